@@ -1,0 +1,3 @@
+/** Managers' dashboard: satisfaction figures per unit, limited to the units the user is responsible for. */
+@org.springframework.modulith.ApplicationModule(displayName = "Dashboard")
+package vn.hailong.dashboard;

@@ -1,0 +1,263 @@
+package vn.hailong.directory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.hailong.platform.FieldErrors;
+import vn.hailong.platform.Ids;
+import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.NotFoundException;
+
+/** Agencies, procedures and officers: who is who in a province's one-stop system. */
+@Service
+public class DirectoryService {
+
+    private final Agencies agencies;
+    private final Procedures procedures;
+    private final Officers officers;
+    private final ServiceCentres centres;
+    private final Counters counters;
+    private final Clock clock;
+    private final JdbcTemplate jdbc;
+
+    DirectoryService(Agencies agencies, Procedures procedures, Officers officers, ServiceCentres centres,
+            Counters counters, Clock clock, JdbcTemplate jdbc) {
+        this.agencies = agencies;
+        this.procedures = procedures;
+        this.officers = officers;
+        this.centres = centres;
+        this.counters = counters;
+        this.clock = clock;
+        this.jdbc = jdbc;
+    }
+
+    /** Result of an upsert: the unit as stored, and whether it was created by this call. */
+    public record UnitUpsert(AgencySummary unit, boolean created) {
+    }
+
+    /**
+     * Creates or updates the unit with this code. Every bad field is named in one
+     * {@link InvalidInputException}; nothing is written unless all are valid.
+     */
+    @Transactional
+    public UnitUpsert upsertUnit(String code, UnitChange change) {
+        FieldErrors errors = new FieldErrors();
+        String codeProblem = AgencyCode.problemWith(code);
+        if (codeProblem != null) {
+            errors.malformed("agencyCode", codeProblem);
+        }
+        if (change.name() == null || change.name().isBlank()) {
+            errors.malformed("name", "name is required");
+        } else if (change.name().length() > Agency.NAME_MAX_LENGTH) {
+            errors.malformed("name", "name is longer than " + Agency.NAME_MAX_LENGTH + " characters");
+        }
+        AgencyKind kind = null;
+        if (change.kind() == null) {
+            errors.malformed("kind", "kind is required; one of " + List.of(AgencyKind.values()));
+        } else {
+            try {
+                kind = AgencyKind.valueOf(change.kind());
+            } catch (IllegalArgumentException e) {
+                errors.malformed("kind", "unknown kind '" + change.kind() + "'; one of " + List.of(AgencyKind.values()));
+            }
+        }
+        if (change.peerGroup() != null && change.peerGroup().length() > Agency.PEER_GROUP_MAX_LENGTH) {
+            errors.malformed("peerGroup", "peerGroup is longer than " + Agency.PEER_GROUP_MAX_LENGTH + " characters");
+        }
+        UUID parentId = null;
+        if (change.parent() != null && !change.parent().isBlank()) {
+            if (change.parent().equals(code)) {
+                errors.unprocessable("parent", "a unit cannot be its own parent");
+            } else {
+                Optional<Agency> parent = agencies.findByCode(change.parent());
+                if (parent.isEmpty()) {
+                    errors.unprocessable("parent", "unknown parent unit '" + change.parent() + "'; create it first");
+                } else {
+                    parentId = parent.get().getId();
+                }
+            }
+        }
+        UUID predecessorId = null;
+        if (change.successorOf() != null && !change.successorOf().isBlank()) {
+            Optional<Agency> predecessor = agencies.findByCode(change.successorOf());
+            if (predecessor.isEmpty()) {
+                errors.unprocessable("successorOf", "unknown unit '" + change.successorOf() + "'");
+            } else {
+                predecessorId = predecessor.get().getId();
+            }
+        }
+        if (change.validFrom() != null && change.validTo() != null && change.validTo().isBefore(change.validFrom())) {
+            errors.unprocessable("validTo", "validTo is before validFrom");
+        }
+        errors.throwIfAny();
+
+        Optional<Agency> existing = agencies.findByCode(code);
+        if (existing.isPresent() && parentId != null && createsCycle(existing.get().getId(), parentId)) {
+            throw InvalidInputException.unprocessable("parent", "'" + change.parent() + "' is inside '" + code
+                    + "'; a unit cannot be placed under its own sub-unit");
+        }
+        LocalDate validFrom = change.validFrom() != null ? change.validFrom() : LocalDate.now(clock);
+        Agency agency = existing.orElseGet(() -> new Agency(new AgencyCode(code), validFrom));
+        agency.describe(change.name().strip(), kind, parentId, blankToNull(change.peerGroup()));
+        if (change.validTo() != null) {
+            agency.retire(change.validTo());
+        }
+        if (predecessorId != null) {
+            agency.succeed(predecessorId);
+        }
+        Agency saved = agencies.saveAndFlush(agency);
+        return new UnitUpsert(saved.summary(), existing.isEmpty());
+    }
+
+    private boolean createsCycle(UUID unitId, UUID newParentId) {
+        Map<UUID, Agency> byId = agencies.findAll().stream().collect(Collectors.toMap(Agency::getId, Function.identity()));
+        UUID cursor = newParentId;
+        Set<UUID> seen = new HashSet<>();
+        while (cursor != null && seen.add(cursor)) {
+            if (cursor.equals(unitId)) {
+                return true;
+            }
+            Agency next = byId.get(cursor);
+            cursor = next == null ? null : next.getParentId();
+        }
+        return false;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AgencySummary> findUnit(String code) {
+        return agencies.findByCode(code).map(Agency::summary);
+    }
+
+    @Transactional(readOnly = true)
+    public AgencySummary getUnit(String code) {
+        return findUnit(code).orElseThrow(() -> new NotFoundException("no unit with code '" + code + "'"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<AgencySummary> allUnits() {
+        return agencies.findAllByOrderByCode().stream().map(Agency::summary).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AgencySummary> findUnit(UUID id) {
+        return agencies.findById(id).map(Agency::summary);
+    }
+
+    /** The unit and every unit below it, the scope of a unit manager. */
+    @Transactional(readOnly = true)
+    public Set<UUID> subtreeOf(UUID rootId) {
+        Map<UUID, List<UUID>> children = new java.util.HashMap<>();
+        for (Agency a : agencies.findAll()) {
+            if (a.getParentId() != null) {
+                children.computeIfAbsent(a.getParentId(), k -> new ArrayList<>()).add(a.getId());
+            }
+        }
+        Set<UUID> result = new HashSet<>();
+        Deque<UUID> todo = new ArrayDeque<>(List.of(rootId));
+        while (!todo.isEmpty()) {
+            UUID next = todo.pop();
+            if (result.add(next)) {
+                todo.addAll(children.getOrDefault(next, List.of()));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Finds the procedure with this code, registering it on first sight, in the caller's
+     * transaction. Two dossiers naming a new procedure at once both succeed: INSERT IGNORE lets
+     * the second insert yield to the first instead of failing.
+     */
+    @Transactional
+    public ProcedureSummary registerProcedure(String code, String name, String field) {
+        Optional<Procedure> known = procedures.findByCode(code);
+        if (known.isPresent()) {
+            Procedure p = known.get();
+            if (name != null && !name.isBlank() && !name.strip().equals(p.getName())) {
+                p.rename(name.strip(), field);
+                procedures.save(p);
+            }
+            return p.summary();
+        }
+        if (name == null || name.isBlank()) {
+            throw InvalidInputException.unprocessable("procedureName",
+                    "procedure '" + code + "' is not known yet; send procedureName with the first dossier that uses it");
+        }
+        jdbc.update("INSERT IGNORE INTO admin_procedure (id, version, code, name, field) VALUES (?, 0, ?, ?, ?)",
+                Ids.newId().toString(), code, name.strip(), field);
+        return procedures.findByCode(code).orElseThrow().summary();
+    }
+
+    /** Finds the officer with this one-stop id, registering or renaming them as needed (caller's transaction). */
+    @Transactional
+    public UUID registerOfficer(String externalId, String displayName) {
+        Optional<Officer> known = officers.findByExternalId(externalId);
+        if (known.isPresent()) {
+            Officer o = known.get();
+            if (displayName != null && !displayName.isBlank() && !displayName.equals(o.getDisplayName())) {
+                o.rename(displayName);
+                officers.save(o);
+            }
+            return o.getId();
+        }
+        String name = displayName == null || displayName.isBlank() ? externalId : displayName;
+        jdbc.update("INSERT IGNORE INTO officer (id, version, external_id, display_name) VALUES (?, 0, ?, ?)",
+                Ids.newId().toString(), externalId, name);
+        return officers.findByExternalId(externalId).orElseThrow().getId();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ProcedureSummary> findProcedure(UUID id) {
+        return procedures.findById(id).map(Procedure::summary);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UUID, String> officerNames(Collection<UUID> ids) {
+        return officers.findAllById(ids).stream().collect(Collectors.toMap(Officer::getId, Officer::getDisplayName));
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UUID, String> officerExternalIds(Collection<UUID> ids) {
+        return officers.findAllById(ids).stream().collect(Collectors.toMap(Officer::getId, Officer::getExternalId));
+    }
+
+    /** Creates or updates a service centre of a unit. */
+    @Transactional
+    public UUID upsertCentre(String code, String name, String agencyCode) {
+        Agency agency = agencies.findByCode(agencyCode)
+                .orElseThrow(() -> InvalidInputException.unprocessable("agency", "unknown unit '" + agencyCode + "'"));
+        ServiceCentre centre = centres.findByCode(code).orElseGet(() -> new ServiceCentre(code, name, agency.getId()));
+        centre.describe(name, agency.getId());
+        return centres.save(centre).getId();
+    }
+
+    /** Creates or updates a counter of a service centre. */
+    @Transactional
+    public UUID upsertCounter(String code, String name, String centreCode) {
+        ServiceCentre centre = centres.findByCode(centreCode)
+                .orElseThrow(() -> InvalidInputException.unprocessable("centre", "unknown service centre '" + centreCode + "'"));
+        Counter counter = counters.findByCode(code).orElseGet(() -> new Counter(code, name, centre.getId()));
+        counter.describe(name, centre.getId());
+        return counters.save(counter).getId();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

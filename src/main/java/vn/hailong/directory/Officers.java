@@ -1,0 +1,11 @@
+package vn.hailong.directory;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface Officers extends JpaRepository<Officer, UUID> {
+
+    Optional<Officer> findByExternalId(String externalId);
+}

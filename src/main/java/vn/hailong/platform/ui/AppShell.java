@@ -1,0 +1,21 @@
+package vn.hailong.platform.ui;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.theme.lumo.Lumo;
+
+/** The page shell of every view: Lumo (Vaadin 25 has no default theme) and our own small stylesheet. */
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet(Lumo.UTILITY_STYLESHEET)
+@StyleSheet("context://styles/app.css")
+@Meta(name = "color-scheme", content = "light")
+public class AppShell implements AppShellConfigurator {
+
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.setPageTitle("Hài Lòng");
+        settings.addMetaTag("description", "Đánh giá sự hài lòng của người dân, tổ chức với dịch vụ hành chính công");
+    }
+}

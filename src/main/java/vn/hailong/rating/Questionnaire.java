@@ -1,0 +1,113 @@
+package vn.hailong.rating;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import vn.hailong.platform.FieldErrors;
+
+/**
+ * One revision of a survey template: the criteria a citizen answers, their options and points,
+ * and when a reason is required. The kiosk and the phone page render it; the rating service
+ * checks answers against it. Plain Java, so its rules are tested without Spring.
+ */
+public record Questionnaire(UUID templateId, String key, int revision, List<Criterion> criteria, ReasonRule reasonRule,
+        List<Reason> reasons) {
+
+    public static final String OVERALL = "overall";
+    public static final String OTHER_REASON = "OTHER";
+    public static final int COMMENT_MAX_LENGTH = 2000;
+
+    /**
+     * A question. {@code indicator} is the Circular 01/2018 indicator the answer feeds (3, 4 or 7),
+     * or null for questions that only the satisfaction rate uses.
+     */
+    public record Criterion(String key, Label label, Integer indicator, boolean required, List<Option> options) {
+
+        public Optional<Option> option(String optionKey) {
+            return options.stream().filter(o -> o.key().equals(optionKey)).findFirst();
+        }
+    }
+
+    /** An answer; {@code points} follow Circular 01/2018 (2 best, 0 worst). */
+    public record Option(String key, int points, Label label) {
+    }
+
+    public record Reason(String code, Label label) {
+    }
+
+    /** A reason is required when {@code criterion} is answered with one of {@code options}. */
+    public record ReasonRule(String criterion, Set<String> options) {
+    }
+
+    /** Answers that passed the checks, in the template's order, with their points. */
+    public record CheckedAnswers(Map<String, Option> answers, List<String> reasons, String comment) {
+
+        public Option overall() {
+            return answers.get(OVERALL);
+        }
+    }
+
+    public Optional<Criterion> criterion(String criterionKey) {
+        return criteria.stream().filter(c -> c.key().equals(criterionKey)).findFirst();
+    }
+
+    public boolean reasonRequiredFor(Map<String, String> answers) {
+        return reasonRule != null && reasonRule.options().contains(answers.get(reasonRule.criterion()));
+    }
+
+    /**
+     * Checks a citizen's answers; every problem is recorded in {@code errors} under a field name
+     * such as {@code answers.overall} or {@code reasons}.
+     */
+    public CheckedAnswers check(Map<String, String> answers, List<String> reasons, String comment, FieldErrors errors) {
+        Map<String, String> given = answers == null ? Map.of() : answers;
+        List<String> givenReasons = reasons == null ? List.of() : reasons;
+        for (String key : given.keySet()) {
+            if (criterion(key).isEmpty()) {
+                errors.unprocessable("answers." + key, "unknown question '" + key + "'; this survey asks " + criteria.stream().map(Criterion::key).toList());
+            }
+        }
+        Map<String, Option> checked = new LinkedHashMap<>();
+        for (Criterion criterion : criteria) {
+            String optionKey = given.get(criterion.key());
+            if (optionKey == null || optionKey.isBlank()) {
+                if (criterion.required()) {
+                    errors.unprocessable("answers." + criterion.key(), "an answer to '" + criterion.key() + "' is required");
+                }
+                continue;
+            }
+            Optional<Option> option = criterion.option(optionKey);
+            if (option.isEmpty()) {
+                errors.unprocessable("answers." + criterion.key(), "unknown answer '" + optionKey + "' to '" + criterion.key()
+                        + "'; one of " + criterion.options().stream().map(Option::key).toList());
+            } else {
+                checked.put(criterion.key(), option.get());
+            }
+        }
+        List<String> knownReasons = new ArrayList<>();
+        for (String code : givenReasons) {
+            if (reasons().stream().noneMatch(r -> r.code().equals(code))) {
+                errors.unprocessable("reasons", "unknown reason '" + code + "'; one of " + reasons().stream().map(Reason::code).toList());
+            } else if (!knownReasons.contains(code)) {
+                knownReasons.add(code);
+            }
+        }
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        if (text != null && text.length() > COMMENT_MAX_LENGTH) {
+            errors.malformed("comment", "comment is longer than " + COMMENT_MAX_LENGTH + " characters");
+        }
+        if (reasonRequiredFor(given) && knownReasons.isEmpty() && text == null) {
+            errors.unprocessable("reasons", "a reason is required when the answer to '" + reasonRule.criterion() + "' is "
+                    + given.get(reasonRule.criterion()));
+        }
+        if (knownReasons.contains(OTHER_REASON) && text == null) {
+            errors.unprocessable("comment", "please describe the reason when choosing " + OTHER_REASON);
+        }
+        return new CheckedAnswers(checked, List.copyOf(knownReasons), text);
+    }
+}

@@ -1,0 +1,73 @@
+package vn.hailong.rating;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.hailong.platform.NotFoundException;
+
+/** Serves the questionnaire a survey shows: the active revision of a template. */
+@Service
+public class QuestionnaireService {
+
+    public static final String DEFAULT_TEMPLATE = "default";
+
+    private final SurveyTemplates templates;
+    private final JsonMapper json = JsonMapper.builder().build();
+    // Revisions are immutable, so a parsed one can be kept for the life of the node.
+    private final Map<UUID, Questionnaire> parsed = new ConcurrentHashMap<>();
+
+    QuestionnaireService(SurveyTemplates templates) {
+        this.templates = templates;
+    }
+
+    @Transactional(readOnly = true)
+    public Questionnaire active(String templateKey) {
+        SurveyTemplate template = templates.findFirstByTemplateKeyAndActiveTrueOrderByRevisionDesc(templateKey)
+                .orElseThrow(() -> new NotFoundException("no active survey template '" + templateKey + "'"));
+        return parsed.computeIfAbsent(template.getId(), id -> parse(template));
+    }
+
+    @Transactional(readOnly = true)
+    public Questionnaire revision(UUID templateId) {
+        Questionnaire known = parsed.get(templateId);
+        if (known != null) {
+            return known;
+        }
+        SurveyTemplate template = templates.findById(templateId)
+                .orElseThrow(() -> new NotFoundException("no survey template " + templateId));
+        return parsed.computeIfAbsent(templateId, id -> parse(template));
+    }
+
+    private Questionnaire parse(SurveyTemplate template) {
+        Definition d = json.readValue(template.getDefinition(), Definition.class);
+        return new Questionnaire(template.getId(), template.getTemplateKey(), template.getRevision(),
+                d.criteria().stream().map(c -> new Questionnaire.Criterion(c.key(), c.label(), c.indicator(), c.required(),
+                        c.options().stream().map(o -> new Questionnaire.Option(o.key(), o.points(), o.label())).toList())).toList(),
+                d.reasonRule() == null ? null : new Questionnaire.ReasonRule(d.reasonRule().criterion(), Set.copyOf(d.reasonRule().options())),
+                d.reasons().stream().map(r -> new Questionnaire.Reason(r.code(), r.label())).toList());
+    }
+
+    /** The JSON shape of a template definition, as stored in survey_template.definition. */
+    record Definition(List<CriterionJson> criteria, ReasonRuleJson reasonRule, List<ReasonJson> reasons) {
+    }
+
+    record CriterionJson(String key, Label label, Integer indicator, boolean required, List<OptionJson> options) {
+    }
+
+    record OptionJson(String key, int points, Label label) {
+    }
+
+    record ReasonRuleJson(String criterion, List<String> options) {
+    }
+
+    record ReasonJson(String code, Label label) {
+    }
+}

@@ -1,0 +1,154 @@
+package vn.hailong.rating;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+import vn.hailong.platform.jpa.AbstractEntity;
+
+/**
+ * A citizen's rating of one dossier. It carries no identity of the citizen and no network address.
+ * A rating is never edited after it is stored; only its status may change (superseded, excluded).
+ */
+@Entity
+@Table(name = "rating")
+public class Rating extends AbstractEntity {
+
+    @Column(name = "dossier_id", nullable = false, columnDefinition = "uuid")
+    private UUID dossierId;
+
+    @Column(name = "counted_dossier_id", unique = true, columnDefinition = "uuid")
+    private UUID countedDossierId;
+
+    @Column(name = "evaluated_agency_id", nullable = false, columnDefinition = "uuid")
+    private UUID evaluatedAgencyId;
+
+    @Column(name = "procedure_id", nullable = false, columnDefinition = "uuid")
+    private UUID procedureId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private RatingChannel channel;
+
+    @Column(name = "template_id", nullable = false, columnDefinition = "uuid")
+    private UUID templateId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private RatingStatus status;
+
+    @Column(name = "overall_option", nullable = false, length = 40)
+    private String overallOption;
+
+    @Column(name = "overall_points", nullable = false)
+    private int overallPoints;
+
+    @Column(length = Questionnaire.COMMENT_MAX_LENGTH)
+    private String comment;
+
+    @Column(name = "submitted_at", nullable = false)
+    private Instant submittedAt;
+
+    @Column(name = "device_id", length = 64)
+    private String deviceId;
+
+    @Column(name = "idempotency_key", nullable = false, unique = true, length = 100)
+    private String idempotencyKey;
+
+    @Column(name = "request_hash", nullable = false, columnDefinition = "binary(32)")
+    private byte[] requestHash;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "rating_answer", joinColumns = @JoinColumn(name = "rating_id"))
+    private List<RatingAnswer> answers = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "rating_reason", joinColumns = @JoinColumn(name = "rating_id"))
+    @Column(name = "reason_code", nullable = false, length = 40)
+    private Set<String> reasons = new LinkedHashSet<>();
+
+    protected Rating() {
+    }
+
+    Rating(UUID dossierId, UUID evaluatedAgencyId, UUID procedureId, RatingChannel channel, Questionnaire questionnaire,
+            Questionnaire.CheckedAnswers checked, Instant submittedAt, String deviceId, String idempotencyKey,
+            byte[] requestHash) {
+        this.dossierId = dossierId;
+        this.countedDossierId = dossierId;
+        this.status = RatingStatus.COUNTED;
+        this.evaluatedAgencyId = evaluatedAgencyId;
+        this.procedureId = procedureId;
+        this.channel = channel;
+        this.templateId = questionnaire.templateId();
+        this.overallOption = checked.overall().key();
+        this.overallPoints = checked.overall().points();
+        this.comment = checked.comment();
+        this.submittedAt = submittedAt;
+        this.deviceId = deviceId;
+        this.idempotencyKey = idempotencyKey;
+        this.requestHash = requestHash;
+        checked.answers().forEach((criterion, option) -> answers.add(new RatingAnswer(criterion, option.key(), option.points())));
+        reasons.addAll(checked.reasons());
+    }
+
+    public UUID getDossierId() {
+        return dossierId;
+    }
+
+    public RatingStatus getStatus() {
+        return status;
+    }
+
+    public RatingChannel getChannel() {
+        return channel;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    byte[] getRequestHash() {
+        return requestHash;
+    }
+
+    public String getOverallOption() {
+        return overallOption;
+    }
+
+    public int getOverallPoints() {
+        return overallPoints;
+    }
+
+    public UUID getEvaluatedAgencyId() {
+        return evaluatedAgencyId;
+    }
+
+    public List<RatingAnswer> getAnswers() {
+        return List.copyOf(answers);
+    }
+
+    public Set<String> getReasons() {
+        return Set.copyOf(reasons);
+    }
+
+    public String getComment() {
+        return comment;
+    }
+}

@@ -1,0 +1,204 @@
+package vn.hailong.rating;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.hailong.intake.DossierDetails;
+import vn.hailong.intake.DossierIntakeService;
+import vn.hailong.platform.ConflictException;
+import vn.hailong.platform.FieldErrors;
+import vn.hailong.platform.InvalidInputException;
+
+/**
+ * Stores citizens' ratings: exactly once per submission (idempotency key) and at most one counted
+ * rating per dossier (a unique key in the database, so even two nodes racing cannot break it).
+ */
+@Service
+public class RatingService {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
+
+    private final Ratings ratings;
+    private final QuestionnaireService questionnaires;
+    private final DossierIntakeService intake;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    RatingService(Ratings ratings, QuestionnaireService questionnaires, DossierIntakeService intake,
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+        this.ratings = ratings;
+        this.questionnaires = questionnaires;
+        this.intake = intake;
+        this.events = events;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Stores a rating. A retry with the same idempotency key and content returns the first
+     * outcome with {@code replayed = true}.
+     *
+     * @throws InvalidInputException naming every bad field (nothing stored)
+     * @throws ConflictException when the dossier already has a counted rating, or the idempotency
+     *         key was used for a different rating
+     * @throws AccessDeniedException when the caller is staff, or uses a channel not theirs
+     */
+    public RatingOutcome submit(RatingSubmission submission) {
+        FieldErrors errors = new FieldErrors();
+        RatingChannel channel = null;
+        if (submission.channel() == null) {
+            errors.malformed("channel", "channel is required; one of " + List.of(RatingChannel.values()));
+        } else {
+            try {
+                channel = RatingChannel.valueOf(submission.channel());
+            } catch (IllegalArgumentException e) {
+                errors.malformed("channel", "unknown channel '" + submission.channel() + "'; one of " + List.of(RatingChannel.values()));
+            }
+        }
+        if (channel != null) {
+            String refusal = RatingSubmissionPolicy.refusal(currentAuthorities(), channel);
+            if (refusal != null) {
+                throw new AccessDeniedException(refusal);
+            }
+        }
+        if (submission.idempotencyKey() == null || !IDEMPOTENCY_KEY.matcher(submission.idempotencyKey()).matches()) {
+            errors.malformed("idempotencyKey", "idempotencyKey is required: 8 to 100 characters of A-Z a-z 0-9 . _ : -, new for each rating (a UUID is fine)");
+        }
+        if (submission.deviceId() != null && submission.deviceId().length() > 64) {
+            errors.malformed("deviceId", "deviceId is longer than 64 characters");
+        }
+        DossierDetails dossier = null;
+        if (submission.dossierCode() == null || submission.dossierCode().isBlank()) {
+            errors.malformed("dossierCode", "dossierCode is required");
+        } else {
+            dossier = intake.find(submission.dossierCode()).orElse(null);
+            if (dossier == null) {
+                errors.unprocessable("dossierCode", "no dossier with code '" + submission.dossierCode() + "'");
+            }
+        }
+        Questionnaire questionnaire = questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE);
+        Questionnaire.CheckedAnswers checked = questionnaire.check(submission.answers(), submission.reasons(), submission.comment(), errors);
+        errors.throwIfAny();
+
+        byte[] requestHash = requestHash(dossier.id(), channel, checked, submission.deviceId());
+        RatingChannel ratingChannel = channel;
+        DossierDetails ratedDossier = dossier;
+        for (int attempt = 1; ; attempt++) {
+            Optional<RatingOutcome> earlier = transaction.execute(tx -> earlierOutcome(submission.idempotencyKey(), requestHash, ratedDossier));
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            try {
+                return transaction.execute(tx -> store(ratedDossier, ratingChannel, questionnaire, checked, submission, requestHash));
+            } catch (DataIntegrityViolationException raced) {
+                // Someone stored a rating for this dossier or key between our check and our insert:
+                // look again, and answer as if we had come second (which we did).
+                if (attempt >= 3) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private Optional<RatingOutcome> earlierOutcome(String idempotencyKey, byte[] requestHash, DossierDetails dossier) {
+        Optional<Rating> sameKey = ratings.findByIdempotencyKey(idempotencyKey);
+        if (sameKey.isPresent()) {
+            Rating rating = sameKey.get();
+            if (!Arrays.equals(rating.getRequestHash(), requestHash)) {
+                throw new ConflictException("idempotencyKey", "idempotencyKey '" + idempotencyKey
+                        + "' was already used for a different rating; use a new key for a new rating");
+            }
+            return Optional.of(outcome(rating, dossier.code(), true));
+        }
+        if (ratings.existsByCountedDossierId(dossier.id())) {
+            throw new ConflictException("dossierCode", "dossier '" + dossier.code()
+                    + "' has already been rated and cannot be rated again (Mã hồ sơ đã được đánh giá, không thể đánh giá lại)");
+        }
+        return Optional.empty();
+    }
+
+    private RatingOutcome store(DossierDetails dossier, RatingChannel channel, Questionnaire questionnaire,
+            Questionnaire.CheckedAnswers checked, RatingSubmission submission, byte[] requestHash) {
+        Instant now = clock.instant();
+        Rating rating = new Rating(dossier.id(), dossier.evaluatedUnitId(), dossier.procedureId(), channel, questionnaire,
+                checked, now, submission.deviceId(), submission.idempotencyKey(), requestHash);
+        ratings.saveAndFlush(rating);
+        events.publishEvent(new RatingSubmitted(rating.getId(), dossier.id(), dossier.evaluatedUnitId(), channel,
+                rating.getOverallOption(), rating.getOverallPoints(), now));
+        return outcome(rating, dossier.code(), false);
+    }
+
+    private static RatingOutcome outcome(Rating rating, String dossierCode, boolean replayed) {
+        return new RatingOutcome(rating.getId(), dossierCode, rating.getStatus(), rating.getChannel(), rating.getSubmittedAt(), replayed);
+    }
+
+    /** Whether the dossier has its counted rating. */
+    @Transactional(readOnly = true)
+    public boolean isRated(UUID dossierId) {
+        return ratings.existsByCountedDossierId(dossierId);
+    }
+
+    /** Counted ratings and satisfied ratings per unit, for ratings submitted in [from, to). */
+    @Transactional(readOnly = true)
+    public Map<UUID, RatingCounts> countsByUnit(Instant from, Instant to, Collection<UUID> units) {
+        if (units.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, RatingCounts> result = new HashMap<>();
+        for (Object[] row : ratings.countByUnit(from, to, units)) {
+            result.put((UUID) row[0], new RatingCounts(((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
+        }
+        return result;
+    }
+
+    /** Ratings of a unit: how many, and how many answered "satisfied" or "very satisfied" overall. */
+    public record RatingCounts(long ratings, long satisfied) {
+    }
+
+    private static Set<String> currentAuthorities() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            return Set.of();
+        }
+        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+    }
+
+    private static byte[] requestHash(UUID dossierId, RatingChannel channel, Questionnaire.CheckedAnswers checked, String deviceId) {
+        StringBuilder canonical = new StringBuilder().append(dossierId).append('|').append(channel).append('|');
+        new TreeMap<>(checked.answers()).forEach((k, v) -> canonical.append(k).append('=').append(v.key()).append(';'));
+        canonical.append('|').append(new TreeSet<>(checked.reasons())).append('|').append(checked.comment())
+                .append('|').append(deviceId);
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package vn.hailong.rating;
+
+import java.util.Set;
+
+/**
+ * Who may submit a rating through which channel. Ratings come from citizens, never from staff:
+ * an officer's session can never submit, whatever the channel. Citizens are anonymous (the kiosk
+ * and the phone page); integrators (API keys) relay ratings gathered by other channels.
+ */
+public final class RatingSubmissionPolicy {
+
+    public static final String INTEGRATOR = "ROLE_INTEGRATOR";
+    private static final Set<String> STAFF = Set.of("ROLE_ADMIN", "ROLE_PROVINCE_MANAGER", "ROLE_UNIT_MANAGER",
+            "ROLE_AUDITOR", "ROLE_OFFICER");
+
+    private RatingSubmissionPolicy() {
+    }
+
+    /** Why the caller may not submit through this channel, or {@code null} when they may. */
+    public static String refusal(Set<String> authorities, RatingChannel channel) {
+        if (authorities.contains("ROLE_OFFICER")) {
+            return "officers cannot submit ratings";
+        }
+        if (authorities.stream().anyMatch(STAFF::contains)) {
+            return "staff accounts cannot submit ratings; ratings come from citizens";
+        }
+        boolean integrator = authorities.contains(INTEGRATOR);
+        return switch (channel) {
+            case KIOSK, QR -> integrator ? "channel " + channel + " is for citizens' own devices, not for API clients" : null;
+            case PORTAL, PAPER, PHONE -> integrator ? null : "channel " + channel + " ratings are relayed by an API client";
+        };
+    }
+}

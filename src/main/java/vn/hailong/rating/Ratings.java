@@ -1,0 +1,29 @@
+package vn.hailong.rating;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Ratings extends JpaRepository<Rating, UUID> {
+
+    Optional<Rating> findByIdempotencyKey(String idempotencyKey);
+
+    boolean existsByCountedDossierId(UUID dossierId);
+
+    Optional<Rating> findByCountedDossierId(UUID dossierId);
+
+    /** Counted ratings per evaluated unit in [from, to): unit, ratings, satisfied (overall points above 0). */
+    @Query("""
+            select r.evaluatedAgencyId, count(r), sum(case when r.overallPoints > 0 then 1 else 0 end)
+            from Rating r
+            where r.status = vn.hailong.rating.RatingStatus.COUNTED
+              and r.submittedAt >= :from and r.submittedAt < :to
+              and r.evaluatedAgencyId in :units
+            group by r.evaluatedAgencyId""")
+    List<Object[]> countByUnit(Instant from, Instant to, Collection<UUID> units);
+}

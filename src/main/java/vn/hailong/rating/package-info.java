@@ -1,0 +1,3 @@
+/** Ratings: the questionnaire (versioned survey templates) and the citizens' ratings, one counted per dossier. */
+@org.springframework.modulith.ApplicationModule(displayName = "Ratings")
+package vn.hailong.rating;

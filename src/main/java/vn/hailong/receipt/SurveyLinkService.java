@@ -1,0 +1,91 @@
+package vn.hailong.receipt;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.hailong.intake.DossierDetails;
+import vn.hailong.intake.DossierIntakeService;
+import vn.hailong.intake.DossierRecorded;
+
+/** Issues and resolves the survey link of each dossier (the link printed as a QR on the receipt). */
+@Service
+public class SurveyLinkService {
+
+    private final JdbcTemplate jdbc;
+    private final SurveyTokens tokens;
+    private final DossierIntakeService intake;
+    private final Clock clock;
+    private final String publicBaseUrl;
+    private final Duration validAfterReturn;
+
+    SurveyLinkService(JdbcTemplate jdbc, DossierIntakeService intake, Clock clock,
+            @Value("${hailong.survey-links.secret}") String secret,
+            @Value("${hailong.public-base-url}") String publicBaseUrl,
+            @Value("${hailong.survey-links.valid-after-return:P30D}") Duration validAfterReturn) {
+        this.jdbc = jdbc;
+        this.tokens = new SurveyTokens(secret);
+        this.intake = intake;
+        this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        this.validAfterReturn = validAfterReturn;
+    }
+
+    /** A new dossier gets its link in the same transaction that stores it. */
+    @EventListener
+    void on(DossierRecorded recorded) {
+        if (recorded.created()) {
+            issue(List.of(recorded.dossierId()));
+        }
+    }
+
+    /** Issues links for these dossiers; dossiers that already have one keep it. */
+    @Transactional
+    public void issue(Collection<UUID> dossierIds) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("INSERT IGNORE INTO survey_link (dossier_id, token_hash, issued_at) VALUES (?, ?, ?)",
+                dossierIds.stream().map(id -> new Object[] {id.toString(), SurveyTokens.hash(tokens.tokenFor(id)), now}).toList());
+    }
+
+    /** The public address a citizen opens to rate this dossier. */
+    public String linkFor(UUID dossierId) {
+        return publicBaseUrl + pathFor(dossierId);
+    }
+
+    /** The link's path, for links inside this application. */
+    public String pathFor(UUID dossierId) {
+        return "/r/" + tokens.tokenFor(dossierId);
+    }
+
+    /**
+     * Looks a token up. Every answer costs one indexed query, so unknown and known tokens take
+     * the same time and cannot be told apart by timing.
+     */
+    @Transactional(readOnly = true)
+    public ResolvedLink resolve(String token) {
+        byte[] hash = SurveyTokens.hash(SurveyTokens.looksLikeToken(token) ? token : "~".repeat(SurveyTokens.TOKEN_LENGTH));
+        List<UUID> found = jdbc.query("SELECT dossier_id FROM survey_link WHERE token_hash = ?",
+                (rs, i) -> UUID.fromString(rs.getString(1)), (Object) hash);
+        if (found.isEmpty() || !SurveyTokens.looksLikeToken(token)) {
+            return ResolvedLink.unknown();
+        }
+        UUID dossierId = found.getFirst();
+        DossierDetails dossier = intake.find(dossierId).orElse(null);
+        if (dossier == null) {
+            return ResolvedLink.unknown();
+        }
+        if (dossier.returnedAt() != null && clock.instant().isAfter(dossier.returnedAt().plus(validAfterReturn))) {
+            return new ResolvedLink(LinkState.EXPIRED, dossierId);
+        }
+        return new ResolvedLink(LinkState.VALID, dossierId);
+    }
+}

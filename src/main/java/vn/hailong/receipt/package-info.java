@@ -1,0 +1,3 @@
+/** Receipts: each dossier's unguessable survey link (stored only as a hash) and its QR code. */
+@org.springframework.modulith.ApplicationModule(displayName = "Receipt and survey link")
+package vn.hailong.receipt;

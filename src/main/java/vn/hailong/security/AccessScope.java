@@ -1,0 +1,23 @@
+package vn.hailong.security;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The units a user may see: all of them (province-wide roles) or a subtree. Services filter by
+ * it, so a unit manager cannot reach another unit's figures even by calling a service directly.
+ */
+public record AccessScope(boolean allUnits, Set<UUID> unitIds) {
+
+    public static AccessScope everything() {
+        return new AccessScope(true, Set.of());
+    }
+
+    public static AccessScope nothing() {
+        return new AccessScope(false, Set.of());
+    }
+
+    public boolean includes(UUID unitId) {
+        return allUnits || unitIds.contains(unitId);
+    }
+}

@@ -1,0 +1,60 @@
+package vn.hailong.security;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import vn.hailong.platform.jpa.AbstractEntity;
+
+/** An integrator (the one-stop software) holding an API key. Only the key's SHA-256 is stored. */
+@Entity
+@Table(name = "api_client")
+public class ApiClient extends AbstractEntity {
+
+    @Column(nullable = false, unique = true, length = 100)
+    private String name;
+
+    /** The key's first characters, so an operator can tell keys apart in logs without the key. */
+    @Column(name = "key_prefix", nullable = false, length = 12)
+    private String keyPrefix;
+
+    @Column(name = "key_hash", nullable = false, unique = true, columnDefinition = "binary(32)")
+    private byte[] keyHash;
+
+    @Column(nullable = false)
+    private boolean active;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected ApiClient() {
+    }
+
+    ApiClient(String name, String keyPrefix, byte[] keyHash, Instant createdAt) {
+        this.name = name;
+        this.keyPrefix = keyPrefix;
+        this.keyHash = keyHash;
+        this.active = true;
+        this.createdAt = createdAt;
+    }
+
+    void rotate(String keyPrefix, byte[] keyHash) {
+        this.keyPrefix = keyPrefix;
+        this.keyHash = keyHash;
+        this.active = true;
+    }
+
+    void revoke() {
+        this.active = false;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+}

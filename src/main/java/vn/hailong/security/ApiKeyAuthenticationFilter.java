@@ -1,0 +1,49 @@
+package vn.hailong.security;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates {@code Authorization: Bearer <key>} on the integrator API. */
+class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    private final ApiKeyService keys;
+
+    ApiKeyAuthenticationFilter(ApiKeyService keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Optional<String> client = keys.authenticate(header.substring(7).strip());
+            if (client.isEmpty()) {
+                ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Invalid API key",
+                        "The API key is unknown or revoked.", "Authorization");
+                return;
+            }
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("api-client:" + client.get(), null,
+                    List.of(new SimpleGrantedAuthority(Role.INTEGRATOR_AUTHORITY))));
+            SecurityContextHolder.setContext(context);
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package vn.hailong.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Provisions and checks integrators' API keys. */
+@Service
+public class ApiKeyService {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyService.class);
+    // A verified key is remembered briefly so that busy integrators do not cost a query per call;
+    // a revoked key therefore stops working within this time on every node.
+    private static final long CACHE_MILLIS = 30_000;
+
+    /** Keys provisioned from configuration at start-up ({@code hailong.api.bootstrap-keys}). */
+    @ConfigurationProperties("hailong.api")
+    public record ApiProperties(List<BootstrapKey> bootstrapKeys) {
+
+        public ApiProperties {
+            bootstrapKeys = bootstrapKeys == null ? List.of() : bootstrapKeys;
+        }
+
+        public record BootstrapKey(String name, String key) {
+        }
+    }
+
+    private record Verified(String clientName, long until) {
+    }
+
+    private final ApiClients clients;
+    private final Clock clock;
+    private final Map<String, Verified> recentlyVerified = new ConcurrentHashMap<>();
+
+    ApiKeyService(ApiClients clients, Clock clock) {
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a client with this key (or gives an existing client of this name the key). The key
+     * itself is not stored.
+     */
+    @Transactional
+    public void provision(String clientName, String key) {
+        String problem = ApiKeys.problemWith(key);
+        if (problem != null) {
+            throw new IllegalArgumentException("API key of '" + clientName + "': " + problem);
+        }
+        byte[] hash = ApiKeys.hash(key);
+        ApiClient client = clients.findByName(clientName)
+                .orElseGet(() -> new ApiClient(clientName, ApiKeys.prefix(key), hash, clock.instant()));
+        client.rotate(ApiKeys.prefix(key), hash);
+        clients.save(client);
+        log.info("API client '{}' provisioned with key {}…", clientName, ApiKeys.prefix(key));
+    }
+
+    /** Creates a client with a new random key and returns the key; it is shown this once only. */
+    @Transactional
+    public String createClient(String clientName) {
+        String key = ApiKeys.generate();
+        provision(clientName, key);
+        return key;
+    }
+
+    @Transactional
+    public void revoke(String clientName) {
+        clients.findByName(clientName).ifPresent(c -> {
+            c.revoke();
+            clients.save(c);
+        });
+        recentlyVerified.values().removeIf(v -> v.clientName().equals(clientName));
+    }
+
+    /** The name of the active client holding this key. */
+    @Transactional(readOnly = true)
+    public Optional<String> authenticate(String key) {
+        if (key == null || ApiKeys.problemWith(key) != null) {
+            return Optional.empty();
+        }
+        byte[] hash = ApiKeys.hash(key);
+        String cacheKey = HexFormat.of().formatHex(hash);
+        long now = clock.millis();
+        Verified known = recentlyVerified.get(cacheKey);
+        if (known != null && known.until() > now) {
+            return Optional.of(known.clientName());
+        }
+        Optional<String> name = clients.findByKeyHash(hash).filter(ApiClient::isActive).map(ApiClient::getName);
+        name.ifPresentOrElse(n -> recentlyVerified.put(cacheKey, new Verified(n, now + CACHE_MILLIS)),
+                () -> recentlyVerified.remove(cacheKey));
+        return name;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

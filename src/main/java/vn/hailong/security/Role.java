@@ -1,0 +1,21 @@
+package vn.hailong.security;
+
+/** Roles of human users. Integrators are not users: they hold API keys (authority ROLE_INTEGRATOR). */
+public enum Role {
+    /** Everything, including accounts and configuration. */
+    ADMIN,
+    /** The provincial Department of Home Affairs: every unit of the province. */
+    PROVINCE_MANAGER,
+    /** A unit head: their unit and the units below it. */
+    UNIT_MANAGER,
+    /** Reads everything (including integrity and audit reports), changes nothing. */
+    AUDITOR,
+    /** A counter officer: may never submit or see ratings. */
+    OFFICER;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    public static final String INTEGRATOR_AUTHORITY = "ROLE_INTEGRATOR";
+}

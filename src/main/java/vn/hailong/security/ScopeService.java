@@ -1,0 +1,43 @@
+package vn.hailong.security;
+
+import java.util.Optional;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+import vn.hailong.directory.DirectoryService;
+
+/** Tells what the logged-in user may see. */
+@Service
+public class ScopeService {
+
+    private final AccountService accounts;
+    private final DirectoryService directory;
+
+    ScopeService(AccountService accounts, DirectoryService directory) {
+        this.accounts = accounts;
+        this.directory = directory;
+    }
+
+    public AccessScope currentScope() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            return AccessScope.nothing();
+        }
+        Optional<AccountService.Account> account = accounts.find(auth.getName());
+        if (account.isEmpty() || !account.get().enabled()) {
+            return AccessScope.nothing();
+        }
+        return switch (account.get().role()) {
+            case ADMIN, PROVINCE_MANAGER, AUDITOR -> AccessScope.everything();
+            case UNIT_MANAGER -> new AccessScope(false, directory.subtreeOf(account.get().agencyId()));
+            case OFFICER -> AccessScope.nothing();
+        };
+    }
+
+    public Optional<AccountService.Account> currentAccount() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? Optional.empty() : accounts.find(auth.getName());
+    }
+}

@@ -1,0 +1,73 @@
+package vn.hailong.security;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+
+import vn.hailong.security.ui.LoginView;
+
+/**
+ * Two filter chains: the integrator API (stateless, API keys, problem-detail errors) and the
+ * Vaadin UI (form log-in, view access by annotations; citizens' pages are anonymous).
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity
+@EnableConfigurationProperties(ApiKeyService.ApiProperties.class)
+class SecurityConfiguration {
+
+    static final List<String> PUBLIC_API = List.of("/api/v1/openapi", "/api/v1/openapi/**");
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain integratorApi(HttpSecurity http, ApiKeyService keys) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PUBLIC_API.toArray(String[]::new)).permitAll()
+                        .anyRequest().hasAuthority(Role.INTEGRATOR_AUTHORITY))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response,
+                                HttpServletResponse.SC_UNAUTHORIZED, "API key required",
+                                "Send the API key as 'Authorization: Bearer <key>'.", "Authorization"))
+                        .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response,
+                                HttpServletResponse.SC_FORBIDDEN, "Forbidden", ex.getMessage(), null)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain userInterface(HttpSecurity http) throws Exception {
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Delegating: bcrypt today, and stored hashes name their algorithm so it can be upgraded.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    ApplicationRunner provisionBootstrapApiKeys(ApiKeyService keys, ApiKeyService.ApiProperties properties) {
+        return args -> properties.bootstrapKeys().forEach(k -> keys.provision(k.name(), k.key()));
+    }
+}

@@ -1,0 +1,78 @@
+package vn.hailong.security;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+import vn.hailong.platform.jpa.AbstractEntity;
+
+/** A person who logs in to the manager UI. The password is stored only as an adaptive hash. */
+@Entity
+@Table(name = "user_account")
+public class UserAccount extends AbstractEntity {
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private Role role;
+
+    /** The root of the units this user is responsible for; null for province-wide roles. */
+    @Column(name = "agency_id", columnDefinition = "uuid")
+    private UUID agencyId;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected UserAccount() {
+    }
+
+    UserAccount(String username, String passwordHash, String displayName, Role role, UUID agencyId, Instant createdAt) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.displayName = displayName;
+        this.role = role;
+        this.agencyId = agencyId;
+        this.enabled = true;
+        this.createdAt = createdAt;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public UUID getAgencyId() {
+        return agencyId;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

@@ -1,0 +1,3 @@
+/** Security: managers' accounts and log-in, integrators' API keys, and each user's scope of units. */
+@org.springframework.modulith.ApplicationModule(displayName = "Security")
+package vn.hailong.security;

@@ -1,0 +1,53 @@
+package vn.hailong.security.ui;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+/** Managers' log-in page (Vietnamese first). */
+@Route(value = "login", autoLayout = false)
+@PageTitle("Đăng nhập · Hài Lòng")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final LoginForm login = new LoginForm();
+
+    public LoginView() {
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+        login.setAction("login");
+        login.setForgotPasswordButtonVisible(false);
+        login.setI18n(vietnamese());
+        add(new H1("Hài Lòng"), new Paragraph("Đánh giá sự hài lòng · Satisfaction ratings"), login);
+    }
+
+    private static LoginI18n vietnamese() {
+        LoginI18n i18n = LoginI18n.createDefault();
+        LoginI18n.Form form = i18n.getForm();
+        form.setTitle("Đăng nhập quản lý");
+        form.setUsername("Tên đăng nhập");
+        form.setPassword("Mật khẩu");
+        form.setSubmit("Đăng nhập");
+        i18n.setForm(form);
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        error.setTitle("Sai tên đăng nhập hoặc mật khẩu");
+        error.setMessage("Kiểm tra lại và thử lần nữa. (Wrong user name or password.)");
+        i18n.setErrorMessage(error);
+        return i18n;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+            login.setError(true);
+        }
+    }
+}

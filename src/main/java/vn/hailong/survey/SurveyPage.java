@@ -1,0 +1,21 @@
+package vn.hailong.survey;
+
+import java.time.LocalDate;
+
+import vn.hailong.rating.Questionnaire;
+
+/**
+ * What a survey link shows. For anything but {@link State#OPEN} only the state is set, so an
+ * unknown or expired link reveals nothing about any dossier.
+ */
+public record SurveyPage(State state, String procedureName, String dossierLastDigits, String statusCode,
+        LocalDate dueDate, Questionnaire questionnaire) {
+
+    public enum State {
+        OPEN, ALREADY_RATED, EXPIRED, UNKNOWN
+    }
+
+    static SurveyPage closed(State state) {
+        return new SurveyPage(state, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,3 @@
+/** The citizen's survey: the page a survey link opens, rendered from the questionnaire, submitting once. */
+@org.springframework.modulith.ApplicationModule(displayName = "Citizen survey")
+package vn.hailong.survey;
