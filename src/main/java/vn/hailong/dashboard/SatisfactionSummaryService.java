@@ -41,10 +41,15 @@ public class SatisfactionSummaryService {
         this.clock = clock;
     }
 
+    /** A period's figures per unit; {@code from} and {@code to} are both included. */
+    public record PeriodSummary(LocalDate from, LocalDate to, List<UnitSatisfaction> units) {
+    }
+
     /** The last {@code months} months up to today, in the province's zone. */
-    public List<UnitSatisfaction> lastMonths(int months) {
+    public PeriodSummary lastMonths(int months) {
         LocalDate today = LocalDate.now(clock);
-        return summarize(today.minusMonths(months).plusDays(1), today);
+        LocalDate from = today.minusMonths(months).plusDays(1);
+        return new PeriodSummary(from, today, summarize(from, today));
     }
 
     /**

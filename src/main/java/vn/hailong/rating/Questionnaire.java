@@ -57,7 +57,9 @@ public record Questionnaire(UUID templateId, String key, int revision, List<Crit
     }
 
     public boolean reasonRequiredFor(Map<String, String> answers) {
-        return reasonRule != null && reasonRule.options().contains(answers.get(reasonRule.criterion()));
+        // An immutable set throws on contains(null), and an unanswered criterion needs no reason.
+        String answer = reasonRule == null ? null : answers.get(reasonRule.criterion());
+        return answer != null && reasonRule.options().contains(answer);
     }
 
     /**

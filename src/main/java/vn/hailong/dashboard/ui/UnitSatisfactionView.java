@@ -1,6 +1,5 @@
 package vn.hailong.dashboard.ui;
 
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -62,15 +61,15 @@ public class UnitSatisfactionView extends VerticalLayout {
     }
 
     private void refresh(int months) {
-        List<UnitSatisfaction> rows = summaries.lastMonths(months);
+        SatisfactionSummaryService.PeriodSummary period = summaries.lastMonths(months);
+        List<UnitSatisfaction> rows = period.units();
         grid.setItems(rows);
         long returned = rows.stream().mapToLong(UnitSatisfaction::dossiersReturned).sum();
         long ratings = rows.stream().mapToLong(UnitSatisfaction::ratings).sum();
         long satisfied = rows.stream().mapToLong(UnitSatisfaction::satisfied).sum();
         Double rate = UnitSatisfaction.rate(satisfied, ratings);
-        LocalDate to = LocalDate.now();
         totals.setText(String.format("Từ %s đến %s: %,d hồ sơ đã trả, %,d lượt đánh giá, tỷ lệ hài lòng %s (hài lòng và rất hài lòng / số lượt đánh giá).",
-                DAY.format(to.minusMonths(months).plusDays(1)), DAY.format(to), returned, ratings,
+                DAY.format(period.from()), DAY.format(period.to()), returned, ratings,
                 rate == null ? "—" : String.format("%.1f %%", rate)));
         totals.setId("totals");
     }

@@ -27,6 +27,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import org.springframework.security.access.AccessDeniedException;
+
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.rating.Questionnaire;
@@ -182,6 +184,11 @@ public class SurveyView extends VerticalLayout implements BeforeEnterObserver {
         } catch (ConflictException e) {
             removeAll();
             render();
+        } catch (AccessDeniedException e) {
+            // A staff session (an officer logged in on this browser) may never rate for a citizen.
+            removeAll();
+            notice(t("Tài khoản cán bộ đang đăng nhập trên trình duyệt này không được phép đánh giá thay người dân.",
+                    "A staff account is logged in on this browser; staff cannot rate on a citizen's behalf."));
         }
     }
 
