@@ -1,8 +1,9 @@
 package vn.hailong.receipt;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -51,7 +52,9 @@ public class SurveyLinkService {
     /** Issues links for these dossiers; dossiers that already have one keep it. */
     @Transactional
     public void issue(Collection<UUID> dossierIds) {
-        Timestamp now = Timestamp.from(clock.instant());
+        // UTC wall time, as Hibernate stores Instants (hibernate.jdbc.time_zone=UTC); a
+        // java.sql.Timestamp would be shifted by the JVM's default zone.
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         jdbc.batchUpdate("INSERT IGNORE INTO survey_link (dossier_id, token_hash, issued_at) VALUES (?, ?, ?)",
                 dossierIds.stream().map(id -> new Object[] {id.toString(), SurveyTokens.hash(tokens.tokenFor(id)), now}).toList());
     }

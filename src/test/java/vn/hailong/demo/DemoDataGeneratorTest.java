@@ -1,0 +1,125 @@
+package vn.hailong.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.test.context.ActiveProfiles;
+
+import vn.hailong.dashboard.SatisfactionSummaryService;
+import vn.hailong.dashboard.UnitSatisfaction;
+import vn.hailong.demo.DemoPlan.PlannedDossier;
+import vn.hailong.intake.DossierDetails;
+import vn.hailong.intake.DossierIntakeService;
+import vn.hailong.intake.DossierStatus;
+import vn.hailong.security.AccountService;
+
+/**
+ * The generator against the real schema, on a database of its own (a small demo: its own
+ * properties make a separate application context). Guards the bulk JDBC inserts, which bypass
+ * the entities: a schema change that breaks them fails here rather than on someone's first demo.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"hailong.demo.enabled=true", "hailong.demo.seed=42", "hailong.demo.dossiers=1500"})
+@ActiveProfiles("test")
+class DemoDataGeneratorTest {
+
+    private final DemoDataGenerator generator;
+    private final DossierIntakeService intake;
+    private final SatisfactionSummaryService summaries;
+    private final AccountService accounts;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    @Autowired
+    DemoDataGeneratorTest(DemoDataGenerator generator, DossierIntakeService intake, SatisfactionSummaryService summaries,
+            AccountService accounts, JdbcTemplate jdbc, Clock clock) {
+        this.generator = generator;
+        this.intake = intake;
+        this.summaries = summaries;
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void fills_the_province_at_start_up_and_a_second_run_changes_nothing() {
+        Map<String, Object> before = counts();
+        assertThat(before).containsEntry("dossier", 1500L).containsEntry("survey_link", 1500L).containsEntry("user_account", 5L);
+
+        generator.run(null);
+
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void stored_dossiers_read_back_through_the_services_exactly_as_planned() {
+        DemoPlan plan = DemoPlan.generate(42, 1500, LocalDate.now(clock), clock.getZone());
+        PlannedDossier planned = plan.dossiers().stream().filter(d -> d.status() == DossierStatus.RETURNED && d.rating() != null)
+                .findFirst().orElseThrow();
+
+        DossierDetails stored = intake.get(planned.code());
+
+        assertThat(stored.receivedAt()).isEqualTo(planned.receivedAt());
+        assertThat(stored.dueAt()).isEqualTo(planned.dueAt());
+        assertThat(stored.returnedAt()).isEqualTo(planned.returnedAt());
+        assertThat(stored.timeliness()).isEqualTo(planned.timeliness());
+        assertThat(stored.officers()).hasSize(planned.officers().size());
+        Long ratings = jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE counted_dossier_id = ? AND submitted_at = ?", Long.class,
+                stored.id().toString(), DemoDataGenerator.utc(planned.rating().submittedAt()));
+        assertThat(ratings).isEqualTo(1);
+    }
+
+    @Test
+    void the_dashboard_shows_the_demo_year_to_the_province_manager() {
+        signIn("tinh");
+        LocalDate today = LocalDate.now(clock);
+        LocalDate firstDay = today.minusMonths(12).plusDays(1);
+        Instant from = firstDay.atStartOfDay(clock.getZone()).toInstant();
+        DemoPlan plan = DemoPlan.generate(42, 1500, today, clock.getZone());
+        long returned = plan.dossiers().stream().filter(d -> d.returnedAt() != null && !d.returnedAt().isBefore(from)).count();
+        long rated = plan.dossiers().stream().filter(d -> d.rating() != null && !d.rating().submittedAt().isBefore(from)).count();
+
+        List<UnitSatisfaction> units = summaries.summarize(firstDay, today);
+
+        assertThat(units).hasSizeGreaterThan(30);
+        assertThat(units.stream().mapToLong(UnitSatisfaction::dossiersReturned).sum()).isEqualTo(returned);
+        assertThat(units.stream().mapToLong(UnitSatisfaction::ratings).sum()).isEqualTo(rated);
+        assertThat(units.stream().map(UnitSatisfaction::satisfactionRate).distinct().count()).isGreaterThan(5);
+    }
+
+    private Map<String, Object> counts() {
+        return jdbc.queryForMap("""
+                SELECT (SELECT COUNT(*) FROM agency) AS agency, (SELECT COUNT(*) FROM service_counter) AS service_counter,
+                       (SELECT COUNT(*) FROM officer) AS officer, (SELECT COUNT(*) FROM admin_procedure) AS admin_procedure,
+                       (SELECT COUNT(*) FROM dossier) AS dossier, (SELECT COUNT(*) FROM dossier_officer) AS dossier_officer,
+                       (SELECT COUNT(*) FROM rating) AS rating, (SELECT COUNT(*) FROM rating_answer) AS rating_answer,
+                       (SELECT COUNT(*) FROM rating_reason) AS rating_reason, (SELECT COUNT(*) FROM complaint) AS complaint,
+                       (SELECT COUNT(*) FROM survey_link) AS survey_link, (SELECT COUNT(*) FROM user_account) AS user_account""");
+    }
+
+    private void signIn(String username) {
+        UserDetails user = accounts.loadUserByUsername(username);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+    }
+}
