@@ -2,7 +2,8 @@ package vn.hailong.dashboard;
 
 /**
  * One unit's figures for a period. {@code satisfactionRate} is satisfied-or-very-satisfied
- * ratings over counted ratings, as a percentage rounded half-up to one decimal, or null without ratings.
+ * ratings over counted ratings, as a percentage rounded half-up to one decimal, or null without
+ * ratings; a rate that would round up to 100.0 while a rating was not satisfied shows 99.9.
  */
 public record UnitSatisfaction(String unitCode, String unitName, String kind, long dossiersReturned, long ratings,
         long satisfied, Double satisfactionRate) {
@@ -11,7 +12,9 @@ public record UnitSatisfaction(String unitCode, String unitName, String kind, lo
         if (ratings == 0) {
             return null;
         }
-        return java.math.BigDecimal.valueOf(satisfied * 100L)
+        double rounded = java.math.BigDecimal.valueOf(satisfied * 100L)
                 .divide(java.math.BigDecimal.valueOf(ratings), 1, java.math.RoundingMode.HALF_UP).doubleValue();
+        // Never show a perfect score while someone was not satisfied.
+        return rounded == 100.0 && satisfied < ratings ? 99.9 : rounded;
     }
 }

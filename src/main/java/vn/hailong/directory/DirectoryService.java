@@ -182,7 +182,8 @@ public class DirectoryService {
     /**
      * Finds the procedure with this code, registering it on first sight, in the caller's
      * transaction. Two dossiers naming a new procedure at once both succeed: INSERT IGNORE lets
-     * the second insert yield to the first instead of failing.
+     * the second insert yield to the first instead of failing. The caller's transaction must run
+     * at READ COMMITTED, or its snapshot would hide the row the first request committed.
      */
     @Transactional
     public ProcedureSummary registerProcedure(String code, String name, String field) {

@@ -14,10 +14,11 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,6 +51,10 @@ public class DossierIntakeService {
         this.clock = clock;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
+        // Read committed: when a racing request registers the same new procedure or officer first,
+        // INSERT IGNORE yields to it and the read that follows must see its row, which a
+        // REPEATABLE READ snapshot taken earlier in the transaction would hide.
+        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     /** The outcome of a PUT: the dossier as stored, whether it was new, whether anything changed. */
@@ -70,7 +75,7 @@ public class DossierIntakeService {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(tx -> upsertInTransaction(new DossierCode(code), submission));
-            } catch (DataIntegrityViolationException | OptimisticLockingFailureException raced) {
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
                 // Another request stored the same dossier between our read and our write: redo on fresh data.
                 if (attempt >= 3) {
                     throw raced;
@@ -102,6 +107,9 @@ public class DossierIntakeService {
         }
         if (s.procedureName() != null && s.procedureName().length() > 500) {
             errors.malformed("procedureName", "procedureName is longer than 500 characters");
+        }
+        if (s.procedureField() != null && s.procedureField().length() > 200) {
+            errors.malformed("procedureField", "procedureField is longer than 200 characters");
         }
         DossierChannel channel = parseEnum(errors, "channel", s.channel(), DossierChannel.class);
         ApplicantKind applicantKind = parseEnum(errors, "applicantKind", s.applicantKind(), ApplicantKind.class);

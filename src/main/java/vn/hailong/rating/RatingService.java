@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -117,7 +118,7 @@ public class RatingService {
             }
             try {
                 return transaction.execute(tx -> store(ratedDossier, ratingChannel, questionnaire, checked, submission, requestHash));
-            } catch (DataIntegrityViolationException raced) {
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
                 // Someone stored a rating for this dossier or key between our check and our insert:
                 // look again, and answer as if we had come second (which we did).
                 if (attempt >= 3) {

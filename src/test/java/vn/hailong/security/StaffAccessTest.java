@@ -1,0 +1,192 @@
+package vn.hailong.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import vn.hailong.HaiLongTest;
+import vn.hailong.OneStopSoftware;
+import vn.hailong.TestData;
+import vn.hailong.dashboard.SatisfactionSummaryService;
+import vn.hailong.dashboard.UnitSatisfaction;
+import vn.hailong.rating.RatingOutcome;
+import vn.hailong.rating.RatingService;
+import vn.hailong.rating.RatingSubmission;
+
+/**
+ * What staff may do, called on the services directly (as a view would), with the staff member's
+ * session in the security context: officers never rate, and managers see only their own units.
+ */
+@HaiLongTest
+class StaffAccessTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    RatingService ratings;
+
+    @Autowired
+    SatisfactionSummaryService summaries;
+
+    OneStopSoftware oneStop;
+
+    @BeforeEach
+    void connect() {
+        oneStop = new OneStopSoftware(port);
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    String account(Role role, String unit) {
+        String username = role.name().toLowerCase() + "-" + TestData.uniqueSuffix().toLowerCase();
+        accounts.ensureAccount(username, "mat-khau-" + username, "Cán bộ thử", role, unit);
+        return username;
+    }
+
+    void signIn(String username) {
+        UserDetails user = accounts.loadUserByUsername(username);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+    }
+
+    static RatingSubmission rating(String dossierCode, String channel) {
+        return new RatingSubmission(dossierCode, channel, UUID.randomUUID().toString(), Map.of("overall", "VERY_SATISFIED"),
+                List.of(), null, "kiosk-01");
+    }
+
+    static List<UnitSatisfaction> lastWeek(SatisfactionSummaryService summaries) {
+        LocalDate today = LocalDate.now(OneStopSoftware.ZONE);
+        return summaries.summarize(today.minusDays(7), today);
+    }
+
+    static List<String> codes(List<UnitSatisfaction> rows) {
+        return rows.stream().map(UnitSatisfaction::unitCode).toList();
+    }
+
+    @Test
+    void an_officer_cannot_rate_even_through_the_citizens_qr_channel() {
+        String unit = oneStop.registersUnit("COMMUNE");
+        String dossier = oneStop.sendsReceivedDossier(unit);
+        signIn(account(Role.OFFICER, unit));
+
+        assertThatThrownBy(() -> ratings.submit(rating(dossier, "QR"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> ratings.submit(rating(dossier, "KIOSK"))).isInstanceOf(AccessDeniedException.class);
+
+        SecurityContextHolder.clearContext();
+        assertThat(oneStop.api().get("/api/v1/dossiers/" + dossier).json().get("rated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void a_unit_manager_cannot_rate_at_the_kiosk_either() {
+        String unit = oneStop.registersUnit("COMMUNE");
+        String dossier = oneStop.sendsReceivedDossier(unit);
+        signIn(account(Role.UNIT_MANAGER, unit));
+
+        assertThatThrownBy(() -> ratings.submit(rating(dossier, "KIOSK"))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_citizen_without_a_session_may_rate_through_the_qr_channel() {
+        String unit = oneStop.registersUnit("COMMUNE");
+        String dossier = oneStop.sendsReceivedDossier(unit);
+
+        RatingOutcome outcome = ratings.submit(rating(dossier, "QR"));
+
+        assertThat(outcome.replayed()).isFalse();
+        assertThat(oneStop.api().get("/api/v1/dossiers/" + dossier).json().get("rated").asBoolean()).isTrue();
+    }
+
+    /** Unit A with a sub-unit, and unit B; each returned a dossier an hour ago, and A and B have a rating. */
+    record Province(String a, String subA, String b) {
+    }
+
+    Province provinceWithFigures() {
+        String a = oneStop.registersUnit("DEPARTMENT");
+        String subA = oneStop.registersUnit("SERVICE_CENTRE", a);
+        String b = oneStop.registersUnit("DEPARTMENT");
+        Instant anHourAgo = Instant.now().minusSeconds(3600);
+        String dossierA = oneStop.sendsReturnedDossier(a, anHourAgo);
+        oneStop.sendsReturnedDossier(subA, anHourAgo);
+        String dossierB = oneStop.sendsReturnedDossier(b, anHourAgo);
+        assertThat(oneStop.relays(OneStopSoftware.rating(dossierA, "SATISFIED")).status()).isEqualTo(201);
+        Map<String, Object> unhappy = OneStopSoftware.rating(dossierB, "DISSATISFIED");
+        unhappy.put("reasons", List.of("SLOW"));
+        assertThat(oneStop.relays(unhappy).status()).isEqualTo(201);
+        return new Province(a, subA, b);
+    }
+
+    @Test
+    void a_unit_manager_sees_their_unit_and_its_sub_units_but_never_another_unit() {
+        Province province = provinceWithFigures();
+        signIn(account(Role.UNIT_MANAGER, province.a()));
+
+        List<UnitSatisfaction> rows = lastWeek(summaries);
+
+        assertThat(codes(rows)).containsExactlyInAnyOrder(province.a(), province.subA());
+        UnitSatisfaction a = rows.stream().filter(r -> r.unitCode().equals(province.a())).findFirst().orElseThrow();
+        assertThat(a.dossiersReturned()).isEqualTo(1);
+        assertThat(a.ratings()).isEqualTo(1);
+        assertThat(a.satisfied()).isEqualTo(1);
+        assertThat(a.satisfactionRate()).isEqualTo(100.0);
+    }
+
+    @Test
+    void the_manager_of_a_sub_unit_does_not_see_the_unit_above() {
+        Province province = provinceWithFigures();
+        signIn(account(Role.UNIT_MANAGER, province.subA()));
+
+        assertThat(codes(lastWeek(summaries))).containsExactly(province.subA());
+    }
+
+    @Test
+    void a_province_manager_sees_every_unit() {
+        Province province = provinceWithFigures();
+        signIn(account(Role.PROVINCE_MANAGER, null));
+
+        List<UnitSatisfaction> rows = lastWeek(summaries);
+
+        assertThat(codes(rows)).contains(province.a(), province.subA(), province.b());
+        UnitSatisfaction b = rows.stream().filter(r -> r.unitCode().equals(province.b())).findFirst().orElseThrow();
+        assertThat(b.ratings()).isEqualTo(1);
+        assertThat(b.satisfied()).isZero();
+        assertThat(b.satisfactionRate()).isEqualTo(0.0);
+    }
+
+    @Test
+    void an_officer_cannot_read_the_satisfaction_summary() {
+        String unit = oneStop.registersUnit("COMMUNE");
+        signIn(account(Role.OFFICER, unit));
+
+        assertThatThrownBy(() -> lastWeek(summaries)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void nobody_without_a_session_can_read_the_satisfaction_summary() {
+        assertThatThrownBy(() -> lastWeek(summaries)).isInstanceOfAny(AuthenticationException.class, AccessDeniedException.class);
+    }
+}
