@@ -56,6 +56,9 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain userInterface(HttpSecurity http) throws Exception {
+        // Our own stylesheets (META-INF/resources/styles/, loaded by @StyleSheet on the app shell)
+        // must reach anonymous citizens too; Vaadin's configurer only opens its own resources.
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

@@ -2,6 +2,7 @@ package vn.hailong.dashboard.ui;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -27,6 +28,8 @@ import vn.hailong.dashboard.UnitSatisfaction;
 public class UnitSatisfactionView extends VerticalLayout {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    // Vietnamese number style: 1.234 and 98,5 %.
+    private static final Locale VI = Locale.forLanguageTag("vi-VN");
 
     private final SatisfactionSummaryService summaries;
     private final Grid<UnitSatisfaction> grid = new Grid<>();
@@ -44,12 +47,12 @@ public class UnitSatisfactionView extends VerticalLayout {
         months.setId("period");
 
         grid.addColumn(UnitSatisfaction::unitName).setHeader("Đơn vị").setFlexGrow(3).setSortable(true);
-        grid.addColumn(UnitSatisfaction::unitCode).setHeader("Mã").setFlexGrow(1);
-        grid.addColumn(u -> String.format("%,d", u.dossiersReturned())).setHeader("Hồ sơ đã trả")
+        grid.addColumn(UnitSatisfaction::unitCode).setHeader("Mã").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(u -> String.format(VI, "%,d", u.dossiersReturned())).setHeader("Hồ sơ đã trả")
                 .setTextAlign(ColumnTextAlign.END).setComparator(UnitSatisfaction::dossiersReturned);
-        grid.addColumn(u -> String.format("%,d", u.ratings())).setHeader("Lượt đánh giá")
+        grid.addColumn(u -> String.format(VI, "%,d", u.ratings())).setHeader("Lượt đánh giá")
                 .setTextAlign(ColumnTextAlign.END).setComparator(UnitSatisfaction::ratings);
-        grid.addColumn(u -> u.satisfactionRate() == null ? "—" : String.format("%.1f %%", u.satisfactionRate()))
+        grid.addColumn(u -> u.satisfactionRate() == null ? "—" : String.format(VI, "%.1f %%", u.satisfactionRate()))
                 .setHeader("Tỷ lệ hài lòng").setTextAlign(ColumnTextAlign.END)
                 .setComparator(u -> u.satisfactionRate() == null ? -1 : u.satisfactionRate());
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -68,9 +71,9 @@ public class UnitSatisfactionView extends VerticalLayout {
         long ratings = rows.stream().mapToLong(UnitSatisfaction::ratings).sum();
         long satisfied = rows.stream().mapToLong(UnitSatisfaction::satisfied).sum();
         Double rate = UnitSatisfaction.rate(satisfied, ratings);
-        totals.setText(String.format("Từ %s đến %s: %,d hồ sơ đã trả, %,d lượt đánh giá, tỷ lệ hài lòng %s (hài lòng và rất hài lòng / số lượt đánh giá).",
+        totals.setText(String.format(VI, "Từ %s đến %s: %,d hồ sơ đã trả, %,d lượt đánh giá, tỷ lệ hài lòng %s (hài lòng và rất hài lòng / số lượt đánh giá).",
                 DAY.format(period.from()), DAY.format(period.to()), returned, ratings,
-                rate == null ? "—" : String.format("%.1f %%", rate)));
+                rate == null ? "—" : String.format(VI, "%.1f %%", rate)));
         totals.setId("totals");
     }
 }

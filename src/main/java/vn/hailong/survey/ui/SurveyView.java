@@ -90,7 +90,8 @@ public class SurveyView extends VerticalLayout implements BeforeEnterObserver {
         top.setAlignItems(FlexComponent.Alignment.CENTER);
         top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         add(top);
-        getElement().setAttribute("lang", locale.getLanguage());
+        // Screen readers pick their voice from the document's language.
+        getElement().executeJs("document.documentElement.lang = $0", locale.getLanguage());
 
         SurveyPage page = surveys.open(token);
         switch (page.state()) {
@@ -120,40 +121,50 @@ public class SurveyView extends VerticalLayout implements BeforeEnterObserver {
         add(reference);
 
         Questionnaire questionnaire = page.questionnaire();
-        for (Questionnaire.Criterion criterion : questionnaire.criteria()) {
-            RadioButtonGroup<Questionnaire.Option> group = new RadioButtonGroup<>(criterion.label().in(locale));
-            group.setItems(criterion.options());
-            group.setItemLabelGenerator(o -> o.label().in(locale));
-            group.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
-            group.setRequiredIndicatorVisible(criterion.required());
-            group.setId("q-" + criterion.key());
-            if (!criterion.required()) {
-                group.setHelperText(t("Không bắt buộc", "Optional"));
-            }
-            questions.put(criterion.key(), group);
-            add(group);
-        }
-        reasons = new CheckboxGroup<>(t("Lý do chưa hài lòng", "Why were you not satisfied?"));
+        reasons = new CheckboxGroup<>(t("Vì sao ông/bà chưa hài lòng? (chọn ít nhất một lý do)",
+                "Why were you not satisfied? (choose at least one)"));
         reasons.setItems(questionnaire.reasons());
         reasons.setItemLabelGenerator(r -> r.label().in(locale));
         reasons.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+        reasons.setRequiredIndicatorVisible(true);
         reasons.setId("reasons");
         reasons.setVisible(false);
-        comment = new TextArea(t("Góp ý thêm (không bắt buộc)", "Anything else? (optional)"));
+        for (Questionnaire.Criterion criterion : questionnaire.criteria()) {
+            String label = criterion.label().in(locale) + (criterion.required() ? "" : t(" (không bắt buộc)", " (optional)"));
+            RadioButtonGroup<Questionnaire.Option> group = new RadioButtonGroup<>(label);
+            group.setItems(criterion.options());
+            group.setItemLabelGenerator(o -> o.label().in(locale));
+            group.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+            group.setId("q-" + criterion.key());
+            if (criterion.required()) {
+                group.addClassName("main-question");
+            }
+            questions.put(criterion.key(), group);
+            add(group);
+            // The reasons appear right below the question whose answer asks for them.
+            if (questionnaire.reasonRule() != null && criterion.key().equals(questionnaire.reasonRule().criterion())) {
+                add(reasons);
+            }
+        }
+        if (reasons.getParent().isEmpty()) {
+            add(reasons);
+        }
+        comment = new TextArea(t("Góp ý thêm", "Anything else you want to tell us?"));
         comment.setMaxLength(Questionnaire.COMMENT_MAX_LENGTH);
         comment.setWidthFull();
         comment.setId("comment");
-        add(reasons, comment);
+        add(comment);
         questions.values().forEach(q -> q.addValueChangeListener(e -> reasons.setVisible(
                 questionnaire.reasonRequiredFor(answerKeys()))));
 
+        Paragraph anonymous = new Paragraph(t("Đánh giá không ghi nhận danh tính của ông/bà.", "Your rating is anonymous."));
+        anonymous.addClassName("quiet");
         Button submit = new Button(t("Gửi đánh giá", "Send"), e -> submit());
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClassName("submit");
         submit.setId("submit");
         submit.setDisableOnClick(true);
-        add(submit);
-        add(new Paragraph(t("Đánh giá không ghi nhận danh tính của ông/bà.", "Your rating is anonymous.")));
+        add(anonymous, submit);
     }
 
     private Map<String, String> answerKeys() {

@@ -1,0 +1,265 @@
+package vn.hailong.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.RequestOptions;
+
+import vn.hailong.ApiClient;
+import vn.hailong.HaiLongTest;
+import vn.hailong.TestData;
+import vn.hailong.security.AccountService;
+import vn.hailong.security.Role;
+
+/**
+ * The thin slice end to end, in real chromium: the one-stop software pushes a returned dossier
+ * through the API, the citizen opens the survey link on a phone and rates, and a province manager
+ * logs in on a desktop and sees the rating counted for the unit. Screenshots land in
+ * {@code target/screenshots/}.
+ */
+@HaiLongTest
+@Tag("browser")
+class ThinSliceJourneyTest {
+
+    @RegisterExtension
+    static final TestBrowser browser = new TestBrowser();
+
+    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    private static final String PROCEDURE = "Cấp giấy phép xây dựng nhà ở riêng lẻ";
+    private static final String PASSWORD = "e2e-Passw0rd!";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    AccountService accounts;
+
+    ApiClient api;
+    String base;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port, HaiLongTest.API_KEY);
+        base = "http://localhost:" + port;
+    }
+
+    @Test
+    void a_citizen_rates_on_a_phone_and_the_province_manager_sees_it_on_the_dashboard() {
+        String unit = TestData.agencyCode();
+        // Starts with "Ban" so that it sorts before the other tests' "Sở ..." units in the grid.
+        String unitName = "Ban Thử nghiệm E2E " + unit.substring(unit.lastIndexOf('.') + 1);
+        registerUnit(unit, unitName);
+
+        // (a) the one-stop software pushes a returned dossier and gets its survey link
+        String first = TestData.dossierCode(unit, 4821);
+        String firstLink = returnedDossier(first);
+
+        // (b) the citizen opens the link on a phone and rates "very satisfied"
+        Page phone = browser.phone().newPage();
+        phone.navigate(firstLink);
+        assertThat(phone.getByText(PROCEDURE, new Page.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(phone.locator(".dossier-ref")).containsText("…4821");
+        assertThat(phone.locator(".dossier-ref")).containsText("đã trả kết quả");
+        assertThat(phone.locator("#q-overall")).containsText("Ông/bà hài lòng thế nào với việc giải quyết hồ sơ?");
+        assertThat(phone.locator("#reasons")).isHidden();
+        assertCitizenStylesApply(phone);
+        TestBrowser.screenshot(phone, "phone-survey");
+
+        option(phone, "#q-overall", "Rất hài lòng").tap();
+        assertThat(radio(phone, "#q-overall", "Rất hài lòng")).isChecked();
+        assertThat(phone.locator("#reasons")).isHidden();
+        phone.locator("#submit").tap();
+        assertThat(phone.locator("#thank-you")).isVisible();
+        assertThat(phone.locator("h1")).hasText("Xin cảm ơn!");
+        TestBrowser.screenshot(phone, "phone-thank-you");
+
+        // (c) stored once, and the API tells the one-stop software it is rated
+        assertThat(api.get("/api/v1/dossiers/" + first).json().get("rated").asBoolean()).isTrue();
+        assertThat(ratingsOf(first)).isEqualTo(1);
+
+        // (d) the same link again: already rated, nothing more stored; an unknown link says so
+        phone.navigate(firstLink);
+        assertThat(phone.locator("#survey-notice")).containsText("Hồ sơ này đã được đánh giá");
+        assertThat(phone.locator("#submit")).hasCount(0);
+        TestBrowser.screenshot(phone, "phone-already-rated");
+        assertThat(ratingsOf(first)).isEqualTo(1);
+
+        phone.navigate(base + "/r/AAAAAAAAAAAAAAAAAAAAAA");
+        assertThat(phone.locator("#survey-notice")).containsText("Không tìm thấy phiếu đánh giá này");
+        assertThat(phone.locator("#submit")).hasCount(0);
+        TestBrowser.screenshot(phone, "phone-unknown-link");
+
+        // (e) a second dossier: "not satisfied" needs a reason
+        String second = TestData.dossierCode(unit, 4822);
+        phone.navigate(returnedDossier(second));
+        assertThat(phone.locator(".dossier-ref")).containsText("…4822");
+        option(phone, "#q-overall", "Không hài lòng").tap();
+        Locator reasons = phone.locator("#reasons");
+        assertThat(reasons).isVisible();
+        assertThat(reasons).containsText("Vì sao ông/bà chưa hài lòng");
+        phone.locator("#submit").tap();
+        assertThat(reasons).hasAttribute("invalid", "");
+        assertThat(reasons).containsText("Vui lòng chọn ít nhất một lý do hoặc ghi góp ý");
+        assertThat(phone.locator("#submit")).isEnabled();
+        TestBrowser.screenshot(phone, "phone-reason-required");
+        assertThat(ratingsOf(second)).isZero();
+        assertThat(api.get("/api/v1/dossiers/" + second).json().get("rated").asBoolean()).isFalse();
+
+        option(phone, "#reasons", "Giải quyết chậm, trễ hẹn").tap();
+        phone.locator("#submit").tap();
+        assertThat(phone.locator("#thank-you")).isVisible();
+        assertThat(ratingsOf(second)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("""
+                SELECT GROUP_CONCAT(rr.reason_code) FROM rating_reason rr JOIN rating r ON r.id = rr.rating_id
+                JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?""", String.class, second)).isEqualTo("SLOW");
+
+        // (f) a province manager logs in on a desktop and sees the unit's figures
+        String manager = "e2e-pm-" + TestData.uniqueSuffix().toLowerCase(Locale.ROOT);
+        accounts.ensureAccount(manager, PASSWORD, "Nguyễn Thị Quản Lý", Role.PROVINCE_MANAGER, null);
+        Page desktop = browser.desktop().newPage();
+        desktop.navigate(base + "/");
+        assertThat(desktop).hasURL(Pattern.compile(literal(base) + "/login.*"));
+        assertThat(desktop.locator("vaadin-login-form")).isVisible();
+        assertThat(desktop.locator("input[name=username]")).isVisible();
+        TestBrowser.screenshot(desktop, "login");
+        logIn(desktop, manager);
+
+        Locator grid = desktop.locator("#unit-satisfaction");
+        assertThat(grid).isVisible();
+        assertThat(desktop).hasURL(Pattern.compile(literal(base) + "/(\\?continue)?"));
+        assertThat(desktop.locator("vaadin-app-layout")).containsText(manager);
+        assertThat(desktop.locator("#totals")).containsText("lượt đánh giá");
+        // dossiers returned, ratings, satisfaction rate (1 of 2 satisfied); the decimal separator
+        // follows the server's default locale (String.format without a locale)
+        assertThat(gridRow(desktop, unit)).containsExactly(unitName, unit, "2", "2", "50,0 %");
+        TestBrowser.screenshot(desktop, "dashboard");
+    }
+
+    @Test
+    void an_officer_logging_in_does_not_see_the_satisfaction_figures() {
+        String unit = TestData.agencyCode();
+        registerUnit(unit, "Ban Thử nghiệm E2E cán bộ " + unit.substring(unit.lastIndexOf('.') + 1));
+        String officer = "e2e-cb-" + TestData.uniqueSuffix().toLowerCase(Locale.ROOT);
+        accounts.ensureAccount(officer, PASSWORD, "Trần Văn Cán Bộ", Role.OFFICER, unit);
+
+        Page desktop = browser.desktop().newPage();
+        desktop.navigate(base + "/");
+        assertThat(desktop).hasURL(Pattern.compile(literal(base) + "/login.*"));
+        logIn(desktop, officer);
+        assertThat(desktop).not().hasURL(Pattern.compile(".*/login.*"));
+        assertThat(desktop.locator("vaadin-login-form")).hasCount(0);
+        // A plain Vietnamese explanation with a way out (AccessDeniedView), not a technical error.
+        assertThat(desktop.locator("#access-denied")).containsText("Không có quyền truy cập");
+        assertThat(desktop.locator("#unit-satisfaction")).hasCount(0);
+        assertThat(desktop.locator("#totals")).hasCount(0);
+        assertThat(desktop.locator("body")).not().containsText("Tỷ lệ hài lòng");
+        TestBrowser.screenshot(desktop, "officer-denied");
+    }
+
+    /**
+     * Our stylesheet reaches anonymous citizens (it was once redirected to the log-in page by
+     * Spring Security): full-width send button, options tall enough to tap.
+     */
+    private void assertCitizenStylesApply(Page phone) {
+        APIResponse css = phone.request().get(base + "/styles/app.css", RequestOptions.create().setMaxRedirects(0));
+        assertThat(css.status()).isEqualTo(200);
+        assertThat(css.headers().get("content-type")).startsWith("text/css");
+        assertThat(phone.locator("#submit").boundingBox().width).as("send button width").isGreaterThan(300);
+        for (Locator option : phone.locator("#q-overall vaadin-radio-button").all()) {
+            assertThat(option.boundingBox().height).as("height of the option " + option.textContent()).isGreaterThanOrEqualTo(44);
+        }
+    }
+
+    private void registerUnit(String code, String name) {
+        ApiClient.Response response = api.put("/api/v1/units/" + code, Map.of("name", name, "kind", "DEPARTMENT"));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
+
+    /** Pushes a dossier whose result was returned an hour ago; answers its survey link on this test's server. */
+    private String returnedDossier(String code) {
+        String unit = code.substring(0, code.indexOf('-'));
+        OffsetDateTime now = OffsetDateTime.now(VIETNAM).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "procedureCode", "1.009994", "procedureName", PROCEDURE,
+                "receivingUnit", unit, "competentUnit", unit, "channel", "IN_PERSON", "applicantKind", "CITIZEN",
+                "status", "RETURNED", "receivedAt", now.minusDays(10).toString(), "dueAt", now.plusDays(2).toString(),
+                "returnedAt", now.minusHours(1).toString()));
+        body.put("officers", List.of(Map.of("id", "cb-" + unit, "name", "Lê Thị Tiếp Nhận", "role", "RECEIVING")));
+        ApiClient.Response response = api.put("/api/v1/dossiers/" + code, body);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(response.json().get("rated").asBoolean()).isFalse();
+        URI link = URI.create(response.json().get("surveyLink").asString());
+        assertThat(link.getPath()).matches("/r/[A-Za-z0-9_-]{22}");
+        // The link carries the public address (http://localhost:8080 in tests); this server runs elsewhere.
+        return base + link.getRawPath();
+    }
+
+    /** An option (radio button or check box) of a group, by its exact label, as a citizen taps it. */
+    private static Locator option(Page page, String group, String label) {
+        return page.locator(group + " vaadin-radio-button, " + group + " vaadin-checkbox")
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*" + literal(label) + "\\s*$")))
+                .locator("label");
+    }
+
+    private static Locator radio(Page page, String group, String label) {
+        return page.locator(group).getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName(label).setExact(true));
+    }
+
+    /**
+     * A regular expression matching {@code text} literally. Not {@link Pattern#quote}: Playwright
+     * runs patterns as JavaScript regular expressions, which know no {@code \Q...\E}.
+     */
+    private static String literal(String text) {
+        return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}/]", "\\\\$0");
+    }
+
+    private int ratingsOf(String dossierCode) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                Integer.class, dossierCode);
+    }
+
+    private void logIn(Page page, String username) {
+        page.locator("input[name=username]").fill(username);
+        page.locator("input[name=password]").fill(PASSWORD);
+        page.locator("vaadin-login-form")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true))
+                .click();
+    }
+
+    /** The texts of the grid row whose unit-code cell reads {@code unitCode}, in column order. */
+    @SuppressWarnings("unchecked")
+    private static List<String> gridRow(Page page, String unitCode) {
+        Locator codeCell = page.locator("#unit-satisfaction vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^" + literal(unitCode) + "$")));
+        assertThat(codeCell).isVisible();
+        List<String> cells = (List<String>) codeCell.evaluate("""
+                cell => [...cell.assignedSlot.closest('tr').querySelectorAll('td slot')]
+                    .map(slot => (slot.assignedElements()[0]?.textContent ?? '').trim())""");
+        return cells.subList(0, Math.min(cells.size(), 5));
+    }
+}
