@@ -228,14 +228,14 @@ public class DirectoryService {
         return procedures.findById(id).map(Procedure::summary);
     }
 
-    @Transactional(readOnly = true)
-    public Map<UUID, String> officerNames(Collection<UUID> ids) {
-        return officers.findAllById(ids).stream().collect(Collectors.toMap(Officer::getId, Officer::getDisplayName));
+    /** An officer as the one-stop software identifies them. */
+    public record OfficerName(String externalId, String displayName) {
     }
 
     @Transactional(readOnly = true)
-    public Map<UUID, String> officerExternalIds(Collection<UUID> ids) {
-        return officers.findAllById(ids).stream().collect(Collectors.toMap(Officer::getId, Officer::getExternalId));
+    public Map<UUID, OfficerName> officers(Collection<UUID> ids) {
+        return officers.findAllById(ids).stream()
+                .collect(Collectors.toMap(Officer::getId, o -> new OfficerName(o.getExternalId(), o.getDisplayName())));
     }
 
     /** Creates or updates a service centre of a unit. */

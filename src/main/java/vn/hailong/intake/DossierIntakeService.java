@@ -223,6 +223,12 @@ public class DossierIntakeService {
         return dossiers.findByCode(code).map(this::details);
     }
 
+    /** The facts a rating records about a dossier, with a single query. */
+    @Transactional(readOnly = true)
+    public Optional<DossierRef> findRef(String code) {
+        return dossiers.findRefByCode(code);
+    }
+
     @Transactional(readOnly = true)
     public DossierDetails get(String code) {
         return find(code).orElseThrow(() -> new NotFoundException("no dossier with code '" + code + "'"));
@@ -240,10 +246,10 @@ public class DossierIntakeService {
         }
         ProcedureSummary procedure = directory.findProcedure(d.getProcedureId()).orElseThrow();
         List<UUID> officerIds = d.getOfficers().stream().map(DossierOfficer::getOfficerId).toList();
-        Map<UUID, String> names = directory.officerNames(officerIds);
-        Map<UUID, String> externalIds = directory.officerExternalIds(officerIds);
+        Map<UUID, DirectoryService.OfficerName> known = directory.officers(officerIds);
         List<DossierDetails.Officer> officers = d.getOfficers().stream()
-                .map(o -> new DossierDetails.Officer(externalIds.get(o.getOfficerId()), names.get(o.getOfficerId()), o.getRole()))
+                .map(o -> new DossierDetails.Officer(known.get(o.getOfficerId()).externalId(),
+                        known.get(o.getOfficerId()).displayName(), o.getRole()))
                 .sorted(java.util.Comparator.comparing(DossierDetails.Officer::role).thenComparing(DossierDetails.Officer::id))
                 .toList();
         AgencySummary evaluated = units.get(d.getEvaluatedAgencyId());

@@ -10,6 +10,11 @@ interface Dossiers extends JpaRepository<Dossier, UUID> {
     Optional<Dossier> findByCode(String code);
 
     @org.springframework.data.jpa.repository.Query("""
+            select new vn.hailong.intake.DossierRef(d.id, d.code, d.evaluatedAgencyId, d.procedureId)
+            from Dossier d where d.code = :code""")
+    Optional<DossierRef> findRefByCode(String code);
+
+    @org.springframework.data.jpa.repository.Query("""
             select d.evaluatedAgencyId, count(d) from Dossier d
             where d.returnedAt >= :from and d.returnedAt < :to and d.evaluatedAgencyId in :units
             group by d.evaluatedAgencyId""")

@@ -19,17 +19,38 @@ public class QuestionnaireService {
 
     public static final String DEFAULT_TEMPLATE = "default";
 
+    // Which revision is active is asked on every rating; remembering it briefly saves a query
+    // that reads the whole definition. A newly activated revision is used within this time.
+    private static final long ACTIVE_CACHE_MILLIS = 30_000;
+
+    private record ActiveRevision(Questionnaire questionnaire, long until) {
+    }
+
     private final SurveyTemplates templates;
+    private final java.time.Clock clock;
+    private final Map<String, ActiveRevision> activeByKey = new ConcurrentHashMap<>();
     private final JsonMapper json = JsonMapper.builder().build();
     // Revisions are immutable, so a parsed one can be kept for the life of the node.
     private final Map<UUID, Questionnaire> parsed = new ConcurrentHashMap<>();
 
-    QuestionnaireService(SurveyTemplates templates) {
+    QuestionnaireService(SurveyTemplates templates, java.time.Clock clock) {
         this.templates = templates;
+        this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /** The active revision of a template (a change of revision is seen within 30 seconds). */
     public Questionnaire active(String templateKey) {
+        long now = clock.millis();
+        ActiveRevision known = activeByKey.get(templateKey);
+        if (known != null && known.until() > now) {
+            return known.questionnaire();
+        }
+        Questionnaire current = loadActive(templateKey);
+        activeByKey.put(templateKey, new ActiveRevision(current, now + ACTIVE_CACHE_MILLIS));
+        return current;
+    }
+
+    private Questionnaire loadActive(String templateKey) {
         SurveyTemplate template = templates.findFirstByTemplateKeyAndActiveTrueOrderByRevisionDesc(templateKey)
                 .orElseThrow(() -> new NotFoundException("no active survey template '" + templateKey + "'"));
         return parsed.computeIfAbsent(template.getId(), id -> parse(template));

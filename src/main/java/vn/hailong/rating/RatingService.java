@@ -30,7 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.hailong.intake.DossierDetails;
+import vn.hailong.intake.DossierRef;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.FieldErrors;
@@ -95,11 +95,11 @@ public class RatingService {
         if (submission.deviceId() != null && submission.deviceId().length() > 64) {
             errors.malformed("deviceId", "deviceId is longer than 64 characters");
         }
-        DossierDetails dossier = null;
+        DossierRef dossier = null;
         if (submission.dossierCode() == null || submission.dossierCode().isBlank()) {
             errors.malformed("dossierCode", "dossierCode is required");
         } else {
-            dossier = intake.find(submission.dossierCode()).orElse(null);
+            dossier = intake.findRef(submission.dossierCode()).orElse(null);
             if (dossier == null) {
                 errors.unprocessable("dossierCode", "no dossier with code '" + submission.dossierCode() + "'");
             }
@@ -110,14 +110,12 @@ public class RatingService {
 
         byte[] requestHash = requestHash(dossier.id(), channel, checked, submission.deviceId());
         RatingChannel ratingChannel = channel;
-        DossierDetails ratedDossier = dossier;
+        DossierRef ratedDossier = dossier;
         for (int attempt = 1; ; attempt++) {
-            Optional<RatingOutcome> earlier = transaction.execute(tx -> earlierOutcome(submission.idempotencyKey(), requestHash, ratedDossier));
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
             try {
-                return transaction.execute(tx -> store(ratedDossier, ratingChannel, questionnaire, checked, submission, requestHash));
+                // One transaction: an earlier rating with this key or of this dossier answers; else we store.
+                return transaction.execute(tx -> earlierOutcome(submission.idempotencyKey(), requestHash, ratedDossier)
+                        .orElseGet(() -> store(ratedDossier, ratingChannel, questionnaire, checked, submission, requestHash)));
             } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
                 // Someone stored a rating for this dossier or key between our check and our insert:
                 // look again, and answer as if we had come second (which we did).
@@ -128,7 +126,7 @@ public class RatingService {
         }
     }
 
-    private Optional<RatingOutcome> earlierOutcome(String idempotencyKey, byte[] requestHash, DossierDetails dossier) {
+    private Optional<RatingOutcome> earlierOutcome(String idempotencyKey, byte[] requestHash, DossierRef dossier) {
         Optional<Rating> sameKey = ratings.findByIdempotencyKey(idempotencyKey);
         if (sameKey.isPresent()) {
             Rating rating = sameKey.get();
@@ -145,7 +143,7 @@ public class RatingService {
         return Optional.empty();
     }
 
-    private RatingOutcome store(DossierDetails dossier, RatingChannel channel, Questionnaire questionnaire,
+    private RatingOutcome store(DossierRef dossier, RatingChannel channel, Questionnaire questionnaire,
             Questionnaire.CheckedAnswers checked, RatingSubmission submission, byte[] requestHash) {
         Instant now = clock.instant();
         Rating rating = new Rating(dossier.id(), dossier.evaluatedUnitId(), dossier.procedureId(), channel, questionnaire,

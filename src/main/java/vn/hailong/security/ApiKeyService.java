@@ -82,8 +82,10 @@ public class ApiKeyService {
         recentlyVerified.values().removeIf(v -> v.clientName().equals(clientName));
     }
 
-    /** The name of the active client holding this key. */
-    @Transactional(readOnly = true)
+    /**
+     * The name of the active client holding this key. Not transactional on purpose: a key verified
+     * in the last seconds is answered from memory without taking a database connection.
+     */
     public Optional<String> authenticate(String key) {
         if (key == null || ApiKeys.problemWith(key) != null) {
             return Optional.empty();

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +18,10 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+
+import vn.hailong.KeepsSecurityStrategy;
 
 import vn.hailong.dashboard.SatisfactionSummaryService;
 import vn.hailong.dashboard.UnitSatisfaction;
@@ -35,6 +39,9 @@ import vn.hailong.security.AccountService;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"hailong.demo.enabled=true", "hailong.demo.seed=42", "hailong.demo.dossiers=1500"})
 @ActiveProfiles("test")
+// Its own context: close it afterwards and give the shared context its security strategy back.
+@DirtiesContext
+@ExtendWith(KeepsSecurityStrategy.class)
 class DemoDataGeneratorTest {
 
     private final DemoDataGenerator generator;

@@ -6,17 +6,20 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.hailong.HaiLongApplication;
+import vn.hailong.KeepsSecurityStrategy;
 import vn.hailong.platform.embedded.EmbeddedMariaDb;
 
 /**
  * Pointing spring.datasource.url at a MariaDB server switches the embedded one off: the app then
  * migrates and uses that server. The "external" server here is a separately started MariaDB.
  */
+@ExtendWith(KeepsSecurityStrategy.class)
 class ExternalDatabaseTest {
 
     @Test
