@@ -104,6 +104,12 @@ public class Rating extends AbstractEntity {
         reasons.addAll(checked.reasons());
     }
 
+    /** This rating stops counting; it is kept, and integrity reports show it as superseded. */
+    void supersede() {
+        this.status = RatingStatus.SUPERSEDED;
+        this.countedDossierId = null;
+    }
+
     public UUID getDossierId() {
         return dossierId;
     }

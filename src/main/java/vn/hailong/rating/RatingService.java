@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -51,15 +53,18 @@ public class RatingService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final RatingPrecedence precedence;
 
     RatingService(Ratings ratings, QuestionnaireService questionnaires, DossierIntakeService intake,
-            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
+            @Value("${hailong.ratings.qr-supersedes-kiosk-within:P7D}") Duration qrSupersedesKioskWithin) {
         this.ratings = ratings;
         this.questionnaires = questionnaires;
         this.intake = intake;
         this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.precedence = new RatingPrecedence(qrSupersedesKioskWithin);
     }
 
     /**
@@ -114,8 +119,11 @@ public class RatingService {
         for (int attempt = 1; ; attempt++) {
             try {
                 // One transaction: an earlier rating with this key or of this dossier answers; else we store.
-                return transaction.execute(tx -> earlierOutcome(submission.idempotencyKey(), requestHash, ratedDossier)
-                        .orElseGet(() -> store(ratedDossier, ratingChannel, questionnaire, checked, submission, requestHash)));
+                return transaction.execute(tx -> {
+                    Precheck precheck = precheck(submission.idempotencyKey(), requestHash, ratedDossier, ratingChannel);
+                    return precheck.earlier() != null ? precheck.earlier()
+                            : store(ratedDossier, ratingChannel, questionnaire, checked, submission, requestHash, precheck.superseded());
+                });
             } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
                 // Someone stored a rating for this dossier or key between our check and our insert:
                 // look again, and answer as if we had come second (which we did).
@@ -126,7 +134,11 @@ public class RatingService {
         }
     }
 
-    private Optional<RatingOutcome> earlierOutcome(String idempotencyKey, byte[] requestHash, DossierRef dossier) {
+    /** What is stored already: an earlier outcome to answer with, or the id of a rating this one supersedes. */
+    private record Precheck(RatingOutcome earlier, UUID superseded) {
+    }
+
+    private Precheck precheck(String idempotencyKey, byte[] requestHash, DossierRef dossier, RatingChannel channel) {
         Optional<Rating> sameKey = ratings.findByIdempotencyKey(idempotencyKey);
         if (sameKey.isPresent()) {
             Rating rating = sameKey.get();
@@ -134,21 +146,34 @@ public class RatingService {
                 throw new ConflictException("idempotencyKey", "idempotencyKey '" + idempotencyKey
                         + "' was already used for a different rating; use a new key for a new rating");
             }
-            return Optional.of(outcome(rating, dossier.code(), true));
+            return new Precheck(outcome(rating, dossier.code(), true), null);
         }
-        if (ratings.existsByCountedDossierId(dossier.id())) {
+        Optional<Rating> counted = ratings.findByCountedDossierId(dossier.id());
+        if (counted.isPresent() && precedence.supersedes(counted.get().getChannel(), counted.get().getSubmittedAt(), channel,
+                clock.instant())) {
+            // The citizen's own phone takes the place of the kiosk; flushed first so that the
+            // unique key on counted_dossier_id is free for the new rating.
+            Rating kiosk = counted.get();
+            kiosk.supersede();
+            ratings.saveAndFlush(kiosk);
+            return new Precheck(null, kiosk.getId());
+        }
+        if (counted.isPresent()) {
             throw new ConflictException("dossierCode", "dossier '" + dossier.code()
                     + "' has already been rated and cannot be rated again (Mã hồ sơ đã được đánh giá, không thể đánh giá lại)");
         }
-        return Optional.empty();
+        return new Precheck(null, null);
     }
 
     private RatingOutcome store(DossierRef dossier, RatingChannel channel, Questionnaire questionnaire,
-            Questionnaire.CheckedAnswers checked, RatingSubmission submission, byte[] requestHash) {
+            Questionnaire.CheckedAnswers checked, RatingSubmission submission, byte[] requestHash, UUID superseded) {
         Instant now = clock.instant();
         Rating rating = new Rating(dossier.id(), dossier.evaluatedUnitId(), dossier.procedureId(), channel, questionnaire,
                 checked, now, submission.deviceId(), submission.idempotencyKey(), requestHash);
         ratings.saveAndFlush(rating);
+        if (superseded != null) {
+            events.publishEvent(new RatingSuperseded(superseded, dossier.id(), rating.getId()));
+        }
         events.publishEvent(new RatingSubmitted(rating.getId(), dossier.id(), dossier.evaluatedUnitId(), channel,
                 rating.getOverallOption(), rating.getOverallPoints(), now));
         return outcome(rating, dossier.code(), false);
@@ -156,6 +181,17 @@ public class RatingService {
 
     private static RatingOutcome outcome(Rating rating, String dossierCode, boolean replayed) {
         return new RatingOutcome(rating.getId(), dossierCode, rating.getStatus(), rating.getChannel(), rating.getSubmittedAt(), replayed);
+    }
+
+    /**
+     * Whether a rating through this channel would be taken now: the dossier has no counted rating,
+     * or a phone rating may still supersede its kiosk rating.
+     */
+    @Transactional(readOnly = true)
+    public boolean accepts(UUID dossierId, RatingChannel channel) {
+        return ratings.findByCountedDossierId(dossierId)
+                .map(r -> precedence.supersedes(r.getChannel(), r.getSubmittedAt(), channel, clock.instant()))
+                .orElse(true);
     }
 
     /** Whether the dossier has its counted rating. */

@@ -42,7 +42,7 @@ public class CitizenSurveyService {
         if (link.state() == LinkState.UNKNOWN) {
             return SurveyPage.closed(SurveyPage.State.UNKNOWN);
         }
-        if (ratings.isRated(link.dossierId())) {
+        if (!ratings.accepts(link.dossierId(), RatingChannel.QR)) {
             return SurveyPage.closed(SurveyPage.State.ALREADY_RATED);
         }
         if (link.state() == LinkState.EXPIRED) {
