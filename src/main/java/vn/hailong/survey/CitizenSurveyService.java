@@ -3,6 +3,7 @@ package vn.hailong.survey;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
@@ -40,6 +41,11 @@ public class CitizenSurveyService {
     public SurveyPage open(String token) {
         ResolvedLink link = links.resolve(token);
         if (link.state() == LinkState.UNKNOWN) {
+            // The same look-ups as for a real link, so that the answer time does not tell a
+            // prober whether a token exists.
+            UUID nobody = UUID.randomUUID();
+            intake.find(nobody);
+            ratings.accepts(nobody, RatingChannel.QR);
             return SurveyPage.closed(SurveyPage.State.UNKNOWN);
         }
         if (!ratings.accepts(link.dossierId(), RatingChannel.QR)) {
