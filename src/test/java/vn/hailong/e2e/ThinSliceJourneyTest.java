@@ -88,6 +88,15 @@ class ThinSliceJourneyTest {
         assertThat(phone.locator("#q-overall")).containsText("Ông/bà hài lòng thế nào với việc giải quyết hồ sơ?");
         assertThat(phone.locator("#reasons")).isHidden();
         assertCitizenStylesApply(phone);
+        // A+ makes every text larger (the root font size scales the whole page); A- takes it back.
+        double before = (Double) phone.evaluate("() => parseFloat(getComputedStyle(document.querySelector('#q-overall vaadin-radio-button')).fontSize)");
+        phone.locator("#text-larger").click();
+        phone.waitForFunction("() => document.documentElement.style.fontSize === '115%'");
+        double after = (Double) phone.evaluate("() => parseFloat(getComputedStyle(document.querySelector('#q-overall vaadin-radio-button')).fontSize)");
+        assertThat(after).isGreaterThan(before * 1.1);
+        TestBrowser.screenshot(phone, "phone-survey-larger-text");
+        phone.locator("#text-smaller").click();
+        phone.waitForFunction("() => document.documentElement.style.fontSize === '100%'");
         TestBrowser.screenshot(phone, "phone-survey");
 
         option(phone, "#q-overall", "Rất hài lòng").tap();

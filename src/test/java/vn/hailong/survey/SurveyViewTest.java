@@ -87,6 +87,16 @@ class SurveyViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_page_switches_to_english_and_back() {
+        navigate(links.pathFor(dossier.id()).substring(1), SurveyView.class);
+        Button english = $(Button.class).withText("English").single();
+        test(english).click();
+        assertThat(question("overall").getLabel()).isEqualTo("How satisfied are you with how your dossier was handled?");
+        test($(Button.class).withText("Tiếng Việt").single()).click();
+        assertThat(question("overall").getLabel()).isEqualTo("Ông/bà hài lòng thế nào với việc giải quyết hồ sơ?");
+    }
+
+    @Test
     void an_unknown_link_says_so_and_shows_no_form() {
         navigate("r/AAAAAAAAAAAAAAAAAAAAAA", SurveyView.class);
         assertThat($(Div.class).id("survey-notice").getElement().getTextRecursively()).contains("Không tìm thấy");

@@ -55,6 +55,8 @@ public class SurveyView extends VerticalLayout implements BeforeEnterObserver {
     private TextArea comment;
     private String token;
     private Locale locale = Locale.forLanguageTag("vi");
+    // Text size for those who need it larger (A-/A+), as a percentage of the browser's default.
+    private int textScale = 100;
 
     public SurveyView(CitizenSurveyService surveys) {
         this.surveys = surveys;
@@ -85,7 +87,20 @@ public class SurveyView extends VerticalLayout implements BeforeEnterObserver {
         });
         language.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         language.getElement().setAttribute("lang", english() ? "vi" : "en");
-        HorizontalLayout top = new HorizontalLayout(new H1(t("Đánh giá sự hài lòng", "Rate our service")), language);
+        Button smaller = new Button("A-", e -> scaleText(-15));
+        smaller.getElement().setAttribute("aria-label", t("Giảm cỡ chữ", "Smaller text"));
+        smaller.setId("text-smaller");
+        Button larger = new Button("A+", e -> scaleText(15));
+        larger.getElement().setAttribute("aria-label", t("Tăng cỡ chữ", "Larger text"));
+        larger.setId("text-larger");
+        for (Button b : List.of(smaller, larger)) {
+            b.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            b.addClassName("text-size");
+        }
+        HorizontalLayout tools = new HorizontalLayout(smaller, larger, language);
+        tools.setSpacing(false);
+        tools.setAlignItems(FlexComponent.Alignment.CENTER);
+        HorizontalLayout top = new HorizontalLayout(new H1(t("Đánh giá sự hài lòng", "Rate our service")), tools);
         top.setWidthFull();
         top.setAlignItems(FlexComponent.Alignment.CENTER);
         top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
@@ -103,6 +118,12 @@ public class SurveyView extends VerticalLayout implements BeforeEnterObserver {
                     "This dossier has already been rated. Each dossier can be rated once. Thank you!"));
             case OPEN -> form(page);
         }
+    }
+
+    private void scaleText(int step) {
+        textScale = Math.max(85, Math.min(175, textScale + step));
+        // Every size in Lumo is in rem, so scaling the root font scales the whole page.
+        getElement().executeJs("document.documentElement.style.fontSize = $0", textScale + "%");
     }
 
     private void notice(String text) {
