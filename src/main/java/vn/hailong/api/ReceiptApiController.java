@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +33,7 @@ class ReceiptApiController {
     static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
     // A dossier's link never changes (it is derived from its id), so its QR may be kept a day;
     // private, since the answer needs the integrator's key.
-    static final CacheControl ONE_DAY = CacheControl.maxAge(Duration.ofDays(1)).cachePrivate();
+    static final String ONE_DAY = "private, max-age=" + Duration.ofDays(1).toSeconds();
 
     private final DossierIntakeService intake;
     private final SurveyLinkService links;
@@ -46,13 +47,14 @@ class ReceiptApiController {
 
     @GetMapping("/qr.svg")
     ResponseEntity<String> svg(@PathVariable String code) {
-        return ResponseEntity.ok().contentType(SVG).cacheControl(ONE_DAY).body(QrCodes.svg(linkOf(code)));
+        return ResponseEntity.ok().contentType(SVG).header(HttpHeaders.CACHE_CONTROL, ONE_DAY).body(QrCodes.svg(linkOf(code)));
     }
 
     @GetMapping("/qr.png")
     ResponseEntity<byte[]> png(@PathVariable String code, @RequestParam(defaultValue = "256") String size) {
         int pixels = pixels(size);
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(ONE_DAY).body(QrCodes.png(linkOf(code), pixels));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).header(HttpHeaders.CACHE_CONTROL, ONE_DAY)
+                .body(QrCodes.png(linkOf(code), pixels));
     }
 
     @GetMapping("/slip")

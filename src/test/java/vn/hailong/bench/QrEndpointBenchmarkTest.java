@@ -1,0 +1,191 @@
+package vn.hailong.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hailong.bench.BenchSettings.intSetting;
+import static vn.hailong.bench.BenchSettings.secondsSetting;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.encoder.Encoder;
+
+import vn.hailong.ApiClient;
+import vn.hailong.HaiLongTest;
+import vn.hailong.OneStopSoftware;
+import vn.hailong.TestData;
+import vn.hailong.receipt.QrCodes;
+import vn.hailong.receipt.QrImages;
+
+/**
+ * The receipt QR endpoints ({@code GET /api/v1/dossiers/{code}/qr.png?size=256} and {@code qr.svg}
+ * over real HTTP) against drawing the same images of the same links in-process ({@link QrCodes},
+ * i.e. ZXing's encoder plus our drawing), at the same number of concurrent clients, in the same run.
+ * ZXing's encoder alone is reported too, as the floor under both.
+ *
+ * <p>Goal: HTTP throughput at least half of the in-process drawing. The benchmark only fails when
+ * an answer is wrong, never on speed.
+ */
+@HaiLongTest
+@Tag("bench")
+class QrEndpointBenchmarkTest {
+
+    static final int CLIENTS = intSetting("bench.qr.clients", 32);
+    static final int DOSSIERS = intSetting("bench.qr.dossiers", 400);
+    static final int WARMUP = intSetting("bench.qr.warmup", 3000);
+    static final int WARMUP_ROUNDS = intSetting("bench.qr.warmupRounds", 3);
+    static final int MEASURED = intSetting("bench.qr.requests", 5000);
+    static final Duration TIME_LIMIT = secondsSetting("bench.timeLimitSeconds", 90);
+    static final int SIZE = 256;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void qr_endpoints_over_http_compared_with_drawing_the_same_codes_in_process() throws Exception {
+        BenchmarkReport report = new BenchmarkReport("qr-endpoints",
+                "Receipt QR: GET qr.png (256 px) and qr.svg over HTTP vs the same images drawn in-process, same links, same run");
+
+        // 1. Setup, not counted: dossiers pushed through the API, as the one-stop software would.
+        OneStopSoftware oneStop = new OneStopSoftware(port);
+        String unit = oneStop.registersUnit("DEPARTMENT");
+        String[] codes = new String[DOSSIERS];
+        String[] links = new String[DOSSIERS];
+        LoadResult setup = LoadRunner.of("setup: PUT dossiers", 8, DOSSIERS).timeLimit(Duration.ofMinutes(3)).run(index -> op -> {
+            codes[op] = TestData.dossierCode(unit, op + 1);
+            links[op] = oneStop.sends(codes[op], OneStopSoftware.dossier(unit, "RECEIVED")).json().get("surveyLink").asString();
+        });
+        assertThat(setup.failures()).as("dossiers not stored: %s", setup.failureSamples()).isZero();
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        URI[] pngs = new URI[DOSSIERS];
+        URI[] svgs = new URI[DOSSIERS];
+        for (int i = 0; i < DOSSIERS; i++) {
+            pngs[i] = URI.create("http://localhost:" + port + "/api/v1/dossiers/" + codes[i] + "/qr.png?size=" + SIZE);
+            svgs[i] = URI.create("http://localhost:" + port + "/api/v1/dossiers/" + codes[i] + "/qr.svg");
+        }
+        LoadRunner.ClientFactory httpPng = index -> op -> get(http, pngs[op % DOSSIERS], HaiLongTest.API_KEY, 200);
+        LoadRunner.ClientFactory httpSvg = index -> op -> get(http, svgs[op % DOSSIERS], HaiLongTest.API_KEY, 200);
+        LoadRunner.ClientFactory rawPng = index -> op -> consume(QrCodes.png(links[op % DOSSIERS], SIZE).length);
+        LoadRunner.ClientFactory rawSvg = index -> op -> consume(QrCodes.svg(links[op % DOSSIERS]).length());
+        LoadRunner.ClientFactory zxing = index -> op -> consume(
+                Encoder.encode(links[op % DOSSIERS], ErrorCorrectionLevel.M, Map.of()).getMatrix().getWidth());
+
+        // 2. Warm-up (JIT, connections, pools), alternating so that no path warms at the other's expense.
+        List<LoadResult> warmups = new ArrayList<>();
+        for (int round = 1; round <= WARMUP_ROUNDS; round++) {
+            warmups.add(run("warm-up " + round + ": HTTP png", WARMUP, httpPng));
+            warmups.add(run("warm-up " + round + ": in-process png", WARMUP, rawPng));
+            warmups.add(run("warm-up " + round + ": HTTP svg", WARMUP, httpSvg));
+            warmups.add(run("warm-up " + round + ": in-process svg", WARMUP, rawSvg));
+            warmups.add(run("warm-up " + round + ": ZXing encode", WARMUP, zxing));
+        }
+
+        // 3. Measured, each HTTP run next to its in-process baseline.
+        LoadResult pngRaw = run("in-process png " + SIZE, MEASURED, rawPng);
+        LoadResult pngHttp = run("HTTP qr.png?size=" + SIZE, MEASURED, httpPng);
+        LoadResult svgRaw = run("in-process svg", MEASURED, rawSvg);
+        LoadResult svgHttp = run("HTTP qr.svg", MEASURED, httpSvg);
+        LoadResult encode = run("ZXing encode only", MEASURED, zxing);
+        // The transport floor: the same GET without an API key, answered 401 by the security filter.
+        LoadResult floor = run("HTTP floor (401, no key)", MEASURED, index -> op -> get(http, pngs[op % DOSSIERS], null, 401));
+
+        // 4. Report.
+        double pngRatio = pngHttp.throughput() / pngRaw.throughput();
+        double svgRatio = svgHttp.throughput() / svgRaw.throughput();
+        List<LoadResult> runs = new ArrayList<>(warmups);
+        runs.addAll(List.of(pngRaw, pngHttp, svgRaw, svgHttp, encode, floor));
+        report.section("setup (not counted)")
+                .line("unit %s; %d dossiers stored with PUT /api/v1/dossiers/{code}; the runs cycle through their codes and links", unit,
+                        DOSSIERS)
+                .results(setup);
+        report.section("runs")
+                .line("closed loop, %d clients (platform threads) in every run; latency = request to full answer", CLIENTS)
+                .line("HTTP: one java.net.http.HttpClient, HTTP/1.1 keep-alive, Bearer API key; the answer is checked for status 200")
+                .line("  (one look-up of the dossier by code, the link derived by HMAC, the image drawn: nothing is cached)")
+                .line("in-process: QrCodes.png(link, %d) / QrCodes.svg(link) on the client threads: ZXing's encoder and our drawing", SIZE)
+                .line("ZXing encode only: Encoder.encode(link, M) without drawing, the floor under both")
+                .results(runs);
+        report.section("result")
+                .line("png %d px: HTTP %.0f/s vs in-process %.0f/s: ratio %.2f  goal >= 0.50: %s", SIZE, pngHttp.throughput(),
+                        pngRaw.throughput(), pngRatio, pngRatio >= 0.5 ? "MET" : "NOT MET")
+                .line("svg:       HTTP %.0f/s vs in-process %.0f/s: ratio %.2f  goal >= 0.50: %s", svgHttp.throughput(),
+                        svgRaw.throughput(), svgRatio, svgRatio >= 0.5 ? "MET" : "NOT MET")
+                .line("against ZXing's encoder alone (%.0f/s): png %.2f, svg %.2f", encode.throughput(),
+                        pngHttp.throughput() / encode.throughput(), svgHttp.throughput() / encode.throughput())
+                .line("HTTP latency p50 / p95 / p99: png %.2f / %.2f / %.2f ms, svg %.2f / %.2f / %.2f ms", pngHttp.p50(), pngHttp.p95(),
+                        pngHttp.p99(), svgHttp.p50(), svgHttp.p95(), svgHttp.p99())
+                .line("in-process p50 / p95 / p99: png %.2f / %.2f / %.2f ms, svg %.2f / %.2f / %.2f ms", pngRaw.p50(), pngRaw.p95(),
+                        pngRaw.p99(), svgRaw.p50(), svgRaw.p95(), svgRaw.p99())
+                .line("HTTP transport floor (no key -> 401, no database, no drawing): %.0f requests/s", floor.throughput());
+        if (pngHttp.machine() != null && pngRaw.machine() != null) {
+            // On a shared machine throughput follows what else runs; CPU per operation much less so. With nothing
+            // else running, the throughput ratio tends to the inverse ratio of CPU per image.
+            report.line("CPU ms per image (this JVM, client included, + MariaDB): png HTTP %.3f vs in-process %.3f, svg HTTP %.3f vs"
+                            + " in-process %.3f;", cpuMillisPerOp(pngHttp), cpuMillisPerOp(pngRaw), cpuMillisPerOp(svgHttp),
+                            cpuMillisPerOp(svgRaw))
+                    .line("  throughput ratio those costs predict for a machine with nothing else running: png %.2f, svg %.2f",
+                            cpuMillisPerOp(pngRaw) / cpuMillisPerOp(pngHttp), cpuMillisPerOp(svgRaw) / cpuMillisPerOp(svgHttp));
+        }
+        byte[] png = QrCodes.png(links[0], SIZE);
+        String svg = QrCodes.svg(links[0]);
+        report.section("environment")
+                .line("image sizes for a link of %d characters: png %d bytes, svg %d bytes (before compression)", links[0].length(),
+                        png.length, svg.getBytes(StandardCharsets.UTF_8).length)
+                .line("client, application and MariaDB share this machine's CPUs; other processes (other builds) make figures noisy:")
+                .line("the 'other processes' figure in each cpu line says how much.");
+        report.finish();
+
+        // Sanity only: every request answered, and what the endpoints serve scans to the dossiers' links.
+        for (LoadResult r : runs) {
+            assertThat(r.failures()).as("%s failed: %s", r.name(), r.failureSamples()).isZero();
+            assertThat(r.timedOut()).as("%s stopped by the time limit", r.name()).isFalse();
+        }
+        ApiClient api = oneStop.api();
+        for (int i : new int[] {0, DOSSIERS / 2, DOSSIERS - 1}) {
+            assertThat(QrImages.decodePng(api.getBytes("/api/v1/dossiers/" + codes[i] + "/qr.png?size=" + SIZE).body())).isEqualTo(links[i]);
+            assertThat(QrImages.decodeSvg(api.getBytes("/api/v1/dossiers/" + codes[i] + "/qr.svg").text())).isEqualTo(links[i]);
+        }
+    }
+
+    static LoadResult run(String name, int operations, LoadRunner.ClientFactory clients) throws InterruptedException {
+        // Platform threads: the in-process baseline is CPU-bound, and on virtual threads it would get no more
+        // carriers than cores, so on a shared machine it would lose CPU to other processes that the HTTP runs,
+        // with their many server and database threads, do not lose.
+        return LoadRunner.of(name, CLIENTS, operations).platformThreads().timeLimit(TIME_LIMIT).run(clients);
+    }
+
+    static void get(HttpClient http, URI uri, String apiKey, int expectedStatus) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != expectedStatus || (expectedStatus == 200 && response.body().length == 0)) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Keeps the JIT from dropping work whose result nobody reads. */
+    static volatile int sink;
+
+    static void consume(int value) {
+        sink += value;
+    }
+
+    /** CPU milliseconds (this JVM and MariaDB together) per operation of a run. */
+    static double cpuMillisPerOp(LoadResult r) {
+        return (r.machine().jvm() + r.machine().children()) * r.elapsedSeconds() * 1000 / r.operations();
+    }
+}
