@@ -98,6 +98,7 @@ class ThinSliceJourneyTest {
         phone.locator("#text-smaller").click();
         phone.waitForFunction("() => document.documentElement.style.fontSize === '100%'");
         TestBrowser.screenshot(phone, "phone-survey");
+        Accessibility.assertNoSeriousViolations(phone, "phone-survey");
 
         option(phone, "#q-overall", "Rất hài lòng").tap();
         assertThat(radio(phone, "#q-overall", "Rất hài lòng")).isChecked();
@@ -106,6 +107,7 @@ class ThinSliceJourneyTest {
         assertThat(phone.locator("#thank-you")).isVisible();
         assertThat(phone.locator("h1")).hasText("Xin cảm ơn!");
         TestBrowser.screenshot(phone, "phone-thank-you");
+        Accessibility.assertNoSeriousViolations(phone, "phone-thank-you");
 
         // (c) stored once, and the API tells the one-stop software it is rated
         assertThat(api.get("/api/v1/dossiers/" + first).json().get("rated").asBoolean()).isTrue();
@@ -116,6 +118,7 @@ class ThinSliceJourneyTest {
         assertThat(phone.locator("#survey-notice")).containsText("Hồ sơ này đã được đánh giá");
         assertThat(phone.locator("#submit")).hasCount(0);
         TestBrowser.screenshot(phone, "phone-already-rated");
+        Accessibility.assertNoSeriousViolations(phone, "phone-already-rated");
         assertThat(ratingsOf(first)).isEqualTo(1);
 
         phone.navigate(base + "/r/AAAAAAAAAAAAAAAAAAAAAA");
@@ -136,6 +139,7 @@ class ThinSliceJourneyTest {
         assertThat(reasons).containsText("Vui lòng chọn ít nhất một lý do hoặc ghi góp ý");
         assertThat(phone.locator("#submit")).isEnabled();
         TestBrowser.screenshot(phone, "phone-reason-required");
+        Accessibility.assertNoSeriousViolations(phone, "phone-reason-required");
         assertThat(ratingsOf(second)).isZero();
         assertThat(api.get("/api/v1/dossiers/" + second).json().get("rated").asBoolean()).isFalse();
 
@@ -156,6 +160,7 @@ class ThinSliceJourneyTest {
         assertThat(desktop.locator("vaadin-login-form")).isVisible();
         assertThat(desktop.locator("input[name=username]")).isVisible();
         TestBrowser.screenshot(desktop, "login");
+        Accessibility.assertNoSeriousViolations(desktop, "login");
         logIn(desktop, manager);
 
         Locator grid = desktop.locator("#unit-satisfaction");
@@ -167,6 +172,7 @@ class ThinSliceJourneyTest {
         // follows the server's default locale (String.format without a locale)
         assertThat(gridRow(desktop, unit)).containsExactly(unitName, unit, "2", "2", "50,0 %");
         TestBrowser.screenshot(desktop, "dashboard");
+        Accessibility.assertNoSeriousViolations(desktop, "dashboard");
     }
 
     @Test

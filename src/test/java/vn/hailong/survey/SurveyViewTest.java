@@ -97,6 +97,21 @@ class SurveyViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_link_of_a_dossier_returned_longer_ago_than_links_stay_valid_has_expired() {
+        String unit = TestData.agencyCode();
+        directory.upsertUnit(unit, new UnitChange("Sở thử nghiệm", "DEPARTMENT", null, null, null, null, null));
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(7));
+        DossierDetails old = intake.upsert(TestData.dossierCode(unit, 8), new DossierSubmission("1.004227", null, null, unit,
+                unit, null, "IN_PERSON", "CITIZEN", "RETURNED", now.minusDays(50).toString(), now.minusDays(45).toString(),
+                now.minusDays(31).toString(), List.of(), 0)).dossier();
+
+        navigate(links.pathFor(old.id()).substring(1), SurveyView.class);
+
+        assertThat($(Div.class).id("survey-notice").getElement().getTextRecursively()).contains("hết hạn");
+        assertThat($(RadioButtonGroup.class).all()).isEmpty();
+    }
+
+    @Test
     void an_unknown_link_says_so_and_shows_no_form() {
         navigate("r/AAAAAAAAAAAAAAAAAAAAAA", SurveyView.class);
         assertThat($(Div.class).id("survey-notice").getElement().getTextRecursively()).contains("Không tìm thấy");

@@ -147,7 +147,8 @@ public class SurveyView extends VerticalLayout implements BeforeEnterObserver {
         reasons.setItems(questionnaire.reasons());
         reasons.setItemLabelGenerator(r -> r.label().in(locale));
         reasons.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
-        reasons.setRequiredIndicatorVisible(true);
+        // No required indicator: it puts aria-required on a role=group, which assistive technology
+        // does not support (axe-core: aria-allowed-attr); the label says a reason is needed.
         reasons.setId("reasons");
         reasons.setVisible(false);
         for (Questionnaire.Criterion criterion : questionnaire.criteria()) {
