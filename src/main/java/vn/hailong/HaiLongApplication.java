@@ -2,11 +2,9 @@ package vn.hailong;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.scheduling.annotation.EnableAsync;
 
 /** Hài Lòng: citizen satisfaction at one-stop counters, feeding the administrative reform index. */
 @SpringBootApplication
-@EnableAsync
 public class HaiLongApplication {
 
     public static void main(String[] args) {

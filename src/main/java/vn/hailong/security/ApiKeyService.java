@@ -1,7 +1,6 @@
 package vn.hailong.security;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -101,9 +100,5 @@ public class ApiKeyService {
         name.ifPresentOrElse(n -> recentlyVerified.put(cacheKey, new Verified(n, now + CACHE_MILLIS)),
                 () -> recentlyVerified.remove(cacheKey));
         return name;
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }
