@@ -7,7 +7,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,17 +53,6 @@ public class QuestionnaireService {
         SurveyTemplate template = templates.findFirstByTemplateKeyAndActiveTrueOrderByRevisionDesc(templateKey)
                 .orElseThrow(() -> new NotFoundException("no active survey template '" + templateKey + "'"));
         return parsed.computeIfAbsent(template.getId(), id -> parse(template));
-    }
-
-    @Transactional(readOnly = true)
-    public Questionnaire revision(UUID templateId) {
-        Questionnaire known = parsed.get(templateId);
-        if (known != null) {
-            return known;
-        }
-        SurveyTemplate template = templates.findById(templateId)
-                .orElseThrow(() -> new NotFoundException("no survey template " + templateId));
-        return parsed.computeIfAbsent(templateId, id -> parse(template));
     }
 
     private Questionnaire parse(SurveyTemplate template) {

@@ -87,8 +87,8 @@ public class SurveyLinkService {
             return ResolvedLink.unknown();
         }
         if (dossier.returnedAt() != null && clock.instant().isAfter(dossier.returnedAt().plus(validAfterReturn))) {
-            return new ResolvedLink(LinkState.EXPIRED, dossierId);
+            return new ResolvedLink(LinkState.EXPIRED, dossier);
         }
-        return new ResolvedLink(LinkState.VALID, dossierId);
+        return new ResolvedLink(LinkState.VALID, dossier);
     }
 }

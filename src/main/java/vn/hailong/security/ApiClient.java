@@ -46,10 +46,6 @@ public class ApiClient extends AbstractEntity {
         this.active = true;
     }
 
-    void revoke() {
-        this.active = false;
-    }
-
     public String getName() {
         return name;
     }

@@ -64,23 +64,6 @@ public class ApiKeyService {
         log.info("API client '{}' provisioned with key {}…", clientName, ApiKeys.prefix(key));
     }
 
-    /** Creates a client with a new random key and returns the key; it is shown this once only. */
-    @Transactional
-    public String createClient(String clientName) {
-        String key = ApiKeys.generate();
-        provision(clientName, key);
-        return key;
-    }
-
-    @Transactional
-    public void revoke(String clientName) {
-        clients.findByName(clientName).ifPresent(c -> {
-            c.revoke();
-            clients.save(c);
-        });
-        recentlyVerified.values().removeIf(v -> v.clientName().equals(clientName));
-    }
-
     /**
      * The name of the active client holding this key. Not transactional on purpose: a key verified
      * in the last seconds is answered from memory without taking a database connection.

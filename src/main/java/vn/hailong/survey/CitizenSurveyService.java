@@ -54,7 +54,7 @@ public class CitizenSurveyService {
         if (link.state() == LinkState.EXPIRED) {
             return SurveyPage.closed(SurveyPage.State.EXPIRED);
         }
-        DossierDetails dossier = intake.find(link.dossierId()).orElseThrow();
+        DossierDetails dossier = link.dossier();
         return new SurveyPage(SurveyPage.State.OPEN, dossier.procedureName(), dossier.lastDigits(), dossier.status().name(),
                 dossier.dueAt() == null ? null : dossier.dueAt().atZone(clock.getZone()).toLocalDate(),
                 questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE));
@@ -72,8 +72,7 @@ public class CitizenSurveyService {
         if (link.state() != LinkState.VALID) {
             throw new ConflictException("token", "this survey link is no longer valid");
         }
-        DossierDetails dossier = intake.find(link.dossierId()).orElseThrow();
-        return ratings.submit(new RatingSubmission(dossier.code(), RatingChannel.QR.name(), idempotencyKey, answers, reasons,
+        return ratings.submit(new RatingSubmission(link.dossier().code(), RatingChannel.QR.name(), idempotencyKey, answers, reasons,
                 comment, null));
     }
 }

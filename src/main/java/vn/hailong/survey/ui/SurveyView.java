@@ -53,6 +53,7 @@ public class SurveyView extends VerticalLayout implements BeforeEnterObserver {
     private final Map<String, RadioButtonGroup<Questionnaire.Option>> questions = new LinkedHashMap<>();
     private CheckboxGroup<Questionnaire.Reason> reasons;
     private TextArea comment;
+    private Button submit;
     private String token;
     private Locale locale = Locale.forLanguageTag("vi");
     // Text size for those who need it larger (A-/A+), as a percentage of the browser's default.
@@ -181,7 +182,7 @@ public class SurveyView extends VerticalLayout implements BeforeEnterObserver {
 
         Paragraph anonymous = new Paragraph(t("Đánh giá không ghi nhận danh tính của ông/bà.", "Your rating is anonymous."));
         anonymous.addClassName("quiet");
-        Button submit = new Button(t("Gửi đánh giá", "Send"), e -> submit());
+        submit = new Button(t("Gửi đánh giá", "Send"), e -> submit());
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClassName("submit");
         submit.setId("submit");
@@ -213,7 +214,7 @@ public class SurveyView extends VerticalLayout implements BeforeEnterObserver {
             for (InvalidInputException.FieldError error : e.errors()) {
                 showError(error.field());
             }
-            findSubmit().setEnabled(true);
+            submit.setEnabled(true);
         } catch (ConflictException e) {
             removeAll();
             render();
@@ -239,10 +240,6 @@ public class SurveyView extends VerticalLayout implements BeforeEnterObserver {
             comment.setErrorMessage(t("Vui lòng ghi rõ lý do", "Please describe the reason"));
             comment.setInvalid(true);
         }
-    }
-
-    private Button findSubmit() {
-        return (Button) getChildren().filter(c -> c.getId().filter("submit"::equals).isPresent()).findFirst().orElseThrow();
     }
 
     private void thankYou() {
