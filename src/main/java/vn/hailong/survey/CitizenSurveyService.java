@@ -2,19 +2,28 @@ package vn.hailong.survey;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.platform.ConflictException;
+import vn.hailong.platform.FieldErrors;
+import vn.hailong.platform.InvalidInputException;
+import vn.hailong.rating.Questionnaire;
 import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingChannel;
 import vn.hailong.rating.RatingOutcome;
 import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingSubmission;
+import vn.hailong.rating.RatingSubmissionPolicy;
 import vn.hailong.receipt.LinkState;
 import vn.hailong.receipt.ResolvedLink;
 import vn.hailong.receipt.SurveyLinkService;
@@ -38,7 +47,11 @@ public class CitizenSurveyService {
         this.clock = clock;
     }
 
+    /** What the link shows now: the survey of its dossier, or why it cannot be rated. */
     public SurveyPage open(String token) {
+        if (staffSession()) {
+            return SurveyPage.closed(SurveyPage.State.STAFF);
+        }
         ResolvedLink link = links.resolve(token);
         if (link.state() == LinkState.UNKNOWN) {
             // The same look-ups as for a real link, so that the answer time does not tell a
@@ -61,18 +74,43 @@ public class CitizenSurveyService {
     }
 
     /**
-     * Submits the answers given on the page opened with this token.
+     * Submits the answers given on the page opened with this token. Reasons count only when the
+     * answers ask for one (the page hides them otherwise, and without JavaScript they are simply
+     * ignored).
      *
-     * @param idempotencyKey drawn once per page, so a double tap or a resend stores one rating
+     * @throws InvalidInputException naming every field to correct (nothing stored)
      * @throws ConflictException when the dossier was rated meanwhile, or the link is no longer valid
+     * @throws AccessDeniedException when a staff account is logged in on this browser
      */
-    public RatingOutcome submit(String token, String idempotencyKey, Map<String, String> answers, List<String> reasons,
-            String comment) {
+    public RatingOutcome submit(String token, SurveyAnswers given) {
+        if (staffSession()) {
+            throw new AccessDeniedException("staff accounts cannot submit ratings; ratings come from citizens");
+        }
         ResolvedLink link = links.resolve(token);
         if (link.state() != LinkState.VALID) {
             throw new ConflictException("token", "this survey link is no longer valid");
         }
-        return ratings.submit(new RatingSubmission(link.dossier().code(), RatingChannel.QR.name(), idempotencyKey, answers, reasons,
-                comment, null));
+        Questionnaire questionnaire = questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE);
+        boolean reasonAsked = given.answers() != null && questionnaire.reasonRequiredFor(given.answers());
+        List<String> reasons = reasonAsked && given.reasons() != null ? given.reasons() : List.of();
+        // Checked here as well as by the rating service, so that one answer names every field.
+        FieldErrors errors = new FieldErrors();
+        questionnaire.check(given.answers(), reasons, given.comment(), errors);
+        errors.throwIfAny();
+        return ratings.submit(new RatingSubmission(link.dossier().code(), RatingChannel.QR.name(), given.idempotencyKey(),
+                given.answers(), reasons, given.comment(), null));
+    }
+
+    /** Whether a staff account is logged in on this browser (staff can never rate). */
+    public boolean staffSession() {
+        return RatingSubmissionPolicy.refusal(currentAuthorities(), RatingChannel.QR) != null;
+    }
+
+    private static Set<String> currentAuthorities() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            return Set.of();
+        }
+        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
     }
 }

@@ -12,10 +12,16 @@ public record SurveyPage(State state, String procedureName, String dossierLastDi
         LocalDate dueDate, Questionnaire questionnaire) {
 
     public enum State {
-        OPEN, ALREADY_RATED, EXPIRED, UNKNOWN
+        OPEN, ALREADY_RATED, EXPIRED, UNKNOWN,
+        /** A staff account is logged in on this browser: staff never rate for a citizen. */
+        STAFF
     }
 
     static SurveyPage closed(State state) {
         return new SurveyPage(state, null, null, null, null, null);
+    }
+
+    public boolean returned() {
+        return "RETURNED".equals(statusCode);
     }
 }

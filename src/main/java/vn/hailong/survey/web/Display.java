@@ -1,0 +1,58 @@
+package vn.hailong.survey.web;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * How the citizen wants the page shown: language and text size. Carried in the query string and
+ * in hidden form fields, so both switches work without JavaScript and without cookies.
+ */
+public record Display(String lang, int size) {
+
+    /** Text sizes (percent of the browser's default); A-/A+ step through them. */
+    static final int[] PERCENT = {90, 100, 115, 130, 150};
+    static final int DEFAULT_SIZE = 1;
+
+    static Display of(String lang, String size) {
+        int level = DEFAULT_SIZE;
+        if (size != null && size.matches("[0-9]")) {
+            level = Math.min(PERCENT.length - 1, Integer.parseInt(size));
+        }
+        return new Display("en".equals(lang) ? "en" : "vi", level);
+    }
+
+    boolean english() {
+        return "en".equals(lang);
+    }
+
+    String otherLang() {
+        return english() ? "vi" : "en";
+    }
+
+    /** The class on the html element that sets the root font size. */
+    String sizeClass() {
+        return "t" + PERCENT[size];
+    }
+
+    boolean canShrink() {
+        return size > 0;
+    }
+
+    boolean canGrow() {
+        return size < PERCENT.length - 1;
+    }
+
+    String url(String path, String withLang, int withSize) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
+        if (!"vi".equals(withLang)) {
+            uri.queryParam("lang", withLang);
+        }
+        if (withSize != DEFAULT_SIZE) {
+            uri.queryParam("size", withSize);
+        }
+        return uri.build().toUriString();
+    }
+
+    String url(String path) {
+        return url(path, lang, size);
+    }
+}
