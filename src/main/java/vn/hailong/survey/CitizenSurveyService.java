@@ -12,6 +12,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
+import vn.hailong.followup.FollowUpService;
+import vn.hailong.followup.MobileNumber;
 import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.platform.ConflictException;
@@ -36,10 +38,12 @@ public class CitizenSurveyService {
     private final DossierIntakeService intake;
     private final RatingService ratings;
     private final QuestionnaireService questionnaires;
+    private final FollowUpService followUps;
     private final Clock clock;
 
     CitizenSurveyService(SurveyLinkService links, DossierIntakeService intake, RatingService ratings,
-            QuestionnaireService questionnaires, Clock clock) {
+            QuestionnaireService questionnaires, FollowUpService followUps, Clock clock) {
+        this.followUps = followUps;
         this.links = links;
         this.intake = intake;
         this.ratings = ratings;
@@ -73,16 +77,21 @@ public class CitizenSurveyService {
                 questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE));
     }
 
+    /** What a submission became: the rating, and whether the citizen's number was kept for a follow-up call. */
+    public record Submitted(RatingOutcome rating, boolean contactKept) {
+    }
+
     /**
-     * Submits the answers given on the page opened with this token. Reasons count only when the
-     * answers ask for one (the page hides them otherwise, and without JavaScript they are simply
-     * ignored).
+     * Submits the answers given on the page opened with this token. Reasons and the consent to be
+     * contacted count only when the answers ask for a reason (the page hides them otherwise, and
+     * without JavaScript they are simply ignored). The phone number goes to the follow-up case,
+     * never into the rating.
      *
      * @throws InvalidInputException naming every field to correct (nothing stored)
      * @throws ConflictException when the dossier was rated meanwhile, or the link is no longer valid
      * @throws AccessDeniedException when a staff account is logged in on this browser
      */
-    public RatingOutcome submit(String token, SurveyAnswers given) {
+    public Submitted submit(String token, SurveyAnswers given) {
         if (staffSession()) {
             throw new AccessDeniedException("staff accounts cannot submit ratings; ratings come from citizens");
         }
@@ -96,9 +105,32 @@ public class CitizenSurveyService {
         // Checked here as well as by the rating service, so that one answer names every field.
         FieldErrors errors = new FieldErrors();
         questionnaire.check(given.answers(), reasons, given.comment(), errors);
+        MobileNumber number = reasonAsked ? contact(given, errors) : null;
         errors.throwIfAny();
-        return ratings.submit(new RatingSubmission(link.dossier().code(), RatingChannel.QR.name(), given.idempotencyKey(),
-                given.answers(), reasons, given.comment(), null));
+        RatingOutcome outcome = ratings.submit(new RatingSubmission(link.dossier().code(), RatingChannel.QR.name(),
+                given.idempotencyKey(), given.answers(), reasons, given.comment(), null));
+        boolean kept = number != null && followUps.keepContact(outcome.ratingId(), number);
+        return new Submitted(outcome, kept);
+    }
+
+    /** The number to call, when consent was given with a valid one; {@code null} when none was asked. */
+    private static MobileNumber contact(SurveyAnswers given, FieldErrors errors) {
+        boolean typed = given.phone() != null && !given.phone().isBlank();
+        if (!given.contactConsent()) {
+            if (typed) {
+                errors.unprocessable("contactConsent", "consent is required to keep a phone number");
+            }
+            return null;
+        }
+        if (!typed) {
+            errors.unprocessable("phone", "required: a phone number to be contacted on");
+            return null;
+        }
+        MobileNumber number = MobileNumber.parse(given.phone()).orElse(null);
+        if (number == null) {
+            errors.malformed("phone", "not a Vietnamese mobile number (10 digits starting with 03, 05, 07, 08 or 09)");
+        }
+        return number;
     }
 
     /** Whether a staff account is logged in on this browser (staff can never rate). */

@@ -257,4 +257,58 @@ class SurveyPageTest {
         assertThat(page.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"))
                 .anyMatch(c -> c.startsWith("HL-SURVEY-CSRF=") && c.contains("HttpOnly"));
     }
+
+    int contactsOf(DossierDetails d) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*) FROM follow_up_contact fc JOIN follow_up_case c ON c.id = fc.case_id
+                WHERE c.dossier_id = ?""", Integer.class, d.id().toString());
+    }
+
+    @Test
+    void consent_to_be_called_keeps_the_number_with_the_follow_up_case_not_with_the_rating() throws Exception {
+        List<String[]> hidden = hiddenFields(get(path).body());
+        HttpResponse<String> wrong = post(path, with(hidden, "q.overall", "DISSATISFIED", "reason", "ATTITUDE",
+                "contact", "yes", "phone", "024 3825 1234"));
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        assertThat(wrong.body()).contains("Số điện thoại di động chưa đúng")
+                .contains("aria-describedby=\"phone-hint phone-error\"")
+                .contains("value=\"024 3825 1234\"")
+                .containsPattern("id=\"contact\" name=\"contact\" value=\"yes\"[^>]*checked");
+        assertThat(ratingsOf(dossier)).isZero();
+
+        HttpResponse<String> sent = post(path, with(hiddenFields(wrong.body()), "q.overall", "DISSATISFIED", "reason", "ATTITUDE",
+                "contact", "yes", "phone", "+84 912 345 678"));
+        assertThat(sent.statusCode()).isEqualTo(303);
+        String thanks = sent.headers().firstValue("Location").orElseThrow();
+        assertThat(thanks).endsWith(path + "/thanks?followup=1");
+        assertThat(get(thanks.replaceFirst("^https?://[^/]+", "")).body()).contains("Cơ quan sẽ gọi lại cho ông/bà");
+        assertThat(ratingsOf(dossier)).isEqualTo(1);
+        assertThat(contactsOf(dossier)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("""
+                SELECT fc.phone FROM follow_up_contact fc JOIN follow_up_case c ON c.id = fc.case_id WHERE c.dossier_id = ?""",
+                String.class, dossier.id().toString())).isEqualTo("0912345678");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE dossier_id = ? AND comment IS NULL", Integer.class,
+                dossier.id().toString())).isEqualTo(1);
+    }
+
+    @Test
+    void a_number_without_consent_or_consent_without_a_number_is_asked_again() throws Exception {
+        List<String[]> hidden = hiddenFields(get(path).body());
+        HttpResponse<String> noConsent = post(path, with(hidden, "q.overall", "DISSATISFIED", "reason", "SLOW", "phone", "0912345678"));
+        assertThat(noConsent.statusCode()).isEqualTo(422);
+        assertThat(noConsent.body()).contains("Vui lòng đánh dấu đồng ý liên hệ, hoặc xoá số điện thoại");
+        HttpResponse<String> noNumber = post(path, with(hidden, "q.overall", "DISSATISFIED", "reason", "SLOW", "contact", "yes"));
+        assertThat(noNumber.body()).contains("Vui lòng nhập số điện thoại, hoặc bỏ đánh dấu đồng ý liên hệ");
+        assertThat(ratingsOf(dossier)).isZero();
+    }
+
+    @Test
+    void a_satisfied_citizen_leaves_no_number_even_if_one_was_typed() throws Exception {
+        HttpResponse<String> sent = post(path, with(hiddenFields(get(path).body()), "q.overall", "SATISFIED", "contact", "yes",
+                "phone", "0912345678"));
+        assertThat(sent.statusCode()).isEqualTo(303);
+        assertThat(sent.headers().firstValue("Location").orElseThrow()).doesNotContain("followup");
+        assertThat(ratingsOf(dossier)).isEqualTo(1);
+        assertThat(contactsOf(dossier)).isZero();
+    }
 }

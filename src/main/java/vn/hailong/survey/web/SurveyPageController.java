@@ -29,7 +29,6 @@ import java.time.Clock;
 
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
-import vn.hailong.rating.RatingOutcome;
 import vn.hailong.survey.CitizenSurveyService;
 import vn.hailong.survey.SurveyAnswers;
 import vn.hailong.survey.SurveyPage;
@@ -84,9 +83,9 @@ class SurveyPageController {
         SurveyAnswers given = new SurveyAnswers(params.getFirst("key"), answers, reasons, params.getFirst("comment"),
                 "yes".equals(params.getFirst("contact")), phone == null ? "" : phone);
         try {
-            RatingOutcome outcome = surveys.submit(token, given);
+            CitizenSurveyService.Submitted submitted = surveys.submit(token, given);
             String thanks = display.url("/r/" + token + "/thanks");
-            if (outcome != null && given.contactConsent() && !given.phone().isBlank() && surveyAskedForReason(given)) {
+            if (submitted.contactKept()) {
                 thanks += (thanks.contains("?") ? "&" : "?") + "followup=1";
             }
             RedirectView redirect = new RedirectView(thanks, true);
@@ -136,10 +135,6 @@ class SurveyPageController {
         view.addObject("followUp", "1".equals(followup));
         view.addObject("title", text(display, "thanksTitle"));
         return view;
-    }
-
-    private boolean surveyAskedForReason(SurveyAnswers given) {
-        return "DISSATISFIED".equals(given.answers().get("overall"));
     }
 
     private ModelAndView form(Display display, String token, SurveyPage page, SurveyAnswers given,

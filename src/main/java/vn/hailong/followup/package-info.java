@@ -1,0 +1,3 @@
+/** Follow-up of "not satisfied" ratings: a case per rating for the responsible unit, with the citizen's optional contact. */
+@org.springframework.modulith.ApplicationModule(displayName = "Follow-up cases")
+package vn.hailong.followup;
