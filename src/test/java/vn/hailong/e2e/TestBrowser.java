@@ -118,6 +118,26 @@ public final class TestBrowser implements BeforeAllCallback, AfterAllCallback, A
                         + "Chrome/140.0.0.0 Mobile Safari/537.36"));
     }
 
+    /** A fresh context the size of the smallest phones still in use (320×640 CSS pixels, touch), in Vietnamese. */
+    public BrowserContext smallPhone() {
+        return newContext(new Browser.NewContextOptions()
+                .setViewportSize(320, 640)
+                .setIsMobile(true)
+                .setHasTouch(true)
+                .setDeviceScaleFactor(2)
+                .setLocale("vi-VN"));
+    }
+
+    /** A phone-sized context with JavaScript switched off (pages must still work: plain forms). */
+    public BrowserContext phoneWithoutJavaScript() {
+        return newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844)
+                .setIsMobile(true)
+                .setHasTouch(true)
+                .setJavaScriptEnabled(false)
+                .setLocale("vi-VN"));
+    }
+
     /** A fresh context the size of an office laptop screen (1366×900), in Vietnamese. */
     public BrowserContext desktop() {
         return newContext(new Browser.NewContextOptions()
