@@ -151,7 +151,10 @@ class MobileSurveyJourneyTest {
         phone.locator("#errors a").first().tap();
         assertThat(phone.locator("#reason-SLOW")).isFocused();
         phone.getByText("Giải quyết chậm, trễ hẹn", new Page.GetByTextOptions().setExact(true)).tap();
+        // The phone field appears once the citizen agrees to be called.
+        assertThat(phone.locator("#phone")).isHidden();
         phone.locator("#contact").check();
+        assertThat(phone.locator("#phone")).isVisible();
         phone.locator("#phone").fill("0912 34 567");
         phone.locator("#submit").tap();
         assertThat(phone.locator("#phone-error")).containsText("Số điện thoại di động chưa đúng");
