@@ -56,7 +56,8 @@ final class IndexFormat {
             String label = switch (flag) {
                 case "NO_RATINGS" -> "Chưa có đánh giá";
                 case "NO_DOSSIERS" -> "Không có hồ sơ";
-                case "MISSING_INDICATORS" -> "Thiếu chỉ số " + r.missingIndicators();
+                case "MISSING_INDICATORS" -> "Thiếu chỉ số " + r.missingIndicators().stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", "));
                 case "UNRANKED" -> "Không xếp hạng";
                 default -> flag;
             };

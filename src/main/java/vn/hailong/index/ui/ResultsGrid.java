@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 
 import vn.hailong.index.UnitResult;
@@ -13,8 +14,17 @@ import vn.hailong.index.UnitResult;
 class ResultsGrid extends Grid<UnitResult> {
 
     ResultsGrid(boolean withFlags, Consumer<UnitResult> explain) {
-        addColumn(UnitResult::unitName).setHeader("Đơn vị").setWidth("13em").setFlexGrow(1).setSortable(true).setResizable(true);
-        addColumn(UnitResult::unitCode).setHeader("Mã").setAutoWidth(true).setFlexGrow(0);
+        // Name and code in one cell (code below, smaller), so the figures fit a laptop screen.
+        addComponentColumn(r -> {
+            Span code = new Span(r.unitCode());
+            code.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
+                    .set("color", "var(--lumo-secondary-text-color)");
+            Span name = new Span(r.unitName());
+            name.getStyle().set("display", "block");
+            Div cell = new Div(name, code);
+            cell.setId("unit-" + r.unitCode());
+            return cell;
+        }).setHeader("Đơn vị").setWidth("14em").setFlexGrow(1).setComparator(UnitResult::unitName).setResizable(true);
         if (withFlags) {
             addComponentColumn(r -> {
                 Span s = new Span(IndexFormat.flags(r));

@@ -94,11 +94,13 @@ public class UnitIndicatorView extends VerticalLayout {
         form.setWidth("27em");
         VerticalLayout past = new VerticalLayout(new H3("Lịch sử thay đổi"), history);
         past.setPadding(false);
-        past.setWidth("40em");
+        past.setWidth(null);
+        past.getStyle().set("min-width", "22em");
         FlexLayout columns = new FlexLayout(form, past);
         columns.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         columns.getStyle().set("gap", "var(--lumo-space-l)");
         columns.setWidthFull();
+        columns.setFlexGrow(1, past);
         add(new H2("Nhập chỉ số của đơn vị (Thông tư 01/2018)"),
                 new Paragraph("Các chỉ số 5, 6, 8, 9 do đơn vị tự đánh giá theo kỳ. Mỗi thay đổi được lưu lại: ai, lúc nào, giá trị trước."),
                 pick, columns);
