@@ -59,16 +59,21 @@ class IndexComputeBenchmarkTest {
                 "Index: compute a province-year (" + UNITS + " units, " + DOSSIERS + " dossiers) and recompute it from the archive");
         String tag = TestData.uniqueSuffix();
         long t0 = System.nanoTime();
-        generate(tag);
+        // Generating takes minutes; a database that already holds the benchmark's units (an external
+        // one given by SPRING_DATASOURCE_URL, kept from an earlier run) is measured as it is.
+        boolean reused = jdbc.queryForObject("SELECT COUNT(*) FROM agency WHERE peer_group IN ('BENCH-SO', 'BENCH-XA')", Long.class) > 0;
+        if (!reused) {
+            generate(tag);
+            jdbc.execute("ANALYZE TABLE dossier, rating, rating_answer, complaint");
+        }
         double generateSeconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> sizes = new LinkedHashMap<>();
         sizes.put("dossiers (all)", jdbc.queryForObject("SELECT COUNT(*) FROM dossier", Long.class));
         sizes.put("ratings (all)", jdbc.queryForObject("SELECT COUNT(*) FROM rating", Long.class));
         sizes.put("rating answers (all)", jdbc.queryForObject("SELECT COUNT(*) FROM rating_answer", Long.class));
         sizes.put("complaints (all)", jdbc.queryForObject("SELECT COUNT(*) FROM complaint", Long.class));
-        sizes.put("generation, s (not counted)", generateSeconds);
+        sizes.put(reused ? "generation (reused an earlier run's data)" : "generation, s (not counted)", generateSeconds);
         report.section("data").values(sizes);
-        jdbc.execute("ANALYZE TABLE dossier, rating, rating_answer, complaint");
 
         String manager = "bench-" + tag.toLowerCase();
         accounts.ensureAccount(manager, "mat-khau-" + manager, "Sở Nội vụ", Role.PROVINCE_MANAGER, null);
@@ -95,8 +100,8 @@ class IndexComputeBenchmarkTest {
         report.section("timings (goal: a province-year under 10 s)").values(times);
 
         List<UnitResult> results = snapshots.draftResults(second.id());
-        long dossiers = results.stream().filter(r -> r.unitCode().contains(tag)).mapToLong(UnitResult::dossiers).sum();
-        long ratings = results.stream().filter(r -> r.unitCode().contains(tag)).mapToLong(UnitResult::ratings).sum();
+        long dossiers = results.stream().filter(r -> r.peerGroup().startsWith("BENCH-")).mapToLong(UnitResult::dossiers).sum();
+        long ratings = results.stream().filter(r -> r.peerGroup().startsWith("BENCH-")).mapToLong(UnitResult::ratings).sum();
         report.section("check").values(Map.of("units in the snapshot", results.size(), "bench dossiers counted", dossiers,
                 "bench ratings counted", ratings, "hash identical on recompute", again.identical(),
                 "same hash both runs", first.inputsHash().equals(second.inputsHash())));

@@ -103,8 +103,9 @@ class IndexJourneyTest {
         List<String> rowC = row(page, "#results", unitC);
         assertThat(rowC.get(1)).contains("Chưa có đánh giá").contains("Không xếp hạng");
         List<String> rowA = row(page, "#results", unitA);
-        assertThat(rowA.subList(2, 11)).containsExactly(group, "4", "4", "75,00 %", rowA.get(6), rowA.get(7), "27,38", "2", "—");
-        assertThat(row(page, "#results", unitB).get(9)).isEqualTo("1");
+        assertThat(rowA.getFirst()).contains("Sở Tư pháp").contains(unitA).contains(group);
+        assertThat(rowA.subList(2, 10)).containsExactly("4", "4", "75,00 %", rowA.get(5), rowA.get(6), "27,38", "2", "—");
+        assertThat(row(page, "#results", unitB).get(8)).isEqualTo("1");
         page.locator("#review-title").scrollIntoViewIfNeeded();
         TestBrowser.screenshot(page, "index-1-draft-review");
         Accessibility.assertNoSeriousViolations(page, "index review");

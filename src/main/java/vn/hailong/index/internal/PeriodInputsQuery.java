@@ -7,12 +7,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,8 +23,8 @@ import org.springframework.stereotype.Component;
 import vn.hailong.index.UnitInputs;
 
 /**
- * Reads every unit's inputs for a period with a few GROUP BY queries (one pass over the period's
- * dossiers, one over their answers, one over complaints), never row by row in Java.
+ * Reads every unit's inputs for a period with a few GROUP BY queries (the period's dossiers, their
+ * counted ratings, their answers, the not-satisfied ones, complaints), never row by row in Java.
  *
  * <p>This is the index's read model over the intake and rating tables: a deliberate reporting
  * read, because joining dossiers, their counted ratings and complaints in the database is what
@@ -91,26 +94,46 @@ public class PeriodInputsQuery {
      * @param entryPeriods       the period codes whose unit entries apply, most specific first
      */
     public Map<UUID, Counts> counts(Instant from, Instant to, int satisfiedMinPoints, List<String> entryPeriods) {
-        Map<UUID, Counts> byUnit = new HashMap<>();
         Timestamp start = utc(from);
         Timestamp end = utc(to);
-        // One pass over the period's dossiers (covering index on returned_at, evaluated unit,
-        // timeliness), each joined to its counted rating and to whether it has a complaint about handling.
+        // Two connections at once: the answers (the largest join) beside the rest. Each query is
+        // one consistent statement; a period is computed after it closes, when its data are settled.
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Map<UUID, Counts>> answers = pool.submit(() -> answers(start, end, satisfiedMinPoints));
+            Future<Map<UUID, Counts>> rest = pool.submit(() -> {
+                Map<UUID, Counts> byUnit = new HashMap<>();
+                dossiers(byUnit, start, end);
+                ratings(byUnit, start, end, satisfiedMinPoints);
+                notSatisfied(byUnit, start, end, satisfiedMinPoints);
+                complaints(byUnit, start, end);
+                entries(byUnit, entryPeriods);
+                return byUnit;
+            });
+            Map<UUID, Counts> byUnit = rest.get();
+            answers.get().forEach((unit, c) -> byUnit.computeIfAbsent(unit, k -> new Counts()).criteria.putAll(c.criteria));
+            return byUnit;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Dossiers returned in the period by timeliness (covering index on returned_at, evaluated unit, timeliness). */
+    private void dossiers(Map<UUID, Counts> byUnit, Timestamp start, Timestamp end) {
         jdbc.query("""
-                SELECT d.evaluated_agency_id AS unit,
-                       COUNT(*) AS dossiers,
+                SELECT d.evaluated_agency_id AS unit, COUNT(*) AS dossiers,
                        COALESCE(SUM(d.timeliness = 'EARLY'), 0) AS early,
                        COALESCE(SUM(d.timeliness = 'ON_TIME'), 0) AS on_time,
-                       COALESCE(SUM(d.timeliness = 'LATE'), 0) AS late,
-                       COUNT(r.counted_dossier_id) AS ratings,
-                       COALESCE(SUM(r.overall_points >= ?), 0) AS satisfied,
-                       COALESCE(SUM(r.overall_points < ?), 0) AS dissatisfied,
-                       COALESCE(SUM(c.dossier_id IS NOT NULL), 0) AS with_complaint,
-                       COALESCE(SUM(COALESCE(r.overall_points < ?, FALSE) OR c.dossier_id IS NOT NULL
-                                    OR COALESCE(d.timeliness = 'LATE', FALSE)), 0) AS not_satisfied
+                       COALESCE(SUM(d.timeliness = 'LATE'), 0) AS late
                 FROM dossier d
-                LEFT JOIN rating r ON r.counted_dossier_id = d.id
-                LEFT JOIN (SELECT DISTINCT dossier_id FROM complaint WHERE about_handling) c ON c.dossier_id = d.id
                 WHERE d.returned_at >= ? AND d.returned_at < ?
                 GROUP BY d.evaluated_agency_id
                 """, rs -> {
@@ -119,20 +142,62 @@ public class PeriodInputsQuery {
             c.early = rs.getLong("early");
             c.onTime = rs.getLong("on_time");
             c.late = rs.getLong("late");
+            c.notSatisfied += c.late;
+        }, start, end);
+    }
+
+    /** The counted ratings of those dossiers: how many, satisfied, "Không hài lòng". */
+    private void ratings(Map<UUID, Counts> byUnit, Timestamp start, Timestamp end, int satisfiedMinPoints) {
+        jdbc.query("""
+                SELECT d.evaluated_agency_id AS unit, COUNT(*) AS ratings,
+                       COALESCE(SUM(r.overall_points >= ?), 0) AS satisfied,
+                       COALESCE(SUM(r.overall_points < ?), 0) AS dissatisfied
+                FROM rating r
+                JOIN dossier d ON d.id = r.counted_dossier_id
+                WHERE d.returned_at >= ? AND d.returned_at < ?
+                GROUP BY d.evaluated_agency_id
+                """, rs -> {
+            Counts c = byUnit.computeIfAbsent(rs.getObject("unit", UUID.class), k -> new Counts());
             c.ratings = rs.getLong("ratings");
             c.satisfied = rs.getLong("satisfied");
             c.dissatisfied = rs.getLong("dissatisfied");
-            c.withComplaint = rs.getLong("with_complaint");
-            c.notSatisfied = rs.getLong("not_satisfied");
-        }, satisfiedMinPoints, satisfiedMinPoints, satisfiedMinPoints, start, end);
+        }, satisfiedMinPoints, satisfiedMinPoints, start, end);
+    }
 
-        // The counted ratings' answers per criterion (indicators 3, 4, 7 and the per-criterion rates).
+    /**
+     * Decision 766's not-satisfied dossiers beyond the late ones (counted with the dossiers): those
+     * not late with a "Không hài lòng" counted rating or a complaint about handling, each once; and
+     * how many dossiers have such a complaint.
+     */
+    private void notSatisfied(Map<UUID, Counts> byUnit, Timestamp start, Timestamp end, int satisfiedMinPoints) {
+        jdbc.query("""
+                SELECT d.evaluated_agency_id AS unit, COALESCE(SUM(x.complaint), 0) AS with_complaint,
+                       COALESCE(SUM(d.timeliness IS NULL OR d.timeliness <> 'LATE'), 0) AS not_late
+                FROM (SELECT dossier_id, MAX(complaint) AS complaint FROM (
+                        SELECT counted_dossier_id AS dossier_id, 0 AS complaint FROM rating
+                        WHERE counted_dossier_id IS NOT NULL AND overall_points < ?
+                        UNION ALL
+                        SELECT dossier_id, 1 FROM complaint WHERE about_handling) u
+                      GROUP BY dossier_id) x
+                JOIN dossier d ON d.id = x.dossier_id
+                WHERE d.returned_at >= ? AND d.returned_at < ?
+                GROUP BY d.evaluated_agency_id
+                """, rs -> {
+            Counts c = byUnit.computeIfAbsent(rs.getObject("unit", UUID.class), k -> new Counts());
+            c.withComplaint = rs.getLong("with_complaint");
+            c.notSatisfied += rs.getLong("not_late");
+        }, satisfiedMinPoints, start, end);
+    }
+
+    /** The counted ratings' answers per criterion (indicators 3, 4, 7 and the per-criterion rates). */
+    private Map<UUID, Counts> answers(Timestamp start, Timestamp end, int satisfiedMinPoints) {
+        Map<UUID, Counts> byUnit = new HashMap<>();
         jdbc.query("""
                 SELECT d.evaluated_agency_id AS unit, a.criterion_key AS criterion, COUNT(*) AS answers,
                        SUM(a.points) AS points, SUM(a.points >= ?) AS satisfied
-                FROM dossier d
-                JOIN rating r ON r.counted_dossier_id = d.id
-                JOIN rating_answer a ON a.rating_id = r.id
+                FROM rating_answer a
+                JOIN rating r ON r.id = a.rating_id
+                JOIN dossier d ON d.id = r.counted_dossier_id
                 WHERE d.returned_at >= ? AND d.returned_at < ?
                 GROUP BY d.evaluated_agency_id, a.criterion_key
                 """, rs -> {
@@ -140,9 +205,14 @@ public class PeriodInputsQuery {
             c.criteria.put(rs.getString("criterion"),
                     new UnitInputs.CriterionCounts(rs.getLong("answers"), rs.getLong("points"), rs.getLong("satisfied")));
         }, satisfiedMinPoints, start, end);
+        return byUnit;
+    }
 
-        // Complaints due in the period: on time when handled by the deadline; "not satisfied or
-        // late" when the complainant was not satisfied, or it was handled late or not at all.
+    /**
+     * Complaints due in the period: on time when handled by the deadline; "not satisfied or late"
+     * when the complainant was not satisfied, or it was handled late or not at all.
+     */
+    private void complaints(Map<UUID, Counts> byUnit, Timestamp start, Timestamp end) {
         jdbc.query("""
                 SELECT d.evaluated_agency_id AS unit, COUNT(*) AS complaints,
                        COALESCE(SUM(c.handled_at IS NOT NULL AND c.handled_at <= c.deadline), 0) AS on_time,
@@ -158,25 +228,25 @@ public class PeriodInputsQuery {
             c.complaintsOnTime = rs.getLong("on_time");
             c.complaintsNotSatisfiedOrLate = rs.getLong("not_ok");
         }, start, end);
+    }
 
-        // Entered indicators: the period's own entry wins over the containing year's.
-        if (!entryPeriods.isEmpty()) {
-            String marks = String.join(",", java.util.Collections.nCopies(entryPeriods.size(), "?"));
-            List<Object> args = new ArrayList<>(entryPeriods);
-            jdbc.query("SELECT agency_id, period, indicator, value FROM index_unit_indicator WHERE period IN (" + marks + ")",
-                    rs -> {
-                        UUID unit = rs.getObject("agency_id", UUID.class);
-                        int indicator = rs.getInt("indicator");
-                        int priority = entryPeriods.indexOf(rs.getString("period"));
-                        Counts c = byUnit.computeIfAbsent(unit, k -> new Counts());
-                        Integer known = c.entryPriority.get(indicator);
-                        if (known == null || priority < known) {
-                            c.entryPriority.put(indicator, priority);
-                            c.entries.put(indicator, rs.getBigDecimal("value").setScale(2, RoundingMode.HALF_UP));
-                        }
-                    }, args.toArray());
+    /** Entered indicators: the period's own entry wins over the containing year's. */
+    private void entries(Map<UUID, Counts> byUnit, List<String> entryPeriods) {
+        if (entryPeriods.isEmpty()) {
+            return;
         }
-        return byUnit;
+        String marks = String.join(",", java.util.Collections.nCopies(entryPeriods.size(), "?"));
+        jdbc.query("SELECT agency_id, period, indicator, value FROM index_unit_indicator WHERE period IN (" + marks + ")", rs -> {
+            UUID unit = rs.getObject("agency_id", UUID.class);
+            int indicator = rs.getInt("indicator");
+            int priority = entryPeriods.indexOf(rs.getString("period"));
+            Counts c = byUnit.computeIfAbsent(unit, k -> new Counts());
+            Integer known = c.entryPriority.get(indicator);
+            if (known == null || priority < known) {
+                c.entryPriority.put(indicator, priority);
+                c.entries.put(indicator, rs.getBigDecimal("value").setScale(2, RoundingMode.HALF_UP));
+            }
+        }, entryPeriods.toArray());
     }
 
     private static Timestamp utc(Instant instant) {

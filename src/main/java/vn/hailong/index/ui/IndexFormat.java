@@ -45,9 +45,10 @@ final class IndexFormat {
             return "—";
         }
         if (change == 0) {
-            return "giữ nguyên";
+            return "=";
         }
-        return (change > 0 ? "▲ tăng " : "▼ giảm ") + String.format("%02d", Math.abs(change)) + " bậc";
+        // "tăng 06 bậc" as the province writes it, with an arrow for the eye
+        return (change > 0 ? "▲ tăng " : "▼ giảm ") + String.format("%02d", Math.abs(change));
     }
 
     static String flags(UnitResult r) {

@@ -14,9 +14,9 @@ import vn.hailong.index.UnitResult;
 class ResultsGrid extends Grid<UnitResult> {
 
     ResultsGrid(boolean withFlags, Consumer<UnitResult> explain) {
-        // Name and code in one cell (code below, smaller), so the figures fit a laptop screen.
+        // Name, code and peer group in one cell (smaller below the name), so the figures fit a laptop screen.
         addComponentColumn(r -> {
-            Span code = new Span(r.unitCode());
+            Span code = new Span(r.unitCode() + " · nhóm " + r.peerGroup());
             code.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
                     .set("color", "var(--lumo-secondary-text-color)");
             Span name = new Span(r.unitName());
@@ -35,7 +35,6 @@ class ResultsGrid extends Grid<UnitResult> {
                 return s;
             }).setHeader("Cần xem").setWidth("10em").setFlexGrow(0);
         }
-        addColumn(UnitResult::peerGroup).setHeader("Nhóm").setAutoWidth(true).setFlexGrow(0).setSortable(true);
         addColumn(r -> IndexFormat.count(r.dossiers())).setHeader("Hồ sơ").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
                 .setComparator(UnitResult::dossiers);
         addColumn(r -> IndexFormat.count(r.ratings())).setHeader("Đánh giá").setTextAlign(ColumnTextAlign.END)
