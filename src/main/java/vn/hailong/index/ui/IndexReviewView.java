@@ -97,7 +97,8 @@ public class IndexReviewView extends VerticalLayout {
                 .setHeader("Công bố lúc").setAutoWidth(true);
         history.addColumn(s -> s.inputsHash().substring(0, 12) + "…").setHeader("Mã băm dữ liệu").setAutoWidth(true);
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        history.setAllRowsVisible(true);
+        // A few rows with a scroll bar, so that the draft under review stays near the top.
+        history.setHeight("12em");
         history.setId("snapshots");
         history.addItemClickListener(e -> show(e.getItem()));
 
