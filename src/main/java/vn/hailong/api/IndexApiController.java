@@ -28,9 +28,26 @@ class IndexApiController {
     static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final IndexSnapshotService snapshots;
+    private final MethodologyService methodologies;
 
-    IndexApiController(IndexSnapshotService snapshots) {
+    IndexApiController(IndexSnapshotService snapshots, MethodologyService methodologies) {
         this.snapshots = snapshots;
+        this.methodologies = methodologies;
+    }
+
+    record MethodologyVersion(String scheme, int version, String province, Integer year, String name,
+            Methodology.Definition definition) {
+    }
+
+    /** Every version of a scheme's methodology, newest first: what each published period was computed with. */
+    @GetMapping(value = "/methodologies/{scheme}", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<MethodologyVersion> methodology(@PathVariable String scheme) {
+        List<Methodology> versions = methodologies.versions(scheme);
+        if (versions.isEmpty()) {
+            throw new vn.hailong.platform.NotFoundException("no methodology '" + scheme + "'");
+        }
+        return versions.stream().map(m -> new MethodologyVersion(m.scheme(), m.version(), m.province(), m.year(), m.name(),
+                m.definition())).toList();
     }
 
     record IndexRow(String unitCode, String unitName, String peerGroup, long dossiers, long ratings, BigDecimal satisfactionRate,

@@ -115,6 +115,17 @@ class IndexApiTest {
     }
 
     @Test
+    void the_methodology_versions_are_readable() {
+        ApiClient.Response r = api.get("/api/v1/index/methodologies/default");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get(0).get("version").asInt()).isEqualTo(1);
+        assertThat(r.json().get(0).get("definition").get("decision766").get("curve").asString()).isEqualTo("LINEAR");
+        assertThat(r.json().get(0).get("definition").get("indicators")).hasSize(9);
+        assertThat(api.get("/api/v1/index/methodologies/" + scheme).json().get(0).get("scheme").asString()).isEqualTo(scheme);
+        assertThat(api.get("/api/v1/index/methodologies/no-such").status()).isEqualTo(404);
+    }
+
+    @Test
     void bad_periods_and_schemes_are_problems_naming_the_field() {
         ApiClient.Response bad = api.get("/api/v1/index?period=2026-13&scheme=" + scheme);
         assertThat(bad.status()).isEqualTo(400);
