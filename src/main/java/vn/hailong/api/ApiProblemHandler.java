@@ -94,6 +94,11 @@ class ApiProblemHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail notAcceptable(org.springframework.web.HttpMediaTypeNotAcceptableException e) {
+        return problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", "this resource is available as " + e.getSupportedMediaTypes());
+    }
+
+    @ExceptionHandler
     ProblemDetail method(HttpRequestMethodNotSupportedException e) {
         return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMessage());
     }

@@ -1,0 +1,188 @@
+package vn.hailong.index;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Turns units' inputs into their results under one methodology: a pure function (no database, no
+ * clock), so that a snapshot's archived inputs recompute to exactly its published numbers.
+ *
+ * <p>Ranking: units are ranked within their peer group by the methodology's {@code rankBy} figure
+ * (competition ranking, see {@link Ranking}); a unit without that figure (no ratings, no dossiers)
+ * is listed unranked. The rank change compares with {@code previousRanks} (the previous published
+ * period of the same granularity), by unit code.
+ */
+public final class IndexCalculator {
+
+    /** Exact intermediate values are shown to six decimals. */
+    private static final int EXACT_SCALE = 6;
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+    static final String ALL_UNITS = "*";
+
+    private IndexCalculator() {
+    }
+
+    public static List<UnitResult> compute(Methodology.Definition method, Collection<UnitInputs> units,
+            Map<String, Integer> previousRanks) {
+        Map<String, UnitResult> unranked = new LinkedHashMap<>();
+        units.stream().sorted(Comparator.comparing(UnitInputs::unitCode))
+                .forEach(u -> unranked.put(u.unitCode(), scoreUnit(method, u)));
+
+        Map<String, List<Ranking.UnitScore>> groups = new HashMap<>();
+        for (UnitResult r : unranked.values()) {
+            if (r.rankScore() != null) {
+                String group = method.ranking().withinPeerGroups() ? r.peerGroup() : ALL_UNITS;
+                groups.computeIfAbsent(group, g -> new ArrayList<>()).add(new Ranking.UnitScore(r.unitCode(), r.rankScore()));
+            }
+        }
+        Map<String, Ranking.RankedUnit> ranked = groups.values().stream()
+                .flatMap(g -> Ranking.rank(g, previousRanks).stream())
+                .collect(Collectors.toMap(Ranking.RankedUnit::unitCode, r -> r));
+
+        List<UnitResult> results = new ArrayList<>(unranked.size());
+        for (UnitResult r : unranked.values()) {
+            Ranking.RankedUnit place = ranked.get(r.unitCode());
+            List<String> flags = new ArrayList<>(r.flags());
+            if (place == null) {
+                flags.add("UNRANKED");
+            }
+            results.add(new UnitResult(r.unitCode(), r.unitName(), r.peerGroup(), r.dossiers(), r.ratings(),
+                    r.satisfactionRate(), r.criterionRates(), r.indicators(), r.circular01Sum(), r.circular01Total(),
+                    r.circular01Band(), r.missingIndicators(), r.decision766(), r.parSurveyPoints(), r.parSurveyPercent(),
+                    r.parBand(), r.rankScore(), place == null ? null : place.rank(), previousRanks.get(r.unitCode()),
+                    place == null ? null : place.rankChange().orElse(null), List.copyOf(flags)));
+        }
+        return List.copyOf(results);
+    }
+
+    static UnitResult scoreUnit(Methodology.Definition method, UnitInputs in) {
+        Circular01Rules c01 = method.circular01();
+        List<UnitResult.IndicatorResult> indicators = new ArrayList<>();
+        List<Optional<BigDecimal>> averages = new ArrayList<>();
+        for (Methodology.Indicator def : method.indicators()) {
+            UnitResult.IndicatorResult result = indicator(method, def, in);
+            indicators.add(result);
+            averages.add(Optional.ofNullable(result.average()));
+        }
+        Circular01Score score = Circular01Score.of(averages, c01);
+        BigDecimal sum = averages.stream().flatMap(Optional::stream).reduce(BigDecimal.ZERO, BigDecimal::add);
+
+        Methodology.SatisfactionRule sat = method.satisfaction();
+        BigDecimal satisfactionRate = in.ratings() == 0 ? null
+                : sat.rateRounding().divide(BigDecimal.valueOf(in.satisfied()).multiply(HUNDRED), BigDecimal.valueOf(in.ratings()));
+        List<UnitResult.CriterionRate> criterionRates = in.criteria().entrySet().stream()
+                .map(e -> new UnitResult.CriterionRate(e.getKey(), e.getValue().answers(), e.getValue().satisfied(),
+                        e.getValue().answers() == 0 ? null
+                                : sat.rateRounding().divide(BigDecimal.valueOf(e.getValue().satisfied()).multiply(HUNDRED),
+                                        BigDecimal.valueOf(e.getValue().answers()))))
+                .toList();
+
+        Decision766Rules d766rules = method.decision766();
+        Decision766Satisfaction d766 = Decision766Satisfaction.of(new Decision766Counts(in.dossiers(), in.notSatisfiedDossiers(),
+                in.complaints(), in.complaintsOnTime(), in.complaintsNotSatisfiedOrLate()), d766rules);
+        UnitResult.Decision766Result d766result = new UnitResult.Decision766Result(
+                ratio(in.dossiers() - in.notSatisfiedDossiers(), in.dossiers(), d766.dossierSatisfaction(), d766rules.dossierSatisfaction()),
+                ratio(in.complaintsOnTime(), in.complaints(), d766.complaintsOnTime(), d766rules.complaintsOnTime()),
+                ratio(in.complaints() - in.complaintsNotSatisfiedOrLate(), in.complaints(), d766.complaintSatisfaction(),
+                        d766rules.complaintSatisfaction()),
+                d766.totalPoints(), d766rules.dossierSatisfaction().maxPoints().add(d766rules.complaintsOnTime().maxPoints())
+                        .add(d766rules.complaintSatisfaction().maxPoints()));
+
+        ParSurveyComponent par = method.par().component();
+        BigDecimal parPoints = null;
+        BigDecimal parPercent = null;
+        String parBand = null;
+        if (satisfactionRate != null) {
+            // The published (rounded) rate earns the points, so a reader can redo the multiplication.
+            parPoints = par.points(satisfactionRate.divide(HUNDRED));
+            parPercent = par.maxPoints().signum() == 0 ? null : par.percentage(parPoints, par.maxPoints());
+            parBand = parPercent == null ? null : method.par().band(parPercent);
+        }
+
+        BigDecimal rankScore = switch (method.ranking().rankBy()) {
+            case PAR_SURVEY_POINTS -> parPoints;
+            case CIRCULAR01_TOTAL -> in.dossiers() == 0 && in.ratings() == 0 ? null : score.total();
+            case DECISION766_POINTS -> d766.complete() ? d766.totalPoints() : null;
+        };
+
+        List<String> flags = new ArrayList<>();
+        if (in.dossiers() == 0) {
+            flags.add("NO_DOSSIERS");
+        }
+        if (in.ratings() == 0) {
+            flags.add("NO_RATINGS");
+        }
+        if (!score.complete()) {
+            flags.add("MISSING_INDICATORS");
+        }
+        return new UnitResult(in.unitCode(), in.unitName(), in.peerGroup(), in.dossiers(), in.ratings(), satisfactionRate,
+                criterionRates, List.copyOf(indicators), sum, score.total(), score.band(), score.missingIndicators(), d766result,
+                parPoints, parPercent, parBand, rankScore, null, null, null, List.copyOf(flags));
+    }
+
+    private static UnitResult.Ratio ratio(long part, long whole, Decision766Satisfaction.Ratio ratio, Decision766Rules.Target target) {
+        return new UnitResult.Ratio(part, whole, ratio.ratePercent().orElse(null), ratio.points().orElse(null),
+                target.maxPoints(), target.targetPercent());
+    }
+
+    private static UnitResult.IndicatorResult indicator(Methodology.Definition method, Methodology.Indicator def, UnitInputs in) {
+        Circular01Rules rules = method.circular01();
+        return switch (def.source()) {
+            case DOSSIER_TIMELINESS -> {
+                long n = in.early() + in.onTime() + in.late();
+                long points = 2 * in.early() + in.onTime();
+                yield averaged(def, BigDecimal.valueOf(points), n, IndicatorAverage.of(points, n, rules).orElse(null),
+                        in.early() + " sớm hạn × 2 + " + in.onTime() + " đúng hạn × 1 + " + in.late() + " trễ hạn × 0");
+            }
+            case CITIZEN_ANSWER -> {
+                UnitInputs.CriterionCounts c = in.criteria().getOrDefault(def.criterion(), new UnitInputs.CriterionCounts(0, 0, 0));
+                yield averaged(def, BigDecimal.valueOf(c.points()), c.answers(),
+                        IndicatorAverage.of(c.points(), c.answers(), rules).orElse(null),
+                        c.answers() + " câu trả lời '" + def.criterion() + "', tổng " + c.points() + " điểm");
+            }
+            case UNIT_ENTRY -> {
+                BigDecimal entered = in.unitEntries().get(def.number());
+                yield entered == null
+                        ? new UnitResult.IndicatorResult(def.number(), def.source(), null, null, 0, null, null, "chưa nhập")
+                        : new UnitResult.IndicatorResult(def.number(), def.source(), null, entered, 1,
+                                entered.setScale(EXACT_SCALE, RoundingMode.HALF_UP), rules.averageRounding().apply(entered),
+                                "đơn vị nhập");
+            }
+            case COMPLAINTS_ON_TIME -> {
+                Methodology.ComplaintsIndicator t = method.complaintsIndicator();
+                BigDecimal max = BigDecimal.valueOf(rules.indicatorMax());
+                BigDecimal value;
+                BigDecimal percent = in.complaints() == 0 ? HUNDRED
+                        : BigDecimal.valueOf(in.complaintsOnTime()).multiply(HUNDRED)
+                                .divide(BigDecimal.valueOf(in.complaints()), EXACT_SCALE, RoundingMode.HALF_UP);
+                if (in.complaints() == 0 || percent.compareTo(t.fullPercent()) >= 0) {
+                    value = max;
+                } else if (percent.compareTo(t.partialPercent()) >= 0) {
+                    value = max.divide(BigDecimal.TWO);
+                } else {
+                    value = BigDecimal.ZERO;
+                }
+                yield new UnitResult.IndicatorResult(def.number(), def.source(), null, BigDecimal.valueOf(in.complaintsOnTime()),
+                        in.complaints(), percent, rules.averageRounding().apply(value),
+                        in.complaints() == 0 ? "không có PAKN"
+                                : in.complaintsOnTime() + "/" + in.complaints() + " PAKN đúng hạn = " + percent.stripTrailingZeros().toPlainString() + " %");
+            }
+        };
+    }
+
+    private static UnitResult.IndicatorResult averaged(Methodology.Indicator def, BigDecimal numerator, long denominator,
+            BigDecimal average, String note) {
+        BigDecimal exact = denominator == 0 ? null : numerator.divide(BigDecimal.valueOf(denominator), EXACT_SCALE, RoundingMode.HALF_UP);
+        return new UnitResult.IndicatorResult(def.number(), def.source(), def.criterion(), numerator, denominator, exact, average,
+                note);
+    }
+}

@@ -1,0 +1,43 @@
+package vn.hailong.index;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Published results as CSV (RFC 4180, comma-separated, dot decimals, UTF-8 with a byte-order mark
+ * so that spreadsheet programs show Vietnamese names correctly).
+ */
+public final class IndexCsv {
+
+    public static final String HEADER = "unit_code,unit_name,peer_group,dossiers,ratings,satisfaction_rate,tt01_score,tt01_band,"
+            + "d766_satisfaction_points,par_survey_points,rank,rank_change";
+
+    private IndexCsv() {
+    }
+
+    public static String of(List<UnitResult> results) {
+        StringBuilder csv = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
+        for (UnitResult r : results) {
+            csv.append(field(r.unitCode())).append(',').append(field(r.unitName())).append(',').append(field(r.peerGroup()))
+                    .append(',').append(r.dossiers()).append(',').append(r.ratings()).append(',').append(number(r.satisfactionRate()))
+                    .append(',').append(number(r.circular01Total())).append(',').append(field(r.circular01Band().label()))
+                    .append(',').append(number(r.decision766().totalPoints())).append(',').append(number(r.parSurveyPoints()))
+                    .append(',').append(r.rank() == null ? "" : r.rank()).append(',')
+                    .append(r.rankChange() == null ? "" : r.rankChange()).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    private static String number(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
+    private static String field(String value) {
+        if (value == null) {
+            return "";
+        }
+        // Quote always when needed; a leading =, +, - or @ would be a formula in a spreadsheet.
+        String v = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+}

@@ -1,0 +1,397 @@
+package vn.hailong.index;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.hailong.index.internal.IndexJson;
+import vn.hailong.index.internal.PeriodInputsQuery;
+import vn.hailong.platform.ConflictException;
+import vn.hailong.platform.Ids;
+import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.NotFoundException;
+import vn.hailong.security.AccessScope;
+import vn.hailong.security.ScopeService;
+
+/**
+ * Computing, reviewing and publishing the index of a period.
+ *
+ * <p>Computing a period makes a DRAFT snapshot: every unit's inputs (counts and entered indicators),
+ * its full result, the methodology version and the SHA-256 of the canonical inputs. Publishing it
+ * makes it PUBLISHED: from then on nothing about it changes. The snapshot tables are insert-only
+ * (no UPDATE statement exists for them); publishing inserts a publication row, one per scheme and
+ * period, whose foreign key makes the database itself refuse to delete a published snapshot. A
+ * draft may be recomputed (it is replaced) until the period is published.
+ */
+@Service
+public class IndexSnapshotService {
+
+    public enum Status { DRAFT, PUBLISHED }
+
+    /** A snapshot's header. {@code publishedAt}/{@code publishedBy} are null for a draft. */
+    public record Snapshot(UUID id, String scheme, String period, UUID methodologyId, int methodologyVersion, String inputsHash,
+            int units, Instant computedAt, String computedBy, long computeMillis, Status status, Instant publishedAt,
+            String publishedBy) {
+    }
+
+    /** Everything about one unit in one snapshot. */
+    public record Explanation(Snapshot snapshot, Methodology methodology, UnitInputs inputs, UnitResult result) {
+    }
+
+    /** Recomputing a snapshot from its archived inputs: the hash and every result must match. */
+    public record Recomputation(String archivedHash, String recomputedHash, boolean resultsIdentical, List<UnitResult> results) {
+
+        public boolean identical() {
+            return archivedHash.equals(recomputedHash) && resultsIdentical;
+        }
+    }
+
+    /** The canonical form hashed: what went in, nothing that came out. */
+    record CanonicalInputs(String scheme, String period, UUID methodologyId, int methodologyVersion, List<UnitInputs> units,
+            Map<String, Integer> previousRanks) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final PeriodInputsQuery inputs;
+    private final MethodologyService methodologies;
+    private final ScopeService scopes;
+    private final Clock clock;
+
+    IndexSnapshotService(JdbcTemplate jdbc, PeriodInputsQuery inputs, MethodologyService methodologies, ScopeService scopes,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.inputs = inputs;
+        this.methodologies = methodologies;
+        this.scopes = scopes;
+        this.clock = clock;
+    }
+
+    /**
+     * Computes a period under a scheme's methodology for its year and stores it as a draft,
+     * replacing an earlier draft of the same scheme and period.
+     *
+     * @throws ConflictException if the period is already published under this scheme
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    public Snapshot compute(String scheme, String period) {
+        long started = System.nanoTime();
+        IndexPeriod p = IndexPeriod.parse(period, "period");
+        Methodology methodology = methodologies.forYear(scheme, p.year());
+        if (publicationOf(scheme, p.toString()).isPresent()) {
+            throw new ConflictException("period", p + " is already published under scheme '" + scheme
+                    + "'; published results never change");
+        }
+        ZoneId zone = clock.getZone();
+        Instant from = p.start().atStartOfDay(zone).toInstant();
+        Instant to = p.end().plusDays(1).atStartOfDay(zone).toInstant();
+        List<String> entryPeriods = p.granularity() == IndexPeriod.Granularity.YEAR ? List.of(p.toString())
+                : List.of(p.toString(), p.containingYear().toString());
+
+        Map<UUID, PeriodInputsQuery.Counts> counts = inputs.counts(from, to,
+                methodology.definition().satisfaction().satisfiedMinPoints(), entryPeriods);
+        Map<UUID, PeriodInputsQuery.Unit> units = new LinkedHashMap<>();
+        inputs.units(p.start(), p.end()).forEach(u -> units.put(u.id(), u));
+        // Units with dossiers in the period are scored even if retired or of another kind since.
+        List<UUID> extra = counts.keySet().stream().filter(id -> !units.containsKey(id)).toList();
+        units.putAll(inputs.unitsById(extra));
+        Map<UUID, UnitInputs> unitInputs = new HashMap<>();
+        for (PeriodInputsQuery.Unit u : units.values()) {
+            PeriodInputsQuery.Counts c = counts.get(u.id());
+            // A unit with only entered indicators for another scheme's sake and no dossiers is still listed (flagged).
+            unitInputs.put(u.id(), (c == null ? new PeriodInputsQuery.Counts() : c).toInputs(u));
+        }
+        Map<String, Integer> previousRanks = publishedRanks(scheme, p.previous().toString());
+        List<UnitInputs> sorted = unitInputs.values().stream().sorted(Comparator.comparing(UnitInputs::unitCode)).toList();
+        List<UnitResult> results = IndexCalculator.compute(methodology.definition(), sorted, previousRanks);
+        String hash = hash(new CanonicalInputs(scheme, p.toString(), methodology.id(), methodology.version(), sorted,
+                new TreeMap<>(previousRanks)));
+
+        deleteDrafts(scheme, p.toString());
+        UUID id = Ids.newId();
+        Instant now = clock.instant();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        jdbc.update("""
+                INSERT INTO index_snapshot (id, scheme, period, period_start, period_end, methodology_id, methodology_version,
+                    inputs_hash, units, computed_at, computed_by, compute_millis)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id.toString(), scheme, p.toString(), p.start(), p.end(),
+                methodology.id().toString(), methodology.version(), hash, results.size(), utc(now), Actors.current(), millis);
+        Map<String, UUID> idByCode = new HashMap<>();
+        units.values().forEach(u -> idByCode.put(u.code(), u.id()));
+        Map<String, UnitInputs> inputsByCode = new HashMap<>();
+        sorted.forEach(u -> inputsByCode.put(u.unitCode(), u));
+        List<Object[]> rows = new ArrayList<>(results.size());
+        for (UnitResult r : results) {
+            rows.add(new Object[] {id.toString(), idByCode.get(r.unitCode()).toString(), r.unitCode(), r.unitName(), r.peerGroup(),
+                    r.dossiers(), r.ratings(), r.satisfactionRate(), r.circular01Total(), r.circular01Band().name(),
+                    r.decision766().totalPoints(), r.parSurveyPoints(), r.parBand(), r.rank(), r.rankChange(),
+                    IndexJson.write(inputsByCode.get(r.unitCode())), IndexJson.write(r)});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO index_snapshot_unit (snapshot_id, agency_id, unit_code, unit_name, peer_group, dossiers, ratings,
+                    satisfaction_rate, tt01_total, tt01_band, d766_points, par_points, par_band, unit_rank, rank_change, inputs, result)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        return get(id);
+    }
+
+    /**
+     * Publishes a draft: its figures become the period's published figures and never change.
+     *
+     * @throws ConflictException if it is already published or the period has another published snapshot
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    public Snapshot publish(UUID snapshotId) {
+        Snapshot s = get(snapshotId);
+        if (s.status() == Status.PUBLISHED) {
+            throw new ConflictException("snapshot", "snapshot " + snapshotId + " is already published");
+        }
+        try {
+            jdbc.update("""
+                    INSERT INTO index_publication (snapshot_id, scheme, period, published_at, published_by)
+                    VALUES (?, ?, ?, ?, ?)""", snapshotId.toString(), s.scheme(), s.period(), utc(clock.instant()),
+                    Actors.current());
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("period", s.period() + " is already published under scheme '" + s.scheme() + "'");
+        }
+        return get(snapshotId);
+    }
+
+    /** Discards a draft. @throws ConflictException for a published snapshot */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    public void discardDraft(UUID snapshotId) {
+        Snapshot s = get(snapshotId);
+        if (s.status() == Status.PUBLISHED) {
+            throw new ConflictException("snapshot", "a published snapshot cannot be discarded or changed");
+        }
+        deleteSnapshot(snapshotId);
+    }
+
+    @Transactional(readOnly = true)
+    public Snapshot get(UUID snapshotId) {
+        return jdbc.query(SNAPSHOTS + " WHERE s.id = ?", this::snapshot, snapshotId.toString()).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("no snapshot " + snapshotId));
+    }
+
+    /** The latest snapshots (drafts and published), newest first, for review. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
+    public List<Snapshot> recent(int limit) {
+        return jdbc.query(SNAPSHOTS + " ORDER BY s.computed_at DESC LIMIT ?", this::snapshot, limit);
+    }
+
+    /** Published snapshots, newest period first: open data, no log-in needed. */
+    @Transactional(readOnly = true)
+    public List<Snapshot> published() {
+        return jdbc.query(SNAPSHOTS + " WHERE p.snapshot_id IS NOT NULL ORDER BY s.period_end DESC, s.period, s.scheme", this::snapshot);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Snapshot> published(String scheme, String period) {
+        return publicationOf(scheme, IndexPeriod.parse(period, "period").toString()).map(this::get);
+    }
+
+    /**
+     * The published results of a period: open data. Peer group null for all; ordered by peer
+     * group, rank (unranked last) and unit code.
+     *
+     * @throws NotFoundException when the period is not published under the scheme
+     */
+    @Transactional(readOnly = true)
+    public List<UnitResult> publishedResults(String scheme, String period, String peerGroup) {
+        IndexPeriod p = IndexPeriod.parse(period, "period");
+        methodologies.forYear(scheme, p.year());
+        UUID id = publicationOf(scheme, p.toString()).orElseThrow(
+                () -> new NotFoundException("period " + p + " is not published under scheme '" + scheme + "'"));
+        return results(id, peerGroup);
+    }
+
+    /** The results of any snapshot (drafts too), for review by the province. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
+    public List<UnitResult> draftResults(UUID snapshotId) {
+        return results(snapshotId, null);
+    }
+
+    private List<UnitResult> results(UUID snapshotId, String peerGroup) {
+        String sql = "SELECT result FROM index_snapshot_unit WHERE snapshot_id = ?"
+                + (peerGroup == null ? "" : " AND peer_group = ?")
+                + " ORDER BY peer_group, unit_rank IS NULL, unit_rank, unit_code";
+        Object[] args = peerGroup == null ? new Object[] {snapshotId.toString()} : new Object[] {snapshotId.toString(), peerGroup};
+        return jdbc.query(sql, (rs, i) -> IndexJson.read(rs.getString("result"), UnitResult.class), args);
+    }
+
+    /**
+     * A unit's explanation in a snapshot. Drafts are for the province (and auditors); a published
+     * snapshot is explained to anyone responsible for the unit, and to integrators.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR', 'INTEGRATOR')")
+    public Explanation explain(UUID snapshotId, String unitCode) {
+        Snapshot s = get(snapshotId);
+        AccessScope scope = Actors.isIntegrator() ? AccessScope.everything() : scopes.currentScope();
+        if (s.status() == Status.DRAFT && !scope.allUnits()) {
+            throw new AccessDeniedException("drafts are reviewed by the province");
+        }
+        record Row(UUID agency, String inputs, String result) {
+        }
+        Row row = jdbc.query("SELECT agency_id, inputs, result FROM index_snapshot_unit WHERE snapshot_id = ? AND unit_code = ?",
+                (rs, i) -> new Row(rs.getObject("agency_id", UUID.class), rs.getString("inputs"), rs.getString("result")),
+                snapshotId.toString(), unitCode).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("unit '" + unitCode + "' is not in snapshot " + s.period()));
+        if (!scope.includes(row.agency())) {
+            throw new AccessDeniedException("unit " + unitCode + " is not one of yours");
+        }
+        return new Explanation(s, methodologies.get(s.methodologyId()), IndexJson.read(row.inputs(), UnitInputs.class),
+                IndexJson.read(row.result(), UnitResult.class));
+    }
+
+    /** A unit's explanation in the published snapshot of a period. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR', 'INTEGRATOR')")
+    public Explanation explainPublished(String scheme, String period, String unitCode) {
+        IndexPeriod p = IndexPeriod.parse(period, "period");
+        methodologies.forYear(scheme, p.year());
+        UUID id = publicationOf(scheme, p.toString()).orElseThrow(
+                () -> new NotFoundException("period " + p + " is not published under scheme '" + scheme + "'"));
+        return explain(id, unitCode);
+    }
+
+    /** The snapshots a unit appears in that the current user may explain, newest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
+    public List<Snapshot> explainable() {
+        AccessScope scope = scopes.currentScope();
+        return jdbc.query(SNAPSHOTS + " ORDER BY s.computed_at DESC LIMIT 50", this::snapshot).stream()
+                .filter(s -> s.status() == Status.PUBLISHED || scope.allUnits()).toList();
+    }
+
+    /** Codes and names of the units of a snapshot the current user may explain. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
+    public Map<String, String> explainableUnits(UUID snapshotId) {
+        AccessScope scope = scopes.currentScope();
+        Map<String, String> units = new LinkedHashMap<>();
+        jdbc.query("SELECT agency_id, unit_code, unit_name FROM index_snapshot_unit WHERE snapshot_id = ? ORDER BY unit_name", rs -> {
+            if (scope.includes(rs.getObject("agency_id", UUID.class))) {
+                units.put(rs.getString("unit_code"), rs.getString("unit_name"));
+            }
+        }, snapshotId.toString());
+        return units;
+    }
+
+    /**
+     * Recomputes a snapshot from its archived inputs with the methodology version it names, and
+     * compares the hash and every unit's result with what was stored.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
+    public Recomputation recompute(UUID snapshotId) {
+        Snapshot s = get(snapshotId);
+        Methodology methodology = methodologies.get(s.methodologyId());
+        List<UnitInputs> archived = new ArrayList<>();
+        List<UnitResult> stored = new ArrayList<>();
+        Map<String, Integer> previousRanks = new TreeMap<>();
+        jdbc.query("SELECT inputs, result FROM index_snapshot_unit WHERE snapshot_id = ? ORDER BY unit_code", rs -> {
+            archived.add(IndexJson.read(rs.getString("inputs"), UnitInputs.class));
+            UnitResult r = IndexJson.read(rs.getString("result"), UnitResult.class);
+            stored.add(r);
+            if (r.previousRank() != null) {
+                previousRanks.put(r.unitCode(), r.previousRank());
+            }
+        }, snapshotId.toString());
+        List<UnitResult> again = IndexCalculator.compute(methodology.definition(), archived, previousRanks);
+        String hash = hash(new CanonicalInputs(s.scheme(), s.period(), methodology.id(), methodology.version(), archived,
+                previousRanks));
+        boolean same = IndexJson.write(again).equals(IndexJson.write(stored));
+        return new Recomputation(s.inputsHash(), hash, same, again);
+    }
+
+    private Map<String, Integer> publishedRanks(String scheme, String period) {
+        Map<String, Integer> ranks = new HashMap<>();
+        publicationOf(scheme, period).ifPresent(id -> jdbc.query(
+                "SELECT unit_code, unit_rank FROM index_snapshot_unit WHERE snapshot_id = ? AND unit_rank IS NOT NULL",
+                rs -> {
+                    ranks.put(rs.getString("unit_code"), rs.getInt("unit_rank"));
+                }, id.toString()));
+        return ranks;
+    }
+
+    private Optional<UUID> publicationOf(String scheme, String period) {
+        return jdbc.queryForList("SELECT snapshot_id FROM index_publication WHERE scheme = ? AND period = ?", UUID.class, scheme,
+                period).stream().findFirst();
+    }
+
+    private void deleteDrafts(String scheme, String period) {
+        List<UUID> drafts = jdbc.queryForList("""
+                SELECT s.id FROM index_snapshot s LEFT JOIN index_publication p ON p.snapshot_id = s.id
+                WHERE s.scheme = ? AND s.period = ? AND p.snapshot_id IS NULL""", UUID.class, scheme, period);
+        drafts.forEach(this::deleteSnapshot);
+    }
+
+    private void deleteSnapshot(UUID id) {
+        // Guarded twice: only drafts reach here, and the publication's foreign key refuses the
+        // header's deletion (rolling the whole transaction back) should a published one ever do.
+        jdbc.update("""
+                DELETE u FROM index_snapshot_unit u WHERE u.snapshot_id = ?
+                AND NOT EXISTS (SELECT 1 FROM index_publication p WHERE p.snapshot_id = u.snapshot_id)""", id.toString());
+        jdbc.update("DELETE FROM index_snapshot WHERE id = ?", id.toString());
+    }
+
+    private static final String SNAPSHOTS = """
+            SELECT s.*, p.published_at, p.published_by, p.snapshot_id AS publication
+            FROM index_snapshot s LEFT JOIN index_publication p ON p.snapshot_id = s.id""";
+
+    private Snapshot snapshot(ResultSet rs, int i) throws SQLException {
+        Timestamp published = rs.getTimestamp("published_at");
+        return new Snapshot(rs.getObject("id", UUID.class), rs.getString("scheme"), rs.getString("period"),
+                rs.getObject("methodology_id", UUID.class), rs.getInt("methodology_version"), rs.getString("inputs_hash"),
+                rs.getInt("units"), instant(rs.getTimestamp("computed_at")), rs.getString("computed_by"),
+                rs.getLong("compute_millis"), rs.getObject("publication") == null ? Status.DRAFT : Status.PUBLISHED,
+                published == null ? null : instant(published), rs.getString("published_by"));
+    }
+
+    static String hash(CanonicalInputs canonical) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(IndexJson.write(canonical).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Timestamp utc(Instant instant) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    private static Instant instant(Timestamp utc) {
+        return utc.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+
+}

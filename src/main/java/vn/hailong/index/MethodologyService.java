@@ -1,0 +1,124 @@
+package vn.hailong.index;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.hailong.index.internal.IndexJson;
+import vn.hailong.platform.Ids;
+import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.NotFoundException;
+
+/**
+ * Methodologies as versioned, stored configuration. A methodology row is never changed: a new
+ * rule is a new version, and snapshots keep the id of the version they were computed with.
+ */
+@Service
+public class MethodologyService {
+
+    /** The scheme seeded by migration V10 from domain.md's defaults. */
+    public static final String DEFAULT_SCHEME = "default";
+    private static final Pattern SCHEME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    // Rows never change, so a version once read can be kept.
+    private final Map<UUID, Methodology> byId = new ConcurrentHashMap<>();
+
+    MethodologyService(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    private final RowMapper<Methodology> rows = (rs, i) -> new Methodology(rs.getObject("id", UUID.class),
+            rs.getString("scheme"), rs.getInt("version"), rs.getString("province"), (Integer) rs.getObject("year"),
+            rs.getString("name"), IndexJson.read(rs.getString("definition"), Methodology.Definition.class));
+
+    /**
+     * The methodology of a scheme for a year: its latest version made for that year, or else its
+     * latest version for any year.
+     *
+     * @throws InvalidInputException naming {@code scheme} if the scheme is unknown
+     */
+    @Transactional(readOnly = true)
+    public Methodology forYear(String scheme, int year) {
+        checkScheme(scheme);
+        List<UUID> ids = jdbc.queryForList("""
+                SELECT id FROM index_methodology WHERE scheme = ? AND (year = ? OR year IS NULL)
+                ORDER BY year IS NULL, version DESC LIMIT 1""", UUID.class, scheme, year);
+        if (ids.isEmpty()) {
+            throw InvalidInputException.unprocessable("scheme", "no methodology '" + scheme + "' for " + year
+                    + "; known schemes: " + schemes());
+        }
+        return get(ids.getFirst());
+    }
+
+    @Transactional(readOnly = true)
+    public Methodology get(UUID id) {
+        Methodology cached = byId.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        Methodology m = jdbc.query("SELECT * FROM index_methodology WHERE id = ?", rows, id.toString()).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("no methodology " + id));
+        byId.put(id, m);
+        return m;
+    }
+
+    /** Every version of a scheme, newest first. */
+    @Transactional(readOnly = true)
+    public List<Methodology> versions(String scheme) {
+        return jdbc.queryForList("SELECT id FROM index_methodology WHERE scheme = ? ORDER BY version DESC", UUID.class, scheme)
+                .stream().map(this::get).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> schemes() {
+        return jdbc.queryForList("SELECT DISTINCT scheme FROM index_methodology ORDER BY scheme", String.class);
+    }
+
+    /**
+     * Stores a new version of a scheme (version = latest + 1; 1 for a new scheme). Published
+     * snapshots keep the version they were computed with.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    public Methodology addVersion(String scheme, String province, Integer year, String name, Methodology.Definition definition) {
+        Objects.requireNonNull(definition, "definition");
+        if (scheme == null || !SCHEME.matcher(scheme).matches()) {
+            throw InvalidInputException.malformed("scheme", "scheme must be 1–40 of a-z, 0-9 and '-': " + scheme);
+        }
+        if (name == null || name.isBlank()) {
+            throw InvalidInputException.malformed("name", "name is required");
+        }
+        Integer latest = jdbc.queryForObject("SELECT MAX(version) FROM index_methodology WHERE scheme = ?", Integer.class, scheme);
+        int version = latest == null ? 1 : latest + 1;
+        UUID id = Ids.newId();
+        // The unique key (scheme, version) settles two managers saving at once: one of them fails.
+        jdbc.update("""
+                INSERT INTO index_methodology (id, scheme, version, province, year, name, definition, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", id.toString(), scheme, version, province, year, name.strip(),
+                IndexJson.write(definition), Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)),
+                Actors.current());
+        return get(id);
+    }
+
+    private void checkScheme(String scheme) {
+        if (scheme == null || !SCHEME.matcher(scheme).matches()) {
+            throw InvalidInputException.malformed("scheme", "scheme '" + scheme + "' is not a scheme code (a-z, 0-9, '-')");
+        }
+    }
+}

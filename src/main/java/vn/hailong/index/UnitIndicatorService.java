@@ -1,0 +1,166 @@
+package vn.hailong.index;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.hailong.directory.AgencySummary;
+import vn.hailong.directory.DirectoryService;
+import vn.hailong.platform.FieldErrors;
+import vn.hailong.platform.Ids;
+import vn.hailong.security.ScopeService;
+
+/**
+ * Circular 01/2018 indicators 5, 6, 8 and 9, entered per unit and period by its manager (or the
+ * province, or an integrator), each change kept with who, when and the previous value.
+ */
+@Service
+public class UnitIndicatorService {
+
+    /** The indicators a unit enters; the others come from dossiers and citizens. */
+    public static final List<Integer> ENTERED = List.of(5, 6, 8, 9);
+    public static final BigDecimal MAX = new BigDecimal("2");
+
+    private final JdbcTemplate jdbc;
+    private final DirectoryService directory;
+    private final ScopeService scopes;
+    private final Clock clock;
+
+    UnitIndicatorService(JdbcTemplate jdbc, DirectoryService directory, ScopeService scopes, Clock clock) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.scopes = scopes;
+        this.clock = clock;
+    }
+
+    /** One change: the indicator, its previous and new value (null = not entered), who and when. */
+    public record Change(int indicator, BigDecimal previous, BigDecimal value, String changedBy, Instant changedAt, String note) {
+    }
+
+    /** The values entered for a unit and period (absent indicators are not in the map) and their history, newest first. */
+    public record Entries(String unitCode, String unitName, String period, Map<Integer, BigDecimal> values,
+            Map<Integer, String> enteredBy, List<Change> history) {
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR', 'INTEGRATOR')")
+    public Entries get(String agencyCode, String period) {
+        IndexPeriod p = IndexPeriod.parse(period, "period");
+        AgencySummary unit = visibleUnit(agencyCode);
+        return read(unit, p.toString());
+    }
+
+    /**
+     * Replaces the entered values of a unit and period: each of 5, 6, 8, 9 in 0..2 with at most
+     * two decimals, or null for "not entered". Only changed indicators get a history row.
+     *
+     * @throws vn.hailong.platform.InvalidInputException naming each bad field ({@code indicator5} …)
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'INTEGRATOR')")
+    public Entries enter(String agencyCode, String period, Map<Integer, BigDecimal> values, String note) {
+        FieldErrors errors = new FieldErrors();
+        IndexPeriod p = null;
+        try {
+            p = IndexPeriod.parse(period, "period");
+        } catch (vn.hailong.platform.InvalidInputException e) {
+            errors.malformed("period", e.errors().getFirst().message());
+        }
+        for (Map.Entry<Integer, BigDecimal> e : values.entrySet()) {
+            String field = "indicator" + e.getKey();
+            if (!ENTERED.contains(e.getKey())) {
+                errors.malformed(field, "only indicators " + ENTERED + " are entered per unit");
+            } else if (e.getValue() != null) {
+                if (e.getValue().signum() < 0 || e.getValue().compareTo(MAX) > 0) {
+                    errors.malformed(field, field + " must be between 0 and 2, not " + e.getValue().toPlainString());
+                } else if (e.getValue().stripTrailingZeros().scale() > 2) {
+                    errors.malformed(field, field + " has more than two decimals: " + e.getValue().toPlainString());
+                }
+            }
+        }
+        if (note != null && note.length() > 500) {
+            errors.malformed("note", "note is longer than 500 characters");
+        }
+        errors.throwIfAny();
+        AgencySummary unit = visibleUnit(agencyCode);
+        String code = p.toString();
+        Entries before = read(unit, code);
+        String who = Actors.current();
+        Timestamp now = Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        for (int indicator : ENTERED) {
+            BigDecimal previous = before.values().get(indicator);
+            BigDecimal value = values.get(indicator) == null ? null : values.get(indicator).setScale(2, RoundingMode.UNNECESSARY);
+            if (Objects.equals(previous, value)) {
+                continue;
+            }
+            if (value == null) {
+                jdbc.update("DELETE FROM index_unit_indicator WHERE agency_id = ? AND period = ? AND indicator = ?",
+                        unit.id().toString(), code, indicator);
+            } else {
+                jdbc.update("""
+                        INSERT INTO index_unit_indicator (agency_id, period, indicator, value, entered_by, entered_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE value = VALUES(value), entered_by = VALUES(entered_by), entered_at = VALUES(entered_at)""",
+                        unit.id().toString(), code, indicator, value, who, now);
+            }
+            jdbc.update("""
+                    INSERT INTO index_unit_indicator_change
+                    (id, agency_id, period, indicator, previous_value, new_value, note, changed_by, changed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", Ids.newId().toString(), unit.id().toString(), code, indicator,
+                    previous, value, note == null || note.isBlank() ? null : note.strip(), who, now);
+        }
+        return read(unit, code);
+    }
+
+    private Entries read(AgencySummary unit, String period) {
+        Map<Integer, BigDecimal> values = new LinkedHashMap<>();
+        Map<Integer, String> by = new HashMap<>();
+        jdbc.query("SELECT indicator, value, entered_by FROM index_unit_indicator WHERE agency_id = ? AND period = ? ORDER BY indicator",
+                rs -> {
+                    values.put(rs.getInt("indicator"), rs.getBigDecimal("value"));
+                    by.put(rs.getInt("indicator"), rs.getString("entered_by"));
+                }, unit.id().toString(), period);
+        List<Change> history = jdbc.query("""
+                SELECT indicator, previous_value, new_value, changed_by, changed_at, note FROM index_unit_indicator_change
+                WHERE agency_id = ? AND period = ? ORDER BY changed_at DESC, indicator""",
+                (rs, i) -> new Change(rs.getInt("indicator"), rs.getBigDecimal("previous_value"), rs.getBigDecimal("new_value"),
+                        rs.getString("changed_by"), rs.getTimestamp("changed_at").toLocalDateTime().toInstant(ZoneOffset.UTC),
+                        rs.getString("note")),
+                unit.id().toString(), period);
+        return new Entries(unit.code(), unit.name(), period, values, by, history);
+    }
+
+    private AgencySummary visibleUnit(String agencyCode) {
+        AgencySummary unit = directory.findUnit(agencyCode).orElseThrow(
+                () -> new vn.hailong.platform.NotFoundException("no unit with code '" + agencyCode + "'"));
+        if (!Actors.isIntegrator() && !scopes.currentScope().includes(unit.id())) {
+            throw new AccessDeniedException("unit " + agencyCode + " is not one of yours");
+        }
+        return unit;
+    }
+
+    /** The units the current user may enter indicators for (their scope), by code. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
+    public List<AgencySummary> visibleUnits() {
+        var scope = scopes.currentScope();
+        return directory.allUnits().stream().filter(u -> scope.includes(u.id())).toList();
+    }
+
+}

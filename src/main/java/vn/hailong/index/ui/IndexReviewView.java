@@ -1,0 +1,165 @@
+package vn.hailong.index.ui;
+
+import java.util.List;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import vn.hailong.index.IndexSnapshotService;
+import vn.hailong.index.MethodologyService;
+import vn.hailong.index.UnitResult;
+import vn.hailong.platform.ConflictException;
+import vn.hailong.platform.InvalidInputException;
+
+/**
+ * The province computes a period, reviews the draft (units without ratings are flagged) and
+ * publishes it; published snapshots stay listed, read-only. Auditors see the same, without the buttons.
+ */
+@Route("index")
+@PageTitle("Tính và công bố chỉ số · Hài Lòng")
+@Menu(title = "Tính và công bố chỉ số", order = 2)
+@RolesAllowed({"ADMIN", "PROVINCE_MANAGER", "AUDITOR"})
+public class IndexReviewView extends VerticalLayout {
+
+    private final IndexSnapshotService snapshots;
+    private final Grid<IndexSnapshotService.Snapshot> history = new Grid<>();
+    private final ResultsGrid results;
+    private final H3 reviewTitle = new H3();
+    private final Paragraph reviewSummary = new Paragraph();
+    private final Button publish = new Button("Công bố kết quả");
+    private final boolean canPublish;
+    private IndexSnapshotService.Snapshot selected;
+
+    public IndexReviewView(IndexSnapshotService snapshots, MethodologyService methodologies, AuthenticationContext auth) {
+        this.snapshots = snapshots;
+        setWidthFull();
+        boolean canChange = auth.hasAnyRole("ADMIN", "PROVINCE_MANAGER");
+        this.canPublish = canChange;
+
+        Select<String> scheme = new Select<>();
+        scheme.setLabel("Phương pháp");
+        scheme.setItems(methodologies.schemes());
+        scheme.setValue(MethodologyService.DEFAULT_SCHEME);
+        scheme.setId("scheme");
+        TextField period = new TextField("Kỳ (năm, quý hoặc tháng)");
+        period.setPlaceholder("2026, 2026-Q3, 2026-07");
+        period.setHelperText("Ví dụ: 2026 · 2026-Q3 · 2026-07");
+        period.setId("period");
+        Button compute = new Button("Tính toán", e -> {
+            period.setInvalid(false);
+            try {
+                IndexSnapshotService.Snapshot s = snapshots.compute(scheme.getValue(), period.getValue());
+                refreshHistory();
+                show(s);
+                Notification.show("Đã tính kỳ " + s.period() + ": " + s.units() + " đơn vị, " + s.computeMillis() + " ms.", 4000,
+                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (InvalidInputException ex) {
+                period.setErrorMessage("Kỳ không hợp lệ: nhập 2026, 2026-Q3 hoặc 2026-07 (invalid period).");
+                period.setInvalid(true);
+            } catch (ConflictException ex) {
+                period.setErrorMessage("Kỳ " + period.getValue() + " đã công bố; kết quả đã công bố không thay đổi (already published).");
+                period.setInvalid(true);
+            }
+        });
+        compute.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        compute.setId("compute");
+        HorizontalLayout form = new HorizontalLayout(scheme, period, compute);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        form.setVisible(canChange);
+
+        history.addColumn(IndexSnapshotService.Snapshot::period).setHeader("Kỳ").setAutoWidth(true);
+        history.addColumn(s -> s.scheme() + " v" + s.methodologyVersion()).setHeader("Phương pháp").setAutoWidth(true);
+        history.addColumn(s -> s.status() == IndexSnapshotService.Status.PUBLISHED ? "Đã công bố" : "Bản nháp — chờ duyệt")
+                .setHeader("Trạng thái").setAutoWidth(true);
+        history.addColumn(IndexSnapshotService.Snapshot::units).setHeader("Đơn vị").setAutoWidth(true);
+        history.addColumn(s -> IndexFormat.time(s.computedAt()) + " · " + s.computedBy()).setHeader("Tính lúc").setAutoWidth(true);
+        history.addColumn(s -> s.publishedAt() == null ? "—" : IndexFormat.time(s.publishedAt()) + " · " + s.publishedBy())
+                .setHeader("Công bố lúc").setAutoWidth(true);
+        history.addColumn(s -> s.inputsHash().substring(0, 12) + "…").setHeader("Mã băm dữ liệu").setAutoWidth(true);
+        history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        // A few rows with a scroll bar, so that the draft under review stays near the top.
+        history.setHeight("12em");
+        history.setId("snapshots");
+        history.addItemClickListener(e -> show(e.getItem()));
+
+        results = new ResultsGrid(true, r -> getUI().ifPresent(ui -> ui.navigate(ExplainView.class,
+                QueryParameters.of("snapshot", selected.id().toString()).merging("unit", r.unitCode()))));
+        results.setId("results");
+        results.setAllRowsVisible(true);
+
+        publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        publish.setId("publish");
+        publish.setVisible(false);
+        publish.addClickListener(e -> confirmPublish());
+
+        reviewTitle.setId("review-title");
+        reviewSummary.setId("review-summary");
+        HorizontalLayout reviewHeader = new HorizontalLayout(reviewTitle, publish);
+        reviewHeader.setAlignItems(FlexComponent.Alignment.CENTER);
+        add(new H2("Tính và công bố chỉ số hài lòng"),
+                new Paragraph("Tính một kỳ tạo bản nháp; kiểm tra từng đơn vị (bấm vào một dòng để xem giải thích), rồi công bố. "
+                        + "Kết quả đã công bố không bao giờ thay đổi."),
+                form, new H3("Các lần tính"), history, reviewHeader, reviewSummary, results);
+        refreshHistory();
+    }
+
+    private void refreshHistory() {
+        history.setItems(snapshots.recent(20));
+    }
+
+    private void show(IndexSnapshotService.Snapshot s) {
+        selected = s;
+        List<UnitResult> rows = snapshots.draftResults(s.id());
+        results.setItems(rows);
+        long noRatings = rows.stream().filter(r -> r.flags().contains("NO_RATINGS")).count();
+        boolean draft = s.status() == IndexSnapshotService.Status.DRAFT;
+        reviewTitle.setText((draft ? "Bản nháp kỳ " : "Kết quả đã công bố kỳ ") + s.period() + " · " + s.scheme() + " v"
+                + s.methodologyVersion());
+        reviewSummary.setText(IndexFormat.count(rows.size()) + " đơn vị, trong đó " + IndexFormat.count(noRatings)
+                + " đơn vị chưa có đánh giá (không xếp hạng). Mã băm SHA-256 của dữ liệu đầu vào: " + s.inputsHash());
+        publish.setVisible(draft && canPublish);
+    }
+
+    private void confirmPublish() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Công bố kỳ " + selected.period() + "?");
+        dialog.add(new Paragraph("Sau khi công bố, kết quả kỳ này không thể sửa hoặc tính lại. (Published results never change.)"));
+        Button yes = new Button("Công bố", e -> {
+            try {
+                IndexSnapshotService.Snapshot s = snapshots.publish(selected.id());
+                refreshHistory();
+                show(s);
+                Notification.show("Đã công bố kỳ " + s.period() + ".", 4000, Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (ConflictException ex) {
+                Notification.show("Kỳ này đã được công bố trước đó (already published).", 5000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+            dialog.close();
+        });
+        yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        yes.setId("confirm-publish");
+        dialog.getFooter().add(new Button("Huỷ", e -> dialog.close()), yes);
+        dialog.open();
+    }
+}

@@ -1,0 +1,80 @@
+package vn.hailong.index.ui;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import vn.hailong.index.IndexCsv;
+import vn.hailong.index.IndexSnapshotService;
+
+/** Open data: the published results of every period, for anyone, with a CSV download. */
+@Route(value = "open-data", autoLayout = false)
+@PageTitle("Dữ liệu mở: chỉ số hài lòng · Hài Lòng")
+@AnonymousAllowed
+public class OpenDataView extends Main {
+
+    private final IndexSnapshotService snapshots;
+    private final ResultsGrid results = new ResultsGrid(false, null);
+    private final Paragraph about = new Paragraph();
+    private final HorizontalLayout downloads = new HorizontalLayout();
+
+    public OpenDataView(IndexSnapshotService snapshots) {
+        this.snapshots = snapshots;
+        getStyle().set("padding", "var(--lumo-space-l)").set("display", "block");
+        List<IndexSnapshotService.Snapshot> published = snapshots.published();
+        Select<IndexSnapshotService.Snapshot> period = new Select<>();
+        period.setLabel("Kỳ đã công bố");
+        period.setItems(published);
+        period.setItemLabelGenerator(s -> s.period() + " · " + s.scheme());
+        period.setId("open-data-period");
+        period.setWidth("20em");
+        period.addValueChangeListener(e -> show(e.getValue()));
+        results.setId("open-data-results");
+        results.setAllRowsVisible(true);
+        downloads.setAlignItems(FlexComponent.Alignment.BASELINE);
+        downloads.add(period);
+        add(new H1("Dữ liệu mở: chỉ số hài lòng của các đơn vị"),
+                new Paragraph("Kết quả đã công bố theo Thông tư 01/2018/TT-VPCP, Quyết định 766/QĐ-TTg và bộ chỉ số CCHC của tỉnh. "
+                        + "Open data: published satisfaction results per period, as CSV."),
+                downloads, about, results);
+        if (published.isEmpty()) {
+            about.setText("Chưa có kỳ nào được công bố (nothing published yet).");
+        } else {
+            period.setValue(published.getFirst());
+        }
+    }
+
+    private Anchor csv;
+
+    private void show(IndexSnapshotService.Snapshot s) {
+        if (s == null) {
+            return;
+        }
+        results.setItems(snapshots.publishedResults(s.scheme(), s.period(), null));
+        about.setText("Kỳ " + s.period() + ", phương pháp " + s.scheme() + " phiên bản " + s.methodologyVersion() + ", công bố lúc "
+                + IndexFormat.time(s.publishedAt()) + ". " + s.units() + " đơn vị. Mã băm SHA-256 dữ liệu đầu vào: " + s.inputsHash());
+        if (csv != null) {
+            downloads.remove(csv);
+        }
+        String file = "chi-so-hai-long-" + s.scheme() + "-" + s.period() + ".csv";
+        csv = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = IndexCsv.of(snapshots.publishedResults(s.scheme(), s.period(), null)).getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), file, "text/csv; charset=UTF-8", bytes.length);
+        }), "Tải CSV (" + s.period() + ")");
+        csv.setId("open-data-csv");
+        downloads.add(csv);
+    }
+}

@@ -1,0 +1,59 @@
+package vn.hailong.index.ui;
+
+import java.util.function.Consumer;
+
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+
+import vn.hailong.index.UnitResult;
+
+/** The results of a snapshot, one row per unit, with a flag column for units that need a look. */
+class ResultsGrid extends Grid<UnitResult> {
+
+    ResultsGrid(boolean withFlags, Consumer<UnitResult> explain) {
+        // Name, code and peer group in one cell (smaller below the name), so the figures fit a laptop screen.
+        addComponentColumn(r -> {
+            Span code = new Span(r.unitCode() + " · nhóm " + r.peerGroup());
+            code.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
+                    .set("color", "var(--lumo-secondary-text-color)");
+            Span name = new Span(r.unitName());
+            name.getStyle().set("display", "block");
+            Div cell = new Div(name, code);
+            cell.setId("unit-" + r.unitCode());
+            return cell;
+        }).setHeader("Đơn vị").setWidth("14em").setFlexGrow(1).setComparator(UnitResult::unitName).setResizable(true);
+        if (withFlags) {
+            addComponentColumn(r -> {
+                Span s = new Span(IndexFormat.flags(r));
+                if (!r.flags().isEmpty()) {
+                    s.getStyle().set("background", "#fff3cd").set("color", "#6b4500").set("padding", "0 0.4em")
+                            .set("border-radius", "var(--lumo-border-radius-s)");
+                }
+                return s;
+            }).setHeader("Cần xem").setWidth("10em").setFlexGrow(0);
+        }
+        addColumn(r -> IndexFormat.count(r.dossiers())).setHeader("Hồ sơ").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
+                .setComparator(UnitResult::dossiers);
+        addColumn(r -> IndexFormat.count(r.ratings())).setHeader("Đánh giá").setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true).setComparator(UnitResult::ratings);
+        addColumn(r -> IndexFormat.percent(r.satisfactionRate())).setHeader("Hài lòng").setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        addColumn(r -> IndexFormat.number(r.circular01Total()) + " · " + r.circular01Band().label()).setHeader("TT 01 /18")
+                .setAutoWidth(true);
+        addColumn(r -> IndexFormat.number(r.decision766().totalPoints())).setHeader("QĐ 766 /18")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        addColumn(r -> IndexFormat.number(r.parSurveyPoints())).setHeader("CCHC").setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        addColumn(r -> r.rank() == null ? "—" : r.rank().toString()).setHeader("Hạng").setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true).setFlexGrow(0);
+        addColumn(r -> IndexFormat.rankChange(r.rankChange())).setHeader("Thay đổi").setAutoWidth(true);
+        if (explain != null) {
+            addItemClickListener(e -> explain.accept(e.getItem()));
+        }
+        addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        setWidthFull();
+    }
+}

@@ -1,0 +1,166 @@
+package vn.hailong.index.ui;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import vn.hailong.directory.AgencySummary;
+import vn.hailong.index.UnitIndicatorService;
+import vn.hailong.platform.InvalidInputException;
+
+/** A unit's Circular 01 indicators 5, 6, 8, 9 for a period, entered by its manager, with every change listed. */
+@Route("index/indicators")
+@PageTitle("Nhập chỉ số đơn vị · Hài Lòng")
+@Menu(title = "Nhập chỉ số đơn vị", order = 4)
+@RolesAllowed({"ADMIN", "PROVINCE_MANAGER", "UNIT_MANAGER"})
+public class UnitIndicatorView extends VerticalLayout {
+
+    private static final Map<Integer, String> LABELS = Map.of(
+            5, "Chỉ số 5 — Tiếp nhận, trả kết quả tại Bộ phận Một cửa",
+            6, "Chỉ số 6 — Công khai thủ tục hành chính",
+            8, "Chỉ số 8 — Xử lý phản ánh, kiến nghị (PAKN)",
+            9, "Chỉ số 9 — Tiến độ cung cấp dịch vụ công trực tuyến");
+
+    private final UnitIndicatorService indicators;
+    private final ComboBox<AgencySummary> unit = new ComboBox<>("Đơn vị");
+    private final TextField period = new TextField("Kỳ");
+    private final Map<Integer, BigDecimalField> fields = new HashMap<>();
+    private final TextField note = new TextField("Ghi chú (lý do thay đổi)");
+    private final Grid<UnitIndicatorService.Change> history = new Grid<>();
+
+    public UnitIndicatorView(UnitIndicatorService indicators) {
+        this.indicators = indicators;
+        setWidthFull();
+        unit.setItems(indicators.visibleUnits());
+        unit.setItemLabelGenerator(u -> u.name() + " (" + u.code() + ")");
+        unit.setWidth("30em");
+        unit.setId("indicator-unit");
+        period.setPlaceholder("2026, 2026-Q3, 2026-07");
+        period.setId("indicator-period");
+        Button load = new Button("Xem", e -> load());
+        load.setId("indicator-load");
+        HorizontalLayout pick = new HorizontalLayout(unit, period, load);
+        pick.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        VerticalLayout form = new VerticalLayout();
+        form.setPadding(false);
+        for (int i : UnitIndicatorService.ENTERED) {
+            BigDecimalField f = new BigDecimalField(LABELS.get(i));
+            f.setHelperText("Từ 0 đến 2 điểm; để trống nếu chưa có");
+            f.setWidth("26em");
+            f.setId("indicator" + i);
+            fields.put(i, f);
+            form.add(f);
+        }
+        note.setWidth("26em");
+        note.setMaxLength(500);
+        Button save = new Button("Lưu", e -> save());
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("indicator-save");
+        form.add(note, save);
+
+        history.addColumn(c -> IndexFormat.time(c.changedAt())).setHeader("Lúc").setAutoWidth(true);
+        history.addColumn(c -> "Chỉ số " + c.indicator()).setHeader("Chỉ số").setAutoWidth(true);
+        history.addColumn(c -> IndexFormat.number(c.previous())).setHeader("Giá trị cũ").setAutoWidth(true);
+        history.addColumn(c -> IndexFormat.number(c.value())).setHeader("Giá trị mới").setAutoWidth(true);
+        history.addColumn(UnitIndicatorService.Change::changedBy).setHeader("Người sửa").setAutoWidth(true);
+        history.addColumn(c -> c.note() == null ? "" : c.note()).setHeader("Ghi chú").setFlexGrow(2);
+        history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        history.setAllRowsVisible(true);
+        history.setId("indicator-history");
+
+        form.setWidth("27em");
+        VerticalLayout past = new VerticalLayout(new H3("Lịch sử thay đổi"), history);
+        past.setPadding(false);
+        past.setWidth(null);
+        past.getStyle().set("min-width", "22em");
+        FlexLayout columns = new FlexLayout(form, past);
+        columns.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        columns.getStyle().set("gap", "var(--lumo-space-l)");
+        columns.setWidthFull();
+        columns.setFlexGrow(1, past);
+        add(new H2("Nhập chỉ số của đơn vị (Thông tư 01/2018)"),
+                new Paragraph("Các chỉ số 5, 6, 8, 9 do đơn vị tự đánh giá theo kỳ. Mỗi thay đổi được lưu lại: ai, lúc nào, giá trị trước."),
+                pick, columns);
+    }
+
+    private void load() {
+        clearErrors();
+        if (unit.getValue() == null) {
+            unit.setErrorMessage("Chọn đơn vị (choose a unit).");
+            unit.setInvalid(true);
+            return;
+        }
+        try {
+            show(indicators.get(unit.getValue().code(), period.getValue()));
+        } catch (InvalidInputException ex) {
+            showErrors(ex);
+        }
+    }
+
+    private void save() {
+        clearErrors();
+        if (unit.getValue() == null) {
+            unit.setErrorMessage("Chọn đơn vị (choose a unit).");
+            unit.setInvalid(true);
+            return;
+        }
+        Map<Integer, BigDecimal> values = new HashMap<>();
+        fields.forEach((i, f) -> values.put(i, f.getValue()));
+        try {
+            show(indicators.enter(unit.getValue().code(), period.getValue(), values, note.getValue()));
+            note.clear();
+            Notification.show("Đã lưu.", 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (InvalidInputException ex) {
+            showErrors(ex);
+        }
+    }
+
+    private void show(UnitIndicatorService.Entries entries) {
+        fields.forEach((i, f) -> f.setValue(entries.values().get(i)));
+        history.setItems(entries.history());
+    }
+
+    private void showErrors(InvalidInputException ex) {
+        for (InvalidInputException.FieldError error : ex.errors()) {
+            if (error.field().equals("period")) {
+                period.setErrorMessage("Kỳ không hợp lệ: 2026, 2026-Q3 hoặc 2026-07 (invalid period).");
+                period.setInvalid(true);
+            } else if (error.field().startsWith("indicator")) {
+                BigDecimalField f = fields.get(Integer.parseInt(error.field().substring("indicator".length())));
+                if (f != null) {
+                    f.setErrorMessage("Giá trị từ 0 đến 2, tối đa 2 chữ số thập phân (0–2, two decimals).");
+                    f.setInvalid(true);
+                }
+            }
+        }
+    }
+
+    private void clearErrors() {
+        unit.setInvalid(false);
+        period.setInvalid(false);
+        fields.values().forEach(f -> f.setInvalid(false));
+    }
+}

@@ -1,0 +1,231 @@
+package vn.hailong.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import vn.hailong.ApiClient;
+import vn.hailong.HaiLongTest;
+import vn.hailong.OneStopSoftware;
+import vn.hailong.TestData;
+import vn.hailong.index.MethodologyService;
+import vn.hailong.security.AccountService;
+import vn.hailong.security.Role;
+
+/**
+ * The index end to end in chromium: a province manager computes a month, reviews the draft (a unit
+ * without ratings is flagged), publishes it and opens a unit's explanation; the unit's manager sees
+ * the same explanation; a manager enters indicators; anyone reads the open data and downloads CSV.
+ */
+@HaiLongTest
+@Tag("browser")
+class IndexJourneyTest {
+
+    @RegisterExtension
+    static final TestBrowser browser = new TestBrowser();
+
+    private static final String PASSWORD = "e2e-Passw0rd!";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    MethodologyService methodologies;
+
+    @Test
+    void compute_review_publish_and_explain() {
+        String base = "http://localhost:" + port;
+        OneStopSoftware oneStop = new OneStopSoftware(port);
+        ApiClient api = oneStop.api();
+        String group = "PG-" + TestData.uniqueSuffix();
+        String scheme = "e2e-" + TestData.uniqueSuffix().toLowerCase(Locale.ROOT);
+        String manager = "e2e-tinh-" + TestData.uniqueSuffix().toLowerCase(Locale.ROOT);
+        accounts.ensureAccount(manager, PASSWORD, "Nguyễn Thị Quản Lý", Role.PROVINCE_MANAGER, null);
+        UserDetails user = accounts.loadUserByUsername(manager);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                user.getAuthorities()));
+        methodologies.addVersion(scheme, "H56", null, "Thử nghiệm trình duyệt", methodologies.forYear("default", 2026).definition());
+        SecurityContextHolder.clearContext();
+
+        String unitA = unit(api, group, "Sở Tư pháp");
+        String unitB = unit(api, group, "Sở Công Thương");
+        String unitC = unit(api, group, "Sở Ngoại vụ");
+        LocalDate day = LocalDate.of(2026, 8, 12);
+        int seq = 3000;
+        for (String overall : List.of("VERY_SATISFIED", "VERY_SATISFIED", "SATISFIED", "DISSATISFIED")) {
+            rate(oneStop, dossier(oneStop, unitA, day, ++seq, 3), overall);
+        }
+        rate(oneStop, dossier(oneStop, unitB, day, ++seq, 3), "VERY_SATISFIED");
+        rate(oneStop, dossier(oneStop, unitB, day, ++seq, -2), "SATISFIED");
+        dossier(oneStop, unitC, day, ++seq, 3);
+        assertThat(api.put("/api/v1/units/" + unitA + "/indicators/2026-08", Map.of("indicator5", 2, "indicator6", 2, "indicator9", 1.5))
+                .status()).isEqualTo(200);
+
+        // compute
+        Page page = browser.desktop().newPage();
+        page.navigate(base + "/index");
+        logIn(page, manager);
+        assertThat(page.locator("#compute")).isVisible();
+        page.locator("#scheme").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(scheme).setExact(true)).click();
+        page.locator("#period input").fill("2026-8");
+        page.locator("#compute").click();
+        assertThat(page.locator("#period")).hasAttribute("invalid", "");
+        assertThat(page.locator("#period")).containsText("Kỳ không hợp lệ");
+        page.locator("#period input").fill("2026-08");
+        page.locator("#compute").click();
+
+        // review the draft
+        assertThat(page.locator("#review-title")).containsText("Bản nháp kỳ 2026-08 · " + scheme + " v1");
+        assertThat(page.locator("#publish")).isVisible();
+        List<String> rowC = row(page, "#results", unitC);
+        assertThat(rowC.get(1)).contains("Chưa có đánh giá").contains("Không xếp hạng");
+        List<String> rowA = row(page, "#results", unitA);
+        assertThat(rowA.getFirst()).contains("Sở Tư pháp").contains(unitA).contains(group);
+        assertThat(rowA.subList(2, 10)).containsExactly("4", "4", "75,00 %", rowA.get(5), rowA.get(6), "27,38", "2", "—");
+        assertThat(row(page, "#results", unitB).get(8)).isEqualTo("1");
+        page.locator("#review-title").scrollIntoViewIfNeeded();
+        TestBrowser.screenshot(page, "index-1-draft-review");
+        // scanned once the notification has faded out (mid-fade its text fails the contrast rule)
+        assertThat(page.locator("vaadin-notification-card")).hasCount(0);
+        Accessibility.assertNoSeriousViolations(page, "index review");
+
+        // publish
+        page.locator("#publish").click();
+        assertThat(page.locator("#confirm-publish")).isVisible();
+        TestBrowser.screenshot(page, "index-2-confirm-publish");
+        page.locator("#confirm-publish").click();
+        assertThat(page.locator("#review-title")).containsText("Kết quả đã công bố kỳ 2026-08");
+        assertThat(page.locator("#publish")).isHidden();
+        assertThat(page.locator("#snapshots")).containsText("Đã công bố");
+
+        // explain a unit
+        cell(page, "#results", unitA).click();
+        assertThat(page).hasURL(Pattern.compile(".*/index/explain\\?.*"));
+        assertThat(page.locator("#explanation")).containsText("9 chỉ số theo Thông tư 01/2018");
+        assertThat(page.locator("#indicators")).containsText("Đơn vị nhập");
+        assertThat(page.locator("#tt01-sum")).containsText("Tổng =");
+        assertThat(page.locator("#par")).containsText("27,38");
+        assertThat(page.locator("#ratios")).containsText("Hồ sơ hài lòng");
+        String explainUrl = page.url();
+        TestBrowser.screenshot(page, "index-3-explain");
+        assertThat(page.locator("vaadin-notification-card")).hasCount(0);
+        Accessibility.assertNoSeriousViolations(page, "explain");
+
+        // the unit's own manager sees the same explanation, and no other unit
+        String head = "e2e-sotp-" + TestData.uniqueSuffix().toLowerCase(Locale.ROOT);
+        accounts.ensureAccount(head, PASSWORD, "Trưởng phòng Sở Tư pháp", Role.UNIT_MANAGER, unitA);
+        Page unitPage = browser.desktop().newPage();
+        unitPage.navigate(explainUrl);
+        logIn(unitPage, head);
+        unitPage.navigate(explainUrl);
+        assertThat(unitPage.locator("#par")).containsText("27,38");
+        unitPage.locator("#explain-unit").click();
+        assertThat(unitPage.getByRole(AriaRole.OPTION)).hasCount(1);
+        unitPage.keyboard().press("Escape");
+        TestBrowser.screenshot(unitPage, "index-4-explain-unit-manager");
+
+        // indicator entry with history
+        page.navigate(base + "/index/indicators");
+        page.locator("#indicator-unit input").fill(unitA);
+        page.getByRole(AriaRole.OPTION).first().click();
+        page.locator("#indicator-period input").fill("2026-09");
+        page.locator("#indicator5 input").fill("3");
+        page.locator("#indicator-save").click();
+        assertThat(page.locator("#indicator5")).hasAttribute("invalid", "");
+        page.locator("#indicator5 input").fill("1.5");
+        page.locator("#indicator6 input").fill("2");
+        page.locator("#indicator-save").click();
+        assertThat(page.locator("#indicator-history")).containsText("Chỉ số 6");
+        assertThat(page.locator("#indicator-history")).containsText(manager);
+        TestBrowser.screenshot(page, "index-5-indicators");
+        assertThat(page.locator("vaadin-notification-card")).hasCount(0);
+        Accessibility.assertNoSeriousViolations(page, "indicator entry");
+
+        // open data, no log-in
+        Page anonymous = browser.desktop().newPage();
+        anonymous.navigate(base + "/open-data");
+        assertThat(anonymous.locator("h1")).containsText("Dữ liệu mở");
+        anonymous.locator("#open-data-period").click();
+        anonymous.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("2026-08 · " + scheme)).click();
+        assertThat(anonymous.locator("#open-data-results")).containsText(unitA);
+        Download download = anonymous.waitForDownload(() -> anonymous.locator("#open-data-csv").click());
+        try {
+            String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
+            assertThat(csv).contains(unitA + ",Sở Tư pháp " + unitA + "," + group + ",4,4,75.00,");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        TestBrowser.screenshot(anonymous, "index-6-open-data");
+        Accessibility.assertNoSeriousViolations(anonymous, "open data");
+    }
+
+    private static String unit(ApiClient api, String group, String name) {
+        String code = TestData.agencyCode();
+        assertThat(api.put("/api/v1/units/" + code, Map.of("name", name + " " + code, "kind", "DEPARTMENT", "peerGroup", group))
+                .status()).isEqualTo(201);
+        return code;
+    }
+
+    private static String dossier(OneStopSoftware oneStop, String unit, LocalDate day, int seq, int dueDaysAfter) {
+        String code = TestData.dossierCode(unit, seq);
+        Map<String, Object> body = OneStopSoftware.dossier(unit, "RETURNED");
+        body.put("receivedAt", OneStopSoftware.at(day.minusDays(10), "08:00"));
+        body.put("dueAt", OneStopSoftware.at(day.plusDays(dueDaysAfter), "09:00"));
+        body.put("returnedAt", OneStopSoftware.at(day, "10:00"));
+        oneStop.sends(code, body);
+        return code;
+    }
+
+    private static void rate(OneStopSoftware oneStop, String dossier, String overall) {
+        Map<String, Object> rating = OneStopSoftware.rating(dossier, overall);
+        if (overall.equals("DISSATISFIED")) {
+            rating.put("reasons", List.of("SLOW"));
+        }
+        assertThat(oneStop.relays(rating).status()).isEqualTo(201);
+    }
+
+    private static void logIn(Page page, String username) {
+        page.locator("input[name=username]").fill(username);
+        page.locator("input[name=password]").fill(PASSWORD);
+        page.locator("vaadin-login-form")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
+        assertThat(page.locator("vaadin-login-form")).hasCount(0);
+    }
+
+    private static Locator cell(Page page, String grid, String unitCode) {
+        return page.locator(grid + " vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHas(page.locator("[id='unit-" + unitCode + "']")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> row(Page page, String grid, String unitCode) {
+        Locator codeCell = cell(page, grid, unitCode);
+        assertThat(codeCell).isVisible();
+        return (List<String>) codeCell.evaluate("""
+                cell => [...cell.assignedSlot.closest('tr').querySelectorAll('td slot')]
+                    .map(slot => (slot.assignedElements()[0]?.textContent ?? '').trim())""");
+    }
+}

@@ -1,0 +1,241 @@
+package vn.hailong.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import vn.hailong.HaiLongTest;
+import vn.hailong.TestData;
+import vn.hailong.platform.ConflictException;
+import vn.hailong.platform.InvalidInputException;
+import vn.hailong.security.AccountService;
+import vn.hailong.security.Role;
+
+/**
+ * Computing, publishing and explaining a period on the real database, with figures computed by
+ * hand. Each test uses a scheme of its own, so published periods of other tests never clash.
+ */
+@HaiLongTest
+class IndexSnapshotTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    IndexSnapshotService snapshots;
+    @Autowired
+    MethodologyService methodologies;
+    @Autowired
+    UnitIndicatorService indicators;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    IndexFixture data;
+    String scheme;
+    String unitA;
+    String unitB;
+    String unitC;
+
+    static final LocalDate MARCH = LocalDate.of(2026, 3, 10);
+
+    @BeforeEach
+    void province() {
+        data = new IndexFixture(port, accounts);
+        data.signIn(data.account(Role.PROVINCE_MANAGER, null));
+        scheme = "t-" + TestData.uniqueSuffix().toLowerCase();
+        methodologies.addVersion(scheme, "H56", null, "Thử nghiệm", methodologies.forYear("default", 2026).definition());
+
+        unitA = data.unit("Sở A");
+        unitB = data.unit("Sở B");
+        unitC = data.unit("Sở C");
+        String a1 = data.dossier(unitA, MARCH, 3);
+        String a2 = data.dossier(unitA, MARCH, 3);
+        String a3 = data.dossier(unitA, MARCH, 3);
+        String a4 = data.dossier(unitA, MARCH, 3);
+        data.rating(a1, "VERY_SATISFIED", "VERY_SATISFIED", "NONE");
+        data.rating(a2, "SATISFIED", "SATISFIED", "ONCE");
+        data.rating(a3, "DISSATISFIED", "DISSATISFIED", "MORE");
+        data.complaint(a4, MARCH.plusDays(5), true, true);
+        String b1 = data.dossier(unitB, MARCH, -1);
+        String b2 = data.dossier(unitB, MARCH, 3);
+        data.rating(b1, "VERY_SATISFIED", null, null);
+        data.rating(b2, "VERY_SATISFIED", null, null);
+        data.dossier(unitC, MARCH, 3);
+        indicators.enter(unitA, "2026-03", Map.of(5, new BigDecimal("2"), 6, new BigDecimal("1.5"), 9, BigDecimal.ONE), "quý I");
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void the_default_methodology_is_domain_md_and_loads_from_the_migration() {
+        Methodology m = methodologies.forYear("default", 2026);
+        assertThat(m.version()).isEqualTo(1);
+        assertThat(m.definition().circular01()).isEqualTo(Circular01Rules.defaults());
+        assertThat(m.definition().decision766()).isEqualTo(Decision766Rules.defaults());
+        assertThat(m.definition().par().component()).isEqualTo(ParSurveyComponent.defaults());
+        assertThat(m.definition().indicator(8).source()).isEqualTo(IndicatorSource.COMPLAINTS_ON_TIME);
+        assertThatThrownBy(() -> methodologies.forYear("no-such-scheme", 2026))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("scheme"));
+    }
+
+    @Test
+    void a_computed_month_holds_every_units_hand_computed_figures() {
+        IndexSnapshotService.Snapshot draft = snapshots.compute(scheme, "2026-03");
+        assertThat(draft.status()).isEqualTo(IndexSnapshotService.Status.DRAFT);
+        assertThat(draft.inputsHash()).hasSize(64);
+        Map<String, UnitResult> r = byCode(snapshots.draftResults(draft.id()));
+
+        UnitResult a = r.get(unitA);
+        assertThat(a.dossiers()).isEqualTo(4);
+        assertThat(a.ratings()).isEqualTo(3);
+        // 2 of 3 satisfied or very satisfied
+        assertThat(a.satisfactionRate()).isEqualByComparingTo("66.67");
+        // indicators: 1 = 2 = 8/4; 3 = 3/3; 4 absent; 5, 6, 9 entered; 7 = 3/3; 8 = one complaint, on time
+        assertThat(a.indicators()).extracting(UnitResult.IndicatorResult::average).containsExactly(new BigDecimal("2.00"),
+                new BigDecimal("2.00"), new BigDecimal("1.00"), null, new BigDecimal("2.00"), new BigDecimal("1.50"),
+                new BigDecimal("1.00"), new BigDecimal("2.00"), new BigDecimal("1.00"));
+        assertThat(a.circular01Total()).isEqualByComparingTo("12.50");
+        assertThat(a.circular01Band()).isEqualTo(Circular01Band.GOOD);
+        assertThat(a.missingIndicators()).containsExactly(4);
+        // 766: a3 rated "Không hài lòng", a4 has a complaint about handling → 2 of 4 not satisfied
+        assertThat(a.decision766().dossierSatisfaction().ratePercent()).isEqualByComparingTo("50.00");
+        assertThat(a.decision766().dossierSatisfaction().points()).isEqualByComparingTo("3.00");
+        assertThat(a.decision766().totalPoints()).isEqualByComparingTo("15.00");
+        // PAR: 36.5 × 0.6667 = 24.33
+        assertThat(a.parSurveyPoints()).isEqualByComparingTo("24.33");
+
+        UnitResult b = r.get(unitB);
+        assertThat(b.satisfactionRate()).isEqualByComparingTo("100.00");
+        assertThat(b.parSurveyPoints()).isEqualByComparingTo("36.50");
+        // the late dossier is not satisfied although rated very satisfied
+        assertThat(b.decision766().dossierSatisfaction().ratePercent()).isEqualByComparingTo("50.00");
+        assertThat(b.indicators().getFirst().average()).isEqualByComparingTo("1.00");
+        assertThat(b.rank()).isEqualTo(1);
+        assertThat(a.rank()).isEqualTo(2);
+        assertThat(a.peerGroup()).isEqualTo(data.peerGroup);
+
+        UnitResult c = r.get(unitC);
+        assertThat(c.rank()).isNull();
+        assertThat(c.flags()).contains("NO_RATINGS", "UNRANKED");
+    }
+
+    @Test
+    void a_published_snapshot_never_changes_and_recomputes_to_the_same_numbers() {
+        IndexSnapshotService.Snapshot draft = snapshots.compute(scheme, "2026-03");
+        IndexSnapshotService.Snapshot published = snapshots.publish(draft.id());
+        assertThat(published.status()).isEqualTo(IndexSnapshotService.Status.PUBLISHED);
+        List<UnitResult> before = snapshots.publishedResults(scheme, "2026-03", data.peerGroup);
+        assertThat(before).extracting(UnitResult::unitCode).containsExactly(unitB, unitA, unitC);
+
+        assertThatThrownBy(() -> snapshots.compute(scheme, "2026-03")).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> snapshots.publish(draft.id())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> snapshots.discardDraft(draft.id())).isInstanceOf(ConflictException.class);
+        // and the database itself refuses to delete it
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM index_snapshot WHERE id = ?", draft.id().toString()))
+                .isInstanceOf(DataIntegrityViolationException.class);
+
+        // new data and a new methodology version change nothing that was published
+        data.rating(data.dossier(unitC, MARCH, 3), "DISSATISFIED", null, null);
+        Methodology.Definition d = methodologies.forYear(scheme, 2026).definition();
+        methodologies.addVersion(scheme, "H56", 2026, "Trọng số mới", new Methodology.Definition(d.indicators(),
+                d.complaintsIndicator(), d.circular01(), d.satisfaction(), d.decision766(),
+                new Methodology.ParSurvey(new ParSurveyComponent(new BigDecimal("20"), new BigDecimal("20"), Rounding.twoDecimalsHalfUp()),
+                        d.par().bands()), d.ranking()));
+        assertThat(methodologies.forYear(scheme, 2026).version()).isEqualTo(2);
+        assertThat(snapshots.publishedResults(scheme, "2026-03", data.peerGroup)).isEqualTo(before);
+        assertThat(snapshots.published(scheme, "2026-03").orElseThrow().methodologyVersion()).isEqualTo(1);
+
+        IndexSnapshotService.Recomputation again = snapshots.recompute(draft.id());
+        assertThat(again.identical()).isTrue();
+        assertThat(again.recomputedHash()).isEqualTo(published.inputsHash());
+    }
+
+    @Test
+    void recomputing_a_draft_replaces_it_and_the_hash_follows_the_inputs() {
+        IndexSnapshotService.Snapshot first = snapshots.compute(scheme, "2026-03");
+        IndexSnapshotService.Snapshot same = snapshots.compute(scheme, "2026-03");
+        assertThat(same.inputsHash()).isEqualTo(first.inputsHash());
+        assertThatThrownBy(() -> snapshots.get(first.id())).isInstanceOf(vn.hailong.platform.NotFoundException.class);
+        indicators.enter(unitB, "2026", Map.of(5, BigDecimal.ONE), null);
+        IndexSnapshotService.Snapshot changed = snapshots.compute(scheme, "2026-03");
+        assertThat(changed.inputsHash()).isNotEqualTo(first.inputsHash());
+        // the year's entry stands in for the month without its own
+        assertThat(byCode(snapshots.draftResults(changed.id())).get(unitB).indicators().get(4).average()).isEqualByComparingTo("1.00");
+    }
+
+    @Test
+    void the_rank_change_compares_with_the_previous_published_period_of_the_same_granularity() {
+        snapshots.publish(snapshots.compute(scheme, "2026-03").id());
+        LocalDate april = LocalDate.of(2026, 4, 8);
+        data.rating(data.dossier(unitA, april, 2), "VERY_SATISFIED", null, null);
+        data.rating(data.dossier(unitB, april, 2), "DISSATISFIED", null, null);
+        Map<String, UnitResult> r = byCode(snapshots.draftResults(snapshots.compute(scheme, "2026-04").id()));
+        assertThat(r.get(unitA).rank()).isEqualTo(1);
+        assertThat(r.get(unitA).rankChange()).isEqualTo(1);
+        assertThat(r.get(unitB).rank()).isEqualTo(2);
+        assertThat(r.get(unitB).rankChange()).isEqualTo(-1);
+        // a quarter has no previous published quarter: no change
+        Map<String, UnitResult> q = byCode(snapshots.draftResults(snapshots.compute(scheme, "2026-Q2").id()));
+        assertThat(q.get(unitA).rankChange()).isNull();
+    }
+
+    @Test
+    void a_unit_manager_sees_only_published_explanations_of_their_own_units() {
+        UUID id = snapshots.compute(scheme, "2026-03").id();
+        String manager = data.account(Role.UNIT_MANAGER, unitA);
+        data.signIn(manager);
+        assertThatThrownBy(() -> snapshots.explain(id, unitA)).isInstanceOf(AccessDeniedException.class);
+        data.signIn(data.account(Role.PROVINCE_MANAGER, null));
+        snapshots.publish(id);
+        data.signIn(manager);
+        IndexSnapshotService.Explanation e = snapshots.explain(id, unitA);
+        assertThat(e.inputs().dossiers()).isEqualTo(4);
+        assertThat(e.inputs().notSatisfiedDossiers()).isEqualTo(2);
+        assertThat(e.methodology().version()).isEqualTo(1);
+        assertThatThrownBy(() -> snapshots.explain(id, unitB)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> snapshots.compute(scheme, "2026-05")).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void unit_indicators_keep_their_history_and_refuse_values_outside_0_to_2() {
+        UnitIndicatorService.Entries e = indicators.enter(unitA, "2026-03",
+                Map.of(5, new BigDecimal("1"), 6, new BigDecimal("1.5"), 9, BigDecimal.ONE), "sửa chỉ số 5");
+        assertThat(e.values()).containsEntry(5, new BigDecimal("1.00"));
+        assertThat(e.history()).first().satisfies(c -> {
+            assertThat(c.indicator()).isEqualTo(5);
+            assertThat(c.previous()).isEqualByComparingTo("2");
+            assertThat(c.value()).isEqualByComparingTo("1");
+            assertThat(c.note()).isEqualTo("sửa chỉ số 5");
+        });
+        assertThat(e.history()).hasSize(4);
+        assertThatThrownBy(() -> indicators.enter(unitA, "2026-03", Map.of(6, new BigDecimal("2.5")), null))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        ex -> assertThat(ex.errors().getFirst().field()).isEqualTo("indicator6"));
+        assertThatThrownBy(() -> indicators.enter(unitA, "2026-13", Map.of(6, BigDecimal.ONE), null))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        ex -> assertThat(ex.errors().getFirst().field()).isEqualTo("period"));
+    }
+
+    static Map<String, UnitResult> byCode(List<UnitResult> results) {
+        return results.stream().collect(java.util.stream.Collectors.toMap(UnitResult::unitCode, r -> r));
+    }
+}
