@@ -3,6 +3,7 @@ package vn.hailong.kiosk;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,7 @@ import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.rating.AnomalyFlag;
 import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingChannel;
 import vn.hailong.rating.RatingOutcome;
@@ -47,12 +49,14 @@ public class KioskService {
     private final QuestionnaireService questionnaires;
     private final SurveyLinkService links;
     private final KioskProperties properties;
+    private final AnomalyRules anomalies;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     KioskService(Handovers handovers, KioskDeviceService devices, DirectoryService directory, DossierIntakeService intake,
             RatingService ratings, QuestionnaireService questionnaires, SurveyLinkService links, KioskProperties properties,
-            ApplicationEventPublisher events, Clock clock) {
+            AnomalyRules anomalies, ApplicationEventPublisher events, Clock clock) {
+        this.anomalies = anomalies;
         this.handovers = handovers;
         this.devices = devices;
         this.directory = directory;
@@ -155,8 +159,15 @@ public class KioskService {
     public RatingOutcome submit(@Nullable String credential, KioskRating rating) {
         KioskDeviceInfo device = devices.authenticate(credential)
                 .orElseThrow(() -> new DeviceNotEnrolledException("this browser is not an enrolled kiosk (or its enrolment was revoked)"));
+        Instant now = clock.instant();
+        Instant handedOverAt = rating.handoverId() == null ? null : handovers.findById(rating.handoverId())
+                .filter(h -> h.getCounterId().equals(device.counterId())).map(Handover::getHandedOverAt).orElse(null);
+        Set<AnomalyFlag> flags = anomalies.flags(now, clock.getZone(), handedOverAt,
+                ratings.countOfDeviceSince(device.code(), now.minus(anomalies.burstWithin())),
+                ratings.latestOverallOptionsOfDevice(device.code(), Math.max(1, anomalies.topStreak() - 1)),
+                rating.answers() == null ? "" : String.valueOf(rating.answers().get("overall")));
         RatingOutcome outcome = ratings.submit(new RatingSubmission(rating.dossierCode(), RatingChannel.KIOSK.name(),
-                rating.idempotencyKey(), rating.answers(), rating.reasons(), rating.comment(), device.code()));
+                rating.idempotencyKey(), rating.answers(), rating.reasons(), rating.comment(), device.code()), flags);
         endHandover(device.counterId(), rating.handoverId());
         return outcome;
     }

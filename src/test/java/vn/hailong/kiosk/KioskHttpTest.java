@@ -169,10 +169,12 @@ class KioskHttpTest {
         assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
         assertThat(resent.statusCode()).isEqualTo(200);
         assertThat(resent.body()).contains("\"replayed\":true");
-        assertThat(jdbc.queryForList("SELECT r.channel, r.device_id FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+        assertThat(jdbc.queryForList("SELECT r.channel, r.device_id, r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
                 dossier)).singleElement().satisfies(row -> {
                     assertThat(row.get("channel")).isEqualTo("KIOSK");
                     assertThat(row.get("device_id")).isEqualTo(site.deviceCode());
+                    // sent without a handover: flagged for review (and still counted)
+                    assertThat((String) row.get("anomaly_flags")).contains("NO_HANDOVER");
                 });
 
         String other = oneStop.sendsReceivedDossier(site.unit());
@@ -191,6 +193,25 @@ class KioskHttpTest {
         HttpResponse<String> revoked = post("/kiosk-device/ratings", rating, credential, true);
         assertThat(revoked.statusCode()).isEqualTo(401);
         assertThat(devices.authenticate(credential)).isEmpty();
+    }
+
+    @Test
+    void a_rating_sent_seconds_after_the_handover_is_flagged_for_review_but_counts() throws Exception {
+        String credential = enrol();
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        String handoverId = handOver(site.counterCode(), Map.of("dossierCode", dossier, "officerId", "cb-17")).json().get("handoverId").asString();
+
+        HttpResponse<String> stored = post("/kiosk-device/ratings", """
+                {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "handoverId": "%s", "answers": {"overall": "VERY_SATISFIED"}}"""
+                .formatted(UUID.randomUUID(), dossier, handoverId), credential, true);
+
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                String.class, dossier)).contains("FAST_AFTER_HANDOVER").doesNotContain("NO_HANDOVER");
+        assertThat(jdbc.queryForObject("SELECT r.status FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                String.class, dossier)).isEqualTo("COUNTED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_handover WHERE id = ? AND ended_at IS NOT NULL", Integer.class,
+                handoverId)).isEqualTo(1);
     }
 
     @Test

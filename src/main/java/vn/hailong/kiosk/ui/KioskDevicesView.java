@@ -125,7 +125,7 @@ public class KioskDevicesView extends VerticalLayout {
         refresh();
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Đăng ký thiết bị " + link.deviceCode());
-        Div qr = new Div(new Html(QrCodes.svg(link.url())));
+        Div qr = new Div(new Html(QrCodes.svg(link.url()).replaceFirst("<svg ", "<svg width=\"288\" height=\"288\" ")));
         qr.addClassName("kiosk-enrol-qr");
         qr.setWidth("18rem");
         qr.getElement().setAttribute("role", "img");

@@ -520,6 +520,7 @@ public class KioskView extends Div implements BeforeEnterObserver {
     private final Paragraph surveyMessage = new Paragraph();
 
     private void renderDetails(Div box, Questionnaire q) {
+        surveyMessage.getElement().removeFromParent();
         if (q.reasonRequiredFor(answers)) {
             Div reasonBox = new Div();
             reasonBox.addClassName("kiosk-reasons");
@@ -548,7 +549,7 @@ public class KioskView extends Div implements BeforeEnterObserver {
                 chip.getElement().setAttribute("aria-pressed", String.valueOf(reasons.contains(reason.code())));
                 chips.add(chip);
             }
-            reasonBox.add(heading, chips);
+            reasonBox.add(heading, chips, surveyMessage);
             box.add(reasonBox);
         }
         Paragraph optional = new Paragraph(t("Các câu dưới đây không bắt buộc: bỏ qua câu nào cũng được.",
@@ -594,7 +595,9 @@ public class KioskView extends Div implements BeforeEnterObserver {
         surveyMessage.getElement().setAttribute("role", "alert");
         surveyMessage.setText(message == null ? "" : message);
         surveyMessage.setVisible(message != null);
-        box.add(surveyMessage);
+        if (surveyMessage.getParent().isEmpty()) {
+            box.add(surveyMessage);
+        }
         NativeButton send = new NativeButton(t("Gửi đánh giá", "Send rating"), e -> send());
         send.addClassNames("kiosk-send", "kiosk-primary");
         send.getElement().setAttribute("data-send", "");
