@@ -100,7 +100,9 @@ public class KioskService {
         handovers.findByCounterIdAndEndedAtIsNull(counter.id()).forEach(h -> h.end(now));
         Handover handover = handovers.save(new Handover(counter.id(), dossier.id(), officerId.strip(), now,
                 now.plus(properties.handoverValidFor())));
-        events.publishEvent(new HandoverRecorded(handover.getId(), counter.id(), dossier.id()));
+        String procedureName = directory.findProcedure(dossier.procedureId()).map(p -> p.name()).orElse("");
+        events.publishEvent(new HandoverRecorded(handover.getId(), counter.id(), dossier.id(), new KioskSurvey(handover.getId(),
+                dossier.code(), procedureName, questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE))));
         return new HandoverReceipt(handover.getId(), counter.code(), dossier.code(), now, handover.getExpiresAt());
     }
 

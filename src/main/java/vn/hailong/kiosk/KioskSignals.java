@@ -41,7 +41,8 @@ public class KioskSignals {
     public sealed interface Signal {
     }
 
-    public record HandedOver(UUID handoverId, UUID counterId) implements Signal {
+    /** {@code survey} is null when the handover was found by the poll: the page then looks it up. */
+    public record HandedOver(UUID handoverId, UUID counterId, @org.jspecify.annotations.Nullable KioskSurvey survey) implements Signal {
     }
 
     public record Revoked(UUID deviceId) implements Signal {
@@ -76,7 +77,8 @@ public class KioskSignals {
 
     @TransactionalEventListener
     void handoverCommitted(HandoverRecorded event) {
-        deliver(new HandedOver(event.handoverId(), event.counterId()), event.handoverId());
+        // Off the caller's thread: the one-stop software's call returns without waiting for tablets.
+        Thread.ofVirtual().start(() -> deliver(new HandedOver(event.handoverId(), event.counterId(), event.survey()), event.handoverId()));
     }
 
     @TransactionalEventListener
@@ -100,7 +102,7 @@ public class KioskSignals {
                 UUID counterId = UUID.fromString(rs.getString(2));
                 if (counters.contains(counterId)) {
                     UUID id = UUID.fromString(rs.getString(1));
-                    deliver(new HandedOver(id, counterId), id);
+                    deliver(new HandedOver(id, counterId, null), id);
                 }
             }, java.time.LocalDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
             jdbc.query("SELECT id, revoked_at FROM kiosk_device WHERE revoked_at > ?", rs -> {

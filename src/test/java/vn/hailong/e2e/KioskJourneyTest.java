@@ -113,6 +113,7 @@ class KioskJourneyTest {
             assertThat(c.name).isEqualTo(KioskDeviceService.COOKIE);
             assertThat(c.httpOnly).isTrue();
         });
+        assertThat(tablet.locator("link[rel=manifest]")).hasAttribute("href", "kiosk-device/manifest.webmanifest");
         TestBrowser.screenshot(tablet, "kiosk-02-idle");
         Accessibility.assertNoSeriousViolations(tablet, "kiosk idle");
 

@@ -215,6 +215,16 @@ class KioskHttpTest {
     }
 
     @Test
+    void the_kiosk_installs_full_screen_from_its_manifest() throws Exception {
+        HttpResponse<String> manifest = get("/kiosk-device/manifest.webmanifest", null);
+
+        assertThat(manifest.statusCode()).isEqualTo(200);
+        assertThat(manifest.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/manifest+json");
+        assertThat(ApiClient.JSON.readTree(manifest.body()).get("display").asString()).isEqualTo("fullscreen");
+        assertThat(ApiClient.JSON.readTree(manifest.body()).get("start_url").asString()).isEqualTo("/kiosk");
+    }
+
+    @Test
     void an_officer_logged_in_on_the_tablet_cannot_submit() {
         String credential = enrol();
         String dossier = oneStop.sendsReceivedDossier(site.unit());

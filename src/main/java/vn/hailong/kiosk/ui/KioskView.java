@@ -136,7 +136,7 @@ public class KioskView extends Div implements BeforeEnterObserver {
         UUID deviceId = device.id();
         stopListening = signals.listen(device.counterId(), deviceId, signal -> ui.access(() -> {
             switch (signal) {
-                case KioskSignals.HandedOver h -> handedOver(h.handoverId());
+                case KioskSignals.HandedOver h -> handedOver(h);
                 case KioskSignals.Revoked r -> revoked();
             }
         }));
@@ -151,11 +151,15 @@ public class KioskView extends Div implements BeforeEnterObserver {
         }
     }
 
-    private void handedOver(UUID handoverId) {
+    private void handedOver(KioskSignals.HandedOver signal) {
         if (device == null) {
             return;
         }
-        kiosk.currentSurvey(device.counterId()).filter(s -> handoverId.equals(s.handoverId())).ifPresent(this::startSurvey);
+        if (signal.survey() != null) {
+            startSurvey(signal.survey());
+        } else {
+            kiosk.currentSurvey(device.counterId()).filter(s -> signal.handoverId().equals(s.handoverId())).ifPresent(this::startSurvey);
+        }
     }
 
     private void revoked() {

@@ -70,6 +70,17 @@ class KioskDeviceController {
                                 </body></html>"""));
     }
 
+    /** Installs the kiosk page full-screen (landscape or portrait, no browser chrome) from the tablet's browser menu. */
+    @GetMapping(value = "/manifest.webmanifest", produces = "application/manifest+json")
+    ResponseEntity<String> manifest(HttpServletRequest request) {
+        String root = request.getContextPath();
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1))).body("""
+                {"name": "Hài Lòng – Đánh giá tại quầy", "short_name": "Hài Lòng",
+                 "description": "Đánh giá sự hài lòng tại Bộ phận Một cửa",
+                 "start_url": "%1$s/kiosk", "scope": "%1$s/kiosk", "display": "fullscreen", "orientation": "any",
+                 "background_color": "#f6f8fb", "theme_color": "#0a5bd3", "lang": "vi"}""".formatted(root));
+    }
+
     record RatingRequest(String idempotencyKey, String dossierCode, @Nullable String handoverId, Map<String, String> answers,
             @Nullable List<String> reasons, @Nullable String comment) {
     }
