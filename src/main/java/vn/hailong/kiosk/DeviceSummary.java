@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /** A kiosk device as the administrators' list shows it. */
 public record DeviceSummary(UUID id, String code, String counterCode, String counterName, String locale, int idleTimeoutSeconds,
-        State state, Instant enrolledAt, Instant lastSeenAt, int unsentRatings) {
+        State state, Instant enrolledAt, Instant lastSeenAt, int unsentRatings, boolean online, long ratingsToday) {
 
     public enum State {
         /** Registered, never enrolled (or enrolment link expired). */

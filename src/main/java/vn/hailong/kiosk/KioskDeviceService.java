@@ -31,18 +31,22 @@ public class KioskDeviceService {
 
     public static final String COOKIE = "HL_KIOSK";
     public static final List<String> LOCALES = List.of("vi", "en");
+    /** A kiosk page sends a heartbeat every minute; a device silent for longer than this is offline. */
+    public static final java.time.Duration ONLINE_WITHIN = java.time.Duration.ofSeconds(150);
 
     private final KioskDevices devices;
     private final DirectoryService directory;
+    private final vn.hailong.rating.RatingService ratings;
     private final KioskProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String publicBaseUrl;
 
-    KioskDeviceService(KioskDevices devices, DirectoryService directory, KioskProperties properties,
+    KioskDeviceService(KioskDevices devices, DirectoryService directory, vn.hailong.rating.RatingService ratings, KioskProperties properties,
             ApplicationEventPublisher events, Clock clock, @Value("${hailong.public-base-url}") String publicBaseUrl) {
         this.devices = devices;
         this.directory = directory;
+        this.ratings = ratings;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
@@ -169,7 +173,10 @@ public class KioskDeviceService {
         DeviceSummary.State state = d.isEnrolled() ? DeviceSummary.State.ENROLLED
                 : d.enrolmentValidAt(clock.instant()) ? DeviceSummary.State.ENROLMENT_OPEN
                 : d.getRevokedAt() != null ? DeviceSummary.State.REVOKED : DeviceSummary.State.NOT_ENROLLED;
+        Instant now = clock.instant();
+        boolean online = d.isEnrolled() && d.getLastSeenAt() != null && d.getLastSeenAt().isAfter(now.minus(ONLINE_WITHIN));
+        long today = ratings.countOfDeviceSince(d.getCode(), now.atZone(clock.getZone()).toLocalDate().atStartOfDay(clock.getZone()).toInstant());
         return new DeviceSummary(d.getId(), d.getCode(), counter == null ? "?" : counter.code(), counter == null ? "?" : counter.name(),
-                d.getLocale(), d.getIdleTimeoutSeconds(), state, d.getEnrolledAt(), d.getLastSeenAt(), d.getUnsentRatings());
+                d.getLocale(), d.getIdleTimeoutSeconds(), state, d.getEnrolledAt(), d.getLastSeenAt(), d.getUnsentRatings(), online, today);
     }
 }

@@ -177,6 +177,18 @@ class KioskHttpTest {
                     assertThat((String) row.get("anomaly_flags")).contains("NO_HANDOVER");
                 });
 
+        // The administrators' fleet view: online (seen at enrolment), one rating today.
+        assertThat(KioskFixture.asAdmin(devices::devices)).filteredOn(d -> d.code().equals(site.deviceCode())).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.state()).isEqualTo(DeviceSummary.State.ENROLLED);
+                    assertThat(d.online()).isTrue();
+                    assertThat(d.ratingsToday()).isEqualTo(1);
+                });
+        HttpResponse<String> heartbeat = post("/kiosk-device/heartbeat", "{\"unsentRatings\": 2}", credential, true);
+        assertThat(heartbeat.statusCode()).isEqualTo(204);
+        assertThat(KioskFixture.asAdmin(devices::devices)).filteredOn(d -> d.code().equals(site.deviceCode())).singleElement()
+                .satisfies(d -> assertThat(d.unsentRatings()).isEqualTo(2));
+
         String other = oneStop.sendsReceivedDossier(site.unit());
         String unhappyWithoutReason = """
                 {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "answers": {"overall": "DISSATISFIED"}}""".formatted(UUID.randomUUID(), other);
@@ -193,6 +205,9 @@ class KioskHttpTest {
         HttpResponse<String> revoked = post("/kiosk-device/ratings", rating, credential, true);
         assertThat(revoked.statusCode()).isEqualTo(401);
         assertThat(devices.authenticate(credential)).isEmpty();
+        assertThat(post("/kiosk-device/heartbeat", "{\"unsentRatings\": 0}", credential, true).statusCode()).isEqualTo(401);
+        assertThat(KioskFixture.asAdmin(devices::devices)).filteredOn(d -> d.code().equals(site.deviceCode())).singleElement()
+                .satisfies(d -> assertThat(d.state()).isEqualTo(DeviceSummary.State.REVOKED));
     }
 
     @Test

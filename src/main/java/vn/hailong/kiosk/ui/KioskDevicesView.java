@@ -88,6 +88,9 @@ public class KioskDevicesView extends VerticalLayout {
         grid.addColumn(DeviceSummary::code).setHeader("Thiết bị").setAutoWidth(true);
         grid.addColumn(d -> d.counterCode() + " · " + d.counterName()).setHeader("Quầy").setAutoWidth(true);
         grid.addColumn(d -> state(d.state())).setHeader("Trạng thái").setAutoWidth(true);
+        grid.addColumn(d -> d.state() != DeviceSummary.State.ENROLLED ? "—" : d.online() ? "Trực tuyến" : "Mất kết nối")
+                .setHeader("Kết nối").setAutoWidth(true);
+        grid.addColumn(DeviceSummary::ratingsToday).setHeader("Đánh giá hôm nay").setAutoWidth(true);
         grid.addColumn(d -> d.lastSeenAt() == null ? "—" : TIME.format(d.lastSeenAt().atZone(clock.getZone()))).setHeader("Lần cuối thấy")
                 .setAutoWidth(true);
         grid.addColumn(DeviceSummary::unsentRatings).setHeader("Chưa gửi").setAutoWidth(true);
