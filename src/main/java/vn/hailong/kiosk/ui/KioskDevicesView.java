@@ -85,15 +85,7 @@ public class KioskDevicesView extends VerticalLayout {
         form.setWrap(true);
         add(form);
 
-        grid.addColumn(DeviceSummary::code).setHeader("Thiết bị").setAutoWidth(true);
-        grid.addColumn(d -> d.counterCode() + " · " + d.counterName()).setHeader("Quầy").setAutoWidth(true);
-        grid.addColumn(d -> state(d.state())).setHeader("Trạng thái").setAutoWidth(true);
-        grid.addColumn(d -> d.state() != DeviceSummary.State.ENROLLED ? "—" : d.online() ? "Trực tuyến" : "Mất kết nối")
-                .setHeader("Kết nối").setAutoWidth(true);
-        grid.addColumn(DeviceSummary::ratingsToday).setHeader("Đánh giá hôm nay").setAutoWidth(true);
-        grid.addColumn(d -> d.lastSeenAt() == null ? "—" : TIME.format(d.lastSeenAt().atZone(clock.getZone()))).setHeader("Lần cuối thấy")
-                .setAutoWidth(true);
-        grid.addColumn(DeviceSummary::unsentRatings).setHeader("Chưa gửi").setAutoWidth(true);
+        // Actions first and frozen: reachable without scrolling sideways on a narrow screen.
         grid.addComponentColumn(d -> {
             Button enrol = new Button("Đăng ký thiết bị", e -> showEnrolment(devices.openEnrolment(d.id())));
             enrol.getElement().setAttribute("data-device", d.code());
@@ -105,7 +97,16 @@ public class KioskDevicesView extends VerticalLayout {
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
             revoke.setEnabled(d.state() == DeviceSummary.State.ENROLLED || d.state() == DeviceSummary.State.ENROLMENT_OPEN);
             return new HorizontalLayout(enrol, revoke);
-        }).setHeader("Thao tác").setAutoWidth(true);
+        }).setHeader("Thao tác").setAutoWidth(true).setFrozen(true);
+        grid.addColumn(DeviceSummary::code).setHeader("Thiết bị").setAutoWidth(true).setFrozen(true);
+        grid.addColumn(d -> d.counterCode() + " · " + d.counterName()).setHeader("Quầy").setAutoWidth(true);
+        grid.addColumn(d -> state(d.state())).setHeader("Trạng thái").setAutoWidth(true);
+        grid.addColumn(d -> d.state() != DeviceSummary.State.ENROLLED ? "—" : d.online() ? "Trực tuyến" : "Mất kết nối")
+                .setHeader("Kết nối").setAutoWidth(true);
+        grid.addColumn(DeviceSummary::ratingsToday).setHeader("Đánh giá hôm nay").setAutoWidth(true);
+        grid.addColumn(d -> d.lastSeenAt() == null ? "—" : TIME.format(d.lastSeenAt().atZone(clock.getZone()))).setHeader("Lần cuối thấy")
+                .setAutoWidth(true);
+        grid.addColumn(DeviceSummary::unsentRatings).setHeader("Chưa gửi").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add(grid);
         refresh();
