@@ -307,7 +307,7 @@ public class KioskView extends Div implements BeforeEnterObserver {
             letters = false;
             show(Screen.KEYPAD);
         });
-        NativeButton scan = big("▣", t("Quét mã trên giấy hẹn", "Scan the code on your receipt"), () -> {
+        NativeButton scan = big(null, t("Quét mã trên giấy hẹn", "Scan the code on your receipt"), () -> {
             message = null;
             show(Screen.SCAN);
         });
@@ -318,7 +318,13 @@ public class KioskView extends Div implements BeforeEnterObserver {
 
     private NativeButton big(String icon, String text, Runnable action) {
         NativeButton b = new NativeButton();
-        Span i = new Span(icon);
+        Span i = new Span(icon == null ? "" : icon);
+        if (icon == null) {
+            // A small QR code drawn in SVG: every tablet shows it the same way.
+            i.getElement().setProperty("innerHTML", """
+                    <svg viewBox="0 0 24 24" width="1em" height="1em" fill="currentColor" aria-hidden="true" focusable="false">\
+                    <path d="M3 3h8v8H3zm2 2v4h4V5zm8-2h8v8h-8zm2 2v4h4V5zM3 13h8v8H3zm2 2v4h4v-4zm8-2h3v3h-3zm3 3h3v3h-3zm3-3h2v3h-2zm-6 6h3v2h-3zm6 0h2v2h-2z"/></svg>""");
+        }
         i.addClassName("kiosk-icon");
         i.getElement().setAttribute("aria-hidden", "true");
         b.add(i, new Span(text));
@@ -635,8 +641,9 @@ public class KioskView extends Div implements BeforeEnterObserver {
 
     private void renderThanks() {
         Div box = panel("kiosk-thanks");
-        Span icon = new Span("🙏");
-        icon.addClassName("kiosk-thanks-icon");
+        Span icon = new Span();
+        icon.getElement().setProperty("innerHTML", FACE_SVG.formatted(MOUTHS.get("VERY_SATISFIED"), "currentColor"));
+        icon.addClassNames("kiosk-thanks-icon", "kiosk-face-very-satisfied");
         icon.getElement().setAttribute("aria-hidden", "true");
         box.add(icon, new H1(t("Cảm ơn ông/bà!", "Thank you!")),
                 new Paragraph(t("Ý kiến của ông/bà giúp chúng tôi phục vụ tốt hơn.", "Your opinion helps us serve you better.")));
