@@ -258,6 +258,32 @@ public class DirectoryService {
         return counters.save(counter).getId();
     }
 
+    /** The counter with this code and its service centre. */
+    @Transactional(readOnly = true)
+    public Optional<CounterSummary> findCounter(String code) {
+        return counters.findByCode(code).map(this::counterSummary);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CounterSummary> findCounter(UUID id) {
+        return counters.findById(id).map(this::counterSummary);
+    }
+
+    /** Every counter with its service centre, by code. */
+    @Transactional(readOnly = true)
+    public List<CounterSummary> allCounters() {
+        Map<UUID, ServiceCentre> byId = centres.findAll().stream().collect(Collectors.toMap(ServiceCentre::getId, Function.identity()));
+        return counters.findAll().stream()
+                .map(c -> new CounterSummary(c.getId(), c.getCode(), c.getName(), c.getCentreId(),
+                        byId.get(c.getCentreId()).getCode(), byId.get(c.getCentreId()).getName()))
+                .sorted(java.util.Comparator.comparing(CounterSummary::code)).toList();
+    }
+
+    private CounterSummary counterSummary(Counter c) {
+        ServiceCentre centre = centres.findById(c.getCentreId()).orElseThrow();
+        return new CounterSummary(c.getId(), c.getCode(), c.getName(), centre.getId(), centre.getCode(), centre.getName());
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

@@ -71,6 +71,10 @@ public class Rating extends AbstractEntity {
     @Column(name = "request_hash", nullable = false, columnDefinition = "binary(32)")
     private byte[] requestHash;
 
+    /** Comma-separated {@link AnomalyFlag}s for later review; null when none. */
+    @Column(name = "anomaly_flags", length = 200)
+    private String anomalyFlags;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "rating_answer", joinColumns = @JoinColumn(name = "rating_id"))
     private List<RatingAnswer> answers = new ArrayList<>();
@@ -102,6 +106,18 @@ public class Rating extends AbstractEntity {
         this.requestHash = requestHash;
         checked.answers().forEach((criterion, option) -> answers.add(new RatingAnswer(criterion, option.key(), option.points())));
         reasons.addAll(checked.reasons());
+    }
+
+    void flag(Set<AnomalyFlag> flags) {
+        this.anomalyFlags = flags == null || flags.isEmpty() ? null
+                : flags.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
+    }
+
+    public Set<AnomalyFlag> getAnomalyFlags() {
+        if (anomalyFlags == null || anomalyFlags.isBlank()) {
+            return Set.of();
+        }
+        return java.util.Arrays.stream(anomalyFlags.split(",")).map(AnomalyFlag::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** This rating stops counting; it is kept, and integrity reports show it as superseded. */

@@ -77,6 +77,14 @@ public class RatingService {
      * @throws AccessDeniedException when the caller is staff, or uses a channel not theirs
      */
     public RatingOutcome submit(RatingSubmission submission) {
+        return submit(submission, Set.of());
+    }
+
+    /**
+     * Stores a rating with anomaly flags for later review (see {@link AnomalyFlag}); the flags never
+     * change whether it counts. A retry answers the first outcome and keeps the first flags.
+     */
+    public RatingOutcome submit(RatingSubmission submission, Set<AnomalyFlag> anomalyFlags) {
         FieldErrors errors = new FieldErrors();
         RatingChannel channel = null;
         if (submission.channel() == null) {
@@ -122,7 +130,8 @@ public class RatingService {
                 return transaction.execute(tx -> {
                     Precheck precheck = precheck(submission.idempotencyKey(), requestHash, ratedDossier, ratingChannel);
                     return precheck.earlier() != null ? precheck.earlier()
-                            : store(ratedDossier, ratingChannel, questionnaire, checked, submission, requestHash, precheck.superseded());
+                            : store(ratedDossier, ratingChannel, questionnaire, checked, submission, requestHash, precheck.superseded(),
+                                    anomalyFlags);
                 });
             } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
                 // Someone stored a rating for this dossier or key between our check and our insert:
@@ -166,10 +175,12 @@ public class RatingService {
     }
 
     private RatingOutcome store(DossierRef dossier, RatingChannel channel, Questionnaire questionnaire,
-            Questionnaire.CheckedAnswers checked, RatingSubmission submission, byte[] requestHash, UUID superseded) {
+            Questionnaire.CheckedAnswers checked, RatingSubmission submission, byte[] requestHash, UUID superseded,
+            Set<AnomalyFlag> anomalyFlags) {
         Instant now = clock.instant();
         Rating rating = new Rating(dossier.id(), dossier.evaluatedUnitId(), dossier.procedureId(), channel, questionnaire,
                 checked, now, submission.deviceId(), submission.idempotencyKey(), requestHash);
+        rating.flag(anomalyFlags);
         ratings.saveAndFlush(rating);
         if (superseded != null) {
             events.publishEvent(new RatingSuperseded(superseded, dossier.id(), rating.getId()));
@@ -192,6 +203,18 @@ public class RatingService {
         return ratings.findByCountedDossierId(dossierId)
                 .map(r -> precedence.supersedes(r.getChannel(), r.getSubmittedAt(), channel, clock.instant()))
                 .orElse(true);
+    }
+
+    /** The overall answers of a device's latest ratings, newest first (anomaly rules of the kiosk). */
+    @Transactional(readOnly = true)
+    public List<String> latestOverallOptionsOfDevice(String deviceId, int limit) {
+        return ratings.findLatestOverallOptionsByDevice(deviceId, org.springframework.data.domain.PageRequest.of(0, limit));
+    }
+
+    /** How many ratings a device sent since this instant (anomaly rules of the kiosk). */
+    @Transactional(readOnly = true)
+    public long countOfDeviceSince(String deviceId, Instant since) {
+        return ratings.countByDeviceIdAndSubmittedAtAfter(deviceId, since);
     }
 
     /** Whether the dossier has its counted rating. */

@@ -17,6 +17,11 @@ interface Ratings extends JpaRepository<Rating, UUID> {
 
     Optional<Rating> findByCountedDossierId(UUID dossierId);
 
+    @Query("select r.overallOption from Rating r where r.deviceId = :deviceId order by r.submittedAt desc")
+    List<String> findLatestOverallOptionsByDevice(String deviceId, org.springframework.data.domain.Pageable page);
+
+    long countByDeviceIdAndSubmittedAtAfter(String deviceId, Instant since);
+
     /** Counted ratings per evaluated unit in [from, to): unit, ratings, satisfied (overall points above 0). */
     @Query("""
             select r.evaluatedAgencyId, count(r), sum(case when r.overallPoints > 0 then 1 else 0 end)

@@ -145,6 +145,14 @@ public final class TestBrowser implements BeforeAllCallback, AfterAllCallback, A
                 .setLocale("vi-VN"));
     }
 
+    /** A fresh context the size of a counter tablet (e.g. 1280×800 landscape, 800×1280 portrait), touch, in Vietnamese. */
+    public BrowserContext tablet(int width, int height) {
+        return newContext(new Browser.NewContextOptions()
+                .setViewportSize(width, height)
+                .setHasTouch(true)
+                .setLocale("vi-VN"));
+    }
+
     private BrowserContext newContext(Browser.NewContextOptions options) {
         if (browser == null) {
             throw new IllegalStateException("register TestBrowser as a static @RegisterExtension field");

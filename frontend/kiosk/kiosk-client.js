@@ -1,0 +1,253 @@
+// The kiosk tablet's own memory, for when the server cannot be reached.
+//
+// A Vaadin page needs its server: when the network drops (or the server restarts) taps are queued
+// or lost with the session. So the answers of the survey in progress are mirrored here, and a
+// completed rating goes into an outbox in localStorage, with its idempotency key, *before* it is
+// sent. The outbox POSTs each rating to /kiosk-device/ratings (the device cookie authenticates)
+// and forgets it only when the server has answered for it; it retries when the connection returns,
+// after a reload, and every few seconds meanwhile. Resends carry the same key, so the server
+// stores each rating once.
+const OUTBOX_KEY = 'hl-kiosk-outbox';
+const RETRY_MS = [2000, 4000, 8000, 15000, 30000];
+
+function load() {
+  try {
+    const list = JSON.parse(localStorage.getItem(OUTBOX_KEY) || '[]');
+    return Array.isArray(list) ? list : [];
+  } catch (e) {
+    return [];
+  }
+}
+
+function store(list) {
+  localStorage.setItem(OUTBOX_KEY, JSON.stringify(list));
+}
+
+function endpoint(path) {
+  return new URL(path, document.baseURI).toString();
+}
+
+const kiosk = {
+  draft: null,
+  rules: null,
+  flushing: false,
+  attempt: 0,
+  retryTimer: null,
+  idleTimer: null,
+  idleMs: 0,
+  idleTarget: null,
+
+  /** A new survey: the answers mirrored here until the citizen sends them. */
+  beginDraft(idempotencyKey, dossierCode, handoverId, reasonCriterion, reasonOptions) {
+    this.draft = { idempotencyKey, dossierCode, handoverId: handoverId || null, answers: {}, reasons: [] };
+    this.rules = { criterion: reasonCriterion, options: reasonOptions || [] };
+  },
+
+  discardDraft() {
+    this.draft = null;
+  },
+
+  /** Mirrors an answer as the server applies it: the overall question is always set, others toggle. */
+  answer(criterion, option, toggles) {
+    if (!this.draft) return;
+    if (toggles && this.draft.answers[criterion] === option) {
+      delete this.draft.answers[criterion];
+    } else {
+      this.draft.answers[criterion] = option;
+    }
+  },
+
+  toggleReason(code) {
+    if (!this.draft) return;
+    const i = this.draft.reasons.indexOf(code);
+    if (i >= 0) this.draft.reasons.splice(i, 1); else this.draft.reasons.push(code);
+  },
+
+  draftComplete() {
+    const d = this.draft;
+    if (!d || !d.answers.overall) return false;
+    const r = this.rules;
+    const needsReason = r && r.criterion && r.options.includes(d.answers[r.criterion]);
+    return !needsReason || d.reasons.length > 0;
+  },
+
+  /**
+   * The server's copy of a completed rating, in case the mirrored draft missed a tap: stored only
+   * when no rating with its key is in the outbox yet.
+   */
+  commitSubmitted(json) {
+    const entry = JSON.parse(json);
+    const list = load();
+    if (!list.some((e) => e.idempotencyKey === entry.idempotencyKey)) {
+      list.push(entry);
+      store(list);
+    }
+    this.draft = null;
+    this.flush();
+  },
+
+  /** The citizen tapped "send": a complete draft moves into the outbox, then is sent. */
+  commitDraft() {
+    if (!this.draftComplete()) return false;
+    const entry = this.draft;
+    this.draft = null;
+    const list = load();
+    if (!list.some((e) => e.idempotencyKey === entry.idempotencyKey)) {
+      list.push(entry);
+      store(list);
+    }
+    this.attempt = 0;
+    this.flush();
+    this.updateOverlay();
+    return true;
+  },
+
+  pending() {
+    return load().length;
+  },
+
+  async flush() {
+    if (this.flushing) return;
+    this.flushing = true;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    let failed = false;
+    try {
+      for (const entry of load()) {
+        let response;
+        try {
+          response = await fetch(endpoint('kiosk-device/ratings'), {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'Content-Type': 'application/json', 'X-Hailong-Kiosk': '1' },
+            body: JSON.stringify(entry),
+          });
+        } catch (e) {
+          failed = true; // no connection: keep it
+          break;
+        }
+        // Stored (201), stored before (200), or refused for good (400, 409, 422): the server has
+        // answered for this rating. 401/403 (device revoked, staff session) and 5xx: keep, retry.
+        if (response.ok || [400, 409, 422].includes(response.status)) {
+          store(load().filter((e) => e.idempotencyKey !== entry.idempotencyKey));
+          if (!response.ok) {
+            console.warn('Kiosk rating refused by the server', response.status, await response.text());
+          }
+        } else {
+          failed = true;
+          break;
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+    if (failed && load().length > 0) {
+      const wait = RETRY_MS[Math.min(this.attempt++, RETRY_MS.length - 1)];
+      this.retryTimer = setTimeout(() => this.flush(), wait);
+    } else {
+      this.attempt = 0;
+    }
+    this.updateOverlay();
+  },
+
+  async heartbeat() {
+    try {
+      await fetch(endpoint('kiosk-device/heartbeat'), {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-Hailong-Kiosk': '1' },
+        body: JSON.stringify({ unsentRatings: load().length }),
+      });
+    } catch (e) {
+      // offline: the fleet view shows the gap
+    }
+  },
+
+  /** Inactivity for `seconds` fires "kiosk-idle" on `target` (the view discards the survey). */
+  startIdle(target, seconds) {
+    this.idleTarget = target;
+    this.idleMs = seconds * 1000;
+    this.touch();
+  },
+
+  stopIdle() {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    this.idleMs = 0;
+  },
+
+  touch() {
+    if (!this.idleMs) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleMs = 0;
+      this.draft = null;
+      if (this.idleTarget) this.idleTarget.dispatchEvent(new CustomEvent('kiosk-idle'));
+    }, this.idleMs);
+  },
+
+  /** A calm notice while the server is out of reach (instead of Vaadin's technical one). */
+  updateOverlay() {
+    const state = window.Vaadin && window.Vaadin.connectionState && window.Vaadin.connectionState.state;
+    const offline = state === 'reconnecting' || state === 'connection-lost';
+    let overlay = document.getElementById('kiosk-reconnecting');
+    if (!overlay) {
+      overlay = document.createElement('div');
+      overlay.id = 'kiosk-reconnecting';
+      overlay.setAttribute('role', 'status');
+      overlay.setAttribute('aria-live', 'polite');
+      document.body.append(overlay);
+    }
+    const pending = load().length;
+    const en = document.documentElement.lang === 'en';
+    const shown = `${offline}|${pending > 0}|${en}`;
+    if (overlay.dataset.shown === shown) return;
+    overlay.dataset.shown = shown;
+    overlay.hidden = !offline;
+    overlay.innerHTML = '';
+    const title = document.createElement('p');
+    title.className = 'title';
+    title.textContent = en ? 'Reconnecting…' : 'Đang kết nối lại…';
+    overlay.append(title);
+    if (pending > 0) {
+      const saved = document.createElement('p');
+      saved.textContent = en ? 'Thank you! Your rating is saved on this tablet and will be sent by itself.'
+        : 'Cảm ơn ông/bà! Đánh giá đã được lưu trên máy và sẽ tự động gửi đi.';
+      overlay.append(saved);
+    }
+  },
+};
+
+window.hlKiosk = kiosk;
+
+for (const type of ['pointerdown', 'keydown', 'touchstart']) {
+  document.addEventListener(type, () => kiosk.touch(), { capture: true, passive: true });
+}
+// Taps on answers are mirrored before Vaadin sends them to the server (capture phase), so the
+// tablet knows the answers even when the server never receives the taps.
+document.addEventListener('click', (event) => {
+  const target = event.target && event.target.closest ? event.target.closest('[data-q],[data-reason],[data-send]') : null;
+  if (!target) return;
+  // The pressed state changes at once too, so a tap shows even while the server is out of reach.
+  if (target.dataset.q) {
+    const toggles = target.dataset.q !== 'overall';
+    const pressed = !(toggles && target.getAttribute('aria-pressed') === 'true');
+    for (const other of document.querySelectorAll(`[data-q="${target.dataset.q}"]`)) {
+      other.setAttribute('aria-pressed', String(other === target && pressed));
+    }
+    kiosk.answer(target.dataset.q, target.dataset.o, toggles);
+  } else if (target.dataset.reason) {
+    target.setAttribute('aria-pressed', String(target.getAttribute('aria-pressed') !== 'true'));
+    kiosk.toggleReason(target.dataset.reason);
+  } else if (target.hasAttribute('data-send')) {
+    kiosk.commitDraft();
+  }
+}, true);
+window.addEventListener('online', () => kiosk.flush());
+setInterval(() => {
+  kiosk.updateOverlay();
+  if (load().length > 0 && !kiosk.flushing && !kiosk.retryTimer) kiosk.flush();
+}, 1000);
+setInterval(() => kiosk.heartbeat(), 60000);
+kiosk.flush();
+kiosk.heartbeat();

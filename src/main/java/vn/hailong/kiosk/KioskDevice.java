@@ -1,0 +1,148 @@
+package vn.hailong.kiosk;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import vn.hailong.platform.jpa.AbstractEntity;
+
+/**
+ * A tablet at a counter. It proves who it is with a long-lived credential (an HttpOnly cookie)
+ * received once through a one-time enrolment link; only hashes of both are stored.
+ */
+@Entity
+@Table(name = "kiosk_device")
+class KioskDevice extends AbstractEntity {
+
+    static final int CODE_MAX_LENGTH = 64;
+
+    @Column(nullable = false, length = CODE_MAX_LENGTH)
+    private String code;
+
+    @Column(name = "counter_id", nullable = false, columnDefinition = "uuid")
+    private UUID counterId;
+
+    @Column(nullable = false, length = 8)
+    private String locale;
+
+    @Column(name = "idle_timeout_seconds", nullable = false)
+    private int idleTimeoutSeconds;
+
+    @Column(name = "thank_you_seconds", nullable = false)
+    private int thankYouSeconds;
+
+    @Column(name = "enrolment_hash", columnDefinition = "binary(32)")
+    private byte[] enrolmentHash;
+
+    @Column(name = "enrolment_expires_at")
+    private Instant enrolmentExpiresAt;
+
+    @Column(name = "credential_hash", columnDefinition = "binary(32)")
+    private byte[] credentialHash;
+
+    @Column(name = "enrolled_at")
+    private Instant enrolledAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "last_seen_at")
+    private Instant lastSeenAt;
+
+    @Column(name = "unsent_ratings", nullable = false)
+    private int unsentRatings;
+
+    protected KioskDevice() {
+    }
+
+    KioskDevice(String code, UUID counterId, String locale, int idleTimeoutSeconds, int thankYouSeconds) {
+        this.code = code;
+        configure(counterId, locale, idleTimeoutSeconds, thankYouSeconds);
+    }
+
+    void configure(UUID counterId, String locale, int idleTimeoutSeconds, int thankYouSeconds) {
+        this.counterId = counterId;
+        this.locale = locale;
+        this.idleTimeoutSeconds = idleTimeoutSeconds;
+        this.thankYouSeconds = thankYouSeconds;
+    }
+
+    /** Opens a one-time enrolment; a new one replaces any earlier link that was not used. */
+    void openEnrolment(byte[] tokenHash, Instant expiresAt) {
+        this.enrolmentHash = tokenHash;
+        this.enrolmentExpiresAt = expiresAt;
+    }
+
+    boolean enrolmentValidAt(Instant now) {
+        return enrolmentHash != null && enrolmentExpiresAt != null && now.isBefore(enrolmentExpiresAt);
+    }
+
+    /** Uses up the enrolment: the tablet now holds the credential; an earlier tablet's credential stops working. */
+    void enrol(byte[] credentialHash, Instant now) {
+        this.enrolmentHash = null;
+        this.enrolmentExpiresAt = null;
+        this.credentialHash = credentialHash;
+        this.enrolledAt = now;
+        this.revokedAt = null;
+        this.lastSeenAt = now;
+    }
+
+    void revoke(Instant now) {
+        this.credentialHash = null;
+        this.enrolmentHash = null;
+        this.enrolmentExpiresAt = null;
+        this.revokedAt = now;
+    }
+
+    void seen(Instant now, int unsent) {
+        this.lastSeenAt = now;
+        this.unsentRatings = Math.max(0, unsent);
+    }
+
+    String getCode() {
+        return code;
+    }
+
+    UUID getCounterId() {
+        return counterId;
+    }
+
+    String getLocale() {
+        return locale;
+    }
+
+    int getIdleTimeoutSeconds() {
+        return idleTimeoutSeconds;
+    }
+
+    int getThankYouSeconds() {
+        return thankYouSeconds;
+    }
+
+    boolean isEnrolled() {
+        return credentialHash != null;
+    }
+
+    Instant getEnrolledAt() {
+        return enrolledAt;
+    }
+
+    Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    Instant getLastSeenAt() {
+        return lastSeenAt;
+    }
+
+    Instant getEnrolmentExpiresAt() {
+        return enrolmentExpiresAt;
+    }
+
+    int getUnsentRatings() {
+        return unsentRatings;
+    }
+}

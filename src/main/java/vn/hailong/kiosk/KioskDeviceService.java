@@ -1,0 +1,182 @@
+package vn.hailong.kiosk;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.hailong.directory.CounterSummary;
+import vn.hailong.directory.DirectoryService;
+import vn.hailong.platform.FieldErrors;
+import vn.hailong.platform.NotFoundException;
+
+/**
+ * Kiosk devices: administrators register them and open one-time enrolment links; a tablet that
+ * opens such a link receives its credential; revocation takes effect at the next request of the
+ * tablet (and its open pages are told at once, see {@link KioskSignals}).
+ */
+@Service
+public class KioskDeviceService {
+
+    public static final String COOKIE = "HL_KIOSK";
+    public static final List<String> LOCALES = List.of("vi", "en");
+    /** A kiosk page sends a heartbeat every minute; a device silent for longer than this is offline. */
+    public static final java.time.Duration ONLINE_WITHIN = java.time.Duration.ofSeconds(150);
+
+    private final KioskDevices devices;
+    private final DirectoryService directory;
+    private final vn.hailong.rating.RatingService ratings;
+    private final KioskProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final String publicBaseUrl;
+
+    KioskDeviceService(KioskDevices devices, DirectoryService directory, vn.hailong.rating.RatingService ratings, KioskProperties properties,
+            ApplicationEventPublisher events, Clock clock, @Value("${hailong.public-base-url}") String publicBaseUrl) {
+        this.devices = devices;
+        this.directory = directory;
+        this.ratings = ratings;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+    }
+
+    /** Registers a device, or changes its counter, locale and timeouts; its enrolment is kept. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public DeviceSummary register(String code, String counterCode, String locale, Integer idleTimeoutSeconds,
+            Integer thankYouSeconds) {
+        FieldErrors errors = new FieldErrors();
+        if (code == null || !code.matches("[A-Za-z0-9._-]{1," + KioskDevice.CODE_MAX_LENGTH + "}")) {
+            errors.malformed("code", "device code is required: 1 to 64 characters of A-Z a-z 0-9 . _ -");
+        }
+        Optional<CounterSummary> counter = counterCode == null ? Optional.empty() : directory.findCounter(counterCode);
+        if (counter.isEmpty()) {
+            errors.unprocessable("counter", "unknown counter '" + counterCode + "'");
+        }
+        String lang = locale == null || locale.isBlank() ? "vi" : locale;
+        if (!LOCALES.contains(lang)) {
+            errors.malformed("locale", "locale must be one of " + LOCALES);
+        }
+        int idle = idleTimeoutSeconds == null ? (int) properties.idleTimeout().toSeconds() : idleTimeoutSeconds;
+        if (idle < 5 || idle > 3600) {
+            errors.malformed("idleTimeoutSeconds", "idleTimeoutSeconds must be between 5 and 3600");
+        }
+        int thanks = thankYouSeconds == null ? (int) properties.thankYou().toSeconds() : thankYouSeconds;
+        if (thanks < 1 || thanks > 120) {
+            errors.malformed("thankYouSeconds", "thankYouSeconds must be between 1 and 120");
+        }
+        errors.throwIfAny();
+        UUID counterId = counter.orElseThrow().id();
+        KioskDevice device = devices.findByCode(code).orElseGet(() -> new KioskDevice(code, counterId, lang, idle, thanks));
+        device.configure(counterId, lang, idle, thanks);
+        devices.saveAndFlush(device);
+        return summary(device, Map.of(counterId, counter.get()));
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
+    @Transactional(readOnly = true)
+    public List<DeviceSummary> devices() {
+        Map<UUID, CounterSummary> counters = directory.allCounters().stream()
+                .collect(Collectors.toMap(CounterSummary::id, Function.identity()));
+        return devices.findAllByOrderByCode().stream().map(d -> summary(d, counters)).toList();
+    }
+
+    /** Every counter a device may stand at. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<CounterSummary> counters() {
+        return directory.allCounters();
+    }
+
+    /**
+     * Opens a one-time enrolment link for the device; valid for {@code hailong.kiosk.enrolment-valid-for}.
+     * A new link replaces an unused earlier one. The device's current credential keeps working
+     * until the link is used.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public EnrolmentLink openEnrolment(UUID deviceId) {
+        KioskDevice device = devices.findById(deviceId).orElseThrow(() -> new NotFoundException("no kiosk device " + deviceId));
+        String token = Secrets.newSecret();
+        Instant expires = clock.instant().plus(properties.enrolmentValidFor());
+        device.openEnrolment(Secrets.hash(token), expires);
+        devices.save(device);
+        return new EnrolmentLink(device.getCode(), publicBaseUrl + "/kiosk-device/enrol/" + token, expires);
+    }
+
+    /** Revokes the device's credential (and any open enrolment link); its pages stop at once. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void revoke(UUID deviceId) {
+        KioskDevice device = devices.findById(deviceId).orElseThrow(() -> new NotFoundException("no kiosk device " + deviceId));
+        Instant now = clock.instant();
+        device.revoke(now);
+        devices.save(device);
+        events.publishEvent(new DeviceRevoked(deviceId, now));
+    }
+
+    /**
+     * Uses a one-time enrolment token: answers the device credential to store in the tablet's
+     * cookie, or nothing when the token is unknown, used or expired.
+     */
+    @Transactional
+    public Optional<String> enrol(String token) {
+        if (!Secrets.looksLikeSecret(token)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return devices.findByEnrolmentHash(Secrets.hash(token)).filter(d -> d.enrolmentValidAt(now)).map(d -> {
+            String credential = Secrets.newSecret();
+            d.enrol(Secrets.hash(credential), now);
+            devices.saveAndFlush(d);
+            return credential;
+        });
+    }
+
+    /** The enrolled device holding this credential, if it is still valid. */
+    @Transactional(readOnly = true)
+    public Optional<KioskDeviceInfo> authenticate(String credential) {
+        if (!Secrets.looksLikeSecret(credential)) {
+            return Optional.empty();
+        }
+        return devices.findByCredentialHash(Secrets.hash(credential)).flatMap(d -> directory.findCounter(d.getCounterId())
+                .map(c -> new KioskDeviceInfo(d.getId(), d.getCode(), c.id(), c.code(), c.name(), c.centreName(),
+                        Locale.forLanguageTag(d.getLocale()), d.getIdleTimeoutSeconds(), d.getThankYouSeconds())));
+    }
+
+    /** A sign of life from the tablet, with the number of ratings it holds unsent. */
+    @Transactional
+    public boolean heartbeat(String credential, int unsentRatings) {
+        if (!Secrets.looksLikeSecret(credential)) {
+            return false;
+        }
+        return devices.findByCredentialHash(Secrets.hash(credential)).map(d -> {
+            d.seen(clock.instant(), unsentRatings);
+            return true;
+        }).orElse(false);
+    }
+
+    private DeviceSummary summary(KioskDevice d, Map<UUID, CounterSummary> counters) {
+        CounterSummary counter = counters.get(d.getCounterId());
+        DeviceSummary.State state = d.isEnrolled() ? DeviceSummary.State.ENROLLED
+                : d.enrolmentValidAt(clock.instant()) ? DeviceSummary.State.ENROLMENT_OPEN
+                : d.getRevokedAt() != null ? DeviceSummary.State.REVOKED : DeviceSummary.State.NOT_ENROLLED;
+        Instant now = clock.instant();
+        boolean online = d.isEnrolled() && d.getLastSeenAt() != null && d.getLastSeenAt().isAfter(now.minus(ONLINE_WITHIN));
+        long today = ratings.countOfDeviceSince(d.getCode(), now.atZone(clock.getZone()).toLocalDate().atStartOfDay(clock.getZone()).toInstant());
+        return new DeviceSummary(d.getId(), d.getCode(), counter == null ? "?" : counter.code(), counter == null ? "?" : counter.name(),
+                d.getLocale(), d.getIdleTimeoutSeconds(), state, d.getEnrolledAt(), d.getLastSeenAt(), d.getUnsentRatings(), online, today);
+    }
+}

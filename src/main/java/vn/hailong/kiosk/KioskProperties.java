@@ -1,0 +1,23 @@
+package vn.hailong.kiosk;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the counter kiosks ({@code hailong.kiosk.*}).
+ *
+ * @param handoverValidFor how long a handed-over dossier stays bound to the counter's kiosk
+ * @param enrolmentValidFor how long a one-time enrolment link may be opened
+ * @param idleTimeout default for new devices: an unfinished survey is discarded after this much inactivity
+ * @param thankYou default for new devices: how long the thank-you screen stays
+ * @param crossNodePoll how often each node looks in the database for handovers and revocations
+ *        recorded by other nodes (handovers recorded on the same node arrive at once)
+ * @param credentialMaxAge lifetime of the device cookie (revocable at any time)
+ */
+@ConfigurationProperties("hailong.kiosk")
+public record KioskProperties(@DefaultValue("PT10M") Duration handoverValidFor, @DefaultValue("PT15M") Duration enrolmentValidFor,
+        @DefaultValue("PT60S") Duration idleTimeout, @DefaultValue("PT6S") Duration thankYou,
+        @DefaultValue("PT2S") Duration crossNodePoll, @DefaultValue("P1825D") Duration credentialMaxAge) {
+}

@@ -1,0 +1,193 @@
+package vn.hailong.kiosk;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.hailong.directory.CounterSummary;
+import vn.hailong.directory.DirectoryService;
+import vn.hailong.intake.DossierIntakeService;
+import vn.hailong.intake.DossierRef;
+import vn.hailong.platform.ConflictException;
+import vn.hailong.platform.FieldErrors;
+import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.NotFoundException;
+import vn.hailong.rating.AnomalyFlag;
+import vn.hailong.rating.QuestionnaireService;
+import vn.hailong.rating.RatingChannel;
+import vn.hailong.rating.RatingOutcome;
+import vn.hailong.rating.RatingService;
+import vn.hailong.rating.RatingSubmission;
+import vn.hailong.receipt.LinkState;
+import vn.hailong.receipt.ResolvedLink;
+import vn.hailong.receipt.SurveyLinkService;
+
+/**
+ * The kiosk's work: handovers from the one-stop software, the survey a kiosk shows (handed over,
+ * typed or scanned) and the ratings it sends. Ratings go through {@link RatingService} with channel
+ * KIOSK, so every rule of the other channels holds here too (one counted rating per dossier,
+ * idempotent resends, staff sessions refused).
+ */
+@Service
+public class KioskService {
+
+    private static final int OFFICER_ID_MAX_LENGTH = 64;
+
+    private final Handovers handovers;
+    private final KioskDeviceService devices;
+    private final DirectoryService directory;
+    private final DossierIntakeService intake;
+    private final RatingService ratings;
+    private final QuestionnaireService questionnaires;
+    private final SurveyLinkService links;
+    private final KioskProperties properties;
+    private final AnomalyRules anomalies;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    KioskService(Handovers handovers, KioskDeviceService devices, DirectoryService directory, DossierIntakeService intake,
+            RatingService ratings, QuestionnaireService questionnaires, SurveyLinkService links, KioskProperties properties,
+            AnomalyRules anomalies, ApplicationEventPublisher events, Clock clock) {
+        this.anomalies = anomalies;
+        this.handovers = handovers;
+        this.devices = devices;
+        this.directory = directory;
+        this.intake = intake;
+        this.ratings = ratings;
+        this.questionnaires = questionnaires;
+        this.links = links;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Binds a dossier to a counter's kiosk for {@code hailong.kiosk.handover-valid-for}; an earlier
+     * binding at the counter ends. Called by the one-stop software when the officer hands over.
+     *
+     * @throws NotFoundException for an unknown counter
+     * @throws InvalidInputException naming {@code dossierCode} or {@code officerId}
+     * @throws ConflictException when the dossier has its counted rating already
+     */
+    @Transactional
+    public HandoverReceipt handOver(String counterCode, @Nullable String dossierCode, @Nullable String officerId) {
+        CounterSummary counter = directory.findCounter(counterCode)
+                .orElseThrow(() -> new NotFoundException("no counter with code '" + counterCode + "'"));
+        FieldErrors errors = new FieldErrors();
+        if (dossierCode == null || dossierCode.isBlank()) {
+            errors.malformed("dossierCode", "dossierCode is required");
+        }
+        if (officerId == null || officerId.isBlank() || officerId.length() > OFFICER_ID_MAX_LENGTH) {
+            errors.malformed("officerId", "officerId is required (the one-stop software's id of the officer, at most 64 characters)");
+        }
+        errors.throwIfAny();
+        DossierRef dossier = intake.findRef(dossierCode.strip())
+                .orElseThrow(() -> InvalidInputException.unprocessable("dossierCode", "no dossier with code '" + dossierCode
+                        + "'; send it with PUT /api/v1/dossiers/" + dossierCode + " first"));
+        if (!ratings.accepts(dossier.id(), RatingChannel.KIOSK)) {
+            throw new ConflictException("dossierCode", "dossier '" + dossier.code()
+                    + "' has already been rated and cannot be rated again (Mã hồ sơ đã được đánh giá, không thể đánh giá lại)");
+        }
+        Instant now = clock.instant();
+        handovers.findByCounterIdAndEndedAtIsNull(counter.id()).forEach(h -> h.end(now));
+        Handover handover = handovers.save(new Handover(counter.id(), dossier.id(), officerId.strip(), now,
+                now.plus(properties.handoverValidFor())));
+        String procedureName = directory.findProcedure(dossier.procedureId()).map(p -> p.name()).orElse("");
+        events.publishEvent(new HandoverRecorded(handover.getId(), counter.id(), dossier.id(), new KioskSurvey(handover.getId(),
+                dossier.code(), procedureName, questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE))));
+        return new HandoverReceipt(handover.getId(), counter.code(), dossier.code(), now, handover.getExpiresAt());
+    }
+
+    /** The survey of the dossier currently handed over at the counter, if the binding still holds. */
+    @Transactional(readOnly = true)
+    public Optional<KioskSurvey> currentSurvey(UUID counterId) {
+        Instant now = clock.instant();
+        return handovers.findFirstByCounterIdAndEndedAtIsNullAndExpiresAtAfterOrderByHandedOverAtDesc(counterId, now)
+                .flatMap(h -> intake.find(h.getDossierId())
+                        .filter(d -> ratings.accepts(d.id(), RatingChannel.KIOSK))
+                        .map(d -> new KioskSurvey(h.getId(), d.code(), d.procedureName(), questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE))));
+    }
+
+    /** Why a typed or scanned code cannot be rated at the kiosk. */
+    public enum LookupProblem {
+        UNKNOWN, ALREADY_RATED
+    }
+
+    /** A survey for a typed or scanned code, or why there is none. */
+    public record Lookup(@Nullable KioskSurvey survey, @Nullable LookupProblem problem) {
+    }
+
+    /**
+     * The survey for a code the citizen typed on the keypad or held to the camera: a dossier code
+     * (the receipt's barcode) or the receipt's survey link (its QR code).
+     */
+    @Transactional(readOnly = true)
+    public Lookup lookUp(String typedOrScanned) {
+        String text = typedOrScanned == null ? "" : typedOrScanned.strip();
+        String code = text.toUpperCase(java.util.Locale.ROOT);
+        int link = text.indexOf("/r/");
+        if (link >= 0) {
+            String token = text.substring(link + 3).replaceAll("[?#/].*$", "");
+            ResolvedLink resolved = links.resolve(token);
+            if (resolved.state() != LinkState.VALID) {
+                return new Lookup(null, LookupProblem.UNKNOWN);
+            }
+            code = resolved.dossier().code();
+        }
+        if (code.isEmpty() || code.length() > 64) {
+            return new Lookup(null, LookupProblem.UNKNOWN);
+        }
+        return intake.find(code).map(d -> ratings.accepts(d.id(), RatingChannel.KIOSK)
+                ? new Lookup(new KioskSurvey(null, d.code(), d.procedureName(), questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE)), null)
+                : new Lookup(null, LookupProblem.ALREADY_RATED))
+                .orElse(new Lookup(null, LookupProblem.UNKNOWN));
+    }
+
+    /**
+     * Stores a rating sent by an enrolled kiosk (or answers its earlier result when resent with
+     * the same key) and ends the handover it answered.
+     *
+     * @throws AccessDeniedException when the credential is not (or no longer) a device's, or a
+     *         staff member's session is logged in on the tablet
+     */
+    public RatingOutcome submit(@Nullable String credential, KioskRating rating) {
+        KioskDeviceInfo device = devices.authenticate(credential)
+                .orElseThrow(() -> new DeviceNotEnrolledException("this browser is not an enrolled kiosk (or its enrolment was revoked)"));
+        Instant now = clock.instant();
+        Instant handedOverAt = rating.handoverId() == null ? null : handovers.findById(rating.handoverId())
+                .filter(h -> h.getCounterId().equals(device.counterId())).map(Handover::getHandedOverAt).orElse(null);
+        Set<AnomalyFlag> flags = anomalies.flags(now, clock.getZone(), handedOverAt,
+                ratings.countOfDeviceSince(device.code(), now.minus(anomalies.burstWithin())),
+                ratings.latestOverallOptionsOfDevice(device.code(), Math.max(1, anomalies.topStreak() - 1)),
+                rating.answers() == null ? "" : String.valueOf(rating.answers().get("overall")));
+        RatingOutcome outcome = ratings.submit(new RatingSubmission(rating.dossierCode(), RatingChannel.KIOSK.name(),
+                rating.idempotencyKey(), rating.answers(), rating.reasons(), rating.comment(), device.code()), flags);
+        endHandover(device.counterId(), rating.handoverId());
+        return outcome;
+    }
+
+    @Transactional
+    void endHandover(UUID counterId, @Nullable UUID handoverId) {
+        if (handoverId != null) {
+            handovers.findById(handoverId).filter(h -> h.getCounterId().equals(counterId)).ifPresent(h -> {
+                h.end(clock.instant());
+                handovers.save(h);
+            });
+        }
+    }
+
+    /** The credential is not an enrolled device's. */
+    public static class DeviceNotEnrolledException extends AccessDeniedException {
+        public DeviceNotEnrolledException(String message) {
+            super(message);
+        }
+    }
+}

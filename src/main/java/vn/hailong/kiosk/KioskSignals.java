@@ -1,0 +1,136 @@
+package vn.hailong.kiosk;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Tells the kiosk pages open on this node that a handover arrived for their counter or that their
+ * device was revoked.
+ *
+ * <p>Nodes keep no state but Vaadin sessions, and a handover may reach any node. So the database
+ * is the only truth, and this class is a per-node relay: a handover recorded on this node is
+ * signalled right after its commit (no waiting); every {@code hailong.kiosk.cross-node-poll}
+ * (2 s), and only while kiosk pages are open here, one indexed query finds handovers and
+ * revocations recorded by other nodes. One query per node, not per kiosk; a cross-node handover
+ * is at most one poll interval late. A message broker would make that instant, at the price of
+ * one more piece of infrastructure per province; the poll needs none.
+ */
+@Component
+public class KioskSignals {
+
+    private static final Logger log = LoggerFactory.getLogger(KioskSignals.class);
+    // The poll looks back a little further than its interval, to tolerate clock skew between nodes
+    // and transactions that commit a moment after their timestamp.
+    private static final long LOOK_BACK_SECONDS = 15;
+
+    /** A signal to a kiosk page. */
+    public sealed interface Signal {
+    }
+
+    /** {@code survey} is null when the handover was found by the poll: the page then looks it up. */
+    public record HandedOver(UUID handoverId, UUID counterId, @org.jspecify.annotations.Nullable KioskSurvey survey) implements Signal {
+    }
+
+    public record Revoked(UUID deviceId) implements Signal {
+    }
+
+    private record Listener(UUID counterId, UUID deviceId, Consumer<Signal> consumer) {
+    }
+
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    // Signals already delivered on this node (by commit or by poll), so the poll does not repeat them.
+    private final Map<UUID, Instant> delivered = new ConcurrentHashMap<>();
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private volatile Instant lastPoll;
+
+    KioskSignals(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.lastPoll = clock.instant();
+    }
+
+    /** Listens for signals to one device at one counter; run the returned handle to stop. */
+    public Runnable listen(UUID counterId, UUID deviceId, Consumer<Signal> consumer) {
+        Listener listener = new Listener(counterId, deviceId, consumer);
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    public int openPages() {
+        return listeners.size();
+    }
+
+    @TransactionalEventListener
+    void handoverCommitted(HandoverRecorded event) {
+        // Off the caller's thread: the one-stop software's call returns without waiting for tablets.
+        Thread.ofVirtual().start(() -> deliver(new HandedOver(event.handoverId(), event.counterId(), event.survey()), event.handoverId()));
+    }
+
+    @TransactionalEventListener
+    void revocationCommitted(DeviceRevoked event) {
+        deliver(new Revoked(event.deviceId()), UUID.nameUUIDFromBytes(("revoked:" + event.deviceId() + event.at()).getBytes()));
+    }
+
+    @Scheduled(fixedDelayString = "${hailong.kiosk.cross-node-poll:PT2S}")
+    void pollOtherNodes() {
+        Instant now = clock.instant();
+        Instant since = lastPoll.minusSeconds(LOOK_BACK_SECONDS);
+        lastPoll = now;
+        delivered.values().removeIf(at -> at.isBefore(now.minusSeconds(LOOK_BACK_SECONDS * 4)));
+        if (listeners.isEmpty()) {
+            return;
+        }
+        try {
+            Set<UUID> counters = ConcurrentHashMap.newKeySet();
+            listeners.forEach(l -> counters.add(l.counterId()));
+            jdbc.query("SELECT id, counter_id FROM kiosk_handover WHERE handed_over_at > ? AND ended_at IS NULL", rs -> {
+                UUID counterId = UUID.fromString(rs.getString(2));
+                if (counters.contains(counterId)) {
+                    UUID id = UUID.fromString(rs.getString(1));
+                    deliver(new HandedOver(id, counterId, null), id);
+                }
+            }, java.time.LocalDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
+            jdbc.query("SELECT id, revoked_at FROM kiosk_device WHERE revoked_at > ?", rs -> {
+                UUID deviceId = UUID.fromString(rs.getString(1));
+                deliver(new Revoked(deviceId), UUID.nameUUIDFromBytes(("revoked:" + deviceId
+                        + rs.getTimestamp(2).toInstant()).getBytes()));
+            }, java.time.LocalDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
+        } catch (RuntimeException e) {
+            log.warn("Kiosk poll for other nodes' handovers failed: {}", e.getMessage());
+        }
+    }
+
+    private void deliver(Signal signal, UUID key) {
+        if (delivered.putIfAbsent(key, clock.instant()) != null) {
+            return;
+        }
+        for (Listener l : listeners) {
+            boolean forIt = switch (signal) {
+                case HandedOver h -> h.counterId().equals(l.counterId());
+                case Revoked r -> r.deviceId().equals(l.deviceId());
+            };
+            if (forIt) {
+                try {
+                    l.consumer().accept(signal);
+                } catch (RuntimeException e) {
+                    log.warn("A kiosk page failed to take a signal: {}", e.getMessage());
+                }
+            }
+        }
+    }
+}

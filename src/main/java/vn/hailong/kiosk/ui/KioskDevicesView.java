@@ -1,0 +1,147 @@
+package vn.hailong.kiosk.ui;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import vn.hailong.directory.CounterSummary;
+import vn.hailong.kiosk.DeviceSummary;
+import vn.hailong.kiosk.EnrolmentLink;
+import vn.hailong.kiosk.KioskDeviceService;
+import vn.hailong.platform.InvalidInputException;
+import vn.hailong.receipt.QrCodes;
+
+/**
+ * Administrators register kiosk tablets, enrol them with a one-time QR code or link, and revoke
+ * them. The enrolment link is shown once and never stored (only its hash is).
+ */
+@Route("kiosks")
+@PageTitle("Thiết bị kiosk · Hài Lòng")
+@Menu(title = "Thiết bị kiosk", order = 50)
+@RolesAllowed("ADMIN")
+public class KioskDevicesView extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private final KioskDeviceService devices;
+    private final Clock clock;
+    private final Grid<DeviceSummary> grid = new Grid<>(DeviceSummary.class, false);
+
+    public KioskDevicesView(KioskDeviceService devices, Clock clock) {
+        this.devices = devices;
+        this.clock = clock;
+        add(new H2("Thiết bị kiosk (Kiosk devices)"));
+
+        TextField code = new TextField("Mã thiết bị (device code)");
+        code.setMaxLength(64);
+        ComboBox<CounterSummary> counter = new ComboBox<>("Quầy (counter)");
+        counter.setItems(devices.counters());
+        counter.setItemLabelGenerator(c -> c.code() + " · " + c.name() + " · " + c.centreName());
+        counter.setWidth("28rem");
+        Select<String> locale = new Select<>();
+        locale.setLabel("Ngôn ngữ (language)");
+        locale.setItems(KioskDeviceService.LOCALES);
+        locale.setValue("vi");
+        IntegerField idle = new IntegerField("Hết giờ chờ, giây (idle timeout, s)");
+        idle.setValue(60);
+        idle.setMin(5);
+        idle.setMax(3600);
+        Button add = new Button("Thêm / cập nhật (add / update)", e -> {
+            try {
+                devices.register(code.getValue(), counter.getValue() == null ? null : counter.getValue().code(), locale.getValue(),
+                        idle.getValue(), null);
+                code.clear();
+                refresh();
+            } catch (InvalidInputException ex) {
+                Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout form = new HorizontalLayout(code, counter, locale, idle, add);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+        add(form);
+
+        // Actions first and frozen: reachable without scrolling sideways on a narrow screen.
+        grid.addComponentColumn(d -> {
+            Button enrol = new Button("Đăng ký thiết bị", e -> showEnrolment(devices.openEnrolment(d.id())));
+            enrol.getElement().setAttribute("data-device", d.code());
+            Button revoke = new Button("Thu hồi", e -> {
+                devices.revoke(d.id());
+                Notification.show("Đã thu hồi " + d.code() + " (revoked)");
+                refresh();
+            });
+            revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            revoke.setEnabled(d.state() == DeviceSummary.State.ENROLLED || d.state() == DeviceSummary.State.ENROLMENT_OPEN);
+            return new HorizontalLayout(enrol, revoke);
+        }).setHeader("Thao tác").setAutoWidth(true).setFrozen(true);
+        grid.addColumn(DeviceSummary::code).setHeader("Thiết bị").setAutoWidth(true).setFrozen(true);
+        grid.addColumn(d -> d.counterCode() + " · " + d.counterName()).setHeader("Quầy").setAutoWidth(true);
+        grid.addColumn(d -> state(d.state())).setHeader("Trạng thái").setAutoWidth(true);
+        grid.addColumn(d -> d.state() != DeviceSummary.State.ENROLLED ? "—" : d.online() ? "Trực tuyến" : "Mất kết nối")
+                .setHeader("Kết nối").setAutoWidth(true);
+        grid.addColumn(DeviceSummary::ratingsToday).setHeader("Đánh giá hôm nay").setAutoWidth(true);
+        grid.addColumn(d -> d.lastSeenAt() == null ? "—" : TIME.format(d.lastSeenAt().atZone(clock.getZone()))).setHeader("Lần cuối thấy")
+                .setAutoWidth(true);
+        grid.addColumn(DeviceSummary::unsentRatings).setHeader("Chưa gửi").setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        add(grid);
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(devices.devices());
+    }
+
+    private static String state(DeviceSummary.State state) {
+        return switch (state) {
+            case NOT_ENROLLED -> "Chưa đăng ký";
+            case ENROLMENT_OPEN -> "Đang chờ đăng ký";
+            case ENROLLED -> "Đã đăng ký";
+            case REVOKED -> "Đã thu hồi";
+        };
+    }
+
+    private void showEnrolment(EnrolmentLink link) {
+        refresh();
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Đăng ký thiết bị " + link.deviceCode());
+        Div qr = new Div(new Html(QrCodes.svg(link.url()).replaceFirst("<svg ", "<svg width=\"288\" height=\"288\" ")));
+        qr.addClassName("kiosk-enrol-qr");
+        qr.setWidth("18rem");
+        qr.getElement().setAttribute("role", "img");
+        qr.getElement().setAttribute("aria-label", "Mã QR đăng ký thiết bị (enrolment QR code)");
+        Anchor anchor = new Anchor(link.url(), link.url());
+        anchor.getElement().setAttribute("data-enrolment-link", "");
+        dialog.add(new VerticalLayout(
+                new Paragraph("Quét mã bằng máy tính bảng tại quầy, hoặc mở liên kết một lần trên máy đó. Liên kết chỉ dùng được một lần, "
+                        + "đến " + TIME.format(link.expiresAt().atZone(clock.getZone())) + "."),
+                new Paragraph("Scan with the counter's tablet, or open the link once on it. One use only."),
+                qr, anchor));
+        dialog.getFooter().add(new Button("Đóng (close)", e -> dialog.close()));
+        dialog.open();
+    }
+}

@@ -1,0 +1,28 @@
+package vn.hailong.kiosk.ui;
+
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.communication.IndexHtmlRequestListener;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The kiosk page's head: a web-app manifest (so the tablet installs it full-screen) and the
+ * meta tags of a home-screen app. Only on /kiosk: managers' pages stay ordinary web pages.
+ */
+@Component
+class KioskPageHead implements VaadinServiceInitListener {
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.addIndexHtmlRequestListener((IndexHtmlRequestListener) response -> {
+            String path = response.getVaadinRequest().getPathInfo();
+            if (path != null && (path.equals("/kiosk") || path.startsWith("/kiosk/"))) {
+                var head = response.getDocument().head();
+                head.appendElement("link").attr("rel", "manifest").attr("href", "kiosk-device/manifest.webmanifest");
+                head.appendElement("meta").attr("name", "mobile-web-app-capable").attr("content", "yes");
+                head.appendElement("meta").attr("name", "theme-color").attr("content", "#0a5bd3");
+            }
+        });
+    }
+}

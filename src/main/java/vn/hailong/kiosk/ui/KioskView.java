@@ -1,0 +1,679 @@
+package vn.hailong.kiosk.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.NativeButton;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.shared.communication.PushMode;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.hailong.kiosk.KioskDeviceInfo;
+import vn.hailong.kiosk.KioskDeviceService;
+import vn.hailong.kiosk.KioskService;
+import vn.hailong.kiosk.KioskSignals;
+import vn.hailong.kiosk.KioskSurvey;
+import vn.hailong.rating.Questionnaire;
+
+/**
+ * The counter tablet. Idle, it invites the citizen; when the officer hands a dossier over, the
+ * survey of that dossier appears by itself (server push); the citizen may also type the dossier
+ * code on a keypad or hold the receipt to the camera. One tap on a face answers the overall
+ * question; the other questions are optional; thank-you; idle again. It shows the procedure and
+ * the code's last digits, never personal data and never earlier ratings.
+ *
+ * <p>Completed ratings are sent by the page's script (kiosk-client.js) from an outbox in the
+ * browser, so a network drop or a server restart loses none; the server only renders screens.
+ */
+@Route(value = "kiosk", autoLayout = false)
+@PageTitle("Đánh giá hài lòng · Hài Lòng")
+@AnonymousAllowed
+@JsModule("./kiosk/kiosk-client.js")
+@StyleSheet("context://styles/kiosk.css")
+public class KioskView extends Div implements BeforeEnterObserver {
+
+    enum Screen { ENROL, IDLE, KEYPAD, SCAN, OVERALL, DETAILS, THANKS }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_SCALE = 3;
+    private static final int CODE_MAX_LENGTH = 40;
+    // Faces drawn as SVG (emoji fonts differ between tablets, and some have none); the mouth says it all.
+    private static final Map<String, String> MOUTHS = Map.of("VERY_SATISFIED", "M17 37 Q32 55 47 37 Z", "SATISFIED",
+            "M20 40 Q32 49 44 40", "DISSATISFIED", "M20 47 Q32 36 44 47");
+    private static final String FACE_SVG = """
+            <svg viewBox="0 0 64 64" width="1em" height="1em" aria-hidden="true" focusable="false">\
+            <circle class="kiosk-face-disc" cx="32" cy="32" r="29" stroke="currentColor" stroke-width="3.5"/>\
+            <circle cx="22" cy="25" r="4" fill="currentColor"/><circle cx="42" cy="25" r="4" fill="currentColor"/>\
+            <path d="%s" fill="%s" stroke="currentColor" stroke-width="4" stroke-linecap="round" stroke-linejoin="round"/></svg>""";
+
+    private final KioskDeviceService devices;
+    private final KioskService kiosk;
+    private final KioskSignals signals;
+
+    private final Header bar = new Header();
+    private final Main main = new Main();
+    private String credential;
+    private KioskDeviceInfo device;
+    private Locale locale = Locale.forLanguageTag("vi");
+    private int textScale;
+    private boolean highContrast;
+    private Screen screen = Screen.ENROL;
+    private Runnable stopListening;
+
+    private KioskSurvey survey;
+    private String idempotencyKey;
+    private final Map<String, String> answers = new LinkedHashMap<>();
+    private final Set<String> reasons = new LinkedHashSet<>();
+    private String typed = "";
+    private boolean letters;
+    private String message;
+
+    public KioskView(KioskDeviceService devices, KioskService kiosk, KioskSignals signals) {
+        this.devices = devices;
+        this.kiosk = kiosk;
+        this.signals = signals;
+        addClassName("kiosk");
+        main.addClassName("kiosk-main");
+        bar.addClassName("kiosk-bar");
+        add(bar, main);
+        buildBar();
+        getElement().addEventListener("kiosk-idle", e -> toIdle());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        credential = null;
+        if (VaadinRequest.getCurrent() instanceof VaadinServletRequest request && request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (KioskDeviceService.COOKIE.equals(cookie.getName())) {
+                    credential = cookie.getValue();
+                }
+            }
+        }
+        device = credential == null ? null : devices.authenticate(credential).orElse(null);
+        if (device != null) {
+            locale = device.locale();
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        if (device == null) {
+            show(Screen.ENROL);
+            return;
+        }
+        // Push only here: the kiosk must change screen when the officer hands over, without a tap.
+        ui.getPushConfiguration().setPushMode(PushMode.AUTOMATIC);
+        UUID deviceId = device.id();
+        stopListening = signals.listen(device.counterId(), deviceId, signal -> ui.access(() -> {
+            switch (signal) {
+                case KioskSignals.HandedOver h -> handedOver(h);
+                case KioskSignals.Revoked r -> revoked();
+            }
+        }));
+        kiosk.currentSurvey(device.counterId()).ifPresentOrElse(this::startSurvey, () -> show(Screen.IDLE));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (stopListening != null) {
+            stopListening.run();
+            stopListening = null;
+        }
+    }
+
+    private void handedOver(KioskSignals.HandedOver signal) {
+        if (device == null) {
+            return;
+        }
+        if (signal.survey() != null) {
+            startSurvey(signal.survey());
+        } else {
+            kiosk.currentSurvey(device.counterId()).filter(s -> signal.handoverId().equals(s.handoverId())).ifPresent(this::startSurvey);
+        }
+    }
+
+    private void revoked() {
+        device = null;
+        survey = null;
+        onDetach(null);
+        getElement().executeJs("window.hlKiosk.stopIdle(); window.hlKiosk.discardDraft()");
+        show(Screen.ENROL);
+    }
+
+    /** The credential may have been revoked on another node: checked again before each survey. */
+    private boolean stillEnrolled() {
+        if (credential == null || devices.authenticate(credential).isEmpty()) {
+            revoked();
+            return false;
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- rendering
+
+    private boolean english() {
+        return "en".equals(locale.getLanguage());
+    }
+
+    private String t(String vi, String en) {
+        return english() ? en : vi;
+    }
+
+    private void show(Screen next) {
+        screen = next;
+        getElement().setAttribute("data-screen", next.name().toLowerCase(Locale.ROOT));
+        getElement().executeJs("document.documentElement.lang = $0", english() ? "en" : "vi");
+        updateBar();
+        main.removeAll();
+        switch (next) {
+            case ENROL -> renderEnrol();
+            case IDLE -> renderIdle();
+            case KEYPAD -> renderKeypad();
+            case SCAN -> renderScan();
+            case OVERALL, DETAILS -> renderSurvey();
+            case THANKS -> renderThanks();
+        }
+        int idleSeconds = device == null ? 0
+                : next == Screen.THANKS ? device.thankYouSeconds()
+                : next == Screen.IDLE || next == Screen.ENROL ? 0 : device.idleTimeoutSeconds();
+        if (idleSeconds > 0) {
+            getElement().executeJs("window.hlKiosk.startIdle(this, $0)", idleSeconds);
+        } else {
+            getElement().executeJs("window.hlKiosk && window.hlKiosk.stopIdle()");
+        }
+    }
+
+    private final Span centre = new Span();
+    private final Span counter = new Span();
+    private NativeButton smaller;
+    private NativeButton larger;
+    private NativeButton contrast;
+    private NativeButton language;
+
+    private void buildBar() {
+        Div place = new Div();
+        place.addClassName("kiosk-place");
+        centre.addClassName("kiosk-centre");
+        counter.addClassName("kiosk-counter");
+        place.add(centre, counter);
+        Div tools = new Div();
+        tools.addClassName("kiosk-tools");
+        // Text size and contrast change classes only: the citizen's place and answers stay as they are.
+        smaller = tool("A−", () -> {
+            textScale = Math.max(0, textScale - 1);
+            applyLook();
+        });
+        larger = tool("A+", () -> {
+            textScale = Math.min(MAX_SCALE, textScale + 1);
+            applyLook();
+        });
+        contrast = tool("◐", () -> {
+            highContrast = !highContrast;
+            applyLook();
+        });
+        language = tool("", () -> {
+            locale = Locale.forLanguageTag(english() ? "vi" : "en");
+            show(screen);
+        });
+        language.addClassName("kiosk-language");
+        tools.add(smaller, larger, contrast, language);
+        bar.add(place, tools);
+    }
+
+    private void updateBar() {
+        centre.setText(device != null ? device.centreName() : "Hài Lòng");
+        counter.setText(device != null ? device.counterName() : "");
+        label(smaller, t("Chữ nhỏ hơn", "Smaller text"));
+        label(larger, t("Chữ lớn hơn", "Larger text"));
+        label(contrast, t("Tương phản cao", "High contrast"));
+        language.setText(english() ? "Tiếng Việt" : "English");
+        label(language, english() ? "Chuyển sang tiếng Việt" : "Switch to English");
+        language.getElement().setAttribute("lang", english() ? "vi" : "en");
+        applyLook();
+    }
+
+    private void applyLook() {
+        setClassName("kiosk-hc", highContrast);
+        for (int i = 0; i <= MAX_SCALE; i++) {
+            setClassName("kiosk-scale-" + i, i == textScale);
+        }
+        smaller.setEnabled(textScale > 0);
+        larger.setEnabled(textScale < MAX_SCALE);
+        contrast.getElement().setAttribute("aria-pressed", String.valueOf(highContrast));
+    }
+
+    private static void label(NativeButton button, String label) {
+        button.getElement().setAttribute("aria-label", label);
+        button.getElement().setAttribute("title", label);
+    }
+
+    private static NativeButton tool(String text, Runnable action) {
+        NativeButton b = new NativeButton(text, e -> action.run());
+        b.addClassName("kiosk-tool");
+        return b;
+    }
+
+    private void renderEnrol() {
+        Div box = panel("kiosk-enrol");
+        box.add(new H1(t("Máy tính bảng này chưa được đăng ký", "This tablet is not enrolled")),
+                new Paragraph(t("Quản trị viên: mở mục “Thiết bị kiosk” trong trang quản lý, chọn “Đăng ký thiết bị” "
+                        + "và quét mã QR bằng máy tính bảng này (hoặc mở liên kết một lần).",
+                        "Administrator: open “Kiosk devices” in the management pages, choose “Enrol device” and scan the "
+                        + "QR code with this tablet (or open the one-time link).")));
+        main.add(box);
+    }
+
+    private void renderIdle() {
+        Div box = panel("kiosk-idle");
+        H1 title = new H1(t("Xin mời ông/bà đánh giá mức độ hài lòng", "Please tell us how well we served you"));
+        Paragraph hint = new Paragraph(t("Khi cán bộ trao trả hồ sơ, phiếu đánh giá sẽ tự hiện ra trên màn hình này.",
+                "When the officer hands your dossier over, the survey appears on this screen by itself."));
+        hint.addClassName("kiosk-hint");
+        Div ways = new Div();
+        ways.addClassName("kiosk-ways");
+        NativeButton keypad = big("⌨", t("Nhập mã hồ sơ", "Type the dossier code"), () -> {
+            typed = "";
+            message = null;
+            letters = false;
+            show(Screen.KEYPAD);
+        });
+        NativeButton scan = big(null, t("Quét mã trên giấy hẹn", "Scan the code on your receipt"), () -> {
+            message = null;
+            show(Screen.SCAN);
+        });
+        ways.add(keypad, scan);
+        box.add(title, hint, ways);
+        main.add(box);
+    }
+
+    private NativeButton big(String icon, String text, Runnable action) {
+        NativeButton b = new NativeButton();
+        Span i = new Span(icon == null ? "" : icon);
+        if (icon == null) {
+            // A small QR code drawn in SVG: every tablet shows it the same way.
+            i.getElement().setProperty("innerHTML", """
+                    <svg viewBox="0 0 24 24" width="1em" height="1em" fill="currentColor" aria-hidden="true" focusable="false">\
+                    <path d="M3 3h8v8H3zm2 2v4h4V5zm8-2h8v8h-8zm2 2v4h4V5zM3 13h8v8H3zm2 2v4h4v-4zm8-2h3v3h-3zm3 3h3v3h-3zm3-3h2v3h-2zm-6 6h3v2h-3zm6 0h2v2h-2z"/></svg>""");
+        }
+        i.addClassName("kiosk-icon");
+        i.getElement().setAttribute("aria-hidden", "true");
+        b.add(i, new Span(text));
+        b.addClassName("kiosk-big");
+        b.addClickListener(e -> action.run());
+        return b;
+    }
+
+    // The keypad is built once per visit; a key press changes only the display (fast taps never
+    // land on a keypad being rebuilt).
+    private final Div display = new Div();
+    private final Paragraph keypadMessage = new Paragraph();
+    private final Div keys = new Div();
+    private NativeButton search;
+
+    private void renderKeypad() {
+        Div box = panel("kiosk-keypad-screen");
+        box.add(new H1(t("Nhập mã hồ sơ trên giấy hẹn", "Type the dossier code from your receipt")));
+        display.addClassName("kiosk-display");
+        display.getElement().setAttribute("role", "status");
+        display.getElement().setAttribute("aria-live", "polite");
+        display.getElement().setAttribute("aria-label", t("Mã đã nhập", "Code typed"));
+        keypadMessage.addClassName("kiosk-notice");
+        keypadMessage.getElement().setAttribute("role", "alert");
+        box.add(display, keypadMessage);
+        renderKeys();
+        Div actions = new Div();
+        actions.addClassName("kiosk-key-actions");
+        NativeButton toggle = new NativeButton();
+        toggle.addClickListener(e -> {
+            letters = !letters;
+            renderKeys();
+            toggle.setText(letters ? "123" : "ABC");
+            label(toggle, letters ? t("Bàn phím số", "Number keys") : t("Bàn phím chữ", "Letter keys"));
+        });
+        toggle.setText(letters ? "123" : "ABC");
+        label(toggle, letters ? t("Bàn phím số", "Number keys") : t("Bàn phím chữ", "Letter keys"));
+        toggle.addClassName("kiosk-key");
+        NativeButton back = new NativeButton("⌫", e -> {
+            if (!typed.isEmpty()) {
+                typed = typed.substring(0, typed.length() - 1);
+            }
+            message = null;
+            updateKeypad();
+        });
+        back.addClassName("kiosk-key");
+        label(back, t("Xoá một ký tự", "Delete one character"));
+        search = new NativeButton(t("Tìm hồ sơ", "Find dossier"), e -> lookUp(typed));
+        search.addClassNames("kiosk-key", "kiosk-primary");
+        actions.add(toggle, back, search);
+        box.add(keys, actions, backToIdle());
+        main.add(box);
+        updateKeypad();
+    }
+
+    private void updateKeypad() {
+        display.setText(typed.isEmpty() ? t("ví dụ 000.00.06.H56-231027-0361", "e.g. 000.00.06.H56-231027-0361") : typed);
+        display.setClassName("kiosk-placeholder", typed.isEmpty());
+        keypadMessage.setText(message == null ? "" : message);
+        keypadMessage.setVisible(message != null);
+        search.setEnabled(!typed.isBlank());
+    }
+
+    private void renderKeys() {
+        keys.removeAll();
+        keys.setClassName("kiosk-letters", letters);
+        keys.setClassName("kiosk-keypad", !letters);
+        List<String> keyLabels = new ArrayList<>();
+        if (letters) {
+            for (char c = 'A'; c <= 'Z'; c++) {
+                keyLabels.add(String.valueOf(c));
+            }
+        } else {
+            keyLabels.addAll(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", ".", "0", "-"));
+        }
+        for (String k : keyLabels) {
+            NativeButton key = new NativeButton(k, e -> type(k));
+            key.addClassName("kiosk-key");
+            key.getElement().setAttribute("aria-label", switch (k) {
+                case "." -> t("dấu chấm", "dot");
+                case "-" -> t("gạch ngang", "dash");
+                default -> k;
+            });
+            keys.add(key);
+        }
+    }
+
+    private void type(String key) {
+        if (typed.length() < CODE_MAX_LENGTH) {
+            typed += key;
+        }
+        message = null;
+        updateKeypad();
+    }
+
+    private void lookUp(String code) {
+        if (!stillEnrolled()) {
+            return;
+        }
+        KioskService.Lookup lookup = kiosk.lookUp(code);
+        if (lookup.survey() != null) {
+            startSurvey(lookup.survey());
+            return;
+        }
+        message = lookup.problem() == KioskService.LookupProblem.ALREADY_RATED
+                ? t("Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần.", "This dossier has been rated already. Each dossier is rated once.")
+                : t("Không tìm thấy hồ sơ với mã này. Xin kiểm tra lại mã trên giấy hẹn.", "No dossier has this code. Please check the code on your receipt.");
+        if (screen == Screen.KEYPAD) {
+            updateKeypad();
+        } else {
+            show(Screen.SCAN);
+        }
+    }
+
+    private void renderScan() {
+        Div box = panel("kiosk-scan-screen");
+        box.add(new H1(t("Đưa mã QR hoặc mã vạch trên giấy hẹn vào trước máy ảnh", "Hold the QR code or barcode of your receipt to the camera")));
+        if (message != null) {
+            box.add(notice(message));
+        }
+        QrScanner scanner = new QrScanner(this::lookUp, reason -> {
+            message = t("Không mở được máy ảnh. Xin dùng bàn phím để nhập mã.", "The camera cannot be used. Please type the code instead.");
+            show(Screen.SCAN);
+        });
+        scanner.addClassName("kiosk-camera");
+        NativeButton keypad = new NativeButton(t("Nhập mã bằng bàn phím", "Type the code instead"), e -> {
+            typed = "";
+            message = null;
+            show(Screen.KEYPAD);
+        });
+        keypad.addClassName("kiosk-secondary");
+        box.add(scanner, keypad, backToIdle());
+        main.add(box);
+        if (message == null) {
+            scanner.start();
+        }
+    }
+
+    private NativeButton backToIdle() {
+        NativeButton back = new NativeButton(t("← Quay lại", "← Back"), e -> toIdle());
+        back.addClassName("kiosk-secondary");
+        return back;
+    }
+
+    private void startSurvey(KioskSurvey next) {
+        survey = next;
+        answers.clear();
+        reasons.clear();
+        message = null;
+        idempotencyKey = "kiosk-" + UUID.randomUUID();
+        Questionnaire.ReasonRule rule = next.questionnaire().reasonRule();
+        getElement().executeJs("window.hlKiosk.beginDraft($0, $1, $2, $3, $4)", idempotencyKey, next.dossierCode(),
+                next.handoverId() == null ? null : next.handoverId().toString(), rule == null ? null : rule.criterion(),
+                JSON.valueToTree(rule == null ? List.of() : List.copyOf(rule.options())));
+        show(Screen.OVERALL);
+    }
+
+    private void renderSurvey() {
+        Questionnaire q = survey.questionnaire();
+        Div box = panel("kiosk-survey");
+        Div dossier = new Div();
+        dossier.addClassName("kiosk-dossier");
+        Span procedure = new Span(survey.procedureName());
+        procedure.addClassName("kiosk-procedure");
+        Span code = new Span(t("Hồ sơ ", "Dossier ") + survey.dossierTail());
+        code.addClassName("kiosk-code");
+        dossier.add(procedure, code);
+        box.add(dossier);
+
+        Questionnaire.Criterion overall = q.criterion(Questionnaire.OVERALL).orElseThrow();
+        H1 question = new H1(overall.label().in(locale));
+        question.setId("kiosk-overall-label");
+        Div faces = new Div();
+        faces.addClassName(screen == Screen.OVERALL ? "kiosk-faces" : "kiosk-faces-small");
+        faces.getElement().setAttribute("role", "group");
+        faces.getElement().setAttribute("aria-labelledby", "kiosk-overall-label");
+        for (Questionnaire.Option option : overall.options()) {
+            NativeButton face = new NativeButton();
+            Span emoji = new Span();
+            String mouth = MOUTHS.getOrDefault(option.key(), "M20 42 H44");
+            emoji.getElement().setProperty("innerHTML", FACE_SVG.formatted(mouth, mouth.endsWith("Z") ? "currentColor" : "none"));
+            emoji.addClassName("kiosk-face");
+            emoji.getElement().setAttribute("aria-hidden", "true");
+            face.add(emoji, new Span(option.label().in(locale)));
+            face.addClassNames("kiosk-face-button", "kiosk-face-" + option.key().toLowerCase(Locale.ROOT).replace('_', '-'));
+            face.getElement().setAttribute("data-q", overall.key());
+            face.getElement().setAttribute("data-o", option.key());
+            face.getElement().setAttribute("aria-pressed", String.valueOf(option.key().equals(answers.get(overall.key()))));
+            face.addClickListener(e -> {
+                answers.put(overall.key(), option.key());
+                message = null;
+                show(Screen.DETAILS);
+            });
+            faces.add(face);
+        }
+        box.add(question, faces);
+        if (screen == Screen.DETAILS) {
+            renderDetails(box, q);
+        }
+        main.add(box);
+    }
+
+    private final Paragraph surveyMessage = new Paragraph();
+
+    private void renderDetails(Div box, Questionnaire q) {
+        surveyMessage.getElement().removeFromParent();
+        if (q.reasonRequiredFor(answers)) {
+            Div reasonBox = new Div();
+            reasonBox.addClassName("kiosk-reasons");
+            H2 heading = new H2(t("Vì sao ông/bà chưa hài lòng? (chọn ít nhất một lý do)", "Why were you not satisfied? (choose at least one)"));
+            heading.setId("kiosk-reasons-label");
+            Div chips = new Div();
+            chips.addClassName("kiosk-chips");
+            chips.getElement().setAttribute("role", "group");
+            chips.getElement().setAttribute("aria-labelledby", "kiosk-reasons-label");
+            // "Other" asks for a description, which needs a keyboard; the tablet offers the listed reasons.
+            for (Questionnaire.Reason reason : q.reasons()) {
+                if (Questionnaire.OTHER_REASON.equals(reason.code())) {
+                    continue;
+                }
+                NativeButton chip = new NativeButton(reason.label().in(locale));
+                chip.addClickListener(e -> {
+                    if (!reasons.remove(reason.code())) {
+                        reasons.add(reason.code());
+                    }
+                    chip.getElement().setAttribute("aria-pressed", String.valueOf(reasons.contains(reason.code())));
+                    message = null;
+                    surveyMessage.setVisible(false);
+                });
+                chip.addClassName("kiosk-chip");
+                chip.getElement().setAttribute("data-reason", reason.code());
+                chip.getElement().setAttribute("aria-pressed", String.valueOf(reasons.contains(reason.code())));
+                chips.add(chip);
+            }
+            reasonBox.add(heading, chips, surveyMessage);
+            box.add(reasonBox);
+        }
+        Paragraph optional = new Paragraph(t("Các câu dưới đây không bắt buộc: bỏ qua câu nào cũng được.",
+                "The questions below are optional: skip any of them."));
+        optional.addClassName("kiosk-hint");
+        box.add(optional);
+        for (Questionnaire.Criterion criterion : q.criteria()) {
+            if (criterion.key().equals(Questionnaire.OVERALL)) {
+                continue;
+            }
+            Div row = new Div();
+            row.addClassName("kiosk-criterion");
+            Span label = new Span(criterion.label().in(locale));
+            label.setId("kiosk-q-" + criterion.key());
+            label.addClassName("kiosk-criterion-label");
+            Div options = new Div();
+            options.addClassName("kiosk-options");
+            options.getElement().setAttribute("role", "group");
+            options.getElement().setAttribute("aria-labelledby", "kiosk-q-" + criterion.key());
+            List<NativeButton> buttons = new ArrayList<>();
+            for (Questionnaire.Option option : criterion.options()) {
+                NativeButton b = new NativeButton(option.label().in(locale), e -> {
+                    if (option.key().equals(answers.get(criterion.key()))) {
+                        answers.remove(criterion.key());
+                    } else {
+                        answers.put(criterion.key(), option.key());
+                    }
+                    // Pressed states change in place: the next tap never lands on a screen being rebuilt.
+                    buttons.forEach(other -> other.getElement().setAttribute("aria-pressed",
+                            String.valueOf(other.getElement().getAttribute("data-o").equals(answers.get(criterion.key())))));
+                });
+                buttons.add(b);
+                b.addClassName("kiosk-option");
+                b.getElement().setAttribute("data-q", criterion.key());
+                b.getElement().setAttribute("data-o", option.key());
+                b.getElement().setAttribute("aria-pressed", String.valueOf(option.key().equals(answers.get(criterion.key()))));
+                options.add(b);
+            }
+            row.add(label, options);
+            box.add(row);
+        }
+        surveyMessage.addClassName("kiosk-notice");
+        surveyMessage.getElement().setAttribute("role", "alert");
+        surveyMessage.setText(message == null ? "" : message);
+        surveyMessage.setVisible(message != null);
+        if (surveyMessage.getParent().isEmpty()) {
+            box.add(surveyMessage);
+        }
+        NativeButton send = new NativeButton(t("Gửi đánh giá", "Send rating"), e -> send());
+        send.addClassNames("kiosk-send", "kiosk-primary");
+        send.getElement().setAttribute("data-send", "");
+        box.add(send);
+    }
+
+    private boolean complete() {
+        return answers.containsKey(Questionnaire.OVERALL)
+                && (!survey.questionnaire().reasonRequiredFor(answers) || !reasons.isEmpty());
+    }
+
+    private void send() {
+        if (!complete()) {
+            message = t("Xin chọn ít nhất một lý do chưa hài lòng.", "Please choose at least one reason.");
+            surveyMessage.setText(message);
+            surveyMessage.setVisible(true);
+            return;
+        }
+        Map<String, Object> rating = new LinkedHashMap<>();
+        rating.put("idempotencyKey", idempotencyKey);
+        rating.put("dossierCode", survey.dossierCode());
+        rating.put("handoverId", survey.handoverId() == null ? null : survey.handoverId().toString());
+        rating.put("answers", answers);
+        rating.put("reasons", List.copyOf(reasons));
+        getElement().executeJs("window.hlKiosk.commitSubmitted($0)", JSON.writeValueAsString(rating));
+        survey = null;
+        answers.clear();
+        reasons.clear();
+        show(Screen.THANKS);
+    }
+
+    private void renderThanks() {
+        Div box = panel("kiosk-thanks");
+        Span icon = new Span();
+        icon.getElement().setProperty("innerHTML", FACE_SVG.formatted(MOUTHS.get("VERY_SATISFIED"), "currentColor"));
+        icon.addClassNames("kiosk-thanks-icon", "kiosk-face-very-satisfied");
+        icon.getElement().setAttribute("aria-hidden", "true");
+        box.add(icon, new H1(t("Cảm ơn ông/bà!", "Thank you!")),
+                new Paragraph(t("Ý kiến của ông/bà giúp chúng tôi phục vụ tốt hơn.", "Your opinion helps us serve you better.")));
+        main.add(box);
+    }
+
+    private void toIdle() {
+        if (device == null) {
+            show(Screen.ENROL);
+            return;
+        }
+        survey = null;
+        answers.clear();
+        reasons.clear();
+        message = null;
+        typed = "";
+        getElement().executeJs("window.hlKiosk.discardDraft()");
+        show(Screen.IDLE);
+    }
+
+    private static Div panel(String className) {
+        Div d = new Div();
+        d.addClassNames("kiosk-panel", className);
+        return d;
+    }
+
+    private static Component notice(String text) {
+        Paragraph p = new Paragraph(text);
+        p.addClassName("kiosk-notice");
+        p.getElement().setAttribute("role", "alert");
+        return p;
+    }
+}

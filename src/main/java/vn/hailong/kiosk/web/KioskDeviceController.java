@@ -1,0 +1,136 @@
+package vn.hailong.kiosk.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.hailong.kiosk.KioskDeviceService;
+import vn.hailong.kiosk.KioskProperties;
+import vn.hailong.kiosk.KioskRating;
+import vn.hailong.kiosk.KioskService;
+import vn.hailong.platform.InvalidInputException;
+import vn.hailong.rating.RatingOutcome;
+
+/**
+ * What a kiosk tablet calls outside Vaadin: the one-time enrolment link, and the rating outbox
+ * (kiosk-client.js), which must work after a network drop or a server restart, when the Vaadin
+ * session the rating was made in may be gone. The device proves itself with its cookie.
+ */
+@RestController
+@RequestMapping("/kiosk-device")
+class KioskDeviceController {
+
+    /** Sent by kiosk-client.js; a cross-site form cannot send it, which (with SameSite=Strict) stops CSRF. */
+    static final String CLIENT_HEADER = "X-Hailong-Kiosk";
+
+    private final KioskDeviceService devices;
+    private final KioskService kiosk;
+    private final KioskProperties properties;
+
+    KioskDeviceController(KioskDeviceService devices, KioskService kiosk, KioskProperties properties) {
+        this.devices = devices;
+        this.kiosk = kiosk;
+        this.properties = properties;
+    }
+
+    /** Opening the one-time link enrols this browser: it receives the device cookie and goes to the kiosk page. */
+    @GetMapping("/enrol/{token}")
+    ResponseEntity<String> enrol(@PathVariable String token, HttpServletRequest request) {
+        return devices.enrol(token).map(credential -> ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .header(HttpHeaders.SET_COOKIE, cookie(credential, properties.credentialMaxAge(), request).toString())
+                .header(HttpHeaders.LOCATION, request.getContextPath() + "/kiosk")
+                .cacheControl(CacheControl.noStore()).<String>build())
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.GONE).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                        .cacheControl(CacheControl.noStore()).body("""
+                                <!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+                                <title>Liên kết không còn hiệu lực</title>
+                                <body style="font-family:sans-serif;font-size:1.4rem;max-width:40rem;margin:3rem auto;padding:1rem">
+                                <h1>Liên kết đăng ký không còn hiệu lực</h1>
+                                <p>Liên kết đã được dùng hoặc đã hết hạn. Xin quản trị viên tạo liên kết mới.</p>
+                                <p lang="en">This enrolment link was already used or has expired. Ask an administrator for a new one.</p>
+                                </body></html>"""));
+    }
+
+    /** Installs the kiosk page full-screen (landscape or portrait, no browser chrome) from the tablet's browser menu. */
+    @GetMapping(value = "/manifest.webmanifest", produces = "application/manifest+json")
+    ResponseEntity<String> manifest(HttpServletRequest request) {
+        String root = request.getContextPath();
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1))).body("""
+                {"name": "Hài Lòng – Đánh giá tại quầy", "short_name": "Hài Lòng",
+                 "description": "Đánh giá sự hài lòng tại Bộ phận Một cửa",
+                 "start_url": "%1$s/kiosk", "scope": "%1$s/kiosk", "display": "fullscreen", "orientation": "any",
+                 "background_color": "#f6f8fb", "theme_color": "#0a5bd3", "lang": "vi"}""".formatted(root));
+    }
+
+    record RatingRequest(String idempotencyKey, String dossierCode, @Nullable String handoverId, Map<String, String> answers,
+            @Nullable List<String> reasons, @Nullable String comment) {
+    }
+
+    record RatingResponse(String ratingId, String dossierCode, String status, boolean replayed) {
+    }
+
+    /** A completed rating from the tablet's outbox: 201 stored, 200 a resend of one stored before. */
+    @PostMapping("/ratings")
+    ResponseEntity<RatingResponse> rate(@CookieValue(name = KioskDeviceService.COOKIE, required = false) @Nullable String credential,
+            @RequestHeader(name = CLIENT_HEADER, required = false) @Nullable String client, @RequestBody RatingRequest body) {
+        requireClient(client);
+        UUID handoverId = null;
+        if (body.handoverId() != null && !body.handoverId().isBlank()) {
+            try {
+                handoverId = UUID.fromString(body.handoverId());
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.malformed("handoverId", "handoverId is not a UUID");
+            }
+        }
+        RatingOutcome outcome = kiosk.submit(credential, new KioskRating(body.idempotencyKey(), body.dossierCode(), handoverId,
+                body.answers(), body.reasons(), body.comment()));
+        return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(new RatingResponse(outcome.ratingId().toString(), outcome.dossierCode(), outcome.status().name(), outcome.replayed()));
+    }
+
+    record Heartbeat(int unsentRatings) {
+    }
+
+    /** A sign of life, with how many ratings the tablet still holds unsent. 204, or 401 when not enrolled. */
+    @PostMapping("/heartbeat")
+    ResponseEntity<Void> heartbeat(@CookieValue(name = KioskDeviceService.COOKIE, required = false) @Nullable String credential,
+            @RequestHeader(name = CLIENT_HEADER, required = false) @Nullable String client, @RequestBody Heartbeat body) {
+        requireClient(client);
+        return devices.heartbeat(credential, body.unsentRatings()) ? ResponseEntity.noContent().build()
+                : ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+    }
+
+    private static void requireClient(@Nullable String client) {
+        if (!"1".equals(client)) {
+            throw new MissingClientHeaderException();
+        }
+    }
+
+    static class MissingClientHeaderException extends RuntimeException {
+    }
+
+    /** HttpOnly (scripts cannot read it), Secure when served over HTTPS, SameSite=Strict (never sent cross-site). */
+    static ResponseCookie cookie(String credential, Duration maxAge, HttpServletRequest request) {
+        return ResponseCookie.from(KioskDeviceService.COOKIE, credential).httpOnly(true).secure(request.isSecure())
+                .sameSite("Strict").path(request.getContextPath().isEmpty() ? "/" : request.getContextPath()).maxAge(maxAge).build();
+    }
+}

@@ -1,0 +1,364 @@
+package vn.hailong.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import vn.hailong.ApiClient;
+import vn.hailong.HaiLongTest;
+import vn.hailong.OneStopSoftware;
+import vn.hailong.TestData;
+import vn.hailong.directory.DirectoryService;
+import vn.hailong.kiosk.KioskDeviceService;
+import vn.hailong.kiosk.KioskFixture;
+import vn.hailong.security.AccountService;
+import vn.hailong.security.Role;
+
+/**
+ * The counter kiosk in real chromium at tablet size: enrolment, the officer's handover switching
+ * the tablet to the survey by server push, rating with faces, keypad entry, the idle timeout, the
+ * reason required for "Không hài lòng", revocation, and a server that goes away mid-journey.
+ * Screenshots of every kiosk screen land in {@code target/screenshots/kiosk-*.png}.
+ */
+@HaiLongTest
+@Tag("browser")
+class KioskJourneyTest {
+
+    @RegisterExtension
+    static final TestBrowser browser = new TestBrowser();
+
+    private static final String PASSWORD = "kiosk-Passw0rd!";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    KioskDeviceService devices;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    OneStopSoftware oneStop;
+    String base;
+
+    @BeforeEach
+    void setUp() {
+        oneStop = new OneStopSoftware(port);
+        base = "http://localhost:" + port;
+    }
+
+    @Test
+    void an_unenrolled_tablet_is_asked_to_enrol_and_never_sees_a_survey() {
+        Page tablet = browser.tablet(1280, 800).newPage();
+        tablet.navigate(base + "/kiosk");
+
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Máy tính bảng này chưa được đăng ký")))
+                .isVisible();
+        assertThat(tablet.locator("[data-q]")).hasCount(0);
+        TestBrowser.screenshot(tablet, "kiosk-01-unenrolled");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk unenrolled");
+    }
+
+    @Test
+    void an_admin_enrols_the_tablet_then_a_handover_rate_thank_you_and_idle_again() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 60, 2);
+
+        // The administrator opens the device's one-time enrolment QR code and link.
+        String admin = "kiosk-admin-" + TestData.uniqueSuffix().toLowerCase();
+        accounts.ensureAccount(admin, PASSWORD, "Quản trị kiosk", Role.ADMIN, null);
+        Page desktop = browser.desktop().newPage();
+        desktop.navigate(base + "/kiosks");
+        desktop.locator("input[name=username]").fill(admin);
+        desktop.locator("input[name=password]").fill(PASSWORD);
+        desktop.locator("vaadin-login-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
+        Locator row = desktop.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(site.deviceCode()));
+        assertThat(row).isVisible();
+        desktop.locator("vaadin-button[data-device='" + site.deviceCode() + "']").click();
+        Locator link = desktop.locator("[data-enrolment-link]");
+        assertThat(link).isVisible();
+        assertThat(desktop.locator(".kiosk-enrol-qr svg")).isVisible();
+        TestBrowser.screenshot(desktop, "kiosk-00-admin-enrolment");
+        String url = link.getAttribute("href");
+        String enrolPath = url.substring(url.indexOf("/kiosk-device/"));
+
+        // The tablet opens it once: it is enrolled and shows the idle screen.
+        Page tablet = browser.tablet(1280, 800).newPage();
+        tablet.navigate(base + enrolPath);
+        assertThat(tablet).hasURL(Pattern.compile(".*/kiosk$"));
+        assertThat(tablet.getByText(site.centreName())).isVisible();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Xin mời ông/bà đánh giá mức độ hài lòng")))
+                .isVisible();
+        assertThat(tablet.context().cookies()).anySatisfy(c -> {
+            assertThat(c.name).isEqualTo(KioskDeviceService.COOKIE);
+            assertThat(c.httpOnly).isTrue();
+        });
+        assertThat(tablet.locator("link[rel=manifest]")).hasAttribute("href", "kiosk-device/manifest.webmanifest");
+        TestBrowser.screenshot(tablet, "kiosk-02-idle");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk idle");
+
+        // The officer hands a dossier over: the survey appears without a tap.
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        assertThat(handOver(site, dossier).status()).isEqualTo(201);
+        assertThat(face(tablet, "Rất hài lòng")).isVisible();
+        assertThat(tablet.getByText("Cấp giấy phép môi trường")).isVisible();
+        assertThat(tablet.getByText("Hồ sơ …" + dossier.substring(dossier.length() - 4))).isVisible();
+        assertThat(tablet.getByText(dossier)).hasCount(0);
+        TestBrowser.screenshot(tablet, "kiosk-03-overall");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk overall question");
+
+        face(tablet, "Rất hài lòng").click();
+        Locator attitude = tablet.locator("[data-q=attitude][data-o=SATISFIED]");
+        assertThat(attitude).isVisible();
+        attitude.click();
+        assertThat(attitude).hasAttribute("aria-pressed", "true");
+        TestBrowser.screenshot(tablet, "kiosk-04-details");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk details");
+        send(tablet).click();
+
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!"))).isVisible();
+        TestBrowser.screenshot(tablet, "kiosk-05-thanks");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk thank you");
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Xin mời ông/bà đánh giá mức độ hài lòng")))
+                .isVisible();
+
+        waitForRatings(dossier, 1);
+        assertThat(jdbc.queryForList("""
+                SELECT a.criterion_key, a.option_key FROM rating r JOIN dossier d ON d.id = r.dossier_id
+                JOIN rating_answer a ON a.rating_id = r.id WHERE d.code = ? AND r.channel = 'KIOSK' ORDER BY a.criterion_key""", dossier))
+                .containsExactly(Map.of("criterion_key", "attitude", "option_key", "SATISFIED"),
+                        Map.of("criterion_key", "overall", "option_key", "VERY_SATISFIED"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_handover h JOIN dossier d ON d.id = h.dossier_id "
+                + "WHERE d.code = ? AND h.ended_at IS NOT NULL", Integer.class, dossier)).isEqualTo(1);
+        assertThat(outbox(tablet)).isZero();
+    }
+
+    @Test
+    void a_citizen_types_the_dossier_code_on_the_keypad() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 60, 2);
+        Page tablet = enrolledTablet(site, 800, 1280);
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nhập mã hồ sơ")).click();
+        typeCode(tablet, dossier + "9");
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm hồ sơ")).click();
+        assertThat(tablet.getByText("Không tìm thấy hồ sơ với mã này.", new Page.GetByTextOptions().setExact(false))).isVisible();
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xoá một ký tự")).click();
+        assertThat(tablet.locator(".kiosk-display")).hasText(dossier);
+        TestBrowser.screenshot(tablet, "kiosk-06-keypad-portrait");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk keypad");
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm hồ sơ")).click();
+
+        face(tablet, "Hài lòng").click();
+        TestBrowser.screenshot(tablet, "kiosk-07-details-portrait");
+        send(tablet).click();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!"))).isVisible();
+        waitForRatings(dossier, 1);
+    }
+
+    @Test
+    void an_unfinished_survey_is_discarded_after_the_idle_timeout() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 5, 2);
+        Page tablet = enrolledTablet(site, 1280, 800);
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, dossier);
+        face(tablet, "Hài lòng").click();
+        assertThat(send(tablet)).isVisible();
+
+        // Nobody touches the tablet for the idle timeout (5 s here): back to idle, answers gone.
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Xin mời ông/bà đánh giá mức độ hài lòng")))
+                .isVisible();
+        assertThat(tablet.locator("[data-q]")).hasCount(0);
+        assertThat(outbox(tablet)).isZero();
+        assertThat(ratingsOf(dossier)).isZero();
+    }
+
+    @Test
+    void not_satisfied_needs_a_reason() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 60, 2);
+        Page tablet = enrolledTablet(site, 1280, 800);
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, dossier);
+
+        face(tablet, "Không hài lòng").click();
+        assertThat(tablet.getByText("Vì sao ông/bà chưa hài lòng?", new Page.GetByTextOptions().setExact(false))).isVisible();
+        send(tablet).click();
+        assertThat(tablet.getByRole(AriaRole.ALERT)).hasText("Xin chọn ít nhất một lý do chưa hài lòng.");
+        assertThat(outbox(tablet)).isZero();
+        TestBrowser.screenshot(tablet, "kiosk-08-reason-required");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk reason required");
+
+        tablet.locator("[data-reason=SLOW]").click();
+        send(tablet).click();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!"))).isVisible();
+        waitForRatings(dossier, 1);
+        assertThat(jdbc.queryForList("SELECT rr.reason_code FROM rating r JOIN dossier d ON d.id = r.dossier_id "
+                + "JOIN rating_reason rr ON rr.rating_id = r.id WHERE d.code = ?", String.class, dossier)).containsExactly("SLOW");
+    }
+
+    @Test
+    void revoking_the_device_sends_its_open_page_back_to_the_enrolment_screen_at_once() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 60, 2);
+        Page tablet = enrolledTablet(site, 1280, 800);
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, dossier);
+        assertThat(face(tablet, "Rất hài lòng")).isVisible();
+
+        site.revoke(devices);
+
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Máy tính bảng này chưa được đăng ký")))
+                .isVisible();
+        assertThat(tablet.locator("[data-q]")).hasCount(0);
+        tablet.reload();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Máy tính bảng này chưa được đăng ký")))
+                .isVisible();
+    }
+
+    @Test
+    void english_larger_text_and_high_contrast_for_those_who_need_them() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 60, 2);
+        Page tablet = enrolledTablet(site, 800, 1280);
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, dossier);
+        assertThat(face(tablet, "Rất hài lòng")).isVisible();
+
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Switch to English")).click();
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Larger text")).click();
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("High contrast")).click();
+
+        assertThat(face(tablet, "Very satisfied")).isVisible();
+        assertThat(tablet.locator(".kiosk")).hasClass(Pattern.compile(".*kiosk-hc.*"));
+        assertThat(tablet.locator("html")).hasAttribute("lang", "en");
+        double fontSize = ((Number) tablet.locator(".kiosk").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")).doubleValue();
+        assertThat(fontSize).isGreaterThan(20);
+        for (Object height : (List<?>) tablet.locator(".kiosk button").evaluateAll(
+                "bs => bs.map(b => Math.min(b.getBoundingClientRect().height, b.getBoundingClientRect().width))")) {
+            assertThat(((Number) height).doubleValue()).as("touch target size").isGreaterThanOrEqualTo(64);
+        }
+        TestBrowser.screenshot(tablet, "kiosk-09-english-large-contrast-portrait");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk high contrast");
+    }
+
+    @Test
+    void a_rating_completed_while_the_server_is_unreachable_is_kept_on_the_tablet_and_stored_exactly_once() throws Exception {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 60, 2);
+        try (CuttableProxy network = new CuttableProxy(port)) {
+            Page tablet = enrolledTablet(site, network.base(), 1280, 800);
+            String dossier = oneStop.sendsReceivedDossier(site.unit());
+            handOver(site, dossier);
+            face(tablet, "Rất hài lòng").click();
+            assertThat(send(tablet)).isVisible();
+
+            // The server goes away mid-journey: open connections are cut, new ones refused.
+            network.cut();
+            tablet.locator("[data-q=convenience][data-o=SATISFIED]").click();
+            send(tablet).click();
+            tablet.waitForFunction("() => JSON.parse(localStorage.getItem('hl-kiosk-outbox') || '[]').length === 1");
+            assertThat(tablet.locator("#kiosk-reconnecting")).isVisible();
+            assertThat(tablet.locator("#kiosk-reconnecting")).containsText("Đang kết nối lại");
+            assertThat(tablet.locator("#kiosk-reconnecting")).containsText("đã được lưu trên máy");
+            TestBrowser.screenshot(tablet, "kiosk-10-reconnecting");
+            assertThat(ratingsOf(dossier)).isZero();
+
+            // Back: the tablet resends (same key) and forgets the rating once the server acknowledged it.
+            network.restore();
+            waitForRatings(dossier, 1);
+            tablet.waitForFunction("() => JSON.parse(localStorage.getItem('hl-kiosk-outbox') || '[]').length === 0");
+            assertThat(tablet.locator("#kiosk-reconnecting")).isHidden();
+            tablet.reload();
+            assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Xin mời ông/bà đánh giá mức độ hài lòng")))
+                    .isVisible();
+            assertThat(ratingsOf(dossier)).isEqualTo(1);
+            assertThat(jdbc.queryForList("""
+                    SELECT a.criterion_key FROM rating r JOIN dossier d ON d.id = r.dossier_id
+                    JOIN rating_answer a ON a.rating_id = r.id WHERE d.code = ? AND r.channel = 'KIOSK' ORDER BY a.criterion_key""",
+                    String.class, dossier)).containsExactly("convenience", "overall");
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    Page enrolledTablet(KioskFixture site, int width, int height) {
+        return enrolledTablet(site, base, width, height);
+    }
+
+    Page enrolledTablet(KioskFixture site, String origin, int width, int height) {
+        Page tablet = browser.tablet(width, height).newPage();
+        tablet.navigate(origin + site.enrolmentPath(devices));
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Xin mời ông/bà đánh giá mức độ hài lòng")))
+                .isVisible();
+        return tablet;
+    }
+
+    ApiClient.Response handOver(KioskFixture site, String dossier) {
+        return oneStop.api().post("/api/v1/counters/" + site.counterCode() + "/handover", Map.of("dossierCode", dossier, "officerId", "cb-07"));
+    }
+
+    static Locator face(Page page, String label) {
+        return page.locator(".kiosk-face-button").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\S*\\s*" + label + "$")));
+    }
+
+    static Locator send(Page page) {
+        return page.locator("[data-send]");
+    }
+
+    static void typeCode(Page page, String code) {
+        boolean letters = false;
+        for (char c : code.toCharArray()) {
+            boolean letter = Character.isLetter(c);
+            if (letter != letters) {
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(letter ? "Bàn phím chữ" : "Bàn phím số")).click();
+                letters = letter;
+            }
+            String name = switch (c) {
+                case '.' -> "dấu chấm";
+                case '-' -> "gạch ngang";
+                default -> String.valueOf(c);
+            };
+            page.locator(".kiosk-keypad, .kiosk-letters")
+                    .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true)).click();
+        }
+    }
+
+    static int outbox(Page page) {
+        return ((Number) page.evaluate("() => JSON.parse(localStorage.getItem('hl-kiosk-outbox') || '[]').length")).intValue();
+    }
+
+    int ratingsOf(String dossierCode) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                Integer.class, dossierCode);
+    }
+
+    void waitForRatings(String dossierCode, int expected) {
+        long until = System.currentTimeMillis() + 20_000;
+        while (ratingsOf(dossierCode) != expected && System.currentTimeMillis() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        assertThat(ratingsOf(dossierCode)).as("ratings of " + dossierCode).isEqualTo(expected);
+    }
+}

@@ -1,0 +1,299 @@
+package vn.hailong.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import vn.hailong.ApiClient;
+import vn.hailong.HaiLongTest;
+import vn.hailong.OneStopSoftware;
+import vn.hailong.directory.DirectoryService;
+
+/**
+ * The kiosk over real HTTP: the handover call of the one-stop software, enrolment by one-time
+ * link, and the tablet's rating outbox endpoint (device cookie, idempotent resends, revocation).
+ */
+@HaiLongTest
+class KioskHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    KioskDeviceService devices;
+
+    @Autowired
+    KioskService kiosk;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    OneStopSoftware oneStop;
+    KioskFixture site;
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeEach
+    void setUp() {
+        oneStop = new OneStopSoftware(port);
+        site = KioskFixture.create(oneStop, directory, devices, 60, 5);
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    ApiClient.Response handOver(String counter, Object body) {
+        return oneStop.api().post("/api/v1/counters/" + counter + "/handover", body);
+    }
+
+    @Test
+    void a_handover_binds_the_dossier_to_the_counter_for_ten_minutes() {
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+
+        ApiClient.Response response = handOver(site.counterCode(), Map.of("dossierCode", dossier, "officerId", "cb-17"));
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.json().get("dossierCode").asString()).isEqualTo(dossier);
+        Instant handedOver = OffsetDateTime.parse(response.json().get("handedOverAt").asString()).toInstant();
+        Instant expires = OffsetDateTime.parse(response.json().get("expiresAt").asString()).toInstant();
+        assertThat(Duration.between(handedOver, expires)).isEqualTo(Duration.ofMinutes(10));
+        UUID counterId = directory.findCounter(site.counterCode()).orElseThrow().id();
+        assertThat(kiosk.currentSurvey(counterId)).hasValueSatisfying(s -> {
+            assertThat(s.dossierCode()).isEqualTo(dossier);
+            assertThat(s.dossierTail()).isEqualTo("…" + dossier.substring(dossier.length() - 4));
+            assertThat(s.procedureName()).isEqualTo("Cấp giấy phép môi trường");
+        });
+    }
+
+    @Test
+    void the_next_handover_at_a_counter_replaces_the_previous_one() {
+        String first = oneStop.sendsReceivedDossier(site.unit());
+        String second = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site.counterCode(), Map.of("dossierCode", first, "officerId", "cb-17"));
+        handOver(site.counterCode(), Map.of("dossierCode", second, "officerId", "cb-17"));
+
+        UUID counterId = directory.findCounter(site.counterCode()).orElseThrow().id();
+        assertThat(kiosk.currentSurvey(counterId).orElseThrow().dossierCode()).isEqualTo(second);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_handover WHERE counter_id = ? AND ended_at IS NULL",
+                Integer.class, counterId.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void handover_errors_are_problems_naming_the_field() {
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+
+        ApiClient.Response unknownCounter = handOver("NO-SUCH-COUNTER", Map.of("dossierCode", dossier, "officerId", "cb-1"));
+        assertThat(unknownCounter.status()).isEqualTo(404);
+        assertThat(unknownCounter.contentType()).startsWith("application/problem+json");
+
+        ApiClient.Response missing = handOver(site.counterCode(), Map.of("officerId", "cb-1"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("field").asString()).isEqualTo("dossierCode");
+
+        ApiClient.Response noOfficer = handOver(site.counterCode(), Map.of("dossierCode", dossier));
+        assertThat(noOfficer.status()).isEqualTo(400);
+        assertThat(noOfficer.json().get("field").asString()).isEqualTo("officerId");
+
+        ApiClient.Response unknownDossier = handOver(site.counterCode(), Map.of("dossierCode", dossier + "9", "officerId", "cb-1"));
+        assertThat(unknownDossier.status()).isEqualTo(422);
+        assertThat(unknownDossier.json().get("field").asString()).isEqualTo("dossierCode");
+
+        assertThat(oneStop.relays(OneStopSoftware.rating(dossier, "SATISFIED")).status()).isEqualTo(201);
+        ApiClient.Response rated = handOver(site.counterCode(), Map.of("dossierCode", dossier, "officerId", "cb-1"));
+        assertThat(rated.status()).isEqualTo(409);
+        assertThat(rated.json().get("field").asString()).isEqualTo("dossierCode");
+
+        ApiClient.Response noKey = new ApiClient(port, "wrong-key-0123456789abcdef0123456789abcdef")
+                .post("/api/v1/counters/" + site.counterCode() + "/handover", Map.of("dossierCode", dossier, "officerId", "cb-1"));
+        assertThat(noKey.status()).isEqualTo(401);
+    }
+
+    @Test
+    void an_enrolment_link_gives_one_browser_a_device_cookie_once() throws Exception {
+        String path = site.enrolmentPath(devices);
+
+        HttpResponse<String> first = get(path, null);
+        assertThat(first.statusCode()).isEqualTo(303);
+        assertThat(first.headers().firstValue("Location")).hasValue("/kiosk");
+        String setCookie = first.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).startsWith(KioskDeviceService.COOKIE + "=").contains("HttpOnly").contains("SameSite=Strict")
+                .contains("Max-Age=").doesNotContain("Secure"); // plain http here; Secure when served over https
+        String credential = setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
+        assertThat(devices.authenticate(credential)).hasValueSatisfying(d -> assertThat(d.code()).isEqualTo(site.deviceCode()));
+        // only hashes are stored
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_device WHERE credential_hash = ?", Integer.class,
+                (Object) credential.getBytes())).isZero();
+
+        HttpResponse<String> again = get(path, null);
+        assertThat(again.statusCode()).isEqualTo(410);
+        assertThat(again.body()).contains("không còn hiệu lực");
+    }
+
+    @Test
+    void the_tablet_outbox_stores_a_rating_once_and_revocation_stops_the_device_at_once() throws Exception {
+        String credential = enrol();
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        String rating = """
+                {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "answers": {"overall": "VERY_SATISFIED", "attitude": "SATISFIED"},
+                 "reasons": []}""".formatted(UUID.randomUUID(), dossier);
+
+        HttpResponse<String> stored = post("/kiosk-device/ratings", rating, credential, true);
+        HttpResponse<String> resent = post("/kiosk-device/ratings", rating, credential, true);
+
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+        assertThat(resent.statusCode()).isEqualTo(200);
+        assertThat(resent.body()).contains("\"replayed\":true");
+        assertThat(jdbc.queryForList("SELECT r.channel, r.device_id, r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                dossier)).singleElement().satisfies(row -> {
+                    assertThat(row.get("channel")).isEqualTo("KIOSK");
+                    assertThat(row.get("device_id")).isEqualTo(site.deviceCode());
+                    // sent without a handover: flagged for review (and still counted)
+                    assertThat((String) row.get("anomaly_flags")).contains("NO_HANDOVER");
+                });
+
+        // The administrators' fleet view: online (seen at enrolment), one rating today.
+        assertThat(KioskFixture.asAdmin(devices::devices)).filteredOn(d -> d.code().equals(site.deviceCode())).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.state()).isEqualTo(DeviceSummary.State.ENROLLED);
+                    assertThat(d.online()).isTrue();
+                    assertThat(d.ratingsToday()).isEqualTo(1);
+                });
+        HttpResponse<String> heartbeat = post("/kiosk-device/heartbeat", "{\"unsentRatings\": 2}", credential, true);
+        assertThat(heartbeat.statusCode()).isEqualTo(204);
+        assertThat(KioskFixture.asAdmin(devices::devices)).filteredOn(d -> d.code().equals(site.deviceCode())).singleElement()
+                .satisfies(d -> assertThat(d.unsentRatings()).isEqualTo(2));
+
+        String other = oneStop.sendsReceivedDossier(site.unit());
+        String unhappyWithoutReason = """
+                {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "answers": {"overall": "DISSATISFIED"}}""".formatted(UUID.randomUUID(), other);
+        HttpResponse<String> refused = post("/kiosk-device/ratings", unhappyWithoutReason, credential, true);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("\"field\":\"reasons\"");
+
+        HttpResponse<String> withoutHeader = post("/kiosk-device/ratings", rating, credential, false);
+        assertThat(withoutHeader.statusCode()).isEqualTo(403);
+        HttpResponse<String> withoutCookie = post("/kiosk-device/ratings", rating, null, true);
+        assertThat(withoutCookie.statusCode()).isEqualTo(401);
+
+        site.revoke(devices);
+        HttpResponse<String> revoked = post("/kiosk-device/ratings", rating, credential, true);
+        assertThat(revoked.statusCode()).isEqualTo(401);
+        assertThat(devices.authenticate(credential)).isEmpty();
+        assertThat(post("/kiosk-device/heartbeat", "{\"unsentRatings\": 0}", credential, true).statusCode()).isEqualTo(401);
+        assertThat(KioskFixture.asAdmin(devices::devices)).filteredOn(d -> d.code().equals(site.deviceCode())).singleElement()
+                .satisfies(d -> assertThat(d.state()).isEqualTo(DeviceSummary.State.REVOKED));
+    }
+
+    @Test
+    void a_rating_sent_seconds_after_the_handover_is_flagged_for_review_but_counts() throws Exception {
+        String credential = enrol();
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        String handoverId = handOver(site.counterCode(), Map.of("dossierCode", dossier, "officerId", "cb-17")).json().get("handoverId").asString();
+
+        HttpResponse<String> stored = post("/kiosk-device/ratings", """
+                {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "handoverId": "%s", "answers": {"overall": "VERY_SATISFIED"}}"""
+                .formatted(UUID.randomUUID(), dossier, handoverId), credential, true);
+
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                String.class, dossier)).contains("FAST_AFTER_HANDOVER").doesNotContain("NO_HANDOVER");
+        assertThat(jdbc.queryForObject("SELECT r.status FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                String.class, dossier)).isEqualTo("COUNTED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_handover WHERE id = ? AND ended_at IS NOT NULL", Integer.class,
+                handoverId)).isEqualTo(1);
+    }
+
+    @Test
+    void the_kiosk_installs_full_screen_from_its_manifest() throws Exception {
+        HttpResponse<String> manifest = get("/kiosk-device/manifest.webmanifest", null);
+
+        assertThat(manifest.statusCode()).isEqualTo(200);
+        assertThat(manifest.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/manifest+json");
+        assertThat(ApiClient.JSON.readTree(manifest.body()).get("display").asString()).isEqualTo("fullscreen");
+        assertThat(ApiClient.JSON.readTree(manifest.body()).get("start_url").asString()).isEqualTo("/kiosk");
+    }
+
+    @Test
+    void an_officer_logged_in_on_the_tablet_cannot_submit() {
+        String credential = enrol();
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        SecurityContext officer = SecurityContextHolder.createEmptyContext();
+        officer.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("canbo", null,
+                List.of(new SimpleGrantedAuthority("ROLE_OFFICER"))));
+        SecurityContextHolder.setContext(officer);
+
+        assertThatThrownBy(() -> kiosk.submit(credential, new KioskRating("kiosk-" + UUID.randomUUID(), dossier, null,
+                Map.of("overall", "VERY_SATISFIED"), List.of(), null))).isInstanceOf(AccessDeniedException.class);
+
+        SecurityContextHolder.clearContext();
+        assertThat(oneStop.api().get("/api/v1/dossiers/" + dossier).json().get("rated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void a_typed_code_or_a_scanned_survey_link_finds_the_dossier() {
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        String link = oneStop.api().get("/api/v1/dossiers/" + dossier).json().get("surveyLink").asString();
+
+        assertThat(kiosk.lookUp(dossier.toLowerCase()).survey()).isNotNull();
+        assertThat(kiosk.lookUp(link).survey().dossierCode()).isEqualTo(dossier);
+        assertThat(kiosk.lookUp(dossier + "1").problem()).isEqualTo(KioskService.LookupProblem.UNKNOWN);
+        assertThat(oneStop.relays(OneStopSoftware.rating(dossier, "SATISFIED")).status()).isEqualTo(201);
+        assertThat(kiosk.lookUp(dossier).problem()).isEqualTo(KioskService.LookupProblem.ALREADY_RATED);
+    }
+
+    String enrol() {
+        try {
+            HttpResponse<String> response = get(site.enrolmentPath(devices), null);
+            String setCookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+            return setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(String path, String credential) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (credential != null) {
+            request.header("Cookie", KioskDeviceService.COOKIE + "=" + credential);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String json, String credential, boolean kioskHeader) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (credential != null) {
+            request.header("Cookie", KioskDeviceService.COOKIE + "=" + credential);
+        }
+        if (kioskHeader) {
+            request.header("X-Hailong-Kiosk", "1");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,69 @@
+package vn.hailong.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+class SiteConfigurationTest {
+
+    @Test
+    void the_demo_site_file_reads_without_problems() {
+        SiteConfiguration.Site site = SiteConfiguration.read(Path.of("kiosk-config"));
+
+        assertThat(site.problems()).isEmpty();
+        assertThat(site.devices()).extracting(SiteConfiguration.Device::code).contains("kiosk-q01", "kiosk-q02", "kiosk-q03");
+        assertThat(site.devices().getFirst().idleTimeoutSeconds()).isEqualTo(60);
+    }
+
+    @Test
+    void a_bad_device_is_reported_with_file_line_and_field_and_the_others_are_kept() {
+        SiteConfiguration.Site site = SiteConfiguration.parse("site.yaml", new StringReader("""
+                counters:
+                  - code: Q1
+                    name: Quầy 1
+                    centre: TT-1
+                devices:
+                  - code: kiosk-1
+                    counter: Q1
+                  - code: kiosk-2
+                    idleTimeoutSeconds: soon
+                  - code: kiosk-3
+                    counter: Q1
+                    colour: blue
+                  - code: kiosk-4
+                    counter: Q1
+                """));
+
+        assertThat(site.counters()).singleElement().satisfies(c -> assertThat(c.where()).isEqualTo("site.yaml:2: counters[0]"));
+        assertThat(site.devices()).extracting(SiteConfiguration.Device::code).containsExactly("kiosk-1", "kiosk-4");
+        assertThat(site.problems()).containsExactly(
+                "site.yaml:8: devices[1].counter: is required (entry skipped)",
+                "site.yaml:9: devices[1].idleTimeoutSeconds: 'soon' is not a whole number (entry skipped)",
+                "site.yaml:12: devices[2].colour: unknown field; expected [code, counter, locale, idleTimeoutSeconds, thankYouSeconds] (entry skipped)");
+    }
+
+    @Test
+    void a_file_that_is_not_yaml_is_skipped_with_its_line() {
+        SiteConfiguration.Site site = SiteConfiguration.parse("broken.yaml", new StringReader("""
+                devices:
+                  - code: kiosk-1
+                    counter: [Q1
+                """));
+
+        assertThat(site.devices()).isEmpty();
+        assertThat(site.problems()).singleElement().asString().startsWith("broken.yaml:4: not valid YAML:").endsWith("(file skipped)");
+    }
+
+    @Test
+    void an_unknown_section_is_reported() {
+        SiteConfiguration.Site site = SiteConfiguration.parse("site.yaml", new StringReader("""
+                kiosks:
+                  - code: kiosk-1
+                """));
+
+        assertThat(site.problems()).containsExactly("site.yaml:1: unknown section 'kiosks'; expected centres, counters or devices");
+    }
+}
