@@ -213,6 +213,18 @@ public class RatingService {
         return result;
     }
 
+    /** A stored rating, whatever its status. */
+    @Transactional(readOnly = true)
+    public Optional<RatingFacts> facts(UUID ratingId) {
+        return ratings.findById(ratingId).map(Rating::facts);
+    }
+
+    /** Every stored rating of a dossier (counted or not). */
+    @Transactional(readOnly = true)
+    public List<UUID> idsOfDossier(UUID dossierId) {
+        return ratings.findIdsByDossierId(dossierId);
+    }
+
     /** Ratings of a unit: how many, and how many answered "satisfied" or "very satisfied" overall. */
     public record RatingCounts(long ratings, long satisfied) {
     }

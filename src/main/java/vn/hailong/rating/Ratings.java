@@ -17,6 +17,9 @@ interface Ratings extends JpaRepository<Rating, UUID> {
 
     Optional<Rating> findByCountedDossierId(UUID dossierId);
 
+    @Query("select r.id from Rating r where r.dossierId = :dossierId")
+    List<UUID> findIdsByDossierId(UUID dossierId);
+
     /** Counted ratings per evaluated unit in [from, to): unit, ratings, satisfied (overall points above 0). */
     @Query("""
             select r.evaluatedAgencyId, count(r), sum(case when r.overallPoints > 0 then 1 else 0 end)
