@@ -56,11 +56,14 @@ class DashboardFiguresTest {
     @Autowired
     DashboardService dashboard;
 
-    DashboardFixture f;
+    /** One small province for the whole class: building it costs seconds. */
+    static DashboardFixture f;
 
     @BeforeEach
     void aSmallProvince() {
-        f = new DashboardFixture(directory, intake, ratings, jdbc, events);
+        if (f == null) {
+            f = new DashboardFixture(directory, intake, ratings, jdbc, events);
+        }
     }
 
     @AfterEach
