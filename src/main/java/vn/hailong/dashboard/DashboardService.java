@@ -287,7 +287,11 @@ public class DashboardService {
         return new DossierView(d, ratings.ofDossier(d.id()));
     }
 
-    /** The units of a selection within the user's scope. */
+    /** The units of a selection within the user's scope (the unit and those below it, or everything in scope). */
+    public Set<UUID> unitsOf(Selection selection) {
+        return units(selection);
+    }
+
     private Set<UUID> units(Selection selection) {
         AccessScope scope = scopes.currentScope();
         if (selection.unitId() != null) {

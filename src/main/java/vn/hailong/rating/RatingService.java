@@ -234,6 +234,16 @@ public class RatingService {
                 org.springframework.data.domain.PageRequest.of(0, limit)).stream().map(Rating::facts).toList();
     }
 
+    /** Every rating (whatever its status) of these units submitted in [from, to), oldest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<RatingFacts> inPeriod(Collection<UUID> units, Instant from, Instant to, int limit) {
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        return ratings.findInPeriod(units, from, to, org.springframework.data.domain.PageRequest.of(0, limit)).stream()
+                .map(Rating::facts).toList();
+    }
+
     /** Every rating of a dossier, oldest first, whatever its status. */
     @Transactional(readOnly = true)
     public List<RatingFacts> ofDossier(UUID dossierId) {

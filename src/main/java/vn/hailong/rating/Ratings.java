@@ -29,6 +29,12 @@ interface Ratings extends JpaRepository<Rating, UUID> {
 
     List<Rating> findByDossierIdOrderBySubmittedAt(UUID dossierId);
 
+    @Query("""
+            select r from Rating r
+            where r.evaluatedAgencyId in :units and r.submittedAt >= :from and r.submittedAt < :to
+            order by r.submittedAt, r.id""")
+    List<Rating> findInPeriod(Collection<UUID> units, Instant from, Instant to, org.springframework.data.domain.Pageable page);
+
     @Query("select r.id from Rating r where r.dossierId = :dossierId")
     List<UUID> findIdsByDossierId(UUID dossierId);
 

@@ -36,6 +36,8 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -45,6 +47,7 @@ import vn.hailong.dashboard.DashboardService.Breakdown;
 import vn.hailong.dashboard.DashboardService.BreakdownRow;
 import vn.hailong.dashboard.DashboardService.Selection;
 import vn.hailong.dashboard.DashboardService.UnitNode;
+import vn.hailong.dashboard.ExportService;
 import vn.hailong.dashboard.Figures;
 import vn.hailong.platform.InvalidInputException;
 
@@ -63,6 +66,7 @@ public class DashboardView extends Div {
     private static final String[] WEEKDAYS = {"Thứ 2", "Thứ 3", "Thứ 4", "Thứ 5", "Thứ 6", "Thứ 7", "CN"};
 
     private final DashboardService dashboard;
+    private final ExportService exports;
     private final Map<String, String> criterionLabels;
     private final Map<String, String> reasonLabels;
 
@@ -85,8 +89,9 @@ public class DashboardView extends Div {
 
     private Selection selection;
 
-    public DashboardView(DashboardService dashboard) {
+    public DashboardView(DashboardService dashboard, ExportService exports) {
         this.dashboard = dashboard;
+        this.exports = exports;
         this.criterionLabels = dashboard.criterionLabels();
         this.reasonLabels = dashboard.reasonLabels();
         this.selection = dashboard.defaultSelection();
@@ -94,7 +99,7 @@ public class DashboardView extends Div {
         setId("dashboard");
 
         add(new H2("Bảng điều khiển mức độ hài lòng"), filters());
-        Div main = new Div(scopeLabel, cards, criteriaSection(), breakdownTabs());
+        Div main = new Div(scopeLabel, cards, criteriaSection(), exportBar(), breakdownTabs());
         main.addClassName("main");
         Div body = new Div(scopeTree(), main);
         body.addClassName("body");
@@ -201,6 +206,39 @@ public class DashboardView extends Div {
             tree.select(node);
         }
         refresh();
+    }
+
+    /** Downloads of what is on screen, with the active filters; made when clicked. */
+    private Component exportBar() {
+        Span label = new Span("Tải về:");
+        Div bar = new Div(label,
+                download("export-table-csv", "Bảng đang xem (CSV)", () -> tableExport(ExportService.Format.CSV)),
+                download("export-table-xlsx", "Bảng đang xem (Excel)", () -> tableExport(ExportService.Format.XLSX)),
+                download("export-ratings-csv", "Danh sách đánh giá (CSV)", () -> exports.ratings(selection, ExportService.Format.CSV)),
+                download("export-ratings-xlsx", "Danh sách đánh giá (Excel)", () -> exports.ratings(selection, ExportService.Format.XLSX)),
+                download("export-report-pdf", "Báo cáo PDF", () -> exports.report(selection)));
+        bar.addClassName("exports");
+        bar.setId("exports");
+        return bar;
+    }
+
+    private ExportService.ExportFile tableExport(ExportService.Format format) {
+        int tab = tabs.getSelectedIndex();
+        Breakdown[] all = Breakdown.values();
+        if (tab >= 0 && tab < all.length) {
+            return exports.breakdown(selection, all[tab], format);
+        }
+        return tab == all.length ? exports.hours(selection, format) : exports.ratings(selection, format);
+    }
+
+    private static Anchor download(String id, String text, java.util.function.Supplier<ExportService.ExportFile> export) {
+        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+            ExportService.ExportFile file = export.get();
+            return new DownloadResponse(new java.io.ByteArrayInputStream(file.content()), file.fileName(), file.contentType(),
+                    file.content().length);
+        }), text);
+        anchor.setId(id);
+        return anchor;
     }
 
     private Component criteriaSection() {
