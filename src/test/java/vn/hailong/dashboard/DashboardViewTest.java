@@ -69,7 +69,9 @@ class DashboardViewTest extends SpringBrowserlessTest {
     }
 
     void tab(String label) {
-        test($(com.vaadin.flow.component.tabs.TabSheet.class).id("breakdowns")).select(label);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.radiobutton.RadioButtonGroup<String> panels = $(com.vaadin.flow.component.radiobutton.RadioButtonGroup.class).id("breakdowns");
+        test(panels).selectItem(label);
     }
 
     @SuppressWarnings("unchecked")

@@ -28,7 +28,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.treegrid.TreeGrid;
@@ -84,7 +84,10 @@ public class DashboardView extends Div {
     private final Select<String> reason = new Select<>();
     private final TextField text = new TextField("Tìm trong ý kiến");
     private final Div integrity = new Div();
-    private final TabSheet tabs = new TabSheet();
+    /** Which detail panel shows: a radio group (axe flags Vaadin's tab list as missing required children). */
+    private final RadioButtonGroup<String> panelChoice = new RadioButtonGroup<>("Xem chi tiết theo");
+    private final Map<String, Component> panels = new java.util.LinkedHashMap<>();
+    private final Div panel = new Div();
     private final Map<UUID, UnitNode> nodes = new HashMap<>();
 
     private Selection selection;
@@ -113,6 +116,10 @@ public class DashboardView extends Div {
         kind.setItemLabelGenerator(DashboardPeriod.Kind::label);
         kind.setValue(selection.period().kind());
         kind.setId("period-kind");
+        for (DatePicker picker : List.of(day, from, to)) {
+            picker.setLocale(Format.VI);
+            picker.setI18n(vietnameseDates());
+        }
         day.setValue(selection.period().from());
         day.setId("period-day");
         from.setId("period-from");
@@ -136,6 +143,18 @@ public class DashboardView extends Div {
         Div filters = new Div(kind, day, from, to);
         filters.addClassName("filters");
         return filters;
+    }
+
+    static DatePicker.DatePickerI18n vietnameseDates() {
+        return new DatePicker.DatePickerI18n()
+                .setDateFormat("dd/MM/yyyy")
+                .setMonthNames(List.of("Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6", "Tháng 7", "Tháng 8",
+                        "Tháng 9", "Tháng 10", "Tháng 11", "Tháng 12"))
+                .setWeekdays(List.of("Chủ nhật", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy"))
+                .setWeekdaysShort(List.of("CN", "T2", "T3", "T4", "T5", "T6", "T7"))
+                .setFirstDayOfWeek(1)
+                .setToday("Hôm nay")
+                .setCancel("Hủy");
     }
 
     private void periodChanged() {
@@ -190,6 +209,7 @@ public class DashboardView extends Div {
         all.setId("scope-all");
         all.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Div side = new Div(all, tree);
+        side.addClassName("scope-panel");
         return side;
     }
 
@@ -223,7 +243,7 @@ public class DashboardView extends Div {
     }
 
     private ExportService.ExportFile tableExport(ExportService.Format format) {
-        int tab = tabs.getSelectedIndex();
+        int tab = new ArrayList<>(panels.keySet()).indexOf(panelChoice.getValue());
         Breakdown[] all = Breakdown.values();
         if (tab >= 0 && tab < all.length) {
             return exports.breakdown(selection, all[tab], format);
@@ -248,7 +268,7 @@ public class DashboardView extends Div {
         criteria.addColumn(e -> Format.average(e.getValue()[2])).setHeader("Cùng kỳ năm trước").setTextAlign(ColumnTextAlign.END);
         criteria.setId("criteria");
         criteria.setAllRowsVisible(true);
-        criteria.addThemeVariants(GridVariant.LUMO_COMPACT);
+        criteria.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         return new Div(new H3("Điểm trung bình theo tiêu chí (0–2)"), criteria);
     }
 
@@ -264,15 +284,28 @@ public class DashboardView extends Div {
             if (b == Breakdown.UNIT) {
                 content = new Div(new Paragraph("Bấm vào một đơn vị để xem chi tiết đơn vị đó và các đơn vị trực thuộc."), grid);
             }
-            tabs.add(b.label(), content);
+            panels.put(b.label(), content);
         }
-        tabs.add("Giờ × thứ", new Div(new Paragraph("Lượt đánh giá và tỷ lệ hài lòng theo giờ trong ngày và thứ trong tuần."), hours));
-        tabs.add("Ý kiến không hài lòng", unhappySection());
-        tabs.add("Kiểm tra số liệu", integrity);
-        tabs.setId("breakdowns");
-        tabs.setWidthFull();
-        return tabs;
+        panels.put(HOURS, new Div(new Paragraph("Lượt đánh giá và tỷ lệ hài lòng theo giờ trong ngày và thứ trong tuần."), hours));
+        panels.put(UNHAPPY, unhappySection());
+        panels.put(INTEGRITY, integrity);
+        panelChoice.setItems(panels.keySet());
+        panelChoice.setId("breakdowns");
+        panelChoice.addValueChangeListener(e -> {
+            panel.removeAll();
+            if (e.getValue() != null) {
+                panel.add(panels.get(e.getValue()));
+            }
+        });
+        panelChoice.setValue(Breakdown.UNIT.label());
+        panel.setId("panel");
+        panel.setWidthFull();
+        return new Div(panelChoice, panel);
     }
+
+    static final String HOURS = "Giờ × thứ";
+    static final String UNHAPPY = "Ý kiến không hài lòng";
+    static final String INTEGRITY = "Kiểm tra số liệu";
 
     private Grid<BreakdownRow> breakdownGrid(Breakdown b) {
         Grid<BreakdownRow> grid = new Grid<>();
