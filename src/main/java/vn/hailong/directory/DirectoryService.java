@@ -238,6 +238,20 @@ public class DirectoryService {
                 .collect(Collectors.toMap(Officer::getId, o -> new OfficerName(o.getExternalId(), o.getDisplayName())));
     }
 
+    /** Procedures by id, for labelling figures. */
+    @Transactional(readOnly = true)
+    public Map<UUID, ProcedureSummary> procedures(Collection<UUID> ids) {
+        return procedures.findAllById(ids).stream().map(Procedure::summary)
+                .collect(Collectors.toMap(ProcedureSummary::id, p -> p));
+    }
+
+    /** Officers' display names by the one-stop software's officer id, for labelling figures. */
+    @Transactional(readOnly = true)
+    public Map<String, String> officerNames(Collection<String> externalIds) {
+        return officers.findByExternalIdIn(externalIds).stream()
+                .collect(Collectors.toMap(Officer::getExternalId, Officer::getDisplayName));
+    }
+
     /** Creates or updates a service centre of a unit. */
     @Transactional
     public UUID upsertCentre(String code, String name, String agencyCode) {

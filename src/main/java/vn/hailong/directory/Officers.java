@@ -8,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface Officers extends JpaRepository<Officer, UUID> {
 
     Optional<Officer> findByExternalId(String externalId);
+
+    java.util.List<Officer> findByExternalIdIn(java.util.Collection<String> externalIds);
 }

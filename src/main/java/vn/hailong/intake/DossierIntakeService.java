@@ -300,6 +300,14 @@ public class DossierIntakeService {
         return complaints.findByDossierId(dossierId).stream().map(Complaint::details).toList();
     }
 
+    /** Dossier codes by id. */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> codesOf(java.util.Collection<UUID> ids) {
+        Map<UUID, String> codes = new HashMap<>();
+        dossiers.findAllById(ids).forEach(d -> codes.put(d.getId(), d.getCode()));
+        return codes;
+    }
+
     /** Dossiers whose result was returned in [from, to), per evaluated unit, for these units. */
     @Transactional(readOnly = true)
     public Map<UUID, Long> returnedByUnit(Instant from, Instant to, java.util.Collection<UUID> units) {

@@ -173,4 +173,15 @@ public class Rating extends AbstractEntity {
     public String getComment() {
         return comment;
     }
+
+    RatingFacts facts() {
+        java.util.Map<String, Integer> points = new java.util.TreeMap<>();
+        java.util.Map<String, String> options = new java.util.TreeMap<>();
+        answers.forEach(a -> {
+            points.put(a.getCriterionKey(), a.getPoints());
+            options.put(a.getCriterionKey(), a.getOptionKey());
+        });
+        return new RatingFacts(getId(), dossierId, evaluatedAgencyId, procedureId, channel, status, overallOption, overallPoints,
+                submittedAt, deviceId, points, options, new java.util.TreeSet<>(reasons), comment);
+    }
 }

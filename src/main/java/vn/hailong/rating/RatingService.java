@@ -236,6 +236,49 @@ public class RatingService {
         return result;
     }
 
+    /** A stored rating, whatever its status. */
+    @Transactional(readOnly = true)
+    public Optional<RatingFacts> facts(UUID ratingId) {
+        return ratings.findById(ratingId).map(Rating::facts);
+    }
+
+    /**
+     * Ratings answered "not satisfied" overall in [from, to) of these units, newest first, at most
+     * {@code limit}; {@code reason} (a reason code) and {@code text} (part of the comment) narrow them when given.
+     */
+    @Transactional(readOnly = true)
+    public List<RatingFacts> unhappy(Collection<UUID> units, Instant from, Instant to, String reason, String text, int limit) {
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        String pattern = text == null || text.isBlank() ? null
+                : "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return ratings.findUnhappy(units, from, to, reason == null || reason.isBlank() ? null : reason, pattern,
+                org.springframework.data.domain.PageRequest.of(0, limit)).stream().map(Rating::facts).toList();
+    }
+
+    /** Every rating (whatever its status) of these units submitted in [from, to), oldest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<RatingFacts> inPeriod(Collection<UUID> units, Instant from, Instant to, int limit) {
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        return ratings.findInPeriod(units, from, to, org.springframework.data.domain.PageRequest.of(0, limit)).stream()
+                .map(Rating::facts).toList();
+    }
+
+    /** Every rating of a dossier, oldest first, whatever its status. */
+    @Transactional(readOnly = true)
+    public List<RatingFacts> ofDossier(UUID dossierId) {
+        return ratings.findByDossierIdOrderBySubmittedAt(dossierId).stream().map(Rating::facts).toList();
+    }
+
+    /** Every stored rating of a dossier (counted or not). */
+    @Transactional(readOnly = true)
+    public List<UUID> idsOfDossier(UUID dossierId) {
+        return ratings.findIdsByDossierId(dossierId);
+    }
+
     /** Ratings of a unit: how many, and how many answered "satisfied" or "very satisfied" overall. */
     public record RatingCounts(long ratings, long satisfied) {
     }

@@ -22,6 +22,27 @@ interface Ratings extends JpaRepository<Rating, UUID> {
 
     long countByDeviceIdAndSubmittedAtAfter(String deviceId, Instant since);
 
+    /** Ratings answered "not satisfied" overall, newest first, optionally with a reason and a word of their comment. */
+    @Query("""
+            select r from Rating r
+            where r.evaluatedAgencyId in :units and r.submittedAt >= :from and r.submittedAt < :to and r.overallPoints = 0
+              and (:reason is null or :reason member of r.reasons)
+              and (:text is null or lower(r.comment) like :text)
+            order by r.submittedAt desc, r.id desc""")
+    List<Rating> findUnhappy(Collection<UUID> units, Instant from, Instant to, String reason, String text,
+            org.springframework.data.domain.Pageable page);
+
+    List<Rating> findByDossierIdOrderBySubmittedAt(UUID dossierId);
+
+    @Query("""
+            select r from Rating r
+            where r.evaluatedAgencyId in :units and r.submittedAt >= :from and r.submittedAt < :to
+            order by r.submittedAt, r.id""")
+    List<Rating> findInPeriod(Collection<UUID> units, Instant from, Instant to, org.springframework.data.domain.Pageable page);
+
+    @Query("select r.id from Rating r where r.dossierId = :dossierId")
+    List<UUID> findIdsByDossierId(UUID dossierId);
+
     /** Counted ratings per evaluated unit in [from, to): unit, ratings, satisfied (overall points above 0). */
     @Query("""
             select r.evaluatedAgencyId, count(r), sum(case when r.overallPoints > 0 then 1 else 0 end)

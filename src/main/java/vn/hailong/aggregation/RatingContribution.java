@@ -1,0 +1,49 @@
+package vn.hailong.aggregation;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import vn.hailong.rating.RatingFacts;
+
+/** What one rating adds to the rollups under a given status: one row per dimension, grain and answered criterion. */
+record RatingContribution(UUID unitId, LocalDate day, Map<RollupDimension, String> values, Map<String, Integer> points) {
+
+    static RatingContribution of(RatingFacts rating, String officer, ZoneId zone) {
+        LocalDateTime local = LocalDateTime.ofInstant(rating.submittedAt(), zone);
+        Map<RollupDimension, String> values = new LinkedHashMap<>();
+        values.put(RollupDimension.ALL, "");
+        values.put(RollupDimension.PROCEDURE, rating.procedureId().toString());
+        if (officer != null) {
+            values.put(RollupDimension.OFFICER, officer);
+        }
+        if (rating.deviceId() != null) {
+            values.put(RollupDimension.COUNTER, rating.deviceId());
+        }
+        values.put(RollupDimension.CHANNEL, rating.channel().name());
+        values.put(RollupDimension.HOUR, hourKey(local.getDayOfWeek().getValue(), local.getHour()));
+        return new RatingContribution(rating.unitId(), local.toLocalDate(), values, rating.points());
+    }
+
+    static String hourKey(int isoWeekday, int hour) {
+        return isoWeekday + "-" + (hour < 10 ? "0" : "") + hour;
+    }
+
+    /** The rows this rating adds ({@code sign} 1) or takes away ({@code sign} -1) under {@code status}. */
+    List<RollupRow> rows(String status, int sign) {
+        List<RollupRow> rows = new ArrayList<>();
+        LocalDate month = day.withDayOfMonth(1);
+        values.forEach((dimension, value) -> points.forEach((criterion, p) -> {
+            for (char grain : new char[] {'D', 'M'}) {
+                rows.add(new RollupRow(dimension, grain, grain == 'D' ? day : month, unitId, value, status, criterion, sign,
+                        (long) sign * p, p == 0 ? sign : 0, p == 1 ? sign : 0, p == 2 ? sign : 0));
+            }
+        }));
+        return rows;
+    }
+}

@@ -1,0 +1,391 @@
+package vn.hailong.dashboard;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import vn.hailong.aggregation.RatingCell;
+import vn.hailong.aggregation.ReturnCell;
+import vn.hailong.aggregation.RollupDimension;
+import vn.hailong.aggregation.RollupQueries;
+import vn.hailong.directory.AgencySummary;
+import vn.hailong.directory.DirectoryService;
+import vn.hailong.directory.ProcedureSummary;
+import vn.hailong.intake.DossierDetails;
+import vn.hailong.intake.DossierIntakeService;
+import vn.hailong.platform.NotFoundException;
+import vn.hailong.rating.Questionnaire;
+import vn.hailong.rating.QuestionnaireService;
+import vn.hailong.rating.RatingFacts;
+import vn.hailong.rating.RatingService;
+import vn.hailong.security.AccessScope;
+import vn.hailong.security.ScopeService;
+
+/**
+ * The managers' dashboard: figures of a period for a unit's subtree (or everything the user may
+ * see), compared with the period before and the same period a year earlier, broken down by unit,
+ * procedure, counter, officer, channel and hour; unhappy ratings; integrity signals. Figures come
+ * from the rollups; the units always from the user's scope, checked here and not only in the view.
+ */
+@Service
+@EnableConfigurationProperties(DashboardProperties.class)
+@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
+public class DashboardService {
+
+    private final RollupQueries rollups;
+    private final DirectoryService directory;
+    private final DossierIntakeService intake;
+    private final RatingService ratings;
+    private final ScopeService scopes;
+    private final DashboardProperties properties;
+    private final QuestionnaireService questionnaires;
+    private final Clock clock;
+
+    DashboardService(RollupQueries rollups, DirectoryService directory, DossierIntakeService intake, RatingService ratings,
+            ScopeService scopes, DashboardProperties properties, QuestionnaireService questionnaires, Clock clock) {
+        this.questionnaires = questionnaires;
+        this.rollups = rollups;
+        this.directory = directory;
+        this.intake = intake;
+        this.ratings = ratings;
+        this.scopes = scopes;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What the dashboard shows: a period, and a unit with the units below it (null: everything in scope). */
+    public record Selection(DashboardPeriod period, UUID unitId) {
+    }
+
+    /** A unit of the agency tree; {@code parentId} is null for the top of what the user may see. */
+    public record UnitNode(UUID id, String code, String name, UUID parentId) {
+    }
+
+    public record Headline(DashboardPeriod period, Figures current, DashboardPeriod previousPeriod, Figures previous,
+            DashboardPeriod lastYearPeriod, Figures lastYear) {
+    }
+
+    public enum Breakdown {
+        UNIT("Đơn vị"), PROCEDURE("Thủ tục"), COUNTER("Quầy (thiết bị)"), OFFICER("Cán bộ"), CHANNEL("Kênh đánh giá");
+
+        private final String label;
+
+        Breakdown(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** One row of a breakdown: {@code key} identifies it (a unit id for UNIT rows, for drilling down). */
+    public record BreakdownRow(String key, String code, String label, Figures figures) {
+    }
+
+    /** Ratings in one hour of one weekday (ISO: 1 = Monday) of the period. */
+    public record HourCell(int weekday, int hour, long ratings, long happy) {
+
+        public Double satisfactionRate() {
+            return UnitSatisfaction.rate(happy, ratings);
+        }
+    }
+
+    public record UnhappyRating(UUID ratingId, String dossierCode, String unitName, Instant submittedAt, String channel,
+            String status, List<String> reasons, String comment) {
+    }
+
+    /** An officer whose coverage is below half of the selection's (with enough returned dossiers to tell). */
+    public record Outlier(String key, String label, long returned, long ratings, Double coverage, Double expectedCoverage) {
+    }
+
+    public record Integrity(Figures totals, List<BreakdownRow> devices, List<Outlier> officers) {
+    }
+
+    public record DossierView(DossierDetails dossier, List<RatingFacts> ratings) {
+    }
+
+    /** The agency tree limited to the user's scope. */
+    public List<UnitNode> unitTree() {
+        AccessScope scope = scopes.currentScope();
+        List<AgencySummary> visible = directory.allUnits().stream().filter(u -> scope.includes(u.id())).toList();
+        Set<UUID> ids = visible.stream().map(AgencySummary::id).collect(Collectors.toSet());
+        return visible.stream()
+                .map(u -> new UnitNode(u.id(), u.code(), u.name(), u.parentId() != null && ids.contains(u.parentId()) ? u.parentId() : null))
+                .toList();
+    }
+
+    /** A sensible first selection: the current month, everything in scope. */
+    public Selection defaultSelection() {
+        return new Selection(DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, LocalDate.now(clock)), null);
+    }
+
+    public Headline headline(Selection selection) {
+        Set<UUID> units = units(selection);
+        DashboardPeriod p = selection.period();
+        return new Headline(p, total(units, p), p.previous(), total(units, p.previous()), p.sameLastYear(), total(units, p.sameLastYear()));
+    }
+
+    private Figures total(Set<UUID> units, DashboardPeriod period) {
+        return grouped(RollupDimension.ALL, units, period, c -> "").getOrDefault("", Figures.NONE);
+    }
+
+    public List<BreakdownRow> breakdown(Selection selection, Breakdown by) {
+        Set<UUID> units = units(selection);
+        DashboardPeriod p = selection.period();
+        return switch (by) {
+            case UNIT -> byUnit(selection, units);
+            case PROCEDURE -> {
+                Map<String, Figures> rows = grouped(RollupDimension.PROCEDURE, units, p, Cellish::dimValue);
+                Map<UUID, ProcedureSummary> names = directory.procedures(rows.keySet().stream().map(UUID::fromString).toList());
+                yield rows(rows, k -> names.containsKey(UUID.fromString(k)) ? names.get(UUID.fromString(k)).code() : "",
+                        k -> names.containsKey(UUID.fromString(k)) ? names.get(UUID.fromString(k)).name() : k);
+            }
+            case OFFICER -> {
+                Map<String, Figures> rows = grouped(RollupDimension.OFFICER, units, p, Cellish::dimValue);
+                // Too few ratings say more about chance than about a person: left out.
+                rows.values().removeIf(f -> f.ratings() < properties.officerMinRatings());
+                Map<String, String> names = directory.officerNames(rows.keySet());
+                yield rows(rows, k -> k, k -> names.getOrDefault(k, k));
+            }
+            case COUNTER -> rows(grouped(RollupDimension.COUNTER, units, p, Cellish::dimValue), k -> k, k -> "Thiết bị " + k);
+            case CHANNEL -> rows(grouped(RollupDimension.CHANNEL, units, p, Cellish::dimValue), k -> k, DashboardService::channelLabel);
+        };
+    }
+
+    /** The criteria of the active questionnaire with their Vietnamese labels, in its order. */
+    public Map<String, String> criterionLabels() {
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE).criteria().forEach(c -> labels.put(c.key(), c.label().vi()));
+        return labels;
+    }
+
+    /** Reason codes of the active questionnaire with their Vietnamese labels. */
+    public Map<String, String> reasonLabels() {
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE).reasons().forEach(r -> labels.put(r.code(), r.label().vi()));
+        return labels;
+    }
+
+    /** The minimum number of ratings from which officers' figures are shown. */
+    public int officerMinRatings() {
+        return properties.officerMinRatings();
+    }
+
+    private List<BreakdownRow> byUnit(Selection selection, Set<UUID> units) {
+        Map<String, Figures> own = grouped(RollupDimension.ALL, units, selection.period(), c -> c.unitId().toString());
+        List<UnitNode> tree = unitTree();
+        Map<UUID, UnitNode> nodes = tree.stream().collect(Collectors.toMap(UnitNode::id, n -> n));
+        Map<UUID, List<UUID>> children = new HashMap<>();
+        tree.forEach(n -> {
+            if (n.parentId() != null) {
+                children.computeIfAbsent(n.parentId(), k -> new ArrayList<>()).add(n.id());
+            }
+        });
+        List<UUID> heads = selection.unitId() == null
+                ? tree.stream().filter(n -> n.parentId() == null).map(UnitNode::id).toList()
+                : children.getOrDefault(selection.unitId(), List.of());
+        List<BreakdownRow> rows = new ArrayList<>();
+        if (selection.unitId() != null && own.containsKey(selection.unitId().toString())) {
+            UnitNode self = nodes.get(selection.unitId());
+            rows.add(new BreakdownRow(self.id().toString(), self.code(), self.name() + " (trực tiếp)", own.get(self.id().toString())));
+        }
+        for (UUID head : heads) {
+            Figures sum = Figures.NONE;
+            for (UUID u : subtree(head, children)) {
+                sum = sum.plus(own.getOrDefault(u.toString(), Figures.NONE));
+            }
+            if (sum.returned() > 0 || sum.ratings() > 0 || sum.superseded() + sum.unbound() + sum.excluded() > 0) {
+                UnitNode n = nodes.get(head);
+                rows.add(new BreakdownRow(head.toString(), n.code(), n.name(), sum));
+            }
+        }
+        rows.sort(Comparator.comparing(BreakdownRow::label));
+        return rows;
+    }
+
+    private static Set<UUID> subtree(UUID root, Map<UUID, List<UUID>> children) {
+        Set<UUID> result = new HashSet<>();
+        List<UUID> todo = new ArrayList<>(List.of(root));
+        while (!todo.isEmpty()) {
+            UUID u = todo.removeLast();
+            if (result.add(u)) {
+                todo.addAll(children.getOrDefault(u, List.of()));
+            }
+        }
+        return result;
+    }
+
+    public List<HourCell> hourGrid(Selection selection) {
+        List<HourCell> cells = new ArrayList<>();
+        grouped(RollupDimension.HOUR, units(selection), selection.period(), Cellish::dimValue).forEach((k, f) -> {
+            String[] parts = k.split("-");
+            cells.add(new HourCell(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), f.ratings(), f.happy()));
+        });
+        cells.sort(Comparator.comparingInt(HourCell::weekday).thenComparingInt(HourCell::hour));
+        return cells;
+    }
+
+    /** Ratings answered "not satisfied", newest first, with their reasons and comments. */
+    public List<UnhappyRating> unhappy(Selection selection, String reason, String text, int limit) {
+        Set<UUID> units = units(selection);
+        ZoneId zone = clock.getZone();
+        List<RatingFacts> found = ratings.unhappy(units, selection.period().from().atStartOfDay(zone).toInstant(),
+                selection.period().to().plusDays(1).atStartOfDay(zone).toInstant(), reason, text, limit);
+        Map<UUID, String> codes = intake.codesOf(found.stream().map(RatingFacts::dossierId).collect(Collectors.toSet()));
+        Map<UUID, String> unitNames = directory.allUnits().stream().collect(Collectors.toMap(AgencySummary::id, AgencySummary::name));
+        return found.stream()
+                .map(r -> new UnhappyRating(r.id(), codes.get(r.dossierId()), unitNames.get(r.unitId()), r.submittedAt(), r.channel().name(),
+                        r.status().name(), List.copyOf(r.reasons()), r.comment()))
+                .toList();
+    }
+
+    public Integrity integrity(Selection selection) {
+        Set<UUID> units = units(selection);
+        DashboardPeriod p = selection.period();
+        Figures totals = total(units, p);
+        List<BreakdownRow> devices = rows(grouped(RollupDimension.COUNTER, units, p, Cellish::dimValue), k -> k, k -> "Thiết bị " + k);
+        Map<String, Figures> officers = grouped(RollupDimension.OFFICER, units, p, Cellish::dimValue);
+        Map<String, String> names = directory.officerNames(officers.keySet());
+        Double expected = totals.coverage();
+        List<Outlier> outliers = new ArrayList<>();
+        if (expected != null) {
+            officers.forEach((k, f) -> {
+                if (f.returned() >= properties.outlierMinReturned() && f.coverage() != null && f.coverage() < expected / 2) {
+                    outliers.add(new Outlier(k, names.getOrDefault(k, k), f.returned(), f.ratings(), f.coverage(), expected));
+                }
+            });
+        }
+        outliers.sort(Comparator.comparing(Outlier::coverage));
+        return new Integrity(totals, devices, outliers);
+    }
+
+    /** A dossier and its ratings, if its unit is in the user's scope. */
+    public DossierView dossier(String code) {
+        DossierDetails d = intake.find(code).orElseThrow(() -> new NotFoundException("no dossier with code '" + code + "'"));
+        if (!scopes.currentScope().includes(d.evaluatedUnitId())) {
+            throw new AccessDeniedException("dossier " + code + " belongs to a unit outside your scope");
+        }
+        return new DossierView(d, ratings.ofDossier(d.id()));
+    }
+
+    /** The units of a selection within the user's scope (the unit and those below it, or everything in scope). */
+    public Set<UUID> unitsOf(Selection selection) {
+        return units(selection);
+    }
+
+    private Set<UUID> units(Selection selection) {
+        AccessScope scope = scopes.currentScope();
+        if (selection.unitId() != null) {
+            if (!scope.includes(selection.unitId())) {
+                throw new AccessDeniedException("unit outside your scope");
+            }
+            return directory.subtreeOf(selection.unitId()).stream().filter(scope::includes).collect(Collectors.toSet());
+        }
+        return directory.allUnits().stream().map(AgencySummary::id).filter(scope::includes).collect(Collectors.toSet());
+    }
+
+    /** What rating and return cells have in common, to group both by the same key. */
+    private interface Cellish {
+        UUID unitId();
+
+        String dimValue();
+
+        static Cellish of(UUID unit, String value) {
+            return new Cellish() {
+                public UUID unitId() {
+                    return unit;
+                }
+
+                public String dimValue() {
+                    return value;
+                }
+            };
+        }
+    }
+
+    private Map<String, Figures> grouped(RollupDimension dimension, Collection<UUID> units, DashboardPeriod period,
+            Function<Cellish, String> key) {
+        Map<String, Builder> builders = new TreeMap<>();
+        for (RatingCell c : rollups.ratings(dimension, units, period.from(), period.to())) {
+            builders.computeIfAbsent(key.apply(Cellish.of(c.unitId(), c.dimValue())), k -> new Builder()).add(c);
+        }
+        for (ReturnCell c : rollups.returns(dimension, units, period.from(), period.to())) {
+            builders.computeIfAbsent(key.apply(Cellish.of(c.unitId(), c.dimValue())), k -> new Builder()).add(c);
+        }
+        Map<String, Figures> result = new TreeMap<>();
+        builders.forEach((k, b) -> result.put(k, b.build()));
+        return result;
+    }
+
+    private static List<BreakdownRow> rows(Map<String, Figures> figures, Function<String, String> code, Function<String, String> label) {
+        return figures.entrySet().stream()
+                .map(e -> new BreakdownRow(e.getKey(), code.apply(e.getKey()), label.apply(e.getKey()), e.getValue()))
+                .sorted(Comparator.comparing((BreakdownRow r) -> -r.figures().ratings()).thenComparing(BreakdownRow::label))
+                .toList();
+    }
+
+    static String channelLabel(String channel) {
+        return switch (channel) {
+            case "KIOSK" -> "Thiết bị tại quầy";
+            case "QR" -> "Điện thoại (mã QR)";
+            case "PORTAL" -> "Cổng dịch vụ công";
+            case "PAPER" -> "Phiếu giấy";
+            case "PHONE" -> "Khảo sát qua điện thoại";
+            default -> channel;
+        };
+    }
+
+    private static final class Builder {
+        long returned, late, ratings, very, sat, dis, superseded, unbound, excluded;
+        final Map<String, Figures.CriterionSum> criteria = new TreeMap<>();
+
+        void add(ReturnCell c) {
+            returned += c.returned();
+            late += c.late();
+        }
+
+        void add(RatingCell c) {
+            boolean overall = c.criterion().equals(Questionnaire.OVERALL);
+            switch (c.status()) {
+                case "COUNTED" -> {
+                    if (overall) {
+                        ratings += c.answers();
+                        very += c.p2();
+                        sat += c.p1();
+                        dis += c.p0();
+                    }
+                    criteria.merge(c.criterion(), new Figures.CriterionSum(c.answers(), c.points()),
+                            (a, b) -> new Figures.CriterionSum(a.answers() + b.answers(), a.points() + b.points()));
+                }
+                case "SUPERSEDED" -> superseded += overall ? c.answers() : 0;
+                case "UNBOUND" -> unbound += overall ? c.answers() : 0;
+                case "EXCLUDED" -> excluded += overall ? c.answers() : 0;
+                default -> {
+                }
+            }
+        }
+
+        Figures build() {
+            return new Figures(returned, late, ratings, very, sat, dis, Map.copyOf(criteria), superseded, unbound, excluded);
+        }
+    }
+}

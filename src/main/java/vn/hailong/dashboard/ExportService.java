@@ -1,0 +1,178 @@
+package vn.hailong.dashboard;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+import vn.hailong.dashboard.DashboardService.Breakdown;
+import vn.hailong.dashboard.DashboardService.BreakdownRow;
+import vn.hailong.dashboard.DashboardService.Selection;
+import vn.hailong.directory.AgencySummary;
+import vn.hailong.directory.DirectoryService;
+import vn.hailong.intake.DossierIntakeService;
+import vn.hailong.rating.RatingFacts;
+import vn.hailong.rating.RatingService;
+
+/**
+ * Exports of what the dashboard shows, with its filters: each table as CSV or XLSX, the ratings
+ * themselves (excluded ones included and marked), and the PDF report of a unit's period. Every
+ * export is published as {@link DataExported} for the audit log.
+ */
+@Service
+@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
+public class ExportService {
+
+    /** The most ratings one export carries (about a year of a large province); the title says when cut. */
+    static final int MAX_RATINGS = 200_000;
+
+    private final DashboardService dashboard;
+    private final RatingService ratings;
+    private final DossierIntakeService intake;
+    private final DirectoryService directory;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ExportService(DashboardService dashboard, RatingService ratings, DossierIntakeService intake, DirectoryService directory,
+            ApplicationEventPublisher events, Clock clock) {
+        this.dashboard = dashboard;
+        this.ratings = ratings;
+        this.intake = intake;
+        this.directory = directory;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public enum Format {
+        CSV("text/csv;charset=UTF-8", "csv"), XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+        PDF("application/pdf", "pdf");
+
+        final String contentType;
+        final String extension;
+
+        Format(String contentType, String extension) {
+            this.contentType = contentType;
+            this.extension = extension;
+        }
+    }
+
+    public record ExportFile(String fileName, String contentType, byte[] content) {
+    }
+
+    /** A breakdown table of the dashboard, as shown (officers below the minimum left out). */
+    public ExportFile breakdown(Selection selection, Breakdown by, Format format) {
+        List<BreakdownRow> rows = dashboard.breakdown(selection, by);
+        ExportTable table = breakdownTable(filters(selection) + " · theo " + by.label().toLowerCase(), by, rows);
+        return file("bang-" + by.name().toLowerCase(), selection, format, table, rows.size(), "breakdown " + by);
+    }
+
+    static ExportTable breakdownTable(String title, Breakdown by, List<BreakdownRow> rows) {
+        List<String> headers = List.of(by.label(), "Mã", "Hồ sơ đã trả", "Lượt đánh giá", "Tỷ lệ đánh giá (%)", "Rất hài lòng", "Hài lòng",
+                "Không hài lòng", "Tỷ lệ hài lòng (%)", "Trễ hạn", "Tỷ lệ trễ hạn (%)", "Bị thay thế", "Đã loại (kiểm duyệt)");
+        List<List<Object>> values = new ArrayList<>();
+        for (BreakdownRow r : rows) {
+            Figures f = r.figures();
+            values.add(java.util.Arrays.asList(r.label(), r.code(), f.returned(), f.ratings(), f.coverage(), f.verySatisfied(), f.satisfied(),
+                    f.dissatisfied(), f.satisfactionRate(), f.late(), f.lateShare(), f.superseded(), f.excluded()));
+        }
+        return new ExportTable(title, headers, values);
+    }
+
+    /** The hour × weekday table. */
+    public ExportFile hours(Selection selection, Format format) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (DashboardService.HourCell c : dashboard.hourGrid(selection)) {
+            rows.add(java.util.Arrays.asList(c.weekday() == 7 ? "CN" : "Thứ " + (c.weekday() + 1), c.hour(), c.ratings(), c.happy(),
+                    c.satisfactionRate()));
+        }
+        ExportTable table = new ExportTable(filters(selection) + " · theo giờ và thứ",
+                List.of("Thứ", "Giờ", "Lượt đánh giá", "Hài lòng", "Tỷ lệ hài lòng (%)"), rows);
+        return file("gio-thu", selection, format, table, rows.size(), "hours");
+    }
+
+    /** The ratings of the selection, one row each, whatever their status (excluded ones marked so). */
+    public ExportFile ratings(Selection selection, Format format) {
+        ZoneId zone = clock.getZone();
+        java.util.Set<java.util.UUID> units = dashboard.unitsOf(selection);
+        List<RatingFacts> found = ratings.inPeriod(units, selection.period().from().atStartOfDay(zone).toInstant(),
+                selection.period().to().plusDays(1).atStartOfDay(zone).toInstant(), MAX_RATINGS);
+        Map<java.util.UUID, String> codes = intake.codesOf(found.stream().map(RatingFacts::dossierId).collect(Collectors.toSet()));
+        Map<java.util.UUID, String> unitNames = directory.allUnits().stream().collect(Collectors.toMap(AgencySummary::id, AgencySummary::name));
+        Map<String, String> criteria = dashboard.criterionLabels();
+        List<String> headers = new ArrayList<>(List.of("Thời gian", "Mã hồ sơ", "Đơn vị", "Kênh", "Trạng thái", "Đánh giá chung"));
+        criteria.values().forEach(label -> headers.add(label + " (điểm)"));
+        headers.addAll(List.of("Lý do", "Ý kiến", "Thiết bị", "Mã đánh giá"));
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+        List<List<Object>> rows = new ArrayList<>();
+        for (RatingFacts r : found) {
+            List<Object> row = new ArrayList<>(java.util.Arrays.asList(time.format(r.submittedAt()), codes.get(r.dossierId()),
+                    unitNames.get(r.unitId()), r.channel().name(), statusLabel(r.status().name()), r.overallOption()));
+            criteria.keySet().forEach(k -> row.add(r.points().get(k)));
+            row.addAll(java.util.Arrays.asList(String.join(", ", r.reasons()), r.comment(), r.deviceId(), r.id().toString()));
+            rows.add(row);
+        }
+        String title = filters(selection) + " · đánh giá" + (found.size() >= MAX_RATINGS ? " (chỉ " + MAX_RATINGS + " đánh giá đầu tiên)" : "");
+        return file("danh-gia", selection, format, new ExportTable(title, headers, rows), rows.size(), "ratings");
+    }
+
+    /** The PDF report of the selection's period: headline figures, criteria, tables and comments. */
+    public ExportFile report(Selection selection) {
+        DashboardService.Headline headline = dashboard.headline(selection);
+        List<BreakdownRow> units = dashboard.breakdown(selection, Breakdown.UNIT);
+        List<BreakdownRow> procedures = dashboard.breakdown(selection, Breakdown.PROCEDURE);
+        List<BreakdownRow> channels = dashboard.breakdown(selection, Breakdown.CHANNEL);
+        List<DashboardService.UnhappyRating> unhappy = dashboard.unhappy(selection, null, null, 50);
+        byte[] pdf = new ReportPdf(dashboard.criterionLabels(), dashboard.reasonLabels(), clock.getZone())
+                .render(scopeName(selection), headline, units, procedures, channels, unhappy);
+        String name = "bao-cao-" + slug(selection) + ".pdf";
+        publish("report", Format.PDF, selection, units.size() + procedures.size() + unhappy.size());
+        return new ExportFile(name, Format.PDF.contentType, pdf);
+    }
+
+    static String statusLabel(String status) {
+        return switch (status) {
+            case "COUNTED" -> "Được tính";
+            case "SUPERSEDED" -> "Bị thay thế";
+            case "UNBOUND" -> "Chưa gắn hồ sơ";
+            case "EXCLUDED" -> "ĐÃ LOẠI (kiểm duyệt)";
+            default -> status;
+        };
+    }
+
+    private ExportFile file(String what, Selection selection, Format format, ExportTable table, int rows, String auditWhat) {
+        byte[] content = switch (format) {
+            case CSV -> table.csv();
+            case XLSX -> table.xlsx();
+            case PDF -> throw new IllegalArgumentException("tables are exported as CSV or XLSX");
+        };
+        publish(auditWhat, format, selection, rows);
+        return new ExportFile(what + "-" + slug(selection) + "." + format.extension, format.contentType, content);
+    }
+
+    private void publish(String what, Format format, Selection selection, int rows) {
+        String user = SecurityContextHolder.getContext().getAuthentication() == null ? "?"
+                : SecurityContextHolder.getContext().getAuthentication().getName();
+        events.publishEvent(new DataExported(user, what, format.name(), filters(selection), rows, clock.instant()));
+    }
+
+    String scopeName(Selection selection) {
+        return selection.unitId() == null ? "Toàn bộ phạm vi"
+                : directory.findUnit(selection.unitId()).map(u -> u.name() + " (" + u.code() + ")").orElse("?");
+    }
+
+    private String filters(Selection selection) {
+        return scopeName(selection) + " · " + selection.period().label();
+    }
+
+    private String slug(Selection selection) {
+        String unit = selection.unitId() == null ? "toan-bo" : directory.findUnit(selection.unitId()).map(AgencySummary::code).orElse("don-vi");
+        return unit + "-" + selection.period().from() + "-" + selection.period().to();
+    }
+}

@@ -1,0 +1,176 @@
+package vn.hailong.dashboard;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.openpdf.text.Document;
+import org.openpdf.text.Element;
+import org.openpdf.text.Font;
+import org.openpdf.text.PageSize;
+import org.openpdf.text.Paragraph;
+import org.openpdf.text.Phrase;
+import org.openpdf.text.pdf.BaseFont;
+import org.openpdf.text.pdf.PdfPCell;
+import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfWriter;
+
+/**
+ * The PDF report of a unit's period. Text is set in DejaVu Sans, embedded from the application's
+ * resources (a font with every Vietnamese letter: the standard PDF fonts have none of ư, ơ, ạ…).
+ */
+final class ReportPdf {
+
+    private static final Locale VI = Locale.forLanguageTag("vi-VN");
+    private static final BaseFont REGULAR = font("/fonts/DejaVuSans.ttf");
+    private static final BaseFont BOLD = font("/fonts/DejaVuSans-Bold.ttf");
+
+    private final Map<String, String> criterionLabels;
+    private final Map<String, String> reasonLabels;
+    private final DateTimeFormatter time;
+    private final Font body = new Font(REGULAR, 9);
+    private final Font small = new Font(REGULAR, 8, Font.NORMAL, new Color(0x44, 0x44, 0x44));
+    private final Font heading = new Font(BOLD, 12);
+    private final Font title = new Font(BOLD, 16);
+    private final Font header = new Font(BOLD, 8.5f);
+
+    ReportPdf(Map<String, String> criterionLabels, Map<String, String> reasonLabels, ZoneId zone) {
+        this.criterionLabels = criterionLabels;
+        this.reasonLabels = reasonLabels;
+        this.time = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(zone);
+    }
+
+    private static BaseFont font(String resource) {
+        try (InputStream in = ReportPdf.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("font " + resource + " missing from the application's resources");
+            }
+            return BaseFont.createFont(resource.substring(resource.lastIndexOf('/') + 1), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
+                    in.readAllBytes(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    byte[] render(String scope, DashboardService.Headline h, List<DashboardService.BreakdownRow> units,
+            List<DashboardService.BreakdownRow> procedures, List<DashboardService.BreakdownRow> channels,
+            List<DashboardService.UnhappyRating> unhappy) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
+        PdfWriter.getInstance(document, out);
+        document.addTitle("Báo cáo mức độ hài lòng · " + scope + " · " + h.period().label());
+        document.open();
+        document.add(new Paragraph("Báo cáo mức độ hài lòng của người dân, tổ chức", title));
+        document.add(new Paragraph(scope + " · " + h.period().label() + " (so với " + h.previousPeriod().label() + " và "
+                + h.lastYearPeriod().label() + ")", body));
+
+        section(document, "Số liệu chính");
+        PdfPTable figures = table(new float[] {4, 2, 2, 2}, "Chỉ tiêu", "Kỳ này", "Kỳ trước", "Cùng kỳ năm trước");
+        row(figures, "Hồ sơ đã trả kết quả", count(h.current().returned()), count(h.previous().returned()), count(h.lastYear().returned()));
+        row(figures, "Lượt đánh giá", count(h.current().ratings()), count(h.previous().ratings()), count(h.lastYear().ratings()));
+        row(figures, "Tỷ lệ hồ sơ được đánh giá", percent(h.current().coverage()), percent(h.previous().coverage()),
+                percent(h.lastYear().coverage()));
+        row(figures, "Tỷ lệ hài lòng", percent(h.current().satisfactionRate()), percent(h.previous().satisfactionRate()),
+                percent(h.lastYear().satisfactionRate()));
+        row(figures, "Không hài lòng", count(h.current().dissatisfied()), count(h.previous().dissatisfied()),
+                count(h.lastYear().dissatisfied()));
+        row(figures, "Tỷ lệ trễ hạn", percent(h.current().lateShare()), percent(h.previous().lateShare()), percent(h.lastYear().lateShare()));
+        row(figures, "Đánh giá bị thay thế / đã loại", count(h.current().superseded()) + " / " + count(h.current().excluded()),
+                count(h.previous().superseded()) + " / " + count(h.previous().excluded()),
+                count(h.lastYear().superseded()) + " / " + count(h.lastYear().excluded()));
+        document.add(figures);
+
+        section(document, "Điểm trung bình theo tiêu chí (0–2)");
+        PdfPTable criteria = table(new float[] {5, 2, 2, 2}, "Tiêu chí", "Kỳ này", "Kỳ trước", "Cùng kỳ năm trước");
+        criterionLabels.forEach((key, label) -> {
+            if (h.current().average(key) != null || h.previous().average(key) != null) {
+                row(criteria, label, average(h.current().average(key)), average(h.previous().average(key)), average(h.lastYear().average(key)));
+            }
+        });
+        document.add(criteria);
+
+        breakdown(document, "Theo đơn vị", "Đơn vị", units);
+        breakdown(document, "Theo thủ tục", "Thủ tục", procedures);
+        breakdown(document, "Theo kênh đánh giá", "Kênh", channels);
+
+        section(document, "Ý kiến của người dân không hài lòng (mới nhất trước, tối đa 50)");
+        if (unhappy.isEmpty()) {
+            document.add(new Paragraph("Không có đánh giá không hài lòng trong kỳ.", body));
+        } else {
+            PdfPTable comments = table(new float[] {2, 3, 3, 3, 6}, "Thời gian", "Hồ sơ", "Đơn vị", "Lý do", "Ý kiến");
+            for (DashboardService.UnhappyRating r : unhappy) {
+                row(comments, time.format(r.submittedAt()), r.dossierCode(), r.unitName(),
+                        String.join(", ", r.reasons().stream().map(c -> reasonLabels.getOrDefault(c, c)).toList()),
+                        (r.comment() == null ? "" : r.comment()) + ("EXCLUDED".equals(r.status()) ? " [đã loại qua kiểm duyệt]" : ""));
+            }
+            document.add(comments);
+        }
+        document.add(new Paragraph("Tỷ lệ hài lòng = (rất hài lòng + hài lòng) ÷ lượt đánh giá được tính. Tỷ lệ được đánh giá = "
+                + "lượt đánh giá ÷ hồ sơ đã trả kết quả trong kỳ. Đánh giá bị thay thế hoặc đã loại vẫn được lưu, không tính vào tỷ lệ.", small));
+        document.close();
+        return out.toByteArray();
+    }
+
+    private void breakdown(Document document, String sectionTitle, String first, List<DashboardService.BreakdownRow> rows) {
+        section(document, sectionTitle);
+        PdfPTable t = table(new float[] {6, 2, 2, 2, 2, 2, 2}, first, "Hồ sơ đã trả", "Lượt đánh giá", "Tỷ lệ được đánh giá",
+                "Tỷ lệ hài lòng", "Không hài lòng", "Tỷ lệ trễ hạn");
+        for (DashboardService.BreakdownRow r : rows) {
+            Figures f = r.figures();
+            row(t, r.label(), count(f.returned()), count(f.ratings()), percent(f.coverage()), percent(f.satisfactionRate()),
+                    count(f.dissatisfied()), percent(f.lateShare()));
+        }
+        if (rows.isEmpty()) {
+            row(t, "Không có số liệu", "", "", "", "", "", "");
+        }
+        document.add(t);
+    }
+
+    private void section(Document document, String text) {
+        Paragraph p = new Paragraph(text, heading);
+        p.setSpacingBefore(10);
+        p.setSpacingAfter(4);
+        document.add(p);
+    }
+
+    private PdfPTable table(float[] widths, String... headers) {
+        PdfPTable t = new PdfPTable(widths);
+        t.setWidthPercentage(100);
+        t.setHeaderRows(1);
+        for (String h : headers) {
+            PdfPCell cell = new PdfPCell(new Phrase(h, header));
+            cell.setBackgroundColor(new Color(0xE8, 0xEE, 0xF4));
+            t.addCell(cell);
+        }
+        return t;
+    }
+
+    private void row(PdfPTable t, String... values) {
+        for (int i = 0; i < values.length; i++) {
+            PdfPCell cell = new PdfPCell(new Phrase(values[i] == null ? "" : values[i], body));
+            if (i > 0 && values[i] != null && values[i].matches("[0-9.,% /—-]+")) {
+                cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+            }
+            t.addCell(cell);
+        }
+    }
+
+    static String count(long n) {
+        return String.format(VI, "%,d", n);
+    }
+
+    static String percent(Double p) {
+        return p == null ? "—" : String.format(VI, "%.1f %%", p);
+    }
+
+    static String average(Double a) {
+        return a == null ? "—" : String.format(VI, "%.2f", a);
+    }
+}

@@ -1,0 +1,274 @@
+package vn.hailong.aggregation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import vn.hailong.HaiLongTest;
+import vn.hailong.TestData;
+import vn.hailong.directory.DirectoryService;
+import vn.hailong.directory.UnitChange;
+import vn.hailong.intake.DossierDetails;
+import vn.hailong.intake.DossierIntakeService;
+import vn.hailong.intake.DossierRecorded;
+import vn.hailong.intake.DossierSubmission;
+import vn.hailong.intake.DossierSubmission.OfficerPart;
+import vn.hailong.platform.Ids;
+import vn.hailong.rating.RatingOutcome;
+import vn.hailong.rating.RatingService;
+import vn.hailong.rating.RatingSubmission;
+import vn.hailong.rating.RatingSubmitted;
+import vn.hailong.rating.RatingSuperseded;
+import vn.hailong.security.Role;
+
+/**
+ * The incrementally maintained rollups equal a recomputation from the raw ratings and dossiers,
+ * after a mixed workload (every channel, supersession, dossiers that change), and stay equal when
+ * events are delivered again, concurrently, or the rollups are rebuilt.
+ */
+@HaiLongTest
+class RollupConsistencyTest {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final String TEMPLATE = "018f0000-0000-7000-8000-000000000001";
+
+    @Autowired
+    DirectoryService directory;
+    @Autowired
+    DossierIntakeService intake;
+    @Autowired
+    RatingService ratings;
+    @Autowired
+    RollupMaintainer maintainer;
+    @Autowired
+    RollupRebuild rebuild;
+    @Autowired
+    RollupStore store;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    String parent;
+    String child;
+    Set<UUID> units;
+    int sequence;
+
+    @BeforeEach
+    void twoUnits() {
+        parent = TestData.agencyCode();
+        directory.upsertUnit(parent, new UnitChange("Sở thử rollup", "DEPARTMENT", null, null, null, null, null));
+        child = TestData.agencyCode();
+        directory.upsertUnit(child, new UnitChange("Phòng thử rollup", "OTHER", parent, null, null, null, null));
+        units = Set.of(directory.getUnit(parent).id(), directory.getUnit(child).id());
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    DossierDetails dossier(String unit, Instant returnedAt, boolean late, List<OfficerPart> officers) {
+        String code = TestData.dossierCode(unit, ++sequence);
+        return upsert(code, unit, returnedAt, late, officers, "1.00422" + (sequence % 3));
+    }
+
+    DossierDetails upsert(String code, String unit, Instant returnedAt, boolean late, List<OfficerPart> officers, String procedure) {
+        Instant received = (returnedAt == null ? Instant.now() : returnedAt).minus(10, ChronoUnit.DAYS);
+        Instant due = returnedAt == null ? received.plus(15, ChronoUnit.DAYS) : late ? returnedAt.minus(1, ChronoUnit.DAYS) : returnedAt.plus(2, ChronoUnit.DAYS);
+        return intake.upsert(code, new DossierSubmission(procedure, "Thủ tục thử " + procedure, null, unit, unit, null, "IN_PERSON",
+                "CITIZEN", returnedAt == null ? "RECEIVED" : "RETURNED", iso(received), iso(due), returnedAt == null ? null : iso(returnedAt),
+                officers, 0)).dossier();
+    }
+
+    static String iso(Instant i) {
+        return i.atZone(ZONE).toOffsetDateTime().toString();
+    }
+
+    static Instant daysAgo(int days, int hour) {
+        return LocalDate.now(ZONE).minusDays(days).atTime(hour, 17).atZone(ZONE).toInstant();
+    }
+
+    RatingOutcome rate(DossierDetails d, String channel, Map<String, String> answers, List<String> reasons, String device) {
+        boolean relayed = Set.of("PORTAL", "PAPER", "PHONE").contains(channel);
+        if (relayed) {
+            SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("one-stop", null, Role.INTEGRATOR_AUTHORITY));
+        }
+        try {
+            return ratings.submit(new RatingSubmission(d.code(), channel, channel.toLowerCase() + "-" + UUID.randomUUID(), answers, reasons,
+                    reasons.isEmpty() ? null : "Chờ lâu quá", device));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** A rating stored as a bulk load would (no event), at a chosen time; returns its id. */
+    UUID storedRaw(DossierDetails d, Instant submittedAt, String overall, int points, String device) {
+        UUID id = Ids.newId();
+        byte[] hash = new byte[32];
+        ThreadLocalRandom.current().nextBytes(hash);
+        jdbc.update("INSERT INTO rating (id, version, dossier_id, counted_dossier_id, evaluated_agency_id, procedure_id, channel, template_id, "
+                + "status, overall_option, overall_points, comment, submitted_at, device_id, idempotency_key, request_hash) "
+                + "VALUES (?, 0, ?, ?, ?, ?, ?, ?, 'COUNTED', ?, ?, NULL, ?, ?, ?, ?)", id.toString(), d.id().toString(), d.id().toString(),
+                d.evaluatedUnitId().toString(), d.procedureId().toString(), device == null ? "PAPER" : "KIOSK", TEMPLATE, overall, points,
+                java.sql.Timestamp.valueOf(java.time.LocalDateTime.ofInstant(submittedAt, java.time.ZoneOffset.UTC)), device,
+                "raw-" + id, hash);
+        jdbc.update("INSERT INTO rating_answer (rating_id, criterion_key, option_key, points) VALUES (?, 'overall', ?, ?)", id.toString(),
+                overall, points);
+        jdbc.update("INSERT INTO rating_answer (rating_id, criterion_key, option_key, points) VALUES (?, 'contacts', 'ONCE', 1)", id.toString());
+        return id;
+    }
+
+    static List<OfficerPart> officers(String... idsAndRoles) {
+        List<OfficerPart> parts = new ArrayList<>();
+        for (int i = 0; i < idsAndRoles.length; i += 2) {
+            parts.add(new OfficerPart(idsAndRoles[i], "Cán bộ " + idsAndRoles[i], idsAndRoles[i + 1]));
+        }
+        return parts;
+    }
+
+    void assertRollupsEqualRecomputation() {
+        List<RollupRow> stored = sorted(store.ratingRows(units));
+        List<RollupRow> expected = sorted(rebuild.recomputeRatings(units));
+        assertThat(stored.stream().filter(r -> !expected.contains(r)).toList()).as("stored but not recomputed").isEmpty();
+        assertThat(expected.stream().filter(r -> !stored.contains(r)).toList()).as("recomputed but not stored").isEmpty();
+        assertThat(stored).isEqualTo(expected);
+        assertThat(sortedReturns(store.returnRows(units))).isEqualTo(sortedReturns(rebuild.recomputeReturns(units)));
+    }
+
+    static List<RollupRow> sorted(List<RollupRow> rows) {
+        return rows.stream().sorted(RollupRow.KEY_ORDER).toList();
+    }
+
+    static List<ReturnRow> sortedReturns(List<ReturnRow> rows) {
+        return rows.stream().sorted(java.util.Comparator.comparing(ReturnRow::key)).toList();
+    }
+
+    @Test
+    void rollups_equal_recomputation_after_a_mixed_workload_and_redelivered_events() {
+        String a = "cb-a-" + sequence + TestData.uniqueSuffix();
+        String b = "cb-b-" + TestData.uniqueSuffix();
+        List<DossierDetails> dossiers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String unit = i % 3 == 0 ? child : parent;
+            List<OfficerPart> who = switch (i % 4) {
+                case 0 -> officers(a, "RECEIVING");
+                case 1 -> officers(a, "RECEIVING", b, "RETURNING");
+                case 2 -> officers(b, "PROCESSING", a, "PROCESSING");
+                default -> List.of();
+            };
+            dossiers.add(dossier(unit, daysAgo(3 + i * 9, 9), i % 5 == 0, who));
+        }
+        DossierDetails open = dossier(parent, null, false, officers(a, "RECEIVING"));
+
+        // Every channel; kiosk ratings from two devices; the phone supersedes one kiosk rating.
+        RatingOutcome kiosk = rate(dossiers.get(0), "KIOSK", Map.of("overall", "VERY_SATISFIED", "attitude", "SATISFIED"), List.of(), "kiosk-r1");
+        rate(dossiers.get(1), "KIOSK", Map.of("overall", "DISSATISFIED"), List.of("SLOW"), "kiosk-r2");
+        rate(dossiers.get(0), "QR", Map.of("overall", "DISSATISFIED", "attitude", "DISSATISFIED", "contacts", "MORE"), List.of("ATTITUDE"), null);
+        rate(dossiers.get(2), "PORTAL", Map.of("overall", "SATISFIED", "convenience", "VERY_SATISFIED", "agencies", "COUNTER_ONLY"), List.of(), null);
+        rate(dossiers.get(3), "PAPER", Map.of("overall", "VERY_SATISFIED", "contacts", "NONE"), List.of(), null);
+        rate(dossiers.get(4), "PHONE", Map.of("overall", "SATISFIED"), List.of(), null);
+        rate(dossiers.get(5), "QR", Map.of("overall", "VERY_SATISFIED", "attitude", "VERY_SATISFIED"), List.of(), null);
+        rate(open, "KIOSK", Map.of("overall", "SATISFIED"), List.of(), "kiosk-r1");
+        assertThat(jdbc.queryForObject("SELECT status FROM rating WHERE id = ?", String.class, kiosk.ratingId().toString())).isEqualTo("SUPERSEDED");
+
+        // Ratings loaded in bulk at other days and hours, then their events delivered.
+        for (int i = 6; i < 11; i++) {
+            UUID id = storedRaw(dossiers.get(i), daysAgo(i * 7, 6 + i), i % 2 == 0 ? "SATISFIED" : "DISSATISFIED", i % 2, i % 3 == 0 ? "kiosk-r2" : null);
+            events.publishEvent(new RatingSubmitted(id, dossiers.get(i).id(), dossiers.get(i).evaluatedUnitId(), null, null, 0, null));
+        }
+
+        // Dossiers change after the fact: one is returned at last, one moves to the other unit and day.
+        upsert(open.code(), parent, daysAgo(1, 15), true, officers(a, "RECEIVING", b, "RETURNING"), "1.004220");
+        DossierDetails moved = dossiers.get(4);
+        upsert(moved.code(), child, daysAgo(70, 10), false, officers(b, "RECEIVING"), "1.004221");
+
+        assertRollupsEqualRecomputation();
+        assertThat(store.ratingRows(units)).anyMatch(r -> r.status().equals("SUPERSEDED") && r.dimension() == RollupDimension.CHANNEL
+                && r.dimValue().equals("KIOSK"));
+
+        // Every event delivered again (a restart replaying them, a second node): nothing changes.
+        List<RollupRow> before = sorted(store.ratingRows(units));
+        for (String id : jdbc.queryForList("SELECT CAST(id AS CHAR) FROM rating WHERE evaluated_agency_id IN (?, ?)", String.class,
+                units.stream().map(UUID::toString).toArray())) {
+            events.publishEvent(new RatingSubmitted(UUID.fromString(id), null, null, null, null, 0, null));
+        }
+        events.publishEvent(new RatingSuperseded(kiosk.ratingId(), dossiers.get(0).id(), null));
+        dossiers.forEach(d -> events.publishEvent(new DossierRecorded(d.id(), d.code(), false, d.status())));
+        assertThat(sorted(store.ratingRows(units))).isEqualTo(before);
+        assertRollupsEqualRecomputation();
+    }
+
+    @Test
+    void the_same_event_delivered_on_four_threads_at_once_counts_once() throws Exception {
+        List<UUID> raw = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            DossierDetails d = dossier(parent, daysAgo(2, 10), false, officers("cb-x", "RETURNING"));
+            raw.add(storedRaw(d, daysAgo(1, 10), "VERY_SATISFIED", 2, "kiosk-c"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (UUID id : raw) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    runs.add(pool.submit(() -> {
+                        start.await();
+                        maintainer.reconcileRating(id);
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (var run : runs) {
+                    run.get(30, TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertRollupsEqualRecomputation();
+        long counted = store.ratingRows(units).stream()
+                .filter(r -> r.dimension() == RollupDimension.ALL && r.grain() == 'D' && r.criterion().equals("overall"))
+                .mapToLong(RollupRow::answers).sum();
+        assertThat(counted).isEqualTo(6);
+    }
+
+    @Test
+    void a_rebuild_repairs_damaged_rollups_and_later_events_stay_idempotent() {
+        DossierDetails d = dossier(parent, daysAgo(5, 8), true, officers("cb-y", "RECEIVING"));
+        RatingOutcome r = rate(d, "QR", Map.of("overall", "SATISFIED"), List.of(), null);
+        String unit = d.evaluatedUnitId().toString();
+        jdbc.update("UPDATE rating_rollup SET answers = answers + 5 WHERE unit_id = ? AND dimension = 'ALL'", unit);
+        jdbc.update("DELETE FROM dossier_rollup WHERE unit_id = ? AND dimension = 'PROCEDURE'", unit);
+        assertThat(sorted(store.ratingRows(units))).isNotEqualTo(sorted(rebuild.recomputeRatings(units)));
+
+        units.forEach(rebuild::rebuild);
+
+        assertRollupsEqualRecomputation();
+        maintainer.reconcileRating(r.ratingId());
+        maintainer.reconcileDossier(d.id());
+        assertRollupsEqualRecomputation();
+    }
+}

@@ -1,0 +1,259 @@
+package vn.hailong.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import vn.hailong.HaiLongTest;
+import vn.hailong.dashboard.DashboardService.Breakdown;
+import vn.hailong.dashboard.DashboardService.BreakdownRow;
+import vn.hailong.dashboard.DashboardService.Selection;
+import vn.hailong.directory.DirectoryService;
+import vn.hailong.intake.DossierIntakeService;
+import vn.hailong.rating.RatingService;
+import vn.hailong.security.AccountService;
+import vn.hailong.security.Role;
+
+/**
+ * Every number of the dashboard equals the same figure recomputed with plain SQL from the raw
+ * ratings and dossiers: headline figures of three periods, averages per criterion, and each breakdown.
+ */
+@HaiLongTest
+class DashboardFiguresTest {
+
+    @Autowired
+    DirectoryService directory;
+    @Autowired
+    DossierIntakeService intake;
+    @Autowired
+    RatingService ratings;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    DashboardService dashboard;
+
+    /** One small province for the whole class: building it costs seconds. */
+    static DashboardFixture f;
+
+    @BeforeEach
+    void aSmallProvince() {
+        if (f == null) {
+            f = new DashboardFixture(directory, intake, ratings, jdbc, events);
+        }
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    /** The raw truth for a period and units, by plain SQL. */
+    record Raw(long returned, long late, long ratings, long happy, long unhappy, Map<String, long[]> criteria, long superseded) {
+    }
+
+    static Timestamp utc(Instant i) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(i, ZoneOffset.UTC));
+    }
+
+    Object[] args(Set<UUID> units, DashboardPeriod p, String extra) {
+        Instant from = p.from().atStartOfDay(DashboardFixture.ZONE).toInstant();
+        Instant to = p.to().plusDays(1).atStartOfDay(DashboardFixture.ZONE).toInstant();
+        List<Object> a = new java.util.ArrayList<>(units.stream().map(UUID::toString).toList());
+        a.add(utc(from));
+        a.add(utc(to));
+        return a.toArray();
+    }
+
+    static String in(Set<UUID> units) {
+        return units.stream().map(u -> "?").collect(Collectors.joining(", "));
+    }
+
+    Raw raw(Set<UUID> units, DashboardPeriod p, String ratingFilter, String dossierFilter) {
+        Map<String, Object> d = jdbc.queryForMap("SELECT COUNT(*) n, COALESCE(SUM(timeliness = 'LATE'), 0) late FROM dossier d WHERE evaluated_agency_id IN ("
+                + in(units) + ") AND returned_at >= ? AND returned_at < ?" + dossierFilter, args(units, p, null));
+        Map<String, Object> r = jdbc.queryForMap("SELECT COUNT(*) n, COALESCE(SUM(overall_points > 0), 0) happy, COALESCE(SUM(overall_points = 0), 0) unhappy "
+                + "FROM rating r WHERE status = 'COUNTED' AND evaluated_agency_id IN (" + in(units) + ") AND submitted_at >= ? AND submitted_at < ?"
+                + ratingFilter, args(units, p, null));
+        Map<String, long[]> criteria = new HashMap<>();
+        jdbc.query("SELECT a.criterion_key, COUNT(*), SUM(a.points) FROM rating_answer a JOIN rating r ON r.id = a.rating_id WHERE r.status = 'COUNTED' "
+                + "AND r.evaluated_agency_id IN (" + in(units) + ") AND r.submitted_at >= ? AND r.submitted_at < ?" + ratingFilter
+                + " GROUP BY a.criterion_key", rs -> {
+                    criteria.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                }, args(units, p, null));
+        long superseded = jdbc.queryForObject("SELECT COUNT(*) FROM rating r WHERE status = 'SUPERSEDED' AND evaluated_agency_id IN (" + in(units)
+                + ") AND submitted_at >= ? AND submitted_at < ?" + ratingFilter, Long.class, args(units, p, null));
+        return new Raw(((Number) d.get("n")).longValue(), ((Number) d.get("late")).longValue(), ((Number) r.get("n")).longValue(),
+                ((Number) r.get("happy")).longValue(), ((Number) r.get("unhappy")).longValue(), criteria, superseded);
+    }
+
+    static void assertMatches(Figures figures, Raw raw) {
+        assertThat(figures.returned()).as("returned").isEqualTo(raw.returned());
+        assertThat(figures.late()).as("late").isEqualTo(raw.late());
+        assertThat(figures.ratings()).as("ratings").isEqualTo(raw.ratings());
+        assertThat(figures.happy()).as("satisfied").isEqualTo(raw.happy());
+        assertThat(figures.dissatisfied()).as("dissatisfied").isEqualTo(raw.unhappy());
+        assertThat(figures.satisfactionRate()).isEqualTo(UnitSatisfaction.rate(raw.happy(), raw.ratings()));
+        assertThat(figures.coverage()).isEqualTo(raw.returned() == 0 ? null
+                : java.math.BigDecimal.valueOf(raw.ratings() * 100).divide(java.math.BigDecimal.valueOf(raw.returned()), 1,
+                        java.math.RoundingMode.HALF_UP).doubleValue());
+        assertThat(figures.superseded()).as("superseded").isEqualTo(raw.superseded());
+        raw.criteria().forEach((criterion, sums) -> {
+            assertThat(figures.criteria().get(criterion).answers()).as(criterion).isEqualTo(sums[0]);
+            assertThat(figures.criteria().get(criterion).points()).as(criterion).isEqualTo(sums[1]);
+        });
+        assertThat(figures.criteria().keySet()).isEqualTo(raw.criteria().keySet());
+    }
+
+    DashboardPeriod thisMonth() {
+        return DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, LocalDate.now(DashboardFixture.ZONE));
+    }
+
+    @Test
+    void headline_figures_of_three_periods_match_the_raw_ratings() {
+        DashboardFixture.signIn(accounts, Role.PROVINCE_MANAGER, null);
+        DashboardService.Headline h = dashboard.headline(new Selection(thisMonth(), f.parentId));
+
+        assertMatches(h.current(), raw(f.parentSubtree(), thisMonth(), "", ""));
+        assertMatches(h.previous(), raw(f.parentSubtree(), thisMonth().previous(), "", ""));
+        assertMatches(h.lastYear(), raw(f.parentSubtree(), thisMonth().sameLastYear(), "", ""));
+        // The fixture's own expectations, so that a wrong recomputation cannot agree by accident.
+        assertThat(h.current().returned()).isEqualTo(14);
+        assertThat(h.current().ratings()).isEqualTo(12);
+        assertThat(h.current().superseded()).isEqualTo(2);
+        assertThat(h.previous().returned()).isEqualTo(6);
+        assertThat(h.previous().ratings()).isEqualTo(4);
+        assertThat(h.lastYear().ratings()).isEqualTo(5);
+        assertThat(h.lastYear().satisfactionRate()).isEqualTo(100.0);
+    }
+
+    @Test
+    void a_custom_period_across_months_and_a_quarter_match_too() {
+        DashboardFixture.signIn(accounts, Role.ADMIN, null);
+        DashboardPeriod custom = DashboardPeriod.custom(LocalDate.now(DashboardFixture.ZONE).withDayOfMonth(1).minusMonths(1).plusDays(1),
+                LocalDate.now(DashboardFixture.ZONE).minusDays(1));
+        assertMatches(dashboard.headline(new Selection(custom, f.parentId)).current(), raw(f.parentSubtree(), custom, "", ""));
+        DashboardPeriod quarter = DashboardPeriod.containing(DashboardPeriod.Kind.QUARTER, LocalDate.now(DashboardFixture.ZONE).minusYears(1));
+        assertMatches(dashboard.headline(new Selection(quarter, f.parentId)).current(), raw(f.parentSubtree(), quarter, "", ""));
+    }
+
+    @Test
+    void every_breakdown_row_matches_the_raw_ratings() {
+        DashboardFixture.signIn(accounts, Role.UNIT_MANAGER, f.parent);
+        Selection s = new Selection(thisMonth(), null);
+
+        List<BreakdownRow> units = dashboard.breakdown(s, Breakdown.UNIT);
+        assertThat(units).extracting(BreakdownRow::key).containsExactly(f.parentId.toString());
+        assertMatches(units.getFirst().figures(), raw(f.parentSubtree(), thisMonth(), "", ""));
+        List<BreakdownRow> drilled = dashboard.breakdown(new Selection(thisMonth(), f.parentId), Breakdown.UNIT);
+        assertThat(drilled).extracting(BreakdownRow::key).containsExactlyInAnyOrder(f.parentId.toString(), f.childId.toString());
+        for (BreakdownRow row : drilled) {
+            assertMatches(row.figures(), raw(Set.of(UUID.fromString(row.key())), thisMonth(), "", ""));
+        }
+
+        List<BreakdownRow> procedures = dashboard.breakdown(s, Breakdown.PROCEDURE);
+        assertThat(procedures).hasSize(3);
+        for (BreakdownRow row : procedures) {
+            assertMatches(row.figures(), raw(f.parentSubtree(), thisMonth(), " AND CAST(r.procedure_id AS CHAR) = '" + row.key() + "'",
+                    " AND CAST(d.procedure_id AS CHAR) = '" + row.key() + "'"));
+            assertThat(row.label()).startsWith("Thủ tục thử");
+        }
+
+        for (BreakdownRow row : dashboard.breakdown(s, Breakdown.CHANNEL)) {
+            Raw raw = raw(f.parentSubtree(), thisMonth(), " AND r.channel = '" + row.key() + "'", " AND FALSE");
+            assertThat(row.figures().ratings()).isEqualTo(raw.ratings());
+            assertThat(row.figures().happy()).isEqualTo(raw.happy());
+            assertThat(row.figures().superseded()).isEqualTo(raw.superseded());
+        }
+        assertThat(dashboard.breakdown(s, Breakdown.CHANNEL)).extracting(BreakdownRow::key)
+                .containsExactlyInAnyOrder("KIOSK", "QR", "PORTAL", "PAPER", "PHONE");
+
+        for (BreakdownRow row : dashboard.breakdown(s, Breakdown.COUNTER)) {
+            Raw raw = raw(f.parentSubtree(), thisMonth(), " AND r.device_id = '" + row.key() + "'", " AND FALSE");
+            assertThat(row.figures().ratings()).isEqualTo(raw.ratings());
+            assertThat(row.figures().superseded()).isEqualTo(raw.superseded());
+        }
+        assertThat(dashboard.breakdown(s, Breakdown.COUNTER)).extracting(BreakdownRow::key).containsExactlyInAnyOrder("quay-1", "quay-2");
+    }
+
+    @Test
+    void officers_appear_only_from_the_minimum_number_of_ratings() {
+        DashboardFixture.signIn(accounts, Role.PROVINCE_MANAGER, null);
+        List<BreakdownRow> officers = dashboard.breakdown(new Selection(thisMonth(), f.parentId), Breakdown.OFFICER);
+        // officerMany has 10 rated-or-not dossiers this month (8 counted ratings); officerFew only 2 ratings: hidden.
+        assertThat(officers).extracting(BreakdownRow::key).containsExactly(f.officerMany);
+        assertThat(officers.getFirst().label()).isEqualTo("Cán bộ " + f.officerMany);
+        String byOfficer = " AND EXISTS (SELECT 1 FROM dossier_officer x JOIN officer o ON o.id = x.officer_id WHERE x.dossier_id = %s AND o.external_id = '"
+                + f.officerMany + "')";
+        assertMatches(officers.getFirst().figures(), raw(f.parentSubtree(), thisMonth(), byOfficer.formatted("r.dossier_id"), byOfficer.formatted("d.id")));
+        assertThat(officers.getFirst().figures().ratings()).isGreaterThanOrEqualTo(dashboard.officerMinRatings());
+    }
+
+    @Test
+    void the_hour_grid_adds_up_to_the_ratings_and_matches_each_hour() {
+        DashboardFixture.signIn(accounts, Role.AUDITOR, null);
+        Selection s = new Selection(thisMonth(), f.parentId);
+        List<DashboardService.HourCell> cells = dashboard.hourGrid(s);
+        assertThat(cells.stream().mapToLong(DashboardService.HourCell::ratings).sum()).isEqualTo(raw(f.parentSubtree(), thisMonth(), "", "").ratings());
+        for (DashboardService.HourCell c : cells) {
+            String hour = " AND WEEKDAY(r.submitted_at + INTERVAL 7 HOUR) + 1 = " + c.weekday() + " AND HOUR(r.submitted_at + INTERVAL 7 HOUR) = " + c.hour();
+            Raw raw = raw(f.parentSubtree(), thisMonth(), hour, " AND FALSE");
+            assertThat(c.ratings()).isEqualTo(raw.ratings());
+            assertThat(c.happy()).isEqualTo(raw.happy());
+        }
+    }
+
+    @Test
+    void unhappy_ratings_newest_first_filtered_and_integrity_counts() {
+        DashboardFixture.signIn(accounts, Role.UNIT_MANAGER, f.parent);
+        Selection s = new Selection(thisMonth(), null);
+        List<DashboardService.UnhappyRating> all = dashboard.unhappy(s, null, null, 50);
+        assertThat(all).extracting(DashboardService.UnhappyRating::dossierCode).doesNotContain((String) null);
+        assertThat(all).hasSize((int) raw(f.parentSubtree(), thisMonth(), " AND overall_points = 0", "").unhappy());
+        assertThat(all).isSortedAccordingTo(java.util.Comparator.comparing(DashboardService.UnhappyRating::submittedAt).reversed());
+        assertThat(dashboard.unhappy(s, "EXTRA_DOCUMENTS", null, 50)).extracting(DashboardService.UnhappyRating::dossierCode)
+                .containsExactly(f.unhappyDossier.code());
+        assertThat(dashboard.unhappy(s, null, "chậm", 50)).extracting(DashboardService.UnhappyRating::comment).containsExactly("Trả kết quả chậm");
+        assertThat(dashboard.unhappy(s, null, "thờ ơ", 50)).hasSize(1);
+
+        DashboardService.Integrity integrity = dashboard.integrity(s);
+        assertThat(integrity.totals().superseded()).isEqualTo(2);
+        assertThat(integrity.devices()).extracting(BreakdownRow::key).containsExactlyInAnyOrder("quay-1", "quay-2");
+        assertThat(integrity.devices().stream().filter(r -> r.key().equals("quay-1")).findFirst().orElseThrow().figures().superseded())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void a_unit_manager_cannot_select_a_unit_outside_the_scope_nor_read_its_dossiers() {
+        DashboardFixture.signIn(accounts, Role.UNIT_MANAGER, f.child);
+        assertThatThrownBy(() -> dashboard.headline(new Selection(thisMonth(), f.parentId))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> dashboard.headline(new Selection(thisMonth(), f.otherId))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> dashboard.dossier(f.unhappyDossier.code())).isInstanceOf(AccessDeniedException.class);
+        assertThat(dashboard.unitTree()).extracting(DashboardService.UnitNode::id).containsExactly(f.childId);
+        // Everything in scope is the child only: no figure of the parent or the other unit leaks in.
+        assertMatches(dashboard.headline(new Selection(thisMonth(), null)).current(), raw(Set.of(f.childId), thisMonth(), "", ""));
+    }
+}

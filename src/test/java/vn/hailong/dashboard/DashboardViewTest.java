@@ -1,0 +1,168 @@
+package vn.hailong.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.treegrid.TreeGrid;
+
+import vn.hailong.HaiLongTest;
+import vn.hailong.dashboard.DashboardService.BreakdownRow;
+import vn.hailong.dashboard.ui.DashboardView;
+import vn.hailong.dashboard.ui.DossierRatingsView;
+import vn.hailong.directory.DirectoryService;
+import vn.hailong.intake.DossierIntakeService;
+import vn.hailong.rating.RatingService;
+import vn.hailong.security.AccountService;
+import vn.hailong.security.Role;
+
+/** The dashboard as a unit head uses it, without a browser: figures, scope, drill-down, comments. */
+@HaiLongTest
+class DashboardViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    DirectoryService directory;
+    @Autowired
+    DossierIntakeService intake;
+    @Autowired
+    RatingService ratings;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    AccountService accounts;
+
+    /** One small province for the whole class: building it costs seconds. */
+    static DashboardFixture f;
+
+    @BeforeEach
+    void aUnitHeadOfTheParentUnit() {
+        if (f == null) {
+            f = new DashboardFixture(directory, intake, ratings, jdbc, events);
+        }
+        DashboardFixture.signIn(accounts, Role.UNIT_MANAGER, f.parent);
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    String card(String id) {
+        return $(Div.class).id("card-" + id).getElement().getTextRecursively();
+    }
+
+    void tab(String label) {
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.radiobutton.RadioButtonGroup<String> panels = $(com.vaadin.flow.component.radiobutton.RadioButtonGroup.class).id("breakdowns");
+        test(panels).selectItem(label);
+    }
+
+    @SuppressWarnings("unchecked")
+    Grid<BreakdownRow> grid(String id) {
+        return $(Grid.class).id(id);
+    }
+
+    @Test
+    void the_headline_shows_this_month_against_last_month_and_last_year() {
+        navigate(DashboardView.class);
+        assertThat(card("returned")).contains("14").contains("Kỳ trước: 6").contains("Cùng kỳ năm trước: 5");
+        assertThat(card("ratings")).contains("12").contains("Kỳ trước: 4");
+        // 12 ratings of 14 returned dossiers; 3 of 14 late.
+        assertThat(card("coverage")).contains("85,7 %");
+        // 9 of 12 satisfied this month, 3 of 4 last month, 5 of 5 a year ago.
+        assertThat(card("satisfaction")).contains("75,0 %").contains("Kỳ trước: 75,0 %").contains("Cùng kỳ năm trước: 100,0 %");
+        assertThat(card("late")).contains("21,4 %");
+        assertThat($(Paragraph.class).id("scope-label").getText()).startsWith("Toàn bộ phạm vi của bạn · Tháng ");
+    }
+
+    @Test
+    void the_tree_shows_only_the_units_in_scope_and_a_click_drills_down() {
+        DashboardView view = navigate(DashboardView.class);
+        @SuppressWarnings("unchecked")
+        TreeGrid<DashboardService.UnitNode> tree = $(TreeGrid.class).id("unit-tree");
+        assertThat(tree.getTreeData().getRootItems()).extracting(DashboardService.UnitNode::code).containsExactly(f.parent);
+        assertThat(tree.getTreeData().getChildren(tree.getTreeData().getRootItems().getFirst()))
+                .extracting(DashboardService.UnitNode::code).containsExactly(f.child);
+
+        Grid<BreakdownRow> units = grid("by-unit");
+        assertThat(test(units).size()).isEqualTo(1);
+        test(units).clickRow(0);
+        assertThat($(Paragraph.class).id("scope-label").getText()).contains("và các đơn vị trực thuộc");
+        assertThat(test(units).size()).isEqualTo(2);
+        // Drill down to the child: only its figures remain (6 returned this month).
+        int childRow = test(units).getRow(0).code().equals(f.child) ? 0 : 1;
+        test(units).clickRow(childRow);
+        assertThat(card("returned")).startsWith("Hồ sơ đã trả kết quả6");
+        assertThat(tree.asSingleSelect().getValue().code()).isEqualTo(f.child);
+    }
+
+    @Test
+    void breakdowns_hour_table_and_officer_threshold() {
+        navigate(DashboardView.class);
+        tab("Thủ tục");
+        assertThat(test(grid("by-procedure")).size()).isEqualTo(3);
+        tab("Kênh đánh giá");
+        assertThat(test(grid("by-channel")).size()).isEqualTo(5);
+        tab("Cán bộ");
+        assertThat(test(grid("by-officer")).size()).isEqualTo(1);
+        assertThat(test(grid("by-officer")).getCellText(0, 0)).isEqualTo("Cán bộ " + f.officerMany);
+        tab("Giờ × thứ");
+        String hours = $(NativeTable.class).id("by-hour").getElement().getTextRecursively();
+        assertThat(hours).contains("Thứ 2").contains("CN").contains("%");
+    }
+
+    @Test
+    void a_custom_period_and_a_quarter_are_picked() {
+        navigate(DashboardView.class);
+        @SuppressWarnings("unchecked")
+        Select<DashboardPeriod.Kind> kind = $(Select.class).id("period-kind");
+        test(kind).selectItem("Quý");
+        assertThat($(Paragraph.class).id("scope-label").getText()).contains("Quý ");
+        test(kind).selectItem("Tùy chọn");
+        test($(com.vaadin.flow.component.datepicker.DatePicker.class).id("period-from")).setValue(LocalDate.now(DashboardFixture.ZONE).minusYears(1).withDayOfMonth(1));
+        test($(com.vaadin.flow.component.datepicker.DatePicker.class).id("period-to")).setValue(LocalDate.now(DashboardFixture.ZONE).minusYears(1).withDayOfMonth(28));
+        assertThat(card("ratings")).startsWith("Lượt đánh giá5");
+    }
+
+    @Test
+    void unhappy_comments_link_to_their_dossier_which_shows_every_rating() {
+        navigate(DashboardView.class);
+        tab("Ý kiến không hài lòng");
+        @SuppressWarnings("unchecked")
+        Grid<DashboardService.UnhappyRating> unhappy = $(Grid.class).id("unhappy");
+        assertThat(test(unhappy).size()).isEqualTo(3);
+        int row = -1;
+        for (int i = 0; i < test(unhappy).size(); i++) {
+            if (f.unhappyDossier.code().equals(test(unhappy).getRow(i).dossierCode())) {
+                row = i;
+            }
+        }
+        Anchor link = (Anchor) test(unhappy).getCellComponent(row, 1);
+        assertThat(link.getHref()).isEqualTo("ho-so/" + f.unhappyDossier.code());
+        assertThat(test(unhappy).getCellText(row, 3)).contains("Giải quyết chậm, trễ hẹn");
+
+        navigate("ho-so/" + f.dossiers.get(0).code(), DossierRatingsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<vn.hailong.rating.RatingFacts> dossierRatings = $(Grid.class).id("dossier-ratings");
+        assertThat(test(dossierRatings).size()).isEqualTo(2);
+        assertThat(test(dossierRatings).getCellText(0, 2)).isEqualTo("Bị thay thế");
+        assertThat(test(dossierRatings).getCellText(1, 2)).isEqualTo("Được tính");
+    }
+}

@@ -1,0 +1,172 @@
+package vn.hailong.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import vn.hailong.HaiLongTest;
+import vn.hailong.dashboard.DashboardService.Breakdown;
+import vn.hailong.dashboard.DashboardService.BreakdownRow;
+import vn.hailong.dashboard.DashboardService.Selection;
+import vn.hailong.dashboard.ExportService.ExportFile;
+import vn.hailong.dashboard.ExportService.Format;
+import vn.hailong.directory.DirectoryService;
+import vn.hailong.intake.DossierIntakeService;
+import vn.hailong.rating.RatingService;
+import vn.hailong.security.AccountService;
+import vn.hailong.security.Role;
+
+/** Exports are read back (CSV, XLSX, PDF) and carry the dashboard's numbers, with its filters. */
+@HaiLongTest
+class ExportServiceTest {
+
+    @Autowired
+    DirectoryService directory;
+    @Autowired
+    DossierIntakeService intake;
+    @Autowired
+    RatingService ratings;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    DashboardService dashboard;
+    @Autowired
+    ExportService exports;
+
+    static DashboardFixture f;
+    Selection month;
+
+    @BeforeEach
+    void aUnitHead() {
+        if (f == null) {
+            f = new DashboardFixture(directory, intake, ratings, jdbc, events);
+        }
+        DashboardFixture.signIn(accounts, Role.UNIT_MANAGER, f.parent);
+        month = new Selection(DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, LocalDate.now(DashboardFixture.ZONE)), f.parentId);
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    static List<CSVRecord> csv(ExportFile file) throws Exception {
+        byte[] bytes = file.content();
+        assertThat(bytes[0]).isEqualTo((byte) 0xEF);
+        try (var parser = CSVFormat.RFC4180.parse(new InputStreamReader(new ByteArrayInputStream(bytes, 3, bytes.length - 3), StandardCharsets.UTF_8))) {
+            return parser.getRecords();
+        }
+    }
+
+    @Test
+    void a_breakdown_as_csv_has_the_filters_and_the_dashboards_numbers() throws Exception {
+        ExportFile file = exports.breakdown(month, Breakdown.PROCEDURE, Format.CSV);
+        assertThat(file.fileName()).startsWith("bang-procedure-" + f.parent).endsWith(".csv");
+        List<CSVRecord> records = csv(file);
+        assertThat(records.get(0).get(0)).contains("Sở Thử nghiệm Bảng điều khiển").contains("Tháng ").contains("theo thủ tục");
+        assertThat(records.get(1).get(0)).isEqualTo("Thủ tục");
+        List<BreakdownRow> rows = dashboard.breakdown(month, Breakdown.PROCEDURE);
+        assertThat(records).hasSize(rows.size() + 2);
+        long ratingsSum = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            CSVRecord r = records.get(i + 2);
+            assertThat(r.get(0)).isEqualTo(rows.get(i).label());
+            assertThat(Long.parseLong(r.get(2))).isEqualTo(rows.get(i).figures().returned());
+            assertThat(Long.parseLong(r.get(3))).isEqualTo(rows.get(i).figures().ratings());
+            ratingsSum += Long.parseLong(r.get(3));
+        }
+        assertThat(ratingsSum).isEqualTo(12);
+    }
+
+    @Test
+    void a_breakdown_as_xlsx_keeps_numbers_as_numbers() throws Exception {
+        ExportFile file = exports.breakdown(month, Breakdown.UNIT, Format.XLSX);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.content()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("theo đơn vị");
+            assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("Lượt đánh giá");
+            double returned = 0;
+            double counted = 0;
+            double happyRateOfParent = -1;
+            for (int i = 2; i <= sheet.getLastRowNum(); i++) {
+                Row row = sheet.getRow(i);
+                returned += row.getCell(2).getNumericCellValue();
+                counted += row.getCell(3).getNumericCellValue();
+                if (row.getCell(1).getStringCellValue().equals(f.parent)) {
+                    happyRateOfParent = row.getCell(8).getNumericCellValue();
+                }
+            }
+            assertThat(returned).isEqualTo(14);
+            assertThat(counted).isEqualTo(12);
+            BreakdownRow own = dashboard.breakdown(month, Breakdown.UNIT).stream().filter(r -> r.code().equals(f.parent)).findFirst().orElseThrow();
+            assertThat(happyRateOfParent).isEqualTo(own.figures().satisfactionRate());
+        }
+    }
+
+    @Test
+    void the_ratings_export_lists_every_rating_with_its_status() throws Exception {
+        List<CSVRecord> records = csv(exports.ratings(month, Format.CSV));
+        long inDatabase = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM rating WHERE evaluated_agency_id IN (?, ?)
+                  AND submitted_at >= ? AND submitted_at < ?""", Long.class, f.parentId.toString(), f.childId.toString(),
+                java.sql.Timestamp.valueOf(java.time.LocalDateTime.ofInstant(month.period().from().atStartOfDay(DashboardFixture.ZONE).toInstant(),
+                        java.time.ZoneOffset.UTC)),
+                java.sql.Timestamp.valueOf(java.time.LocalDateTime.ofInstant(month.period().to().plusDays(1).atStartOfDay(DashboardFixture.ZONE).toInstant(),
+                        java.time.ZoneOffset.UTC)));
+        assertThat(records).hasSize((int) inDatabase + 2);
+        assertThat(inDatabase).isEqualTo(14);
+        List<String> statuses = new ArrayList<>();
+        records.subList(2, records.size()).forEach(r -> statuses.add(r.get(4)));
+        assertThat(statuses).filteredOn("Bị thay thế"::equals).hasSize(2);
+        assertThat(statuses).filteredOn("Được tính"::equals).hasSize(12);
+        assertThat(records.subList(2, records.size())).anyMatch(r -> r.get(1).equals(f.unhappyDossier.code()) && r.toList().contains("Trả kết quả chậm"));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(exports.ratings(month, Format.XLSX).content()))) {
+            assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(records.size() - 1);
+        }
+    }
+
+    @Test
+    void the_pdf_report_reads_back_in_vietnamese_with_the_figures_and_comments() throws Exception {
+        ExportFile file = exports.report(month);
+        assertThat(file.contentType()).isEqualTo("application/pdf");
+        PdfReader reader = new PdfReader(file.content());
+        StringBuilder text = new StringBuilder();
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(extractor.getTextFromPage(page)).append('\n');
+        }
+        String all = text.toString();
+        assertThat(all).contains("Báo cáo mức độ hài lòng của người dân, tổ chức");
+        assertThat(all).contains("Sở Thử nghiệm Bảng điều khiển");
+        assertThat(all).contains("Hồ sơ đã trả kết quả").contains("Tỷ lệ hài lòng").contains("Không hài lòng");
+        DashboardService.Headline h = dashboard.headline(month);
+        assertThat(all).contains(ReportPdf.percent(h.current().satisfactionRate())).contains("75,0 %");
+        assertThat(all).contains("Trả kết quả chậm").contains("Cán bộ thờ ơ, không hướng dẫn").contains("Giải quyết chậm, trễ hẹn");
+        assertThat(new String(file.content(), StandardCharsets.ISO_8859_1)).contains("DejaVuSans");
+        reader.close();
+    }
+}

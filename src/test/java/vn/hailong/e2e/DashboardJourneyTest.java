@@ -1,0 +1,146 @@
+package vn.hailong.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import vn.hailong.HaiLongTest;
+import vn.hailong.TestData;
+import vn.hailong.dashboard.DashboardFixture;
+import vn.hailong.directory.DirectoryService;
+import vn.hailong.intake.DossierIntakeService;
+import vn.hailong.rating.RatingService;
+import vn.hailong.security.AccountService;
+import vn.hailong.security.Role;
+
+/**
+ * A unit head's week in real chromium: log in, read the month's figures, drill down to a sub-unit,
+ * download the table on screen and the PDF report, read the unhappy citizens' comments and open a
+ * dossier. Screenshots (desktop and tablet) land in {@code target/screenshots/}.
+ */
+@HaiLongTest
+@Tag("browser")
+class DashboardJourneyTest {
+
+    @RegisterExtension
+    static final TestBrowser browser = new TestBrowser();
+
+    private static final String PASSWORD = "e2e-Passw0rd!";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DirectoryService directory;
+    @Autowired
+    DossierIntakeService intake;
+    @Autowired
+    RatingService ratings;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    AccountService accounts;
+
+    @Test
+    void a_unit_head_logs_in_drills_down_and_exports() throws Exception {
+        DashboardFixture f = new DashboardFixture(directory, intake, ratings, jdbc, events);
+        String head = "e2e-head-" + TestData.uniqueSuffix().toLowerCase();
+        accounts.ensureAccount(head, PASSWORD, "Trưởng phòng Thử", Role.UNIT_MANAGER, f.parent);
+        String base = "http://localhost:" + port;
+
+        Page page = browser.desktop().newPage();
+        page.navigate(base + "/bang-dieu-khien");
+        assertThat(page).hasURL(Pattern.compile(".*/login.*"));
+        page.locator("input[name=username]").fill(head);
+        page.locator("input[name=password]").fill(PASSWORD);
+        page.locator("vaadin-login-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
+
+        assertThat(page.locator("#dashboard")).isVisible();
+        assertThat(page.locator("#card-returned .value")).hasText("14");
+        assertThat(page.locator("#card-ratings .value")).hasText("12");
+        assertThat(page.locator("#card-satisfaction .value")).hasText("75,0 %");
+        assertThat(page.locator("#unit-tree")).containsText("Sở Thử nghiệm Bảng điều khiển");
+        assertThat(page.locator("#unit-tree")).not().containsText("Xã Thử nghiệm khác");
+        TestBrowser.screenshot(page, "dashboard-overview");
+        Accessibility.assertNoSeriousViolations(page, "dashboard-overview");
+
+        // Drill down: the department, then its sub-unit.
+        cell(page, "#by-unit", f.parent).click();
+        assertThat(page.locator("#scope-label")).containsText("và các đơn vị trực thuộc");
+        cell(page, "#by-unit", f.child).click();
+        assertThat(page.locator("#scope-label")).containsText("Chi cục Thử nghiệm");
+        assertThat(page.locator("#card-returned .value")).hasText("6");
+        TestBrowser.screenshot(page, "dashboard-drilldown");
+
+        // Export the table on screen (the sub-unit's row) and the PDF report.
+        Download csv = page.waitForDownload(() -> page.locator("#export-table-csv").click());
+        String text = Files.readString(csv.path(), StandardCharsets.UTF_8).substring(1);
+        List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(text)).getRecords();
+        assertThat(records.get(0).get(0)).contains("Chi cục Thử nghiệm").contains("theo đơn vị");
+        assertThat(records).hasSize(3);
+        assertThat(records.get(2).get(1)).isEqualTo(f.child);
+        assertThat(records.get(2).get(2)).isEqualTo("6");
+        Download pdf = page.waitForDownload(() -> page.locator("#export-report-pdf").click());
+        assertThat(pdf.suggestedFilename()).startsWith("bao-cao-" + f.child).endsWith(".pdf");
+        assertThat(new String(Files.readAllBytes(pdf.path()), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+
+        // Back to everything, the unhappy citizens' comments, then one dossier.
+        page.locator("#scope-all").click();
+        assertThat(page.locator("#card-returned .value")).hasText("14");
+        page.locator("#breakdowns").getByText("Ý kiến không hài lòng").click();
+        assertThat(page.locator("#unhappy")).containsText("Trả kết quả chậm");
+        page.locator("#unhappy").scrollIntoViewIfNeeded();
+        TestBrowser.screenshot(page, "dashboard-unhappy");
+        Accessibility.assertNoSeriousViolations(page, "dashboard-unhappy");
+        page.locator("#breakdowns").getByText("Giờ × thứ").click();
+        assertThat(page.locator("#by-hour")).containsText("Thứ 2");
+        page.locator("#by-hour").scrollIntoViewIfNeeded();
+        TestBrowser.screenshot(page, "dashboard-hours");
+
+        page.locator("#breakdowns").getByText("Ý kiến không hài lòng").click();
+        page.locator("#unhappy a", new Page.LocatorOptions().setHasText(f.unhappyDossier.code())).click();
+        assertThat(page.locator("#dossier-ratings")).isVisible();
+        assertThat(page.locator("#dossier-facts")).containsText("Thủ tục thử");
+        TestBrowser.screenshot(page, "dossier-ratings");
+
+        // A tablet held upright: the tree goes above the figures, nothing is cut off.
+        page.setViewportSize(820, 1180);
+        page.navigate(base + "/bang-dieu-khien");
+        assertThat(page.locator("#card-ratings .value")).hasText("12");
+        TestBrowser.screenshot(page, "dashboard-tablet");
+        page.locator("#breakdowns").scrollIntoViewIfNeeded();
+        TestBrowser.screenshot(page, "dashboard-tablet-details");
+        // (A grid's own columns may scroll sideways inside it; the page itself must not.)
+        Object overflow = page.evaluate("() => [...document.querySelectorAll('#dashboard *')]"
+                + ".filter(e => !e.closest('vaadin-grid') && e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5)"
+                + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
+        assertThat((List<?>) overflow).as("elements reaching beyond the tablet's width").isEmpty();
+    }
+
+    /** The grid cell showing exactly {@code text}. */
+    private static Locator cell(Page page, String grid, String text) {
+        return page.locator(grid + " vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^" + Pattern.quote(text).replace("\\Q", "").replace("\\E", "").replace(".", "\\.") + "$")));
+    }
+}
