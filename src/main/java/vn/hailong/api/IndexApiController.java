@@ -61,8 +61,12 @@ class IndexApiController {
         }
     }
 
+    /** {@code correction}: null for a first publication; else why and when these figures replaced earlier published ones. */
     record IndexResponse(String scheme, String period, int methodologyVersion, Instant publishedAt, String inputsHash,
-            String peerGroup, List<IndexRow> units) {
+            Correction correction, String peerGroup, List<IndexRow> units) {
+    }
+
+    record Correction(String reason, int earlierPublications) {
     }
 
     record ExplanationResponse(String scheme, String period, String status, Instant publishedAt, String inputsHash,
@@ -79,8 +83,10 @@ class IndexApiController {
         String s = scheme(scheme);
         List<UnitResult> results = snapshots.publishedResults(s, required(period), blankToNull(peerGroup));
         IndexSnapshotService.Snapshot snapshot = snapshots.published(s, period).orElseThrow();
+        Correction correction = snapshot.corrects() == null ? null
+                : new Correction(snapshot.correctionReason(), snapshots.publicationHistory(s, snapshot.period()).size() - 1);
         return new IndexResponse(s, snapshot.period(), snapshot.methodologyVersion(), snapshot.publishedAt(), snapshot.inputsHash(),
-                blankToNull(peerGroup), results.stream().map(IndexRow::of).toList());
+                correction, blankToNull(peerGroup), results.stream().map(IndexRow::of).toList());
     }
 
     /** The same as CSV, for {@code Accept: text/csv}. */

@@ -77,8 +77,7 @@ public final class IndexCalculator {
         BigDecimal sum = averages.stream().flatMap(Optional::stream).reduce(BigDecimal.ZERO, BigDecimal::add);
 
         Methodology.SatisfactionRule sat = method.satisfaction();
-        BigDecimal satisfactionRate = in.ratings() == 0 ? null
-                : sat.rateRounding().divide(BigDecimal.valueOf(in.satisfied()).multiply(HUNDRED), BigDecimal.valueOf(in.ratings()));
+        BigDecimal satisfactionRate = satisfactionRate(sat, in);
         List<UnitResult.CriterionRate> criterionRates = in.criteria().entrySet().stream()
                 .map(e -> new UnitResult.CriterionRate(e.getKey(), e.getValue().answers(), e.getValue().satisfied(),
                         e.getValue().answers() == 0 ? null
@@ -184,5 +183,20 @@ public final class IndexCalculator {
         BigDecimal exact = denominator == 0 ? null : numerator.divide(BigDecimal.valueOf(denominator), EXACT_SCALE, RoundingMode.HALF_UP);
         return new UnitResult.IndicatorResult(def.number(), def.source(), def.criterion(), numerator, denominator, exact, average,
                 note);
+    }
+
+    /**
+     * The satisfaction rate under the methodology's rule: the overall question's answers (the
+     * default, {@value Methodology#OVERALL}), or another criterion's answers when the province
+     * measures satisfaction on that one. Null without answers.
+     */
+    static BigDecimal satisfactionRate(Methodology.SatisfactionRule sat, UnitInputs in) {
+        if (Methodology.OVERALL.equals(sat.criterion())) {
+            return in.ratings() == 0 ? null
+                    : sat.rateRounding().divide(BigDecimal.valueOf(in.satisfied()).multiply(HUNDRED), BigDecimal.valueOf(in.ratings()));
+        }
+        UnitInputs.CriterionCounts answers = in.criteria().get(sat.criterion());
+        return answers == null || answers.answers() == 0 ? null
+                : sat.rateRounding().divide(BigDecimal.valueOf(answers.satisfied()).multiply(HUNDRED), BigDecimal.valueOf(answers.answers()));
     }
 }

@@ -47,16 +47,31 @@ import vn.hailong.security.ScopeService;
  * (no UPDATE statement exists for them); publishing inserts a publication row, one per scheme and
  * period, whose foreign key makes the database itself refuse to delete a published snapshot. A
  * draft may be recomputed (it is replaced) until the period is published.
+ *
+ * <p>An error found after publication is put right by a <em>correction</em> (đính chính): a new
+ * snapshot of the same period, published with a reason as the correction of the current one. The
+ * corrected snapshot stays stored, explainable and listed as CORRECTED; the period's figures are
+ * those of the last correction. Nothing published is ever rewritten.
  */
 @Service
 public class IndexSnapshotService {
 
-    public enum Status { DRAFT, PUBLISHED }
+    /** DRAFT: under review; PUBLISHED: the period's figures; CORRECTED: published, then replaced by a correction. */
+    public enum Status { DRAFT, PUBLISHED, CORRECTED }
 
-    /** A snapshot's header. {@code publishedAt}/{@code publishedBy} are null for a draft. */
+    /**
+     * A snapshot's header. {@code publishedAt}/{@code publishedBy} are null for a draft;
+     * {@code corrects} and {@code correctionReason} are set when it was published as a correction,
+     * {@code correctedBy} when a later correction replaced it.
+     */
     public record Snapshot(UUID id, String scheme, String period, UUID methodologyId, int methodologyVersion, String inputsHash,
             int units, Instant computedAt, String computedBy, long computeMillis, Status status, Instant publishedAt,
-            String publishedBy) {
+            String publishedBy, UUID corrects, String correctionReason, UUID correctedBy) {
+
+        /** True for the published figures of the period and for the ones they replaced. */
+        public boolean isPublished() {
+            return status != Status.DRAFT;
+        }
     }
 
     /** Everything about one unit in one snapshot. */
@@ -105,8 +120,32 @@ public class IndexSnapshotService {
         Methodology methodology = methodologies.forYear(scheme, p.year());
         if (publicationOf(scheme, p.toString()).isPresent()) {
             throw new ConflictException("period", p + " is already published under scheme '" + scheme
-                    + "'; published results never change");
+                    + "'; published results never change (a correction can be computed instead)");
         }
+        return computeDraft(scheme, p, methodology, started);
+    }
+
+    /**
+     * Computes a draft correction of a published period: the same computation on today's data and
+     * methodology, to be published with {@link #publishCorrection} once reviewed. Until then the
+     * published figures stand.
+     *
+     * @throws ConflictException if the period is not published under this scheme
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    public Snapshot computeCorrection(String scheme, String period) {
+        long started = System.nanoTime();
+        IndexPeriod p = IndexPeriod.parse(period, "period");
+        Methodology methodology = methodologies.forYear(scheme, p.year());
+        if (publicationOf(scheme, p.toString()).isEmpty()) {
+            throw new ConflictException("period", p + " is not published under scheme '" + scheme
+                    + "'; compute and publish it first");
+        }
+        return computeDraft(scheme, p, methodology, started);
+    }
+
+    private Snapshot computeDraft(String scheme, IndexPeriod p, Methodology methodology, long started) {
         ZoneId zone = clock.getZone();
         Instant from = p.start().atStartOfDay(zone).toInstant();
         Instant to = p.end().plusDays(1).atStartOfDay(zone).toInstant();
@@ -168,7 +207,7 @@ public class IndexSnapshotService {
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
     public Snapshot publish(UUID snapshotId) {
         Snapshot s = get(snapshotId);
-        if (s.status() == Status.PUBLISHED) {
+        if (s.isPublished()) {
             throw new ConflictException("snapshot", "snapshot " + snapshotId + " is already published");
         }
         try {
@@ -182,12 +221,54 @@ public class IndexSnapshotService {
         return get(snapshotId);
     }
 
+    /**
+     * Publishes a reviewed draft as the correction of its period's current published snapshot,
+     * which stays stored and is listed as corrected, with the reason given.
+     *
+     * @throws InvalidInputException naming {@code reason} when it is blank or longer than 1000 characters
+     * @throws ConflictException if the draft is published already, or its period is not published
+     *         (publish it normally), or another correction was published in the meantime
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    public Snapshot publishCorrection(UUID snapshotId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.malformed("reason", "a correction needs its reason");
+        }
+        if (reason.strip().length() > 1000) {
+            throw InvalidInputException.malformed("reason", "the reason is longer than 1000 characters");
+        }
+        Snapshot s = get(snapshotId);
+        if (s.isPublished()) {
+            throw new ConflictException("snapshot", "snapshot " + snapshotId + " is already published");
+        }
+        UUID current = publicationOf(s.scheme(), s.period()).orElseThrow(() -> new ConflictException("period",
+                s.period() + " is not published under scheme '" + s.scheme() + "'; publish the draft, not a correction"));
+        try {
+            jdbc.update("""
+                    INSERT INTO index_correction (snapshot_id, corrects_snapshot_id, scheme, period, reason, published_at, published_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", snapshotId.toString(), current.toString(), s.scheme(), s.period(),
+                    reason.strip(), utc(clock.instant()), Actors.current());
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("snapshot", "the published snapshot of " + s.period() + " was corrected in the meantime");
+        }
+        return get(snapshotId);
+    }
+
+    /** Every published snapshot of a period, the current one first, then the ones it replaced, newest first. */
+    @Transactional(readOnly = true)
+    public List<Snapshot> publicationHistory(String scheme, String period) {
+        String p = IndexPeriod.parse(period, "period").toString();
+        return jdbc.query(SNAPSHOTS + " WHERE s.scheme = ? AND s.period = ? AND (p.snapshot_id IS NOT NULL OR c.snapshot_id IS NOT NULL)"
+                + " ORDER BY n.snapshot_id IS NOT NULL, COALESCE(p.published_at, c.published_at) DESC", this::snapshot, scheme, p);
+    }
+
     /** Discards a draft. @throws ConflictException for a published snapshot */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
     public void discardDraft(UUID snapshotId) {
         Snapshot s = get(snapshotId);
-        if (s.status() == Status.PUBLISHED) {
+        if (s.isPublished()) {
             throw new ConflictException("snapshot", "a published snapshot cannot be discarded or changed");
         }
         deleteSnapshot(snapshotId);
@@ -206,10 +287,11 @@ public class IndexSnapshotService {
         return jdbc.query(SNAPSHOTS + " ORDER BY s.computed_at DESC LIMIT ?", this::snapshot, limit);
     }
 
-    /** Published snapshots, newest period first: open data, no log-in needed. */
+    /** The current published snapshot of every published period, newest period first: open data, no log-in needed. */
     @Transactional(readOnly = true)
     public List<Snapshot> published() {
-        return jdbc.query(SNAPSHOTS + " WHERE p.snapshot_id IS NOT NULL ORDER BY s.period_end DESC, s.period, s.scheme", this::snapshot);
+        return jdbc.query(SNAPSHOTS + " WHERE " + CURRENT_PUBLICATION + " ORDER BY s.period_end DESC, s.period, s.scheme",
+                this::snapshot);
     }
 
     @Transactional(readOnly = true)
@@ -289,7 +371,7 @@ public class IndexSnapshotService {
     public List<Snapshot> explainable() {
         AccessScope scope = scopes.currentScope();
         return jdbc.query(SNAPSHOTS + " ORDER BY s.computed_at DESC LIMIT 50", this::snapshot).stream()
-                .filter(s -> s.status() == Status.PUBLISHED || scope.allUnits()).toList();
+                .filter(s -> s.isPublished() || scope.allUnits()).toList();
     }
 
     /** Codes and names of the units of a snapshot the current user may explain. */
@@ -343,15 +425,15 @@ public class IndexSnapshotService {
         return ranks;
     }
 
+    /** The period's current published snapshot: its publication, or the last correction of it. */
     private Optional<UUID> publicationOf(String scheme, String period) {
-        return jdbc.queryForList("SELECT snapshot_id FROM index_publication WHERE scheme = ? AND period = ?", UUID.class, scheme,
-                period).stream().findFirst();
+        return jdbc.queryForList("SELECT s.id FROM index_snapshot s" + JOINS + " WHERE s.scheme = ? AND s.period = ? AND "
+                + CURRENT_PUBLICATION, UUID.class, scheme, period).stream().findFirst();
     }
 
     private void deleteDrafts(String scheme, String period) {
-        List<UUID> drafts = jdbc.queryForList("""
-                SELECT s.id FROM index_snapshot s LEFT JOIN index_publication p ON p.snapshot_id = s.id
-                WHERE s.scheme = ? AND s.period = ? AND p.snapshot_id IS NULL""", UUID.class, scheme, period);
+        List<UUID> drafts = jdbc.queryForList("SELECT s.id FROM index_snapshot s" + JOINS
+                + " WHERE s.scheme = ? AND s.period = ? AND p.snapshot_id IS NULL AND c.snapshot_id IS NULL", UUID.class, scheme, period);
         drafts.forEach(this::deleteSnapshot);
     }
 
@@ -360,21 +442,33 @@ public class IndexSnapshotService {
         // header's deletion (rolling the whole transaction back) should a published one ever do.
         jdbc.update("""
                 DELETE u FROM index_snapshot_unit u WHERE u.snapshot_id = ?
-                AND NOT EXISTS (SELECT 1 FROM index_publication p WHERE p.snapshot_id = u.snapshot_id)""", id.toString());
+                AND NOT EXISTS (SELECT 1 FROM index_publication p WHERE p.snapshot_id = u.snapshot_id)
+                AND NOT EXISTS (SELECT 1 FROM index_correction c WHERE c.snapshot_id = u.snapshot_id)""", id.toString());
         jdbc.update("DELETE FROM index_snapshot WHERE id = ?", id.toString());
     }
 
-    private static final String SNAPSHOTS = """
-            SELECT s.*, p.published_at, p.published_by, p.snapshot_id AS publication
-            FROM index_snapshot s LEFT JOIN index_publication p ON p.snapshot_id = s.id""";
+    private static final String JOINS = " LEFT JOIN index_publication p ON p.snapshot_id = s.id"
+            + " LEFT JOIN index_correction c ON c.snapshot_id = s.id"
+            + " LEFT JOIN index_correction n ON n.corrects_snapshot_id = s.id";
+
+    /** Published (first or as a correction) and not corrected since. */
+    private static final String CURRENT_PUBLICATION = "(p.snapshot_id IS NOT NULL OR c.snapshot_id IS NOT NULL) AND n.snapshot_id IS NULL";
+
+    private static final String SNAPSHOTS = "SELECT s.*, COALESCE(p.published_at, c.published_at) AS published_at,"
+            + " COALESCE(p.published_by, c.published_by) AS published_by, COALESCE(p.snapshot_id, c.snapshot_id) AS publication,"
+            + " c.corrects_snapshot_id AS corrects, c.reason AS correction_reason, n.snapshot_id AS corrected_by"
+            + " FROM index_snapshot s" + JOINS;
 
     private Snapshot snapshot(ResultSet rs, int i) throws SQLException {
         Timestamp published = rs.getTimestamp("published_at");
         return new Snapshot(rs.getObject("id", UUID.class), rs.getString("scheme"), rs.getString("period"),
                 rs.getObject("methodology_id", UUID.class), rs.getInt("methodology_version"), rs.getString("inputs_hash"),
                 rs.getInt("units"), instant(rs.getTimestamp("computed_at")), rs.getString("computed_by"),
-                rs.getLong("compute_millis"), rs.getObject("publication") == null ? Status.DRAFT : Status.PUBLISHED,
-                published == null ? null : instant(published), rs.getString("published_by"));
+                rs.getLong("compute_millis"),
+                rs.getObject("publication") == null ? Status.DRAFT
+                        : rs.getObject("corrected_by") == null ? Status.PUBLISHED : Status.CORRECTED,
+                published == null ? null : instant(published), rs.getString("published_by"), rs.getObject("corrects", UUID.class),
+                rs.getString("correction_reason"), rs.getObject("corrected_by", UUID.class));
     }
 
     static String hash(CanonicalInputs canonical) {

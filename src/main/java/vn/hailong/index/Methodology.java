@@ -20,6 +20,9 @@ import java.util.UUID;
 public record Methodology(UUID id, String scheme, int version, String province, Integer year, String name,
         Definition definition) {
 
+    /** The satisfaction rule's criterion meaning the overall question ("Ông/Bà hài lòng … ?"). */
+    public static final String OVERALL = "overall";
+
     public Methodology {
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(definition, "definition");
@@ -81,9 +84,11 @@ public record Methodology(UUID id, String scheme, int version, String province, 
     }
 
     /**
-     * The satisfaction rate: ratings whose answer to {@code criterion} earns at least
-     * {@code satisfiedMinPoints} (satisfied or very satisfied) over ratings, in percent. A counted
-     * rating with fewer points on that criterion is a "Không hài lòng" rating for Decision 766.
+     * The satisfaction rate: answers to {@code criterion} ({@value #OVERALL} for the overall
+     * question, else a criterion key of the survey template) that earn at least
+     * {@code satisfiedMinPoints} (satisfied or very satisfied) over such answers, in percent.
+     * Decision 766's "Không hài lòng" is always the overall answer below {@code satisfiedMinPoints}
+     * (domain.md §3: "any rating of it is Không hài lòng").
      */
     public record SatisfactionRule(String criterion, int satisfiedMinPoints, Rounding rateRounding) {
 

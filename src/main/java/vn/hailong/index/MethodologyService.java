@@ -116,6 +116,54 @@ public class MethodologyService {
         return get(id);
     }
 
+    /**
+     * Stores a new version from its JSON text, as edited by a manager: the same shape as
+     * {@code GET /api/v1/index/methodologies/{scheme}} returns.
+     *
+     * @throws InvalidInputException naming {@code definition} (with the JSON path at fault),
+     *         {@code year}, {@code scheme} or {@code name}
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    public Methodology addVersion(String scheme, String province, Integer year, String name, String definitionJson) {
+        if (year != null && (year < 2000 || year > 2100)) {
+            throw InvalidInputException.malformed("year", "year must be between 2000 and 2100 or empty: " + year);
+        }
+        return addVersion(scheme, province == null || province.isBlank() ? null : province.strip(), year, name,
+                parseDefinition(definitionJson));
+    }
+
+    /**
+     * Reads and checks a methodology's rules from JSON without storing them.
+     *
+     * @throws InvalidInputException naming {@code definition}, with where and what is wrong
+     */
+    public static Methodology.Definition parseDefinition(String json) {
+        if (json == null || json.isBlank()) {
+            throw InvalidInputException.malformed("definition", "the rules are empty");
+        }
+        try {
+            return IndexJson.MAPPER.readerFor(Methodology.Definition.class)
+                    .with(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    .readValue(json);
+        } catch (tools.jackson.databind.DatabindException e) {
+            String path = e.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            Throwable cause = e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof NullPointerException
+                    ? e.getCause() : e;
+            String what = cause == e ? e.getOriginalMessage() : cause.getMessage();
+            throw InvalidInputException.malformed("definition",
+                    (path.isEmpty() ? "" : "at " + path + ": ") + what);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw InvalidInputException.malformed("definition", "not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The rules as indented JSON, as {@link #parseDefinition} reads them back. */
+    public static String toJson(Methodology.Definition definition) {
+        return IndexJson.MAPPER.writer().with(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(definition);
+    }
+
     private void checkScheme(String scheme) {
         if (scheme == null || !SCHEME.matcher(scheme).matches()) {
             throw InvalidInputException.malformed("scheme", "scheme '" + scheme + "' is not a scheme code (a-z, 0-9, '-')");

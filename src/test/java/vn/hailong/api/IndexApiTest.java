@@ -97,6 +97,23 @@ class IndexApiTest {
     }
 
     @Test
+    void a_corrected_period_serves_the_correction_and_says_why() {
+        JsonNode first = api.get("/api/v1/index?period=2026-07&scheme=" + scheme).json().get("correction");
+        assertThat(first == null || first.isNull()).as("no correction yet").isTrue();
+        rate(dossier(unitB, LocalDate.of(2026, 7, 20)), "DISSATISFIED");
+        rate(dossier(unitB, LocalDate.of(2026, 7, 21)), "DISSATISFIED");
+        snapshots.publishCorrection(snapshots.computeCorrection(scheme, "2026-07").id(), "Thiếu một đánh giá của Sở Y tế");
+        ApiClient.Response r = api.get("/api/v1/index?period=2026-07&scheme=" + scheme + "&peerGroup=" + group);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("correction").get("reason").asString()).isEqualTo("Thiếu một đánh giá của Sở Y tế");
+        assertThat(r.json().get("correction").get("earlierPublications").asInt()).isEqualTo(1);
+        JsonNode units = r.json().get("units");
+        assertThat(units.get(0).get("unitCode").asString()).isEqualTo(unitA);
+        assertThat(units.get(1).get("unitCode").asString()).isEqualTo(unitB);
+        assertThat(units.get(1).get("ratings").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void published_results_come_as_csv_when_asked() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/v1/index?period=2026-07&scheme=" + scheme + "&peerGroup=" + group))

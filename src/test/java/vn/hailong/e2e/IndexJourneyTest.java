@@ -155,11 +155,13 @@ class IndexJourneyTest {
         page.locator("#indicator5 input").fill("3");
         page.locator("#indicator-save").click();
         assertThat(page.locator("#indicator5")).hasAttribute("invalid", "");
-        page.locator("#indicator5 input").fill("1.5");
+        // the Vietnamese decimal comma
+        page.locator("#indicator5 input").fill("1,5");
         page.locator("#indicator6 input").fill("2");
         page.locator("#indicator-save").click();
         assertThat(page.locator("#indicator-history")).containsText("Chỉ số 6");
         assertThat(page.locator("#indicator-history")).containsText(manager);
+        assertThat(page.locator("#indicator5 input")).hasValue("1,50");
         TestBrowser.screenshot(page, "index-5-indicators");
         assertThat(page.locator("vaadin-notification-card")).hasCount(0);
         Accessibility.assertNoSeriousViolations(page, "indicator entry");
@@ -180,6 +182,62 @@ class IndexJourneyTest {
         }
         TestBrowser.screenshot(anonymous, "index-6-open-data");
         Accessibility.assertNoSeriousViolations(anonymous, "open data");
+
+        // a correction: unit C's rating arrives late; the province corrects the published month with a reason
+        rate(oneStop, dossier(oneStop, unitC, day, ++seq, 3), "VERY_SATISFIED");
+        page.navigate(base + "/index");
+        page.locator("#scheme").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(scheme).setExact(true)).click();
+        page.locator("#period input").fill("2026-08");
+        page.locator("#compute").click();
+        assertThat(page.locator("#period")).containsText("đã công bố");
+        page.locator("#compute-correction").click();
+        assertThat(page.locator("#review-title")).containsText("Bản nháp kỳ 2026-08");
+        assertThat(page.locator("#review-summary")).containsText("bản đính chính");
+        assertThat(page.locator("#publish")).hasText("Công bố bản đính chính");
+        page.locator("#publish").click();
+        page.locator("#confirm-publish").click();
+        assertThat(page.locator("#correction-reason")).hasAttribute("invalid", "");
+        page.locator("#correction-reason textarea").fill("Bổ sung đánh giá của Sở Ngoại vụ bị chậm đồng bộ");
+        TestBrowser.screenshot(page, "index-7-confirm-correction");
+        page.locator("#confirm-publish").click();
+        assertThat(page.locator("#review-title")).containsText("Kết quả đã công bố kỳ 2026-08");
+        assertThat(page.locator("#snapshots")).containsText("Đã được đính chính");
+        assertThat(page.locator("#snapshots")).containsText("Đã công bố (đính chính)");
+        assertThat(row(page, "#results", unitC).get(3)).isEqualTo("1");
+        anonymous.navigate(base + "/open-data");
+        anonymous.locator("#open-data-period").click();
+        anonymous.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("2026-08 · " + scheme)).click();
+        assertThat(anonymous.locator("main")).containsText("Bổ sung đánh giá của Sở Ngoại vụ");
+
+        // a new methodology version from a copy; broken rules are named, nothing is stored
+        page.navigate(base + "/index/methodology");
+        page.locator("#methodology-scheme").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(scheme).setExact(true)).click();
+        assertThat(page.locator("#methodology-title")).containsText(scheme + " phiên bản 1");
+        assertThat(page.locator("#methodology-rules")).containsText("satisfiedMinPoints");
+        page.locator("#methodology-copy").click();
+        String rules = page.locator("#methodology-definition textarea").inputValue();
+        page.locator("#methodology-definition textarea").fill(rules.replace("\"withinPeerGroups\" : true", "\"withinPeerGroups\" : \"có\""));
+        page.locator("#methodology-save").click();
+        assertThat(page.locator("#methodology-definition")).hasAttribute("invalid", "");
+        assertThat(page.locator("#methodology-definition")).containsText("withinPeerGroups");
+        TestBrowser.screenshot(page, "index-8-methodology-error");
+        page.locator("#methodology-definition textarea").fill(rules.replace("\"withinPeerGroups\" : true", "\"withinPeerGroups\" : false"));
+        page.locator("#methodology-name input").fill("Xếp hạng chung toàn tỉnh");
+        page.locator("#methodology-year input").fill("2027");
+        page.locator("#methodology-save").click();
+        assertThat(page.locator("#methodology-title")).containsText(scheme + " phiên bản 2 — Xếp hạng chung toàn tỉnh");
+        assertThat(page.locator("#methodology-summary")).containsText("chung mọi đơn vị");
+        TestBrowser.screenshot(page, "index-9-methodology");
+        assertThat(page.locator("vaadin-notification-card")).hasCount(0);
+        Accessibility.assertNoSeriousViolations(page, "methodology");
+
+        // the log-in page leads the public to the open data
+        Page visitor = browser.desktop().newPage();
+        visitor.navigate(base + "/login");
+        visitor.locator("#open-data-link").click();
+        assertThat(visitor.locator("h1")).containsText("Dữ liệu mở");
     }
 
     private static String unit(ApiClient api, String group, String name) {

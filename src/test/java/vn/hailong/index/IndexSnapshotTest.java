@@ -170,6 +170,105 @@ class IndexSnapshotTest {
     }
 
     @Test
+    void a_correction_replaces_the_published_figures_with_a_reason_and_keeps_the_old_ones() {
+        assertThatThrownBy(() -> snapshots.computeCorrection(scheme, "2026-03"))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.getMessage()).contains("not published"));
+        IndexSnapshotService.Snapshot first = snapshots.publish(snapshots.compute(scheme, "2026-03").id());
+        List<UnitResult> before = snapshots.publishedResults(scheme, "2026-03", data.peerGroup);
+
+        // an error is found: unit C's rating had not been pushed by the one-stop software
+        data.rating(data.dossier(unitC, MARCH, 3), "VERY_SATISFIED", null, null);
+        IndexSnapshotService.Snapshot draft = snapshots.computeCorrection(scheme, "2026-03");
+        assertThat(draft.status()).isEqualTo(IndexSnapshotService.Status.DRAFT);
+        assertThat(draft.inputsHash()).isNotEqualTo(first.inputsHash());
+        // until the correction is published, the published figures stand
+        assertThat(snapshots.publishedResults(scheme, "2026-03", data.peerGroup)).isEqualTo(before);
+        // it is not published as if the period were new, nor without a reason
+        assertThatThrownBy(() -> snapshots.publish(draft.id())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> snapshots.publishCorrection(draft.id(), "  "))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("reason"));
+        assertThat(snapshots.get(draft.id()).status()).isEqualTo(IndexSnapshotService.Status.DRAFT);
+
+        IndexSnapshotService.Snapshot corrected = snapshots.publishCorrection(draft.id(), "Thiếu đánh giá của Sở C do lỗi đồng bộ");
+        assertThat(corrected.status()).isEqualTo(IndexSnapshotService.Status.PUBLISHED);
+        assertThat(corrected.corrects()).isEqualTo(first.id());
+        assertThat(corrected.correctionReason()).isEqualTo("Thiếu đánh giá của Sở C do lỗi đồng bộ");
+        assertThat(snapshots.published(scheme, "2026-03").orElseThrow().id()).isEqualTo(draft.id());
+        Map<String, UnitResult> now = byCode(snapshots.publishedResults(scheme, "2026-03", data.peerGroup));
+        assertThat(now.get(unitC).ratings()).isEqualTo(1);
+        assertThat(now.get(unitC).rank()).isEqualTo(1);
+        assertThat(byCode(before).get(unitC).rank()).isNull();
+
+        // the corrected snapshot is kept, listed, explainable and protected, with unchanged figures
+        IndexSnapshotService.Snapshot old = snapshots.get(first.id());
+        assertThat(old.status()).isEqualTo(IndexSnapshotService.Status.CORRECTED);
+        assertThat(old.correctedBy()).isEqualTo(draft.id());
+        assertThat(snapshots.publicationHistory(scheme, "2026-03")).extracting(IndexSnapshotService.Snapshot::id)
+                .containsExactly(draft.id(), first.id());
+        assertThat(snapshots.explain(first.id(), unitC).result().ratings()).isZero();
+        assertThat(snapshots.recompute(first.id()).identical()).isTrue();
+        assertThat(snapshots.published()).extracting(IndexSnapshotService.Snapshot::id).contains(draft.id()).doesNotContain(first.id());
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM index_snapshot WHERE id = ?", draft.id().toString()))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> snapshots.discardDraft(draft.id())).isInstanceOf(ConflictException.class);
+
+        // a correction of the correction chains on; a second correction of the same one is refused
+        IndexSnapshotService.Snapshot again = snapshots.computeCorrection(scheme, "2026-03");
+        assertThatThrownBy(() -> jdbc.update("""
+                INSERT INTO index_correction (snapshot_id, corrects_snapshot_id, scheme, period, reason, published_at, published_by)
+                VALUES (?, ?, ?, '2026-03', 'x', NOW(), 'test')""", again.id().toString(), first.id().toString(), scheme))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        snapshots.publishCorrection(again.id(), "Lần hai");
+        assertThat(snapshots.publicationHistory(scheme, "2026-03")).extracting(IndexSnapshotService.Snapshot::status).containsExactly(
+                IndexSnapshotService.Status.PUBLISHED, IndexSnapshotService.Status.CORRECTED, IndexSnapshotService.Status.CORRECTED);
+    }
+
+    @Test
+    void a_methodology_may_measure_satisfaction_on_another_criterion() {
+        Methodology.Definition d = methodologies.forYear(scheme, 2026).definition();
+        // unit A's "attitude" answers: very satisfied, satisfied, dissatisfied → 2 of 3; its overall answers the same
+        // unit B answered no criterion: no rate at all under this rule
+        methodologies.addVersion(scheme, "H56", 2026, "Theo thái độ", new Methodology.Definition(d.indicators(),
+                d.complaintsIndicator(), d.circular01(), new Methodology.SatisfactionRule("contacts", 2, d.satisfaction().rateRounding()),
+                d.decision766(), d.par(), d.ranking()));
+        Map<String, UnitResult> r = byCode(snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
+        // "contacts": NONE (2 points), ONCE (1), MORE (0): from 2 points only one of three
+        assertThat(r.get(unitA).satisfactionRate()).isEqualByComparingTo("33.33");
+        assertThat(r.get(unitB).satisfactionRate()).isNull();
+        assertThat(r.get(unitB).rank()).isNull();
+    }
+
+    @Test
+    void a_new_methodology_version_is_read_from_json_and_bad_rules_are_named() {
+        Methodology.Definition d = methodologies.forYear(scheme, 2026).definition();
+        String json = MethodologyService.toJson(d);
+        assertThat(MethodologyService.parseDefinition(json)).isEqualTo(d);
+        Methodology v2 = methodologies.addVersion(scheme, " ", 2027, "Năm 2027", json.replace("\"satisfiedMinPoints\" : 1",
+                "\"satisfiedMinPoints\" : 2"));
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.province()).isNull();
+        assertThat(v2.definition().satisfaction().satisfiedMinPoints()).isEqualTo(2);
+        assertThat(methodologies.forYear(scheme, 2027).id()).isEqualTo(v2.id());
+        assertThat(methodologies.forYear(scheme, 2026).version()).isEqualTo(1);
+
+        assertThatThrownBy(() -> methodologies.addVersion(scheme, null, null, "x", "{ not json"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("definition"));
+        String eightTwice = json.replace("\"number\" : 9", "\"number\" : 8");
+        assertThatThrownBy(() -> methodologies.addVersion(scheme, null, null, "x", eightTwice))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().getFirst().message())
+                        .contains("each once"));
+        String noRounding = json.replaceFirst("\"rateRounding\" : \\{[^}]*}", "\"rateRounding\" : null");
+        assertThatThrownBy(() -> methodologies.addVersion(scheme, null, null, "x", noRounding))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().getFirst().message())
+                        .contains("satisfaction").contains("rateRounding"));
+        assertThatThrownBy(() -> methodologies.addVersion(scheme, null, 1999, "x", json))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("year"));
+        assertThatThrownBy(() -> methodologies.addVersion(scheme, null, null, " ", json))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("name"));
+        assertThat(methodologies.versions(scheme)).hasSize(2);
+    }
+
+    @Test
     void recomputing_a_draft_replaces_it_and_the_hash_follows_the_inputs() {
         IndexSnapshotService.Snapshot first = snapshots.compute(scheme, "2026-03");
         IndexSnapshotService.Snapshot same = snapshots.compute(scheme, "2026-03");

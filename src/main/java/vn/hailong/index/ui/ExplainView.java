@@ -53,7 +53,11 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
         setWidthFull();
         snapshot.setLabel("Kỳ");
         snapshot.setItemLabelGenerator(s -> s.period() + " · " + s.scheme() + " v" + s.methodologyVersion()
-                + (s.status() == IndexSnapshotService.Status.PUBLISHED ? " · đã công bố" : " · bản nháp"));
+                + switch (s.status()) {
+                    case PUBLISHED -> " · đã công bố";
+                    case CORRECTED -> " · đã được đính chính";
+                    case DRAFT -> " · bản nháp";
+                });
         snapshot.setItems(snapshots.explainable());
         snapshot.setId("explain-snapshot");
         snapshot.setWidth("20em");
@@ -103,8 +107,12 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
 
         H3 title = new H3(r.unitName() + " · kỳ " + e.snapshot().period());
         Paragraph meta = new Paragraph("Phương pháp " + e.methodology().scheme() + " phiên bản " + e.methodology().version() + " ("
-                + e.methodology().name() + "). " + (e.snapshot().status() == IndexSnapshotService.Status.PUBLISHED
+                + e.methodology().name() + "). " + (e.snapshot().isPublished()
                         ? "Công bố lúc " + IndexFormat.time(e.snapshot().publishedAt()) + "."
+                                + (e.snapshot().correctionReason() == null ? ""
+                                        : " Bản đính chính, lý do: " + e.snapshot().correctionReason() + ".")
+                                + (e.snapshot().status() == IndexSnapshotService.Status.CORRECTED
+                                        ? " Kết quả này đã được thay thế bằng một bản đính chính." : "")
                         : "Bản nháp, chưa công bố.")
                 + " Mã băm dữ liệu: " + e.snapshot().inputsHash());
         meta.getStyle().set("word-break", "break-all");

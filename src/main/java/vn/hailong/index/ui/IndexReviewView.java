@@ -16,6 +16,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -47,6 +48,8 @@ public class IndexReviewView extends VerticalLayout {
     private final H3 reviewTitle = new H3();
     private final Paragraph reviewSummary = new Paragraph();
     private final Button publish = new Button("Công bố kết quả");
+    private final Button correct = new Button("Tính bản đính chính");
+    private boolean publishAsCorrection;
     private final boolean canPublish;
     private IndexSnapshotService.Snapshot selected;
 
@@ -77,20 +80,39 @@ public class IndexReviewView extends VerticalLayout {
                 period.setErrorMessage("Kỳ không hợp lệ: nhập 2026, 2026-Q3 hoặc 2026-07 (invalid period).");
                 period.setInvalid(true);
             } catch (ConflictException ex) {
-                period.setErrorMessage("Kỳ " + period.getValue() + " đã công bố; kết quả đã công bố không thay đổi (already published).");
+                period.setErrorMessage("Kỳ " + period.getValue() + " đã công bố; kết quả đã công bố không thay đổi. "
+                        + "Nếu phát hiện sai sót, bấm \"Tính bản đính chính\" (already published; compute a correction).");
+                period.setInvalid(true);
+                correct.setVisible(true);
+            }
+        });
+        correct.addClickListener(e -> {
+            try {
+                IndexSnapshotService.Snapshot s = snapshots.computeCorrection(scheme.getValue(), period.getValue());
+                period.setInvalid(false);
+                correct.setVisible(false);
+                refreshHistory();
+                show(s);
+                Notification.show("Đã tính bản đính chính kỳ " + s.period() + ". Kết quả đã công bố vẫn giữ nguyên cho đến khi "
+                        + "bản đính chính được công bố.", 5000, Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (InvalidInputException | ConflictException ex) {
+                period.setErrorMessage("Không tính được bản đính chính: kỳ chưa công bố hoặc không hợp lệ (" + ex.getMessage() + ").");
                 period.setInvalid(true);
             }
         });
+        correct.setId("compute-correction");
+        correct.setVisible(false);
+        period.addValueChangeListener(e -> correct.setVisible(false));
         compute.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         compute.setId("compute");
-        HorizontalLayout form = new HorizontalLayout(scheme, period, compute);
+        HorizontalLayout form = new HorizontalLayout(scheme, period, compute, correct);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setVisible(canChange);
 
         history.addColumn(IndexSnapshotService.Snapshot::period).setHeader("Kỳ").setAutoWidth(true);
         history.addColumn(s -> s.scheme() + " v" + s.methodologyVersion()).setHeader("Phương pháp").setAutoWidth(true);
-        history.addColumn(s -> s.status() == IndexSnapshotService.Status.PUBLISHED ? "Đã công bố" : "Bản nháp — chờ duyệt")
-                .setHeader("Trạng thái").setAutoWidth(true);
+        history.addColumn(IndexReviewView::statusText).setHeader("Trạng thái").setAutoWidth(true);
         history.addColumn(IndexSnapshotService.Snapshot::units).setHeader("Đơn vị").setAutoWidth(true);
         history.addColumn(s -> IndexFormat.time(s.computedAt()) + " · " + s.computedBy()).setHeader("Tính lúc").setAutoWidth(true);
         history.addColumn(s -> s.publishedAt() == null ? "—" : IndexFormat.time(s.publishedAt()) + " · " + s.publishedBy())
@@ -137,23 +159,60 @@ public class IndexReviewView extends VerticalLayout {
                 + s.methodologyVersion());
         reviewSummary.setText(IndexFormat.count(rows.size()) + " đơn vị, trong đó " + IndexFormat.count(noRatings)
                 + " đơn vị chưa có đánh giá (không xếp hạng). Mã băm SHA-256 của dữ liệu đầu vào: " + s.inputsHash());
+        List<IndexSnapshotService.Snapshot> published = snapshots.publicationHistory(s.scheme(), s.period());
+        publishAsCorrection = draft && !published.isEmpty();
+        publish.setText(publishAsCorrection ? "Công bố bản đính chính" : "Công bố kết quả");
         publish.setVisible(draft && canPublish);
+        if (publishAsCorrection) {
+            reviewSummary.setText(reviewSummary.getText() + " Đây là bản đính chính: kỳ này đã công bố lúc "
+                    + IndexFormat.time(published.getFirst().publishedAt()) + "; khi công bố, bản này thay thế kết quả đó "
+                    + "(kết quả cũ vẫn được lưu và công khai).");
+        } else if (s.corrects() != null) {
+            reviewSummary.setText(reviewSummary.getText() + " Bản đính chính, lý do: " + s.correctionReason());
+        } else if (s.status() == IndexSnapshotService.Status.CORRECTED) {
+            reviewSummary.setText(reviewSummary.getText() + " Kết quả này đã được thay thế bằng một bản đính chính.");
+        }
+    }
+
+    static String statusText(IndexSnapshotService.Snapshot s) {
+        return switch (s.status()) {
+            case DRAFT -> "Bản nháp — chờ duyệt";
+            case PUBLISHED -> s.corrects() == null ? "Đã công bố" : "Đã công bố (đính chính)";
+            case CORRECTED -> "Đã được đính chính";
+        };
     }
 
     private void confirmPublish() {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Công bố kỳ " + selected.period() + "?");
-        dialog.add(new Paragraph("Sau khi công bố, kết quả kỳ này không thể sửa hoặc tính lại. (Published results never change.)"));
+        TextArea reason = new TextArea("Lý do đính chính (bắt buộc)");
+        reason.setId("correction-reason");
+        reason.setMaxLength(1000);
+        reason.setWidthFull();
+        if (publishAsCorrection) {
+            dialog.setHeaderTitle("Công bố bản đính chính kỳ " + selected.period() + "?");
+            dialog.add(new Paragraph("Bản này sẽ thay thế kết quả đã công bố của kỳ. Kết quả cũ vẫn được lưu, công khai và "
+                    + "ghi rõ là đã được đính chính, cùng lý do dưới đây. (The correction replaces the published figures; "
+                    + "the old ones stay visible with this reason.)"), reason);
+        } else {
+            dialog.setHeaderTitle("Công bố kỳ " + selected.period() + "?");
+            dialog.add(new Paragraph("Sau khi công bố, kết quả kỳ này không thể sửa; sai sót chỉ được sửa bằng một bản đính chính "
+                    + "công khai. (Published results never change; errors are put right by a public correction.)"));
+        }
         Button yes = new Button("Công bố", e -> {
             try {
-                IndexSnapshotService.Snapshot s = snapshots.publish(selected.id());
+                IndexSnapshotService.Snapshot s = publishAsCorrection ? snapshots.publishCorrection(selected.id(), reason.getValue())
+                        : snapshots.publish(selected.id());
                 refreshHistory();
                 show(s);
                 Notification.show("Đã công bố kỳ " + s.period() + ".", 4000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (InvalidInputException ex) {
+                reason.setErrorMessage("Hãy ghi lý do đính chính, tối đa 1000 ký tự (a reason is required).");
+                reason.setInvalid(true);
+                return;
             } catch (ConflictException ex) {
-                Notification.show("Kỳ này đã được công bố trước đó (already published).", 5000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notification.show("Kỳ này đã được công bố hoặc đính chính trong lúc bạn xem (already published or corrected).", 5000,
+                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
             dialog.close();
         });

@@ -65,7 +65,9 @@ public class OpenDataView extends Main {
         }
         results.setItems(snapshots.publishedResults(s.scheme(), s.period(), null));
         about.setText("Kỳ " + s.period() + ", phương pháp " + s.scheme() + " phiên bản " + s.methodologyVersion() + ", công bố lúc "
-                + IndexFormat.time(s.publishedAt()) + ". " + s.units() + " đơn vị. Mã băm SHA-256 dữ liệu đầu vào: " + s.inputsHash());
+                + IndexFormat.time(s.publishedAt()) + ". " + s.units() + " đơn vị. Mã băm SHA-256 dữ liệu đầu vào: " + s.inputsHash()
+                + (s.corrects() == null ? ""
+                        : ". Đây là bản đính chính (correction) thay cho kết quả công bố trước đó; lý do: " + s.correctionReason()));
         if (csv != null) {
             downloads.remove(csv);
         }

@@ -68,7 +68,9 @@ public class UnitIndicatorView extends VerticalLayout {
         form.setPadding(false);
         for (int i : UnitIndicatorService.ENTERED) {
             BigDecimalField f = new BigDecimalField(LABELS.get(i));
-            f.setHelperText("Từ 0 đến 2 điểm; để trống nếu chưa có");
+            // Vietnamese decimal comma (1,5), whatever language the browser announces.
+            f.setLocale(IndexFormat.VI);
+            f.setHelperText("Từ 0 đến 2 điểm, ví dụ 1,5; để trống nếu chưa có");
             f.setWidth("26em");
             f.setId("indicator" + i);
             fields.put(i, f);

@@ -1,5 +1,6 @@
 package vn.hailong.security.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -26,7 +27,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
         login.setI18n(vietnamese());
-        add(new H1("Hài Lòng"), new Paragraph("Đánh giá sự hài lòng · Satisfaction ratings"), login);
+        // The published results are public: whoever reaches the log-in page without an account finds them here.
+        Anchor openData = new Anchor("open-data", "Xem kết quả đã công bố (dữ liệu mở) · Published results (open data)");
+        openData.setId("open-data-link");
+        add(new H1("Hài Lòng"), new Paragraph("Đánh giá sự hài lòng · Satisfaction ratings"), login, openData);
     }
 
     private static LoginI18n vietnamese() {
