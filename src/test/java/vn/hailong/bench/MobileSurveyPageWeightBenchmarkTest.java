@@ -178,7 +178,7 @@ class MobileSurveyPageWeightBenchmarkTest {
     // ------------------------------------------------------------------------------------------------
 
     @Test
-    void dev_mode_survey_page_on_a_phone_under_slow_4g() {
+    void survey_page_on_the_test_server_on_a_phone_under_slow_4g() {
         AbstractConfiguration vaadin = ApplicationConfiguration.get(new VaadinServletContext(servletContext));
         String mode = "Vaadin mode " + vaadin.getMode() + " (productionMode=" + vaadin.isProductionMode() + ")";
         String link = surveyLink();
