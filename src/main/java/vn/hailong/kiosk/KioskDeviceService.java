@@ -35,6 +35,7 @@ public class KioskDeviceService {
     public static final java.time.Duration ONLINE_WITHIN = java.time.Duration.ofSeconds(150);
 
     private final KioskDevices devices;
+    private final OfflineAlerts offlineAlerts;
     private final DirectoryService directory;
     private final vn.hailong.rating.RatingService ratings;
     private final KioskProperties properties;
@@ -42,9 +43,10 @@ public class KioskDeviceService {
     private final Clock clock;
     private final String publicBaseUrl;
 
-    KioskDeviceService(KioskDevices devices, DirectoryService directory, vn.hailong.rating.RatingService ratings, KioskProperties properties,
+    KioskDeviceService(KioskDevices devices, OfflineAlerts offlineAlerts, DirectoryService directory, vn.hailong.rating.RatingService ratings, KioskProperties properties,
             ApplicationEventPublisher events, Clock clock, @Value("${hailong.public-base-url}") String publicBaseUrl) {
         this.devices = devices;
+        this.offlineAlerts = offlineAlerts;
         this.directory = directory;
         this.ratings = ratings;
         this.properties = properties;
@@ -83,7 +85,7 @@ public class KioskDeviceService {
         KioskDevice device = devices.findByCode(code).orElseGet(() -> new KioskDevice(code, counterId, lang, idle, thanks));
         device.configure(counterId, lang, idle, thanks);
         devices.saveAndFlush(device);
-        return summary(device, Map.of(counterId, counter.get()));
+        return summary(device, Map.of(counterId, counter.get()), openAlerts());
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
@@ -91,7 +93,13 @@ public class KioskDeviceService {
     public List<DeviceSummary> devices() {
         Map<UUID, CounterSummary> counters = directory.allCounters().stream()
                 .collect(Collectors.toMap(CounterSummary::id, Function.identity()));
-        return devices.findAllByOrderByCode().stream().map(d -> summary(d, counters)).toList();
+        Map<UUID, Instant> alerts = openAlerts();
+        return devices.findAllByOrderByCode().stream().map(d -> summary(d, counters, alerts)).toList();
+    }
+
+    private Map<UUID, Instant> openAlerts() {
+        return offlineAlerts.findByOpenDeviceIdIsNotNull().stream()
+                .collect(Collectors.toMap(OfflineAlert::getDeviceId, OfflineAlert::getOfflineSince, (a, b) -> a));
     }
 
     /** Every counter a device may stand at. */
@@ -168,7 +176,7 @@ public class KioskDeviceService {
         }).orElse(false);
     }
 
-    private DeviceSummary summary(KioskDevice d, Map<UUID, CounterSummary> counters) {
+    private DeviceSummary summary(KioskDevice d, Map<UUID, CounterSummary> counters, Map<UUID, Instant> alerts) {
         CounterSummary counter = counters.get(d.getCounterId());
         DeviceSummary.State state = d.isEnrolled() ? DeviceSummary.State.ENROLLED
                 : d.enrolmentValidAt(clock.instant()) ? DeviceSummary.State.ENROLMENT_OPEN
@@ -177,6 +185,7 @@ public class KioskDeviceService {
         boolean online = d.isEnrolled() && d.getLastSeenAt() != null && d.getLastSeenAt().isAfter(now.minus(ONLINE_WITHIN));
         long today = ratings.countOfDeviceSince(d.getCode(), now.atZone(clock.getZone()).toLocalDate().atStartOfDay(clock.getZone()).toInstant());
         return new DeviceSummary(d.getId(), d.getCode(), counter == null ? "?" : counter.code(), counter == null ? "?" : counter.name(),
-                d.getLocale(), d.getIdleTimeoutSeconds(), state, d.getEnrolledAt(), d.getLastSeenAt(), d.getUnsentRatings(), online, today);
+                d.getLocale(), d.getIdleTimeoutSeconds(), state, d.getEnrolledAt(), d.getLastSeenAt(), d.getUnsentRatings(), online, today,
+                alerts.get(d.getId()));
     }
 }
