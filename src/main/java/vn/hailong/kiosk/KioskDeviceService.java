@@ -39,17 +39,19 @@ public class KioskDeviceService {
     private final DirectoryService directory;
     private final vn.hailong.rating.RatingService ratings;
     private final KioskProperties properties;
+    private final vn.hailong.rating.QuestionnaireService questionnaires;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String publicBaseUrl;
 
     KioskDeviceService(KioskDevices devices, OfflineAlerts offlineAlerts, DirectoryService directory, vn.hailong.rating.RatingService ratings, KioskProperties properties,
-            ApplicationEventPublisher events, Clock clock, @Value("${hailong.public-base-url}") String publicBaseUrl) {
+            vn.hailong.rating.QuestionnaireService questionnaires, ApplicationEventPublisher events, Clock clock, @Value("${hailong.public-base-url}") String publicBaseUrl) {
         this.devices = devices;
         this.offlineAlerts = offlineAlerts;
         this.directory = directory;
         this.ratings = ratings;
         this.properties = properties;
+        this.questionnaires = questionnaires;
         this.events = events;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
@@ -86,6 +88,29 @@ public class KioskDeviceService {
         device.configure(counterId, lang, idle, thanks);
         devices.saveAndFlush(device);
         return summary(device, Map.of(counterId, counter.get()), openAlerts());
+    }
+
+    /**
+     * Sets the survey template (null: the default) and branding a device's tablet shows.
+     *
+     * @throws InvalidInputException naming {@code template} (no such active template) or {@code branding.*}
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void configureLook(String code, @org.jspecify.annotations.Nullable String templateKey, Branding branding) {
+        KioskDevice device = devices.findByCode(code).orElseThrow(() -> new NotFoundException("no kiosk device '" + code + "'"));
+        FieldErrors errors = new FieldErrors();
+        if (templateKey != null) {
+            try {
+                questionnaires.active(templateKey);
+            } catch (NotFoundException e) {
+                errors.unprocessable("template", "no active survey template '" + templateKey + "'");
+            }
+        }
+        branding.check(errors);
+        errors.throwIfAny();
+        device.look(templateKey, branding);
+        devices.save(device);
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
@@ -161,7 +186,9 @@ public class KioskDeviceService {
         }
         return devices.findByCredentialHash(Secrets.hash(credential)).flatMap(d -> directory.findCounter(d.getCounterId())
                 .map(c -> new KioskDeviceInfo(d.getId(), d.getCode(), c.id(), c.code(), c.name(), c.centreName(),
-                        Locale.forLanguageTag(d.getLocale()), d.getIdleTimeoutSeconds(), d.getThankYouSeconds())));
+                        Locale.forLanguageTag(d.getLocale()), d.getIdleTimeoutSeconds(), d.getThankYouSeconds(),
+                        d.getTemplateKey() == null ? vn.hailong.rating.QuestionnaireService.DEFAULT_TEMPLATE : d.getTemplateKey(),
+                        d.getBranding())));
     }
 
     /** A sign of life from the tablet, with the number of ratings it holds unsent. */

@@ -116,6 +116,14 @@ public class KioskService {
                         .map(d -> new KioskSurvey(h.getId(), d.code(), d.procedureName(), questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE))));
     }
 
+    /** The survey as this device shows it: with the device's own template when it has one. */
+    public KioskSurvey forDevice(KioskDeviceInfo device, KioskSurvey survey) {
+        if (survey.questionnaire().key().equals(device.templateKey())) {
+            return survey;
+        }
+        return new KioskSurvey(survey.handoverId(), survey.dossierCode(), survey.procedureName(), questionnaires.active(device.templateKey()));
+    }
+
     /** Why a typed or scanned code cannot be rated at the kiosk. */
     public enum LookupProblem {
         UNKNOWN, ALREADY_RATED
@@ -169,7 +177,8 @@ public class KioskService {
                 ratings.latestOverallOptionsOfDevice(device.code(), Math.max(1, anomalies.topStreak() - 1)),
                 rating.answers() == null ? "" : String.valueOf(rating.answers().get("overall")));
         RatingOutcome outcome = ratings.submit(new RatingSubmission(rating.dossierCode(), RatingChannel.KIOSK.name(),
-                rating.idempotencyKey(), rating.answers(), rating.reasons(), rating.comment(), device.code()), flags);
+                rating.idempotencyKey(), rating.answers(), rating.reasons(), rating.comment(), device.code()), flags,
+                device.templateKey());
         endHandover(device.counterId(), rating.handoverId());
         return outcome;
     }
