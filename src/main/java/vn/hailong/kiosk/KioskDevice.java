@@ -67,6 +67,11 @@ class KioskDevice extends AbstractEntity {
     @Column(name = "brand_colour", length = 7, columnDefinition = "char(7)")
     private String brandColour;
 
+    /** Null: the site's default ({@code hailong.kiosk.unbound-ratings}). */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "unbound_ratings", length = 10)
+    private UnboundRatings unboundRatings;
+
     protected KioskDevice() {
     }
 
@@ -172,5 +177,13 @@ class KioskDevice extends AbstractEntity {
 
     Branding getBranding() {
         return new Branding(brandCentreName, brandLogoText, brandColour);
+    }
+
+    void unboundRatings(UnboundRatings mode) {
+        this.unboundRatings = mode;
+    }
+
+    UnboundRatings getUnboundRatings() {
+        return unboundRatings;
     }
 }

@@ -113,6 +113,15 @@ public class KioskDeviceService {
         devices.save(device);
     }
 
+    /** Whether the device stores ratings without a dossier (apart, never counted); null: the site's default. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void configureUnboundRatings(String code, @org.jspecify.annotations.Nullable UnboundRatings mode) {
+        KioskDevice device = devices.findByCode(code).orElseThrow(() -> new NotFoundException("no kiosk device '" + code + "'"));
+        device.unboundRatings(mode);
+        devices.save(device);
+    }
+
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
     @Transactional(readOnly = true)
     public List<DeviceSummary> devices() {
@@ -188,7 +197,8 @@ public class KioskDeviceService {
                 .map(c -> new KioskDeviceInfo(d.getId(), d.getCode(), c.id(), c.code(), c.name(), c.centreName(),
                         Locale.forLanguageTag(d.getLocale()), d.getIdleTimeoutSeconds(), d.getThankYouSeconds(),
                         d.getTemplateKey() == null ? vn.hailong.rating.QuestionnaireService.DEFAULT_TEMPLATE : d.getTemplateKey(),
-                        d.getBranding())));
+                        d.getBranding(), (d.getUnboundRatings() == null ? properties.unboundRatings() : d.getUnboundRatings())
+                                == UnboundRatings.STORE)));
     }
 
     /** A sign of life from the tablet, with the number of ratings it holds unsent. */

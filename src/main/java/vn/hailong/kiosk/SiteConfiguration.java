@@ -36,7 +36,7 @@ public final class SiteConfiguration {
     }
 
     public record Device(String code, String counter, @Nullable String locale, @Nullable Integer idleTimeoutSeconds,
-            @Nullable Integer thankYouSeconds, @Nullable String template, Branding branding, String where) {
+            @Nullable Integer thankYouSeconds, @Nullable String template, Branding branding, @Nullable UnboundRatings unboundRatings, String where) {
     }
 
     public record Site(List<Centre> centres, List<Counter> counters, List<Device> devices, List<String> problems) {
@@ -152,9 +152,18 @@ public final class SiteConfiguration {
                             branding = new Branding(b.optional("centreName"), b.optional("logoText"), b.optional("colour"));
                             b.only("centreName", "logoText", "colour");
                         }
-                        e.only("code", "counter", "locale", "idleTimeoutSeconds", "thankYouSeconds", "template", "branding");
+                        UnboundRatings unbound = null;
+                        String unboundText = e.optional("unboundRatings");
+                        if (unboundText != null) {
+                            try {
+                                unbound = UnboundRatings.valueOf(unboundText.toUpperCase(java.util.Locale.ROOT));
+                            } catch (IllegalArgumentException bad) {
+                                e.problem(fields.get("unboundRatings"), "unboundRatings", "'" + unboundText + "': expected refuse or store");
+                            }
+                        }
+                        e.only("code", "counter", "locale", "idleTimeoutSeconds", "thankYouSeconds", "template", "branding", "unboundRatings");
                         if (e.ok() && (b == null || b.ok())) {
-                            devices.add(new Device(code, counter, locale, idle, thanks, template, branding, e.where()));
+                            devices.add(new Device(code, counter, locale, idle, thanks, template, branding, unbound, e.where()));
                         }
                     }
                     default -> throw new IllegalStateException(key);

@@ -73,6 +73,7 @@ class SiteConfigurationLoader implements ApplicationRunner {
                             devices.register(d.code(), d.counter(), d.locale(), d.idleTimeoutSeconds(), d.thankYouSeconds());
                             // The file is the truth for the devices it lists: no template or branding there clears them.
                             devices.configureLook(d.code(), d.template(), d.branding());
+                            devices.configureUnboundRatings(d.code(), d.unboundRatings());
                         });
             }
         } finally {

@@ -42,7 +42,7 @@ class SiteConfigurationTest {
         assertThat(site.problems()).containsExactly(
                 "site.yaml:8: devices[1].counter: is required (entry skipped)",
                 "site.yaml:9: devices[1].idleTimeoutSeconds: 'soon' is not a whole number (entry skipped)",
-                "site.yaml:12: devices[2].colour: unknown field; expected [code, counter, locale, idleTimeoutSeconds, thankYouSeconds, template, branding] (entry skipped)");
+                "site.yaml:12: devices[2].colour: unknown field; expected [code, counter, locale, idleTimeoutSeconds, thankYouSeconds, template, branding, unboundRatings] (entry skipped)");
     }
 
     @Test

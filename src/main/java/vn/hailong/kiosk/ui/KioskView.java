@@ -331,6 +331,15 @@ public class KioskView extends Div implements BeforeEnterObserver {
             show(Screen.SCAN);
         });
         ways.add(keypad, scan);
+        kiosk.unboundSurvey(device).ifPresent(unbound -> {
+            // Only where the site allows it: a rating without a dossier, kept apart and never counted.
+            NativeButton general = big("", t("Đánh giá chung (không cần mã hồ sơ)", "General rating (no dossier code)"),
+                    () -> startSurvey(unbound));
+            general.getElement().setAttribute("data-unbound", "");
+            general.getChildren().findFirst().ifPresent(icon -> icon.getElement().setProperty("innerHTML",
+                    FACE_SVG.formatted(MOUTHS.get("SATISFIED"), "none")));
+            ways.add(general);
+        });
         box.add(title, hint, ways);
         main.add(box);
     }
@@ -513,6 +522,10 @@ public class KioskView extends Div implements BeforeEnterObserver {
         Span code = new Span(t("Hồ sơ ", "Dossier ") + survey.dossierTail());
         code.addClassName("kiosk-code");
         dossier.add(procedure, code);
+        if (survey.dossierCode().isEmpty()) {
+            dossier.removeAll();
+            dossier.add(new Span(t("Đánh giá chung về trung tâm", "A general rating of the centre")));
+        }
         box.add(dossier);
 
         Questionnaire.Criterion overall = q.criterion(Questionnaire.OVERALL).orElseThrow();
@@ -659,6 +672,10 @@ public class KioskView extends Div implements BeforeEnterObserver {
             surveyMessage.setVisible(false);
             renderOther(otherBox);
             mirrorOther();
+            if (chosen) {
+                // The keyboard opens below the chips: bring it fully into view above the sticky send button.
+                otherBox.getElement().executeJs("this.scrollIntoView({block: 'end'})");
+            }
         });
         return chip;
     }
