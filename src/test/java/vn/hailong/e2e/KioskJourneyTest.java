@@ -355,6 +355,9 @@ class KioskJourneyTest {
         TestBrowser.screenshot(tablet, "kiosk-17-other-reason-keyboard-portrait");
         Accessibility.assertNoSeriousViolations(tablet, "kiosk other reason keyboard");
         tablet.setViewportSize(1280, 800);
+        // As when the chip is tapped in landscape: the keyboard is brought into view above the send button.
+        tablet.locator(".kiosk-other").evaluate("e => e.scrollIntoView({block: 'end'})");
+        assertThat(tablet.locator(".kiosk-kb-space")).isInViewport();
         TestBrowser.screenshot(tablet, "kiosk-18-other-reason-keyboard-landscape");
 
         send(tablet).click();
@@ -366,6 +369,33 @@ class KioskJourneyTest {
                 .isEqualTo(Map.of("comment", "chờ lâu", "template_key", template));
         assertThat(jdbc.queryForList("SELECT rr.reason_code FROM rating r JOIN dossier d ON d.id = r.dossier_id "
                 + "JOIN rating_reason rr ON rr.rating_id = r.id WHERE d.code = ?", String.class, dossier)).containsExactly("OTHER");
+    }
+
+    @Test
+    void where_the_device_takes_unbound_ratings_a_general_rating_is_stored_apart_and_never_counted() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 120, 2);
+        Page refusing = enrolledTablet(site, 1280, 800);
+        assertThat(refusing.locator("[data-unbound]")).hasCount(0);
+
+        KioskFixture.asAdmin(() -> {
+            devices.configureUnboundRatings(site.deviceCode(), vn.hailong.kiosk.UnboundRatings.STORE);
+            return null;
+        });
+        Page tablet = enrolledTablet(site, 1280, 800);
+        Locator general = tablet.locator("[data-unbound]");
+        assertThat(general).hasText("Đánh giá chung (không cần mã hồ sơ)");
+        TestBrowser.screenshot(tablet, "kiosk-19-idle-with-general-rating");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk idle with general rating");
+        general.click();
+        assertThat(tablet.getByText("Đánh giá chung về trung tâm")).isVisible();
+        face(tablet, "Hài lòng").click();
+        TestBrowser.screenshot(tablet, "kiosk-20-general-rating-details");
+        send(tablet).click();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!"))).isVisible();
+        tablet.waitForFunction("() => JSON.parse(localStorage.getItem('hl-kiosk-outbox') || '[]').length === 0");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_unbound_rating WHERE device_id = ? AND overall_option = 'SATISFIED'",
+                Integer.class, site.device().id())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE device_id = ?", Integer.class, site.deviceCode())).isZero();
     }
 
     static Locator keyboardKey(Page page, String key) {
