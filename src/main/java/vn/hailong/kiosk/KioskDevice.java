@@ -55,6 +55,23 @@ class KioskDevice extends AbstractEntity {
     @Column(name = "unsent_ratings", nullable = false)
     private int unsentRatings;
 
+    @Column(name = "template_key", length = 40)
+    private String templateKey;
+
+    @Column(name = "brand_centre_name", length = Branding.CENTRE_NAME_MAX_LENGTH)
+    private String brandCentreName;
+
+    @Column(name = "brand_logo_text", length = Branding.LOGO_TEXT_MAX_LENGTH)
+    private String brandLogoText;
+
+    @Column(name = "brand_colour", length = 7, columnDefinition = "char(7)")
+    private String brandColour;
+
+    /** Null: the site's default ({@code hailong.kiosk.unbound-ratings}). */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "unbound_ratings", length = 10)
+    private UnboundRatings unboundRatings;
+
     protected KioskDevice() {
     }
 
@@ -144,5 +161,29 @@ class KioskDevice extends AbstractEntity {
 
     int getUnsentRatings() {
         return unsentRatings;
+    }
+
+    /** The survey template and branding the tablet shows; null parts fall back to the defaults. */
+    void look(String templateKey, Branding branding) {
+        this.templateKey = templateKey;
+        this.brandCentreName = branding.centreName();
+        this.brandLogoText = branding.logoText();
+        this.brandColour = branding.colour();
+    }
+
+    String getTemplateKey() {
+        return templateKey;
+    }
+
+    Branding getBranding() {
+        return new Branding(brandCentreName, brandLogoText, brandColour);
+    }
+
+    void unboundRatings(UnboundRatings mode) {
+        this.unboundRatings = mode;
+    }
+
+    UnboundRatings getUnboundRatings() {
+        return unboundRatings;
     }
 }

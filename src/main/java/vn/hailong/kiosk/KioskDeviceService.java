@@ -35,19 +35,23 @@ public class KioskDeviceService {
     public static final java.time.Duration ONLINE_WITHIN = java.time.Duration.ofSeconds(150);
 
     private final KioskDevices devices;
+    private final OfflineAlerts offlineAlerts;
     private final DirectoryService directory;
     private final vn.hailong.rating.RatingService ratings;
     private final KioskProperties properties;
+    private final vn.hailong.rating.QuestionnaireService questionnaires;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String publicBaseUrl;
 
-    KioskDeviceService(KioskDevices devices, DirectoryService directory, vn.hailong.rating.RatingService ratings, KioskProperties properties,
-            ApplicationEventPublisher events, Clock clock, @Value("${hailong.public-base-url}") String publicBaseUrl) {
+    KioskDeviceService(KioskDevices devices, OfflineAlerts offlineAlerts, DirectoryService directory, vn.hailong.rating.RatingService ratings, KioskProperties properties,
+            vn.hailong.rating.QuestionnaireService questionnaires, ApplicationEventPublisher events, Clock clock, @Value("${hailong.public-base-url}") String publicBaseUrl) {
         this.devices = devices;
+        this.offlineAlerts = offlineAlerts;
         this.directory = directory;
         this.ratings = ratings;
         this.properties = properties;
+        this.questionnaires = questionnaires;
         this.events = events;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
@@ -83,7 +87,39 @@ public class KioskDeviceService {
         KioskDevice device = devices.findByCode(code).orElseGet(() -> new KioskDevice(code, counterId, lang, idle, thanks));
         device.configure(counterId, lang, idle, thanks);
         devices.saveAndFlush(device);
-        return summary(device, Map.of(counterId, counter.get()));
+        return summary(device, Map.of(counterId, counter.get()), openAlerts());
+    }
+
+    /**
+     * Sets the survey template (null: the default) and branding a device's tablet shows.
+     *
+     * @throws InvalidInputException naming {@code template} (no such active template) or {@code branding.*}
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void configureLook(String code, @org.jspecify.annotations.Nullable String templateKey, Branding branding) {
+        KioskDevice device = devices.findByCode(code).orElseThrow(() -> new NotFoundException("no kiosk device '" + code + "'"));
+        FieldErrors errors = new FieldErrors();
+        if (templateKey != null) {
+            try {
+                questionnaires.active(templateKey);
+            } catch (NotFoundException e) {
+                errors.unprocessable("template", "no active survey template '" + templateKey + "'");
+            }
+        }
+        branding.check(errors);
+        errors.throwIfAny();
+        device.look(templateKey, branding);
+        devices.save(device);
+    }
+
+    /** Whether the device stores ratings without a dossier (apart, never counted); null: the site's default. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void configureUnboundRatings(String code, @org.jspecify.annotations.Nullable UnboundRatings mode) {
+        KioskDevice device = devices.findByCode(code).orElseThrow(() -> new NotFoundException("no kiosk device '" + code + "'"));
+        device.unboundRatings(mode);
+        devices.save(device);
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
@@ -91,7 +127,13 @@ public class KioskDeviceService {
     public List<DeviceSummary> devices() {
         Map<UUID, CounterSummary> counters = directory.allCounters().stream()
                 .collect(Collectors.toMap(CounterSummary::id, Function.identity()));
-        return devices.findAllByOrderByCode().stream().map(d -> summary(d, counters)).toList();
+        Map<UUID, Instant> alerts = openAlerts();
+        return devices.findAllByOrderByCode().stream().map(d -> summary(d, counters, alerts)).toList();
+    }
+
+    private Map<UUID, Instant> openAlerts() {
+        return offlineAlerts.findByOpenDeviceIdIsNotNull().stream()
+                .collect(Collectors.toMap(OfflineAlert::getDeviceId, OfflineAlert::getOfflineSince, (a, b) -> a));
     }
 
     /** Every counter a device may stand at. */
@@ -153,7 +195,10 @@ public class KioskDeviceService {
         }
         return devices.findByCredentialHash(Secrets.hash(credential)).flatMap(d -> directory.findCounter(d.getCounterId())
                 .map(c -> new KioskDeviceInfo(d.getId(), d.getCode(), c.id(), c.code(), c.name(), c.centreName(),
-                        Locale.forLanguageTag(d.getLocale()), d.getIdleTimeoutSeconds(), d.getThankYouSeconds())));
+                        Locale.forLanguageTag(d.getLocale()), d.getIdleTimeoutSeconds(), d.getThankYouSeconds(),
+                        d.getTemplateKey() == null ? vn.hailong.rating.QuestionnaireService.DEFAULT_TEMPLATE : d.getTemplateKey(),
+                        d.getBranding(), (d.getUnboundRatings() == null ? properties.unboundRatings() : d.getUnboundRatings())
+                                == UnboundRatings.STORE)));
     }
 
     /** A sign of life from the tablet, with the number of ratings it holds unsent. */
@@ -168,7 +213,7 @@ public class KioskDeviceService {
         }).orElse(false);
     }
 
-    private DeviceSummary summary(KioskDevice d, Map<UUID, CounterSummary> counters) {
+    private DeviceSummary summary(KioskDevice d, Map<UUID, CounterSummary> counters, Map<UUID, Instant> alerts) {
         CounterSummary counter = counters.get(d.getCounterId());
         DeviceSummary.State state = d.isEnrolled() ? DeviceSummary.State.ENROLLED
                 : d.enrolmentValidAt(clock.instant()) ? DeviceSummary.State.ENROLMENT_OPEN
@@ -177,6 +222,7 @@ public class KioskDeviceService {
         boolean online = d.isEnrolled() && d.getLastSeenAt() != null && d.getLastSeenAt().isAfter(now.minus(ONLINE_WITHIN));
         long today = ratings.countOfDeviceSince(d.getCode(), now.atZone(clock.getZone()).toLocalDate().atStartOfDay(clock.getZone()).toInstant());
         return new DeviceSummary(d.getId(), d.getCode(), counter == null ? "?" : counter.code(), counter == null ? "?" : counter.name(),
-                d.getLocale(), d.getIdleTimeoutSeconds(), state, d.getEnrolledAt(), d.getLastSeenAt(), d.getUnsentRatings(), online, today);
+                d.getLocale(), d.getIdleTimeoutSeconds(), state, d.getEnrolledAt(), d.getLastSeenAt(), d.getUnsentRatings(), online, today,
+                alerts.get(d.getId()));
     }
 }

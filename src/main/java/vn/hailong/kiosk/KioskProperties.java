@@ -15,9 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param crossNodePoll how often each node looks in the database for handovers and revocations
  *        recorded by other nodes (handovers recorded on the same node arrive at once)
  * @param credentialMaxAge lifetime of the device cookie (revocable at any time)
+ * @param unboundRatings ratings without a dossier: refused, or stored apart and never counted; a
+ *        device may say otherwise (kiosk-config {@code unboundRatings})
  */
 @ConfigurationProperties("hailong.kiosk")
 public record KioskProperties(@DefaultValue("PT10M") Duration handoverValidFor, @DefaultValue("PT15M") Duration enrolmentValidFor,
         @DefaultValue("PT60S") Duration idleTimeout, @DefaultValue("PT6S") Duration thankYou,
-        @DefaultValue("PT2S") Duration crossNodePoll, @DefaultValue("P1825D") Duration credentialMaxAge) {
+        @DefaultValue("PT2S") Duration crossNodePoll, @DefaultValue("P1825D") Duration credentialMaxAge,
+        @DefaultValue("REFUSE") UnboundRatings unboundRatings) {
 }

@@ -50,13 +50,15 @@ public class KioskService {
     private final SurveyLinkService links;
     private final KioskProperties properties;
     private final AnomalyRules anomalies;
+    private final UnboundRatingService unbound;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     KioskService(Handovers handovers, KioskDeviceService devices, DirectoryService directory, DossierIntakeService intake,
             RatingService ratings, QuestionnaireService questionnaires, SurveyLinkService links, KioskProperties properties,
-            AnomalyRules anomalies, ApplicationEventPublisher events, Clock clock) {
+            AnomalyRules anomalies, ApplicationEventPublisher events, Clock clock, UnboundRatingService unbound) {
         this.anomalies = anomalies;
+        this.unbound = unbound;
         this.handovers = handovers;
         this.devices = devices;
         this.directory = directory;
@@ -116,6 +118,23 @@ public class KioskService {
                         .map(d -> new KioskSurvey(h.getId(), d.code(), d.procedureName(), questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE))));
     }
 
+    /** The survey as this device shows it: with the device's own template when it has one. */
+    public KioskSurvey forDevice(KioskDeviceInfo device, KioskSurvey survey) {
+        if (survey.questionnaire().key().equals(device.templateKey())) {
+            return survey;
+        }
+        return new KioskSurvey(survey.handoverId(), survey.dossierCode(), survey.procedureName(), questionnaires.active(device.templateKey()));
+    }
+
+    /**
+     * A survey of no dossier, for a device that takes unbound ratings (stored apart, never counted);
+     * empty when the device refuses them.
+     */
+    public Optional<KioskSurvey> unboundSurvey(KioskDeviceInfo device) {
+        return device.acceptsUnbound() ? Optional.of(new KioskSurvey(null, "", "", questionnaires.active(device.templateKey())))
+                : Optional.empty();
+    }
+
     /** Why a typed or scanned code cannot be rated at the kiosk. */
     public enum LookupProblem {
         UNKNOWN, ALREADY_RATED
@@ -161,6 +180,13 @@ public class KioskService {
     public RatingOutcome submit(@Nullable String credential, KioskRating rating) {
         KioskDeviceInfo device = devices.authenticate(credential)
                 .orElseThrow(() -> new DeviceNotEnrolledException("this browser is not an enrolled kiosk (or its enrolment was revoked)"));
+        if (rating.handoverId() == null && (rating.dossierCode() == null || rating.dossierCode().isBlank())) {
+            if (!device.acceptsUnbound()) {
+                throw InvalidInputException.malformed("dossierCode", "dossierCode is required: this kiosk takes ratings of a dossier "
+                        + "only (handed over, typed or scanned)");
+            }
+            return unbound.store(device, rating, questionnaires.active(device.templateKey()));
+        }
         Instant now = clock.instant();
         Instant handedOverAt = rating.handoverId() == null ? null : handovers.findById(rating.handoverId())
                 .filter(h -> h.getCounterId().equals(device.counterId())).map(Handover::getHandedOverAt).orElse(null);
@@ -169,7 +195,8 @@ public class KioskService {
                 ratings.latestOverallOptionsOfDevice(device.code(), Math.max(1, anomalies.topStreak() - 1)),
                 rating.answers() == null ? "" : String.valueOf(rating.answers().get("overall")));
         RatingOutcome outcome = ratings.submit(new RatingSubmission(rating.dossierCode(), RatingChannel.KIOSK.name(),
-                rating.idempotencyKey(), rating.answers(), rating.reasons(), rating.comment(), device.code()), flags);
+                rating.idempotencyKey(), rating.answers(), rating.reasons(), rating.comment(), device.code()), flags,
+                device.templateKey());
         endHandover(device.counterId(), rating.handoverId());
         return outcome;
     }

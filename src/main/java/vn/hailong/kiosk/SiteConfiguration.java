@@ -36,7 +36,7 @@ public final class SiteConfiguration {
     }
 
     public record Device(String code, String counter, @Nullable String locale, @Nullable Integer idleTimeoutSeconds,
-            @Nullable Integer thankYouSeconds, String where) {
+            @Nullable Integer thankYouSeconds, @Nullable String template, Branding branding, @Nullable UnboundRatings unboundRatings, String where) {
     }
 
     public record Site(List<Centre> centres, List<Counter> counters, List<Device> devices, List<String> problems) {
@@ -145,9 +145,25 @@ public final class SiteConfiguration {
                         String locale = e.optional("locale");
                         Integer idle = e.number("idleTimeoutSeconds");
                         Integer thanks = e.number("thankYouSeconds");
-                        e.only("code", "counter", "locale", "idleTimeoutSeconds", "thankYouSeconds");
-                        if (e.ok()) {
-                            devices.add(new Device(code, counter, locale, idle, thanks, e.where()));
+                        String template = e.optional("template");
+                        Branding branding = Branding.NONE;
+                        Entry b = e.nested("branding");
+                        if (b != null) {
+                            branding = new Branding(b.optional("centreName"), b.optional("logoText"), b.optional("colour"));
+                            b.only("centreName", "logoText", "colour");
+                        }
+                        UnboundRatings unbound = null;
+                        String unboundText = e.optional("unboundRatings");
+                        if (unboundText != null) {
+                            try {
+                                unbound = UnboundRatings.valueOf(unboundText.toUpperCase(java.util.Locale.ROOT));
+                            } catch (IllegalArgumentException bad) {
+                                e.problem(fields.get("unboundRatings"), "unboundRatings", "'" + unboundText + "': expected refuse or store");
+                            }
+                        }
+                        e.only("code", "counter", "locale", "idleTimeoutSeconds", "thankYouSeconds", "template", "branding", "unboundRatings");
+                        if (e.ok() && (b == null || b.ok())) {
+                            devices.add(new Device(code, counter, locale, idle, thanks, template, branding, unbound, e.where()));
                         }
                     }
                     default -> throw new IllegalStateException(key);
@@ -223,6 +239,21 @@ public final class SiteConfiguration {
                 problem(fields.get(name), name, "'" + text + "' is not a whole number");
                 return null;
             }
+        }
+
+        /** A field holding fields of its own (e.g. branding:); its problems skip the entry too. */
+        @Nullable
+        Entry nested(String name) {
+            Node value = fields.get(name);
+            if (value == null) {
+                return null;
+            }
+            Map<String, Node> inner = fields(value);
+            if (inner == null) {
+                problem(value, name, "expected fields such as centreName:, logoText:, colour:");
+                return null;
+            }
+            return new Entry(file, field + "." + name, value, inner, problems);
         }
 
         void only(String... known) {

@@ -69,7 +69,12 @@ class SiteConfigurationLoader implements ApplicationRunner {
             }
             for (SiteConfiguration.Device d : site.devices()) {
                 applied += attempt(problems, d.where(),
-                        () -> devices.register(d.code(), d.counter(), d.locale(), d.idleTimeoutSeconds(), d.thankYouSeconds()));
+                        () -> {
+                            devices.register(d.code(), d.counter(), d.locale(), d.idleTimeoutSeconds(), d.thankYouSeconds());
+                            // The file is the truth for the devices it lists: no template or branding there clears them.
+                            devices.configureLook(d.code(), d.template(), d.branding());
+                            devices.configureUnboundRatings(d.code(), d.unboundRatings());
+                        });
             }
         } finally {
             SecurityContextHolder.setContext(before);

@@ -85,6 +85,14 @@ public class RatingService {
      * change whether it counts. A retry answers the first outcome and keeps the first flags.
      */
     public RatingOutcome submit(RatingSubmission submission, Set<AnomalyFlag> anomalyFlags) {
+        return submit(submission, anomalyFlags, QuestionnaireService.DEFAULT_TEMPLATE);
+    }
+
+    /**
+     * Stores a rating answered on the active revision of another survey template than the default
+     * (a kiosk configured with its own template); otherwise as {@link #submit(RatingSubmission, Set)}.
+     */
+    public RatingOutcome submit(RatingSubmission submission, Set<AnomalyFlag> anomalyFlags, String templateKey) {
         FieldErrors errors = new FieldErrors();
         RatingChannel channel = null;
         if (submission.channel() == null) {
@@ -117,7 +125,7 @@ public class RatingService {
                 errors.unprocessable("dossierCode", "no dossier with code '" + submission.dossierCode() + "'");
             }
         }
-        Questionnaire questionnaire = questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE);
+        Questionnaire questionnaire = questionnaires.active(templateKey);
         Questionnaire.CheckedAnswers checked = questionnaire.check(submission.answers(), submission.reasons(), submission.comment(), errors);
         errors.throwIfAny();
 

@@ -43,6 +43,7 @@ class KioskJourneyTest {
     static final TestBrowser browser = new TestBrowser();
 
     private static final String PASSWORD = "kiosk-Passw0rd!";
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -294,6 +295,111 @@ class KioskJourneyTest {
                     JOIN rating_answer a ON a.rating_id = r.id WHERE d.code = ? AND r.channel = 'KIOSK' ORDER BY a.criterion_key""",
                     String.class, dossier)).containsExactly("convenience", "overall");
         }
+    }
+
+    @Test
+    void a_branded_kiosk_with_its_own_template_and_the_other_reason_typed_on_the_on_screen_keyboard() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 120, 2);
+        String template = "kiosk-short-" + TestData.uniqueSuffix().toLowerCase();
+        // A template with the overall question only (and the default's reasons).
+        tools.jackson.databind.node.ObjectNode definition = (tools.jackson.databind.node.ObjectNode) JSON.readTree(jdbc.queryForObject(
+                "SELECT definition FROM survey_template WHERE template_key = 'default' AND active ORDER BY revision DESC LIMIT 1", String.class));
+        tools.jackson.databind.node.ArrayNode overallOnly = JSON.createArrayNode();
+        definition.get("criteria").forEach(c -> {
+            if (c.get("key").asString().equals("overall")) {
+                overallOnly.add(c);
+            }
+        });
+        definition.set("criteria", overallOnly);
+        jdbc.update("INSERT INTO survey_template (id, version, template_key, revision, active, definition, created_at) "
+                + "VALUES (?, 0, ?, 1, TRUE, ?, NOW(6))", java.util.UUID.randomUUID().toString(), template, definition.toString());
+        KioskFixture.asAdmin(() -> {
+            devices.configureLook(site.deviceCode(), template, new vn.hailong.kiosk.Branding("Trung tâm Hành chính công huyện Hài Lòng",
+                    "HCC", "#9b1c1c"));
+            return null;
+        });
+        Page tablet = enrolledTablet(site, 800, 1280);
+        assertThat(tablet.locator(".kiosk-centre")).hasText("Trung tâm Hành chính công huyện Hài Lòng");
+        assertThat(tablet.locator(".kiosk-logo")).hasText("HCC");
+        assertThat(tablet.locator(".kiosk-big").first()).isVisible();
+        assertThat(tablet.locator(".kiosk")).hasCSS("--k-brand", "#9b1c1c");
+        TestBrowser.screenshot(tablet, "kiosk-16-branded-idle-portrait");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk branded idle");
+
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, dossier);
+        face(tablet, "Không hài lòng").click();
+        assertThat(tablet.locator("[data-q=attitude]")).hasCount(0); // the device's template asks the overall question only
+
+        // "Lý do khác" opens the keyboard; without words the rating is not sent.
+        tablet.locator("[data-other-reason]").click();
+        assertThat(tablet.locator(".kiosk-keyboard")).isVisible();
+        send(tablet).click();
+        assertThat(tablet.getByRole(AriaRole.ALERT)).containsText("Xin viết vài chữ về lý do khác");
+        assertThat(outbox(tablet)).isZero();
+        for (Object size : (List<?>) tablet.locator(".kiosk-keyboard button").evaluateAll(
+                "bs => bs.map(b => Math.min(b.getBoundingClientRect().height, b.getBoundingClientRect().width))")) {
+            assertThat(((Number) size).doubleValue()).as("key size").isGreaterThanOrEqualTo(64);
+        }
+        // "chờ lâu": c h ơ + huyền, space, l â u.
+        for (String key : List.of("c", "h", "ơ")) {
+            keyboardKey(tablet, key).click();
+        }
+        tablet.locator("[data-tone=huyen]").click();
+        tablet.locator(".kiosk-kb-space").click();
+        for (String key : List.of("l", "â", "u")) {
+            keyboardKey(tablet, key).click();
+        }
+        assertThat(tablet.locator(".kiosk-other-text")).hasText("chờ lâu");
+        assertThat(tablet.locator("[data-tone=nang]")).hasText("ụ");
+        TestBrowser.screenshot(tablet, "kiosk-17-other-reason-keyboard-portrait");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk other reason keyboard");
+        tablet.setViewportSize(1280, 800);
+        // As when the chip is tapped in landscape: the keyboard is brought into view above the send button.
+        tablet.locator(".kiosk-other").evaluate("e => e.scrollIntoView({block: 'end'})");
+        assertThat(tablet.locator(".kiosk-kb-space")).isInViewport();
+        TestBrowser.screenshot(tablet, "kiosk-18-other-reason-keyboard-landscape");
+
+        send(tablet).click();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!"))).isVisible();
+        waitForRatings(dossier, 1);
+        assertThat(jdbc.queryForMap("""
+                SELECT r.comment, t.template_key FROM rating r JOIN dossier d ON d.id = r.dossier_id
+                JOIN survey_template t ON t.id = r.template_id WHERE d.code = ?""", dossier))
+                .isEqualTo(Map.of("comment", "chờ lâu", "template_key", template));
+        assertThat(jdbc.queryForList("SELECT rr.reason_code FROM rating r JOIN dossier d ON d.id = r.dossier_id "
+                + "JOIN rating_reason rr ON rr.rating_id = r.id WHERE d.code = ?", String.class, dossier)).containsExactly("OTHER");
+    }
+
+    @Test
+    void where_the_device_takes_unbound_ratings_a_general_rating_is_stored_apart_and_never_counted() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 120, 2);
+        Page refusing = enrolledTablet(site, 1280, 800);
+        assertThat(refusing.locator("[data-unbound]")).hasCount(0);
+
+        KioskFixture.asAdmin(() -> {
+            devices.configureUnboundRatings(site.deviceCode(), vn.hailong.kiosk.UnboundRatings.STORE);
+            return null;
+        });
+        Page tablet = enrolledTablet(site, 1280, 800);
+        Locator general = tablet.locator("[data-unbound]");
+        assertThat(general).hasText("Đánh giá chung (không cần mã hồ sơ)");
+        TestBrowser.screenshot(tablet, "kiosk-19-idle-with-general-rating");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk idle with general rating");
+        general.click();
+        assertThat(tablet.getByText("Đánh giá chung về trung tâm")).isVisible();
+        face(tablet, "Hài lòng").click();
+        TestBrowser.screenshot(tablet, "kiosk-20-general-rating-details");
+        send(tablet).click();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!"))).isVisible();
+        tablet.waitForFunction("() => JSON.parse(localStorage.getItem('hl-kiosk-outbox') || '[]').length === 0");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_unbound_rating WHERE device_id = ? AND overall_option = 'SATISFIED'",
+                Integer.class, site.device().id())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE device_id = ?", Integer.class, site.deviceCode())).isZero();
+    }
+
+    static Locator keyboardKey(Page page, String key) {
+        return page.locator(".kiosk-keyboard").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(key).setExact(true));
     }
 
     // ------------------------------------------------------------------ helpers

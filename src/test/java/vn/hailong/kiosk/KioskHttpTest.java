@@ -30,6 +30,7 @@ import vn.hailong.ApiClient;
 import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.directory.DirectoryService;
+import vn.hailong.rating.RatingService;
 
 /**
  * The kiosk over real HTTP: the handover call of the one-stop software, enrolment by one-time
@@ -52,6 +53,9 @@ class KioskHttpTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RatingService ratings;
 
     OneStopSoftware oneStop;
     KioskFixture site;
@@ -265,6 +269,60 @@ class KioskHttpTest {
         assertThat(kiosk.lookUp(dossier + "1").problem()).isEqualTo(KioskService.LookupProblem.UNKNOWN);
         assertThat(oneStop.relays(OneStopSoftware.rating(dossier, "SATISFIED")).status()).isEqualTo(201);
         assertThat(kiosk.lookUp(dossier).problem()).isEqualTo(KioskService.LookupProblem.ALREADY_RATED);
+    }
+
+    @Test
+    void a_rating_without_a_dossier_is_refused_by_default_and_stored_apart_uncounted_where_the_device_allows_it() throws Exception {
+        String credential = enrol();
+        String unbound = """
+                {"idempotencyKey": "kiosk-%s", "dossierCode": "", "answers": {"overall": "DISSATISFIED"},
+                 "reasons": ["SLOW"]}""".formatted(UUID.randomUUID());
+        Map<UUID, RatingService.RatingCounts> before = ratings.countsByUnit(Instant.EPOCH, Instant.now().plusSeconds(3600),
+                List.of(UUID.fromString(jdbc.queryForObject("SELECT id FROM agency WHERE code = ?", String.class, site.unit()))));
+
+        // Refuse (the default): 400 naming dossierCode, nothing stored.
+        HttpResponse<String> refused = post("/kiosk-device/ratings", unbound, credential, true);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("dossierCode");
+        assertThat(unboundOf(site)).isZero();
+
+        // Store (this device): kept apart, once, never among the counted ratings.
+        KioskFixture.asAdmin(() -> {
+            devices.configureUnboundRatings(site.deviceCode(), UnboundRatings.STORE);
+            return null;
+        });
+        HttpResponse<String> stored = post("/kiosk-device/ratings", unbound, credential, true);
+        HttpResponse<String> resent = post("/kiosk-device/ratings", unbound, credential, true);
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+        assertThat(stored.body()).contains("\"status\":\"UNBOUND\"");
+        assertThat(resent.statusCode()).isEqualTo(200);
+        assertThat(unboundOf(site)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE device_id = ?", Integer.class, site.deviceCode())).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_case WHERE rating_id = ?", Integer.class,
+                UUID.fromString(stored.body().replaceAll(".*\"ratingId\":\"([^\"]+)\".*", "$1")).toString())).isZero();
+        assertThat(ratings.countsByUnit(Instant.EPOCH, Instant.now().plusSeconds(3600),
+                List.of(UUID.fromString(jdbc.queryForObject("SELECT id FROM agency WHERE code = ?", String.class, site.unit())))))
+                .isEqualTo(before);
+        assertThat(kiosk.unboundSurvey(devices.authenticate(credential).orElseThrow())).isPresent();
+
+        // Still checked like any rating: "not satisfied" needs a reason.
+        HttpResponse<String> noReason = post("/kiosk-device/ratings", """
+                {"idempotencyKey": "kiosk-%s", "dossierCode": "", "answers": {"overall": "DISSATISFIED"}, "reasons": []}"""
+                .formatted(UUID.randomUUID()), credential, true);
+        assertThat(noReason.statusCode()).isIn(400, 422);
+        assertThat(unboundOf(site)).isEqualTo(1);
+
+        // Back to the site's default: refused again, and the tablet offers no general rating.
+        KioskFixture.asAdmin(() -> {
+            devices.configureUnboundRatings(site.deviceCode(), null);
+            return null;
+        });
+        assertThat(kiosk.unboundSurvey(devices.authenticate(credential).orElseThrow())).isEmpty();
+        assertThat(post("/kiosk-device/ratings", unbound.replace("kiosk-", "kiosk-x"), credential, true).statusCode()).isEqualTo(400);
+    }
+
+    int unboundOf(KioskFixture site) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_unbound_rating WHERE device_id = ?", Integer.class, site.device().id());
     }
 
     String enrol() {

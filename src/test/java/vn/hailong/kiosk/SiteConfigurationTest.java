@@ -42,7 +42,52 @@ class SiteConfigurationTest {
         assertThat(site.problems()).containsExactly(
                 "site.yaml:8: devices[1].counter: is required (entry skipped)",
                 "site.yaml:9: devices[1].idleTimeoutSeconds: 'soon' is not a whole number (entry skipped)",
-                "site.yaml:12: devices[2].colour: unknown field; expected [code, counter, locale, idleTimeoutSeconds, thankYouSeconds] (entry skipped)");
+                "site.yaml:12: devices[2].colour: unknown field; expected [code, counter, locale, idleTimeoutSeconds, thankYouSeconds, template, branding, unboundRatings] (entry skipped)");
+    }
+
+    @Test
+    void a_device_names_its_template_and_branding_and_a_bad_branding_field_skips_the_entry() {
+        SiteConfiguration.Site site = SiteConfiguration.parse("site.yaml", new StringReader("""
+                devices:
+                  - code: kiosk-1
+                    counter: Q1
+                    template: short
+                    branding:
+                      centreName: Trung tâm Phục vụ hành chính công huyện
+                      logoText: HCC
+                      colour: "#9b1c1c"
+                  - code: kiosk-2
+                    counter: Q1
+                    branding:
+                      logo: HCC
+                  - code: kiosk-3
+                    counter: Q1
+                    branding: red
+                """));
+
+        assertThat(site.devices()).singleElement().satisfies(d -> {
+            assertThat(d.template()).isEqualTo("short");
+            assertThat(d.branding()).isEqualTo(new Branding("Trung tâm Phục vụ hành chính công huyện", "HCC", "#9b1c1c"));
+        });
+        assertThat(site.problems()).containsExactly(
+                "site.yaml:12: devices[1].branding.logo: unknown field; expected [centreName, logoText, colour] (entry skipped)",
+                "site.yaml:15: devices[2].branding: expected fields such as centreName:, logoText:, colour: (entry skipped)");
+    }
+
+    private static boolean isFine(Branding branding) {
+        vn.hailong.platform.FieldErrors errors = new vn.hailong.platform.FieldErrors();
+        branding.check(errors);
+        return errors.isEmpty();
+    }
+
+    @Test
+    void a_brand_colour_too_light_for_white_text_is_refused() {
+        assertThat(isFine(new Branding(null, null, "#ffd400"))).isFalse();
+        assertThat(isFine(new Branding(null, null, "red"))).isFalse();
+        assertThat(isFine(new Branding(null, "TRUNG TÂM HÀNH CHÍNH", null))).isFalse();
+        assertThat(isFine(new Branding("Trung tâm", "HCC", "#9b1c1c"))).isTrue();
+        assertThat(Branding.contrastWithWhite("#9b1c1c")).isGreaterThan(4.5);
+        assertThat(Branding.contrastWithWhite("#ffd400")).isLessThan(4.5);
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -103,6 +104,15 @@ public class KioskDevicesView extends VerticalLayout {
         grid.addColumn(d -> state(d.state())).setHeader("Trạng thái").setAutoWidth(true);
         grid.addColumn(d -> d.state() != DeviceSummary.State.ENROLLED ? "—" : d.online() ? "Trực tuyến" : "Mất kết nối")
                 .setHeader("Kết nối").setAutoWidth(true);
+        grid.addComponentColumn(d -> {
+            if (d.offlineAlertSince() == null) {
+                return new Span("—");
+            }
+            Span alert = new Span("Cảnh báo: mất kết nối từ " + TIME.format(d.offlineAlertSince().atZone(clock.getZone())));
+            alert.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
+            alert.getElement().setAttribute("data-offline-alert", d.code());
+            return alert;
+        }).setHeader("Cảnh báo").setAutoWidth(true);
         grid.addColumn(DeviceSummary::ratingsToday).setHeader("Đánh giá hôm nay").setAutoWidth(true);
         grid.addColumn(d -> d.lastSeenAt() == null ? "—" : TIME.format(d.lastSeenAt().atZone(clock.getZone()))).setHeader("Lần cuối thấy")
                 .setAutoWidth(true);

@@ -36,6 +36,7 @@ import com.vaadin.flow.shared.communication.PushMode;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.hailong.kiosk.Branding;
 import vn.hailong.kiosk.KioskDeviceInfo;
 import vn.hailong.kiosk.KioskDeviceService;
 import vn.hailong.kiosk.KioskService;
@@ -92,6 +93,8 @@ public class KioskView extends Div implements BeforeEnterObserver {
     private String idempotencyKey;
     private final Map<String, String> answers = new LinkedHashMap<>();
     private final Set<String> reasons = new LinkedHashSet<>();
+    /** The "other reason" text typed on the on-screen keyboard. */
+    private String comment = "";
     private String typed = "";
     private boolean letters;
     private String message;
@@ -213,6 +216,7 @@ public class KioskView extends Div implements BeforeEnterObserver {
         }
     }
 
+    private final Span logo = new Span();
     private final Span centre = new Span();
     private final Span counter = new Span();
     private NativeButton smaller;
@@ -225,7 +229,13 @@ public class KioskView extends Div implements BeforeEnterObserver {
         place.addClassName("kiosk-place");
         centre.addClassName("kiosk-centre");
         counter.addClassName("kiosk-counter");
-        place.add(centre, counter);
+        logo.addClassName("kiosk-logo");
+        logo.getElement().setAttribute("aria-hidden", "true");
+        logo.setVisible(false);
+        Div names = new Div(centre, counter);
+        names.addClassName("kiosk-place-names");
+        place.addClassName("kiosk-brand");
+        place.add(logo, names);
         Div tools = new Div();
         tools.addClassName("kiosk-tools");
         // Text size and contrast change classes only: the citizen's place and answers stay as they are.
@@ -251,7 +261,16 @@ public class KioskView extends Div implements BeforeEnterObserver {
     }
 
     private void updateBar() {
-        centre.setText(device != null ? device.centreName() : "Hài Lòng");
+        Branding brand = device != null ? device.branding() : Branding.NONE;
+        centre.setText(device == null ? "Hài Lòng" : brand.centreName() != null ? brand.centreName() : device.centreName());
+        logo.setText(brand.logoText() == null ? "" : brand.logoText());
+        logo.setVisible(brand.logoText() != null);
+        // The site's colour feeds the accent (buttons, the mark); high contrast still overrides it.
+        if (brand.colour() != null) {
+            getStyle().set("--k-brand", brand.colour());
+        } else {
+            getStyle().remove("--k-brand");
+        }
         counter.setText(device != null ? device.counterName() : "");
         label(smaller, t("Chữ nhỏ hơn", "Smaller text"));
         label(larger, t("Chữ lớn hơn", "Larger text"));
@@ -312,6 +331,15 @@ public class KioskView extends Div implements BeforeEnterObserver {
             show(Screen.SCAN);
         });
         ways.add(keypad, scan);
+        kiosk.unboundSurvey(device).ifPresent(unbound -> {
+            // Only where the site allows it: a rating without a dossier, kept apart and never counted.
+            NativeButton general = big("", t("Đánh giá chung (không cần mã hồ sơ)", "General rating (no dossier code)"),
+                    () -> startSurvey(unbound));
+            general.getElement().setAttribute("data-unbound", "");
+            general.getChildren().findFirst().ifPresent(icon -> icon.getElement().setProperty("innerHTML",
+                    FACE_SVG.formatted(MOUTHS.get("SATISFIED"), "none")));
+            ways.add(general);
+        });
         box.add(title, hint, ways);
         main.add(box);
     }
@@ -469,10 +497,12 @@ public class KioskView extends Div implements BeforeEnterObserver {
         return back;
     }
 
-    private void startSurvey(KioskSurvey next) {
+    private void startSurvey(KioskSurvey handedOver) {
+        KioskSurvey next = device == null ? handedOver : kiosk.forDevice(device, handedOver);
         survey = next;
         answers.clear();
         reasons.clear();
+        comment = "";
         message = null;
         idempotencyKey = "kiosk-" + UUID.randomUUID();
         Questionnaire.ReasonRule rule = next.questionnaire().reasonRule();
@@ -492,6 +522,10 @@ public class KioskView extends Div implements BeforeEnterObserver {
         Span code = new Span(t("Hồ sơ ", "Dossier ") + survey.dossierTail());
         code.addClassName("kiosk-code");
         dossier.add(procedure, code);
+        if (survey.dossierCode().isEmpty()) {
+            dossier.removeAll();
+            dossier.add(new Span(t("Đánh giá chung về trung tâm", "A general rating of the centre")));
+        }
         box.add(dossier);
 
         Questionnaire.Criterion overall = q.criterion(Questionnaire.OVERALL).orElseThrow();
@@ -540,9 +574,11 @@ public class KioskView extends Div implements BeforeEnterObserver {
             chips.addClassName("kiosk-chips");
             chips.getElement().setAttribute("role", "group");
             chips.getElement().setAttribute("aria-labelledby", "kiosk-reasons-label");
-            // "Other" asks for a description, which needs a keyboard; the tablet offers the listed reasons.
+            Div otherBox = new Div();
             for (Questionnaire.Reason reason : q.reasons()) {
                 if (Questionnaire.OTHER_REASON.equals(reason.code())) {
+                    // "Other" needs a few words, typed on the on-screen keyboard below its chip.
+                    chips.add(otherChip(reason, otherBox));
                     continue;
                 }
                 NativeButton chip = new NativeButton(reason.label().in(locale));
@@ -559,8 +595,9 @@ public class KioskView extends Div implements BeforeEnterObserver {
                 chip.getElement().setAttribute("aria-pressed", String.valueOf(reasons.contains(reason.code())));
                 chips.add(chip);
             }
-            reasonBox.add(heading, chips, surveyMessage);
+            reasonBox.add(heading, chips, otherBox, surveyMessage);
             box.add(reasonBox);
+            renderOther(otherBox);
         }
         Paragraph optional = new Paragraph(t("Các câu dưới đây không bắt buộc: bỏ qua câu nào cũng được.",
                 "The questions below are optional: skip any of them."));
@@ -614,14 +651,142 @@ public class KioskView extends Div implements BeforeEnterObserver {
         box.add(send);
     }
 
+    private static final int OTHER_MAX_LENGTH = 300;
+    private final Div otherText = new Div();
+    private final List<NativeButton> toneKeys = new ArrayList<>();
+
+    private NativeButton otherChip(Questionnaire.Reason reason, Div otherBox) {
+        NativeButton chip = new NativeButton(reason.label().in(locale));
+        chip.addClassNames("kiosk-chip", "kiosk-chip-other");
+        chip.getElement().setAttribute("data-other-reason", "");
+        chip.getElement().setAttribute("aria-pressed", String.valueOf(reasons.contains(reason.code())));
+        chip.getElement().setAttribute("aria-expanded", String.valueOf(reasons.contains(reason.code())));
+        chip.addClickListener(e -> {
+            if (!reasons.remove(reason.code())) {
+                reasons.add(reason.code());
+            }
+            boolean chosen = reasons.contains(reason.code());
+            chip.getElement().setAttribute("aria-pressed", String.valueOf(chosen));
+            chip.getElement().setAttribute("aria-expanded", String.valueOf(chosen));
+            message = null;
+            surveyMessage.setVisible(false);
+            renderOther(otherBox);
+            mirrorOther();
+            if (chosen) {
+                // The keyboard opens below the chips: bring it fully into view above the sticky send button.
+                otherBox.getElement().executeJs("this.scrollIntoView({block: 'end'})");
+            }
+        });
+        return chip;
+    }
+
+    /** The keyboard for the other reason, shown while "Lý do khác" is chosen. */
+    private void renderOther(Div otherBox) {
+        otherBox.removeAll();
+        toneKeys.clear();
+        otherBox.setVisible(reasons.contains(Questionnaire.OTHER_REASON));
+        if (!otherBox.isVisible()) {
+            return;
+        }
+        otherBox.addClassName("kiosk-other");
+        Paragraph label = new Paragraph(t("Lý do khác — xin viết vài chữ:", "Other reason — please type a few words:"));
+        label.setId("kiosk-other-label");
+        label.addClassName("kiosk-other-label");
+        otherText.addClassNames("kiosk-display", "kiosk-other-text");
+        otherText.getElement().setAttribute("role", "status");
+        otherText.getElement().setAttribute("aria-live", "polite");
+        otherText.getElement().setAttribute("aria-labelledby", "kiosk-other-label");
+        Div keyboard = new Div();
+        keyboard.addClassName("kiosk-keyboard");
+        for (List<String> row : VietnameseKeys.ROWS) {
+            Div line = new Div();
+            line.addClassName("kiosk-kb-row");
+            for (String k : row) {
+                NativeButton key = new NativeButton(k, e -> typeOther(comment + k));
+                key.addClassName("kiosk-kb-key");
+                key.getElement().setAttribute("aria-label", switch (k) {
+                    case "," -> t("dấu phẩy", "comma");
+                    case "." -> t("dấu chấm", "full stop");
+                    default -> k;
+                });
+                line.add(key);
+            }
+            keyboard.add(line);
+        }
+        Div tones = new Div();
+        tones.addClassNames("kiosk-kb-row", "kiosk-kb-tones");
+        for (VietnameseKeys.Tone tone : VietnameseKeys.Tone.values()) {
+            NativeButton key = new NativeButton("", e -> typeOther(VietnameseKeys.withTone(comment, tone)));
+            key.addClassNames("kiosk-kb-key", "kiosk-kb-tone");
+            key.getElement().setAttribute("data-tone", tone.name().toLowerCase(Locale.ROOT));
+            key.getElement().setAttribute("aria-label", english() ? tone.en : tone.vi);
+            toneKeys.add(key);
+            tones.add(key);
+        }
+        NativeButton back = new NativeButton("⌫", e -> typeOther(comment.isEmpty() ? "" : comment.substring(0, comment.length() - 1)));
+        back.addClassNames("kiosk-kb-key", "kiosk-kb-wide");
+        label(back, t("Xoá một ký tự", "Delete one character"));
+        tones.add(back);
+        keyboard.add(tones);
+        Div last = new Div();
+        last.addClassName("kiosk-kb-row");
+        NativeButton space = new NativeButton(t("dấu cách", "space"), e -> typeOther(comment + " "));
+        space.addClassNames("kiosk-kb-key", "kiosk-kb-space");
+        last.add(space);
+        keyboard.add(last);
+        otherBox.add(label, otherText, keyboard);
+        updateOther();
+    }
+
+    private void typeOther(String text) {
+        comment = text.length() > OTHER_MAX_LENGTH ? text.substring(0, OTHER_MAX_LENGTH) : text;
+        message = null;
+        surveyMessage.setVisible(false);
+        updateOther();
+        mirrorOther();
+    }
+
+    /** The display and the tone keys change in place: fast typing never lands on a keyboard being rebuilt. */
+    private void updateOther() {
+        otherText.setText(comment.isEmpty() ? t("ví dụ: phải chờ lâu ở quầy", "e.g. a long wait at the counter") : comment);
+        otherText.setClassName("kiosk-placeholder", comment.isEmpty());
+        boolean vowel = VietnameseKeys.endsWithVowel(comment);
+        for (int i = 0; i < toneKeys.size(); i++) {
+            NativeButton key = toneKeys.get(i);
+            key.setText(VietnameseKeys.preview(comment, VietnameseKeys.Tone.values()[i]));
+            key.setEnabled(vowel);
+        }
+    }
+
+    /**
+     * The tablet's own copy of the answers (kiosk-client.js) learns the other reason only with its
+     * text: a rating never leaves the outbox with "other" but no words (the server would refuse it).
+     */
+    private void mirrorOther() {
+        String text = reasons.contains(Questionnaire.OTHER_REASON) ? comment.strip() : "";
+        getElement().executeJs("""
+                const d = window.hlKiosk && window.hlKiosk.draft;
+                if (d) {
+                  d.reasons = d.reasons.filter((r) => r !== 'OTHER');
+                  if ($0) { d.reasons.push('OTHER'); d.comment = $0; } else { delete d.comment; }
+                }""", text);
+    }
+
     private boolean complete() {
         return answers.containsKey(Questionnaire.OVERALL)
-                && (!survey.questionnaire().reasonRequiredFor(answers) || !reasons.isEmpty());
+                && (!survey.questionnaire().reasonRequiredFor(answers) || !reasons.isEmpty())
+                && !otherWithoutText();
+    }
+
+    private boolean otherWithoutText() {
+        return reasons.contains(Questionnaire.OTHER_REASON) && comment.isBlank();
     }
 
     private void send() {
         if (!complete()) {
-            message = t("Xin chọn ít nhất một lý do chưa hài lòng.", "Please choose at least one reason.");
+            message = otherWithoutText() ? t("Xin viết vài chữ về lý do khác (hoặc bỏ chọn “Lý do khác”).",
+                    "Please type a few words about the other reason (or unselect “Other reason”).")
+                    : t("Xin chọn ít nhất một lý do chưa hài lòng.", "Please choose at least one reason.");
             surveyMessage.setText(message);
             surveyMessage.setVisible(true);
             return;
@@ -632,10 +797,14 @@ public class KioskView extends Div implements BeforeEnterObserver {
         rating.put("handoverId", survey.handoverId() == null ? null : survey.handoverId().toString());
         rating.put("answers", answers);
         rating.put("reasons", List.copyOf(reasons));
+        if (reasons.contains(Questionnaire.OTHER_REASON)) {
+            rating.put("comment", comment.strip());
+        }
         getElement().executeJs("window.hlKiosk.commitSubmitted($0)", JSON.writeValueAsString(rating));
         survey = null;
         answers.clear();
         reasons.clear();
+        comment = "";
         show(Screen.THANKS);
     }
 
@@ -658,6 +827,7 @@ public class KioskView extends Div implements BeforeEnterObserver {
         survey = null;
         answers.clear();
         reasons.clear();
+        comment = "";
         message = null;
         typed = "";
         getElement().executeJs("window.hlKiosk.discardDraft()");
