@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -44,6 +46,10 @@ import vn.hailong.platform.Ids;
 public class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+    /** Audit times are shown and filtered in Vietnam time (no daylight saving). */
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** The most entries one query or export answers. */
+    public static final int MAX_ROWS = 100_000;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -119,14 +125,48 @@ public class AuditLog {
         jdbc.update("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1", seq, hash);
     }
 
-    /** The newest entries first, optionally of one action, at most {@code limit}. */
+    /**
+     * What the auditor asks for: a period of days (Vietnam time, both ends included, either may be
+     * open), a kind of action and part of a user name; null means "any".
+     */
+    public record Query(LocalDate from, LocalDate to, AuditAction action, String actor) {
+
+        public static Query all() {
+            return new Query(null, null, null, null);
+        }
+
+        @Override
+        public String toString() {
+            return "from " + (from == null ? "-" : from) + " to " + (to == null ? "-" : to) + ", action " + (action == null ? "any" : action)
+                    + ", user " + (actor == null || actor.isBlank() ? "any" : actor);
+        }
+    }
+
+    /** The newest entries first that match the query, at most {@code limit}. */
     @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
-    public List<Entry> latest(AuditAction action, int limit) {
-        String where = action == null ? "" : " WHERE action = ?";
-        Object[] args = action == null ? new Object[] {limit} : new Object[] {action.name(), limit};
+    public List<Entry> entries(Query query, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (query.from() != null) {
+            where.append(" AND at >= ?");
+            args.add(Timestamp.valueOf(LocalDateTime.ofInstant(query.from().atStartOfDay(VIETNAM).toInstant(), ZoneOffset.UTC)));
+        }
+        if (query.to() != null) {
+            where.append(" AND at < ?");
+            args.add(Timestamp.valueOf(LocalDateTime.ofInstant(query.to().plusDays(1).atStartOfDay(VIETNAM).toInstant(), ZoneOffset.UTC)));
+        }
+        if (query.action() != null) {
+            where.append(" AND action = ?");
+            args.add(query.action().name());
+        }
+        if (query.actor() != null && !query.actor().isBlank()) {
+            where.append(" AND actor LIKE ?");
+            args.add("%" + query.actor().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        args.add(Math.max(1, Math.min(limit, MAX_ROWS)));
         return jdbc.query("SELECT seq, at, actor, action, subject, details, hash FROM audit_entry" + where + " ORDER BY seq DESC LIMIT ?",
                 (rs, i) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime().toInstant(ZoneOffset.UTC), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), HexFormat.of().formatHex(rs.getBytes(7))), args);
+                        rs.getString(4), rs.getString(5), rs.getString(6), HexFormat.of().formatHex(rs.getBytes(7))), args.toArray());
     }
 
     /** Recomputes the whole chain from the first entry and compares it with the head. */
@@ -168,10 +208,10 @@ public class AuditLog {
         return new Verification(checked[0], List.copyOf(problems));
     }
 
-    /** The latest entries (at most {@code limit}, optionally of one action) as CSV in UTF-8 with a byte order mark. */
+    /** The latest entries matching the query (at most {@code limit}) as CSV in UTF-8 with a byte order mark. */
     @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
-    public byte[] csv(AuditAction action, int limit) {
-        List<Entry> entries = latest(action, limit);
+    public byte[] csv(Query query, int limit) {
+        List<Entry> entries = entries(query, limit);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
@@ -184,7 +224,7 @@ public class AuditLog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        append(currentUser(), AuditAction.EXPORT, "audit log", entries.size() + " entries as CSV");
+        append(currentUser(), AuditAction.EXPORT, "audit log (CSV)", query + " · " + entries.size() + " entries");
         return out.toByteArray();
     }
 

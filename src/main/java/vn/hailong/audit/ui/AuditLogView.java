@@ -2,8 +2,13 @@ package vn.hailong.audit.ui;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -33,10 +38,18 @@ public class AuditLogView extends VerticalLayout {
     static final int LIMIT = 1000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
+    static final Map<AuditAction, String> LABELS = Map.of(AuditAction.LOGIN_SUCCEEDED, "Đăng nhập", AuditAction.LOGIN_FAILED,
+            "Đăng nhập thất bại", AuditAction.CONFIGURATION_CHANGED, "Thay đổi cấu hình", AuditAction.ACCOUNT_CHANGED, "Thay đổi tài khoản",
+            AuditAction.ENROLMENT, "Ghi danh thiết bị", AuditAction.MODERATION_DISPUTED, "Khiếu nại đánh giá", AuditAction.MODERATION_DECIDED,
+            "Quyết định kiểm duyệt", AuditAction.EXPORT, "Xuất dữ liệu", AuditAction.ROLLUPS_REBUILT, "Tính lại số liệu tổng hợp");
+
     private final AuditLog audit;
     private final Grid<AuditLog.Entry> grid = new Grid<>();
     private final Select<AuditAction> action = new Select<>();
     private final Paragraph verification = new Paragraph();
+    private final DatePicker from = new DatePicker("Từ ngày");
+    private final DatePicker to = new DatePicker("Đến ngày");
+    private final TextField actor = new TextField("Người thực hiện");
 
     public AuditLogView(AuditLog audit) {
         this.audit = audit;
@@ -44,24 +57,35 @@ public class AuditLogView extends VerticalLayout {
         action.setItems(AuditAction.values());
         action.setEmptySelectionAllowed(true);
         action.setEmptySelectionCaption("Tất cả");
-        action.setItemLabelGenerator(a -> a == null ? "Tất cả" : a.name());
+        action.setItemLabelGenerator(a -> a == null ? "Tất cả" : LABELS.getOrDefault(a, a.name()));
         action.setId("audit-action");
         action.addValueChangeListener(e -> refresh());
-        Button verify = new Button("Kiểm tra tính toàn vẹn", e -> verify());
+        for (DatePicker date : new DatePicker[] {from, to}) {
+            date.setLocale(Locale.forLanguageTag("vi-VN"));
+            date.addValueChangeListener(e -> refresh());
+        }
+        from.setId("audit-from");
+        to.setId("audit-to");
+        actor.setId("audit-actor");
+        actor.setClearButtonVisible(true);
+        actor.setValueChangeMode(ValueChangeMode.LAZY);
+        actor.addValueChangeListener(e -> refresh());
+        Button verify = new Button("Kiểm tra lại tính toàn vẹn", e -> verify());
         verify.setId("audit-verify");
         Anchor csv = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = audit.csv(action.getValue(), LIMIT);
+            byte[] bytes = audit.csv(query(), AuditLog.MAX_ROWS);
             return new DownloadResponse(new java.io.ByteArrayInputStream(bytes), "nhat-ky-kiem-toan.csv", "text/csv;charset=UTF-8", bytes.length);
         }), "Tải về (CSV)");
         csv.setId("audit-csv");
-        HorizontalLayout bar = new HorizontalLayout(action, verify, csv);
+        HorizontalLayout bar = new HorizontalLayout(from, to, action, actor, verify, csv);
+        bar.setWrap(true);
         bar.setAlignItems(Alignment.BASELINE);
         verification.setId("audit-verification");
 
         grid.addColumn(AuditLog.Entry::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> TIME.format(e.at())).setHeader("Thời gian").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditLog.Entry::actor).setHeader("Người thực hiện").setAutoWidth(true);
-        grid.addColumn(AuditLog.Entry::action).setHeader("Thao tác").setAutoWidth(true);
+        grid.addColumn(e -> label(e.action())).setHeader("Thao tác").setAutoWidth(true);
         grid.addColumn(AuditLog.Entry::subject).setHeader("Đối tượng").setFlexGrow(2);
         grid.addColumn(AuditLog.Entry::details).setHeader("Chi tiết").setFlexGrow(3);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -70,12 +94,26 @@ public class AuditLogView extends VerticalLayout {
 
         setSizeFull();
         add(new H2("Nhật ký kiểm toán"), new Paragraph("Mỗi mục được nối chuỗi băm SHA-256 với mục trước: sửa hoặc xóa một mục "
-                + "trong cơ sở dữ liệu sẽ bị phát hiện khi kiểm tra. " + LIMIT + " mục mới nhất."), bar, verification, grid);
+                + "trong cơ sở dữ liệu sẽ bị phát hiện khi kiểm tra. Hiển thị " + LIMIT + " mục mới nhất theo bộ lọc; tệp CSV chứa tất cả."),
+                verification, bar, grid);
         refresh();
+        verify();
     }
 
     private void refresh() {
-        grid.setItems(audit.latest(action.getValue(), LIMIT));
+        grid.setItems(audit.entries(query(), LIMIT));
+    }
+
+    private static String label(String action) {
+        try {
+            return LABELS.getOrDefault(AuditAction.valueOf(action), action);
+        } catch (IllegalArgumentException e) {
+            return action;
+        }
+    }
+
+    private AuditLog.Query query() {
+        return new AuditLog.Query(from.getValue(), to.getValue(), action.getValue(), actor.getValue());
     }
 
     private void verify() {
