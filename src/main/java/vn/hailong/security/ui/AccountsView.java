@@ -79,7 +79,7 @@ public class AccountsView extends VerticalLayout {
                 .setHeader("Trạng thái").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setId("accounts");
-        grid.setHeight("22rem");
+        grid.setHeight("18rem");
         grid.asSingleSelect().addValueChangeListener(e -> select(e.getValue()));
 
         username.setId("new-username");
@@ -100,6 +100,7 @@ public class AccountsView extends VerticalLayout {
             return service.setEnabled(a.username(), !a.enabled());
         }, a -> (a.enabled() ? "Đã mở khóa " : "Đã khóa ") + a.username()));
         resetPassword.setId("reset-password");
+        resetPassword.setWidth("20rem");
         Button reset = new Button("Đặt lại mật khẩu", e -> act(
                 () -> service.resetPassword(grid.asSingleSelect().getValue().username(), resetPassword.getValue()),
                 a -> "Đã đặt mật khẩu dùng một lần cho " + a.username() + "; người dùng phải đổi khi đăng nhập."));
@@ -142,7 +143,7 @@ public class AccountsView extends VerticalLayout {
         box.setItemLabelGenerator(u -> u.code() + " · " + u.name());
         box.setClearButtonVisible(true);
         box.setId(id);
-        box.setMinWidth("22rem");
+        box.setMinWidth("28rem");
         return box;
     }
 

@@ -33,6 +33,9 @@ public class ChangePasswordView extends VerticalLayout {
         next.setHelperText("Ít nhất " + PasswordPolicy.MIN_LENGTH + " ký tự, có cả chữ và số, không chứa tên đăng nhập.");
         PasswordField again = new PasswordField("Nhập lại mật khẩu mới");
         again.setId("new-password-again");
+        for (PasswordField field : new PasswordField[] {current, next, again}) {
+            field.setWidthFull();
+        }
         Paragraph result = new Paragraph();
         result.setId("change-password-result");
         Button save = new Button("Đổi mật khẩu", e -> {
