@@ -33,6 +33,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hailong.platform.Ids;
@@ -105,7 +106,9 @@ public class AuditLog {
                 transaction.executeWithoutResult(tx -> appendLocked(who, action, what, more));
                 return;
             } catch (ConcurrencyFailureException e) {
-                if (attempt >= 5) {
+                // inside the caller's transaction a retry cannot help (it is marked for rollback):
+                // the caller's own retry, or the user, repeats the whole action
+                if (attempt >= 5 || TransactionSynchronizationManager.isActualTransactionActive()) {
                     throw e;
                 }
             }
