@@ -36,7 +36,11 @@ public class RollupRebuild {
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    RollupRebuild(JdbcTemplate jdbc, DirectoryService directory, Clock clock, PlatformTransactionManager transactions) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    RollupRebuild(JdbcTemplate jdbc, DirectoryService directory, Clock clock, PlatformTransactionManager transactions,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.directory = directory;
         this.clock = clock;
@@ -46,7 +50,9 @@ public class RollupRebuild {
     /** Rebuilds every unit's rollups; returns how many units. For ADMIN (or the system at start-up). */
     @PreAuthorize("hasRole('ADMIN')")
     public int rebuildAll() {
-        return rebuildEverything();
+        int units = rebuildEverything();
+        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.ROLLUPS_REBUILT, "rollups", units + " units rebuilt"));
+        return units;
     }
 
     /** Bulk-loaded data (the demo province) has no rollups yet: build them once at start-up. */

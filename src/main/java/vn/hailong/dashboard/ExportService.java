@@ -12,6 +12,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
+import vn.hailong.audit.AuditAction;
+import vn.hailong.audit.AuditEvent;
 import vn.hailong.dashboard.DashboardService.Breakdown;
 import vn.hailong.dashboard.DashboardService.BreakdownRow;
 import vn.hailong.dashboard.DashboardService.Selection;
@@ -24,7 +26,7 @@ import vn.hailong.rating.RatingService;
 /**
  * Exports of what the dashboard shows, with its filters: each table as CSV or XLSX, the ratings
  * themselves (excluded ones included and marked), and the PDF report of a unit's period. Every
- * export is published as {@link DataExported} for the audit log.
+ * export is published as an {@link AuditEvent} for the audit log.
  */
 @Service
 @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
@@ -159,7 +161,8 @@ public class ExportService {
     private void publish(String what, Format format, Selection selection, int rows) {
         String user = SecurityContextHolder.getContext().getAuthentication() == null ? "?"
                 : SecurityContextHolder.getContext().getAuthentication().getName();
-        events.publishEvent(new DataExported(user, what, format.name(), filters(selection), rows, clock.instant()));
+        events.publishEvent(new AuditEvent(user, AuditAction.EXPORT, what + " (" + format.name() + ")",
+                filters(selection) + " · " + rows + " rows"));
     }
 
     String scopeName(Selection selection) {

@@ -38,7 +38,10 @@ public class MethodologyService {
     // Rows never change, so a version once read can be kept.
     private final Map<UUID, Methodology> byId = new ConcurrentHashMap<>();
 
-    MethodologyService(JdbcTemplate jdbc, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    MethodologyService(JdbcTemplate jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -113,6 +116,8 @@ public class MethodologyService {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", id.toString(), scheme, version, province, year, name.strip(),
                 IndexJson.write(definition), Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)),
                 Actors.current());
+        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.CONFIGURATION_CHANGED, "index methodology " + scheme + " v" + version,
+                "new version '" + name.strip() + "', province " + province + ", year " + year));
         return get(id);
     }
 

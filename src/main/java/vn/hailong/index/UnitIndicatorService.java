@@ -42,7 +42,11 @@ public class UnitIndicatorService {
     private final ScopeService scopes;
     private final Clock clock;
 
-    UnitIndicatorService(JdbcTemplate jdbc, DirectoryService directory, ScopeService scopes, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    UnitIndicatorService(JdbcTemplate jdbc, DirectoryService directory, ScopeService scopes, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.directory = directory;
         this.scopes = scopes;
@@ -124,6 +128,8 @@ public class UnitIndicatorService {
                     (id, agency_id, period, indicator, previous_value, new_value, note, changed_by, changed_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", Ids.newId().toString(), unit.id().toString(), code, indicator,
                     previous, value, note == null || note.isBlank() ? null : note.strip(), who, now);
+            events.publishEvent(new vn.hailong.audit.AuditEvent(who, vn.hailong.audit.AuditAction.CONFIGURATION_CHANGED,
+                    "unit indicator " + indicator + " of " + unit.code() + " " + code, previous + " → " + value));
         }
         return read(unit, code);
     }

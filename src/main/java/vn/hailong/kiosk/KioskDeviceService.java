@@ -84,9 +84,13 @@ public class KioskDeviceService {
         }
         errors.throwIfAny();
         UUID counterId = counter.orElseThrow().id();
+        boolean created = devices.findByCode(code).isEmpty();
         KioskDevice device = devices.findByCode(code).orElseGet(() -> new KioskDevice(code, counterId, lang, idle, thanks));
         device.configure(counterId, lang, idle, thanks);
         devices.saveAndFlush(device);
+        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.CONFIGURATION_CHANGED, "kiosk device " + code,
+                (created ? "registered" : "configured") + ": counter " + counterCode + ", locale " + lang + ", idle " + idle + " s, thank-you "
+                        + thanks + " s"));
         return summary(device, Map.of(counterId, counter.get()), openAlerts());
     }
 
@@ -111,6 +115,8 @@ public class KioskDeviceService {
         errors.throwIfAny();
         device.look(templateKey, branding);
         devices.save(device);
+        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.CONFIGURATION_CHANGED, "kiosk device " + code,
+                "template " + (templateKey == null ? "default" : templateKey) + ", branding " + branding));
     }
 
     /** Whether the device stores ratings without a dossier (apart, never counted); null: the site's default. */
@@ -120,6 +126,8 @@ public class KioskDeviceService {
         KioskDevice device = devices.findByCode(code).orElseThrow(() -> new NotFoundException("no kiosk device '" + code + "'"));
         device.unboundRatings(mode);
         devices.save(device);
+        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.CONFIGURATION_CHANGED, "kiosk device " + code,
+                "unbound ratings " + (mode == null ? "site default" : mode)));
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
@@ -155,6 +163,8 @@ public class KioskDeviceService {
         Instant expires = clock.instant().plus(properties.enrolmentValidFor());
         device.openEnrolment(Secrets.hash(token), expires);
         devices.save(device);
+        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.ENROLMENT, "kiosk device " + device.getCode(),
+                "enrolment link opened, valid until " + expires));
         return new EnrolmentLink(device.getCode(), publicBaseUrl + "/kiosk-device/enrol/" + token, expires);
     }
 
@@ -166,6 +176,8 @@ public class KioskDeviceService {
         Instant now = clock.instant();
         device.revoke(now);
         devices.save(device);
+        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.ENROLMENT, "kiosk device " + device.getCode(),
+                "credential revoked"));
         events.publishEvent(new DeviceRevoked(deviceId, now));
     }
 
@@ -183,6 +195,9 @@ public class KioskDeviceService {
             String credential = Secrets.newSecret();
             d.enrol(Secrets.hash(credential), now);
             devices.saveAndFlush(d);
+            // the tablet has no user: the device itself is the actor
+            events.publishEvent(new vn.hailong.audit.AuditEvent("kiosk device " + d.getCode(), vn.hailong.audit.AuditAction.ENROLMENT,
+                    "kiosk device " + d.getCode(), "enrolled with a one-time link"));
             return credential;
         });
     }

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -13,9 +16,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.hailong.audit.AuditAction;
+import vn.hailong.audit.AuditEvent;
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.NotFoundException;
 
 /** Managers' accounts, and the look-up Spring Security uses at log-in. */
 @Service
@@ -25,8 +31,11 @@ public class AccountService implements UserDetailsService {
     private final PasswordEncoder passwords;
     private final DirectoryService directory;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    AccountService(UserAccounts accounts, PasswordEncoder passwords, DirectoryService directory, Clock clock) {
+    AccountService(UserAccounts accounts, PasswordEncoder passwords, DirectoryService directory, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.passwords = passwords;
         this.directory = directory;
@@ -65,6 +74,35 @@ public class AccountService implements UserDetailsService {
     @Transactional(readOnly = true)
     public Optional<Account> find(String username) {
         return accounts.findByUsername(username).map(AccountService::toAccount);
+    }
+
+    /** Whether the logged-in user still holds a one-time password set by an administrator. */
+    @Transactional(readOnly = true)
+    public boolean mustChangePassword(String username) {
+        return accounts.findByUsername(username).map(UserAccount::isMustChangePassword).orElse(false);
+    }
+
+    /**
+     * The logged-in user replaces their password (the one-time one after a reset, or any time):
+     * the current password is checked, the new one must meet {@link PasswordPolicy} and differ.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        String username = SecurityContextHolder.getContext().getAuthentication().getName();
+        UserAccount account = accounts.findByUsername(username).orElseThrow(() -> new NotFoundException("no account " + username));
+        if (currentPassword == null || !passwords.matches(currentPassword, account.getPasswordHash())) {
+            throw InvalidInputException.unprocessable("currentPassword", "Mật khẩu hiện tại không đúng (current password is wrong)");
+        }
+        PasswordPolicy.problem(newPassword, username).ifPresent(p -> {
+            throw InvalidInputException.malformed("newPassword", p);
+        });
+        if (newPassword.equals(currentPassword)) {
+            throw InvalidInputException.malformed("newPassword", "Mật khẩu mới phải khác mật khẩu cũ (must differ from the current one)");
+        }
+        account.setOwnPassword(passwords.encode(newPassword), clock.instant());
+        accounts.saveAndFlush(account);
+        events.publishEvent(AuditEvent.of(AuditAction.ACCOUNT_CHANGED, "account " + username, "password changed by its owner"));
     }
 
     @Override

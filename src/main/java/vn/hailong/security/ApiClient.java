@@ -40,6 +40,10 @@ public class ApiClient extends AbstractEntity {
         this.createdAt = createdAt;
     }
 
+    byte[] keyHash() {
+        return keyHash;
+    }
+
     void rotate(String keyPrefix, byte[] keyHash) {
         this.keyPrefix = keyPrefix;
         this.keyHash = keyHash;

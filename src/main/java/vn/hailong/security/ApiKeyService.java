@@ -41,7 +41,10 @@ public class ApiKeyService {
     private final Clock clock;
     private final Map<String, Verified> recentlyVerified = new ConcurrentHashMap<>();
 
-    ApiKeyService(ApiClients clients, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ApiKeyService(ApiClients clients, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.clients = clients;
         this.clock = clock;
     }
@@ -57,10 +60,15 @@ public class ApiKeyService {
             throw new IllegalArgumentException("API key of '" + clientName + "': " + problem);
         }
         byte[] hash = ApiKeys.hash(key);
-        ApiClient client = clients.findByName(clientName)
-                .orElseGet(() -> new ApiClient(clientName, ApiKeys.prefix(key), hash, clock.instant()));
+        Optional<ApiClient> existing = clients.findByName(clientName);
+        boolean changed = existing.isEmpty() || !java.util.Arrays.equals(existing.get().keyHash(), hash);
+        ApiClient client = existing.orElseGet(() -> new ApiClient(clientName, ApiKeys.prefix(key), hash, clock.instant()));
         client.rotate(ApiKeys.prefix(key), hash);
         clients.save(client);
+        if (changed) {
+            events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.ACCOUNT_CHANGED, "API client " + clientName,
+                    "key provisioned: " + ApiKeys.prefix(key) + "…"));
+        }
         log.info("API client '{}' provisioned with key {}…", clientName, ApiKeys.prefix(key));
     }
 

@@ -39,6 +39,13 @@ public class UserAccount extends AbstractEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Set when an administrator chose the password (creation, reset): the user must replace it. */
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
+    @Column(name = "password_changed_at")
+    private Instant passwordChangedAt;
+
     protected UserAccount() {
     }
 
@@ -74,5 +81,44 @@ public class UserAccount extends AbstractEntity {
 
     public boolean isEnabled() {
         return enabled;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    Instant getPasswordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    /** A password set by someone else (an administrator): one-time, to be replaced at next log-in. */
+    void setOneTimePassword(String hash, Instant at) {
+        this.passwordHash = hash;
+        this.mustChangePassword = true;
+        this.passwordChangedAt = at;
+    }
+
+    /** The user's own choice. */
+    void setOwnPassword(String hash, Instant at) {
+        this.passwordHash = hash;
+        this.mustChangePassword = false;
+        this.passwordChangedAt = at;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void assign(Role role, UUID agencyId) {
+        this.role = role;
+        this.agencyId = agencyId;
+    }
+
+    void rename(String displayName) {
+        this.displayName = displayName;
     }
 }

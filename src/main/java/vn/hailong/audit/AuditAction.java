@@ -1,0 +1,7 @@
+package vn.hailong.audit;
+
+/** Kinds of audited actions. */
+public enum AuditAction {
+    LOGIN_SUCCEEDED, LOGIN_FAILED, CONFIGURATION_CHANGED, ACCOUNT_CHANGED, ENROLMENT, MODERATION_DISPUTED, MODERATION_DECIDED,
+    EXPORT, ROLLUPS_REBUILT
+}

@@ -1,0 +1,126 @@
+package vn.hailong.audit.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import vn.hailong.audit.AuditAction;
+import vn.hailong.audit.AuditLog;
+
+/** The audit log for the auditor: newest entries, a filter by action, a chain check and a CSV download. */
+@Route("nhat-ky-kiem-toan")
+@PageTitle("Nhật ký kiểm toán · Hài Lòng")
+@Menu(title = "Nhật ký kiểm toán", order = 8)
+@RolesAllowed({"AUDITOR", "ADMIN"})
+public class AuditLogView extends VerticalLayout {
+
+    static final int LIMIT = 1000;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    static final Map<AuditAction, String> LABELS = Map.of(AuditAction.LOGIN_SUCCEEDED, "Đăng nhập", AuditAction.LOGIN_FAILED,
+            "Đăng nhập thất bại", AuditAction.CONFIGURATION_CHANGED, "Thay đổi cấu hình", AuditAction.ACCOUNT_CHANGED, "Thay đổi tài khoản",
+            AuditAction.ENROLMENT, "Ghi danh thiết bị", AuditAction.MODERATION_DISPUTED, "Khiếu nại đánh giá", AuditAction.MODERATION_DECIDED,
+            "Quyết định kiểm duyệt", AuditAction.EXPORT, "Xuất dữ liệu", AuditAction.ROLLUPS_REBUILT, "Tính lại số liệu tổng hợp");
+
+    private final AuditLog audit;
+    private final Grid<AuditLog.Entry> grid = new Grid<>();
+    private final Select<AuditAction> action = new Select<>();
+    private final Paragraph verification = new Paragraph();
+    private final DatePicker from = new DatePicker("Từ ngày");
+    private final DatePicker to = new DatePicker("Đến ngày");
+    private final TextField actor = new TextField("Người thực hiện");
+
+    public AuditLogView(AuditLog audit) {
+        this.audit = audit;
+        action.setLabel("Loại thao tác");
+        action.setItems(AuditAction.values());
+        action.setEmptySelectionAllowed(true);
+        action.setEmptySelectionCaption("Tất cả");
+        action.setItemLabelGenerator(a -> a == null ? "Tất cả" : LABELS.getOrDefault(a, a.name()));
+        action.setId("audit-action");
+        action.addValueChangeListener(e -> refresh());
+        for (DatePicker date : new DatePicker[] {from, to}) {
+            date.setLocale(Locale.forLanguageTag("vi-VN"));
+            date.addValueChangeListener(e -> refresh());
+        }
+        from.setId("audit-from");
+        to.setId("audit-to");
+        actor.setId("audit-actor");
+        actor.setClearButtonVisible(true);
+        actor.setValueChangeMode(ValueChangeMode.LAZY);
+        actor.addValueChangeListener(e -> refresh());
+        Button verify = new Button("Kiểm tra lại tính toàn vẹn", e -> verify());
+        verify.setId("audit-verify");
+        Anchor csv = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = audit.csv(query(), AuditLog.MAX_ROWS);
+            return new DownloadResponse(new java.io.ByteArrayInputStream(bytes), "nhat-ky-kiem-toan.csv", "text/csv;charset=UTF-8", bytes.length);
+        }), "Tải về (CSV)");
+        csv.setId("audit-csv");
+        HorizontalLayout bar = new HorizontalLayout(from, to, action, actor, verify, csv);
+        bar.setWrap(true);
+        bar.setAlignItems(Alignment.BASELINE);
+        verification.setId("audit-verification");
+
+        grid.addColumn(AuditLog.Entry::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> TIME.format(e.at())).setHeader("Thời gian").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AuditLog.Entry::actor).setHeader("Người thực hiện").setAutoWidth(true);
+        grid.addColumn(e -> label(e.action())).setHeader("Thao tác").setAutoWidth(true);
+        grid.addColumn(AuditLog.Entry::subject).setHeader("Đối tượng").setFlexGrow(2);
+        grid.addColumn(AuditLog.Entry::details).setHeader("Chi tiết").setFlexGrow(3);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setId("audit-entries");
+        grid.setSizeFull();
+
+        setSizeFull();
+        add(new H2("Nhật ký kiểm toán"), new Paragraph("Mỗi mục được nối chuỗi băm SHA-256 với mục trước: sửa hoặc xóa một mục "
+                + "trong cơ sở dữ liệu sẽ bị phát hiện khi kiểm tra. Hiển thị " + LIMIT + " mục mới nhất theo bộ lọc; tệp CSV chứa tất cả."),
+                verification, bar, grid);
+        refresh();
+        verify();
+    }
+
+    private void refresh() {
+        grid.setItems(audit.entries(query(), LIMIT));
+    }
+
+    private static String label(String action) {
+        try {
+            return LABELS.getOrDefault(AuditAction.valueOf(action), action);
+        } catch (IllegalArgumentException e) {
+            return action;
+        }
+    }
+
+    private AuditLog.Query query() {
+        return new AuditLog.Query(from.getValue(), to.getValue(), action.getValue(), actor.getValue());
+    }
+
+    private void verify() {
+        AuditLog.Verification v = audit.verify();
+        verification.setText(v.intact() ? "Toàn vẹn: đã kiểm tra " + v.entriesChecked() + " mục, không có sai lệch (chain intact)."
+                : "PHÁT HIỆN SAI LỆCH (tampering detected): " + String.join("; ", v.problems()));
+        verification.getStyle().set("color", v.intact() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+        verification.getStyle().set("font-weight", "600");
+    }
+}

@@ -1,0 +1,205 @@
+package vn.hailong.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.hailong.audit.AuditAction;
+import vn.hailong.audit.AuditEvent;
+import vn.hailong.directory.AgencySummary;
+import vn.hailong.directory.DirectoryService;
+import vn.hailong.platform.ConflictException;
+import vn.hailong.platform.FieldErrors;
+import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.NotFoundException;
+
+/**
+ * Account management for administrators: create, disable and enable, reset a password (a
+ * one-time password the user must replace at the next log-in), change role and unit. Every
+ * change is published as an {@link AuditEvent}; no change ever records a password.
+ */
+@Service
+public class AccountAdminService {
+
+    static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._-]{2,63}";
+
+    private final UserAccounts accounts;
+    private final PasswordEncoder passwords;
+    private final DirectoryService directory;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AccountAdminService(UserAccounts accounts, PasswordEncoder passwords, DirectoryService directory, ApplicationEventPublisher events,
+            Clock clock) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.directory = directory;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** One account as the administrator sees it. */
+    public record AccountRow(UUID id, String username, String displayName, Role role, String unitCode, String unitName, boolean enabled,
+            boolean mustChangePassword, Instant createdAt) {
+    }
+
+    /** Every account, by user name. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<AccountRow> accounts() {
+        Map<UUID, AgencySummary> units = directory.allUnits().stream().collect(Collectors.toMap(AgencySummary::id, Function.identity()));
+        return accounts.findAll().stream().sorted(Comparator.comparing(UserAccount::getUsername)).map(a -> row(a, units)).toList();
+    }
+
+    /** The units an account may be given, by code. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<AgencySummary> units() {
+        return directory.allUnits().stream().sorted(Comparator.comparing(AgencySummary::code)).toList();
+    }
+
+    /**
+     * Creates an account with an initial one-time password. Unit managers and officers must be
+     * given their unit; province-wide roles (administrator, province manager, auditor) have none.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public AccountRow create(String username, String displayName, Role role, String unitCode, String initialPassword) {
+        FieldErrors errors = new FieldErrors();
+        String name = username == null ? "" : username.strip();
+        if (!name.matches(USERNAME_PATTERN)) {
+            errors.malformed("username", "Tên đăng nhập: 3–64 ký tự a-z 0-9 . _ -, bắt đầu bằng chữ hoặc số "
+                    + "(user name: 3 to 64 characters a-z 0-9 . _ -)");
+        }
+        String display = displayName == null ? "" : displayName.strip();
+        if (display.isEmpty() || display.length() > 200) {
+            errors.malformed("displayName", "Cần họ tên (1–200 ký tự) (display name required, at most 200 characters)");
+        }
+        UUID unit = unitFor(role, unitCode, errors);
+        PasswordPolicy.problem(initialPassword, name).ifPresent(p -> errors.malformed("password", p));
+        errors.throwIfAny();
+        if (accounts.findByUsername(name).isPresent()) {
+            throw new ConflictException("username", "Tên đăng nhập '" + name + "' đã có (user name already taken)");
+        }
+        UserAccount account = new UserAccount(name, passwords.encode(initialPassword), display, role, unit, clock.instant());
+        account.setOneTimePassword(account.getPasswordHash(), clock.instant());
+        accounts.saveAndFlush(account);
+        audit(name, "created: role " + role + ", unit " + (unitCode == null || unit == null ? "-" : unitCode.strip())
+                + ", name '" + display + "', one-time password");
+        return row(account);
+    }
+
+    /** Disables or enables an account; a disabled account cannot log in. Nobody disables themselves. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public AccountRow setEnabled(String username, boolean enabled) {
+        UserAccount account = find(username);
+        if (!enabled && account.getUsername().equals(currentUser())) {
+            throw InvalidInputException.unprocessable("enabled",
+                    "Không thể tự khóa tài khoản của mình (you cannot disable your own account)");
+        }
+        if (account.isEnabled() != enabled) {
+            account.setEnabled(enabled);
+            accounts.saveAndFlush(account);
+            audit(account.getUsername(), enabled ? "enabled" : "disabled");
+        }
+        return row(account);
+    }
+
+    /** Sets a one-time password chosen by the administrator; the user must replace it at the next log-in. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public AccountRow resetPassword(String username, String oneTimePassword) {
+        UserAccount account = find(username);
+        PasswordPolicy.problem(oneTimePassword, account.getUsername()).ifPresent(p -> {
+            throw InvalidInputException.malformed("password", p);
+        });
+        account.setOneTimePassword(passwords.encode(oneTimePassword), clock.instant());
+        accounts.saveAndFlush(account);
+        audit(account.getUsername(), "password reset to a one-time password");
+        return row(account);
+    }
+
+    /** Changes an account's role and unit (the root of the units it is responsible for). */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public AccountRow assign(String username, Role role, String unitCode) {
+        UserAccount account = find(username);
+        FieldErrors errors = new FieldErrors();
+        UUID unit = unitFor(role, unitCode, errors);
+        errors.throwIfAny();
+        if (account.getUsername().equals(currentUser()) && role != Role.ADMIN) {
+            throw InvalidInputException.unprocessable("role",
+                    "Không thể tự bỏ quyền quản trị của mình (you cannot remove your own administrator role)");
+        }
+        String before = describe(account.getRole(), account.getAgencyId());
+        if (account.getRole() != role || !Objects.equals(account.getAgencyId(), unit)) {
+            account.assign(role, unit);
+            accounts.saveAndFlush(account);
+            audit(account.getUsername(), "role/unit " + before + " → " + describe(role, unit));
+        }
+        return row(account);
+    }
+
+    private UUID unitFor(Role role, String unitCode, FieldErrors errors) {
+        if (role == null) {
+            errors.malformed("role", "Cần chọn vai trò (role required)");
+            return null;
+        }
+        boolean needsUnit = role == Role.UNIT_MANAGER || role == Role.OFFICER;
+        if (!needsUnit) {
+            // province-wide roles see every unit: a unit on them would mean nothing and mislead
+            return null;
+        }
+        if (unitCode == null || unitCode.isBlank()) {
+            errors.unprocessable("unit", "Vai trò này cần một đơn vị (this role must belong to a unit)");
+            return null;
+        }
+        return directory.findUnit(unitCode.strip()).map(AgencySummary::id).orElseGet(() -> {
+            errors.unprocessable("unit", "Không có đơn vị '" + unitCode.strip() + "' (unknown unit)");
+            return null;
+        });
+    }
+
+    private String describe(Role role, UUID unit) {
+        return role + "@" + (unit == null ? "-" : directory.findUnit(unit).map(AgencySummary::code).orElse(unit.toString()));
+    }
+
+    private UserAccount find(String username) {
+        return accounts.findByUsername(username == null ? "" : username.strip())
+                .orElseThrow(() -> new NotFoundException("Không có tài khoản '" + username + "' (no such account)"));
+    }
+
+    private void audit(String username, String details) {
+        events.publishEvent(AuditEvent.of(AuditAction.ACCOUNT_CHANGED, "account " + username, details));
+    }
+
+    private static String currentUser() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? null : auth.getName();
+    }
+
+    private AccountRow row(UserAccount a) {
+        AgencySummary unit = a.getAgencyId() == null ? null : directory.findUnit(a.getAgencyId()).orElse(null);
+        return row(a, unit == null ? Map.of() : Map.of(unit.id(), unit));
+    }
+
+    private static AccountRow row(UserAccount a, Map<UUID, AgencySummary> units) {
+        AgencySummary unit = a.getAgencyId() == null ? null : units.get(a.getAgencyId());
+        return new AccountRow(a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(), unit == null ? null : unit.code(),
+                unit == null ? null : unit.name(), a.isEnabled(), a.isMustChangePassword(), a.getCreatedAt());
+    }
+}
