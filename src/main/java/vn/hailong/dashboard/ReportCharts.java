@@ -134,7 +134,12 @@ final class ReportCharts {
                 parts.add(label + " " + ReportPdf.average(h.current().average(key)));
             }
         });
-        CategoryPlot plot = plot(data, bars(CURRENT, PREVIOUS, LAST_YEAR), PlotOrientation.HORIZONTAL, 0, 2, null);
+        BarRenderer renderer = bars(CURRENT, PREVIOUS, LAST_YEAR);
+        // Horizontal bars: values to the right of the bars, the scale below them.
+        renderer.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+                org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
+        CategoryPlot plot = plot(data, renderer, PlotOrientation.HORIZONTAL, 0, 2, null);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         plot.getDomainAxis().setMaximumCategoryLabelLines(3);
         plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
         String caption = "Điểm trung bình kỳ này: " + (parts.isEmpty() ? "không có số liệu" : String.join("; ", parts)) + ".";
@@ -152,7 +157,9 @@ final class ReportCharts {
         NumberFormat one = NumberFormat.getNumberInstance(VI);
         one.setMaximumFractionDigits(2);
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", one));
-        renderer.setDefaultItemLabelsVisible(true);
+        // Values of this period only: three labels per category would crowd the bars.
+        renderer.setDefaultItemLabelsVisible(false);
+        renderer.setSeriesItemLabelsVisible(0, true);
         renderer.setDefaultItemLabelFont(FONT.deriveFont(8f));
         return renderer;
     }

@@ -174,7 +174,11 @@ class ExportServiceTest {
 
     @Test
     void the_pdf_report_carries_three_charts_whose_figures_match_the_raw_ratings() throws Exception {
-        PdfReader reader = new PdfReader(exports.report(month).content());
+        byte[] pdf = exports.report(month).content();
+        // Kept beside the screenshots, to be looked at.
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "report.pdf"), pdf);
+        PdfReader reader = new PdfReader(pdf);
         List<String> images = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         PdfTextExtractor extractor = new PdfTextExtractor(reader);
