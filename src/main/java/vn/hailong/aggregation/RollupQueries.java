@@ -52,6 +52,40 @@ public class RollupQueries {
                 (rs, i) -> new ReturnCell(RollupStore.uuid(rs, 1), rs.getString(2), rs.getLong(3), rs.getLong(4)), args.toArray());
     }
 
+    /**
+     * Rating sums of the units as a whole (dimension ALL) per month, for the months starting
+     * {@code firstMonth} to {@code lastMonth} (first days of months, both included): one query over
+     * month rows, for trend lines. The cells' {@code dimValue} is the month's first day (ISO) and
+     * their {@code unitId} is null (the units are added up).
+     */
+    public List<RatingCell> ratingsByMonth(Collection<UUID> units, LocalDate firstMonth, LocalDate lastMonth) {
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>(List.of(RollupStore.ids(units)));
+        args.add(Date.valueOf(firstMonth));
+        args.add(Date.valueOf(lastMonth));
+        return jdbc.query("SELECT period_start, status, criterion, SUM(answers), SUM(points), SUM(p0), SUM(p1), SUM(p2) FROM rating_rollup "
+                + "WHERE dimension = 'ALL' AND grain = 'M' AND unit_id IN (" + RollupStore.placeholders(units) + ") "
+                + "AND period_start >= ? AND period_start <= ? GROUP BY period_start, status, criterion HAVING SUM(answers) <> 0",
+                (rs, i) -> new RatingCell(null, rs.getDate(1).toLocalDate().toString(), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)), args.toArray());
+    }
+
+    /** Returned dossiers of the units as a whole per month, like {@link #ratingsByMonth}. */
+    public List<ReturnCell> returnsByMonth(Collection<UUID> units, LocalDate firstMonth, LocalDate lastMonth) {
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>(List.of(RollupStore.ids(units)));
+        args.add(Date.valueOf(firstMonth));
+        args.add(Date.valueOf(lastMonth));
+        return jdbc.query("SELECT period_start, SUM(returned), SUM(late) FROM dossier_rollup WHERE dimension = 'ALL' AND grain = 'M' "
+                + "AND unit_id IN (" + RollupStore.placeholders(units) + ") AND period_start >= ? AND period_start <= ? "
+                + "GROUP BY period_start HAVING SUM(returned) <> 0",
+                (rs, i) -> new ReturnCell(null, rs.getDate(1).toLocalDate().toString(), rs.getLong(2), rs.getLong(3)), args.toArray());
+    }
+
     private static String where(RollupDimension dimension, Collection<UUID> units, LocalDate from, LocalDate to, List<Object> args) {
         PeriodCover cover = PeriodCover.of(from, to);
         List<String> ranges = new ArrayList<>();

@@ -3,6 +3,7 @@ package vn.hailong.dashboard;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,11 +23,14 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import vn.hailong.aggregation.CounterCoverage;
+import vn.hailong.aggregation.CounterCoverageQueries;
 import vn.hailong.aggregation.RatingCell;
 import vn.hailong.aggregation.ReturnCell;
 import vn.hailong.aggregation.RollupDimension;
 import vn.hailong.aggregation.RollupQueries;
 import vn.hailong.directory.AgencySummary;
+import vn.hailong.directory.CounterSummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.directory.ProcedureSummary;
 import vn.hailong.intake.DossierDetails;
@@ -51,6 +55,7 @@ import vn.hailong.security.ScopeService;
 public class DashboardService {
 
     private final RollupQueries rollups;
+    private final CounterCoverageQueries counterCoverage;
     private final DirectoryService directory;
     private final DossierIntakeService intake;
     private final RatingService ratings;
@@ -59,10 +64,11 @@ public class DashboardService {
     private final QuestionnaireService questionnaires;
     private final Clock clock;
 
-    DashboardService(RollupQueries rollups, DirectoryService directory, DossierIntakeService intake, RatingService ratings,
+    DashboardService(RollupQueries rollups, CounterCoverageQueries counterCoverage, DirectoryService directory, DossierIntakeService intake, RatingService ratings,
             ScopeService scopes, DashboardProperties properties, QuestionnaireService questionnaires, Clock clock) {
         this.questionnaires = questionnaires;
         this.rollups = rollups;
+        this.counterCoverage = counterCoverage;
         this.directory = directory;
         this.intake = intake;
         this.ratings = ratings;
@@ -84,7 +90,7 @@ public class DashboardService {
     }
 
     public enum Breakdown {
-        UNIT("Đơn vị"), PROCEDURE("Thủ tục"), COUNTER("Quầy (thiết bị)"), OFFICER("Cán bộ"), CHANNEL("Kênh đánh giá");
+        UNIT("Đơn vị"), PROCEDURE("Thủ tục"), COUNTER("Quầy"), OFFICER("Cán bộ"), CHANNEL("Kênh đánh giá");
 
         private final String label;
 
@@ -117,8 +123,21 @@ public class DashboardService {
     public record Outlier(String key, String label, long returned, long ratings, Double coverage, Double expectedCoverage) {
     }
 
-    public record Integrity(Figures totals, List<BreakdownRow> devices, List<Outlier> officers) {
+    /**
+     * {@code counters}: counters whose coverage (rated ÷ handed over) is below half of all counters'
+     * together, among those with enough handed-over dossiers to tell.
+     */
+    public record Integrity(Figures totals, List<BreakdownRow> devices, List<Outlier> officers, List<Outlier> counters) {
     }
+
+    /** One month of a trend line and the same month a year earlier. */
+    public record TrendPoint(YearMonth month, Figures figures, Figures yearBefore) {
+    }
+
+    /** Months shown by a trend line: a year at least, so that a month or a quarter shows how it came about. */
+    static final int TREND_MONTHS = 12;
+    /** Months a long custom period may show at most (three years). */
+    static final int TREND_MAX_MONTHS = 36;
 
     public record DossierView(DossierDetails dossier, List<RatingFacts> ratings) {
     }
@@ -166,7 +185,7 @@ public class DashboardService {
                 Map<String, String> names = directory.officerNames(rows.keySet());
                 yield rows(rows, k -> k, k -> names.getOrDefault(k, k));
             }
-            case COUNTER -> rows(grouped(RollupDimension.COUNTER, units, p, Cellish::dimValue), k -> k, k -> "Thiết bị " + k);
+            case COUNTER -> counters(units, p);
             case CHANNEL -> rows(grouped(RollupDimension.CHANNEL, units, p, Cellish::dimValue), k -> k, DashboardService::channelLabel);
         };
     }
@@ -244,6 +263,39 @@ public class DashboardService {
         return cells;
     }
 
+    /**
+     * Monthly figures for trend lines: the twelve months ending with the selection's last month (or
+     * every month of a longer period, up to three years), each beside the same month a year earlier.
+     * Whole months from the month rollups: a custom period's partial first and last months count whole.
+     */
+    public List<TrendPoint> trend(Selection selection) {
+        Set<UUID> units = units(selection);
+        YearMonth last = YearMonth.from(selection.period().to());
+        YearMonth first = YearMonth.from(selection.period().from());
+        if (first.isAfter(last.minusMonths(TREND_MONTHS - 1))) {
+            first = last.minusMonths(TREND_MONTHS - 1);
+        }
+        if (first.isBefore(last.minusMonths(TREND_MAX_MONTHS - 1))) {
+            first = last.minusMonths(TREND_MAX_MONTHS - 1);
+        }
+        Map<String, Builder> byMonth = new TreeMap<>();
+        LocalDate from = first.minusYears(1).atDay(1);
+        LocalDate to = last.atDay(1);
+        for (RatingCell c : rollups.ratingsByMonth(units, from, to)) {
+            byMonth.computeIfAbsent(c.dimValue(), k -> new Builder()).add(c);
+        }
+        for (ReturnCell c : rollups.returnsByMonth(units, from, to)) {
+            byMonth.computeIfAbsent(c.dimValue(), k -> new Builder()).add(c);
+        }
+        List<TrendPoint> points = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            Builder now = byMonth.get(m.atDay(1).toString());
+            Builder before = byMonth.get(m.minusYears(1).atDay(1).toString());
+            points.add(new TrendPoint(m, now == null ? Figures.NONE : now.build(), before == null ? Figures.NONE : before.build()));
+        }
+        return points;
+    }
+
     /** Ratings answered "not satisfied", newest first, with their reasons and comments. */
     public List<UnhappyRating> unhappy(Selection selection, String reason, String text, int limit) {
         Set<UUID> units = units(selection);
@@ -275,7 +327,39 @@ public class DashboardService {
             });
         }
         outliers.sort(Comparator.comparing(Outlier::coverage));
-        return new Integrity(totals, devices, outliers);
+        List<BreakdownRow> counters = counters(units, p);
+        Figures all = counters.stream().map(BreakdownRow::figures).reduce(Figures.NONE, Figures::plus);
+        List<Outlier> counterOutliers = new ArrayList<>();
+        if (all.coverage() != null) {
+            for (BreakdownRow r : counters) {
+                Figures c = r.figures();
+                if (c.returned() >= properties.outlierMinReturned() && c.coverage() < all.coverage() / 2) {
+                    counterOutliers.add(new Outlier(r.key(), r.label(), c.returned(), c.ratings(), c.coverage(), all.coverage()));
+                }
+            }
+        }
+        counterOutliers.sort(Comparator.comparing(Outlier::coverage));
+        return new Integrity(totals, devices, outliers, counterOutliers);
+    }
+
+    /**
+     * Counters from the kiosk's handovers (see {@link CounterCoverageQueries}): {@code returned} of
+     * their figures counts the dossiers handed over there, {@code ratings} those of them with a
+     * counted rating, by overall answer. No criteria, no lateness: a handover is not a return.
+     */
+    private List<BreakdownRow> counters(Set<UUID> units, DashboardPeriod p) {
+        ZoneId zone = clock.getZone();
+        List<CounterCoverage> found = counterCoverage.coverage(units, p.from().atStartOfDay(zone).toInstant(),
+                p.to().plusDays(1).atStartOfDay(zone).toInstant());
+        Map<UUID, CounterSummary> names = directory.allCounters().stream().collect(Collectors.toMap(CounterSummary::id, c -> c));
+        Map<String, Figures> rows = new TreeMap<>();
+        for (CounterCoverage c : found) {
+            rows.put(c.counterId().toString(), new Figures(c.handedOver(), 0, c.rated(), c.verySatisfied(), c.satisfied(), c.dissatisfied(),
+                    Map.of(), 0, 0, 0));
+        }
+        return rows(rows, k -> names.containsKey(UUID.fromString(k)) ? names.get(UUID.fromString(k)).code() : "",
+                k -> names.containsKey(UUID.fromString(k)) ? names.get(UUID.fromString(k)).name() + " · "
+                        + names.get(UUID.fromString(k)).centreName() : k);
     }
 
     /** A dossier and its ratings, if its unit is in the user's scope. */

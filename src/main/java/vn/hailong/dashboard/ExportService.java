@@ -76,7 +76,7 @@ public class ExportService {
     }
 
     static ExportTable breakdownTable(String title, Breakdown by, List<BreakdownRow> rows) {
-        List<String> headers = List.of(by.label(), "Mã", "Hồ sơ đã trả", "Lượt đánh giá", "Tỷ lệ đánh giá (%)", "Rất hài lòng", "Hài lòng",
+        List<String> headers = List.of(by.label(), "Mã", by == Breakdown.COUNTER ? "Hồ sơ bàn giao tại quầy" : "Hồ sơ đã trả", "Lượt đánh giá", "Tỷ lệ đánh giá (%)", "Rất hài lòng", "Hài lòng",
                 "Không hài lòng", "Tỷ lệ hài lòng (%)", "Trễ hạn", "Tỷ lệ trễ hạn (%)", "Bị thay thế", "Đã loại (kiểm duyệt)");
         List<List<Object>> values = new ArrayList<>();
         for (BreakdownRow r : rows) {
@@ -132,7 +132,7 @@ public class ExportService {
         List<BreakdownRow> channels = dashboard.breakdown(selection, Breakdown.CHANNEL);
         List<DashboardService.UnhappyRating> unhappy = dashboard.unhappy(selection, null, null, 50);
         byte[] pdf = new ReportPdf(dashboard.criterionLabels(), dashboard.reasonLabels(), clock.getZone())
-                .render(scopeName(selection), headline, units, procedures, channels, unhappy);
+                .render(scopeName(selection), headline, units, procedures, channels, unhappy, dashboard.trend(selection));
         String name = "bao-cao-" + slug(selection) + ".pdf";
         publish("report", Format.PDF, selection, units.size() + procedures.size() + unhappy.size());
         return new ExportFile(name, Format.PDF.contentType, pdf);

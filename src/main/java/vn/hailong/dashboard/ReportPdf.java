@@ -14,6 +14,7 @@ import java.util.Map;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
+import org.openpdf.text.Image;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
@@ -61,7 +62,7 @@ final class ReportPdf {
 
     byte[] render(String scope, DashboardService.Headline h, List<DashboardService.BreakdownRow> units,
             List<DashboardService.BreakdownRow> procedures, List<DashboardService.BreakdownRow> channels,
-            List<DashboardService.UnhappyRating> unhappy) {
+            List<DashboardService.UnhappyRating> unhappy, List<DashboardService.TrendPoint> trend) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
         PdfWriter.getInstance(document, out);
@@ -86,6 +87,22 @@ final class ReportPdf {
                 count(h.previous().superseded()) + " / " + count(h.previous().excluded()),
                 count(h.lastYear().superseded()) + " / " + count(h.lastYear().excluded()));
         document.add(figures);
+
+        section(document, "Biểu đồ");
+        ReportCharts.Rendered lines = ReportCharts.trend(trend, 770, 230);
+        document.add(image(lines));
+        document.add(new Paragraph(lines.caption(), small));
+        PdfPTable pair = new PdfPTable(2);
+        pair.setWidthPercentage(100);
+        pair.setSpacingBefore(6);
+        for (ReportCharts.Rendered chart : List.of(ReportCharts.answers(h, 380, 230), ReportCharts.criteria(h, criterionLabels, 380, 230))) {
+            PdfPCell cell = new PdfPCell();
+            cell.setBorder(0);
+            cell.addElement(image(chart));
+            cell.addElement(new Paragraph(chart.caption(), small));
+            pair.addCell(cell);
+        }
+        document.add(pair);
 
         section(document, "Điểm trung bình theo tiêu chí (0–2)");
         PdfPTable criteria = table(new float[] {5, 2, 2, 2}, "Tiêu chí", "Kỳ này", "Kỳ trước", "Cùng kỳ năm trước");
@@ -116,6 +133,18 @@ final class ReportPdf {
                 + "lượt đánh giá ÷ hồ sơ đã trả kết quả trong kỳ. Đánh giá bị thay thế hoặc đã loại vẫn được lưu, không tính vào tỷ lệ.", small));
         document.close();
         return out.toByteArray();
+    }
+
+    /** A chart's PNG at its printed size in points (the PNG has twice as many pixels, for print). */
+    private static Image image(ReportCharts.Rendered chart) {
+        try {
+            Image image = Image.getInstance(chart.png());
+            image.scaleAbsolute(chart.width(), chart.height());
+            image.setAlt(chart.caption());
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void breakdown(Document document, String sectionTitle, String first, List<DashboardService.BreakdownRow> rows) {

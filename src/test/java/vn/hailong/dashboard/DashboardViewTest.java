@@ -80,6 +80,30 @@ class DashboardViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_charts_carry_the_figures_in_their_option_and_their_accessible_summary() {
+        navigate(DashboardView.class);
+        vn.hailong.dashboard.ui.Chart answers = $(vn.hailong.dashboard.ui.Chart.class).id("chart-answers");
+        // 5 very satisfied, 4 satisfied, 3 not satisfied of 12 counted ratings this month.
+        assertThat(answers.summary()).contains("12 lượt").contains("rất hài lòng 5 (41,7 %)").contains("hài lòng 4 (33,3 %)")
+                .contains("không hài lòng 3 (25,0 %)");
+        assertThat(answers.getElement().getAttribute("aria-label")).isEqualTo(answers.summary());
+        assertThat(answers.getElement().getAttribute("role")).isEqualTo("img");
+        assertThat(answers.getElement().getAttribute("option")).contains("\"type\":\"bar\"").contains("[41.7,33.3,25.0]");
+        vn.hailong.dashboard.ui.Chart trend = $(vn.hailong.dashboard.ui.Chart.class).id("chart-rate-trend");
+        assertThat(trend.summary()).contains("hài lòng 75,0 % (năm trước 100,0 %)").contains("được đánh giá 85,7 %");
+        assertThat(trend.getElement().getAttribute("option")).contains("\"type\":\"line\"");
+        vn.hailong.dashboard.ui.Chart ratingsTrend = $(vn.hailong.dashboard.ui.Chart.class).id("chart-ratings-trend");
+        // 12 this month and 4 last month; 5 in the same month a year ago.
+        assertThat(ratingsTrend.summary()).contains("tổng 16 lượt").contains("năm trước 5");
+
+        // Drilling down redraws them for the sub-unit (6 returned, its own ratings).
+        test(grid("by-unit")).clickRow(0);
+        test(grid("by-unit")).clickRow(test(grid("by-unit")).getRow(0).code().equals(f.child) ? 0 : 1);
+        assertThat(card("returned")).startsWith("Hồ sơ đã trả kết quả6");
+        assertThat($(vn.hailong.dashboard.ui.Chart.class).id("chart-answers").summary()).doesNotContain("12 lượt");
+    }
+
+    @Test
     void the_headline_shows_this_month_against_last_month_and_last_year() {
         navigate(DashboardView.class);
         assertThat(card("returned")).contains("14").contains("Kỳ trước: 6").contains("Cùng kỳ năm trước: 5");

@@ -17,6 +17,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openpdf.text.pdf.PdfDictionary;
+import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -168,5 +170,68 @@ class ExportServiceTest {
         assertThat(all).contains("Trả kết quả chậm").contains("Cán bộ thờ ơ, không hướng dẫn").contains("Giải quyết chậm, trễ hẹn");
         assertThat(new String(file.content(), StandardCharsets.ISO_8859_1)).contains("DejaVuSans");
         reader.close();
+    }
+
+    @Test
+    void the_pdf_report_carries_three_charts_whose_figures_match_the_raw_ratings() throws Exception {
+        byte[] pdf = exports.report(month).content();
+        // Kept beside the screenshots, to be looked at.
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "report.pdf"), pdf);
+        PdfReader reader = new PdfReader(pdf);
+        List<String> images = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(extractor.getTextFromPage(page)).append('\n');
+            PdfDictionary resources = (PdfDictionary) PdfReader.getPdfObject(reader.getPageN(page).get(PdfName.RESOURCES));
+            PdfDictionary xobjects = resources == null ? null : (PdfDictionary) PdfReader.getPdfObject(resources.get(PdfName.XOBJECT));
+            if (xobjects != null) {
+                for (PdfName name : xobjects.getKeys()) {
+                    PdfDictionary x = (PdfDictionary) PdfReader.getPdfObject(xobjects.get(name));
+                    if (PdfName.IMAGE.equals(x.get(PdfName.SUBTYPE))) {
+                        images.add(x.getAsNumber(PdfName.WIDTH).intValue() + "x" + x.getAsNumber(PdfName.HEIGHT).intValue());
+                    }
+                }
+            }
+        }
+        reader.close();
+        // The trend (full width) and the answers and criteria charts, at twice their printed size.
+        assertThat(images).containsExactlyInAnyOrder("1540x460", "760x460", "760x460");
+        String all = text.toString().replaceAll("\\s+", " ");
+
+        // Each month of the trend caption against plain SQL over the raw tables.
+        String in = "?, ?";
+        for (int back = 0; back < 12; back++) {
+            java.time.YearMonth m = java.time.YearMonth.now(DashboardFixture.ZONE).minusMonths(back);
+            Object[] args = {f.parentId.toString(), f.childId.toString(), DashboardFiguresTest.utc(m.atDay(1).atStartOfDay(DashboardFixture.ZONE).toInstant()),
+                    DashboardFiguresTest.utc(m.plusMonths(1).atDay(1).atStartOfDay(DashboardFixture.ZONE).toInstant())};
+            long rated = jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE status = 'COUNTED' AND evaluated_agency_id IN (" + in
+                    + ") AND submitted_at >= ? AND submitted_at < ?", Long.class, args);
+            long happy = jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE status = 'COUNTED' AND overall_points > 0 AND evaluated_agency_id IN ("
+                    + in + ") AND submitted_at >= ? AND submitted_at < ?", Long.class, args);
+            long returned = jdbc.queryForObject("SELECT COUNT(*) FROM dossier WHERE evaluated_agency_id IN (" + in
+                    + ") AND returned_at >= ? AND returned_at < ?", Long.class, args);
+            String expected = String.format("%02d/%d", m.getMonthValue(), m.getYear()) + " "
+                    + ReportPdf.percent(UnitSatisfaction.rate(happy, rated)) + " / " + ReportPdf.percent(Figures.percent(rated, returned));
+            assertThat(all).as("trend month %s", m).contains(expected);
+        }
+        assertThat(all).contains(String.format("%02d/%d", java.time.YearMonth.now(DashboardFixture.ZONE).getMonthValue(),
+                java.time.YearMonth.now(DashboardFixture.ZONE).getYear()) + " 75,0 % / 85,7 %");
+
+        // The answers chart's caption: counts of this month's counted ratings by overall answer.
+        DashboardService.Headline h = dashboard.headline(month);
+        Object[] monthArgs = {f.parentId.toString(), f.childId.toString(),
+                DashboardFiguresTest.utc(month.period().from().atStartOfDay(DashboardFixture.ZONE).toInstant()),
+                DashboardFiguresTest.utc(month.period().to().plusDays(1).atStartOfDay(DashboardFixture.ZONE).toInstant())};
+        long[] byPoints = new long[3];
+        jdbc.query("SELECT overall_points, COUNT(*) FROM rating WHERE status = 'COUNTED' AND evaluated_agency_id IN (?, ?) "
+                + "AND submitted_at >= ? AND submitted_at < ? GROUP BY overall_points", rs -> {
+                    byPoints[rs.getInt(1)] = rs.getLong(2);
+                }, monthArgs);
+        assertThat(all).contains("rất hài lòng " + byPoints[2] + ", hài lòng " + byPoints[1] + ", không hài lòng " + byPoints[0] + " trên "
+                + (byPoints[0] + byPoints[1] + byPoints[2]) + " lượt");
+        assertThat(all).contains("Điểm trung bình kỳ này: Ông/bà hài lòng thế nào với việc giải quyết hồ sơ? "
+                + ReportPdf.average(h.current().average("overall")));
     }
 }

@@ -82,7 +82,16 @@ class DashboardJourneyTest {
         assertThat(page.locator("#card-satisfaction .value")).hasText("75,0 %");
         assertThat(page.locator("#unit-tree")).containsText("Sở Thử nghiệm Bảng điều khiển");
         assertThat(page.locator("#unit-tree")).not().containsText("Xã Thử nghiệm khác");
+        // Charts (ECharts, drawn as SVG) with their figures as the accessible name.
+        assertThat(page.locator("#chart-rate-trend svg")).isVisible();
+        assertThat(page.locator("#chart-ratings-trend svg")).isVisible();
+        assertThat(page.locator("#chart-answers")).hasAttribute("role", "img");
+        assertThat(page.locator("#chart-answers")).hasAttribute("aria-label", Pattern.compile(".*12 lượt.*không hài lòng 3 \\(25,0 %\\).*"));
+        assertThat(page.locator("#chart-rate-trend")).hasAttribute("aria-label", Pattern.compile(".*hài lòng 75,0 %.*được đánh giá 85,7 %.*"));
+        assertThat(page.locator("#chart-answers svg text").filter(new Locator.FilterOptions().setHasText("Không hài lòng")).first()).isVisible();
         TestBrowser.screenshot(page, "dashboard-overview");
+        page.locator("#chart-answers").scrollIntoViewIfNeeded();
+        TestBrowser.screenshot(page, "dashboard-charts");
         Accessibility.assertNoSeriousViolations(page, "dashboard-overview");
 
         // Drill down: the department, then its sub-unit.
@@ -115,8 +124,10 @@ class DashboardJourneyTest {
         Accessibility.assertNoSeriousViolations(page, "dashboard-unhappy");
         page.locator("#breakdowns").getByText("Giờ × thứ").click();
         assertThat(page.locator("#by-hour")).containsText("Thứ 2");
-        page.locator("#by-hour").scrollIntoViewIfNeeded();
+        assertThat(page.locator("#chart-hours")).hasAttribute("aria-label", Pattern.compile(".*12 lượt; nhiều nhất.*"));
+        page.locator("#chart-hours").scrollIntoViewIfNeeded();
         TestBrowser.screenshot(page, "dashboard-hours");
+        Accessibility.assertNoSeriousViolations(page, "dashboard-hours");
 
         page.locator("#breakdowns").getByText("Ý kiến không hài lòng").click();
         page.locator("#unhappy a", new Page.LocatorOptions().setHasText(f.unhappyDossier.code())).click();
@@ -131,9 +142,13 @@ class DashboardJourneyTest {
         TestBrowser.screenshot(page, "dashboard-tablet");
         page.locator("#breakdowns").scrollIntoViewIfNeeded();
         TestBrowser.screenshot(page, "dashboard-tablet-details");
-        // (A grid's own columns may scroll sideways inside it; the page itself must not.)
+        page.locator("#chart-criteria").scrollIntoViewIfNeeded();
+        TestBrowser.screenshot(page, "dashboard-tablet-charts");
+        // (A grid's own columns may scroll sideways inside it, and a chart's drawing is clipped to
+        // its SVG box; the page itself must not.)
         Object overflow = page.evaluate("() => [...document.querySelectorAll('#dashboard *')]"
-                + ".filter(e => !e.closest('vaadin-grid') && e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5)"
+                + ".filter(e => !e.closest('vaadin-grid') && !(e instanceof SVGElement && e.ownerSVGElement))"
+                + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5)"
                 + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
         assertThat((List<?>) overflow).as("elements reaching beyond the tablet's width").isEmpty();
     }

@@ -91,6 +91,7 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
             Map.entry("ExplainView", STAFF_READERS),
             Map.entry("IndexReviewView", EnumSet.of(Who.ADMIN, Who.PROVINCE_MANAGER, Who.AUDITOR)),
             Map.entry("UnitIndicatorView", EnumSet.of(Who.ADMIN, Who.PROVINCE_MANAGER, Who.UNIT_MANAGER)),
+            Map.entry("MethodologyView", EnumSet.of(Who.ADMIN, Who.PROVINCE_MANAGER, Who.AUDITOR)),
             Map.entry("KioskDevicesView", EnumSet.of(Who.ADMIN)),
             Map.entry("AccountsView", EnumSet.of(Who.ADMIN)),
             Map.entry("AuditLogView", EnumSet.of(Who.ADMIN, Who.AUDITOR)),

@@ -80,6 +80,11 @@ public class DashboardView extends Div {
     private final Grid<Map.Entry<String, Double[]>> criteria = new Grid<>();
     private final Map<Breakdown, Grid<BreakdownRow>> breakdowns = new HashMap<>();
     private final Div hours = new Div();
+    private final Chart rateTrend = new Chart("chart-rate-trend", "20rem");
+    private final Chart ratingsTrend = new Chart("chart-ratings-trend", "20rem");
+    private final Chart answers = new Chart("chart-answers", "20rem");
+    private final Chart criteriaChart = new Chart("chart-criteria", "20rem");
+    private final Chart hourChart = new Chart("chart-hours", "24rem");
     private final Grid<DashboardService.UnhappyRating> unhappy = new Grid<>();
     private final Select<String> reason = new Select<>();
     private final TextField text = new TextField("Tìm trong ý kiến");
@@ -102,7 +107,7 @@ public class DashboardView extends Div {
         setId("dashboard");
 
         add(new H2("Bảng điều khiển mức độ hài lòng"), filters());
-        Div main = new Div(scopeLabel, cards, criteriaSection(), exportBar(), breakdownTabs());
+        Div main = new Div(scopeLabel, cards, trendSection(), criteriaSection(), exportBar(), breakdownTabs());
         main.addClassName("main");
         Div body = new Div(scopeTree(), main);
         body.addClassName("body");
@@ -261,6 +266,32 @@ public class DashboardView extends Div {
         return anchor;
     }
 
+    private Component trendSection() {
+        Div charts = new Div(figure("Tỷ lệ hài lòng và tỷ lệ được đánh giá theo tháng", rateTrend),
+                figure("Lượt đánh giá theo tháng", ratingsTrend));
+        charts.addClassName("charts");
+        return new Div(new H3("Xu hướng theo tháng (so với cùng tháng năm trước)"), charts);
+    }
+
+    /** A chart under its title, with its summary as a caption (hidden from screen readers: it is already the chart's name). */
+    private static Component figure(String title, Chart chart) {
+        Span caption = new Span();
+        caption.addClassName("chart-caption");
+        caption.getElement().setAttribute("aria-hidden", "true");
+        caption.setId(chart.getId().orElseThrow() + "-caption");
+        H3 heading = new H3(title);
+        heading.addClassName("chart-title");
+        Div figure = new Div(heading, chart, caption);
+        figure.addClassName("chart-figure");
+        return figure;
+    }
+
+    private static void show(Chart chart, DashboardCharts.Spec spec) {
+        chart.show(spec.option(), spec.summary());
+        chart.getParent().flatMap(p -> p.getChildren().filter(c -> c.hasClassName("chart-caption")).findFirst())
+                .ifPresent(c -> ((Span) c).setText(spec.summary()));
+    }
+
     private Component criteriaSection() {
         criteria.addColumn(e -> criterionLabels.getOrDefault(e.getKey(), e.getKey())).setHeader("Tiêu chí").setFlexGrow(3);
         criteria.addColumn(e -> Format.average(e.getValue()[0])).setHeader("Kỳ này").setTextAlign(ColumnTextAlign.END);
@@ -269,7 +300,9 @@ public class DashboardView extends Div {
         criteria.setId("criteria");
         criteria.setAllRowsVisible(true);
         criteria.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        return new Div(new H3("Điểm trung bình theo tiêu chí (0–2)"), criteria);
+        Div charts = new Div(figure("Phân bố đánh giá chung (%)", answers), figure("Điểm trung bình theo tiêu chí (0–2)", criteriaChart));
+        charts.addClassName("charts");
+        return new Div(charts, new H3("Điểm trung bình theo tiêu chí (0–2)"), criteria);
     }
 
     private Component breakdownTabs() {
@@ -281,12 +314,17 @@ public class DashboardView extends Div {
                 content = new Div(new Paragraph("Chỉ hiện cán bộ có từ " + dashboard.officerMinRatings()
                         + " lượt đánh giá trở lên trong kỳ."), grid);
             }
+            if (b == Breakdown.COUNTER) {
+                content = new Div(new Paragraph("Hồ sơ được cán bộ bàn giao cho người dân tại quầy trong kỳ (theo lần bàn giao cuối), "
+                        + "và bao nhiêu hồ sơ trong số đó đã được đánh giá (tại quầy hay sau đó qua mã QR)."), grid);
+            }
             if (b == Breakdown.UNIT) {
                 content = new Div(new Paragraph("Bấm vào một đơn vị để xem chi tiết đơn vị đó và các đơn vị trực thuộc."), grid);
             }
             panels.put(b.label(), content);
         }
-        panels.put(HOURS, new Div(new Paragraph("Lượt đánh giá và tỷ lệ hài lòng theo giờ trong ngày và thứ trong tuần."), hours));
+        panels.put(HOURS, new Div(new Paragraph("Lượt đánh giá và tỷ lệ hài lòng theo giờ trong ngày và thứ trong tuần."),
+                figure("Lượt đánh giá theo giờ và thứ", hourChart), hours));
         panels.put(UNHAPPY, unhappySection());
         panels.put(INTEGRITY, integrity);
         panelChoice.setItems(panels.keySet());
@@ -317,8 +355,11 @@ public class DashboardView extends Div {
         if (dossiers) {
             number(grid, "Hồ sơ đã trả", r -> r.figures().returned());
         }
+        if (b == Breakdown.COUNTER) {
+            number(grid, "Hồ sơ bàn giao tại quầy", r -> r.figures().returned());
+        }
         number(grid, "Lượt đánh giá", r -> r.figures().ratings());
-        if (dossiers) {
+        if (dossiers || b == Breakdown.COUNTER) {
             grid.addColumn(r -> Format.percent(r.figures().coverage())).setHeader("Tỷ lệ đánh giá").setTextAlign(ColumnTextAlign.END);
         }
         grid.addColumn(r -> Format.percent(r.figures().satisfactionRate())).setHeader("Tỷ lệ hài lòng").setTextAlign(ColumnTextAlign.END)
@@ -405,6 +446,11 @@ public class DashboardView extends Div {
                 }
             }
             criteria.setItems(rows);
+            show(answers, DashboardCharts.answers(h));
+            show(criteriaChart, DashboardCharts.criteria(h, criterionLabels));
+            List<DashboardService.TrendPoint> trend = dashboard.trend(selection);
+            show(rateTrend, DashboardCharts.rateTrend(trend));
+            show(ratingsTrend, DashboardCharts.ratingsTrend(trend));
             breakdowns.forEach((b, grid) -> grid.setItems(dashboard.breakdown(selection, b)));
             showHours();
             refreshUnhappy();
@@ -483,6 +529,7 @@ public class DashboardView extends Div {
             }
         }
         hours.add(table);
+        show(hourChart, DashboardCharts.hours(cells, first, last));
     }
 
     private void refreshUnhappy() {
@@ -526,6 +573,19 @@ public class DashboardView extends Div {
         officers.setId("integrity-officers");
         officers.setEmptyStateText("Không có cán bộ nào bất thường.");
         integrity.add(officers);
+        integrity.add(new H3("Quầy có tỷ lệ hồ sơ được đánh giá thấp bất thường"));
+        integrity.add(new Paragraph("Tỷ lệ đánh giá của hồ sơ bàn giao tại quầy dưới một nửa tỷ lệ chung của các quầy; chỉ xét quầy có đủ hồ sơ bàn giao."));
+        Grid<DashboardService.Outlier> counters = new Grid<>();
+        counters.addColumn(DashboardService.Outlier::label).setHeader("Quầy").setFlexGrow(2);
+        counters.addColumn(o -> Format.count(o.returned())).setHeader("Hồ sơ bàn giao").setTextAlign(ColumnTextAlign.END);
+        counters.addColumn(o -> Format.count(o.ratings())).setHeader("Lượt đánh giá").setTextAlign(ColumnTextAlign.END);
+        counters.addColumn(o -> Format.percent(o.coverage())).setHeader("Tỷ lệ đánh giá").setTextAlign(ColumnTextAlign.END);
+        counters.addColumn(o -> Format.percent(o.expectedCoverage())).setHeader("Tỷ lệ chung các quầy").setTextAlign(ColumnTextAlign.END);
+        counters.setItems(i.counters());
+        counters.setAllRowsVisible(true);
+        counters.setId("integrity-counters");
+        counters.setEmptyStateText("Không có quầy nào bất thường.");
+        integrity.add(counters);
     }
 
     static Double supersededShare(Figures f) {

@@ -1,0 +1,74 @@
+package vn.hailong.aggregation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Coverage by counter, from the kiosk's handovers: dossiers carry no counter, but the one-stop
+ * software's handover call says at which counter a dossier was handed to the citizen. A dossier
+ * counts once, for the counter of its <em>last</em> handover in the period (a dossier handed over
+ * again at another counter belongs to the second); it is "rated" when it has a counted rating,
+ * whenever and through whichever channel that came (the citizen may rate later by the QR link).
+ *
+ * <p>Not a rollup: a handover's attribution changes with the next handover of the same dossier and
+ * its "rated" changes with a rating days later, so an incremental rollup would need a ledger per
+ * dossier for little gain. Instead one query over indexed tables, bounded by the period's handovers:
+ * {@code ix_kiosk_handover_time} finds them, {@code ix_kiosk_handover_dossier} (V60) checks for a later
+ * handover of the same dossier, the dossier's primary key gives its unit, and the unique
+ * {@code counted_dossier_id} its counted rating. Reads other modules' tables by SQL on purpose, like
+ * {@link RollupRebuild}.
+ */
+@Service
+@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
+@Transactional(readOnly = true)
+public class CounterCoverageQueries {
+
+    private final JdbcTemplate jdbc;
+
+    CounterCoverageQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Per counter: dossiers of these units handed over in [{@code from}, {@code to}) and their counted ratings. */
+    public List<CounterCoverage> coverage(Collection<UUID> units, Instant from, Instant to) {
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(utc(from));
+        args.add(utc(to));
+        args.add(utc(from));
+        args.add(utc(to));
+        args.addAll(List.of(RollupStore.ids(units)));
+        return jdbc.query("""
+                SELECT h.counter_id, COUNT(*), COUNT(r.id), COALESCE(SUM(r.overall_points = 2), 0),
+                       COALESCE(SUM(r.overall_points = 1), 0), COALESCE(SUM(r.overall_points = 0), 0)
+                FROM kiosk_handover h
+                JOIN dossier d ON d.id = h.dossier_id
+                LEFT JOIN rating r ON r.counted_dossier_id = h.dossier_id
+                WHERE h.handed_over_at >= ? AND h.handed_over_at < ?
+                  AND NOT EXISTS (SELECT 1 FROM kiosk_handover l WHERE l.dossier_id = h.dossier_id
+                                  AND l.handed_over_at >= ? AND l.handed_over_at < ?
+                                  AND (l.handed_over_at > h.handed_over_at OR (l.handed_over_at = h.handed_over_at AND l.id > h.id)))
+                  AND d.evaluated_agency_id IN (%s)
+                GROUP BY h.counter_id""".formatted(RollupStore.placeholders(units)),
+                (rs, i) -> new CounterCoverage(RollupStore.uuid(rs, 1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6)), args.toArray());
+    }
+
+    /** DATETIME columns hold UTC (the JDBC URL's connection time zone). */
+    private static Timestamp utc(Instant i) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(i, ZoneOffset.UTC));
+    }
+}
