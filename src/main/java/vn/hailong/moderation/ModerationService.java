@@ -159,6 +159,16 @@ public class ModerationService {
         }).toList();
     }
 
+    /** The ratings of a dossier of the current user's scope (any status), to pick one to dispute. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READERS)
+    public List<RatingFacts> ratingsOfDossier(String dossierCode) {
+        return intake.findRef(dossierCode == null ? "" : dossierCode.strip())
+                .filter(d -> scope.currentScope().includes(d.evaluatedUnitId()))
+                .map(d -> ratings.ofDossier(d.id()))
+                .orElseThrow(() -> new NotFoundException("no dossier " + dossierCode));
+    }
+
     /** Every dispute of a rating, oldest first. */
     @Transactional(readOnly = true)
     @PreAuthorize(READERS)
