@@ -74,6 +74,7 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
         error.setText("");
         add(new RouterLink("← Danh sách phản ánh", FollowUpListView.class));
         H2 title = new H2("Phản ánh về hồ sơ " + page.dossierCode());
+        title.setId("case-title");
         add(title);
         Div summary = new Div(FollowUpLabels.status(c.status(), page.overdue()),
                 new Span(" " + page.unitName() + " · mở ngày " + FollowUpLabels.time(c.openedAt()) + " · hạn xử lý " + FollowUpLabels.day(c.dueOn())));
