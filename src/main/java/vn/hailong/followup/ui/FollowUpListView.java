@@ -60,6 +60,7 @@ public class FollowUpListView extends Div {
         order.setItems(CaseFilter.Order.values());
         order.setItemLabelGenerator(o -> o == CaseFilter.Order.NEWEST ? "Mới nhất trước" : "Khẩn cấp nhất trước");
         order.setValue(CaseFilter.Order.MOST_URGENT);
+        order.setWidth("14rem");
         status.addValueChangeListener(e -> refresh());
         overdue.addValueChangeListener(e -> refresh());
         unit.addValueChangeListener(e -> refresh());
