@@ -11,6 +11,16 @@ public enum CaseStatus {
 
     private static final Set<CaseStatus> NONE = Set.of();
 
+    /** How the screens and e-mails name the status. */
+    public String label() {
+        return switch (this) {
+            case OPEN -> "Mới mở";
+            case CONTACTED -> "Đã liên hệ";
+            case RESOLVED -> "Đã giải quyết";
+            case CLOSED -> "Đã đóng";
+        };
+    }
+
     /** The statuses a case in this status may move to. */
     public Set<CaseStatus> next() {
         return switch (this) {

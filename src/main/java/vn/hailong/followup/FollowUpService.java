@@ -1,6 +1,12 @@
 package vn.hailong.followup;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -12,14 +18,25 @@ import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.hailong.directory.AgencySummary;
+import vn.hailong.directory.DirectoryService;
+import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.rating.QuestionnaireService;
+import vn.hailong.rating.RatingFacts;
+import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingSubmitted;
 import vn.hailong.rating.RatingSuperseded;
+import vn.hailong.security.AccessScope;
+import vn.hailong.security.AccountService;
+import vn.hailong.security.ManagerContacts;
+import vn.hailong.security.Role;
 import vn.hailong.security.ScopeService;
 
 /**
@@ -28,8 +45,11 @@ import vn.hailong.security.ScopeService;
  * unit the rating counts for. The citizen's phone number, given only with consent, is kept apart
  * from the rating and deleted when the case closes.
  *
- * <p>Only managers of the responsible unit (or province-wide roles) handle cases; the screens,
- * e-mails and escalation come with the managers' issue.
+ * <p>Who sees what: managers of the responsible unit and province-wide roles (admin, province
+ * manager) handle cases; the auditor reads them. The citizen's number is shown to the <em>case
+ * owner</em> only: the unit managers responsible for the case's unit (their unit or a unit above
+ * it, see {@link ManagerContacts#unitManagersOf}). Everyone else in scope sees that a number was
+ * left, never the number.
  */
 @Service
 @EnableConfigurationProperties(FollowUpProperties.class)
@@ -38,6 +58,8 @@ public class FollowUpService {
     static final String NOT_SATISFIED = "DISSATISFIED";
     static final String SUPERSEDED_OUTCOME = "Đánh giá này đã được thay bằng đánh giá của người dân qua mã QR (superseded by the citizen's own rating).";
     private static final String HANDLERS = "hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER')";
+    private static final String READERS = "hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')";
+    static final int LIST_LIMIT = 500;
 
     private final FollowUpCases cases;
     private final FollowUpNotes notes;
@@ -46,9 +68,20 @@ public class FollowUpService {
     private final Clock clock;
     private final WorkingDays workingDays;
     private final int deadlineWorkingDays;
+    private final ManagerContacts contacts;
+    private final DirectoryService directory;
+    private final DossierIntakeService intake;
+    private final RatingService ratings;
+    private final QuestionnaireService questionnaires;
 
     FollowUpService(FollowUpCases cases, FollowUpNotes notes, JdbcTemplate jdbc, ScopeService scope, Clock clock,
-            FollowUpProperties properties) {
+            FollowUpProperties properties, ManagerContacts contacts, DirectoryService directory, DossierIntakeService intake,
+            RatingService ratings, QuestionnaireService questionnaires) {
+        this.contacts = contacts;
+        this.directory = directory;
+        this.intake = intake;
+        this.ratings = ratings;
+        this.questionnaires = questionnaires;
         this.cases = cases;
         this.notes = notes;
         this.jdbc = jdbc;
@@ -68,8 +101,11 @@ public class FollowUpService {
             return;
         }
         LocalDate openedOn = submitted.submittedAt().atZone(clock.getZone()).toLocalDate();
-        cases.save(new FollowUpCase(submitted.ratingId(), submitted.dossierId(), submitted.evaluatedAgencyId(),
+        FollowUpCase opened = cases.saveAndFlush(new FollowUpCase(submitted.ratingId(), submitted.dossierId(), submitted.evaluatedAgencyId(),
                 submitted.submittedAt(), workingDays.after(openedOn, deadlineWorkingDays)));
+        // The e-mail to the unit's managers is queued in the same transaction (never lost, and a
+        // mail server that is down cannot fail the rating); FollowUpMailer sends it.
+        FollowUpMailer.queue(jdbc, opened.getId(), FollowUpMailer.Kind.NEW_CASE, clock.instant());
     }
 
     /** A kiosk rating replaced by the citizen's own: its case (if any) closes, and its contact goes. */
@@ -106,14 +142,14 @@ public class FollowUpService {
 
     /** The case of a rating, if it opened one. */
     @Transactional(readOnly = true)
-    @PreAuthorize(HANDLERS)
+    @PreAuthorize(READERS)
     public Optional<FollowUpCaseDetails> caseOfRating(UUID ratingId) {
         return cases.findByRatingId(ratingId).filter(c -> scope.currentScope().includes(c.getResponsibleUnitId())).map(this::details);
     }
 
     /** The cases of a unit not closed yet, earliest deadline first. */
     @Transactional(readOnly = true)
-    @PreAuthorize(HANDLERS)
+    @PreAuthorize(READERS)
     public List<FollowUpCaseDetails> openCases(UUID unitId) {
         if (!scope.currentScope().includes(unitId)) {
             return List.of();
@@ -122,16 +158,24 @@ public class FollowUpService {
     }
 
     @Transactional(readOnly = true)
-    @PreAuthorize(HANDLERS)
+    @PreAuthorize(READERS)
     public FollowUpCaseDetails find(UUID caseId) {
         return details(load(caseId));
     }
 
-    /** The number the citizen left, for the officer who calls; read on its own, never with the rating. */
+    /**
+     * The number the citizen left, for the case owner who calls; read on its own, never with the
+     * rating.
+     *
+     * @throws AccessDeniedException for anyone but the case owner (see the class comment)
+     */
     @Transactional(readOnly = true)
-    @PreAuthorize(HANDLERS)
+    @PreAuthorize("hasRole('UNIT_MANAGER')")
     public Optional<String> contactNumber(UUID caseId) {
         FollowUpCase found = load(caseId);
+        if (!isOwner(found)) {
+            throw new AccessDeniedException("only the managers of the responsible unit see the citizen's number");
+        }
         return jdbc.queryForList("SELECT phone FROM follow_up_contact WHERE case_id = ?", String.class, found.getId().toString())
                 .stream().findFirst();
     }
@@ -173,6 +217,147 @@ public class FollowUpService {
         cases.save(found);
         deleteContact(found.getId());
         return details(found);
+    }
+
+    /** How the list of cases is narrowed and ordered. */
+    public record CaseFilter(CaseStatus status, boolean overdueOnly, UUID unitId, Order order) {
+
+        public enum Order {
+            /** Overdue first, then the earliest deadline; closed cases last. */
+            MOST_URGENT,
+            /** The latest opened first. */
+            NEWEST
+        }
+
+        public static CaseFilter all() {
+            return new CaseFilter(null, false, null, Order.MOST_URGENT);
+        }
+    }
+
+    /** A case in a list. */
+    public record CaseRow(UUID id, UUID ratingId, String dossierCode, UUID unitId, String unitName, CaseStatus status, Instant openedAt,
+            LocalDate dueOn, boolean overdue, boolean contactAvailable) {
+    }
+
+    /**
+     * A case with its rating, for the case page.
+     *
+     * @param reasons the rating's reasons with their labels
+     * @param contactOwner whether the current user is the case owner, who may read the number
+     * @param mayHandle whether the current user may add notes and move the case on
+     */
+    public record CasePage(FollowUpCaseDetails details, String dossierCode, String unitName, RatingFacts rating, List<String> reasons,
+            boolean overdue, boolean contactOwner, boolean mayHandle) {
+    }
+
+    /** A unit that has cases, for the filter. */
+    public record UnitOption(UUID id, String name) {
+    }
+
+    /**
+     * The cases of the current user's scope, at most {@value #LIST_LIMIT}. A unit outside the scope
+     * gives an empty list.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READERS)
+    public List<CaseRow> cases(CaseFilter filter) {
+        AccessScope visible = scope.currentScope();
+        if (filter.unitId() != null && !visible.includes(filter.unitId())) {
+            return List.of();
+        }
+        if (!visible.allUnits() && visible.unitIds().isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = today();
+        StringBuilder sql = new StringBuilder("""
+                SELECT c.id, c.rating_id, c.dossier_id, c.responsible_unit_id, c.status, c.opened_at, c.due_on,
+                       EXISTS (SELECT 1 FROM follow_up_contact k WHERE k.case_id = c.id) AS contact
+                FROM follow_up_case c WHERE 1 = 1""");
+        List<Object> args = new ArrayList<>();
+        if (!visible.allUnits()) {
+            sql.append(" AND c.responsible_unit_id IN (").append(String.join(",", Collections.nCopies(visible.unitIds().size(), "?")))
+                    .append(")");
+            visible.unitIds().forEach(u -> args.add(u.toString()));
+        }
+        if (filter.unitId() != null) {
+            sql.append(" AND c.responsible_unit_id = ?");
+            args.add(filter.unitId().toString());
+        }
+        if (filter.status() != null) {
+            sql.append(" AND c.status = ?");
+            args.add(filter.status().name());
+        }
+        if (filter.overdueOnly()) {
+            sql.append(" AND c.status IN ('OPEN', 'CONTACTED') AND c.due_on < ?");
+            args.add(java.sql.Date.valueOf(today));
+        }
+        if (filter.order() == CaseFilter.Order.NEWEST) {
+            sql.append(" ORDER BY c.opened_at DESC");
+        } else {
+            sql.append(" ORDER BY c.status = 'CLOSED', (c.status IN ('OPEN', 'CONTACTED') AND c.due_on < ?) DESC, c.due_on, c.opened_at");
+            args.add(java.sql.Date.valueOf(today));
+        }
+        sql.append(" LIMIT ").append(LIST_LIMIT);
+        record Raw(UUID id, UUID ratingId, UUID dossierId, UUID unitId, CaseStatus status, Instant openedAt, LocalDate dueOn,
+                boolean contact) {
+        }
+        List<Raw> raw = jdbc.query(sql.toString(), (rs, i) -> new Raw(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), CaseStatus.valueOf(rs.getString(5)),
+                rs.getTimestamp(6).toLocalDateTime().toInstant(ZoneOffset.UTC), rs.getDate(7).toLocalDate(), rs.getBoolean(8)),
+                args.toArray());
+        Map<UUID, String> codes = intake.codesOf(raw.stream().map(Raw::dossierId).distinct().toList());
+        Map<UUID, String> names = new HashMap<>();
+        return raw.stream().map(r -> new CaseRow(r.id(), r.ratingId(), codes.get(r.dossierId()), r.unitId(),
+                names.computeIfAbsent(r.unitId(), this::unitName), r.status(), r.openedAt(), r.dueOn(),
+                overdue(r.status(), r.dueOn(), today), r.contact())).toList();
+    }
+
+    /** The units of the current user's scope that have cases, by name. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READERS)
+    public List<UnitOption> unitsWithCases() {
+        AccessScope visible = scope.currentScope();
+        return jdbc.queryForList("SELECT DISTINCT responsible_unit_id FROM follow_up_case", UUID.class).stream()
+                .filter(visible::includes)
+                .map(u -> new UnitOption(u, unitName(u)))
+                .sorted(Comparator.comparing(UnitOption::name))
+                .toList();
+    }
+
+    /** A case with its rating (overall answer, reasons, comment) and what the current user may do. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READERS)
+    public CasePage casePage(UUID caseId) {
+        FollowUpCase found = load(caseId);
+        RatingFacts rating = ratings.facts(found.getRatingId()).orElseThrow();
+        Map<String, String> labels = new HashMap<>();
+        questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE).reasons().forEach(r -> labels.put(r.code(), r.label().vi()));
+        List<String> reasons = rating.reasons().stream().map(code -> labels.getOrDefault(code, code)).toList();
+        Role role = scope.currentAccount().map(AccountService.Account::role).orElse(null);
+        boolean mayHandle = role == Role.ADMIN || role == Role.PROVINCE_MANAGER || role == Role.UNIT_MANAGER;
+        return new CasePage(details(found), intake.codesOf(List.of(found.getDossierId())).get(found.getDossierId()),
+                unitName(found.getResponsibleUnitId()), rating, reasons, overdue(found.getStatus(), found.getDueOn(), today()),
+                isOwner(found), mayHandle && found.getStatus() != CaseStatus.CLOSED);
+    }
+
+    /** Past its deadline (the due day itself still counts as in time) and not yet resolved or closed. */
+    static boolean overdue(CaseStatus status, LocalDate dueOn, LocalDate today) {
+        return (status == CaseStatus.OPEN || status == CaseStatus.CONTACTED) && dueOn.isBefore(today);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private boolean isOwner(FollowUpCase c) {
+        return scope.currentAccount()
+                .filter(a -> a.role() == Role.UNIT_MANAGER && a.enabled())
+                .map(a -> contacts.isUnitManagerOf(a.username(), c.getResponsibleUnitId()))
+                .orElse(false);
+    }
+
+    private String unitName(UUID unitId) {
+        return directory.findUnit(unitId).map(AgencySummary::name).orElse("?");
     }
 
     private void deleteContact(UUID caseId) {

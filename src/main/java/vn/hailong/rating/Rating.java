@@ -126,6 +126,27 @@ public class Rating extends AbstractEntity {
         this.countedDossierId = null;
     }
 
+    /**
+     * Moderation upheld a dispute: the rating stops counting. Nothing else of it changes; it stays
+     * in reports and exports, marked excluded.
+     */
+    void exclude() {
+        if (status != RatingStatus.COUNTED) {
+            throw new vn.hailong.platform.ConflictException("status", "only a counted rating can be excluded; this one is " + status);
+        }
+        this.status = RatingStatus.EXCLUDED;
+        this.countedDossierId = null;
+    }
+
+    /** Moderation reversed an exclusion: the rating counts again for its dossier. */
+    void restore() {
+        if (status != RatingStatus.EXCLUDED) {
+            throw new vn.hailong.platform.ConflictException("status", "only an excluded rating can be restored; this one is " + status);
+        }
+        this.status = RatingStatus.COUNTED;
+        this.countedDossierId = dossierId;
+    }
+
     public UUID getDossierId() {
         return dossierId;
     }

@@ -175,7 +175,9 @@ public class RatingService {
             ratings.saveAndFlush(kiosk);
             return new Precheck(null, kiosk.getId());
         }
-        if (counted.isPresent()) {
+        // An excluded rating does not free its dossier: otherwise moderation could replace an
+        // unhappy rating with a new, happier one.
+        if (counted.isPresent() || ratings.existsByDossierIdAndStatus(dossier.id(), RatingStatus.EXCLUDED)) {
             throw new ConflictException("dossierCode", "dossier '" + dossier.code()
                     + "' has already been rated and cannot be rated again (Mã hồ sơ đã được đánh giá, không thể đánh giá lại)");
         }
@@ -210,7 +212,7 @@ public class RatingService {
     public boolean accepts(UUID dossierId, RatingChannel channel) {
         return ratings.findByCountedDossierId(dossierId)
                 .map(r -> precedence.supersedes(r.getChannel(), r.getSubmittedAt(), channel, clock.instant()))
-                .orElse(true);
+                .orElseGet(() -> !ratings.existsByDossierIdAndStatus(dossierId, RatingStatus.EXCLUDED));
     }
 
     /** The overall answers of a device's latest ratings, newest first (anomaly rules of the kiosk). */
@@ -228,7 +230,39 @@ public class RatingService {
     /** Whether the dossier has its counted rating. */
     @Transactional(readOnly = true)
     public boolean isRated(UUID dossierId) {
-        return ratings.existsByCountedDossierId(dossierId);
+        return ratings.existsByCountedDossierId(dossierId) || ratings.existsByDossierIdAndStatus(dossierId, RatingStatus.EXCLUDED);
+    }
+
+    /**
+     * Moderation upheld a dispute: the rating stops counting (status EXCLUDED), and nothing else
+     * of it changes. Publishes {@link RatingStatusChanged}, which the rollups follow. Called by the
+     * moderation module, which checks who decided.
+     *
+     * @throws ConflictException when the rating is not counted
+     */
+    @Transactional
+    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    public RatingFacts exclude(UUID ratingId) {
+        Rating rating = ratings.findById(ratingId).orElseThrow(() -> new vn.hailong.platform.NotFoundException("no rating " + ratingId));
+        rating.exclude();
+        ratings.saveAndFlush(rating);
+        events.publishEvent(new RatingStatusChanged(ratingId, RatingStatus.COUNTED, RatingStatus.EXCLUDED));
+        return rating.facts();
+    }
+
+    /**
+     * Moderation reversed an exclusion: the rating counts again. Publishes {@link RatingStatusChanged}.
+     *
+     * @throws ConflictException when the rating is not excluded
+     */
+    @Transactional
+    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    public RatingFacts restore(UUID ratingId) {
+        Rating rating = ratings.findById(ratingId).orElseThrow(() -> new vn.hailong.platform.NotFoundException("no rating " + ratingId));
+        rating.restore();
+        ratings.saveAndFlush(rating);
+        events.publishEvent(new RatingStatusChanged(ratingId, RatingStatus.EXCLUDED, RatingStatus.COUNTED));
+        return rating.facts();
     }
 
     /** Counted ratings and satisfied ratings per unit, for ratings submitted in [from, to). */

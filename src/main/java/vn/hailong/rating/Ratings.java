@@ -15,6 +15,8 @@ interface Ratings extends JpaRepository<Rating, UUID> {
 
     boolean existsByCountedDossierId(UUID dossierId);
 
+    boolean existsByDossierIdAndStatus(UUID dossierId, RatingStatus status);
+
     Optional<Rating> findByCountedDossierId(UUID dossierId);
 
     @Query("select r.overallOption from Rating r where r.deviceId = :deviceId order by r.submittedAt desc")

@@ -1,0 +1,100 @@
+package vn.hailong.followup.ui;
+
+import java.util.UUID;
+
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import vn.hailong.followup.CaseStatus;
+import vn.hailong.followup.FollowUpService;
+import vn.hailong.followup.FollowUpService.CaseFilter;
+import vn.hailong.followup.FollowUpService.CaseRow;
+
+/** The cases of the manager's units: filters for status, overdue and unit; most urgent or newest first. */
+@Route("theo-doi")
+@PageTitle("Theo dõi phản ánh · Hài Lòng")
+@Menu(title = "Theo dõi phản ánh", order = 5)
+@RolesAllowed({"ADMIN", "PROVINCE_MANAGER", "UNIT_MANAGER", "AUDITOR"})
+@StyleSheet("styles/followup.css")
+public class FollowUpListView extends Div {
+
+    private final FollowUpService followUps;
+    private final Select<CaseStatus> status = new Select<>();
+    private final Checkbox overdue = new Checkbox("Chỉ phản ánh quá hạn");
+    private final ComboBox<FollowUpService.UnitOption> unit = new ComboBox<>("Đơn vị");
+    private final Select<CaseFilter.Order> order = new Select<>();
+    private final Grid<CaseRow> grid = new Grid<>();
+    private final Paragraph count = new Paragraph();
+
+    public FollowUpListView(FollowUpService followUps) {
+        this.followUps = followUps;
+        addClassName("followup");
+        add(new H2("Theo dõi người dân không hài lòng"));
+        add(new Paragraph("Mỗi đánh giá \"Không hài lòng\" mở một phản ánh cho đơn vị phụ trách, cần xử lý trong hạn. "
+                + "Chọn một dòng để xem và cập nhật."));
+
+        status.setLabel("Trạng thái");
+        status.setItems(CaseStatus.values());
+        status.setItemLabelGenerator(s -> s == null ? "Tất cả" : s.label());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption("Tất cả");
+        unit.setItems(followUps.unitsWithCases());
+        unit.setItemLabelGenerator(FollowUpService.UnitOption::name);
+        unit.setClearButtonVisible(true);
+        unit.setPlaceholder("Tất cả đơn vị");
+        unit.setWidth("20rem");
+        order.setLabel("Sắp xếp");
+        order.setItems(CaseFilter.Order.values());
+        order.setItemLabelGenerator(o -> o == CaseFilter.Order.NEWEST ? "Mới nhất trước" : "Khẩn cấp nhất trước");
+        order.setValue(CaseFilter.Order.MOST_URGENT);
+        order.setWidth("14rem");
+        status.addValueChangeListener(e -> refresh());
+        overdue.addValueChangeListener(e -> refresh());
+        unit.addValueChangeListener(e -> refresh());
+        order.addValueChangeListener(e -> refresh());
+        status.setId("filter-status");
+        overdue.setId("filter-overdue");
+        unit.setId("filter-unit");
+        order.setId("filter-order");
+        Div filters = new Div(status, unit, order, overdue);
+        filters.addClassName("filters");
+        add(filters);
+
+        grid.addComponentColumn(r -> new Anchor("theo-doi/" + r.id(), r.dossierCode())).setHeader("Hồ sơ").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(CaseRow::unitName).setHeader("Đơn vị").setFlexGrow(2);
+        grid.addComponentColumn(r -> FollowUpLabels.status(r.status(), r.overdue())).setHeader("Trạng thái").setAutoWidth(true);
+        grid.addColumn(r -> FollowUpLabels.time(r.openedAt())).setHeader("Ngày mở").setAutoWidth(true);
+        grid.addColumn(r -> FollowUpLabels.day(r.dueOn())).setHeader("Hạn xử lý").setAutoWidth(true);
+        grid.addColumn(r -> r.contactAvailable() ? "Có số điện thoại" : "—").setHeader("Liên hệ").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setEmptyStateText("Không có phản ánh nào theo điều kiện đã chọn.");
+        grid.setAllRowsVisible(true);
+        grid.setId("cases");
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("theo-doi/" + e.getItem().id())));
+        add(count, grid);
+        refresh();
+    }
+
+    private void refresh() {
+        UUID unitId = unit.getValue() == null ? null : unit.getValue().id();
+        var rows = followUps.cases(new CaseFilter(status.getValue(), overdue.getValue(), unitId, order.getValue()));
+        grid.setItems(rows);
+        long late = rows.stream().filter(CaseRow::overdue).count();
+        count.setText(rows.size() + " phản ánh" + (late > 0 ? ", trong đó " + late + " quá hạn" : "")
+                + (rows.size() >= 500 ? " (hiển thị tối đa 500)" : ""));
+        count.setId("case-count");
+    }
+}

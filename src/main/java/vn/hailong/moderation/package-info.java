@@ -1,0 +1,7 @@
+/**
+ * Moderation that cannot bury ratings: a manager disputes a rating with a reason, a second person
+ * decides; an upheld dispute only marks the rating excluded (or counted again), never deletes or
+ * edits it, and every dispute and decision is kept.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Moderation")
+package vn.hailong.moderation;
