@@ -113,6 +113,8 @@ public class ModerationService {
         }
         events.publishEvent(new RatingDisputed(dispute.getId(), ratingId, rating.unitId(), kind, dispute.getReason(), dispute.getNote(),
                 dispute.getRaisedBy(), dispute.getRaisedAt()));
+        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.MODERATION_DISPUTED, "rating " + ratingId,
+                kind + " " + dispute.getReason() + (dispute.getNote() == null ? "" : ": " + dispute.getNote())));
         return dispute.details();
     }
 
@@ -141,6 +143,9 @@ public class ModerationService {
         events.publishEvent(new ModerationDecided(dispute.getId(), dispute.getRatingId(), dispute.getUnitId(), dispute.getKind(),
                 dispute.getReason(), uphold, dispute.getRaisedBy(), dispute.getDecidedBy(), dispute.getDecisionNote(),
                 dispute.getDecidedAt(), after));
+        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.MODERATION_DECIDED, "rating " + dispute.getRatingId(),
+                (uphold ? "upheld " : "rejected ") + dispute.getKind() + " " + dispute.getReason() + " raised by " + dispute.getRaisedBy()
+                        + (note == null || note.isBlank() ? "" : ": " + note)));
         return dispute.details();
     }
 

@@ -92,6 +92,10 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
             Map.entry("IndexReviewView", EnumSet.of(Who.ADMIN, Who.PROVINCE_MANAGER, Who.AUDITOR)),
             Map.entry("UnitIndicatorView", EnumSet.of(Who.ADMIN, Who.PROVINCE_MANAGER, Who.UNIT_MANAGER)),
             Map.entry("MethodologyView", EnumSet.of(Who.ADMIN, Who.PROVINCE_MANAGER, Who.AUDITOR)),
+            Map.entry("FollowUpListView", STAFF_READERS),
+            Map.entry("FollowUpCaseView", STAFF_READERS),
+            Map.entry("ModerationView", STAFF_READERS),
+            Map.entry("RatingModerationView", STAFF_READERS),
             Map.entry("KioskDevicesView", EnumSet.of(Who.ADMIN)),
             Map.entry("AccountsView", EnumSet.of(Who.ADMIN)),
             Map.entry("AuditLogView", EnumSet.of(Who.ADMIN, Who.AUDITOR)),
@@ -124,6 +128,10 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
         String otherDossier;
         String counter;
         UUID device;
+        UUID ownCase;
+        UUID otherCase;
+        UUID ownRating;
+        UUID otherRating;
         final Map<Who, String> users = new EnumMap<>(Who.class);
         final Map<Who, String> sessions = new EnumMap<>(Who.class);
     }
@@ -154,6 +162,8 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
     @Autowired
     FollowUpService followUps;
     @Autowired
+    vn.hailong.moderation.ModerationService moderation;
+    @Autowired
     KioskDeviceService kiosks;
     @Autowired
     AuditLog audit;
@@ -179,7 +189,15 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
                     continue;
                 }
                 Outcome expected = allowed.contains(who) ? Outcome.ALLOWED : Outcome.DENIED;
-                if (view.getSimpleName().equals("DossierRatingsView")) {
+                if (view.getSimpleName().equals("FollowUpCaseView") || view.getSimpleName().equals("RatingModerationView")) {
+                    boolean followUp = view.getSimpleName().equals("FollowUpCaseView");
+                    for (Unit unit : List.of(Unit.OWN, Unit.OTHER)) {
+                        Outcome e = expected == Outcome.ALLOWED && !(who == Who.UNIT_MANAGER && unit == Unit.OTHER) ? Outcome.ALLOWED
+                                : Outcome.DENIED;
+                        cases.add(new Case("views", followUp ? "/theo-doi/{case}" : "/kiem-duyet/danh-gia/{rating}", who, unit, e,
+                                (t, w, u) -> t.openScopedView(view, followUp, u)));
+                    }
+                } else if (view.getSimpleName().equals("DossierRatingsView")) {
                     for (Unit unit : List.of(Unit.OWN, Unit.OTHER)) {
                         Outcome e = expected == Outcome.ALLOWED && !(who == Who.UNIT_MANAGER && unit == Unit.OTHER) ? Outcome.ALLOWED
                                 : Outcome.DENIED;
@@ -226,7 +244,14 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
                     (t, w, u) -> call(() -> t.indicators.get(u == Unit.OWN ? f.own : f.other, "2026"))));
             cases.add(new Case("services", "unit indicators enter", who, unit, handler, (t, w, u) -> call(
                     () -> t.indicators.enter(u == Unit.OWN ? f.own : f.other, "2026", Map.of(5, new java.math.BigDecimal("1.5")), "ma trận"))));
-            cases.add(new Case("services", "follow-up open cases of the unit", who, unit, handler, (t, w, u) -> {
+            cases.add(new Case("services", "follow-up case page", who, unit, reader,
+                    (t, w, u) -> callScoped(() -> t.followUps.casePage(u == Unit.OWN ? f.ownCase : f.otherCase))));
+            cases.add(new Case("services", "follow-up: add a note", who, unit, handler,
+                    (t, w, u) -> callScoped(() -> t.followUps.addNote(u == Unit.OWN ? f.ownCase : f.otherCase, "ma trận " + w))));
+            cases.add(new Case("services", "moderation: read a rating's case", who, unit, reader,
+                    (t, w, u) -> callScoped(() -> t.moderation.ratingCase(u == Unit.OWN ? f.ownRating : f.otherRating))));
+            // auditors read cases (never the citizen's number); handling them is for managers, below
+            cases.add(new Case("services", "follow-up open cases of the unit", who, unit, reader, (t, w, u) -> {
                 Outcome o = call(() -> t.followUps.openCases(u == Unit.OWN ? f.ownId : f.otherId));
                 return o == Outcome.DENIED || t.followUps.openCases(u == Unit.OWN ? f.ownId : f.otherId).isEmpty() ? Outcome.DENIED
                         : Outcome.ALLOWED;
@@ -304,6 +329,15 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
         }
     }
 
+    /** Out of a user's scope, a case or rating is "not found" (its existence is not revealed): a denial too. */
+    static Outcome callScoped(ThrowingRunnable action) throws Exception {
+        try {
+            return call(action);
+        } catch (vn.hailong.platform.NotFoundException e) {
+            return Outcome.DENIED;
+        }
+    }
+
     interface ThrowingRunnable {
         void run() throws Exception;
     }
@@ -325,6 +359,18 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
         }
         // the view opens, but another unit's dossier is not shown
         return $(com.vaadin.flow.component.html.Paragraph.class).withId("dossier-facts").exists() ? Outcome.ALLOWED : Outcome.DENIED;
+    }
+
+    /** A case or rating page: the view opens for staff, but another unit's case or rating is not shown. */
+    Outcome openScopedView(Class<?> view, boolean followUp, Unit unit) {
+        UUID id = followUp ? (unit == Unit.OWN ? f.ownCase : f.otherCase) : (unit == Unit.OWN ? f.ownRating : f.otherRating);
+        UI.getCurrent().navigate((followUp ? "theo-doi/" : "kiem-duyet/danh-gia/") + id);
+        if (!view.isInstance(getCurrentView())) {
+            return deniedView();
+        }
+        String title = followUp ? "Phản ánh về hồ sơ" : "Đánh giá hồ sơ";
+        return $(com.vaadin.flow.component.html.H2.class).all().stream().anyMatch(h -> h.getText().startsWith(title)) ? Outcome.ALLOWED
+                : Outcome.DENIED;
     }
 
     /** A denied navigation ends on the log-in page (anonymous) or the access-denied page (logged in), nowhere else. */
@@ -448,6 +494,16 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
         x.counter = "MX-Q-" + suffix;
         directory.upsertCounter(x.counter, "Quầy ma trận", centre);
         x.device = kiosks.register("mx-" + suffix, x.counter, "vi", null, null).id();
+        // read as the real admin account: the scope of a user comes from their stored account
+        UserDetails admin = accounts.loadUserByUsername(x.users.get(Who.ADMIN));
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin, null,
+                admin.getAuthorities()));
+        var ownCase = followUps.openCases(x.ownId).getFirst();
+        var otherCase = followUps.openCases(x.otherId).getFirst();
+        x.ownCase = ownCase.id();
+        x.ownRating = ownCase.ratingId();
+        x.otherCase = otherCase.id();
+        x.otherRating = otherCase.ratingId();
         SecurityContextHolder.clearContext();
         f = x;
         for (Who who : Who.values()) {

@@ -37,7 +37,7 @@ import vn.hailong.platform.InvalidInputException;
  */
 @Route("index/methodology")
 @PageTitle("Phương pháp tính chỉ số · Hài Lòng")
-@Menu(title = "Phương pháp tính", order = 5)
+@Menu(title = "Phương pháp tính", order = 4.5)
 @RolesAllowed({"ADMIN", "PROVINCE_MANAGER", "AUDITOR"})
 public class MethodologyView extends VerticalLayout {
 
