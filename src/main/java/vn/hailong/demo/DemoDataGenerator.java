@@ -168,6 +168,7 @@ class DemoDataGenerator implements ApplicationRunner {
         List<Object[]> dossierRows = new ArrayList<>();
         List<Object[]> officerRows = new ArrayList<>();
         List<Object[]> ratingRows = new ArrayList<>();
+        List<Object[]> caseRows = new ArrayList<>();
         List<Object[]> answerRows = new ArrayList<>();
         List<Object[]> reasonRows = new ArrayList<>();
         List<Object[]> complaintRows = new ArrayList<>();
@@ -226,6 +227,8 @@ class DemoDataGenerator implements ApplicationRunner {
                 }
                 if (checked.overall().points() > 0) {
                     satisfied++;
+                } else {
+                    caseRows.add(followUpCase(ratingId, id, competentId, r.submittedAt()));
                 }
             }
             PlannedComplaint c = d.complaint();
@@ -244,6 +247,9 @@ class DemoDataGenerator implements ApplicationRunner {
                 + "request_hash) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ratingRows);
         insert("INSERT INTO rating_answer (rating_id, criterion_key, option_key, points) VALUES (?, ?, ?, ?)", answerRows);
         insert("INSERT INTO rating_reason (rating_id, reason_code) VALUES (?, ?)", reasonRows);
+        // Each "not satisfied" rating has its follow-up case, as FollowUpService would have opened it.
+        insert("INSERT INTO follow_up_case (id, version, rating_id, dossier_id, responsible_unit_id, status, opened_at, due_on, "
+                + "contacted_at, resolved_at, closed_at, outcome) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", caseRows);
         insert("INSERT INTO complaint (id, version, dossier_id, external_id, received_at, deadline, handled_at, about_handling, "
                 + "complainant_satisfied) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?)", complaintRows);
 
@@ -260,6 +266,41 @@ class DemoDataGenerator implements ApplicationRunner {
         return new Written(dossierIds, units.size(), DemoCatalogue.COUNTERS.size(), officerIds.size(), procedureIds.size(),
                 dossierRows.size(), returned, early, onTime, late, inProgress, notAccepted, withdrawn, ratingRows.size(), satisfied,
                 answerRows.size(), reasonRows.size(), complaintRows.size(), DemoCatalogue.ACCOUNTS.size());
+    }
+
+    /**
+     * A follow-up case at the stage a unit would plausibly have reached: long closed when the
+     * rating is old, resolved or contacted when recent, some of the newest still open (and a few
+     * of those overdue), so that the follow-up list has something to show.
+     */
+    private Object[] followUpCase(UUID ratingId, UUID dossierId, UUID unitId, Instant opened) {
+        LocalDate openedOn = opened.atZone(clock.getZone()).toLocalDate();
+        LocalDate due = openedOn;
+        for (int workingDays = 0; workingDays < 5; ) {
+            due = due.plusDays(1);
+            if (due.getDayOfWeek().getValue() <= 5) {
+                workingDays++;
+            }
+        }
+        long ageDays = java.time.Duration.between(opened, clock.instant()).toDays();
+        Instant contacted = opened.plus(java.time.Duration.ofHours(26));
+        Instant resolved = opened.plus(java.time.Duration.ofDays(3));
+        String status;
+        if (ageDays > 30) {
+            status = "CLOSED";
+        } else if (ageDays > 12) {
+            status = "RESOLVED";
+        } else if (ageDays > 4 && (ratingId.getLeastSignificantBits() & 1) == 0) {
+            status = "CONTACTED";
+        } else {
+            status = "OPEN";
+        }
+        boolean contactedYet = !status.equals("OPEN");
+        boolean resolvedYet = status.equals("RESOLVED") || status.equals("CLOSED");
+        return new Object[] {Ids.newId().toString(), ratingId.toString(), dossierId.toString(), unitId.toString(), status, utc(opened), due,
+                contactedYet ? utc(contacted) : null, resolvedYet ? utc(resolved) : null,
+                status.equals("CLOSED") ? utc(opened.plus(java.time.Duration.ofDays(7))) : null,
+                resolvedYet ? "Đã gọi điện giải thích quy trình và thời hạn; công dân đồng ý với cách giải quyết (dữ liệu minh hoạ)." : null};
     }
 
     private void insert(String sql, List<Object[]> rows) {

@@ -53,7 +53,7 @@ public class AccountAdminService {
 
     /** One account as the administrator sees it. */
     public record AccountRow(UUID id, String username, String displayName, Role role, String unitCode, String unitName, boolean enabled,
-            boolean mustChangePassword, Instant createdAt) {
+            boolean mustChangePassword, Instant createdAt, String email) {
     }
 
     /** Every account, by user name. */
@@ -133,6 +133,21 @@ public class AccountAdminService {
         return row(account);
     }
 
+    /** Sets (blank: removes) the e-mail address follow-up notifications are sent to. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public AccountRow setEmail(String username, String email) {
+        UserAccount account = find(username);
+        String value = ManagerContacts.checkedEmail(email);
+        if (!Objects.equals(account.getEmail(), value)) {
+            String before = account.getEmail();
+            account.setEmail(value);
+            accounts.saveAndFlush(account);
+            audit(account.getUsername(), "e-mail " + (before == null ? "-" : before) + " → " + (value == null ? "-" : value));
+        }
+        return row(account);
+    }
+
     /** Changes an account's role and unit (the root of the units it is responsible for). */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
@@ -200,6 +215,6 @@ public class AccountAdminService {
     private static AccountRow row(UserAccount a, Map<UUID, AgencySummary> units) {
         AgencySummary unit = a.getAgencyId() == null ? null : units.get(a.getAgencyId());
         return new AccountRow(a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(), unit == null ? null : unit.code(),
-                unit == null ? null : unit.name(), a.isEnabled(), a.isMustChangePassword(), a.getCreatedAt());
+                unit == null ? null : unit.name(), a.isEnabled(), a.isMustChangePassword(), a.getCreatedAt(), a.getEmail());
     }
 }

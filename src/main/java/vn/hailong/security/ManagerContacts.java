@@ -75,11 +75,17 @@ public class ManagerContacts {
         updateEmail(username, email);
     }
 
-    private void updateEmail(String username, String email) {
+    /** The address as stored: stripped, null for blank. @throws InvalidInputException naming {@code email} */
+    static String checkedEmail(String email) {
         String value = email == null || email.isBlank() ? null : email.strip();
         if (value != null && (value.length() > EMAIL_MAX_LENGTH || !EMAIL.matcher(value).matches())) {
-            throw InvalidInputException.malformed("email", "not an e-mail address: " + value);
+            throw InvalidInputException.malformed("email", "Địa chỉ e-mail không hợp lệ (not an e-mail address): " + value);
         }
+        return value;
+    }
+
+    private void updateEmail(String username, String email) {
+        String value = checkedEmail(email);
         if (jdbc.update("UPDATE user_account SET email = ? WHERE username = ?", value, username) == 0) {
             throw new NotFoundException("no account " + username);
         }

@@ -46,6 +46,10 @@ public class UserAccount extends AbstractEntity {
     @Column(name = "password_changed_at")
     private Instant passwordChangedAt;
 
+    // Where follow-up notifications go (optional; set by an administrator).
+    @Column(name = "email")
+    private String email;
+
     protected UserAccount() {
     }
 
@@ -85,6 +89,14 @@ public class UserAccount extends AbstractEntity {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    void setEmail(String email) {
+        this.email = email;
     }
 
     public boolean isMustChangePassword() {

@@ -96,6 +96,23 @@ class DemoDataGeneratorTest {
     }
 
     @Test
+    void every_not_satisfied_demo_rating_has_its_follow_up_case_at_a_plausible_stage() {
+        Long dissatisfied = jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE status = 'COUNTED' AND overall_points = 0", Long.class);
+        assertThat(dissatisfied).isPositive();
+        Long withCase = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM rating r JOIN follow_up_case c ON c.rating_id = r.id AND c.responsible_unit_id = r.evaluated_agency_id
+                WHERE r.status = 'COUNTED' AND r.overall_points = 0""", Long.class);
+        assertThat(withCase).isEqualTo(dissatisfied);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_case", Long.class)).isEqualTo(dissatisfied);
+        // closed ones carry an outcome; cases still open are recent
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_case WHERE status = 'CLOSED' AND outcome IS NULL", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForList("SELECT DISTINCT status FROM follow_up_case", String.class)).contains("CLOSED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_case WHERE status = 'OPEN' AND opened_at < ?", Long.class,
+                DemoDataGenerator.utc(clock.instant().minus(java.time.Duration.ofDays(13))))).isZero();
+    }
+
+    @Test
     void the_dashboard_shows_the_demo_year_to_the_province_manager() {
         signIn("tinh");
         LocalDate today = LocalDate.now(clock);

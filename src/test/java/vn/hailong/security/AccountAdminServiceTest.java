@@ -120,6 +120,22 @@ class AccountAdminServiceTest {
     }
 
     @Test
+    void an_e_mail_address_for_notifications_is_checked_stored_audited_and_removable() {
+        String name = newName();
+        admin.create(name, "Trần Văn Thư", Role.UNIT_MANAGER, unit, "Ban-dau-2026");
+        assertThatThrownBy(() -> admin.setEmail(name, "không phải email")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(fields(e)).containsExactly("email"));
+        assertThat(admin.setEmail(name, "  truong.phong@sotnmt.gov.vn ").email()).isEqualTo("truong.phong@sotnmt.gov.vn");
+        assertThat(jdbc.queryForObject("SELECT email FROM user_account WHERE username = ?", String.class, name))
+                .isEqualTo("truong.phong@sotnmt.gov.vn");
+        assertThat(admin.accounts()).filteredOn(a -> a.username().equals(name)).extracting(AccountAdminService.AccountRow::email)
+                .containsExactly("truong.phong@sotnmt.gov.vn");
+        assertThat(admin.setEmail(name, " ").email()).isNull();
+        assertThat(auditOf(name)).extracting(e -> (String) e.get("details")).anyMatch(d -> d.contains("→ truong.phong@sotnmt.gov.vn"))
+                .anyMatch(d -> d.startsWith("e-mail truong.phong@sotnmt.gov.vn → -"));
+    }
+
+    @Test
     void an_administrator_cannot_lock_themselves_out() {
         assertThatThrownBy(() -> admin.setEnabled(adminName, false)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("tự khóa");

@@ -61,6 +61,7 @@ public class AccountsView extends VerticalLayout {
     private final PasswordField resetPassword = new PasswordField("Mật khẩu mới (dùng một lần)");
     private final Select<Role> editRole = roleSelect("edit-role");
     private final ComboBox<AgencySummary> editUnit = unitBox("edit-unit");
+    private final TextField editEmail = new TextField("E-mail nhận thông báo phản ánh");
     private final VerticalLayout selectedPanel = new VerticalLayout();
 
     public AccountsView(AccountAdminService service) {
@@ -75,6 +76,7 @@ public class AccountsView extends VerticalLayout {
         grid.addColumn(a -> ROLES.get(a.role())).setHeader("Vai trò").setAutoWidth(true);
         grid.addColumn(a -> a.unitCode() == null ? "Toàn tỉnh" : a.unitName() + " (" + a.unitCode() + ")").setHeader("Đơn vị phụ trách")
                 .setFlexGrow(2);
+        grid.addColumn(a -> a.email() == null ? "—" : a.email()).setHeader("E-mail").setAutoWidth(true);
         grid.addColumn(a -> (a.enabled() ? "Đang hoạt động" : "ĐÃ KHÓA") + (a.mustChangePassword() ? " · phải đổi mật khẩu" : ""))
                 .setHeader("Trạng thái").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -111,12 +113,20 @@ public class AccountsView extends VerticalLayout {
                 a -> "Đã lưu vai trò và đơn vị của " + a.username()));
         assign.setId("assign");
         editRole.addValueChangeListener(e -> editUnit.setEnabled(needsUnit(e.getValue())));
+        editEmail.setId("edit-email");
+        editEmail.setWidth("24rem");
+        editEmail.setHelperText("Thư báo phản ánh mới và phản ánh quá hạn; để trống nếu không nhận.");
+        Button saveEmail = new Button("Lưu e-mail", e -> act(() -> service.setEmail(grid.asSingleSelect().getValue().username(),
+                editEmail.getValue()), a -> "Đã lưu e-mail của " + a.username()));
+        saveEmail.setId("save-email");
+        HorizontalLayout emailRow = new HorizontalLayout(editEmail, saveEmail);
+        emailRow.setAlignItems(Alignment.BASELINE);
         HorizontalLayout resetRow = new HorizontalLayout(resetPassword, reset);
         resetRow.setAlignItems(Alignment.BASELINE);
         HorizontalLayout assignRow = new HorizontalLayout(editRole, editUnit, assign);
         assignRow.setAlignItems(Alignment.BASELINE);
         assignRow.setWrap(true);
-        selectedPanel.add(selectedTitle, toggle, resetRow, assignRow);
+        selectedPanel.add(selectedTitle, toggle, resetRow, assignRow, emailRow);
         selectedPanel.setPadding(false);
         selectedPanel.setVisible(false);
         selectedPanel.setId("selected-account");
@@ -160,7 +170,7 @@ public class AccountsView extends VerticalLayout {
     }
 
     private void clearErrors() {
-        for (var field : List.of(username, displayName, password, resetPassword)) {
+        for (var field : List.of(username, displayName, password, resetPassword, editEmail)) {
             field.setInvalid(false);
         }
         role.setInvalid(false);
@@ -198,6 +208,7 @@ public class AccountsView extends VerticalLayout {
             case "role" -> creating ? role : editRole;
             case "unit" -> creating ? unit : editUnit;
             case "password" -> creating ? password : resetPassword;
+            case "email" -> editEmail;
             default -> null;
         };
         if (target instanceof com.vaadin.flow.component.HasValidation v) {
@@ -228,6 +239,7 @@ public class AccountsView extends VerticalLayout {
             toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
         editRole.setValue(a.role());
+        editEmail.setValue(a.email() == null ? "" : a.email());
         editUnit.setValue(a.unitCode() == null ? null
                 : service.units().stream().filter(u -> u.code().equals(a.unitCode())).findFirst().orElse(null));
         editUnit.setEnabled(needsUnit(a.role()));
