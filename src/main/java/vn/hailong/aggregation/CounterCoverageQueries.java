@@ -67,6 +67,28 @@ public class CounterCoverageQueries {
                         rs.getLong(6)), args.toArray());
     }
 
+    /**
+     * Ratings given at these units' counters without a dossier in [{@code from}, {@code to}): the
+     * kiosk stores them apart (only where a device is configured to) and they never count; the
+     * integrity panel shows how many there are. A counter belongs to its service centre's unit.
+     */
+    public long unboundRatings(Collection<UUID> units, Instant from, Instant to) {
+        if (units.isEmpty()) {
+            return 0;
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(utc(from));
+        args.add(utc(to));
+        args.addAll(List.of(RollupStore.ids(units)));
+        Long count = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM kiosk_unbound_rating u
+                JOIN service_counter c ON c.id = u.counter_id
+                JOIN service_centre s ON s.id = c.centre_id
+                WHERE u.submitted_at >= ? AND u.submitted_at < ? AND s.agency_id IN (%s)""".formatted(RollupStore.placeholders(units)),
+                Long.class, args.toArray());
+        return count == null ? 0 : count;
+    }
+
     /** DATETIME columns hold UTC (the JDBC URL's connection time zone). */
     private static Timestamp utc(Instant i) {
         return Timestamp.valueOf(LocalDateTime.ofInstant(i, ZoneOffset.UTC));

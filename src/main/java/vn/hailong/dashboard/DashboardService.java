@@ -127,7 +127,9 @@ public class DashboardService {
      * {@code counters}: counters whose coverage (rated ÷ handed over) is below half of all counters'
      * together, among those with enough handed-over dossiers to tell.
      */
-    public record Integrity(Figures totals, List<BreakdownRow> devices, List<Outlier> officers, List<Outlier> counters) {
+    /** {@code unboundAtCounters}: ratings given at a counter without any dossier (stored apart by the kiosk, never counted). */
+    public record Integrity(Figures totals, List<BreakdownRow> devices, List<Outlier> officers, List<Outlier> counters,
+            long unboundAtCounters) {
     }
 
     /** One month of a trend line and the same month a year earlier. */
@@ -339,7 +341,10 @@ public class DashboardService {
             }
         }
         counterOutliers.sort(Comparator.comparing(Outlier::coverage));
-        return new Integrity(totals, devices, outliers, counterOutliers);
+        ZoneId zone = clock.getZone();
+        long unbound = counterCoverage.unboundRatings(units, p.from().atStartOfDay(zone).toInstant(),
+                p.to().plusDays(1).atStartOfDay(zone).toInstant());
+        return new Integrity(totals, devices, outliers, counterOutliers, unbound);
     }
 
     /**

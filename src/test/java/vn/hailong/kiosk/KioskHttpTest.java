@@ -56,6 +56,10 @@ class KioskHttpTest {
 
     @Autowired
     RatingService ratings;
+    @Autowired
+    vn.hailong.dashboard.DashboardService dashboard;
+    @Autowired
+    vn.hailong.security.AccountService accounts;
 
     OneStopSoftware oneStop;
     KioskFixture site;
@@ -304,6 +308,8 @@ class KioskHttpTest {
                 List.of(UUID.fromString(jdbc.queryForObject("SELECT id FROM agency WHERE code = ?", String.class, site.unit())))))
                 .isEqualTo(before);
         assertThat(kiosk.unboundSurvey(devices.authenticate(credential).orElseThrow())).isPresent();
+        // ... and shown on the managers' integrity panel of the counter's unit
+        assertThat(unboundOnTheIntegrityPanel(site)).isEqualTo(1);
 
         // Still checked like any rating: "not satisfied" needs a reason.
         HttpResponse<String> noReason = post("/kiosk-device/ratings", """
@@ -319,6 +325,25 @@ class KioskHttpTest {
         });
         assertThat(kiosk.unboundSurvey(devices.authenticate(credential).orElseThrow())).isEmpty();
         assertThat(post("/kiosk-device/ratings", unbound.replace("kiosk-", "kiosk-x"), credential, true).statusCode()).isEqualTo(400);
+    }
+
+    long unboundOnTheIntegrityPanel(KioskFixture site) {
+        String manager = "unbound-" + vn.hailong.TestData.uniqueSuffix().toLowerCase();
+        accounts.ensureAccount(manager, "Mat-khau-2026x", "Sở Nội vụ", vn.hailong.security.Role.PROVINCE_MANAGER, null);
+        var user = accounts.loadUserByUsername(manager);
+        var before = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(user, null,
+                user.getAuthorities()));
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        try {
+            UUID unit = UUID.fromString(jdbc.queryForObject("SELECT id FROM agency WHERE code = ?", String.class, site.unit()));
+            return dashboard.integrity(new vn.hailong.dashboard.DashboardService.Selection(vn.hailong.dashboard.DashboardPeriod.containing(
+                    vn.hailong.dashboard.DashboardPeriod.Kind.YEAR, java.time.LocalDate.now(vn.hailong.OneStopSoftware.ZONE)), unit))
+                    .unboundAtCounters();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(before);
+        }
     }
 
     int unboundOf(KioskFixture site) {

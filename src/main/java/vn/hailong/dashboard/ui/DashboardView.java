@@ -546,7 +546,8 @@ public class DashboardView extends Div {
         DashboardService.Integrity i = dashboard.integrity(selection);
         Figures t = i.totals();
         integrity.add(new Paragraph("Đánh giá tại quầy bị thay thế bởi đánh giá trên điện thoại của người dân: "
-                + Format.count(t.superseded()) + " · chưa gắn hồ sơ: " + Format.count(t.unbound()) + " · đã loại qua kiểm duyệt: "
+                + Format.count(t.superseded()) + " · chưa gắn hồ sơ: " + Format.count(t.unbound() + i.unboundAtCounters())
+                + " · đã loại qua kiểm duyệt: "
                 + Format.count(t.excluded()) + " (không tính vào tỷ lệ, vẫn được lưu)."));
         integrity.add(new H3("Thiết bị tại quầy"));
         Grid<BreakdownRow> devices = new Grid<>();
