@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
-import vn.hailong.intake.DossierRef;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.receipt.QrCodes;
@@ -67,8 +66,7 @@ class ReceiptApiController {
 
     /** The survey link, after one look-up that only checks the dossier exists. */
     private String linkOf(String code) {
-        UUID id = intake.findRef(code).map(DossierRef::id)
-                .orElseThrow(() -> new NotFoundException("no dossier with code '" + code + "'"));
+        UUID id = intake.findId(code).orElseThrow(() -> new NotFoundException("no dossier with code '" + code + "'"));
         return links.linkFor(id);
     }
 
