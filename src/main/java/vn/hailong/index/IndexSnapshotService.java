@@ -115,14 +115,7 @@ public class IndexSnapshotService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
     public Snapshot compute(String scheme, String period) {
-        long started = System.nanoTime();
-        IndexPeriod p = IndexPeriod.parse(period, "period");
-        Methodology methodology = methodologies.forYear(scheme, p.year());
-        if (publicationOf(scheme, p.toString()).isPresent()) {
-            throw new ConflictException("period", p + " is already published under scheme '" + scheme
-                    + "'; published results never change (a correction can be computed instead)");
-        }
-        return computeDraft(scheme, p, methodology, started);
+        return computeDraft(scheme, period, false);
     }
 
     /**
@@ -135,17 +128,23 @@ public class IndexSnapshotService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
     public Snapshot computeCorrection(String scheme, String period) {
+        return computeDraft(scheme, period, true);
+    }
+
+    /** A new draft of a period: a first computation of an unpublished one, or a correction of a published one. */
+    private Snapshot computeDraft(String scheme, String period, boolean correction) {
         long started = System.nanoTime();
         IndexPeriod p = IndexPeriod.parse(period, "period");
         Methodology methodology = methodologies.forYear(scheme, p.year());
-        if (publicationOf(scheme, p.toString()).isEmpty()) {
+        boolean published = publicationOf(scheme, p.toString()).isPresent();
+        if (published && !correction) {
+            throw new ConflictException("period", p + " is already published under scheme '" + scheme
+                    + "'; published results never change (a correction can be computed instead)");
+        }
+        if (!published && correction) {
             throw new ConflictException("period", p + " is not published under scheme '" + scheme
                     + "'; compute and publish it first");
         }
-        return computeDraft(scheme, p, methodology, started);
-    }
-
-    private Snapshot computeDraft(String scheme, IndexPeriod p, Methodology methodology, long started) {
         ZoneId zone = clock.getZone();
         Instant from = p.start().atStartOfDay(zone).toInstant();
         Instant to = p.end().plusDays(1).atStartOfDay(zone).toInstant();
