@@ -39,7 +39,7 @@ record RatingContribution(UUID unitId, LocalDate day, Map<RollupDimension, Strin
         List<RollupRow> rows = new ArrayList<>();
         LocalDate month = day.withDayOfMonth(1);
         values.forEach((dimension, value) -> points.forEach((criterion, p) -> {
-            for (char grain : new char[] {'D', 'M'}) {
+            for (char grain : dimension.hasDayRows() ? new char[] {'D', 'M'} : new char[] {'M'}) {
                 rows.add(new RollupRow(dimension, grain, grain == 'D' ? day : month, unitId, value, status, criterion, sign,
                         (long) sign * p, p == 0 ? sign : 0, p == 1 ? sign : 0, p == 2 ? sign : 0));
             }

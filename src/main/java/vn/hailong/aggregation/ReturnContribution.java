@@ -10,13 +10,13 @@ record ReturnContribution(UUID unitId, LocalDate day, UUID procedureId, String o
 
     List<ReturnRow> rows(int sign) {
         List<ReturnRow> rows = new ArrayList<>();
-        for (char grain : new char[] {'D', 'M'}) {
-            LocalDate start = grain == 'D' ? day : day.withDayOfMonth(1);
-            rows.add(new ReturnRow(RollupDimension.ALL, grain, start, unitId, "", sign, late ? sign : 0));
-            rows.add(new ReturnRow(RollupDimension.PROCEDURE, grain, start, unitId, procedureId.toString(), sign, late ? sign : 0));
-            if (officer != null) {
-                rows.add(new ReturnRow(RollupDimension.OFFICER, grain, start, unitId, officer, sign, late ? sign : 0));
-            }
+        LocalDate month = day.withDayOfMonth(1);
+        rows.add(new ReturnRow(RollupDimension.ALL, 'D', day, unitId, "", sign, late ? sign : 0));
+        rows.add(new ReturnRow(RollupDimension.ALL, 'M', month, unitId, "", sign, late ? sign : 0));
+        // Only the unit as a whole has day rows (RollupDimension.hasDayRows).
+        rows.add(new ReturnRow(RollupDimension.PROCEDURE, 'M', month, unitId, procedureId.toString(), sign, late ? sign : 0));
+        if (officer != null) {
+            rows.add(new ReturnRow(RollupDimension.OFFICER, 'M', month, unitId, officer, sign, late ? sign : 0));
         }
         return rows;
     }

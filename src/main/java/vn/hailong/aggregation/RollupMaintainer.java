@@ -1,6 +1,8 @@
 package vn.hailong.aggregation;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -9,8 +11,10 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -40,15 +44,22 @@ public class RollupMaintainer {
 
     private static final Logger log = LoggerFactory.getLogger(RollupMaintainer.class);
     private static final int ATTEMPTS = 5;
+    /** At most this many of each per sweep; the next sweep takes the rest. */
+    private static final int SWEEP_LIMIT = 5_000;
 
     private final RollupStore store;
     private final RatingService ratings;
     private final DossierIntakeService intake;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final Duration sweepLookBack;
+    private final Duration sweepSettle;
 
     RollupMaintainer(RollupStore store, RatingService ratings, DossierIntakeService intake, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, @Value("${hailong.rollups.sweep.look-back:P2D}") Duration sweepLookBack,
+            @Value("${hailong.rollups.sweep.settle:PT1M}") Duration sweepSettle) {
+        this.sweepLookBack = sweepLookBack;
+        this.sweepSettle = sweepSettle;
         this.store = store;
         this.ratings = ratings;
         this.intake = intake;
@@ -83,6 +94,32 @@ public class RollupMaintainer {
         }
     }
 
+    /**
+     * Catches up with events that were lost: a node that stops between a rating's commit and this
+     * listener (or whose listener failed) leaves the ledger behind the rating. Every node sweeps the
+     * recent past now and then; reconciling is idempotent, so overlapping sweeps, and a sweep
+     * meeting a late listener, change nothing twice. Returns how many ratings and dossiers it
+     * reconciled.
+     */
+    @Scheduled(initialDelayString = "${hailong.rollups.sweep.every:PT5M}", fixedDelayString = "${hailong.rollups.sweep.every:PT5M}")
+    public int sweep() {
+        Instant now = clock.instant();
+        // Changes younger than the settle time are left to their own listener, still running.
+        Instant from = now.minus(sweepLookBack);
+        Instant to = now.minus(sweepSettle);
+        List<UUID> lostRatings = store.ratingsOutOfStep(from, to, SWEEP_LIMIT);
+        List<UUID> lostDossiers = store.dossiersOutOfStep(from, to, SWEEP_LIMIT);
+        lostRatings.forEach(this::reconcileRating);
+        for (UUID dossier : lostDossiers) {
+            reconcileDossier(dossier);
+            ratings.idsOfDossier(dossier).forEach(this::reconcileRating);
+        }
+        if (!lostRatings.isEmpty() || !lostDossiers.isEmpty()) {
+            log.warn("Rollup sweep caught up with {} ratings and {} dossiers whose events were lost", lostRatings.size(), lostDossiers.size());
+        }
+        return lostRatings.size() + lostDossiers.size();
+    }
+
     /** Brings the rollups in line with the rating's current status; a no-op when they are. Never throws. */
     public void reconcileRating(UUID ratingId) {
         retrying("rating " + ratingId, () -> {
@@ -110,15 +147,15 @@ public class RollupMaintainer {
         retrying("dossier " + dossierId, () -> {
             Optional<ReturnContribution> applied = store.lockDossier(dossierId);
             ReturnContribution current = intake.find(dossierId).map(this::contribution).orElse(null);
-            if (applied.orElse(null) == null ? current == null : applied.get().equals(current)) {
-                return;
+            if (applied.orElse(null) == null ? current != null : !applied.get().equals(current)) {
+                List<ReturnRow> change = new ArrayList<>();
+                if (current != null) {
+                    change.addAll(current.rows(1));
+                }
+                applied.ifPresent(a -> change.addAll(a.rows(-1)));
+                store.addReturns(ReturnRow.merge(change));
             }
-            List<ReturnRow> change = new ArrayList<>();
-            if (current != null) {
-                change.addAll(current.rows(1));
-            }
-            applied.ifPresent(a -> change.addAll(a.rows(-1)));
-            store.addReturns(ReturnRow.merge(change));
+            // Written also when nothing changed: the sweep compares this time with the dossier's.
             store.recordDossier(dossierId, current, clock.instant());
         });
     }

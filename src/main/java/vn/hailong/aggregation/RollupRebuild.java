@@ -2,7 +2,6 @@ package vn.hailong.aggregation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -88,11 +87,11 @@ public class RollupRebuild {
                     + returnRollupSql("= ?"), id);
             jdbc.update("INSERT INTO rating_rollup_ledger (rating_id, status, officer_key, updated_at) SELECT r.id, r.status, "
                     + OfficerAttribution.sql("r.dossier_id") + ", ? FROM rating r WHERE r.evaluated_agency_id = ?",
-                    java.sql.Timestamp.from(now), id);
+                    RollupStore.utc(now), id);
             jdbc.update("INSERT INTO dossier_rollup_ledger (dossier_id, returned_day, unit_id, procedure_id, officer_key, late, updated_at) "
                     + "SELECT d.id, DATE(d.returned_at + INTERVAL " + offsetSeconds() + " SECOND), d.evaluated_agency_id, d.procedure_id, "
                     + OfficerAttribution.sql("d.id") + ", COALESCE(d.timeliness = 'LATE', FALSE), ? "
-                    + "FROM dossier d WHERE d.evaluated_agency_id = ? AND d.returned_at IS NOT NULL", java.sql.Timestamp.from(now), id);
+                    + "FROM dossier d WHERE d.evaluated_agency_id = ? AND d.returned_at IS NOT NULL", RollupStore.utc(now), id);
         });
     }
 
@@ -108,7 +107,6 @@ public class RollupRebuild {
     }
 
     private String ratingRollupSql(String unitCondition) {
-        String local = "(r.submitted_at + INTERVAL " + offsetSeconds() + " SECOND)";
         return """
                 SELECT dims.dimension, g.grain,
                        CASE g.grain WHEN 'D' THEN f.day ELSE DATE_SUB(f.day, INTERVAL DAYOFMONTH(f.day) - 1 DAY) END,
@@ -116,18 +114,15 @@ public class RollupRebuild {
                        CASE dims.dimension WHEN 'ALL' THEN '' WHEN 'PROCEDURE' THEN f.procedure_key WHEN 'OFFICER' THEN f.officer_key
                             WHEN 'COUNTER' THEN f.device_id WHEN 'CHANNEL' THEN f.channel ELSE f.hour_key END,
                        f.status, a.criterion_key, COUNT(*), SUM(a.points), SUM(a.points = 0), SUM(a.points = 1), SUM(a.points = 2)
-                FROM (SELECT r.id, r.evaluated_agency_id AS unit_id, CAST(r.procedure_id AS CHAR) AS procedure_key, r.channel,
-                             r.status, r.device_id, DATE(%1$s) AS day,
-                             CONCAT(WEEKDAY(%1$s) + 1, '-', LPAD(HOUR(%1$s), 2, '0')) AS hour_key,
-                             %2$s AS officer_key
-                      FROM rating r WHERE r.evaluated_agency_id %3$s) f
+                FROM (%s) f
                 JOIN rating_answer a ON a.rating_id = f.id
                 CROSS JOIN (SELECT 'ALL' AS dimension UNION ALL SELECT 'PROCEDURE' UNION ALL SELECT 'OFFICER'
                             UNION ALL SELECT 'COUNTER' UNION ALL SELECT 'CHANNEL' UNION ALL SELECT 'HOUR') dims
                 CROSS JOIN (SELECT 'D' AS grain UNION ALL SELECT 'M') g
                 WHERE NOT (dims.dimension = 'OFFICER' AND f.officer_key IS NULL)
                   AND NOT (dims.dimension = 'COUNTER' AND f.device_id IS NULL)
-                GROUP BY 1, 2, 3, 4, 5, 6, 7""".formatted(local, OfficerAttribution.sql("r.dossier_id"), unitCondition);
+                  AND (g.grain = 'M' OR dims.dimension = 'ALL')
+                GROUP BY 1, 2, 3, 4, 5, 6, 7""".formatted(RawSql.ratingFacts(offsetSeconds(), "r.evaluated_agency_id " + unitCondition));
     }
 
     private String returnRollupSql(String unitCondition) {
@@ -137,27 +132,15 @@ public class RollupRebuild {
                        f.unit_id,
                        CASE dims.dimension WHEN 'ALL' THEN '' WHEN 'PROCEDURE' THEN f.procedure_key ELSE f.officer_key END,
                        COUNT(*), SUM(f.late)
-                FROM (SELECT d.evaluated_agency_id AS unit_id, CAST(d.procedure_id AS CHAR) AS procedure_key,
-                             DATE(d.returned_at + INTERVAL %1$d SECOND) AS day, COALESCE(d.timeliness = 'LATE', 0) AS late,
-                             %2$s AS officer_key
-                      FROM dossier d WHERE d.returned_at IS NOT NULL AND d.evaluated_agency_id %3$s) f
+                FROM (%s) f
                 CROSS JOIN (SELECT 'ALL' AS dimension UNION ALL SELECT 'PROCEDURE' UNION ALL SELECT 'OFFICER') dims
                 CROSS JOIN (SELECT 'D' AS grain UNION ALL SELECT 'M') g
                 WHERE NOT (dims.dimension = 'OFFICER' AND f.officer_key IS NULL)
-                GROUP BY 1, 2, 3, 4, 5""".formatted(offsetSeconds(), OfficerAttribution.sql("d.id"), unitCondition);
+                  AND (g.grain = 'M' OR dims.dimension = 'ALL')
+                GROUP BY 1, 2, 3, 4, 5""".formatted(RawSql.dossierFacts(offsetSeconds(), "d.evaluated_agency_id " + unitCondition));
     }
 
-    /**
-     * The province's offset from UTC. SQL shifts UTC times by it, which is exact for zones without
-     * daylight saving time (Viet Nam has had none since 1975); CONVERT_TZ would need the server's
-     * time zone tables, which embedded and managed MariaDB often lack.
-     */
     private int offsetSeconds() {
-        ZoneId zone = clock.getZone();
-        if (!zone.getRules().isFixedOffset() && !zone.getRules().getTransitions().isEmpty()
-                && zone.getRules().nextTransition(clock.instant()) != null) {
-            throw new IllegalStateException("the rollup rebuild assumes a zone without daylight saving time, not " + zone);
-        }
-        return zone.getRules().getOffset(clock.instant()).getTotalSeconds();
+        return RawSql.offsetSeconds(clock);
     }
 }

@@ -3,9 +3,10 @@ package vn.hailong.aggregation;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -69,7 +70,7 @@ class RollupStore {
         // queue on the same row lock instead of both seeing "nothing yet" (a gap lock would not do
         // on Galera, where locks are local; certification then rejects one of them, which retries).
         jdbc.update("INSERT IGNORE INTO rating_rollup_ledger (rating_id, status, officer_key, updated_at) VALUES (?, '', NULL, ?)",
-                ratingId.toString(), Timestamp.from(Instant.now()));
+                ratingId.toString(), utc(Instant.now()));
         return jdbc.query("SELECT status, officer_key FROM rating_rollup_ledger WHERE rating_id = ? FOR UPDATE",
                 (rs, i) -> new RatingEntry(rs.getString(1), rs.getString(2)), ratingId.toString())
                 .stream().filter(e -> !e.status().isEmpty()).findFirst();
@@ -77,12 +78,12 @@ class RollupStore {
 
     void recordRating(UUID ratingId, String status, String officer, Instant now) {
         jdbc.update("UPDATE rating_rollup_ledger SET status = ?, officer_key = ?, updated_at = ? WHERE rating_id = ?", status, officer,
-                Timestamp.from(now), ratingId.toString());
+                utc(now), ratingId.toString());
     }
 
     Optional<ReturnContribution> lockDossier(UUID dossierId) {
         jdbc.update("INSERT IGNORE INTO dossier_rollup_ledger (dossier_id, returned_day, unit_id, procedure_id, officer_key, late, "
-                + "updated_at) VALUES (?, NULL, NULL, NULL, NULL, FALSE, ?)", dossierId.toString(), Timestamp.from(Instant.now()));
+                + "updated_at) VALUES (?, NULL, NULL, NULL, NULL, FALSE, ?)", dossierId.toString(), utc(Instant.now()));
         return jdbc.query("SELECT returned_day, unit_id, procedure_id, officer_key, late FROM dossier_rollup_ledger WHERE dossier_id = ? FOR UPDATE",
                 (rs, i) -> rs.getDate(1) == null ? null : new ReturnContribution(uuid(rs, 2), rs.getDate(1).toLocalDate(), uuid(rs, 3),
                         rs.getString(4), rs.getBoolean(5)), dossierId.toString())
@@ -92,8 +93,30 @@ class RollupStore {
     void recordDossier(UUID dossierId, ReturnContribution c, Instant now) {
         jdbc.update("UPDATE dossier_rollup_ledger SET returned_day = ?, unit_id = ?, procedure_id = ?, officer_key = ?, late = ?, "
                 + "updated_at = ? WHERE dossier_id = ?", c == null ? null : Date.valueOf(c.day()), c == null ? null : c.unitId().toString(),
-                c == null ? null : c.procedureId().toString(), c == null ? null : c.officer(), c != null && c.late(), Timestamp.from(now),
+                c == null ? null : c.procedureId().toString(), c == null ? null : c.officer(), c != null && c.late(), utc(now),
                 dossierId.toString());
+    }
+
+    /**
+     * Ratings submitted or changed in [from, to) whose ledger row is missing or holds another
+     * status: their event was lost (a node stopped between the commit and the listener).
+     */
+    List<UUID> ratingsOutOfStep(Instant from, Instant to, int limit) {
+        return jdbc.queryForList("""
+                SELECT CAST(r.id AS CHAR) FROM rating r LEFT JOIN rating_rollup_ledger l ON l.rating_id = r.id
+                WHERE r.submitted_at >= ? AND r.submitted_at < ? AND (l.rating_id IS NULL OR l.status <> r.status)
+                UNION
+                SELECT CAST(r.id AS CHAR) FROM rating r JOIN rating_rollup_ledger l ON l.rating_id = r.id
+                WHERE r.status_changed_at >= ? AND r.status_changed_at < ? AND l.status <> r.status
+                LIMIT ?""", String.class, utc(from), utc(to), utc(from), utc(to), limit).stream().map(UUID::fromString).toList();
+    }
+
+    /** Dossiers changed in [from, to) after their ledger row was last written (or without one). */
+    List<UUID> dossiersOutOfStep(Instant from, Instant to, int limit) {
+        return jdbc.queryForList("""
+                SELECT CAST(d.id AS CHAR) FROM dossier d LEFT JOIN dossier_rollup_ledger l ON l.dossier_id = d.id
+                WHERE d.updated_at >= ? AND d.updated_at < ? AND (l.dossier_id IS NULL OR l.updated_at < d.updated_at)
+                LIMIT ?""", String.class, utc(from), utc(to), limit).stream().map(UUID::fromString).toList();
     }
 
     /** Stored rows of these units (zero rows left out), for comparisons with a recomputation. */
@@ -136,6 +159,14 @@ class RollupStore {
 
     static Object[] ids(Collection<UUID> units) {
         return units.stream().map(UUID::toString).toArray();
+    }
+
+    /**
+     * Times as UTC wall-clock values, like JPA stores them ({@code hibernate.jdbc.time_zone: UTC}),
+     * whatever the JVM's zone: the sweep compares the ledger's times with the dossiers'.
+     */
+    static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     static Date date(LocalDate day) {

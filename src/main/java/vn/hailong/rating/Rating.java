@@ -62,6 +62,10 @@ public class Rating extends AbstractEntity {
     @Column(name = "submitted_at", nullable = false)
     private Instant submittedAt;
 
+    /** When the status last changed after submission (null: never); lets the rollup sweep find changes whose event was lost. */
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
+
     @Column(name = "device_id", length = 64)
     private String deviceId;
 
@@ -121,7 +125,8 @@ public class Rating extends AbstractEntity {
     }
 
     /** This rating stops counting; it is kept, and integrity reports show it as superseded. */
-    void supersede() {
+    void supersede(Instant now) {
+        this.statusChangedAt = now;
         this.status = RatingStatus.SUPERSEDED;
         this.countedDossierId = null;
     }
@@ -130,19 +135,21 @@ public class Rating extends AbstractEntity {
      * Moderation upheld a dispute: the rating stops counting. Nothing else of it changes; it stays
      * in reports and exports, marked excluded.
      */
-    void exclude() {
+    void exclude(Instant now) {
         if (status != RatingStatus.COUNTED) {
             throw new vn.hailong.platform.ConflictException("status", "only a counted rating can be excluded; this one is " + status);
         }
+        this.statusChangedAt = now;
         this.status = RatingStatus.EXCLUDED;
         this.countedDossierId = null;
     }
 
     /** Moderation reversed an exclusion: the rating counts again for its dossier. */
-    void restore() {
+    void restore(Instant now) {
         if (status != RatingStatus.EXCLUDED) {
             throw new vn.hailong.platform.ConflictException("status", "only an excluded rating can be restored; this one is " + status);
         }
+        this.statusChangedAt = now;
         this.status = RatingStatus.COUNTED;
         this.countedDossierId = dossierId;
     }

@@ -171,7 +171,7 @@ public class RatingService {
             // The citizen's own phone takes the place of the kiosk; flushed first so that the
             // unique key on counted_dossier_id is free for the new rating.
             Rating kiosk = counted.get();
-            kiosk.supersede();
+            kiosk.supersede(clock.instant());
             ratings.saveAndFlush(kiosk);
             return new Precheck(null, kiosk.getId());
         }
@@ -244,7 +244,7 @@ public class RatingService {
     @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
     public RatingFacts exclude(UUID ratingId) {
         Rating rating = ratings.findById(ratingId).orElseThrow(() -> new vn.hailong.platform.NotFoundException("no rating " + ratingId));
-        rating.exclude();
+        rating.exclude(clock.instant());
         ratings.saveAndFlush(rating);
         events.publishEvent(new RatingStatusChanged(ratingId, RatingStatus.COUNTED, RatingStatus.EXCLUDED));
         return rating.facts();
@@ -259,7 +259,7 @@ public class RatingService {
     @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
     public RatingFacts restore(UUID ratingId) {
         Rating rating = ratings.findById(ratingId).orElseThrow(() -> new vn.hailong.platform.NotFoundException("no rating " + ratingId));
-        rating.restore();
+        rating.restore(clock.instant());
         ratings.saveAndFlush(rating);
         events.publishEvent(new RatingStatusChanged(ratingId, RatingStatus.EXCLUDED, RatingStatus.COUNTED));
         return rating.facts();

@@ -256,6 +256,37 @@ class RollupConsistencyTest {
     }
 
     @Test
+    void the_sweep_catches_up_with_events_that_were_lost() {
+        // Ratings and changes committed without their events reaching the listener, as when a
+        // node stops between the commit and the listener.
+        DossierDetails rated = dossier(parent, daysAgo(1, 9), false, officers("cb-s", "RETURNING"));
+        DossierDetails later = dossier(child, daysAgo(1, 10), false, officers("cb-s", "RECEIVING"));
+        UUID lost = storedRaw(rated, daysAgo(1, 11), "DISSATISFIED", 0, "kiosk-s");
+        UUID excluded = storedRaw(later, daysAgo(1, 12), "SATISFIED", 1, null);
+        maintainer.reconcileRating(excluded);
+        jdbc.update("UPDATE rating SET status = 'EXCLUDED', counted_dossier_id = NULL, status_changed_at = UTC_TIMESTAMP(6) - INTERVAL 5 MINUTE "
+                + "WHERE id = ?", excluded.toString());
+        // The dossier's ledger row was written ten minutes ago, the dossier changed five minutes ago.
+        jdbc.update("UPDATE dossier_rollup_ledger SET updated_at = UTC_TIMESTAMP(6) - INTERVAL 10 MINUTE WHERE dossier_id = ?", later.id().toString());
+        jdbc.update("UPDATE dossier SET returned_at = returned_at - INTERVAL 1 DAY, updated_at = UTC_TIMESTAMP(6) - INTERVAL 5 MINUTE "
+                + "WHERE id = ?", later.id().toString());
+        assertThat(sorted(store.ratingRows(units))).isNotEqualTo(sorted(rebuild.recomputeRatings(units)));
+        assertThat(sortedReturns(store.returnRows(units))).isNotEqualTo(sortedReturns(rebuild.recomputeReturns(units)));
+
+        assertThat(maintainer.sweep()).isGreaterThanOrEqualTo(3);
+
+        assertRollupsEqualRecomputation();
+        assertThat(store.ratingRows(units)).anyMatch(r -> r.status().equals("EXCLUDED") && r.dimension() == RollupDimension.ALL);
+        // Nothing is left out of step for these units: a second sweep finds none of their ratings or dossiers.
+        List<RollupRow> before = sorted(store.ratingRows(units));
+        maintainer.sweep();
+        assertThat(sorted(store.ratingRows(units))).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating r LEFT JOIN rating_rollup_ledger l ON l.rating_id = r.id "
+                + "WHERE r.id IN (?, ?) AND (l.rating_id IS NULL OR l.status <> r.status)", Integer.class, lost.toString(), excluded.toString()))
+                .isZero();
+    }
+
+    @Test
     void a_rebuild_repairs_damaged_rollups_and_later_events_stay_idempotent() {
         DossierDetails d = dossier(parent, daysAgo(5, 8), true, officers("cb-y", "RECEIVING"));
         RatingOutcome r = rate(d, "QR", Map.of("overall", "SATISFIED"), List.of(), null);

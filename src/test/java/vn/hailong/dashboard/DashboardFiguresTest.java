@@ -222,6 +222,35 @@ class DashboardFiguresTest {
     }
 
     @Test
+    void breakdowns_of_a_custom_period_with_edge_days_match_the_raw_ratings() {
+        // Only the unit as a whole has day rollups; the other breakdowns read a custom period's
+        // partial months from the raw ratings and add them to the whole months' rollups.
+        DashboardFixture.signIn(accounts, Role.PROVINCE_MANAGER, null);
+        LocalDate today = LocalDate.now(DashboardFixture.ZONE);
+        DashboardPeriod custom = DashboardPeriod.custom(today.withDayOfMonth(1).minusMonths(2).plusDays(3), today);
+        Selection s = new Selection(custom, f.parentId);
+        List<BreakdownRow> procedures = dashboard.breakdown(s, Breakdown.PROCEDURE);
+        assertThat(procedures).isNotEmpty();
+        long ratings = 0;
+        for (BreakdownRow row : procedures) {
+            assertMatches(row.figures(), raw(f.parentSubtree(), custom, " AND CAST(r.procedure_id AS CHAR) = '" + row.key() + "'",
+                    " AND CAST(d.procedure_id AS CHAR) = '" + row.key() + "'"));
+            ratings += row.figures().ratings();
+        }
+        assertThat(ratings).isEqualTo(raw(f.parentSubtree(), custom, "", "").ratings()).isGreaterThan(12);
+        for (BreakdownRow row : dashboard.breakdown(s, Breakdown.CHANNEL)) {
+            Raw raw = raw(f.parentSubtree(), custom, " AND r.channel = '" + row.key() + "'", " AND FALSE");
+            assertThat(row.figures().ratings()).as(row.key()).isEqualTo(raw.ratings());
+            assertThat(row.figures().superseded()).as(row.key()).isEqualTo(raw.superseded());
+        }
+        String byOfficer = " AND EXISTS (SELECT 1 FROM dossier_officer x JOIN officer o ON o.id = x.officer_id WHERE x.dossier_id = %s AND o.external_id = '"
+                + f.officerMany + "')";
+        BreakdownRow officer = dashboard.breakdown(s, Breakdown.OFFICER).stream().filter(r -> r.key().equals(f.officerMany)).findFirst().orElseThrow();
+        assertMatches(officer.figures(), raw(f.parentSubtree(), custom, byOfficer.formatted("r.dossier_id"), byOfficer.formatted("d.id")));
+        assertThat(dashboard.hourGrid(s).stream().mapToLong(DashboardService.HourCell::ratings).sum()).isEqualTo(ratings);
+    }
+
+    @Test
     void officers_appear_only_from_the_minimum_number_of_ratings() {
         DashboardFixture.signIn(accounts, Role.PROVINCE_MANAGER, null);
         List<BreakdownRow> officers = dashboard.breakdown(new Selection(thisMonth(), f.parentId), Breakdown.OFFICER);

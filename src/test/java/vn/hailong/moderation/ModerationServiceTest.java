@@ -163,13 +163,14 @@ class ModerationServiceTest {
         assertThat(decided.status()).isEqualTo(DisputeStatus.UPHELD);
         assertThat(decided.decidedBy()).isEqualTo(provinceManager);
 
-        // Only the status changed (and the two columns that follow it); the rest is byte-identical.
+        // Only the status changed (and the three columns that follow it); the rest is byte-identical.
         Map<String, Object> bytesAfter = ratingBytes(rating.ratingId());
         assertThat(bytesAfter.get("status")).isEqualTo(hex("EXCLUDED"));
         assertThat(bytesAfter.get("counted_dossier_id")).isNull();
         Map<String, Object> sameBefore = new java.util.TreeMap<>(bytesBefore);
         Map<String, Object> sameAfter = new java.util.TreeMap<>(bytesAfter);
-        for (String changing : List.of("status", "counted_dossier_id", "version")) {
+        assertThat(bytesAfter.get("status_changed_at")).isNotNull();
+        for (String changing : List.of("status", "counted_dossier_id", "version", "status_changed_at")) {
             sameBefore.remove(changing);
             sameAfter.remove(changing);
         }
