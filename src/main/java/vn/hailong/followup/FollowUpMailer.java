@@ -188,6 +188,10 @@ class FollowUpMailer {
         String link = properties.baseUrl() + "/theo-doi/" + caseId;
         String due = DAY.format(c.dueOn());
         if (kind == Kind.NEW_CASE) {
+            if (c.status() == CaseStatus.CLOSED) {
+                // Closed before its mail went out (its rating was excluded or superseded): nothing to follow up.
+                return Composed.skip("the case was closed before its e-mail was sent");
+            }
             List<String> to = emails(contacts.unitManagersOf(c.unitId()));
             if (to.isEmpty()) {
                 return Composed.skip("no unit manager of the unit has an e-mail address");
