@@ -17,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Opens an alert for each enrolled kiosk silent too long during opening hours (and e-mails the
  * managers of the centre's unit, see {@link OfflineAlertMail}), and closes it when the kiosk is
- * heard again or is revoked. Every node runs the check; the unique key on the open
- * alert makes a second node's insert fail, which is taken as "already open".
+ * heard again or is revoked. Every node runs the check; the unique key on the open alert makes a
+ * second node's insert fail, which is taken as "already open".
  */
 @Service
 class OfflineAlertService {
@@ -34,12 +34,12 @@ class OfflineAlertService {
     OfflineAlertService(KioskDevices devices, OfflineAlerts alerts, OfflineAlertProperties properties, AnomalyRules hours,
             ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions, OfflineAlertMail mail) {
         this.devices = devices;
-        this.mail = mail;
         this.alerts = alerts;
         this.rule = new OfflineRule(properties.after(), hours.opensAt(), hours.closesAt(), hours.openDays(), clock.getZone());
         this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.mail = mail;
     }
 
     @Scheduled(initialDelayString = "${hailong.kiosk.offline-alert.check-every:PT1M}",
