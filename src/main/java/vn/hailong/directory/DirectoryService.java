@@ -283,6 +283,12 @@ public class DirectoryService {
         return counters.findById(id).map(this::counterSummary);
     }
 
+    /** The unit that owns a service centre (its managers answer for the centre's counters and kiosks). */
+    @Transactional(readOnly = true)
+    public Optional<AgencySummary> ownerOfCentre(UUID centreId) {
+        return centres.findById(centreId).flatMap(c -> findUnit(c.getAgencyId()));
+    }
+
     /** Every counter with its service centre, by code. */
     @Transactional(readOnly = true)
     public List<CounterSummary> allCounters() {

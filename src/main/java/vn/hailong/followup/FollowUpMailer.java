@@ -44,6 +44,9 @@ import vn.hailong.security.Role;
  * it sent. A failed send is kept and retried later with a growing delay; a node that dies between
  * sending and marking leaves a claim that expires, so the mail is sent again (at least once, never
  * lost).
+ *
+ * <p>Other modules queue notifications of their own on the same rows through {@link MailOutbox}:
+ * those are composed when queued (subject, body and recipients on the row) and sent as stored.
  */
 @Component
 @EnableScheduling
@@ -101,6 +104,27 @@ class FollowUpMailer {
     }
 
     /**
+     * Queues a notification composed now, once per (what it is about, kind): a second call with the
+     * same key does nothing. Addresses that do not fit the row (2,000 characters) are left out.
+     */
+    static void queueComposed(JdbcTemplate jdbc, UUID about, String kind, List<String> to, String subject, String text, Instant now) {
+        LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        StringBuilder recipients = new StringBuilder();
+        for (String address : to.stream().distinct().toList()) {
+            String next = recipients.isEmpty() ? address : ", " + address;
+            if (recipients.length() + next.length() > 2000) {
+                log.warn("{} e-mail about {}: recipients beyond 2000 characters left out", kind, about);
+                break;
+            }
+            recipients.append(next);
+        }
+        jdbc.update("""
+                INSERT INTO follow_up_mail (case_id, kind, status, created_at, next_attempt_at, recipients, subject, body)
+                VALUES (?, ?, 'PENDING', ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE kind = kind""", about.toString(), kind, at, at, recipients.toString(), subject, text);
+    }
+
+    /**
      * Queues the escalation of every overdue case that has none yet (one statement, idempotent
      * across runs and nodes thanks to the key).
      *
@@ -127,29 +151,33 @@ class FollowUpMailer {
     int sendPending() {
         Instant now = clock.instant();
         LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-        record Due(UUID caseId, Kind kind, int attempts) {
+        /** A row due; {@code subject} is set for a notification composed when queued. */
+        record Due(UUID caseId, String kind, int attempts, String recipients, String subject, String body) {
         }
         List<Due> due = jdbc.query("""
-                SELECT case_id, kind, attempts FROM follow_up_mail
+                SELECT case_id, kind, attempts, recipients, subject, body FROM follow_up_mail
                 WHERE status = 'PENDING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)
                 ORDER BY next_attempt_at LIMIT ?""",
-                (rs, i) -> new Due(rs.getObject(1, UUID.class), Kind.valueOf(rs.getString(2)), rs.getInt(3)), at, at, BATCH);
+                (rs, i) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)),
+                at, at, BATCH);
         int sent = 0;
         for (Due d : due) {
             int claimed = jdbc.update("""
                     UPDATE follow_up_mail SET claimed_by = ?, claimed_until = ?
                     WHERE case_id = ? AND kind = ? AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < ?)""",
-                    node, LocalDateTime.ofInstant(now.plus(CLAIM), ZoneOffset.UTC), d.caseId().toString(), d.kind().name(), at);
+                    node, LocalDateTime.ofInstant(now.plus(CLAIM), ZoneOffset.UTC), d.caseId().toString(), d.kind(), at);
             if (claimed == 0) {
                 continue; // another node has it
             }
             try {
-                Composed mail = compose(d.caseId(), d.kind());
+                Composed mail = d.subject() != null ? stored(d.recipients(), d.subject(), d.body())
+                        : compose(d.caseId(), Kind.valueOf(d.kind()));
                 if (mail.skipped() != null) {
                     jdbc.update("""
                             UPDATE follow_up_mail SET status = 'SKIPPED', last_error = ?, claimed_by = NULL, claimed_until = NULL
-                            WHERE case_id = ? AND kind = ?""", mail.skipped(), d.caseId().toString(), d.kind().name());
-                    log.info("follow-up e-mail {} of case {} not sent: {}", d.kind(), d.caseId(), mail.skipped());
+                            WHERE case_id = ? AND kind = ?""", mail.skipped(), d.caseId().toString(), d.kind());
+                    log.info("e-mail {} about {} not sent: {}", d.kind(), d.caseId(), mail.skipped());
                     continue;
                 }
                 send(mail);
@@ -158,7 +186,7 @@ class FollowUpMailer {
                                claimed_by = NULL, claimed_until = NULL, last_error = NULL
                         WHERE case_id = ? AND kind = ?""",
                         LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), truncate(String.join(", ", mail.to()), 2000),
-                        d.caseId().toString(), d.kind().name());
+                        d.caseId().toString(), d.kind());
                 sent++;
             } catch (RuntimeException | jakarta.mail.MessagingException e) {
                 Duration wait = backoff(d.attempts());
@@ -167,8 +195,8 @@ class FollowUpMailer {
                                claimed_by = NULL, claimed_until = NULL
                         WHERE case_id = ? AND kind = ?""",
                         LocalDateTime.ofInstant(now.plus(wait), ZoneOffset.UTC), truncate(String.valueOf(e.getMessage()), 500),
-                        d.caseId().toString(), d.kind().name());
-                log.warn("follow-up e-mail {} of case {} failed (try {}), retrying in {}: {}", d.kind(), d.caseId(), d.attempts() + 1, wait,
+                        d.caseId().toString(), d.kind());
+                log.warn("e-mail {} about {} failed (try {}), retrying in {}: {}", d.kind(), d.caseId(), d.attempts() + 1, wait,
                         e.toString());
             }
         }
@@ -188,6 +216,10 @@ class FollowUpMailer {
         String link = properties.baseUrl() + "/theo-doi/" + caseId;
         String due = DAY.format(c.dueOn());
         if (kind == Kind.NEW_CASE) {
+            if (c.status() == CaseStatus.CLOSED) {
+                // Closed before its mail went out (its rating was excluded or superseded): nothing to follow up.
+                return Composed.skip("the case was closed before its e-mail was sent");
+            }
             List<String> to = emails(contacts.unitManagersOf(c.unitId()));
             if (to.isEmpty()) {
                 return Composed.skip("no unit manager of the unit has an e-mail address");
@@ -219,6 +251,13 @@ class FollowUpMailer {
                 + "---\n"
                 + "The follow-up of dossier " + code + " at " + unit + " is overdue (due " + due + ") and not resolved: " + link + "\n";
         return new Composed(to, subject, text, null);
+    }
+
+    /** A notification as it was composed when queued; without an address there is nothing to send. */
+    static Composed stored(String recipients, String subject, String text) {
+        List<String> to = recipients == null || recipients.isBlank() ? List.of()
+                : java.util.Arrays.stream(recipients.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
+        return to.isEmpty() ? Composed.skip("no recipient has an e-mail address") : new Composed(to, subject, text, null);
     }
 
     /** One message per recipient: managers do not see each other's addresses. */

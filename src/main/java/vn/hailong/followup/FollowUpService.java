@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.intake.DossierIntakeService;
+import vn.hailong.moderation.DisputeKind;
+import vn.hailong.moderation.ModerationDecided;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.rating.QuestionnaireService;
@@ -57,6 +59,11 @@ public class FollowUpService {
 
     static final String NOT_SATISFIED = "DISSATISFIED";
     static final String SUPERSEDED_OUTCOME = "Đánh giá này đã được thay bằng đánh giá của người dân qua mã QR (superseded by the citizen's own rating).";
+    /** The outcome of a case closed because moderation excluded its rating: the dispute, its reason, who decided. */
+    static final String EXCLUDED_OUTCOME = "Đóng tự động: đánh giá đã bị loại khỏi số liệu theo quyết định kiểm duyệt (đề nghị %s, lý do: %s, "
+            + "người quyết định: %s). Closed automatically: the rating was excluded by moderation (dispute %s).";
+    /** The author of notes the application writes itself. */
+    static final String SYSTEM_AUTHOR = "Hệ thống (system)";
     private static final String HANDLERS = "hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER')";
     private static final String READERS = "hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')";
     static final int LIST_LIMIT = 500;
@@ -115,6 +122,34 @@ public class FollowUpService {
                 .filter(c -> c.getStatus() != CaseStatus.CLOSED)
                 .ifPresent(c -> {
                     c.close(SUPERSEDED_OUTCOME, clock.instant());
+                    cases.save(c);
+                    deleteContact(c.getId());
+                });
+    }
+
+    /**
+     * A rating excluded by moderation (a second person upheld a dispute to exclude it) no longer
+     * counts, so its case closes, in the decision's transaction: the decision never stands with the
+     * case still open. The note and the outcome name the dispute; the citizen's number is deleted
+     * as on any close. A resolved case keeps the outcome its managers wrote; the note says why it
+     * closed. Closes are not audited (none are); the decision itself is, by moderation.
+     *
+     * <p>A later reversal (a RESTORE dispute upheld, the rating counts again) does <em>not</em>
+     * reopen the case: CLOSED is final, the number is gone, and whether to call the citizen again
+     * is for the unit's managers to decide, not for a status change.
+     */
+    @EventListener
+    void on(ModerationDecided decided) {
+        if (!decided.upheld() || decided.kind() != DisputeKind.EXCLUDE) {
+            return;
+        }
+        cases.findByRatingId(decided.ratingId())
+                .filter(c -> c.getStatus() != CaseStatus.CLOSED)
+                .ifPresent(c -> {
+                    String why = EXCLUDED_OUTCOME.formatted(decided.disputeId(), decided.reason().label(), decided.decidedBy(),
+                            decided.disputeId());
+                    notes.save(new FollowUpNote(c.getId(), decided.decidedAt(), SYSTEM_AUTHOR, why));
+                    c.close(c.getStatus() == CaseStatus.RESOLVED ? null : why, decided.decidedAt());
                     cases.save(c);
                     deleteContact(c.getId());
                 });

@@ -15,9 +15,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Opens an alert for each enrolled kiosk silent too long during opening hours, and closes it when
- * the kiosk is heard again or is revoked. Every node runs the check; the unique key on the open
- * alert makes a second node's insert fail, which is taken as "already open".
+ * Opens an alert for each enrolled kiosk silent too long during opening hours (and e-mails the
+ * managers of the centre's unit, see {@link OfflineAlertMail}), and closes it when the kiosk is
+ * heard again or is revoked. Every node runs the check; the unique key on the open alert makes a
+ * second node's insert fail, which is taken as "already open".
  */
 @Service
 class OfflineAlertService {
@@ -28,15 +29,17 @@ class OfflineAlertService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final OfflineAlertMail mail;
 
     OfflineAlertService(KioskDevices devices, OfflineAlerts alerts, OfflineAlertProperties properties, AnomalyRules hours,
-            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions, OfflineAlertMail mail) {
         this.devices = devices;
         this.alerts = alerts;
         this.rule = new OfflineRule(properties.after(), hours.opensAt(), hours.closesAt(), hours.openDays(), clock.getZone());
         this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.mail = mail;
     }
 
     @Scheduled(initialDelayString = "${hailong.kiosk.offline-alert.check-every:PT1M}",
@@ -79,7 +82,10 @@ class OfflineAlertService {
                 if (alerts.findByOpenDeviceId(device.getId()).isPresent()) {
                     return null;
                 }
-                return alerts.saveAndFlush(new OfflineAlert(device.getId(), since, now));
+                OfflineAlert opened = alerts.saveAndFlush(new OfflineAlert(device.getId(), since, now));
+                // In the alert's transaction: only the node whose alert commits queues its e-mail.
+                mail.queue(opened, device);
+                return opened;
             });
             if (alert == null) {
                 return false;

@@ -1,6 +1,8 @@
 package vn.hailong.moderation;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -147,6 +149,41 @@ public class ModerationService {
                 (uphold ? "upheld " : "rejected ") + dispute.getKind() + " " + dispute.getReason() + " raised by " + dispute.getRaisedBy()
                         + (note == null || note.isBlank() ? "" : ": " + note)));
         return dispute.details();
+    }
+
+    /** What the current user may do about a rating from its dossier's page. */
+    public enum DisputeLink {
+        /** Raise a dispute (to exclude a counted rating, or to count an excluded one again). */
+        RAISE,
+        /** See the dispute awaiting its decision (a rating has at most one). */
+        SEE_OPEN
+    }
+
+    /**
+     * For the dossier page: of these ratings, those the current user may dispute now, or whose
+     * dispute awaits a decision, with the link to show; the same rules as {@link #ratingCase}.
+     * Ratings outside the user's scope, ratings that neither count nor are excluded, and every
+     * rating for those who may not raise disputes (the auditor) are left out.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READERS)
+    public Map<UUID, DisputeLink> disputeLinks(Collection<UUID> ratingIds) {
+        Role role = scope.currentAccount().map(AccountService.Account::role).orElse(null);
+        Map<UUID, DisputeLink> links = new LinkedHashMap<>();
+        if (role != Role.ADMIN && role != Role.PROVINCE_MANAGER && role != Role.UNIT_MANAGER) {
+            return links;
+        }
+        AccessScope visible = scope.currentScope();
+        for (UUID ratingId : ratingIds) {
+            ratings.facts(ratingId).filter(r -> visible.includes(r.unitId())).ifPresent(r -> {
+                if (disputes.existsByRatingIdAndStatus(ratingId, DisputeStatus.OPEN)) {
+                    links.put(ratingId, DisputeLink.SEE_OPEN);
+                } else if (r.status() == RatingStatus.COUNTED || r.status() == RatingStatus.EXCLUDED) {
+                    links.put(ratingId, DisputeLink.RAISE);
+                }
+            });
+        }
+        return links;
     }
 
     /** Disputes awaiting a decision in the current user's scope, oldest first. */

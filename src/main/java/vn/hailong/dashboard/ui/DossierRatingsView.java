@@ -1,10 +1,16 @@
 package vn.hailong.dashboard.ui;
 
+import java.util.Map;
+import java.util.UUID;
+
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
@@ -14,19 +20,27 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 
 import vn.hailong.dashboard.DashboardService;
+import vn.hailong.moderation.ModerationService;
+import vn.hailong.moderation.ModerationService.DisputeLink;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.rating.RatingFacts;
 
-/** A dossier and every rating of it (counted or not), reached from the dashboard's list of unhappy ratings. */
+/**
+ * A dossier and every rating of it (counted or not), reached from the dashboard's list of unhappy
+ * ratings. Those who may dispute a rating (moderation's rules) get a link to do so, or to the
+ * dispute awaiting its decision, on the moderation page of the rating.
+ */
 @Route("ho-so")
 @PageTitle("Hồ sơ · Hài Lòng")
 @RolesAllowed({"ADMIN", "PROVINCE_MANAGER", "UNIT_MANAGER", "AUDITOR"})
 public class DossierRatingsView extends Div implements HasUrlParameter<String> {
 
     private final DashboardService dashboard;
+    private final ModerationService moderation;
 
-    public DossierRatingsView(DashboardService dashboard) {
+    public DossierRatingsView(DashboardService dashboard, ModerationService moderation) {
         this.dashboard = dashboard;
+        this.moderation = moderation;
         addClassName("dashboard");
     }
 
@@ -55,6 +69,10 @@ public class DossierRatingsView extends Div implements HasUrlParameter<String> {
             ratings.addColumn(RatingFacts::overallOption).setHeader("Đánh giá chung").setAutoWidth(true);
             ratings.addColumn(r -> String.join(", ", r.reasons())).setHeader("Lý do");
             ratings.addColumn(r -> r.comment() == null ? "" : r.comment()).setHeader("Ý kiến").setFlexGrow(3);
+            Map<UUID, DisputeLink> links = moderation.disputeLinks(view.ratings().stream().map(RatingFacts::id).toList());
+            if (!links.isEmpty()) {
+                ratings.addComponentColumn(r -> disputeLink(r.id(), links.get(r.id()))).setHeader("Kiểm duyệt").setAutoWidth(true);
+            }
             ratings.setItems(view.ratings());
             ratings.setAllRowsVisible(true);
             ratings.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -65,5 +83,18 @@ public class DossierRatingsView extends Div implements HasUrlParameter<String> {
         } catch (org.springframework.security.access.AccessDeniedException e) {
             add(new Paragraph("Hồ sơ này thuộc đơn vị ngoài phạm vi của bạn (outside your scope)."));
         }
+    }
+
+    /** The rating's moderation page (route of {@code moderation.ui.RatingModerationView}, a module's internals, so by path). */
+    private static Component disputeLink(UUID ratingId, DisputeLink link) {
+        if (link == null) {
+            return new Span();
+        }
+        Anchor anchor = new Anchor("kiem-duyet/danh-gia/" + ratingId, switch (link) {
+            case RAISE -> "Đề nghị kiểm duyệt";
+            case SEE_OPEN -> "Xem đề nghị đang chờ quyết định";
+        });
+        anchor.setId("dispute-" + ratingId);
+        return anchor;
     }
 }
