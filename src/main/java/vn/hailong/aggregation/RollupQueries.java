@@ -32,16 +32,23 @@ public class RollupQueries {
         this.clock = clock;
     }
 
-    /** Rating sums per unit, value, status and criterion for days {@code from} to {@code to}, both included. */
-    public List<RatingCell> ratings(RollupDimension dimension, Collection<UUID> units, LocalDate from, LocalDate to) {
+    /**
+     * Rating sums per unit (or, without {@code perUnit}, of all the units together: cells' unitId
+     * null), value, status and criterion for days {@code from} to {@code to}, both included. Summing
+     * the units in SQL keeps a province's hour grid or procedure table from shipping one cell per
+     * unit to the application.
+     */
+    public List<RatingCell> ratings(RollupDimension dimension, Collection<UUID> units, LocalDate from, LocalDate to, boolean perUnit) {
         if (units.isEmpty()) {
             return List.of();
         }
         PeriodCover cover = PeriodCover.of(from, to);
         List<Object> args = new ArrayList<>();
         String where = where(dimension, units, cover, args);
-        List<RatingCell> cells = jdbc.query("SELECT unit_id, dim_value, status, criterion, SUM(answers), SUM(points), SUM(p0), SUM(p1), "
-                + "SUM(p2) FROM rating_rollup WHERE " + where + " GROUP BY unit_id, dim_value, status, criterion HAVING SUM(answers) <> 0",
+        String unit = perUnit ? "unit_id" : "NULL";
+        String byUnit = perUnit ? "unit_id, " : "";
+        List<RatingCell> cells = jdbc.query("SELECT " + unit + ", dim_value, status, criterion, SUM(answers), SUM(points), SUM(p0), SUM(p1), "
+                + "SUM(p2) FROM rating_rollup WHERE " + where + " GROUP BY " + byUnit + "dim_value, status, criterion HAVING SUM(answers) <> 0",
                 (rs, i) -> new RatingCell(RollupStore.uuid(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)), args.toArray());
         if (dimension.hasDayRows() || cover.days().isEmpty()) {
@@ -51,7 +58,7 @@ public class RollupQueries {
         // those days only (an index range per unit), added to the whole months' cells.
         List<Object> rawArgs = new ArrayList<>();
         String value = RawSql.value(dimension);
-        List<RatingCell> edges = jdbc.query("SELECT f.unit_id, " + value + ", f.status, a.criterion_key, COUNT(*), SUM(a.points), "
+        List<RatingCell> edges = jdbc.query("SELECT " + (perUnit ? "f.unit_id" : "NULL") + ", " + value + ", f.status, a.criterion_key, COUNT(*), SUM(a.points), "
                 + "SUM(a.points = 0), SUM(a.points = 1), SUM(a.points = 2) FROM ("
                 + RawSql.ratingFacts(RawSql.offsetSeconds(clock), rawCondition("r.evaluated_agency_id", "r.submitted_at", units, cover, rawArgs))
                 + ") f JOIN rating_answer a ON a.rating_id = f.id WHERE " + value + " IS NOT NULL GROUP BY 1, 2, 3, 4",
@@ -69,23 +76,23 @@ public class RollupQueries {
         return List.copyOf(merged.values());
     }
 
-    /** Returned dossiers per unit and value for days {@code from} to {@code to}, both included. */
-    public List<ReturnCell> returns(RollupDimension dimension, Collection<UUID> units, LocalDate from, LocalDate to) {
+    /** Returned dossiers per unit (or of all the units, like {@link #ratings}) and value for days {@code from} to {@code to}, both included. */
+    public List<ReturnCell> returns(RollupDimension dimension, Collection<UUID> units, LocalDate from, LocalDate to, boolean perUnit) {
         if (units.isEmpty() || !dimension.forDossiers()) {
             return List.of();
         }
         PeriodCover cover = PeriodCover.of(from, to);
         List<Object> args = new ArrayList<>();
         String where = where(dimension, units, cover, args);
-        List<ReturnCell> cells = jdbc.query("SELECT unit_id, dim_value, SUM(returned), SUM(late) FROM dossier_rollup WHERE " + where
-                + " GROUP BY unit_id, dim_value HAVING SUM(returned) <> 0",
+        List<ReturnCell> cells = jdbc.query("SELECT " + (perUnit ? "unit_id" : "NULL") + ", dim_value, SUM(returned), SUM(late) FROM dossier_rollup "
+                + "WHERE " + where + " GROUP BY " + (perUnit ? "unit_id, " : "") + "dim_value HAVING SUM(returned) <> 0",
                 (rs, i) -> new ReturnCell(RollupStore.uuid(rs, 1), rs.getString(2), rs.getLong(3), rs.getLong(4)), args.toArray());
         if (dimension.hasDayRows() || cover.days().isEmpty()) {
             return cells;
         }
         List<Object> rawArgs = new ArrayList<>();
         String value = RawSql.value(dimension);
-        List<ReturnCell> edges = jdbc.query("SELECT f.unit_id, " + value + ", COUNT(*), SUM(f.late) FROM ("
+        List<ReturnCell> edges = jdbc.query("SELECT " + (perUnit ? "f.unit_id" : "NULL") + ", " + value + ", COUNT(*), SUM(f.late) FROM ("
                 + RawSql.dossierFacts(RawSql.offsetSeconds(clock), rawCondition("d.evaluated_agency_id", "d.returned_at", units, cover, rawArgs))
                 + ") f WHERE " + value + " IS NOT NULL GROUP BY 1, 2",
                 (rs, i) -> new ReturnCell(RollupStore.uuid(rs, 1), rs.getString(2), rs.getLong(3), rs.getLong(4)), rawArgs.toArray());

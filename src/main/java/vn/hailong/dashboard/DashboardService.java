@@ -212,7 +212,7 @@ public class DashboardService {
     }
 
     private List<BreakdownRow> byUnit(Selection selection, Set<UUID> units) {
-        Map<String, Figures> own = grouped(RollupDimension.ALL, units, selection.period(), c -> c.unitId().toString());
+        Map<String, Figures> own = perUnit(units, selection.period());
         List<UnitNode> tree = unitTree();
         Map<UUID, UnitNode> nodes = tree.stream().collect(Collectors.toMap(UnitNode::id, n -> n));
         Map<UUID, List<UUID>> children = new HashMap<>();
@@ -411,13 +411,24 @@ public class DashboardService {
         }
     }
 
+    /** Figures per value of the dimension, the units summed (a unit's own figures: {@link #perUnit}). */
     private Map<String, Figures> grouped(RollupDimension dimension, Collection<UUID> units, DashboardPeriod period,
             Function<Cellish, String> key) {
+        return grouped(dimension, units, period, key, false);
+    }
+
+    /** Figures of each unit as a whole. */
+    private Map<String, Figures> perUnit(Collection<UUID> units, DashboardPeriod period) {
+        return grouped(RollupDimension.ALL, units, period, c -> c.unitId().toString(), true);
+    }
+
+    private Map<String, Figures> grouped(RollupDimension dimension, Collection<UUID> units, DashboardPeriod period,
+            Function<Cellish, String> key, boolean perUnit) {
         Map<String, Builder> builders = new TreeMap<>();
-        for (RatingCell c : rollups.ratings(dimension, units, period.from(), period.to())) {
+        for (RatingCell c : rollups.ratings(dimension, units, period.from(), period.to(), perUnit)) {
             builders.computeIfAbsent(key.apply(Cellish.of(c.unitId(), c.dimValue())), k -> new Builder()).add(c);
         }
-        for (ReturnCell c : rollups.returns(dimension, units, period.from(), period.to())) {
+        for (ReturnCell c : rollups.returns(dimension, units, period.from(), period.to(), perUnit)) {
             builders.computeIfAbsent(key.apply(Cellish.of(c.unitId(), c.dimValue())), k -> new Builder()).add(c);
         }
         Map<String, Figures> result = new TreeMap<>();
