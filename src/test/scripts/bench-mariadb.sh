@@ -11,7 +11,7 @@
 # The data stays in DIR: a second run reuses it (add -Dbench.dashboard.rebuild=true to rebuild the
 # rollups). Stop the server with: kill "$(cat DIR/mariadbd.pid)".
 set -euo pipefail
-project="$(cd "$(dirname "$0")/../.." && pwd)"
+project="$(cd "$(dirname "$0")/../../.." && pwd)"
 dir="$(mkdir -p "${1:-$project/../hailong-benchdb}" && cd "${1:-$project/../hailong-benchdb}" && pwd)"
 port="${2:-3307}"
 base="$dir/base"
