@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import vn.hailong.rating.Questionnaire;
 import vn.hailong.rating.RatingFacts;
 
-/** What one rating adds to the rollups under a given status: one row per dimension, grain and answered criterion. */
+/** What one rating adds to the rollups under a given status: one row per dimension, grain and answered criterion (see {@link #rows}). */
 record RatingContribution(UUID unitId, LocalDate day, Map<RollupDimension, String> values, Map<String, Integer> points) {
 
     static RatingContribution of(RatingFacts rating, String officer, ZoneId zone) {
@@ -34,13 +35,19 @@ record RatingContribution(UUID unitId, LocalDate day, Map<RollupDimension, Strin
         return isoWeekday + "-" + (hour < 10 ? "0" : "") + hour;
     }
 
-    /** The rows this rating adds ({@code sign} 1) or takes away ({@code sign} -1) under {@code status}. */
+    /**
+     * The rows this rating adds ({@code sign} 1) or takes away ({@code sign} -1) under {@code status}:
+     * every grain of every dimension, each criterion for the unit as a whole and the criterion
+     * {@code overall} for the other dimensions ({@link RollupDimension#keepsEveryCriterion}).
+     */
     List<RollupRow> rows(String status, int sign) {
         List<RollupRow> rows = new ArrayList<>();
-        LocalDate month = day.withDayOfMonth(1);
         values.forEach((dimension, value) -> points.forEach((criterion, p) -> {
-            for (char grain : dimension.hasDayRows() ? new char[] {'D', 'M'} : new char[] {'M'}) {
-                rows.add(new RollupRow(dimension, grain, grain == 'D' ? day : month, unitId, value, status, criterion, sign,
+            if (!dimension.keepsEveryCriterion() && !criterion.equals(Questionnaire.OVERALL)) {
+                return;
+            }
+            for (Grain grain : Grain.values()) {
+                rows.add(new RollupRow(dimension, grain.code(), grain.start(day), unitId, value, status, criterion, sign,
                         (long) sign * p, p == 0 ? sign : 0, p == 1 ? sign : 0, p == 2 ? sign : 0));
             }
         }));

@@ -6,8 +6,7 @@ import java.time.ZoneId;
 /**
  * The raw ratings and returned dossiers as the rollups see them, in SQL: one row per rating (or
  * returned dossier) with its unit, local day and every dimension's value. The rebuild groups these
- * rows into rollup rows; the queries group them directly for the few edge days of a custom period
- * that have no day rows of their own.
+ * rows into day rollup rows.
  */
 final class RawSql {
 
@@ -36,18 +35,6 @@ final class RawSql {
                        %2$s AS officer_key
                 FROM dossier d WHERE d.returned_at IS NOT NULL AND %3$s""".formatted(offsetSeconds, OfficerAttribution.sql("d.id"),
                 condition);
-    }
-
-    /** The column of a facts row ({@code f}) holding a dimension's value; null where the rating has none. */
-    static String value(RollupDimension dimension) {
-        return switch (dimension) {
-            case ALL -> "''";
-            case PROCEDURE -> "f.procedure_key";
-            case OFFICER -> "f.officer_key";
-            case COUNTER -> "f.device_id";
-            case CHANNEL -> "f.channel";
-            case HOUR -> "f.hour_key";
-        };
     }
 
     /**

@@ -16,13 +16,12 @@ public enum RollupDimension {
     HOUR;
 
     /**
-     * Whether the dimension has day rows besides month rows. Only the unit as a whole has: day rows
-     * of procedures, officers, counters, channels and hours would hold nearly one row per rating and
-     * criterion (most of a day's ratings differ in one of them), so at ten million ratings they
-     * would outnumber the ratings. The few edge days of a custom period are read from the raw
-     * ratings for those dimensions instead (see {@link RollupQueries}).
+     * Whether rows are kept for every criterion of the questionnaire. Only the unit as a whole has
+     * them (the dashboard's averages per criterion are the unit's or the scope's); the breakdowns by
+     * procedure, officer, counter, channel and hour show ratings and satisfaction, which come from
+     * the criterion {@code overall} alone. That keeps those rows to one per value, status and period.
      */
-    public boolean hasDayRows() {
+    public boolean keepsEveryCriterion() {
         return this == ALL;
     }
 

@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import vn.hailong.aggregation.CounterCoverage;
 import vn.hailong.aggregation.CounterCoverageQueries;
@@ -52,6 +53,9 @@ import vn.hailong.security.ScopeService;
 @Service
 @EnableConfigurationProperties(DashboardProperties.class)
 @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
+// One read-only transaction (one pooled connection) per call, which the scope, directory and rollup
+// look-ups join, instead of one each.
+@Transactional(readOnly = true)
 public class DashboardService {
 
     private final RollupQueries rollups;
@@ -162,7 +166,23 @@ public class DashboardService {
     public Headline headline(Selection selection) {
         Set<UUID> units = units(selection);
         DashboardPeriod p = selection.period();
-        return new Headline(p, total(units, p), p.previous(), total(units, p.previous()), p.sameLastYear(), total(units, p.sameLastYear()));
+        List<Figures> totals = totals(units, List.of(p, p.previous(), p.sameLastYear()));
+        return new Headline(p, totals.get(0), p.previous(), totals.get(1), p.sameLastYear(), totals.get(2));
+    }
+
+    /** The figures of the units as a whole in each period: two statements, whatever the number of periods. */
+    private List<Figures> totals(Set<UUID> units, List<DashboardPeriod> periods) {
+        List<RollupQueries.Days> days = periods.stream().map(p -> new RollupQueries.Days(p.from(), p.to())).toList();
+        List<List<RatingCell>> ratingCells = rollups.ratings(RollupDimension.ALL, units, days, false);
+        List<List<ReturnCell>> returnCells = rollups.returns(RollupDimension.ALL, units, days, false);
+        List<Figures> totals = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            Builder b = new Builder();
+            ratingCells.get(i).forEach(b::add);
+            returnCells.get(i).forEach(b::add);
+            totals.add(b.build());
+        }
+        return totals;
     }
 
     private Figures total(Set<UUID> units, DashboardPeriod period) {
@@ -203,6 +223,15 @@ public class DashboardService {
     public Map<String, String> reasonLabels() {
         Map<String, String> labels = new java.util.LinkedHashMap<>();
         questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE).reasons().forEach(r -> labels.put(r.code(), r.label().vi()));
+        return labels;
+    }
+
+    /** Options of the active questionnaire's overall question ("Hài lòng", ...) by key. */
+    public Map<String, String> overallOptionLabels() {
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE).criteria().stream()
+                .filter(c -> c.key().equals(Questionnaire.OVERALL))
+                .forEach(c -> c.options().forEach(o -> labels.put(o.key(), o.label().vi())));
         return labels;
     }
 
@@ -389,7 +418,7 @@ public class DashboardService {
             }
             return directory.subtreeOf(selection.unitId()).stream().filter(scope::includes).collect(Collectors.toSet());
         }
-        return directory.allUnits().stream().map(AgencySummary::id).filter(scope::includes).collect(Collectors.toSet());
+        return directory.allUnitIds().stream().filter(scope::includes).collect(Collectors.toSet());
     }
 
     /** What rating and return cells have in common, to group both by the same key. */
@@ -443,7 +472,8 @@ public class DashboardService {
                 .toList();
     }
 
-    static String channelLabel(String channel) {
+    /** A rating channel in Vietnamese (KIOSK → "Thiết bị tại quầy"). */
+    public static String channelLabel(String channel) {
         return switch (channel) {
             case "KIOSK" -> "Thiết bị tại quầy";
             case "QR" -> "Điện thoại (mã QR)";

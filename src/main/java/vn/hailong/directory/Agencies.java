@@ -5,10 +5,27 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface Agencies extends JpaRepository<Agency, UUID> {
 
     Optional<Agency> findByCode(String code);
 
     List<Agency> findAllByOrderByCode();
+
+    @Query("select a.id from Agency a")
+    List<UUID> allIds();
+
+    /**
+     * The unit and every unit below it, in one recursive query over the parent index (rather than
+     * loading every agency). UNION, not UNION ALL: a cycle in bad data ends instead of looping.
+     */
+    @Query(value = """
+            WITH RECURSIVE sub (id) AS (
+                SELECT id FROM agency WHERE id = :root
+                UNION
+                SELECT a.id FROM agency a JOIN sub ON a.parent_id = sub.id)
+            SELECT CAST(id AS CHAR) FROM sub""", nativeQuery = true)
+    List<String> subtreeIds(@Param("root") String rootId);
 }

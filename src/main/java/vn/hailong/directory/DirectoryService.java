@@ -2,10 +2,8 @@ package vn.hailong.directory;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -154,6 +152,12 @@ public class DirectoryService {
         return agencies.findAllByOrderByCode().stream().map(Agency::summary).toList();
     }
 
+    /** Every unit's id, without loading the units (the scope of those who see everything). */
+    @Transactional(readOnly = true)
+    public List<UUID> allUnitIds() {
+        return agencies.allIds();
+    }
+
     @Transactional(readOnly = true)
     public Optional<AgencySummary> findUnit(UUID id) {
         return agencies.findById(id).map(Agency::summary);
@@ -162,20 +166,10 @@ public class DirectoryService {
     /** The unit and every unit below it, the scope of a unit manager. */
     @Transactional(readOnly = true)
     public Set<UUID> subtreeOf(UUID rootId) {
-        Map<UUID, List<UUID>> children = new java.util.HashMap<>();
-        for (Agency a : agencies.findAll()) {
-            if (a.getParentId() != null) {
-                children.computeIfAbsent(a.getParentId(), k -> new ArrayList<>()).add(a.getId());
-            }
-        }
         Set<UUID> result = new HashSet<>();
-        Deque<UUID> todo = new ArrayDeque<>(List.of(rootId));
-        while (!todo.isEmpty()) {
-            UUID next = todo.pop();
-            if (result.add(next)) {
-                todo.addAll(children.getOrDefault(next, List.of()));
-            }
-        }
+        agencies.subtreeIds(rootId.toString()).forEach(id -> result.add(UUID.fromString(id)));
+        // An unknown root is still its own subtree (as before: a scope never silently widens or vanishes).
+        result.add(rootId);
         return result;
     }
 

@@ -45,8 +45,8 @@ import vn.hailong.security.Role;
  * the dashboard service (reading the rollups) against the same figures computed by a naive
  * GROUP BY over the raw ratings, answers and dossiers, in the same run: the headline of a
  * province-year and of a unit-quarter (each with its previous period and the same period a year
- * earlier), the unit breakdown of the province-year and its monthly trend. Goal: p95 ≤ 100 ms and
- * at least 50× faster than naive. With {@code SPRING_DATASOURCE_URL} pointing at a database kept
+ * earlier), the unit breakdown of the province-year and its monthly trend, breakdowns by procedure
+ * and hour, and custom periods that cut months. Goal: p95 ≤ 100 ms and at least 50× faster than naive. With {@code SPRING_DATASOURCE_URL} pointing at a database kept
  * from an earlier run, its data and rollups are reused.
  */
 @HaiLongTest
@@ -141,19 +141,23 @@ class DashboardBenchmarkTest {
                 () -> naiveByProcedure(province, provinceYear.period(), zone)));
         rows.add(compare("hour x weekday grid, province-year", () -> dashboard.hourGrid(provinceYear),
                 () -> naiveHours(province, provinceYear.period(), zone)));
-        // A custom period cuts months: the unit as a whole reads day rollups for its edge days, other
-        // breakdowns read those days from the raw ratings (day rollups per procedure would outnumber
-        // the ratings). A unit manager's custom period, then a province-wide one.
+        // A custom period cuts months: its edge days come from day rows, the whole months between
+        // from month rows. A province-wide custom period, then a unit manager's.
         DashboardPeriod customPeriod = DashboardPeriod.custom(LocalDate.of(2025, 3, 17), LocalDate.of(2025, 5, 9));
-        Selection unitCustom = new Selection(customPeriod, oneUnit);
-        rows.add(compare("custom 17/3-9/5, unit, by procedure", () -> dashboard.breakdown(unitCustom, DashboardService.Breakdown.PROCEDURE),
-                () -> naiveByProcedure(Set.of(oneUnit), customPeriod, zone)));
         Selection provinceCustom = new Selection(customPeriod, null);
         rows.add(compare("custom 17/3-9/5, headline, province", () -> dashboard.headline(provinceCustom),
                 () -> naiveHeadlines(province, customPeriod, zone)));
-        List<Object[]> reported = new ArrayList<>();
-        reported.add(compare("custom 17/3-9/5, province, by procedure", () -> dashboard.breakdown(provinceCustom, DashboardService.Breakdown.PROCEDURE),
+        rows.add(compare("custom 17/3-9/5, province, by procedure", () -> dashboard.breakdown(provinceCustom, DashboardService.Breakdown.PROCEDURE),
                 () -> naiveByProcedure(province, customPeriod, zone)));
+        rows.add(compare("custom 17/3-9/5, province, hour grid", () -> dashboard.hourGrid(provinceCustom),
+                () -> naiveHours(province, customPeriod, zone)));
+        // One unit's 54 days are some 7,000 ratings: the naive query itself takes a few tens of ms,
+        // so 50x faster would mean a round trip or two. Its p95 is held to the goal; its speed-up is
+        // reported.
+        Selection unitCustom = new Selection(customPeriod, oneUnit);
+        List<Object[]> reported = new ArrayList<>();
+        reported.add(compare("custom 17/3-9/5, unit, by procedure", () -> dashboard.breakdown(unitCustom, DashboardService.Breakdown.PROCEDURE),
+                () -> naiveByProcedure(Set.of(oneUnit), customPeriod, zone)));
         // Same figures both ways for the procedure breakdowns too.
         assertThat(sumRatings(dashboard.breakdown(unitCustom, DashboardService.Breakdown.PROCEDURE)))
                 .isEqualTo(naiveHeadline(Set.of(oneUnit), customPeriod, zone)[0]);
@@ -164,8 +168,7 @@ class DashboardBenchmarkTest {
         for (Object[] r : rows) {
             report.line("%-44s %9.1f %9.1f %11.1f %11.1f %8.0f×", r);
         }
-        report.section("timings, ms, reported without a goal: a province-wide custom period broken down by procedure reads its "
-                + "edge days (here 15 + 9) from the raw ratings");
+        report.section("timings, ms (goal: p95 ≤ 100 ms; speed-up reported: the naive query reads one unit's few thousand ratings)");
         for (Object[] r : reported) {
             report.line("%-44s %9.1f %9.1f %11.1f %11.1f %8.0f×", r);
         }
@@ -178,6 +181,9 @@ class DashboardBenchmarkTest {
             if (RATINGS >= 10_000_000) {
                 assertThat((double) r[5]).as("speed-up of %s", r[0]).isGreaterThanOrEqualTo(50.0);
             }
+        }
+        for (Object[] r : reported) {
+            assertThat((double) r[2]).as("p95 of %s", r[0]).isLessThanOrEqualTo(100.0);
         }
     }
 

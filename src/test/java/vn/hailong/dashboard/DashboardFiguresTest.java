@@ -110,6 +110,18 @@ class DashboardFiguresTest {
                 ((Number) r.get("happy")).longValue(), ((Number) r.get("unhappy")).longValue(), criteria, superseded);
     }
 
+    /**
+     * A breakdown row (procedure, officer, counter, channel, hour) against the raw ratings: its
+     * rollups keep the criterion "overall" only, so the other criteria's averages are not compared.
+     */
+    static void assertMatchesBreakdown(Figures figures, Raw raw) {
+        Map<String, long[]> overall = new HashMap<>();
+        if (raw.criteria().containsKey("overall")) {
+            overall.put("overall", raw.criteria().get("overall"));
+        }
+        assertMatches(figures, new Raw(raw.returned(), raw.late(), raw.ratings(), raw.happy(), raw.unhappy(), overall, raw.superseded()));
+    }
+
     static void assertMatches(Figures figures, Raw raw) {
         assertThat(figures.returned()).as("returned").isEqualTo(raw.returned());
         assertThat(figures.late()).as("late").isEqualTo(raw.late());
@@ -180,6 +192,22 @@ class DashboardFiguresTest {
         assertMatches(dashboard.headline(new Selection(custom, f.parentId)).current(), raw(f.parentSubtree(), custom, "", ""));
         DashboardPeriod quarter = DashboardPeriod.containing(DashboardPeriod.Kind.QUARTER, LocalDate.now(DashboardFixture.ZONE).minusYears(1));
         assertMatches(dashboard.headline(new Selection(quarter, f.parentId)).current(), raw(f.parentSubtree(), quarter, "", ""));
+        // A year (year rows), and a period from twenty days before last year's month to today:
+        // day, month, quarter (and, when it spans one, year) rows together.
+        DashboardPeriod year = DashboardPeriod.containing(DashboardPeriod.Kind.YEAR, LocalDate.now(DashboardFixture.ZONE).minusYears(1));
+        assertMatches(dashboard.headline(new Selection(year, f.parentId)).current(), raw(f.parentSubtree(), year, "", ""));
+        LocalDate today = LocalDate.now(DashboardFixture.ZONE);
+        DashboardPeriod longer = DashboardPeriod.custom(today.withDayOfMonth(1).minusYears(1).minusDays(20), today);
+        Figures all = dashboard.headline(new Selection(longer, f.parentId)).current();
+        assertMatches(all, raw(f.parentSubtree(), longer, "", ""));
+        assertThat(all.ratings()).isEqualTo(12 + 4 + 5);
+        long byProcedure = 0;
+        for (BreakdownRow row : dashboard.breakdown(new Selection(longer, f.parentId), Breakdown.PROCEDURE)) {
+            assertMatchesBreakdown(row.figures(), raw(f.parentSubtree(), longer, " AND CAST(r.procedure_id AS CHAR) = '" + row.key() + "'",
+                    " AND CAST(d.procedure_id AS CHAR) = '" + row.key() + "'"));
+            byProcedure += row.figures().ratings();
+        }
+        assertThat(byProcedure).isEqualTo(all.ratings());
     }
 
     @Test
@@ -199,7 +227,7 @@ class DashboardFiguresTest {
         List<BreakdownRow> procedures = dashboard.breakdown(s, Breakdown.PROCEDURE);
         assertThat(procedures).hasSize(3);
         for (BreakdownRow row : procedures) {
-            assertMatches(row.figures(), raw(f.parentSubtree(), thisMonth(), " AND CAST(r.procedure_id AS CHAR) = '" + row.key() + "'",
+            assertMatchesBreakdown(row.figures(), raw(f.parentSubtree(), thisMonth(), " AND CAST(r.procedure_id AS CHAR) = '" + row.key() + "'",
                     " AND CAST(d.procedure_id AS CHAR) = '" + row.key() + "'"));
             assertThat(row.label()).startsWith("Thủ tục thử");
         }
@@ -223,8 +251,8 @@ class DashboardFiguresTest {
 
     @Test
     void breakdowns_of_a_custom_period_with_edge_days_match_the_raw_ratings() {
-        // Only the unit as a whole has day rollups; the other breakdowns read a custom period's
-        // partial months from the raw ratings and add them to the whole months' rollups.
+        // The partial months at the custom period's ends come from day rows, the month between
+        // from a month row.
         DashboardFixture.signIn(accounts, Role.PROVINCE_MANAGER, null);
         LocalDate today = LocalDate.now(DashboardFixture.ZONE);
         DashboardPeriod custom = DashboardPeriod.custom(today.withDayOfMonth(1).minusMonths(2).plusDays(3), today);
@@ -233,7 +261,7 @@ class DashboardFiguresTest {
         assertThat(procedures).isNotEmpty();
         long ratings = 0;
         for (BreakdownRow row : procedures) {
-            assertMatches(row.figures(), raw(f.parentSubtree(), custom, " AND CAST(r.procedure_id AS CHAR) = '" + row.key() + "'",
+            assertMatchesBreakdown(row.figures(), raw(f.parentSubtree(), custom, " AND CAST(r.procedure_id AS CHAR) = '" + row.key() + "'",
                     " AND CAST(d.procedure_id AS CHAR) = '" + row.key() + "'"));
             ratings += row.figures().ratings();
         }
@@ -246,7 +274,7 @@ class DashboardFiguresTest {
         String byOfficer = " AND EXISTS (SELECT 1 FROM dossier_officer x JOIN officer o ON o.id = x.officer_id WHERE x.dossier_id = %s AND o.external_id = '"
                 + f.officerMany + "')";
         BreakdownRow officer = dashboard.breakdown(s, Breakdown.OFFICER).stream().filter(r -> r.key().equals(f.officerMany)).findFirst().orElseThrow();
-        assertMatches(officer.figures(), raw(f.parentSubtree(), custom, byOfficer.formatted("r.dossier_id"), byOfficer.formatted("d.id")));
+        assertMatchesBreakdown(officer.figures(), raw(f.parentSubtree(), custom, byOfficer.formatted("r.dossier_id"), byOfficer.formatted("d.id")));
         assertThat(dashboard.hourGrid(s).stream().mapToLong(DashboardService.HourCell::ratings).sum()).isEqualTo(ratings);
     }
 
@@ -259,7 +287,7 @@ class DashboardFiguresTest {
         assertThat(officers.getFirst().label()).isEqualTo("Cán bộ " + f.officerMany);
         String byOfficer = " AND EXISTS (SELECT 1 FROM dossier_officer x JOIN officer o ON o.id = x.officer_id WHERE x.dossier_id = %s AND o.external_id = '"
                 + f.officerMany + "')";
-        assertMatches(officers.getFirst().figures(), raw(f.parentSubtree(), thisMonth(), byOfficer.formatted("r.dossier_id"), byOfficer.formatted("d.id")));
+        assertMatchesBreakdown(officers.getFirst().figures(), raw(f.parentSubtree(), thisMonth(), byOfficer.formatted("r.dossier_id"), byOfficer.formatted("d.id")));
         assertThat(officers.getFirst().figures().ratings()).isGreaterThanOrEqualTo(dashboard.officerMinRatings());
     }
 

@@ -86,6 +86,10 @@ class DossierDisputeLinkViewTest extends SpringBrowserlessTest {
         Grid<RatingFacts> grid = ratingsOnTheDossierPage();
         assertThat(grid.getColumns()).hasSize(7);
         assertThat(grid.getColumns().getLast().getHeaderText()).isEqualTo("Kiểm duyệt");
+        // Channel, overall answer and reasons read as words, not as codes.
+        assertThat(test(grid).getCellText(0, 1)).isEqualTo("Điện thoại (mã QR)");
+        assertThat(test(grid).getCellText(0, 3)).isEqualTo("Không hài lòng");
+        assertThat(test(grid).getCellText(0, 4)).isNotBlank().doesNotContain("OTHER");
         Anchor link = (Anchor) test(grid).getCellComponent(0, 6);
         assertThat(link.getId()).hasValue("dispute-" + rating.ratingId());
         return link;

@@ -64,10 +64,12 @@ public class DossierRatingsView extends Div implements HasUrlParameter<String> {
             add(facts);
             Grid<RatingFacts> ratings = new Grid<>();
             ratings.addColumn(r -> Format.time(r.submittedAt())).setHeader("Thời gian").setAutoWidth(true);
-            ratings.addColumn(r -> r.channel().name()).setHeader("Kênh").setAutoWidth(true);
+            Map<String, String> options = dashboard.overallOptionLabels();
+            Map<String, String> reasons = dashboard.reasonLabels();
+            ratings.addColumn(r -> DashboardService.channelLabel(r.channel().name())).setHeader("Kênh").setAutoWidth(true);
             ratings.addColumn(r -> DashboardView.statusLabel(r.status().name())).setHeader("Trạng thái").setAutoWidth(true);
-            ratings.addColumn(RatingFacts::overallOption).setHeader("Đánh giá chung").setAutoWidth(true);
-            ratings.addColumn(r -> String.join(", ", r.reasons())).setHeader("Lý do");
+            ratings.addColumn(r -> options.getOrDefault(r.overallOption(), r.overallOption())).setHeader("Đánh giá chung").setAutoWidth(true);
+            ratings.addColumn(r -> String.join(", ", r.reasons().stream().map(c -> reasons.getOrDefault(c, c)).toList())).setHeader("Lý do");
             ratings.addColumn(r -> r.comment() == null ? "" : r.comment()).setHeader("Ý kiến").setFlexGrow(3);
             Map<UUID, DisputeLink> links = moderation.disputeLinks(view.ratings().stream().map(RatingFacts::id).toList());
             if (!links.isEmpty()) {

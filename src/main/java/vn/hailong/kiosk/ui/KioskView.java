@@ -136,6 +136,9 @@ public class KioskView extends Div implements BeforeEnterObserver {
         }
         // Push only here: the kiosk must change screen when the officer hands over, without a tap.
         ui.getPushConfiguration().setPushMode(PushMode.AUTOMATIC);
+        // After a network drop the "reconnecting" notice should go soon after the network is back:
+        // retry every 2 s rather than Vaadin's default 5 s (one small request per tablet).
+        ui.getReconnectDialogConfiguration().setReconnectInterval(2000);
         UUID deviceId = device.id();
         stopListening = signals.listen(device.counterId(), deviceId, signal -> ui.access(() -> {
             switch (signal) {
