@@ -13,7 +13,7 @@ record ReturnRow(RollupDimension dimension, char grain, LocalDate periodStart, U
         long late) {
 
     String key() {
-        return dimension + "|" + grain + "|" + periodStart + "|" + unitId + "|" + dimValue;
+        return dimension + "|" + grain + "|" + unitId + "|" + periodStart + "|" + dimValue;
     }
 
     static List<ReturnRow> merge(Collection<ReturnRow> rows) {

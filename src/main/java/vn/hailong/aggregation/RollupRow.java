@@ -18,14 +18,14 @@ record RollupRow(RollupDimension dimension, char grain, LocalDate periodStart, U
 
     static final Comparator<RollupRow> KEY_ORDER = Comparator.comparing(RollupRow::dimension)
             .thenComparing(RollupRow::grain)
-            .thenComparing(RollupRow::periodStart)
             .thenComparing(RollupRow::unitId)
+            .thenComparing(RollupRow::periodStart)
             .thenComparing(RollupRow::dimValue)
             .thenComparing(RollupRow::status)
             .thenComparing(RollupRow::criterion);
 
     String key() {
-        return dimension + "|" + grain + "|" + periodStart + "|" + unitId + "|" + dimValue + "|" + status + "|" + criterion;
+        return dimension + "|" + grain + "|" + unitId + "|" + periodStart + "|" + dimValue + "|" + status + "|" + criterion;
     }
 
     boolean isZero() {
