@@ -186,7 +186,7 @@ public class DashboardService {
     }
 
     private Figures total(Set<UUID> units, DashboardPeriod period) {
-        return grouped(RollupDimension.ALL, units, period, c -> "").getOrDefault("", Figures.NONE);
+        return totals(units, List.of(period)).getFirst();
     }
 
     public List<BreakdownRow> breakdown(Selection selection, Breakdown by) {

@@ -246,18 +246,7 @@ class DashboardBenchmarkTest {
     }
 
     private Object naiveByUnit(Set<UUID> units, DashboardPeriod p, ZoneId zone) {
-        Timestamp from = utc(p.from().atStartOfDay(zone).toInstant());
-        Timestamp to = utc(p.to().plusDays(1).atStartOfDay(zone).toInstant());
-        List<Object> out = new ArrayList<>();
-        out.add(jdbc.queryForList("SELECT evaluated_agency_id, status, COUNT(*), SUM(overall_points = 2), SUM(overall_points = 1) FROM rating "
-                + "WHERE evaluated_agency_id IN (" + in(units) + ") AND submitted_at >= ? AND submitted_at < ? GROUP BY evaluated_agency_id, status",
-                from, to));
-        out.add(jdbc.queryForList("SELECT r.evaluated_agency_id, a.criterion_key, COUNT(*), SUM(a.points) FROM rating r "
-                + "JOIN rating_answer a ON a.rating_id = r.id WHERE r.status = 'COUNTED' AND r.evaluated_agency_id IN (" + in(units)
-                + ") AND r.submitted_at >= ? AND r.submitted_at < ? GROUP BY r.evaluated_agency_id, a.criterion_key", from, to));
-        out.add(jdbc.queryForList("SELECT evaluated_agency_id, COUNT(*), SUM(timeliness = 'LATE') FROM dossier WHERE evaluated_agency_id IN ("
-                + in(units) + ") AND returned_at >= ? AND returned_at < ? GROUP BY evaluated_agency_id", from, to));
-        return out;
+        return naiveBreakdown("evaluated_agency_id", units, p, zone);
     }
 
     private static long sumRatings(List<DashboardService.BreakdownRow> rows) {
@@ -265,17 +254,22 @@ class DashboardBenchmarkTest {
     }
 
     private Object naiveByProcedure(Set<UUID> units, DashboardPeriod p, ZoneId zone) {
+        return naiveBreakdown("procedure_id", units, p, zone);
+    }
+
+    /** A breakdown by {@code column} (of both rating and dossier) the naive way: ratings by status, answers by criterion, returns. */
+    private Object naiveBreakdown(String column, Set<UUID> units, DashboardPeriod p, ZoneId zone) {
         Timestamp from = utc(p.from().atStartOfDay(zone).toInstant());
         Timestamp to = utc(p.to().plusDays(1).atStartOfDay(zone).toInstant());
         List<Object> out = new ArrayList<>();
-        out.add(jdbc.queryForList("SELECT procedure_id, status, COUNT(*), SUM(overall_points = 2), SUM(overall_points = 1) FROM rating "
-                + "WHERE evaluated_agency_id IN (" + in(units) + ") AND submitted_at >= ? AND submitted_at < ? GROUP BY procedure_id, status",
+        out.add(jdbc.queryForList("SELECT " + column + ", status, COUNT(*), SUM(overall_points = 2), SUM(overall_points = 1) FROM rating "
+                + "WHERE evaluated_agency_id IN (" + in(units) + ") AND submitted_at >= ? AND submitted_at < ? GROUP BY " + column + ", status",
                 from, to));
-        out.add(jdbc.queryForList("SELECT r.procedure_id, a.criterion_key, COUNT(*), SUM(a.points) FROM rating r "
+        out.add(jdbc.queryForList("SELECT r." + column + ", a.criterion_key, COUNT(*), SUM(a.points) FROM rating r "
                 + "JOIN rating_answer a ON a.rating_id = r.id WHERE r.status = 'COUNTED' AND r.evaluated_agency_id IN (" + in(units)
-                + ") AND r.submitted_at >= ? AND r.submitted_at < ? GROUP BY r.procedure_id, a.criterion_key", from, to));
-        out.add(jdbc.queryForList("SELECT procedure_id, COUNT(*), SUM(timeliness = 'LATE') FROM dossier WHERE evaluated_agency_id IN ("
-                + in(units) + ") AND returned_at >= ? AND returned_at < ? GROUP BY procedure_id", from, to));
+                + ") AND r.submitted_at >= ? AND r.submitted_at < ? GROUP BY r." + column + ", a.criterion_key", from, to));
+        out.add(jdbc.queryForList("SELECT " + column + ", COUNT(*), SUM(timeliness = 'LATE') FROM dossier WHERE evaluated_agency_id IN ("
+                + in(units) + ") AND returned_at >= ? AND returned_at < ? GROUP BY " + column, from, to));
         return out;
     }
 
