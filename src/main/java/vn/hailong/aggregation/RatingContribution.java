@@ -47,7 +47,7 @@ record RatingContribution(UUID unitId, LocalDate day, Map<RollupDimension, Strin
                 return;
             }
             for (Grain grain : Grain.values()) {
-                rows.add(new RollupRow(dimension, grain.code(), grain.start(day), unitId, value, status, criterion, sign,
+                rows.add(new RollupRow(dimension, grain.code(), RollupRow.OWN, grain.start(day), unitId, value, status, criterion, sign,
                         (long) sign * p, p == 0 ? sign : 0, p == 1 ? sign : 0, p == 2 ? sign : 0));
             }
         }));

@@ -21,6 +21,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.hailong.directory.DirectoryService;
 import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.intake.DossierRecorded;
@@ -50,12 +51,13 @@ public class RollupMaintainer {
     private final RollupStore store;
     private final RatingService ratings;
     private final DossierIntakeService intake;
+    private final DirectoryService directory;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final Duration sweepLookBack;
     private final Duration sweepSettle;
 
-    RollupMaintainer(RollupStore store, RatingService ratings, DossierIntakeService intake, Clock clock,
+    RollupMaintainer(RollupStore store, RatingService ratings, DossierIntakeService intake, DirectoryService directory, Clock clock,
             PlatformTransactionManager transactions, @Value("${hailong.rollups.sweep.look-back:P2D}") Duration sweepLookBack,
             @Value("${hailong.rollups.sweep.settle:PT1M}") Duration sweepSettle) {
         this.sweepLookBack = sweepLookBack;
@@ -63,6 +65,7 @@ public class RollupMaintainer {
         this.store = store;
         this.ratings = ratings;
         this.intake = intake;
+        this.directory = directory;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -137,7 +140,9 @@ public class RollupMaintainer {
             }
             List<RollupRow> change = new ArrayList<>(RatingContribution.of(rating, officer, clock.getZone()).rows(status, 1));
             applied.ifPresent(a -> change.addAll(RatingContribution.of(rating, a.officer(), clock.getZone()).rows(a.status(), -1)));
-            store.add(RollupRow.merge(change));
+            // The same change under every unit above (their rows of the units below); the unit
+            // never changes with a rating's status, so one look-up serves both signs.
+            store.add(RollupRow.merge(RollupRow.withAncestors(change, directory.ancestorsOf(rating.unitId()))));
             store.recordRating(ratingId, status, officer, clock.instant());
         });
     }
@@ -149,10 +154,11 @@ public class RollupMaintainer {
             ReturnContribution current = intake.find(dossierId).map(this::contribution).orElse(null);
             if (applied.orElse(null) == null ? current != null : !applied.get().equals(current)) {
                 List<ReturnRow> change = new ArrayList<>();
+                // A dossier may move to another unit: each side counts under its own unit's ancestors.
                 if (current != null) {
-                    change.addAll(current.rows(1));
+                    change.addAll(ReturnRow.withAncestors(current.rows(1), directory.ancestorsOf(current.unitId())));
                 }
-                applied.ifPresent(a -> change.addAll(a.rows(-1)));
+                applied.ifPresent(a -> change.addAll(ReturnRow.withAncestors(a.rows(-1), directory.ancestorsOf(a.unitId()))));
                 store.addReturns(ReturnRow.merge(change));
             }
             // Written also when nothing changed: the sweep compares this time with the dossier's.

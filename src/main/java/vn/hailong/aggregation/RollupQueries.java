@@ -38,7 +38,7 @@ public class RollupQueries {
      * the units in SQL keeps a province's hour grid or procedure table from shipping one cell per
      * unit to the application.
      */
-    public List<RatingCell> ratings(RollupDimension dimension, Collection<UUID> units, LocalDate from, LocalDate to, boolean perUnit) {
+    public List<RatingCell> ratings(RollupDimension dimension, Subtrees units, LocalDate from, LocalDate to, boolean perUnit) {
         return ratings(dimension, units, List.of(new Days(from, to)), perUnit).getFirst();
     }
 
@@ -46,17 +46,17 @@ public class RollupQueries {
      * The same for several periods at once (a headline's period, the one before and the same one a
      * year earlier), in one statement and one round trip: the cells of each period, in order.
      */
-    public List<List<RatingCell>> ratings(RollupDimension dimension, Collection<UUID> units, List<Days> periods, boolean perUnit) {
+    public List<List<RatingCell>> ratings(RollupDimension dimension, Subtrees units, List<Days> periods, boolean perUnit) {
         List<List<RatingCell>> result = new ArrayList<>();
         periods.forEach(p -> result.add(new ArrayList<>()));
-        if (units.isEmpty() || periods.isEmpty()) {
+        if (units.units().isEmpty() || periods.isEmpty()) {
             return result;
         }
         List<Object> args = new ArrayList<>();
         List<String> selects = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
             selects.add("SELECT " + i + ", " + (perUnit ? "unit_id" : "NULL") + ", dim_value, status, criterion, SUM(answers), SUM(points), "
-                    + "SUM(p0), SUM(p1), SUM(p2) FROM rating_rollup WHERE " + where(dimension, units, cover(periods.get(i)), args)
+                    + "SUM(p0), SUM(p1), SUM(p2) FROM rating_rollup WHERE " + where(dimension, units, perUnit, cover(periods.get(i)), args)
                     + " GROUP BY " + (perUnit ? "unit_id, " : "") + "dim_value, status, criterion HAVING SUM(answers) <> 0");
         }
         jdbc.query(String.join(" UNION ALL ", selects), rs -> {
@@ -67,22 +67,22 @@ public class RollupQueries {
     }
 
     /** Returned dossiers per unit (or of all the units, like {@link #ratings}) and value for days {@code from} to {@code to}, both included. */
-    public List<ReturnCell> returns(RollupDimension dimension, Collection<UUID> units, LocalDate from, LocalDate to, boolean perUnit) {
+    public List<ReturnCell> returns(RollupDimension dimension, Subtrees units, LocalDate from, LocalDate to, boolean perUnit) {
         return returns(dimension, units, List.of(new Days(from, to)), perUnit).getFirst();
     }
 
     /** Returned dossiers for several periods at once, like {@link #ratings(RollupDimension, Collection, List, boolean)}. */
-    public List<List<ReturnCell>> returns(RollupDimension dimension, Collection<UUID> units, List<Days> periods, boolean perUnit) {
+    public List<List<ReturnCell>> returns(RollupDimension dimension, Subtrees units, List<Days> periods, boolean perUnit) {
         List<List<ReturnCell>> result = new ArrayList<>();
         periods.forEach(p -> result.add(new ArrayList<>()));
-        if (units.isEmpty() || periods.isEmpty() || !dimension.forDossiers()) {
+        if (units.units().isEmpty() || periods.isEmpty() || !dimension.forDossiers()) {
             return result;
         }
         List<Object> args = new ArrayList<>();
         List<String> selects = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
             selects.add("SELECT " + i + ", " + (perUnit ? "unit_id" : "NULL") + ", dim_value, SUM(returned), SUM(late) FROM dossier_rollup "
-                    + "WHERE " + where(dimension, units, cover(periods.get(i)), args) + " GROUP BY " + (perUnit ? "unit_id, " : "")
+                    + "WHERE " + where(dimension, units, perUnit, cover(periods.get(i)), args) + " GROUP BY " + (perUnit ? "unit_id, " : "")
                     + "dim_value HAVING SUM(returned) <> 0");
         }
         jdbc.query(String.join(" UNION ALL ", selects), rs -> {
@@ -101,44 +101,70 @@ public class RollupQueries {
      * month rows, for trend lines. The cells' {@code dimValue} is the month's first day (ISO) and
      * their {@code unitId} is null (the units are added up).
      */
-    public List<RatingCell> ratingsByMonth(Collection<UUID> units, LocalDate firstMonth, LocalDate lastMonth) {
-        if (units.isEmpty()) {
+    public List<RatingCell> ratingsByMonth(Subtrees units, LocalDate firstMonth, LocalDate lastMonth) {
+        if (units.units().isEmpty()) {
             return List.of();
         }
-        List<Object> args = new ArrayList<>(List.of(RollupStore.ids(units)));
-        args.add(Date.valueOf(firstMonth));
-        args.add(Date.valueOf(lastMonth));
+        List<Object> args = new ArrayList<>();
+        String where = where(RollupDimension.ALL, units, false, List.of(new Range('M', firstMonth, lastMonth.plusDays(1))), args);
         return jdbc.query("SELECT period_start, status, criterion, SUM(answers), SUM(points), SUM(p0), SUM(p1), SUM(p2) FROM rating_rollup "
-                + "WHERE dimension = 'ALL' AND grain = 'M' AND unit_id IN (" + RollupStore.placeholders(units) + ") "
-                + "AND period_start >= ? AND period_start <= ? GROUP BY period_start, status, criterion HAVING SUM(answers) <> 0",
+                + "WHERE " + where + " GROUP BY period_start, status, criterion HAVING SUM(answers) <> 0",
                 (rs, i) -> new RatingCell(null, rs.getDate(1).toLocalDate().toString(), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)), args.toArray());
     }
 
     /** Returned dossiers of the units as a whole per month, like {@link #ratingsByMonth}. */
-    public List<ReturnCell> returnsByMonth(Collection<UUID> units, LocalDate firstMonth, LocalDate lastMonth) {
-        if (units.isEmpty()) {
+    public List<ReturnCell> returnsByMonth(Subtrees units, LocalDate firstMonth, LocalDate lastMonth) {
+        if (units.units().isEmpty()) {
             return List.of();
         }
-        List<Object> args = new ArrayList<>(List.of(RollupStore.ids(units)));
-        args.add(Date.valueOf(firstMonth));
-        args.add(Date.valueOf(lastMonth));
-        return jdbc.query("SELECT period_start, SUM(returned), SUM(late) FROM dossier_rollup WHERE dimension = 'ALL' AND grain = 'M' "
-                + "AND unit_id IN (" + RollupStore.placeholders(units) + ") AND period_start >= ? AND period_start <= ? "
-                + "GROUP BY period_start HAVING SUM(returned) <> 0",
+        List<Object> args = new ArrayList<>();
+        String where = where(RollupDimension.ALL, units, false, List.of(new Range('M', firstMonth, lastMonth.plusDays(1))), args);
+        return jdbc.query("SELECT period_start, SUM(returned), SUM(late) FROM dossier_rollup WHERE " + where
+                + " GROUP BY period_start HAVING SUM(returned) <> 0",
                 (rs, i) -> new ReturnCell(null, rs.getDate(1).toLocalDate().toString(), rs.getLong(2), rs.getLong(3)), args.toArray());
     }
 
-    private static String where(RollupDimension dimension, Collection<UUID> units, PeriodCover cover, List<Object> args) {
-        args.add(dimension.name());
-        args.addAll(List.of(RollupStore.ids(units)));
-        List<String> ranges = new ArrayList<>();
-        for (PeriodCover.Piece piece : cover.pieces()) {
-            ranges.add("(grain = ? AND period_start >= ? AND period_start < ?)");
-            args.add(String.valueOf(piece.grain().code()));
-            args.add(Date.valueOf(piece.range().start()));
-            args.add(Date.valueOf(piece.range().end()));
+    /** Rows of one grain whose period starts in [start, end). */
+    private record Range(char grain, LocalDate start, LocalDate end) {
+    }
+
+    private static String where(RollupDimension dimension, Subtrees units, boolean perUnit, PeriodCover cover, List<Object> args) {
+        return where(dimension, units, perUnit,
+                cover.pieces().stream().map(p -> new Range(p.grain().code(), p.range().start(), p.range().end())).toList(), args);
+    }
+
+    /**
+     * One disjunct per range and per kind of unit, each a plain range of the primary key
+     * (dimension, grain, reach, unit, period): per unit, each unit's own rows; summed, the own rows
+     * and the rows of the units below of each root of a whole subtree, and the own rows of the rest.
+     */
+    private static String where(RollupDimension dimension, Subtrees units, boolean perUnit, List<Range> ranges, List<Object> args) {
+        record Reading(String reaches, Collection<UUID> units) {
         }
-        return "dimension = ? AND unit_id IN (" + RollupStore.placeholders(units) + ") AND (" + String.join(" OR ", ranges) + ")";
+        List<Reading> readings = new ArrayList<>();
+        if (perUnit) {
+            readings.add(new Reading("'O'", units.units()));
+        } else {
+            if (!units.roots().isEmpty()) {
+                readings.add(new Reading("'O', 'B'", units.roots()));
+            }
+            if (!units.ownOnly().isEmpty()) {
+                readings.add(new Reading("'O'", units.ownOnly()));
+            }
+        }
+        args.add(dimension.name());
+        List<String> disjuncts = new ArrayList<>();
+        for (Range range : ranges) {
+            for (Reading reading : readings) {
+                disjuncts.add("(grain = ? AND reach IN (" + reading.reaches() + ") AND unit_id IN (" + RollupStore.placeholders(reading.units())
+                        + ") AND period_start >= ? AND period_start < ?)");
+                args.add(String.valueOf(range.grain()));
+                args.addAll(List.of(RollupStore.ids(reading.units())));
+                args.add(Date.valueOf(range.start()));
+                args.add(Date.valueOf(range.end()));
+            }
+        }
+        return "dimension = ? AND (" + (disjuncts.isEmpty() ? "FALSE" : String.join(" OR ", disjuncts)) + ")";
     }
 }

@@ -32,12 +32,12 @@ class RollupStore {
         if (rows.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("INSERT INTO rating_rollup (dimension, grain, period_start, unit_id, dim_value, status, "
-                + "criterion, answers, points, p0, p1, p2) VALUES ");
+        StringBuilder sql = new StringBuilder("INSERT INTO rating_rollup (dimension, grain, reach, period_start, unit_id, dim_value, "
+                + "status, criterion, answers, points, p0, p1, p2) VALUES ");
         List<Object> args = new ArrayList<>();
         for (RollupRow r : rows) {
-            sql.append(args.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            args.addAll(List.of(r.dimension().name(), String.valueOf(r.grain()), Date.valueOf(r.periodStart()), r.unitId().toString(),
+            sql.append(args.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            args.addAll(List.of(r.dimension().name(), String.valueOf(r.grain()), String.valueOf(r.reach()), Date.valueOf(r.periodStart()), r.unitId().toString(),
                     r.dimValue(), r.status(), r.criterion(), r.answers(), r.points(), r.p0(), r.p1(), r.p2()));
         }
         sql.append(" ON DUPLICATE KEY UPDATE answers = answers + VALUES(answers), points = points + VALUES(points), "
@@ -49,12 +49,12 @@ class RollupStore {
         if (rows.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("INSERT INTO dossier_rollup (dimension, grain, period_start, unit_id, dim_value, "
+        StringBuilder sql = new StringBuilder("INSERT INTO dossier_rollup (dimension, grain, reach, period_start, unit_id, dim_value, "
                 + "returned, late) VALUES ");
         List<Object> args = new ArrayList<>();
         for (ReturnRow r : rows) {
-            sql.append(args.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
-            args.addAll(List.of(r.dimension().name(), String.valueOf(r.grain()), Date.valueOf(r.periodStart()), r.unitId().toString(),
+            sql.append(args.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+            args.addAll(List.of(r.dimension().name(), String.valueOf(r.grain()), String.valueOf(r.reach()), Date.valueOf(r.periodStart()), r.unitId().toString(),
                     r.dimValue(), r.returned(), r.late()));
         }
         sql.append(" ON DUPLICATE KEY UPDATE returned = returned + VALUES(returned), late = late + VALUES(late)");
@@ -124,7 +124,7 @@ class RollupStore {
         if (units.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("SELECT dimension, grain, period_start, unit_id, dim_value, status, criterion, answers, points, p0, p1, p2 "
+        return jdbc.query("SELECT dimension, grain, reach, period_start, unit_id, dim_value, status, criterion, answers, points, p0, p1, p2 "
                 + "FROM rating_rollup WHERE unit_id IN (" + placeholders(units) + ") AND answers <> 0", RollupStore::rollupRow,
                 ids(units));
     }
@@ -133,19 +133,19 @@ class RollupStore {
         if (units.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("SELECT dimension, grain, period_start, unit_id, dim_value, returned, late FROM dossier_rollup "
+        return jdbc.query("SELECT dimension, grain, reach, period_start, unit_id, dim_value, returned, late FROM dossier_rollup "
                 + "WHERE unit_id IN (" + placeholders(units) + ") AND returned <> 0", RollupStore::returnRow, ids(units));
     }
 
     static RollupRow rollupRow(ResultSet rs, int i) throws SQLException {
-        return new RollupRow(RollupDimension.valueOf(rs.getString(1)), rs.getString(2).charAt(0), rs.getDate(3).toLocalDate(),
-                uuid(rs, 4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
-                rs.getLong(11), rs.getLong(12));
+        return new RollupRow(RollupDimension.valueOf(rs.getString(1)), rs.getString(2).charAt(0), rs.getString(3).charAt(0),
+                rs.getDate(4).toLocalDate(), uuid(rs, 5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getLong(10),
+                rs.getLong(11), rs.getLong(12), rs.getLong(13));
     }
 
     static ReturnRow returnRow(ResultSet rs, int i) throws SQLException {
-        return new ReturnRow(RollupDimension.valueOf(rs.getString(1)), rs.getString(2).charAt(0), rs.getDate(3).toLocalDate(),
-                uuid(rs, 4), rs.getString(5), rs.getLong(6), rs.getLong(7));
+        return new ReturnRow(RollupDimension.valueOf(rs.getString(1)), rs.getString(2).charAt(0), rs.getString(3).charAt(0),
+                rs.getDate(4).toLocalDate(), uuid(rs, 5), rs.getString(6), rs.getLong(7), rs.getLong(8));
     }
 
     static UUID uuid(ResultSet rs, int column) throws SQLException {

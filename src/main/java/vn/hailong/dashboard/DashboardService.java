@@ -30,6 +30,7 @@ import vn.hailong.aggregation.RatingCell;
 import vn.hailong.aggregation.ReturnCell;
 import vn.hailong.aggregation.RollupDimension;
 import vn.hailong.aggregation.RollupQueries;
+import vn.hailong.aggregation.Subtrees;
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.CounterSummary;
 import vn.hailong.directory.DirectoryService;
@@ -164,14 +165,14 @@ public class DashboardService {
     }
 
     public Headline headline(Selection selection) {
-        Set<UUID> units = units(selection);
+        Subtrees units = units(selection);
         DashboardPeriod p = selection.period();
         List<Figures> totals = totals(units, List.of(p, p.previous(), p.sameLastYear()));
         return new Headline(p, totals.get(0), p.previous(), totals.get(1), p.sameLastYear(), totals.get(2));
     }
 
     /** The figures of the units as a whole in each period: two statements, whatever the number of periods. */
-    private List<Figures> totals(Set<UUID> units, List<DashboardPeriod> periods) {
+    private List<Figures> totals(Subtrees units, List<DashboardPeriod> periods) {
         List<RollupQueries.Days> days = periods.stream().map(p -> new RollupQueries.Days(p.from(), p.to())).toList();
         List<List<RatingCell>> ratingCells = rollups.ratings(RollupDimension.ALL, units, days, false);
         List<List<ReturnCell>> returnCells = rollups.returns(RollupDimension.ALL, units, days, false);
@@ -185,12 +186,12 @@ public class DashboardService {
         return totals;
     }
 
-    private Figures total(Set<UUID> units, DashboardPeriod period) {
+    private Figures total(Subtrees units, DashboardPeriod period) {
         return totals(units, List.of(period)).getFirst();
     }
 
     public List<BreakdownRow> breakdown(Selection selection, Breakdown by) {
-        Set<UUID> units = units(selection);
+        Subtrees units = units(selection);
         DashboardPeriod p = selection.period();
         return switch (by) {
             case UNIT -> byUnit(selection, units);
@@ -207,7 +208,7 @@ public class DashboardService {
                 Map<String, String> names = directory.officerNames(rows.keySet());
                 yield rows(rows, k -> k, k -> names.getOrDefault(k, k));
             }
-            case COUNTER -> counters(units, p);
+            case COUNTER -> counters(units.units(), p);
             case CHANNEL -> rows(grouped(RollupDimension.CHANNEL, units, p, Cellish::dimValue), k -> k, DashboardService::channelLabel);
         };
     }
@@ -240,7 +241,7 @@ public class DashboardService {
         return properties.officerMinRatings();
     }
 
-    private List<BreakdownRow> byUnit(Selection selection, Set<UUID> units) {
+    private List<BreakdownRow> byUnit(Selection selection, Subtrees units) {
         Map<String, Figures> own = perUnit(units, selection.period());
         List<UnitNode> tree = unitTree();
         Map<UUID, UnitNode> nodes = tree.stream().collect(Collectors.toMap(UnitNode::id, n -> n));
@@ -300,7 +301,7 @@ public class DashboardService {
      * Whole months from the month rollups: a custom period's partial first and last months count whole.
      */
     public List<TrendPoint> trend(Selection selection) {
-        Set<UUID> units = units(selection);
+        Subtrees units = units(selection);
         YearMonth last = YearMonth.from(selection.period().to());
         YearMonth first = YearMonth.from(selection.period().from());
         if (first.isAfter(last.minusMonths(TREND_MONTHS - 1))) {
@@ -329,7 +330,7 @@ public class DashboardService {
 
     /** Ratings answered "not satisfied", newest first, with their reasons and comments. */
     public List<UnhappyRating> unhappy(Selection selection, String reason, String text, int limit) {
-        Set<UUID> units = units(selection);
+        Set<UUID> units = units(selection).units();
         ZoneId zone = clock.getZone();
         List<RatingFacts> found = ratings.unhappy(units, selection.period().from().atStartOfDay(zone).toInstant(),
                 selection.period().to().plusDays(1).atStartOfDay(zone).toInstant(), reason, text, limit);
@@ -342,7 +343,7 @@ public class DashboardService {
     }
 
     public Integrity integrity(Selection selection) {
-        Set<UUID> units = units(selection);
+        Subtrees units = units(selection);
         DashboardPeriod p = selection.period();
         Figures totals = total(units, p);
         List<BreakdownRow> devices = rows(grouped(RollupDimension.COUNTER, units, p, Cellish::dimValue), k -> k, k -> "Thiết bị " + k);
@@ -358,7 +359,7 @@ public class DashboardService {
             });
         }
         outliers.sort(Comparator.comparing(Outlier::coverage));
-        List<BreakdownRow> counters = counters(units, p);
+        List<BreakdownRow> counters = counters(units.units(), p);
         Figures all = counters.stream().map(BreakdownRow::figures).reduce(Figures.NONE, Figures::plus);
         List<Outlier> counterOutliers = new ArrayList<>();
         if (all.coverage() != null) {
@@ -371,7 +372,7 @@ public class DashboardService {
         }
         counterOutliers.sort(Comparator.comparing(Outlier::coverage));
         ZoneId zone = clock.getZone();
-        long unbound = counterCoverage.unboundRatings(units, p.from().atStartOfDay(zone).toInstant(),
+        long unbound = counterCoverage.unboundRatings(units.units(), p.from().atStartOfDay(zone).toInstant(),
                 p.to().plusDays(1).atStartOfDay(zone).toInstant());
         return new Integrity(totals, devices, outliers, counterOutliers, unbound);
     }
@@ -407,18 +408,29 @@ public class DashboardService {
 
     /** The units of a selection within the user's scope (the unit and those below it, or everything in scope). */
     public Set<UUID> unitsOf(Selection selection) {
-        return units(selection);
+        return units(selection).units();
     }
 
-    private Set<UUID> units(Selection selection) {
+    /**
+     * The units of a selection within the user's scope, told apart into whole subtrees for the
+     * rollups. Scopes are whole subtrees ({@link ScopeService}), so a selected unit heads one; the
+     * general case is kept for any other scope.
+     */
+    private Subtrees units(Selection selection) {
         AccessScope scope = scopes.currentScope();
         if (selection.unitId() != null) {
             if (!scope.includes(selection.unitId())) {
                 throw new AccessDeniedException("unit outside your scope");
             }
-            return directory.subtreeOf(selection.unitId()).stream().filter(scope::includes).collect(Collectors.toSet());
+            Set<UUID> subtree = directory.subtreeOf(selection.unitId());
+            Set<UUID> visible = subtree.stream().filter(scope::includes).collect(Collectors.toSet());
+            if (visible.size() == subtree.size()) {
+                return Subtrees.under(selection.unitId(), visible);
+            }
+            return Subtrees.of(directory.parentsOfAllUnits(), visible);
         }
-        return directory.allUnitIds().stream().filter(scope::includes).collect(Collectors.toSet());
+        Map<UUID, UUID> parents = directory.parentsOfAllUnits();
+        return Subtrees.of(parents, parents.keySet().stream().filter(scope::includes).collect(Collectors.toSet()));
     }
 
     /** What rating and return cells have in common, to group both by the same key. */
@@ -441,17 +453,17 @@ public class DashboardService {
     }
 
     /** Figures per value of the dimension, the units summed (a unit's own figures: {@link #perUnit}). */
-    private Map<String, Figures> grouped(RollupDimension dimension, Collection<UUID> units, DashboardPeriod period,
+    private Map<String, Figures> grouped(RollupDimension dimension, Subtrees units, DashboardPeriod period,
             Function<Cellish, String> key) {
         return grouped(dimension, units, period, key, false);
     }
 
     /** Figures of each unit as a whole. */
-    private Map<String, Figures> perUnit(Collection<UUID> units, DashboardPeriod period) {
+    private Map<String, Figures> perUnit(Subtrees units, DashboardPeriod period) {
         return grouped(RollupDimension.ALL, units, period, c -> c.unitId().toString(), true);
     }
 
-    private Map<String, Figures> grouped(RollupDimension dimension, Collection<UUID> units, DashboardPeriod period,
+    private Map<String, Figures> grouped(RollupDimension dimension, Subtrees units, DashboardPeriod period,
             Function<Cellish, String> key, boolean perUnit) {
         Map<String, Builder> builders = new TreeMap<>();
         for (RatingCell c : rollups.ratings(dimension, units, period.from(), period.to(), perUnit)) {

@@ -4,15 +4,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,9 +36,11 @@ public class DirectoryService {
     private final Counters counters;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
     DirectoryService(Agencies agencies, Procedures procedures, Officers officers, ServiceCentres centres,
-            Counters counters, Clock clock, JdbcTemplate jdbc) {
+            Counters counters, Clock clock, JdbcTemplate jdbc, ApplicationEventPublisher events) {
+        this.events = events;
         this.agencies = agencies;
         this.procedures = procedures;
         this.officers = officers;
@@ -112,6 +117,7 @@ public class DirectoryService {
         }
         LocalDate validFrom = change.validFrom() != null ? change.validFrom() : LocalDate.now(clock);
         Agency agency = existing.orElseGet(() -> new Agency(new AgencyCode(code), validFrom));
+        UUID formerParentId = agency.getParentId();
         agency.describe(change.name().strip(), kind, parentId, blankToNull(change.peerGroup()));
         if (change.validTo() != null) {
             agency.retire(change.validTo());
@@ -120,6 +126,10 @@ public class DirectoryService {
             agency.succeed(predecessorId);
         }
         Agency saved = agencies.saveAndFlush(agency);
+        if (existing.isPresent() && !Objects.equals(formerParentId, parentId)) {
+            // What is summed under the units above it changes (the rollups' rows of units below).
+            events.publishEvent(new UnitMoved(saved.getId(), formerParentId, parentId));
+        }
         return new UnitUpsert(saved.summary(), existing.isEmpty());
     }
 
@@ -171,6 +181,22 @@ public class DirectoryService {
         // An unknown root is still its own subtree (as before: a scope never silently widens or vanishes).
         result.add(rootId);
         return result;
+    }
+
+    /** The units above this one, nearest first (empty at the top, or for an unknown unit). */
+    @Transactional(readOnly = true)
+    public List<UUID> ancestorsOf(UUID unitId) {
+        return agencies.ancestorIds(unitId.toString()).stream().map(UUID::fromString).toList();
+    }
+
+    /** Every unit's parent (null at the top), keyed by the unit's id: the shape of the whole tree in one light query. */
+    @Transactional(readOnly = true)
+    public Map<UUID, UUID> parentsOfAllUnits() {
+        Map<UUID, UUID> parents = new HashMap<>();
+        for (Object[] link : agencies.parentLinks()) {
+            parents.put((UUID) link[0], (UUID) link[1]);
+        }
+        return parents;
     }
 
     /**

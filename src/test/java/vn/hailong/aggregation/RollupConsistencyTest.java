@@ -302,4 +302,31 @@ class RollupConsistencyTest {
         maintainer.reconcileDossier(d.id());
         assertRollupsEqualRecomputation();
     }
+
+    @Test
+    void a_unit_above_sums_the_units_below_and_a_moved_unit_takes_its_figures_along() {
+        rate(dossier(child, daysAgo(4, 9), false, officers("cb-m", "RECEIVING")), "KIOSK", Map.of("overall", "SATISFIED"), List.of(),
+                "kiosk-m1");
+        rate(dossier(parent, daysAgo(6, 10), true, List.of()), "QR", Map.of("overall", "DISSATISFIED"), List.of("SLOW"), null);
+        String other = TestData.agencyCode();
+        UUID otherId = directory.upsertUnit(other, new UnitChange("Sở khác", "DEPARTMENT", null, null, null, null, null)).unit().id();
+        UUID parentId = directory.getUnit(parent).id();
+        units = Set.of(parentId, directory.getUnit(child).id(), otherId);
+        assertRollupsEqualRecomputation();
+        assertThat(rowsBelow(parentId)).as("the parent's rows of the units below").isNotEmpty();
+        assertThat(rowsBelow(otherId)).isEmpty();
+
+        directory.upsertUnit(child, new UnitChange("Phòng thử rollup", "OTHER", other, null, null, null, null));
+
+        assertRollupsEqualRecomputation();
+        assertThat(rowsBelow(parentId)).as("nothing is below the parent any more").isEmpty();
+        assertThat(rowsBelow(otherId)).isNotEmpty();
+        // A rating of the moved unit now counts under its new parent only.
+        rate(dossier(child, daysAgo(2, 15), false, List.of()), "QR", Map.of("overall", "VERY_SATISFIED"), List.of(), null);
+        assertRollupsEqualRecomputation();
+    }
+
+    List<RollupRow> rowsBelow(UUID unit) {
+        return store.ratingRows(Set.of(unit)).stream().filter(r -> r.reach() == RollupRow.BELOW).toList();
+    }
 }
