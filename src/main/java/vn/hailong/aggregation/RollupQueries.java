@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the rollups for a period of days, from the fewest rows that cover it ({@link PeriodCover}:
- * whole years, quarters and months, and days at the edges). Callers pass the units already limited
- * to what the user may see (the dashboard does, through the security module's scope).
+ * whole years, quarters and months, and days at the edges), and for a subtree from its root's rows
+ * ({@link Subtrees}). Callers pass the units already limited to what the user may see (the
+ * dashboard does, through the security module's scope).
  */
 @Service
 @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
@@ -49,7 +50,7 @@ public class RollupQueries {
     public List<List<RatingCell>> ratings(RollupDimension dimension, Subtrees units, List<Days> periods, boolean perUnit) {
         List<List<RatingCell>> result = new ArrayList<>();
         periods.forEach(p -> result.add(new ArrayList<>()));
-        if (units.units().isEmpty() || periods.isEmpty()) {
+        if (units.isEmpty() || periods.isEmpty()) {
             return result;
         }
         List<Object> args = new ArrayList<>();
@@ -75,7 +76,7 @@ public class RollupQueries {
     public List<List<ReturnCell>> returns(RollupDimension dimension, Subtrees units, List<Days> periods, boolean perUnit) {
         List<List<ReturnCell>> result = new ArrayList<>();
         periods.forEach(p -> result.add(new ArrayList<>()));
-        if (units.units().isEmpty() || periods.isEmpty() || !dimension.forDossiers()) {
+        if (units.isEmpty() || periods.isEmpty() || !dimension.forDossiers()) {
             return result;
         }
         List<Object> args = new ArrayList<>();
@@ -102,7 +103,7 @@ public class RollupQueries {
      * their {@code unitId} is null (the units are added up).
      */
     public List<RatingCell> ratingsByMonth(Subtrees units, LocalDate firstMonth, LocalDate lastMonth) {
-        if (units.units().isEmpty()) {
+        if (units.isEmpty()) {
             return List.of();
         }
         List<Object> args = new ArrayList<>();
@@ -115,7 +116,7 @@ public class RollupQueries {
 
     /** Returned dossiers of the units as a whole per month, like {@link #ratingsByMonth}. */
     public List<ReturnCell> returnsByMonth(Subtrees units, LocalDate firstMonth, LocalDate lastMonth) {
-        if (units.units().isEmpty()) {
+        if (units.isEmpty()) {
             return List.of();
         }
         List<Object> args = new ArrayList<>();
@@ -136,22 +137,22 @@ public class RollupQueries {
 
     /**
      * One disjunct per range and per kind of unit, each a plain range of the primary key
-     * (dimension, grain, reach, unit, period): per unit, each unit's own rows; summed, the own rows
-     * and the rows of the units below of each root of a whole subtree, and the own rows of the rest.
+     * (dimension, grain, reach, unit, period): the own rows and the rows of the units below of each
+     * root of a whole subtree, and the own rows of the other units.
      */
     private static String where(RollupDimension dimension, Subtrees units, boolean perUnit, List<Range> ranges, List<Object> args) {
         record Reading(String reaches, Collection<UUID> units) {
         }
         List<Reading> readings = new ArrayList<>();
-        if (perUnit) {
-            readings.add(new Reading("'O'", units.units()));
-        } else {
-            if (!units.roots().isEmpty()) {
-                readings.add(new Reading("'O', 'B'", units.roots()));
-            }
-            if (!units.ownOnly().isEmpty()) {
-                readings.add(new Reading("'O'", units.ownOnly()));
-            }
+        if (perUnit && !units.roots().isEmpty()) {
+            // A root's rows of the units below are not any one unit's figures.
+            throw new IllegalArgumentException("figures per unit need the units each on its own (Subtrees.eachOwn)");
+        }
+        if (!units.roots().isEmpty()) {
+            readings.add(new Reading("'O', 'B'", units.roots()));
+        }
+        if (!units.ownOnly().isEmpty()) {
+            readings.add(new Reading("'O'", units.ownOnly()));
         }
         args.add(dimension.name());
         List<String> disjuncts = new ArrayList<>();

@@ -8,24 +8,30 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A set of units, told apart for reading their rollups together: {@code roots} head subtrees that
- * lie wholly in the set (read from the root's own rows and its rows of the units below), and
- * {@code ownOnly} are units of the set whose subtree does not (read from their own rows alone).
- * A province or a department is then one root, however many units it has.
- *
- * @param units every unit of the set
+ * A set of units, told apart for reading their rollups together: {@code roots} head whole subtrees
+ * of the set (read from the root's own rows and its rows of the units below), {@code ownOnly} are
+ * the set's other units (read from their own rows alone). A province or a department is then one
+ * root, however many units it has, and needs no list of them.
  */
-public record Subtrees(Set<UUID> roots, Set<UUID> ownOnly, Set<UUID> units) {
+public record Subtrees(Set<UUID> roots, Set<UUID> ownOnly) {
 
     public Subtrees {
         roots = Set.copyOf(roots);
         ownOnly = Set.copyOf(ownOnly);
-        units = Set.copyOf(units);
     }
 
-    /** The whole subtree under {@code root}: {@code units} must be every unit in it. */
-    public static Subtrees under(UUID root, Set<UUID> units) {
-        return new Subtrees(Set.of(root), Set.of(), units);
+    /** The unit and everything below it. */
+    public static Subtrees under(UUID root) {
+        return new Subtrees(Set.of(root), Set.of());
+    }
+
+    /** Each of these units on its own (for figures per unit). */
+    public static Subtrees eachOwn(Set<UUID> units) {
+        return new Subtrees(Set.of(), units);
+    }
+
+    public boolean isEmpty() {
+        return roots.isEmpty() && ownOnly.isEmpty();
     }
 
     /**
@@ -53,7 +59,7 @@ public record Subtrees(Set<UUID> roots, Set<UUID> ownOnly, Set<UUID> units) {
                 }
             }
         }
-        return new Subtrees(roots, ownOnly, units);
+        return new Subtrees(roots, ownOnly);
     }
 
     private static boolean isWhole(UUID unit, Set<UUID> units, Map<UUID, List<UUID>> children, Map<UUID, Boolean> known, int depth) {

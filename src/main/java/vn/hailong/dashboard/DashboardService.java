@@ -165,7 +165,7 @@ public class DashboardService {
     }
 
     public Headline headline(Selection selection) {
-        Subtrees units = units(selection);
+        Subtrees units = wholes(selection);
         DashboardPeriod p = selection.period();
         List<Figures> totals = totals(units, List.of(p, p.previous(), p.sameLastYear()));
         return new Headline(p, totals.get(0), p.previous(), totals.get(1), p.sameLastYear(), totals.get(2));
@@ -191,10 +191,10 @@ public class DashboardService {
     }
 
     public List<BreakdownRow> breakdown(Selection selection, Breakdown by) {
-        Subtrees units = units(selection);
+        Subtrees units = wholes(selection);
         DashboardPeriod p = selection.period();
         return switch (by) {
-            case UNIT -> byUnit(selection, units);
+            case UNIT -> byUnit(selection, units(selection));
             case PROCEDURE -> {
                 Map<String, Figures> rows = grouped(RollupDimension.PROCEDURE, units, p, Cellish::dimValue);
                 Map<UUID, ProcedureSummary> names = directory.procedures(rows.keySet().stream().map(UUID::fromString).toList());
@@ -208,7 +208,7 @@ public class DashboardService {
                 Map<String, String> names = directory.officerNames(rows.keySet());
                 yield rows(rows, k -> k, k -> names.getOrDefault(k, k));
             }
-            case COUNTER -> counters(units.units(), p);
+            case COUNTER -> counters(units(selection), p);
             case CHANNEL -> rows(grouped(RollupDimension.CHANNEL, units, p, Cellish::dimValue), k -> k, DashboardService::channelLabel);
         };
     }
@@ -241,7 +241,7 @@ public class DashboardService {
         return properties.officerMinRatings();
     }
 
-    private List<BreakdownRow> byUnit(Selection selection, Subtrees units) {
+    private List<BreakdownRow> byUnit(Selection selection, Set<UUID> units) {
         Map<String, Figures> own = perUnit(units, selection.period());
         List<UnitNode> tree = unitTree();
         Map<UUID, UnitNode> nodes = tree.stream().collect(Collectors.toMap(UnitNode::id, n -> n));
@@ -287,7 +287,7 @@ public class DashboardService {
 
     public List<HourCell> hourGrid(Selection selection) {
         List<HourCell> cells = new ArrayList<>();
-        grouped(RollupDimension.HOUR, units(selection), selection.period(), Cellish::dimValue).forEach((k, f) -> {
+        grouped(RollupDimension.HOUR, wholes(selection), selection.period(), Cellish::dimValue).forEach((k, f) -> {
             String[] parts = k.split("-");
             cells.add(new HourCell(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), f.ratings(), f.happy()));
         });
@@ -301,7 +301,7 @@ public class DashboardService {
      * Whole months from the month rollups: a custom period's partial first and last months count whole.
      */
     public List<TrendPoint> trend(Selection selection) {
-        Subtrees units = units(selection);
+        Subtrees units = wholes(selection);
         YearMonth last = YearMonth.from(selection.period().to());
         YearMonth first = YearMonth.from(selection.period().from());
         if (first.isAfter(last.minusMonths(TREND_MONTHS - 1))) {
@@ -330,7 +330,7 @@ public class DashboardService {
 
     /** Ratings answered "not satisfied", newest first, with their reasons and comments. */
     public List<UnhappyRating> unhappy(Selection selection, String reason, String text, int limit) {
-        Set<UUID> units = units(selection).units();
+        Set<UUID> units = units(selection);
         ZoneId zone = clock.getZone();
         List<RatingFacts> found = ratings.unhappy(units, selection.period().from().atStartOfDay(zone).toInstant(),
                 selection.period().to().plusDays(1).atStartOfDay(zone).toInstant(), reason, text, limit);
@@ -343,7 +343,7 @@ public class DashboardService {
     }
 
     public Integrity integrity(Selection selection) {
-        Subtrees units = units(selection);
+        Subtrees units = wholes(selection);
         DashboardPeriod p = selection.period();
         Figures totals = total(units, p);
         List<BreakdownRow> devices = rows(grouped(RollupDimension.COUNTER, units, p, Cellish::dimValue), k -> k, k -> "Thiết bị " + k);
@@ -359,7 +359,8 @@ public class DashboardService {
             });
         }
         outliers.sort(Comparator.comparing(Outlier::coverage));
-        List<BreakdownRow> counters = counters(units.units(), p);
+        Set<UUID> unitSet = units(selection);
+        List<BreakdownRow> counters = counters(unitSet, p);
         Figures all = counters.stream().map(BreakdownRow::figures).reduce(Figures.NONE, Figures::plus);
         List<Outlier> counterOutliers = new ArrayList<>();
         if (all.coverage() != null) {
@@ -372,7 +373,7 @@ public class DashboardService {
         }
         counterOutliers.sort(Comparator.comparing(Outlier::coverage));
         ZoneId zone = clock.getZone();
-        long unbound = counterCoverage.unboundRatings(units.units(), p.from().atStartOfDay(zone).toInstant(),
+        long unbound = counterCoverage.unboundRatings(unitSet, p.from().atStartOfDay(zone).toInstant(),
                 p.to().plusDays(1).atStartOfDay(zone).toInstant());
         return new Integrity(totals, devices, outliers, counterOutliers, unbound);
     }
@@ -408,26 +409,32 @@ public class DashboardService {
 
     /** The units of a selection within the user's scope (the unit and those below it, or everything in scope). */
     public Set<UUID> unitsOf(Selection selection) {
-        return units(selection).units();
+        return units(selection);
     }
 
-    /**
-     * The units of a selection within the user's scope, told apart into whole subtrees for the
-     * rollups. Scopes are whole subtrees ({@link ScopeService}), so a selected unit heads one; the
-     * general case is kept for any other scope.
-     */
-    private Subtrees units(Selection selection) {
+    private Set<UUID> units(Selection selection) {
         AccessScope scope = scopes.currentScope();
         if (selection.unitId() != null) {
             if (!scope.includes(selection.unitId())) {
                 throw new AccessDeniedException("unit outside your scope");
             }
-            Set<UUID> subtree = directory.subtreeOf(selection.unitId());
-            Set<UUID> visible = subtree.stream().filter(scope::includes).collect(Collectors.toSet());
-            if (visible.size() == subtree.size()) {
-                return Subtrees.under(selection.unitId(), visible);
+            return directory.subtreeOf(selection.unitId()).stream().filter(scope::includes).collect(Collectors.toSet());
+        }
+        return directory.allUnitIds().stream().filter(scope::includes).collect(Collectors.toSet());
+    }
+
+    /**
+     * The same units as whole subtrees, for figures that add them up: a selected unit is read from
+     * its own rollup rows and its rows of the units below, without listing them (a scope is always
+     * a whole subtree, {@link AccessScope}); everything in scope from the roots of its trees.
+     */
+    private Subtrees wholes(Selection selection) {
+        AccessScope scope = scopes.currentScope();
+        if (selection.unitId() != null) {
+            if (!scope.includes(selection.unitId())) {
+                throw new AccessDeniedException("unit outside your scope");
             }
-            return Subtrees.of(directory.parentsOfAllUnits(), visible);
+            return Subtrees.under(selection.unitId());
         }
         Map<UUID, UUID> parents = directory.parentsOfAllUnits();
         return Subtrees.of(parents, parents.keySet().stream().filter(scope::includes).collect(Collectors.toSet()));
@@ -459,8 +466,8 @@ public class DashboardService {
     }
 
     /** Figures of each unit as a whole. */
-    private Map<String, Figures> perUnit(Subtrees units, DashboardPeriod period) {
-        return grouped(RollupDimension.ALL, units, period, c -> c.unitId().toString(), true);
+    private Map<String, Figures> perUnit(Set<UUID> units, DashboardPeriod period) {
+        return grouped(RollupDimension.ALL, Subtrees.eachOwn(units), period, c -> c.unitId().toString(), true);
     }
 
     private Map<String, Figures> grouped(RollupDimension dimension, Subtrees units, DashboardPeriod period,
