@@ -20,7 +20,7 @@ public final class MachineLoad {
 
     /** CPU counters at one moment, in clock ticks. */
     public record Snapshot(long totalTicks, long idleTicks, long selfTicks, Map<Long, Long> childTicks, double loadAverage,
-            long jitTicks, long gcTicks, long gcCount) {
+            long jitTicks, long gcTicks, long gcCount, Map<Long, Long> serverThreadTicks, Map<Long, Long> httpClientThreadTicks) {
     }
 
     /**
@@ -36,9 +36,13 @@ public final class MachineLoad {
      * @param jit of {@code jvm}: its JIT compiler threads (large while the code is still warming up)
      * @param gc of {@code jvm}: its garbage collector threads
      * @param gcCount collections meanwhile
+     * @param server of {@code jvm}: the embedded web server's threads (Tomcat's "http-nio-*" and the carriers of
+     *        virtual threads, "ForkJoinPool-N-worker-*", on which it runs requests), i.e. the application's side
+     *        of HTTP runs, as long as the benchmark's clients are platform threads
+     * @param httpClient of {@code jvm}: java.net.http.HttpClient's own threads ("HttpClient-*")
      */
     public record Usage(int cpus, double busy, double jvm, double children, double others, double loadBefore,
-            double loadAfter, double jit, double gc, long gcCount) {
+            double loadAfter, double jit, double gc, long gcCount, double server, double httpClient) {
 
         @Override
         public String toString() {
@@ -93,6 +97,9 @@ public final class MachineLoad {
             // HotSpot names its native threads, and Linux shows the names: "C2 CompilerThre", "GC Thread#0", "G1 Conc#0"...
             long jitTicks = 0;
             long gcTicks = 0;
+            // Per thread, so that a thread ending between two snapshots does not take its whole life's ticks away.
+            Map<Long, Long> serverTicks = new HashMap<>();
+            Map<Long, Long> httpClientTicks = new HashMap<>();
             try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
                 for (Path task : tasks) {
                     try {
@@ -100,12 +107,19 @@ public final class MachineLoad {
                         boolean jit = comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler");
                         boolean gc = comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.startsWith("ZGC")
                                 || comm.startsWith("ZWorker") || comm.startsWith("VM Thread");
-                        if (jit || gc) {
-                            long ticks = ticksOf(task.resolve("stat"));
+                        // Names are cut to 15 characters: "http-nio-0-exec", "ForkJoinPool-1-", "HttpClient-1-Wo".
+                        boolean server = comm.startsWith("http-nio-") || comm.startsWith("ForkJoinPool-");
+                        boolean httpClient = comm.startsWith("HttpClient-");
+                        if (jit || gc || server || httpClient) {
+                            long ticks = Math.max(0, ticksOf(task.resolve("stat")));
                             if (jit) {
-                                jitTicks += Math.max(0, ticks);
+                                jitTicks += ticks;
+                            } else if (gc) {
+                                gcTicks += ticks;
+                            } else if (server) {
+                                serverTicks.put(Long.parseLong(task.getFileName().toString()), ticks);
                             } else {
-                                gcTicks += Math.max(0, ticks);
+                                httpClientTicks.put(Long.parseLong(task.getFileName().toString()), ticks);
                             }
                         }
                     } catch (IOException ended) {
@@ -113,7 +127,8 @@ public final class MachineLoad {
                     }
                 }
             }
-            return new Snapshot(total, idle, ticksOf(ProcessHandle.current().pid()), children, load, jitTicks, gcTicks, gcCount);
+            return new Snapshot(total, idle, ticksOf(ProcessHandle.current().pid()), children, load, jitTicks, gcTicks, gcCount, serverTicks,
+                    httpClientTicks);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -145,7 +160,16 @@ public final class MachineLoad {
         double others = Math.max(0, busy - jvm - children);
         return new Usage(cpus, busy, jvm, children, others, before.loadAverage(), after.loadAverage(),
                 (after.jitTicks() - before.jitTicks()) / ticksPerCore, (after.gcTicks() - before.gcTicks()) / ticksPerCore,
-                after.gcCount() - before.gcCount());
+                after.gcCount() - before.gcCount(), delta(before.serverThreadTicks(), after.serverThreadTicks()) / ticksPerCore,
+                delta(before.httpClientThreadTicks(), after.httpClientThreadTicks()) / ticksPerCore);
+    }
+
+    private static long delta(Map<Long, Long> before, Map<Long, Long> after) {
+        long ticks = 0;
+        for (Map.Entry<Long, Long> thread : after.entrySet()) {
+            ticks += Math.max(0, thread.getValue() - before.getOrDefault(thread.getKey(), 0L));
+        }
+        return ticks;
     }
 
     /** User + system CPU ticks of a process, or -1. */

@@ -14,8 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
@@ -50,12 +53,20 @@ class QrEndpointBenchmarkTest {
     static final int DOSSIERS = intSetting("bench.qr.dossiers", 400);
     static final int WARMUP = intSetting("bench.qr.warmup", 3000);
     static final int WARMUP_ROUNDS = intSetting("bench.qr.warmupRounds", 3);
+    // More rounds while the JIT compilers are still busy (up to this many in all): their CPU counts in the runs'
+    // figures, and the server's path (security filters, MVC, JDBC, Tomcat) has far more code to compile than the
+    // in-process drawing, so three rounds left the HTTP runs paying 0.2-0.35 cores of compilation.
+    static final int MAX_WARMUP_ROUNDS = intSetting("bench.qr.maxWarmupRounds", 12);
+    static final double JIT_CALM_CORES = 0.05;
     static final int MEASURED = intSetting("bench.qr.requests", 5000);
     static final Duration TIME_LIMIT = secondsSetting("bench.timeLimitSeconds", 90);
     static final int SIZE = 256;
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void qr_endpoints_over_http_compared_with_drawing_the_same_codes_in_process() throws Exception {
@@ -101,15 +112,28 @@ class QrEndpointBenchmarkTest {
                 Encoder.encode(links[op % DOSSIERS], ErrorCorrectionLevel.M, Map.of()).getMatrix().getWidth());
 
         // 2. Warm-up (JIT, connections, pools), alternating so that no path warms at the other's expense.
+        // The 401 floors are warmed too: their path (the entry point's problem answer) is compiled on its own.
+        // At least WARMUP_ROUNDS rounds, then until a whole round ran with the JIT compilers nearly idle.
+        LoadRunner.ClientFactory httpFloor = index -> op -> get(http, pngs[op % DOSSIERS], null, 401);
+        LoadRunner.ClientFactory socketFloorClient = index -> new KeepAliveHttpClient("localhost", port, floorRequests, 401);
         List<LoadResult> warmups = new ArrayList<>();
-        for (int round = 1; round <= WARMUP_ROUNDS; round++) {
-            warmups.add(run("warm-up " + round + ": HTTP png", WARMUP, httpPng));
-            warmups.add(run("warm-up " + round + ": in-process png", WARMUP, rawPng));
-            warmups.add(run("warm-up " + round + ": HTTP svg", WARMUP, httpSvg));
-            warmups.add(run("warm-up " + round + ": in-process svg", WARMUP, rawSvg));
-            warmups.add(run("warm-up " + round + ": ZXing encode", WARMUP, zxing));
-            warmups.add(run("warm-up " + round + ": socket png", WARMUP, socketPng));
-            warmups.add(run("warm-up " + round + ": socket svg", WARMUP, socketSvg));
+        int rounds = 0;
+        double roundJit = Double.NaN;
+        while (rounds < MAX_WARMUP_ROUNDS && (rounds < WARMUP_ROUNDS || !(roundJit < JIT_CALM_CORES))) {
+            rounds++;
+            List<LoadResult> round = List.of(
+                    run("warm-up " + rounds + ": HTTP png", WARMUP, httpPng),
+                    run("warm-up " + rounds + ": in-process png", WARMUP, rawPng),
+                    run("warm-up " + rounds + ": HTTP svg", WARMUP, httpSvg),
+                    run("warm-up " + rounds + ": in-process svg", WARMUP, rawSvg),
+                    run("warm-up " + rounds + ": ZXing encode", WARMUP, zxing),
+                    run("warm-up " + rounds + ": socket png", WARMUP, socketPng),
+                    run("warm-up " + rounds + ": socket svg", WARMUP, socketSvg),
+                    run("warm-up " + rounds + ": HTTP floor", WARMUP, httpFloor),
+                    run("warm-up " + rounds + ": socket floor", WARMUP, socketFloorClient));
+            warmups.addAll(round);
+            // The busiest run of the round: compilation comes in bursts, an average would hide them.
+            roundJit = round.stream().mapToDouble(r -> r.machine() == null ? 0 : r.machine().jit()).max().orElse(0);
         }
 
         // 3. Measured, each HTTP run next to its in-process baseline.
@@ -119,14 +143,17 @@ class QrEndpointBenchmarkTest {
         LoadResult svgHttp = run("HTTP qr.svg", MEASURED, httpSvg);
         LoadResult encode = run("ZXing encode only", MEASURED, zxing);
         // The transport floor: the same GET without an API key, answered 401 by the security filter.
-        LoadResult floor = run("HTTP floor (401, no key)", MEASURED, index -> op -> get(http, pngs[op % DOSSIERS], null, 401));
+        LoadResult floor = run("HTTP floor (401, no key)", MEASURED, httpFloor);
         // The same three over the keep-alive socket client, each again next to its in-process baseline.
         LoadResult pngRaw2 = run("in-process png " + SIZE + " (again)", MEASURED, rawPng);
+        // MariaDB's own counters around one run: what the server sends per image (nothing else uses this database now).
+        DatabaseProbe db = new DatabaseProbe(dataSource);
+        Map<String, Long> beforeSocketPng = db.counters();
         LoadResult pngSocket = run("socket client qr.png?size=" + SIZE, MEASURED, socketPng);
+        Map<String, Long> afterSocketPng = db.counters();
         LoadResult svgRaw2 = run("in-process svg (again)", MEASURED, rawSvg);
         LoadResult svgSocket = run("socket client qr.svg", MEASURED, socketSvg);
-        LoadResult socketFloor = run("socket client floor (401, no key)", MEASURED,
-                index -> new KeepAliveHttpClient("localhost", port, floorRequests, 401));
+        LoadResult socketFloor = run("socket client floor (401, no key)", MEASURED, socketFloorClient);
 
         // 4. Report.
         List<LoadResult> runs = new ArrayList<>(warmups);
@@ -137,6 +164,9 @@ class QrEndpointBenchmarkTest {
                 .results(setup);
         report.section("runs")
                 .line("closed loop, %d clients (platform threads) in every run; latency = request to full answer", CLIENTS)
+                .line("warm-up: %d rounds of every run (at least %d; more until the JIT compilers used under %.2f cores in every"
+                        + " run of a round, at most %d); last round's busiest: %.2f cores", rounds, WARMUP_ROUNDS, JIT_CALM_CORES,
+                        MAX_WARMUP_ROUNDS, roundJit)
                 .line("HTTP: one java.net.http.HttpClient, HTTP/1.1 keep-alive, Bearer API key; the answer is checked for status 200")
                 .line("  (one look-up of the dossier by code, the link derived by HMAC, the image drawn: nothing is cached)")
                 .line("in-process: QrCodes.png(link, %d) / QrCodes.svg(link) on the client threads: ZXing's encoder and our drawing", SIZE)
@@ -160,7 +190,10 @@ class QrEndpointBenchmarkTest {
                 .line(ratioLine("svg:       socket", svgSocket, svgRaw2))
                 .line("socket client latency p50 / p95 / p99: png %.2f / %.2f / %.2f ms, svg %.2f / %.2f / %.2f ms", pngSocket.p50(),
                         pngSocket.p95(), pngSocket.p99(), svgSocket.p50(), svgSocket.p95(), svgSocket.p99())
-                .line("socket client transport floor (no key -> 401): %.0f requests/s", socketFloor.throughput());
+                .line("socket client transport floor (no key -> 401): %.0f requests/s", socketFloor.throughput())
+                .line("MariaDB per image (socket png run, server counters): %s", perImage(beforeSocketPng, afterSocketPng,
+                        pngSocket.operations(), "Questions", "Com_select", "Com_stmt_prepare", "Com_stmt_execute",
+                        "Com_set_option", "Com_begin", "Com_commit", "Com_rollback", "Bytes_received", "Bytes_sent"));
         if (pngHttp.machine() != null && pngRaw.machine() != null) {
             // On a shared machine throughput follows what else runs; CPU per operation much less so. With nothing
             // else running, the throughput ratio tends to the inverse ratio of CPU per image.
@@ -174,6 +207,15 @@ class QrEndpointBenchmarkTest {
                                 cpuMillisPerOp(pngSocket), cpuMillisPerOp(pngRaw2), cpuMillisPerOp(svgSocket), cpuMillisPerOp(svgRaw2))
                         .line("  predicted ratio with nothing else running: png %.2f, svg %.2f",
                                 cpuMillisPerOp(pngRaw2) / cpuMillisPerOp(pngSocket), cpuMillisPerOp(svgRaw2) / cpuMillisPerOp(svgSocket));
+            }
+        }
+        // Who pays: the server's threads against the clients'. HttpClient's own CPU per request is of the order of
+        // the server's, while the in-process baseline pays no client at all.
+        report.line("CPU ms per request by thread group (server = Tomcat's threads and the virtual-thread carriers it runs"
+                + " requests on; client = the rest of this JVM):");
+        for (LoadResult r : List.of(pngHttp, svgHttp, floor, pngSocket, svgSocket, socketFloor)) {
+            if (r.machine() != null) {
+                report.line("  %-34s %s", r.name() + ":", threadSplit(r));
             }
         }
         byte[] png = QrCodes.png(links[0], SIZE);
@@ -213,6 +255,27 @@ class QrEndpointBenchmarkTest {
         if (response.statusCode() != expectedStatus || (expectedStatus == 200 && response.body().length == 0)) {
             throw new IllegalStateException("HTTP " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
         }
+    }
+
+    /** "server 0.52, HttpClient 0.20, other client threads 0.15, JIT+GC 0.01, MariaDB 0.10 ms". */
+    static String threadSplit(LoadResult r) {
+        MachineLoad.Usage u = r.machine();
+        double perOp = r.elapsedSeconds() * 1000 / r.operations();
+        double rest = u.jvm() - u.server() - u.httpClient() - u.jit() - u.gc();
+        return String.format(java.util.Locale.ROOT,
+                "server %.3f, HttpClient threads %.3f, client threads and the rest %.3f, JIT+GC %.3f, MariaDB %.3f ms",
+                u.server() * perOp, u.httpClient() * perOp, rest * perOp, (u.jit() + u.gc()) * perOp, u.children() * perOp);
+    }
+
+    static String perImage(Map<String, Long> before, Map<String, Long> after, int operations, String... counters) {
+        StringBuilder line = new StringBuilder();
+        for (String counter : counters) {
+            if (before.containsKey(counter) && after.containsKey(counter)) {
+                line.append(line.isEmpty() ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%s %.2f", counter,
+                        (after.get(counter) - before.get(counter)) / (double) operations));
+            }
+        }
+        return line.toString();
     }
 
     /** Keeps the JIT from dropping work whose result nobody reads. */
