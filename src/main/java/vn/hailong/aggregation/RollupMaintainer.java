@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -155,10 +157,12 @@ public class RollupMaintainer {
             if (applied.orElse(null) == null ? current != null : !applied.get().equals(current)) {
                 List<ReturnRow> change = new ArrayList<>();
                 // A dossier may move to another unit: each side counts under its own unit's ancestors.
+                Map<UUID, List<UUID>> ancestors = new HashMap<>();
                 if (current != null) {
-                    change.addAll(ReturnRow.withAncestors(current.rows(1), directory.ancestorsOf(current.unitId())));
+                    change.addAll(ReturnRow.withAncestors(current.rows(1), ancestors.computeIfAbsent(current.unitId(), directory::ancestorsOf)));
                 }
-                applied.ifPresent(a -> change.addAll(ReturnRow.withAncestors(a.rows(-1), directory.ancestorsOf(a.unitId()))));
+                applied.ifPresent(a -> change.addAll(ReturnRow.withAncestors(a.rows(-1),
+                        ancestors.computeIfAbsent(a.unitId(), directory::ancestorsOf))));
                 store.addReturns(ReturnRow.merge(change));
             }
             // Written also when nothing changed: the sweep compares this time with the dossier's.

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,7 +162,7 @@ public class RollupRebuild {
         if (targets.isEmpty()) {
             return;
         }
-        String targetTable = targets.stream().map(t -> "SELECT ? AS id").collect(java.util.stream.Collectors.joining(" UNION ALL "));
+        String targetTable = targets.stream().map(t -> "SELECT ? AS id").collect(Collectors.joining(" UNION ALL "));
         List<Object> args = new ArrayList<>(targets.stream().map(UUID::toString).toList());
         args.add(unit);
         jdbc.update("INSERT INTO rating_rollup (" + RATING_COLUMNS + ") SELECT r.dimension, r.grain, 'B', r.period_start, t.id, r.dim_value, "

@@ -413,11 +413,8 @@ public class DashboardService {
     }
 
     private Set<UUID> units(Selection selection) {
-        AccessScope scope = scopes.currentScope();
+        AccessScope scope = scopeOf(selection);
         if (selection.unitId() != null) {
-            if (!scope.includes(selection.unitId())) {
-                throw new AccessDeniedException("unit outside your scope");
-            }
             return directory.subtreeOf(selection.unitId()).stream().filter(scope::includes).collect(Collectors.toSet());
         }
         return directory.allUnitIds().stream().filter(scope::includes).collect(Collectors.toSet());
@@ -429,15 +426,21 @@ public class DashboardService {
      * a whole subtree, {@link AccessScope}); everything in scope from the roots of its trees.
      */
     private Subtrees wholes(Selection selection) {
-        AccessScope scope = scopes.currentScope();
+        AccessScope scope = scopeOf(selection);
         if (selection.unitId() != null) {
-            if (!scope.includes(selection.unitId())) {
-                throw new AccessDeniedException("unit outside your scope");
-            }
             return Subtrees.under(selection.unitId());
         }
         Map<UUID, UUID> parents = directory.parentsOfAllUnits();
         return Subtrees.of(parents, parents.keySet().stream().filter(scope::includes).collect(Collectors.toSet()));
+    }
+
+    /** The user's scope, once a selected unit is known to be in it. */
+    private AccessScope scopeOf(Selection selection) {
+        AccessScope scope = scopes.currentScope();
+        if (selection.unitId() != null && !scope.includes(selection.unitId())) {
+            throw new AccessDeniedException("unit outside your scope");
+        }
+        return scope;
     }
 
     /** What rating and return cells have in common, to group both by the same key. */
