@@ -1,0 +1,145 @@
+package vn.hailong.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps a load client off the server's core: this JVM (the application under test) and its child
+ * processes (the embedded MariaDB) are pinned to CPU {@value #SERVER_CPU}, and clients started
+ * with {@link #runClient} run in a JVM of their own on CPU {@value #CLIENT_CPU}. An in-process
+ * baseline run meanwhile in this JVM gets CPU {@value #SERVER_CPU} alone too, so both sides of a
+ * comparison are measured on the same single core, and neither pays for the client.
+ *
+ * <p>Linux only ({@code taskset} from util-linux); {@link #pinServer} answers empty where it
+ * cannot pin (one core, no taskset, not permitted). Threads started after pinning inherit it.
+ */
+final class CorePinning implements AutoCloseable {
+
+    static final int SERVER_CPU = 0;
+    static final int CLIENT_CPU = 1;
+
+    /** What a client run in its own JVM measured, and how busy the two cores were meanwhile. */
+    record ClientRun(String name, int operations, int failures, long elapsedNanos, double p50, double p95, double p99,
+            String firstFailure, double serverCoreBusy, double clientCoreBusy) {
+
+        double throughput() {
+            return elapsedNanos == 0 ? 0 : operations * 1e9 / elapsedNanos;
+        }
+    }
+
+    private final List<Long> pinned;
+    private final String allCpus;
+
+    private CorePinning(List<Long> pinned, String allCpus) {
+        this.pinned = pinned;
+        this.allCpus = allCpus;
+    }
+
+    /** Pins this JVM and its child processes to the server's core, or answers why it could not. */
+    static Optional<CorePinning> pinServer(StringBuilder whyNot) {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        if (cpus < 2) {
+            whyNot.append("only ").append(cpus).append(" CPU available");
+            return Optional.empty();
+        }
+        List<Long> pids = new ArrayList<>();
+        pids.add(ProcessHandle.current().pid());
+        ProcessHandle.current().descendants().forEach(p -> pids.add(p.pid()));
+        String all = "0-" + (cpus - 1);
+        List<Long> done = new ArrayList<>();
+        for (long pid : pids) {
+            String problem = taskset("-a", "-p", "-c", Integer.toString(SERVER_CPU), Long.toString(pid));
+            if (problem != null) {
+                done.forEach(p -> taskset("-a", "-p", "-c", all, Long.toString(p)));
+                whyNot.append("taskset failed for pid ").append(pid).append(": ").append(problem);
+                return Optional.empty();
+            }
+            done.add(pid);
+        }
+        return Optional.of(new CorePinning(done, all));
+    }
+
+    /**
+     * Runs {@link QrLoadClient} in a JVM of its own on the client's core and answers its figures.
+     *
+     * @param paths request paths (with query), cycled through by the operations
+     */
+    ClientRun runClient(String name, String mode, int port, int clients, int warmup, int operations, int expectedStatus, String apiKey,
+            List<String> paths, Path workDir) throws IOException, InterruptedException {
+        Path pathsFile = Files.createTempFile(workDir, "qr-paths", ".txt");
+        Files.write(pathsFile, paths, StandardCharsets.US_ASCII);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classPath = Path.of(QrLoadClient.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        List<String> command = List.of("taskset", "-c", Integer.toString(CLIENT_CPU), java, "-XX:+UseSerialGC", "-cp", classPath,
+                QrLoadClient.class.getName(), mode, Integer.toString(port), Integer.toString(clients), Integer.toString(warmup),
+                Integer.toString(operations), Integer.toString(expectedStatus), apiKey == null ? "-" : apiKey, pathsFile.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(name + ": the client did not finish");
+        }
+        Files.deleteIfExists(pathsFile);
+        String result = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException(name + ": the client printed no result: " + output));
+        String[] f = result.split(" ", 10);
+        return new ClientRun(name, Integer.parseInt(f[1]), Integer.parseInt(f[2]), Long.parseLong(f[3]), Double.parseDouble(f[4]),
+                Double.parseDouble(f[5]), Double.parseDouble(f[6]), f[9], Double.parseDouble(f[7]), Double.parseDouble(f[8]));
+    }
+
+    /** Gives this JVM and the processes pinned with it all CPUs again. */
+    @Override
+    public void close() {
+        pinned.forEach(pid -> taskset("-a", "-p", "-c", allCpus, Long.toString(pid)));
+    }
+
+    /** Per core: busy ticks and total ticks, from /proc/stat ({@code [busy0, total0, busy1, total1, ...]}). */
+    static long[] coreTicks() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("/proc/stat")).stream().filter(l -> l.matches("cpu\\d+ .*")).toList();
+        long[] ticks = new long[lines.size() * 2];
+        for (int i = 0; i < lines.size(); i++) {
+            String[] f = lines.get(i).trim().split("\\s+");
+            long total = 0;
+            for (int k = 1; k < f.length; k++) {
+                total += Long.parseLong(f[k]);
+            }
+            long idle = Long.parseLong(f[4]) + (f.length > 5 ? Long.parseLong(f[5]) : 0);
+            ticks[2 * i] = total - idle;
+            ticks[2 * i + 1] = total;
+        }
+        return ticks;
+    }
+
+    static double busy(long[] before, long[] after, int cpu) {
+        long total = after[2 * cpu + 1] - before[2 * cpu + 1];
+        return total == 0 ? Double.NaN : (after[2 * cpu] - before[2 * cpu]) / (double) total;
+    }
+
+    /** Null when taskset succeeded, else what went wrong. */
+    private static String taskset(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("taskset");
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "timed out";
+            }
+            return p.exitValue() == 0 ? null : String.format(Locale.ROOT, "exit %d: %s", p.exitValue(), out.strip());
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+}
