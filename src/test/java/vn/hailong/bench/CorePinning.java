@@ -80,13 +80,16 @@ final class CorePinning implements AutoCloseable {
         List<String> command = List.of("taskset", "-c", Integer.toString(CLIENT_CPU), java, "-XX:+UseSerialGC", "-cp", classPath,
                 QrLoadClient.class.getName(), mode, Integer.toString(port), Integer.toString(clients), Integer.toString(warmup),
                 Integer.toString(operations), Integer.toString(expectedStatus), apiKey == null ? "-" : apiKey, pathsFile.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // Into a file rather than a pipe, so that waiting is bounded even if the client hangs with its output open.
+        Path outputFile = Files.createTempFile(workDir, "qr-client", ".txt");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile()).start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException(name + ": the client did not finish");
         }
+        String output = Files.readString(outputFile);
         Files.deleteIfExists(pathsFile);
+        Files.deleteIfExists(outputFile);
         String result = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException(name + ": the client printed no result: " + output));
         String[] f = result.split(" ", 10);
@@ -98,28 +101,6 @@ final class CorePinning implements AutoCloseable {
     @Override
     public void close() {
         pinned.forEach(pid -> taskset("-a", "-p", "-c", allCpus, Long.toString(pid)));
-    }
-
-    /** Per core: busy ticks and total ticks, from /proc/stat ({@code [busy0, total0, busy1, total1, ...]}). */
-    static long[] coreTicks() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("/proc/stat")).stream().filter(l -> l.matches("cpu\\d+ .*")).toList();
-        long[] ticks = new long[lines.size() * 2];
-        for (int i = 0; i < lines.size(); i++) {
-            String[] f = lines.get(i).trim().split("\\s+");
-            long total = 0;
-            for (int k = 1; k < f.length; k++) {
-                total += Long.parseLong(f[k]);
-            }
-            long idle = Long.parseLong(f[4]) + (f.length > 5 ? Long.parseLong(f[5]) : 0);
-            ticks[2 * i] = total - idle;
-            ticks[2 * i + 1] = total;
-        }
-        return ticks;
-    }
-
-    static double busy(long[] before, long[] after, int cpu) {
-        long total = after[2 * cpu + 1] - before[2 * cpu + 1];
-        return total == 0 ? Double.NaN : (after[2 * cpu] - before[2 * cpu]) / (double) total;
     }
 
     /** Null when taskset succeeded, else what went wrong. */

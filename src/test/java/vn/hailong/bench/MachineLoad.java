@@ -76,12 +76,9 @@ public final class MachineLoad {
             return null;
         }
         try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i <= 8 && i < cpu.length; i++) { // user nice system idle iowait irq softirq steal
-                total += Long.parseLong(cpu[i]);
-            }
-            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+            long[] cpu = busyAndTotal(Files.readAllLines(Path.of("/proc/stat")).getFirst());
+            long total = cpu[1];
+            long idle = cpu[1] - cpu[0];
             Map<Long, Long> children = new HashMap<>();
             ProcessHandle.current().descendants().forEach(p -> {
                 long ticks = ticksOf(p.pid());
@@ -132,6 +129,38 @@ public final class MachineLoad {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Busy and total ticks of one CPU line of /proc/stat: user nice system idle iowait irq softirq
+     * steal (guest time is counted inside user already); idle and iowait are not busy.
+     */
+    static long[] busyAndTotal(String cpuLine) {
+        String[] f = cpuLine.trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i <= 8 && i < f.length; i++) {
+            total += Long.parseLong(f[i]);
+        }
+        long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+        return new long[] {total - idle, total};
+    }
+
+    /** Busy and total ticks of every core, from /proc/stat: {@code [busy0, total0, busy1, total1, ...]}. */
+    static long[] coreTicks() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("/proc/stat")).stream().filter(l -> l.matches("cpu\\d+ .*")).toList();
+        long[] ticks = new long[lines.size() * 2];
+        for (int i = 0; i < lines.size(); i++) {
+            long[] core = busyAndTotal(lines.get(i));
+            ticks[2 * i] = core[0];
+            ticks[2 * i + 1] = core[1];
+        }
+        return ticks;
+    }
+
+    /** The share of a core's time in use between two {@link #coreTicks()}. */
+    static double coreBusy(long[] before, long[] after, int cpu) {
+        long total = after[2 * cpu + 1] - before[2 * cpu + 1];
+        return total == 0 ? Double.NaN : (after[2 * cpu] - before[2 * cpu]) / (double) total;
     }
 
     /**

@@ -54,12 +54,12 @@ public final class QrLoadClient {
         };
         // This JVM starts cold: it warms its own JIT before the measured run (the server is warm already).
         LoadRunner.of("warm-up", clients, warmup).platformThreads().timeLimit(Duration.ofMinutes(2)).run(factory);
-        long[] before = CorePinning.coreTicks();
+        long[] before = MachineLoad.coreTicks();
         LoadResult r = LoadRunner.of("measured", clients, operations).platformThreads().timeLimit(Duration.ofMinutes(2)).run(factory);
-        long[] after = CorePinning.coreTicks();
+        long[] after = MachineLoad.coreTicks();
         System.out.println(String.format(Locale.ROOT, "RESULT %d %d %d %.3f %.3f %.3f %.4f %.4f %s", r.operations(), r.failures(),
-                r.elapsedNanos(), r.p50(), r.p95(), r.p99(), CorePinning.busy(before, after, CorePinning.SERVER_CPU),
-                CorePinning.busy(before, after, CorePinning.CLIENT_CPU),
+                r.elapsedNanos(), r.p50(), r.p95(), r.p99(), MachineLoad.coreBusy(before, after, CorePinning.SERVER_CPU),
+                MachineLoad.coreBusy(before, after, CorePinning.CLIENT_CPU),
                 r.failureSamples().isEmpty() ? "-" : r.failureSamples().getFirst().replace('\n', ' ')));
     }
 
