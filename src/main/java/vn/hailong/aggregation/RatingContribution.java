@@ -31,6 +31,30 @@ record RatingContribution(UUID unitId, LocalDate day, Map<RollupDimension, Strin
         return new RatingContribution(rating.unitId(), local.toLocalDate(), values, rating.points());
     }
 
+    /**
+     * A rating as the worker reads it with the rebuild's SQL ({@link RawSql#ratingFacts}): its status,
+     * the officer it counts for, and what it contributes under them.
+     */
+    record Current(String status, String officer, UUID unitId, LocalDate day, String procedureKey, String deviceId, String channel,
+            String hourKey, Map<String, Integer> points) {
+
+        /** What it contributes with this officer (the one it counts for now, or the one it counted for before). */
+        RatingContribution withOfficer(String officerKey) {
+            Map<RollupDimension, String> values = new LinkedHashMap<>();
+            values.put(RollupDimension.ALL, "");
+            values.put(RollupDimension.PROCEDURE, procedureKey);
+            if (officerKey != null) {
+                values.put(RollupDimension.OFFICER, officerKey);
+            }
+            if (deviceId != null) {
+                values.put(RollupDimension.COUNTER, deviceId);
+            }
+            values.put(RollupDimension.CHANNEL, channel);
+            values.put(RollupDimension.HOUR, hourKey);
+            return new RatingContribution(unitId, day, values, points);
+        }
+    }
+
     static String hourKey(int isoWeekday, int hour) {
         return isoWeekday + "-" + (hour < 10 ? "0" : "") + hour;
     }

@@ -27,8 +27,17 @@ class RollupStore {
         this.jdbc = jdbc;
     }
 
+    /** Rows per upsert statement: 13 parameters each stays well below MariaDB's 65,535 placeholders. */
+    private static final int ROWS_PER_STATEMENT = 2_000;
+
     /** Adds each row's sums to the stored row of its key (creating it); rows must come merged and sorted. */
     void add(List<RollupRow> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            addChunk(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
+        }
+    }
+
+    private void addChunk(List<RollupRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -46,6 +55,12 @@ class RollupStore {
     }
 
     void addReturns(List<ReturnRow> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            addReturnsChunk(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
+        }
+    }
+
+    private void addReturnsChunk(List<ReturnRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -95,6 +110,174 @@ class RollupStore {
                 + "updated_at = ? WHERE dossier_id = ?", c == null ? null : Date.valueOf(c.day()), c == null ? null : c.unitId().toString(),
                 c == null ? null : c.procedureId().toString(), c == null ? null : c.officer(), c != null && c.late(), utc(now),
                 dossierId.toString());
+    }
+
+    // ---- the outbox of changes not yet applied (rollup_pending, V68) ----
+
+    /** A change waiting to be applied: {@code subject} R (a rating), D (a dossier) or A (a dossier and its ratings). */
+    record Pending(UUID id, char subject, UUID subjectId, int attempts) {
+    }
+
+    void insertPending(char subject, UUID subjectId, UUID originNode, Instant now) {
+        jdbc.update("INSERT INTO rollup_pending (id, subject, subject_id, origin_node, created_at) VALUES (?, ?, ?, ?, ?)",
+                vn.hailong.platform.Ids.newId().toString(), String.valueOf(subject), subjectId.toString(), originNode.toString(), utc(now));
+    }
+
+    /**
+     * Claims (locks until the transaction ends) up to {@code limit} changes, oldest first, skipping
+     * those another worker holds: this node's own ({@code originNode} given), or anyone's older than
+     * {@code olderThan} (rows a dead node left behind).
+     */
+    List<Pending> claimPending(@org.jspecify.annotations.Nullable UUID originNode, Instant olderThan, int limit) {
+        String where = originNode != null ? "origin_node = ?" : "created_at < ?";
+        Object key = originNode != null ? originNode.toString() : utc(olderThan);
+        return jdbc.query("SELECT id, subject, subject_id, attempts FROM rollup_pending WHERE " + where
+                + " ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED",
+                (rs, i) -> new Pending(uuid(rs, 1), rs.getString(2).charAt(0), uuid(rs, 3), rs.getInt(4)), key, limit);
+    }
+
+    void deletePending(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.update("DELETE FROM rollup_pending WHERE id IN (" + placeholders(ids) + ")", ids(ids));
+        }
+    }
+
+    /** Counts a failed attempt at one change; returns the attempts so far. */
+    int failedPending(UUID id) {
+        jdbc.update("UPDATE rollup_pending SET attempts = attempts + 1 WHERE id = ?", id.toString());
+        return jdbc.queryForList("SELECT attempts FROM rollup_pending WHERE id = ?", Integer.class, id.toString()).stream().findFirst().orElse(0);
+    }
+
+    long pendingCount() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM rollup_pending", Long.class);
+    }
+
+    // ---- many ratings and dossiers at once (a batch of the worker) ----
+
+    /**
+     * What each rating has contributed so far (absent: nothing yet), locked until the transaction
+     * ends. Rows are created before they are locked (see {@link #lockRating}); ids are sorted so that
+     * two workers lock in the same order.
+     */
+    java.util.Map<UUID, RatingEntry> lockRatings(java.util.SortedSet<UUID> ratingIds) {
+        if (ratingIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        LocalDateTime now = utc(Instant.now());
+        List<Object> args = new ArrayList<>();
+        ratingIds.forEach(id -> {
+            args.add(id.toString());
+            args.add(now);
+        });
+        jdbc.update("INSERT IGNORE INTO rating_rollup_ledger (rating_id, status, officer_key, updated_at) VALUES "
+                + ratingIds.stream().map(id -> "(?, '', NULL, ?)").collect(Collectors.joining(", ")), args.toArray());
+        java.util.Map<UUID, RatingEntry> applied = new java.util.HashMap<>();
+        jdbc.query("SELECT rating_id, status, officer_key FROM rating_rollup_ledger WHERE rating_id IN (" + placeholders(ratingIds)
+                + ") FOR UPDATE", rs -> {
+                    if (!rs.getString(2).isEmpty()) {
+                        applied.put(uuid(rs, 1), new RatingEntry(rs.getString(2), rs.getString(3)));
+                    }
+                }, ids(ratingIds));
+        return applied;
+    }
+
+    /** Writes what each rating now contributes. */
+    void recordRatings(java.util.Map<UUID, RatingEntry> entries, Instant now) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<Object> args = new ArrayList<>();
+        entries.forEach((id, e) -> args.addAll(java.util.Arrays.asList(id.toString(), e.status(), e.officer(), utc(now))));
+        jdbc.update("INSERT INTO rating_rollup_ledger (rating_id, status, officer_key, updated_at) VALUES "
+                + entries.keySet().stream().map(id -> "(?, ?, ?, ?)").collect(Collectors.joining(", "))
+                + " ON DUPLICATE KEY UPDATE status = VALUES(status), officer_key = VALUES(officer_key), updated_at = VALUES(updated_at)",
+                args.toArray());
+    }
+
+    /** The ratings as the rollups see them now (the rebuild's own SQL, {@link RawSql#ratingFacts}), with their points. */
+    java.util.Map<UUID, RatingContribution.Current> currentRatings(Collection<UUID> ratingIds, int offsetSeconds) {
+        if (ratingIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<UUID, java.util.Map<String, Integer>> points = new java.util.HashMap<>();
+        jdbc.query("SELECT rating_id, criterion_key, points FROM rating_answer WHERE rating_id IN (" + placeholders(ratingIds) + ")",
+                rs -> {
+                    points.computeIfAbsent(uuid(rs, 1), k -> new java.util.TreeMap<>()).put(rs.getString(2), rs.getInt(3));
+                }, ids(ratingIds));
+        java.util.Map<UUID, RatingContribution.Current> current = new java.util.HashMap<>();
+        jdbc.query(RawSql.ratingFacts(offsetSeconds, "r.id IN (" + placeholders(ratingIds) + ")"), rs -> {
+            UUID id = uuid(rs, "id");
+            current.put(id, new RatingContribution.Current(rs.getString("status"), rs.getString("officer_key"),
+                    uuid(rs, "unit_id"), rs.getDate("day").toLocalDate(), rs.getString("procedure_key"), rs.getString("device_id"),
+                    rs.getString("channel"), rs.getString("hour_key"), points.getOrDefault(id, java.util.Map.of())));
+        }, ids(ratingIds));
+        return current;
+    }
+
+    /** Every rating of these dossiers (their officers changed, and with them whom the ratings count for). */
+    List<UUID> ratingsOfDossiers(Collection<UUID> dossierIds) {
+        if (dossierIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT id FROM rating WHERE dossier_id IN (" + placeholders(dossierIds) + ")", (rs, i) -> uuid(rs, 1),
+                ids(dossierIds));
+    }
+
+    /** What each dossier has contributed so far (absent: nothing, or not returned), locked; see {@link #lockRatings}. */
+    java.util.Map<UUID, ReturnContribution> lockDossiers(java.util.SortedSet<UUID> dossierIds) {
+        if (dossierIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        LocalDateTime now = utc(Instant.now());
+        List<Object> args = new ArrayList<>();
+        dossierIds.forEach(id -> {
+            args.add(id.toString());
+            args.add(now);
+        });
+        jdbc.update("INSERT IGNORE INTO dossier_rollup_ledger (dossier_id, returned_day, unit_id, procedure_id, officer_key, late, updated_at) "
+                + "VALUES " + dossierIds.stream().map(id -> "(?, NULL, NULL, NULL, NULL, FALSE, ?)").collect(Collectors.joining(", ")),
+                args.toArray());
+        java.util.Map<UUID, ReturnContribution> applied = new java.util.HashMap<>();
+        jdbc.query("SELECT dossier_id, returned_day, unit_id, procedure_id, officer_key, late FROM dossier_rollup_ledger WHERE dossier_id IN ("
+                + placeholders(dossierIds) + ") FOR UPDATE", rs -> {
+                    if (rs.getDate(2) != null) {
+                        applied.put(uuid(rs, 1), new ReturnContribution(uuid(rs, 3), rs.getDate(2).toLocalDate(), uuid(rs, 4), rs.getString(5),
+                                rs.getBoolean(6)));
+                    }
+                }, ids(dossierIds));
+        return applied;
+    }
+
+    /** What each returned dossier contributes now (the rebuild's own SQL); dossiers not returned are absent. */
+    java.util.Map<UUID, ReturnContribution> currentReturns(Collection<UUID> dossierIds, int offsetSeconds) {
+        if (dossierIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<UUID, ReturnContribution> current = new java.util.HashMap<>();
+        jdbc.query("SELECT d.id, d.evaluated_agency_id, DATE(d.returned_at + INTERVAL " + offsetSeconds + " SECOND), d.procedure_id, "
+                + OfficerAttribution.sql("d.id") + ", COALESCE(d.timeliness = 'LATE', FALSE) FROM dossier d WHERE d.returned_at IS NOT NULL "
+                + "AND d.id IN (" + placeholders(dossierIds) + ")", rs -> {
+                    current.put(uuid(rs, 1), new ReturnContribution(uuid(rs, 2), rs.getDate(3).toLocalDate(), uuid(rs, 4), rs.getString(5),
+                            rs.getBoolean(6)));
+                }, ids(dossierIds));
+        return current;
+    }
+
+    /** Writes what each dossier now contributes (null: nothing); written also when nothing changed, as the sweep compares times. */
+    void recordDossiers(java.util.Map<UUID, java.util.Optional<ReturnContribution>> entries, Instant now) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<Object> args = new ArrayList<>();
+        entries.forEach((id, o) -> {
+            ReturnContribution c = o.orElse(null);
+            args.addAll(java.util.Arrays.asList(id.toString(), c == null ? null : Date.valueOf(c.day()), c == null ? null : c.unitId().toString(),
+                    c == null ? null : c.procedureId().toString(), c == null ? null : c.officer(), c != null && c.late(), utc(now)));
+        });
+        jdbc.update("INSERT INTO dossier_rollup_ledger (dossier_id, returned_day, unit_id, procedure_id, officer_key, late, updated_at) VALUES "
+                + entries.keySet().stream().map(id -> "(?, ?, ?, ?, ?, ?, ?)").collect(Collectors.joining(", "))
+                + " ON DUPLICATE KEY UPDATE returned_day = VALUES(returned_day), unit_id = VALUES(unit_id), procedure_id = VALUES(procedure_id), "
+                + "officer_key = VALUES(officer_key), late = VALUES(late), updated_at = VALUES(updated_at)", args.toArray());
     }
 
     /**
@@ -149,6 +332,11 @@ class RollupStore {
     }
 
     static UUID uuid(ResultSet rs, int column) throws SQLException {
+        String s = rs.getString(column);
+        return s == null ? null : UUID.fromString(s);
+    }
+
+    static UUID uuid(ResultSet rs, String column) throws SQLException {
         String s = rs.getString(column);
         return s == null ? null : UUID.fromString(s);
     }

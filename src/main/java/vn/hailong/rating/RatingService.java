@@ -45,6 +45,8 @@ import vn.hailong.platform.InvalidInputException;
 @Service
 public class RatingService {
 
+    private static final org.springframework.core.retry.RetryTemplate RACES = new org.springframework.core.retry.RetryTemplate(
+            vn.hailong.platform.Retries.policy(4, DataIntegrityViolationException.class, ConcurrencyFailureException.class));
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
 
     private final Ratings ratings;
@@ -132,23 +134,16 @@ public class RatingService {
         byte[] requestHash = requestHash(dossier.id(), channel, checked, submission.deviceId());
         RatingChannel ratingChannel = channel;
         DossierRef ratedDossier = dossier;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                // One transaction: an earlier rating with this key or of this dossier answers; else we store.
-                return transaction.execute(tx -> {
-                    Precheck precheck = precheck(submission.idempotencyKey(), requestHash, ratedDossier, ratingChannel);
-                    return precheck.earlier() != null ? precheck.earlier()
-                            : store(ratedDossier, ratingChannel, questionnaire, checked, submission, requestHash, precheck.superseded(),
-                                    anomalyFlags);
-                });
-            } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
-                // Someone stored a rating for this dossier or key between our check and our insert:
-                // look again, and answer as if we had come second (which we did).
-                if (attempt >= 3) {
-                    throw raced;
-                }
-            }
-        }
+        // One transaction: an earlier rating with this key or of this dossier answers; else we store.
+        // Someone may store a rating for this dossier or key between our check and our insert (a
+        // unique key refuses ours), or a deadlock / Galera certification failure may end ours: then
+        // look again, and answer as if we had come second (which we did).
+        return RACES.invoke(() -> transaction.execute(tx -> {
+            Precheck precheck = precheck(submission.idempotencyKey(), requestHash, ratedDossier, ratingChannel);
+            return precheck.earlier() != null ? precheck.earlier()
+                    : store(ratedDossier, ratingChannel, questionnaire, checked, submission, requestHash, precheck.superseded(),
+                            anomalyFlags);
+        }));
     }
 
     /** What is stored already: an earlier outcome to answer with, or the id of a rating this one supersedes. */

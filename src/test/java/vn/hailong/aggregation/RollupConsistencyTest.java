@@ -62,6 +62,9 @@ class RollupConsistencyTest {
     RatingService ratings;
     @Autowired
     RollupMaintainer maintainer;
+
+    @Autowired
+    RollupDrainer drainer;
     @Autowired
     RollupRebuild rebuild;
     @Autowired
@@ -150,6 +153,8 @@ class RollupConsistencyTest {
     }
 
     void assertRollupsEqualRecomputation() {
+        // Changes are applied by the node's worker, after their commit: wait for every one of them.
+        drainer.drainAll();
         List<RollupRow> stored = sorted(store.ratingRows(units));
         List<RollupRow> expected = sorted(rebuild.recomputeRatings(units));
         assertThat(stored.stream().filter(r -> !expected.contains(r)).toList()).as("stored but not recomputed").isEmpty();
@@ -210,6 +215,7 @@ class RollupConsistencyTest {
                 && r.dimValue().equals("KIOSK"));
 
         // Every event delivered again (a restart replaying them, a second node): nothing changes.
+        drainer.drainAll();
         List<RollupRow> before = sorted(store.ratingRows(units));
         for (String id : jdbc.queryForList("SELECT CAST(id AS CHAR) FROM rating WHERE evaluated_agency_id IN (?, ?)", String.class,
                 units.stream().map(UUID::toString).toArray())) {
@@ -217,6 +223,7 @@ class RollupConsistencyTest {
         }
         events.publishEvent(new RatingSuperseded(kiosk.ratingId(), dossiers.get(0).id(), null));
         dossiers.forEach(d -> events.publishEvent(new DossierRecorded(d.id(), d.code(), false, d.status())));
+        drainer.drainAll();
         assertThat(sorted(store.ratingRows(units))).isEqualTo(before);
         assertRollupsEqualRecomputation();
     }
@@ -263,6 +270,7 @@ class RollupConsistencyTest {
         DossierDetails later = dossier(child, daysAgo(1, 10), false, officers("cb-s", "RECEIVING"));
         UUID lost = storedRaw(rated, daysAgo(1, 11), "DISSATISFIED", 0, "kiosk-s");
         UUID excluded = storedRaw(later, daysAgo(1, 12), "SATISFIED", 1, null);
+        drainer.drainAll();
         maintainer.reconcileRating(excluded);
         jdbc.update("UPDATE rating SET status = 'EXCLUDED', counted_dossier_id = NULL, status_changed_at = UTC_TIMESTAMP(6) - INTERVAL 5 MINUTE "
                 + "WHERE id = ?", excluded.toString());
@@ -278,8 +286,10 @@ class RollupConsistencyTest {
         assertRollupsEqualRecomputation();
         assertThat(store.ratingRows(units)).anyMatch(r -> r.status().equals("EXCLUDED") && r.dimension() == RollupDimension.ALL);
         // Nothing is left out of step for these units: a second sweep finds none of their ratings or dossiers.
+        drainer.drainAll();
         List<RollupRow> before = sorted(store.ratingRows(units));
         maintainer.sweep();
+        drainer.drainAll();
         assertThat(sorted(store.ratingRows(units))).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating r LEFT JOIN rating_rollup_ledger l ON l.rating_id = r.id "
                 + "WHERE r.id IN (?, ?) AND (l.rating_id IS NULL OR l.status <> r.status)", Integer.class, lost.toString(), excluded.toString()))
@@ -327,6 +337,7 @@ class RollupConsistencyTest {
     }
 
     List<RollupRow> rowsBelow(UUID unit) {
+        drainer.drainAll();
         return store.ratingRows(Set.of(unit)).stream().filter(r -> r.reach() == RollupRow.BELOW).toList();
     }
 }

@@ -1,0 +1,227 @@
+package vn.hailong.aggregation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.hailong.platform.Retries;
+
+/**
+ * The worker that applies the changes noted in {@code rollup_pending} (ADR 070): one per node, on a
+ * thread of its own. Woken right after a change of this node commits, it claims up to
+ * {@code hailong.rollups.drain.batch} of this node's rows, applies them all in one short transaction
+ * ({@link RollupMaintainer#apply}) and deletes them in the same transaction; so a batch is applied
+ * entirely or not at all, and a crash between two batches leaves the rest in the table. While a
+ * batch is being applied, new changes queue up, so the batches grow with the load and the rows of a
+ * busy unit are written once per batch instead of once per rating.
+ *
+ * <p>Rows of a node that died (kill -9, power loss) are taken by any node once they are older than
+ * {@code hailong.rollups.drain.orphaned-after}; every node looks for such rows every
+ * {@code hailong.rollups.drain.poll}. A batch that keeps failing is split, so that one bad change
+ * cannot hold up the others; a change that fails {@value #MAX_ATTEMPTS} times is dropped with an
+ * error in the log (the sweep and the rebuild repair it).
+ */
+@Component
+public class RollupDrainer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RollupDrainer.class);
+    static final int MAX_ATTEMPTS = 5;
+
+    private final RollupStore store;
+    private final RollupMaintainer maintainer;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final RetryTemplate retry = Retries.onConcurrencyFailure(8);
+    private final int batch;
+    private final Duration poll;
+    private final Duration orphanedAfter;
+    private final Semaphore signal = new Semaphore(0);
+    private volatile @Nullable UUID node;
+    private volatile @Nullable Thread worker;
+    private volatile boolean running;
+
+    RollupDrainer(RollupStore store, RollupMaintainer maintainer, Clock clock, PlatformTransactionManager transactions,
+            @Value("${hailong.rollups.drain.batch:500}") int batch, @Value("${hailong.rollups.drain.poll:PT1S}") Duration poll,
+            @Value("${hailong.rollups.drain.orphaned-after:PT5S}") Duration orphanedAfter) {
+        this.store = store;
+        this.maintainer = maintainer;
+        this.clock = clock;
+        this.batch = batch;
+        this.poll = poll;
+        this.orphanedAfter = orphanedAfter;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    }
+
+    /** The node whose rows this worker takes at once (set by {@link RollupOutbox}). */
+    void serve(UUID node) {
+        this.node = node;
+    }
+
+    /** Something was committed: drain soon. Never blocks. */
+    void wake() {
+        if (signal.availablePermits() == 0) {
+            signal.release();
+        }
+    }
+
+    /** Starts before the web server and stops after it, so that no request's change is left for another node. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread thread = Thread.ofPlatform().name("rollup-drainer").daemon().unstarted(this::run);
+        worker = thread;
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = worker;
+        if (thread != null) {
+            signal.release();
+            try {
+                // The batch in hand is finished (or rolled back); the rest stays in the table.
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        long nextOrphanCheck = 0;
+        while (running) {
+            try {
+                int applied = drainOwn();
+                if (applied >= batch) {
+                    continue;
+                }
+                if (System.nanoTime() - nextOrphanCheck >= 0) {
+                    while (running && drain(null) >= batch) {
+                        // a dead node's backlog: keep going
+                    }
+                    nextOrphanCheck = System.nanoTime() + poll.toNanos();
+                }
+                if (applied == 0) {
+                    signal.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
+                    signal.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The database is away, or the pool is exhausted: the rows wait; try again after a poll interval.
+                log.warn("Rollup changes not applied yet ({}); retrying in {}", e.getMessage(), poll);
+                try {
+                    Thread.sleep(poll);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private int drainOwn() {
+        UUID own = node;
+        return own == null ? 0 : drain(own);
+    }
+
+    /**
+     * Applies every change waiting now, of every node, before returning: for operators and tests
+     * that must read converged rollups. Returns how many changes it applied.
+     */
+    public int drainAll() {
+        int total = 0;
+        // Whatever their age (a test may have moved the clock back).
+        for (int n; (n = drain(null, Duration.ofDays(-36_500))) > 0; ) {
+            total += n;
+        }
+        return total;
+    }
+
+    /** One batch: this node's rows ({@code origin} given) or orphaned ones; returns how many rows it took. */
+    private int drain(@Nullable UUID origin) {
+        return drain(origin, orphanedAfter);
+    }
+
+    private int drain(@Nullable UUID origin, Duration orphanAge) {
+        try {
+            return retry.invoke(() -> transaction.execute(tx -> {
+                List<RollupStore.Pending> pending = store.claimPending(origin, clock.instant().minus(orphanAge), batch);
+                if (!pending.isEmpty()) {
+                    maintainer.apply(RollupMaintainer.Changes.of(pending));
+                    store.deletePending(pending.stream().map(RollupStore.Pending::id).toList());
+                }
+                return pending.size();
+            }));
+        } catch (RuntimeException e) {
+            if (unreachable(e)) {
+                throw e;
+            }
+            // Still racing after the retries, or a change that cannot be applied: one change at a time.
+            return drainOneByOne(origin, orphanAge);
+        }
+    }
+
+    /** The database is away or the pool exhausted: nothing to split, only to wait for. */
+    private static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int drainOneByOne(@Nullable UUID origin, Duration orphanAge) {
+        List<RollupStore.Pending> pending = transaction.execute(tx -> store.claimPending(origin, clock.instant().minus(orphanAge), batch));
+        int applied = 0;
+        for (RollupStore.Pending p : pending) {
+            try {
+                retry.invoke(() -> transaction.executeWithoutResult(tx -> {
+                    maintainer.apply(RollupMaintainer.Changes.of(List.of(p)));
+                    store.deletePending(List.of(p.id()));
+                }));
+                applied++;
+            } catch (RuntimeException e) {
+                transaction.executeWithoutResult(tx -> {
+                    if (store.failedPending(p.id()) >= MAX_ATTEMPTS) {
+                        log.error("Rollup change {} {} dropped after {} attempts; the sweep or a rebuild repairs it", p.subject(), p.subjectId(),
+                                MAX_ATTEMPTS, e);
+                        store.deletePending(List.of(p.id()));
+                    }
+                });
+            }
+        }
+        return applied;
+    }
+}
