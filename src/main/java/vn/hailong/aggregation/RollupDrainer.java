@@ -65,7 +65,6 @@ public class RollupDrainer implements SmartLifecycle {
         this.orphanedAfter = orphanedAfter;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     /** The node whose rows this worker takes at once (set by {@link RollupOutbox}). */

@@ -65,8 +65,8 @@ public class RollupMaintainer {
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        // Read committed: after waiting for a ledger row's lock, read the rating as it is now.
-        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        // Read committed, the pool's default (spring.datasource.hikari.transaction-isolation): after
+        // waiting for a ledger row's lock, the worker reads the rating as it is now.
     }
 
     /** What a batch brings the rollups in line with: ratings, dossiers, and dossiers whose ratings follow them. */

@@ -56,7 +56,9 @@ class DossierApiController {
     @PutMapping("/{code}")
     ResponseEntity<DossierResponse> put(@PathVariable String code, @RequestBody DossierSubmission body) {
         DossierIntakeService.DossierUpsert result = intake.upsert(code, body);
-        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(response(result.dossier()));
+        // A dossier created by this very request has no rating and no complaint yet: nothing to look up.
+        return result.created() ? ResponseEntity.status(HttpStatus.CREATED).body(response(result.dossier(), false, List.of()))
+                : ResponseEntity.ok(response(result.dossier()));
     }
 
     @GetMapping("/{code}")
@@ -72,12 +74,16 @@ class DossierApiController {
     }
 
     private DossierResponse response(DossierDetails d) {
+        return response(d, ratings.isRated(d.id()), intake.complaintsOf(d.id()));
+    }
+
+    private DossierResponse response(DossierDetails d, boolean rated, List<ComplaintDetails> complaints) {
         return new DossierResponse(d.code(), new ProcedureRef(d.procedureCode(), d.procedureName()), d.receivingUnit(),
                 d.competentUnit(), d.evaluatedUnit(), d.channel().name(), d.applicantKind().name(), d.status().name(),
                 d.status().syncCode(), local(d.receivedAt()), local(d.dueAt()), local(d.returnedAt()),
                 d.timeliness() == null ? null : d.timeliness().name(), d.supplementRequests(),
                 d.officers().stream().map(o -> new OfficerRef(o.id(), o.name(), o.role().name())).toList(),
-                links.linkFor(d.id()), ratings.isRated(d.id()), intake.complaintsOf(d.id()));
+                links.linkFor(d.id()), rated, complaints);
     }
 
     private OffsetDateTime local(Instant instant) {

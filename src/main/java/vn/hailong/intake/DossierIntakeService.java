@@ -18,7 +18,6 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,10 +52,10 @@ public class DossierIntakeService {
         this.clock = clock;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
-        // Read committed: when a racing request registers the same new procedure or officer first,
-        // INSERT IGNORE yields to it and the read that follows must see its row, which a
-        // REPEATABLE READ snapshot taken earlier in the transaction would hide.
-        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        // Read committed (the pool's default, spring.datasource.hikari.transaction-isolation): when a
+        // racing request registers the same new procedure or officer first, INSERT IGNORE yields to
+        // it and the read that follows must see its row, which a REPEATABLE READ snapshot taken
+        // earlier in the transaction would hide.
     }
 
     /** The outcome of a PUT: the dossier as stored, whether it was new, whether anything changed. */

@@ -17,6 +17,14 @@ public final class FieldErrors {
         unprocessable.add(new InvalidInputException.FieldError(field, message));
     }
 
+    /** The errors so far, to go on collecting apart from them (a retried attempt starts from the same ones). */
+    public FieldErrors copy() {
+        FieldErrors copy = new FieldErrors();
+        copy.malformed.addAll(malformed);
+        copy.unprocessable.addAll(unprocessable);
+        return copy;
+    }
+
     public boolean isEmpty() {
         return malformed.isEmpty() && unprocessable.isEmpty();
     }

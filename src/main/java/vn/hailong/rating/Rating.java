@@ -154,6 +154,10 @@ public class Rating extends AbstractEntity {
         this.countedDossierId = dossierId;
     }
 
+    public UUID getCountedDossierId() {
+        return countedDossierId;
+    }
+
     public UUID getDossierId() {
         return dossierId;
     }

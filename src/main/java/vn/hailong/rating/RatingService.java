@@ -118,6 +118,18 @@ public class RatingService {
         if (submission.deviceId() != null && submission.deviceId().length() > 64) {
             errors.malformed("deviceId", "deviceId is longer than 64 characters");
         }
+        RatingChannel ratingChannel = channel;
+        // One transaction from the dossier's look-up to the commit (no read-only transaction of its
+        // own before it, and its session toggles): an earlier rating with this key or of this
+        // dossier answers; else we store. Someone may store a rating for this dossier or key between
+        // our check and our insert (a unique key refuses ours), or a deadlock / Galera certification
+        // failure may end ours: then look again, and answer as if we had come second (which we did).
+        return RACES.invoke(() -> transaction.execute(tx -> checkAndStore(submission, ratingChannel, anomalyFlags, templateKey,
+                errors.copy())));
+    }
+
+    private RatingOutcome checkAndStore(RatingSubmission submission, RatingChannel channel, Set<AnomalyFlag> anomalyFlags,
+            String templateKey, FieldErrors errors) {
         DossierRef dossier = null;
         if (submission.dossierCode() == null || submission.dossierCode().isBlank()) {
             errors.malformed("dossierCode", "dossierCode is required");
@@ -132,18 +144,9 @@ public class RatingService {
         errors.throwIfAny();
 
         byte[] requestHash = requestHash(dossier.id(), channel, checked, submission.deviceId());
-        RatingChannel ratingChannel = channel;
-        DossierRef ratedDossier = dossier;
-        // One transaction: an earlier rating with this key or of this dossier answers; else we store.
-        // Someone may store a rating for this dossier or key between our check and our insert (a
-        // unique key refuses ours), or a deadlock / Galera certification failure may end ours: then
-        // look again, and answer as if we had come second (which we did).
-        return RACES.invoke(() -> transaction.execute(tx -> {
-            Precheck precheck = precheck(submission.idempotencyKey(), requestHash, ratedDossier, ratingChannel);
-            return precheck.earlier() != null ? precheck.earlier()
-                    : store(ratedDossier, ratingChannel, questionnaire, checked, submission, requestHash, precheck.superseded(),
-                            anomalyFlags);
-        }));
+        Precheck precheck = precheck(submission.idempotencyKey(), requestHash, dossier, channel);
+        return precheck.earlier() != null ? precheck.earlier()
+                : store(dossier, channel, questionnaire, checked, submission, requestHash, precheck.superseded(), anomalyFlags);
     }
 
     /** What is stored already: an earlier outcome to answer with, or the id of a rating this one supersedes. */
@@ -151,7 +154,10 @@ public class RatingService {
     }
 
     private Precheck precheck(String idempotencyKey, byte[] requestHash, DossierRef dossier, RatingChannel channel) {
-        Optional<Rating> sameKey = ratings.findByIdempotencyKey(idempotencyKey);
+        // One query for the three questions (this key used before? the dossier's counted rating? an
+        // excluded one?): a new rating, the common case, finds no row and loads nothing more.
+        List<Rating> earlier = ratings.findByIdempotencyKeyOrDossierId(idempotencyKey, dossier.id());
+        Optional<Rating> sameKey = earlier.stream().filter(r -> r.getIdempotencyKey().equals(idempotencyKey)).findFirst();
         if (sameKey.isPresent()) {
             Rating rating = sameKey.get();
             if (!Arrays.equals(rating.getRequestHash(), requestHash)) {
@@ -160,7 +166,7 @@ public class RatingService {
             }
             return new Precheck(outcome(rating, dossier.code(), true), null);
         }
-        Optional<Rating> counted = ratings.findByCountedDossierId(dossier.id());
+        Optional<Rating> counted = earlier.stream().filter(r -> dossier.id().equals(r.getCountedDossierId())).findFirst();
         if (counted.isPresent() && precedence.supersedes(counted.get().getChannel(), counted.get().getSubmittedAt(), channel,
                 clock.instant())) {
             // The citizen's own phone takes the place of the kiosk; flushed first so that the
@@ -172,7 +178,7 @@ public class RatingService {
         }
         // An excluded rating does not free its dossier: otherwise moderation could replace an
         // unhappy rating with a new, happier one.
-        if (counted.isPresent() || ratings.existsByDossierIdAndStatus(dossier.id(), RatingStatus.EXCLUDED)) {
+        if (counted.isPresent() || earlier.stream().anyMatch(r -> r.getStatus() == RatingStatus.EXCLUDED && dossier.id().equals(r.getDossierId()))) {
             throw new ConflictException("dossierCode", "dossier '" + dossier.code()
                     + "' has already been rated and cannot be rated again (Mã hồ sơ đã được đánh giá, không thể đánh giá lại)");
         }
@@ -225,7 +231,7 @@ public class RatingService {
     /** Whether the dossier has its counted rating. */
     @Transactional(readOnly = true)
     public boolean isRated(UUID dossierId) {
-        return ratings.existsByCountedDossierId(dossierId) || ratings.existsByDossierIdAndStatus(dossierId, RatingStatus.EXCLUDED);
+        return ratings.isRated(dossierId);
     }
 
     /**

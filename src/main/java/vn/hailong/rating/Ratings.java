@@ -13,7 +13,16 @@ interface Ratings extends JpaRepository<Rating, UUID> {
 
     Optional<Rating> findByIdempotencyKey(String idempotencyKey);
 
+    /** The rating with this idempotency key, and every rating of this dossier (whatever their status). */
+    List<Rating> findByIdempotencyKeyOrDossierId(String idempotencyKey, UUID dossierId);
+
     boolean existsByCountedDossierId(UUID dossierId);
+
+    /** Whether the dossier has its counted rating, or an excluded one (which does not free it), in one query. */
+    @org.springframework.data.jpa.repository.Query("""
+            select count(r) > 0 from Rating r
+            where r.countedDossierId = :dossierId or (r.dossierId = :dossierId and r.status = vn.hailong.rating.RatingStatus.EXCLUDED)""")
+    boolean isRated(@org.springframework.data.repository.query.Param("dossierId") UUID dossierId);
 
     boolean existsByDossierIdAndStatus(UUID dossierId, RatingStatus status);
 
