@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +22,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
+import vn.hailong.platform.StartupTask;
 import vn.hailong.security.ui.LoginView;
 
 /**
@@ -82,7 +82,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ApplicationRunner provisionBootstrapApiKeys(ApiKeyService keys, ApiKeyService.ApiProperties properties) {
-        return args -> properties.bootstrapKeys().forEach(k -> keys.provision(k.name(), k.key()));
+    StartupTask provisionBootstrapApiKeys(ApiKeyService keys, ApiKeyService.ApiProperties properties) {
+        return StartupTask.of(StartupTask.Step.API_KEYS, () -> properties.bootstrapKeys().forEach(k -> keys.provision(k.name(), k.key())));
     }
 }
