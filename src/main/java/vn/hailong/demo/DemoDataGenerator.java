@@ -21,8 +21,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -43,6 +41,7 @@ import vn.hailong.directory.UnitChange;
 import vn.hailong.intake.Timeliness;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.Ids;
+import vn.hailong.platform.StartupTask;
 import vn.hailong.rating.Questionnaire;
 import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingStatus;
@@ -61,7 +60,7 @@ import vn.hailong.security.AccountService;
  */
 @Component
 @ConditionalOnProperty(name = "hailong.demo.enabled", havingValue = "true")
-class DemoDataGenerator implements ApplicationRunner {
+class DemoDataGenerator implements StartupTask {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
     private static final int BATCH = 1000;
@@ -100,7 +99,12 @@ class DemoDataGenerator implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public Step step() {
+        return Step.DEMO_DATA;
+    }
+
+    @Override
+    public void run() {
         long started = System.nanoTime();
         if (directory.findUnit(DemoCatalogue.PROVINCE_CODE).isPresent()) {
             log.info("Demo data already present (unit {} exists); nothing generated ({} ms)", DemoCatalogue.PROVINCE_CODE,

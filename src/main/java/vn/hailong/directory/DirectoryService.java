@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.hailong.platform.FieldErrors;
@@ -296,6 +297,18 @@ public class DirectoryService {
     @Transactional(readOnly = true)
     public Optional<CounterSummary> findCounter(String code) {
         return counters.findByCode(code).map(this::counterSummary);
+    }
+
+    /**
+     * The counter with this code, its row locked until the caller's transaction ends ({@code SELECT
+     * … FOR UPDATE}): work that must happen one at a time per counter (a handover replacing the
+     * previous one) queues here, across the nodes of one database. Galera does not replicate row
+     * locks: there a unique key of the caller's own must make the second of two conflicting
+     * commits fail, and the caller retries.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<CounterSummary> lockCounter(String code) {
+        return counters.lockByCode(code).map(this::counterSummary);
     }
 
     @Transactional(readOnly = true)

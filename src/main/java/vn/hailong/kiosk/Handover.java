@@ -1,6 +1,7 @@
 package vn.hailong.kiosk;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -16,6 +17,14 @@ import vn.hailong.platform.jpa.AbstractEntity;
 @Entity
 @Table(name = "kiosk_handover")
 class Handover extends AbstractEntity {
+
+    /**
+     * The order in which handovers were recorded: by time, then by id (time-ordered, compared as
+     * its text, which sorts as its bytes do). Every node and every retry agrees on it, so the last
+     * one recorded at a counter is its current one whatever order racing transactions commit in.
+     */
+    static final Comparator<Handover> RECORDED_ORDER = Comparator.comparing(Handover::getHandedOverAt)
+            .thenComparing(h -> h.getId().toString());
 
     @Column(name = "counter_id", nullable = false, columnDefinition = "uuid")
     private UUID counterId;
@@ -48,6 +57,10 @@ class Handover extends AbstractEntity {
 
     boolean activeAt(Instant now) {
         return endedAt == null && now.isBefore(expiresAt);
+    }
+
+    boolean recordedAfter(Handover other) {
+        return RECORDED_ORDER.compare(this, other) > 0;
     }
 
     void end(Instant now) {

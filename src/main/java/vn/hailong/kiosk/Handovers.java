@@ -5,12 +5,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 
 interface Handovers extends JpaRepository<Handover, UUID> {
 
     Optional<Handover> findFirstByCounterIdAndEndedAtIsNullAndExpiresAtAfterOrderByHandedOverAtDesc(UUID counterId, Instant now);
 
+    /**
+     * The counter's open handovers, read as committed now (a locking read, under any isolation
+     * level) and locked until the transaction ends.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     List<Handover> findByCounterIdAndEndedAtIsNull(UUID counterId);
 
     List<Handover> findByHandedOverAtAfterOrderByHandedOverAt(Instant after);

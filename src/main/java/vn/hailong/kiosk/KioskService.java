@@ -2,12 +2,15 @@ package vn.hailong.kiosk;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,14 +77,21 @@ public class KioskService {
     /**
      * Binds a dossier to a counter's kiosk for {@code hailong.kiosk.handover-valid-for}; an earlier
      * binding at the counter ends. Called by the one-stop software when the officer hands over.
+     * Handovers racing at one counter are all recorded; the one recorded last (by time, then id)
+     * is the counter's open one, and a handover that lost a race is retried, never answered 500.
      *
      * @throws NotFoundException for an unknown counter
      * @throws InvalidInputException naming {@code dossierCode} or {@code officerId}
      * @throws ConflictException when the dossier has its counted rating already
      */
+    // The counter's row lock queues racing handovers on one database, so retries are rare there: a
+    // deadlock, a lock wait timeout, or on Galera a certification conflict or the open-handover key
+    // (see HandoverRace). Backoff with jitter spreads the retries of a burst apart; all eight
+    // waits together stay under 4 s (25 ms doubling, capped at 1 s), well inside a client's timeout.
+    @Retryable(predicate = HandoverRace.class, maxRetries = 8, delay = 25, multiplier = 2, jitter = 25, maxDelay = 1000)
     @Transactional
     public HandoverReceipt handOver(String counterCode, @Nullable String dossierCode, @Nullable String officerId) {
-        CounterSummary counter = directory.findCounter(counterCode)
+        CounterSummary counter = directory.lockCounter(counterCode)
                 .orElseThrow(() -> new NotFoundException("no counter with code '" + counterCode + "'"));
         FieldErrors errors = new FieldErrors();
         if (dossierCode == null || dossierCode.isBlank()) {
@@ -98,13 +108,29 @@ public class KioskService {
             throw new ConflictException("dossierCode", "dossier '" + dossier.code()
                     + "' has already been rated and cannot be rated again (Mã hồ sơ đã được đánh giá, không thể đánh giá lại)");
         }
-        Instant now = clock.instant();
-        handovers.findByCounterIdAndEndedAtIsNull(counter.id()).forEach(h -> h.end(now));
-        Handover handover = handovers.save(new Handover(counter.id(), dossier.id(), officerId.strip(), now,
-                now.plus(properties.handoverValidFor())));
+        // Taken under the counter's lock, so on one node time follows the order of the lock;
+        // microseconds, as the column stores them, so the order compared here is the order stored.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Handover handover = new Handover(counter.id(), dossier.id(), officerId.strip(), now, now.plus(properties.handoverValidFor()));
+        List<Handover> open = handovers.findByCounterIdAndEndedAtIsNull(counter.id());
+        // Normally the new handover is the latest and replaces the open one. A handover stamped
+        // earlier than the open one (another node's clock ahead of ours) is recorded as replaced at
+        // once, so the last recorded one stays current whichever transaction commits first.
+        boolean latest = open.stream().allMatch(handover::recordedAfter);
+        if (latest) {
+            open.forEach(h -> h.end(now));
+            // Ended before the new one is inserted (Hibernate would insert first), or the
+            // open-handover key would see two open ones.
+            handovers.flush();
+        } else {
+            handover.end(now);
+        }
+        handovers.save(handover);
         String procedureName = directory.findProcedure(dossier.procedureId()).map(p -> p.name()).orElse("");
-        events.publishEvent(new HandoverRecorded(handover.getId(), counter.id(), dossier.id(), new KioskSurvey(handover.getId(),
-                dossier.code(), procedureName, questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE))));
+        if (latest) {
+            events.publishEvent(new HandoverRecorded(handover.getId(), counter.id(), dossier.id(), new KioskSurvey(handover.getId(),
+                    dossier.code(), procedureName, questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE))));
+        }
         return new HandoverReceipt(handover.getId(), counter.code(), dossier.code(), now, handover.getExpiresAt());
     }
 

@@ -6,10 +6,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -17,6 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import vn.hailong.directory.DirectoryService;
+import vn.hailong.platform.StartupTask;
 
 /**
  * Applies {@code kiosk-config/} at start-up ({@code hailong.kiosk.config-dir}; empty = off): creates
@@ -25,8 +22,7 @@ import vn.hailong.directory.DirectoryService;
  * file or entry stops nothing else: it is reported (file, line, field) and skipped.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
-class SiteConfigurationLoader implements ApplicationRunner {
+class SiteConfigurationLoader implements StartupTask {
 
     private static final Logger log = LoggerFactory.getLogger(SiteConfigurationLoader.class);
 
@@ -41,8 +37,14 @@ class SiteConfigurationLoader implements ApplicationRunner {
         this.folder = folder;
     }
 
+    /** After the demo data, whose counters the demo site's devices name. */
     @Override
-    public void run(ApplicationArguments args) {
+    public Step step() {
+        return Step.KIOSK_CONFIGURATION;
+    }
+
+    @Override
+    public void run() {
         if (folder.isBlank()) {
             return;
         }

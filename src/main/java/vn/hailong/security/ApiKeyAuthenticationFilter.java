@@ -12,16 +12,20 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Authenticates {@code Authorization: Bearer <key>} on the integrator API. */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeyService keys;
+    // The strategy the chain's other filters use (not the static holder's current one): with two
+    // application contexts in one JVM (a second node in tests), the static one may be the other's.
+    private final SecurityContextHolderStrategy contexts;
 
-    ApiKeyAuthenticationFilter(ApiKeyService keys) {
+    ApiKeyAuthenticationFilter(ApiKeyService keys, SecurityContextHolderStrategy contexts) {
         this.keys = keys;
+        this.contexts = contexts;
     }
 
     @Override
@@ -35,15 +39,15 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                         "The API key is unknown or revoked.", "Authorization");
                 return;
             }
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            SecurityContext context = contexts.createEmptyContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("api-client:" + client.get(), null,
                     List.of(new SimpleGrantedAuthority(Role.INTEGRATOR_AUTHORITY))));
-            SecurityContextHolder.setContext(context);
+            contexts.setContext(context);
         }
         try {
             chain.doFilter(request, response);
         } finally {
-            SecurityContextHolder.clearContext();
+            contexts.clearContext();
         }
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +13,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -20,6 +22,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
+import vn.hailong.platform.StartupTask;
 import vn.hailong.security.ui.LoginView;
 
 /**
@@ -36,7 +39,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain integratorApi(HttpSecurity http, ApiKeyService keys) throws Exception {
+    SecurityFilterChain integratorApi(HttpSecurity http, ApiKeyService keys, ObjectProvider<SecurityContextHolderStrategy> strategies)
+            throws Exception {
+        // Looked up as Spring Security's own configurers do, so the key filter and authorisation share it.
+        SecurityContextHolderStrategy contexts = strategies.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
         // A lean chain: every call carries its key, so nothing here needs a session, and the filters
         // that serve browsers (log-out, saved requests, the servlet API wrapper) would only cost time
         // on every call. Kept: the firewall, the security headers, the key filter, authorisation.
@@ -46,7 +52,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .servletApi(servletApi -> servletApi.disable())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, contexts), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_API.toArray(String[]::new)).permitAll()
                         .anyRequest().hasAuthority(Role.INTEGRATOR_AUTHORITY))
@@ -76,7 +82,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ApplicationRunner provisionBootstrapApiKeys(ApiKeyService keys, ApiKeyService.ApiProperties properties) {
-        return args -> properties.bootstrapKeys().forEach(k -> keys.provision(k.name(), k.key()));
+    StartupTask provisionBootstrapApiKeys(ApiKeyService keys, ApiKeyService.ApiProperties properties) {
+        return StartupTask.of(StartupTask.Step.API_KEYS, () -> properties.bootstrapKeys().forEach(k -> keys.provision(k.name(), k.key())));
     }
 }

@@ -37,7 +37,9 @@ import vn.hailong.security.AccountService;
  * the entities: a schema change that breaks them fails here rather than on someone's first demo.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"hailong.demo.enabled=true", "hailong.demo.seed=42", "hailong.demo.dossiers=1500"})
+        properties = {"hailong.demo.enabled=true", "hailong.demo.seed=42", "hailong.demo.dossiers=1500",
+                // The demo site's own kiosk-config, whose devices name the demo's counters.
+                "hailong.kiosk.config-dir=kiosk-config"})
 @ActiveProfiles("test")
 // Its own context: close it afterwards and give the shared context its security strategy back.
 @DirtiesContext
@@ -72,9 +74,21 @@ class DemoDataGeneratorTest {
         Map<String, Object> before = counts();
         assertThat(before).containsEntry("dossier", 1500L).containsEntry("survey_link", 1500L).containsEntry("user_account", 5L);
 
-        generator.run(null);
+        generator.run();
 
         assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void the_demo_sites_kiosk_devices_are_registered_at_the_demo_counters_on_a_fresh_database() {
+        // kiosk-config/site.yaml runs after the generator, which creates the counters its devices name.
+        List<Map<String, Object>> devices = jdbc.queryForList("""
+                SELECT d.code AS device, c.code AS counter FROM kiosk_device d JOIN service_counter c ON c.id = d.counter_id
+                ORDER BY d.code""");
+
+        assertThat(devices).containsExactly(Map.of("device", "kiosk-q01", "counter", "TTPVHCC-H56-Q01"),
+                Map.of("device", "kiosk-q02", "counter", "TTPVHCC-H56-Q02"),
+                Map.of("device", "kiosk-q03", "counter", "TTPVHCC-H56-Q03"));
     }
 
     @Test

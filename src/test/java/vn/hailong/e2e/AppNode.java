@@ -3,7 +3,11 @@ package vn.hailong.e2e;
 import java.io.IOException;
 import java.net.ServerSocket;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -21,6 +25,7 @@ public final class AppNode implements AutoCloseable {
     private final int port;
     private final String jdbcUrl;
     private final String[] extraArgs;
+    private final List<ApplicationListener<?>> listeners = new ArrayList<>();
     private ConfigurableApplicationContext context;
 
     public AppNode(String jdbcUrl, String... extraArgs) {
@@ -41,6 +46,12 @@ public final class AppNode implements AutoCloseable {
         return context != null && context.isActive();
     }
 
+    /** Listens to the node's application events from its next start on (to watch it start). */
+    public AppNode listening(ApplicationListener<?> listener) {
+        listeners.add(listener);
+        return this;
+    }
+
     /** Starts the node (again) on its port; returns once it serves requests. */
     public AppNode start() {
         if (running()) {
@@ -59,7 +70,8 @@ public final class AppNode implements AutoCloseable {
         // the shared context keeps its own, which serves this node's requests as well.
         SecurityContextHolderStrategy shared = SecurityContextHolder.getContextHolderStrategy();
         try {
-            context = new SpringApplicationBuilder(HaiLongApplication.class).profiles("test").run(args);
+            context = new SpringApplicationBuilder(HaiLongApplication.class).profiles("test")
+                    .listeners(listeners.toArray(ApplicationListener<?>[]::new)).run(args);
         } finally {
             SecurityContextHolder.setContextHolderStrategy(shared);
         }
@@ -76,6 +88,10 @@ public final class AppNode implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
     }
 
     @Override
