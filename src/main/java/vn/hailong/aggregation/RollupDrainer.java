@@ -45,7 +45,7 @@ public class RollupDrainer implements SmartLifecycle {
     private final RollupMaintainer maintainer;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final RetryTemplate retry = Retries.onConcurrencyFailure(8);
+    private final RetryTemplate retry = Retries.onWriteConflict(8);
     private final int batch;
     private final Duration poll;
     private final Duration orphanedAfter;

@@ -51,7 +51,7 @@ public class RollupMaintainer {
     private final DirectoryService directory;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final RetryTemplate retry = Retries.onConcurrencyFailure(6);
+    private final RetryTemplate retry = Retries.onWriteConflict(6);
     private final Duration sweepLookBack;
     private final Duration sweepSettle;
 

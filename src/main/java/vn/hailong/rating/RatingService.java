@@ -21,8 +21,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -45,8 +43,7 @@ import vn.hailong.platform.InvalidInputException;
 @Service
 public class RatingService {
 
-    private static final org.springframework.core.retry.RetryTemplate RACES = new org.springframework.core.retry.RetryTemplate(
-            vn.hailong.platform.Retries.policy(4, DataIntegrityViolationException.class, ConcurrencyFailureException.class));
+    private static final org.springframework.core.retry.RetryTemplate RACES = vn.hailong.platform.Retries.onWriteConflictOrDuplicate(4);
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
 
     private final Ratings ratings;
