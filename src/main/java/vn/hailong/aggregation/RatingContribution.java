@@ -1,8 +1,6 @@
 package vn.hailong.aggregation;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,26 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import vn.hailong.rating.Questionnaire;
-import vn.hailong.rating.RatingFacts;
 
 /** What one rating adds to the rollups under a given status: one row per dimension, grain and answered criterion (see {@link #rows}). */
 record RatingContribution(UUID unitId, LocalDate day, Map<RollupDimension, String> values, Map<String, Integer> points) {
-
-    static RatingContribution of(RatingFacts rating, String officer, ZoneId zone) {
-        LocalDateTime local = LocalDateTime.ofInstant(rating.submittedAt(), zone);
-        Map<RollupDimension, String> values = new LinkedHashMap<>();
-        values.put(RollupDimension.ALL, "");
-        values.put(RollupDimension.PROCEDURE, rating.procedureId().toString());
-        if (officer != null) {
-            values.put(RollupDimension.OFFICER, officer);
-        }
-        if (rating.deviceId() != null) {
-            values.put(RollupDimension.COUNTER, rating.deviceId());
-        }
-        values.put(RollupDimension.CHANNEL, rating.channel().name());
-        values.put(RollupDimension.HOUR, hourKey(local.getDayOfWeek().getValue(), local.getHour()));
-        return new RatingContribution(rating.unitId(), local.toLocalDate(), values, rating.points());
-    }
 
     /**
      * A rating as the worker reads it with the rebuild's SQL ({@link RawSql#ratingFacts}): its status,
@@ -53,10 +34,6 @@ record RatingContribution(UUID unitId, LocalDate day, Map<RollupDimension, Strin
             values.put(RollupDimension.HOUR, hourKey);
             return new RatingContribution(unitId, day, values, points);
         }
-    }
-
-    static String hourKey(int isoWeekday, int hour) {
-        return isoWeekday + "-" + (hour < 10 ? "0" : "") + hour;
     }
 
     /**

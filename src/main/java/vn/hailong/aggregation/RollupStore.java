@@ -80,38 +80,6 @@ class RollupStore {
     record RatingEntry(String status, String officer) {
     }
 
-    Optional<RatingEntry> lockRating(UUID ratingId) {
-        // The row exists before it is locked, so that two deliveries of one event (on two nodes)
-        // queue on the same row lock instead of both seeing "nothing yet" (a gap lock would not do
-        // on Galera, where locks are local; certification then rejects one of them, which retries).
-        jdbc.update("INSERT IGNORE INTO rating_rollup_ledger (rating_id, status, officer_key, updated_at) VALUES (?, '', NULL, ?)",
-                ratingId.toString(), utc(Instant.now()));
-        return jdbc.query("SELECT status, officer_key FROM rating_rollup_ledger WHERE rating_id = ? FOR UPDATE",
-                (rs, i) -> new RatingEntry(rs.getString(1), rs.getString(2)), ratingId.toString())
-                .stream().filter(e -> !e.status().isEmpty()).findFirst();
-    }
-
-    void recordRating(UUID ratingId, String status, String officer, Instant now) {
-        jdbc.update("UPDATE rating_rollup_ledger SET status = ?, officer_key = ?, updated_at = ? WHERE rating_id = ?", status, officer,
-                utc(now), ratingId.toString());
-    }
-
-    Optional<ReturnContribution> lockDossier(UUID dossierId) {
-        jdbc.update("INSERT IGNORE INTO dossier_rollup_ledger (dossier_id, returned_day, unit_id, procedure_id, officer_key, late, "
-                + "updated_at) VALUES (?, NULL, NULL, NULL, NULL, FALSE, ?)", dossierId.toString(), utc(Instant.now()));
-        return jdbc.query("SELECT returned_day, unit_id, procedure_id, officer_key, late FROM dossier_rollup_ledger WHERE dossier_id = ? FOR UPDATE",
-                (rs, i) -> rs.getDate(1) == null ? null : new ReturnContribution(uuid(rs, 2), rs.getDate(1).toLocalDate(), uuid(rs, 3),
-                        rs.getString(4), rs.getBoolean(5)), dossierId.toString())
-                .stream().filter(java.util.Objects::nonNull).findFirst();
-    }
-
-    void recordDossier(UUID dossierId, ReturnContribution c, Instant now) {
-        jdbc.update("UPDATE dossier_rollup_ledger SET returned_day = ?, unit_id = ?, procedure_id = ?, officer_key = ?, late = ?, "
-                + "updated_at = ? WHERE dossier_id = ?", c == null ? null : Date.valueOf(c.day()), c == null ? null : c.unitId().toString(),
-                c == null ? null : c.procedureId().toString(), c == null ? null : c.officer(), c != null && c.late(), utc(now),
-                dossierId.toString());
-    }
-
     // ---- the outbox of changes not yet applied (rollup_pending, V68) ----
 
     /** A change waiting to be applied: {@code subject} R (a rating), D (a dossier) or A (a dossier and its ratings). */
@@ -156,8 +124,10 @@ class RollupStore {
 
     /**
      * What each rating has contributed so far (absent: nothing yet), locked until the transaction
-     * ends. Rows are created before they are locked (see {@link #lockRating}); ids are sorted so that
-     * two workers lock in the same order.
+     * ends. The rows exist before they are locked, so that two workers applying the same rating (on
+     * two nodes) queue on the same row lock instead of both seeing "nothing yet" (a gap lock would
+     * not do on Galera, where locks are local; certification then rejects one of them, which
+     * retries). Ids are sorted so that two workers lock in the same order.
      */
     java.util.Map<UUID, RatingEntry> lockRatings(java.util.SortedSet<UUID> ratingIds) {
         if (ratingIds.isEmpty()) {
@@ -169,8 +139,12 @@ class RollupStore {
             args.add(id.toString());
             args.add(now);
         });
-        jdbc.update("INSERT IGNORE INTO rating_rollup_ledger (rating_id, status, officer_key, updated_at) VALUES "
-                + ratingIds.stream().map(id -> "(?, '', NULL, ?)").collect(Collectors.joining(", ")), args.toArray());
+        // ON DUPLICATE KEY UPDATE (a no-op) rather than INSERT IGNORE: it takes an exclusive lock on an
+        // existing row at once, where INSERT IGNORE takes a shared one that the FOR UPDATE below must
+        // upgrade, and two workers upgrading the same row deadlock.
+        jdbc.update("INSERT INTO rating_rollup_ledger (rating_id, status, officer_key, updated_at) VALUES "
+                + ratingIds.stream().map(id -> "(?, '', NULL, ?)").collect(Collectors.joining(", "))
+                + " ON DUPLICATE KEY UPDATE rating_id = rating_id", args.toArray());
         java.util.Map<UUID, RatingEntry> applied = new java.util.HashMap<>();
         jdbc.query("SELECT rating_id, status, officer_key FROM rating_rollup_ledger WHERE rating_id IN (" + placeholders(ratingIds)
                 + ") FOR UPDATE", rs -> {
@@ -223,7 +197,7 @@ class RollupStore {
                 ids(dossierIds));
     }
 
-    /** What each dossier has contributed so far (absent: nothing, or not returned), locked; see {@link #lockRatings}. */
+    /** What each dossier has contributed so far (absent: nothing, or not returned), locked as {@link #lockRatings} does. */
     java.util.Map<UUID, ReturnContribution> lockDossiers(java.util.SortedSet<UUID> dossierIds) {
         if (dossierIds.isEmpty()) {
             return java.util.Map.of();
@@ -234,9 +208,9 @@ class RollupStore {
             args.add(id.toString());
             args.add(now);
         });
-        jdbc.update("INSERT IGNORE INTO dossier_rollup_ledger (dossier_id, returned_day, unit_id, procedure_id, officer_key, late, updated_at) "
-                + "VALUES " + dossierIds.stream().map(id -> "(?, NULL, NULL, NULL, NULL, FALSE, ?)").collect(Collectors.joining(", ")),
-                args.toArray());
+        jdbc.update("INSERT INTO dossier_rollup_ledger (dossier_id, returned_day, unit_id, procedure_id, officer_key, late, updated_at) "
+                + "VALUES " + dossierIds.stream().map(id -> "(?, NULL, NULL, NULL, NULL, FALSE, ?)").collect(Collectors.joining(", "))
+                + " ON DUPLICATE KEY UPDATE dossier_id = dossier_id", args.toArray());
         java.util.Map<UUID, ReturnContribution> applied = new java.util.HashMap<>();
         jdbc.query("SELECT dossier_id, returned_day, unit_id, procedure_id, officer_key, late FROM dossier_rollup_ledger WHERE dossier_id IN ("
                 + placeholders(dossierIds) + ") FOR UPDATE", rs -> {

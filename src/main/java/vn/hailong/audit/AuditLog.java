@@ -23,7 +23,6 @@ import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -45,6 +44,9 @@ import vn.hailong.platform.Ids;
  */
 @Service
 public class AuditLog {
+
+    /** Another node held the chain head: append again, on the head as it is now. */
+    private static final org.springframework.core.retry.RetryTemplate HEAD_RACES = vn.hailong.platform.Retries.onWriteConflict(4);
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
     /** Audit times are shown and filtered in Vietnam time (no daylight saving). */
@@ -101,17 +103,12 @@ public class AuditLog {
         String who = clip(actor == null ? "system" : actor, 100);
         String what = clip(subject == null ? "" : subject, 200);
         String more = clip(details == null ? "" : details, 2000);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                transaction.executeWithoutResult(tx -> appendLocked(who, action, what, more));
-                return;
-            } catch (ConcurrencyFailureException e) {
-                // inside the caller's transaction a retry cannot help (it is marked for rollback):
-                // the caller's own retry, or the user, repeats the whole action
-                if (attempt >= 5 || TransactionSynchronizationManager.isActualTransactionActive()) {
-                    throw e;
-                }
-            }
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // Inside the caller's transaction a retry cannot help (it is marked for rollback): the
+            // caller's own retry, or the user, repeats the whole action.
+            transaction.executeWithoutResult(tx -> appendLocked(who, action, what, more));
+        } else {
+            HEAD_RACES.invoke(() -> transaction.executeWithoutResult(tx -> appendLocked(who, action, what, more)));
         }
     }
 

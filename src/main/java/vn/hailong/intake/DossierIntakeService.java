@@ -14,8 +14,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +29,8 @@ import vn.hailong.platform.NotFoundException;
 /** Receives dossiers from the one-stop software and answers what is known about them. */
 @Service
 public class DossierIntakeService {
+
+    private static final org.springframework.core.retry.RetryTemplate RACES = vn.hailong.platform.Retries.onWriteConflictOrDuplicate(3);
 
     private static final Pattern PROCEDURE_CODE = Pattern.compile("[0-9]+\\.[0-9]+(\\.[0-9A-Z]+)*");
     private static final int MAX_OFFICERS = 50;
@@ -73,16 +73,9 @@ public class DossierIntakeService {
         if (codeProblem != null) {
             throw InvalidInputException.malformed("code", codeProblem);
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transaction.execute(tx -> upsertInTransaction(new DossierCode(code), submission));
-            } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
-                // Another request stored the same dossier between our read and our write: redo on fresh data.
-                if (attempt >= 3) {
-                    throw raced;
-                }
-            }
-        }
+        // Another request may store the same dossier, procedure or officer between our read and our
+        // write (a unique key refuses ours), or a deadlock may end ours: redo on fresh data.
+        return RACES.invoke(() -> transaction.execute(tx -> upsertInTransaction(new DossierCode(code), submission)));
     }
 
     private DossierUpsert upsertInTransaction(DossierCode code, DossierSubmission s) {
@@ -140,9 +133,11 @@ public class DossierIntakeService {
         if (supplements < 0 || supplements > 1000) {
             errors.malformed("supplementRequests", "supplementRequests must be between 0 and 1000");
         }
-        AgencySummary receiving = unit(errors, "receivingUnit", s.receivingUnit(), true);
-        AgencySummary competent = unit(errors, "competentUnit", s.competentUnit(), true);
-        AgencySummary evaluated = unit(errors, "evaluatedUnit", s.evaluatedUnit(), false);
+        // Most dossiers name one unit in two or three roles: look each code up once.
+        Map<String, Optional<AgencySummary>> units = new HashMap<>();
+        AgencySummary receiving = unit(errors, "receivingUnit", s.receivingUnit(), true, units);
+        AgencySummary competent = unit(errors, "competentUnit", s.competentUnit(), true, units);
+        AgencySummary evaluated = unit(errors, "evaluatedUnit", s.evaluatedUnit(), false, units);
         List<DossierSubmission.OfficerPart> parts = s.officers() == null ? List.of() : s.officers();
         if (parts.size() > MAX_OFFICERS) {
             errors.malformed("officers", "at most " + MAX_OFFICERS + " officers per dossier");
@@ -176,14 +171,14 @@ public class DossierIntakeService {
                 returnedAt, supplements, Set.copyOf(officers));
     }
 
-    private AgencySummary unit(FieldErrors errors, String field, String code, boolean required) {
+    private AgencySummary unit(FieldErrors errors, String field, String code, boolean required, Map<String, Optional<AgencySummary>> known) {
         if (code == null || code.isBlank()) {
             if (required) {
                 errors.malformed(field, field + " is required (an agency code such as 000.00.06.H56)");
             }
             return null;
         }
-        Optional<AgencySummary> unit = directory.findUnit(code);
+        Optional<AgencySummary> unit = known.computeIfAbsent(code, directory::findUnit);
         if (unit.isEmpty()) {
             errors.unprocessable(field, "unknown unit '" + code + "'; register it with PUT /api/v1/units/" + code + " first");
             return null;

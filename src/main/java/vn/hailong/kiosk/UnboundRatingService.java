@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -36,6 +35,8 @@ import vn.hailong.rating.RatingSubmissionPolicy;
  */
 @Service
 class UnboundRatingService {
+
+    private static final org.springframework.core.retry.RetryTemplate RACES = vn.hailong.platform.Retries.onWriteConflictOrDuplicate(3);
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
 
@@ -64,29 +65,22 @@ class UnboundRatingService {
                 .collect(Collectors.joining(";"));
         String reasons = checked.reasons().isEmpty() ? null : String.join(",", new TreeSet<>(checked.reasons()));
         byte[] hash = hash(device.code() + "|" + answers + "|" + reasons + "|" + checked.comment());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transaction.execute(tx -> {
-                    var earlier = store.findByIdempotencyKey(rating.idempotencyKey());
-                    if (earlier.isPresent()) {
-                        if (!Arrays.equals(earlier.get().getRequestHash(), hash)) {
-                            throw new ConflictException("idempotencyKey", "idempotencyKey '" + rating.idempotencyKey()
-                                    + "' was already used for a different rating; use a new key for a new rating");
-                        }
-                        return outcome(earlier.get(), true);
-                    }
-                    Instant now = clock.instant();
-                    UnboundRating stored = store.saveAndFlush(new UnboundRating(device.id(), device.counterId(), questionnaire.templateId(),
-                            checked.overall().key(), checked.overall().points(), answers, reasons, checked.comment(), now,
-                            rating.idempotencyKey(), hash));
-                    return outcome(stored, false);
-                });
-            } catch (DataIntegrityViolationException raced) {
-                if (attempt >= 3) {
-                    throw raced; // the same key stored by another node a moment ago: look again
+        // The same key stored by another node a moment ago (a unique key refuses ours): look again.
+        return RACES.invoke(() -> transaction.execute(tx -> {
+            var earlier = store.findByIdempotencyKey(rating.idempotencyKey());
+            if (earlier.isPresent()) {
+                if (!Arrays.equals(earlier.get().getRequestHash(), hash)) {
+                    throw new ConflictException("idempotencyKey", "idempotencyKey '" + rating.idempotencyKey()
+                            + "' was already used for a different rating; use a new key for a new rating");
                 }
+                return outcome(earlier.get(), true);
             }
-        }
+            Instant now = clock.instant();
+            UnboundRating stored = store.saveAndFlush(new UnboundRating(device.id(), device.counterId(), questionnaire.templateId(),
+                    checked.overall().key(), checked.overall().points(), answers, reasons, checked.comment(), now,
+                    rating.idempotencyKey(), hash));
+            return outcome(stored, false);
+        }));
     }
 
     long countOfDevice(java.util.UUID deviceId) {
