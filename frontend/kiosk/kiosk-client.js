@@ -4,7 +4,8 @@
 // or lost with the session. So the answers of the survey in progress are mirrored here, and a
 // completed rating goes into an outbox in localStorage, with its idempotency key, *before* it is
 // sent. The outbox POSTs each rating to /kiosk-device/ratings (the device cookie authenticates)
-// and forgets it only when the server has answered for it; it retries when the connection returns,
+// and forgets it only when the server has answered for it (its JSON acknowledgement, or a problem
+// refusing the rating for good); it retries when the connection returns,
 // after a reload, and every few seconds meanwhile. Resends carry the same key, so the server
 // stores each rating once.
 const OUTBOX_KEY = 'hl-kiosk-outbox';
@@ -25,6 +26,26 @@ function store(list) {
 
 function endpoint(path) {
   return new URL(path, document.baseURI).toString();
+}
+
+function mediaType(response) {
+  return (response.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase();
+}
+
+/** The documented answer of POST /kiosk-device/ratings: JSON naming the stored rating. */
+async function isAcknowledgement(response) {
+  if (mediaType(response) !== 'application/json') return false;
+  try {
+    const body = await response.json();
+    return !!body && typeof body.ratingId === 'string' && body.ratingId.length > 0
+      && typeof body.status === 'string' && typeof body.replayed === 'boolean';
+  } catch (e) {
+    return false;
+  }
+}
+
+function isProblem(response) {
+  return mediaType(response) === 'application/problem+json';
 }
 
 const kiosk = {
@@ -119,6 +140,8 @@ const kiosk = {
           response = await fetch(endpoint('kiosk-device/ratings'), {
             method: 'POST',
             credentials: 'same-origin',
+            // A redirect (to a log-in page, a captive portal) is never the server storing the rating.
+            redirect: 'manual',
             headers: { 'Content-Type': 'application/json', 'X-Hailong-Kiosk': '1' },
             body: JSON.stringify(entry),
           });
@@ -126,11 +149,15 @@ const kiosk = {
           failed = true; // no connection: keep it
           break;
         }
-        // Stored (201), stored before (200), or refused for good (400, 409, 422): the server has
-        // answered for this rating. 401/403 (device revoked, staff session) and 5xx: keep, retry.
-        if (response.ok || [400, 409, 422].includes(response.status)) {
+        // Stored (201) or stored before (200) only with the server's acknowledgement, and refused
+        // for good (400, 409, 422) only with its problem body: then the server has answered for
+        // this rating. Anything else (a page with 200 from a proxy or a misrouted request, 401/403
+        // for a revoked device or a staff session, 5xx, 503 during an outage): keep, retry.
+        const stored = response.ok && await isAcknowledgement(response);
+        const refused = !response.ok && [400, 409, 422].includes(response.status) && isProblem(response);
+        if (stored || refused) {
           store(load().filter((e) => e.idempotencyKey !== entry.idempotencyKey));
-          if (!response.ok) {
+          if (refused) {
             console.warn('Kiosk rating refused by the server', response.status, await response.text());
           }
         } else {

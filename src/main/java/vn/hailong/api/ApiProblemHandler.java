@@ -3,12 +3,14 @@ package vn.hailong.api;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -22,11 +24,14 @@ import tools.jackson.core.JacksonException;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Outages;
 
 /**
  * Turns every failure of the integrator API into an RFC 9457 problem. Field problems carry
  * {@code field} (the first bad field) and {@code errors} (all of them), so a client can show
- * exactly what to fix. Nothing here ever answers 500 for a client's mistake.
+ * exactly what to fix. Nothing here ever answers 500 for a client's mistake, nor for an outage that
+ * passes by itself (the database unreachable, the pool exhausted, a deadlock): those are 503 with
+ * {@code Retry-After}.
  */
 @RestControllerAdvice(basePackages = "vn.hailong.api")
 class ApiProblemHandler {
@@ -104,10 +109,15 @@ class ApiProblemHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        Optional<Outages.Outage> outage = Outages.of(e);
+        if (outage.isPresent()) {
+            log.warn("Integrator API answered 503 ({}): {}", outage.get(), e.toString());
+            return outage.get().response();
+        }
         log.error("Unexpected failure in the integrator API", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "The request could not be completed; nothing was changed. Retrying is safe.");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The request could not be completed; nothing was changed. Retrying is safe."));
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A TCP relay between the browser and the application that a test can cut and restore. Cut, the
  * server is gone as far as the browser can tell: every open connection (the Vaadin push
  * WebSocket too) is reset and new ones are refused, on the same address the page came from.
- * Restored, it accepts again on the same port.
+ * Restored, it accepts again on the same port. Plain TCP, so it serves as well between an
+ * application node and its database (a JDBC URL naming {@link #port()}).
  */
 public final class CuttableProxy implements AutoCloseable {
 
@@ -30,6 +31,11 @@ public final class CuttableProxy implements AutoCloseable {
         this.server = new ServerSocket(0, 50, LOOPBACK);
         this.port = server.getLocalPort();
         accept(server);
+    }
+
+    /** The port clients connect to instead of the target's. */
+    public int port() {
+        return port;
     }
 
     /** The address the browser uses: {@code http://127.0.0.1:PORT}. */

@@ -2,11 +2,13 @@ package vn.hailong.kiosk.web;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,10 +18,12 @@ import vn.hailong.kiosk.KioskService;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Outages;
 
 /**
  * RFC 9457 problems for the tablet's outbox. Its statuses drive resending: 4xx about the rating
- * itself (400, 409, 422) are final and the tablet forgets the rating; 401/403 and 5xx are kept and retried.
+ * itself (400, 409, 422) are final and the tablet forgets the rating; 401/403 and 5xx are kept and retried
+ * (an outage, such as the database unreachable, is 503 with {@code Retry-After}).
  */
 @RestControllerAdvice(basePackageClasses = KioskDeviceController.class)
 class KioskProblemHandler {
@@ -69,9 +73,15 @@ class KioskProblemHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        Optional<Outages.Outage> outage = Outages.of(e);
+        if (outage.isPresent()) {
+            log.warn("Kiosk request answered 503 ({}): {}", outage.get(), e.toString());
+            return outage.get().response();
+        }
         log.error("Unexpected failure of a kiosk request", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The rating was not stored; the kiosk will send it again.");
+        return ResponseEntity.internalServerError()
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The rating was not stored; the kiosk will send it again."));
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -1,0 +1,34 @@
+package vn.hailong.platform.web;
+
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The paths whose callers are programs, not people: the integrator API and the kiosk tablet's
+ * outbox. Their clients act on the status alone (a 2xx means "stored, forget it"), so every
+ * failure there must be a problem with an error status, never a page.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProblemOnlyConfiguration {
+
+    static final List<String> MACHINE_PATHS = List.of("/api/", "/kiosk-device/");
+
+    @Bean
+    FilterRegistrationBean<ProblemOnlyFilter> problemOnlyFilter() {
+        FilterRegistrationBean<ProblemOnlyFilter> registration = new FilterRegistrationBean<>(new ProblemOnlyFilter(MACHINE_PATHS));
+        // Mapped to every path because an error dispatch goes to /error: the filter itself looks at
+        // the path the request (or the failed request) was for.
+        registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        // Ahead of Spring Security (-100) and everything else that can fail; behind only the
+        // character encoding and observation filters, so that those see the final status.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}
