@@ -97,10 +97,19 @@ class RollupStore {
      * {@code olderThan} (rows a dead node left behind).
      */
     List<Pending> claimPending(@org.jspecify.annotations.Nullable UUID originNode, Instant olderThan, int limit) {
+        return claimPending(originNode, olderThan, limit, false);
+    }
+
+    /**
+     * As {@link #claimPending(UUID, Instant, int)}; with {@code waitForOthers}, rows another worker
+     * holds are waited for instead of skipped (they are gone once it commits), so that the caller
+     * sees every change applied, not only those nobody was applying.
+     */
+    List<Pending> claimPending(@org.jspecify.annotations.Nullable UUID originNode, Instant olderThan, int limit, boolean waitForOthers) {
         String where = originNode != null ? "origin_node = ?" : "created_at < ?";
         Object key = originNode != null ? originNode.toString() : utc(olderThan);
         return jdbc.query("SELECT id, subject, subject_id, attempts FROM rollup_pending WHERE " + where
-                + " ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED",
+                + " ORDER BY created_at LIMIT ? FOR UPDATE" + (waitForOthers ? "" : " SKIP LOCKED"),
                 (rs, i) -> new Pending(uuid(rs, 1), rs.getString(2).charAt(0), uuid(rs, 3), rs.getInt(4)), key, limit);
     }
 
