@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Keeps a load client off the server's core: this JVM (the application under test) and its child
  * processes (the embedded MariaDB) are pinned to CPU {@value #SERVER_CPU}, and clients started
- * with {@link #runClient} run in a JVM of their own on CPU {@value #CLIENT_CPU}. An in-process
+ * with {@link #runClient} ({@link LoadClient}) run in a JVM of their own on CPU {@value #CLIENT_CPU}. An in-process
  * baseline run meanwhile in this JVM gets CPU {@value #SERVER_CPU} alone too, so both sides of a
  * comparison are measured on the same single core, and neither pays for the client.
  *
@@ -27,10 +27,16 @@ final class CorePinning implements AutoCloseable {
 
     /** What a client run in its own JVM measured, and how busy the two cores were meanwhile. */
     record ClientRun(String name, int operations, int failures, long elapsedNanos, double p50, double p95, double p99,
-            String firstFailure, double serverCoreBusy, double clientCoreBusy) {
+            String firstFailure, double serverCoreBusy, double clientCoreBusy, java.util.Map<Integer, Integer> statuses,
+            int warmupOperations, int warmupFailures) {
 
         double throughput() {
             return elapsedNanos == 0 ? 0 : operations * 1e9 / elapsedNanos;
+        }
+
+        /** Answers with a status of 500 or more. */
+        int serverErrors() {
+            return statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToInt(java.util.Map.Entry::getValue).sum();
         }
     }
 
@@ -67,34 +73,59 @@ final class CorePinning implements AutoCloseable {
     }
 
     /**
-     * Runs {@link QrLoadClient} in a JVM of its own on the client's core and answers its figures.
-     *
-     * @param paths request paths (with query), cycled through by the operations
+     * Runs {@link LoadClient} with GETs of these paths (cycled through) in a JVM of its own on the client's core and
+     * answers its figures.
      */
     ClientRun runClient(String name, String mode, int port, int clients, int warmup, int operations, int expectedStatus, String apiKey,
             List<String> paths, Path workDir) throws IOException, InterruptedException {
-        Path pathsFile = Files.createTempFile(workDir, "qr-paths", ".txt");
-        Files.write(pathsFile, paths, StandardCharsets.US_ASCII);
+        List<String> lines = LoadClient.lines(paths.stream().map(p -> LoadClient.Request.get(p, expectedStatus, apiKey)).toList());
+        return runClient(name, mode, Integer.toString(port), clients, warmup, operations, 0, lines, List.of(), workDir);
+    }
+
+    /**
+     * Runs {@link LoadClient} in a JVM of its own on the client's core and answers its figures.
+     *
+     * @param target the server's port (http, socket) or the JDBC URL (jdbc)
+     * @param rate operations per second, or 0 for a closed loop
+     * @param lines the requests file's lines (see {@link LoadClient}): warm-up first, then the measured run
+     * @param systemProperties "-Dname=value" options of the client's JVM
+     */
+    ClientRun runClient(String name, String mode, String target, int clients, int warmup, int operations, double rate, List<String> lines,
+            List<String> systemProperties, Path workDir) throws IOException, InterruptedException {
+        Path requestsFile = Files.createTempFile(workDir, "bench-requests", ".txt");
+        Files.write(requestsFile, lines, StandardCharsets.UTF_8);
         String java = ProcessHandle.current().info().command().orElse("java");
-        String classPath = Path.of(QrLoadClient.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
-        List<String> command = List.of("taskset", "-c", Integer.toString(CLIENT_CPU), java, "-XX:+UseSerialGC", "-cp", classPath,
-                QrLoadClient.class.getName(), mode, Integer.toString(port), Integer.toString(clients), Integer.toString(warmup),
-                Integer.toString(operations), Integer.toString(expectedStatus), apiKey == null ? "-" : apiKey, pathsFile.toString());
+        List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(CLIENT_CPU), java, "-XX:+UseSerialGC"));
+        command.addAll(systemProperties);
+        command.addAll(List.of("-cp", classPath(), LoadClient.class.getName(), mode, target, Integer.toString(clients),
+                Integer.toString(warmup), Integer.toString(operations), String.format(Locale.ROOT, "%.3f", rate), requestsFile.toString()));
         // Into a file rather than a pipe, so that waiting is bounded even if the client hangs with its output open.
-        Path outputFile = Files.createTempFile(workDir, "qr-client", ".txt");
+        Path outputFile = Files.createTempFile(workDir, "bench-client", ".txt");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException(name + ": the client did not finish");
         }
         String output = Files.readString(outputFile);
-        Files.deleteIfExists(pathsFile);
+        Files.deleteIfExists(requestsFile);
         Files.deleteIfExists(outputFile);
         String result = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException(name + ": the client printed no result: " + output));
-        String[] f = result.split(" ", 10);
+        String[] f = result.split(" ", 13);
         return new ClientRun(name, Integer.parseInt(f[1]), Integer.parseInt(f[2]), Long.parseLong(f[3]), Double.parseDouble(f[4]),
-                Double.parseDouble(f[5]), Double.parseDouble(f[6]), f[9], Double.parseDouble(f[7]), Double.parseDouble(f[8]));
+                Double.parseDouble(f[5]), Double.parseDouble(f[6]), f[12], Double.parseDouble(f[7]), Double.parseDouble(f[8]),
+                LoadClient.parseStatuses(f[9]), Integer.parseInt(f[10]), Integer.parseInt(f[11]));
+    }
+
+    /** The test classes and, for the jdbc mode, the MariaDB driver. */
+    private static String classPath() {
+        String tests = Path.of(LoadClient.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        try {
+            Class<?> driver = Class.forName("org.mariadb.jdbc.Driver");
+            return tests + java.io.File.pathSeparator + Path.of(driver.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (ReflectiveOperationException | java.net.URISyntaxException | RuntimeException e) {
+            return tests;
+        }
     }
 
     /** Gives this JVM and the processes pinned with it all CPUs again. */

@@ -73,12 +73,26 @@ public final class DatabaseProbe {
         return result;
     }
 
+    /** One line of the general query log: the connection, the command type (Query, Execute, ...) and its text. */
+    public record LogEntry(long connection, String command, String text) {
+    }
+
     /**
      * The statements other connections send to the server while {@code action} runs, from the
      * general query log (switched on for that time only), as "connection: command text" lines.
      */
     public List<String> trace(Runnable action) throws SQLException {
         List<String> lines = new ArrayList<>();
+        for (LogEntry e : traceEntries(action)) {
+            lines.add(String.format(Locale.ROOT, "#%d %s: %s", e.connection(), e.command(),
+                    e.text().length() > 240 ? e.text().substring(0, 240) + "…" : e.text()));
+        }
+        return lines;
+    }
+
+    /** Like {@link #trace}, the log's entries themselves (whitespace collapsed, not shortened), in the order logged. */
+    public List<LogEntry> traceEntries(Runnable action) throws SQLException {
+        List<LogEntry> entries = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             long self;
             try (ResultSet rs = s.executeQuery("SELECT CONNECTION_ID()")) {
@@ -103,12 +117,79 @@ public final class DatabaseProbe {
                     + " WHERE thread_id <> " + self + " ORDER BY event_time")) {
                 while (rs.next()) {
                     String text = rs.getString(3) == null ? "" : rs.getString(3).replaceAll("\\s+", " ").strip();
-                    lines.add(String.format(Locale.ROOT, "#%d %s: %s", rs.getLong(1), rs.getString(2),
-                            text.length() > 240 ? text.substring(0, 240) + "…" : text));
+                    entries.add(new LogEntry(rs.getLong(1), rs.getString(2), text));
                 }
             }
             s.execute("TRUNCATE TABLE mysql.general_log");
         }
-        return lines;
+        return entries;
+    }
+
+    /**
+     * Statements of a traced run split by who sent them: the rollup worker (transactions claiming or deleting
+     * {@code rollup_pending} rows, ADR 070) and the requests (every other transaction: a request's API-key look-up,
+     * its read-only and its writing transactions; also whatever background job ran meanwhile, which in a test
+     * application is little).
+     *
+     * @param statements by group ("request", "worker"), then by first keyword (SELECT, INSERT, ..., COMMIT)
+     * @param transactions by group
+     */
+    public record StatementSplit(Map<String, Map<String, Integer>> statements, Map<String, Integer> transactions) {
+
+        public int total(String group) {
+            return statements.getOrDefault(group, Map.of()).values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** "SELECT 2.00, INSERT 3.00, COMMIT 1.00" per operation. */
+        public String perOperation(String group, int operations) {
+            StringBuilder line = new StringBuilder();
+            statements.getOrDefault(group, Map.of()).forEach((kind, n) -> line.append(line.isEmpty() ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "%s %.2f", kind, n / (double) operations)));
+            return line.toString();
+        }
+    }
+
+    /**
+     * Splits traced statements into transactions per connection and classifies them. A transaction is what a
+     * connection sent after its previous COMMIT or ROLLBACK up to and including its next one, so the statements
+     * between (switching autocommit back on, a lone read in autocommit mode) count with the transaction that follows.
+     */
+    public static StatementSplit split(List<LogEntry> entries) {
+        Map<Long, List<String>> open = new java.util.HashMap<>();
+        Map<String, Map<String, Integer>> statements = new java.util.TreeMap<>();
+        Map<String, Integer> transactions = new java.util.TreeMap<>();
+        java.util.function.Consumer<List<String>> close = tx -> {
+            if (tx.isEmpty()) {
+                return;
+            }
+            String group = "request";
+            for (String sql : tx) {
+                String lower = sql.toLowerCase(Locale.ROOT);
+                if (lower.contains("rollup_pending") && (lower.contains("skip locked") || lower.startsWith("delete"))) {
+                    group = "worker";
+                    break;
+                }
+            }
+            transactions.merge(group, 1, Integer::sum);
+            Map<String, Integer> kinds = statements.computeIfAbsent(group, g -> new java.util.TreeMap<>());
+            for (String sql : tx) {
+                String kind = sql.isEmpty() ? "?" : sql.split("[\\s(]", 2)[0].toUpperCase(Locale.ROOT);
+                kinds.merge(kind, 1, Integer::sum);
+            }
+        };
+        for (LogEntry e : entries) {
+            if (!e.command().equals("Query") && !e.command().equals("Execute")) {
+                continue; // Connect, Quit, Ping, Prepare, Close stmt: not statements
+            }
+            List<String> tx = open.computeIfAbsent(e.connection(), c -> new ArrayList<>());
+            tx.add(e.text());
+            String lower = e.text().toLowerCase(Locale.ROOT);
+            if (lower.equals("commit") || lower.equals("rollback")) {
+                close.accept(tx);
+                open.put(e.connection(), new ArrayList<>());
+            }
+        }
+        open.values().forEach(close);
+        return new StatementSplit(statements, transactions);
     }
 }

@@ -9,9 +9,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A minimal HTTP/1.1 client for benchmarks: one keep-alive connection, GET only, used by one
- * thread, the answer read in full (Content-Length or chunked) and its status and body length
- * answered.
+ * A minimal HTTP/1.1 client for benchmarks: one keep-alive connection, used by one thread, requests
+ * built once as bytes (a GET with {@link #request}, any method with a body and headers with
+ * {@link #request(String, String, int, String, String, java.util.List)}), the answer read in full
+ * (Content-Length or chunked) and its status answered.
  *
  * <p>Why: {@link java.net.http.HttpClient} costs a good part of a millisecond of CPU per request
  * (its selector thread, executor hand-offs, header maps, body subscribers). On a 2-core machine
@@ -59,8 +60,42 @@ final class KeepAliveHttpClient implements LoadRunner.Client {
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * Any request's bytes: {@code method path}, the given header lines ("Name: value"), and the
+     * body (UTF-8, with its Content-Length; none when null).
+     */
+    static byte[] request(String method, String host, int port, String pathAndQuery, String body, java.util.List<String> headers) {
+        StringBuilder head = new StringBuilder(method).append(' ').append(pathAndQuery).append(" HTTP/1.1\r\nHost: ").append(host)
+                .append(':').append(port).append("\r\n");
+        headers.forEach(h -> head.append(h).append("\r\n"));
+        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (body != null) {
+            head.append("Content-Length: ").append(content.length).append("\r\n");
+        }
+        head.append("\r\n");
+        byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(start, start.length + content.length);
+        System.arraycopy(content, 0, all, start.length, content.length);
+        return all;
+    }
+
+    /** The body of the last answer read by {@link #exchange} (for failure messages), at most 300 characters. */
+    String lastBody() {
+        return new String(body, 0, Math.min(lastLength, 300), StandardCharsets.UTF_8);
+    }
+
+    private int lastLength;
+
     /** Sends the request and reads the whole answer; throws unless the status is {@code expectedStatus} (and 200 has a body). */
     private void get(byte[] request, int expectedStatus) throws IOException {
+        int status = exchange(request);
+        if (status != expectedStatus || (expectedStatus == 200 && lastLength == 0)) {
+            throw new IllegalStateException("HTTP " + status + " with " + lastLength + " bytes");
+        }
+    }
+
+    /** Sends the request, reads the whole answer and answers its status (the body is in {@link #lastBody()}). */
+    int exchange(byte[] request) throws IOException {
         out.write(request);
         out.flush();
         int length = readLine();
@@ -107,9 +142,8 @@ final class KeepAliveHttpClient implements LoadRunner.Client {
             socket.close();
             connect();
         }
-        if (status != expectedStatus || (expectedStatus == 200 && received == 0)) {
-            throw new IllegalStateException("HTTP " + status + " with " + received + " bytes");
-        }
+        lastLength = (int) Math.min(received, body.length);
+        return status;
     }
 
     private int readLine() throws IOException {

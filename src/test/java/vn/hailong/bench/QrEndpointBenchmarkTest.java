@@ -97,8 +97,8 @@ class QrEndpointBenchmarkTest {
             pngs[i] = URI.create("http://localhost:" + port + "/api/v1/dossiers/" + codes[i] + "/qr.png?size=" + SIZE);
             svgs[i] = URI.create("http://localhost:" + port + "/api/v1/dossiers/" + codes[i] + "/qr.svg");
         }
-        LoadRunner.ClientFactory httpPng = index -> op -> QrLoadClient.get(http, pngs[op % DOSSIERS], HaiLongTest.API_KEY, 200);
-        LoadRunner.ClientFactory httpSvg = index -> op -> QrLoadClient.get(http, svgs[op % DOSSIERS], HaiLongTest.API_KEY, 200);
+        LoadRunner.ClientFactory httpPng = index -> op -> LoadClient.get(http, pngs[op % DOSSIERS], HaiLongTest.API_KEY, 200);
+        LoadRunner.ClientFactory httpSvg = index -> op -> LoadClient.get(http, svgs[op % DOSSIERS], HaiLongTest.API_KEY, 200);
         // The same requests from a minimal keep-alive socket client (one connection per client thread):
         // next to java.net.http.HttpClient, whose own CPU per request is taken from the server here.
         byte[][] pngRequests = new byte[DOSSIERS][];
@@ -120,7 +120,7 @@ class QrEndpointBenchmarkTest {
         // 2. Warm-up (JIT, connections, pools), alternating so that no path warms at the other's expense.
         // The 401 floors are warmed too: their path (the entry point's problem answer) is compiled on its own.
         // At least WARMUP_ROUNDS rounds, then until a whole round ran with the JIT compilers nearly idle.
-        LoadRunner.ClientFactory httpFloor = index -> op -> QrLoadClient.get(http, pngs[op % DOSSIERS], null, 401);
+        LoadRunner.ClientFactory httpFloor = index -> op -> LoadClient.get(http, pngs[op % DOSSIERS], null, 401);
         LoadRunner.ClientFactory socketFloorClient = index -> new KeepAliveHttpClient("localhost", port, floorRequests, 401);
         List<LoadResult> warmups = new ArrayList<>();
         int rounds = 0;
@@ -260,7 +260,7 @@ class QrEndpointBenchmarkTest {
         if (pinning.isEmpty()) {
             report.line("not measured: %s", whyNotPinned);
         } else {
-            report.line("this JVM (server) and MariaDB pinned to CPU %d; each client in its own JVM (QrLoadClient, %d threads, %d warm-up",
+            report.line("this JVM (server) and MariaDB pinned to CPU %d; each client in its own JVM (LoadClient, %d threads, %d warm-up",
                             CorePinning.SERVER_CPU, CLIENTS, WARMUP)
                     .line("  requests, then %d measured) on CPU %d; the in-process baseline runs alone on CPU %d right before its HTTP runs.",
                             MEASURED, CorePinning.CLIENT_CPU, CorePinning.SERVER_CPU)
