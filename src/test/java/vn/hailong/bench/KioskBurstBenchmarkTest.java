@@ -37,7 +37,9 @@ import vn.hailong.kiosk.KioskFixture;
  * The morning after an outage: every kiosk tablet's outbox resends at once. {@code bench.kiosk.devices} (50) enrolled
  * devices, each with {@code bench.kiosk.perDevice} (200) ratings, each of a dossier of its own, POSTed to
  * {@code /kiosk-device/ratings} (device cookie, {@code X-Hailong-Kiosk: 1}) in shuffled order over
- * {@code bench.kiosk.connections} (300) concurrent connections; then {@code bench.kiosk.duplicatesPercent} (10 %) of
+ * {@code bench.kiosk.connections} concurrent connections, by default one per device: a tablet's outbox sends its ratings
+ * one after the other ({@code frontend/kiosk/kiosk-client.js}, {@code flush}), so a fleet of 50 tablets has at most 50
+ * requests in flight (more, e.g. 300, model a harsher client than a tablet); then {@code bench.kiosk.duplicatesPercent} (10 %) of
  * them are resent a second time, as an outbox does when an answer was lost, some of them while the first send is
  * still under way.
  *
@@ -53,7 +55,7 @@ class KioskBurstBenchmarkTest {
 
     static final int DEVICES = intSetting("bench.kiosk.devices", 50);
     static final int PER_DEVICE = intSetting("bench.kiosk.perDevice", 200);
-    static final int CONNECTIONS = intSetting("bench.kiosk.connections", 300);
+    static final int CONNECTIONS = intSetting("bench.kiosk.connections", DEVICES);
     static final int DUPLICATES_PERCENT = intSetting("bench.kiosk.duplicatesPercent", 10);
     /** Ratings (of dossiers of their own) sent before the burst, warming the server's and the client's JIT. */
     static final int WARMUP = intSetting("bench.kiosk.warmup", 1000);
