@@ -192,14 +192,7 @@ public class RollupDrainer implements SmartLifecycle {
 
     /** The database is away or the pool exhausted: nothing to split, only to wait for. */
     private static boolean unreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
-                    || t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
-                return true;
-            }
-        }
-        return false;
+        return vn.hailong.platform.Outages.of(e).filter(o -> o == vn.hailong.platform.Outages.Outage.DATABASE_UNAVAILABLE).isPresent();
     }
 
     private int drainOneByOne(@Nullable UUID origin, Duration orphanAge) {

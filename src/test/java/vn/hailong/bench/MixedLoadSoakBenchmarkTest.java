@@ -316,8 +316,8 @@ class MixedLoadSoakBenchmarkTest {
                 .line("threads: %d at the first sample, %d at the last", samples.getFirst().threads(), samples.getLast().threads())
                 .line("pool: at most %d of %d connections active, at most %d threads waiting for one  goal pool never exhausted: %s",
                         everActive, poolSize, everWaiting, everWaiting == 0 && everActive < poolSize ? "MET" : "NOT MET")
-                .line("  after the first minute (warm-up over): at most %d active, at most %d waiting; a connection timeout (Hikari's 30 s)"
-                        + " would be a 500 among the errors", steadyActive, steadyWaiting)
+                .line("  after the first minute (warm-up over): at most %d active, at most %d waiting; a connection wait longer than the pool's"
+                        + " (DATABASE_POOL_WAIT) would be a 503 among the errors", steadyActive, steadyWaiting)
                 .line("errors: %d (5xx: %d)  goal 0: %s", totalErrors, serverErrors, totalErrors == 0 ? "MET" : "NOT MET")
                 .line("rollups of the unit counted every rating %.2f s after the soak ended%s", convergeSeconds,
                         inRollups == counted ? "" : " (NOT converged: " + inRollups + " of " + counted + ")");
