@@ -50,7 +50,8 @@ public class RollupDrainer implements SmartLifecycle {
     private final Duration poll;
     private final Duration orphanedAfter;
     private final Semaphore signal = new Semaphore(0);
-    private volatile @Nullable UUID node;
+    /** This node, for the life of its context: its worker takes its own rows at once, others' only when they are orphaned. */
+    private final UUID node = vn.hailong.platform.Ids.newId();
     private volatile @Nullable Thread worker;
     private volatile boolean running;
 
@@ -67,9 +68,9 @@ public class RollupDrainer implements SmartLifecycle {
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The node whose rows this worker takes at once (set by {@link RollupOutbox}). */
-    void serve(UUID node) {
-        this.node = node;
+    /** The node whose rows this worker takes at once: {@link RollupOutbox} marks this node's changes with it. */
+    UUID node() {
+        return node;
     }
 
     /** Something was committed: drain soon. Never blocks. */
@@ -148,8 +149,7 @@ public class RollupDrainer implements SmartLifecycle {
     }
 
     private int drainOwn() {
-        UUID own = node;
-        return own == null ? 0 : drain(own);
+        return drain(node);
     }
 
     /**

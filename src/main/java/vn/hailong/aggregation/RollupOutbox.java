@@ -27,8 +27,6 @@ class RollupOutbox {
     static final char DOSSIER = 'D';
     static final char DOSSIER_WITH_RATINGS = 'A';
 
-    /** This node, for the life of its context: its worker takes its own rows at once, others' only when they are orphaned. */
-    private final UUID node = vn.hailong.platform.Ids.newId();
     private final RollupStore store;
     private final Clock clock;
     private final RollupDrainer drainer;
@@ -37,7 +35,6 @@ class RollupOutbox {
         this.store = store;
         this.clock = clock;
         this.drainer = drainer;
-        drainer.serve(node);
     }
 
     @EventListener
@@ -62,7 +59,7 @@ class RollupOutbox {
     }
 
     private void add(char subject, UUID id) {
-        store.insertPending(subject, id, node, clock.instant());
+        store.insertPending(subject, id, drainer.node(), clock.instant());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -16,8 +16,6 @@ interface Ratings extends JpaRepository<Rating, UUID> {
     /** The rating with this idempotency key, and every rating of this dossier (whatever their status). */
     List<Rating> findByIdempotencyKeyOrDossierId(String idempotencyKey, UUID dossierId);
 
-    boolean existsByCountedDossierId(UUID dossierId);
-
     /** Whether the dossier has its counted rating, or an excluded one (which does not free it), in one query. */
     @org.springframework.data.jpa.repository.Query("""
             select count(r) > 0 from Rating r

@@ -8,9 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -305,30 +303,7 @@ class DossierIntakeBenchmarkTest {
 
     /** In this JVM: per client its own connection, the transactions of operations {@code offset + op}. */
     static LoadRunner.ClientFactory jdbcClients(HikariDataSource pool, String[][] transactions, int offset) {
-        return index -> {
-            Connection c = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
-            c.setAutoCommit(false);
-            Statement s = c.createStatement();
-            return new LoadRunner.Client() {
-                @Override
-                public void call(int op) throws Exception {
-                    try {
-                        for (String sql : transactions[offset + op]) {
-                            s.execute(sql);
-                        }
-                        c.commit();
-                    } catch (Exception e) {
-                        c.rollback();
-                        throw e;
-                    }
-                }
-
-                @Override
-                public void close() throws Exception {
-                    c.close();
-                }
-            };
-        };
+        return LoadClient.jdbcClients(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(), transactions, op -> offset + op);
     }
 
     /** The one-stop software's bodies: received ten days ago, due in seven, returned after five, two officers. */

@@ -150,31 +150,8 @@ public final class LoadClient {
             case "jdbc" -> {
                 String url = args[1];
                 String[][] transactions = lines.stream().map(l -> l.split("\t")).toArray(String[][]::new);
-                yield index -> {
-                    Connection c = DriverManager.getConnection(url, System.getProperty("bench.jdbc.user", ""),
-                            System.getProperty("bench.jdbc.password", ""));
-                    c.setAutoCommit(false);
-                    Statement s = c.createStatement();
-                    return new LoadRunner.Client() {
-                        @Override
-                        public void call(int op) throws Exception {
-                            try {
-                                for (String sql : transactions[(offset[0] + op) % transactions.length]) {
-                                    s.execute(sql);
-                                }
-                                c.commit();
-                            } catch (Exception e) {
-                                c.rollback();
-                                throw e;
-                            }
-                        }
-
-                        @Override
-                        public void close() throws Exception {
-                            c.close();
-                        }
-                    };
-                };
+                yield jdbcClients(url, System.getProperty("bench.jdbc.user", ""), System.getProperty("bench.jdbc.password", ""), transactions,
+                        op -> (offset[0] + op) % transactions.length);
             }
             default -> throw new IllegalArgumentException("mode must be http, socket or jdbc, was " + mode);
         };
@@ -261,5 +238,37 @@ public final class LoadClient {
         if (response.statusCode() != expectedStatus || (expectedStatus == 200 && response.body().length == 0)) {
             throw new IllegalStateException("HTTP " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * JDBC clients, each on a connection of its own with autocommit off: operation {@code op} runs the
+     * statements of {@code transactions[transactionOf(op)]} as text, then commits (rolls back on failure).
+     */
+    static LoadRunner.ClientFactory jdbcClients(String url, String user, String password, String[][] transactions,
+            java.util.function.IntUnaryOperator transactionOf) {
+        return index -> {
+            Connection c = DriverManager.getConnection(url, user, password);
+            c.setAutoCommit(false);
+            Statement s = c.createStatement();
+            return new LoadRunner.Client() {
+                @Override
+                public void call(int op) throws Exception {
+                    try {
+                        for (String sql : transactions[transactionOf.applyAsInt(op)]) {
+                            s.execute(sql);
+                        }
+                        c.commit();
+                    } catch (Exception e) {
+                        c.rollback();
+                        throw e;
+                    }
+                }
+
+                @Override
+                public void close() throws Exception {
+                    c.close();
+                }
+            };
+        };
     }
 }
