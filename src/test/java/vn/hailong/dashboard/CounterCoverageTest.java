@@ -51,6 +51,8 @@ class CounterCoverageTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    vn.hailong.aggregation.RollupDrainer rollups;
+    @Autowired
     AccountService accounts;
     @Autowired
     DashboardService dashboard;
@@ -106,6 +108,7 @@ class CounterCoverageTest {
         DossierDetails earlier = dossier(unit, suffix, "old");
         handover(former, earlier, monthStart.minus(3, ChronoUnit.DAYS));
 
+        rollups.drainAll();
         DashboardFixture.signIn(accounts, Role.UNIT_MANAGER, unit);
         UUID unitId = directory.getUnit(unit).id();
         Selection month = new Selection(DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, today), unitId);

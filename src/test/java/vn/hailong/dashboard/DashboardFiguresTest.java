@@ -50,6 +50,8 @@ class DashboardFiguresTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    vn.hailong.aggregation.RollupDrainer rollups;
+    @Autowired
     ApplicationEventPublisher events;
     @Autowired
     AccountService accounts;
@@ -62,7 +64,7 @@ class DashboardFiguresTest {
     @BeforeEach
     void aSmallProvince() {
         if (f == null) {
-            f = new DashboardFixture(directory, intake, ratings, jdbc, events);
+            f = new DashboardFixture(directory, intake, ratings, jdbc, events, rollups);
         }
     }
 

@@ -23,6 +23,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 
 import vn.hailong.TestData;
+import vn.hailong.aggregation.RollupDrainer;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.directory.UnitChange;
 import vn.hailong.intake.DossierDetails;
@@ -67,8 +68,12 @@ public final class DashboardFixture {
     private final ApplicationEventPublisher events;
     private int sequence;
 
+    /**
+     * Builds the province and waits for the rollups to take it in: they follow the ratings through
+     * the outbox (ADR 070), a few milliseconds behind, and the figures tests compare must not race that.
+     */
     public DashboardFixture(DirectoryService directory, DossierIntakeService intake, RatingService ratingService, JdbcTemplate jdbc,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, RollupDrainer rollups) {
         this.directory = directory;
         this.intake = intake;
         this.ratingService = ratingService;
@@ -87,6 +92,7 @@ public final class DashboardFixture {
         officerMany = "cb-nhieu-" + suffix;
         officerFew = "cb-it-" + suffix;
         build();
+        rollups.drainAll();
     }
 
     public Set<UUID> parentSubtree() {

@@ -44,6 +44,8 @@ class DashboardViewTest extends SpringBrowserlessTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    vn.hailong.aggregation.RollupDrainer rollups;
+    @Autowired
     ApplicationEventPublisher events;
     @Autowired
     AccountService accounts;
@@ -54,7 +56,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
     @BeforeEach
     void aUnitHeadOfTheParentUnit() {
         if (f == null) {
-            f = new DashboardFixture(directory, intake, ratings, jdbc, events);
+            f = new DashboardFixture(directory, intake, ratings, jdbc, events, rollups);
         }
         DashboardFixture.signIn(accounts, Role.UNIT_MANAGER, f.parent);
     }

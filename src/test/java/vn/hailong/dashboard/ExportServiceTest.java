@@ -51,6 +51,8 @@ class ExportServiceTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    vn.hailong.aggregation.RollupDrainer rollups;
+    @Autowired
     ApplicationEventPublisher events;
     @Autowired
     AccountService accounts;
@@ -65,7 +67,7 @@ class ExportServiceTest {
     @BeforeEach
     void aUnitHead() {
         if (f == null) {
-            f = new DashboardFixture(directory, intake, ratings, jdbc, events);
+            f = new DashboardFixture(directory, intake, ratings, jdbc, events, rollups);
         }
         DashboardFixture.signIn(accounts, Role.UNIT_MANAGER, f.parent);
         month = new Selection(DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, LocalDate.now(DashboardFixture.ZONE)), f.parentId);

@@ -58,13 +58,15 @@ class DashboardJourneyTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    vn.hailong.aggregation.RollupDrainer rollups;
+    @Autowired
     ApplicationEventPublisher events;
     @Autowired
     AccountService accounts;
 
     @Test
     void a_unit_head_logs_in_drills_down_and_exports() throws Exception {
-        DashboardFixture f = new DashboardFixture(directory, intake, ratings, jdbc, events);
+        DashboardFixture f = new DashboardFixture(directory, intake, ratings, jdbc, events, rollups);
         String head = "e2e-head-" + TestData.uniqueSuffix().toLowerCase();
         accounts.ensureAccount(head, PASSWORD, "Trưởng phòng Thử", Role.UNIT_MANAGER, f.parent);
         String base = "http://localhost:" + port;

@@ -55,6 +55,10 @@ class KioskHttpTest {
     JdbcTemplate jdbc;
 
     @Autowired
+
+    vn.hailong.aggregation.RollupDrainer rollups;
+
+    @Autowired
     RatingService ratings;
     @Autowired
     vn.hailong.dashboard.DashboardService dashboard;
@@ -328,6 +332,7 @@ class KioskHttpTest {
     }
 
     long unboundOnTheIntegrityPanel(KioskFixture site) {
+        rollups.drainAll();
         String manager = "unbound-" + vn.hailong.TestData.uniqueSuffix().toLowerCase();
         accounts.ensureAccount(manager, "Mat-khau-2026x", "Sở Nội vụ", vn.hailong.security.Role.PROVINCE_MANAGER, null);
         var user = accounts.loadUserByUsername(manager);
