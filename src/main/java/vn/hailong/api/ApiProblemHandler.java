@@ -25,6 +25,7 @@ import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Outages;
+import vn.hailong.platform.web.RequestBodyTooLargeException;
 
 /**
  * Turns every failure of the integrator API into an RFC 9457 problem. Field problems carry
@@ -67,6 +68,10 @@ class ApiProblemHandler {
 
     @ExceptionHandler
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        Optional<RequestBodyTooLargeException> tooLarge = RequestBodyTooLargeException.among(e);
+        if (tooLarge.isPresent()) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", RequestBodyTooLargeException.detail(tooLarge.get().limitBytes()));
+        }
         String field = null;
         Throwable cause = e.getCause();
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {

@@ -16,6 +16,7 @@ import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.directory.UnitChange;
 import vn.hailong.platform.FieldErrors;
+import vn.hailong.platform.StorableTimes;
 
 /** Units (agencies) as the one-stop software registers them. */
 @RestController
@@ -66,7 +67,7 @@ class UnitApiController {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            return StorableTimes.check(errors, field, value, LocalDate.parse(value));
         } catch (DateTimeParseException e) {
             errors.malformed(field, field + " '" + value + "' is not a date like 2025-07-01");
             return null;

@@ -25,6 +25,7 @@ import vn.hailong.directory.ProcedureSummary;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.StorableTimes;
 
 /** Receives dossiers from the one-stop software and answers what is known about them. */
 @Service
@@ -207,7 +208,7 @@ public class DossierIntakeService {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            return StorableTimes.check(errors, field, value, OffsetDateTime.parse(value).toInstant());
         } catch (DateTimeParseException e) {
             errors.malformed(field, field + " '" + value + "' is not an ISO-8601 time with offset, e.g. 2026-11-02T08:30:00+07:00");
             return null;

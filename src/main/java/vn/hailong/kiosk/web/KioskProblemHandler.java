@@ -19,6 +19,7 @@ import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Outages;
+import vn.hailong.platform.web.RequestBodyTooLargeException;
 
 /**
  * RFC 9457 problems for the tablet's outbox. Its statuses drive resending: 4xx about the rating
@@ -69,6 +70,10 @@ class KioskProblemHandler {
 
     @ExceptionHandler
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        Optional<RequestBodyTooLargeException> tooLarge = RequestBodyTooLargeException.among(e);
+        if (tooLarge.isPresent()) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", RequestBodyTooLargeException.detail(tooLarge.get().limitBytes()));
+        }
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request body is not valid JSON of a rating");
     }
 

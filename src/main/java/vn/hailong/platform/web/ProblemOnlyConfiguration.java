@@ -4,10 +4,12 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The paths whose callers are programs, not people: the integrator API and the kiosk tablet's
@@ -30,5 +32,23 @@ class ProblemOnlyConfiguration {
         // character encoding and observation filters, so that those see the final status.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<MachineRequestFilter> machineRequestFilter(
+            @Value("${hailong.api.max-body-size:" + MachineRequestFilter.DEFAULT_MAX_BODY_BYTES + "B}") DataSize maxBodySize) {
+        FilterRegistrationBean<MachineRequestFilter> registration = new FilterRegistrationBean<>(
+                new MachineRequestFilter(MACHINE_PATHS, maxBodySize.toBytes()));
+        registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        // Right behind the problem-only filter (whose wrapper turns anything below into a problem),
+        // before security: an oversized or non-JSON body is refused before anything reads it.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
+    @Bean
+    MachinePathErrorValve.Customizer machinePathErrorValve() {
+        return new MachinePathErrorValve.Customizer();
     }
 }

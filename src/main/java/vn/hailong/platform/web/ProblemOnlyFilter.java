@@ -1,9 +1,7 @@
 package vn.hailong.platform.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.DispatcherType;
@@ -21,8 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.util.DisconnectedClientHelper;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import vn.hailong.platform.Outages;
 import vn.hailong.platform.Outages.Outage;
@@ -42,7 +38,6 @@ import vn.hailong.platform.Outages.Outage;
 public final class ProblemOnlyFilter extends HttpFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemOnlyFilter.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<String> prefixes;
 
@@ -82,17 +77,17 @@ public final class ProblemOnlyFilter extends HttpFilter {
     }
 
     private boolean covers(HttpServletRequest request, @Nullable String uri) {
-        if (uri == null) {
-            return false;
-        }
-        String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
-        return prefixes.stream().anyMatch(path::startsWith);
+        return MachinePaths.covers(prefixes, request, uri);
     }
 
     private static void answerFailure(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
         Optional<Outage> outage = Outages.of(e);
         response.reset();
-        if (outage.isPresent()) {
+        Optional<RequestBodyTooLargeException> tooLarge = RequestBodyTooLargeException.among(e);
+        if (tooLarge.isPresent()) {
+            write(request, response, HttpStatus.CONTENT_TOO_LARGE.value(), "Request too large",
+                    RequestBodyTooLargeException.detail(tooLarge.get().limitBytes()));
+        } else if (outage.isPresent()) {
             log.warn("{} {} answered 503: {} ({})", request.getMethod(), request.getRequestURI(), outage.get(), rootMessage(e));
             response.setHeader(HttpHeaders.RETRY_AFTER, outage.get().retryAfterHeader());
             write(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(), outage.get().title(), outage.get().detail());
@@ -124,36 +119,15 @@ public final class ProblemOnlyFilter extends HttpFilter {
 
     private static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
             throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        body.put("instance", original instanceof String uri ? uri : request.getRequestURI());
-        response.setStatus(status);
-        if (status == HttpStatus.SERVICE_UNAVAILABLE.value() && response.getHeader(HttpHeaders.RETRY_AFTER) == null) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Outage.DATABASE_UNAVAILABLE.retryAfterHeader());
-        }
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(body));
-        response.flushBuffer();
+        ProblemBodies.write(request, response, status, title, detail, null);
     }
 
     private static String title(int status) {
-        HttpStatus known = HttpStatus.resolve(status);
-        return known != null ? known.getReasonPhrase() : "Error";
+        return ProblemBodies.title(status);
     }
 
     private static String detail(int status) {
-        return switch (status) {
-            case 404 -> "There is no resource at this path.";
-            case 405 -> "This method is not allowed at this path.";
-            default -> status >= 500 ? "The request could not be completed and was not acknowledged. Send the same request again."
-                    : "The request was refused: " + title(status) + ".";
-        };
+        return ProblemBodies.detail(status);
     }
 
     private static String rootMessage(Throwable e) {
