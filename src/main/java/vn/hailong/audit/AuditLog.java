@@ -36,6 +36,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hailong.platform.Ids;
+import vn.hailong.platform.SpreadsheetCells;
 
 /**
  * The audit log. Entries are only ever inserted (the application has no statement that changes or
@@ -218,7 +219,9 @@ public class AuditLog {
             try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
                 csv.printRecord("seq", "at", "actor", "action", "subject", "details", "sha256");
                 for (Entry e : entries) {
-                    csv.printRecord(e.seq(), e.at(), e.actor(), e.action(), e.subject(), e.details(), e.hash());
+                    // Actors, subjects and details carry what users typed: neutralised against formulas.
+                    csv.printRecord(SpreadsheetCells.row(Arrays.asList(e.seq(), e.at(), e.actor(), e.action(), e.subject(),
+                            e.details(), e.hash())));
                 }
             }
         } catch (IOException e) {

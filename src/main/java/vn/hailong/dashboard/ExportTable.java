@@ -16,6 +16,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import vn.hailong.platform.SpreadsheetCells;
+
 /**
  * A table as exported: a title (the filters it was made with), headers and rows of values.
  * Numbers stay numbers in XLSX, so that a spreadsheet can add them up.
@@ -24,17 +26,18 @@ public record ExportTable(String title, List<String> headers, List<List<Object>>
 
     /**
      * CSV in UTF-8 with a byte order mark (Excel then reads Vietnamese correctly), RFC 4180
-     * quoting; the first line is the title, then the headers.
+     * quoting; the first line is the title, then the headers. Text that a spreadsheet would read as a
+     * formula (a comment starting with "=") is neutralised; numbers stay numbers ({@link SpreadsheetCells}).
      */
     public byte[] csv() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
-                printer.printRecord(title);
-                printer.printRecord(headers);
+                printer.printRecord(SpreadsheetCells.text(title));
+                printer.printRecord(SpreadsheetCells.row(headers));
                 for (List<Object> row : rows) {
-                    printer.printRecord(row.stream().map(v -> v == null ? "" : v).toList());
+                    printer.printRecord(SpreadsheetCells.row(row));
                 }
             }
         } catch (IOException e) {

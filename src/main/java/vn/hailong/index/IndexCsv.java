@@ -3,9 +3,12 @@ package vn.hailong.index;
 import java.math.BigDecimal;
 import java.util.List;
 
+import vn.hailong.platform.SpreadsheetCells;
+
 /**
  * Published results as CSV (RFC 4180, comma-separated, dot decimals, UTF-8 with a byte-order mark
- * so that spreadsheet programs show Vietnamese names correctly).
+ * so that spreadsheet programs show Vietnamese names correctly). Text cells are neutralised against
+ * formulas ({@link SpreadsheetCells}); numbers, a negative rank change too, stay plain numbers.
  */
 public final class IndexCsv {
 
@@ -36,8 +39,8 @@ public final class IndexCsv {
         if (value == null) {
             return "";
         }
-        // Quote always when needed; a leading =, +, - or @ would be a formula in a spreadsheet.
-        String v = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        // Unit names and peer groups come from the one-stop software: neutralised against formulas.
+        String v = SpreadsheetCells.text(value);
         return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 }

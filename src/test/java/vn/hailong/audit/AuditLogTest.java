@@ -217,6 +217,23 @@ class AuditLogTest {
     }
 
     @Test
+    void text_in_the_csv_export_that_a_spreadsheet_would_evaluate_arrives_as_text() throws Exception {
+        String marker = "=HYPERLINK(\"http://example.invalid/" + TestData.uniqueSuffix() + "\",\"Xem\")";
+        audit.append("-grace", AuditAction.CONFIGURATION_CHANGED, marker, "@SUM(A1:A9)");
+        signIn("AUDITOR");
+
+        byte[] csv = audit.csv(new AuditLog.Query(null, null, AuditAction.CONFIGURATION_CHANGED, "-grace"), 100);
+
+        String text = new String(csv, StandardCharsets.UTF_8);
+        var records = org.apache.commons.csv.CSVFormat.RFC4180.parse(new java.io.StringReader(text.substring(1))).getRecords();
+        var entry = records.stream().filter(r -> r.get(4).contains(marker)).findFirst().orElseThrow();
+        assertThat(entry.get(2)).isEqualTo("'-grace");
+        assertThat(entry.get(4)).isEqualTo("'" + marker);
+        assertThat(entry.get(5)).isEqualTo("'@SUM(A1:A9)");
+        assertThat(Long.parseLong(entry.get(0))).as("the sequence stays a number").isPositive();
+    }
+
+    @Test
     void only_auditors_and_administrators_read_the_log() {
         for (String role : List.of("PROVINCE_MANAGER", "UNIT_MANAGER", "OFFICER")) {
             signIn(role);
