@@ -40,8 +40,19 @@ public record Questionnaire(UUID templateId, String key, int revision, List<Crit
     public record Reason(String code, Label label) {
     }
 
-    /** A reason is required when {@code criterion} is answered with one of {@code options}. */
-    public record ReasonRule(String criterion, Set<String> options) {
+    /**
+     * A reason is required when {@code criterion} is answered with one of {@code options}. The
+     * domain's practice says "a reason is mandatory" without saying whether a written one is enough,
+     * so the template says it: with {@code codeRequired} false (the default template) a comment
+     * alone is the reason; with it true one of the reason codes must be chosen (a comment may go
+     * with it, and must with {@code OTHER}).
+     */
+    public record ReasonRule(String criterion, Set<String> options, boolean codeRequired) {
+
+        /** A comment alone counts as the reason. */
+        public ReasonRule(String criterion, Set<String> options) {
+            this(criterion, options, false);
+        }
     }
 
     /** Answers that passed the checks, in the template's order, with their points. */
@@ -103,9 +114,10 @@ public record Questionnaire(UUID templateId, String key, int revision, List<Crit
         if (text != null && text.length() > COMMENT_MAX_LENGTH) {
             errors.malformed("comment", "comment is longer than " + COMMENT_MAX_LENGTH + " characters");
         }
-        if (reasonRequiredFor(given) && knownReasons.isEmpty() && text == null) {
-            errors.unprocessable("reasons", "a reason is required when the answer to '" + reasonRule.criterion() + "' is "
-                    + given.get(reasonRule.criterion()));
+        if (reasonRequiredFor(given) && knownReasons.isEmpty() && (text == null || reasonRule.codeRequired())) {
+            errors.unprocessable("reasons", (reasonRule.codeRequired() ? "a reason code (one of "
+                    + reasons().stream().map(Reason::code).toList() + ") is required" : "a reason (a reason code or a comment) is required")
+                    + " when the answer to '" + reasonRule.criterion() + "' is " + given.get(reasonRule.criterion()));
         }
         if (knownReasons.contains(OTHER_REASON) && text == null) {
             errors.unprocessable("comment", "please describe the reason when choosing " + OTHER_REASON);

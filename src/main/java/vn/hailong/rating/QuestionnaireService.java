@@ -60,7 +60,8 @@ public class QuestionnaireService {
         return new Questionnaire(template.getId(), template.getTemplateKey(), template.getRevision(),
                 d.criteria().stream().map(c -> new Questionnaire.Criterion(c.key(), c.label(), c.indicator(), c.required(),
                         c.options().stream().map(o -> new Questionnaire.Option(o.key(), o.points(), o.label())).toList())).toList(),
-                d.reasonRule() == null ? null : new Questionnaire.ReasonRule(d.reasonRule().criterion(), Set.copyOf(d.reasonRule().options())),
+                d.reasonRule() == null ? null : new Questionnaire.ReasonRule(d.reasonRule().criterion(), Set.copyOf(d.reasonRule().options()),
+                        Boolean.TRUE.equals(d.reasonRule().codeRequired())),
                 d.reasons().stream().map(r -> new Questionnaire.Reason(r.code(), r.label())).toList());
     }
 
@@ -74,7 +75,8 @@ public class QuestionnaireService {
     record OptionJson(String key, int points, Label label) {
     }
 
-    record ReasonRuleJson(String criterion, List<String> options) {
+    /** {@code codeRequired}: absent or false, a comment alone is the reason; true, a reason code must be chosen. */
+    record ReasonRuleJson(String criterion, List<String> options, Boolean codeRequired) {
     }
 
     record ReasonJson(String code, Label label) {

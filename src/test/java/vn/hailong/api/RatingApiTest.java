@@ -147,6 +147,18 @@ class RatingApiTest {
     }
 
     @Test
+    void dissatisfied_with_only_a_comment_is_stored_as_the_default_template_says_a_comment_is_a_reason() {
+        Map<String, Object> rating = OneStopSoftware.rating(dossier, "DISSATISFIED");
+        rating.put("comment", "Phải đi lại ba lần mới nộp được hồ sơ");
+
+        ApiClient.Response response = oneStop.relays(rating);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("SELECT comment FROM rating WHERE id = ?", String.class, response.json().get("ratingId").asString()))
+                .isEqualTo("Phải đi lại ba lần mới nộp được hồ sơ");
+    }
+
+    @Test
     void dissatisfied_with_reasons_is_stored_with_its_reasons() {
         Map<String, Object> rating = OneStopSoftware.rating(dossier, "DISSATISFIED");
         rating.put("reasons", List.of("SLOW", "EXTRA_DOCUMENTS", "SLOW"));

@@ -110,6 +110,32 @@ class QuestionnaireTest {
     }
 
     @Test
+    void dissatisfied_with_only_a_comment_passes_when_the_template_lets_a_comment_be_the_reason() {
+        FieldErrors errors = new FieldErrors();
+
+        Questionnaire.CheckedAnswers checked = DEFAULT.check(Map.of("overall", "DISSATISFIED"), List.of(), "Chờ quá lâu", errors);
+
+        assertThat(errors.isEmpty()).isTrue();
+        assertThat(checked.reasons()).isEmpty();
+        assertThat(checked.comment()).isEqualTo("Chờ quá lâu");
+    }
+
+    @Test
+    void dissatisfied_with_only_a_comment_is_refused_when_the_template_requires_a_reason_code() {
+        Questionnaire strict = new Questionnaire(DEFAULT.templateId(), DEFAULT.key(), DEFAULT.revision(), DEFAULT.criteria(),
+                new Questionnaire.ReasonRule("overall", Set.of("DISSATISFIED"), true), DEFAULT.reasons());
+        FieldErrors errors = new FieldErrors();
+        strict.check(Map.of("overall", "DISSATISFIED"), List.of(), "Chờ quá lâu", errors);
+        FieldErrors withCode = new FieldErrors();
+        strict.check(Map.of("overall", "DISSATISFIED"), List.of("SLOW"), "Chờ quá lâu", withCode);
+
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class, errors::throwIfAny);
+        assertThat(fields(e)).containsExactly("reasons");
+        assertThat(e.errors().getFirst().message()).contains("reason code", "SLOW");
+        assertThat(withCode.isEmpty()).isTrue();
+    }
+
+    @Test
     void dissatisfied_with_a_reason_passes() {
         FieldErrors errors = new FieldErrors();
 
