@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import io.github.bucket4j.TimeMeter;
 
+import vn.hailong.platform.RateLimitBuckets;
+
 class AttemptLimiterTest {
 
     final AtomicLong nanos = new AtomicLong();
@@ -23,7 +25,7 @@ class AttemptLimiterTest {
             return false;
         }
     };
-    final AttemptLimiter limiter = new AttemptLimiter(5, clock);
+    final AttemptLimiter limiter = new AttemptLimiter(5, RateLimitBuckets.local(clock));
 
     @Test
     void an_address_may_try_the_allowed_number_of_times_and_is_then_told_to_wait() {

@@ -10,8 +10,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
-import io.github.bucket4j.TimeMeter;
-
+import vn.hailong.platform.RateLimitBuckets;
 import vn.hailong.survey.AttemptLimiter;
 
 @Configuration(proxyBeanMethods = false)
@@ -19,9 +18,9 @@ class SurveyWebConfiguration {
 
     @Bean
     FilterRegistrationBean<SurveyLinkAttemptFilter> surveyLinkAttemptFilter(
-            @Value("${hailong.survey-links.attempts-per-minute:30}") int attemptsPerMinute) {
+            @Value("${hailong.survey-links.attempts-per-minute:30}") int attemptsPerMinute, RateLimitBuckets buckets) {
         FilterRegistrationBean<SurveyLinkAttemptFilter> registration = new FilterRegistrationBean<>(
-                new SurveyLinkAttemptFilter(new AttemptLimiter(attemptsPerMinute, TimeMeter.SYSTEM_MILLISECONDS)));
+                new SurveyLinkAttemptFilter(new AttemptLimiter(attemptsPerMinute, buckets)));
         registration.addUrlPatterns("/r/*");
         // Before Spring Security and Vaadin: a refused attempt costs nothing else.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
