@@ -54,6 +54,9 @@ public final class ProblemBodies {
             response.setHeader(HttpHeaders.RETRY_AFTER, Outage.DATABASE_UNAVAILABLE.retryAfterHeader());
         }
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        // Also after a response.reset(), which clears what SecurityHeadersFilter set.
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(JSON.writeValueAsString(body));

@@ -1,5 +1,6 @@
 package vn.hailong.platform.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
@@ -44,6 +45,20 @@ class ProblemOnlyConfiguration {
         // Right behind the problem-only filter (whose wrapper turns anything below into a problem),
         // before security: an oversized or non-JSON body is refused before anything reads it.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(
+            @Value("${hailong.security.frame-ancestors:'none'}") String frameAncestors,
+            @Value("${hailong.security.hsts.max-age:P365D}") Duration hstsMaxAge,
+            @Value("${hailong.security.hsts.include-sub-domains:false}") boolean hstsIncludeSubDomains) {
+        FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(
+                new SecurityHeadersFilter(MACHINE_PATHS, frameAncestors, hstsMaxAge, hstsIncludeSubDomains));
+        registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        // First of all: whatever answers below (a filter that refuses, a page, a resource) carries them.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 
