@@ -54,6 +54,23 @@ class MachinePathMistakesTest {
     }
 
     @Test
+    void a_dossier_that_does_not_exist_is_a_404_problem_for_a_client_that_accepts_only_html() throws Exception {
+        RawHttp.Response response = send("GET", "/api/v1/dossiers/000.00.06.H56-261121-9999", withKey(Map.of("Accept", "text/html")), null);
+
+        assertProblem(response, 404);
+    }
+
+    @Test
+    void a_client_that_accepts_only_html_is_told_406_as_a_problem_not_sent_a_page() throws Exception {
+        OneStopSoftware oneStop = new OneStopSoftware(port);
+        String code = oneStop.sendsReceivedDossier(oneStop.registersUnit("DEPARTMENT"));
+
+        RawHttp.Response response = send("GET", "/api/v1/dossiers/" + code, withKey(Map.of("Accept", "text/html")), null);
+
+        assertProblem(response, 406);
+    }
+
+    @Test
     void a_wrong_method_is_a_405_problem_that_says_which_methods_are_allowed() throws Exception {
         RawHttp.Response response = send("DELETE", "/api/v1/ratings", withKey(Map.of("Accept", HTML)), null);
 
