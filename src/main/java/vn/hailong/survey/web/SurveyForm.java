@@ -47,6 +47,7 @@ public final class SurveyForm {
     String reasonOptions;
     boolean reasonsOpen;
     String reasonsError;
+    boolean reasonCodeRequired;
     String comment = "";
     String commentError;
     boolean consent;
@@ -82,6 +83,7 @@ public final class SurveyForm {
             form.reasons.add(new Choice("reason-" + r.code(), r.code(), r.label().in(locale), chosen.contains(r.code())));
         }
         form.reasonsOpen = questionnaire.reasonRequiredFor(answers);
+        form.reasonCodeRequired = questionnaire.reasonRule() != null && questionnaire.reasonRule().codeRequired();
         form.comment = given.comment() == null ? "" : given.comment();
         form.consent = given.contactConsent();
         form.phone = given.phone() == null ? "" : given.phone();
@@ -104,7 +106,8 @@ public final class SurveyForm {
             }
             if (q.reasonsAfter()) {
                 if (byField.remove("reasons") != null) {
-                    reasonsError = texts.get("chooseReason");
+                    // A template may require a reason code: then a comment alone is not offered as a way out.
+                    reasonsError = texts.get(reasonCodeRequired ? "chooseReasonCode" : "chooseReason");
                     summary.put("#" + reasons.getFirst().id(), reasonsError);
                 }
                 String phoneProblem = byField.remove("phone");
