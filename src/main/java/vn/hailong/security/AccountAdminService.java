@@ -42,10 +42,12 @@ public class AccountAdminService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final LoginProtection logIns;
+    private final TwoFactorService twoFactor;
 
     AccountAdminService(UserAccounts accounts, PasswordEncoder passwords, DirectoryService directory, ApplicationEventPublisher events,
-            Clock clock, LoginProtection logIns) {
+            Clock clock, LoginProtection logIns, TwoFactorService twoFactor) {
         this.logIns = logIns;
+        this.twoFactor = twoFactor;
         this.accounts = accounts;
         this.passwords = passwords;
         this.directory = directory;
@@ -55,7 +57,7 @@ public class AccountAdminService {
 
     /** One account as the administrator sees it. */
     public record AccountRow(UUID id, String username, String displayName, Role role, String unitCode, String unitName, boolean enabled,
-            boolean mustChangePassword, Instant createdAt, String email, Instant loginLockedUntil) {
+            boolean mustChangePassword, Instant createdAt, String email, Instant loginLockedUntil, boolean twoFactorEnrolled) {
 
         /** Whether wrong passwords have locked the account's log-ins from elsewhere for now (ADR 080). */
         public boolean loginLocked() {
@@ -136,6 +138,17 @@ public class AccountAdminService {
         UserAccount account = find(username);
         if (logIns.unlock(account.getUsername())) {
             audit(account.getUsername(), "log-in lock lifted");
+        }
+        return row(account);
+    }
+
+    /** A lost phone: the user's authenticator app and recovery codes are forgotten; they enrol again at the next log-in. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public AccountRow resetTwoFactor(String username) {
+        UserAccount account = find(username);
+        if (twoFactor.reset(account.getUsername())) {
+            audit(account.getUsername(), "authenticator app reset (enrols again at the next log-in)");
         }
         return row(account);
     }
@@ -237,6 +250,6 @@ public class AccountAdminService {
         AgencySummary unit = a.getAgencyId() == null ? null : units.get(a.getAgencyId());
         return new AccountRow(a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(), unit == null ? null : unit.code(),
                 unit == null ? null : unit.name(), a.isEnabled(), a.isMustChangePassword(), a.getCreatedAt(), a.getEmail(),
-                logIns.accountLockedUntil(a.getUsername()).orElse(null));
+                logIns.accountLockedUntil(a.getUsername()).orElse(null), twoFactor.enrolled(a.getUsername()));
     }
 }

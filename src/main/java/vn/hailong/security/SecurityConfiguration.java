@@ -36,7 +36,7 @@ import vn.hailong.security.ui.LoginView;
 @Configuration
 @EnableWebSecurity
 @EnableMethodSecurity
-@EnableConfigurationProperties({ApiKeyService.ApiProperties.class, LoginThrottlePolicy.class})
+@EnableConfigurationProperties({ApiKeyService.ApiProperties.class, LoginThrottlePolicy.class, TwoFactorPolicy.class})
 class SecurityConfiguration {
 
     static final List<String> PUBLIC_API = List.of("/api/v1/openapi", "/api/v1/openapi/**");
@@ -92,10 +92,11 @@ class SecurityConfiguration {
 
     /** Password log-in behind the throttle (ADR 080); the only authentication provider of the UI. */
     @Bean
-    AuthenticationProvider managerLogIn(AccountService accounts, PasswordEncoder passwords, LoginProtection protection) {
+    AuthenticationProvider managerLogIn(AccountService accounts, PasswordEncoder passwords, LoginProtection protection,
+            TwoFactorPolicy twoFactor) {
         DaoAuthenticationProvider checkPassword = new DaoAuthenticationProvider(accounts);
         checkPassword.setPasswordEncoder(passwords);
-        return new ThrottledAuthenticationProvider(checkPassword, protection);
+        return new ThrottledAuthenticationProvider(checkPassword, protection, twoFactor);
     }
 
     @Bean

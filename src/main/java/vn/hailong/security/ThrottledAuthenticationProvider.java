@@ -10,16 +10,19 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * The managers' password log-in, behind {@link LoginProtection}: a locked account or address is
  * refused before its password is hashed; a wrong password is counted; the right one resets the
- * account's count and marks the address as one of its usual places.
+ * account's count and marks the address as one of its usual places — or, for a role that logs in
+ * with a second factor, leaves the user pending until {@link TwoFactorService} has the code.
  */
 final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
     private final LoginProtection protection;
+    private final TwoFactorPolicy twoFactor;
 
-    ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginProtection protection) {
+    ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginProtection protection, TwoFactorPolicy twoFactor) {
         this.passwords = passwords;
         this.protection = protection;
+        this.twoFactor = twoFactor;
     }
 
     @Override
@@ -36,6 +39,11 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
             // Unknown accounts too (Spring hides which it was): a guesser learns nothing from the lock either.
             protection.failed(username, address);
             throw wrong;
+        }
+        if (result.getAuthorities().stream().anyMatch(a -> twoFactor.roles().stream().anyMatch(r -> r.authority().equals(a.getAuthority())))) {
+            // The code is still owed: until it is given, the user holds no role, and the count of
+            // failures is not reset (else the right password would buy more guesses at the code).
+            return TwoFactorService.pending(result);
         }
         protection.succeeded(username, address);
         return result;
