@@ -41,9 +41,13 @@ public class AccountAdminService {
     private final DirectoryService directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LoginProtection logIns;
+    private final TwoFactorService twoFactor;
 
     AccountAdminService(UserAccounts accounts, PasswordEncoder passwords, DirectoryService directory, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, LoginProtection logIns, TwoFactorService twoFactor) {
+        this.logIns = logIns;
+        this.twoFactor = twoFactor;
         this.accounts = accounts;
         this.passwords = passwords;
         this.directory = directory;
@@ -53,7 +57,12 @@ public class AccountAdminService {
 
     /** One account as the administrator sees it. */
     public record AccountRow(UUID id, String username, String displayName, Role role, String unitCode, String unitName, boolean enabled,
-            boolean mustChangePassword, Instant createdAt, String email) {
+            boolean mustChangePassword, Instant createdAt, String email, Instant loginLockedUntil, boolean twoFactorEnrolled) {
+
+        /** Whether wrong passwords have locked the account's log-ins from elsewhere for now (ADR 080). */
+        public boolean loginLocked() {
+            return loginLockedUntil != null;
+        }
     }
 
     /** Every account, by user name. */
@@ -115,6 +124,31 @@ public class AccountAdminService {
             account.setEnabled(enabled);
             accounts.saveAndFlush(account);
             audit(account.getUsername(), enabled ? "enabled" : "disabled");
+        }
+        return row(account);
+    }
+
+    /**
+     * Lifts the lock that wrong passwords put on an account's log-ins (the user called: it was
+     * them, or the attack is over). The password is unchanged; reset it too if it may be known.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public AccountRow unlockLogIn(String username) {
+        UserAccount account = find(username);
+        if (logIns.unlock(account.getUsername())) {
+            audit(account.getUsername(), "log-in lock lifted");
+        }
+        return row(account);
+    }
+
+    /** A lost phone: the user's authenticator app and recovery codes are forgotten; they enrol again at the next log-in. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public AccountRow resetTwoFactor(String username) {
+        UserAccount account = find(username);
+        if (twoFactor.reset(account.getUsername())) {
+            audit(account.getUsername(), "authenticator app reset (enrols again at the next log-in)");
         }
         return row(account);
     }
@@ -212,9 +246,10 @@ public class AccountAdminService {
         return row(a, unit == null ? Map.of() : Map.of(unit.id(), unit));
     }
 
-    private static AccountRow row(UserAccount a, Map<UUID, AgencySummary> units) {
+    private AccountRow row(UserAccount a, Map<UUID, AgencySummary> units) {
         AgencySummary unit = a.getAgencyId() == null ? null : units.get(a.getAgencyId());
         return new AccountRow(a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(), unit == null ? null : unit.code(),
-                unit == null ? null : unit.name(), a.isEnabled(), a.isMustChangePassword(), a.getCreatedAt(), a.getEmail());
+                unit == null ? null : unit.name(), a.isEnabled(), a.isMustChangePassword(), a.getCreatedAt(), a.getEmail(),
+                logIns.accountLockedUntil(a.getUsername()).orElse(null), twoFactor.enrolled(a.getUsername()));
     }
 }

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -19,7 +21,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import vn.hailong.platform.StartupTask;
@@ -32,7 +36,7 @@ import vn.hailong.security.ui.LoginView;
 @Configuration
 @EnableWebSecurity
 @EnableMethodSecurity
-@EnableConfigurationProperties(ApiKeyService.ApiProperties.class)
+@EnableConfigurationProperties({ApiKeyService.ApiProperties.class, LoginThrottlePolicy.class, TwoFactorPolicy.class})
 class SecurityConfiguration {
 
     static final List<String> PUBLIC_API = List.of("/api/v1/openapi", "/api/v1/openapi/**");
@@ -67,12 +71,32 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain userInterface(HttpSecurity http) throws Exception {
+    SecurityFilterChain userInterface(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
         // Our own stylesheets (META-INF/resources/styles/, loaded by @StyleSheet on the app shell)
         // must reach anonymous citizens too; Vaadin's configurer only opens its own resources.
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**").permitAll());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // Vaadin's own CSRF set-up also exempts the log-in form, which leaves log-in CSRF open (a
+        // site logging a manager in to an account of its choosing). Only Vaadin's internal requests,
+        // which carry Vaadin's own token, are exempt here; the log-in form sends Spring's token from
+        // the meta tags Vaadin writes into the page.
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        // A locked log-in gets its own message (how long to wait); any other failure the usual one.
+        // The exception stays in the session (as Spring's failure handler keeps it) for the page to say until when.
+        SimpleUrlAuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        SimpleUrlAuthenticationFailureHandler locked = new SimpleUrlAuthenticationFailureHandler("/login?locked");
+        http.formLogin(form -> form.failureHandler((request, response, failure) -> (failure instanceof LoginThrottledException ? locked
+                : wrongPassword).onAuthenticationFailure(request, response, failure)));
         return http.build();
+    }
+
+    /** Password log-in behind the throttle (ADR 080); the only authentication provider of the UI. */
+    @Bean
+    AuthenticationProvider managerLogIn(AccountService accounts, PasswordEncoder passwords, LoginProtection protection,
+            TwoFactorPolicy twoFactor) {
+        DaoAuthenticationProvider checkPassword = new DaoAuthenticationProvider(accounts);
+        checkPassword.setPasswordEncoder(passwords);
+        return new ThrottledAuthenticationProvider(checkPassword, protection, twoFactor);
     }
 
     @Bean

@@ -100,6 +100,8 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
             Map.entry("AccountsView", EnumSet.of(Who.ADMIN)),
             Map.entry("AuditLogView", EnumSet.of(Who.ADMIN, Who.AUDITOR)),
             Map.entry("ChangePasswordView", LOGGED_IN),
+            // The second log-in step: shown only to a user who owes the code (none here), anyone else is sent on.
+            Map.entry("TwoFactorView", EnumSet.noneOf(Who.class)),
             Map.entry("LoginView", EVERYONE),
             Map.entry("OpenDataView", EVERYONE),
             Map.entry("KioskView", EVERYONE));
@@ -203,6 +205,13 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
                                 : Outcome.DENIED;
                         cases.add(new Case("views", "/ho-so/{dossier}", who, unit, e, (t, w, u) -> t.openDossierView(u)));
                     }
+                } else if (view.getSimpleName().equals("TwoFactorView")) {
+                    String location = view.getAnnotation(Route.class).value();
+                    cases.add(new Case("views", "/" + location, who, Unit.NONE, expected,
+                            (t, w, u) -> {
+                                UI.getCurrent().navigate(location);
+                                return view.isInstance(t.getCurrentView()) ? Outcome.ALLOWED : Outcome.DENIED;
+                            }));
                 } else {
                     String location = view.getAnnotation(Route.class).value();
                     cases.add(new Case("views", "/" + location, who, Unit.NONE, expected, (t, w, u) -> t.openView(location, view)));

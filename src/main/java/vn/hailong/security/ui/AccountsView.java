@@ -57,7 +57,12 @@ public class AccountsView extends VerticalLayout {
     private final PasswordField password = new PasswordField("Mật khẩu ban đầu (dùng một lần)");
 
     private final H3 selectedTitle = new H3();
+    private static final java.time.format.DateTimeFormatter LOCKED_UNTIL = java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM")
+            .withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+
     private final Button toggle = new Button();
+    private final Button unlockLogIn = new Button("Mở khóa đăng nhập (sau nhiều lần sai mật khẩu)");
+    private final Button resetTwoFactor = new Button("Đặt lại xác thực hai bước (mất điện thoại)");
     private final PasswordField resetPassword = new PasswordField("Mật khẩu mới (dùng một lần)");
     private final Select<Role> editRole = roleSelect("edit-role");
     private final ComboBox<AgencySummary> editUnit = unitBox("edit-unit");
@@ -77,7 +82,9 @@ public class AccountsView extends VerticalLayout {
         grid.addColumn(a -> a.unitCode() == null ? "Toàn tỉnh" : a.unitName() + " (" + a.unitCode() + ")").setHeader("Đơn vị phụ trách")
                 .setFlexGrow(2);
         grid.addColumn(a -> a.email() == null ? "—" : a.email()).setHeader("E-mail").setAutoWidth(true);
-        grid.addColumn(a -> (a.enabled() ? "Đang hoạt động" : "ĐÃ KHÓA") + (a.mustChangePassword() ? " · phải đổi mật khẩu" : ""))
+        grid.addColumn(a -> (a.enabled() ? "Đang hoạt động" : "ĐÃ KHÓA") + (a.mustChangePassword() ? " · phải đổi mật khẩu" : "")
+                + (a.loginLocked() ? " · tạm khóa đăng nhập đến " + LOCKED_UNTIL.format(a.loginLockedUntil()) : "")
+                + (a.twoFactorEnrolled() ? " · xác thực hai bước" : ""))
                 .setHeader("Trạng thái").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setId("accounts");
@@ -101,6 +108,12 @@ public class AccountsView extends VerticalLayout {
             AccountRow a = grid.asSingleSelect().getValue();
             return service.setEnabled(a.username(), !a.enabled());
         }, a -> (a.enabled() ? "Đã mở khóa " : "Đã khóa ") + a.username()));
+        unlockLogIn.setId("unlock-login");
+        unlockLogIn.addClickListener(e -> act(() -> service.unlockLogIn(grid.asSingleSelect().getValue().username()),
+                a -> "Đã mở khóa đăng nhập cho " + a.username()));
+        resetTwoFactor.setId("reset-two-factor");
+        resetTwoFactor.addClickListener(e -> act(() -> service.resetTwoFactor(grid.asSingleSelect().getValue().username()),
+                a -> "Đã đặt lại xác thực hai bước cho " + a.username() + "; người dùng cài lại ứng dụng khi đăng nhập."));
         resetPassword.setId("reset-password");
         resetPassword.setWidth("20rem");
         Button reset = new Button("Đặt lại mật khẩu", e -> act(
@@ -126,7 +139,7 @@ public class AccountsView extends VerticalLayout {
         HorizontalLayout assignRow = new HorizontalLayout(editRole, editUnit, assign);
         assignRow.setAlignItems(Alignment.BASELINE);
         assignRow.setWrap(true);
-        selectedPanel.add(selectedTitle, toggle, resetRow, assignRow, emailRow);
+        selectedPanel.add(selectedTitle, toggle, unlockLogIn, resetTwoFactor, resetRow, assignRow, emailRow);
         selectedPanel.setPadding(false);
         selectedPanel.setVisible(false);
         selectedPanel.setId("selected-account");
@@ -238,6 +251,8 @@ public class AccountsView extends VerticalLayout {
         if (a.enabled()) {
             toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
+        unlockLogIn.setVisible(a.loginLocked());
+        resetTwoFactor.setVisible(a.twoFactorEnrolled());
         editRole.setValue(a.role());
         editEmail.setValue(a.email() == null ? "" : a.email());
         editUnit.setValue(a.unitCode() == null ? null

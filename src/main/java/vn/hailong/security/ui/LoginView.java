@@ -1,5 +1,7 @@
 package vn.hailong.security.ui;
 
+import org.springframework.security.web.WebAttributes;
+
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -11,6 +13,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+import vn.hailong.security.LoginThrottledException;
 
 /** Managers' log-in page (Vietnamese first). */
 @Route(value = "login", autoLayout = false)
@@ -50,8 +54,33 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+        java.util.Map<String, java.util.List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("locked")) {
+            login.setI18n(locked(lockedMinutes()));
+            login.setError(true);
+        } else if (parameters.containsKey("error")) {
             login.setError(true);
         }
+    }
+
+    /** How long the lock that refused this browser's last attempt still runs, in whole minutes (at least 1). */
+    private static long lockedMinutes() {
+        Object last = com.vaadin.flow.server.VaadinSession.getCurrent() == null ? null
+                : com.vaadin.flow.server.VaadinSession.getCurrent().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (last instanceof LoginThrottledException throttled) {
+            long seconds = java.time.Duration.between(java.time.Instant.now(), throttled.until()).toSeconds();
+            return Math.max(1, (seconds + 59) / 60);
+        }
+        return 1;
+    }
+
+    private static LoginI18n locked(long minutes) {
+        LoginI18n i18n = vietnamese();
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        error.setTitle("Tạm thời chưa thể đăng nhập");
+        error.setMessage("Đã nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau khoảng " + minutes + " phút, hoặc nhờ quản trị viên mở khoá. "
+                + "(Too many wrong passwords: try again in about " + minutes + " min, or ask an administrator to unlock the account.)");
+        i18n.setErrorMessage(error);
+        return i18n;
     }
 }

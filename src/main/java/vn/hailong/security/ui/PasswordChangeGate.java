@@ -10,10 +10,12 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import vn.hailong.security.AccountService;
+import vn.hailong.security.TwoFactorService;
 
 /**
  * Before any page of the manager UI: a user holding a one-time password is sent to
- * {@link ChangePasswordView} first, and a session whose account was disabled meanwhile is ended
+ * {@link ChangePasswordView} first, a user who still owes the second log-in factor to
+ * {@link TwoFactorView}, and a session whose account was disabled meanwhile is ended
  * (log-in already refuses disabled accounts; this closes sessions opened before).
  */
 @Component
@@ -35,6 +37,14 @@ class PasswordChangeGate implements VaadinServiceInitListener {
     private void check(BeforeEnterEvent event) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || !authentication.isAuthenticated()) {
+            return;
+        }
+        if (TwoFactorService.isPending(auth)) {
+            // The password was right, the code is still owed: nothing else until it is given.
+            if (event.getNavigationTarget() != TwoFactorView.class && event.getNavigationTarget() != LoginView.class) {
+                TwoFactorView.continueTo(event.getLocation().getPathWithQueryParameters());
+                event.forwardTo(TwoFactorView.class);
+            }
             return;
         }
         var account = accounts.find(auth.getName());

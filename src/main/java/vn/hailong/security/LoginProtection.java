@@ -1,0 +1,167 @@
+package vn.hailong.security;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.hailong.audit.AuditAction;
+import vn.hailong.audit.AuditEvent;
+import vn.hailong.platform.Retries;
+
+/**
+ * The counts behind {@link LoginThrottlePolicy}, kept in the database so that all nodes share them
+ * (ADR 080). An account's failures from its usual places and from anywhere else are counted
+ * apart: an attacker elsewhere locks out only "elsewhere", and the user at the office still logs
+ * in. A client address that fails on many accounts is locked too, except where it is the
+ * account's usual place. Locks are checked before the password is, so a locked guesser costs no
+ * password hashing.
+ */
+@Component
+class LoginProtection {
+
+    private static final RetryTemplate RACES = Retries.onWriteConflictOrDuplicate(4);
+    private static final DateTimeFormatter AUDIT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final LoginThrottlePolicy policy;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    LoginProtection(JdbcTemplate jdbc, TransactionTemplate transaction, LoginThrottlePolicy policy, Clock clock,
+            ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.policy = policy;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Until when a log-in of this account from this address must wait; empty when it may try now. */
+    Optional<Instant> lockedUntil(String username, @Nullable String address) {
+        Instant now = clock.instant();
+        List<String> subjects = subjectsOf(normalised(username), address, now);
+        Optional<Instant> until = jdbc.query("SELECT MAX(locked_until) FROM login_throttle WHERE subject IN (?, ?) AND locked_until > ?",
+                (rs, i) -> Optional.ofNullable(rs.getTimestamp(1)).map(t -> t.toLocalDateTime().toInstant(ZoneOffset.UTC)),
+                subjects.get(0), subjects.size() > 1 ? subjects.get(1) : subjects.get(0), utc(now)).getFirst();
+        until.ifPresent(u -> jdbc.update("UPDATE login_throttle SET refused = refused + 1 WHERE subject IN (?, ?)", subjects.get(0),
+                subjects.size() > 1 ? subjects.get(1) : subjects.get(0)));
+        return until;
+    }
+
+    /** A wrong password (or an unknown account): counted, and a lock imposed once the policy says so. */
+    void failed(String username, @Nullable String address) {
+        Instant now = clock.instant();
+        String name = normalised(username);
+        List<String> subjects = subjectsOf(name, address, now);
+        for (String subject : subjects) {
+            boolean isAddress = subject.startsWith("I:");
+            RACES.invoke(() -> transaction.executeWithoutResult(tx -> count(subject, isAddress, now)));
+        }
+    }
+
+    private void count(String subject, boolean isAddress, Instant now) {
+        Timestamp at = utc(now);
+        Timestamp forgottenBefore = utc(now.minus(policy.forgetAfter()));
+        // MariaDB applies the assignments in order: failures still sees the previous last failure.
+        jdbc.update("""
+                INSERT INTO login_throttle (subject, failures, last_failure_at, locked_until) VALUES (?, 1, ?, NULL)
+                ON DUPLICATE KEY UPDATE failures = IF(last_failure_at <= ?, 1, failures + 1), last_failure_at = VALUES(last_failure_at)""",
+                subject, at, forgottenBefore);
+        int failures = jdbc.queryForObject("SELECT failures FROM login_throttle WHERE subject = ?", Integer.class, subject);
+        Duration lock = isAddress ? policy.addressLockAfter(failures) : policy.accountLockAfter(failures);
+        if (lock != null) {
+            Instant until = now.plus(lock);
+            jdbc.update("UPDATE login_throttle SET locked_until = ? WHERE subject = ?", utc(until), subject);
+            events.publishEvent(new AuditEvent("system", AuditAction.LOGIN_LOCKED, describe(subject),
+                    failures + " wrong passwords in a row; locked for " + lock.toSeconds() + " s, until " + AUDIT_TIME.format(until)));
+        }
+    }
+
+    /**
+     * The right password: the count it was checked against starts again (a log-in at the office
+     * does not lift the lock an attacker elsewhere earned), and the address becomes (or stays) a
+     * usual place.
+     */
+    void succeeded(String username, @Nullable String address) {
+        String name = normalised(username);
+        Instant now = clock.instant();
+        String account = subjectsOf(name, address, now).getFirst();
+        RACES.invoke(() -> transaction.executeWithoutResult(tx -> {
+            jdbc.update("DELETE FROM login_throttle WHERE subject = ?", account);
+            if (address != null) {
+                jdbc.update("""
+                        INSERT INTO login_known_address (username, address, last_success_at) VALUES (?, ?, ?)
+                        ON DUPLICATE KEY UPDATE last_success_at = VALUES(last_success_at)""", name, clip(address, 45), utc(now));
+            }
+        }));
+    }
+
+    /** An administrator lifts the account's locks (the addresses' own locks expire by themselves). */
+    boolean unlock(String username) {
+        String name = normalised(username);
+        return jdbc.update("DELETE FROM login_throttle WHERE subject IN (?, ?)", "A:" + name, "K:" + name) > 0;
+    }
+
+    /** Until when the account is locked for log-ins from elsewhere (what an administrator sees); empty when it is not. */
+    Optional<Instant> accountLockedUntil(String username) {
+        return jdbc.query("SELECT MAX(locked_until) FROM login_throttle WHERE subject IN (?, ?) AND locked_until > ?",
+                (rs, i) -> Optional.ofNullable(rs.getTimestamp(1)).map(t -> t.toLocalDateTime().toInstant(ZoneOffset.UTC)),
+                "A:" + normalised(username), "K:" + normalised(username), utc(clock.instant())).getFirst();
+    }
+
+    /** Forgotten counts and long-gone usual places go, so that guessed user names cannot fill the table. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
+    void forgetOldCounts() {
+        Instant now = clock.instant();
+        jdbc.update("DELETE FROM login_throttle WHERE last_failure_at < ? AND (locked_until IS NULL OR locked_until < ?)",
+                utc(now.minus(policy.forgetAfter())), utc(now));
+        jdbc.update("DELETE FROM login_known_address WHERE last_success_at < ?", utc(now.minus(policy.usualPlaceFor())));
+    }
+
+    /** The subjects an attempt counts against: the account (usual places or elsewhere), and the address when elsewhere. */
+    private List<String> subjectsOf(String name, @Nullable String address, Instant now) {
+        boolean usual = address != null && jdbc.queryForObject(
+                "SELECT COUNT(*) FROM login_known_address WHERE username = ? AND address = ? AND last_success_at > ?", Integer.class, name,
+                clip(address, 45), utc(now.minus(policy.usualPlaceFor()))) > 0;
+        if (usual) {
+            return List.of("K:" + name);
+        }
+        return address == null ? List.of("A:" + name) : List.of("A:" + name, "I:" + clip(address, 45));
+    }
+
+    private static String describe(String subject) {
+        return switch (subject.charAt(0)) {
+            case 'I' -> "address " + subject.substring(2);
+            case 'K' -> "user " + subject.substring(2) + " (from its usual places)";
+            default -> "user " + subject.substring(2);
+        };
+    }
+
+    private static String normalised(String username) {
+        return clip(username == null ? "" : username.strip().toLowerCase(Locale.ROOT), 64);
+    }
+
+    private static String clip(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
+    }
+
+    private static Timestamp utc(Instant instant) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+}

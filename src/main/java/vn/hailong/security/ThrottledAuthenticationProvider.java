@@ -1,0 +1,61 @@
+package vn.hailong.security;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * The managers' password log-in, behind {@link LoginProtection}: a locked account or address is
+ * refused before its password is hashed; a wrong password is counted; the right one resets the
+ * account's count and marks the address as one of its usual places — or, for a role that logs in
+ * with a second factor, leaves the user pending until {@link TwoFactorService} has the code.
+ */
+final class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+    private final AuthenticationProvider passwords;
+    private final LoginProtection protection;
+    private final TwoFactorPolicy twoFactor;
+
+    ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginProtection protection, TwoFactorPolicy twoFactor) {
+        this.passwords = passwords;
+        this.protection = protection;
+        this.twoFactor = twoFactor;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication attempt) {
+        String username = attempt.getName();
+        String address = addressOf(attempt);
+        protection.lockedUntil(username, address).ifPresent(until -> {
+            throw new LoginThrottledException(until);
+        });
+        Authentication result;
+        try {
+            result = passwords.authenticate(attempt);
+        } catch (BadCredentialsException wrong) {
+            // Unknown accounts too (Spring hides which it was): a guesser learns nothing from the lock either.
+            protection.failed(username, address);
+            throw wrong;
+        }
+        if (result.getAuthorities().stream().anyMatch(a -> twoFactor.roles().stream().anyMatch(r -> r.authority().equals(a.getAuthority())))) {
+            // The code is still owed: until it is given, the user holds no role, and the count of
+            // failures is not reset (else the right password would buy more guesses at the code).
+            return TwoFactorService.pending(result);
+        }
+        protection.succeeded(username, address);
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private static @Nullable String addressOf(Authentication attempt) {
+        // The client's address as Tomcat resolved it (X-Forwarded-For only from trusted proxies).
+        return attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+    }
+}
