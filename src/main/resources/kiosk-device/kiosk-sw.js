@@ -36,21 +36,33 @@ self.addEventListener('fetch', (event) => {
   if (request.mode !== 'navigate' || request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname !== KIOSK) return;
-  event.respondWith(kioskPage(request));
+  event.respondWith(kioskPage(event));
 });
 
 function shell() {
   return caches.open(SHELL_CACHE).then((cache) => cache.match(SHELL, { ignoreVary: true }));
 }
 
-async function kioskPage(request) {
+// The shell is fetched again after each kiosk page the server answered, so a new version of it
+// reaches the tablets with the next load, without a new worker.
+function refreshShell() {
+  return caches.open(SHELL_CACHE)
+    .then((cache) => cache.add(new Request(SHELL, { cache: 'reload', credentials: 'omit' })))
+    .catch(() => { /* the cached one stays */ });
+}
+
+async function kioskPage(event) {
+  const request = event.request;
   let timer;
   const timeout = new Promise((resolve) => {
     timer = setTimeout(() => resolve(null), NAVIGATION_TIMEOUT_MS);
   });
   try {
     const response = await Promise.race([fetch(request), timeout]);
-    if (response && ![502, 503, 504].includes(response.status)) return response;
+    if (response && ![502, 503, 504].includes(response.status)) {
+      if (response.ok) event.waitUntil(refreshShell());
+      return response;
+    }
     return (await shell()) || response || fetch(request);
   } catch (e) {
     const cached = await shell();

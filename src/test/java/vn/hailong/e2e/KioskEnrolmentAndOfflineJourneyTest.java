@@ -48,7 +48,7 @@ import vn.hailong.security.Role;
  * the screen (ZXing decodes a screenshot of it), the device cookie renewed by the page's heartbeat,
  * and — with the server cut off by a {@link CuttableProxy} — a rating queued, the page reloaded and
  * the browser restarted (a persistent profile, as a kiosk's chromium keeps), each time the offline
- * shell showing the unsent rating, which is stored exactly once when the server is back.
+ * shell showing the unsent rating, which is sent (exactly once) when the server is back, before the kiosk returns.
  */
 @HaiLongTest
 @Tag("browser")
@@ -233,9 +233,12 @@ class KioskEnrolmentAndOfflineJourneyTest {
             TestBrowser.screenshot(tablet, "kiosk-offline-after-reboot-800x1280");
             assertThat(ratingsOf(dossier)).isZero();
 
-            // The server is reachable again: the kiosk comes back by itself and sends the rating, once.
+            // The server is reachable again: the rating is sent, once, and the kiosk comes back by itself
+            // on its idle screen (the stored rating used up its handover: no dossier already rated).
             network.restore();
             assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(IDLE))).isVisible(BACK_ONLINE);
+            assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(OFFLINE))).isHidden();
+            assertThat(tablet.locator("[data-q]")).hasCount(0);
             tablet.waitForFunction("() => JSON.parse(localStorage.getItem('hl-kiosk-outbox') || '[]').length === 0", null,
                     new Page.WaitForFunctionOptions().setTimeout(60_000));
             waitForRatings(dossier, 1);
