@@ -123,6 +123,10 @@ class KioskEnrolmentAndOfflineJourneyTest {
         assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(IDLE))).isVisible();
         assertThat(tablet.getByText(site.centreName())).isVisible();
         assertThat((String) tablet.evaluate("() => navigator.serviceWorker.ready.then(r => r.scope)")).endsWith("/kiosk");
+        assertThat(tablet.locator("link[rel=manifest]")).hasAttribute("href", "kiosk-device/manifest.webmanifest");
+        assertThat(((Number) tablet.evaluate("""
+                () => fetch(document.querySelector('link[rel=apple-touch-icon]').href).then(r => r.ok && r.headers.get('Content-Type') === 'image/png'
+                  ? r.blob().then(b => createImageBitmap(b)).then(i => i.width) : 0)""")).intValue()).isEqualTo(192);
     }
 
     @Test
