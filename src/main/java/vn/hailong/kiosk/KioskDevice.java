@@ -43,6 +43,10 @@ class KioskDevice extends AbstractEntity {
     @Column(name = "credential_hash", columnDefinition = "binary(32)")
     private byte[] credentialHash;
 
+    /** When the credential was issued or last renewed: it lives hailong.kiosk.credential-max-age from then. */
+    @Column(name = "credential_renewed_at")
+    private Instant credentialRenewedAt;
+
     @Column(name = "enrolled_at")
     private Instant enrolledAt;
 
@@ -102,6 +106,7 @@ class KioskDevice extends AbstractEntity {
         this.enrolmentHash = null;
         this.enrolmentExpiresAt = null;
         this.credentialHash = credentialHash;
+        this.credentialRenewedAt = now;
         this.enrolledAt = now;
         this.revokedAt = null;
         this.lastSeenAt = now;
@@ -109,9 +114,24 @@ class KioskDevice extends AbstractEntity {
 
     void revoke(Instant now) {
         this.credentialHash = null;
+        this.credentialRenewedAt = null;
         this.enrolmentHash = null;
         this.enrolmentExpiresAt = null;
         this.revokedAt = now;
+    }
+
+    /** The credential (held by the tablet) is enrolled and within its lifetime. */
+    boolean credentialValidAt(Instant now, CredentialLifetime lifetime) {
+        return credentialHash != null && lifetime.validAt(credentialRenewedAt, now);
+    }
+
+    /** A fresh lifetime for the same credential; the caller sends the tablet a cookie with a fresh Max-Age. */
+    void renewCredential(Instant now) {
+        this.credentialRenewedAt = now;
+    }
+
+    Instant getCredentialRenewedAt() {
+        return credentialRenewedAt;
     }
 
     void seen(Instant now, int unsent) {

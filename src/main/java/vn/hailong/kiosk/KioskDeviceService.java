@@ -208,7 +208,9 @@ public class KioskDeviceService {
         if (!Secrets.looksLikeSecret(credential)) {
             return Optional.empty();
         }
-        return devices.findByCredentialHash(Secrets.hash(credential)).flatMap(d -> directory.findCounter(d.getCounterId())
+        Instant now = clock.instant();
+        return devices.findByCredentialHash(Secrets.hash(credential)).filter(d -> d.credentialValidAt(now, properties.credentialLifetime()))
+                .flatMap(d -> directory.findCounter(d.getCounterId())
                 .map(c -> new KioskDeviceInfo(d.getId(), d.getCode(), c.id(), c.code(), c.name(), c.centreName(),
                         Locale.forLanguageTag(d.getLocale()), d.getIdleTimeoutSeconds(), d.getThankYouSeconds(),
                         d.getTemplateKey() == null ? vn.hailong.rating.QuestionnaireService.DEFAULT_TEMPLATE : d.getTemplateKey(),
@@ -216,25 +218,48 @@ public class KioskDeviceService {
                                 == UnboundRatings.STORE)));
     }
 
-    /** A sign of life from the tablet, with the number of ratings it holds unsent. */
+    /** What a heartbeat did: refused (not, or no longer, an enrolled device), seen, or seen and renewed. */
+    public enum HeartbeatAnswer {
+        REFUSED, SEEN, RENEWED
+    }
+
+    /**
+     * A sign of life from the tablet, with the number of ratings it holds unsent. Renews the
+     * credential once it is older than {@code hailong.kiosk.credential-renew-after}: on
+     * {@link HeartbeatAnswer#RENEWED} the caller gives the tablet its cookie again, with a fresh
+     * {@code credential-max-age}. A revoked or lapsed credential is refused and never renewed.
+     */
     @Transactional
-    public boolean heartbeat(String credential, int unsentRatings) {
+    public HeartbeatAnswer heartbeat(String credential, int unsentRatings) {
         if (!Secrets.looksLikeSecret(credential)) {
-            return false;
+            return HeartbeatAnswer.REFUSED;
         }
-        return devices.findByCredentialHash(Secrets.hash(credential)).map(d -> {
-            d.seen(clock.instant(), unsentRatings);
-            return true;
-        }).orElse(false);
+        Instant now = clock.instant();
+        CredentialLifetime lifetime = properties.credentialLifetime();
+        return devices.findByCredentialHash(Secrets.hash(credential)).filter(d -> d.credentialValidAt(now, lifetime)).map(d -> {
+            d.seen(now, unsentRatings);
+            if (lifetime.renewalDue(d.getCredentialRenewedAt(), now)) {
+                d.renewCredential(now);
+                return HeartbeatAnswer.RENEWED;
+            }
+            return HeartbeatAnswer.SEEN;
+        }).orElse(HeartbeatAnswer.REFUSED);
+    }
+
+    /** How long the credential lives since its last renewal, and when a heartbeat renews it. */
+    public CredentialLifetime credentialLifetime() {
+        return properties.credentialLifetime();
     }
 
     private DeviceSummary summary(KioskDevice d, Map<UUID, CounterSummary> counters, Map<UUID, Instant> alerts) {
         CounterSummary counter = counters.get(d.getCounterId());
-        DeviceSummary.State state = d.isEnrolled() ? DeviceSummary.State.ENROLLED
+        // A credential past its lifetime counts as not enrolled: the tablet has to be enrolled again.
+        boolean enrolled = d.credentialValidAt(clock.instant(), properties.credentialLifetime());
+        DeviceSummary.State state = enrolled ? DeviceSummary.State.ENROLLED
                 : d.enrolmentValidAt(clock.instant()) ? DeviceSummary.State.ENROLMENT_OPEN
                 : d.getRevokedAt() != null ? DeviceSummary.State.REVOKED : DeviceSummary.State.NOT_ENROLLED;
         Instant now = clock.instant();
-        boolean online = d.isEnrolled() && d.getLastSeenAt() != null && d.getLastSeenAt().isAfter(now.minus(ONLINE_WITHIN));
+        boolean online = enrolled && d.getLastSeenAt() != null && d.getLastSeenAt().isAfter(now.minus(ONLINE_WITHIN));
         long today = ratings.countOfDeviceSince(d.getCode(), now.atZone(clock.getZone()).toLocalDate().atStartOfDay(clock.getZone()).toInstant());
         return new DeviceSummary(d.getId(), d.getCode(), counter == null ? "?" : counter.code(), counter == null ? "?" : counter.name(),
                 d.getLocale(), d.getIdleTimeoutSeconds(), state, d.getEnrolledAt(), d.getLastSeenAt(), d.getUnsentRatings(), online, today,

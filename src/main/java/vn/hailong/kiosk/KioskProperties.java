@@ -14,13 +14,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param thankYou default for new devices: how long the thank-you screen stays
  * @param crossNodePoll how often each node looks in the database for handovers and revocations
  *        recorded by other nodes (handovers recorded on the same node arrive at once)
- * @param credentialMaxAge lifetime of the device cookie (revocable at any time)
+ * @param credentialMaxAge lifetime of the device credential since it was last renewed, on the server
+ *        and as the cookie's Max-Age (revocable at any time); at most {@link CredentialLifetime#BROWSER_CAP}
+ * @param credentialRenewAfter a heartbeat renews the credential (a fresh cookie, a fresh lifetime) once
+ *        it is older than this; shorter than {@code credentialMaxAge}
  * @param unboundRatings ratings without a dossier: refused, or stored apart and never counted; a
  *        device may say otherwise (kiosk-config {@code unboundRatings})
  */
 @ConfigurationProperties("hailong.kiosk")
 public record KioskProperties(@DefaultValue("PT10M") Duration handoverValidFor, @DefaultValue("PT15M") Duration enrolmentValidFor,
         @DefaultValue("PT60S") Duration idleTimeout, @DefaultValue("PT6S") Duration thankYou,
-        @DefaultValue("PT2S") Duration crossNodePoll, @DefaultValue("P1825D") Duration credentialMaxAge,
-        @DefaultValue("REFUSE") UnboundRatings unboundRatings) {
+        @DefaultValue("PT2S") Duration crossNodePoll, @DefaultValue("P180D") Duration credentialMaxAge,
+        @DefaultValue("P1D") Duration credentialRenewAfter, @DefaultValue("REFUSE") UnboundRatings unboundRatings) {
+
+    public KioskProperties {
+        // Fails the start-up (binding) with the rule's own message rather than a fleet that lapses later.
+        new CredentialLifetime(credentialMaxAge, credentialRenewAfter);
+    }
+
+    CredentialLifetime credentialLifetime() {
+        return new CredentialLifetime(credentialMaxAge, credentialRenewAfter);
+    }
 }

@@ -207,6 +207,8 @@ class MobileSurveyPageWeightBenchmarkTest {
                 "--spring.datasource.username=root",
                 "--spring.datasource.password=",
                 "--hailong.demo.enabled=false",
+                // prod refuses to start without a public address (the page is opened by its path here)
+                "--hailong.public-base-url=https://hailong.example.invalid",
                 "--vaadin.launch-browser=false");
         Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {

@@ -98,7 +98,7 @@ class KioskJourneyTest {
         desktop.locator("vaadin-button[data-device='" + site.deviceCode() + "']").click();
         Locator link = desktop.locator("[data-enrolment-link]");
         assertThat(link).isVisible();
-        assertThat(desktop.locator(".kiosk-enrol-qr svg")).isVisible();
+        assertThat(desktop.locator(".kiosk-enrol-qr img")).isVisible();
         TestBrowser.screenshot(desktop, "kiosk-00-admin-enrolment");
         String url = link.getAttribute("href");
         String enrolPath = url.substring(url.indexOf("/kiosk-device/"));

@@ -153,6 +153,30 @@ public final class TestBrowser implements BeforeAllCallback, AfterAllCallback, A
                 .setLocale("vi-VN"));
     }
 
+    /**
+     * A counter tablet whose browser keeps its profile in {@code userDataDir} (cookies, local storage,
+     * service workers), as a kiosk's chromium does: closing the context quits that browser, and
+     * calling this again with the same folder is the tablet rebooted. Closed after the test.
+     */
+    public BrowserContext persistentTablet(Path userDataDir, int width, int height) {
+        if (playwright == null) {
+            throw new IllegalStateException("register TestBrowser as a static @RegisterExtension field");
+        }
+        BrowserContext context = playwright.chromium().launchPersistentContext(userDataDir, new BrowserType.LaunchPersistentContextOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(ARGS)
+                .setViewportSize(width, height)
+                .setHasTouch(true)
+                .setLocale("vi-VN")
+                .setTimezoneId("Asia/Ho_Chi_Minh"));
+        context.addInitScript(HIDE_DEV_TOOLS);
+        context.setDefaultTimeout(TIMEOUT_MS);
+        context.setDefaultNavigationTimeout(TIMEOUT_MS);
+        contexts.add(context);
+        return context;
+    }
+
     private BrowserContext newContext(Browser.NewContextOptions options) {
         if (browser == null) {
             throw new IllegalStateException("register TestBrowser as a static @RegisterExtension field");

@@ -1,9 +1,10 @@
 package vn.hailong.kiosk.ui;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -44,6 +46,9 @@ import vn.hailong.receipt.QrCodes;
 @Menu(title = "Thiết bị kiosk", order = 50)
 @RolesAllowed("ADMIN")
 public class KioskDevicesView extends VerticalLayout {
+
+    /** The enrolment QR on screen, CSS px: some 6 px per module for a typical link, easy for a tablet camera. */
+    static final int QR_SIZE_PX = 288;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
@@ -139,11 +144,16 @@ public class KioskDevicesView extends VerticalLayout {
         refresh();
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Đăng ký thiết bị " + link.deviceCode());
-        Div qr = new Div(new Html(QrCodes.svg(link.url()).replaceFirst("<svg ", "<svg width=\"288\" height=\"288\" ")));
+        // An <img> of the SVG, not inline markup: Vaadin's Html parses as HTML, which lowercases
+        // viewBox to viewbox, and the code was then drawn 37 px wide in its box, too small to scan.
+        Image code = new Image("data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(
+                QrCodes.svg(link.url()).getBytes(StandardCharsets.UTF_8)), "Mã QR đăng ký thiết bị (enrolment QR code)");
+        code.setWidth(QR_SIZE_PX + "px");
+        code.setHeight(QR_SIZE_PX + "px");
+        // Crisp module edges when the tablet's camera reads it off the screen.
+        code.getStyle().set("image-rendering", "pixelated").set("display", "block").set("background", "#ffffff");
+        Div qr = new Div(code);
         qr.addClassName("kiosk-enrol-qr");
-        qr.setWidth("18rem");
-        qr.getElement().setAttribute("role", "img");
-        qr.getElement().setAttribute("aria-label", "Mã QR đăng ký thiết bị (enrolment QR code)");
         Anchor anchor = new Anchor(link.url(), link.url());
         anchor.getElement().setAttribute("data-enrolment-link", "");
         dialog.add(new VerticalLayout(

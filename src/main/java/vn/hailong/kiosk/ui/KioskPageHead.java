@@ -20,6 +20,8 @@ class KioskPageHead implements VaadinServiceInitListener {
             if (path != null && (path.equals("/kiosk") || path.startsWith("/kiosk/"))) {
                 var head = response.getDocument().head();
                 head.appendElement("link").attr("rel", "manifest").attr("href", "kiosk-device/manifest.webmanifest");
+                // Browsers that read no manifest icons (Safari's "Add to Home Screen") take this one.
+                head.appendElement("link").attr("rel", "apple-touch-icon").attr("href", "kiosk-device/icons/kiosk-192.png");
                 head.appendElement("meta").attr("name", "mobile-web-app-capable").attr("content", "yes");
                 head.appendElement("meta").attr("name", "theme-color").attr("content", "#0a5bd3");
             }

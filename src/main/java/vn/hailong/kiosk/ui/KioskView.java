@@ -139,6 +139,8 @@ public class KioskView extends Div implements BeforeEnterObserver {
         // After a network drop the "reconnecting" notice should go soon after the network is back:
         // retry every 2 s rather than Vaadin's default 5 s (one small request per tablet).
         ui.getReconnectDialogConfiguration().setReconnectInterval(2000);
+        // A reload or reboot while the server is out of reach shows the outbox, not the browser's error page.
+        KioskOffline.install(getElement(), device);
         UUID deviceId = device.id();
         stopListening = signals.listen(device.counterId(), deviceId, signal -> ui.access(() -> {
             switch (signal) {
@@ -306,6 +308,7 @@ public class KioskView extends Div implements BeforeEnterObserver {
     }
 
     private void renderEnrol() {
+        KioskOffline.forget(getElement());
         Div box = panel("kiosk-enrol");
         box.add(new H1(t("Máy tính bảng này chưa được đăng ký", "This tablet is not enrolled")),
                 new Paragraph(t("Quản trị viên: mở mục “Thiết bị kiosk” trong trang quản lý, chọn “Đăng ký thiết bị” "

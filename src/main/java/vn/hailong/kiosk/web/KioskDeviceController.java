@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.hailong.kiosk.KioskDeviceService;
-import vn.hailong.kiosk.KioskProperties;
 import vn.hailong.kiosk.KioskRating;
 import vn.hailong.kiosk.KioskService;
 import vn.hailong.platform.InvalidInputException;
@@ -44,19 +43,17 @@ class KioskDeviceController {
 
     private final KioskDeviceService devices;
     private final KioskService kiosk;
-    private final KioskProperties properties;
 
-    KioskDeviceController(KioskDeviceService devices, KioskService kiosk, KioskProperties properties) {
+    KioskDeviceController(KioskDeviceService devices, KioskService kiosk) {
         this.devices = devices;
         this.kiosk = kiosk;
-        this.properties = properties;
     }
 
     /** Opening the one-time link enrols this browser: it receives the device cookie and goes to the kiosk page. */
     @GetMapping("/enrol/{token}")
     ResponseEntity<String> enrol(@PathVariable String token, HttpServletRequest request) {
         return devices.enrol(token).map(credential -> ResponseEntity.status(HttpStatus.SEE_OTHER)
-                .header(HttpHeaders.SET_COOKIE, cookie(credential, properties.credentialMaxAge(), request).toString())
+                .header(HttpHeaders.SET_COOKIE, cookie(credential, devices.credentialLifetime().maxAge(), request).toString())
                 .header(HttpHeaders.LOCATION, request.getContextPath() + "/kiosk")
                 .cacheControl(CacheControl.noStore()).<String>build())
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.GONE).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
@@ -70,15 +67,50 @@ class KioskDeviceController {
                                 </body></html>"""));
     }
 
-    /** Installs the kiosk page full-screen (landscape or portrait, no browser chrome) from the tablet's browser menu. */
+    /**
+     * Installs the kiosk page full-screen (landscape or portrait, no browser chrome) from the
+     * tablet's browser menu. Chrome offers installation only with a 192 px and a 512 px icon; the
+     * maskable one fills Android's adaptive icon shapes (the face inside the safe zone).
+     */
     @GetMapping(value = "/manifest.webmanifest", produces = "application/manifest+json")
     ResponseEntity<String> manifest(HttpServletRequest request) {
         String root = request.getContextPath();
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1))).body("""
-                {"name": "Hài Lòng – Đánh giá tại quầy", "short_name": "Hài Lòng",
+                {"id": "%1$s/kiosk", "name": "Hài Lòng – Đánh giá tại quầy", "short_name": "Hài Lòng",
                  "description": "Đánh giá sự hài lòng tại Bộ phận Một cửa",
-                 "start_url": "%1$s/kiosk", "scope": "%1$s/kiosk", "display": "fullscreen", "orientation": "any",
-                 "background_color": "#f6f8fb", "theme_color": "#0a5bd3", "lang": "vi"}""".formatted(root));
+                 "start_url": "%1$s/kiosk", "scope": "%1$s/kiosk", "display": "fullscreen",
+                 "display_override": ["fullscreen", "standalone"], "orientation": "any",
+                 "background_color": "#f6f8fb", "theme_color": "#0a5bd3", "lang": "vi",
+                 "icons": [
+                  {"src": "%1$s/kiosk-device/icons/kiosk-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any"},
+                  {"src": "%1$s/kiosk-device/icons/kiosk-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any"},
+                  {"src": "%1$s/kiosk-device/icons/kiosk-maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"}
+                 ]}""".formatted(root));
+    }
+
+    /** The manifest's icons (static, the same for every site). */
+    @GetMapping(value = "/icons/{name:kiosk-192|kiosk-512|kiosk-maskable-512}.png", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> icon(@PathVariable String name) {
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofDays(7))).body(OfflineShell.resource("icons/" + name + ".png"));
+    }
+
+    /**
+     * The kiosk's service worker (see kiosk-sw.js): it answers a navigation to /kiosk with the
+     * offline shell when the server cannot be reached. Served from here, so its scope may be widened
+     * from /kiosk-device/ to the kiosk page itself; never cached by the browser, so a new version
+     * reaches the tablets at their next load.
+     */
+    @GetMapping(value = "/kiosk-sw.js", produces = "text/javascript")
+    ResponseEntity<byte[]> serviceWorker(HttpServletRequest request) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).header("Service-Worker-Allowed", request.getContextPath() + "/kiosk")
+                .body(OfflineShell.resource("kiosk-sw.js"));
+    }
+
+    /** The offline shell the service worker caches: the same static page for every tablet, no personal data. */
+    @GetMapping(value = "/offline", produces = "text/html;charset=UTF-8")
+    ResponseEntity<byte[]> offlineShell() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache())
+                .header("Content-Security-Policy", OfflineShell.CONTENT_SECURITY_POLICY).body(OfflineShell.PAGE);
     }
 
     record RatingRequest(String idempotencyKey, String dossierCode, @Nullable String handoverId, Map<String, String> answers,
@@ -110,13 +142,22 @@ class KioskDeviceController {
     record Heartbeat(int unsentRatings) {
     }
 
-    /** A sign of life, with how many ratings the tablet still holds unsent. 204, or 401 when not enrolled. */
+    /**
+     * A sign of life, with how many ratings the tablet still holds unsent. 204, or 401 when not
+     * enrolled; when the credential is due for renewal the 204 carries the device cookie again, with
+     * a fresh Max-Age (hailong.kiosk.credential-max-age), so the browser never reaches its cap.
+     */
     @PostMapping("/heartbeat")
     ResponseEntity<Void> heartbeat(@CookieValue(name = KioskDeviceService.COOKIE, required = false) @Nullable String credential,
-            @RequestHeader(name = CLIENT_HEADER, required = false) @Nullable String client, @RequestBody Heartbeat body) {
+            @RequestHeader(name = CLIENT_HEADER, required = false) @Nullable String client, @RequestBody Heartbeat body,
+            HttpServletRequest request) {
         requireClient(client);
-        return devices.heartbeat(credential, body.unsentRatings()) ? ResponseEntity.noContent().build()
-                : ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        return switch (devices.heartbeat(credential, body.unsentRatings())) {
+            case REFUSED -> ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+            case SEEN -> ResponseEntity.noContent().build();
+            case RENEWED -> ResponseEntity.noContent()
+                    .header(HttpHeaders.SET_COOKIE, cookie(credential, devices.credentialLifetime().maxAge(), request).toString()).build();
+        };
     }
 
     private static void requireClient(@Nullable String client) {
