@@ -102,6 +102,8 @@ class KioskEnrolmentAndOfflineJourneyTest {
             Locator qr = desktop.locator(".kiosk-enrol-qr img");
             assertThat(qr).isVisible();
             desktop.waitForFunction("img => img.complete && img.naturalWidth > 0", qr.elementHandle());
+            // The dialog opens with a short zoom: measure once it has settled.
+            desktop.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running')");
 
             // Drawn at its full 288 px (it was 37 px while the SVG's viewBox reached the page as "viewbox").
             BoundingBox box = qr.boundingBox();

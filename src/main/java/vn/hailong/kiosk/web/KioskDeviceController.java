@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -101,16 +102,21 @@ class KioskDeviceController {
      * reaches the tablets at their next load.
      */
     @GetMapping(value = "/kiosk-sw.js", produces = "text/javascript")
-    ResponseEntity<byte[]> serviceWorker(HttpServletRequest request) {
+    ResponseEntity<byte[]> serviceWorker(HttpServletRequest request, HttpServletResponse response) {
+        // A worker script's policy binds the worker: it fetches the shell and the kiosk's own calls.
+        // Replaces the machine paths' default-src 'none' (SecurityHeadersFilter), not added to it.
+        response.setHeader("Content-Security-Policy", "default-src 'none'; connect-src 'self'");
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).header("Service-Worker-Allowed", request.getContextPath() + "/kiosk")
                 .body(OfflineShell.resource("kiosk-sw.js"));
     }
 
     /** The offline shell the service worker caches: the same static page for every tablet, no personal data. */
     @GetMapping(value = "/offline", produces = "text/html;charset=UTF-8")
-    ResponseEntity<byte[]> offlineShell() {
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache())
-                .header("Content-Security-Policy", OfflineShell.CONTENT_SECURITY_POLICY).body(OfflineShell.PAGE);
+    ResponseEntity<byte[]> offlineShell(HttpServletResponse response) {
+        // The shell's own policy (its inline script and style by hash) replaces the machine paths' one:
+        // two policies would both apply, and default-src 'none' would block the shell's script.
+        response.setHeader("Content-Security-Policy", OfflineShell.CONTENT_SECURITY_POLICY);
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(OfflineShell.PAGE);
     }
 
     record RatingRequest(String idempotencyKey, String dossierCode, @Nullable String handoverId, Map<String, String> answers,
