@@ -87,8 +87,9 @@ public class CitizenSurveyService {
     /**
      * Submits the answers given on the page opened with this token. Reasons and the consent to be
      * contacted count only when the answers ask for a reason (the page hides them otherwise, and
-     * without JavaScript they are simply ignored). The phone number goes to the follow-up case,
-     * never into the rating.
+     * without JavaScript they are simply ignored); so does the reason detail, which is stored at the
+     * start of the rating's comment. The phone number goes to the follow-up case, never into the
+     * rating. A stored rating takes the link's draft with it.
      *
      * @throws InvalidInputException naming every field to correct (nothing stored)
      * @throws ConflictException when the dossier was rated meanwhile, or the link is no longer valid
