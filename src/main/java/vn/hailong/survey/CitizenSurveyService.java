@@ -2,6 +2,7 @@ package vn.hailong.survey;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -39,11 +40,13 @@ public class CitizenSurveyService {
     private final RatingService ratings;
     private final QuestionnaireService questionnaires;
     private final FollowUpService followUps;
+    private final SurveyDrafts drafts;
     private final Clock clock;
 
     CitizenSurveyService(SurveyLinkService links, DossierIntakeService intake, RatingService ratings,
-            QuestionnaireService questionnaires, FollowUpService followUps, Clock clock) {
+            QuestionnaireService questionnaires, FollowUpService followUps, SurveyDrafts drafts, Clock clock) {
         this.followUps = followUps;
+        this.drafts = drafts;
         this.links = links;
         this.intake = intake;
         this.ratings = ratings;
@@ -84,8 +87,9 @@ public class CitizenSurveyService {
     /**
      * Submits the answers given on the page opened with this token. Reasons and the consent to be
      * contacted count only when the answers ask for a reason (the page hides them otherwise, and
-     * without JavaScript they are simply ignored). The phone number goes to the follow-up case,
-     * never into the rating.
+     * without JavaScript they are simply ignored); so does the reason detail, which is stored at the
+     * start of the rating's comment. The phone number goes to the follow-up case, never into the
+     * rating. A stored rating takes the link's draft with it.
      *
      * @throws InvalidInputException naming every field to correct (nothing stored)
      * @throws ConflictException when the dossier was rated meanwhile, or the link is no longer valid
@@ -104,13 +108,63 @@ public class CitizenSurveyService {
         List<String> reasons = reasonAsked && given.reasons() != null ? given.reasons() : List.of();
         // Checked here as well as by the rating service, so that one answer names every field.
         FieldErrors errors = new FieldErrors();
-        questionnaire.check(given.answers(), reasons, given.comment(), errors);
+        String comment = comment(given, reasonAsked, errors);
+        questionnaire.check(given.answers(), reasons, comment, errors);
         MobileNumber number = reasonAsked ? contact(given, errors) : null;
         errors.throwIfAny();
         RatingOutcome outcome = ratings.submit(new RatingSubmission(link.dossier().code(), RatingChannel.QR.name(),
-                given.idempotencyKey(), given.answers(), reasons, given.comment(), null));
+                given.idempotencyKey(), given.answers(), reasons, comment, null));
+        drafts.forget(link.dossierId());
         boolean kept = number != null && followUps.keepContact(outcome.ratingId(), number);
         return new Submitted(outcome, kept);
+    }
+
+    /**
+     * The rating's comment: the reason detail (only when a reason is asked) and then the general
+     * comment, each kept within the limit on its own so the page can point at the one too long.
+     */
+    private static String comment(SurveyAnswers given, boolean reasonAsked, FieldErrors errors) {
+        String detail = reasonAsked && given.reasonDetail() != null && !given.reasonDetail().isBlank() ? given.reasonDetail().strip() : null;
+        String general = given.comment() != null && !given.comment().isBlank() ? given.comment().strip() : null;
+        if (detail != null && detail.length() > Questionnaire.COMMENT_MAX_LENGTH) {
+            errors.malformed("reasonDetail", "reason detail is longer than " + Questionnaire.COMMENT_MAX_LENGTH + " characters");
+            return general;
+        }
+        if (detail == null || general == null) {
+            return detail != null ? detail : given.comment();
+        }
+        return detail + "\n\n" + general;
+    }
+
+    /** The answers kept so far on the page of this link, while it may still be rated. */
+    public Optional<SurveyDraft> draft(String token) {
+        if (staffSession()) {
+            return Optional.empty();
+        }
+        ResolvedLink link = links.resolve(token);
+        if (link.state() != LinkState.VALID) {
+            return Optional.empty();
+        }
+        return drafts.find(link.dossierId());
+    }
+
+    /**
+     * Keeps the answers given so far (and what to correct in them) for the page's next round trip,
+     * replacing any earlier draft of this link. Only for a link that may still be rated, and never
+     * for a staff session.
+     *
+     * @return whether the draft was kept
+     */
+    public boolean keepDraft(String token, SurveyDraft draft) {
+        if (staffSession()) {
+            return false;
+        }
+        ResolvedLink link = links.resolve(token);
+        if (link.state() != LinkState.VALID || !ratings.accepts(link.dossierId(), RatingChannel.QR)) {
+            return false;
+        }
+        drafts.keep(link.dossierId(), draft);
+        return true;
     }
 
     /** The number to call, when consent was given with a valid one; {@code null} when none was asked. */

@@ -5,9 +5,17 @@ import java.util.Map;
 
 /**
  * What the citizen sent from the survey page. {@code idempotencyKey} is drawn once per page, so a
- * double tap or a resend stores one rating. {@code contactConsent} and {@code phone} are the
- * optional consent to be contacted about a follow-up; they never become part of the rating.
+ * double tap or a resend stores one rating. {@code reasonDetail} is the text box next to the
+ * reasons ("Lý do khác"), asked only with an answer that needs a reason; it is stored as the start
+ * of the rating's comment. {@code contactConsent} and {@code phone} are the optional consent to be
+ * contacted about a follow-up; they never become part of the rating.
  */
-public record SurveyAnswers(String idempotencyKey, Map<String, String> answers, List<String> reasons, String comment,
-        boolean contactConsent, String phone) {
+public record SurveyAnswers(String idempotencyKey, Map<String, String> answers, List<String> reasons, String reasonDetail,
+        String comment, boolean contactConsent, String phone) {
+
+    /** Answers without a reason detail (everything goes in {@code comment}). */
+    public SurveyAnswers(String idempotencyKey, Map<String, String> answers, List<String> reasons, String comment,
+            boolean contactConsent, String phone) {
+        this(idempotencyKey, answers, reasons, null, comment, contactConsent, phone);
+    }
 }

@@ -4,7 +4,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * How the citizen wants the page shown: language and text size. Carried in the query string and
- * in hidden form fields, so both switches work without JavaScript and without cookies.
+ * in hidden form fields, so both switches work without JavaScript and without cookies. On the
+ * survey form the switches are buttons of the form (the answers go along and are kept, see
+ * {@link #after(String)}); on the other pages they are links.
  */
 public record Display(String lang, int size) {
 
@@ -50,6 +52,20 @@ public record Display(String lang, int size) {
             uri.queryParam("size", withSize);
         }
         return uri.build().toUriString();
+    }
+
+    /** The display a switch button of the form asks for ({@code smaller}, {@code larger}, {@code lang}); itself otherwise. */
+    Display after(String action) {
+        return switch (action == null ? "" : action) {
+            case "smaller" -> new Display(lang, Math.max(0, size - 1));
+            case "larger" -> new Display(lang, Math.min(PERCENT.length - 1, size + 1));
+            case "lang" -> new Display(otherLang(), size);
+            default -> this;
+        };
+    }
+
+    static boolean isSwitch(String action) {
+        return "smaller".equals(action) || "larger".equals(action) || "lang".equals(action);
     }
 
     String url(String path) {

@@ -13,7 +13,11 @@ import vn.hailong.survey.SurveyAnswers;
 
 /**
  * The survey form as the template shows it: the questionnaire's questions with the citizen's
- * answers so far and, after a failed submission, a message next to each field to correct.
+ * answers so far and, after a failed submission, a message next to each field to correct. The
+ * required questions come first and are followed by the send button, so that a citizen who answers
+ * only those can send at once; the optional ones follow, with the send button again at the end.
+ * The reasons (with their own text box, and the consent to be called) follow the question that
+ * asks for them.
  */
 public final class SurveyForm {
 
@@ -48,6 +52,8 @@ public final class SurveyForm {
     boolean reasonsOpen;
     String reasonsError;
     boolean reasonCodeRequired;
+    String reasonDetail = "";
+    String reasonDetailError;
     String comment = "";
     String commentError;
     boolean consent;
@@ -84,6 +90,7 @@ public final class SurveyForm {
         }
         form.reasonsOpen = questionnaire.reasonRequiredFor(answers);
         form.reasonCodeRequired = questionnaire.reasonRule() != null && questionnaire.reasonRule().codeRequired();
+        form.reasonDetail = given.reasonDetail() == null ? "" : given.reasonDetail();
         form.comment = given.comment() == null ? "" : given.comment();
         form.consent = given.contactConsent();
         form.phone = given.phone() == null ? "" : given.phone();
@@ -97,8 +104,13 @@ public final class SurveyForm {
             byField.putIfAbsent(e.field(), e.message());
         }
         Map<String, String> summary = new LinkedHashMap<>();
-        for (int i = 0; i < questions.size(); i++) {
-            Question q = questions.get(i);
+        List<Question> pageOrder = new ArrayList<>(getRequired());
+        pageOrder.addAll(getOptional());
+        String commentProblem = byField.remove("comment");
+        // "Other reason" without a description is asked at the reasons' own text box.
+        boolean describe = commentProblem != null && !commentProblem.contains("longer") && !reasons.isEmpty();
+        for (Question q : pageOrder) {
+            int i = questions.indexOf(q);
             if (byField.remove("answers." + q.key()) != null) {
                 q = new Question(q.key(), q.id(), q.legend(), q.optional(), q.choices(), texts.get("chooseAnswer"), q.reasonsAfter());
                 questions.set(i, q);
@@ -109,6 +121,13 @@ public final class SurveyForm {
                     // A template may require a reason code: then a comment alone is not offered as a way out.
                     reasonsError = texts.get(reasonCodeRequired ? "chooseReasonCode" : "chooseReason");
                     summary.put("#" + reasons.getFirst().id(), reasonsError);
+                }
+                if (byField.remove("reasonDetail") != null) {
+                    reasonDetailError = texts.get("commentTooLong");
+                    summary.put("#reason-detail", reasonDetailError);
+                } else if (describe) {
+                    reasonDetailError = texts.get("describeReason");
+                    summary.put("#reason-detail", reasonDetailError);
                 }
                 String phoneProblem = byField.remove("phone");
                 if (phoneProblem != null) {
@@ -121,11 +140,11 @@ public final class SurveyForm {
                 }
             }
         }
-        String commentProblem = byField.remove("comment");
-        if (commentProblem != null) {
+        if (commentProblem != null && !(describe && reasonDetailError != null)) {
             commentError = texts.get(commentProblem.contains("longer") ? "commentTooLong" : "describeReason");
             summary.put("#comment", commentError);
         }
+        reasonsOpen = reasonsOpen || reasonsError != null || reasonDetailError != null || phoneError != null || consentError != null;
         if (!byField.isEmpty()) {
             generalError = texts.get("tryAgain");
             summary.put("#submit", generalError);
@@ -137,6 +156,24 @@ public final class SurveyForm {
 
     public List<Question> getQuestions() {
         return questions;
+    }
+
+    /** The questions to answer before sending (the overall question), in the questionnaire's order. */
+    public List<Question> getRequired() {
+        return questions.stream().filter(q -> !q.optional()).toList();
+    }
+
+    /** The questions a citizen may skip, shown after the first send button. */
+    public List<Question> getOptional() {
+        return questions.stream().filter(Question::optional).toList();
+    }
+
+    public String getReasonDetail() {
+        return reasonDetail;
+    }
+
+    public String getReasonDetailError() {
+        return reasonDetailError;
     }
 
     public List<Choice> getReasons() {
