@@ -33,6 +33,6 @@ class SurveyFormReasonTest {
 
         form.show(List.of(new InvalidInputException.FieldError("reasons", "required")), texts);
 
-        assertThat(form.getReasonsError()).isEqualTo(codeRequired ? "Vui lòng chọn ít nhất một lý do" : "Vui lòng chọn ít nhất một lý do hoặc ghi góp ý");
+        assertThat(form.getReasonsError()).isEqualTo(codeRequired ? "Vui lòng chọn ít nhất một lý do" : "Vui lòng chọn ít nhất một lý do, hoặc ghi lý do vào ô bên dưới");
     }
 }
