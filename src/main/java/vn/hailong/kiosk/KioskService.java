@@ -13,7 +13,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hailong.directory.CounterSummary;
 import vn.hailong.directory.DirectoryService;
@@ -43,6 +45,7 @@ import vn.hailong.receipt.SurveyLinkService;
 public class KioskService {
 
     private static final int OFFICER_ID_MAX_LENGTH = 64;
+    private static final org.springframework.core.retry.RetryTemplate HANDOVER_RACES = vn.hailong.platform.Retries.onWriteConflictOrDuplicate(8);
 
     private final Handovers handovers;
     private final KioskDeviceService devices;
@@ -56,10 +59,13 @@ public class KioskService {
     private final UnboundRatingService unbound;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     KioskService(Handovers handovers, KioskDeviceService devices, DirectoryService directory, DossierIntakeService intake,
             RatingService ratings, QuestionnaireService questionnaires, SurveyLinkService links, KioskProperties properties,
-            AnomalyRules anomalies, ApplicationEventPublisher events, Clock clock, UnboundRatingService unbound) {
+            AnomalyRules anomalies, ApplicationEventPublisher events, Clock clock, UnboundRatingService unbound,
+            PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.anomalies = anomalies;
         this.unbound = unbound;
         this.handovers = handovers;
@@ -75,10 +81,13 @@ public class KioskService {
     }
 
     /**
-     * Binds a dossier to a counter's kiosk for {@code hailong.kiosk.handover-valid-for}; an earlier
-     * binding at the counter ends. Called by the one-stop software when the officer hands over.
-     * Handovers racing at one counter are all recorded; the one recorded last (by time, then id)
-     * is the counter's open one, and a handover that lost a race is retried, never answered 500.
+     * Binds a dossier to a counter's kiosk for {@code hailong.kiosk.handover-valid-for}. Called by
+     * the one-stop software when the officer hands over. The survey is shown at once when the
+     * kiosk is free or its survey untouched (which the new one replaces); while a citizen is
+     * answering, or others already wait, the handover waits and is shown when the surveys before it
+     * end (see {@link CounterQueue}). A dossier already open at the counter is answered with its
+     * handover ({@code repeated}), nothing new recorded. Handovers racing at one counter are all
+     * recorded in one order; a handover that lost a race is retried, never answered 500.
      *
      * @throws NotFoundException for an unknown counter
      * @throws InvalidInputException naming {@code dossierCode} or {@code officerId}
@@ -111,37 +120,129 @@ public class KioskService {
         // Taken under the counter's lock, so on one node time follows the order of the lock;
         // microseconds, as the column stores them, so the order compared here is the order stored.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        CounterQueue queue = queueOf(counter.id());
+        queue.settle(now).ifPresent(this::announce);
+        Optional<Handover> same = queue.ofDossier(dossier.id());
+        if (same.isPresent()) {
+            return receipt(same.get(), counter, dossier.code(), queue, true);
+        }
         Handover handover = new Handover(counter.id(), dossier.id(), officerId.strip(), now, now.plus(properties.handoverValidFor()));
-        List<Handover> open = handovers.findByCounterIdAndEndedAtIsNull(counter.id());
-        // Normally the new handover is the latest and replaces the open one. A handover stamped
-        // earlier than the open one (another node's clock ahead of ours) is recorded as replaced at
-        // once, so the last recorded one stays current whichever transaction commits first.
-        boolean latest = open.stream().allMatch(handover::recordedAfter);
-        if (latest) {
-            open.forEach(h -> h.end(now));
-            // Ended before the new one is inserted (Hibernate would insert first), or the
-            // open-handover key would see two open ones.
-            handovers.flush();
-        } else {
-            handover.end(now);
-        }
+        CounterQueue.Placed placed = queue.add(handover, now);
         handovers.save(handover);
-        String procedureName = directory.findProcedure(dossier.procedureId()).map(p -> p.name()).orElse("");
-        if (latest) {
-            events.publishEvent(new HandoverRecorded(handover.getId(), counter.id(), dossier.id(), new KioskSurvey(handover.getId(),
-                    dossier.code(), procedureName, questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE))));
+        if (placed == CounterQueue.Placed.SHOWN) {
+            announce(handover, dossier.code(), directory.findProcedure(dossier.procedureId()).map(p -> p.name()).orElse(""));
         }
-        return new HandoverReceipt(handover.getId(), counter.code(), dossier.code(), now, handover.getExpiresAt());
+        return receipt(handover, counter, dossier.code(), queue, false);
     }
 
-    /** The survey of the dossier currently handed over at the counter, if the binding still holds. */
+    /** The counter's open handovers, locked, with the rules that order them. */
+    private CounterQueue queueOf(UUID counterId) {
+        // Ended rows are written before another is shown (Hibernate would otherwise order the
+        // statements as it likes), or the open-handover key would see two shown at once.
+        return new CounterQueue(handovers.findByCounterIdAndEndedAtIsNull(counterId), handovers::flush);
+    }
+
+    private HandoverReceipt receipt(Handover h, CounterSummary counter, String dossierCode, CounterQueue queue, boolean repeated) {
+        HandoverReceipt.State state = !h.open() ? HandoverReceipt.State.REPLACED
+                : h.waiting() ? HandoverReceipt.State.QUEUED : HandoverReceipt.State.SHOWN;
+        return new HandoverReceipt(h.getId(), counter.code(), dossierCode, h.getHandedOverAt(), h.getExpiresAt(), state,
+                h.waiting() ? queue.ahead(h) : 0, repeated);
+    }
+
+    /** Tells the counter's kiosk pages (after commit) that this handover is shown now. */
+    private void announce(Handover handover) {
+        intake.find(handover.getDossierId()).ifPresent(d -> announce(handover, d.code(), d.procedureName()));
+    }
+
+    private void announce(Handover handover, String dossierCode, String procedureName) {
+        events.publishEvent(new HandoverRecorded(handover.getId(), handover.getCounterId(), handover.getDossierId(),
+                new KioskSurvey(handover.getId(), dossierCode, procedureName, questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE))));
+    }
+
+    /**
+     * The survey the counter's kiosk shows now: its shown handover while nobody has answered it. A
+     * handover the citizen had begun is never offered again: on a page just opened (a reload, a
+     * restart of the tablet) it is ended as abandoned, and the next waiting one comes up. Expired
+     * handovers end here too. Empty: the idle screen.
+     */
+    @Retryable(predicate = HandoverRace.class, maxRetries = 8, delay = 25, multiplier = 2, jitter = 25, maxDelay = 1000)
+    @Transactional
+    public Optional<KioskSurvey> surveyToShow(KioskDeviceInfo device, boolean pageOpened) {
+        if (directory.lockCounter(device.counterCode()).isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        CounterQueue queue = queueOf(device.counterId());
+        queue.settle(now).ifPresent(this::announce);
+        Optional<Handover> shown = queue.shown();
+        if (shown.isPresent() && shown.get().started()) {
+            if (!pageOpened) {
+                return Optional.empty();
+            }
+            queue.end(shown.get(), HandoverOutcome.ABANDONED, now).ifPresent(this::announce);
+            shown = queue.shown();
+        }
+        return shown.flatMap(h -> surveyOf(h));
+    }
+
+    private Optional<KioskSurvey> surveyOf(Handover h) {
+        return intake.find(h.getDossierId())
+                .filter(d -> ratings.accepts(d.id(), RatingChannel.KIOSK))
+                .map(d -> new KioskSurvey(h.getId(), d.code(), d.procedureName(), questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE)));
+    }
+
+    /** The survey of the counter's shown handover while nobody has begun it (reads only; see {@link #surveyToShow}). */
     @Transactional(readOnly = true)
     public Optional<KioskSurvey> currentSurvey(UUID counterId) {
         Instant now = clock.instant();
-        return handovers.findFirstByCounterIdAndEndedAtIsNullAndExpiresAtAfterOrderByHandedOverAtDesc(counterId, now)
-                .flatMap(h -> intake.find(h.getDossierId())
-                        .filter(d -> ratings.accepts(d.id(), RatingChannel.KIOSK))
-                        .map(d -> new KioskSurvey(h.getId(), d.code(), d.procedureName(), questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE))));
+        return handovers.findByCounterIdAndEndedAtIsNullAndWaitingFalse(counterId).stream()
+                .filter(h -> h.activeAt(now) && !h.started()).findFirst().flatMap(this::surveyOf);
+    }
+
+    /** The survey of a handover just signalled as shown at the counter, if it still is and nobody has begun it. */
+    @Transactional(readOnly = true)
+    public Optional<KioskSurvey> shownSurvey(UUID counterId, UUID handoverId) {
+        Instant now = clock.instant();
+        return handovers.findById(handoverId)
+                .filter(h -> h.getCounterId().equals(counterId) && h.activeAt(now) && !h.waiting() && !h.started())
+                .flatMap(this::surveyOf);
+    }
+
+    /**
+     * The citizen answered for the first time: from now on the survey is in progress, and the next
+     * handover at the counter waits for it.
+     *
+     * @return false when the handover is no longer shown (the officer's next handover came first)
+     */
+    @Retryable(predicate = HandoverRace.class, maxRetries = 8, delay = 25, multiplier = 2, jitter = 25, maxDelay = 1000)
+    @Transactional
+    public boolean begin(KioskDeviceInfo device, UUID handoverId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return handovers.findLockedById(handoverId)
+                .filter(h -> h.getCounterId().equals(device.counterId()) && h.activeAt(now) && !h.waiting())
+                .map(h -> {
+                    h.start(now);
+                    return true;
+                }).orElse(false);
+    }
+
+    /**
+     * The kiosk is done with a handover: sent, abandoned, or not the citizen's. It is used up (a
+     * reload never brings it back), and the next waiting handover is shown.
+     */
+    @Retryable(predicate = HandoverRace.class, maxRetries = 8, delay = 25, multiplier = 2, jitter = 25, maxDelay = 1000)
+    @Transactional
+    public void finish(KioskDeviceInfo device, UUID handoverId, HandoverOutcome how) {
+        endAtCounter(device.counterCode(), device.counterId(), handoverId, how);
+    }
+
+    private void endAtCounter(String counterCode, UUID counterId, UUID handoverId, HandoverOutcome how) {
+        if (directory.lockCounter(counterCode).isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        CounterQueue queue = queueOf(counterId);
+        queue.open(handoverId).ifPresent(h -> queue.end(h, how, now).ifPresent(this::announce));
     }
 
     /** The survey as this device shows it: with the device's own template when it has one. */
@@ -223,18 +324,15 @@ public class KioskService {
         RatingOutcome outcome = ratings.submit(new RatingSubmission(rating.dossierCode(), RatingChannel.KIOSK.name(),
                 rating.idempotencyKey(), rating.answers(), rating.reasons(), rating.comment(), device.code()), flags,
                 device.templateKey());
-        endHandover(device.counterId(), rating.handoverId());
-        return outcome;
-    }
-
-    @Transactional
-    void endHandover(UUID counterId, @Nullable UUID handoverId) {
-        if (handoverId != null) {
-            handovers.findById(handoverId).filter(h -> h.getCounterId().equals(counterId)).ifPresent(h -> {
-                h.end(clock.instant());
-                handovers.save(h);
-            });
+        if (rating.handoverId() != null) {
+            // Usually the page has ended it already; this covers a page that went away meanwhile.
+            UUID handoverId = rating.handoverId();
+            HANDOVER_RACES.invoke(() -> transaction.execute(tx -> {
+                endAtCounter(device.counterCode(), device.counterId(), handoverId, HandoverOutcome.SENT);
+                return null;
+            }));
         }
+        return outcome;
     }
 
     /** The credential is not an enrolled device's. */

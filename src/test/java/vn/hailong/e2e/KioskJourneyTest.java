@@ -398,6 +398,80 @@ class KioskJourneyTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE device_id = ?", Integer.class, site.deviceCode())).isZero();
     }
 
+    static final String IDLE = "Xin mời ông/bà đánh giá mức độ hài lòng";
+
+    static Locator idleHeading(Page page) {
+        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(IDLE));
+    }
+
+    static Locator dossierLine(Page page, String dossier) {
+        return page.locator(".kiosk-code").filter(new Locator.FilterOptions().setHasText("…" + dossier.substring(dossier.length() - 4)));
+    }
+
+    @Test
+    void the_officers_next_handover_waits_while_the_citizen_is_complaining_and_comes_up_after_the_thank_you() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 120, 2);
+        Page tablet = enrolledTablet(site, 1280, 800);
+        String first = oneStop.sendsReceivedDossier(site.unit());
+        String next = oneStop.sendsReceivedDossier(site.unit());
+        assertThat(handOver(site, first).status()).isEqualTo(201);
+        assertThat(dossierLine(tablet, first)).isVisible();
+
+        // The citizen begins a complaint: not satisfied, the officer's attitude.
+        tablet.locator(".kiosk-face-dissatisfied").tap();
+        tablet.locator("[data-reason=ATTITUDE]").tap();
+        assertThat(tablet.locator("[data-reason=ATTITUDE]")).hasAttribute("aria-pressed", "true");
+
+        // The officer hands over the next dossier meanwhile: stored, answered "queued", and the
+        // citizen's screen does not change.
+        ApiClient.Response queued = handOver(site, next);
+        assertThat(queued.status()).isEqualTo(202);
+        assertThat(queued.json().get("state").asString()).isEqualTo("QUEUED");
+        tablet.waitForTimeout(2500); // longer than the cross-node poll: nothing may arrive late either
+        assertThat(dossierLine(tablet, first)).isVisible();
+        assertThat(tablet.locator(".kiosk-face-dissatisfied")).hasAttribute("aria-pressed", "true");
+        assertThat(tablet.locator("[data-reason=ATTITUDE]")).hasAttribute("aria-pressed", "true");
+        TestBrowser.screenshot(tablet, "kiosk-21-complaint-kept-while-next-handover-waits");
+
+        send(tablet).tap();
+        assertThat(tablet.locator(".kiosk-thanks")).isVisible();
+        waitForRatings(first, 1);
+        assertThat(jdbc.queryForList("SELECT rr.reason_code FROM rating r JOIN dossier d ON d.id = r.dossier_id "
+                + "JOIN rating_reason rr ON rr.rating_id = r.id WHERE d.code = ?", String.class, first)).containsExactly("ATTITUDE");
+
+        // After the thank-you the waiting dossier comes up by itself.
+        assertThat(dossierLine(tablet, next)).isVisible();
+        assertThat(tablet.locator(".kiosk-face-button[aria-pressed=true]")).hasCount(0);
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk survey after a queued handover");
+    }
+
+    @Test
+    void a_reload_after_the_thank_you_or_the_idle_reset_never_shows_the_earlier_citizens_dossier() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 5, 2);
+        Page tablet = enrolledTablet(site, 800, 1280);
+        String rated = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, rated);
+        tablet.locator(".kiosk-face-satisfied").tap();
+        send(tablet).tap();
+        assertThat(tablet.locator(".kiosk-thanks")).isVisible();
+        tablet.reload();
+        assertThat(idleHeading(tablet)).isVisible();
+        assertThat(tablet.locator(".kiosk-code")).hasCount(0);
+
+        // Handed over, nobody touches the tablet: after the idle reset a reload shows idle too.
+        String walkedAway = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, walkedAway);
+        assertThat(dossierLine(tablet, walkedAway)).isVisible();
+        assertThat(idleHeading(tablet)).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(15_000));
+        tablet.reload();
+        assertThat(idleHeading(tablet)).isVisible();
+        assertThat(tablet.locator(".kiosk-code")).hasCount(0);
+        assertThat(jdbc.queryForList("""
+                SELECT h.outcome FROM kiosk_handover h JOIN dossier d ON d.id = h.dossier_id WHERE d.code IN (?, ?)
+                ORDER BY h.handed_over_at""", String.class, rated, walkedAway)).containsExactly("SENT", "ABANDONED");
+    }
+
     static Locator keyboardKey(Page page, String key) {
         return page.locator(".kiosk-keyboard").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(key).setExact(true));
     }

@@ -92,6 +92,7 @@ class KioskHttpTest {
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.json().get("dossierCode").asString()).isEqualTo(dossier);
+        assertThat(response.json().get("state").asString()).isEqualTo("SHOWN");
         Instant handedOver = OffsetDateTime.parse(response.json().get("handedOverAt").asString()).toInstant();
         Instant expires = OffsetDateTime.parse(response.json().get("expiresAt").asString()).toInstant();
         assertThat(Duration.between(handedOver, expires)).isEqualTo(Duration.ofMinutes(10));
@@ -114,6 +115,76 @@ class KioskHttpTest {
         assertThat(kiosk.currentSurvey(counterId).orElseThrow().dossierCode()).isEqualTo(second);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_handover WHERE counter_id = ? AND ended_at IS NULL",
                 Integer.class, counterId.toString())).isEqualTo(1);
+    }
+
+    KioskDeviceInfo device() {
+        return devices.authenticate(enrol()).orElseThrow();
+    }
+
+    String outcomeOf(String handoverId) {
+        return jdbc.queryForObject("SELECT outcome FROM kiosk_handover WHERE id = ?", String.class, handoverId);
+    }
+
+    @Test
+    void a_second_handover_while_a_citizen_is_answering_is_stored_queued_202_and_shown_when_the_survey_is_sent() {
+        KioskDeviceInfo device = device();
+        String first = oneStop.sendsReceivedDossier(site.unit());
+        String second = oneStop.sendsReceivedDossier(site.unit());
+        String third = oneStop.sendsReceivedDossier(site.unit());
+        String firstId = handOver(site.counterCode(), Map.of("dossierCode", first, "officerId", "cb-17")).json().get("handoverId").asString();
+        assertThat(kiosk.begin(device, UUID.fromString(firstId))).isTrue();
+
+        ApiClient.Response queued = handOver(site.counterCode(), Map.of("dossierCode", second, "officerId", "cb-17"));
+        ApiClient.Response behind = handOver(site.counterCode(), Map.of("dossierCode", third, "officerId", "cb-17"));
+        ApiClient.Response again = handOver(site.counterCode(), Map.of("dossierCode", second, "officerId", "cb-17"));
+
+        assertThat(queued.status()).isEqualTo(202);
+        assertThat(queued.json().get("state").asString()).isEqualTo("QUEUED");
+        assertThat(queued.json().get("waitingAhead").asInt()).isZero();
+        assertThat(behind.status()).isEqualTo(202);
+        assertThat(behind.json().get("waitingAhead").asInt()).isEqualTo(1);
+        // The same dossier handed over again: its waiting handover, nothing new.
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("handoverId").asString()).isEqualTo(queued.json().get("handoverId").asString());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_handover WHERE counter_id = ?", Integer.class,
+                device.counterId().toString())).isEqualTo(3);
+        // The begun survey stays on the kiosk; nothing else is offered meanwhile.
+        assertThat(outcomeOf(firstId)).isNull();
+        assertThat(kiosk.currentSurvey(device.counterId())).isEmpty();
+
+        kiosk.finish(device, UUID.fromString(firstId), HandoverOutcome.SENT);
+
+        assertThat(outcomeOf(firstId)).isEqualTo("SENT");
+        assertThat(kiosk.surveyToShow(device, false).orElseThrow().dossierCode()).isEqualTo(second);
+        kiosk.finish(device, UUID.fromString(queued.json().get("handoverId").asString()), HandoverOutcome.ABANDONED);
+        assertThat(kiosk.surveyToShow(device, false).orElseThrow().dossierCode()).isEqualTo(third);
+    }
+
+    @Test
+    void a_handover_is_used_up_by_its_rating_or_its_abandonment_and_a_reload_never_brings_it_back() throws Exception {
+        KioskDeviceInfo device = device();
+        String credential = enrol();
+        String rated = oneStop.sendsReceivedDossier(site.unit());
+        String ratedId = handOver(site.counterCode(), Map.of("dossierCode", rated, "officerId", "cb-17")).json().get("handoverId").asString();
+        // The outbox delivers the rating; the handover is used up even if the page never said so.
+        assertThat(post("/kiosk-device/ratings", """
+                {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "handoverId": "%s", "answers": {"overall": "SATISFIED"}}"""
+                .formatted(UUID.randomUUID(), rated, ratedId), credential, true).statusCode()).isEqualTo(201);
+        assertThat(outcomeOf(ratedId)).isEqualTo("SENT");
+        assertThat(kiosk.surveyToShow(device, true)).isEmpty();
+
+        // Begun, then the tablet reloads: the page just opened does not offer it again.
+        String begun = oneStop.sendsReceivedDossier(site.unit());
+        String waiting = oneStop.sendsReceivedDossier(site.unit());
+        String begunId = handOver(site.counterCode(), Map.of("dossierCode", begun, "officerId", "cb-17")).json().get("handoverId").asString();
+        kiosk.begin(device, UUID.fromString(begunId));
+        handOver(site.counterCode(), Map.of("dossierCode", waiting, "officerId", "cb-17"));
+        assertThat(kiosk.surveyToShow(device, false)).as("another page's survey in progress").isEmpty();
+
+        assertThat(kiosk.surveyToShow(device, true).orElseThrow().dossierCode()).isEqualTo(waiting);
+        assertThat(outcomeOf(begunId)).isEqualTo("ABANDONED");
+        // An untouched survey still shows after a reload (the tablet restarted before the citizen began).
+        assertThat(kiosk.surveyToShow(device, true).orElseThrow().dossierCode()).isEqualTo(waiting);
     }
 
     @Test

@@ -37,6 +37,7 @@ import com.vaadin.flow.shared.communication.PushMode;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.hailong.kiosk.Branding;
+import vn.hailong.kiosk.HandoverOutcome;
 import vn.hailong.kiosk.KioskDeviceInfo;
 import vn.hailong.kiosk.KioskDeviceService;
 import vn.hailong.kiosk.KioskService;
@@ -146,7 +147,8 @@ public class KioskView extends Div implements BeforeEnterObserver {
                 case KioskSignals.Revoked r -> revoked();
             }
         }));
-        kiosk.currentSurvey(device.counterId()).ifPresentOrElse(this::startSurvey, () -> show(Screen.IDLE));
+        // A page just opened never brings back a survey that was begun on the page before it.
+        kiosk.surveyToShow(device, true).ifPresentOrElse(this::startSurvey, () -> show(Screen.IDLE));
     }
 
     @Override
@@ -161,10 +163,22 @@ public class KioskView extends Div implements BeforeEnterObserver {
         if (device == null) {
             return;
         }
+        if (survey != null && signal.handoverId().equals(survey.handoverId())) {
+            return;
+        }
+        // A survey in progress is never taken off the screen: the server queues a handover behind a
+        // begun one, and a typed or scanned survey (which the server does not follow) or a race
+        // lost by a few milliseconds are held here. The thank-you screen finishes too. Either way
+        // the handover is shown when this survey ends (toIdle asks the server what is shown then).
+        boolean inProgress = (screen == Screen.OVERALL || screen == Screen.DETAILS)
+                && (survey != null && (survey.handoverId() == null || !answers.isEmpty()));
+        if (inProgress || screen == Screen.THANKS) {
+            return;
+        }
         if (signal.survey() != null) {
             startSurvey(signal.survey());
         } else {
-            kiosk.currentSurvey(device.counterId()).filter(s -> signal.handoverId().equals(s.handoverId())).ifPresent(this::startSurvey);
+            kiosk.shownSurvey(device.counterId(), signal.handoverId()).ifPresent(this::startSurvey);
         }
     }
 
@@ -551,6 +565,12 @@ public class KioskView extends Div implements BeforeEnterObserver {
             face.getElement().setAttribute("data-o", option.key());
             face.getElement().setAttribute("aria-pressed", String.valueOf(option.key().equals(answers.get(overall.key()))));
             face.addClickListener(e -> {
+                if (answers.isEmpty() && survey.handoverId() != null) {
+                    // From the first answer on the survey is in progress: the next handover waits for it.
+                    // False when the officer's next handover came a moment earlier: this survey is
+                    // still finished and sent (its dossier may still be rated), then that one shows.
+                    kiosk.begin(device, survey.handoverId());
+                }
                 answers.put(overall.key(), option.key());
                 message = null;
                 show(Screen.DETAILS);
@@ -804,6 +824,11 @@ public class KioskView extends Div implements BeforeEnterObserver {
             rating.put("comment", comment.strip());
         }
         getElement().executeJs("window.hlKiosk.commitSubmitted($0)", JSON.writeValueAsString(rating));
+        if (survey.handoverId() != null) {
+            // Used up now, not when the outbox delivers the rating: a reload shows no earlier
+            // citizen's dossier, and a handover waiting behind this one comes next.
+            kiosk.finish(device, survey.handoverId(), HandoverOutcome.SENT);
+        }
         survey = null;
         answers.clear();
         reasons.clear();
@@ -827,6 +852,10 @@ public class KioskView extends Div implements BeforeEnterObserver {
             show(Screen.ENROL);
             return;
         }
+        if (survey != null && survey.handoverId() != null) {
+            // Walked away, begun or not: the handover is used up, a reload never brings it back.
+            kiosk.finish(device, survey.handoverId(), HandoverOutcome.ABANDONED);
+        }
         survey = null;
         answers.clear();
         reasons.clear();
@@ -834,7 +863,8 @@ public class KioskView extends Div implements BeforeEnterObserver {
         message = null;
         typed = "";
         getElement().executeJs("window.hlKiosk.discardDraft()");
-        show(Screen.IDLE);
+        // The next handover may have waited for this survey.
+        kiosk.surveyToShow(device, false).ifPresentOrElse(this::startSurvey, () -> show(Screen.IDLE));
     }
 
     private static Div panel(String className) {
