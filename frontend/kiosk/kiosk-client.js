@@ -58,10 +58,31 @@ const kiosk = {
   idleMs: 0,
   idleTarget: null,
 
-  /** A new survey: the answers mirrored here until the citizen sends them. */
-  beginDraft(idempotencyKey, dossierCode, handoverId, reasonCriterion, reasonOptions) {
+  /**
+   * A new survey: the answers mirrored here until the citizen sends them. `storeAbandoned`: the
+   * site stores a survey left unsent (kiosk-config abandonedSurveys), see commitAbandoned.
+   */
+  beginDraft(idempotencyKey, dossierCode, handoverId, reasonCriterion, reasonOptions, storeAbandoned) {
     this.draft = { idempotencyKey, dossierCode, handoverId: handoverId || null, answers: {}, reasons: [] };
-    this.rules = { criterion: reasonCriterion, options: reasonOptions || [] };
+    this.rules = { criterion: reasonCriterion, options: reasonOptions || [], storeAbandoned: !!storeAbandoned };
+  },
+
+  /**
+   * The citizen walked away (idle timeout) or the page goes (reload, tablet switched off): a survey
+   * with an answer to the overall question goes into the outbox as it is, marked abandoned, so the
+   * server stores it flagged "not sent by the citizen". An untouched survey leaves nothing. Done
+   * here, not by the server, so that it holds with the network down too.
+   */
+  commitAbandoned() {
+    const d = this.draft;
+    this.draft = null;
+    if (!d || !d.dossierCode || !d.answers.overall || !(this.rules && this.rules.storeAbandoned)) return false;
+    const list = load();
+    if (!list.some((e) => e.idempotencyKey === d.idempotencyKey)) {
+      list.push({ ...d, abandoned: true });
+      store(list);
+    }
+    return true;
   },
 
   discardDraft() {
@@ -208,7 +229,7 @@ const kiosk = {
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
       this.idleMs = 0;
-      this.draft = null;
+      if (this.commitAbandoned()) this.flush();
       if (this.idleTarget) this.idleTarget.dispatchEvent(new CustomEvent('kiosk-idle'));
     }, this.idleMs);
   },
@@ -271,6 +292,9 @@ document.addEventListener('click', (event) => {
   }
 }, true);
 window.addEventListener('online', () => kiosk.flush());
+// A reload or the tablet going to sleep mid-survey: what was answered is kept (localStorage is
+// written at once), and sent by the next page.
+window.addEventListener('pagehide', () => kiosk.commitAbandoned());
 setInterval(() => {
   kiosk.updateOverlay();
   if (load().length > 0 && !kiosk.flushing && !kiosk.retryTimer) kiosk.flush();

@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param credentialMaxAge lifetime of the device cookie (revocable at any time)
  * @param unboundRatings ratings without a dossier: refused, or stored apart and never counted; a
  *        device may say otherwise (kiosk-config {@code unboundRatings})
+ * @param abandonedSurveys a survey begun and left with an answer to the overall question: stored
+ *        (flagged, counted) or discarded; a device may say otherwise (kiosk-config {@code abandonedSurveys})
  */
 @ConfigurationProperties("hailong.kiosk")
 public record KioskProperties(@DefaultValue("PT10M") Duration handoverValidFor, @DefaultValue("PT15M") Duration enrolmentValidFor,
         @DefaultValue("PT60S") Duration idleTimeout, @DefaultValue("PT6S") Duration thankYou,
         @DefaultValue("PT2S") Duration crossNodePoll, @DefaultValue("P1825D") Duration credentialMaxAge,
-        @DefaultValue("REFUSE") UnboundRatings unboundRatings) {
+        @DefaultValue("REFUSE") UnboundRatings unboundRatings, @DefaultValue("STORE") AbandonedSurveys abandonedSurveys) {
 }

@@ -6,7 +6,15 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-/** A completed rating as the kiosk page sends it (and resends it, with the same key, after a network drop). */
+/**
+ * A rating as the kiosk page sends it (and resends it, with the same key, after a network drop):
+ * completed, or {@code abandoned} (begun and left without "Gửi đánh giá"; see {@link AbandonedSurveys}).
+ */
 public record KioskRating(String idempotencyKey, String dossierCode, @Nullable UUID handoverId, Map<String, String> answers,
-        @Nullable List<String> reasons, @Nullable String comment) {
+        @Nullable List<String> reasons, @Nullable String comment, boolean abandoned) {
+
+    public KioskRating(String idempotencyKey, String dossierCode, @Nullable UUID handoverId, Map<String, String> answers,
+            @Nullable List<String> reasons, @Nullable String comment) {
+        this(idempotencyKey, dossierCode, handoverId, answers, reasons, comment, false);
+    }
 }

@@ -26,6 +26,7 @@ import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.rating.AnomalyFlag;
+import vn.hailong.rating.Questionnaire;
 import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingChannel;
 import vn.hailong.rating.RatingOutcome;
@@ -314,6 +315,9 @@ public class KioskService {
             }
             return unbound.store(device, rating, questionnaires.active(device.templateKey()));
         }
+        if (rating.abandoned() && !device.storesAbandoned()) {
+            throw new ConflictException("abandoned", "this kiosk discards surveys left unsent (kiosk-config abandonedSurveys: discard)");
+        }
         Instant now = clock.instant();
         Instant handedOverAt = rating.handoverId() == null ? null : handovers.findById(rating.handoverId())
                 .filter(h -> h.getCounterId().equals(device.counterId())).map(Handover::getHandedOverAt).orElse(null);
@@ -321,6 +325,9 @@ public class KioskService {
                 ratings.countOfDeviceSince(device.code(), now.minus(anomalies.burstWithin())),
                 ratings.latestOverallOptionsOfDevice(device.code(), Math.max(1, anomalies.topStreak() - 1)),
                 rating.answers() == null ? "" : String.valueOf(rating.answers().get("overall")));
+        if (rating.abandoned()) {
+            flags = abandoned(flags, rating, questionnaires.active(device.templateKey()));
+        }
         RatingOutcome outcome = ratings.submit(new RatingSubmission(rating.dossierCode(), RatingChannel.KIOSK.name(),
                 rating.idempotencyKey(), rating.answers(), rating.reasons(), rating.comment(), device.code()), flags,
                 device.templateKey());
@@ -328,11 +335,24 @@ public class KioskService {
             // Usually the page has ended it already; this covers a page that went away meanwhile.
             UUID handoverId = rating.handoverId();
             HANDOVER_RACES.invoke(() -> transaction.execute(tx -> {
-                endAtCounter(device.counterCode(), device.counterId(), handoverId, HandoverOutcome.SENT);
+                endAtCounter(device.counterCode(), device.counterId(), handoverId,
+                        rating.abandoned() ? HandoverOutcome.ABANDONED : HandoverOutcome.SENT);
                 return null;
             }));
         }
         return outcome;
+    }
+
+    /** The flags of a survey left unsent: said so, and "reason not given" where its answer asked for one. */
+    static Set<AnomalyFlag> abandoned(Set<AnomalyFlag> flags, KioskRating rating, Questionnaire questionnaire) {
+        Set<AnomalyFlag> all = java.util.EnumSet.noneOf(AnomalyFlag.class);
+        all.addAll(flags);
+        all.add(AnomalyFlag.NOT_SENT_BY_CITIZEN);
+        boolean noReason = (rating.reasons() == null || rating.reasons().isEmpty()) && (rating.comment() == null || rating.comment().isBlank());
+        if (rating.answers() != null && questionnaire.reasonRequiredFor(rating.answers()) && noReason) {
+            all.add(AnomalyFlag.REASON_NOT_GIVEN);
+        }
+        return all;
     }
 
     /** The credential is not an enrolled device's. */

@@ -60,6 +60,9 @@ class KioskJourneyTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    vn.hailong.aggregation.RollupDrainer rollups;
+
     OneStopSoftware oneStop;
     String base;
 
@@ -178,18 +181,96 @@ class KioskJourneyTest {
     }
 
     @Test
-    void an_unfinished_survey_is_discarded_after_the_idle_timeout() {
+    void a_face_tapped_alone_and_walked_away_from_is_stored_as_not_sent_by_the_citizen_and_shows_on_the_integrity_panel() {
         KioskFixture site = KioskFixture.create(oneStop, directory, devices, 5, 2);
         Page tablet = enrolledTablet(site, 1280, 800);
         String dossier = oneStop.sendsReceivedDossier(site.unit());
         handOver(site, dossier);
-        face(tablet, "Hài lòng").click();
+        tablet.locator(".kiosk-face-dissatisfied").tap();
         assertThat(send(tablet)).isVisible();
 
-        // Nobody touches the tablet for the idle timeout (5 s here): back to idle, answers gone.
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Xin mời ông/bà đánh giá mức độ hài lòng")))
-                .isVisible();
+        // The citizen never finds "Gửi đánh giá": after the idle timeout (5 s here) the answer is
+        // stored as what it is, and counted.
+        assertThat(idleHeading(tablet)).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(15_000));
         assertThat(tablet.locator("[data-q]")).hasCount(0);
+        waitForRatings(dossier, 1);
+        tablet.waitForFunction("() => JSON.parse(localStorage.getItem('hl-kiosk-outbox') || '[]').length === 0");
+        assertThat(jdbc.queryForMap("""
+                SELECT r.overall_option, r.status, r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?""",
+                dossier)).containsEntry("overall_option", "DISSATISFIED").containsEntry("status", "COUNTED")
+                .hasEntrySatisfying("anomaly_flags", f -> assertThat((String) f).contains("NOT_SENT_BY_CITIZEN").contains("REASON_NOT_GIVEN"));
+
+        // Handed over and never touched: nothing is stored.
+        String untouched = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, untouched);
+        assertThat(dossierLine(tablet, untouched)).isVisible();
+        assertThat(idleHeading(tablet)).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(15_000));
+        tablet.waitForTimeout(1000);
+        assertThat(ratingsOf(untouched)).isZero();
+        // And one citizen says the dossier handed over is not theirs.
+        String notTheirs = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, notTheirs);
+        tablet.locator("[data-not-mine]").tap();
+        assertThat(idleHeading(tablet)).isVisible();
+
+        // The unit's manager sees both on the integrity panel.
+        String manager = "kiosk-head-" + TestData.uniqueSuffix().toLowerCase();
+        accounts.ensureAccount(manager, PASSWORD, "Trưởng đơn vị kiosk", Role.UNIT_MANAGER, site.unit());
+        rollups.drainAll();
+        Page desktop = browser.desktop().newPage();
+        desktop.navigate(base + "/bang-dieu-khien");
+        desktop.locator("input[name=username]").fill(manager);
+        desktop.locator("input[name=password]").fill(PASSWORD);
+        desktop.locator("vaadin-login-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
+        assertThat(desktop.locator("#dashboard")).isVisible();
+        desktop.locator("#breakdowns").getByText("Kiểm tra số liệu").click();
+        assertThat(desktop.locator("#integrity-kiosk")).containsText("không bấm “Gửi đánh giá” (được lưu và tính): 1, "
+                + "trong đó “Không hài lòng” chưa nêu lý do: 1");
+        assertThat(desktop.locator("#integrity-kiosk")).containsText("“Không phải hồ sơ của tôi”: 1");
+        desktop.locator("#integrity-kiosk").scrollIntoViewIfNeeded();
+        TestBrowser.screenshot(desktop, "kiosk-22-integrity-panel-abandoned");
+        Accessibility.assertNoSeriousViolations(desktop, "dashboard integrity panel");
+    }
+
+    @Test
+    void a_reload_mid_survey_keeps_what_was_answered_and_does_not_bring_the_survey_back() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 60, 2);
+        Page tablet = enrolledTablet(site, 800, 1280);
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, dossier);
+        tablet.locator(".kiosk-face-satisfied").tap();
+        tablet.locator("[data-q=convenience][data-o=VERY_SATISFIED]").tap();
+
+        tablet.reload();
+
+        assertThat(idleHeading(tablet)).isVisible();
+        waitForRatings(dossier, 1);
+        assertThat(jdbc.queryForList("""
+                SELECT a.criterion_key FROM rating r JOIN dossier d ON d.id = r.dossier_id
+                JOIN rating_answer a ON a.rating_id = r.id WHERE d.code = ? ORDER BY a.criterion_key""", String.class, dossier))
+                .containsExactly("convenience", "overall");
+        assertThat(jdbc.queryForObject("SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                String.class, dossier)).contains("NOT_SENT_BY_CITIZEN").doesNotContain("REASON_NOT_GIVEN");
+    }
+
+    @Test
+    void where_the_site_discards_abandoned_surveys_a_face_tapped_alone_stores_nothing() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 5, 2);
+        KioskFixture.asAdmin(() -> {
+            devices.configureAbandonedSurveys(site.deviceCode(), vn.hailong.kiosk.AbandonedSurveys.DISCARD);
+            return null;
+        });
+        Page tablet = enrolledTablet(site, 1280, 800);
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, dossier);
+        tablet.locator(".kiosk-face-satisfied").tap();
+        assertThat(send(tablet)).isVisible();
+
+        assertThat(idleHeading(tablet)).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(15_000));
+        tablet.waitForTimeout(1000);
         assertThat(outbox(tablet)).isZero();
         assertThat(ratingsOf(dossier)).isZero();
     }
@@ -443,6 +524,35 @@ class KioskJourneyTest {
         assertThat(dossierLine(tablet, next)).isVisible();
         assertThat(tablet.locator(".kiosk-face-button[aria-pressed=true]")).hasCount(0);
         Accessibility.assertNoSeriousViolations(tablet, "kiosk survey after a queued handover");
+    }
+
+    @Test
+    void a_citizen_sends_back_a_dossier_that_is_not_theirs_and_the_kiosk_returns_to_idle_with_a_flag() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 60, 2);
+        Page tablet = enrolledTablet(site, 800, 1280);
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, dossier);
+        Locator notMine = tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Không phải hồ sơ của tôi / Quay lại"));
+        assertThat(notMine).isVisible();
+        TestBrowser.screenshot(tablet, "kiosk-23-overall-with-not-my-dossier-portrait");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk overall with not my dossier");
+
+        notMine.tap();
+
+        assertThat(idleHeading(tablet)).isVisible();
+        tablet.reload();
+        assertThat(idleHeading(tablet)).isVisible();
+        assertThat(tablet.locator(".kiosk-code")).hasCount(0);
+        assertThat(jdbc.queryForObject("SELECT h.outcome FROM kiosk_handover h JOIN dossier d ON d.id = h.dossier_id WHERE d.code = ?",
+                String.class, dossier)).isEqualTo("NOT_MINE");
+        assertThat(ratingsOf(dossier)).isZero();
+
+        // Once a face is tapped the way out is gone: it would erase an answer in progress.
+        String next = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, next);
+        tablet.locator(".kiosk-face-dissatisfied").tap();
+        assertThat(send(tablet)).isVisible();
+        assertThat(tablet.locator("[data-not-mine]")).hasCount(0);
     }
 
     @Test

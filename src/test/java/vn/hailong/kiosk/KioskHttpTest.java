@@ -188,6 +188,42 @@ class KioskHttpTest {
     }
 
     @Test
+    void a_survey_left_unsent_is_stored_flagged_and_counted_and_refused_for_good_where_the_kiosk_discards_them() throws Exception {
+        String credential = enrol();
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        String handoverId = handOver(site.counterCode(), Map.of("dossierCode", dossier, "officerId", "cb-17")).json().get("handoverId").asString();
+        String abandoned = """
+                {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "handoverId": "%s", "answers": {"overall": "DISSATISFIED"},
+                 "reasons": [], "abandoned": true}""".formatted(UUID.randomUUID(), dossier, handoverId);
+
+        HttpResponse<String> stored = post("/kiosk-device/ratings", abandoned, credential, true);
+
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+        assertThat(jdbc.queryForMap("SELECT r.status, r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                dossier)).containsEntry("status", "COUNTED")
+                .hasEntrySatisfying("anomaly_flags", f -> assertThat((String) f).contains("NOT_SENT_BY_CITIZEN").contains("REASON_NOT_GIVEN"));
+        assertThat(outcomeOf(handoverId)).isEqualTo("ABANDONED");
+        // A "not satisfied" opens its follow-up case as any other.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_case c JOIN rating r ON r.id = c.rating_id "
+                + "JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?", Integer.class, dossier)).isEqualTo(1);
+        // A sent "not satisfied" still needs its reason.
+        String other = oneStop.sendsReceivedDossier(site.unit());
+        assertThat(post("/kiosk-device/ratings", abandoned.replace(dossier, other).replace("\"abandoned\": true", "\"abandoned\": false")
+                .replaceFirst("kiosk-[0-9a-f-]+", "kiosk-" + UUID.randomUUID()), credential, true).statusCode()).isEqualTo(422);
+
+        KioskFixture.asAdmin(() -> {
+            devices.configureAbandonedSurveys(site.deviceCode(), AbandonedSurveys.DISCARD);
+            return null;
+        });
+        HttpResponse<String> refused = post("/kiosk-device/ratings", abandoned.replace(dossier, other)
+                .replaceFirst("kiosk-[0-9a-f-]+", "kiosk-" + UUID.randomUUID()), credential, true);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("\"field\":\"abandoned\"");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                Integer.class, other)).isZero();
+    }
+
+    @Test
     void handover_errors_are_problems_naming_the_field() {
         String dossier = oneStop.sendsReceivedDossier(site.unit());
 

@@ -523,9 +523,9 @@ public class KioskView extends Div implements BeforeEnterObserver {
         message = null;
         idempotencyKey = "kiosk-" + UUID.randomUUID();
         Questionnaire.ReasonRule rule = next.questionnaire().reasonRule();
-        getElement().executeJs("window.hlKiosk.beginDraft($0, $1, $2, $3, $4)", idempotencyKey, next.dossierCode(),
+        getElement().executeJs("window.hlKiosk.beginDraft($0, $1, $2, $3, $4, $5)", idempotencyKey, next.dossierCode(),
                 next.handoverId() == null ? null : next.handoverId().toString(), rule == null ? null : rule.criterion(),
-                JSON.valueToTree(rule == null ? List.of() : List.copyOf(rule.options())));
+                JSON.valueToTree(rule == null ? List.of() : List.copyOf(rule.options())), device != null && device.storesAbandoned());
         show(Screen.OVERALL);
     }
 
@@ -580,8 +580,33 @@ public class KioskView extends Div implements BeforeEnterObserver {
         box.add(question, faces);
         if (screen == Screen.DETAILS) {
             renderDetails(box, q);
+        } else {
+            box.add(notMine());
         }
         main.add(box);
+    }
+
+    /**
+     * The way out before any answer: a handed-over dossier that is not the citizen's is sent back
+     * (recorded on the handover, counted on the integrity panel), a typed one just closes. Never
+     * after an answer: then it would be a way to erase a complaint in progress.
+     */
+    private NativeButton notMine() {
+        boolean handedOver = survey.handoverId() != null;
+        NativeButton back = new NativeButton(handedOver ? t("Không phải hồ sơ của tôi / Quay lại", "Not my dossier / Back")
+                : t("← Quay lại", "← Back"), e -> {
+                    if (!answers.isEmpty()) {
+                        return;
+                    }
+                    if (survey != null && survey.handoverId() != null) {
+                        kiosk.finish(device, survey.handoverId(), HandoverOutcome.NOT_MINE);
+                    }
+                    survey = null;
+                    toIdle();
+                });
+        back.addClassNames("kiosk-secondary", "kiosk-not-mine");
+        back.getElement().setAttribute("data-not-mine", "");
+        return back;
     }
 
     private final Paragraph surveyMessage = new Paragraph();

@@ -82,13 +82,17 @@ class KioskDeviceController {
     }
 
     record RatingRequest(String idempotencyKey, String dossierCode, @Nullable String handoverId, Map<String, String> answers,
-            @Nullable List<String> reasons, @Nullable String comment) {
+            @Nullable List<String> reasons, @Nullable String comment, @Nullable Boolean abandoned) {
     }
 
     record RatingResponse(String ratingId, String dossierCode, String status, boolean replayed) {
     }
 
-    /** A completed rating from the tablet's outbox: 201 stored, 200 a resend of one stored before. */
+    /**
+     * A rating from the tablet's outbox: 201 stored, 200 a resend of one stored before. With
+     * {@code abandoned: true} a survey begun and left: stored flagged, or 409 naming
+     * {@code abandoned} where the kiosk discards them.
+     */
     @PostMapping("/ratings")
     ResponseEntity<RatingResponse> rate(@CookieValue(name = KioskDeviceService.COOKIE, required = false) @Nullable String credential,
             @RequestHeader(name = CLIENT_HEADER, required = false) @Nullable String client, @RequestBody RatingRequest body) {
@@ -102,7 +106,7 @@ class KioskDeviceController {
             }
         }
         RatingOutcome outcome = kiosk.submit(credential, new KioskRating(body.idempotencyKey(), body.dossierCode(), handoverId,
-                body.answers(), body.reasons(), body.comment()));
+                body.answers(), body.reasons(), body.comment(), Boolean.TRUE.equals(body.abandoned())));
         return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new RatingResponse(outcome.ratingId().toString(), outcome.dossierCode(), outcome.status().name(), outcome.replayed()));
     }
