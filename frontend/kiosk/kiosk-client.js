@@ -44,6 +44,11 @@ async function isAcknowledgement(response) {
   }
 }
 
+/** The server's rule (followup.MobileNumber): ten digits, a mobile prefix in use since 2018. */
+function isMobileNumber(phone) {
+  return typeof phone === 'string' && /^0(3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])[0-9]{7}$/.test(phone);
+}
+
 function isProblem(response) {
   return mediaType(response) === 'application/problem+json';
 }
@@ -77,6 +82,11 @@ const kiosk = {
     const d = this.draft;
     this.draft = null;
     if (!d || !d.dossierCode || !d.answers.overall || !(this.rules && this.rules.storeAbandoned)) return false;
+    if (d.contactConsent && !isMobileNumber(d.phone)) {
+      // Half a number is no consent to call: the answers go, the number does not.
+      delete d.contactConsent;
+      delete d.phone;
+    }
     const list = load();
     if (!list.some((e) => e.idempotencyKey === d.idempotencyKey)) {
       list.push({ ...d, abandoned: true });
@@ -110,6 +120,8 @@ const kiosk = {
     if (!d || !d.answers.overall) return false;
     const r = this.rules;
     const needsReason = r && r.criterion && r.options.includes(d.answers[r.criterion]);
+    // A call-back asked for needs a whole number; the page says so (and nothing leaves the tablet).
+    if (d.contactConsent && !isMobileNumber(d.phone)) return false;
     return !needsReason || d.reasons.length > 0;
   },
 

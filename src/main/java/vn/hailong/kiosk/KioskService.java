@@ -19,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hailong.directory.CounterSummary;
 import vn.hailong.directory.DirectoryService;
+import vn.hailong.followup.FollowUpService;
+import vn.hailong.followup.MobileNumber;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.intake.DossierRef;
 import vn.hailong.platform.ConflictException;
@@ -61,11 +63,13 @@ public class KioskService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final FollowUpService followUps;
 
     KioskService(Handovers handovers, KioskDeviceService devices, DirectoryService directory, DossierIntakeService intake,
             RatingService ratings, QuestionnaireService questionnaires, SurveyLinkService links, KioskProperties properties,
             AnomalyRules anomalies, ApplicationEventPublisher events, Clock clock, UnboundRatingService unbound,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, FollowUpService followUps) {
+        this.followUps = followUps;
         this.transaction = new TransactionTemplate(transactions);
         this.anomalies = anomalies;
         this.unbound = unbound;
@@ -315,6 +319,8 @@ public class KioskService {
             }
             return unbound.store(device, rating, questionnaires.active(device.templateKey()));
         }
+        Questionnaire questionnaire = questionnaires.active(device.templateKey());
+        MobileNumber number = contact(rating, questionnaire);
         if (rating.abandoned() && !device.storesAbandoned()) {
             throw new ConflictException("abandoned", "this kiosk discards surveys left unsent (kiosk-config abandonedSurveys: discard)");
         }
@@ -326,11 +332,16 @@ public class KioskService {
                 ratings.latestOverallOptionsOfDevice(device.code(), Math.max(1, anomalies.topStreak() - 1)),
                 rating.answers() == null ? "" : String.valueOf(rating.answers().get("overall")));
         if (rating.abandoned()) {
-            flags = abandoned(flags, rating, questionnaires.active(device.templateKey()));
+            flags = abandoned(flags, rating, questionnaire);
         }
         RatingOutcome outcome = ratings.submit(new RatingSubmission(rating.dossierCode(), RatingChannel.KIOSK.name(),
                 rating.idempotencyKey(), rating.answers(), rating.reasons(), rating.comment(), device.code()), flags,
                 device.templateKey());
+        if (number != null) {
+            // The same rule as the phone page: kept apart, only if the rating opened a case (a
+            // resend writes the same row again), deleted when the case closes.
+            followUps.keepContact(outcome.ratingId(), number);
+        }
         if (rating.handoverId() != null) {
             // Usually the page has ended it already; this covers a page that went away meanwhile.
             UUID handoverId = rating.handoverId();
@@ -341,6 +352,30 @@ public class KioskService {
             }));
         }
         return outcome;
+    }
+
+    /**
+     * The number to call back, when consent was given with a valid one and the answers ask for a
+     * reason (the kiosk offers the call-back only then, as the phone page does); {@code null} otherwise.
+     *
+     * @throws InvalidInputException naming {@code phone} or {@code contactConsent}, before anything is stored
+     */
+    static @Nullable MobileNumber contact(KioskRating rating, Questionnaire questionnaire) {
+        if (rating.answers() == null || !questionnaire.reasonRequiredFor(rating.answers())) {
+            return null;
+        }
+        boolean typed = rating.phone() != null && !rating.phone().isBlank();
+        if (!rating.contactConsent()) {
+            if (typed) {
+                throw InvalidInputException.unprocessable("contactConsent", "consent is required to keep a phone number");
+            }
+            return null;
+        }
+        if (!typed) {
+            throw InvalidInputException.unprocessable("phone", "required: a phone number to be called back on");
+        }
+        return MobileNumber.parse(rating.phone()).orElseThrow(() -> InvalidInputException.malformed("phone",
+                "not a Vietnamese mobile number (10 digits starting with 03, 05, 07, 08 or 09)"));
     }
 
     /** The flags of a survey left unsent: said so, and "reason not given" where its answer asked for one. */

@@ -292,7 +292,7 @@ class KioskJourneyTest {
 
         tablet.locator("[data-reason=SLOW]").click();
         send(tablet).click();
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!"))).isVisible();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(RECORDED))).isVisible();
         waitForRatings(dossier, 1);
         assertThat(jdbc.queryForList("SELECT rr.reason_code FROM rating r JOIN dossier d ON d.id = r.dossier_id "
                 + "JOIN rating_reason rr ON rr.rating_id = r.id WHERE d.code = ?", String.class, dossier)).containsExactly("SLOW");
@@ -325,7 +325,7 @@ class KioskJourneyTest {
         assertThat(face(tablet, "Rất hài lòng")).isVisible();
 
         tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Switch to English")).click();
-        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Larger text")).click();
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("A+ larger text")).click();
         tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("High contrast")).click();
 
         assertThat(face(tablet, "Very satisfied")).isVisible();
@@ -442,7 +442,7 @@ class KioskJourneyTest {
         TestBrowser.screenshot(tablet, "kiosk-18-other-reason-keyboard-landscape");
 
         send(tablet).click();
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!"))).isVisible();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(RECORDED))).isVisible();
         waitForRatings(dossier, 1);
         assertThat(jdbc.queryForMap("""
                 SELECT r.comment, t.template_key FROM rating r JOIN dossier d ON d.id = r.dossier_id
@@ -477,6 +477,81 @@ class KioskJourneyTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_unbound_rating WHERE device_id = ? AND overall_option = 'SATISFIED'",
                 Integer.class, site.device().id())).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE device_id = ?", Integer.class, site.deviceCode())).isZero();
+    }
+
+    static final String RECORDED = "Chúng tôi đã ghi nhận ý kiến của ông/bà";
+
+    /**
+     * WCAG 2.5.3 (Label in Name): axe keeps this rule among its experimental ones, so it is asked for by name.
+     */
+    static void assertLabelsContainTheVisibleText(Page page, String what) {
+        com.deque.html.axecore.results.AxeResults results = new com.deque.html.axecore.playwright.AxeBuilder(page)
+                .withRules(List.of("label-content-name-mismatch")).analyze();
+        assertThat(results.getViolations()).as("label-content-name-mismatch on " + what)
+                .extracting(r -> r.getId() + " " + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).isEmpty();
+    }
+
+    @Test
+    void after_not_satisfied_the_thank_you_is_calm_and_the_citizen_may_leave_a_number_to_be_called_back() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 120, 3);
+        Page tablet = enrolledTablet(site, 1280, 800);
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, dossier);
+        tablet.locator(".kiosk-face-dissatisfied").tap();
+        tablet.locator("[data-reason=SLOW]").tap();
+        Locator consent = tablet.locator("[data-consent]");
+        assertThat(consent).hasText("Tôi muốn cán bộ gọi lại cho tôi (không bắt buộc)");
+        consent.tap();
+        assertThat(consent).hasAttribute("aria-pressed", "true");
+        for (char digit : "091234567".toCharArray()) {
+            tablet.locator("[data-phone-key='" + digit + "']").tap();
+        }
+        // Nine digits: not sent, and the message says why (nothing leaves the tablet).
+        send(tablet).tap();
+        assertThat(tablet.getByRole(AriaRole.ALERT)).containsText("Xin nhập đủ số điện thoại di động");
+        assertThat(outbox(tablet)).isZero();
+        tablet.locator("[data-phone-key='8']").tap();
+        assertThat(tablet.locator(".kiosk-phone-number")).hasText("0912 345 678");
+        tablet.locator(".kiosk-phone").scrollIntoViewIfNeeded();
+        TestBrowser.screenshot(tablet, "kiosk-24-call-back-number");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk call-back number");
+        assertLabelsContainTheVisibleText(tablet, "kiosk call-back number");
+
+        send(tablet).tap();
+
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(RECORDED))).isVisible();
+        assertThat(tablet.locator(".kiosk-thanks")).containsText("Đơn vị sẽ xem xét");
+        assertThat(tablet.locator(".kiosk-thanks")).containsText("gọi lại cho ông/bà");
+        assertThat(tablet.locator(".kiosk-thanks .kiosk-face-very-satisfied, .kiosk-thanks .kiosk-face-satisfied")).hasCount(0);
+        TestBrowser.screenshot(tablet, "kiosk-25-thanks-not-satisfied");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk thank you after not satisfied");
+        waitForRatings(dossier, 1);
+        // The number is kept apart from the rating, with the follow-up case the rating opened.
+        assertThat(jdbc.queryForObject("""
+                SELECT k.phone FROM follow_up_contact k JOIN follow_up_case c ON c.id = k.case_id
+                JOIN rating r ON r.id = c.rating_id JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?""", String.class, dossier))
+                .isEqualTo("0912345678");
+        assertThat(outbox(tablet)).isZero();
+    }
+
+    @Test
+    void after_a_happy_answer_the_thank_you_smiles_and_no_call_back_is_offered() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 120, 3);
+        Page tablet = enrolledTablet(site, 800, 1280);
+        assertLabelsContainTheVisibleText(tablet, "kiosk idle");
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, dossier);
+        tablet.locator(".kiosk-face-satisfied").tap();
+        assertThat(tablet.locator("[data-consent]")).hasCount(0);
+        assertLabelsContainTheVisibleText(tablet, "kiosk details");
+
+        send(tablet).tap();
+
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!"))).isVisible();
+        assertThat(tablet.locator(".kiosk-thanks .kiosk-face-satisfied")).isVisible();
+        TestBrowser.screenshot(tablet, "kiosk-26-thanks-satisfied-portrait");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk thank you after satisfied");
+        waitForRatings(dossier, 1);
     }
 
     static final String IDLE = "Xin mời ông/bà đánh giá mức độ hài lòng";

@@ -224,6 +224,49 @@ class KioskHttpTest {
     }
 
     @Test
+    void a_call_back_number_follows_the_phone_pages_rules_kept_with_the_case_never_with_the_rating() throws Exception {
+        String credential = enrol();
+        String unhappy = oneStop.sendsReceivedDossier(site.unit());
+        String rating = """
+                {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "answers": {"overall": "%s"}, "reasons": ["SLOW"]%s}""";
+
+        HttpResponse<String> noConsent = post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), unhappy, "DISSATISFIED",
+                ", \"phone\": \"0912345678\""), credential, true);
+        HttpResponse<String> badNumber = post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), unhappy, "DISSATISFIED",
+                ", \"contactConsent\": true, \"phone\": \"0123\""), credential, true);
+        HttpResponse<String> noNumber = post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), unhappy, "DISSATISFIED",
+                ", \"contactConsent\": true"), credential, true);
+
+        assertThat(noConsent.statusCode()).isEqualTo(422);
+        assertThat(noConsent.body()).contains("\"field\":\"contactConsent\"");
+        assertThat(badNumber.statusCode()).isEqualTo(400);
+        assertThat(badNumber.body()).contains("\"field\":\"phone\"");
+        assertThat(noNumber.statusCode()).isEqualTo(422);
+        assertThat(noNumber.body()).contains("\"field\":\"phone\"");
+        // Nothing half-written: no rating, no case, no number.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                Integer.class, unhappy)).isZero();
+
+        String key = UUID.randomUUID().toString();
+        String withNumber = rating.formatted(key, unhappy, "DISSATISFIED", ", \"contactConsent\": true, \"phone\": \"+84 912 345 678\"");
+        assertThat(post("/kiosk-device/ratings", withNumber, credential, true).statusCode()).isEqualTo(201);
+        assertThat(post("/kiosk-device/ratings", withNumber, credential, true).statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForList("""
+                SELECT k.phone FROM follow_up_contact k JOIN follow_up_case c ON c.id = k.case_id
+                JOIN rating r ON r.id = c.rating_id JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?""", String.class, unhappy))
+                .containsExactly("0912345678");
+
+        // A happy answer asks for no reason and offers no call-back: a number sent with it is not kept.
+        String happy = oneStop.sendsReceivedDossier(site.unit());
+        assertThat(post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), happy, "SATISFIED",
+                ", \"contactConsent\": true, \"phone\": \"0912345678\"").replace("[\"SLOW\"]", "[]"), credential, true).statusCode())
+                .isEqualTo(201);
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM follow_up_contact k JOIN follow_up_case c ON c.id = k.case_id
+                JOIN rating r ON r.id = c.rating_id JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?""", Integer.class, happy)).isZero();
+    }
+
+    @Test
     void handover_errors_are_problems_naming_the_field() {
         String dossier = oneStop.sendsReceivedDossier(site.unit());
 

@@ -36,6 +36,7 @@ import com.vaadin.flow.shared.communication.PushMode;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.hailong.followup.MobileNumber;
 import vn.hailong.kiosk.Branding;
 import vn.hailong.kiosk.HandoverOutcome;
 import vn.hailong.kiosk.KioskDeviceInfo;
@@ -96,6 +97,12 @@ public class KioskView extends Div implements BeforeEnterObserver {
     private final Set<String> reasons = new LinkedHashSet<>();
     /** The "other reason" text typed on the on-screen keyboard. */
     private String comment = "";
+    /** The citizen asks to be called back (offered with the reasons only), and the number typed for it. */
+    private boolean contactConsent;
+    private String phone = "";
+    /** The overall answer of the survey just sent: the thank-you screen fits it. */
+    private String sentOverall;
+    private boolean sentWithContact;
     private String typed = "";
     private boolean letters;
     private String message;
@@ -289,8 +296,9 @@ public class KioskView extends Div implements BeforeEnterObserver {
             getStyle().remove("--k-brand");
         }
         counter.setText(device != null ? device.counterName() : "");
-        label(smaller, t("Chữ nhỏ hơn", "Smaller text"));
-        label(larger, t("Chữ lớn hơn", "Larger text"));
+        // The spoken name starts with the visible text (WCAG 2.5.3 Label in Name): "A+ chữ lớn hơn".
+        label(smaller, "A− " + t("chữ nhỏ hơn", "smaller text"));
+        label(larger, "A+ " + t("chữ lớn hơn", "larger text"));
         label(contrast, t("Tương phản cao", "High contrast"));
         language.setText(english() ? "Tiếng Việt" : "English");
         label(language, english() ? "Chuyển sang tiếng Việt" : "Switch to English");
@@ -520,6 +528,8 @@ public class KioskView extends Div implements BeforeEnterObserver {
         answers.clear();
         reasons.clear();
         comment = "";
+        contactConsent = false;
+        phone = "";
         message = null;
         idempotencyKey = "kiosk-" + UUID.randomUUID();
         Questionnaire.ReasonRule rule = next.questionnaire().reasonRule();
@@ -572,6 +582,12 @@ public class KioskView extends Div implements BeforeEnterObserver {
                     kiosk.begin(device, survey.handoverId());
                 }
                 answers.put(overall.key(), option.key());
+                if (!survey.questionnaire().reasonRequiredFor(answers) && contactConsent) {
+                    // The call-back goes with the reasons: a happier answer takes both away.
+                    contactConsent = false;
+                    phone = "";
+                    mirrorContact();
+                }
                 message = null;
                 show(Screen.DETAILS);
             });
@@ -646,6 +662,7 @@ public class KioskView extends Div implements BeforeEnterObserver {
             reasonBox.add(heading, chips, otherBox, surveyMessage);
             box.add(reasonBox);
             renderOther(otherBox);
+            box.add(consent());
         }
         Paragraph optional = new Paragraph(t("Các câu dưới đây không bắt buộc: bỏ qua câu nào cũng được.",
                 "The questions below are optional: skip any of them."));
@@ -823,7 +840,11 @@ public class KioskView extends Div implements BeforeEnterObserver {
     private boolean complete() {
         return answers.containsKey(Questionnaire.OVERALL)
                 && (!survey.questionnaire().reasonRequiredFor(answers) || !reasons.isEmpty())
-                && !otherWithoutText();
+                && !otherWithoutText() && !consentWithoutNumber();
+    }
+
+    private boolean consentWithoutNumber() {
+        return contactConsent && MobileNumber.parse(phone).isEmpty();
     }
 
     private boolean otherWithoutText() {
@@ -832,7 +853,10 @@ public class KioskView extends Div implements BeforeEnterObserver {
 
     private void send() {
         if (!complete()) {
-            message = otherWithoutText() ? t("Xin viết vài chữ về lý do khác (hoặc bỏ chọn “Lý do khác”).",
+            message = consentWithoutNumber() && !reasons.isEmpty() && !otherWithoutText()
+                    ? t("Xin nhập đủ số điện thoại di động (10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09), hoặc bỏ chọn “gọi lại”.",
+                            "Please type a full mobile number (10 digits starting with 03, 05, 07, 08 or 09), or unselect “call me back”.")
+                    : otherWithoutText() ? t("Xin viết vài chữ về lý do khác (hoặc bỏ chọn “Lý do khác”).",
                     "Please type a few words about the other reason (or unselect “Other reason”).")
                     : t("Xin chọn ít nhất một lý do chưa hài lòng.", "Please choose at least one reason.");
             surveyMessage.setText(message);
@@ -848,6 +872,12 @@ public class KioskView extends Div implements BeforeEnterObserver {
         if (reasons.contains(Questionnaire.OTHER_REASON)) {
             rating.put("comment", comment.strip());
         }
+        if (contactConsent) {
+            rating.put("contactConsent", true);
+            rating.put("phone", phone);
+        }
+        sentOverall = answers.get(Questionnaire.OVERALL);
+        sentWithContact = contactConsent;
         getElement().executeJs("window.hlKiosk.commitSubmitted($0)", JSON.writeValueAsString(rating));
         if (survey.handoverId() != null) {
             // Used up now, not when the outbox delivers the rating: a reload shows no earlier
@@ -858,18 +888,149 @@ public class KioskView extends Div implements BeforeEnterObserver {
         answers.clear();
         reasons.clear();
         comment = "";
+        contactConsent = false;
+        phone = "";
         show(Screen.THANKS);
     }
 
+    /**
+     * A thank-you that fits the answer: a smile after a happy one; after "not satisfied" no face at
+     * all, a calm word that the feedback is recorded and the unit will look into it (and call
+     * back, when the citizen asked to be called).
+     */
     private void renderThanks() {
         Div box = panel("kiosk-thanks");
         Span icon = new Span();
-        icon.getElement().setProperty("innerHTML", FACE_SVG.formatted(MOUTHS.get("VERY_SATISFIED"), "currentColor"));
-        icon.addClassNames("kiosk-thanks-icon", "kiosk-face-very-satisfied");
         icon.getElement().setAttribute("aria-hidden", "true");
-        box.add(icon, new H1(t("Cảm ơn ông/bà!", "Thank you!")),
-                new Paragraph(t("Ý kiến của ông/bà giúp chúng tôi phục vụ tốt hơn.", "Your opinion helps us serve you better.")));
+        boolean unhappy = "DISSATISFIED".equals(sentOverall);
+        if (unhappy) {
+            icon.getElement().setProperty("innerHTML", CHECK_SVG);
+            icon.addClassNames("kiosk-thanks-icon", "kiosk-thanks-recorded");
+            box.add(icon, new H1(t("Chúng tôi đã ghi nhận ý kiến của ông/bà", "We have recorded your feedback")),
+                    new Paragraph(t("Đơn vị sẽ xem xét và khắc phục. Cảm ơn ông/bà đã cho chúng tôi biết.",
+                            "The unit will review it and put things right. Thank you for telling us.")));
+            if (sentWithContact) {
+                box.add(new Paragraph(t("Cán bộ của đơn vị sẽ gọi lại cho ông/bà theo số đã để lại.",
+                        "An officer of the unit will call you back on the number you left.")));
+            }
+            box.getElement().setAttribute("data-thanks", "recorded");
+        } else {
+            String mouth = "SATISFIED".equals(sentOverall) ? "SATISFIED" : "VERY_SATISFIED";
+            icon.getElement().setProperty("innerHTML", FACE_SVG.formatted(MOUTHS.get(mouth), mouth.equals("VERY_SATISFIED") ? "currentColor" : "none"));
+            icon.addClassNames("kiosk-thanks-icon", "kiosk-face-" + mouth.toLowerCase(Locale.ROOT).replace('_', '-'));
+            box.add(icon, new H1(t("Cảm ơn ông/bà!", "Thank you!")),
+                    new Paragraph(t("Ý kiến của ông/bà giúp chúng tôi phục vụ tốt hơn.", "Your opinion helps us serve you better.")));
+            box.getElement().setAttribute("data-thanks", "happy");
+        }
         main.add(box);
+    }
+
+    // A plain tick in a circle: "recorded", neither smiling nor sad.
+    private static final String CHECK_SVG = """
+            <svg viewBox="0 0 64 64" width="1em" height="1em" aria-hidden="true" focusable="false">\
+            <circle cx="32" cy="32" r="29" fill="none" stroke="currentColor" stroke-width="3.5"/>\
+            <path d="M19 33 L28 42 L46 23" fill="none" stroke="currentColor" stroke-width="5" stroke-linecap="round" stroke-linejoin="round"/></svg>""";
+
+    private static final int PHONE_MAX_DIGITS = 10;
+    private final Div phoneDisplay = new Div();
+
+    /**
+     * The call-back offer, with the reasons only (as on the phone page): one toggle, then the number
+     * on a digit keypad. The number is kept apart from the rating, only if a follow-up case opens,
+     * and deleted when the case closes (FollowUpService.keepContact).
+     */
+    private Div consent() {
+        Div box = new Div();
+        box.addClassName("kiosk-consent");
+        Div phoneBox = new Div();
+        NativeButton toggle = new NativeButton(t("Tôi muốn cán bộ gọi lại cho tôi (không bắt buộc)",
+                "I would like an officer to call me back (optional)"));
+        toggle.addClassNames("kiosk-chip", "kiosk-consent-toggle");
+        toggle.getElement().setAttribute("data-consent", "");
+        toggle.getElement().setAttribute("aria-pressed", String.valueOf(contactConsent));
+        toggle.getElement().setAttribute("aria-expanded", String.valueOf(contactConsent));
+        toggle.addClickListener(e -> {
+            contactConsent = !contactConsent;
+            if (!contactConsent) {
+                phone = "";
+            }
+            toggle.getElement().setAttribute("aria-pressed", String.valueOf(contactConsent));
+            toggle.getElement().setAttribute("aria-expanded", String.valueOf(contactConsent));
+            message = null;
+            surveyMessage.setVisible(false);
+            renderPhone(phoneBox);
+            mirrorContact();
+            if (contactConsent) {
+                phoneBox.getElement().executeJs("this.scrollIntoView({block: 'end'})");
+            }
+        });
+        box.add(toggle, phoneBox);
+        renderPhone(phoneBox);
+        return box;
+    }
+
+    private void renderPhone(Div phoneBox) {
+        phoneBox.removeAll();
+        phoneBox.setVisible(contactConsent);
+        if (!contactConsent) {
+            return;
+        }
+        phoneBox.addClassName("kiosk-phone");
+        Paragraph label = new Paragraph(t("Số điện thoại di động để gọi lại:", "Mobile number to call you back on:"));
+        label.setId("kiosk-phone-label");
+        label.addClassName("kiosk-other-label");
+        phoneDisplay.addClassNames("kiosk-display", "kiosk-phone-number");
+        phoneDisplay.getElement().setAttribute("role", "status");
+        phoneDisplay.getElement().setAttribute("aria-live", "polite");
+        phoneDisplay.getElement().setAttribute("aria-labelledby", "kiosk-phone-label");
+        Paragraph use = new Paragraph(t("Số chỉ dùng để gọi lại về ý kiến này, không gắn với phiếu đánh giá, và được xoá khi đơn vị xử lý xong.",
+                "The number is used only to call you back about this feedback, is kept apart from the rating, and is deleted once the unit is done."));
+        use.addClassName("kiosk-hint");
+        Div digits = new Div();
+        digits.addClassNames("kiosk-keypad", "kiosk-phone-keys");
+        for (String k : List.of("1", "2", "3", "4", "5", "6", "7", "8", "9")) {
+            digits.add(phoneKey(k));
+        }
+        NativeButton back = new NativeButton("⌫", e -> typePhone(phone.isEmpty() ? "" : phone.substring(0, phone.length() - 1)));
+        back.addClassName("kiosk-key");
+        label(back, t("Xoá một số", "Delete one digit"));
+        Span gap = new Span();
+        gap.getElement().setAttribute("aria-hidden", "true");
+        digits.add(gap, phoneKey("0"), back);
+        phoneBox.add(label, phoneDisplay, use, digits);
+        updatePhone();
+    }
+
+    private NativeButton phoneKey(String digit) {
+        NativeButton key = new NativeButton(digit, e -> typePhone(phone + digit));
+        key.addClassName("kiosk-key");
+        key.getElement().setAttribute("data-phone-key", digit);
+        return key;
+    }
+
+    private void typePhone(String digits) {
+        phone = digits.length() > PHONE_MAX_DIGITS ? digits.substring(0, PHONE_MAX_DIGITS) : digits;
+        message = null;
+        surveyMessage.setVisible(false);
+        updatePhone();
+        mirrorContact();
+    }
+
+    private void updatePhone() {
+        // Grouped as people read numbers aloud: 0912 345 678.
+        String shown = phone.length() <= 4 ? phone : phone.length() <= 7 ? phone.substring(0, 4) + " " + phone.substring(4)
+                : phone.substring(0, 4) + " " + phone.substring(4, 7) + " " + phone.substring(7);
+        phoneDisplay.setText(phone.isEmpty() ? t("ví dụ 0912 345 678", "e.g. 0912 345 678") : shown);
+        phoneDisplay.setClassName("kiosk-placeholder", phone.isEmpty());
+    }
+
+    /** The tablet's copy of the answers learns the call-back as the server holds it (see mirrorOther). */
+    private void mirrorContact() {
+        getElement().executeJs("""
+                const d = window.hlKiosk && window.hlKiosk.draft;
+                if (d) {
+                  if ($0) { d.contactConsent = true; d.phone = $1; } else { delete d.contactConsent; delete d.phone; }
+                }""", contactConsent, phone);
     }
 
     private void toIdle() {

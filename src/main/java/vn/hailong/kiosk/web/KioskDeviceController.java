@@ -82,7 +82,8 @@ class KioskDeviceController {
     }
 
     record RatingRequest(String idempotencyKey, String dossierCode, @Nullable String handoverId, Map<String, String> answers,
-            @Nullable List<String> reasons, @Nullable String comment, @Nullable Boolean abandoned) {
+            @Nullable List<String> reasons, @Nullable String comment, @Nullable Boolean abandoned, @Nullable Boolean contactConsent,
+            @Nullable String phone) {
     }
 
     record RatingResponse(String ratingId, String dossierCode, String status, boolean replayed) {
@@ -91,7 +92,9 @@ class KioskDeviceController {
     /**
      * A rating from the tablet's outbox: 201 stored, 200 a resend of one stored before. With
      * {@code abandoned: true} a survey begun and left: stored flagged, or 409 naming
-     * {@code abandoned} where the kiosk discards them.
+     * {@code abandoned} where the kiosk discards them. {@code contactConsent} with {@code phone}: the
+     * number is kept for the follow-up case only if the rating opens one (422 naming {@code phone}
+     * or {@code contactConsent} when they do not go together).
      */
     @PostMapping("/ratings")
     ResponseEntity<RatingResponse> rate(@CookieValue(name = KioskDeviceService.COOKIE, required = false) @Nullable String credential,
@@ -106,7 +109,8 @@ class KioskDeviceController {
             }
         }
         RatingOutcome outcome = kiosk.submit(credential, new KioskRating(body.idempotencyKey(), body.dossierCode(), handoverId,
-                body.answers(), body.reasons(), body.comment(), Boolean.TRUE.equals(body.abandoned())));
+                body.answers(), body.reasons(), body.comment(), Boolean.TRUE.equals(body.abandoned()),
+                Boolean.TRUE.equals(body.contactConsent()), body.phone()));
         return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new RatingResponse(outcome.ratingId().toString(), outcome.dossierCode(), outcome.status().name(), outcome.replayed()));
     }
