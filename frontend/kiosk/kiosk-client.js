@@ -67,8 +67,10 @@ const kiosk = {
    * A new survey: the answers mirrored here until the citizen sends them. `storeAbandoned`: the
    * site stores a survey left unsent (kiosk-config abandonedSurveys), see commitAbandoned.
    */
-  beginDraft(idempotencyKey, dossierCode, handoverId, reasonCriterion, reasonOptions, storeAbandoned) {
+  beginDraft(idempotencyKey, dossierCode, handoverId, reasonCriterion, reasonOptions, storeAbandoned, entry) {
     this.draft = { idempotencyKey, dossierCode, handoverId: handoverId || null, answers: {}, reasons: [] };
+    // How a dossier without a handover was found: KEYED or SCANNED (an integrity signal).
+    if (entry) this.draft.entry = entry;
     this.rules = { criterion: reasonCriterion, options: reasonOptions || [], storeAbandoned: !!storeAbandoned };
   },
 

@@ -111,6 +111,30 @@ public class CounterCoverageQueries {
                 (rs, i) -> new AbandonedRatings(rs.getLong(1), rs.getLong(2)), args.toArray());
     }
 
+    /**
+     * Kiosk ratings of these units' dossiers in [{@code from}, {@code to}) whose code was typed on
+     * the keypad ({@code KEYED_CODE}) or scanned from the receipt ({@code SCANNED_CODE}), not handed over.
+     */
+    public EnteredCodes enteredCodes(Collection<UUID> units, Instant from, Instant to) {
+        if (units.isEmpty()) {
+            return new EnteredCodes(0, 0);
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(utc(from));
+        args.add(utc(to));
+        args.addAll(List.of(RollupStore.ids(units)));
+        return jdbc.queryForObject("""
+                SELECT COALESCE(SUM(FIND_IN_SET('KEYED_CODE', r.anomaly_flags) > 0), 0),
+                       COALESCE(SUM(FIND_IN_SET('SCANNED_CODE', r.anomaly_flags) > 0), 0) FROM rating r
+                WHERE r.submitted_at >= ? AND r.submitted_at < ? AND r.channel = 'KIOSK' AND r.anomaly_flags IS NOT NULL
+                  AND r.evaluated_agency_id IN (%s)""".formatted(RollupStore.placeholders(units)),
+                (rs, i) -> new EnteredCodes(rs.getLong(1), rs.getLong(2)), args.toArray());
+    }
+
+    /** See {@link #enteredCodes}. */
+    public record EnteredCodes(long keyed, long scanned) {
+    }
+
     /** See {@link #abandonedRatings}. */
     public record AbandonedRatings(long stored, long withoutReason) {
     }

@@ -11,12 +11,18 @@ import org.jspecify.annotations.Nullable;
  * completed, or {@code abandoned} (begun and left without "Gửi đánh giá"; see {@link AbandonedSurveys}).
  * {@code contactConsent} and {@code phone}: the citizen asked to be called back (only where a
  * reason is asked, as on the phone page); the number goes to the follow-up case, never into the rating.
+ * {@code entry}: how a dossier without a handover was found (typed on the keypad or scanned).
  */
 public record KioskRating(String idempotencyKey, String dossierCode, @Nullable UUID handoverId, Map<String, String> answers,
-        @Nullable List<String> reasons, @Nullable String comment, boolean abandoned, boolean contactConsent, @Nullable String phone) {
+        @Nullable List<String> reasons, @Nullable String comment, boolean abandoned, boolean contactConsent, @Nullable String phone,
+        @Nullable Entry entry) {
+
+    public enum Entry {
+        KEYED, SCANNED
+    }
 
     public KioskRating(String idempotencyKey, String dossierCode, @Nullable UUID handoverId, Map<String, String> answers,
             @Nullable List<String> reasons, @Nullable String comment) {
-        this(idempotencyKey, dossierCode, handoverId, answers, reasons, comment, false, false, null);
+        this(idempotencyKey, dossierCode, handoverId, answers, reasons, comment, false, false, null, null);
     }
 }

@@ -59,6 +59,7 @@ public class KioskService {
     private final SurveyLinkService links;
     private final KioskProperties properties;
     private final AnomalyRules anomalies;
+    private final KeypadRules keypad;
     private final UnboundRatingService unbound;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -68,7 +69,8 @@ public class KioskService {
     KioskService(Handovers handovers, KioskDeviceService devices, DirectoryService directory, DossierIntakeService intake,
             RatingService ratings, QuestionnaireService questionnaires, SurveyLinkService links, KioskProperties properties,
             AnomalyRules anomalies, ApplicationEventPublisher events, Clock clock, UnboundRatingService unbound,
-            PlatformTransactionManager transactions, FollowUpService followUps) {
+            PlatformTransactionManager transactions, FollowUpService followUps, KeypadRules keypad) {
+        this.keypad = keypad;
         this.followUps = followUps;
         this.transaction = new TransactionTemplate(transactions);
         this.anomalies = anomalies;
@@ -269,7 +271,13 @@ public class KioskService {
 
     /** Why a typed or scanned code cannot be rated at the kiosk. */
     public enum LookupProblem {
-        UNKNOWN, ALREADY_RATED
+        UNKNOWN, ALREADY_RATED,
+        /** Its result is not returned yet (see {@link KeypadRules#statuses}). */
+        NOT_RETURNED,
+        /** None of its units is this centre's or below it. */
+        NOT_SERVED_HERE,
+        /** Returned longer ago than {@link KeypadRules#returnedWithin}. */
+        TOO_LATE
     }
 
     /** A survey for a typed or scanned code, or why there is none. */
@@ -277,11 +285,12 @@ public class KioskService {
     }
 
     /**
-     * The survey for a code the citizen typed on the keypad or held to the camera: a dossier code
-     * (the receipt's barcode) or the receipt's survey link (its QR code).
+     * The survey for a code the citizen typed on the keypad or held to the camera at this device: a
+     * dossier code (the receipt's barcode) or the receipt's survey link (its QR code). Only dossiers
+     * that may be rated here open (see {@link KeypadRules}).
      */
     @Transactional(readOnly = true)
-    public Lookup lookUp(String typedOrScanned) {
+    public Lookup lookUp(KioskDeviceInfo device, String typedOrScanned) {
         String text = typedOrScanned == null ? "" : typedOrScanned.strip();
         String code = text.toUpperCase(java.util.Locale.ROOT);
         int link = text.indexOf("/r/");
@@ -296,10 +305,40 @@ public class KioskService {
         if (code.isEmpty() || code.length() > 64) {
             return new Lookup(null, LookupProblem.UNKNOWN);
         }
-        return intake.find(code).map(d -> ratings.accepts(d.id(), RatingChannel.KIOSK)
-                ? new Lookup(new KioskSurvey(null, d.code(), d.procedureName(), questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE)), null)
-                : new Lookup(null, LookupProblem.ALREADY_RATED))
-                .orElse(new Lookup(null, LookupProblem.UNKNOWN));
+        Optional<vn.hailong.intake.DossierDetails> found = intake.find(code);
+        if (found.isEmpty()) {
+            return new Lookup(null, LookupProblem.UNKNOWN);
+        }
+        vn.hailong.intake.DossierDetails d = found.get();
+        if (!ratings.accepts(d.id(), RatingChannel.KIOSK)) {
+            return new Lookup(null, LookupProblem.ALREADY_RATED);
+        }
+        Set<UUID> served = servedUnits(device);
+        boolean servedHere = served.contains(d.receivingUnitId()) || served.contains(d.competentUnitId())
+                || served.contains(d.evaluatedUnitId());
+        Optional<KeypadRules.Refusal> refusal = keypad.refusal(d.status(), d.returnedAt(), servedHere, clock.instant());
+        if (refusal.isPresent()) {
+            return new Lookup(null, LookupProblem.valueOf(refusal.get().name()));
+        }
+        return new Lookup(new KioskSurvey(null, d.code(), d.procedureName(), questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE)), null);
+    }
+
+    /** The units this device's service centre serves: its own unit and those below it. */
+    private Set<UUID> servedUnits(KioskDeviceInfo device) {
+        return directory.findCounter(device.counterId()).flatMap(c -> directory.ownerOfCentre(c.centreId()))
+                .map(unit -> directory.subtreeOf(unit.id())).orElse(Set.of());
+    }
+
+    /**
+     * What most codes typed here begin with: the centre's agency code and today's date
+     * ("000.00.06.H56-261204-"), so the citizen types only the sequence number. Empty when the
+     * centre has no unit.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> todaysCodePrefix(KioskDeviceInfo device) {
+        return directory.findCounter(device.counterId()).flatMap(c -> directory.ownerOfCentre(c.centreId()))
+                .map(unit -> unit.code() + "-" + java.time.LocalDate.now(clock).format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd"))
+                        + "-");
     }
 
     /**
@@ -333,6 +372,14 @@ public class KioskService {
                 rating.answers() == null ? "" : String.valueOf(rating.answers().get("overall")));
         if (rating.abandoned()) {
             flags = abandoned(flags, rating, questionnaire);
+        }
+        if (rating.handoverId() == null && rating.entry() != null) {
+            // How the code came in, for the integrity panel: typed codes are the easy way to rate a
+            // dossier one knows the code of.
+            Set<AnomalyFlag> all = java.util.EnumSet.noneOf(AnomalyFlag.class);
+            all.addAll(flags);
+            all.add(rating.entry() == KioskRating.Entry.SCANNED ? AnomalyFlag.SCANNED_CODE : AnomalyFlag.KEYED_CODE);
+            flags = all;
         }
         RatingOutcome outcome = ratings.submit(new RatingSubmission(rating.dossierCode(), RatingChannel.KIOSK.name(),
                 rating.idempotencyKey(), rating.answers(), rating.reasons(), rating.comment(), device.code()), flags,

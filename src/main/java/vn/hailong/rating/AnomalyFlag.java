@@ -20,6 +20,10 @@ public enum AnomalyFlag {
      * reload); stored as answered where the site says so, and counted.
      */
     NOT_SENT_BY_CITIZEN,
+    /** The dossier code was typed on the kiosk's keypad (no handover). */
+    KEYED_CODE,
+    /** The dossier code or survey link was scanned from the receipt by the kiosk's camera (no handover). */
+    SCANNED_CODE,
     /** "Not satisfied" left without a reason (only with {@link #NOT_SENT_BY_CITIZEN}: a sent rating needs one). */
     REASON_NOT_GIVEN
 }

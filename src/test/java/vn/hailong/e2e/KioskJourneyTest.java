@@ -158,26 +158,62 @@ class KioskJourneyTest {
     }
 
     @Test
-    void a_citizen_types_the_dossier_code_on_the_keypad() {
+    void a_citizen_types_only_the_sequence_number_after_the_offered_prefix_and_no_message_moves_the_keys() {
         KioskFixture site = KioskFixture.create(oneStop, directory, devices, 60, 2);
         Page tablet = enrolledTablet(site, 800, 1280);
-        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        String dossier = oneStop.sendsDossierOfTodayReturned(site.unit(), java.time.Instant.now().minusSeconds(600));
+        String notReturned = oneStop.sendsReceivedDossier(site.unit());
 
-        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nhập mã hồ sơ")).click();
-        typeCode(tablet, dossier + "9");
-        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm hồ sơ")).click();
-        assertThat(tablet.getByText("Không tìm thấy hồ sơ với mã này.", new Page.GetByTextOptions().setExact(false))).isVisible();
-        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xoá một ký tự")).click();
-        assertThat(tablet.locator(".kiosk-display")).hasText(dossier);
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nhập mã hồ sơ")).tap();
+        Locator prefix = tablet.locator("[data-code-prefix]");
+        assertThat(dossier).startsWith(prefix.getAttribute("data-code-prefix"));
+        Locator one = tablet.locator(".kiosk-keypad").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("1").setExact(true));
+        double keyTop = topInPanel(one);
+
+        // A dossier whose result is not returned yet is not opened, with a message that says why
+        // (typed in full: it is not from today) — and the keys stay where they were.
+        typeCode(tablet, notReturned);
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm hồ sơ")).tap();
+        assertThat(tablet.getByRole(AriaRole.ALERT)).hasText("Hồ sơ này chưa trả kết quả. Xin đánh giá khi nhận kết quả.");
+        assertThat(topInPanel(one)).as("the keys do not move when a code is typed or a message appears").isEqualTo(keyTop);
         TestBrowser.screenshot(tablet, "kiosk-06-keypad-portrait");
         Accessibility.assertNoSeriousViolations(tablet, "kiosk keypad");
-        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm hồ sơ")).click();
+        assertLabelsContainTheVisibleText(tablet, "kiosk keypad");
+        tablet.setViewportSize(1280, 800);
+        double landscapeTop = topInPanel(one);
+        prefix.tap();
+        assertThat(tablet.getByRole(AriaRole.ALERT)).isHidden();
+        assertThat(topInPanel(one)).isEqualTo(landscapeTop);
+        for (String digit : List.of("0", "0", "0", "0")) {
+            tablet.locator(".kiosk-keypad").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(digit).setExact(true)).tap();
+        }
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm hồ sơ")).tap();
+        assertThat(tablet.getByRole(AriaRole.ALERT)).containsText("Không tìm thấy hồ sơ với mã này.");
+        assertThat(topInPanel(one)).isEqualTo(landscapeTop);
+        TestBrowser.screenshot(tablet, "kiosk-27-keypad-not-found-landscape");
+        tablet.setViewportSize(800, 1280);
 
-        face(tablet, "Hài lòng").click();
+        // The citizen's own code: the offered prefix, the last four digits, "Tìm hồ sơ" — six taps.
+        int taps = 0;
+        prefix.tap();
+        taps++;
+        for (char digit : dossier.substring(dossier.length() - 4).toCharArray()) {
+            tablet.locator(".kiosk-keypad").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(String.valueOf(digit))
+                    .setExact(true)).tap();
+            taps++;
+        }
+        assertThat(tablet.locator(".kiosk-display")).hasText(dossier);
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm hồ sơ")).tap();
+        taps++;
+        assertThat(taps).isEqualTo(6);
+
+        face(tablet, "Hài lòng").tap();
         TestBrowser.screenshot(tablet, "kiosk-07-details-portrait");
-        send(tablet).click();
+        send(tablet).tap();
         assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!"))).isVisible();
         waitForRatings(dossier, 1);
+        assertThat(jdbc.queryForObject("SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                String.class, dossier)).contains("KEYED_CODE");
     }
 
     @Test
@@ -655,6 +691,12 @@ class KioskJourneyTest {
         assertThat(jdbc.queryForList("""
                 SELECT h.outcome FROM kiosk_handover h JOIN dossier d ON d.id = h.dossier_id WHERE d.code IN (?, ?)
                 ORDER BY h.handed_over_at""", String.class, rated, walkedAway)).containsExactly("SENT", "ABANDONED");
+    }
+
+    /** Where an element sits in the screen's panel, whatever the page's scroll. */
+    static double topInPanel(Locator element) {
+        return ((Number) element.evaluate("e => e.getBoundingClientRect().top - e.closest('.kiosk-panel').getBoundingClientRect().top"))
+                .doubleValue();
     }
 
     static Locator keyboardKey(Page page, String key) {

@@ -419,14 +419,56 @@ class KioskHttpTest {
 
     @Test
     void a_typed_code_or_a_scanned_survey_link_finds_the_dossier() {
-        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        KioskDeviceInfo device = device();
+        String dossier = oneStop.sendsReturnedDossier(site.unit(), Instant.now().minus(Duration.ofDays(2)));
         String link = oneStop.api().get("/api/v1/dossiers/" + dossier).json().get("surveyLink").asString();
 
-        assertThat(kiosk.lookUp(dossier.toLowerCase()).survey()).isNotNull();
-        assertThat(kiosk.lookUp(link).survey().dossierCode()).isEqualTo(dossier);
-        assertThat(kiosk.lookUp(dossier + "1").problem()).isEqualTo(KioskService.LookupProblem.UNKNOWN);
+        assertThat(kiosk.lookUp(device, dossier.toLowerCase()).survey()).isNotNull();
+        assertThat(kiosk.lookUp(device, link).survey().dossierCode()).isEqualTo(dossier);
+        assertThat(kiosk.lookUp(device, dossier + "1").problem()).isEqualTo(KioskService.LookupProblem.UNKNOWN);
         assertThat(oneStop.relays(OneStopSoftware.rating(dossier, "SATISFIED")).status()).isEqualTo(201);
-        assertThat(kiosk.lookUp(dossier).problem()).isEqualTo(KioskService.LookupProblem.ALREADY_RATED);
+        assertThat(kiosk.lookUp(device, dossier).problem()).isEqualTo(KioskService.LookupProblem.ALREADY_RATED);
+    }
+
+    @Test
+    void the_keypad_opens_only_dossiers_that_may_be_rated_here() {
+        KioskDeviceInfo device = device();
+        String notReturned = oneStop.sendsReceivedDossier(site.unit());
+        String longAgo = oneStop.sendsReturnedDossier(site.unit(), Instant.now().minus(Duration.ofDays(31)));
+        String elsewhere = oneStop.sendsReturnedDossier(oneStop.registersUnit("SERVICE_CENTRE"), Instant.now().minus(Duration.ofDays(1)));
+        String today = oneStop.sendsDossierOfTodayReturned(site.unit(), Instant.now().minusSeconds(600));
+
+        assertThat(kiosk.lookUp(device, notReturned).problem()).isEqualTo(KioskService.LookupProblem.NOT_RETURNED);
+        assertThat(kiosk.lookUp(device, longAgo).problem()).isEqualTo(KioskService.LookupProblem.TOO_LATE);
+        assertThat(kiosk.lookUp(device, elsewhere).problem()).isEqualTo(KioskService.LookupProblem.NOT_SERVED_HERE);
+        assertThat(kiosk.lookUp(device, today).survey()).isNotNull();
+        // Most codes need only their sequence number after the centre's agency code and today's date.
+        assertThat(kiosk.todaysCodePrefix(device)).hasValueSatisfying(prefix -> assertThat(today).startsWith(prefix)
+                .hasSize(prefix.length() + 4));
+        // A handover is the one-stop software's word: not subject to the keypad's rules.
+        assertThat(handOver(site.counterCode(), Map.of("dossierCode", notReturned, "officerId", "cb-17")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_rating_of_a_typed_or_scanned_code_says_so_for_the_integrity_panel() throws Exception {
+        String credential = enrol();
+        String keyed = oneStop.sendsReturnedDossier(site.unit(), Instant.now().minus(Duration.ofDays(1)));
+        String scanned = oneStop.sendsReturnedDossier(site.unit(), Instant.now().minus(Duration.ofDays(1)));
+        String rating = """
+                {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "answers": {"overall": "SATISFIED"}, "entry": "%s"}""";
+
+        assertThat(post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), keyed, "KEYED"), credential, true).statusCode())
+                .isEqualTo(201);
+        assertThat(post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), scanned, "SCANNED"), credential, true).statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> bad = post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), scanned, "GUESSED"), credential, true);
+
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"entry\"");
+        assertThat(jdbc.queryForObject("SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                String.class, keyed)).contains("KEYED_CODE").contains("NO_HANDOVER");
+        assertThat(jdbc.queryForObject("SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                String.class, scanned)).contains("SCANNED_CODE");
     }
 
     @Test

@@ -41,6 +41,7 @@ import vn.hailong.kiosk.Branding;
 import vn.hailong.kiosk.HandoverOutcome;
 import vn.hailong.kiosk.KioskDeviceInfo;
 import vn.hailong.kiosk.KioskDeviceService;
+import vn.hailong.kiosk.KioskRating;
 import vn.hailong.kiosk.KioskService;
 import vn.hailong.kiosk.KioskSignals;
 import vn.hailong.kiosk.KioskSurvey;
@@ -104,6 +105,9 @@ public class KioskView extends Div implements BeforeEnterObserver {
     private String sentOverall;
     private boolean sentWithContact;
     private String typed = "";
+    /** How the next survey's dossier was found (keypad or camera), and how the current one's was. */
+    private KioskRating.Entry entry;
+    private KioskRating.Entry surveyEntry;
     private boolean letters;
     private String message;
 
@@ -402,7 +406,23 @@ public class KioskView extends Div implements BeforeEnterObserver {
         display.getElement().setAttribute("aria-label", t("Mã đã nhập", "Code typed"));
         keypadMessage.addClassName("kiosk-notice");
         keypadMessage.getElement().setAttribute("role", "alert");
+        // The message has its own place, kept when empty: a message never moves the keys under a finger.
+        keypadMessage.addClassName("kiosk-keypad-message");
         box.add(display, keypadMessage);
+        // Most codes of this centre begin with its agency code and today's date: one tap for both,
+        // then only the sequence number (6 taps instead of 31).
+        kiosk.todaysCodePrefix(device).ifPresent(prefix -> {
+            NativeButton quick = new NativeButton(prefix + "…", e -> {
+                typed = prefix;
+                message = null;
+                updateKeypad();
+            });
+            quick.addClassNames("kiosk-chip", "kiosk-code-prefix");
+            quick.getElement().setAttribute("data-code-prefix", prefix);
+            label(quick, prefix + "… " + t("mã của trung tâm và ngày hôm nay; sau đó nhập 4 số cuối",
+                    "this centre's code and today's date; then type the last 4 digits"));
+            box.add(quick);
+        });
         renderKeys();
         Div actions = new Div();
         actions.addClassName("kiosk-key-actions");
@@ -425,7 +445,7 @@ public class KioskView extends Div implements BeforeEnterObserver {
         });
         back.addClassName("kiosk-key");
         label(back, t("Xoá một ký tự", "Delete one character"));
-        search = new NativeButton(t("Tìm hồ sơ", "Find dossier"), e -> lookUp(typed));
+        search = new NativeButton(t("Tìm hồ sơ", "Find dossier"), e -> lookUp(typed, KioskRating.Entry.KEYED));
         search.addClassNames("kiosk-key", "kiosk-primary");
         actions.add(toggle, back, search);
         box.add(keys, actions, backToIdle());
@@ -437,7 +457,7 @@ public class KioskView extends Div implements BeforeEnterObserver {
         display.setText(typed.isEmpty() ? t("ví dụ 000.00.06.H56-231027-0361", "e.g. 000.00.06.H56-231027-0361") : typed);
         display.setClassName("kiosk-placeholder", typed.isEmpty());
         keypadMessage.setText(message == null ? "" : message);
-        keypadMessage.setVisible(message != null);
+        keypadMessage.setClassName("kiosk-notice-empty", message == null);
         search.setEnabled(!typed.isBlank());
     }
 
@@ -473,18 +493,27 @@ public class KioskView extends Div implements BeforeEnterObserver {
         updateKeypad();
     }
 
-    private void lookUp(String code) {
+    private void lookUp(String code, KioskRating.Entry how) {
         if (!stillEnrolled()) {
             return;
         }
-        KioskService.Lookup lookup = kiosk.lookUp(code);
+        KioskService.Lookup lookup = kiosk.lookUp(device, code);
         if (lookup.survey() != null) {
+            entry = how;
             startSurvey(lookup.survey());
             return;
         }
-        message = lookup.problem() == KioskService.LookupProblem.ALREADY_RATED
-                ? t("Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần.", "This dossier has been rated already. Each dossier is rated once.")
-                : t("Không tìm thấy hồ sơ với mã này. Xin kiểm tra lại mã trên giấy hẹn.", "No dossier has this code. Please check the code on your receipt.");
+        message = switch (lookup.problem()) {
+            case ALREADY_RATED -> t("Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần.",
+                    "This dossier has been rated already. Each dossier is rated once.");
+            case NOT_RETURNED -> t("Hồ sơ này chưa trả kết quả. Xin đánh giá khi nhận kết quả.",
+                    "This dossier's result has not been returned yet. Please rate it when you receive the result.");
+            case NOT_SERVED_HERE -> t("Hồ sơ này không do trung tâm này tiếp nhận hay giải quyết. Xin đánh giá tại nơi nộp hồ sơ hoặc qua mã QR trên giấy hẹn.",
+                    "This centre did not receive or handle this dossier. Please rate it where you submitted it, or with the QR code on your receipt.");
+            case TOO_LATE -> t("Đã quá thời hạn đánh giá hồ sơ này tại quầy.", "This dossier can no longer be rated at the counter.");
+            case null, default -> t("Không tìm thấy hồ sơ với mã này. Xin kiểm tra lại mã trên giấy hẹn.",
+                    "No dossier has this code. Please check the code on your receipt.");
+        };
         if (screen == Screen.KEYPAD) {
             updateKeypad();
         } else {
@@ -498,7 +527,7 @@ public class KioskView extends Div implements BeforeEnterObserver {
         if (message != null) {
             box.add(notice(message));
         }
-        QrScanner scanner = new QrScanner(this::lookUp, reason -> {
+        QrScanner scanner = new QrScanner(code -> lookUp(code, KioskRating.Entry.SCANNED), reason -> {
             message = t("Không mở được máy ảnh. Xin dùng bàn phím để nhập mã.", "The camera cannot be used. Please type the code instead.");
             show(Screen.SCAN);
         });
@@ -524,6 +553,9 @@ public class KioskView extends Div implements BeforeEnterObserver {
 
     private void startSurvey(KioskSurvey handedOver) {
         KioskSurvey next = device == null ? handedOver : kiosk.forDevice(device, handedOver);
+        // Typed or scanned only for the survey the keypad or camera just opened.
+        KioskRating.Entry how = next.handoverId() == null && !next.dossierCode().isEmpty() ? entry : null;
+        entry = null;
         survey = next;
         answers.clear();
         reasons.clear();
@@ -533,9 +565,11 @@ public class KioskView extends Div implements BeforeEnterObserver {
         message = null;
         idempotencyKey = "kiosk-" + UUID.randomUUID();
         Questionnaire.ReasonRule rule = next.questionnaire().reasonRule();
-        getElement().executeJs("window.hlKiosk.beginDraft($0, $1, $2, $3, $4, $5)", idempotencyKey, next.dossierCode(),
+        surveyEntry = how;
+        getElement().executeJs("window.hlKiosk.beginDraft($0, $1, $2, $3, $4, $5, $6)", idempotencyKey, next.dossierCode(),
                 next.handoverId() == null ? null : next.handoverId().toString(), rule == null ? null : rule.criterion(),
-                JSON.valueToTree(rule == null ? List.of() : List.copyOf(rule.options())), device != null && device.storesAbandoned());
+                JSON.valueToTree(rule == null ? List.of() : List.copyOf(rule.options())), device != null && device.storesAbandoned(),
+                how == null ? null : how.name());
         show(Screen.OVERALL);
     }
 
@@ -867,6 +901,9 @@ public class KioskView extends Div implements BeforeEnterObserver {
         rating.put("idempotencyKey", idempotencyKey);
         rating.put("dossierCode", survey.dossierCode());
         rating.put("handoverId", survey.handoverId() == null ? null : survey.handoverId().toString());
+        if (surveyEntry != null) {
+            rating.put("entry", surveyEntry.name());
+        }
         rating.put("answers", answers);
         rating.put("reasons", List.copyOf(reasons));
         if (reasons.contains(Questionnaire.OTHER_REASON)) {

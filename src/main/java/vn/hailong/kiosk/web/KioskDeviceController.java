@@ -83,7 +83,7 @@ class KioskDeviceController {
 
     record RatingRequest(String idempotencyKey, String dossierCode, @Nullable String handoverId, Map<String, String> answers,
             @Nullable List<String> reasons, @Nullable String comment, @Nullable Boolean abandoned, @Nullable Boolean contactConsent,
-            @Nullable String phone) {
+            @Nullable String phone, @Nullable String entry) {
     }
 
     record RatingResponse(String ratingId, String dossierCode, String status, boolean replayed) {
@@ -110,9 +110,20 @@ class KioskDeviceController {
         }
         RatingOutcome outcome = kiosk.submit(credential, new KioskRating(body.idempotencyKey(), body.dossierCode(), handoverId,
                 body.answers(), body.reasons(), body.comment(), Boolean.TRUE.equals(body.abandoned()),
-                Boolean.TRUE.equals(body.contactConsent()), body.phone()));
+                Boolean.TRUE.equals(body.contactConsent()), body.phone(), entry(body.entry())));
         return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new RatingResponse(outcome.ratingId().toString(), outcome.dossierCode(), outcome.status().name(), outcome.replayed()));
+    }
+
+    private static KioskRating.@Nullable Entry entry(@Nullable String entry) {
+        if (entry == null || entry.isBlank()) {
+            return null;
+        }
+        try {
+            return KioskRating.Entry.valueOf(entry);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.malformed("entry", "entry is KEYED or SCANNED (how the dossier code came in), or absent");
+        }
     }
 
     record Heartbeat(int unsentRatings) {
