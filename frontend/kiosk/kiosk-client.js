@@ -80,9 +80,9 @@ const kiosk = {
    * server stores it flagged "not sent by the citizen". An untouched survey leaves nothing. Done
    * here, not by the server, so that it holds with the network down too.
    */
-  commitAbandoned() {
+  commitAbandoned(keepDraft) {
     const d = this.draft;
-    this.draft = null;
+    if (!keepDraft) this.draft = null;
     if (!d || !d.dossierCode || !d.answers.overall || !(this.rules && this.rules.storeAbandoned)) return false;
     if (d.contactConsent && !isMobileNumber(d.phone)) {
       // Half a number is no consent to call: the answers go, the number does not.
@@ -91,7 +91,7 @@ const kiosk = {
     }
     const list = load();
     if (!list.some((e) => e.idempotencyKey === d.idempotencyKey)) {
-      list.push({ ...d, abandoned: true });
+      list.push({ ...d, answers: { ...d.answers }, reasons: [...d.reasons], abandoned: true });
       store(list);
     }
     return true;
@@ -133,11 +133,7 @@ const kiosk = {
    */
   commitSubmitted(json) {
     const entry = JSON.parse(json);
-    const list = load();
-    if (!list.some((e) => e.idempotencyKey === entry.idempotencyKey)) {
-      list.push(entry);
-      store(list);
-    }
+    this.enqueue(entry);
     this.draft = null;
     this.flush();
   },
@@ -147,15 +143,29 @@ const kiosk = {
     if (!this.draftComplete()) return false;
     const entry = this.draft;
     this.draft = null;
-    const list = load();
-    if (!list.some((e) => e.idempotencyKey === entry.idempotencyKey)) {
-      list.push(entry);
-      store(list);
-    }
+    this.enqueue(entry);
     this.attempt = 0;
     this.flush();
     this.updateOverlay();
     return true;
+  },
+
+  /**
+   * Into the outbox, once per key. A completed rating takes the place of the same survey saved as
+   * abandoned when the page was hidden (the tablet went to sleep and came back): the citizen did
+   * send it in the end. (If the abandoned copy was delivered meanwhile, the server keeps that one.)
+   */
+  enqueue(entry) {
+    const list = load();
+    const i = list.findIndex((e) => e.idempotencyKey === entry.idempotencyKey);
+    if (i < 0) {
+      list.push(entry);
+    } else if (list[i].abandoned && !entry.abandoned) {
+      list[i] = entry;
+    } else {
+      return;
+    }
+    store(list);
   },
 
   pending() {
@@ -308,7 +318,8 @@ document.addEventListener('click', (event) => {
 window.addEventListener('online', () => kiosk.flush());
 // A reload or the tablet going to sleep mid-survey: what was answered is kept (localStorage is
 // written at once), and sent by the next page.
-window.addEventListener('pagehide', () => kiosk.commitAbandoned());
+// A page kept in the back/forward cache may come back: then the survey goes on where it was.
+window.addEventListener('pagehide', (event) => kiosk.commitAbandoned(event.persisted));
 setInterval(() => {
   kiosk.updateOverlay();
   if (load().length > 0 && !kiosk.flushing && !kiosk.retryTimer) kiosk.flush();
