@@ -161,6 +161,33 @@ class KioskHttpTest {
     }
 
     @Test
+    void a_handover_that_waited_and_is_shown_by_another_node_reaches_this_nodes_kiosk_pages_by_the_poll(@Autowired KioskSignals signals)
+            throws Exception {
+        KioskDeviceInfo device = device();
+        String first = oneStop.sendsReceivedDossier(site.unit());
+        String waited = oneStop.sendsReceivedDossier(site.unit());
+        String firstId = handOver(site.counterCode(), Map.of("dossierCode", first, "officerId", "cb-17")).json().get("handoverId").asString();
+        kiosk.begin(device, UUID.fromString(firstId));
+        String waitedId = handOver(site.counterCode(), Map.of("dossierCode", waited, "officerId", "cb-17")).json().get("handoverId").asString();
+        java.util.concurrent.LinkedBlockingQueue<KioskSignals.Signal> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        Runnable stop = signals.listen(device.counterId(), device.id(), received::add);
+        try {
+            // Recorded long before the poll's look-back; another node ends the first and shows it now.
+            jdbc.update("UPDATE kiosk_handover SET ended_at = UTC_TIMESTAMP(6), outcome = 'SENT' WHERE id = ?", firstId);
+            jdbc.update("UPDATE kiosk_handover SET handed_over_at = UTC_TIMESTAMP(6) - INTERVAL 5 MINUTE, waiting = FALSE, "
+                    + "shown_at = UTC_TIMESTAMP(6) WHERE id = ?", waitedId);
+            signals.pollOtherNodes();
+
+            KioskSignals.Signal signal = received.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(signal).isInstanceOfSatisfying(KioskSignals.HandedOver.class,
+                    h -> assertThat(h.handoverId()).isEqualTo(UUID.fromString(waitedId)));
+            assertThat(kiosk.shownSurvey(device.counterId(), UUID.fromString(waitedId)).orElseThrow().dossierCode()).isEqualTo(waited);
+        } finally {
+            stop.run();
+        }
+    }
+
+    @Test
     void a_handover_is_used_up_by_its_rating_or_its_abandonment_and_a_reload_never_brings_it_back() throws Exception {
         KioskDeviceInfo device = device();
         String credential = enrol();
