@@ -44,6 +44,11 @@ async function isAcknowledgement(response) {
   }
 }
 
+/** The server's rule (followup.MobileNumber): ten digits, a mobile prefix in use since 2018. */
+function isMobileNumber(phone) {
+  return typeof phone === 'string' && /^0(3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])[0-9]{7}$/.test(phone);
+}
+
 function isProblem(response) {
   return mediaType(response) === 'application/problem+json';
 }
@@ -58,10 +63,38 @@ const kiosk = {
   idleMs: 0,
   idleTarget: null,
 
-  /** A new survey: the answers mirrored here until the citizen sends them. */
-  beginDraft(idempotencyKey, dossierCode, handoverId, reasonCriterion, reasonOptions) {
+  /**
+   * A new survey: the answers mirrored here until the citizen sends them. `storeAbandoned`: the
+   * site stores a survey left unsent (kiosk-config abandonedSurveys), see commitAbandoned.
+   */
+  beginDraft(idempotencyKey, dossierCode, handoverId, reasonCriterion, reasonOptions, storeAbandoned, entry) {
     this.draft = { idempotencyKey, dossierCode, handoverId: handoverId || null, answers: {}, reasons: [] };
-    this.rules = { criterion: reasonCriterion, options: reasonOptions || [] };
+    // How a dossier without a handover was found: KEYED or SCANNED (an integrity signal).
+    if (entry) this.draft.entry = entry;
+    this.rules = { criterion: reasonCriterion, options: reasonOptions || [], storeAbandoned: !!storeAbandoned };
+  },
+
+  /**
+   * The citizen walked away (idle timeout) or the page goes (reload, tablet switched off): a survey
+   * with an answer to the overall question goes into the outbox as it is, marked abandoned, so the
+   * server stores it flagged "not sent by the citizen". An untouched survey leaves nothing. Done
+   * here, not by the server, so that it holds with the network down too.
+   */
+  commitAbandoned(keepDraft) {
+    const d = this.draft;
+    if (!keepDraft) this.draft = null;
+    if (!d || !d.dossierCode || !d.answers.overall || !(this.rules && this.rules.storeAbandoned)) return false;
+    if (d.contactConsent && !isMobileNumber(d.phone)) {
+      // Half a number is no consent to call: the answers go, the number does not.
+      delete d.contactConsent;
+      delete d.phone;
+    }
+    const list = load();
+    if (!list.some((e) => e.idempotencyKey === d.idempotencyKey)) {
+      list.push({ ...d, answers: { ...d.answers }, reasons: [...d.reasons], abandoned: true });
+      store(list);
+    }
+    return true;
   },
 
   discardDraft() {
@@ -89,6 +122,8 @@ const kiosk = {
     if (!d || !d.answers.overall) return false;
     const r = this.rules;
     const needsReason = r && r.criterion && r.options.includes(d.answers[r.criterion]);
+    // A call-back asked for needs a whole number; the page says so (and nothing leaves the tablet).
+    if (d.contactConsent && !isMobileNumber(d.phone)) return false;
     return !needsReason || d.reasons.length > 0;
   },
 
@@ -98,11 +133,7 @@ const kiosk = {
    */
   commitSubmitted(json) {
     const entry = JSON.parse(json);
-    const list = load();
-    if (!list.some((e) => e.idempotencyKey === entry.idempotencyKey)) {
-      list.push(entry);
-      store(list);
-    }
+    this.enqueue(entry);
     this.draft = null;
     this.flush();
   },
@@ -112,15 +143,29 @@ const kiosk = {
     if (!this.draftComplete()) return false;
     const entry = this.draft;
     this.draft = null;
-    const list = load();
-    if (!list.some((e) => e.idempotencyKey === entry.idempotencyKey)) {
-      list.push(entry);
-      store(list);
-    }
+    this.enqueue(entry);
     this.attempt = 0;
     this.flush();
     this.updateOverlay();
     return true;
+  },
+
+  /**
+   * Into the outbox, once per key. A completed rating takes the place of the same survey saved as
+   * abandoned when the page was hidden (the tablet went to sleep and came back): the citizen did
+   * send it in the end. (If the abandoned copy was delivered meanwhile, the server keeps that one.)
+   */
+  enqueue(entry) {
+    const list = load();
+    const i = list.findIndex((e) => e.idempotencyKey === entry.idempotencyKey);
+    if (i < 0) {
+      list.push(entry);
+    } else if (list[i].abandoned && !entry.abandoned) {
+      list[i] = entry;
+    } else {
+      return;
+    }
+    store(list);
   },
 
   pending() {
@@ -208,7 +253,7 @@ const kiosk = {
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
       this.idleMs = 0;
-      this.draft = null;
+      if (this.commitAbandoned()) this.flush();
       if (this.idleTarget) this.idleTarget.dispatchEvent(new CustomEvent('kiosk-idle'));
     }, this.idleMs);
   },
@@ -271,6 +316,10 @@ document.addEventListener('click', (event) => {
   }
 }, true);
 window.addEventListener('online', () => kiosk.flush());
+// A reload or the tablet going to sleep mid-survey: what was answered is kept (localStorage is
+// written at once), and sent by the next page.
+// A page kept in the back/forward cache may come back: then the survey goes on where it was.
+window.addEventListener('pagehide', (event) => kiosk.commitAbandoned(event.persisted));
 setInterval(() => {
   kiosk.updateOverlay();
   if (load().length > 0 && !kiosk.flushing && !kiosk.retryTimer) kiosk.flush();

@@ -111,6 +111,21 @@ public final class OneStopSoftware {
         return code;
     }
 
+    /**
+     * Stores a new dossier of this unit received today (its code carries today's date, as most
+     * codes typed at a counter do), returned at this instant, and returns its code.
+     */
+    public String sendsDossierOfTodayReturned(String unit, Instant returnedAt) {
+        String code = unit + "-" + java.time.LocalDate.now(ZONE).format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd")) + "-"
+                + String.format("%04d", nextSequence());
+        Map<String, Object> body = dossier(unit, "RETURNED");
+        body.put("receivedAt", at(returnedAt.minusSeconds(3600)));
+        body.put("dueAt", at(returnedAt.plusSeconds(3 * 24 * 3600)));
+        body.put("returnedAt", at(returnedAt));
+        sends(code, body);
+        return code;
+    }
+
     /** A rating as a portal relays it, with a fresh idempotency key. */
     public static Map<String, Object> rating(String dossierCode, String overall) {
         Map<String, Object> body = new LinkedHashMap<>();

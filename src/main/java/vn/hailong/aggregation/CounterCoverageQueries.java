@@ -89,6 +89,76 @@ public class CounterCoverageQueries {
         return count == null ? 0 : count;
     }
 
+    /**
+     * Kiosk ratings of these units' dossiers stored from a survey the citizen began and left
+     * unsent ({@code NOT_SENT_BY_CITIZEN}) in [{@code from}, {@code to}), whatever their status now,
+     * and how many of them are "not satisfied" without a reason ({@code REASON_NOT_GIVEN}).
+     */
+    public AbandonedRatings abandonedRatings(Collection<UUID> units, Instant from, Instant to) {
+        if (units.isEmpty()) {
+            return new AbandonedRatings(0, 0);
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(utc(from));
+        args.add(utc(to));
+        args.addAll(List.of(RollupStore.ids(units)));
+        // The flags are a short sorted list in one column; the period's kiosk ratings are few enough to scan.
+        return jdbc.queryForObject("""
+                SELECT COUNT(*), COALESCE(SUM(FIND_IN_SET('REASON_NOT_GIVEN', r.anomaly_flags) > 0), 0) FROM rating r
+                WHERE r.submitted_at >= ? AND r.submitted_at < ? AND r.channel = 'KIOSK'
+                  AND FIND_IN_SET('NOT_SENT_BY_CITIZEN', r.anomaly_flags) > 0
+                  AND r.evaluated_agency_id IN (%s)""".formatted(RollupStore.placeholders(units)),
+                (rs, i) -> new AbandonedRatings(rs.getLong(1), rs.getLong(2)), args.toArray());
+    }
+
+    /**
+     * Kiosk ratings of these units' dossiers in [{@code from}, {@code to}) whose code was typed on
+     * the keypad ({@code KEYED_CODE}) or scanned from the receipt ({@code SCANNED_CODE}), not handed over.
+     */
+    public EnteredCodes enteredCodes(Collection<UUID> units, Instant from, Instant to) {
+        if (units.isEmpty()) {
+            return new EnteredCodes(0, 0);
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(utc(from));
+        args.add(utc(to));
+        args.addAll(List.of(RollupStore.ids(units)));
+        return jdbc.queryForObject("""
+                SELECT COALESCE(SUM(FIND_IN_SET('KEYED_CODE', r.anomaly_flags) > 0), 0),
+                       COALESCE(SUM(FIND_IN_SET('SCANNED_CODE', r.anomaly_flags) > 0), 0) FROM rating r
+                WHERE r.submitted_at >= ? AND r.submitted_at < ? AND r.channel = 'KIOSK' AND r.anomaly_flags IS NOT NULL
+                  AND r.evaluated_agency_id IN (%s)""".formatted(RollupStore.placeholders(units)),
+                (rs, i) -> new EnteredCodes(rs.getLong(1), rs.getLong(2)), args.toArray());
+    }
+
+    /** See {@link #enteredCodes}. */
+    public record EnteredCodes(long keyed, long scanned) {
+    }
+
+    /** See {@link #abandonedRatings}. */
+    public record AbandonedRatings(long stored, long withoutReason) {
+    }
+
+    /**
+     * Handovers of these units' dossiers that the citizen sent back from the kiosk's faces screen
+     * as "not my dossier" ({@code outcome = NOT_MINE}), handed over in [{@code from}, {@code to}).
+     * Many of them at a counter suggest dossiers handed over to the wrong citizen, or on purpose.
+     */
+    public long notMine(Collection<UUID> units, Instant from, Instant to) {
+        if (units.isEmpty()) {
+            return 0;
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(utc(from));
+        args.add(utc(to));
+        args.addAll(List.of(RollupStore.ids(units)));
+        Long count = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM kiosk_handover h JOIN dossier d ON d.id = h.dossier_id
+                WHERE h.handed_over_at >= ? AND h.handed_over_at < ? AND h.outcome = 'NOT_MINE'
+                  AND d.evaluated_agency_id IN (%s)""".formatted(RollupStore.placeholders(units)), Long.class, args.toArray());
+        return count == null ? 0 : count;
+    }
+
     /** DATETIME columns hold UTC (the JDBC URL's connection time zone). */
     private static Timestamp utc(Instant i) {
         return Timestamp.valueOf(LocalDateTime.ofInstant(i, ZoneOffset.UTC));

@@ -132,9 +132,15 @@ public class DashboardService {
      * {@code counters}: counters whose coverage (rated ÷ handed over) is below half of all counters'
      * together, among those with enough handed-over dossiers to tell.
      */
-    /** {@code unboundAtCounters}: ratings given at a counter without any dossier (stored apart by the kiosk, never counted). */
+    /**
+     * {@code unboundAtCounters}: ratings given at a counter without any dossier (stored apart by the
+     * kiosk, never counted); {@code abandonedStored}: kiosk ratings stored from a survey the citizen
+     * left unsent (counted, flagged), {@code abandonedWithoutReason} of them "not satisfied" without
+     * a reason; {@code notMine}: handovers the citizen sent back as "not my dossier"; {@code keyedCodes}
+     * and {@code scannedCodes}: kiosk ratings of a dossier typed on the keypad or scanned, not handed over.
+     */
     public record Integrity(Figures totals, List<BreakdownRow> devices, List<Outlier> officers, List<Outlier> counters,
-            long unboundAtCounters) {
+            long unboundAtCounters, long abandonedStored, long abandonedWithoutReason, long notMine, long keyedCodes, long scannedCodes) {
     }
 
     /** One month of a trend line and the same month a year earlier. */
@@ -373,9 +379,13 @@ public class DashboardService {
         }
         counterOutliers.sort(Comparator.comparing(Outlier::coverage));
         ZoneId zone = clock.getZone();
-        long unbound = counterCoverage.unboundRatings(unitSet, p.from().atStartOfDay(zone).toInstant(),
-                p.to().plusDays(1).atStartOfDay(zone).toInstant());
-        return new Integrity(totals, devices, outliers, counterOutliers, unbound);
+        Instant from = p.from().atStartOfDay(zone).toInstant();
+        Instant to = p.to().plusDays(1).atStartOfDay(zone).toInstant();
+        long unbound = counterCoverage.unboundRatings(unitSet, from, to);
+        CounterCoverageQueries.AbandonedRatings abandoned = counterCoverage.abandonedRatings(unitSet, from, to);
+        CounterCoverageQueries.EnteredCodes entered = counterCoverage.enteredCodes(unitSet, from, to);
+        return new Integrity(totals, devices, outliers, counterOutliers, unbound, abandoned.stored(), abandoned.withoutReason(),
+                counterCoverage.notMine(unitSet, from, to), entered.keyed(), entered.scanned());
     }
 
     /**

@@ -6,13 +6,18 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import vn.hailong.platform.jpa.AbstractEntity;
 
 /**
  * A dossier bound to a counter's kiosk by the officer's handover, for a limited time. The kiosk
- * of that counter offers this dossier's survey until it is rated, replaced or expired.
+ * of that counter offers this dossier's survey ("shown") until it is used up: sent, abandoned,
+ * refused as not the citizen's, replaced before anyone answered, or expired. A handover recorded
+ * while the survey before it is in progress waits, and is shown when that one ends (see
+ * {@link CounterQueue}).
  */
 @Entity
 @Table(name = "kiosk_handover")
@@ -44,6 +49,19 @@ class Handover extends AbstractEntity {
     @Column(name = "ended_at")
     private Instant endedAt;
 
+    @Column(name = "waiting", nullable = false)
+    private boolean waiting;
+
+    @Column(name = "shown_at")
+    private Instant shownAt;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "outcome", length = 20)
+    private HandoverOutcome outcome;
+
     protected Handover() {
     }
 
@@ -59,14 +77,54 @@ class Handover extends AbstractEntity {
         return endedAt == null && now.isBefore(expiresAt);
     }
 
+    boolean open() {
+        return endedAt == null;
+    }
+
+    boolean waiting() {
+        return waiting;
+    }
+
+    /** The citizen has answered something: the survey is in progress. */
+    boolean started() {
+        return startedAt != null;
+    }
+
+    void show(Instant now) {
+        waiting = false;
+        shownAt = now;
+    }
+
+    void await() {
+        waiting = true;
+        shownAt = null;
+    }
+
+    void start(Instant now) {
+        if (startedAt == null) {
+            startedAt = now;
+        }
+    }
+
     boolean recordedAfter(Handover other) {
         return RECORDED_ORDER.compare(this, other) > 0;
     }
 
-    void end(Instant now) {
+    /** Used up; the first outcome stays (a resend of its rating after it was abandoned changes nothing). */
+    void end(Instant now, HandoverOutcome how) {
         if (endedAt == null) {
             endedAt = now;
+            outcome = how;
+            waiting = false;
         }
+    }
+
+    HandoverOutcome getOutcome() {
+        return outcome;
+    }
+
+    Instant getStartedAt() {
+        return startedAt;
     }
 
     UUID getCounterId() {

@@ -12,7 +12,7 @@ import org.springframework.data.jpa.repository.Lock;
 
 interface Handovers extends JpaRepository<Handover, UUID> {
 
-    Optional<Handover> findFirstByCounterIdAndEndedAtIsNullAndExpiresAtAfterOrderByHandedOverAtDesc(UUID counterId, Instant now);
+    List<Handover> findByCounterIdAndEndedAtIsNullAndWaitingFalse(UUID counterId);
 
     /**
      * The counter's open handovers, read as committed now (a locking read, under any isolation
@@ -22,4 +22,8 @@ interface Handovers extends JpaRepository<Handover, UUID> {
     List<Handover> findByCounterIdAndEndedAtIsNull(UUID counterId);
 
     List<Handover> findByHandedOverAtAfterOrderByHandedOverAt(Instant after);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @org.springframework.data.jpa.repository.Query("SELECT h FROM Handover h WHERE h.id = :id")
+    Optional<Handover> findLockedById(@org.springframework.data.repository.query.Param("id") UUID id);
 }

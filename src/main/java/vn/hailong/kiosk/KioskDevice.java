@@ -76,6 +76,11 @@ class KioskDevice extends AbstractEntity {
     @Column(name = "unbound_ratings", length = 10)
     private UnboundRatings unboundRatings;
 
+    /** Null: the site's default ({@code hailong.kiosk.abandoned-surveys}). */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "abandoned_surveys", length = 10)
+    private AbandonedSurveys abandonedSurveys;
+
     protected KioskDevice() {
     }
 
@@ -201,6 +206,14 @@ class KioskDevice extends AbstractEntity {
 
     void unboundRatings(UnboundRatings mode) {
         this.unboundRatings = mode;
+    }
+
+    void abandonedSurveys(AbandonedSurveys mode) {
+        this.abandonedSurveys = mode;
+    }
+
+    AbandonedSurveys getAbandonedSurveys() {
+        return abandonedSurveys;
     }
 
     UnboundRatings getUnboundRatings() {

@@ -130,6 +130,17 @@ public class KioskDeviceService {
                 "unbound ratings " + (mode == null ? "site default" : mode)));
     }
 
+    /** Whether the device stores surveys begun and left (see {@link AbandonedSurveys}); null: the site's default. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void configureAbandonedSurveys(String code, @org.jspecify.annotations.Nullable AbandonedSurveys mode) {
+        KioskDevice device = devices.findByCode(code).orElseThrow(() -> new NotFoundException("no kiosk device '" + code + "'"));
+        device.abandonedSurveys(mode);
+        devices.save(device);
+        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.CONFIGURATION_CHANGED, "kiosk device " + code,
+                "abandoned surveys " + (mode == null ? "site default" : mode)));
+    }
+
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
     @Transactional(readOnly = true)
     public List<DeviceSummary> devices() {
@@ -215,7 +226,9 @@ public class KioskDeviceService {
                         Locale.forLanguageTag(d.getLocale()), d.getIdleTimeoutSeconds(), d.getThankYouSeconds(),
                         d.getTemplateKey() == null ? vn.hailong.rating.QuestionnaireService.DEFAULT_TEMPLATE : d.getTemplateKey(),
                         d.getBranding(), (d.getUnboundRatings() == null ? properties.unboundRatings() : d.getUnboundRatings())
-                                == UnboundRatings.STORE)));
+                                == UnboundRatings.STORE,
+                        (d.getAbandonedSurveys() == null ? properties.abandonedSurveys() : d.getAbandonedSurveys())
+                                == AbandonedSurveys.STORE)));
     }
 
     /** What a heartbeat did: refused (not, or no longer, an enrolled device), seen, or seen and renewed. */

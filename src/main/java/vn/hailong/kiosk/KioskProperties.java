@@ -20,12 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        it is older than this; shorter than {@code credentialMaxAge}
  * @param unboundRatings ratings without a dossier: refused, or stored apart and never counted; a
  *        device may say otherwise (kiosk-config {@code unboundRatings})
+ * @param abandonedSurveys a survey begun and left with an answer to the overall question: stored
+ *        (flagged, counted) or discarded; a device may say otherwise (kiosk-config {@code abandonedSurveys})
  */
 @ConfigurationProperties("hailong.kiosk")
 public record KioskProperties(@DefaultValue("PT10M") Duration handoverValidFor, @DefaultValue("PT15M") Duration enrolmentValidFor,
         @DefaultValue("PT60S") Duration idleTimeout, @DefaultValue("PT6S") Duration thankYou,
         @DefaultValue("PT2S") Duration crossNodePoll, @DefaultValue("P180D") Duration credentialMaxAge,
-        @DefaultValue("P1D") Duration credentialRenewAfter, @DefaultValue("REFUSE") UnboundRatings unboundRatings) {
+        @DefaultValue("P1D") Duration credentialRenewAfter, @DefaultValue("REFUSE") UnboundRatings unboundRatings,
+        @DefaultValue("STORE") AbandonedSurveys abandonedSurveys) {
 
     public KioskProperties {
         // Fails the start-up (binding) with the rule's own message rather than a fleet that lapses later.

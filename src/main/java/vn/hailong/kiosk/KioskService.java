@@ -13,10 +13,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hailong.directory.CounterSummary;
 import vn.hailong.directory.DirectoryService;
+import vn.hailong.followup.FollowUpService;
+import vn.hailong.followup.MobileNumber;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.intake.DossierRef;
 import vn.hailong.platform.ConflictException;
@@ -24,6 +28,7 @@ import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.rating.AnomalyFlag;
+import vn.hailong.rating.Questionnaire;
 import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingChannel;
 import vn.hailong.rating.RatingOutcome;
@@ -43,6 +48,7 @@ import vn.hailong.receipt.SurveyLinkService;
 public class KioskService {
 
     private static final int OFFICER_ID_MAX_LENGTH = 64;
+    private static final org.springframework.core.retry.RetryTemplate HANDOVER_RACES = vn.hailong.platform.Retries.onWriteConflictOrDuplicate(8);
 
     private final Handovers handovers;
     private final KioskDeviceService devices;
@@ -53,13 +59,20 @@ public class KioskService {
     private final SurveyLinkService links;
     private final KioskProperties properties;
     private final AnomalyRules anomalies;
+    private final KeypadRules keypad;
     private final UnboundRatingService unbound;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final FollowUpService followUps;
 
     KioskService(Handovers handovers, KioskDeviceService devices, DirectoryService directory, DossierIntakeService intake,
             RatingService ratings, QuestionnaireService questionnaires, SurveyLinkService links, KioskProperties properties,
-            AnomalyRules anomalies, ApplicationEventPublisher events, Clock clock, UnboundRatingService unbound) {
+            AnomalyRules anomalies, ApplicationEventPublisher events, Clock clock, UnboundRatingService unbound,
+            PlatformTransactionManager transactions, FollowUpService followUps, KeypadRules keypad) {
+        this.keypad = keypad;
+        this.followUps = followUps;
+        this.transaction = new TransactionTemplate(transactions);
         this.anomalies = anomalies;
         this.unbound = unbound;
         this.handovers = handovers;
@@ -75,10 +88,13 @@ public class KioskService {
     }
 
     /**
-     * Binds a dossier to a counter's kiosk for {@code hailong.kiosk.handover-valid-for}; an earlier
-     * binding at the counter ends. Called by the one-stop software when the officer hands over.
-     * Handovers racing at one counter are all recorded; the one recorded last (by time, then id)
-     * is the counter's open one, and a handover that lost a race is retried, never answered 500.
+     * Binds a dossier to a counter's kiosk for {@code hailong.kiosk.handover-valid-for}. Called by
+     * the one-stop software when the officer hands over. The survey is shown at once when the
+     * kiosk is free or its survey untouched (which the new one replaces); while a citizen is
+     * answering, or others already wait, the handover waits and is shown when the surveys before it
+     * end (see {@link CounterQueue}). A dossier already open at the counter is answered with its
+     * handover ({@code repeated}), nothing new recorded. Handovers racing at one counter are all
+     * recorded in one order; a handover that lost a race is retried, never answered 500.
      *
      * @throws NotFoundException for an unknown counter
      * @throws InvalidInputException naming {@code dossierCode} or {@code officerId}
@@ -111,37 +127,129 @@ public class KioskService {
         // Taken under the counter's lock, so on one node time follows the order of the lock;
         // microseconds, as the column stores them, so the order compared here is the order stored.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        CounterQueue queue = queueOf(counter.id());
+        queue.settle(now).ifPresent(this::announce);
+        Optional<Handover> same = queue.ofDossier(dossier.id());
+        if (same.isPresent()) {
+            return receipt(same.get(), counter, dossier.code(), queue, true);
+        }
         Handover handover = new Handover(counter.id(), dossier.id(), officerId.strip(), now, now.plus(properties.handoverValidFor()));
-        List<Handover> open = handovers.findByCounterIdAndEndedAtIsNull(counter.id());
-        // Normally the new handover is the latest and replaces the open one. A handover stamped
-        // earlier than the open one (another node's clock ahead of ours) is recorded as replaced at
-        // once, so the last recorded one stays current whichever transaction commits first.
-        boolean latest = open.stream().allMatch(handover::recordedAfter);
-        if (latest) {
-            open.forEach(h -> h.end(now));
-            // Ended before the new one is inserted (Hibernate would insert first), or the
-            // open-handover key would see two open ones.
-            handovers.flush();
-        } else {
-            handover.end(now);
-        }
+        CounterQueue.Placed placed = queue.add(handover, now);
         handovers.save(handover);
-        String procedureName = directory.findProcedure(dossier.procedureId()).map(p -> p.name()).orElse("");
-        if (latest) {
-            events.publishEvent(new HandoverRecorded(handover.getId(), counter.id(), dossier.id(), new KioskSurvey(handover.getId(),
-                    dossier.code(), procedureName, questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE))));
+        if (placed == CounterQueue.Placed.SHOWN) {
+            announce(handover, dossier.code(), directory.findProcedure(dossier.procedureId()).map(p -> p.name()).orElse(""));
         }
-        return new HandoverReceipt(handover.getId(), counter.code(), dossier.code(), now, handover.getExpiresAt());
+        return receipt(handover, counter, dossier.code(), queue, false);
     }
 
-    /** The survey of the dossier currently handed over at the counter, if the binding still holds. */
+    /** The counter's open handovers, locked, with the rules that order them. */
+    private CounterQueue queueOf(UUID counterId) {
+        // Ended rows are written before another is shown (Hibernate would otherwise order the
+        // statements as it likes), or the open-handover key would see two shown at once.
+        return new CounterQueue(handovers.findByCounterIdAndEndedAtIsNull(counterId), handovers::flush);
+    }
+
+    private HandoverReceipt receipt(Handover h, CounterSummary counter, String dossierCode, CounterQueue queue, boolean repeated) {
+        HandoverReceipt.State state = !h.open() ? HandoverReceipt.State.REPLACED
+                : h.waiting() ? HandoverReceipt.State.QUEUED : HandoverReceipt.State.SHOWN;
+        return new HandoverReceipt(h.getId(), counter.code(), dossierCode, h.getHandedOverAt(), h.getExpiresAt(), state,
+                h.waiting() ? queue.ahead(h) : 0, repeated);
+    }
+
+    /** Tells the counter's kiosk pages (after commit) that this handover is shown now. */
+    private void announce(Handover handover) {
+        intake.find(handover.getDossierId()).ifPresent(d -> announce(handover, d.code(), d.procedureName()));
+    }
+
+    private void announce(Handover handover, String dossierCode, String procedureName) {
+        events.publishEvent(new HandoverRecorded(handover.getId(), handover.getCounterId(), handover.getDossierId(),
+                new KioskSurvey(handover.getId(), dossierCode, procedureName, questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE))));
+    }
+
+    /**
+     * The survey the counter's kiosk shows now: its shown handover while nobody has answered it. A
+     * handover the citizen had begun is never offered again: on a page just opened (a reload, a
+     * restart of the tablet) it is ended as abandoned, and the next waiting one comes up. Expired
+     * handovers end here too. Empty: the idle screen.
+     */
+    @Retryable(predicate = HandoverRace.class, maxRetries = 8, delay = 25, multiplier = 2, jitter = 25, maxDelay = 1000)
+    @Transactional
+    public Optional<KioskSurvey> surveyToShow(KioskDeviceInfo device, boolean pageOpened) {
+        if (directory.lockCounter(device.counterCode()).isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        CounterQueue queue = queueOf(device.counterId());
+        queue.settle(now).ifPresent(this::announce);
+        Optional<Handover> shown = queue.shown();
+        if (shown.isPresent() && shown.get().started()) {
+            if (!pageOpened) {
+                return Optional.empty();
+            }
+            queue.end(shown.get(), HandoverOutcome.ABANDONED, now).ifPresent(this::announce);
+            shown = queue.shown();
+        }
+        return shown.flatMap(h -> surveyOf(h));
+    }
+
+    private Optional<KioskSurvey> surveyOf(Handover h) {
+        return intake.find(h.getDossierId())
+                .filter(d -> ratings.accepts(d.id(), RatingChannel.KIOSK))
+                .map(d -> new KioskSurvey(h.getId(), d.code(), d.procedureName(), questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE)));
+    }
+
+    /** The survey of the counter's shown handover while nobody has begun it (reads only; see {@link #surveyToShow}). */
     @Transactional(readOnly = true)
     public Optional<KioskSurvey> currentSurvey(UUID counterId) {
         Instant now = clock.instant();
-        return handovers.findFirstByCounterIdAndEndedAtIsNullAndExpiresAtAfterOrderByHandedOverAtDesc(counterId, now)
-                .flatMap(h -> intake.find(h.getDossierId())
-                        .filter(d -> ratings.accepts(d.id(), RatingChannel.KIOSK))
-                        .map(d -> new KioskSurvey(h.getId(), d.code(), d.procedureName(), questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE))));
+        return handovers.findByCounterIdAndEndedAtIsNullAndWaitingFalse(counterId).stream()
+                .filter(h -> h.activeAt(now) && !h.started()).findFirst().flatMap(this::surveyOf);
+    }
+
+    /** The survey of a handover just signalled as shown at the counter, if it still is and nobody has begun it. */
+    @Transactional(readOnly = true)
+    public Optional<KioskSurvey> shownSurvey(UUID counterId, UUID handoverId) {
+        Instant now = clock.instant();
+        return handovers.findById(handoverId)
+                .filter(h -> h.getCounterId().equals(counterId) && h.activeAt(now) && !h.waiting() && !h.started())
+                .flatMap(this::surveyOf);
+    }
+
+    /**
+     * The citizen answered for the first time: from now on the survey is in progress, and the next
+     * handover at the counter waits for it.
+     *
+     * @return false when the handover is no longer shown (the officer's next handover came first)
+     */
+    @Retryable(predicate = HandoverRace.class, maxRetries = 8, delay = 25, multiplier = 2, jitter = 25, maxDelay = 1000)
+    @Transactional
+    public boolean begin(KioskDeviceInfo device, UUID handoverId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return handovers.findLockedById(handoverId)
+                .filter(h -> h.getCounterId().equals(device.counterId()) && h.activeAt(now) && !h.waiting())
+                .map(h -> {
+                    h.start(now);
+                    return true;
+                }).orElse(false);
+    }
+
+    /**
+     * The kiosk is done with a handover: sent, abandoned, or not the citizen's. It is used up (a
+     * reload never brings it back), and the next waiting handover is shown.
+     */
+    @Retryable(predicate = HandoverRace.class, maxRetries = 8, delay = 25, multiplier = 2, jitter = 25, maxDelay = 1000)
+    @Transactional
+    public void finish(KioskDeviceInfo device, UUID handoverId, HandoverOutcome how) {
+        endAtCounter(device.counterCode(), device.counterId(), handoverId, how);
+    }
+
+    private void endAtCounter(String counterCode, UUID counterId, UUID handoverId, HandoverOutcome how) {
+        if (directory.lockCounter(counterCode).isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        CounterQueue queue = queueOf(counterId);
+        queue.open(handoverId).ifPresent(h -> queue.end(h, how, now).ifPresent(this::announce));
     }
 
     /** The survey as this device shows it: with the device's own template when it has one. */
@@ -163,7 +271,13 @@ public class KioskService {
 
     /** Why a typed or scanned code cannot be rated at the kiosk. */
     public enum LookupProblem {
-        UNKNOWN, ALREADY_RATED
+        UNKNOWN, ALREADY_RATED,
+        /** Its result is not returned yet (see {@link KeypadRules#statuses}). */
+        NOT_RETURNED,
+        /** None of its units is this centre's or below it. */
+        NOT_SERVED_HERE,
+        /** Returned longer ago than {@link KeypadRules#returnedWithin}. */
+        TOO_LATE
     }
 
     /** A survey for a typed or scanned code, or why there is none. */
@@ -171,11 +285,12 @@ public class KioskService {
     }
 
     /**
-     * The survey for a code the citizen typed on the keypad or held to the camera: a dossier code
-     * (the receipt's barcode) or the receipt's survey link (its QR code).
+     * The survey for a code the citizen typed on the keypad or held to the camera at this device: a
+     * dossier code (the receipt's barcode) or the receipt's survey link (its QR code). Only dossiers
+     * that may be rated here open (see {@link KeypadRules}).
      */
     @Transactional(readOnly = true)
-    public Lookup lookUp(String typedOrScanned) {
+    public Lookup lookUp(KioskDeviceInfo device, String typedOrScanned) {
         String text = typedOrScanned == null ? "" : typedOrScanned.strip();
         String code = text.toUpperCase(java.util.Locale.ROOT);
         int link = text.indexOf("/r/");
@@ -190,10 +305,40 @@ public class KioskService {
         if (code.isEmpty() || code.length() > 64) {
             return new Lookup(null, LookupProblem.UNKNOWN);
         }
-        return intake.find(code).map(d -> ratings.accepts(d.id(), RatingChannel.KIOSK)
-                ? new Lookup(new KioskSurvey(null, d.code(), d.procedureName(), questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE)), null)
-                : new Lookup(null, LookupProblem.ALREADY_RATED))
-                .orElse(new Lookup(null, LookupProblem.UNKNOWN));
+        Optional<vn.hailong.intake.DossierDetails> found = intake.find(code);
+        if (found.isEmpty()) {
+            return new Lookup(null, LookupProblem.UNKNOWN);
+        }
+        vn.hailong.intake.DossierDetails d = found.get();
+        if (!ratings.accepts(d.id(), RatingChannel.KIOSK)) {
+            return new Lookup(null, LookupProblem.ALREADY_RATED);
+        }
+        Set<UUID> served = servedUnits(device);
+        boolean servedHere = served.contains(d.receivingUnitId()) || served.contains(d.competentUnitId())
+                || served.contains(d.evaluatedUnitId());
+        Optional<KeypadRules.Refusal> refusal = keypad.refusal(d.status(), d.returnedAt(), servedHere, clock.instant());
+        if (refusal.isPresent()) {
+            return new Lookup(null, LookupProblem.valueOf(refusal.get().name()));
+        }
+        return new Lookup(new KioskSurvey(null, d.code(), d.procedureName(), questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE)), null);
+    }
+
+    /** The units this device's service centre serves: its own unit and those below it. */
+    private Set<UUID> servedUnits(KioskDeviceInfo device) {
+        return directory.findCounter(device.counterId()).flatMap(c -> directory.ownerOfCentre(c.centreId()))
+                .map(unit -> directory.subtreeOf(unit.id())).orElse(Set.of());
+    }
+
+    /**
+     * What most codes typed here begin with: the centre's agency code and today's date
+     * ("000.00.06.H56-261204-"), so the citizen types only the sequence number. Empty when the
+     * centre has no unit.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> todaysCodePrefix(KioskDeviceInfo device) {
+        return directory.findCounter(device.counterId()).flatMap(c -> directory.ownerOfCentre(c.centreId()))
+                .map(unit -> unit.code() + "-" + java.time.LocalDate.now(clock).format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd"))
+                        + "-");
     }
 
     /**
@@ -213,6 +358,11 @@ public class KioskService {
             }
             return unbound.store(device, rating, questionnaires.active(device.templateKey()));
         }
+        Questionnaire questionnaire = questionnaires.active(device.templateKey());
+        MobileNumber number = contact(rating, questionnaire);
+        if (rating.abandoned() && !device.storesAbandoned()) {
+            throw new ConflictException("abandoned", "this kiosk discards surveys left unsent (kiosk-config abandonedSurveys: discard)");
+        }
         Instant now = clock.instant();
         Instant handedOverAt = rating.handoverId() == null ? null : handovers.findById(rating.handoverId())
                 .filter(h -> h.getCounterId().equals(device.counterId())).map(Handover::getHandedOverAt).orElse(null);
@@ -220,21 +370,71 @@ public class KioskService {
                 ratings.countOfDeviceSince(device.code(), now.minus(anomalies.burstWithin())),
                 ratings.latestOverallOptionsOfDevice(device.code(), Math.max(1, anomalies.topStreak() - 1)),
                 rating.answers() == null ? "" : String.valueOf(rating.answers().get("overall")));
+        if (rating.abandoned()) {
+            flags = abandoned(flags, rating, questionnaire);
+        }
+        if (rating.handoverId() == null && rating.entry() != null) {
+            // How the code came in, for the integrity panel: typed codes are the easy way to rate a
+            // dossier one knows the code of.
+            Set<AnomalyFlag> all = java.util.EnumSet.noneOf(AnomalyFlag.class);
+            all.addAll(flags);
+            all.add(rating.entry() == KioskRating.Entry.SCANNED ? AnomalyFlag.SCANNED_CODE : AnomalyFlag.KEYED_CODE);
+            flags = all;
+        }
         RatingOutcome outcome = ratings.submit(new RatingSubmission(rating.dossierCode(), RatingChannel.KIOSK.name(),
                 rating.idempotencyKey(), rating.answers(), rating.reasons(), rating.comment(), device.code()), flags,
                 device.templateKey());
-        endHandover(device.counterId(), rating.handoverId());
+        if (number != null) {
+            // The same rule as the phone page: kept apart, only if the rating opened a case (a
+            // resend writes the same row again), deleted when the case closes.
+            followUps.keepContact(outcome.ratingId(), number);
+        }
+        if (rating.handoverId() != null) {
+            // Usually the page has ended it already; this covers a page that went away meanwhile.
+            UUID handoverId = rating.handoverId();
+            HANDOVER_RACES.invoke(() -> transaction.execute(tx -> {
+                endAtCounter(device.counterCode(), device.counterId(), handoverId,
+                        rating.abandoned() ? HandoverOutcome.ABANDONED : HandoverOutcome.SENT);
+                return null;
+            }));
+        }
         return outcome;
     }
 
-    @Transactional
-    void endHandover(UUID counterId, @Nullable UUID handoverId) {
-        if (handoverId != null) {
-            handovers.findById(handoverId).filter(h -> h.getCounterId().equals(counterId)).ifPresent(h -> {
-                h.end(clock.instant());
-                handovers.save(h);
-            });
+    /**
+     * The number to call back, when consent was given with a valid one and the answers ask for a
+     * reason (the kiosk offers the call-back only then, as the phone page does); {@code null} otherwise.
+     *
+     * @throws InvalidInputException naming {@code phone} or {@code contactConsent}, before anything is stored
+     */
+    static @Nullable MobileNumber contact(KioskRating rating, Questionnaire questionnaire) {
+        if (rating.answers() == null || !questionnaire.reasonRequiredFor(rating.answers())) {
+            return null;
         }
+        boolean typed = rating.phone() != null && !rating.phone().isBlank();
+        if (!rating.contactConsent()) {
+            if (typed) {
+                throw InvalidInputException.unprocessable("contactConsent", "consent is required to keep a phone number");
+            }
+            return null;
+        }
+        if (!typed) {
+            throw InvalidInputException.unprocessable("phone", "required: a phone number to be called back on");
+        }
+        return MobileNumber.parse(rating.phone()).orElseThrow(() -> InvalidInputException.malformed("phone",
+                "not a Vietnamese mobile number (10 digits starting with 03, 05, 07, 08 or 09)"));
+    }
+
+    /** The flags of a survey left unsent: said so, and "reason not given" where its answer asked for one. */
+    static Set<AnomalyFlag> abandoned(Set<AnomalyFlag> flags, KioskRating rating, Questionnaire questionnaire) {
+        Set<AnomalyFlag> all = java.util.EnumSet.noneOf(AnomalyFlag.class);
+        all.addAll(flags);
+        all.add(AnomalyFlag.NOT_SENT_BY_CITIZEN);
+        boolean noReason = (rating.reasons() == null || rating.reasons().isEmpty()) && (rating.comment() == null || rating.comment().isBlank());
+        if (rating.answers() != null && questionnaire.reasonRequiredFor(rating.answers()) && noReason) {
+            all.add(AnomalyFlag.REASON_NOT_GIVEN);
+        }
+        return all;
     }
 
     /** The credential is not an enrolled device's. */

@@ -98,7 +98,8 @@ public class KioskSignals {
         try {
             Set<UUID> counters = ConcurrentHashMap.newKeySet();
             listeners.forEach(l -> counters.add(l.counterId()));
-            jdbc.query("SELECT id, counter_id FROM kiosk_handover WHERE handed_over_at > ? AND ended_at IS NULL", rs -> {
+            // Shown, not recorded: a handover that waited behind a survey is shown long after its recording.
+            jdbc.query("SELECT id, counter_id FROM kiosk_handover WHERE shown_at > ? AND ended_at IS NULL AND NOT waiting", rs -> {
                 UUID counterId = UUID.fromString(rs.getString(2));
                 if (counters.contains(counterId)) {
                     UUID id = UUID.fromString(rs.getString(1));

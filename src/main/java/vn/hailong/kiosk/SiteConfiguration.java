@@ -36,7 +36,8 @@ public final class SiteConfiguration {
     }
 
     public record Device(String code, String counter, @Nullable String locale, @Nullable Integer idleTimeoutSeconds,
-            @Nullable Integer thankYouSeconds, @Nullable String template, Branding branding, @Nullable UnboundRatings unboundRatings, String where) {
+            @Nullable Integer thankYouSeconds, @Nullable String template, Branding branding, @Nullable UnboundRatings unboundRatings,
+            @Nullable AbandonedSurveys abandonedSurveys, String where) {
     }
 
     public record Site(List<Centre> centres, List<Counter> counters, List<Device> devices, List<String> problems) {
@@ -161,9 +162,19 @@ public final class SiteConfiguration {
                                 e.problem(fields.get("unboundRatings"), "unboundRatings", "'" + unboundText + "': expected refuse or store");
                             }
                         }
-                        e.only("code", "counter", "locale", "idleTimeoutSeconds", "thankYouSeconds", "template", "branding", "unboundRatings");
+                        AbandonedSurveys abandoned = null;
+                        String abandonedText = e.optional("abandonedSurveys");
+                        if (abandonedText != null) {
+                            try {
+                                abandoned = AbandonedSurveys.valueOf(abandonedText.toUpperCase(java.util.Locale.ROOT));
+                            } catch (IllegalArgumentException bad) {
+                                e.problem(fields.get("abandonedSurveys"), "abandonedSurveys", "'" + abandonedText + "': expected store or discard");
+                            }
+                        }
+                        e.only("code", "counter", "locale", "idleTimeoutSeconds", "thankYouSeconds", "template", "branding", "unboundRatings",
+                                "abandonedSurveys");
                         if (e.ok() && (b == null || b.ok())) {
-                            devices.add(new Device(code, counter, locale, idle, thanks, template, branding, unbound, e.where()));
+                            devices.add(new Device(code, counter, locale, idle, thanks, template, branding, unbound, abandoned, e.where()));
                         }
                     }
                     default -> throw new IllegalStateException(key);

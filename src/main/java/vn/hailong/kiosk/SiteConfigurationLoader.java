@@ -76,6 +76,7 @@ class SiteConfigurationLoader implements StartupTask {
                             // The file is the truth for the devices it lists: no template or branding there clears them.
                             devices.configureLook(d.code(), d.template(), d.branding());
                             devices.configureUnboundRatings(d.code(), d.unboundRatings());
+                            devices.configureAbandonedSurveys(d.code(), d.abandonedSurveys());
                         });
             }
         } finally {

@@ -14,5 +14,16 @@ public enum AnomalyFlag {
     /** The latest of a long run of top ratings from the same kiosk. */
     TOP_STREAK,
     /** The kiosk had no handover for this dossier: the code was typed or scanned. */
-    NO_HANDOVER
+    NO_HANDOVER,
+    /**
+     * Not sent by the citizen: begun on the kiosk and left without "Gửi đánh giá" (idle timeout,
+     * reload); stored as answered where the site says so, and counted.
+     */
+    NOT_SENT_BY_CITIZEN,
+    /** The dossier code was typed on the kiosk's keypad (no handover). */
+    KEYED_CODE,
+    /** The dossier code or survey link was scanned from the receipt by the kiosk's camera (no handover). */
+    SCANNED_CODE,
+    /** "Not satisfied" left without a reason (only with {@link #NOT_SENT_BY_CITIZEN}: a sent rating needs one). */
+    REASON_NOT_GIVEN
 }

@@ -78,6 +78,15 @@ public record Questionnaire(UUID templateId, String key, int revision, List<Crit
      * such as {@code answers.overall} or {@code reasons}.
      */
     public CheckedAnswers check(Map<String, String> answers, List<String> reasons, String comment, FieldErrors errors) {
+        return check(answers, reasons, comment, false, errors);
+    }
+
+    /**
+     * As {@link #check(Map, List, String, FieldErrors)}; with {@code reasonMayBeMissing} an answer
+     * that asks for a reason is taken without one (a survey the citizen left unsent, stored as it was).
+     */
+    public CheckedAnswers check(Map<String, String> answers, List<String> reasons, String comment, boolean reasonMayBeMissing,
+            FieldErrors errors) {
         Map<String, String> given = answers == null ? Map.of() : answers;
         List<String> givenReasons = reasons == null ? List.of() : reasons;
         for (String key : given.keySet()) {
@@ -114,7 +123,7 @@ public record Questionnaire(UUID templateId, String key, int revision, List<Crit
         if (text != null && text.length() > COMMENT_MAX_LENGTH) {
             errors.malformed("comment", "comment is longer than " + COMMENT_MAX_LENGTH + " characters");
         }
-        if (reasonRequiredFor(given) && knownReasons.isEmpty() && (text == null || reasonRule.codeRequired())) {
+        if (reasonRequiredFor(given) && knownReasons.isEmpty() && (text == null || reasonRule.codeRequired()) && !reasonMayBeMissing) {
             errors.unprocessable("reasons", (reasonRule.codeRequired() ? "a reason code (one of "
                     + reasons().stream().map(Reason::code).toList() + ") is required" : "a reason (a reason code or a comment) is required")
                     + " when the answer to '" + reasonRule.criterion() + "' is " + given.get(reasonRule.criterion()));

@@ -137,7 +137,10 @@ public class RatingService {
             }
         }
         Questionnaire questionnaire = questionnaires.active(templateKey);
-        Questionnaire.CheckedAnswers checked = questionnaire.check(submission.answers(), submission.reasons(), submission.comment(), errors);
+        // Only a survey left unsent may lack its reason, and then it says so.
+        boolean reasonMayBeMissing = anomalyFlags.contains(AnomalyFlag.REASON_NOT_GIVEN) && anomalyFlags.contains(AnomalyFlag.NOT_SENT_BY_CITIZEN);
+        Questionnaire.CheckedAnswers checked = questionnaire.check(submission.answers(), submission.reasons(), submission.comment(),
+                reasonMayBeMissing, errors);
         errors.throwIfAny();
 
         byte[] requestHash = requestHash(dossier.id(), channel, checked, submission.deviceId());

@@ -24,7 +24,9 @@ import vn.hailong.OneStopSoftware;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.e2e.AppNode;
 import vn.hailong.kiosk.KioskDeviceService;
+import vn.hailong.kiosk.KioskDeviceInfo;
 import vn.hailong.kiosk.KioskFixture;
+import vn.hailong.kiosk.KioskService;
 import vn.hailong.platform.embedded.EmbeddedMariaDb;
 
 /**
@@ -94,6 +96,50 @@ class ConcurrentHandoverTest {
 
         assertThat(answers).extracting(ApiClient.Response::status).containsOnly(201);
         assertOnlyTheLastRecordedHandoverIsOpen(answers);
+    }
+
+    @RepeatedTest(2)
+    void twenty_handovers_through_two_nodes_behind_a_begun_survey_all_wait_and_are_shown_one_by_one_in_recorded_order(
+            @Autowired KioskService kiosk) throws Exception {
+        String begun = oneStop.sendsReceivedDossier(site.unit());
+        String begunId = handOver(oneStop.api(), begun).json().get("handoverId").asString();
+        String credential = enrolledCredential();
+        KioskDeviceInfo device = devices.authenticate(credential).orElseThrow();
+        assertThat(kiosk.begin(device, java.util.UUID.fromString(begunId))).isTrue();
+        List<String> dossiers = IntStream.range(0, 20).mapToObj(i -> oneStop.sendsReceivedDossier(site.unit())).toList();
+        ApiClient here = oneStop.api();
+        ApiClient there = new ApiClient(secondNode.port(), HaiLongTest.API_KEY);
+
+        List<ApiClient.Response> answers = ConcurrentSubmissionTest.atOnce(20,
+                i -> handOver(i % 2 == 0 ? here : there, dossiers.get(i)));
+
+        assertThat(answers).extracting(ApiClient.Response::status).containsOnly(202);
+        assertThat(answers).extracting(r -> r.json().get("state").asString()).containsOnly("QUEUED");
+        // Each was told a different place in the queue.
+        assertThat(answers).extracting(r -> r.json().get("waitingAhead").asInt()).doesNotHaveDuplicates();
+        List<String> recorded = jdbc.queryForList("""
+                SELECT h.id FROM kiosk_handover h JOIN service_counter c ON c.id = h.counter_id
+                WHERE c.code = ? AND h.waiting ORDER BY h.handed_over_at, h.id""", String.class, site.counterCode());
+        assertThat(recorded).hasSize(20);
+
+        java.util.UUID current = java.util.UUID.fromString(begunId);
+        List<String> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            kiosk.finish(device, current, vn.hailong.kiosk.HandoverOutcome.SENT);
+            current = kiosk.surveyToShow(device, false).orElseThrow().handoverId();
+            shown.add(current.toString());
+        }
+        assertThat(shown).containsExactlyElementsOf(recorded);
+    }
+
+    private String enrolledCredential() throws Exception {
+        String url = KioskFixture.asAdmin(() -> devices.openEnrolment(site.device().id())).url();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + url.substring(url.indexOf("/kiosk-device/")))).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        String setCookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+        return setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
     }
 
     private ApiClient.Response handOver(ApiClient api, String dossier) {

@@ -60,6 +60,9 @@ class KioskJourneyTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    vn.hailong.aggregation.RollupDrainer rollups;
+
     OneStopSoftware oneStop;
     String base;
 
@@ -155,41 +158,155 @@ class KioskJourneyTest {
     }
 
     @Test
-    void a_citizen_types_the_dossier_code_on_the_keypad() {
+    void a_citizen_types_only_the_sequence_number_after_the_offered_prefix_and_no_message_moves_the_keys() {
         KioskFixture site = KioskFixture.create(oneStop, directory, devices, 60, 2);
         Page tablet = enrolledTablet(site, 800, 1280);
-        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        String dossier = oneStop.sendsDossierOfTodayReturned(site.unit(), java.time.Instant.now().minusSeconds(600));
+        String notReturned = oneStop.sendsReceivedDossier(site.unit());
 
-        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nhập mã hồ sơ")).click();
-        typeCode(tablet, dossier + "9");
-        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm hồ sơ")).click();
-        assertThat(tablet.getByText("Không tìm thấy hồ sơ với mã này.", new Page.GetByTextOptions().setExact(false))).isVisible();
-        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xoá một ký tự")).click();
-        assertThat(tablet.locator(".kiosk-display")).hasText(dossier);
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nhập mã hồ sơ")).tap();
+        Locator prefix = tablet.locator("[data-code-prefix]");
+        assertThat(dossier).startsWith(prefix.getAttribute("data-code-prefix"));
+        Locator one = tablet.locator(".kiosk-keypad").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("1").setExact(true));
+        double keyTop = topInPanel(one);
+
+        // A dossier whose result is not returned yet is not opened, with a message that says why
+        // (typed in full: it is not from today) — and the keys stay where they were.
+        typeCode(tablet, notReturned);
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm hồ sơ")).tap();
+        assertThat(tablet.getByRole(AriaRole.ALERT)).hasText("Hồ sơ này chưa trả kết quả. Xin đánh giá khi nhận kết quả.");
+        assertThat(topInPanel(one)).as("the keys do not move when a code is typed or a message appears").isEqualTo(keyTop);
         TestBrowser.screenshot(tablet, "kiosk-06-keypad-portrait");
         Accessibility.assertNoSeriousViolations(tablet, "kiosk keypad");
-        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm hồ sơ")).click();
+        assertLabelsContainTheVisibleText(tablet, "kiosk keypad");
+        tablet.setViewportSize(1280, 800);
+        double landscapeTop = topInPanel(one);
+        prefix.tap();
+        assertThat(tablet.getByRole(AriaRole.ALERT)).isHidden();
+        assertThat(topInPanel(one)).isEqualTo(landscapeTop);
+        for (String digit : List.of("0", "0", "0", "0")) {
+            tablet.locator(".kiosk-keypad").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(digit).setExact(true)).tap();
+        }
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm hồ sơ")).tap();
+        assertThat(tablet.getByRole(AriaRole.ALERT)).containsText("Không tìm thấy hồ sơ với mã này.");
+        assertThat(topInPanel(one)).isEqualTo(landscapeTop);
+        TestBrowser.screenshot(tablet, "kiosk-27-keypad-not-found-landscape");
+        tablet.setViewportSize(800, 1280);
 
-        face(tablet, "Hài lòng").click();
+        // The citizen's own code: the offered prefix, the last four digits, "Tìm hồ sơ" — six taps.
+        int taps = 0;
+        prefix.tap();
+        taps++;
+        for (char digit : dossier.substring(dossier.length() - 4).toCharArray()) {
+            tablet.locator(".kiosk-keypad").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(String.valueOf(digit))
+                    .setExact(true)).tap();
+            taps++;
+        }
+        assertThat(tablet.locator(".kiosk-display")).hasText(dossier);
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm hồ sơ")).tap();
+        taps++;
+        assertThat(taps).isEqualTo(6);
+
+        face(tablet, "Hài lòng").tap();
         TestBrowser.screenshot(tablet, "kiosk-07-details-portrait");
-        send(tablet).click();
+        send(tablet).tap();
         assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!"))).isVisible();
         waitForRatings(dossier, 1);
+        assertThat(jdbc.queryForObject("SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                String.class, dossier)).contains("KEYED_CODE");
     }
 
     @Test
-    void an_unfinished_survey_is_discarded_after_the_idle_timeout() {
+    void a_face_tapped_alone_and_walked_away_from_is_stored_as_not_sent_by_the_citizen_and_shows_on_the_integrity_panel() {
         KioskFixture site = KioskFixture.create(oneStop, directory, devices, 5, 2);
         Page tablet = enrolledTablet(site, 1280, 800);
         String dossier = oneStop.sendsReceivedDossier(site.unit());
         handOver(site, dossier);
-        face(tablet, "Hài lòng").click();
+        tablet.locator(".kiosk-face-dissatisfied").tap();
         assertThat(send(tablet)).isVisible();
 
-        // Nobody touches the tablet for the idle timeout (5 s here): back to idle, answers gone.
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Xin mời ông/bà đánh giá mức độ hài lòng")))
-                .isVisible();
+        // The citizen never finds "Gửi đánh giá": after the idle timeout (5 s here) the answer is
+        // stored as what it is, and counted.
+        assertThat(idleHeading(tablet)).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(15_000));
         assertThat(tablet.locator("[data-q]")).hasCount(0);
+        waitForRatings(dossier, 1);
+        tablet.waitForFunction("() => JSON.parse(localStorage.getItem('hl-kiosk-outbox') || '[]').length === 0");
+        assertThat(jdbc.queryForMap("""
+                SELECT r.overall_option, r.status, r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?""",
+                dossier)).containsEntry("overall_option", "DISSATISFIED").containsEntry("status", "COUNTED")
+                .hasEntrySatisfying("anomaly_flags", f -> assertThat((String) f).contains("NOT_SENT_BY_CITIZEN").contains("REASON_NOT_GIVEN"));
+
+        // Handed over and never touched: nothing is stored.
+        String untouched = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, untouched);
+        assertThat(dossierLine(tablet, untouched)).isVisible();
+        assertThat(idleHeading(tablet)).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(15_000));
+        tablet.waitForTimeout(1000);
+        assertThat(ratingsOf(untouched)).isZero();
+        // And one citizen says the dossier handed over is not theirs.
+        String notTheirs = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, notTheirs);
+        tablet.locator("[data-not-mine]").tap();
+        assertThat(idleHeading(tablet)).isVisible();
+
+        // The unit's manager sees both on the integrity panel.
+        String manager = "kiosk-head-" + TestData.uniqueSuffix().toLowerCase();
+        accounts.ensureAccount(manager, PASSWORD, "Trưởng đơn vị kiosk", Role.UNIT_MANAGER, site.unit());
+        rollups.drainAll();
+        Page desktop = browser.desktop().newPage();
+        desktop.navigate(base + "/bang-dieu-khien");
+        desktop.locator("input[name=username]").fill(manager);
+        desktop.locator("input[name=password]").fill(PASSWORD);
+        desktop.locator("vaadin-login-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
+        assertThat(desktop.locator("#dashboard")).isVisible();
+        desktop.locator("#breakdowns").getByText("Kiểm tra số liệu").click();
+        assertThat(desktop.locator("#integrity-kiosk")).containsText("không bấm “Gửi đánh giá” (được lưu và tính): 1, "
+                + "trong đó “Không hài lòng” chưa nêu lý do: 1");
+        assertThat(desktop.locator("#integrity-kiosk")).containsText("“Không phải hồ sơ của tôi”: 1");
+        desktop.locator("#integrity-kiosk").scrollIntoViewIfNeeded();
+        TestBrowser.screenshot(desktop, "kiosk-22-integrity-panel-abandoned");
+        Accessibility.assertNoSeriousViolations(desktop, "dashboard integrity panel");
+    }
+
+    @Test
+    void a_reload_mid_survey_keeps_what_was_answered_and_does_not_bring_the_survey_back() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 60, 2);
+        Page tablet = enrolledTablet(site, 800, 1280);
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, dossier);
+        tablet.locator(".kiosk-face-satisfied").tap();
+        tablet.locator("[data-q=convenience][data-o=VERY_SATISFIED]").tap();
+
+        tablet.reload();
+
+        assertThat(idleHeading(tablet)).isVisible();
+        waitForRatings(dossier, 1);
+        assertThat(jdbc.queryForList("""
+                SELECT a.criterion_key FROM rating r JOIN dossier d ON d.id = r.dossier_id
+                JOIN rating_answer a ON a.rating_id = r.id WHERE d.code = ? ORDER BY a.criterion_key""", String.class, dossier))
+                .containsExactly("convenience", "overall");
+        assertThat(jdbc.queryForObject("SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                String.class, dossier)).contains("NOT_SENT_BY_CITIZEN").doesNotContain("REASON_NOT_GIVEN");
+    }
+
+    @Test
+    void where_the_site_discards_abandoned_surveys_a_face_tapped_alone_stores_nothing() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 5, 2);
+        KioskFixture.asAdmin(() -> {
+            devices.configureAbandonedSurveys(site.deviceCode(), vn.hailong.kiosk.AbandonedSurveys.DISCARD);
+            return null;
+        });
+        Page tablet = enrolledTablet(site, 1280, 800);
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, dossier);
+        tablet.locator(".kiosk-face-satisfied").tap();
+        assertThat(send(tablet)).isVisible();
+
+        assertThat(idleHeading(tablet)).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(15_000));
+        tablet.waitForTimeout(1000);
         assertThat(outbox(tablet)).isZero();
         assertThat(ratingsOf(dossier)).isZero();
     }
@@ -211,7 +328,7 @@ class KioskJourneyTest {
 
         tablet.locator("[data-reason=SLOW]").click();
         send(tablet).click();
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!"))).isVisible();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(RECORDED))).isVisible();
         waitForRatings(dossier, 1);
         assertThat(jdbc.queryForList("SELECT rr.reason_code FROM rating r JOIN dossier d ON d.id = r.dossier_id "
                 + "JOIN rating_reason rr ON rr.rating_id = r.id WHERE d.code = ?", String.class, dossier)).containsExactly("SLOW");
@@ -244,7 +361,7 @@ class KioskJourneyTest {
         assertThat(face(tablet, "Rất hài lòng")).isVisible();
 
         tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Switch to English")).click();
-        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Larger text")).click();
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("A+ larger text")).click();
         tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("High contrast")).click();
 
         assertThat(face(tablet, "Very satisfied")).isVisible();
@@ -361,7 +478,7 @@ class KioskJourneyTest {
         TestBrowser.screenshot(tablet, "kiosk-18-other-reason-keyboard-landscape");
 
         send(tablet).click();
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!"))).isVisible();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(RECORDED))).isVisible();
         waitForRatings(dossier, 1);
         assertThat(jdbc.queryForMap("""
                 SELECT r.comment, t.template_key FROM rating r JOIN dossier d ON d.id = r.dossier_id
@@ -396,6 +513,190 @@ class KioskJourneyTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_unbound_rating WHERE device_id = ? AND overall_option = 'SATISFIED'",
                 Integer.class, site.device().id())).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE device_id = ?", Integer.class, site.deviceCode())).isZero();
+    }
+
+    static final String RECORDED = "Chúng tôi đã ghi nhận ý kiến của ông/bà";
+
+    /**
+     * WCAG 2.5.3 (Label in Name): axe keeps this rule among its experimental ones, so it is asked for by name.
+     */
+    static void assertLabelsContainTheVisibleText(Page page, String what) {
+        com.deque.html.axecore.results.AxeResults results = new com.deque.html.axecore.playwright.AxeBuilder(page)
+                .withRules(List.of("label-content-name-mismatch")).analyze();
+        assertThat(results.getViolations()).as("label-content-name-mismatch on " + what)
+                .extracting(r -> r.getId() + " " + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).isEmpty();
+    }
+
+    @Test
+    void after_not_satisfied_the_thank_you_is_calm_and_the_citizen_may_leave_a_number_to_be_called_back() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 120, 3);
+        Page tablet = enrolledTablet(site, 1280, 800);
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, dossier);
+        tablet.locator(".kiosk-face-dissatisfied").tap();
+        tablet.locator("[data-reason=SLOW]").tap();
+        Locator consent = tablet.locator("[data-consent]");
+        assertThat(consent).hasText("Tôi muốn cán bộ gọi lại cho tôi (không bắt buộc)");
+        consent.tap();
+        assertThat(consent).hasAttribute("aria-pressed", "true");
+        for (char digit : "091234567".toCharArray()) {
+            tablet.locator("[data-phone-key='" + digit + "']").tap();
+        }
+        // Nine digits: not sent, and the message says why (nothing leaves the tablet).
+        send(tablet).tap();
+        assertThat(tablet.getByRole(AriaRole.ALERT)).containsText("Xin nhập đủ số điện thoại di động");
+        assertThat(outbox(tablet)).isZero();
+        tablet.locator("[data-phone-key='8']").tap();
+        assertThat(tablet.locator(".kiosk-phone-number")).hasText("0912 345 678");
+        tablet.locator(".kiosk-phone").scrollIntoViewIfNeeded();
+        TestBrowser.screenshot(tablet, "kiosk-24-call-back-number");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk call-back number");
+        assertLabelsContainTheVisibleText(tablet, "kiosk call-back number");
+
+        send(tablet).tap();
+
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(RECORDED))).isVisible();
+        assertThat(tablet.locator(".kiosk-thanks")).containsText("Đơn vị sẽ xem xét");
+        assertThat(tablet.locator(".kiosk-thanks")).containsText("gọi lại cho ông/bà");
+        assertThat(tablet.locator(".kiosk-thanks .kiosk-face-very-satisfied, .kiosk-thanks .kiosk-face-satisfied")).hasCount(0);
+        TestBrowser.screenshot(tablet, "kiosk-25-thanks-not-satisfied");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk thank you after not satisfied");
+        waitForRatings(dossier, 1);
+        // The number is kept apart from the rating, with the follow-up case the rating opened.
+        assertThat(jdbc.queryForObject("""
+                SELECT k.phone FROM follow_up_contact k JOIN follow_up_case c ON c.id = k.case_id
+                JOIN rating r ON r.id = c.rating_id JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?""", String.class, dossier))
+                .isEqualTo("0912345678");
+        assertThat(outbox(tablet)).isZero();
+    }
+
+    @Test
+    void after_a_happy_answer_the_thank_you_smiles_and_no_call_back_is_offered() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 120, 3);
+        Page tablet = enrolledTablet(site, 800, 1280);
+        assertLabelsContainTheVisibleText(tablet, "kiosk idle");
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, dossier);
+        tablet.locator(".kiosk-face-satisfied").tap();
+        assertThat(tablet.locator("[data-consent]")).hasCount(0);
+        assertLabelsContainTheVisibleText(tablet, "kiosk details");
+
+        send(tablet).tap();
+
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!"))).isVisible();
+        assertThat(tablet.locator(".kiosk-thanks .kiosk-face-satisfied")).isVisible();
+        TestBrowser.screenshot(tablet, "kiosk-26-thanks-satisfied-portrait");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk thank you after satisfied");
+        waitForRatings(dossier, 1);
+    }
+
+    static final String IDLE = "Xin mời ông/bà đánh giá mức độ hài lòng";
+
+    static Locator idleHeading(Page page) {
+        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(IDLE));
+    }
+
+    static Locator dossierLine(Page page, String dossier) {
+        return page.locator(".kiosk-code").filter(new Locator.FilterOptions().setHasText("…" + dossier.substring(dossier.length() - 4)));
+    }
+
+    @Test
+    void the_officers_next_handover_waits_while_the_citizen_is_complaining_and_comes_up_after_the_thank_you() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 120, 2);
+        Page tablet = enrolledTablet(site, 1280, 800);
+        String first = oneStop.sendsReceivedDossier(site.unit());
+        String next = oneStop.sendsReceivedDossier(site.unit());
+        assertThat(handOver(site, first).status()).isEqualTo(201);
+        assertThat(dossierLine(tablet, first)).isVisible();
+
+        // The citizen begins a complaint: not satisfied, the officer's attitude.
+        tablet.locator(".kiosk-face-dissatisfied").tap();
+        tablet.locator("[data-reason=ATTITUDE]").tap();
+        assertThat(tablet.locator("[data-reason=ATTITUDE]")).hasAttribute("aria-pressed", "true");
+
+        // The officer hands over the next dossier meanwhile: stored, answered "queued", and the
+        // citizen's screen does not change.
+        ApiClient.Response queued = handOver(site, next);
+        assertThat(queued.status()).isEqualTo(202);
+        assertThat(queued.json().get("state").asString()).isEqualTo("QUEUED");
+        tablet.waitForTimeout(2500); // longer than the cross-node poll: nothing may arrive late either
+        assertThat(dossierLine(tablet, first)).isVisible();
+        assertThat(tablet.locator(".kiosk-face-dissatisfied")).hasAttribute("aria-pressed", "true");
+        assertThat(tablet.locator("[data-reason=ATTITUDE]")).hasAttribute("aria-pressed", "true");
+        TestBrowser.screenshot(tablet, "kiosk-21-complaint-kept-while-next-handover-waits");
+
+        send(tablet).tap();
+        assertThat(tablet.locator(".kiosk-thanks")).isVisible();
+        waitForRatings(first, 1);
+        assertThat(jdbc.queryForList("SELECT rr.reason_code FROM rating r JOIN dossier d ON d.id = r.dossier_id "
+                + "JOIN rating_reason rr ON rr.rating_id = r.id WHERE d.code = ?", String.class, first)).containsExactly("ATTITUDE");
+
+        // After the thank-you the waiting dossier comes up by itself.
+        assertThat(dossierLine(tablet, next)).isVisible();
+        assertThat(tablet.locator(".kiosk-face-button[aria-pressed=true]")).hasCount(0);
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk survey after a queued handover");
+    }
+
+    @Test
+    void a_citizen_sends_back_a_dossier_that_is_not_theirs_and_the_kiosk_returns_to_idle_with_a_flag() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 60, 2);
+        Page tablet = enrolledTablet(site, 800, 1280);
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, dossier);
+        Locator notMine = tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Không phải hồ sơ của tôi / Quay lại"));
+        assertThat(notMine).isVisible();
+        TestBrowser.screenshot(tablet, "kiosk-23-overall-with-not-my-dossier-portrait");
+        Accessibility.assertNoSeriousViolations(tablet, "kiosk overall with not my dossier");
+
+        notMine.tap();
+
+        assertThat(idleHeading(tablet)).isVisible();
+        tablet.reload();
+        assertThat(idleHeading(tablet)).isVisible();
+        assertThat(tablet.locator(".kiosk-code")).hasCount(0);
+        assertThat(jdbc.queryForObject("SELECT h.outcome FROM kiosk_handover h JOIN dossier d ON d.id = h.dossier_id WHERE d.code = ?",
+                String.class, dossier)).isEqualTo("NOT_MINE");
+        assertThat(ratingsOf(dossier)).isZero();
+
+        // Once a face is tapped the way out is gone: it would erase an answer in progress.
+        String next = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, next);
+        tablet.locator(".kiosk-face-dissatisfied").tap();
+        assertThat(send(tablet)).isVisible();
+        assertThat(tablet.locator("[data-not-mine]")).hasCount(0);
+    }
+
+    @Test
+    void a_reload_after_the_thank_you_or_the_idle_reset_never_shows_the_earlier_citizens_dossier() {
+        KioskFixture site = KioskFixture.create(oneStop, directory, devices, 5, 2);
+        Page tablet = enrolledTablet(site, 800, 1280);
+        String rated = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, rated);
+        tablet.locator(".kiosk-face-satisfied").tap();
+        send(tablet).tap();
+        assertThat(tablet.locator(".kiosk-thanks")).isVisible();
+        tablet.reload();
+        assertThat(idleHeading(tablet)).isVisible();
+        assertThat(tablet.locator(".kiosk-code")).hasCount(0);
+
+        // Handed over, nobody touches the tablet: after the idle reset a reload shows idle too.
+        String walkedAway = oneStop.sendsReceivedDossier(site.unit());
+        handOver(site, walkedAway);
+        assertThat(dossierLine(tablet, walkedAway)).isVisible();
+        assertThat(idleHeading(tablet)).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(15_000));
+        tablet.reload();
+        assertThat(idleHeading(tablet)).isVisible();
+        assertThat(tablet.locator(".kiosk-code")).hasCount(0);
+        assertThat(jdbc.queryForList("""
+                SELECT h.outcome FROM kiosk_handover h JOIN dossier d ON d.id = h.dossier_id WHERE d.code IN (?, ?)
+                ORDER BY h.handed_over_at""", String.class, rated, walkedAway)).containsExactly("SENT", "ABANDONED");
+    }
+
+    /** Where an element sits in the screen's panel, whatever the page's scroll. */
+    static double topInPanel(Locator element) {
+        return ((Number) element.evaluate("e => e.getBoundingClientRect().top - e.closest('.kiosk-panel').getBoundingClientRect().top"))
+                .doubleValue();
     }
 
     static Locator keyboardKey(Page page, String key) {

@@ -92,6 +92,7 @@ class KioskHttpTest {
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.json().get("dossierCode").asString()).isEqualTo(dossier);
+        assertThat(response.json().get("state").asString()).isEqualTo("SHOWN");
         Instant handedOver = OffsetDateTime.parse(response.json().get("handedOverAt").asString()).toInstant();
         Instant expires = OffsetDateTime.parse(response.json().get("expiresAt").asString()).toInstant();
         assertThat(Duration.between(handedOver, expires)).isEqualTo(Duration.ofMinutes(10));
@@ -114,6 +115,182 @@ class KioskHttpTest {
         assertThat(kiosk.currentSurvey(counterId).orElseThrow().dossierCode()).isEqualTo(second);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_handover WHERE counter_id = ? AND ended_at IS NULL",
                 Integer.class, counterId.toString())).isEqualTo(1);
+    }
+
+    KioskDeviceInfo device() {
+        return devices.authenticate(enrol()).orElseThrow();
+    }
+
+    String outcomeOf(String handoverId) {
+        return jdbc.queryForObject("SELECT outcome FROM kiosk_handover WHERE id = ?", String.class, handoverId);
+    }
+
+    @Test
+    void a_second_handover_while_a_citizen_is_answering_is_stored_queued_202_and_shown_when_the_survey_is_sent() {
+        KioskDeviceInfo device = device();
+        String first = oneStop.sendsReceivedDossier(site.unit());
+        String second = oneStop.sendsReceivedDossier(site.unit());
+        String third = oneStop.sendsReceivedDossier(site.unit());
+        String firstId = handOver(site.counterCode(), Map.of("dossierCode", first, "officerId", "cb-17")).json().get("handoverId").asString();
+        assertThat(kiosk.begin(device, UUID.fromString(firstId))).isTrue();
+
+        ApiClient.Response queued = handOver(site.counterCode(), Map.of("dossierCode", second, "officerId", "cb-17"));
+        ApiClient.Response behind = handOver(site.counterCode(), Map.of("dossierCode", third, "officerId", "cb-17"));
+        ApiClient.Response again = handOver(site.counterCode(), Map.of("dossierCode", second, "officerId", "cb-17"));
+
+        assertThat(queued.status()).isEqualTo(202);
+        assertThat(queued.json().get("state").asString()).isEqualTo("QUEUED");
+        assertThat(queued.json().get("waitingAhead").asInt()).isZero();
+        assertThat(behind.status()).isEqualTo(202);
+        assertThat(behind.json().get("waitingAhead").asInt()).isEqualTo(1);
+        // The same dossier handed over again: its waiting handover, nothing new.
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("handoverId").asString()).isEqualTo(queued.json().get("handoverId").asString());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_handover WHERE counter_id = ?", Integer.class,
+                device.counterId().toString())).isEqualTo(3);
+        // The begun survey stays on the kiosk; nothing else is offered meanwhile.
+        assertThat(outcomeOf(firstId)).isNull();
+        assertThat(kiosk.currentSurvey(device.counterId())).isEmpty();
+
+        kiosk.finish(device, UUID.fromString(firstId), HandoverOutcome.SENT);
+
+        assertThat(outcomeOf(firstId)).isEqualTo("SENT");
+        assertThat(kiosk.surveyToShow(device, false).orElseThrow().dossierCode()).isEqualTo(second);
+        kiosk.finish(device, UUID.fromString(queued.json().get("handoverId").asString()), HandoverOutcome.ABANDONED);
+        assertThat(kiosk.surveyToShow(device, false).orElseThrow().dossierCode()).isEqualTo(third);
+    }
+
+    @Test
+    void a_handover_that_waited_and_is_shown_by_another_node_reaches_this_nodes_kiosk_pages_by_the_poll(@Autowired KioskSignals signals)
+            throws Exception {
+        KioskDeviceInfo device = device();
+        String first = oneStop.sendsReceivedDossier(site.unit());
+        String waited = oneStop.sendsReceivedDossier(site.unit());
+        String firstId = handOver(site.counterCode(), Map.of("dossierCode", first, "officerId", "cb-17")).json().get("handoverId").asString();
+        kiosk.begin(device, UUID.fromString(firstId));
+        String waitedId = handOver(site.counterCode(), Map.of("dossierCode", waited, "officerId", "cb-17")).json().get("handoverId").asString();
+        java.util.concurrent.LinkedBlockingQueue<KioskSignals.Signal> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        Runnable stop = signals.listen(device.counterId(), device.id(), received::add);
+        try {
+            // Recorded long before the poll's look-back; another node ends the first and shows it now.
+            jdbc.update("UPDATE kiosk_handover SET ended_at = UTC_TIMESTAMP(6), outcome = 'SENT' WHERE id = ?", firstId);
+            jdbc.update("UPDATE kiosk_handover SET handed_over_at = UTC_TIMESTAMP(6) - INTERVAL 5 MINUTE, waiting = FALSE, "
+                    + "shown_at = UTC_TIMESTAMP(6) WHERE id = ?", waitedId);
+            signals.pollOtherNodes();
+
+            KioskSignals.Signal signal = received.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(signal).isInstanceOfSatisfying(KioskSignals.HandedOver.class,
+                    h -> assertThat(h.handoverId()).isEqualTo(UUID.fromString(waitedId)));
+            assertThat(kiosk.shownSurvey(device.counterId(), UUID.fromString(waitedId)).orElseThrow().dossierCode()).isEqualTo(waited);
+        } finally {
+            stop.run();
+        }
+    }
+
+    @Test
+    void a_handover_is_used_up_by_its_rating_or_its_abandonment_and_a_reload_never_brings_it_back() throws Exception {
+        KioskDeviceInfo device = device();
+        String credential = enrol();
+        String rated = oneStop.sendsReceivedDossier(site.unit());
+        String ratedId = handOver(site.counterCode(), Map.of("dossierCode", rated, "officerId", "cb-17")).json().get("handoverId").asString();
+        // The outbox delivers the rating; the handover is used up even if the page never said so.
+        assertThat(post("/kiosk-device/ratings", """
+                {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "handoverId": "%s", "answers": {"overall": "SATISFIED"}}"""
+                .formatted(UUID.randomUUID(), rated, ratedId), credential, true).statusCode()).isEqualTo(201);
+        assertThat(outcomeOf(ratedId)).isEqualTo("SENT");
+        assertThat(kiosk.surveyToShow(device, true)).isEmpty();
+
+        // Begun, then the tablet reloads: the page just opened does not offer it again.
+        String begun = oneStop.sendsReceivedDossier(site.unit());
+        String waiting = oneStop.sendsReceivedDossier(site.unit());
+        String begunId = handOver(site.counterCode(), Map.of("dossierCode", begun, "officerId", "cb-17")).json().get("handoverId").asString();
+        kiosk.begin(device, UUID.fromString(begunId));
+        handOver(site.counterCode(), Map.of("dossierCode", waiting, "officerId", "cb-17"));
+        assertThat(kiosk.surveyToShow(device, false)).as("another page's survey in progress").isEmpty();
+
+        assertThat(kiosk.surveyToShow(device, true).orElseThrow().dossierCode()).isEqualTo(waiting);
+        assertThat(outcomeOf(begunId)).isEqualTo("ABANDONED");
+        // An untouched survey still shows after a reload (the tablet restarted before the citizen began).
+        assertThat(kiosk.surveyToShow(device, true).orElseThrow().dossierCode()).isEqualTo(waiting);
+    }
+
+    @Test
+    void a_survey_left_unsent_is_stored_flagged_and_counted_and_refused_for_good_where_the_kiosk_discards_them() throws Exception {
+        String credential = enrol();
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        String handoverId = handOver(site.counterCode(), Map.of("dossierCode", dossier, "officerId", "cb-17")).json().get("handoverId").asString();
+        String abandoned = """
+                {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "handoverId": "%s", "answers": {"overall": "DISSATISFIED"},
+                 "reasons": [], "abandoned": true}""".formatted(UUID.randomUUID(), dossier, handoverId);
+
+        HttpResponse<String> stored = post("/kiosk-device/ratings", abandoned, credential, true);
+
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+        assertThat(jdbc.queryForMap("SELECT r.status, r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                dossier)).containsEntry("status", "COUNTED")
+                .hasEntrySatisfying("anomaly_flags", f -> assertThat((String) f).contains("NOT_SENT_BY_CITIZEN").contains("REASON_NOT_GIVEN"));
+        assertThat(outcomeOf(handoverId)).isEqualTo("ABANDONED");
+        // A "not satisfied" opens its follow-up case as any other.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_case c JOIN rating r ON r.id = c.rating_id "
+                + "JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?", Integer.class, dossier)).isEqualTo(1);
+        // A sent "not satisfied" still needs its reason.
+        String other = oneStop.sendsReceivedDossier(site.unit());
+        assertThat(post("/kiosk-device/ratings", abandoned.replace(dossier, other).replace("\"abandoned\": true", "\"abandoned\": false")
+                .replaceFirst("kiosk-[0-9a-f-]+", "kiosk-" + UUID.randomUUID()), credential, true).statusCode()).isEqualTo(422);
+
+        KioskFixture.asAdmin(() -> {
+            devices.configureAbandonedSurveys(site.deviceCode(), AbandonedSurveys.DISCARD);
+            return null;
+        });
+        HttpResponse<String> refused = post("/kiosk-device/ratings", abandoned.replace(dossier, other)
+                .replaceFirst("kiosk-[0-9a-f-]+", "kiosk-" + UUID.randomUUID()), credential, true);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("\"field\":\"abandoned\"");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                Integer.class, other)).isZero();
+    }
+
+    @Test
+    void a_call_back_number_follows_the_phone_pages_rules_kept_with_the_case_never_with_the_rating() throws Exception {
+        String credential = enrol();
+        String unhappy = oneStop.sendsReceivedDossier(site.unit());
+        String rating = """
+                {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "answers": {"overall": "%s"}, "reasons": ["SLOW"]%s}""";
+
+        HttpResponse<String> noConsent = post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), unhappy, "DISSATISFIED",
+                ", \"phone\": \"0912345678\""), credential, true);
+        HttpResponse<String> badNumber = post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), unhappy, "DISSATISFIED",
+                ", \"contactConsent\": true, \"phone\": \"0123\""), credential, true);
+        HttpResponse<String> noNumber = post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), unhappy, "DISSATISFIED",
+                ", \"contactConsent\": true"), credential, true);
+
+        assertThat(noConsent.statusCode()).isEqualTo(422);
+        assertThat(noConsent.body()).contains("\"field\":\"contactConsent\"");
+        assertThat(badNumber.statusCode()).isEqualTo(400);
+        assertThat(badNumber.body()).contains("\"field\":\"phone\"");
+        assertThat(noNumber.statusCode()).isEqualTo(422);
+        assertThat(noNumber.body()).contains("\"field\":\"phone\"");
+        // Nothing half-written: no rating, no case, no number.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                Integer.class, unhappy)).isZero();
+
+        String key = UUID.randomUUID().toString();
+        String withNumber = rating.formatted(key, unhappy, "DISSATISFIED", ", \"contactConsent\": true, \"phone\": \"+84 912 345 678\"");
+        assertThat(post("/kiosk-device/ratings", withNumber, credential, true).statusCode()).isEqualTo(201);
+        assertThat(post("/kiosk-device/ratings", withNumber, credential, true).statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForList("""
+                SELECT k.phone FROM follow_up_contact k JOIN follow_up_case c ON c.id = k.case_id
+                JOIN rating r ON r.id = c.rating_id JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?""", String.class, unhappy))
+                .containsExactly("0912345678");
+
+        // A happy answer asks for no reason and offers no call-back: a number sent with it is not kept.
+        String happy = oneStop.sendsReceivedDossier(site.unit());
+        assertThat(post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), happy, "SATISFIED",
+                ", \"contactConsent\": true, \"phone\": \"0912345678\"").replace("[\"SLOW\"]", "[]"), credential, true).statusCode())
+                .isEqualTo(201);
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM follow_up_contact k JOIN follow_up_case c ON c.id = k.case_id
+                JOIN rating r ON r.id = c.rating_id JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?""", Integer.class, happy)).isZero();
     }
 
     @Test
@@ -269,14 +446,56 @@ class KioskHttpTest {
 
     @Test
     void a_typed_code_or_a_scanned_survey_link_finds_the_dossier() {
-        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        KioskDeviceInfo device = device();
+        String dossier = oneStop.sendsReturnedDossier(site.unit(), Instant.now().minus(Duration.ofDays(2)));
         String link = oneStop.api().get("/api/v1/dossiers/" + dossier).json().get("surveyLink").asString();
 
-        assertThat(kiosk.lookUp(dossier.toLowerCase()).survey()).isNotNull();
-        assertThat(kiosk.lookUp(link).survey().dossierCode()).isEqualTo(dossier);
-        assertThat(kiosk.lookUp(dossier + "1").problem()).isEqualTo(KioskService.LookupProblem.UNKNOWN);
+        assertThat(kiosk.lookUp(device, dossier.toLowerCase()).survey()).isNotNull();
+        assertThat(kiosk.lookUp(device, link).survey().dossierCode()).isEqualTo(dossier);
+        assertThat(kiosk.lookUp(device, dossier + "1").problem()).isEqualTo(KioskService.LookupProblem.UNKNOWN);
         assertThat(oneStop.relays(OneStopSoftware.rating(dossier, "SATISFIED")).status()).isEqualTo(201);
-        assertThat(kiosk.lookUp(dossier).problem()).isEqualTo(KioskService.LookupProblem.ALREADY_RATED);
+        assertThat(kiosk.lookUp(device, dossier).problem()).isEqualTo(KioskService.LookupProblem.ALREADY_RATED);
+    }
+
+    @Test
+    void the_keypad_opens_only_dossiers_that_may_be_rated_here() {
+        KioskDeviceInfo device = device();
+        String notReturned = oneStop.sendsReceivedDossier(site.unit());
+        String longAgo = oneStop.sendsReturnedDossier(site.unit(), Instant.now().minus(Duration.ofDays(31)));
+        String elsewhere = oneStop.sendsReturnedDossier(oneStop.registersUnit("SERVICE_CENTRE"), Instant.now().minus(Duration.ofDays(1)));
+        String today = oneStop.sendsDossierOfTodayReturned(site.unit(), Instant.now().minusSeconds(600));
+
+        assertThat(kiosk.lookUp(device, notReturned).problem()).isEqualTo(KioskService.LookupProblem.NOT_RETURNED);
+        assertThat(kiosk.lookUp(device, longAgo).problem()).isEqualTo(KioskService.LookupProblem.TOO_LATE);
+        assertThat(kiosk.lookUp(device, elsewhere).problem()).isEqualTo(KioskService.LookupProblem.NOT_SERVED_HERE);
+        assertThat(kiosk.lookUp(device, today).survey()).isNotNull();
+        // Most codes need only their sequence number after the centre's agency code and today's date.
+        assertThat(kiosk.todaysCodePrefix(device)).hasValueSatisfying(prefix -> assertThat(today).startsWith(prefix)
+                .hasSize(prefix.length() + 4));
+        // A handover is the one-stop software's word: not subject to the keypad's rules.
+        assertThat(handOver(site.counterCode(), Map.of("dossierCode", notReturned, "officerId", "cb-17")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_rating_of_a_typed_or_scanned_code_says_so_for_the_integrity_panel() throws Exception {
+        String credential = enrol();
+        String keyed = oneStop.sendsReturnedDossier(site.unit(), Instant.now().minus(Duration.ofDays(1)));
+        String scanned = oneStop.sendsReturnedDossier(site.unit(), Instant.now().minus(Duration.ofDays(1)));
+        String rating = """
+                {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "answers": {"overall": "SATISFIED"}, "entry": "%s"}""";
+
+        assertThat(post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), keyed, "KEYED"), credential, true).statusCode())
+                .isEqualTo(201);
+        assertThat(post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), scanned, "SCANNED"), credential, true).statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> bad = post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), scanned, "GUESSED"), credential, true);
+
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"entry\"");
+        assertThat(jdbc.queryForObject("SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                String.class, keyed)).contains("KEYED_CODE").contains("NO_HANDOVER");
+        assertThat(jdbc.queryForObject("SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                String.class, scanned)).contains("SCANNED_CODE");
     }
 
     @Test

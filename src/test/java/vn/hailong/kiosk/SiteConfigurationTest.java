@@ -42,7 +42,7 @@ class SiteConfigurationTest {
         assertThat(site.problems()).containsExactly(
                 "site.yaml:8: devices[1].counter: is required (entry skipped)",
                 "site.yaml:9: devices[1].idleTimeoutSeconds: 'soon' is not a whole number (entry skipped)",
-                "site.yaml:12: devices[2].colour: unknown field; expected [code, counter, locale, idleTimeoutSeconds, thankYouSeconds, template, branding, unboundRatings] (entry skipped)");
+                "site.yaml:12: devices[2].colour: unknown field; expected [code, counter, locale, idleTimeoutSeconds, thankYouSeconds, template, branding, unboundRatings, abandonedSurveys] (entry skipped)");
     }
 
     @Test
@@ -110,5 +110,24 @@ class SiteConfigurationTest {
                 """));
 
         assertThat(site.problems()).containsExactly("site.yaml:1: unknown section 'kiosks'; expected centres, counters or devices");
+    }
+
+    @Test
+    void a_device_may_store_or_discard_surveys_left_unsent_and_anything_else_is_reported() {
+        SiteConfiguration.Site site = SiteConfiguration.parse("site.yaml", new StringReader("""
+                devices:
+                  - code: kiosk-1
+                    counter: Q1
+                    abandonedSurveys: discard
+                  - code: kiosk-2
+                    counter: Q1
+                  - code: kiosk-3
+                    counter: Q1
+                    abandonedSurveys: sometimes
+                """));
+
+        assertThat(site.devices()).extracting(SiteConfiguration.Device::abandonedSurveys).containsExactly(AbandonedSurveys.DISCARD, null);
+        assertThat(site.problems()).containsExactly(
+                "site.yaml:9: devices[2].abandonedSurveys: 'sometimes': expected store or discard (entry skipped)");
     }
 }

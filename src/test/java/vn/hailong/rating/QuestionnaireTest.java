@@ -220,4 +220,18 @@ class QuestionnaireTest {
 
         assertThat(fields(e)).containsExactlyInAnyOrder("answers.speed", "answers.overall", "answers.convenience", "comment");
     }
+
+    @Test
+    void a_survey_left_unsent_may_lack_the_reason_its_answer_asks_for_but_nothing_else() {
+        FieldErrors errors = new FieldErrors();
+
+        Questionnaire.CheckedAnswers checked = DEFAULT.check(Map.of("overall", "DISSATISFIED"), List.of(), null, true, errors);
+
+        assertThat(errors.isEmpty()).isTrue();
+        assertThat(checked.overall().key()).isEqualTo("DISSATISFIED");
+        assertThat(checked.reasons()).isEmpty();
+        FieldErrors unknown = new FieldErrors();
+        DEFAULT.check(Map.of("overall", "DISSATISFIED"), List.of("NOPE"), null, true, unknown);
+        assertThat(unknown.isEmpty()).isFalse();
+    }
 }

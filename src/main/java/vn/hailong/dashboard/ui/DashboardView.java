@@ -549,6 +549,12 @@ public class DashboardView extends Div {
                 + Format.count(t.superseded()) + " · chưa gắn hồ sơ: " + Format.count(t.unbound() + i.unboundAtCounters())
                 + " · đã loại qua kiểm duyệt: "
                 + Format.count(t.excluded()) + " (không tính vào tỷ lệ, vẫn được lưu)."));
+        Paragraph kiosk = new Paragraph("Phiếu tại quầy người dân bỏ dở, không bấm “Gửi đánh giá” (được lưu và tính): "
+                + Format.count(i.abandonedStored()) + ", trong đó “Không hài lòng” chưa nêu lý do: " + Format.count(i.abandonedWithoutReason())
+                + " · hồ sơ người dân báo “Không phải hồ sơ của tôi”: " + Format.count(i.notMine())
+                + " · đánh giá qua mã hồ sơ nhập tay: " + Format.count(i.keyedCodes()) + ", quét mã: " + Format.count(i.scannedCodes()) + ".");
+        kiosk.setId("integrity-kiosk");
+        integrity.add(kiosk);
         integrity.add(new H3("Thiết bị tại quầy"));
         Grid<BreakdownRow> devices = new Grid<>();
         devices.addColumn(BreakdownRow::label).setHeader("Thiết bị").setFlexGrow(2);

@@ -36,9 +36,12 @@ import com.vaadin.flow.shared.communication.PushMode;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.hailong.followup.MobileNumber;
 import vn.hailong.kiosk.Branding;
+import vn.hailong.kiosk.HandoverOutcome;
 import vn.hailong.kiosk.KioskDeviceInfo;
 import vn.hailong.kiosk.KioskDeviceService;
+import vn.hailong.kiosk.KioskRating;
 import vn.hailong.kiosk.KioskService;
 import vn.hailong.kiosk.KioskSignals;
 import vn.hailong.kiosk.KioskSurvey;
@@ -95,7 +98,16 @@ public class KioskView extends Div implements BeforeEnterObserver {
     private final Set<String> reasons = new LinkedHashSet<>();
     /** The "other reason" text typed on the on-screen keyboard. */
     private String comment = "";
+    /** The citizen asks to be called back (offered with the reasons only), and the number typed for it. */
+    private boolean contactConsent;
+    private String phone = "";
+    /** The overall answer of the survey just sent: the thank-you screen fits it. */
+    private String sentOverall;
+    private boolean sentWithContact;
     private String typed = "";
+    /** How the next survey's dossier was found (keypad or camera), and how the current one's was. */
+    private KioskRating.Entry entry;
+    private KioskRating.Entry surveyEntry;
     private boolean letters;
     private String message;
 
@@ -148,7 +160,8 @@ public class KioskView extends Div implements BeforeEnterObserver {
                 case KioskSignals.Revoked r -> revoked();
             }
         }));
-        kiosk.currentSurvey(device.counterId()).ifPresentOrElse(this::startSurvey, () -> show(Screen.IDLE));
+        // A page just opened never brings back a survey that was begun on the page before it.
+        kiosk.surveyToShow(device, true).ifPresentOrElse(this::startSurvey, () -> show(Screen.IDLE));
     }
 
     @Override
@@ -163,10 +176,22 @@ public class KioskView extends Div implements BeforeEnterObserver {
         if (device == null) {
             return;
         }
+        if (survey != null && signal.handoverId().equals(survey.handoverId())) {
+            return;
+        }
+        // A survey in progress is never taken off the screen: the server queues a handover behind a
+        // begun one, and a typed or scanned survey (which the server does not follow) or a race
+        // lost by a few milliseconds are held here. The thank-you screen finishes too. Either way
+        // the handover is shown when this survey ends (toIdle asks the server what is shown then).
+        boolean inProgress = (screen == Screen.OVERALL || screen == Screen.DETAILS)
+                && (survey != null && (survey.handoverId() == null || !answers.isEmpty()));
+        if (inProgress || screen == Screen.THANKS) {
+            return;
+        }
         if (signal.survey() != null) {
             startSurvey(signal.survey());
         } else {
-            kiosk.currentSurvey(device.counterId()).filter(s -> signal.handoverId().equals(s.handoverId())).ifPresent(this::startSurvey);
+            kiosk.shownSurvey(device.counterId(), signal.handoverId()).ifPresent(this::startSurvey);
         }
     }
 
@@ -277,8 +302,9 @@ public class KioskView extends Div implements BeforeEnterObserver {
             getStyle().remove("--k-brand");
         }
         counter.setText(device != null ? device.counterName() : "");
-        label(smaller, t("Chữ nhỏ hơn", "Smaller text"));
-        label(larger, t("Chữ lớn hơn", "Larger text"));
+        // The spoken name starts with the visible text (WCAG 2.5.3 Label in Name): "A+ chữ lớn hơn".
+        label(smaller, "A− " + t("chữ nhỏ hơn", "smaller text"));
+        label(larger, "A+ " + t("chữ lớn hơn", "larger text"));
         label(contrast, t("Tương phản cao", "High contrast"));
         language.setText(english() ? "Tiếng Việt" : "English");
         label(language, english() ? "Chuyển sang tiếng Việt" : "Switch to English");
@@ -383,7 +409,23 @@ public class KioskView extends Div implements BeforeEnterObserver {
         display.getElement().setAttribute("aria-label", t("Mã đã nhập", "Code typed"));
         keypadMessage.addClassName("kiosk-notice");
         keypadMessage.getElement().setAttribute("role", "alert");
+        // The message has its own place, kept when empty: a message never moves the keys under a finger.
+        keypadMessage.addClassName("kiosk-keypad-message");
         box.add(display, keypadMessage);
+        // Most codes of this centre begin with its agency code and today's date: one tap for both,
+        // then only the sequence number (6 taps instead of 31).
+        kiosk.todaysCodePrefix(device).ifPresent(prefix -> {
+            NativeButton quick = new NativeButton(prefix + "…", e -> {
+                typed = prefix;
+                message = null;
+                updateKeypad();
+            });
+            quick.addClassNames("kiosk-chip", "kiosk-code-prefix");
+            quick.getElement().setAttribute("data-code-prefix", prefix);
+            label(quick, prefix + "… " + t("mã của trung tâm và ngày hôm nay; sau đó nhập 4 số cuối",
+                    "this centre's code and today's date; then type the last 4 digits"));
+            box.add(quick);
+        });
         renderKeys();
         Div actions = new Div();
         actions.addClassName("kiosk-key-actions");
@@ -406,7 +448,7 @@ public class KioskView extends Div implements BeforeEnterObserver {
         });
         back.addClassName("kiosk-key");
         label(back, t("Xoá một ký tự", "Delete one character"));
-        search = new NativeButton(t("Tìm hồ sơ", "Find dossier"), e -> lookUp(typed));
+        search = new NativeButton(t("Tìm hồ sơ", "Find dossier"), e -> lookUp(typed, KioskRating.Entry.KEYED));
         search.addClassNames("kiosk-key", "kiosk-primary");
         actions.add(toggle, back, search);
         box.add(keys, actions, backToIdle());
@@ -418,7 +460,7 @@ public class KioskView extends Div implements BeforeEnterObserver {
         display.setText(typed.isEmpty() ? t("ví dụ 000.00.06.H56-231027-0361", "e.g. 000.00.06.H56-231027-0361") : typed);
         display.setClassName("kiosk-placeholder", typed.isEmpty());
         keypadMessage.setText(message == null ? "" : message);
-        keypadMessage.setVisible(message != null);
+        keypadMessage.setClassName("kiosk-notice-empty", message == null);
         search.setEnabled(!typed.isBlank());
     }
 
@@ -454,18 +496,27 @@ public class KioskView extends Div implements BeforeEnterObserver {
         updateKeypad();
     }
 
-    private void lookUp(String code) {
+    private void lookUp(String code, KioskRating.Entry how) {
         if (!stillEnrolled()) {
             return;
         }
-        KioskService.Lookup lookup = kiosk.lookUp(code);
+        KioskService.Lookup lookup = kiosk.lookUp(device, code);
         if (lookup.survey() != null) {
+            entry = how;
             startSurvey(lookup.survey());
             return;
         }
-        message = lookup.problem() == KioskService.LookupProblem.ALREADY_RATED
-                ? t("Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần.", "This dossier has been rated already. Each dossier is rated once.")
-                : t("Không tìm thấy hồ sơ với mã này. Xin kiểm tra lại mã trên giấy hẹn.", "No dossier has this code. Please check the code on your receipt.");
+        message = switch (lookup.problem()) {
+            case ALREADY_RATED -> t("Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần.",
+                    "This dossier has been rated already. Each dossier is rated once.");
+            case NOT_RETURNED -> t("Hồ sơ này chưa trả kết quả. Xin đánh giá khi nhận kết quả.",
+                    "This dossier's result has not been returned yet. Please rate it when you receive the result.");
+            case NOT_SERVED_HERE -> t("Hồ sơ này không do trung tâm này tiếp nhận hay giải quyết. Xin đánh giá tại nơi nộp hồ sơ hoặc qua mã QR trên giấy hẹn.",
+                    "This centre did not receive or handle this dossier. Please rate it where you submitted it, or with the QR code on your receipt.");
+            case TOO_LATE -> t("Đã quá thời hạn đánh giá hồ sơ này tại quầy.", "This dossier can no longer be rated at the counter.");
+            case null, default -> t("Không tìm thấy hồ sơ với mã này. Xin kiểm tra lại mã trên giấy hẹn.",
+                    "No dossier has this code. Please check the code on your receipt.");
+        };
         if (screen == Screen.KEYPAD) {
             updateKeypad();
         } else {
@@ -479,7 +530,7 @@ public class KioskView extends Div implements BeforeEnterObserver {
         if (message != null) {
             box.add(notice(message));
         }
-        QrScanner scanner = new QrScanner(this::lookUp, reason -> {
+        QrScanner scanner = new QrScanner(code -> lookUp(code, KioskRating.Entry.SCANNED), reason -> {
             message = t("Không mở được máy ảnh. Xin dùng bàn phím để nhập mã.", "The camera cannot be used. Please type the code instead.");
             show(Screen.SCAN);
         });
@@ -505,16 +556,23 @@ public class KioskView extends Div implements BeforeEnterObserver {
 
     private void startSurvey(KioskSurvey handedOver) {
         KioskSurvey next = device == null ? handedOver : kiosk.forDevice(device, handedOver);
+        // Typed or scanned only for the survey the keypad or camera just opened.
+        KioskRating.Entry how = next.handoverId() == null && !next.dossierCode().isEmpty() ? entry : null;
+        entry = null;
         survey = next;
         answers.clear();
         reasons.clear();
         comment = "";
+        contactConsent = false;
+        phone = "";
         message = null;
         idempotencyKey = "kiosk-" + UUID.randomUUID();
         Questionnaire.ReasonRule rule = next.questionnaire().reasonRule();
-        getElement().executeJs("window.hlKiosk.beginDraft($0, $1, $2, $3, $4)", idempotencyKey, next.dossierCode(),
+        surveyEntry = how;
+        getElement().executeJs("window.hlKiosk.beginDraft($0, $1, $2, $3, $4, $5, $6)", idempotencyKey, next.dossierCode(),
                 next.handoverId() == null ? null : next.handoverId().toString(), rule == null ? null : rule.criterion(),
-                JSON.valueToTree(rule == null ? List.of() : List.copyOf(rule.options())));
+                JSON.valueToTree(rule == null ? List.of() : List.copyOf(rule.options())), device != null && device.storesAbandoned(),
+                how == null ? null : how.name());
         show(Screen.OVERALL);
     }
 
@@ -554,7 +612,19 @@ public class KioskView extends Div implements BeforeEnterObserver {
             face.getElement().setAttribute("data-o", option.key());
             face.getElement().setAttribute("aria-pressed", String.valueOf(option.key().equals(answers.get(overall.key()))));
             face.addClickListener(e -> {
+                if (answers.isEmpty() && survey.handoverId() != null) {
+                    // From the first answer on the survey is in progress: the next handover waits for it.
+                    // False when the officer's next handover came a moment earlier: this survey is
+                    // still finished and sent (its dossier may still be rated), then that one shows.
+                    kiosk.begin(device, survey.handoverId());
+                }
                 answers.put(overall.key(), option.key());
+                if (!survey.questionnaire().reasonRequiredFor(answers) && contactConsent) {
+                    // The call-back goes with the reasons: a happier answer takes both away.
+                    contactConsent = false;
+                    phone = "";
+                    mirrorContact();
+                }
                 message = null;
                 show(Screen.DETAILS);
             });
@@ -563,8 +633,33 @@ public class KioskView extends Div implements BeforeEnterObserver {
         box.add(question, faces);
         if (screen == Screen.DETAILS) {
             renderDetails(box, q);
+        } else {
+            box.add(notMine());
         }
         main.add(box);
+    }
+
+    /**
+     * The way out before any answer: a handed-over dossier that is not the citizen's is sent back
+     * (recorded on the handover, counted on the integrity panel), a typed one just closes. Never
+     * after an answer: then it would be a way to erase a complaint in progress.
+     */
+    private NativeButton notMine() {
+        boolean handedOver = survey.handoverId() != null;
+        NativeButton back = new NativeButton(handedOver ? t("Không phải hồ sơ của tôi / Quay lại", "Not my dossier / Back")
+                : t("← Quay lại", "← Back"), e -> {
+                    if (!answers.isEmpty()) {
+                        return;
+                    }
+                    if (survey != null && survey.handoverId() != null) {
+                        kiosk.finish(device, survey.handoverId(), HandoverOutcome.NOT_MINE);
+                    }
+                    survey = null;
+                    toIdle();
+                });
+        back.addClassNames("kiosk-secondary", "kiosk-not-mine");
+        back.getElement().setAttribute("data-not-mine", "");
+        return back;
     }
 
     private final Paragraph surveyMessage = new Paragraph();
@@ -604,6 +699,7 @@ public class KioskView extends Div implements BeforeEnterObserver {
             reasonBox.add(heading, chips, otherBox, surveyMessage);
             box.add(reasonBox);
             renderOther(otherBox);
+            box.add(consent());
         }
         Paragraph optional = new Paragraph(t("Các câu dưới đây không bắt buộc: bỏ qua câu nào cũng được.",
                 "The questions below are optional: skip any of them."));
@@ -781,7 +877,11 @@ public class KioskView extends Div implements BeforeEnterObserver {
     private boolean complete() {
         return answers.containsKey(Questionnaire.OVERALL)
                 && (!survey.questionnaire().reasonRequiredFor(answers) || !reasons.isEmpty())
-                && !otherWithoutText();
+                && !otherWithoutText() && !consentWithoutNumber();
+    }
+
+    private boolean consentWithoutNumber() {
+        return contactConsent && MobileNumber.parse(phone).isEmpty();
     }
 
     private boolean otherWithoutText() {
@@ -790,7 +890,10 @@ public class KioskView extends Div implements BeforeEnterObserver {
 
     private void send() {
         if (!complete()) {
-            message = otherWithoutText() ? t("Xin viết vài chữ về lý do khác (hoặc bỏ chọn “Lý do khác”).",
+            message = consentWithoutNumber() && !reasons.isEmpty() && !otherWithoutText()
+                    ? t("Xin nhập đủ số điện thoại di động (10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09), hoặc bỏ chọn “gọi lại”.",
+                            "Please type a full mobile number (10 digits starting with 03, 05, 07, 08 or 09), or unselect “call me back”.")
+                    : otherWithoutText() ? t("Xin viết vài chữ về lý do khác (hoặc bỏ chọn “Lý do khác”).",
                     "Please type a few words about the other reason (or unselect “Other reason”).")
                     : t("Xin chọn ít nhất một lý do chưa hài lòng.", "Please choose at least one reason.");
             surveyMessage.setText(message);
@@ -801,34 +904,183 @@ public class KioskView extends Div implements BeforeEnterObserver {
         rating.put("idempotencyKey", idempotencyKey);
         rating.put("dossierCode", survey.dossierCode());
         rating.put("handoverId", survey.handoverId() == null ? null : survey.handoverId().toString());
+        if (surveyEntry != null) {
+            rating.put("entry", surveyEntry.name());
+        }
         rating.put("answers", answers);
         rating.put("reasons", List.copyOf(reasons));
         if (reasons.contains(Questionnaire.OTHER_REASON)) {
             rating.put("comment", comment.strip());
         }
+        if (contactConsent) {
+            rating.put("contactConsent", true);
+            rating.put("phone", phone);
+        }
+        sentOverall = answers.get(Questionnaire.OVERALL);
+        sentWithContact = contactConsent;
         getElement().executeJs("window.hlKiosk.commitSubmitted($0)", JSON.writeValueAsString(rating));
+        if (survey.handoverId() != null) {
+            // Used up now, not when the outbox delivers the rating: a reload shows no earlier
+            // citizen's dossier, and a handover waiting behind this one comes next.
+            kiosk.finish(device, survey.handoverId(), HandoverOutcome.SENT);
+        }
         survey = null;
         answers.clear();
         reasons.clear();
         comment = "";
+        contactConsent = false;
+        phone = "";
         show(Screen.THANKS);
     }
 
+    /**
+     * A thank-you that fits the answer: a smile after a happy one; after "not satisfied" no face at
+     * all, a calm word that the feedback is recorded and the unit will look into it (and call
+     * back, when the citizen asked to be called).
+     */
     private void renderThanks() {
         Div box = panel("kiosk-thanks");
         Span icon = new Span();
-        icon.getElement().setProperty("innerHTML", FACE_SVG.formatted(MOUTHS.get("VERY_SATISFIED"), "currentColor"));
-        icon.addClassNames("kiosk-thanks-icon", "kiosk-face-very-satisfied");
         icon.getElement().setAttribute("aria-hidden", "true");
-        box.add(icon, new H1(t("Cảm ơn ông/bà!", "Thank you!")),
-                new Paragraph(t("Ý kiến của ông/bà giúp chúng tôi phục vụ tốt hơn.", "Your opinion helps us serve you better.")));
+        boolean unhappy = "DISSATISFIED".equals(sentOverall);
+        if (unhappy) {
+            icon.getElement().setProperty("innerHTML", CHECK_SVG);
+            icon.addClassNames("kiosk-thanks-icon", "kiosk-thanks-recorded");
+            box.add(icon, new H1(t("Chúng tôi đã ghi nhận ý kiến của ông/bà", "We have recorded your feedback")),
+                    new Paragraph(t("Đơn vị sẽ xem xét và khắc phục. Cảm ơn ông/bà đã cho chúng tôi biết.",
+                            "The unit will review it and put things right. Thank you for telling us.")));
+            if (sentWithContact) {
+                box.add(new Paragraph(t("Cán bộ của đơn vị sẽ gọi lại cho ông/bà theo số đã để lại.",
+                        "An officer of the unit will call you back on the number you left.")));
+            }
+            box.getElement().setAttribute("data-thanks", "recorded");
+        } else {
+            String mouth = "SATISFIED".equals(sentOverall) ? "SATISFIED" : "VERY_SATISFIED";
+            icon.getElement().setProperty("innerHTML", FACE_SVG.formatted(MOUTHS.get(mouth), mouth.equals("VERY_SATISFIED") ? "currentColor" : "none"));
+            icon.addClassNames("kiosk-thanks-icon", "kiosk-face-" + mouth.toLowerCase(Locale.ROOT).replace('_', '-'));
+            box.add(icon, new H1(t("Cảm ơn ông/bà!", "Thank you!")),
+                    new Paragraph(t("Ý kiến của ông/bà giúp chúng tôi phục vụ tốt hơn.", "Your opinion helps us serve you better.")));
+            box.getElement().setAttribute("data-thanks", "happy");
+        }
         main.add(box);
+    }
+
+    // A plain tick in a circle: "recorded", neither smiling nor sad.
+    private static final String CHECK_SVG = """
+            <svg viewBox="0 0 64 64" width="1em" height="1em" aria-hidden="true" focusable="false">\
+            <circle cx="32" cy="32" r="29" fill="none" stroke="currentColor" stroke-width="3.5"/>\
+            <path d="M19 33 L28 42 L46 23" fill="none" stroke="currentColor" stroke-width="5" stroke-linecap="round" stroke-linejoin="round"/></svg>""";
+
+    private static final int PHONE_MAX_DIGITS = 10;
+    private final Div phoneDisplay = new Div();
+
+    /**
+     * The call-back offer, with the reasons only (as on the phone page): one toggle, then the number
+     * on a digit keypad. The number is kept apart from the rating, only if a follow-up case opens,
+     * and deleted when the case closes (FollowUpService.keepContact).
+     */
+    private Div consent() {
+        Div box = new Div();
+        box.addClassName("kiosk-consent");
+        Div phoneBox = new Div();
+        NativeButton toggle = new NativeButton(t("Tôi muốn cán bộ gọi lại cho tôi (không bắt buộc)",
+                "I would like an officer to call me back (optional)"));
+        toggle.addClassNames("kiosk-chip", "kiosk-consent-toggle");
+        toggle.getElement().setAttribute("data-consent", "");
+        toggle.getElement().setAttribute("aria-pressed", String.valueOf(contactConsent));
+        toggle.getElement().setAttribute("aria-expanded", String.valueOf(contactConsent));
+        toggle.addClickListener(e -> {
+            contactConsent = !contactConsent;
+            if (!contactConsent) {
+                phone = "";
+            }
+            toggle.getElement().setAttribute("aria-pressed", String.valueOf(contactConsent));
+            toggle.getElement().setAttribute("aria-expanded", String.valueOf(contactConsent));
+            message = null;
+            surveyMessage.setVisible(false);
+            renderPhone(phoneBox);
+            mirrorContact();
+            if (contactConsent) {
+                phoneBox.getElement().executeJs("this.scrollIntoView({block: 'end'})");
+            }
+        });
+        box.add(toggle, phoneBox);
+        renderPhone(phoneBox);
+        return box;
+    }
+
+    private void renderPhone(Div phoneBox) {
+        phoneBox.removeAll();
+        phoneBox.setVisible(contactConsent);
+        if (!contactConsent) {
+            return;
+        }
+        phoneBox.addClassName("kiosk-phone");
+        Paragraph label = new Paragraph(t("Số điện thoại di động để gọi lại:", "Mobile number to call you back on:"));
+        label.setId("kiosk-phone-label");
+        label.addClassName("kiosk-other-label");
+        phoneDisplay.addClassNames("kiosk-display", "kiosk-phone-number");
+        phoneDisplay.getElement().setAttribute("role", "status");
+        phoneDisplay.getElement().setAttribute("aria-live", "polite");
+        phoneDisplay.getElement().setAttribute("aria-labelledby", "kiosk-phone-label");
+        Paragraph use = new Paragraph(t("Số chỉ dùng để gọi lại về ý kiến này, không gắn với phiếu đánh giá, và được xoá khi đơn vị xử lý xong.",
+                "The number is used only to call you back about this feedback, is kept apart from the rating, and is deleted once the unit is done."));
+        use.addClassName("kiosk-hint");
+        Div digits = new Div();
+        digits.addClassNames("kiosk-keypad", "kiosk-phone-keys");
+        for (String k : List.of("1", "2", "3", "4", "5", "6", "7", "8", "9")) {
+            digits.add(phoneKey(k));
+        }
+        NativeButton back = new NativeButton("⌫", e -> typePhone(phone.isEmpty() ? "" : phone.substring(0, phone.length() - 1)));
+        back.addClassName("kiosk-key");
+        label(back, t("Xoá một số", "Delete one digit"));
+        Span gap = new Span();
+        gap.getElement().setAttribute("aria-hidden", "true");
+        digits.add(gap, phoneKey("0"), back);
+        phoneBox.add(label, phoneDisplay, use, digits);
+        updatePhone();
+    }
+
+    private NativeButton phoneKey(String digit) {
+        NativeButton key = new NativeButton(digit, e -> typePhone(phone + digit));
+        key.addClassName("kiosk-key");
+        key.getElement().setAttribute("data-phone-key", digit);
+        return key;
+    }
+
+    private void typePhone(String digits) {
+        phone = digits.length() > PHONE_MAX_DIGITS ? digits.substring(0, PHONE_MAX_DIGITS) : digits;
+        message = null;
+        surveyMessage.setVisible(false);
+        updatePhone();
+        mirrorContact();
+    }
+
+    private void updatePhone() {
+        // Grouped as people read numbers aloud: 0912 345 678.
+        String shown = phone.length() <= 4 ? phone : phone.length() <= 7 ? phone.substring(0, 4) + " " + phone.substring(4)
+                : phone.substring(0, 4) + " " + phone.substring(4, 7) + " " + phone.substring(7);
+        phoneDisplay.setText(phone.isEmpty() ? t("ví dụ 0912 345 678", "e.g. 0912 345 678") : shown);
+        phoneDisplay.setClassName("kiosk-placeholder", phone.isEmpty());
+    }
+
+    /** The tablet's copy of the answers learns the call-back as the server holds it (see mirrorOther). */
+    private void mirrorContact() {
+        getElement().executeJs("""
+                const d = window.hlKiosk && window.hlKiosk.draft;
+                if (d) {
+                  if ($0) { d.contactConsent = true; d.phone = $1; } else { delete d.contactConsent; delete d.phone; }
+                }""", contactConsent, phone);
     }
 
     private void toIdle() {
         if (device == null) {
             show(Screen.ENROL);
             return;
+        }
+        if (survey != null && survey.handoverId() != null) {
+            // Walked away, begun or not: the handover is used up, a reload never brings it back.
+            kiosk.finish(device, survey.handoverId(), HandoverOutcome.ABANDONED);
         }
         survey = null;
         answers.clear();
@@ -837,7 +1089,8 @@ public class KioskView extends Div implements BeforeEnterObserver {
         message = null;
         typed = "";
         getElement().executeJs("window.hlKiosk.discardDraft()");
-        show(Screen.IDLE);
+        // The next handover may have waited for this survey.
+        kiosk.surveyToShow(device, false).ifPresentOrElse(this::startSurvey, () -> show(Screen.IDLE));
     }
 
     private static Div panel(String className) {

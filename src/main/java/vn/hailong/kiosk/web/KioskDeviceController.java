@@ -120,13 +120,20 @@ class KioskDeviceController {
     }
 
     record RatingRequest(String idempotencyKey, String dossierCode, @Nullable String handoverId, Map<String, String> answers,
-            @Nullable List<String> reasons, @Nullable String comment) {
+            @Nullable List<String> reasons, @Nullable String comment, @Nullable Boolean abandoned, @Nullable Boolean contactConsent,
+            @Nullable String phone, @Nullable String entry) {
     }
 
     record RatingResponse(String ratingId, String dossierCode, String status, boolean replayed) {
     }
 
-    /** A completed rating from the tablet's outbox: 201 stored, 200 a resend of one stored before. */
+    /**
+     * A rating from the tablet's outbox: 201 stored, 200 a resend of one stored before. With
+     * {@code abandoned: true} a survey begun and left: stored flagged, or 409 naming
+     * {@code abandoned} where the kiosk discards them. {@code contactConsent} with {@code phone}: the
+     * number is kept for the follow-up case only if the rating opens one (422 naming {@code phone}
+     * or {@code contactConsent} when they do not go together).
+     */
     @PostMapping("/ratings")
     ResponseEntity<RatingResponse> rate(@CookieValue(name = KioskDeviceService.COOKIE, required = false) @Nullable String credential,
             @RequestHeader(name = CLIENT_HEADER, required = false) @Nullable String client, @RequestBody RatingRequest body) {
@@ -140,9 +147,21 @@ class KioskDeviceController {
             }
         }
         RatingOutcome outcome = kiosk.submit(credential, new KioskRating(body.idempotencyKey(), body.dossierCode(), handoverId,
-                body.answers(), body.reasons(), body.comment()));
+                body.answers(), body.reasons(), body.comment(), Boolean.TRUE.equals(body.abandoned()),
+                Boolean.TRUE.equals(body.contactConsent()), body.phone(), entry(body.entry())));
         return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new RatingResponse(outcome.ratingId().toString(), outcome.dossierCode(), outcome.status().name(), outcome.replayed()));
+    }
+
+    private static KioskRating.@Nullable Entry entry(@Nullable String entry) {
+        if (entry == null || entry.isBlank()) {
+            return null;
+        }
+        try {
+            return KioskRating.Entry.valueOf(entry);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.malformed("entry", "entry is KEYED or SCANNED (how the dossier code came in), or absent");
+        }
     }
 
     record Heartbeat(int unsentRatings) {
