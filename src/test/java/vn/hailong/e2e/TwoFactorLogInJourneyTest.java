@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +33,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.microsoft.playwright.Page;
 
+import vn.hailong.KeepsSecurityStrategy;
 import vn.hailong.HaiLongTest;
 import vn.hailong.TestData;
 import vn.hailong.security.AccountAdminService;
@@ -49,6 +51,8 @@ import vn.hailong.security.TwoFactorService;
 @HaiLongTest
 @Tag("browser")
 @TestPropertySource(properties = "hailong.security.two-factor.roles=ADMIN,PROVINCE_MANAGER")
+// A context of its own next to the shared one: put the shared one's security strategy back afterwards.
+@ExtendWith(KeepsSecurityStrategy.class)
 class TwoFactorLogInJourneyTest {
 
     @RegisterExtension

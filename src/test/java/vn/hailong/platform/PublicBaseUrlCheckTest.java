@@ -14,6 +14,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import vn.hailong.KeepsSecurityStrategy;
 import vn.hailong.HaiLongApplication;
 
 /**
@@ -22,6 +23,8 @@ import vn.hailong.HaiLongApplication;
  * check's configuration and a bean standing for the rest of the application.
  */
 @ExtendWith(OutputCaptureExtension.class)
+// Contexts of its own next to the shared one: put the shared one's security strategy back afterwards.
+@ExtendWith(KeepsSecurityStrategy.class)
 class PublicBaseUrlCheckTest {
 
     private final ApplicationContextRunner app = new ApplicationContextRunner()
