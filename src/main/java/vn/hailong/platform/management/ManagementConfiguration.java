@@ -23,14 +23,15 @@ import vn.hailong.platform.StartupTasks;
  * 8081), bound to loopback by default ({@code management.server.address}, MANAGEMENT_ADDRESS):
  * Prometheus and the load balancer's health checks reach it from the host or a trusted network,
  * citizens never. That port needs no log-in, so a node refuses to start with the endpoints on the
- * public port. On the public port {@code /actuator/**} is a machine path like {@code /api/}: a 404
+ * public port (MANAGEMENT_PORT=-1 switches the actuator off). On the public port {@code /actuator/**} is a machine path like {@code /api/}: a 404
  * problem, never the Vaadin page.
  */
 @Configuration(proxyBeanMethods = false)
 class ManagementConfiguration {
 
     ManagementConfiguration(Environment environment) {
-        if (ManagementPortType.get(environment) != ManagementPortType.DIFFERENT) {
+        // DISABLED (management.server.port=-1: no actuator at all) is allowed; SAME never is.
+        if (ManagementPortType.get(environment) == ManagementPortType.SAME) {
             throw new IllegalStateException("management.server.port (MANAGEMENT_PORT) must differ from server.port (PORT): the actuator"
                     + " has no log-in and must never answer on the public port (README, \"Health and metrics\")");
         }

@@ -103,6 +103,38 @@ class ManagementEndpointsTest {
         assertThat(sample(after, "hailong_ratings_stored_total", "channel=\"kiosk\"")).isNotNaN();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.hailong.directory.DirectoryService directory;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.hailong.kiosk.KioskDeviceService devices;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void a_handover_counts_and_a_kiosk_gone_silent_shows_as_offline_within_the_gauge_s_10_s() throws Exception {
+        OneStopSoftware oneStop = new OneStopSoftware(port);
+        vn.hailong.kiosk.KioskFixture site = vn.hailong.kiosk.KioskFixture.create(oneStop, directory, devices, 60, 5);
+        String dossier = oneStop.sendsReceivedDossier(site.unit());
+        double handoversBefore = sample(scrape(), "hailong_handovers_total", "application=");
+        assertThat(oneStop.api().post("/api/v1/counters/" + site.counterCode() + "/handover", java.util.Map.of("dossierCode", dossier,
+                "officerId", "cb-1")).status()).isEqualTo(201);
+        assertThat(sample(scrape(), "hailong_handovers_total", "application=")).isEqualTo(handoversBefore + 1);
+
+        double offlineBefore = sample(scrape(), "hailong_kiosk_offline_devices", "application=");
+        assertThat(get(port, site.enrolmentPath(devices)).headers().firstValue("Set-Cookie")).isPresent();
+        jdbc.update("UPDATE kiosk_device SET last_seen_at = UTC_TIMESTAMP(6) - INTERVAL 10 MINUTE, enrolled_at = UTC_TIMESTAMP(6) - INTERVAL 1 DAY"
+                + " WHERE code = ?", site.deviceCode());
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        double offline = offlineBefore;
+        while (offline <= offlineBefore && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            offline = sample(scrape(), "hailong_kiosk_offline_devices", "application=");
+        }
+        assertThat(offline).isGreaterThanOrEqualTo(offlineBefore + 1);
+    }
+
     @Test
     void the_domain_meters_and_the_pool_are_exported() throws Exception {
         String metrics = scrape();
