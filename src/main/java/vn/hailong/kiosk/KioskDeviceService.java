@@ -43,9 +43,11 @@ public class KioskDeviceService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String publicBaseUrl;
+    private final KioskMeters meters;
 
-    KioskDeviceService(KioskDevices devices, OfflineAlerts offlineAlerts, DirectoryService directory, vn.hailong.rating.RatingService ratings, KioskProperties properties,
+    KioskDeviceService(KioskMeters meters, KioskDevices devices, OfflineAlerts offlineAlerts, DirectoryService directory, vn.hailong.rating.RatingService ratings, KioskProperties properties,
             vn.hailong.rating.QuestionnaireService questionnaires, ApplicationEventPublisher events, Clock clock, @Value("${hailong.public-base-url}") String publicBaseUrl) {
+        this.meters = meters;
         this.devices = devices;
         this.offlineAlerts = offlineAlerts;
         this.directory = directory;
@@ -244,6 +246,12 @@ public class KioskDeviceService {
      */
     @Transactional
     public HeartbeatAnswer heartbeat(String credential, int unsentRatings) {
+        HeartbeatAnswer answer = answerHeartbeat(credential, unsentRatings);
+        meters.heartbeats(answer).increment();
+        return answer;
+    }
+
+    private HeartbeatAnswer answerHeartbeat(String credential, int unsentRatings) {
         if (!Secrets.looksLikeSecret(credential)) {
             return HeartbeatAnswer.REFUSED;
         }

@@ -2,7 +2,9 @@ package vn.hailong.platform;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,6 +36,8 @@ public final class StartupTasks implements SmartLifecycle {
 
     private final ObjectProvider<StartupTask> tasks;
     private volatile boolean running;
+    private volatile boolean done;
+    private volatile StartupTask.@Nullable Step current;
 
     StartupTasks(ObjectProvider<StartupTask> tasks) {
         this.tasks = tasks;
@@ -48,10 +52,26 @@ public final class StartupTasks implements SmartLifecycle {
     public void start() {
         for (StartupTask task : inOrder()) {
             long started = System.nanoTime();
+            current = task.step();
             task.run();
             log.info("Start-up step {} done in {} ms", task.step(), (System.nanoTime() - started) / 1_000_000);
         }
+        current = null;
+        done = true;
         running = true;
+    }
+
+    /**
+     * Whether every task has run on this start: the readiness probe reports the node ready only
+     * then (vn.hailong.platform.management), so a load balancer sends it no request before.
+     */
+    public boolean done() {
+        return done;
+    }
+
+    /** The step running now, if the tasks are under way. */
+    public Optional<StartupTask.Step> currentStep() {
+        return Optional.ofNullable(current);
     }
 
     @Override

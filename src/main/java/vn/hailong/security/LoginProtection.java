@@ -19,9 +19,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import vn.hailong.audit.AuditAction;
 import vn.hailong.audit.AuditEvent;
 import vn.hailong.platform.Retries;
+import vn.hailong.platform.management.CachedGauges;
 
 /**
  * The counts behind {@link LoginThrottlePolicy}, kept in the database so that all nodes share them
@@ -42,9 +46,19 @@ class LoginProtection {
     private final LoginThrottlePolicy policy;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Counter failures;
+    private final Counter locks;
+    private final Counter refused;
 
     LoginProtection(JdbcTemplate jdbc, TransactionTemplate transaction, LoginThrottlePolicy policy, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, MeterRegistry registry) {
+        this.failures = Counter.builder("hailong.login.failures").description("Failed log-ins (wrong password, unknown account or code)")
+                .register(registry);
+        this.locks = Counter.builder("hailong.login.locks").description("Locks imposed on an account or an address").register(registry);
+        this.refused = Counter.builder("hailong.login.refused").description("Log-in attempts refused while locked").register(registry);
+        // Cheap: login_throttle holds only recent failures (forgetOldCounts), and the scrape reads it at most every 10 s.
+        CachedGauges.register(registry, "hailong.login.locked", "Accounts and addresses locked now (login_throttle)", "subjects",
+                () -> jdbc.queryForObject("SELECT COUNT(*) FROM login_throttle WHERE locked_until > ?", Long.class, utc(clock.instant())));
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.policy = policy;
@@ -59,6 +73,7 @@ class LoginProtection {
         Optional<Instant> until = jdbc.query("SELECT MAX(locked_until) FROM login_throttle WHERE subject IN (?, ?) AND locked_until > ?",
                 (rs, i) -> Optional.ofNullable(rs.getTimestamp(1)).map(t -> t.toLocalDateTime().toInstant(ZoneOffset.UTC)),
                 subjects.get(0), subjects.size() > 1 ? subjects.get(1) : subjects.get(0), utc(now)).getFirst();
+        until.ifPresent(u -> refused.increment());
         until.ifPresent(u -> jdbc.update("UPDATE login_throttle SET refused = refused + 1 WHERE subject IN (?, ?)", subjects.get(0),
                 subjects.size() > 1 ? subjects.get(1) : subjects.get(0)));
         return until;
@@ -66,6 +81,7 @@ class LoginProtection {
 
     /** A wrong password (or an unknown account): counted, and a lock imposed once the policy says so. */
     void failed(String username, @Nullable String address) {
+        failures.increment();
         Instant now = clock.instant();
         String name = normalised(username);
         List<String> subjects = subjectsOf(name, address, now);
@@ -88,6 +104,7 @@ class LoginProtection {
         if (lock != null) {
             Instant until = now.plus(lock);
             jdbc.update("UPDATE login_throttle SET locked_until = ? WHERE subject = ?", utc(until), subject);
+            locks.increment();
             events.publishEvent(new AuditEvent("system", AuditAction.LOGIN_LOCKED, describe(subject),
                     failures + " wrong passwords in a row; locked for " + lock.toSeconds() + " s, until " + AUDIT_TIME.format(until)));
         }

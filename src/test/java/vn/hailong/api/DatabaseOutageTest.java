@@ -129,6 +129,7 @@ class DatabaseOutageTest {
             assertThat(send(Write.api("GET", "/api/v1/dossiers/" + ratedDossiers.getFirst(), HaiLongTest.API_KEY, null)).statusCode())
                     .isEqualTo(200);
 
+            assertThat(probe("readiness").statusCode()).isEqualTo(200);
             database.cut();
             List<Write> duringOutage = new ArrayList<>(writes);
             duringOutage.add(unverifiedKey);
@@ -140,6 +141,11 @@ class DatabaseOutageTest {
                         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
                 assertThat(ApiClient.JSON.readTree(answer.response().body()).get("status").asInt()).as(answer.describe()).isEqualTo(503);
             }
+            // The load balancer takes the node out (readiness), but nothing restarts it (liveness).
+            HttpResponse<String> readiness = probe("readiness");
+            assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(503);
+            assertThat(ApiClient.JSON.readTree(readiness.body()).path("components").path("db").path("status").asString()).isEqualTo("DOWN");
+            assertThat(probe("liveness").statusCode()).isEqualTo(200);
         } finally {
             database.restore();
         }
@@ -150,6 +156,7 @@ class DatabaseOutageTest {
                 assertThat(stored.statusCode()).as(write.path() + " " + stored.body()).isEqualTo(201);
             }
             assertThat(send(unverifiedKey).statusCode()).isEqualTo(401);
+            assertThat(probe("readiness").statusCode()).as("ready again").isEqualTo(200);
             // A second resend is recognised as the first rating, not stored again.
             assertThat(send(writes.getFirst()).statusCode()).isEqualTo(200);
         } finally {
@@ -165,6 +172,13 @@ class DatabaseOutageTest {
         }
         assertThat(count("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ? AND r.channel = 'KIOSK'",
                 kioskDossier)).isEqualTo(1);
+    }
+
+    /** The node's probe on its management port. */
+    HttpResponse<String> probe(String group) throws Exception {
+        String managementPort = node.bean(org.springframework.core.env.Environment.class).getProperty("local.management.port");
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/health/" + group))
+                .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     int count(String sql, String code) {

@@ -202,6 +202,7 @@ class MobileSurveyPageWeightBenchmarkTest {
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
         List<String> command = List.of(javaCommand, "-Xmx768m", "-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + childPort,
+                "--management.server.port=0",
                 "--spring.profiles.active=prod",
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=root",

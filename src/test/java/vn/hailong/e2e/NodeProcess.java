@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A node of the application in a process of its own (this JVM's classpath, the test profile, the
@@ -32,6 +33,12 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Starts a node on the database at {@code jdbcUrl} and returns once it answers HTTP (at most 3 minutes). */
     public static NodeProcess start(String jdbcUrl, String... extraArgs) throws IOException, InterruptedException {
+        return start(Map.of(), jdbcUrl, extraArgs);
+    }
+
+    /** As {@link #start(String, String...)}, with these environment variables added to the process's (e.g. LOG_FORMAT). */
+    public static NodeProcess start(Map<String, String> environment, String jdbcUrl, String... extraArgs)
+            throws IOException, InterruptedException {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
@@ -40,8 +47,10 @@ public final class NodeProcess implements AutoCloseable {
                 "--logging.level.root=warn"));
         command.addAll(List.of(extraArgs));
         Path log = Files.createTempFile(Path.of("target"), "node-" + port + "-", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                .directory(new File(System.getProperty("user.dir"))).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .directory(new File(System.getProperty("user.dir")));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         NodeProcess node = new NodeProcess(port, process, log);
         node.awaitServing(Duration.ofMinutes(3));
         return node;
@@ -55,6 +64,22 @@ public final class NodeProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** SIGTERM, as systemd's stop or an orchestrator sends it: the node shuts down gracefully; returns at once. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; its exit code, or empty if it still runs after {@code within}. */
+    public java.util.OptionalInt awaitExit(Duration within) throws InterruptedException {
+        return process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? java.util.OptionalInt.of(process.exitValue())
+                : java.util.OptionalInt.empty();
+    }
+
+    /** Everything the process wrote to its standard output and error so far, line by line. */
+    public List<String> output() throws IOException {
+        return Files.readAllLines(log);
     }
 
     public boolean alive() {

@@ -71,6 +71,8 @@ class KioskDeviceLifetimeHttpTest {
     @Test
     void a_heartbeat_renews_the_credential_once_it_is_a_day_old_and_not_before() throws Exception {
         String credential = enrol();
+        double seenBefore = heartbeats("seen");
+        double renewedBefore = heartbeats("renewed");
 
         HttpResponse<String> fresh = heartbeat(credential);
         assertThat(fresh.statusCode()).isEqualTo(204);
@@ -88,6 +90,16 @@ class KioskDeviceLifetimeHttpTest {
         HttpResponse<String> next = heartbeat(credential);
         assertThat(next.statusCode()).isEqualTo(204);
         assertThat(next.headers().firstValue("Set-Cookie")).as("renewed a minute ago").isEmpty();
+        // hailong.kiosk.heartbeats, by answer, as /actuator/prometheus shows it.
+        assertThat(heartbeats("seen") - seenBefore).isEqualTo(2);
+        assertThat(heartbeats("renewed") - renewedBefore).isEqualTo(1);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    double heartbeats(String answer) {
+        return meters.get("hailong.kiosk.heartbeats").tag("answer", answer).counter().count();
     }
 
     @Test

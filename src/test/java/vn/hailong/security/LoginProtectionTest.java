@@ -50,6 +50,12 @@ class LoginProtectionTest {
     LoginThrottlePolicy policy;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    double count(String meter) {
+        return meters.get(meter).counter().count();
+    }
 
     @AfterEach
     void signOut() {
@@ -93,12 +99,19 @@ class LoginProtectionTest {
 
         // 50 guesses from elsewhere: the first five are checked, then the account is locked for
         // log-ins from anywhere but its usual places, and the right password does not help the attacker.
+        double failuresBefore = count("hailong.login.failures");
+        double locksBefore = count("hailong.login.locks");
+        double refusedBefore = count("hailong.login.refused");
         List<String> outcomes = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             outcomes.add(attempt(manager, "doan-" + i, "203.0.113.7"));
         }
         assertThat(outcomes.subList(0, policy.freeFailures())).containsOnly("error");
         assertThat(outcomes.subList(policy.freeFailures(), 50)).containsOnly("locked");
+        // The operator sees the same on /actuator/prometheus: the checked failures, the lock, the refusals.
+        assertThat(count("hailong.login.failures") - failuresBefore).isEqualTo(policy.freeFailures());
+        assertThat(count("hailong.login.locks") - locksBefore).isGreaterThanOrEqualTo(1);
+        assertThat(count("hailong.login.refused") - refusedBefore).isEqualTo(50 - policy.freeFailures());
         assertThat(attempt(manager, PASSWORD, "203.0.113.7")).isEqualTo("locked");
         assertThat(attempt(manager, PASSWORD, "198.51.100.9")).as("elsewhere is locked, whatever the address").isEqualTo("locked");
 

@@ -20,7 +20,8 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 class ProblemOnlyConfiguration {
 
-    static final List<String> MACHINE_PATHS = List.of("/api/", "/kiosk-device/");
+    /** {@code /actuator/}: no endpoint answers on the public port (they are on the management port), only its 404 problem. */
+    static final List<String> MACHINE_PATHS = List.of("/api/", "/kiosk-device/", "/actuator/");
 
     @Bean
     FilterRegistrationBean<ProblemOnlyFilter> problemOnlyFilter() {
