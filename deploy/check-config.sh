@@ -10,7 +10,7 @@ WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 
 if ! command -v haproxy >/dev/null 2>&1; then
   if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null
   else
     echo "check-config.sh: haproxy is not installed (apt-get install haproxy)" >&2; exit 1
   fi

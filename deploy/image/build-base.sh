@@ -66,7 +66,7 @@ LAYER=$(sha256sum "$OUT/base/layer.tar" | cut -d' ' -f1)
 # 5. A `docker save` archive: manifest.json, the image config, the layer (what Jib's tar:// reads).
 cat > "$OUT/base/config.json" <<JSON
 {"architecture":"amd64","os":"linux","created":"1970-01-01T00:00:00Z",
- "config":{"Env":["PATH=/opt/java/bin:/usr/bin:/bin","JAVA_HOME=/opt/java","LANG=C.UTF-8","TZ=Asia/Ho_Chi_Minh"],"User":"10001:10001"},
+ "config":{"Env":["PATH=/opt/java/bin:/usr/bin:/bin","JAVA_HOME=/opt/java","LANG=C.UTF-8"],"User":"10001:10001"},
  "rootfs":{"type":"layers","diff_ids":["sha256:$LAYER"]},
  "history":[{"created":"1970-01-01T00:00:00Z","created_by":"deploy/image/build-base.sh: Debian bookworm libraries + jlink runtime"}]}
 JSON

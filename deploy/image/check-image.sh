@@ -33,6 +33,9 @@ for d in $(jq -r '.layers[].digest' "$MANIFEST"); do tar -tvzf "$(blob "$d")" >>
 grep -Eq '^-rwx.* \.?/?opt/java/bin/java$' "$WORK/files" || fail "no executable /opt/java/bin/java"
 grep -Eq ' \.?/?usr/lib/x86_64-linux-gnu/libc\.so\.6' "$WORK/files" || fail "no glibc in the base"
 grep -Eq ' \.?/?etc/passwd$' "$WORK/files" || fail "no /etc/passwd"
+# Vaadin's production token: without it Vaadin starts its dev mode (and fails: no dev server in the image).
+grep -Eq ' \.?/?app/resources/META-INF/VAADIN/config/flow-build-info\.json$' "$WORK/files" \
+  || fail "no Vaadin production token (app/resources/META-INF/VAADIN/config/flow-build-info.json)"
 
 # The same libraries as the production jar (the starters are empty jars Boot leaves out, the
 # jar-mode tools only serve `java -Djarmode=tools`).
