@@ -10,7 +10,9 @@
 #      server "B" started on it, the binary log replayed up to the restore point;
 #   6. the application started on B: the migrations find nothing to do, a rating from after the
 #      backup is there over the API, and RestoredDatabaseCheckTest (the application's own AuditLog.verify())
-#      finds the audit chain intact and the ratings counted at the restore point.
+#      finds the audit chain intact and the ratings counted at the restore point;
+#   7. the control: the backup replayed past the restore point, and the same check must fail
+#      (the altered audit entry is back).
 #
 #   deploy/backup-restore-check.sh           (builds target/hai-long-*.jar first when missing)
 #
@@ -22,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 WORK=$ROOT/target/backup-check
-PORT_A=${PORT_A:-33071}; PORT_B=${PORT_B:-33072}; APP_PORT=${APP_PORT:-18071}
+PORT_A=${PORT_A:-33071}; PORT_B=${PORT_B:-33072}; PORT_C=${PORT_C:-33073}; APP_PORT=${APP_PORT:-18071}
 KEY=check-key-$(openssl rand -hex 16)
 SECRET=$(openssl rand -hex 32)
 DB_PASSWORD=$(openssl rand -hex 12)
@@ -168,4 +170,19 @@ stop_app
   -Dhailong.check.ratings="$RATINGS" -Dhailong.check.audit-entries="$AUDITS" > "$WORK/verify.log" 2>&1 \
   || { grep -E 'FAIL|ERROR|expected|Expect' "$WORK/verify.log" | head -20 >&2; fail "RestoredDatabaseCheckTest (log $WORK/verify.log)"; }
 grep -E 'RESTORE CHECK|Tests run:.*Fail' "$WORK/verify.log" | head -3
+
+say "7. control: the same backup replayed past the restore point brings the accident back, and the check must see it"
+mariadb-backup --copy-back --target-dir="$WORK/backup" --datadir="$WORK/c" > "$WORK/copy-back-c.log" 2>&1 || fail "--copy-back (control)"
+start_server c "$PORT_C" "$WORK/c"
+ALL=(); on=0
+for f in $(sed 's#.*/##' "$WORK/binlog/a-bin.index"); do [[ $f == "$START_FILE" ]] && on=1; [[ $on == 1 ]] && ALL+=("$WORK/binlog/$f"); done
+mariadb-binlog --start-position="$START_POS" "${ALL[@]}" | mariadb --binary-mode --socket="$WORK/c.sock" -uroot
+echo "replayed to the end: ratings $(sql c 'SELECT COUNT(*) FROM hailong.rating')"
+if ./mvnw -B -ntp -Prestore-check verify -Dtest=RestoredDatabaseCheckTest -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dhailong.check.database-url="jdbc:mariadb://127.0.0.1:$PORT_C/hailong" -Dhailong.check.database-password="$DB_PASSWORD" \
+  -Dhailong.check.ratings="$RATINGS" -Dhailong.check.audit-entries="$AUDITS" > "$WORK/verify-control.log" 2>&1; then
+  fail "RestoredDatabaseCheckTest passed on a database with an altered audit entry (log $WORK/verify-control.log)"
+fi
+grep -q 'RESTORE CHECK: audit chain BROKEN' "$WORK/verify-control.log" || fail "the control failed for another reason (log $WORK/verify-control.log)"
+grep -oE 'RESTORE CHECK: .*' "$WORK/verify-control.log" | head -1
 say "backup and point-in-time restore: OK"
