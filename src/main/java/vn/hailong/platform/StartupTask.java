@@ -11,6 +11,8 @@ public interface StartupTask {
     enum Step {
         /** The keys of {@code hailong.api.bootstrap-keys}: the first API call must find its key. */
         API_KEYS,
+        /** The first administrator of {@code hailong.security.first-admin}: a fresh installation can be logged in to. */
+        ACCOUNTS,
         /** The demo province on the default run: units, the service centre and its counters. */
         DEMO_DATA,
         /** {@code kiosk-config/}: its devices name counters, which the demo data may create. */

@@ -71,6 +71,35 @@ public class AccountService implements UserDetailsService {
         return toAccount(accounts.save(account));
     }
 
+    /**
+     * The first administrator of a fresh installation, from configuration: created with the
+     * configured password as a one-time password (to be replaced at the first log-in) when no
+     * administrator exists yet; otherwise nothing happens, so the setting may stay in place.
+     * Answers whether it created the account.
+     */
+    @Transactional
+    public boolean ensureFirstAdministrator(String username, String password) {
+        String name = username == null ? "" : username.strip();
+        if (name.isEmpty()) {
+            return false;
+        }
+        if (!name.matches(AccountAdminService.USERNAME_PATTERN)) {
+            throw new IllegalStateException("hailong.security.first-admin.username: '" + name + "' is not a user name (3–64 of a-z 0-9 . _ -)");
+        }
+        PasswordPolicy.problem(password, name).ifPresent(p -> {
+            throw new IllegalStateException("hailong.security.first-admin.password (HAILONG_SECURITY_FIRST_ADMIN_PASSWORD): " + p);
+        });
+        if (accounts.existsByRole(Role.ADMIN)) {
+            return false;
+        }
+        UserAccount account = new UserAccount(name, passwords.encode(password), "Quản trị viên", Role.ADMIN, null, clock.instant());
+        account.setOneTimePassword(account.getPasswordHash(), clock.instant());
+        accounts.saveAndFlush(account);
+        events.publishEvent(new AuditEvent("system", AuditAction.ACCOUNT_CHANGED, "account " + name,
+                "first administrator created from configuration, one-time password"));
+        return true;
+    }
+
     @Transactional(readOnly = true)
     public Optional<Account> find(String username) {
         return accounts.findByUsername(username).map(AccountService::toAccount);

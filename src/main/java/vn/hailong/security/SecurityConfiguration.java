@@ -105,6 +105,18 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The first administrator (README, Production): a fresh installation has no account otherwise. */
+    @Bean
+    StartupTask provisionFirstAdministrator(AccountService accounts, org.springframework.core.env.Environment environment) {
+        return StartupTask.of(StartupTask.Step.ACCOUNTS, () -> {
+            String username = environment.getProperty("hailong.security.first-admin.username", "");
+            if (accounts.ensureFirstAdministrator(username, environment.getProperty("hailong.security.first-admin.password", ""))) {
+                org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class).warn(
+                        "Created the first administrator '{}' with the configured one-time password: log in and replace it now", username.strip());
+            }
+        });
+    }
+
     @Bean
     StartupTask provisionBootstrapApiKeys(ApiKeyService keys, ApiKeyService.ApiProperties properties) {
         return StartupTask.of(StartupTask.Step.API_KEYS, () -> properties.bootstrapKeys().forEach(k -> keys.provision(k.name(), k.key())));

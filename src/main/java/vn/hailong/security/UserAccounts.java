@@ -8,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface UserAccounts extends JpaRepository<UserAccount, UUID> {
 
     Optional<UserAccount> findByUsername(String username);
+
+    boolean existsByRole(Role role);
 }
