@@ -102,8 +102,11 @@ class KioskEnrolmentAndOfflineJourneyTest {
             Locator qr = desktop.locator(".kiosk-enrol-qr img");
             assertThat(qr).isVisible();
             desktop.waitForFunction("img => img.complete && img.naturalWidth > 0", qr.elementHandle());
-            // The dialog opens with a short zoom: measure once it has settled.
-            desktop.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running')");
+            // The dialog opens with a short zoom: measure once it has settled (no overlay opening, and
+            // the same size two frames apart).
+            desktop.waitForFunction("img => !document.querySelector('[opening]') && new Promise(done => { const w = img.getBoundingClientRect()"
+                    + ".width; requestAnimationFrame(() => requestAnimationFrame(() => done(Math.abs(img.getBoundingClientRect().width - w) < 0.01))); })",
+                    qr.elementHandle());
 
             // Drawn at its full 288 px (it was 37 px while the SVG's viewBox reached the page as "viewbox").
             BoundingBox box = qr.boundingBox();
