@@ -522,10 +522,10 @@ public final class ClusterProof {
                 if (pending != 0 || counted != inRollups) {
                     bad.add("rollups differ from the ratings: " + inRollups + " vs " + counted + ", pending " + pending);
                 }
-                // A log-in answered "wrong password" without an entry is reported, not failed: it is what the app answers
-                // when the database could not be reached to check the password (nor to write an entry); see ADR 085.
-                if (!chain.problems().isEmpty() || auditTwice > 0) {
-                    bad.add("audit chain: " + chain.problems() + ", " + auditTwice + " entries twice");
+                // "Wrong password" (?error) is answered only once the failure's entry was written; a password that could not
+                // be checked goes to ?unavailable, with no entry (ADR 085).
+                if (!chain.problems().isEmpty() || auditTwice > 0 || loginsMissing > 0) {
+                    bad.add("audit chain: " + chain.problems() + ", " + auditTwice + " entries twice, " + loginsMissing + " missing");
                 }
                 if (isolation.keySet().stream().anyMatch(l -> !l.equals("READ COMMITTED"))) {
                     bad.add("transactions not at READ COMMITTED: " + isolation.keySet());
