@@ -379,8 +379,11 @@ public final class ClusterProof {
             while (running) {
                 for (String port : dbs) {
                     try (Connection c = db(port); Statement s = c.createStatement()) {
-                        try (ResultSet rs = s.executeQuery("SELECT trx_isolation_level, COUNT(*) FROM information_schema.INNODB_TRX"
-                                + " WHERE trx_mysql_thread_id <> CONNECTION_ID() GROUP BY trx_isolation_level")) {
+                        // The app's own transactions only: Galera's applier threads run the other members' writesets at the
+                        // server's default level (REPEATABLE READ), which says nothing about the app.
+                        try (ResultSet rs = s.executeQuery("SELECT t.trx_isolation_level, COUNT(*) FROM information_schema.INNODB_TRX t"
+                                + " JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id"
+                                + " WHERE t.trx_mysql_thread_id <> CONNECTION_ID() AND p.USER = '" + dbUser + "' GROUP BY t.trx_isolation_level")) {
                             while (rs.next()) {
                                 isolation.computeIfAbsent(rs.getString(1), k -> new AtomicInteger()).addAndGet(rs.getInt(2));
                             }
