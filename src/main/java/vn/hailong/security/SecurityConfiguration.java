@@ -1,6 +1,8 @@
 package vn.hailong.security;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -10,11 +12,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -81,13 +85,29 @@ class SecurityConfiguration {
         // the meta tags Vaadin writes into the page.
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
-        // A locked log-in gets its own message (how long to wait); any other failure the usual one.
-        // The exception stays in the session (as Spring's failure handler keeps it) for the page to say until when.
-        SimpleUrlAuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
-        SimpleUrlAuthenticationFailureHandler locked = new SimpleUrlAuthenticationFailureHandler("/login?locked");
-        http.formLogin(form -> form.failureHandler((request, response, failure) -> (failure instanceof LoginThrottledException ? locked
-                : wrongPassword).onAuthenticationFailure(request, response, failure)));
+        // A locked log-in gets its own message (how long to wait), one the password could not be
+        // checked for its own (try again soon); any other failure the usual one. The exception stays
+        // in the session (as Spring's failure handler keeps it) for the page to say until when.
+        Map<String, SimpleUrlAuthenticationFailureHandler> handlers = new ConcurrentHashMap<>();
+        http.formLogin(form -> form.failureHandler((request, response, failure) -> handlers
+                .computeIfAbsent(failureUrl(failure), SimpleUrlAuthenticationFailureHandler::new).onAuthenticationFailure(request, response, failure)));
         return http.build();
+    }
+
+    /**
+     * Where a failed log-in goes. An {@link InternalAuthenticationServiceException}
+     * means the password was never checked (the database could not be reached, e.g. a full pool or a
+     * cluster member going away, ADR 085): telling the user "wrong password" would be false, and no
+     * audit entry is written for it, as no log-in was tried.
+     */
+    static String failureUrl(AuthenticationException failure) {
+        if (failure instanceof LoginThrottledException) {
+            return "/login?locked";
+        }
+        if (failure instanceof InternalAuthenticationServiceException) {
+            return "/login?unavailable";
+        }
+        return "/login?error";
     }
 
     /** Password log-in behind the throttle (ADR 080); the only authentication provider of the UI. */

@@ -82,6 +82,16 @@ class LogInLockJourneyTest {
         TestBrowser.screenshot(page, "login-locked");
         Accessibility.assertNoSeriousViolations(page, "login-locked");
 
+        // Where the password could not be checked (the database did not answer, ADR 085), the page
+        // says so instead of "wrong password" (SecurityConfiguration.failureUrl sends it there).
+        Page busy = from("203.0.113.71");
+        busy.navigate(base() + "/login?unavailable");
+        assertThat(busy.getByText("Hệ thống đang bận")).isVisible();
+        assertThat(busy.getByText(Pattern.compile("Chưa kiểm tra được mật khẩu vì hệ thống tạm thời gián đoạn"))).isVisible();
+        assertThat(busy.getByText("Sai tên đăng nhập hoặc mật khẩu")).isHidden();
+        TestBrowser.screenshot(busy, "login-unavailable");
+        Accessibility.assertNoSeriousViolations(busy, "login-unavailable");
+
         // The administrator (from their own desk) sees the lock and lifts it.
         Page desk = from("10.1.2.3");
         desk.navigate(base() + "/tai-khoan");

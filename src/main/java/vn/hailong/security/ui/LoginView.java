@@ -58,6 +58,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         if (parameters.containsKey("locked")) {
             login.setI18n(locked(lockedMinutes()));
             login.setError(true);
+        } else if (parameters.containsKey("unavailable")) {
+            login.setI18n(unavailable());
+            login.setError(true);
         } else if (parameters.containsKey("error")) {
             login.setError(true);
         }
@@ -72,6 +75,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             return Math.max(1, (seconds + 59) / 60);
         }
         return 1;
+    }
+
+    /** The password could not be checked (the database did not answer): not the user's mistake. */
+    private static LoginI18n unavailable() {
+        LoginI18n i18n = vietnamese();
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        error.setTitle("Hệ thống đang bận");
+        error.setMessage("Chưa kiểm tra được mật khẩu vì hệ thống tạm thời gián đoạn. Vui lòng thử lại sau ít phút. "
+                + "(The password could not be checked just now: please try again in a few minutes.)");
+        i18n.setErrorMessage(error);
+        return i18n;
     }
 
     private static LoginI18n locked(long minutes) {

@@ -1,0 +1,252 @@
+#!/usr/bin/env bash
+# The loopback Galera proof (README "Galera cluster proof", ADR 085): three mariadbd with Debian's
+# galera-4 on 127.0.0.1, the migrations run once, three app nodes on different members behind
+# HAProxy, a bounded mixed load (ClusterProof), one database node and one app node killed with
+# kill -9 during it, then the checks. Exits non-zero if anything is lost, doubled or inconsistent.
+#
+#   src/test/cluster/galera-proof.sh            # builds the jar if missing, ~6 minutes in all
+#   PROOF_SECONDS=300 PROOF_PORT_BASE=25300 src/test/cluster/galera-proof.sh
+#
+# Needs root for apt-get (galera-4, mariadb-server, haproxy, rsync are installed when missing).
+# Everything listens on 127.0.0.1 only; everything it started is killed on exit.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+ROOT=$(pwd)
+SECONDS_LOAD=${PROOF_SECONDS:-180}
+BASE=${PROOF_PORT_BASE:-24300}
+JAR=${PROOF_JAR:-$ROOT/target/hai-long-0.1.0-SNAPSHOT.jar}
+WORK=$(mktemp -d /tmp/galera-proof.XXXXXX)
+DB_USER=hailong
+DB_PASSWORD=proof-only-password
+API_KEY=proof-key-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+PIDS=()
+
+log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+
+cleanup() {
+  local rc=$?
+  for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [[ -n "${PROOF_KEEP:-}" ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+  exit $rc
+}
+trap cleanup EXIT
+
+# --- 1. What it needs -------------------------------------------------------------------------
+need=()
+[[ -e /usr/lib/galera/libgalera_smm.so ]] || need+=(galera-4)
+command -v mariadbd >/dev/null || need+=(mariadb-server)
+command -v mariadb >/dev/null || need+=(mariadb-client)
+command -v haproxy >/dev/null || need+=(haproxy)
+command -v rsync >/dev/null || need+=(rsync)
+if ((${#need[@]})); then
+  log "installing ${need[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+log "$(mariadbd --version)"
+log "galera-4 $(dpkg-query -W -f='${Version}' galera-4), $(haproxy -v | head -1)"
+if [[ ! -f "$JAR" ]]; then
+  log "building the jar"
+  HAILONG_SKIP_NODE=${HAILONG_SKIP_NODE:-1} ./mvnw -B -ntp -q package -DskipTests
+fi
+# Java 21 or newer, found as ./mvnw finds it (the machines' default java is 17).
+java_major() { "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1; }
+if [[ -z "${JAVA_HOME:-}" ]] || (( $(java_major "$JAVA_HOME" || echo 0) < 21 )); then
+  for candidate in /usr/lib/jvm/*; do
+    if [[ -x "$candidate/bin/javac" ]] && (( $(java_major "$candidate" || echo 0) >= 21 )); then JAVA_HOME=$candidate; fi
+  done
+fi
+JAVA=$JAVA_HOME/bin/java
+# The load and checks: two classes compiled against the app's classes, plus the jar's own driver.
+mkdir -p "$WORK/tool" "$WORK/app-classes"
+(cd "$WORK/app-classes" && unzip -q -o "$JAR" 'BOOT-INF/classes/vn/hailong/audit/*' 'BOOT-INF/lib/mariadb-java-client-*.jar')
+DRIVER=$(ls "$WORK"/app-classes/BOOT-INF/lib/mariadb-java-client-*.jar)
+${JAVA}c -q -d "$WORK/tool" -cp "$WORK/app-classes/BOOT-INF/classes" \
+  src/test/java/vn/hailong/audit/AuditChainCheck.java src/test/java/vn/hailong/cluster/ClusterProof.java 2>/dev/null \
+  || ${JAVA}c -d "$WORK/tool" -cp "$WORK/app-classes/BOOT-INF/classes" \
+       src/test/java/vn/hailong/audit/AuditChainCheck.java src/test/java/vn/hailong/cluster/ClusterProof.java
+TOOL_CP="$WORK/tool:$WORK/app-classes/BOOT-INF/classes:$DRIVER"
+
+for p in $((BASE)) $((BASE + 1)) $((BASE + 2)) $((BASE + 3)) $((BASE + 11)) $((BASE + 12)) $((BASE + 13)) \
+         $((BASE + 81)) $((BASE + 82)) $((BASE + 83)); do
+  if (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null; then echo "port $p is taken: set PROOF_PORT_BASE" >&2; exit 2; fi
+done
+
+# --- 2. Three Galera members ------------------------------------------------------------------
+db_port() { echo $((BASE + $1)); }
+GCOMM="gcomm://127.0.0.1:$((BASE + 11)),127.0.0.1:$((BASE + 12)),127.0.0.1:$((BASE + 13))"
+# The servers run as Debian's mysql user (as the packaged service does), not root: the rsync state
+# transfer's daemon would otherwise write as "nobody" and fail.
+DBW=$WORK/mysql
+mkdir -p "$DBW"
+chmod 755 "$WORK"
+for i in 1 2 3; do
+  mkdir -p "$DBW/db$i"
+  cat > "$WORK/db$i.cnf" <<CNF
+[mysqld]
+user=mysql
+datadir=$DBW/db$i
+socket=$DBW/db$i.sock
+pid-file=$DBW/db$i.pid
+log-error=$DBW/db$i.err
+port=$(db_port $i)
+bind-address=127.0.0.1
+character-set-server=utf8mb4
+collation-server=utf8mb4_unicode_ci
+max_connections=300
+innodb_buffer_pool_size=128M
+innodb_flush_log_at_trx_commit=2
+# What Galera requires:
+binlog_format=ROW
+default_storage_engine=InnoDB
+innodb_autoinc_lock_mode=2
+wsrep_on=ON
+wsrep_provider=/usr/lib/galera/libgalera_smm.so
+wsrep_cluster_name=hailong-proof
+wsrep_cluster_address=$GCOMM
+wsrep_node_name=db$i
+wsrep_node_address=127.0.0.1:$((BASE + 10 + i))
+wsrep_provider_options="base_port=$((BASE + 10 + i));ist.recv_addr=127.0.0.1:$((BASE + 20 + i));gcache.size=128M"
+wsrep_sst_method=rsync
+wsrep_sst_receive_address=127.0.0.1:$((BASE + 30 + i))
+CNF
+done
+chown -R mysql:mysql "$DBW"
+
+start_db() { # i [extra args]
+  local i=$1; shift
+  mariadbd --defaults-file="$WORK/db$i.cnf" "$@" >>"$WORK/db$i.out" 2>&1 &
+  DB_PID[$i]=$!
+  PIDS+=("$!")
+}
+wait_synced() { # i
+  local i=$1
+  for _ in $(seq 1 180); do
+    if [[ "$(mariadb --protocol=socket -S "$DBW/db$i.sock" -uroot -N -e "SHOW STATUS LIKE 'wsrep_local_state_comment'" 2>/dev/null \
+          | awk '{print $2}')" == Synced ]]; then return 0; fi
+    if ! kill -0 "${DB_PID[$i]}" 2>/dev/null; then tail -30 "$DBW/db$i.err" >&2; return 1; fi
+    sleep 1
+  done
+  tail -30 "$DBW/db$i.err" >&2; return 1
+}
+declare -a DB_PID APP_PID
+log "db1: initialising and bootstrapping the cluster (--wsrep-new-cluster)"
+mariadb-install-db --no-defaults --datadir="$DBW/db1" --user=mysql --auth-root-authentication-method=normal >"$WORK/db1.install" 2>&1
+start_db 1 --wsrep-new-cluster
+wait_synced 1
+mariadb -S "$DBW/db1.sock" -uroot <<SQL
+CREATE DATABASE hailong CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
+GRANT ALL PRIVILEGES ON hailong.* TO '$DB_USER'@'127.0.0.1';
+GRANT PROCESS ON *.* TO '$DB_USER'@'127.0.0.1';
+SQL
+for i in 2 3; do
+  log "db$i: joining (state transfer by rsync)"
+  start_db $i
+  wait_synced $i
+done
+log "cluster: size $(mariadb -S "$DBW/db1.sock" -uroot -N -e "SHOW STATUS LIKE 'wsrep_cluster_size'" | awk '{print $2}')"
+
+# --- 3. Migrations once, then the app nodes (validate only) -----------------------------------
+# Flyway's lock is GET_LOCK, which Galera does not replicate: the dedicated step migrates, the
+# nodes only validate (hailong.migrations=validate), so two nodes starting at once cannot both migrate.
+url_for() { # the node's own member first, the others as fail-over (Connector/J "sequential")
+  local a=$1 b=$(( $1 % 3 + 1 )) c=$(( ($1 + 1) % 3 + 1 ))
+  echo "jdbc:mariadb:sequential://127.0.0.1:$(db_port $a),127.0.0.1:$(db_port $b),127.0.0.1:$(db_port $c)/hailong"
+}
+export DATABASE_USER=$DB_USER DATABASE_PASSWORD=$DB_PASSWORD
+export SURVEY_LINK_SECRET=proof-only-survey-link-secret-0123456789abcdef
+export PUBLIC_BASE_URL=https://hailong.example.gov.vn
+export HAILONG_API_BOOTSTRAP_KEYS_0_NAME=proof-one-stop HAILONG_API_BOOTSTRAP_KEYS_0_KEY=$API_KEY
+export DATABASE_POOL_SIZE=20
+log "migrating once: java -jar ... --migrate-only"
+DATABASE_URL=$(url_for 1) "$JAVA" -jar "$JAR" --spring.profiles.active=prod --migrate-only >"$WORK/migrate.log" 2>&1 \
+  || { tail -40 "$WORK/migrate.log" >&2; exit 1; }
+log "$(grep -o 'Hài Lòng: .*' "$WORK/migrate.log" || tail -1 "$WORK/migrate.log")"
+
+start_app() { # i [more env]
+  local i=$1; shift
+  env DATABASE_URL="$(url_for "$i")" HAILONG_MIGRATIONS=validate "$@" \
+    "$JAVA" -Xmx512m -XX:TieredStopAtLevel=1 -jar "$JAR" --spring.profiles.active=prod --server.port=$((BASE + 80 + i)) \
+      --logging.level.org.springframework.core.retry=debug --logging.level.org.springframework.resilience=debug \
+      >"$WORK/app$i.log" 2>&1 &
+  APP_PID[$i]=$!
+  PIDS+=("$!")
+}
+wait_app() { # i
+  local i=$1
+  for _ in $(seq 1 240); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$((BASE + 80 + i))/api/v1/openapi" 2>/dev/null; then return 0; fi
+    if ! kill -0 "${APP_PID[$i]}" 2>/dev/null; then tail -40 "$WORK/app$i.log" >&2; return 1; fi
+    sleep 1
+  done
+  tail -40 "$WORK/app$i.log" >&2; return 1
+}
+log "app1 on db1"
+start_app 1
+wait_app 1
+UNIT=$("$JAVA" -cp "$TOOL_CP" vn.hailong.cluster.ClusterProof setup "http://127.0.0.1:$((BASE + 81))" "$API_KEY")
+# Counters of the unit's centre for the handovers, from the site configuration (kiosk-config/README.md).
+mkdir -p "$WORK/site"
+{
+  echo "centres:"
+  echo "  - {code: TT-PROOF, name: Trung tâm thử cụm, agency: \"$UNIT\"}"
+  echo "counters:"
+  for c in 1 2 3 4 5 6 7 8 9 10 11 12; do echo "  - {code: PROOF-Q$c, name: Quầy $c, centre: TT-PROOF}"; done
+} > "$WORK/site/site.yaml"
+# app2 and app3 start together: only validating, they cannot race on the schema.
+log "unit $UNIT; app2 on db2 and app3 on db3, started at once"
+start_app 2 KIOSK_CONFIG_DIR="$WORK/site"
+start_app 3 KIOSK_CONFIG_DIR="$WORK/site"
+wait_app 2
+wait_app 3
+COUNTERS=$(seq -s, -f 'PROOF-Q%g' 1 12)
+
+# --- 4. HAProxy, the load, the kills ----------------------------------------------------------
+LB_PORT=$((BASE + 80)) APP1_PORT=$((BASE + 81)) APP2_PORT=$((BASE + 82)) APP3_PORT=$((BASE + 83)) \
+  haproxy -f src/test/cluster/haproxy.cfg -db >"$WORK/haproxy.log" 2>&1 &
+PIDS+=("$!")
+sleep 2
+for i in 1 2 3; do
+  log "db$i session default: $(mariadb -S "$DBW/db$i.sock" -uroot -N -e 'SELECT @@tx_isolation, @@wsrep_sync_wait')"
+done
+log "load: ${SECONDS_LOAD} s; kill -9 db3 at $((SECONDS_LOAD / 3)) s, app2 at $((SECONDS_LOAD / 2)) s; db3 restarts at $((SECONDS_LOAD * 2 / 3)) s"
+"$JAVA" -cp "$TOOL_CP" vn.hailong.cluster.ClusterProof run "$SECONDS_LOAD" $((BASE + 80)) \
+  "$((BASE + 81)),$((BASE + 82)),$((BASE + 83))" "$(db_port 1),$(db_port 2),$(db_port 3)" "$API_KEY" "$UNIT" "$COUNTERS" \
+  "$DB_USER" "$DB_PASSWORD" >"$WORK/report.txt" 2>"$WORK/proof.err" &
+LOAD=$!
+PIDS+=("$LOAD")
+sleep $((SECONDS_LOAD / 3)); log "kill -9 db3 (pid ${DB_PID[3]})"; kill -9 "${DB_PID[3]}"
+sleep $((SECONDS_LOAD / 2 - SECONDS_LOAD / 3)); log "kill -9 app2 (pid ${APP_PID[2]})"; kill -9 "${APP_PID[2]}"
+sleep $((SECONDS_LOAD * 2 / 3 - SECONDS_LOAD / 2)); log "db3: restarting (rejoins by IST)"; start_db 3
+set +e
+wait "$LOAD"; RC=$?
+set -e
+wait_synced 3 && log "db3: Synced again, cluster size $(mariadb -S "$DBW/db1.sock" -uroot -N -e "SHOW STATUS LIKE 'wsrep_cluster_size'" | awk '{print $2}')" \
+  || log "db3 did not rejoin"
+
+# --- 5. Report ---------------------------------------------------------------------------------
+echo
+cat "$WORK/report.txt"
+grep -v '^\s*$' "$WORK/proof.err" | head -5 || true
+echo "== Apps"
+# Spring's retry logs at DEBUG (switched on above): "Preparing to retry" is an attempt made again
+# after a failure its predicate calls transient, "completed successfully after retry" one that
+# then succeeded, "exhausted" a retry that gave up (or a failure that was not worth retrying).
+# The driver warns of every error 1213, how Galera reports a certification failure.
+for i in 1 2 3; do
+  printf 'app%s: retries %s, succeeded after retry %s, gave up %s, error 1213 seen %s, ERROR lines %s\n' "$i" \
+    "$(grep -c 'Preparing to retry operation' "$WORK/app$i.log" || true)" \
+    "$(grep -c 'completed successfully after retry' "$WORK/app$i.log" || true)" \
+    "$(grep -c 'exhausted; aborting' "$WORK/app$i.log" || true)" \
+    "$(grep -c 'ErrorPacket .*1213' "$WORK/app$i.log" || true)" "$(grep -c ' ERROR ' "$WORK/app$i.log" || true)"
+done
+echo "retries, by operation (all nodes):"
+grep -h 'Preparing to retry operation' "$WORK"/app*.log | grep -o "operation '[A-Za-z.]*" | sort | uniq -c | sort -rn || true
+echo "gave up, by root cause (all nodes):"
+awk '/exhausted; aborting/ {inside = 1; cause = ""; next}
+     inside && /^Caused by: / {cause = $3}
+     inside && /^[0-9]{4}-/ {if (cause != "") print cause; inside = 0}
+     END {if (inside && cause != "") print cause}' "$WORK"/app*.log | sort | uniq -c | sort -rn | head -5 || true
+exit $RC
