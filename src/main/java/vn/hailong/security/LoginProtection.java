@@ -70,12 +70,16 @@ class LoginProtection {
     Optional<Instant> lockedUntil(String username, @Nullable String address) {
         Instant now = clock.instant();
         List<String> subjects = subjectsOf(normalised(username), address, now);
+        // One or two subjects: the second placeholder repeats the first when there is one.
+        String first = subjects.getFirst();
+        String second = subjects.getLast();
         Optional<Instant> until = jdbc.query("SELECT MAX(locked_until) FROM login_throttle WHERE subject IN (?, ?) AND locked_until > ?",
-                (rs, i) -> Optional.ofNullable(rs.getTimestamp(1)).map(t -> t.toLocalDateTime().toInstant(ZoneOffset.UTC)),
-                subjects.get(0), subjects.size() > 1 ? subjects.get(1) : subjects.get(0), utc(now)).getFirst();
-        until.ifPresent(u -> refused.increment());
-        until.ifPresent(u -> jdbc.update("UPDATE login_throttle SET refused = refused + 1 WHERE subject IN (?, ?)", subjects.get(0),
-                subjects.size() > 1 ? subjects.get(1) : subjects.get(0)));
+                (rs, i) -> Optional.ofNullable(rs.getTimestamp(1)).map(t -> t.toLocalDateTime().toInstant(ZoneOffset.UTC)), first, second,
+                utc(now)).getFirst();
+        until.ifPresent(u -> {
+            refused.increment();
+            jdbc.update("UPDATE login_throttle SET refused = refused + 1 WHERE subject IN (?, ?)", first, second);
+        });
         return until;
     }
 
@@ -140,6 +144,12 @@ class LoginProtection {
         return jdbc.query("SELECT MAX(locked_until) FROM login_throttle WHERE subject IN (?, ?) AND locked_until > ?",
                 (rs, i) -> Optional.ofNullable(rs.getTimestamp(1)).map(t -> t.toLocalDateTime().toInstant(ZoneOffset.UTC)),
                 "A:" + normalised(username), "K:" + normalised(username), utc(clock.instant())).getFirst();
+    }
+
+    /** Where a log-in attempt comes from: the client's address as Tomcat resolved it (X-Forwarded-For only from trusted proxies). */
+    static @Nullable String addressOf(org.springframework.security.core.Authentication attempt) {
+        return attempt.getDetails() instanceof org.springframework.security.web.authentication.WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
     }
 
     /** Forgotten counts and long-gone usual places go, so that guessed user names cannot fill the table. */

@@ -1,11 +1,9 @@
 package vn.hailong.security;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * The managers' password log-in, behind {@link LoginProtection}: a locked account or address is
@@ -28,7 +26,7 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication attempt) {
         String username = attempt.getName();
-        String address = addressOf(attempt);
+        String address = LoginProtection.addressOf(attempt);
         protection.lockedUntil(username, address).ifPresent(until -> {
             throw new LoginThrottledException(until);
         });
@@ -52,10 +50,5 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-    }
-
-    private static @Nullable String addressOf(Authentication attempt) {
-        // The client's address as Tomcat resolved it (X-Forwarded-For only from trusted proxies).
-        return attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
     }
 }

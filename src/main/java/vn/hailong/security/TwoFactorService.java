@@ -27,7 +27,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -116,7 +115,7 @@ public class TwoFactorService {
         jdbc.update("UPDATE user_account SET totp_secret = ?, totp_enrolled_at = ?, totp_last_step = ? WHERE username = ?", key, utc(clock.instant()),
                 step, username);
         List<String> codes = newRecoveryCodes(username);
-        protection.succeeded(username, addressOf(pending));
+        protection.succeeded(username, LoginProtection.addressOf(pending));
         events.publishEvent(new AuditEvent(username, AuditAction.ACCOUNT_CHANGED, "account " + username, "authenticator app enrolled"));
         return codes;
     }
@@ -125,7 +124,7 @@ public class TwoFactorService {
     @Transactional
     public Outcome verify(Authentication pending, String code) {
         String username = pending.getName();
-        String address = addressOf(pending);
+        String address = LoginProtection.addressOf(pending);
         if (protection.lockedUntil(username, address).isPresent()) {
             return Outcome.LOCKED;
         }
@@ -170,10 +169,6 @@ public class TwoFactorService {
         return pending;
     }
 
-    /** Where the password came from (the log-in request, as Tomcat resolved it). */
-    private static @Nullable String addressOf(Authentication authentication) {
-        return authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
-    }
 
     public static boolean isPending(@Nullable Authentication authentication) {
         return authentication != null && authentication.getAuthorities().stream().anyMatch(a -> PENDING_AUTHORITY.equals(a.getAuthority()));
