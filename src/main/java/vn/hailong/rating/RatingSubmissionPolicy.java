@@ -5,11 +5,14 @@ import java.util.Set;
 /**
  * Who may submit a rating through which channel. Ratings come from citizens, never from staff:
  * an officer's session can never submit, whatever the channel. Citizens are anonymous (the kiosk
- * and the phone page); integrators (API keys) relay ratings gathered by other channels.
+ * and the phone page); integrators (API keys) relay ratings gathered by other channels; data-entry
+ * clerks key in the answers citizens wrote on paper forms.
  */
 public final class RatingSubmissionPolicy {
 
     public static final String INTEGRATOR = "ROLE_INTEGRATOR";
+    /** Keys in paper forms: the citizen's own answers on paper, never their own opinion. */
+    public static final String DATA_ENTRY = "ROLE_DATA_ENTRY";
     private static final Set<String> STAFF = Set.of("ROLE_ADMIN", "ROLE_PROVINCE_MANAGER", "ROLE_UNIT_MANAGER",
             "ROLE_AUDITOR", "ROLE_OFFICER");
 
@@ -20,6 +23,9 @@ public final class RatingSubmissionPolicy {
     public static String refusal(Set<String> authorities, RatingChannel channel) {
         if (authorities.contains("ROLE_OFFICER")) {
             return "officers cannot submit ratings";
+        }
+        if (authorities.contains(DATA_ENTRY) && authorities.stream().noneMatch(STAFF::contains)) {
+            return channel == RatingChannel.PAPER ? null : "data-entry accounts key paper forms only (channel PAPER)";
         }
         if (authorities.stream().anyMatch(STAFF::contains)) {
             return "staff accounts cannot submit ratings; ratings come from citizens";

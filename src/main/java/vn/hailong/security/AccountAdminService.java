@@ -57,7 +57,8 @@ public class AccountAdminService {
 
     /** One account as the administrator sees it. */
     public record AccountRow(UUID id, String username, String displayName, Role role, String unitCode, String unitName, boolean enabled,
-            boolean mustChangePassword, Instant createdAt, String email, Instant loginLockedUntil, boolean twoFactorEnrolled) {
+            boolean mustChangePassword, Instant createdAt, String email, Instant loginLockedUntil, boolean twoFactorEnrolled,
+            String oneStopOfficerId) {
 
         /** Whether wrong passwords have locked the account's log-ins from elsewhere for now (ADR 080). */
         public boolean loginLocked() {
@@ -182,6 +183,27 @@ public class AccountAdminService {
         return row(account);
     }
 
+    /**
+     * Sets (blank: removes) the person's officer id in the one-stop software, for staff who also
+     * handle dossiers: a data-entry clerk never keys the form of a dossier they handled.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public AccountRow setOneStopOfficerId(String username, String officerId) {
+        UserAccount account = find(username);
+        String value = officerId == null || officerId.isBlank() ? null : officerId.strip();
+        if (value != null && value.length() > 64) {
+            throw InvalidInputException.malformed("oneStopOfficerId", "Mã cán bộ dài quá 64 ký tự (officer id longer than 64 characters)");
+        }
+        if (!Objects.equals(account.getOneStopOfficerId(), value)) {
+            String before = account.getOneStopOfficerId();
+            account.setOneStopOfficerId(value);
+            accounts.saveAndFlush(account);
+            audit(account.getUsername(), "one-stop officer id " + (before == null ? "-" : before) + " → " + (value == null ? "-" : value));
+        }
+        return row(account);
+    }
+
     /** Changes an account's role and unit (the root of the units it is responsible for). */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
@@ -209,12 +231,16 @@ public class AccountAdminService {
             return null;
         }
         boolean needsUnit = role == Role.UNIT_MANAGER || role == Role.OFFICER;
-        if (!needsUnit) {
+        // A data-entry clerk may be limited to a unit's dossiers, or key for the whole province.
+        boolean mayHaveUnit = needsUnit || role == Role.DATA_ENTRY;
+        if (!mayHaveUnit) {
             // province-wide roles see every unit: a unit on them would mean nothing and mislead
             return null;
         }
         if (unitCode == null || unitCode.isBlank()) {
-            errors.unprocessable("unit", "Vai trò này cần một đơn vị (this role must belong to a unit)");
+            if (needsUnit) {
+                errors.unprocessable("unit", "Vai trò này cần một đơn vị (this role must belong to a unit)");
+            }
             return null;
         }
         return directory.findUnit(unitCode.strip()).map(AgencySummary::id).orElseGet(() -> {
@@ -250,6 +276,7 @@ public class AccountAdminService {
         AgencySummary unit = a.getAgencyId() == null ? null : units.get(a.getAgencyId());
         return new AccountRow(a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(), unit == null ? null : unit.code(),
                 unit == null ? null : unit.name(), a.isEnabled(), a.isMustChangePassword(), a.getCreatedAt(), a.getEmail(),
-                logIns.accountLockedUntil(a.getUsername()).orElse(null), twoFactor.enrolled(a.getUsername()));
+                logIns.accountLockedUntil(a.getUsername()).orElse(null), twoFactor.enrolled(a.getUsername()),
+                a.getOneStopOfficerId());
     }
 }

@@ -100,6 +100,15 @@ public class AccountService implements UserDetailsService {
         return true;
     }
 
+    /**
+     * The officer id this account's person has in the one-stop software, if set: the paper forms
+     * of the dossiers that officer handled are not theirs to key.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> oneStopOfficerId(String username) {
+        return accounts.findByUsername(username).map(UserAccount::getOneStopOfficerId);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Account> find(String username) {
         return accounts.findByUsername(username).map(AccountService::toAccount);

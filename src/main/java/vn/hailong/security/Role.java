@@ -11,7 +11,12 @@ public enum Role {
     /** Reads everything (including integrity and audit reports), changes nothing. */
     AUDITOR,
     /** A counter officer: may never submit or see ratings. */
-    OFFICER;
+    OFFICER,
+    /**
+     * Keys in paper survey forms (Circular 01's paper channel): may submit PAPER ratings through
+     * the data-entry page only, never for a dossier they handled, and sees nothing else.
+     */
+    DATA_ENTRY;
 
     public String authority() {
         return "ROLE_" + name();

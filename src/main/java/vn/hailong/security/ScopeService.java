@@ -33,6 +33,9 @@ public class ScopeService {
             case ADMIN, PROVINCE_MANAGER, AUDITOR -> AccessScope.everything();
             case UNIT_MANAGER -> new AccessScope(false, directory.subtreeOf(account.get().agencyId()));
             case OFFICER -> AccessScope.nothing();
+            // The dossiers whose paper forms the clerk may key: their unit's subtree, or the province.
+            case DATA_ENTRY -> account.get().agencyId() == null ? AccessScope.everything()
+                    : new AccessScope(false, directory.subtreeOf(account.get().agencyId()));
         };
     }
 

@@ -50,6 +50,10 @@ public class UserAccount extends AbstractEntity {
     @Column(name = "email")
     private String email;
 
+    /** The person's officer id in the one-stop software, when they also handle dossiers. */
+    @Column(name = "one_stop_officer_id", length = 64)
+    private String oneStopOfficerId;
+
     protected UserAccount() {
     }
 
@@ -89,6 +93,14 @@ public class UserAccount extends AbstractEntity {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getOneStopOfficerId() {
+        return oneStopOfficerId;
+    }
+
+    void setOneStopOfficerId(String oneStopOfficerId) {
+        this.oneStopOfficerId = oneStopOfficerId;
     }
 
     public String getEmail() {

@@ -57,4 +57,21 @@ class RatingSubmissionPolicyTest {
         assertThat(RatingSubmissionPolicy.refusal(Set.of(RatingSubmissionPolicy.INTEGRATOR), channel))
                 .contains("not for API clients");
     }
+
+    @ParameterizedTest
+    @EnumSource(RatingChannel.class)
+    void a_data_entry_clerk_keys_paper_forms_and_nothing_else(RatingChannel channel) {
+        String refusal = RatingSubmissionPolicy.refusal(Set.of(RatingSubmissionPolicy.DATA_ENTRY), channel);
+        if (channel == RatingChannel.PAPER) {
+            assertThat(refusal).isNull();
+        } else {
+            assertThat(refusal).contains("paper forms only");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ROLE_OFFICER", "ROLE_UNIT_MANAGER"})
+    void a_clerk_who_is_also_staff_is_refused_even_on_paper(String role) {
+        assertThat(RatingSubmissionPolicy.refusal(Set.of(RatingSubmissionPolicy.DATA_ENTRY, role), RatingChannel.PAPER)).isNotNull();
+    }
 }

@@ -44,7 +44,8 @@ import vn.hailong.security.Role;
 public class AccountsView extends VerticalLayout {
 
     static final Map<Role, String> ROLES = Map.of(Role.ADMIN, "Quản trị viên", Role.PROVINCE_MANAGER, "Sở Nội vụ (toàn tỉnh)",
-            Role.UNIT_MANAGER, "Lãnh đạo đơn vị", Role.AUDITOR, "Kiểm tra viên", Role.OFFICER, "Cán bộ một cửa");
+            Role.UNIT_MANAGER, "Lãnh đạo đơn vị", Role.AUDITOR, "Kiểm tra viên", Role.OFFICER, "Cán bộ một cửa",
+            Role.DATA_ENTRY, "Nhập phiếu giấy");
 
     private final AccountAdminService service;
     private final Grid<AccountRow> grid = new Grid<>();
@@ -67,6 +68,7 @@ public class AccountsView extends VerticalLayout {
     private final Select<Role> editRole = roleSelect("edit-role");
     private final ComboBox<AgencySummary> editUnit = unitBox("edit-unit");
     private final TextField editEmail = new TextField("E-mail nhận thông báo phản ánh");
+    private final TextField editOfficerId = new TextField("Mã cán bộ trên phần mềm một cửa");
     private final VerticalLayout selectedPanel = new VerticalLayout();
 
     public AccountsView(AccountAdminService service) {
@@ -139,7 +141,15 @@ public class AccountsView extends VerticalLayout {
         HorizontalLayout assignRow = new HorizontalLayout(editRole, editUnit, assign);
         assignRow.setAlignItems(Alignment.BASELINE);
         assignRow.setWrap(true);
-        selectedPanel.add(selectedTitle, toggle, unlockLogIn, resetTwoFactor, resetRow, assignRow, emailRow);
+        editOfficerId.setId("edit-officer-id");
+        editOfficerId.setWidth("24rem");
+        editOfficerId.setHelperText("Nếu người này cũng xử lý hồ sơ: họ không được nhập phiếu giấy của hồ sơ mình đã xử lý.");
+        Button saveOfficerId = new Button("Lưu mã cán bộ", e -> act(() -> service.setOneStopOfficerId(
+                grid.asSingleSelect().getValue().username(), editOfficerId.getValue()), a -> "Đã lưu mã cán bộ của " + a.username()));
+        saveOfficerId.setId("save-officer-id");
+        HorizontalLayout officerIdRow = new HorizontalLayout(editOfficerId, saveOfficerId);
+        officerIdRow.setAlignItems(Alignment.BASELINE);
+        selectedPanel.add(selectedTitle, toggle, unlockLogIn, resetTwoFactor, resetRow, assignRow, emailRow, officerIdRow);
         selectedPanel.setPadding(false);
         selectedPanel.setVisible(false);
         selectedPanel.setId("selected-account");
@@ -149,7 +159,7 @@ public class AccountsView extends VerticalLayout {
     }
 
     private static boolean needsUnit(Role role) {
-        return role == Role.UNIT_MANAGER || role == Role.OFFICER;
+        return role == Role.UNIT_MANAGER || role == Role.OFFICER || role == Role.DATA_ENTRY;
     }
 
     private static Select<Role> roleSelect(String id) {
@@ -183,7 +193,7 @@ public class AccountsView extends VerticalLayout {
     }
 
     private void clearErrors() {
-        for (var field : List.of(username, displayName, password, resetPassword, editEmail)) {
+        for (var field : List.of(username, displayName, password, resetPassword, editEmail, editOfficerId)) {
             field.setInvalid(false);
         }
         role.setInvalid(false);
@@ -222,6 +232,7 @@ public class AccountsView extends VerticalLayout {
             case "unit" -> creating ? unit : editUnit;
             case "password" -> creating ? password : resetPassword;
             case "email" -> editEmail;
+            case "oneStopOfficerId" -> editOfficerId;
             default -> null;
         };
         if (target instanceof com.vaadin.flow.component.HasValidation v) {
@@ -255,6 +266,7 @@ public class AccountsView extends VerticalLayout {
         resetTwoFactor.setVisible(a.twoFactorEnrolled());
         editRole.setValue(a.role());
         editEmail.setValue(a.email() == null ? "" : a.email());
+        editOfficerId.setValue(a.oneStopOfficerId() == null ? "" : a.oneStopOfficerId());
         editUnit.setValue(a.unitCode() == null ? null
                 : service.units().stream().filter(u -> u.code().equals(a.unitCode())).findFirst().orElse(null));
         editUnit.setEnabled(needsUnit(a.role()));

@@ -1,0 +1,59 @@
+package vn.hailong.paperform.ui;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import vn.hailong.paperform.PaperFormService;
+import vn.hailong.paperform.PaperFormService.Integrity;
+import vn.hailong.paperform.PaperFormService.Mismatch;
+
+/** Managers' view of paper-form keying: how many forms were keyed and checked, and where two keyings disagreed. */
+@Route("phieu-giay")
+@PageTitle("Kiểm tra nhập phiếu giấy · Hài Lòng")
+@Menu(title = "Phiếu giấy", order = 7)
+@RolesAllowed({"ADMIN", "PROVINCE_MANAGER", "UNIT_MANAGER", "AUDITOR"})
+@StyleSheet("styles/followup.css")
+public class PaperFormChecksView extends Div {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+
+    public PaperFormChecksView(PaperFormService service, Clock clock) {
+        addClassName("followup");
+        Integrity integrity = service.integrity();
+        add(new H2("Kiểm tra nhập phiếu giấy"));
+        Paragraph figures = new Paragraph("Đã nhập " + integrity.keyed() + " phiếu; " + integrity.checked()
+                + " phiếu đã được người thứ hai nhập lại, " + integrity.awaitingCheck() + " phiếu đang chờ; "
+                + integrity.mismatched() + " phiếu có hai lần nhập khác nhau.");
+        figures.setId("paper-form-figures");
+        add(figures);
+        Div card = new Div(new H3("Phiếu có hai lần nhập khác nhau"));
+        card.addClassName("card");
+        Grid<Mismatch> grid = new Grid<>();
+        grid.addColumn(Mismatch::serial).setHeader("Số sê-ri").setAutoWidth(true);
+        grid.addColumn(Mismatch::dossierCode).setHeader("Mã hồ sơ").setAutoWidth(true);
+        grid.addColumn(m -> PaperFormLabels.fields(m.fields())).setHeader("Khác nhau ở").setFlexGrow(2);
+        grid.addColumn(m -> m.keyedBy() + " / " + m.secondKeyedBy()).setHeader("Người nhập (lần 1 / lần 2)").setAutoWidth(true);
+        grid.addColumn(m -> TIME.withZone(clock.getZone()).format(m.secondKeyedAt())).setHeader("Kiểm tra lúc").setAutoWidth(true);
+        grid.setItems(integrity.mismatches());
+        grid.setEmptyStateText("Không có phiếu nào có hai lần nhập khác nhau.");
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setId("paper-form-mismatches");
+        card.add(grid);
+        card.add(new Paragraph("Đối chiếu với phiếu giấy; nếu lần nhập đầu sai, đề nghị loại đánh giá đó ở trang Kiểm duyệt."));
+        add(card);
+    }
+}

@@ -1,0 +1,114 @@
+package vn.hailong.paperform.ui;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import vn.hailong.paperform.PaperFormService;
+import vn.hailong.paperform.PaperFormService.AwaitingCheck;
+import vn.hailong.paperform.PaperFormService.CheckResult;
+import vn.hailong.platform.ConflictException;
+import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.NotFoundException;
+
+/**
+ * The blind second keying: a clerk picks a form drawn for checking (not one they keyed) and keys
+ * it again from the paper, without seeing the first keying; the result says whether they agree.
+ */
+@Route("nhap-phieu/lan-hai")
+@PageTitle("Nhập lần hai · Hài Lòng")
+@RolesAllowed("DATA_ENTRY")
+@StyleSheet("styles/followup.css")
+public class SecondKeyingView extends Div {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+
+    private final PaperFormService service;
+    private final PaperFormFields fields;
+    private final Grid<AwaitingCheck> awaiting = new Grid<>();
+    private final Paragraph result = new Paragraph();
+    private final ZoneId zone;
+
+    public SecondKeyingView(PaperFormService service, Clock clock) {
+        this.service = service;
+        this.zone = clock.getZone();
+        this.fields = new PaperFormFields(service.questionnaire());
+        addClassName("followup");
+        add(new H2("Nhập lần hai (kiểm tra nhập liệu)"));
+        add(new Paragraph("Chọn một phiếu trong danh sách, lấy phiếu giấy có số sê-ri đó và nhập lại toàn bộ. "
+                + "Bạn không thấy lần nhập đầu; hệ thống so sánh hai lần nhập và báo các ô khác nhau cho người phụ trách."));
+        Div list = new Div(new H3("Phiếu chờ nhập lần hai"));
+        list.addClassName("card");
+        awaiting.addColumn(AwaitingCheck::serial).setHeader("Số sê-ri").setAutoWidth(true);
+        awaiting.addColumn(a -> TIME.withZone(zone).format(a.keyedAt())).setHeader("Nhập lần đầu lúc").setAutoWidth(true);
+        awaiting.setEmptyStateText("Không có phiếu nào chờ bạn nhập lần hai.");
+        awaiting.setAllRowsVisible(true);
+        awaiting.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        awaiting.setId("awaiting");
+        awaiting.asSingleSelect().addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                fields.serial.setValue(e.getValue().serial());
+                fields.dossierCode.focus();
+            }
+        });
+        list.add(awaiting);
+        add(list);
+        Div card = new Div(fields);
+        card.addClassName("card");
+        fields.serial.setReadOnly(true);
+        Button check = new Button("Lưu lần nhập thứ hai", e -> check());
+        check.setId("save");
+        check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        result.setId("result");
+        result.getElement().setAttribute("role", "status");
+        card.add(check, result);
+        add(card);
+        add(new Paragraph(new Anchor("nhap-phieu", "← Nhập phiếu mới")));
+        refresh();
+    }
+
+    private void refresh() {
+        awaiting.setItems(service.awaitingSecondKeying());
+    }
+
+    private void check() {
+        fields.clearErrors();
+        result.removeClassName("error");
+        try {
+            CheckResult checked = service.keySecond(fields.entry());
+            fields.clear();
+            fields.serial.setValue("");
+            result.setText(checked.matches() ? "Phiếu " + checked.serial() + ": hai lần nhập khớp nhau."
+                    : "Phiếu " + checked.serial() + ": hai lần nhập KHÁC nhau ở " + PaperFormLabels.fields(checked.mismatchedFields())
+                            + ". Người phụ trách sẽ đối chiếu với phiếu giấy.");
+            refresh();
+        } catch (InvalidInputException e) {
+            failed(fields.show(e));
+        } catch (ConflictException e) {
+            failed(fields.show(e));
+            refresh();
+        } catch (NotFoundException e) {
+            failed(e.getMessage());
+        }
+    }
+
+    private void failed(String message) {
+        result.addClassName("error");
+        result.setText("Chưa lưu. " + message);
+    }
+}
