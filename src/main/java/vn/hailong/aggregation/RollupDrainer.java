@@ -3,6 +3,7 @@ package vn.hailong.aggregation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -32,21 +33,28 @@ import vn.hailong.platform.Retries;
  * <p>Rows of a node that died (kill -9, power loss) are taken by any node once they are older than
  * {@code hailong.rollups.drain.orphaned-after}; every node looks for such rows every
  * {@code hailong.rollups.drain.poll}. A batch that keeps failing is split, so that one bad change
- * cannot hold up the others; a change that fails {@value #MAX_ATTEMPTS} times is dropped with an
- * error in the log (the sweep and the rebuild repair it).
+ * cannot hold up the others. A change is never deleted unless it was applied in the same
+ * transaction (ADR 070, "Never dropped"): only a failure of the change itself (not an outage, a lost
+ * connection, a commit whose outcome is unknown, or a write conflict, which say nothing about it)
+ * counts as an attempt, and a change that failed {@code hailong.rollups.drain.max-attempts} times
+ * is parked in the table (skipped by the claims, counted as lag) and tried again every
+ * {@code hailong.rollups.drain.parked-retry}.
  */
 @Component
 public class RollupDrainer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RollupDrainer.class);
-    static final int MAX_ATTEMPTS = 5;
 
     private final RollupStore store;
     private final RollupMaintainer maintainer;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final RetryTemplate retry = Retries.onWriteConflict(8);
+    private static final vn.hailong.platform.TransientWriteConflict CONFLICT = new vn.hailong.platform.TransientWriteConflict();
+
+    private final RetryTemplate retry;
     private final int batch;
+    private final int maxAttempts;
+    private final Duration parkedRetry;
     private final Duration poll;
     private final Duration orphanedAfter;
     private final Semaphore signal = new Semaphore(0);
@@ -57,7 +65,12 @@ public class RollupDrainer implements SmartLifecycle {
 
     RollupDrainer(RollupStore store, RollupMaintainer maintainer, Clock clock, PlatformTransactionManager transactions,
             @Value("${hailong.rollups.drain.batch:500}") int batch, @Value("${hailong.rollups.drain.poll:PT1S}") Duration poll,
-            @Value("${hailong.rollups.drain.orphaned-after:PT5S}") Duration orphanedAfter) {
+            @Value("${hailong.rollups.drain.orphaned-after:PT5S}") Duration orphanedAfter,
+            @Value("${hailong.rollups.drain.retries:8}") int retries, @Value("${hailong.rollups.drain.max-attempts:5}") int maxAttempts,
+            @Value("${hailong.rollups.drain.parked-retry:PT5M}") Duration parkedRetry) {
+        this.retry = Retries.onWriteConflict(retries);
+        this.maxAttempts = maxAttempts;
+        this.parkedRetry = parkedRetry;
         this.store = store;
         this.maintainer = maintainer;
         this.clock = clock;
@@ -116,8 +129,13 @@ public class RollupDrainer implements SmartLifecycle {
 
     private void run() {
         long nextOrphanCheck = 0;
+        long nextParkedRetry = System.nanoTime() + parkedRetry.toNanos();
         while (running) {
             try {
+                if (System.nanoTime() - nextParkedRetry >= 0) {
+                    unpark();
+                    nextParkedRetry = System.nanoTime() + parkedRetry.toNanos();
+                }
                 int applied = drainOwn();
                 if (applied >= batch) {
                     continue;
@@ -148,6 +166,15 @@ public class RollupDrainer implements SmartLifecycle {
         }
     }
 
+    /** Parked changes get their attempts back: whatever made them fail may have passed (a rebuild, a fixed unit). */
+    int unpark() {
+        Integer n = transaction.execute(tx -> store.unparkPending(maxAttempts));
+        if (n != null && n > 0) {
+            log.warn("{} parked rollup changes are tried again", n);
+        }
+        return n == null ? 0 : n;
+    }
+
     private int drainOwn() {
         return drain(node);
     }
@@ -173,11 +200,11 @@ public class RollupDrainer implements SmartLifecycle {
 
     private int drain(@Nullable UUID origin, Duration orphanAge, boolean waitForOthers) {
         try {
-            return retry.invoke(() -> transaction.execute(tx -> {
-                List<RollupStore.Pending> pending = store.claimPending(origin, clock.instant().minus(orphanAge), batch, waitForOthers);
+            return retry.invoke(() -> inTransaction(() -> {
+                List<RollupStore.Pending> pending = store.claimPending(origin, clock.instant().minus(orphanAge), batch, maxAttempts,
+                        waitForOthers);
                 if (!pending.isEmpty()) {
-                    maintainer.apply(RollupMaintainer.Changes.of(pending));
-                    store.deletePending(pending.stream().map(RollupStore.Pending::id).toList());
+                    applyAndDelete(pending);
                 }
                 return pending.size();
             }));
@@ -190,27 +217,87 @@ public class RollupDrainer implements SmartLifecycle {
         }
     }
 
+    /**
+     * Applies the changes and deletes, in the caller's transaction, the rows of those applied: a
+     * rating the worker cannot see yet stays queued with an attempt counted (never deleted unseen).
+     */
+    private void applyAndDelete(List<RollupStore.Pending> pending) {
+        Set<UUID> unseen = maintainer.apply(RollupMaintainer.Changes.of(pending));
+        List<UUID> done = new java.util.ArrayList<>();
+        for (RollupStore.Pending p : pending) {
+            if (p.subject() == RollupOutbox.RATING && unseen.contains(p.subjectId())) {
+                log.warn("Rollup change of rating {} left queued: the rating is not visible on this connection yet", p.subjectId());
+                store.failedPending(p.id());
+            } else {
+                done.add(p.id());
+            }
+        }
+        store.deletePending(done);
+    }
+
+    /**
+     * A transaction of its own. When the connection dies under a statement, the rollback fails too,
+     * and {@code TransactionTemplate} throws the rollback's exception ("Unable to rollback against
+     * JDBC Connection"), which says nothing about what happened; the statement's own exception
+     * (a lost connection, a conflict) is what tells whether to wait, retry or count an attempt, so
+     * that one is thrown, with the rollback's attached.
+     */
+    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+        RuntimeException[] inside = new RuntimeException[1];
+        try {
+            return transaction.execute(tx -> {
+                try {
+                    return work.get();
+                } catch (RuntimeException e) {
+                    inside[0] = e;
+                    throw e;
+                }
+            });
+        } catch (RuntimeException e) {
+            if (inside[0] != null && inside[0] != e) {
+                inside[0].addSuppressed(e);
+                throw inside[0];
+            }
+            throw e;
+        }
+    }
+
     /** The database is away or the pool exhausted: nothing to split, only to wait for. */
     private static boolean unreachable(Throwable e) {
         return vn.hailong.platform.Outages.of(e).filter(o -> o == vn.hailong.platform.Outages.Outage.DATABASE_UNAVAILABLE).isPresent();
     }
 
+    /**
+     * Whether a failure says nothing about the change: the database away, the pool exhausted, a
+     * connection lost mid-way or at commit (the driver's fail-over reports "transaction was lost"),
+     * or a race with another writer. Such a failure is never counted against a change.
+     */
+    static boolean notTheChangesFault(Throwable e) {
+        return vn.hailong.platform.Outages.of(e).isPresent() || CONFLICT.shouldRetry(null, e);
+    }
+
     private int drainOneByOne(@Nullable UUID origin, Duration orphanAge) {
-        List<RollupStore.Pending> pending = transaction.execute(tx -> store.claimPending(origin, clock.instant().minus(orphanAge), batch));
+        List<RollupStore.Pending> pending = inTransaction(() -> store.claimPending(origin, clock.instant().minus(orphanAge), batch,
+                maxAttempts, false));
         int applied = 0;
         for (RollupStore.Pending p : pending) {
             try {
-                retry.invoke(() -> transaction.executeWithoutResult(tx -> {
-                    maintainer.apply(RollupMaintainer.Changes.of(List.of(p)));
-                    store.deletePending(List.of(p.id()));
+                retry.invoke(() -> inTransaction(() -> {
+                    applyAndDelete(List.of(p));
+                    return null;
                 }));
                 applied++;
             } catch (RuntimeException e) {
+                if (notTheChangesFault(e)) {
+                    // The rest waits for the next round; counting this against the change would end
+                    // up parking (formerly: deleting) changes that nothing is wrong with.
+                    throw e;
+                }
+                log.warn("Rollup change {} {} failed: {}", p.subject(), p.subjectId(), e.toString());
                 transaction.executeWithoutResult(tx -> {
-                    if (store.failedPending(p.id()) >= MAX_ATTEMPTS) {
-                        log.error("Rollup change {} {} dropped after {} attempts; the sweep or a rebuild repairs it", p.subject(), p.subjectId(),
-                                MAX_ATTEMPTS, e);
-                        store.deletePending(List.of(p.id()));
+                    if (store.failedPending(p.id()) >= maxAttempts) {
+                        log.error("Rollup change {} {} parked after {} failed attempts; tried again in {}", p.subject(), p.subjectId(),
+                                maxAttempts, parkedRetry, e);
                     }
                 });
             }

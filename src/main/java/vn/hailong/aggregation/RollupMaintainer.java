@@ -133,8 +133,11 @@ public class RollupMaintainer {
      * Applies the current state of the changed ratings and dossiers in the caller's transaction:
      * locks their ledger rows, reads them once, and writes the merged difference of all of them in
      * one upsert per table (rows in key order, so concurrent batches never deadlock each other).
+     * Returns the changed ratings it could not see (a read that is behind the commit that named
+     * them): their changes must stay queued, not be taken for applied.
      */
-    void apply(Changes changes) {
+    Set<UUID> apply(Changes changes) {
+        Set<UUID> unseen = new TreeSet<>();
         int offset = RawSql.offsetSeconds(clock);
         Instant now = clock.instant();
         Map<UUID, List<UUID>> ancestors = new HashMap<>();
@@ -149,6 +152,9 @@ public class RollupMaintainer {
             for (UUID id : ratingIds) {
                 RatingContribution.Current rating = current.get(id);
                 if (rating == null) {
+                    if (changes.ratings().contains(id)) {
+                        unseen.add(id);
+                    }
                     continue;
                 }
                 RollupStore.RatingEntry before = applied.get(id);
@@ -192,5 +198,6 @@ public class RollupMaintainer {
             store.addReturns(ReturnRow.merge(change));
             store.recordDossiers(record, now);
         }
+        return unseen;
     }
 }

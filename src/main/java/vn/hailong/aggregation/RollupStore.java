@@ -93,24 +93,24 @@ class RollupStore {
 
     /**
      * Claims (locks until the transaction ends) up to {@code limit} changes, oldest first, skipping
-     * those another worker holds: this node's own ({@code originNode} given), or anyone's older than
-     * {@code olderThan} (rows a dead node left behind).
+     * those another worker holds and those parked (failed {@code maxAttempts} times): this node's own
+     * ({@code originNode} given), or anyone's older than {@code olderThan} (rows a dead node left
+     * behind). With {@code waitForOthers}, rows another worker holds are waited for instead of skipped
+     * (they are gone once it commits), so that the caller sees every change applied, not only those
+     * nobody was applying.
      */
-    List<Pending> claimPending(@org.jspecify.annotations.Nullable UUID originNode, Instant olderThan, int limit) {
-        return claimPending(originNode, olderThan, limit, false);
-    }
-
-    /**
-     * As {@link #claimPending(UUID, Instant, int)}; with {@code waitForOthers}, rows another worker
-     * holds are waited for instead of skipped (they are gone once it commits), so that the caller
-     * sees every change applied, not only those nobody was applying.
-     */
-    List<Pending> claimPending(@org.jspecify.annotations.Nullable UUID originNode, Instant olderThan, int limit, boolean waitForOthers) {
+    List<Pending> claimPending(@org.jspecify.annotations.Nullable UUID originNode, Instant olderThan, int limit, int maxAttempts,
+            boolean waitForOthers) {
         String where = originNode != null ? "origin_node = ?" : "created_at < ?";
         Object key = originNode != null ? originNode.toString() : utc(olderThan);
-        return jdbc.query("SELECT id, subject, subject_id, attempts FROM rollup_pending WHERE " + where
+        return jdbc.query("SELECT id, subject, subject_id, attempts FROM rollup_pending WHERE " + where + " AND attempts < ?"
                 + " ORDER BY created_at LIMIT ? FOR UPDATE" + (waitForOthers ? "" : " SKIP LOCKED"),
-                (rs, i) -> new Pending(uuid(rs, 1), rs.getString(2).charAt(0), uuid(rs, 3), rs.getInt(4)), key, limit);
+                (rs, i) -> new Pending(uuid(rs, 1), rs.getString(2).charAt(0), uuid(rs, 3), rs.getInt(4)), key, maxAttempts, limit);
+    }
+
+    /** Parked changes (failed {@code maxAttempts} times) are claimed again; returns how many. */
+    int unparkPending(int maxAttempts) {
+        return jdbc.update("UPDATE rollup_pending SET attempts = 0 WHERE attempts >= ?", maxAttempts);
     }
 
     void deletePending(Collection<UUID> ids) {

@@ -17,6 +17,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import vn.hailong.platform.cluster.ClusterMessages;
+
 /**
  * Tells the kiosk pages open on this node that a handover arrived for their counter or that their
  * device was revoked.
@@ -26,8 +28,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * signalled right after its commit (no waiting); every {@code hailong.kiosk.cross-node-poll}
  * (2 s), and only while kiosk pages are open here, one indexed query finds handovers and
  * revocations recorded by other nodes. One query per node, not per kiosk; a cross-node handover
- * is at most one poll interval late. A message broker would make that instant, at the price of
- * one more piece of infrastructure per province; the poll needs none.
+ * is at most one poll interval late. With the nodes clustered ({@code hailong.cluster.enabled},
+ * ADR 086) a node also tells the others at once through {@link ClusterMessages}; the receiving node
+ * waits until its database shows the handover (another Galera member may apply it a moment later),
+ * then signals its pages. The poll stays, for messages lost with a node or a network hiccup.
  */
 @Component
 public class KioskSignals {
@@ -56,12 +60,20 @@ public class KioskSignals {
     private final Map<UUID, Instant> delivered = new ConcurrentHashMap<>();
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ClusterMessages cluster;
     private volatile Instant lastPoll;
 
-    KioskSignals(JdbcTemplate jdbc, Clock clock) {
+    /** The topic of kiosk signals between nodes: "H handoverId counterId" or "R deviceId revokedAt". */
+    static final String TOPIC = "hailong.kiosk.signals";
+    /** How long a node waits for its database to show a handover another node told it about. */
+    private static final long VISIBLE_WITHIN_MILLIS = 1_500;
+
+    KioskSignals(JdbcTemplate jdbc, Clock clock, ClusterMessages cluster) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cluster = cluster;
         this.lastPoll = clock.instant();
+        cluster.subscribe(TOPIC, this::fromOtherNode);
     }
 
     /** Listens for signals to one device at one counter; run the returned handle to stop. */
@@ -78,12 +90,75 @@ public class KioskSignals {
     @TransactionalEventListener
     void handoverCommitted(HandoverRecorded event) {
         // Off the caller's thread: the one-stop software's call returns without waiting for tablets.
-        Thread.ofVirtual().start(() -> deliver(new HandedOver(event.handoverId(), event.counterId(), event.survey()), event.handoverId()));
+        Thread.ofVirtual().start(() -> {
+            cluster.publish(TOPIC, "H " + event.handoverId() + " " + event.counterId());
+            deliver(new HandedOver(event.handoverId(), event.counterId(), event.survey()), event.handoverId());
+        });
     }
 
     @TransactionalEventListener
     void revocationCommitted(DeviceRevoked event) {
-        deliver(new Revoked(event.deviceId()), UUID.nameUUIDFromBytes(("revoked:" + event.deviceId() + event.at()).getBytes()));
+        cluster.publish(TOPIC, "R " + event.deviceId() + " " + event.at());
+        deliver(new Revoked(event.deviceId()), revocationKey(event.deviceId(), event.at()));
+    }
+
+    private static UUID revocationKey(UUID deviceId, Instant at) {
+        return UUID.nameUUIDFromBytes(("revoked:" + deviceId + at).getBytes());
+    }
+
+    /** What another node told (on the cluster's thread): handed to a virtual thread, which may wait for the database. */
+    private void fromOtherNode(String message) {
+        String[] part = message.split(" ");
+        if (part.length != 3 || listeners.isEmpty()) {
+            return;
+        }
+        try {
+            switch (part[0]) {
+                case "H" -> {
+                    UUID handoverId = UUID.fromString(part[1]);
+                    UUID counterId = UUID.fromString(part[2]);
+                    if (listeners.stream().anyMatch(l -> l.counterId().equals(counterId))) {
+                        Thread.ofVirtual().start(() -> {
+                            if (visible(handoverId)) {
+                                deliver(new HandedOver(handoverId, counterId, null), handoverId);
+                            }
+                        });
+                    }
+                }
+                case "R" -> deliver(new Revoked(UUID.fromString(part[1])), revocationKey(UUID.fromString(part[1]), Instant.parse(part[2])));
+                default -> log.debug("Unknown kiosk signal from another node: {}", message);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Kiosk signal from another node not taken ({}): {}", message, e.toString());
+        }
+    }
+
+    /**
+     * Whether this node's database shows the handover yet, waiting a little for it: on a Galera
+     * cluster the member this node reads from may apply the other node's commit a moment after
+     * that node's message arrives. Not shown in time: the poll delivers it later.
+     */
+    private boolean visible(UUID handoverId) {
+        long until = System.nanoTime() + VISIBLE_WITHIN_MILLIS * 1_000_000;
+        for (long wait = 5; ; wait = Math.min(wait * 2, 100)) {
+            try {
+                Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_handover WHERE id = ?", Integer.class, handoverId.toString());
+                if (n != null && n > 0) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                log.debug("Handover {} not looked up: {}", handoverId, e.toString());
+            }
+            if (System.nanoTime() + wait * 1_000_000 > until) {
+                return false;
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     @Scheduled(fixedDelayString = "${hailong.kiosk.cross-node-poll:PT2S}")

@@ -96,14 +96,26 @@ public final class Outages {
 
     /** The outage this failure is a symptom of, looking through its causes; empty for a real error. */
     public static Optional<Outage> of(@Nullable Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        return Optional.ofNullable(walk(failure, Collections.newSetFromMap(new IdentityHashMap<>())));
+    }
+
+    private static @Nullable Outage walk(@Nullable Throwable failure, Set<Throwable> seen) {
         for (Throwable t = failure; t != null && seen.add(t) && seen.size() <= MAX_DEPTH; t = t.getCause()) {
             Outage outage = classify(t);
             if (outage != null) {
-                return Optional.of(outage);
+                return outage;
+            }
+            // A connection that died in the middle of a transaction fails the rollback too, and the
+            // rollback's exception ("Could not roll back JPA transaction") replaces the one that
+            // says what happened; Spring keeps that one as the application exception.
+            if (t instanceof org.springframework.transaction.TransactionSystemException tse && tse.getApplicationException() != null) {
+                Outage original = walk(tse.getApplicationException(), seen);
+                if (original != null) {
+                    return original;
+                }
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     private static @Nullable Outage classify(Throwable t) {

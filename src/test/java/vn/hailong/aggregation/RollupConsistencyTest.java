@@ -301,6 +301,8 @@ class RollupConsistencyTest {
         DossierDetails d = dossier(parent, daysAgo(5, 8), true, officers("cb-y", "RECEIVING"));
         RatingOutcome r = rate(d, "QR", Map.of("overall", "SATISFIED"), List.of(), null);
         String unit = d.evaluatedUnitId().toString();
+        // Applied first: damage done before the worker applies the rating would damage no row.
+        drainer.drainAll();
         jdbc.update("UPDATE rating_rollup SET answers = answers + 5 WHERE unit_id = ? AND dimension = 'ALL'", unit);
         jdbc.update("DELETE FROM dossier_rollup WHERE unit_id = ? AND dimension = 'PROCEDURE'", unit);
         assertThat(sorted(store.ratingRows(units))).isNotEqualTo(sorted(rebuild.recomputeRatings(units)));

@@ -55,6 +55,21 @@ class OutagesTest {
     }
 
     @Test
+    void a_connection_lost_mid_transaction_is_found_behind_the_rollback_failure_that_replaced_it() {
+        // What TransactionTemplate throws when the connection died under a statement: the rollback
+        // fails too, and its exception, which says nothing about the database, replaces the first.
+        var lost = new org.springframework.dao.DataAccessResourceFailureException("PreparedStatementCallback; (conn=4) Socket error",
+                new SQLNonTransientConnectionException("(conn=4) Socket error", "08000"));
+        var rollback = new org.springframework.transaction.TransactionSystemException("Could not roll back JPA transaction",
+                new PersistenceException("Unable to rollback against JDBC Connection", new SQLException("Connection is closed")));
+        rollback.initApplicationException(lost);
+
+        assertThat(Outages.of(rollback)).contains(Outage.DATABASE_UNAVAILABLE);
+        assertThat(Outages.of(new org.springframework.transaction.TransactionSystemException("Could not roll back JPA transaction",
+                new PersistenceException("Unable to rollback", new SQLException("Connection is closed"))))).isEmpty();
+    }
+
+    @Test
     void too_many_connections_and_a_galera_node_not_ready_are_the_database_unavailable() {
         assertThat(Outages.of(new RuntimeException(new SQLException("Too many connections", "HY000", 1040))))
                 .contains(Outage.DATABASE_UNAVAILABLE);
