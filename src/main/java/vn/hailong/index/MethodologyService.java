@@ -59,14 +59,14 @@ public class MethodologyService {
     @Transactional(readOnly = true)
     public Methodology forYear(String scheme, int year) {
         checkScheme(scheme);
-        List<UUID> ids = jdbc.queryForList("""
+        return get(latestFor(scheme, year).orElseThrow(() -> InvalidInputException.unprocessable("scheme",
+                "no methodology '" + scheme + "' for " + year + "; known schemes: " + schemes())));
+    }
+
+    private java.util.Optional<UUID> latestFor(String scheme, int year) {
+        return jdbc.queryForList("""
                 SELECT id FROM index_methodology WHERE scheme = ? AND (year = ? OR year IS NULL)
-                ORDER BY year IS NULL, version DESC LIMIT 1""", UUID.class, scheme, year);
-        if (ids.isEmpty()) {
-            throw InvalidInputException.unprocessable("scheme", "no methodology '" + scheme + "' for " + year
-                    + "; known schemes: " + schemes());
-        }
-        return get(ids.getFirst());
+                ORDER BY year IS NULL, version DESC LIMIT 1""", UUID.class, scheme, year).stream().findFirst();
     }
 
     @Transactional(readOnly = true)
@@ -86,6 +86,20 @@ public class MethodologyService {
     public List<Methodology> versions(String scheme) {
         return jdbc.queryForList("SELECT id FROM index_methodology WHERE scheme = ? ORDER BY version DESC", UUID.class, scheme)
                 .stream().map(this::get).toList();
+    }
+
+    /**
+     * The indicators that units enter for a year: those some scheme's methodology for that year
+     * takes from unit entries. An entry of any other indicator would be ignored by every
+     * computation, so it is refused instead.
+     */
+    @Transactional(readOnly = true)
+    public java.util.SortedSet<Integer> enteredIndicators(int year) {
+        java.util.SortedSet<Integer> entered = new java.util.TreeSet<>();
+        for (String scheme : schemes()) {
+            latestFor(scheme, year).ifPresent(id -> entered.addAll(get(id).definition().enteredIndicators()));
+        }
+        return entered;
     }
 
     @Transactional(readOnly = true)

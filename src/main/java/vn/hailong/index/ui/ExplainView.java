@@ -118,7 +118,7 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
         meta.getStyle().set("word-break", "break-all");
 
         FlexLayout cards = new FlexLayout(
-                card("Điểm TT 01/2018", IndexFormat.number(r.circular01Total()) + " / 18", r.circular01Band().label()),
+                card("Điểm TT 01/2018", IndexFormat.number(r.circular01Total()) + " / 18", IndexFormat.band(r)),
                 card("QĐ 766 — nhóm hài lòng", IndexFormat.number(r.decision766().totalPoints()) + " / "
                         + IndexFormat.number(r.decision766().maxPoints()), "3 tỷ lệ bên dưới"),
                 card("Tỷ lệ hài lòng", IndexFormat.percent(r.satisfactionRate()),
@@ -146,7 +146,7 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
         indicators.setId("indicators");
 
         Paragraph sum = new Paragraph("Tổng = " + IndexFormat.number(r.circular01Sum()) + " → làm tròn " + rounding(m.circular01().totalRounding())
-                + " = " + IndexFormat.number(r.circular01Total()) + " → xếp loại " + r.circular01Band().label() + " (Xuất sắc > "
+                + " = " + IndexFormat.number(r.circular01Total()) + " → xếp loại " + IndexFormat.band(r) + " (Xuất sắc > "
                 + IndexFormat.number(m.circular01().bands().excellentAbove()) + "; Tốt " + IndexFormat.number(m.circular01().bands().goodFrom())
                 + "–" + IndexFormat.number(m.circular01().bands().excellentAbove()) + "; Khá từ " + IndexFormat.number(m.circular01().bands().fairFrom())
                 + "; Trung bình từ " + IndexFormat.number(m.circular01().bands().averageFrom()) + "). Mỗi trung bình được làm tròn "

@@ -51,6 +51,11 @@ final class IndexFormat {
         return (change > 0 ? "▲ tăng " : "▼ giảm ") + String.format("%02d", Math.abs(change));
     }
 
+    /** The TT 01 band's name, or why there is none. */
+    static String band(UnitResult r) {
+        return r.circular01Band() == null ? "không xếp loại (không có hồ sơ)" : r.circular01Band().label();
+    }
+
     static String flags(UnitResult r) {
         StringBuilder s = new StringBuilder();
         for (String flag : r.flags()) {
@@ -60,6 +65,7 @@ final class IndexFormat {
                 case "MISSING_INDICATORS" -> "Thiếu chỉ số " + r.missingIndicators().stream().map(String::valueOf)
                         .collect(java.util.stream.Collectors.joining(", "));
                 case "UNRANKED" -> "Không xếp hạng";
+                case "INSUFFICIENT_SAMPLE" -> "Chưa đủ số đánh giá";
                 default -> flag;
             };
             if (!s.isEmpty()) {

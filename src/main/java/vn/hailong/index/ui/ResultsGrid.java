@@ -41,7 +41,7 @@ class ResultsGrid extends Grid<UnitResult> {
                 .setAutoWidth(true).setComparator(UnitResult::ratings);
         addColumn(r -> IndexFormat.percent(r.satisfactionRate())).setHeader("Hài lòng").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
-        addColumn(r -> IndexFormat.number(r.circular01Total()) + " · " + r.circular01Band().label()).setHeader("TT 01 /18")
+        addColumn(r -> IndexFormat.number(r.circular01Total()) + " · " + IndexFormat.band(r)).setHeader("TT 01 /18")
                 .setAutoWidth(true);
         addColumn(r -> IndexFormat.number(r.decision766().totalPoints())).setHeader("QĐ 766 /18")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
