@@ -386,8 +386,17 @@ public class IndexSnapshotService {
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
     public List<Snapshot> explainable() {
         AccessScope scope = scopes.currentScope();
-        return jdbc.query(SNAPSHOTS + " ORDER BY s.computed_at DESC LIMIT 50", this::snapshot).stream()
-                .filter(s -> s.isPublished() || scope.allUnits()).toList();
+        if (scope.allUnits()) {
+            return jdbc.query(SNAPSHOTS + " ORDER BY s.computed_at DESC LIMIT 50", this::snapshot);
+        }
+        if (scope.unitIds().isEmpty()) {
+            return List.of();
+        }
+        // A unit head sees the published periods that list one of their units, nothing else.
+        String marks = String.join(",", java.util.Collections.nCopies(scope.unitIds().size(), "?"));
+        return jdbc.query(SNAPSHOTS + " WHERE EXISTS (SELECT 1 FROM index_snapshot_unit u WHERE u.snapshot_id = s.id AND u.agency_id IN ("
+                + marks + ")) ORDER BY s.computed_at DESC LIMIT 50", this::snapshot, scope.unitIds().stream().map(UUID::toString).toArray())
+                .stream().filter(Snapshot::isPublished).toList();
     }
 
     /** Codes and names of the units of a snapshot the current user may explain. */

@@ -145,11 +145,29 @@ public class MethodologyService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
     public Methodology addVersion(String scheme, String province, Integer year, String name, String definitionJson) {
+        checkYear(year);
+        return addVersion(scheme, province == null || province.isBlank() ? null : province.strip(), year, name,
+                parseDefinition(definitionJson));
+    }
+
+    /**
+     * Stores a new version made in the form: the version {@code baseId} with the edited values.
+     *
+     * @throws InvalidInputException naming each field at fault (JSON paths such as
+     *         {@code ranking.minimumRatings}), or {@code year}, {@code scheme}, {@code name}
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    public Methodology addVersion(String scheme, String province, Integer year, String name, UUID baseId, MethodologyEdits edits) {
+        checkYear(year);
+        Methodology.Definition definition = edits.applyTo(get(baseId).definition());
+        return addVersion(scheme, province == null || province.isBlank() ? null : province.strip(), year, name, definition);
+    }
+
+    private static void checkYear(Integer year) {
         if (year != null && (year < 2000 || year > 2100)) {
             throw InvalidInputException.malformed("year", "year must be between 2000 and 2100 or empty: " + year);
         }
-        return addVersion(scheme, province == null || province.isBlank() ? null : province.strip(), year, name,
-                parseDefinition(definitionJson));
     }
 
     /**

@@ -137,7 +137,11 @@ class IndexApiTest {
     void the_methodology_versions_are_readable() {
         ApiClient.Response r = api.get("/api/v1/index/methodologies/default");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.json().get(0).get("version").asInt()).isEqualTo(1);
+        // newest first: v2 (V87, the minimum sample of 30), then v1 as it was stored
+        assertThat(r.json().get(0).get("version").asInt()).isEqualTo(2);
+        assertThat(r.json().get(0).get("definition").get("ranking").get("minimumRatings").asInt()).isEqualTo(30);
+        assertThat(r.json().get(1).get("version").asInt()).isEqualTo(1);
+        assertThat(r.json().get(1).get("definition").get("ranking").get("minimumRatings").asInt()).isZero();
         assertThat(r.json().get(0).get("definition").get("decision766").get("curve").asString()).isEqualTo("LINEAR");
         assertThat(r.json().get(0).get("definition").get("indicators")).hasSize(9);
         assertThat(api.get("/api/v1/index/methodologies/" + scheme).json().get(0).get("scheme").asString()).isEqualTo(scheme);
