@@ -50,13 +50,16 @@ class IndexApiController {
                 m.definition())).toList();
     }
 
+    /** {@code satisfaction}: the rate's sample size and 95 % Wilson interval (percent). */
     record IndexRow(String unitCode, String unitName, String peerGroup, long dossiers, long ratings, BigDecimal satisfactionRate,
-            BigDecimal tt01Score, String tt01Band, String tt01BandLabel, BigDecimal d766SatisfactionPoints,
-            BigDecimal parSurveyPoints, String parBand, Integer rank, Integer rankChange, List<String> flags) {
+            UnitResult.SatisfactionSample satisfaction, BigDecimal tt01Score, String tt01Band, String tt01BandLabel,
+            BigDecimal d766SatisfactionPoints, BigDecimal parSurveyPoints, String parBand, Integer rank, Integer rankChange,
+            List<String> flags) {
 
         static IndexRow of(UnitResult r) {
             return new IndexRow(r.unitCode(), r.unitName(), r.peerGroup(), r.dossiers(), r.ratings(), r.satisfactionRate(),
-                    r.circular01Total(), r.circular01Band().name(), r.circular01Band().label(), r.decision766().totalPoints(),
+                    r.satisfaction(), r.circular01Total(), r.circular01Band() == null ? null : r.circular01Band().name(),
+                    r.circular01Band() == null ? null : r.circular01Band().label(), r.decision766().totalPoints(),
                     r.parSurveyPoints(), r.parBand(), r.rank(), r.rankChange(), r.flags());
         }
     }

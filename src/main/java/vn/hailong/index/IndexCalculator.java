@@ -18,8 +18,10 @@ import java.util.stream.Collectors;
  *
  * <p>Ranking: units are ranked within their peer group by the methodology's {@code rankBy} figure
  * (competition ranking, see {@link Ranking}); a unit without that figure (no ratings, no dossiers)
- * is listed unranked. The rank change compares with {@code previousRanks} (the previous published
- * period of the same granularity), by unit code.
+ * is listed unranked, and so is a unit with fewer counted ratings than the methodology's minimum
+ * sample (flagged {@value UnitResult#INSUFFICIENT_SAMPLE}, "chưa đủ số đánh giá"): the others are
+ * ranked among themselves exactly as if it were absent. The rank change compares with
+ * {@code previousRanks} (the previous published period of the same granularity), by unit code.
  */
 public final class IndexCalculator {
 
@@ -39,7 +41,7 @@ public final class IndexCalculator {
 
         Map<String, List<Ranking.UnitScore>> groups = new HashMap<>();
         for (UnitResult r : unranked.values()) {
-            if (r.rankScore() != null) {
+            if (r.rankScore() != null && !r.has(UnitResult.INSUFFICIENT_SAMPLE)) {
                 String group = method.ranking().withinPeerGroups() ? r.peerGroup() : ALL_UNITS;
                 groups.computeIfAbsent(group, g -> new ArrayList<>()).add(new Ranking.UnitScore(r.unitCode(), r.rankScore()));
             }
@@ -53,15 +55,27 @@ public final class IndexCalculator {
             Ranking.RankedUnit place = ranked.get(r.unitCode());
             List<String> flags = new ArrayList<>(r.flags());
             if (place == null) {
-                flags.add("UNRANKED");
+                flags.add(UnitResult.UNRANKED);
             }
             results.add(new UnitResult(r.unitCode(), r.unitName(), r.peerGroup(), r.dossiers(), r.ratings(),
-                    r.satisfactionRate(), r.criterionRates(), r.indicators(), r.circular01Sum(), r.circular01Total(),
+                    r.satisfactionRate(), r.satisfaction(), r.criterionRates(), r.indicators(), r.circular01Sum(), r.circular01Total(),
                     r.circular01Band(), r.missingIndicators(), r.decision766(), r.parSurveyPoints(), r.parSurveyPercent(),
                     r.parBand(), r.rankScore(), place == null ? null : place.rank(), previousRanks.get(r.unitCode()),
                     place == null ? null : place.rankChange().orElse(null), List.copyOf(flags)));
         }
         return List.copyOf(results);
+    }
+
+    /**
+     * The order of a league table under a ranking rule: by peer group when ranked within groups,
+     * then by rank; the units not ranked after them, those with the ranked figure (too few
+     * ratings) best first, then the others; ties by unit code.
+     */
+    public static Comparator<UnitResult> leagueOrder(Methodology.RankingRule rule) {
+        Comparator<UnitResult> byRank = Comparator.comparing(UnitResult::rank, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(UnitResult::rankScore, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(UnitResult::unitCode);
+        return rule.withinPeerGroups() ? Comparator.comparing(UnitResult::peerGroup).thenComparing(byRank) : byRank;
     }
 
     static UnitResult scoreUnit(Methodology.Definition method, UnitInputs in) {
@@ -78,6 +92,7 @@ public final class IndexCalculator {
 
         Methodology.SatisfactionRule sat = method.satisfaction();
         BigDecimal satisfactionRate = satisfactionRate(sat, in);
+        UnitResult.SatisfactionSample sample = satisfactionSample(sat, in);
         List<UnitResult.CriterionRate> criterionRates = in.criteria().entrySet().stream()
                 .map(e -> new UnitResult.CriterionRate(e.getKey(), e.getValue().answers(), e.getValue().satisfied(),
                         e.getValue().answers() == 0 ? null
@@ -104,8 +119,13 @@ public final class IndexCalculator {
             // The published (rounded) rate earns the points, so a reader can redo the multiplication.
             parPoints = par.points(satisfactionRate.divide(HUNDRED));
             parPercent = par.maxPoints().signum() == 0 ? null : par.percentage(parPoints, par.maxPoints());
-            parBand = parPercent == null ? null : method.par().band(parPercent);
+            parBand = switch (method.par().bandBasis()) {
+                case POINTS_PERCENT -> parPercent == null ? null : method.par().band(parPercent);
+                case SATISFACTION_RATE -> method.par().band(satisfactionRate);
+            };
         }
+        boolean unclassified = in.dossiers() == 0
+                && method.dossiers().withoutDossiers() == Methodology.WithoutDossiers.UNCLASSIFIED;
 
         BigDecimal rankScore = switch (method.ranking().rankBy()) {
             case PAR_SURVEY_POINTS -> parPoints;
@@ -115,17 +135,25 @@ public final class IndexCalculator {
 
         List<String> flags = new ArrayList<>();
         if (in.dossiers() == 0) {
-            flags.add("NO_DOSSIERS");
+            flags.add(UnitResult.NO_DOSSIERS);
         }
         if (in.ratings() == 0) {
-            flags.add("NO_RATINGS");
+            flags.add(UnitResult.NO_RATINGS);
         }
         if (!score.complete()) {
-            flags.add("MISSING_INDICATORS");
+            flags.add(UnitResult.MISSING_INDICATORS);
         }
-        return new UnitResult(in.unitCode(), in.unitName(), in.peerGroup(), in.dossiers(), in.ratings(), satisfactionRate,
-                criterionRates, List.copyOf(indicators), sum, score.total(), score.band(), score.missingIndicators(), d766result,
-                parPoints, parPercent, parBand, rankScore, null, null, null, List.copyOf(flags));
+        if (rankScore != null && !method.ranking().enoughRatings(in.ratings())) {
+            flags.add(UnitResult.INSUFFICIENT_SAMPLE);
+        }
+        if (unclassified) {
+            // Nothing was handled: no band and no 766 total rather than "Yếu" and 12.00 from empty data.
+            d766result = new UnitResult.Decision766Result(d766result.dossierSatisfaction(), d766result.complaintsOnTime(),
+                    d766result.complaintSatisfaction(), null, d766result.maxPoints());
+        }
+        return new UnitResult(in.unitCode(), in.unitName(), in.peerGroup(), in.dossiers(), in.ratings(), satisfactionRate, sample,
+                criterionRates, List.copyOf(indicators), sum, unclassified ? null : score.total(), unclassified ? null : score.band(),
+                score.missingIndicators(), d766result, parPoints, parPercent, parBand, rankScore, null, null, null, List.copyOf(flags));
     }
 
     private static UnitResult.Ratio ratio(long part, long whole, Decision766Satisfaction.Ratio ratio, Decision766Rules.Target target) {
@@ -183,6 +211,17 @@ public final class IndexCalculator {
         BigDecimal exact = denominator == 0 ? null : numerator.divide(BigDecimal.valueOf(denominator), EXACT_SCALE, RoundingMode.HALF_UP);
         return new UnitResult.IndicatorResult(def.number(), def.source(), def.criterion(), numerator, denominator, exact, average,
                 note);
+    }
+
+    /** The satisfaction rate's sample under the methodology's rule: the same answers as {@link #satisfactionRate}. */
+    static UnitResult.SatisfactionSample satisfactionSample(Methodology.SatisfactionRule sat, UnitInputs in) {
+        int scale = sat.rateRounding().scale();
+        if (Methodology.OVERALL.equals(sat.criterion())) {
+            return UnitResult.SatisfactionSample.of(in.satisfied(), in.ratings(), scale);
+        }
+        UnitInputs.CriterionCounts answers = in.criteria().get(sat.criterion());
+        return answers == null ? UnitResult.SatisfactionSample.of(0, 0, scale)
+                : UnitResult.SatisfactionSample.of(answers.satisfied(), answers.answers(), scale);
     }
 
     /**

@@ -148,11 +148,11 @@ public class IndexSnapshotService {
         ZoneId zone = clock.getZone();
         Instant from = p.start().atStartOfDay(zone).toInstant();
         Instant to = p.end().plusDays(1).atStartOfDay(zone).toInstant();
-        List<String> entryPeriods = p.granularity() == IndexPeriod.Granularity.YEAR ? List.of(p.toString())
-                : List.of(p.toString(), p.containingYear().toString());
-
-        Map<UUID, PeriodInputsQuery.Counts> counts = inputs.counts(from, to,
-                methodology.definition().satisfaction().satisfiedMinPoints(), entryPeriods);
+        String year = p.granularity() == IndexPeriod.Granularity.YEAR ? null : p.containingYear().toString();
+        Methodology.Definition rules = methodology.definition();
+        PeriodInputsQuery.Reading reading = new PeriodInputsQuery.Reading(rules.satisfaction().satisfiedMinPoints(),
+                rules.dossiers().onTimeBy(), zone.getRules().getOffset(from).getTotalSeconds(), rules.unitEntries().fallback());
+        Map<UUID, PeriodInputsQuery.Counts> counts = inputs.counts(from, to, reading, p.toString(), year);
         Map<UUID, PeriodInputsQuery.Unit> units = new LinkedHashMap<>();
         inputs.units(p.start(), p.end()).forEach(u -> units.put(u.id(), u));
         // Units with dossiers in the period are scored even if retired or of another kind since.
@@ -186,7 +186,8 @@ public class IndexSnapshotService {
         List<Object[]> rows = new ArrayList<>(results.size());
         for (UnitResult r : results) {
             rows.add(new Object[] {id.toString(), idByCode.get(r.unitCode()).toString(), r.unitCode(), r.unitName(), r.peerGroup(),
-                    r.dossiers(), r.ratings(), r.satisfactionRate(), r.circular01Total(), r.circular01Band().name(),
+                    r.dossiers(), r.ratings(), r.satisfactionRate(), r.circular01Total(),
+                    r.circular01Band() == null ? null : r.circular01Band().name(),
                     r.decision766().totalPoints(), r.parSurveyPoints(), r.parBand(), r.rank(), r.rankChange(),
                     IndexJson.write(inputsByCode.get(r.unitCode())), IndexJson.write(r)});
         }
@@ -320,12 +321,26 @@ public class IndexSnapshotService {
         return results(snapshotId, null);
     }
 
+    /**
+     * A snapshot's results as a league table: in the order of the methodology's ranking rule
+     * ({@link IndexCalculator#leagueOrder}), each with its satisfaction sample.
+     */
     private List<UnitResult> results(UUID snapshotId, String peerGroup) {
-        String sql = "SELECT result FROM index_snapshot_unit WHERE snapshot_id = ?"
-                + (peerGroup == null ? "" : " AND peer_group = ?")
-                + " ORDER BY peer_group, unit_rank IS NULL, unit_rank, unit_code";
+        Methodology methodology = methodologies.get(get(snapshotId).methodologyId());
+        String sql = "SELECT inputs, result FROM index_snapshot_unit WHERE snapshot_id = ?"
+                + (peerGroup == null ? "" : " AND peer_group = ?");
         Object[] args = peerGroup == null ? new Object[] {snapshotId.toString()} : new Object[] {snapshotId.toString(), peerGroup};
-        return jdbc.query(sql, (rs, i) -> IndexJson.read(rs.getString("result"), UnitResult.class), args);
+        List<UnitResult> results = new ArrayList<>(jdbc.query(sql, (rs, i) -> withSample(methodology,
+                IndexJson.read(rs.getString("inputs"), UnitInputs.class), IndexJson.read(rs.getString("result"), UnitResult.class)),
+                args));
+        results.sort(IndexCalculator.leagueOrder(methodology.definition().ranking()));
+        return List.copyOf(results);
+    }
+
+    /** Results stored before the sample was part of them get it from their archived inputs (the same rule). */
+    private static UnitResult withSample(Methodology methodology, UnitInputs inputs, UnitResult result) {
+        return result.satisfaction() != null ? result
+                : result.withSatisfaction(IndexCalculator.satisfactionSample(methodology.definition().satisfaction(), inputs));
     }
 
     /**
@@ -349,8 +364,10 @@ public class IndexSnapshotService {
         if (!scope.includes(row.agency())) {
             throw new AccessDeniedException("unit " + unitCode + " is not one of yours");
         }
-        return new Explanation(s, methodologies.get(s.methodologyId()), IndexJson.read(row.inputs(), UnitInputs.class),
-                IndexJson.read(row.result(), UnitResult.class));
+        Methodology methodology = methodologies.get(s.methodologyId());
+        UnitInputs unitInputs = IndexJson.read(row.inputs(), UnitInputs.class);
+        return new Explanation(s, methodology, unitInputs, withSample(methodology, unitInputs,
+                IndexJson.read(row.result(), UnitResult.class)));
     }
 
     /** A unit's explanation in the published snapshot of a period. */
@@ -369,8 +386,17 @@ public class IndexSnapshotService {
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
     public List<Snapshot> explainable() {
         AccessScope scope = scopes.currentScope();
-        return jdbc.query(SNAPSHOTS + " ORDER BY s.computed_at DESC LIMIT 50", this::snapshot).stream()
-                .filter(s -> s.isPublished() || scope.allUnits()).toList();
+        if (scope.allUnits()) {
+            return jdbc.query(SNAPSHOTS + " ORDER BY s.computed_at DESC LIMIT 50", this::snapshot);
+        }
+        if (scope.unitIds().isEmpty()) {
+            return List.of();
+        }
+        // A unit head sees the published periods that list one of their units, nothing else.
+        String marks = String.join(",", java.util.Collections.nCopies(scope.unitIds().size(), "?"));
+        return jdbc.query(SNAPSHOTS + " WHERE EXISTS (SELECT 1 FROM index_snapshot_unit u WHERE u.snapshot_id = s.id AND u.agency_id IN ("
+                + marks + ")) ORDER BY s.computed_at DESC LIMIT 50", this::snapshot, scope.unitIds().stream().map(UUID::toString).toArray())
+                .stream().filter(Snapshot::isPublished).toList();
     }
 
     /** Codes and names of the units of a snapshot the current user may explain. */
@@ -397,12 +423,12 @@ public class IndexSnapshotService {
         Snapshot s = get(snapshotId);
         Methodology methodology = methodologies.get(s.methodologyId());
         List<UnitInputs> archived = new ArrayList<>();
-        List<UnitResult> stored = new ArrayList<>();
+        List<String> stored = new ArrayList<>();
         Map<String, Integer> previousRanks = new TreeMap<>();
         jdbc.query("SELECT inputs, result FROM index_snapshot_unit WHERE snapshot_id = ? ORDER BY unit_code", rs -> {
             archived.add(IndexJson.read(rs.getString("inputs"), UnitInputs.class));
+            stored.add(rs.getString("result"));
             UnitResult r = IndexJson.read(rs.getString("result"), UnitResult.class);
-            stored.add(r);
             if (r.previousRank() != null) {
                 previousRanks.put(r.unitCode(), r.previousRank());
             }
@@ -410,7 +436,10 @@ public class IndexSnapshotService {
         List<UnitResult> again = IndexCalculator.compute(methodology.definition(), archived, previousRanks);
         String hash = hash(new CanonicalInputs(s.scheme(), s.period(), methodology.id(), methodology.version(), archived,
                 previousRanks));
-        boolean same = IndexJson.write(again).equals(IndexJson.write(stored));
+        boolean same = again.size() == stored.size();
+        for (int i = 0; same && i < stored.size(); i++) {
+            same = IndexJson.agrees(stored.get(i), IndexJson.write(again.get(i)));
+        }
         return new Recomputation(s.inputsHash(), hash, same, again);
     }
 

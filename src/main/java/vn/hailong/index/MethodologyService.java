@@ -59,14 +59,14 @@ public class MethodologyService {
     @Transactional(readOnly = true)
     public Methodology forYear(String scheme, int year) {
         checkScheme(scheme);
-        List<UUID> ids = jdbc.queryForList("""
+        return get(latestFor(scheme, year).orElseThrow(() -> InvalidInputException.unprocessable("scheme",
+                "no methodology '" + scheme + "' for " + year + "; known schemes: " + schemes())));
+    }
+
+    private java.util.Optional<UUID> latestFor(String scheme, int year) {
+        return jdbc.queryForList("""
                 SELECT id FROM index_methodology WHERE scheme = ? AND (year = ? OR year IS NULL)
-                ORDER BY year IS NULL, version DESC LIMIT 1""", UUID.class, scheme, year);
-        if (ids.isEmpty()) {
-            throw InvalidInputException.unprocessable("scheme", "no methodology '" + scheme + "' for " + year
-                    + "; known schemes: " + schemes());
-        }
-        return get(ids.getFirst());
+                ORDER BY year IS NULL, version DESC LIMIT 1""", UUID.class, scheme, year).stream().findFirst();
     }
 
     @Transactional(readOnly = true)
@@ -86,6 +86,20 @@ public class MethodologyService {
     public List<Methodology> versions(String scheme) {
         return jdbc.queryForList("SELECT id FROM index_methodology WHERE scheme = ? ORDER BY version DESC", UUID.class, scheme)
                 .stream().map(this::get).toList();
+    }
+
+    /**
+     * The indicators that units enter for a year: those some scheme's methodology for that year
+     * takes from unit entries. An entry of any other indicator would be ignored by every
+     * computation, so it is refused instead.
+     */
+    @Transactional(readOnly = true)
+    public java.util.SortedSet<Integer> enteredIndicators(int year) {
+        java.util.SortedSet<Integer> entered = new java.util.TreeSet<>();
+        for (String scheme : schemes()) {
+            latestFor(scheme, year).ifPresent(id -> entered.addAll(get(id).definition().enteredIndicators()));
+        }
+        return entered;
     }
 
     @Transactional(readOnly = true)
@@ -131,11 +145,29 @@ public class MethodologyService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
     public Methodology addVersion(String scheme, String province, Integer year, String name, String definitionJson) {
+        checkYear(year);
+        return addVersion(scheme, province == null || province.isBlank() ? null : province.strip(), year, name,
+                parseDefinition(definitionJson));
+    }
+
+    /**
+     * Stores a new version made in the form: the version {@code baseId} with the edited values.
+     *
+     * @throws InvalidInputException naming each field at fault (JSON paths such as
+     *         {@code ranking.minimumRatings}), or {@code year}, {@code scheme}, {@code name}
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    public Methodology addVersion(String scheme, String province, Integer year, String name, UUID baseId, MethodologyEdits edits) {
+        checkYear(year);
+        Methodology.Definition definition = edits.applyTo(get(baseId).definition());
+        return addVersion(scheme, province == null || province.isBlank() ? null : province.strip(), year, name, definition);
+    }
+
+    private static void checkYear(Integer year) {
         if (year != null && (year < 2000 || year > 2100)) {
             throw InvalidInputException.malformed("year", "year must be between 2000 and 2100 or empty: " + year);
         }
-        return addVersion(scheme, province == null || province.isBlank() ? null : province.strip(), year, name,
-                parseDefinition(definitionJson));
     }
 
     /**

@@ -44,9 +44,12 @@ public class UnitIndicatorService {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final MethodologyService methodologies;
+
     UnitIndicatorService(JdbcTemplate jdbc, DirectoryService directory, ScopeService scopes, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, MethodologyService methodologies) {
         this.events = events;
+        this.methodologies = methodologies;
         this.jdbc = jdbc;
         this.directory = directory;
         this.scopes = scopes;
@@ -72,7 +75,9 @@ public class UnitIndicatorService {
 
     /**
      * Replaces the entered values of a unit and period: each of 5, 6, 8, 9 in 0..2 with at most
-     * two decimals, or null for "not entered". Only changed indicators get a history row.
+     * two decimals, or null for "not entered". Only changed indicators get a history row. A value
+     * for an indicator no methodology of the period's year takes from entries (indicator 8 under
+     * the default, which computes it from complaints) is refused, naming the field.
      *
      * @throws vn.hailong.platform.InvalidInputException naming each bad field ({@code indicator5} …)
      */
@@ -86,10 +91,15 @@ public class UnitIndicatorService {
         } catch (vn.hailong.platform.InvalidInputException e) {
             errors.malformed("period", e.errors().getFirst().message());
         }
+        java.util.Set<Integer> enterable = p == null ? java.util.Set.copyOf(ENTERED) : methodologies.enteredIndicators(p.year());
         for (Map.Entry<Integer, BigDecimal> e : values.entrySet()) {
             String field = "indicator" + e.getKey();
             if (!ENTERED.contains(e.getKey())) {
                 errors.malformed(field, "only indicators " + ENTERED + " are entered per unit");
+            } else if (e.getValue() != null && !enterable.contains(e.getKey())) {
+                // Accepting it would store a value no computation reads (e.g. 8, computed from complaints by default).
+                errors.malformed(field, "indicator " + e.getKey() + " is not entered per unit under the methodologies for "
+                        + p.year() + " (they take indicators " + enterable + " from units' entries)");
             } else if (e.getValue() != null) {
                 if (e.getValue().signum() < 0 || e.getValue().compareTo(MAX) > 0) {
                     errors.malformed(field, field + " must be between 0 and 2, not " + e.getValue().toPlainString());

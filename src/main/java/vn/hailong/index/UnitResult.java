@@ -8,18 +8,60 @@ import java.util.List;
  * or dispute their number. Rates are percentages; null where there is nothing to compute from.
  *
  * @param satisfactionRate  satisfied or very satisfied ratings ÷ ratings × 100, rounded
+ * @param satisfaction      the rate's sample: satisfied, sample size and 95 % Wilson interval; null in
+ *                          results stored before it existed (readers derive it from the archived inputs)
  * @param criterionRates    the same per questionnaire criterion
+ * @param circular01Total   null, with {@code circular01Band}, for a unit without dossiers when the
+ *                          methodology lists such units unclassified
  * @param indicators        the nine Circular 01 indicators
  * @param rankScore         the figure the unit is ranked by (the methodology's {@code rankBy}), null if unranked
  * @param rank              competition rank within the peer group (1, 2, 2, 4), null if unranked
  * @param rankChange        previous rank − rank (positive = moved up), null without a previous rank
- * @param flags             NO_DOSSIERS, NO_RATINGS, MISSING_INDICATORS, UNRANKED
+ * @param flags             NO_DOSSIERS, NO_RATINGS, MISSING_INDICATORS, INSUFFICIENT_SAMPLE (fewer ratings than
+ *                          the methodology's minimum), UNRANKED
  */
 public record UnitResult(String unitCode, String unitName, String peerGroup, long dossiers, long ratings,
-        BigDecimal satisfactionRate, List<CriterionRate> criterionRates, List<IndicatorResult> indicators,
+        BigDecimal satisfactionRate, SatisfactionSample satisfaction, List<CriterionRate> criterionRates, List<IndicatorResult> indicators,
         BigDecimal circular01Sum, BigDecimal circular01Total, Circular01Band circular01Band, List<Integer> missingIndicators,
         Decision766Result decision766, BigDecimal parSurveyPoints, BigDecimal parSurveyPercent, String parBand,
         BigDecimal rankScore, Integer rank, Integer previousRank, Integer rankChange, List<String> flags) {
+
+    /** Flags a reader needs to act on. */
+    public static final String NO_DOSSIERS = "NO_DOSSIERS", NO_RATINGS = "NO_RATINGS", MISSING_INDICATORS = "MISSING_INDICATORS",
+            INSUFFICIENT_SAMPLE = "INSUFFICIENT_SAMPLE", UNRANKED = "UNRANKED";
+
+    /**
+     * The satisfaction rate's sample: {@code satisfied} of {@code sampleSize} answers, and the 95 %
+     * Wilson interval in percent, widened outwards to the rate's decimals (lower bound rounded
+     * down, upper up); bounds null for an empty sample.
+     */
+    public record SatisfactionSample(long satisfied, long sampleSize, BigDecimal lowerPercent, BigDecimal upperPercent) {
+
+        public static SatisfactionSample of(long satisfied, long sampleSize, int scale) {
+            vn.hailong.platform.SampleProportion p = vn.hailong.platform.SampleProportion.of(satisfied, sampleSize);
+            if (p.isEmpty()) {
+                return new SatisfactionSample(satisfied, sampleSize, null, null);
+            }
+            return new SatisfactionSample(satisfied, sampleSize, percent(p.lower95(), scale, java.math.RoundingMode.FLOOR),
+                    percent(p.upper95(), scale, java.math.RoundingMode.CEILING));
+        }
+
+        private static BigDecimal percent(double share, int scale, java.math.RoundingMode mode) {
+            // Rounded to 9 decimals first, so that 0.9999999999 from floating point does not become 99.99 instead of 100.
+            return new BigDecimal(share).multiply(BigDecimal.valueOf(100)).setScale(9, java.math.RoundingMode.HALF_EVEN)
+                    .setScale(scale, mode);
+        }
+    }
+
+    public UnitResult withSatisfaction(SatisfactionSample sample) {
+        return new UnitResult(unitCode, unitName, peerGroup, dossiers, ratings, satisfactionRate, sample, criterionRates, indicators,
+                circular01Sum, circular01Total, circular01Band, missingIndicators, decision766, parSurveyPoints, parSurveyPercent,
+                parBand, rankScore, rank, previousRank, rankChange, flags);
+    }
+
+    public boolean has(String flag) {
+        return flags.contains(flag);
+    }
 
     public record CriterionRate(String criterion, long answers, long satisfied, BigDecimal ratePercent) {
     }

@@ -61,7 +61,7 @@ class IndexApiTest {
         SecurityContextHolder.getContext()
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         scheme = "api-" + TestData.uniqueSuffix().toLowerCase();
-        methodologies.addVersion(scheme, null, null, "API", methodologies.forYear("default", 2026).definition());
+        methodologies.addVersion(scheme, null, null, "API", methodologies.forYear("default", 2026).definition().withMinimumRatings(0));
         group = "PG-" + TestData.uniqueSuffix();
         unitA = unit("Sở Xây dựng, thử");
         unitB = unit("Sở Y tế");
@@ -123,19 +123,25 @@ class IndexApiTest {
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         String[] lines = r.body().replace("\uFEFF", "").split("\r\n");
         assertThat(lines[0]).isEqualTo("unit_code,unit_name,peer_group,dossiers,ratings,satisfaction_rate,tt01_score,tt01_band,"
-                + "d766_satisfaction_points,par_survey_points,rank,rank_change");
+                + "d766_satisfaction_points,par_survey_points,rank,rank_change,satisfaction_sample,satisfaction_ci95_low,"
+                + "satisfaction_ci95_high,flags");
         assertThat(lines).hasSize(3);
         assertThat(lines[1]).startsWith(unitB + ",Sở Y tế " + unitB + "," + group + ",1,1,100.00,");
         // a name with a comma is quoted
         assertThat(lines[2]).startsWith(unitA + ",\"Sở Xây dựng, thử " + unitA + "\"," + group + ",2,2,50.00,");
-        assertThat(lines[2]).endsWith(",18.25,2,");
+        // rank 2, no change; 1 of 2 satisfied: n = 2, Wilson 95 % 9.45–90.55 %
+        assertThat(lines[2]).contains(",18.25,2,,2,9.45,90.55,");
     }
 
     @Test
     void the_methodology_versions_are_readable() {
         ApiClient.Response r = api.get("/api/v1/index/methodologies/default");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.json().get(0).get("version").asInt()).isEqualTo(1);
+        // newest first: v2 (V87, the minimum sample of 30), then v1 as it was stored
+        assertThat(r.json().get(0).get("version").asInt()).isEqualTo(2);
+        assertThat(r.json().get(0).get("definition").get("ranking").get("minimumRatings").asInt()).isEqualTo(30);
+        assertThat(r.json().get(1).get("version").asInt()).isEqualTo(1);
+        assertThat(r.json().get(1).get("definition").get("ranking").get("minimumRatings").asInt()).isZero();
         assertThat(r.json().get(0).get("definition").get("decision766").get("curve").asString()).isEqualTo("LINEAR");
         assertThat(r.json().get(0).get("definition").get("indicators")).hasSize(9);
         assertThat(api.get("/api/v1/index/methodologies/" + scheme).json().get(0).get("scheme").asString()).isEqualTo(scheme);
@@ -194,9 +200,14 @@ class IndexApiTest {
         assertThat(api.put("/api/v1/units/" + unitB + "/indicators/2026Q3", Map.of("indicator5", 1)).json().get("field")
                 .asString()).isEqualTo("period");
 
-        ApiClient.Response ok = api.put("/api/v1/units/" + unitB + "/indicators/2026-Q3", Map.of("indicator5", 1.25, "indicator8", 2));
+        // indicator 8 is computed from complaints by the methodologies: an entry would be ignored, so it is refused
+        ApiClient.Response eight = api.put("/api/v1/units/" + unitB + "/indicators/2026-Q3", Map.of("indicator5", 1, "indicator8", 2));
+        assertThat(eight.status()).isEqualTo(400);
+        assertThat(eight.json().get("field").asString()).isEqualTo("indicator8");
+
+        ApiClient.Response ok = api.put("/api/v1/units/" + unitB + "/indicators/2026-Q3", Map.of("indicator5", 1.25, "indicator9", 2));
         assertThat(ok.status()).isEqualTo(200);
-        ok = api.put("/api/v1/units/" + unitB + "/indicators/2026-Q3", Map.of("indicator5", 2, "indicator8", 2));
+        ok = api.put("/api/v1/units/" + unitB + "/indicators/2026-Q3", Map.of("indicator5", 2, "indicator9", 2));
         JsonNode got = api.get("/api/v1/units/" + unitB + "/indicators/2026-Q3").json();
         assertThat(got.get("indicator5").decimalValue()).isEqualByComparingTo("2");
         assertThat(got.get("history")).hasSize(3);

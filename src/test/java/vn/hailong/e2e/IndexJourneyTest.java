@@ -66,7 +66,7 @@ class IndexJourneyTest {
         UserDetails user = accounts.loadUserByUsername(manager);
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
                 user.getAuthorities()));
-        methodologies.addVersion(scheme, "H56", null, "Thử nghiệm trình duyệt", methodologies.forYear("default", 2026).definition());
+        methodologies.addVersion(scheme, "H56", null, "Thử nghiệm trình duyệt", methodologies.forYear("default", 2026).definition().withMinimumRatings(0));
         SecurityContextHolder.clearContext();
 
         String unitA = unit(api, group, "Sở Tư pháp");

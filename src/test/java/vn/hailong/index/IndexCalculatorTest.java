@@ -25,8 +25,10 @@ class IndexCalculatorTest {
                 new Methodology.ComplaintsIndicator(new BigDecimal("100"), new BigDecimal("90")), Circular01Rules.defaults(),
                 new Methodology.SatisfactionRule("overall", 1, Rounding.twoDecimalsHalfUp()), Decision766Rules.defaults(),
                 new Methodology.ParSurvey(ParSurveyComponent.defaults(), List.of(new Methodology.ParBand("Nhóm I", new BigDecimal("90")),
-                        new Methodology.ParBand("Nhóm II", new BigDecimal("80")), new Methodology.ParBand("Nhóm IV", BigDecimal.ZERO))),
-                new Methodology.RankingRule(Methodology.RankBy.PAR_SURVEY_POINTS, true));
+                        new Methodology.ParBand("Nhóm II", new BigDecimal("80")), new Methodology.ParBand("Nhóm IV", BigDecimal.ZERO)),
+                        Methodology.ParBandBasis.POINTS_PERCENT),
+                new Methodology.RankingRule(Methodology.RankBy.PAR_SURVEY_POINTS, true, 0), Methodology.DossierRules.defaults(),
+                Methodology.EntryRules.defaults());
     }
 
     static UnitInputs unit(String code, String group, long ratings, long satisfied, long complaints, long complaintsOnTime) {

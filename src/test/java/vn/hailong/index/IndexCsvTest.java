@@ -44,7 +44,8 @@ class IndexCsvTest {
 
     private static UnitResult result(String name, String peerGroup, int rankChange) {
         UnitResult.Decision766Result d766 = new UnitResult.Decision766Result(null, null, null, new BigDecimal("17.50"), new BigDecimal("18"));
-        return new UnitResult("000.00.06.H56", name, peerGroup, 40, 32, new BigDecimal("87.50"), List.of(), List.of(), new BigDecimal("14.70"),
+        return new UnitResult("000.00.06.H56", name, peerGroup, 40, 32, new BigDecimal("87.50"),
+                UnitResult.SatisfactionSample.of(28, 32, 2), List.of(), List.of(), new BigDecimal("14.70"),
                 new BigDecimal("14.70"), Circular01Band.GOOD, List.of(), d766, new BigDecimal("31.94"), new BigDecimal("87.50"), "Nhóm II",
                 new BigDecimal("31.94"), 3, 1, rankChange, List.of());
     }

@@ -53,6 +53,17 @@ final class IndexFixture {
         return code;
     }
 
+    /** A dossier due on {@code dueDay} at {@code dueTime} and returned on {@code returnedDay} at {@code returnedTime} (Vietnam). */
+    String dossierDueAndReturned(String unit, LocalDate dueDay, String dueTime, LocalDate returnedDay, String returnedTime) {
+        String code = TestData.dossierCode(unit, nextSequence());
+        Map<String, Object> body = OneStopSoftware.dossier(unit, "RETURNED");
+        body.put("receivedAt", OneStopSoftware.at(dueDay.minusDays(20), "09:00"));
+        body.put("dueAt", OneStopSoftware.at(dueDay, dueTime));
+        body.put("returnedAt", OneStopSoftware.at(returnedDay, returnedTime));
+        oneStop.sends(code, body);
+        return code;
+    }
+
     void rating(String dossier, String overall, String attitude, String contacts) {
         Map<String, Object> body = OneStopSoftware.rating(dossier, overall);
         Map<String, String> answers = new HashMap<>(Map.of("overall", overall));

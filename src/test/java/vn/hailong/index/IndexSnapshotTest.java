@@ -59,7 +59,8 @@ class IndexSnapshotTest {
         data = new IndexFixture(port, accounts);
         data.signIn(data.account(Role.PROVINCE_MANAGER, null));
         scheme = "t-" + TestData.uniqueSuffix().toLowerCase();
-        methodologies.addVersion(scheme, "H56", null, "Thử nghiệm", methodologies.forYear("default", 2026).definition());
+        // The units here have a handful of ratings: no minimum sample, so that they are ranked.
+        methodologies.addVersion(scheme, "H56", null, "Thử nghiệm", methodologies.forYear("default", 2026).definition().withMinimumRatings(0));
 
         unitA = data.unit("Sở A");
         unitB = data.unit("Sở B");
@@ -88,7 +89,13 @@ class IndexSnapshotTest {
     @Test
     void the_default_methodology_is_domain_md_and_loads_from_the_migration() {
         Methodology m = methodologies.forYear("default", 2026);
-        assertThat(m.version()).isEqualTo(1);
+        // v2 (V87) is v1 with every setting stated and the minimum sample of 30
+        assertThat(m.version()).isEqualTo(2);
+        assertThat(m.definition().ranking().minimumRatings()).isEqualTo(30);
+        Methodology v1 = methodologies.versions("default").getLast();
+        assertThat(v1.version()).isEqualTo(1);
+        assertThat(v1.definition().ranking().minimumRatings()).isZero();
+        assertThat(m.definition().withMinimumRatings(0)).isEqualTo(v1.definition());
         assertThat(m.definition().circular01()).isEqualTo(Circular01Rules.defaults());
         assertThat(m.definition().decision766()).isEqualTo(Decision766Rules.defaults());
         assertThat(m.definition().par().component()).isEqualTo(ParSurveyComponent.defaults());
@@ -156,10 +163,9 @@ class IndexSnapshotTest {
         // new data and a new methodology version change nothing that was published
         data.rating(data.dossier(unitC, MARCH, 3), "DISSATISFIED", null, null);
         Methodology.Definition d = methodologies.forYear(scheme, 2026).definition();
-        methodologies.addVersion(scheme, "H56", 2026, "Trọng số mới", new Methodology.Definition(d.indicators(),
-                d.complaintsIndicator(), d.circular01(), d.satisfaction(), d.decision766(),
-                new Methodology.ParSurvey(new ParSurveyComponent(new BigDecimal("20"), new BigDecimal("20"), Rounding.twoDecimalsHalfUp()),
-                        d.par().bands()), d.ranking()));
+        methodologies.addVersion(scheme, "H56", 2026, "Trọng số mới", d.withPar(new Methodology.ParSurvey(
+                new ParSurveyComponent(new BigDecimal("20"), new BigDecimal("20"), Rounding.twoDecimalsHalfUp()), d.par().bands(),
+                d.par().bandBasis())));
         assertThat(methodologies.forYear(scheme, 2026).version()).isEqualTo(2);
         assertThat(snapshots.publishedResults(scheme, "2026-03", data.peerGroup)).isEqualTo(before);
         assertThat(snapshots.published(scheme, "2026-03").orElseThrow().methodologyVersion()).isEqualTo(1);
@@ -228,9 +234,8 @@ class IndexSnapshotTest {
         Methodology.Definition d = methodologies.forYear(scheme, 2026).definition();
         // unit A's "attitude" answers: very satisfied, satisfied, dissatisfied → 2 of 3; its overall answers the same
         // unit B answered no criterion: no rate at all under this rule
-        methodologies.addVersion(scheme, "H56", 2026, "Theo thái độ", new Methodology.Definition(d.indicators(),
-                d.complaintsIndicator(), d.circular01(), new Methodology.SatisfactionRule("contacts", 2, d.satisfaction().rateRounding()),
-                d.decision766(), d.par(), d.ranking()));
+        methodologies.addVersion(scheme, "H56", 2026, "Theo thái độ",
+                d.withSatisfaction(new Methodology.SatisfactionRule("contacts", 2, d.satisfaction().rateRounding())));
         Map<String, UnitResult> r = byCode(snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
         // "contacts": NONE (2 points), ONCE (1), MORE (0): from 2 points only one of three
         assertThat(r.get(unitA).satisfactionRate()).isEqualByComparingTo("33.33");
@@ -332,6 +337,93 @@ class IndexSnapshotTest {
         assertThatThrownBy(() -> indicators.enter(unitA, "2026-13", Map.of(6, BigDecimal.ONE), null))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         ex -> assertThat(ex.errors().getFirst().field()).isEqualTo("period"));
+    }
+
+    @Test
+    void under_the_default_minimum_sample_units_with_a_handful_of_ratings_are_listed_but_not_ranked() {
+        methodologies.addVersion(scheme, null, 2026, "Cỡ mẫu 30", methodologies.forYear("default", 2026).definition());
+        Map<String, UnitResult> r = byCode(snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
+        assertThat(r.get(unitA).rank()).isNull();
+        assertThat(r.get(unitA).flags()).contains("INSUFFICIENT_SAMPLE", "UNRANKED");
+        assertThat(r.get(unitB).rank()).isNull();
+        assertThat(r.get(unitB).parSurveyPoints()).isEqualByComparingTo("36.50");
+        // B (36.50) before A (24.33) by the ranked figure, C (no ratings) last
+        assertThat(snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()).stream()
+                .filter(u -> u.peerGroup().equals(data.peerGroup))).extracting(UnitResult::unitCode).containsExactly(unitB, unitA, unitC);
+        assertThat(r.get(unitA).satisfaction().sampleSize()).isEqualTo(3);
+        assertThat(r.get(unitA).satisfaction().satisfied()).isEqualTo(2);
+    }
+
+    @Test
+    void a_dossier_returned_at_19_00_on_its_day_due_at_17_00_is_late_by_the_instant_and_on_time_by_the_date() {
+        String unit = data.unit("Sở D");
+        LocalDate day = LocalDate.of(2026, 3, 20);
+        data.dossierDueAndReturned(unit, day, "17:00", day, "19:00");
+        data.dossierDueAndReturned(unit, day.minusDays(1), "17:00", day.minusDays(1), "23:30");
+        // 06:00 the next morning in Vietnam is still the due day in UTC: late by the date all the same
+        data.dossierDueAndReturned(unit, day.minusDays(3), "17:00", day.minusDays(2), "06:00");
+        UnitResult byInstant = byCode(snapshots.draftResults(snapshots.compute(scheme, "2026-03").id())).get(unit);
+        assertThat(byInstant.indicators().getFirst().note()).isEqualTo("0 sớm hạn × 2 + 0 đúng hạn × 1 + 3 trễ hạn × 0");
+        assertThat(byInstant.decision766().dossierSatisfaction().ratePercent()).isEqualByComparingTo("0.00");
+
+        Methodology.Definition d = methodologies.forYear(scheme, 2026).definition();
+        methodologies.addVersion(scheme, null, 2026, "Theo ngày", d.withDossiers(new Methodology.DossierRules(Methodology.OnTimeBy.DUE_DATE,
+                d.dossiers().withoutDossiers())));
+        Map<String, UnitResult> r = byCode(snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
+        UnitResult byDate = r.get(unit);
+        assertThat(byDate.indicators().getFirst().note()).isEqualTo("0 sớm hạn × 2 + 2 đúng hạn × 1 + 1 trễ hạn × 0");
+        assertThat(byDate.decision766().dossierSatisfaction().ratePercent()).isEqualByComparingTo("66.67");
+        // unit B's dossiers (returned 10:00, due three days later or a day before) read the same either way
+        assertThat(r.get(unitB).indicators().getFirst().note()).isEqualTo("1 sớm hạn × 2 + 0 đúng hạn × 1 + 1 trễ hạn × 0");
+    }
+
+    @Test
+    void a_months_missing_entries_fall_back_to_the_years_as_the_methodology_says() {
+        // unit A: the month has 5, 6, 9; the year adds 5 (overridden) — unit B: only the year, with 5
+        indicators.enter(unitA, "2026", Map.of(5, BigDecimal.ZERO), null);
+        indicators.enter(unitB, "2026", Map.of(5, BigDecimal.ONE), null);
+        indicators.enter(unitC, "2026-03", Map.of(6, BigDecimal.ONE), null);
+        indicators.enter(unitC, "2026", Map.of(9, new BigDecimal("2")), null);
+        Methodology.Definition d = methodologies.forYear(scheme, 2026).definition();
+
+        Map<String, UnitResult> perIndicator = byCode(snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
+        assertThat(entered(perIndicator.get(unitA))).containsExactly(new BigDecimal("2.00"), new BigDecimal("1.50"), new BigDecimal("1.00"));
+        assertThat(entered(perIndicator.get(unitB))).containsExactly(new BigDecimal("1.00"), null, null);
+        assertThat(entered(perIndicator.get(unitC))).containsExactly(null, new BigDecimal("1.00"), new BigDecimal("2.00"));
+
+        methodologies.addVersion(scheme, null, 2026, "Cả kỳ", d.withUnitEntries(new Methodology.EntryRules(Methodology.EntryFallback.WHOLE_PERIOD)));
+        Map<String, UnitResult> whole = byCode(snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
+        assertThat(entered(whole.get(unitB))).containsExactly(new BigDecimal("1.00"), null, null);
+        assertThat(entered(whole.get(unitC))).containsExactly(null, new BigDecimal("1.00"), null);
+
+        methodologies.addVersion(scheme, null, 2026, "Không", d.withUnitEntries(new Methodology.EntryRules(Methodology.EntryFallback.NONE)));
+        Map<String, UnitResult> none = byCode(snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
+        assertThat(entered(none.get(unitB))).containsExactly(null, null, null);
+        assertThat(entered(none.get(unitC))).containsExactly(null, new BigDecimal("1.00"), null);
+        assertThat(entered(none.get(unitA))).containsExactly(new BigDecimal("2.00"), new BigDecimal("1.50"), new BigDecimal("1.00"));
+    }
+
+    @Test
+    void indicator_8_is_refused_naming_the_field_unless_a_methodology_of_the_year_takes_it_from_entries() {
+        assertThatThrownBy(() -> indicators.enter(unitA, "2031-03", Map.of(8, BigDecimal.ONE), null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.errors().getFirst().field()).isEqualTo("indicator8");
+                    assertThat(e.errors().getFirst().message()).contains("[5, 6, 9]");
+                });
+        // "not entered" is always fine
+        indicators.enter(unitA, "2031-03", java.util.HashMap.newHashMap(1), null);
+        Methodology.Definition d = methodologies.forYear(scheme, 2031).definition();
+        List<Methodology.Indicator> eightEntered = d.indicators().stream()
+                .map(i -> i.number() == 8 ? new Methodology.Indicator(8, IndicatorSource.UNIT_ENTRY, null) : i).toList();
+        methodologies.addVersion(scheme, null, 2031, "Chỉ số 8 do đơn vị nhập", d.withIndicators(eightEntered));
+        assertThat(indicators.enter(unitA, "2031-03", Map.of(8, BigDecimal.ONE), null).values()).containsEntry(8, new BigDecimal("1.00"));
+        UnitResult a = byCode(snapshots.draftResults(snapshots.compute(scheme, "2031-03").id())).get(unitA);
+        assertThat(a.indicators().get(7).average()).isEqualByComparingTo("1.00");
+        assertThat(a.indicators().get(7).source()).isEqualTo(IndicatorSource.UNIT_ENTRY);
+    }
+
+    private static List<BigDecimal> entered(UnitResult r) {
+        return java.util.stream.Stream.of(4, 5, 8).map(i -> r.indicators().get(i).average()).toList();
     }
 
     static Map<String, UnitResult> byCode(List<UnitResult> results) {

@@ -144,7 +144,9 @@ class ModerationServiceTest {
 
     PeriodInputsQuery.Counts indexCounts() {
         Instant now = Instant.now();
-        return indexInputs.counts(now.minus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.HOURS), 1, List.of()).get(unitId);
+        return indexInputs.counts(now.minus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.HOURS),
+                new PeriodInputsQuery.Reading(1, vn.hailong.index.Methodology.OnTimeBy.DUE_INSTANT, 7 * 3600,
+                        vn.hailong.index.Methodology.EntryFallback.PER_INDICATOR), "2099", null).get(unitId);
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.hailong.index.Methodology;
 import vn.hailong.index.UnitInputs;
 
 /**
@@ -78,7 +79,8 @@ public class PeriodInputsQuery {
         public long complaints, complaintsOnTime, complaintsNotSatisfiedOrLate;
         public final Map<String, UnitInputs.CriterionCounts> criteria = new TreeMap<>();
         public final Map<Integer, BigDecimal> entries = new TreeMap<>();
-        final Map<Integer, Integer> entryPriority = new HashMap<>();
+        final Map<Integer, BigDecimal> ownEntries = new TreeMap<>();
+        final Map<Integer, BigDecimal> yearEntries = new TreeMap<>();
 
         public UnitInputs toInputs(Unit unit) {
             return new UnitInputs(unit.code(), unit.name(), unit.peerGroup(), dossiers, early, onTime, late, ratings, satisfied,
@@ -88,14 +90,28 @@ public class PeriodInputsQuery {
     }
 
     /**
-     * The counts per unit id for [from, to).
+     * How the methodology reads the data.
      *
      * @param satisfiedMinPoints a counted rating whose overall answer earns fewer points is "Không hài lòng"
-     * @param entryPeriods       the period codes whose unit entries apply, most specific first
+     * @param onTimeBy           late after the due instant, or only after the due day
+     * @param zoneOffsetSeconds  the province's offset from UTC, for calendar days
+     * @param entryFallback      how the period's own entries fall back to its year's
      */
-    public Map<UUID, Counts> counts(Instant from, Instant to, int satisfiedMinPoints, List<String> entryPeriods) {
+    public record Reading(int satisfiedMinPoints, Methodology.OnTimeBy onTimeBy, int zoneOffsetSeconds,
+            Methodology.EntryFallback entryFallback) {
+    }
+
+    /**
+     * The counts per unit id for [from, to).
+     *
+     * @param period the period's code, whose own unit entries apply
+     * @param year   the containing year's code for a month or quarter (its entries are the fallback), else null
+     */
+    public Map<UUID, Counts> counts(Instant from, Instant to, Reading reading, String period, String year) {
         Timestamp start = utc(from);
         Timestamp end = utc(to);
+        int satisfiedMinPoints = reading.satisfiedMinPoints();
+        Timeliness t = new Timeliness(reading.onTimeBy(), reading.zoneOffsetSeconds());
         // Two connections at once: the answers (the largest join) beside the rest. Each query is
         // one consistent statement; a period is computed after it closes, when its data are settled.
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -103,11 +119,11 @@ public class PeriodInputsQuery {
             Future<Map<UUID, Counts>> answers = pool.submit(() -> answers(start, end, satisfiedMinPoints));
             Future<Map<UUID, Counts>> rest = pool.submit(() -> {
                 Map<UUID, Counts> byUnit = new HashMap<>();
-                dossiers(byUnit, start, end);
+                dossiers(byUnit, start, end, t);
                 ratings(byUnit, start, end, satisfiedMinPoints);
-                notSatisfied(byUnit, start, end, satisfiedMinPoints);
+                notSatisfied(byUnit, start, end, satisfiedMinPoints, t);
                 complaints(byUnit, start, end);
-                entries(byUnit, entryPeriods);
+                entries(byUnit, period, year, reading.entryFallback());
                 return byUnit;
             });
             Map<UUID, Counts> byUnit = rest.get();
@@ -126,17 +142,38 @@ public class PeriodInputsQuery {
         }
     }
 
+    /**
+     * SQL conditions for a dossier's timeliness under the methodology. By the due instant they are
+     * the stored {@code timeliness} (intake's {@code Timeliness.of}: late after the due instant,
+     * early on an earlier day); by the due date they compare calendar days in the province's zone,
+     * so a dossier returned at 19:00 on its due day is on time. Without a due date, neither.
+     */
+    record Timeliness(String early, String onTime, String late) {
+
+        Timeliness(Methodology.OnTimeBy by, int offsetSeconds) {
+            this(by == Methodology.OnTimeBy.DUE_INSTANT ? "d.timeliness = 'EARLY'" : days(offsetSeconds, "<"),
+                    by == Methodology.OnTimeBy.DUE_INSTANT ? "d.timeliness = 'ON_TIME'" : days(offsetSeconds, "="),
+                    by == Methodology.OnTimeBy.DUE_INSTANT ? "d.timeliness = 'LATE'" : days(offsetSeconds, ">"));
+        }
+
+        private static String days(int offsetSeconds, String comparison) {
+            // An int from the zone rules, never user text.
+            return "(d.due_at IS NOT NULL AND DATE(d.returned_at + INTERVAL " + offsetSeconds + " SECOND) " + comparison
+                    + " DATE(d.due_at + INTERVAL " + offsetSeconds + " SECOND))";
+        }
+    }
+
     /** Dossiers returned in the period by timeliness (covering index on returned_at, evaluated unit, timeliness). */
-    private void dossiers(Map<UUID, Counts> byUnit, Timestamp start, Timestamp end) {
+    private void dossiers(Map<UUID, Counts> byUnit, Timestamp start, Timestamp end, Timeliness t) {
         jdbc.query("""
                 SELECT d.evaluated_agency_id AS unit, COUNT(*) AS dossiers,
-                       COALESCE(SUM(d.timeliness = 'EARLY'), 0) AS early,
-                       COALESCE(SUM(d.timeliness = 'ON_TIME'), 0) AS on_time,
-                       COALESCE(SUM(d.timeliness = 'LATE'), 0) AS late
+                       COALESCE(SUM(%s), 0) AS early,
+                       COALESCE(SUM(%s), 0) AS on_time,
+                       COALESCE(SUM(%s), 0) AS late
                 FROM dossier d
                 WHERE d.returned_at >= ? AND d.returned_at < ?
                 GROUP BY d.evaluated_agency_id
-                """, rs -> {
+                """.formatted(t.early(), t.onTime(), t.late()), rs -> {
             Counts c = byUnit.computeIfAbsent(rs.getObject("unit", UUID.class), k -> new Counts());
             c.dossiers = rs.getLong("dossiers");
             c.early = rs.getLong("early");
@@ -169,10 +206,10 @@ public class PeriodInputsQuery {
      * not late with a "Không hài lòng" counted rating or a complaint about handling, each once; and
      * how many dossiers have such a complaint.
      */
-    private void notSatisfied(Map<UUID, Counts> byUnit, Timestamp start, Timestamp end, int satisfiedMinPoints) {
+    private void notSatisfied(Map<UUID, Counts> byUnit, Timestamp start, Timestamp end, int satisfiedMinPoints, Timeliness t) {
         jdbc.query("""
                 SELECT d.evaluated_agency_id AS unit, COALESCE(SUM(x.complaint), 0) AS with_complaint,
-                       COALESCE(SUM(d.timeliness IS NULL OR d.timeliness <> 'LATE'), 0) AS not_late
+                       COALESCE(SUM(NOT COALESCE(%s, FALSE)), 0) AS not_late
                 FROM (SELECT dossier_id, MAX(complaint) AS complaint FROM (
                         SELECT counted_dossier_id AS dossier_id, 0 AS complaint FROM rating
                         WHERE counted_dossier_id IS NOT NULL AND overall_points < ?
@@ -182,7 +219,7 @@ public class PeriodInputsQuery {
                 JOIN dossier d ON d.id = x.dossier_id
                 WHERE d.returned_at >= ? AND d.returned_at < ?
                 GROUP BY d.evaluated_agency_id
-                """, rs -> {
+                """.formatted(t.late()), rs -> {
             Counts c = byUnit.computeIfAbsent(rs.getObject("unit", UUID.class), k -> new Counts());
             c.withComplaint = rs.getLong("with_complaint");
             c.notSatisfied += rs.getLong("not_late");
@@ -230,23 +267,19 @@ public class PeriodInputsQuery {
         }, start, end);
     }
 
-    /** Entered indicators: the period's own entry wins over the containing year's. */
-    private void entries(Map<UUID, Counts> byUnit, List<String> entryPeriods) {
-        if (entryPeriods.isEmpty()) {
-            return;
-        }
-        String marks = String.join(",", java.util.Collections.nCopies(entryPeriods.size(), "?"));
+    /** Entered indicators: the period's own, falling back to the containing year's as the methodology says. */
+    private void entries(Map<UUID, Counts> byUnit, String period, String year, Methodology.EntryFallback fallback) {
+        List<String> periods = year == null ? List.of(period) : List.of(period, year);
+        String marks = String.join(",", java.util.Collections.nCopies(periods.size(), "?"));
         jdbc.query("SELECT agency_id, period, indicator, value FROM index_unit_indicator WHERE period IN (" + marks + ")", rs -> {
             UUID unit = rs.getObject("agency_id", UUID.class);
-            int indicator = rs.getInt("indicator");
-            int priority = entryPeriods.indexOf(rs.getString("period"));
             Counts c = byUnit.computeIfAbsent(unit, k -> new Counts());
-            Integer known = c.entryPriority.get(indicator);
-            if (known == null || priority < known) {
-                c.entryPriority.put(indicator, priority);
-                c.entries.put(indicator, rs.getBigDecimal("value").setScale(2, RoundingMode.HALF_UP));
-            }
-        }, entryPeriods.toArray());
+            (period.equals(rs.getString("period")) ? c.ownEntries : c.yearEntries).put(rs.getInt("indicator"),
+                    rs.getBigDecimal("value").setScale(2, RoundingMode.HALF_UP));
+        }, periods.toArray());
+        for (Counts c : byUnit.values()) {
+            c.entries.putAll(fallback.resolve(c.ownEntries, c.yearEntries));
+        }
     }
 
     private static Timestamp utc(Instant instant) {

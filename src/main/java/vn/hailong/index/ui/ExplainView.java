@@ -9,6 +9,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -23,6 +24,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -48,8 +50,12 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
     private final Div body = new Div();
     private Map<String, String> unitNames = Map.of();
 
-    public ExplainView(IndexSnapshotService snapshots) {
+    private final boolean province;
+    private final Div hint = new Div();
+
+    public ExplainView(IndexSnapshotService snapshots, AuthenticationContext auth) {
         this.snapshots = snapshots;
+        this.province = auth.hasAnyRole("ADMIN", "PROVINCE_MANAGER");
         setWidthFull();
         snapshot.setLabel("Kỳ");
         snapshot.setItemLabelGenerator(s -> s.period() + " · " + s.scheme() + " v" + s.methodologyVersion()
@@ -58,7 +64,8 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
                     case CORRECTED -> " · đã được đính chính";
                     case DRAFT -> " · bản nháp";
                 });
-        snapshot.setItems(snapshots.explainable());
+        List<IndexSnapshotService.Snapshot> explainable = snapshots.explainable();
+        snapshot.setItems(explainable);
         snapshot.setId("explain-snapshot");
         snapshot.setWidth("20em");
         unit.setLabel("Đơn vị");
@@ -69,12 +76,45 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
             if (e.getValue() != null) {
                 unitNames = snapshots.explainableUnits(e.getValue().id());
                 unit.setItems(unitNames.keySet());
+                render();
             }
         });
         unit.addValueChangeListener(e -> render());
         body.setWidthFull();
         body.setId("explanation");
-        add(new H2("Giải thích điểm của đơn vị"), new HorizontalLayout(snapshot, unit), body);
+        hint.setId("explain-hint");
+        HorizontalLayout choosers = new HorizontalLayout(snapshot, unit);
+        choosers.getStyle().set("flex-wrap", "wrap");
+        add(new H2("Giải thích điểm của đơn vị"), choosers, hint, body);
+        if (explainable.isEmpty()) {
+            choosers.setVisible(false);
+            showEmpty();
+        } else {
+            render();
+        }
+    }
+
+    /** Nothing to explain yet: say why, and where to go instead. */
+    private void showEmpty() {
+        hint.removeAll();
+        Paragraph why = new Paragraph(province
+                ? "Chưa có kỳ nào được tính. Điểm của một đơn vị được giải thích sau khi kỳ đó được tính (bản nháp) hoặc công bố."
+                : "Chưa có kỳ nào được công bố. Điểm của đơn vị được giải thích ở đây sau khi tỉnh tính và công bố chỉ số của một kỳ "
+                        + "(thường vào đầu tháng sau).");
+        why.setId("explain-empty");
+        Div ways = new Div();
+        ways.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)").set("flex-wrap", "wrap");
+        if (province) {
+            ways.add(link("index", "Tính và công bố chỉ số"));
+        }
+        ways.add(link("bang-dieu-khien", "Về bảng điều khiển"), link("open-data", "Xem dữ liệu mở"));
+        hint.add(why, ways);
+    }
+
+    private static Anchor link(String href, String text) {
+        Anchor a = new Anchor(href, text);
+        a.getElement().setAttribute("router-link", true);
+        return a;
     }
 
     @Override
@@ -97,7 +137,18 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
 
     private void render() {
         body.removeAll();
-        if (snapshot.getValue() == null || unit.getValue() == null) {
+        hint.removeAll();
+        if (snapshot.getValue() == null) {
+            hint.add(new Paragraph("Chọn một kỳ, rồi chọn đơn vị, để xem điểm được tính từ những số liệu nào."));
+            return;
+        }
+        if (unitNames.isEmpty()) {
+            hint.add(new Paragraph("Kỳ " + snapshot.getValue().period() + " không có đơn vị nào bạn được xem. Hãy chọn kỳ khác, "
+                    + "hoặc đề nghị quản trị viên gán đơn vị cho tài khoản của bạn."));
+            return;
+        }
+        if (unit.getValue() == null) {
+            hint.add(new Paragraph("Chọn đơn vị để xem giải thích điểm (" + unitNames.size() + " đơn vị trong kỳ này)."));
             return;
         }
         IndexSnapshotService.Explanation e = snapshots.explain(snapshot.getValue().id(), unit.getValue());
@@ -118,22 +169,26 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
         meta.getStyle().set("word-break", "break-all");
 
         FlexLayout cards = new FlexLayout(
-                card("Điểm TT 01/2018", IndexFormat.number(r.circular01Total()) + " / 18", r.circular01Band().label()),
+                card("Điểm TT 01/2018", IndexFormat.number(r.circular01Total()) + " / 18", IndexFormat.band(r)),
                 card("QĐ 766 — nhóm hài lòng", IndexFormat.number(r.decision766().totalPoints()) + " / "
                         + IndexFormat.number(r.decision766().maxPoints()), "3 tỷ lệ bên dưới"),
                 card("Tỷ lệ hài lòng", IndexFormat.percent(r.satisfactionRate()),
-                        IndexFormat.count(r.ratings()) + " lượt đánh giá / " + IndexFormat.count(r.dossiers()) + " hồ sơ"),
+                        IndexFormat.interval(r.satisfaction()) + " · " + IndexFormat.count(r.ratings()) + " lượt đánh giá / "
+                                + IndexFormat.count(r.dossiers()) + " hồ sơ"),
                 card("Điểm khảo sát CCHC", IndexFormat.number(r.parSurveyPoints()) + " / " + IndexFormat.number(m.par().component().maxPoints()),
                         r.parBand() == null ? "—" : r.parBand()),
-                card("Xếp hạng trong nhóm " + r.peerGroup(), r.rank() == null ? "—" : "Hạng " + r.rank(),
-                        IndexFormat.rankChange(r.rankChange())));
+                card("Xếp hạng trong nhóm " + IndexLabels.peerGroup(r.peerGroup()), r.rank() == null
+                        ? (r.has(UnitResult.INSUFFICIENT_SAMPLE) ? "Chưa đủ số đánh giá" : "—") : "Hạng " + r.rank(),
+                        r.has(UnitResult.INSUFFICIENT_SAMPLE) ? IndexFormat.count(r.ratings()) + " lượt, cần tối thiểu "
+                                + IndexFormat.count(m.ranking().minimumRatings()) + " để được xếp hạng"
+                                : IndexFormat.rankChange(r.rankChange())));
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-m)");
 
         Grid<UnitResult.IndicatorResult> indicators = new Grid<>();
         indicators.addColumn(i -> "Chỉ số " + i.number()).setHeader("Chỉ số").setAutoWidth(true).setFlexGrow(0);
         indicators.addColumn(i -> IndexFormat.source(i.source())).setHeader("Nguồn").setAutoWidth(true);
-        indicators.addColumn(UnitResult.IndicatorResult::note).setHeader("Dữ liệu").setFlexGrow(2);
+        indicators.addColumn(IndexFormat::note).setHeader("Dữ liệu").setFlexGrow(2);
         indicators.addColumn(i -> i.numerator() == null ? "—" : IndexFormat.number(i.numerator()) + " / " + IndexFormat.count(i.denominator()))
                 .setHeader("Tử số / mẫu số").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         indicators.addColumn(i -> IndexFormat.number(i.exact())).setHeader("Giá trị chính xác").setTextAlign(ColumnTextAlign.END)
@@ -145,12 +200,12 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
         indicators.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         indicators.setId("indicators");
 
-        Paragraph sum = new Paragraph("Tổng = " + IndexFormat.number(r.circular01Sum()) + " → làm tròn " + rounding(m.circular01().totalRounding())
-                + " = " + IndexFormat.number(r.circular01Total()) + " → xếp loại " + r.circular01Band().label() + " (Xuất sắc > "
+        Paragraph sum = new Paragraph("Tổng = " + IndexFormat.number(r.circular01Sum()) + " → làm tròn " + IndexFormat.rounding(m.circular01().totalRounding())
+                + " = " + IndexFormat.number(r.circular01Total()) + " → xếp loại " + IndexFormat.band(r) + " (Xuất sắc > "
                 + IndexFormat.number(m.circular01().bands().excellentAbove()) + "; Tốt " + IndexFormat.number(m.circular01().bands().goodFrom())
                 + "–" + IndexFormat.number(m.circular01().bands().excellentAbove()) + "; Khá từ " + IndexFormat.number(m.circular01().bands().fairFrom())
                 + "; Trung bình từ " + IndexFormat.number(m.circular01().bands().averageFrom()) + "). Mỗi trung bình được làm tròn "
-                + rounding(m.circular01().averageRounding()) + " trước khi cộng; chỉ số thiếu tính 0.");
+                + IndexFormat.rounding(m.circular01().averageRounding()) + " trước khi cộng; chỉ số thiếu tính 0.");
         sum.setId("tt01-sum");
 
         UnitResult.Decision766Result d = r.decision766();
@@ -168,23 +223,30 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
         ratios.setAllRowsVisible(true);
         ratios.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         ratios.setId("ratios");
-        Paragraph curve = new Paragraph("Điểm = tối đa × f(tỷ lệ, mục tiêu), f = " + (m.decision766().curve().name().equals("LINEAR")
-                ? "min(1, tỷ lệ ÷ mục tiêu)" : "1 khi đạt mục tiêu, 0 nếu không") + "; tỷ lệ và điểm làm tròn "
-                + rounding(m.decision766().pointsRounding()) + ". Không có PAKN: hai tỷ lệ PAKN tính 100 %.");
+        Paragraph curve = new Paragraph("Điểm = tối đa × f(tỷ lệ, mục tiêu): " + IndexLabels.of("curve", m.decision766().curve())
+                + "; tỷ lệ và điểm làm tròn "
+                + IndexFormat.rounding(m.decision766().pointsRounding()) + ". Không có PAKN: hai tỷ lệ PAKN tính 100 %.");
 
         Paragraph par = new Paragraph("Điểm khảo sát CCHC = trọng số " + IndexFormat.number(m.par().component().weight()) + " × tỷ lệ hài lòng "
-                + IndexFormat.percent(r.satisfactionRate()) + " = " + IndexFormat.number(r.parSurveyPoints()) + " (tối đa "
-                + IndexFormat.number(m.par().component().maxPoints()) + ", " + IndexFormat.percent(r.parSurveyPercent()) + ", "
-                + (r.parBand() == null ? "chưa xếp nhóm" : r.parBand()) + "). Xếp hạng theo " + rankBy(m.ranking().rankBy())
-                + " trong nhóm " + r.peerGroup() + "; điểm bằng nhau cùng hạng (1, 2, 2, 4)"
+                + IndexFormat.rateWithInterval(r.satisfactionRate(), r.satisfaction()) + " = " + IndexFormat.number(r.parSurveyPoints())
+                + " (tối đa " + IndexFormat.number(m.par().component().maxPoints()) + ", " + IndexFormat.percent(r.parSurveyPercent()) + ", "
+                + (r.parBand() == null ? "chưa xếp nhóm" : r.parBand()) + "; nhóm xếp " + IndexLabels.of("bandBasis", m.par().bandBasis())
+                + "). Xếp hạng theo " + IndexLabels.of("rankBy", m.ranking().rankBy())
+                + (m.ranking().withinPeerGroups() ? " trong nhóm " + IndexLabels.peerGroup(r.peerGroup()) : " chung mọi đơn vị")
+                + "; điểm bằng nhau cùng hạng (1, 2, 2, 4)"
+                + (m.ranking().minimumRatings() > 0 ? "; đơn vị có dưới " + IndexFormat.count(m.ranking().minimumRatings())
+                        + " lượt đánh giá không được xếp hạng" : "")
                 + (r.previousRank() == null ? "." : "; kỳ trước hạng " + r.previousRank() + "."));
         par.setId("par");
 
         Grid<UnitResult.CriterionRate> criteria = new Grid<>();
-        criteria.addColumn(UnitResult.CriterionRate::criterion).setHeader("Tiêu chí").setAutoWidth(true);
+        criteria.addColumn(c -> capitalised(IndexLabels.criterion(c.criterion()))).setHeader("Tiêu chí").setAutoWidth(true);
         criteria.addColumn(c -> IndexFormat.count(c.satisfied()) + " / " + IndexFormat.count(c.answers())).setHeader("Hài lòng / trả lời")
                 .setTextAlign(ColumnTextAlign.END);
-        criteria.addColumn(c -> IndexFormat.percent(c.ratePercent())).setHeader("Tỷ lệ").setTextAlign(ColumnTextAlign.END);
+        criteria.addColumn(c -> IndexFormat.rateWithInterval(c.ratePercent(), c.ratePercent() == null ? null
+                : UnitResult.SatisfactionSample.of(c.satisfied(), c.answers(), c.ratePercent().scale())))
+                .setHeader("Tỷ lệ (KTC 95 %; n)").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        criteria.setId("criteria");
         criteria.setItems(r.criterionRates());
         criteria.setAllRowsVisible(true);
         criteria.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -199,16 +261,8 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
                 ratio.points(), ratio.maxPoints()};
     }
 
-    private static String rounding(vn.hailong.index.Rounding r) {
-        return "đến " + r.scale() + " chữ số thập phân (" + (r.mode() == java.math.RoundingMode.HALF_UP ? "làm tròn nửa lên" : r.mode().name()) + ")";
-    }
-
-    private static String rankBy(Methodology.RankBy by) {
-        return switch (by) {
-            case PAR_SURVEY_POINTS -> "điểm khảo sát CCHC";
-            case CIRCULAR01_TOTAL -> "điểm TT 01";
-            case DECISION766_POINTS -> "điểm QĐ 766";
-        };
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static Component card(String label, String value, String detail) {

@@ -32,6 +32,38 @@ final class IndexFormat {
         return value == null ? "—" : number(value) + " %";
     }
 
+    /** "92,45 % (KTC 95 %: 89,88–94,41 %; n = 530)": the rate with its interval and sample; "—" without a rate. */
+    static String rateWithInterval(BigDecimal rate, UnitResult.SatisfactionSample sample) {
+        if (rate == null) {
+            return sample == null ? "—" : "— (n = " + count(sample.sampleSize()) + ")";
+        }
+        if (sample == null || sample.lowerPercent() == null) {
+            return percent(rate);
+        }
+        return percent(rate) + " (" + interval(sample) + ")";
+    }
+
+    /** "KTC 95 %: 89,88–94,41 %; n = 530". */
+    static String interval(UnitResult.SatisfactionSample sample) {
+        if (sample == null) {
+            return "";
+        }
+        if (sample.lowerPercent() == null) {
+            return "n = " + count(sample.sampleSize());
+        }
+        return "KTC 95 %: " + number(sample.lowerPercent()) + "–" + number(sample.upperPercent()) + " %; n = "
+                + count(sample.sampleSize());
+    }
+
+    /** What an indicator was computed from, in words (the stored note for the computed ones). */
+    static String note(UnitResult.IndicatorResult i) {
+        if (i.source() == vn.hailong.index.IndicatorSource.CITIZEN_ANSWER) {
+            return count(i.denominator()) + " câu trả lời về " + IndexLabels.criterion(i.criterion()) + ", tổng "
+                    + (i.numerator() == null ? "0" : number(i.numerator())) + " điểm";
+        }
+        return i.note();
+    }
+
     static String count(long value) {
         return NumberFormat.getIntegerInstance(VI).format(value);
     }
@@ -51,17 +83,17 @@ final class IndexFormat {
         return (change > 0 ? "▲ tăng " : "▼ giảm ") + String.format("%02d", Math.abs(change));
     }
 
+    /** The TT 01 band's name, or why there is none. */
+    static String band(UnitResult r) {
+        return r.circular01Band() == null ? "không xếp loại (không có hồ sơ)" : r.circular01Band().label();
+    }
+
     static String flags(UnitResult r) {
         StringBuilder s = new StringBuilder();
         for (String flag : r.flags()) {
-            String label = switch (flag) {
-                case "NO_RATINGS" -> "Chưa có đánh giá";
-                case "NO_DOSSIERS" -> "Không có hồ sơ";
-                case "MISSING_INDICATORS" -> "Thiếu chỉ số " + r.missingIndicators().stream().map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(", "));
-                case "UNRANKED" -> "Không xếp hạng";
-                default -> flag;
-            };
+            String label = IndexLabels.of("index.flag." + flag, flag)
+                    + (flag.equals(UnitResult.MISSING_INDICATORS) ? " " + r.missingIndicators().stream().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", ")) : "");
             if (!s.isEmpty()) {
                 s.append(" · ");
             }
@@ -71,11 +103,12 @@ final class IndexFormat {
     }
 
     static String source(vn.hailong.index.IndicatorSource source) {
-        return switch (source) {
-            case DOSSIER_TIMELINESS -> "Thời hạn giải quyết hồ sơ";
-            case CITIZEN_ANSWER -> "Người dân đánh giá";
-            case UNIT_ENTRY -> "Đơn vị nhập";
-            case COMPLAINTS_ON_TIME -> "Tính từ PAKN";
-        };
+        String s = IndexLabels.of("source", source);
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** "đến 2 chữ số thập phân (làm tròn nửa lên)". */
+    static String rounding(vn.hailong.index.Rounding r) {
+        return "đến " + r.scale() + " chữ số thập phân (" + IndexLabels.of("rounding", r.mode()) + ")";
     }
 }

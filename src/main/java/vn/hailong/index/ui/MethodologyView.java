@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -27,12 +29,14 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
 import vn.hailong.index.Methodology;
+import vn.hailong.index.MethodologyEdits;
 import vn.hailong.index.MethodologyService;
 import vn.hailong.platform.InvalidInputException;
 
 /**
- * The methodologies: every version of a scheme, readable, and a new version made from a copy of
- * an existing one. Versions are never edited, so what was published stays explained by the
+ * The methodologies: every version of a scheme as Vietnamese sentences and tables, and a new
+ * version made from an existing one, through a form whose errors name the field, or from JSON (the
+ * export/import form). Versions are never edited, so what was published stays explained by the
  * version it names.
  */
 @Route("index/methodology")
@@ -54,6 +58,12 @@ public class MethodologyView extends VerticalLayout {
     private final TextArea definition = new TextArea("Quy tắc (JSON)");
     private final boolean canChange;
     private Methodology selected;
+    private final Div readable = new Div();
+    private final VerticalLayout form = new VerticalLayout();
+    private final TextField formName = new TextField("Tên phiên bản mới");
+    private final IntegerField formYear = new IntegerField("Áp dụng cho năm (để trống: mọi năm)");
+    private final TextField formProvince = new TextField("Tỉnh (để trống: mọi tỉnh)");
+    private final MethodologyFormFields fields = new MethodologyFormFields();
 
     public MethodologyView(MethodologyService methodologies, AuthenticationContext auth) {
         this.methodologies = methodologies;
@@ -75,9 +85,15 @@ public class MethodologyView extends VerticalLayout {
         versions.setId("methodology-versions");
         versions.addItemClickListener(e -> show(e.getItem()));
 
-        Button copy = new Button("Tạo phiên bản mới từ phiên bản này", e -> openEditor());
+        Button edit = new Button("Sửa thành phiên bản mới", e -> openForm());
+        edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        edit.setId("methodology-edit");
+        edit.setVisible(canChange);
+        Button copy = new Button("Nhập JSON thành phiên bản mới", e -> openEditor());
         copy.setId("methodology-copy");
         copy.setVisible(canChange);
+        readable.setId("methodology-readable");
+        readable.setWidthFull();
         selectedTitle.setId("methodology-title");
         summary.setId("methodology-summary");
         rules.setId("methodology-rules");
@@ -111,12 +127,37 @@ public class MethodologyView extends VerticalLayout {
         editor.add(new H3("Phiên bản mới"), meta, definition, new HorizontalLayout(save, cancel));
         editor.setVisible(false);
 
-        HorizontalLayout header = new HorizontalLayout(selectedTitle, copy);
+        formName.setWidth("30em");
+        formName.setMaxLength(200);
+        formName.setId("methodology-form-name");
+        formYear.setId("methodology-form-year");
+        formYear.setWidth("16em");
+        formProvince.setId("methodology-form-province");
+        Button formSave = new Button("Lưu thành phiên bản mới", e -> saveForm());
+        formSave.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        formSave.setId("methodology-form-save");
+        Button formCancel = new Button("Huỷ", e -> form.setVisible(false));
+        HorizontalLayout formMeta = new HorizontalLayout(formName, formYear, formProvince);
+        formMeta.setAlignItems(FlexComponent.Alignment.BASELINE);
+        formMeta.getStyle().set("flex-wrap", "wrap");
+        form.setPadding(false);
+        form.setId("methodology-form");
+        form.add(new H3("Phiên bản mới"), new Paragraph("Sửa các giá trị cần thay đổi. Khi lưu, các ô chưa hợp lệ được đánh dấu kèm lý do; "
+                + "chưa có gì được lưu cho đến khi mọi ô hợp lệ. Nguồn số liệu của các chỉ số và cách làm tròn giữ như phiên bản "
+                + "đang xem (đổi bằng JSON)."), formMeta, fields, new HorizontalLayout(formSave, formCancel));
+        form.setVisible(false);
+
+        Details json = new Details("Quy tắc dạng JSON (để xuất hoặc nhập)", rules);
+        json.setId("methodology-json");
+        json.setWidthFull();
+        HorizontalLayout header = new HorizontalLayout(selectedTitle, edit, copy);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.getStyle().set("flex-wrap", "wrap");
         add(new H2("Phương pháp tính chỉ số"),
                 new Paragraph("Mỗi phương pháp có nhiều phiên bản. Mỗi kỳ được tính theo phiên bản mới nhất áp dụng cho năm của kỳ, "
                         + "và ghi lại phiên bản đó; thay đổi phương pháp không làm thay đổi kết quả đã công bố."),
-                scheme, versions, header, summary, rules, editor);
+                scheme, versions, header, readable, json, form, editor);
+        summary.setVisible(false);
         List<String> schemes = methodologies.schemes();
         if (!schemes.isEmpty()) {
             scheme.setValue(schemes.contains(MethodologyService.DEFAULT_SCHEME) ? MethodologyService.DEFAULT_SCHEME : schemes.getFirst());
@@ -138,21 +179,64 @@ public class MethodologyView extends VerticalLayout {
         versions.select(m);
         selectedTitle.setText(m.scheme() + " phiên bản " + m.version() + " — " + m.name());
         Methodology.Definition d = m.definition();
-        var bands = d.circular01().bands();
-        summary.setText("Xếp loại TT 01: Xuất sắc trên " + IndexFormat.number(bands.excellentAbove()) + ", Tốt từ "
-                + IndexFormat.number(bands.goodFrom()) + ", Khá từ " + IndexFormat.number(bands.fairFrom()) + ", Trung bình từ "
-                + IndexFormat.number(bands.averageFrom()) + ". Hài lòng: câu \"" + d.satisfaction().criterion() + "\" đạt từ " + d.satisfaction().satisfiedMinPoints() + " điểm. "
-                + "Điểm CCHC: " + IndexFormat.number(d.par().component().weight()) + " × tỷ lệ (tối đa "
-                + IndexFormat.number(d.par().component().maxPoints()) + "). Xếp hạng theo " + d.ranking().rankBy()
-                + (d.ranking().withinPeerGroups() ? ", trong từng nhóm." : ", chung mọi đơn vị."));
+        readable.removeAll();
+        MethodologyText.render(readable, d);
         rules.setText(pretty(d));
         editor.setVisible(false);
+        form.setVisible(false);
+    }
+
+    private void openForm() {
+        if (selected == null) {
+            return;
+        }
+        editor.setVisible(false);
+        formName.setValue(selected.name() + " (sửa đổi)");
+        formName.setInvalid(false);
+        formYear.setValue(selected.year());
+        formYear.setInvalid(false);
+        formProvince.setValue(selected.province() == null ? "" : selected.province());
+        fields.show(MethodologyEdits.of(selected.definition()));
+        form.setVisible(true);
+    }
+
+    private void saveForm() {
+        formName.setInvalid(false);
+        formYear.setInvalid(false);
+        fields.clearErrors();
+        if (formYear.isInvalid() || (formYear.getValue() == null && !formYear.isEmpty())) {
+            formYear.setErrorMessage("Nhập một năm, ví dụ 2027, hoặc để trống.");
+            formYear.setInvalid(true);
+            return;
+        }
+        try {
+            Methodology created = methodologies.addVersion(scheme.getValue(), formProvince.getValue(), formYear.getValue(),
+                    formName.getValue(), selected.id(), fields.edits());
+            refresh(created);
+            Notification.show("Đã lưu " + created.scheme() + " phiên bản " + created.version() + ".", 4000,
+                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (InvalidInputException ex) {
+            for (InvalidInputException.FieldError error : ex.errors()) {
+                switch (error.field()) {
+                    case "name" -> {
+                        formName.setErrorMessage("Hãy đặt tên cho phiên bản.");
+                        formName.setInvalid(true);
+                    }
+                    case "year" -> {
+                        formYear.setErrorMessage("Năm từ 2000 đến 2100, hoặc để trống.");
+                        formYear.setInvalid(true);
+                    }
+                    default -> fields.showError(error.field(), error.message());
+                }
+            }
+        }
     }
 
     private void openEditor() {
         if (selected == null) {
             return;
         }
+        form.setVisible(false);
         name.setValue(selected.name() + " (sửa đổi)");
         name.setInvalid(false);
         year.setValue(selected.year());

@@ -33,7 +33,9 @@ public class OpenDataView extends Main {
 
     public OpenDataView(IndexSnapshotService snapshots) {
         this.snapshots = snapshots;
-        getStyle().set("padding", "var(--lumo-space-l)").set("display", "block");
+        // On a phone the page must not be wider than the screen: the table scrolls inside itself.
+        getStyle().set("padding", "var(--lumo-space-m)").set("display", "block").set("box-sizing", "border-box")
+                .set("max-width", "100vw").set("overflow-x", "hidden");
         List<IndexSnapshotService.Snapshot> published = snapshots.published();
         Select<IndexSnapshotService.Snapshot> period = new Select<>();
         period.setLabel("Kỳ đã công bố");
@@ -42,16 +44,30 @@ public class OpenDataView extends Main {
         period.setId("open-data-period");
         period.setWidth("20em");
         period.addValueChangeListener(e -> show(e.getValue()));
+        period.setMaxWidth("100%");
         results.setId("open-data-results");
         results.setAllRowsVisible(true);
         downloads.setAlignItems(FlexComponent.Alignment.BASELINE);
+        downloads.getStyle().set("flex-wrap", "wrap");
         downloads.add(period);
-        add(new H1("Dữ liệu mở: chỉ số hài lòng của các đơn vị"),
-                new Paragraph("Kết quả đã công bố theo Thông tư 01/2018/TT-VPCP, Quyết định 766/QĐ-TTg và bộ chỉ số CCHC của tỉnh. "
-                        + "Open data: published satisfaction results per period, as CSV."),
-                downloads, about, results);
+        about.setId("open-data-about");
+        // The SHA-256 is one long word: let it break instead of widening the page.
+        about.getStyle().set("overflow-wrap", "anywhere");
+        H1 title = new H1("Dữ liệu mở: chỉ số hài lòng của các đơn vị");
+        title.getStyle().set("font-size", "var(--lumo-font-size-xxl)");
+        add(title, new Paragraph("Kết quả đã công bố theo Thông tư 01/2018/TT-VPCP, Quyết định 766/QĐ-TTg và bộ chỉ số CCHC của tỉnh. "
+                + "Tỷ lệ hài lòng kèm khoảng tin cậy 95 % (KTC) và số lượt đánh giá (n): tỷ lệ trên ít lượt đánh giá kém tin cậy. "
+                + "Open data: published satisfaction results per period, as CSV."), downloads, about, results);
         if (published.isEmpty()) {
-            about.setText("Chưa có kỳ nào được công bố (nothing published yet).");
+            downloads.setVisible(false);
+            results.setVisible(false);
+            about.setText("Chưa có kỳ nào được công bố. Kết quả của các đơn vị sẽ có ở đây khi tỉnh công bố chỉ số của kỳ đầu tiên "
+                    + "(thường vào đầu tháng sau kỳ được tính); khi đó có thể xem trên trang này, tải CSV hoặc đọc qua API "
+                    + "/api/v1/index. Nothing has been published yet.");
+            about.setId("open-data-empty");
+            Anchor back = new Anchor("login", "Cán bộ: đăng nhập · Staff log-in");
+            back.setId("open-data-back");
+            add(back);
         } else {
             period.setValue(published.getFirst());
         }

@@ -16,7 +16,7 @@ class ResultsGrid extends Grid<UnitResult> {
     ResultsGrid(boolean withFlags, Consumer<UnitResult> explain) {
         // Name, code and peer group in one cell (smaller below the name), so the figures fit a laptop screen.
         addComponentColumn(r -> {
-            Span code = new Span(r.unitCode() + " · nhóm " + r.peerGroup());
+            Span code = new Span(r.unitCode() + " · nhóm " + IndexLabels.peerGroup(r.peerGroup()));
             code.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
                     .set("color", "var(--lumo-secondary-text-color)");
             Span name = new Span(r.unitName());
@@ -39,16 +39,26 @@ class ResultsGrid extends Grid<UnitResult> {
                 .setComparator(UnitResult::dossiers);
         addColumn(r -> IndexFormat.count(r.ratings())).setHeader("Đánh giá").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true).setComparator(UnitResult::ratings);
-        addColumn(r -> IndexFormat.percent(r.satisfactionRate())).setHeader("Hài lòng").setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
-        addColumn(r -> IndexFormat.number(r.circular01Total()) + " · " + r.circular01Band().label()).setHeader("TT 01 /18")
+        // The rate, and under it how far it can be trusted: "KTC 95 %: 88,10–95,30 %; n = 530".
+        addComponentColumn(r -> {
+            Span rate = new Span(IndexFormat.percent(r.satisfactionRate()));
+            rate.getStyle().set("display", "block");
+            Span interval = new Span(IndexFormat.interval(r.satisfaction()));
+            interval.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-xs)")
+                    .set("color", "var(--lumo-secondary-text-color)");
+            Div cell = new Div(rate, interval);
+            cell.getStyle().set("text-align", "end");
+            return cell;
+        }).setHeader("Hài lòng (KTC 95 %)").setTextAlign(ColumnTextAlign.END).setWidth("9.5em").setFlexGrow(0)
+                .setComparator(r -> r.satisfactionRate() == null ? java.math.BigDecimal.valueOf(-1) : r.satisfactionRate());
+        addColumn(r -> IndexFormat.number(r.circular01Total()) + " · " + IndexFormat.band(r)).setHeader("TT 01 /18")
                 .setAutoWidth(true);
         addColumn(r -> IndexFormat.number(r.decision766().totalPoints())).setHeader("QĐ 766 /18")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         addColumn(r -> IndexFormat.number(r.parSurveyPoints())).setHeader("CCHC").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
-        addColumn(r -> r.rank() == null ? "—" : r.rank().toString()).setHeader("Hạng").setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true).setFlexGrow(0);
+        addColumn(r -> r.rank() != null ? r.rank().toString() : r.has(UnitResult.INSUFFICIENT_SAMPLE) ? "chưa đủ số đánh giá" : "—")
+                .setHeader("Hạng").setTextAlign(ColumnTextAlign.END).setWidth("7em").setFlexGrow(0);
         addColumn(r -> IndexFormat.rankChange(r.rankChange())).setHeader("Thay đổi").setAutoWidth(true);
         if (explain != null) {
             addItemClickListener(e -> explain.accept(e.getItem()));

@@ -1,0 +1,165 @@
+package vn.hailong.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+
+import vn.hailong.HaiLongTest;
+import vn.hailong.TestData;
+import vn.hailong.index.ui.ExplainView;
+import vn.hailong.index.ui.MethodologyView;
+import vn.hailong.index.ui.OpenDataView;
+import vn.hailong.security.AccountService;
+import vn.hailong.security.Role;
+
+/** The index's own pages without a browser: words instead of keys, intervals, the readable methodology and its form, empty states. */
+@HaiLongTest
+class IndexViewsTest extends SpringBrowserlessTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    IndexSnapshotService snapshots;
+    @Autowired
+    MethodologyService methodologies;
+    @Autowired
+    UnitIndicatorService indicators;
+
+    IndexFixture data;
+    String scheme;
+    String unitA;
+
+    @BeforeEach
+    void province() {
+        data = new IndexFixture(port, accounts);
+        data.signIn(data.account(Role.PROVINCE_MANAGER, null));
+        scheme = "v-" + TestData.uniqueSuffix().toLowerCase();
+        // the default v2: minimum sample 30, so the three-rating unit below is not ranked
+        methodologies.addVersion(scheme, null, null, "Thử giao diện", methodologies.forYear("default", 2026).definition());
+        unitA = data.unit("Sở A");
+        LocalDate march = LocalDate.of(2026, 3, 10);
+        data.rating(data.dossier(unitA, march, 3), "VERY_SATISFIED", "VERY_SATISFIED", "NONE");
+        data.rating(data.dossier(unitA, march, 3), "SATISFIED", "SATISFIED", "ONCE");
+        data.rating(data.dossier(unitA, march, 3), "DISSATISFIED", "DISSATISFIED", "MORE");
+        indicators.enter(unitA, "2026-03", Map.of(5, new BigDecimal("2"), 6, new BigDecimal("1.5"), 9, BigDecimal.ONE), null);
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void the_explanation_speaks_in_words_and_gives_the_rate_its_interval_and_sample() {
+        IndexSnapshotService.Snapshot s = snapshots.publish(snapshots.compute(scheme, "2026-03").id());
+        navigate(ExplainView.class);
+        @SuppressWarnings("unchecked")
+        Select<IndexSnapshotService.Snapshot> period = $(Select.class).id("explain-snapshot");
+        test(period).selectItem("2026-03 · " + scheme + " v" + s.methodologyVersion() + " · đã công bố");
+        @SuppressWarnings("unchecked")
+        Select<String> unit = $(Select.class).id("explain-unit");
+        test(unit).selectItem("Sở A " + unitA);
+
+        @SuppressWarnings("unchecked")
+        Grid<UnitResult.IndicatorResult> grid = $(Grid.class).id("indicators");
+        String indicator3 = test(grid).getCellText(2, 2);
+        assertThat(indicator3).isEqualTo("3 câu trả lời về số lần phải liên hệ để hoàn thiện hồ sơ, tổng 3 điểm");
+        String text = $(Div.class).id("explanation").getElement().getTextRecursively();
+        assertThat(text).doesNotContain("'contacts'", "'attitude'", "PAR_SURVEY_POINTS", "LINEAR");
+        // 2 of 3 satisfied: 66,67 %, Wilson 20,76–93,86 %
+        assertThat($(Paragraph.class).id("par").getText()).contains("66,67 % (KTC 95 %: 20,76–93,86 %; n = 3)")
+                .contains("dưới 30 lượt đánh giá không được xếp hạng");
+        assertThat(text).contains("Chưa đủ số đánh giá").contains("3 lượt, cần tối thiểu 30 để được xếp hạng");
+        @SuppressWarnings("unchecked")
+        Grid<UnitResult.CriterionRate> criteria = $(Grid.class).id("criteria");
+        assertThat(java.util.stream.IntStream.range(0, test(criteria).size()).mapToObj(i -> test(criteria).getCellText(i, 0)))
+                .contains("Thái độ của cán bộ, công chức", "Số lần phải liên hệ để hoàn thiện hồ sơ");
+    }
+
+    @Test
+    void a_unit_head_with_nothing_published_is_told_why_and_where_to_go() {
+        String lonely = data.unit("Xã chưa có kỳ");
+        data.signIn(data.account(Role.UNIT_MANAGER, lonely));
+        navigate(ExplainView.class);
+        assertThat($(Paragraph.class).id("explain-empty").getText()).startsWith("Chưa có kỳ nào được công bố.");
+        assertThat($(Anchor.class).all()).extracting(Anchor::getHref).contains("bang-dieu-khien", "open-data").doesNotContain("index");
+    }
+
+    @Test
+    void open_data_lists_the_interval_and_sample_and_says_chua_du_so_danh_gia_instead_of_a_rank() {
+        snapshots.publish(snapshots.compute(scheme, "2026-03").id());
+        navigate(OpenDataView.class);
+        @SuppressWarnings("unchecked")
+        Select<IndexSnapshotService.Snapshot> period = $(Select.class).id("open-data-period");
+        test(period).selectItem("2026-03 · " + scheme);
+        @SuppressWarnings("unchecked")
+        Grid<UnitResult> grid = $(Grid.class).id("open-data-results");
+        int row = java.util.stream.IntStream.range(0, test(grid).size())
+                .filter(i -> test(grid).getRow(i).unitCode().equals(unitA)).findFirst().orElseThrow();
+        Component rate = test(grid).getCellComponent(row, 3);
+        assertThat(rate.getElement().getTextRecursively()).isEqualTo("66,67 %KTC 95 %: 20,76–93,86 %; n = 3");
+        assertThat(test(grid).getCellText(row, 7)).isEqualTo("chưa đủ số đánh giá");
+    }
+
+    @Test
+    void the_methodology_reads_as_sentences_and_its_form_names_the_field_at_fault() {
+        navigate(MethodologyView.class);
+        @SuppressWarnings("unchecked")
+        Select<String> schemes = $(Select.class).id("methodology-scheme");
+        test(schemes).selectItem(scheme);
+        String readable = $(Div.class).id("methodology-readable").getElement().getTextRecursively();
+        assertThat($(Paragraph.class).id("m-ranking-rule").getText()).contains("điểm khảo sát CCHC")
+                .contains("dưới 30 lượt đánh giá trong kỳ được liệt kê \"chưa đủ số đánh giá\"");
+        assertThat($(Paragraph.class).id("m-par-rule").getText()).contains("89,99 % vẫn vào Nhóm I");
+        assertThat(readable).contains("Tốt", "từ 12 đến 15", "Người dân đánh giá: số lần phải liên hệ để hoàn thiện hồ sơ", "Theo giờ hẹn trả")
+                .doesNotContain("PAR_SURVEY_POINTS", "DOSSIER_TIMELINESS", "DUE_INSTANT", "contacts");
+
+        test($(Button.class).id("methodology-edit")).click();
+        test($(IntegerField.class).id("m-ranking-minimumRatings")).setValue(-5);
+        test($(BigDecimalField.class).id("m-circular01-bands-fairFrom")).setValue(new BigDecimal("13"));
+        test($(Button.class).id("methodology-form-save")).click();
+        IntegerField minimum = $(IntegerField.class).id("m-ranking-minimumRatings");
+        assertThat(minimum.isInvalid()).isTrue();
+        assertThat(minimum.getErrorMessage()).contains("từ 0 đến 100000");
+        BigDecimalField fair = $(BigDecimalField.class).id("m-circular01-bands-fairFrom");
+        assertThat(fair.isInvalid()).isTrue();
+        assertThat(fair.getErrorMessage()).contains("thấp hơn loại Tốt");
+        assertThat(methodologies.versions(scheme)).hasSize(1);
+
+        test(minimum).setValue(50);
+        test(fair).setValue(new BigDecimal("9"));
+        @SuppressWarnings("unchecked")
+        Select<Methodology.OnTimeBy> onTime = $(Select.class).id("m-dossiers-onTimeBy");
+        test(onTime).selectItem("theo ngày hẹn trả: trả trong ngày hẹn là đúng hạn (hẹn 17:00, trả 19:00 cùng ngày là đúng hạn)");
+        test($(Button.class).id("methodology-form-save")).click();
+        Methodology v2 = methodologies.forYear(scheme, 2026);
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.definition().ranking().minimumRatings()).isEqualTo(50);
+        assertThat(v2.definition().dossiers().onTimeBy()).isEqualTo(Methodology.OnTimeBy.DUE_DATE);
+        assertThat(v2.definition().withMinimumRatings(30).withDossiers(Methodology.DossierRules.defaults()))
+                .isEqualTo(methodologies.versions(scheme).getLast().definition());
+        assertThat($(Paragraph.class).id("m-ranking-rule").getText()).contains("dưới 50 lượt");
+    }
+}
