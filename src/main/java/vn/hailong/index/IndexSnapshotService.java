@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,6 +30,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.hailong.audit.AuditAction;
+import vn.hailong.audit.AuditEvent;
 import vn.hailong.index.internal.IndexJson;
 import vn.hailong.index.internal.PeriodInputsQuery;
 import vn.hailong.platform.ConflictException;
@@ -96,9 +99,11 @@ public class IndexSnapshotService {
     private final MethodologyService methodologies;
     private final ScopeService scopes;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     IndexSnapshotService(JdbcTemplate jdbc, PeriodInputsQuery inputs, MethodologyService methodologies, ScopeService scopes,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.inputs = inputs;
         this.methodologies = methodologies;
@@ -170,8 +175,8 @@ public class IndexSnapshotService {
         String hash = hash(new CanonicalInputs(scheme, p.toString(), methodology.id(), methodology.version(), sorted,
                 new TreeMap<>(previousRanks)));
 
-        deleteDrafts(scheme, p.toString());
         UUID id = Ids.newId();
+        List<UUID> replaced = replaceDrafts(scheme, p.toString(), id);
         Instant now = clock.instant();
         long millis = (System.nanoTime() - started) / 1_000_000;
         jdbc.update("""
@@ -194,7 +199,24 @@ public class IndexSnapshotService {
                 INSERT INTO index_snapshot_unit (snapshot_id, agency_id, unit_code, unit_name, peer_group, dossiers, ratings,
                     satisfaction_rate, tt01_total, tt01_band, d766_points, par_points, par_band, unit_rank, rank_change, inputs, result)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-        return get(id);
+        Snapshot draft = get(id);
+        long unrated = results.stream().filter(r -> r.flags().contains("NO_RATINGS")).count();
+        long ranked = results.stream().filter(r -> r.rank() != null).count();
+        audit(AuditAction.INDEX_COMPUTED, draft, (correction ? "correction draft" : "draft") + " computed in " + millis + " ms; "
+                + results.size() + " units (" + ranked + " ranked, " + unrated + " without ratings)"
+                + (replaced.isEmpty() ? "" : "; replaces draft " + String.join(", ", replaced.stream().map(UUID::toString).toList())));
+        return draft;
+    }
+
+    /**
+     * Records an index act in the audit log, in the act's transaction: who (the user, "api:" and the
+     * key's client, or "system" for the schedule) and what (period, methodology version, snapshot id
+     * and inputs hash, plus the act's own details).
+     */
+    private void audit(AuditAction action, Snapshot s, String details) {
+        events.publishEvent(new AuditEvent(Actors.current(), action, "index " + s.scheme() + " " + s.period(),
+                details + "; snapshot " + s.id() + "; methodology " + s.scheme() + " v" + s.methodologyVersion() + " ("
+                        + s.methodologyId() + "); inputs sha256 " + s.inputsHash()));
     }
 
     /**
@@ -205,10 +227,7 @@ public class IndexSnapshotService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
     public Snapshot publish(UUID snapshotId) {
-        Snapshot s = get(snapshotId);
-        if (s.isPublished()) {
-            throw new ConflictException("snapshot", "snapshot " + snapshotId + " is already published");
-        }
+        Snapshot s = publishable(snapshotId);
         try {
             jdbc.update("""
                     INSERT INTO index_publication (snapshot_id, scheme, period, published_at, published_by)
@@ -217,7 +236,9 @@ public class IndexSnapshotService {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("period", s.period() + " is already published under scheme '" + s.scheme() + "'");
         }
-        return get(snapshotId);
+        Snapshot published = get(snapshotId);
+        audit(AuditAction.INDEX_PUBLISHED, published, "published, " + published.units() + " units; reviewed by " + reviewersOf(published));
+        return published;
     }
 
     /**
@@ -237,10 +258,7 @@ public class IndexSnapshotService {
         if (reason.strip().length() > 1000) {
             throw InvalidInputException.malformed("reason", "the reason is longer than 1000 characters");
         }
-        Snapshot s = get(snapshotId);
-        if (s.isPublished()) {
-            throw new ConflictException("snapshot", "snapshot " + snapshotId + " is already published");
-        }
+        Snapshot s = publishable(snapshotId);
         UUID current = publicationOf(s.scheme(), s.period()).orElseThrow(() -> new ConflictException("period",
                 s.period() + " is not published under scheme '" + s.scheme() + "'; publish the draft, not a correction"));
         try {
@@ -251,7 +269,10 @@ public class IndexSnapshotService {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("snapshot", "the published snapshot of " + s.period() + " was corrected in the meantime");
         }
-        return get(snapshotId);
+        Snapshot corrected = get(snapshotId);
+        audit(AuditAction.INDEX_CORRECTED, corrected, "published as the correction of snapshot " + current + ", " + corrected.units()
+                + " units; reason: " + reason.strip() + "; reviewed by " + reviewersOf(corrected));
+        return corrected;
     }
 
     /** Every published snapshot of a period, the current one first, then the ones it replaced, newest first. */
@@ -271,6 +292,58 @@ public class IndexSnapshotService {
             throw new ConflictException("snapshot", "a published snapshot cannot be discarded or changed");
         }
         deleteSnapshot(snapshotId);
+        remember(snapshotId, s.scheme(), s.period(), null);
+        audit(AuditAction.INDEX_DRAFT_DISCARDED, s, "draft discarded");
+    }
+
+    /** A province manager's review of a draft: who checked it, when, the inputs hash they saw, an optional note. */
+    public record Review(UUID snapshotId, String reviewedBy, String inputsHash, Instant reviewedAt, String note) {
+    }
+
+    /**
+     * Records that the current user reviewed a draft (checked its figures before publication).
+     * Reviewing the same draft again is no second review: the first one is answered.
+     *
+     * @throws ConflictException for a published snapshot, or a draft gone (recomputed or discarded)
+     * @throws InvalidInputException naming {@code note} when it is longer than 1000 characters
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    public Review review(UUID snapshotId, String note) {
+        if (note != null && note.strip().length() > 1000) {
+            throw InvalidInputException.malformed("note", "the note is longer than 1000 characters");
+        }
+        refuseGone(snapshotId);
+        Snapshot s = get(snapshotId);
+        if (s.isPublished()) {
+            throw new ConflictException("snapshot", "snapshot " + snapshotId + " is published; only drafts are reviewed");
+        }
+        String who = Actors.current();
+        String text = note == null || note.isBlank() ? null : note.strip();
+        try {
+            // MariaDB's client counts a row found by ON DUPLICATE KEY as "affected": the key's refusal tells a repeat apart.
+            jdbc.update("INSERT INTO index_review (snapshot_id, reviewed_by, inputs_hash, reviewed_at, note) VALUES (?, ?, ?, ?, ?)",
+                    snapshotId.toString(), who, s.inputsHash(), utc(clock.instant()), text);
+            audit(AuditAction.INDEX_REVIEWED, s, "draft reviewed" + (text == null ? "" : "; note: " + text));
+        } catch (DuplicateKeyException again) {
+            // reviewed by this reviewer before: that review stands
+        }
+        return reviews(snapshotId).stream().filter(r -> r.reviewedBy().equals(who)).findFirst().orElseThrow();
+    }
+
+    /** The reviews of a snapshot, oldest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
+    public List<Review> reviews(UUID snapshotId) {
+        return jdbc.query("SELECT * FROM index_review WHERE snapshot_id = ? ORDER BY reviewed_at, reviewed_by",
+                (rs, i) -> new Review(rs.getObject("snapshot_id", UUID.class), rs.getString("reviewed_by"), rs.getString("inputs_hash"),
+                        instant(rs.getTimestamp("reviewed_at")), rs.getString("note")), snapshotId.toString());
+    }
+
+    private String reviewersOf(Snapshot s) {
+        List<String> who = jdbc.queryForList("SELECT reviewed_by FROM index_review WHERE snapshot_id = ? ORDER BY reviewed_at",
+                String.class, s.id().toString());
+        return who.isEmpty() ? "nobody" : String.join(", ", who);
     }
 
     @Transactional(readOnly = true)
@@ -430,10 +503,51 @@ public class IndexSnapshotService {
                 + CURRENT_PUBLICATION, UUID.class, scheme, period).stream().findFirst();
     }
 
-    private void deleteDrafts(String scheme, String period) {
+    /** Deletes the period's drafts, remembering each as replaced by the new draft (a stale id then answers 409). */
+    private List<UUID> replaceDrafts(String scheme, String period, UUID by) {
         List<UUID> drafts = jdbc.queryForList("SELECT s.id FROM index_snapshot s" + JOINS
                 + " WHERE s.scheme = ? AND s.period = ? AND p.snapshot_id IS NULL AND c.snapshot_id IS NULL", UUID.class, scheme, period);
-        drafts.forEach(this::deleteSnapshot);
+        drafts.forEach(d -> {
+            deleteSnapshot(d);
+            remember(d, scheme, period, by);
+        });
+        return drafts;
+    }
+
+    private void remember(UUID gone, String scheme, String period, UUID replacedBy) {
+        jdbc.update("INSERT INTO index_snapshot_gone (snapshot_id, scheme, period, replaced_by, gone_at, gone_by) VALUES (?, ?, ?, ?, ?, ?)",
+                gone.toString(), scheme, period, replacedBy == null ? null : replacedBy.toString(), utc(clock.instant()), Actors.current());
+    }
+
+    /**
+     * A draft that no longer exists because it was recomputed or discarded: a conflict (the caller
+     * holds a stale id), not an unknown snapshot.
+     */
+    private void refuseGone(UUID snapshotId) {
+        List<String> gone = jdbc.query("SELECT period, replaced_by, gone_at FROM index_snapshot_gone WHERE snapshot_id = ?",
+                (rs, i) -> "stale draft: snapshot " + snapshotId + " of " + rs.getString("period") + " was "
+                        + (rs.getString("replaced_by") == null ? "discarded"
+                                : "replaced by a newer computation, snapshot " + rs.getString("replaced_by"))
+                        + ", at " + instant(rs.getTimestamp("gone_at")) + "; review and publish the current draft",
+                snapshotId.toString());
+        if (!gone.isEmpty()) {
+            throw new ConflictException("snapshot", gone.getFirst());
+        }
+    }
+
+    /** The draft to publish, refusing one that is gone, published or computed under a methodology version no longer in force. */
+    private Snapshot publishable(UUID snapshotId) {
+        refuseGone(snapshotId);
+        Snapshot s = get(snapshotId);
+        if (s.isPublished()) {
+            throw new ConflictException("snapshot", "snapshot " + snapshotId + " is already published");
+        }
+        Methodology now = methodologies.forYear(s.scheme(), IndexPeriod.parse(s.period(), "period").year());
+        if (!now.id().equals(s.methodologyId())) {
+            throw new ConflictException("snapshot", "stale draft: computed under " + s.scheme() + " v" + s.methodologyVersion()
+                    + ", but v" + now.version() + " applies to " + s.period() + " now; compute the period again");
+        }
+        return s;
     }
 
     private void deleteSnapshot(UUID id) {
