@@ -136,8 +136,69 @@ public class IndexSnapshotService {
         return computeDraft(scheme, period, true);
     }
 
-    /** A new draft of a period: a first computation of an unpublished one, or a correction of a published one. */
+    /** A computation as the API answers it: the draft, and whether it was made by an earlier request with the same key. */
+    public record Computation(Snapshot snapshot, boolean replayed) {
+    }
+
+    /**
+     * {@link #compute} or {@link #computeCorrection}, idempotent per caller and key: a request
+     * repeated with the same {@code idempotencyKey} (a client's retry after a lost answer) answers
+     * the draft the first one made instead of replacing it with another computation. Without a key,
+     * every call computes.
+     *
+     * @throws InvalidInputException naming {@code idempotencyKey} when it is malformed or was used for another period
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    public Computation compute(String scheme, String period, boolean correction, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return new Computation(computeDraft(scheme, period, correction, Ids.newId()), false);
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 100 || !idempotencyKey.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw InvalidInputException.malformed("idempotencyKey", "an idempotency key is 1–100 printable ASCII characters without spaces");
+        }
+        String client = Actors.current();
+        String p = IndexPeriod.parse(period, "period").toString();
+        Optional<Computation> earlier = replay(client, idempotencyKey, scheme, p, correction);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        UUID id = Ids.newId();
+        try {
+            // First, so that a concurrent request with the same key waits on this row and then replays.
+            jdbc.update("""
+                    INSERT INTO index_compute_request (client, idempotency_key, scheme, period, correction, snapshot_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", client, idempotencyKey, scheme, p, correction, id.toString(), utc(clock.instant()));
+        } catch (DuplicateKeyException concurrent) {
+            return replay(client, idempotencyKey, scheme, p, correction).orElseThrow(() -> concurrent);
+        }
+        return new Computation(computeDraft(scheme, period, correction, id), false);
+    }
+
+    private Optional<Computation> replay(String client, String key, String scheme, String period, boolean correction) {
+        record Earlier(String scheme, String period, boolean correction, UUID snapshot) {
+        }
+        List<Earlier> found = jdbc.query("""
+                SELECT scheme, period, correction, snapshot_id FROM index_compute_request WHERE client = ? AND idempotency_key = ?""",
+                (rs, i) -> new Earlier(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getObject(4, UUID.class)), client, key);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Earlier e = found.getFirst();
+        if (!e.scheme().equals(scheme) || !e.period().equals(period) || e.correction() != correction) {
+            throw InvalidInputException.unprocessable("idempotencyKey", "idempotency key '" + key + "' was used for " + e.scheme() + " "
+                    + e.period() + (e.correction() ? " (correction)" : "") + "; choose a new key for another computation");
+        }
+        refuseGone(e.snapshot());
+        return Optional.of(new Computation(get(e.snapshot()), true));
+    }
+
     private Snapshot computeDraft(String scheme, String period, boolean correction) {
+        return computeDraft(scheme, period, correction, Ids.newId());
+    }
+
+    /** A new draft of a period: a first computation of an unpublished one, or a correction of a published one. */
+    private Snapshot computeDraft(String scheme, String period, boolean correction, UUID newId) {
         long started = System.nanoTime();
         IndexPeriod p = IndexPeriod.parse(period, "period");
         Methodology methodology = methodologies.forYear(scheme, p.year());
@@ -175,7 +236,7 @@ public class IndexSnapshotService {
         String hash = hash(new CanonicalInputs(scheme, p.toString(), methodology.id(), methodology.version(), sorted,
                 new TreeMap<>(previousRanks)));
 
-        UUID id = Ids.newId();
+        UUID id = newId;
         List<UUID> replaced = replaceDrafts(scheme, p.toString(), id);
         Instant now = clock.instant();
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -273,6 +334,37 @@ public class IndexSnapshotService {
         audit(AuditAction.INDEX_CORRECTED, corrected, "published as the correction of snapshot " + current + ", " + corrected.units()
                 + " units; reason: " + reason.strip() + "; reviewed by " + reviewersOf(corrected));
         return corrected;
+    }
+
+    /** The period's current draft (the one a publication would publish), if any. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
+    public Optional<Snapshot> currentDraft(String scheme, String period) {
+        String p = IndexPeriod.parse(period, "period").toString();
+        return jdbc.query(SNAPSHOTS + " WHERE s.scheme = ? AND s.period = ? AND p.snapshot_id IS NULL AND c.snapshot_id IS NULL"
+                + " ORDER BY s.computed_at DESC LIMIT 1", this::snapshot, scheme, p).stream().findFirst();
+    }
+
+    /**
+     * Publishes a draft as what it is: the period's first publication, or, when the period is
+     * published already, its correction, which needs the reason.
+     *
+     * @throws InvalidInputException naming {@code reason}: missing for a correction (400), given for a first publication (422)
+     * @throws ConflictException published already, or a stale draft
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    public Snapshot publishDraft(UUID snapshotId, String reason) {
+        Snapshot s = publishable(snapshotId);
+        boolean correction = publicationOf(s.scheme(), s.period()).isPresent();
+        if (correction) {
+            return publishCorrection(snapshotId, reason);
+        }
+        if (reason != null && !reason.isBlank()) {
+            throw InvalidInputException.unprocessable("reason", s.period() + " is not published yet: a first publication has no "
+                    + "correction reason");
+        }
+        return publish(snapshotId);
     }
 
     /** Every published snapshot of a period, the current one first, then the ones it replaced, newest first. */
