@@ -197,6 +197,17 @@ public class IndexSnapshotService {
         return computeDraft(scheme, period, correction, Ids.newId());
     }
 
+    /** The schedule's computation (no user: audited as "system"), in the schedule's transaction. */
+    Snapshot computeScheduled(String scheme, String period) {
+        return computeDraft(scheme, period, false, Ids.newId());
+    }
+
+    /** The drafts of a scheme waiting to be published (corrections' drafts included), oldest first. */
+    List<Snapshot> waitingDrafts(String scheme) {
+        return jdbc.query(SNAPSHOTS + " WHERE s.scheme = ? AND p.snapshot_id IS NULL AND c.snapshot_id IS NULL ORDER BY s.computed_at",
+                this::snapshot, scheme);
+    }
+
     /** A new draft of a period: a first computation of an unpublished one, or a correction of a published one. */
     private Snapshot computeDraft(String scheme, String period, boolean correction, UUID newId) {
         long started = System.nanoTime();
