@@ -22,7 +22,11 @@ public class MailOutbox {
     /** The notifications other modules queue; each names what its {@code about} id is. */
     public enum Kind {
         /** A kiosk went silent during opening hours; {@code about} is its offline alert (module {@code kiosk}). */
-        KIOSK_OFFLINE
+        KIOSK_OFFLINE,
+        /** The schedule computed a month's index draft; {@code about} is the draft (module {@code index}). */
+        INDEX_DRAFT_READY,
+        /** An index draft has waited unpublished too long; {@code about} is the draft (module {@code index}). */
+        INDEX_DRAFT_WAITING
     }
 
     static final int SUBJECT_MAX_LENGTH = 300;

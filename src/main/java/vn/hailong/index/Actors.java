@@ -17,6 +17,9 @@ final class Actors {
         if (auth == null || !auth.isAuthenticated()) {
             return "system";
         }
+        if (auth.getDetails() instanceof vn.hailong.security.ApiKeyService.KeyHolder key && key.heldByAccount()) {
+            return auth.getName() + " (API key " + key.clientName() + ")";
+        }
         return isIntegrator() ? "api:" + auth.getName() : auth.getName();
     }
 

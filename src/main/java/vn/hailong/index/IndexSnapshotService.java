@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,6 +30,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.hailong.audit.AuditAction;
+import vn.hailong.audit.AuditEvent;
 import vn.hailong.index.internal.IndexJson;
 import vn.hailong.index.internal.PeriodInputsQuery;
 import vn.hailong.platform.ConflictException;
@@ -96,9 +99,11 @@ public class IndexSnapshotService {
     private final MethodologyService methodologies;
     private final ScopeService scopes;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     IndexSnapshotService(JdbcTemplate jdbc, PeriodInputsQuery inputs, MethodologyService methodologies, ScopeService scopes,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.inputs = inputs;
         this.methodologies = methodologies;
@@ -131,8 +136,80 @@ public class IndexSnapshotService {
         return computeDraft(scheme, period, true);
     }
 
-    /** A new draft of a period: a first computation of an unpublished one, or a correction of a published one. */
+    /** A computation as the API answers it: the draft, and whether it was made by an earlier request with the same key. */
+    public record Computation(Snapshot snapshot, boolean replayed) {
+    }
+
+    /**
+     * {@link #compute} or {@link #computeCorrection}, idempotent per caller and key: a request
+     * repeated with the same {@code idempotencyKey} (a client's retry after a lost answer) answers
+     * the draft the first one made instead of replacing it with another computation. Without a key,
+     * every call computes.
+     *
+     * @throws InvalidInputException naming {@code idempotencyKey} when it is malformed or was used for another period
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    public Computation compute(String scheme, String period, boolean correction, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return new Computation(computeDraft(scheme, period, correction, Ids.newId()), false);
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 100 || !idempotencyKey.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw InvalidInputException.malformed("idempotencyKey", "an idempotency key is 1–100 printable ASCII characters without spaces");
+        }
+        String client = Actors.current();
+        String p = IndexPeriod.parse(period, "period").toString();
+        Optional<Computation> earlier = replay(client, idempotencyKey, scheme, p, correction);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        UUID id = Ids.newId();
+        try {
+            // First, so that a concurrent request with the same key waits on this row and then replays.
+            jdbc.update("""
+                    INSERT INTO index_compute_request (client, idempotency_key, scheme, period, correction, snapshot_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", client, idempotencyKey, scheme, p, correction, id.toString(), utc(clock.instant()));
+        } catch (DuplicateKeyException concurrent) {
+            return replay(client, idempotencyKey, scheme, p, correction).orElseThrow(() -> concurrent);
+        }
+        return new Computation(computeDraft(scheme, period, correction, id), false);
+    }
+
+    private Optional<Computation> replay(String client, String key, String scheme, String period, boolean correction) {
+        record Earlier(String scheme, String period, boolean correction, UUID snapshot) {
+        }
+        List<Earlier> found = jdbc.query("""
+                SELECT scheme, period, correction, snapshot_id FROM index_compute_request WHERE client = ? AND idempotency_key = ?""",
+                (rs, i) -> new Earlier(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getObject(4, UUID.class)), client, key);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Earlier e = found.getFirst();
+        if (!e.scheme().equals(scheme) || !e.period().equals(period) || e.correction() != correction) {
+            throw InvalidInputException.unprocessable("idempotencyKey", "idempotency key '" + key + "' was used for " + e.scheme() + " "
+                    + e.period() + (e.correction() ? " (correction)" : "") + "; choose a new key for another computation");
+        }
+        refuseGone(e.snapshot());
+        return Optional.of(new Computation(get(e.snapshot()), true));
+    }
+
     private Snapshot computeDraft(String scheme, String period, boolean correction) {
+        return computeDraft(scheme, period, correction, Ids.newId());
+    }
+
+    /** The schedule's computation (no user: audited as "system"), in the schedule's transaction. */
+    Snapshot computeScheduled(String scheme, String period) {
+        return computeDraft(scheme, period, false, Ids.newId());
+    }
+
+    /** The drafts of a scheme waiting to be published (corrections' drafts included), oldest first. */
+    List<Snapshot> waitingDrafts(String scheme) {
+        return jdbc.query(SNAPSHOTS + " WHERE s.scheme = ? AND p.snapshot_id IS NULL AND c.snapshot_id IS NULL ORDER BY s.computed_at",
+                this::snapshot, scheme);
+    }
+
+    /** A new draft of a period: a first computation of an unpublished one, or a correction of a published one. */
+    private Snapshot computeDraft(String scheme, String period, boolean correction, UUID newId) {
         long started = System.nanoTime();
         IndexPeriod p = IndexPeriod.parse(period, "period");
         Methodology methodology = methodologies.forYear(scheme, p.year());
@@ -170,8 +247,8 @@ public class IndexSnapshotService {
         String hash = hash(new CanonicalInputs(scheme, p.toString(), methodology.id(), methodology.version(), sorted,
                 new TreeMap<>(previousRanks)));
 
-        deleteDrafts(scheme, p.toString());
-        UUID id = Ids.newId();
+        UUID id = newId;
+        List<UUID> replaced = replaceDrafts(scheme, p.toString(), id);
         Instant now = clock.instant();
         long millis = (System.nanoTime() - started) / 1_000_000;
         jdbc.update("""
@@ -195,7 +272,24 @@ public class IndexSnapshotService {
                 INSERT INTO index_snapshot_unit (snapshot_id, agency_id, unit_code, unit_name, peer_group, dossiers, ratings,
                     satisfaction_rate, tt01_total, tt01_band, d766_points, par_points, par_band, unit_rank, rank_change, inputs, result)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-        return get(id);
+        Snapshot draft = get(id);
+        long unrated = results.stream().filter(r -> r.flags().contains("NO_RATINGS")).count();
+        long ranked = results.stream().filter(r -> r.rank() != null).count();
+        audit(AuditAction.INDEX_COMPUTED, draft, (correction ? "correction draft" : "draft") + " computed in " + millis + " ms; "
+                + results.size() + " units (" + ranked + " ranked, " + unrated + " without ratings)"
+                + (replaced.isEmpty() ? "" : "; replaces draft " + String.join(", ", replaced.stream().map(UUID::toString).toList())));
+        return draft;
+    }
+
+    /**
+     * Records an index act in the audit log, in the act's transaction: who (the user, "api:" and the
+     * key's client, or "system" for the schedule) and what (period, methodology version, snapshot id
+     * and inputs hash, plus the act's own details).
+     */
+    private void audit(AuditAction action, Snapshot s, String details) {
+        events.publishEvent(new AuditEvent(Actors.current(), action, "index " + s.scheme() + " " + s.period(),
+                details + "; snapshot " + s.id() + "; methodology " + s.scheme() + " v" + s.methodologyVersion() + " ("
+                        + s.methodologyId() + "); inputs sha256 " + s.inputsHash()));
     }
 
     /**
@@ -206,10 +300,7 @@ public class IndexSnapshotService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
     public Snapshot publish(UUID snapshotId) {
-        Snapshot s = get(snapshotId);
-        if (s.isPublished()) {
-            throw new ConflictException("snapshot", "snapshot " + snapshotId + " is already published");
-        }
+        Snapshot s = publishable(snapshotId);
         try {
             jdbc.update("""
                     INSERT INTO index_publication (snapshot_id, scheme, period, published_at, published_by)
@@ -218,7 +309,9 @@ public class IndexSnapshotService {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("period", s.period() + " is already published under scheme '" + s.scheme() + "'");
         }
-        return get(snapshotId);
+        Snapshot published = get(snapshotId);
+        audit(AuditAction.INDEX_PUBLISHED, published, "published, " + published.units() + " units; reviewed by " + reviewersOf(published));
+        return published;
     }
 
     /**
@@ -238,10 +331,7 @@ public class IndexSnapshotService {
         if (reason.strip().length() > 1000) {
             throw InvalidInputException.malformed("reason", "the reason is longer than 1000 characters");
         }
-        Snapshot s = get(snapshotId);
-        if (s.isPublished()) {
-            throw new ConflictException("snapshot", "snapshot " + snapshotId + " is already published");
-        }
+        Snapshot s = publishable(snapshotId);
         UUID current = publicationOf(s.scheme(), s.period()).orElseThrow(() -> new ConflictException("period",
                 s.period() + " is not published under scheme '" + s.scheme() + "'; publish the draft, not a correction"));
         try {
@@ -252,7 +342,41 @@ public class IndexSnapshotService {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("snapshot", "the published snapshot of " + s.period() + " was corrected in the meantime");
         }
-        return get(snapshotId);
+        Snapshot corrected = get(snapshotId);
+        audit(AuditAction.INDEX_CORRECTED, corrected, "published as the correction of snapshot " + current + ", " + corrected.units()
+                + " units; reason: " + reason.strip() + "; reviewed by " + reviewersOf(corrected));
+        return corrected;
+    }
+
+    /** The period's current draft (the one a publication would publish), if any. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
+    public Optional<Snapshot> currentDraft(String scheme, String period) {
+        String p = IndexPeriod.parse(period, "period").toString();
+        return jdbc.query(SNAPSHOTS + " WHERE s.scheme = ? AND s.period = ? AND p.snapshot_id IS NULL AND c.snapshot_id IS NULL"
+                + " ORDER BY s.computed_at DESC LIMIT 1", this::snapshot, scheme, p).stream().findFirst();
+    }
+
+    /**
+     * Publishes a draft as what it is: the period's first publication, or, when the period is
+     * published already, its correction, which needs the reason.
+     *
+     * @throws InvalidInputException naming {@code reason}: missing for a correction (400), given for a first publication (422)
+     * @throws ConflictException published already, or a stale draft
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    public Snapshot publishDraft(UUID snapshotId, String reason) {
+        Snapshot s = publishable(snapshotId);
+        boolean correction = publicationOf(s.scheme(), s.period()).isPresent();
+        if (correction) {
+            return publishCorrection(snapshotId, reason);
+        }
+        if (reason != null && !reason.isBlank()) {
+            throw InvalidInputException.unprocessable("reason", s.period() + " is not published yet: a first publication has no "
+                    + "correction reason");
+        }
+        return publish(snapshotId);
     }
 
     /** Every published snapshot of a period, the current one first, then the ones it replaced, newest first. */
@@ -272,6 +396,58 @@ public class IndexSnapshotService {
             throw new ConflictException("snapshot", "a published snapshot cannot be discarded or changed");
         }
         deleteSnapshot(snapshotId);
+        remember(snapshotId, s.scheme(), s.period(), null);
+        audit(AuditAction.INDEX_DRAFT_DISCARDED, s, "draft discarded");
+    }
+
+    /** A province manager's review of a draft: who checked it, when, the inputs hash they saw, an optional note. */
+    public record Review(UUID snapshotId, String reviewedBy, String inputsHash, Instant reviewedAt, String note) {
+    }
+
+    /**
+     * Records that the current user reviewed a draft (checked its figures before publication).
+     * Reviewing the same draft again is no second review: the first one is answered.
+     *
+     * @throws ConflictException for a published snapshot, or a draft gone (recomputed or discarded)
+     * @throws InvalidInputException naming {@code note} when it is longer than 1000 characters
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    public Review review(UUID snapshotId, String note) {
+        if (note != null && note.strip().length() > 1000) {
+            throw InvalidInputException.malformed("note", "the note is longer than 1000 characters");
+        }
+        refuseGone(snapshotId);
+        Snapshot s = get(snapshotId);
+        if (s.isPublished()) {
+            throw new ConflictException("snapshot", "snapshot " + snapshotId + " is published; only drafts are reviewed");
+        }
+        String who = Actors.current();
+        String text = note == null || note.isBlank() ? null : note.strip();
+        try {
+            // MariaDB's client counts a row found by ON DUPLICATE KEY as "affected": the key's refusal tells a repeat apart.
+            jdbc.update("INSERT INTO index_review (snapshot_id, reviewed_by, inputs_hash, reviewed_at, note) VALUES (?, ?, ?, ?, ?)",
+                    snapshotId.toString(), who, s.inputsHash(), utc(clock.instant()), text);
+            audit(AuditAction.INDEX_REVIEWED, s, "draft reviewed" + (text == null ? "" : "; note: " + text));
+        } catch (DuplicateKeyException again) {
+            // reviewed by this reviewer before: that review stands
+        }
+        return reviews(snapshotId).stream().filter(r -> r.reviewedBy().equals(who)).findFirst().orElseThrow();
+    }
+
+    /** The reviews of a snapshot, oldest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
+    public List<Review> reviews(UUID snapshotId) {
+        return jdbc.query("SELECT * FROM index_review WHERE snapshot_id = ? ORDER BY reviewed_at, reviewed_by",
+                (rs, i) -> new Review(rs.getObject("snapshot_id", UUID.class), rs.getString("reviewed_by"), rs.getString("inputs_hash"),
+                        instant(rs.getTimestamp("reviewed_at")), rs.getString("note")), snapshotId.toString());
+    }
+
+    private String reviewersOf(Snapshot s) {
+        List<String> who = jdbc.queryForList("SELECT reviewed_by FROM index_review WHERE snapshot_id = ? ORDER BY reviewed_at",
+                String.class, s.id().toString());
+        return who.isEmpty() ? "nobody" : String.join(", ", who);
     }
 
     @Transactional(readOnly = true)
@@ -459,10 +635,51 @@ public class IndexSnapshotService {
                 + CURRENT_PUBLICATION, UUID.class, scheme, period).stream().findFirst();
     }
 
-    private void deleteDrafts(String scheme, String period) {
+    /** Deletes the period's drafts, remembering each as replaced by the new draft (a stale id then answers 409). */
+    private List<UUID> replaceDrafts(String scheme, String period, UUID by) {
         List<UUID> drafts = jdbc.queryForList("SELECT s.id FROM index_snapshot s" + JOINS
                 + " WHERE s.scheme = ? AND s.period = ? AND p.snapshot_id IS NULL AND c.snapshot_id IS NULL", UUID.class, scheme, period);
-        drafts.forEach(this::deleteSnapshot);
+        drafts.forEach(d -> {
+            deleteSnapshot(d);
+            remember(d, scheme, period, by);
+        });
+        return drafts;
+    }
+
+    private void remember(UUID gone, String scheme, String period, UUID replacedBy) {
+        jdbc.update("INSERT INTO index_snapshot_gone (snapshot_id, scheme, period, replaced_by, gone_at, gone_by) VALUES (?, ?, ?, ?, ?, ?)",
+                gone.toString(), scheme, period, replacedBy == null ? null : replacedBy.toString(), utc(clock.instant()), Actors.current());
+    }
+
+    /**
+     * A draft that no longer exists because it was recomputed or discarded: a conflict (the caller
+     * holds a stale id), not an unknown snapshot.
+     */
+    private void refuseGone(UUID snapshotId) {
+        List<String> gone = jdbc.query("SELECT period, replaced_by, gone_at FROM index_snapshot_gone WHERE snapshot_id = ?",
+                (rs, i) -> "stale draft: snapshot " + snapshotId + " of " + rs.getString("period") + " was "
+                        + (rs.getString("replaced_by") == null ? "discarded"
+                                : "replaced by a newer computation, snapshot " + rs.getString("replaced_by"))
+                        + ", at " + instant(rs.getTimestamp("gone_at")) + "; review and publish the current draft",
+                snapshotId.toString());
+        if (!gone.isEmpty()) {
+            throw new ConflictException("snapshot", gone.getFirst());
+        }
+    }
+
+    /** The draft to publish, refusing one that is gone, published or computed under a methodology version no longer in force. */
+    private Snapshot publishable(UUID snapshotId) {
+        refuseGone(snapshotId);
+        Snapshot s = get(snapshotId);
+        if (s.isPublished()) {
+            throw new ConflictException("snapshot", "snapshot " + snapshotId + " is already published");
+        }
+        Methodology now = methodologies.forYear(s.scheme(), IndexPeriod.parse(s.period(), "period").year());
+        if (!now.id().equals(s.methodologyId())) {
+            throw new ConflictException("snapshot", "stale draft: computed under " + s.scheme() + " v" + s.methodologyVersion()
+                    + ", but v" + now.version() + " applies to " + s.period() + " now; compute the period again");
+        }
+        return s;
     }
 
     private void deleteSnapshot(UUID id) {

@@ -130,8 +130,13 @@ public class MethodologyService {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", id.toString(), scheme, version, province, year, name.strip(),
                 IndexJson.write(definition), Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)),
                 Actors.current());
-        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.CONFIGURATION_CHANGED, "index methodology " + scheme + " v" + version,
-                "new version '" + name.strip() + "', province " + province + ", year " + year));
+        // A version applies from its creation (the latest for a year wins): creating it is activating it.
+        events.publishEvent(new vn.hailong.audit.AuditEvent(Actors.current(), vn.hailong.audit.AuditAction.METHODOLOGY_CHANGED,
+                "index methodology " + scheme + " v" + version, "version " + version + " created and in force for "
+                        + (year == null ? "every year without a version of its own" : "year " + year) + " (new computations; "
+                        + "published snapshots keep theirs); name '" + name.strip() + "', province " + province + "; replaces "
+                        + (latest == null ? "nothing (new scheme)" : "v" + latest) + "; id " + id + "; definition sha256 "
+                        + sha256(IndexJson.write(definition))));
         return get(id);
     }
 
@@ -199,6 +204,15 @@ public class MethodologyService {
     /** The rules as indented JSON, as {@link #parseDefinition} reads them back. */
     public static String toJson(Methodology.Definition definition) {
         return IndexJson.MAPPER.writer().with(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(definition);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void checkScheme(String scheme) {

@@ -138,8 +138,9 @@ public class UnitIndicatorService {
                     (id, agency_id, period, indicator, previous_value, new_value, note, changed_by, changed_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", Ids.newId().toString(), unit.id().toString(), code, indicator,
                     previous, value, note == null || note.isBlank() ? null : note.strip(), who, now);
-            events.publishEvent(new vn.hailong.audit.AuditEvent(who, vn.hailong.audit.AuditAction.CONFIGURATION_CHANGED,
-                    "unit indicator " + indicator + " of " + unit.code() + " " + code, previous + " → " + value));
+            events.publishEvent(new vn.hailong.audit.AuditEvent(who, vn.hailong.audit.AuditAction.INDICATOR_ENTERED,
+                    "unit indicator " + indicator + " of " + unit.code() + " " + code, previous + " → " + value
+                            + (note == null || note.isBlank() ? "" : "; note: " + note.strip())));
         }
         return read(unit, code);
     }

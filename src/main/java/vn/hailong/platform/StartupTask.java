@@ -15,6 +15,8 @@ public interface StartupTask {
         ACCOUNTS,
         /** The demo province on the default run: units, the service centre and its counters. */
         DEMO_DATA,
+        /** Managers' API keys of {@code hailong.api.bootstrap-keys} (with {@code account}): their accounts exist by now. */
+        MANAGER_API_KEYS,
         /** {@code kiosk-config/}: its devices name counters, which the demo data may create. */
         KIOSK_CONFIGURATION
     }

@@ -114,6 +114,11 @@ public class AccountService implements UserDetailsService {
         return accounts.findByUsername(username).map(AccountService::toAccount);
     }
 
+    @Transactional(readOnly = true)
+    public Optional<Account> findById(java.util.UUID id) {
+        return accounts.findById(id).map(AccountService::toAccount);
+    }
+
     /** Whether the logged-in user still holds a one-time password set by an administrator. */
     @Transactional(readOnly = true)
     public boolean mustChangePassword(String username) {

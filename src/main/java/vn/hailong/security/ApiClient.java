@@ -29,6 +29,14 @@ public class ApiClient extends AbstractEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The manager's account holding the key (null for an integrator): the key acts as that account. */
+    @Column(name = "account_id", columnDefinition = "uuid")
+    private java.util.UUID accountId;
+
+    /** {@code integrator} (the whole v1 API) or {@code index} (the index's paths, as the account). */
+    @Column(nullable = false, length = 200)
+    private String scopes = ApiKeyService.SCOPE_INTEGRATOR;
+
     protected ApiClient() {
     }
 
@@ -42,6 +50,19 @@ public class ApiClient extends AbstractEntity {
 
     byte[] keyHash() {
         return keyHash;
+    }
+
+    void holdBy(java.util.UUID accountId, String scopes) {
+        this.accountId = accountId;
+        this.scopes = scopes;
+    }
+
+    java.util.UUID accountId() {
+        return accountId;
+    }
+
+    String scopes() {
+        return scopes;
     }
 
     void rotate(String keyPrefix, byte[] keyHash) {

@@ -33,15 +33,24 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<String> client = keys.authenticate(header.substring(7).strip());
-            if (client.isEmpty()) {
+            Optional<ApiKeyService.KeyHolder> holder = keys.holder(header.substring(7).strip());
+            if (holder.isEmpty()) {
                 ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Invalid API key",
                         "The API key is unknown or revoked.", "Authorization");
                 return;
             }
+            ApiKeyService.KeyHolder h = holder.get();
+            // An integrator's key is the integrator; a manager's key acts as the account (its name
+            // is what the scope of units and the audit log read), with its role and the index scope only.
+            UsernamePasswordAuthenticationToken authentication = h.heldByAccount()
+                    ? UsernamePasswordAuthenticationToken.authenticated(h.username(), null,
+                            List.of(new SimpleGrantedAuthority(h.role().authority()),
+                                    new SimpleGrantedAuthority(ApiKeyService.INDEX_SCOPE_AUTHORITY)))
+                    : UsernamePasswordAuthenticationToken.authenticated("api-client:" + h.clientName(), null,
+                            List.of(new SimpleGrantedAuthority(Role.INTEGRATOR_AUTHORITY)));
+            authentication.setDetails(h);
             SecurityContext context = contexts.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("api-client:" + client.get(), null,
-                    List.of(new SimpleGrantedAuthority(Role.INTEGRATOR_AUTHORITY))));
+            context.setAuthentication(authentication);
             contexts.setContext(context);
         }
         try {

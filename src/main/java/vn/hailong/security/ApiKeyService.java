@@ -30,23 +30,78 @@ public class ApiKeyService {
             bootstrapKeys = bootstrapKeys == null ? List.of() : bootstrapKeys;
         }
 
-        public record BootstrapKey(String name, String key) {
+        /** {@code account}: the user name of the manager holding the key (scope index); empty for an integrator's key. */
+        public record BootstrapKey(String name, String key, String account) {
+
+            public boolean heldByAccount() {
+                return account != null && !account.isBlank();
+            }
         }
     }
 
-    private record Verified(String clientName, long until) {
+    /** The whole v1 integrator API (the one-stop software's keys). */
+    public static final String SCOPE_INTEGRATOR = "integrator";
+    /** The index's paths (compute, review, publish, read, indicators), acting as the account holding the key. */
+    public static final String SCOPE_INDEX = "index";
+    /** The authority of a key with scope {@link #SCOPE_INDEX}. */
+    public static final String INDEX_SCOPE_AUTHORITY = "SCOPE_index";
+
+    /**
+     * Who holds a key: the client's name, its scope and, for a manager's key, the account's user
+     * name and role (null for an integrator). Set as the authentication's details on API calls.
+     */
+    public record KeyHolder(String clientName, String scopes, String username, Role role) {
+
+        public boolean heldByAccount() {
+            return username != null;
+        }
+    }
+
+    private record Verified(KeyHolder holder, long until) {
     }
 
     private final ApiClients clients;
+    private final AccountService accounts;
     private final Clock clock;
     private final Map<String, Verified> recentlyVerified = new ConcurrentHashMap<>();
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    ApiKeyService(ApiClients clients, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+    ApiKeyService(ApiClients clients, AccountService accounts, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.clients = clients;
+        this.accounts = accounts;
         this.clock = clock;
+    }
+
+    /**
+     * Stores a key held by a manager's account (scope {@code index}): calls with it act as that
+     * account, with its role and units, while it is enabled. The key itself is not stored.
+     *
+     * @throws IllegalArgumentException when the account does not exist or the key is too weak
+     */
+    @Transactional
+    public void provisionForAccount(String clientName, String key, String username) {
+        AccountService.Account account = accounts.find(username == null ? "" : username.strip())
+                .orElseThrow(() -> new IllegalArgumentException("API key of '" + clientName + "': no account '" + username + "'"));
+        String problem = ApiKeys.problemWith(key);
+        if (problem != null) {
+            throw new IllegalArgumentException("API key of '" + clientName + "': " + problem);
+        }
+        byte[] hash = ApiKeys.hash(key);
+        Optional<ApiClient> existing = clients.findByName(clientName);
+        boolean changed = existing.isEmpty() || !java.util.Arrays.equals(existing.get().keyHash(), hash)
+                || !account.id().equals(existing.get().accountId());
+        ApiClient client = existing.orElseGet(() -> new ApiClient(clientName, ApiKeys.prefix(key), hash, clock.instant()));
+        client.rotate(ApiKeys.prefix(key), hash);
+        client.holdBy(account.id(), SCOPE_INDEX);
+        clients.save(client);
+        if (changed) {
+            events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.ACCOUNT_CHANGED, "API client " + clientName,
+                    "key provisioned for account " + account.username() + " (" + account.role() + "), scope " + SCOPE_INDEX + ": "
+                            + ApiKeys.prefix(key) + "…"));
+        }
+        log.info("API client '{}' provisioned for account '{}' with key {}…", clientName, account.username(), ApiKeys.prefix(key));
     }
 
     /**
@@ -64,6 +119,7 @@ public class ApiKeyService {
         boolean changed = existing.isEmpty() || !java.util.Arrays.equals(existing.get().keyHash(), hash);
         ApiClient client = existing.orElseGet(() -> new ApiClient(clientName, ApiKeys.prefix(key), hash, clock.instant()));
         client.rotate(ApiKeys.prefix(key), hash);
+        client.holdBy(null, SCOPE_INTEGRATOR);
         clients.save(client);
         if (changed) {
             events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.ACCOUNT_CHANGED, "API client " + clientName,
@@ -77,6 +133,14 @@ public class ApiKeyService {
      * in the last seconds is answered from memory without taking a database connection.
      */
     public Optional<String> authenticate(String key) {
+        return holder(key).map(KeyHolder::clientName);
+    }
+
+    /**
+     * Who holds this key, if it is an active key: for a manager's key only while the account is
+     * enabled (a disabled account's key stops, on other nodes within the cache time as well).
+     */
+    public Optional<KeyHolder> holder(String key) {
         if (key == null || ApiKeys.problemWith(key) != null) {
             return Optional.empty();
         }
@@ -85,11 +149,19 @@ public class ApiKeyService {
         long now = clock.millis();
         Verified known = recentlyVerified.get(cacheKey);
         if (known != null && known.until() > now) {
-            return Optional.of(known.clientName());
+            return Optional.of(known.holder());
         }
-        Optional<String> name = clients.findByKeyHash(hash).filter(ApiClient::isActive).map(ApiClient::getName);
-        name.ifPresentOrElse(n -> recentlyVerified.put(cacheKey, new Verified(n, now + CACHE_MILLIS)),
+        Optional<KeyHolder> holder = clients.findByKeyHash(hash).filter(ApiClient::isActive).flatMap(this::holderOf);
+        holder.ifPresentOrElse(h -> recentlyVerified.put(cacheKey, new Verified(h, now + CACHE_MILLIS)),
                 () -> recentlyVerified.remove(cacheKey));
-        return name;
+        return holder;
+    }
+
+    private Optional<KeyHolder> holderOf(ApiClient client) {
+        if (client.accountId() == null) {
+            return Optional.of(new KeyHolder(client.getName(), client.scopes(), null, null));
+        }
+        return accounts.findById(client.accountId()).filter(AccountService.Account::enabled)
+                .map(a -> new KeyHolder(client.getName(), client.scopes(), a.username(), a.role()));
     }
 }

@@ -44,6 +44,8 @@ import vn.hailong.security.ui.LoginView;
 class SecurityConfiguration {
 
     static final List<String> PUBLIC_API = List.of("/api/v1/openapi", "/api/v1/openapi/**");
+    /** The paths of scope {@code index}: the index and the units' entered indicators. */
+    static final List<String> INDEX_API = List.of("/api/v1/index", "/api/v1/index/**", "/api/v1/units/*/indicators/**");
 
     @Bean
     @Order(1)
@@ -63,6 +65,10 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, contexts), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_API.toArray(String[]::new)).permitAll()
+                        // A manager's key (scope index) reaches the index's paths only; what it may do
+                        // there is its account's role and units (the services' own checks).
+                        .requestMatchers(INDEX_API.toArray(String[]::new))
+                        .hasAnyAuthority(Role.INTEGRATOR_AUTHORITY, ApiKeyService.INDEX_SCOPE_AUTHORITY)
                         .anyRequest().hasAuthority(Role.INTEGRATOR_AUTHORITY))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response,
@@ -139,6 +145,15 @@ class SecurityConfiguration {
 
     @Bean
     StartupTask provisionBootstrapApiKeys(ApiKeyService keys, ApiKeyService.ApiProperties properties) {
-        return StartupTask.of(StartupTask.Step.API_KEYS, () -> properties.bootstrapKeys().forEach(k -> keys.provision(k.name(), k.key())));
+        return StartupTask.of(StartupTask.Step.API_KEYS, () -> properties.bootstrapKeys().stream()
+                .filter(k -> !k.heldByAccount()).forEach(k -> keys.provision(k.name(), k.key())));
+    }
+
+    /** Managers' keys ({@code account} set) once the accounts exist, the demo's included. */
+    @Bean
+    StartupTask provisionManagersApiKeys(ApiKeyService keys, ApiKeyService.ApiProperties properties) {
+        return StartupTask.of(StartupTask.Step.MANAGER_API_KEYS, () -> properties.bootstrapKeys().stream()
+                .filter(ApiKeyService.ApiProperties.BootstrapKey::heldByAccount)
+                .forEach(k -> keys.provisionForAccount(k.name(), k.key(), k.account())));
     }
 }

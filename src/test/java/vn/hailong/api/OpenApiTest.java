@@ -24,7 +24,8 @@ class OpenApiTest {
         assertThat(response.json().get("openapi").asString()).startsWith("3.");
         assertThat(response.json().get("paths").propertyNames())
                 .contains("/api/v1/dossiers/{code}", "/api/v1/dossiers/{code}/complaints/{complaintId}", "/api/v1/ratings",
-                        "/api/v1/units/{agencyCode}");
+                        "/api/v1/units/{agencyCode}", "/api/v1/index/drafts", "/api/v1/index/snapshots/{id}/review",
+                        "/api/v1/index/snapshots/{id}/publish");
         assertThat(response.body()).contains("/api/v1/dossiers/{code}");
     }
 

@@ -109,10 +109,10 @@ class AuditedActionsTest {
 
         assertThat(entries("index methodology " + scheme + " v1")).singleElement().satisfies(e -> {
             assertThat(e.get("actor")).isEqualTo("tinh-" + suffix.toLowerCase());
-            assertThat(e.get("action")).isEqualTo("CONFIGURATION_CHANGED");
+            assertThat(e.get("action")).isEqualTo("METHODOLOGY_CHANGED");
         });
         assertThat(entries("unit indicator 5 of " + unit + " 2026")).singleElement()
-                .satisfies(e -> assertThat(e.get("details")).isEqualTo("null → 1.25"));
+                .satisfies(e -> assertThat(e.get("details")).isEqualTo("null → 1.25; note: ghi chú"));
         assertThat(jdbc.queryForList("SELECT subject, details FROM audit_entry WHERE action = 'EXPORT' AND actor = ?", "tinh-" + suffix.toLowerCase()))
                 .singleElement().satisfies(e -> assertThat((String) e.get("details")).contains("rows"));
         assertThat(entries("API client audit-client-" + suffix)).as("provisioning the same key again changes nothing").singleElement()

@@ -38,10 +38,16 @@ public class AuditLogView extends VerticalLayout {
     static final int LIMIT = 1000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
-    static final Map<AuditAction, String> LABELS = Map.of(AuditAction.LOGIN_SUCCEEDED, "Đăng nhập", AuditAction.LOGIN_FAILED,
-            "Đăng nhập thất bại", AuditAction.CONFIGURATION_CHANGED, "Thay đổi cấu hình", AuditAction.ACCOUNT_CHANGED, "Thay đổi tài khoản",
-            AuditAction.ENROLMENT, "Ghi danh thiết bị", AuditAction.MODERATION_DISPUTED, "Khiếu nại đánh giá", AuditAction.MODERATION_DECIDED,
-            "Quyết định kiểm duyệt", AuditAction.EXPORT, "Xuất dữ liệu", AuditAction.ROLLUPS_REBUILT, "Tính lại số liệu tổng hợp");
+    static final Map<AuditAction, String> LABELS = Map.ofEntries(Map.entry(AuditAction.LOGIN_SUCCEEDED, "Đăng nhập"),
+            Map.entry(AuditAction.LOGIN_FAILED, "Đăng nhập thất bại"), Map.entry(AuditAction.LOGIN_LOCKED, "Khoá đăng nhập"), Map.entry(AuditAction.CONFIGURATION_CHANGED, "Thay đổi cấu hình"),
+            Map.entry(AuditAction.ACCOUNT_CHANGED, "Thay đổi tài khoản"), Map.entry(AuditAction.ENROLMENT, "Ghi danh thiết bị"),
+            Map.entry(AuditAction.MODERATION_DISPUTED, "Khiếu nại đánh giá"), Map.entry(AuditAction.MODERATION_DECIDED, "Quyết định kiểm duyệt"),
+            Map.entry(AuditAction.EXPORT, "Xuất dữ liệu"), Map.entry(AuditAction.ROLLUPS_REBUILT, "Tính lại số liệu tổng hợp"),
+            Map.entry(AuditAction.INDEX_COMPUTED, "Tính chỉ số (bản nháp)"), Map.entry(AuditAction.INDEX_REVIEWED, "Duyệt bản nháp chỉ số"),
+            Map.entry(AuditAction.INDEX_PUBLISHED, "Công bố chỉ số"), Map.entry(AuditAction.INDEX_CORRECTED, "Công bố bản đính chính"),
+            Map.entry(AuditAction.INDEX_DRAFT_DISCARDED, "Huỷ bản nháp chỉ số"),
+            Map.entry(AuditAction.METHODOLOGY_CHANGED, "Thay đổi phương pháp tính"),
+            Map.entry(AuditAction.INDICATOR_ENTERED, "Nhập chỉ số đơn vị"));
 
     private final AuditLog audit;
     private final Grid<AuditLog.Entry> grid = new Grid<>();

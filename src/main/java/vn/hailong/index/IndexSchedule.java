@@ -1,0 +1,206 @@
+package vn.hailong.index;
+
+import java.net.InetAddress;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.hailong.followup.MailOutbox;
+import vn.hailong.followup.WorkingDays;
+import vn.hailong.security.ManagerContacts;
+import vn.hailong.security.Role;
+
+/**
+ * The index that runs itself: each month's draft computed on the first working day of the next
+ * month, the province managers told by e-mail, and reminded when a draft waits unpublished.
+ *
+ * <p>Every node's timer may look; each act is claimed by the insert of its {@code index_schedule_run}
+ * row in the act's own transaction (ADR 094), so it happens once however many nodes look at once,
+ * and a node dying mid-act leaves nothing half done for the next look to trip over.
+ */
+@Service
+@EnableConfigurationProperties(IndexScheduleProperties.class)
+public class IndexSchedule {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexSchedule.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** What one look did: the periods computed, skipped (already drafted or published) and the drafts reminded of. */
+    public record Run(List<String> computed, List<String> skipped, List<UUID> reminded) {
+    }
+
+    private final IndexSnapshotService snapshots;
+    private final IndexScheduleProperties properties;
+    private final IndexScheduleCalendar calendar;
+    private final MailOutbox outbox;
+    private final ManagerContacts contacts;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final String node = nodeName();
+
+    IndexSchedule(IndexSnapshotService snapshots, IndexScheduleProperties properties, MailOutbox outbox, ManagerContacts contacts,
+            JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+        this.snapshots = snapshots;
+        this.properties = properties;
+        this.calendar = new IndexScheduleCalendar(new WorkingDays(new HashSet<>(properties.holidays())), properties.runAt(),
+                properties.remindAfterWorkingDays());
+        this.outbox = outbox;
+        this.contacts = contacts;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${hailong.index.schedule.check-every:PT15M}", initialDelayString = "${hailong.index.schedule.check-every:PT15M}")
+    void onTimer() {
+        if (properties.enabled()) {
+            try {
+                runDue();
+            } catch (RuntimeException e) {
+                log.warn("index schedule: the look failed, the next one tries again: {}", e.toString());
+            }
+        }
+    }
+
+    /**
+     * Does what is due now (by the application's clock), as the timer does every
+     * {@code hailong.index.schedule.check-every}: for tests and for operators who do not want to
+     * wait. Safe to call on several nodes at once.
+     */
+    public Run runDue() {
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<String> computed = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<UUID> reminded = new ArrayList<>();
+        calendar.draftDue(now).ifPresent(month -> {
+            for (String scheme : properties.schemes()) {
+                String outcome = claimed(() -> computeMonth(scheme, month));
+                if ("COMPUTED".equals(outcome)) {
+                    computed.add(scheme + " " + month);
+                } else if ("SKIPPED".equals(outcome)) {
+                    skipped.add(scheme + " " + month);
+                }
+            }
+        });
+        for (String scheme : properties.schemes()) {
+            for (IndexSnapshotService.Snapshot draft : snapshots.waitingDrafts(scheme)) {
+                LocalDate computedOn = LocalDate.ofInstant(draft.computedAt(), clock.getZone());
+                if (calendar.reminderDue(computedOn, now.toLocalDate()) && "REMINDED".equals(claimed(() -> remind(draft, computedOn)))) {
+                    reminded.add(draft.id());
+                }
+            }
+        }
+        return new Run(List.copyOf(computed), List.copyOf(skipped), List.copyOf(reminded));
+    }
+
+    /** Runs an act in its own transaction; null when another node has it (or had it) already. */
+    private String claimed(java.util.function.Supplier<String> act) {
+        try {
+            return transaction.execute(tx -> act.get());
+        } catch (DuplicateKeyException | ConcurrencyFailureException theOtherNode) {
+            // Its run row is there (one server), or its commit won (Galera certification): done once, by it.
+            return null;
+        }
+    }
+
+    private boolean claim(String key, String kind, String scheme, String period) {
+        if (!jdbc.queryForList("SELECT run_key FROM index_schedule_run WHERE run_key = ?", String.class, key).isEmpty()) {
+            return false;
+        }
+        // First in the transaction: a node racing for the same key waits on this row, then is refused.
+        jdbc.update("INSERT INTO index_schedule_run (run_key, kind, scheme, period, outcome, node, ran_at) VALUES (?, ?, ?, ?, 'SKIPPED', ?, ?)",
+                key, kind, scheme, period, node, Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
+        return true;
+    }
+
+    private void record(String key, String outcome, UUID snapshot, String detail) {
+        jdbc.update("UPDATE index_schedule_run SET outcome = ?, snapshot_id = ?, detail = ? WHERE run_key = ?", outcome,
+                snapshot == null ? null : snapshot.toString(), detail.length() > 500 ? detail.substring(0, 499) + "…" : detail, key);
+    }
+
+    private String computeMonth(String scheme, YearMonth month) {
+        String period = month.toString();
+        String key = "DRAFT " + scheme + " " + period;
+        if (!claim(key, "DRAFT", scheme, period)) {
+            return null;
+        }
+        // A manager got there first (a draft under review, or the period published): leave it be.
+        if (snapshots.published(scheme, period).isPresent()) {
+            record(key, "SKIPPED", null, "already published");
+            return "SKIPPED";
+        }
+        var existing = snapshots.waitingDrafts(scheme).stream().filter(s -> s.period().equals(period)).findFirst();
+        if (existing.isPresent()) {
+            record(key, "SKIPPED", existing.get().id(), "a draft exists already");
+            return "SKIPPED";
+        }
+        IndexSnapshotService.Snapshot draft = snapshots.computeScheduled(scheme, period);
+        record(key, "COMPUTED", draft.id(), draft.units() + " units, " + draft.computeMillis() + " ms");
+        String monthText = String.format("%02d/%d", month.getMonthValue(), month.getYear());
+        outbox.queue(draft.id(), MailOutbox.Kind.INDEX_DRAFT_READY, provinceManagers(),
+                "[Hài Lòng] Bản nháp chỉ số hài lòng tháng " + monthText + " đã được tính – chờ duyệt và công bố",
+                "Kính gửi lãnh đạo Sở Nội vụ,\n\n"
+                        + "Hệ thống đã tự động tính bản nháp chỉ số hài lòng tháng " + monthText + " (phương pháp " + scheme + " v"
+                        + draft.methodologyVersion() + ", " + draft.units() + " đơn vị). Bản nháp chưa được công bố: đề nghị kiểm tra "
+                        + "từng đơn vị rồi công bố tại: " + outbox.link("/index") + "\n\n"
+                        + "Mã bản nháp: " + draft.id() + "\nMã băm dữ liệu đầu vào (SHA-256): " + draft.inputsHash() + "\n\n"
+                        + "Thư này được gửi tự động từ hệ thống Hài Lòng.\n\n---\n"
+                        + "The satisfaction index draft of " + period + " (" + scheme + " v" + draft.methodologyVersion() + ", "
+                        + draft.units() + " units) was computed automatically and awaits review and publication: "
+                        + outbox.link("/index") + " (snapshot " + draft.id() + ").\n");
+        log.info("index schedule: computed the draft of {} {} ({} units) on node {}", scheme, period, draft.units(), node);
+        return "COMPUTED";
+    }
+
+    private String remind(IndexSnapshotService.Snapshot draft, LocalDate computedOn) {
+        String key = "REMINDER " + draft.id();
+        if (!claim(key, "REMINDER", draft.scheme(), draft.period())) {
+            return null;
+        }
+        record(key, "REMINDED", draft.id(), "computed on " + computedOn);
+        outbox.queue(draft.id(), MailOutbox.Kind.INDEX_DRAFT_WAITING, provinceManagers(),
+                "[Hài Lòng] Nhắc việc: bản nháp chỉ số kỳ " + draft.period() + " chờ công bố từ " + DAY.format(computedOn),
+                "Kính gửi lãnh đạo Sở Nội vụ,\n\n"
+                        + "Bản nháp chỉ số hài lòng kỳ " + draft.period() + " (phương pháp " + draft.scheme() + " v"
+                        + draft.methodologyVersion() + ") được tính ngày " + DAY.format(computedOn) + " và đã chờ quá "
+                        + properties.remindAfterWorkingDays() + " ngày làm việc mà chưa được công bố. Đề nghị duyệt và công bố tại: "
+                        + outbox.link("/index") + "\n\nMã bản nháp: " + draft.id() + "\n\n"
+                        + "Thư này được gửi tự động từ hệ thống Hài Lòng.\n\n---\n"
+                        + "The index draft of " + draft.period() + " computed on " + computedOn + " has waited more than "
+                        + properties.remindAfterWorkingDays() + " working days unpublished: " + outbox.link("/index") + "\n");
+        return "REMINDED";
+    }
+
+    private List<String> provinceManagers() {
+        return contacts.withRole(Role.PROVINCE_MANAGER).stream().map(ManagerContacts.Contact::email)
+                .filter(e -> e != null && !e.isBlank()).distinct().toList();
+    }
+
+    private static String nodeName() {
+        try {
+            return InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid();
+        } catch (java.io.IOException e) {
+            return "node/" + ProcessHandle.current().pid();
+        }
+    }
+}
