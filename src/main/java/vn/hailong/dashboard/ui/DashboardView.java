@@ -79,6 +79,8 @@ public class DashboardView extends Div {
     private final Paragraph runningNote = new Paragraph();
     private final Div cards = new Div();
     private final Grid<Map.Entry<String, Double[]>> criteria = new Grid<>();
+    private Grid.Column<Map.Entry<String, Double[]>> criteriaPrevious;
+    private Grid.Column<Map.Entry<String, Double[]>> criteriaLastYear;
     private final Map<Breakdown, Grid<BreakdownRow>> breakdowns = new HashMap<>();
     private final Div hours = new Div();
     private final Chart rateTrend = new Chart("chart-rate-trend", "20rem");
@@ -301,8 +303,9 @@ public class DashboardView extends Div {
     private Component criteriaSection() {
         criteria.addColumn(e -> criterionLabels.getOrDefault(e.getKey(), e.getKey())).setHeader("Tiêu chí").setFlexGrow(3);
         criteria.addColumn(e -> Format.average(e.getValue()[0])).setHeader("Kỳ này").setTextAlign(ColumnTextAlign.END);
-        criteria.addColumn(e -> Format.average(e.getValue()[1])).setHeader("Kỳ trước").setTextAlign(ColumnTextAlign.END);
-        criteria.addColumn(e -> Format.average(e.getValue()[2])).setHeader("Cùng kỳ năm trước").setTextAlign(ColumnTextAlign.END);
+        criteriaPrevious = criteria.addColumn(e -> Format.average(e.getValue()[1])).setHeader("Kỳ trước").setTextAlign(ColumnTextAlign.END);
+        criteriaLastYear = criteria.addColumn(e -> Format.average(e.getValue()[2])).setHeader("Cùng kỳ năm trước")
+                .setTextAlign(ColumnTextAlign.END);
         criteria.setId("criteria");
         criteria.setAllRowsVisible(true);
         criteria.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -473,6 +476,9 @@ public class DashboardView extends Div {
                 }
             }
             criteria.setItems(rows);
+            // A year's period before is the same period a year earlier: one column, not two equal ones.
+            criteriaLastYear.setVisible(!h.lastYearIsPrevious());
+            criteriaPrevious.setHeader(getTranslation(h.lastYearIsPrevious() ? "dashboard.column.previousYear" : "dashboard.column.previous"));
             show(answers, DashboardCharts.answers(h));
             show(criteriaChart, DashboardCharts.criteria(h, criterionLabels));
             List<DashboardService.TrendPoint> trend = dashboard.trend(selection);
