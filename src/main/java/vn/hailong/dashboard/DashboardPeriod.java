@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 public record DashboardPeriod(Kind kind, LocalDate from, LocalDate to) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM");
 
     public enum Kind {
         MONTH("Tháng"), QUARTER("Quý"), YEAR("Năm"), CUSTOM("Tùy chọn");
@@ -72,8 +73,60 @@ public record DashboardPeriod(Kind kind, LocalDate from, LocalDate to) {
         };
     }
 
-    /** "Tháng 10/2026", "Quý 4/2026", "Năm 2026" or "01/10/2026 – 15/11/2026". */
+    /** Whether {@code today} falls inside the period: it has begun and is not over (today itself is never complete). */
+    public boolean runningOn(LocalDate today) {
+        return !today.isBefore(from) && !today.isAfter(to);
+    }
+
+    /** The first {@code count} days of the period (all of it when it is shorter), of the same kind. */
+    public DashboardPeriod firstDays(long count) {
+        LocalDate end = from.plusDays(Math.max(1, count) - 1);
+        return new DashboardPeriod(kind, from, end.isBefore(to) ? end : to);
+    }
+
+    /** Whether this is only the first days of its month, quarter or year (see {@link #firstDays}). */
+    public boolean partial() {
+        return kind != Kind.CUSTOM && to.isBefore(containing(kind, from).to());
+    }
+
+    /**
+     * The period as far as it has run on {@code today} and what it is fairly compared with: a running
+     * period (today inside it) counts its days up to today and is compared with as many days from
+     * the start of the period before and of the same period a year earlier, never with whole ones
+     * (3 days of December against all of November reads as a collapse). A period that is over is
+     * compared whole with whole. For a year, the period before is the same year a year earlier: one
+     * comparison, not two equal ones.
+     */
+    public Comparison comparedOn(LocalDate today) {
+        if (!runningOn(today)) {
+            return new Comparison(this, null, this, previous(), sameLastYear());
+        }
+        long elapsed = ChronoUnit.DAYS.between(from, today) + 1;
+        return new Comparison(this, today, firstDays(elapsed), previous().firstDays(elapsed), sameLastYear().firstDays(elapsed));
+    }
+
+    /**
+     * What the dashboard reads for a selected period: {@code current} (the whole {@code period}, or
+     * its days up to {@code asOf} while it runs), {@code previous} and {@code lastYear} cut to as
+     * many days. {@code asOf} is null for a period that is over.
+     */
+    public record Comparison(DashboardPeriod period, LocalDate asOf, DashboardPeriod current, DashboardPeriod previous,
+            DashboardPeriod lastYear) {
+
+        /** Whether the period a year earlier is the period before (a year): then there is one comparison. */
+        public boolean lastYearIsPrevious() {
+            return lastYear.equals(previous);
+        }
+    }
+
+    /**
+     * "Tháng 10/2026", "Quý 4/2026", "Năm 2026" or "01/10/2026 – 15/11/2026"; the first days of a
+     * month, quarter or year say which: "Tháng 11/2026 (01/11–04/11)".
+     */
     public String label() {
+        if (partial()) {
+            return containing(kind, from).label() + " (" + SHORT.format(from) + "–" + SHORT.format(to) + ")";
+        }
         return switch (kind) {
             case MONTH -> "Tháng " + from.getMonthValue() + "/" + from.getYear();
             case QUARTER -> "Quý " + ((from.getMonthValue() - 1) / 3 + 1) + "/" + from.getYear();

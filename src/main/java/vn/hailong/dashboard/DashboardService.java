@@ -90,8 +90,22 @@ public class DashboardService {
     public record UnitNode(UUID id, String code, String name, UUID parentId) {
     }
 
+    /**
+     * The selected period's figures beside those it is compared with ({@link DashboardPeriod#comparedOn}):
+     * {@code asOf} is the last day counted while the period runs (null once it is over), and then
+     * {@code previousPeriod} and {@code lastYearPeriod} are as many days of theirs. For a year both
+     * comparisons are the year before ({@link #lastYearIsPrevious()}): show it once.
+     */
     public record Headline(DashboardPeriod period, Figures current, DashboardPeriod previousPeriod, Figures previous,
-            DashboardPeriod lastYearPeriod, Figures lastYear) {
+            DashboardPeriod lastYearPeriod, Figures lastYear, LocalDate asOf) {
+
+        public boolean running() {
+            return asOf != null;
+        }
+
+        public boolean lastYearIsPrevious() {
+            return lastYearPeriod.equals(previousPeriod);
+        }
     }
 
     public enum Breakdown {
@@ -165,16 +179,24 @@ public class DashboardService {
                 .toList();
     }
 
-    /** A sensible first selection: the current month, everything in scope. */
+    /**
+     * The first selection: the last complete month (a month three days old read beside whole months
+     * misleads), everything in scope.
+     */
     public Selection defaultSelection() {
-        return new Selection(DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, LocalDate.now(clock)), null);
+        return new Selection(DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, LocalDate.now(clock).minusMonths(1)), null);
+    }
+
+    /** Today in the province, for "tính đến dd/MM". */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     public Headline headline(Selection selection) {
         Subtrees units = wholes(selection);
-        DashboardPeriod p = selection.period();
-        List<Figures> totals = totals(units, List.of(p, p.previous(), p.sameLastYear()));
-        return new Headline(p, totals.get(0), p.previous(), totals.get(1), p.sameLastYear(), totals.get(2));
+        DashboardPeriod.Comparison c = selection.period().comparedOn(LocalDate.now(clock));
+        List<Figures> totals = totals(units, List.of(c.current(), c.previous(), c.lastYear()));
+        return new Headline(c.period(), totals.get(0), c.previous(), totals.get(1), c.lastYear(), totals.get(2), c.asOf());
     }
 
     /** The figures of the units as a whole in each period: two statements, whatever the number of periods. */

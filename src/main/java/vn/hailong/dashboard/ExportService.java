@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -41,9 +42,11 @@ public class ExportService {
     private final DirectoryService directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MessageSource messages;
 
     ExportService(DashboardService dashboard, RatingService ratings, DossierIntakeService intake, DirectoryService directory,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.dashboard = dashboard;
         this.ratings = ratings;
         this.intake = intake;
@@ -131,7 +134,8 @@ public class ExportService {
         List<BreakdownRow> procedures = dashboard.breakdown(selection, Breakdown.PROCEDURE);
         List<BreakdownRow> channels = dashboard.breakdown(selection, Breakdown.CHANNEL);
         List<DashboardService.UnhappyRating> unhappy = dashboard.unhappy(selection, null, null, 50);
-        byte[] pdf = new ReportPdf(dashboard.criterionLabels(), dashboard.reasonLabels(), clock.getZone())
+        ReportPdf.Words words = (key, args) -> messages.getMessage(key, args, FigureFormat.VI);
+        byte[] pdf = new ReportPdf(words, dashboard.criterionLabels(), dashboard.reasonLabels(), clock.getZone())
                 .render(scopeName(selection), headline, units, procedures, channels, unhappy, dashboard.trend(selection));
         String name = "bao-cao-" + slug(selection) + ".pdf";
         publish("report", Format.PDF, selection, units.size() + procedures.size() + unhappy.size());

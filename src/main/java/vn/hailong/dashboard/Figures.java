@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.util.Map;
 import java.util.TreeMap;
 
+import vn.hailong.platform.SampleProportion;
+
 /**
  * The figures of one slice (a unit, a procedure, an officer, a period): returned dossiers and how
  * many late, counted ratings by overall answer, answers and points per criterion, and ratings that
@@ -33,6 +35,11 @@ public record Figures(long returned, long late, long ratings, long verySatisfied
     /** Satisfied or very satisfied over counted ratings, in percent (see {@link UnitSatisfaction#rate}). */
     public Double satisfactionRate() {
         return UnitSatisfaction.rate(happy(), ratings);
+    }
+
+    /** Satisfied or very satisfied among counted ratings, as a sample with its 95 % interval. */
+    public SampleProportion satisfaction() {
+        return SampleProportion.of(happy(), ratings);
     }
 
     /** Ratings over returned dossiers, in percent, half-up to one decimal; null without returned dossiers. */

@@ -105,7 +105,9 @@ final class ReportCharts {
         String[] answers = {"Rất hài lòng", "Hài lòng", "Không hài lòng"};
         addShares(data, "Kỳ này", h.current(), answers);
         addShares(data, "Kỳ trước", h.previous(), answers);
-        addShares(data, "Cùng kỳ năm trước", h.lastYear(), answers);
+        if (!h.lastYearIsPrevious()) {
+            addShares(data, "Cùng kỳ năm trước", h.lastYear(), answers);
+        }
         BarRenderer renderer = bars(CURRENT, PREVIOUS, LAST_YEAR);
         CategoryPlot plot = plot(data, renderer, PlotOrientation.VERTICAL, 0, 100, "%");
         Figures c = h.current();
@@ -130,7 +132,9 @@ final class ReportCharts {
             if (h.current().average(key) != null || h.previous().average(key) != null || h.lastYear().average(key) != null) {
                 data.addValue(h.current().average(key), "Kỳ này", label);
                 data.addValue(h.previous().average(key), "Kỳ trước", label);
-                data.addValue(h.lastYear().average(key), "Cùng kỳ năm trước", label);
+                if (!h.lastYearIsPrevious()) {
+                    data.addValue(h.lastYear().average(key), "Cùng kỳ năm trước", label);
+                }
                 parts.add(label + " " + ReportPdf.average(h.current().average(key)));
             }
         });

@@ -42,7 +42,18 @@ final class ReportPdf {
     private final Font title = new Font(BOLD, 16);
     private final Font header = new Font(BOLD, 8.5f);
 
-    ReportPdf(Map<String, String> criterionLabels, Map<String, String> reasonLabels, ZoneId zone) {
+    /** The report's words from the message bundles, in one language. */
+    interface Words {
+        String get(String key, Object... args);
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("dd/MM");
+
+    private final Words words;
+
+    ReportPdf(Words words, Map<String, String> criterionLabels, Map<String, String> reasonLabels, ZoneId zone) {
+        this.words = words;
         this.criterionLabels = criterionLabels;
         this.reasonLabels = reasonLabels;
         this.time = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(zone);
@@ -66,26 +77,34 @@ final class ReportPdf {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
         PdfWriter.getInstance(document, out);
-        document.addTitle("Báo cáo mức độ hài lòng · " + scope + " · " + h.period().label());
+        String period = h.running() ? words.get("dashboard.period.running", h.period().label(), SHORT_DAY.format(h.asOf())) : h.period().label();
+        document.addTitle("Báo cáo mức độ hài lòng · " + scope + " · " + period);
         document.open();
         document.add(new Paragraph("Báo cáo mức độ hài lòng của người dân, tổ chức", title));
-        document.add(new Paragraph(scope + " · " + h.period().label() + " (so với " + h.previousPeriod().label() + " và "
-                + h.lastYearPeriod().label() + ")", body));
+        // A year's period before is the same year a year earlier: named once, one column.
+        boolean one = h.lastYearIsPrevious();
+        document.add(new Paragraph(one ? words.get("dashboard.period.compared.one", scope, period, h.previousPeriod().label())
+                : words.get("dashboard.period.compared.two", scope, period, h.previousPeriod().label(), h.lastYearPeriod().label()), body));
+        if (h.running()) {
+            document.add(new Paragraph(words.get("dashboard.period.running.note", DAY.format(h.asOf()), h.previousPeriod().days()), small));
+        }
 
         section(document, "Số liệu chính");
-        PdfPTable figures = table(new float[] {4, 2, 2, 2}, "Chỉ tiêu", "Kỳ này", "Kỳ trước", "Cùng kỳ năm trước");
-        row(figures, "Hồ sơ đã trả kết quả", count(h.current().returned()), count(h.previous().returned()), count(h.lastYear().returned()));
-        row(figures, "Lượt đánh giá", count(h.current().ratings()), count(h.previous().ratings()), count(h.lastYear().ratings()));
-        row(figures, "Tỷ lệ hồ sơ được đánh giá", percent(h.current().coverage()), percent(h.previous().coverage()),
-                percent(h.lastYear().coverage()));
-        row(figures, "Tỷ lệ hài lòng", percent(h.current().satisfactionRate()), percent(h.previous().satisfactionRate()),
-                percent(h.lastYear().satisfactionRate()));
-        row(figures, "Không hài lòng", count(h.current().dissatisfied()), count(h.previous().dissatisfied()),
-                count(h.lastYear().dissatisfied()));
-        row(figures, "Tỷ lệ trễ hạn", percent(h.current().lateShare()), percent(h.previous().lateShare()), percent(h.lastYear().lateShare()));
-        row(figures, "Đánh giá bị thay thế / đã loại", count(h.current().superseded()) + " / " + count(h.current().excluded()),
-                count(h.previous().superseded()) + " / " + count(h.previous().excluded()),
-                count(h.lastYear().superseded()) + " / " + count(h.lastYear().excluded()));
+        String[] columns = one
+                ? new String[] {"Chỉ tiêu", words.get("report.column.current", period), words.get("report.column.previousYear", h.previousPeriod().label())}
+                : new String[] {"Chỉ tiêu", words.get("report.column.current", period), words.get("report.column.previous", h.previousPeriod().label()),
+                        words.get("report.column.lastYear", h.lastYearPeriod().label())};
+        PdfPTable figures = table(one ? new float[] {4, 3, 3} : new float[] {4, 3, 3, 3}, columns);
+        String returnDay = " (" + words.get("dashboard.basis.returnDay") + ")";
+        String ratingDay = " (" + words.get("dashboard.basis.ratingDay") + ")";
+        comparison(figures, one, "Hồ sơ đã trả kết quả" + returnDay, f -> count(f.returned()), h);
+        comparison(figures, one, "Lượt đánh giá" + ratingDay, f -> count(f.ratings()), h);
+        comparison(figures, one, "Tỷ lệ hồ sơ được đánh giá", f -> percent(f.coverage()), h);
+        comparison(figures, one, "Tỷ lệ hài lòng" + ratingDay, f -> percent(f.satisfactionRate()), h);
+        comparison(figures, one, words.get("report.row.interval"), f -> FigureFormat.interval(f.satisfaction()), h);
+        comparison(figures, one, "Không hài lòng" + ratingDay, f -> count(f.dissatisfied()), h);
+        comparison(figures, one, "Tỷ lệ trễ hạn" + returnDay, f -> percent(f.lateShare()), h);
+        comparison(figures, one, "Đánh giá bị thay thế / đã loại", f -> count(f.superseded()) + " / " + count(f.excluded()), h);
         document.add(figures);
 
         section(document, "Biểu đồ");
@@ -105,17 +124,19 @@ final class ReportPdf {
         document.add(pair);
 
         section(document, "Điểm trung bình theo tiêu chí (0–2)");
-        PdfPTable criteria = table(new float[] {5, 2, 2, 2}, "Tiêu chí", "Kỳ này", "Kỳ trước", "Cùng kỳ năm trước");
+        String[] criteriaColumns = columns.clone();
+        criteriaColumns[0] = "Tiêu chí";
+        PdfPTable criteria = table(one ? new float[] {5, 3, 3} : new float[] {5, 3, 3, 3}, criteriaColumns);
         criterionLabels.forEach((key, label) -> {
             if (h.current().average(key) != null || h.previous().average(key) != null) {
-                row(criteria, label, average(h.current().average(key)), average(h.previous().average(key)), average(h.lastYear().average(key)));
+                comparison(criteria, one, label, f -> average(f.average(key)), h);
             }
         });
         document.add(criteria);
 
         breakdown(document, "Theo đơn vị", "Đơn vị", units);
         breakdown(document, "Theo thủ tục", "Thủ tục", procedures);
-        breakdown(document, "Theo kênh đánh giá", "Kênh", channels);
+        channels(document, channels);
 
         section(document, "Ý kiến của người dân không hài lòng (mới nhất trước, tối đa 50)");
         if (unhappy.isEmpty()) {
@@ -130,7 +151,8 @@ final class ReportPdf {
             document.add(comments);
         }
         document.add(new Paragraph("Tỷ lệ hài lòng = (rất hài lòng + hài lòng) ÷ lượt đánh giá được tính. Tỷ lệ được đánh giá = "
-                + "lượt đánh giá ÷ hồ sơ đã trả kết quả trong kỳ. Đánh giá bị thay thế hoặc đã loại vẫn được lưu, không tính vào tỷ lệ.", small));
+                + "lượt đánh giá ÷ hồ sơ đã trả kết quả trong kỳ. Đánh giá bị thay thế hoặc đã loại vẫn được lưu, không tính vào tỷ lệ. "
+                + words.get("dashboard.definitions"), small));
         document.close();
         return out.toByteArray();
     }
@@ -149,17 +171,49 @@ final class ReportPdf {
 
     private void breakdown(Document document, String sectionTitle, String first, List<DashboardService.BreakdownRow> rows) {
         section(document, sectionTitle);
-        PdfPTable t = table(new float[] {6, 2, 2, 2, 2, 2, 2}, first, "Hồ sơ đã trả", "Lượt đánh giá", "Tỷ lệ được đánh giá",
-                "Tỷ lệ hài lòng", "Không hài lòng", "Tỷ lệ trễ hạn");
+        PdfPTable t = table(new float[] {6, 2, 2, 2, 2, 3, 2, 2}, first, "Hồ sơ đã trả", "Lượt đánh giá", "Tỷ lệ được đánh giá",
+                "Tỷ lệ hài lòng", words.get("dashboard.column.interval"), "Không hài lòng", "Tỷ lệ trễ hạn");
         for (DashboardService.BreakdownRow r : rows) {
             Figures f = r.figures();
             row(t, r.label(), count(f.returned()), count(f.ratings()), percent(f.coverage()), percent(f.satisfactionRate()),
-                    count(f.dissatisfied()), percent(f.lateShare()));
+                    FigureFormat.interval(f.satisfaction()), count(f.dissatisfied()), percent(f.lateShare()));
         }
         if (rows.isEmpty()) {
-            row(t, "Không có số liệu", "", "", "", "", "", "");
+            row(t, "Không có số liệu", "", "", "", "", "", "", "");
         }
         document.add(t);
+    }
+
+    /**
+     * Ratings by the channel the citizen rated through. A channel belongs to a rating, not to a
+     * dossier (a returned dossier has no channel until it is rated), so this table has no returned
+     * dossiers, coverage or lateness: it shares out the ratings.
+     */
+    private void channels(Document document, List<DashboardService.BreakdownRow> rows) {
+        section(document, "Theo kênh đánh giá");
+        document.add(new Paragraph(words.get("report.channels.note"), small));
+        long all = rows.stream().mapToLong(r -> r.figures().ratings()).sum();
+        PdfPTable t = table(new float[] {6, 2, 3, 2, 3, 2}, "Kênh", "Lượt đánh giá", words.get("report.channels.share"), "Tỷ lệ hài lòng",
+                words.get("dashboard.column.interval"), "Không hài lòng");
+        for (DashboardService.BreakdownRow r : rows) {
+            Figures f = r.figures();
+            row(t, r.label(), count(f.ratings()), percent(Figures.percent(f.ratings(), all)), percent(f.satisfactionRate()),
+                    FigureFormat.interval(f.satisfaction()), count(f.dissatisfied()));
+        }
+        if (rows.isEmpty()) {
+            row(t, "Không có số liệu", "", "", "", "", "");
+        }
+        document.add(t);
+    }
+
+    /** A row of the comparison tables: the figure in this period, the period before and (unless it is the same) a year ago. */
+    private void comparison(PdfPTable t, boolean one, String label, java.util.function.Function<Figures, String> value,
+            DashboardService.Headline h) {
+        if (one) {
+            row(t, label, value.apply(h.current()), value.apply(h.previous()));
+        } else {
+            row(t, label, value.apply(h.current()), value.apply(h.previous()), value.apply(h.lastYear()));
+        }
     }
 
     private void section(Document document, String text) {
@@ -184,7 +238,7 @@ final class ReportPdf {
     private void row(PdfPTable t, String... values) {
         for (int i = 0; i < values.length; i++) {
             PdfPCell cell = new PdfPCell(new Phrase(values[i] == null ? "" : values[i], body));
-            if (i > 0 && values[i] != null && values[i].matches("[0-9.,% /—-]+")) {
+            if (i > 0 && values[i] != null && values[i].matches("[0-9.,% /—–-]+")) {
                 cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
             }
             t.addCell(cell);

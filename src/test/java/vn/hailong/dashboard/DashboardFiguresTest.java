@@ -152,8 +152,13 @@ class DashboardFiguresTest {
         DashboardService.Headline h = dashboard.headline(new Selection(thisMonth(), f.parentId));
 
         assertMatches(h.current(), raw(f.parentSubtree(), thisMonth(), "", ""));
-        assertMatches(h.previous(), raw(f.parentSubtree(), thisMonth().previous(), "", ""));
-        assertMatches(h.lastYear(), raw(f.parentSubtree(), thisMonth().sameLastYear(), "", ""));
+        // This month runs: it is compared with as many days of last month and of this month a year ago.
+        long days = LocalDate.now(DashboardFixture.ZONE).getDayOfMonth();
+        assertThat(h.asOf()).isEqualTo(LocalDate.now(DashboardFixture.ZONE));
+        assertThat(h.previousPeriod()).isEqualTo(thisMonth().previous().firstDays(days));
+        assertThat(h.lastYearPeriod()).isEqualTo(thisMonth().sameLastYear().firstDays(days));
+        assertMatches(h.previous(), raw(f.parentSubtree(), h.previousPeriod(), "", ""));
+        assertMatches(h.lastYear(), raw(f.parentSubtree(), h.lastYearPeriod(), "", ""));
         // The fixture's own expectations, so that a wrong recomputation cannot agree by accident.
         assertThat(h.current().returned()).isEqualTo(14);
         assertThat(h.current().ratings()).isEqualTo(12);

@@ -108,12 +108,17 @@ public final class DashboardFixture {
         return at.isAfter(Instant.now()) ? Instant.now().minus(1, ChronoUnit.MINUTES) : at;
     }
 
+    /**
+     * On the first day of last month, so that a running month compared with as many days of the
+     * month before (on any day of this one) counts all of it.
+     */
     static Instant lastMonth(int index, int hour) {
-        return LocalDate.now(ZONE).withDayOfMonth(1).minusMonths(1).plusDays(index % 28).atTime(hour, 10).atZone(ZONE).toInstant();
+        return LocalDate.now(ZONE).withDayOfMonth(1).minusMonths(1).atTime(hour, 10 + index).atZone(ZONE).toInstant();
     }
 
+    /** On the first day of this month a year ago (see {@link #lastMonth}). */
     static Instant lastYear(int index, int hour) {
-        return LocalDate.now(ZONE).withDayOfMonth(1).minusYears(1).plusDays(index % 28).atTime(hour, 20).atZone(ZONE).toInstant();
+        return LocalDate.now(ZONE).withDayOfMonth(1).minusYears(1).atTime(hour, 20 + index).atZone(ZONE).toInstant();
     }
 
     private void build() {

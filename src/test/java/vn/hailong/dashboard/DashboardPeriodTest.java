@@ -53,4 +53,39 @@ class DashboardPeriodTest {
         assertThatThrownBy(() -> DashboardPeriod.custom(d("2026-03-10"), d("2026-03-09")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("ends before");
     }
+
+    @Test
+    void a_running_month_is_compared_with_as_many_days_of_the_month_before_and_a_year_ago() {
+        DashboardPeriod december = DashboardPeriod.containing(Kind.MONTH, d("2026-12-03"));
+        DashboardPeriod.Comparison c = december.comparedOn(d("2026-12-03"));
+        assertThat(c.asOf()).isEqualTo(d("2026-12-03"));
+        assertThat(c.current()).isEqualTo(new DashboardPeriod(Kind.MONTH, d("2026-12-01"), d("2026-12-03")));
+        assertThat(c.previous()).isEqualTo(new DashboardPeriod(Kind.MONTH, d("2026-11-01"), d("2026-11-03")));
+        assertThat(c.lastYear()).isEqualTo(new DashboardPeriod(Kind.MONTH, d("2025-12-01"), d("2025-12-03")));
+        assertThat(c.previous().label()).isEqualTo("Tháng 11/2026 (01/11–03/11)");
+        assertThat(c.period().label()).isEqualTo("Tháng 12/2026");
+        // On its last day a month still runs (today is not over); 31 days of March against February's 28.
+        DashboardPeriod.Comparison march = DashboardPeriod.containing(Kind.MONTH, d("2026-03-31")).comparedOn(d("2026-03-31"));
+        assertThat(march.asOf()).isEqualTo(d("2026-03-31"));
+        assertThat(march.previous()).isEqualTo(new DashboardPeriod(Kind.MONTH, d("2026-02-01"), d("2026-02-28")));
+        assertThat(march.previous().label()).isEqualTo("Tháng 2/2026");
+    }
+
+    @Test
+    void a_period_that_is_over_is_compared_whole_and_a_year_once() {
+        DashboardPeriod.Comparison november = DashboardPeriod.containing(Kind.MONTH, d("2026-11-15")).comparedOn(d("2026-12-03"));
+        assertThat(november.asOf()).isNull();
+        assertThat(november.previous()).isEqualTo(new DashboardPeriod(Kind.MONTH, d("2026-10-01"), d("2026-10-31")));
+        assertThat(november.lastYearIsPrevious()).isFalse();
+        DashboardPeriod.Comparison year = DashboardPeriod.containing(Kind.YEAR, d("2025-05-05")).comparedOn(d("2026-12-03"));
+        assertThat(year.lastYearIsPrevious()).isTrue();
+        assertThat(year.previous().label()).isEqualTo("Năm 2024");
+        DashboardPeriod.Comparison running = DashboardPeriod.containing(Kind.YEAR, d("2026-05-05")).comparedOn(d("2026-12-03"));
+        assertThat(running.previous().label()).isEqualTo("Năm 2025 (01/01–03/12)");
+        assertThat(running.lastYearIsPrevious()).isTrue();
+        // A custom period running today: its days so far against as many days before it.
+        DashboardPeriod.Comparison custom = DashboardPeriod.custom(d("2026-12-01"), d("2026-12-10")).comparedOn(d("2026-12-03"));
+        assertThat(custom.current()).isEqualTo(DashboardPeriod.custom(d("2026-12-01"), d("2026-12-03")));
+        assertThat(custom.previous()).isEqualTo(DashboardPeriod.custom(d("2026-11-21"), d("2026-11-23")));
+    }
 }

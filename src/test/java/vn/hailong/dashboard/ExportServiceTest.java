@@ -174,6 +174,59 @@ class ExportServiceTest {
         reader.close();
     }
 
+    static String pdfText(byte[] pdf) throws Exception {
+        PdfReader reader = new PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(extractor.getTextFromPage(page)).append('\n');
+        }
+        reader.close();
+        return text.toString().replaceAll("\\s+", " ");
+    }
+
+    /**
+     * The PDF's text without any white space: the extractor gives a table's cells after the page's
+     * paragraphs, one cell straight after the other, and wraps long headers.
+     */
+    static String squeezed(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    @Test
+    void a_years_report_is_compared_once_with_the_year_before() throws Exception {
+        int year = LocalDate.now(DashboardFixture.ZONE).getYear() - 1;
+        Selection lastYear = new Selection(DashboardPeriod.containing(DashboardPeriod.Kind.YEAR, LocalDate.of(year, 6, 1)), f.parentId);
+        String all = pdfText(exports.report(lastYear).content());
+        assertThat(all).contains("Năm " + year + " (so với Năm " + (year - 1) + ")");
+        assertThat(all).doesNotContain("Năm " + (year - 1) + " và Năm " + (year - 1)).doesNotContain("Cùng kỳ năm trước");
+        // Three columns: the figure, this year, the year before; the fixture's 5 ratings a year ago, all satisfied.
+        assertThat(squeezed(all)).contains(squeezed("Chỉ tiêu Kỳ này: Năm " + year + " Năm trước: Năm " + (year - 1)))
+                .contains(squeezed("Lượt đánh giá (theo ngày đánh giá) 5 0"))
+                .contains(squeezed("Tỷ lệ hài lòng: KTC 95 % 56,6–100,0 % —"));
+    }
+
+    @Test
+    void the_reports_channel_table_shares_out_the_ratings_and_shows_no_returned_dossiers() throws Exception {
+        String all = squeezed(pdfText(exports.report(month).content()));
+        assertThat(all).contains(squeezed("Tháng " + LocalDate.now(DashboardFixture.ZONE).getMonthValue() + "/"
+                + LocalDate.now(DashboardFixture.ZONE).getYear() + ", tính đến"));
+        assertThat(all).contains(squeezed("Kênh Lượt đánh giá Tỷ lệ trong tổng số lượt Tỷ lệ hài lòng Khoảng tin cậy 95 % Không hài lòng"))
+                .doesNotContain(squeezed("Kênh Hồ sơ đã trả"));
+        // The 12 counted ratings of the month, shared out by channel, each row with its rate and interval.
+        List<BreakdownRow> rows = dashboard.breakdown(month, Breakdown.CHANNEL);
+        long sum = rows.stream().mapToLong(r -> r.figures().ratings()).sum();
+        assertThat(sum).isEqualTo(12);
+        assertThat(rows).hasSize(5);
+        for (BreakdownRow r : rows) {
+            Figures fig = r.figures();
+            String line = r.label() + ReportPdf.count(fig.ratings()) + ReportPdf.percent(Figures.percent(fig.ratings(), sum))
+                    + ReportPdf.percent(fig.satisfactionRate()) + FigureFormat.interval(fig.satisfaction()) + fig.dissatisfied();
+            assertThat(all).as(r.label()).contains(squeezed(line));
+        }
+        assertThat(all).contains(squeezed("Điện thoại (mã QR) 4 33,3 % 75,0 % 30,1–95,4 % 1"));
+    }
+
     @Test
     void the_pdf_report_carries_three_charts_whose_figures_match_the_raw_ratings() throws Exception {
         byte[] pdf = exports.report(month).content();

@@ -97,6 +97,7 @@ class ContentSecurityPolicyJourneyTest {
         page.locator("vaadin-login-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
         page.navigate(base + "/bang-dieu-khien");
         assertThat(page.locator("#dashboard")).isVisible();
+        TestBrowser.dashboardOnThisMonth(page);
         assertThat(page.locator("#card-ratings .value")).hasText("12");
         assertThat(page.locator("#chart-rate-trend svg")).isVisible();
         // A server round trip after start (Vaadin's client builds functions from what the server sends).

@@ -79,6 +79,7 @@ class DashboardJourneyTest {
         page.locator("vaadin-login-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
 
         assertThat(page.locator("#dashboard")).isVisible();
+        TestBrowser.dashboardOnThisMonth(page);
         assertThat(page.locator("#card-returned .value")).hasText("14");
         assertThat(page.locator("#card-ratings .value")).hasText("12");
         assertThat(page.locator("#card-satisfaction .value")).hasText("75,0 %");
@@ -91,6 +92,9 @@ class DashboardJourneyTest {
         assertThat(page.locator("#chart-answers")).hasAttribute("aria-label", Pattern.compile(".*12 lượt.*không hài lòng 3 \\(25,0 %\\).*"));
         assertThat(page.locator("#chart-rate-trend")).hasAttribute("aria-label", Pattern.compile(".*hài lòng 75,0 %.*được đánh giá 85,7 %.*"));
         assertThat(page.locator("#chart-answers svg text").filter(new Locator.FilterOptions().setHasText("Không hài lòng")).first()).isVisible();
+        // The running month says so, with its sample and interval.
+        assertThat(page.locator("#running-note")).containsText("cùng");
+        assertThat(page.locator("#card-satisfaction")).containsText("n = 12 · KTC 95 %: 46,8–91,1 %");
         TestBrowser.screenshot(page, "dashboard-overview");
         page.locator("#chart-answers").scrollIntoViewIfNeeded();
         TestBrowser.screenshot(page, "dashboard-charts");
@@ -140,6 +144,7 @@ class DashboardJourneyTest {
         // A tablet held upright: the tree goes above the figures, nothing is cut off.
         page.setViewportSize(820, 1180);
         page.navigate(base + "/bang-dieu-khien");
+        TestBrowser.dashboardOnThisMonth(page);
         assertThat(page.locator("#card-ratings .value")).hasText("12");
         TestBrowser.screenshot(page, "dashboard-tablet");
         page.locator("#breakdowns").scrollIntoViewIfNeeded();

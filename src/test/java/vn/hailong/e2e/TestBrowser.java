@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -187,6 +188,18 @@ public final class TestBrowser implements BeforeAllCallback, AfterAllCallback, A
         context.setDefaultNavigationTimeout(TIMEOUT_MS);
         contexts.add(context);
         return context;
+    }
+
+    /**
+     * Moves the managers' dashboard (which opens on the last complete month) to the month running
+     * today, where the test fixtures put their figures; waits until the headline says so.
+     */
+    public static void dashboardOnThisMonth(Page page) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        Locator day = page.locator("#period-day input");
+        day.fill(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(today));
+        day.press("Enter");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#scope-label")).containsText("tính đến");
     }
 
     /** The folder screenshots go to. */

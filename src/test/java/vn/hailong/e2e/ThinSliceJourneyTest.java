@@ -52,6 +52,8 @@ class ThinSliceJourneyTest {
     int port;
 
     @Autowired
+    vn.hailong.aggregation.RollupDrainer rollups;
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -111,16 +113,20 @@ class ThinSliceJourneyTest {
         assertThat(desktop.locator("input[name=username]")).isVisible();
         TestBrowser.screenshot(desktop, "login");
         Accessibility.assertNoSeriousViolations(desktop, "login");
+        // The dashboard reads the rollups, a few milliseconds behind the ratings (ADR 070).
+        rollups.drainAll();
         logIn(desktop, manager);
 
-        Locator grid = desktop.locator("#unit-satisfaction");
-        assertThat(grid).isVisible();
-        assertThat(desktop).hasURL(Pattern.compile(literal(base) + "/(\\?continue)?"));
+        // Whoever logs in lands where they may work: a manager on the dashboard (the landing page's
+        // own table, a third way to count satisfaction, is gone).
+        assertThat(desktop.locator("#dashboard")).isVisible();
+        assertThat(desktop).hasURL(Pattern.compile(literal(base) + "/bang-dieu-khien.*"));
         assertThat(desktop.locator("vaadin-app-layout")).containsText(manager);
-        assertThat(desktop.locator("#totals")).containsText("lượt đánh giá");
-        // dossiers returned, ratings, satisfaction rate (1 of 2 satisfied); the decimal separator
-        // follows the server's default locale (String.format without a locale)
-        assertThat(gridRow(desktop, unit)).containsExactly(unitName, unit, "2", "2", "50,0 %");
+        TestBrowser.dashboardOnThisMonth(desktop);
+        // dossiers returned, ratings, coverage, then the satisfaction rate (1 of 2 satisfied) over its interval
+        List<String> row = gridRow(desktop, "#by-unit", unit, 6);
+        assertThat(row.subList(0, 5)).containsExactly(unitName, unit, "2", "2", "100,0 %");
+        assertThat(row.get(5)).startsWith("50,0 %").contains("9,5–90,5 %");
         TestBrowser.screenshot(desktop, "dashboard");
         Accessibility.assertNoSeriousViolations(desktop, "dashboard");
     }
@@ -138,12 +144,21 @@ class ThinSliceJourneyTest {
         logIn(desktop, officer);
         assertThat(desktop).not().hasURL(Pattern.compile(".*/login.*"));
         assertThat(desktop.locator("vaadin-login-form")).hasCount(0);
-        // A plain Vietnamese explanation with a way out (AccessDeniedView), not a technical error.
+        // An officer lands on a page of their own (their counter), not on "access denied".
+        assertThat(desktop.locator("#counter-desk")).isVisible();
+        assertThat(desktop).hasURL(Pattern.compile(literal(base) + "/quay-cua-toi.*"));
+        assertThat(desktop.locator("body")).not().containsText("Tỷ lệ hài lòng");
+        TestBrowser.screenshot(desktop, "officer-landing");
+        // A page not for them explains itself and offers the way back, not only "Đăng xuất".
+        desktop.navigate(base + "/bang-dieu-khien");
         assertThat(desktop.locator("#access-denied")).containsText("Không có quyền truy cập");
-        assertThat(desktop.locator("#unit-satisfaction")).hasCount(0);
-        assertThat(desktop.locator("#totals")).hasCount(0);
+        assertThat(desktop.locator("#access-denied-links")).containsText("Quầy của tôi");
+        assertThat(desktop.locator("#access-denied-links")).not().containsText("Bảng điều khiển");
+        assertThat(desktop.locator("#dashboard")).hasCount(0);
         assertThat(desktop.locator("body")).not().containsText("Tỷ lệ hài lòng");
         TestBrowser.screenshot(desktop, "officer-denied");
+        desktop.locator("#access-denied-links a").filter(new Locator.FilterOptions().setHasText("Quầy của tôi")).click();
+        assertThat(desktop.locator("#counter-desk")).isVisible();
     }
 
 
@@ -194,15 +209,15 @@ class ThinSliceJourneyTest {
                 .click();
     }
 
-    /** The texts of the grid row whose unit-code cell reads {@code unitCode}, in column order. */
+    /** The texts of the first {@code cells} cells of the grid row whose unit-code cell reads {@code unitCode}, in column order. */
     @SuppressWarnings("unchecked")
-    private static List<String> gridRow(Page page, String unitCode) {
-        Locator codeCell = page.locator("#unit-satisfaction vaadin-grid-cell-content")
+    private static List<String> gridRow(Page page, String grid, String unitCode, int count) {
+        Locator codeCell = page.locator(grid + " vaadin-grid-cell-content")
                 .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^" + literal(unitCode) + "$")));
         assertThat(codeCell).isVisible();
         List<String> cells = (List<String>) codeCell.evaluate("""
                 cell => [...cell.assignedSlot.closest('tr').querySelectorAll('td slot')]
                     .map(slot => (slot.assignedElements()[0]?.textContent ?? '').trim())""");
-        return cells.subList(0, Math.min(cells.size(), 5));
+        return cells.subList(0, Math.min(cells.size(), count));
     }
 }

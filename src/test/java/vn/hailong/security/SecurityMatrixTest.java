@@ -85,7 +85,9 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
 
     /** Who may open each view (by its class's simple name). Every @Route class must be listed. */
     static final Map<String, Set<Who>> VIEW_RULES = Map.ofEntries(
-            Map.entry("UnitSatisfactionView", STAFF_READERS),
+            // "/" is no page of its own: it forwards everyone logged in to where they may work.
+            Map.entry("LandingView", LOGGED_IN),
+            Map.entry("CounterDeskView", EnumSet.of(Who.ADMIN, Who.OFFICER)),
             Map.entry("DashboardView", STAFF_READERS),
             Map.entry("DossierRatingsView", STAFF_READERS),
             Map.entry("ExplainView", STAFF_READERS),
@@ -205,6 +207,14 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
                                 : Outcome.DENIED;
                         cases.add(new Case("views", "/ho-so/{dossier}", who, unit, e, (t, w, u) -> t.openDossierView(u)));
                     }
+                } else if (view.getSimpleName().equals("LandingView")) {
+                    cases.add(new Case("views", "/", who, Unit.NONE, expected, (t, w, u) -> {
+                        UI.getCurrent().navigate("");
+                        Object landed = t.getCurrentView();
+                        Class<?> expectedPage = w == Who.OFFICER ? vn.hailong.dashboard.ui.CounterDeskView.class
+                                : vn.hailong.dashboard.ui.DashboardView.class;
+                        return expectedPage.isInstance(landed) ? Outcome.ALLOWED : t.deniedView();
+                    }));
                 } else if (view.getSimpleName().equals("TwoFactorView")) {
                     String location = view.getAnnotation(Route.class).value();
                     cases.add(new Case("views", "/" + location, who, Unit.NONE, expected,

@@ -108,10 +108,13 @@ final class DashboardCharts {
         option.put("xAxis", Map.of("type", "category", "data", ANSWERS, "axisLabel", Map.of("interval", 0)));
         option.put("yAxis", Map.of("type", "value", "min", 0, "max", 100));
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("series", List.of(
+        List<Object> series = new ArrayList<>(List.of(
                 bar("Kỳ này · " + h.period().label(), CURRENT, shares(h.current()), "top"),
-                bar("Kỳ trước · " + h.previousPeriod().label(), PREVIOUS, shares(h.previous()), null),
-                bar("Cùng kỳ năm trước · " + h.lastYearPeriod().label(), LAST_YEAR, shares(h.lastYear()), null)));
+                bar("Kỳ trước · " + h.previousPeriod().label(), PREVIOUS, shares(h.previous()), null)));
+        if (!h.lastYearIsPrevious()) {
+            series.add(bar("Cùng kỳ năm trước · " + h.lastYearPeriod().label(), LAST_YEAR, shares(h.lastYear()), null));
+        }
+        option.put("series", series);
         Figures c = h.current();
         List<Object> s = shares(c);
         String summary = c.ratings() == 0 ? "Phân bố đánh giá chung: không có đánh giá trong kỳ."
@@ -145,10 +148,13 @@ final class DashboardCharts {
                 Map.of("width", 164, "overflow", "break", "interval", 0, "lineHeight", 14)));
         option.put("xAxis", Map.of("type", "value", "min", 0, "max", 2, "interval", 0.5));
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("series", List.of(
+        List<Object> bars = new ArrayList<>(List.of(
                 bar("Kỳ này", CURRENT, reversed.stream().map(k -> (Object) h.current().average(k)).toList(), "right"),
-                bar("Kỳ trước", PREVIOUS, reversed.stream().map(k -> (Object) h.previous().average(k)).toList(), null),
-                bar("Cùng kỳ năm trước", LAST_YEAR, reversed.stream().map(k -> (Object) h.lastYear().average(k)).toList(), null)));
+                bar("Kỳ trước", PREVIOUS, reversed.stream().map(k -> (Object) h.previous().average(k)).toList(), null)));
+        if (!h.lastYearIsPrevious()) {
+            bars.add(bar("Cùng kỳ năm trước", LAST_YEAR, reversed.stream().map(k -> (Object) h.lastYear().average(k)).toList(), null));
+        }
+        option.put("series", bars);
         List<String> parts = keys.stream().map(k -> labels.get(k) + " " + Format.average(h.current().average(k))).toList();
         String summary = keys.isEmpty() ? "Điểm trung bình theo tiêu chí: không có số liệu."
                 : "Biểu đồ thanh điểm trung bình theo tiêu chí (0–2), " + h.period().label() + ": " + String.join("; ", parts)

@@ -76,8 +76,11 @@ public class DashboardView extends Div {
     private final DatePicker to = new DatePicker("Đến ngày");
     private final TreeGrid<UnitNode> tree = new TreeGrid<>();
     private final Paragraph scopeLabel = new Paragraph();
+    private final Paragraph runningNote = new Paragraph();
     private final Div cards = new Div();
     private final Grid<Map.Entry<String, Double[]>> criteria = new Grid<>();
+    private Grid.Column<Map.Entry<String, Double[]>> criteriaPrevious;
+    private Grid.Column<Map.Entry<String, Double[]>> criteriaLastYear;
     private final Map<Breakdown, Grid<BreakdownRow>> breakdowns = new HashMap<>();
     private final Div hours = new Div();
     private final Chart rateTrend = new Chart("chart-rate-trend", "20rem");
@@ -107,7 +110,12 @@ public class DashboardView extends Div {
         setId("dashboard");
 
         add(new H2("Bảng điều khiển mức độ hài lòng"), filters());
-        Div main = new Div(scopeLabel, cards, trendSection(), criteriaSection(), exportBar(), breakdownTabs());
+        runningNote.setId("running-note");
+        runningNote.addClassName("running-note");
+        Paragraph definitions = new Paragraph(getTranslation("dashboard.definitions"));
+        definitions.setId("definitions");
+        definitions.addClassName("definitions");
+        Div main = new Div(scopeLabel, runningNote, cards, definitions, trendSection(), criteriaSection(), exportBar(), breakdownTabs());
         main.addClassName("main");
         Div body = new Div(scopeTree(), main);
         body.addClassName("body");
@@ -172,7 +180,7 @@ public class DashboardView extends Div {
                 }
                 period = DashboardPeriod.custom(from.getValue(), to.getValue());
             } else {
-                period = DashboardPeriod.containing(k, day.getValue() == null ? LocalDate.now() : day.getValue());
+                period = DashboardPeriod.containing(k, day.getValue() == null ? dashboard.today() : day.getValue());
             }
             to.setInvalid(false);
             selection = new Selection(period, selection.unitId());
@@ -295,8 +303,9 @@ public class DashboardView extends Div {
     private Component criteriaSection() {
         criteria.addColumn(e -> criterionLabels.getOrDefault(e.getKey(), e.getKey())).setHeader("Tiêu chí").setFlexGrow(3);
         criteria.addColumn(e -> Format.average(e.getValue()[0])).setHeader("Kỳ này").setTextAlign(ColumnTextAlign.END);
-        criteria.addColumn(e -> Format.average(e.getValue()[1])).setHeader("Kỳ trước").setTextAlign(ColumnTextAlign.END);
-        criteria.addColumn(e -> Format.average(e.getValue()[2])).setHeader("Cùng kỳ năm trước").setTextAlign(ColumnTextAlign.END);
+        criteriaPrevious = criteria.addColumn(e -> Format.average(e.getValue()[1])).setHeader("Kỳ trước").setTextAlign(ColumnTextAlign.END);
+        criteriaLastYear = criteria.addColumn(e -> Format.average(e.getValue()[2])).setHeader("Cùng kỳ năm trước")
+                .setTextAlign(ColumnTextAlign.END);
         criteria.setId("criteria");
         criteria.setAllRowsVisible(true);
         criteria.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -362,7 +371,8 @@ public class DashboardView extends Div {
         if (dossiers || b == Breakdown.COUNTER) {
             grid.addColumn(r -> Format.percent(r.figures().coverage())).setHeader("Tỷ lệ đánh giá").setTextAlign(ColumnTextAlign.END);
         }
-        grid.addColumn(r -> Format.percent(r.figures().satisfactionRate())).setHeader("Tỷ lệ hài lòng").setTextAlign(ColumnTextAlign.END)
+        grid.addComponentColumn(r -> rate(r.figures())).setHeader(getTranslation("dashboard.column.rateWithInterval"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0)
                 .setComparator(r -> r.figures().satisfactionRate() == null ? -1 : r.figures().satisfactionRate());
         number(grid, "Không hài lòng", r -> r.figures().dissatisfied());
         if (dossiers) {
@@ -376,6 +386,19 @@ public class DashboardView extends Div {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText("Không có số liệu trong kỳ này.");
         return grid;
+    }
+
+    /** A satisfaction rate over its 95 % interval, which says how far a small sample can be trusted. */
+    static Component rate(Figures f) {
+        Span value = new Span(Format.percent(f.satisfactionRate()));
+        Div cell = new Div(value);
+        cell.addClassName("rate");
+        if (f.ratings() > 0) {
+            Span interval = new Span(Format.interval(f.satisfaction()));
+            interval.addClassName("interval");
+            cell.add(interval);
+        }
+        return cell;
     }
 
     private static void number(Grid<BreakdownRow> grid, String header, Function<BreakdownRow, Long> value) {
@@ -433,10 +456,17 @@ public class DashboardView extends Div {
         try {
             DashboardService.Headline h = dashboard.headline(selection);
             UnitNode unit = selection.unitId() == null ? null : nodes.get(selection.unitId());
-            scopeLabel.setText((unit == null ? "Toàn bộ phạm vi của bạn" : unit.name() + " và các đơn vị trực thuộc") + " · "
-                    + h.period().label() + " (so với " + h.previousPeriod().label() + " và " + h.lastYearPeriod().label() + ")");
+            String scope = unit == null ? getTranslation("dashboard.period.scope.all") : getTranslation("dashboard.period.scope.unit", unit.name());
+            scopeLabel.setText(h.lastYearIsPrevious()
+                    ? getTranslation("dashboard.period.compared.one", scope, periodLabel(h), h.previousPeriod().label())
+                    : getTranslation("dashboard.period.compared.two", scope, periodLabel(h), h.previousPeriod().label(), h.lastYearPeriod().label()));
             scopeLabel.addClassName("scope-label");
             scopeLabel.setId("scope-label");
+            runningNote.setVisible(h.running());
+            if (h.running()) {
+                runningNote.setText(getTranslation("dashboard.period.running.note", Format.DAY.format(h.asOf()),
+                        h.previousPeriod().days()));
+            }
             showCards(h);
             List<Map.Entry<String, Double[]>> rows = new ArrayList<>();
             for (String key : criterionLabels.keySet()) {
@@ -446,6 +476,9 @@ public class DashboardView extends Div {
                 }
             }
             criteria.setItems(rows);
+            // A year's period before is the same period a year earlier: one column, not two equal ones.
+            criteriaLastYear.setVisible(!h.lastYearIsPrevious());
+            criteriaPrevious.setHeader(getTranslation(h.lastYearIsPrevious() ? "dashboard.column.previousYear" : "dashboard.column.previous"));
             show(answers, DashboardCharts.answers(h));
             show(criteriaChart, DashboardCharts.criteria(h, criterionLabels));
             List<DashboardService.TrendPoint> trend = dashboard.trend(selection);
@@ -461,6 +494,12 @@ public class DashboardView extends Div {
         }
     }
 
+    /** "Tháng 12/2026, tính đến 04/12" while the period runs, else its plain label. */
+    private String periodLabel(DashboardService.Headline h) {
+        return h.running() ? getTranslation("dashboard.period.running", h.period().label(), Format.SHORT_DAY.format(h.asOf()))
+                : h.period().label();
+    }
+
     private void showCards(DashboardService.Headline h) {
         cards.removeAll();
         cards.addClassName("cards");
@@ -468,25 +507,55 @@ public class DashboardView extends Div {
         Figures c = h.current();
         Figures p = h.previous();
         Figures y = h.lastYear();
-        cards.add(card("returned", "Hồ sơ đã trả kết quả", Format.count(c.returned()), Format.count(p.returned()), Format.count(y.returned())));
-        cards.add(card("ratings", "Lượt đánh giá", Format.count(c.ratings()), Format.count(p.ratings()), Format.count(y.ratings())));
-        cards.add(card("coverage", "Tỷ lệ hồ sơ được đánh giá", Format.percent(c.coverage()), Format.percent(p.coverage()),
-                Format.percent(y.coverage())));
-        cards.add(card("satisfaction", "Tỷ lệ hài lòng", Format.percent(c.satisfactionRate()), Format.percent(p.satisfactionRate()),
-                Format.percent(y.satisfactionRate())));
-        cards.add(card("dissatisfied", "Không hài lòng", Format.count(c.dissatisfied()), Format.count(p.dissatisfied()),
-                Format.count(y.dissatisfied())));
-        cards.add(card("late", "Tỷ lệ trễ hạn", Format.percent(c.lateShare()), Format.percent(p.lateShare()), Format.percent(y.lateShare())));
+        boolean one = h.lastYearIsPrevious();
+        String returnDay = getTranslation("dashboard.basis.returnDay");
+        String ratingDay = getTranslation("dashboard.basis.ratingDay");
+        cards.add(card("returned", "dashboard.card.returned", returnDay, Format.count(c.returned()), null, Format.count(p.returned()),
+                one ? null : Format.count(y.returned())));
+        cards.add(card("ratings", "dashboard.card.ratings", ratingDay, Format.count(c.ratings()), null, Format.count(p.ratings()),
+                one ? null : Format.count(y.ratings())));
+        cards.add(card("coverage", "dashboard.card.coverage", null, Format.percent(c.coverage()), null, Format.percent(p.coverage()),
+                one ? null : Format.percent(y.coverage())));
+        cards.add(card("satisfaction", "dashboard.card.satisfaction", ratingDay, Format.percent(c.satisfactionRate()),
+                c.ratings() == 0 ? null : getTranslation("dashboard.sample", Format.count(c.ratings()), Format.interval(c.satisfaction())),
+                rateWithSample(p), one ? null : rateWithSample(y)));
+        cards.add(card("dissatisfied", "dashboard.card.dissatisfied", ratingDay, Format.count(c.dissatisfied()), null,
+                Format.count(p.dissatisfied()), one ? null : Format.count(y.dissatisfied())));
+        cards.add(card("late", "dashboard.card.late", returnDay, Format.percent(c.lateShare()), null, Format.percent(p.lateShare()),
+                one ? null : Format.percent(y.lateShare())));
     }
 
-    private static Div card(String id, String label, String value, String previous, String lastYear) {
-        Span l = new Span(label);
+    private String rateWithSample(Figures f) {
+        return f.ratings() == 0 ? Format.percent(null)
+                : getTranslation("dashboard.sample.short", Format.percent(f.satisfactionRate()), Format.count(f.ratings()));
+    }
+
+    /**
+     * A headline figure: its name and what it is counted by ("theo ngày đánh giá"), the value, the
+     * sample and interval under a rate, then the comparisons; {@code lastYear} null when the period
+     * before is the same period a year earlier (a year).
+     */
+    private Div card(String id, String labelKey, String basis, String value, String sample, String previous, String lastYear) {
+        Span l = new Span(getTranslation(labelKey));
         l.addClassName("label");
+        Div card = new Div(l);
+        if (basis != null) {
+            Span b = new Span(basis);
+            b.addClassName("basis");
+            card.add(b);
+        }
         Div v = new Div(value);
         v.addClassName("value");
-        Div compare = new Div(new Span("Kỳ trước: " + previous), new Div("Cùng kỳ năm trước: " + lastYear));
+        card.add(v);
+        if (sample != null) {
+            Div s = new Div(sample);
+            s.addClassName("sample");
+            card.add(s);
+        }
+        Div compare = lastYear == null ? new Div(new Span(getTranslation("dashboard.card.previousYear", previous)))
+                : new Div(new Span(getTranslation("dashboard.card.previous", previous)), new Div(getTranslation("dashboard.card.lastYear", lastYear)));
         compare.addClassName("compare");
-        Div card = new Div(l, v, compare);
+        card.add(compare);
         card.addClassName("card");
         card.setId("card-" + id);
         return card;

@@ -5,27 +5,35 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Vietnamese number style for the managers' screens: 1.234 and 98,5 %. */
+import vn.hailong.dashboard.FigureFormat;
+import vn.hailong.platform.SampleProportion;
+
+/** Vietnamese number style for the managers' screens: 1.234 and 98,5 % ({@link FigureFormat}). */
 final class Format {
 
-    static final Locale VI = Locale.forLanguageTag("vi-VN");
+    static final Locale VI = FigureFormat.VI;
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZONE);
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("dd/MM");
 
     private Format() {
     }
 
     static String count(long n) {
-        return String.format(VI, "%,d", n);
+        return FigureFormat.count(n);
     }
 
     static String percent(Double p) {
-        return p == null ? "—" : String.format(VI, "%.1f %%", p);
+        return FigureFormat.percent(p);
     }
 
     static String average(Double a) {
-        return a == null ? "—" : String.format(VI, "%.2f", a);
+        return FigureFormat.average(a);
+    }
+
+    static String interval(SampleProportion p) {
+        return FigureFormat.interval(p);
     }
 
     static String time(Instant i) {

@@ -1,0 +1,37 @@
+package vn.hailong.dashboard.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The address everyone lands on after logging in ({@code /}): not a page of its own (it used to
+ * show satisfaction per unit computed a third way) but the page the user may work in — the
+ * dashboard for managers and auditors, "Quầy của tôi" for officers.
+ */
+@Route("")
+@PermitAll
+public class LandingView extends Div implements BeforeEnterObserver {
+
+    private final transient AuthenticationContext authentication;
+
+    public LandingView(AuthenticationContext authentication) {
+        this.authentication = authentication;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (authentication.hasAnyRole("ADMIN", "PROVINCE_MANAGER", "UNIT_MANAGER", "AUDITOR")) {
+            event.forwardTo(DashboardView.class);
+        } else if (authentication.hasRole("OFFICER")) {
+            event.forwardTo(CounterDeskView.class);
+        } else {
+            // A user with no role (e.g. waiting for the second factor) goes where the security says.
+            event.rerouteToError(com.vaadin.flow.router.AccessDeniedException.class);
+        }
+    }
+}
