@@ -29,6 +29,14 @@ public class ApiClient extends AbstractEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The agency code whose subtree this key may read (ratings feed); null: every unit. */
+    @Column(name = "unit_code", length = 40)
+    private String unitCode;
+
+    /** Whether this key may manage webhook endpoints (never together with a unit scope). */
+    @Column(name = "manages_webhooks", nullable = false)
+    private boolean managesWebhooks;
+
     protected ApiClient() {
     }
 
@@ -42,6 +50,15 @@ public class ApiClient extends AbstractEntity {
 
     byte[] keyHash() {
         return keyHash;
+    }
+
+    void scope(String unitCode, boolean managesWebhooks) {
+        this.unitCode = unitCode;
+        this.managesWebhooks = managesWebhooks;
+    }
+
+    ApiCaller caller() {
+        return new ApiCaller(name, unitCode, managesWebhooks);
     }
 
     void rotate(String keyPrefix, byte[] keyHash) {

@@ -33,15 +33,17 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<String> client = keys.authenticate(header.substring(7).strip());
+            Optional<ApiCaller> client = keys.authenticateCaller(header.substring(7).strip());
             if (client.isEmpty()) {
                 ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Invalid API key",
                         "The API key is unknown or revoked.", "Authorization");
                 return;
             }
             SecurityContext context = contexts.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("api-client:" + client.get(), null,
-                    List.of(new SimpleGrantedAuthority(Role.INTEGRATOR_AUTHORITY))));
+            List<SimpleGrantedAuthority> authorities = client.get().managesWebhooks()
+                    ? List.of(new SimpleGrantedAuthority(Role.INTEGRATOR_AUTHORITY), new SimpleGrantedAuthority(Role.WEBHOOK_MANAGER_AUTHORITY))
+                    : List.of(new SimpleGrantedAuthority(Role.INTEGRATOR_AUTHORITY));
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(client.get(), null, authorities));
             contexts.setContext(context);
         }
         try {

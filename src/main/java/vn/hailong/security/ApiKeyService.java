@@ -30,11 +30,15 @@ public class ApiKeyService {
             bootstrapKeys = bootstrapKeys == null ? List.of() : bootstrapKeys;
         }
 
-        public record BootstrapKey(String name, String key) {
+        /**
+         * @param unit an agency code: the key reads only that unit's subtree (ratings feed); empty: every unit
+         * @param managesWebhooks whether the key may manage webhook endpoints (not with a unit)
+         */
+        public record BootstrapKey(String name, String key, String unit, Boolean managesWebhooks) {
         }
     }
 
-    private record Verified(String clientName, long until) {
+    private record Verified(ApiCaller caller, long until) {
     }
 
     private final ApiClients clients;
@@ -55,6 +59,20 @@ public class ApiKeyService {
      */
     @Transactional
     public void provision(String clientName, String key) {
+        provision(clientName, key, null, false);
+    }
+
+    /**
+     * As {@link #provision(String, String)}, with the key's scope: a unit (agency code) whose
+     * subtree alone it reads, and whether it may manage webhook endpoints. A key that manages
+     * webhooks sees every unit's events, so it cannot also be limited to a unit.
+     */
+    @Transactional
+    public void provision(String clientName, String key, String unitCode, boolean managesWebhooks) {
+        String unit = unitCode == null || unitCode.isBlank() ? null : unitCode.strip();
+        if (unit != null && managesWebhooks) {
+            throw new IllegalArgumentException("API key of '" + clientName + "': a key limited to a unit cannot manage webhooks");
+        }
         String problem = ApiKeys.problemWith(key);
         if (problem != null) {
             throw new IllegalArgumentException("API key of '" + clientName + "': " + problem);
@@ -64,7 +82,9 @@ public class ApiKeyService {
         boolean changed = existing.isEmpty() || !java.util.Arrays.equals(existing.get().keyHash(), hash);
         ApiClient client = existing.orElseGet(() -> new ApiClient(clientName, ApiKeys.prefix(key), hash, clock.instant()));
         client.rotate(ApiKeys.prefix(key), hash);
+        client.scope(unit, managesWebhooks);
         clients.save(client);
+        recentlyVerified.clear();
         if (changed) {
             events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.ACCOUNT_CHANGED, "API client " + clientName,
                     "key provisioned: " + ApiKeys.prefix(key) + "…"));
@@ -77,6 +97,11 @@ public class ApiKeyService {
      * in the last seconds is answered from memory without taking a database connection.
      */
     public Optional<String> authenticate(String key) {
+        return authenticateCaller(key).map(ApiCaller::clientName);
+    }
+
+    /** The active client holding this key, with its scope; answered from memory as {@link #authenticate(String)}. */
+    public Optional<ApiCaller> authenticateCaller(String key) {
         if (key == null || ApiKeys.problemWith(key) != null) {
             return Optional.empty();
         }
@@ -85,11 +110,11 @@ public class ApiKeyService {
         long now = clock.millis();
         Verified known = recentlyVerified.get(cacheKey);
         if (known != null && known.until() > now) {
-            return Optional.of(known.clientName());
+            return Optional.of(known.caller());
         }
-        Optional<String> name = clients.findByKeyHash(hash).filter(ApiClient::isActive).map(ApiClient::getName);
-        name.ifPresentOrElse(n -> recentlyVerified.put(cacheKey, new Verified(n, now + CACHE_MILLIS)),
+        Optional<ApiCaller> caller = clients.findByKeyHash(hash).filter(ApiClient::isActive).map(ApiClient::caller);
+        caller.ifPresentOrElse(c -> recentlyVerified.put(cacheKey, new Verified(c, now + CACHE_MILLIS)),
                 () -> recentlyVerified.remove(cacheKey));
-        return name;
+        return caller;
     }
 }

@@ -139,6 +139,7 @@ class SecurityConfiguration {
 
     @Bean
     StartupTask provisionBootstrapApiKeys(ApiKeyService keys, ApiKeyService.ApiProperties properties) {
-        return StartupTask.of(StartupTask.Step.API_KEYS, () -> properties.bootstrapKeys().forEach(k -> keys.provision(k.name(), k.key())));
+        return StartupTask.of(StartupTask.Step.API_KEYS, () -> properties.bootstrapKeys()
+                .forEach(k -> keys.provision(k.name(), k.key(), k.unit(), Boolean.TRUE.equals(k.managesWebhooks()))));
     }
 }
