@@ -22,7 +22,9 @@ public class MailOutbox {
     /** The notifications other modules queue; each names what its {@code about} id is. */
     public enum Kind {
         /** A kiosk went silent during opening hours; {@code about} is its offline alert (module {@code kiosk}). */
-        KIOSK_OFFLINE
+        KIOSK_OFFLINE,
+        /** A webhook endpoint was disabled after failing too long; {@code about} is the endpoint (module {@code webhook}). */
+        WEBHOOK_DISABLED
     }
 
     static final int SUBJECT_MAX_LENGTH = 300;

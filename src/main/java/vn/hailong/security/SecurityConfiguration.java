@@ -78,7 +78,8 @@ class SecurityConfiguration {
     SecurityFilterChain userInterface(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
         // Our own stylesheets (META-INF/resources/styles/, loaded by @StyleSheet on the app shell)
         // must reach anonymous citizens too; Vaadin's configurer only opens its own resources.
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**").permitAll());
+        // springdoc's page for integrators (on in the demo profile only) reads the public OpenAPI document.
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/swagger-ui.html", "/swagger-ui/**").permitAll());
         // Vaadin's own CSRF set-up also exempts the log-in form, which leaves log-in CSRF open (a
         // site logging a manager in to an account of its choosing). Only Vaadin's internal requests,
         // which carry Vaadin's own token, are exempt here; the log-in form sends Spring's token from
