@@ -19,6 +19,9 @@ public class KeepsSecurityStrategy implements BeforeAllCallback, AfterAllCallbac
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        // The shared context first (cached, so this costs nothing when it is up already): when this
+        // class is the first to need it, the strategy to keep is the one it installs, not the one before.
+        org.springframework.test.context.junit.jupiter.SpringExtension.getApplicationContext(context);
         context.getStore(NAMESPACE).put("strategy", SecurityContextHolder.getContextHolderStrategy());
     }
 

@@ -78,9 +78,13 @@ class DemoDataGenerator implements StartupTask {
     private final long seed;
     private final int dossierCount;
 
+    private final vn.hailong.feed.RatingFeed feed;
+
     DemoDataGenerator(DirectoryService directory, AccountService accounts, SurveyLinkService links,
             QuestionnaireService questionnaires, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
-            @Value("${hailong.demo.seed:20261122}") long seed, @Value("${hailong.demo.dossiers:20000}") int dossierCount) {
+            @Value("${hailong.demo.seed:20261122}") long seed, @Value("${hailong.demo.dossiers:20000}") int dossierCount,
+            vn.hailong.feed.RatingFeed feed) {
+        this.feed = feed;
         this.directory = directory;
         this.accounts = accounts;
         this.links = links;
@@ -263,6 +267,9 @@ class DemoDataGenerator implements StartupTask {
         for (int from = 0; from < ids.size(); from += BATCH) {
             links.issue(ids.subList(from, Math.min(ids.size(), from + BATCH)));
         }
+
+        // The ratings feed hands on the demo's ratings too, as RatingService's event would have noted them.
+        feed.recordUnlogged();
 
         for (DemoAccount a : DemoCatalogue.ACCOUNTS) {
             accounts.ensureAccount(a.username(), a.password(), a.displayName(), a.role(), a.agencyCode());

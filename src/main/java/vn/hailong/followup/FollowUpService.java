@@ -80,10 +80,12 @@ public class FollowUpService {
     private final DossierIntakeService intake;
     private final RatingService ratings;
     private final QuestionnaireService questionnaires;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     FollowUpService(FollowUpCases cases, FollowUpNotes notes, JdbcTemplate jdbc, ScopeService scope, Clock clock,
             FollowUpProperties properties, ManagerContacts contacts, DirectoryService directory, DossierIntakeService intake,
-            RatingService ratings, QuestionnaireService questionnaires) {
+            RatingService ratings, QuestionnaireService questionnaires, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.contacts = contacts;
         this.directory = directory;
         this.intake = intake;
@@ -113,6 +115,8 @@ public class FollowUpService {
         // The e-mail to the unit's managers is queued in the same transaction (never lost, and a
         // mail server that is down cannot fail the rating); FollowUpMailer sends it.
         FollowUpMailer.queue(jdbc, opened.getId(), FollowUpMailer.Kind.NEW_CASE, clock.instant());
+        events.publishEvent(new FollowUpOpened(opened.getId(), submitted.ratingId(), submitted.dossierId(), submitted.evaluatedAgencyId(),
+                submitted.submittedAt(), opened.getDueOn()));
     }
 
     /** A kiosk rating replaced by the citizen's own: its case (if any) closes, and its contact goes. */

@@ -26,7 +26,9 @@ public class MailOutbox {
         /** The schedule computed a month's index draft; {@code about} is the draft (module {@code index}). */
         INDEX_DRAFT_READY,
         /** An index draft has waited unpublished too long; {@code about} is the draft (module {@code index}). */
-        INDEX_DRAFT_WAITING
+        INDEX_DRAFT_WAITING,
+        /** A webhook endpoint was disabled after failing too long; {@code about} is the endpoint (module {@code webhook}). */
+        WEBHOOK_DISABLED
     }
 
     static final int SUBJECT_MAX_LENGTH = 300;

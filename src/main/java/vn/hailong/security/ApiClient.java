@@ -36,6 +36,13 @@ public class ApiClient extends AbstractEntity {
     /** {@code integrator} (the whole v1 API) or {@code index} (the index's paths, as the account). */
     @Column(nullable = false, length = 200)
     private String scopes = ApiKeyService.SCOPE_INTEGRATOR;
+    /** The agency code whose subtree this key may read (ratings feed); null: every unit. */
+    @Column(name = "unit_code", length = 40)
+    private String unitCode;
+
+    /** Whether this key may manage webhook endpoints (never together with a unit scope). */
+    @Column(name = "manages_webhooks", nullable = false)
+    private boolean managesWebhooks;
 
     protected ApiClient() {
     }
@@ -63,6 +70,15 @@ public class ApiClient extends AbstractEntity {
 
     String scopes() {
         return scopes;
+    }
+
+    void scope(String unitCode, boolean managesWebhooks) {
+        this.unitCode = unitCode;
+        this.managesWebhooks = managesWebhooks;
+    }
+
+    ApiCaller caller() {
+        return new ApiCaller(name, unitCode, managesWebhooks);
     }
 
     void rotate(String keyPrefix, byte[] keyHash) {

@@ -46,8 +46,10 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                     ? UsernamePasswordAuthenticationToken.authenticated(h.username(), null,
                             List.of(new SimpleGrantedAuthority(h.role().authority()),
                                     new SimpleGrantedAuthority(ApiKeyService.INDEX_SCOPE_AUTHORITY)))
-                    : UsernamePasswordAuthenticationToken.authenticated("api-client:" + h.clientName(), null,
-                            List.of(new SimpleGrantedAuthority(Role.INTEGRATOR_AUTHORITY)));
+                    // The integrator: its principal names it "api-client:NAME" and carries its unit and webhook scope.
+                    : UsernamePasswordAuthenticationToken.authenticated(h.caller(), null, h.managesWebhooks()
+                            ? List.of(new SimpleGrantedAuthority(Role.INTEGRATOR_AUTHORITY), new SimpleGrantedAuthority(Role.WEBHOOK_MANAGER_AUTHORITY))
+                            : List.of(new SimpleGrantedAuthority(Role.INTEGRATOR_AUTHORITY)));
             authentication.setDetails(h);
             SecurityContext context = contexts.createEmptyContext();
             context.setAuthentication(authentication);

@@ -30,8 +30,12 @@ public class ApiKeyService {
             bootstrapKeys = bootstrapKeys == null ? List.of() : bootstrapKeys;
         }
 
-        /** {@code account}: the user name of the manager holding the key (scope index); empty for an integrator's key. */
-        public record BootstrapKey(String name, String key, String account) {
+        /**
+         * @param account the user name of the manager holding the key (scope index); empty for an integrator's key
+         * @param unit an agency code: the integrator's key reads only that unit's subtree (ratings feed); empty: every unit
+         * @param managesWebhooks whether the integrator's key may manage webhook endpoints (not with a unit)
+         */
+        public record BootstrapKey(String name, String key, String account, String unit, Boolean managesWebhooks) {
 
             public boolean heldByAccount() {
                 return account != null && !account.isBlank();
@@ -48,12 +52,19 @@ public class ApiKeyService {
 
     /**
      * Who holds a key: the client's name, its scope and, for a manager's key, the account's user
-     * name and role (null for an integrator). Set as the authentication's details on API calls.
+     * name and role (null for an integrator); for an integrator's key, the unit whose subtree it
+     * reads (null: every unit) and whether it manages webhooks. Set as the authentication's details
+     * on API calls.
      */
-    public record KeyHolder(String clientName, String scopes, String username, Role role) {
+    public record KeyHolder(String clientName, String scopes, String username, Role role, String unitCode, boolean managesWebhooks) {
 
         public boolean heldByAccount() {
             return username != null;
+        }
+
+        /** The integrator behind the call (for a manager's key: its client, with no unit and no webhooks). */
+        public ApiCaller caller() {
+            return new ApiCaller(clientName, heldByAccount() ? null : unitCode, !heldByAccount() && managesWebhooks);
         }
     }
 
@@ -110,6 +121,20 @@ public class ApiKeyService {
      */
     @Transactional
     public void provision(String clientName, String key) {
+        provision(clientName, key, null, false);
+    }
+
+    /**
+     * As {@link #provision(String, String)}, with the key's scope: a unit (agency code) whose
+     * subtree alone it reads, and whether it may manage webhook endpoints. A key that manages
+     * webhooks sees every unit's events, so it cannot also be limited to a unit.
+     */
+    @Transactional
+    public void provision(String clientName, String key, String unitCode, boolean managesWebhooks) {
+        String unit = unitCode == null || unitCode.isBlank() ? null : unitCode.strip();
+        if (unit != null && managesWebhooks) {
+            throw new IllegalArgumentException("API key of '" + clientName + "': a key limited to a unit cannot manage webhooks");
+        }
         String problem = ApiKeys.problemWith(key);
         if (problem != null) {
             throw new IllegalArgumentException("API key of '" + clientName + "': " + problem);
@@ -120,7 +145,9 @@ public class ApiKeyService {
         ApiClient client = existing.orElseGet(() -> new ApiClient(clientName, ApiKeys.prefix(key), hash, clock.instant()));
         client.rotate(ApiKeys.prefix(key), hash);
         client.holdBy(null, SCOPE_INTEGRATOR);
+        client.scope(unit, managesWebhooks);
         clients.save(client);
+        recentlyVerified.clear();
         if (changed) {
             events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.ACCOUNT_CHANGED, "API client " + clientName,
                     "key provisioned: " + ApiKeys.prefix(key) + "…"));
@@ -134,6 +161,11 @@ public class ApiKeyService {
      */
     public Optional<String> authenticate(String key) {
         return holder(key).map(KeyHolder::clientName);
+    }
+
+    /** The active integrator's client holding this key, with its scope; answered from memory as {@link #authenticate(String)}. */
+    public Optional<ApiCaller> authenticateCaller(String key) {
+        return holder(key).filter(h -> !h.heldByAccount()).map(KeyHolder::caller);
     }
 
     /**
@@ -159,9 +191,10 @@ public class ApiKeyService {
 
     private Optional<KeyHolder> holderOf(ApiClient client) {
         if (client.accountId() == null) {
-            return Optional.of(new KeyHolder(client.getName(), client.scopes(), null, null));
+            ApiCaller caller = client.caller();
+            return Optional.of(new KeyHolder(client.getName(), client.scopes(), null, null, caller.unitCode(), caller.managesWebhooks()));
         }
         return accounts.findById(client.accountId()).filter(AccountService.Account::enabled)
-                .map(a -> new KeyHolder(client.getName(), client.scopes(), a.username(), a.role()));
+                .map(a -> new KeyHolder(client.getName(), client.scopes(), a.username(), a.role(), null, false));
     }
 }

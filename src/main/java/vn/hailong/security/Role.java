@@ -23,4 +23,7 @@ public enum Role {
     }
 
     public static final String INTEGRATOR_AUTHORITY = "ROLE_INTEGRATOR";
+
+    /** An integrator's key that may manage webhook endpoints over the API (as ADMIN does in the UI). */
+    public static final String WEBHOOK_MANAGER_AUTHORITY = "ROLE_WEBHOOK_MANAGER";
 }

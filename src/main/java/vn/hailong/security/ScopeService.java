@@ -25,6 +25,13 @@ public class ScopeService {
         if (auth == null || !auth.isAuthenticated()) {
             return AccessScope.nothing();
         }
+        if (auth.getPrincipal() instanceof ApiCaller caller) {
+            if (caller.unitCode() == null) {
+                return AccessScope.everything();
+            }
+            return directory.findUnit(caller.unitCode()).map(u -> new AccessScope(false, directory.subtreeOf(u.id())))
+                    .orElse(AccessScope.nothing());
+        }
         Optional<AccountService.Account> account = accounts.find(auth.getName());
         if (account.isEmpty() || !account.get().enabled()) {
             return AccessScope.nothing();

@@ -84,7 +84,8 @@ class SecurityConfiguration {
     SecurityFilterChain userInterface(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
         // Our own stylesheets (META-INF/resources/styles/, loaded by @StyleSheet on the app shell)
         // must reach anonymous citizens too; Vaadin's configurer only opens its own resources.
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**").permitAll());
+        // springdoc's page for integrators (on in the demo profile only) reads the public OpenAPI document.
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/swagger-ui.html", "/swagger-ui/**").permitAll());
         // Vaadin's own CSRF set-up also exempts the log-in form, which leaves log-in CSRF open (a
         // site logging a manager in to an account of its choosing). Only Vaadin's internal requests,
         // which carry Vaadin's own token, are exempt here; the log-in form sends Spring's token from
@@ -146,7 +147,7 @@ class SecurityConfiguration {
     @Bean
     StartupTask provisionBootstrapApiKeys(ApiKeyService keys, ApiKeyService.ApiProperties properties) {
         return StartupTask.of(StartupTask.Step.API_KEYS, () -> properties.bootstrapKeys().stream()
-                .filter(k -> !k.heldByAccount()).forEach(k -> keys.provision(k.name(), k.key())));
+                .filter(k -> !k.heldByAccount()).forEach(k -> keys.provision(k.name(), k.key(), k.unit(), Boolean.TRUE.equals(k.managesWebhooks()))));
     }
 
     /** Managers' keys ({@code account} set) once the accounts exist, the demo's included. */

@@ -1,0 +1,62 @@
+package vn.hailong.webhook;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps endpoints' signing secrets encrypted at rest (AES-256-GCM, a random 12-byte nonce per
+ * secret). The key is derived (SHA-256) from {@code hailong.webhooks.secret-key}
+ * ({@code WEBHOOK_SECRET_KEY}), the same on every node; a database backup alone cannot sign.
+ * The secrets cannot be hashed like API keys: signing needs them.
+ */
+@Component
+class WebhookSecrets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final SecretKeySpec key;
+
+    WebhookSecrets(@Value("${hailong.webhooks.secret-key:}") String secretKey) {
+        if (secretKey == null || secretKey.length() < 32) {
+            throw new IllegalStateException("hailong.webhooks.secret-key (WEBHOOK_SECRET_KEY) must be set to at least 32 random characters, "
+                    + "the same on every node: it encrypts the webhook endpoints' signing secrets");
+        }
+        try {
+            this.key = new SecretKeySpec(MessageDigest.getInstance("SHA-256").digest(secretKey.getBytes(StandardCharsets.UTF_8)), "AES");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    byte[] encrypt(String secret) {
+        try {
+            byte[] nonce = new byte[12];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+            byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String decrypt(byte[] stored) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, stored, 0, 12));
+            return new String(cipher.doFinal(stored, 12, stored.length - 12), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a webhook secret could not be decrypted: was hailong.webhooks.secret-key changed?", e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package vn.hailong.webhook.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import vn.hailong.platform.InvalidInputException;
+import vn.hailong.webhook.WebhookDeliveryDetails;
+import vn.hailong.webhook.WebhookEndpointDetails;
+import vn.hailong.webhook.WebhookService;
+
+/**
+ * Administrators register webhook endpoints (the signing secret is shown once), enable and
+ * disable them, read each endpoint's delivery log and redeliver (ADR 098).
+ */
+@Route("webhooks")
+@PageTitle("Webhook · Hài Lòng")
+@Menu(title = "Webhook", order = 60)
+@RolesAllowed("ADMIN")
+public class WebhooksView extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    private final WebhookService webhooks;
+    private final Grid<WebhookEndpointDetails> endpoints = new Grid<>(WebhookEndpointDetails.class, false);
+    private final Grid<WebhookDeliveryDetails> deliveries = new Grid<>(WebhookDeliveryDetails.class, false);
+    private final H3 logTitle = new H3("Nhật ký gửi (delivery log)");
+
+    public WebhooksView(WebhookService webhooks) {
+        this.webhooks = webhooks;
+        add(new H2("Webhook (gửi sự kiện cho hệ thống khác)"));
+
+        TextField url = new TextField("Địa chỉ nhận (URL)");
+        url.setMaxLength(2000);
+        url.setWidth("32rem");
+        TextField description = new TextField("Mô tả (description)");
+        description.setMaxLength(WebhookService.DESCRIPTION_MAX_LENGTH);
+        EmailField owner = new EmailField("E-mail người phụ trách (owner)");
+        CheckboxGroup<String> types = new CheckboxGroup<>("Sự kiện (events)");
+        types.setItems(WebhookService.eventTypes());
+        Paragraph secret = new Paragraph();
+        Button register = new Button("Đăng ký (register)", e -> {
+            try {
+                WebhookService.Registered registered = webhooks.register(url.getValue(), description.getValue(), owner.getValue(),
+                        List.copyOf(types.getValue()));
+                secret.setText("Khóa ký (signing secret), chỉ hiện một lần — chép ngay: " + registered.secret());
+                url.clear();
+                description.clear();
+                refresh();
+            } catch (InvalidInputException problem) {
+                url.setInvalid(problem.errors().stream().anyMatch(f -> f.field().equals("url")));
+                Notification.show(problem.getMessage(), 6000, Notification.Position.MIDDLE);
+            }
+        });
+        HorizontalLayout form = new HorizontalLayout(url, description, owner, register);
+        form.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        form.setWrap(true);
+        add(form, types, secret);
+
+        endpoints.addColumn(WebhookEndpointDetails::url).setHeader("URL").setAutoWidth(true).setFlexGrow(1);
+        endpoints.addColumn(e -> String.join(", ", e.eventTypes())).setHeader("Sự kiện").setAutoWidth(true);
+        endpoints.addColumn(e -> e.enabled() ? "Đang bật" : "Đã tắt: " + e.disabledReason()).setHeader("Trạng thái").setAutoWidth(true);
+        endpoints.addColumn(e -> time(e.failingSince())).setHeader("Lỗi từ (failing since)").setAutoWidth(true);
+        endpoints.addComponentColumn(e -> {
+            Button toggle = new Button(e.enabled() ? "Tắt" : "Bật", click -> {
+                if (e.enabled()) {
+                    webhooks.disable(e.id());
+                } else {
+                    webhooks.enable(e.id());
+                }
+                refresh();
+            });
+            Button log = new Button("Nhật ký", click -> showLog(e));
+            return new HorizontalLayout(toggle, log);
+        }).setHeader("").setAutoWidth(true);
+        endpoints.setAllRowsVisible(true);
+        add(endpoints);
+
+        deliveries.addColumn(d -> time(d.createdAt())).setHeader("Lúc").setAutoWidth(true);
+        deliveries.addColumn(WebhookDeliveryDetails::eventType).setHeader("Sự kiện").setAutoWidth(true);
+        deliveries.addColumn(WebhookDeliveryDetails::status).setHeader("Trạng thái").setAutoWidth(true);
+        deliveries.addColumn(WebhookDeliveryDetails::attempts).setHeader("Lần gửi").setAutoWidth(true);
+        deliveries.addColumn(d -> d.lastStatus() == null ? (d.lastError() == null ? "" : d.lastError())
+                : "HTTP " + d.lastStatus() + (d.lastResponse() == null ? "" : " · " + d.lastResponse()))
+                .setHeader("Trả lời gần nhất (last response)").setFlexGrow(1);
+        deliveries.addComponentColumn(d -> new Button("Gửi lại", click -> {
+            webhooks.redeliver(d.endpointId(), d.id());
+            Notification.show("Đã xếp hàng gửi lại " + d.messageId());
+            showLog(webhooks.find(d.endpointId()));
+        })).setHeader("").setAutoWidth(true);
+        add(logTitle, deliveries);
+        refresh();
+    }
+
+    private void refresh() {
+        endpoints.setItems(webhooks.endpoints());
+    }
+
+    private void showLog(WebhookEndpointDetails endpoint) {
+        logTitle.setText("Nhật ký gửi (delivery log): " + endpoint.url());
+        deliveries.setItems(webhooks.deliveries(endpoint.id(), 100));
+    }
+
+    private static String time(Instant at) {
+        return at == null ? "" : TIME.format(at);
+    }
+}
