@@ -73,7 +73,7 @@ import vn.hailong.kiosk.KioskDeviceService;
 @HaiLongTest
 class SecurityMatrixTest extends SpringBrowserlessTest {
 
-    enum Who { ADMIN, PROVINCE_MANAGER, UNIT_MANAGER, AUDITOR, OFFICER, ANONYMOUS }
+    enum Who { ADMIN, PROVINCE_MANAGER, UNIT_MANAGER, AUDITOR, OFFICER, DATA_ENTRY, ANONYMOUS }
 
     enum Unit { OWN, OTHER, NONE }
 
@@ -106,7 +106,11 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
             Map.entry("TwoFactorView", EnumSet.noneOf(Who.class)),
             Map.entry("LoginView", EVERYONE),
             Map.entry("OpenDataView", EVERYONE),
-            Map.entry("KioskView", EVERYONE));
+            Map.entry("KioskView", EVERYONE),
+            Map.entry("PaperFormView", EnumSet.of(Who.DATA_ENTRY)),
+            Map.entry("SecondKeyingView", EnumSet.of(Who.DATA_ENTRY)),
+            Map.entry("PaperFormChecksView", STAFF_READERS),
+            Map.entry("WebhooksView", EnumSet.of(Who.ADMIN)));
 
     /** One cell of the matrix. */
     record Case(String family, String what, Who who, Unit unit, Outcome expected, Probe probe) {
@@ -147,6 +151,8 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
     int port;
     @Autowired
     AccountService accounts;
+    @Autowired
+    vn.hailong.paperform.PaperFormService paperForms;
     @Autowired
     AccountAdminService accountAdmin;
     @Autowired
@@ -212,6 +218,7 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
                         UI.getCurrent().navigate("");
                         Object landed = t.getCurrentView();
                         Class<?> expectedPage = w == Who.OFFICER ? vn.hailong.dashboard.ui.CounterDeskView.class
+                                : w == Who.DATA_ENTRY ? vn.hailong.paperform.ui.PaperFormView.class
                                 : vn.hailong.dashboard.ui.DashboardView.class;
                         return expectedPage.isInstance(landed) ? Outcome.ALLOWED : t.deniedView();
                     }));
@@ -279,6 +286,10 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
         Outcome admin = who == Who.ADMIN ? Outcome.ALLOWED : Outcome.DENIED;
         Outcome auditor = who == Who.ADMIN || who == Who.AUDITOR ? Outcome.ALLOWED : Outcome.DENIED;
         Outcome provinceWide = EnumSet.of(Who.ADMIN, Who.PROVINCE_MANAGER, Who.AUDITOR).contains(who) ? Outcome.ALLOWED : Outcome.DENIED;
+        cases.add(new Case("services", "paper forms: keying figures and mismatches", who, Unit.NONE,
+                STAFF_READERS.contains(who) ? Outcome.ALLOWED : Outcome.DENIED, (t, w, u) -> call(() -> t.paperForms.integrity())));
+        cases.add(new Case("services", "paper forms: forms awaiting a second keying", who, Unit.NONE,
+                who == Who.DATA_ENTRY ? Outcome.ALLOWED : Outcome.DENIED, (t, w, u) -> call(() -> t.paperForms.awaitingSecondKeying())));
         cases.add(new Case("services", "index snapshots explainable", who, Unit.NONE,
                 STAFF_READERS.contains(who) ? Outcome.ALLOWED : Outcome.DENIED, (t, w, u) -> call(() -> t.snapshots.explainable())));
         cases.add(new Case("services", "index snapshots recent", who, Unit.NONE, provinceWide,

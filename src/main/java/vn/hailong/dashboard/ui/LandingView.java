@@ -29,6 +29,9 @@ public class LandingView extends Div implements BeforeEnterObserver {
             event.forwardTo(DashboardView.class);
         } else if (authentication.hasRole("OFFICER")) {
             event.forwardTo(CounterDeskView.class);
+        } else if (authentication.hasRole("DATA_ENTRY")) {
+            // By its address: the paper-form page belongs to module paperform, which the dashboard does not use.
+            event.forwardTo("nhap-phieu");
         } else {
             // A user with no role (e.g. waiting for the second factor) goes where the security says.
             event.rerouteToError(com.vaadin.flow.router.AccessDeniedException.class);
