@@ -182,8 +182,8 @@ public class IndexReviewView extends VerticalLayout {
         review.setVisible(draft && canPublish);
         if (draft) {
             List<String> reviewers = snapshots.reviews(s.id()).stream().map(IndexSnapshotService.Review::reviewedBy).toList();
-            reviewSummary.setText(reviewSummary.getText() + (reviewers.isEmpty() ? " Chưa ai đánh dấu đã kiểm tra."
-                    : " Đã kiểm tra: " + String.join(", ", reviewers) + "."));
+            reviewSummary.setText(reviewSummary.getText() + (reviewers.isEmpty() ? ". Chưa ai đánh dấu đã kiểm tra."
+                    : ". Đã kiểm tra: " + String.join(", ", reviewers) + "."));
         }
         if (publishAsCorrection) {
             reviewSummary.setText(reviewSummary.getText() + " Đây là bản đính chính: kỳ này đã công bố lúc "
