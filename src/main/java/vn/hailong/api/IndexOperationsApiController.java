@@ -109,6 +109,7 @@ class IndexOperationsApiController {
     @PostMapping("/snapshots/{id}/review")
     @Operation(summary = "Record that the draft was reviewed", description = "Once per reviewer: repeating it answers the first review.")
     @ApiResponse(responseCode = "200", description = "the draft with its reviews")
+    @ApiResponse(responseCode = "403", description = "the key is not a province manager's")
     @ApiResponse(responseCode = "404", description = "no such snapshot")
     @ApiResponse(responseCode = "409", description = "published already, or a stale draft (recomputed or discarded since)")
     SnapshotResponse review(@PathVariable UUID id, @RequestBody(required = false) ReviewRequest body) {
@@ -121,12 +122,23 @@ class IndexOperationsApiController {
             + "When the period is published already the draft is published as its correction, with the reason required.")
     @ApiResponse(responseCode = "200", description = "the published snapshot")
     @ApiResponse(responseCode = "400", description = "reason missing for a correction (the problem names 'reason')")
+    @ApiResponse(responseCode = "403", description = "the key is not a province manager's")
     @ApiResponse(responseCode = "404", description = "no such snapshot")
     @ApiResponse(responseCode = "409", description = "published already (publishing twice), or a stale draft: recomputed, discarded, "
             + "or computed under a methodology version no longer in force")
     @ApiResponse(responseCode = "422", description = "a reason for a period that is not published yet")
     SnapshotResponse publish(@PathVariable UUID id, @RequestBody(required = false) PublishRequest body) {
         return response(snapshots.publishDraft(id, body == null ? null : body.reason()), null, false);
+    }
+
+    /** Says which key may, instead of Spring's bare "Access Denied". */
+    @org.springframework.web.bind.annotation.ExceptionHandler
+    ResponseEntity<org.springframework.http.ProblemDetail> denied(org.springframework.security.access.AccessDeniedException e) {
+        org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "Computing, reviewing and publishing the index needs a province manager's (or administrator's) API key, "
+                        + "which acts as that account; this key may not (an integrator's key, or a unit manager's: their units only).");
+        problem.setTitle("Forbidden");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private SnapshotResponse response(IndexSnapshotService.Snapshot s, Boolean replayed, boolean withResults) {

@@ -181,6 +181,7 @@ class IndexOperationsApiTest {
             ApiClient.Response compute = notProvince.post("/api/v1/index/drafts", Map.of("scheme", scheme, "period", "2026-08"));
             assertThat(compute.status()).isEqualTo(403);
             assertThat(compute.contentType()).startsWith("application/problem+json");
+            assertThat(compute.json().get("detail").asString()).contains("province manager's");
             assertThat(notProvince.send("POST", "/api/v1/index/snapshots/" + draft + "/review", null).status()).isEqualTo(403);
             assertThat(notProvince.send("POST", "/api/v1/index/snapshots/" + draft + "/publish", null).status()).isEqualTo(403);
         }

@@ -100,6 +100,9 @@ class IndexJourneyTest {
         // review the draft
         assertThat(page.locator("#review-title")).containsText("Bản nháp kỳ 2026-08 · " + scheme + " v1");
         assertThat(page.locator("#publish")).isVisible();
+        assertThat(page.locator("#review-summary")).containsText("Chưa ai đánh dấu đã kiểm tra");
+        page.locator("#review").click();
+        assertThat(page.locator("#review-summary")).containsText("Đã kiểm tra: " + manager);
         List<String> rowC = row(page, "#results", unitC);
         assertThat(rowC.get(1)).contains("Chưa có đánh giá").contains("Không xếp hạng");
         List<String> rowA = row(page, "#results", unitA);

@@ -32,7 +32,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import vn.hailong.HaiLongTest;
 import vn.hailong.KeepsSecurityStrategy;
 import vn.hailong.TestMail;
+import vn.hailong.e2e.AppNode;
 import vn.hailong.followup.MailOutbox;
+import vn.hailong.platform.embedded.EmbeddedMariaDb;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.ManagerContacts;
 import vn.hailong.security.Role;
@@ -40,7 +42,7 @@ import vn.hailong.security.Role;
 /**
  * The schedule on the application's own clock, set by the test: on the first working day of
  * December it computes November's draft once, however often and on however many nodes it is
- * triggered at once; the province managers get one e-mail (a real SMTP server); a draft left
+ * triggered at once, on this node and on a second one; the province managers get one e-mail (a real SMTP server); a draft left
  * unpublished more than five working days brings one reminder.
  */
 @HaiLongTest
@@ -90,21 +92,23 @@ class IndexScheduleTest {
     ManagerContacts contacts;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EmbeddedMariaDb db;
 
     static void at(int month, int day, int hour) {
         SettableClock.now = ZonedDateTime.of(2026, month, day, hour, 0, 0, 0, VIETNAM).toInstant();
     }
 
-    /** Several nodes looking at the same moment: each its own thread, released together. */
-    List<IndexSchedule.Run> nodesAtOnce(int nodes) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(nodes);
+    /** Looks at the same moment: each its own thread (and connection), released together. */
+    static List<IndexSchedule.Run> atOnce(List<IndexSchedule> looking) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(looking.size());
         CountDownLatch start = new CountDownLatch(1);
         try {
             List<Future<IndexSchedule.Run>> runs = new ArrayList<>();
-            for (int i = 0; i < nodes; i++) {
+            for (IndexSchedule node : looking) {
                 Callable<IndexSchedule.Run> look = () -> {
                     start.await();
-                    return schedule.runDue();
+                    return node.runDue();
                 };
                 runs.add(pool.submit(look));
             }
@@ -146,42 +150,50 @@ class IndexScheduleTest {
         at(12, 1, 5);
         assertThat(schedule.runDue().computed()).isEmpty();
 
-        at(12, 1, 7);
-        List<IndexSchedule.Run> looks = nodesAtOnce(3);
-        looks.add(schedule.runDue());
-        assertThat(looks).flatExtracting(IndexSchedule.Run::computed).as("computed by exactly one look").containsExactly("default 2026-11");
-        List<Map<String, Object>> drafts = jdbc.queryForList("SELECT id, computed_by FROM index_snapshot WHERE scheme = 'default' AND period = '2026-11'");
-        assertThat(drafts).singleElement().satisfies(d -> assertThat(d.get("computed_by")).isEqualTo("system"));
-        assertThat(jdbc.queryForList("SELECT actor FROM audit_entry WHERE action = 'INDEX_COMPUTED' AND subject = 'index default 2026-11'",
-                String.class)).containsExactly("system");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM index_schedule_run WHERE kind = 'DRAFT' AND period = '2026-11'", Integer.class))
-                .isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM index_snapshot_gone", Integer.class)).as("no draft replaced").isZero();
+        // A second node of the application on the same database and the same clock (its own context, pool and timer bean)
+        try (AppNode second = new AppNode(db.jdbcUrl(), "--spring.main.sources=" + SettableClock.class.getName(),
+                "--hailong.index.schedule.enabled=false").start()) {
+            IndexSchedule other = second.bean(IndexSchedule.class);
+            MailOutbox otherOutbox = second.bean(MailOutbox.class);
+            assertThat(second.bean(Clock.class).instant()).as("the second node reads the test's clock").isEqualTo(SettableClock.now);
+            at(12, 1, 7);
+            List<IndexSchedule.Run> looks = atOnce(List.of(schedule, other, schedule, other));
+            looks.add(schedule.runDue());
+            looks.add(other.runDue());
+            assertThat(looks).flatExtracting(IndexSchedule.Run::computed).as("computed by exactly one look").containsExactly("default 2026-11");
+            List<Map<String, Object>> drafts = jdbc.queryForList("SELECT id, computed_by FROM index_snapshot WHERE scheme = 'default' AND period = '2026-11'");
+            assertThat(drafts).singleElement().satisfies(d -> assertThat(d.get("computed_by")).isEqualTo("system"));
+            assertThat(jdbc.queryForList("SELECT actor FROM audit_entry WHERE action = 'INDEX_COMPUTED' AND subject = 'index default 2026-11'",
+                    String.class)).containsExactly("system");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM index_schedule_run WHERE kind = 'DRAFT' AND period = '2026-11'", Integer.class))
+                    .isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM index_snapshot_gone", Integer.class)).as("no draft replaced").isZero();
 
-        twice(outbox::sendDue);
-        outbox.sendDue();
-        assertThat(mailsTo(address, "tháng 11/2026")).singleElement().satisfies(m -> {
-            assertThat(TestMail.body(m)).contains("chưa được công bố", "/index", drafts.getFirst().get("id").toString());
-        });
+            twice(outbox::sendDue, otherOutbox::sendDue);
+            outbox.sendDue();
+            assertThat(mailsTo(address, "tháng 11/2026")).singleElement().satisfies(m -> {
+                assertThat(TestMail.body(m)).contains("chưa được công bố", "/index", drafts.getFirst().get("id").toString());
+            });
 
-        // Tuesday 8 December: November's draft has waited five working days, not more; October's (30/11) more
-        at(12, 8, 9);
-        assertThat(schedule.runDue().reminded()).extracting(Object::toString).containsExactly(october);
-        // Wednesday 9 December: November's reminder, once
-        at(12, 9, 9);
-        List<IndexSchedule.Run> reminders = nodesAtOnce(2);
-        reminders.add(schedule.runDue());
-        assertThat(reminders).flatExtracting(IndexSchedule.Run::reminded).extracting(Object::toString)
-                .containsExactly(drafts.getFirst().get("id").toString());
-        assertThat(reminders).flatExtracting(IndexSchedule.Run::computed).as("November is not computed again").isEmpty();
-        at(12, 10, 9);
-        assertThat(schedule.runDue().reminded()).isEmpty();
-        twice(outbox::sendDue);
-        outbox.sendDue();
-        assertThat(mailsTo(address, "Nhắc việc: bản nháp chỉ số kỳ 2026-11")).singleElement()
-                .satisfies(m -> assertThat(m.getSubject()).contains("chờ công bố từ 01/12/2026"));
-        assertThat(mailsTo(address, "Nhắc việc: bản nháp chỉ số kỳ 2026-10")).hasSize(1);
-        assertThat(mailsTo(address, "tháng 11/2026")).hasSize(1);
+            // Tuesday 8 December: November's draft has waited five working days, not more; October's (30/11) more
+            at(12, 8, 9);
+            assertThat(schedule.runDue().reminded()).extracting(Object::toString).containsExactly(october);
+            // Wednesday 9 December: November's reminder, once
+            at(12, 9, 9);
+            List<IndexSchedule.Run> reminders = atOnce(List.of(schedule, other));
+            reminders.add(other.runDue());
+            assertThat(reminders).flatExtracting(IndexSchedule.Run::reminded).extracting(Object::toString)
+                    .containsExactly(drafts.getFirst().get("id").toString());
+            assertThat(reminders).flatExtracting(IndexSchedule.Run::computed).as("November is not computed again").isEmpty();
+            at(12, 10, 9);
+            assertThat(schedule.runDue().reminded()).isEmpty();
+            twice(outbox::sendDue, otherOutbox::sendDue);
+            otherOutbox.sendDue();
+            assertThat(mailsTo(address, "Nhắc việc: bản nháp chỉ số kỳ 2026-11")).singleElement()
+                    .satisfies(m -> assertThat(m.getSubject()).contains("chờ công bố từ 01/12/2026"));
+            assertThat(mailsTo(address, "Nhắc việc: bản nháp chỉ số kỳ 2026-10")).hasSize(1);
+            assertThat(mailsTo(address, "tháng 11/2026")).hasSize(1);
+        }
     }
 
     @Test
@@ -209,11 +221,11 @@ class IndexScheduleTest {
     @Autowired
     IndexSnapshotService snapshots;
 
-    static void twice(Callable<Integer> send) throws Exception {
+    static void twice(Callable<Integer> one, Callable<Integer> other) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<Integer> a = pool.submit(send);
-            Future<Integer> b = pool.submit(send);
+            Future<Integer> a = pool.submit(one);
+            Future<Integer> b = pool.submit(other);
             a.get();
             b.get();
         } finally {

@@ -49,6 +49,7 @@ public class IndexReviewView extends VerticalLayout {
     private final Paragraph reviewSummary = new Paragraph();
     private final Button publish = new Button("Công bố kết quả");
     private final Button correct = new Button("Tính bản đính chính");
+    private final Button review = new Button("Đánh dấu đã kiểm tra");
     private boolean publishAsCorrection;
     private final boolean canPublish;
     private IndexSnapshotService.Snapshot selected;
@@ -134,9 +135,24 @@ public class IndexReviewView extends VerticalLayout {
         publish.setVisible(false);
         publish.addClickListener(e -> confirmPublish());
 
+        // A review is an act of its own, in the audit log: who checked the draft before it was published.
+        review.setId("review");
+        review.setVisible(false);
+        review.addClickListener(e -> {
+            try {
+                snapshots.review(selected.id(), null);
+                show(snapshots.get(selected.id()));
+                Notification.show("Đã ghi nhận bạn đã kiểm tra bản nháp kỳ " + selected.period() + ".", 4000,
+                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (ConflictException ex) {
+                Notification.show("Bản nháp này đã được tính lại, huỷ hoặc công bố trong lúc bạn xem; hãy chọn lại (stale draft).", 5000,
+                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                refreshHistory();
+            }
+        });
         reviewTitle.setId("review-title");
         reviewSummary.setId("review-summary");
-        HorizontalLayout reviewHeader = new HorizontalLayout(reviewTitle, publish);
+        HorizontalLayout reviewHeader = new HorizontalLayout(reviewTitle, review, publish);
         reviewHeader.setAlignItems(FlexComponent.Alignment.CENTER);
         add(new H2("Tính và công bố chỉ số hài lòng"),
                 new Paragraph("Tính một kỳ tạo bản nháp; kiểm tra từng đơn vị (bấm vào một dòng để xem giải thích), rồi công bố. "
@@ -163,6 +179,12 @@ public class IndexReviewView extends VerticalLayout {
         publishAsCorrection = draft && !published.isEmpty();
         publish.setText(publishAsCorrection ? "Công bố bản đính chính" : "Công bố kết quả");
         publish.setVisible(draft && canPublish);
+        review.setVisible(draft && canPublish);
+        if (draft) {
+            List<String> reviewers = snapshots.reviews(s.id()).stream().map(IndexSnapshotService.Review::reviewedBy).toList();
+            reviewSummary.setText(reviewSummary.getText() + (reviewers.isEmpty() ? ". Chưa ai đánh dấu đã kiểm tra."
+                    : ". Đã kiểm tra: " + String.join(", ", reviewers) + "."));
+        }
         if (publishAsCorrection) {
             reviewSummary.setText(reviewSummary.getText() + " Đây là bản đính chính: kỳ này đã công bố lúc "
                     + IndexFormat.time(published.getFirst().publishedAt()) + "; khi công bố, bản này thay thế kết quả đó "
