@@ -243,25 +243,42 @@ public class DashboardService {
 
     /** The criteria of the active questionnaire with their Vietnamese labels, in its order. */
     public Map<String, String> criterionLabels() {
+        return criterionLabels(false);
+    }
+
+    /** The criteria of the active questionnaire with their labels (English or Vietnamese), in its order. */
+    public Map<String, String> criterionLabels(boolean english) {
         Map<String, String> labels = new java.util.LinkedHashMap<>();
-        questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE).criteria().forEach(c -> labels.put(c.key(), c.label().vi()));
+        questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE).criteria().forEach(c -> labels.put(c.key(), text(c.label(), english)));
         return labels;
     }
 
     /** Reason codes of the active questionnaire with their Vietnamese labels. */
     public Map<String, String> reasonLabels() {
+        return reasonLabels(false);
+    }
+
+    public Map<String, String> reasonLabels(boolean english) {
         Map<String, String> labels = new java.util.LinkedHashMap<>();
-        questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE).reasons().forEach(r -> labels.put(r.code(), r.label().vi()));
+        questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE).reasons().forEach(r -> labels.put(r.code(), text(r.label(), english)));
         return labels;
     }
 
     /** Options of the active questionnaire's overall question ("Hài lòng", ...) by key. */
     public Map<String, String> overallOptionLabels() {
+        return overallOptionLabels(false);
+    }
+
+    public Map<String, String> overallOptionLabels(boolean english) {
         Map<String, String> labels = new java.util.LinkedHashMap<>();
         questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE).criteria().stream()
                 .filter(c -> c.key().equals(Questionnaire.OVERALL))
-                .forEach(c -> c.options().forEach(o -> labels.put(o.key(), o.label().vi())));
+                .forEach(c -> c.options().forEach(o -> labels.put(o.key(), text(o.label(), english))));
         return labels;
+    }
+
+    private static String text(vn.hailong.rating.Label label, boolean english) {
+        return english && label.en() != null && !label.en().isBlank() ? label.en() : label.vi();
     }
 
     /** The minimum number of ratings from which officers' figures are shown. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -102,29 +103,58 @@ public class ExportService {
         return file("gio-thu", selection, format, table, rows.size(), "hours");
     }
 
-    /** The ratings of the selection, one row each, whatever their status (excluded ones marked so). */
+    /** The ratings of the selection in Vietnamese ({@link #ratings(Selection, Format, Locale)}). */
     public ExportFile ratings(Selection selection, Format format) {
+        return ratings(selection, format, FigureFormat.VI);
+    }
+
+    /**
+     * The ratings of the selection, one row each, whatever their status (excluded ones marked so).
+     * Labels (headers, channel, status, answers, reasons) in {@code language}; beside each label
+     * its code in a column of its own (KIOSK, COUNTED, SATISFIED, SLOW) for integrators, whose
+     * programs read codes, not words.
+     */
+    public ExportFile ratings(Selection selection, Format format, Locale language) {
         ZoneId zone = clock.getZone();
         java.util.Set<java.util.UUID> units = dashboard.unitsOf(selection);
         List<RatingFacts> found = ratings.inPeriod(units, selection.period().from().atStartOfDay(zone).toInstant(),
                 selection.period().to().plusDays(1).atStartOfDay(zone).toInstant(), MAX_RATINGS);
         Map<java.util.UUID, String> codes = intake.codesOf(found.stream().map(RatingFacts::dossierId).collect(Collectors.toSet()));
-        Map<java.util.UUID, String> unitNames = directory.allUnits().stream().collect(Collectors.toMap(AgencySummary::id, AgencySummary::name));
-        Map<String, String> criteria = dashboard.criterionLabels();
-        List<String> headers = new ArrayList<>(List.of("Thời gian", "Mã hồ sơ", "Đơn vị", "Kênh", "Trạng thái", "Đánh giá chung"));
-        criteria.values().forEach(label -> headers.add(label + " (điểm)"));
-        headers.addAll(List.of("Lý do", "Ý kiến", "Thiết bị", "Mã đánh giá"));
+        Map<java.util.UUID, AgencySummary> unitsById = directory.allUnits().stream().collect(Collectors.toMap(AgencySummary::id, u -> u));
+        boolean english = "en".equals(language.getLanguage());
+        Map<String, String> criteria = dashboard.criterionLabels(english);
+        Map<String, String> overall = dashboard.overallOptionLabels(english);
+        Map<String, String> reasons = dashboard.reasonLabels(english);
+        List<String> headers = new ArrayList<>();
+        for (String key : List.of("time", "dossier", "unitCode", "unit", "channelCode", "channel", "statusCode", "status", "overallCode", "overall")) {
+            headers.add(word("export.ratings." + key, language));
+        }
+        criteria.values().forEach(label -> headers.add(word("export.ratings.points", language, label)));
+        for (String key : List.of("reasonCodes", "reasons", "comment", "device", "ratingId")) {
+            headers.add(word("export.ratings." + key, language));
+        }
         java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         List<List<Object>> rows = new ArrayList<>();
         for (RatingFacts r : found) {
+            AgencySummary unit = unitsById.get(r.unitId());
+            String channel = r.channel().name();
+            String status = r.status().name();
             List<Object> row = new ArrayList<>(java.util.Arrays.asList(time.format(r.submittedAt()), codes.get(r.dossierId()),
-                    unitNames.get(r.unitId()), r.channel().name(), statusLabel(r.status().name()), r.overallOption()));
+                    unit == null ? null : unit.code(), unit == null ? null : unit.name(), channel, word("export.channel." + channel, language),
+                    status, word("export.status." + status, language), r.overallOption(),
+                    r.overallOption() == null ? null : overall.getOrDefault(r.overallOption(), r.overallOption())));
             criteria.keySet().forEach(k -> row.add(r.points().get(k)));
-            row.addAll(java.util.Arrays.asList(String.join(", ", r.reasons()), r.comment(), r.deviceId(), r.id().toString()));
+            row.addAll(java.util.Arrays.asList(String.join(", ", r.reasons()),
+                    String.join(", ", r.reasons().stream().map(c -> reasons.getOrDefault(c, c)).toList()), r.comment(), r.deviceId(),
+                    r.id().toString()));
             rows.add(row);
         }
         String title = filters(selection) + " · đánh giá" + (found.size() >= MAX_RATINGS ? " (chỉ " + MAX_RATINGS + " đánh giá đầu tiên)" : "");
         return file("danh-gia", selection, format, new ExportTable(title, headers, rows), rows.size(), "ratings");
+    }
+
+    private String word(String key, Locale language, Object... args) {
+        return messages.getMessage(key, args, key, language);
     }
 
     /** The PDF report of the selection's period: headline figures, criteria, tables and comments. */

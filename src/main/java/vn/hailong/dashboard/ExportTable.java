@@ -26,7 +26,8 @@ public record ExportTable(String title, List<String> headers, List<List<Object>>
 
     /**
      * CSV in UTF-8 with a byte order mark (Excel then reads Vietnamese correctly), RFC 4180
-     * quoting; the first line is the title, then the headers. Text that a spreadsheet would read as a
+     * quoting; one header row, then the values (no title row: programs and spreadsheets read the first
+     * line as the column names; the file's name says the unit and the period). Text that a spreadsheet would read as a
      * formula (a comment starting with "=") is neutralised; numbers stay numbers ({@link SpreadsheetCells}).
      */
     public byte[] csv() {
@@ -34,7 +35,6 @@ public record ExportTable(String title, List<String> headers, List<List<Object>>
         try {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
-                printer.printRecord(SpreadsheetCells.text(title));
                 printer.printRecord(SpreadsheetCells.row(headers));
                 for (List<Object> row : rows) {
                     printer.printRecord(SpreadsheetCells.row(row));

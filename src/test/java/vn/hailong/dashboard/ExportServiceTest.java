@@ -91,13 +91,14 @@ class ExportServiceTest {
         ExportFile file = exports.breakdown(month, Breakdown.PROCEDURE, Format.CSV);
         assertThat(file.fileName()).startsWith("bang-procedure-" + f.parent).endsWith(".csv");
         List<CSVRecord> records = csv(file);
-        assertThat(records.get(0).get(0)).contains("Sở Thử nghiệm Bảng điều khiển").contains("Tháng ").contains("theo thủ tục");
-        assertThat(records.get(1).get(0)).isEqualTo("Thủ tục");
+        // One header row, no title row: the file's name carries the unit and the period.
+        assertThat(records.get(0).get(0)).isEqualTo("Thủ tục");
+        assertThat(file.fileName()).contains(month.period().from().toString());
         List<BreakdownRow> rows = dashboard.breakdown(month, Breakdown.PROCEDURE);
-        assertThat(records).hasSize(rows.size() + 2);
+        assertThat(records).hasSize(rows.size() + 1);
         long ratingsSum = 0;
         for (int i = 0; i < rows.size(); i++) {
-            CSVRecord r = records.get(i + 2);
+            CSVRecord r = records.get(i + 1);
             assertThat(r.get(0)).isEqualTo(rows.get(i).label());
             assertThat(Long.parseLong(r.get(2))).isEqualTo(rows.get(i).figures().returned());
             assertThat(Long.parseLong(r.get(3))).isEqualTo(rows.get(i).figures().ratings());
@@ -141,16 +142,46 @@ class ExportServiceTest {
                         java.time.ZoneOffset.UTC)),
                 java.sql.Timestamp.valueOf(java.time.LocalDateTime.ofInstant(month.period().to().plusDays(1).atStartOfDay(DashboardFixture.ZONE).toInstant(),
                         java.time.ZoneOffset.UTC)));
-        assertThat(records).hasSize((int) inDatabase + 2);
+        assertThat(records).hasSize((int) inDatabase + 1);
         assertThat(inDatabase).isEqualTo(14);
-        List<String> statuses = new ArrayList<>();
-        records.subList(2, records.size()).forEach(r -> statuses.add(r.get(4)));
-        assertThat(statuses).filteredOn("Bị thay thế"::equals).hasSize(2);
-        assertThat(statuses).filteredOn("Được tính"::equals).hasSize(12);
-        assertThat(records.subList(2, records.size())).anyMatch(r -> r.get(1).equals(f.unhappyDossier.code()) && r.toList().contains("Trả kết quả chậm"));
+        // One header row; each label beside its code in a column of its own.
+        assertThat(records.get(0).toList().subList(0, 10)).containsExactly("Thời gian", "Mã hồ sơ", "Mã đơn vị", "Đơn vị", "Mã kênh", "Kênh",
+                "Mã trạng thái", "Trạng thái", "Mã đánh giá chung", "Đánh giá chung");
+        List<CSVRecord> data = records.subList(1, records.size());
+        assertThat(data).extracting(r -> r.get(7)).filteredOn("Bị thay thế"::equals).hasSize(2);
+        assertThat(data).extracting(r -> r.get(6)).filteredOn("SUPERSEDED"::equals).hasSize(2);
+        assertThat(data).extracting(r -> r.get(7)).filteredOn("Được tính"::equals).hasSize(12);
+        assertThat(data).anyMatch(r -> r.get(4).equals("KIOSK") && r.get(5).equals("Thiết bị tại quầy"));
+        CSVRecord unhappy = data.stream().filter(r -> r.get(1).equals(f.unhappyDossier.code())).findFirst().orElseThrow();
+        assertThat(unhappy.get(8)).isEqualTo("DISSATISFIED");
+        assertThat(unhappy.get(9)).isEqualTo("Không hài lòng");
+        assertThat(unhappy.toList()).contains("Trả kết quả chậm")
+                .anyMatch(c -> c.contains("SLOW") && c.contains("EXTRA_DOCUMENTS") && !c.contains("Giải quyết"))
+                .anyMatch(c -> c.contains("Giải quyết chậm, trễ hẹn") && c.contains("Yêu cầu bổ sung giấy tờ nhiều lần"));
+        assertThat(unhappy.get(2)).isEqualTo(f.parent);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(exports.ratings(month, Format.XLSX).content()))) {
-            assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(records.size() - 1);
+            // The XLSX keeps a title row above its header row (for people); the CSV has only the header row.
+            assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(records.size());
         }
+    }
+
+    @Test
+    void the_ratings_csv_in_english_keeps_the_codes_and_translates_the_labels() throws Exception {
+        List<CSVRecord> records = csv(exports.ratings(month, Format.CSV, java.util.Locale.ENGLISH));
+        assertThat(records.get(0).toList().subList(0, 10)).containsExactly("Time", "Dossier code", "Unit code", "Unit", "Channel code", "Channel",
+                "Status code", "Status", "Overall answer code", "Overall answer");
+        assertThat(records.get(0).toList()).contains("Reason codes", "Reasons", "Comment").anyMatch(h -> h.endsWith("(points)"));
+        List<CSVRecord> data = records.subList(1, records.size());
+        assertThat(data).anyMatch(r -> r.get(4).equals("KIOSK") && r.get(5).equals("Counter tablet"));
+        assertThat(data).anyMatch(r -> r.get(6).equals("COUNTED") && r.get(7).equals("Counted"));
+        CSVRecord unhappy = data.stream().filter(r -> r.get(1).equals(f.unhappyDossier.code())).findFirst().orElseThrow();
+        assertThat(unhappy.get(8)).isEqualTo("DISSATISFIED");
+        assertThat(unhappy.get(9)).isNotEqualTo("Không hài lòng").isNotBlank();
+        assertThat(unhappy.toList()).anyMatch(c -> c.contains("SLOW") && c.contains("EXTRA_DOCUMENTS"))
+                .anyMatch(c -> c.contains("Slow or late") && c.contains("Asked for documents again and again"))
+                .noneMatch(c -> c.contains("Giải quyết chậm"));
+        // The citizen's own words stay as written.
+        assertThat(unhappy.toList()).contains("Trả kết quả chậm");
     }
 
     @Test

@@ -108,14 +108,30 @@ class DashboardJourneyTest {
         assertThat(page.locator("#card-returned .value")).hasText("6");
         TestBrowser.screenshot(page, "dashboard-drilldown");
 
+        // At 1440 px (a manager's desktop) the unit names and the headers managers read are whole,
+        // not cut with "…": a cell's text never runs past its box.
+        page.setViewportSize(1440, 900);
+        page.locator("#scope-all").click();
+        assertThat(page.locator("#card-returned .value")).hasText("14");
+        Object cut = page.evaluate("() => ['#unit-tree', '#by-unit'].flatMap(id => [...document.querySelectorAll(id + ' vaadin-grid-cell-content')])"
+                + ".filter(e => e.offsetParent !== null && e.textContent.trim() && e.scrollWidth > e.clientWidth + 1)"
+                + ".map(e => e.textContent.trim())");
+        assertThat((List<?>) cut).as("texts cut off in the tree and the unit table at 1440 px").isEmpty();
+        TestBrowser.screenshot(page, "dashboard-1440");
+        cell(page, "#by-unit", f.parent).click();
+        cell(page, "#by-unit", f.child).click();
+        assertThat(page.locator("#card-returned .value")).hasText("6");
+
         // Export the table on screen (the sub-unit's row) and the PDF report.
         Download csv = page.waitForDownload(() -> page.locator("#export-table-csv").click());
         String text = Files.readString(csv.path(), StandardCharsets.UTF_8).substring(1);
         List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(text)).getRecords();
-        assertThat(records.get(0).get(0)).contains("Chi cục Thử nghiệm").contains("theo đơn vị");
-        assertThat(records).hasSize(3);
-        assertThat(records.get(2).get(1)).isEqualTo(f.child);
-        assertThat(records.get(2).get(2)).isEqualTo("6");
+        // One header row (no title row), then the sub-unit's row; the file's name says which unit.
+        assertThat(csv.suggestedFilename()).contains(f.child);
+        assertThat(records.get(0).get(0)).isEqualTo("Đơn vị");
+        assertThat(records).hasSize(2);
+        assertThat(records.get(1).get(1)).isEqualTo(f.child);
+        assertThat(records.get(1).get(2)).isEqualTo("6");
         Download pdf = page.waitForDownload(() -> page.locator("#export-report-pdf").click());
         assertThat(pdf.suggestedFilename()).startsWith("bao-cao-" + f.child).endsWith(".pdf");
         assertThat(new String(Files.readAllBytes(pdf.path()), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
@@ -163,6 +179,8 @@ class DashboardJourneyTest {
     /** The grid cell showing exactly {@code text}. */
     private static Locator cell(Page page, String grid, String text) {
         return page.locator(grid + " vaadin-grid-cell-content")
-                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^" + Pattern.quote(text).replace("\\Q", "").replace("\\E", "").replace(".", "\\.") + "$")));
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^" + Pattern.quote(text).replace("\\Q", "").replace("\\E", "").replace(".", "\\.") + "$")))
+                // A grid keeps the cells of rows it no longer shows, hidden, for reuse.
+                .filter(new Locator.FilterOptions().setVisible(true));
     }
 }

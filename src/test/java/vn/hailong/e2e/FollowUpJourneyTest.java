@@ -167,6 +167,7 @@ class FollowUpJourneyTest {
         RatingOutcome disputed = rate(abusive, "DISSATISFIED", "Cán bộ *** làm việc như ***");
 
         Page page = logIn(browser.desktop(), head, "/bang-dieu-khien");
+        TestBrowser.dashboardOnThisMonth(page);
         assertThat(page.locator("#card-ratings .value")).hasText("2");
         assertThat(page.locator("#card-satisfaction .value")).hasText("50,0 %");
 
@@ -207,6 +208,7 @@ class FollowUpJourneyTest {
 
         // The dashboard: one rating left in the rate, one shown as excluded.
         page.navigate(base + "/bang-dieu-khien");
+        TestBrowser.dashboardOnThisMonth(page);
         assertThat(page.locator("#card-ratings .value")).hasText("1");
         assertThat(page.locator("#card-satisfaction .value")).hasText("100,0 %");
         page.locator("#breakdowns").getByText("Kiểm tra số liệu").click();

@@ -261,6 +261,7 @@ class KioskJourneyTest {
         desktop.locator("input[name=password]").fill(PASSWORD);
         desktop.locator("vaadin-login-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
         assertThat(desktop.locator("#dashboard")).isVisible();
+        TestBrowser.dashboardOnThisMonth(desktop);
         desktop.locator("#breakdowns").getByText("Kiểm tra số liệu").click();
         assertThat(desktop.locator("#integrity-kiosk")).containsText("không bấm “Gửi đánh giá” (được lưu và tính): 1, "
                 + "trong đó “Không hài lòng” chưa nêu lý do: 1");

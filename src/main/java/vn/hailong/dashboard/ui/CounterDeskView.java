@@ -62,7 +62,8 @@ public class CounterDeskView extends Div {
         counter.setItems(counters);
         counter.setItemLabelGenerator(c -> c.name() + " · " + c.centreName());
         counter.setId("desk-counter");
-        counter.setWidth("28rem");
+        counter.setWidth("44rem");
+        counter.getStyle().set("max-width", "100%");
         Object chosen = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getAttribute(CHOSEN);
         counter.setValue(counters.stream().filter(c -> c.id().equals(chosen)).findFirst().orElse(counters.getFirst()));
         counter.addValueChangeListener(e -> {

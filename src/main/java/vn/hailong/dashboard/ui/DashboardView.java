@@ -83,6 +83,7 @@ public class DashboardView extends Div {
     private Grid.Column<Map.Entry<String, Double[]>> criteriaLastYear;
     private final Map<Breakdown, Grid<BreakdownRow>> breakdowns = new HashMap<>();
     private final Div hours = new Div();
+    private final Select<java.util.Locale> exportLanguage = new Select<>();
     private final Chart rateTrend = new Chart("chart-rate-trend", "20rem");
     private final Chart ratingsTrend = new Chart("chart-ratings-trend", "20rem");
     private final Chart answers = new Chart("chart-answers", "20rem");
@@ -115,11 +116,15 @@ public class DashboardView extends Div {
         Paragraph definitions = new Paragraph(getTranslation("dashboard.definitions"));
         definitions.setId("definitions");
         definitions.addClassName("definitions");
-        Div main = new Div(scopeLabel, runningNote, cards, definitions, trendSection(), criteriaSection(), exportBar(), breakdownTabs());
+        Div main = new Div(scopeLabel, runningNote, cards, definitions, trendSection(), criteriaSection());
         main.addClassName("main");
         Div body = new Div(scopeTree(), main);
         body.addClassName("body");
-        add(body);
+        // The downloads and the tables take the page's whole width, below the tree: at 1440 px a unit
+        // table beside the tree had room for unit names only on three lines.
+        Div details = new Div(exportBar(), breakdownTabs());
+        details.addClassName("details");
+        add(body, details);
         refresh();
     }
 
@@ -206,6 +211,7 @@ public class DashboardView extends Div {
         tree.setItems(roots, u -> children.getOrDefault(u.id(), List.of()));
         tree.addHierarchyColumn(UnitNode::name).setHeader("Đơn vị (phạm vi của bạn)");
         tree.setId("unit-tree");
+        tree.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         tree.addClassName("scope-tree");
         if (roots.size() == 1) {
             tree.expand(roots);
@@ -244,12 +250,18 @@ public class DashboardView extends Div {
     /** Downloads of what is on screen, with the active filters; made when clicked. */
     private Component exportBar() {
         Span label = new Span("Tải về:");
+        exportLanguage.setLabel(getTranslation("export.language"));
+        exportLanguage.setItems(Format.VI, java.util.Locale.ENGLISH);
+        exportLanguage.setItemLabelGenerator(l -> l.equals(Format.VI) ? "Tiếng Việt" : "English");
+        exportLanguage.setValue(Format.VI);
+        exportLanguage.setId("export-language");
+        exportLanguage.setWidth("16rem");
         Div bar = new Div(label,
                 download("export-table-csv", "Bảng đang xem (CSV)", () -> tableExport(ExportService.Format.CSV)),
                 download("export-table-xlsx", "Bảng đang xem (Excel)", () -> tableExport(ExportService.Format.XLSX)),
-                download("export-ratings-csv", "Danh sách đánh giá (CSV)", () -> exports.ratings(selection, ExportService.Format.CSV)),
-                download("export-ratings-xlsx", "Danh sách đánh giá (Excel)", () -> exports.ratings(selection, ExportService.Format.XLSX)),
-                download("export-report-pdf", "Báo cáo PDF", () -> exports.report(selection)));
+                download("export-ratings-csv", "Danh sách đánh giá (CSV)", () -> exports.ratings(selection, ExportService.Format.CSV, exportLanguage.getValue())),
+                download("export-ratings-xlsx", "Danh sách đánh giá (Excel)", () -> exports.ratings(selection, ExportService.Format.XLSX, exportLanguage.getValue())),
+                download("export-report-pdf", "Báo cáo PDF", () -> exports.report(selection)), exportLanguage);
         bar.addClassName("exports");
         bar.setId("exports");
         return bar;
@@ -383,7 +395,8 @@ public class DashboardView extends Div {
         }
         grid.setId("by-" + b.name().toLowerCase());
         grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        // Unit and procedure names and the headers wrap rather than end in "…": managers read them whole.
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText("Không có số liệu trong kỳ này.");
         return grid;
     }
@@ -633,6 +646,7 @@ public class DashboardView extends Div {
         devices.addColumn(r -> Format.percent(r.figures().satisfactionRate())).setHeader("Tỷ lệ hài lòng").setTextAlign(ColumnTextAlign.END);
         devices.setItems(i.devices());
         devices.setAllRowsVisible(true);
+        devices.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         devices.setId("integrity-devices");
         devices.setEmptyStateText("Không có đánh giá từ thiết bị tại quầy trong kỳ này.");
         integrity.add(devices);
@@ -646,6 +660,7 @@ public class DashboardView extends Div {
         officers.addColumn(o -> Format.percent(o.expectedCoverage())).setHeader("Tỷ lệ chung").setTextAlign(ColumnTextAlign.END);
         officers.setItems(i.officers());
         officers.setAllRowsVisible(true);
+        officers.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         officers.setId("integrity-officers");
         officers.setEmptyStateText("Không có cán bộ nào bất thường.");
         integrity.add(officers);
@@ -659,6 +674,7 @@ public class DashboardView extends Div {
         counters.addColumn(o -> Format.percent(o.expectedCoverage())).setHeader("Tỷ lệ chung các quầy").setTextAlign(ColumnTextAlign.END);
         counters.setItems(i.counters());
         counters.setAllRowsVisible(true);
+        counters.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         counters.setId("integrity-counters");
         counters.setEmptyStateText("Không có quầy nào bất thường.");
         integrity.add(counters);
