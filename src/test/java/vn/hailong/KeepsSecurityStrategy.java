@@ -19,9 +19,11 @@ public class KeepsSecurityStrategy implements BeforeAllCallback, AfterAllCallbac
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        // The shared context first (cached, so this costs nothing when it is up already): when this
-        // class is the first to need it, the strategy to keep is the one it installs, not the one before.
-        org.springframework.test.context.junit.jupiter.SpringExtension.getApplicationContext(context);
+        // Before this class's own context starts (it starts when its test instance is prepared, or
+        // below): the strategy now installed is the shared context's when that context is up. When
+        // it is not up yet, the shared context installs its own strategy once it starts, after this
+        // class, so putting back the one from before is right in both cases. (Taking the strategy
+        // after SpringExtension.getApplicationContext(context) took this class's own context's.)
         context.getStore(NAMESPACE).put("strategy", SecurityContextHolder.getContextHolderStrategy());
     }
 

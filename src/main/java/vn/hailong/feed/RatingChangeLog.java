@@ -41,14 +41,21 @@ class RatingChangeLog {
 
     @EventListener
     void on(RatingSubmitted submitted) {
-        insert(submitted.ratingId(), submitted.evaluatedAgencyId(), "RECORDED", null, RatingStatus.COUNTED.name(), null, null, null,
-                submitted.submittedAt());
+        // An event carries only what its publisher knew; a bulk load publishes ids alone: read the rest.
+        UUID unit = submitted.evaluatedAgencyId();
+        Instant at = submitted.submittedAt();
+        if (unit == null || at == null) {
+            RatingFacts rating = ratings.facts(submitted.ratingId()).orElseThrow();
+            unit = rating.unitId();
+            at = rating.submittedAt();
+        }
+        insertOnce(submitted.ratingId(), unit, "RECORDED", null, RatingStatus.COUNTED.name(), null, null, null, at);
     }
 
     @EventListener
     void on(RatingSuperseded superseded) {
         RatingFacts rating = ratings.facts(superseded.supersededRatingId()).orElseThrow();
-        insert(rating.id(), rating.unitId(), "STATUS_CHANGED", RatingStatus.COUNTED.name(), RatingStatus.SUPERSEDED.name(),
+        insertOnce(rating.id(), rating.unitId(), "STATUS_CHANGED", RatingStatus.COUNTED.name(), RatingStatus.SUPERSEDED.name(),
                 SUPERSEDED_BY_CITIZEN, null, superseded.supersedingRatingId(), clock.instant());
     }
 
@@ -63,11 +70,30 @@ class RatingChangeLog {
                 decided.kind().name(), null, decided.decidedAt());
     }
 
+    /**
+     * A change that happens once in a rating's life (its recording, its being superseded): an event
+     * delivered a second time (a replay, a second node) adds no second row, in the same one statement.
+     */
+    private void insertOnce(UUID ratingId, UUID unitId, String kind, @Nullable String from, String to, @Nullable String reason,
+            @Nullable String disputeKind, @Nullable UUID related, Instant at) {
+        write("""
+                INSERT INTO rating_change (rating_id, unit_id, kind, from_status, to_status, reason, dispute_kind, related_rating_id, occurred_at)
+                SELECT :rating, :unit, :kind, :from, :to, :reason, :disputeKind, :related, :at FROM DUAL
+                WHERE NOT EXISTS (SELECT 1 FROM rating_change WHERE rating_id = :rating AND kind = :kind AND to_status = :to)""",
+                ratingId, unitId, kind, from, to, reason, disputeKind, related, at);
+    }
+
     private void insert(UUID ratingId, UUID unitId, String kind, @Nullable String from, String to, @Nullable String reason,
             @Nullable String disputeKind, @Nullable UUID related, Instant at) {
-        jdbc.sql("""
+        write("""
                 INSERT INTO rating_change (rating_id, unit_id, kind, from_status, to_status, reason, dispute_kind, related_rating_id, occurred_at)
-                VALUES (:rating, :unit, :kind, :from, :to, :reason, :disputeKind, :related, :at)""")
+                VALUES (:rating, :unit, :kind, :from, :to, :reason, :disputeKind, :related, :at)""",
+                ratingId, unitId, kind, from, to, reason, disputeKind, related, at);
+    }
+
+    private void write(String sql, UUID ratingId, UUID unitId, String kind, @Nullable String from, String to, @Nullable String reason,
+            @Nullable String disputeKind, @Nullable UUID related, Instant at) {
+        jdbc.sql(sql)
                 .param("rating", ratingId.toString()).param("unit", unitId.toString()).param("kind", kind).param("from", from)
                 .param("to", to).param("reason", reason).param("disputeKind", disputeKind)
                 .param("related", related == null ? null : related.toString())
