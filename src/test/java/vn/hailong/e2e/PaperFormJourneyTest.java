@@ -134,6 +134,13 @@ class PaperFormJourneyTest {
         assertThat(manager.locator("#paper-form-mismatches")).containsText(serial);
         assertThat(manager.locator("#paper-form-mismatches")).containsText(dossier);
         TestBrowser.screenshot(manager, "paper-form-checks");
+        // And on the dashboard's integrity panel, with the way to the list.
+        manager.navigate(base() + "/bang-dieu-khien");
+        manager.locator("#breakdowns").getByText("Kiểm tra số liệu").click();
+        assertThat(manager.locator("#integrity-paper-forms")).containsText("đã nhập 1");
+        assertThat(manager.locator("#integrity-paper-forms")).containsText("hai lần nhập khác nhau: 1");
+        manager.locator("#integrity-paper-forms").getByText("Xem các phiếu khác nhau").click();
+        assertThat(manager.locator("#paper-form-mismatches")).containsText(serial);
 
         // A clerk sees nothing of the managers' pages.
         page.navigate(base() + "/phieu-giay");

@@ -49,6 +49,7 @@ import vn.hailong.dashboard.DashboardService.Selection;
 import vn.hailong.dashboard.DashboardService.UnitNode;
 import vn.hailong.dashboard.ExportService;
 import vn.hailong.dashboard.Figures;
+import vn.hailong.paperform.PaperFormService;
 import vn.hailong.platform.InvalidInputException;
 
 /**
@@ -93,6 +94,7 @@ public class DashboardView extends Div {
     private final Select<String> reason = new Select<>();
     private final TextField text = new TextField("Tìm trong ý kiến");
     private final Div integrity = new Div();
+    private final PaperFormService paperForms;
     /** Which detail panel shows: a radio group (axe flags Vaadin's tab list as missing required children). */
     private final RadioButtonGroup<String> panelChoice = new RadioButtonGroup<>("Xem chi tiết theo");
     private final Map<String, Component> panels = new java.util.LinkedHashMap<>();
@@ -101,9 +103,10 @@ public class DashboardView extends Div {
 
     private Selection selection;
 
-    public DashboardView(DashboardService dashboard, ExportService exports) {
+    public DashboardView(DashboardService dashboard, ExportService exports, PaperFormService paperForms) {
         this.dashboard = dashboard;
         this.exports = exports;
+        this.paperForms = paperForms;
         this.criterionLabels = dashboard.criterionLabels();
         this.reasonLabels = dashboard.reasonLabels();
         this.selection = dashboard.defaultSelection();
@@ -637,6 +640,13 @@ public class DashboardView extends Div {
                 + " · đánh giá qua mã hồ sơ nhập tay: " + Format.count(i.keyedCodes()) + ", quét mã: " + Format.count(i.scannedCodes()) + ".");
         kiosk.setId("integrity-kiosk");
         integrity.add(kiosk);
+        PaperFormService.Integrity paper = paperForms.integrity();
+        Paragraph paperForm = new Paragraph("Phiếu giấy (mọi kỳ, trong phạm vi bạn phụ trách): đã nhập " + Format.count(paper.keyed())
+                + " · được nhập lần hai để kiểm tra: " + Format.count(paper.checked()) + ", đang chờ: " + Format.count(paper.awaitingCheck())
+                + " · hai lần nhập khác nhau: " + Format.count(paper.mismatched()) + ". ");
+        paperForm.add(new com.vaadin.flow.component.html.Anchor("phieu-giay", "Xem các phiếu khác nhau"));
+        paperForm.setId("integrity-paper-forms");
+        integrity.add(paperForm);
         integrity.add(new H3("Thiết bị tại quầy"));
         Grid<BreakdownRow> devices = new Grid<>();
         devices.addColumn(BreakdownRow::label).setHeader("Thiết bị").setFlexGrow(2);
