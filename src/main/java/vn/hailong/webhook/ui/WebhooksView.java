@@ -54,6 +54,7 @@ public class WebhooksView extends VerticalLayout {
         TextField description = new TextField("Mô tả (description)");
         description.setMaxLength(WebhookService.DESCRIPTION_MAX_LENGTH);
         EmailField owner = new EmailField("E-mail người phụ trách (owner)");
+        owner.setWidth("18rem");
         CheckboxGroup<String> types = new CheckboxGroup<>("Sự kiện (events)");
         types.setItems(WebhookService.eventTypes());
         Paragraph secret = new Paragraph();
@@ -117,6 +118,7 @@ public class WebhooksView extends VerticalLayout {
             Notification.show("Đã xếp hàng gửi lại " + d.messageId());
             showLog(webhooks.find(d.endpointId()));
         })).setHeader("").setAutoWidth(true);
+        deliveries.setHeight("24rem");
         add(logTitle, deliveries);
         refresh();
     }
