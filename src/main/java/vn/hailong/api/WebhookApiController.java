@@ -42,9 +42,13 @@ class WebhookApiController {
     }
 
     @Operation(summary = "Register a webhook endpoint", description = """
-            Events: rating.recorded, rating.status_changed, dossier.returned, followup.opened, kiosk.offline.
+            Events: rating.recorded, rating.status_changed, dossier.returned, followup.opened, followup.overdue, kiosk.offline.
             The answer carries the signing secret (`whsec_...`) once; it is stored encrypted and never shown again.
-            The URL must be https in production and must not resolve to a loopback, private or link-local address (400 naming `url`).""")
+            The URL must be https in production and must not resolve to a loopback, private or link-local address (400 naming `url`).
+            Each delivery is a POST of `{"type", "timestamp", "data"}` with the Standard Webhooks headers `webhook-id` (the same on
+            every retry: deduplicate on it), `webhook-timestamp` (Unix seconds) and `webhook-signature`
+            (`v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the base64-decoded part of the
+            secret after `whsec_`). Answer 2xx within 15 s; anything else is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h.""")
     @PostMapping
     ResponseEntity<Registered> register(@RequestBody EndpointRequest body) {
         WebhookService.Registered registered = webhooks.register(body.url(), body.description(), body.ownerEmail(), body.eventTypes());

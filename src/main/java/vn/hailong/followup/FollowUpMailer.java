@@ -80,9 +80,22 @@ class FollowUpMailer {
     private final FollowUpMailProperties properties;
     private final Clock clock;
     private final String node;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.springframework.transaction.support.@org.jspecify.annotations.Nullable TransactionTemplate transaction;
 
+    /** Without events and with a transaction per statement (tests playing a second node). */
     FollowUpMailer(JdbcTemplate jdbc, JavaMailSender sender, ManagerContacts contacts, DirectoryService directory, DossierIntakeService intake,
             RatingService ratings, QuestionnaireService questionnaires, FollowUpMailProperties properties, Clock clock) {
+        this(jdbc, sender, contacts, directory, intake, ratings, questionnaires, properties, clock, event -> { }, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    FollowUpMailer(JdbcTemplate jdbc, JavaMailSender sender, ManagerContacts contacts, DirectoryService directory, DossierIntakeService intake,
+            RatingService ratings, QuestionnaireService questionnaires, FollowUpMailProperties properties, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events,
+            org.springframework.transaction.@org.jspecify.annotations.Nullable PlatformTransactionManager transactions) {
+        this.events = events;
+        this.transaction = transactions == null ? null : new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.sender = sender;
         this.contacts = contacts;
@@ -125,8 +138,9 @@ class FollowUpMailer {
     }
 
     /**
-     * Queues the escalation of every overdue case that has none yet (one statement, idempotent
-     * across runs and nodes thanks to the key).
+     * Queues the escalation of every overdue case that has none yet, one short transaction per
+     * case (idempotent across runs and nodes thanks to the key): the insert that queues it also
+     * publishes {@link FollowUpOverdue} (webhooks listen), so the event exists once per case.
      *
      * @return how many escalations were queued now
      */
@@ -134,12 +148,30 @@ class FollowUpMailer {
             initialDelayString = "${hailong.followup.mail.escalation-check:PT5M}")
     int escalateOverdue() {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return jdbc.update("""
-                INSERT IGNORE INTO follow_up_mail (case_id, kind, status, created_at, next_attempt_at)
-                SELECT c.id, 'ESCALATION', 'PENDING', ?, ? FROM follow_up_case c
+        record Overdue(UUID caseId, UUID ratingId, UUID dossierId, UUID unitId, LocalDate dueOn) {
+        }
+        List<Overdue> overdue = jdbc.query("""
+                SELECT c.id, c.rating_id, c.dossier_id, c.responsible_unit_id, c.due_on FROM follow_up_case c
                 WHERE c.status IN ('OPEN', 'CONTACTED') AND c.due_on < ?
                   AND NOT EXISTS (SELECT 1 FROM follow_up_mail m WHERE m.case_id = c.id AND m.kind = 'ESCALATION')""",
-                now, now, java.sql.Date.valueOf(LocalDate.now(clock)));
+                (rs, i) -> new Overdue(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                        rs.getObject(4, UUID.class), rs.getObject(5, LocalDate.class)),
+                java.sql.Date.valueOf(LocalDate.now(clock)));
+        int queued = 0;
+        for (Overdue o : overdue) {
+            java.util.function.Supplier<Integer> escalate = () -> {
+                int inserted = jdbc.update("""
+                        INSERT IGNORE INTO follow_up_mail (case_id, kind, status, created_at, next_attempt_at)
+                        VALUES (?, 'ESCALATION', 'PENDING', ?, ?)""", o.caseId().toString(), now, now);
+                if (inserted == 1) {
+                    events.publishEvent(new FollowUpOverdue(o.caseId(), o.ratingId(), o.dossierId(), o.unitId(), o.dueOn()));
+                }
+                return inserted;
+            };
+            Integer inserted = transaction == null ? escalate.get() : transaction.execute(tx -> escalate.get());
+            queued += inserted == null ? 0 : inserted;
+        }
+        return queued;
     }
 
     /**

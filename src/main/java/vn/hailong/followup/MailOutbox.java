@@ -76,4 +76,14 @@ public class MailOutbox {
     public int sendDue() {
         return mailer.sendPending();
     }
+
+    /**
+     * Queues the escalations of overdue cases now, as the scheduler does every
+     * {@code hailong.followup.mail.escalation-check}: for tests and operators.
+     *
+     * @return how many were queued
+     */
+    public int escalateOverdueNow() {
+        return mailer.escalateOverdue();
+    }
 }

@@ -9,6 +9,7 @@ public enum WebhookEventType {
     RATING_STATUS_CHANGED("rating.status_changed"),
     DOSSIER_RETURNED("dossier.returned"),
     FOLLOWUP_OPENED("followup.opened"),
+    FOLLOWUP_OVERDUE("followup.overdue"),
     KIOSK_OFFLINE("kiosk.offline");
 
     private final String wireName;

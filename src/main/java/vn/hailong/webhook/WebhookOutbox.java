@@ -133,6 +133,19 @@ class WebhookOutbox {
     }
 
     @EventListener
+    void on(vn.hailong.followup.FollowUpOverdue overdue) {
+        queue(WebhookEventType.FOLLOWUP_OVERDUE, "followup.overdue:" + overdue.caseId(), () -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("caseId", overdue.caseId().toString());
+            data.put("ratingId", overdue.ratingId().toString());
+            data.put("dossierCode", dossierCode(overdue.dossierId()));
+            data.put("unit", unitCode(overdue.unitId()));
+            data.put("dueOn", overdue.dueOn().toString());
+            return data;
+        });
+    }
+
+    @EventListener
     void on(KioskWentOffline offline) {
         queue(WebhookEventType.KIOSK_OFFLINE, "kiosk.offline:" + offline.alertId(), () -> {
             Map<String, Object> data = new LinkedHashMap<>();

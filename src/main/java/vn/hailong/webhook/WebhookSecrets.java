@@ -17,18 +17,22 @@ import org.springframework.stereotype.Component;
  * Keeps endpoints' signing secrets encrypted at rest (AES-256-GCM, a random 12-byte nonce per
  * secret). The key is derived (SHA-256) from {@code hailong.webhooks.secret-key}
  * ({@code WEBHOOK_SECRET_KEY}), the same on every node; a database backup alone cannot sign.
- * The secrets cannot be hashed like API keys: signing needs them.
+ * The secrets cannot be hashed like API keys: signing needs them. Without the key, webhooks are
+ * off: nothing else of the application needs it, so it does not stop the start.
  */
 @Component
 class WebhookSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final SecretKeySpec key;
+    static final String NOT_CONFIGURED = "webhooks are off: set hailong.webhooks.secret-key (WEBHOOK_SECRET_KEY) to at least 32 random "
+            + "characters, the same on every node; it encrypts the endpoints' signing secrets";
+
+    private final @org.jspecify.annotations.Nullable SecretKeySpec key;
 
     WebhookSecrets(@Value("${hailong.webhooks.secret-key:}") String secretKey) {
         if (secretKey == null || secretKey.length() < 32) {
-            throw new IllegalStateException("hailong.webhooks.secret-key (WEBHOOK_SECRET_KEY) must be set to at least 32 random characters, "
-                    + "the same on every node: it encrypts the webhook endpoints' signing secrets");
+            this.key = null;
+            return;
         }
         try {
             this.key = new SecretKeySpec(MessageDigest.getInstance("SHA-256").digest(secretKey.getBytes(StandardCharsets.UTF_8)), "AES");
@@ -37,7 +41,14 @@ class WebhookSecrets {
         }
     }
 
+    boolean configured() {
+        return key != null;
+    }
+
     byte[] encrypt(String secret) {
+        if (key == null) {
+            throw new vn.hailong.platform.ConflictException("url", NOT_CONFIGURED);
+        }
         try {
             byte[] nonce = new byte[12];
             RANDOM.nextBytes(nonce);
@@ -51,6 +62,9 @@ class WebhookSecrets {
     }
 
     String decrypt(byte[] stored) {
+        if (key == null) {
+            throw new IllegalStateException(NOT_CONFIGURED);
+        }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, stored, 0, 12));

@@ -69,6 +69,9 @@ public class WebhookService {
      */
     @Transactional
     public Registered register(String url, @Nullable String description, String ownerEmail, List<String> eventTypes) {
+        if (!secrets.configured()) {
+            throw new vn.hailong.platform.ConflictException("url", WebhookSecrets.NOT_CONFIGURED);
+        }
         FieldErrors errors = new FieldErrors();
         String refusal = properties.urlPolicy().refusal(url, InetAddress::getAllByName);
         if (refusal != null) {

@@ -30,6 +30,22 @@ class OpenApiTest {
     }
 
     @Test
+    void the_openapi_description_covers_the_ratings_feed_and_the_webhooks() {
+        ApiClient.Response response = new ApiClient(port, null).get("/api/v1/openapi");
+
+        assertThat(response.json().get("paths").get("/api/v1/ratings").has("get")).isTrue();
+        assertThat(response.json().get("paths").propertyNames()).contains("/api/v1/webhooks", "/api/v1/webhooks/{id}/deliveries",
+                "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver");
+        assertThat(response.body()).contains("webhook-signature").contains("after");
+    }
+
+    @Test
+    void the_interactive_page_is_off_outside_the_demo_profile() {
+        ApiClient.Response page = new ApiClient(port, null).get("/swagger-ui/index.html");
+        assertThat(page.status() == 200 && page.body().contains("Swagger UI")).as(page.status() + " " + page.body()).isFalse();
+    }
+
+    @Test
     void the_openapi_description_lists_only_the_integrator_api() {
         ApiClient.Response response = new ApiClient(port, null).get("/api/v1/openapi");
 

@@ -80,6 +80,15 @@ class DemoDataGeneratorTest {
     }
 
     @Test
+    void every_demo_rating_is_in_the_ratings_feed_once() {
+        Long ratings = jdbc.queryForObject("SELECT COUNT(*) FROM rating", Long.class);
+        assertThat(ratings).isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT rating_id) FROM rating_change WHERE kind = 'RECORDED'", Long.class))
+                .isEqualTo(ratings);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating_change WHERE kind = 'RECORDED'", Long.class)).isEqualTo(ratings);
+    }
+
+    @Test
     void the_demo_sites_kiosk_devices_are_registered_at_the_demo_counters_on_a_fresh_database() {
         // kiosk-config/site.yaml runs after the generator, which creates the counters its devices name.
         List<Map<String, Object>> devices = jdbc.queryForList("""

@@ -43,6 +43,8 @@ class WebhookDeliveryTest {
     WebhookService webhooks;
     @Autowired
     MailOutbox mail;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     OneStopSoftware oneStop;
     ApiClient manager;
@@ -192,6 +194,32 @@ class WebhookDeliveryTest {
 
         assertThat(receiver.containing(dossier)).hasSize(4).extracting(Receiver.Request::id).containsOnly(failed.get("messageId").asString());
         assertThat(log(registration).getFirst().get("status").asString()).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void an_unhappy_rating_tells_its_follow_up_case_opened_and_later_overdue_once() throws Exception {
+        JsonNode registration = registers("chu-webhook@example.vn", "followup.opened", "followup.overdue");
+        String dossier = oneStop.sendsReceivedDossier(unit);
+        Map<String, Object> unhappy = OneStopSoftware.rating(dossier, "DISSATISFIED");
+        unhappy.put("reasons", List.of("SLOW"));
+        ApiClient.Response rated = oneStop.relays(unhappy);
+        assertThat(rated.status()).as(rated.body()).isEqualTo(201);
+        webhooks.sendDueNow();
+        assertThat(receiver.containing(dossier)).singleElement()
+                .satisfies(r -> assertThat(ApiClient.JSON.readTree(r.body()).get("type").asString()).isEqualTo("followup.opened"));
+
+        jdbc.update("UPDATE follow_up_case SET due_on = DATE_SUB(CURDATE(), INTERVAL 2 DAY) WHERE rating_id = ?",
+                rated.json().get("ratingId").asString());
+        mail.escalateOverdueNow();
+        mail.escalateOverdueNow(); // a second run (or node) tells nothing more
+        webhooks.sendDueNow();
+
+        List<Receiver.Request> told = receiver.containing(dossier);
+        assertThat(told).hasSize(2);
+        JsonNode overdue = ApiClient.JSON.readTree(told.get(1).body());
+        assertThat(overdue.get("type").asString()).isEqualTo("followup.overdue");
+        assertThat(overdue.get("data").get("dossierCode").asString()).isEqualTo(dossier);
+        assertThat(signedWith(registration.get("secret").asString(), told.get(1))).isTrue();
     }
 
     @Test

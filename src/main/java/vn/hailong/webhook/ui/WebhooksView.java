@@ -54,9 +54,17 @@ public class WebhooksView extends VerticalLayout {
         TextField description = new TextField("Mô tả (description)");
         description.setMaxLength(WebhookService.DESCRIPTION_MAX_LENGTH);
         EmailField owner = new EmailField("E-mail người phụ trách (owner)");
+        owner.setWidth("18rem");
         CheckboxGroup<String> types = new CheckboxGroup<>("Sự kiện (events)");
         types.setItems(WebhookService.eventTypes());
         Paragraph secret = new Paragraph();
+        url.setId("webhook-url");
+        description.setId("webhook-description");
+        owner.setId("webhook-owner");
+        types.setId("webhook-events");
+        secret.setId("webhook-secret");
+        endpoints.setId("webhook-endpoints");
+        deliveries.setId("webhook-deliveries");
         Button register = new Button("Đăng ký (register)", e -> {
             try {
                 WebhookService.Registered registered = webhooks.register(url.getValue(), description.getValue(), owner.getValue(),
@@ -66,10 +74,14 @@ public class WebhooksView extends VerticalLayout {
                 description.clear();
                 refresh();
             } catch (InvalidInputException problem) {
-                url.setInvalid(problem.errors().stream().anyMatch(f -> f.field().equals("url")));
+                problem.errors().stream().filter(f -> f.field().equals("url")).findFirst().ifPresentOrElse(f -> {
+                    url.setErrorMessage(f.message());
+                    url.setInvalid(true);
+                }, () -> url.setInvalid(false));
                 Notification.show(problem.getMessage(), 6000, Notification.Position.MIDDLE);
             }
         });
+        register.setId("webhook-register");
         HorizontalLayout form = new HorizontalLayout(url, description, owner, register);
         form.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         form.setWrap(true);
@@ -106,6 +118,7 @@ public class WebhooksView extends VerticalLayout {
             Notification.show("Đã xếp hàng gửi lại " + d.messageId());
             showLog(webhooks.find(d.endpointId()));
         })).setHeader("").setAutoWidth(true);
+        deliveries.setHeight("24rem");
         add(logTitle, deliveries);
         refresh();
     }
