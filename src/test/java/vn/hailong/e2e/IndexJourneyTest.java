@@ -107,7 +107,7 @@ class IndexJourneyTest {
         assertThat(rowC.get(1)).contains("Chưa có đánh giá").contains("Không xếp hạng");
         List<String> rowA = row(page, "#results", unitA);
         assertThat(rowA.getFirst()).contains("Sở Tư pháp").contains(unitA).contains(group);
-        assertThat(rowA.subList(2, 10)).containsExactly("4", "4", "75,00 %", rowA.get(5), rowA.get(6), "27,38", "2", "—");
+        assertThat(rowA.subList(2, 10)).containsExactly("4", "4", "75,00 %KTC 95 %: 30,06–95,45 %; n = 4", rowA.get(5), rowA.get(6), "27,38", "2", "—");
         assertThat(row(page, "#results", unitB).get(8)).isEqualTo("1");
         page.locator("#review-title").scrollIntoViewIfNeeded();
         TestBrowser.screenshot(page, "index-1-draft-review");
@@ -186,6 +186,23 @@ class IndexJourneyTest {
         TestBrowser.screenshot(anonymous, "index-6-open-data");
         Accessibility.assertNoSeriousViolations(anonymous, "open data");
 
+        // on a phone the page is no wider than the screen: the table scrolls inside itself, nothing is cut off the page
+        Page phone = browser.phone().newPage();
+        phone.navigate(base + "/open-data");
+        phone.locator("#open-data-period").click();
+        phone.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("2026-08 · " + scheme)).click();
+        assertThat(phone.locator("#open-data-results")).containsText(unitA);
+        assertThat(phone.locator("#open-data-results")).containsText("KTC 95 %");
+        phone.keyboard().press("Escape");
+        phone.waitForTimeout(400);
+        Number pageWidth = (Number) phone.evaluate("() => document.documentElement.scrollWidth");
+        org.assertj.core.api.Assertions.assertThat(pageWidth.intValue()).isLessThanOrEqualTo(390);
+        Number gridRight = (Number) phone.evaluate("() => document.querySelector('#open-data-results').getBoundingClientRect().right");
+        org.assertj.core.api.Assertions.assertThat(gridRight.doubleValue()).isLessThanOrEqualTo(390);
+        TestBrowser.screenshot(phone, "index-6b-open-data-phone");
+        phone.locator("#open-data-results").evaluate("g => g.$.table.scrollLeft = 10000");
+        TestBrowser.screenshot(phone, "index-6c-open-data-phone-scrolled");
+
         // a correction: unit C's rating arrives late; the province corrects the published month with a reason
         rate(oneStop, dossier(oneStop, unitC, day, ++seq, 3), "VERY_SATISFIED");
         page.navigate(base + "/index");
@@ -231,8 +248,19 @@ class IndexJourneyTest {
         page.locator("#methodology-year input").fill("2027");
         page.locator("#methodology-save").click();
         assertThat(page.locator("#methodology-title")).containsText(scheme + " phiên bản 2 — Xếp hạng chung toàn tỉnh");
-        assertThat(page.locator("#methodology-summary")).containsText("chung mọi đơn vị");
+        assertThat(page.locator("#m-ranking-rule")).containsText("chung mọi đơn vị");
         TestBrowser.screenshot(page, "index-9-methodology");
+        // the form: a field at fault is named next to it, nothing is stored until all are valid
+        page.locator("#methodology-edit").click();
+        page.locator("#m-ranking-minimumRatings input").fill("-1");
+        page.locator("#methodology-form-save").click();
+        assertThat(page.locator("#m-ranking-minimumRatings")).hasAttribute("invalid", "");
+        assertThat(page.locator("#m-ranking-minimumRatings")).containsText("từ 0 đến 100000");
+        TestBrowser.screenshot(page, "index-9b-methodology-form-error");
+        page.locator("#m-ranking-minimumRatings input").fill("30");
+        page.locator("#methodology-form-save").click();
+        assertThat(page.locator("#methodology-title")).containsText(scheme + " phiên bản 3");
+        assertThat(page.locator("#m-ranking-rule")).containsText("dưới 30 lượt đánh giá");
         assertThat(page.locator("vaadin-notification-card")).hasCount(0);
         Accessibility.assertNoSeriousViolations(page, "methodology");
 

@@ -124,6 +124,23 @@ class IndexViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void entering_indicator_8_is_refused_next_to_the_field_with_the_reason() {
+        navigate(vn.hailong.index.ui.UnitIndicatorView.class);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<vn.hailong.directory.AgencySummary> unit =
+                $(com.vaadin.flow.component.combobox.ComboBox.class).id("indicator-unit");
+        test(unit).selectItem("Sở A " + unitA + " (" + unitA + ")");
+        test($(com.vaadin.flow.component.textfield.TextField.class).id("indicator-period")).setValue("2026-03");
+        test($(BigDecimalField.class).id("indicator8")).setValue(BigDecimal.ONE);
+        test($(Button.class).id("indicator-save")).click();
+        BigDecimalField eight = $(BigDecimalField.class).id("indicator8");
+        assertThat(eight.isInvalid()).isTrue();
+        assertThat(eight.getErrorMessage()).contains("chỉ số 8 được tính từ PAKN");
+        assertThat($(BigDecimalField.class).id("indicator5").isInvalid()).isFalse();
+        assertThat(indicators.get(unitA, "2026-03").values()).doesNotContainKey(8);
+    }
+
+    @Test
     void the_methodology_reads_as_sentences_and_its_form_names_the_field_at_fault() {
         navigate(MethodologyView.class);
         @SuppressWarnings("unchecked")

@@ -173,8 +173,10 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
                 card("QĐ 766 — nhóm hài lòng", IndexFormat.number(r.decision766().totalPoints()) + " / "
                         + IndexFormat.number(r.decision766().maxPoints()), "3 tỷ lệ bên dưới"),
                 card("Tỷ lệ hài lòng", IndexFormat.percent(r.satisfactionRate()),
-                        IndexFormat.interval(r.satisfaction()) + " · " + IndexFormat.count(r.ratings()) + " lượt đánh giá / "
-                                + IndexFormat.count(r.dossiers()) + " hồ sơ"),
+                        (r.satisfaction() == null || r.satisfaction().lowerPercent() == null ? ""
+                                : "KTC 95 %: " + IndexFormat.number(r.satisfaction().lowerPercent()) + "–"
+                                        + IndexFormat.number(r.satisfaction().upperPercent()) + " % · ")
+                                + "n = " + IndexFormat.count(r.ratings()) + " lượt đánh giá / " + IndexFormat.count(r.dossiers()) + " hồ sơ"),
                 card("Điểm khảo sát CCHC", IndexFormat.number(r.parSurveyPoints()) + " / " + IndexFormat.number(m.par().component().maxPoints()),
                         r.parBand() == null ? "—" : r.parBand()),
                 card("Xếp hạng trong nhóm " + IndexLabels.peerGroup(r.peerGroup()), r.rank() == null

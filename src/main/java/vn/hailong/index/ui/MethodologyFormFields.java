@@ -68,7 +68,9 @@ class MethodologyFormFields extends Div {
                         complaintMax, complaintTarget),
                 section("Điểm khảo sát CCHC", parWeight, parMax, bandBasis), parGroups,
                 section("Xếp hạng", rankBy, minimumRatings, withinPeerGroups),
-                section("Các quy tắc khác", onTimeBy, withoutDossiers, fallback));
+                wide("Các quy tắc khác", onTimeBy, withoutDossiers, fallback));
+        // Their choices are sentences: a field as wide as the form, so none is cut off.
+        bandBasis.setWidthFull();
         parGroups.setId("m-par-bands");
         parGroups.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
     }
@@ -107,6 +109,7 @@ class MethodologyFormFields extends Div {
             name.setId("m-par-bands-" + i + "-name");
             byPath.put("par.bands[" + i + "].name", name);
             BigDecimalField from = new BigDecimalField("Nhóm CCHC " + (i + 1) + ": từ (%)");
+            from.setLocale(IndexFormat.VI);
             from.setValue(e.parBands().get(i).fromPercent());
             from.setId("m-par-bands-" + i + "-fromPercent");
             byPath.put("par.bands[" + i + "].fromPercent", from);
@@ -147,6 +150,8 @@ class MethodologyFormFields extends Div {
 
     private BigDecimalField number(String path, String label) {
         BigDecimalField f = new BigDecimalField(label);
+        // The Vietnamese decimal comma, as everywhere else in the index pages (36,5).
+        f.setLocale(IndexFormat.VI);
         f.setId("m-" + path.replace('.', '-'));
         byPath.put(path, f);
         return f;
@@ -168,6 +173,13 @@ class MethodologyFormFields extends Div {
         s.setId("m-" + path.replace('.', '-'));
         byPath.put(path, s);
         return s;
+    }
+
+    private static Div wide(String title, com.vaadin.flow.component.Component... fields) {
+        FormLayout layout = new FormLayout(fields);
+        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        layout.setMaxWidth("48em");
+        return new Div(new H4(title), layout);
     }
 
     private static Div section(String title, com.vaadin.flow.component.Component... fields) {

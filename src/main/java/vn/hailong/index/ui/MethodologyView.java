@@ -4,7 +4,6 @@ import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -147,9 +146,15 @@ public class MethodologyView extends VerticalLayout {
                 + "đang xem (đổi bằng JSON)."), formMeta, fields, new HorizontalLayout(formSave, formCancel));
         form.setVisible(false);
 
-        Details json = new Details("Quy tắc dạng JSON (để xuất hoặc nhập)", rules);
+        // A native <details>: the committed frontend bundles have no vaadin-details, and this needs none.
+        Div json = new Div();
         json.setId("methodology-json");
         json.setWidthFull();
+        com.vaadin.flow.dom.Element details = new com.vaadin.flow.dom.Element("details");
+        com.vaadin.flow.dom.Element summaryLine = new com.vaadin.flow.dom.Element("summary");
+        summaryLine.setText("Quy tắc dạng JSON (để xuất hoặc nhập)");
+        details.appendChild(summaryLine, rules.getElement());
+        json.getElement().appendChild(details);
         HorizontalLayout header = new HorizontalLayout(selectedTitle, edit, copy);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.getStyle().set("flex-wrap", "wrap");

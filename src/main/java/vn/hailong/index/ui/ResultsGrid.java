@@ -24,7 +24,9 @@ class ResultsGrid extends Grid<UnitResult> {
             Div cell = new Div(name, code);
             cell.setId("unit-" + r.unitCode());
             return cell;
-        }).setHeader("Đơn vị").setWidth("14em").setFlexGrow(1).setComparator(UnitResult::unitName).setResizable(true);
+        // Frozen: on a phone the figures scroll sideways under the unit's name, so every row stays readable.
+        }).setHeader("Đơn vị").setWidth("12em").setFlexGrow(1).setComparator(UnitResult::unitName).setResizable(true)
+                .setFrozen(true);
         if (withFlags) {
             addComponentColumn(r -> {
                 Span s = new Span(IndexFormat.flags(r));

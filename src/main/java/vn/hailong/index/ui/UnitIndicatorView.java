@@ -153,7 +153,10 @@ public class UnitIndicatorView extends VerticalLayout {
             } else if (error.field().startsWith("indicator")) {
                 BigDecimalField f = fields.get(Integer.parseInt(error.field().substring("indicator".length())));
                 if (f != null) {
-                    f.setErrorMessage("Giá trị từ 0 đến 2, tối đa 2 chữ số thập phân (0–2, two decimals).");
+                    // Refused because the methodology computes it (indicator 8 from complaints by default), not for its value.
+                    f.setErrorMessage(error.message().contains("not entered per unit")
+                            ? "Phương pháp tính của năm này không lấy chỉ số này từ đơn vị nhập (chỉ số 8 được tính từ PAKN); hãy để trống."
+                            : "Giá trị từ 0 đến 2, tối đa 2 chữ số thập phân (0–2, two decimals).");
                     f.setInvalid(true);
                 }
             }
