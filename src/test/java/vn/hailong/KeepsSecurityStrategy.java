@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.test.context.TestContextManager;
 
 /**
  * For test classes that start an application context of their own next to the shared one.
@@ -18,13 +19,19 @@ public class KeepsSecurityStrategy implements BeforeAllCallback, AfterAllCallbac
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KeepsSecurityStrategy.class);
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        // Before this class's own context starts (it starts when its test instance is prepared, or
-        // below): the strategy now installed is the shared context's when that context is up. When
-        // it is not up yet, the shared context installs its own strategy once it starts, after this
-        // class, so putting back the one from before is right in both cases. (Taking the strategy
-        // after SpringExtension.getApplicationContext(context) took this class's own context's.)
+    public void beforeAll(ExtensionContext context) throws Exception {
+        // The shared context's strategy is the one to keep. Load that context by a class of its own
+        // (from the context cache when it is up, so this costs nothing then): neither the strategy
+        // before this class (the shared context may start during it, when the class starts extra
+        // nodes itself) nor the one after this class's own context (a class with a context of its
+        // own) would be it.
+        new TestContextManager(Shared.class).getTestContext().getApplicationContext();
         context.getStore(NAMESPACE).put("strategy", SecurityContextHolder.getContextHolderStrategy());
+    }
+
+    /** Stands for every {@link HaiLongTest} class: the same configuration, so the same cached context. */
+    @HaiLongTest
+    static final class Shared {
     }
 
     @Override
