@@ -72,7 +72,7 @@ TOOL_CP="$WORK/tool:$WORK/app-classes/BOOT-INF/classes:$DEPS"
 command -v chromium >/dev/null || { log "installing chromium (the kiosks)"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 for p in $((BASE)) $((BASE + 1)) $((BASE + 2)) $((BASE + 3)) $((BASE + 11)) $((BASE + 12)) $((BASE + 13)) \
-         $((BASE + 25)) $((BASE + 81)) $((BASE + 82)) $((BASE + 83)) $((BASE + 91)) $((BASE + 92)) $((BASE + 93)); do
+         $((BASE + 25)) $((BASE + 71)) $((BASE + 72)) $((BASE + 73)) $((BASE + 81)) $((BASE + 82)) $((BASE + 83)) $((BASE + 91)) $((BASE + 92)) $((BASE + 93)); do
   if (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null; then echo "port $p is taken: set PROOF_PORT_BASE" >&2; exit 2; fi
 done
 
@@ -175,7 +175,8 @@ log "$(grep -o 'Hài Lòng: .*' "$WORK/migrate.log" || tail -1 "$WORK/migrate.lo
 
 start_app() { # i [more env]
   local i=$1; shift
-  env DATABASE_URL="$(url_for "$i")" HAILONG_MIGRATIONS=validate HAILONG_CLUSTER_PORT=$((BASE + 90 + i)) "$@" \
+  # Each node its own management port (the actuator; the default 8081 is one per host).
+  env DATABASE_URL="$(url_for "$i")" HAILONG_MIGRATIONS=validate HAILONG_CLUSTER_PORT=$((BASE + 90 + i)) MANAGEMENT_PORT=$((BASE + 70 + i)) "$@" \
     "$JAVA" -Xmx512m -XX:TieredStopAtLevel=1 -jar "$JAR" --spring.profiles.active=prod --server.port=$((BASE + 80 + i)) \
       --logging.level.org.springframework.core.retry=debug --logging.level.org.springframework.resilience=debug \
       >"$WORK/app$i.log" 2>&1 &
@@ -225,12 +226,14 @@ for i in 1 2 3; do
   log "db$i session default: $(mariadb -S "$DBW/db$i.sock" -uroot -N -e 'SELECT @@tx_isolation, @@wsrep_sync_wait')"
 done
 log "load: ${SECONDS_LOAD} s; kill -9 db3 at $((SECONDS_LOAD / 3)) s, app2 at $((SECONDS_LOAD / 2)) s; db3 restarts at $((SECONDS_LOAD * 2 / 3)) s"
-"$JAVA" -Dproof.smtp=$((BASE + 25)) -Dproof.kiosks=proof-kiosk-1@PROOF-K1@0,proof-kiosk-2@PROOF-K2@2 \
+"$JAVA" -Dproof.started="$WORK/load-started" -Dproof.smtp=$((BASE + 25)) -Dproof.kiosks=proof-kiosk-1@PROOF-K1@0,proof-kiosk-2@PROOF-K2@2 \
   -cp "$TOOL_CP" vn.hailong.cluster.ClusterProof run "$SECONDS_LOAD" $((BASE + 80)) \
   "$((BASE + 81)),$((BASE + 82)),$((BASE + 83))" "$(db_port 1),$(db_port 2),$(db_port 3)" "$API_KEY" "$UNIT" "$COUNTERS" \
   "$DB_USER" "$DB_PASSWORD" >"$WORK/report.txt" 2>"$WORK/proof.err" &
 LOAD=$!
 PIDS+=("$LOAD")
+# The kills count from the start of the load proper, after the tablets are enrolled.
+for _ in $(seq 1 300); do [[ -e "$WORK/load-started" ]] || ! kill -0 "$LOAD" 2>/dev/null && break; sleep 1; done
 sleep $((SECONDS_LOAD / 3)); log "kill -9 db3 (pid ${DB_PID[3]})"; kill -9 "${DB_PID[3]}"
 sleep $((SECONDS_LOAD / 2 - SECONDS_LOAD / 3)); log "kill -9 app2 (pid ${APP_PID[2]})"; kill -9 "${APP_PID[2]}"
 sleep $((SECONDS_LOAD * 2 / 3 - SECONDS_LOAD / 2)); log "db3: restarting (rejoins by IST)"; start_db 3

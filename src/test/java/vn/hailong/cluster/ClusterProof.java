@@ -235,7 +235,17 @@ public final class ClusterProof {
                 }
             }
             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+            // The tablets first (chromium's start and the enrolments take long on a busy machine), then the load; the
+            // script counts its kills from the marker file (-Dproof.started).
+            java.util.concurrent.CountDownLatch kiosksReady = new java.util.concurrent.CountDownLatch(1);
+            Thread kioskDriver = startKiosks(kiosksReady);
+            kiosksReady.await(4, TimeUnit.MINUTES);
             long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+            loadEnd = end;
+            String started = System.getProperty("proof.started", "");
+            if (!started.isBlank()) {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(started), "started");
+            }
             List<Thread> drivers = new ArrayList<>();
             // Seed: dossiers to rate and hand over from the first second.
             for (int i = 0; i < 60; i++) {
@@ -306,7 +316,6 @@ public final class ClusterProof {
             }));
             // Ratings through the citizen's survey page too (GET the form, POST it, 303 to the thank-you page), one a second.
             drivers.add(paced("survey page", 1, end, pool, op -> surveyPageRating()));
-            Thread kioskDriver = startKiosks(end);
             if (kioskDriver != null) {
                 drivers.add(kioskDriver);
             }
@@ -421,9 +430,12 @@ public final class ClusterProof {
         final Map<String, String> surveyKeys = new ConcurrentHashMap<>();
 
         /** Tablets in chromium, each on one app node; handovers for their counters sent to another node, one every ~1.5 s. */
-        Thread startKiosks(long end) throws Exception {
+        volatile long loadEnd = Long.MAX_VALUE;
+
+        Thread startKiosks(java.util.concurrent.CountDownLatch ready) throws Exception {
             String spec = System.getProperty("proof.kiosks", "");
             if (spec.isBlank()) {
+                ready.countDown();
                 return null;
             }
             // Playwright is used from this one thread only.
@@ -434,15 +446,25 @@ public final class ClusterProof {
                         for (String entry : spec.split(",")) {
                             String[] p = entry.split("@");
                             int node = Integer.parseInt(p[2]);
-                            kiosks.enrol(c, p[0], p[1], node, apps[node]);
+                            try {
+                                kiosks.enrol(c, p[0], p[1], node, apps[node]);
+                            } catch (Exception e) {
+                                // One tablet that did not come up does not stop the others.
+                                kiosks.misses.add("tablet " + p[0] + " on node " + (node + 1) + " not enrolled: " + e.getClass().getSimpleName());
+                            }
                         }
                     }
                 } catch (Exception e) {
                     System.err.println("kiosks not started: " + e);
                     return;
+                } finally {
+                    ready.countDown();
+                }
+                if (kiosks.tablets.isEmpty()) {
+                    return;
                 }
                 int i = 0;
-                while (System.nanoTime() < end) {
+                while (System.nanoTime() < loadEnd) {
                     KioskPushProbe.Tablet t = kiosks.tablets.get(i % kiosks.tablets.size());
                     try {
                         int n = nextDossier.getAndIncrement();
@@ -629,8 +651,8 @@ public final class ClusterProof {
                 }
                 Map<String, Long> mailRows = new TreeMap<>();
                 List<String> sentCodes = new ArrayList<>();
-                try (Statement q = c.createStatement(); ResultSet rs = q.executeQuery("SELECT m.status, d.code " + unitMails.replace("WHERE",
-                        "JOIN dossier d ON d.id = fc.dossier_id WHERE"))) {
+                try (Statement q = c.createStatement(); ResultSet rs = q.executeQuery("SELECT m.status, d.code FROM follow_up_mail m "
+                        + "JOIN follow_up_case fc ON fc.id = m.case_id JOIN dossier d ON d.id = fc.dossier_id WHERE fc.responsible_unit_id = " + unitId)) {
                     while (rs.next()) {
                         mailRows.merge(rs.getString(1), 1L, Long::sum);
                         if (rs.getString(1).equals("SENT")) {

@@ -54,7 +54,7 @@ final class KioskPushProbe implements AutoCloseable {
         }
         Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)).newPage();
         page.navigate(nodeBase + "/kiosk-device/enrol/" + token);
-        page.getByText("Xin mời ông/bà đánh giá mức độ hài lòng").waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+        page.getByText("Xin mời ông/bà đánh giá mức độ hài lòng").waitFor(new Locator.WaitForOptions().setTimeout(120_000));
         tablets.add(new Tablet(device, counter, node, page));
     }
 
