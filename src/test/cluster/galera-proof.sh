@@ -58,18 +58,21 @@ if [[ -z "${JAVA_HOME:-}" ]] || (( $(java_major "$JAVA_HOME" || echo 0) < 21 ));
   done
 fi
 JAVA=$JAVA_HOME/bin/java
-# The load and checks: two classes compiled against the app's classes, plus the jar's own driver.
+# The load and checks: a few test classes compiled against the app's classes and the test
+# dependencies (the driver, Playwright for the kiosks in chromium, Jakarta Mail for the SMTP sink).
 mkdir -p "$WORK/tool" "$WORK/app-classes"
-(cd "$WORK/app-classes" && unzip -q -o "$JAR" 'BOOT-INF/classes/vn/hailong/audit/*' 'BOOT-INF/lib/mariadb-java-client-*.jar')
-DRIVER=$(ls "$WORK"/app-classes/BOOT-INF/lib/mariadb-java-client-*.jar)
-${JAVA}c -q -d "$WORK/tool" -cp "$WORK/app-classes/BOOT-INF/classes" \
-  src/test/java/vn/hailong/audit/AuditChainCheck.java src/test/java/vn/hailong/cluster/ClusterProof.java 2>/dev/null \
-  || ${JAVA}c -d "$WORK/tool" -cp "$WORK/app-classes/BOOT-INF/classes" \
-       src/test/java/vn/hailong/audit/AuditChainCheck.java src/test/java/vn/hailong/cluster/ClusterProof.java
-TOOL_CP="$WORK/tool:$WORK/app-classes/BOOT-INF/classes:$DRIVER"
+(cd "$WORK/app-classes" && unzip -q -o "$JAR" 'BOOT-INF/classes/vn/hailong/audit/*')
+JAVA_HOME=$JAVA_HOME ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/deps.txt" >/dev/null
+DEPS=$(cat "$WORK/deps.txt")
+PROOF_SOURCES=(src/test/java/vn/hailong/audit/AuditChainCheck.java src/test/java/vn/hailong/cluster/ClusterProof.java
+  src/test/java/vn/hailong/cluster/SmtpSink.java src/test/java/vn/hailong/cluster/KioskPushProbe.java)
+${JAVA}c -q -d "$WORK/tool" -cp "$WORK/app-classes/BOOT-INF/classes:$DEPS" "${PROOF_SOURCES[@]}" 2>/dev/null \
+  || ${JAVA}c -d "$WORK/tool" -cp "$WORK/app-classes/BOOT-INF/classes:$DEPS" "${PROOF_SOURCES[@]}"
+TOOL_CP="$WORK/tool:$WORK/app-classes/BOOT-INF/classes:$DEPS"
+command -v chromium >/dev/null || { log "installing chromium (the kiosks)"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 for p in $((BASE)) $((BASE + 1)) $((BASE + 2)) $((BASE + 3)) $((BASE + 11)) $((BASE + 12)) $((BASE + 13)) \
-         $((BASE + 81)) $((BASE + 82)) $((BASE + 83)); do
+         $((BASE + 25)) $((BASE + 71)) $((BASE + 72)) $((BASE + 73)) $((BASE + 81)) $((BASE + 82)) $((BASE + 83)) $((BASE + 91)) $((BASE + 92)) $((BASE + 93)); do
   if (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null; then echo "port $p is taken: set PROOF_PORT_BASE" >&2; exit 2; fi
 done
 
@@ -160,6 +163,11 @@ export SURVEY_LINK_SECRET=proof-only-survey-link-secret-0123456789abcdef
 export PUBLIC_BASE_URL=https://hailong.example.gov.vn
 export HAILONG_API_BOOTSTRAP_KEYS_0_NAME=proof-one-stop HAILONG_API_BOOTSTRAP_KEYS_0_KEY=$API_KEY
 export DATABASE_POOL_SIZE=20
+# The app nodes clustered (ADR 086: kiosk handovers pushed across nodes), the follow-up e-mails to
+# the proof's SMTP sink, whose mail job runs every 5 s here.
+export HAILONG_CLUSTER_ENABLED=true HAILONG_CLUSTER_BIND_ADDRESS=127.0.0.1
+export HAILONG_CLUSTER_MEMBERS="127.0.0.1:$((BASE + 91)),127.0.0.1:$((BASE + 92)),127.0.0.1:$((BASE + 93))"
+export SMTP_HOST=127.0.0.1 SMTP_PORT=$((BASE + 25)) HAILONG_FOLLOWUP_MAIL_POLL=PT5S
 log "migrating once: java -jar ... --migrate-only"
 DATABASE_URL=$(url_for 1) "$JAVA" -jar "$JAR" --spring.profiles.active=prod --migrate-only >"$WORK/migrate.log" 2>&1 \
   || { tail -40 "$WORK/migrate.log" >&2; exit 1; }
@@ -167,7 +175,8 @@ log "$(grep -o 'Hài Lòng: .*' "$WORK/migrate.log" || tail -1 "$WORK/migrate.lo
 
 start_app() { # i [more env]
   local i=$1; shift
-  env DATABASE_URL="$(url_for "$i")" HAILONG_MIGRATIONS=validate "$@" \
+  # Each node its own management port (the actuator; the default 8081 is one per host).
+  env DATABASE_URL="$(url_for "$i")" HAILONG_MIGRATIONS=validate HAILONG_CLUSTER_PORT=$((BASE + 90 + i)) MANAGEMENT_PORT=$((BASE + 70 + i)) "$@" \
     "$JAVA" -Xmx512m -XX:TieredStopAtLevel=1 -jar "$JAR" --spring.profiles.active=prod --server.port=$((BASE + 80 + i)) \
       --logging.level.org.springframework.core.retry=debug --logging.level.org.springframework.resilience=debug \
       >"$WORK/app$i.log" 2>&1 &
@@ -194,6 +203,11 @@ mkdir -p "$WORK/site"
   echo "  - {code: TT-PROOF, name: Trung tâm thử cụm, agency: \"$UNIT\"}"
   echo "counters:"
   for c in 1 2 3 4 5 6 7 8 9 10 11 12; do echo "  - {code: PROOF-Q$c, name: Quầy $c, centre: TT-PROOF}"; done
+  echo "  - {code: PROOF-K1, name: Quầy kiosk 1, centre: TT-PROOF}"
+  echo "  - {code: PROOF-K2, name: Quầy kiosk 2, centre: TT-PROOF}"
+  echo "devices:"
+  echo "  - {code: proof-kiosk-1, counter: PROOF-K1}"
+  echo "  - {code: proof-kiosk-2, counter: PROOF-K2}"
 } > "$WORK/site/site.yaml"
 # app2 and app3 start together: only validating, they cannot race on the schema.
 log "unit $UNIT; app2 on db2 and app3 on db3, started at once"
@@ -212,11 +226,14 @@ for i in 1 2 3; do
   log "db$i session default: $(mariadb -S "$DBW/db$i.sock" -uroot -N -e 'SELECT @@tx_isolation, @@wsrep_sync_wait')"
 done
 log "load: ${SECONDS_LOAD} s; kill -9 db3 at $((SECONDS_LOAD / 3)) s, app2 at $((SECONDS_LOAD / 2)) s; db3 restarts at $((SECONDS_LOAD * 2 / 3)) s"
-"$JAVA" -cp "$TOOL_CP" vn.hailong.cluster.ClusterProof run "$SECONDS_LOAD" $((BASE + 80)) \
+"$JAVA" -Dproof.started="$WORK/load-started" -Dproof.smtp=$((BASE + 25)) -Dproof.kiosks=proof-kiosk-1@PROOF-K1@0,proof-kiosk-2@PROOF-K2@2 \
+  -cp "$TOOL_CP" vn.hailong.cluster.ClusterProof run "$SECONDS_LOAD" $((BASE + 80)) \
   "$((BASE + 81)),$((BASE + 82)),$((BASE + 83))" "$(db_port 1),$(db_port 2),$(db_port 3)" "$API_KEY" "$UNIT" "$COUNTERS" \
   "$DB_USER" "$DB_PASSWORD" >"$WORK/report.txt" 2>"$WORK/proof.err" &
 LOAD=$!
 PIDS+=("$LOAD")
+# The kills count from the start of the load proper, after the tablets are enrolled.
+for _ in $(seq 1 300); do [[ -e "$WORK/load-started" ]] || ! kill -0 "$LOAD" 2>/dev/null && break; sleep 1; done
 sleep $((SECONDS_LOAD / 3)); log "kill -9 db3 (pid ${DB_PID[3]})"; kill -9 "${DB_PID[3]}"
 sleep $((SECONDS_LOAD / 2 - SECONDS_LOAD / 3)); log "kill -9 app2 (pid ${APP_PID[2]})"; kill -9 "${APP_PID[2]}"
 sleep $((SECONDS_LOAD * 2 / 3 - SECONDS_LOAD / 2)); log "db3: restarting (rejoins by IST)"; start_db 3

@@ -134,6 +134,11 @@ public final class ClusterProof {
         final Tally doubles = new Tally();
         final Tally handovers = new Tally();
         final Tally logins = new Tally();
+        final Tally surveyPages = new Tally();
+        final Tally kioskHandovers = new Tally();
+        /** The follow-up e-mails' server (-Dproof.smtp=port), the kiosks in chromium (-Dproof.kiosks=device@counter@node,...). */
+        SmtpSink smtp;
+        volatile KioskPushProbe kiosks;
         final Map<String, AtomicInteger> isolation = new ConcurrentHashMap<>();
         final Map<String, String> wsrep = new ConcurrentHashMap<>();
         final AtomicLong loginSeq = new AtomicLong();
@@ -216,8 +221,31 @@ public final class ClusterProof {
         }
 
         int run() throws Exception {
+            String smtpPort = System.getProperty("proof.smtp", "");
+            if (!smtpPort.isBlank()) {
+                smtp = new SmtpSink(Integer.parseInt(smtpPort));
+                // A unit manager with an address: every dissatisfied rating's case then mails them, once.
+                try (Connection c = db(dbs[0]); PreparedStatement s = c.prepareStatement("INSERT INTO user_account (id, version, username, "
+                        + "password_hash, display_name, role, agency_id, enabled, created_at, email) VALUES (?, 0, ?, '{noop}-', 'Lãnh đạo thử cụm', "
+                        + "'UNIT_MANAGER', (SELECT id FROM agency WHERE code = ?), TRUE, UTC_TIMESTAMP(6), 'lanh-dao@proof.invalid')")) {
+                    s.setString(1, UUID.randomUUID().toString());
+                    s.setString(2, "proof-manager-" + unit.toLowerCase(Locale.ROOT).replace('.', '-'));
+                    s.setString(3, unit);
+                    s.executeUpdate();
+                }
+            }
             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+            // The tablets first (chromium's start and the enrolments take long on a busy machine), then the load; the
+            // script counts its kills from the marker file (-Dproof.started).
+            java.util.concurrent.CountDownLatch kiosksReady = new java.util.concurrent.CountDownLatch(1);
+            Thread kioskDriver = startKiosks(kiosksReady);
+            kiosksReady.await(4, TimeUnit.MINUTES);
             long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+            loadEnd = end;
+            String started = System.getProperty("proof.started", "");
+            if (!started.isBlank()) {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(started), "started");
+            }
             List<Thread> drivers = new ArrayList<>();
             // Seed: dossiers to rate and hand over from the first second.
             for (int i = 0; i < 60; i++) {
@@ -286,6 +314,11 @@ public final class ClusterProof {
                     failedLogIn(apps[op % apps.length]);
                 }
             }));
+            // Ratings through the citizen's survey page too (GET the form, POST it, 303 to the thank-you page), one a second.
+            drivers.add(paced("survey page", 1, end, pool, op -> surveyPageRating()));
+            if (kioskDriver != null) {
+                drivers.add(kioskDriver);
+            }
             Thread sampler = Thread.ofPlatform().daemon().start(() -> sample(end));
             for (Thread d : drivers) {
                 d.join();
@@ -295,6 +328,182 @@ public final class ClusterProof {
             running = false;
             sampler.join();
             return verify();
+        }
+
+        static final Pattern SURVEY_LINK = Pattern.compile("\"surveyLink\"\\s*:\\s*\"[^\"]*/r/([A-Za-z0-9_-]+)");
+        static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+        static final Pattern OVERALL_OPTION = Pattern.compile("name=\"q\\.overall\" value=\"([A-Z_]+)\"");
+
+        /** A returned dossier, then its rating through the survey page as a citizen's phone sends it (the form, re-sent with its key on a 5xx). */
+        void surveyPageRating() throws Exception {
+            int n = nextDossier.getAndIncrement();
+            String token = null;
+            for (int attempt = 0; attempt < 20 && token == null; attempt++) {
+                try {
+                    HttpResponse<String> r = send(lb, "PUT", "/api/v1/dossiers/" + code(n), dossierJson(n, true), key);
+                    if (r.statusCode() / 100 == 2) {
+                        Matcher m = SURVEY_LINK.matcher(r.body());
+                        if (!m.find()) {
+                            surveyPages.answer("no surveyLink in the dossier");
+                            return;
+                        }
+                        token = m.group(1);
+                    }
+                } catch (IOException e) {
+                    // re-sent below
+                }
+                if (token == null) {
+                    Thread.sleep(500);
+                }
+            }
+            if (token == null) {
+                surveyPages.answer("dossier not stored");
+                return;
+            }
+            String address = "198.51.100." + (1 + n % 250);
+            surveyPages.sent.incrementAndGet();
+            String form = null;
+            String cookie = "";
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (form == null) {
+                        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(lb + "/r/" + token)).timeout(Duration.ofSeconds(20))
+                                .header("X-Forwarded-For", address).GET().build(), HttpResponse.BodyHandlers.ofString());
+                        if (page.statusCode() != 200) {
+                            surveyPages.answer("page " + page.statusCode());
+                            surveyPages.resent.incrementAndGet();
+                            Thread.sleep(500);
+                            continue;
+                        }
+                        StringBuilder f = new StringBuilder();
+                        Map<String, String> hidden = new java.util.LinkedHashMap<>();
+                        Matcher h = HIDDEN.matcher(page.body());
+                        while (h.find()) {
+                            hidden.put(h.group(1), h.group(2).replace("&amp;", "&"));
+                        }
+                        hidden.forEach((name, value) -> f.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
+                        Matcher o = OVERALL_OPTION.matcher(page.body());
+                        List<String> options = new ArrayList<>();
+                        while (o.find()) {
+                            options.add(o.group(1));
+                        }
+                        String overall = options.contains("SATISFIED") ? (n % 2 == 0 ? "SATISFIED" : "VERY_SATISFIED") : options.isEmpty() ? "" : options.getFirst();
+                        form = f + "q.overall=" + overall + "&do=send";
+                        // HAProxy's node cookie left out: the POST may reach another node than the form (the page keeps no state on a node).
+                        cookie = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).filter(c -> !c.startsWith("HAILONG_NODE="))
+                                .reduce((x, y) -> x + "; " + y).orElse("");
+                        String idem = hidden.get("key");
+                        if (idem == null || idem.isBlank()) {
+                            surveyPages.answer("no key in the form");
+                            surveyPages.failed.incrementAndGet();
+                            return;
+                        }
+                        surveyKeys.put(token, idem);
+                    }
+                    HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(lb + "/r/" + token)).timeout(Duration.ofSeconds(20))
+                            .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie).header("X-Forwarded-For", address)
+                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                    String location = post.headers().firstValue("Location").orElse("");
+                    surveyPages.answer(post.statusCode() + (location.contains("/thanks") ? " thanks" : location.isEmpty() ? "" : " form"));
+                    if (post.statusCode() == 303 && location.contains("/thanks")) {
+                        surveyPages.acknowledged.incrementAndGet();
+                        ratingsAcknowledged.put(surveyKeys.get(token), code(n));
+                        return;
+                    }
+                    if (post.statusCode() == 303) {
+                        // Back to the form: refused (what to correct, or rated meanwhile). Not acknowledged.
+                        surveyPages.failures.add("POST /r/" + token + " -> form again");
+                        surveyPages.failed.incrementAndGet();
+                        return;
+                    }
+                } catch (IOException e) {
+                    surveyPages.answer(e.getClass().getSimpleName());
+                }
+                surveyPages.resent.incrementAndGet();
+                Thread.sleep(500);
+            }
+            surveyPages.failed.incrementAndGet();
+        }
+
+        final Map<String, String> surveyKeys = new ConcurrentHashMap<>();
+
+        /** Tablets in chromium, each on one app node; handovers for their counters sent to another node, one every ~1.5 s. */
+        volatile long loadEnd = Long.MAX_VALUE;
+
+        Thread startKiosks(java.util.concurrent.CountDownLatch ready) throws Exception {
+            String spec = System.getProperty("proof.kiosks", "");
+            if (spec.isBlank()) {
+                ready.countDown();
+                return null;
+            }
+            // Playwright is used from this one thread only.
+            return Thread.ofPlatform().name("kiosks").start(() -> {
+                try {
+                    kiosks = new KioskPushProbe();
+                    try (Connection c = db(dbs[0])) {
+                        for (String entry : spec.split(",")) {
+                            String[] p = entry.split("@");
+                            int node = Integer.parseInt(p[2]);
+                            try {
+                                kiosks.enrol(c, p[0], p[1], node, apps[node]);
+                            } catch (Exception e) {
+                                // One tablet that did not come up does not stop the others.
+                                kiosks.misses.add("tablet " + p[0] + " on node " + (node + 1) + " not enrolled: " + e.getClass().getSimpleName());
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    System.err.println("kiosks not started: " + e);
+                    return;
+                } finally {
+                    ready.countDown();
+                }
+                if (kiosks.tablets.isEmpty()) {
+                    return;
+                }
+                int i = 0;
+                while (System.nanoTime() < loadEnd) {
+                    KioskPushProbe.Tablet t = kiosks.tablets.get(i % kiosks.tablets.size());
+                    try {
+                        int n = nextDossier.getAndIncrement();
+                        if (deliver(puts, lb, "PUT", "/api/v1/dossiers/" + code(n), dossierJson(n, false)) / 100 == 2) {
+                            // Recorded on another node than the tablet's: first choice rotates, the next one if that node is gone.
+                            kioskHandovers.sent.incrementAndGet();
+                            String json = "{\"dossierCode\":\"" + code(n) + "\",\"officerId\":\"cb-" + unit + "-k\"}";
+                            for (int k = 1; k < apps.length + 1; k++) {
+                                int other = (t.node() + k + (i / kiosks.tablets.size()) % (apps.length - 1)) % apps.length;
+                                if (other == t.node()) {
+                                    continue;
+                                }
+                                long start = System.nanoTime();
+                                int status;
+                                try {
+                                    status = send(apps[other], "POST", "/api/v1/counters/" + t.counter() + "/handover", json, key).statusCode();
+                                } catch (IOException gone) {
+                                    status = -1;
+                                }
+                                kioskHandovers.answer(Integer.toString(status));
+                                if (status == 201) {
+                                    kioskHandovers.acknowledged.incrementAndGet();
+                                    kiosks.awaitSurvey(t, code(n), start);
+                                    break;
+                                }
+                                if (status == 202 || status / 100 == 4) {
+                                    kioskHandovers.acknowledged.incrementAndGet();
+                                    break;
+                                }
+                            }
+                        }
+                        Thread.sleep(1500);
+                    } catch (Exception e) {
+                        System.err.println("kiosks: " + e);
+                    }
+                    i++;
+                }
+                kiosks.close();
+            });
         }
 
         void newDossier() throws InterruptedException {
@@ -433,6 +642,39 @@ public final class ClusterProof {
                 }
                 double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
                 String unitId = "(SELECT id FROM agency WHERE code = '" + unit + "')";
+                String unitMails = "FROM follow_up_mail m JOIN follow_up_case fc ON fc.id = m.case_id WHERE fc.responsible_unit_id = " + unitId;
+                // Mails: wait until none is pending (the nodes poll every 5 s here), at most 90 s.
+                long mailStart = System.nanoTime();
+                while (smtp != null && longOf(c, "SELECT COUNT(*) " + unitMails + " AND m.status = 'PENDING'") > 0
+                        && System.nanoTime() - mailStart < Duration.ofSeconds(90).toNanos()) {
+                    Thread.sleep(1000);
+                }
+                Map<String, Long> mailRows = new TreeMap<>();
+                List<String> sentCodes = new ArrayList<>();
+                try (Statement q = c.createStatement(); ResultSet rs = q.executeQuery("SELECT m.status, d.code FROM follow_up_mail m "
+                        + "JOIN follow_up_case fc ON fc.id = m.case_id JOIN dossier d ON d.id = fc.dossier_id WHERE fc.responsible_unit_id = " + unitId)) {
+                    while (rs.next()) {
+                        mailRows.merge(rs.getString(1), 1L, Long::sum);
+                        if (rs.getString(1).equals("SENT")) {
+                            sentCodes.add(rs.getString(2));
+                        }
+                    }
+                }
+                long mailOnce = 0;
+                long mailTwice = 0;
+                long mailMissing = 0;
+                if (smtp != null) {
+                    for (String code : sentCodes) {
+                        long received = smtp.bySubject.entrySet().stream().filter(e -> e.getKey().contains(code)).mapToLong(e -> e.getValue().get()).sum();
+                        if (received == 1) {
+                            mailOnce++;
+                        } else if (received == 0) {
+                            mailMissing++;
+                        } else {
+                            mailTwice++;
+                        }
+                    }
+                }
                 long stored = longOf(c, "SELECT COUNT(*) FROM rating WHERE evaluated_agency_id = " + unitId);
                 long counted = longOf(c, "SELECT COUNT(*) FROM rating WHERE status = 'COUNTED' AND evaluated_agency_id = " + unitId);
                 long doubled = longOf(c, "SELECT COUNT(*) FROM (SELECT dossier_id FROM rating WHERE status = 'COUNTED' AND evaluated_agency_id = "
@@ -491,7 +733,9 @@ public final class ClusterProof {
                 System.out.println(doubles.line("rating double send"));
                 System.out.println(handovers.line("handover POST"));
                 System.out.println(logins.line("failed log-in"));
-                for (Tally t : List.of(puts, ratings, doubles, handovers, logins)) {
+                System.out.println(surveyPages.line("survey page POST"));
+                System.out.println(kioskHandovers.line("kiosk handover"));
+                for (Tally t : List.of(puts, ratings, doubles, handovers, logins, surveyPages)) {
                     t.failures.stream().limit(3).forEach(f -> System.out.println("   refused: " + f));
                 }
                 System.out.println("== Ratings");
@@ -500,6 +744,15 @@ public final class ClusterProof {
                 System.out.println("lost (acknowledged, not stored)       " + lost + (lostSamples.isEmpty() ? "" : " e.g. " + lostSamples));
                 System.out.println("dossiers with two counted ratings     " + doubled);
                 System.out.println("dossiers with two stored ratings      " + dossiersRatedTwice);
+                System.out.println("== Follow-up e-mails");
+                System.out.println("rows of the unit by status            " + mailRows);
+                System.out.println("messages received by the SMTP sink    " + (smtp == null ? "(no sink)" : smtp.messages.get()));
+                System.out.println("sent rows received once / twice+ / 0  " + mailOnce + " / " + mailTwice + " / " + mailMissing);
+                System.out.println("== Kiosks (chromium; handover on one node, tablet on another)");
+                System.out.println("cross-node push                       " + (kiosks == null ? "(no kiosks)" : kiosks.report()));
+                if (kiosks != null) {
+                    kiosks.misses.stream().limit(3).forEach(m -> System.out.println("   not shown: " + m));
+                }
                 System.out.println("== Rollups");
                 System.out.println("rollup_pending after the load         " + pending + " (drained in " + String.format(Locale.ROOT, "%.1f", drainSeconds)
                         + " s)");
@@ -533,7 +786,11 @@ public final class ClusterProof {
                 if (isolation.keySet().stream().anyMatch(l -> !l.equals("READ COMMITTED"))) {
                     bad.add("transactions not at READ COMMITTED: " + isolation.keySet());
                 }
-                if (ratings.failed.get() + doubles.failed.get() + puts.failed.get() + handovers.failed.get() > 0) {
+                if (smtp != null && (mailTwice > 0 || mailMissing > 0 || mailRows.getOrDefault("PENDING", 0L) > 0)) {
+                    bad.add("e-mails: " + mailTwice + " sent more than once, " + mailMissing + " marked sent but not received, "
+                            + mailRows.getOrDefault("PENDING", 0L) + " still pending");
+                }
+                if (ratings.failed.get() + doubles.failed.get() + puts.failed.get() + handovers.failed.get() + surveyPages.failed.get() > 0) {
                     bad.add("requests refused or never acknowledged within 60 s");
                 }
             }
