@@ -49,9 +49,7 @@ class PaperFormJourneyTest {
     }
 
     static void logIn(Page page, String username) {
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(PASSWORD);
-        page.locator("vaadin-login-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
+        AuditAndAccountsJourneyTest.logIn(page, username, PASSWORD);
     }
 
     static void choose(Page page, String criterion, String label) {
