@@ -42,7 +42,8 @@ class WebhookApiController {
     }
 
     @Operation(summary = "Register a webhook endpoint", description = """
-            Events: rating.recorded, rating.status_changed, dossier.returned, followup.opened, followup.overdue, kiosk.offline.
+            Events: rating.recorded, rating.status_changed, dossier.returned, followup.opened, followup.overdue, kiosk.offline,
+            index.published.
             The answer carries the signing secret (`whsec_...`) once; it is stored encrypted and never shown again.
             The URL must be https in production and must not resolve to a loopback, private or link-local address (400 naming `url`).
             Each delivery is a POST of `{"type", "timestamp", "data"}` with the Standard Webhooks headers `webhook-id` (the same on

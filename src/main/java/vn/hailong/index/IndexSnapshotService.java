@@ -311,6 +311,7 @@ public class IndexSnapshotService {
         }
         Snapshot published = get(snapshotId);
         audit(AuditAction.INDEX_PUBLISHED, published, "published, " + published.units() + " units; reviewed by " + reviewersOf(published));
+        events.publishEvent(published(published));
         return published;
     }
 
@@ -345,7 +346,13 @@ public class IndexSnapshotService {
         Snapshot corrected = get(snapshotId);
         audit(AuditAction.INDEX_CORRECTED, corrected, "published as the correction of snapshot " + current + ", " + corrected.units()
                 + " units; reason: " + reason.strip() + "; reviewed by " + reviewersOf(corrected));
+        events.publishEvent(published(corrected));
         return corrected;
+    }
+
+    private static IndexPublished published(Snapshot s) {
+        return new IndexPublished(s.id(), s.scheme(), s.period(), s.methodologyVersion(), s.inputsHash(), s.units(), s.publishedAt(),
+                s.corrects(), s.correctionReason());
     }
 
     /** The period's current draft (the one a publication would publish), if any. */

@@ -10,7 +10,8 @@ public enum WebhookEventType {
     DOSSIER_RETURNED("dossier.returned"),
     FOLLOWUP_OPENED("followup.opened"),
     FOLLOWUP_OVERDUE("followup.overdue"),
-    KIOSK_OFFLINE("kiosk.offline");
+    KIOSK_OFFLINE("kiosk.offline"),
+    INDEX_PUBLISHED("index.published");
 
     private final String wireName;
 

@@ -1,5 +1,7 @@
 package vn.hailong.webhook;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.followup.FollowUpOpened;
+import vn.hailong.followup.FollowUpOverdue;
+import vn.hailong.index.IndexPublished;
 import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.intake.DossierRecorded;
@@ -24,6 +29,7 @@ import vn.hailong.kiosk.KioskWentOffline;
 import vn.hailong.moderation.DisputeKind;
 import vn.hailong.moderation.ModerationDecided;
 import vn.hailong.platform.Ids;
+import vn.hailong.platform.PublicBaseUrl;
 import vn.hailong.rating.RatingFacts;
 import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingSubmitted;
@@ -48,9 +54,11 @@ class WebhookOutbox {
     private final DirectoryService directory;
     private final SurveyLinkService links;
     private final Clock clock;
+    private final String publicBaseUrl;
 
     WebhookOutbox(WebhookStore store, WebhookDispatcher dispatcher, RatingService ratings, DossierIntakeService intake,
-            DirectoryService directory, SurveyLinkService links, Clock clock) {
+            DirectoryService directory, SurveyLinkService links, Clock clock,
+            @Value("${" + PublicBaseUrl.PROPERTY + "}") String publicBaseUrl) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.ratings = ratings;
@@ -58,6 +66,7 @@ class WebhookOutbox {
         this.directory = directory;
         this.links = links;
         this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     }
 
     @EventListener
@@ -133,7 +142,7 @@ class WebhookOutbox {
     }
 
     @EventListener
-    void on(vn.hailong.followup.FollowUpOverdue overdue) {
+    void on(FollowUpOverdue overdue) {
         queue(WebhookEventType.FOLLOWUP_OVERDUE, "followup.overdue:" + overdue.caseId(), () -> {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("caseId", overdue.caseId().toString());
@@ -155,6 +164,33 @@ class WebhookOutbox {
             data.put("openedAt", offline.openedAt().toString());
             return data;
         });
+    }
+
+    @EventListener
+    void on(IndexPublished published) {
+        // Told once per snapshot: a correction is a new snapshot, so it is told too, naming the one it corrects.
+        queue(WebhookEventType.INDEX_PUBLISHED, "index.published:" + published.snapshotId(), () -> {
+            String query = "scheme=" + encoded(published.scheme()) + "&period=" + encoded(published.period());
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("snapshotId", published.snapshotId().toString());
+            data.put("scheme", published.scheme());
+            data.put("period", published.period());
+            data.put("methodologyVersion", published.methodologyVersion());
+            data.put("inputsHash", published.inputsHash());
+            data.put("units", published.units());
+            data.put("publishedAt", published.publishedAt().toString());
+            data.put("correction", published.isCorrection());
+            data.put("correctsSnapshotId", published.corrects() == null ? null : published.corrects().toString());
+            data.put("correctionReason", published.correctionReason());
+            // The API answers JSON, or CSV with Accept: text/csv, to a key of scope "index"; the open-data page needs none.
+            data.put("results", publicBaseUrl + "/api/v1/index?" + query);
+            data.put("openData", publicBaseUrl + "/open-data");
+            return data;
+        });
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private Map<String, Object> statusChange(RatingFacts rating, String from, String to, String reason, @Nullable String disputeKind,

@@ -18,14 +18,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
 
 import tools.jackson.databind.JsonNode;
 
 import vn.hailong.ApiClient;
 import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
+import vn.hailong.TestData;
 import vn.hailong.TestMail;
 import vn.hailong.followup.MailOutbox;
+import vn.hailong.index.MethodologyService;
+import vn.hailong.security.AccountService;
+import vn.hailong.security.ApiKeyService;
+import vn.hailong.security.Role;
 
 /**
  * Webhooks over real HTTP both ways: endpoints registered through the API, events from the API,
@@ -45,6 +53,12 @@ class WebhookDeliveryTest {
     MailOutbox mail;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    ApiKeyService keys;
+    @Autowired
+    MethodologyService methodologies;
 
     OneStopSoftware oneStop;
     ApiClient manager;
@@ -220,6 +234,65 @@ class WebhookDeliveryTest {
         assertThat(overdue.get("type").asString()).isEqualTo("followup.overdue");
         assertThat(overdue.get("data").get("dossierCode").asString()).isEqualTo(dossier);
         assertThat(signedWith(registration.get("secret").asString(), told.get(1))).isTrue();
+    }
+
+    @Test
+    void a_published_index_and_its_correction_are_told_once_each_after_the_commit() throws Exception {
+        JsonNode registration = registers("chu-webhook@example.vn", "index.published");
+        String suffix = TestData.uniqueSuffix().toLowerCase();
+        String managerName = "tinh-webhook-" + suffix;
+        accounts.ensureAccount(managerName, "mat-khau-" + managerName, "Sở Nội vụ", Role.PROVINCE_MANAGER, null);
+        String key = "pub-key-" + suffix + "-0123456789abcdef0123456789abcdef";
+        keys.provisionForAccount("pub-" + suffix, key, managerName);
+        ApiClient province = new ApiClient(port, key);
+        String scheme = "pub-" + suffix;
+        UserDetails user = accounts.loadUserByUsername(managerName);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        try {
+            methodologies.addVersion(scheme, null, null, "Webhook", methodologies.forYear("default", 2026).definition());
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        String dossier = oneStop.sendsReturnedDossier(unit, Instant.parse("2026-08-12T03:00:00Z"));
+        assertThat(oneStop.relays(OneStopSoftware.rating(dossier, "SATISFIED")).status()).isEqualTo(201);
+
+        String draft = province.post("/api/v1/index/drafts", Map.of("scheme", scheme, "period", "2026-08")).json().get("id").asString();
+        webhooks.sendDueNow();
+        assertThat(receiver.containing(scheme)).as("a draft is not told").isEmpty();
+        ApiClient.Response refused = province.post("/api/v1/index/snapshots/" + draft + "/publish", Map.of("reason", "x"));
+        assertThat(refused.status()).isEqualTo(422);
+        webhooks.sendDueNow();
+        assertThat(receiver.containing(scheme)).as("a refused publication is not told").isEmpty();
+
+        assertThat(province.send("POST", "/api/v1/index/snapshots/" + draft + "/publish", null).status()).isEqualTo(200);
+        String correction = province.post("/api/v1/index/drafts", Map.of("scheme", scheme, "period", "2026-08", "correction", true))
+                .json().get("id").asString();
+        assertThat(province.post("/api/v1/index/snapshots/" + correction + "/publish", Map.of("reason", "Đồng bộ muộn")).status())
+                .isEqualTo(200);
+        webhooks.sendDueNow();
+        webhooks.sendDueNow();
+
+        List<Receiver.Request> told = receiver.containing(scheme);
+        assertThat(told).hasSize(2);
+        assertThat(told).allSatisfy(r -> assertThat(signedWith(registration.get("secret").asString(), r)).isTrue());
+        // Deliveries to one endpoint are not ordered (each has its own retries): told apart by snapshot.
+        List<JsonNode> bodies = told.stream().map(r -> ApiClient.JSON.readTree(r.body()))
+                .sorted(java.util.Comparator.comparing(b -> b.get("data").get("correction").asBoolean())).toList();
+        JsonNode first = bodies.get(0);
+        assertThat(first.get("type").asString()).isEqualTo("index.published");
+        assertThat(first.get("data").get("snapshotId").asString()).isEqualTo(draft);
+        assertThat(first.get("data").get("period").asString()).isEqualTo("2026-08");
+        assertThat(first.get("data").get("correction").asBoolean()).isFalse();
+        assertThat(first.get("data").get("units").asInt()).isPositive();
+        assertThat(first.get("data").get("results").asString()).endsWith("/api/v1/index?scheme=" + scheme + "&period=2026-08");
+        JsonNode second = bodies.get(1);
+        assertThat(second.get("data").get("snapshotId").asString()).isEqualTo(correction);
+        assertThat(second.get("data").get("correction").asBoolean()).isTrue();
+        assertThat(second.get("data").get("correctsSnapshotId").asString()).isEqualTo(draft);
+        assertThat(second.get("data").get("correctionReason").asString()).isEqualTo("Đồng bộ muộn");
+        assertThat(province.get(second.get("data").get("results").asString().substring(("http://localhost:8080").length())).status())
+                .as("the address told answers the manager's key").isEqualTo(200);
     }
 
     @Test
