@@ -1,6 +1,8 @@
 package vn.hailong.feed;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +24,9 @@ import vn.hailong.platform.Retries;
  * (two threads, two nodes) are serialised by that row (on Galera: one of them fails certification
  * and is retried), so numbers become visible in committed batches, each batch after the one before:
  * a reader that sees number n sees every number below it, and a change that committed late simply
- * gets a later number. The row is written once per batch, not once per rating.
+ * gets a later number. The row is written once per batch, not once per rating, and a burst of
+ * ratings is numbered in one batch: woken by a commit, the sequencer first waits
+ * {@code hailong.feed.sequencer.settle} (0.2 s) for the commits that follow it.
  */
 @Component
 class RatingFeedSequencer implements SmartLifecycle {
@@ -34,12 +38,13 @@ class RatingFeedSequencer implements SmartLifecycle {
     private final PolledWorker worker;
 
     RatingFeedSequencer(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-            @Value("${hailong.feed.sequencer.batch:1000}") int batch, @Value("${hailong.feed.sequencer.poll:PT1S}") Duration poll) {
+            @Value("${hailong.feed.sequencer.batch:1000}") int batch, @Value("${hailong.feed.sequencer.poll:PT1S}") Duration poll,
+            @Value("${hailong.feed.sequencer.settle:PT0.2S}") Duration settle) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.worker = new PolledWorker("rating-feed-sequencer", poll, batch, true, this::sequence);
+        this.worker = new PolledWorker("rating-feed-sequencer", poll, batch, true, settle, this::sequence);
     }
 
     PolledWorker worker() {
@@ -54,16 +59,24 @@ class RatingFeedSequencer implements SmartLifecycle {
     int sequence() {
         return retry.invoke(() -> transaction.execute(tx -> {
             Long last = jdbc.queryForObject("SELECT last_seq FROM rating_feed_sequence WHERE id = 1 FOR UPDATE", Long.class);
+            // A plain (consistent) read: it sees only committed rows and waits for no open transaction.
+            // A locking read (an UPDATE's own WHERE) would wait for a rating still being written.
             List<Long> waiting = jdbc.queryForList("SELECT id FROM rating_change WHERE seq IS NULL ORDER BY id LIMIT ?", Long.class, batch);
             if (waiting.isEmpty()) {
                 return 0;
             }
+            // One statement for the batch (not one per row): seq = last + the row's place in the batch.
+            StringBuilder sql = new StringBuilder("UPDATE rating_change SET seq = CASE id");
+            List<Object> args = new ArrayList<>(waiting.size() * 3);
             long next = last;
-            List<Object[]> numbers = new java.util.ArrayList<>(waiting.size());
             for (Long id : waiting) {
-                numbers.add(new Object[] {++next, id});
+                sql.append(" WHEN ? THEN ?");
+                args.add(id);
+                args.add(++next);
             }
-            jdbc.batchUpdate("UPDATE rating_change SET seq = ? WHERE id = ?", numbers);
+            sql.append(" END WHERE id IN (").append(String.join(",", Collections.nCopies(waiting.size(), "?"))).append(")");
+            args.addAll(waiting);
+            jdbc.update(sql.toString(), args.toArray());
             jdbc.update("UPDATE rating_feed_sequence SET last_seq = ? WHERE id = 1", next);
             return waiting.size();
         }));

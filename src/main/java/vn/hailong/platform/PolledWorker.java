@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * A worker thread of a node that drains a database outbox (as {@code RollupDrainer} does): it runs
  * a step at once when woken after a commit and every {@code poll} otherwise, again at once while a
- * step reports a full batch. A step that fails (the database away) is tried again after a poll
+ * step reports a full batch (after an optional settling pause, so a burst of wakes costs one step).
+ * A step that fails (the database away) is tried again after a poll
  * interval; the rows wait in their table. Starts before the web server and stops after it.
  */
 public final class PolledWorker implements SmartLifecycle {
@@ -27,6 +28,7 @@ public final class PolledWorker implements SmartLifecycle {
     private final int batch;
     private final IntSupplier step;
     private final boolean enabled;
+    private final Duration settle;
     private final Semaphore signal = new Semaphore(0);
     private volatile @Nullable Thread worker;
     private volatile boolean running;
@@ -36,10 +38,20 @@ public final class PolledWorker implements SmartLifecycle {
      * @param enabled false: the worker does not run (tests that drive the step themselves)
      */
     public PolledWorker(String name, Duration poll, int batch, boolean enabled, IntSupplier step) {
+        this(name, poll, batch, enabled, Duration.ZERO, step);
+    }
+
+    /**
+     * @param settle how long to wait after being woken before the step runs, so that the wakes of
+     *        many commits in a burst are served by one step (one transaction, one commit) instead of
+     *        one each; zero: at once
+     */
+    public PolledWorker(String name, Duration poll, int batch, boolean enabled, Duration settle, IntSupplier step) {
         this.name = name;
         this.poll = poll;
         this.batch = batch;
         this.enabled = enabled;
+        this.settle = settle;
         this.step = step;
     }
 
@@ -106,7 +118,10 @@ public final class PolledWorker implements SmartLifecycle {
                 if (handled >= batch) {
                     continue;
                 }
-                signal.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
+                boolean woken = signal.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
+                if (woken && !settle.isZero() && running) {
+                    Thread.sleep(settle.toMillis());
+                }
                 signal.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

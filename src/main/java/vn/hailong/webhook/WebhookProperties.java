@@ -17,10 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param requireHttps only https:// endpoints (true in the prod profile)
  * @param allowedHosts hosts that may be called although they resolve to loopback or private addresses
  * @param dispatch whether this node's worker sends deliveries (tests send them themselves)
+ * @param subscriptionsCache how long a node reuses its read of the enabled endpoints and their event types (every
+ *        event asks for it, on the write path); a change on this node clears it at once, one on another node is seen
+ *        within this time
  */
 @ConfigurationProperties("hailong.webhooks")
 public record WebhookProperties(List<Duration> retrySchedule, Duration disableAfter, Duration timeout, Duration claimLease, Duration poll,
-        Boolean requireHttps, List<String> allowedHosts, Boolean dispatch) {
+        Boolean requireHttps, List<String> allowedHosts, Boolean dispatch, Duration subscriptionsCache) {
 
     public WebhookProperties {
         retrySchedule = retrySchedule == null || retrySchedule.isEmpty()
@@ -34,6 +37,7 @@ public record WebhookProperties(List<Duration> retrySchedule, Duration disableAf
         requireHttps = requireHttps != null && requireHttps;
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
         dispatch = dispatch == null || dispatch;
+        subscriptionsCache = subscriptionsCache == null ? Duration.ofSeconds(5) : subscriptionsCache;
     }
 
     WebhookUrlPolicy urlPolicy() {

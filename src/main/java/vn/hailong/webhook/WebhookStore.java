@@ -8,11 +8,17 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /** The rows of {@code webhook_endpoint} and {@code webhook_delivery} (times in UTC, as JPA stores them). */
 @Component
@@ -31,10 +37,19 @@ class WebhookStore {
     private static final String DELIVERY_COLUMNS = "id, endpoint_id, message_id, event_type, status, attempts, created_at, next_attempt_at, "
             + "last_attempt_at, last_status, last_response, last_error, delivered_at";
 
-    private final JdbcClient jdbc;
+    /** An enabled endpoint and the wire names of the events it takes. */
+    private record Subscription(UUID endpointId, Set<String> eventTypes) {
+    }
 
-    WebhookStore(JdbcClient jdbc) {
+    private static final String ENABLED = "enabled";
+
+    private final JdbcClient jdbc;
+    // Every rating, dossier and follow-up asks who subscribes; the answer changes a few times a year.
+    private final Cache<String, List<Subscription>> subscriptions;
+
+    WebhookStore(JdbcClient jdbc, WebhookProperties properties) {
         this.jdbc = jdbc;
+        this.subscriptions = Caffeine.newBuilder().expireAfterWrite(properties.subscriptionsCache()).maximumSize(1).build();
     }
 
     static @Nullable LocalDateTime utc(@Nullable Instant instant) {
@@ -53,6 +68,7 @@ class WebhookStore {
                 VALUES (:id, :url, :description, :owner, :types, :secret, TRUE, :now)""")
                 .param("id", id.toString()).param("url", url).param("description", description).param("owner", ownerEmail)
                 .param("types", String.join(",", types)).param("secret", secret).param("now", utc(now)).update();
+        subscriptionsChanged();
     }
 
     List<Endpoint> endpoints() {
@@ -61,9 +77,23 @@ class WebhookStore {
 
     /** The enabled endpoints subscribed to this event type (a plain read: nothing is locked). */
     List<UUID> subscribers(WebhookEventType type) {
-        return jdbc.sql("SELECT id, event_types FROM webhook_endpoint WHERE enabled = TRUE")
-                .query((rs, i) -> Arrays.asList(rs.getString(2).split(",")).contains(type.wireName()) ? rs.getObject(1, UUID.class) : null)
-                .list().stream().filter(java.util.Objects::nonNull).toList();
+        return subscriptions.get(ENABLED, key -> jdbc.sql("SELECT id, event_types FROM webhook_endpoint WHERE enabled = TRUE")
+                .query((rs, i) -> new Subscription(rs.getObject(1, UUID.class), Set.of(rs.getString(2).split(",")))).list())
+                .stream().filter(s -> s.eventTypes().contains(type.wireName())).map(Subscription::endpointId).toList();
+    }
+
+    /** Forgets this node's read of the subscriptions after the current transaction, when an endpoint was changed. */
+    private void subscriptionsChanged() {
+        subscriptions.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // Also after the commit: a read between the change and its commit would otherwise keep the old list.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    subscriptions.invalidateAll();
+                }
+            });
+        }
     }
 
     Optional<Endpoint> endpoint(UUID id) {
@@ -72,6 +102,7 @@ class WebhookStore {
     }
 
     int setEnabled(UUID id, boolean enabled, @Nullable String reason, Instant now) {
+        subscriptionsChanged();
         return jdbc.sql("""
                 UPDATE webhook_endpoint SET enabled = :enabled, disabled_reason = :reason, disabled_at = :at,
                        failing_since = IF(:enabled, NULL, failing_since)
@@ -82,11 +113,13 @@ class WebhookStore {
 
     /** Disables the endpoint unless it is disabled already; true when this call disabled it. */
     boolean disableIfEnabled(UUID id, String reason, Instant now) {
+        subscriptionsChanged();
         return jdbc.sql("UPDATE webhook_endpoint SET enabled = FALSE, disabled_reason = :reason, disabled_at = :at WHERE id = :id AND enabled")
                 .param("reason", reason).param("at", utc(now)).param("id", id.toString()).update() == 1;
     }
 
     int deleteEndpoint(UUID id) {
+        subscriptionsChanged();
         return jdbc.sql("DELETE FROM webhook_endpoint WHERE id = :id").param("id", id.toString()).update();
     }
 
@@ -103,11 +136,16 @@ class WebhookStore {
                 .query((rs, i) -> instant(rs, 1)).optional().orElse(now);
     }
 
-    /** Queues a delivery; with a {@code onceKey}, only if none with that key was queued for the endpoint. */
+    /**
+     * Queues a delivery; with a {@code onceKey}, only if none with that key was queued for the
+     * endpoint. Only to an endpoint still enabled: the caller's list of subscribers may be a few
+     * seconds old (an endpoint disabled or deleted on another node gets nothing).
+     */
     void insertDelivery(UUID endpointId, String messageId, WebhookEventType type, String payload, @Nullable String onceKey, Instant now) {
         jdbc.sql("""
                 INSERT IGNORE INTO webhook_delivery (id, endpoint_id, message_id, event_type, payload, once_key, status, next_attempt_at, created_at)
-                VALUES (:id, :endpoint, :message, :type, :payload, :once, 'PENDING', :now, :now)""")
+                SELECT :id, id, :message, :type, :payload, :once, 'PENDING', :now, :now FROM webhook_endpoint
+                WHERE id = :endpoint AND enabled""")
                 .param("id", vn.hailong.platform.Ids.newId().toString()).param("endpoint", endpointId.toString()).param("message", messageId)
                 .param("type", type.wireName()).param("payload", payload).param("once", onceKey).param("now", utc(now)).update();
     }

@@ -296,6 +296,25 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void an_endpoint_deleted_or_disabled_on_another_node_gets_nothing_and_fails_no_write() throws Exception {
+        JsonNode deleted = registers("chu-webhook@example.vn", "dossier.returned");
+        JsonNode disabled = registers("chu-webhook@example.vn", "dossier.returned");
+        String before = oneStop.sendsReturnedDossier(unit, Instant.now().minusSeconds(60)); // this node now knows both
+        webhooks.sendDueNow();
+        assertThat(receiver.containing(before)).hasSize(2);
+
+        // Another node's changes, which this node's read of the subscriptions (5 s) has not seen yet.
+        jdbc.update("DELETE FROM webhook_endpoint WHERE id = ?", deleted.get("endpoint").get("id").asString());
+        jdbc.update("UPDATE webhook_endpoint SET enabled = FALSE WHERE id = ?", disabled.get("endpoint").get("id").asString());
+        String after = oneStop.sendsReturnedDossier(unit, Instant.now().minusSeconds(30)); // answered 2xx, or it throws
+        webhooks.sendDueNow();
+
+        assertThat(receiver.containing(after)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM webhook_delivery WHERE payload LIKE ?", Integer.class, "%" + after + "%"))
+                .isZero();
+    }
+
+    @Test
     void ssrf_targets_are_refused_naming_the_url_and_keys_without_the_right_cannot_manage_webhooks() {
         for (String target : List.of("http://127.0.0.1:" + port + "/api/v1/openapi", "http://10.0.0.5/hook", "http://169.254.169.254/latest/meta-data/",
                 "http://[::1]/hook", "http://192.168.1.10/hook", "file:///etc/passwd")) {
