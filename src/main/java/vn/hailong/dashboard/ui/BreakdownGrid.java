@@ -12,8 +12,8 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 
-import vn.hailong.dashboard.DashboardService.Breakdown;
-import vn.hailong.dashboard.DashboardService.BreakdownRow;
+import vn.hailong.dashboard.Breakdown;
+import vn.hailong.dashboard.BreakdownRow;
 import vn.hailong.dashboard.Figures;
 
 /**

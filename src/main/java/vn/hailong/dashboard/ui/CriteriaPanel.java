@@ -10,7 +10,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 
-import vn.hailong.dashboard.DashboardService;
+import vn.hailong.dashboard.Headline;
 
 /** The overall answers' distribution and each criterion's average (0–2), as charts and as a table against the periods before. */
 final class CriteriaPanel extends Div {
@@ -38,7 +38,7 @@ final class CriteriaPanel extends Div {
         add(charts, new H3("Điểm trung bình theo tiêu chí (0–2)"), criteria);
     }
 
-    void show(DashboardService.Headline h) {
+    void show(Headline h) {
         List<Map.Entry<String, Double[]>> rows = new ArrayList<>();
         for (String key : criterionLabels.keySet()) {
             Double[] v = {h.current().average(key), h.previous().average(key), h.lastYear().average(key)};

@@ -17,9 +17,10 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.access.AccessDeniedException;
 
 import vn.hailong.dashboard.DashboardService;
-import vn.hailong.dashboard.DashboardService.Selection;
-import vn.hailong.dashboard.DashboardService.UnitNode;
 import vn.hailong.dashboard.ExportService;
+import vn.hailong.dashboard.Headline;
+import vn.hailong.dashboard.Selection;
+import vn.hailong.dashboard.UnitNode;
 import vn.hailong.paperform.PaperFormService;
 
 /**
@@ -99,7 +100,7 @@ public class DashboardView extends Div {
 
     private void refresh() {
         try {
-            DashboardService.Headline h = dashboard.headline(selection);
+            Headline h = dashboard.headline(selection);
             UnitNode unit = scope.node(selection.unitId());
             String scopeText = unit == null ? getTranslation("dashboard.period.scope.all") : getTranslation("dashboard.period.scope.unit", unit.name());
             scopeLabel.setText(h.lastYearIsPrevious()
@@ -123,7 +124,7 @@ public class DashboardView extends Div {
     }
 
     /** "Tháng 12/2026, tính đến 04/12" while the period runs, else its plain label. */
-    private String periodLabel(DashboardService.Headline h) {
+    private String periodLabel(Headline h) {
         return h.running() ? getTranslation("dashboard.period.running", h.period().label(), Format.SHORT_DAY.format(h.asOf()))
                 : h.period().label();
     }

@@ -13,10 +13,10 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 
+import vn.hailong.dashboard.Breakdown;
 import vn.hailong.dashboard.DashboardService;
-import vn.hailong.dashboard.DashboardService.Breakdown;
-import vn.hailong.dashboard.DashboardService.Selection;
 import vn.hailong.dashboard.ExportService;
+import vn.hailong.dashboard.Selection;
 import vn.hailong.paperform.PaperFormService;
 
 /**

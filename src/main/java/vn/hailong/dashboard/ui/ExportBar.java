@@ -12,8 +12,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
-import vn.hailong.dashboard.DashboardService.Selection;
 import vn.hailong.dashboard.ExportService;
+import vn.hailong.dashboard.Selection;
 
 /** Downloads of what is on screen, with the active filters; made when clicked. */
 final class ExportBar extends Div {

@@ -3,8 +3,8 @@ package vn.hailong.dashboard.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 
-import vn.hailong.dashboard.DashboardService;
 import vn.hailong.dashboard.Figures;
+import vn.hailong.dashboard.Headline;
 
 /**
  * The headline figures as cards (returned, ratings, coverage, satisfaction, dissatisfied, late),
@@ -17,7 +17,7 @@ final class HeadlineCards extends Div {
         setId("headline");
     }
 
-    void show(DashboardService.Headline h) {
+    void show(Headline h) {
         removeAll();
         Figures c = h.current();
         Figures p = h.previous();

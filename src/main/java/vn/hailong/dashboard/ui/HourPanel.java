@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.NativeTableCell;
 import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 
-import vn.hailong.dashboard.DashboardService;
+import vn.hailong.dashboard.HourCell;
 
 /** Ratings and the satisfaction rate by hour of the day and day of the week, as a heat table and a chart. */
 final class HourPanel extends Div {
@@ -25,15 +25,15 @@ final class HourPanel extends Div {
                 ChartFigure.of("Lượt đánh giá theo giờ và thứ", hourChart), hours);
     }
 
-    void show(List<DashboardService.HourCell> cells) {
+    void show(List<HourCell> cells) {
         hours.removeAll();
         int first = 7;
         int last = 17;
-        for (DashboardService.HourCell c : cells) {
+        for (HourCell c : cells) {
             first = Math.min(first, c.hour());
             last = Math.max(last, c.hour());
         }
-        Map<String, DashboardService.HourCell> byKey = new HashMap<>();
+        Map<String, HourCell> byKey = new HashMap<>();
         cells.forEach(c -> byKey.put(c.weekday() + "-" + c.hour(), c));
         NativeTable table = new NativeTable();
         table.addClassName("heat");
@@ -48,7 +48,7 @@ final class HourPanel extends Div {
             NativeTableRow row = table.getBody().addRow();
             row.addHeaderCell().setText(String.format("%02d:00", hour));
             for (int w = 1; w <= 7; w++) {
-                DashboardService.HourCell c = byKey.get(w + "-" + hour);
+                HourCell c = byKey.get(w + "-" + hour);
                 NativeTableCell cell = row.addDataCell();
                 if (c == null || c.ratings() == 0) {
                     cell.setText("·");

@@ -11,9 +11,10 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 
-import vn.hailong.dashboard.DashboardService;
-import vn.hailong.dashboard.DashboardService.BreakdownRow;
+import vn.hailong.dashboard.BreakdownRow;
 import vn.hailong.dashboard.Figures;
+import vn.hailong.dashboard.Integrity;
+import vn.hailong.dashboard.Outlier;
 import vn.hailong.paperform.PaperFormService;
 
 /**
@@ -30,7 +31,7 @@ final class IntegrityPanel extends Div {
         setId("integrity");
     }
 
-    void show(DashboardService.Integrity i) {
+    void show(Integrity i) {
         removeAll();
         Figures t = i.totals();
         add(new Paragraph("Đánh giá tại quầy bị thay thế bởi đánh giá trên điện thoại của người dân: "
@@ -65,8 +66,8 @@ final class IntegrityPanel extends Div {
         add(devices);
         add(new H3("Cán bộ có tỷ lệ hồ sơ được đánh giá thấp bất thường"));
         add(new Paragraph("Dưới một nửa tỷ lệ chung của phạm vi đang xem; chỉ xét cán bộ có đủ hồ sơ đã trả."));
-        Grid<DashboardService.Outlier> officers = new Grid<>();
-        officers.addColumn(DashboardService.Outlier::label).setHeader("Cán bộ").setFlexGrow(2);
+        Grid<Outlier> officers = new Grid<>();
+        officers.addColumn(Outlier::label).setHeader("Cán bộ").setFlexGrow(2);
         officers.addColumn(o -> Format.count(o.returned())).setHeader("Hồ sơ đã trả").setTextAlign(ColumnTextAlign.END);
         officers.addColumn(o -> Format.count(o.ratings())).setHeader("Lượt đánh giá").setTextAlign(ColumnTextAlign.END);
         officers.addColumn(o -> Format.percent(o.coverage())).setHeader("Tỷ lệ đánh giá").setTextAlign(ColumnTextAlign.END);
@@ -79,8 +80,8 @@ final class IntegrityPanel extends Div {
         add(officers);
         add(new H3("Quầy có tỷ lệ hồ sơ được đánh giá thấp bất thường"));
         add(new Paragraph("Tỷ lệ đánh giá của hồ sơ bàn giao tại quầy dưới một nửa tỷ lệ chung của các quầy; chỉ xét quầy có đủ hồ sơ bàn giao."));
-        Grid<DashboardService.Outlier> counters = new Grid<>();
-        counters.addColumn(DashboardService.Outlier::label).setHeader("Quầy").setFlexGrow(2);
+        Grid<Outlier> counters = new Grid<>();
+        counters.addColumn(Outlier::label).setHeader("Quầy").setFlexGrow(2);
         counters.addColumn(o -> Format.count(o.returned())).setHeader("Hồ sơ bàn giao").setTextAlign(ColumnTextAlign.END);
         counters.addColumn(o -> Format.count(o.ratings())).setHeader("Lượt đánh giá").setTextAlign(ColumnTextAlign.END);
         counters.addColumn(o -> Format.percent(o.coverage())).setHeader("Tỷ lệ đánh giá").setTextAlign(ColumnTextAlign.END);

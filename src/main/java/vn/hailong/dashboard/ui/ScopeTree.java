@@ -13,7 +13,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 
-import vn.hailong.dashboard.DashboardService.UnitNode;
+import vn.hailong.dashboard.UnitNode;
 
 /** The units the user may see, as a tree: a click drills down, "Toàn bộ phạm vi" goes back to all. */
 final class ScopeTree extends Div {

@@ -5,7 +5,7 @@ import java.util.List;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 
-import vn.hailong.dashboard.DashboardService;
+import vn.hailong.dashboard.TrendPoint;
 
 /** The monthly trend: satisfaction and coverage rates, and ratings, against the same months a year before. */
 final class TrendPanel extends Div {
@@ -20,7 +20,7 @@ final class TrendPanel extends Div {
         add(new H3("Xu hướng theo tháng (so với cùng tháng năm trước)"), charts);
     }
 
-    void show(List<DashboardService.TrendPoint> trend) {
+    void show(List<TrendPoint> trend) {
         ChartFigure.show(rateTrend, DashboardCharts.rateTrend(trend));
         ChartFigure.show(ratingsTrend, DashboardCharts.ratingsTrend(trend));
     }

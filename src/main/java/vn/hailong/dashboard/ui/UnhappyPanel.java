@@ -19,14 +19,15 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import org.springframework.security.access.AccessDeniedException;
 
 import vn.hailong.dashboard.DashboardService;
-import vn.hailong.dashboard.DashboardService.Selection;
+import vn.hailong.dashboard.Selection;
+import vn.hailong.dashboard.UnhappyRating;
 
 /** The "not satisfied" ratings, newest first (at most 200), by reason and words in the comment; each links to its dossier. */
 final class UnhappyPanel extends Div {
 
     private final DashboardService dashboard;
     private final Supplier<Selection> selection;
-    private final Grid<DashboardService.UnhappyRating> unhappy = new Grid<>();
+    private final Grid<UnhappyRating> unhappy = new Grid<>();
     private final Select<String> reason = new Select<>();
     private final TextField text = new TextField("Tìm trong ý kiến");
 
@@ -50,7 +51,7 @@ final class UnhappyPanel extends Div {
         unhappy.addColumn(r -> Format.time(r.submittedAt())).setHeader("Thời gian").setAutoWidth(true).setFlexGrow(0);
         unhappy.addComponentColumn(r -> new Anchor("ho-so/" + r.dossierCode(), r.dossierCode())).setHeader("Hồ sơ").setAutoWidth(true)
                 .setFlexGrow(0);
-        unhappy.addColumn(DashboardService.UnhappyRating::unitName).setHeader("Đơn vị").setFlexGrow(2);
+        unhappy.addColumn(UnhappyRating::unitName).setHeader("Đơn vị").setFlexGrow(2);
         unhappy.addColumn(r -> String.join(", ", r.reasons().stream().map(c -> reasonLabels.getOrDefault(c, c)).toList()))
                 .setHeader("Lý do").setFlexGrow(2);
         unhappy.addComponentColumn(r -> {
