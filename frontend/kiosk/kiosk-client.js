@@ -8,7 +8,12 @@
 // refusing the rating for good); it retries when the connection returns,
 // after a reload, and every few seconds meanwhile. Resends carry the same key, so the server
 // stores each rating once.
+//
+// The server talks to this module through one element, <hl-kiosk-bridge> (KioskBridge.java), at
+// the end of this file: its methods are the whole API.
 const OUTBOX_KEY = 'hl-kiosk-outbox';
+// Where the tablet stands (centre and counter names), for the service worker's offline shell.
+const PLACE_KEY = 'hl-kiosk-place';
 const RETRY_MS = [2000, 4000, 8000, 15000, 30000];
 
 function load() {
@@ -61,7 +66,7 @@ const kiosk = {
   retryTimer: null,
   idleTimer: null,
   idleMs: 0,
-  idleTarget: null,
+  onIdle: null,
 
   /**
    * A new survey: the answers mirrored here until the citizen sends them. `storeAbandoned`: the
@@ -117,6 +122,32 @@ const kiosk = {
     if (i >= 0) this.draft.reasons.splice(i, 1); else this.draft.reasons.push(code);
   },
 
+  /** "Other" counts as a reason only with its words (the server would refuse it without). */
+  otherReason(text) {
+    const d = this.draft;
+    if (!d) return;
+    d.reasons = d.reasons.filter((r) => r !== 'OTHER');
+    if (text) {
+      d.reasons.push('OTHER');
+      d.comment = text;
+    } else {
+      delete d.comment;
+    }
+  },
+
+  /** The call-back asked for, and the number typed so far (checked when the draft is sent). */
+  contact(consent, phone) {
+    const d = this.draft;
+    if (!d) return;
+    if (consent) {
+      d.contactConsent = true;
+      d.phone = phone;
+    } else {
+      delete d.contactConsent;
+      delete d.phone;
+    }
+  },
+
   draftComplete() {
     const d = this.draft;
     if (!d || !d.answers.overall) return false;
@@ -131,8 +162,7 @@ const kiosk = {
    * The server's copy of a completed rating, in case the mirrored draft missed a tap: stored only
    * when no rating with its key is in the outbox yet.
    */
-  commitSubmitted(json) {
-    const entry = JSON.parse(json);
+  commitSubmitted(entry) {
     this.enqueue(entry);
     this.draft = null;
     this.flush();
@@ -235,9 +265,9 @@ const kiosk = {
     }
   },
 
-  /** Inactivity for `seconds` fires "kiosk-idle" on `target` (the view discards the survey). */
-  startIdle(target, seconds) {
-    this.idleTarget = target;
+  /** Inactivity for `seconds` calls `onIdle` (the server discards the survey). */
+  startIdle(onIdle, seconds) {
+    this.onIdle = onIdle;
     this.idleMs = seconds * 1000;
     this.touch();
   },
@@ -254,7 +284,7 @@ const kiosk = {
     this.idleTimer = setTimeout(() => {
       this.idleMs = 0;
       if (this.commitAbandoned()) this.flush();
-      if (this.idleTarget) this.idleTarget.dispatchEvent(new CustomEvent('kiosk-idle'));
+      if (this.onIdle) this.onIdle();
     }, this.idleMs);
   },
 
@@ -290,6 +320,90 @@ const kiosk = {
   },
 };
 
+/** Where the tablet stands, and the kiosk's service worker (offline shell with the unsent outbox). */
+function rememberPlace(centre, counter) {
+  try {
+    localStorage.setItem(PLACE_KEY, JSON.stringify({ centre, counter }));
+  } catch (e) {
+    // private mode
+  }
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('kiosk-device/kiosk-sw.js', { scope: 'kiosk' })
+      .catch((e) => console.warn('Kiosk offline support unavailable', e));
+  }
+}
+
+/** A tablet not (or no longer) enrolled is not a kiosk: no place, no service worker. */
+function forgetPlace() {
+  try {
+    localStorage.removeItem(PLACE_KEY);
+  } catch (e) {
+    // private mode
+  }
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.getRegistrations().then((all) => all
+      .filter((r) => new URL(r.scope).pathname === new URL('kiosk', document.baseURI).pathname)
+      .forEach((r) => r.unregister()));
+  }
+}
+
+/**
+ * <hl-kiosk-bridge>: what the server tells the tablet (KioskBridge.java calls these methods), and
+ * what the tablet tells the server (this.$server.idle()). Nothing else in the page talks to the
+ * server about the outbox.
+ */
+class HlKioskBridge extends HTMLElement {
+  /** A new survey: its answers are mirrored from the first tap on (see kiosk.beginDraft). */
+  beginSurvey(idempotencyKey, dossierCode, handoverId, reasonCriterion, reasonOptions, storeAbandoned, entry) {
+    kiosk.beginDraft(idempotencyKey, dossierCode, handoverId, reasonCriterion, reasonOptions, storeAbandoned, entry);
+  }
+
+  otherReason(text) {
+    kiosk.otherReason(text);
+  }
+
+  contact(consent, phone) {
+    kiosk.contact(consent, phone);
+  }
+
+  /** The server's copy of the rating the citizen sent (see kiosk.commitSubmitted). */
+  submitted(rating) {
+    kiosk.commitSubmitted(rating);
+  }
+
+  discardSurvey() {
+    kiosk.discardDraft();
+  }
+
+  startIdle(seconds) {
+    kiosk.startIdle(() => this.$server.idle(), seconds);
+  }
+
+  stopIdle() {
+    kiosk.stopIdle();
+  }
+
+  language(lang) {
+    document.documentElement.lang = lang;
+  }
+
+  rememberPlace(centre, counter) {
+    rememberPlace(centre, counter);
+  }
+
+  forgetPlace() {
+    forgetPlace();
+  }
+
+  /** A part that just opened (a keyboard, a keypad) is brought fully into view above the sticky send button. */
+  reveal(element) {
+    element.scrollIntoView({ block: 'end' });
+  }
+}
+
+customElements.define('hl-kiosk-bridge', HlKioskBridge);
+
+// For the tests and for a look in the browser's console.
 window.hlKiosk = kiosk;
 
 for (const type of ['pointerdown', 'keydown', 'touchstart']) {

@@ -82,92 +82,10 @@ public class DashboardService {
         this.clock = clock;
     }
 
-    /** What the dashboard shows: a period, and a unit with the units below it (null: everything in scope). */
-    public record Selection(DashboardPeriod period, UUID unitId) {
-    }
-
-    /** A unit of the agency tree; {@code parentId} is null for the top of what the user may see. */
-    public record UnitNode(UUID id, String code, String name, UUID parentId) {
-    }
-
-    /**
-     * The selected period's figures beside those it is compared with ({@link DashboardPeriod#comparedOn}):
-     * {@code asOf} is the last day counted while the period runs (null once it is over), and then
-     * {@code previousPeriod} and {@code lastYearPeriod} are as many days of theirs. For a year both
-     * comparisons are the year before ({@link #lastYearIsPrevious()}): show it once.
-     */
-    public record Headline(DashboardPeriod period, Figures current, DashboardPeriod previousPeriod, Figures previous,
-            DashboardPeriod lastYearPeriod, Figures lastYear, LocalDate asOf) {
-
-        public boolean running() {
-            return asOf != null;
-        }
-
-        public boolean lastYearIsPrevious() {
-            return lastYearPeriod.equals(previousPeriod);
-        }
-    }
-
-    public enum Breakdown {
-        UNIT("Đơn vị"), PROCEDURE("Thủ tục"), COUNTER("Quầy"), OFFICER("Cán bộ"), CHANNEL("Kênh đánh giá");
-
-        private final String label;
-
-        Breakdown(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
-
-    /** One row of a breakdown: {@code key} identifies it (a unit id for UNIT rows, for drilling down). */
-    public record BreakdownRow(String key, String code, String label, Figures figures) {
-    }
-
-    /** Ratings in one hour of one weekday (ISO: 1 = Monday) of the period. */
-    public record HourCell(int weekday, int hour, long ratings, long happy) {
-
-        public Double satisfactionRate() {
-            return UnitSatisfaction.rate(happy, ratings);
-        }
-    }
-
-    public record UnhappyRating(UUID ratingId, String dossierCode, String unitName, Instant submittedAt, String channel,
-            String status, List<String> reasons, String comment) {
-    }
-
-    /** An officer whose coverage is below half of the selection's (with enough returned dossiers to tell). */
-    public record Outlier(String key, String label, long returned, long ratings, Double coverage, Double expectedCoverage) {
-    }
-
-    /**
-     * {@code counters}: counters whose coverage (rated ÷ handed over) is below half of all counters'
-     * together, among those with enough handed-over dossiers to tell.
-     */
-    /**
-     * {@code unboundAtCounters}: ratings given at a counter without any dossier (stored apart by the
-     * kiosk, never counted); {@code abandonedStored}: kiosk ratings stored from a survey the citizen
-     * left unsent (counted, flagged), {@code abandonedWithoutReason} of them "not satisfied" without
-     * a reason; {@code notMine}: handovers the citizen sent back as "not my dossier"; {@code keyedCodes}
-     * and {@code scannedCodes}: kiosk ratings of a dossier typed on the keypad or scanned, not handed over.
-     */
-    public record Integrity(Figures totals, List<BreakdownRow> devices, List<Outlier> officers, List<Outlier> counters,
-            long unboundAtCounters, long abandonedStored, long abandonedWithoutReason, long notMine, long keyedCodes, long scannedCodes) {
-    }
-
-    /** One month of a trend line and the same month a year earlier. */
-    public record TrendPoint(YearMonth month, Figures figures, Figures yearBefore) {
-    }
-
     /** Months shown by a trend line: a year at least, so that a month or a quarter shows how it came about. */
     static final int TREND_MONTHS = 12;
     /** Months a long custom period may show at most (three years). */
     static final int TREND_MAX_MONTHS = 36;
-
-    public record DossierView(DossierDetails dossier, List<RatingFacts> ratings) {
-    }
 
     /** The agency tree limited to the user's scope. */
     public List<UnitNode> unitTree() {

@@ -16,9 +16,7 @@ import org.springframework.stereotype.Service;
 
 import vn.hailong.audit.AuditAction;
 import vn.hailong.audit.AuditEvent;
-import vn.hailong.dashboard.DashboardService.Breakdown;
-import vn.hailong.dashboard.DashboardService.BreakdownRow;
-import vn.hailong.dashboard.DashboardService.Selection;
+
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.intake.DossierIntakeService;
@@ -94,7 +92,7 @@ public class ExportService {
     /** The hour × weekday table. */
     public ExportFile hours(Selection selection, Format format) {
         List<List<Object>> rows = new ArrayList<>();
-        for (DashboardService.HourCell c : dashboard.hourGrid(selection)) {
+        for (HourCell c : dashboard.hourGrid(selection)) {
             rows.add(java.util.Arrays.asList(c.weekday() == 7 ? "CN" : "Thứ " + (c.weekday() + 1), c.hour(), c.ratings(), c.happy(),
                     c.satisfactionRate()));
         }
@@ -159,11 +157,11 @@ public class ExportService {
 
     /** The PDF report of the selection's period: headline figures, criteria, tables and comments. */
     public ExportFile report(Selection selection) {
-        DashboardService.Headline headline = dashboard.headline(selection);
+        Headline headline = dashboard.headline(selection);
         List<BreakdownRow> units = dashboard.breakdown(selection, Breakdown.UNIT);
         List<BreakdownRow> procedures = dashboard.breakdown(selection, Breakdown.PROCEDURE);
         List<BreakdownRow> channels = dashboard.breakdown(selection, Breakdown.CHANNEL);
-        List<DashboardService.UnhappyRating> unhappy = dashboard.unhappy(selection, null, null, 50);
+        List<UnhappyRating> unhappy = dashboard.unhappy(selection, null, null, 50);
         ReportPdf.Words words = (key, args) -> messages.getMessage(key, args, FigureFormat.VI);
         byte[] pdf = new ReportPdf(words, dashboard.criterionLabels(), dashboard.reasonLabels(), clock.getZone())
                 .render(scopeName(selection), headline, units, procedures, channels, unhappy, dashboard.trend(selection));

@@ -69,14 +69,14 @@ final class ReportCharts {
         }
     }
 
-    static String month(DashboardService.TrendPoint p) {
+    static String month(TrendPoint p) {
         return String.format("%02d/%d", p.month().getMonthValue(), p.month().getYear());
     }
 
     /** Satisfaction rate and coverage per month, solid, and the same months a year earlier, dashed. */
-    static Rendered trend(List<DashboardService.TrendPoint> points, int width, int height) {
+    static Rendered trend(List<TrendPoint> points, int width, int height) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (DashboardService.TrendPoint p : points) {
+        for (TrendPoint p : points) {
             data.addValue(p.figures().satisfactionRate(), "Tỷ lệ hài lòng", month(p));
             data.addValue(p.yearBefore().satisfactionRate(), "Tỷ lệ hài lòng, năm trước", month(p));
             data.addValue(p.figures().coverage(), "Tỷ lệ được đánh giá", month(p));
@@ -92,7 +92,7 @@ final class ReportCharts {
         CategoryPlot plot = plot(data, renderer, PlotOrientation.VERTICAL, 0, 100, "%");
         plot.getDomainAxis().setCategoryLabelPositions(points.size() > 12 ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
         List<String> parts = new ArrayList<>();
-        for (DashboardService.TrendPoint p : points) {
+        for (TrendPoint p : points) {
             parts.add(month(p) + " " + ReportPdf.percent(p.figures().satisfactionRate()) + " / " + ReportPdf.percent(p.figures().coverage()));
         }
         String caption = "Tỷ lệ hài lòng / tỷ lệ được đánh giá theo tháng: " + String.join("; ", parts) + ".";
@@ -100,7 +100,7 @@ final class ReportCharts {
     }
 
     /** Shares of the overall answer in the three periods. */
-    static Rendered answers(DashboardService.Headline h, int width, int height) {
+    static Rendered answers(Headline h, int width, int height) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         String[] answers = {"Rất hài lòng", "Hài lòng", "Không hài lòng"};
         addShares(data, "Kỳ này", h.current(), answers);
@@ -125,7 +125,7 @@ final class ReportCharts {
     }
 
     /** Average points per criterion (0–2), horizontal bars, three periods. */
-    static Rendered criteria(DashboardService.Headline h, Map<String, String> labels, int width, int height) {
+    static Rendered criteria(Headline h, Map<String, String> labels, int width, int height) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<String> parts = new ArrayList<>();
         labels.forEach((key, label) -> {

@@ -71,9 +71,9 @@ final class ReportPdf {
         }
     }
 
-    byte[] render(String scope, DashboardService.Headline h, List<DashboardService.BreakdownRow> units,
-            List<DashboardService.BreakdownRow> procedures, List<DashboardService.BreakdownRow> channels,
-            List<DashboardService.UnhappyRating> unhappy, List<DashboardService.TrendPoint> trend) {
+    byte[] render(String scope, Headline h, List<BreakdownRow> units,
+            List<BreakdownRow> procedures, List<BreakdownRow> channels,
+            List<UnhappyRating> unhappy, List<TrendPoint> trend) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
         PdfWriter.getInstance(document, out);
@@ -143,7 +143,7 @@ final class ReportPdf {
             document.add(new Paragraph("Không có đánh giá không hài lòng trong kỳ.", body));
         } else {
             PdfPTable comments = table(new float[] {2, 3, 3, 3, 6}, "Thời gian", "Hồ sơ", "Đơn vị", "Lý do", "Ý kiến");
-            for (DashboardService.UnhappyRating r : unhappy) {
+            for (UnhappyRating r : unhappy) {
                 row(comments, time.format(r.submittedAt()), r.dossierCode(), r.unitName(),
                         String.join(", ", r.reasons().stream().map(c -> reasonLabels.getOrDefault(c, c)).toList()),
                         (r.comment() == null ? "" : r.comment()) + ("EXCLUDED".equals(r.status()) ? " [đã loại qua kiểm duyệt]" : ""));
@@ -169,11 +169,11 @@ final class ReportPdf {
         }
     }
 
-    private void breakdown(Document document, String sectionTitle, String first, List<DashboardService.BreakdownRow> rows) {
+    private void breakdown(Document document, String sectionTitle, String first, List<BreakdownRow> rows) {
         section(document, sectionTitle);
         PdfPTable t = table(new float[] {6, 2, 2, 2, 2, 3, 2, 2}, first, "Hồ sơ đã trả", "Lượt đánh giá", "Tỷ lệ được đánh giá",
                 "Tỷ lệ hài lòng", words.get("dashboard.column.interval"), "Không hài lòng", "Tỷ lệ trễ hạn");
-        for (DashboardService.BreakdownRow r : rows) {
+        for (BreakdownRow r : rows) {
             Figures f = r.figures();
             row(t, r.label(), count(f.returned()), count(f.ratings()), percent(f.coverage()), percent(f.satisfactionRate()),
                     FigureFormat.interval(f.satisfaction()), count(f.dissatisfied()), percent(f.lateShare()));
@@ -189,13 +189,13 @@ final class ReportPdf {
      * dossier (a returned dossier has no channel until it is rated), so this table has no returned
      * dossiers, coverage or lateness: it shares out the ratings.
      */
-    private void channels(Document document, List<DashboardService.BreakdownRow> rows) {
+    private void channels(Document document, List<BreakdownRow> rows) {
         section(document, "Theo kênh đánh giá");
         document.add(new Paragraph(words.get("report.channels.note"), small));
         long all = rows.stream().mapToLong(r -> r.figures().ratings()).sum();
         PdfPTable t = table(new float[] {6, 2, 3, 2, 3, 2}, "Kênh", "Lượt đánh giá", words.get("report.channels.share"), "Tỷ lệ hài lòng",
                 words.get("dashboard.column.interval"), "Không hài lòng");
-        for (DashboardService.BreakdownRow r : rows) {
+        for (BreakdownRow r : rows) {
             Figures f = r.figures();
             row(t, r.label(), count(f.ratings()), percent(Figures.percent(f.ratings(), all)), percent(f.satisfactionRate()),
                     FigureFormat.interval(f.satisfaction()), count(f.dissatisfied()));
@@ -208,7 +208,7 @@ final class ReportPdf {
 
     /** A row of the comparison tables: the figure in this period, the period before and (unless it is the same) a year ago. */
     private void comparison(PdfPTable t, boolean one, String label, java.util.function.Function<Figures, String> value,
-            DashboardService.Headline h) {
+            Headline h) {
         if (one) {
             row(t, label, value.apply(h.current()), value.apply(h.previous()));
         } else {

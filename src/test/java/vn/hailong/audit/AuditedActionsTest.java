@@ -20,8 +20,8 @@ import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.TestData;
 import vn.hailong.dashboard.DashboardPeriod;
-import vn.hailong.dashboard.DashboardService;
 import vn.hailong.dashboard.ExportService;
+import vn.hailong.dashboard.Selection;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.index.MethodologyService;
 import vn.hailong.index.UnitIndicatorService;
@@ -99,7 +99,7 @@ class AuditedActionsTest {
         String scheme = "audit-" + suffix.toLowerCase();
         methodologies.addVersion(scheme, null, 2026, "Thử kiểm toán", methodologies.forYear(MethodologyService.DEFAULT_SCHEME, 2026).definition());
         indicators.enter(unit, "2026", Map.of(5, new BigDecimal("1.25")), "ghi chú");
-        var selection = new DashboardService.Selection(DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, LocalDate.now(OneStopSoftware.ZONE)),
+        var selection = new Selection(DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, LocalDate.now(OneStopSoftware.ZONE)),
                 directory.findUnit(unit).orElseThrow().id());
         exports.ratings(selection, ExportService.Format.CSV);
         SecurityContextHolder.clearContext();

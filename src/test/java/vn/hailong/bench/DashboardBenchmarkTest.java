@@ -31,10 +31,13 @@ import org.springframework.security.core.userdetails.UserDetails;
 import vn.hailong.HaiLongTest;
 import vn.hailong.TestData;
 import vn.hailong.aggregation.RollupRebuild;
-import vn.hailong.platform.Ids;
+import vn.hailong.dashboard.Breakdown;
+import vn.hailong.dashboard.BreakdownRow;
 import vn.hailong.dashboard.DashboardPeriod;
 import vn.hailong.dashboard.DashboardService;
-import vn.hailong.dashboard.DashboardService.Selection;
+import vn.hailong.dashboard.Headline;
+import vn.hailong.dashboard.Selection;
+import vn.hailong.platform.Ids;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
 
@@ -127,12 +130,12 @@ class DashboardBenchmarkTest {
         ZoneId zone = ZoneId.of("Asia/Ho_Chi_Minh");
 
         // Same figures both ways first: a fast answer that is wrong would prove nothing.
-        DashboardService.Headline h = dashboard.headline(provinceYear);
+        Headline h = dashboard.headline(provinceYear);
         long[] naive = naiveHeadline(province, provinceYear.period(), zone);
         assertThat(h.current().ratings()).isEqualTo(naive[0]);
         assertThat(h.current().happy()).isEqualTo(naive[1]);
         assertThat(h.current().returned()).isEqualTo(naive[2]);
-        DashboardService.Headline hq = dashboard.headline(unitQuarter);
+        Headline hq = dashboard.headline(unitQuarter);
         long[] naiveQ = naiveHeadline(Set.of(oneUnit), unitQuarter.period(), zone);
         assertThat(hq.current().ratings()).isEqualTo(naiveQ[0]);
         assertThat(hq.current().returned()).isEqualTo(naiveQ[2]);
@@ -142,11 +145,11 @@ class DashboardBenchmarkTest {
                 () -> naiveHeadlines(province, provinceYear.period(), zone)));
         rows.add(compare("headline, unit-quarter (3 periods)", () -> dashboard.headline(unitQuarter),
                 () -> naiveHeadlines(Set.of(oneUnit), unitQuarter.period(), zone)));
-        rows.add(compare("breakdown by unit, province-year", () -> dashboard.breakdown(provinceYear, DashboardService.Breakdown.UNIT),
+        rows.add(compare("breakdown by unit, province-year", () -> dashboard.breakdown(provinceYear, Breakdown.UNIT),
                 () -> naiveByUnit(province, provinceYear.period(), zone)));
         rows.add(compare("trend, province, 12 months + year before", () -> dashboard.trend(provinceYear),
                 () -> naiveTrend(province, LocalDate.of(2024, 1, 1), LocalDate.of(2026, 1, 1), zone)));
-        rows.add(compare("breakdown by procedure, province-year", () -> dashboard.breakdown(provinceYear, DashboardService.Breakdown.PROCEDURE),
+        rows.add(compare("breakdown by procedure, province-year", () -> dashboard.breakdown(provinceYear, Breakdown.PROCEDURE),
                 () -> naiveByProcedure(province, provinceYear.period(), zone)));
         rows.add(compare("hour x weekday grid, province-year", () -> dashboard.hourGrid(provinceYear),
                 () -> naiveHours(province, provinceYear.period(), zone)));
@@ -156,7 +159,7 @@ class DashboardBenchmarkTest {
         Selection provinceCustom = new Selection(customPeriod, null);
         rows.add(compare("custom 17/3-9/5, headline, province", () -> dashboard.headline(provinceCustom),
                 () -> naiveHeadlines(province, customPeriod, zone)));
-        rows.add(compare("custom 17/3-9/5, province, by procedure", () -> dashboard.breakdown(provinceCustom, DashboardService.Breakdown.PROCEDURE),
+        rows.add(compare("custom 17/3-9/5, province, by procedure", () -> dashboard.breakdown(provinceCustom, Breakdown.PROCEDURE),
                 () -> naiveByProcedure(province, customPeriod, zone)));
         rows.add(compare("custom 17/3-9/5, province, hour grid", () -> dashboard.hourGrid(provinceCustom),
                 () -> naiveHours(province, customPeriod, zone)));
@@ -165,12 +168,12 @@ class DashboardBenchmarkTest {
         // reported.
         Selection unitCustom = new Selection(customPeriod, oneUnit);
         List<Object[]> reported = new ArrayList<>();
-        reported.add(compare("custom 17/3-9/5, unit, by procedure", () -> dashboard.breakdown(unitCustom, DashboardService.Breakdown.PROCEDURE),
+        reported.add(compare("custom 17/3-9/5, unit, by procedure", () -> dashboard.breakdown(unitCustom, Breakdown.PROCEDURE),
                 () -> naiveByProcedure(Set.of(oneUnit), customPeriod, zone)));
         // Same figures both ways for the procedure breakdowns too.
-        assertThat(sumRatings(dashboard.breakdown(unitCustom, DashboardService.Breakdown.PROCEDURE)))
+        assertThat(sumRatings(dashboard.breakdown(unitCustom, Breakdown.PROCEDURE)))
                 .isEqualTo(naiveHeadline(Set.of(oneUnit), customPeriod, zone)[0]);
-        assertThat(sumRatings(dashboard.breakdown(provinceYear, DashboardService.Breakdown.PROCEDURE))).isEqualTo(naive[0]);
+        assertThat(sumRatings(dashboard.breakdown(provinceYear, Breakdown.PROCEDURE))).isEqualTo(naive[0]);
 
         report.section("timings, ms (goal: rollups p95 ≤ 100 ms and ≥ 50× faster than naive)");
         report.line("%-44s %9s %9s %11s %11s %9s", "query", "p50", "p95", "naive p50", "naive p95", "speed-up");
@@ -258,7 +261,7 @@ class DashboardBenchmarkTest {
         return naiveBreakdown("evaluated_agency_id", units, p, zone);
     }
 
-    private static long sumRatings(List<DashboardService.BreakdownRow> rows) {
+    private static long sumRatings(List<BreakdownRow> rows) {
         return rows.stream().mapToLong(r -> r.figures().ratings()).sum();
     }
 

@@ -36,8 +36,10 @@ import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.RollupProbe;
 import vn.hailong.TestData;
+import vn.hailong.dashboard.Breakdown;
 import vn.hailong.dashboard.DashboardPeriod;
 import vn.hailong.dashboard.DashboardService;
+import vn.hailong.dashboard.Selection;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
@@ -204,7 +206,7 @@ class MixedLoadSoakBenchmarkTest {
                     handovers.statuses);
             toUpdate.add(n);
         })));
-        DashboardService.Selection year = new DashboardService.Selection(
+        Selection year = new Selection(
                 DashboardPeriod.containing(DashboardPeriod.Kind.YEAR, LocalDate.now(OneStopSoftware.ZONE)), null);
         drivers.add(drive(reads, limit, index -> {
             // The client's own thread is the one that calls: sign it in as the manager.
@@ -213,7 +215,7 @@ class MixedLoadSoakBenchmarkTest {
             return counted(reads, op -> {
                 Object answer = switch (op % 4) {
                     case 0 -> dashboard.headline(year);
-                    case 1 -> dashboard.breakdown(year, DashboardService.Breakdown.UNIT);
+                    case 1 -> dashboard.breakdown(year, Breakdown.UNIT);
                     case 2 -> dashboard.trend(year);
                     default -> dashboard.hourGrid(year);
                 };

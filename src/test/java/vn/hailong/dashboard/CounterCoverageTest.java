@@ -23,9 +23,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import vn.hailong.HaiLongTest;
 import vn.hailong.TestData;
-import vn.hailong.dashboard.DashboardService.Breakdown;
-import vn.hailong.dashboard.DashboardService.BreakdownRow;
-import vn.hailong.dashboard.DashboardService.Selection;
+
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.directory.UnitChange;
 import vn.hailong.intake.DossierDetails;
@@ -131,8 +129,8 @@ class CounterCoverageTest {
         assertThat(rowA.label()).isEqualTo("Quầy A · Trung tâm thử " + suffix);
         assertThat(rows).extracting(BreakdownRow::key).doesNotContain(former.toString());
 
-        DashboardService.Integrity integrity = dashboard.integrity(month);
-        assertThat(integrity.counters()).extracting(DashboardService.Outlier::key).containsExactly(quiet.toString());
+        Integrity integrity = dashboard.integrity(month);
+        assertThat(integrity.counters()).extracting(Outlier::key).containsExactly(quiet.toString());
         assertThat(integrity.counters().getFirst().coverage()).isEqualTo(20.0);
         assertThat(integrity.counters().getFirst().expectedCoverage()).isEqualTo(54.5);
 

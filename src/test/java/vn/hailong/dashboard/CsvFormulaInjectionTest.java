@@ -17,8 +17,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import vn.hailong.HaiLongTest;
 import vn.hailong.aggregation.RollupDrainer;
-import vn.hailong.dashboard.DashboardService.Breakdown;
-import vn.hailong.dashboard.DashboardService.Selection;
+
 import vn.hailong.dashboard.ExportService.Format;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.intake.DossierDetails;

@@ -25,9 +25,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import vn.hailong.HaiLongTest;
-import vn.hailong.dashboard.DashboardService.Breakdown;
-import vn.hailong.dashboard.DashboardService.BreakdownRow;
-import vn.hailong.dashboard.DashboardService.Selection;
+
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.rating.RatingService;
@@ -149,7 +147,7 @@ class DashboardFiguresTest {
     @Test
     void headline_figures_of_three_periods_match_the_raw_ratings() {
         DashboardFixture.signIn(accounts, Role.PROVINCE_MANAGER, null);
-        DashboardService.Headline h = dashboard.headline(new Selection(thisMonth(), f.parentId));
+        Headline h = dashboard.headline(new Selection(thisMonth(), f.parentId));
 
         assertMatches(h.current(), raw(f.parentSubtree(), thisMonth(), "", ""));
         // This month runs: it is compared with as many days of last month and of this month a year ago.
@@ -172,11 +170,11 @@ class DashboardFiguresTest {
     @Test
     void every_month_of_the_trend_and_the_same_month_a_year_earlier_match_the_raw_ratings() {
         DashboardFixture.signIn(accounts, Role.UNIT_MANAGER, f.parent);
-        List<DashboardService.TrendPoint> trend = dashboard.trend(new Selection(thisMonth(), f.parentId));
+        List<TrendPoint> trend = dashboard.trend(new Selection(thisMonth(), f.parentId));
 
         assertThat(trend).hasSize(12);
         assertThat(trend.getLast().month()).isEqualTo(java.time.YearMonth.now(DashboardFixture.ZONE));
-        for (DashboardService.TrendPoint p : trend) {
+        for (TrendPoint p : trend) {
             DashboardPeriod month = DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, p.month().atDay(1));
             assertMatches(p.figures(), raw(f.parentSubtree(), month, "", ""));
             assertMatches(p.yearBefore(), raw(f.parentSubtree(), month.sameLastYear(), "", ""));
@@ -186,7 +184,7 @@ class DashboardFiguresTest {
         assertThat(trend.get(10).figures().ratings()).isEqualTo(4);
         // A year shows its twelve months; a custom period of three years and more, its last 36.
         assertThat(dashboard.trend(new Selection(DashboardPeriod.containing(DashboardPeriod.Kind.YEAR, LocalDate.of(2025, 6, 1)), f.parentId)))
-                .extracting(DashboardService.TrendPoint::month).first().isEqualTo(java.time.YearMonth.of(2025, 1));
+                .extracting(TrendPoint::month).first().isEqualTo(java.time.YearMonth.of(2025, 1));
         assertThat(dashboard.trend(new Selection(DashboardPeriod.custom(LocalDate.of(2020, 1, 15), LocalDate.of(2025, 3, 2)), f.parentId)))
                 .hasSize(36);
     }
@@ -282,7 +280,7 @@ class DashboardFiguresTest {
                 + f.officerMany + "')";
         BreakdownRow officer = dashboard.breakdown(s, Breakdown.OFFICER).stream().filter(r -> r.key().equals(f.officerMany)).findFirst().orElseThrow();
         assertMatchesBreakdown(officer.figures(), raw(f.parentSubtree(), custom, byOfficer.formatted("r.dossier_id"), byOfficer.formatted("d.id")));
-        assertThat(dashboard.hourGrid(s).stream().mapToLong(DashboardService.HourCell::ratings).sum()).isEqualTo(ratings);
+        assertThat(dashboard.hourGrid(s).stream().mapToLong(HourCell::ratings).sum()).isEqualTo(ratings);
     }
 
     @Test
@@ -302,9 +300,9 @@ class DashboardFiguresTest {
     void the_hour_grid_adds_up_to_the_ratings_and_matches_each_hour() {
         DashboardFixture.signIn(accounts, Role.AUDITOR, null);
         Selection s = new Selection(thisMonth(), f.parentId);
-        List<DashboardService.HourCell> cells = dashboard.hourGrid(s);
-        assertThat(cells.stream().mapToLong(DashboardService.HourCell::ratings).sum()).isEqualTo(raw(f.parentSubtree(), thisMonth(), "", "").ratings());
-        for (DashboardService.HourCell c : cells) {
+        List<HourCell> cells = dashboard.hourGrid(s);
+        assertThat(cells.stream().mapToLong(HourCell::ratings).sum()).isEqualTo(raw(f.parentSubtree(), thisMonth(), "", "").ratings());
+        for (HourCell c : cells) {
             String hour = " AND WEEKDAY(r.submitted_at + INTERVAL 7 HOUR) + 1 = " + c.weekday() + " AND HOUR(r.submitted_at + INTERVAL 7 HOUR) = " + c.hour();
             Raw raw = raw(f.parentSubtree(), thisMonth(), hour, " AND FALSE");
             assertThat(c.ratings()).isEqualTo(raw.ratings());
@@ -316,16 +314,16 @@ class DashboardFiguresTest {
     void unhappy_ratings_newest_first_filtered_and_integrity_counts() {
         DashboardFixture.signIn(accounts, Role.UNIT_MANAGER, f.parent);
         Selection s = new Selection(thisMonth(), null);
-        List<DashboardService.UnhappyRating> all = dashboard.unhappy(s, null, null, 50);
-        assertThat(all).extracting(DashboardService.UnhappyRating::dossierCode).doesNotContain((String) null);
+        List<UnhappyRating> all = dashboard.unhappy(s, null, null, 50);
+        assertThat(all).extracting(UnhappyRating::dossierCode).doesNotContain((String) null);
         assertThat(all).hasSize((int) raw(f.parentSubtree(), thisMonth(), " AND overall_points = 0", "").unhappy());
-        assertThat(all).isSortedAccordingTo(java.util.Comparator.comparing(DashboardService.UnhappyRating::submittedAt).reversed());
-        assertThat(dashboard.unhappy(s, "EXTRA_DOCUMENTS", null, 50)).extracting(DashboardService.UnhappyRating::dossierCode)
+        assertThat(all).isSortedAccordingTo(java.util.Comparator.comparing(UnhappyRating::submittedAt).reversed());
+        assertThat(dashboard.unhappy(s, "EXTRA_DOCUMENTS", null, 50)).extracting(UnhappyRating::dossierCode)
                 .containsExactly(f.unhappyDossier.code());
-        assertThat(dashboard.unhappy(s, null, "chậm", 50)).extracting(DashboardService.UnhappyRating::comment).containsExactly("Trả kết quả chậm");
+        assertThat(dashboard.unhappy(s, null, "chậm", 50)).extracting(UnhappyRating::comment).containsExactly("Trả kết quả chậm");
         assertThat(dashboard.unhappy(s, null, "thờ ơ", 50)).hasSize(1);
 
-        DashboardService.Integrity integrity = dashboard.integrity(s);
+        Integrity integrity = dashboard.integrity(s);
         assertThat(integrity.totals().superseded()).isEqualTo(2);
         assertThat(integrity.devices()).extracting(BreakdownRow::key).containsExactlyInAnyOrder("quay-1", "quay-2");
         assertThat(integrity.devices().stream().filter(r -> r.key().equals("quay-1")).findFirst().orElseThrow().figures().superseded())
@@ -338,7 +336,7 @@ class DashboardFiguresTest {
         assertThatThrownBy(() -> dashboard.headline(new Selection(thisMonth(), f.parentId))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> dashboard.headline(new Selection(thisMonth(), f.otherId))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> dashboard.dossier(f.unhappyDossier.code())).isInstanceOf(AccessDeniedException.class);
-        assertThat(dashboard.unitTree()).extracting(DashboardService.UnitNode::id).containsExactly(f.childId);
+        assertThat(dashboard.unitTree()).extracting(UnitNode::id).containsExactly(f.childId);
         // Everything in scope is the child only: no figure of the parent or the other unit leaks in.
         assertMatches(dashboard.headline(new Selection(thisMonth(), null)).current(), raw(Set.of(f.childId), thisMonth(), "", ""));
     }

@@ -22,7 +22,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 
 import vn.hailong.HaiLongTest;
-import vn.hailong.dashboard.DashboardService.BreakdownRow;
+
 import vn.hailong.dashboard.ui.DashboardView;
 import vn.hailong.dashboard.ui.DossierRatingsView;
 import vn.hailong.directory.DirectoryService;
@@ -179,10 +179,10 @@ class DashboardViewTest extends SpringBrowserlessTest {
     void the_tree_shows_only_the_units_in_scope_and_a_click_drills_down() {
         DashboardView view = openOnThisMonth();
         @SuppressWarnings("unchecked")
-        TreeGrid<DashboardService.UnitNode> tree = $(TreeGrid.class).id("unit-tree");
-        assertThat(tree.getTreeData().getRootItems()).extracting(DashboardService.UnitNode::code).containsExactly(f.parent);
+        TreeGrid<UnitNode> tree = $(TreeGrid.class).id("unit-tree");
+        assertThat(tree.getTreeData().getRootItems()).extracting(UnitNode::code).containsExactly(f.parent);
         assertThat(tree.getTreeData().getChildren(tree.getTreeData().getRootItems().getFirst()))
-                .extracting(DashboardService.UnitNode::code).containsExactly(f.child);
+                .extracting(UnitNode::code).containsExactly(f.child);
 
         Grid<BreakdownRow> units = grid("by-unit");
         assertThat(test(units).size()).isEqualTo(1);
@@ -229,7 +229,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
         openOnThisMonth();
         tab("Ý kiến không hài lòng");
         @SuppressWarnings("unchecked")
-        Grid<DashboardService.UnhappyRating> unhappy = $(Grid.class).id("unhappy");
+        Grid<UnhappyRating> unhappy = $(Grid.class).id("unhappy");
         assertThat(test(unhappy).size()).isEqualTo(3);
         int row = -1;
         for (int i = 0; i < test(unhappy).size(); i++) {

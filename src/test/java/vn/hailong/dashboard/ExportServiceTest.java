@@ -27,9 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import vn.hailong.HaiLongTest;
-import vn.hailong.dashboard.DashboardService.Breakdown;
-import vn.hailong.dashboard.DashboardService.BreakdownRow;
-import vn.hailong.dashboard.DashboardService.Selection;
+
 import vn.hailong.dashboard.ExportService.ExportFile;
 import vn.hailong.dashboard.ExportService.Format;
 import vn.hailong.directory.DirectoryService;
@@ -198,7 +196,7 @@ class ExportServiceTest {
         assertThat(all).contains("Báo cáo mức độ hài lòng của người dân, tổ chức");
         assertThat(all).contains("Sở Thử nghiệm Bảng điều khiển");
         assertThat(all).contains("Hồ sơ đã trả kết quả").contains("Tỷ lệ hài lòng").contains("Không hài lòng");
-        DashboardService.Headline h = dashboard.headline(month);
+        Headline h = dashboard.headline(month);
         assertThat(all).contains(ReportPdf.percent(h.current().satisfactionRate())).contains("75,0 %");
         assertThat(all).contains("Trả kết quả chậm").contains("Cán bộ thờ ơ, không hướng dẫn").contains("Giải quyết chậm, trễ hẹn");
         assertThat(new String(file.content(), StandardCharsets.ISO_8859_1)).contains("DejaVuSans");
@@ -306,7 +304,7 @@ class ExportServiceTest {
                 java.time.YearMonth.now(DashboardFixture.ZONE).getYear()) + " 75,0 % / 85,7 %");
 
         // The answers chart's caption: counts of this month's counted ratings by overall answer.
-        DashboardService.Headline h = dashboard.headline(month);
+        Headline h = dashboard.headline(month);
         Object[] monthArgs = {f.parentId.toString(), f.childId.toString(),
                 DashboardFiguresTest.utc(month.period().from().atStartOfDay(DashboardFixture.ZONE).toInstant()),
                 DashboardFiguresTest.utc(month.period().to().plusDays(1).atStartOfDay(DashboardFixture.ZONE).toInstant())};

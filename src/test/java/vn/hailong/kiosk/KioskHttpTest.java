@@ -562,7 +562,7 @@ class KioskHttpTest {
         org.springframework.security.core.context.SecurityContextHolder.setContext(context);
         try {
             UUID unit = UUID.fromString(jdbc.queryForObject("SELECT id FROM agency WHERE code = ?", String.class, site.unit()));
-            return dashboard.integrity(new vn.hailong.dashboard.DashboardService.Selection(vn.hailong.dashboard.DashboardPeriod.containing(
+            return dashboard.integrity(new vn.hailong.dashboard.Selection(vn.hailong.dashboard.DashboardPeriod.containing(
                     vn.hailong.dashboard.DashboardPeriod.Kind.YEAR, java.time.LocalDate.now(vn.hailong.OneStopSoftware.ZONE)), unit))
                     .unboundAtCounters();
         } finally {

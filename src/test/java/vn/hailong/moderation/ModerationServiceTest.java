@@ -28,6 +28,7 @@ import vn.hailong.TestData;
 import vn.hailong.dashboard.DashboardPeriod;
 import vn.hailong.dashboard.DashboardService;
 import vn.hailong.dashboard.Figures;
+import vn.hailong.dashboard.Selection;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.directory.UnitChange;
 import vn.hailong.index.internal.PeriodInputsQuery;
@@ -139,7 +140,7 @@ class ModerationServiceTest {
         rollups.drainAll();
         as(provinceManager, Role.PROVINCE_MANAGER);
         DashboardPeriod period = DashboardPeriod.custom(LocalDate.now(VIETNAM).minusDays(1), LocalDate.now(VIETNAM));
-        return dashboard.headline(new DashboardService.Selection(period, unitId)).current();
+        return dashboard.headline(new Selection(period, unitId)).current();
     }
 
     PeriodInputsQuery.Counts indexCounts() {

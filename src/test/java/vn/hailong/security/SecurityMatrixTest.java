@@ -45,10 +45,12 @@ import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.TestData;
 import vn.hailong.audit.AuditLog;
+import vn.hailong.dashboard.Breakdown;
 import vn.hailong.dashboard.DashboardPeriod;
 import vn.hailong.dashboard.DashboardService;
 import vn.hailong.dashboard.ExportService;
 import vn.hailong.dashboard.SatisfactionSummaryService;
+import vn.hailong.dashboard.Selection;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.followup.FollowUpService;
 import vn.hailong.index.IndexSnapshotService;
@@ -251,7 +253,7 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
             cases.add(new Case("services", "dashboard headline", who, unit, reader,
                     (t, w, u) -> call(() -> t.dashboard.headline(t.selection(u)))));
             cases.add(new Case("services", "dashboard breakdown by officer", who, unit, reader,
-                    (t, w, u) -> call(() -> t.dashboard.breakdown(t.selection(u), DashboardService.Breakdown.OFFICER))));
+                    (t, w, u) -> call(() -> t.dashboard.breakdown(t.selection(u), Breakdown.OFFICER))));
             cases.add(new Case("services", "dashboard dossier page", who, unit, reader,
                     (t, w, u) -> call(() -> t.dashboard.dossier(u == Unit.OWN ? f.ownDossier : f.otherDossier))));
             cases.add(new Case("services", "export ratings CSV", who, unit, reader,
@@ -372,8 +374,8 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
         void run() throws Exception;
     }
 
-    DashboardService.Selection selection(Unit unit) {
-        return new DashboardService.Selection(DashboardPeriod.containing(DashboardPeriod.Kind.YEAR, LocalDate.now(OneStopSoftware.ZONE)),
+    Selection selection(Unit unit) {
+        return new Selection(DashboardPeriod.containing(DashboardPeriod.Kind.YEAR, LocalDate.now(OneStopSoftware.ZONE)),
                 unit == Unit.OWN ? f.ownId : f.otherId);
     }
 

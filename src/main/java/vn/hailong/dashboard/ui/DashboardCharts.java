@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import vn.hailong.dashboard.DashboardService;
-import vn.hailong.dashboard.DashboardService.Headline;
-import vn.hailong.dashboard.DashboardService.HourCell;
-import vn.hailong.dashboard.DashboardService.TrendPoint;
 import vn.hailong.dashboard.Figures;
+import vn.hailong.dashboard.Headline;
+import vn.hailong.dashboard.HourCell;
+import vn.hailong.dashboard.TrendPoint;
 
 /**
  * The ECharts options of the dashboard's charts and the Vietnamese sentences that summarise them

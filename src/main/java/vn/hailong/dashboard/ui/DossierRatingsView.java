@@ -20,6 +20,7 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 
 import vn.hailong.dashboard.DashboardService;
+import vn.hailong.dashboard.DossierView;
 import vn.hailong.moderation.ModerationService;
 import vn.hailong.moderation.ModerationService.DisputeLink;
 import vn.hailong.platform.NotFoundException;
@@ -49,7 +50,7 @@ public class DossierRatingsView extends Div implements HasUrlParameter<String> {
         removeAll();
         add(new RouterLink("← Bảng điều khiển", DashboardView.class));
         try {
-            DashboardService.DossierView view = dashboard.dossier(code);
+            DossierView view = dashboard.dossier(code);
             var d = view.dossier();
             add(new H2("Hồ sơ " + d.code()));
             Paragraph facts = new Paragraph(d.procedureName() + " · " + d.evaluatedUnitName() + " · tiếp nhận " + Format.time(d.receivedAt())

@@ -1,0 +1,66 @@
+package vn.hailong.dashboard.ui;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.component.html.Paragraph;
+
+import vn.hailong.dashboard.HourCell;
+
+/** Ratings and the satisfaction rate by hour of the day and day of the week, as a heat table and a chart. */
+final class HourPanel extends Div {
+
+    private static final String[] WEEKDAYS = {"Thứ 2", "Thứ 3", "Thứ 4", "Thứ 5", "Thứ 6", "Thứ 7", "CN"};
+
+    private final Chart hourChart = new Chart("chart-hours", "24rem");
+    private final Div hours = new Div();
+
+    HourPanel() {
+        add(new Paragraph("Lượt đánh giá và tỷ lệ hài lòng theo giờ trong ngày và thứ trong tuần."),
+                ChartFigure.of("Lượt đánh giá theo giờ và thứ", hourChart), hours);
+    }
+
+    void show(List<HourCell> cells) {
+        hours.removeAll();
+        int first = 7;
+        int last = 17;
+        for (HourCell c : cells) {
+            first = Math.min(first, c.hour());
+            last = Math.max(last, c.hour());
+        }
+        Map<String, HourCell> byKey = new HashMap<>();
+        cells.forEach(c -> byKey.put(c.weekday() + "-" + c.hour(), c));
+        NativeTable table = new NativeTable();
+        table.addClassName("heat");
+        table.setId("by-hour");
+        table.setCaptionText("Mỗi ô: số lượt đánh giá · tỷ lệ hài lòng");
+        NativeTableRow head = table.getHead().addRow();
+        head.addHeaderCell().setText("Giờ");
+        for (String w : WEEKDAYS) {
+            head.addHeaderCell().setText(w);
+        }
+        for (int hour = first; hour <= last; hour++) {
+            NativeTableRow row = table.getBody().addRow();
+            row.addHeaderCell().setText(String.format("%02d:00", hour));
+            for (int w = 1; w <= 7; w++) {
+                HourCell c = byKey.get(w + "-" + hour);
+                NativeTableCell cell = row.addDataCell();
+                if (c == null || c.ratings() == 0) {
+                    cell.setText("·");
+                    cell.addClassName("empty");
+                } else {
+                    Double rate = c.satisfactionRate();
+                    cell.setText(Format.count(c.ratings()) + " · " + Format.percent(rate));
+                    cell.addClassName(rate >= 90 ? "band-high" : rate >= 70 ? "band-mid" : "band-low");
+                }
+            }
+        }
+        hours.add(table);
+        ChartFigure.show(hourChart, DashboardCharts.hours(cells, first, last));
+    }
+}
