@@ -172,6 +172,21 @@ log "migrating once: java -jar ... --migrate-only"
 DATABASE_URL=$(url_for 1) "$JAVA" -jar "$JAR" --spring.profiles.active=prod --migrate-only >"$WORK/migrate.log" 2>&1 \
   || { tail -40 "$WORK/migrate.log" >&2; exit 1; }
 log "$(grep -o 'Hài Lòng: .*' "$WORK/migrate.log" || tail -1 "$WORK/migrate.log")"
+# A trace of the rollup outbox for the report (not part of the app): every row inserted into and
+# deleted from rollup_pending, with the member it happened on, so that a change missing from the
+# rollups can be followed (was it queued? which member's drainer deleted it, when?).
+mariadb -S "$DBW/db1.sock" -uroot hailong <<'SQL'
+CREATE TABLE proof_pending_trace (
+  seq BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, op CHAR(1) NOT NULL, pending_id UUID NOT NULL,
+  subject CHAR(1) NOT NULL, subject_id UUID NOT NULL, origin_node UUID NOT NULL, attempts INT NULL,
+  member VARCHAR(20) NOT NULL, at DATETIME(6) NOT NULL, KEY (subject_id));
+CREATE TRIGGER proof_pending_inserted AFTER INSERT ON rollup_pending FOR EACH ROW
+  INSERT INTO proof_pending_trace (op, pending_id, subject, subject_id, origin_node, attempts, member, at)
+  VALUES ('I', NEW.id, NEW.subject, NEW.subject_id, NEW.origin_node, NEW.attempts, @@wsrep_node_name, NOW(6));
+CREATE TRIGGER proof_pending_deleted AFTER DELETE ON rollup_pending FOR EACH ROW
+  INSERT INTO proof_pending_trace (op, pending_id, subject, subject_id, origin_node, attempts, member, at)
+  VALUES ('D', OLD.id, OLD.subject, OLD.subject_id, OLD.origin_node, OLD.attempts, @@wsrep_node_name, NOW(6));
+SQL
 
 start_app() { # i [more env]
   local i=$1; shift
@@ -247,6 +262,17 @@ wait_synced 3 && log "db3: Synced again, cluster size $(mariadb -S "$DBW/db1.soc
 echo
 cat "$WORK/report.txt"
 grep -v '^\s*$' "$WORK/proof.err" | head -5 || true
+# A counted rating the rollups do not know (no ledger row): what the outbox trace says about it.
+MISSING=$(mariadb -S "$DBW/db1.sock" -uroot -N hailong -e "SELECT r.id FROM rating r LEFT JOIN rating_rollup_ledger l
+  ON l.rating_id = r.id WHERE l.rating_id IS NULL AND r.status = 'COUNTED' LIMIT 5" 2>/dev/null || true)
+if [[ -n "$MISSING" ]]; then
+  echo "== Ratings without a rollup ledger row, and their outbox trace"
+  for id in $MISSING; do
+    mariadb -S "$DBW/db1.sock" -uroot hailong -e "SELECT r.id, r.channel, r.submitted_at FROM rating r WHERE r.id = '$id';
+      SELECT op, pending_id, subject, origin_node, attempts, member, at FROM proof_pending_trace WHERE subject_id = '$id'
+      OR subject_id = (SELECT dossier_id FROM rating WHERE id = '$id') ORDER BY seq" || true
+  done
+fi
 echo "== Apps"
 # Spring's retry logs at DEBUG (switched on above): "Preparing to retry" is an attempt made again
 # after a failure its predicate calls transient, "completed successfully after retry" one that

@@ -166,6 +166,11 @@ public class RollupDrainer implements SmartLifecycle {
         }
     }
 
+    /** How many failed attempts park a change ({@code hailong.rollups.drain.max-attempts}). */
+    int maxAttempts() {
+        return maxAttempts;
+    }
+
     /** Parked changes get their attempts back: whatever made them fail may have passed (a rebuild, a fixed unit). */
     int unpark() {
         Integer n = transaction.execute(tx -> store.unparkPending(maxAttempts));

@@ -125,7 +125,8 @@ public class RollupMaintainer {
         try {
             retry.invoke(() -> transaction.executeWithoutResult(tx -> apply(changes)));
         } catch (RuntimeException e) {
-            log.error("Rollups of {} not updated; the sweep or a rebuild repairs them", changes, e);
+            log.error("Rollups of {} not updated; the sweep (every hailong.rollups.sweep.every) repairs them, or rebuild them now: "
+                    + "POST /actuator/rollups on the management port", changes, e);
         }
     }
 

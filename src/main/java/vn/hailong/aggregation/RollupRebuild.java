@@ -63,6 +63,18 @@ public class RollupRebuild {
     }
 
     /**
+     * The same, asked for by an operator on the management port ({@link RollupsEndpoint}), which
+     * has no log-in (it listens on 127.0.0.1 or the management network only): audited as such.
+     */
+    int rebuildAllForOperator() {
+        long started = System.nanoTime();
+        int units = rebuildEverything();
+        events.publishEvent(new vn.hailong.audit.AuditEvent("operator (management port)", vn.hailong.audit.AuditAction.ROLLUPS_REBUILT,
+                "rollups", units + " units rebuilt in " + (System.nanoTime() - started) / 1_000_000 + " ms"));
+        return units;
+    }
+
+    /**
      * Bulk-loaded data (the demo province) has no rollups yet, and a migration that changes their
      * shape empties them (V65): build them once at start-up. Rows of the units below (V67) are
      * computed from the units' own rows when none exist yet.

@@ -50,7 +50,7 @@ class ManagementEndpointsTest {
     @Test
     void on_the_public_port_every_actuator_path_is_a_404_problem_not_a_page_nor_an_endpoint() throws Exception {
         for (String path : List.of("/actuator", "/actuator/", "/actuator/health", "/actuator/health/readiness", "/actuator/prometheus",
-                "/actuator/env", "/actuator/heapdump")) {
+                "/actuator/env", "/actuator/heapdump", "/actuator/rollups")) {
             HttpResponse<String> answer = get(port, path);
             assertThat(answer.statusCode()).as(path).isEqualTo(404);
             assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
@@ -189,6 +189,40 @@ class ManagementEndpointsTest {
         }
         return Double.NaN;
     }
+
+    @Test
+    void an_operator_reads_the_rollup_backlog_and_rebuilds_the_rollups_from_the_raw_rows_audited() throws Exception {
+        OneStopSoftware oneStop = new OneStopSoftware(port);
+        String unit = oneStop.registersUnit("COMMUNE");
+        assertThat(oneStop.relays(OneStopSoftware.rating(oneStop.sendsReceivedDossier(unit), "SATISFIED")).status()).isEqualTo(201);
+        drainer.drainAll();
+        String unitId = jdbc.queryForObject("SELECT id FROM agency WHERE code = ?", String.class, unit);
+        String yearRows = "SELECT COALESCE(SUM(answers), 0) FROM rating_rollup WHERE dimension = 'ALL' AND grain = 'Y' AND reach = 'O'"
+                + " AND status = 'COUNTED' AND criterion = 'overall' AND unit_id = ?";
+        assertThat(jdbc.queryForObject(yearRows, Long.class, unitId)).isEqualTo(1);
+
+        HttpResponse<String> backlog = get(managementPort, "/actuator/rollups");
+        assertThat(backlog.statusCode()).isEqualTo(200);
+        JsonNode figures = ApiClient.JSON.readTree(backlog.body());
+        assertThat(figures.path("pending").asLong()).isZero();
+        assertThat(figures.has("oldestAgeSeconds")).isTrue();
+        assertThat(figures.has("parked")).isTrue();
+
+        // The unit's rollups lost (as by a change that could not be applied): a rebuild brings them back.
+        jdbc.update("DELETE FROM rating_rollup WHERE unit_id = ?", unitId);
+        jdbc.update("DELETE l FROM rating_rollup_ledger l JOIN rating r ON r.id = l.rating_id WHERE r.evaluated_agency_id = ?", unitId);
+        assertThat(jdbc.queryForObject(yearRows, Long.class, unitId)).isZero();
+        HttpResponse<String> rebuilt = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/rollups"))
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(ApiClient.JSON.readTree(rebuilt.body()).path("rebuiltUnits").asInt()).isPositive();
+        assertThat(jdbc.queryForObject(yearRows, Long.class, unitId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT actor FROM audit_entry WHERE action = 'ROLLUPS_REBUILT' ORDER BY seq DESC LIMIT 1",
+                String.class)).isEqualTo("operator (management port)");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.hailong.aggregation.RollupDrainer drainer;
 
     private static List<String> names(JsonNode object) {
         return object.propertyNames().stream().toList();
