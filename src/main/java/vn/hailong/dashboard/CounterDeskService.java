@@ -15,7 +15,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.hailong.dashboard.internal.CounterDeskQueries;
+import vn.hailong.dashboard.internal.CounterDeskReadModel;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.ScopeService;
@@ -34,12 +34,12 @@ public class CounterDeskService {
     /** A kiosk is online when it has been heard from within this long (as the administrators' list says). */
     static final Duration ONLINE_WITHIN = Duration.ofSeconds(150);
 
-    private final CounterDeskQueries queries;
+    private final CounterDeskReadModel queries;
     private final ScopeService scopes;
     private final DirectoryService directory;
     private final Clock clock;
 
-    CounterDeskService(CounterDeskQueries queries, ScopeService scopes, DirectoryService directory, Clock clock) {
+    CounterDeskService(CounterDeskReadModel queries, ScopeService scopes, DirectoryService directory, Clock clock) {
         this.queries = queries;
         this.scopes = scopes;
         this.directory = directory;
@@ -94,7 +94,7 @@ public class CounterDeskService {
         return new Desk(counter, kiosks, handovers, day);
     }
 
-    static KioskState kioskState(CounterDeskQueries.DeviceRow d, Instant now) {
+    static KioskState kioskState(CounterDeskReadModel.DeviceRow d, Instant now) {
         if (d.revokedAt() != null) {
             return KioskState.REVOKED;
         }
@@ -104,7 +104,7 @@ public class CounterDeskService {
         return d.lastSeenAt() != null && d.lastSeenAt().isAfter(now.minus(ONLINE_WITHIN)) ? KioskState.ONLINE : KioskState.OFFLINE;
     }
 
-    static HandoverState handoverState(CounterDeskQueries.HandoverRow h, Instant now) {
+    static HandoverState handoverState(CounterDeskReadModel.HandoverRow h, Instant now) {
         if (h.outcome() != null) {
             return HandoverState.valueOf(h.outcome());
         }

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.hailong.aggregation.CounterCoverage;
-import vn.hailong.aggregation.CounterCoverageQueries;
+import vn.hailong.aggregation.CounterCoverageReadModel;
 import vn.hailong.aggregation.RatingCell;
 import vn.hailong.aggregation.ReturnCell;
 import vn.hailong.aggregation.RollupDimension;
@@ -60,7 +60,7 @@ import vn.hailong.security.ScopeService;
 public class DashboardService {
 
     private final RollupQueries rollups;
-    private final CounterCoverageQueries counterCoverage;
+    private final CounterCoverageReadModel counterCoverage;
     private final DirectoryService directory;
     private final DossierIntakeService intake;
     private final RatingService ratings;
@@ -69,7 +69,7 @@ public class DashboardService {
     private final QuestionnaireService questionnaires;
     private final Clock clock;
 
-    DashboardService(RollupQueries rollups, CounterCoverageQueries counterCoverage, DirectoryService directory, DossierIntakeService intake, RatingService ratings,
+    DashboardService(RollupQueries rollups, CounterCoverageReadModel counterCoverage, DirectoryService directory, DossierIntakeService intake, RatingService ratings,
             ScopeService scopes, DashboardProperties properties, QuestionnaireService questionnaires, Clock clock) {
         this.questionnaires = questionnaires;
         this.rollups = rollups;
@@ -339,14 +339,14 @@ public class DashboardService {
         Instant from = p.from().atStartOfDay(zone).toInstant();
         Instant to = p.to().plusDays(1).atStartOfDay(zone).toInstant();
         long unbound = counterCoverage.unboundRatings(unitSet, from, to);
-        CounterCoverageQueries.AbandonedRatings abandoned = counterCoverage.abandonedRatings(unitSet, from, to);
-        CounterCoverageQueries.EnteredCodes entered = counterCoverage.enteredCodes(unitSet, from, to);
+        CounterCoverageReadModel.AbandonedRatings abandoned = counterCoverage.abandonedRatings(unitSet, from, to);
+        CounterCoverageReadModel.EnteredCodes entered = counterCoverage.enteredCodes(unitSet, from, to);
         return new Integrity(totals, devices, outliers, counterOutliers, unbound, abandoned.stored(), abandoned.withoutReason(),
                 counterCoverage.notMine(unitSet, from, to), entered.keyed(), entered.scanned());
     }
 
     /**
-     * Counters from the kiosk's handovers (see {@link CounterCoverageQueries}): {@code returned} of
+     * Counters from the kiosk's handovers (see {@link CounterCoverageReadModel}): {@code returned} of
      * their figures counts the dossiers handed over there, {@code ratings} those of them with a
      * counted rating, by overall answer. No criteria, no lateness: a handover is not a return.
      */

@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hailong.audit.AuditAction;
 import vn.hailong.audit.AuditEvent;
 import vn.hailong.index.internal.IndexJson;
-import vn.hailong.index.internal.PeriodInputsQuery;
+import vn.hailong.index.internal.PeriodInputsReadModel;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.Ids;
 import vn.hailong.platform.InvalidInputException;
@@ -95,13 +95,13 @@ public class IndexSnapshotService {
     }
 
     private final JdbcTemplate jdbc;
-    private final PeriodInputsQuery inputs;
+    private final PeriodInputsReadModel inputs;
     private final MethodologyService methodologies;
     private final ScopeService scopes;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    IndexSnapshotService(JdbcTemplate jdbc, PeriodInputsQuery inputs, MethodologyService methodologies, ScopeService scopes,
+    IndexSnapshotService(JdbcTemplate jdbc, PeriodInputsReadModel inputs, MethodologyService methodologies, ScopeService scopes,
             Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
@@ -227,19 +227,19 @@ public class IndexSnapshotService {
         Instant to = p.end().plusDays(1).atStartOfDay(zone).toInstant();
         String year = p.granularity() == IndexPeriod.Granularity.YEAR ? null : p.containingYear().toString();
         Methodology.Definition rules = methodology.definition();
-        PeriodInputsQuery.Reading reading = new PeriodInputsQuery.Reading(rules.satisfaction().satisfiedMinPoints(),
+        PeriodInputsReadModel.Reading reading = new PeriodInputsReadModel.Reading(rules.satisfaction().satisfiedMinPoints(),
                 rules.dossiers().onTimeBy(), zone.getRules().getOffset(from).getTotalSeconds(), rules.unitEntries().fallback());
-        Map<UUID, PeriodInputsQuery.Counts> counts = inputs.counts(from, to, reading, p.toString(), year);
-        Map<UUID, PeriodInputsQuery.Unit> units = new LinkedHashMap<>();
+        Map<UUID, PeriodInputsReadModel.Counts> counts = inputs.counts(from, to, reading, p.toString(), year);
+        Map<UUID, PeriodInputsReadModel.Unit> units = new LinkedHashMap<>();
         inputs.units(p.start(), p.end()).forEach(u -> units.put(u.id(), u));
         // Units with dossiers in the period are scored even if retired or of another kind since.
         List<UUID> extra = counts.keySet().stream().filter(id -> !units.containsKey(id)).toList();
         units.putAll(inputs.unitsById(extra));
         Map<UUID, UnitInputs> unitInputs = new HashMap<>();
-        for (PeriodInputsQuery.Unit u : units.values()) {
-            PeriodInputsQuery.Counts c = counts.get(u.id());
+        for (PeriodInputsReadModel.Unit u : units.values()) {
+            PeriodInputsReadModel.Counts c = counts.get(u.id());
             // A unit with only entered indicators for another scheme's sake and no dossiers is still listed (flagged).
-            unitInputs.put(u.id(), (c == null ? new PeriodInputsQuery.Counts() : c).toInputs(u));
+            unitInputs.put(u.id(), (c == null ? new PeriodInputsReadModel.Counts() : c).toInputs(u));
         }
         Map<String, Integer> previousRanks = publishedRanks(scheme, p.previous().toString());
         List<UnitInputs> sorted = unitInputs.values().stream().sorted(Comparator.comparing(UnitInputs::unitCode)).toList();

@@ -31,7 +31,7 @@ import vn.hailong.dashboard.Figures;
 import vn.hailong.dashboard.Selection;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.directory.UnitChange;
-import vn.hailong.index.internal.PeriodInputsQuery;
+import vn.hailong.index.internal.PeriodInputsReadModel;
 import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.intake.DossierSubmission;
@@ -66,7 +66,7 @@ class ModerationServiceTest {
     @Autowired
     DashboardService dashboard;
     @Autowired
-    PeriodInputsQuery indexInputs;
+    PeriodInputsReadModel indexInputs;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -143,10 +143,10 @@ class ModerationServiceTest {
         return dashboard.headline(new Selection(period, unitId)).current();
     }
 
-    PeriodInputsQuery.Counts indexCounts() {
+    PeriodInputsReadModel.Counts indexCounts() {
         Instant now = Instant.now();
         return indexInputs.counts(now.minus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.HOURS),
-                new PeriodInputsQuery.Reading(1, vn.hailong.index.Methodology.OnTimeBy.DUE_INSTANT, 7 * 3600,
+                new PeriodInputsReadModel.Reading(1, vn.hailong.index.Methodology.OnTimeBy.DUE_INSTANT, 7 * 3600,
                         vn.hailong.index.Methodology.EntryFallback.PER_INDICATOR), "2099", null).get(unitId);
     }
 
@@ -156,7 +156,7 @@ class ModerationServiceTest {
         RatingOutcome rating = rate(abusive, "DISSATISFIED", "Lời lẽ thô tục không thể chấp nhận ***");
         rate(returnedDossier(), "SATISFIED", null);
         Figures before = today();
-        PeriodInputsQuery.Counts indexBefore = indexCounts();
+        PeriodInputsReadModel.Counts indexBefore = indexCounts();
         Map<String, Object> bytesBefore = ratingBytes(rating.ratingId());
 
         as(unitManager, Role.UNIT_MANAGER);
@@ -192,7 +192,7 @@ class ModerationServiceTest {
         assertThat(before.satisfactionRate()).isEqualTo(50.0);
         assertThat(after.satisfactionRate()).isEqualTo(100.0);
         // The index counts it no more either (neither as a rating nor as a "not satisfied" dossier).
-        PeriodInputsQuery.Counts indexAfter = indexCounts();
+        PeriodInputsReadModel.Counts indexAfter = indexCounts();
         assertThat(indexBefore.ratings).isEqualTo(2);
         assertThat(indexBefore.dissatisfied).isEqualTo(1);
         assertThat(indexAfter.ratings).isEqualTo(1);

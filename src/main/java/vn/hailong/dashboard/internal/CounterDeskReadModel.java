@@ -19,11 +19,11 @@ import org.springframework.stereotype.Component;
  * selects no answer, comment or reason of any rating: only whether one exists.
  */
 @Component
-public class CounterDeskQueries {
+public class CounterDeskReadModel {
 
     private final JdbcClient jdbc;
 
-    CounterDeskQueries(JdbcClient jdbc) {
+    CounterDeskReadModel(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -32,11 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
 @Transactional(readOnly = true)
-public class CounterCoverageQueries {
+public class CounterCoverageReadModel {
 
     private final JdbcTemplate jdbc;
 
-    CounterCoverageQueries(JdbcTemplate jdbc) {
+    CounterCoverageReadModel(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -37,11 +37,11 @@ import vn.hailong.index.UnitInputs;
  * handling. Complaints for Decision 766's PAKN ratios are those due (deadline) in the period.
  */
 @Component
-public class PeriodInputsQuery {
+public class PeriodInputsReadModel {
 
     private final JdbcTemplate jdbc;
 
-    PeriodInputsQuery(JdbcTemplate jdbc) {
+    PeriodInputsReadModel(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
