@@ -113,6 +113,16 @@ class DemoDataGenerator implements StartupTask {
         if (directory.findUnit(DemoCatalogue.PROVINCE_CODE).isPresent()) {
             log.info("Demo data already present (unit {} exists); nothing generated ({} ms)", DemoCatalogue.PROVINCE_CODE,
                     millisSince(started));
+            // Every start says where to begin, not only the first: the first start's log is long gone.
+            jdbc.query("""
+                    SELECT d.id, d.code FROM dossier d WHERE d.status = 'RETURNED'
+                      AND NOT EXISTS (SELECT 1 FROM rating r WHERE r.dossier_id = d.id)
+                    ORDER BY d.returned_at DESC LIMIT 3""",
+                    rs -> {
+                        log.info("Demo survey link (not yet rated): {} (dossier {})", links.linkFor(rs.getObject(1, UUID.class)),
+                                rs.getString(2));
+                    });
+            logInsOfTheDemo();
             return;
         }
         DemoPlan plan = DemoPlan.generate(seed, dossierCount, LocalDate.now(clock), clock.getZone());
@@ -127,6 +137,10 @@ class DemoDataGenerator implements StartupTask {
         for (PlannedDossier d : plan.unratedRecentlyReturned(3)) {
             log.info("Demo survey link (not yet rated): {} (dossier {})", links.linkFor(w.dossierIds().get(d.code())), d.code());
         }
+        logInsOfTheDemo();
+    }
+
+    private static void logInsOfTheDemo() {
         for (DemoAccount a : DemoCatalogue.ACCOUNTS) {
             log.info("Demo log-in: {} / {} ({})", a.username(), a.password(), a.role());
         }

@@ -80,6 +80,28 @@ class DemoDataGeneratorTest {
     }
 
     @Test
+    void a_later_start_still_prints_where_to_begin_unrated_survey_links_and_the_log_ins() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(DemoDataGenerator.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen = new ch.qos.logback.core.read.ListAppender<>();
+        seen.start();
+        logger.addAppender(seen);
+        try {
+            generator.run();
+        } finally {
+            logger.detachAppender(seen);
+        }
+        List<String> lines = seen.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Demo data already present"));
+        List<String> links = lines.stream().filter(l -> l.startsWith("Demo survey link (not yet rated): ")).toList();
+        assertThat(links).hasSize(3).allSatisfy(l -> assertThat(l).contains("/r/"));
+        String code = links.getFirst().substring(links.getFirst().lastIndexOf("(dossier ") + "(dossier ".length(), links.getFirst().length() - 1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                Integer.class, code)).as("the link's dossier is not rated").isZero();
+        assertThat(lines.stream().filter(l -> l.startsWith("Demo log-in: "))).hasSize(DemoCatalogue.ACCOUNTS.size())
+                .anySatisfy(l -> assertThat(l).isEqualTo("Demo log-in: admin / admin123! (ADMIN)"));
+    }
+
+    @Test
     void every_demo_rating_is_in_the_ratings_feed_once() {
         Long ratings = jdbc.queryForObject("SELECT COUNT(*) FROM rating", Long.class);
         assertThat(ratings).isPositive();
