@@ -17,7 +17,8 @@ public final class ApiClient {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String apiKey;
 
@@ -27,8 +28,7 @@ public final class ApiClient {
     }
 
     /** A response: status and body parsed as JSON (or null when the body is not JSON). */
-    public record Response(int status, JsonNode json, String body, String contentType) {
-    }
+    public record Response(int status, JsonNode json, String body, String contentType) {}
 
     public Response put(String path, Object body) {
         return send("PUT", path, body instanceof String s ? s : JSON.writeValueAsString(body));
@@ -43,7 +43,8 @@ public final class ApiClient {
     }
 
     public Response send(String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
@@ -61,7 +62,10 @@ public final class ApiClient {
             } catch (RuntimeException notJson) {
                 // leave json null
             }
-            return new Response(response.statusCode(), json, response.body(),
+            return new Response(
+                    response.statusCode(),
+                    json,
+                    response.body(),
                     response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -81,14 +85,19 @@ public final class ApiClient {
 
     /** GETs the path and keeps the body as bytes. */
     public BinaryResponse getBytes(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new BinaryResponse(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
+            return new BinaryResponse(
+                    response.statusCode(),
+                    response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -16,7 +16,8 @@ import org.springframework.test.context.TestContextManager;
  */
 public class KeepsSecurityStrategy implements BeforeAllCallback, AfterAllCallback {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KeepsSecurityStrategy.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(KeepsSecurityStrategy.class);
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -31,12 +32,12 @@ public class KeepsSecurityStrategy implements BeforeAllCallback, AfterAllCallbac
 
     /** Stands for every {@link HaiLongTest} class: the same configuration, so the same cached context. */
     @HaiLongTest
-    static final class Shared {
-    }
+    static final class Shared {}
 
     @Override
     public void afterAll(ExtensionContext context) {
-        SecurityContextHolderStrategy before = context.getStore(NAMESPACE).get("strategy", SecurityContextHolderStrategy.class);
+        SecurityContextHolderStrategy before =
+                context.getStore(NAMESPACE).get("strategy", SecurityContextHolderStrategy.class);
         if (before != null) {
             SecurityContextHolder.setContextHolderStrategy(before);
         }

@@ -8,7 +8,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /** Each capability is a module; dependencies between them form no cycle and use only their APIs. */
 class ModularityTests {
 
-    static final ApplicationModules MODULES = ApplicationModules.of(HaiLongApplication.class,
+    static final ApplicationModules MODULES = ApplicationModules.of(
+            HaiLongApplication.class,
             // Production code only; matches any build directory (builds may use -DbuildDir=...).
             (ImportOption) location -> !location.contains("/test-classes/"));
 

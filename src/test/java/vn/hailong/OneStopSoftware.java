@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,8 @@ public final class OneStopSoftware {
         }
         ApiClient.Response response = api.put("/api/v1/units/" + code, body);
         if (response.status() != 201) {
-            throw new IllegalStateException("could not register unit " + code + ": " + response.status() + " " + response.body());
+            throw new IllegalStateException(
+                    "could not register unit " + code + ": " + response.status() + " " + response.body());
         }
         return code;
     }
@@ -88,7 +90,8 @@ public final class OneStopSoftware {
     public ApiClient.Response sends(String code, Map<String, Object> body) {
         ApiClient.Response response = api.put("/api/v1/dossiers/" + code, body);
         if (response.status() != 201 && response.status() != 200) {
-            throw new IllegalStateException("could not store dossier " + code + ": " + response.status() + " " + response.body());
+            throw new IllegalStateException(
+                    "could not store dossier " + code + ": " + response.status() + " " + response.body());
         }
         return response;
     }
@@ -116,7 +119,7 @@ public final class OneStopSoftware {
      * codes typed at a counter do), returned at this instant, and returns its code.
      */
     public String sendsDossierOfTodayReturned(String unit, Instant returnedAt) {
-        String code = unit + "-" + java.time.LocalDate.now(ZONE).format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd")) + "-"
+        String code = unit + "-" + LocalDate.now(ZONE).format(DateTimeFormatter.ofPattern("yyMMdd")) + "-"
                 + String.format("%04d", nextSequence());
         Map<String, Object> body = dossier(unit, "RETURNED");
         body.put("receivedAt", at(returnedAt.minusSeconds(3600)));

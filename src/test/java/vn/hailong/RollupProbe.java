@@ -20,11 +20,14 @@ public final class RollupProbe {
 
     /** Every stored rating of the unit, whatever its status. */
     public long storedRatingsOf(String unitCode) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE evaluated_agency_id = " + UNIT, Long.class, unitCode);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM rating WHERE evaluated_agency_id = " + UNIT, Long.class, unitCode);
     }
 
     public long countedRatingsOf(String unitCode) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE status = 'COUNTED' AND evaluated_agency_id = " + UNIT, Long.class,
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM rating WHERE status = 'COUNTED' AND evaluated_agency_id = " + UNIT,
+                Long.class,
                 unitCode);
     }
 
@@ -39,8 +42,11 @@ public final class RollupProbe {
     }
 
     private long sum(String reach, String unitCode) {
-        return jdbc.queryForObject("SELECT COALESCE(SUM(answers), 0) FROM rating_rollup WHERE dimension = 'ALL' AND grain = 'Y' AND reach = "
-                + reach + " AND status = 'COUNTED' AND criterion = 'overall' AND unit_id = " + UNIT, Long.class, unitCode);
+        return jdbc.queryForObject(
+                "SELECT COALESCE(SUM(answers), 0) FROM rating_rollup WHERE dimension = 'ALL' AND grain = 'Y' AND reach = "
+                        + reach + " AND status = 'COUNTED' AND criterion = 'overall' AND unit_id = " + UNIT,
+                Long.class,
+                unitCode);
     }
 
     /**

@@ -5,8 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Helpers that give each test its own agency and dossier codes in the shared test database. */
 public final class TestData {
 
-    private TestData() {
-    }
+    private TestData() {}
 
     /** A random group of capital letters and digits, usable inside agency codes. */
     public static String uniqueSuffix() {

@@ -1,10 +1,12 @@
 package vn.hailong;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -35,20 +37,23 @@ public final class TestMail implements ApplicationContextInitializer<Configurabl
 
     /** The messages received so far for this address. */
     public static List<MimeMessage> to(String address) {
-        return Arrays.stream(server().getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(address));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(server().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(a -> a.toString().equalsIgnoreCase(address));
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     public static String body(MimeMessage message) {
         try {
             Object content = message.getContent();
             return content instanceof String text ? text : GreenMailUtil.getBody(message);
-        } catch (java.io.IOException | jakarta.mail.MessagingException e) {
+        } catch (IOException | MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -59,7 +64,18 @@ public final class TestMail implements ApplicationContextInitializer<Configurabl
             return;
         }
         int port = server().getSmtp().getPort();
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-mail",
-                Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", port, "spring.mail.username", "", "spring.mail.password", "")));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "test-mail",
+                        Map.of(
+                                "spring.mail.host",
+                                "127.0.0.1",
+                                "spring.mail.port",
+                                port,
+                                "spring.mail.username",
+                                "",
+                                "spring.mail.password",
+                                "")));
     }
 }

@@ -7,5 +7,5 @@ import java.util.UUID;
  * counter of its last handover in the period) and how many of them have a counted rating, by its
  * overall answer (2, 1, 0 points).
  */
-public record CounterCoverage(UUID counterId, long handedOver, long rated, long verySatisfied, long satisfied, long dissatisfied) {
-}
+public record CounterCoverage(
+        UUID counterId, long handedOver, long rated, long verySatisfied, long satisfied, long dissatisfied) {}

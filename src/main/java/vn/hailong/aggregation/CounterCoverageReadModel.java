@@ -51,7 +51,8 @@ public class CounterCoverageReadModel {
         args.add(utc(from));
         args.add(utc(to));
         args.addAll(List.of(RollupStore.ids(units)));
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT h.counter_id, COUNT(*), COUNT(r.id), COALESCE(SUM(r.overall_points = 2), 0),
                        COALESCE(SUM(r.overall_points = 1), 0), COALESCE(SUM(r.overall_points = 0), 0)
                 FROM kiosk_handover h
@@ -63,8 +64,14 @@ public class CounterCoverageReadModel {
                                   AND (l.handed_over_at > h.handed_over_at OR (l.handed_over_at = h.handed_over_at AND l.id > h.id)))
                   AND d.evaluated_agency_id IN (%s)
                 GROUP BY h.counter_id""".formatted(RollupStore.placeholders(units)),
-                (rs, i) -> new CounterCoverage(RollupStore.uuid(rs, 1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6)), args.toArray());
+                (rs, i) -> new CounterCoverage(
+                        RollupStore.uuid(rs, 1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6)),
+                args.toArray());
     }
 
     /**
@@ -84,8 +91,7 @@ public class CounterCoverageReadModel {
                 SELECT COUNT(*) FROM kiosk_unbound_rating u
                 JOIN service_counter c ON c.id = u.counter_id
                 JOIN service_centre s ON s.id = c.centre_id
-                WHERE u.submitted_at >= ? AND u.submitted_at < ? AND s.agency_id IN (%s)""".formatted(RollupStore.placeholders(units)),
-                Long.class, args.toArray());
+                WHERE u.submitted_at >= ? AND u.submitted_at < ? AND s.agency_id IN (%s)""".formatted(RollupStore.placeholders(units)), Long.class, args.toArray());
         return count == null ? 0 : count;
     }
 
@@ -103,12 +109,14 @@ public class CounterCoverageReadModel {
         args.add(utc(to));
         args.addAll(List.of(RollupStore.ids(units)));
         // The flags are a short sorted list in one column; the period's kiosk ratings are few enough to scan.
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 SELECT COUNT(*), COALESCE(SUM(FIND_IN_SET('REASON_NOT_GIVEN', r.anomaly_flags) > 0), 0) FROM rating r
                 WHERE r.submitted_at >= ? AND r.submitted_at < ? AND r.channel = 'KIOSK'
                   AND FIND_IN_SET('NOT_SENT_BY_CITIZEN', r.anomaly_flags) > 0
                   AND r.evaluated_agency_id IN (%s)""".formatted(RollupStore.placeholders(units)),
-                (rs, i) -> new AbandonedRatings(rs.getLong(1), rs.getLong(2)), args.toArray());
+                (rs, i) -> new AbandonedRatings(rs.getLong(1), rs.getLong(2)),
+                args.toArray());
     }
 
     /**
@@ -123,21 +131,21 @@ public class CounterCoverageReadModel {
         args.add(utc(from));
         args.add(utc(to));
         args.addAll(List.of(RollupStore.ids(units)));
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 SELECT COALESCE(SUM(FIND_IN_SET('KEYED_CODE', r.anomaly_flags) > 0), 0),
                        COALESCE(SUM(FIND_IN_SET('SCANNED_CODE', r.anomaly_flags) > 0), 0) FROM rating r
                 WHERE r.submitted_at >= ? AND r.submitted_at < ? AND r.channel = 'KIOSK' AND r.anomaly_flags IS NOT NULL
                   AND r.evaluated_agency_id IN (%s)""".formatted(RollupStore.placeholders(units)),
-                (rs, i) -> new EnteredCodes(rs.getLong(1), rs.getLong(2)), args.toArray());
+                (rs, i) -> new EnteredCodes(rs.getLong(1), rs.getLong(2)),
+                args.toArray());
     }
 
     /** See {@link #enteredCodes}. */
-    public record EnteredCodes(long keyed, long scanned) {
-    }
+    public record EnteredCodes(long keyed, long scanned) {}
 
     /** See {@link #abandonedRatings}. */
-    public record AbandonedRatings(long stored, long withoutReason) {
-    }
+    public record AbandonedRatings(long stored, long withoutReason) {}
 
     /**
      * Handovers of these units' dossiers that the citizen sent back from the kiosk's faces screen

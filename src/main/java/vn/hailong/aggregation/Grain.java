@@ -9,7 +9,10 @@ import java.time.LocalDate;
  * Quarters are calendar quarters, as in the reporting periods of Decision 766 and the PAR Index.
  */
 enum Grain {
-    DAY('D'), MONTH('M'), QUARTER('Q'), YEAR('Y');
+    DAY('D'),
+    MONTH('M'),
+    QUARTER('Q'),
+    YEAR('Y');
 
     /** Coarsest first: the order in which {@link PeriodCover} tries them. */
     static final Grain[] COARSEST_FIRST = {YEAR, QUARTER, MONTH, DAY};

@@ -13,10 +13,10 @@ import vn.hailong.intake.OfficerRole;
  */
 final class OfficerAttribution {
 
-    private static final List<OfficerRole> PREFERENCE = List.of(OfficerRole.RETURNING, OfficerRole.RECEIVING, OfficerRole.PROCESSING);
+    private static final List<OfficerRole> PREFERENCE =
+            List.of(OfficerRole.RETURNING, OfficerRole.RECEIVING, OfficerRole.PROCESSING);
 
-    private OfficerAttribution() {
-    }
+    private OfficerAttribution() {}
 
     static String pick(List<DossierDetails.Officer> officers) {
         return officers.stream()
@@ -29,6 +29,7 @@ final class OfficerAttribution {
     /** The same rule in SQL, for the rebuild: {@code dossierColumn} names the dossier id column. */
     static String sql(String dossierColumn) {
         return "(SELECT o.external_id FROM dossier_officer x JOIN officer o ON o.id = x.officer_id WHERE x.dossier_id = "
-                + dossierColumn + " ORDER BY FIELD(x.role, 'RETURNING', 'RECEIVING', 'PROCESSING'), BINARY o.external_id LIMIT 1)";
+                + dossierColumn
+                + " ORDER BY FIELD(x.role, 'RETURNING', 'RECEIVING', 'PROCESSING'), BINARY o.external_id LIMIT 1)";
     }
 }

@@ -13,12 +13,10 @@ import java.util.List;
  */
 record PeriodCover(List<Piece> pieces) {
 
-    record Range(LocalDate start, LocalDate end) {
-    }
+    record Range(LocalDate start, LocalDate end) {}
 
     /** Rows of {@code grain} whose period starts in {@code range}. */
-    record Piece(Grain grain, Range range) {
-    }
+    record Piece(Grain grain, Range range) {}
 
     /** {@code from} and {@code to} both included. */
     static PeriodCover of(LocalDate from, LocalDate to) {
@@ -33,8 +31,12 @@ record PeriodCover(List<Piece> pieces) {
                 LocalDate next = grain.next(cursor);
                 if (grain.start(cursor).equals(cursor) && !next.isAfter(end)) {
                     Piece last = pieces.isEmpty() ? null : pieces.getLast();
-                    if (last != null && last.grain() == grain && last.range().end().equals(cursor)) {
-                        pieces.set(pieces.size() - 1, new Piece(grain, new Range(last.range().start(), next)));
+                    if (last != null
+                            && last.grain() == grain
+                            && last.range().end().equals(cursor)) {
+                        pieces.set(
+                                pieces.size() - 1,
+                                new Piece(grain, new Range(last.range().start(), next)));
                     } else {
                         pieces.add(new Piece(grain, new Range(cursor, next)));
                     }

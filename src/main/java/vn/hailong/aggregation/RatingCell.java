@@ -8,6 +8,13 @@ import java.util.UUID;
  * answers worth 0, 1 and 2 points. For criterion {@code overall}, answers are ratings and
  * {@code p1 + p2} the satisfied ones.
  */
-public record RatingCell(UUID unitId, String dimValue, String status, String criterion, long answers, long points, long p0, long p1,
-        long p2) {
-}
+public record RatingCell(
+        UUID unitId,
+        String dimValue,
+        String status,
+        String criterion,
+        long answers,
+        long points,
+        long p0,
+        long p1,
+        long p2) {}

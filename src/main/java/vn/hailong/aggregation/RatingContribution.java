@@ -10,14 +10,23 @@ import java.util.UUID;
 import vn.hailong.rating.Questionnaire;
 
 /** What one rating adds to the rollups under a given status: one row per dimension, grain and answered criterion (see {@link #rows}). */
-record RatingContribution(UUID unitId, LocalDate day, Map<RollupDimension, String> values, Map<String, Integer> points) {
+record RatingContribution(
+        UUID unitId, LocalDate day, Map<RollupDimension, String> values, Map<String, Integer> points) {
 
     /**
      * A rating as the worker reads it with the rebuild's SQL ({@link RawSql#ratingFacts}): its status,
      * the officer it counts for, and what it contributes under them.
      */
-    record Current(String status, String officer, UUID unitId, LocalDate day, String procedureKey, String deviceId, String channel,
-            String hourKey, Map<String, Integer> points) {
+    record Current(
+            String status,
+            String officer,
+            UUID unitId,
+            LocalDate day,
+            String procedureKey,
+            String deviceId,
+            String channel,
+            String hourKey,
+            Map<String, Integer> points) {
 
         /** What it contributes with this officer (the one it counts for now, or the one it counted for before). */
         RatingContribution withOfficer(String officerKey) {
@@ -48,8 +57,20 @@ record RatingContribution(UUID unitId, LocalDate day, Map<RollupDimension, Strin
                 return;
             }
             for (Grain grain : Grain.values()) {
-                rows.add(new RollupRow(dimension, grain.code(), RollupRow.OWN, grain.start(day), unitId, value, status, criterion, sign,
-                        (long) sign * p, p == 0 ? sign : 0, p == 1 ? sign : 0, p == 2 ? sign : 0));
+                rows.add(new RollupRow(
+                        dimension,
+                        grain.code(),
+                        RollupRow.OWN,
+                        grain.start(day),
+                        unitId,
+                        value,
+                        status,
+                        criterion,
+                        sign,
+                        (long) sign * p,
+                        p == 0 ? sign : 0,
+                        p == 1 ? sign : 0,
+                        p == 2 ? sign : 0));
             }
         }));
         return rows;

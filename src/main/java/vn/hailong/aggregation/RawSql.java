@@ -10,8 +10,7 @@ import java.time.ZoneId;
  */
 final class RawSql {
 
-    private RawSql() {
-    }
+    private RawSql() {}
 
     /**
      * One row per rating of {@code r} matching {@code condition} (which may use {@code r.}):
@@ -33,8 +32,7 @@ final class RawSql {
                 SELECT d.evaluated_agency_id AS unit_id, CAST(d.procedure_id AS CHAR) AS procedure_key,
                        DATE(d.returned_at + INTERVAL %1$d SECOND) AS day, COALESCE(d.timeliness = 'LATE', 0) AS late,
                        %2$s AS officer_key
-                FROM dossier d WHERE d.returned_at IS NOT NULL AND %3$s""".formatted(offsetSeconds, OfficerAttribution.sql("d.id"),
-                condition);
+                FROM dossier d WHERE d.returned_at IS NOT NULL AND %3$s""".formatted(offsetSeconds, OfficerAttribution.sql("d.id"), condition);
     }
 
     /**
@@ -44,7 +42,8 @@ final class RawSql {
      */
     static int offsetSeconds(Clock clock) {
         ZoneId zone = clock.getZone();
-        if (!zone.getRules().isFixedOffset() && !zone.getRules().getTransitions().isEmpty()
+        if (!zone.getRules().isFixedOffset()
+                && !zone.getRules().getTransitions().isEmpty()
                 && zone.getRules().nextTransition(clock.instant()) != null) {
             throw new IllegalStateException("the rollups assume a zone without daylight saving time, not " + zone);
         }

@@ -13,10 +13,27 @@ record ReturnContribution(UUID unitId, LocalDate day, UUID procedureId, String o
         List<ReturnRow> rows = new ArrayList<>();
         for (Grain grain : Grain.values()) {
             LocalDate start = grain.start(day);
-            rows.add(new ReturnRow(RollupDimension.ALL, grain.code(), RollupRow.OWN, start, unitId, "", sign, late ? sign : 0));
-            rows.add(new ReturnRow(RollupDimension.PROCEDURE, grain.code(), RollupRow.OWN, start, unitId, procedureId.toString(), sign, late ? sign : 0));
+            rows.add(new ReturnRow(
+                    RollupDimension.ALL, grain.code(), RollupRow.OWN, start, unitId, "", sign, late ? sign : 0));
+            rows.add(new ReturnRow(
+                    RollupDimension.PROCEDURE,
+                    grain.code(),
+                    RollupRow.OWN,
+                    start,
+                    unitId,
+                    procedureId.toString(),
+                    sign,
+                    late ? sign : 0));
             if (officer != null) {
-                rows.add(new ReturnRow(RollupDimension.OFFICER, grain.code(), RollupRow.OWN, start, unitId, officer, sign, late ? sign : 0));
+                rows.add(new ReturnRow(
+                        RollupDimension.OFFICER,
+                        grain.code(),
+                        RollupRow.OWN,
+                        start,
+                        unitId,
+                        officer,
+                        sign,
+                        late ? sign : 0));
             }
         }
         return rows;

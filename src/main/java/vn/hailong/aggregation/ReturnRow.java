@@ -9,7 +9,14 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /** One stored rollup row of returned dossiers (or a change to it). */
-record ReturnRow(RollupDimension dimension, char grain, char reach, LocalDate periodStart, UUID unitId, String dimValue, long returned,
+record ReturnRow(
+        RollupDimension dimension,
+        char grain,
+        char reach,
+        LocalDate periodStart,
+        UUID unitId,
+        String dimValue,
+        long returned,
         long late) {
 
     /** This own row as it counts under a unit above (see {@link RollupRow#below}). */
@@ -32,10 +39,22 @@ record ReturnRow(RollupDimension dimension, char grain, char reach, LocalDate pe
     static List<ReturnRow> merge(Collection<ReturnRow> rows) {
         Map<String, ReturnRow> byKey = new TreeMap<>();
         for (ReturnRow r : rows) {
-            byKey.merge(r.key(), r, (a, b) -> new ReturnRow(a.dimension, a.grain, a.reach, a.periodStart, a.unitId, a.dimValue,
-                    a.returned + b.returned, a.late + b.late));
+            byKey.merge(
+                    r.key(),
+                    r,
+                    (a, b) -> new ReturnRow(
+                            a.dimension,
+                            a.grain,
+                            a.reach,
+                            a.periodStart,
+                            a.unitId,
+                            a.dimValue,
+                            a.returned + b.returned,
+                            a.late + b.late));
         }
         // TreeMap order of the key string is one fixed order for every writer.
-        return new ArrayList<>(byKey.values().stream().filter(r -> r.returned != 0 || r.late != 0).toList());
+        return new ArrayList<>(byKey.values().stream()
+                .filter(r -> r.returned != 0 || r.late != 0)
+                .toList());
     }
 }

@@ -2,11 +2,13 @@ package vn.hailong.aggregation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -19,7 +21,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.hailong.platform.Ids;
+import vn.hailong.platform.Outages;
 import vn.hailong.platform.Retries;
+import vn.hailong.platform.TransientWriteConflict;
 
 /**
  * The worker that applies the changes noted in {@code rollup_pending} (ADR 070): one per node, on a
@@ -49,7 +54,7 @@ public class RollupDrainer implements SmartLifecycle {
     private final RollupMaintainer maintainer;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private static final vn.hailong.platform.TransientWriteConflict CONFLICT = new vn.hailong.platform.TransientWriteConflict();
+    private static final TransientWriteConflict CONFLICT = new TransientWriteConflict();
 
     private final RetryTemplate retry;
     private final int batch;
@@ -59,14 +64,21 @@ public class RollupDrainer implements SmartLifecycle {
     private final Duration orphanedAfter;
     private final Semaphore signal = new Semaphore(0);
     /** This node, for the life of its context: its worker takes its own rows at once, others' only when they are orphaned. */
-    private final UUID node = vn.hailong.platform.Ids.newId();
+    private final UUID node = Ids.newId();
+
     private volatile @Nullable Thread worker;
     private volatile boolean running;
 
-    RollupDrainer(RollupStore store, RollupMaintainer maintainer, Clock clock, PlatformTransactionManager transactions,
-            @Value("${hailong.rollups.drain.batch:500}") int batch, @Value("${hailong.rollups.drain.poll:PT1S}") Duration poll,
+    RollupDrainer(
+            RollupStore store,
+            RollupMaintainer maintainer,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            @Value("${hailong.rollups.drain.batch:500}") int batch,
+            @Value("${hailong.rollups.drain.poll:PT1S}") Duration poll,
             @Value("${hailong.rollups.drain.orphaned-after:PT5S}") Duration orphanedAfter,
-            @Value("${hailong.rollups.drain.retries:8}") int retries, @Value("${hailong.rollups.drain.max-attempts:5}") int maxAttempts,
+            @Value("${hailong.rollups.drain.retries:8}") int retries,
+            @Value("${hailong.rollups.drain.max-attempts:5}") int maxAttempts,
             @Value("${hailong.rollups.drain.parked-retry:PT5M}") Duration parkedRetry) {
         this.retry = Retries.onWriteConflict(retries);
         this.maxAttempts = maxAttempts;
@@ -206,8 +218,8 @@ public class RollupDrainer implements SmartLifecycle {
     private int drain(@Nullable UUID origin, Duration orphanAge, boolean waitForOthers) {
         try {
             return retry.invoke(() -> inTransaction(() -> {
-                List<RollupStore.Pending> pending = store.claimPending(origin, clock.instant().minus(orphanAge), batch, maxAttempts,
-                        waitForOthers);
+                List<RollupStore.Pending> pending =
+                        store.claimPending(origin, clock.instant().minus(orphanAge), batch, maxAttempts, waitForOthers);
                 if (!pending.isEmpty()) {
                     applyAndDelete(pending);
                 }
@@ -228,10 +240,12 @@ public class RollupDrainer implements SmartLifecycle {
      */
     private void applyAndDelete(List<RollupStore.Pending> pending) {
         Set<UUID> unseen = maintainer.apply(RollupMaintainer.Changes.of(pending));
-        List<UUID> done = new java.util.ArrayList<>();
+        List<UUID> done = new ArrayList<>();
         for (RollupStore.Pending p : pending) {
             if (p.subject() == RollupOutbox.RATING && unseen.contains(p.subjectId())) {
-                log.warn("Rollup change of rating {} left queued: the rating is not visible on this connection yet", p.subjectId());
+                log.warn(
+                        "Rollup change of rating {} left queued: the rating is not visible on this connection yet",
+                        p.subjectId());
                 store.failedPending(p.id());
             } else {
                 done.add(p.id());
@@ -247,7 +261,7 @@ public class RollupDrainer implements SmartLifecycle {
      * (a lost connection, a conflict) is what tells whether to wait, retry or count an attempt, so
      * that one is thrown, with the rollback's attached.
      */
-    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+    private <T> T inTransaction(Supplier<T> work) {
         RuntimeException[] inside = new RuntimeException[1];
         try {
             return transaction.execute(tx -> {
@@ -269,7 +283,9 @@ public class RollupDrainer implements SmartLifecycle {
 
     /** The database is away or the pool exhausted: nothing to split, only to wait for. */
     private static boolean unreachable(Throwable e) {
-        return vn.hailong.platform.Outages.of(e).filter(o -> o == vn.hailong.platform.Outages.Outage.DATABASE_UNAVAILABLE).isPresent();
+        return Outages.of(e)
+                .filter(o -> o == Outages.Outage.DATABASE_UNAVAILABLE)
+                .isPresent();
     }
 
     /**
@@ -278,12 +294,12 @@ public class RollupDrainer implements SmartLifecycle {
      * or a race with another writer. Such a failure is never counted against a change.
      */
     static boolean notTheChangesFault(Throwable e) {
-        return vn.hailong.platform.Outages.of(e).isPresent() || CONFLICT.shouldRetry(null, e);
+        return Outages.of(e).isPresent() || CONFLICT.shouldRetry(null, e);
     }
 
     private int drainOneByOne(@Nullable UUID origin, Duration orphanAge) {
-        List<RollupStore.Pending> pending = inTransaction(() -> store.claimPending(origin, clock.instant().minus(orphanAge), batch,
-                maxAttempts, false));
+        List<RollupStore.Pending> pending = inTransaction(
+                () -> store.claimPending(origin, clock.instant().minus(orphanAge), batch, maxAttempts, false));
         int applied = 0;
         for (RollupStore.Pending p : pending) {
             try {
@@ -301,8 +317,13 @@ public class RollupDrainer implements SmartLifecycle {
                 log.warn("Rollup change {} {} failed: {}", p.subject(), p.subjectId(), e.toString());
                 transaction.executeWithoutResult(tx -> {
                     if (store.failedPending(p.id()) >= maxAttempts) {
-                        log.error("Rollup change {} {} parked after {} failed attempts; tried again in {}", p.subject(), p.subjectId(),
-                                maxAttempts, parkedRetry, e);
+                        log.error(
+                                "Rollup change {} {} parked after {} failed attempts; tried again in {}",
+                                p.subject(),
+                                p.subjectId(),
+                                maxAttempts,
+                                parkedRetry,
+                                e);
                     }
                 });
             }

@@ -55,7 +55,11 @@ public class RollupMaintainer {
     private final Duration sweepLookBack;
     private final Duration sweepSettle;
 
-    RollupMaintainer(RollupStore store, DirectoryService directory, Clock clock, PlatformTransactionManager transactions,
+    RollupMaintainer(
+            RollupStore store,
+            DirectoryService directory,
+            Clock clock,
+            PlatformTransactionManager transactions,
             @Value("${hailong.rollups.sweep.look-back:P2D}") Duration sweepLookBack,
             @Value("${hailong.rollups.sweep.settle:PT1M}") Duration sweepSettle) {
         this.sweepLookBack = sweepLookBack;
@@ -91,7 +95,9 @@ public class RollupMaintainer {
      * idempotent, so overlapping sweeps change nothing twice. Returns how many ratings and dossiers
      * it reconciled.
      */
-    @Scheduled(initialDelayString = "${hailong.rollups.sweep.every:PT5M}", fixedDelayString = "${hailong.rollups.sweep.every:PT5M}")
+    @Scheduled(
+            initialDelayString = "${hailong.rollups.sweep.every:PT5M}",
+            fixedDelayString = "${hailong.rollups.sweep.every:PT5M}")
     public int sweep() {
         Instant now = clock.instant();
         // Changes younger than the settle time are left to the outbox.
@@ -100,13 +106,22 @@ public class RollupMaintainer {
         List<UUID> lostRatings = store.ratingsOutOfStep(from, to, SWEEP_LIMIT);
         List<UUID> lostDossiers = store.dossiersOutOfStep(from, to, SWEEP_LIMIT);
         for (int i = 0; i < lostRatings.size(); i += SWEEP_BATCH) {
-            applyNow(new Changes(new TreeSet<>(lostRatings.subList(i, Math.min(lostRatings.size(), i + SWEEP_BATCH))), Set.of(), Set.of()));
+            applyNow(new Changes(
+                    new TreeSet<>(lostRatings.subList(i, Math.min(lostRatings.size(), i + SWEEP_BATCH))),
+                    Set.of(),
+                    Set.of()));
         }
         for (int i = 0; i < lostDossiers.size(); i += SWEEP_BATCH) {
-            applyNow(new Changes(Set.of(), Set.of(), new TreeSet<>(lostDossiers.subList(i, Math.min(lostDossiers.size(), i + SWEEP_BATCH)))));
+            applyNow(new Changes(
+                    Set.of(),
+                    Set.of(),
+                    new TreeSet<>(lostDossiers.subList(i, Math.min(lostDossiers.size(), i + SWEEP_BATCH)))));
         }
         if (!lostRatings.isEmpty() || !lostDossiers.isEmpty()) {
-            log.warn("Rollup sweep caught up with {} ratings and {} dossiers out of step", lostRatings.size(), lostDossiers.size());
+            log.warn(
+                    "Rollup sweep caught up with {} ratings and {} dossiers out of step",
+                    lostRatings.size(),
+                    lostDossiers.size());
         }
         return lostRatings.size() + lostDossiers.size();
     }
@@ -125,8 +140,11 @@ public class RollupMaintainer {
         try {
             retry.invoke(() -> transaction.executeWithoutResult(tx -> apply(changes)));
         } catch (RuntimeException e) {
-            log.error("Rollups of {} not updated; the sweep (every hailong.rollups.sweep.every) repairs them, or rebuild them now: "
-                    + "POST /actuator/rollups on the management port", changes, e);
+            log.error(
+                    "Rollups of {} not updated; the sweep (every hailong.rollups.sweep.every) repairs them, or rebuild them now: "
+                            + "POST /actuator/rollups on the management port",
+                    changes,
+                    e);
         }
     }
 
@@ -159,15 +177,19 @@ public class RollupMaintainer {
                     continue;
                 }
                 RollupStore.RatingEntry before = applied.get(id);
-                if (before != null && before.status().equals(rating.status()) && Objects.equals(before.officer(), rating.officer())) {
+                if (before != null
+                        && before.status().equals(rating.status())
+                        && Objects.equals(before.officer(), rating.officer())) {
                     continue;
                 }
-                List<RollupRow> own = new ArrayList<>(rating.withOfficer(rating.officer()).rows(rating.status(), 1));
+                List<RollupRow> own =
+                        new ArrayList<>(rating.withOfficer(rating.officer()).rows(rating.status(), 1));
                 if (before != null) {
                     own.addAll(rating.withOfficer(before.officer()).rows(before.status(), -1));
                 }
                 // The same change under every unit above (their rows of the units below); a rating never changes unit.
-                change.addAll(RollupRow.withAncestors(own, ancestors.computeIfAbsent(rating.unitId(), directory::ancestorsOf)));
+                change.addAll(RollupRow.withAncestors(
+                        own, ancestors.computeIfAbsent(rating.unitId(), directory::ancestorsOf)));
                 record.put(id, new RollupStore.RatingEntry(rating.status(), rating.officer()));
             }
             store.add(RollupRow.merge(change));
@@ -187,10 +209,12 @@ public class RollupMaintainer {
                 if (!Objects.equals(before, after)) {
                     // A dossier may move to another unit: each side counts under its own unit's ancestors.
                     if (after != null) {
-                        change.addAll(ReturnRow.withAncestors(after.rows(1), ancestors.computeIfAbsent(after.unitId(), directory::ancestorsOf)));
+                        change.addAll(ReturnRow.withAncestors(
+                                after.rows(1), ancestors.computeIfAbsent(after.unitId(), directory::ancestorsOf)));
                     }
                     if (before != null) {
-                        change.addAll(ReturnRow.withAncestors(before.rows(-1), ancestors.computeIfAbsent(before.unitId(), directory::ancestorsOf)));
+                        change.addAll(ReturnRow.withAncestors(
+                                before.rows(-1), ancestors.computeIfAbsent(before.unitId(), directory::ancestorsOf)));
                     }
                 }
                 // Written also when nothing changed: the sweep compares this time with the dossier's.

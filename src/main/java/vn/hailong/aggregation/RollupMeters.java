@@ -22,15 +22,25 @@ import vn.hailong.platform.management.CachedGauges;
 class RollupMeters {
 
     RollupMeters(MeterRegistry registry, JdbcTemplate jdbc, Clock clock) {
-        CachedGauges.register(registry, "hailong.rollup.pending", "Changes waiting in rollup_pending for the rollups", "changes",
+        CachedGauges.register(
+                registry,
+                "hailong.rollup.pending",
+                "Changes waiting in rollup_pending for the rollups",
+                "changes",
                 () -> jdbc.queryForObject("SELECT COUNT(*) FROM rollup_pending", Long.class));
-        CachedGauges.register(registry, "hailong.rollup.oldest.age", "Age of the oldest change waiting in rollup_pending (0 when none)",
-                "seconds", () -> {
-                    Timestamp oldest = jdbc.queryForObject("SELECT MIN(created_at) FROM rollup_pending", Timestamp.class);
+        CachedGauges.register(
+                registry,
+                "hailong.rollup.oldest.age",
+                "Age of the oldest change waiting in rollup_pending (0 when none)",
+                "seconds",
+                () -> {
+                    Timestamp oldest =
+                            jdbc.queryForObject("SELECT MIN(created_at) FROM rollup_pending", Timestamp.class);
                     if (oldest == null) {
                         return 0;
                     }
-                    Duration age = Duration.between(oldest.toLocalDateTime().toInstant(ZoneOffset.UTC), clock.instant());
+                    Duration age =
+                            Duration.between(oldest.toLocalDateTime().toInstant(ZoneOffset.UTC), clock.instant());
                     return Math.max(0, age.toMillis()) / 1000.0;
                 });
     }

@@ -30,8 +30,7 @@ public class RollupQueries {
     }
 
     /** Days {@code from} to {@code to}, both included. */
-    public record Days(LocalDate from, LocalDate to) {
-    }
+    public record Days(LocalDate from, LocalDate to) {}
 
     /**
      * Rating sums per unit (or, without {@code perUnit}, of all the units together: cells' unitId
@@ -39,7 +38,8 @@ public class RollupQueries {
      * the units in SQL keeps a province's hour grid or procedure table from shipping one cell per
      * unit to the application.
      */
-    public List<RatingCell> ratings(RollupDimension dimension, Subtrees units, LocalDate from, LocalDate to, boolean perUnit) {
+    public List<RatingCell> ratings(
+            RollupDimension dimension, Subtrees units, LocalDate from, LocalDate to, boolean perUnit) {
         return ratings(dimension, units, List.of(new Days(from, to)), perUnit).getFirst();
     }
 
@@ -47,7 +47,8 @@ public class RollupQueries {
      * The same for several periods at once (a headline's period, the one before and the same one a
      * year earlier), in one statement and one round trip: the cells of each period, in order.
      */
-    public List<List<RatingCell>> ratings(RollupDimension dimension, Subtrees units, List<Days> periods, boolean perUnit) {
+    public List<List<RatingCell>> ratings(
+            RollupDimension dimension, Subtrees units, List<Days> periods, boolean perUnit) {
         List<List<RatingCell>> result = new ArrayList<>();
         periods.forEach(p -> result.add(new ArrayList<>()));
         if (units.isEmpty() || periods.isEmpty()) {
@@ -56,24 +57,41 @@ public class RollupQueries {
         List<Object> args = new ArrayList<>();
         List<String> selects = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
-            selects.add("SELECT " + i + ", " + (perUnit ? "unit_id" : "NULL") + ", dim_value, status, criterion, SUM(answers), SUM(points), "
-                    + "SUM(p0), SUM(p1), SUM(p2) FROM rating_rollup WHERE " + where(dimension, units, perUnit, cover(periods.get(i)), args)
-                    + " GROUP BY " + (perUnit ? "unit_id, " : "") + "dim_value, status, criterion HAVING SUM(answers) <> 0");
+            selects.add("SELECT " + i + ", " + (perUnit ? "unit_id" : "NULL")
+                    + ", dim_value, status, criterion, SUM(answers), SUM(points), "
+                    + "SUM(p0), SUM(p1), SUM(p2) FROM rating_rollup WHERE "
+                    + where(dimension, units, perUnit, cover(periods.get(i)), args)
+                    + " GROUP BY " + (perUnit ? "unit_id, " : "")
+                    + "dim_value, status, criterion HAVING SUM(answers) <> 0");
         }
-        jdbc.query(String.join(" UNION ALL ", selects), rs -> {
-            result.get(rs.getInt(1)).add(new RatingCell(RollupStore.uuid(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)));
-        }, args.toArray());
+        jdbc.query(
+                String.join(" UNION ALL ", selects),
+                rs -> {
+                    result.get(rs.getInt(1))
+                            .add(new RatingCell(
+                                    RollupStore.uuid(rs, 2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getLong(6),
+                                    rs.getLong(7),
+                                    rs.getLong(8),
+                                    rs.getLong(9),
+                                    rs.getLong(10)));
+                },
+                args.toArray());
         return result;
     }
 
     /** Returned dossiers per unit (or of all the units, like {@link #ratings}) and value for days {@code from} to {@code to}, both included. */
-    public List<ReturnCell> returns(RollupDimension dimension, Subtrees units, LocalDate from, LocalDate to, boolean perUnit) {
+    public List<ReturnCell> returns(
+            RollupDimension dimension, Subtrees units, LocalDate from, LocalDate to, boolean perUnit) {
         return returns(dimension, units, List.of(new Days(from, to)), perUnit).getFirst();
     }
 
     /** Returned dossiers for several periods at once, like {@link #ratings(RollupDimension, Collection, List, boolean)}. */
-    public List<List<ReturnCell>> returns(RollupDimension dimension, Subtrees units, List<Days> periods, boolean perUnit) {
+    public List<List<ReturnCell>> returns(
+            RollupDimension dimension, Subtrees units, List<Days> periods, boolean perUnit) {
         List<List<ReturnCell>> result = new ArrayList<>();
         periods.forEach(p -> result.add(new ArrayList<>()));
         if (units.isEmpty() || periods.isEmpty() || !dimension.forDossiers()) {
@@ -82,13 +100,20 @@ public class RollupQueries {
         List<Object> args = new ArrayList<>();
         List<String> selects = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
-            selects.add("SELECT " + i + ", " + (perUnit ? "unit_id" : "NULL") + ", dim_value, SUM(returned), SUM(late) FROM dossier_rollup "
-                    + "WHERE " + where(dimension, units, perUnit, cover(periods.get(i)), args) + " GROUP BY " + (perUnit ? "unit_id, " : "")
+            selects.add("SELECT " + i + ", " + (perUnit ? "unit_id" : "NULL")
+                    + ", dim_value, SUM(returned), SUM(late) FROM dossier_rollup "
+                    + "WHERE " + where(dimension, units, perUnit, cover(periods.get(i)), args) + " GROUP BY "
+                    + (perUnit ? "unit_id, " : "")
                     + "dim_value HAVING SUM(returned) <> 0");
         }
-        jdbc.query(String.join(" UNION ALL ", selects), rs -> {
-            result.get(rs.getInt(1)).add(new ReturnCell(RollupStore.uuid(rs, 2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
-        }, args.toArray());
+        jdbc.query(
+                String.join(" UNION ALL ", selects),
+                rs -> {
+                    result.get(rs.getInt(1))
+                            .add(new ReturnCell(
+                                    RollupStore.uuid(rs, 2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
+                },
+                args.toArray());
         return result;
     }
 
@@ -107,11 +132,22 @@ public class RollupQueries {
             return List.of();
         }
         List<Object> args = new ArrayList<>();
-        String where = where(RollupDimension.ALL, units, false, List.of(new Range('M', firstMonth, lastMonth.plusDays(1))), args);
-        return jdbc.query("SELECT period_start, status, criterion, SUM(answers), SUM(points), SUM(p0), SUM(p1), SUM(p2) FROM rating_rollup "
-                + "WHERE " + where + " GROUP BY period_start, status, criterion HAVING SUM(answers) <> 0",
-                (rs, i) -> new RatingCell(null, rs.getDate(1).toLocalDate().toString(), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)), args.toArray());
+        String where = where(
+                RollupDimension.ALL, units, false, List.of(new Range('M', firstMonth, lastMonth.plusDays(1))), args);
+        return jdbc.query(
+                "SELECT period_start, status, criterion, SUM(answers), SUM(points), SUM(p0), SUM(p1), SUM(p2) FROM rating_rollup "
+                        + "WHERE " + where + " GROUP BY period_start, status, criterion HAVING SUM(answers) <> 0",
+                (rs, i) -> new RatingCell(
+                        null,
+                        rs.getDate(1).toLocalDate().toString(),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8)),
+                args.toArray());
     }
 
     /** Returned dossiers of the units as a whole per month, like {@link #ratingsByMonth}. */
@@ -120,19 +156,29 @@ public class RollupQueries {
             return List.of();
         }
         List<Object> args = new ArrayList<>();
-        String where = where(RollupDimension.ALL, units, false, List.of(new Range('M', firstMonth, lastMonth.plusDays(1))), args);
-        return jdbc.query("SELECT period_start, SUM(returned), SUM(late) FROM dossier_rollup WHERE " + where
-                + " GROUP BY period_start HAVING SUM(returned) <> 0",
-                (rs, i) -> new ReturnCell(null, rs.getDate(1).toLocalDate().toString(), rs.getLong(2), rs.getLong(3)), args.toArray());
+        String where = where(
+                RollupDimension.ALL, units, false, List.of(new Range('M', firstMonth, lastMonth.plusDays(1))), args);
+        return jdbc.query(
+                "SELECT period_start, SUM(returned), SUM(late) FROM dossier_rollup WHERE " + where
+                        + " GROUP BY period_start HAVING SUM(returned) <> 0",
+                (rs, i) -> new ReturnCell(null, rs.getDate(1).toLocalDate().toString(), rs.getLong(2), rs.getLong(3)),
+                args.toArray());
     }
 
     /** Rows of one grain whose period starts in [start, end). */
-    private record Range(char grain, LocalDate start, LocalDate end) {
-    }
+    private record Range(char grain, LocalDate start, LocalDate end) {}
 
-    private static String where(RollupDimension dimension, Subtrees units, boolean perUnit, PeriodCover cover, List<Object> args) {
-        return where(dimension, units, perUnit,
-                cover.pieces().stream().map(p -> new Range(p.grain().code(), p.range().start(), p.range().end())).toList(), args);
+    private static String where(
+            RollupDimension dimension, Subtrees units, boolean perUnit, PeriodCover cover, List<Object> args) {
+        return where(
+                dimension,
+                units,
+                perUnit,
+                cover.pieces().stream()
+                        .map(p -> new Range(
+                                p.grain().code(), p.range().start(), p.range().end()))
+                        .toList(),
+                args);
     }
 
     /**
@@ -140,9 +186,9 @@ public class RollupQueries {
      * (dimension, grain, reach, unit, period): the own rows and the rows of the units below of each
      * root of a whole subtree, and the own rows of the other units.
      */
-    private static String where(RollupDimension dimension, Subtrees units, boolean perUnit, List<Range> ranges, List<Object> args) {
-        record Reading(String reaches, Collection<UUID> units) {
-        }
+    private static String where(
+            RollupDimension dimension, Subtrees units, boolean perUnit, List<Range> ranges, List<Object> args) {
+        record Reading(String reaches, Collection<UUID> units) {}
         List<Reading> readings = new ArrayList<>();
         if (perUnit && !units.roots().isEmpty()) {
             // A root's rows of the units below are not any one unit's figures.
@@ -158,8 +204,8 @@ public class RollupQueries {
         List<String> disjuncts = new ArrayList<>();
         for (Range range : ranges) {
             for (Reading reading : readings) {
-                disjuncts.add("(grain = ? AND reach IN (" + reading.reaches() + ") AND unit_id IN (" + RollupStore.placeholders(reading.units())
-                        + ") AND period_start >= ? AND period_start < ?)");
+                disjuncts.add("(grain = ? AND reach IN (" + reading.reaches() + ") AND unit_id IN ("
+                        + RollupStore.placeholders(reading.units()) + ") AND period_start >= ? AND period_start < ?)");
                 args.add(String.valueOf(range.grain()));
                 args.addAll(List.of(RollupStore.ids(reading.units())));
                 args.add(Date.valueOf(range.start()));

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.hailong.audit.AuditAction;
+import vn.hailong.audit.AuditEvent;
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.directory.UnitMoved;
@@ -43,10 +46,14 @@ public class RollupRebuild {
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
-    RollupRebuild(JdbcTemplate jdbc, DirectoryService directory, Clock clock, PlatformTransactionManager transactions,
-            org.springframework.context.ApplicationEventPublisher events) {
+    RollupRebuild(
+            JdbcTemplate jdbc,
+            DirectoryService directory,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
         this.directory = directory;
@@ -58,7 +65,7 @@ public class RollupRebuild {
     @PreAuthorize("hasRole('ADMIN')")
     public int rebuildAll() {
         int units = rebuildEverything();
-        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.ROLLUPS_REBUILT, "rollups", units + " units rebuilt"));
+        events.publishEvent(AuditEvent.of(AuditAction.ROLLUPS_REBUILT, "rollups", units + " units rebuilt"));
         return units;
     }
 
@@ -69,8 +76,11 @@ public class RollupRebuild {
     int rebuildAllForOperator() {
         long started = System.nanoTime();
         int units = rebuildEverything();
-        events.publishEvent(new vn.hailong.audit.AuditEvent("operator (management port)", vn.hailong.audit.AuditAction.ROLLUPS_REBUILT,
-                "rollups", units + " units rebuilt in " + (System.nanoTime() - started) / 1_000_000 + " ms"));
+        events.publishEvent(new AuditEvent(
+                "operator (management port)",
+                AuditAction.ROLLUPS_REBUILT,
+                "rollups",
+                units + " units rebuilt in " + (System.nanoTime() - started) / 1_000_000 + " ms"));
         return units;
     }
 
@@ -83,27 +93,33 @@ public class RollupRebuild {
     void buildWhenMissing() {
         boolean rawWithoutLedger = Boolean.TRUE.equals(jdbc.queryForObject("""
                 SELECT (EXISTS (SELECT 1 FROM rating) AND NOT EXISTS (SELECT 1 FROM rating_rollup_ledger))
-                    OR (EXISTS (SELECT 1 FROM dossier WHERE returned_at IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM dossier_rollup_ledger))""",
-                Boolean.class));
+                    OR (EXISTS (SELECT 1 FROM dossier WHERE returned_at IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM dossier_rollup_ledger))""", Boolean.class));
         if (rawWithoutLedger) {
             rebuildEverything();
         } else if (belowRowsMissing()) {
             long started = System.nanoTime();
             int heads = rebuildAllRowsBelow();
-            log.info("Rollup rows of the units below built for {} units in {} ms", heads, (System.nanoTime() - started) / 1_000_000);
+            log.info(
+                    "Rollup rows of the units below built for {} units in {} ms",
+                    heads,
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 
     /** Whether some unit under another has rows of its own while no unit has rows of the units below. */
     private boolean belowRowsMissing() {
-        List<String> placed = directory.parentsOfAllUnits().entrySet().stream().filter(e -> e.getValue() != null)
-                .map(e -> e.getKey().toString()).toList();
+        List<String> placed = directory.parentsOfAllUnits().entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .map(e -> e.getKey().toString())
+                .toList();
         if (placed.isEmpty()) {
             return false;
         }
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT NOT EXISTS (SELECT 1 FROM " + YEAR_ROWS + " AND reach = 'B') "
-                + "AND EXISTS (SELECT 1 FROM " + YEAR_ROWS + " AND reach = 'O' AND unit_id IN (" + RollupStore.placeholders(placed) + "))",
-                Boolean.class, placed.toArray()));
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT NOT EXISTS (SELECT 1 FROM " + YEAR_ROWS + " AND reach = 'B') " + "AND EXISTS (SELECT 1 FROM "
+                        + YEAR_ROWS + " AND reach = 'O' AND unit_id IN (" + RollupStore.placeholders(placed) + "))",
+                Boolean.class,
+                placed.toArray()));
     }
 
     private static final String YEAR_ROWS = "rating_rollup WHERE dimension = 'ALL' AND grain = 'Y'";
@@ -135,23 +151,38 @@ public class RollupRebuild {
             addUnder(id, "'O'", ancestors, -1);
             jdbc.update("DELETE FROM rating_rollup WHERE " + rowsOf("", "'O'", "= ?"), id);
             jdbc.update("DELETE FROM dossier_rollup WHERE " + rowsOf("", "'O'", "= ?"), id);
-            jdbc.update("DELETE l FROM rating_rollup_ledger l JOIN rating r ON r.id = l.rating_id WHERE r.evaluated_agency_id = ?", id);
+            jdbc.update(
+                    "DELETE l FROM rating_rollup_ledger l JOIN rating r ON r.id = l.rating_id WHERE r.evaluated_agency_id = ?",
+                    id);
             jdbc.update("DELETE FROM dossier_rollup_ledger WHERE unit_id = ?", id);
             // Day rows from the raw tables, then the months, quarters and years from the day rows.
             jdbc.update("INSERT INTO rating_rollup (" + RATING_COLUMNS + ") " + ratingDaysSql("= ?"), id);
-            jdbc.update("INSERT INTO rating_rollup (" + RATING_COLUMNS + ") "
-                    + coarserRatingsSql("(SELECT * FROM rating_rollup WHERE " + rowsOf("", "'O'", "= ?") + " AND grain = 'D')"), id);
+            jdbc.update(
+                    "INSERT INTO rating_rollup (" + RATING_COLUMNS + ") "
+                            + coarserRatingsSql("(SELECT * FROM rating_rollup WHERE " + rowsOf("", "'O'", "= ?")
+                                    + " AND grain = 'D')"),
+                    id);
             jdbc.update("INSERT INTO dossier_rollup (" + RETURN_COLUMNS + ") " + returnDaysSql("= ?"), id);
-            jdbc.update("INSERT INTO dossier_rollup (" + RETURN_COLUMNS + ") "
-                    + coarserReturnsSql("(SELECT * FROM dossier_rollup WHERE " + rowsOf("", "'O'", "= ?") + " AND grain = 'D')"), id);
+            jdbc.update(
+                    "INSERT INTO dossier_rollup (" + RETURN_COLUMNS + ") "
+                            + coarserReturnsSql("(SELECT * FROM dossier_rollup WHERE " + rowsOf("", "'O'", "= ?")
+                                    + " AND grain = 'D')"),
+                    id);
             addUnder(id, "'O'", ancestors, 1);
-            jdbc.update("INSERT INTO rating_rollup_ledger (rating_id, status, officer_key, updated_at) SELECT r.id, r.status, "
-                    + OfficerAttribution.sql("r.dossier_id") + ", ? FROM rating r WHERE r.evaluated_agency_id = ?",
-                    RollupStore.utc(now), id);
-            jdbc.update("INSERT INTO dossier_rollup_ledger (dossier_id, returned_day, unit_id, procedure_id, officer_key, late, updated_at) "
-                    + "SELECT d.id, DATE(d.returned_at + INTERVAL " + offsetSeconds() + " SECOND), d.evaluated_agency_id, d.procedure_id, "
-                    + OfficerAttribution.sql("d.id") + ", COALESCE(d.timeliness = 'LATE', FALSE), ? "
-                    + "FROM dossier d WHERE d.evaluated_agency_id = ? AND d.returned_at IS NOT NULL", RollupStore.utc(now), id);
+            jdbc.update(
+                    "INSERT INTO rating_rollup_ledger (rating_id, status, officer_key, updated_at) SELECT r.id, r.status, "
+                            + OfficerAttribution.sql("r.dossier_id")
+                            + ", ? FROM rating r WHERE r.evaluated_agency_id = ?",
+                    RollupStore.utc(now),
+                    id);
+            jdbc.update(
+                    "INSERT INTO dossier_rollup_ledger (dossier_id, returned_day, unit_id, procedure_id, officer_key, late, updated_at) "
+                            + "SELECT d.id, DATE(d.returned_at + INTERVAL " + offsetSeconds()
+                            + " SECOND), d.evaluated_agency_id, d.procedure_id, "
+                            + OfficerAttribution.sql("d.id") + ", COALESCE(d.timeliness = 'LATE', FALSE), ? "
+                            + "FROM dossier d WHERE d.evaluated_agency_id = ? AND d.returned_at IS NOT NULL",
+                    RollupStore.utc(now),
+                    id);
         });
     }
 
@@ -162,8 +193,9 @@ public class RollupRebuild {
      */
     private static String rowsOf(String alias, String reaches, String unitCondition) {
         String a = alias.isEmpty() ? "" : alias + ".";
-        return a + "dimension IN ('ALL', 'PROCEDURE', 'OFFICER', 'COUNTER', 'CHANNEL', 'HOUR') AND " + a + "grain IN ('D', 'M', 'Q', 'Y') AND "
-                + a + "reach IN (" + reaches + ") AND " + a + "unit_id " + unitCondition;
+        return a + "dimension IN ('ALL', 'PROCEDURE', 'OFFICER', 'COUNTER', 'CHANNEL', 'HOUR') AND " + a
+                + "grain IN ('D', 'M', 'Q', 'Y') AND " + a + "reach IN (" + reaches + ") AND " + a + "unit_id "
+                + unitCondition;
     }
 
     /**
@@ -177,18 +209,26 @@ public class RollupRebuild {
         String targetTable = targets.stream().map(t -> "SELECT ? AS id").collect(Collectors.joining(" UNION ALL "));
         List<Object> args = new ArrayList<>(targets.stream().map(UUID::toString).toList());
         args.add(unit);
-        jdbc.update("INSERT INTO rating_rollup (" + RATING_COLUMNS + ") SELECT r.dimension, r.grain, 'B', r.period_start, t.id, r.dim_value, "
-                + "r.status, r.criterion, " + sign + " * SUM(r.answers), " + sign + " * SUM(r.points), " + sign + " * SUM(r.p0), " + sign
-                + " * SUM(r.p1), " + sign + " * SUM(r.p2) FROM rating_rollup r CROSS JOIN (" + targetTable + ") t WHERE "
-                + rowsOf("r", reaches, "= ?")
-                + " GROUP BY r.dimension, r.grain, r.period_start, t.id, r.dim_value, r.status, r.criterion"
-                + " ON DUPLICATE KEY UPDATE answers = rating_rollup.answers + VALUES(answers), points = rating_rollup.points + VALUES(points), "
-                + "p0 = rating_rollup.p0 + VALUES(p0), p1 = rating_rollup.p1 + VALUES(p1), p2 = rating_rollup.p2 + VALUES(p2)", args.toArray());
-        jdbc.update("INSERT INTO dossier_rollup (" + RETURN_COLUMNS + ") SELECT r.dimension, r.grain, 'B', r.period_start, t.id, r.dim_value, "
-                + sign + " * SUM(r.returned), " + sign + " * SUM(r.late) FROM dossier_rollup r CROSS JOIN (" + targetTable + ") t WHERE "
-                + rowsOf("r", reaches, "= ?")
-                + " GROUP BY r.dimension, r.grain, r.period_start, t.id, r.dim_value"
-                + " ON DUPLICATE KEY UPDATE returned = dossier_rollup.returned + VALUES(returned), late = dossier_rollup.late + VALUES(late)",
+        jdbc.update(
+                "INSERT INTO rating_rollup (" + RATING_COLUMNS
+                        + ") SELECT r.dimension, r.grain, 'B', r.period_start, t.id, r.dim_value, "
+                        + "r.status, r.criterion, " + sign + " * SUM(r.answers), " + sign + " * SUM(r.points), " + sign
+                        + " * SUM(r.p0), " + sign
+                        + " * SUM(r.p1), " + sign + " * SUM(r.p2) FROM rating_rollup r CROSS JOIN (" + targetTable
+                        + ") t WHERE "
+                        + rowsOf("r", reaches, "= ?")
+                        + " GROUP BY r.dimension, r.grain, r.period_start, t.id, r.dim_value, r.status, r.criterion"
+                        + " ON DUPLICATE KEY UPDATE answers = rating_rollup.answers + VALUES(answers), points = rating_rollup.points + VALUES(points), "
+                        + "p0 = rating_rollup.p0 + VALUES(p0), p1 = rating_rollup.p1 + VALUES(p1), p2 = rating_rollup.p2 + VALUES(p2)",
+                args.toArray());
+        jdbc.update(
+                "INSERT INTO dossier_rollup (" + RETURN_COLUMNS
+                        + ") SELECT r.dimension, r.grain, 'B', r.period_start, t.id, r.dim_value, "
+                        + sign + " * SUM(r.returned), " + sign + " * SUM(r.late) FROM dossier_rollup r CROSS JOIN ("
+                        + targetTable + ") t WHERE "
+                        + rowsOf("r", reaches, "= ?")
+                        + " GROUP BY r.dimension, r.grain, r.period_start, t.id, r.dim_value"
+                        + " ON DUPLICATE KEY UPDATE returned = dossier_rollup.returned + VALUES(returned), late = dossier_rollup.late + VALUES(late)",
                 args.toArray());
     }
 
@@ -232,7 +272,10 @@ public class RollupRebuild {
      * transaction per unit). For the bench and for repairs; {@link #rebuildAll} calls it for every unit.
      */
     public void rebuildRowsBelow(UUID unit) {
-        List<String> below = directory.subtreeOf(unit).stream().filter(u -> !u.equals(unit)).map(UUID::toString).toList();
+        List<String> below = directory.subtreeOf(unit).stream()
+                .filter(u -> !u.equals(unit))
+                .map(UUID::toString)
+                .toList();
         String id = unit.toString();
         transaction.executeWithoutResult(tx -> {
             jdbc.update("DELETE FROM rating_rollup WHERE " + rowsOf("", "'B'", "= ?"), id);
@@ -243,12 +286,19 @@ public class RollupRebuild {
             List<Object> args = new ArrayList<>(List.of(id));
             args.addAll(below);
             String ownRowsBelow = rowsOf("", "'O'", "IN (" + RollupStore.placeholders(below) + ")");
-            jdbc.update("INSERT INTO rating_rollup (" + RATING_COLUMNS + ") SELECT dimension, grain, 'B', period_start, ?, dim_value, status, "
-                    + "criterion, SUM(answers), SUM(points), SUM(p0), SUM(p1), SUM(p2) FROM rating_rollup WHERE " + ownRowsBelow
-                    + " GROUP BY dimension, grain, period_start, dim_value, status, criterion HAVING SUM(answers) <> 0", args.toArray());
-            jdbc.update("INSERT INTO dossier_rollup (" + RETURN_COLUMNS + ") SELECT dimension, grain, 'B', period_start, ?, dim_value, "
-                    + "SUM(returned), SUM(late) FROM dossier_rollup WHERE " + ownRowsBelow
-                    + " GROUP BY dimension, grain, period_start, dim_value HAVING SUM(returned) <> 0", args.toArray());
+            jdbc.update(
+                    "INSERT INTO rating_rollup (" + RATING_COLUMNS
+                            + ") SELECT dimension, grain, 'B', period_start, ?, dim_value, status, "
+                            + "criterion, SUM(answers), SUM(points), SUM(p0), SUM(p1), SUM(p2) FROM rating_rollup WHERE "
+                            + ownRowsBelow
+                            + " GROUP BY dimension, grain, period_start, dim_value, status, criterion HAVING SUM(answers) <> 0",
+                    args.toArray());
+            jdbc.update(
+                    "INSERT INTO dossier_rollup (" + RETURN_COLUMNS
+                            + ") SELECT dimension, grain, 'B', period_start, ?, dim_value, "
+                            + "SUM(returned), SUM(late) FROM dossier_rollup WHERE " + ownRowsBelow
+                            + " GROUP BY dimension, grain, period_start, dim_value HAVING SUM(returned) <> 0",
+                    args.toArray());
         });
     }
 
@@ -302,8 +352,10 @@ public class RollupRebuild {
         return rows;
     }
 
-    private static final String RATING_COLUMNS = "dimension, grain, reach, period_start, unit_id, dim_value, status, criterion, answers, points, p0, p1, p2";
-    private static final String RETURN_COLUMNS = "dimension, grain, reach, period_start, unit_id, dim_value, returned, late";
+    private static final String RATING_COLUMNS =
+            "dimension, grain, reach, period_start, unit_id, dim_value, status, criterion, answers, points, p0, p1, p2";
+    private static final String RETURN_COLUMNS =
+            "dimension, grain, reach, period_start, unit_id, dim_value, returned, late";
 
     /**
      * Day rows of ratings: every criterion for the unit as a whole, the criterion {@code overall}
@@ -323,8 +375,8 @@ public class RollupRebuild {
                 WHERE NOT (dims.dimension = 'OFFICER' AND f.officer_key IS NULL)
                   AND NOT (dims.dimension = 'COUNTER' AND f.device_id IS NULL)
                   AND (dims.dimension = 'ALL' OR a.criterion_key = '%s')
-                GROUP BY 1, 2, 3, 4, 5, 6, 7, 8""".formatted(RawSql.ratingFacts(offsetSeconds(), "r.evaluated_agency_id " + unitCondition),
-                Questionnaire.OVERALL);
+                GROUP BY 1, 2, 3, 4, 5, 6, 7, 8""".formatted(
+                RawSql.ratingFacts(offsetSeconds(), "r.evaluated_agency_id " + unitCondition), Questionnaire.OVERALL);
     }
 
     /** Month, quarter and year rows of ratings summed from the day rows of {@code days} (a table expression). */
@@ -358,8 +410,8 @@ public class RollupRebuild {
     private static final String COARSER_GRAINS = "(SELECT 'M' AS grain UNION ALL SELECT 'Q' UNION ALL SELECT 'Y')";
 
     private static String coarserStartSql(String day) {
-        return "CASE g.grain WHEN 'M' THEN " + Grain.MONTH.startSql(day) + " WHEN 'Q' THEN " + Grain.QUARTER.startSql(day) + " ELSE "
-                + Grain.YEAR.startSql(day) + " END";
+        return "CASE g.grain WHEN 'M' THEN " + Grain.MONTH.startSql(day) + " WHEN 'Q' THEN "
+                + Grain.QUARTER.startSql(day) + " ELSE " + Grain.YEAR.startSql(day) + " END";
     }
 
     private int offsetSeconds() {

@@ -13,8 +13,20 @@ import java.util.UUID;
  * One stored rollup row of ratings (or a change to it): the key, then the sums. Comparable by key
  * so that every writer locks rows in the same order (no deadlocks between concurrent upserts).
  */
-record RollupRow(RollupDimension dimension, char grain, char reach, LocalDate periodStart, UUID unitId, String dimValue, String status,
-        String criterion, long answers, long points, long p0, long p1, long p2) {
+record RollupRow(
+        RollupDimension dimension,
+        char grain,
+        char reach,
+        LocalDate periodStart,
+        UUID unitId,
+        String dimValue,
+        String status,
+        String criterion,
+        long answers,
+        long points,
+        long p0,
+        long p1,
+        long p2) {
 
     /** Reach of a row that sums the unit's own ratings. */
     static final char OWN = 'O';
@@ -31,7 +43,8 @@ record RollupRow(RollupDimension dimension, char grain, char reach, LocalDate pe
             .thenComparing(RollupRow::criterion);
 
     String key() {
-        return dimension + "|" + grain + "|" + reach + "|" + unitId + "|" + periodStart + "|" + dimValue + "|" + status + "|" + criterion;
+        return dimension + "|" + grain + "|" + reach + "|" + unitId + "|" + periodStart + "|" + dimValue + "|" + status
+                + "|" + criterion;
     }
 
     boolean isZero() {
@@ -39,13 +52,38 @@ record RollupRow(RollupDimension dimension, char grain, char reach, LocalDate pe
     }
 
     RollupRow plus(RollupRow other) {
-        return new RollupRow(dimension, grain, reach, periodStart, unitId, dimValue, status, criterion, answers + other.answers,
-                points + other.points, p0 + other.p0, p1 + other.p1, p2 + other.p2);
+        return new RollupRow(
+                dimension,
+                grain,
+                reach,
+                periodStart,
+                unitId,
+                dimValue,
+                status,
+                criterion,
+                answers + other.answers,
+                points + other.points,
+                p0 + other.p0,
+                p1 + other.p1,
+                p2 + other.p2);
     }
 
     /** This own row as it counts under a unit above (a row of the units below {@code ancestor}). */
     RollupRow below(UUID ancestor) {
-        return new RollupRow(dimension, grain, BELOW, periodStart, ancestor, dimValue, status, criterion, answers, points, p0, p1, p2);
+        return new RollupRow(
+                dimension,
+                grain,
+                BELOW,
+                periodStart,
+                ancestor,
+                dimValue,
+                status,
+                criterion,
+                answers,
+                points,
+                p0,
+                p1,
+                p2);
     }
 
     /** These own rows, and the same under each of the units above theirs. */
@@ -63,7 +101,8 @@ record RollupRow(RollupDimension dimension, char grain, char reach, LocalDate pe
         for (RollupRow r : rows) {
             byKey.merge(r.key(), r, RollupRow::plus);
         }
-        List<RollupRow> merged = new ArrayList<>(byKey.values().stream().filter(r -> !r.isZero()).toList());
+        List<RollupRow> merged =
+                new ArrayList<>(byKey.values().stream().filter(r -> !r.isZero()).toList());
         merged.sort(KEY_ORDER);
         return merged;
     }

@@ -3,6 +3,7 @@ package vn.hailong.aggregation;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,10 +40,18 @@ class RollupsEndpoint {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("pending", jdbc.queryForObject("SELECT COUNT(*) FROM rollup_pending", Long.class));
         Timestamp oldest = jdbc.queryForObject("SELECT MIN(created_at) FROM rollup_pending", Timestamp.class);
-        answer.put("oldestAgeSeconds", oldest == null ? 0
-                : Math.max(0, Duration.between(oldest.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC), clock.instant()).toSeconds()));
-        answer.put("parked", jdbc.queryForObject("SELECT COUNT(*) FROM rollup_pending WHERE attempts >= ?", Long.class,
-                drainer.maxAttempts()));
+        answer.put(
+                "oldestAgeSeconds",
+                oldest == null
+                        ? 0
+                        : Math.max(
+                                0,
+                                Duration.between(oldest.toLocalDateTime().toInstant(ZoneOffset.UTC), clock.instant())
+                                        .toSeconds()));
+        answer.put(
+                "parked",
+                jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rollup_pending WHERE attempts >= ?", Long.class, drainer.maxAttempts()));
         return answer;
     }
 

@@ -1,5 +1,6 @@
 package vn.hailong.aggregation;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,7 +44,7 @@ public record Subtrees(Set<UUID> roots, Set<UUID> ownOnly) {
         Map<UUID, List<UUID>> children = new HashMap<>();
         parents.forEach((unit, parent) -> {
             if (parent != null) {
-                children.computeIfAbsent(parent, p -> new java.util.ArrayList<>()).add(unit);
+                children.computeIfAbsent(parent, p -> new ArrayList<>()).add(unit);
             }
         });
         Map<UUID, Boolean> whole = new HashMap<>();
@@ -62,7 +63,8 @@ public record Subtrees(Set<UUID> roots, Set<UUID> ownOnly) {
         return new Subtrees(roots, ownOnly);
     }
 
-    private static boolean isWhole(UUID unit, Set<UUID> units, Map<UUID, List<UUID>> children, Map<UUID, Boolean> known, int depth) {
+    private static boolean isWhole(
+            UUID unit, Set<UUID> units, Map<UUID, List<UUID>> children, Map<UUID, Boolean> known, int depth) {
         Boolean cached = known.get(unit);
         if (cached != null) {
             return cached;

@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -41,11 +42,19 @@ class ApiProblemHandler {
 
     @ExceptionHandler
     ProblemDetail invalid(InvalidInputException e) {
-        HttpStatus status = e.kind() == InvalidInputException.Kind.MALFORMED ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
-        ProblemDetail problem = problem(status, status == HttpStatus.BAD_REQUEST ? "Invalid request" : "Request cannot be processed",
+        HttpStatus status = e.kind() == InvalidInputException.Kind.MALFORMED
+                ? HttpStatus.BAD_REQUEST
+                : HttpStatus.UNPROCESSABLE_CONTENT;
+        ProblemDetail problem = problem(
+                status,
+                status == HttpStatus.BAD_REQUEST ? "Invalid request" : "Request cannot be processed",
                 e.getMessage());
         problem.setProperty("field", e.errors().getFirst().field());
-        problem.setProperty("errors", e.errors().stream().map(err -> Map.of("field", err.field(), "message", err.message())).toList());
+        problem.setProperty(
+                "errors",
+                e.errors().stream()
+                        .map(err -> Map.of("field", err.field(), "message", err.message()))
+                        .toList());
         return problem;
     }
 
@@ -70,19 +79,24 @@ class ApiProblemHandler {
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         Optional<RequestBodyTooLargeException> tooLarge = RequestBodyTooLargeException.among(e);
         if (tooLarge.isPresent()) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", RequestBodyTooLargeException.detail(tooLarge.get().limitBytes()));
+            return problem(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Request too large",
+                    RequestBodyTooLargeException.detail(tooLarge.get().limitBytes()));
         }
         String field = null;
         Throwable cause = e.getCause();
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             field = jackson.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
         }
         String detail = field != null
                 ? "field '" + field + "' has a value of the wrong type"
                 : (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
-                        ? "the request body is missing" : "the request body is not valid JSON");
+                        ? "the request body is missing"
+                        : "the request body is not valid JSON");
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
         if (field != null) {
             problem.setProperty("field", field);
@@ -93,19 +107,24 @@ class ApiProblemHandler {
 
     @ExceptionHandler
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "parameter '" + e.getName() + "' is not valid");
+        ProblemDetail problem =
+                problem(HttpStatus.BAD_REQUEST, "Invalid request", "parameter '" + e.getName() + "' is not valid");
         problem.setProperty("field", e.getName());
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "send the body as application/json");
+        return problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "send the body as application/json");
     }
 
     @ExceptionHandler
-    ProblemDetail notAcceptable(org.springframework.web.HttpMediaTypeNotAcceptableException e) {
-        return problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", "this resource is available as " + e.getSupportedMediaTypes());
+    ProblemDetail notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return problem(
+                HttpStatus.NOT_ACCEPTABLE,
+                "Not acceptable",
+                "this resource is available as " + e.getSupportedMediaTypes());
     }
 
     @ExceptionHandler
@@ -121,8 +140,11 @@ class ApiProblemHandler {
             return outage.get().response();
         }
         log.error("Unexpected failure in the integrator API", e);
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "The request could not be completed; nothing was changed. Retrying is safe."));
+        return ResponseEntity.internalServerError()
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "Internal error",
+                        "The request could not be completed; nothing was changed. Retrying is safe."));
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

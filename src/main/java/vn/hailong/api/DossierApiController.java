@@ -39,25 +39,37 @@ class DossierApiController {
         this.clock = clock;
     }
 
-    record ProcedureRef(String code, String name) {
-    }
+    record ProcedureRef(String code, String name) {}
 
-    record OfficerRef(String id, String name, String role) {
-    }
+    record OfficerRef(String id, String name, String role) {}
 
-    record DossierResponse(String code, ProcedureRef procedure, String receivingUnit, String competentUnit,
-            String evaluatedUnit, String channel, String applicantKind, String status, int statusCode,
-            OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime returnedAt, String timeliness,
-            int supplementRequests, List<OfficerRef> officers, String surveyLink, boolean rated,
-            List<ComplaintDetails> complaints) {
-    }
+    record DossierResponse(
+            String code,
+            ProcedureRef procedure,
+            String receivingUnit,
+            String competentUnit,
+            String evaluatedUnit,
+            String channel,
+            String applicantKind,
+            String status,
+            int statusCode,
+            OffsetDateTime receivedAt,
+            OffsetDateTime dueAt,
+            OffsetDateTime returnedAt,
+            String timeliness,
+            int supplementRequests,
+            List<OfficerRef> officers,
+            String surveyLink,
+            boolean rated,
+            List<ComplaintDetails> complaints) {}
 
     /** Creates (201) or replaces (200) the dossier with this code. Re-sending the same body is harmless. */
     @PutMapping("/{code}")
     ResponseEntity<DossierResponse> put(@PathVariable String code, @RequestBody DossierSubmission body) {
         DossierIntakeService.DossierUpsert result = intake.upsert(code, body);
         // A dossier created by this very request has no rating and no complaint yet: nothing to look up.
-        return result.created() ? ResponseEntity.status(HttpStatus.CREATED).body(response(result.dossier(), false, List.of()))
+        return result.created()
+                ? ResponseEntity.status(HttpStatus.CREATED).body(response(result.dossier(), false, List.of()))
                 : ResponseEntity.ok(response(result.dossier()));
     }
 
@@ -68,8 +80,8 @@ class DossierApiController {
 
     /** Creates or replaces a complaint (PAKN) about the dossier. */
     @PutMapping("/{code}/complaints/{complaintId}")
-    ComplaintDetails putComplaint(@PathVariable String code, @PathVariable String complaintId,
-            @RequestBody ComplaintSubmission body) {
+    ComplaintDetails putComplaint(
+            @PathVariable String code, @PathVariable String complaintId, @RequestBody ComplaintSubmission body) {
         return intake.recordComplaint(code, complaintId, body);
     }
 
@@ -78,12 +90,27 @@ class DossierApiController {
     }
 
     private DossierResponse response(DossierDetails d, boolean rated, List<ComplaintDetails> complaints) {
-        return new DossierResponse(d.code(), new ProcedureRef(d.procedureCode(), d.procedureName()), d.receivingUnit(),
-                d.competentUnit(), d.evaluatedUnit(), d.channel().name(), d.applicantKind().name(), d.status().name(),
-                d.status().syncCode(), local(d.receivedAt()), local(d.dueAt()), local(d.returnedAt()),
-                d.timeliness() == null ? null : d.timeliness().name(), d.supplementRequests(),
-                d.officers().stream().map(o -> new OfficerRef(o.id(), o.name(), o.role().name())).toList(),
-                links.linkFor(d.id()), rated, complaints);
+        return new DossierResponse(
+                d.code(),
+                new ProcedureRef(d.procedureCode(), d.procedureName()),
+                d.receivingUnit(),
+                d.competentUnit(),
+                d.evaluatedUnit(),
+                d.channel().name(),
+                d.applicantKind().name(),
+                d.status().name(),
+                d.status().syncCode(),
+                local(d.receivedAt()),
+                local(d.dueAt()),
+                local(d.returnedAt()),
+                d.timeliness() == null ? null : d.timeliness().name(),
+                d.supplementRequests(),
+                d.officers().stream()
+                        .map(o -> new OfficerRef(o.id(), o.name(), o.role().name()))
+                        .toList(),
+                links.linkFor(d.id()),
+                rated,
+                complaints);
     }
 
     private OffsetDateTime local(Instant instant) {

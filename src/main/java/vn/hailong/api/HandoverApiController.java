@@ -25,13 +25,17 @@ class HandoverApiController {
         this.clock = clock;
     }
 
-    record HandoverRequest(String dossierCode, String officerId) {
-    }
+    record HandoverRequest(String dossierCode, String officerId) {}
 
     /** {@code state}: SHOWN, QUEUED or REPLACED; {@code waitingAhead}: handovers that will be shown before a queued one. */
-    record HandoverResponse(String handoverId, String counterCode, String dossierCode, OffsetDateTime handedOverAt,
-            OffsetDateTime expiresAt, String state, int waitingAhead) {
-    }
+    record HandoverResponse(
+            String handoverId,
+            String counterCode,
+            String dossierCode,
+            OffsetDateTime handedOverAt,
+            OffsetDateTime expiresAt,
+            String state,
+            int waitingAhead) {}
 
     /**
      * Binds the dossier to the counter's kiosk until {@code expiresAt}. Every 2xx means the handover
@@ -44,10 +48,17 @@ class HandoverApiController {
     @PostMapping("/api/v1/counters/{counterCode}/handover")
     ResponseEntity<HandoverResponse> handOver(@PathVariable String counterCode, @RequestBody HandoverRequest body) {
         HandoverReceipt receipt = kiosk.handOver(counterCode, body.dossierCode(), body.officerId());
-        HttpStatus status = receipt.repeated() ? HttpStatus.OK
+        HttpStatus status = receipt.repeated()
+                ? HttpStatus.OK
                 : receipt.state() == HandoverReceipt.State.QUEUED ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
-        return ResponseEntity.status(status).body(new HandoverResponse(receipt.handoverId().toString(), receipt.counterCode(),
-                receipt.dossierCode(), receipt.handedOverAt().atZone(clock.getZone()).toOffsetDateTime(),
-                receipt.expiresAt().atZone(clock.getZone()).toOffsetDateTime(), receipt.state().name(), receipt.ahead()));
+        return ResponseEntity.status(status)
+                .body(new HandoverResponse(
+                        receipt.handoverId().toString(),
+                        receipt.counterCode(),
+                        receipt.dossierCode(),
+                        receipt.handedOverAt().atZone(clock.getZone()).toOffsetDateTime(),
+                        receipt.expiresAt().atZone(clock.getZone()).toOffsetDateTime(),
+                        receipt.state().name(),
+                        receipt.ahead()));
     }
 }

@@ -7,7 +7,10 @@ import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +34,9 @@ import vn.hailong.platform.NotFoundException;
  */
 @RestController
 @RequestMapping(value = "/api/v1/index", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Index operations", description = "Compute a period's draft, review it and publish it (province managers' API keys)")
+@Tag(
+        name = "Index operations",
+        description = "Compute a period's draft, review it and publish it (province managers' API keys)")
 class IndexOperationsApiController {
 
     private final IndexSnapshotService snapshots;
@@ -46,56 +51,87 @@ class IndexOperationsApiController {
      * @param correction true for the draft of a correction of a published period
      * @param idempotencyKey the client's key for this computation: a retry with it answers the same draft
      */
-    record ComputeRequest(String scheme, String period, Boolean correction, String idempotencyKey) {
-    }
+    record ComputeRequest(String scheme, String period, Boolean correction, String idempotencyKey) {}
 
-    record ReviewRequest(String note) {
-    }
+    record ReviewRequest(String note) {}
 
     /** {@code reason}: required when the period is published already (the draft is then its correction), else absent. */
-    record PublishRequest(String reason) {
-    }
+    record PublishRequest(String reason) {}
 
-    record ReviewResponse(String reviewedBy, Instant reviewedAt, String inputsHash, String note) {
-    }
+    record ReviewResponse(String reviewedBy, Instant reviewedAt, String inputsHash, String note) {}
 
-    record SnapshotResponse(UUID id, String scheme, String period, String status, int methodologyVersion, String inputsHash,
-            int units, Instant computedAt, String computedBy, long computeMillis, Instant publishedAt, String publishedBy,
-            UUID corrects, String correctionReason, UUID correctedBy, List<ReviewResponse> reviews, Boolean replayed,
-            List<IndexApiController.IndexRow> results) {
-    }
+    record SnapshotResponse(
+            UUID id,
+            String scheme,
+            String period,
+            String status,
+            int methodologyVersion,
+            String inputsHash,
+            int units,
+            Instant computedAt,
+            String computedBy,
+            long computeMillis,
+            Instant publishedAt,
+            String publishedBy,
+            UUID corrects,
+            String correctionReason,
+            UUID correctedBy,
+            List<ReviewResponse> reviews,
+            Boolean replayed,
+            List<IndexApiController.IndexRow> results) {}
 
     @PostMapping(value = "/drafts", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Compute a period's draft (or a correction's draft)", description = "Replaces an earlier draft of the "
-            + "period. With an idempotencyKey a retry answers the same draft (200, replayed) instead of computing again.")
+    @Operation(
+            summary = "Compute a period's draft (or a correction's draft)",
+            description =
+                    "Replaces an earlier draft of the "
+                            + "period. With an idempotencyKey a retry answers the same draft (200, replayed) instead of computing again.")
     @ApiResponse(responseCode = "201", description = "the draft, computed now")
     @ApiResponse(responseCode = "200", description = "the draft an earlier request with this idempotencyKey computed")
     @ApiResponse(responseCode = "400", description = "period or idempotencyKey malformed (the problem names the field)")
     @ApiResponse(responseCode = "403", description = "the key is not a province manager's")
-    @ApiResponse(responseCode = "409", description = "the period is published already (compute a correction), or not published (for a correction)")
-    @ApiResponse(responseCode = "422", description = "unknown scheme, or the idempotencyKey was used for another period")
+    @ApiResponse(
+            responseCode = "409",
+            description = "the period is published already (compute a correction), or not published (for a correction)")
+    @ApiResponse(
+            responseCode = "422",
+            description = "unknown scheme, or the idempotencyKey was used for another period")
     ResponseEntity<SnapshotResponse> compute(@RequestBody ComputeRequest body) {
         if (body.period() == null || body.period().isBlank()) {
             throw InvalidInputException.malformed("period", "period is required: 2026, 2026-Q3 or 2026-07");
         }
-        IndexSnapshotService.Computation c = snapshots.compute(scheme(body.scheme()), body.period().strip(),
-                Boolean.TRUE.equals(body.correction()), body.idempotencyKey());
+        IndexSnapshotService.Computation c = snapshots.compute(
+                scheme(body.scheme()),
+                body.period().strip(),
+                Boolean.TRUE.equals(body.correction()),
+                body.idempotencyKey());
         SnapshotResponse response = response(c.snapshot(), c.replayed(), false);
-        return c.replayed() ? ResponseEntity.ok(response)
-                : ResponseEntity.created(URI.create("/api/v1/index/snapshots/" + c.snapshot().id())).body(response);
+        return c.replayed()
+                ? ResponseEntity.ok(response)
+                : ResponseEntity.created(URI.create(
+                                "/api/v1/index/snapshots/" + c.snapshot().id()))
+                        .body(response);
     }
 
     @GetMapping("/drafts")
-    @Operation(summary = "The current draft of a period", description = "What a publication of the period would publish now.")
+    @Operation(
+            summary = "The current draft of a period",
+            description = "What a publication of the period would publish now.")
     @ApiResponse(responseCode = "200", description = "the draft with its reviews and results")
     @ApiResponse(responseCode = "404", description = "the period has no draft")
-    SnapshotResponse currentDraft(@RequestParam(required = false) String scheme, @RequestParam(required = false) String period) {
+    SnapshotResponse currentDraft(
+            @RequestParam(required = false) String scheme, @RequestParam(required = false) String period) {
         if (period == null || period.isBlank()) {
             throw InvalidInputException.malformed("period", "period is required: 2026, 2026-Q3 or 2026-07");
         }
         String s = scheme(scheme);
-        return response(snapshots.currentDraft(s, period.strip())
-                .orElseThrow(() -> new NotFoundException("no draft of " + period.strip() + " under scheme '" + s + "'")), null, true);
+        return response(
+                snapshots
+                        .currentDraft(s, period.strip())
+                        .orElseThrow(() ->
+                                new NotFoundException("no draft of " + period.strip() + " under scheme '" + s + "'")),
+                null,
+                true);
     }
 
     @GetMapping("/snapshots/{id}")
@@ -107,46 +143,78 @@ class IndexOperationsApiController {
     }
 
     @PostMapping("/snapshots/{id}/review")
-    @Operation(summary = "Record that the draft was reviewed", description = "Once per reviewer: repeating it answers the first review.")
+    @Operation(
+            summary = "Record that the draft was reviewed",
+            description = "Once per reviewer: repeating it answers the first review.")
     @ApiResponse(responseCode = "200", description = "the draft with its reviews")
     @ApiResponse(responseCode = "403", description = "the key is not a province manager's")
     @ApiResponse(responseCode = "404", description = "no such snapshot")
-    @ApiResponse(responseCode = "409", description = "published already, or a stale draft (recomputed or discarded since)")
+    @ApiResponse(
+            responseCode = "409",
+            description = "published already, or a stale draft (recomputed or discarded since)")
     SnapshotResponse review(@PathVariable UUID id, @RequestBody(required = false) ReviewRequest body) {
         snapshots.review(id, body == null ? null : body.note());
         return response(snapshots.get(id), null, false);
     }
 
     @PostMapping("/snapshots/{id}/publish")
-    @Operation(summary = "Publish the draft", description = "Its figures become the period's published figures and never change. "
-            + "When the period is published already the draft is published as its correction, with the reason required.")
+    @Operation(
+            summary = "Publish the draft",
+            description =
+                    "Its figures become the period's published figures and never change. "
+                            + "When the period is published already the draft is published as its correction, with the reason required.")
     @ApiResponse(responseCode = "200", description = "the published snapshot")
     @ApiResponse(responseCode = "400", description = "reason missing for a correction (the problem names 'reason')")
     @ApiResponse(responseCode = "403", description = "the key is not a province manager's")
     @ApiResponse(responseCode = "404", description = "no such snapshot")
-    @ApiResponse(responseCode = "409", description = "published already (publishing twice), or a stale draft: recomputed, discarded, "
-            + "or computed under a methodology version no longer in force")
+    @ApiResponse(
+            responseCode = "409",
+            description = "published already (publishing twice), or a stale draft: recomputed, discarded, "
+                    + "or computed under a methodology version no longer in force")
     @ApiResponse(responseCode = "422", description = "a reason for a period that is not published yet")
     SnapshotResponse publish(@PathVariable UUID id, @RequestBody(required = false) PublishRequest body) {
         return response(snapshots.publishDraft(id, body == null ? null : body.reason()), null, false);
     }
 
     /** Says which key may, instead of Spring's bare "Access Denied". */
-    @org.springframework.web.bind.annotation.ExceptionHandler
-    ResponseEntity<org.springframework.http.ProblemDetail> denied(org.springframework.security.access.AccessDeniedException e) {
-        org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.FORBIDDEN,
                 "Computing, reviewing and publishing the index needs a province manager's (or administrator's) API key, "
                         + "which acts as that account; this key may not (an integrator's key, or a unit manager's: their units only).");
         problem.setTitle("Forbidden");
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private SnapshotResponse response(IndexSnapshotService.Snapshot s, Boolean replayed, boolean withResults) {
-        return new SnapshotResponse(s.id(), s.scheme(), s.period(), s.status().name(), s.methodologyVersion(), s.inputsHash(), s.units(),
-                s.computedAt(), s.computedBy(), s.computeMillis(), s.publishedAt(), s.publishedBy(), s.corrects(), s.correctionReason(),
-                s.correctedBy(), snapshots.reviews(s.id()).stream()
-                        .map(r -> new ReviewResponse(r.reviewedBy(), r.reviewedAt(), r.inputsHash(), r.note())).toList(),
-                replayed, withResults ? snapshots.draftResults(s.id()).stream().map(IndexApiController.IndexRow::of).toList() : null);
+        return new SnapshotResponse(
+                s.id(),
+                s.scheme(),
+                s.period(),
+                s.status().name(),
+                s.methodologyVersion(),
+                s.inputsHash(),
+                s.units(),
+                s.computedAt(),
+                s.computedBy(),
+                s.computeMillis(),
+                s.publishedAt(),
+                s.publishedBy(),
+                s.corrects(),
+                s.correctionReason(),
+                s.correctedBy(),
+                snapshots.reviews(s.id()).stream()
+                        .map(r -> new ReviewResponse(r.reviewedBy(), r.reviewedAt(), r.inputsHash(), r.note()))
+                        .toList(),
+                replayed,
+                withResults
+                        ? snapshots.draftResults(s.id()).stream()
+                                .map(IndexApiController.IndexRow::of)
+                                .toList()
+                        : null);
     }
 
     private static String scheme(String scheme) {

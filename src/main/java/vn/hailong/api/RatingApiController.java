@@ -26,21 +26,40 @@ class RatingApiController {
         this.ratings = ratings;
     }
 
-    record RatingRequest(String dossierCode, String channel, String idempotencyKey, Map<String, String> answers,
-            List<String> reasons, String comment) {
-    }
+    record RatingRequest(
+            String dossierCode,
+            String channel,
+            String idempotencyKey,
+            Map<String, String> answers,
+            List<String> reasons,
+            String comment) {}
 
-    record RatingResponse(String ratingId, String dossierCode, String status, String channel, Instant submittedAt,
-            boolean replayed) {
-    }
+    record RatingResponse(
+            String ratingId,
+            String dossierCode,
+            String status,
+            String channel,
+            Instant submittedAt,
+            boolean replayed) {}
 
     /** Stores the rating (201), or answers a retry with the first result (200, replayed). */
     @PostMapping
     ResponseEntity<RatingResponse> submit(@RequestBody RatingRequest body) {
-        RatingOutcome outcome = ratings.submit(new RatingSubmission(body.dossierCode(), body.channel(), body.idempotencyKey(),
-                body.answers(), body.reasons(), body.comment(), null));
+        RatingOutcome outcome = ratings.submit(new RatingSubmission(
+                body.dossierCode(),
+                body.channel(),
+                body.idempotencyKey(),
+                body.answers(),
+                body.reasons(),
+                body.comment(),
+                null));
         return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(new RatingResponse(outcome.ratingId().toString(), outcome.dossierCode(), outcome.status().name(),
-                        outcome.channel().name(), outcome.submittedAt(), outcome.replayed()));
+                .body(new RatingResponse(
+                        outcome.ratingId().toString(),
+                        outcome.dossierCode(),
+                        outcome.status().name(),
+                        outcome.channel().name(),
+                        outcome.submittedAt(),
+                        outcome.replayed()));
     }
 }

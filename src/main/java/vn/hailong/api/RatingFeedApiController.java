@@ -27,11 +27,9 @@ class RatingFeedApiController {
         this.feed = feed;
     }
 
-    record FeedPage(List<FeedItem> items, String next, boolean more) {
-    }
+    record FeedPage(List<FeedItem> items, String next, boolean more) {}
 
-    record FeedItem(String cursor, RatingFeedPage.Change change, RatingFeedPage.Rating rating) {
-    }
+    record FeedItem(String cursor, RatingFeedPage.Change change, RatingFeedPage.Rating rating) {}
 
     @Operation(summary = "Ratings feed", description = """
             Every change of every rating the key may see (its recording, then each status change: SUPERSEDED by the
@@ -41,12 +39,21 @@ class RatingFeedApiController {
             channel, answers with points, reasons, its comment without contact details, status and its history.
             A key limited to a unit sees its subtree only; `unit` narrows to a subtree within what the key may see.""")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    FeedPage page(@Parameter(description = "the `next` of the previous page; empty: from the start") @RequestParam(required = false) @Nullable String after,
+    FeedPage page(
+            @Parameter(description = "the `next` of the previous page; empty: from the start")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String after,
             @Parameter(description = "1–500, default 100") @RequestParam(required = false) @Nullable String limit,
-            @Parameter(description = "an agency code: only its subtree") @RequestParam(required = false) @Nullable String unit) {
+            @Parameter(description = "an agency code: only its subtree") @RequestParam(required = false) @Nullable
+                    String unit) {
         RatingFeedPage page = feed.page(after, limit(limit), unit);
-        return new FeedPage(page.items().stream().map(i -> new FeedItem(i.cursor().token(), i.change(), i.rating())).toList(),
-                page.next().token(), page.more());
+        return new FeedPage(
+                page.items().stream()
+                        .map(i -> new FeedItem(i.cursor().token(), i.change(), i.rating()))
+                        .toList(),
+                page.next().token(),
+                page.more());
     }
 
     private static @Nullable Integer limit(@Nullable String limit) {

@@ -57,15 +57,22 @@ class ReceiptApiController {
     // which cost about as much per request as drawing the code. Errors still go through ApiProblemHandler.
 
     @GetMapping("/qr.svg")
-    @ApiResponse(responseCode = "200", description = "the QR code as SVG",
+    @ApiResponse(
+            responseCode = "200",
+            description = "the QR code as SVG",
             content = @Content(mediaType = SVG_TYPE, schema = @Schema(type = "string")))
     void svg(@PathVariable String code, HttpServletResponse response) throws IOException {
         write(response, SVG_TYPE, QrCodes.svg(linkOf(code)).getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping("/qr.png")
-    @ApiResponse(responseCode = "200", description = "the QR code as a black-and-white PNG",
-            content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(
+            responseCode = "200",
+            description = "the QR code as a black-and-white PNG",
+            content =
+                    @Content(
+                            mediaType = MediaType.IMAGE_PNG_VALUE,
+                            schema = @Schema(type = "string", format = "binary")))
     void png(@PathVariable String code, @RequestParam(defaultValue = "256") String size, HttpServletResponse response)
             throws IOException {
         int pixels = pixels(size);
@@ -82,9 +89,12 @@ class ReceiptApiController {
     @GetMapping("/slip")
     ResponseEntity<String> slip(@PathVariable String code) {
         DossierDetails dossier = intake.get(code);
-        RatingSlip slip = new RatingSlip(dossier.code(), dossier.procedureName(), dossier.dueAt(), clock.getZone(),
-                links.linkFor(dossier.id()));
-        return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noStore()).body(slip.html());
+        RatingSlip slip = new RatingSlip(
+                dossier.code(), dossier.procedureName(), dossier.dueAt(), clock.getZone(), links.linkFor(dossier.id()));
+        return ResponseEntity.ok()
+                .contentType(HTML)
+                .cacheControl(CacheControl.noStore())
+                .body(slip.html());
     }
 
     /** The survey link, after one look-up that only checks the dossier exists. */

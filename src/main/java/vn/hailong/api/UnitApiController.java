@@ -29,13 +29,24 @@ class UnitApiController {
         this.directory = directory;
     }
 
-    record UnitRequest(String name, String kind, String parent, String peerGroup, String validFrom, String validTo,
-            String successorOf) {
-    }
+    record UnitRequest(
+            String name,
+            String kind,
+            String parent,
+            String peerGroup,
+            String validFrom,
+            String validTo,
+            String successorOf) {}
 
-    record UnitResponse(String code, String name, String kind, String parent, String peerGroup, LocalDate validFrom,
-            LocalDate validTo, String successorOf) {
-    }
+    record UnitResponse(
+            String code,
+            String name,
+            String kind,
+            String parent,
+            String peerGroup,
+            LocalDate validFrom,
+            LocalDate validTo,
+            String successorOf) {}
 
     /** Creates (201) or updates (200) the unit with this agency code. */
     @PutMapping("/{agencyCode}")
@@ -44,9 +55,18 @@ class UnitApiController {
         LocalDate validFrom = date(errors, "validFrom", body.validFrom());
         LocalDate validTo = date(errors, "validTo", body.validTo());
         errors.throwIfAny();
-        DirectoryService.UnitUpsert result = directory.upsertUnit(agencyCode, new UnitChange(body.name(), body.kind(),
-                body.parent(), body.peerGroup(), validFrom, validTo, body.successorOf()));
-        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(response(result.unit()));
+        DirectoryService.UnitUpsert result = directory.upsertUnit(
+                agencyCode,
+                new UnitChange(
+                        body.name(),
+                        body.kind(),
+                        body.parent(),
+                        body.peerGroup(),
+                        validFrom,
+                        validTo,
+                        body.successorOf()));
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(response(result.unit()));
     }
 
     @GetMapping("/{agencyCode}")
@@ -55,11 +75,24 @@ class UnitApiController {
     }
 
     private UnitResponse response(AgencySummary unit) {
-        String parent = unit.parentId() == null ? null : directory.findUnit(unit.parentId()).map(AgencySummary::code).orElse(null);
-        String predecessor = unit.successorOfId() == null ? null
-                : directory.findUnit(unit.successorOfId()).map(AgencySummary::code).orElse(null);
-        return new UnitResponse(unit.code(), unit.name(), unit.kind().name(), parent, unit.peerGroup(), unit.validFrom(),
-                unit.validTo(), predecessor);
+        String parent = unit.parentId() == null
+                ? null
+                : directory.findUnit(unit.parentId()).map(AgencySummary::code).orElse(null);
+        String predecessor = unit.successorOfId() == null
+                ? null
+                : directory
+                        .findUnit(unit.successorOfId())
+                        .map(AgencySummary::code)
+                        .orElse(null);
+        return new UnitResponse(
+                unit.code(),
+                unit.name(),
+                unit.kind().name(),
+                parent,
+                unit.peerGroup(),
+                unit.validFrom(),
+                unit.validTo(),
+                predecessor);
     }
 
     private static LocalDate date(FieldErrors errors, String field, String value) {

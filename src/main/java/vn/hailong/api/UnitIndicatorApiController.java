@@ -27,19 +27,25 @@ class UnitIndicatorApiController {
     }
 
     /** Each value 0–2 (at most two decimals) or null for "not entered"; a PUT replaces all four. */
-    record IndicatorsRequest(BigDecimal indicator5, BigDecimal indicator6, BigDecimal indicator8, BigDecimal indicator9,
-            String note) {
-    }
+    record IndicatorsRequest(
+            BigDecimal indicator5, BigDecimal indicator6, BigDecimal indicator8, BigDecimal indicator9, String note) {}
 
-    record ChangeResponse(String field, BigDecimal previous, BigDecimal value, String changedBy, Instant changedAt, String note) {
-    }
+    record ChangeResponse(
+            String field, BigDecimal previous, BigDecimal value, String changedBy, Instant changedAt, String note) {}
 
-    record IndicatorsResponse(String unitCode, String unitName, String period, BigDecimal indicator5, BigDecimal indicator6,
-            BigDecimal indicator8, BigDecimal indicator9, List<ChangeResponse> history) {
-    }
+    record IndicatorsResponse(
+            String unitCode,
+            String unitName,
+            String period,
+            BigDecimal indicator5,
+            BigDecimal indicator6,
+            BigDecimal indicator8,
+            BigDecimal indicator9,
+            List<ChangeResponse> history) {}
 
     @PutMapping("/{period}")
-    IndicatorsResponse put(@PathVariable String agencyCode, @PathVariable String period, @RequestBody IndicatorsRequest body) {
+    IndicatorsResponse put(
+            @PathVariable String agencyCode, @PathVariable String period, @RequestBody IndicatorsRequest body) {
         Map<Integer, BigDecimal> values = new HashMap<>();
         values.put(5, body.indicator5());
         values.put(6, body.indicator6());
@@ -54,8 +60,22 @@ class UnitIndicatorApiController {
     }
 
     private static IndicatorsResponse response(UnitIndicatorService.Entries e) {
-        return new IndicatorsResponse(e.unitCode(), e.unitName(), e.period(), e.values().get(5), e.values().get(6),
-                e.values().get(8), e.values().get(9), e.history().stream().map(c -> new ChangeResponse("indicator" + c.indicator(),
-                        c.previous(), c.value(), c.changedBy(), c.changedAt(), c.note())).toList());
+        return new IndicatorsResponse(
+                e.unitCode(),
+                e.unitName(),
+                e.period(),
+                e.values().get(5),
+                e.values().get(6),
+                e.values().get(8),
+                e.values().get(9),
+                e.history().stream()
+                        .map(c -> new ChangeResponse(
+                                "indicator" + c.indicator(),
+                                c.previous(),
+                                c.value(),
+                                c.changedBy(),
+                                c.changedAt(),
+                                c.note()))
+                        .toList());
     }
 }

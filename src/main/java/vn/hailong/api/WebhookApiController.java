@@ -35,11 +35,9 @@ class WebhookApiController {
         this.webhooks = webhooks;
     }
 
-    record EndpointRequest(String url, @Nullable String description, String ownerEmail, List<String> eventTypes) {
-    }
+    record EndpointRequest(String url, @Nullable String description, String ownerEmail, List<String> eventTypes) {}
 
-    record Registered(WebhookEndpointDetails endpoint, String secret) {
-    }
+    record Registered(WebhookEndpointDetails endpoint, String secret) {}
 
     @Operation(summary = "Register a webhook endpoint", description = """
             Events: rating.recorded, rating.status_changed, dossier.returned, followup.opened, followup.overdue, kiosk.offline,
@@ -52,8 +50,10 @@ class WebhookApiController {
             secret after `whsec_`). Answer 2xx within 15 s; anything else is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h.""")
     @PostMapping
     ResponseEntity<Registered> register(@RequestBody EndpointRequest body) {
-        WebhookService.Registered registered = webhooks.register(body.url(), body.description(), body.ownerEmail(), body.eventTypes());
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Registered(registered.endpoint(), registered.secret()));
+        WebhookService.Registered registered =
+                webhooks.register(body.url(), body.description(), body.ownerEmail(), body.eventTypes());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new Registered(registered.endpoint(), registered.secret()));
     }
 
     @GetMapping
@@ -72,7 +72,9 @@ class WebhookApiController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Enable an endpoint again", description = "After a repair; failed deliveries stay failed until redelivered.")
+    @Operation(
+            summary = "Enable an endpoint again",
+            description = "After a repair; failed deliveries stay failed until redelivered.")
     @PostMapping("/{id}/enable")
     WebhookEndpointDetails enable(@PathVariable UUID id) {
         return webhooks.enable(id);
@@ -83,13 +85,17 @@ class WebhookApiController {
         return webhooks.disable(id);
     }
 
-    @Operation(summary = "Delivery log", description = "The endpoint's latest deliveries, newest first, with each one's last response.")
+    @Operation(
+            summary = "Delivery log",
+            description = "The endpoint's latest deliveries, newest first, with each one's last response.")
     @GetMapping("/{id}/deliveries")
     List<WebhookDeliveryDetails> deliveries(@PathVariable UUID id, @RequestParam(defaultValue = "50") int limit) {
         return webhooks.deliveries(id, limit);
     }
 
-    @Operation(summary = "Redeliver", description = "Sends the delivery again now, with the same webhook-id and a fresh schedule of retries.")
+    @Operation(
+            summary = "Redeliver",
+            description = "Sends the delivery again now, with the same webhook-id and a fresh schedule of retries.")
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
     ResponseEntity<WebhookDeliveryDetails> redeliver(@PathVariable UUID id, @PathVariable UUID deliveryId) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(webhooks.redeliver(id, deliveryId));

@@ -15,12 +15,13 @@ final class AuditChain {
 
     static final byte[] GENESIS = new byte[32];
 
-    private AuditChain() {
-    }
+    private AuditChain() {}
 
     static String canonical(long seq, Instant at, String actor, String action, String subject, String details) {
         StringBuilder sb = new StringBuilder("v1");
-        for (String field : new String[] {Long.toString(seq), at.truncatedTo(ChronoUnit.MICROS).toString(), actor, action, subject, details}) {
+        for (String field : new String[] {
+            Long.toString(seq), at.truncatedTo(ChronoUnit.MICROS).toString(), actor, action, subject, details
+        }) {
             sb.append('|').append(field.length()).append(':').append(field);
         }
         return sb.toString();

@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -36,6 +37,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hailong.platform.Ids;
+import vn.hailong.platform.Retries;
 import vn.hailong.platform.SpreadsheetCells;
 
 /**
@@ -47,7 +49,7 @@ import vn.hailong.platform.SpreadsheetCells;
 public class AuditLog {
 
     /** Another node held the chain head: append again, on the head as it is now. */
-    private static final org.springframework.core.retry.RetryTemplate HEAD_RACES = vn.hailong.platform.Retries.onWriteConflict(4);
+    private static final RetryTemplate HEAD_RACES = Retries.onWriteConflict(4);
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
     /** Audit times are shown and filtered in Vietnam time (no daylight saving). */
@@ -66,8 +68,8 @@ public class AuditLog {
     }
 
     /** One entry as the auditor reads it; {@code hash} in hex. */
-    public record Entry(long seq, Instant at, String actor, String action, String subject, String details, String hash) {
-    }
+    public record Entry(
+            long seq, Instant at, String actor, String action, String subject, String details, String hash) {}
 
     /** The outcome of a verification: how many entries were checked, and what is wrong (empty when intact). */
     public record Verification(long entriesChecked, List<String> problems) {
@@ -86,14 +88,24 @@ public class AuditLog {
     void on(AuthenticationSuccessEvent event) {
         // API clients authenticate on every call with their key: those are not log-ins.
         if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken) {
-            append(event.getAuthentication().getName(), AuditAction.LOGIN_SUCCEEDED, "user " + event.getAuthentication().getName(), "");
+            append(
+                    event.getAuthentication().getName(),
+                    AuditAction.LOGIN_SUCCEEDED,
+                    "user " + event.getAuthentication().getName(),
+                    "");
         }
     }
 
     @EventListener
     void on(AbstractAuthenticationFailureEvent event) {
-        String name = event.getAuthentication() == null ? "?" : String.valueOf(event.getAuthentication().getName());
-        append(name, AuditAction.LOGIN_FAILED, "user " + name, event.getException().getClass().getSimpleName());
+        String name = event.getAuthentication() == null
+                ? "?"
+                : String.valueOf(event.getAuthentication().getName());
+        append(
+                name,
+                AuditAction.LOGIN_FAILED,
+                "user " + name,
+                event.getException().getClass().getSimpleName());
     }
 
     /**
@@ -114,15 +126,23 @@ public class AuditLog {
     }
 
     private void appendLocked(String actor, AuditAction action, String subject, String details) {
-        Object[] head = jdbc.queryForObject("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE",
-                (rs, i) -> new Object[] {rs.getLong(1), rs.getBytes(2)});
+        Object[] head = jdbc.queryForObject("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE", (rs, i) ->
+                new Object[] {rs.getLong(1), rs.getBytes(2)});
         long seq = (Long) head[0] + 1;
         byte[] previous = (byte[]) head[1];
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         byte[] hash = AuditChain.hash(previous, AuditChain.canonical(seq, at, actor, action.name(), subject, details));
-        jdbc.update("INSERT INTO audit_entry (id, seq, at, actor, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Ids.newId().toString(), seq, Timestamp.valueOf(LocalDateTime.ofInstant(at, ZoneOffset.UTC)), actor, action.name(), subject,
-                details, previous, hash);
+        jdbc.update(
+                "INSERT INTO audit_entry (id, seq, at, actor, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Ids.newId().toString(),
+                seq,
+                Timestamp.valueOf(LocalDateTime.ofInstant(at, ZoneOffset.UTC)),
+                actor,
+                action.name(),
+                subject,
+                details,
+                previous,
+                hash);
         jdbc.update("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1", seq, hash);
     }
 
@@ -138,8 +158,9 @@ public class AuditLog {
 
         @Override
         public String toString() {
-            return "from " + (from == null ? "-" : from) + " to " + (to == null ? "-" : to) + ", action " + (action == null ? "any" : action)
-                    + ", user " + (actor == null || actor.isBlank() ? "any" : actor);
+            return "from " + (from == null ? "-" : from) + " to " + (to == null ? "-" : to) + ", action "
+                    + (action == null ? "any" : action) + ", user "
+                    + (actor == null || actor.isBlank() ? "any" : actor);
         }
     }
 
@@ -150,11 +171,13 @@ public class AuditLog {
         List<Object> args = new ArrayList<>();
         if (query.from() != null) {
             where.append(" AND at >= ?");
-            args.add(Timestamp.valueOf(LocalDateTime.ofInstant(query.from().atStartOfDay(VIETNAM).toInstant(), ZoneOffset.UTC)));
+            args.add(Timestamp.valueOf(
+                    LocalDateTime.ofInstant(query.from().atStartOfDay(VIETNAM).toInstant(), ZoneOffset.UTC)));
         }
         if (query.to() != null) {
             where.append(" AND at < ?");
-            args.add(Timestamp.valueOf(LocalDateTime.ofInstant(query.to().plusDays(1).atStartOfDay(VIETNAM).toInstant(), ZoneOffset.UTC)));
+            args.add(Timestamp.valueOf(LocalDateTime.ofInstant(
+                    query.to().plusDays(1).atStartOfDay(VIETNAM).toInstant(), ZoneOffset.UTC)));
         }
         if (query.action() != null) {
             where.append(" AND action = ?");
@@ -162,12 +185,26 @@ public class AuditLog {
         }
         if (query.actor() != null && !query.actor().isBlank()) {
             where.append(" AND actor LIKE ?");
-            args.add("%" + query.actor().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            args.add("%"
+                    + query.actor()
+                            .strip()
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_") + "%");
         }
         args.add(Math.max(1, Math.min(limit, MAX_ROWS)));
-        return jdbc.query("SELECT seq, at, actor, action, subject, details, hash FROM audit_entry" + where + " ORDER BY seq DESC LIMIT ?",
-                (rs, i) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime().toInstant(ZoneOffset.UTC), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), HexFormat.of().formatHex(rs.getBytes(7))), args.toArray());
+        return jdbc.query(
+                "SELECT seq, at, actor, action, subject, details, hash FROM audit_entry" + where
+                        + " ORDER BY seq DESC LIMIT ?",
+                (rs, i) -> new Entry(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toLocalDateTime().toInstant(ZoneOffset.UTC),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        HexFormat.of().formatHex(rs.getBytes(7))),
+                args.toArray());
     }
 
     /** Recomputes the whole chain from the first entry and compares it with the head. */
@@ -177,28 +214,32 @@ public class AuditLog {
         long[] checked = {0};
         byte[][] previous = {AuditChain.GENESIS};
         long[] expectedSeq = {1};
-        jdbc.query("SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit_entry ORDER BY seq", rs -> {
-            long seq = rs.getLong(1);
-            if (seq != expectedSeq[0]) {
-                problems.add("entries " + expectedSeq[0] + "–" + (seq - 1) + " are missing (removed)");
-            }
-            Instant at = rs.getTimestamp(2).toLocalDateTime().toInstant(ZoneOffset.UTC);
-            byte[] prevHash = rs.getBytes(7);
-            byte[] hash = rs.getBytes(8);
-            if (!Arrays.equals(prevHash, previous[0])) {
-                problems.add("entry " + seq + " does not follow the entry before it (previous hash differs)");
-            }
-            byte[] expected = AuditChain.hash(prevHash, AuditChain.canonical(seq, at, rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6)));
-            if (!Arrays.equals(expected, hash)) {
-                problems.add("entry " + seq + " was altered (its content does not match its hash)");
-            }
-            previous[0] = hash;
-            expectedSeq[0] = seq + 1;
-            checked[0]++;
-        });
-        Object[] head = jdbc.queryForObject("SELECT seq, hash FROM audit_chain_head WHERE id = 1",
-                (rs, i) -> new Object[] {rs.getLong(1), rs.getBytes(2)});
+        jdbc.query(
+                "SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit_entry ORDER BY seq",
+                rs -> {
+                    long seq = rs.getLong(1);
+                    if (seq != expectedSeq[0]) {
+                        problems.add("entries " + expectedSeq[0] + "–" + (seq - 1) + " are missing (removed)");
+                    }
+                    Instant at = rs.getTimestamp(2).toLocalDateTime().toInstant(ZoneOffset.UTC);
+                    byte[] prevHash = rs.getBytes(7);
+                    byte[] hash = rs.getBytes(8);
+                    if (!Arrays.equals(prevHash, previous[0])) {
+                        problems.add("entry " + seq + " does not follow the entry before it (previous hash differs)");
+                    }
+                    byte[] expected = AuditChain.hash(
+                            prevHash,
+                            AuditChain.canonical(
+                                    seq, at, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                    if (!Arrays.equals(expected, hash)) {
+                        problems.add("entry " + seq + " was altered (its content does not match its hash)");
+                    }
+                    previous[0] = hash;
+                    expectedSeq[0] = seq + 1;
+                    checked[0]++;
+                });
+        Object[] head = jdbc.queryForObject("SELECT seq, hash FROM audit_chain_head WHERE id = 1", (rs, i) ->
+                new Object[] {rs.getLong(1), rs.getBytes(2)});
         if ((Long) head[0] != expectedSeq[0] - 1 || !Arrays.equals((byte[]) head[1], previous[0])) {
             problems.add("the chain head (entry " + head[0] + ") does not match the last entry (" + (expectedSeq[0] - 1)
                     + "): entries were removed from the end or added outside the application");
@@ -216,12 +257,13 @@ public class AuditLog {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-            try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
+            try (CSVPrinter csv =
+                    new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
                 csv.printRecord("seq", "at", "actor", "action", "subject", "details", "sha256");
                 for (Entry e : entries) {
                     // Actors, subjects and details carry what users typed: neutralised against formulas.
-                    csv.printRecord(SpreadsheetCells.row(Arrays.asList(e.seq(), e.at(), e.actor(), e.action(), e.subject(),
-                            e.details(), e.hash())));
+                    csv.printRecord(SpreadsheetCells.row(
+                            Arrays.asList(e.seq(), e.at(), e.actor(), e.action(), e.subject(), e.details(), e.hash())));
                 }
             }
         } catch (IOException e) {

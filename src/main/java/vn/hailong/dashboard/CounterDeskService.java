@@ -46,24 +46,32 @@ public class CounterDeskService {
         this.clock = clock;
     }
 
-    public record Counter(UUID id, String code, String name, String centreName) {
-    }
+    public record Counter(UUID id, String code, String name, String centreName) {}
 
     public enum KioskState {
-        ONLINE, OFFLINE, NOT_ENROLLED, REVOKED
+        ONLINE,
+        OFFLINE,
+        NOT_ENROLLED,
+        REVOKED
     }
 
-    public record Kiosk(String code, KioskState state, @Nullable Instant lastSeenAt, int unsentRatings) {
-    }
+    public record Kiosk(
+            String code, KioskState state, @Nullable Instant lastSeenAt, int unsentRatings) {}
 
     /** What became of a handover at the counter: still on the tablet, waiting behind another survey, or how it ended. */
     public enum HandoverState {
-        SHOWN, WAITING, SENT, ABANDONED, NOT_MINE, REPLACED, EXPIRED
+        SHOWN,
+        WAITING,
+        SENT,
+        ABANDONED,
+        NOT_MINE,
+        REPLACED,
+        EXPIRED
     }
 
     /** A handover of the day: when, which dossier, by whom, what became of it, and whether the dossier is rated (not how). */
-    public record HandoverToday(Instant handedOverAt, String dossierCode, String officer, HandoverState state, boolean rated) {
-    }
+    public record HandoverToday(
+            Instant handedOverAt, String dossierCode, String officer, HandoverState state, boolean rated) {}
 
     public record Desk(Counter counter, List<Kiosk> kiosks, List<HandoverToday> handovers, LocalDate day) {
 
@@ -74,22 +82,35 @@ public class CounterDeskService {
 
     /** The counters the user may follow: those of the service centres of their unit and the units below it. */
     public List<Counter> counters() {
-        return queries.counters(units()).stream().map(c -> new Counter(c.id(), c.code(), c.name(), c.centreName())).toList();
+        return queries.counters(units()).stream()
+                .map(c -> new Counter(c.id(), c.code(), c.name(), c.centreName()))
+                .toList();
     }
 
     /** A counter's kiosks and today's handovers; refused for a counter outside the user's unit. */
     public Desk today(UUID counterId) {
-        Counter counter = counters().stream().filter(c -> c.id().equals(counterId)).findFirst()
+        Counter counter = counters().stream()
+                .filter(c -> c.id().equals(counterId))
+                .findFirst()
                 .orElseThrow(() -> new AccessDeniedException("counter outside your unit"));
         Instant now = clock.instant();
         ZoneId zone = clock.getZone();
         LocalDate day = LocalDate.now(clock);
-        List<Kiosk> kiosks = queries.devices(counterId).stream().map(d -> new Kiosk(d.code(), kioskState(d, now), d.lastSeenAt(),
-                d.unsentRatings())).toList();
-        List<HandoverToday> handovers = queries.handovers(counterId, day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant())
+        List<Kiosk> kiosks = queries.devices(counterId).stream()
+                .map(d -> new Kiosk(d.code(), kioskState(d, now), d.lastSeenAt(), d.unsentRatings()))
+                .toList();
+        List<HandoverToday> handovers = queries
+                .handovers(
+                        counterId,
+                        day.atStartOfDay(zone).toInstant(),
+                        day.plusDays(1).atStartOfDay(zone).toInstant())
                 .stream()
-                .map(h -> new HandoverToday(h.handedOverAt(), h.dossierCode(), h.officerName() == null ? h.officerId() : h.officerName(),
-                        handoverState(h, now), h.rated()))
+                .map(h -> new HandoverToday(
+                        h.handedOverAt(),
+                        h.dossierCode(),
+                        h.officerName() == null ? h.officerId() : h.officerName(),
+                        handoverState(h, now),
+                        h.rated()))
                 .toList();
         return new Desk(counter, kiosks, handovers, day);
     }
@@ -101,7 +122,9 @@ public class CounterDeskService {
         if (d.enrolledAt() == null) {
             return KioskState.NOT_ENROLLED;
         }
-        return d.lastSeenAt() != null && d.lastSeenAt().isAfter(now.minus(ONLINE_WITHIN)) ? KioskState.ONLINE : KioskState.OFFLINE;
+        return d.lastSeenAt() != null && d.lastSeenAt().isAfter(now.minus(ONLINE_WITHIN))
+                ? KioskState.ONLINE
+                : KioskState.OFFLINE;
     }
 
     static HandoverState handoverState(CounterDeskReadModel.HandoverRow h, Instant now) {
@@ -115,7 +138,8 @@ public class CounterDeskService {
     }
 
     private Set<UUID> units() {
-        AccountService.Account account = scopes.currentAccount().orElseThrow(() -> new AccessDeniedException("not logged in"));
+        AccountService.Account account =
+                scopes.currentAccount().orElseThrow(() -> new AccessDeniedException("not logged in"));
         if (account.agencyId() == null) {
             // Province-wide accounts (an administrator helping an officer): every centre.
             return Set.copyOf(directory.allUnitIds());

@@ -5,6 +5,8 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
+import vn.hailong.platform.InvalidInputException;
+
 /**
  * A period of the dashboard: a month, a quarter, a year or custom days, {@code from} and {@code to}
  * both included. It knows the period before it and the same period a year earlier.
@@ -15,7 +17,10 @@ public record DashboardPeriod(Kind kind, LocalDate from, LocalDate to) {
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM");
 
     public enum Kind {
-        MONTH("Tháng"), QUARTER("Quý"), YEAR("Năm"), CUSTOM("Tùy chọn");
+        MONTH("Tháng"),
+        QUARTER("Quý"),
+        YEAR("Năm"),
+        CUSTOM("Tùy chọn");
 
         private final String label;
 
@@ -30,19 +35,26 @@ public record DashboardPeriod(Kind kind, LocalDate from, LocalDate to) {
 
     public DashboardPeriod {
         if (to.isBefore(from)) {
-            throw vn.hailong.platform.InvalidInputException.malformed("to", "the period ends before it starts (ngày kết thúc trước ngày bắt đầu)");
+            throw InvalidInputException.malformed(
+                    "to", "the period ends before it starts (ngày kết thúc trước ngày bắt đầu)");
         }
     }
 
     /** The month, quarter or year containing {@code day}. */
     public static DashboardPeriod containing(Kind kind, LocalDate day) {
         return switch (kind) {
-            case MONTH -> new DashboardPeriod(kind, day.withDayOfMonth(1), YearMonth.from(day).atEndOfMonth());
+            case MONTH ->
+                new DashboardPeriod(
+                        kind, day.withDayOfMonth(1), YearMonth.from(day).atEndOfMonth());
             case QUARTER -> {
                 LocalDate start = LocalDate.of(day.getYear(), (day.getMonthValue() - 1) / 3 * 3 + 1, 1);
                 yield new DashboardPeriod(kind, start, start.plusMonths(3).minusDays(1));
             }
-            case YEAR -> new DashboardPeriod(kind, day.withDayOfYear(1), day.withDayOfYear(1).plusYears(1).minusDays(1));
+            case YEAR ->
+                new DashboardPeriod(
+                        kind,
+                        day.withDayOfYear(1),
+                        day.withDayOfYear(1).plusYears(1).minusDays(1));
             case CUSTOM -> new DashboardPeriod(kind, day, day);
         };
     }
@@ -102,7 +114,12 @@ public record DashboardPeriod(Kind kind, LocalDate from, LocalDate to) {
             return new Comparison(this, null, this, previous(), sameLastYear());
         }
         long elapsed = ChronoUnit.DAYS.between(from, today) + 1;
-        return new Comparison(this, today, firstDays(elapsed), previous().firstDays(elapsed), sameLastYear().firstDays(elapsed));
+        return new Comparison(
+                this,
+                today,
+                firstDays(elapsed),
+                previous().firstDays(elapsed),
+                sameLastYear().firstDays(elapsed));
     }
 
     /**
@@ -110,7 +127,11 @@ public record DashboardPeriod(Kind kind, LocalDate from, LocalDate to) {
      * its days up to {@code asOf} while it runs), {@code previous} and {@code lastYear} cut to as
      * many days. {@code asOf} is null for a period that is over.
      */
-    public record Comparison(DashboardPeriod period, LocalDate asOf, DashboardPeriod current, DashboardPeriod previous,
+    public record Comparison(
+            DashboardPeriod period,
+            LocalDate asOf,
+            DashboardPeriod current,
+            DashboardPeriod previous,
             DashboardPeriod lastYear) {
 
         /** Whether the period a year earlier is the period before (a year): then there is one comparison. */

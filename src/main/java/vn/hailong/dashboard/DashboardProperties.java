@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * of returned dossiers from which an officer's low coverage is reported on the integrity panel.
  */
 @ConfigurationProperties("hailong.dashboard")
-public record DashboardProperties(@DefaultValue("12") int defaultMonths, @DefaultValue("5") int officerMinRatings,
-        @DefaultValue("10") int outlierMinReturned) {
-}
+public record DashboardProperties(
+        @DefaultValue("12") int defaultMonths,
+        @DefaultValue("5") int officerMinRatings,
+        @DefaultValue("10") int outlierMinReturned) {}

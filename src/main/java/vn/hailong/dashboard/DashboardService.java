@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +38,7 @@ import vn.hailong.directory.ProcedureSummary;
 import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.rating.Label;
 import vn.hailong.rating.Questionnaire;
 import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingFacts;
@@ -69,8 +70,16 @@ public class DashboardService {
     private final QuestionnaireService questionnaires;
     private final Clock clock;
 
-    DashboardService(RollupQueries rollups, CounterCoverageReadModel counterCoverage, DirectoryService directory, DossierIntakeService intake, RatingService ratings,
-            ScopeService scopes, DashboardProperties properties, QuestionnaireService questionnaires, Clock clock) {
+    DashboardService(
+            RollupQueries rollups,
+            CounterCoverageReadModel counterCoverage,
+            DirectoryService directory,
+            DossierIntakeService intake,
+            RatingService ratings,
+            ScopeService scopes,
+            DashboardProperties properties,
+            QuestionnaireService questionnaires,
+            Clock clock) {
         this.questionnaires = questionnaires;
         this.rollups = rollups;
         this.counterCoverage = counterCoverage;
@@ -90,10 +99,16 @@ public class DashboardService {
     /** The agency tree limited to the user's scope. */
     public List<UnitNode> unitTree() {
         AccessScope scope = scopes.currentScope();
-        List<AgencySummary> visible = directory.allUnits().stream().filter(u -> scope.includes(u.id())).toList();
+        List<AgencySummary> visible = directory.allUnits().stream()
+                .filter(u -> scope.includes(u.id()))
+                .toList();
         Set<UUID> ids = visible.stream().map(AgencySummary::id).collect(Collectors.toSet());
         return visible.stream()
-                .map(u -> new UnitNode(u.id(), u.code(), u.name(), u.parentId() != null && ids.contains(u.parentId()) ? u.parentId() : null))
+                .map(u -> new UnitNode(
+                        u.id(),
+                        u.code(),
+                        u.name(),
+                        u.parentId() != null && ids.contains(u.parentId()) ? u.parentId() : null))
                 .toList();
     }
 
@@ -102,7 +117,10 @@ public class DashboardService {
      * misleads), everything in scope.
      */
     public Selection defaultSelection() {
-        return new Selection(DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, LocalDate.now(clock).minusMonths(1)), null);
+        return new Selection(
+                DashboardPeriod.containing(
+                        DashboardPeriod.Kind.MONTH, LocalDate.now(clock).minusMonths(1)),
+                null);
     }
 
     /** Today in the province, for "tính đến dd/MM". */
@@ -114,12 +132,15 @@ public class DashboardService {
         Subtrees units = wholes(selection);
         DashboardPeriod.Comparison c = selection.period().comparedOn(LocalDate.now(clock));
         List<Figures> totals = totals(units, List.of(c.current(), c.previous(), c.lastYear()));
-        return new Headline(c.period(), totals.get(0), c.previous(), totals.get(1), c.lastYear(), totals.get(2), c.asOf());
+        return new Headline(
+                c.period(), totals.get(0), c.previous(), totals.get(1), c.lastYear(), totals.get(2), c.asOf());
     }
 
     /** The figures of the units as a whole in each period: two statements, whatever the number of periods. */
     private List<Figures> totals(Subtrees units, List<DashboardPeriod> periods) {
-        List<RollupQueries.Days> days = periods.stream().map(p -> new RollupQueries.Days(p.from(), p.to())).toList();
+        List<RollupQueries.Days> days = periods.stream()
+                .map(p -> new RollupQueries.Days(p.from(), p.to()))
+                .toList();
         List<List<RatingCell>> ratingCells = rollups.ratings(RollupDimension.ALL, units, days, false);
         List<List<ReturnCell>> returnCells = rollups.returns(RollupDimension.ALL, units, days, false);
         List<Figures> totals = new ArrayList<>();
@@ -143,9 +164,16 @@ public class DashboardService {
             case UNIT -> byUnit(selection, units(selection));
             case PROCEDURE -> {
                 Map<String, Figures> rows = grouped(RollupDimension.PROCEDURE, units, p, Cellish::dimValue);
-                Map<UUID, ProcedureSummary> names = directory.procedures(rows.keySet().stream().map(UUID::fromString).toList());
-                yield rows(rows, k -> names.containsKey(UUID.fromString(k)) ? names.get(UUID.fromString(k)).code() : "",
-                        k -> names.containsKey(UUID.fromString(k)) ? names.get(UUID.fromString(k)).name() : k);
+                Map<UUID, ProcedureSummary> names = directory.procedures(
+                        rows.keySet().stream().map(UUID::fromString).toList());
+                yield rows(
+                        rows,
+                        k -> names.containsKey(UUID.fromString(k))
+                                ? names.get(UUID.fromString(k)).code()
+                                : "",
+                        k -> names.containsKey(UUID.fromString(k))
+                                ? names.get(UUID.fromString(k)).name()
+                                : k);
             }
             case OFFICER -> {
                 Map<String, Figures> rows = grouped(RollupDimension.OFFICER, units, p, Cellish::dimValue);
@@ -155,7 +183,11 @@ public class DashboardService {
                 yield rows(rows, k -> k, k -> names.getOrDefault(k, k));
             }
             case COUNTER -> counters(units(selection), p);
-            case CHANNEL -> rows(grouped(RollupDimension.CHANNEL, units, p, Cellish::dimValue), k -> k, DashboardService::channelLabel);
+            case CHANNEL ->
+                rows(
+                        grouped(RollupDimension.CHANNEL, units, p, Cellish::dimValue),
+                        k -> k,
+                        DashboardService::channelLabel);
         };
     }
 
@@ -166,8 +198,11 @@ public class DashboardService {
 
     /** The criteria of the active questionnaire with their labels (English or Vietnamese), in its order. */
     public Map<String, String> criterionLabels(boolean english) {
-        Map<String, String> labels = new java.util.LinkedHashMap<>();
-        questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE).criteria().forEach(c -> labels.put(c.key(), text(c.label(), english)));
+        Map<String, String> labels = new LinkedHashMap<>();
+        questionnaires
+                .active(QuestionnaireService.DEFAULT_TEMPLATE)
+                .criteria()
+                .forEach(c -> labels.put(c.key(), text(c.label(), english)));
         return labels;
     }
 
@@ -177,8 +212,11 @@ public class DashboardService {
     }
 
     public Map<String, String> reasonLabels(boolean english) {
-        Map<String, String> labels = new java.util.LinkedHashMap<>();
-        questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE).reasons().forEach(r -> labels.put(r.code(), text(r.label(), english)));
+        Map<String, String> labels = new LinkedHashMap<>();
+        questionnaires
+                .active(QuestionnaireService.DEFAULT_TEMPLATE)
+                .reasons()
+                .forEach(r -> labels.put(r.code(), text(r.label(), english)));
         return labels;
     }
 
@@ -188,14 +226,14 @@ public class DashboardService {
     }
 
     public Map<String, String> overallOptionLabels(boolean english) {
-        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE).criteria().stream()
                 .filter(c -> c.key().equals(Questionnaire.OVERALL))
                 .forEach(c -> c.options().forEach(o -> labels.put(o.key(), text(o.label(), english))));
         return labels;
     }
 
-    private static String text(vn.hailong.rating.Label label, boolean english) {
+    private static String text(Label label, boolean english) {
         return english && label.en() != null && !label.en().isBlank() ? label.en() : label.vi();
     }
 
@@ -215,12 +253,19 @@ public class DashboardService {
             }
         });
         List<UUID> heads = selection.unitId() == null
-                ? tree.stream().filter(n -> n.parentId() == null).map(UnitNode::id).toList()
+                ? tree.stream()
+                        .filter(n -> n.parentId() == null)
+                        .map(UnitNode::id)
+                        .toList()
                 : children.getOrDefault(selection.unitId(), List.of());
         List<BreakdownRow> rows = new ArrayList<>();
         if (selection.unitId() != null && own.containsKey(selection.unitId().toString())) {
             UnitNode self = nodes.get(selection.unitId());
-            rows.add(new BreakdownRow(self.id().toString(), self.code(), self.name() + " (trực tiếp)", own.get(self.id().toString())));
+            rows.add(new BreakdownRow(
+                    self.id().toString(),
+                    self.code(),
+                    self.name() + " (trực tiếp)",
+                    own.get(self.id().toString())));
         }
         for (UUID head : heads) {
             Figures sum = Figures.NONE;
@@ -250,10 +295,12 @@ public class DashboardService {
 
     public List<HourCell> hourGrid(Selection selection) {
         List<HourCell> cells = new ArrayList<>();
-        grouped(RollupDimension.HOUR, wholes(selection), selection.period(), Cellish::dimValue).forEach((k, f) -> {
-            String[] parts = k.split("-");
-            cells.add(new HourCell(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), f.ratings(), f.happy()));
-        });
+        grouped(RollupDimension.HOUR, wholes(selection), selection.period(), Cellish::dimValue)
+                .forEach((k, f) -> {
+                    String[] parts = k.split("-");
+                    cells.add(new HourCell(
+                            Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), f.ratings(), f.happy()));
+                });
         cells.sort(Comparator.comparingInt(HourCell::weekday).thenComparingInt(HourCell::hour));
         return cells;
     }
@@ -286,7 +333,8 @@ public class DashboardService {
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
             Builder now = byMonth.get(m.atDay(1).toString());
             Builder before = byMonth.get(m.minusYears(1).atDay(1).toString());
-            points.add(new TrendPoint(m, now == null ? Figures.NONE : now.build(), before == null ? Figures.NONE : before.build()));
+            points.add(new TrendPoint(
+                    m, now == null ? Figures.NONE : now.build(), before == null ? Figures.NONE : before.build()));
         }
         return points;
     }
@@ -295,13 +343,27 @@ public class DashboardService {
     public List<UnhappyRating> unhappy(Selection selection, String reason, String text, int limit) {
         Set<UUID> units = units(selection);
         ZoneId zone = clock.getZone();
-        List<RatingFacts> found = ratings.unhappy(units, selection.period().from().atStartOfDay(zone).toInstant(),
-                selection.period().to().plusDays(1).atStartOfDay(zone).toInstant(), reason, text, limit);
-        Map<UUID, String> codes = intake.codesOf(found.stream().map(RatingFacts::dossierId).collect(Collectors.toSet()));
-        Map<UUID, String> unitNames = directory.allUnits().stream().collect(Collectors.toMap(AgencySummary::id, AgencySummary::name));
+        List<RatingFacts> found = ratings.unhappy(
+                units,
+                selection.period().from().atStartOfDay(zone).toInstant(),
+                selection.period().to().plusDays(1).atStartOfDay(zone).toInstant(),
+                reason,
+                text,
+                limit);
+        Map<UUID, String> codes =
+                intake.codesOf(found.stream().map(RatingFacts::dossierId).collect(Collectors.toSet()));
+        Map<UUID, String> unitNames =
+                directory.allUnits().stream().collect(Collectors.toMap(AgencySummary::id, AgencySummary::name));
         return found.stream()
-                .map(r -> new UnhappyRating(r.id(), codes.get(r.dossierId()), unitNames.get(r.unitId()), r.submittedAt(), r.channel().name(),
-                        r.status().name(), List.copyOf(r.reasons()), r.comment()))
+                .map(r -> new UnhappyRating(
+                        r.id(),
+                        codes.get(r.dossierId()),
+                        unitNames.get(r.unitId()),
+                        r.submittedAt(),
+                        r.channel().name(),
+                        r.status().name(),
+                        List.copyOf(r.reasons()),
+                        r.comment()))
                 .toList();
     }
 
@@ -309,15 +371,19 @@ public class DashboardService {
         Subtrees units = wholes(selection);
         DashboardPeriod p = selection.period();
         Figures totals = total(units, p);
-        List<BreakdownRow> devices = rows(grouped(RollupDimension.COUNTER, units, p, Cellish::dimValue), k -> k, k -> "Thiết bị " + k);
+        List<BreakdownRow> devices =
+                rows(grouped(RollupDimension.COUNTER, units, p, Cellish::dimValue), k -> k, k -> "Thiết bị " + k);
         Map<String, Figures> officers = grouped(RollupDimension.OFFICER, units, p, Cellish::dimValue);
         Map<String, String> names = directory.officerNames(officers.keySet());
         Double expected = totals.coverage();
         List<Outlier> outliers = new ArrayList<>();
         if (expected != null) {
             officers.forEach((k, f) -> {
-                if (f.returned() >= properties.outlierMinReturned() && f.coverage() != null && f.coverage() < expected / 2) {
-                    outliers.add(new Outlier(k, names.getOrDefault(k, k), f.returned(), f.ratings(), f.coverage(), expected));
+                if (f.returned() >= properties.outlierMinReturned()
+                        && f.coverage() != null
+                        && f.coverage() < expected / 2) {
+                    outliers.add(new Outlier(
+                            k, names.getOrDefault(k, k), f.returned(), f.ratings(), f.coverage(), expected));
                 }
             });
         }
@@ -330,7 +396,8 @@ public class DashboardService {
             for (BreakdownRow r : counters) {
                 Figures c = r.figures();
                 if (c.returned() >= properties.outlierMinReturned() && c.coverage() < all.coverage() / 2) {
-                    counterOutliers.add(new Outlier(r.key(), r.label(), c.returned(), c.ratings(), c.coverage(), all.coverage()));
+                    counterOutliers.add(
+                            new Outlier(r.key(), r.label(), c.returned(), c.ratings(), c.coverage(), all.coverage()));
                 }
             }
         }
@@ -341,8 +408,17 @@ public class DashboardService {
         long unbound = counterCoverage.unboundRatings(unitSet, from, to);
         CounterCoverageReadModel.AbandonedRatings abandoned = counterCoverage.abandonedRatings(unitSet, from, to);
         CounterCoverageReadModel.EnteredCodes entered = counterCoverage.enteredCodes(unitSet, from, to);
-        return new Integrity(totals, devices, outliers, counterOutliers, unbound, abandoned.stored(), abandoned.withoutReason(),
-                counterCoverage.notMine(unitSet, from, to), entered.keyed(), entered.scanned());
+        return new Integrity(
+                totals,
+                devices,
+                outliers,
+                counterOutliers,
+                unbound,
+                abandoned.stored(),
+                abandoned.withoutReason(),
+                counterCoverage.notMine(unitSet, from, to),
+                entered.keyed(),
+                entered.scanned());
     }
 
     /**
@@ -352,22 +428,43 @@ public class DashboardService {
      */
     private List<BreakdownRow> counters(Set<UUID> units, DashboardPeriod p) {
         ZoneId zone = clock.getZone();
-        List<CounterCoverage> found = counterCoverage.coverage(units, p.from().atStartOfDay(zone).toInstant(),
+        List<CounterCoverage> found = counterCoverage.coverage(
+                units,
+                p.from().atStartOfDay(zone).toInstant(),
                 p.to().plusDays(1).atStartOfDay(zone).toInstant());
-        Map<UUID, CounterSummary> names = directory.allCounters().stream().collect(Collectors.toMap(CounterSummary::id, c -> c));
+        Map<UUID, CounterSummary> names =
+                directory.allCounters().stream().collect(Collectors.toMap(CounterSummary::id, c -> c));
         Map<String, Figures> rows = new TreeMap<>();
         for (CounterCoverage c : found) {
-            rows.put(c.counterId().toString(), new Figures(c.handedOver(), 0, c.rated(), c.verySatisfied(), c.satisfied(), c.dissatisfied(),
-                    Map.of(), 0, 0, 0));
+            rows.put(
+                    c.counterId().toString(),
+                    new Figures(
+                            c.handedOver(),
+                            0,
+                            c.rated(),
+                            c.verySatisfied(),
+                            c.satisfied(),
+                            c.dissatisfied(),
+                            Map.of(),
+                            0,
+                            0,
+                            0));
         }
-        return rows(rows, k -> names.containsKey(UUID.fromString(k)) ? names.get(UUID.fromString(k)).code() : "",
-                k -> names.containsKey(UUID.fromString(k)) ? names.get(UUID.fromString(k)).name() + " · "
-                        + names.get(UUID.fromString(k)).centreName() : k);
+        return rows(
+                rows,
+                k -> names.containsKey(UUID.fromString(k))
+                        ? names.get(UUID.fromString(k)).code()
+                        : "",
+                k -> names.containsKey(UUID.fromString(k))
+                        ? names.get(UUID.fromString(k)).name() + " · "
+                                + names.get(UUID.fromString(k)).centreName()
+                        : k);
     }
 
     /** A dossier and its ratings, if its unit is in the user's scope. */
     public DossierView dossier(String code) {
-        DossierDetails d = intake.find(code).orElseThrow(() -> new NotFoundException("no dossier with code '" + code + "'"));
+        DossierDetails d =
+                intake.find(code).orElseThrow(() -> new NotFoundException("no dossier with code '" + code + "'"));
         if (!scopes.currentScope().includes(d.evaluatedUnitId())) {
             throw new AccessDeniedException("dossier " + code + " belongs to a unit outside your scope");
         }
@@ -382,7 +479,9 @@ public class DashboardService {
     private Set<UUID> units(Selection selection) {
         AccessScope scope = scopeOf(selection);
         if (selection.unitId() != null) {
-            return directory.subtreeOf(selection.unitId()).stream().filter(scope::includes).collect(Collectors.toSet());
+            return directory.subtreeOf(selection.unitId()).stream()
+                    .filter(scope::includes)
+                    .collect(Collectors.toSet());
         }
         return directory.allUnitIds().stream().filter(scope::includes).collect(Collectors.toSet());
     }
@@ -398,7 +497,8 @@ public class DashboardService {
             return Subtrees.under(selection.unitId());
         }
         Map<UUID, UUID> parents = directory.parentsOfAllUnits();
-        return Subtrees.of(parents, parents.keySet().stream().filter(scope::includes).collect(Collectors.toSet()));
+        return Subtrees.of(
+                parents, parents.keySet().stream().filter(scope::includes).collect(Collectors.toSet()));
     }
 
     /** The user's scope, once a selected unit is known to be in it. */
@@ -430,34 +530,47 @@ public class DashboardService {
     }
 
     /** Figures per value of the dimension, the units summed (a unit's own figures: {@link #perUnit}). */
-    private Map<String, Figures> grouped(RollupDimension dimension, Subtrees units, DashboardPeriod period,
-            Function<Cellish, String> key) {
+    private Map<String, Figures> grouped(
+            RollupDimension dimension, Subtrees units, DashboardPeriod period, Function<Cellish, String> key) {
         return grouped(dimension, units, period, key, false);
     }
 
     /** Figures of each unit as a whole. */
     private Map<String, Figures> perUnit(Set<UUID> units, DashboardPeriod period) {
-        return grouped(RollupDimension.ALL, Subtrees.eachOwn(units), period, c -> c.unitId().toString(), true);
+        return grouped(
+                RollupDimension.ALL,
+                Subtrees.eachOwn(units),
+                period,
+                c -> c.unitId().toString(),
+                true);
     }
 
-    private Map<String, Figures> grouped(RollupDimension dimension, Subtrees units, DashboardPeriod period,
-            Function<Cellish, String> key, boolean perUnit) {
+    private Map<String, Figures> grouped(
+            RollupDimension dimension,
+            Subtrees units,
+            DashboardPeriod period,
+            Function<Cellish, String> key,
+            boolean perUnit) {
         Map<String, Builder> builders = new TreeMap<>();
         for (RatingCell c : rollups.ratings(dimension, units, period.from(), period.to(), perUnit)) {
-            builders.computeIfAbsent(key.apply(Cellish.of(c.unitId(), c.dimValue())), k -> new Builder()).add(c);
+            builders.computeIfAbsent(key.apply(Cellish.of(c.unitId(), c.dimValue())), k -> new Builder())
+                    .add(c);
         }
         for (ReturnCell c : rollups.returns(dimension, units, period.from(), period.to(), perUnit)) {
-            builders.computeIfAbsent(key.apply(Cellish.of(c.unitId(), c.dimValue())), k -> new Builder()).add(c);
+            builders.computeIfAbsent(key.apply(Cellish.of(c.unitId(), c.dimValue())), k -> new Builder())
+                    .add(c);
         }
         Map<String, Figures> result = new TreeMap<>();
         builders.forEach((k, b) -> result.put(k, b.build()));
         return result;
     }
 
-    private static List<BreakdownRow> rows(Map<String, Figures> figures, Function<String, String> code, Function<String, String> label) {
+    private static List<BreakdownRow> rows(
+            Map<String, Figures> figures, Function<String, String> code, Function<String, String> label) {
         return figures.entrySet().stream()
                 .map(e -> new BreakdownRow(e.getKey(), code.apply(e.getKey()), label.apply(e.getKey()), e.getValue()))
-                .sorted(Comparator.comparing((BreakdownRow r) -> -r.figures().ratings()).thenComparing(BreakdownRow::label))
+                .sorted(Comparator.comparing((BreakdownRow r) -> -r.figures().ratings())
+                        .thenComparing(BreakdownRow::label))
                 .toList();
     }
 
@@ -492,19 +605,21 @@ public class DashboardService {
                         sat += c.p1();
                         dis += c.p0();
                     }
-                    criteria.merge(c.criterion(), new Figures.CriterionSum(c.answers(), c.points()),
+                    criteria.merge(
+                            c.criterion(),
+                            new Figures.CriterionSum(c.answers(), c.points()),
                             (a, b) -> new Figures.CriterionSum(a.answers() + b.answers(), a.points() + b.points()));
                 }
                 case "SUPERSEDED" -> superseded += overall ? c.answers() : 0;
                 case "UNBOUND" -> unbound += overall ? c.answers() : 0;
                 case "EXCLUDED" -> excluded += overall ? c.answers() : 0;
-                default -> {
-                }
+                default -> {}
             }
         }
 
         Figures build() {
-            return new Figures(returned, late, ratings, very, sat, dis, Map.copyOf(criteria), superseded, unbound, excluded);
+            return new Figures(
+                    returned, late, ratings, very, sat, dis, Map.copyOf(criteria), superseded, unbound, excluded);
         }
     }
 }

@@ -2,10 +2,14 @@ package vn.hailong.dashboard;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,7 +20,6 @@ import org.springframework.stereotype.Service;
 
 import vn.hailong.audit.AuditAction;
 import vn.hailong.audit.AuditEvent;
-
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.intake.DossierIntakeService;
@@ -43,8 +46,14 @@ public class ExportService {
     private final Clock clock;
     private final MessageSource messages;
 
-    ExportService(DashboardService dashboard, RatingService ratings, DossierIntakeService intake, DirectoryService directory,
-            ApplicationEventPublisher events, Clock clock, MessageSource messages) {
+    ExportService(
+            DashboardService dashboard,
+            RatingService ratings,
+            DossierIntakeService intake,
+            DirectoryService directory,
+            ApplicationEventPublisher events,
+            Clock clock,
+            MessageSource messages) {
         this.messages = messages;
         this.dashboard = dashboard;
         this.ratings = ratings;
@@ -55,7 +64,8 @@ public class ExportService {
     }
 
     public enum Format {
-        CSV("text/csv;charset=UTF-8", "csv"), XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+        CSV("text/csv;charset=UTF-8", "csv"),
+        XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
         PDF("application/pdf", "pdf");
 
         final String contentType;
@@ -67,24 +77,48 @@ public class ExportService {
         }
     }
 
-    public record ExportFile(String fileName, String contentType, byte[] content) {
-    }
+    public record ExportFile(String fileName, String contentType, byte[] content) {}
 
     /** A breakdown table of the dashboard, as shown (officers below the minimum left out). */
     public ExportFile breakdown(Selection selection, Breakdown by, Format format) {
         List<BreakdownRow> rows = dashboard.breakdown(selection, by);
-        ExportTable table = breakdownTable(filters(selection) + " · theo " + by.label().toLowerCase(), by, rows);
+        ExportTable table =
+                breakdownTable(filters(selection) + " · theo " + by.label().toLowerCase(), by, rows);
         return file("bang-" + by.name().toLowerCase(), selection, format, table, rows.size(), "breakdown " + by);
     }
 
     static ExportTable breakdownTable(String title, Breakdown by, List<BreakdownRow> rows) {
-        List<String> headers = List.of(by.label(), "Mã", by == Breakdown.COUNTER ? "Hồ sơ bàn giao tại quầy" : "Hồ sơ đã trả", "Lượt đánh giá", "Tỷ lệ đánh giá (%)", "Rất hài lòng", "Hài lòng",
-                "Không hài lòng", "Tỷ lệ hài lòng (%)", "Trễ hạn", "Tỷ lệ trễ hạn (%)", "Bị thay thế", "Đã loại (kiểm duyệt)");
+        List<String> headers = List.of(
+                by.label(),
+                "Mã",
+                by == Breakdown.COUNTER ? "Hồ sơ bàn giao tại quầy" : "Hồ sơ đã trả",
+                "Lượt đánh giá",
+                "Tỷ lệ đánh giá (%)",
+                "Rất hài lòng",
+                "Hài lòng",
+                "Không hài lòng",
+                "Tỷ lệ hài lòng (%)",
+                "Trễ hạn",
+                "Tỷ lệ trễ hạn (%)",
+                "Bị thay thế",
+                "Đã loại (kiểm duyệt)");
         List<List<Object>> values = new ArrayList<>();
         for (BreakdownRow r : rows) {
             Figures f = r.figures();
-            values.add(java.util.Arrays.asList(r.label(), r.code(), f.returned(), f.ratings(), f.coverage(), f.verySatisfied(), f.satisfied(),
-                    f.dissatisfied(), f.satisfactionRate(), f.late(), f.lateShare(), f.superseded(), f.excluded()));
+            values.add(Arrays.asList(
+                    r.label(),
+                    r.code(),
+                    f.returned(),
+                    f.ratings(),
+                    f.coverage(),
+                    f.verySatisfied(),
+                    f.satisfied(),
+                    f.dissatisfied(),
+                    f.satisfactionRate(),
+                    f.late(),
+                    f.lateShare(),
+                    f.superseded(),
+                    f.excluded()));
         }
         return new ExportTable(title, headers, values);
     }
@@ -93,11 +127,17 @@ public class ExportService {
     public ExportFile hours(Selection selection, Format format) {
         List<List<Object>> rows = new ArrayList<>();
         for (HourCell c : dashboard.hourGrid(selection)) {
-            rows.add(java.util.Arrays.asList(c.weekday() == 7 ? "CN" : "Thứ " + (c.weekday() + 1), c.hour(), c.ratings(), c.happy(),
+            rows.add(Arrays.asList(
+                    c.weekday() == 7 ? "CN" : "Thứ " + (c.weekday() + 1),
+                    c.hour(),
+                    c.ratings(),
+                    c.happy(),
                     c.satisfactionRate()));
         }
-        ExportTable table = new ExportTable(filters(selection) + " · theo giờ và thứ",
-                List.of("Thứ", "Giờ", "Lượt đánh giá", "Hài lòng", "Tỷ lệ hài lòng (%)"), rows);
+        ExportTable table = new ExportTable(
+                filters(selection) + " · theo giờ và thứ",
+                List.of("Thứ", "Giờ", "Lượt đánh giá", "Hài lòng", "Tỷ lệ hài lòng (%)"),
+                rows);
         return file("gio-thu", selection, format, table, rows.size(), "hours");
     }
 
@@ -114,40 +154,70 @@ public class ExportService {
      */
     public ExportFile ratings(Selection selection, Format format, Locale language) {
         ZoneId zone = clock.getZone();
-        java.util.Set<java.util.UUID> units = dashboard.unitsOf(selection);
-        List<RatingFacts> found = ratings.inPeriod(units, selection.period().from().atStartOfDay(zone).toInstant(),
-                selection.period().to().plusDays(1).atStartOfDay(zone).toInstant(), MAX_RATINGS);
-        Map<java.util.UUID, String> codes = intake.codesOf(found.stream().map(RatingFacts::dossierId).collect(Collectors.toSet()));
-        Map<java.util.UUID, AgencySummary> unitsById = directory.allUnits().stream().collect(Collectors.toMap(AgencySummary::id, u -> u));
+        Set<UUID> units = dashboard.unitsOf(selection);
+        List<RatingFacts> found = ratings.inPeriod(
+                units,
+                selection.period().from().atStartOfDay(zone).toInstant(),
+                selection.period().to().plusDays(1).atStartOfDay(zone).toInstant(),
+                MAX_RATINGS);
+        Map<UUID, String> codes =
+                intake.codesOf(found.stream().map(RatingFacts::dossierId).collect(Collectors.toSet()));
+        Map<UUID, AgencySummary> unitsById =
+                directory.allUnits().stream().collect(Collectors.toMap(AgencySummary::id, u -> u));
         boolean english = "en".equals(language.getLanguage());
         Map<String, String> criteria = dashboard.criterionLabels(english);
         Map<String, String> overall = dashboard.overallOptionLabels(english);
         Map<String, String> reasons = dashboard.reasonLabels(english);
         List<String> headers = new ArrayList<>();
-        for (String key : List.of("time", "dossier", "unitCode", "unit", "channelCode", "channel", "statusCode", "status", "overallCode", "overall")) {
+        for (String key : List.of(
+                "time",
+                "dossier",
+                "unitCode",
+                "unit",
+                "channelCode",
+                "channel",
+                "statusCode",
+                "status",
+                "overallCode",
+                "overall")) {
             headers.add(word("export.ratings." + key, language));
         }
         criteria.values().forEach(label -> headers.add(word("export.ratings.points", language, label)));
         for (String key : List.of("reasonCodes", "reasons", "comment", "device", "ratingId")) {
             headers.add(word("export.ratings." + key, language));
         }
-        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         List<List<Object>> rows = new ArrayList<>();
         for (RatingFacts r : found) {
             AgencySummary unit = unitsById.get(r.unitId());
             String channel = r.channel().name();
             String status = r.status().name();
-            List<Object> row = new ArrayList<>(java.util.Arrays.asList(time.format(r.submittedAt()), codes.get(r.dossierId()),
-                    unit == null ? null : unit.code(), unit == null ? null : unit.name(), channel, word("export.channel." + channel, language),
-                    status, word("export.status." + status, language), r.overallOption(),
+            List<Object> row = new ArrayList<>(Arrays.asList(
+                    time.format(r.submittedAt()),
+                    codes.get(r.dossierId()),
+                    unit == null ? null : unit.code(),
+                    unit == null ? null : unit.name(),
+                    channel,
+                    word("export.channel." + channel, language),
+                    status,
+                    word("export.status." + status, language),
+                    r.overallOption(),
                     r.overallOption() == null ? null : overall.getOrDefault(r.overallOption(), r.overallOption())));
             criteria.keySet().forEach(k -> row.add(r.points().get(k)));
-            row.addAll(java.util.Arrays.asList(String.join(", ", r.reasons()),
-                    String.join(", ", r.reasons().stream().map(c -> reasons.getOrDefault(c, c)).toList()), r.comment(), r.deviceId(),
+            row.addAll(Arrays.asList(
+                    String.join(", ", r.reasons()),
+                    String.join(
+                            ", ",
+                            r.reasons().stream()
+                                    .map(c -> reasons.getOrDefault(c, c))
+                                    .toList()),
+                    r.comment(),
+                    r.deviceId(),
                     r.id().toString()));
             rows.add(row);
         }
-        String title = filters(selection) + " · đánh giá" + (found.size() >= MAX_RATINGS ? " (chỉ " + MAX_RATINGS + " đánh giá đầu tiên)" : "");
+        String title = filters(selection) + " · đánh giá"
+                + (found.size() >= MAX_RATINGS ? " (chỉ " + MAX_RATINGS + " đánh giá đầu tiên)" : "");
         return file("danh-gia", selection, format, new ExportTable(title, headers, rows), rows.size(), "ratings");
     }
 
@@ -164,7 +234,14 @@ public class ExportService {
         List<UnhappyRating> unhappy = dashboard.unhappy(selection, null, null, 50);
         ReportPdf.Words words = (key, args) -> messages.getMessage(key, args, FigureFormat.VI);
         byte[] pdf = new ReportPdf(words, dashboard.criterionLabels(), dashboard.reasonLabels(), clock.getZone())
-                .render(scopeName(selection), headline, units, procedures, channels, unhappy, dashboard.trend(selection));
+                .render(
+                        scopeName(selection),
+                        headline,
+                        units,
+                        procedures,
+                        channels,
+                        unhappy,
+                        dashboard.trend(selection));
         String name = "bao-cao-" + slug(selection) + ".pdf";
         publish("report", Format.PDF, selection, units.size() + procedures.size() + unhappy.size());
         return new ExportFile(name, Format.PDF.contentType, pdf);
@@ -180,7 +257,8 @@ public class ExportService {
         };
     }
 
-    private ExportFile file(String what, Selection selection, Format format, ExportTable table, int rows, String auditWhat) {
+    private ExportFile file(
+            String what, Selection selection, Format format, ExportTable table, int rows, String auditWhat) {
         byte[] content = switch (format) {
             case CSV -> table.csv();
             case XLSX -> table.xlsx();
@@ -191,15 +269,23 @@ public class ExportService {
     }
 
     private void publish(String what, Format format, Selection selection, int rows) {
-        String user = SecurityContextHolder.getContext().getAuthentication() == null ? "?"
+        String user = SecurityContextHolder.getContext().getAuthentication() == null
+                ? "?"
                 : SecurityContextHolder.getContext().getAuthentication().getName();
-        events.publishEvent(new AuditEvent(user, AuditAction.EXPORT, what + " (" + format.name() + ")",
+        events.publishEvent(new AuditEvent(
+                user,
+                AuditAction.EXPORT,
+                what + " (" + format.name() + ")",
                 filters(selection) + " · " + rows + " rows"));
     }
 
     String scopeName(Selection selection) {
-        return selection.unitId() == null ? "Toàn bộ phạm vi"
-                : directory.findUnit(selection.unitId()).map(u -> u.name() + " (" + u.code() + ")").orElse("?");
+        return selection.unitId() == null
+                ? "Toàn bộ phạm vi"
+                : directory
+                        .findUnit(selection.unitId())
+                        .map(u -> u.name() + " (" + u.code() + ")")
+                        .orElse("?");
     }
 
     private String filters(Selection selection) {
@@ -207,7 +293,12 @@ public class ExportService {
     }
 
     private String slug(Selection selection) {
-        String unit = selection.unitId() == null ? "toan-bo" : directory.findUnit(selection.unitId()).map(AgencySummary::code).orElse("don-vi");
+        String unit = selection.unitId() == null
+                ? "toan-bo"
+                : directory
+                        .findUnit(selection.unitId())
+                        .map(AgencySummary::code)
+                        .orElse("don-vi");
         return unit + "-" + selection.period().from() + "-" + selection.period().to();
     }
 }

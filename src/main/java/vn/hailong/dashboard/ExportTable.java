@@ -34,7 +34,8 @@ public record ExportTable(String title, List<String> headers, List<List<Object>>
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-            try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
+            try (CSVPrinter printer =
+                    new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
                 printer.printRecord(SpreadsheetCells.row(headers));
                 for (List<Object> row : rows) {
                     printer.printRecord(SpreadsheetCells.row(row));
@@ -48,7 +49,8 @@ public record ExportTable(String title, List<String> headers, List<List<Object>>
 
     /** One sheet: the title in the first row, headers in bold in the second, values from the third. */
     public byte[] xlsx() {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("Hai Long");
             Font bold = book.createFont();
             bold.setBold(true);

@@ -11,8 +11,7 @@ public final class FigureFormat {
 
     public static final Locale VI = Locale.forLanguageTag("vi-VN");
 
-    private FigureFormat() {
-    }
+    private FigureFormat() {}
 
     public static String count(long n) {
         return String.format(VI, "%,d", n);

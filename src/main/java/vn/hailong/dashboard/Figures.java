@@ -12,16 +12,28 @@ import vn.hailong.platform.SampleProportion;
  * many late, counted ratings by overall answer, answers and points per criterion, and ratings that
  * do not count (superseded, unbound, excluded by moderation), which integrity reports show.
  */
-public record Figures(long returned, long late, long ratings, long verySatisfied, long satisfied, long dissatisfied,
-        Map<String, CriterionSum> criteria, long superseded, long unbound, long excluded) {
+public record Figures(
+        long returned,
+        long late,
+        long ratings,
+        long verySatisfied,
+        long satisfied,
+        long dissatisfied,
+        Map<String, CriterionSum> criteria,
+        long superseded,
+        long unbound,
+        long excluded) {
 
     /** Answers to a criterion and the points they earned (2 best, 0 worst). */
     public record CriterionSum(long answers, long points) {
 
         /** Average points, half-up to two decimals, or null without answers. */
         public Double average() {
-            return answers == 0 ? null
-                    : BigDecimal.valueOf(points).divide(BigDecimal.valueOf(answers), 2, RoundingMode.HALF_UP).doubleValue();
+            return answers == 0
+                    ? null
+                    : BigDecimal.valueOf(points)
+                            .divide(BigDecimal.valueOf(answers), 2, RoundingMode.HALF_UP)
+                            .doubleValue();
         }
     }
 
@@ -58,15 +70,27 @@ public record Figures(long returned, long late, long ratings, long verySatisfied
     }
 
     static Double percent(long part, long whole) {
-        return whole == 0 ? null
-                : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP).doubleValue();
+        return whole == 0
+                ? null
+                : BigDecimal.valueOf(part * 100L)
+                        .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP)
+                        .doubleValue();
     }
 
     Figures plus(Figures o) {
         Map<String, CriterionSum> sum = new TreeMap<>(criteria);
-        o.criteria.forEach((k, v) -> sum.merge(k, v, (a, b) -> new CriterionSum(a.answers + b.answers, a.points + b.points)));
-        return new Figures(returned + o.returned, late + o.late, ratings + o.ratings, verySatisfied + o.verySatisfied,
-                satisfied + o.satisfied, dissatisfied + o.dissatisfied, Map.copyOf(sum), superseded + o.superseded, unbound + o.unbound,
+        o.criteria.forEach(
+                (k, v) -> sum.merge(k, v, (a, b) -> new CriterionSum(a.answers + b.answers, a.points + b.points)));
+        return new Figures(
+                returned + o.returned,
+                late + o.late,
+                ratings + o.ratings,
+                verySatisfied + o.verySatisfied,
+                satisfied + o.satisfied,
+                dissatisfied + o.dissatisfied,
+                Map.copyOf(sum),
+                superseded + o.superseded,
+                unbound + o.unbound,
                 excluded + o.excluded);
     }
 }

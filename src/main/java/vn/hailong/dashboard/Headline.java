@@ -8,8 +8,14 @@ import java.time.LocalDate;
  * {@code previousPeriod} and {@code lastYearPeriod} are as many days of theirs. For a year both
  * comparisons are the year before ({@link #lastYearIsPrevious()}): show it once.
  */
-public record Headline(DashboardPeriod period, Figures current, DashboardPeriod previousPeriod, Figures previous,
-        DashboardPeriod lastYearPeriod, Figures lastYear, LocalDate asOf) {
+public record Headline(
+        DashboardPeriod period,
+        Figures current,
+        DashboardPeriod previousPeriod,
+        Figures previous,
+        DashboardPeriod lastYearPeriod,
+        Figures lastYear,
+        LocalDate asOf) {
 
     public boolean running() {
         return asOf != null;

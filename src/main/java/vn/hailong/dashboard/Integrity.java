@@ -11,6 +11,14 @@ import java.util.List;
  * a reason; {@code notMine}: handovers the citizen sent back as "not my dossier"; {@code keyedCodes}
  * and {@code scannedCodes}: kiosk ratings of a dossier typed on the keypad or scanned, not handed over.
  */
-public record Integrity(Figures totals, List<BreakdownRow> devices, List<Outlier> officers, List<Outlier> counters,
-        long unboundAtCounters, long abandonedStored, long abandonedWithoutReason, long notMine, long keyedCodes, long scannedCodes) {
-}
+public record Integrity(
+        Figures totals,
+        List<BreakdownRow> devices,
+        List<Outlier> officers,
+        List<Outlier> counters,
+        long unboundAtCounters,
+        long abandonedStored,
+        long abandonedWithoutReason,
+        long notMine,
+        long keyedCodes,
+        long scannedCodes) {}

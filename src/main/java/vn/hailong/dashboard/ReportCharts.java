@@ -17,22 +17,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import javax.imageio.ImageIO;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -50,11 +55,9 @@ final class ReportCharts {
     private static final Locale VI = Locale.forLanguageTag("vi-VN");
 
     /** A chart as PNG bytes and the sentence stating its figures. */
-    record Rendered(byte[] png, int width, int height, String caption) {
-    }
+    record Rendered(byte[] png, int width, int height, String caption) {}
 
-    private ReportCharts() {
-    }
+    private ReportCharts() {}
 
     private static Font font(String resource) {
         try (InputStream in = ReportCharts.class.getResourceAsStream(resource)) {
@@ -86,17 +89,28 @@ final class ReportCharts {
         Color[] colors = {CURRENT, CURRENT, COVERAGE, COVERAGE};
         for (int i = 0; i < 4; i++) {
             renderer.setSeriesPaint(i, colors[i]);
-            renderer.setSeriesStroke(i, i % 2 == 0 ? new BasicStroke(2.2f)
-                    : new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+            renderer.setSeriesStroke(
+                    i,
+                    i % 2 == 0
+                            ? new BasicStroke(2.2f)
+                            : new BasicStroke(
+                                    1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
         }
         CategoryPlot plot = plot(data, renderer, PlotOrientation.VERTICAL, 0, 100, "%");
-        plot.getDomainAxis().setCategoryLabelPositions(points.size() > 12 ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
+        plot.getDomainAxis()
+                .setCategoryLabelPositions(
+                        points.size() > 12 ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
         List<String> parts = new ArrayList<>();
         for (TrendPoint p : points) {
-            parts.add(month(p) + " " + ReportPdf.percent(p.figures().satisfactionRate()) + " / " + ReportPdf.percent(p.figures().coverage()));
+            parts.add(month(p) + " " + ReportPdf.percent(p.figures().satisfactionRate()) + " / "
+                    + ReportPdf.percent(p.figures().coverage()));
         }
         String caption = "Tỷ lệ hài lòng / tỷ lệ được đánh giá theo tháng: " + String.join("; ", parts) + ".";
-        return render(chart("Tỷ lệ hài lòng và tỷ lệ được đánh giá theo tháng (nét đứt: cùng tháng năm trước)", plot), width, height, caption);
+        return render(
+                chart("Tỷ lệ hài lòng và tỷ lệ được đánh giá theo tháng (nét đứt: cùng tháng năm trước)", plot),
+                width,
+                height,
+                caption);
     }
 
     /** Shares of the overall answer in the three periods. */
@@ -111,7 +125,8 @@ final class ReportCharts {
         BarRenderer renderer = bars(CURRENT, PREVIOUS, LAST_YEAR);
         CategoryPlot plot = plot(data, renderer, PlotOrientation.VERTICAL, 0, 100, "%");
         Figures c = h.current();
-        String caption = "Đánh giá chung, " + h.period().label() + ": rất hài lòng " + ReportPdf.count(c.verySatisfied()) + ", hài lòng "
+        String caption = "Đánh giá chung, " + h.period().label() + ": rất hài lòng "
+                + ReportPdf.count(c.verySatisfied()) + ", hài lòng "
                 + ReportPdf.count(c.satisfied()) + ", không hài lòng " + ReportPdf.count(c.dissatisfied()) + " trên "
                 + ReportPdf.count(c.ratings()) + " lượt.";
         return render(chart("Phân bố đánh giá chung (%)", plot), width, height, caption);
@@ -129,7 +144,9 @@ final class ReportCharts {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<String> parts = new ArrayList<>();
         labels.forEach((key, label) -> {
-            if (h.current().average(key) != null || h.previous().average(key) != null || h.lastYear().average(key) != null) {
+            if (h.current().average(key) != null
+                    || h.previous().average(key) != null
+                    || h.lastYear().average(key) != null) {
                 data.addValue(h.current().average(key), "Kỳ này", label);
                 data.addValue(h.previous().average(key), "Kỳ trước", label);
                 if (!h.lastYearIsPrevious()) {
@@ -140,13 +157,14 @@ final class ReportCharts {
         });
         BarRenderer renderer = bars(CURRENT, PREVIOUS, LAST_YEAR);
         // Horizontal bars: values to the right of the bars, the scale below them.
-        renderer.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
-                org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
+        renderer.setDefaultPositiveItemLabelPosition(
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
         CategoryPlot plot = plot(data, renderer, PlotOrientation.HORIZONTAL, 0, 2, null);
-        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         plot.getDomainAxis().setMaximumCategoryLabelLines(3);
         plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
-        String caption = "Điểm trung bình kỳ này: " + (parts.isEmpty() ? "không có số liệu" : String.join("; ", parts)) + ".";
+        String caption =
+                "Điểm trung bình kỳ này: " + (parts.isEmpty() ? "không có số liệu" : String.join("; ", parts)) + ".";
         return render(chart("Điểm trung bình theo tiêu chí (0–2)", plot), width, height, caption);
     }
 
@@ -168,8 +186,13 @@ final class ReportCharts {
         return renderer;
     }
 
-    private static CategoryPlot plot(DefaultCategoryDataset data, org.jfree.chart.renderer.category.CategoryItemRenderer renderer,
-            PlotOrientation orientation, double min, double max, String unit) {
+    private static CategoryPlot plot(
+            DefaultCategoryDataset data,
+            CategoryItemRenderer renderer,
+            PlotOrientation orientation,
+            double min,
+            double max,
+            String unit) {
         CategoryAxis domain = new CategoryAxis();
         domain.setTickLabelFont(FONT.deriveFont(9f));
         NumberAxis range = new NumberAxis(unit);
@@ -195,7 +218,7 @@ final class ReportCharts {
         LegendTitle legend = chart.getLegend();
         legend.setItemFont(FONT.deriveFont(9f));
         legend.setPosition(RectangleEdge.BOTTOM);
-        legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        legend.setFrame(BlockBorder.NONE);
         return chart;
     }
 

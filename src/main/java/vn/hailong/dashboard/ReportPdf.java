@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
@@ -64,36 +65,73 @@ final class ReportPdf {
             if (in == null) {
                 throw new IllegalStateException("font " + resource + " missing from the application's resources");
             }
-            return BaseFont.createFont(resource.substring(resource.lastIndexOf('/') + 1), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
-                    in.readAllBytes(), null);
+            return BaseFont.createFont(
+                    resource.substring(resource.lastIndexOf('/') + 1),
+                    BaseFont.IDENTITY_H,
+                    BaseFont.EMBEDDED,
+                    true,
+                    in.readAllBytes(),
+                    null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    byte[] render(String scope, Headline h, List<BreakdownRow> units,
-            List<BreakdownRow> procedures, List<BreakdownRow> channels,
-            List<UnhappyRating> unhappy, List<TrendPoint> trend) {
+    byte[] render(
+            String scope,
+            Headline h,
+            List<BreakdownRow> units,
+            List<BreakdownRow> procedures,
+            List<BreakdownRow> channels,
+            List<UnhappyRating> unhappy,
+            List<TrendPoint> trend) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
         PdfWriter.getInstance(document, out);
-        String period = h.running() ? words.get("dashboard.period.running", h.period().label(), SHORT_DAY.format(h.asOf())) : h.period().label();
+        String period = h.running()
+                ? words.get("dashboard.period.running", h.period().label(), SHORT_DAY.format(h.asOf()))
+                : h.period().label();
         document.addTitle("Báo cáo mức độ hài lòng · " + scope + " · " + period);
         document.open();
         document.add(new Paragraph("Báo cáo mức độ hài lòng của người dân, tổ chức", title));
         // A year's period before is the same year a year earlier: named once, one column.
         boolean one = h.lastYearIsPrevious();
-        document.add(new Paragraph(one ? words.get("dashboard.period.compared.one", scope, period, h.previousPeriod().label())
-                : words.get("dashboard.period.compared.two", scope, period, h.previousPeriod().label(), h.lastYearPeriod().label()), body));
+        document.add(new Paragraph(
+                one
+                        ? words.get(
+                                "dashboard.period.compared.one",
+                                scope,
+                                period,
+                                h.previousPeriod().label())
+                        : words.get(
+                                "dashboard.period.compared.two",
+                                scope,
+                                period,
+                                h.previousPeriod().label(),
+                                h.lastYearPeriod().label()),
+                body));
         if (h.running()) {
-            document.add(new Paragraph(words.get("dashboard.period.running.note", DAY.format(h.asOf()), h.previousPeriod().days()), small));
+            document.add(new Paragraph(
+                    words.get(
+                            "dashboard.period.running.note",
+                            DAY.format(h.asOf()),
+                            h.previousPeriod().days()),
+                    small));
         }
 
         section(document, "Số liệu chính");
         String[] columns = one
-                ? new String[] {"Chỉ tiêu", words.get("report.column.current", period), words.get("report.column.previousYear", h.previousPeriod().label())}
-                : new String[] {"Chỉ tiêu", words.get("report.column.current", period), words.get("report.column.previous", h.previousPeriod().label()),
-                        words.get("report.column.lastYear", h.lastYearPeriod().label())};
+                ? new String[] {
+                    "Chỉ tiêu",
+                    words.get("report.column.current", period),
+                    words.get("report.column.previousYear", h.previousPeriod().label())
+                }
+                : new String[] {
+                    "Chỉ tiêu",
+                    words.get("report.column.current", period),
+                    words.get("report.column.previous", h.previousPeriod().label()),
+                    words.get("report.column.lastYear", h.lastYearPeriod().label())
+                };
         PdfPTable figures = table(one ? new float[] {4, 3, 3} : new float[] {4, 3, 3, 3}, columns);
         String returnDay = " (" + words.get("dashboard.basis.returnDay") + ")";
         String ratingDay = " (" + words.get("dashboard.basis.ratingDay") + ")";
@@ -104,7 +142,12 @@ final class ReportPdf {
         comparison(figures, one, words.get("report.row.interval"), f -> FigureFormat.interval(f.satisfaction()), h);
         comparison(figures, one, "Không hài lòng" + ratingDay, f -> count(f.dissatisfied()), h);
         comparison(figures, one, "Tỷ lệ trễ hạn" + returnDay, f -> percent(f.lateShare()), h);
-        comparison(figures, one, "Đánh giá bị thay thế / đã loại", f -> count(f.superseded()) + " / " + count(f.excluded()), h);
+        comparison(
+                figures,
+                one,
+                "Đánh giá bị thay thế / đã loại",
+                f -> count(f.superseded()) + " / " + count(f.excluded()),
+                h);
         document.add(figures);
 
         section(document, "Biểu đồ");
@@ -114,7 +157,8 @@ final class ReportPdf {
         PdfPTable pair = new PdfPTable(2);
         pair.setWidthPercentage(100);
         pair.setSpacingBefore(6);
-        for (ReportCharts.Rendered chart : List.of(ReportCharts.answers(h, 380, 230), ReportCharts.criteria(h, criterionLabels, 380, 230))) {
+        for (ReportCharts.Rendered chart :
+                List.of(ReportCharts.answers(h, 380, 230), ReportCharts.criteria(h, criterionLabels, 380, 230))) {
             PdfPCell cell = new PdfPCell();
             cell.setBorder(0);
             cell.addElement(image(chart));
@@ -144,15 +188,26 @@ final class ReportPdf {
         } else {
             PdfPTable comments = table(new float[] {2, 3, 3, 3, 6}, "Thời gian", "Hồ sơ", "Đơn vị", "Lý do", "Ý kiến");
             for (UnhappyRating r : unhappy) {
-                row(comments, time.format(r.submittedAt()), r.dossierCode(), r.unitName(),
-                        String.join(", ", r.reasons().stream().map(c -> reasonLabels.getOrDefault(c, c)).toList()),
-                        (r.comment() == null ? "" : r.comment()) + ("EXCLUDED".equals(r.status()) ? " [đã loại qua kiểm duyệt]" : ""));
+                row(
+                        comments,
+                        time.format(r.submittedAt()),
+                        r.dossierCode(),
+                        r.unitName(),
+                        String.join(
+                                ", ",
+                                r.reasons().stream()
+                                        .map(c -> reasonLabels.getOrDefault(c, c))
+                                        .toList()),
+                        (r.comment() == null ? "" : r.comment())
+                                + ("EXCLUDED".equals(r.status()) ? " [đã loại qua kiểm duyệt]" : ""));
             }
             document.add(comments);
         }
-        document.add(new Paragraph("Tỷ lệ hài lòng = (rất hài lòng + hài lòng) ÷ lượt đánh giá được tính. Tỷ lệ được đánh giá = "
-                + "lượt đánh giá ÷ hồ sơ đã trả kết quả trong kỳ. Đánh giá bị thay thế hoặc đã loại vẫn được lưu, không tính vào tỷ lệ. "
-                + words.get("dashboard.definitions"), small));
+        document.add(new Paragraph(
+                "Tỷ lệ hài lòng = (rất hài lòng + hài lòng) ÷ lượt đánh giá được tính. Tỷ lệ được đánh giá = "
+                        + "lượt đánh giá ÷ hồ sơ đã trả kết quả trong kỳ. Đánh giá bị thay thế hoặc đã loại vẫn được lưu, không tính vào tỷ lệ. "
+                        + words.get("dashboard.definitions"),
+                small));
         document.close();
         return out.toByteArray();
     }
@@ -171,12 +226,28 @@ final class ReportPdf {
 
     private void breakdown(Document document, String sectionTitle, String first, List<BreakdownRow> rows) {
         section(document, sectionTitle);
-        PdfPTable t = table(new float[] {6, 2, 2, 2, 2, 3, 2, 2}, first, "Hồ sơ đã trả", "Lượt đánh giá", "Tỷ lệ được đánh giá",
-                "Tỷ lệ hài lòng", words.get("dashboard.column.interval"), "Không hài lòng", "Tỷ lệ trễ hạn");
+        PdfPTable t = table(
+                new float[] {6, 2, 2, 2, 2, 3, 2, 2},
+                first,
+                "Hồ sơ đã trả",
+                "Lượt đánh giá",
+                "Tỷ lệ được đánh giá",
+                "Tỷ lệ hài lòng",
+                words.get("dashboard.column.interval"),
+                "Không hài lòng",
+                "Tỷ lệ trễ hạn");
         for (BreakdownRow r : rows) {
             Figures f = r.figures();
-            row(t, r.label(), count(f.returned()), count(f.ratings()), percent(f.coverage()), percent(f.satisfactionRate()),
-                    FigureFormat.interval(f.satisfaction()), count(f.dissatisfied()), percent(f.lateShare()));
+            row(
+                    t,
+                    r.label(),
+                    count(f.returned()),
+                    count(f.ratings()),
+                    percent(f.coverage()),
+                    percent(f.satisfactionRate()),
+                    FigureFormat.interval(f.satisfaction()),
+                    count(f.dissatisfied()),
+                    percent(f.lateShare()));
         }
         if (rows.isEmpty()) {
             row(t, "Không có số liệu", "", "", "", "", "", "", "");
@@ -193,12 +264,24 @@ final class ReportPdf {
         section(document, "Theo kênh đánh giá");
         document.add(new Paragraph(words.get("report.channels.note"), small));
         long all = rows.stream().mapToLong(r -> r.figures().ratings()).sum();
-        PdfPTable t = table(new float[] {6, 2, 3, 2, 3, 2}, "Kênh", "Lượt đánh giá", words.get("report.channels.share"), "Tỷ lệ hài lòng",
-                words.get("dashboard.column.interval"), "Không hài lòng");
+        PdfPTable t = table(
+                new float[] {6, 2, 3, 2, 3, 2},
+                "Kênh",
+                "Lượt đánh giá",
+                words.get("report.channels.share"),
+                "Tỷ lệ hài lòng",
+                words.get("dashboard.column.interval"),
+                "Không hài lòng");
         for (BreakdownRow r : rows) {
             Figures f = r.figures();
-            row(t, r.label(), count(f.ratings()), percent(Figures.percent(f.ratings(), all)), percent(f.satisfactionRate()),
-                    FigureFormat.interval(f.satisfaction()), count(f.dissatisfied()));
+            row(
+                    t,
+                    r.label(),
+                    count(f.ratings()),
+                    percent(Figures.percent(f.ratings(), all)),
+                    percent(f.satisfactionRate()),
+                    FigureFormat.interval(f.satisfaction()),
+                    count(f.dissatisfied()));
         }
         if (rows.isEmpty()) {
             row(t, "Không có số liệu", "", "", "", "", "");
@@ -207,8 +290,7 @@ final class ReportPdf {
     }
 
     /** A row of the comparison tables: the figure in this period, the period before and (unless it is the same) a year ago. */
-    private void comparison(PdfPTable t, boolean one, String label, java.util.function.Function<Figures, String> value,
-            Headline h) {
+    private void comparison(PdfPTable t, boolean one, String label, Function<Figures, String> value, Headline h) {
         if (one) {
             row(t, label, value.apply(h.current()), value.apply(h.previous()));
         } else {

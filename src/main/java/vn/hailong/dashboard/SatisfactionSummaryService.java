@@ -32,8 +32,12 @@ public class SatisfactionSummaryService {
     private final ScopeService scopes;
     private final Clock clock;
 
-    SatisfactionSummaryService(DirectoryService directory, DossierIntakeService intake, RatingService ratings,
-            ScopeService scopes, Clock clock) {
+    SatisfactionSummaryService(
+            DirectoryService directory,
+            DossierIntakeService intake,
+            RatingService ratings,
+            ScopeService scopes,
+            Clock clock) {
         this.directory = directory;
         this.intake = intake;
         this.ratings = ratings;
@@ -42,8 +46,7 @@ public class SatisfactionSummaryService {
     }
 
     /** A period's figures per unit; {@code from} and {@code to} are both included. */
-    public record PeriodSummary(LocalDate from, LocalDate to, List<UnitSatisfaction> units) {
-    }
+    public record PeriodSummary(LocalDate from, LocalDate to, List<UnitSatisfaction> units) {}
 
     /** The last {@code months} months up to today, in the province's zone. */
     public PeriodSummary lastMonths(int months) {
@@ -61,7 +64,9 @@ public class SatisfactionSummaryService {
         ZoneId zone = clock.getZone();
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        List<AgencySummary> units = directory.allUnits().stream().filter(u -> scope.includes(u.id())).toList();
+        List<AgencySummary> units = directory.allUnits().stream()
+                .filter(u -> scope.includes(u.id()))
+                .toList();
         Set<UUID> ids = units.stream().map(AgencySummary::id).collect(Collectors.toSet());
         Map<UUID, Long> returned = intake.returnedByUnit(start, end, ids);
         Map<UUID, RatingService.RatingCounts> counts = ratings.countsByUnit(start, end, ids);
@@ -69,8 +74,14 @@ public class SatisfactionSummaryService {
                 .filter(u -> returned.containsKey(u.id()) || counts.containsKey(u.id()))
                 .map(u -> {
                     RatingService.RatingCounts c = counts.getOrDefault(u.id(), new RatingService.RatingCounts(0, 0));
-                    return new UnitSatisfaction(u.code(), u.name(), u.kind().name(), returned.getOrDefault(u.id(), 0L),
-                            c.ratings(), c.satisfied(), UnitSatisfaction.rate(c.satisfied(), c.ratings()));
+                    return new UnitSatisfaction(
+                            u.code(),
+                            u.name(),
+                            u.kind().name(),
+                            returned.getOrDefault(u.id(), 0L),
+                            c.ratings(),
+                            c.satisfied(),
+                            UnitSatisfaction.rate(c.satisfied(), c.ratings()));
                 })
                 .sorted(Comparator.comparing(UnitSatisfaction::unitName))
                 .toList();

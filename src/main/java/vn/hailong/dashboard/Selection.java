@@ -3,5 +3,4 @@ package vn.hailong.dashboard;
 import java.util.UUID;
 
 /** What the dashboard shows: a period, and a unit with the units below it (null: everything in scope). */
-public record Selection(DashboardPeriod period, UUID unitId) {
-}
+public record Selection(DashboardPeriod period, UUID unitId) {}

@@ -5,6 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 /** A "not satisfied" rating as the dashboard lists it (its reasons as codes, its comment as given). */
-public record UnhappyRating(UUID ratingId, String dossierCode, String unitName, Instant submittedAt, String channel,
-        String status, List<String> reasons, String comment) {
-}
+public record UnhappyRating(
+        UUID ratingId,
+        String dossierCode,
+        String unitName,
+        Instant submittedAt,
+        String channel,
+        String status,
+        List<String> reasons,
+        String comment) {}

@@ -3,5 +3,4 @@ package vn.hailong.dashboard;
 import java.util.UUID;
 
 /** A unit of the agency tree; {@code parentId} is null for the top of what the user may see. */
-public record UnitNode(UUID id, String code, String name, UUID parentId) {
-}
+public record UnitNode(UUID id, String code, String name, UUID parentId) {}

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -38,6 +39,7 @@ import vn.hailong.demo.DemoPlan.PlannedRating;
 import vn.hailong.directory.AgencyKind;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.directory.UnitChange;
+import vn.hailong.feed.RatingFeed;
 import vn.hailong.intake.Timeliness;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.Ids;
@@ -66,6 +68,7 @@ class DemoDataGenerator implements StartupTask {
     private static final int BATCH = 1000;
     /** Units that existed before the data starts; communes exist since the reform of 1 July 2025. */
     private static final LocalDate UNITS_VALID_FROM = LocalDate.of(2020, 1, 1);
+
     private static final LocalDate COMMUNES_VALID_FROM = LocalDate.of(2025, 7, 1);
 
     private final DirectoryService directory;
@@ -78,12 +81,19 @@ class DemoDataGenerator implements StartupTask {
     private final long seed;
     private final int dossierCount;
 
-    private final vn.hailong.feed.RatingFeed feed;
+    private final RatingFeed feed;
 
-    DemoDataGenerator(DirectoryService directory, AccountService accounts, SurveyLinkService links,
-            QuestionnaireService questionnaires, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
-            @Value("${hailong.demo.seed:20261122}") long seed, @Value("${hailong.demo.dossiers:20000}") int dossierCount,
-            vn.hailong.feed.RatingFeed feed) {
+    DemoDataGenerator(
+            DirectoryService directory,
+            AccountService accounts,
+            SurveyLinkService links,
+            QuestionnaireService questionnaires,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${hailong.demo.seed:20261122}") long seed,
+            @Value("${hailong.demo.dossiers:20000}") int dossierCount,
+            RatingFeed feed) {
         this.feed = feed;
         this.directory = directory;
         this.accounts = accounts;
@@ -97,10 +107,26 @@ class DemoDataGenerator implements StartupTask {
     }
 
     /** What was written, for the log. */
-    private record Written(Map<String, UUID> dossierIds, int units, int counters, int officers, int procedures, int dossiers,
-            int returned, int early, int onTime, int late, int inProgress, int notAccepted, int withdrawn, int ratings,
-            int satisfied, int answers, int reasons, int complaints, int accounts) {
-    }
+    private record Written(
+            Map<String, UUID> dossierIds,
+            int units,
+            int counters,
+            int officers,
+            int procedures,
+            int dossiers,
+            int returned,
+            int early,
+            int onTime,
+            int late,
+            int inProgress,
+            int notAccepted,
+            int withdrawn,
+            int ratings,
+            int satisfied,
+            int answers,
+            int reasons,
+            int complaints,
+            int accounts) {}
 
     @Override
     public Step step() {
@@ -111,31 +137,56 @@ class DemoDataGenerator implements StartupTask {
     public void run() {
         long started = System.nanoTime();
         if (directory.findUnit(DemoCatalogue.PROVINCE_CODE).isPresent()) {
-            log.info("Demo data already present (unit {} exists); nothing generated ({} ms)", DemoCatalogue.PROVINCE_CODE,
+            log.info(
+                    "Demo data already present (unit {} exists); nothing generated ({} ms)",
+                    DemoCatalogue.PROVINCE_CODE,
                     millisSince(started));
             // Every start says where to begin, not only the first: the first start's log is long gone.
             jdbc.query("""
                     SELECT d.id, d.code FROM dossier d WHERE d.status = 'RETURNED'
                       AND NOT EXISTS (SELECT 1 FROM rating r WHERE r.dossier_id = d.id)
-                    ORDER BY d.returned_at DESC LIMIT 3""",
-                    rs -> {
-                        log.info("Demo survey link (not yet rated): {} (dossier {})", links.linkFor(rs.getObject(1, UUID.class)),
-                                rs.getString(2));
-                    });
+                    ORDER BY d.returned_at DESC LIMIT 3""", rs -> {
+                log.info(
+                        "Demo survey link (not yet rated): {} (dossier {})",
+                        links.linkFor(rs.getObject(1, UUID.class)),
+                        rs.getString(2));
+            });
             logInsOfTheDemo();
             return;
         }
         DemoPlan plan = DemoPlan.generate(seed, dossierCount, LocalDate.now(clock), clock.getZone());
         Written w = transaction.execute(tx -> write(plan));
-        log.info("Demo data generated in {} ms (seed {}, data up to {}): {} units, {} counters, {} officers, {} procedures; "
-                + "{} dossiers ({} returned: {} early, {} on time, {} late; {} in progress, {} not accepted, {} withdrawn); "
-                + "{} ratings ({} satisfied, {}%), {} answers, {} reasons; {} complaints; {} accounts",
-                millisSince(started), seed, plan.today().minusDays(1), w.units(), w.counters(), w.officers(), w.procedures(),
-                w.dossiers(), w.returned(), w.early(), w.onTime(), w.late(), w.inProgress(), w.notAccepted(), w.withdrawn(),
-                w.ratings(), w.satisfied(), w.ratings() == 0 ? 0 : Math.round(1000.0 * w.satisfied() / w.ratings()) / 10.0,
-                w.answers(), w.reasons(), w.complaints(), w.accounts());
+        log.info(
+                "Demo data generated in {} ms (seed {}, data up to {}): {} units, {} counters, {} officers, {} procedures; "
+                        + "{} dossiers ({} returned: {} early, {} on time, {} late; {} in progress, {} not accepted, {} withdrawn); "
+                        + "{} ratings ({} satisfied, {}%), {} answers, {} reasons; {} complaints; {} accounts",
+                millisSince(started),
+                seed,
+                plan.today().minusDays(1),
+                w.units(),
+                w.counters(),
+                w.officers(),
+                w.procedures(),
+                w.dossiers(),
+                w.returned(),
+                w.early(),
+                w.onTime(),
+                w.late(),
+                w.inProgress(),
+                w.notAccepted(),
+                w.withdrawn(),
+                w.ratings(),
+                w.satisfied(),
+                w.ratings() == 0 ? 0 : Math.round(1000.0 * w.satisfied() / w.ratings()) / 10.0,
+                w.answers(),
+                w.reasons(),
+                w.complaints(),
+                w.accounts());
         for (PlannedDossier d : plan.unratedRecentlyReturned(3)) {
-            log.info("Demo survey link (not yet rated): {} (dossier {})", links.linkFor(w.dossierIds().get(d.code())), d.code());
+            log.info(
+                    "Demo survey link (not yet rated): {} (dossier {})",
+                    links.linkFor(w.dossierIds().get(d.code())),
+                    d.code());
         }
         logInsOfTheDemo();
     }
@@ -157,20 +208,29 @@ class DemoDataGenerator implements StartupTask {
         units.addAll(DemoCatalogue.COMMUNES);
         LocalDate firstDay = plan.today().minusDays(DemoPlan.DAYS);
         for (Unit u : units) {
-            LocalDate validFrom = u.kind() != AgencyKind.COMMUNE ? UNITS_VALID_FROM
+            LocalDate validFrom = u.kind() != AgencyKind.COMMUNE
+                    ? UNITS_VALID_FROM
                     : COMMUNES_VALID_FROM.isBefore(firstDay) ? COMMUNES_VALID_FROM : firstDay;
-            UUID id = directory.upsertUnit(u.code(),
-                    new UnitChange(u.name(), u.kind().name(), u.parent(), u.peerGroup(), validFrom, null, null)).unit().id();
+            UUID id = directory
+                    .upsertUnit(
+                            u.code(),
+                            new UnitChange(u.name(), u.kind().name(), u.parent(), u.peerGroup(), validFrom, null, null))
+                    .unit()
+                    .id();
             unitIds.put(u.code(), id);
         }
-        directory.upsertCentre(DemoCatalogue.CENTRE_CODE, "Trung tâm Phục vụ hành chính công tỉnh Khánh Hòa",
+        directory.upsertCentre(
+                DemoCatalogue.CENTRE_CODE,
+                "Trung tâm Phục vụ hành chính công tỉnh Khánh Hòa",
                 DemoCatalogue.CENTRE_AGENCY_CODE);
         for (CounterDef c : DemoCatalogue.COUNTERS) {
             directory.upsertCounter(c.code(), c.name(), DemoCatalogue.CENTRE_CODE);
         }
         Map<String, UUID> procedureIds = new HashMap<>();
         for (ProcedureDef p : DemoCatalogue.PROCEDURES) {
-            procedureIds.put(p.code(), directory.registerProcedure(p.code(), p.name(), p.field()).id());
+            procedureIds.put(
+                    p.code(),
+                    directory.registerProcedure(p.code(), p.name(), p.field()).id());
         }
         Map<String, UUID> officerIds = new HashMap<>();
         for (DemoPlan.Officer o : plan.officers()) {
@@ -209,12 +269,30 @@ class DemoDataGenerator implements StartupTask {
             UUID procedureId = procedureIds.get(d.procedureCode());
             UUID competentId = unitIds.get(d.competentUnit());
             Timeliness timeliness = Timeliness.of(d.dueAt(), d.returnedAt(), clock.getZone());
-            dossierRows.add(new Object[] {id.toString(), d.code(), procedureId.toString(), unitIds.get(d.receivingUnit()).toString(),
-                    competentId.toString(), competentId.toString(), d.channel().name(), d.applicantKind().name(), d.status().name(),
-                    utc(d.receivedAt()), utc(d.dueAt()), utc(d.returnedAt()), timeliness == null ? null : timeliness.name(),
-                    d.supplementRequests(), utc(d.receivedAt()), utc(d.updatedAt())});
+            dossierRows.add(new Object[] {
+                id.toString(),
+                d.code(),
+                procedureId.toString(),
+                unitIds.get(d.receivingUnit()).toString(),
+                competentId.toString(),
+                competentId.toString(),
+                d.channel().name(),
+                d.applicantKind().name(),
+                d.status().name(),
+                utc(d.receivedAt()),
+                utc(d.dueAt()),
+                utc(d.returnedAt()),
+                timeliness == null ? null : timeliness.name(),
+                d.supplementRequests(),
+                utc(d.receivedAt()),
+                utc(d.updatedAt())
+            });
             for (OfficerPart part : d.officers()) {
-                officerRows.add(new Object[] {id.toString(), officerIds.get(part.officerExternalId()).toString(), part.role().name()});
+                officerRows.add(new Object[] {
+                    id.toString(),
+                    officerIds.get(part.officerExternalId()).toString(),
+                    part.role().name()
+                });
             }
             switch (d.status()) {
                 case RETURNED -> {
@@ -232,18 +310,33 @@ class DemoDataGenerator implements StartupTask {
             PlannedRating r = d.rating();
             if (r != null) {
                 FieldErrors errors = new FieldErrors();
-                Questionnaire.CheckedAnswers checked = questionnaire.check(r.answers(), r.reasons(), r.comment(), errors);
+                Questionnaire.CheckedAnswers checked =
+                        questionnaire.check(r.answers(), r.reasons(), r.comment(), errors);
                 if (!errors.isEmpty()) {
                     errors.throwIfAny();
                 }
                 UUID ratingId = Ids.newId();
                 String idempotencyKey = "demo-" + d.code();
-                ratingRows.add(new Object[] {ratingId.toString(), id.toString(), id.toString(), competentId.toString(),
-                        procedureId.toString(), r.channel().name(), questionnaire.templateId().toString(),
-                        RatingStatus.COUNTED.name(), checked.overall().key(), checked.overall().points(), checked.comment(),
-                        utc(r.submittedAt()), r.deviceId(), idempotencyKey, requestHash(d.code(), r)});
-                checked.answers().forEach((criterion, option) -> answerRows.add(
-                        new Object[] {ratingId.toString(), criterion, option.key(), option.points()}));
+                ratingRows.add(new Object[] {
+                    ratingId.toString(),
+                    id.toString(),
+                    id.toString(),
+                    competentId.toString(),
+                    procedureId.toString(),
+                    r.channel().name(),
+                    questionnaire.templateId().toString(),
+                    RatingStatus.COUNTED.name(),
+                    checked.overall().key(),
+                    checked.overall().points(),
+                    checked.comment(),
+                    utc(r.submittedAt()),
+                    r.deviceId(),
+                    idempotencyKey,
+                    requestHash(d.code(), r)
+                });
+                checked.answers()
+                        .forEach((criterion, option) -> answerRows.add(
+                                new Object[] {ratingId.toString(), criterion, option.key(), option.points()}));
                 for (String reason : checked.reasons()) {
                     reasonRows.add(new Object[] {ratingId.toString(), reason});
                 }
@@ -255,25 +348,42 @@ class DemoDataGenerator implements StartupTask {
             }
             PlannedComplaint c = d.complaint();
             if (c != null) {
-                complaintRows.add(new Object[] {Ids.newId().toString(), id.toString(), c.externalId(), utc(c.receivedAt()),
-                        utc(c.deadline()), utc(c.handledAt()), c.aboutHandling(), c.complainantSatisfied()});
+                complaintRows.add(new Object[] {
+                    Ids.newId().toString(),
+                    id.toString(),
+                    c.externalId(),
+                    utc(c.receivedAt()),
+                    utc(c.deadline()),
+                    utc(c.handledAt()),
+                    c.aboutHandling(),
+                    c.complainantSatisfied()
+                });
             }
         }
-        insert("INSERT INTO dossier (id, version, code, procedure_id, receiving_agency_id, competent_agency_id, "
-                + "evaluated_agency_id, channel, applicant_kind, status, received_at, due_at, returned_at, timeliness, "
-                + "supplement_requests, created_at, updated_at) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        insert(
+                "INSERT INTO dossier (id, version, code, procedure_id, receiving_agency_id, competent_agency_id, "
+                        + "evaluated_agency_id, channel, applicant_kind, status, received_at, due_at, returned_at, timeliness, "
+                        + "supplement_requests, created_at, updated_at) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 dossierRows);
         insert("INSERT INTO dossier_officer (dossier_id, officer_id, role) VALUES (?, ?, ?)", officerRows);
-        insert("INSERT INTO rating (id, version, dossier_id, counted_dossier_id, evaluated_agency_id, procedure_id, channel, "
-                + "template_id, status, overall_option, overall_points, comment, submitted_at, device_id, idempotency_key, "
-                + "request_hash) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ratingRows);
-        insert("INSERT INTO rating_answer (rating_id, criterion_key, option_key, points) VALUES (?, ?, ?, ?)", answerRows);
+        insert(
+                "INSERT INTO rating (id, version, dossier_id, counted_dossier_id, evaluated_agency_id, procedure_id, channel, "
+                        + "template_id, status, overall_option, overall_points, comment, submitted_at, device_id, idempotency_key, "
+                        + "request_hash) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ratingRows);
+        insert(
+                "INSERT INTO rating_answer (rating_id, criterion_key, option_key, points) VALUES (?, ?, ?, ?)",
+                answerRows);
         insert("INSERT INTO rating_reason (rating_id, reason_code) VALUES (?, ?)", reasonRows);
         // Each "not satisfied" rating has its follow-up case, as FollowUpService would have opened it.
-        insert("INSERT INTO follow_up_case (id, version, rating_id, dossier_id, responsible_unit_id, status, opened_at, due_on, "
-                + "contacted_at, resolved_at, closed_at, outcome) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", caseRows);
-        insert("INSERT INTO complaint (id, version, dossier_id, external_id, received_at, deadline, handled_at, about_handling, "
-                + "complainant_satisfied) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?)", complaintRows);
+        insert(
+                "INSERT INTO follow_up_case (id, version, rating_id, dossier_id, responsible_unit_id, status, opened_at, due_on, "
+                        + "contacted_at, resolved_at, closed_at, outcome) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                caseRows);
+        insert(
+                "INSERT INTO complaint (id, version, dossier_id, external_id, received_at, deadline, handled_at, about_handling, "
+                        + "complainant_satisfied) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?)",
+                complaintRows);
 
         // Every dossier gets its survey link, as DossierIntakeService's event would have done.
         List<UUID> ids = new ArrayList<>(dossierIds.size());
@@ -288,9 +398,26 @@ class DemoDataGenerator implements StartupTask {
         for (DemoAccount a : DemoCatalogue.ACCOUNTS) {
             accounts.ensureAccount(a.username(), a.password(), a.displayName(), a.role(), a.agencyCode());
         }
-        return new Written(dossierIds, units.size(), DemoCatalogue.COUNTERS.size(), officerIds.size(), procedureIds.size(),
-                dossierRows.size(), returned, early, onTime, late, inProgress, notAccepted, withdrawn, ratingRows.size(), satisfied,
-                answerRows.size(), reasonRows.size(), complaintRows.size(), DemoCatalogue.ACCOUNTS.size());
+        return new Written(
+                dossierIds,
+                units.size(),
+                DemoCatalogue.COUNTERS.size(),
+                officerIds.size(),
+                procedureIds.size(),
+                dossierRows.size(),
+                returned,
+                early,
+                onTime,
+                late,
+                inProgress,
+                notAccepted,
+                withdrawn,
+                ratingRows.size(),
+                satisfied,
+                answerRows.size(),
+                reasonRows.size(),
+                complaintRows.size(),
+                DemoCatalogue.ACCOUNTS.size());
     }
 
     /**
@@ -307,9 +434,9 @@ class DemoDataGenerator implements StartupTask {
                 workingDays++;
             }
         }
-        long ageDays = java.time.Duration.between(opened, clock.instant()).toDays();
-        Instant contacted = opened.plus(java.time.Duration.ofHours(26));
-        Instant resolved = opened.plus(java.time.Duration.ofDays(3));
+        long ageDays = Duration.between(opened, clock.instant()).toDays();
+        Instant contacted = opened.plus(Duration.ofHours(26));
+        Instant resolved = opened.plus(Duration.ofDays(3));
         String status;
         if (ageDays > 30) {
             status = "CLOSED";
@@ -322,10 +449,21 @@ class DemoDataGenerator implements StartupTask {
         }
         boolean contactedYet = !status.equals("OPEN");
         boolean resolvedYet = status.equals("RESOLVED") || status.equals("CLOSED");
-        return new Object[] {Ids.newId().toString(), ratingId.toString(), dossierId.toString(), unitId.toString(), status, utc(opened), due,
-                contactedYet ? utc(contacted) : null, resolvedYet ? utc(resolved) : null,
-                status.equals("CLOSED") ? utc(opened.plus(java.time.Duration.ofDays(7))) : null,
-                resolvedYet ? "Đã gọi điện giải thích quy trình và thời hạn; công dân đồng ý với cách giải quyết (dữ liệu minh hoạ)." : null};
+        return new Object[] {
+            Ids.newId().toString(),
+            ratingId.toString(),
+            dossierId.toString(),
+            unitId.toString(),
+            status,
+            utc(opened),
+            due,
+            contactedYet ? utc(contacted) : null,
+            resolvedYet ? utc(resolved) : null,
+            status.equals("CLOSED") ? utc(opened.plus(Duration.ofDays(7))) : null,
+            resolvedYet
+                    ? "Đã gọi điện giải thích quy trình và thời hạn; công dân đồng ý với cách giải quyết (dữ liệu minh hoạ)."
+                    : null
+        };
     }
 
     private void insert(String sql, List<Object[]> rows) {
@@ -353,11 +491,23 @@ class DemoDataGenerator implements StartupTask {
 
     /** A deterministic stand-in for RatingService's request hash: SHA-256 of the rating's content. */
     static byte[] requestHash(String dossierCode, PlannedRating r) {
-        StringBuilder canonical = new StringBuilder("demo|").append(dossierCode).append('|').append(r.channel()).append('|');
-        new TreeMap<>(r.answers()).forEach((k, v) -> canonical.append(k).append('=').append(v).append(';'));
-        canonical.append('|').append(r.reasons()).append('|').append(r.comment()).append('|').append(r.deviceId());
+        StringBuilder canonical = new StringBuilder("demo|")
+                .append(dossierCode)
+                .append('|')
+                .append(r.channel())
+                .append('|');
+        new TreeMap<>(r.answers())
+                .forEach((k, v) -> canonical.append(k).append('=').append(v).append(';'));
+        canonical
+                .append('|')
+                .append(r.reasons())
+                .append('|')
+                .append(r.comment())
+                .append('|')
+                .append(r.deviceId());
         try {
-            return MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -49,6 +49,7 @@ final class DemoPlan {
 
     /** Share of dossiers decided by communes (the rest by departments). */
     private static final double COMMUNE_SHARE = 0.48;
+
     private static final double POSTAL_SHARE = 0.05;
     private static final LocalTime OFFICE_OPENS = LocalTime.of(7, 30);
     private static final LocalTime OFFICE_CLOSES = LocalTime.of(17, 0);
@@ -56,26 +57,41 @@ final class DemoPlan {
     private static final LocalTime DUE_TIME = OFFICE_CLOSES;
     /** Dossiers received after this time count from the next working day. */
     private static final LocalTime LATE_RECEIPT = LocalTime.of(16, 0);
+
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
     /** First day of the lunar new year (Tết), when offices close for about a week. */
-    private static final List<LocalDate> TET = List.of(LocalDate.of(2024, 2, 10), LocalDate.of(2025, 1, 29),
-            LocalDate.of(2026, 2, 17), LocalDate.of(2027, 2, 6), LocalDate.of(2028, 1, 26), LocalDate.of(2029, 2, 13),
-            LocalDate.of(2030, 2, 3), LocalDate.of(2031, 1, 23), LocalDate.of(2032, 2, 11));
+    private static final List<LocalDate> TET = List.of(
+            LocalDate.of(2024, 2, 10),
+            LocalDate.of(2025, 1, 29),
+            LocalDate.of(2026, 2, 17),
+            LocalDate.of(2027, 2, 6),
+            LocalDate.of(2028, 1, 26),
+            LocalDate.of(2029, 2, 13),
+            LocalDate.of(2030, 2, 3),
+            LocalDate.of(2031, 1, 23),
+            LocalDate.of(2032, 2, 11));
 
-    record Officer(String externalId, String name, String unitCode, String counterCode) {
-    }
+    record Officer(String externalId, String name, String unitCode, String counterCode) {}
 
-    record OfficerPart(String officerExternalId, OfficerRole role) {
-    }
+    record OfficerPart(String officerExternalId, OfficerRole role) {}
 
     /** How a unit performs: the basis of its ranking. */
-    record UnitProfile(String unitCode, double lateRate, double earlyShare, double dissatisfiedRate, double veryShare,
-            double ratedShare) {
-    }
+    record UnitProfile(
+            String unitCode,
+            double lateRate,
+            double earlyShare,
+            double dissatisfiedRate,
+            double veryShare,
+            double ratedShare) {}
 
     /** Answers by criterion key (overall first), reason codes, optional comment. */
-    record PlannedRating(RatingChannel channel, Instant submittedAt, String deviceId, Map<String, String> answers,
-            List<String> reasons, String comment) {
+    record PlannedRating(
+            RatingChannel channel,
+            Instant submittedAt,
+            String deviceId,
+            Map<String, String> answers,
+            List<String> reasons,
+            String comment) {
 
         String overall() {
             return answers.get(OVERALL);
@@ -86,15 +102,31 @@ final class DemoPlan {
         }
     }
 
-    record PlannedComplaint(String externalId, Instant receivedAt, Instant deadline, Instant handledAt, boolean aboutHandling,
-            Boolean complainantSatisfied) {
-    }
+    record PlannedComplaint(
+            String externalId,
+            Instant receivedAt,
+            Instant deadline,
+            Instant handledAt,
+            boolean aboutHandling,
+            Boolean complainantSatisfied) {}
 
-    record PlannedDossier(String code, String procedureCode, String receivingUnit, String competentUnit, DossierChannel channel,
-            ApplicantKind applicantKind, DossierStatus status, Instant receivedAt, Instant dueAt, Instant returnedAt,
-            Timeliness timeliness, int supplementRequests, Instant updatedAt, List<OfficerPart> officers,
-            PlannedRating rating, PlannedComplaint complaint) {
-    }
+    record PlannedDossier(
+            String code,
+            String procedureCode,
+            String receivingUnit,
+            String competentUnit,
+            DossierChannel channel,
+            ApplicantKind applicantKind,
+            DossierStatus status,
+            Instant receivedAt,
+            Instant dueAt,
+            Instant returnedAt,
+            Timeliness timeliness,
+            int supplementRequests,
+            Instant updatedAt,
+            List<OfficerPart> officers,
+            PlannedRating rating,
+            PlannedComplaint complaint) {}
 
     private final ZoneId zone;
     private final LocalDate today;
@@ -162,8 +194,12 @@ final class DemoPlan {
         Instant since = cutoff.minus(Duration.ofDays(5));
         Set<String> units = new HashSet<>();
         return dossiers.stream()
-                .filter(d -> d.status() == DossierStatus.RETURNED && d.rating() == null && d.returnedAt().isAfter(since))
-                .sorted(Comparator.comparing(PlannedDossier::returnedAt).reversed().thenComparing(PlannedDossier::code))
+                .filter(d -> d.status() == DossierStatus.RETURNED
+                        && d.rating() == null
+                        && d.returnedAt().isAfter(since))
+                .sorted(Comparator.comparing(PlannedDossier::returnedAt)
+                        .reversed()
+                        .thenComparing(PlannedDossier::code))
                 .filter(d -> units.add(d.receivingUnit()))
                 .limit(count)
                 .toList();
@@ -179,12 +215,15 @@ final class DemoPlan {
             // Squared draws: most units do well, a few clearly less so.
             double lateness = r.nextDouble();
             double unhappiness = r.nextDouble();
-            result.put(unit.code(), new UnitProfile(unit.code(),
-                    0.003 + 0.047 * lateness * lateness,
-                    0.45 + 0.35 * r.nextDouble(),
-                    0.005 + 0.055 * unhappiness * unhappiness,
-                    0.45 + 0.35 * r.nextDouble(),
-                    0.55 + 0.20 * r.nextDouble()));
+            result.put(
+                    unit.code(),
+                    new UnitProfile(
+                            unit.code(),
+                            0.003 + 0.047 * lateness * lateness,
+                            0.45 + 0.35 * r.nextDouble(),
+                            0.005 + 0.055 * unhappiness * unhappiness,
+                            0.45 + 0.35 * r.nextDouble(),
+                            0.55 + 0.20 * r.nextDouble()));
         }
         return result;
     }
@@ -193,13 +232,15 @@ final class DemoPlan {
         List<Officer> result = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (CounterDef counter : DemoCatalogue.COUNTERS) {
-            int count = counter.code().endsWith("Q01") ? 3 : counter.code().equals(DemoCatalogue.POSTAL_COUNTER) ? 1 : 2;
+            int count =
+                    counter.code().endsWith("Q01") ? 3 : counter.code().equals(DemoCatalogue.POSTAL_COUNTER) ? 1 : 2;
             for (int i = 0; i < count; i++) {
                 result.add(officer(r, names, result.size(), DemoCatalogue.CENTRE_AGENCY_CODE, counter.code()));
             }
         }
         for (Unit department : DemoCatalogue.DEPARTMENTS) {
-            boolean busy = department.code().equals(DemoCatalogue.TNMT_CODE) || department.code().equals("000.00.05.H56");
+            boolean busy = department.code().equals(DemoCatalogue.TNMT_CODE)
+                    || department.code().equals("000.00.05.H56");
             for (int i = 0; i < (busy ? 2 : 1); i++) {
                 result.add(officer(r, names, result.size(), department.code(), null));
             }
@@ -210,18 +251,22 @@ final class DemoPlan {
         for (Officer o : result) {
             officersByUnit.computeIfAbsent(o.unitCode(), k -> new ArrayList<>()).add(o.externalId());
             if (o.counterCode() != null) {
-                officersByCounter.computeIfAbsent(o.counterCode(), k -> new ArrayList<>()).add(o.externalId());
+                officersByCounter
+                        .computeIfAbsent(o.counterCode(), k -> new ArrayList<>())
+                        .add(o.externalId());
             }
         }
         return List.copyOf(result);
     }
 
-    private static Officer officer(SplittableRandom r, Set<String> taken, int index, String unitCode, String counterCode) {
+    private static Officer officer(
+            SplittableRandom r, Set<String> taken, int index, String unitCode, String counterCode) {
         String name;
         do {
             boolean female = r.nextDouble() < 0.55;
             name = pick(r, DemoCatalogue.FAMILY_NAMES) + " "
-                    + (female ? pick(r, DemoCatalogue.FEMALE_MIDDLE) + " " + pick(r, DemoCatalogue.FEMALE_GIVEN)
+                    + (female
+                            ? pick(r, DemoCatalogue.FEMALE_MIDDLE) + " " + pick(r, DemoCatalogue.FEMALE_GIVEN)
                             : pick(r, DemoCatalogue.MALE_MIDDLE) + " " + pick(r, DemoCatalogue.MALE_GIVEN));
         } while (!taken.add(name));
         return new Officer(String.format("H56-CB%03d", index + 1), name, unitCode, counterCode);
@@ -254,11 +299,17 @@ final class DemoPlan {
     }
 
     private List<PlannedDossier> dossiers(SplittableRandom r, int count) {
-        List<ProcedureDef> communeProcedures = DemoCatalogue.PROCEDURES.stream().filter(ProcedureDef::communeLevel).toList();
-        List<ProcedureDef> departmentProcedures = DemoCatalogue.PROCEDURES.stream().filter(p -> !p.communeLevel()).toList();
-        double[] communeProcedureWeights = cumulative(communeProcedures.stream().mapToDouble(ProcedureDef::weight).toArray());
-        double[] departmentProcedureWeights = cumulative(departmentProcedures.stream().mapToDouble(ProcedureDef::weight).toArray());
-        double[] communeWeights = cumulative(DemoCatalogue.COMMUNES.stream().mapToDouble(Unit::weight).toArray());
+        List<ProcedureDef> communeProcedures = DemoCatalogue.PROCEDURES.stream()
+                .filter(ProcedureDef::communeLevel)
+                .toList();
+        List<ProcedureDef> departmentProcedures =
+                DemoCatalogue.PROCEDURES.stream().filter(p -> !p.communeLevel()).toList();
+        double[] communeProcedureWeights = cumulative(
+                communeProcedures.stream().mapToDouble(ProcedureDef::weight).toArray());
+        double[] departmentProcedureWeights = cumulative(
+                departmentProcedures.stream().mapToDouble(ProcedureDef::weight).toArray());
+        double[] communeWeights = cumulative(
+                DemoCatalogue.COMMUNES.stream().mapToDouble(Unit::weight).toArray());
 
         // Days of the past year, weighted: working days for counters; any day (less at weekends) online.
         // Volumes grow by a quarter over the year, as online services and the new centres take hold.
@@ -280,18 +331,24 @@ final class DemoPlan {
         for (int i = 0; i < count; i++) {
             Draft d = new Draft(i);
             boolean communeLevel = r.nextDouble() < COMMUNE_SHARE;
-            d.procedure = communeLevel ? communeProcedures.get(pick(r, communeProcedureWeights))
+            d.procedure = communeLevel
+                    ? communeProcedures.get(pick(r, communeProcedureWeights))
                     : departmentProcedures.get(pick(r, departmentProcedureWeights));
-            d.competent = communeLevel ? DemoCatalogue.COMMUNES.get(pick(r, communeWeights)).code() : d.procedure.department();
+            d.competent = communeLevel
+                    ? DemoCatalogue.COMMUNES.get(pick(r, communeWeights)).code()
+                    : d.procedure.department();
             double c = r.nextDouble();
-            d.channel = c < d.procedure.online() ? DossierChannel.ONLINE
-                    : d.procedure.online() > 0 && c < d.procedure.online() + POSTAL_SHARE ? DossierChannel.POSTAL
-                    : DossierChannel.IN_PERSON;
+            d.channel = c < d.procedure.online()
+                    ? DossierChannel.ONLINE
+                    : d.procedure.online() > 0 && c < d.procedure.online() + POSTAL_SHARE
+                            ? DossierChannel.POSTAL
+                            : DossierChannel.IN_PERSON;
             double a = r.nextDouble();
-            d.applicant = a < d.procedure.business() ? ApplicantKind.BUSINESS
-                    : a < d.procedure.business() + 0.01 ? ApplicantKind.STATE_AGENCY
-                    : a < d.procedure.business() + 0.025 ? ApplicantKind.OTHER
-                    : ApplicantKind.CITIZEN;
+            d.applicant = a < d.procedure.business()
+                    ? ApplicantKind.BUSINESS
+                    : a < d.procedure.business() + 0.01
+                            ? ApplicantKind.STATE_AGENCY
+                            : a < d.procedure.business() + 0.025 ? ApplicantKind.OTHER : ApplicantKind.CITIZEN;
             if (communeLevel) {
                 // Since July 2025 a commune centre receives dossiers of any commune of the province.
                 d.receiving = d.channel == DossierChannel.IN_PERSON && r.nextDouble() < 0.06
@@ -301,7 +358,9 @@ final class DemoPlan {
                 d.receiving = d.channel == DossierChannel.ONLINE ? d.competent : DemoCatalogue.CENTRE_AGENCY_CODE;
             }
             LocalDate day = days.get(pick(r, d.channel == DossierChannel.ONLINE ? onlineDays : counterDays));
-            d.receivedAt = day.atTime(receiptTime(r, d.channel, isWorkingDay(day))).atZone(zone).toInstant();
+            d.receivedAt = day.atTime(receiptTime(r, d.channel, isWorkingDay(day)))
+                    .atZone(zone)
+                    .toInstant();
             plan(r, d);
             drafts.add(d);
         }
@@ -315,13 +374,32 @@ final class DemoPlan {
             String day = d.receivedAt.atZone(zone).toLocalDate().format(YYMMDD);
             int sequence = sequences.merge(d.receiving + "-" + day, 1, Integer::sum);
             d.code = d.receiving + "-" + day + "-" + String.format("%04d", sequence);
-            PlannedComplaint complaint = d.complaint == null ? null
-                    : new PlannedComplaint(String.format("PAKN-H56-%05d", ++complaints), d.complaint.receivedAt(),
-                            d.complaint.deadline(), d.complaint.handledAt(), d.complaint.aboutHandling(),
+            PlannedComplaint complaint = d.complaint == null
+                    ? null
+                    : new PlannedComplaint(
+                            String.format("PAKN-H56-%05d", ++complaints),
+                            d.complaint.receivedAt(),
+                            d.complaint.deadline(),
+                            d.complaint.handledAt(),
+                            d.complaint.aboutHandling(),
                             d.complaint.complainantSatisfied());
-            result.add(new PlannedDossier(d.code, d.procedure.code(), d.receiving, d.competent, d.channel, d.applicant,
-                    d.status, d.receivedAt, d.dueAt, d.returnedAt, Timeliness.of(d.dueAt, d.returnedAt, zone), d.supplements,
-                    d.updatedAt, List.copyOf(d.officers), d.rating, complaint));
+            result.add(new PlannedDossier(
+                    d.code,
+                    d.procedure.code(),
+                    d.receiving,
+                    d.competent,
+                    d.channel,
+                    d.applicant,
+                    d.status,
+                    d.receivedAt,
+                    d.dueAt,
+                    d.returnedAt,
+                    Timeliness.of(d.dueAt, d.returnedAt, zone),
+                    d.supplements,
+                    d.updatedAt,
+                    List.copyOf(d.officers),
+                    d.rating,
+                    complaint));
         }
         return List.copyOf(result);
     }
@@ -330,7 +408,8 @@ final class DemoPlan {
         if (channel == DossierChannel.ONLINE && (!workingDay || r.nextDouble() < 0.35)) {
             return timeBetween(r, LocalTime.of(6, 0), LocalTime.of(23, 30));
         }
-        return r.nextDouble() < 0.6 ? timeBetween(r, OFFICE_OPENS, LocalTime.of(11, 30))
+        return r.nextDouble() < 0.6
+                ? timeBetween(r, OFFICE_OPENS, LocalTime.of(11, 30))
                 : timeBetween(r, LocalTime.of(13, 30), OFFICE_CLOSES);
     }
 
@@ -403,27 +482,31 @@ final class DemoPlan {
     }
 
     /** When the result would be returned, by the unit's habits; may lie after the cut-off. */
-    private Instant plannedReturn(SplittableRandom r, Draft d, UnitProfile profile, LocalDateTime received, LocalDate dueDay,
-            Instant due) {
+    private Instant plannedReturn(
+            SplittableRandom r, Draft d, UnitProfile profile, LocalDateTime received, LocalDate dueDay, Instant due) {
         double lateRate = profile.lateRate() * (d.supplements > 0 ? 2 : 1);
         double t = r.nextDouble();
         if (t < lateRate) {
             int daysLate = 1 + (int) Math.floor(-Math.log(1 - r.nextDouble()) * 2.5);
-            return at(plusWorkingDays(dueDay, Math.min(daysLate, 15)), timeBetween(r, LocalTime.of(8, 0), LocalTime.of(16, 30)));
+            return at(
+                    plusWorkingDays(dueDay, Math.min(daysLate, 15)),
+                    timeBetween(r, LocalTime.of(8, 0), LocalTime.of(16, 30)));
         }
         LocalDate receivedDay = received.toLocalDate();
         if (r.nextDouble() < profile.earlyShare()) {
             // Early: a working day before the due day, more often close to it.
             List<LocalDate> candidates = new ArrayList<>();
             for (LocalDate day = receivedDay; day.isBefore(dueDay); day = day.plusDays(1)) {
-                boolean sameDayPossible = !day.equals(receivedDay) || received.toLocalTime().isBefore(LocalTime.of(15, 30));
+                boolean sameDayPossible =
+                        !day.equals(receivedDay) || received.toLocalTime().isBefore(LocalTime.of(15, 30));
                 if (isWorkingDay(day) && sameDayPossible) {
                     candidates.add(day);
                 }
             }
             if (!candidates.isEmpty()) {
                 LocalDate day = candidates.get((int) (candidates.size() * Math.sqrt(r.nextDouble())));
-                LocalTime from = day.equals(receivedDay) ? received.toLocalTime().plusMinutes(30) : OFFICE_OPENS;
+                LocalTime from =
+                        day.equals(receivedDay) ? received.toLocalTime().plusMinutes(30) : OFFICE_OPENS;
                 return at(day, timeBetween(r, from.isBefore(OFFICE_OPENS) ? OFFICE_OPENS : from, OFFICE_CLOSES));
             }
         }
@@ -480,10 +563,16 @@ final class DemoPlan {
             // At the counter, right after the result is handed over.
             case KIOSK -> Duration.ofSeconds(30 + r.nextInt(15 * 60));
             // On the phone, mostly the same day.
-            case QR, PHONE -> q < 0.6 ? Duration.ofMinutes(5 + r.nextInt(115))
-                    : q < 0.9 ? Duration.ofMinutes(120 + r.nextInt(60 * 22)) : Duration.ofMinutes(60 * 24 + r.nextInt(60 * 48));
-            case PORTAL -> q < 0.5 ? Duration.ofMinutes(10 + r.nextInt(230))
-                    : Duration.ofMinutes(240 + r.nextInt(60 * 24 * 5 - 240));
+            case QR, PHONE ->
+                q < 0.6
+                        ? Duration.ofMinutes(5 + r.nextInt(115))
+                        : q < 0.9
+                                ? Duration.ofMinutes(120 + r.nextInt(60 * 22))
+                                : Duration.ofMinutes(60 * 24 + r.nextInt(60 * 48));
+            case PORTAL ->
+                q < 0.5
+                        ? Duration.ofMinutes(10 + r.nextInt(230))
+                        : Duration.ofMinutes(240 + r.nextInt(60 * 24 * 5 - 240));
             // Paper forms are keyed in later the same day or within a few days.
             case PAPER -> Duration.ofMinutes(60 + r.nextInt(60 * 24 * 3));
         };
@@ -502,7 +591,9 @@ final class DemoPlan {
         }
         double very = profile.veryShare() + (timeliness == Timeliness.EARLY ? 0.05 : 0);
         double o = r.nextDouble();
-        String overall = o < dissatisfied ? DISSATISFIED : o < dissatisfied + (1 - dissatisfied) * very ? VERY_SATISFIED : SATISFIED;
+        String overall = o < dissatisfied
+                ? DISSATISFIED
+                : o < dissatisfied + (1 - dissatisfied) * very ? VERY_SATISFIED : SATISFIED;
 
         List<String> reasons = new ArrayList<>();
         String comment = null;
@@ -524,8 +615,8 @@ final class DemoPlan {
                 comment = pick(r, DemoCatalogue.DISSATISFIED_COMMENTS.get(reasons.getFirst()));
             }
         } else if (r.nextDouble() < 0.04) {
-            List<String> praise = new ArrayList<>(List.of(DemoCatalogue.PRAISE.get(0), DemoCatalogue.PRAISE.get(2),
-                    DemoCatalogue.PRAISE.get(5)));
+            List<String> praise = new ArrayList<>(
+                    List.of(DemoCatalogue.PRAISE.get(0), DemoCatalogue.PRAISE.get(2), DemoCatalogue.PRAISE.get(5)));
             if (timeliness == Timeliness.EARLY) {
                 praise.add(DemoCatalogue.PRAISE.get(1));
             }
@@ -554,29 +645,34 @@ final class DemoPlan {
         }
         if (r.nextDouble() < answerRate) {
             double x = r.nextDouble();
-            answers.put("contacts", switch (Math.min(d.supplements, 2)) {
-                case 0 -> x < 0.9 ? "NONE" : x < 0.98 ? "ONCE" : "MORE";
-                case 1 -> x < 0.1 ? "NONE" : x < 0.85 ? "ONCE" : "MORE";
-                default -> x < 0.2 ? "ONCE" : "MORE";
-            });
+            answers.put(
+                    "contacts",
+                    switch (Math.min(d.supplements, 2)) {
+                        case 0 -> x < 0.9 ? "NONE" : x < 0.98 ? "ONCE" : "MORE";
+                        case 1 -> x < 0.1 ? "NONE" : x < 0.85 ? "ONCE" : "MORE";
+                        default -> x < 0.2 ? "ONCE" : "MORE";
+                    });
         }
         if (r.nextDouble() < answerRate) {
             double x = r.nextDouble();
-            answers.put("agencies", overall.equals(DISSATISFIED)
-                    ? (x < 0.35 ? "NONE" : x < 0.75 ? "COUNTER_ONLY" : "MORE")
-                    : (x < 0.7 ? "NONE" : x < 0.98 ? "COUNTER_ONLY" : "MORE"));
+            answers.put(
+                    "agencies",
+                    overall.equals(DISSATISFIED)
+                            ? (x < 0.35 ? "NONE" : x < 0.75 ? "COUNTER_ONLY" : "MORE")
+                            : (x < 0.7 ? "NONE" : x < 0.98 ? "COUNTER_ONLY" : "MORE"));
         }
         String device = null;
         if (channel == RatingChannel.KIOSK) {
             device = "KIOSK-" + (d.procedure.communeLevel() ? d.receiving : counterOfDepartment.get(d.competent));
         }
-        return new PlannedRating(channel, submittedAt, device, Collections.unmodifiableMap(answers), List.copyOf(reasons),
-                comment);
+        return new PlannedRating(
+                channel, submittedAt, device, Collections.unmodifiableMap(answers), List.copyOf(reasons), comment);
     }
 
     private static String reason(SplittableRandom r, int supplements) {
         double[] weights = cumulative(new double[] {20, 22, supplements > 0 ? 40 : 15, 22, 4, 10});
-        return List.of("SLOW", "ATTITUDE", "EXTRA_DOCUMENTS", "UNCLEAR_GUIDANCE", "EXTRA_FEES", "OTHER").get(pick(r, weights));
+        return List.of("SLOW", "ATTITUDE", "EXTRA_DOCUMENTS", "UNCLEAR_GUIDANCE", "EXTRA_FEES", "OTHER")
+                .get(pick(r, weights));
     }
 
     /** An answer to a satisfaction-scaled criterion, mostly in line with the overall answer. */
@@ -611,7 +707,8 @@ final class DemoPlan {
             long window = Duration.between(receivedAt, deadline).toSeconds();
             handledAt = receivedAt.plusSeconds(3600 + (long) (r.nextDouble() * (window - 3600)));
         } else if (h < 0.97) {
-            handledAt = at(plusWorkingDays(deadline.atZone(zone).toLocalDate(), 1 + r.nextInt(7)),
+            handledAt = at(
+                    plusWorkingDays(deadline.atZone(zone).toLocalDate(), 1 + r.nextInt(7)),
                     timeBetween(r, OFFICE_OPENS, OFFICE_CLOSES));
         } else {
             handledAt = null;
@@ -623,7 +720,8 @@ final class DemoPlan {
         if (handledAt != null) {
             boolean onTime = !handledAt.isAfter(deadline);
             double x = r.nextDouble();
-            satisfied = onTime ? (x < 0.85 ? Boolean.TRUE : x < 0.95 ? Boolean.FALSE : null)
+            satisfied = onTime
+                    ? (x < 0.85 ? Boolean.TRUE : x < 0.95 ? Boolean.FALSE : null)
                     : (x < 0.5 ? Boolean.TRUE : x < 0.9 ? Boolean.FALSE : null);
         }
         return new PlannedComplaint(null, receivedAt, deadline, handledAt, r.nextDouble() < 0.9, satisfied);

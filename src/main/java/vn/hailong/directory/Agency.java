@@ -48,8 +48,7 @@ public class Agency extends AbstractEntity {
     @Column(name = "successor_of_id", columnDefinition = "uuid")
     private UUID successorOfId;
 
-    protected Agency() {
-    }
+    protected Agency() {}
 
     Agency(AgencyCode code, LocalDate validFrom) {
         this.code = code.value();

@@ -4,6 +4,13 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** An agency as other capabilities see it. */
-public record AgencySummary(UUID id, String code, String name, AgencyKind kind, UUID parentId, String peerGroup,
-        LocalDate validFrom, LocalDate validTo, UUID successorOfId) {
-}
+public record AgencySummary(
+        UUID id,
+        String code,
+        String name,
+        AgencyKind kind,
+        UUID parentId,
+        String peerGroup,
+        LocalDate validFrom,
+        LocalDate validTo,
+        UUID successorOfId) {}

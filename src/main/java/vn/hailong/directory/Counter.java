@@ -22,8 +22,7 @@ public class Counter extends AbstractEntity {
     @Column(name = "centre_id", nullable = false, columnDefinition = "uuid")
     private UUID centreId;
 
-    protected Counter() {
-    }
+    protected Counter() {}
 
     Counter(String code, String name, UUID centreId) {
         this.code = code;

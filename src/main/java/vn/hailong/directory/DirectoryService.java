@@ -2,8 +2,8 @@ package vn.hailong.directory;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,8 +39,15 @@ public class DirectoryService {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
 
-    DirectoryService(Agencies agencies, Procedures procedures, Officers officers, ServiceCentres centres,
-            Counters counters, Clock clock, JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    DirectoryService(
+            Agencies agencies,
+            Procedures procedures,
+            Officers officers,
+            ServiceCentres centres,
+            Counters counters,
+            Clock clock,
+            JdbcTemplate jdbc,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.agencies = agencies;
         this.procedures = procedures;
@@ -52,8 +59,7 @@ public class DirectoryService {
     }
 
     /** Result of an upsert: the unit as stored, and whether it was created by this call. */
-    public record UnitUpsert(AgencySummary unit, boolean created) {
-    }
+    public record UnitUpsert(AgencySummary unit, boolean created) {}
 
     /**
      * Creates or updates the unit with this code. Every bad field is named in one
@@ -78,7 +84,8 @@ public class DirectoryService {
             try {
                 kind = AgencyKind.valueOf(change.kind());
             } catch (IllegalArgumentException e) {
-                errors.malformed("kind", "unknown kind '" + change.kind() + "'; one of " + List.of(AgencyKind.values()));
+                errors.malformed(
+                        "kind", "unknown kind '" + change.kind() + "'; one of " + List.of(AgencyKind.values()));
             }
         }
         if (change.peerGroup() != null && change.peerGroup().length() > Agency.PEER_GROUP_MAX_LENGTH) {
@@ -106,15 +113,21 @@ public class DirectoryService {
                 predecessorId = predecessor.get().getId();
             }
         }
-        if (change.validFrom() != null && change.validTo() != null && change.validTo().isBefore(change.validFrom())) {
+        if (change.validFrom() != null
+                && change.validTo() != null
+                && change.validTo().isBefore(change.validFrom())) {
             errors.unprocessable("validTo", "validTo is before validFrom");
         }
         errors.throwIfAny();
 
         Optional<Agency> existing = agencies.findByCode(code);
-        if (existing.isPresent() && parentId != null && createsCycle(existing.get().getId(), parentId)) {
-            throw InvalidInputException.unprocessable("parent", "'" + change.parent() + "' is inside '" + code
-                    + "'; a unit cannot be placed under its own sub-unit");
+        if (existing.isPresent()
+                && parentId != null
+                && createsCycle(existing.get().getId(), parentId)) {
+            throw InvalidInputException.unprocessable(
+                    "parent",
+                    "'" + change.parent() + "' is inside '" + code
+                            + "'; a unit cannot be placed under its own sub-unit");
         }
         LocalDate validFrom = change.validFrom() != null ? change.validFrom() : LocalDate.now(clock);
         Agency agency = existing.orElseGet(() -> new Agency(new AgencyCode(code), validFrom));
@@ -135,7 +148,8 @@ public class DirectoryService {
     }
 
     private boolean createsCycle(UUID unitId, UUID newParentId) {
-        Map<UUID, Agency> byId = agencies.findAll().stream().collect(Collectors.toMap(Agency::getId, Function.identity()));
+        Map<UUID, Agency> byId =
+                agencies.findAll().stream().collect(Collectors.toMap(Agency::getId, Function.identity()));
         UUID cursor = newParentId;
         Set<UUID> seen = new HashSet<>();
         while (cursor != null && seen.add(cursor)) {
@@ -187,7 +201,9 @@ public class DirectoryService {
     /** The units above this one, nearest first (empty at the top, or for an unknown unit). */
     @Transactional(readOnly = true)
     public List<UUID> ancestorsOf(UUID unitId) {
-        return agencies.ancestorIds(unitId.toString()).stream().map(UUID::fromString).toList();
+        return agencies.ancestorIds(unitId.toString()).stream()
+                .map(UUID::fromString)
+                .toList();
     }
 
     /** Every unit's parent (null at the top), keyed by the unit's id: the shape of the whole tree in one light query. */
@@ -218,11 +234,17 @@ public class DirectoryService {
             return p.summary();
         }
         if (name == null || name.isBlank()) {
-            throw InvalidInputException.unprocessable("procedureName",
-                    "procedure '" + code + "' is not known yet; send procedureName with the first dossier that uses it");
+            throw InvalidInputException.unprocessable(
+                    "procedureName",
+                    "procedure '" + code
+                            + "' is not known yet; send procedureName with the first dossier that uses it");
         }
-        jdbc.update("INSERT IGNORE INTO admin_procedure (id, version, code, name, field) VALUES (?, 0, ?, ?, ?)",
-                Ids.newId().toString(), code, name.strip(), field);
+        jdbc.update(
+                "INSERT IGNORE INTO admin_procedure (id, version, code, name, field) VALUES (?, 0, ?, ?, ?)",
+                Ids.newId().toString(),
+                code,
+                name.strip(),
+                field);
         return procedures.findByCode(code).orElseThrow().summary();
     }
 
@@ -239,8 +261,11 @@ public class DirectoryService {
             return o.getId();
         }
         String name = displayName == null || displayName.isBlank() ? externalId : displayName;
-        jdbc.update("INSERT IGNORE INTO officer (id, version, external_id, display_name) VALUES (?, 0, ?, ?)",
-                Ids.newId().toString(), externalId, name);
+        jdbc.update(
+                "INSERT IGNORE INTO officer (id, version, external_id, display_name) VALUES (?, 0, ?, ?)",
+                Ids.newId().toString(),
+                externalId,
+                name);
         return officers.findByExternalId(externalId).orElseThrow().getId();
     }
 
@@ -250,8 +275,7 @@ public class DirectoryService {
     }
 
     /** An officer as the one-stop software identifies them. */
-    public record OfficerName(String externalId, String displayName) {
-    }
+    public record OfficerName(String externalId, String displayName) {}
 
     @Transactional(readOnly = true)
     public Map<UUID, OfficerName> officers(Collection<UUID> ids) {
@@ -262,7 +286,8 @@ public class DirectoryService {
     /** Procedures by id, for labelling figures. */
     @Transactional(readOnly = true)
     public Map<UUID, ProcedureSummary> procedures(Collection<UUID> ids) {
-        return procedures.findAllById(ids).stream().map(Procedure::summary)
+        return procedures.findAllById(ids).stream()
+                .map(Procedure::summary)
                 .collect(Collectors.toMap(ProcedureSummary::id, p -> p));
     }
 
@@ -287,7 +312,8 @@ public class DirectoryService {
     @Transactional
     public UUID upsertCounter(String code, String name, String centreCode) {
         ServiceCentre centre = centres.findByCode(centreCode)
-                .orElseThrow(() -> InvalidInputException.unprocessable("centre", "unknown service centre '" + centreCode + "'"));
+                .orElseThrow(() ->
+                        InvalidInputException.unprocessable("centre", "unknown service centre '" + centreCode + "'"));
         Counter counter = counters.findByCode(code).orElseGet(() -> new Counter(code, name, centre.getId()));
         counter.describe(name, centre.getId());
         return counters.save(counter).getId();
@@ -325,16 +351,24 @@ public class DirectoryService {
     /** Every counter with its service centre, by code. */
     @Transactional(readOnly = true)
     public List<CounterSummary> allCounters() {
-        Map<UUID, ServiceCentre> byId = centres.findAll().stream().collect(Collectors.toMap(ServiceCentre::getId, Function.identity()));
+        Map<UUID, ServiceCentre> byId =
+                centres.findAll().stream().collect(Collectors.toMap(ServiceCentre::getId, Function.identity()));
         return counters.findAll().stream()
-                .map(c -> new CounterSummary(c.getId(), c.getCode(), c.getName(), c.getCentreId(),
-                        byId.get(c.getCentreId()).getCode(), byId.get(c.getCentreId()).getName()))
-                .sorted(java.util.Comparator.comparing(CounterSummary::code)).toList();
+                .map(c -> new CounterSummary(
+                        c.getId(),
+                        c.getCode(),
+                        c.getName(),
+                        c.getCentreId(),
+                        byId.get(c.getCentreId()).getCode(),
+                        byId.get(c.getCentreId()).getName()))
+                .sorted(Comparator.comparing(CounterSummary::code))
+                .toList();
     }
 
     private CounterSummary counterSummary(Counter c) {
         ServiceCentre centre = centres.findById(c.getCentreId()).orElseThrow();
-        return new CounterSummary(c.getId(), c.getCode(), c.getName(), centre.getId(), centre.getCode(), centre.getName());
+        return new CounterSummary(
+                c.getId(), c.getCode(), c.getName(), centre.getId(), centre.getCode(), centre.getName());
     }
 
     private static String blankToNull(String s) {

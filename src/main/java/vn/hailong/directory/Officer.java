@@ -20,8 +20,7 @@ public class Officer extends AbstractEntity {
     @Column(name = "display_name", nullable = false, length = NAME_MAX_LENGTH)
     private String displayName;
 
-    protected Officer() {
-    }
+    protected Officer() {}
 
     Officer(String externalId, String displayName) {
         this.externalId = externalId;

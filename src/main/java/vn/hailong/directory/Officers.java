@@ -1,5 +1,7 @@
 package vn.hailong.directory;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,5 +11,5 @@ interface Officers extends JpaRepository<Officer, UUID> {
 
     Optional<Officer> findByExternalId(String externalId);
 
-    java.util.List<Officer> findByExternalIdIn(java.util.Collection<String> externalIds);
+    List<Officer> findByExternalIdIn(Collection<String> externalIds);
 }

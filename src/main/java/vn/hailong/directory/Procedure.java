@@ -24,8 +24,7 @@ public class Procedure extends AbstractEntity {
     @Column(name = "field", length = FIELD_MAX_LENGTH)
     private String field;
 
-    protected Procedure() {
-    }
+    protected Procedure() {}
 
     Procedure(String code, String name, String field) {
         this.code = code;

@@ -22,8 +22,7 @@ public class ServiceCentre extends AbstractEntity {
     @Column(name = "agency_id", nullable = false, columnDefinition = "uuid")
     private UUID agencyId;
 
-    protected ServiceCentre() {
-    }
+    protected ServiceCentre() {}
 
     ServiceCentre(String code, String name, UUID agencyId) {
         this.code = code;

@@ -15,8 +15,7 @@ public final class ContactDetails {
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
     private static final Pattern PHONE = Pattern.compile("\\+?\\(?\\d(?:[\\s.()-]{0,2}\\d){7,}");
 
-    private ContactDetails() {
-    }
+    private ContactDetails() {}
 
     public static String removedFrom(String text) {
         if (text == null || text.isEmpty()) {

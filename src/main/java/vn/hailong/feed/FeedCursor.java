@@ -29,7 +29,8 @@ public record FeedCursor(long seq) {
         }
         if (token.startsWith(PREFIX) && token.length() <= 40) {
             try {
-                String decoded = new String(Base64.getUrlDecoder().decode(token.substring(PREFIX.length())), StandardCharsets.US_ASCII);
+                String decoded = new String(
+                        Base64.getUrlDecoder().decode(token.substring(PREFIX.length())), StandardCharsets.US_ASCII);
                 if (decoded.startsWith("s") && decoded.length() > 1) {
                     return new FeedCursor(Long.parseLong(decoded.substring(1)));
                 }
@@ -38,13 +39,18 @@ public record FeedCursor(long seq) {
             }
         }
         FieldErrors errors = new FieldErrors();
-        errors.malformed(field, field + " is not a cursor this feed handed out; send the 'next' of the last page, or none to start");
+        errors.malformed(
+                field,
+                field + " is not a cursor this feed handed out; send the 'next' of the last page, or none to start");
         errors.throwIfAny();
         throw new IllegalStateException("unreachable");
     }
 
     public String token() {
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(("s" + seq).getBytes(StandardCharsets.US_ASCII));
+        return PREFIX
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(("s" + seq).getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

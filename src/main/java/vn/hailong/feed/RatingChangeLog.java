@@ -2,6 +2,8 @@ package vn.hailong.feed;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -55,8 +57,16 @@ class RatingChangeLog {
     @EventListener
     void on(RatingSuperseded superseded) {
         RatingFacts rating = ratings.facts(superseded.supersededRatingId()).orElseThrow();
-        insertOnce(rating.id(), rating.unitId(), "STATUS_CHANGED", RatingStatus.COUNTED.name(), RatingStatus.SUPERSEDED.name(),
-                SUPERSEDED_BY_CITIZEN, null, superseded.supersedingRatingId(), clock.instant());
+        insertOnce(
+                rating.id(),
+                rating.unitId(),
+                "STATUS_CHANGED",
+                RatingStatus.COUNTED.name(),
+                RatingStatus.SUPERSEDED.name(),
+                SUPERSEDED_BY_CITIZEN,
+                null,
+                superseded.supersedingRatingId(),
+                clock.instant());
     }
 
     @EventListener
@@ -66,38 +76,75 @@ class RatingChangeLog {
         }
         RatingFacts rating = ratings.facts(decided.ratingId()).orElseThrow();
         RatingStatus from = decided.kind() == DisputeKind.EXCLUDE ? RatingStatus.COUNTED : RatingStatus.EXCLUDED;
-        insert(rating.id(), rating.unitId(), "STATUS_CHANGED", from.name(), decided.ratingStatus().name(), decided.reason().name(),
-                decided.kind().name(), null, decided.decidedAt());
+        insert(
+                rating.id(),
+                rating.unitId(),
+                "STATUS_CHANGED",
+                from.name(),
+                decided.ratingStatus().name(),
+                decided.reason().name(),
+                decided.kind().name(),
+                null,
+                decided.decidedAt());
     }
 
     /**
      * A change that happens once in a rating's life (its recording, its being superseded): an event
      * delivered a second time (a replay, a second node) adds no second row, in the same one statement.
      */
-    private void insertOnce(UUID ratingId, UUID unitId, String kind, @Nullable String from, String to, @Nullable String reason,
-            @Nullable String disputeKind, @Nullable UUID related, Instant at) {
+    private void insertOnce(
+            UUID ratingId,
+            UUID unitId,
+            String kind,
+            @Nullable String from,
+            String to,
+            @Nullable String reason,
+            @Nullable String disputeKind,
+            @Nullable UUID related,
+            Instant at) {
         write("""
                 INSERT INTO rating_change (rating_id, unit_id, kind, from_status, to_status, reason, dispute_kind, related_rating_id, occurred_at)
                 SELECT :rating, :unit, :kind, :from, :to, :reason, :disputeKind, :related, :at FROM DUAL
-                WHERE NOT EXISTS (SELECT 1 FROM rating_change WHERE rating_id = :rating AND kind = :kind AND to_status = :to)""",
-                ratingId, unitId, kind, from, to, reason, disputeKind, related, at);
+                WHERE NOT EXISTS (SELECT 1 FROM rating_change WHERE rating_id = :rating AND kind = :kind AND to_status = :to)""", ratingId, unitId, kind, from, to, reason, disputeKind, related, at);
     }
 
-    private void insert(UUID ratingId, UUID unitId, String kind, @Nullable String from, String to, @Nullable String reason,
-            @Nullable String disputeKind, @Nullable UUID related, Instant at) {
+    private void insert(
+            UUID ratingId,
+            UUID unitId,
+            String kind,
+            @Nullable String from,
+            String to,
+            @Nullable String reason,
+            @Nullable String disputeKind,
+            @Nullable UUID related,
+            Instant at) {
         write("""
                 INSERT INTO rating_change (rating_id, unit_id, kind, from_status, to_status, reason, dispute_kind, related_rating_id, occurred_at)
-                VALUES (:rating, :unit, :kind, :from, :to, :reason, :disputeKind, :related, :at)""",
-                ratingId, unitId, kind, from, to, reason, disputeKind, related, at);
+                VALUES (:rating, :unit, :kind, :from, :to, :reason, :disputeKind, :related, :at)""", ratingId, unitId, kind, from, to, reason, disputeKind, related, at);
     }
 
-    private void write(String sql, UUID ratingId, UUID unitId, String kind, @Nullable String from, String to, @Nullable String reason,
-            @Nullable String disputeKind, @Nullable UUID related, Instant at) {
+    private void write(
+            String sql,
+            UUID ratingId,
+            UUID unitId,
+            String kind,
+            @Nullable String from,
+            String to,
+            @Nullable String reason,
+            @Nullable String disputeKind,
+            @Nullable UUID related,
+            Instant at) {
         jdbc.sql(sql)
-                .param("rating", ratingId.toString()).param("unit", unitId.toString()).param("kind", kind).param("from", from)
-                .param("to", to).param("reason", reason).param("disputeKind", disputeKind)
+                .param("rating", ratingId.toString())
+                .param("unit", unitId.toString())
+                .param("kind", kind)
+                .param("from", from)
+                .param("to", to)
+                .param("reason", reason)
+                .param("disputeKind", disputeKind)
                 .param("related", related == null ? null : related.toString())
-                .param("at", java.time.LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC)).update();
+                .param("at", LocalDateTime.ofInstant(at, ZoneOffset.UTC))
+                .update();
         sequencer.worker().wakeAfterCommit();
     }
 }

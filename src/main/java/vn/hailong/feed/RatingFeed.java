@@ -33,7 +33,11 @@ public class RatingFeed {
     private final ScopeService scopes;
     private final DirectoryService directory;
 
-    RatingFeed(RatingFeedReadModel readModel, RatingFeedSequencer sequencer, ScopeService scopes, DirectoryService directory) {
+    RatingFeed(
+            RatingFeedReadModel readModel,
+            RatingFeedSequencer sequencer,
+            ScopeService scopes,
+            DirectoryService directory) {
         this.readModel = readModel;
         this.sequencer = sequencer;
         this.scopes = scopes;
@@ -82,12 +86,30 @@ public class RatingFeed {
             RatingFeedReadModel.RatingRow r = ratings.get(change.ratingId());
             List<RatingFeedPage.StatusEntry> statuses = history.getOrDefault(change.ratingId(), List.of()).stream()
                     .filter(h -> h.seq() <= change.seq())
-                    .map(h -> new RatingFeedPage.StatusEntry(h.to(), h.at(), h.reason(), h.disputeKind(), h.related())).toList();
-            RatingFeedPage.Rating rating = new RatingFeedPage.Rating(r.id().toString(), r.dossierCode(), r.unit(), r.channel(),
-                    r.submittedAt(), change.to(), r.overall(), r.overallPoints(), answers.getOrDefault(r.id(), List.of()),
-                    reasons.getOrDefault(r.id(), List.of()), ContactDetails.removedFrom(r.comment()), statuses);
-            items.add(new RatingFeedPage.Item(new FeedCursor(change.seq()),
-                    new RatingFeedPage.Change(change.kind(), change.from(), change.to(), change.at(), change.reason(), change.disputeKind(),
+                    .map(h -> new RatingFeedPage.StatusEntry(h.to(), h.at(), h.reason(), h.disputeKind(), h.related()))
+                    .toList();
+            RatingFeedPage.Rating rating = new RatingFeedPage.Rating(
+                    r.id().toString(),
+                    r.dossierCode(),
+                    r.unit(),
+                    r.channel(),
+                    r.submittedAt(),
+                    change.to(),
+                    r.overall(),
+                    r.overallPoints(),
+                    answers.getOrDefault(r.id(), List.of()),
+                    reasons.getOrDefault(r.id(), List.of()),
+                    ContactDetails.removedFrom(r.comment()),
+                    statuses);
+            items.add(new RatingFeedPage.Item(
+                    new FeedCursor(change.seq()),
+                    new RatingFeedPage.Change(
+                            change.kind(),
+                            change.from(),
+                            change.to(),
+                            change.at(),
+                            change.reason(),
+                            change.disputeKind(),
                             change.related()),
                     rating));
         }
@@ -99,7 +121,10 @@ public class RatingFeed {
         if (unit == null || unit.isBlank()) {
             return scope.allUnits() ? null : scope.unitIds();
         }
-        UUID root = directory.findUnit(unit.strip()).map(u -> u.id()).filter(scope::includes)
+        UUID root = directory
+                .findUnit(unit.strip())
+                .map(u -> u.id())
+                .filter(scope::includes)
                 .orElseThrow(() -> new NotFoundException("no unit '" + unit + "' you may read"));
         return directory.subtreeOf(root);
     }

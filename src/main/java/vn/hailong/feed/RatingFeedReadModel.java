@@ -1,6 +1,10 @@
 package vn.hailong.feed;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,13 +28,26 @@ import org.springframework.stereotype.Component;
 class RatingFeedReadModel {
 
     /** A row of {@code rating_change}. */
-    record ChangeRow(long seq, UUID ratingId, String kind, @Nullable String from, String to, @Nullable String reason,
-            @Nullable String disputeKind, @Nullable String related, Instant at) {
-    }
+    record ChangeRow(
+            long seq,
+            UUID ratingId,
+            String kind,
+            @Nullable String from,
+            String to,
+            @Nullable String reason,
+            @Nullable String disputeKind,
+            @Nullable String related,
+            Instant at) {}
 
-    record RatingRow(UUID id, String dossierCode, String unit, String channel, Instant submittedAt, String overall, int overallPoints,
-            @Nullable String comment) {
-    }
+    record RatingRow(
+            UUID id,
+            String dossierCode,
+            String unit,
+            String channel,
+            Instant submittedAt,
+            String overall,
+            int overallPoints,
+            @Nullable String comment) {}
 
     private final JdbcClient jdbc;
 
@@ -47,9 +64,11 @@ class RatingFeedReadModel {
         JdbcClient.StatementSpec statement = jdbc.sql("""
                 SELECT seq, rating_id, kind, from_status, to_status, reason, dispute_kind, related_rating_id, occurred_at
                 FROM rating_change WHERE seq > :after""" + unitFilter + " ORDER BY seq LIMIT :limit")
-                .param("after", after).param("limit", limit);
+                .param("after", after)
+                .param("limit", limit);
         if (units != null) {
-            statement = statement.param("units", units.stream().map(UUID::toString).toList());
+            statement =
+                    statement.param("units", units.stream().map(UUID::toString).toList());
         }
         return statement.query((rs, i) -> changeRow(rs)).list();
     }
@@ -63,9 +82,12 @@ class RatingFeedReadModel {
         jdbc.sql("""
                 SELECT seq, rating_id, kind, from_status, to_status, reason, dispute_kind, related_rating_id, occurred_at
                 FROM rating_change WHERE rating_id IN (:ids) AND seq IS NOT NULL AND seq <= :upTo ORDER BY seq""")
-                .param("ids", ids(ratingIds)).param("upTo", upTo)
-                .query((rs, i) -> changeRow(rs)).list()
-                .forEach(c -> history.computeIfAbsent(c.ratingId(), k -> new ArrayList<>()).add(c));
+                .param("ids", ids(ratingIds))
+                .param("upTo", upTo)
+                .query((rs, i) -> changeRow(rs))
+                .list()
+                .forEach(c -> history.computeIfAbsent(c.ratingId(), k -> new ArrayList<>())
+                        .add(c));
         return history;
     }
 
@@ -77,10 +99,19 @@ class RatingFeedReadModel {
         jdbc.sql("""
                 SELECT r.id, d.code, a.code, r.channel, r.submitted_at, r.overall_option, r.overall_points, r.comment
                 FROM rating r JOIN dossier d ON d.id = r.dossier_id JOIN agency a ON a.id = r.evaluated_agency_id
-                WHERE r.id IN (:ids)""").param("ids", ids(ratingIds))
-                .query((rs, i) -> new RatingRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC), rs.getString(6), rs.getInt(7), rs.getString(8)))
-                .list().forEach(r -> rows.put(r.id(), r));
+                WHERE r.id IN (:ids)""")
+                .param("ids", ids(ratingIds))
+                .query((rs, i) -> new RatingRow(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                        rs.getString(6),
+                        rs.getInt(7),
+                        rs.getString(8)))
+                .list()
+                .forEach(r -> rows.put(r.id(), r));
         return rows;
     }
 
@@ -89,10 +120,15 @@ class RatingFeedReadModel {
         if (ratingIds.isEmpty()) {
             return answers;
         }
-        jdbc.sql("SELECT rating_id, criterion_key, option_key, points FROM rating_answer WHERE rating_id IN (:ids) ORDER BY criterion_key")
+        jdbc.sql(
+                        "SELECT rating_id, criterion_key, option_key, points FROM rating_answer WHERE rating_id IN (:ids) ORDER BY criterion_key")
                 .param("ids", ids(ratingIds))
-                .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), new RatingFeedPage.Answer(rs.getString(2), rs.getString(3), rs.getInt(4))))
-                .list().forEach(e -> answers.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .query((rs, i) -> Map.entry(
+                        rs.getObject(1, UUID.class),
+                        new RatingFeedPage.Answer(rs.getString(2), rs.getString(3), rs.getInt(4))))
+                .list()
+                .forEach(e -> answers.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         return answers;
     }
 
@@ -104,7 +140,9 @@ class RatingFeedReadModel {
         jdbc.sql("SELECT rating_id, reason_code FROM rating_reason WHERE rating_id IN (:ids) ORDER BY reason_code")
                 .param("ids", ids(ratingIds))
                 .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
-                .list().forEach(e -> reasons.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .list()
+                .forEach(e -> reasons.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         return reasons;
     }
 
@@ -121,9 +159,17 @@ class RatingFeedReadModel {
         return ids.stream().map(UUID::toString).toList();
     }
 
-    private static ChangeRow changeRow(java.sql.ResultSet rs) throws java.sql.SQLException {
-        Instant at = rs.getObject(9, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC);
-        return new ChangeRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), at);
+    private static ChangeRow changeRow(ResultSet rs) throws SQLException {
+        Instant at = rs.getObject(9, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+        return new ChangeRow(
+                rs.getLong(1),
+                rs.getObject(2, UUID.class),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                at);
     }
 }

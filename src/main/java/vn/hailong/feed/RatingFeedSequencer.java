@@ -37,8 +37,11 @@ class RatingFeedSequencer implements SmartLifecycle {
     private final int batch;
     private final PolledWorker worker;
 
-    RatingFeedSequencer(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-            @Value("${hailong.feed.sequencer.batch:1000}") int batch, @Value("${hailong.feed.sequencer.poll:PT1S}") Duration poll,
+    RatingFeedSequencer(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            @Value("${hailong.feed.sequencer.batch:1000}") int batch,
+            @Value("${hailong.feed.sequencer.poll:PT1S}") Duration poll,
             @Value("${hailong.feed.sequencer.settle:PT0.2S}") Duration settle) {
         this.jdbc = jdbc;
         this.batch = batch;
@@ -58,10 +61,12 @@ class RatingFeedSequencer implements SmartLifecycle {
      */
     int sequence() {
         return retry.invoke(() -> transaction.execute(tx -> {
-            Long last = jdbc.queryForObject("SELECT last_seq FROM rating_feed_sequence WHERE id = 1 FOR UPDATE", Long.class);
+            Long last = jdbc.queryForObject(
+                    "SELECT last_seq FROM rating_feed_sequence WHERE id = 1 FOR UPDATE", Long.class);
             // A plain (consistent) read: it sees only committed rows and waits for no open transaction.
             // A locking read (an UPDATE's own WHERE) would wait for a rating still being written.
-            List<Long> waiting = jdbc.queryForList("SELECT id FROM rating_change WHERE seq IS NULL ORDER BY id LIMIT ?", Long.class, batch);
+            List<Long> waiting = jdbc.queryForList(
+                    "SELECT id FROM rating_change WHERE seq IS NULL ORDER BY id LIMIT ?", Long.class, batch);
             if (waiting.isEmpty()) {
                 return 0;
             }
@@ -74,7 +79,9 @@ class RatingFeedSequencer implements SmartLifecycle {
                 args.add(id);
                 args.add(++next);
             }
-            sql.append(" END WHERE id IN (").append(String.join(",", Collections.nCopies(waiting.size(), "?"))).append(")");
+            sql.append(" END WHERE id IN (")
+                    .append(String.join(",", Collections.nCopies(waiting.size(), "?")))
+                    .append(")");
             args.addAll(waiting);
             jdbc.update(sql.toString(), args.toArray());
             jdbc.update("UPDATE rating_feed_sequence SET last_seq = ? WHERE id = 1", next);

@@ -7,7 +7,10 @@ import java.util.Set;
  * a case may skip steps (a citizen who left no number cannot be called), and CLOSED is final.
  */
 public enum CaseStatus {
-    OPEN, CONTACTED, RESOLVED, CLOSED;
+    OPEN,
+    CONTACTED,
+    RESOLVED,
+    CLOSED;
 
     private static final Set<CaseStatus> NONE = Set.of();
 

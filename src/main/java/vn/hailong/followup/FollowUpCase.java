@@ -107,7 +107,8 @@ class FollowUpCase extends AbstractEntity {
         }
         String stripped = text.strip();
         if (stripped.length() > OUTCOME_MAX_LENGTH) {
-            throw InvalidInputException.malformed("outcome", "outcome is longer than " + OUTCOME_MAX_LENGTH + " characters");
+            throw InvalidInputException.malformed(
+                    "outcome", "outcome is longer than " + OUTCOME_MAX_LENGTH + " characters");
         }
         return stripped;
     }

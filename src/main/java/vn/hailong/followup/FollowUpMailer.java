@@ -1,6 +1,8 @@
 package vn.hailong.followup;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,22 +10,31 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
@@ -59,7 +70,8 @@ class FollowUpMailer {
     private static final int BATCH = 50;
 
     enum Kind {
-        NEW_CASE, ESCALATION
+        NEW_CASE,
+        ESCALATION
     }
 
     /** A composed e-mail, or the reason there is none to send. */
@@ -80,22 +92,38 @@ class FollowUpMailer {
     private final FollowUpMailProperties properties;
     private final Clock clock;
     private final String node;
-    private final org.springframework.context.ApplicationEventPublisher events;
-    private final org.springframework.transaction.support.@org.jspecify.annotations.Nullable TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final org.springframework.transaction.support.@Nullable TransactionTemplate transaction;
 
     /** Without events and with a transaction per statement (tests playing a second node). */
-    FollowUpMailer(JdbcTemplate jdbc, JavaMailSender sender, ManagerContacts contacts, DirectoryService directory, DossierIntakeService intake,
-            RatingService ratings, QuestionnaireService questionnaires, FollowUpMailProperties properties, Clock clock) {
-        this(jdbc, sender, contacts, directory, intake, ratings, questionnaires, properties, clock, event -> { }, null);
+    FollowUpMailer(
+            JdbcTemplate jdbc,
+            JavaMailSender sender,
+            ManagerContacts contacts,
+            DirectoryService directory,
+            DossierIntakeService intake,
+            RatingService ratings,
+            QuestionnaireService questionnaires,
+            FollowUpMailProperties properties,
+            Clock clock) {
+        this(jdbc, sender, contacts, directory, intake, ratings, questionnaires, properties, clock, event -> {}, null);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    FollowUpMailer(JdbcTemplate jdbc, JavaMailSender sender, ManagerContacts contacts, DirectoryService directory, DossierIntakeService intake,
-            RatingService ratings, QuestionnaireService questionnaires, FollowUpMailProperties properties, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events,
-            org.springframework.transaction.@org.jspecify.annotations.Nullable PlatformTransactionManager transactions) {
+    @Autowired
+    FollowUpMailer(
+            JdbcTemplate jdbc,
+            JavaMailSender sender,
+            ManagerContacts contacts,
+            DirectoryService directory,
+            DossierIntakeService intake,
+            RatingService ratings,
+            QuestionnaireService questionnaires,
+            FollowUpMailProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events,
+            org.springframework.transaction.@Nullable PlatformTransactionManager transactions) {
         this.events = events;
-        this.transaction = transactions == null ? null : new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.transaction = transactions == null ? null : new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.sender = sender;
         this.contacts = contacts;
@@ -120,7 +148,8 @@ class FollowUpMailer {
      * Queues a notification composed now, once per (what it is about, kind): a second call with the
      * same key does nothing. Addresses that do not fit the row (2,000 characters) are left out.
      */
-    static void queueComposed(JdbcTemplate jdbc, UUID about, String kind, List<String> to, String subject, String text, Instant now) {
+    static void queueComposed(
+            JdbcTemplate jdbc, UUID about, String kind, List<String> to, String subject, String text, Instant now) {
         LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         StringBuilder recipients = new StringBuilder();
         for (String address : to.stream().distinct().toList()) {
@@ -144,27 +173,33 @@ class FollowUpMailer {
      *
      * @return how many escalations were queued now
      */
-    @Scheduled(fixedDelayString = "${hailong.followup.mail.escalation-check:PT5M}",
+    @Scheduled(
+            fixedDelayString = "${hailong.followup.mail.escalation-check:PT5M}",
             initialDelayString = "${hailong.followup.mail.escalation-check:PT5M}")
     int escalateOverdue() {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        record Overdue(UUID caseId, UUID ratingId, UUID dossierId, UUID unitId, LocalDate dueOn) {
-        }
-        List<Overdue> overdue = jdbc.query("""
+        record Overdue(UUID caseId, UUID ratingId, UUID dossierId, UUID unitId, LocalDate dueOn) {}
+        List<Overdue> overdue = jdbc.query(
+                """
                 SELECT c.id, c.rating_id, c.dossier_id, c.responsible_unit_id, c.due_on FROM follow_up_case c
                 WHERE c.status IN ('OPEN', 'CONTACTED') AND c.due_on < ?
                   AND NOT EXISTS (SELECT 1 FROM follow_up_mail m WHERE m.case_id = c.id AND m.kind = 'ESCALATION')""",
-                (rs, i) -> new Overdue(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                        rs.getObject(4, UUID.class), rs.getObject(5, LocalDate.class)),
-                java.sql.Date.valueOf(LocalDate.now(clock)));
+                (rs, i) -> new Overdue(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class),
+                        rs.getObject(4, UUID.class),
+                        rs.getObject(5, LocalDate.class)),
+                Date.valueOf(LocalDate.now(clock)));
         int queued = 0;
         for (Overdue o : overdue) {
-            java.util.function.Supplier<Integer> escalate = () -> {
+            Supplier<Integer> escalate = () -> {
                 int inserted = jdbc.update("""
                         INSERT IGNORE INTO follow_up_mail (case_id, kind, status, created_at, next_attempt_at)
                         VALUES (?, 'ESCALATION', 'PENDING', ?, ?)""", o.caseId().toString(), now, now);
                 if (inserted == 1) {
-                    events.publishEvent(new FollowUpOverdue(o.caseId(), o.ratingId(), o.dossierId(), o.unitId(), o.dueOn()));
+                    events.publishEvent(
+                            new FollowUpOverdue(o.caseId(), o.ratingId(), o.dossierId(), o.unitId(), o.dueOn()));
                 }
                 return inserted;
             };
@@ -179,31 +214,46 @@ class FollowUpMailer {
      *
      * @return how many were sent
      */
-    @Scheduled(fixedDelayString = "${hailong.followup.mail.poll:PT30S}", initialDelayString = "${hailong.followup.mail.poll:PT30S}")
+    @Scheduled(
+            fixedDelayString = "${hailong.followup.mail.poll:PT30S}",
+            initialDelayString = "${hailong.followup.mail.poll:PT30S}")
     int sendPending() {
         Instant now = clock.instant();
         LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         /** A row due; {@code subject} is set for a notification composed when queued. */
-        record Due(UUID caseId, String kind, int attempts, String recipients, String subject, String body) {
-        }
-        List<Due> due = jdbc.query("""
+        record Due(UUID caseId, String kind, int attempts, String recipients, String subject, String body) {}
+        List<Due> due = jdbc.query(
+                """
                 SELECT case_id, kind, attempts, recipients, subject, body FROM follow_up_mail
                 WHERE status = 'PENDING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)
                 ORDER BY next_attempt_at LIMIT ?""",
-                (rs, i) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                (rs, i) -> new Due(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getString(5),
                         rs.getString(6)),
-                at, at, BATCH);
+                at,
+                at,
+                BATCH);
         int sent = 0;
         for (Due d : due) {
-            int claimed = jdbc.update("""
+            int claimed = jdbc.update(
+                    """
                     UPDATE follow_up_mail SET claimed_by = ?, claimed_until = ?
                     WHERE case_id = ? AND kind = ? AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < ?)""",
-                    node, LocalDateTime.ofInstant(now.plus(CLAIM), ZoneOffset.UTC), d.caseId().toString(), d.kind(), at);
+                    node,
+                    LocalDateTime.ofInstant(now.plus(CLAIM), ZoneOffset.UTC),
+                    d.caseId().toString(),
+                    d.kind(),
+                    at);
             if (claimed == 0) {
                 continue; // another node has it
             }
             try {
-                Composed mail = d.subject() != null ? stored(d.recipients(), d.subject(), d.body())
+                Composed mail = d.subject() != null
+                        ? stored(d.recipients(), d.subject(), d.body())
                         : compose(d.caseId(), Kind.valueOf(d.kind()));
                 if (mail.skipped() != null) {
                     jdbc.update("""
@@ -213,22 +263,33 @@ class FollowUpMailer {
                     continue;
                 }
                 send(mail);
-                jdbc.update("""
+                jdbc.update(
+                        """
                         UPDATE follow_up_mail SET status = 'SENT', sent_at = ?, recipients = ?, attempts = attempts + 1,
                                claimed_by = NULL, claimed_until = NULL, last_error = NULL
                         WHERE case_id = ? AND kind = ?""",
-                        LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), truncate(String.join(", ", mail.to()), 2000),
-                        d.caseId().toString(), d.kind());
+                        LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                        truncate(String.join(", ", mail.to()), 2000),
+                        d.caseId().toString(),
+                        d.kind());
                 sent++;
-            } catch (RuntimeException | jakarta.mail.MessagingException e) {
+            } catch (RuntimeException | MessagingException e) {
                 Duration wait = backoff(d.attempts());
-                jdbc.update("""
+                jdbc.update(
+                        """
                         UPDATE follow_up_mail SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
                                claimed_by = NULL, claimed_until = NULL
                         WHERE case_id = ? AND kind = ?""",
-                        LocalDateTime.ofInstant(now.plus(wait), ZoneOffset.UTC), truncate(String.valueOf(e.getMessage()), 500),
-                        d.caseId().toString(), d.kind());
-                log.warn("e-mail {} about {} failed (try {}), retrying in {}: {}", d.kind(), d.caseId(), d.attempts() + 1, wait,
+                        LocalDateTime.ofInstant(now.plus(wait), ZoneOffset.UTC),
+                        truncate(String.valueOf(e.getMessage()), 500),
+                        d.caseId().toString(),
+                        d.kind());
+                log.warn(
+                        "e-mail {} about {} failed (try {}), retrying in {}: {}",
+                        d.kind(),
+                        d.caseId(),
+                        d.attempts() + 1,
+                        wait,
                         e.toString());
             }
         }
@@ -237,11 +298,15 @@ class FollowUpMailer {
 
     /** The e-mail of a case as it stands now. */
     Composed compose(UUID caseId, Kind kind) {
-        record Case(UUID ratingId, UUID dossierId, UUID unitId, CaseStatus status, LocalDate dueOn) {
-        }
-        Case c = jdbc.queryForObject("SELECT rating_id, dossier_id, responsible_unit_id, status, due_on FROM follow_up_case WHERE id = ?",
-                (rs, i) -> new Case(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                        CaseStatus.valueOf(rs.getString(4)), rs.getDate(5).toLocalDate()),
+        record Case(UUID ratingId, UUID dossierId, UUID unitId, CaseStatus status, LocalDate dueOn) {}
+        Case c = jdbc.queryForObject(
+                "SELECT rating_id, dossier_id, responsible_unit_id, status, due_on FROM follow_up_case WHERE id = ?",
+                (rs, i) -> new Case(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class),
+                        CaseStatus.valueOf(rs.getString(4)),
+                        rs.getDate(5).toLocalDate()),
                 caseId.toString());
         String code = intake.codesOf(List.of(c.dossierId())).getOrDefault(c.dossierId(), "?");
         String unit = directory.findUnit(c.unitId()).map(AgencySummary::name).orElse("?");
@@ -264,7 +329,8 @@ class FollowUpMailer {
                     + "Xem phản ánh và cập nhật kết quả: " + link + "\n\n"
                     + "Thư này được gửi tự động từ hệ thống Hài Lòng.\n\n"
                     + "---\n"
-                    + "A citizen rated dossier " + code + " \"not satisfied\". Please follow it up by " + due + ": " + link + "\n";
+                    + "A citizen rated dossier " + code + " \"not satisfied\". Please follow it up by " + due + ": "
+                    + link + "\n";
             return new Composed(to, subject, text, null);
         }
         if (c.status() == CaseStatus.RESOLVED || c.status() == CaseStatus.CLOSED) {
@@ -277,24 +343,32 @@ class FollowUpMailer {
         String subject = "[Hài Lòng] Quá hạn xử lý phản ánh: hồ sơ " + code + " (" + unit + ")";
         String text = "Kính gửi lãnh đạo Sở Nội vụ,\n\n"
                 + "Phản ánh \"Không hài lòng\" về hồ sơ " + code + " của " + unit + " đã quá hạn xử lý (hạn " + due
-                + ") mà chưa được giải quyết. Trạng thái hiện tại: " + c.status().label() + ".\n\n"
+                + ") mà chưa được giải quyết. Trạng thái hiện tại: "
+                + c.status().label() + ".\n\n"
                 + "Xem phản ánh: " + link + "\n\n"
                 + "Thư này được gửi tự động từ hệ thống Hài Lòng.\n\n"
                 + "---\n"
-                + "The follow-up of dossier " + code + " at " + unit + " is overdue (due " + due + ") and not resolved: " + link + "\n";
+                + "The follow-up of dossier " + code + " at " + unit + " is overdue (due " + due
+                + ") and not resolved: " + link + "\n";
         return new Composed(to, subject, text, null);
     }
 
     /** A notification as it was composed when queued; without an address there is nothing to send. */
     static Composed stored(String recipients, String subject, String text) {
-        List<String> to = recipients == null || recipients.isBlank() ? List.of()
-                : java.util.Arrays.stream(recipients.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
-        return to.isEmpty() ? Composed.skip("no recipient has an e-mail address") : new Composed(to, subject, text, null);
+        List<String> to = recipients == null || recipients.isBlank()
+                ? List.of()
+                : Arrays.stream(recipients.split(","))
+                        .map(String::strip)
+                        .filter(a -> !a.isEmpty())
+                        .toList();
+        return to.isEmpty()
+                ? Composed.skip("no recipient has an e-mail address")
+                : new Composed(to, subject, text, null);
     }
 
     /** One message per recipient: managers do not see each other's addresses. */
-    private void send(Composed mail) throws jakarta.mail.MessagingException {
-        List<MimeMessage> messages = new java.util.ArrayList<>();
+    private void send(Composed mail) throws MessagingException {
+        List<MimeMessage> messages = new ArrayList<>();
         for (String to : mail.to()) {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
@@ -309,14 +383,23 @@ class FollowUpMailer {
 
     private String reasons(UUID ratingId) {
         Map<String, String> labels = new HashMap<>();
-        questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE).reasons().forEach(r -> labels.put(r.code(), r.label().vi()));
-        List<String> named = ratings.facts(ratingId).map(RatingFacts::reasons).orElse(java.util.Set.of()).stream()
-                .map(code -> labels.getOrDefault(code, code)).sorted().toList();
+        questionnaires
+                .active(QuestionnaireService.DEFAULT_TEMPLATE)
+                .reasons()
+                .forEach(r -> labels.put(r.code(), r.label().vi()));
+        List<String> named = ratings.facts(ratingId).map(RatingFacts::reasons).orElse(Set.of()).stream()
+                .map(code -> labels.getOrDefault(code, code))
+                .sorted()
+                .toList();
         return named.isEmpty() ? "(không nêu)" : String.join("; ", named);
     }
 
     private static List<String> emails(List<ManagerContacts.Contact> people) {
-        return people.stream().map(ManagerContacts.Contact::email).filter(e -> e != null && !e.isBlank()).distinct().toList();
+        return people.stream()
+                .map(ManagerContacts.Contact::email)
+                .filter(e -> e != null && !e.isBlank())
+                .distinct()
+                .toList();
     }
 
     private Duration backoff(int attemptsBefore) {
@@ -332,7 +415,7 @@ class FollowUpMailer {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             host = "node";
         }
         String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);

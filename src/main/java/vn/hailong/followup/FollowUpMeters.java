@@ -24,15 +24,39 @@ import vn.hailong.platform.management.CachedGauges;
 class FollowUpMeters {
 
     FollowUpMeters(MeterRegistry registry, JdbcTemplate jdbc, Clock clock) {
-        CachedGauges.register(registry, "hailong.mail.pending", "E-mails queued in follow_up_mail and not yet sent", "mails",
+        CachedGauges.register(
+                registry,
+                "hailong.mail.pending",
+                "E-mails queued in follow_up_mail and not yet sent",
+                "mails",
                 () -> jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_mail WHERE status = 'PENDING'", Long.class));
-        CachedGauges.register(registry, "hailong.mail.oldest.age", "Age of the oldest e-mail still pending (0 when none)", "seconds", () -> {
-            Timestamp oldest = jdbc.queryForObject("SELECT MIN(created_at) FROM follow_up_mail WHERE status = 'PENDING'", Timestamp.class);
-            return oldest == null ? 0
-                    : Math.max(0, Duration.between(oldest.toLocalDateTime().toInstant(ZoneOffset.UTC), clock.instant()).toMillis()) / 1000.0;
-        });
-        CachedGauges.register(registry, "hailong.followup.overdue", "Follow-up cases past their deadline, still open or contacted", "cases",
-                () -> jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_case WHERE status IN ('OPEN', 'CONTACTED') AND due_on < ?",
-                        Long.class, Date.valueOf(LocalDate.now(clock))));
+        CachedGauges.register(
+                registry,
+                "hailong.mail.oldest.age",
+                "Age of the oldest e-mail still pending (0 when none)",
+                "seconds",
+                () -> {
+                    Timestamp oldest = jdbc.queryForObject(
+                            "SELECT MIN(created_at) FROM follow_up_mail WHERE status = 'PENDING'", Timestamp.class);
+                    return oldest == null
+                            ? 0
+                            : Math.max(
+                                            0,
+                                            Duration.between(
+                                                            oldest.toLocalDateTime()
+                                                                    .toInstant(ZoneOffset.UTC),
+                                                            clock.instant())
+                                                    .toMillis())
+                                    / 1000.0;
+                });
+        CachedGauges.register(
+                registry,
+                "hailong.followup.overdue",
+                "Follow-up cases past their deadline, still open or contacted",
+                "cases",
+                () -> jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM follow_up_case WHERE status IN ('OPEN', 'CONTACTED') AND due_on < ?",
+                        Long.class,
+                        Date.valueOf(LocalDate.now(clock))));
     }
 }

@@ -1,21 +1,23 @@
 package vn.hailong.followup;
 
+import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Map;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -58,12 +60,15 @@ import vn.hailong.security.ScopeService;
 public class FollowUpService {
 
     static final String NOT_SATISFIED = "DISSATISFIED";
-    static final String SUPERSEDED_OUTCOME = "Đánh giá này đã được thay bằng đánh giá của người dân qua mã QR (superseded by the citizen's own rating).";
+    static final String SUPERSEDED_OUTCOME =
+            "Đánh giá này đã được thay bằng đánh giá của người dân qua mã QR (superseded by the citizen's own rating).";
     /** The outcome of a case closed because moderation excluded its rating: the dispute, its reason, who decided. */
-    static final String EXCLUDED_OUTCOME = "Đóng tự động: đánh giá đã bị loại khỏi số liệu theo quyết định kiểm duyệt (đề nghị %s, lý do: %s, "
-            + "người quyết định: %s). Closed automatically: the rating was excluded by moderation (dispute %s).";
+    static final String EXCLUDED_OUTCOME =
+            "Đóng tự động: đánh giá đã bị loại khỏi số liệu theo quyết định kiểm duyệt (đề nghị %s, lý do: %s, "
+                    + "người quyết định: %s). Closed automatically: the rating was excluded by moderation (dispute %s).";
     /** The author of notes the application writes itself. */
     static final String SYSTEM_AUTHOR = "Hệ thống (system)";
+
     private static final String HANDLERS = "hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER')";
     private static final String READERS = "hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')";
     static final int LIST_LIMIT = 500;
@@ -80,11 +85,21 @@ public class FollowUpService {
     private final DossierIntakeService intake;
     private final RatingService ratings;
     private final QuestionnaireService questionnaires;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
-    FollowUpService(FollowUpCases cases, FollowUpNotes notes, JdbcTemplate jdbc, ScopeService scope, Clock clock,
-            FollowUpProperties properties, ManagerContacts contacts, DirectoryService directory, DossierIntakeService intake,
-            RatingService ratings, QuestionnaireService questionnaires, org.springframework.context.ApplicationEventPublisher events) {
+    FollowUpService(
+            FollowUpCases cases,
+            FollowUpNotes notes,
+            JdbcTemplate jdbc,
+            ScopeService scope,
+            Clock clock,
+            FollowUpProperties properties,
+            ManagerContacts contacts,
+            DirectoryService directory,
+            DossierIntakeService intake,
+            RatingService ratings,
+            QuestionnaireService questionnaires,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.contacts = contacts;
         this.directory = directory;
@@ -106,17 +121,27 @@ public class FollowUpService {
      */
     @EventListener
     void on(RatingSubmitted submitted) {
-        if (!NOT_SATISFIED.equals(submitted.overallOption()) || cases.findByRatingId(submitted.ratingId()).isPresent()) {
+        if (!NOT_SATISFIED.equals(submitted.overallOption())
+                || cases.findByRatingId(submitted.ratingId()).isPresent()) {
             return;
         }
         LocalDate openedOn = submitted.submittedAt().atZone(clock.getZone()).toLocalDate();
-        FollowUpCase opened = cases.saveAndFlush(new FollowUpCase(submitted.ratingId(), submitted.dossierId(), submitted.evaluatedAgencyId(),
-                submitted.submittedAt(), workingDays.after(openedOn, deadlineWorkingDays)));
+        FollowUpCase opened = cases.saveAndFlush(new FollowUpCase(
+                submitted.ratingId(),
+                submitted.dossierId(),
+                submitted.evaluatedAgencyId(),
+                submitted.submittedAt(),
+                workingDays.after(openedOn, deadlineWorkingDays)));
         // The e-mail to the unit's managers is queued in the same transaction (never lost, and a
         // mail server that is down cannot fail the rating); FollowUpMailer sends it.
         FollowUpMailer.queue(jdbc, opened.getId(), FollowUpMailer.Kind.NEW_CASE, clock.instant());
-        events.publishEvent(new FollowUpOpened(opened.getId(), submitted.ratingId(), submitted.dossierId(), submitted.evaluatedAgencyId(),
-                submitted.submittedAt(), opened.getDueOn()));
+        events.publishEvent(new FollowUpOpened(
+                opened.getId(),
+                submitted.ratingId(),
+                submitted.dossierId(),
+                submitted.evaluatedAgencyId(),
+                submitted.submittedAt(),
+                opened.getDueOn()));
     }
 
     /** A kiosk rating replaced by the citizen's own: its case (if any) closes, and its contact goes. */
@@ -150,8 +175,8 @@ public class FollowUpService {
         cases.findByRatingId(decided.ratingId())
                 .filter(c -> c.getStatus() != CaseStatus.CLOSED)
                 .ifPresent(c -> {
-                    String why = EXCLUDED_OUTCOME.formatted(decided.disputeId(), decided.reason().label(), decided.decidedBy(),
-                            decided.disputeId());
+                    String why = EXCLUDED_OUTCOME.formatted(
+                            decided.disputeId(), decided.reason().label(), decided.decidedBy(), decided.disputeId());
                     notes.save(new FollowUpNote(c.getId(), decided.decidedAt(), SYSTEM_AUTHOR, why));
                     c.close(c.getStatus() == CaseStatus.RESOLVED ? null : why, decided.decidedAt());
                     cases.save(c);
@@ -172,10 +197,13 @@ public class FollowUpService {
             return false;
         }
         // A resend of the same form writes the same row again.
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO follow_up_contact (case_id, phone, consented_at) VALUES (?, ?, ?)
                 ON DUPLICATE KEY UPDATE phone = VALUES(phone)""",
-                found.get().getId().toString(), number.national(), LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                found.get().getId().toString(),
+                number.national(),
+                LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         return true;
     }
 
@@ -183,7 +211,9 @@ public class FollowUpService {
     @Transactional(readOnly = true)
     @PreAuthorize(READERS)
     public Optional<FollowUpCaseDetails> caseOfRating(UUID ratingId) {
-        return cases.findByRatingId(ratingId).filter(c -> scope.currentScope().includes(c.getResponsibleUnitId())).map(this::details);
+        return cases.findByRatingId(ratingId)
+                .filter(c -> scope.currentScope().includes(c.getResponsibleUnitId()))
+                .map(this::details);
     }
 
     /** The cases of a unit not closed yet, earliest deadline first. */
@@ -193,7 +223,9 @@ public class FollowUpService {
         if (!scope.currentScope().includes(unitId)) {
             return List.of();
         }
-        return cases.findByResponsibleUnitIdAndStatusNotOrderByDueOn(unitId, CaseStatus.CLOSED).stream().map(this::details).toList();
+        return cases.findByResponsibleUnitIdAndStatusNotOrderByDueOn(unitId, CaseStatus.CLOSED).stream()
+                .map(this::details)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -215,8 +247,13 @@ public class FollowUpService {
         if (!isOwner(found)) {
             throw new AccessDeniedException("only the managers of the responsible unit see the citizen's number");
         }
-        return jdbc.queryForList("SELECT phone FROM follow_up_contact WHERE case_id = ?", String.class, found.getId().toString())
-                .stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT phone FROM follow_up_contact WHERE case_id = ?",
+                        String.class,
+                        found.getId().toString())
+                .stream()
+                .findFirst();
     }
 
     @Transactional
@@ -274,9 +311,17 @@ public class FollowUpService {
     }
 
     /** A case in a list. */
-    public record CaseRow(UUID id, UUID ratingId, String dossierCode, UUID unitId, String unitName, CaseStatus status, Instant openedAt,
-            LocalDate dueOn, boolean overdue, boolean contactAvailable) {
-    }
+    public record CaseRow(
+            UUID id,
+            UUID ratingId,
+            String dossierCode,
+            UUID unitId,
+            String unitName,
+            CaseStatus status,
+            Instant openedAt,
+            LocalDate dueOn,
+            boolean overdue,
+            boolean contactAvailable) {}
 
     /**
      * A case with its rating, for the case page.
@@ -285,13 +330,18 @@ public class FollowUpService {
      * @param contactOwner whether the current user is the case owner, who may read the number
      * @param mayHandle whether the current user may add notes and move the case on
      */
-    public record CasePage(FollowUpCaseDetails details, String dossierCode, String unitName, RatingFacts rating, List<String> reasons,
-            boolean overdue, boolean contactOwner, boolean mayHandle) {
-    }
+    public record CasePage(
+            FollowUpCaseDetails details,
+            String dossierCode,
+            String unitName,
+            RatingFacts rating,
+            List<String> reasons,
+            boolean overdue,
+            boolean contactOwner,
+            boolean mayHandle) {}
 
     /** A unit that has cases, for the filter. */
-    public record UnitOption(UUID id, String name) {
-    }
+    public record UnitOption(UUID id, String name) {}
 
     /**
      * The cases of the current user's scope, at most {@value #LIST_LIMIT}. A unit outside the scope
@@ -314,7 +364,9 @@ public class FollowUpService {
                 FROM follow_up_case c WHERE 1 = 1""");
         List<Object> args = new ArrayList<>();
         if (!visible.allUnits()) {
-            sql.append(" AND c.responsible_unit_id IN (").append(String.join(",", Collections.nCopies(visible.unitIds().size(), "?")))
+            sql.append(" AND c.responsible_unit_id IN (")
+                    .append(String.join(
+                            ",", Collections.nCopies(visible.unitIds().size(), "?")))
                     .append(")");
             visible.unitIds().forEach(u -> args.add(u.toString()));
         }
@@ -328,27 +380,53 @@ public class FollowUpService {
         }
         if (filter.overdueOnly()) {
             sql.append(" AND c.status IN ('OPEN', 'CONTACTED') AND c.due_on < ?");
-            args.add(java.sql.Date.valueOf(today));
+            args.add(Date.valueOf(today));
         }
         if (filter.order() == CaseFilter.Order.NEWEST) {
             sql.append(" ORDER BY c.opened_at DESC");
         } else {
-            sql.append(" ORDER BY c.status = 'CLOSED', (c.status IN ('OPEN', 'CONTACTED') AND c.due_on < ?) DESC, c.due_on, c.opened_at");
-            args.add(java.sql.Date.valueOf(today));
+            sql.append(
+                    " ORDER BY c.status = 'CLOSED', (c.status IN ('OPEN', 'CONTACTED') AND c.due_on < ?) DESC, c.due_on, c.opened_at");
+            args.add(Date.valueOf(today));
         }
         sql.append(" LIMIT ").append(LIST_LIMIT);
-        record Raw(UUID id, UUID ratingId, UUID dossierId, UUID unitId, CaseStatus status, Instant openedAt, LocalDate dueOn,
-                boolean contact) {
-        }
-        List<Raw> raw = jdbc.query(sql.toString(), (rs, i) -> new Raw(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), CaseStatus.valueOf(rs.getString(5)),
-                rs.getTimestamp(6).toLocalDateTime().toInstant(ZoneOffset.UTC), rs.getDate(7).toLocalDate(), rs.getBoolean(8)),
+        record Raw(
+                UUID id,
+                UUID ratingId,
+                UUID dossierId,
+                UUID unitId,
+                CaseStatus status,
+                Instant openedAt,
+                LocalDate dueOn,
+                boolean contact) {}
+        List<Raw> raw = jdbc.query(
+                sql.toString(),
+                (rs, i) -> new Raw(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class),
+                        rs.getObject(4, UUID.class),
+                        CaseStatus.valueOf(rs.getString(5)),
+                        rs.getTimestamp(6).toLocalDateTime().toInstant(ZoneOffset.UTC),
+                        rs.getDate(7).toLocalDate(),
+                        rs.getBoolean(8)),
                 args.toArray());
-        Map<UUID, String> codes = intake.codesOf(raw.stream().map(Raw::dossierId).distinct().toList());
+        Map<UUID, String> codes =
+                intake.codesOf(raw.stream().map(Raw::dossierId).distinct().toList());
         Map<UUID, String> names = new HashMap<>();
-        return raw.stream().map(r -> new CaseRow(r.id(), r.ratingId(), codes.get(r.dossierId()), r.unitId(),
-                names.computeIfAbsent(r.unitId(), this::unitName), r.status(), r.openedAt(), r.dueOn(),
-                overdue(r.status(), r.dueOn(), today), r.contact())).toList();
+        return raw.stream()
+                .map(r -> new CaseRow(
+                        r.id(),
+                        r.ratingId(),
+                        codes.get(r.dossierId()),
+                        r.unitId(),
+                        names.computeIfAbsent(r.unitId(), this::unitName),
+                        r.status(),
+                        r.openedAt(),
+                        r.dueOn(),
+                        overdue(r.status(), r.dueOn(), today),
+                        r.contact()))
+                .toList();
     }
 
     /** The units of the current user's scope that have cases, by name. */
@@ -370,13 +448,24 @@ public class FollowUpService {
         FollowUpCase found = load(caseId);
         RatingFacts rating = ratings.facts(found.getRatingId()).orElseThrow();
         Map<String, String> labels = new HashMap<>();
-        questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE).reasons().forEach(r -> labels.put(r.code(), r.label().vi()));
-        List<String> reasons = rating.reasons().stream().map(code -> labels.getOrDefault(code, code)).toList();
+        questionnaires
+                .active(QuestionnaireService.DEFAULT_TEMPLATE)
+                .reasons()
+                .forEach(r -> labels.put(r.code(), r.label().vi()));
+        List<String> reasons = rating.reasons().stream()
+                .map(code -> labels.getOrDefault(code, code))
+                .toList();
         Role role = scope.currentAccount().map(AccountService.Account::role).orElse(null);
         boolean mayHandle = role == Role.ADMIN || role == Role.PROVINCE_MANAGER || role == Role.UNIT_MANAGER;
-        return new CasePage(details(found), intake.codesOf(List.of(found.getDossierId())).get(found.getDossierId()),
-                unitName(found.getResponsibleUnitId()), rating, reasons, overdue(found.getStatus(), found.getDueOn(), today()),
-                isOwner(found), mayHandle && found.getStatus() != CaseStatus.CLOSED);
+        return new CasePage(
+                details(found),
+                intake.codesOf(List.of(found.getDossierId())).get(found.getDossierId()),
+                unitName(found.getResponsibleUnitId()),
+                rating,
+                reasons,
+                overdue(found.getStatus(), found.getDueOn(), today()),
+                isOwner(found),
+                mayHandle && found.getStatus() != CaseStatus.CLOSED);
     }
 
     /** Past its deadline (the due day itself still counts as in time) and not yet resolved or closed. */
@@ -408,7 +497,8 @@ public class FollowUpService {
             throw InvalidInputException.unprocessable("text", "a note needs a text");
         }
         if (text.strip().length() > FollowUpNote.TEXT_MAX_LENGTH) {
-            throw InvalidInputException.malformed("text", "a note is longer than " + FollowUpNote.TEXT_MAX_LENGTH + " characters");
+            throw InvalidInputException.malformed(
+                    "text", "a note is longer than " + FollowUpNote.TEXT_MAX_LENGTH + " characters");
         }
         String author = scope.currentAccount().map(a -> a.username()).orElse("?");
         notes.save(new FollowUpNote(found.getId(), clock.instant(), author, text.strip()));
@@ -422,13 +512,26 @@ public class FollowUpService {
     }
 
     private FollowUpCaseDetails details(FollowUpCase c) {
-        boolean contact = Boolean.TRUE.equals(jdbc.queryForObject("SELECT COUNT(*) > 0 FROM follow_up_contact WHERE case_id = ?",
-                Boolean.class, c.getId().toString()));
+        boolean contact = Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT COUNT(*) > 0 FROM follow_up_contact WHERE case_id = ?",
+                Boolean.class,
+                c.getId().toString()));
         List<FollowUpCaseDetails.Note> caseNotes = notes.findByCaseIdOrderByWrittenAt(c.getId()).stream()
-                .map(n -> new FollowUpCaseDetails.Note(n.getWrittenAt(), n.getAuthor(), n.getText())).toList();
-        return new FollowUpCaseDetails(c.getId(), c.getRatingId(), c.getDossierId(), c.getResponsibleUnitId(), c.getStatus(),
-                c.getOpenedAt(), c.getDueOn(), c.getContactedAt(), c.getResolvedAt(), c.getClosedAt(), c.getOutcome(), contact,
+                .map(n -> new FollowUpCaseDetails.Note(n.getWrittenAt(), n.getAuthor(), n.getText()))
+                .toList();
+        return new FollowUpCaseDetails(
+                c.getId(),
+                c.getRatingId(),
+                c.getDossierId(),
+                c.getResponsibleUnitId(),
+                c.getStatus(),
+                c.getOpenedAt(),
+                c.getDueOn(),
+                c.getContactedAt(),
+                c.getResolvedAt(),
+                c.getClosedAt(),
+                c.getOutcome(),
+                contact,
                 caseNotes);
     }
-
 }

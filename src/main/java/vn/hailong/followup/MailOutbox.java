@@ -58,8 +58,10 @@ public class MailOutbox {
         if (about == null || kind == null || subject == null || subject.isBlank() || text == null) {
             throw new IllegalArgumentException("a notification needs what it is about, a kind, a subject and a text");
         }
-        String shortSubject = subject.length() <= SUBJECT_MAX_LENGTH ? subject : subject.substring(0, SUBJECT_MAX_LENGTH - 1) + "…";
-        FollowUpMailer.queueComposed(jdbc, about, kind.name(), to == null ? List.of() : to, shortSubject, text, clock.instant());
+        String shortSubject =
+                subject.length() <= SUBJECT_MAX_LENGTH ? subject : subject.substring(0, SUBJECT_MAX_LENGTH - 1) + "…";
+        FollowUpMailer.queueComposed(
+                jdbc, about, kind.name(), to == null ? List.of() : to, shortSubject, text, clock.instant());
     }
 
     /** A link to a page of the managers' screens, as e-mails give it ({@code hailong.followup.mail.base-url}). */

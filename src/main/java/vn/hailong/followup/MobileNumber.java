@@ -12,11 +12,8 @@ public record MobileNumber(String national) {
 
     /** The second and third digit of mobile numbers (03x Viettel, 05x, 07x MobiFone, 08x, 09x). */
     private static final Set<String> PREFIXES = Set.of(
-            "32", "33", "34", "35", "36", "37", "38", "39",
-            "52", "55", "56", "58", "59",
-            "70", "76", "77", "78", "79",
-            "81", "82", "83", "84", "85", "86", "87", "88", "89",
-            "90", "91", "92", "93", "94", "96", "97", "98", "99");
+            "32", "33", "34", "35", "36", "37", "38", "39", "52", "55", "56", "58", "59", "70", "76", "77", "78", "79",
+            "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "96", "97", "98", "99");
 
     public MobileNumber {
         if (national == null || !national.matches("0[0-9]{9}") || !PREFIXES.contains(national.substring(1, 3))) {

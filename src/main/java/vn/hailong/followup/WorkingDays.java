@@ -15,7 +15,9 @@ public record WorkingDays(Set<LocalDate> holidays) {
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY && !holidays.contains(day);
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY
+                && day.getDayOfWeek() != DayOfWeek.SUNDAY
+                && !holidays.contains(day);
     }
 
     /** The day {@code days} working days after {@code start}; the start day itself does not count. */

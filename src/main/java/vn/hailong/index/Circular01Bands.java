@@ -14,14 +14,16 @@ import java.util.Objects;
  * <li>{@link Circular01Band#WEAK}: total &lt; {@code averageFrom}</li>
  * </ul>
  */
-public record Circular01Bands(BigDecimal excellentAbove, BigDecimal goodFrom, BigDecimal fairFrom, BigDecimal averageFrom) {
+public record Circular01Bands(
+        BigDecimal excellentAbove, BigDecimal goodFrom, BigDecimal fairFrom, BigDecimal averageFrom) {
 
     public Circular01Bands {
         Objects.requireNonNull(excellentAbove, "excellentAbove");
         Objects.requireNonNull(goodFrom, "goodFrom");
         Objects.requireNonNull(fairFrom, "fairFrom");
         Objects.requireNonNull(averageFrom, "averageFrom");
-        if (excellentAbove.compareTo(goodFrom) < 0 || goodFrom.compareTo(fairFrom) <= 0
+        if (excellentAbove.compareTo(goodFrom) < 0
+                || goodFrom.compareTo(fairFrom) <= 0
                 || fairFrom.compareTo(averageFrom) <= 0) {
             throw new IllegalArgumentException("band edges must decrease: > " + excellentAbove + ", " + goodFrom + ", "
                     + fairFrom + ", " + averageFrom);
@@ -30,7 +32,8 @@ public record Circular01Bands(BigDecimal excellentAbove, BigDecimal goodFrom, Bi
 
     /** domain.md §2: Xuất sắc &gt; 15; Tốt 12–15 (15 included); Khá 9–&lt;12; Trung bình 6–&lt;9; Yếu &lt; 6. */
     public static Circular01Bands defaults() {
-        return new Circular01Bands(new BigDecimal("15"), new BigDecimal("12"), new BigDecimal("9"), new BigDecimal("6"));
+        return new Circular01Bands(
+                new BigDecimal("15"), new BigDecimal("12"), new BigDecimal("9"), new BigDecimal("6"));
     }
 
     public Circular01Band classify(BigDecimal total) {

@@ -6,7 +6,8 @@ import java.util.Objects;
  * A methodology's rules for the Circular 01/2018 unit score: nine indicators of at most
  * {@code indicatorMax} points each, how averages and the total are rounded, and the bands.
  */
-public record Circular01Rules(int indicatorMax, Rounding averageRounding, Rounding totalRounding, Circular01Bands bands) {
+public record Circular01Rules(
+        int indicatorMax, Rounding averageRounding, Rounding totalRounding, Circular01Bands bands) {
 
     /** Circular 01/2018 Art. 13 has nine indicators. */
     public static final int INDICATORS = 9;
@@ -22,6 +23,7 @@ public record Circular01Rules(int indicatorMax, Rounding averageRounding, Roundi
 
     /** domain.md §2: 2 points per indicator (max 18); averages and total to 2 decimals, half up; the default bands. */
     public static Circular01Rules defaults() {
-        return new Circular01Rules(2, Rounding.twoDecimalsHalfUp(), Rounding.twoDecimalsHalfUp(), Circular01Bands.defaults());
+        return new Circular01Rules(
+                2, Rounding.twoDecimalsHalfUp(), Rounding.twoDecimalsHalfUp(), Circular01Bands.defaults());
     }
 }

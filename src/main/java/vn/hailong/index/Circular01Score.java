@@ -25,8 +25,8 @@ import java.util.Optional;
  * @param band              the band of {@code total}
  * @param missingIndicators the numbers (1..9) of the absent indicators, ascending
  */
-public record Circular01Score(List<Optional<BigDecimal>> averages, BigDecimal total, Circular01Band band,
-        List<Integer> missingIndicators) {
+public record Circular01Score(
+        List<Optional<BigDecimal>> averages, BigDecimal total, Circular01Band band, List<Integer> missingIndicators) {
 
     public Circular01Score {
         averages = List.copyOf(averages);
@@ -58,7 +58,8 @@ public record Circular01Score(List<Optional<BigDecimal>> averages, BigDecimal to
             }
             BigDecimal value = average.get();
             if (value.signum() < 0 || value.compareTo(max) > 0) {
-                throw new IllegalArgumentException("indicator " + (i + 1) + " average outside 0.." + max + ": " + value);
+                throw new IllegalArgumentException(
+                        "indicator " + (i + 1) + " average outside 0.." + max + ": " + value);
             }
             BigDecimal r = rules.averageRounding().apply(value);
             rounded.add(Optional.of(r));

@@ -9,11 +9,18 @@ package vn.hailong.index;
  * @param complaintsOnTime             of those, handled on or before their deadline
  * @param complaintsNotSatisfiedOrLate of those, answered "not satisfied" or handled late
  */
-public record Decision766Counts(long dossiers, long notSatisfiedDossiers, long complaints, long complaintsOnTime,
+public record Decision766Counts(
+        long dossiers,
+        long notSatisfiedDossiers,
+        long complaints,
+        long complaintsOnTime,
         long complaintsNotSatisfiedOrLate) {
 
     public Decision766Counts {
-        if (dossiers < 0 || notSatisfiedDossiers < 0 || complaints < 0 || complaintsOnTime < 0
+        if (dossiers < 0
+                || notSatisfiedDossiers < 0
+                || complaints < 0
+                || complaintsOnTime < 0
                 || complaintsNotSatisfiedOrLate < 0) {
             throw new IllegalArgumentException("counts must not be negative: " + this);
         }

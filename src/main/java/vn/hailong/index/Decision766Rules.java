@@ -8,8 +8,13 @@ import java.util.Objects;
  * ratios its maximum points and target rate (percent), the points curve, and how rates (percent)
  * and points are rounded. Points are computed from the rounded rate, the figure that is published.
  */
-public record Decision766Rules(Target dossierSatisfaction, Target complaintsOnTime, Target complaintSatisfaction,
-        PointsCurve curve, Rounding rateRounding, Rounding pointsRounding) {
+public record Decision766Rules(
+        Target dossierSatisfaction,
+        Target complaintsOnTime,
+        Target complaintSatisfaction,
+        PointsCurve curve,
+        Rounding rateRounding,
+        Rounding pointsRounding) {
 
     /** One ratio's maximum points and the rate (percent, 0 &lt; target ≤ 100) that earns them in full. */
     public record Target(BigDecimal maxPoints, BigDecimal targetPercent) {
@@ -44,7 +49,7 @@ public record Decision766Rules(Target dossierSatisfaction, Target complaintsOnTi
      */
     public static Decision766Rules defaults() {
         Target six = new Target(new BigDecimal("6"), ONE_HUNDRED);
-        return new Decision766Rules(six, six, six, PointsCurve.LINEAR, Rounding.twoDecimalsHalfUp(),
-                Rounding.twoDecimalsHalfUp());
+        return new Decision766Rules(
+                six, six, six, PointsCurve.LINEAR, Rounding.twoDecimalsHalfUp(), Rounding.twoDecimalsHalfUp());
     }
 }

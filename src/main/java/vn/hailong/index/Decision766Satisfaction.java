@@ -18,8 +18,12 @@ import java.util.Optional;
  * by the points rounding; the total is the sum of the points, an absent ratio counting 0.</li>
  * </ul>
  */
-public record Decision766Satisfaction(Decision766Counts counts, Ratio dossierSatisfaction, Ratio complaintsOnTime,
-        Ratio complaintSatisfaction, BigDecimal totalPoints) {
+public record Decision766Satisfaction(
+        Decision766Counts counts,
+        Ratio dossierSatisfaction,
+        Ratio complaintsOnTime,
+        Ratio complaintSatisfaction,
+        BigDecimal totalPoints) {
 
     /** One ratio: its rate in percent and the points it earns, both empty when the ratio is absent. */
     public record Ratio(Optional<BigDecimal> ratePercent, Optional<BigDecimal> points) {
@@ -43,20 +47,31 @@ public record Decision766Satisfaction(Decision766Counts counts, Ratio dossierSat
     }
 
     public static Decision766Satisfaction of(Decision766Counts counts, Decision766Rules rules) {
-        Ratio dossiers = counts.dossiers() == 0 ? Ratio.absent()
-                : ratio(counts.dossiers() - counts.notSatisfiedDossiers(), counts.dossiers(), rules.dossierSatisfaction(), rules);
-        Ratio onTime = counts.complaints() == 0 ? full(rules.complaintsOnTime(), rules)
+        Ratio dossiers = counts.dossiers() == 0
+                ? Ratio.absent()
+                : ratio(
+                        counts.dossiers() - counts.notSatisfiedDossiers(),
+                        counts.dossiers(),
+                        rules.dossierSatisfaction(),
+                        rules);
+        Ratio onTime = counts.complaints() == 0
+                ? full(rules.complaintsOnTime(), rules)
                 : ratio(counts.complaintsOnTime(), counts.complaints(), rules.complaintsOnTime(), rules);
-        Ratio satisfied = counts.complaints() == 0 ? full(rules.complaintSatisfaction(), rules)
-                : ratio(counts.complaints() - counts.complaintsNotSatisfiedOrLate(), counts.complaints(),
-                        rules.complaintSatisfaction(), rules);
-        BigDecimal total = rules.pointsRounding().apply(points(dossiers).add(points(onTime)).add(points(satisfied)));
+        Ratio satisfied = counts.complaints() == 0
+                ? full(rules.complaintSatisfaction(), rules)
+                : ratio(
+                        counts.complaints() - counts.complaintsNotSatisfiedOrLate(),
+                        counts.complaints(),
+                        rules.complaintSatisfaction(),
+                        rules);
+        BigDecimal total = rules.pointsRounding()
+                .apply(points(dossiers).add(points(onTime)).add(points(satisfied)));
         return new Decision766Satisfaction(counts, dossiers, onTime, satisfied, total);
     }
 
     private static Ratio ratio(long part, long whole, Decision766Rules.Target target, Decision766Rules rules) {
-        BigDecimal rate = rules.rateRounding().divide(BigDecimal.valueOf(part).multiply(Decision766Rules.ONE_HUNDRED),
-                BigDecimal.valueOf(whole));
+        BigDecimal rate = rules.rateRounding()
+                .divide(BigDecimal.valueOf(part).multiply(Decision766Rules.ONE_HUNDRED), BigDecimal.valueOf(whole));
         return scored(rate, target, rules);
     }
 
@@ -65,7 +80,8 @@ public record Decision766Satisfaction(Decision766Counts counts, Ratio dossierSat
     }
 
     private static Ratio scored(BigDecimal rate, Decision766Rules.Target target, Decision766Rules rules) {
-        BigDecimal points = rules.curve().points(target.maxPoints(), rate, target.targetPercent(), rules.pointsRounding());
+        BigDecimal points =
+                rules.curve().points(target.maxPoints(), rate, target.targetPercent(), rules.pointsRounding());
         return new Ratio(Optional.of(rate), Optional.of(points));
     }
 

@@ -27,23 +27,25 @@ public final class IndexCalculator {
 
     /** Exact intermediate values are shown to six decimals. */
     private static final int EXACT_SCALE = 6;
+
     private static final BigDecimal HUNDRED = new BigDecimal("100");
     static final String ALL_UNITS = "*";
 
-    private IndexCalculator() {
-    }
+    private IndexCalculator() {}
 
-    public static List<UnitResult> compute(Methodology.Definition method, Collection<UnitInputs> units,
-            Map<String, Integer> previousRanks) {
+    public static List<UnitResult> compute(
+            Methodology.Definition method, Collection<UnitInputs> units, Map<String, Integer> previousRanks) {
         Map<String, UnitResult> unranked = new LinkedHashMap<>();
-        units.stream().sorted(Comparator.comparing(UnitInputs::unitCode))
+        units.stream()
+                .sorted(Comparator.comparing(UnitInputs::unitCode))
                 .forEach(u -> unranked.put(u.unitCode(), scoreUnit(method, u)));
 
         Map<String, List<Ranking.UnitScore>> groups = new HashMap<>();
         for (UnitResult r : unranked.values()) {
             if (r.rankScore() != null && !r.has(UnitResult.INSUFFICIENT_SAMPLE)) {
                 String group = method.ranking().withinPeerGroups() ? r.peerGroup() : ALL_UNITS;
-                groups.computeIfAbsent(group, g -> new ArrayList<>()).add(new Ranking.UnitScore(r.unitCode(), r.rankScore()));
+                groups.computeIfAbsent(group, g -> new ArrayList<>())
+                        .add(new Ranking.UnitScore(r.unitCode(), r.rankScore()));
             }
         }
         Map<String, Ranking.RankedUnit> ranked = groups.values().stream()
@@ -57,11 +59,29 @@ public final class IndexCalculator {
             if (place == null) {
                 flags.add(UnitResult.UNRANKED);
             }
-            results.add(new UnitResult(r.unitCode(), r.unitName(), r.peerGroup(), r.dossiers(), r.ratings(),
-                    r.satisfactionRate(), r.satisfaction(), r.criterionRates(), r.indicators(), r.circular01Sum(), r.circular01Total(),
-                    r.circular01Band(), r.missingIndicators(), r.decision766(), r.parSurveyPoints(), r.parSurveyPercent(),
-                    r.parBand(), r.rankScore(), place == null ? null : place.rank(), previousRanks.get(r.unitCode()),
-                    place == null ? null : place.rankChange().orElse(null), List.copyOf(flags)));
+            results.add(new UnitResult(
+                    r.unitCode(),
+                    r.unitName(),
+                    r.peerGroup(),
+                    r.dossiers(),
+                    r.ratings(),
+                    r.satisfactionRate(),
+                    r.satisfaction(),
+                    r.criterionRates(),
+                    r.indicators(),
+                    r.circular01Sum(),
+                    r.circular01Total(),
+                    r.circular01Band(),
+                    r.missingIndicators(),
+                    r.decision766(),
+                    r.parSurveyPoints(),
+                    r.parSurveyPercent(),
+                    r.parBand(),
+                    r.rankScore(),
+                    place == null ? null : place.rank(),
+                    previousRanks.get(r.unitCode()),
+                    place == null ? null : place.rankChange().orElse(null),
+                    List.copyOf(flags)));
         }
         return List.copyOf(results);
     }
@@ -72,10 +92,13 @@ public final class IndexCalculator {
      * ratings) best first, then the others; ties by unit code.
      */
     public static Comparator<UnitResult> leagueOrder(Methodology.RankingRule rule) {
-        Comparator<UnitResult> byRank = Comparator.comparing(UnitResult::rank, Comparator.nullsLast(Comparator.naturalOrder()))
+        Comparator<UnitResult> byRank = Comparator.comparing(
+                        UnitResult::rank, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(UnitResult::rankScore, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(UnitResult::unitCode);
-        return rule.withinPeerGroups() ? Comparator.comparing(UnitResult::peerGroup).thenComparing(byRank) : byRank;
+        return rule.withinPeerGroups()
+                ? Comparator.comparing(UnitResult::peerGroup).thenComparing(byRank)
+                : byRank;
     }
 
     static UnitResult scoreUnit(Methodology.Definition method, UnitInputs in) {
@@ -94,21 +117,45 @@ public final class IndexCalculator {
         BigDecimal satisfactionRate = satisfactionRate(sat, in);
         UnitResult.SatisfactionSample sample = satisfactionSample(sat, in);
         List<UnitResult.CriterionRate> criterionRates = in.criteria().entrySet().stream()
-                .map(e -> new UnitResult.CriterionRate(e.getKey(), e.getValue().answers(), e.getValue().satisfied(),
-                        e.getValue().answers() == 0 ? null
-                                : sat.rateRounding().divide(BigDecimal.valueOf(e.getValue().satisfied()).multiply(HUNDRED),
-                                        BigDecimal.valueOf(e.getValue().answers()))))
+                .map(e -> new UnitResult.CriterionRate(
+                        e.getKey(),
+                        e.getValue().answers(),
+                        e.getValue().satisfied(),
+                        e.getValue().answers() == 0
+                                ? null
+                                : sat.rateRounding()
+                                        .divide(
+                                                BigDecimal.valueOf(e.getValue().satisfied())
+                                                        .multiply(HUNDRED),
+                                                BigDecimal.valueOf(e.getValue().answers()))))
                 .toList();
 
         Decision766Rules d766rules = method.decision766();
-        Decision766Satisfaction d766 = Decision766Satisfaction.of(new Decision766Counts(in.dossiers(), in.notSatisfiedDossiers(),
-                in.complaints(), in.complaintsOnTime(), in.complaintsNotSatisfiedOrLate()), d766rules);
+        Decision766Satisfaction d766 = Decision766Satisfaction.of(
+                new Decision766Counts(
+                        in.dossiers(),
+                        in.notSatisfiedDossiers(),
+                        in.complaints(),
+                        in.complaintsOnTime(),
+                        in.complaintsNotSatisfiedOrLate()),
+                d766rules);
         UnitResult.Decision766Result d766result = new UnitResult.Decision766Result(
-                ratio(in.dossiers() - in.notSatisfiedDossiers(), in.dossiers(), d766.dossierSatisfaction(), d766rules.dossierSatisfaction()),
+                ratio(
+                        in.dossiers() - in.notSatisfiedDossiers(),
+                        in.dossiers(),
+                        d766.dossierSatisfaction(),
+                        d766rules.dossierSatisfaction()),
                 ratio(in.complaintsOnTime(), in.complaints(), d766.complaintsOnTime(), d766rules.complaintsOnTime()),
-                ratio(in.complaints() - in.complaintsNotSatisfiedOrLate(), in.complaints(), d766.complaintSatisfaction(),
+                ratio(
+                        in.complaints() - in.complaintsNotSatisfiedOrLate(),
+                        in.complaints(),
+                        d766.complaintSatisfaction(),
                         d766rules.complaintSatisfaction()),
-                d766.totalPoints(), d766rules.dossierSatisfaction().maxPoints().add(d766rules.complaintsOnTime().maxPoints())
+                d766.totalPoints(),
+                d766rules
+                        .dossierSatisfaction()
+                        .maxPoints()
+                        .add(d766rules.complaintsOnTime().maxPoints())
                         .add(d766rules.complaintSatisfaction().maxPoints()));
 
         ParSurveyComponent par = method.par().component();
@@ -124,8 +171,8 @@ public final class IndexCalculator {
                 case SATISFACTION_RATE -> method.par().band(satisfactionRate);
             };
         }
-        boolean unclassified = in.dossiers() == 0
-                && method.dossiers().withoutDossiers() == Methodology.WithoutDossiers.UNCLASSIFIED;
+        boolean unclassified =
+                in.dossiers() == 0 && method.dossiers().withoutDossiers() == Methodology.WithoutDossiers.UNCLASSIFIED;
 
         BigDecimal rankScore = switch (method.ranking().rankBy()) {
             case PAR_SURVEY_POINTS -> parPoints;
@@ -148,48 +195,96 @@ public final class IndexCalculator {
         }
         if (unclassified) {
             // Nothing was handled: no band and no 766 total rather than "Yếu" and 12.00 from empty data.
-            d766result = new UnitResult.Decision766Result(d766result.dossierSatisfaction(), d766result.complaintsOnTime(),
-                    d766result.complaintSatisfaction(), null, d766result.maxPoints());
+            d766result = new UnitResult.Decision766Result(
+                    d766result.dossierSatisfaction(),
+                    d766result.complaintsOnTime(),
+                    d766result.complaintSatisfaction(),
+                    null,
+                    d766result.maxPoints());
         }
-        return new UnitResult(in.unitCode(), in.unitName(), in.peerGroup(), in.dossiers(), in.ratings(), satisfactionRate, sample,
-                criterionRates, List.copyOf(indicators), sum, unclassified ? null : score.total(), unclassified ? null : score.band(),
-                score.missingIndicators(), d766result, parPoints, parPercent, parBand, rankScore, null, null, null, List.copyOf(flags));
+        return new UnitResult(
+                in.unitCode(),
+                in.unitName(),
+                in.peerGroup(),
+                in.dossiers(),
+                in.ratings(),
+                satisfactionRate,
+                sample,
+                criterionRates,
+                List.copyOf(indicators),
+                sum,
+                unclassified ? null : score.total(),
+                unclassified ? null : score.band(),
+                score.missingIndicators(),
+                d766result,
+                parPoints,
+                parPercent,
+                parBand,
+                rankScore,
+                null,
+                null,
+                null,
+                List.copyOf(flags));
     }
 
-    private static UnitResult.Ratio ratio(long part, long whole, Decision766Satisfaction.Ratio ratio, Decision766Rules.Target target) {
-        return new UnitResult.Ratio(part, whole, ratio.ratePercent().orElse(null), ratio.points().orElse(null),
-                target.maxPoints(), target.targetPercent());
+    private static UnitResult.Ratio ratio(
+            long part, long whole, Decision766Satisfaction.Ratio ratio, Decision766Rules.Target target) {
+        return new UnitResult.Ratio(
+                part,
+                whole,
+                ratio.ratePercent().orElse(null),
+                ratio.points().orElse(null),
+                target.maxPoints(),
+                target.targetPercent());
     }
 
-    private static UnitResult.IndicatorResult indicator(Methodology.Definition method, Methodology.Indicator def, UnitInputs in) {
+    private static UnitResult.IndicatorResult indicator(
+            Methodology.Definition method, Methodology.Indicator def, UnitInputs in) {
         Circular01Rules rules = method.circular01();
         return switch (def.source()) {
             case DOSSIER_TIMELINESS -> {
                 long n = in.early() + in.onTime() + in.late();
                 long points = 2 * in.early() + in.onTime();
-                yield averaged(def, BigDecimal.valueOf(points), n, IndicatorAverage.of(points, n, rules).orElse(null),
+                yield averaged(
+                        def,
+                        BigDecimal.valueOf(points),
+                        n,
+                        IndicatorAverage.of(points, n, rules).orElse(null),
                         in.early() + " sớm hạn × 2 + " + in.onTime() + " đúng hạn × 1 + " + in.late() + " trễ hạn × 0");
             }
             case CITIZEN_ANSWER -> {
-                UnitInputs.CriterionCounts c = in.criteria().getOrDefault(def.criterion(), new UnitInputs.CriterionCounts(0, 0, 0));
-                yield averaged(def, BigDecimal.valueOf(c.points()), c.answers(),
+                UnitInputs.CriterionCounts c =
+                        in.criteria().getOrDefault(def.criterion(), new UnitInputs.CriterionCounts(0, 0, 0));
+                yield averaged(
+                        def,
+                        BigDecimal.valueOf(c.points()),
+                        c.answers(),
                         IndicatorAverage.of(c.points(), c.answers(), rules).orElse(null),
                         c.answers() + " câu trả lời '" + def.criterion() + "', tổng " + c.points() + " điểm");
             }
             case UNIT_ENTRY -> {
                 BigDecimal entered = in.unitEntries().get(def.number());
                 yield entered == null
-                        ? new UnitResult.IndicatorResult(def.number(), def.source(), null, null, 0, null, null, "chưa nhập")
-                        : new UnitResult.IndicatorResult(def.number(), def.source(), null, entered, 1,
-                                entered.setScale(EXACT_SCALE, RoundingMode.HALF_UP), rules.averageRounding().apply(entered),
+                        ? new UnitResult.IndicatorResult(
+                                def.number(), def.source(), null, null, 0, null, null, "chưa nhập")
+                        : new UnitResult.IndicatorResult(
+                                def.number(),
+                                def.source(),
+                                null,
+                                entered,
+                                1,
+                                entered.setScale(EXACT_SCALE, RoundingMode.HALF_UP),
+                                rules.averageRounding().apply(entered),
                                 "đơn vị nhập");
             }
             case COMPLAINTS_ON_TIME -> {
                 Methodology.ComplaintsIndicator t = method.complaintsIndicator();
                 BigDecimal max = BigDecimal.valueOf(rules.indicatorMax());
                 BigDecimal value;
-                BigDecimal percent = in.complaints() == 0 ? HUNDRED
-                        : BigDecimal.valueOf(in.complaintsOnTime()).multiply(HUNDRED)
+                BigDecimal percent = in.complaints() == 0
+                        ? HUNDRED
+                        : BigDecimal.valueOf(in.complaintsOnTime())
+                                .multiply(HUNDRED)
                                 .divide(BigDecimal.valueOf(in.complaints()), EXACT_SCALE, RoundingMode.HALF_UP);
                 if (in.complaints() == 0 || percent.compareTo(t.fullPercent()) >= 0) {
                     value = max;
@@ -198,19 +293,29 @@ public final class IndexCalculator {
                 } else {
                     value = BigDecimal.ZERO;
                 }
-                yield new UnitResult.IndicatorResult(def.number(), def.source(), null, BigDecimal.valueOf(in.complaintsOnTime()),
-                        in.complaints(), percent, rules.averageRounding().apply(value),
-                        in.complaints() == 0 ? "không có PAKN"
-                                : in.complaintsOnTime() + "/" + in.complaints() + " PAKN đúng hạn = " + percent.stripTrailingZeros().toPlainString() + " %");
+                yield new UnitResult.IndicatorResult(
+                        def.number(),
+                        def.source(),
+                        null,
+                        BigDecimal.valueOf(in.complaintsOnTime()),
+                        in.complaints(),
+                        percent,
+                        rules.averageRounding().apply(value),
+                        in.complaints() == 0
+                                ? "không có PAKN"
+                                : in.complaintsOnTime() + "/" + in.complaints() + " PAKN đúng hạn = "
+                                        + percent.stripTrailingZeros().toPlainString() + " %");
             }
         };
     }
 
-    private static UnitResult.IndicatorResult averaged(Methodology.Indicator def, BigDecimal numerator, long denominator,
-            BigDecimal average, String note) {
-        BigDecimal exact = denominator == 0 ? null : numerator.divide(BigDecimal.valueOf(denominator), EXACT_SCALE, RoundingMode.HALF_UP);
-        return new UnitResult.IndicatorResult(def.number(), def.source(), def.criterion(), numerator, denominator, exact, average,
-                note);
+    private static UnitResult.IndicatorResult averaged(
+            Methodology.Indicator def, BigDecimal numerator, long denominator, BigDecimal average, String note) {
+        BigDecimal exact = denominator == 0
+                ? null
+                : numerator.divide(BigDecimal.valueOf(denominator), EXACT_SCALE, RoundingMode.HALF_UP);
+        return new UnitResult.IndicatorResult(
+                def.number(), def.source(), def.criterion(), numerator, denominator, exact, average, note);
     }
 
     /** The satisfaction rate's sample under the methodology's rule: the same answers as {@link #satisfactionRate}. */
@@ -220,7 +325,8 @@ public final class IndexCalculator {
             return UnitResult.SatisfactionSample.of(in.satisfied(), in.ratings(), scale);
         }
         UnitInputs.CriterionCounts answers = in.criteria().get(sat.criterion());
-        return answers == null ? UnitResult.SatisfactionSample.of(0, 0, scale)
+        return answers == null
+                ? UnitResult.SatisfactionSample.of(0, 0, scale)
                 : UnitResult.SatisfactionSample.of(answers.satisfied(), answers.answers(), scale);
     }
 
@@ -231,11 +337,19 @@ public final class IndexCalculator {
      */
     static BigDecimal satisfactionRate(Methodology.SatisfactionRule sat, UnitInputs in) {
         if (Methodology.OVERALL.equals(sat.criterion())) {
-            return in.ratings() == 0 ? null
-                    : sat.rateRounding().divide(BigDecimal.valueOf(in.satisfied()).multiply(HUNDRED), BigDecimal.valueOf(in.ratings()));
+            return in.ratings() == 0
+                    ? null
+                    : sat.rateRounding()
+                            .divide(
+                                    BigDecimal.valueOf(in.satisfied()).multiply(HUNDRED),
+                                    BigDecimal.valueOf(in.ratings()));
         }
         UnitInputs.CriterionCounts answers = in.criteria().get(sat.criterion());
-        return answers == null || answers.answers() == 0 ? null
-                : sat.rateRounding().divide(BigDecimal.valueOf(answers.satisfied()).multiply(HUNDRED), BigDecimal.valueOf(answers.answers()));
+        return answers == null || answers.answers() == 0
+                ? null
+                : sat.rateRounding()
+                        .divide(
+                                BigDecimal.valueOf(answers.satisfied()).multiply(HUNDRED),
+                                BigDecimal.valueOf(answers.answers()));
     }
 }

@@ -14,26 +14,60 @@ import vn.hailong.platform.SpreadsheetCells;
  */
 public final class IndexCsv {
 
-    public static final String HEADER = "unit_code,unit_name,peer_group,dossiers,ratings,satisfaction_rate,tt01_score,tt01_band,"
-            + "d766_satisfaction_points,par_survey_points,rank,rank_change,satisfaction_sample,satisfaction_ci95_low,"
-            + "satisfaction_ci95_high,flags";
+    public static final String HEADER =
+            "unit_code,unit_name,peer_group,dossiers,ratings,satisfaction_rate,tt01_score,tt01_band,"
+                    + "d766_satisfaction_points,par_survey_points,rank,rank_change,satisfaction_sample,satisfaction_ci95_low,"
+                    + "satisfaction_ci95_high,flags";
 
-    private IndexCsv() {
-    }
+    private IndexCsv() {}
 
     public static String of(List<UnitResult> results) {
         StringBuilder csv = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
         for (UnitResult r : results) {
-            csv.append(field(r.unitCode())).append(',').append(field(r.unitName())).append(',').append(field(r.peerGroup()))
-                    .append(',').append(r.dossiers()).append(',').append(r.ratings()).append(',').append(number(r.satisfactionRate()))
-                    .append(',').append(number(r.circular01Total())).append(',').append(field(r.circular01Band() == null ? null : r.circular01Band().label()))
-                    .append(',').append(number(r.decision766().totalPoints())).append(',').append(number(r.parSurveyPoints()))
-                    .append(',').append(r.rank() == null ? "" : r.rank()).append(',')
-                    .append(r.rankChange() == null ? "" : r.rankChange()).append(',')
-                    .append(r.satisfaction() == null ? "" : String.valueOf(r.satisfaction().sampleSize())).append(',')
-                    .append(r.satisfaction() == null ? "" : number(r.satisfaction().lowerPercent())).append(',')
-                    .append(r.satisfaction() == null ? "" : number(r.satisfaction().upperPercent())).append(',')
-                    .append(String.join(" ", r.flags())).append("\r\n");
+            csv.append(field(r.unitCode()))
+                    .append(',')
+                    .append(field(r.unitName()))
+                    .append(',')
+                    .append(field(r.peerGroup()))
+                    .append(',')
+                    .append(r.dossiers())
+                    .append(',')
+                    .append(r.ratings())
+                    .append(',')
+                    .append(number(r.satisfactionRate()))
+                    .append(',')
+                    .append(number(r.circular01Total()))
+                    .append(',')
+                    .append(field(
+                            r.circular01Band() == null
+                                    ? null
+                                    : r.circular01Band().label()))
+                    .append(',')
+                    .append(number(r.decision766().totalPoints()))
+                    .append(',')
+                    .append(number(r.parSurveyPoints()))
+                    .append(',')
+                    .append(r.rank() == null ? "" : r.rank())
+                    .append(',')
+                    .append(r.rankChange() == null ? "" : r.rankChange())
+                    .append(',')
+                    .append(
+                            r.satisfaction() == null
+                                    ? ""
+                                    : String.valueOf(r.satisfaction().sampleSize()))
+                    .append(',')
+                    .append(
+                            r.satisfaction() == null
+                                    ? ""
+                                    : number(r.satisfaction().lowerPercent()))
+                    .append(',')
+                    .append(
+                            r.satisfaction() == null
+                                    ? ""
+                                    : number(r.satisfaction().upperPercent()))
+                    .append(',')
+                    .append(String.join(" ", r.flags()))
+                    .append("\r\n");
         }
         return csv.toString();
     }
@@ -48,6 +82,8 @@ public final class IndexCsv {
         }
         // Unit names and peer groups come from the one-stop software: neutralised against formulas.
         String v = SpreadsheetCells.text(value);
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+                ? "\"" + v.replace("\"", "\"\"") + "\""
+                : v;
     }
 }

@@ -14,7 +14,11 @@ import vn.hailong.platform.InvalidInputException;
  */
 public record IndexPeriod(Granularity granularity, int year, int number) {
 
-    public enum Granularity { YEAR, QUARTER, MONTH }
+    public enum Granularity {
+        YEAR,
+        QUARTER,
+        MONTH
+    }
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?");
 
@@ -41,8 +45,8 @@ public record IndexPeriod(Granularity granularity, int year, int number) {
     public static IndexPeriod parse(String text, String field) {
         Matcher m = text == null ? null : FORMAT.matcher(text.strip());
         if (m == null || !m.matches()) {
-            throw InvalidInputException.malformed(field,
-                    field + " '" + text + "' is not a period like 2026, 2026-Q3 or 2026-07");
+            throw InvalidInputException.malformed(
+                    field, field + " '" + text + "' is not a period like 2026, 2026-Q3 or 2026-07");
         }
         int year = Integer.parseInt(m.group(1));
         if (year < 2000) {

@@ -1,5 +1,6 @@
 package vn.hailong.index;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +47,7 @@ public class IndexSchedule {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** What one look did: the periods computed, skipped (already drafted or published) and the drafts reminded of. */
-    public record Run(List<String> computed, List<String> skipped, List<UUID> reminded) {
-    }
+    public record Run(List<String> computed, List<String> skipped, List<UUID> reminded) {}
 
     private final IndexSnapshotService snapshots;
     private final IndexScheduleProperties properties;
@@ -58,11 +59,19 @@ public class IndexSchedule {
     private final Clock clock;
     private final String node = nodeName();
 
-    IndexSchedule(IndexSnapshotService snapshots, IndexScheduleProperties properties, MailOutbox outbox, ManagerContacts contacts,
-            JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+    IndexSchedule(
+            IndexSnapshotService snapshots,
+            IndexScheduleProperties properties,
+            MailOutbox outbox,
+            ManagerContacts contacts,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.snapshots = snapshots;
         this.properties = properties;
-        this.calendar = new IndexScheduleCalendar(new WorkingDays(new HashSet<>(properties.holidays())), properties.runAt(),
+        this.calendar = new IndexScheduleCalendar(
+                new WorkingDays(new HashSet<>(properties.holidays())),
+                properties.runAt(),
                 properties.remindAfterWorkingDays());
         this.outbox = outbox;
         this.contacts = contacts;
@@ -71,7 +80,9 @@ public class IndexSchedule {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${hailong.index.schedule.check-every:PT15M}", initialDelayString = "${hailong.index.schedule.check-every:PT15M}")
+    @Scheduled(
+            fixedDelayString = "${hailong.index.schedule.check-every:PT15M}",
+            initialDelayString = "${hailong.index.schedule.check-every:PT15M}")
     void onTimer() {
         if (properties.enabled()) {
             try {
@@ -105,7 +116,8 @@ public class IndexSchedule {
         for (String scheme : properties.schemes()) {
             for (IndexSnapshotService.Snapshot draft : snapshots.waitingDrafts(scheme)) {
                 LocalDate computedOn = LocalDate.ofInstant(draft.computedAt(), clock.getZone());
-                if (calendar.reminderDue(computedOn, now.toLocalDate()) && "REMINDED".equals(claimed(() -> remind(draft, computedOn)))) {
+                if (calendar.reminderDue(computedOn, now.toLocalDate())
+                        && "REMINDED".equals(claimed(() -> remind(draft, computedOn)))) {
                     reminded.add(draft.id());
                 }
             }
@@ -114,7 +126,7 @@ public class IndexSchedule {
     }
 
     /** Runs an act in its own transaction; null when another node has it (or had it) already. */
-    private String claimed(java.util.function.Supplier<String> act) {
+    private String claimed(Supplier<String> act) {
         try {
             return transaction.execute(tx -> act.get());
         } catch (DuplicateKeyException | ConcurrencyFailureException theOtherNode) {
@@ -124,18 +136,29 @@ public class IndexSchedule {
     }
 
     private boolean claim(String key, String kind, String scheme, String period) {
-        if (!jdbc.queryForList("SELECT run_key FROM index_schedule_run WHERE run_key = ?", String.class, key).isEmpty()) {
+        if (!jdbc.queryForList("SELECT run_key FROM index_schedule_run WHERE run_key = ?", String.class, key)
+                .isEmpty()) {
             return false;
         }
         // First in the transaction: a node racing for the same key waits on this row, then is refused.
-        jdbc.update("INSERT INTO index_schedule_run (run_key, kind, scheme, period, outcome, node, ran_at) VALUES (?, ?, ?, ?, 'SKIPPED', ?, ?)",
-                key, kind, scheme, period, node, Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
+        jdbc.update(
+                "INSERT INTO index_schedule_run (run_key, kind, scheme, period, outcome, node, ran_at) VALUES (?, ?, ?, ?, 'SKIPPED', ?, ?)",
+                key,
+                kind,
+                scheme,
+                period,
+                node,
+                Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
         return true;
     }
 
     private void record(String key, String outcome, UUID snapshot, String detail) {
-        jdbc.update("UPDATE index_schedule_run SET outcome = ?, snapshot_id = ?, detail = ? WHERE run_key = ?", outcome,
-                snapshot == null ? null : snapshot.toString(), detail.length() > 500 ? detail.substring(0, 499) + "…" : detail, key);
+        jdbc.update(
+                "UPDATE index_schedule_run SET outcome = ?, snapshot_id = ?, detail = ? WHERE run_key = ?",
+                outcome,
+                snapshot == null ? null : snapshot.toString(),
+                detail.length() > 500 ? detail.substring(0, 499) + "…" : detail,
+                key);
     }
 
     private String computeMonth(String scheme, YearMonth month) {
@@ -149,7 +172,9 @@ public class IndexSchedule {
             record(key, "SKIPPED", null, "already published");
             return "SKIPPED";
         }
-        var existing = snapshots.waitingDrafts(scheme).stream().filter(s -> s.period().equals(period)).findFirst();
+        var existing = snapshots.waitingDrafts(scheme).stream()
+                .filter(s -> s.period().equals(period))
+                .findFirst();
         if (existing.isPresent()) {
             record(key, "SKIPPED", existing.get().id(), "a draft exists already");
             return "SKIPPED";
@@ -157,18 +182,30 @@ public class IndexSchedule {
         IndexSnapshotService.Snapshot draft = snapshots.computeScheduled(scheme, period);
         record(key, "COMPUTED", draft.id(), draft.units() + " units, " + draft.computeMillis() + " ms");
         String monthText = String.format("%02d/%d", month.getMonthValue(), month.getYear());
-        outbox.queue(draft.id(), MailOutbox.Kind.INDEX_DRAFT_READY, provinceManagers(),
+        outbox.queue(
+                draft.id(),
+                MailOutbox.Kind.INDEX_DRAFT_READY,
+                provinceManagers(),
                 "[Hài Lòng] Bản nháp chỉ số hài lòng tháng " + monthText + " đã được tính – chờ duyệt và công bố",
                 "Kính gửi lãnh đạo Sở Nội vụ,\n\n"
-                        + "Hệ thống đã tự động tính bản nháp chỉ số hài lòng tháng " + monthText + " (phương pháp " + scheme + " v"
-                        + draft.methodologyVersion() + ", " + draft.units() + " đơn vị). Bản nháp chưa được công bố: đề nghị kiểm tra "
+                        + "Hệ thống đã tự động tính bản nháp chỉ số hài lòng tháng " + monthText + " (phương pháp "
+                        + scheme + " v"
+                        + draft.methodologyVersion() + ", " + draft.units()
+                        + " đơn vị). Bản nháp chưa được công bố: đề nghị kiểm tra "
                         + "từng đơn vị rồi công bố tại: " + outbox.link("/index") + "\n\n"
-                        + "Mã bản nháp: " + draft.id() + "\nMã băm dữ liệu đầu vào (SHA-256): " + draft.inputsHash() + "\n\n"
+                        + "Mã bản nháp: " + draft.id() + "\nMã băm dữ liệu đầu vào (SHA-256): " + draft.inputsHash()
+                        + "\n\n"
                         + "Thư này được gửi tự động từ hệ thống Hài Lòng.\n\n---\n"
-                        + "The satisfaction index draft of " + period + " (" + scheme + " v" + draft.methodologyVersion() + ", "
+                        + "The satisfaction index draft of " + period + " (" + scheme + " v"
+                        + draft.methodologyVersion() + ", "
                         + draft.units() + " units) was computed automatically and awaits review and publication: "
                         + outbox.link("/index") + " (snapshot " + draft.id() + ").\n");
-        log.info("index schedule: computed the draft of {} {} ({} units) on node {}", scheme, period, draft.units(), node);
+        log.info(
+                "index schedule: computed the draft of {} {} ({} units) on node {}",
+                scheme,
+                period,
+                draft.units(),
+                node);
         return "COMPUTED";
     }
 
@@ -178,28 +215,39 @@ public class IndexSchedule {
             return null;
         }
         record(key, "REMINDED", draft.id(), "computed on " + computedOn);
-        outbox.queue(draft.id(), MailOutbox.Kind.INDEX_DRAFT_WAITING, provinceManagers(),
-                "[Hài Lòng] Nhắc việc: bản nháp chỉ số kỳ " + draft.period() + " chờ công bố từ " + DAY.format(computedOn),
+        outbox.queue(
+                draft.id(),
+                MailOutbox.Kind.INDEX_DRAFT_WAITING,
+                provinceManagers(),
+                "[Hài Lòng] Nhắc việc: bản nháp chỉ số kỳ " + draft.period() + " chờ công bố từ "
+                        + DAY.format(computedOn),
                 "Kính gửi lãnh đạo Sở Nội vụ,\n\n"
                         + "Bản nháp chỉ số hài lòng kỳ " + draft.period() + " (phương pháp " + draft.scheme() + " v"
                         + draft.methodologyVersion() + ") được tính ngày " + DAY.format(computedOn) + " và đã chờ quá "
-                        + properties.remindAfterWorkingDays() + " ngày làm việc mà chưa được công bố. Đề nghị duyệt và công bố tại: "
+                        + properties.remindAfterWorkingDays()
+                        + " ngày làm việc mà chưa được công bố. Đề nghị duyệt và công bố tại: "
                         + outbox.link("/index") + "\n\nMã bản nháp: " + draft.id() + "\n\n"
                         + "Thư này được gửi tự động từ hệ thống Hài Lòng.\n\n---\n"
-                        + "The index draft of " + draft.period() + " computed on " + computedOn + " has waited more than "
-                        + properties.remindAfterWorkingDays() + " working days unpublished: " + outbox.link("/index") + "\n");
+                        + "The index draft of " + draft.period() + " computed on " + computedOn
+                        + " has waited more than "
+                        + properties.remindAfterWorkingDays() + " working days unpublished: " + outbox.link("/index")
+                        + "\n");
         return "REMINDED";
     }
 
     private List<String> provinceManagers() {
-        return contacts.withRole(Role.PROVINCE_MANAGER).stream().map(ManagerContacts.Contact::email)
-                .filter(e -> e != null && !e.isBlank()).distinct().toList();
+        return contacts.withRole(Role.PROVINCE_MANAGER).stream()
+                .map(ManagerContacts.Contact::email)
+                .filter(e -> e != null && !e.isBlank())
+                .distinct()
+                .toList();
     }
 
     private static String nodeName() {
         try {
-            return InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid();
-        } catch (java.io.IOException e) {
+            return InetAddress.getLocalHost().getHostName() + "/"
+                    + ProcessHandle.current().pid();
+        } catch (IOException e) {
             return "node/" + ProcessHandle.current().pid();
         }
     }

@@ -39,7 +39,8 @@ public record IndexScheduleCalendar(WorkingDays workingDays, LocalTime runAt, in
     public Optional<YearMonth> draftDue(LocalDateTime now) {
         YearMonth current = YearMonth.from(now);
         LocalDate first = firstWorkingDay(current);
-        boolean due = now.toLocalDate().isAfter(first) || now.toLocalDate().equals(first) && !now.toLocalTime().isBefore(runAt);
+        boolean due = now.toLocalDate().isAfter(first)
+                || now.toLocalDate().equals(first) && !now.toLocalTime().isBefore(runAt);
         return due ? Optional.of(current.minusMonths(1)) : Optional.empty();
     }
 

@@ -18,12 +18,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param checkEvery how often the timer looks
  */
 @ConfigurationProperties("hailong.index.schedule")
-public record IndexScheduleProperties(Boolean enabled, List<String> schemes, List<LocalDate> holidays, LocalTime runAt,
-        Integer remindAfterWorkingDays, Duration checkEvery) {
+public record IndexScheduleProperties(
+        Boolean enabled,
+        List<String> schemes,
+        List<LocalDate> holidays,
+        LocalTime runAt,
+        Integer remindAfterWorkingDays,
+        Duration checkEvery) {
 
     public IndexScheduleProperties {
         enabled = enabled == null || enabled;
-        schemes = schemes == null || schemes.isEmpty() ? List.of(MethodologyService.DEFAULT_SCHEME) : List.copyOf(schemes);
+        schemes = schemes == null || schemes.isEmpty()
+                ? List.of(MethodologyService.DEFAULT_SCHEME)
+                : List.copyOf(schemes);
         holidays = holidays == null ? List.of() : List.copyOf(holidays);
         runAt = runAt == null ? LocalTime.of(6, 0) : runAt;
         remindAfterWorkingDays = remindAfterWorkingDays == null ? 5 : remindAfterWorkingDays;

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -60,16 +61,34 @@ import vn.hailong.security.ScopeService;
 public class IndexSnapshotService {
 
     /** DRAFT: under review; PUBLISHED: the period's figures; CORRECTED: published, then replaced by a correction. */
-    public enum Status { DRAFT, PUBLISHED, CORRECTED }
+    public enum Status {
+        DRAFT,
+        PUBLISHED,
+        CORRECTED
+    }
 
     /**
      * A snapshot's header. {@code publishedAt}/{@code publishedBy} are null for a draft;
      * {@code corrects} and {@code correctionReason} are set when it was published as a correction,
      * {@code correctedBy} when a later correction replaced it.
      */
-    public record Snapshot(UUID id, String scheme, String period, UUID methodologyId, int methodologyVersion, String inputsHash,
-            int units, Instant computedAt, String computedBy, long computeMillis, Status status, Instant publishedAt,
-            String publishedBy, UUID corrects, String correctionReason, UUID correctedBy) {
+    public record Snapshot(
+            UUID id,
+            String scheme,
+            String period,
+            UUID methodologyId,
+            int methodologyVersion,
+            String inputsHash,
+            int units,
+            Instant computedAt,
+            String computedBy,
+            long computeMillis,
+            Status status,
+            Instant publishedAt,
+            String publishedBy,
+            UUID corrects,
+            String correctionReason,
+            UUID correctedBy) {
 
         /** True for the published figures of the period and for the ones they replaced. */
         public boolean isPublished() {
@@ -78,11 +97,11 @@ public class IndexSnapshotService {
     }
 
     /** Everything about one unit in one snapshot. */
-    public record Explanation(Snapshot snapshot, Methodology methodology, UnitInputs inputs, UnitResult result) {
-    }
+    public record Explanation(Snapshot snapshot, Methodology methodology, UnitInputs inputs, UnitResult result) {}
 
     /** Recomputing a snapshot from its archived inputs: the hash and every result must match. */
-    public record Recomputation(String archivedHash, String recomputedHash, boolean resultsIdentical, List<UnitResult> results) {
+    public record Recomputation(
+            String archivedHash, String recomputedHash, boolean resultsIdentical, List<UnitResult> results) {
 
         public boolean identical() {
             return archivedHash.equals(recomputedHash) && resultsIdentical;
@@ -90,9 +109,13 @@ public class IndexSnapshotService {
     }
 
     /** The canonical form hashed: what went in, nothing that came out. */
-    record CanonicalInputs(String scheme, String period, UUID methodologyId, int methodologyVersion, List<UnitInputs> units,
-            Map<String, Integer> previousRanks) {
-    }
+    record CanonicalInputs(
+            String scheme,
+            String period,
+            UUID methodologyId,
+            int methodologyVersion,
+            List<UnitInputs> units,
+            Map<String, Integer> previousRanks) {}
 
     private final JdbcTemplate jdbc;
     private final PeriodInputsReadModel inputs;
@@ -101,8 +124,13 @@ public class IndexSnapshotService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    IndexSnapshotService(JdbcTemplate jdbc, PeriodInputsReadModel inputs, MethodologyService methodologies, ScopeService scopes,
-            Clock clock, ApplicationEventPublisher events) {
+    IndexSnapshotService(
+            JdbcTemplate jdbc,
+            PeriodInputsReadModel inputs,
+            MethodologyService methodologies,
+            ScopeService scopes,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
         this.inputs = inputs;
@@ -137,8 +165,7 @@ public class IndexSnapshotService {
     }
 
     /** A computation as the API answers it: the draft, and whether it was made by an earlier request with the same key. */
-    public record Computation(Snapshot snapshot, boolean replayed) {
-    }
+    public record Computation(Snapshot snapshot, boolean replayed) {}
 
     /**
      * {@link #compute} or {@link #computeCorrection}, idempotent per caller and key: a request
@@ -154,8 +181,11 @@ public class IndexSnapshotService {
         if (idempotencyKey == null) {
             return new Computation(computeDraft(scheme, period, correction, Ids.newId()), false);
         }
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > 100 || !idempotencyKey.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw InvalidInputException.malformed("idempotencyKey", "an idempotency key is 1–100 printable ASCII characters without spaces");
+        if (idempotencyKey.isBlank()
+                || idempotencyKey.length() > 100
+                || !idempotencyKey.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw InvalidInputException.malformed(
+                    "idempotencyKey", "an idempotency key is 1–100 printable ASCII characters without spaces");
         }
         String client = Actors.current();
         String p = IndexPeriod.parse(period, "period").toString();
@@ -176,18 +206,22 @@ public class IndexSnapshotService {
     }
 
     private Optional<Computation> replay(String client, String key, String scheme, String period, boolean correction) {
-        record Earlier(String scheme, String period, boolean correction, UUID snapshot) {
-        }
-        List<Earlier> found = jdbc.query("""
+        record Earlier(String scheme, String period, boolean correction, UUID snapshot) {}
+        List<Earlier> found = jdbc.query(
+                """
                 SELECT scheme, period, correction, snapshot_id FROM index_compute_request WHERE client = ? AND idempotency_key = ?""",
-                (rs, i) -> new Earlier(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getObject(4, UUID.class)), client, key);
+                (rs, i) -> new Earlier(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getObject(4, UUID.class)),
+                client,
+                key);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Earlier e = found.getFirst();
         if (!e.scheme().equals(scheme) || !e.period().equals(period) || e.correction() != correction) {
-            throw InvalidInputException.unprocessable("idempotencyKey", "idempotency key '" + key + "' was used for " + e.scheme() + " "
-                    + e.period() + (e.correction() ? " (correction)" : "") + "; choose a new key for another computation");
+            throw InvalidInputException.unprocessable(
+                    "idempotencyKey",
+                    "idempotency key '" + key + "' was used for " + e.scheme() + " " + e.period()
+                            + (e.correction() ? " (correction)" : "") + "; choose a new key for another computation");
         }
         refuseGone(e.snapshot());
         return Optional.of(new Computation(get(e.snapshot()), true));
@@ -204,8 +238,11 @@ public class IndexSnapshotService {
 
     /** The drafts of a scheme waiting to be published (corrections' drafts included), oldest first. */
     List<Snapshot> waitingDrafts(String scheme) {
-        return jdbc.query(SNAPSHOTS + " WHERE s.scheme = ? AND p.snapshot_id IS NULL AND c.snapshot_id IS NULL ORDER BY s.computed_at",
-                this::snapshot, scheme);
+        return jdbc.query(
+                SNAPSHOTS
+                        + " WHERE s.scheme = ? AND p.snapshot_id IS NULL AND c.snapshot_id IS NULL ORDER BY s.computed_at",
+                this::snapshot,
+                scheme);
     }
 
     /** A new draft of a period: a first computation of an unpublished one, or a correction of a published one. */
@@ -215,25 +252,33 @@ public class IndexSnapshotService {
         Methodology methodology = methodologies.forYear(scheme, p.year());
         boolean published = publicationOf(scheme, p.toString()).isPresent();
         if (published && !correction) {
-            throw new ConflictException("period", p + " is already published under scheme '" + scheme
-                    + "'; published results never change (a correction can be computed instead)");
+            throw new ConflictException(
+                    "period",
+                    p + " is already published under scheme '" + scheme
+                            + "'; published results never change (a correction can be computed instead)");
         }
         if (!published && correction) {
-            throw new ConflictException("period", p + " is not published under scheme '" + scheme
-                    + "'; compute and publish it first");
+            throw new ConflictException(
+                    "period", p + " is not published under scheme '" + scheme + "'; compute and publish it first");
         }
         ZoneId zone = clock.getZone();
         Instant from = p.start().atStartOfDay(zone).toInstant();
         Instant to = p.end().plusDays(1).atStartOfDay(zone).toInstant();
-        String year = p.granularity() == IndexPeriod.Granularity.YEAR ? null : p.containingYear().toString();
+        String year = p.granularity() == IndexPeriod.Granularity.YEAR
+                ? null
+                : p.containingYear().toString();
         Methodology.Definition rules = methodology.definition();
-        PeriodInputsReadModel.Reading reading = new PeriodInputsReadModel.Reading(rules.satisfaction().satisfiedMinPoints(),
-                rules.dossiers().onTimeBy(), zone.getRules().getOffset(from).getTotalSeconds(), rules.unitEntries().fallback());
+        PeriodInputsReadModel.Reading reading = new PeriodInputsReadModel.Reading(
+                rules.satisfaction().satisfiedMinPoints(),
+                rules.dossiers().onTimeBy(),
+                zone.getRules().getOffset(from).getTotalSeconds(),
+                rules.unitEntries().fallback());
         Map<UUID, PeriodInputsReadModel.Counts> counts = inputs.counts(from, to, reading, p.toString(), year);
         Map<UUID, PeriodInputsReadModel.Unit> units = new LinkedHashMap<>();
         inputs.units(p.start(), p.end()).forEach(u -> units.put(u.id(), u));
         // Units with dossiers in the period are scored even if retired or of another kind since.
-        List<UUID> extra = counts.keySet().stream().filter(id -> !units.containsKey(id)).toList();
+        List<UUID> extra =
+                counts.keySet().stream().filter(id -> !units.containsKey(id)).toList();
         units.putAll(inputs.unitsById(extra));
         Map<UUID, UnitInputs> unitInputs = new HashMap<>();
         for (PeriodInputsReadModel.Unit u : units.values()) {
@@ -242,42 +287,81 @@ public class IndexSnapshotService {
             unitInputs.put(u.id(), (c == null ? new PeriodInputsReadModel.Counts() : c).toInputs(u));
         }
         Map<String, Integer> previousRanks = publishedRanks(scheme, p.previous().toString());
-        List<UnitInputs> sorted = unitInputs.values().stream().sorted(Comparator.comparing(UnitInputs::unitCode)).toList();
+        List<UnitInputs> sorted = unitInputs.values().stream()
+                .sorted(Comparator.comparing(UnitInputs::unitCode))
+                .toList();
         List<UnitResult> results = IndexCalculator.compute(methodology.definition(), sorted, previousRanks);
-        String hash = hash(new CanonicalInputs(scheme, p.toString(), methodology.id(), methodology.version(), sorted,
-                new TreeMap<>(previousRanks)));
+        String hash = hash(new CanonicalInputs(
+                scheme, p.toString(), methodology.id(), methodology.version(), sorted, new TreeMap<>(previousRanks)));
 
         UUID id = newId;
         List<UUID> replaced = replaceDrafts(scheme, p.toString(), id);
         Instant now = clock.instant();
         long millis = (System.nanoTime() - started) / 1_000_000;
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO index_snapshot (id, scheme, period, period_start, period_end, methodology_id, methodology_version,
                     inputs_hash, units, computed_at, computed_by, compute_millis)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id.toString(), scheme, p.toString(), p.start(), p.end(),
-                methodology.id().toString(), methodology.version(), hash, results.size(), utc(now), Actors.current(), millis);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id.toString(),
+                scheme,
+                p.toString(),
+                p.start(),
+                p.end(),
+                methodology.id().toString(),
+                methodology.version(),
+                hash,
+                results.size(),
+                utc(now),
+                Actors.current(),
+                millis);
         Map<String, UUID> idByCode = new HashMap<>();
         units.values().forEach(u -> idByCode.put(u.code(), u.id()));
         Map<String, UnitInputs> inputsByCode = new HashMap<>();
         sorted.forEach(u -> inputsByCode.put(u.unitCode(), u));
         List<Object[]> rows = new ArrayList<>(results.size());
         for (UnitResult r : results) {
-            rows.add(new Object[] {id.toString(), idByCode.get(r.unitCode()).toString(), r.unitCode(), r.unitName(), r.peerGroup(),
-                    r.dossiers(), r.ratings(), r.satisfactionRate(), r.circular01Total(),
-                    r.circular01Band() == null ? null : r.circular01Band().name(),
-                    r.decision766().totalPoints(), r.parSurveyPoints(), r.parBand(), r.rank(), r.rankChange(),
-                    IndexJson.write(inputsByCode.get(r.unitCode())), IndexJson.write(r)});
+            rows.add(new Object[] {
+                id.toString(),
+                idByCode.get(r.unitCode()).toString(),
+                r.unitCode(),
+                r.unitName(),
+                r.peerGroup(),
+                r.dossiers(),
+                r.ratings(),
+                r.satisfactionRate(),
+                r.circular01Total(),
+                r.circular01Band() == null ? null : r.circular01Band().name(),
+                r.decision766().totalPoints(),
+                r.parSurveyPoints(),
+                r.parBand(),
+                r.rank(),
+                r.rankChange(),
+                IndexJson.write(inputsByCode.get(r.unitCode())),
+                IndexJson.write(r)
+            });
         }
         jdbc.batchUpdate("""
                 INSERT INTO index_snapshot_unit (snapshot_id, agency_id, unit_code, unit_name, peer_group, dossiers, ratings,
                     satisfaction_rate, tt01_total, tt01_band, d766_points, par_points, par_band, unit_rank, rank_change, inputs, result)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         Snapshot draft = get(id);
-        long unrated = results.stream().filter(r -> r.flags().contains("NO_RATINGS")).count();
+        long unrated =
+                results.stream().filter(r -> r.flags().contains("NO_RATINGS")).count();
         long ranked = results.stream().filter(r -> r.rank() != null).count();
-        audit(AuditAction.INDEX_COMPUTED, draft, (correction ? "correction draft" : "draft") + " computed in " + millis + " ms; "
-                + results.size() + " units (" + ranked + " ranked, " + unrated + " without ratings)"
-                + (replaced.isEmpty() ? "" : "; replaces draft " + String.join(", ", replaced.stream().map(UUID::toString).toList())));
+        audit(
+                AuditAction.INDEX_COMPUTED,
+                draft,
+                (correction ? "correction draft" : "draft") + " computed in " + millis + " ms; "
+                        + results.size() + " units (" + ranked + " ranked, " + unrated + " without ratings)"
+                        + (replaced.isEmpty()
+                                ? ""
+                                : "; replaces draft "
+                                        + String.join(
+                                                ", ",
+                                                replaced.stream()
+                                                        .map(UUID::toString)
+                                                        .toList())));
         return draft;
     }
 
@@ -287,7 +371,10 @@ public class IndexSnapshotService {
      * and inputs hash, plus the act's own details).
      */
     private void audit(AuditAction action, Snapshot s, String details) {
-        events.publishEvent(new AuditEvent(Actors.current(), action, "index " + s.scheme() + " " + s.period(),
+        events.publishEvent(new AuditEvent(
+                Actors.current(),
+                action,
+                "index " + s.scheme() + " " + s.period(),
                 details + "; snapshot " + s.id() + "; methodology " + s.scheme() + " v" + s.methodologyVersion() + " ("
                         + s.methodologyId() + "); inputs sha256 " + s.inputsHash()));
     }
@@ -304,13 +391,16 @@ public class IndexSnapshotService {
         try {
             jdbc.update("""
                     INSERT INTO index_publication (snapshot_id, scheme, period, published_at, published_by)
-                    VALUES (?, ?, ?, ?, ?)""", snapshotId.toString(), s.scheme(), s.period(), utc(clock.instant()),
-                    Actors.current());
+                    VALUES (?, ?, ?, ?, ?)""", snapshotId.toString(), s.scheme(), s.period(), utc(clock.instant()), Actors.current());
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("period", s.period() + " is already published under scheme '" + s.scheme() + "'");
+            throw new ConflictException(
+                    "period", s.period() + " is already published under scheme '" + s.scheme() + "'");
         }
         Snapshot published = get(snapshotId);
-        audit(AuditAction.INDEX_PUBLISHED, published, "published, " + published.units() + " units; reviewed by " + reviewersOf(published));
+        audit(
+                AuditAction.INDEX_PUBLISHED,
+                published,
+                "published, " + published.units() + " units; reviewed by " + reviewersOf(published));
         events.publishEvent(published(published));
         return published;
     }
@@ -333,26 +423,48 @@ public class IndexSnapshotService {
             throw InvalidInputException.malformed("reason", "the reason is longer than 1000 characters");
         }
         Snapshot s = publishable(snapshotId);
-        UUID current = publicationOf(s.scheme(), s.period()).orElseThrow(() -> new ConflictException("period",
-                s.period() + " is not published under scheme '" + s.scheme() + "'; publish the draft, not a correction"));
+        UUID current = publicationOf(s.scheme(), s.period())
+                .orElseThrow(() -> new ConflictException(
+                        "period",
+                        s.period() + " is not published under scheme '" + s.scheme()
+                                + "'; publish the draft, not a correction"));
         try {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO index_correction (snapshot_id, corrects_snapshot_id, scheme, period, reason, published_at, published_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""", snapshotId.toString(), current.toString(), s.scheme(), s.period(),
-                    reason.strip(), utc(clock.instant()), Actors.current());
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    snapshotId.toString(),
+                    current.toString(),
+                    s.scheme(),
+                    s.period(),
+                    reason.strip(),
+                    utc(clock.instant()),
+                    Actors.current());
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("snapshot", "the published snapshot of " + s.period() + " was corrected in the meantime");
+            throw new ConflictException(
+                    "snapshot", "the published snapshot of " + s.period() + " was corrected in the meantime");
         }
         Snapshot corrected = get(snapshotId);
-        audit(AuditAction.INDEX_CORRECTED, corrected, "published as the correction of snapshot " + current + ", " + corrected.units()
-                + " units; reason: " + reason.strip() + "; reviewed by " + reviewersOf(corrected));
+        audit(
+                AuditAction.INDEX_CORRECTED,
+                corrected,
+                "published as the correction of snapshot " + current + ", " + corrected.units() + " units; reason: "
+                        + reason.strip() + "; reviewed by " + reviewersOf(corrected));
         events.publishEvent(published(corrected));
         return corrected;
     }
 
     private static IndexPublished published(Snapshot s) {
-        return new IndexPublished(s.id(), s.scheme(), s.period(), s.methodologyVersion(), s.inputsHash(), s.units(), s.publishedAt(),
-                s.corrects(), s.correctionReason());
+        return new IndexPublished(
+                s.id(),
+                s.scheme(),
+                s.period(),
+                s.methodologyVersion(),
+                s.inputsHash(),
+                s.units(),
+                s.publishedAt(),
+                s.corrects(),
+                s.correctionReason());
     }
 
     /** The period's current draft (the one a publication would publish), if any. */
@@ -360,8 +472,16 @@ public class IndexSnapshotService {
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
     public Optional<Snapshot> currentDraft(String scheme, String period) {
         String p = IndexPeriod.parse(period, "period").toString();
-        return jdbc.query(SNAPSHOTS + " WHERE s.scheme = ? AND s.period = ? AND p.snapshot_id IS NULL AND c.snapshot_id IS NULL"
-                + " ORDER BY s.computed_at DESC LIMIT 1", this::snapshot, scheme, p).stream().findFirst();
+        return jdbc
+                .query(
+                        SNAPSHOTS
+                                + " WHERE s.scheme = ? AND s.period = ? AND p.snapshot_id IS NULL AND c.snapshot_id IS NULL"
+                                + " ORDER BY s.computed_at DESC LIMIT 1",
+                        this::snapshot,
+                        scheme,
+                        p)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -380,8 +500,8 @@ public class IndexSnapshotService {
             return publishCorrection(snapshotId, reason);
         }
         if (reason != null && !reason.isBlank()) {
-            throw InvalidInputException.unprocessable("reason", s.period() + " is not published yet: a first publication has no "
-                    + "correction reason");
+            throw InvalidInputException.unprocessable(
+                    "reason", s.period() + " is not published yet: a first publication has no " + "correction reason");
         }
         return publish(snapshotId);
     }
@@ -390,8 +510,13 @@ public class IndexSnapshotService {
     @Transactional(readOnly = true)
     public List<Snapshot> publicationHistory(String scheme, String period) {
         String p = IndexPeriod.parse(period, "period").toString();
-        return jdbc.query(SNAPSHOTS + " WHERE s.scheme = ? AND s.period = ? AND (p.snapshot_id IS NOT NULL OR c.snapshot_id IS NOT NULL)"
-                + " ORDER BY n.snapshot_id IS NOT NULL, COALESCE(p.published_at, c.published_at) DESC", this::snapshot, scheme, p);
+        return jdbc.query(
+                SNAPSHOTS
+                        + " WHERE s.scheme = ? AND s.period = ? AND (p.snapshot_id IS NOT NULL OR c.snapshot_id IS NOT NULL)"
+                        + " ORDER BY n.snapshot_id IS NOT NULL, COALESCE(p.published_at, c.published_at) DESC",
+                this::snapshot,
+                scheme,
+                p);
     }
 
     /** Discards a draft. @throws ConflictException for a published snapshot */
@@ -408,8 +533,7 @@ public class IndexSnapshotService {
     }
 
     /** A province manager's review of a draft: who checked it, when, the inputs hash they saw, an optional note. */
-    public record Review(UUID snapshotId, String reviewedBy, String inputsHash, Instant reviewedAt, String note) {
-    }
+    public record Review(UUID snapshotId, String reviewedBy, String inputsHash, Instant reviewedAt, String note) {}
 
     /**
      * Records that the current user reviewed a draft (checked its figures before publication).
@@ -427,39 +551,58 @@ public class IndexSnapshotService {
         refuseGone(snapshotId);
         Snapshot s = get(snapshotId);
         if (s.isPublished()) {
-            throw new ConflictException("snapshot", "snapshot " + snapshotId + " is published; only drafts are reviewed");
+            throw new ConflictException(
+                    "snapshot", "snapshot " + snapshotId + " is published; only drafts are reviewed");
         }
         String who = Actors.current();
         String text = note == null || note.isBlank() ? null : note.strip();
         try {
-            // MariaDB's client counts a row found by ON DUPLICATE KEY as "affected": the key's refusal tells a repeat apart.
-            jdbc.update("INSERT INTO index_review (snapshot_id, reviewed_by, inputs_hash, reviewed_at, note) VALUES (?, ?, ?, ?, ?)",
-                    snapshotId.toString(), who, s.inputsHash(), utc(clock.instant()), text);
+            // MariaDB's client counts a row found by ON DUPLICATE KEY as "affected": the key's refusal tells a repeat
+            // apart.
+            jdbc.update(
+                    "INSERT INTO index_review (snapshot_id, reviewed_by, inputs_hash, reviewed_at, note) VALUES (?, ?, ?, ?, ?)",
+                    snapshotId.toString(),
+                    who,
+                    s.inputsHash(),
+                    utc(clock.instant()),
+                    text);
             audit(AuditAction.INDEX_REVIEWED, s, "draft reviewed" + (text == null ? "" : "; note: " + text));
         } catch (DuplicateKeyException again) {
             // reviewed by this reviewer before: that review stands
         }
-        return reviews(snapshotId).stream().filter(r -> r.reviewedBy().equals(who)).findFirst().orElseThrow();
+        return reviews(snapshotId).stream()
+                .filter(r -> r.reviewedBy().equals(who))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The reviews of a snapshot, oldest first. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
     public List<Review> reviews(UUID snapshotId) {
-        return jdbc.query("SELECT * FROM index_review WHERE snapshot_id = ? ORDER BY reviewed_at, reviewed_by",
-                (rs, i) -> new Review(rs.getObject("snapshot_id", UUID.class), rs.getString("reviewed_by"), rs.getString("inputs_hash"),
-                        instant(rs.getTimestamp("reviewed_at")), rs.getString("note")), snapshotId.toString());
+        return jdbc.query(
+                "SELECT * FROM index_review WHERE snapshot_id = ? ORDER BY reviewed_at, reviewed_by",
+                (rs, i) -> new Review(
+                        rs.getObject("snapshot_id", UUID.class),
+                        rs.getString("reviewed_by"),
+                        rs.getString("inputs_hash"),
+                        instant(rs.getTimestamp("reviewed_at")),
+                        rs.getString("note")),
+                snapshotId.toString());
     }
 
     private String reviewersOf(Snapshot s) {
-        List<String> who = jdbc.queryForList("SELECT reviewed_by FROM index_review WHERE snapshot_id = ? ORDER BY reviewed_at",
-                String.class, s.id().toString());
+        List<String> who = jdbc.queryForList(
+                "SELECT reviewed_by FROM index_review WHERE snapshot_id = ? ORDER BY reviewed_at",
+                String.class,
+                s.id().toString());
         return who.isEmpty() ? "nobody" : String.join(", ", who);
     }
 
     @Transactional(readOnly = true)
     public Snapshot get(UUID snapshotId) {
-        return jdbc.query(SNAPSHOTS + " WHERE s.id = ?", this::snapshot, snapshotId.toString()).stream().findFirst()
+        return jdbc.query(SNAPSHOTS + " WHERE s.id = ?", this::snapshot, snapshotId.toString()).stream()
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("no snapshot " + snapshotId));
     }
 
@@ -473,13 +616,15 @@ public class IndexSnapshotService {
     /** The current published snapshot of every published period, newest period first: open data, no log-in needed. */
     @Transactional(readOnly = true)
     public List<Snapshot> published() {
-        return jdbc.query(SNAPSHOTS + " WHERE " + CURRENT_PUBLICATION + " ORDER BY s.period_end DESC, s.period, s.scheme",
+        return jdbc.query(
+                SNAPSHOTS + " WHERE " + CURRENT_PUBLICATION + " ORDER BY s.period_end DESC, s.period, s.scheme",
                 this::snapshot);
     }
 
     @Transactional(readOnly = true)
     public Optional<Snapshot> published(String scheme, String period) {
-        return publicationOf(scheme, IndexPeriod.parse(period, "period").toString()).map(this::get);
+        return publicationOf(scheme, IndexPeriod.parse(period, "period").toString())
+                .map(this::get);
     }
 
     /**
@@ -492,8 +637,9 @@ public class IndexSnapshotService {
     public List<UnitResult> publishedResults(String scheme, String period, String peerGroup) {
         IndexPeriod p = IndexPeriod.parse(period, "period");
         methodologies.forYear(scheme, p.year());
-        UUID id = publicationOf(scheme, p.toString()).orElseThrow(
-                () -> new NotFoundException("period " + p + " is not published under scheme '" + scheme + "'"));
+        UUID id = publicationOf(scheme, p.toString())
+                .orElseThrow(
+                        () -> new NotFoundException("period " + p + " is not published under scheme '" + scheme + "'"));
         return results(id, peerGroup);
     }
 
@@ -512,9 +658,15 @@ public class IndexSnapshotService {
         Methodology methodology = methodologies.get(get(snapshotId).methodologyId());
         String sql = "SELECT inputs, result FROM index_snapshot_unit WHERE snapshot_id = ?"
                 + (peerGroup == null ? "" : " AND peer_group = ?");
-        Object[] args = peerGroup == null ? new Object[] {snapshotId.toString()} : new Object[] {snapshotId.toString(), peerGroup};
-        List<UnitResult> results = new ArrayList<>(jdbc.query(sql, (rs, i) -> withSample(methodology,
-                IndexJson.read(rs.getString("inputs"), UnitInputs.class), IndexJson.read(rs.getString("result"), UnitResult.class)),
+        Object[] args = peerGroup == null
+                ? new Object[] {snapshotId.toString()}
+                : new Object[] {snapshotId.toString(), peerGroup};
+        List<UnitResult> results = new ArrayList<>(jdbc.query(
+                sql,
+                (rs, i) -> withSample(
+                        methodology,
+                        IndexJson.read(rs.getString("inputs"), UnitInputs.class),
+                        IndexJson.read(rs.getString("result"), UnitResult.class)),
                 args));
         results.sort(IndexCalculator.leagueOrder(methodology.definition().ranking()));
         return List.copyOf(results);
@@ -522,8 +674,10 @@ public class IndexSnapshotService {
 
     /** Results stored before the sample was part of them get it from their archived inputs (the same rule). */
     private static UnitResult withSample(Methodology methodology, UnitInputs inputs, UnitResult result) {
-        return result.satisfaction() != null ? result
-                : result.withSatisfaction(IndexCalculator.satisfactionSample(methodology.definition().satisfaction(), inputs));
+        return result.satisfaction() != null
+                ? result
+                : result.withSatisfaction(IndexCalculator.satisfactionSample(
+                        methodology.definition().satisfaction(), inputs));
     }
 
     /**
@@ -538,19 +692,27 @@ public class IndexSnapshotService {
         if (s.status() == Status.DRAFT && !scope.allUnits()) {
             throw new AccessDeniedException("drafts are reviewed by the province");
         }
-        record Row(UUID agency, String inputs, String result) {
-        }
-        Row row = jdbc.query("SELECT agency_id, inputs, result FROM index_snapshot_unit WHERE snapshot_id = ? AND unit_code = ?",
-                (rs, i) -> new Row(rs.getObject("agency_id", UUID.class), rs.getString("inputs"), rs.getString("result")),
-                snapshotId.toString(), unitCode).stream().findFirst()
+        record Row(UUID agency, String inputs, String result) {}
+        Row row = jdbc
+                .query(
+                        "SELECT agency_id, inputs, result FROM index_snapshot_unit WHERE snapshot_id = ? AND unit_code = ?",
+                        (rs, i) -> new Row(
+                                rs.getObject("agency_id", UUID.class), rs.getString("inputs"), rs.getString("result")),
+                        snapshotId.toString(),
+                        unitCode)
+                .stream()
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("unit '" + unitCode + "' is not in snapshot " + s.period()));
         if (!scope.includes(row.agency())) {
             throw new AccessDeniedException("unit " + unitCode + " is not one of yours");
         }
         Methodology methodology = methodologies.get(s.methodologyId());
         UnitInputs unitInputs = IndexJson.read(row.inputs(), UnitInputs.class);
-        return new Explanation(s, methodology, unitInputs, withSample(methodology, unitInputs,
-                IndexJson.read(row.result(), UnitResult.class)));
+        return new Explanation(
+                s,
+                methodology,
+                unitInputs,
+                withSample(methodology, unitInputs, IndexJson.read(row.result(), UnitResult.class)));
     }
 
     /** A unit's explanation in the published snapshot of a period. */
@@ -559,8 +721,9 @@ public class IndexSnapshotService {
     public Explanation explainPublished(String scheme, String period, String unitCode) {
         IndexPeriod p = IndexPeriod.parse(period, "period");
         methodologies.forYear(scheme, p.year());
-        UUID id = publicationOf(scheme, p.toString()).orElseThrow(
-                () -> new NotFoundException("period " + p + " is not published under scheme '" + scheme + "'"));
+        UUID id = publicationOf(scheme, p.toString())
+                .orElseThrow(
+                        () -> new NotFoundException("period " + p + " is not published under scheme '" + scheme + "'"));
         return explain(id, unitCode);
     }
 
@@ -576,10 +739,17 @@ public class IndexSnapshotService {
             return List.of();
         }
         // A unit head sees the published periods that list one of their units, nothing else.
-        String marks = String.join(",", java.util.Collections.nCopies(scope.unitIds().size(), "?"));
-        return jdbc.query(SNAPSHOTS + " WHERE EXISTS (SELECT 1 FROM index_snapshot_unit u WHERE u.snapshot_id = s.id AND u.agency_id IN ("
-                + marks + ")) ORDER BY s.computed_at DESC LIMIT 50", this::snapshot, scope.unitIds().stream().map(UUID::toString).toArray())
-                .stream().filter(Snapshot::isPublished).toList();
+        String marks = String.join(",", Collections.nCopies(scope.unitIds().size(), "?"));
+        return jdbc
+                .query(
+                        SNAPSHOTS
+                                + " WHERE EXISTS (SELECT 1 FROM index_snapshot_unit u WHERE u.snapshot_id = s.id AND u.agency_id IN ("
+                                + marks + ")) ORDER BY s.computed_at DESC LIMIT 50",
+                        this::snapshot,
+                        scope.unitIds().stream().map(UUID::toString).toArray())
+                .stream()
+                .filter(Snapshot::isPublished)
+                .toList();
     }
 
     /** Codes and names of the units of a snapshot the current user may explain. */
@@ -588,11 +758,14 @@ public class IndexSnapshotService {
     public Map<String, String> explainableUnits(UUID snapshotId) {
         AccessScope scope = scopes.currentScope();
         Map<String, String> units = new LinkedHashMap<>();
-        jdbc.query("SELECT agency_id, unit_code, unit_name FROM index_snapshot_unit WHERE snapshot_id = ? ORDER BY unit_name", rs -> {
-            if (scope.includes(rs.getObject("agency_id", UUID.class))) {
-                units.put(rs.getString("unit_code"), rs.getString("unit_name"));
-            }
-        }, snapshotId.toString());
+        jdbc.query(
+                "SELECT agency_id, unit_code, unit_name FROM index_snapshot_unit WHERE snapshot_id = ? ORDER BY unit_name",
+                rs -> {
+                    if (scope.includes(rs.getObject("agency_id", UUID.class))) {
+                        units.put(rs.getString("unit_code"), rs.getString("unit_name"));
+                    }
+                },
+                snapshotId.toString());
         return units;
     }
 
@@ -608,17 +781,20 @@ public class IndexSnapshotService {
         List<UnitInputs> archived = new ArrayList<>();
         List<String> stored = new ArrayList<>();
         Map<String, Integer> previousRanks = new TreeMap<>();
-        jdbc.query("SELECT inputs, result FROM index_snapshot_unit WHERE snapshot_id = ? ORDER BY unit_code", rs -> {
-            archived.add(IndexJson.read(rs.getString("inputs"), UnitInputs.class));
-            stored.add(rs.getString("result"));
-            UnitResult r = IndexJson.read(rs.getString("result"), UnitResult.class);
-            if (r.previousRank() != null) {
-                previousRanks.put(r.unitCode(), r.previousRank());
-            }
-        }, snapshotId.toString());
+        jdbc.query(
+                "SELECT inputs, result FROM index_snapshot_unit WHERE snapshot_id = ? ORDER BY unit_code",
+                rs -> {
+                    archived.add(IndexJson.read(rs.getString("inputs"), UnitInputs.class));
+                    stored.add(rs.getString("result"));
+                    UnitResult r = IndexJson.read(rs.getString("result"), UnitResult.class);
+                    if (r.previousRank() != null) {
+                        previousRanks.put(r.unitCode(), r.previousRank());
+                    }
+                },
+                snapshotId.toString());
         List<UnitResult> again = IndexCalculator.compute(methodology.definition(), archived, previousRanks);
-        String hash = hash(new CanonicalInputs(s.scheme(), s.period(), methodology.id(), methodology.version(), archived,
-                previousRanks));
+        String hash = hash(new CanonicalInputs(
+                s.scheme(), s.period(), methodology.id(), methodology.version(), archived, previousRanks));
         boolean same = again.size() == stored.size();
         for (int i = 0; same && i < stored.size(); i++) {
             same = IndexJson.agrees(stored.get(i), IndexJson.write(again.get(i)));
@@ -628,24 +804,37 @@ public class IndexSnapshotService {
 
     private Map<String, Integer> publishedRanks(String scheme, String period) {
         Map<String, Integer> ranks = new HashMap<>();
-        publicationOf(scheme, period).ifPresent(id -> jdbc.query(
-                "SELECT unit_code, unit_rank FROM index_snapshot_unit WHERE snapshot_id = ? AND unit_rank IS NOT NULL",
-                rs -> {
-                    ranks.put(rs.getString("unit_code"), rs.getInt("unit_rank"));
-                }, id.toString()));
+        publicationOf(scheme, period)
+                .ifPresent(id -> jdbc.query(
+                        "SELECT unit_code, unit_rank FROM index_snapshot_unit WHERE snapshot_id = ? AND unit_rank IS NOT NULL",
+                        rs -> {
+                            ranks.put(rs.getString("unit_code"), rs.getInt("unit_rank"));
+                        },
+                        id.toString()));
         return ranks;
     }
 
     /** The period's current published snapshot: its publication, or the last correction of it. */
     private Optional<UUID> publicationOf(String scheme, String period) {
-        return jdbc.queryForList("SELECT s.id FROM index_snapshot s" + JOINS + " WHERE s.scheme = ? AND s.period = ? AND "
-                + CURRENT_PUBLICATION, UUID.class, scheme, period).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT s.id FROM index_snapshot s" + JOINS + " WHERE s.scheme = ? AND s.period = ? AND "
+                                + CURRENT_PUBLICATION,
+                        UUID.class,
+                        scheme,
+                        period)
+                .stream()
+                .findFirst();
     }
 
     /** Deletes the period's drafts, remembering each as replaced by the new draft (a stale id then answers 409). */
     private List<UUID> replaceDrafts(String scheme, String period, UUID by) {
-        List<UUID> drafts = jdbc.queryForList("SELECT s.id FROM index_snapshot s" + JOINS
-                + " WHERE s.scheme = ? AND s.period = ? AND p.snapshot_id IS NULL AND c.snapshot_id IS NULL", UUID.class, scheme, period);
+        List<UUID> drafts = jdbc.queryForList(
+                "SELECT s.id FROM index_snapshot s" + JOINS
+                        + " WHERE s.scheme = ? AND s.period = ? AND p.snapshot_id IS NULL AND c.snapshot_id IS NULL",
+                UUID.class,
+                scheme,
+                period);
         drafts.forEach(d -> {
             deleteSnapshot(d);
             remember(d, scheme, period, by);
@@ -654,8 +843,14 @@ public class IndexSnapshotService {
     }
 
     private void remember(UUID gone, String scheme, String period, UUID replacedBy) {
-        jdbc.update("INSERT INTO index_snapshot_gone (snapshot_id, scheme, period, replaced_by, gone_at, gone_by) VALUES (?, ?, ?, ?, ?, ?)",
-                gone.toString(), scheme, period, replacedBy == null ? null : replacedBy.toString(), utc(clock.instant()), Actors.current());
+        jdbc.update(
+                "INSERT INTO index_snapshot_gone (snapshot_id, scheme, period, replaced_by, gone_at, gone_by) VALUES (?, ?, ?, ?, ?, ?)",
+                gone.toString(),
+                scheme,
+                period,
+                replacedBy == null ? null : replacedBy.toString(),
+                utc(clock.instant()),
+                Actors.current());
     }
 
     /**
@@ -663,9 +858,11 @@ public class IndexSnapshotService {
      * holds a stale id), not an unknown snapshot.
      */
     private void refuseGone(UUID snapshotId) {
-        List<String> gone = jdbc.query("SELECT period, replaced_by, gone_at FROM index_snapshot_gone WHERE snapshot_id = ?",
+        List<String> gone = jdbc.query(
+                "SELECT period, replaced_by, gone_at FROM index_snapshot_gone WHERE snapshot_id = ?",
                 (rs, i) -> "stale draft: snapshot " + snapshotId + " of " + rs.getString("period") + " was "
-                        + (rs.getString("replaced_by") == null ? "discarded"
+                        + (rs.getString("replaced_by") == null
+                                ? "discarded"
                                 : "replaced by a newer computation, snapshot " + rs.getString("replaced_by"))
                         + ", at " + instant(rs.getTimestamp("gone_at")) + "; review and publish the current draft",
                 snapshotId.toString());
@@ -681,10 +878,13 @@ public class IndexSnapshotService {
         if (s.isPublished()) {
             throw new ConflictException("snapshot", "snapshot " + snapshotId + " is already published");
         }
-        Methodology now = methodologies.forYear(s.scheme(), IndexPeriod.parse(s.period(), "period").year());
+        Methodology now = methodologies.forYear(
+                s.scheme(), IndexPeriod.parse(s.period(), "period").year());
         if (!now.id().equals(s.methodologyId())) {
-            throw new ConflictException("snapshot", "stale draft: computed under " + s.scheme() + " v" + s.methodologyVersion()
-                    + ", but v" + now.version() + " applies to " + s.period() + " now; compute the period again");
+            throw new ConflictException(
+                    "snapshot",
+                    "stale draft: computed under " + s.scheme() + " v" + s.methodologyVersion() + ", but v"
+                            + now.version() + " applies to " + s.period() + " now; compute the period again");
         }
         return s;
     }
@@ -704,7 +904,8 @@ public class IndexSnapshotService {
             + " LEFT JOIN index_correction n ON n.corrects_snapshot_id = s.id";
 
     /** Published (first or as a correction) and not corrected since. */
-    private static final String CURRENT_PUBLICATION = "(p.snapshot_id IS NOT NULL OR c.snapshot_id IS NOT NULL) AND n.snapshot_id IS NULL";
+    private static final String CURRENT_PUBLICATION =
+            "(p.snapshot_id IS NOT NULL OR c.snapshot_id IS NOT NULL) AND n.snapshot_id IS NULL";
 
     private static final String SNAPSHOTS = "SELECT s.*, COALESCE(p.published_at, c.published_at) AS published_at,"
             + " COALESCE(p.published_by, c.published_by) AS published_by, COALESCE(p.snapshot_id, c.snapshot_id) AS publication,"
@@ -713,19 +914,31 @@ public class IndexSnapshotService {
 
     private Snapshot snapshot(ResultSet rs, int i) throws SQLException {
         Timestamp published = rs.getTimestamp("published_at");
-        return new Snapshot(rs.getObject("id", UUID.class), rs.getString("scheme"), rs.getString("period"),
-                rs.getObject("methodology_id", UUID.class), rs.getInt("methodology_version"), rs.getString("inputs_hash"),
-                rs.getInt("units"), instant(rs.getTimestamp("computed_at")), rs.getString("computed_by"),
+        return new Snapshot(
+                rs.getObject("id", UUID.class),
+                rs.getString("scheme"),
+                rs.getString("period"),
+                rs.getObject("methodology_id", UUID.class),
+                rs.getInt("methodology_version"),
+                rs.getString("inputs_hash"),
+                rs.getInt("units"),
+                instant(rs.getTimestamp("computed_at")),
+                rs.getString("computed_by"),
                 rs.getLong("compute_millis"),
-                rs.getObject("publication") == null ? Status.DRAFT
+                rs.getObject("publication") == null
+                        ? Status.DRAFT
                         : rs.getObject("corrected_by") == null ? Status.PUBLISHED : Status.CORRECTED,
-                published == null ? null : instant(published), rs.getString("published_by"), rs.getObject("corrects", UUID.class),
-                rs.getString("correction_reason"), rs.getObject("corrected_by", UUID.class));
+                published == null ? null : instant(published),
+                rs.getString("published_by"),
+                rs.getObject("corrects", UUID.class),
+                rs.getString("correction_reason"),
+                rs.getObject("corrected_by", UUID.class));
     }
 
     static String hash(CanonicalInputs canonical) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(IndexJson.write(canonical).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(IndexJson.write(canonical).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -739,5 +952,4 @@ public class IndexSnapshotService {
     private static Instant instant(Timestamp utc) {
         return utc.toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
-
 }

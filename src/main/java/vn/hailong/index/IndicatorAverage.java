@@ -6,8 +6,7 @@ import java.util.Optional;
 /** The average of one Circular 01 indicator over a unit's dossiers in a period. */
 public final class IndicatorAverage {
 
-    private IndicatorAverage() {
-    }
+    private IndicatorAverage() {}
 
     /**
      * {@code sumOfPoints ÷ dossiers}, rounded by the rules' average rounding; empty when the unit had no
@@ -29,6 +28,7 @@ public final class IndicatorAverage {
             throw new IllegalArgumentException(
                     "more than " + rules.indicatorMax() + " points per dossier: " + sumOfPoints + " / " + dossiers);
         }
-        return Optional.of(rules.averageRounding().divide(BigDecimal.valueOf(sumOfPoints), BigDecimal.valueOf(dossiers)));
+        return Optional.of(
+                rules.averageRounding().divide(BigDecimal.valueOf(sumOfPoints), BigDecimal.valueOf(dossiers)));
     }
 }

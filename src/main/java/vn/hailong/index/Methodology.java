@@ -19,8 +19,8 @@ import java.util.UUID;
  * @param province the province it is for, or null for any
  * @param year     the year it is for, or null for any year without a methodology of its own
  */
-public record Methodology(UUID id, String scheme, int version, String province, Integer year, String name,
-        Definition definition) {
+public record Methodology(
+        UUID id, String scheme, int version, String province, Integer year, String name, Definition definition) {
 
     /** The satisfaction rule's criterion meaning the overall question ("Ông/Bà hài lòng … ?"). */
     public static final String OVERALL = "overall";
@@ -37,9 +37,16 @@ public record Methodology(UUID id, String scheme, int version, String province, 
      * without them reads as the behaviour it was published with ({@link DossierRules#defaults()},
      * {@link EntryRules#defaults()}, {@link ParBandBasis#POINTS_PERCENT}, no minimum sample).
      */
-    public record Definition(List<Indicator> indicators, ComplaintsIndicator complaintsIndicator, Circular01Rules circular01,
-            SatisfactionRule satisfaction, Decision766Rules decision766, ParSurvey par, RankingRule ranking,
-            DossierRules dossiers, EntryRules unitEntries) {
+    public record Definition(
+            List<Indicator> indicators,
+            ComplaintsIndicator complaintsIndicator,
+            Circular01Rules circular01,
+            SatisfactionRule satisfaction,
+            Decision766Rules decision766,
+            ParSurvey par,
+            RankingRule ranking,
+            DossierRules dossiers,
+            EntryRules unitEntries) {
 
         public Definition {
             dossiers = dossiers == null ? DossierRules.defaults() : dossiers;
@@ -51,7 +58,9 @@ public record Methodology(UUID id, String scheme, int version, String province, 
             Objects.requireNonNull(decision766, "decision766");
             Objects.requireNonNull(par, "par");
             Objects.requireNonNull(ranking, "ranking");
-            indicators = indicators.stream().sorted(Comparator.comparingInt(Indicator::number)).toList();
+            indicators = indicators.stream()
+                    .sorted(Comparator.comparingInt(Indicator::number))
+                    .toList();
             var numbers = new HashSet<Integer>();
             for (Indicator i : indicators) {
                 if (i.number() < 1 || i.number() > Circular01Rules.INDICATORS || !numbers.add(i.number())) {
@@ -69,11 +78,22 @@ public record Methodology(UUID id, String scheme, int version, String province, 
 
         /** The numbers of the indicators this methodology takes from units' entries, ascending. */
         public List<Integer> enteredIndicators() {
-            return indicators.stream().filter(i -> i.source() == IndicatorSource.UNIT_ENTRY).map(Indicator::number).toList();
+            return indicators.stream()
+                    .filter(i -> i.source() == IndicatorSource.UNIT_ENTRY)
+                    .map(Indicator::number)
+                    .toList();
         }
 
         public Definition withRanking(RankingRule ranking) {
-            return new Definition(indicators, complaintsIndicator, circular01, satisfaction, decision766, par, ranking, dossiers,
+            return new Definition(
+                    indicators,
+                    complaintsIndicator,
+                    circular01,
+                    satisfaction,
+                    decision766,
+                    par,
+                    ranking,
+                    dossiers,
                     unitEntries);
         }
 
@@ -82,42 +102,106 @@ public record Methodology(UUID id, String scheme, int version, String province, 
         }
 
         public Definition withPar(ParSurvey par) {
-            return new Definition(indicators, complaintsIndicator, circular01, satisfaction, decision766, par, ranking, dossiers,
+            return new Definition(
+                    indicators,
+                    complaintsIndicator,
+                    circular01,
+                    satisfaction,
+                    decision766,
+                    par,
+                    ranking,
+                    dossiers,
                     unitEntries);
         }
 
         public Definition withSatisfaction(SatisfactionRule satisfaction) {
-            return new Definition(indicators, complaintsIndicator, circular01, satisfaction, decision766, par, ranking, dossiers,
+            return new Definition(
+                    indicators,
+                    complaintsIndicator,
+                    circular01,
+                    satisfaction,
+                    decision766,
+                    par,
+                    ranking,
+                    dossiers,
                     unitEntries);
         }
 
         public Definition withDossiers(DossierRules dossiers) {
-            return new Definition(indicators, complaintsIndicator, circular01, satisfaction, decision766, par, ranking, dossiers,
+            return new Definition(
+                    indicators,
+                    complaintsIndicator,
+                    circular01,
+                    satisfaction,
+                    decision766,
+                    par,
+                    ranking,
+                    dossiers,
                     unitEntries);
         }
 
         public Definition withUnitEntries(EntryRules unitEntries) {
-            return new Definition(indicators, complaintsIndicator, circular01, satisfaction, decision766, par, ranking, dossiers,
+            return new Definition(
+                    indicators,
+                    complaintsIndicator,
+                    circular01,
+                    satisfaction,
+                    decision766,
+                    par,
+                    ranking,
+                    dossiers,
                     unitEntries);
         }
 
         public Definition withIndicators(List<Indicator> indicators) {
-            return new Definition(indicators, complaintsIndicator, circular01, satisfaction, decision766, par, ranking, dossiers,
+            return new Definition(
+                    indicators,
+                    complaintsIndicator,
+                    circular01,
+                    satisfaction,
+                    decision766,
+                    par,
+                    ranking,
+                    dossiers,
                     unitEntries);
         }
 
         public Definition withCircular01(Circular01Rules circular01) {
-            return new Definition(indicators, complaintsIndicator, circular01, satisfaction, decision766, par, ranking, dossiers,
+            return new Definition(
+                    indicators,
+                    complaintsIndicator,
+                    circular01,
+                    satisfaction,
+                    decision766,
+                    par,
+                    ranking,
+                    dossiers,
                     unitEntries);
         }
 
         public Definition withDecision766(Decision766Rules decision766) {
-            return new Definition(indicators, complaintsIndicator, circular01, satisfaction, decision766, par, ranking, dossiers,
+            return new Definition(
+                    indicators,
+                    complaintsIndicator,
+                    circular01,
+                    satisfaction,
+                    decision766,
+                    par,
+                    ranking,
+                    dossiers,
                     unitEntries);
         }
 
         public Definition withComplaintsIndicator(ComplaintsIndicator complaintsIndicator) {
-            return new Definition(indicators, complaintsIndicator, circular01, satisfaction, decision766, par, ranking, dossiers,
+            return new Definition(
+                    indicators,
+                    complaintsIndicator,
+                    circular01,
+                    satisfaction,
+                    decision766,
+                    par,
+                    ranking,
+                    dossiers,
                     unitEntries);
         }
     }
@@ -143,9 +227,15 @@ public record Methodology(UUID id, String scheme, int version, String province, 
         }
     }
 
-    public enum OnTimeBy { DUE_INSTANT, DUE_DATE }
+    public enum OnTimeBy {
+        DUE_INSTANT,
+        DUE_DATE
+    }
 
-    public enum WithoutDossiers { CLASSIFIED, UNCLASSIFIED }
+    public enum WithoutDossiers {
+        CLASSIFIED,
+        UNCLASSIFIED
+    }
 
     /** Which entered indicators a month or quarter uses when it lacks its own: see {@link EntryFallback}. */
     public record EntryRules(EntryFallback fallback) {
@@ -192,7 +282,8 @@ public record Methodology(UUID id, String scheme, int version, String province, 
                 throw new IllegalArgumentException("indicator " + number + " from citizens' answers needs a criterion");
             }
             if (source == IndicatorSource.UNIT_ENTRY && !UnitIndicatorService.ENTERED.contains(number)) {
-                throw new IllegalArgumentException("only indicators " + UnitIndicatorService.ENTERED + " can be entered per unit");
+                throw new IllegalArgumentException(
+                        "only indicators " + UnitIndicatorService.ENTERED + " can be entered per unit");
             }
         }
     }
@@ -230,13 +321,18 @@ public record Methodology(UUID id, String scheme, int version, String province, 
         public ParSurvey {
             Objects.requireNonNull(component, "component");
             Objects.requireNonNull(bands, "bands");
-            bands = bands.stream().sorted(Comparator.comparing(ParBand::fromPercent).reversed()).toList();
+            bands = bands.stream()
+                    .sorted(Comparator.comparing(ParBand::fromPercent).reversed())
+                    .toList();
             bandBasis = bandBasis == null ? ParBandBasis.POINTS_PERCENT : bandBasis;
         }
 
         /** The group of a percentage, or null when no group starts low enough. */
         public String band(BigDecimal percent) {
-            return bands.stream().filter(b -> percent.compareTo(b.fromPercent()) >= 0).map(ParBand::name).findFirst()
+            return bands.stream()
+                    .filter(b -> percent.compareTo(b.fromPercent()) >= 0)
+                    .map(ParBand::name)
+                    .findFirst()
                     .orElse(null);
         }
     }
@@ -247,7 +343,10 @@ public record Methodology(UUID id, String scheme, int version, String province, 
      * and lands in Nhóm I), or the satisfaction rate itself ({@link #SATISFACTION_RATE}: 89.99 % is
      * below 90 %).
      */
-    public enum ParBandBasis { POINTS_PERCENT, SATISFACTION_RATE }
+    public enum ParBandBasis {
+        POINTS_PERCENT,
+        SATISFACTION_RATE
+    }
 
     public record ParBand(String name, BigDecimal fromPercent) {
 
@@ -273,7 +372,8 @@ public record Methodology(UUID id, String scheme, int version, String province, 
             Objects.requireNonNull(rankBy, "rankBy");
             minimumRatings = minimumRatings == null ? 0 : minimumRatings;
             if (minimumRatings < 0 || minimumRatings > MAX_MINIMUM_RATINGS) {
-                throw new IllegalArgumentException("minimumRatings must be 0.." + MAX_MINIMUM_RATINGS + ": " + minimumRatings);
+                throw new IllegalArgumentException(
+                        "minimumRatings must be 0.." + MAX_MINIMUM_RATINGS + ": " + minimumRatings);
             }
         }
 
@@ -283,5 +383,9 @@ public record Methodology(UUID id, String scheme, int version, String province, 
         }
     }
 
-    public enum RankBy { PAR_SURVEY_POINTS, CIRCULAR01_TOTAL, DECISION766_POINTS }
+    public enum RankBy {
+        PAR_SURVEY_POINTS,
+        CIRCULAR01_TOTAL,
+        DECISION766_POINTS
+    }
 }

@@ -15,31 +15,67 @@ import vn.hailong.platform.FieldErrors;
  * What the form does not show (the indicators' sources, the roundings) is kept from the version it
  * starts from; the JSON import changes those.
  */
-public record MethodologyEdits(BigDecimal excellentAbove, BigDecimal goodFrom, BigDecimal fairFrom, BigDecimal averageFrom,
-        BigDecimal complaintsFullPercent, BigDecimal complaintsPartialPercent, Integer satisfiedMinPoints,
-        BigDecimal dossierMaxPoints, BigDecimal dossierTargetPercent, BigDecimal onTimeMaxPoints, BigDecimal onTimeTargetPercent,
-        BigDecimal complaintMaxPoints, BigDecimal complaintTargetPercent, PointsCurve curve, BigDecimal parWeight,
-        BigDecimal parMaxPoints, List<Group> parBands, Methodology.ParBandBasis bandBasis, Methodology.RankBy rankBy,
-        boolean withinPeerGroups, Integer minimumRatings, Methodology.OnTimeBy onTimeBy, Methodology.WithoutDossiers withoutDossiers,
+public record MethodologyEdits(
+        BigDecimal excellentAbove,
+        BigDecimal goodFrom,
+        BigDecimal fairFrom,
+        BigDecimal averageFrom,
+        BigDecimal complaintsFullPercent,
+        BigDecimal complaintsPartialPercent,
+        Integer satisfiedMinPoints,
+        BigDecimal dossierMaxPoints,
+        BigDecimal dossierTargetPercent,
+        BigDecimal onTimeMaxPoints,
+        BigDecimal onTimeTargetPercent,
+        BigDecimal complaintMaxPoints,
+        BigDecimal complaintTargetPercent,
+        PointsCurve curve,
+        BigDecimal parWeight,
+        BigDecimal parMaxPoints,
+        List<Group> parBands,
+        Methodology.ParBandBasis bandBasis,
+        Methodology.RankBy rankBy,
+        boolean withinPeerGroups,
+        Integer minimumRatings,
+        Methodology.OnTimeBy onTimeBy,
+        Methodology.WithoutDossiers withoutDossiers,
         Methodology.EntryFallback entryFallback) {
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
     /** A PAR group as typed: name and threshold may be missing, for the check to name. */
-    public record Group(String name, BigDecimal fromPercent) {
-    }
+    public record Group(String name, BigDecimal fromPercent) {}
 
     public static MethodologyEdits of(Methodology.Definition d) {
         Circular01Bands b = d.circular01().bands();
         Decision766Rules r = d.decision766();
-        return new MethodologyEdits(b.excellentAbove(), b.goodFrom(), b.fairFrom(), b.averageFrom(),
-                d.complaintsIndicator().fullPercent(), d.complaintsIndicator().partialPercent(), d.satisfaction().satisfiedMinPoints(),
-                r.dossierSatisfaction().maxPoints(), r.dossierSatisfaction().targetPercent(), r.complaintsOnTime().maxPoints(),
-                r.complaintsOnTime().targetPercent(), r.complaintSatisfaction().maxPoints(), r.complaintSatisfaction().targetPercent(),
-                r.curve(), d.par().component().weight(), d.par().component().maxPoints(),
-                d.par().bands().stream().map(g -> new Group(g.name(), g.fromPercent())).toList(), d.par().bandBasis(),
-                d.ranking().rankBy(), d.ranking().withinPeerGroups(), d.ranking().minimumRatings(), d.dossiers().onTimeBy(),
-                d.dossiers().withoutDossiers(), d.unitEntries().fallback());
+        return new MethodologyEdits(
+                b.excellentAbove(),
+                b.goodFrom(),
+                b.fairFrom(),
+                b.averageFrom(),
+                d.complaintsIndicator().fullPercent(),
+                d.complaintsIndicator().partialPercent(),
+                d.satisfaction().satisfiedMinPoints(),
+                r.dossierSatisfaction().maxPoints(),
+                r.dossierSatisfaction().targetPercent(),
+                r.complaintsOnTime().maxPoints(),
+                r.complaintsOnTime().targetPercent(),
+                r.complaintSatisfaction().maxPoints(),
+                r.complaintSatisfaction().targetPercent(),
+                r.curve(),
+                d.par().component().weight(),
+                d.par().component().maxPoints(),
+                d.par().bands().stream()
+                        .map(g -> new Group(g.name(), g.fromPercent()))
+                        .toList(),
+                d.par().bandBasis(),
+                d.ranking().rankBy(),
+                d.ranking().withinPeerGroups(),
+                d.ranking().minimumRatings(),
+                d.dossiers().onTimeBy(),
+                d.dossiers().withoutDossiers(),
+                d.unitEntries().fallback());
     }
 
     /**
@@ -55,25 +91,35 @@ public record MethodologyEdits(BigDecimal excellentAbove, BigDecimal goodFrom, B
         range(errors, "circular01.bands.fairFrom", fairFrom, BigDecimal.ZERO, maxTotal);
         range(errors, "circular01.bands.averageFrom", averageFrom, BigDecimal.ZERO, maxTotal);
         if (excellentAbove != null && goodFrom != null && goodFrom.compareTo(excellentAbove) > 0) {
-            errors.malformed("circular01.bands.goodFrom", "Loại Tốt phải bắt đầu không cao hơn mốc Xuất sắc ("
-                    + excellentAbove.toPlainString() + ").");
+            errors.malformed(
+                    "circular01.bands.goodFrom",
+                    "Loại Tốt phải bắt đầu không cao hơn mốc Xuất sắc (" + excellentAbove.toPlainString() + ").");
         }
         if (goodFrom != null && fairFrom != null && fairFrom.compareTo(goodFrom) >= 0) {
-            errors.malformed("circular01.bands.fairFrom", "Loại Khá phải bắt đầu thấp hơn loại Tốt (" + goodFrom.toPlainString() + ").");
+            errors.malformed(
+                    "circular01.bands.fairFrom",
+                    "Loại Khá phải bắt đầu thấp hơn loại Tốt (" + goodFrom.toPlainString() + ").");
         }
         if (fairFrom != null && averageFrom != null && averageFrom.compareTo(fairFrom) >= 0) {
-            errors.malformed("circular01.bands.averageFrom", "Loại Trung bình phải bắt đầu thấp hơn loại Khá ("
-                    + fairFrom.toPlainString() + ").");
+            errors.malformed(
+                    "circular01.bands.averageFrom",
+                    "Loại Trung bình phải bắt đầu thấp hơn loại Khá (" + fairFrom.toPlainString() + ").");
         }
         range(errors, "complaintsIndicator.fullPercent", complaintsFullPercent, BigDecimal.ZERO, HUNDRED);
         range(errors, "complaintsIndicator.partialPercent", complaintsPartialPercent, BigDecimal.ZERO, HUNDRED);
-        if (complaintsFullPercent != null && complaintsPartialPercent != null
+        if (complaintsFullPercent != null
+                && complaintsPartialPercent != null
                 && complaintsPartialPercent.compareTo(complaintsFullPercent) > 0) {
-            errors.malformed("complaintsIndicator.partialPercent", "Mốc 1 điểm không được cao hơn mốc 2 điểm ("
-                    + complaintsFullPercent.toPlainString() + " %).");
+            errors.malformed(
+                    "complaintsIndicator.partialPercent",
+                    "Mốc 1 điểm không được cao hơn mốc 2 điểm (" + complaintsFullPercent.toPlainString() + " %).");
         }
-        if (satisfiedMinPoints == null || satisfiedMinPoints < 0 || satisfiedMinPoints > base.circular01().indicatorMax()) {
-            errors.malformed("satisfaction.satisfiedMinPoints", "Nhập số điểm từ 0 đến " + base.circular01().indicatorMax() + ".");
+        if (satisfiedMinPoints == null
+                || satisfiedMinPoints < 0
+                || satisfiedMinPoints > base.circular01().indicatorMax()) {
+            errors.malformed(
+                    "satisfaction.satisfiedMinPoints",
+                    "Nhập số điểm từ 0 đến " + base.circular01().indicatorMax() + ".");
         }
         String[] ratios = {"dossierSatisfaction", "complaintsOnTime", "complaintSatisfaction"};
         BigDecimal[] max = {dossierMaxPoints, onTimeMaxPoints, complaintMaxPoints};
@@ -105,9 +151,13 @@ public record MethodologyEdits(BigDecimal excellentAbove, BigDecimal goodFrom, B
         }
         required(errors, "par.bandBasis", bandBasis);
         required(errors, "ranking.rankBy", rankBy);
-        if (minimumRatings == null || minimumRatings < 0 || minimumRatings > Methodology.RankingRule.MAX_MINIMUM_RATINGS) {
-            errors.malformed("ranking.minimumRatings", "Nhập số lượt đánh giá tối thiểu từ 0 đến "
-                    + Methodology.RankingRule.MAX_MINIMUM_RATINGS + " (0: không đặt mức tối thiểu).");
+        if (minimumRatings == null
+                || minimumRatings < 0
+                || minimumRatings > Methodology.RankingRule.MAX_MINIMUM_RATINGS) {
+            errors.malformed(
+                    "ranking.minimumRatings",
+                    "Nhập số lượt đánh giá tối thiểu từ 0 đến " + Methodology.RankingRule.MAX_MINIMUM_RATINGS
+                            + " (0: không đặt mức tối thiểu).");
         }
         required(errors, "dossiers.onTimeBy", onTimeBy);
         required(errors, "dossiers.withoutDossiers", withoutDossiers);
@@ -116,18 +166,29 @@ public record MethodologyEdits(BigDecimal excellentAbove, BigDecimal goodFrom, B
 
         Circular01Rules c01 = base.circular01();
         Decision766Rules r = base.decision766();
-        return base
-                .withCircular01(new Circular01Rules(c01.indicatorMax(), c01.averageRounding(), c01.totalRounding(),
+        return base.withCircular01(new Circular01Rules(
+                        c01.indicatorMax(),
+                        c01.averageRounding(),
+                        c01.totalRounding(),
                         new Circular01Bands(excellentAbove, goodFrom, fairFrom, averageFrom)))
-                .withComplaintsIndicator(new Methodology.ComplaintsIndicator(complaintsFullPercent, complaintsPartialPercent))
-                .withSatisfaction(new Methodology.SatisfactionRule(base.satisfaction().criterion(), satisfiedMinPoints,
+                .withComplaintsIndicator(
+                        new Methodology.ComplaintsIndicator(complaintsFullPercent, complaintsPartialPercent))
+                .withSatisfaction(new Methodology.SatisfactionRule(
+                        base.satisfaction().criterion(),
+                        satisfiedMinPoints,
                         base.satisfaction().rateRounding()))
-                .withDecision766(new Decision766Rules(new Decision766Rules.Target(dossierMaxPoints, dossierTargetPercent),
+                .withDecision766(new Decision766Rules(
+                        new Decision766Rules.Target(dossierMaxPoints, dossierTargetPercent),
                         new Decision766Rules.Target(onTimeMaxPoints, onTimeTargetPercent),
-                        new Decision766Rules.Target(complaintMaxPoints, complaintTargetPercent), curve, r.rateRounding(),
+                        new Decision766Rules.Target(complaintMaxPoints, complaintTargetPercent),
+                        curve,
+                        r.rateRounding(),
                         r.pointsRounding()))
-                .withPar(new Methodology.ParSurvey(new ParSurveyComponent(parWeight, parMaxPoints, base.par().component().rounding()),
-                        bands, bandBasis))
+                .withPar(new Methodology.ParSurvey(
+                        new ParSurveyComponent(
+                                parWeight, parMaxPoints, base.par().component().rounding()),
+                        bands,
+                        bandBasis))
                 .withRanking(new Methodology.RankingRule(rankBy, withinPeerGroups, minimumRatings))
                 .withDossiers(new Methodology.DossierRules(onTimeBy, withoutDossiers))
                 .withUnitEntries(new Methodology.EntryRules(entryFallback));

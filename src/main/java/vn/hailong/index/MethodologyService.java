@@ -1,22 +1,37 @@
 package vn.hailong.index;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationFeature;
+
+import vn.hailong.audit.AuditAction;
+import vn.hailong.audit.AuditEvent;
 import vn.hailong.index.internal.IndexJson;
 import vn.hailong.platform.Ids;
 import vn.hailong.platform.InvalidInputException;
@@ -31,6 +46,7 @@ public class MethodologyService {
 
     /** The scheme seeded by migration V10 from domain.md's defaults. */
     public static final String DEFAULT_SCHEME = "default";
+
     private static final Pattern SCHEME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
     private final JdbcTemplate jdbc;
@@ -38,17 +54,22 @@ public class MethodologyService {
     // Rows never change, so a version once read can be kept.
     private final Map<UUID, Methodology> byId = new ConcurrentHashMap<>();
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
-    MethodologyService(JdbcTemplate jdbc, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+    MethodologyService(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    private final RowMapper<Methodology> rows = (rs, i) -> new Methodology(rs.getObject("id", UUID.class),
-            rs.getString("scheme"), rs.getInt("version"), rs.getString("province"), (Integer) rs.getObject("year"),
-            rs.getString("name"), IndexJson.read(rs.getString("definition"), Methodology.Definition.class));
+    private final RowMapper<Methodology> rows = (rs, i) -> new Methodology(
+            rs.getObject("id", UUID.class),
+            rs.getString("scheme"),
+            rs.getInt("version"),
+            rs.getString("province"),
+            (Integer) rs.getObject("year"),
+            rs.getString("name"),
+            IndexJson.read(rs.getString("definition"), Methodology.Definition.class));
 
     /**
      * The methodology of a scheme for a year: its latest version made for that year, or else its
@@ -59,11 +80,12 @@ public class MethodologyService {
     @Transactional(readOnly = true)
     public Methodology forYear(String scheme, int year) {
         checkScheme(scheme);
-        return get(latestFor(scheme, year).orElseThrow(() -> InvalidInputException.unprocessable("scheme",
-                "no methodology '" + scheme + "' for " + year + "; known schemes: " + schemes())));
+        return get(latestFor(scheme, year)
+                .orElseThrow(() -> InvalidInputException.unprocessable(
+                        "scheme", "no methodology '" + scheme + "' for " + year + "; known schemes: " + schemes())));
     }
 
-    private java.util.Optional<UUID> latestFor(String scheme, int year) {
+    private Optional<UUID> latestFor(String scheme, int year) {
         return jdbc.queryForList("""
                 SELECT id FROM index_methodology WHERE scheme = ? AND (year = ? OR year IS NULL)
                 ORDER BY year IS NULL, version DESC LIMIT 1""", UUID.class, scheme, year).stream().findFirst();
@@ -75,7 +97,8 @@ public class MethodologyService {
         if (cached != null) {
             return cached;
         }
-        Methodology m = jdbc.query("SELECT * FROM index_methodology WHERE id = ?", rows, id.toString()).stream().findFirst()
+        Methodology m = jdbc.query("SELECT * FROM index_methodology WHERE id = ?", rows, id.toString()).stream()
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("no methodology " + id));
         byId.put(id, m);
         return m;
@@ -84,8 +107,12 @@ public class MethodologyService {
     /** Every version of a scheme, newest first. */
     @Transactional(readOnly = true)
     public List<Methodology> versions(String scheme) {
-        return jdbc.queryForList("SELECT id FROM index_methodology WHERE scheme = ? ORDER BY version DESC", UUID.class, scheme)
-                .stream().map(this::get).toList();
+        return jdbc
+                .queryForList(
+                        "SELECT id FROM index_methodology WHERE scheme = ? ORDER BY version DESC", UUID.class, scheme)
+                .stream()
+                .map(this::get)
+                .toList();
     }
 
     /**
@@ -94,10 +121,11 @@ public class MethodologyService {
      * computation, so it is refused instead.
      */
     @Transactional(readOnly = true)
-    public java.util.SortedSet<Integer> enteredIndicators(int year) {
-        java.util.SortedSet<Integer> entered = new java.util.TreeSet<>();
+    public SortedSet<Integer> enteredIndicators(int year) {
+        SortedSet<Integer> entered = new TreeSet<>();
         for (String scheme : schemes()) {
-            latestFor(scheme, year).ifPresent(id -> entered.addAll(get(id).definition().enteredIndicators()));
+            latestFor(scheme, year)
+                    .ifPresent(id -> entered.addAll(get(id).definition().enteredIndicators()));
         }
         return entered;
     }
@@ -113,7 +141,8 @@ public class MethodologyService {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
-    public Methodology addVersion(String scheme, String province, Integer year, String name, Methodology.Definition definition) {
+    public Methodology addVersion(
+            String scheme, String province, Integer year, String name, Methodology.Definition definition) {
         Objects.requireNonNull(definition, "definition");
         if (scheme == null || !SCHEME.matcher(scheme).matches()) {
             throw InvalidInputException.malformed("scheme", "scheme must be 1–40 of a-z, 0-9 and '-': " + scheme);
@@ -121,21 +150,36 @@ public class MethodologyService {
         if (name == null || name.isBlank()) {
             throw InvalidInputException.malformed("name", "name is required");
         }
-        Integer latest = jdbc.queryForObject("SELECT MAX(version) FROM index_methodology WHERE scheme = ?", Integer.class, scheme);
+        Integer latest = jdbc.queryForObject(
+                "SELECT MAX(version) FROM index_methodology WHERE scheme = ?", Integer.class, scheme);
         int version = latest == null ? 1 : latest + 1;
         UUID id = Ids.newId();
         // The unique key (scheme, version) settles two managers saving at once: one of them fails.
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO index_methodology (id, scheme, version, province, year, name, definition, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", id.toString(), scheme, version, province, year, name.strip(),
-                IndexJson.write(definition), Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)),
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id.toString(),
+                scheme,
+                version,
+                province,
+                year,
+                name.strip(),
+                IndexJson.write(definition),
+                Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)),
                 Actors.current());
         // A version applies from its creation (the latest for a year wins): creating it is activating it.
-        events.publishEvent(new vn.hailong.audit.AuditEvent(Actors.current(), vn.hailong.audit.AuditAction.METHODOLOGY_CHANGED,
-                "index methodology " + scheme + " v" + version, "version " + version + " created and in force for "
-                        + (year == null ? "every year without a version of its own" : "year " + year) + " (new computations; "
-                        + "published snapshots keep theirs); name '" + name.strip() + "', province " + province + "; replaces "
-                        + (latest == null ? "nothing (new scheme)" : "v" + latest) + "; id " + id + "; definition sha256 "
+        events.publishEvent(new AuditEvent(
+                Actors.current(),
+                AuditAction.METHODOLOGY_CHANGED,
+                "index methodology " + scheme + " v" + version,
+                "version " + version + " created and in force for "
+                        + (year == null ? "every year without a version of its own" : "year " + year)
+                        + " (new computations; "
+                        + "published snapshots keep theirs); name '" + name.strip() + "', province " + province
+                        + "; replaces "
+                        + (latest == null ? "nothing (new scheme)" : "v" + latest) + "; id " + id
+                        + "; definition sha256 "
                         + sha256(IndexJson.write(definition))));
         return get(id);
     }
@@ -151,7 +195,11 @@ public class MethodologyService {
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
     public Methodology addVersion(String scheme, String province, Integer year, String name, String definitionJson) {
         checkYear(year);
-        return addVersion(scheme, province == null || province.isBlank() ? null : province.strip(), year, name,
+        return addVersion(
+                scheme,
+                province == null || province.isBlank() ? null : province.strip(),
+                year,
+                name,
                 parseDefinition(definitionJson));
     }
 
@@ -163,10 +211,12 @@ public class MethodologyService {
      */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
-    public Methodology addVersion(String scheme, String province, Integer year, String name, UUID baseId, MethodologyEdits edits) {
+    public Methodology addVersion(
+            String scheme, String province, Integer year, String name, UUID baseId, MethodologyEdits edits) {
         checkYear(year);
         Methodology.Definition definition = edits.applyTo(get(baseId).definition());
-        return addVersion(scheme, province == null || province.isBlank() ? null : province.strip(), year, name, definition);
+        return addVersion(
+                scheme, province == null || province.isBlank() ? null : province.strip(), year, name, definition);
     }
 
     private static void checkYear(Integer year) {
@@ -185,39 +235,47 @@ public class MethodologyService {
             throw InvalidInputException.malformed("definition", "the rules are empty");
         }
         try {
-            return IndexJson.MAPPER.readerFor(Methodology.Definition.class)
-                    .with(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            return IndexJson.MAPPER
+                    .readerFor(Methodology.Definition.class)
+                    .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                     .readValue(json);
-        } catch (tools.jackson.databind.DatabindException e) {
-            String path = e.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-            Throwable cause = e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof NullPointerException
-                    ? e.getCause() : e;
+        } catch (DatabindException e) {
+            String path = e.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                    .orElse("");
+            Throwable cause =
+                    e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof NullPointerException
+                            ? e.getCause()
+                            : e;
             String what = cause == e ? e.getOriginalMessage() : cause.getMessage();
-            throw InvalidInputException.malformed("definition",
-                    (path.isEmpty() ? "" : "at " + path + ": ") + what);
-        } catch (tools.jackson.core.JacksonException e) {
+            throw InvalidInputException.malformed("definition", (path.isEmpty() ? "" : "at " + path + ": ") + what);
+        } catch (JacksonException e) {
             throw InvalidInputException.malformed("definition", "not valid JSON: " + e.getOriginalMessage());
         }
     }
 
     /** The rules as indented JSON, as {@link #parseDefinition} reads them back. */
     public static String toJson(Methodology.Definition definition) {
-        return IndexJson.MAPPER.writer().with(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(definition);
+        return IndexJson.MAPPER
+                .writer()
+                .with(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(definition);
     }
 
     private static String sha256(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private void checkScheme(String scheme) {
         if (scheme == null || !SCHEME.matcher(scheme).matches()) {
-            throw InvalidInputException.malformed("scheme", "scheme '" + scheme + "' is not a scheme code (a-z, 0-9, '-')");
+            throw InvalidInputException.malformed(
+                    "scheme", "scheme '" + scheme + "' is not a scheme code (a-z, 0-9, '-')");
         }
     }
 }

@@ -16,7 +16,8 @@ public record ParSurveyComponent(BigDecimal weight, BigDecimal maxPoints, Roundi
         Objects.requireNonNull(maxPoints, "maxPoints");
         Objects.requireNonNull(rounding, "rounding");
         if (weight.signum() < 0 || maxPoints.signum() < 0) {
-            throw new IllegalArgumentException("weight and maxPoints must not be negative: " + weight + ", " + maxPoints);
+            throw new IllegalArgumentException(
+                    "weight and maxPoints must not be negative: " + weight + ", " + maxPoints);
         }
     }
 

@@ -44,11 +44,10 @@ public final class Ranking {
         }
     }
 
-    private static final Comparator<UnitScore> BEST_FIRST = Comparator.comparing(UnitScore::score, Comparator.reverseOrder())
-            .thenComparing(UnitScore::unitCode);
+    private static final Comparator<UnitScore> BEST_FIRST =
+            Comparator.comparing(UnitScore::score, Comparator.reverseOrder()).thenComparing(UnitScore::unitCode);
 
-    private Ranking() {
-    }
+    private Ranking() {}
 
     /** Ranks without a previous period: no unit has a rank change. */
     public static List<RankedUnit> rank(Collection<UnitScore> units) {

@@ -12,18 +12,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
+import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.hailong.audit.AuditAction;
+import vn.hailong.audit.AuditEvent;
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.Ids;
+import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.NotFoundException;
 import vn.hailong.security.ScopeService;
 
 /**
@@ -35,6 +40,7 @@ public class UnitIndicatorService {
 
     /** The indicators a unit enters; the others come from dossiers and citizens. */
     public static final List<Integer> ENTERED = List.of(5, 6, 8, 9);
+
     public static final BigDecimal MAX = new BigDecimal("2");
 
     private final JdbcTemplate jdbc;
@@ -42,12 +48,17 @@ public class UnitIndicatorService {
     private final ScopeService scopes;
     private final Clock clock;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     private final MethodologyService methodologies;
 
-    UnitIndicatorService(JdbcTemplate jdbc, DirectoryService directory, ScopeService scopes, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events, MethodologyService methodologies) {
+    UnitIndicatorService(
+            JdbcTemplate jdbc,
+            DirectoryService directory,
+            ScopeService scopes,
+            Clock clock,
+            ApplicationEventPublisher events,
+            MethodologyService methodologies) {
         this.events = events;
         this.methodologies = methodologies;
         this.jdbc = jdbc;
@@ -57,13 +68,17 @@ public class UnitIndicatorService {
     }
 
     /** One change: the indicator, its previous and new value (null = not entered), who and when. */
-    public record Change(int indicator, BigDecimal previous, BigDecimal value, String changedBy, Instant changedAt, String note) {
-    }
+    public record Change(
+            int indicator, BigDecimal previous, BigDecimal value, String changedBy, Instant changedAt, String note) {}
 
     /** The values entered for a unit and period (absent indicators are not in the map) and their history, newest first. */
-    public record Entries(String unitCode, String unitName, String period, Map<Integer, BigDecimal> values,
-            Map<Integer, String> enteredBy, List<Change> history) {
-    }
+    public record Entries(
+            String unitCode,
+            String unitName,
+            String period,
+            Map<Integer, BigDecimal> values,
+            Map<Integer, String> enteredBy,
+            List<Change> history) {}
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR', 'INTEGRATOR')")
@@ -88,23 +103,31 @@ public class UnitIndicatorService {
         IndexPeriod p = null;
         try {
             p = IndexPeriod.parse(period, "period");
-        } catch (vn.hailong.platform.InvalidInputException e) {
+        } catch (InvalidInputException e) {
             errors.malformed("period", e.errors().getFirst().message());
         }
-        java.util.Set<Integer> enterable = p == null ? java.util.Set.copyOf(ENTERED) : methodologies.enteredIndicators(p.year());
+        Set<Integer> enterable = p == null ? Set.copyOf(ENTERED) : methodologies.enteredIndicators(p.year());
         for (Map.Entry<Integer, BigDecimal> e : values.entrySet()) {
             String field = "indicator" + e.getKey();
             if (!ENTERED.contains(e.getKey())) {
                 errors.malformed(field, "only indicators " + ENTERED + " are entered per unit");
             } else if (e.getValue() != null && !enterable.contains(e.getKey())) {
                 // Accepting it would store a value no computation reads (e.g. 8, computed from complaints by default).
-                errors.malformed(field, "indicator " + e.getKey() + " is not entered per unit under the methodologies for "
-                        + p.year() + " (they take indicators " + enterable + " from units' entries)");
+                errors.malformed(
+                        field,
+                        "indicator " + e.getKey() + " is not entered per unit under the methodologies for " + p.year()
+                                + " (they take indicators " + enterable + " from units' entries)");
             } else if (e.getValue() != null) {
                 if (e.getValue().signum() < 0 || e.getValue().compareTo(MAX) > 0) {
-                    errors.malformed(field, field + " must be between 0 and 2, not " + e.getValue().toPlainString());
+                    errors.malformed(
+                            field,
+                            field + " must be between 0 and 2, not "
+                                    + e.getValue().toPlainString());
                 } else if (e.getValue().stripTrailingZeros().scale() > 2) {
-                    errors.malformed(field, field + " has more than two decimals: " + e.getValue().toPlainString());
+                    errors.malformed(
+                            field,
+                            field + " has more than two decimals: "
+                                    + e.getValue().toPlainString());
                 }
             }
         }
@@ -119,28 +142,42 @@ public class UnitIndicatorService {
         Timestamp now = Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         for (int indicator : ENTERED) {
             BigDecimal previous = before.values().get(indicator);
-            BigDecimal value = values.get(indicator) == null ? null : values.get(indicator).setScale(2, RoundingMode.UNNECESSARY);
+            BigDecimal value =
+                    values.get(indicator) == null ? null : values.get(indicator).setScale(2, RoundingMode.UNNECESSARY);
             if (Objects.equals(previous, value)) {
                 continue;
             }
             if (value == null) {
-                jdbc.update("DELETE FROM index_unit_indicator WHERE agency_id = ? AND period = ? AND indicator = ?",
-                        unit.id().toString(), code, indicator);
+                jdbc.update(
+                        "DELETE FROM index_unit_indicator WHERE agency_id = ? AND period = ? AND indicator = ?",
+                        unit.id().toString(),
+                        code,
+                        indicator);
             } else {
                 jdbc.update("""
                         INSERT INTO index_unit_indicator (agency_id, period, indicator, value, entered_by, entered_at)
                         VALUES (?, ?, ?, ?, ?, ?)
-                        ON DUPLICATE KEY UPDATE value = VALUES(value), entered_by = VALUES(entered_by), entered_at = VALUES(entered_at)""",
-                        unit.id().toString(), code, indicator, value, who, now);
+                        ON DUPLICATE KEY UPDATE value = VALUES(value), entered_by = VALUES(entered_by), entered_at = VALUES(entered_at)""", unit.id().toString(), code, indicator, value, who, now);
             }
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO index_unit_indicator_change
                     (id, agency_id, period, indicator, previous_value, new_value, note, changed_by, changed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", Ids.newId().toString(), unit.id().toString(), code, indicator,
-                    previous, value, note == null || note.isBlank() ? null : note.strip(), who, now);
-            events.publishEvent(new vn.hailong.audit.AuditEvent(who, vn.hailong.audit.AuditAction.INDICATOR_ENTERED,
-                    "unit indicator " + indicator + " of " + unit.code() + " " + code, previous + " → " + value
-                            + (note == null || note.isBlank() ? "" : "; note: " + note.strip())));
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    Ids.newId().toString(),
+                    unit.id().toString(),
+                    code,
+                    indicator,
+                    previous,
+                    value,
+                    note == null || note.isBlank() ? null : note.strip(),
+                    who,
+                    now);
+            events.publishEvent(new AuditEvent(
+                    who,
+                    AuditAction.INDICATOR_ENTERED,
+                    "unit indicator " + indicator + " of " + unit.code() + " " + code,
+                    previous + " → " + value + (note == null || note.isBlank() ? "" : "; note: " + note.strip())));
         }
         return read(unit, code);
     }
@@ -148,24 +185,34 @@ public class UnitIndicatorService {
     private Entries read(AgencySummary unit, String period) {
         Map<Integer, BigDecimal> values = new LinkedHashMap<>();
         Map<Integer, String> by = new HashMap<>();
-        jdbc.query("SELECT indicator, value, entered_by FROM index_unit_indicator WHERE agency_id = ? AND period = ? ORDER BY indicator",
+        jdbc.query(
+                "SELECT indicator, value, entered_by FROM index_unit_indicator WHERE agency_id = ? AND period = ? ORDER BY indicator",
                 rs -> {
                     values.put(rs.getInt("indicator"), rs.getBigDecimal("value"));
                     by.put(rs.getInt("indicator"), rs.getString("entered_by"));
-                }, unit.id().toString(), period);
-        List<Change> history = jdbc.query("""
+                },
+                unit.id().toString(),
+                period);
+        List<Change> history = jdbc.query(
+                """
                 SELECT indicator, previous_value, new_value, changed_by, changed_at, note FROM index_unit_indicator_change
                 WHERE agency_id = ? AND period = ? ORDER BY changed_at DESC, indicator""",
-                (rs, i) -> new Change(rs.getInt("indicator"), rs.getBigDecimal("previous_value"), rs.getBigDecimal("new_value"),
-                        rs.getString("changed_by"), rs.getTimestamp("changed_at").toLocalDateTime().toInstant(ZoneOffset.UTC),
+                (rs, i) -> new Change(
+                        rs.getInt("indicator"),
+                        rs.getBigDecimal("previous_value"),
+                        rs.getBigDecimal("new_value"),
+                        rs.getString("changed_by"),
+                        rs.getTimestamp("changed_at").toLocalDateTime().toInstant(ZoneOffset.UTC),
                         rs.getString("note")),
-                unit.id().toString(), period);
+                unit.id().toString(),
+                period);
         return new Entries(unit.code(), unit.name(), period, values, by, history);
     }
 
     private AgencySummary visibleUnit(String agencyCode) {
-        AgencySummary unit = directory.findUnit(agencyCode).orElseThrow(
-                () -> new vn.hailong.platform.NotFoundException("no unit with code '" + agencyCode + "'"));
+        AgencySummary unit = directory
+                .findUnit(agencyCode)
+                .orElseThrow(() -> new NotFoundException("no unit with code '" + agencyCode + "'"));
         if (!Actors.isIntegrator() && !scopes.currentScope().includes(unit.id())) {
             throw new AccessDeniedException("unit " + agencyCode + " is not one of yours");
         }
@@ -179,5 +226,4 @@ public class UnitIndicatorService {
         var scope = scopes.currentScope();
         return directory.allUnits().stream().filter(u -> scope.includes(u.id())).toList();
     }
-
 }

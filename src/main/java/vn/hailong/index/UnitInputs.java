@@ -14,14 +14,27 @@ import java.util.TreeMap;
  * @param criteria    per questionnaire criterion of the counted ratings: answers, sum of points, satisfied answers
  * @param unitEntries entered indicators (5, 6, 8, 9) by number, two decimals
  */
-public record UnitInputs(String unitCode, String unitName, String peerGroup, long dossiers, long early, long onTime,
-        long late, long ratings, long satisfied, long dissatisfiedRatings, long dossiersWithComplaint,
-        long notSatisfiedDossiers, long complaints, long complaintsOnTime, long complaintsNotSatisfiedOrLate,
-        Map<String, CriterionCounts> criteria, Map<Integer, BigDecimal> unitEntries) {
+public record UnitInputs(
+        String unitCode,
+        String unitName,
+        String peerGroup,
+        long dossiers,
+        long early,
+        long onTime,
+        long late,
+        long ratings,
+        long satisfied,
+        long dissatisfiedRatings,
+        long dossiersWithComplaint,
+        long notSatisfiedDossiers,
+        long complaints,
+        long complaintsOnTime,
+        long complaintsNotSatisfiedOrLate,
+        Map<String, CriterionCounts> criteria,
+        Map<Integer, BigDecimal> unitEntries) {
 
     /** Answers to one criterion: how many, their points, and how many earned the satisfied minimum. */
-    public record CriterionCounts(long answers, long points, long satisfied) {
-    }
+    public record CriterionCounts(long answers, long points, long satisfied) {}
 
     public UnitInputs {
         Objects.requireNonNull(unitCode, "unitCode");

@@ -1,7 +1,10 @@
 package vn.hailong.index;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
+
+import vn.hailong.platform.SampleProportion;
 
 /**
  * One unit's figures for a period with every intermediate value: what a unit head needs to check
@@ -20,66 +23,126 @@ import java.util.List;
  * @param flags             NO_DOSSIERS, NO_RATINGS, MISSING_INDICATORS, INSUFFICIENT_SAMPLE (fewer ratings than
  *                          the methodology's minimum), UNRANKED
  */
-public record UnitResult(String unitCode, String unitName, String peerGroup, long dossiers, long ratings,
-        BigDecimal satisfactionRate, SatisfactionSample satisfaction, List<CriterionRate> criterionRates, List<IndicatorResult> indicators,
-        BigDecimal circular01Sum, BigDecimal circular01Total, Circular01Band circular01Band, List<Integer> missingIndicators,
-        Decision766Result decision766, BigDecimal parSurveyPoints, BigDecimal parSurveyPercent, String parBand,
-        BigDecimal rankScore, Integer rank, Integer previousRank, Integer rankChange, List<String> flags) {
+public record UnitResult(
+        String unitCode,
+        String unitName,
+        String peerGroup,
+        long dossiers,
+        long ratings,
+        BigDecimal satisfactionRate,
+        SatisfactionSample satisfaction,
+        List<CriterionRate> criterionRates,
+        List<IndicatorResult> indicators,
+        BigDecimal circular01Sum,
+        BigDecimal circular01Total,
+        Circular01Band circular01Band,
+        List<Integer> missingIndicators,
+        Decision766Result decision766,
+        BigDecimal parSurveyPoints,
+        BigDecimal parSurveyPercent,
+        String parBand,
+        BigDecimal rankScore,
+        Integer rank,
+        Integer previousRank,
+        Integer rankChange,
+        List<String> flags) {
 
     /** Flags a reader needs to act on. */
-    public static final String NO_DOSSIERS = "NO_DOSSIERS", NO_RATINGS = "NO_RATINGS", MISSING_INDICATORS = "MISSING_INDICATORS",
-            INSUFFICIENT_SAMPLE = "INSUFFICIENT_SAMPLE", UNRANKED = "UNRANKED";
+    public static final String NO_DOSSIERS = "NO_DOSSIERS",
+            NO_RATINGS = "NO_RATINGS",
+            MISSING_INDICATORS = "MISSING_INDICATORS",
+            INSUFFICIENT_SAMPLE = "INSUFFICIENT_SAMPLE",
+            UNRANKED = "UNRANKED";
 
     /**
      * The satisfaction rate's sample: {@code satisfied} of {@code sampleSize} answers, and the 95 %
      * Wilson interval in percent, widened outwards to the rate's decimals (lower bound rounded
      * down, upper up); bounds null for an empty sample.
      */
-    public record SatisfactionSample(long satisfied, long sampleSize, BigDecimal lowerPercent, BigDecimal upperPercent) {
+    public record SatisfactionSample(
+            long satisfied, long sampleSize, BigDecimal lowerPercent, BigDecimal upperPercent) {
 
         public static SatisfactionSample of(long satisfied, long sampleSize, int scale) {
-            vn.hailong.platform.SampleProportion p = vn.hailong.platform.SampleProportion.of(satisfied, sampleSize);
+            SampleProportion p = SampleProportion.of(satisfied, sampleSize);
             if (p.isEmpty()) {
                 return new SatisfactionSample(satisfied, sampleSize, null, null);
             }
-            return new SatisfactionSample(satisfied, sampleSize, percent(p.lower95(), scale, java.math.RoundingMode.FLOOR),
-                    percent(p.upper95(), scale, java.math.RoundingMode.CEILING));
+            return new SatisfactionSample(
+                    satisfied,
+                    sampleSize,
+                    percent(p.lower95(), scale, RoundingMode.FLOOR),
+                    percent(p.upper95(), scale, RoundingMode.CEILING));
         }
 
-        private static BigDecimal percent(double share, int scale, java.math.RoundingMode mode) {
-            // Rounded to 9 decimals first, so that 0.9999999999 from floating point does not become 99.99 instead of 100.
-            return new BigDecimal(share).multiply(BigDecimal.valueOf(100)).setScale(9, java.math.RoundingMode.HALF_EVEN)
+        private static BigDecimal percent(double share, int scale, RoundingMode mode) {
+            // Rounded to 9 decimals first, so that 0.9999999999 from floating point does not become 99.99 instead of
+            // 100.
+            return new BigDecimal(share)
+                    .multiply(BigDecimal.valueOf(100))
+                    .setScale(9, RoundingMode.HALF_EVEN)
                     .setScale(scale, mode);
         }
     }
 
     public UnitResult withSatisfaction(SatisfactionSample sample) {
-        return new UnitResult(unitCode, unitName, peerGroup, dossiers, ratings, satisfactionRate, sample, criterionRates, indicators,
-                circular01Sum, circular01Total, circular01Band, missingIndicators, decision766, parSurveyPoints, parSurveyPercent,
-                parBand, rankScore, rank, previousRank, rankChange, flags);
+        return new UnitResult(
+                unitCode,
+                unitName,
+                peerGroup,
+                dossiers,
+                ratings,
+                satisfactionRate,
+                sample,
+                criterionRates,
+                indicators,
+                circular01Sum,
+                circular01Total,
+                circular01Band,
+                missingIndicators,
+                decision766,
+                parSurveyPoints,
+                parSurveyPercent,
+                parBand,
+                rankScore,
+                rank,
+                previousRank,
+                rankChange,
+                flags);
     }
 
     public boolean has(String flag) {
         return flags.contains(flag);
     }
 
-    public record CriterionRate(String criterion, long answers, long satisfied, BigDecimal ratePercent) {
-    }
+    public record CriterionRate(String criterion, long answers, long satisfied, BigDecimal ratePercent) {}
 
     /**
      * One indicator: its source, numerator and denominator (points and dossiers, or the entered
      * value over 1), the exact average to six decimals, and the rounded average that is summed.
      */
-    public record IndicatorResult(int number, IndicatorSource source, String criterion, BigDecimal numerator,
-            long denominator, BigDecimal exact, BigDecimal average, String note) {
-    }
+    public record IndicatorResult(
+            int number,
+            IndicatorSource source,
+            String criterion,
+            BigDecimal numerator,
+            long denominator,
+            BigDecimal exact,
+            BigDecimal average,
+            String note) {}
 
     /** The Decision 766 satisfaction group: each ratio's parts, rate and points. */
-    public record Decision766Result(Ratio dossierSatisfaction, Ratio complaintsOnTime, Ratio complaintSatisfaction,
-            BigDecimal totalPoints, BigDecimal maxPoints) {
-    }
+    public record Decision766Result(
+            Ratio dossierSatisfaction,
+            Ratio complaintsOnTime,
+            Ratio complaintSatisfaction,
+            BigDecimal totalPoints,
+            BigDecimal maxPoints) {}
 
-    public record Ratio(long part, long whole, BigDecimal ratePercent, BigDecimal points, BigDecimal maxPoints,
-            BigDecimal targetPercent) {
-    }
+    public record Ratio(
+            long part,
+            long whole,
+            BigDecimal ratePercent,
+            BigDecimal points,
+            BigDecimal maxPoints,
+            BigDecimal targetPercent) {}
 }

@@ -38,15 +38,19 @@ public class Complaint extends AbstractEntity {
     @Column(name = "complainant_satisfied")
     private Boolean complainantSatisfied;
 
-    protected Complaint() {
-    }
+    protected Complaint() {}
 
     Complaint(UUID dossierId, String externalId) {
         this.dossierId = dossierId;
         this.externalId = externalId;
     }
 
-    void describe(Instant receivedAt, Instant deadline, Instant handledAt, boolean aboutHandling, Boolean complainantSatisfied) {
+    void describe(
+            Instant receivedAt,
+            Instant deadline,
+            Instant handledAt,
+            boolean aboutHandling,
+            Boolean complainantSatisfied) {
         this.receivedAt = receivedAt;
         this.deadline = deadline;
         this.handledAt = handledAt;
@@ -60,6 +64,7 @@ public class Complaint extends AbstractEntity {
 
     public ComplaintDetails details() {
         boolean onTime = handledAt != null && !handledAt.isAfter(deadline);
-        return new ComplaintDetails(externalId, receivedAt, deadline, handledAt, aboutHandling, complainantSatisfied, onTime);
+        return new ComplaintDetails(
+                externalId, receivedAt, deadline, handledAt, aboutHandling, complainantSatisfied, onTime);
     }
 }

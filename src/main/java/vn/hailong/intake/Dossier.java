@@ -76,8 +76,7 @@ public class Dossier extends AbstractEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected Dossier() {
-    }
+    protected Dossier() {}
 
     Dossier(DossierCode code, Instant now) {
         this.code = code.value();
@@ -107,8 +106,19 @@ public class Dossier extends AbstractEntity {
 
     /** The facts as a comparable value, so an identical re-send is recognised and writes nothing. */
     DossierFacts facts() {
-        return new DossierFacts(procedureId, receivingAgencyId, competentAgencyId, evaluatedAgencyId, channel,
-                applicantKind, status, receivedAt, dueAt, returnedAt, supplementRequests, Set.copyOf(officers));
+        return new DossierFacts(
+                procedureId,
+                receivingAgencyId,
+                competentAgencyId,
+                evaluatedAgencyId,
+                channel,
+                applicantKind,
+                status,
+                receivedAt,
+                dueAt,
+                returnedAt,
+                supplementRequests,
+                Set.copyOf(officers));
     }
 
     public String getCode() {

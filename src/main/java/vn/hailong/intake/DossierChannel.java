@@ -2,5 +2,7 @@ package vn.hailong.intake;
 
 /** How the dossier was submitted (national sync codes 1, 2, 3). */
 public enum DossierChannel {
-    IN_PERSON, ONLINE, POSTAL
+    IN_PERSON,
+    ONLINE,
+    POSTAL
 }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 public record DossierCode(String value) {
 
     public static final int MAX_LENGTH = 60;
-    private static final Pattern FORMAT = Pattern.compile("([0-9A-Z]+(?:\\.[0-9A-Z]+)*)-(\\d{2})(\\d{2})(\\d{2})-(\\d{4,6})");
+    private static final Pattern FORMAT =
+            Pattern.compile("([0-9A-Z]+(?:\\.[0-9A-Z]+)*)-(\\d{2})(\\d{2})(\\d{2})-(\\d{4,6})");
 
     public DossierCode {
         String problem = problemWith(value);
@@ -31,13 +32,15 @@ public record DossierCode(String value) {
         }
         Matcher m = FORMAT.matcher(value);
         if (!m.matches()) {
-            return "dossier code '" + value + "' must look like 000.00.06.H56-261102-0001 (agency code, yyMMdd, sequence)";
+            return "dossier code '" + value
+                    + "' must look like 000.00.06.H56-261102-0001 (agency code, yyMMdd, sequence)";
         }
         if (m.group(1).length() > 35) {
             return "the agency part of dossier code '" + value + "' is longer than 35 characters";
         }
         try {
-            LocalDate.of(2000 + Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+            LocalDate.of(
+                    2000 + Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
         } catch (DateTimeException e) {
             return "dossier code '" + value + "' contains an impossible date";
         }

@@ -5,14 +5,31 @@ import java.util.List;
 import java.util.UUID;
 
 /** A dossier as other capabilities and the API see it. */
-public record DossierDetails(UUID id, String code, UUID procedureId, String procedureCode, String procedureName,
-        UUID receivingUnitId, String receivingUnit, UUID competentUnitId, String competentUnit, UUID evaluatedUnitId,
-        String evaluatedUnit, String evaluatedUnitName, DossierChannel channel, ApplicantKind applicantKind,
-        DossierStatus status, Instant receivedAt, Instant dueAt, Instant returnedAt, Timeliness timeliness,
-        int supplementRequests, List<Officer> officers, Instant updatedAt) {
+public record DossierDetails(
+        UUID id,
+        String code,
+        UUID procedureId,
+        String procedureCode,
+        String procedureName,
+        UUID receivingUnitId,
+        String receivingUnit,
+        UUID competentUnitId,
+        String competentUnit,
+        UUID evaluatedUnitId,
+        String evaluatedUnit,
+        String evaluatedUnitName,
+        DossierChannel channel,
+        ApplicantKind applicantKind,
+        DossierStatus status,
+        Instant receivedAt,
+        Instant dueAt,
+        Instant returnedAt,
+        Timeliness timeliness,
+        int supplementRequests,
+        List<Officer> officers,
+        Instant updatedAt) {
 
-    public record Officer(String id, String name, OfficerRole role) {
-    }
+    public record Officer(String id, String name, OfficerRole role) {}
 
     public String lastDigits() {
         return new DossierCode(code).lastDigits();

@@ -5,7 +5,16 @@ import java.util.Set;
 import java.util.UUID;
 
 /** A dossier's validated facts, with every reference resolved to an id. */
-record DossierFacts(UUID procedureId, UUID receivingAgencyId, UUID competentAgencyId, UUID evaluatedAgencyId,
-        DossierChannel channel, ApplicantKind applicantKind, DossierStatus status, Instant receivedAt, Instant dueAt,
-        Instant returnedAt, int supplementRequests, Set<DossierOfficer> officers) {
-}
+record DossierFacts(
+        UUID procedureId,
+        UUID receivingAgencyId,
+        UUID competentAgencyId,
+        UUID evaluatedAgencyId,
+        DossierChannel channel,
+        ApplicantKind applicantKind,
+        DossierStatus status,
+        Instant receivedAt,
+        Instant dueAt,
+        Instant returnedAt,
+        int supplementRequests,
+        Set<DossierOfficer> officers) {}

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,13 +29,14 @@ import vn.hailong.directory.ProcedureSummary;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Retries;
 import vn.hailong.platform.StorableTimes;
 
 /** Receives dossiers from the one-stop software and answers what is known about them. */
 @Service
 public class DossierIntakeService {
 
-    private static final org.springframework.core.retry.RetryTemplate RACES = vn.hailong.platform.Retries.onWriteConflictOrDuplicate(3);
+    private static final RetryTemplate RACES = Retries.onWriteConflictOrDuplicate(3);
 
     private static final Pattern PROCEDURE_CODE = Pattern.compile("[0-9]+\\.[0-9]+(\\.[0-9A-Z]+)*");
     private static final int MAX_OFFICERS = 50;
@@ -42,10 +47,16 @@ public class DossierIntakeService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final JdbcTemplate jdbc;
 
-    DossierIntakeService(Dossiers dossiers, Complaints complaints, DirectoryService directory, Clock clock, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    DossierIntakeService(
+            Dossiers dossiers,
+            Complaints complaints,
+            DirectoryService directory,
+            Clock clock,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.dossiers = dossiers;
         this.complaints = complaints;
@@ -60,8 +71,7 @@ public class DossierIntakeService {
     }
 
     /** The outcome of a PUT: the dossier as stored, whether it was new, whether anything changed. */
-    public record DossierUpsert(DossierDetails dossier, boolean created, boolean changed) {
-    }
+    public record DossierUpsert(DossierDetails dossier, boolean created, boolean changed) {}
 
     /**
      * Creates or replaces the dossier with this code. Idempotent: sending the same facts again
@@ -97,8 +107,11 @@ public class DossierIntakeService {
         FieldErrors errors = new FieldErrors();
         if (s.procedureCode() == null || s.procedureCode().isBlank()) {
             errors.malformed("procedureCode", "procedureCode is required, e.g. 1.004227");
-        } else if (s.procedureCode().length() > 60 || !PROCEDURE_CODE.matcher(s.procedureCode()).matches()) {
-            errors.malformed("procedureCode", "procedureCode '" + s.procedureCode() + "' must look like 1.004227 or 1.004616.000.00.00.H56");
+        } else if (s.procedureCode().length() > 60
+                || !PROCEDURE_CODE.matcher(s.procedureCode()).matches()) {
+            errors.malformed(
+                    "procedureCode",
+                    "procedureCode '" + s.procedureCode() + "' must look like 1.004227 or 1.004616.000.00.00.H56");
         }
         if (s.procedureName() != null && s.procedureName().length() > 500) {
             errors.malformed("procedureName", "procedureName is longer than 500 characters");
@@ -116,7 +129,8 @@ public class DossierIntakeService {
             errors.unprocessable("dueAt", "dueAt " + s.dueAt() + " is before receivedAt " + s.receivedAt());
         }
         if (receivedAt != null && returnedAt != null && returnedAt.isBefore(receivedAt)) {
-            errors.unprocessable("returnedAt", "returnedAt " + s.returnedAt() + " is before receivedAt " + s.receivedAt());
+            errors.unprocessable(
+                    "returnedAt", "returnedAt " + s.returnedAt() + " is before receivedAt " + s.receivedAt());
         }
         if (returnedAt != null && returnedAt.isAfter(clock.instant().plusSeconds(300))) {
             errors.unprocessable("returnedAt", "returnedAt " + s.returnedAt() + " is in the future");
@@ -128,7 +142,8 @@ public class DossierIntakeService {
             errors.unprocessable("returnedAt", "returnedAt is required when status is RETURNED");
         }
         if (status != null && status != DossierStatus.RETURNED && s.returnedAt() != null) {
-            errors.unprocessable("returnedAt", "returnedAt is only allowed when status is RETURNED (status is " + status + ")");
+            errors.unprocessable(
+                    "returnedAt", "returnedAt is only allowed when status is RETURNED (status is " + status + ")");
         }
         int supplements = s.supplementRequests() == null ? 0 : s.supplementRequests();
         if (supplements < 0 || supplements > 1000) {
@@ -161,18 +176,34 @@ public class DossierIntakeService {
         errors.throwIfAny();
 
         // Only now, with everything valid, may we register procedures and officers.
-        ProcedureSummary procedure = directory.registerProcedure(s.procedureCode(), s.procedureName(), s.procedureField());
+        ProcedureSummary procedure =
+                directory.registerProcedure(s.procedureCode(), s.procedureName(), s.procedureField());
         Set<DossierOfficer> officers = new HashSet<>();
         for (DossierSubmission.OfficerPart part : parts) {
             UUID officerId = directory.registerOfficer(part.id(), part.name());
             officers.add(new DossierOfficer(officerId, OfficerRole.valueOf(part.role())));
         }
-        return new DossierFacts(procedure.id(), receiving.id(), competent.id(),
-                evaluated != null ? evaluated.id() : competent.id(), channel, applicantKind, status, receivedAt, dueAt,
-                returnedAt, supplements, Set.copyOf(officers));
+        return new DossierFacts(
+                procedure.id(),
+                receiving.id(),
+                competent.id(),
+                evaluated != null ? evaluated.id() : competent.id(),
+                channel,
+                applicantKind,
+                status,
+                receivedAt,
+                dueAt,
+                returnedAt,
+                supplements,
+                Set.copyOf(officers));
     }
 
-    private AgencySummary unit(FieldErrors errors, String field, String code, boolean required, Map<String, Optional<AgencySummary>> known) {
+    private AgencySummary unit(
+            FieldErrors errors,
+            String field,
+            String code,
+            boolean required,
+            Map<String, Optional<AgencySummary>> known) {
         if (code == null || code.isBlank()) {
             if (required) {
                 errors.malformed(field, field + " is required (an agency code such as 000.00.06.H56)");
@@ -181,7 +212,8 @@ public class DossierIntakeService {
         }
         Optional<AgencySummary> unit = known.computeIfAbsent(code, directory::findUnit);
         if (unit.isEmpty()) {
-            errors.unprocessable(field, "unknown unit '" + code + "'; register it with PUT /api/v1/units/" + code + " first");
+            errors.unprocessable(
+                    field, "unknown unit '" + code + "'; register it with PUT /api/v1/units/" + code + " first");
             return null;
         }
         return unit.get();
@@ -195,7 +227,8 @@ public class DossierIntakeService {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            errors.malformed(field, "unknown " + field + " '" + value + "'; one of " + List.of(type.getEnumConstants()));
+            errors.malformed(
+                    field, "unknown " + field + " '" + value + "'; one of " + List.of(type.getEnumConstants()));
             return null;
         }
     }
@@ -208,9 +241,12 @@ public class DossierIntakeService {
             return null;
         }
         try {
-            return StorableTimes.check(errors, field, value, OffsetDateTime.parse(value).toInstant());
+            return StorableTimes.check(
+                    errors, field, value, OffsetDateTime.parse(value).toInstant());
         } catch (DateTimeParseException e) {
-            errors.malformed(field, field + " '" + value + "' is not an ISO-8601 time with offset, e.g. 2026-11-02T08:30:00+07:00");
+            errors.malformed(
+                    field,
+                    field + " '" + value + "' is not an ISO-8601 time with offset, e.g. 2026-11-02T08:30:00+07:00");
             return null;
         }
     }
@@ -225,7 +261,8 @@ public class DossierIntakeService {
      * the round trips that begin and end one). For hot read paths such as printing a receipt's QR.
      */
     public Optional<UUID> findId(String code) {
-        return jdbc.queryForList("SELECT id FROM dossier WHERE code = ?", UUID.class, code).stream().findFirst();
+        return jdbc.queryForList("SELECT id FROM dossier WHERE code = ?", UUID.class, code).stream()
+                .findFirst();
     }
 
     /** The facts a rating records about a dossier, with a single query. */
@@ -246,23 +283,45 @@ public class DossierIntakeService {
 
     private DossierDetails details(Dossier d) {
         Map<UUID, AgencySummary> units = new HashMap<>();
-        for (UUID id : new HashSet<>(List.of(d.getReceivingAgencyId(), d.getCompetentAgencyId(), d.getEvaluatedAgencyId()))) {
+        for (UUID id :
+                new HashSet<>(List.of(d.getReceivingAgencyId(), d.getCompetentAgencyId(), d.getEvaluatedAgencyId()))) {
             directory.findUnit(id).ifPresent(u -> units.put(id, u));
         }
         ProcedureSummary procedure = directory.findProcedure(d.getProcedureId()).orElseThrow();
-        List<UUID> officerIds = d.getOfficers().stream().map(DossierOfficer::getOfficerId).toList();
+        List<UUID> officerIds =
+                d.getOfficers().stream().map(DossierOfficer::getOfficerId).toList();
         Map<UUID, DirectoryService.OfficerName> known = directory.officers(officerIds);
         List<DossierDetails.Officer> officers = d.getOfficers().stream()
-                .map(o -> new DossierDetails.Officer(known.get(o.getOfficerId()).externalId(),
-                        known.get(o.getOfficerId()).displayName(), o.getRole()))
-                .sorted(java.util.Comparator.comparing(DossierDetails.Officer::role).thenComparing(DossierDetails.Officer::id))
+                .map(o -> new DossierDetails.Officer(
+                        known.get(o.getOfficerId()).externalId(),
+                        known.get(o.getOfficerId()).displayName(),
+                        o.getRole()))
+                .sorted(Comparator.comparing(DossierDetails.Officer::role).thenComparing(DossierDetails.Officer::id))
                 .toList();
         AgencySummary evaluated = units.get(d.getEvaluatedAgencyId());
-        return new DossierDetails(d.getId(), d.getCode(), procedure.id(), procedure.code(), procedure.name(), d.getReceivingAgencyId(),
-                units.get(d.getReceivingAgencyId()).code(), d.getCompetentAgencyId(), units.get(d.getCompetentAgencyId()).code(),
-                d.getEvaluatedAgencyId(), evaluated.code(), evaluated.name(), d.getChannel(), d.getApplicantKind(),
-                d.getStatus(), d.getReceivedAt(), d.getDueAt(), d.getReturnedAt(), d.getTimeliness(),
-                d.getSupplementRequests(), officers, d.getUpdatedAt());
+        return new DossierDetails(
+                d.getId(),
+                d.getCode(),
+                procedure.id(),
+                procedure.code(),
+                procedure.name(),
+                d.getReceivingAgencyId(),
+                units.get(d.getReceivingAgencyId()).code(),
+                d.getCompetentAgencyId(),
+                units.get(d.getCompetentAgencyId()).code(),
+                d.getEvaluatedAgencyId(),
+                evaluated.code(),
+                evaluated.name(),
+                d.getChannel(),
+                d.getApplicantKind(),
+                d.getStatus(),
+                d.getReceivedAt(),
+                d.getDueAt(),
+                d.getReturnedAt(),
+                d.getTimeliness(),
+                d.getSupplementRequests(),
+                officers,
+                d.getUpdatedAt());
     }
 
     /**
@@ -288,26 +347,36 @@ public class DossierIntakeService {
             errors.unprocessable("handledAt", "handledAt is before receivedAt");
         }
         if (s.complainantSatisfied() != null && handledAt == null) {
-            errors.unprocessable("complainantSatisfied", "complainantSatisfied needs handledAt: an open complaint has no answer yet");
+            errors.unprocessable(
+                    "complainantSatisfied",
+                    "complainantSatisfied needs handledAt: an open complaint has no answer yet");
         }
         errors.throwIfAny();
         Optional<Complaint> existing = complaints.findByExternalId(complaintId);
         if (existing.isPresent() && !existing.get().getDossierId().equals(dossier.getId())) {
-            throw InvalidInputException.unprocessable("complaintId", "complaint '" + complaintId + "' belongs to another dossier");
+            throw InvalidInputException.unprocessable(
+                    "complaintId", "complaint '" + complaintId + "' belongs to another dossier");
         }
         Complaint complaint = existing.orElseGet(() -> new Complaint(dossier.getId(), complaintId));
-        complaint.describe(receivedAt, deadline, handledAt, s.aboutHandling() == null || s.aboutHandling(), s.complainantSatisfied());
+        complaint.describe(
+                receivedAt,
+                deadline,
+                handledAt,
+                s.aboutHandling() == null || s.aboutHandling(),
+                s.complainantSatisfied());
         return complaints.save(complaint).details();
     }
 
     @Transactional(readOnly = true)
     public List<ComplaintDetails> complaintsOf(UUID dossierId) {
-        return complaints.findByDossierId(dossierId).stream().map(Complaint::details).toList();
+        return complaints.findByDossierId(dossierId).stream()
+                .map(Complaint::details)
+                .toList();
     }
 
     /** Dossier codes by id. */
     @Transactional(readOnly = true)
-    public Map<UUID, String> codesOf(java.util.Collection<UUID> ids) {
+    public Map<UUID, String> codesOf(Collection<UUID> ids) {
         Map<UUID, String> codes = new HashMap<>();
         dossiers.findAllById(ids).forEach(d -> codes.put(d.getId(), d.getCode()));
         return codes;
@@ -315,7 +384,7 @@ public class DossierIntakeService {
 
     /** Dossiers whose result was returned in [from, to), per evaluated unit, for these units. */
     @Transactional(readOnly = true)
-    public Map<UUID, Long> returnedByUnit(Instant from, Instant to, java.util.Collection<UUID> units) {
+    public Map<UUID, Long> returnedByUnit(Instant from, Instant to, Collection<UUID> units) {
         if (units.isEmpty()) {
             return Map.of();
         }

@@ -18,8 +18,7 @@ public class DossierOfficer {
     @Column(name = "role", nullable = false, length = 20)
     private OfficerRole role;
 
-    protected DossierOfficer() {
-    }
+    protected DossierOfficer() {}
 
     DossierOfficer(UUID officerId, OfficerRole role) {
         this.officerId = officerId;

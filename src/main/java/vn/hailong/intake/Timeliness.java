@@ -8,7 +8,9 @@ import java.time.ZoneId;
  * hạn"). Derived from the dates, never entered by hand.
  */
 public enum Timeliness {
-    EARLY, ON_TIME, LATE;
+    EARLY,
+    ON_TIME,
+    LATE;
 
     /**
      * Late when returned after the due instant; early when returned on an earlier calendar day

@@ -29,9 +29,16 @@ import vn.hailong.rating.AnomalyFlag;
  * @param topStreak this many "very satisfied" in a row from one kiosk (this one included) is flagged
  */
 @ConfigurationProperties("hailong.kiosk.anomalies")
-public record AnomalyRules(@DefaultValue("PT5S") Duration fastAfterHandover, @DefaultValue("PT2M") Duration burstWithin,
-        @DefaultValue("5") int burstCount, @DefaultValue("07:00") LocalTime opensAt, @DefaultValue("17:30") LocalTime closesAt,
-        @DefaultValue({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"}) Set<DayOfWeek> openDays,
+public record AnomalyRules(
+        @DefaultValue("PT5S") Duration fastAfterHandover,
+        @DefaultValue("PT2M") Duration burstWithin,
+        @DefaultValue("5") int burstCount,
+        @DefaultValue("07:00") LocalTime opensAt,
+        @DefaultValue("17:30") LocalTime closesAt,
+
+        @DefaultValue({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"})
+        Set<DayOfWeek> openDays,
+
         @DefaultValue("10") int topStreak) {
 
     public static final String TOP = "VERY_SATISFIED";
@@ -43,8 +50,13 @@ public record AnomalyRules(@DefaultValue("PT5S") Duration fastAfterHandover, @De
      * @param earlierFromKioskInBurstWindow ratings the kiosk sent within {@code burstWithin} before this one
      * @param latestOverallFromKiosk the kiosk's previous overall answers, newest first
      */
-    public Set<AnomalyFlag> flags(Instant now, ZoneId zone, @Nullable Instant handedOverAt, long earlierFromKioskInBurstWindow,
-            List<String> latestOverallFromKiosk, String overall) {
+    public Set<AnomalyFlag> flags(
+            Instant now,
+            ZoneId zone,
+            @Nullable Instant handedOverAt,
+            long earlierFromKioskInBurstWindow,
+            List<String> latestOverallFromKiosk,
+            String overall) {
         Set<AnomalyFlag> flags = EnumSet.noneOf(AnomalyFlag.class);
         if (handedOverAt == null) {
             flags.add(AnomalyFlag.NO_HANDOVER);
@@ -59,7 +71,8 @@ public record AnomalyRules(@DefaultValue("PT5S") Duration fastAfterHandover, @De
         if (!openDays.contains(local.getDayOfWeek()) || time.isBefore(opensAt) || !time.isBefore(closesAt)) {
             flags.add(AnomalyFlag.OUTSIDE_OPENING_HOURS);
         }
-        if (TOP.equals(overall) && latestOverallFromKiosk.size() >= topStreak - 1
+        if (TOP.equals(overall)
+                && latestOverallFromKiosk.size() >= topStreak - 1
                 && latestOverallFromKiosk.stream().limit(topStreak - 1L).allMatch(TOP::equals)) {
             flags.add(AnomalyFlag.TOP_STREAK);
         }

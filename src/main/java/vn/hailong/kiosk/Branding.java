@@ -1,5 +1,6 @@
 package vn.hailong.kiosk;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -10,7 +11,10 @@ import vn.hailong.platform.FieldErrors;
  * How a site's kiosk looks: the centre's name as it wants it shown, a short mark (its logo as
  * text, e.g. "TTHCC"), and its colour for buttons and the mark. Every part is optional.
  */
-public record Branding(@Nullable String centreName, @Nullable String logoText, @Nullable String colour) {
+public record Branding(
+        @Nullable String centreName,
+        @Nullable String logoText,
+        @Nullable String colour) {
 
     public static final Branding NONE = new Branding(null, null, null);
     static final int CENTRE_NAME_MAX_LENGTH = 200;
@@ -30,9 +34,13 @@ public record Branding(@Nullable String centreName, @Nullable String logoText, @
                 errors.malformed("branding.colour", "expected a colour as #rrggbb, e.g. #b3261e");
             } else if (contrastWithWhite(colour) < 4.5) {
                 // Buttons carry white text on this colour: citizens must be able to read them.
-                errors.malformed("branding.colour", String.format(java.util.Locale.ROOT,
-                        "%s is too light for white text (contrast %.1f:1, at least 4.5:1 needed); choose a darker colour", colour,
-                        contrastWithWhite(colour)));
+                errors.malformed(
+                        "branding.colour",
+                        String.format(
+                                Locale.ROOT,
+                                "%s is too light for white text (contrast %.1f:1, at least 4.5:1 needed); choose a darker colour",
+                                colour,
+                                contrastWithWhite(colour)));
             }
         }
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The rules of a counter's open handovers, in plain Java over the rows read (and locked) in one
@@ -27,7 +28,9 @@ final class CounterQueue {
 
     /** What became of a new handover. */
     enum Placed {
-        SHOWN, QUEUED, REPLACED
+        SHOWN,
+        QUEUED,
+        REPLACED
     }
 
     private final List<Handover> open;
@@ -44,7 +47,7 @@ final class CounterQueue {
     }
 
     /** An open handover of the counter by id. */
-    Optional<Handover> open(java.util.UUID id) {
+    Optional<Handover> open(UUID id) {
         return open.stream().filter(h -> h.open() && h.getId().equals(id)).findFirst();
     }
 
@@ -53,17 +56,24 @@ final class CounterQueue {
     }
 
     List<Handover> waiting() {
-        return open.stream().filter(h -> h.open() && h.waiting()).sorted(Handover.RECORDED_ORDER).toList();
+        return open.stream()
+                .filter(h -> h.open() && h.waiting())
+                .sorted(Handover.RECORDED_ORDER)
+                .toList();
     }
 
     /** The open handover of this dossier at the counter, shown or waiting. */
-    Optional<Handover> ofDossier(java.util.UUID dossierId) {
-        return open.stream().filter(h -> h.open() && h.getDossierId().equals(dossierId)).findFirst();
+    Optional<Handover> ofDossier(UUID dossierId) {
+        return open.stream()
+                .filter(h -> h.open() && h.getDossierId().equals(dossierId))
+                .findFirst();
     }
 
     /** How many wait before this one (0 when it is shown or the next). */
     int ahead(Handover h) {
-        return (int) waiting().stream().filter(w -> Handover.RECORDED_ORDER.compare(w, h) < 0).count();
+        return (int) waiting().stream()
+                .filter(w -> Handover.RECORDED_ORDER.compare(w, h) < 0)
+                .count();
     }
 
     /**

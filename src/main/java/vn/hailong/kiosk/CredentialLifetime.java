@@ -28,8 +28,9 @@ public record CredentialLifetime(Duration maxAge, Duration renewAfter) {
                     + "(browsers keep no cookie longer than 400 days), was " + maxAge);
         }
         if (renewAfter == null || renewAfter.isNegative() || renewAfter.compareTo(maxAge) >= 0) {
-            throw new IllegalArgumentException("hailong.kiosk.credential-renew-after must be at least 0 and shorter than "
-                    + "hailong.kiosk.credential-max-age (" + maxAge + "), was " + renewAfter);
+            throw new IllegalArgumentException(
+                    "hailong.kiosk.credential-renew-after must be at least 0 and shorter than "
+                            + "hailong.kiosk.credential-max-age (" + maxAge + "), was " + renewAfter);
         }
     }
 

@@ -8,8 +8,19 @@ import java.util.UUID;
  *
  * @param offlineAlertSince when an offline alert is open for it: since when it has been silent; else null
  */
-public record DeviceSummary(UUID id, String code, String counterCode, String counterName, String locale, int idleTimeoutSeconds,
-        State state, Instant enrolledAt, Instant lastSeenAt, int unsentRatings, boolean online, long ratingsToday,
+public record DeviceSummary(
+        UUID id,
+        String code,
+        String counterCode,
+        String counterName,
+        String locale,
+        int idleTimeoutSeconds,
+        State state,
+        Instant enrolledAt,
+        Instant lastSeenAt,
+        int unsentRatings,
+        boolean online,
+        long ratingsToday,
         Instant offlineAlertSince) {
 
     public enum State {

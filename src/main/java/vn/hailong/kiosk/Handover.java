@@ -62,8 +62,7 @@ class Handover extends AbstractEntity {
     @Column(name = "outcome", length = 20)
     private HandoverOutcome outcome;
 
-    protected Handover() {
-    }
+    protected Handover() {}
 
     Handover(UUID counterId, UUID dossierId, String officerId, Instant handedOverAt, Instant expiresAt) {
         this.counterId = counterId;

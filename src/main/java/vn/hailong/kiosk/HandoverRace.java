@@ -16,7 +16,9 @@ class HandoverRace extends TransientWriteConflict {
 
     @Override
     protected boolean isTransient(Throwable t) {
-        return super.isTransient(t) || t instanceof SQLException sql && sql.getMessage() != null
-                && sql.getMessage().contains(OPEN_HANDOVER_KEY);
+        return super.isTransient(t)
+                || t instanceof SQLException sql
+                        && sql.getMessage() != null
+                        && sql.getMessage().contains(OPEN_HANDOVER_KEY);
     }
 }

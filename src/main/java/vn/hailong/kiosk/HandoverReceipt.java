@@ -8,8 +8,15 @@ import java.util.UUID;
  * or it waits behind a survey in progress ({@code ahead}: how many wait before it). {@code repeated}:
  * the dossier was already open at the counter, and that handover is answered (nothing new recorded).
  */
-public record HandoverReceipt(UUID handoverId, String counterCode, String dossierCode, Instant handedOverAt, Instant expiresAt,
-        State state, int ahead, boolean repeated) {
+public record HandoverReceipt(
+        UUID handoverId,
+        String counterCode,
+        String dossierCode,
+        Instant handedOverAt,
+        Instant expiresAt,
+        State state,
+        int ahead,
+        boolean repeated) {
 
     public enum State {
         /** The kiosk shows its survey now. */

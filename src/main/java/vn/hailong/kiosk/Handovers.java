@@ -9,6 +9,8 @@ import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface Handovers extends JpaRepository<Handover, UUID> {
 
@@ -24,6 +26,6 @@ interface Handovers extends JpaRepository<Handover, UUID> {
     List<Handover> findByHandedOverAtAfterOrderByHandedOverAt(Instant after);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @org.springframework.data.jpa.repository.Query("SELECT h FROM Handover h WHERE h.id = :id")
-    Optional<Handover> findLockedById(@org.springframework.data.repository.query.Param("id") UUID id);
+    @Query("SELECT h FROM Handover h WHERE h.id = :id")
+    Optional<Handover> findLockedById(@Param("id") UUID id);
 }

@@ -25,22 +25,28 @@ import vn.hailong.intake.DossierStatus;
  *        survey (zero: no limit); dossiers without a return time are not limited by it
  */
 @ConfigurationProperties("hailong.kiosk.keypad")
-public record KeypadRules(@DefaultValue("RETURNED") Set<DossierStatus> statuses, @DefaultValue("CENTRE") ServedUnits servedUnits,
+public record KeypadRules(
+        @DefaultValue("RETURNED") Set<DossierStatus> statuses,
+        @DefaultValue("CENTRE") ServedUnits servedUnits,
         @DefaultValue("P30D") Duration returnedWithin) {
 
     public enum ServedUnits {
-        CENTRE, ANY
+        CENTRE,
+        ANY
     }
 
     /** Why a typed or scanned dossier is not opened here, or empty when it may be rated. */
     public enum Refusal {
-        NOT_RETURNED, NOT_SERVED_HERE, TOO_LATE
+        NOT_RETURNED,
+        NOT_SERVED_HERE,
+        TOO_LATE
     }
 
     /**
      * @param servedHere whether one of the dossier's units is the centre's unit or below it
      */
-    public Optional<Refusal> refusal(DossierStatus status, @Nullable Instant returnedAt, boolean servedHere, Instant now) {
+    public Optional<Refusal> refusal(
+            DossierStatus status, @Nullable Instant returnedAt, boolean servedHere, Instant now) {
         if (!statuses.contains(status)) {
             return Optional.of(Refusal.NOT_RETURNED);
         }

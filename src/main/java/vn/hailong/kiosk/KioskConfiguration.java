@@ -6,7 +6,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Kiosk settings, and the schedule on which each node looks for other nodes' handovers. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({KioskProperties.class, AnomalyRules.class, OfflineAlertProperties.class, KeypadRules.class})
+@EnableConfigurationProperties({
+    KioskProperties.class,
+    AnomalyRules.class,
+    OfflineAlertProperties.class,
+    KeypadRules.class
+})
 @EnableScheduling
-class KioskConfiguration {
-}
+class KioskConfiguration {}

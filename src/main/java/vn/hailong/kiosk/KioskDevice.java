@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import vn.hailong.platform.jpa.AbstractEntity;
@@ -72,17 +74,16 @@ class KioskDevice extends AbstractEntity {
     private String brandColour;
 
     /** Null: the site's default ({@code hailong.kiosk.unbound-ratings}). */
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     @Column(name = "unbound_ratings", length = 10)
     private UnboundRatings unboundRatings;
 
     /** Null: the site's default ({@code hailong.kiosk.abandoned-surveys}). */
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     @Column(name = "abandoned_surveys", length = 10)
     private AbandonedSurveys abandonedSurveys;
 
-    protected KioskDevice() {
-    }
+    protected KioskDevice() {}
 
     KioskDevice(String code, UUID counterId, String locale, int idleTimeoutSeconds, int thankYouSeconds) {
         this.code = code;

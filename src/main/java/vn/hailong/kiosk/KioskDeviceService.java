@@ -1,6 +1,7 @@
 package vn.hailong.kiosk;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -10,16 +11,21 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.hailong.audit.AuditAction;
+import vn.hailong.audit.AuditEvent;
 import vn.hailong.directory.CounterSummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.rating.QuestionnaireService;
+import vn.hailong.rating.RatingService;
 
 /**
  * Kiosk devices: administrators register them and open one-time enrolment links; a tablet that
@@ -32,21 +38,30 @@ public class KioskDeviceService {
     public static final String COOKIE = "HL_KIOSK";
     public static final List<String> LOCALES = List.of("vi", "en");
     /** A kiosk page sends a heartbeat every minute; a device silent for longer than this is offline. */
-    public static final java.time.Duration ONLINE_WITHIN = java.time.Duration.ofSeconds(150);
+    public static final Duration ONLINE_WITHIN = Duration.ofSeconds(150);
 
     private final KioskDevices devices;
     private final OfflineAlerts offlineAlerts;
     private final DirectoryService directory;
-    private final vn.hailong.rating.RatingService ratings;
+    private final RatingService ratings;
     private final KioskProperties properties;
-    private final vn.hailong.rating.QuestionnaireService questionnaires;
+    private final QuestionnaireService questionnaires;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String publicBaseUrl;
     private final KioskMeters meters;
 
-    KioskDeviceService(KioskMeters meters, KioskDevices devices, OfflineAlerts offlineAlerts, DirectoryService directory, vn.hailong.rating.RatingService ratings, KioskProperties properties,
-            vn.hailong.rating.QuestionnaireService questionnaires, ApplicationEventPublisher events, Clock clock, @Value("${hailong.public-base-url}") String publicBaseUrl) {
+    KioskDeviceService(
+            KioskMeters meters,
+            KioskDevices devices,
+            OfflineAlerts offlineAlerts,
+            DirectoryService directory,
+            RatingService ratings,
+            KioskProperties properties,
+            QuestionnaireService questionnaires,
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${hailong.public-base-url}") String publicBaseUrl) {
         this.meters = meters;
         this.devices = devices;
         this.offlineAlerts = offlineAlerts;
@@ -62,8 +77,8 @@ public class KioskDeviceService {
     /** Registers a device, or changes its counter, locale and timeouts; its enrolment is kept. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    public DeviceSummary register(String code, String counterCode, String locale, Integer idleTimeoutSeconds,
-            Integer thankYouSeconds) {
+    public DeviceSummary register(
+            String code, String counterCode, String locale, Integer idleTimeoutSeconds, Integer thankYouSeconds) {
         FieldErrors errors = new FieldErrors();
         if (code == null || !code.matches("[A-Za-z0-9._-]{1," + KioskDevice.CODE_MAX_LENGTH + "}")) {
             errors.malformed("code", "device code is required: 1 to 64 characters of A-Z a-z 0-9 . _ -");
@@ -87,12 +102,15 @@ public class KioskDeviceService {
         errors.throwIfAny();
         UUID counterId = counter.orElseThrow().id();
         boolean created = devices.findByCode(code).isEmpty();
-        KioskDevice device = devices.findByCode(code).orElseGet(() -> new KioskDevice(code, counterId, lang, idle, thanks));
+        KioskDevice device =
+                devices.findByCode(code).orElseGet(() -> new KioskDevice(code, counterId, lang, idle, thanks));
         device.configure(counterId, lang, idle, thanks);
         devices.saveAndFlush(device);
-        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.CONFIGURATION_CHANGED, "kiosk device " + code,
-                (created ? "registered" : "configured") + ": counter " + counterCode + ", locale " + lang + ", idle " + idle + " s, thank-you "
-                        + thanks + " s"));
+        events.publishEvent(AuditEvent.of(
+                AuditAction.CONFIGURATION_CHANGED,
+                "kiosk device " + code,
+                (created ? "registered" : "configured") + ": counter " + counterCode + ", locale " + lang + ", idle "
+                        + idle + " s, thank-you " + thanks + " s"));
         return summary(device, Map.of(counterId, counter.get()), openAlerts());
     }
 
@@ -103,8 +121,9 @@ public class KioskDeviceService {
      */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    public void configureLook(String code, @org.jspecify.annotations.Nullable String templateKey, Branding branding) {
-        KioskDevice device = devices.findByCode(code).orElseThrow(() -> new NotFoundException("no kiosk device '" + code + "'"));
+    public void configureLook(String code, @Nullable String templateKey, Branding branding) {
+        KioskDevice device =
+                devices.findByCode(code).orElseThrow(() -> new NotFoundException("no kiosk device '" + code + "'"));
         FieldErrors errors = new FieldErrors();
         if (templateKey != null) {
             try {
@@ -117,39 +136,49 @@ public class KioskDeviceService {
         errors.throwIfAny();
         device.look(templateKey, branding);
         devices.save(device);
-        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.CONFIGURATION_CHANGED, "kiosk device " + code,
+        events.publishEvent(AuditEvent.of(
+                AuditAction.CONFIGURATION_CHANGED,
+                "kiosk device " + code,
                 "template " + (templateKey == null ? "default" : templateKey) + ", branding " + branding));
     }
 
     /** Whether the device stores ratings without a dossier (apart, never counted); null: the site's default. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    public void configureUnboundRatings(String code, @org.jspecify.annotations.Nullable UnboundRatings mode) {
-        KioskDevice device = devices.findByCode(code).orElseThrow(() -> new NotFoundException("no kiosk device '" + code + "'"));
+    public void configureUnboundRatings(String code, @Nullable UnboundRatings mode) {
+        KioskDevice device =
+                devices.findByCode(code).orElseThrow(() -> new NotFoundException("no kiosk device '" + code + "'"));
         device.unboundRatings(mode);
         devices.save(device);
-        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.CONFIGURATION_CHANGED, "kiosk device " + code,
+        events.publishEvent(AuditEvent.of(
+                AuditAction.CONFIGURATION_CHANGED,
+                "kiosk device " + code,
                 "unbound ratings " + (mode == null ? "site default" : mode)));
     }
 
     /** Whether the device stores surveys begun and left (see {@link AbandonedSurveys}); null: the site's default. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    public void configureAbandonedSurveys(String code, @org.jspecify.annotations.Nullable AbandonedSurveys mode) {
-        KioskDevice device = devices.findByCode(code).orElseThrow(() -> new NotFoundException("no kiosk device '" + code + "'"));
+    public void configureAbandonedSurveys(String code, @Nullable AbandonedSurveys mode) {
+        KioskDevice device =
+                devices.findByCode(code).orElseThrow(() -> new NotFoundException("no kiosk device '" + code + "'"));
         device.abandonedSurveys(mode);
         devices.save(device);
-        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.CONFIGURATION_CHANGED, "kiosk device " + code,
+        events.publishEvent(AuditEvent.of(
+                AuditAction.CONFIGURATION_CHANGED,
+                "kiosk device " + code,
                 "abandoned surveys " + (mode == null ? "site default" : mode)));
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
     @Transactional(readOnly = true)
     public List<DeviceSummary> devices() {
-        Map<UUID, CounterSummary> counters = directory.allCounters().stream()
-                .collect(Collectors.toMap(CounterSummary::id, Function.identity()));
+        Map<UUID, CounterSummary> counters =
+                directory.allCounters().stream().collect(Collectors.toMap(CounterSummary::id, Function.identity()));
         Map<UUID, Instant> alerts = openAlerts();
-        return devices.findAllByOrderByCode().stream().map(d -> summary(d, counters, alerts)).toList();
+        return devices.findAllByOrderByCode().stream()
+                .map(d -> summary(d, counters, alerts))
+                .toList();
     }
 
     private Map<UUID, Instant> openAlerts() {
@@ -171,12 +200,15 @@ public class KioskDeviceService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public EnrolmentLink openEnrolment(UUID deviceId) {
-        KioskDevice device = devices.findById(deviceId).orElseThrow(() -> new NotFoundException("no kiosk device " + deviceId));
+        KioskDevice device =
+                devices.findById(deviceId).orElseThrow(() -> new NotFoundException("no kiosk device " + deviceId));
         String token = Secrets.newSecret();
         Instant expires = clock.instant().plus(properties.enrolmentValidFor());
         device.openEnrolment(Secrets.hash(token), expires);
         devices.save(device);
-        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.ENROLMENT, "kiosk device " + device.getCode(),
+        events.publishEvent(AuditEvent.of(
+                AuditAction.ENROLMENT,
+                "kiosk device " + device.getCode(),
                 "enrolment link opened, valid until " + expires));
         return new EnrolmentLink(device.getCode(), publicBaseUrl + "/kiosk-device/enrol/" + token, expires);
     }
@@ -185,12 +217,13 @@ public class KioskDeviceService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void revoke(UUID deviceId) {
-        KioskDevice device = devices.findById(deviceId).orElseThrow(() -> new NotFoundException("no kiosk device " + deviceId));
+        KioskDevice device =
+                devices.findById(deviceId).orElseThrow(() -> new NotFoundException("no kiosk device " + deviceId));
         Instant now = clock.instant();
         device.revoke(now);
         devices.save(device);
-        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.ENROLMENT, "kiosk device " + device.getCode(),
-                "credential revoked"));
+        events.publishEvent(
+                AuditEvent.of(AuditAction.ENROLMENT, "kiosk device " + device.getCode(), "credential revoked"));
         events.publishEvent(new DeviceRevoked(deviceId, now));
     }
 
@@ -204,15 +237,20 @@ public class KioskDeviceService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return devices.findByEnrolmentHash(Secrets.hash(token)).filter(d -> d.enrolmentValidAt(now)).map(d -> {
-            String credential = Secrets.newSecret();
-            d.enrol(Secrets.hash(credential), now);
-            devices.saveAndFlush(d);
-            // the tablet has no user: the device itself is the actor
-            events.publishEvent(new vn.hailong.audit.AuditEvent("kiosk device " + d.getCode(), vn.hailong.audit.AuditAction.ENROLMENT,
-                    "kiosk device " + d.getCode(), "enrolled with a one-time link"));
-            return credential;
-        });
+        return devices.findByEnrolmentHash(Secrets.hash(token))
+                .filter(d -> d.enrolmentValidAt(now))
+                .map(d -> {
+                    String credential = Secrets.newSecret();
+                    d.enrol(Secrets.hash(credential), now);
+                    devices.saveAndFlush(d);
+                    // the tablet has no user: the device itself is the actor
+                    events.publishEvent(new AuditEvent(
+                            "kiosk device " + d.getCode(),
+                            AuditAction.ENROLMENT,
+                            "kiosk device " + d.getCode(),
+                            "enrolled with a one-time link"));
+                    return credential;
+                });
     }
 
     /** The enrolled device holding this credential, if it is still valid. */
@@ -222,20 +260,35 @@ public class KioskDeviceService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return devices.findByCredentialHash(Secrets.hash(credential)).filter(d -> d.credentialValidAt(now, properties.credentialLifetime()))
-                .flatMap(d -> directory.findCounter(d.getCounterId())
-                .map(c -> new KioskDeviceInfo(d.getId(), d.getCode(), c.id(), c.code(), c.name(), c.centreName(),
-                        Locale.forLanguageTag(d.getLocale()), d.getIdleTimeoutSeconds(), d.getThankYouSeconds(),
-                        d.getTemplateKey() == null ? vn.hailong.rating.QuestionnaireService.DEFAULT_TEMPLATE : d.getTemplateKey(),
-                        d.getBranding(), (d.getUnboundRatings() == null ? properties.unboundRatings() : d.getUnboundRatings())
-                                == UnboundRatings.STORE,
-                        (d.getAbandonedSurveys() == null ? properties.abandonedSurveys() : d.getAbandonedSurveys())
-                                == AbandonedSurveys.STORE)));
+        return devices.findByCredentialHash(Secrets.hash(credential))
+                .filter(d -> d.credentialValidAt(now, properties.credentialLifetime()))
+                .flatMap(d -> directory
+                        .findCounter(d.getCounterId())
+                        .map(c -> new KioskDeviceInfo(
+                                d.getId(),
+                                d.getCode(),
+                                c.id(),
+                                c.code(),
+                                c.name(),
+                                c.centreName(),
+                                Locale.forLanguageTag(d.getLocale()),
+                                d.getIdleTimeoutSeconds(),
+                                d.getThankYouSeconds(),
+                                d.getTemplateKey() == null ? QuestionnaireService.DEFAULT_TEMPLATE : d.getTemplateKey(),
+                                d.getBranding(),
+                                (d.getUnboundRatings() == null ? properties.unboundRatings() : d.getUnboundRatings())
+                                        == UnboundRatings.STORE,
+                                (d.getAbandonedSurveys() == null
+                                                ? properties.abandonedSurveys()
+                                                : d.getAbandonedSurveys())
+                                        == AbandonedSurveys.STORE)));
     }
 
     /** What a heartbeat did: refused (not, or no longer, an enrolled device), seen, or seen and renewed. */
     public enum HeartbeatAnswer {
-        REFUSED, SEEN, RENEWED
+        REFUSED,
+        SEEN,
+        RENEWED
     }
 
     /**
@@ -257,14 +310,17 @@ public class KioskDeviceService {
         }
         Instant now = clock.instant();
         CredentialLifetime lifetime = properties.credentialLifetime();
-        return devices.findByCredentialHash(Secrets.hash(credential)).filter(d -> d.credentialValidAt(now, lifetime)).map(d -> {
-            d.seen(now, unsentRatings);
-            if (lifetime.renewalDue(d.getCredentialRenewedAt(), now)) {
-                d.renewCredential(now);
-                return HeartbeatAnswer.RENEWED;
-            }
-            return HeartbeatAnswer.SEEN;
-        }).orElse(HeartbeatAnswer.REFUSED);
+        return devices.findByCredentialHash(Secrets.hash(credential))
+                .filter(d -> d.credentialValidAt(now, lifetime))
+                .map(d -> {
+                    d.seen(now, unsentRatings);
+                    if (lifetime.renewalDue(d.getCredentialRenewedAt(), now)) {
+                        d.renewCredential(now);
+                        return HeartbeatAnswer.RENEWED;
+                    }
+                    return HeartbeatAnswer.SEEN;
+                })
+                .orElse(HeartbeatAnswer.REFUSED);
     }
 
     /** How long the credential lives since its last renewal, and when a heartbeat renews it. */
@@ -276,14 +332,33 @@ public class KioskDeviceService {
         CounterSummary counter = counters.get(d.getCounterId());
         // A credential past its lifetime counts as not enrolled: the tablet has to be enrolled again.
         boolean enrolled = d.credentialValidAt(clock.instant(), properties.credentialLifetime());
-        DeviceSummary.State state = enrolled ? DeviceSummary.State.ENROLLED
-                : d.enrolmentValidAt(clock.instant()) ? DeviceSummary.State.ENROLMENT_OPEN
-                : d.getRevokedAt() != null ? DeviceSummary.State.REVOKED : DeviceSummary.State.NOT_ENROLLED;
+        DeviceSummary.State state = enrolled
+                ? DeviceSummary.State.ENROLLED
+                : d.enrolmentValidAt(clock.instant())
+                        ? DeviceSummary.State.ENROLMENT_OPEN
+                        : d.getRevokedAt() != null ? DeviceSummary.State.REVOKED : DeviceSummary.State.NOT_ENROLLED;
         Instant now = clock.instant();
-        boolean online = enrolled && d.getLastSeenAt() != null && d.getLastSeenAt().isAfter(now.minus(ONLINE_WITHIN));
-        long today = ratings.countOfDeviceSince(d.getCode(), now.atZone(clock.getZone()).toLocalDate().atStartOfDay(clock.getZone()).toInstant());
-        return new DeviceSummary(d.getId(), d.getCode(), counter == null ? "?" : counter.code(), counter == null ? "?" : counter.name(),
-                d.getLocale(), d.getIdleTimeoutSeconds(), state, d.getEnrolledAt(), d.getLastSeenAt(), d.getUnsentRatings(), online, today,
+        boolean online =
+                enrolled && d.getLastSeenAt() != null && d.getLastSeenAt().isAfter(now.minus(ONLINE_WITHIN));
+        long today = ratings.countOfDeviceSince(
+                d.getCode(),
+                now.atZone(clock.getZone())
+                        .toLocalDate()
+                        .atStartOfDay(clock.getZone())
+                        .toInstant());
+        return new DeviceSummary(
+                d.getId(),
+                d.getCode(),
+                counter == null ? "?" : counter.code(),
+                counter == null ? "?" : counter.name(),
+                d.getLocale(),
+                d.getIdleTimeoutSeconds(),
+                state,
+                d.getEnrolledAt(),
+                d.getLastSeenAt(),
+                d.getUnsentRatings(),
+                online,
+                today,
                 alerts.get(d.getId()));
     }
 }

@@ -3,6 +3,7 @@ package vn.hailong.kiosk;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,23 +28,41 @@ class KioskMeters {
 
     KioskMeters(MeterRegistry registry, JdbcTemplate jdbc, Clock clock) {
         this.registry = registry;
-        this.handovers = Counter.builder("hailong.handovers").description("Dossiers handed over to a counter's kiosk").register(registry);
+        this.handovers = Counter.builder("hailong.handovers")
+                .description("Dossiers handed over to a counter's kiosk")
+                .register(registry);
         for (KioskDeviceService.HeartbeatAnswer answer : KioskDeviceService.HeartbeatAnswer.values()) {
             heartbeats(answer);
         }
-        CachedGauges.register(registry, "hailong.kiosk.offline", "Enrolled kiosk devices silent for longer than 150 s", "devices",
-                () -> jdbc.queryForObject("""
+        CachedGauges.register(
+                registry,
+                "hailong.kiosk.offline",
+                "Enrolled kiosk devices silent for longer than 150 s",
+                "devices",
+                () -> jdbc.queryForObject(
+                        """
                         SELECT COUNT(*) FROM kiosk_device WHERE credential_hash IS NOT NULL AND revoked_at IS NULL
-                        AND COALESCE(last_seen_at, enrolled_at) < ?""", Long.class,
-                        Timestamp.valueOf(clock.instant().minus(KioskDeviceService.ONLINE_WITHIN).atOffset(ZoneOffset.UTC).toLocalDateTime())));
-        CachedGauges.register(registry, "hailong.kiosk.enrolled", "Enrolled, unrevoked kiosk devices", "devices",
-                () -> jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_device WHERE credential_hash IS NOT NULL AND revoked_at IS NULL",
+                        AND COALESCE(last_seen_at, enrolled_at) < ?""",
+                        Long.class,
+                        Timestamp.valueOf(clock.instant()
+                                .minus(KioskDeviceService.ONLINE_WITHIN)
+                                .atOffset(ZoneOffset.UTC)
+                                .toLocalDateTime())));
+        CachedGauges.register(
+                registry,
+                "hailong.kiosk.enrolled",
+                "Enrolled, unrevoked kiosk devices",
+                "devices",
+                () -> jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM kiosk_device WHERE credential_hash IS NOT NULL AND revoked_at IS NULL",
                         Long.class));
     }
 
     Counter heartbeats(KioskDeviceService.HeartbeatAnswer answer) {
-        return Counter.builder("hailong.kiosk.heartbeats").description("Heartbeats of kiosk tablets, by answer")
-                .tag("answer", answer.name().toLowerCase(java.util.Locale.ROOT)).register(registry);
+        return Counter.builder("hailong.kiosk.heartbeats")
+                .description("Heartbeats of kiosk tablets, by answer")
+                .tag("answer", answer.name().toLowerCase(Locale.ROOT))
+                .register(registry);
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -24,10 +24,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        (flagged, counted) or discarded; a device may say otherwise (kiosk-config {@code abandonedSurveys})
  */
 @ConfigurationProperties("hailong.kiosk")
-public record KioskProperties(@DefaultValue("PT10M") Duration handoverValidFor, @DefaultValue("PT15M") Duration enrolmentValidFor,
-        @DefaultValue("PT60S") Duration idleTimeout, @DefaultValue("PT6S") Duration thankYou,
-        @DefaultValue("PT2S") Duration crossNodePoll, @DefaultValue("P180D") Duration credentialMaxAge,
-        @DefaultValue("P1D") Duration credentialRenewAfter, @DefaultValue("REFUSE") UnboundRatings unboundRatings,
+public record KioskProperties(
+        @DefaultValue("PT10M") Duration handoverValidFor,
+        @DefaultValue("PT15M") Duration enrolmentValidFor,
+        @DefaultValue("PT60S") Duration idleTimeout,
+        @DefaultValue("PT6S") Duration thankYou,
+        @DefaultValue("PT2S") Duration crossNodePoll,
+        @DefaultValue("P180D") Duration credentialMaxAge,
+        @DefaultValue("P1D") Duration credentialRenewAfter,
+        @DefaultValue("REFUSE") UnboundRatings unboundRatings,
         @DefaultValue("STORE") AbandonedSurveys abandonedSurveys) {
 
     public KioskProperties {

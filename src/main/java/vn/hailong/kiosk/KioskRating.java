@@ -13,16 +13,30 @@ import org.jspecify.annotations.Nullable;
  * reason is asked, as on the phone page); the number goes to the follow-up case, never into the rating.
  * {@code entry}: how a dossier without a handover was found (typed on the keypad or scanned).
  */
-public record KioskRating(String idempotencyKey, String dossierCode, @Nullable UUID handoverId, Map<String, String> answers,
-        @Nullable List<String> reasons, @Nullable String comment, boolean abandoned, boolean contactConsent, @Nullable String phone,
+public record KioskRating(
+        String idempotencyKey,
+        String dossierCode,
+        @Nullable UUID handoverId,
+        Map<String, String> answers,
+        @Nullable List<String> reasons,
+        @Nullable String comment,
+        boolean abandoned,
+        boolean contactConsent,
+        @Nullable String phone,
         @Nullable Entry entry) {
 
     public enum Entry {
-        KEYED, SCANNED
+        KEYED,
+        SCANNED
     }
 
-    public KioskRating(String idempotencyKey, String dossierCode, @Nullable UUID handoverId, Map<String, String> answers,
-            @Nullable List<String> reasons, @Nullable String comment) {
+    public KioskRating(
+            String idempotencyKey,
+            String dossierCode,
+            @Nullable UUID handoverId,
+            Map<String, String> answers,
+            @Nullable List<String> reasons,
+            @Nullable String comment) {
         this(idempotencyKey, dossierCode, handoverId, answers, reasons, comment, false, false, null, null);
     }
 }

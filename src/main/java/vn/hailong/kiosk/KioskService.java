@@ -2,14 +2,18 @@ package vn.hailong.kiosk;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -21,12 +25,14 @@ import vn.hailong.directory.CounterSummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.followup.FollowUpService;
 import vn.hailong.followup.MobileNumber;
+import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.intake.DossierRef;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Retries;
 import vn.hailong.rating.AnomalyFlag;
 import vn.hailong.rating.Questionnaire;
 import vn.hailong.rating.QuestionnaireService;
@@ -48,7 +54,7 @@ import vn.hailong.receipt.SurveyLinkService;
 public class KioskService {
 
     private static final int OFFICER_ID_MAX_LENGTH = 64;
-    private static final org.springframework.core.retry.RetryTemplate HANDOVER_RACES = vn.hailong.platform.Retries.onWriteConflictOrDuplicate(8);
+    private static final RetryTemplate HANDOVER_RACES = Retries.onWriteConflictOrDuplicate(8);
 
     private final Handovers handovers;
     private final KioskDeviceService devices;
@@ -66,10 +72,22 @@ public class KioskService {
     private final TransactionTemplate transaction;
     private final FollowUpService followUps;
 
-    KioskService(Handovers handovers, KioskDeviceService devices, DirectoryService directory, DossierIntakeService intake,
-            RatingService ratings, QuestionnaireService questionnaires, SurveyLinkService links, KioskProperties properties,
-            AnomalyRules anomalies, ApplicationEventPublisher events, Clock clock, UnboundRatingService unbound,
-            PlatformTransactionManager transactions, FollowUpService followUps, KeypadRules keypad) {
+    KioskService(
+            Handovers handovers,
+            KioskDeviceService devices,
+            DirectoryService directory,
+            DossierIntakeService intake,
+            RatingService ratings,
+            QuestionnaireService questionnaires,
+            SurveyLinkService links,
+            KioskProperties properties,
+            AnomalyRules anomalies,
+            ApplicationEventPublisher events,
+            Clock clock,
+            UnboundRatingService unbound,
+            PlatformTransactionManager transactions,
+            FollowUpService followUps,
+            KeypadRules keypad) {
         this.keypad = keypad;
         this.followUps = followUps;
         this.transaction = new TransactionTemplate(transactions);
@@ -107,22 +125,29 @@ public class KioskService {
     @Retryable(predicate = HandoverRace.class, maxRetries = 8, delay = 25, multiplier = 2, jitter = 25, maxDelay = 1000)
     @Transactional
     public HandoverReceipt handOver(String counterCode, @Nullable String dossierCode, @Nullable String officerId) {
-        CounterSummary counter = directory.lockCounter(counterCode)
+        CounterSummary counter = directory
+                .lockCounter(counterCode)
                 .orElseThrow(() -> new NotFoundException("no counter with code '" + counterCode + "'"));
         FieldErrors errors = new FieldErrors();
         if (dossierCode == null || dossierCode.isBlank()) {
             errors.malformed("dossierCode", "dossierCode is required");
         }
         if (officerId == null || officerId.isBlank() || officerId.length() > OFFICER_ID_MAX_LENGTH) {
-            errors.malformed("officerId", "officerId is required (the one-stop software's id of the officer, at most 64 characters)");
+            errors.malformed(
+                    "officerId",
+                    "officerId is required (the one-stop software's id of the officer, at most 64 characters)");
         }
         errors.throwIfAny();
         DossierRef dossier = intake.findRef(dossierCode.strip())
-                .orElseThrow(() -> InvalidInputException.unprocessable("dossierCode", "no dossier with code '" + dossierCode
-                        + "'; send it with PUT /api/v1/dossiers/" + dossierCode + " first"));
+                .orElseThrow(() -> InvalidInputException.unprocessable(
+                        "dossierCode",
+                        "no dossier with code '" + dossierCode + "'; send it with PUT /api/v1/dossiers/" + dossierCode
+                                + " first"));
         if (!ratings.accepts(dossier.id(), RatingChannel.KIOSK)) {
-            throw new ConflictException("dossierCode", "dossier '" + dossier.code()
-                    + "' has already been rated and cannot be rated again (Mã hồ sơ đã được đánh giá, không thể đánh giá lại)");
+            throw new ConflictException(
+                    "dossierCode",
+                    "dossier '" + dossier.code()
+                            + "' has already been rated and cannot be rated again (Mã hồ sơ đã được đánh giá, không thể đánh giá lại)");
         }
         // Taken under the counter's lock, so on one node time follows the order of the lock;
         // microseconds, as the column stores them, so the order compared here is the order stored.
@@ -133,11 +158,18 @@ public class KioskService {
         if (same.isPresent()) {
             return receipt(same.get(), counter, dossier.code(), queue, true);
         }
-        Handover handover = new Handover(counter.id(), dossier.id(), officerId.strip(), now, now.plus(properties.handoverValidFor()));
+        Handover handover = new Handover(
+                counter.id(), dossier.id(), officerId.strip(), now, now.plus(properties.handoverValidFor()));
         CounterQueue.Placed placed = queue.add(handover, now);
         handovers.save(handover);
         if (placed == CounterQueue.Placed.SHOWN) {
-            announce(handover, dossier.code(), directory.findProcedure(dossier.procedureId()).map(p -> p.name()).orElse(""));
+            announce(
+                    handover,
+                    dossier.code(),
+                    directory
+                            .findProcedure(dossier.procedureId())
+                            .map(p -> p.name())
+                            .orElse(""));
         }
         return receipt(handover, counter, dossier.code(), queue, false);
     }
@@ -149,11 +181,20 @@ public class KioskService {
         return new CounterQueue(handovers.findByCounterIdAndEndedAtIsNull(counterId), handovers::flush);
     }
 
-    private HandoverReceipt receipt(Handover h, CounterSummary counter, String dossierCode, CounterQueue queue, boolean repeated) {
-        HandoverReceipt.State state = !h.open() ? HandoverReceipt.State.REPLACED
+    private HandoverReceipt receipt(
+            Handover h, CounterSummary counter, String dossierCode, CounterQueue queue, boolean repeated) {
+        HandoverReceipt.State state = !h.open()
+                ? HandoverReceipt.State.REPLACED
                 : h.waiting() ? HandoverReceipt.State.QUEUED : HandoverReceipt.State.SHOWN;
-        return new HandoverReceipt(h.getId(), counter.code(), dossierCode, h.getHandedOverAt(), h.getExpiresAt(), state,
-                h.waiting() ? queue.ahead(h) : 0, repeated);
+        return new HandoverReceipt(
+                h.getId(),
+                counter.code(),
+                dossierCode,
+                h.getHandedOverAt(),
+                h.getExpiresAt(),
+                state,
+                h.waiting() ? queue.ahead(h) : 0,
+                repeated);
     }
 
     /** Tells the counter's kiosk pages (after commit) that this handover is shown now. */
@@ -162,8 +203,15 @@ public class KioskService {
     }
 
     private void announce(Handover handover, String dossierCode, String procedureName) {
-        events.publishEvent(new HandoverRecorded(handover.getId(), handover.getCounterId(), handover.getDossierId(),
-                new KioskSurvey(handover.getId(), dossierCode, procedureName, questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE))));
+        events.publishEvent(new HandoverRecorded(
+                handover.getId(),
+                handover.getCounterId(),
+                handover.getDossierId(),
+                new KioskSurvey(
+                        handover.getId(),
+                        dossierCode,
+                        procedureName,
+                        questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE))));
     }
 
     /**
@@ -195,7 +243,11 @@ public class KioskService {
     private Optional<KioskSurvey> surveyOf(Handover h) {
         return intake.find(h.getDossierId())
                 .filter(d -> ratings.accepts(d.id(), RatingChannel.KIOSK))
-                .map(d -> new KioskSurvey(h.getId(), d.code(), d.procedureName(), questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE)));
+                .map(d -> new KioskSurvey(
+                        h.getId(),
+                        d.code(),
+                        d.procedureName(),
+                        questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE)));
     }
 
     /** The survey of the counter's shown handover while nobody has begun it (reads only; see {@link #surveyToShow}). */
@@ -203,14 +255,17 @@ public class KioskService {
     public Optional<KioskSurvey> currentSurvey(UUID counterId) {
         Instant now = clock.instant();
         return handovers.findByCounterIdAndEndedAtIsNullAndWaitingFalse(counterId).stream()
-                .filter(h -> h.activeAt(now) && !h.started()).findFirst().flatMap(this::surveyOf);
+                .filter(h -> h.activeAt(now) && !h.started())
+                .findFirst()
+                .flatMap(this::surveyOf);
     }
 
     /** The survey of a handover just signalled as shown at the counter, if it still is and nobody has begun it. */
     @Transactional(readOnly = true)
     public Optional<KioskSurvey> shownSurvey(UUID counterId, UUID handoverId) {
         Instant now = clock.instant();
-        return handovers.findById(handoverId)
+        return handovers
+                .findById(handoverId)
                 .filter(h -> h.getCounterId().equals(counterId) && h.activeAt(now) && !h.waiting() && !h.started())
                 .flatMap(this::surveyOf);
     }
@@ -225,12 +280,14 @@ public class KioskService {
     @Transactional
     public boolean begin(KioskDeviceInfo device, UUID handoverId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return handovers.findLockedById(handoverId)
+        return handovers
+                .findLockedById(handoverId)
                 .filter(h -> h.getCounterId().equals(device.counterId()) && h.activeAt(now) && !h.waiting())
                 .map(h -> {
                     h.start(now);
                     return true;
-                }).orElse(false);
+                })
+                .orElse(false);
     }
 
     /**
@@ -257,7 +314,11 @@ public class KioskService {
         if (survey.questionnaire().key().equals(device.templateKey())) {
             return survey;
         }
-        return new KioskSurvey(survey.handoverId(), survey.dossierCode(), survey.procedureName(), questionnaires.active(device.templateKey()));
+        return new KioskSurvey(
+                survey.handoverId(),
+                survey.dossierCode(),
+                survey.procedureName(),
+                questionnaires.active(device.templateKey()));
     }
 
     /**
@@ -265,13 +326,15 @@ public class KioskService {
      * empty when the device refuses them.
      */
     public Optional<KioskSurvey> unboundSurvey(KioskDeviceInfo device) {
-        return device.acceptsUnbound() ? Optional.of(new KioskSurvey(null, "", "", questionnaires.active(device.templateKey())))
+        return device.acceptsUnbound()
+                ? Optional.of(new KioskSurvey(null, "", "", questionnaires.active(device.templateKey())))
                 : Optional.empty();
     }
 
     /** Why a typed or scanned code cannot be rated at the kiosk. */
     public enum LookupProblem {
-        UNKNOWN, ALREADY_RATED,
+        UNKNOWN,
+        ALREADY_RATED,
         /** Its result is not returned yet (see {@link KeypadRules#statuses}). */
         NOT_RETURNED,
         /** None of its units is this centre's or below it. */
@@ -281,8 +344,8 @@ public class KioskService {
     }
 
     /** A survey for a typed or scanned code, or why there is none. */
-    public record Lookup(@Nullable KioskSurvey survey, @Nullable LookupProblem problem) {
-    }
+    public record Lookup(
+            @Nullable KioskSurvey survey, @Nullable LookupProblem problem) {}
 
     /**
      * The survey for a code the citizen typed on the keypad or held to the camera at this device: a
@@ -292,7 +355,7 @@ public class KioskService {
     @Transactional(readOnly = true)
     public Lookup lookUp(KioskDeviceInfo device, String typedOrScanned) {
         String text = typedOrScanned == null ? "" : typedOrScanned.strip();
-        String code = text.toUpperCase(java.util.Locale.ROOT);
+        String code = text.toUpperCase(Locale.ROOT);
         int link = text.indexOf("/r/");
         if (link >= 0) {
             String token = text.substring(link + 3).replaceAll("[?#/].*$", "");
@@ -305,28 +368,38 @@ public class KioskService {
         if (code.isEmpty() || code.length() > 64) {
             return new Lookup(null, LookupProblem.UNKNOWN);
         }
-        Optional<vn.hailong.intake.DossierDetails> found = intake.find(code);
+        Optional<DossierDetails> found = intake.find(code);
         if (found.isEmpty()) {
             return new Lookup(null, LookupProblem.UNKNOWN);
         }
-        vn.hailong.intake.DossierDetails d = found.get();
+        DossierDetails d = found.get();
         if (!ratings.accepts(d.id(), RatingChannel.KIOSK)) {
             return new Lookup(null, LookupProblem.ALREADY_RATED);
         }
         Set<UUID> served = servedUnits(device);
-        boolean servedHere = served.contains(d.receivingUnitId()) || served.contains(d.competentUnitId())
+        boolean servedHere = served.contains(d.receivingUnitId())
+                || served.contains(d.competentUnitId())
                 || served.contains(d.evaluatedUnitId());
         Optional<KeypadRules.Refusal> refusal = keypad.refusal(d.status(), d.returnedAt(), servedHere, clock.instant());
         if (refusal.isPresent()) {
             return new Lookup(null, LookupProblem.valueOf(refusal.get().name()));
         }
-        return new Lookup(new KioskSurvey(null, d.code(), d.procedureName(), questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE)), null);
+        return new Lookup(
+                new KioskSurvey(
+                        null,
+                        d.code(),
+                        d.procedureName(),
+                        questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE)),
+                null);
     }
 
     /** The units this device's service centre serves: its own unit and those below it. */
     private Set<UUID> servedUnits(KioskDeviceInfo device) {
-        return directory.findCounter(device.counterId()).flatMap(c -> directory.ownerOfCentre(c.centreId()))
-                .map(unit -> directory.subtreeOf(unit.id())).orElse(Set.of());
+        return directory
+                .findCounter(device.counterId())
+                .flatMap(c -> directory.ownerOfCentre(c.centreId()))
+                .map(unit -> directory.subtreeOf(unit.id()))
+                .orElse(Set.of());
     }
 
     /**
@@ -336,9 +409,11 @@ public class KioskService {
      */
     @Transactional(readOnly = true)
     public Optional<String> todaysCodePrefix(KioskDeviceInfo device) {
-        return directory.findCounter(device.counterId()).flatMap(c -> directory.ownerOfCentre(c.centreId()))
-                .map(unit -> unit.code() + "-" + java.time.LocalDate.now(clock).format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd"))
-                        + "-");
+        return directory
+                .findCounter(device.counterId())
+                .flatMap(c -> directory.ownerOfCentre(c.centreId()))
+                .map(unit ->
+                        unit.code() + "-" + LocalDate.now(clock).format(DateTimeFormatter.ofPattern("yyMMdd")) + "-");
     }
 
     /**
@@ -350,23 +425,36 @@ public class KioskService {
      */
     public RatingOutcome submit(@Nullable String credential, KioskRating rating) {
         KioskDeviceInfo device = devices.authenticate(credential)
-                .orElseThrow(() -> new DeviceNotEnrolledException("this browser is not an enrolled kiosk (or its enrolment was revoked)"));
-        if (rating.handoverId() == null && (rating.dossierCode() == null || rating.dossierCode().isBlank())) {
+                .orElseThrow(() -> new DeviceNotEnrolledException(
+                        "this browser is not an enrolled kiosk (or its enrolment was revoked)"));
+        if (rating.handoverId() == null
+                && (rating.dossierCode() == null || rating.dossierCode().isBlank())) {
             if (!device.acceptsUnbound()) {
-                throw InvalidInputException.malformed("dossierCode", "dossierCode is required: this kiosk takes ratings of a dossier "
-                        + "only (handed over, typed or scanned)");
+                throw InvalidInputException.malformed(
+                        "dossierCode",
+                        "dossierCode is required: this kiosk takes ratings of a dossier "
+                                + "only (handed over, typed or scanned)");
             }
             return unbound.store(device, rating, questionnaires.active(device.templateKey()));
         }
         Questionnaire questionnaire = questionnaires.active(device.templateKey());
         MobileNumber number = contact(rating, questionnaire);
         if (rating.abandoned() && !device.storesAbandoned()) {
-            throw new ConflictException("abandoned", "this kiosk discards surveys left unsent (kiosk-config abandonedSurveys: discard)");
+            throw new ConflictException(
+                    "abandoned", "this kiosk discards surveys left unsent (kiosk-config abandonedSurveys: discard)");
         }
         Instant now = clock.instant();
-        Instant handedOverAt = rating.handoverId() == null ? null : handovers.findById(rating.handoverId())
-                .filter(h -> h.getCounterId().equals(device.counterId())).map(Handover::getHandedOverAt).orElse(null);
-        Set<AnomalyFlag> flags = anomalies.flags(now, clock.getZone(), handedOverAt,
+        Instant handedOverAt = rating.handoverId() == null
+                ? null
+                : handovers
+                        .findById(rating.handoverId())
+                        .filter(h -> h.getCounterId().equals(device.counterId()))
+                        .map(Handover::getHandedOverAt)
+                        .orElse(null);
+        Set<AnomalyFlag> flags = anomalies.flags(
+                now,
+                clock.getZone(),
+                handedOverAt,
                 ratings.countOfDeviceSince(device.code(), now.minus(anomalies.burstWithin())),
                 ratings.latestOverallOptionsOfDevice(device.code(), Math.max(1, anomalies.topStreak() - 1)),
                 rating.answers() == null ? "" : String.valueOf(rating.answers().get("overall")));
@@ -376,13 +464,21 @@ public class KioskService {
         if (rating.handoverId() == null && rating.entry() != null) {
             // How the code came in, for the integrity panel: typed codes are the easy way to rate a
             // dossier one knows the code of.
-            Set<AnomalyFlag> all = java.util.EnumSet.noneOf(AnomalyFlag.class);
+            Set<AnomalyFlag> all = EnumSet.noneOf(AnomalyFlag.class);
             all.addAll(flags);
             all.add(rating.entry() == KioskRating.Entry.SCANNED ? AnomalyFlag.SCANNED_CODE : AnomalyFlag.KEYED_CODE);
             flags = all;
         }
-        RatingOutcome outcome = ratings.submit(new RatingSubmission(rating.dossierCode(), RatingChannel.KIOSK.name(),
-                rating.idempotencyKey(), rating.answers(), rating.reasons(), rating.comment(), device.code()), flags,
+        RatingOutcome outcome = ratings.submit(
+                new RatingSubmission(
+                        rating.dossierCode(),
+                        RatingChannel.KIOSK.name(),
+                        rating.idempotencyKey(),
+                        rating.answers(),
+                        rating.reasons(),
+                        rating.comment(),
+                        device.code()),
+                flags,
                 device.templateKey());
         if (number != null) {
             // The same rule as the phone page: kept apart, only if the rating opened a case (a
@@ -393,7 +489,10 @@ public class KioskService {
             // Usually the page has ended it already; this covers a page that went away meanwhile.
             UUID handoverId = rating.handoverId();
             HANDOVER_RACES.invoke(() -> transaction.execute(tx -> {
-                endAtCounter(device.counterCode(), device.counterId(), handoverId,
+                endAtCounter(
+                        device.counterCode(),
+                        device.counterId(),
+                        handoverId,
                         rating.abandoned() ? HandoverOutcome.ABANDONED : HandoverOutcome.SENT);
                 return null;
             }));
@@ -414,23 +513,26 @@ public class KioskService {
         boolean typed = rating.phone() != null && !rating.phone().isBlank();
         if (!rating.contactConsent()) {
             if (typed) {
-                throw InvalidInputException.unprocessable("contactConsent", "consent is required to keep a phone number");
+                throw InvalidInputException.unprocessable(
+                        "contactConsent", "consent is required to keep a phone number");
             }
             return null;
         }
         if (!typed) {
             throw InvalidInputException.unprocessable("phone", "required: a phone number to be called back on");
         }
-        return MobileNumber.parse(rating.phone()).orElseThrow(() -> InvalidInputException.malformed("phone",
-                "not a Vietnamese mobile number (10 digits starting with 03, 05, 07, 08 or 09)"));
+        return MobileNumber.parse(rating.phone())
+                .orElseThrow(() -> InvalidInputException.malformed(
+                        "phone", "not a Vietnamese mobile number (10 digits starting with 03, 05, 07, 08 or 09)"));
     }
 
     /** The flags of a survey left unsent: said so, and "reason not given" where its answer asked for one. */
     static Set<AnomalyFlag> abandoned(Set<AnomalyFlag> flags, KioskRating rating, Questionnaire questionnaire) {
-        Set<AnomalyFlag> all = java.util.EnumSet.noneOf(AnomalyFlag.class);
+        Set<AnomalyFlag> all = EnumSet.noneOf(AnomalyFlag.class);
         all.addAll(flags);
         all.add(AnomalyFlag.NOT_SENT_BY_CITIZEN);
-        boolean noReason = (rating.reasons() == null || rating.reasons().isEmpty()) && (rating.comment() == null || rating.comment().isBlank());
+        boolean noReason = (rating.reasons() == null || rating.reasons().isEmpty())
+                && (rating.comment() == null || rating.comment().isBlank());
         if (rating.answers() != null && questionnaire.reasonRequiredFor(rating.answers()) && noReason) {
             all.add(AnomalyFlag.REASON_NOT_GIVEN);
         }

@@ -2,6 +2,8 @@ package vn.hailong.kiosk;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,18 +45,15 @@ public class KioskSignals {
     private static final long LOOK_BACK_SECONDS = 15;
 
     /** A signal to a kiosk page. */
-    public sealed interface Signal {
-    }
+    public sealed interface Signal {}
 
     /** {@code survey} is null when the handover was found by the poll: the page then looks it up. */
-    public record HandedOver(UUID handoverId, UUID counterId, @org.jspecify.annotations.Nullable KioskSurvey survey) implements Signal {
-    }
+    public record HandedOver(
+            UUID handoverId, UUID counterId, @Nullable KioskSurvey survey) implements Signal {}
 
-    public record Revoked(UUID deviceId) implements Signal {
-    }
+    public record Revoked(UUID deviceId) implements Signal {}
 
-    private record Listener(UUID counterId, UUID deviceId, Consumer<Signal> consumer) {
-    }
+    private record Listener(UUID counterId, UUID deviceId, Consumer<Signal> consumer) {}
 
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     // Signals already delivered on this node (by commit or by poll), so the poll does not repeat them.
@@ -125,7 +125,10 @@ public class KioskSignals {
                         });
                     }
                 }
-                case "R" -> deliver(new Revoked(UUID.fromString(part[1])), revocationKey(UUID.fromString(part[1]), Instant.parse(part[2])));
+                case "R" ->
+                    deliver(
+                            new Revoked(UUID.fromString(part[1])),
+                            revocationKey(UUID.fromString(part[1]), Instant.parse(part[2])));
                 default -> log.debug("Unknown kiosk signal from another node: {}", message);
             }
         } catch (RuntimeException e) {
@@ -142,7 +145,8 @@ public class KioskSignals {
         long until = System.nanoTime() + VISIBLE_WITHIN_MILLIS * 1_000_000;
         for (long wait = 5; ; wait = Math.min(wait * 2, 100)) {
             try {
-                Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_handover WHERE id = ?", Integer.class, handoverId.toString());
+                Integer n = jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM kiosk_handover WHERE id = ?", Integer.class, handoverId.toString());
                 if (n != null && n > 0) {
                     return true;
                 }
@@ -174,18 +178,27 @@ public class KioskSignals {
             Set<UUID> counters = ConcurrentHashMap.newKeySet();
             listeners.forEach(l -> counters.add(l.counterId()));
             // Shown, not recorded: a handover that waited behind a survey is shown long after its recording.
-            jdbc.query("SELECT id, counter_id FROM kiosk_handover WHERE shown_at > ? AND ended_at IS NULL AND NOT waiting", rs -> {
-                UUID counterId = UUID.fromString(rs.getString(2));
-                if (counters.contains(counterId)) {
-                    UUID id = UUID.fromString(rs.getString(1));
-                    deliver(new HandedOver(id, counterId, null), id);
-                }
-            }, java.time.LocalDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
-            jdbc.query("SELECT id, revoked_at FROM kiosk_device WHERE revoked_at > ?", rs -> {
-                UUID deviceId = UUID.fromString(rs.getString(1));
-                deliver(new Revoked(deviceId), UUID.nameUUIDFromBytes(("revoked:" + deviceId
-                        + rs.getTimestamp(2).toInstant()).getBytes()));
-            }, java.time.LocalDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
+            jdbc.query(
+                    "SELECT id, counter_id FROM kiosk_handover WHERE shown_at > ? AND ended_at IS NULL AND NOT waiting",
+                    rs -> {
+                        UUID counterId = UUID.fromString(rs.getString(2));
+                        if (counters.contains(counterId)) {
+                            UUID id = UUID.fromString(rs.getString(1));
+                            deliver(new HandedOver(id, counterId, null), id);
+                        }
+                    },
+                    LocalDateTime.ofInstant(since, ZoneOffset.UTC));
+            jdbc.query(
+                    "SELECT id, revoked_at FROM kiosk_device WHERE revoked_at > ?",
+                    rs -> {
+                        UUID deviceId = UUID.fromString(rs.getString(1));
+                        deliver(
+                                new Revoked(deviceId),
+                                UUID.nameUUIDFromBytes(("revoked:" + deviceId
+                                                + rs.getTimestamp(2).toInstant())
+                                        .getBytes()));
+                    },
+                    LocalDateTime.ofInstant(since, ZoneOffset.UTC));
         } catch (RuntimeException e) {
             log.warn("Kiosk poll for other nodes' handovers failed: {}", e.getMessage());
         }

@@ -11,7 +11,8 @@ import vn.hailong.rating.Questionnaire;
  * data), and the active questionnaire. {@code handoverId} is set when the officer's handover bound
  * the dossier; null when the citizen typed or scanned the code.
  */
-public record KioskSurvey(@Nullable UUID handoverId, String dossierCode, String procedureName, Questionnaire questionnaire) {
+public record KioskSurvey(
+        @Nullable UUID handoverId, String dossierCode, String procedureName, Questionnaire questionnaire) {
 
     /** The dossier code's last group ("…0361"): enough for the citizen to recognise it, nothing more. */
     public String dossierTail() {

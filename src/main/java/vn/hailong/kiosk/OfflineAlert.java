@@ -29,8 +29,7 @@ class OfflineAlert extends AbstractEntity {
     @Column(name = "closed_at")
     private Instant closedAt;
 
-    protected OfflineAlert() {
-    }
+    protected OfflineAlert() {}
 
     OfflineAlert(UUID deviceId, Instant offlineSince, Instant openedAt) {
         this.deviceId = deviceId;

@@ -41,13 +41,18 @@ class OfflineAlertMail {
         Optional<CounterSummary> counter = directory.findCounter(device.getCounterId());
         Optional<AgencySummary> owner = counter.flatMap(c -> directory.ownerOfCentre(c.centreId()));
         List<String> to = owner.map(u -> contacts.unitManagersOf(u.id())).orElse(List.of()).stream()
-                .map(ManagerContacts.Contact::email).filter(e -> e != null && !e.isBlank()).distinct().toList();
+                .map(ManagerContacts.Contact::email)
+                .filter(e -> e != null && !e.isBlank())
+                .distinct()
+                .toList();
         String since = WHEN.format(alert.getOfflineSince().atZone(clock.getZone()));
         String centre = counter.map(CounterSummary::centreName).orElse("?");
-        String where = counter.map(c -> c.name() + " (" + c.code() + "), " + c.centreName()).orElse("?");
+        String where = counter.map(c -> c.name() + " (" + c.code() + "), " + c.centreName())
+                .orElse("?");
         String subject = "[Hài Lòng] Kiosk " + device.getCode() + " mất kết nối từ " + since + " – " + centre;
         String text = "Kính gửi lãnh đạo " + owner.map(AgencySummary::name).orElse("đơn vị") + ",\n\n"
-                + "Máy đánh giá (kiosk) " + device.getCode() + " tại " + where + " không gửi tín hiệu về hệ thống từ " + since
+                + "Máy đánh giá (kiosk) " + device.getCode() + " tại " + where + " không gửi tín hiệu về hệ thống từ "
+                + since
                 + " trong giờ làm việc. Người dân tại quầy có thể không đánh giá được.\n"
                 + "Đề nghị kiểm tra nguồn điện, kết nối mạng và màn hình của máy; cảnh báo tự đóng khi máy kết nối lại.\n\n"
                 + "Quản trị viên xem danh sách thiết bị: " + outbox.link("/kiosks") + "\n\n"

@@ -13,5 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkEvery how often each node checks (every node may: the database keeps one open alert per kiosk)
  */
 @ConfigurationProperties("hailong.kiosk.offline-alert")
-public record OfflineAlertProperties(@DefaultValue("PT15M") Duration after, @DefaultValue("PT1M") Duration checkEvery) {
-}
+public record OfflineAlertProperties(
+        @DefaultValue("PT15M") Duration after,
+        @DefaultValue("PT1M") Duration checkEvery) {}

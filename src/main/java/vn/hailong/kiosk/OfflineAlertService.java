@@ -31,18 +31,27 @@ class OfflineAlertService {
     private final TransactionTemplate transaction;
     private final OfflineAlertMail mail;
 
-    OfflineAlertService(KioskDevices devices, OfflineAlerts alerts, OfflineAlertProperties properties, AnomalyRules hours,
-            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions, OfflineAlertMail mail) {
+    OfflineAlertService(
+            KioskDevices devices,
+            OfflineAlerts alerts,
+            OfflineAlertProperties properties,
+            AnomalyRules hours,
+            ApplicationEventPublisher events,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            OfflineAlertMail mail) {
         this.devices = devices;
         this.alerts = alerts;
-        this.rule = new OfflineRule(properties.after(), hours.opensAt(), hours.closesAt(), hours.openDays(), clock.getZone());
+        this.rule = new OfflineRule(
+                properties.after(), hours.opensAt(), hours.closesAt(), hours.openDays(), clock.getZone());
         this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.mail = mail;
     }
 
-    @Scheduled(initialDelayString = "${hailong.kiosk.offline-alert.check-every:PT1M}",
+    @Scheduled(
+            initialDelayString = "${hailong.kiosk.offline-alert.check-every:PT1M}",
             fixedDelayString = "${hailong.kiosk.offline-alert.check-every:PT1M}")
     void scheduledCheck() {
         check(clock.instant());
@@ -98,10 +107,11 @@ class OfflineAlertService {
     }
 
     private void closeIfOpen(UUID deviceId, Instant now) {
-        transaction.executeWithoutResult(tx -> alerts.findByOpenDeviceId(deviceId).ifPresent(a -> {
-            a.close(now);
-            alerts.save(a);
-        }));
+        transaction.executeWithoutResult(
+                tx -> alerts.findByOpenDeviceId(deviceId).ifPresent(a -> {
+                    a.close(now);
+                    alerts.save(a);
+                }));
     }
 
     /** Since when each kiosk with an open alert has been offline. */

@@ -11,8 +11,7 @@ final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** 256 random bits, URL-safe (43 characters). */
     static String newSecret() {
@@ -22,7 +21,9 @@ final class Secrets {
     }
 
     static boolean looksLikeSecret(String s) {
-        return s != null && s.length() == 43 && s.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+        return s != null
+                && s.length() == 43
+                && s.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
     }
 
     static byte[] hash(String secret) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -29,22 +30,25 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class SiteConfiguration {
 
-    public record Centre(String code, String name, String agency, String where) {
-    }
+    public record Centre(String code, String name, String agency, String where) {}
 
-    public record Counter(String code, String name, String centre, String where) {
-    }
+    public record Counter(String code, String name, String centre, String where) {}
 
-    public record Device(String code, String counter, @Nullable String locale, @Nullable Integer idleTimeoutSeconds,
-            @Nullable Integer thankYouSeconds, @Nullable String template, Branding branding, @Nullable UnboundRatings unboundRatings,
-            @Nullable AbandonedSurveys abandonedSurveys, String where) {
-    }
+    public record Device(
+            String code,
+            String counter,
+            @Nullable String locale,
+            @Nullable Integer idleTimeoutSeconds,
+            @Nullable Integer thankYouSeconds,
+            @Nullable String template,
+            Branding branding,
+            @Nullable UnboundRatings unboundRatings,
+            @Nullable AbandonedSurveys abandonedSurveys,
+            String where) {}
 
-    public record Site(List<Centre> centres, List<Counter> counters, List<Device> devices, List<String> problems) {
-    }
+    public record Site(List<Centre> centres, List<Counter> counters, List<Device> devices, List<String> problems) {}
 
-    private SiteConfiguration() {
-    }
+    private SiteConfiguration() {}
 
     /** Every {@code *.yaml} / {@code *.yml} file of the folder, in name order; nothing when the folder is missing. */
     public static Site read(Path folder) {
@@ -57,7 +61,10 @@ public final class SiteConfiguration {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+            files = list.filter(
+                            p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             problems.add(folder + ": cannot list the folder: " + e.getMessage());
             return new Site(centres, counters, devices, problems);
@@ -105,7 +112,8 @@ public final class SiteConfiguration {
             String key = scalar(section.getKeyNode());
             Node value = section.getValueNode();
             if (!List.of("centres", "counters", "devices").contains(key)) {
-                problems.add(at(name, section.getKeyNode()) + ": unknown section '" + key + "'; expected centres, counters or devices");
+                problems.add(at(name, section.getKeyNode()) + ": unknown section '" + key
+                        + "'; expected centres, counters or devices");
                 continue;
             }
             if (!(value instanceof SequenceNode list)) {
@@ -150,31 +158,48 @@ public final class SiteConfiguration {
                         Branding branding = Branding.NONE;
                         Entry b = e.nested("branding");
                         if (b != null) {
-                            branding = new Branding(b.optional("centreName"), b.optional("logoText"), b.optional("colour"));
+                            branding = new Branding(
+                                    b.optional("centreName"), b.optional("logoText"), b.optional("colour"));
                             b.only("centreName", "logoText", "colour");
                         }
                         UnboundRatings unbound = null;
                         String unboundText = e.optional("unboundRatings");
                         if (unboundText != null) {
                             try {
-                                unbound = UnboundRatings.valueOf(unboundText.toUpperCase(java.util.Locale.ROOT));
+                                unbound = UnboundRatings.valueOf(unboundText.toUpperCase(Locale.ROOT));
                             } catch (IllegalArgumentException bad) {
-                                e.problem(fields.get("unboundRatings"), "unboundRatings", "'" + unboundText + "': expected refuse or store");
+                                e.problem(
+                                        fields.get("unboundRatings"),
+                                        "unboundRatings",
+                                        "'" + unboundText + "': expected refuse or store");
                             }
                         }
                         AbandonedSurveys abandoned = null;
                         String abandonedText = e.optional("abandonedSurveys");
                         if (abandonedText != null) {
                             try {
-                                abandoned = AbandonedSurveys.valueOf(abandonedText.toUpperCase(java.util.Locale.ROOT));
+                                abandoned = AbandonedSurveys.valueOf(abandonedText.toUpperCase(Locale.ROOT));
                             } catch (IllegalArgumentException bad) {
-                                e.problem(fields.get("abandonedSurveys"), "abandonedSurveys", "'" + abandonedText + "': expected store or discard");
+                                e.problem(
+                                        fields.get("abandonedSurveys"),
+                                        "abandonedSurveys",
+                                        "'" + abandonedText + "': expected store or discard");
                             }
                         }
-                        e.only("code", "counter", "locale", "idleTimeoutSeconds", "thankYouSeconds", "template", "branding", "unboundRatings",
+                        e.only(
+                                "code",
+                                "counter",
+                                "locale",
+                                "idleTimeoutSeconds",
+                                "thankYouSeconds",
+                                "template",
+                                "branding",
+                                "unboundRatings",
                                 "abandonedSurveys");
                         if (e.ok() && (b == null || b.ok())) {
-                            devices.add(new Device(code, counter, locale, idle, thanks, template, branding, unbound, abandoned, e.where()));
+                            devices.add(new Device(
+                                    code, counter, locale, idle, thanks, template, branding, unbound, abandoned,
+                                    e.where()));
                         }
                     }
                     default -> throw new IllegalStateException(key);
@@ -293,6 +318,7 @@ public final class SiteConfiguration {
     }
 
     private static String at(String file, Node node) {
-        return file + ":" + (node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1);
+        return file + ":"
+                + (node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1);
     }
 }

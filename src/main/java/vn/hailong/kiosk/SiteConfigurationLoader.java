@@ -1,6 +1,7 @@
 package vn.hailong.kiosk;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import vn.hailong.directory.DirectoryService;
+import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.StartupTask;
 
 /**
@@ -30,7 +32,9 @@ class SiteConfigurationLoader implements StartupTask {
     private final KioskDeviceService devices;
     private final String folder;
 
-    SiteConfigurationLoader(DirectoryService directory, KioskDeviceService devices,
+    SiteConfigurationLoader(
+            DirectoryService directory,
+            KioskDeviceService devices,
             @Value("${hailong.kiosk.config-dir:}") String folder) {
         this.directory = directory;
         this.devices = devices;
@@ -54,12 +58,12 @@ class SiteConfigurationLoader implements StartupTask {
 
     /** Applies a site; answers the problems (of reading and of applying). */
     List<String> apply(SiteConfiguration.Site site) {
-        List<String> problems = new java.util.ArrayList<>(site.problems());
+        List<String> problems = new ArrayList<>(site.problems());
         SecurityContext before = SecurityContextHolder.getContext();
         SecurityContext system = SecurityContextHolder.createEmptyContext();
         // The site's files are written by its administrators; applying them is an administrator's act.
-        system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("kiosk-config", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "kiosk-config", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         SecurityContextHolder.setContext(system);
         int applied = 0;
         try {
@@ -70,14 +74,13 @@ class SiteConfigurationLoader implements StartupTask {
                 applied += attempt(problems, c.where(), () -> directory.upsertCounter(c.code(), c.name(), c.centre()));
             }
             for (SiteConfiguration.Device d : site.devices()) {
-                applied += attempt(problems, d.where(),
-                        () -> {
-                            devices.register(d.code(), d.counter(), d.locale(), d.idleTimeoutSeconds(), d.thankYouSeconds());
-                            // The file is the truth for the devices it lists: no template or branding there clears them.
-                            devices.configureLook(d.code(), d.template(), d.branding());
-                            devices.configureUnboundRatings(d.code(), d.unboundRatings());
-                            devices.configureAbandonedSurveys(d.code(), d.abandonedSurveys());
-                        });
+                applied += attempt(problems, d.where(), () -> {
+                    devices.register(d.code(), d.counter(), d.locale(), d.idleTimeoutSeconds(), d.thankYouSeconds());
+                    // The file is the truth for the devices it lists: no template or branding there clears them.
+                    devices.configureLook(d.code(), d.template(), d.branding());
+                    devices.configureUnboundRatings(d.code(), d.unboundRatings());
+                    devices.configureAbandonedSurveys(d.code(), d.abandonedSurveys());
+                });
             }
         } finally {
             SecurityContextHolder.setContext(before);
@@ -90,7 +93,7 @@ class SiteConfigurationLoader implements StartupTask {
         try {
             action.run();
             return 1;
-        } catch (vn.hailong.platform.InvalidInputException e) {
+        } catch (InvalidInputException e) {
             problems.add(where + ": " + e.getMessage() + " (entry skipped)");
         } catch (RuntimeException e) {
             problems.add(where + ": could not be applied: " + e.getMessage() + " (entry skipped)");

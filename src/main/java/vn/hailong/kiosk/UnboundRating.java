@@ -47,11 +47,20 @@ class UnboundRating extends AbstractEntity {
     @Column(name = "request_hash", nullable = false, columnDefinition = "binary(32)")
     private byte[] requestHash;
 
-    protected UnboundRating() {
-    }
+    protected UnboundRating() {}
 
-    UnboundRating(UUID deviceId, UUID counterId, UUID templateId, String overallOption, int overallPoints, String answers,
-            String reasons, String comment, Instant submittedAt, String idempotencyKey, byte[] requestHash) {
+    UnboundRating(
+            UUID deviceId,
+            UUID counterId,
+            UUID templateId,
+            String overallOption,
+            int overallPoints,
+            String answers,
+            String reasons,
+            String comment,
+            Instant submittedAt,
+            String idempotencyKey,
+            byte[] requestHash) {
         this.deviceId = deviceId;
         this.counterId = counterId;
         this.templateId = templateId;

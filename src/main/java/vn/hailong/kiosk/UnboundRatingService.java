@@ -9,9 +9,11 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -22,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.FieldErrors;
+import vn.hailong.platform.Retries;
 import vn.hailong.rating.Questionnaire;
 import vn.hailong.rating.RatingChannel;
 import vn.hailong.rating.RatingOutcome;
@@ -36,7 +39,7 @@ import vn.hailong.rating.RatingSubmissionPolicy;
 @Service
 class UnboundRatingService {
 
-    private static final org.springframework.core.retry.RetryTemplate RACES = vn.hailong.platform.Retries.onWriteConflictOrDuplicate(3);
+    private static final RetryTemplate RACES = Retries.onWriteConflictOrDuplicate(3);
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
 
@@ -56,13 +59,18 @@ class UnboundRatingService {
             throw new AccessDeniedException(refusal);
         }
         FieldErrors errors = new FieldErrors();
-        if (rating.idempotencyKey() == null || !IDEMPOTENCY_KEY.matcher(rating.idempotencyKey()).matches()) {
-            errors.malformed("idempotencyKey", "idempotencyKey is required: 8 to 100 characters of A-Z a-z 0-9 . _ : -");
+        if (rating.idempotencyKey() == null
+                || !IDEMPOTENCY_KEY.matcher(rating.idempotencyKey()).matches()) {
+            errors.malformed(
+                    "idempotencyKey", "idempotencyKey is required: 8 to 100 characters of A-Z a-z 0-9 . _ : -");
         }
-        Questionnaire.CheckedAnswers checked = questionnaire.check(rating.answers(), rating.reasons(), rating.comment(), errors);
+        Questionnaire.CheckedAnswers checked =
+                questionnaire.check(rating.answers(), rating.reasons(), rating.comment(), errors);
         errors.throwIfAny();
-        String answers = new TreeMap<>(checked.answers()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().key())
-                .collect(Collectors.joining(";"));
+        String answers = new TreeMap<>(checked.answers())
+                .entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue().key())
+                        .collect(Collectors.joining(";"));
         String reasons = checked.reasons().isEmpty() ? null : String.join(",", new TreeSet<>(checked.reasons()));
         byte[] hash = hash(device.code() + "|" + answers + "|" + reasons + "|" + checked.comment());
         // The same key stored by another node a moment ago (a unique key refuses ours): look again.
@@ -70,25 +78,37 @@ class UnboundRatingService {
             var earlier = store.findByIdempotencyKey(rating.idempotencyKey());
             if (earlier.isPresent()) {
                 if (!Arrays.equals(earlier.get().getRequestHash(), hash)) {
-                    throw new ConflictException("idempotencyKey", "idempotencyKey '" + rating.idempotencyKey()
-                            + "' was already used for a different rating; use a new key for a new rating");
+                    throw new ConflictException(
+                            "idempotencyKey",
+                            "idempotencyKey '" + rating.idempotencyKey()
+                                    + "' was already used for a different rating; use a new key for a new rating");
                 }
                 return outcome(earlier.get(), true);
             }
             Instant now = clock.instant();
-            UnboundRating stored = store.saveAndFlush(new UnboundRating(device.id(), device.counterId(), questionnaire.templateId(),
-                    checked.overall().key(), checked.overall().points(), answers, reasons, checked.comment(), now,
-                    rating.idempotencyKey(), hash));
+            UnboundRating stored = store.saveAndFlush(new UnboundRating(
+                    device.id(),
+                    device.counterId(),
+                    questionnaire.templateId(),
+                    checked.overall().key(),
+                    checked.overall().points(),
+                    answers,
+                    reasons,
+                    checked.comment(),
+                    now,
+                    rating.idempotencyKey(),
+                    hash));
             return outcome(stored, false);
         }));
     }
 
-    long countOfDevice(java.util.UUID deviceId) {
+    long countOfDevice(UUID deviceId) {
         return store.countByDeviceId(deviceId);
     }
 
     private static RatingOutcome outcome(UnboundRating rating, boolean replayed) {
-        return new RatingOutcome(rating.getId(), null, RatingStatus.UNBOUND, RatingChannel.KIOSK, rating.getSubmittedAt(), replayed);
+        return new RatingOutcome(
+                rating.getId(), null, RatingStatus.UNBOUND, RatingChannel.KIOSK, rating.getSubmittedAt(), replayed);
     }
 
     private static Set<String> authorities() {
@@ -96,7 +116,9 @@ class UnboundRatingService {
         if (auth == null || !auth.isAuthenticated()) {
             return Set.of();
         }
-        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+        return auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
     }
 
     private static byte[] hash(String canonical) {

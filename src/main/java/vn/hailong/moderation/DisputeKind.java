@@ -2,5 +2,6 @@ package vn.hailong.moderation;
 
 /** What a dispute asks: exclude a counted rating, or count an excluded one again (reversal). */
 public enum DisputeKind {
-    EXCLUDE, RESTORE
+    EXCLUDE,
+    RESTORE
 }

@@ -12,6 +12,15 @@ import vn.hailong.rating.RatingStatus;
  *
  * @param ratingStatus the rating's status after the decision
  */
-public record ModerationDecided(UUID disputeId, UUID ratingId, UUID unitId, DisputeKind kind, DisputeReason reason, boolean upheld,
-        String raisedBy, String decidedBy, String note, Instant decidedAt, RatingStatus ratingStatus) {
-}
+public record ModerationDecided(
+        UUID disputeId,
+        UUID ratingId,
+        UUID unitId,
+        DisputeKind kind,
+        DisputeReason reason,
+        boolean upheld,
+        String raisedBy,
+        String decidedBy,
+        String note,
+        Instant decidedAt,
+        RatingStatus ratingStatus) {}

@@ -14,6 +14,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.hailong.audit.AuditAction;
+import vn.hailong.audit.AuditEvent;
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.intake.DossierIntakeService;
@@ -53,8 +55,14 @@ public class ModerationService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ModerationService(RatingDisputes disputes, RatingService ratings, DossierIntakeService intake, DirectoryService directory,
-            ScopeService scope, ApplicationEventPublisher events, Clock clock) {
+    ModerationService(
+            RatingDisputes disputes,
+            RatingService ratings,
+            DossierIntakeService intake,
+            DirectoryService directory,
+            ScopeService scope,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.disputes = disputes;
         this.ratings = ratings;
         this.intake = intake;
@@ -65,28 +73,48 @@ public class ModerationService {
     }
 
     /** A rating with its dispute history, and what the current user may do with it. */
-    public record RatingCase(RatingFacts rating, String dossierCode, String unitName, List<DisputeDetails> history, boolean mayDispute,
-            DisputeDetails openDispute, boolean mayDecide) {
-    }
+    public record RatingCase(
+            RatingFacts rating,
+            String dossierCode,
+            String unitName,
+            List<DisputeDetails> history,
+            boolean mayDispute,
+            DisputeDetails openDispute,
+            boolean mayDecide) {}
 
     /** An open dispute in a list, with what identifies its rating to a person. */
-    public record OpenDispute(DisputeDetails dispute, String dossierCode, String unitName, String overallOption, String comment) {
-    }
+    public record OpenDispute(
+            DisputeDetails dispute, String dossierCode, String unitName, String overallOption, String comment) {}
 
     /** The rating, its disputes (oldest first), and whether the current user may dispute or decide now. */
     @Transactional(readOnly = true)
     @PreAuthorize(READERS)
     public RatingCase ratingCase(UUID ratingId) {
         RatingFacts rating = visibleRating(ratingId);
-        List<DisputeDetails> history = disputes.findByRatingIdOrderByRaisedAt(ratingId).stream().map(RatingDispute::details).toList();
-        DisputeDetails open = history.stream().filter(d -> d.status() == DisputeStatus.OPEN).findFirst().orElse(null);
+        List<DisputeDetails> history = disputes.findByRatingIdOrderByRaisedAt(ratingId).stream()
+                .map(RatingDispute::details)
+                .toList();
+        DisputeDetails open = history.stream()
+                .filter(d -> d.status() == DisputeStatus.OPEN)
+                .findFirst()
+                .orElse(null);
         Role role = scope.currentAccount().map(AccountService.Account::role).orElse(null);
         String me = scope.currentAccount().map(AccountService.Account::username).orElse(null);
         boolean disputable = rating.status() == RatingStatus.COUNTED || rating.status() == RatingStatus.EXCLUDED;
-        boolean mayDispute = open == null && disputable && (role == Role.ADMIN || role == Role.PROVINCE_MANAGER || role == Role.UNIT_MANAGER);
-        boolean mayDecide = open != null && (role == Role.ADMIN || role == Role.PROVINCE_MANAGER) && !open.raisedBy().equals(me);
-        return new RatingCase(rating, intake.codesOf(List.of(rating.dossierId())).get(rating.dossierId()), unitName(rating.unitId()),
-                history, mayDispute, open, mayDecide);
+        boolean mayDispute = open == null
+                && disputable
+                && (role == Role.ADMIN || role == Role.PROVINCE_MANAGER || role == Role.UNIT_MANAGER);
+        boolean mayDecide = open != null
+                && (role == Role.ADMIN || role == Role.PROVINCE_MANAGER)
+                && !open.raisedBy().equals(me);
+        return new RatingCase(
+                rating,
+                intake.codesOf(List.of(rating.dossierId())).get(rating.dossierId()),
+                unitName(rating.unitId()),
+                history,
+                mayDispute,
+                open,
+                mayDecide);
     }
 
     /**
@@ -101,7 +129,9 @@ public class ModerationService {
         DisputeKind kind = switch (rating.status()) {
             case COUNTED -> DisputeKind.EXCLUDE;
             case EXCLUDED -> DisputeKind.RESTORE;
-            default -> throw new ConflictException("ratingId", "a " + rating.status() + " rating does not count; there is nothing to dispute");
+            default ->
+                throw new ConflictException(
+                        "ratingId", "a " + rating.status() + " rating does not count; there is nothing to dispute");
         };
         if (disputes.existsByRatingIdAndStatus(ratingId, DisputeStatus.OPEN)) {
             throw new ConflictException("ratingId", "this rating already has a dispute awaiting its decision");
@@ -113,9 +143,18 @@ public class ModerationService {
             // Someone else disputed it at the same moment (the unique key on open disputes).
             throw new ConflictException("ratingId", "this rating already has a dispute awaiting its decision");
         }
-        events.publishEvent(new RatingDisputed(dispute.getId(), ratingId, rating.unitId(), kind, dispute.getReason(), dispute.getNote(),
-                dispute.getRaisedBy(), dispute.getRaisedAt()));
-        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.MODERATION_DISPUTED, "rating " + ratingId,
+        events.publishEvent(new RatingDisputed(
+                dispute.getId(),
+                ratingId,
+                rating.unitId(),
+                kind,
+                dispute.getReason(),
+                dispute.getNote(),
+                dispute.getRaisedBy(),
+                dispute.getRaisedAt()));
+        events.publishEvent(AuditEvent.of(
+                AuditAction.MODERATION_DISPUTED,
+                "rating " + ratingId,
                 kind + " " + dispute.getReason() + (dispute.getNote() == null ? "" : ": " + dispute.getNote())));
         return dispute.details();
     }
@@ -142,12 +181,23 @@ public class ModerationService {
         } else {
             after = ratings.restore(dispute.getRatingId()).status();
         }
-        events.publishEvent(new ModerationDecided(dispute.getId(), dispute.getRatingId(), dispute.getUnitId(), dispute.getKind(),
-                dispute.getReason(), uphold, dispute.getRaisedBy(), dispute.getDecidedBy(), dispute.getDecisionNote(),
-                dispute.getDecidedAt(), after));
-        events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.MODERATION_DECIDED, "rating " + dispute.getRatingId(),
-                (uphold ? "upheld " : "rejected ") + dispute.getKind() + " " + dispute.getReason() + " raised by " + dispute.getRaisedBy()
-                        + (note == null || note.isBlank() ? "" : ": " + note)));
+        events.publishEvent(new ModerationDecided(
+                dispute.getId(),
+                dispute.getRatingId(),
+                dispute.getUnitId(),
+                dispute.getKind(),
+                dispute.getReason(),
+                uphold,
+                dispute.getRaisedBy(),
+                dispute.getDecidedBy(),
+                dispute.getDecisionNote(),
+                dispute.getDecidedAt(),
+                after));
+        events.publishEvent(AuditEvent.of(
+                AuditAction.MODERATION_DECIDED,
+                "rating " + dispute.getRatingId(),
+                (uphold ? "upheld " : "rejected ") + dispute.getKind() + " " + dispute.getReason() + " raised by "
+                        + dispute.getRaisedBy() + (note == null || note.isBlank() ? "" : ": " + note)));
         return dispute.details();
     }
 
@@ -191,14 +241,23 @@ public class ModerationService {
     @PreAuthorize(READERS)
     public List<OpenDispute> openDisputes() {
         AccessScope visible = scope.currentScope();
-        List<RatingDispute> open = visible.allUnits() ? disputes.findByStatusOrderByRaisedAt(DisputeStatus.OPEN)
-                : visible.unitIds().isEmpty() ? List.of()
-                : disputes.findByStatusAndUnitIdInOrderByRaisedAt(DisputeStatus.OPEN, visible.unitIds());
-        return open.stream().map(d -> {
-            RatingFacts r = ratings.facts(d.getRatingId()).orElseThrow();
-            Map<UUID, String> codes = intake.codesOf(List.of(r.dossierId()));
-            return new OpenDispute(d.details(), codes.get(r.dossierId()), unitName(r.unitId()), r.overallOption(), r.comment());
-        }).toList();
+        List<RatingDispute> open = visible.allUnits()
+                ? disputes.findByStatusOrderByRaisedAt(DisputeStatus.OPEN)
+                : visible.unitIds().isEmpty()
+                        ? List.of()
+                        : disputes.findByStatusAndUnitIdInOrderByRaisedAt(DisputeStatus.OPEN, visible.unitIds());
+        return open.stream()
+                .map(d -> {
+                    RatingFacts r = ratings.facts(d.getRatingId()).orElseThrow();
+                    Map<UUID, String> codes = intake.codesOf(List.of(r.dossierId()));
+                    return new OpenDispute(
+                            d.details(),
+                            codes.get(r.dossierId()),
+                            unitName(r.unitId()),
+                            r.overallOption(),
+                            r.comment());
+                })
+                .toList();
     }
 
     /** The ratings of a dossier of the current user's scope (any status), to pick one to dispute. */
@@ -216,7 +275,9 @@ public class ModerationService {
     @PreAuthorize(READERS)
     public List<DisputeDetails> history(UUID ratingId) {
         visibleRating(ratingId);
-        return disputes.findByRatingIdOrderByRaisedAt(ratingId).stream().map(RatingDispute::details).toList();
+        return disputes.findByRatingIdOrderByRaisedAt(ratingId).stream()
+                .map(RatingDispute::details)
+                .toList();
     }
 
     private RatingFacts visibleRating(UUID ratingId) {
@@ -226,7 +287,8 @@ public class ModerationService {
     }
 
     private String me() {
-        return scope.currentAccount().map(AccountService.Account::username)
+        return scope.currentAccount()
+                .map(AccountService.Account::username)
                 .orElseThrow(() -> new AccessDeniedException("log in first"));
     }
 

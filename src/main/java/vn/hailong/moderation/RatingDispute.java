@@ -69,7 +69,14 @@ class RatingDispute extends AbstractEntity {
         // for JPA
     }
 
-    RatingDispute(UUID ratingId, UUID unitId, DisputeKind kind, DisputeReason reason, String note, String raisedBy, Instant raisedAt) {
+    RatingDispute(
+            UUID ratingId,
+            UUID unitId,
+            DisputeKind kind,
+            DisputeReason reason,
+            String note,
+            String raisedBy,
+            Instant raisedAt) {
         if (reason == null) {
             throw InvalidInputException.unprocessable("reason", "a reason is required");
         }
@@ -159,7 +166,18 @@ class RatingDispute extends AbstractEntity {
     }
 
     DisputeDetails details() {
-        return new DisputeDetails(getId(), ratingId, unitId, kind, reason, note, raisedBy, raisedAt, status, decidedBy, decidedAt,
+        return new DisputeDetails(
+                getId(),
+                ratingId,
+                unitId,
+                kind,
+                reason,
+                note,
+                raisedBy,
+                raisedAt,
+                status,
+                decidedBy,
+                decidedAt,
                 decisionNote);
     }
 }

@@ -47,10 +47,16 @@ class PaperForm extends AbstractEntity {
     @Column(name = "mismatched_fields", length = 1000)
     private String mismatchedFields;
 
-    protected PaperForm() {
-    }
+    protected PaperForm() {}
 
-    PaperForm(String serial, UUID dossierId, UUID unitId, UUID ratingId, String keyedBy, Instant keyedAt, boolean secondKeyingDue) {
+    PaperForm(
+            String serial,
+            UUID dossierId,
+            UUID unitId,
+            UUID ratingId,
+            String keyedBy,
+            Instant keyedAt,
+            boolean secondKeyingDue) {
         this.serial = serial;
         this.dossierId = dossierId;
         this.unitId = unitId;

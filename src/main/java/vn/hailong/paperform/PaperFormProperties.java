@@ -15,7 +15,8 @@ public record PaperFormProperties(@DefaultValue("0.10") double secondKeyingShare
 
     public PaperFormProperties {
         if (secondKeyingShare < 0 || secondKeyingShare > 1) {
-            throw new IllegalArgumentException("hailong.paper-forms.second-keying-share must be between 0 and 1, was " + secondKeyingShare);
+            throw new IllegalArgumentException(
+                    "hailong.paper-forms.second-keying-share must be between 0 and 1, was " + secondKeyingShare);
         }
     }
 }

@@ -34,8 +34,8 @@ import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
-import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.Questionnaire;
+import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingChannel;
 import vn.hailong.rating.RatingFacts;
 import vn.hailong.rating.RatingOutcome;
@@ -60,6 +60,7 @@ public class PaperFormService {
 
     /** A form's printed serial: letters, digits, dot, dash, underscore (stored in capitals). */
     static final Pattern SERIAL = Pattern.compile("[A-Z0-9._-]{1,40}");
+
     private static final String IDEMPOTENCY_PREFIX = "paper-form:";
     private static final DateTimeFormatter KEYED_AT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
@@ -75,9 +76,17 @@ public class PaperFormService {
     private final PaperFormProperties properties;
     private final RandomGenerator draw = new SecureRandom();
 
-    PaperFormService(PaperForms forms, RatingService ratings, QuestionnaireService questionnaires, DossierIntakeService dossiers,
-            ScopeService scopes, AccountService accounts, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactions, PaperFormProperties properties) {
+    PaperFormService(
+            PaperForms forms,
+            RatingService ratings,
+            QuestionnaireService questionnaires,
+            DossierIntakeService dossiers,
+            ScopeService scopes,
+            AccountService accounts,
+            ApplicationEventPublisher events,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            PaperFormProperties properties) {
         this.forms = forms;
         this.ratings = ratings;
         this.questionnaires = questionnaires;
@@ -91,29 +100,29 @@ public class PaperFormService {
     }
 
     /** What a clerk keys from one form. {@code answers} maps criterion keys to option keys, as the API's rating does. */
-    public record PaperFormEntry(String serial, String dossierCode, Map<String, String> answers, List<String> reasons, String comment) {
-    }
+    public record PaperFormEntry(
+            String serial, String dossierCode, Map<String, String> answers, List<String> reasons, String comment) {}
 
     /** A keyed form: its rating, and whether it was drawn for a second keying. */
-    public record KeyedForm(String serial, String dossierCode, UUID ratingId, boolean secondKeyingDue) {
-    }
+    public record KeyedForm(String serial, String dossierCode, UUID ratingId, boolean secondKeyingDue) {}
 
     /** A form waiting for its blind second keying: only the serial is shown, never the first keying's answers. */
-    public record AwaitingCheck(String serial, Instant keyedAt) {
-    }
+    public record AwaitingCheck(String serial, Instant keyedAt) {}
 
     /** The outcome of a second keying: the fields where the two keyings differ (empty: they match). */
-    public record CheckResult(String serial, boolean matches, List<String> mismatchedFields) {
-    }
+    public record CheckResult(String serial, boolean matches, List<String> mismatchedFields) {}
 
     /** A form whose two keyings differed: for a supervisor to compare with the paper. */
-    public record Mismatch(String serial, String dossierCode, String keyedBy, String secondKeyedBy, Instant secondKeyedAt,
-            List<String> fields) {
-    }
+    public record Mismatch(
+            String serial,
+            String dossierCode,
+            String keyedBy,
+            String secondKeyedBy,
+            Instant secondKeyedAt,
+            List<String> fields) {}
 
     /** The figures of the integrity panel. */
-    public record Integrity(long keyed, long awaitingCheck, long checked, long mismatched, List<Mismatch> mismatches) {
-    }
+    public record Integrity(long keyed, long awaitingCheck, long checked, long mismatched, List<Mismatch> mismatches) {}
 
     /** The questionnaire a form carries (the active default template): the page draws its questions from it. */
     public Questionnaire questionnaire() {
@@ -139,22 +148,39 @@ public class PaperFormService {
         }
         RatingOutcome outcome;
         try {
-            outcome = ratings.submit(new RatingSubmission(dossier.code(), RatingChannel.PAPER.name(), IDEMPOTENCY_PREFIX + serial,
-                    entry.answers(), entry.reasons(), entry.comment(), null));
+            outcome = ratings.submit(new RatingSubmission(
+                    dossier.code(),
+                    RatingChannel.PAPER.name(),
+                    IDEMPOTENCY_PREFIX + serial,
+                    entry.answers(),
+                    entry.reasons(),
+                    entry.comment(),
+                    null));
         } catch (ConflictException e) {
             if ("idempotencyKey".equals(e.field())) {
-                throw new ConflictException("serial", "Phiếu số " + serial + " đã được nhập với câu trả lời khác "
-                        + "(form " + serial + " was keyed already, with other answers)");
+                throw new ConflictException(
+                        "serial",
+                        "Phiếu số " + serial + " đã được nhập với câu trả lời khác " + "(form " + serial
+                                + " was keyed already, with other answers)");
             }
             throw e;
         }
         boolean secondKeying = draw.nextDouble() < properties.secondKeyingShare();
         try {
             transaction.executeWithoutResult(tx -> {
-                forms.saveAndFlush(new PaperForm(serial, dossier.id(), dossier.evaluatedUnitId(), outcome.ratingId(), clerk,
-                        clock.instant(), secondKeying));
-                events.publishEvent(AuditEvent.of(AuditAction.PAPER_FORM_KEYED, "paper-form:" + serial,
-                        "dossier " + dossier.code() + ", rating " + outcome.ratingId() + (secondKeying ? ", drawn for second keying" : "")));
+                forms.saveAndFlush(new PaperForm(
+                        serial,
+                        dossier.id(),
+                        dossier.evaluatedUnitId(),
+                        outcome.ratingId(),
+                        clerk,
+                        clock.instant(),
+                        secondKeying));
+                events.publishEvent(AuditEvent.of(
+                        AuditAction.PAPER_FORM_KEYED,
+                        "paper-form:" + serial,
+                        "dossier " + dossier.code() + ", rating " + outcome.ratingId()
+                                + (secondKeying ? ", drawn for second keying" : "")));
             });
         } catch (DataIntegrityViolationException e) {
             // Two clerks keyed the same form at once: one rating (the serial is its key), one row.
@@ -187,15 +213,18 @@ public class PaperFormService {
         errors.throwIfAny();
         return transaction.execute(tx -> {
             PaperForm form = forms.findBySerial(serial)
-                    .orElseThrow(() -> new NotFoundException("Không có phiếu số " + serial + " (no keyed form " + serial + ")"));
+                    .orElseThrow(() ->
+                            new NotFoundException("Không có phiếu số " + serial + " (no keyed form " + serial + ")"));
             if (!form.isSecondKeyingDue()) {
-                throw InvalidInputException.unprocessable("serial", "Phiếu số " + serial + " không cần nhập lần hai (not drawn for a second keying)");
+                throw InvalidInputException.unprocessable(
+                        "serial", "Phiếu số " + serial + " không cần nhập lần hai (not drawn for a second keying)");
             }
             if (form.isSecondKeyed()) {
                 throw new ConflictException("serial", "Phiếu số " + serial + " đã được nhập lần hai (already checked)");
             }
             if (form.getKeyedBy().equals(clerk)) {
-                throw InvalidInputException.unprocessable("serial",
+                throw InvalidInputException.unprocessable(
+                        "serial",
                         "Người nhập lần hai phải khác người nhập lần đầu (the second keying must be someone else's)");
             }
             if (!scopes.currentScope().includes(form.getUnitId())) {
@@ -208,8 +237,12 @@ public class PaperFormService {
             List<String> differences = differences(entry, dossier.code(), rating);
             form.recordSecondKeying(clerk, clock.instant(), String.join(",", differences));
             forms.saveAndFlush(form);
-            events.publishEvent(AuditEvent.of(AuditAction.PAPER_FORM_CHECKED, "paper-form:" + serial,
-                    differences.isEmpty() ? "second keying matches" : "second keying differs in " + String.join(", ", differences)));
+            events.publishEvent(AuditEvent.of(
+                    AuditAction.PAPER_FORM_CHECKED,
+                    "paper-form:" + serial,
+                    differences.isEmpty()
+                            ? "second keying matches"
+                            : "second keying differs in " + String.join(", ", differences)));
             return new CheckResult(serial, differences.isEmpty(), differences);
         });
     }
@@ -226,11 +259,18 @@ public class PaperFormService {
             return new Integrity(0, 0, 0, 0, List.of());
         }
         PaperForms.Counts counts = scope.allUnits() ? forms.counts() : forms.countsIn(scope.unitIds());
-        List<PaperForm> latest = scope.allUnits() ? forms.latestMismatches() : forms.latestMismatchesIn(scope.unitIds());
+        List<PaperForm> latest =
+                scope.allUnits() ? forms.latestMismatches() : forms.latestMismatchesIn(scope.unitIds());
         List<Mismatch> shown = new ArrayList<>();
         for (PaperForm f : latest) {
-            String code = dossiers.find(f.getDossierId()).map(DossierDetails::code).orElse("?");
-            shown.add(new Mismatch(f.getSerial(), code, f.getKeyedBy(), f.getSecondKeyedBy(), f.getSecondKeyedAt(),
+            String code =
+                    dossiers.find(f.getDossierId()).map(DossierDetails::code).orElse("?");
+            shown.add(new Mismatch(
+                    f.getSerial(),
+                    code,
+                    f.getKeyedBy(),
+                    f.getSecondKeyedBy(),
+                    f.getSecondKeyedAt(),
                     List.of(f.getMismatchedFields().split(","))));
         }
         return new Integrity(counts.keyed(), counts.awaitingCheck(), counts.checked(), counts.mismatched(), shown);
@@ -238,14 +278,16 @@ public class PaperFormService {
 
     private static List<String> differences(PaperFormEntry entry, String dossierCode, RatingFacts rating) {
         List<String> fields = new ArrayList<>();
-        if (entry.dossierCode() == null || !dossierCode.equalsIgnoreCase(entry.dossierCode().strip())) {
+        if (entry.dossierCode() == null
+                || !dossierCode.equalsIgnoreCase(entry.dossierCode().strip())) {
             fields.add("dossierCode");
         }
         Map<String, String> keyed = entry.answers() == null ? Map.of() : entry.answers();
         Set<String> criteria = new TreeSet<>(rating.options().keySet());
         criteria.addAll(keyed.keySet());
         for (String criterion : criteria) {
-            if (!Objects.equals(blankToNull(keyed.get(criterion)), rating.options().get(criterion))) {
+            if (!Objects.equals(
+                    blankToNull(keyed.get(criterion)), rating.options().get(criterion))) {
                 fields.add("answers." + criterion);
             }
         }
@@ -265,7 +307,9 @@ public class PaperFormService {
 
     /** Comments compare without case and runs of white space: a second typist's line breaks are not a mismatch. */
     private static String normalised(String comment) {
-        return comment == null || comment.isBlank() ? null : comment.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return comment == null || comment.isBlank()
+                ? null
+                : comment.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     private static String checkedSerial(String raw, FieldErrors errors) {
@@ -275,8 +319,10 @@ public class PaperFormService {
             return null;
         }
         if (!SERIAL.matcher(serial).matches()) {
-            errors.malformed("serial", "Số sê-ri chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới, tối đa 40 ký tự "
-                    + "(serial: letters, digits, . - _, at most 40)");
+            errors.malformed(
+                    "serial",
+                    "Số sê-ri chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới, tối đa 40 ký tự "
+                            + "(serial: letters, digits, . - _, at most 40)");
             return null;
         }
         return serial;
@@ -290,8 +336,10 @@ public class PaperFormService {
         }
         Optional<DossierDetails> found = dossiers.find(code);
         if (found.isEmpty() || !scopes.currentScope().includes(found.get().evaluatedUnitId())) {
-            errors.unprocessable("dossierCode", "Không có hồ sơ mã '" + code + "' trong các đơn vị bạn được nhập phiếu "
-                    + "(no dossier with this code in your units)");
+            errors.unprocessable(
+                    "dossierCode",
+                    "Không có hồ sơ mã '" + code + "' trong các đơn vị bạn được nhập phiếu "
+                            + "(no dossier with this code in your units)");
             return null;
         }
         checkNotHandledBy(found.get(), clerk, errors);
@@ -300,16 +348,21 @@ public class PaperFormService {
 
     private void checkNotHandledBy(DossierDetails dossier, String clerk, FieldErrors errors) {
         Optional<String> officerId = accounts.oneStopOfficerId(clerk);
-        if (officerId.isPresent() && dossier.officers().stream().anyMatch(o -> officerId.get().equals(o.id()))) {
-            errors.unprocessable("dossierCode", "Bạn đã xử lý hồ sơ này: phiếu của hồ sơ phải do người khác nhập "
-                    + "(you handled this dossier; someone else must key its form)");
+        if (officerId.isPresent()
+                && dossier.officers().stream().anyMatch(o -> officerId.get().equals(o.id()))) {
+            errors.unprocessable(
+                    "dossierCode",
+                    "Bạn đã xử lý hồ sơ này: phiếu của hồ sơ phải do người khác nhập "
+                            + "(you handled this dossier; someone else must key its form)");
         }
     }
 
     private ConflictException alreadyKeyed(PaperForm form) {
         String at = KEYED_AT.withZone(clock.getZone()).format(form.getKeyedAt());
-        return new ConflictException("serial", "Phiếu số " + form.getSerial() + " đã được nhập lúc " + at
-                + " (form " + form.getSerial() + " was keyed already)");
+        return new ConflictException(
+                "serial",
+                "Phiếu số " + form.getSerial() + " đã được nhập lúc " + at + " (form " + form.getSerial()
+                        + " was keyed already)");
     }
 
     private static String currentUser() {

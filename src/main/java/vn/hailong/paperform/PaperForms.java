@@ -36,9 +36,9 @@ interface PaperForms extends JpaRepository<PaperForm, UUID> {
     @Query("select f from PaperForm f where f.secondKeyingMatches = false order by f.secondKeyedAt desc limit 50")
     List<PaperForm> latestMismatches();
 
-    @Query("select f from PaperForm f where f.secondKeyingMatches = false and f.unitId in :units order by f.secondKeyedAt desc limit 50")
+    @Query(
+            "select f from PaperForm f where f.secondKeyingMatches = false and f.unitId in :units order by f.secondKeyedAt desc limit 50")
     List<PaperForm> latestMismatchesIn(Collection<UUID> units);
 
-    record Counts(long keyed, long awaitingCheck, long checked, long mismatched) {
-    }
+    record Counts(long keyed, long awaitingCheck, long checked, long mismatched) {}
 }

@@ -9,16 +9,21 @@ import java.util.List;
  */
 public class InvalidInputException extends RuntimeException {
 
-    public enum Kind { MALFORMED, UNPROCESSABLE }
-
-    public record FieldError(String field, String message) {
+    public enum Kind {
+        MALFORMED,
+        UNPROCESSABLE
     }
+
+    public record FieldError(String field, String message) {}
 
     private final Kind kind;
     private final List<FieldError> errors;
 
     public InvalidInputException(Kind kind, List<FieldError> errors) {
-        super(errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
+        super(errors.stream()
+                .map(e -> e.field() + ": " + e.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid input"));
         this.kind = kind;
         this.errors = List.copyOf(errors);
     }

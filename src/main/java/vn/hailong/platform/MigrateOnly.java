@@ -25,8 +25,7 @@ public final class MigrateOnly {
     /** The argument that selects this mode instead of starting the application. */
     public static final String ARGUMENT = "--migrate-only";
 
-    private MigrateOnly() {
-    }
+    private MigrateOnly() {}
 
     public static boolean requested(String[] args) {
         return Arrays.asList(args).contains(ARGUMENT);
@@ -35,8 +34,10 @@ public final class MigrateOnly {
     /** Migrates and returns how many migrations ran (the context is closed again). */
     public static int run(String[] args) {
         String[] rest = Arrays.stream(args).filter(a -> !ARGUMENT.equals(a)).toArray(String[]::new);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Step.class).web(WebApplicationType.NONE)
-                .properties("spring.main.banner-mode=off").run(rest)) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Step.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.main.banner-mode=off")
+                .run(rest)) {
             MigrateResult result = context.getBean(Step.class).result;
             return result == null ? 0 : result.migrationsExecuted;
         }

@@ -22,8 +22,9 @@ class MigrationsOnStart {
         return flyway -> {
             ValidateResult result = flyway.validateWithResult();
             if (!result.validationSuccessful) {
-                throw new IllegalStateException("hailong.migrations=validate: the schema is not the one this version expects (run "
-                        + MigrateOnly.ARGUMENT + " once first): " + result.getAllErrorMessages());
+                throw new IllegalStateException(
+                        "hailong.migrations=validate: the schema is not the one this version expects (run "
+                                + MigrateOnly.ARGUMENT + " once first): " + result.getAllErrorMessages());
             }
         };
     }

@@ -13,6 +13,9 @@ import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -24,6 +27,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells failures that will pass by themselves (the database unreachable, the connection pool
@@ -37,10 +41,14 @@ public final class Outages {
     /** What passes by itself, and how long a client should wait before retrying. */
     public enum Outage {
         /** The database cannot be reached, or every pooled connection stayed busy for the pool's whole wait. */
-        DATABASE_UNAVAILABLE(Duration.ofSeconds(5), "Service unavailable",
+        DATABASE_UNAVAILABLE(
+                Duration.ofSeconds(5),
+                "Service unavailable",
                 "The database is unavailable or overloaded; the request was not acknowledged. Send the same request again later."),
         /** A deadlock, lock wait timeout or certification conflict with another node that outlasted the retries. */
-        CONFLICTING_WRITES(Duration.ofSeconds(1), "Service busy",
+        CONFLICTING_WRITES(
+                Duration.ofSeconds(1),
+                "Service busy",
                 "The request collided with concurrent writes and was rolled back; the request was not acknowledged. Send the same request again.");
 
         private final Duration retryAfter;
@@ -75,15 +83,19 @@ public final class Outages {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
             problem.setTitle(title);
             problem.setType(URI.create("about:blank"));
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, retryAfterHeader()).body(problem);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, retryAfterHeader())
+                    .body(problem);
         }
     }
 
     // MariaDB error codes (also raised by Galera) that a retry of the whole transaction cures.
     private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
-    private static final int ER_LOCK_DEADLOCK = 1213; // Galera reports certification failures (brute-force aborts) as this too
+    private static final int ER_LOCK_DEADLOCK =
+            1213; // Galera reports certification failures (brute-force aborts) as this too
     private static final int ER_CON_COUNT_ERROR = 1040; // "Too many connections": max_connections reached
-    private static final int ER_UNKNOWN_COM_ERROR = 1047; // Galera: "WSREP has not yet prepared node for application use"
+    private static final int ER_UNKNOWN_COM_ERROR =
+            1047; // Galera: "WSREP has not yet prepared node for application use"
     private static final int ER_QUERY_INTERRUPTED = 1317;
     private static final int ER_STATEMENT_TIMEOUT = 1969; // max_statement_time exceeded
 
@@ -91,8 +103,7 @@ public final class Outages {
     // decides may be deep. Bounded, so that a pathological chain cannot loop.
     private static final int MAX_DEPTH = 32;
 
-    private Outages() {
-    }
+    private Outages() {}
 
     /** The outage this failure is a symptom of, looking through its causes; empty for a real error. */
     public static Optional<Outage> of(@Nullable Throwable failure) {
@@ -108,7 +119,7 @@ public final class Outages {
             // A connection that died in the middle of a transaction fails the rollback too, and the
             // rollback's exception ("Could not roll back JPA transaction") replaces the one that
             // says what happened; Spring keeps that one as the application exception.
-            if (t instanceof org.springframework.transaction.TransactionSystemException tse && tse.getApplicationException() != null) {
+            if (t instanceof TransactionSystemException tse && tse.getApplicationException() != null) {
                 Outage original = walk(tse.getApplicationException(), seen);
                 if (original != null) {
                     return original;
@@ -121,8 +132,10 @@ public final class Outages {
     private static @Nullable Outage classify(Throwable t) {
         // Spring's translated exceptions. CannotGetJdbcConnectionException is a DataAccessResourceFailureException;
         // Hikari's pool timeout arrives as one, or as CannotCreateTransactionException when a transaction begins.
-        if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
-                || t instanceof TransientDataAccessResourceException || t instanceof RecoverableDataAccessException
+        if (t instanceof CannotCreateTransactionException
+                || t instanceof DataAccessResourceFailureException
+                || t instanceof TransientDataAccessResourceException
+                || t instanceof RecoverableDataAccessException
                 || t instanceof QueryTimeoutException) {
             return Outage.DATABASE_UNAVAILABLE;
         }
@@ -132,7 +145,7 @@ public final class Outages {
             return Outage.CONFLICTING_WRITES;
         }
         // JPA's own wrappers, when Spring's translation did not run (outside a repository proxy).
-        if (t instanceof jakarta.persistence.LockTimeoutException || t instanceof jakarta.persistence.PessimisticLockException) {
+        if (t instanceof LockTimeoutException || t instanceof PessimisticLockException) {
             return Outage.CONFLICTING_WRITES;
         }
         if (t instanceof jakarta.persistence.QueryTimeoutException) {
@@ -146,8 +159,10 @@ public final class Outages {
 
     private static @Nullable Outage classify(SQLException sql) {
         // SQLTransientConnectionException: Hikari's "Connection is not available, request timed out".
-        if (sql instanceof SQLTransientConnectionException || sql instanceof SQLNonTransientConnectionException
-                || sql instanceof SQLRecoverableException || sql instanceof SQLTimeoutException) {
+        if (sql instanceof SQLTransientConnectionException
+                || sql instanceof SQLNonTransientConnectionException
+                || sql instanceof SQLRecoverableException
+                || sql instanceof SQLTimeoutException) {
             return Outage.DATABASE_UNAVAILABLE;
         }
         if (sql instanceof SQLTransactionRollbackException) {
@@ -156,9 +171,13 @@ public final class Outages {
         String state = sql.getSQLState();
         int code = sql.getErrorCode();
         if (code == ER_LOCK_DEADLOCK || code == ER_LOCK_WAIT_TIMEOUT || (state != null && state.startsWith("40"))) {
-            return Outage.CONFLICTING_WRITES; // SQL state class 40: transaction rollback (serialization failure, deadlock)
+            return Outage
+                    .CONFLICTING_WRITES; // SQL state class 40: transaction rollback (serialization failure, deadlock)
         }
-        if (code == ER_CON_COUNT_ERROR || code == ER_UNKNOWN_COM_ERROR || code == ER_QUERY_INTERRUPTED || code == ER_STATEMENT_TIMEOUT
+        if (code == ER_CON_COUNT_ERROR
+                || code == ER_UNKNOWN_COM_ERROR
+                || code == ER_QUERY_INTERRUPTED
+                || code == ER_STATEMENT_TIMEOUT
                 || (state != null && state.startsWith("08"))) {
             return Outage.DATABASE_UNAVAILABLE; // SQL state class 08: connection exception
         }

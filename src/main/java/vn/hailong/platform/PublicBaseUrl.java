@@ -24,8 +24,7 @@ public final class PublicBaseUrl {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
-    private PublicBaseUrl() {
-    }
+    private PublicBaseUrl() {}
 
     /** What is wrong with {@code value} as the public base URL, or nothing when it is usable. */
     public static Optional<String> problem(@Nullable String value) {
@@ -50,7 +49,8 @@ public final class PublicBaseUrl {
             return Optional.of("'" + value + "' has a query or fragment; links are built by appending paths to it");
         }
         if (isLocal(host)) {
-            return Optional.of("'" + value + "' points at this machine (" + host + "), which no citizen's phone or counter tablet can reach");
+            return Optional.of("'" + value + "' points at this machine (" + host
+                    + "), which no citizen's phone or counter tablet can reach");
         }
         return Optional.empty();
     }

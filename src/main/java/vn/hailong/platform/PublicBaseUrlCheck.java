@@ -19,9 +19,10 @@ class PublicBaseUrlCheck {
     static BeanFactoryPostProcessor publicBaseUrlIsPublicInProduction(Environment environment) {
         return beanFactory -> {
             if (environment.acceptsProfiles(Profiles.of("prod"))) {
-                PublicBaseUrl.problem(environment.getProperty(PublicBaseUrl.PROPERTY)).ifPresent(problem -> {
-                    throw new PublicBaseUrlNotPublicException(problem);
-                });
+                PublicBaseUrl.problem(environment.getProperty(PublicBaseUrl.PROPERTY))
+                        .ifPresent(problem -> {
+                            throw new PublicBaseUrlNotPublicException(problem);
+                        });
             }
         };
     }
@@ -32,8 +33,10 @@ class PublicBaseUrlCheck {
         private final String problem;
 
         PublicBaseUrlNotPublicException(String problem) {
-            super(PublicBaseUrl.VARIABLE + " (" + PublicBaseUrl.PROPERTY + ") must be the public address of this installation in the prod "
-                    + "profile, but " + problem + ". Survey QR codes on receipts and kiosk enrolment links are built from it. "
+            super(PublicBaseUrl.VARIABLE + " (" + PublicBaseUrl.PROPERTY
+                    + ") must be the public address of this installation in the prod "
+                    + "profile, but " + problem
+                    + ". Survey QR codes on receipts and kiosk enrolment links are built from it. "
                     + "Set it, e.g. " + PublicBaseUrl.VARIABLE + "=https://hailong.example.gov.vn");
             this.problem = problem;
         }

@@ -8,9 +8,12 @@ class PublicBaseUrlFailureAnalyzer extends AbstractFailureAnalyzer<PublicBaseUrl
 
     @Override
     protected FailureAnalysis analyze(Throwable root, PublicBaseUrlCheck.PublicBaseUrlNotPublicException cause) {
-        return new FailureAnalysis(PublicBaseUrl.VARIABLE + " (" + PublicBaseUrl.PROPERTY + ") is not usable in the prod profile: "
-                + cause.problem() + ". Every survey QR code printed on a receipt and every kiosk enrolment link is built from it.",
-                "Set " + PublicBaseUrl.VARIABLE + " to the address citizens' phones and the counter tablets reach this installation at, "
+        return new FailureAnalysis(
+                PublicBaseUrl.VARIABLE + " (" + PublicBaseUrl.PROPERTY + ") is not usable in the prod profile: "
+                        + cause.problem()
+                        + ". Every survey QR code printed on a receipt and every kiosk enrolment link is built from it.",
+                "Set " + PublicBaseUrl.VARIABLE
+                        + " to the address citizens' phones and the counter tablets reach this installation at, "
                         + "e.g. " + PublicBaseUrl.VARIABLE + "=https://hailong.example.gov.vn",
                 cause);
     }

@@ -10,5 +10,4 @@ import org.springframework.resilience.annotation.EnableResilientMethods;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableResilientMethods
-public class ResilienceConfiguration {
-}
+public class ResilienceConfiguration {}

@@ -1,6 +1,7 @@
 package vn.hailong.platform;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -31,10 +32,10 @@ class RetriedMethodsMeter {
 
     /** Failed attempts so far, per call (the same invocation object for all its attempts); gone with the call. */
     private final Map<MethodInvocation, int[]> failures = Collections.synchronizedMap(new WeakHashMap<>());
+
     private final Map<Method, Spec> specs = new ConcurrentHashMap<>();
 
-    private record Spec(long maxRetries, Predicate<Throwable> retried) {
-    }
+    private record Spec(long maxRetries, Predicate<Throwable> retried) {}
 
     @EventListener
     void on(MethodRetryEvent event) {
@@ -46,7 +47,8 @@ class RetriedMethodsMeter {
         Spec spec = specs.computeIfAbsent(event.getMethod(), RetriedMethodsMeter::specOf);
         int failed = failures.computeIfAbsent(call, c -> new int[1])[0]++;
         if (failed < spec.maxRetries() && spec.retried().test(event.getFailure())) {
-            Metrics.counter(Retries.RETRIES_METER, "reason", Retries.reason(event.getFailure())).increment();
+            Metrics.counter(Retries.RETRIES_METER, "reason", Retries.reason(event.getFailure()))
+                    .increment();
         }
     }
 
@@ -62,13 +64,14 @@ class RetriedMethodsMeter {
         if (retryable.predicate() != MethodRetryPredicate.class) {
             retried = BeanUtils.instantiateClass(retryable.predicate()).forMethod(method);
         }
-        Class<? extends Throwable>[] includes = retryable.includes().length > 0 ? retryable.includes() : retryable.value();
+        Class<? extends Throwable>[] includes =
+                retryable.includes().length > 0 ? retryable.includes() : retryable.value();
         if (includes.length > 0) {
-            retried = retried.and(t -> java.util.Arrays.stream(includes).anyMatch(type -> type.isInstance(t)));
+            retried = retried.and(t -> Arrays.stream(includes).anyMatch(type -> type.isInstance(t)));
         }
         Class<? extends Throwable>[] excludes = retryable.excludes();
         if (excludes.length > 0) {
-            retried = retried.and(t -> java.util.Arrays.stream(excludes).noneMatch(type -> type.isInstance(t)));
+            retried = retried.and(t -> Arrays.stream(excludes).noneMatch(type -> type.isInstance(t)));
         }
         return new Spec(retryable.maxRetries(), retried);
     }

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryState;
-import org.springframework.core.retry.Retryable;
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 
@@ -27,8 +27,7 @@ public final class Retries {
 
     private static final TransientWriteConflict CONFLICT = new TransientWriteConflict();
 
-    private Retries() {
-    }
+    private Retries() {}
 
     /** Up to {@code maxRetries} more attempts, 10 ms, 20 ms, 40 ms ... (at most 1 s) apart, each ± 10 ms. */
     public static RetryTemplate onWriteConflict(int maxRetries) {
@@ -40,7 +39,8 @@ public final class Retries {
      * stored the same thing first, and a new attempt finds it (and answers as the second one).
      */
     public static RetryTemplate onWriteConflictOrDuplicate(int maxRetries) {
-        return counted(new RetryTemplate(policy(maxRetries, t -> CONFLICT.shouldRetry(null, t) || causedBy(t, DataIntegrityViolationException.class))));
+        return counted(new RetryTemplate(policy(
+                maxRetries, t -> CONFLICT.shouldRetry(null, t) || causedBy(t, DataIntegrityViolationException.class))));
     }
 
     /**
@@ -53,7 +53,8 @@ public final class Retries {
         template.setRetryListener(new RetryListener() {
             @Override
             public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
-                Metrics.counter(RETRIES_METER, "reason", reason(state.getLastException())).increment();
+                Metrics.counter(RETRIES_METER, "reason", reason(state.getLastException()))
+                        .increment();
             }
         });
         return template;
@@ -91,8 +92,14 @@ public final class Retries {
     }
 
     private static RetryPolicy policy(int maxRetries, Predicate<Throwable> retryable) {
-        return RetryPolicy.builder().predicate(retryable).maxRetries(maxRetries).delay(Duration.ofMillis(10)).multiplier(2)
-                .jitter(Duration.ofMillis(10)).maxDelay(Duration.ofSeconds(1)).build();
+        return RetryPolicy.builder()
+                .predicate(retryable)
+                .maxRetries(maxRetries)
+                .delay(Duration.ofMillis(10))
+                .multiplier(2)
+                .jitter(Duration.ofMillis(10))
+                .maxDelay(Duration.ofSeconds(1))
+                .build();
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

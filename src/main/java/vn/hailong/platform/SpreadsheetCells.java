@@ -16,8 +16,7 @@ import java.util.List;
  */
 public final class SpreadsheetCells {
 
-    private SpreadsheetCells() {
-    }
+    private SpreadsheetCells() {}
 
     /** A text cell, neutralised if it could be read as a formula; null stays null. */
     public static String text(String value) {

@@ -45,7 +45,9 @@ public final class StartupTasks implements SmartLifecycle {
 
     /** The tasks in the order they run: by step; tasks of one step in their bean order. */
     List<StartupTask> inOrder() {
-        return tasks.orderedStream().sorted(Comparator.comparing(StartupTask::step)).toList();
+        return tasks.orderedStream()
+                .sorted(Comparator.comparing(StartupTask::step))
+                .toList();
     }
 
     @Override

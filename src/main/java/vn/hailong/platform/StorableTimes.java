@@ -16,10 +16,11 @@ public final class StorableTimes {
     public static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
     /** Times are stored in UTC (hibernate.jdbc.time_zone), so the range is UTC's. */
     public static final Instant EARLIEST = EARLIEST_DATE.atStartOfDay().toInstant(ZoneOffset.UTC);
-    public static final Instant LATEST = OffsetDateTime.of(LATEST_DATE.atTime(23, 59, 59, 999_999_000), ZoneOffset.UTC).toInstant();
 
-    private StorableTimes() {
-    }
+    public static final Instant LATEST = OffsetDateTime.of(LATEST_DATE.atTime(23, 59, 59, 999_999_000), ZoneOffset.UTC)
+            .toInstant();
+
+    private StorableTimes() {}
 
     public static boolean storable(Instant instant) {
         return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);

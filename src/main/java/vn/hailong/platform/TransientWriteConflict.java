@@ -37,7 +37,9 @@ public class TransientWriteConflict implements MethodRetryPredicate {
         }
         // A commit-time failure (a Galera certification conflict) may reach us wrapped in a plain
         // transaction exception, with only the driver's SQLException telling what happened.
-        return t instanceof SQLException sql && (sql.getErrorCode() == ER_LOCK_DEADLOCK || sql.getErrorCode() == ER_LOCK_WAIT_TIMEOUT
-                || "40001".equals(sql.getSQLState()));
+        return t instanceof SQLException sql
+                && (sql.getErrorCode() == ER_LOCK_DEADLOCK
+                        || sql.getErrorCode() == ER_LOCK_WAIT_TIMEOUT
+                        || "40001".equals(sql.getSQLState()));
     }
 }

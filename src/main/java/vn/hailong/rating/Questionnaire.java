@@ -15,7 +15,12 @@ import vn.hailong.platform.FieldErrors;
  * and when a reason is required. The kiosk and the phone page render it; the rating service
  * checks answers against it. Plain Java, so its rules are tested without Spring.
  */
-public record Questionnaire(UUID templateId, String key, int revision, List<Criterion> criteria, ReasonRule reasonRule,
+public record Questionnaire(
+        UUID templateId,
+        String key,
+        int revision,
+        List<Criterion> criteria,
+        ReasonRule reasonRule,
         List<Reason> reasons) {
 
     public static final String OVERALL = "overall";
@@ -34,11 +39,9 @@ public record Questionnaire(UUID templateId, String key, int revision, List<Crit
     }
 
     /** An answer; {@code points} follow Circular 01/2018 (2 best, 0 worst). */
-    public record Option(String key, int points, Label label) {
-    }
+    public record Option(String key, int points, Label label) {}
 
-    public record Reason(String code, Label label) {
-    }
+    public record Reason(String code, Label label) {}
 
     /**
      * A reason is required when {@code criterion} is answered with one of {@code options}. The
@@ -85,13 +88,20 @@ public record Questionnaire(UUID templateId, String key, int revision, List<Crit
      * As {@link #check(Map, List, String, FieldErrors)}; with {@code reasonMayBeMissing} an answer
      * that asks for a reason is taken without one (a survey the citizen left unsent, stored as it was).
      */
-    public CheckedAnswers check(Map<String, String> answers, List<String> reasons, String comment, boolean reasonMayBeMissing,
+    public CheckedAnswers check(
+            Map<String, String> answers,
+            List<String> reasons,
+            String comment,
+            boolean reasonMayBeMissing,
             FieldErrors errors) {
         Map<String, String> given = answers == null ? Map.of() : answers;
         List<String> givenReasons = reasons == null ? List.of() : reasons;
         for (String key : given.keySet()) {
             if (criterion(key).isEmpty()) {
-                errors.unprocessable("answers." + key, "unknown question '" + key + "'; this survey asks " + criteria.stream().map(Criterion::key).toList());
+                errors.unprocessable(
+                        "answers." + key,
+                        "unknown question '" + key + "'; this survey asks "
+                                + criteria.stream().map(Criterion::key).toList());
             }
         }
         Map<String, Option> checked = new LinkedHashMap<>();
@@ -99,14 +109,17 @@ public record Questionnaire(UUID templateId, String key, int revision, List<Crit
             String optionKey = given.get(criterion.key());
             if (optionKey == null || optionKey.isBlank()) {
                 if (criterion.required()) {
-                    errors.unprocessable("answers." + criterion.key(), "an answer to '" + criterion.key() + "' is required");
+                    errors.unprocessable(
+                            "answers." + criterion.key(), "an answer to '" + criterion.key() + "' is required");
                 }
                 continue;
             }
             Optional<Option> option = criterion.option(optionKey);
             if (option.isEmpty()) {
-                errors.unprocessable("answers." + criterion.key(), "unknown answer '" + optionKey + "' to '" + criterion.key()
-                        + "'; one of " + criterion.options().stream().map(Option::key).toList());
+                errors.unprocessable(
+                        "answers." + criterion.key(),
+                        "unknown answer '" + optionKey + "' to '" + criterion.key() + "'; one of "
+                                + criterion.options().stream().map(Option::key).toList());
             } else {
                 checked.put(criterion.key(), option.get());
             }
@@ -114,7 +127,10 @@ public record Questionnaire(UUID templateId, String key, int revision, List<Crit
         List<String> knownReasons = new ArrayList<>();
         for (String code : givenReasons) {
             if (reasons().stream().noneMatch(r -> r.code().equals(code))) {
-                errors.unprocessable("reasons", "unknown reason '" + code + "'; one of " + reasons().stream().map(Reason::code).toList());
+                errors.unprocessable(
+                        "reasons",
+                        "unknown reason '" + code + "'; one of "
+                                + reasons().stream().map(Reason::code).toList());
             } else if (!knownReasons.contains(code)) {
                 knownReasons.add(code);
             }
@@ -123,10 +139,20 @@ public record Questionnaire(UUID templateId, String key, int revision, List<Crit
         if (text != null && text.length() > COMMENT_MAX_LENGTH) {
             errors.malformed("comment", "comment is longer than " + COMMENT_MAX_LENGTH + " characters");
         }
-        if (reasonRequiredFor(given) && knownReasons.isEmpty() && (text == null || reasonRule.codeRequired()) && !reasonMayBeMissing) {
-            errors.unprocessable("reasons", (reasonRule.codeRequired() ? "a reason code (one of "
-                    + reasons().stream().map(Reason::code).toList() + ") is required" : "a reason (a reason code or a comment) is required")
-                    + " when the answer to '" + reasonRule.criterion() + "' is " + given.get(reasonRule.criterion()));
+        if (reasonRequiredFor(given)
+                && knownReasons.isEmpty()
+                && (text == null || reasonRule.codeRequired())
+                && !reasonMayBeMissing) {
+            errors.unprocessable(
+                    "reasons",
+                    (reasonRule.codeRequired()
+                                    ? "a reason code (one of "
+                                            + reasons().stream()
+                                                    .map(Reason::code)
+                                                    .toList() + ") is required"
+                                    : "a reason (a reason code or a comment) is required")
+                            + " when the answer to '" + reasonRule.criterion() + "' is "
+                            + given.get(reasonRule.criterion()));
         }
         if (knownReasons.contains(OTHER_REASON) && text == null) {
             errors.unprocessable("comment", "please describe the reason when choosing " + OTHER_REASON);

@@ -2,10 +2,15 @@ package vn.hailong.rating;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -17,6 +22,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
+import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.jpa.AbstractEntity;
 
 /**
@@ -88,11 +94,18 @@ public class Rating extends AbstractEntity {
     @Column(name = "reason_code", nullable = false, length = 40)
     private Set<String> reasons = new LinkedHashSet<>();
 
-    protected Rating() {
-    }
+    protected Rating() {}
 
-    Rating(UUID dossierId, UUID evaluatedAgencyId, UUID procedureId, RatingChannel channel, Questionnaire questionnaire,
-            Questionnaire.CheckedAnswers checked, Instant submittedAt, String deviceId, String idempotencyKey,
+    Rating(
+            UUID dossierId,
+            UUID evaluatedAgencyId,
+            UUID procedureId,
+            RatingChannel channel,
+            Questionnaire questionnaire,
+            Questionnaire.CheckedAnswers checked,
+            Instant submittedAt,
+            String deviceId,
+            String idempotencyKey,
             byte[] requestHash) {
         this.dossierId = dossierId;
         this.countedDossierId = dossierId;
@@ -108,20 +121,23 @@ public class Rating extends AbstractEntity {
         this.deviceId = deviceId;
         this.idempotencyKey = idempotencyKey;
         this.requestHash = requestHash;
-        checked.answers().forEach((criterion, option) -> answers.add(new RatingAnswer(criterion, option.key(), option.points())));
+        checked.answers()
+                .forEach(
+                        (criterion, option) -> answers.add(new RatingAnswer(criterion, option.key(), option.points())));
         reasons.addAll(checked.reasons());
     }
 
     void flag(Set<AnomalyFlag> flags) {
-        this.anomalyFlags = flags == null || flags.isEmpty() ? null
-                : flags.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
+        this.anomalyFlags = flags == null || flags.isEmpty()
+                ? null
+                : flags.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
     public Set<AnomalyFlag> getAnomalyFlags() {
         if (anomalyFlags == null || anomalyFlags.isBlank()) {
             return Set.of();
         }
-        return java.util.Arrays.stream(anomalyFlags.split(",")).map(AnomalyFlag::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return Arrays.stream(anomalyFlags.split(",")).map(AnomalyFlag::valueOf).collect(Collectors.toUnmodifiableSet());
     }
 
     /** This rating stops counting; it is kept, and integrity reports show it as superseded. */
@@ -137,7 +153,7 @@ public class Rating extends AbstractEntity {
      */
     void exclude(Instant now) {
         if (status != RatingStatus.COUNTED) {
-            throw new vn.hailong.platform.ConflictException("status", "only a counted rating can be excluded; this one is " + status);
+            throw new ConflictException("status", "only a counted rating can be excluded; this one is " + status);
         }
         this.statusChangedAt = now;
         this.status = RatingStatus.EXCLUDED;
@@ -147,7 +163,7 @@ public class Rating extends AbstractEntity {
     /** Moderation reversed an exclusion: the rating counts again for its dossier. */
     void restore(Instant now) {
         if (status != RatingStatus.EXCLUDED) {
-            throw new vn.hailong.platform.ConflictException("status", "only an excluded rating can be restored; this one is " + status);
+            throw new ConflictException("status", "only an excluded rating can be restored; this one is " + status);
         }
         this.statusChangedAt = now;
         this.status = RatingStatus.COUNTED;
@@ -207,13 +223,26 @@ public class Rating extends AbstractEntity {
     }
 
     RatingFacts facts() {
-        java.util.Map<String, Integer> points = new java.util.TreeMap<>();
-        java.util.Map<String, String> options = new java.util.TreeMap<>();
+        Map<String, Integer> points = new TreeMap<>();
+        Map<String, String> options = new TreeMap<>();
         answers.forEach(a -> {
             points.put(a.getCriterionKey(), a.getPoints());
             options.put(a.getCriterionKey(), a.getOptionKey());
         });
-        return new RatingFacts(getId(), dossierId, evaluatedAgencyId, procedureId, channel, status, overallOption, overallPoints,
-                submittedAt, deviceId, points, options, new java.util.TreeSet<>(reasons), comment);
+        return new RatingFacts(
+                getId(),
+                dossierId,
+                evaluatedAgencyId,
+                procedureId,
+                channel,
+                status,
+                overallOption,
+                overallPoints,
+                submittedAt,
+                deviceId,
+                points,
+                options,
+                new TreeSet<>(reasons),
+                comment);
     }
 }

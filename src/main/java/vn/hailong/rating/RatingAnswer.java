@@ -16,8 +16,7 @@ public class RatingAnswer {
     @Column(nullable = false)
     private int points;
 
-    protected RatingAnswer() {
-    }
+    protected RatingAnswer() {}
 
     RatingAnswer(String criterionKey, String optionKey, int points) {
         this.criterionKey = criterionKey;

@@ -9,7 +9,18 @@ import java.util.UUID;
  * A stored rating as other capabilities read it (rollups, dashboard, moderation, exports).
  * {@code points} maps each answered criterion to the points its option earned.
  */
-public record RatingFacts(UUID id, UUID dossierId, UUID unitId, UUID procedureId, RatingChannel channel, RatingStatus status,
-        String overallOption, int overallPoints, Instant submittedAt, String deviceId, Map<String, Integer> points,
-        Map<String, String> options, Set<String> reasons, String comment) {
-}
+public record RatingFacts(
+        UUID id,
+        UUID dossierId,
+        UUID unitId,
+        UUID procedureId,
+        RatingChannel channel,
+        RatingStatus status,
+        String overallOption,
+        int overallPoints,
+        Instant submittedAt,
+        String deviceId,
+        Map<String, Integer> points,
+        Map<String, String> options,
+        Set<String> reasons,
+        String comment) {}

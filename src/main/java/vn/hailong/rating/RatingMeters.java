@@ -22,8 +22,12 @@ class RatingMeters {
 
     RatingMeters(MeterRegistry registry) {
         for (RatingChannel channel : RatingChannel.values()) {
-            stored.put(channel, Counter.builder("hailong.ratings.stored").description("Ratings stored, by channel")
-                    .tag("channel", channel.name().toLowerCase(Locale.ROOT)).register(registry));
+            stored.put(
+                    channel,
+                    Counter.builder("hailong.ratings.stored")
+                            .description("Ratings stored, by channel")
+                            .tag("channel", channel.name().toLowerCase(Locale.ROOT))
+                            .register(registry));
         }
     }
 

@@ -7,6 +7,10 @@ import java.util.UUID;
  * What became of a submission. {@code replayed} is true when the same idempotency key had already
  * stored this rating, in which case nothing new was written.
  */
-public record RatingOutcome(UUID ratingId, String dossierCode, RatingStatus status, RatingChannel channel,
-        Instant submittedAt, boolean replayed) {
-}
+public record RatingOutcome(
+        UUID ratingId,
+        String dossierCode,
+        RatingStatus status,
+        RatingChannel channel,
+        Instant submittedAt,
+        boolean replayed) {}

@@ -13,13 +13,16 @@ public record RatingPrecedence(Duration qrSupersedesKioskWithin) {
 
     public RatingPrecedence {
         if (qrSupersedesKioskWithin == null || qrSupersedesKioskWithin.isNegative()) {
-            throw new IllegalArgumentException("the window in which a phone rating supersedes a kiosk rating must be zero or positive");
+            throw new IllegalArgumentException(
+                    "the window in which a phone rating supersedes a kiosk rating must be zero or positive");
         }
     }
 
     /** Whether a new rating through {@code newChannel} at {@code now} takes the place of the counted one. */
     public boolean supersedes(RatingChannel countedChannel, Instant countedAt, RatingChannel newChannel, Instant now) {
-        return countedChannel == RatingChannel.KIOSK && newChannel == RatingChannel.QR
-                && !now.isBefore(countedAt) && !now.isAfter(countedAt.plus(qrSupersedesKioskWithin));
+        return countedChannel == RatingChannel.KIOSK
+                && newChannel == RatingChannel.QR
+                && !now.isBefore(countedAt)
+                && !now.isAfter(countedAt.plus(qrSupersedesKioskWithin));
     }
 }

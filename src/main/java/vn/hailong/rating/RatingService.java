@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +22,10 @@ import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,11 +34,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.hailong.intake.DossierRef;
 import vn.hailong.intake.DossierIntakeService;
+import vn.hailong.intake.DossierRef;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Retries;
 
 /**
  * Stores citizens' ratings: exactly once per submission (idempotency key) and at most one counted
@@ -43,7 +49,7 @@ import vn.hailong.platform.InvalidInputException;
 @Service
 public class RatingService {
 
-    private static final org.springframework.core.retry.RetryTemplate RACES = vn.hailong.platform.Retries.onWriteConflictOrDuplicate(4);
+    private static final RetryTemplate RACES = Retries.onWriteConflictOrDuplicate(4);
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
 
     private final Ratings ratings;
@@ -54,8 +60,13 @@ public class RatingService {
     private final TransactionTemplate transaction;
     private final RatingPrecedence precedence;
 
-    RatingService(Ratings ratings, QuestionnaireService questionnaires, DossierIntakeService intake,
-            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
+    RatingService(
+            Ratings ratings,
+            QuestionnaireService questionnaires,
+            DossierIntakeService intake,
+            ApplicationEventPublisher events,
+            Clock clock,
+            PlatformTransactionManager transactions,
             @Value("${hailong.ratings.qr-supersedes-kiosk-within:P7D}") Duration qrSupersedesKioskWithin) {
         this.ratings = ratings;
         this.questionnaires = questionnaires;
@@ -100,7 +111,9 @@ public class RatingService {
             try {
                 channel = RatingChannel.valueOf(submission.channel());
             } catch (IllegalArgumentException e) {
-                errors.malformed("channel", "unknown channel '" + submission.channel() + "'; one of " + List.of(RatingChannel.values()));
+                errors.malformed(
+                        "channel",
+                        "unknown channel '" + submission.channel() + "'; one of " + List.of(RatingChannel.values()));
             }
         }
         if (channel != null) {
@@ -109,8 +122,11 @@ public class RatingService {
                 throw new AccessDeniedException(refusal);
             }
         }
-        if (submission.idempotencyKey() == null || !IDEMPOTENCY_KEY.matcher(submission.idempotencyKey()).matches()) {
-            errors.malformed("idempotencyKey", "idempotencyKey is required: 8 to 100 characters of A-Z a-z 0-9 . _ : -, new for each rating (a UUID is fine)");
+        if (submission.idempotencyKey() == null
+                || !IDEMPOTENCY_KEY.matcher(submission.idempotencyKey()).matches()) {
+            errors.malformed(
+                    "idempotencyKey",
+                    "idempotencyKey is required: 8 to 100 characters of A-Z a-z 0-9 . _ : -, new for each rating (a UUID is fine)");
         }
         if (submission.deviceId() != null && submission.deviceId().length() > 64) {
             errors.malformed("deviceId", "deviceId is longer than 64 characters");
@@ -121,12 +137,16 @@ public class RatingService {
         // dossier answers; else we store. Someone may store a rating for this dossier or key between
         // our check and our insert (a unique key refuses ours), or a deadlock / Galera certification
         // failure may end ours: then look again, and answer as if we had come second (which we did).
-        return RACES.invoke(() -> transaction.execute(tx -> checkAndStore(submission, ratingChannel, anomalyFlags, templateKey,
-                errors.copy())));
+        return RACES.invoke(() -> transaction.execute(
+                tx -> checkAndStore(submission, ratingChannel, anomalyFlags, templateKey, errors.copy())));
     }
 
-    private RatingOutcome checkAndStore(RatingSubmission submission, RatingChannel channel, Set<AnomalyFlag> anomalyFlags,
-            String templateKey, FieldErrors errors) {
+    private RatingOutcome checkAndStore(
+            RatingSubmission submission,
+            RatingChannel channel,
+            Set<AnomalyFlag> anomalyFlags,
+            String templateKey,
+            FieldErrors errors) {
         DossierRef dossier = null;
         if (submission.dossierCode() == null || submission.dossierCode().isBlank()) {
             errors.malformed("dossierCode", "dossierCode is required");
@@ -138,37 +158,53 @@ public class RatingService {
         }
         Questionnaire questionnaire = questionnaires.active(templateKey);
         // Only a survey left unsent may lack its reason, and then it says so.
-        boolean reasonMayBeMissing = anomalyFlags.contains(AnomalyFlag.REASON_NOT_GIVEN) && anomalyFlags.contains(AnomalyFlag.NOT_SENT_BY_CITIZEN);
-        Questionnaire.CheckedAnswers checked = questionnaire.check(submission.answers(), submission.reasons(), submission.comment(),
-                reasonMayBeMissing, errors);
+        boolean reasonMayBeMissing = anomalyFlags.contains(AnomalyFlag.REASON_NOT_GIVEN)
+                && anomalyFlags.contains(AnomalyFlag.NOT_SENT_BY_CITIZEN);
+        Questionnaire.CheckedAnswers checked = questionnaire.check(
+                submission.answers(), submission.reasons(), submission.comment(), reasonMayBeMissing, errors);
         errors.throwIfAny();
 
         byte[] requestHash = requestHash(dossier.id(), channel, checked, submission.deviceId());
         Precheck precheck = precheck(submission.idempotencyKey(), requestHash, dossier, channel);
-        return precheck.earlier() != null ? precheck.earlier()
-                : store(dossier, channel, questionnaire, checked, submission, requestHash, precheck.superseded(), anomalyFlags);
+        return precheck.earlier() != null
+                ? precheck.earlier()
+                : store(
+                        dossier,
+                        channel,
+                        questionnaire,
+                        checked,
+                        submission,
+                        requestHash,
+                        precheck.superseded(),
+                        anomalyFlags);
     }
 
     /** What is stored already: an earlier outcome to answer with, or the id of a rating this one supersedes. */
-    private record Precheck(RatingOutcome earlier, UUID superseded) {
-    }
+    private record Precheck(RatingOutcome earlier, UUID superseded) {}
 
     private Precheck precheck(String idempotencyKey, byte[] requestHash, DossierRef dossier, RatingChannel channel) {
         // One query for the three questions (this key used before? the dossier's counted rating? an
         // excluded one?): a new rating, the common case, finds no row and loads nothing more.
         List<Rating> earlier = ratings.findByIdempotencyKeyOrDossierId(idempotencyKey, dossier.id());
-        Optional<Rating> sameKey = earlier.stream().filter(r -> r.getIdempotencyKey().equals(idempotencyKey)).findFirst();
+        Optional<Rating> sameKey = earlier.stream()
+                .filter(r -> r.getIdempotencyKey().equals(idempotencyKey))
+                .findFirst();
         if (sameKey.isPresent()) {
             Rating rating = sameKey.get();
             if (!Arrays.equals(rating.getRequestHash(), requestHash)) {
-                throw new ConflictException("idempotencyKey", "idempotencyKey '" + idempotencyKey
-                        + "' was already used for a different rating; use a new key for a new rating");
+                throw new ConflictException(
+                        "idempotencyKey",
+                        "idempotencyKey '" + idempotencyKey
+                                + "' was already used for a different rating; use a new key for a new rating");
             }
             return new Precheck(outcome(rating, dossier.code(), true), null);
         }
-        Optional<Rating> counted = earlier.stream().filter(r -> dossier.id().equals(r.getCountedDossierId())).findFirst();
-        if (counted.isPresent() && precedence.supersedes(counted.get().getChannel(), counted.get().getSubmittedAt(), channel,
-                clock.instant())) {
+        Optional<Rating> counted = earlier.stream()
+                .filter(r -> dossier.id().equals(r.getCountedDossierId()))
+                .findFirst();
+        if (counted.isPresent()
+                && precedence.supersedes(
+                        counted.get().getChannel(), counted.get().getSubmittedAt(), channel, clock.instant())) {
             // The citizen's own phone takes the place of the kiosk; flushed first so that the
             // unique key on counted_dossier_id is free for the new rating.
             Rating kiosk = counted.get();
@@ -178,31 +214,63 @@ public class RatingService {
         }
         // An excluded rating does not free its dossier: otherwise moderation could replace an
         // unhappy rating with a new, happier one.
-        if (counted.isPresent() || earlier.stream().anyMatch(r -> r.getStatus() == RatingStatus.EXCLUDED && dossier.id().equals(r.getDossierId()))) {
-            throw new ConflictException("dossierCode", "dossier '" + dossier.code()
-                    + "' has already been rated and cannot be rated again (Mã hồ sơ đã được đánh giá, không thể đánh giá lại)");
+        if (counted.isPresent()
+                || earlier.stream()
+                        .anyMatch(r -> r.getStatus() == RatingStatus.EXCLUDED
+                                && dossier.id().equals(r.getDossierId()))) {
+            throw new ConflictException(
+                    "dossierCode",
+                    "dossier '" + dossier.code()
+                            + "' has already been rated and cannot be rated again (Mã hồ sơ đã được đánh giá, không thể đánh giá lại)");
         }
         return new Precheck(null, null);
     }
 
-    private RatingOutcome store(DossierRef dossier, RatingChannel channel, Questionnaire questionnaire,
-            Questionnaire.CheckedAnswers checked, RatingSubmission submission, byte[] requestHash, UUID superseded,
+    private RatingOutcome store(
+            DossierRef dossier,
+            RatingChannel channel,
+            Questionnaire questionnaire,
+            Questionnaire.CheckedAnswers checked,
+            RatingSubmission submission,
+            byte[] requestHash,
+            UUID superseded,
             Set<AnomalyFlag> anomalyFlags) {
         Instant now = clock.instant();
-        Rating rating = new Rating(dossier.id(), dossier.evaluatedUnitId(), dossier.procedureId(), channel, questionnaire,
-                checked, now, submission.deviceId(), submission.idempotencyKey(), requestHash);
+        Rating rating = new Rating(
+                dossier.id(),
+                dossier.evaluatedUnitId(),
+                dossier.procedureId(),
+                channel,
+                questionnaire,
+                checked,
+                now,
+                submission.deviceId(),
+                submission.idempotencyKey(),
+                requestHash);
         rating.flag(anomalyFlags);
         ratings.saveAndFlush(rating);
         if (superseded != null) {
             events.publishEvent(new RatingSuperseded(superseded, dossier.id(), rating.getId()));
         }
-        events.publishEvent(new RatingSubmitted(rating.getId(), dossier.id(), dossier.evaluatedUnitId(), channel,
-                rating.getOverallOption(), rating.getOverallPoints(), now));
+        events.publishEvent(new RatingSubmitted(
+                rating.getId(),
+                dossier.id(),
+                dossier.evaluatedUnitId(),
+                channel,
+                rating.getOverallOption(),
+                rating.getOverallPoints(),
+                now));
         return outcome(rating, dossier.code(), false);
     }
 
     private static RatingOutcome outcome(Rating rating, String dossierCode, boolean replayed) {
-        return new RatingOutcome(rating.getId(), dossierCode, rating.getStatus(), rating.getChannel(), rating.getSubmittedAt(), replayed);
+        return new RatingOutcome(
+                rating.getId(),
+                dossierCode,
+                rating.getStatus(),
+                rating.getChannel(),
+                rating.getSubmittedAt(),
+                replayed);
     }
 
     /**
@@ -219,7 +287,7 @@ public class RatingService {
     /** The overall answers of a device's latest ratings, newest first (anomaly rules of the kiosk). */
     @Transactional(readOnly = true)
     public List<String> latestOverallOptionsOfDevice(String deviceId, int limit) {
-        return ratings.findLatestOverallOptionsByDevice(deviceId, org.springframework.data.domain.PageRequest.of(0, limit));
+        return ratings.findLatestOverallOptionsByDevice(deviceId, PageRequest.of(0, limit));
     }
 
     /** How many ratings a device sent since this instant (anomaly rules of the kiosk). */
@@ -242,9 +310,9 @@ public class RatingService {
      * @throws ConflictException when the rating is not counted
      */
     @Transactional
-    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
     public RatingFacts exclude(UUID ratingId) {
-        Rating rating = ratings.findById(ratingId).orElseThrow(() -> new vn.hailong.platform.NotFoundException("no rating " + ratingId));
+        Rating rating = ratings.findById(ratingId).orElseThrow(() -> new NotFoundException("no rating " + ratingId));
         rating.exclude(clock.instant());
         ratings.saveAndFlush(rating);
         events.publishEvent(new RatingStatusChanged(ratingId, RatingStatus.COUNTED, RatingStatus.EXCLUDED));
@@ -257,9 +325,9 @@ public class RatingService {
      * @throws ConflictException when the rating is not excluded
      */
     @Transactional
-    @org.springframework.security.access.prepost.PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
     public RatingFacts restore(UUID ratingId) {
-        Rating rating = ratings.findById(ratingId).orElseThrow(() -> new vn.hailong.platform.NotFoundException("no rating " + ratingId));
+        Rating rating = ratings.findById(ratingId).orElseThrow(() -> new NotFoundException("no rating " + ratingId));
         rating.restore(clock.instant());
         ratings.saveAndFlush(rating);
         events.publishEvent(new RatingStatusChanged(ratingId, RatingStatus.EXCLUDED, RatingStatus.COUNTED));
@@ -290,14 +358,31 @@ public class RatingService {
      * {@code limit}; {@code reason} (a reason code) and {@code text} (part of the comment) narrow them when given.
      */
     @Transactional(readOnly = true)
-    public List<RatingFacts> unhappy(Collection<UUID> units, Instant from, Instant to, String reason, String text, int limit) {
+    public List<RatingFacts> unhappy(
+            Collection<UUID> units, Instant from, Instant to, String reason, String text, int limit) {
         if (units.isEmpty()) {
             return List.of();
         }
-        String pattern = text == null || text.isBlank() ? null
-                : "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return ratings.findUnhappy(units, from, to, reason == null || reason.isBlank() ? null : reason, pattern,
-                org.springframework.data.domain.PageRequest.of(0, limit)).stream().map(Rating::facts).toList();
+        String pattern = text == null || text.isBlank()
+                ? null
+                : "%"
+                        + text.strip()
+                                .toLowerCase(Locale.ROOT)
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_")
+                        + "%";
+        return ratings
+                .findUnhappy(
+                        units,
+                        from,
+                        to,
+                        reason == null || reason.isBlank() ? null : reason,
+                        pattern,
+                        PageRequest.of(0, limit))
+                .stream()
+                .map(Rating::facts)
+                .toList();
     }
 
     /** Every rating (whatever its status) of these units submitted in [from, to), oldest first, at most {@code limit}. */
@@ -306,14 +391,17 @@ public class RatingService {
         if (units.isEmpty()) {
             return List.of();
         }
-        return ratings.findInPeriod(units, from, to, org.springframework.data.domain.PageRequest.of(0, limit)).stream()
-                .map(Rating::facts).toList();
+        return ratings.findInPeriod(units, from, to, PageRequest.of(0, limit)).stream()
+                .map(Rating::facts)
+                .toList();
     }
 
     /** Every rating of a dossier, oldest first, whatever its status. */
     @Transactional(readOnly = true)
     public List<RatingFacts> ofDossier(UUID dossierId) {
-        return ratings.findByDossierIdOrderBySubmittedAt(dossierId).stream().map(Rating::facts).toList();
+        return ratings.findByDossierIdOrderBySubmittedAt(dossierId).stream()
+                .map(Rating::facts)
+                .toList();
     }
 
     /** Every stored rating of a dossier (counted or not). */
@@ -323,24 +411,38 @@ public class RatingService {
     }
 
     /** Ratings of a unit: how many, and how many answered "satisfied" or "very satisfied" overall. */
-    public record RatingCounts(long ratings, long satisfied) {
-    }
+    public record RatingCounts(long ratings, long satisfied) {}
 
     private static Set<String> currentAuthorities() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated()) {
             return Set.of();
         }
-        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+        return auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
     }
 
-    private static byte[] requestHash(UUID dossierId, RatingChannel channel, Questionnaire.CheckedAnswers checked, String deviceId) {
-        StringBuilder canonical = new StringBuilder().append(dossierId).append('|').append(channel).append('|');
-        new TreeMap<>(checked.answers()).forEach((k, v) -> canonical.append(k).append('=').append(v.key()).append(';'));
-        canonical.append('|').append(new TreeSet<>(checked.reasons())).append('|').append(checked.comment())
-                .append('|').append(deviceId);
+    private static byte[] requestHash(
+            UUID dossierId, RatingChannel channel, Questionnaire.CheckedAnswers checked, String deviceId) {
+        StringBuilder canonical = new StringBuilder()
+                .append(dossierId)
+                .append('|')
+                .append(channel)
+                .append('|');
+        new TreeMap<>(checked.answers())
+                .forEach((k, v) ->
+                        canonical.append(k).append('=').append(v.key()).append(';'));
+        canonical
+                .append('|')
+                .append(new TreeSet<>(checked.reasons()))
+                .append('|')
+                .append(checked.comment())
+                .append('|')
+                .append(deviceId);
         try {
-            return MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

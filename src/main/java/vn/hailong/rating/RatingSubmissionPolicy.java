@@ -13,11 +13,11 @@ public final class RatingSubmissionPolicy {
     public static final String INTEGRATOR = "ROLE_INTEGRATOR";
     /** Keys in paper forms: the citizen's own answers on paper, never their own opinion. */
     public static final String DATA_ENTRY = "ROLE_DATA_ENTRY";
-    private static final Set<String> STAFF = Set.of("ROLE_ADMIN", "ROLE_PROVINCE_MANAGER", "ROLE_UNIT_MANAGER",
-            "ROLE_AUDITOR", "ROLE_OFFICER");
 
-    private RatingSubmissionPolicy() {
-    }
+    private static final Set<String> STAFF =
+            Set.of("ROLE_ADMIN", "ROLE_PROVINCE_MANAGER", "ROLE_UNIT_MANAGER", "ROLE_AUDITOR", "ROLE_OFFICER");
+
+    private RatingSubmissionPolicy() {}
 
     /** Why the caller may not submit through this channel, or {@code null} when they may. */
     public static String refusal(Set<String> authorities, RatingChannel channel) {
@@ -32,8 +32,10 @@ public final class RatingSubmissionPolicy {
         }
         boolean integrator = authorities.contains(INTEGRATOR);
         return switch (channel) {
-            case KIOSK, QR -> integrator ? "channel " + channel + " is for citizens' own devices, not for API clients" : null;
-            case PORTAL, PAPER, PHONE -> integrator ? null : "channel " + channel + " ratings are relayed by an API client";
+            case KIOSK, QR ->
+                integrator ? "channel " + channel + " is for citizens' own devices, not for API clients" : null;
+            case PORTAL, PAPER, PHONE ->
+                integrator ? null : "channel " + channel + " ratings are relayed by an API client";
         };
     }
 }

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface Ratings extends JpaRepository<Rating, UUID> {
 
@@ -17,17 +19,17 @@ interface Ratings extends JpaRepository<Rating, UUID> {
     List<Rating> findByIdempotencyKeyOrDossierId(String idempotencyKey, UUID dossierId);
 
     /** Whether the dossier has its counted rating, or an excluded one (which does not free it), in one query. */
-    @org.springframework.data.jpa.repository.Query("""
+    @Query("""
             select count(r) > 0 from Rating r
             where r.countedDossierId = :dossierId or (r.dossierId = :dossierId and r.status = vn.hailong.rating.RatingStatus.EXCLUDED)""")
-    boolean isRated(@org.springframework.data.repository.query.Param("dossierId") UUID dossierId);
+    boolean isRated(@Param("dossierId") UUID dossierId);
 
     boolean existsByDossierIdAndStatus(UUID dossierId, RatingStatus status);
 
     Optional<Rating> findByCountedDossierId(UUID dossierId);
 
     @Query("select r.overallOption from Rating r where r.deviceId = :deviceId order by r.submittedAt desc")
-    List<String> findLatestOverallOptionsByDevice(String deviceId, org.springframework.data.domain.Pageable page);
+    List<String> findLatestOverallOptionsByDevice(String deviceId, Pageable page);
 
     long countByDeviceIdAndSubmittedAtAfter(String deviceId, Instant since);
 
@@ -38,8 +40,8 @@ interface Ratings extends JpaRepository<Rating, UUID> {
               and (:reason is null or :reason member of r.reasons)
               and (:text is null or lower(r.comment) like :text)
             order by r.submittedAt desc, r.id desc""")
-    List<Rating> findUnhappy(Collection<UUID> units, Instant from, Instant to, String reason, String text,
-            org.springframework.data.domain.Pageable page);
+    List<Rating> findUnhappy(
+            Collection<UUID> units, Instant from, Instant to, String reason, String text, Pageable page);
 
     List<Rating> findByDossierIdOrderBySubmittedAt(UUID dossierId);
 
@@ -47,7 +49,7 @@ interface Ratings extends JpaRepository<Rating, UUID> {
             select r from Rating r
             where r.evaluatedAgencyId in :units and r.submittedAt >= :from and r.submittedAt < :to
             order by r.submittedAt, r.id""")
-    List<Rating> findInPeriod(Collection<UUID> units, Instant from, Instant to, org.springframework.data.domain.Pageable page);
+    List<Rating> findInPeriod(Collection<UUID> units, Instant from, Instant to, Pageable page);
 
     @Query("select r.id from Rating r where r.dossierId = :dossierId")
     List<UUID> findIdsByDossierId(UUID dossierId);

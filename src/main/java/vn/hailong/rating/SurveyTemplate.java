@@ -31,8 +31,7 @@ public class SurveyTemplate extends AbstractEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected SurveyTemplate() {
-    }
+    protected SurveyTemplate() {}
 
     public String getTemplateKey() {
         return templateKey;

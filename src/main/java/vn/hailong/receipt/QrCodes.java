@@ -29,6 +29,7 @@ public final class QrCodes {
 
     /** White modules around the code on every side. */
     public static final int QUIET_ZONE = 4;
+
     public static final int MIN_PNG_SIZE = 64;
     public static final int MAX_PNG_SIZE = 1024;
 
@@ -39,8 +40,7 @@ public final class QrCodes {
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     /**
      * The code as an SVG document: a white square and one black path, one {@code h} segment per
@@ -50,8 +50,14 @@ public final class QrCodes {
         ByteMatrix modules = encode(text);
         int side = modules.getWidth() + 2 * QUIET_ZONE;
         StringBuilder svg = new StringBuilder(4096)
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(side).append(' ').append(side)
-                .append("\" shape-rendering=\"crispEdges\"><rect width=\"").append(side).append("\" height=\"").append(side)
+                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+                .append(side)
+                .append(' ')
+                .append(side)
+                .append("\" shape-rendering=\"crispEdges\"><rect width=\"")
+                .append(side)
+                .append("\" height=\"")
+                .append(side)
                 .append("\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
         for (int y = 0; y < modules.getHeight(); y++) {
             int x = 0;
@@ -65,8 +71,15 @@ public final class QrCodes {
                     x++;
                 }
                 int run = x - start;
-                svg.append('M').append(start + QUIET_ZONE).append(' ').append(y + QUIET_ZONE)
-                        .append('h').append(run).append("v1h-").append(run).append('z');
+                svg.append('M')
+                        .append(start + QUIET_ZONE)
+                        .append(' ')
+                        .append(y + QUIET_ZONE)
+                        .append('h')
+                        .append(run)
+                        .append("v1h-")
+                        .append(run)
+                        .append('z');
             }
         }
         return svg.append("\"/></svg>").toString();
@@ -128,8 +141,18 @@ public final class QrCodes {
         ByteArrayOutputStream png = new ByteArrayOutputStream(raw.size() + 64);
         png.writeBytes(PNG_SIGNATURE);
         // IHDR: width, height, bit depth 1, colour type 0 (grey), compression, filter, interlace 0.
-        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(size).putInt(size).put((byte) 1).put((byte) 0)
-                .put((byte) 0).put((byte) 0).put((byte) 0).array());
+        chunk(
+                png,
+                "IHDR",
+                ByteBuffer.allocate(13)
+                        .putInt(size)
+                        .putInt(size)
+                        .put((byte) 1)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .array());
         chunk(png, "IDAT", raw.toByteArray());
         chunk(png, "IEND", new byte[0]);
         return png.toByteArray();
@@ -149,11 +172,14 @@ public final class QrCodes {
         }
         try {
             // Links are ASCII and encode as plain bytes; only other texts need the (longer) UTF-8 marker.
-            Map<EncodeHintType, Object> hints = StandardCharsets.US_ASCII.newEncoder().canEncode(text) ? Map.of()
-                    : Map.of(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
+            Map<EncodeHintType, Object> hints =
+                    StandardCharsets.US_ASCII.newEncoder().canEncode(text)
+                            ? Map.of()
+                            : Map.of(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
             return Encoder.encode(text, ERROR_CORRECTION, hints).getMatrix();
         } catch (WriterException e) {
-            throw new IllegalArgumentException("the text is too long for a QR code (" + text.length() + " characters)", e);
+            throw new IllegalArgumentException(
+                    "the text is too long for a QR code (" + text.length() + " characters)", e);
         }
     }
 

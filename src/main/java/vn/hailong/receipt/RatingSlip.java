@@ -13,10 +13,12 @@ import java.time.format.DateTimeFormatter;
  */
 public record RatingSlip(String dossierCode, String procedureName, Instant dueAt, ZoneId zone, String surveyLink) {
 
-    public static final String INSTRUCTIONS_VI = "Quét mã QR bằng điện thoại để đánh giá mức độ hài lòng về việc giải quyết"
-            + " hồ sơ. Không cần đăng nhập, không ghi nhận danh tính.";
-    public static final String INSTRUCTIONS_EN = "Scan the QR code with your phone to rate how your dossier was handled."
-            + " No login; your rating is anonymous.";
+    public static final String INSTRUCTIONS_VI =
+            "Quét mã QR bằng điện thoại để đánh giá mức độ hài lòng về việc giải quyết"
+                    + " hồ sơ. Không cần đăng nhập, không ghi nhận danh tính.";
+    public static final String INSTRUCTIONS_EN =
+            "Scan the QR code with your phone to rate how your dossier was handled."
+                    + " No login; your rating is anonymous.";
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
@@ -42,21 +44,37 @@ public record RatingSlip(String dossierCode, String procedureName, Instant dueAt
     public String html() {
         StringBuilder html = new StringBuilder(8192)
                 .append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"UTF-8\">\n")
-                .append("<title>Phiếu đánh giá hồ sơ ").append(escape(dossierCode)).append("</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n")
+                .append("<title>Phiếu đánh giá hồ sơ ")
+                .append(escape(dossierCode))
+                .append("</title>\n")
+                .append("<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n<main>\n")
                 .append("<h1>Đánh giá mức độ hài lòng<span lang=\"en\">Rate our service</span></h1>\n")
-                .append("<div class=\"qr\">").append(QrCodes.svg(surveyLink)).append("</div>\n")
+                .append("<div class=\"qr\">")
+                .append(QrCodes.svg(surveyLink))
+                .append("</div>\n")
                 .append("<dl>\n")
-                .append("<dt>Mã hồ sơ / Dossier</dt><dd class=\"code\">").append(escape(dossierCode)).append("</dd>\n");
+                .append("<dt>Mã hồ sơ / Dossier</dt><dd class=\"code\">")
+                .append(escape(dossierCode))
+                .append("</dd>\n");
         if (procedureName != null && !procedureName.isBlank()) {
-            html.append("<dt>Thủ tục / Procedure</dt><dd>").append(escape(procedureName)).append("</dd>\n");
+            html.append("<dt>Thủ tục / Procedure</dt><dd>")
+                    .append(escape(procedureName))
+                    .append("</dd>\n");
         }
         if (dueAt != null) {
-            html.append("<dt>Hẹn trả / Due</dt><dd>").append(DATE.format(dueAt.atZone(zone))).append("</dd>\n");
+            html.append("<dt>Hẹn trả / Due</dt><dd>")
+                    .append(DATE.format(dueAt.atZone(zone)))
+                    .append("</dd>\n");
         }
         return html.append("</dl>\n")
-                .append("<p lang=\"vi\">").append(INSTRUCTIONS_VI).append("</p>\n")
-                .append("<p lang=\"en\">").append(INSTRUCTIONS_EN).append("</p>\n")
+                .append("<p lang=\"vi\">")
+                .append(INSTRUCTIONS_VI)
+                .append("</p>\n")
+                .append("<p lang=\"en\">")
+                .append(INSTRUCTIONS_EN)
+                .append("</p>\n")
                 .append("</main>\n</body>\n</html>\n")
                 .toString();
     }

@@ -29,7 +29,10 @@ public class SurveyLinkService {
     private final String publicBaseUrl;
     private final Duration validAfterReturn;
 
-    SurveyLinkService(JdbcTemplate jdbc, DossierIntakeService intake, Clock clock,
+    SurveyLinkService(
+            JdbcTemplate jdbc,
+            DossierIntakeService intake,
+            Clock clock,
             @Value("${hailong.survey-links.secret}") String secret,
             @Value("${hailong.public-base-url}") String publicBaseUrl,
             @Value("${hailong.survey-links.valid-after-return:P30D}") Duration validAfterReturn) {
@@ -37,7 +40,8 @@ public class SurveyLinkService {
         this.tokens = new SurveyTokens(secret);
         this.intake = intake;
         this.clock = clock;
-        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        this.publicBaseUrl =
+                publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
         this.validAfterReturn = validAfterReturn;
     }
 
@@ -55,8 +59,11 @@ public class SurveyLinkService {
         // UTC wall time, as Hibernate stores Instants (hibernate.jdbc.time_zone=UTC); a
         // java.sql.Timestamp would be shifted by the JVM's default zone.
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        jdbc.batchUpdate("INSERT IGNORE INTO survey_link (dossier_id, token_hash, issued_at) VALUES (?, ?, ?)",
-                dossierIds.stream().map(id -> new Object[] {id.toString(), SurveyTokens.hash(tokens.tokenFor(id)), now}).toList());
+        jdbc.batchUpdate(
+                "INSERT IGNORE INTO survey_link (dossier_id, token_hash, issued_at) VALUES (?, ?, ?)",
+                dossierIds.stream()
+                        .map(id -> new Object[] {id.toString(), SurveyTokens.hash(tokens.tokenFor(id)), now})
+                        .toList());
     }
 
     /** The public address a citizen opens to rate this dossier. */
@@ -75,9 +82,12 @@ public class SurveyLinkService {
      */
     @Transactional(readOnly = true)
     public ResolvedLink resolve(String token) {
-        byte[] hash = SurveyTokens.hash(SurveyTokens.looksLikeToken(token) ? token : "~".repeat(SurveyTokens.TOKEN_LENGTH));
-        List<UUID> found = jdbc.query("SELECT dossier_id FROM survey_link WHERE token_hash = ?",
-                (rs, i) -> UUID.fromString(rs.getString(1)), (Object) hash);
+        byte[] hash =
+                SurveyTokens.hash(SurveyTokens.looksLikeToken(token) ? token : "~".repeat(SurveyTokens.TOKEN_LENGTH));
+        List<UUID> found = jdbc.query(
+                "SELECT dossier_id FROM survey_link WHERE token_hash = ?",
+                (rs, i) -> UUID.fromString(rs.getString(1)),
+                (Object) hash);
         if (found.isEmpty() || !SurveyTokens.looksLikeToken(token)) {
             return ResolvedLink.unknown();
         }
@@ -86,7 +96,8 @@ public class SurveyLinkService {
         if (dossier == null) {
             return ResolvedLink.unknown();
         }
-        if (dossier.returnedAt() != null && clock.instant().isAfter(dossier.returnedAt().plus(validAfterReturn))) {
+        if (dossier.returnedAt() != null
+                && clock.instant().isAfter(dossier.returnedAt().plus(validAfterReturn))) {
             return new ResolvedLink(LinkState.EXPIRED, dossier);
         }
         return new ResolvedLink(LinkState.VALID, dossier);

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -29,7 +28,8 @@ public final class SurveyTokens {
     public SurveyTokens(String secret) {
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_SECRET_BYTES) {
-            throw new IllegalArgumentException("hailong.survey-links.secret must be at least " + MIN_SECRET_BYTES + " bytes long");
+            throw new IllegalArgumentException(
+                    "hailong.survey-links.secret must be at least " + MIN_SECRET_BYTES + " bytes long");
         }
         this.secret = bytes;
     }

@@ -44,8 +44,14 @@ public class AccountAdminService {
     private final LoginProtection logIns;
     private final TwoFactorService twoFactor;
 
-    AccountAdminService(UserAccounts accounts, PasswordEncoder passwords, DirectoryService directory, ApplicationEventPublisher events,
-            Clock clock, LoginProtection logIns, TwoFactorService twoFactor) {
+    AccountAdminService(
+            UserAccounts accounts,
+            PasswordEncoder passwords,
+            DirectoryService directory,
+            ApplicationEventPublisher events,
+            Clock clock,
+            LoginProtection logIns,
+            TwoFactorService twoFactor) {
         this.logIns = logIns;
         this.twoFactor = twoFactor;
         this.accounts = accounts;
@@ -56,8 +62,19 @@ public class AccountAdminService {
     }
 
     /** One account as the administrator sees it. */
-    public record AccountRow(UUID id, String username, String displayName, Role role, String unitCode, String unitName, boolean enabled,
-            boolean mustChangePassword, Instant createdAt, String email, Instant loginLockedUntil, boolean twoFactorEnrolled,
+    public record AccountRow(
+            UUID id,
+            String username,
+            String displayName,
+            Role role,
+            String unitCode,
+            String unitName,
+            boolean enabled,
+            boolean mustChangePassword,
+            Instant createdAt,
+            String email,
+            Instant loginLockedUntil,
+            boolean twoFactorEnrolled,
             String oneStopOfficerId) {
 
         /** Whether wrong passwords have locked the account's log-ins from elsewhere for now (ADR 080). */
@@ -70,15 +87,21 @@ public class AccountAdminService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public List<AccountRow> accounts() {
-        Map<UUID, AgencySummary> units = directory.allUnits().stream().collect(Collectors.toMap(AgencySummary::id, Function.identity()));
-        return accounts.findAll().stream().sorted(Comparator.comparing(UserAccount::getUsername)).map(a -> row(a, units)).toList();
+        Map<UUID, AgencySummary> units =
+                directory.allUnits().stream().collect(Collectors.toMap(AgencySummary::id, Function.identity()));
+        return accounts.findAll().stream()
+                .sorted(Comparator.comparing(UserAccount::getUsername))
+                .map(a -> row(a, units))
+                .toList();
     }
 
     /** The units an account may be given, by code. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public List<AgencySummary> units() {
-        return directory.allUnits().stream().sorted(Comparator.comparing(AgencySummary::code)).toList();
+        return directory.allUnits().stream()
+                .sorted(Comparator.comparing(AgencySummary::code))
+                .toList();
     }
 
     /**
@@ -91,8 +114,10 @@ public class AccountAdminService {
         FieldErrors errors = new FieldErrors();
         String name = username == null ? "" : username.strip();
         if (!name.matches(USERNAME_PATTERN)) {
-            errors.malformed("username", "Tên đăng nhập: 3–64 ký tự a-z 0-9 . _ -, bắt đầu bằng chữ hoặc số "
-                    + "(user name: 3 to 64 characters a-z 0-9 . _ -)");
+            errors.malformed(
+                    "username",
+                    "Tên đăng nhập: 3–64 ký tự a-z 0-9 . _ -, bắt đầu bằng chữ hoặc số "
+                            + "(user name: 3 to 64 characters a-z 0-9 . _ -)");
         }
         String display = displayName == null ? "" : displayName.strip();
         if (display.isEmpty() || display.length() > 200) {
@@ -104,11 +129,14 @@ public class AccountAdminService {
         if (accounts.findByUsername(name).isPresent()) {
             throw new ConflictException("username", "Tên đăng nhập '" + name + "' đã có (user name already taken)");
         }
-        UserAccount account = new UserAccount(name, passwords.encode(initialPassword), display, role, unit, clock.instant());
+        UserAccount account =
+                new UserAccount(name, passwords.encode(initialPassword), display, role, unit, clock.instant());
         account.setOneTimePassword(account.getPasswordHash(), clock.instant());
         accounts.saveAndFlush(account);
-        audit(name, "created: role " + role + ", unit " + (unitCode == null || unit == null ? "-" : unitCode.strip())
-                + ", name '" + display + "', one-time password");
+        audit(
+                name,
+                "created: role " + role + ", unit " + (unitCode == null || unit == null ? "-" : unitCode.strip())
+                        + ", name '" + display + "', one-time password");
         return row(account);
     }
 
@@ -118,8 +146,8 @@ public class AccountAdminService {
     public AccountRow setEnabled(String username, boolean enabled) {
         UserAccount account = find(username);
         if (!enabled && account.getUsername().equals(currentUser())) {
-            throw InvalidInputException.unprocessable("enabled",
-                    "Không thể tự khóa tài khoản của mình (you cannot disable your own account)");
+            throw InvalidInputException.unprocessable(
+                    "enabled", "Không thể tự khóa tài khoản của mình (you cannot disable your own account)");
         }
         if (account.isEnabled() != enabled) {
             account.setEnabled(enabled);
@@ -178,7 +206,9 @@ public class AccountAdminService {
             String before = account.getEmail();
             account.setEmail(value);
             accounts.saveAndFlush(account);
-            audit(account.getUsername(), "e-mail " + (before == null ? "-" : before) + " → " + (value == null ? "-" : value));
+            audit(
+                    account.getUsername(),
+                    "e-mail " + (before == null ? "-" : before) + " → " + (value == null ? "-" : value));
         }
         return row(account);
     }
@@ -193,13 +223,16 @@ public class AccountAdminService {
         UserAccount account = find(username);
         String value = officerId == null || officerId.isBlank() ? null : officerId.strip();
         if (value != null && value.length() > 64) {
-            throw InvalidInputException.malformed("oneStopOfficerId", "Mã cán bộ dài quá 64 ký tự (officer id longer than 64 characters)");
+            throw InvalidInputException.malformed(
+                    "oneStopOfficerId", "Mã cán bộ dài quá 64 ký tự (officer id longer than 64 characters)");
         }
         if (!Objects.equals(account.getOneStopOfficerId(), value)) {
             String before = account.getOneStopOfficerId();
             account.setOneStopOfficerId(value);
             accounts.saveAndFlush(account);
-            audit(account.getUsername(), "one-stop officer id " + (before == null ? "-" : before) + " → " + (value == null ? "-" : value));
+            audit(
+                    account.getUsername(),
+                    "one-stop officer id " + (before == null ? "-" : before) + " → " + (value == null ? "-" : value));
         }
         return row(account);
     }
@@ -213,8 +246,8 @@ public class AccountAdminService {
         UUID unit = unitFor(role, unitCode, errors);
         errors.throwIfAny();
         if (account.getUsername().equals(currentUser()) && role != Role.ADMIN) {
-            throw InvalidInputException.unprocessable("role",
-                    "Không thể tự bỏ quyền quản trị của mình (you cannot remove your own administrator role)");
+            throw InvalidInputException.unprocessable(
+                    "role", "Không thể tự bỏ quyền quản trị của mình (you cannot remove your own administrator role)");
         }
         String before = describe(account.getRole(), account.getAgencyId());
         if (account.getRole() != role || !Objects.equals(account.getAgencyId(), unit)) {
@@ -250,7 +283,10 @@ public class AccountAdminService {
     }
 
     private String describe(Role role, UUID unit) {
-        return role + "@" + (unit == null ? "-" : directory.findUnit(unit).map(AgencySummary::code).orElse(unit.toString()));
+        return role + "@"
+                + (unit == null
+                        ? "-"
+                        : directory.findUnit(unit).map(AgencySummary::code).orElse(unit.toString()));
     }
 
     private UserAccount find(String username) {
@@ -268,15 +304,27 @@ public class AccountAdminService {
     }
 
     private AccountRow row(UserAccount a) {
-        AgencySummary unit = a.getAgencyId() == null ? null : directory.findUnit(a.getAgencyId()).orElse(null);
+        AgencySummary unit = a.getAgencyId() == null
+                ? null
+                : directory.findUnit(a.getAgencyId()).orElse(null);
         return row(a, unit == null ? Map.of() : Map.of(unit.id(), unit));
     }
 
     private AccountRow row(UserAccount a, Map<UUID, AgencySummary> units) {
         AgencySummary unit = a.getAgencyId() == null ? null : units.get(a.getAgencyId());
-        return new AccountRow(a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(), unit == null ? null : unit.code(),
-                unit == null ? null : unit.name(), a.isEnabled(), a.isMustChangePassword(), a.getCreatedAt(), a.getEmail(),
-                logIns.accountLockedUntil(a.getUsername()).orElse(null), twoFactor.enrolled(a.getUsername()),
+        return new AccountRow(
+                a.getId(),
+                a.getUsername(),
+                a.getDisplayName(),
+                a.getRole(),
+                unit == null ? null : unit.code(),
+                unit == null ? null : unit.name(),
+                a.isEnabled(),
+                a.isMustChangePassword(),
+                a.getCreatedAt(),
+                a.getEmail(),
+                logIns.accountLockedUntil(a.getUsername()).orElse(null),
+                twoFactor.enrolled(a.getUsername()),
                 a.getOneStopOfficerId());
     }
 }

@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -33,7 +33,11 @@ public class AccountService implements UserDetailsService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    AccountService(UserAccounts accounts, PasswordEncoder passwords, DirectoryService directory, Clock clock,
+    AccountService(
+            UserAccounts accounts,
+            PasswordEncoder passwords,
+            DirectoryService directory,
+            Clock clock,
             ApplicationEventPublisher events) {
         this.events = events;
         this.accounts = accounts;
@@ -43,15 +47,15 @@ public class AccountService implements UserDetailsService {
     }
 
     /** A user as the UI shows them. */
-    public record Account(UUID id, String username, String displayName, Role role, UUID agencyId, boolean enabled) {
-    }
+    public record Account(UUID id, String username, String displayName, Role role, UUID agencyId, boolean enabled) {}
 
     /**
      * Creates an account unless one with this username exists (then returns it unchanged).
      * Unit managers and officers must name their unit.
      */
     @Transactional
-    public Account ensureAccount(String username, String rawPassword, String displayName, Role role, String agencyCode) {
+    public Account ensureAccount(
+            String username, String rawPassword, String displayName, Role role, String agencyCode) {
         Optional<UserAccount> existing = accounts.findByUsername(username);
         if (existing.isPresent()) {
             return toAccount(existing.get());
@@ -61,13 +65,16 @@ public class AccountService implements UserDetailsService {
         }
         UUID agencyId = null;
         if (agencyCode != null) {
-            AgencySummary unit = directory.findUnit(agencyCode)
-                    .orElseThrow(() -> InvalidInputException.unprocessable("agency", "unknown unit '" + agencyCode + "'"));
+            AgencySummary unit = directory
+                    .findUnit(agencyCode)
+                    .orElseThrow(
+                            () -> InvalidInputException.unprocessable("agency", "unknown unit '" + agencyCode + "'"));
             agencyId = unit.id();
         } else if (role == Role.UNIT_MANAGER || role == Role.OFFICER) {
             throw InvalidInputException.unprocessable("agency", role + " accounts must belong to a unit");
         }
-        UserAccount account = new UserAccount(username, passwords.encode(rawPassword), displayName, role, agencyId, clock.instant());
+        UserAccount account =
+                new UserAccount(username, passwords.encode(rawPassword), displayName, role, agencyId, clock.instant());
         return toAccount(accounts.save(account));
     }
 
@@ -84,18 +91,24 @@ public class AccountService implements UserDetailsService {
             return false;
         }
         if (!name.matches(AccountAdminService.USERNAME_PATTERN)) {
-            throw new IllegalStateException("hailong.security.first-admin.username: '" + name + "' is not a user name (3–64 of a-z 0-9 . _ -)");
+            throw new IllegalStateException(
+                    "hailong.security.first-admin.username: '" + name + "' is not a user name (3–64 of a-z 0-9 . _ -)");
         }
         PasswordPolicy.problem(password, name).ifPresent(p -> {
-            throw new IllegalStateException("hailong.security.first-admin.password (HAILONG_SECURITY_FIRST_ADMIN_PASSWORD): " + p);
+            throw new IllegalStateException(
+                    "hailong.security.first-admin.password (HAILONG_SECURITY_FIRST_ADMIN_PASSWORD): " + p);
         });
         if (accounts.existsByRole(Role.ADMIN)) {
             return false;
         }
-        UserAccount account = new UserAccount(name, passwords.encode(password), "Quản trị viên", Role.ADMIN, null, clock.instant());
+        UserAccount account =
+                new UserAccount(name, passwords.encode(password), "Quản trị viên", Role.ADMIN, null, clock.instant());
         account.setOneTimePassword(account.getPasswordHash(), clock.instant());
         accounts.saveAndFlush(account);
-        events.publishEvent(new AuditEvent("system", AuditAction.ACCOUNT_CHANGED, "account " + name,
+        events.publishEvent(new AuditEvent(
+                "system",
+                AuditAction.ACCOUNT_CHANGED,
+                "account " + name,
                 "first administrator created from configuration, one-time password"));
         return true;
     }
@@ -115,14 +128,16 @@ public class AccountService implements UserDetailsService {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Account> findById(java.util.UUID id) {
+    public Optional<Account> findById(UUID id) {
         return accounts.findById(id).map(AccountService::toAccount);
     }
 
     /** Whether the logged-in user still holds a one-time password set by an administrator. */
     @Transactional(readOnly = true)
     public boolean mustChangePassword(String username) {
-        return accounts.findByUsername(username).map(UserAccount::isMustChangePassword).orElse(false);
+        return accounts.findByUsername(username)
+                .map(UserAccount::isMustChangePassword)
+                .orElse(false);
     }
 
     /**
@@ -133,26 +148,30 @@ public class AccountService implements UserDetailsService {
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
         String username = SecurityContextHolder.getContext().getAuthentication().getName();
-        UserAccount account = accounts.findByUsername(username).orElseThrow(() -> new NotFoundException("no account " + username));
+        UserAccount account =
+                accounts.findByUsername(username).orElseThrow(() -> new NotFoundException("no account " + username));
         if (currentPassword == null || !passwords.matches(currentPassword, account.getPasswordHash())) {
-            throw InvalidInputException.unprocessable("currentPassword", "Mật khẩu hiện tại không đúng (current password is wrong)");
+            throw InvalidInputException.unprocessable(
+                    "currentPassword", "Mật khẩu hiện tại không đúng (current password is wrong)");
         }
         PasswordPolicy.problem(newPassword, username).ifPresent(p -> {
             throw InvalidInputException.malformed("newPassword", p);
         });
         if (newPassword.equals(currentPassword)) {
-            throw InvalidInputException.malformed("newPassword", "Mật khẩu mới phải khác mật khẩu cũ (must differ from the current one)");
+            throw InvalidInputException.malformed(
+                    "newPassword", "Mật khẩu mới phải khác mật khẩu cũ (must differ from the current one)");
         }
         account.setOwnPassword(passwords.encode(newPassword), clock.instant());
         accounts.saveAndFlush(account);
-        events.publishEvent(AuditEvent.of(AuditAction.ACCOUNT_CHANGED, "account " + username, "password changed by its owner"));
+        events.publishEvent(
+                AuditEvent.of(AuditAction.ACCOUNT_CHANGED, "account " + username, "password changed by its owner"));
     }
 
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        UserAccount account = accounts.findByUsername(username)
-                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        UserAccount account =
+                accounts.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         return User.withUsername(account.getUsername())
                 .password(account.getPasswordHash())
                 .authorities(new SimpleGrantedAuthority(account.getRole().authority()))

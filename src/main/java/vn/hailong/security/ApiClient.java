@@ -1,6 +1,7 @@
 package vn.hailong.security;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -31,7 +32,7 @@ public class ApiClient extends AbstractEntity {
 
     /** The manager's account holding the key (null for an integrator): the key acts as that account. */
     @Column(name = "account_id", columnDefinition = "uuid")
-    private java.util.UUID accountId;
+    private UUID accountId;
 
     /** {@code integrator} (the whole v1 API) or {@code index} (the index's paths, as the account). */
     @Column(nullable = false, length = 200)
@@ -44,8 +45,7 @@ public class ApiClient extends AbstractEntity {
     @Column(name = "manages_webhooks", nullable = false)
     private boolean managesWebhooks;
 
-    protected ApiClient() {
-    }
+    protected ApiClient() {}
 
     ApiClient(String name, String keyPrefix, byte[] keyHash, Instant createdAt) {
         this.name = name;
@@ -59,12 +59,12 @@ public class ApiClient extends AbstractEntity {
         return keyHash;
     }
 
-    void holdBy(java.util.UUID accountId, String scopes) {
+    void holdBy(UUID accountId, String scopes) {
         this.accountId = accountId;
         this.scopes = scopes;
     }
 
-    java.util.UUID accountId() {
+    UUID accountId() {
         return accountId;
     }
 

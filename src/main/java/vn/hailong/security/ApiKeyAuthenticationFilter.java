@@ -33,23 +33,36 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<ApiKeyService.KeyHolder> holder = keys.holder(header.substring(7).strip());
+            Optional<ApiKeyService.KeyHolder> holder =
+                    keys.holder(header.substring(7).strip());
             if (holder.isEmpty()) {
-                ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Invalid API key",
-                        "The API key is unknown or revoked.", "Authorization");
+                ProblemResponses.write(
+                        response,
+                        HttpServletResponse.SC_UNAUTHORIZED,
+                        "Invalid API key",
+                        "The API key is unknown or revoked.",
+                        "Authorization");
                 return;
             }
             ApiKeyService.KeyHolder h = holder.get();
             // An integrator's key is the integrator; a manager's key acts as the account (its name
             // is what the scope of units and the audit log read), with its role and the index scope only.
             UsernamePasswordAuthenticationToken authentication = h.heldByAccount()
-                    ? UsernamePasswordAuthenticationToken.authenticated(h.username(), null,
-                            List.of(new SimpleGrantedAuthority(h.role().authority()),
+                    ? UsernamePasswordAuthenticationToken.authenticated(
+                            h.username(),
+                            null,
+                            List.of(
+                                    new SimpleGrantedAuthority(h.role().authority()),
                                     new SimpleGrantedAuthority(ApiKeyService.INDEX_SCOPE_AUTHORITY)))
                     // The integrator: its principal names it "api-client:NAME" and carries its unit and webhook scope.
-                    : UsernamePasswordAuthenticationToken.authenticated(h.caller(), null, h.managesWebhooks()
-                            ? List.of(new SimpleGrantedAuthority(Role.INTEGRATOR_AUTHORITY), new SimpleGrantedAuthority(Role.WEBHOOK_MANAGER_AUTHORITY))
-                            : List.of(new SimpleGrantedAuthority(Role.INTEGRATOR_AUTHORITY)));
+                    : UsernamePasswordAuthenticationToken.authenticated(
+                            h.caller(),
+                            null,
+                            h.managesWebhooks()
+                                    ? List.of(
+                                            new SimpleGrantedAuthority(Role.INTEGRATOR_AUTHORITY),
+                                            new SimpleGrantedAuthority(Role.WEBHOOK_MANAGER_AUTHORITY))
+                                    : List.of(new SimpleGrantedAuthority(Role.INTEGRATOR_AUTHORITY)));
             authentication.setDetails(h);
             SecurityContext context = contexts.createEmptyContext();
             context.setAuthentication(authentication);

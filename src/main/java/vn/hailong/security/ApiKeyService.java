@@ -1,6 +1,7 @@
 package vn.hailong.security;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import vn.hailong.audit.AuditAction;
+import vn.hailong.audit.AuditEvent;
 
 /** Provisions and checks integrators' API keys. */
 @Service
@@ -56,7 +61,8 @@ public class ApiKeyService {
      * reads (null: every unit) and whether it manages webhooks. Set as the authentication's details
      * on API calls.
      */
-    public record KeyHolder(String clientName, String scopes, String username, Role role, String unitCode, boolean managesWebhooks) {
+    public record KeyHolder(
+            String clientName, String scopes, String username, Role role, String unitCode, boolean managesWebhooks) {
 
         public boolean heldByAccount() {
             return username != null;
@@ -68,17 +74,16 @@ public class ApiKeyService {
         }
     }
 
-    private record Verified(KeyHolder holder, long until) {
-    }
+    private record Verified(KeyHolder holder, long until) {}
 
     private final ApiClients clients;
     private final AccountService accounts;
     private final Clock clock;
     private final Map<String, Verified> recentlyVerified = new ConcurrentHashMap<>();
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
-    ApiKeyService(ApiClients clients, AccountService accounts, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+    ApiKeyService(ApiClients clients, AccountService accounts, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.clients = clients;
         this.accounts = accounts;
@@ -94,25 +99,34 @@ public class ApiKeyService {
     @Transactional
     public void provisionForAccount(String clientName, String key, String username) {
         AccountService.Account account = accounts.find(username == null ? "" : username.strip())
-                .orElseThrow(() -> new IllegalArgumentException("API key of '" + clientName + "': no account '" + username + "'"));
+                .orElseThrow(() ->
+                        new IllegalArgumentException("API key of '" + clientName + "': no account '" + username + "'"));
         String problem = ApiKeys.problemWith(key);
         if (problem != null) {
             throw new IllegalArgumentException("API key of '" + clientName + "': " + problem);
         }
         byte[] hash = ApiKeys.hash(key);
         Optional<ApiClient> existing = clients.findByName(clientName);
-        boolean changed = existing.isEmpty() || !java.util.Arrays.equals(existing.get().keyHash(), hash)
+        boolean changed = existing.isEmpty()
+                || !Arrays.equals(existing.get().keyHash(), hash)
                 || !account.id().equals(existing.get().accountId());
-        ApiClient client = existing.orElseGet(() -> new ApiClient(clientName, ApiKeys.prefix(key), hash, clock.instant()));
+        ApiClient client =
+                existing.orElseGet(() -> new ApiClient(clientName, ApiKeys.prefix(key), hash, clock.instant()));
         client.rotate(ApiKeys.prefix(key), hash);
         client.holdBy(account.id(), SCOPE_INDEX);
         clients.save(client);
         if (changed) {
-            events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.ACCOUNT_CHANGED, "API client " + clientName,
-                    "key provisioned for account " + account.username() + " (" + account.role() + "), scope " + SCOPE_INDEX + ": "
-                            + ApiKeys.prefix(key) + "…"));
+            events.publishEvent(AuditEvent.of(
+                    AuditAction.ACCOUNT_CHANGED,
+                    "API client " + clientName,
+                    "key provisioned for account " + account.username() + " (" + account.role() + "), scope "
+                            + SCOPE_INDEX + ": " + ApiKeys.prefix(key) + "…"));
         }
-        log.info("API client '{}' provisioned for account '{}' with key {}…", clientName, account.username(), ApiKeys.prefix(key));
+        log.info(
+                "API client '{}' provisioned for account '{}' with key {}…",
+                clientName,
+                account.username(),
+                ApiKeys.prefix(key));
     }
 
     /**
@@ -133,7 +147,8 @@ public class ApiKeyService {
     public void provision(String clientName, String key, String unitCode, boolean managesWebhooks) {
         String unit = unitCode == null || unitCode.isBlank() ? null : unitCode.strip();
         if (unit != null && managesWebhooks) {
-            throw new IllegalArgumentException("API key of '" + clientName + "': a key limited to a unit cannot manage webhooks");
+            throw new IllegalArgumentException(
+                    "API key of '" + clientName + "': a key limited to a unit cannot manage webhooks");
         }
         String problem = ApiKeys.problemWith(key);
         if (problem != null) {
@@ -141,15 +156,18 @@ public class ApiKeyService {
         }
         byte[] hash = ApiKeys.hash(key);
         Optional<ApiClient> existing = clients.findByName(clientName);
-        boolean changed = existing.isEmpty() || !java.util.Arrays.equals(existing.get().keyHash(), hash);
-        ApiClient client = existing.orElseGet(() -> new ApiClient(clientName, ApiKeys.prefix(key), hash, clock.instant()));
+        boolean changed = existing.isEmpty() || !Arrays.equals(existing.get().keyHash(), hash);
+        ApiClient client =
+                existing.orElseGet(() -> new ApiClient(clientName, ApiKeys.prefix(key), hash, clock.instant()));
         client.rotate(ApiKeys.prefix(key), hash);
         client.holdBy(null, SCOPE_INTEGRATOR);
         client.scope(unit, managesWebhooks);
         clients.save(client);
         recentlyVerified.clear();
         if (changed) {
-            events.publishEvent(vn.hailong.audit.AuditEvent.of(vn.hailong.audit.AuditAction.ACCOUNT_CHANGED, "API client " + clientName,
+            events.publishEvent(AuditEvent.of(
+                    AuditAction.ACCOUNT_CHANGED,
+                    "API client " + clientName,
                     "key provisioned: " + ApiKeys.prefix(key) + "…"));
         }
         log.info("API client '{}' provisioned with key {}…", clientName, ApiKeys.prefix(key));
@@ -183,8 +201,10 @@ public class ApiKeyService {
         if (known != null && known.until() > now) {
             return Optional.of(known.holder());
         }
-        Optional<KeyHolder> holder = clients.findByKeyHash(hash).filter(ApiClient::isActive).flatMap(this::holderOf);
-        holder.ifPresentOrElse(h -> recentlyVerified.put(cacheKey, new Verified(h, now + CACHE_MILLIS)),
+        Optional<KeyHolder> holder =
+                clients.findByKeyHash(hash).filter(ApiClient::isActive).flatMap(this::holderOf);
+        holder.ifPresentOrElse(
+                h -> recentlyVerified.put(cacheKey, new Verified(h, now + CACHE_MILLIS)),
                 () -> recentlyVerified.remove(cacheKey));
         return holder;
     }
@@ -192,9 +212,11 @@ public class ApiKeyService {
     private Optional<KeyHolder> holderOf(ApiClient client) {
         if (client.accountId() == null) {
             ApiCaller caller = client.caller();
-            return Optional.of(new KeyHolder(client.getName(), client.scopes(), null, null, caller.unitCode(), caller.managesWebhooks()));
+            return Optional.of(new KeyHolder(
+                    client.getName(), client.scopes(), null, null, caller.unitCode(), caller.managesWebhooks()));
         }
-        return accounts.findById(client.accountId()).filter(AccountService.Account::enabled)
+        return accounts.findById(client.accountId())
+                .filter(AccountService.Account::enabled)
                 .map(a -> new KeyHolder(client.getName(), client.scopes(), a.username(), a.role(), null, false));
     }
 }

@@ -12,8 +12,7 @@ public final class ApiKeys {
     public static final int MIN_LENGTH = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApiKeys() {
-    }
+    private ApiKeys() {}
 
     public static String generate() {
         byte[] bytes = new byte[32];

@@ -16,6 +16,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,7 +41,8 @@ import vn.hailong.platform.management.CachedGauges;
 class LoginProtection {
 
     private static final RetryTemplate RACES = Retries.onWriteConflictOrDuplicate(4);
-    private static final DateTimeFormatter AUDIT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AUDIT_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -50,15 +53,33 @@ class LoginProtection {
     private final Counter locks;
     private final Counter refused;
 
-    LoginProtection(JdbcTemplate jdbc, TransactionTemplate transaction, LoginThrottlePolicy policy, Clock clock,
-            ApplicationEventPublisher events, MeterRegistry registry) {
-        this.failures = Counter.builder("hailong.login.failures").description("Failed log-ins (wrong password, unknown account or code)")
+    LoginProtection(
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            LoginThrottlePolicy policy,
+            Clock clock,
+            ApplicationEventPublisher events,
+            MeterRegistry registry) {
+        this.failures = Counter.builder("hailong.login.failures")
+                .description("Failed log-ins (wrong password, unknown account or code)")
                 .register(registry);
-        this.locks = Counter.builder("hailong.login.locks").description("Locks imposed on an account or an address").register(registry);
-        this.refused = Counter.builder("hailong.login.refused").description("Log-in attempts refused while locked").register(registry);
-        // Cheap: login_throttle holds only recent failures (forgetOldCounts), and the scrape reads it at most every 10 s.
-        CachedGauges.register(registry, "hailong.login.locked", "Accounts and addresses locked now (login_throttle)", "subjects",
-                () -> jdbc.queryForObject("SELECT COUNT(*) FROM login_throttle WHERE locked_until > ?", Long.class, utc(clock.instant())));
+        this.locks = Counter.builder("hailong.login.locks")
+                .description("Locks imposed on an account or an address")
+                .register(registry);
+        this.refused = Counter.builder("hailong.login.refused")
+                .description("Log-in attempts refused while locked")
+                .register(registry);
+        // Cheap: login_throttle holds only recent failures (forgetOldCounts), and the scrape reads it at most every 10
+        // s.
+        CachedGauges.register(
+                registry,
+                "hailong.login.locked",
+                "Accounts and addresses locked now (login_throttle)",
+                "subjects",
+                () -> jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM login_throttle WHERE locked_until > ?",
+                        Long.class,
+                        utc(clock.instant())));
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.policy = policy;
@@ -73,9 +94,14 @@ class LoginProtection {
         // One or two subjects: the second placeholder repeats the first when there is one.
         String first = subjects.getFirst();
         String second = subjects.getLast();
-        Optional<Instant> until = jdbc.query("SELECT MAX(locked_until) FROM login_throttle WHERE subject IN (?, ?) AND locked_until > ?",
-                (rs, i) -> Optional.ofNullable(rs.getTimestamp(1)).map(t -> t.toLocalDateTime().toInstant(ZoneOffset.UTC)), first, second,
-                utc(now)).getFirst();
+        Optional<Instant> until = jdbc.query(
+                        "SELECT MAX(locked_until) FROM login_throttle WHERE subject IN (?, ?) AND locked_until > ?",
+                        (rs, i) -> Optional.ofNullable(rs.getTimestamp(1))
+                                .map(t -> t.toLocalDateTime().toInstant(ZoneOffset.UTC)),
+                        first,
+                        second,
+                        utc(now))
+                .getFirst();
         until.ifPresent(u -> {
             refused.increment();
             jdbc.update("UPDATE login_throttle SET refused = refused + 1 WHERE subject IN (?, ?)", first, second);
@@ -101,16 +127,20 @@ class LoginProtection {
         // MariaDB applies the assignments in order: failures still sees the previous last failure.
         jdbc.update("""
                 INSERT INTO login_throttle (subject, failures, last_failure_at, locked_until) VALUES (?, 1, ?, NULL)
-                ON DUPLICATE KEY UPDATE failures = IF(last_failure_at <= ?, 1, failures + 1), last_failure_at = VALUES(last_failure_at)""",
-                subject, at, forgottenBefore);
-        int failures = jdbc.queryForObject("SELECT failures FROM login_throttle WHERE subject = ?", Integer.class, subject);
+                ON DUPLICATE KEY UPDATE failures = IF(last_failure_at <= ?, 1, failures + 1), last_failure_at = VALUES(last_failure_at)""", subject, at, forgottenBefore);
+        int failures =
+                jdbc.queryForObject("SELECT failures FROM login_throttle WHERE subject = ?", Integer.class, subject);
         Duration lock = isAddress ? policy.addressLockAfter(failures) : policy.accountLockAfter(failures);
         if (lock != null) {
             Instant until = now.plus(lock);
             jdbc.update("UPDATE login_throttle SET locked_until = ? WHERE subject = ?", utc(until), subject);
             locks.increment();
-            events.publishEvent(new AuditEvent("system", AuditAction.LOGIN_LOCKED, describe(subject),
-                    failures + " wrong passwords in a row; locked for " + lock.toSeconds() + " s, until " + AUDIT_TIME.format(until)));
+            events.publishEvent(new AuditEvent(
+                    "system",
+                    AuditAction.LOGIN_LOCKED,
+                    describe(subject),
+                    failures + " wrong passwords in a row; locked for " + lock.toSeconds() + " s, until "
+                            + AUDIT_TIME.format(until)));
         }
     }
 
@@ -141,31 +171,43 @@ class LoginProtection {
 
     /** Until when the account is locked for log-ins from elsewhere (what an administrator sees); empty when it is not. */
     Optional<Instant> accountLockedUntil(String username) {
-        return jdbc.query("SELECT MAX(locked_until) FROM login_throttle WHERE subject IN (?, ?) AND locked_until > ?",
-                (rs, i) -> Optional.ofNullable(rs.getTimestamp(1)).map(t -> t.toLocalDateTime().toInstant(ZoneOffset.UTC)),
-                "A:" + normalised(username), "K:" + normalised(username), utc(clock.instant())).getFirst();
+        return jdbc.query(
+                        "SELECT MAX(locked_until) FROM login_throttle WHERE subject IN (?, ?) AND locked_until > ?",
+                        (rs, i) -> Optional.ofNullable(rs.getTimestamp(1))
+                                .map(t -> t.toLocalDateTime().toInstant(ZoneOffset.UTC)),
+                        "A:" + normalised(username),
+                        "K:" + normalised(username),
+                        utc(clock.instant()))
+                .getFirst();
     }
 
     /** Where a log-in attempt comes from: the client's address as Tomcat resolved it (X-Forwarded-For only from trusted proxies). */
-    static @Nullable String addressOf(org.springframework.security.core.Authentication attempt) {
-        return attempt.getDetails() instanceof org.springframework.security.web.authentication.WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
+    static @Nullable String addressOf(Authentication attempt) {
+        return attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
     }
 
     /** Forgotten counts and long-gone usual places go, so that guessed user names cannot fill the table. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
     void forgetOldCounts() {
         Instant now = clock.instant();
-        jdbc.update("DELETE FROM login_throttle WHERE last_failure_at < ? AND (locked_until IS NULL OR locked_until < ?)",
-                utc(now.minus(policy.forgetAfter())), utc(now));
-        jdbc.update("DELETE FROM login_known_address WHERE last_success_at < ?", utc(now.minus(policy.usualPlaceFor())));
+        jdbc.update(
+                "DELETE FROM login_throttle WHERE last_failure_at < ? AND (locked_until IS NULL OR locked_until < ?)",
+                utc(now.minus(policy.forgetAfter())),
+                utc(now));
+        jdbc.update(
+                "DELETE FROM login_known_address WHERE last_success_at < ?", utc(now.minus(policy.usualPlaceFor())));
     }
 
     /** The subjects an attempt counts against: the account (usual places or elsewhere), and the address when elsewhere. */
     private List<String> subjectsOf(String name, @Nullable String address, Instant now) {
-        boolean usual = address != null && jdbc.queryForObject(
-                "SELECT COUNT(*) FROM login_known_address WHERE username = ? AND address = ? AND last_success_at > ?", Integer.class, name,
-                clip(address, 45), utc(now.minus(policy.usualPlaceFor()))) > 0;
+        boolean usual = address != null
+                && jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM login_known_address WHERE username = ? AND address = ? AND last_success_at > ?",
+                                Integer.class,
+                                name,
+                                clip(address, 45),
+                                utc(now.minus(policy.usualPlaceFor())))
+                        > 0;
         if (usual) {
             return List.of("K:" + name);
         }

@@ -21,8 +21,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      one of its usual places: failures from elsewhere never lock those out
  */
 @ConfigurationProperties("hailong.security.login")
-public record LoginThrottlePolicy(@DefaultValue("5") int freeFailures, @DefaultValue("PT1M") Duration firstLock,
-        @DefaultValue("PT1H") Duration maxLock, @DefaultValue("20") int addressFreeFailures, @DefaultValue("P1D") Duration forgetAfter,
+public record LoginThrottlePolicy(
+        @DefaultValue("5") int freeFailures,
+        @DefaultValue("PT1M") Duration firstLock,
+        @DefaultValue("PT1H") Duration maxLock,
+        @DefaultValue("20") int addressFreeFailures,
+        @DefaultValue("P1D") Duration forgetAfter,
         @DefaultValue("P90D") Duration usualPlaceFor) {
 
     public LoginThrottlePolicy {
@@ -30,7 +34,8 @@ public record LoginThrottlePolicy(@DefaultValue("5") int freeFailures, @DefaultV
             throw new IllegalArgumentException("hailong.security.login: free failures must be at least 1");
         }
         if (firstLock.isNegative() || firstLock.isZero() || maxLock.compareTo(firstLock) < 0) {
-            throw new IllegalArgumentException("hailong.security.login: first-lock must be positive and max-lock at least first-lock");
+            throw new IllegalArgumentException(
+                    "hailong.security.login: first-lock must be positive and max-lock at least first-lock");
         }
     }
 

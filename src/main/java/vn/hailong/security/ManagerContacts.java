@@ -1,5 +1,6 @@
 package vn.hailong.security;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -26,8 +27,7 @@ public class ManagerContacts {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
     /** An enabled manager with the unit their scope starts from (null for province-wide roles). */
-    public record Contact(String username, String displayName, Role role, UUID agencyId, String email) {
-    }
+    public record Contact(String username, String displayName, Role role, UUID agencyId, String email) {}
 
     private final JdbcTemplate jdbc;
     private final DirectoryService directory;
@@ -40,8 +40,13 @@ public class ManagerContacts {
     /** Enabled accounts with this role (with or without an e-mail address). */
     @Transactional(readOnly = true)
     public List<Contact> withRole(Role role) {
-        return jdbc.query("SELECT username, display_name, role, agency_id, email FROM user_account WHERE enabled AND role = ? ORDER BY username",
-                (rs, i) -> new Contact(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getObject(4, UUID.class),
+        return jdbc.query(
+                "SELECT username, display_name, role, agency_id, email FROM user_account WHERE enabled AND role = ? ORDER BY username",
+                (rs, i) -> new Contact(
+                        rs.getString(1),
+                        rs.getString(2),
+                        Role.valueOf(rs.getString(3)),
+                        rs.getObject(4, UUID.class),
                         rs.getString(5)),
                 role.name());
     }
@@ -53,13 +58,16 @@ public class ManagerContacts {
     @Transactional(readOnly = true)
     public List<Contact> unitManagersOf(UUID unitId) {
         List<UUID> line = lineOf(unitId);
-        return withRole(Role.UNIT_MANAGER).stream().filter(c -> c.agencyId() != null && line.contains(c.agencyId())).toList();
+        return withRole(Role.UNIT_MANAGER).stream()
+                .filter(c -> c.agencyId() != null && line.contains(c.agencyId()))
+                .toList();
     }
 
     /** Whether this user is one of {@link #unitManagersOf(UUID) the unit managers responsible for the unit}. */
     @Transactional(readOnly = true)
     public boolean isUnitManagerOf(String username, UUID unitId) {
-        return username != null && unitManagersOf(unitId).stream().anyMatch(c -> c.username().equals(username));
+        return username != null
+                && unitManagersOf(unitId).stream().anyMatch(c -> c.username().equals(username));
     }
 
     /** Sets (or, with a blank value, removes) an account's e-mail address. */
@@ -78,8 +86,10 @@ public class ManagerContacts {
     /** The address as stored: stripped, null for blank. @throws InvalidInputException naming {@code email} */
     static String checkedEmail(String email) {
         String value = email == null || email.isBlank() ? null : email.strip();
-        if (value != null && (value.length() > EMAIL_MAX_LENGTH || !EMAIL.matcher(value).matches())) {
-            throw InvalidInputException.malformed("email", "Địa chỉ e-mail không hợp lệ (not an e-mail address): " + value);
+        if (value != null
+                && (value.length() > EMAIL_MAX_LENGTH || !EMAIL.matcher(value).matches())) {
+            throw InvalidInputException.malformed(
+                    "email", "Địa chỉ e-mail không hợp lệ (not an e-mail address): " + value);
         }
         return value;
     }
@@ -93,7 +103,7 @@ public class ManagerContacts {
 
     /** The unit and the units above it, nearest first. */
     private List<UUID> lineOf(UUID unitId) {
-        java.util.ArrayList<UUID> line = new java.util.ArrayList<>();
+        ArrayList<UUID> line = new ArrayList<>();
         UUID current = unitId;
         while (current != null && !line.contains(current)) {
             line.add(current);

@@ -14,21 +14,31 @@ public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 10;
     public static final int MAX_LENGTH = 128;
-    private static final Set<String> COMMON = Set.of("1234567890", "12345678910", "password123", "matkhau123", "qwertyuiop", "abc1234567",
-            "admin12345", "123456789a", "a123456789", "password1234");
+    private static final Set<String> COMMON = Set.of(
+            "1234567890",
+            "12345678910",
+            "password123",
+            "matkhau123",
+            "qwertyuiop",
+            "abc1234567",
+            "admin12345",
+            "123456789a",
+            "a123456789",
+            "password1234");
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** Why the password is refused (Vietnamese, then English), or empty when it is acceptable. */
     public static Optional<String> problem(String password, String username) {
         if (password == null || password.length() < MIN_LENGTH) {
-            return Optional.of("Mật khẩu cần ít nhất " + MIN_LENGTH + " ký tự (a password needs at least " + MIN_LENGTH + " characters)");
+            return Optional.of("Mật khẩu cần ít nhất " + MIN_LENGTH + " ký tự (a password needs at least " + MIN_LENGTH
+                    + " characters)");
         }
         if (password.length() > MAX_LENGTH) {
             return Optional.of("Mật khẩu dài quá " + MAX_LENGTH + " ký tự (at most " + MAX_LENGTH + " characters)");
         }
-        if (password.codePoints().noneMatch(Character::isLetter) || password.codePoints().noneMatch(Character::isDigit)) {
+        if (password.codePoints().noneMatch(Character::isLetter)
+                || password.codePoints().noneMatch(Character::isDigit)) {
             return Optional.of("Mật khẩu cần có cả chữ và số (needs both a letter and a digit)");
         }
         String lower = password.toLowerCase(Locale.ROOT);

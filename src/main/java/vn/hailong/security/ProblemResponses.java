@@ -13,10 +13,10 @@ final class ProblemResponses {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
-    static void write(HttpServletResponse response, int status, String title, String detail, String field) throws IOException {
+    static void write(HttpServletResponse response, int status, String title, String detail, String field)
+            throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);

@@ -29,7 +29,9 @@ public class ScopeService {
             if (caller.unitCode() == null) {
                 return AccessScope.everything();
             }
-            return directory.findUnit(caller.unitCode()).map(u -> new AccessScope(false, directory.subtreeOf(u.id())))
+            return directory
+                    .findUnit(caller.unitCode())
+                    .map(u -> new AccessScope(false, directory.subtreeOf(u.id())))
                     .orElse(AccessScope.nothing());
         }
         Optional<AccountService.Account> account = accounts.find(auth.getName());
@@ -38,11 +40,15 @@ public class ScopeService {
         }
         return switch (account.get().role()) {
             case ADMIN, PROVINCE_MANAGER, AUDITOR -> AccessScope.everything();
-            case UNIT_MANAGER -> new AccessScope(false, directory.subtreeOf(account.get().agencyId()));
+            case UNIT_MANAGER ->
+                new AccessScope(false, directory.subtreeOf(account.get().agencyId()));
             case OFFICER -> AccessScope.nothing();
             // The dossiers whose paper forms the clerk may key: their unit's subtree, or the province.
-            case DATA_ENTRY -> account.get().agencyId() == null ? AccessScope.everything()
-                    : new AccessScope(false, directory.subtreeOf(account.get().agencyId()));
+            case DATA_ENTRY ->
+                account.get().agencyId() == null
+                        ? AccessScope.everything()
+                        : new AccessScope(
+                                false, directory.subtreeOf(account.get().agencyId()));
         };
     }
 

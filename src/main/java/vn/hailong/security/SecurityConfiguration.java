@@ -6,11 +6,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -49,10 +51,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain integratorApi(HttpSecurity http, ApiKeyService keys, ObjectProvider<SecurityContextHolderStrategy> strategies)
+    SecurityFilterChain integratorApi(
+            HttpSecurity http, ApiKeyService keys, ObjectProvider<SecurityContextHolderStrategy> strategies)
             throws Exception {
         // Looked up as Spring Security's own configurers do, so the key filter and authorisation share it.
-        SecurityContextHolderStrategy contexts = strategies.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
+        SecurityContextHolderStrategy contexts =
+                strategies.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
         // A lean chain: every call carries its key, so nothing here needs a session, and the filters
         // that serve browsers (log-out, saved requests, the servlet API wrapper) would only cost time
         // on every call. Kept: the firewall, the security headers, the key filter, authorisation.
@@ -63,19 +67,22 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .servletApi(servletApi -> servletApi.disable())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, contexts), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(PUBLIC_API.toArray(String[]::new)).permitAll()
+                .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_API.toArray(String[]::new))
+                        .permitAll()
                         // A manager's key (scope index) reaches the index's paths only; what it may do
                         // there is its account's role and units (the services' own checks).
                         .requestMatchers(INDEX_API.toArray(String[]::new))
                         .hasAnyAuthority(Role.INTEGRATOR_AUTHORITY, ApiKeyService.INDEX_SCOPE_AUTHORITY)
-                        .anyRequest().hasAuthority(Role.INTEGRATOR_AUTHORITY))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response,
-                                HttpServletResponse.SC_UNAUTHORIZED, "API key required",
-                                "Send the API key as 'Authorization: Bearer <key>'.", "Authorization"))
-                        .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response,
-                                HttpServletResponse.SC_FORBIDDEN, "Forbidden", ex.getMessage(), null)));
+                        .anyRequest()
+                        .hasAuthority(Role.INTEGRATOR_AUTHORITY))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(
+                                response,
+                                HttpServletResponse.SC_UNAUTHORIZED,
+                                "API key required",
+                                "Send the API key as 'Authorization: Bearer <key>'.",
+                                "Authorization"))
+                        .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(
+                                response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", ex.getMessage(), null)));
         return http.build();
     }
 
@@ -85,19 +92,23 @@ class SecurityConfiguration {
         // Our own stylesheets (META-INF/resources/styles/, loaded by @StyleSheet on the app shell)
         // must reach anonymous citizens too; Vaadin's configurer only opens its own resources.
         // springdoc's page for integrators (on in the demo profile only) reads the public OpenAPI document.
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/swagger-ui.html", "/swagger-ui/**").permitAll());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/swagger-ui.html", "/swagger-ui/**")
+                .permitAll());
         // Vaadin's own CSRF set-up also exempts the log-in form, which leaves log-in CSRF open (a
         // site logging a manager in to an account of its choosing). Only Vaadin's internal requests,
         // which carry Vaadin's own token, are exempt here; the log-in form sends Spring's token from
         // the meta tags Vaadin writes into the page.
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false));
+        http.with(
+                VaadinSecurityConfigurer.vaadin(),
+                vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         // A locked log-in gets its own message (how long to wait), one the password could not be
         // checked for its own (try again soon); any other failure the usual one. The exception stays
         // in the session (as Spring's failure handler keeps it) for the page to say until when.
         Map<String, SimpleUrlAuthenticationFailureHandler> handlers = new ConcurrentHashMap<>();
-        http.formLogin(form -> form.failureHandler((request, response, failure) -> handlers
-                .computeIfAbsent(failureUrl(failure), SimpleUrlAuthenticationFailureHandler::new).onAuthenticationFailure(request, response, failure)));
+        http.formLogin(form -> form.failureHandler((request, response, failure) -> handlers.computeIfAbsent(
+                        failureUrl(failure), SimpleUrlAuthenticationFailureHandler::new)
+                .onAuthenticationFailure(request, response, failure)));
         return http.build();
     }
 
@@ -119,8 +130,8 @@ class SecurityConfiguration {
 
     /** Password log-in behind the throttle (ADR 080); the only authentication provider of the UI. */
     @Bean
-    AuthenticationProvider managerLogIn(AccountService accounts, PasswordEncoder passwords, LoginProtection protection,
-            TwoFactorPolicy twoFactor) {
+    AuthenticationProvider managerLogIn(
+            AccountService accounts, PasswordEncoder passwords, LoginProtection protection, TwoFactorPolicy twoFactor) {
         DaoAuthenticationProvider checkPassword = new DaoAuthenticationProvider(accounts);
         checkPassword.setPasswordEncoder(passwords);
         return new ThrottledAuthenticationProvider(checkPassword, protection, twoFactor);
@@ -134,27 +145,36 @@ class SecurityConfiguration {
 
     /** The first administrator (README, Production): a fresh installation has no account otherwise. */
     @Bean
-    StartupTask provisionFirstAdministrator(AccountService accounts, org.springframework.core.env.Environment environment) {
+    StartupTask provisionFirstAdministrator(AccountService accounts, Environment environment) {
         return StartupTask.of(StartupTask.Step.ACCOUNTS, () -> {
             String username = environment.getProperty("hailong.security.first-admin.username", "");
-            if (accounts.ensureFirstAdministrator(username, environment.getProperty("hailong.security.first-admin.password", ""))) {
-                org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class).warn(
-                        "Created the first administrator '{}' with the configured one-time password: log in and replace it now", username.strip());
+            if (accounts.ensureFirstAdministrator(
+                    username, environment.getProperty("hailong.security.first-admin.password", ""))) {
+                LoggerFactory.getLogger(SecurityConfiguration.class)
+                        .warn(
+                                "Created the first administrator '{}' with the configured one-time password: log in and replace it now",
+                                username.strip());
             }
         });
     }
 
     @Bean
     StartupTask provisionBootstrapApiKeys(ApiKeyService keys, ApiKeyService.ApiProperties properties) {
-        return StartupTask.of(StartupTask.Step.API_KEYS, () -> properties.bootstrapKeys().stream()
-                .filter(k -> !k.heldByAccount()).forEach(k -> keys.provision(k.name(), k.key(), k.unit(), Boolean.TRUE.equals(k.managesWebhooks()))));
+        return StartupTask.of(
+                StartupTask.Step.API_KEYS,
+                () -> properties.bootstrapKeys().stream()
+                        .filter(k -> !k.heldByAccount())
+                        .forEach(k ->
+                                keys.provision(k.name(), k.key(), k.unit(), Boolean.TRUE.equals(k.managesWebhooks()))));
     }
 
     /** Managers' keys ({@code account} set) once the accounts exist, the demo's included. */
     @Bean
     StartupTask provisionManagersApiKeys(ApiKeyService keys, ApiKeyService.ApiProperties properties) {
-        return StartupTask.of(StartupTask.Step.MANAGER_API_KEYS, () -> properties.bootstrapKeys().stream()
-                .filter(ApiKeyService.ApiProperties.BootstrapKey::heldByAccount)
-                .forEach(k -> keys.provisionForAccount(k.name(), k.key(), k.account())));
+        return StartupTask.of(
+                StartupTask.Step.MANAGER_API_KEYS,
+                () -> properties.bootstrapKeys().stream()
+                        .filter(ApiKeyService.ApiProperties.BootstrapKey::heldByAccount)
+                        .forEach(k -> keys.provisionForAccount(k.name(), k.key(), k.account())));
     }
 }

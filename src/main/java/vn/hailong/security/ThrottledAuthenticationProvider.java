@@ -17,7 +17,8 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final LoginProtection protection;
     private final TwoFactorPolicy twoFactor;
 
-    ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginProtection protection, TwoFactorPolicy twoFactor) {
+    ThrottledAuthenticationProvider(
+            AuthenticationProvider passwords, LoginProtection protection, TwoFactorPolicy twoFactor) {
         this.passwords = passwords;
         this.protection = protection;
         this.twoFactor = twoFactor;
@@ -38,7 +39,9 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
             protection.failed(username, address);
             throw wrong;
         }
-        if (result.getAuthorities().stream().anyMatch(a -> twoFactor.roles().stream().anyMatch(r -> r.authority().equals(a.getAuthority())))) {
+        if (result.getAuthorities().stream()
+                .anyMatch(a ->
+                        twoFactor.roles().stream().anyMatch(r -> r.authority().equals(a.getAuthority())))) {
             // The code is still owed: until it is given, the user holds no role, and the count of
             // failures is not reset (else the right password would buy more guesses at the code).
             return TwoFactorService.pending(result);

@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuer the name the authenticator app shows next to the account
  */
 @ConfigurationProperties("hailong.security.two-factor")
-public record TwoFactorPolicy(@DefaultValue({"ADMIN", "PROVINCE_MANAGER"}) Set<Role> roles, @DefaultValue("Hài Lòng") String issuer) {
+public record TwoFactorPolicy(
+        @DefaultValue({"ADMIN", "PROVINCE_MANAGER"}) Set<Role> roles,
+        @DefaultValue("Hài Lòng") String issuer) {
 
     public boolean requiredFor(Role role) {
         return roles.contains(role);

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.commons.codec.binary.Base32;
@@ -62,7 +61,12 @@ public class TwoFactorService {
     private final ApplicationEventPublisher events;
     private final TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator(STEP);
 
-    TwoFactorService(JdbcTemplate jdbc, TwoFactorPolicy policy, LoginProtection protection, AccountService accounts, Clock clock,
+    TwoFactorService(
+            JdbcTemplate jdbc,
+            TwoFactorPolicy policy,
+            LoginProtection protection,
+            AccountService accounts,
+            Clock clock,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.policy = policy;
@@ -73,12 +77,13 @@ public class TwoFactorService {
     }
 
     /** What the enrolment page shows: the secret (grouped for typing) and the otpauth link its QR code carries. */
-    public record Enrolment(String secret, String uri) {
-    }
+    public record Enrolment(String secret, String uri) {}
 
     /** How a code was taken. */
     public enum Outcome {
-        ACCEPTED, WRONG, LOCKED
+        ACCEPTED,
+        WRONG,
+        LOCKED
     }
 
     public boolean requiredFor(Role role) {
@@ -96,9 +101,11 @@ public class TwoFactorService {
         byte[] secret = new byte[20];
         RANDOM.nextBytes(secret);
         String base32 = new Base32().encodeToString(secret).replace("=", "");
-        String label = URLEncoder.encode(policy.issuer() + ":" + username, StandardCharsets.UTF_8).replace("+", "%20");
-        String uri = "otpauth://totp/" + label + "?secret=" + base32 + "&issuer=" + URLEncoder.encode(policy.issuer(), StandardCharsets.UTF_8)
-                .replace("+", "%20") + "&algorithm=SHA1&digits=6&period=30";
+        String label = URLEncoder.encode(policy.issuer() + ":" + username, StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        String uri = "otpauth://totp/" + label + "?secret=" + base32 + "&issuer="
+                + URLEncoder.encode(policy.issuer(), StandardCharsets.UTF_8).replace("+", "%20")
+                + "&algorithm=SHA1&digits=6&period=30";
         return new Enrolment(base32.replaceAll("(.{4})(?!$)", "$1 "), uri);
     }
 
@@ -110,13 +117,20 @@ public class TwoFactorService {
     public List<String> enrol(Authentication pending, String secret, String code) {
         String username = pending.getName();
         byte[] key = decode(secret);
-        long step = acceptedStep(key, code).orElseThrow(() -> InvalidInputException.unprocessable("code",
-                "Mã không đúng: kiểm tra giờ trên điện thoại và nhập mã đang hiện (the code does not match)"));
-        jdbc.update("UPDATE user_account SET totp_secret = ?, totp_enrolled_at = ?, totp_last_step = ? WHERE username = ?", key, utc(clock.instant()),
-                step, username);
+        long step = acceptedStep(key, code)
+                .orElseThrow(() -> InvalidInputException.unprocessable(
+                        "code",
+                        "Mã không đúng: kiểm tra giờ trên điện thoại và nhập mã đang hiện (the code does not match)"));
+        jdbc.update(
+                "UPDATE user_account SET totp_secret = ?, totp_enrolled_at = ?, totp_last_step = ? WHERE username = ?",
+                key,
+                utc(clock.instant()),
+                step,
+                username);
         List<String> codes = newRecoveryCodes(username);
         protection.succeeded(username, LoginProtection.addressOf(pending));
-        events.publishEvent(new AuditEvent(username, AuditAction.ACCOUNT_CHANGED, "account " + username, "authenticator app enrolled"));
+        events.publishEvent(new AuditEvent(
+                username, AuditAction.ACCOUNT_CHANGED, "account " + username, "authenticator app enrolled"));
         return codes;
     }
 
@@ -135,56 +149,75 @@ public class TwoFactorService {
         if (typed.length() == 6 && key != null) {
             Optional<Long> step = acceptedStep(key, typed);
             // Once per step, whichever node sees it first.
-            accepted = step.isPresent() && jdbc.update("UPDATE user_account SET totp_last_step = ? WHERE username = ? "
-                    + "AND (totp_last_step IS NULL OR totp_last_step < ?)", step.get(), username, step.get()) == 1;
+            accepted = step.isPresent()
+                    && jdbc.update(
+                                    "UPDATE user_account SET totp_last_step = ? WHERE username = ? "
+                                            + "AND (totp_last_step IS NULL OR totp_last_step < ?)",
+                                    step.get(),
+                                    username,
+                                    step.get())
+                            == 1;
             how = "authenticator code";
         } else {
-            accepted = jdbc.update("UPDATE login_recovery_code SET used_at = ? WHERE username = ? AND code_hash = ? AND used_at IS NULL",
-                    utc(clock.instant()), username, sha256(typed.toUpperCase(Locale.ROOT))) == 1;
+            accepted = jdbc.update(
+                            "UPDATE login_recovery_code SET used_at = ? WHERE username = ? AND code_hash = ? AND used_at IS NULL",
+                            utc(clock.instant()),
+                            username,
+                            sha256(typed.toUpperCase(Locale.ROOT)))
+                    == 1;
             how = "recovery code";
         }
         if (!accepted) {
             protection.failed(username, address);
-            events.publishEvent(new AuditEvent(username, AuditAction.LOGIN_FAILED, "user " + username, "wrong second-factor code"));
+            events.publishEvent(
+                    new AuditEvent(username, AuditAction.LOGIN_FAILED, "user " + username, "wrong second-factor code"));
             return Outcome.WRONG;
         }
         protection.succeeded(username, address);
-        events.publishEvent(new AuditEvent(username, AuditAction.LOGIN_SUCCEEDED, "user " + username, "second factor: " + how));
+        events.publishEvent(
+                new AuditEvent(username, AuditAction.LOGIN_SUCCEEDED, "user " + username, "second factor: " + how));
         return Outcome.ACCEPTED;
     }
 
     /** The authentication of a user who gave both factors: their role's authorities. */
     public Authentication completed(Authentication pending) {
         UserDetails user = accounts.loadUserByUsername(pending.getName());
-        UsernamePasswordAuthenticationToken full = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        UsernamePasswordAuthenticationToken full =
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         full.setDetails(pending.getDetails());
         return full;
     }
 
     /** The authentication of a user who gave the right password and still owes the code. */
     static Authentication pending(Authentication password) {
-        UsernamePasswordAuthenticationToken pending = UsernamePasswordAuthenticationToken.authenticated(password.getPrincipal(), null,
-                List.of(new SimpleGrantedAuthority(PENDING_AUTHORITY)));
+        UsernamePasswordAuthenticationToken pending = UsernamePasswordAuthenticationToken.authenticated(
+                password.getPrincipal(), null, List.of(new SimpleGrantedAuthority(PENDING_AUTHORITY)));
         pending.setDetails(password.getDetails());
         return pending;
     }
 
-
     public static boolean isPending(@Nullable Authentication authentication) {
-        return authentication != null && authentication.getAuthorities().stream().anyMatch(a -> PENDING_AUTHORITY.equals(a.getAuthority()));
+        return authentication != null
+                && authentication.getAuthorities().stream().anyMatch(a -> PENDING_AUTHORITY.equals(a.getAuthority()));
     }
 
     @Transactional(readOnly = true)
     public int recoveryCodesLeft(String username) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM login_recovery_code WHERE username = ? AND used_at IS NULL", Integer.class, username);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM login_recovery_code WHERE username = ? AND used_at IS NULL",
+                Integer.class,
+                username);
     }
 
     /** A lost phone: the enrolment and its recovery codes go; the user enrols again at the next log-in. */
     @Transactional
     boolean reset(String username) {
         jdbc.update("DELETE FROM login_recovery_code WHERE username = ?", username);
-        return jdbc.update("UPDATE user_account SET totp_secret = NULL, totp_enrolled_at = NULL, totp_last_step = NULL "
-                + "WHERE username = ? AND totp_secret IS NOT NULL", username) == 1;
+        return jdbc.update(
+                        "UPDATE user_account SET totp_secret = NULL, totp_enrolled_at = NULL, totp_last_step = NULL "
+                                + "WHERE username = ? AND totp_secret IS NOT NULL",
+                        username)
+                == 1;
     }
 
     private List<String> newRecoveryCodes(String username) {
@@ -210,7 +243,8 @@ public class TwoFactorService {
         SecretKeySpec secret = new SecretKeySpec(key, HMAC);
         for (long step = now - 1; step <= now + 1; step++) {
             try {
-                if (totp.generateOneTimePasswordString(secret, Instant.ofEpochSecond(step * STEP.toSeconds())).equals(typed)) {
+                if (totp.generateOneTimePasswordString(secret, Instant.ofEpochSecond(step * STEP.toSeconds()))
+                        .equals(typed)) {
                     return Optional.of(step);
                 }
             } catch (InvalidKeyException e) {
@@ -221,8 +255,13 @@ public class TwoFactorService {
     }
 
     private Optional<byte[]> secretOf(String username) {
-        return jdbc.query("SELECT totp_secret FROM user_account WHERE username = ? AND totp_secret IS NOT NULL", (rs, i) -> rs.getBytes(1), username)
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT totp_secret FROM user_account WHERE username = ? AND totp_secret IS NOT NULL",
+                        (rs, i) -> rs.getBytes(1),
+                        username)
+                .stream()
+                .findFirst();
     }
 
     private static byte[] decode(String secret) {

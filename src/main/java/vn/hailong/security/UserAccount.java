@@ -54,8 +54,7 @@ public class UserAccount extends AbstractEntity {
     @Column(name = "one_stop_officer_id", length = 64)
     private String oneStopOfficerId;
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
     UserAccount(String username, String passwordHash, String displayName, Role role, UUID agencyId, Instant createdAt) {
         this.username = username;

@@ -27,8 +27,7 @@ public final class AttemptLimiter {
     private static final Logger log = LoggerFactory.getLogger(AttemptLimiter.class);
 
     /** Whether an attempt may go on, and if not, how long to wait. */
-    public record Decision(boolean allowed, Duration retryAfter) {
-    }
+    public record Decision(boolean allowed, Duration retryAfter) {}
 
     static final String KEY_PREFIX = "survey-link:";
 
@@ -40,7 +39,10 @@ public final class AttemptLimiter {
             throw new IllegalArgumentException("attempts per minute must be at least 1");
         }
         this.configuration = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(attemptsPerMinute).refillGreedy(attemptsPerMinute, Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(attemptsPerMinute)
+                        .refillGreedy(attemptsPerMinute, Duration.ofMinutes(1))
+                        .build())
                 .build();
         this.buckets = buckets;
     }
@@ -48,13 +50,18 @@ public final class AttemptLimiter {
     public Decision attempt(String clientAddress) {
         ConsumptionProbe probe;
         try {
-            probe = buckets.bucket(KEY_PREFIX + clientAddress, () -> configuration).tryConsumeAndReturnRemaining(1);
+            probe = buckets.bucket(KEY_PREFIX + clientAddress, () -> configuration)
+                    .tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
             log.warn("Survey-link attempt limit unavailable, attempt let through: {}", e.toString());
             return new Decision(true, Duration.ZERO);
         }
         return probe.isConsumed()
                 ? new Decision(true, Duration.ZERO)
-                : new Decision(false, Duration.ofNanos(probe.getNanosToWaitForRefill()).plusSeconds(1).withNanos(0));
+                : new Decision(
+                        false,
+                        Duration.ofNanos(probe.getNanosToWaitForRefill())
+                                .plusSeconds(1)
+                                .withNanos(0));
     }
 }

@@ -43,8 +43,14 @@ public class CitizenSurveyService {
     private final SurveyDrafts drafts;
     private final Clock clock;
 
-    CitizenSurveyService(SurveyLinkService links, DossierIntakeService intake, RatingService ratings,
-            QuestionnaireService questionnaires, FollowUpService followUps, SurveyDrafts drafts, Clock clock) {
+    CitizenSurveyService(
+            SurveyLinkService links,
+            DossierIntakeService intake,
+            RatingService ratings,
+            QuestionnaireService questionnaires,
+            FollowUpService followUps,
+            SurveyDrafts drafts,
+            Clock clock) {
         this.followUps = followUps;
         this.drafts = drafts;
         this.links = links;
@@ -75,14 +81,19 @@ public class CitizenSurveyService {
             return SurveyPage.closed(SurveyPage.State.EXPIRED);
         }
         DossierDetails dossier = link.dossier();
-        return new SurveyPage(SurveyPage.State.OPEN, dossier.procedureName(), dossier.lastDigits(), dossier.status().name(),
-                dossier.dueAt() == null ? null : dossier.dueAt().atZone(clock.getZone()).toLocalDate(),
+        return new SurveyPage(
+                SurveyPage.State.OPEN,
+                dossier.procedureName(),
+                dossier.lastDigits(),
+                dossier.status().name(),
+                dossier.dueAt() == null
+                        ? null
+                        : dossier.dueAt().atZone(clock.getZone()).toLocalDate(),
                 questionnaires.active(QuestionnaireService.DEFAULT_TEMPLATE));
     }
 
     /** What a submission became: the rating, and whether the citizen's number was kept for a follow-up call. */
-    public record Submitted(RatingOutcome rating, boolean contactKept) {
-    }
+    public record Submitted(RatingOutcome rating, boolean contactKept) {}
 
     /**
      * Submits the answers given on the page opened with this token. Reasons and the consent to be
@@ -112,8 +123,14 @@ public class CitizenSurveyService {
         questionnaire.check(given.answers(), reasons, comment, errors);
         MobileNumber number = reasonAsked ? contact(given, errors) : null;
         errors.throwIfAny();
-        RatingOutcome outcome = ratings.submit(new RatingSubmission(link.dossier().code(), RatingChannel.QR.name(),
-                given.idempotencyKey(), given.answers(), reasons, comment, null));
+        RatingOutcome outcome = ratings.submit(new RatingSubmission(
+                link.dossier().code(),
+                RatingChannel.QR.name(),
+                given.idempotencyKey(),
+                given.answers(),
+                reasons,
+                comment,
+                null));
         drafts.forget(link.dossierId());
         boolean kept = number != null && followUps.keepContact(outcome.ratingId(), number);
         return new Submitted(outcome, kept);
@@ -124,10 +141,17 @@ public class CitizenSurveyService {
      * comment, each kept within the limit on its own so the page can point at the one too long.
      */
     private static String comment(SurveyAnswers given, boolean reasonAsked, FieldErrors errors) {
-        String detail = reasonAsked && given.reasonDetail() != null && !given.reasonDetail().isBlank() ? given.reasonDetail().strip() : null;
-        String general = given.comment() != null && !given.comment().isBlank() ? given.comment().strip() : null;
+        String detail = reasonAsked
+                        && given.reasonDetail() != null
+                        && !given.reasonDetail().isBlank()
+                ? given.reasonDetail().strip()
+                : null;
+        String general = given.comment() != null && !given.comment().isBlank()
+                ? given.comment().strip()
+                : null;
         if (detail != null && detail.length() > Questionnaire.COMMENT_MAX_LENGTH) {
-            errors.malformed("reasonDetail", "reason detail is longer than " + Questionnaire.COMMENT_MAX_LENGTH + " characters");
+            errors.malformed(
+                    "reasonDetail", "reason detail is longer than " + Questionnaire.COMMENT_MAX_LENGTH + " characters");
             return general;
         }
         if (detail == null || general == null) {
@@ -197,6 +221,8 @@ public class CitizenSurveyService {
         if (auth == null || !auth.isAuthenticated()) {
             return Set.of();
         }
-        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+        return auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
     }
 }

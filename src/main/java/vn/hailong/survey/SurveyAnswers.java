@@ -10,12 +10,23 @@ import java.util.Map;
  * of the rating's comment. {@code contactConsent} and {@code phone} are the optional consent to be
  * contacted about a follow-up; they never become part of the rating.
  */
-public record SurveyAnswers(String idempotencyKey, Map<String, String> answers, List<String> reasons, String reasonDetail,
-        String comment, boolean contactConsent, String phone) {
+public record SurveyAnswers(
+        String idempotencyKey,
+        Map<String, String> answers,
+        List<String> reasons,
+        String reasonDetail,
+        String comment,
+        boolean contactConsent,
+        String phone) {
 
     /** Answers without a reason detail (everything goes in {@code comment}). */
-    public SurveyAnswers(String idempotencyKey, Map<String, String> answers, List<String> reasons, String comment,
-            boolean contactConsent, String phone) {
+    public SurveyAnswers(
+            String idempotencyKey,
+            Map<String, String> answers,
+            List<String> reasons,
+            String comment,
+            boolean contactConsent,
+            String phone) {
         this(idempotencyKey, answers, reasons, null, comment, contactConsent, phone);
     }
 }

@@ -15,7 +15,8 @@ record SurveyDraftProperties(Duration draftTtl) {
     SurveyDraftProperties {
         draftTtl = draftTtl == null ? Duration.ofHours(1) : draftTtl;
         if (draftTtl.isNegative() || draftTtl.isZero() || draftTtl.compareTo(Duration.ofDays(1)) > 0) {
-            throw new IllegalArgumentException("hailong.survey-page.draft-ttl must be more than zero and at most one day");
+            throw new IllegalArgumentException(
+                    "hailong.survey-page.draft-ttl must be more than zero and at most one day");
         }
     }
 }

@@ -32,12 +32,19 @@ class SurveyDrafts {
 
     /** Longer than any honest form sends (the page's own limits are lower). */
     static final int TEXT_LIMIT = 4000;
+
     static final int SHORT_LIMIT = 40;
     static final int LIST_LIMIT = 20;
 
-    private record Content(String key, Map<String, String> answers, List<String> reasons, String reasonDetail, String comment,
-            boolean consent, String phone, List<InvalidInputException.FieldError> errors) {
-    }
+    private record Content(
+            String key,
+            Map<String, String> answers,
+            List<String> reasons,
+            String reasonDetail,
+            String comment,
+            boolean consent,
+            String phone,
+            List<InvalidInputException.FieldError> errors) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -55,34 +62,57 @@ class SurveyDrafts {
         SurveyAnswers a = draft.answers();
         Map<String, String> answers = new LinkedHashMap<>();
         if (a.answers() != null) {
-            a.answers().entrySet().stream().limit(LIST_LIMIT)
+            a.answers().entrySet().stream()
+                    .limit(LIST_LIMIT)
                     .forEach(e -> answers.put(cut(e.getKey(), SHORT_LIMIT), cut(e.getValue(), SHORT_LIMIT)));
         }
-        List<String> reasons = a.reasons() == null ? List.of()
-                : a.reasons().stream().limit(LIST_LIMIT).map(r -> cut(r, SHORT_LIMIT)).toList();
+        List<String> reasons = a.reasons() == null
+                ? List.of()
+                : a.reasons().stream()
+                        .limit(LIST_LIMIT)
+                        .map(r -> cut(r, SHORT_LIMIT))
+                        .toList();
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
-        draft.errors().stream().limit(LIST_LIMIT)
-                .forEach(e -> errors.add(new InvalidInputException.FieldError(cut(e.field(), SHORT_LIMIT), cut(e.message(), 300))));
-        Content content = new Content(cut(a.idempotencyKey(), 100), answers, reasons, cut(a.reasonDetail(), TEXT_LIMIT),
-                cut(a.comment(), TEXT_LIMIT), a.contactConsent(), cut(a.phone(), SHORT_LIMIT), errors);
+        draft.errors().stream()
+                .limit(LIST_LIMIT)
+                .forEach(e -> errors.add(
+                        new InvalidInputException.FieldError(cut(e.field(), SHORT_LIMIT), cut(e.message(), 300))));
+        Content content = new Content(
+                cut(a.idempotencyKey(), 100),
+                answers,
+                reasons,
+                cut(a.reasonDetail(), TEXT_LIMIT),
+                cut(a.comment(), TEXT_LIMIT),
+                a.contactConsent(),
+                cut(a.phone(), SHORT_LIMIT),
+                errors);
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         jdbc.update("""
                 INSERT INTO survey_draft (dossier_id, content, expires_at) VALUES (?, ?, ?)
-                ON DUPLICATE KEY UPDATE content = VALUES(content), expires_at = VALUES(expires_at)""",
-                dossierId.toString(), JSON.writeValueAsString(content), now.plus(properties.draftTtl()));
+                ON DUPLICATE KEY UPDATE content = VALUES(content), expires_at = VALUES(expires_at)""", dossierId.toString(), JSON.writeValueAsString(content), now.plus(properties.draftTtl()));
     }
 
     Optional<SurveyDraft> find(UUID dossierId) {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<String> found = jdbc.queryForList("SELECT content FROM survey_draft WHERE dossier_id = ? AND expires_at > ?",
-                String.class, dossierId.toString(), now);
+        List<String> found = jdbc.queryForList(
+                "SELECT content FROM survey_draft WHERE dossier_id = ? AND expires_at > ?",
+                String.class,
+                dossierId.toString(),
+                now);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         try {
             Content c = JSON.readValue(found.getFirst(), Content.class);
-            return Optional.of(new SurveyDraft(new SurveyAnswers(c.key(), c.answers() == null ? Map.of() : c.answers(),
-                    c.reasons() == null ? List.of() : c.reasons(), c.reasonDetail(), c.comment(), c.consent(), c.phone()),
+            return Optional.of(new SurveyDraft(
+                    new SurveyAnswers(
+                            c.key(),
+                            c.answers() == null ? Map.of() : c.answers(),
+                            c.reasons() == null ? List.of() : c.reasons(),
+                            c.reasonDetail(),
+                            c.comment(),
+                            c.consent(),
+                            c.phone()),
                     c.errors()));
         } catch (JacksonException unreadable) {
             // Written by another version of the page: start afresh rather than fail the page.
@@ -97,7 +127,9 @@ class SurveyDrafts {
     /** Expired drafts (and the numbers in them) are gone within minutes, not only hidden. */
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT5M")
     int purgeExpired() {
-        return jdbc.update("DELETE FROM survey_draft WHERE expires_at <= ?", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        return jdbc.update(
+                "DELETE FROM survey_draft WHERE expires_at <= ?",
+                LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     private static String cut(String s, int max) {

@@ -8,11 +8,19 @@ import vn.hailong.rating.Questionnaire;
  * What a survey link shows. For anything but {@link State#OPEN} only the state is set, so an
  * unknown or expired link reveals nothing about any dossier.
  */
-public record SurveyPage(State state, String procedureName, String dossierLastDigits, String statusCode,
-        LocalDate dueDate, Questionnaire questionnaire) {
+public record SurveyPage(
+        State state,
+        String procedureName,
+        String dossierLastDigits,
+        String statusCode,
+        LocalDate dueDate,
+        Questionnaire questionnaire) {
 
     public enum State {
-        OPEN, ALREADY_RATED, EXPIRED, UNKNOWN,
+        OPEN,
+        ALREADY_RATED,
+        EXPIRED,
+        UNKNOWN,
         /** A staff account is logged in on this browser: staff never rate for a citizen. */
         STAFF
     }

@@ -11,10 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +57,12 @@ class WebhookDispatcher implements SmartLifecycle {
     private final WebhookUrlPolicy policy;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
-    WebhookDispatcher(WebhookStore store, WebhookSecrets secrets, WebhookProperties properties, MailOutbox mail, Clock clock,
+    WebhookDispatcher(
+            WebhookStore store,
+            WebhookSecrets secrets,
+            WebhookProperties properties,
+            MailOutbox mail,
+            Clock clock,
             PlatformTransactionManager transactions) {
         this.store = store;
         this.secrets = secrets;
@@ -65,8 +73,12 @@ class WebhookDispatcher implements SmartLifecycle {
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         // Redirects are not followed: a receiver could otherwise send us to an address the policy refuses.
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
-        this.worker = new PolledWorker("webhook-dispatcher", properties.poll(), BATCH, properties.dispatch(), this::sendDue);
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.worker =
+                new PolledWorker("webhook-dispatcher", properties.poll(), BATCH, properties.dispatch(), this::sendDue);
     }
 
     PolledWorker worker() {
@@ -84,15 +96,15 @@ class WebhookDispatcher implements SmartLifecycle {
         if (claimed == null || claimed.isEmpty()) {
             return 0;
         }
-        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        List<Future<?>> sent = new ArrayList<>();
         claimed.forEach(id -> sent.add(senders.submit(() -> attempt(id))));
-        for (java.util.concurrent.Future<?> future : sent) {
+        for (Future<?> future : sent) {
             try {
                 future.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 log.warn("webhook delivery attempt failed unexpectedly", e.getCause());
             }
         }
@@ -121,13 +133,18 @@ class WebhookDispatcher implements SmartLifecycle {
         } else {
             long timestamp = clock.instant().getEpochSecond();
             String secret = secrets.decrypt(endpoint.secret());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.details().url().strip())).timeout(properties.timeout())
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(endpoint.details().url().strip()))
+                    .timeout(properties.timeout())
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "HaiLong-Webhooks/1")
                     .header("webhook-id", due.messageId())
                     .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(secret, due.messageId(), timestamp, due.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(due.payload(), StandardCharsets.UTF_8)).build();
+                    .header(
+                            "webhook-signature",
+                            WebhookSignature.sign(secret, due.messageId(), timestamp, due.payload()))
+                    .POST(HttpRequest.BodyPublishers.ofString(due.payload(), StandardCharsets.UTF_8))
+                    .build();
             try {
                 HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
                 status = answer.statusCode();
@@ -152,12 +169,21 @@ class WebhookDispatcher implements SmartLifecycle {
         if (attemptsSoFar <= properties.retrySchedule().size()) {
             Duration wait = properties.retrySchedule().get(attemptsSoFar - 1);
             store.recordAttempt(deliveryId, "PENDING", now, now.plus(wait), status, response, error);
-            log.info("webhook {} to {}: attempt {} failed ({}), next in {}", due.messageId(), endpoint.details().url(), attemptsSoFar,
-                    status != null ? "HTTP " + status : error, wait);
+            log.info(
+                    "webhook {} to {}: attempt {} failed ({}), next in {}",
+                    due.messageId(),
+                    endpoint.details().url(),
+                    attemptsSoFar,
+                    status != null ? "HTTP " + status : error,
+                    wait);
             return;
         }
         store.recordAttempt(deliveryId, "FAILED", now, null, status, response, error);
-        log.warn("webhook {} to {}: failed after {} attempts", due.messageId(), endpoint.details().url(), attemptsSoFar);
+        log.warn(
+                "webhook {} to {}: failed after {} attempts",
+                due.messageId(),
+                endpoint.details().url(),
+                attemptsSoFar);
         if (!failingSince.plus(properties.disableAfter()).isAfter(now)) {
             disable(endpoint.details(), failingSince, now);
         }
@@ -168,7 +194,10 @@ class WebhookDispatcher implements SmartLifecycle {
         transaction.executeWithoutResult(tx -> {
             if (store.disableIfEnabled(endpoint.id(), reason, now)) {
                 store.failPendingOf(endpoint.id(), "endpoint disabled", now);
-                mail.queue(endpoint.id(), MailOutbox.Kind.WEBHOOK_DISABLED, List.of(endpoint.ownerEmail()),
+                mail.queue(
+                        endpoint.id(),
+                        MailOutbox.Kind.WEBHOOK_DISABLED,
+                        List.of(endpoint.ownerEmail()),
                         "Webhook đã bị tắt (webhook disabled): " + endpoint.url(),
                         """
                                 Địa chỉ webhook %s không nhận được sự kiện nào từ %s và đã bị tắt tự động.
@@ -176,7 +205,8 @@ class WebhookDispatcher implements SmartLifecycle {
 
                                 The webhook endpoint %s has failed every delivery since %s and was disabled.
                                 Fix the receiver, then enable it again and redeliver from the Webhooks page.
-                                """.formatted(endpoint.url(), failingSince, mail.link("/webhooks"), endpoint.url(), failingSince));
+                                """.formatted(
+                                endpoint.url(), failingSince, mail.link("/webhooks"), endpoint.url(), failingSince));
                 log.warn("webhook endpoint {} disabled: {}", endpoint.url(), reason);
             }
         });

@@ -56,8 +56,14 @@ class WebhookOutbox {
     private final Clock clock;
     private final String publicBaseUrl;
 
-    WebhookOutbox(WebhookStore store, WebhookDispatcher dispatcher, RatingService ratings, DossierIntakeService intake,
-            DirectoryService directory, SurveyLinkService links, Clock clock,
+    WebhookOutbox(
+            WebhookStore store,
+            WebhookDispatcher dispatcher,
+            RatingService ratings,
+            DossierIntakeService intake,
+            DirectoryService directory,
+            SurveyLinkService links,
+            Clock clock,
             @Value("${" + PublicBaseUrl.PROPERTY + "}") String publicBaseUrl) {
         this.store = store;
         this.dispatcher = dispatcher;
@@ -66,7 +72,8 @@ class WebhookOutbox {
         this.directory = directory;
         this.links = links;
         this.clock = clock;
-        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        this.publicBaseUrl =
+                publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     }
 
     @EventListener
@@ -89,7 +96,13 @@ class WebhookOutbox {
     void on(RatingSuperseded superseded) {
         queue(WebhookEventType.RATING_STATUS_CHANGED, null, () -> {
             RatingFacts rating = ratings.facts(superseded.supersededRatingId()).orElseThrow();
-            return statusChange(rating, "COUNTED", "SUPERSEDED", "SUPERSEDED_BY_CITIZEN", null, superseded.supersedingRatingId(),
+            return statusChange(
+                    rating,
+                    "COUNTED",
+                    "SUPERSEDED",
+                    "SUPERSEDED_BY_CITIZEN",
+                    null,
+                    superseded.supersedingRatingId(),
                     clock.instant());
         });
     }
@@ -102,7 +115,13 @@ class WebhookOutbox {
         queue(WebhookEventType.RATING_STATUS_CHANGED, null, () -> {
             RatingFacts rating = ratings.facts(decided.ratingId()).orElseThrow();
             String from = decided.kind() == DisputeKind.EXCLUDE ? "COUNTED" : "EXCLUDED";
-            return statusChange(rating, from, decided.ratingStatus().name(), decided.reason().name(), decided.kind().name(), null,
+            return statusChange(
+                    rating,
+                    from,
+                    decided.ratingStatus().name(),
+                    decided.reason().name(),
+                    decided.kind().name(),
+                    null,
                     decided.decidedAt());
         });
     }
@@ -120,7 +139,9 @@ class WebhookOutbox {
             data.put("unit", dossier.evaluatedUnit());
             data.put("procedureCode", dossier.procedureCode());
             data.put("procedureName", dossier.procedureName());
-            data.put("returnedAt", dossier.returnedAt() == null ? null : dossier.returnedAt().toString());
+            data.put(
+                    "returnedAt",
+                    dossier.returnedAt() == null ? null : dossier.returnedAt().toString());
             data.put("surveyLink", links.linkFor(dossier.id()));
             data.put("rated", ratings.isRated(dossier.id()));
             return data;
@@ -180,9 +201,12 @@ class WebhookOutbox {
             data.put("units", published.units());
             data.put("publishedAt", published.publishedAt().toString());
             data.put("correction", published.isCorrection());
-            data.put("correctsSnapshotId", published.corrects() == null ? null : published.corrects().toString());
+            data.put(
+                    "correctsSnapshotId",
+                    published.corrects() == null ? null : published.corrects().toString());
             data.put("correctionReason", published.correctionReason());
-            // The API answers JSON, or CSV with Accept: text/csv, to a key of scope "index"; the open-data page needs none.
+            // The API answers JSON, or CSV with Accept: text/csv, to a key of scope "index"; the open-data page needs
+            // none.
             data.put("results", publicBaseUrl + "/api/v1/index?" + query);
             data.put("openData", publicBaseUrl + "/open-data");
             return data;
@@ -193,8 +217,14 @@ class WebhookOutbox {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private Map<String, Object> statusChange(RatingFacts rating, String from, String to, String reason, @Nullable String disputeKind,
-            @Nullable UUID related, Instant at) {
+    private Map<String, Object> statusChange(
+            RatingFacts rating,
+            String from,
+            String to,
+            String reason,
+            @Nullable String disputeKind,
+            @Nullable UUID related,
+            Instant at) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("ratingId", rating.id().toString());
         data.put("dossierCode", dossierCode(rating.dossierId()));

@@ -2,6 +2,7 @@ package vn.hailong.webhook;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -22,13 +23,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        within this time
  */
 @ConfigurationProperties("hailong.webhooks")
-public record WebhookProperties(List<Duration> retrySchedule, Duration disableAfter, Duration timeout, Duration claimLease, Duration poll,
-        Boolean requireHttps, List<String> allowedHosts, Boolean dispatch, Duration subscriptionsCache) {
+public record WebhookProperties(
+        List<Duration> retrySchedule,
+        Duration disableAfter,
+        Duration timeout,
+        Duration claimLease,
+        Duration poll,
+        Boolean requireHttps,
+        List<String> allowedHosts,
+        Boolean dispatch,
+        Duration subscriptionsCache) {
 
     public WebhookProperties {
         retrySchedule = retrySchedule == null || retrySchedule.isEmpty()
-                ? List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5),
-                        Duration.ofHours(10), Duration.ofHours(10))
+                ? List.of(
+                        Duration.ofSeconds(5),
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(30),
+                        Duration.ofHours(2),
+                        Duration.ofHours(5),
+                        Duration.ofHours(10),
+                        Duration.ofHours(10))
                 : List.copyOf(retrySchedule);
         disableAfter = disableAfter == null ? Duration.ofDays(5) : disableAfter;
         timeout = timeout == null ? Duration.ofSeconds(15) : timeout;
@@ -41,6 +56,6 @@ public record WebhookProperties(List<Duration> retrySchedule, Duration disableAf
     }
 
     WebhookUrlPolicy urlPolicy() {
-        return new WebhookUrlPolicy(requireHttps, java.util.Set.copyOf(allowedHosts));
+        return new WebhookUrlPolicy(requireHttps, Set.copyOf(allowedHosts));
     }
 }

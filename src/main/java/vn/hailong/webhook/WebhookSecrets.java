@@ -5,13 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import vn.hailong.platform.ConflictException;
 
 /**
  * Keeps endpoints' signing secrets encrypted at rest (AES-256-GCM, a random 12-byte nonce per
@@ -24,10 +26,11 @@ import org.springframework.stereotype.Component;
 class WebhookSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    static final String NOT_CONFIGURED = "webhooks are off: set hailong.webhooks.secret-key (WEBHOOK_SECRET_KEY) to at least 32 random "
-            + "characters, the same on every node; it encrypts the endpoints' signing secrets";
+    static final String NOT_CONFIGURED =
+            "webhooks are off: set hailong.webhooks.secret-key (WEBHOOK_SECRET_KEY) to at least 32 random "
+                    + "characters, the same on every node; it encrypts the endpoints' signing secrets";
 
-    private final @org.jspecify.annotations.Nullable SecretKeySpec key;
+    private final @Nullable SecretKeySpec key;
 
     WebhookSecrets(@Value("${hailong.webhooks.secret-key:}") String secretKey) {
         if (secretKey == null || secretKey.length() < 32) {
@@ -35,7 +38,8 @@ class WebhookSecrets {
             return;
         }
         try {
-            this.key = new SecretKeySpec(MessageDigest.getInstance("SHA-256").digest(secretKey.getBytes(StandardCharsets.UTF_8)), "AES");
+            this.key = new SecretKeySpec(
+                    MessageDigest.getInstance("SHA-256").digest(secretKey.getBytes(StandardCharsets.UTF_8)), "AES");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -47,7 +51,7 @@ class WebhookSecrets {
 
     byte[] encrypt(String secret) {
         if (key == null) {
-            throw new vn.hailong.platform.ConflictException("url", NOT_CONFIGURED);
+            throw new ConflictException("url", NOT_CONFIGURED);
         }
         try {
             byte[] nonce = new byte[12];
@@ -55,7 +59,10 @@ class WebhookSecrets {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
             byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(nonce.length + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -70,7 +77,8 @@ class WebhookSecrets {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, stored, 0, 12));
             return new String(cipher.doFinal(stored, 12, stored.length - 12), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a webhook secret could not be decrypted: was hailong.webhooks.secret-key changed?", e);
+            throw new IllegalStateException(
+                    "a webhook secret could not be decrypted: was hailong.webhooks.secret-key changed?", e);
         }
     }
 }

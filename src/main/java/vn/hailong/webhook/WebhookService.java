@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.hailong.audit.AuditAction;
 import vn.hailong.audit.AuditEvent;
+import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.Ids;
 import vn.hailong.platform.NotFoundException;
@@ -35,8 +36,7 @@ public class WebhookService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{2,}");
 
     /** A registered endpoint and its signing secret, shown this once. */
-    public record Registered(WebhookEndpointDetails endpoint, String secret) {
-    }
+    public record Registered(WebhookEndpointDetails endpoint, String secret) {}
 
     private final WebhookStore store;
     private final WebhookSecrets secrets;
@@ -45,8 +45,13 @@ public class WebhookService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    WebhookService(WebhookStore store, WebhookSecrets secrets, WebhookProperties properties, WebhookDispatcher dispatcher,
-            ApplicationEventPublisher events, Clock clock) {
+    WebhookService(
+            WebhookStore store,
+            WebhookSecrets secrets,
+            WebhookProperties properties,
+            WebhookDispatcher dispatcher,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.store = store;
         this.secrets = secrets;
         this.properties = properties;
@@ -57,7 +62,9 @@ public class WebhookService {
 
     /** The event types an endpoint may subscribe to. */
     public static List<String> eventTypes() {
-        return Arrays.stream(WebhookEventType.values()).map(WebhookEventType::wireName).toList();
+        return Arrays.stream(WebhookEventType.values())
+                .map(WebhookEventType::wireName)
+                .toList();
     }
 
     /**
@@ -70,7 +77,7 @@ public class WebhookService {
     @Transactional
     public Registered register(String url, @Nullable String description, String ownerEmail, List<String> eventTypes) {
         if (!secrets.configured()) {
-            throw new vn.hailong.platform.ConflictException("url", WebhookSecrets.NOT_CONFIGURED);
+            throw new ConflictException("url", WebhookSecrets.NOT_CONFIGURED);
         }
         FieldErrors errors = new FieldErrors();
         String refusal = properties.urlPolicy().refusal(url, InetAddress::getAllByName);
@@ -78,7 +85,9 @@ public class WebhookService {
             errors.malformed("url", refusal);
         }
         if (ownerEmail == null || !EMAIL.matcher(ownerEmail.strip()).matches()) {
-            errors.malformed("ownerEmail", "ownerEmail must be an e-mail address: the owner is told there when the endpoint is disabled");
+            errors.malformed(
+                    "ownerEmail",
+                    "ownerEmail must be an e-mail address: the owner is told there when the endpoint is disabled");
         }
         List<String> types = new ArrayList<>();
         if (eventTypes == null || eventTypes.isEmpty()) {
@@ -98,9 +107,16 @@ public class WebhookService {
         errors.throwIfAny();
         String secret = WebhookSignature.newSecret();
         UUID id = Ids.newId();
-        store.insertEndpoint(id, url.strip(), description == null || description.isBlank() ? null : description.strip(), ownerEmail.strip(),
-                types, secrets.encrypt(secret), clock.instant());
-        events.publishEvent(AuditEvent.of(AuditAction.CONFIGURATION_CHANGED, "webhook " + id, "registered " + url.strip() + " for " + types));
+        store.insertEndpoint(
+                id,
+                url.strip(),
+                description == null || description.isBlank() ? null : description.strip(),
+                ownerEmail.strip(),
+                types,
+                secrets.encrypt(secret),
+                clock.instant());
+        events.publishEvent(AuditEvent.of(
+                AuditAction.CONFIGURATION_CHANGED, "webhook " + id, "registered " + url.strip() + " for " + types));
         return new Registered(find(id), secret);
     }
 
@@ -111,7 +127,9 @@ public class WebhookService {
 
     @Transactional(readOnly = true)
     public WebhookEndpointDetails find(UUID id) {
-        return store.endpoint(id).map(WebhookStore.Endpoint::details).orElseThrow(() -> new NotFoundException("no webhook endpoint " + id));
+        return store.endpoint(id)
+                .map(WebhookStore.Endpoint::details)
+                .orElseThrow(() -> new NotFoundException("no webhook endpoint " + id));
     }
 
     /** Enables the endpoint again (after a repair); its failed deliveries stay failed until redelivered. */
@@ -149,10 +167,12 @@ public class WebhookService {
     /** Sends a delivery again (delivered or failed), now and with a fresh schedule of retries; same {@code webhook-id}. */
     @Transactional
     public WebhookDeliveryDetails redeliver(UUID endpointId, UUID deliveryId) {
-        WebhookDeliveryDetails delivery = store.delivery(deliveryId).filter(d -> d.endpointId().equals(endpointId))
+        WebhookDeliveryDetails delivery = store.delivery(deliveryId)
+                .filter(d -> d.endpointId().equals(endpointId))
                 .orElseThrow(() -> new NotFoundException("no delivery " + deliveryId + " of endpoint " + endpointId));
         store.redeliver(delivery.id(), clock.instant());
-        events.publishEvent(AuditEvent.of(AuditAction.CONFIGURATION_CHANGED, "webhook " + endpointId, "redelivery of " + delivery.messageId()));
+        events.publishEvent(AuditEvent.of(
+                AuditAction.CONFIGURATION_CHANGED, "webhook " + endpointId, "redelivery of " + delivery.messageId()));
         dispatcher.worker().wakeAfterCommit();
         return store.delivery(deliveryId).orElseThrow();
     }

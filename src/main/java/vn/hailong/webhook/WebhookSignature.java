@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -18,8 +17,7 @@ public final class WebhookSignature {
     public static final String SECRET_PREFIX = "whsec_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** A new secret: 32 random bytes, as {@code whsec_<base64>}. */
     public static String newSecret() {
@@ -30,7 +28,8 @@ public final class WebhookSignature {
 
     /** The {@code webhook-signature} header's value for this message. */
     public static String sign(String secret, String messageId, long timestampSeconds, String body) {
-        return "v1," + Base64.getEncoder().encodeToString(hmac(secret, messageId + "." + timestampSeconds + "." + body));
+        return "v1,"
+                + Base64.getEncoder().encodeToString(hmac(secret, messageId + "." + timestampSeconds + "." + body));
     }
 
     /** Whether one of the header's space-separated signatures is this message's (compared in constant time). */

@@ -29,7 +29,9 @@ public record WebhookUrlPolicy(boolean requireHttps, Set<String> allowedHosts) {
     }
 
     public WebhookUrlPolicy {
-        allowedHosts = allowedHosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
+        allowedHosts = allowedHosts.stream()
+                .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .filter(h -> !h.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -78,7 +80,10 @@ public record WebhookUrlPolicy(boolean requireHttps, Set<String> allowedHosts) {
     }
 
     static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
+        if (address.isLoopbackAddress()
+                || address.isAnyLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
                 || address.isMulticastAddress()) {
             return false;
         }
@@ -86,7 +91,9 @@ public record WebhookUrlPolicy(boolean requireHttps, Set<String> allowedHosts) {
         if (address instanceof Inet4Address) {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
-            return first != 0 && !(first == 100 && second >= 64 && second <= 127) && !(first == 192 && second == 0 && (b[2] & 0xff) == 0)
+            return first != 0
+                    && !(first == 100 && second >= 64 && second <= 127)
+                    && !(first == 192 && second == 0 && (b[2] & 0xff) == 0)
                     && first < 224;
         }
         if (address instanceof Inet6Address) {

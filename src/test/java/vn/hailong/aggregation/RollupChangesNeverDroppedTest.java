@@ -1,13 +1,14 @@
 package vn.hailong.aggregation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ import vn.hailong.rating.RatingOutcome;
 import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingSubmission;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The failure mode behind the Galera proof's 5 ratings missing from the rollups after a member was
  * killed (ADR 070, "Never dropped"): while a member's commits stall or its connections fail over,
@@ -47,11 +50,14 @@ import vn.hailong.rating.RatingSubmission;
  * on every ledger row, its connection killed with {@code KILL CONNECTION} in the middle of a batch,
  * and a change whose rating it cannot see yet.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hailong.rollups.drain.retries=0",
-        "hailong.rollups.drain.max-attempts=2",
-        "hailong.rollups.drain.poll=PT0.2S",
-        "spring.datasource.hikari.connection-init-sql=SET SESSION innodb_lock_wait_timeout = 1" })
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "hailong.rollups.drain.retries=0",
+            "hailong.rollups.drain.max-attempts=2",
+            "hailong.rollups.drain.poll=PT0.2S",
+            "spring.datasource.hikari.connection-init-sql=SET SESSION innodb_lock_wait_timeout = 1"
+        })
 @ActiveProfiles("test")
 @ExtendWith(KeepsSecurityStrategy.class)
 class RollupChangesNeverDroppedTest {
@@ -60,18 +66,25 @@ class RollupChangesNeverDroppedTest {
 
     @Autowired
     DirectoryService directory;
+
     @Autowired
     DossierIntakeService intake;
+
     @Autowired
     RatingService ratings;
+
     @Autowired
     RollupDrainer drainer;
+
     @Autowired
     RollupRebuild rebuild;
+
     @Autowired
     RollupStore store;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     EmbeddedMariaDb db;
 
@@ -94,7 +107,9 @@ class RollupChangesNeverDroppedTest {
             // Well over the 2 attempts the worker used to allow before deleting the change: each
             // attempt waits 1 s for the lock (the batch, then the change on its own).
             Thread.sleep(6_000);
-            assertThat(pendingOf(rating.ratingId())).as("the change is still queued, its lock waits not counted against it").isEqualTo(List.of(0));
+            assertThat(pendingOf(rating.ratingId()))
+                    .as("the change is still queued, its lock waits not counted against it")
+                    .isEqualTo(List.of(0));
             blocker.rollback();
         }
         drainer.drainAll();
@@ -110,7 +125,8 @@ class RollupChangesNeverDroppedTest {
             long until = System.nanoTime() + 15_000_000_000L;
             while (killed < 3 && System.nanoTime() < until) {
                 // The worker's connection, waiting in the middle of its batch (claimed, not yet written).
-                List<Long> ids = jdbc.queryForList("SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE 'INSERT INTO rating_rollup_ledger%'",
+                List<Long> ids = jdbc.queryForList(
+                        "SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE 'INSERT INTO rating_rollup_ledger%'",
                         Long.class);
                 for (long id : ids) {
                     jdbc.execute("KILL CONNECTION " + id);
@@ -118,7 +134,8 @@ class RollupChangesNeverDroppedTest {
                 }
                 Thread.sleep(50);
             }
-            assertThat(pendingOf(rating.ratingId())).as("the change is still queued after its connection was killed, no attempt counted")
+            assertThat(pendingOf(rating.ratingId()))
+                    .as("the change is still queued after its connection was killed, no attempt counted")
                     .isEqualTo(List.of(0));
             blocker.rollback();
         }
@@ -132,9 +149,12 @@ class RollupChangesNeverDroppedTest {
         DossierDetails dossier = returnedDossier();
         UUID ratingId = Ids.newId();
         // As a drainer reading behind the commit that named the rating would see it: the change, but not the rating.
-        store.insertPending(RollupOutbox.RATING, ratingId, Ids.newId(), Instant.now().minusSeconds(60));
+        store.insertPending(
+                RollupOutbox.RATING, ratingId, Ids.newId(), Instant.now().minusSeconds(60));
         drainer.drainAll();
-        assertThat(pendingOf(ratingId)).as("queued, parked after its 2 attempts, never deleted unseen").isEqualTo(List.of(2));
+        assertThat(pendingOf(ratingId))
+                .as("queued, parked after its 2 attempts, never deleted unseen")
+                .isEqualTo(List.of(2));
 
         storedRaw(dossier, ratingId);
         assertThat(drainer.unpark()).isEqualTo(1);
@@ -150,47 +170,97 @@ class RollupChangesNeverDroppedTest {
         try (Statement s = c.createStatement()) {
             s.execute("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
             c.setAutoCommit(false);
-            s.executeQuery("SELECT COUNT(*) FROM rating_rollup_ledger FOR UPDATE").close();
+            s.executeQuery("SELECT COUNT(*) FROM rating_rollup_ledger FOR UPDATE")
+                    .close();
         }
         return c;
     }
 
     List<Integer> pendingOf(UUID subject) {
-        return jdbc.queryForList("SELECT attempts FROM rollup_pending WHERE subject_id = ?", Integer.class, subject.toString());
+        return jdbc.queryForList(
+                "SELECT attempts FROM rollup_pending WHERE subject_id = ?", Integer.class, subject.toString());
     }
 
     void assertCountedOnce(UUID ratingId) {
         assertThat(pendingOf(ratingId)).as("queue").isEmpty();
-        assertThat(jdbc.queryForObject("SELECT status FROM rating_rollup_ledger WHERE rating_id = ?", String.class, ratingId.toString()))
+        assertThat(jdbc.queryForObject(
+                        "SELECT status FROM rating_rollup_ledger WHERE rating_id = ?",
+                        String.class,
+                        ratingId.toString()))
                 .isEqualTo("COUNTED");
-        List<RollupRow> stored = store.ratingRows(units).stream().sorted(RollupRow.KEY_ORDER).toList();
-        assertThat(stored).isEqualTo(rebuild.recomputeRatings(units).stream().sorted(RollupRow.KEY_ORDER).toList());
-        assertThat(stored.stream().filter(r -> r.dimension() == RollupDimension.ALL && r.grain() == 'D' && r.criterion().equals("overall"))
-                .mapToLong(RollupRow::answers).sum()).as("counted once in the unit's day").isEqualTo(1);
+        List<RollupRow> stored =
+                store.ratingRows(units).stream().sorted(RollupRow.KEY_ORDER).toList();
+        assertThat(stored)
+                .isEqualTo(rebuild.recomputeRatings(units).stream()
+                        .sorted(RollupRow.KEY_ORDER)
+                        .toList());
+        assertThat(stored.stream()
+                        .filter(r -> r.dimension() == RollupDimension.ALL
+                                && r.grain() == 'D'
+                                && r.criterion().equals("overall"))
+                        .mapToLong(RollupRow::answers)
+                        .sum())
+                .as("counted once in the unit's day")
+                .isEqualTo(1);
     }
 
     DossierDetails returnedDossier() {
-        Instant returned = LocalDate.now(ZONE).minusDays(1).atTime(10, 0).atZone(ZONE).toInstant();
+        Instant returned =
+                LocalDate.now(ZONE).minusDays(1).atTime(10, 0).atZone(ZONE).toInstant();
         String iso = returned.atZone(ZONE).toOffsetDateTime().toString();
-        String received = returned.minus(10, ChronoUnit.DAYS).atZone(ZONE).toOffsetDateTime().toString();
-        return intake.upsert(TestData.dossierCode(unit, ++sequence), new DossierSubmission("1.004220", "Thủ tục thử", null, unit, unit, null,
-                "IN_PERSON", "CITIZEN", "RETURNED", received, iso, iso, List.of(), 0)).dossier();
+        String received = returned.minus(10, ChronoUnit.DAYS)
+                .atZone(ZONE)
+                .toOffsetDateTime()
+                .toString();
+        return intake.upsert(
+                        TestData.dossierCode(unit, ++sequence),
+                        new DossierSubmission(
+                                "1.004220",
+                                "Thủ tục thử",
+                                null,
+                                unit,
+                                unit,
+                                null,
+                                "IN_PERSON",
+                                "CITIZEN",
+                                "RETURNED",
+                                received,
+                                iso,
+                                iso,
+                                List.of(),
+                                0))
+                .dossier();
     }
 
     RatingOutcome rate(DossierDetails d) {
-        return ratings.submit(new RatingSubmission(d.code(), "KIOSK", "kiosk-" + UUID.randomUUID(), Map.of("overall", "SATISFIED"), List.of(),
-                null, "kiosk-never-dropped"));
+        return ratings.submit(new RatingSubmission(
+                d.code(),
+                "KIOSK",
+                "kiosk-" + UUID.randomUUID(),
+                Map.of("overall", "SATISFIED"),
+                List.of(),
+                null,
+                "kiosk-never-dropped"));
     }
 
     void storedRaw(DossierDetails d, UUID id) {
         byte[] hash = new byte[32];
         ThreadLocalRandom.current().nextBytes(hash);
-        jdbc.update("INSERT INTO rating (id, version, dossier_id, counted_dossier_id, evaluated_agency_id, procedure_id, channel, template_id, "
-                + "status, overall_option, overall_points, comment, submitted_at, device_id, idempotency_key, request_hash) "
-                + "VALUES (?, 0, ?, ?, ?, ?, 'PAPER', ?, 'COUNTED', 'SATISFIED', 1, NULL, ?, NULL, ?, ?)", id.toString(), d.id().toString(),
-                d.id().toString(), d.evaluatedUnitId().toString(), d.procedureId().toString(), RollupConsistencyTest.TEMPLATE,
-                java.sql.Timestamp.valueOf(java.time.LocalDateTime.ofInstant(Instant.now().minusSeconds(30), java.time.ZoneOffset.UTC)),
-                "raw-" + id, hash);
-        jdbc.update("INSERT INTO rating_answer (rating_id, criterion_key, option_key, points) VALUES (?, 'overall', 'SATISFIED', 1)", id.toString());
+        jdbc.update(
+                "INSERT INTO rating (id, version, dossier_id, counted_dossier_id, evaluated_agency_id, procedure_id, channel, template_id, "
+                        + "status, overall_option, overall_points, comment, submitted_at, device_id, idempotency_key, request_hash) "
+                        + "VALUES (?, 0, ?, ?, ?, ?, 'PAPER', ?, 'COUNTED', 'SATISFIED', 1, NULL, ?, NULL, ?, ?)",
+                id.toString(),
+                d.id().toString(),
+                d.id().toString(),
+                d.evaluatedUnitId().toString(),
+                d.procedureId().toString(),
+                RollupConsistencyTest.TEMPLATE,
+                Timestamp.valueOf(LocalDateTime.ofInstant(Instant.now().minusSeconds(30), ZoneOffset.UTC)),
+                "raw-" + id,
+                hash);
+        jdbc.update(
+                "INSERT INTO rating_answer (rating_id, criterion_key, option_key, points) VALUES (?, 'overall', 'SATISFIED', 1)",
+                id.toString());
     }
 }

@@ -1,13 +1,13 @@
 package vn.hailong.aggregation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which units of a set head whole subtrees (read from their rows of the units below) and which count their own rows only. */
 class SubtreesTest {

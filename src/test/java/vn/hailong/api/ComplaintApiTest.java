@@ -1,10 +1,5 @@
 package vn.hailong.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.hailong.OneStopSoftware.RECEIVED_ON;
-import static vn.hailong.OneStopSoftware.at;
-import static vn.hailong.OneStopSoftware.instant;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,6 +13,11 @@ import vn.hailong.ApiClient;
 import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.TestData;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hailong.OneStopSoftware.RECEIVED_ON;
+import static vn.hailong.OneStopSoftware.at;
+import static vn.hailong.OneStopSoftware.instant;
 
 /** PUT /api/v1/dossiers/{code}/complaints/{id}: feedback and complaints (PAKN) about a dossier. */
 @HaiLongTest
@@ -69,7 +69,8 @@ class ComplaintApiTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("id").asString()).isEqualTo(id);
-        assertThat(instant(response.json().get("deadline").asString())).isEqualTo(instant(at(RECEIVED_ON.plusDays(15), "17:00")));
+        assertThat(instant(response.json().get("deadline").asString()))
+                .isEqualTo(instant(at(RECEIVED_ON.plusDays(15), "17:00")));
         assertThat(response.json().get("aboutHandling").asBoolean()).isTrue();
         assertThat(response.json().get("handledOnTime").asBoolean()).isFalse();
     }
@@ -84,7 +85,10 @@ class ComplaintApiTest {
 
     @Test
     void a_complaint_handled_exactly_at_its_deadline_is_on_time() {
-        assertThat(put(complaintId(), complaint(at(RECEIVED_ON.plusDays(15), "17:00"), null)).json().get("handledOnTime").asBoolean())
+        assertThat(put(complaintId(), complaint(at(RECEIVED_ON.plusDays(15), "17:00"), null))
+                        .json()
+                        .get("handledOnTime")
+                        .asBoolean())
                 .isTrue();
     }
 
@@ -116,7 +120,11 @@ class ComplaintApiTest {
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("field").asString()).isEqualTo("complainantSatisfied");
-        assertThat(api.get("/api/v1/dossiers/" + dossier).json().get("complaints").size()).isZero();
+        assertThat(api.get("/api/v1/dossiers/" + dossier)
+                        .json()
+                        .get("complaints")
+                        .size())
+                .isZero();
     }
 
     @Test
@@ -139,13 +147,17 @@ class ComplaintApiTest {
 
         JsonNode complaints = api.get("/api/v1/dossiers/" + dossier).json().get("complaints");
 
-        assertThat(complaints.valueStream().map(c -> c.get("id").asString() + ":" + c.get("handledOnTime").asBoolean()))
+        assertThat(complaints
+                        .valueStream()
+                        .map(c -> c.get("id").asString() + ":"
+                                + c.get("handledOnTime").asBoolean()))
                 .containsExactlyInAnyOrder(open + ":false", answered + ":false");
     }
 
     @Test
     void a_complaint_about_an_unknown_dossier_is_a_404() {
-        ApiClient.Response response = api.put("/api/v1/dossiers/" + TestData.dossierCode(unit, 9999) + "/complaints/" + complaintId(),
+        ApiClient.Response response = api.put(
+                "/api/v1/dossiers/" + TestData.dossierCode(unit, 9999) + "/complaints/" + complaintId(),
                 complaint(null, null));
 
         assertThat(response.status()).isEqualTo(404);
@@ -157,7 +169,8 @@ class ComplaintApiTest {
         put(id, complaint(null, null));
         String otherDossier = oneStop.sendsReceivedDossier(unit);
 
-        ApiClient.Response response = api.put("/api/v1/dossiers/" + otherDossier + "/complaints/" + id, complaint(null, null));
+        ApiClient.Response response =
+                api.put("/api/v1/dossiers/" + otherDossier + "/complaints/" + id, complaint(null, null));
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("field").asString()).isEqualTo("complaintId");

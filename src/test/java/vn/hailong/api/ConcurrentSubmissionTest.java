@@ -1,7 +1,5 @@
 package vn.hailong.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +20,8 @@ import vn.hailong.ApiClient;
 import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.TestData;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests racing each other over real HTTP: a double tap, a retry storm, two nodes of the
@@ -77,20 +77,25 @@ class ConcurrentSubmissionTest {
     }
 
     int ratingRowsOf(String dossierCode) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE dossier_id = (SELECT id FROM dossier WHERE code = ?)",
-                Integer.class, dossierCode);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM rating WHERE dossier_id = (SELECT id FROM dossier WHERE code = ?)",
+                Integer.class,
+                dossierCode);
     }
 
     @RepeatedTest(3)
     void twenty_different_ratings_of_one_dossier_at_once_store_exactly_one() throws Exception {
         String dossier = oneStop.sendsReceivedDossier(unit);
 
-        List<ApiClient.Response> answers = atOnce(20, i -> oneStop.relays(OneStopSoftware.rating(dossier, i % 2 == 0 ? "SATISFIED" : "VERY_SATISFIED")));
+        List<ApiClient.Response> answers = atOnce(
+                20, i -> oneStop.relays(OneStopSoftware.rating(dossier, i % 2 == 0 ? "SATISFIED" : "VERY_SATISFIED")));
 
         assertThat(answers).extracting(ApiClient.Response::status).containsOnly(201, 409);
         assertThat(count(answers, 201)).isEqualTo(1);
         assertThat(count(answers, 409)).isEqualTo(19);
-        assertThat(answers.stream().filter(r -> r.status() == 409).map(r -> r.json().get("field").asString()))
+        assertThat(answers.stream()
+                        .filter(r -> r.status() == 409)
+                        .map(r -> r.json().get("field").asString()))
                 .containsOnly("dossierCode");
         assertThat(ratingRowsOf(dossier)).isEqualTo(1);
     }
@@ -104,9 +109,15 @@ class ConcurrentSubmissionTest {
 
         assertThat(answers).extracting(ApiClient.Response::status).containsOnly(201, 200);
         assertThat(count(answers, 201)).isEqualTo(1);
-        assertThat(answers.stream().filter(r -> r.status() == 200).map(r -> r.json().get("replayed").asBoolean()))
-                .hasSize(19).containsOnly(true);
-        assertThat(answers.stream().map(r -> r.json().get("ratingId").asString()).distinct()).hasSize(1);
+        assertThat(answers.stream()
+                        .filter(r -> r.status() == 200)
+                        .map(r -> r.json().get("replayed").asBoolean()))
+                .hasSize(19)
+                .containsOnly(true);
+        assertThat(answers.stream()
+                        .map(r -> r.json().get("ratingId").asString())
+                        .distinct())
+                .hasSize(1);
         assertThat(ratingRowsOf(dossier)).isEqualTo(1);
     }
 
@@ -116,18 +127,30 @@ class ConcurrentSubmissionTest {
         // A procedure and an officer nobody has seen yet, so that they too are registered by racing requests.
         Map<String, Object> body = OneStopSoftware.dossier(unit, "RECEIVED");
         body.put("procedureCode", "1.004227." + TestData.uniqueSuffix());
-        body.put("officers", List.of(Map.of("id", "cb-" + TestData.uniqueSuffix(), "name", "Lê Văn C", "role", "RECEIVING")));
+        body.put(
+                "officers",
+                List.of(Map.of("id", "cb-" + TestData.uniqueSuffix(), "name", "Lê Văn C", "role", "RECEIVING")));
 
         List<ApiClient.Response> answers = atOnce(10, i -> oneStop.api().put("/api/v1/dossiers/" + code, body));
 
         assertThat(answers).extracting(ApiClient.Response::status).containsOnly(201, 200);
         assertThat(count(answers, 201)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dossier WHERE code = ?", Integer.class, code)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM admin_procedure WHERE code = ?", Integer.class, body.get("procedureCode")))
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dossier WHERE code = ?", Integer.class, code))
                 .isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM survey_link WHERE dossier_id = (SELECT id FROM dossier WHERE code = ?)",
-                Integer.class, code)).isEqualTo(1);
-        assertThat(answers.stream().map(r -> r.json().get("surveyLink").asString()).distinct()).hasSize(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM admin_procedure WHERE code = ?",
+                        Integer.class,
+                        body.get("procedureCode")))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM survey_link WHERE dossier_id = (SELECT id FROM dossier WHERE code = ?)",
+                        Integer.class,
+                        code))
+                .isEqualTo(1);
+        assertThat(answers.stream()
+                        .map(r -> r.json().get("surveyLink").asString())
+                        .distinct())
+                .hasSize(1);
     }
 
     @RepeatedTest(3)
@@ -141,6 +164,7 @@ class ConcurrentSubmissionTest {
         });
 
         assertThat(answers).extracting(ApiClient.Response::status).containsOnly(201);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM admin_procedure WHERE code = ?", Integer.class, procedure)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM admin_procedure WHERE code = ?", Integer.class, procedure))
+                .isEqualTo(1);
     }
 }

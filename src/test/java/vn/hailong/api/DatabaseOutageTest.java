@@ -1,7 +1,5 @@
 package vn.hailong.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -39,6 +38,8 @@ import vn.hailong.e2e.CuttableProxy;
 import vn.hailong.kiosk.KioskDeviceService;
 import vn.hailong.kiosk.KioskFixture;
 import vn.hailong.platform.embedded.EmbeddedMariaDb;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The database goes away under a node that is serving writes, and comes back. A second node
@@ -70,15 +71,18 @@ class DatabaseOutageTest {
     @Autowired
     KioskDeviceService devices;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void startNodeBehindACuttableDatabase(@Autowired EmbeddedMariaDb db) throws Exception {
         database = new CuttableProxy(db.port());
-        node = new AppNode(db.jdbcUrl().replace(":" + db.port() + "/", ":" + database.port() + "/"),
-                "--spring.datasource.hikari.connection-timeout=" + POOL_WAIT_MS,
-                "--spring.datasource.hikari.validation-timeout=250",
-                "--hailong.kiosk.cross-node-poll=PT1M").start();
+        node = new AppNode(
+                        db.jdbcUrl().replace(":" + db.port() + "/", ":" + database.port() + "/"),
+                        "--spring.datasource.hikari.connection-timeout=" + POOL_WAIT_MS,
+                        "--spring.datasource.hikari.validation-timeout=250",
+                        "--hailong.kiosk.cross-node-poll=PT1M")
+                .start();
     }
 
     @AfterAll
@@ -92,8 +96,9 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void while_the_database_is_cut_every_write_is_503_with_retry_after_and_once_it_is_back_the_same_writes_are_stored_once()
-            throws Exception {
+    void
+            while_the_database_is_cut_every_write_is_503_with_retry_after_and_once_it_is_back_the_same_writes_are_stored_once()
+                    throws Exception {
         // Prepared through the shared node, with the database at hand.
         OneStopSoftware shared = new OneStopSoftware(port);
         String unit = shared.registersUnit("DEPARTMENT");
@@ -107,26 +112,41 @@ class DatabaseOutageTest {
 
         List<Write> writes = new ArrayList<>();
         for (String dossier : ratedDossiers) {
-            writes.add(Write.api("POST", "/api/v1/ratings", HaiLongTest.API_KEY, OneStopSoftware.rating(dossier, "SATISFIED")));
+            writes.add(Write.api(
+                    "POST", "/api/v1/ratings", HaiLongTest.API_KEY, OneStopSoftware.rating(dossier, "SATISFIED")));
         }
         List<String> newDossiers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String code = TestData.dossierCode(unit, 9000 + i);
             newDossiers.add(code);
-            writes.add(Write.api("PUT", "/api/v1/dossiers/" + code, HaiLongTest.API_KEY, OneStopSoftware.dossier(unit, "RECEIVED")));
+            writes.add(Write.api(
+                    "PUT", "/api/v1/dossiers/" + code, HaiLongTest.API_KEY, OneStopSoftware.dossier(unit, "RECEIVED")));
         }
-        writes.add(Write.kiosk(credential, Map.of("idempotencyKey", "kiosk-" + UUID.randomUUID(), "dossierCode", kioskDossier,
-                "answers", Map.of("overall", "VERY_SATISFIED"), "reasons", List.of())));
+        writes.add(Write.kiosk(
+                credential,
+                Map.of(
+                        "idempotencyKey",
+                        "kiosk-" + UUID.randomUUID(),
+                        "dossierCode",
+                        kioskDossier,
+                        "answers",
+                        Map.of("overall", "VERY_SATISFIED"),
+                        "reasons",
+                        List.of())));
         // A key this node has never verified: its lookup needs the database, in the security filter.
-        Write unverifiedKey = Write.api("GET", "/api/v1/dossiers/" + ratedDossiers.getFirst(),
-                "unknown-key-0123456789abcdef0123456789abcdef", null);
+        Write unverifiedKey = Write.api(
+                "GET",
+                "/api/v1/dossiers/" + ratedDossiers.getFirst(),
+                "unknown-key-0123456789abcdef0123456789abcdef",
+                null);
 
         SecurityContextHolderStrategy sharedStrategy = SecurityContextHolder.getContextHolderStrategy();
         // The node's requests must read the security context its own filters write (see KeepsSecurityStrategy).
         SecurityContextHolder.setContextHolderStrategy(node.bean(SecurityContextHolderStrategy.class));
         try {
             // The node has verified the test's key once (cached), so those requests pass its filter.
-            assertThat(send(Write.api("GET", "/api/v1/dossiers/" + ratedDossiers.getFirst(), HaiLongTest.API_KEY, null)).statusCode())
+            assertThat(send(Write.api("GET", "/api/v1/dossiers/" + ratedDossiers.getFirst(), HaiLongTest.API_KEY, null))
+                            .statusCode())
                     .isEqualTo(200);
 
             assertThat(probe("readiness").statusCode()).isEqualTo(200);
@@ -135,16 +155,30 @@ class DatabaseOutageTest {
             duringOutage.add(unverifiedKey);
             for (Answer answer : sendAll(duringOutage)) {
                 assertThat(answer.response().statusCode()).as(answer.describe()).isEqualTo(503);
-                assertThat(answer.response().headers().firstValue("Retry-After")).as(answer.describe())
-                        .hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
-                assertThat(answer.response().headers().firstValue("Content-Type")).as(answer.describe())
+                assertThat(answer.response().headers().firstValue("Retry-After"))
+                        .as(answer.describe())
+                        .hasValueSatisfying(
+                                seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+                assertThat(answer.response().headers().firstValue("Content-Type"))
+                        .as(answer.describe())
                         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-                assertThat(ApiClient.JSON.readTree(answer.response().body()).get("status").asInt()).as(answer.describe()).isEqualTo(503);
+                assertThat(ApiClient.JSON
+                                .readTree(answer.response().body())
+                                .get("status")
+                                .asInt())
+                        .as(answer.describe())
+                        .isEqualTo(503);
             }
             // The load balancer takes the node out (readiness), but nothing restarts it (liveness).
             HttpResponse<String> readiness = probe("readiness");
             assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(503);
-            assertThat(ApiClient.JSON.readTree(readiness.body()).path("components").path("db").path("status").asString()).isEqualTo("DOWN");
+            assertThat(ApiClient.JSON
+                            .readTree(readiness.body())
+                            .path("components")
+                            .path("db")
+                            .path("status")
+                            .asString())
+                    .isEqualTo("DOWN");
             assertThat(probe("liveness").statusCode()).isEqualTo(200);
         } finally {
             database.restore();
@@ -153,7 +187,9 @@ class DatabaseOutageTest {
             // Without restarting the node: the pool reconnects by itself. The same requests, with the same keys.
             for (Write write : writes) {
                 HttpResponse<String> stored = untilNotUnavailable(write);
-                assertThat(stored.statusCode()).as(write.path() + " " + stored.body()).isEqualTo(201);
+                assertThat(stored.statusCode())
+                        .as(write.path() + " " + stored.body())
+                        .isEqualTo(201);
             }
             assertThat(send(unverifiedKey).statusCode()).isEqualTo(401);
             assertThat(probe("readiness").statusCode()).as("ready again").isEqualTo(200);
@@ -164,21 +200,31 @@ class DatabaseOutageTest {
         }
 
         for (String dossier : ratedDossiers) {
-            assertThat(count("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?", dossier))
-                    .as(dossier).isEqualTo(1);
+            assertThat(count(
+                            "SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                            dossier))
+                    .as(dossier)
+                    .isEqualTo(1);
         }
         for (String dossier : newDossiers) {
-            assertThat(count("SELECT COUNT(*) FROM dossier WHERE code = ?", dossier)).as(dossier).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM dossier WHERE code = ?", dossier))
+                    .as(dossier)
+                    .isEqualTo(1);
         }
-        assertThat(count("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ? AND r.channel = 'KIOSK'",
-                kioskDossier)).isEqualTo(1);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ? AND r.channel = 'KIOSK'",
+                        kioskDossier))
+                .isEqualTo(1);
     }
 
     /** The node's probe on its management port. */
     HttpResponse<String> probe(String group) throws Exception {
-        String managementPort = node.bean(org.springframework.core.env.Environment.class).getProperty("local.management.port");
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/health/" + group))
-                .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+        String managementPort = node.bean(Environment.class).getProperty("local.management.port");
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/health/" + group))
+                        .timeout(Duration.ofSeconds(15))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     int count(String sql, String code) {
@@ -189,7 +235,10 @@ class DatabaseOutageTest {
     record Write(String method, String path, Map<String, String> headers, String body) {
 
         static Write api(String method, String path, String key, Object body) {
-            return new Write(method, path, Map.of("Authorization", "Bearer " + key, "Content-Type", "application/json"),
+            return new Write(
+                    method,
+                    path,
+                    Map.of("Authorization", "Bearer " + key, "Content-Type", "application/json"),
                     body == null ? null : ApiClient.JSON.writeValueAsString(body));
         }
 
@@ -238,15 +287,22 @@ class DatabaseOutageTest {
     }
 
     HttpResponse<String> send(Write write) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.base() + write.path())).timeout(Duration.ofSeconds(30))
-                .method(write.method(), write.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(write.body()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.base() + write.path()))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        write.method(),
+                        write.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(write.body()));
         write.headers().forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     String enrolOnNode(KioskFixture site) throws Exception {
-        HttpResponse<String> enrolled = http.send(HttpRequest.newBuilder(URI.create(node.base() + site.enrolmentPath(devices))).GET().build(),
+        HttpResponse<String> enrolled = http.send(
+                HttpRequest.newBuilder(URI.create(node.base() + site.enrolmentPath(devices)))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         String setCookie = enrolled.headers().firstValue("Set-Cookie").orElseThrow();
         return setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));

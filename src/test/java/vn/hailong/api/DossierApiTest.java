@@ -1,11 +1,5 @@
 package vn.hailong.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.hailong.OneStopSoftware.DUE_ON;
-import static vn.hailong.OneStopSoftware.RECEIVED_ON;
-import static vn.hailong.OneStopSoftware.at;
-import static vn.hailong.OneStopSoftware.instant;
-
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +13,12 @@ import vn.hailong.ApiClient;
 import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.TestData;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hailong.OneStopSoftware.DUE_ON;
+import static vn.hailong.OneStopSoftware.RECEIVED_ON;
+import static vn.hailong.OneStopSoftware.at;
+import static vn.hailong.OneStopSoftware.instant;
 
 /** PUT and GET /api/v1/dossiers/{code}: dossiers pushed by the one-stop software. */
 @HaiLongTest
@@ -59,19 +59,24 @@ class DossierApiTest {
 
         ApiClient.Response again = api.put("/api/v1/dossiers/" + code, dossier("RECEIVED"));
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.json().get("surveyLink").asString()).isEqualTo(created.json().get("surveyLink").asString());
+        assertThat(again.json().get("surveyLink").asString())
+                .isEqualTo(created.json().get("surveyLink").asString());
         assertThat(api.get("/api/v1/dossiers/" + code).json()).isEqualTo(created.json());
     }
 
     @Test
     void putting_a_dossier_with_new_facts_updates_it() {
         String code = TestData.dossierCode(unit, 3);
-        assertThat(api.put("/api/v1/dossiers/" + code, dossier("RECEIVED")).status()).isEqualTo(201);
+        assertThat(api.put("/api/v1/dossiers/" + code, dossier("RECEIVED")).status())
+                .isEqualTo(201);
 
         Map<String, Object> processing = dossier("PROCESSING");
         processing.put("supplementRequests", 2);
-        processing.put("officers", List.of(Map.of("id", "cb-" + unit, "name", "Nguyễn Văn A", "role", "RECEIVING"),
-                Map.of("id", "xl-" + unit, "name", "Trần Thị B", "role", "PROCESSING")));
+        processing.put(
+                "officers",
+                List.of(
+                        Map.of("id", "cb-" + unit, "name", "Nguyễn Văn A", "role", "RECEIVING"),
+                        Map.of("id", "xl-" + unit, "name", "Trần Thị B", "role", "PROCESSING")));
         ApiClient.Response updated = api.put("/api/v1/dossiers/" + code, processing);
         assertThat(updated.status()).isEqualTo(200);
 
@@ -80,7 +85,10 @@ class DossierApiTest {
         assertThat(read.json().get("status").asString()).isEqualTo("PROCESSING");
         assertThat(read.json().get("statusCode").asInt()).isEqualTo(4);
         assertThat(read.json().get("supplementRequests").asInt()).isEqualTo(2);
-        assertThat(read.json().get("officers").valueStream().map(o -> o.get("id").asString() + "/" + o.get("role").asString()))
+        assertThat(read.json()
+                        .get("officers")
+                        .valueStream()
+                        .map(o -> o.get("id").asString() + "/" + o.get("role").asString()))
                 .containsExactly("cb-" + unit + "/RECEIVING", "xl-" + unit + "/PROCESSING");
         assertThat(read.json().get("evaluatedUnit").asString()).isEqualTo(unit);
         assertThat(instant(read.json().get("receivedAt").asString())).isEqualTo(instant(at(RECEIVED_ON, "08:30")));
@@ -97,21 +105,33 @@ class DossierApiTest {
         assertThat(response.json().get("timeliness").asString()).isEqualTo("LATE");
 
         body.put("returnedAt", at(DUE_ON.minusDays(1), "09:00"));
-        assertThat(api.put("/api/v1/dossiers/" + code, body).json().get("timeliness").asString()).isEqualTo("EARLY");
-        assertThat(api.get("/api/v1/dossiers/" + code).json().get("timeliness").asString()).isEqualTo("EARLY");
+        assertThat(api.put("/api/v1/dossiers/" + code, body)
+                        .json()
+                        .get("timeliness")
+                        .asString())
+                .isEqualTo("EARLY");
+        assertThat(api.get("/api/v1/dossiers/" + code).json().get("timeliness").asString())
+                .isEqualTo("EARLY");
 
         body.put("returnedAt", at(DUE_ON, "17:00"));
-        assertThat(api.put("/api/v1/dossiers/" + code, body).json().get("timeliness").asString()).isEqualTo("ON_TIME");
+        assertThat(api.put("/api/v1/dossiers/" + code, body)
+                        .json()
+                        .get("timeliness")
+                        .asString())
+                .isEqualTo("ON_TIME");
     }
 
     @Test
     void a_dossier_shows_rated_once_a_rating_is_stored() {
         String code = oneStop.sendsReceivedDossier(unit);
-        assertThat(api.get("/api/v1/dossiers/" + code).json().get("rated").asBoolean()).isFalse();
+        assertThat(api.get("/api/v1/dossiers/" + code).json().get("rated").asBoolean())
+                .isFalse();
 
-        assertThat(oneStop.relays(OneStopSoftware.rating(code, "SATISFIED")).status()).isEqualTo(201);
+        assertThat(oneStop.relays(OneStopSoftware.rating(code, "SATISFIED")).status())
+                .isEqualTo(201);
 
-        assertThat(api.get("/api/v1/dossiers/" + code).json().get("rated").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/dossiers/" + code).json().get("rated").asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -149,7 +169,8 @@ class DossierApiTest {
 
     @Test
     void a_returned_dossier_without_a_return_time_is_refused_naming_returned_at() {
-        ApiClient.Response response = api.put("/api/v1/dossiers/" + TestData.dossierCode(unit, 13), dossier("RETURNED"));
+        ApiClient.Response response =
+                api.put("/api/v1/dossiers/" + TestData.dossierCode(unit, 13), dossier("RETURNED"));
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(field(response)).isEqualTo("returnedAt");
@@ -199,7 +220,8 @@ class DossierApiTest {
 
     @Test
     void a_body_that_is_not_json_is_a_400_problem() {
-        ApiClient.Response response = api.put("/api/v1/dossiers/" + TestData.dossierCode(unit, 17), "{\"procedureCode\": ");
+        ApiClient.Response response =
+                api.put("/api/v1/dossiers/" + TestData.dossierCode(unit, 17), "{\"procedureCode\": ");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -216,7 +238,10 @@ class DossierApiTest {
         ApiClient.Response response = api.put("/api/v1/dossiers/" + TestData.dossierCode(unit, 18), body);
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(response.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .contains("channel", "status", "receivedAt");
     }
 
@@ -224,24 +249,31 @@ class DossierApiTest {
     void a_request_without_an_api_key_is_a_401_problem() {
         ApiClient anonymous = new ApiClient(port, null);
 
-        ApiClient.Response response = anonymous.put("/api/v1/dossiers/" + TestData.dossierCode(unit, 19), dossier("RECEIVED"));
+        ApiClient.Response response =
+                anonymous.put("/api/v1/dossiers/" + TestData.dossierCode(unit, 19), dossier("RECEIVED"));
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("status").asInt()).isEqualTo(401);
-        assertThat(anonymous.get("/api/v1/dossiers/" + TestData.dossierCode(unit, 19)).status()).isEqualTo(401);
-        assertThat(api.get("/api/v1/dossiers/" + TestData.dossierCode(unit, 19)).status()).isEqualTo(404);
+        assertThat(anonymous
+                        .get("/api/v1/dossiers/" + TestData.dossierCode(unit, 19))
+                        .status())
+                .isEqualTo(401);
+        assertThat(api.get("/api/v1/dossiers/" + TestData.dossierCode(unit, 19)).status())
+                .isEqualTo(404);
     }
 
     @Test
     void a_request_with_a_wrong_api_key_is_a_401_problem() {
         ApiClient impostor = new ApiClient(port, "test-key-0123456789abcdef0123456789abcdeX");
 
-        ApiClient.Response response = impostor.put("/api/v1/dossiers/" + TestData.dossierCode(unit, 20), dossier("RECEIVED"));
+        ApiClient.Response response =
+                impostor.put("/api/v1/dossiers/" + TestData.dossierCode(unit, 20), dossier("RECEIVED"));
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(api.get("/api/v1/dossiers/" + TestData.dossierCode(unit, 20)).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/dossiers/" + TestData.dossierCode(unit, 20)).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -256,7 +288,8 @@ class DossierApiTest {
     @Test
     void a_rejected_update_leaves_the_stored_dossier_as_it_was() {
         String code = TestData.dossierCode(unit, 22);
-        assertThat(api.put("/api/v1/dossiers/" + code, dossier("RECEIVED")).status()).isEqualTo(201);
+        assertThat(api.put("/api/v1/dossiers/" + code, dossier("RECEIVED")).status())
+                .isEqualTo(201);
         ApiClient.Response before = api.get("/api/v1/dossiers/" + code);
 
         Map<String, Object> bad = dossier("PROCESSING");
@@ -268,7 +301,8 @@ class DossierApiTest {
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.json().get("status").asString()).isEqualTo("RECEIVED");
         assertThat(after.json().get("supplementRequests").asInt()).isZero();
-        assertThat(after.json().get("dueAt").asString()).isEqualTo(before.json().get("dueAt").asString());
+        assertThat(after.json().get("dueAt").asString())
+                .isEqualTo(before.json().get("dueAt").asString());
         assertThat(after.json()).isEqualTo(before.json());
     }
 
@@ -283,8 +317,10 @@ class DossierApiTest {
         assertThat(api.put("/api/v1/dossiers/" + code, bad).status()).isEqualTo(422);
 
         assertThat(api.get("/api/v1/dossiers/" + code).status()).isEqualTo(404);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dossier WHERE code = ?", Integer.class, code)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM admin_procedure WHERE code = ?", Integer.class, procedure)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dossier WHERE code = ?", Integer.class, code))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM admin_procedure WHERE code = ?", Integer.class, procedure))
+                .isZero();
     }
 
     @Test
@@ -300,7 +336,8 @@ class DossierApiTest {
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.json().get("procedure").get("code").asString()).isEqualTo(procedure);
         assertThat(response.json().get("procedure").get("name").asString()).isEqualTo("Thủ tục mới");
-        assertThat(jdbc.queryForObject("SELECT field FROM admin_procedure WHERE code = ?", String.class, procedure)).isEqualTo("Môi trường");
+        assertThat(jdbc.queryForObject("SELECT field FROM admin_procedure WHERE code = ?", String.class, procedure))
+                .isEqualTo("Môi trường");
     }
 
     @Test
@@ -326,7 +363,8 @@ class DossierApiTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(field(response)).isEqualTo("procedureField");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM admin_procedure WHERE code = ?", Integer.class, procedure)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM admin_procedure WHERE code = ?", Integer.class, procedure))
+                .isZero();
     }
 
     @Test
@@ -334,7 +372,9 @@ class DossierApiTest {
         String procedure = "1.004227." + TestData.uniqueSuffix();
         Map<String, Object> body = dossier("RECEIVED");
         body.put("procedureCode", procedure);
-        assertThat(api.put("/api/v1/dossiers/" + TestData.dossierCode(unit, 27), body).status()).isEqualTo(201);
+        assertThat(api.put("/api/v1/dossiers/" + TestData.dossierCode(unit, 27), body)
+                        .status())
+                .isEqualTo(201);
         body.put("procedureName", "Tên mới của thủ tục");
         body.put("procedureField", "x".repeat(201));
 

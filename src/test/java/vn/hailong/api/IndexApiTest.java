@@ -1,7 +1,5 @@
 package vn.hailong.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -31,16 +30,21 @@ import vn.hailong.index.MethodologyService;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The index API over real HTTP: published results as JSON and CSV, explanations, unit indicators, problems. */
 @HaiLongTest
 class IndexApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     IndexSnapshotService snapshots;
+
     @Autowired
     MethodologyService methodologies;
 
@@ -59,9 +63,15 @@ class IndexApiTest {
         accounts.ensureAccount(manager, "mat-khau-" + manager, "Sở Nội vụ", Role.PROVINCE_MANAGER, null);
         UserDetails user = accounts.loadUserByUsername(manager);
         SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         scheme = "api-" + TestData.uniqueSuffix().toLowerCase();
-        methodologies.addVersion(scheme, null, null, "API", methodologies.forYear("default", 2026).definition().withMinimumRatings(0));
+        methodologies.addVersion(
+                scheme,
+                null,
+                null,
+                "API",
+                methodologies.forYear("default", 2026).definition().withMinimumRatings(0));
         group = "PG-" + TestData.uniqueSuffix();
         unitA = unit("Sở Xây dựng, thử");
         unitB = unit("Sở Y tế");
@@ -69,8 +79,11 @@ class IndexApiTest {
         rate(dossier(unitA, day), "VERY_SATISFIED");
         rate(dossier(unitA, day), "DISSATISFIED");
         rate(dossier(unitB, day), "SATISFIED");
-        assertThat(api.put("/api/v1/units/" + unitA + "/indicators/2026-07",
-                Map.of("indicator5", 2, "indicator6", 1.5, "indicator9", 1, "note", "báo cáo tháng 7")).status()).isEqualTo(200);
+        assertThat(api.put(
+                                "/api/v1/units/" + unitA + "/indicators/2026-07",
+                                Map.of("indicator5", 2, "indicator6", 1.5, "indicator9", 1, "note", "báo cáo tháng 7"))
+                        .status())
+                .isEqualTo(200);
         snapshots.publish(snapshots.compute(scheme, "2026-07").id());
     }
 
@@ -98,15 +111,18 @@ class IndexApiTest {
 
     @Test
     void a_corrected_period_serves_the_correction_and_says_why() {
-        JsonNode first = api.get("/api/v1/index?period=2026-07&scheme=" + scheme).json().get("correction");
+        JsonNode first =
+                api.get("/api/v1/index?period=2026-07&scheme=" + scheme).json().get("correction");
         assertThat(first == null || first.isNull()).as("no correction yet").isTrue();
         rate(dossier(unitB, LocalDate.of(2026, 7, 20)), "DISSATISFIED");
         rate(dossier(unitB, LocalDate.of(2026, 7, 21)), "DISSATISFIED");
-        snapshots.publishCorrection(snapshots.computeCorrection(scheme, "2026-07").id(), "Thiếu một đánh giá của Sở Y tế");
+        snapshots.publishCorrection(
+                snapshots.computeCorrection(scheme, "2026-07").id(), "Thiếu một đánh giá của Sở Y tế");
         ApiClient.Response r = api.get("/api/v1/index?period=2026-07&scheme=" + scheme + "&peerGroup=" + group);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("correction").get("reason").asString()).isEqualTo("Thiếu một đánh giá của Sở Y tế");
-        assertThat(r.json().get("correction").get("earlierPublications").asInt()).isEqualTo(1);
+        assertThat(r.json().get("correction").get("earlierPublications").asInt())
+                .isEqualTo(1);
         JsonNode units = r.json().get("units");
         assertThat(units.get(0).get("unitCode").asString()).isEqualTo(unitA);
         assertThat(units.get(1).get("unitCode").asString()).isEqualTo(unitB);
@@ -115,16 +131,21 @@ class IndexApiTest {
 
     @Test
     void published_results_come_as_csv_when_asked() throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/v1/index?period=2026-07&scheme=" + scheme + "&peerGroup=" + group))
-                .header("Authorization", "Bearer " + HaiLongTest.API_KEY).header("Accept", "text/csv").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                        + "/api/v1/index?period=2026-07&scheme=" + scheme + "&peerGroup=" + group))
+                                .header("Authorization", "Bearer " + HaiLongTest.API_KEY)
+                                .header("Accept", "text/csv")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         String[] lines = r.body().replace("\uFEFF", "").split("\r\n");
-        assertThat(lines[0]).isEqualTo("unit_code,unit_name,peer_group,dossiers,ratings,satisfaction_rate,tt01_score,tt01_band,"
-                + "d766_satisfaction_points,par_survey_points,rank,rank_change,satisfaction_sample,satisfaction_ci95_low,"
-                + "satisfaction_ci95_high,flags");
+        assertThat(lines[0])
+                .isEqualTo("unit_code,unit_name,peer_group,dossiers,ratings,satisfaction_rate,tt01_score,tt01_band,"
+                        + "d766_satisfaction_points,par_survey_points,rank,rank_change,satisfaction_sample,satisfaction_ci95_low,"
+                        + "satisfaction_ci95_high,flags");
         assertThat(lines).hasSize(3);
         assertThat(lines[1]).startsWith(unitB + ",Sở Y tế " + unitB + "," + group + ",1,1,100.00,");
         // a name with a comma is quoted
@@ -139,12 +160,35 @@ class IndexApiTest {
         assertThat(r.status()).isEqualTo(200);
         // newest first: v2 (V87, the minimum sample of 30), then v1 as it was stored
         assertThat(r.json().get(0).get("version").asInt()).isEqualTo(2);
-        assertThat(r.json().get(0).get("definition").get("ranking").get("minimumRatings").asInt()).isEqualTo(30);
+        assertThat(r.json()
+                        .get(0)
+                        .get("definition")
+                        .get("ranking")
+                        .get("minimumRatings")
+                        .asInt())
+                .isEqualTo(30);
         assertThat(r.json().get(1).get("version").asInt()).isEqualTo(1);
-        assertThat(r.json().get(1).get("definition").get("ranking").get("minimumRatings").asInt()).isZero();
-        assertThat(r.json().get(0).get("definition").get("decision766").get("curve").asString()).isEqualTo("LINEAR");
+        assertThat(r.json()
+                        .get(1)
+                        .get("definition")
+                        .get("ranking")
+                        .get("minimumRatings")
+                        .asInt())
+                .isZero();
+        assertThat(r.json()
+                        .get(0)
+                        .get("definition")
+                        .get("decision766")
+                        .get("curve")
+                        .asString())
+                .isEqualTo("LINEAR");
         assertThat(r.json().get(0).get("definition").get("indicators")).hasSize(9);
-        assertThat(api.get("/api/v1/index/methodologies/" + scheme).json().get(0).get("scheme").asString()).isEqualTo(scheme);
+        assertThat(api.get("/api/v1/index/methodologies/" + scheme)
+                        .json()
+                        .get(0)
+                        .get("scheme")
+                        .asString())
+                .isEqualTo(scheme);
         assertThat(api.get("/api/v1/index/methodologies/no-such").status()).isEqualTo(404);
     }
 
@@ -154,18 +198,25 @@ class IndexApiTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.contentType()).startsWith("application/problem+json");
         assertThat(bad.json().get("field").asString()).isEqualTo("period");
-        assertThat(api.get("/api/v1/index?scheme=" + scheme).json().get("field").asString()).isEqualTo("period");
+        assertThat(api.get("/api/v1/index?scheme=" + scheme).json().get("field").asString())
+                .isEqualTo("period");
         ApiClient.Response scheme = api.get("/api/v1/index?period=2026&scheme=no-such-scheme");
         assertThat(scheme.status()).isEqualTo(422);
         assertThat(scheme.json().get("field").asString()).isEqualTo("scheme");
-        assertThat(api.get("/api/v1/index?period=2026-Q3&scheme=" + this.scheme).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/index?period=2026-Q3&scheme=" + this.scheme).status())
+                .isEqualTo(404);
     }
 
     @Test
     void a_csv_request_with_a_bad_period_still_gets_a_problem() throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/v1/index?period=26&scheme=" + scheme)).header("Authorization", "Bearer " + HaiLongTest.API_KEY)
-                .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://localhost:" + port + "/api/v1/index?period=26&scheme=" + scheme))
+                                .header("Authorization", "Bearer " + HaiLongTest.API_KEY)
+                                .header("Accept", "text/csv")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("period");
     }
@@ -178,14 +229,28 @@ class IndexApiTest {
         assertThat(r.json().get("inputs").get("dossiers").asInt()).isEqualTo(2);
         assertThat(r.json().get("inputs").get("dissatisfiedRatings").asInt()).isEqualTo(1);
         assertThat(result.get("indicators")).hasSize(9);
-        assertThat(result.get("indicators").get(4).get("average").decimalValue()).isEqualByComparingTo("2");
-        assertThat(result.get("indicators").get(5).get("average").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(result.get("indicators").get(4).get("average").decimalValue())
+                .isEqualByComparingTo("2");
+        assertThat(result.get("indicators").get(5).get("average").decimalValue())
+                .isEqualByComparingTo("1.5");
         assertThat(result.get("circular01Band").asString()).isNotBlank();
         assertThat(result.get("rank").asInt()).isEqualTo(2);
-        assertThat(result.get("decision766").get("dossierSatisfaction").get("ratePercent").decimalValue()).isEqualByComparingTo("50");
-        assertThat(r.json().get("methodology").get("definition").get("circular01").get("bands").get("excellentAbove").asInt())
+        assertThat(result.get("decision766")
+                        .get("dossierSatisfaction")
+                        .get("ratePercent")
+                        .decimalValue())
+                .isEqualByComparingTo("50");
+        assertThat(r.json()
+                        .get("methodology")
+                        .get("definition")
+                        .get("circular01")
+                        .get("bands")
+                        .get("excellentAbove")
+                        .asInt())
                 .isEqualTo(15);
-        assertThat(api.get("/api/v1/index/units/000.00.00.NOPE?period=2026-07&scheme=" + scheme).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/index/units/000.00.00.NOPE?period=2026-07&scheme=" + scheme)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -195,32 +260,45 @@ class IndexApiTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("field").asString()).isEqualTo("indicator6");
         assertThat(r.json().get("errors")).hasSize(2);
-        assertThat(api.put("/api/v1/units/" + unitB + "/indicators/2026-Q3", Map.of("indicator5", "hai")).json().get("field")
-                .asString()).isEqualTo("indicator5");
-        assertThat(api.put("/api/v1/units/" + unitB + "/indicators/2026Q3", Map.of("indicator5", 1)).json().get("field")
-                .asString()).isEqualTo("period");
+        assertThat(api.put("/api/v1/units/" + unitB + "/indicators/2026-Q3", Map.of("indicator5", "hai"))
+                        .json()
+                        .get("field")
+                        .asString())
+                .isEqualTo("indicator5");
+        assertThat(api.put("/api/v1/units/" + unitB + "/indicators/2026Q3", Map.of("indicator5", 1))
+                        .json()
+                        .get("field")
+                        .asString())
+                .isEqualTo("period");
 
         // indicator 8 is computed from complaints by the methodologies: an entry would be ignored, so it is refused
-        ApiClient.Response eight = api.put("/api/v1/units/" + unitB + "/indicators/2026-Q3", Map.of("indicator5", 1, "indicator8", 2));
+        ApiClient.Response eight =
+                api.put("/api/v1/units/" + unitB + "/indicators/2026-Q3", Map.of("indicator5", 1, "indicator8", 2));
         assertThat(eight.status()).isEqualTo(400);
         assertThat(eight.json().get("field").asString()).isEqualTo("indicator8");
 
-        ApiClient.Response ok = api.put("/api/v1/units/" + unitB + "/indicators/2026-Q3", Map.of("indicator5", 1.25, "indicator9", 2));
+        ApiClient.Response ok =
+                api.put("/api/v1/units/" + unitB + "/indicators/2026-Q3", Map.of("indicator5", 1.25, "indicator9", 2));
         assertThat(ok.status()).isEqualTo(200);
         ok = api.put("/api/v1/units/" + unitB + "/indicators/2026-Q3", Map.of("indicator5", 2, "indicator9", 2));
         JsonNode got = api.get("/api/v1/units/" + unitB + "/indicators/2026-Q3").json();
         assertThat(got.get("indicator5").decimalValue()).isEqualByComparingTo("2");
         assertThat(got.get("history")).hasSize(3);
         assertThat(got.get("history").get(0).get("field").asString()).isEqualTo("indicator5");
-        assertThat(got.get("history").get(0).get("previous").decimalValue()).isEqualByComparingTo(new BigDecimal("1.25"));
+        assertThat(got.get("history").get(0).get("previous").decimalValue())
+                .isEqualByComparingTo(new BigDecimal("1.25"));
         assertThat(got.get("history").get(0).get("changedBy").asString()).startsWith("api:");
-        assertThat(api.get("/api/v1/units/000.00.00.NOPE/indicators/2026").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/units/000.00.00.NOPE/indicators/2026").status())
+                .isEqualTo(404);
     }
 
     private String unit(String name) {
         String code = TestData.agencyCode();
-        assertThat(api.put("/api/v1/units/" + code, Map.of("name", name + " " + code, "kind", "DEPARTMENT", "peerGroup", group))
-                .status()).isEqualTo(201);
+        assertThat(api.put(
+                                "/api/v1/units/" + code,
+                                Map.of("name", name + " " + code, "kind", "DEPARTMENT", "peerGroup", group))
+                        .status())
+                .isEqualTo(201);
         return code;
     }
 
@@ -239,7 +317,7 @@ class IndexApiTest {
     private void rate(String dossier, String overall) {
         Map<String, Object> rating = OneStopSoftware.rating(dossier, overall);
         if (overall.equals("DISSATISFIED")) {
-            rating.put("reasons", java.util.List.of("SLOW"));
+            rating.put("reasons", List.of("SLOW"));
         }
         assertThat(oneStop.relays(rating).status()).isEqualTo(201);
     }

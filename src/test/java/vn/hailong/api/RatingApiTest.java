@@ -1,7 +1,5 @@
 package vn.hailong.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +13,8 @@ import vn.hailong.ApiClient;
 import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.TestData;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST /api/v1/ratings: ratings relayed from the portal, paper forms and phone surveys. */
 @HaiLongTest
@@ -38,8 +38,10 @@ class RatingApiTest {
     }
 
     int ratingsStoredFor(String dossierCode) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                Integer.class, dossierCode);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                Integer.class,
+                dossierCode);
     }
 
     static String field(ApiClient.Response response) {
@@ -58,9 +60,12 @@ class RatingApiTest {
         assertThat(response.json().get("status").asString()).isEqualTo("COUNTED");
         assertThat(response.json().get("channel").asString()).isEqualTo("PORTAL");
         assertThat(response.json().get("replayed").asBoolean()).isFalse();
-        assertThat(jdbc.queryForMap("SELECT overall_option, overall_points, status FROM rating WHERE id = ?",
-                response.json().get("ratingId").asString()))
-                .containsEntry("overall_option", "VERY_SATISFIED").containsEntry("overall_points", 2).containsEntry("status", "COUNTED");
+        assertThat(jdbc.queryForMap(
+                        "SELECT overall_option, overall_points, status FROM rating WHERE id = ?",
+                        response.json().get("ratingId").asString()))
+                .containsEntry("overall_option", "VERY_SATISFIED")
+                .containsEntry("overall_points", 2)
+                .containsEntry("status", "COUNTED");
     }
 
     @Test
@@ -73,7 +78,8 @@ class RatingApiTest {
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.json().get("replayed").asBoolean()).isTrue();
-        assertThat(retry.json().get("ratingId").asString()).isEqualTo(first.json().get("ratingId").asString());
+        assertThat(retry.json().get("ratingId").asString())
+                .isEqualTo(first.json().get("ratingId").asString());
         assertThat(ratingsStoredFor(dossier)).isEqualTo(1);
     }
 
@@ -87,8 +93,11 @@ class RatingApiTest {
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(field(response)).isEqualTo("idempotencyKey");
-        assertThat(jdbc.queryForObject("SELECT overall_option FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                String.class, dossier)).isEqualTo("SATISFIED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT overall_option FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                        String.class,
+                        dossier))
+                .isEqualTo("SATISFIED");
     }
 
     @Test
@@ -102,13 +111,17 @@ class RatingApiTest {
         assertThat(field(second)).isEqualTo("dossierCode");
         assertThat(second.json().get("detail").asString()).contains("không thể đánh giá lại");
         assertThat(ratingsStoredFor(dossier)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT overall_option FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                String.class, dossier)).isEqualTo("SATISFIED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT overall_option FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                        String.class,
+                        dossier))
+                .isEqualTo("SATISFIED");
     }
 
     @Test
     void a_rating_of_an_unknown_dossier_is_refused_naming_the_dossier() {
-        ApiClient.Response response = oneStop.relays(OneStopSoftware.rating(TestData.dossierCode(unit, 9999), "SATISFIED"));
+        ApiClient.Response response =
+                oneStop.relays(OneStopSoftware.rating(TestData.dossierCode(unit, 9999), "SATISFIED"));
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(field(response)).isEqualTo("dossierCode");
@@ -154,7 +167,10 @@ class RatingApiTest {
         ApiClient.Response response = oneStop.relays(rating);
 
         assertThat(response.status()).as(response.body()).isEqualTo(201);
-        assertThat(jdbc.queryForObject("SELECT comment FROM rating WHERE id = ?", String.class, response.json().get("ratingId").asString()))
+        assertThat(jdbc.queryForObject(
+                        "SELECT comment FROM rating WHERE id = ?",
+                        String.class,
+                        response.json().get("ratingId").asString()))
                 .isEqualTo("Phải đi lại ba lần mới nộp được hồ sơ");
     }
 
@@ -166,8 +182,11 @@ class RatingApiTest {
         ApiClient.Response response = oneStop.relays(rating);
 
         assertThat(response.status()).isEqualTo(201);
-        assertThat(jdbc.queryForList("SELECT reason_code FROM rating_reason WHERE rating_id = ?", String.class,
-                response.json().get("ratingId").asString())).containsExactlyInAnyOrder("SLOW", "EXTRA_DOCUMENTS");
+        assertThat(jdbc.queryForList(
+                        "SELECT reason_code FROM rating_reason WHERE rating_id = ?",
+                        String.class,
+                        response.json().get("ratingId").asString()))
+                .containsExactlyInAnyOrder("SLOW", "EXTRA_DOCUMENTS");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package vn.hailong.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +13,8 @@ import vn.hailong.ApiClient;
 import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.RollupProbe;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A burst over real HTTP: 200 clients, each sending one rating of its own dossier at the same
@@ -34,7 +34,8 @@ class RatingBurstTest {
     JdbcTemplate jdbc;
 
     @Test
-    void two_hundred_clients_each_sending_one_rating_at_once_are_all_answered_201_stored_and_counted() throws Exception {
+    void two_hundred_clients_each_sending_one_rating_at_once_are_all_answered_201_stored_and_counted()
+            throws Exception {
         OneStopSoftware oneStop = new OneStopSoftware(port);
         String department = oneStop.registersUnit("DEPARTMENT");
         String unit = oneStop.registersUnit("OTHER", department);
@@ -43,17 +44,26 @@ class RatingBurstTest {
             dossiers.add(oneStop.sendsReceivedDossier(unit));
         }
 
-        List<ApiClient.Response> answers = ConcurrentSubmissionTest.atOnce(CLIENTS,
-                i -> oneStop.relays(OneStopSoftware.rating(dossiers.get(i), i % 3 == 0 ? "SATISFIED" : "VERY_SATISFIED")));
+        List<ApiClient.Response> answers = ConcurrentSubmissionTest.atOnce(
+                CLIENTS,
+                i -> oneStop.relays(
+                        OneStopSoftware.rating(dossiers.get(i), i % 3 == 0 ? "SATISFIED" : "VERY_SATISFIED")));
 
         assertThat(answers).extracting(ApiClient.Response::status).containsOnly(201);
         assertThat(answers).extracting(ApiClient.Response::contentType).allMatch(t -> t.startsWith("application/json"));
-        assertThat(answers.stream().map(r -> r.json().get("ratingId").asString()).distinct()).hasSize(CLIENTS);
+        assertThat(answers.stream()
+                        .map(r -> r.json().get("ratingId").asString())
+                        .distinct())
+                .hasSize(CLIENTS);
         RollupProbe probe = new RollupProbe(jdbc);
         assertThat(probe.storedRatingsOf(unit)).isEqualTo(CLIENTS);
 
         // The node's worker applies them after their commit, by itself.
-        assertThat(probe.awaitConverged(unit, Duration.ofSeconds(10))).as("unit's rollups equal its ratings").isEqualTo(CLIENTS);
-        assertThat(probe.countedBelow(department)).as("the department's rows of the units below").isEqualTo(CLIENTS);
+        assertThat(probe.awaitConverged(unit, Duration.ofSeconds(10)))
+                .as("unit's rollups equal its ratings")
+                .isEqualTo(CLIENTS);
+        assertThat(probe.countedBelow(department))
+                .as("the department's rows of the units below")
+                .isEqualTo(CLIENTS);
     }
 }

@@ -1,7 +1,5 @@
 package vn.hailong.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
@@ -16,6 +14,8 @@ import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.TestData;
 import vn.hailong.receipt.QrImages;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The QR codes and the rating slip that the one-stop software prints on its receipts. */
 @HaiLongTest
@@ -35,7 +35,10 @@ class ReceiptApiTest {
         api = oneStop.api();
         String unit = oneStop.registersUnit("DEPARTMENT");
         code = TestData.dossierCode(unit, 1);
-        surveyLink = oneStop.sends(code, OneStopSoftware.dossier(unit, "RECEIVED")).json().get("surveyLink").asString();
+        surveyLink = oneStop.sends(code, OneStopSoftware.dossier(unit, "RECEIVED"))
+                .json()
+                .get("surveyLink")
+                .asString();
     }
 
     @Test
@@ -45,7 +48,9 @@ class ReceiptApiTest {
         assertThat(png.status()).isEqualTo(200);
         assertThat(png.contentType()).isEqualTo("image/png");
         assertThat(png.headers().firstValue("Cache-Control")).hasValue("private, max-age=86400");
-        assertThat(QrImages.read(png.body()).getWidth()).as("256 px unless asked").isEqualTo(256);
+        assertThat(QrImages.read(png.body()).getWidth())
+                .as("256 px unless asked")
+                .isEqualTo(256);
         assertThat(QrImages.decodePng(png.body())).isEqualTo(surveyLink);
     }
 
@@ -107,7 +112,8 @@ class ReceiptApiTest {
         assertThat(slip.status()).isEqualTo(200);
         assertThat(slip.contentType()).isEqualToIgnoringCase("text/html;charset=UTF-8");
         String html = slip.text();
-        assertThat(html).contains(code)
+        assertThat(html)
+                .contains(code)
                 .contains("Cấp giấy phép môi trường")
                 .contains(OneStopSoftware.DUE_ON.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))
                 .contains("@page { size: A6; margin: 8mm }");

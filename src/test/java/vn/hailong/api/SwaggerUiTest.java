@@ -1,7 +1,5 @@
 package vn.hailong.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,11 +9,15 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.hailong.ApiClient;
 import vn.hailong.KeepsSecurityStrategy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * springdoc's interactive page, switched on as the demo profile does (springdoc.swagger-ui.enabled):
  * served without a log-in, reading the public OpenAPI document.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "springdoc.swagger-ui.enabled=true")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "springdoc.swagger-ui.enabled=true")
 @ActiveProfiles("test")
 @ExtendWith(KeepsSecurityStrategy.class)
 class SwaggerUiTest {

@@ -1,7 +1,5 @@
 package vn.hailong.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +10,8 @@ import vn.hailong.ApiClient;
 import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.TestData;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** PUT and GET /api/v1/units/{agencyCode}: the one-stop software registers the province's units. */
 @HaiLongTest
@@ -34,13 +34,23 @@ class UnitApiTest {
         String province = oneStop.registersUnit("PROVINCE");
         String code = TestData.agencyCode();
 
-        ApiClient.Response created = api.put("/api/v1/units/" + code,
-                Map.of("name", "Sở Nội vụ", "kind", "DEPARTMENT", "peerGroup", "departments", "validFrom", "2025-07-01"));
+        ApiClient.Response created = api.put(
+                "/api/v1/units/" + code,
+                Map.of(
+                        "name",
+                        "Sở Nội vụ",
+                        "kind",
+                        "DEPARTMENT",
+                        "peerGroup",
+                        "departments",
+                        "validFrom",
+                        "2025-07-01"));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("code").asString()).isEqualTo(code);
         assertThat(created.json().get("name").asString()).isEqualTo("Sở Nội vụ");
 
-        ApiClient.Response updated = api.put("/api/v1/units/" + code,
+        ApiClient.Response updated = api.put(
+                "/api/v1/units/" + code,
                 Map.of("name", "Sở Nội vụ tỉnh", "kind", "DEPARTMENT", "parent", province, "peerGroup", "departments"));
         assertThat(updated.status()).isEqualTo(200);
 
@@ -55,7 +65,8 @@ class UnitApiTest {
 
     @Test
     void a_unit_code_with_lowercase_letters_is_refused_naming_agency_code() {
-        ApiClient.Response response = api.put("/api/v1/units/000.00.06.h56", Map.of("name", "Sở", "kind", "DEPARTMENT"));
+        ApiClient.Response response =
+                api.put("/api/v1/units/000.00.06.h56", Map.of("name", "Sở", "kind", "DEPARTMENT"));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -75,7 +86,8 @@ class UnitApiTest {
     void a_unit_under_an_unknown_parent_is_refused_naming_parent() {
         String code = TestData.agencyCode();
 
-        ApiClient.Response response = api.put("/api/v1/units/" + code,
+        ApiClient.Response response = api.put(
+                "/api/v1/units/" + code,
                 Map.of("name", "Phường thử", "kind", "COMMUNE", "parent", TestData.agencyCode()));
 
         assertThat(response.status()).isEqualTo(422);
@@ -96,12 +108,16 @@ class UnitApiTest {
 
     @Test
     void a_malformed_field_wins_over_an_unknown_parent_and_both_are_named() {
-        ApiClient.Response response = api.put("/api/v1/units/" + TestData.agencyCode(),
+        ApiClient.Response response = api.put(
+                "/api/v1/units/" + TestData.agencyCode(),
                 Map.of("name", "Phường thử", "kind", "WARD", "parent", TestData.agencyCode()));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("field").asString()).isEqualTo("kind");
-        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(response.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .containsExactly("kind", "parent");
     }
 
@@ -109,7 +125,8 @@ class UnitApiTest {
     void a_unit_cannot_be_its_own_parent() {
         String code = oneStop.registersUnit("DEPARTMENT");
 
-        ApiClient.Response response = api.put("/api/v1/units/" + code, Map.of("name", "Sở", "kind", "DEPARTMENT", "parent", code));
+        ApiClient.Response response =
+                api.put("/api/v1/units/" + code, Map.of("name", "Sở", "kind", "DEPARTMENT", "parent", code));
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("field").asString()).isEqualTo("parent");
@@ -120,7 +137,8 @@ class UnitApiTest {
         String a = oneStop.registersUnit("DEPARTMENT");
         String b = oneStop.registersUnit("SERVICE_CENTRE", a);
 
-        ApiClient.Response response = api.put("/api/v1/units/" + a, Map.of("name", "Sở đổi tên", "kind", "DEPARTMENT", "parent", b));
+        ApiClient.Response response =
+                api.put("/api/v1/units/" + a, Map.of("name", "Sở đổi tên", "kind", "DEPARTMENT", "parent", b));
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("field").asString()).isEqualTo("parent");
@@ -135,7 +153,8 @@ class UnitApiTest {
         String b = oneStop.registersUnit("DEPARTMENT", a);
         String c = oneStop.registersUnit("SERVICE_CENTRE", b);
 
-        ApiClient.Response response = api.put("/api/v1/units/" + a, Map.of("name", "Tỉnh", "kind", "PROVINCE", "parent", c));
+        ApiClient.Response response =
+                api.put("/api/v1/units/" + a, Map.of("name", "Tỉnh", "kind", "PROVINCE", "parent", c));
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("field").asString()).isEqualTo("parent");
@@ -143,7 +162,8 @@ class UnitApiTest {
 
     @Test
     void a_unit_with_a_date_that_is_not_a_date_is_refused_naming_the_date() {
-        ApiClient.Response response = api.put("/api/v1/units/" + TestData.agencyCode(),
+        ApiClient.Response response = api.put(
+                "/api/v1/units/" + TestData.agencyCode(),
                 Map.of("name", "Sở", "kind", "DEPARTMENT", "validFrom", "01/07/2025"));
 
         assertThat(response.status()).isEqualTo(400);

@@ -17,12 +17,10 @@ import java.util.List;
  */
 public final class AuditChainCheck {
 
-    private AuditChainCheck() {
-    }
+    private AuditChainCheck() {}
 
     /** What the walk found: entries checked and problems (empty: intact). */
-    public record Result(long checked, List<String> problems) {
-    }
+    public record Result(long checked, List<String> problems) {}
 
     public static Result verify(Connection connection) throws SQLException {
         List<String> problems = new ArrayList<>();
@@ -30,7 +28,8 @@ public final class AuditChainCheck {
         byte[] previous = AuditChain.GENESIS;
         long expectedSeq = 1;
         try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit_entry ORDER BY seq")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit_entry ORDER BY seq")) {
             while (rs.next()) {
                 long seq = rs.getLong(1);
                 if (seq != expectedSeq) {
@@ -42,8 +41,10 @@ public final class AuditChainCheck {
                 if (!Arrays.equals(prevHash, previous)) {
                     problems.add("entry " + seq + " does not follow the entry before it");
                 }
-                byte[] expected = AuditChain.hash(prevHash, AuditChain.canonical(seq, at, rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6)));
+                byte[] expected = AuditChain.hash(
+                        prevHash,
+                        AuditChain.canonical(
+                                seq, at, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
                 if (!Arrays.equals(expected, hash)) {
                     problems.add("entry " + seq + " does not match its hash");
                 }
@@ -52,7 +53,8 @@ public final class AuditChainCheck {
                 checked++;
             }
         }
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT seq, hash FROM audit_chain_head WHERE id = 1")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT seq, hash FROM audit_chain_head WHERE id = 1")) {
             if (!rs.next() || rs.getLong(1) != expectedSeq - 1 || !Arrays.equals(rs.getBytes(2), previous)) {
                 problems.add("the chain head does not match the last entry (" + (expectedSeq - 1) + ")");
             }

@@ -1,9 +1,11 @@
 package vn.hailong.audit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +15,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import vn.hailong.HaiLongTest;
 import vn.hailong.TestData;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The audit chain on the real database: appends verify, tampering by SQL behind the application's
@@ -35,12 +42,14 @@ class AuditLogTest {
 
     @Autowired
     AuditLog audit;
+
     @Autowired
     JdbcTemplate jdbc;
 
     static void signIn(String role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("auditor-test", null,
-                AuthorityUtils.createAuthorityList("ROLE_" + role)));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "auditor-test", null, AuthorityUtils.createAuthorityList("ROLE_" + role)));
     }
 
     @AfterEach
@@ -72,18 +81,27 @@ class AuditLogTest {
             assertThat(e.actor()).isEqualTo("bob");
             assertThat(e.seq()).isEqualTo(before + 2);
         });
-        java.time.LocalDate today = java.time.LocalDate.now(AuditLog.VIETNAM);
-        assertThat(audit.entries(new AuditLog.Query(today, today, null, "alice"), 10)).extracting(AuditLog.Entry::subject).contains(marker);
-        assertThat(audit.entries(new AuditLog.Query(today.plusDays(1), null, null, "alice"), 10)).isEmpty();
-        assertThat(audit.entries(new AuditLog.Query(null, today.minusDays(1), null, "alice"), 10)).extracting(AuditLog.Entry::subject)
+        LocalDate today = LocalDate.now(AuditLog.VIETNAM);
+        assertThat(audit.entries(new AuditLog.Query(today, today, null, "alice"), 10))
+                .extracting(AuditLog.Entry::subject)
+                .contains(marker);
+        assertThat(audit.entries(new AuditLog.Query(today.plusDays(1), null, null, "alice"), 10))
+                .isEmpty();
+        assertThat(audit.entries(new AuditLog.Query(null, today.minusDays(1), null, "alice"), 10))
+                .extracting(AuditLog.Entry::subject)
                 .doesNotContain(marker);
         // "_" and "%" in a user filter are literal characters, not wildcards
-        assertThat(audit.entries(new AuditLog.Query(null, null, null, "a_ice"), 10)).isEmpty();
+        assertThat(audit.entries(new AuditLog.Query(null, null, null, "a_ice"), 10))
+                .isEmpty();
     }
 
     @Test
     void an_entry_altered_by_sql_is_reported_and_restoring_it_heals_the_chain() {
-        audit.append("carol", AuditAction.ACCOUNT_CHANGED, "account x-" + TestData.uniqueSuffix(), "role OFFICER → UNIT_MANAGER");
+        audit.append(
+                "carol",
+                AuditAction.ACCOUNT_CHANGED,
+                "account x-" + TestData.uniqueSuffix(),
+                "role OFFICER → UNIT_MANAGER");
         long seq = head();
         audit.append("carol", AuditAction.EXPORT, "ratings (CSV)", "10 rows");
         String original = jdbc.queryForObject("SELECT details FROM audit_entry WHERE seq = ?", String.class, seq);
@@ -94,7 +112,8 @@ class AuditLogTest {
             AuditLog.Verification v = audit.verify();
 
             assertThat(v.intact()).isFalse();
-            assertThat(v.problems()).containsExactly("entry " + seq + " was altered (its content does not match its hash)");
+            assertThat(v.problems())
+                    .containsExactly("entry " + seq + " was altered (its content does not match its hash)");
         } finally {
             jdbc.update("UPDATE audit_entry SET details = ? WHERE seq = ?", original, seq);
         }
@@ -111,13 +130,21 @@ class AuditLogTest {
         try {
             // a careful forger recomputes this entry's own hash after editing it
             byte[] prev = jdbc.queryForObject("SELECT prev_hash FROM audit_entry WHERE seq = ?", byte[].class, seq);
-            java.time.Instant at = ((java.sql.Timestamp) row.get("at")).toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
-            byte[] forged = AuditChain.hash(prev, AuditChain.canonical(seq, at, "dave", "CONFIGURATION_CHANGED", "methodology 2026", "nothing"));
+            Instant at = ((Timestamp) row.get("at")).toLocalDateTime().toInstant(ZoneOffset.UTC);
+            byte[] forged = AuditChain.hash(
+                    prev,
+                    AuditChain.canonical(seq, at, "dave", "CONFIGURATION_CHANGED", "methodology 2026", "nothing"));
             jdbc.update("UPDATE audit_entry SET details = 'nothing', hash = ? WHERE seq = ?", forged, seq);
 
-            assertThat(audit.verify().problems()).containsExactly("entry " + (seq + 1) + " does not follow the entry before it (previous hash differs)");
+            assertThat(audit.verify().problems())
+                    .containsExactly(
+                            "entry " + (seq + 1) + " does not follow the entry before it (previous hash differs)");
         } finally {
-            jdbc.update("UPDATE audit_entry SET details = ?, hash = ? WHERE seq = ?", row.get("details"), row.get("hash"), seq);
+            jdbc.update(
+                    "UPDATE audit_entry SET details = ?, hash = ? WHERE seq = ?",
+                    row.get("details"),
+                    row.get("hash"),
+                    seq);
         }
         assertThat(audit.verify().intact()).isTrue();
     }
@@ -133,13 +160,16 @@ class AuditLogTest {
         signIn("AUDITOR");
         try {
             jdbc.update("DELETE FROM audit_entry WHERE seq = ?", middle);
-            assertThat(audit.verify().problems()).containsExactly("entries " + middle + "–" + middle + " are missing (removed)",
-                    "entry " + last + " does not follow the entry before it (previous hash differs)");
+            assertThat(audit.verify().problems())
+                    .containsExactly(
+                            "entries " + middle + "–" + middle + " are missing (removed)",
+                            "entry " + last + " does not follow the entry before it (previous hash differs)");
             reinsert(middleRow);
 
             jdbc.update("DELETE FROM audit_entry WHERE seq = ?", last);
-            assertThat(audit.verify().problems()).containsExactly("the chain head (entry " + last + ") does not match the last entry ("
-                    + middle + "): entries were removed from the end or added outside the application");
+            assertThat(audit.verify().problems())
+                    .containsExactly("the chain head (entry " + last + ") does not match the last entry (" + middle
+                            + "): entries were removed from the end or added outside the application");
         } finally {
             if (jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE seq = ?", Integer.class, middle) == 0) {
                 reinsert(middleRow);
@@ -152,9 +182,17 @@ class AuditLogTest {
     }
 
     void reinsert(Map<String, Object> row) {
-        jdbc.update("INSERT INTO audit_entry (id, seq, at, actor, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row.get("id"), row.get("seq"), row.get("at"), row.get("actor"), row.get("action"), row.get("subject"), row.get("details"),
-                row.get("prev_hash"), row.get("hash"));
+        jdbc.update(
+                "INSERT INTO audit_entry (id, seq, at, actor, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row.get("id"),
+                row.get("seq"),
+                row.get("at"),
+                row.get("actor"),
+                row.get("action"),
+                row.get("subject"),
+                row.get("details"),
+                row.get("prev_hash"),
+                row.get("hash"));
     }
 
     @Test
@@ -184,13 +222,17 @@ class AuditLogTest {
 
         long after = head();
         assertThat(after - before).isGreaterThanOrEqualTo(threads * each);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE subject = ?", Integer.class, marker)).isEqualTo(threads * each);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE subject = ?", Integer.class, marker))
+                .isEqualTo(threads * each);
         // every seq from the start to the head exists exactly once, and each entry links to the one before
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT seq, prev_hash, hash FROM audit_entry WHERE seq > ? ORDER BY seq", before);
+        List<Map<String, Object>> rows =
+                jdbc.queryForList("SELECT seq, prev_hash, hash FROM audit_entry WHERE seq > ? ORDER BY seq", before);
         assertThat(rows).hasSize((int) (after - before));
         for (int i = 1; i < rows.size(); i++) {
-            assertThat((Long) rows.get(i).get("seq")).isEqualTo((Long) rows.get(i - 1).get("seq") + 1);
-            assertThat((byte[]) rows.get(i).get("prev_hash")).isEqualTo(rows.get(i - 1).get("hash"));
+            assertThat((Long) rows.get(i).get("seq"))
+                    .isEqualTo((Long) rows.get(i - 1).get("seq") + 1);
+            assertThat((byte[]) rows.get(i).get("prev_hash"))
+                    .isEqualTo(rows.get(i - 1).get("hash"));
         }
         signIn("AUDITOR");
         assertThat(audit.verify().intact()).isTrue();
@@ -207,11 +249,13 @@ class AuditLogTest {
 
         String text = new String(csv, StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFFseq,at,actor,action,subject,details,sha256");
-        var records = org.apache.commons.csv.CSVFormat.RFC4180.parse(new java.io.StringReader(text.substring(1))).getRecords();
+        var records =
+                CSVFormat.RFC4180.parse(new StringReader(text.substring(1))).getRecords();
         assertThat(records.get(1).get(4)).isEqualTo(marker);
         assertThat(records.get(1).get(5)).isEqualTo("x, \"quoted\"");
         assertThat(head()).isEqualTo(before + 1);
-        AuditLog.Entry export = audit.entries(new AuditLog.Query(null, null, AuditAction.EXPORT, "auditor-test"), 1).getFirst();
+        AuditLog.Entry export = audit.entries(new AuditLog.Query(null, null, AuditAction.EXPORT, "auditor-test"), 1)
+                .getFirst();
         assertThat(export.subject()).isEqualTo("audit log (CSV)");
         assertThat(export.details()).contains("action CONFIGURATION_CHANGED", "user frank");
     }
@@ -225,12 +269,18 @@ class AuditLogTest {
         byte[] csv = audit.csv(new AuditLog.Query(null, null, AuditAction.CONFIGURATION_CHANGED, "-grace"), 100);
 
         String text = new String(csv, StandardCharsets.UTF_8);
-        var records = org.apache.commons.csv.CSVFormat.RFC4180.parse(new java.io.StringReader(text.substring(1))).getRecords();
-        var entry = records.stream().filter(r -> r.get(4).contains(marker)).findFirst().orElseThrow();
+        var records =
+                CSVFormat.RFC4180.parse(new StringReader(text.substring(1))).getRecords();
+        var entry = records.stream()
+                .filter(r -> r.get(4).contains(marker))
+                .findFirst()
+                .orElseThrow();
         assertThat(entry.get(2)).isEqualTo("'-grace");
         assertThat(entry.get(4)).isEqualTo("'" + marker);
         assertThat(entry.get(5)).isEqualTo("'@SUM(A1:A9)");
-        assertThat(Long.parseLong(entry.get(0))).as("the sequence stays a number").isPositive();
+        assertThat(Long.parseLong(entry.get(0)))
+                .as("the sequence stays a number")
+                .isPositive();
     }
 
     @Test
@@ -242,8 +292,8 @@ class AuditLogTest {
             assertThatThrownBy(() -> audit.csv(AuditLog.Query.all(), 1)).isInstanceOf(AccessDeniedException.class);
         }
         SecurityContextHolder.clearContext();
-        assertThatThrownBy(() -> audit.verify()).isInstanceOfAny(AccessDeniedException.class,
-                org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> audit.verify())
+                .isInstanceOfAny(AccessDeniedException.class, AuthenticationCredentialsNotFoundException.class);
         signIn("ADMIN");
         assertThat(audit.entries(AuditLog.Query.all(), 1)).hasSize(1);
     }

@@ -1,7 +1,5 @@
 package vn.hailong.audit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,12 +19,15 @@ import vn.hailong.HaiLongTest;
 import vn.hailong.TestData;
 import vn.hailong.audit.ui.AuditLogView;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The auditor's page without a browser: the chain status it shows, including after tampering, and its filters. */
 @HaiLongTest
 class AuditLogViewTest extends SpringBrowserlessTest {
 
     @Autowired
     AuditLog audit;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -40,9 +41,11 @@ class AuditLogViewTest extends SpringBrowserlessTest {
         String who = "view-" + TestData.uniqueSuffix().toLowerCase();
         audit.append(who, AuditAction.CONFIGURATION_CHANGED, "kiosk device X", "locale vi → en");
         audit.append(who, AuditAction.EXPORT, "ratings (CSV)", "3 rows");
-        long seq = jdbc.queryForObject("SELECT seq FROM audit_entry WHERE actor = ? AND action = 'CONFIGURATION_CHANGED'", Long.class, who);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("kiemtoan-view", null,
-                AuthorityUtils.createAuthorityList("ROLE_AUDITOR")));
+        long seq = jdbc.queryForObject(
+                "SELECT seq FROM audit_entry WHERE actor = ? AND action = 'CONFIGURATION_CHANGED'", Long.class, who);
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "kiemtoan-view", null, AuthorityUtils.createAuthorityList("ROLE_AUDITOR")));
 
         navigate(AuditLogView.class);
         assertThat($(Paragraph.class).id("audit-verification").getText()).startsWith("Toàn vẹn");
@@ -60,7 +63,8 @@ class AuditLogViewTest extends SpringBrowserlessTest {
         try {
             jdbc.update("UPDATE audit_entry SET details = 'locale vi → vi' WHERE seq = ?", seq);
             test($(Button.class).id("audit-verify")).click();
-            assertThat($(Paragraph.class).id("audit-verification").getText()).startsWith("PHÁT HIỆN SAI LỆCH")
+            assertThat($(Paragraph.class).id("audit-verification").getText())
+                    .startsWith("PHÁT HIỆN SAI LỆCH")
                     .contains("entry " + seq + " was altered");
         } finally {
             jdbc.update("UPDATE audit_entry SET details = 'locale vi → en' WHERE seq = ?", seq);

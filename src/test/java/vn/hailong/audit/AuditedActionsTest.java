@@ -1,7 +1,5 @@
 package vn.hailong.audit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,7 +24,11 @@ import vn.hailong.directory.DirectoryService;
 import vn.hailong.index.MethodologyService;
 import vn.hailong.index.UnitIndicatorService;
 import vn.hailong.kiosk.KioskDeviceService;
+import vn.hailong.security.AccountService;
 import vn.hailong.security.ApiKeyService;
+import vn.hailong.security.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The audited actions of other modules reach the log, with who did it and what changed, and no secrets. */
 @HaiLongTest
@@ -34,22 +36,30 @@ class AuditedActionsTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     DirectoryService directory;
+
     @Autowired
     KioskDeviceService kiosks;
+
     @Autowired
     MethodologyService methodologies;
+
     @Autowired
     UnitIndicatorService indicators;
+
     @Autowired
     ExportService exports;
+
     @Autowired
     ApiKeyService apiKeys;
+
     @Autowired
-    vn.hailong.security.AccountService accounts;
+    AccountService accounts;
 
     @AfterEach
     void signOut() {
@@ -57,12 +67,14 @@ class AuditedActionsTest {
     }
 
     static void signIn(String name, String role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, null,
-                AuthorityUtils.createAuthorityList("ROLE_" + role)));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        name, null, AuthorityUtils.createAuthorityList("ROLE_" + role)));
     }
 
     List<Map<String, Object>> entries(String subject) {
-        return jdbc.queryForList("SELECT actor, action, details FROM audit_entry WHERE subject = ? ORDER BY seq", subject);
+        return jdbc.queryForList(
+                "SELECT actor, action, details FROM audit_entry WHERE subject = ? ORDER BY seq", subject);
     }
 
     @Test
@@ -82,9 +94,12 @@ class AuditedActionsTest {
         kiosks.revoke(device.id());
 
         List<Map<String, Object>> log = entries("kiosk device " + code);
-        assertThat(log).extracting(e -> e.get("action")).containsExactly("CONFIGURATION_CHANGED", "ENROLMENT", "ENROLMENT", "ENROLMENT");
-        assertThat(log).extracting(e -> e.get("actor")).containsExactly("admin-" + suffix, "admin-" + suffix, "kiosk device " + code,
-                "admin-" + suffix);
+        assertThat(log)
+                .extracting(e -> e.get("action"))
+                .containsExactly("CONFIGURATION_CHANGED", "ENROLMENT", "ENROLMENT", "ENROLMENT");
+        assertThat(log)
+                .extracting(e -> e.get("actor"))
+                .containsExactly("admin-" + suffix, "admin-" + suffix, "kiosk device " + code, "admin-" + suffix);
         assertThat((String) log.get(0).get("details")).startsWith("registered: counter AQ-" + suffix);
         assertThat(log).extracting(e -> (String) e.get("details")).noneMatch(d -> d.contains(token));
         assertThat(log.get(3).get("details")).isEqualTo("credential revoked");
@@ -94,12 +109,19 @@ class AuditedActionsTest {
     void methodology_unit_indicators_exports_and_api_keys_are_audited() {
         String suffix = TestData.uniqueSuffix();
         String unit = new OneStopSoftware(port).registersUnit("COMMUNE");
-        accounts.ensureAccount("tinh-" + suffix.toLowerCase(), "Tinh-thu-12345", "Sở Nội vụ thử", vn.hailong.security.Role.PROVINCE_MANAGER, null);
+        accounts.ensureAccount(
+                "tinh-" + suffix.toLowerCase(), "Tinh-thu-12345", "Sở Nội vụ thử", Role.PROVINCE_MANAGER, null);
         signIn("tinh-" + suffix.toLowerCase(), "PROVINCE_MANAGER");
         String scheme = "audit-" + suffix.toLowerCase();
-        methodologies.addVersion(scheme, null, 2026, "Thử kiểm toán", methodologies.forYear(MethodologyService.DEFAULT_SCHEME, 2026).definition());
+        methodologies.addVersion(
+                scheme,
+                null,
+                2026,
+                "Thử kiểm toán",
+                methodologies.forYear(MethodologyService.DEFAULT_SCHEME, 2026).definition());
         indicators.enter(unit, "2026", Map.of(5, new BigDecimal("1.25")), "ghi chú");
-        var selection = new Selection(DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, LocalDate.now(OneStopSoftware.ZONE)),
+        var selection = new Selection(
+                DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, LocalDate.now(OneStopSoftware.ZONE)),
                 directory.findUnit(unit).orElseThrow().id());
         exports.ratings(selection, ExportService.Format.CSV);
         SecurityContextHolder.clearContext();
@@ -107,15 +129,23 @@ class AuditedActionsTest {
         apiKeys.provision("audit-client-" + suffix, key);
         apiKeys.provision("audit-client-" + suffix, key);
 
-        assertThat(entries("index methodology " + scheme + " v1")).singleElement().satisfies(e -> {
-            assertThat(e.get("actor")).isEqualTo("tinh-" + suffix.toLowerCase());
-            assertThat(e.get("action")).isEqualTo("METHODOLOGY_CHANGED");
-        });
-        assertThat(entries("unit indicator 5 of " + unit + " 2026")).singleElement()
+        assertThat(entries("index methodology " + scheme + " v1"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.get("actor")).isEqualTo("tinh-" + suffix.toLowerCase());
+                    assertThat(e.get("action")).isEqualTo("METHODOLOGY_CHANGED");
+                });
+        assertThat(entries("unit indicator 5 of " + unit + " 2026"))
+                .singleElement()
                 .satisfies(e -> assertThat(e.get("details")).isEqualTo("null → 1.25; note: ghi chú"));
-        assertThat(jdbc.queryForList("SELECT subject, details FROM audit_entry WHERE action = 'EXPORT' AND actor = ?", "tinh-" + suffix.toLowerCase()))
-                .singleElement().satisfies(e -> assertThat((String) e.get("details")).contains("rows"));
-        assertThat(entries("API client audit-client-" + suffix)).as("provisioning the same key again changes nothing").singleElement()
+        assertThat(jdbc.queryForList(
+                        "SELECT subject, details FROM audit_entry WHERE action = 'EXPORT' AND actor = ?",
+                        "tinh-" + suffix.toLowerCase()))
+                .singleElement()
+                .satisfies(e -> assertThat((String) e.get("details")).contains("rows"));
+        assertThat(entries("API client audit-client-" + suffix))
+                .as("provisioning the same key again changes nothing")
+                .singleElement()
                 .satisfies(e -> {
                     assertThat(e.get("actor")).isEqualTo("system");
                     assertThat((String) e.get("details")).doesNotContain(key);

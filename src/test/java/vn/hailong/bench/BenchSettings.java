@@ -8,8 +8,7 @@ import java.time.Duration;
  */
 public final class BenchSettings {
 
-    private BenchSettings() {
-    }
+    private BenchSettings() {}
 
     public static int intSetting(String key, int defaultValue) {
         String value = System.getProperty(key);

@@ -28,10 +28,19 @@ public final class BenchmarkReport {
             throw new IllegalArgumentException("report name must be a simple file name: " + name);
         }
         this.name = name;
-        text.append("=".repeat(Math.max(title.length(), 20))).append('\n').append(title).append('\n')
-                .append("=".repeat(Math.max(title.length(), 20))).append('\n');
-        line("run at %s; Java %s (%s), %d CPUs seen by the JVM, %s %s", Instant.now(), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+        text.append("=".repeat(Math.max(title.length(), 20)))
+                .append('\n')
+                .append(title)
+                .append('\n')
+                .append("=".repeat(Math.max(title.length(), 20)))
+                .append('\n');
+        line(
+                "run at %s; Java %s (%s), %d CPUs seen by the JVM, %s %s",
+                Instant.now(),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"),
                 System.getProperty("os.arch"));
     }
 
@@ -41,35 +50,65 @@ public final class BenchmarkReport {
     }
 
     public BenchmarkReport line(String format, Object... args) {
-        text.append(args.length == 0 ? format : String.format(Locale.ROOT, format, args)).append('\n');
+        text.append(args.length == 0 ? format : String.format(Locale.ROOT, format, args))
+                .append('\n');
         return this;
     }
 
     /** "key: value" lines; doubles with two decimals. */
     public BenchmarkReport values(Map<String, ?> values) {
         int width = values.keySet().stream().mapToInt(String::length).max().orElse(0);
-        values.forEach((k, v) -> line("  %-" + width + "s  %s", k, v instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : v));
+        values.forEach((k, v) ->
+                line("  %-" + width + "s  %s", k, v instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : v));
         return this;
     }
 
     /** A table of runs: throughput and latency percentiles, then how busy the machine was during each. */
     public BenchmarkReport results(List<LoadResult> results) {
-        int width = Math.max(3, results.stream().mapToInt(r -> r.name().length()).max().orElse(3));
-        String header = String.format(Locale.ROOT, "%-" + width + "s %7s %7s %6s %7s %9s %8s %8s %8s %8s %8s",
-                "run", "clients", "ops", "failed", "secs", "ops/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean ms");
+        int width = Math.max(
+                3, results.stream().mapToInt(r -> r.name().length()).max().orElse(3));
+        String header = String.format(
+                Locale.ROOT,
+                "%-" + width + "s %7s %7s %6s %7s %9s %8s %8s %8s %8s %8s",
+                "run",
+                "clients",
+                "ops",
+                "failed",
+                "secs",
+                "ops/s",
+                "p50 ms",
+                "p95 ms",
+                "p99 ms",
+                "max ms",
+                "mean ms");
         line(header);
         line("-".repeat(header.length()));
         for (LoadResult r : results) {
-            line("%-" + width + "s %7d %7d %6d %7.1f %9.1f %8.2f %8.2f %8.2f %8.1f %8.2f%s", r.name(), r.clients(),
-                    r.operations(), r.failures(), r.elapsedSeconds(), r.throughput(), r.p50(), r.p95(), r.p99(), r.maxMillis(),
-                    r.meanMillis(), r.timedOut() ? "  (stopped by the time limit)" : "");
+            line(
+                    "%-" + width + "s %7d %7d %6d %7.1f %9.1f %8.2f %8.2f %8.2f %8.1f %8.2f%s",
+                    r.name(),
+                    r.clients(),
+                    r.operations(),
+                    r.failures(),
+                    r.elapsedSeconds(),
+                    r.throughput(),
+                    r.p50(),
+                    r.p95(),
+                    r.p99(),
+                    r.maxMillis(),
+                    r.meanMillis(),
+                    r.timedOut() ? "  (stopped by the time limit)" : "");
         }
         for (LoadResult r : results) {
             if (r.machine() != null && r.operations() > 0) {
                 double perOp = r.elapsedSeconds() * 1000 / r.operations();
                 line("  cpu during %-" + (width + 1) + "s %s", r.name() + ":", r.machine());
-                line("  %-" + (width + 12) + "s CPU ms per op: this JVM %.2f (without JIT and GC %.2f), MariaDB %.2f", "",
-                        r.machine().jvm() * perOp, (r.machine().jvm() - r.machine().jit() - r.machine().gc()) * perOp,
+                line(
+                        "  %-" + (width + 12)
+                                + "s CPU ms per op: this JVM %.2f (without JIT and GC %.2f), MariaDB %.2f",
+                        "",
+                        r.machine().jvm() * perOp,
+                        (r.machine().jvm() - r.machine().jit() - r.machine().gc()) * perOp,
                         r.machine().children() * perOp);
             }
             for (String failure : r.failureSamples()) {

@@ -1,12 +1,15 @@
 package vn.hailong.bench;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -26,9 +29,20 @@ final class CorePinning implements AutoCloseable {
     static final int CLIENT_CPU = 1;
 
     /** What a client run in its own JVM measured, and how busy the two cores were meanwhile. */
-    record ClientRun(String name, int operations, int failures, long elapsedNanos, double p50, double p95, double p99,
-            String firstFailure, double serverCoreBusy, double clientCoreBusy, java.util.Map<Integer, Integer> statuses,
-            int warmupOperations, int warmupFailures) {
+    record ClientRun(
+            String name,
+            int operations,
+            int failures,
+            long elapsedNanos,
+            double p50,
+            double p95,
+            double p99,
+            String firstFailure,
+            double serverCoreBusy,
+            double clientCoreBusy,
+            Map<Integer, Integer> statuses,
+            int warmupOperations,
+            int warmupFailures) {
 
         double throughput() {
             return elapsedNanos == 0 ? 0 : operations * 1e9 / elapsedNanos;
@@ -36,7 +50,10 @@ final class CorePinning implements AutoCloseable {
 
         /** Answers with a status of 500 or more. */
         int serverErrors() {
-            return statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToInt(java.util.Map.Entry::getValue).sum();
+            return statuses.entrySet().stream()
+                    .filter(e -> e.getKey() >= 500)
+                    .mapToInt(Map.Entry::getValue)
+                    .sum();
         }
     }
 
@@ -64,7 +81,10 @@ final class CorePinning implements AutoCloseable {
             String problem = taskset("-a", "-p", "-c", Integer.toString(SERVER_CPU), Long.toString(pid));
             if (problem != null) {
                 done.forEach(p -> taskset("-a", "-p", "-c", all, Long.toString(p)));
-                whyNot.append("taskset failed for pid ").append(pid).append(": ").append(problem);
+                whyNot.append("taskset failed for pid ")
+                        .append(pid)
+                        .append(": ")
+                        .append(problem);
                 return Optional.empty();
             }
             done.add(pid);
@@ -76,9 +96,21 @@ final class CorePinning implements AutoCloseable {
      * Runs {@link LoadClient} with GETs of these paths (cycled through) in a JVM of its own on the client's core and
      * answers its figures.
      */
-    ClientRun runClient(String name, String mode, int port, int clients, int warmup, int operations, int expectedStatus, String apiKey,
-            List<String> paths, Path workDir) throws IOException, InterruptedException {
-        List<String> lines = LoadClient.lines(paths.stream().map(p -> LoadClient.Request.get(p, expectedStatus, apiKey)).toList());
+    ClientRun runClient(
+            String name,
+            String mode,
+            int port,
+            int clients,
+            int warmup,
+            int operations,
+            int expectedStatus,
+            String apiKey,
+            List<String> paths,
+            Path workDir)
+            throws IOException, InterruptedException {
+        List<String> lines = LoadClient.lines(paths.stream()
+                .map(p -> LoadClient.Request.get(p, expectedStatus, apiKey))
+                .toList());
         return runClient(name, mode, Integer.toString(port), clients, warmup, operations, 0, lines, List.of(), workDir);
     }
 
@@ -90,18 +122,41 @@ final class CorePinning implements AutoCloseable {
      * @param lines the requests file's lines (see {@link LoadClient}): warm-up first, then the measured run
      * @param systemProperties "-Dname=value" options of the client's JVM
      */
-    ClientRun runClient(String name, String mode, String target, int clients, int warmup, int operations, double rate, List<String> lines,
-            List<String> systemProperties, Path workDir) throws IOException, InterruptedException {
+    ClientRun runClient(
+            String name,
+            String mode,
+            String target,
+            int clients,
+            int warmup,
+            int operations,
+            double rate,
+            List<String> lines,
+            List<String> systemProperties,
+            Path workDir)
+            throws IOException, InterruptedException {
         Path requestsFile = Files.createTempFile(workDir, "bench-requests", ".txt");
         Files.write(requestsFile, lines, StandardCharsets.UTF_8);
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(CLIENT_CPU), java, "-XX:+UseSerialGC"));
+        List<String> command =
+                new ArrayList<>(List.of("taskset", "-c", Integer.toString(CLIENT_CPU), java, "-XX:+UseSerialGC"));
         command.addAll(systemProperties);
-        command.addAll(List.of("-cp", classPath(), LoadClient.class.getName(), mode, target, Integer.toString(clients),
-                Integer.toString(warmup), Integer.toString(operations), String.format(Locale.ROOT, "%.3f", rate), requestsFile.toString()));
+        command.addAll(List.of(
+                "-cp",
+                classPath(),
+                LoadClient.class.getName(),
+                mode,
+                target,
+                Integer.toString(clients),
+                Integer.toString(warmup),
+                Integer.toString(operations),
+                String.format(Locale.ROOT, "%.3f", rate),
+                requestsFile.toString()));
         // Into a file rather than a pipe, so that waiting is bounded even if the client hangs with its output open.
         Path outputFile = Files.createTempFile(workDir, "bench-client", ".txt");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(outputFile.toFile())
+                .start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException(name + ": the client did not finish");
@@ -109,21 +164,44 @@ final class CorePinning implements AutoCloseable {
         String output = Files.readString(outputFile);
         Files.deleteIfExists(requestsFile);
         Files.deleteIfExists(outputFile);
-        String result = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+        String result = output.lines()
+                .filter(l -> l.startsWith("RESULT "))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException(name + ": the client printed no result: " + output));
         String[] f = result.split(" ", 13);
-        return new ClientRun(name, Integer.parseInt(f[1]), Integer.parseInt(f[2]), Long.parseLong(f[3]), Double.parseDouble(f[4]),
-                Double.parseDouble(f[5]), Double.parseDouble(f[6]), f[12], Double.parseDouble(f[7]), Double.parseDouble(f[8]),
-                LoadClient.parseStatuses(f[9]), Integer.parseInt(f[10]), Integer.parseInt(f[11]));
+        return new ClientRun(
+                name,
+                Integer.parseInt(f[1]),
+                Integer.parseInt(f[2]),
+                Long.parseLong(f[3]),
+                Double.parseDouble(f[4]),
+                Double.parseDouble(f[5]),
+                Double.parseDouble(f[6]),
+                f[12],
+                Double.parseDouble(f[7]),
+                Double.parseDouble(f[8]),
+                LoadClient.parseStatuses(f[9]),
+                Integer.parseInt(f[10]),
+                Integer.parseInt(f[11]));
     }
 
     /** The test classes and, for the jdbc mode, the MariaDB driver. */
     private static String classPath() {
-        String tests = Path.of(LoadClient.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        String tests = Path.of(LoadClient.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .getPath())
+                .toString();
         try {
             Class<?> driver = Class.forName("org.mariadb.jdbc.Driver");
-            return tests + java.io.File.pathSeparator + Path.of(driver.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (ReflectiveOperationException | java.net.URISyntaxException | RuntimeException e) {
+            return tests
+                    + File.pathSeparator
+                    + Path.of(driver.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI());
+        } catch (ReflectiveOperationException | URISyntaxException | RuntimeException e) {
             return tests;
         }
     }

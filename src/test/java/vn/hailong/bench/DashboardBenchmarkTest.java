@@ -1,8 +1,5 @@
 package vn.hailong.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.hailong.bench.BenchSettings.intSetting;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -41,6 +39,9 @@ import vn.hailong.platform.Ids;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hailong.bench.BenchSettings.intSetting;
+
 /**
  * The dashboard's queries over a large province: {@code bench.dashboard.ratings} counted ratings
  * (default 10 million; two answers each) of 100 units under one province agency over 2024–2025, on a quarter more returned
@@ -64,14 +65,18 @@ class DashboardBenchmarkTest {
     static final int CHUNK = 250_000;
     /** With a reused database: rebuild its rollups anyway (after a change to the rollups' grain, say). */
     static final boolean REBUILD = Boolean.getBoolean("bench.dashboard.rebuild");
+
     static final String PEER_GROUP = "BENCH-DASH";
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     DashboardService dashboard;
+
     @Autowired
     RollupRebuild rebuild;
 
@@ -82,11 +87,13 @@ class DashboardBenchmarkTest {
 
     @Test
     void dashboard_queries_over_millions_of_ratings_against_a_naive_group_by() {
-        BenchmarkReport report = new BenchmarkReport("dashboard",
+        BenchmarkReport report = new BenchmarkReport(
+                "dashboard",
                 "Dashboard: rollup queries against a naive GROUP BY over raw ratings (" + UNITS + " units)");
         String tag = TestData.uniqueSuffix();
         Map<String, Object> sizes = new LinkedHashMap<>();
-        boolean reused = jdbc.queryForObject("SELECT COUNT(*) FROM agency WHERE peer_group = ?", Long.class, PEER_GROUP) > 0;
+        boolean reused =
+                jdbc.queryForObject("SELECT COUNT(*) FROM agency WHERE peer_group = ?", Long.class, PEER_GROUP) > 0;
         if (!reused) {
             long t0 = System.nanoTime();
             generate(tag);
@@ -102,13 +109,17 @@ class DashboardBenchmarkTest {
             // Each unit's own rows, and (by difference) the province's rows of the units below.
             units.forEach(rebuild::rebuild);
             jdbc.execute("ANALYZE TABLE rating_rollup, dossier_rollup");
-            sizes.put("rollup rebuild of the " + units.size() + " units, s (not counted)", (System.nanoTime() - t1) / 1e9);
+            sizes.put(
+                    "rollup rebuild of the " + units.size() + " units, s (not counted)",
+                    (System.nanoTime() - t1) / 1e9);
         } else if (rootIsNew) {
             // Data of a run from before the province level: only the province's rows of the units below are missing.
             long t1 = System.nanoTime();
             rebuild.rebuildRowsBelow(provinceRoot().orElseThrow());
             jdbc.execute("ANALYZE TABLE rating_rollup, dossier_rollup");
-            sizes.put("province's rows of the units below built from the units' rows, s (not counted)", (System.nanoTime() - t1) / 1e9);
+            sizes.put(
+                    "province's rows of the units below built from the units' rows, s (not counted)",
+                    (System.nanoTime() - t1) / 1e9);
         }
         sizes.put("ratings (all)", jdbc.queryForObject("SELECT COUNT(*) FROM rating", Long.class));
         sizes.put("rating answers (all)", jdbc.queryForObject("SELECT COUNT(*) FROM rating_answer", Long.class));
@@ -121,11 +132,14 @@ class DashboardBenchmarkTest {
         accounts.ensureAccount(manager, "mat-khau-" + manager, "Sở Nội vụ", Role.PROVINCE_MANAGER, null);
         UserDetails user = accounts.loadUserByUsername(manager);
         SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 
-        Selection provinceYear = new Selection(DashboardPeriod.containing(DashboardPeriod.Kind.YEAR, LocalDate.of(2025, 6, 1)), null);
+        Selection provinceYear =
+                new Selection(DashboardPeriod.containing(DashboardPeriod.Kind.YEAR, LocalDate.of(2025, 6, 1)), null);
         UUID oneUnit = benchUnits().get(7);
-        Selection unitQuarter = new Selection(DashboardPeriod.containing(DashboardPeriod.Kind.QUARTER, LocalDate.of(2025, 8, 1)), oneUnit);
+        Selection unitQuarter = new Selection(
+                DashboardPeriod.containing(DashboardPeriod.Kind.QUARTER, LocalDate.of(2025, 8, 1)), oneUnit);
         Set<UUID> province = dashboard.unitsOf(provinceYear);
         ZoneId zone = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -141,46 +155,68 @@ class DashboardBenchmarkTest {
         assertThat(hq.current().returned()).isEqualTo(naiveQ[2]);
 
         List<Object[]> rows = new ArrayList<>();
-        rows.add(compare("headline, province-year (3 periods)", () -> dashboard.headline(provinceYear),
+        rows.add(compare(
+                "headline, province-year (3 periods)",
+                () -> dashboard.headline(provinceYear),
                 () -> naiveHeadlines(province, provinceYear.period(), zone)));
-        rows.add(compare("headline, unit-quarter (3 periods)", () -> dashboard.headline(unitQuarter),
+        rows.add(compare(
+                "headline, unit-quarter (3 periods)",
+                () -> dashboard.headline(unitQuarter),
                 () -> naiveHeadlines(Set.of(oneUnit), unitQuarter.period(), zone)));
-        rows.add(compare("breakdown by unit, province-year", () -> dashboard.breakdown(provinceYear, Breakdown.UNIT),
+        rows.add(compare(
+                "breakdown by unit, province-year",
+                () -> dashboard.breakdown(provinceYear, Breakdown.UNIT),
                 () -> naiveByUnit(province, provinceYear.period(), zone)));
-        rows.add(compare("trend, province, 12 months + year before", () -> dashboard.trend(provinceYear),
+        rows.add(compare(
+                "trend, province, 12 months + year before",
+                () -> dashboard.trend(provinceYear),
                 () -> naiveTrend(province, LocalDate.of(2024, 1, 1), LocalDate.of(2026, 1, 1), zone)));
-        rows.add(compare("breakdown by procedure, province-year", () -> dashboard.breakdown(provinceYear, Breakdown.PROCEDURE),
+        rows.add(compare(
+                "breakdown by procedure, province-year",
+                () -> dashboard.breakdown(provinceYear, Breakdown.PROCEDURE),
                 () -> naiveByProcedure(province, provinceYear.period(), zone)));
-        rows.add(compare("hour x weekday grid, province-year", () -> dashboard.hourGrid(provinceYear),
+        rows.add(compare(
+                "hour x weekday grid, province-year",
+                () -> dashboard.hourGrid(provinceYear),
                 () -> naiveHours(province, provinceYear.period(), zone)));
         // A custom period cuts months: its edge days come from day rows, the whole months between
         // from month rows. A province-wide custom period, then a unit manager's.
         DashboardPeriod customPeriod = DashboardPeriod.custom(LocalDate.of(2025, 3, 17), LocalDate.of(2025, 5, 9));
         Selection provinceCustom = new Selection(customPeriod, null);
-        rows.add(compare("custom 17/3-9/5, headline, province", () -> dashboard.headline(provinceCustom),
+        rows.add(compare(
+                "custom 17/3-9/5, headline, province",
+                () -> dashboard.headline(provinceCustom),
                 () -> naiveHeadlines(province, customPeriod, zone)));
-        rows.add(compare("custom 17/3-9/5, province, by procedure", () -> dashboard.breakdown(provinceCustom, Breakdown.PROCEDURE),
+        rows.add(compare(
+                "custom 17/3-9/5, province, by procedure",
+                () -> dashboard.breakdown(provinceCustom, Breakdown.PROCEDURE),
                 () -> naiveByProcedure(province, customPeriod, zone)));
-        rows.add(compare("custom 17/3-9/5, province, hour grid", () -> dashboard.hourGrid(provinceCustom),
+        rows.add(compare(
+                "custom 17/3-9/5, province, hour grid",
+                () -> dashboard.hourGrid(provinceCustom),
                 () -> naiveHours(province, customPeriod, zone)));
         // One unit's 54 days are some 7,000 ratings: the naive query itself takes a few tens of ms,
         // so 50x faster would mean a round trip or two. Its p95 is held to the goal; its speed-up is
         // reported.
         Selection unitCustom = new Selection(customPeriod, oneUnit);
         List<Object[]> reported = new ArrayList<>();
-        reported.add(compare("custom 17/3-9/5, unit, by procedure", () -> dashboard.breakdown(unitCustom, Breakdown.PROCEDURE),
+        reported.add(compare(
+                "custom 17/3-9/5, unit, by procedure",
+                () -> dashboard.breakdown(unitCustom, Breakdown.PROCEDURE),
                 () -> naiveByProcedure(Set.of(oneUnit), customPeriod, zone)));
         // Same figures both ways for the procedure breakdowns too.
         assertThat(sumRatings(dashboard.breakdown(unitCustom, Breakdown.PROCEDURE)))
                 .isEqualTo(naiveHeadline(Set.of(oneUnit), customPeriod, zone)[0]);
-        assertThat(sumRatings(dashboard.breakdown(provinceYear, Breakdown.PROCEDURE))).isEqualTo(naive[0]);
+        assertThat(sumRatings(dashboard.breakdown(provinceYear, Breakdown.PROCEDURE)))
+                .isEqualTo(naive[0]);
 
         report.section("timings, ms (goal: rollups p95 ≤ 100 ms and ≥ 50× faster than naive)");
         report.line("%-44s %9s %9s %11s %11s %9s", "query", "p50", "p95", "naive p50", "naive p95", "speed-up");
         for (Object[] r : rows) {
             report.line("%-44s %9.1f %9.1f %11.1f %11.1f %8.0f×", r);
         }
-        report.section("timings, ms (goal: p95 ≤ 100 ms; speed-up reported: the naive query reads one unit's few thousand ratings)");
+        report.section(
+                "timings, ms (goal: p95 ≤ 100 ms; speed-up reported: the naive query reads one unit's few thousand ratings)");
         for (Object[] r : reported) {
             report.line("%-44s %9.1f %9.1f %11.1f %11.1f %8.0f×", r);
         }
@@ -231,7 +267,10 @@ class DashboardBenchmarkTest {
 
     /** The naive equivalent of a headline: the period, the one before and the same one a year earlier. */
     private Object naiveHeadlines(Set<UUID> units, DashboardPeriod p, ZoneId zone) {
-        return List.of(naiveHeadline(units, p, zone), naiveHeadline(units, p.previous(), zone), naiveHeadline(units, p.sameLastYear(), zone));
+        return List.of(
+                naiveHeadline(units, p, zone),
+                naiveHeadline(units, p.previous(), zone),
+                naiveHeadline(units, p.sameLastYear(), zone));
     }
 
     /** {counted ratings, satisfied, returned}, with the answers per criterion and the status counts computed too. */
@@ -239,21 +278,34 @@ class DashboardBenchmarkTest {
         Timestamp from = utc(p.from().atStartOfDay(zone).toInstant());
         Timestamp to = utc(p.to().plusDays(1).atStartOfDay(zone).toInstant());
         long[] result = new long[3];
-        jdbc.query("SELECT status, COUNT(*), SUM(overall_points = 2), SUM(overall_points = 1), SUM(overall_points = 0) FROM rating "
-                + "WHERE evaluated_agency_id IN (" + in(units) + ") AND submitted_at >= ? AND submitted_at < ? GROUP BY status", rs -> {
+        jdbc.query(
+                "SELECT status, COUNT(*), SUM(overall_points = 2), SUM(overall_points = 1), SUM(overall_points = 0) FROM rating "
+                        + "WHERE evaluated_agency_id IN (" + in(units)
+                        + ") AND submitted_at >= ? AND submitted_at < ? GROUP BY status",
+                rs -> {
                     if ("COUNTED".equals(rs.getString(1))) {
                         result[0] = rs.getLong(2);
                         result[1] = rs.getLong(3) + rs.getLong(4);
                     }
-                }, from, to);
-        jdbc.query("SELECT a.criterion_key, COUNT(*), SUM(a.points) FROM rating r JOIN rating_answer a ON a.rating_id = r.id "
-                + "WHERE r.status = 'COUNTED' AND r.evaluated_agency_id IN (" + in(units) + ") AND r.submitted_at >= ? AND r.submitted_at < ? "
-                + "GROUP BY a.criterion_key", rs -> {
-                }, from, to);
-        jdbc.query("SELECT COUNT(*), SUM(timeliness = 'LATE') FROM dossier WHERE evaluated_agency_id IN (" + in(units)
-                + ") AND returned_at >= ? AND returned_at < ?", rs -> {
+                },
+                from,
+                to);
+        jdbc.query(
+                "SELECT a.criterion_key, COUNT(*), SUM(a.points) FROM rating r JOIN rating_answer a ON a.rating_id = r.id "
+                        + "WHERE r.status = 'COUNTED' AND r.evaluated_agency_id IN (" + in(units)
+                        + ") AND r.submitted_at >= ? AND r.submitted_at < ? "
+                        + "GROUP BY a.criterion_key",
+                rs -> {},
+                from,
+                to);
+        jdbc.query(
+                "SELECT COUNT(*), SUM(timeliness = 'LATE') FROM dossier WHERE evaluated_agency_id IN (" + in(units)
+                        + ") AND returned_at >= ? AND returned_at < ?",
+                rs -> {
                     result[2] = rs.getLong(1);
-                }, from, to);
+                },
+                from,
+                to);
         return result;
     }
 
@@ -274,33 +326,55 @@ class DashboardBenchmarkTest {
         Timestamp from = utc(p.from().atStartOfDay(zone).toInstant());
         Timestamp to = utc(p.to().plusDays(1).atStartOfDay(zone).toInstant());
         List<Object> out = new ArrayList<>();
-        out.add(jdbc.queryForList("SELECT " + column + ", status, COUNT(*), SUM(overall_points = 2), SUM(overall_points = 1) FROM rating "
-                + "WHERE evaluated_agency_id IN (" + in(units) + ") AND submitted_at >= ? AND submitted_at < ? GROUP BY " + column + ", status",
-                from, to));
-        out.add(jdbc.queryForList("SELECT r." + column + ", a.criterion_key, COUNT(*), SUM(a.points) FROM rating r "
-                + "JOIN rating_answer a ON a.rating_id = r.id WHERE r.status = 'COUNTED' AND r.evaluated_agency_id IN (" + in(units)
-                + ") AND r.submitted_at >= ? AND r.submitted_at < ? GROUP BY r." + column + ", a.criterion_key", from, to));
-        out.add(jdbc.queryForList("SELECT " + column + ", COUNT(*), SUM(timeliness = 'LATE') FROM dossier WHERE evaluated_agency_id IN ("
-                + in(units) + ") AND returned_at >= ? AND returned_at < ? GROUP BY " + column, from, to));
+        out.add(jdbc.queryForList(
+                "SELECT " + column + ", status, COUNT(*), SUM(overall_points = 2), SUM(overall_points = 1) FROM rating "
+                        + "WHERE evaluated_agency_id IN (" + in(units)
+                        + ") AND submitted_at >= ? AND submitted_at < ? GROUP BY " + column + ", status",
+                from,
+                to));
+        out.add(jdbc.queryForList(
+                "SELECT r." + column + ", a.criterion_key, COUNT(*), SUM(a.points) FROM rating r "
+                        + "JOIN rating_answer a ON a.rating_id = r.id WHERE r.status = 'COUNTED' AND r.evaluated_agency_id IN ("
+                        + in(units)
+                        + ") AND r.submitted_at >= ? AND r.submitted_at < ? GROUP BY r." + column + ", a.criterion_key",
+                from,
+                to));
+        out.add(jdbc.queryForList(
+                "SELECT " + column + ", COUNT(*), SUM(timeliness = 'LATE') FROM dossier WHERE evaluated_agency_id IN ("
+                        + in(units) + ") AND returned_at >= ? AND returned_at < ? GROUP BY " + column,
+                from,
+                to));
         return out;
     }
 
     private Object naiveHours(Set<UUID> units, DashboardPeriod p, ZoneId zone) {
         Timestamp from = utc(p.from().atStartOfDay(zone).toInstant());
         Timestamp to = utc(p.to().plusDays(1).atStartOfDay(zone).toInstant());
-        return jdbc.queryForList("SELECT WEEKDAY(submitted_at + INTERVAL 7 HOUR) w, HOUR(submitted_at + INTERVAL 7 HOUR) h, COUNT(*), "
-                + "SUM(overall_points > 0) FROM rating WHERE status = 'COUNTED' AND evaluated_agency_id IN (" + in(units)
-                + ") AND submitted_at >= ? AND submitted_at < ? GROUP BY w, h", from, to);
+        return jdbc.queryForList(
+                "SELECT WEEKDAY(submitted_at + INTERVAL 7 HOUR) w, HOUR(submitted_at + INTERVAL 7 HOUR) h, COUNT(*), "
+                        + "SUM(overall_points > 0) FROM rating WHERE status = 'COUNTED' AND evaluated_agency_id IN ("
+                        + in(units)
+                        + ") AND submitted_at >= ? AND submitted_at < ? GROUP BY w, h",
+                from,
+                to);
     }
 
     private Object naiveTrend(Set<UUID> units, LocalDate from, LocalDate to, ZoneId zone) {
         Timestamp f = utc(from.atStartOfDay(zone).toInstant());
         Timestamp t = utc(to.atStartOfDay(zone).toInstant());
         List<Object> out = new ArrayList<>();
-        out.add(jdbc.queryForList("SELECT DATE_FORMAT(submitted_at + INTERVAL 7 HOUR, '%Y-%m') m, status, COUNT(*), SUM(overall_points > 0) "
-                + "FROM rating WHERE evaluated_agency_id IN (" + in(units) + ") AND submitted_at >= ? AND submitted_at < ? GROUP BY m, status", f, t));
-        out.add(jdbc.queryForList("SELECT DATE_FORMAT(returned_at + INTERVAL 7 HOUR, '%Y-%m') m, COUNT(*), SUM(timeliness = 'LATE') "
-                + "FROM dossier WHERE evaluated_agency_id IN (" + in(units) + ") AND returned_at >= ? AND returned_at < ? GROUP BY m", f, t));
+        out.add(jdbc.queryForList(
+                "SELECT DATE_FORMAT(submitted_at + INTERVAL 7 HOUR, '%Y-%m') m, status, COUNT(*), SUM(overall_points > 0) "
+                        + "FROM rating WHERE evaluated_agency_id IN (" + in(units)
+                        + ") AND submitted_at >= ? AND submitted_at < ? GROUP BY m, status",
+                f,
+                t));
+        out.add(jdbc.queryForList(
+                "SELECT DATE_FORMAT(returned_at + INTERVAL 7 HOUR, '%Y-%m') m, COUNT(*), SUM(timeliness = 'LATE') "
+                        + "FROM dossier WHERE evaluated_agency_id IN (" + in(units)
+                        + ") AND returned_at >= ? AND returned_at < ? GROUP BY m",
+                f,
+                t));
         return out;
     }
 
@@ -314,21 +388,30 @@ class DashboardBenchmarkTest {
             return false;
         }
         UUID root = Ids.newId();
-        jdbc.update("INSERT INTO agency (id, version, code, name, kind, parent_id, peer_group, valid_from, valid_to, successor_of_id) "
-                + "VALUES (?, 0, ?, 'Tỉnh thử', 'PROVINCE', NULL, ?, '2020-01-01', NULL, NULL)", root.toString(), "000.99.99.P" + tag,
+        jdbc.update(
+                "INSERT INTO agency (id, version, code, name, kind, parent_id, peer_group, valid_from, valid_to, successor_of_id) "
+                        + "VALUES (?, 0, ?, 'Tỉnh thử', 'PROVINCE', NULL, ?, '2020-01-01', NULL, NULL)",
+                root.toString(),
+                "000.99.99.P" + tag,
                 PEER_GROUP + "-ROOT");
         jdbc.update("UPDATE agency SET parent_id = ? WHERE peer_group = ?", root.toString(), PEER_GROUP);
         return true;
     }
 
-    private java.util.Optional<UUID> provinceRoot() {
-        return jdbc.queryForList("SELECT id FROM agency WHERE peer_group = ?", String.class, PEER_GROUP + "-ROOT").stream()
-                .map(UUID::fromString).findFirst();
+    private Optional<UUID> provinceRoot() {
+        return jdbc
+                .queryForList("SELECT id FROM agency WHERE peer_group = ?", String.class, PEER_GROUP + "-ROOT")
+                .stream()
+                .map(UUID::fromString)
+                .findFirst();
     }
 
     private List<UUID> benchUnits() {
-        return jdbc.queryForList("SELECT id FROM agency WHERE peer_group = ? ORDER BY code", String.class, PEER_GROUP).stream()
-                .map(UUID::fromString).toList();
+        return jdbc
+                .queryForList("SELECT id FROM agency WHERE peer_group = ? ORDER BY code", String.class, PEER_GROUP)
+                .stream()
+                .map(UUID::fromString)
+                .toList();
     }
 
     private void generate(String tag) {
@@ -347,8 +430,10 @@ class DashboardBenchmarkTest {
                 SELECT id, 0, code, CONCAT(IF(n MOD 3 = 0, 'Sở thử ', 'Xã thử '), n), IF(n MOD 3 = 0, 'DEPARTMENT', 'COMMUNE'),
                        NULL, ?, '2020-01-01', NULL, NULL FROM bench_unit""", PEER_GROUP);
         jdbc.update("INSERT INTO bench_procedure (n, id) SELECT seq, UUID() FROM seq_0_to_19");
-        jdbc.update("INSERT INTO admin_procedure (id, version, code, name, field) SELECT id, 0, CONCAT('8.', n, '.', ?), "
-                + "CONCAT('Thủ tục thử ', n), NULL FROM bench_procedure", tag);
+        jdbc.update(
+                "INSERT INTO admin_procedure (id, version, code, name, field) SELECT id, 0, CONCAT('8.', n, '.', ?), "
+                        + "CONCAT('Thủ tục thử ', n), NULL FROM bench_procedure",
+                tag);
         try {
             for (int from = 1; from <= dossiers; from += CHUNK) {
                 int to = Math.min(dossiers, from + CHUNK - 1);
@@ -383,8 +468,7 @@ class DashboardBenchmarkTest {
                     jdbc.update("""
                             INSERT INTO rating_answer (rating_id, criterion_key, option_key, points)
                             SELECT r.id, ?, r.overall_option, IF(? = 'attitude', LEAST(2, r.overall_points + 1), r.overall_points)
-                            FROM bench_unit u JOIN rating r ON r.evaluated_agency_id = u.id WHERE u.n BETWEEN ? AND ?""",
-                            criterion, criterion, first, first + 9);
+                            FROM bench_unit u JOIN rating r ON r.evaluated_agency_id = u.id WHERE u.n BETWEEN ? AND ?""", criterion, criterion, first, first + 9);
                 }
             }
         } finally {

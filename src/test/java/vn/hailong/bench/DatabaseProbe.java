@@ -5,12 +5,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -23,9 +24,22 @@ import javax.sql.DataSource;
 public final class DatabaseProbe {
 
     /** Counters worth reading per operation, in the order shown. */
-    public static final List<String> PER_OPERATION = List.of("Questions", "Com_select", "Com_insert", "Com_update",
-            "Com_delete", "Com_set_option", "Com_begin", "Com_commit", "Com_rollback", "Innodb_rows_read",
-            "Innodb_rows_inserted", "Innodb_os_log_fsyncs", "Innodb_data_fsyncs", "Bytes_received", "Bytes_sent");
+    public static final List<String> PER_OPERATION = List.of(
+            "Questions",
+            "Com_select",
+            "Com_insert",
+            "Com_update",
+            "Com_delete",
+            "Com_set_option",
+            "Com_begin",
+            "Com_commit",
+            "Com_rollback",
+            "Innodb_rows_read",
+            "Innodb_rows_inserted",
+            "Innodb_os_log_fsyncs",
+            "Innodb_data_fsyncs",
+            "Bytes_received",
+            "Bytes_sent");
 
     private final DataSource dataSource;
 
@@ -36,7 +50,8 @@ public final class DatabaseProbe {
     /** All global status counters (numeric ones). */
     public Map<String, Long> counters() throws SQLException {
         Map<String, Long> result = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS")) {
             while (rs.next()) {
                 try {
@@ -63,7 +78,8 @@ public final class DatabaseProbe {
     /** Server variables, e.g. innodb_flush_log_at_trx_commit, to say what the figures were measured on. */
     public Map<String, String> variables(String... names) throws SQLException {
         Map<String, String> result = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             for (String name : names) {
                 try (ResultSet rs = s.executeQuery("SHOW GLOBAL VARIABLES LIKE '" + name.replace("'", "") + "'")) {
                     result.put(name, rs.next() ? rs.getString(2) : "?");
@@ -74,8 +90,7 @@ public final class DatabaseProbe {
     }
 
     /** One line of the general query log: the connection, the command type (Query, Execute, ...) and its text. */
-    public record LogEntry(long connection, String command, String text) {
-    }
+    public record LogEntry(long connection, String command, String text) {}
 
     /**
      * The statements other connections send to the server while {@code action} runs, from the
@@ -84,7 +99,11 @@ public final class DatabaseProbe {
     public List<String> trace(Runnable action) throws SQLException {
         List<String> lines = new ArrayList<>();
         for (LogEntry e : traceEntries(action)) {
-            lines.add(String.format(Locale.ROOT, "#%d %s: %s", e.connection(), e.command(),
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "#%d %s: %s",
+                    e.connection(),
+                    e.command(),
                     e.text().length() > 240 ? e.text().substring(0, 240) + "…" : e.text()));
         }
         return lines;
@@ -93,7 +112,8 @@ public final class DatabaseProbe {
     /** Like {@link #trace}, the log's entries themselves (whitespace collapsed, not shortened), in the order logged. */
     public List<LogEntry> traceEntries(Runnable action) throws SQLException {
         List<LogEntry> entries = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             long self;
             try (ResultSet rs = s.executeQuery("SELECT CONNECTION_ID()")) {
                 rs.next();
@@ -113,10 +133,13 @@ public final class DatabaseProbe {
                 s.execute("SET GLOBAL general_log = 0");
                 s.execute("SET GLOBAL log_output = '" + output.replace("'", "") + "'");
             }
-            try (ResultSet rs = s.executeQuery("SELECT thread_id, command_type, CONVERT(argument USING utf8mb4) FROM mysql.general_log"
-                    + " WHERE thread_id <> " + self + " ORDER BY event_time")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT thread_id, command_type, CONVERT(argument USING utf8mb4) FROM mysql.general_log"
+                            + " WHERE thread_id <> " + self + " ORDER BY event_time")) {
                 while (rs.next()) {
-                    String text = rs.getString(3) == null ? "" : rs.getString(3).replaceAll("\\s+", " ").strip();
+                    String text = rs.getString(3) == null
+                            ? ""
+                            : rs.getString(3).replaceAll("\\s+", " ").strip();
                     entries.add(new LogEntry(rs.getLong(1), rs.getString(2), text));
                 }
             }
@@ -137,14 +160,18 @@ public final class DatabaseProbe {
     public record StatementSplit(Map<String, Map<String, Integer>> statements, Map<String, Integer> transactions) {
 
         public int total(String group) {
-            return statements.getOrDefault(group, Map.of()).values().stream().mapToInt(Integer::intValue).sum();
+            return statements.getOrDefault(group, Map.of()).values().stream()
+                    .mapToInt(Integer::intValue)
+                    .sum();
         }
 
         /** "SELECT 2.00, INSERT 3.00, COMMIT 1.00" per operation. */
         public String perOperation(String group, int operations) {
             StringBuilder line = new StringBuilder();
-            statements.getOrDefault(group, Map.of()).forEach((kind, n) -> line.append(line.isEmpty() ? "" : ", ")
-                    .append(String.format(Locale.ROOT, "%s %.2f", kind, n / (double) operations)));
+            statements
+                    .getOrDefault(group, Map.of())
+                    .forEach((kind, n) -> line.append(line.isEmpty() ? "" : ", ")
+                            .append(String.format(Locale.ROOT, "%s %.2f", kind, n / (double) operations)));
             return line.toString();
         }
     }
@@ -155,10 +182,10 @@ public final class DatabaseProbe {
      * between (switching autocommit back on, a lone read in autocommit mode) count with the transaction that follows.
      */
     public static StatementSplit split(List<LogEntry> entries) {
-        Map<Long, List<String>> open = new java.util.HashMap<>();
-        Map<String, Map<String, Integer>> statements = new java.util.TreeMap<>();
-        Map<String, Integer> transactions = new java.util.TreeMap<>();
-        java.util.function.Consumer<List<String>> close = tx -> {
+        Map<Long, List<String>> open = new HashMap<>();
+        Map<String, Map<String, Integer>> statements = new TreeMap<>();
+        Map<String, Integer> transactions = new TreeMap<>();
+        Consumer<List<String>> close = tx -> {
             if (tx.isEmpty()) {
                 return;
             }
@@ -171,7 +198,7 @@ public final class DatabaseProbe {
                 }
             }
             transactions.merge(group, 1, Integer::sum);
-            Map<String, Integer> kinds = statements.computeIfAbsent(group, g -> new java.util.TreeMap<>());
+            Map<String, Integer> kinds = statements.computeIfAbsent(group, g -> new TreeMap<>());
             for (String sql : tx) {
                 String kind = sql.isEmpty() ? "?" : sql.split("[\\s(]", 2)[0].toUpperCase(Locale.ROOT);
                 kinds.merge(kind, 1, Integer::sum);

@@ -1,11 +1,9 @@
 package vn.hailong.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.hailong.bench.BenchSettings.intSetting;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -24,6 +22,9 @@ import vn.hailong.index.UnitResult;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hailong.bench.BenchSettings.intSetting;
+
 /**
  * Computing a province-year: about 100 units and 2 million dossiers returned in 2025, a quarter of
  * them rated (three answers each) and 1% with a complaint, generated with bulk INSERT … SELECT
@@ -41,10 +42,13 @@ class IndexComputeBenchmarkTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     IndexSnapshotService snapshots;
+
     @Autowired
     MethodologyService methodologies;
 
@@ -55,13 +59,17 @@ class IndexComputeBenchmarkTest {
 
     @Test
     void computing_a_province_year_of_two_million_dossiers() {
-        BenchmarkReport report = new BenchmarkReport("index-compute",
-                "Index: compute a province-year (" + UNITS + " units, " + DOSSIERS + " dossiers) and recompute it from the archive");
+        BenchmarkReport report = new BenchmarkReport(
+                "index-compute",
+                "Index: compute a province-year (" + UNITS + " units, " + DOSSIERS
+                        + " dossiers) and recompute it from the archive");
         String tag = TestData.uniqueSuffix();
         long t0 = System.nanoTime();
         // Generating takes minutes; a database that already holds the benchmark's units (an external
         // one given by SPRING_DATASOURCE_URL, kept from an earlier run) is measured as it is.
-        boolean reused = jdbc.queryForObject("SELECT COUNT(*) FROM agency WHERE peer_group IN ('BENCH-SO', 'BENCH-XA')", Long.class) > 0;
+        boolean reused = jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM agency WHERE peer_group IN ('BENCH-SO', 'BENCH-XA')", Long.class)
+                > 0;
         if (!reused) {
             generate(tag);
             jdbc.execute("ANALYZE TABLE dossier, rating, rating_answer, complaint");
@@ -72,16 +80,23 @@ class IndexComputeBenchmarkTest {
         sizes.put("ratings (all)", jdbc.queryForObject("SELECT COUNT(*) FROM rating", Long.class));
         sizes.put("rating answers (all)", jdbc.queryForObject("SELECT COUNT(*) FROM rating_answer", Long.class));
         sizes.put("complaints (all)", jdbc.queryForObject("SELECT COUNT(*) FROM complaint", Long.class));
-        sizes.put(reused ? "generation (reused an earlier run's data)" : "generation, s (not counted)", generateSeconds);
+        sizes.put(
+                reused ? "generation (reused an earlier run's data)" : "generation, s (not counted)", generateSeconds);
         report.section("data").values(sizes);
 
         String manager = "bench-" + tag.toLowerCase();
         accounts.ensureAccount(manager, "mat-khau-" + manager, "Sở Nội vụ", Role.PROVINCE_MANAGER, null);
         UserDetails user = accounts.loadUserByUsername(manager);
         SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         String scheme = "bench-" + tag.toLowerCase();
-        methodologies.addVersion(scheme, null, null, "Benchmark", methodologies.forYear("default", 2025).definition());
+        methodologies.addVersion(
+                scheme,
+                null,
+                null,
+                "Benchmark",
+                methodologies.forYear("default", 2025).definition());
 
         Map<String, Object> times = new LinkedHashMap<>();
         long c1 = System.nanoTime();
@@ -100,11 +115,26 @@ class IndexComputeBenchmarkTest {
         report.section("timings (goal: a province-year under 10 s)").values(times);
 
         List<UnitResult> results = snapshots.draftResults(second.id());
-        long dossiers = results.stream().filter(r -> r.peerGroup().startsWith("BENCH-")).mapToLong(UnitResult::dossiers).sum();
-        long ratings = results.stream().filter(r -> r.peerGroup().startsWith("BENCH-")).mapToLong(UnitResult::ratings).sum();
-        report.section("check").values(Map.of("units in the snapshot", results.size(), "bench dossiers counted", dossiers,
-                "bench ratings counted", ratings, "hash identical on recompute", again.identical(),
-                "same hash both runs", first.inputsHash().equals(second.inputsHash())));
+        long dossiers = results.stream()
+                .filter(r -> r.peerGroup().startsWith("BENCH-"))
+                .mapToLong(UnitResult::dossiers)
+                .sum();
+        long ratings = results.stream()
+                .filter(r -> r.peerGroup().startsWith("BENCH-"))
+                .mapToLong(UnitResult::ratings)
+                .sum();
+        report.section("check")
+                .values(Map.of(
+                        "units in the snapshot",
+                        results.size(),
+                        "bench dossiers counted",
+                        dossiers,
+                        "bench ratings counted",
+                        ratings,
+                        "hash identical on recompute",
+                        again.identical(),
+                        "same hash both runs",
+                        first.inputsHash().equals(second.inputsHash())));
         report.finish();
 
         assertThat(dossiers).isEqualTo(DOSSIERS);
@@ -126,8 +156,10 @@ class IndexComputeBenchmarkTest {
                 INSERT INTO agency (id, version, code, name, kind, parent_id, peer_group, valid_from, valid_to, successor_of_id)
                 SELECT id, 0, code, CONCAT(IF(n MOD 3 = 0, 'Sở thử ', 'Xã thử '), n), IF(n MOD 3 = 0, 'DEPARTMENT', 'COMMUNE'),
                        NULL, IF(n MOD 3 = 0, 'BENCH-SO', 'BENCH-XA'), '2020-01-01', NULL, NULL FROM bench_unit""");
-        String procedure = java.util.UUID.randomUUID().toString();
-        jdbc.update("INSERT INTO admin_procedure (id, version, code, name, field) VALUES (?, 0, ?, 'Thủ tục thử', NULL)", procedure,
+        String procedure = UUID.randomUUID().toString();
+        jdbc.update(
+                "INSERT INTO admin_procedure (id, version, code, name, field) VALUES (?, 0, ?, 'Thủ tục thử', NULL)",
+                procedure,
                 "9." + tag);
         try {
             for (int from = 1; from <= DOSSIERS; from += CHUNK) {

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A minimal HTTP/1.1 client for benchmarks: one keep-alive connection, used by one thread, requests
@@ -56,7 +58,7 @@ final class KeepAliveHttpClient implements LoadRunner.Client {
     /** A GET request's bytes, built once and sent as often as needed. */
     static byte[] request(String host, int port, String pathAndQuery, String bearerKey) {
         return ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
-                + (bearerKey == null ? "" : "Authorization: Bearer " + bearerKey + "\r\n") + "\r\n")
+                        + (bearerKey == null ? "" : "Authorization: Bearer " + bearerKey + "\r\n") + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -64,9 +66,16 @@ final class KeepAliveHttpClient implements LoadRunner.Client {
      * Any request's bytes: {@code method path}, the given header lines ("Name: value"), and the
      * body (UTF-8, with its Content-Length; none when null).
      */
-    static byte[] request(String method, String host, int port, String pathAndQuery, String body, java.util.List<String> headers) {
-        StringBuilder head = new StringBuilder(method).append(' ').append(pathAndQuery).append(" HTTP/1.1\r\nHost: ").append(host)
-                .append(':').append(port).append("\r\n");
+    static byte[] request(
+            String method, String host, int port, String pathAndQuery, String body, List<String> headers) {
+        StringBuilder head = new StringBuilder(method)
+                .append(' ')
+                .append(pathAndQuery)
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(host)
+                .append(':')
+                .append(port)
+                .append("\r\n");
         headers.forEach(h -> head.append(h).append("\r\n"));
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         if (body != null) {
@@ -74,7 +83,7 @@ final class KeepAliveHttpClient implements LoadRunner.Client {
         }
         head.append("\r\n");
         byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] all = java.util.Arrays.copyOf(start, start.length + content.length);
+        byte[] all = Arrays.copyOf(start, start.length + content.length);
         System.arraycopy(content, 0, all, start.length, content.length);
         return all;
     }
@@ -100,7 +109,8 @@ final class KeepAliveHttpClient implements LoadRunner.Client {
         out.flush();
         int length = readLine();
         if (length < 12 || line[0] != 'H' || line[8] != ' ') {
-            throw new IOException("not an HTTP answer: " + new String(line, 0, Math.max(0, length), StandardCharsets.US_ASCII));
+            throw new IOException(
+                    "not an HTTP answer: " + new String(line, 0, Math.max(0, length), StandardCharsets.US_ASCII));
         }
         int status = (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
         long contentLength = -1;

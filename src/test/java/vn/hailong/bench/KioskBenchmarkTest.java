@@ -1,7 +1,5 @@
 package vn.hailong.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +24,8 @@ import vn.hailong.e2e.TestBrowser;
 import vn.hailong.kiosk.KioskDeviceService;
 import vn.hailong.kiosk.KioskFixture;
 import vn.hailong.kiosk.KioskSignals;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The kiosk's two goals: from the one-stop software's handover call to the survey visible on the
@@ -59,14 +59,17 @@ class KioskBenchmarkTest {
 
     @Test
     void handover_to_survey_visible_and_memory_per_open_kiosk() {
-        BenchmarkReport report = new BenchmarkReport("kiosk",
-                "Kiosk: handover call → survey visible on the tablet; server heap per open kiosk page");
+        BenchmarkReport report = new BenchmarkReport(
+                "kiosk", "Kiosk: handover call → survey visible on the tablet; server heap per open kiosk page");
         OneStopSoftware oneStop = new OneStopSoftware(port);
         String base = "http://localhost:" + port;
         KioskFixture site = KioskFixture.create(oneStop, directory, devices, 600, 5);
         Page tablet = browser.tablet(1280, 800).newPage();
         tablet.navigate(base + site.enrolmentPath(devices));
-        tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Xin mời ông/bà đánh giá mức độ hài lòng")).waitFor();
+        tablet.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("Xin mời ông/bà đánh giá mức độ hài lòng"))
+                .waitFor();
 
         // 1. Handover → survey visible: from just before the POST until the dossier's digits show.
         List<String> dossiers = new ArrayList<>();
@@ -78,9 +81,13 @@ class KioskBenchmarkTest {
             String dossier = dossiers.get(i);
             String tail = "Hồ sơ …" + dossier.substring(dossier.length() - 4);
             long start = System.nanoTime();
-            int status = oneStop.api().post("/api/v1/counters/" + site.counterCode() + "/handover",
-                    Map.of("dossierCode", dossier, "officerId", "cb-bench")).status();
-            tablet.waitForFunction("t => [...document.querySelectorAll('.kiosk-code')].some(e => e.textContent === t)", tail);
+            int status = oneStop.api()
+                    .post(
+                            "/api/v1/counters/" + site.counterCode() + "/handover",
+                            Map.of("dossierCode", dossier, "officerId", "cb-bench"))
+                    .status();
+            tablet.waitForFunction(
+                    "t => [...document.querySelectorAll('.kiosk-code')].some(e => e.textContent === t)", tail);
             long elapsed = System.nanoTime() - start;
             assertThat(status).isEqualTo(201);
             if (i >= WARM_UP) {
@@ -90,20 +97,27 @@ class KioskBenchmarkTest {
         Arrays.sort(millis);
         double p50 = millis[HANDOVERS / 2];
         double p95 = millis[(int) Math.ceil(HANDOVERS * 0.95) - 1];
-        report.section("Handover → survey visible (" + HANDOVERS + " handovers after " + WARM_UP + " warm-up, one tablet)")
+        report.section("Handover → survey visible (" + HANDOVERS + " handovers after " + WARM_UP
+                        + " warm-up, one tablet)")
                 .line("p50 %.0f ms, p95 %.0f ms, max %.0f ms (goal: p95 ≤ 300 ms)", p50, p95, millis[HANDOVERS - 1])
-                .line("includes: the API call (auth, dossier look-up, insert, commit), the after-commit signal, the push over the")
+                .line(
+                        "includes: the API call (auth, dossier look-up, insert, commit), the after-commit signal, the push over the")
                 .line("WebSocket, rendering in chromium, and Playwright's polling of the page");
 
         // 2. Memory: PAGES more tablets (each its own browser context, so its own HTTP and Vaadin session),
         // each showing a survey; retained heap after full GCs, before and after.
-        Cookie credential = tablet.context().cookies().stream().filter(c -> c.name.equals(KioskDeviceService.COOKIE)).findFirst().orElseThrow();
+        Cookie credential = tablet.context().cookies().stream()
+                .filter(c -> c.name.equals(KioskDeviceService.COOKIE))
+                .findFirst()
+                .orElseThrow();
         long before = retainedHeap();
         int pagesBefore = signals.openPages();
         List<BrowserContext> contexts = new ArrayList<>();
         for (int i = 0; i < PAGES; i++) {
             BrowserContext context = browser.tablet(1280, 800);
-            context.addCookies(List.of(new Cookie(credential.name, credential.value).setDomain("localhost").setPath("/")));
+            context.addCookies(List.of(new Cookie(credential.name, credential.value)
+                    .setDomain("localhost")
+                    .setPath("/")));
             Page page = context.newPage();
             page.navigate(base + "/kiosk");
             page.locator(".kiosk-face-button").first().waitFor();
@@ -113,9 +127,11 @@ class KioskBenchmarkTest {
         long after = retainedHeap();
         double perPageKb = (after - before) / 1024.0 / PAGES;
         report.section("Server heap per open kiosk page (" + PAGES + " pages showing a survey, each its own session)")
-                .line("retained heap before %.1f MB, after %.1f MB: %.0f KB per kiosk page (goal ≤ 500 KB)",
+                .line(
+                        "retained heap before %.1f MB, after %.1f MB: %.0f KB per kiosk page (goal ≤ 500 KB)",
                         before / 1048576.0, after / 1048576.0, perPageKb)
-                .line("dev mode (the test suite's mode) keeps more per UI than production; the figure is an upper bound");
+                .line(
+                        "dev mode (the test suite's mode) keeps more per UI than production; the figure is an upper bound");
         contexts.forEach(BrowserContext::close);
         report.finish();
         System.out.println(report.text());

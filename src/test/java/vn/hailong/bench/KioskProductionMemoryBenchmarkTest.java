@@ -1,9 +1,8 @@
 package vn.hailong.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,8 @@ import vn.hailong.e2e.TestBrowser;
 import vn.hailong.kiosk.KioskDeviceService;
 import vn.hailong.kiosk.KioskFixture;
 import vn.hailong.kiosk.KioskSignals;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Server heap per open kiosk page with Vaadin in production mode (the production bundle that
@@ -58,24 +59,35 @@ class KioskProductionMemoryBenchmarkTest {
 
     @Test
     void memory_per_open_kiosk_page_in_production_mode() {
-        BenchmarkReport report = new BenchmarkReport("kiosk-memory-production", "Kiosk: server heap per open kiosk page, production mode");
+        BenchmarkReport report = new BenchmarkReport(
+                "kiosk-memory-production", "Kiosk: server heap per open kiosk page, production mode");
         OneStopSoftware oneStop = new OneStopSoftware(port);
         String base = "http://localhost:" + port;
         KioskFixture site = KioskFixture.create(oneStop, directory, devices, 600, 5);
         Page tablet = browser.tablet(1280, 800).newPage();
         tablet.navigate(base + site.enrolmentPath(devices));
-        tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Xin mời ông/bà đánh giá mức độ hài lòng")).waitFor();
-        oneStop.api().post("/api/v1/counters/" + site.counterCode() + "/handover",
-                java.util.Map.of("dossierCode", oneStop.sendsReceivedDossier(site.unit()), "officerId", "cb-bench"));
+        tablet.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("Xin mời ông/bà đánh giá mức độ hài lòng"))
+                .waitFor();
+        oneStop.api()
+                .post(
+                        "/api/v1/counters/" + site.counterCode() + "/handover",
+                        Map.of("dossierCode", oneStop.sendsReceivedDossier(site.unit()), "officerId", "cb-bench"));
         tablet.locator(".kiosk-face-button").first().waitFor();
 
-        Cookie credential = tablet.context().cookies().stream().filter(c -> c.name.equals(KioskDeviceService.COOKIE)).findFirst().orElseThrow();
+        Cookie credential = tablet.context().cookies().stream()
+                .filter(c -> c.name.equals(KioskDeviceService.COOKIE))
+                .findFirst()
+                .orElseThrow();
         long before = KioskBenchmarkTest.retainedHeap();
         int pagesBefore = signals.openPages();
         List<BrowserContext> contexts = new ArrayList<>();
         for (int i = 0; i < PAGES; i++) {
             BrowserContext context = browser.tablet(1280, 800);
-            context.addCookies(List.of(new Cookie(credential.name, credential.value).setDomain("localhost").setPath("/")));
+            context.addCookies(List.of(new Cookie(credential.name, credential.value)
+                    .setDomain("localhost")
+                    .setPath("/")));
             Page page = context.newPage();
             page.navigate(base + "/kiosk");
             page.locator(".kiosk-face-button").first().waitFor();
@@ -83,8 +95,10 @@ class KioskProductionMemoryBenchmarkTest {
         }
         assertThat(signals.openPages()).isEqualTo(pagesBefore + PAGES);
         long after = KioskBenchmarkTest.retainedHeap();
-        report.section("Server heap per open kiosk page (" + PAGES + " pages showing a survey, each its own session, production mode)")
-                .line("retained heap before %.1f MB, after %.1f MB: %.0f KB per kiosk page (goal ≤ 500 KB)",
+        report.section("Server heap per open kiosk page (" + PAGES
+                        + " pages showing a survey, each its own session, production mode)")
+                .line(
+                        "retained heap before %.1f MB, after %.1f MB: %.0f KB per kiosk page (goal ≤ 500 KB)",
                         before / 1048576.0, after / 1048576.0, (after - before) / 1024.0 / PAGES);
         contexts.forEach(BrowserContext::close);
         report.finish();

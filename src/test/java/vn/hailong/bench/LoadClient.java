@@ -18,8 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The benchmarks' load client as a program of its own, so that it can run in its own JVM on a core
@@ -45,18 +46,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LoadClient {
 
-    private LoadClient() {
-    }
+    private LoadClient() {}
 
     /** One line of the requests file. */
     public record Request(String method, String path, int[] accepted, String body, List<String> headers) {
 
         public static Request get(String path, int status, String bearerKey) {
-            return new Request("GET", path, new int[] {status}, null, bearerKey == null ? List.of() : List.of("Authorization: Bearer " + bearerKey));
+            return new Request(
+                    "GET",
+                    path,
+                    new int[] {status},
+                    null,
+                    bearerKey == null ? List.of() : List.of("Authorization: Bearer " + bearerKey));
         }
 
         /** A JSON request with a Bearer key (or none) and further headers. */
-        public static Request json(String method, String path, String body, String bearerKey, List<String> moreHeaders, int... accepted) {
+        public static Request json(
+                String method, String path, String body, String bearerKey, List<String> moreHeaders, int... accepted) {
             List<String> headers = new ArrayList<>();
             headers.add("Content-Type: application/json");
             if (bearerKey != null) {
@@ -67,8 +73,12 @@ public final class LoadClient {
         }
 
         String line() {
-            StringBuilder line = new StringBuilder(method).append('\t').append(path).append('\t');
-            line.append(String.join(",", Arrays.stream(accepted).mapToObj(Integer::toString).toList())).append('\t');
+            StringBuilder line =
+                    new StringBuilder(method).append('\t').append(path).append('\t');
+            line.append(String.join(
+                            ",",
+                            Arrays.stream(accepted).mapToObj(Integer::toString).toList()))
+                    .append('\t');
             line.append(body == null ? "-" : body);
             headers.forEach(h -> line.append('\t').append(h));
             if (line.indexOf("\n") >= 0 || (body != null && body.indexOf('\t') >= 0)) {
@@ -79,8 +89,10 @@ public final class LoadClient {
 
         static Request parse(String line) {
             String[] f = line.split("\t");
-            int[] accepted = Arrays.stream(f[2].split(",")).mapToInt(Integer::parseInt).toArray();
-            return new Request(f[0], f[1], accepted, "-".equals(f[3]) ? null : f[3], List.of(Arrays.copyOfRange(f, 4, f.length)));
+            int[] accepted =
+                    Arrays.stream(f[2].split(",")).mapToInt(Integer::parseInt).toArray();
+            return new Request(
+                    f[0], f[1], accepted, "-".equals(f[3]) ? null : f[3], List.of(Arrays.copyOfRange(f, 4, f.length)));
         }
 
         boolean accepts(int status) {
@@ -100,7 +112,8 @@ public final class LoadClient {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 7) {
-            System.err.println("usage: LoadClient <http|socket|jdbc> <port|jdbc url> <clients> <warm-up> <operations> <rate|0> <requests file>");
+            System.err.println(
+                    "usage: LoadClient <http|socket|jdbc> <port|jdbc url> <clients> <warm-up> <operations> <rate|0> <requests file>");
             System.exit(2);
         }
         String mode = args[0];
@@ -116,7 +129,10 @@ public final class LoadClient {
         LoadRunner.ClientFactory factory = switch (mode) {
             case "http" -> {
                 int port = Integer.parseInt(args[1]);
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+                HttpClient http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build();
                 Request[] requests = lines.stream().map(Request::parse).toArray(Request[]::new);
                 URI base = URI.create("http://localhost:" + port);
                 yield index -> op -> {
@@ -127,8 +143,10 @@ public final class LoadClient {
             case "socket" -> {
                 int port = Integer.parseInt(args[1]);
                 Request[] requests = lines.stream().map(Request::parse).toArray(Request[]::new);
-                byte[][] bytes = Arrays.stream(requests).map(r -> KeepAliveHttpClient.request(r.method(), "localhost", port, r.path(), r.body(),
-                        r.headers())).toArray(byte[][]::new);
+                byte[][] bytes = Arrays.stream(requests)
+                        .map(r -> KeepAliveHttpClient.request(
+                                r.method(), "localhost", port, r.path(), r.body(), r.headers()))
+                        .toArray(byte[][]::new);
                 yield index -> {
                     KeepAliveHttpClient socket = new KeepAliveHttpClient("localhost", port, bytes, 0);
                     return new LoadRunner.Client() {
@@ -150,17 +168,26 @@ public final class LoadClient {
             case "jdbc" -> {
                 String url = args[1];
                 String[][] transactions = lines.stream().map(l -> l.split("\t")).toArray(String[][]::new);
-                yield jdbcClients(url, System.getProperty("bench.jdbc.user", ""), System.getProperty("bench.jdbc.password", ""), transactions,
+                yield jdbcClients(
+                        url,
+                        System.getProperty("bench.jdbc.user", ""),
+                        System.getProperty("bench.jdbc.password", ""),
+                        transactions,
                         op -> (offset[0] + op) % transactions.length);
             }
             default -> throw new IllegalArgumentException("mode must be http, socket or jdbc, was " + mode);
         };
         // This JVM starts cold: it warms its own JIT before the measured run (the server is warm already).
-        LoadResult warm = warmup > 0 ? LoadRunner.of("warm-up", clients, warmup).platformThreads().timeLimit(Duration.ofMinutes(2)).run(factory)
+        LoadResult warm = warmup > 0
+                ? LoadRunner.of("warm-up", clients, warmup)
+                        .platformThreads()
+                        .timeLimit(Duration.ofMinutes(2))
+                        .run(factory)
                 : null;
         offset[0] = warmup;
         measuring.set(true);
-        LoadRunner measured = LoadRunner.of("measured", clients, operations).platformThreads().timeLimit(Duration.ofMinutes(5));
+        LoadRunner measured =
+                LoadRunner.of("measured", clients, operations).platformThreads().timeLimit(Duration.ofMinutes(5));
         if (rate > 0) {
             measured.rate(rate);
         }
@@ -169,12 +196,24 @@ public final class LoadClient {
         long[] after = MachineLoad.coreTicks();
         List<String> failures = new ArrayList<>(r.failureSamples());
         if (warm != null) {
-            failures.addAll(warm.failureSamples().stream().map(f -> "warm-up " + f).toList());
+            failures.addAll(
+                    warm.failureSamples().stream().map(f -> "warm-up " + f).toList());
         }
-        System.out.println(String.format(Locale.ROOT, "RESULT %d %d %d %.3f %.3f %.3f %.4f %.4f %s %d %d %s", r.operations(), r.failures(),
-                r.elapsedNanos(), r.p50(), r.p95(), r.p99(), MachineLoad.coreBusy(before, after, CorePinning.SERVER_CPU),
-                MachineLoad.coreBusy(before, after, CorePinning.CLIENT_CPU), byStatus(statuses), warm == null ? 0 : warm.operations(),
-                warm == null ? 0 : warm.failures(), failures.isEmpty() ? "-" : failures.getFirst().replace('\n', ' ')));
+        System.out.println(String.format(
+                Locale.ROOT,
+                "RESULT %d %d %d %.3f %.3f %.3f %.4f %.4f %s %d %d %s",
+                r.operations(),
+                r.failures(),
+                r.elapsedNanos(),
+                r.p50(),
+                r.p95(),
+                r.p99(),
+                MachineLoad.coreBusy(before, after, CorePinning.SERVER_CPU),
+                MachineLoad.coreBusy(before, after, CorePinning.CLIENT_CPU),
+                byStatus(statuses),
+                warm == null ? 0 : warm.operations(),
+                warm == null ? 0 : warm.failures(),
+                failures.isEmpty() ? "-" : failures.getFirst().replace('\n', ' ')));
     }
 
     private static void count(AtomicBoolean measuring, Map<Integer, AtomicInteger> statuses, int status) {
@@ -186,7 +225,13 @@ public final class LoadClient {
     /** "200=10,201=990", or "-" when there were no answers. */
     static String byStatus(Map<Integer, AtomicInteger> statuses) {
         Map<Integer, AtomicInteger> sorted = new TreeMap<>(statuses);
-        return sorted.isEmpty() ? "-" : String.join(",", sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        return sorted.isEmpty()
+                ? "-"
+                : String.join(
+                        ",",
+                        sorted.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .toList());
     }
 
     /** Parses {@link #byStatus}. */
@@ -212,17 +257,24 @@ public final class LoadClient {
      * the status is accepted; answers the status.
      */
     static int send(HttpClient http, URI base, Request r, Map<Integer, AtomicInteger> statuses) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(r.path())).timeout(Duration.ofSeconds(30))
-                .method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(r.body(), StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(r.path()))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        r.method(),
+                        r.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(r.body(), StandardCharsets.UTF_8));
         for (String header : r.headers()) {
             int colon = header.indexOf(':');
-            request.header(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
+            request.header(
+                    header.substring(0, colon).strip(),
+                    header.substring(colon + 1).strip());
         }
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         String body = new String(response.body(), 0, Math.min(response.body().length, 300), StandardCharsets.UTF_8);
         if (statuses != null) {
-            statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+            statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger())
+                    .incrementAndGet();
         }
         check(r, response.statusCode(), body);
         return response.statusCode();
@@ -230,13 +282,15 @@ public final class LoadClient {
 
     /** One GET with java.net.http.HttpClient; anything but the expected status (or an empty 200) fails. */
     static void get(HttpClient http, URI uri, String apiKey, int expectedStatus) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != expectedStatus || (expectedStatus == 200 && response.body().length == 0)) {
-            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    "HTTP " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
         }
     }
 
@@ -244,8 +298,8 @@ public final class LoadClient {
      * JDBC clients, each on a connection of its own with autocommit off: operation {@code op} runs the
      * statements of {@code transactions[transactionOf(op)]} as text, then commits (rolls back on failure).
      */
-    static LoadRunner.ClientFactory jdbcClients(String url, String user, String password, String[][] transactions,
-            java.util.function.IntUnaryOperator transactionOf) {
+    static LoadRunner.ClientFactory jdbcClients(
+            String url, String user, String password, String[][] transactions, IntUnaryOperator transactionOf) {
         return index -> {
             Connection c = DriverManager.getConnection(url, user, password);
             c.setAutoCommit(false);

@@ -15,8 +15,16 @@ import java.util.List;
  * @param failureSamples the first few failures, described
  * @param machine how busy the machine was meanwhile (and who made it busy)
  */
-public record LoadResult(String name, int clients, int operations, int failures, long elapsedNanos,
-        long[] sortedLatencies, boolean timedOut, List<String> failureSamples, MachineLoad.Usage machine) {
+public record LoadResult(
+        String name,
+        int clients,
+        int operations,
+        int failures,
+        long elapsedNanos,
+        long[] sortedLatencies,
+        boolean timedOut,
+        List<String> failureSamples,
+        MachineLoad.Usage machine) {
 
     /** Operations per second (failed ones included: they took their time too). */
     public double throughput() {

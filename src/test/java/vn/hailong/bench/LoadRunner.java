@@ -39,8 +39,7 @@ public final class LoadRunner {
         void call(int op) throws Exception;
 
         @Override
-        default void close() throws Exception {
-        }
+        default void close() throws Exception {}
     }
 
     /** Opens client number {@code index} (0-based), on that client's own thread. */
@@ -110,7 +109,8 @@ public final class LoadRunner {
         CountDownLatch finished = new CountDownLatch(clients);
         long[] startedAt = new long[1];
         long[] deadline = new long[1];
-        Thread.Builder threads = virtualThreads ? Thread.ofVirtual().name("bench-" + name + "-", 0)
+        Thread.Builder threads = virtualThreads
+                ? Thread.ofVirtual().name("bench-" + name + "-", 0)
                 : Thread.ofPlatform().name("bench-" + name + "-", 0);
         List<Thread> started = new ArrayList<>(clients);
         for (int i = 0; i < clients; i++) {
@@ -180,8 +180,15 @@ public final class LoadRunner {
         long[] sorted = Arrays.copyOf(latencies, done);
         Arrays.sort(sorted);
         boolean timedOut = done < operations;
-        return new LoadResult(rate > 0 ? String.format(Locale.ROOT, "%s @%.0f/s", name, rate) : name, clients, done,
-                failures.get(), elapsed, sorted, timedOut, List.copyOf(failureSamples),
+        return new LoadResult(
+                rate > 0 ? String.format(Locale.ROOT, "%s @%.0f/s", name, rate) : name,
+                clients,
+                done,
+                failures.get(),
+                elapsed,
+                sorted,
+                timedOut,
+                List.copyOf(failureSamples),
                 machine.usage(before, after));
     }
 

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +20,17 @@ import java.util.Map;
 public final class MachineLoad {
 
     /** CPU counters at one moment, in clock ticks. */
-    public record Snapshot(long totalTicks, long idleTicks, long selfTicks, Map<Long, Long> childTicks, double loadAverage,
-            long jitTicks, long gcTicks, long gcCount, Map<Long, Long> serverThreadTicks, Map<Long, Long> httpClientThreadTicks) {
-    }
+    public record Snapshot(
+            long totalTicks,
+            long idleTicks,
+            long selfTicks,
+            Map<Long, Long> childTicks,
+            double loadAverage,
+            long jitTicks,
+            long gcTicks,
+            long gcCount,
+            Map<Long, Long> serverThreadTicks,
+            Map<Long, Long> httpClientThreadTicks) {}
 
     /**
      * CPU use between two snapshots, in cores (2.0 = two cores busy the whole time).
@@ -41,15 +50,36 @@ public final class MachineLoad {
      *        of HTTP runs, as long as the benchmark's clients are platform threads
      * @param httpClient of {@code jvm}: java.net.http.HttpClient's own threads ("HttpClient-*")
      */
-    public record Usage(int cpus, double busy, double jvm, double children, double others, double loadBefore,
-            double loadAfter, double jit, double gc, long gcCount, double server, double httpClient) {
+    public record Usage(
+            int cpus,
+            double busy,
+            double jvm,
+            double children,
+            double others,
+            double loadBefore,
+            double loadAfter,
+            double jit,
+            double gc,
+            long gcCount,
+            double server,
+            double httpClient) {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT,
+            return String.format(
+                    Locale.ROOT,
                     "%.2f of %d cores busy: this JVM %.2f (JIT compilers %.2f, GC %.2f in %d collections), embedded MariaDB %.2f,"
                             + " other processes %.2f; load average %.1f -> %.1f",
-                    busy, cpus, jvm, jit, gc, gcCount, children, others, loadBefore, loadAfter);
+                    busy,
+                    cpus,
+                    jvm,
+                    jit,
+                    gc,
+                    gcCount,
+                    children,
+                    others,
+                    loadBefore,
+                    loadAfter);
         }
     }
 
@@ -86,12 +116,14 @@ public final class MachineLoad {
                     children.put(p.pid(), ticks);
                 }
             });
-            double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+            double load = Double.parseDouble(
+                    Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
             long gcCount = 0;
             for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
                 gcCount += Math.max(0, gc.getCollectionCount());
             }
-            // HotSpot names its native threads, and Linux shows the names: "C2 CompilerThre", "GC Thread#0", "G1 Conc#0"...
+            // HotSpot names its native threads, and Linux shows the names: "C2 CompilerThre", "GC Thread#0", "G1
+            // Conc#0"...
             long jitTicks = 0;
             long gcTicks = 0;
             // Per thread, so that a thread ending between two snapshots does not take its whole life's ticks away.
@@ -102,8 +134,11 @@ public final class MachineLoad {
                     try {
                         String comm = Files.readString(task.resolve("comm")).strip();
                         boolean jit = comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler");
-                        boolean gc = comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.startsWith("ZGC")
-                                || comm.startsWith("ZWorker") || comm.startsWith("VM Thread");
+                        boolean gc = comm.startsWith("GC Thread")
+                                || comm.startsWith("G1 ")
+                                || comm.startsWith("ZGC")
+                                || comm.startsWith("ZWorker")
+                                || comm.startsWith("VM Thread");
                         // Names are cut to 15 characters: "http-nio-0-exec", "ForkJoinPool-1-", "HttpClient-1-Wo".
                         boolean server = comm.startsWith("http-nio-") || comm.startsWith("ForkJoinPool-");
                         boolean httpClient = comm.startsWith("HttpClient-");
@@ -114,9 +149,11 @@ public final class MachineLoad {
                             } else if (gc) {
                                 gcTicks += ticks;
                             } else if (server) {
-                                serverTicks.put(Long.parseLong(task.getFileName().toString()), ticks);
+                                serverTicks.put(
+                                        Long.parseLong(task.getFileName().toString()), ticks);
                             } else {
-                                httpClientTicks.put(Long.parseLong(task.getFileName().toString()), ticks);
+                                httpClientTicks.put(
+                                        Long.parseLong(task.getFileName().toString()), ticks);
                             }
                         }
                     } catch (IOException ended) {
@@ -124,7 +161,16 @@ public final class MachineLoad {
                     }
                 }
             }
-            return new Snapshot(total, idle, ticksOf(ProcessHandle.current().pid()), children, load, jitTicks, gcTicks, gcCount, serverTicks,
+            return new Snapshot(
+                    total,
+                    idle,
+                    ticksOf(ProcessHandle.current().pid()),
+                    children,
+                    load,
+                    jitTicks,
+                    gcTicks,
+                    gcCount,
+                    serverTicks,
                     httpClientTicks);
         } catch (IOException | RuntimeException e) {
             return null;
@@ -147,7 +193,9 @@ public final class MachineLoad {
 
     /** Busy and total ticks of every core, from /proc/stat: {@code [busy0, total0, busy1, total1, ...]}. */
     static long[] coreTicks() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("/proc/stat")).stream().filter(l -> l.matches("cpu\\d+ .*")).toList();
+        List<String> lines = Files.readAllLines(Path.of("/proc/stat")).stream()
+                .filter(l -> l.matches("cpu\\d+ .*"))
+                .toList();
         long[] ticks = new long[lines.size() * 2];
         for (int i = 0; i < lines.size(); i++) {
             long[] core = busyAndTotal(lines.get(i));
@@ -167,7 +215,7 @@ public final class MachineLoad {
      * CPU use while this JVM is given nothing to do for {@code duration}: its background work (JIT
      * compilers, garbage collector, pools) and the rest of the machine. Subtract it, roughly, from runs.
      */
-    public Usage idle(java.time.Duration duration) throws InterruptedException {
+    public Usage idle(Duration duration) throws InterruptedException {
         Snapshot before = snapshot();
         Thread.sleep(duration);
         return usage(before, snapshot());
@@ -179,7 +227,8 @@ public final class MachineLoad {
             return null;
         }
         double ticksPerCore = (after.totalTicks() - before.totalTicks()) / (double) cpus;
-        double busy = ((after.totalTicks() - before.totalTicks()) - (after.idleTicks() - before.idleTicks())) / ticksPerCore;
+        double busy =
+                ((after.totalTicks() - before.totalTicks()) - (after.idleTicks() - before.idleTicks())) / ticksPerCore;
         double jvm = (after.selfTicks() - before.selfTicks()) / ticksPerCore;
         long childTicks = 0;
         for (Map.Entry<Long, Long> child : after.childTicks().entrySet()) {
@@ -187,9 +236,18 @@ public final class MachineLoad {
         }
         double children = childTicks / ticksPerCore;
         double others = Math.max(0, busy - jvm - children);
-        return new Usage(cpus, busy, jvm, children, others, before.loadAverage(), after.loadAverage(),
-                (after.jitTicks() - before.jitTicks()) / ticksPerCore, (after.gcTicks() - before.gcTicks()) / ticksPerCore,
-                after.gcCount() - before.gcCount(), delta(before.serverThreadTicks(), after.serverThreadTicks()) / ticksPerCore,
+        return new Usage(
+                cpus,
+                busy,
+                jvm,
+                children,
+                others,
+                before.loadAverage(),
+                after.loadAverage(),
+                (after.jitTicks() - before.jitTicks()) / ticksPerCore,
+                (after.gcTicks() - before.gcTicks()) / ticksPerCore,
+                after.gcCount() - before.gcCount(),
+                delta(before.serverThreadTicks(), after.serverThreadTicks()) / ticksPerCore,
                 delta(before.httpClientThreadTicks(), after.httpClientThreadTicks()) / ticksPerCore);
     }
 

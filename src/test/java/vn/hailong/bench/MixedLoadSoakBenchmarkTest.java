@@ -1,22 +1,22 @@
 package vn.hailong.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.hailong.bench.BenchSettings.intSetting;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +43,9 @@ import vn.hailong.dashboard.Selection;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hailong.bench.BenchSettings.intSetting;
 
 /**
  * A soak: {@code bench.soak.minutes} (10) of mixed load at a steady rate, each stream paced on its own (an open model:
@@ -123,15 +126,24 @@ class MixedLoadSoakBenchmarkTest {
     }
 
     /** What one window of the soak looked like. */
-    record Sample(double minute, double heapMb, double heapAfterGcMb, int threads, int activeMax, int idle, int waitingMax, int total,
-            Map<String, Integer> done, int errors) {
-    }
+    record Sample(
+            double minute,
+            double heapMb,
+            double heapAfterGcMb,
+            int threads,
+            int activeMax,
+            int idle,
+            int waitingMax,
+            int total,
+            Map<String, Integer> done,
+            int errors) {}
 
     @Test
     void mixed_load_at_a_steady_rate_keeps_heap_pool_and_errors_flat() throws Exception {
-        BenchmarkReport report = new BenchmarkReport("mixed-load-soak",
-                "Soak: %d minutes of dossier PUTs %d/s, ratings %d/s, handovers %d/s, dashboard reads %d/s".formatted(MINUTES, PUTS,
-                        RATINGS, HANDOVERS, DASHBOARD));
+        BenchmarkReport report = new BenchmarkReport(
+                "mixed-load-soak",
+                "Soak: %d minutes of dossier PUTs %d/s, ratings %d/s, handovers %d/s, dashboard reads %d/s"
+                        .formatted(MINUTES, PUTS, RATINGS, HANDOVERS, DASHBOARD));
         HikariPoolMXBean hikari = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
         int poolSize = dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
         OneStopSoftware oneStop = new OneStopSoftware(port);
@@ -144,14 +156,18 @@ class MixedLoadSoakBenchmarkTest {
             counters[c] = "Q-" + run + "-" + c;
             directory.upsertCounter(counters[c], "Quầy " + c, centre);
         }
-        String manager = "bench-soak-" + run.toLowerCase(java.util.Locale.ROOT);
+        String manager = "bench-soak-" + run.toLowerCase(Locale.ROOT);
         accounts.ensureAccount(manager, "mat-khau-" + manager, "Sở Nội vụ", Role.PROVINCE_MANAGER, null);
         UserDetails managerUser = accounts.loadUserByUsername(manager);
 
         DossierIntakeBenchmarkTest.Bodies bodies = new DossierIntakeBenchmarkTest.Bodies(unit);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         URI base = URI.create("http://localhost:" + port);
-        // Dossiers sent and not yet rated (two in three new ones) or never to be rated (handed over), and ones to update.
+        // Dossiers sent and not yet rated (two in three new ones) or never to be rated (handed over), and ones to
+        // update.
         ConcurrentLinkedQueue<Integer> toRate = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Integer> toHandOver = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Integer> toUpdate = new ConcurrentLinkedQueue<>();
@@ -162,10 +178,19 @@ class MixedLoadSoakBenchmarkTest {
         Stream reads = new Stream("dashboard read", DASHBOARD);
         List<Stream> streams = List.of(puts, ratings, handovers, reads);
 
-        java.util.function.Function<Map<Integer, AtomicInteger>, LoadRunner.Client> newDossier = statuses -> op -> {
+        Function<Map<Integer, AtomicInteger>, LoadRunner.Client> newDossier = statuses -> op -> {
             int n = nextDossier.getAndIncrement();
-            LoadClient.send(http, base, LoadClient.Request.json("PUT", "/api/v1/dossiers/" + bodies.code(n), bodies.json(n, false),
-                    HaiLongTest.API_KEY, List.of(), 201), statuses);
+            LoadClient.send(
+                    http,
+                    base,
+                    LoadClient.Request.json(
+                            "PUT",
+                            "/api/v1/dossiers/" + bodies.code(n),
+                            bodies.json(n, false),
+                            HaiLongTest.API_KEY,
+                            List.of(),
+                            201),
+                    statuses);
             (n % 3 == 2 ? toHandOver : toRate).add(n);
         };
         LoadRunner.Client seedDossier = newDossier.apply(null);
@@ -175,43 +200,78 @@ class MixedLoadSoakBenchmarkTest {
 
         Duration limit = Duration.ofMinutes(MINUTES).plusSeconds(60);
         List<Thread> drivers = new ArrayList<>();
-        drivers.add(drive(puts, limit, index -> counted(puts, op -> {
-            Integer update = op % 4 == 3 ? toUpdate.poll() : null;
-            if (update == null) {
-                soakDossier.call(op);
-            } else {
-                LoadClient.send(http, base, LoadClient.Request.json("PUT", "/api/v1/dossiers/" + bodies.code(update),
-                        bodies.json(update, true), HaiLongTest.API_KEY, List.of(), 200), puts.statuses);
-            }
-        })));
-        drivers.add(drive(ratings, limit, index -> counted(ratings, op -> {
-            Integer n = toRate.poll();
-            if (n == null) {
-                ratings.starved.incrementAndGet();
-                return;
-            }
-            LoadClient.send(http, base, LoadClient.Request.json("POST", "/api/v1/ratings",
-                    RatingIngestionBenchmarkTest.ratingJson(bodies.code(n), "soak-" + run + "-" + n, n), HaiLongTest.API_KEY, List.of(), 201),
-                    ratings.statuses);
-            toUpdate.add(n);
-        })));
-        drivers.add(drive(handovers, limit, index -> counted(handovers, op -> {
-            Integer n = toHandOver.poll();
-            if (n == null) {
-                handovers.starved.incrementAndGet();
-                return;
-            }
-            LoadClient.send(http, base, LoadClient.Request.json("POST", "/api/v1/counters/" + counters[op % COUNTERS] + "/handover",
-                    "{\"dossierCode\":\"" + bodies.code(n) + "\",\"officerId\":\"cb-" + unit + "-1\"}", HaiLongTest.API_KEY, List.of(), 201),
-                    handovers.statuses);
-            toUpdate.add(n);
-        })));
+        drivers.add(drive(
+                puts,
+                limit,
+                index -> counted(puts, op -> {
+                    Integer update = op % 4 == 3 ? toUpdate.poll() : null;
+                    if (update == null) {
+                        soakDossier.call(op);
+                    } else {
+                        LoadClient.send(
+                                http,
+                                base,
+                                LoadClient.Request.json(
+                                        "PUT",
+                                        "/api/v1/dossiers/" + bodies.code(update),
+                                        bodies.json(update, true),
+                                        HaiLongTest.API_KEY,
+                                        List.of(),
+                                        200),
+                                puts.statuses);
+                    }
+                })));
+        drivers.add(drive(
+                ratings,
+                limit,
+                index -> counted(ratings, op -> {
+                    Integer n = toRate.poll();
+                    if (n == null) {
+                        ratings.starved.incrementAndGet();
+                        return;
+                    }
+                    LoadClient.send(
+                            http,
+                            base,
+                            LoadClient.Request.json(
+                                    "POST",
+                                    "/api/v1/ratings",
+                                    RatingIngestionBenchmarkTest.ratingJson(bodies.code(n), "soak-" + run + "-" + n, n),
+                                    HaiLongTest.API_KEY,
+                                    List.of(),
+                                    201),
+                            ratings.statuses);
+                    toUpdate.add(n);
+                })));
+        drivers.add(drive(
+                handovers,
+                limit,
+                index -> counted(handovers, op -> {
+                    Integer n = toHandOver.poll();
+                    if (n == null) {
+                        handovers.starved.incrementAndGet();
+                        return;
+                    }
+                    LoadClient.send(
+                            http,
+                            base,
+                            LoadClient.Request.json(
+                                    "POST",
+                                    "/api/v1/counters/" + counters[op % COUNTERS] + "/handover",
+                                    "{\"dossierCode\":\"" + bodies.code(n) + "\",\"officerId\":\"cb-" + unit + "-1\"}",
+                                    HaiLongTest.API_KEY,
+                                    List.of(),
+                                    201),
+                            handovers.statuses);
+                    toUpdate.add(n);
+                })));
         Selection year = new Selection(
                 DashboardPeriod.containing(DashboardPeriod.Kind.YEAR, LocalDate.now(OneStopSoftware.ZONE)), null);
         drivers.add(drive(reads, limit, index -> {
             // The client's own thread is the one that calls: sign it in as the manager.
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(managerUser, null, managerUser.getAuthorities()));
+            SecurityContextHolder.getContext()
+                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                            managerUser, null, managerUser.getAuthorities()));
             return counted(reads, op -> {
                 Object answer = switch (op % 4) {
                     case 0 -> dashboard.headline(year);
@@ -249,8 +309,10 @@ class MixedLoadSoakBenchmarkTest {
                     afterGc = memory.getHeapMemoryUsage().getUsed() / 1048576.0;
                 } else {
                     afterGc = ManagementFactory.getMemoryPoolMXBeans().stream()
-                            .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP && p.getCollectionUsage() != null)
-                            .mapToLong(p -> p.getCollectionUsage().getUsed()).sum() / 1048576.0;
+                                    .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null)
+                                    .mapToLong(p -> p.getCollectionUsage().getUsed())
+                                    .sum()
+                            / 1048576.0;
                 }
                 Map<String, Integer> done = new TreeMap<>();
                 int errors = 0;
@@ -258,8 +320,17 @@ class MixedLoadSoakBenchmarkTest {
                     done.put(s.name, s.done.get() - doneBefore.getOrDefault(s.name, 0));
                     errors += s.errors.get();
                 }
-                samples.add(new Sample((now - started) / 6e10, heap, afterGc, ManagementFactory.getThreadMXBean().getThreadCount(), activeMax,
-                        hikari.getIdleConnections(), waitingMax, hikari.getTotalConnections(), done, errors - errorsBefore));
+                samples.add(new Sample(
+                        (now - started) / 6e10,
+                        heap,
+                        afterGc,
+                        ManagementFactory.getThreadMXBean().getThreadCount(),
+                        activeMax,
+                        hikari.getIdleConnections(),
+                        waitingMax,
+                        hikari.getTotalConnections(),
+                        done,
+                        errors - errorsBefore));
                 streams.forEach(s -> doneBefore.put(s.name, s.done.get()));
                 errorsBefore = errors;
                 everActive = Math.max(everActive, activeMax);
@@ -283,45 +354,104 @@ class MixedLoadSoakBenchmarkTest {
             steady = samples;
         }
         double slope = slope(steady);
-        List<Sample> afterWarmUp = samples.stream().filter(s -> s.minute() > 1.0).toList();
-        int steadyActive = afterWarmUp.stream().mapToInt(Sample::activeMax).max().orElse(-1);
-        int steadyWaiting = afterWarmUp.stream().mapToInt(Sample::waitingMax).max().orElse(-1);
+        List<Sample> afterWarmUp =
+                samples.stream().filter(s -> s.minute() > 1.0).toList();
+        int steadyActive =
+                afterWarmUp.stream().mapToInt(Sample::activeMax).max().orElse(-1);
+        int steadyWaiting =
+                afterWarmUp.stream().mapToInt(Sample::waitingMax).max().orElse(-1);
         int totalErrors = streams.stream().mapToInt(s -> s.errors.get()).sum();
-        int serverErrors = streams.stream().flatMap(s -> s.statuses.entrySet().stream()).filter(e -> e.getKey() >= 500)
-                .mapToInt(e -> e.getValue().get()).sum();
+        int serverErrors = streams.stream()
+                .flatMap(s -> s.statuses.entrySet().stream())
+                .filter(e -> e.getKey() >= 500)
+                .mapToInt(e -> e.getValue().get())
+                .sum();
         report.section("load")
-                .line("%.1f minutes; each stream paced on its own (open model: latency counts from the due time); client in this JVM,", soakMinutes)
-                .line("  java.net.http.HttpClient, 32 clients per stream; %d dossiers sent before (seed); unit %s, %d counters", SEED, unit, COUNTERS);
+                .line(
+                        "%.1f minutes; each stream paced on its own (open model: latency counts from the due time); client in this JVM,",
+                        soakMinutes)
+                .line(
+                        "  java.net.http.HttpClient, 32 clients per stream; %d dossiers sent before (seed); unit %s, %d counters",
+                        SEED, unit, COUNTERS);
         List<LoadResult> results = new ArrayList<>();
         for (Stream s : streams) {
             results.add(s.result);
         }
         report.results(results);
         for (Stream s : streams) {
-            report.line("  %-16s answers %s%s", s.name, s == reads ? "(in this JVM, no HTTP)" : new TreeMap<>(s.statuses.entrySet().stream().collect(
-                    java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()))),
-                    s.starved.get() == 0 ? "" : ", %d operations found no dossier to work on (skipped)".formatted(s.starved.get()));
+            report.line(
+                    "  %-16s answers %s%s",
+                    s.name,
+                    s == reads
+                            ? "(in this JVM, no HTTP)"
+                            : new TreeMap<>(s.statuses.entrySet().stream()
+                                    .collect(Collectors.toMap(
+                                            Map.Entry::getKey, e -> e.getValue().get()))),
+                    s.starved.get() == 0
+                            ? ""
+                            : ", %d operations found no dossier to work on (skipped)".formatted(s.starved.get()));
         }
-        report.section("samples every %d s (heap after GC: %s; pool: maximum-pool-size %d; active and waiting: maxima of 100 ms polls)"
-                .formatted(SAMPLE_SECONDS, FORCE_GC ? "System.gc() then used" : "pools' usage after the last collection", poolSize))
-                .line("  %6s %9s %9s %7s %6s %5s %7s %5s %6s  %s", "minute", "heap MB", "after GC", "threads", "active", "idle", "waiting",
-                        "total", "errors", "operations in the window");
+        report.section(
+                        "samples every %d s (heap after GC: %s; pool: maximum-pool-size %d; active and waiting: maxima of 100 ms polls)"
+                                .formatted(
+                                        SAMPLE_SECONDS,
+                                        FORCE_GC ? "System.gc() then used" : "pools' usage after the last collection",
+                                        poolSize))
+                .line(
+                        "  %6s %9s %9s %7s %6s %5s %7s %5s %6s  %s",
+                        "minute",
+                        "heap MB",
+                        "after GC",
+                        "threads",
+                        "active",
+                        "idle",
+                        "waiting",
+                        "total",
+                        "errors",
+                        "operations in the window");
         for (Sample s : samples) {
-            report.line("  %6.2f %9.1f %9.1f %7d %6d %5d %7d %5d %6d  %s", s.minute(), s.heapMb(), s.heapAfterGcMb(), s.threads(),
-                    s.activeMax(), s.idle(), s.waitingMax(), s.total(), s.errors(), s.done());
+            report.line(
+                    "  %6.2f %9.1f %9.1f %7d %6d %5d %7d %5d %6d  %s",
+                    s.minute(),
+                    s.heapMb(),
+                    s.heapAfterGcMb(),
+                    s.threads(),
+                    s.activeMax(),
+                    s.idle(),
+                    s.waitingMax(),
+                    s.total(),
+                    s.errors(),
+                    s.done());
         }
         double first = steady.getFirst().heapAfterGcMb();
         report.section("result")
-                .line("heap after GC: %.1f MB at minute %.1f, %.1f MB at the end; slope %.2f MB per minute (least squares from there)"
-                        + "  goal flat (|slope| < 1 MB/min): %s", first, steady.getFirst().minute(), samples.getLast().heapAfterGcMb(), slope,
+                .line(
+                        "heap after GC: %.1f MB at minute %.1f, %.1f MB at the end; slope %.2f MB per minute (least squares from there)"
+                                + "  goal flat (|slope| < 1 MB/min): %s",
+                        first,
+                        steady.getFirst().minute(),
+                        samples.getLast().heapAfterGcMb(),
+                        slope,
                         Math.abs(slope) < 1 ? "MET" : "NOT MET")
-                .line("threads: %d at the first sample, %d at the last", samples.getFirst().threads(), samples.getLast().threads())
-                .line("pool: at most %d of %d connections active, at most %d threads waiting for one  goal pool never exhausted: %s",
-                        everActive, poolSize, everWaiting, everWaiting == 0 && everActive < poolSize ? "MET" : "NOT MET")
-                .line("  after the first minute (warm-up over): at most %d active, at most %d waiting; a connection wait longer than the pool's"
-                        + " (DATABASE_POOL_WAIT) would be a 503 among the errors", steadyActive, steadyWaiting)
-                .line("errors: %d (5xx: %d)  goal 0: %s", totalErrors, serverErrors, totalErrors == 0 ? "MET" : "NOT MET")
-                .line("rollups of the unit counted every rating %.2f s after the soak ended%s", convergeSeconds,
+                .line(
+                        "threads: %d at the first sample, %d at the last",
+                        samples.getFirst().threads(), samples.getLast().threads())
+                .line(
+                        "pool: at most %d of %d connections active, at most %d threads waiting for one  goal pool never exhausted: %s",
+                        everActive,
+                        poolSize,
+                        everWaiting,
+                        everWaiting == 0 && everActive < poolSize ? "MET" : "NOT MET")
+                .line(
+                        "  after the first minute (warm-up over): at most %d active, at most %d waiting; a connection wait longer than the pool's"
+                                + " (DATABASE_POOL_WAIT) would be a 503 among the errors",
+                        steadyActive, steadyWaiting)
+                .line(
+                        "errors: %d (5xx: %d)  goal 0: %s",
+                        totalErrors, serverErrors, totalErrors == 0 ? "MET" : "NOT MET")
+                .line(
+                        "rollups of the unit counted every rating %.2f s after the soak ended%s",
+                        convergeSeconds,
                         inRollups == counted ? "" : " (NOT converged: " + inRollups + " of " + counted + ")");
         for (Stream s : streams) {
             if (s.result.failureSamples().size() > 0) {
@@ -331,7 +461,12 @@ class MixedLoadSoakBenchmarkTest {
         report.finish();
 
         assertThat(serverErrors).as("5xx answers").isZero();
-        assertThat(totalErrors).as("failed operations: %s", streams.stream().flatMap(s -> s.result.failureSamples().stream()).toList())
+        assertThat(totalErrors)
+                .as(
+                        "failed operations: %s",
+                        streams.stream()
+                                .flatMap(s -> s.result.failureSamples().stream())
+                                .toList())
                 .isZero();
         assertThat(inRollups).as("rollups converged").isEqualTo(counted);
     }
@@ -341,7 +476,10 @@ class MixedLoadSoakBenchmarkTest {
         int operations = (int) Math.max(1, (long) stream.rate * MINUTES * 60);
         return Thread.ofPlatform().name("soak-" + stream.name).start(() -> {
             try {
-                stream.result = LoadRunner.of(stream.name, 32, operations).rate(stream.rate).timeLimit(limit).run(clients);
+                stream.result = LoadRunner.of(stream.name, 32, operations)
+                        .rate(stream.rate)
+                        .timeLimit(limit)
+                        .run(clients);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -368,7 +506,8 @@ class MixedLoadSoakBenchmarkTest {
             return Double.NaN;
         }
         double mx = samples.stream().mapToDouble(Sample::minute).average().orElse(0);
-        double my = samples.stream().mapToDouble(Sample::heapAfterGcMb).average().orElse(0);
+        double my =
+                samples.stream().mapToDouble(Sample::heapAfterGcMb).average().orElse(0);
         double num = 0;
         double den = 0;
         for (Sample s : samples) {

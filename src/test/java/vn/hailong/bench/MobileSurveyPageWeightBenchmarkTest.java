@@ -1,10 +1,8 @@
 package vn.hailong.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.hailong.bench.BenchSettings.intSetting;
-
 import java.io.File;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
 
 import jakarta.servlet.ServletContext;
@@ -46,14 +43,17 @@ import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitUntilState;
 import com.vaadin.flow.server.AbstractConfiguration;
-import com.vaadin.flow.server.startup.ApplicationConfiguration;
 import com.vaadin.flow.server.VaadinServletContext;
+import com.vaadin.flow.server.startup.ApplicationConfiguration;
 import com.zaxxer.hikari.HikariDataSource;
 
 import vn.hailong.ApiClient;
 import vn.hailong.HaiLongTest;
 import vn.hailong.TestData;
 import vn.hailong.e2e.TestBrowser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hailong.bench.BenchSettings.intSetting;
 
 /**
  * First load of the citizen's survey page ({@code /r/{token}}, opened from the QR code) on a phone:
@@ -122,7 +122,9 @@ class MobileSurveyPageWeightBenchmarkTest {
     static final double GOAL_SECONDS = 3;
 
     /** Chrome DevTools' "Slow 4G" preset; -Dbench.latencyMs=150 gives Lighthouse's RTT instead (stack-notes' figures). */
-    static final double SLOW_4G_LATENCY_MS = Double.parseDouble(System.getProperty("bench.latencyMs", String.valueOf(150 * 3.75)));
+    static final double SLOW_4G_LATENCY_MS =
+            Double.parseDouble(System.getProperty("bench.latencyMs", String.valueOf(150 * 3.75)));
+
     static final double SLOW_4G_DOWNLOAD_BYTES_PER_S = 1.6 * 1000 * 1000 / 8 * 0.9;
     static final double SLOW_4G_UPLOAD_BYTES_PER_S = 750 * 1000 / 8 * 0.9;
     static final double CPU_SLOWDOWN = 4;
@@ -182,10 +184,12 @@ class MobileSurveyPageWeightBenchmarkTest {
         AbstractConfiguration vaadin = ApplicationConfiguration.get(new VaadinServletContext(servletContext));
         String mode = "Vaadin mode " + vaadin.getMode() + " (productionMode=" + vaadin.isProductionMode() + ")";
         String link = surveyLink();
-        BenchmarkReport report = header("mobile-survey-page-weight-dev",
+        BenchmarkReport report = header(
+                "mobile-survey-page-weight-dev",
                 "Mobile survey page /r/{token}, first load on a phone: the test's server (the JVM running the tests)");
         report.line("server: the application of this test JVM, http://localhost:%d; %s", port, mode);
-        report.line("NOTE: the survey page is server-rendered HTML (no Vaadin), so this server serves what citizens get;");
+        report.line(
+                "NOTE: the survey page is server-rendered HTML (no Vaadin), so this server serves what citizens get;");
         report.line("      the production figures are in mobile-survey-page-weight-production.txt.");
         measure(report, "http://localhost:" + port + URI.create(link).getRawPath());
         report.finish();
@@ -197,10 +201,15 @@ class MobileSurveyPageWeightBenchmarkTest {
         String jdbcUrl = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
         String link = surveyLink();
         int childPort = freePort();
-        Path log = Paths.get(System.getProperty("hailong.build-dir", "target"), "bench", "mobile-survey-production-server.log");
+        Path log = Paths.get(
+                System.getProperty("hailong.build-dir", "target"), "bench", "mobile-survey-production-server.log");
         Files.createDirectories(log.getParent());
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(javaCommand, "-Xmx768m", "-jar", jar.toAbsolutePath().toString(),
+        List<String> command = List.of(
+                javaCommand,
+                "-Xmx768m",
+                "-jar",
+                jar.toAbsolutePath().toString(),
                 "--server.port=" + childPort,
                 "--management.server.port=0",
                 "--spring.profiles.active=prod",
@@ -211,19 +220,28 @@ class MobileSurveyPageWeightBenchmarkTest {
                 // prod refuses to start without a public address (the page is opened by its path here)
                 "--hailong.public-base-url=https://hailong.example.invalid",
                 "--vaadin.launch-browser=false");
-        Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process server = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             long startedAt = System.nanoTime();
             String base = "http://localhost:" + childPort;
             awaitUp(server, base + "/styles/app.css", log);
             double startSeconds = (System.nanoTime() - startedAt) / 1e9;
 
-            BenchmarkReport report = header("mobile-survey-page-weight-production",
+            BenchmarkReport report = header(
+                    "mobile-survey-page-weight-production",
                     "Mobile survey page /r/{token}, first load on a phone: the PRODUCTION jar (production bundle)");
-            report.line("server: %s started as a child process (java -jar, -Xmx768m, profile prod) on port %d,", jar, childPort);
-            report.line("        against the test's embedded MariaDB; up after %.1f s; jar built %s (%s ago); log %s", startSeconds,
+            report.line(
+                    "server: %s started as a child process (java -jar, -Xmx768m, profile prod) on port %d,",
+                    jar, childPort);
+            report.line(
+                    "        against the test's embedded MariaDB; up after %.1f s; jar built %s (%s ago); log %s",
+                    startSeconds,
                     Files.getLastModifiedTime(jar).toInstant().truncatedTo(ChronoUnit.SECONDS),
-                    age(Files.getLastModifiedTime(jar).toInstant()), log);
+                    age(Files.getLastModifiedTime(jar).toInstant()),
+                    log);
             measure(report, base + URI.create(link).getRawPath());
             report.finish();
         } finally {
@@ -239,15 +257,26 @@ class MobileSurveyPageWeightBenchmarkTest {
 
     private BenchmarkReport header(String name, String title) {
         // A run at another latency writes a report of its own instead of overwriting the preset's.
-        String suffix = SLOW_4G_LATENCY_MS == 150 * 3.75 ? "" : String.format(Locale.ROOT, "-latency%.0fms", SLOW_4G_LATENCY_MS);
+        String suffix = SLOW_4G_LATENCY_MS == 150 * 3.75
+                ? ""
+                : String.format(Locale.ROOT, "-latency%.0fms", SLOW_4G_LATENCY_MS);
         BenchmarkReport report = new BenchmarkReport(name + suffix, title);
-        report.line("machine load average at start: %s (shared machine, other builds running: timings are noisy)",
+        report.line(
+                "machine load average at start: %s (shared machine, other builds running: timings are noisy)",
                 loadAverage());
-        report.line("browser: %s (headless), phone 390x844 CSS px, deviceScaleFactor 2, isMobile, hasTouch", TestBrowser.CHROMIUM);
-        report.line("Slow 4G (Chrome DevTools preset unless -Dbench.latencyMs changed it): latency %.1f ms per request, download %.0f B/s (%.2f Mbit/s), upload %.0f B/s;"
-                        + " CPU throttling %.0fx where stated", SLOW_4G_LATENCY_MS, SLOW_4G_DOWNLOAD_BYTES_PER_S,
-                SLOW_4G_DOWNLOAD_BYTES_PER_S * 8 / 1e6, SLOW_4G_UPLOAD_BYTES_PER_S, CPU_SLOWDOWN);
-        report.line("usable = #q-overall radio buttons present, enabled, laid out with the stylesheet applied (options >= 48 px tall), send button present (ms from navigation start);");
+        report.line(
+                "browser: %s (headless), phone 390x844 CSS px, deviceScaleFactor 2, isMobile, hasTouch",
+                TestBrowser.CHROMIUM);
+        report.line(
+                "Slow 4G (Chrome DevTools preset unless -Dbench.latencyMs changed it): latency %.1f ms per request, download %.0f B/s (%.2f Mbit/s), upload %.0f B/s;"
+                        + " CPU throttling %.0fx where stated",
+                SLOW_4G_LATENCY_MS,
+                SLOW_4G_DOWNLOAD_BYTES_PER_S,
+                SLOW_4G_DOWNLOAD_BYTES_PER_S * 8 / 1e6,
+                SLOW_4G_UPLOAD_BYTES_PER_S,
+                CPU_SLOWDOWN);
+        report.line(
+                "usable = #q-overall radio buttons present, enabled, laid out with the stylesheet applied (options >= 48 px tall), send button present (ms from navigation start);");
         report.line("KB = 1000 bytes of CDP encodedDataLength (headers + compressed body, DevTools 'transferred')");
         return report;
     }
@@ -256,8 +285,9 @@ class MobileSurveyPageWeightBenchmarkTest {
         // The server's first page (class loading, JIT, Vaadin start-up) is not a citizen's cold load: a warm-up.
         Load warmUp = load(url, Throttling.NONE, false);
         report.section("server warm-up (unthrottled, not counted)");
-        report.line("  usable after %.0f ms, %d requests, %.1f KB; dev tools present: %s", warmUp.usableMs, warmUp.requests(),
-                warmUp.kb(), warmUp.devTools);
+        report.line(
+                "  usable after %.0f ms, %d requests, %.1f KB; dev tools present: %s",
+                warmUp.usableMs, warmUp.requests(), warmUp.kb(), warmUp.devTools);
 
         List<Load> cpu = new ArrayList<>();
         for (int i = 0; i < LOADS; i++) {
@@ -277,62 +307,97 @@ class MobileSurveyPageWeightBenchmarkTest {
         }
 
         report.section("cold loads (new browser context each: empty cache)");
-        table(report, List.of(
-                new Series("Slow 4G + CPU 4x", cpu),
-                new Series("Slow 4G, no CPU throttling", network),
-                new Series("unthrottled", unthrottled),
-                new Series("warm reload, Slow 4G + CPU 4x", warm)));
+        table(
+                report,
+                List.of(
+                        new Series("Slow 4G + CPU 4x", cpu),
+                        new Series("Slow 4G, no CPU throttling", network),
+                        new Series("unthrottled", unthrottled),
+                        new Series("warm reload, Slow 4G + CPU 4x", warm)));
 
         report.section("each load");
-        for (Series s : List.of(new Series("Slow4G+CPU4x", cpu), new Series("Slow4G", network), new Series("unthrottled", unthrottled),
+        for (Series s : List.of(
+                new Series("Slow4G+CPU4x", cpu),
+                new Series("Slow4G", network),
+                new Series("unthrottled", unthrottled),
                 new Series("warm", warm))) {
             for (Load l : s.loads) {
-                report.line("  %-13s usable %6.0f ms (wall %6.0f ms), FCP %6.0f ms, DOMContentLoaded %6.0f ms, load %6.0f ms;"
+                report.line(
+                        "  %-13s usable %6.0f ms (wall %6.0f ms), FCP %6.0f ms, DOMContentLoaded %6.0f ms, load %6.0f ms;"
                                 + " %3d requests (%d before usable, %d from cache), %7.1f KB (%.1f KB before usable)",
-                        s.name, l.usableMs, l.wallMs, l.fcpMs, l.domContentLoadedMs, l.loadEventMs, l.requests(), l.requestsBeforeUsable(),
-                        l.fromCache(), l.kb(), l.kbBeforeUsable());
+                        s.name,
+                        l.usableMs,
+                        l.wallMs,
+                        l.fcpMs,
+                        l.domContentLoadedMs,
+                        l.loadEventMs,
+                        l.requests(),
+                        l.requestsBeforeUsable(),
+                        l.fromCache(),
+                        l.kb(),
+                        l.kbBeforeUsable());
             }
         }
 
         Load reference = network.get(0);
         report.section("largest resources (first cold load under Slow 4G)");
         report.line("  %9s %9s %-8s %-10s %s", "transf. KB", "body KB", "encoding", "type", "url");
-        reference.resources.values().stream().filter(r -> r.finished)
-                .sorted(Comparator.comparingDouble((Resource r) -> r.encodedBytes).reversed()).limit(8)
-                .forEach(r -> report.line("  %9.1f %9.1f %-8s %-10s %s", r.encodedBytes / 1000.0, r.bodyBytes / 1000.0, r.encoding,
-                        r.type, shorten(r.url)));
-        report.section("all requests of that load, in order (transferred KB, finished at ms from navigation start, cache-control)");
-        reference.resources.values().forEach(r -> report.line("  %7.1f KB %7.0f ms  %-3s %-10s %-40s %s", r.encodedBytes / 1000.0,
-                r.finishedAtMs, r.status, r.type, shorten(r.url), r.cacheControl));
+        reference.resources.values().stream()
+                .filter(r -> r.finished)
+                .sorted(Comparator.comparingDouble((Resource r) -> r.encodedBytes)
+                        .reversed())
+                .limit(8)
+                .forEach(r -> report.line(
+                        "  %9.1f %9.1f %-8s %-10s %s",
+                        r.encodedBytes / 1000.0, r.bodyBytes / 1000.0, r.encoding, r.type, shorten(r.url)));
+        report.section(
+                "all requests of that load, in order (transferred KB, finished at ms from navigation start, cache-control)");
+        reference
+                .resources
+                .values()
+                .forEach(r -> report.line(
+                        "  %7.1f KB %7.0f ms  %-3s %-10s %-40s %s",
+                        r.encodedBytes / 1000.0, r.finishedAtMs, r.status, r.type, shorten(r.url), r.cacheControl));
         if (!warm.isEmpty()) {
             report.section("warm reload: what still went over the network");
-            warm.get(0).resources.values().forEach(r -> report.line("  %7.1f KB  %-3s %s%s", r.encodedBytes / 1000.0, r.status,
-                    shorten(r.url), r.fromCache ? "  (from cache)" : ""));
+            warm.get(0)
+                    .resources
+                    .values()
+                    .forEach(r -> report.line(
+                            "  %7.1f KB  %-3s %s%s",
+                            r.encodedBytes / 1000.0, r.status, shorten(r.url), r.fromCache ? "  (from cache)" : ""));
         }
 
         report.section("goal (issue): <= 350 KB transferred and <= 3 s until usable, first load under Slow 4G");
         double kb = median(network, Load::kb);
-        report.line("  bytes: median %.1f KB transferred on first load (%.1f KB before usable): %s", kb, median(network, Load::kbBeforeUsable),
-                kb <= GOAL_KB ? "MET" : "NOT MET");
-        for (Series s : List.of(new Series("Slow 4G, no CPU throttling", network), new Series("Slow 4G + CPU 4x", cpu))) {
+        report.line(
+                "  bytes: median %.1f KB transferred on first load (%.1f KB before usable): %s",
+                kb, median(network, Load::kbBeforeUsable), kb <= GOAL_KB ? "MET" : "NOT MET");
+        for (Series s :
+                List.of(new Series("Slow 4G, no CPU throttling", network), new Series("Slow 4G + CPU 4x", cpu))) {
             double seconds = median(s.loads, l -> l.usableMs) / 1000;
-            report.line("  time (%s): median %.2f s, max %.2f s until usable: %s", s.name, seconds, max(s.loads, l -> l.usableMs) / 1000,
-                    seconds <= GOAL_SECONDS ? "MET" : "NOT MET");
+            report.line(
+                    "  time (%s): median %.2f s, max %.2f s until usable: %s",
+                    s.name, seconds, max(s.loads, l -> l.usableMs) / 1000, seconds <= GOAL_SECONDS ? "MET" : "NOT MET");
         }
         double floor = reference.requestsBeforeUsable() > 0 ? SLOW_4G_LATENCY_MS : 0;
-        report.line("  for scale: at Slow 4G every request costs %.1f ms of latency and every 100 KB %.2f s of download;",
+        report.line(
+                "  for scale: at Slow 4G every request costs %.1f ms of latency and every 100 KB %.2f s of download;",
                 floor, 100_000 / SLOW_4G_DOWNLOAD_BYTES_PER_S);
         report.line("  %.0f KB alone take %.2f s, before any round trip", kb, kb * 1000 / SLOW_4G_DOWNLOAD_BYTES_PER_S);
 
         // Correctness only: the page was the survey and every request succeeded.
-        for (Load l : Stream.of(cpu, network, unthrottled, warm).flatMap(List::stream).toList()) {
+        for (Load l :
+                Stream.of(cpu, network, unthrottled, warm).flatMap(List::stream).toList()) {
             assertThat(l.usableMs).as("time until usable").isPositive();
             assertThat(l.failures).as("failed requests").isEmpty();
         }
     }
 
     private enum Throttling {
-        NONE, SLOW_4G, SLOW_4G_CPU_4X
+        NONE,
+        SLOW_4G,
+        SLOW_4G_CPU_4X
     }
 
     /** One page load in a fresh phone context; {@code warm} loads the page once unmeasured, then measures a reload. */
@@ -368,22 +433,33 @@ class MobileSurveyPageWeightBenchmarkTest {
                 cdp.send("Emulation.setCPUThrottlingRate", rate);
             }
             if (warm) {
-                page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT).setTimeout(LOAD_TIMEOUT_MS));
+                page.navigate(
+                        url,
+                        new Page.NavigateOptions()
+                                .setWaitUntil(WaitUntilState.COMMIT)
+                                .setTimeout(LOAD_TIMEOUT_MS));
                 awaitUsable(page);
                 awaitQuiet(page, load);
                 load.reset();
                 long started = System.nanoTime();
-                page.reload(new Page.ReloadOptions().setWaitUntil(WaitUntilState.COMMIT).setTimeout(LOAD_TIMEOUT_MS));
+                page.reload(new Page.ReloadOptions()
+                        .setWaitUntil(WaitUntilState.COMMIT)
+                        .setTimeout(LOAD_TIMEOUT_MS));
                 awaitUsable(page);
                 load.wallMs = (System.nanoTime() - started) / 1e6;
             } else {
                 long started = System.nanoTime();
-                page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT).setTimeout(LOAD_TIMEOUT_MS));
+                page.navigate(
+                        url,
+                        new Page.NavigateOptions()
+                                .setWaitUntil(WaitUntilState.COMMIT)
+                                .setTimeout(LOAD_TIMEOUT_MS));
                 awaitUsable(page);
                 load.wallMs = (System.nanoTime() - started) / 1e6;
             }
             @SuppressWarnings("unchecked")
-            Map<String, Object> timing = (Map<String, Object>) page.evaluate("""
+            Map<String, Object> timing =
+                    (Map<String, Object>) page.evaluate("""
                     () => {
                       const nav = performance.getEntriesByType('navigation')[0];
                       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
@@ -401,9 +477,12 @@ class MobileSurveyPageWeightBenchmarkTest {
             load.domContentLoadedMs = number(timing.get("dcl"));
             awaitQuiet(page, load);
             // loadEventEnd may come after usable; read it once the network is quiet.
-            load.loadEventMs = number(page.evaluate("() => performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? -1"));
+            load.loadEventMs =
+                    number(page.evaluate("() => performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? -1"));
             load.devTools = (Boolean) timing.get("devTools");
-            assertThat((Boolean) timing.get("procedure")).as("the survey page shows the dossier's procedure").isTrue();
+            assertThat((Boolean) timing.get("procedure"))
+                    .as("the survey page shows the dossier's procedure")
+                    .isTrue();
             load.finish();
             cdp.detach();
             return load;
@@ -413,7 +492,9 @@ class MobileSurveyPageWeightBenchmarkTest {
     }
 
     private static void awaitUsable(Page page) {
-        page.waitForFunction("() => window.__hlUsableAt !== undefined", null,
+        page.waitForFunction(
+                "() => window.__hlUsableAt !== undefined",
+                null,
                 new Page.WaitForFunctionOptions().setTimeout(LOAD_TIMEOUT_MS).setPollingInterval(200));
     }
 
@@ -550,7 +631,9 @@ class MobileSurveyPageWeightBenchmarkTest {
         }
 
         int inFlight() {
-            return (int) resources.values().stream().filter(r -> !r.finished && !r.failed).count();
+            return (int) resources.values().stream()
+                    .filter(r -> !r.finished && !r.failed)
+                    .count();
         }
 
         void finish() {
@@ -583,22 +666,33 @@ class MobileSurveyPageWeightBenchmarkTest {
         }
 
         double kbBeforeUsable() {
-            return resources.values().stream().filter(this::beforeUsable).mapToDouble(r -> r.encodedBytes).sum() / 1000;
+            return resources.values().stream()
+                            .filter(this::beforeUsable)
+                            .mapToDouble(r -> r.encodedBytes)
+                            .sum()
+                    / 1000;
         }
     }
 
-    private record Series(String name, List<Load> loads) {
-    }
+    private record Series(String name, List<Load> loads) {}
 
     private static void table(BenchmarkReport report, List<Series> series) {
-        report.line("  %-31s %5s %13s %13s %11s %11s %9s %9s", "setting", "loads", "usable med ms", "usable max ms",
-                "FCP med ms", "KB med", "KB max", "requests");
+        report.line(
+                "  %-31s %5s %13s %13s %11s %11s %9s %9s",
+                "setting", "loads", "usable med ms", "usable max ms", "FCP med ms", "KB med", "KB max", "requests");
         for (Series s : series) {
             if (s.loads.isEmpty()) {
                 continue;
             }
-            report.line("  %-31s %5d %13.0f %13.0f %11.0f %11.1f %9.1f %9.0f", s.name, s.loads.size(), median(s.loads, l -> l.usableMs),
-                    max(s.loads, l -> l.usableMs), median(s.loads, l -> l.fcpMs), median(s.loads, Load::kb), max(s.loads, Load::kb),
+            report.line(
+                    "  %-31s %5d %13.0f %13.0f %11.0f %11.1f %9.1f %9.0f",
+                    s.name,
+                    s.loads.size(),
+                    median(s.loads, l -> l.usableMs),
+                    max(s.loads, l -> l.usableMs),
+                    median(s.loads, l -> l.fcpMs),
+                    median(s.loads, Load::kb),
+                    max(s.loads, Load::kb),
                     median(s.loads, l -> l.requests()));
         }
     }
@@ -631,16 +725,33 @@ class MobileSurveyPageWeightBenchmarkTest {
     private String surveyLink() {
         ApiClient api = new ApiClient(port, HaiLongTest.API_KEY);
         String unit = TestData.agencyCode();
-        ApiClient.Response created = api.put("/api/v1/units/" + unit,
+        ApiClient.Response created = api.put(
+                "/api/v1/units/" + unit,
                 Map.of("name", "Ban Đo tải trang " + unit.substring(unit.lastIndexOf('.') + 1), "kind", "DEPARTMENT"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String code = TestData.dossierCode(unit, 7001);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> body = new HashMap<>(Map.of(
-                "procedureCode", "1.009994", "procedureName", PROCEDURE,
-                "receivingUnit", unit, "competentUnit", unit, "channel", "IN_PERSON", "applicantKind", "CITIZEN",
-                "status", "RETURNED", "receivedAt", now.minusDays(10).toString(), "dueAt", now.plusDays(2).toString(),
-                "returnedAt", now.minusHours(1).toString()));
+                "procedureCode",
+                "1.009994",
+                "procedureName",
+                PROCEDURE,
+                "receivingUnit",
+                unit,
+                "competentUnit",
+                unit,
+                "channel",
+                "IN_PERSON",
+                "applicantKind",
+                "CITIZEN",
+                "status",
+                "RETURNED",
+                "receivedAt",
+                now.minusDays(10).toString(),
+                "dueAt",
+                now.plusDays(2).toString(),
+                "returnedAt",
+                now.minusHours(1).toString()));
         body.put("officers", List.of(Map.of("id", "cb-" + unit, "name", "Lê Thị Tiếp Nhận", "role", "RECEIVING")));
         ApiClient.Response response = api.put("/api/v1/dossiers/" + code, body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
@@ -662,14 +773,18 @@ class MobileSurveyPageWeightBenchmarkTest {
         if (candidates.isEmpty()) {
             Path project = buildDir.toAbsolutePath().getParent();
             try (Stream<Path> dirs = Files.list(project)) {
-                for (Path dir : dirs.filter(d -> Files.isDirectory(d) && d.getFileName().toString().startsWith("target")).toList()) {
+                for (Path dir : dirs.filter(d -> Files.isDirectory(d)
+                                && d.getFileName().toString().startsWith("target"))
+                        .toList()) {
                     candidates.addAll(jarsIn(dir));
                 }
             }
         }
-        candidates.sort(Comparator.comparing((Path p) -> p.toFile().lastModified()).reversed());
+        candidates.sort(
+                Comparator.comparing((Path p) -> p.toFile().lastModified()).reversed());
         if (candidates.isEmpty()) {
-            throw new AssertionError("The production benchmark needs the production jar, and none was found in " + buildDir
+            throw new AssertionError("The production benchmark needs the production jar, and none was found in "
+                    + buildDir
                     + " or another target*/ folder. Build it first with:  ./mvnw -DbuildDir=" + buildDir.getFileName()
                     + " -DskipTests package   (or pass -Dbench.productionJar=PATH)");
         }
@@ -681,26 +796,31 @@ class MobileSurveyPageWeightBenchmarkTest {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().matches("hai-long-.*\\.jar")).toList();
+            return files.filter(f -> f.getFileName().toString().matches("hai-long-.*\\.jar"))
+                    .toList();
         }
     }
 
     private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
     private static void awaitUp(Process server, String url, Path log) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
-                throw new AssertionError("the production jar stopped with exit code " + server.exitValue() + "; its log, " + log
-                        + ", ends with:\n" + tail(log));
+                throw new AssertionError("the production jar stopped with exit code " + server.exitValue()
+                        + "; its log, " + log + ", ends with:\n" + tail(log));
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -710,7 +830,8 @@ class MobileSurveyPageWeightBenchmarkTest {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("the production jar did not answer " + url + " within 240 s; its log, " + log + ", ends with:\n" + tail(log));
+        throw new AssertionError("the production jar did not answer " + url + " within 240 s; its log, " + log
+                + ", ends with:\n" + tail(log));
     }
 
     private static String tail(Path log) {

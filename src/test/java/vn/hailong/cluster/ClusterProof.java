@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,6 +21,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,13 +30,17 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import vn.hailong.audit.AuditChainCheck;
 
@@ -55,12 +63,14 @@ import vn.hailong.audit.AuditChainCheck;
  */
 public final class ClusterProof {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private static final String[] OVERALL = {"SATISFIED", "VERY_SATISFIED", "DISSATISFIED"};
 
-    private ClusterProof() {
-    }
+    private ClusterProof() {}
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -71,8 +81,13 @@ public final class ClusterProof {
     }
 
     static String setup(String base, String key) throws Exception {
-        String code = "000.00.85.G" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
-        HttpResponse<String> r = send(base, "PUT", "/api/v1/units/" + code, "{\"name\":\"Trung tâm thử cụm " + code + "\",\"kind\":\"SERVICE_CENTRE\"}",
+        String code = "000.00.85.G"
+                + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
+        HttpResponse<String> r = send(
+                base,
+                "PUT",
+                "/api/v1/units/" + code,
+                "{\"name\":\"Trung tâm thử cụm " + code + "\",\"kind\":\"SERVICE_CENTRE\"}",
                 key);
         if (r.statusCode() != 201 && r.statusCode() != 200) {
             throw new IllegalStateException("unit: " + r.statusCode() + " " + r.body());
@@ -80,9 +95,12 @@ public final class ClusterProof {
         return code;
     }
 
-    static HttpResponse<String> send(String base, String method, String path, String json, String key) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    static HttpResponse<String> send(String base, String method, String path, String json, String key)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
         if (key != null) {
             b.header("Authorization", "Bearer " + key);
         }
@@ -103,9 +121,16 @@ public final class ClusterProof {
         }
 
         String line(String name) {
-            return "%-18s sent %5d  acknowledged %5d  re-sent %4d  failed %3d  answers %s".formatted(name, sent.get(), acknowledged.get(),
-                    resent.get(), failed.get(), new TreeMap<>(Map.copyOf(answers.entrySet().stream()
-                            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())))));
+            return "%-18s sent %5d  acknowledged %5d  re-sent %4d  failed %3d  answers %s"
+                    .formatted(
+                            name,
+                            sent.get(),
+                            acknowledged.get(),
+                            resent.get(),
+                            failed.get(),
+                            new TreeMap<>(Map.copyOf(answers.entrySet().stream()
+                                    .collect(Collectors.toMap(
+                                            Map.Entry::getKey, e -> e.getValue().get())))));
         }
     }
 
@@ -119,7 +144,8 @@ public final class ClusterProof {
         final String[] counters;
         final String dbUser;
         final String dbPassword;
-        final OffsetDateTime received = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusDays(10).truncatedTo(ChronoUnit.SECONDS);
+        final OffsetDateTime received =
+                OffsetDateTime.now(ZoneOffset.ofHours(7)).minusDays(10).truncatedTo(ChronoUnit.SECONDS);
         final String day = received.format(DateTimeFormatter.ofPattern("yyMMdd", Locale.ROOT));
         final AtomicInteger nextDossier = new AtomicInteger();
         final ConcurrentLinkedQueue<Integer> toRate = new ConcurrentLinkedQueue<>();
@@ -129,6 +155,7 @@ public final class ClusterProof {
         final Map<String, String> ratingsAcknowledged = new ConcurrentHashMap<>();
         /** Failed log-ins the app acknowledged (redirect to ?error): the user names, each in one audit entry. */
         final ConcurrentLinkedQueue<String> loginsAcknowledged = new ConcurrentLinkedQueue<>();
+
         final Tally puts = new Tally();
         final Tally ratings = new Tally();
         final Tally doubles = new Tally();
@@ -138,6 +165,7 @@ public final class ClusterProof {
         final Tally kioskHandovers = new Tally();
         /** The follow-up e-mails' server (-Dproof.smtp=port), the kiosks in chromium (-Dproof.kiosks=device@counter@node,...). */
         SmtpSink smtp;
+
         volatile KioskPushProbe kiosks;
         final Map<String, AtomicInteger> isolation = new ConcurrentHashMap<>();
         final Map<String, String> wsrep = new ConcurrentHashMap<>();
@@ -147,7 +175,9 @@ public final class ClusterProof {
         Run(String[] a) {
             seconds = Integer.parseInt(a[1]);
             lb = "http://127.0.0.1:" + a[2];
-            apps = java.util.Arrays.stream(a[3].split(",")).map(p -> "http://127.0.0.1:" + p).toArray(String[]::new);
+            apps = Arrays.stream(a[3].split(","))
+                    .map(p -> "http://127.0.0.1:" + p)
+                    .toArray(String[]::new);
             dbs = a[4].split(",");
             key = a[5];
             unit = a[6];
@@ -164,17 +194,24 @@ public final class ClusterProof {
             return """
                     {"procedureCode":"1.004227","procedureName":"Cấp giấy phép môi trường","receivingUnit":"%s","competentUnit":"%s",\
                     "channel":"IN_PERSON","applicantKind":"CITIZEN","status":"%s","receivedAt":"%s","dueAt":"%s"%s,\
-                    "officers":[{"id":"cb-%s-%d","name":"Cán bộ %d","role":"RECEIVING"}]}"""
-                    .formatted(unit, unit, returned ? "RETURNED" : "RECEIVED", received, received.plusDays(7),
-                            returned ? ",\"returnedAt\":\"" + received.plusDays(5) + "\"" : "", unit, i % 5, i % 5);
+                    "officers":[{"id":"cb-%s-%d","name":"Cán bộ %d","role":"RECEIVING"}]}""".formatted(
+                            unit,
+                            unit,
+                            returned ? "RETURNED" : "RECEIVED",
+                            received,
+                            received.plusDays(7),
+                            returned ? ",\"returnedAt\":\"" + received.plusDays(5) + "\"" : "",
+                            unit,
+                            i % 5,
+                            i % 5);
         }
 
         static String ratingJson(String dossier, String idempotencyKey, int i) {
             // One in three dissatisfied, with its reason: each opens a follow-up case (and its e-mails).
             return """
                     {"dossierCode":"%s","channel":"PAPER","idempotencyKey":"%s",\
-                    "answers":{"overall":"%s","convenience":"SATISFIED","attitude":"VERY_SATISFIED"}%s}"""
-                    .formatted(dossier, idempotencyKey, OVERALL[i % 3], i % 3 == 2 ? ",\"comment\":\"Trả kết quả chậm\"" : "");
+                    "answers":{"overall":"%s","convenience":"SATISFIED","attitude":"VERY_SATISFIED"}%s}""".formatted(
+                    dossier, idempotencyKey, OVERALL[i % 3], i % 3 == 2 ? ",\"comment\":\"Trả kết quả chậm\"" : "");
         }
 
         /**
@@ -225,11 +262,14 @@ public final class ClusterProof {
             if (!smtpPort.isBlank()) {
                 smtp = new SmtpSink(Integer.parseInt(smtpPort));
                 // A unit manager with an address: every dissatisfied rating's case then mails them, once.
-                try (Connection c = db(dbs[0]); PreparedStatement s = c.prepareStatement("INSERT INTO user_account (id, version, username, "
-                        + "password_hash, display_name, role, agency_id, enabled, created_at, email) VALUES (?, 0, ?, '{noop}-', 'Lãnh đạo thử cụm', "
-                        + "'UNIT_MANAGER', (SELECT id FROM agency WHERE code = ?), TRUE, UTC_TIMESTAMP(6), 'lanh-dao@proof.invalid')")) {
+                try (Connection c = db(dbs[0]);
+                        PreparedStatement s = c.prepareStatement(
+                                "INSERT INTO user_account (id, version, username, "
+                                        + "password_hash, display_name, role, agency_id, enabled, created_at, email) VALUES (?, 0, ?, '{noop}-', 'Lãnh đạo thử cụm', "
+                                        + "'UNIT_MANAGER', (SELECT id FROM agency WHERE code = ?), TRUE, UTC_TIMESTAMP(6), 'lanh-dao@proof.invalid')")) {
                     s.setString(1, UUID.randomUUID().toString());
-                    s.setString(2, "proof-manager-" + unit.toLowerCase(Locale.ROOT).replace('.', '-'));
+                    s.setString(
+                            2, "proof-manager-" + unit.toLowerCase(Locale.ROOT).replace('.', '-'));
                     s.setString(3, unit);
                     s.executeUpdate();
                 }
@@ -237,14 +277,14 @@ public final class ClusterProof {
             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
             // The tablets first (chromium's start and the enrolments take long on a busy machine), then the load; the
             // script counts its kills from the marker file (-Dproof.started).
-            java.util.concurrent.CountDownLatch kiosksReady = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch kiosksReady = new CountDownLatch(1);
             Thread kioskDriver = startKiosks(kiosksReady);
             kiosksReady.await(4, TimeUnit.MINUTES);
             long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
             loadEnd = end;
             String started = System.getProperty("proof.started", "");
             if (!started.isBlank()) {
-                java.nio.file.Files.writeString(java.nio.file.Path.of(started), "started");
+                Files.writeString(Path.of(started), "started");
             }
             List<Thread> drivers = new ArrayList<>();
             // Seed: dossiers to rate and hand over from the first second.
@@ -267,13 +307,14 @@ public final class ClusterProof {
                 String idem = "cl-" + UUID.randomUUID();
                 if (op % 10 == 9) {
                     // A double send: the same rating to two app nodes (two Galera members) at the same moment.
-                    List<java.util.concurrent.Future<Integer>> both = new ArrayList<>();
+                    List<Future<Integer>> both = new ArrayList<>();
                     for (int k = 0; k < 2; k++) {
                         String[] order = new String[apps.length];
                         for (int j = 0; j < apps.length; j++) {
                             order[j] = apps[(op + k + j) % apps.length];
                         }
-                        both.add(pool.submit(() -> deliver(doubles, order, "POST", "/api/v1/ratings", ratingJson(code(n), idem, n))));
+                        both.add(pool.submit(() ->
+                                deliver(doubles, order, "POST", "/api/v1/ratings", ratingJson(code(n), idem, n))));
                     }
                     boolean ok = false;
                     for (var f : both) {
@@ -291,16 +332,21 @@ public final class ClusterProof {
             drivers.add(paced("handovers", 3, end, pool, op -> {
                 Integer n = toHandOver.poll();
                 if (n != null) {
-                    deliver(handovers, lb, "POST", "/api/v1/counters/" + counters[op % counters.length] + "/handover",
+                    deliver(
+                            handovers,
+                            lb,
+                            "POST",
+                            "/api/v1/counters/" + counters[op % counters.length] + "/handover",
                             "{\"dossierCode\":\"" + code(n) + "\",\"officerId\":\"cb-" + unit + "-" + (n % 5) + "\"}");
                     toReturn.add(n);
                 }
             }));
-            // Audited actions: two failed log-ins a second, each straight to an app node in turn, and every 15 s a burst of
+            // Audited actions: two failed log-ins a second, each straight to an app node in turn, and every 15 s a
+            // burst of
             // one on each node at once (the chain head written from every member in the same instant).
             drivers.add(paced("logins", 2, end, pool, op -> {
                 if (op % 30 == 0) {
-                    List<java.util.concurrent.Future<?>> burst = new ArrayList<>();
+                    List<Future<?>> burst = new ArrayList<>();
                     for (String app : apps) {
                         burst.add(pool.submit(() -> {
                             failedLogIn(app);
@@ -314,7 +360,8 @@ public final class ClusterProof {
                     failedLogIn(apps[op % apps.length]);
                 }
             }));
-            // Ratings through the citizen's survey page too (GET the form, POST it, 303 to the thank-you page), one a second.
+            // Ratings through the citizen's survey page too (GET the form, POST it, 303 to the thank-you page), one a
+            // second.
             drivers.add(paced("survey page", 1, end, pool, op -> surveyPageRating()));
             if (kioskDriver != null) {
                 drivers.add(kioskDriver);
@@ -368,8 +415,13 @@ public final class ClusterProof {
             while (System.nanoTime() < deadline) {
                 try {
                     if (form == null) {
-                        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(lb + "/r/" + token)).timeout(Duration.ofSeconds(20))
-                                .header("X-Forwarded-For", address).GET().build(), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> page = HTTP.send(
+                                HttpRequest.newBuilder(URI.create(lb + "/r/" + token))
+                                        .timeout(Duration.ofSeconds(20))
+                                        .header("X-Forwarded-For", address)
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                         if (page.statusCode() != 200) {
                             surveyPages.answer("page " + page.statusCode());
                             surveyPages.resent.incrementAndGet();
@@ -377,23 +429,31 @@ public final class ClusterProof {
                             continue;
                         }
                         StringBuilder f = new StringBuilder();
-                        Map<String, String> hidden = new java.util.LinkedHashMap<>();
+                        Map<String, String> hidden = new LinkedHashMap<>();
                         Matcher h = HIDDEN.matcher(page.body());
                         while (h.find()) {
                             hidden.put(h.group(1), h.group(2).replace("&amp;", "&"));
                         }
-                        hidden.forEach((name, value) -> f.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
+                        hidden.forEach((name, value) -> f.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                                .append('=')
+                                .append(URLEncoder.encode(value, StandardCharsets.UTF_8))
+                                .append('&'));
                         Matcher o = OVERALL_OPTION.matcher(page.body());
                         List<String> options = new ArrayList<>();
                         while (o.find()) {
                             options.add(o.group(1));
                         }
-                        String overall = options.contains("SATISFIED") ? (n % 2 == 0 ? "SATISFIED" : "VERY_SATISFIED") : options.isEmpty() ? "" : options.getFirst();
+                        String overall = options.contains("SATISFIED")
+                                ? (n % 2 == 0 ? "SATISFIED" : "VERY_SATISFIED")
+                                : options.isEmpty() ? "" : options.getFirst();
                         form = f + "q.overall=" + overall + "&do=send";
-                        // HAProxy's node cookie left out: the POST may reach another node than the form (the page keeps no state on a node).
-                        cookie = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).filter(c -> !c.startsWith("HAILONG_NODE="))
-                                .reduce((x, y) -> x + "; " + y).orElse("");
+                        // HAProxy's node cookie left out: the POST may reach another node than the form (the page keeps
+                        // no state on a node).
+                        cookie = page.headers().allValues("Set-Cookie").stream()
+                                .map(c -> c.split(";", 2)[0])
+                                .filter(c -> !c.startsWith("HAILONG_NODE="))
+                                .reduce((x, y) -> x + "; " + y)
+                                .orElse("");
                         String idem = hidden.get("key");
                         if (idem == null || idem.isBlank()) {
                             surveyPages.answer("no key in the form");
@@ -402,11 +462,18 @@ public final class ClusterProof {
                         }
                         surveyKeys.put(token, idem);
                     }
-                    HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(lb + "/r/" + token)).timeout(Duration.ofSeconds(20))
-                            .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie).header("X-Forwarded-For", address)
-                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> post = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(lb + "/r/" + token))
+                                    .timeout(Duration.ofSeconds(20))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .header("Cookie", cookie)
+                                    .header("X-Forwarded-For", address)
+                                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     String location = post.headers().firstValue("Location").orElse("");
-                    surveyPages.answer(post.statusCode() + (location.contains("/thanks") ? " thanks" : location.isEmpty() ? "" : " form"));
+                    surveyPages.answer(post.statusCode()
+                            + (location.contains("/thanks") ? " thanks" : location.isEmpty() ? "" : " form"));
                     if (post.statusCode() == 303 && location.contains("/thanks")) {
                         surveyPages.acknowledged.incrementAndGet();
                         ratingsAcknowledged.put(surveyKeys.get(token), code(n));
@@ -432,7 +499,7 @@ public final class ClusterProof {
         /** Tablets in chromium, each on one app node; handovers for their counters sent to another node, one every ~1.5 s. */
         volatile long loadEnd = Long.MAX_VALUE;
 
-        Thread startKiosks(java.util.concurrent.CountDownLatch ready) throws Exception {
+        Thread startKiosks(CountDownLatch ready) throws Exception {
             String spec = System.getProperty("proof.kiosks", "");
             if (spec.isBlank()) {
                 ready.countDown();
@@ -450,7 +517,8 @@ public final class ClusterProof {
                                 kiosks.enrol(c, p[0], p[1], node, apps[node]);
                             } catch (Exception e) {
                                 // One tablet that did not come up does not stop the others.
-                                kiosks.misses.add("tablet " + p[0] + " on node " + (node + 1) + " not enrolled: " + e.getClass().getSimpleName());
+                                kiosks.misses.add("tablet " + p[0] + " on node " + (node + 1) + " not enrolled: "
+                                        + e.getClass().getSimpleName());
                             }
                         }
                     }
@@ -469,18 +537,26 @@ public final class ClusterProof {
                     try {
                         int n = nextDossier.getAndIncrement();
                         if (deliver(puts, lb, "PUT", "/api/v1/dossiers/" + code(n), dossierJson(n, false)) / 100 == 2) {
-                            // Recorded on another node than the tablet's: first choice rotates, the next one if that node is gone.
+                            // Recorded on another node than the tablet's: first choice rotates, the next one if that
+                            // node is gone.
                             kioskHandovers.sent.incrementAndGet();
                             String json = "{\"dossierCode\":\"" + code(n) + "\",\"officerId\":\"cb-" + unit + "-k\"}";
                             for (int k = 1; k < apps.length + 1; k++) {
-                                int other = (t.node() + k + (i / kiosks.tablets.size()) % (apps.length - 1)) % apps.length;
+                                int other =
+                                        (t.node() + k + (i / kiosks.tablets.size()) % (apps.length - 1)) % apps.length;
                                 if (other == t.node()) {
                                     continue;
                                 }
                                 long start = System.nanoTime();
                                 int status;
                                 try {
-                                    status = send(apps[other], "POST", "/api/v1/counters/" + t.counter() + "/handover", json, key).statusCode();
+                                    status = send(
+                                                    apps[other],
+                                                    "POST",
+                                                    "/api/v1/counters/" + t.counter() + "/handover",
+                                                    json,
+                                                    key)
+                                            .statusCode();
                                 } catch (IOException gone) {
                                     status = -1;
                                 }
@@ -514,34 +590,51 @@ public final class ClusterProof {
         }
 
         void failedLogIn(String app) throws InterruptedException {
-            String user = "khong-co-" + loginSeq.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 100000, 36);
+            String user =
+                    "khong-co-" + loginSeq.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 100000, 36);
             String address = "203.0.113." + (1 + loginSeq.get() % 250);
             logins.sent.incrementAndGet();
             try {
-                HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(app + "/login")).timeout(Duration.ofSeconds(20))
-                        .header("X-Forwarded-For", address).GET().build(), HttpResponse.BodyHandlers.ofString());
-                Matcher csrf = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
-                String cookie = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-                        .reduce((x, y) -> x + "; " + y).orElse("");
+                HttpResponse<String> page = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(app + "/login"))
+                                .timeout(Duration.ofSeconds(20))
+                                .header("X-Forwarded-For", address)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                Matcher csrf =
+                        Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
+                String cookie = page.headers().allValues("Set-Cookie").stream()
+                        .map(c -> c.split(";", 2)[0])
+                        .reduce((x, y) -> x + "; " + y)
+                        .orElse("");
                 if (page.statusCode() != 200 || !csrf.find()) {
                     logins.answer("page " + page.statusCode());
                     logins.failed.incrementAndGet();
                     return;
                 }
-                String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=sai-mat-khau&_csrf="
-                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-                HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(app + "/login")).timeout(Duration.ofSeconds(20))
-                        .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie).header("X-Forwarded-For", address)
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                        + "&password=sai-mat-khau&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+                HttpResponse<String> post = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(app + "/login"))
+                                .timeout(Duration.ofSeconds(20))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Cookie", cookie)
+                                .header("X-Forwarded-For", address)
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 String location = post.headers().firstValue("Location").orElse("");
-                String what = post.statusCode() + (location.contains("?") ? location.substring(location.indexOf('?')) : " " + location);
+                String what = post.statusCode()
+                        + (location.contains("?") ? location.substring(location.indexOf('?')) : " " + location);
                 logins.answer(what);
                 if (post.statusCode() == 302 && (location.endsWith("?error") || location.endsWith("?locked"))) {
                     logins.acknowledged.incrementAndGet();
                     loginsAcknowledged.add(user);
                 } else {
                     logins.failed.incrementAndGet();
-                    logins.failures.add(app + " " + what + " " + post.body().lines().limit(3).toList());
+                    logins.failures.add(app + " " + what + " "
+                            + post.body().lines().limit(3).toList());
                 }
             } catch (IOException e) {
                 // A dead node: the attempt never reached a database; nothing to find in the log.
@@ -572,14 +665,16 @@ public final class ClusterProof {
                     next += interval;
                     long wait = next - System.nanoTime();
                     if (wait > 0) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        LockSupport.parkNanos(wait);
                     }
                 }
             });
         }
 
         Connection db(String port) throws SQLException {
-            return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/hailong?connectTimeout=2000&socketTimeout=10000", dbUser,
+            return DriverManager.getConnection(
+                    "jdbc:mariadb://127.0.0.1:" + port + "/hailong?connectTimeout=2000&socketTimeout=10000",
+                    dbUser,
                     dbPassword);
         }
 
@@ -587,24 +682,33 @@ public final class ClusterProof {
         void sample(long end) {
             while (running) {
                 for (String port : dbs) {
-                    try (Connection c = db(port); Statement s = c.createStatement()) {
-                        // The app's own transactions only: Galera's applier threads run the other members' writesets at the
+                    try (Connection c = db(port);
+                            Statement s = c.createStatement()) {
+                        // The app's own transactions only: Galera's applier threads run the other members' writesets at
+                        // the
                         // server's default level (REPEATABLE READ), which says nothing about the app.
-                        try (ResultSet rs = s.executeQuery("SELECT t.trx_isolation_level, COUNT(*) FROM information_schema.INNODB_TRX t"
-                                + " JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id"
-                                + " WHERE t.trx_mysql_thread_id <> CONNECTION_ID() AND p.USER = '" + dbUser + "' GROUP BY t.trx_isolation_level")) {
+                        try (ResultSet rs = s.executeQuery(
+                                "SELECT t.trx_isolation_level, COUNT(*) FROM information_schema.INNODB_TRX t"
+                                        + " JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id"
+                                        + " WHERE t.trx_mysql_thread_id <> CONNECTION_ID() AND p.USER = '" + dbUser
+                                        + "' GROUP BY t.trx_isolation_level")) {
                             while (rs.next()) {
-                                isolation.computeIfAbsent(rs.getString(1), k -> new AtomicInteger()).addAndGet(rs.getInt(2));
+                                isolation
+                                        .computeIfAbsent(rs.getString(1), k -> new AtomicInteger())
+                                        .addAndGet(rs.getInt(2));
                             }
                         }
-                        try (ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_local_cert_failures',"
-                                + " 'wsrep_local_bf_aborts', 'wsrep_cluster_size', 'wsrep_local_state_comment', 'wsrep_last_committed')")) {
+                        try (ResultSet rs = s.executeQuery(
+                                "SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_local_cert_failures',"
+                                        + " 'wsrep_local_bf_aborts', 'wsrep_cluster_size', 'wsrep_local_state_comment', 'wsrep_last_committed')")) {
                             while (rs.next()) {
                                 wsrep.put(port + " " + rs.getString(1), rs.getString(2));
                             }
                         }
                     } catch (SQLException down) {
-                        wsrep.put(port + " wsrep_local_state_comment", "unreachable (" + down.getClass().getSimpleName() + ")");
+                        wsrep.put(
+                                port + " wsrep_local_state_comment",
+                                "unreachable (" + down.getClass().getSimpleName() + ")");
                     }
                 }
                 try {
@@ -642,17 +746,23 @@ public final class ClusterProof {
                 }
                 double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
                 String unitId = "(SELECT id FROM agency WHERE code = '" + unit + "')";
-                String unitMails = "FROM follow_up_mail m JOIN follow_up_case fc ON fc.id = m.case_id WHERE fc.responsible_unit_id = " + unitId;
+                String unitMails =
+                        "FROM follow_up_mail m JOIN follow_up_case fc ON fc.id = m.case_id WHERE fc.responsible_unit_id = "
+                                + unitId;
                 // Mails: wait until none is pending (the nodes poll every 5 s here), at most 90 s.
                 long mailStart = System.nanoTime();
-                while (smtp != null && longOf(c, "SELECT COUNT(*) " + unitMails + " AND m.status = 'PENDING'") > 0
-                        && System.nanoTime() - mailStart < Duration.ofSeconds(90).toNanos()) {
+                while (smtp != null
+                        && longOf(c, "SELECT COUNT(*) " + unitMails + " AND m.status = 'PENDING'") > 0
+                        && System.nanoTime() - mailStart
+                                < Duration.ofSeconds(90).toNanos()) {
                     Thread.sleep(1000);
                 }
                 Map<String, Long> mailRows = new TreeMap<>();
                 List<String> sentCodes = new ArrayList<>();
-                try (Statement q = c.createStatement(); ResultSet rs = q.executeQuery("SELECT m.status, d.code FROM follow_up_mail m "
-                        + "JOIN follow_up_case fc ON fc.id = m.case_id JOIN dossier d ON d.id = fc.dossier_id WHERE fc.responsible_unit_id = " + unitId)) {
+                try (Statement q = c.createStatement();
+                        ResultSet rs = q.executeQuery("SELECT m.status, d.code FROM follow_up_mail m "
+                                + "JOIN follow_up_case fc ON fc.id = m.case_id JOIN dossier d ON d.id = fc.dossier_id WHERE fc.responsible_unit_id = "
+                                + unitId)) {
                     while (rs.next()) {
                         mailRows.merge(rs.getString(1), 1L, Long::sum);
                         if (rs.getString(1).equals("SENT")) {
@@ -665,7 +775,10 @@ public final class ClusterProof {
                 long mailMissing = 0;
                 if (smtp != null) {
                     for (String code : sentCodes) {
-                        long received = smtp.bySubject.entrySet().stream().filter(e -> e.getKey().contains(code)).mapToLong(e -> e.getValue().get()).sum();
+                        long received = smtp.bySubject.entrySet().stream()
+                                .filter(e -> e.getKey().contains(code))
+                                .mapToLong(e -> e.getValue().get())
+                                .sum();
                         if (received == 1) {
                             mailOnce++;
                         } else if (received == 0) {
@@ -676,15 +789,21 @@ public final class ClusterProof {
                     }
                 }
                 long stored = longOf(c, "SELECT COUNT(*) FROM rating WHERE evaluated_agency_id = " + unitId);
-                long counted = longOf(c, "SELECT COUNT(*) FROM rating WHERE status = 'COUNTED' AND evaluated_agency_id = " + unitId);
-                long doubled = longOf(c, "SELECT COUNT(*) FROM (SELECT dossier_id FROM rating WHERE status = 'COUNTED' AND evaluated_agency_id = "
-                        + unitId + " GROUP BY dossier_id HAVING COUNT(*) > 1) d");
-                long dossiersRatedTwice = longOf(c, "SELECT COUNT(*) FROM (SELECT dossier_id FROM rating WHERE evaluated_agency_id = " + unitId
-                        + " GROUP BY dossier_id HAVING COUNT(*) > 1) d");
+                long counted = longOf(
+                        c, "SELECT COUNT(*) FROM rating WHERE status = 'COUNTED' AND evaluated_agency_id = " + unitId);
+                long doubled = longOf(
+                        c,
+                        "SELECT COUNT(*) FROM (SELECT dossier_id FROM rating WHERE status = 'COUNTED' AND evaluated_agency_id = "
+                                + unitId + " GROUP BY dossier_id HAVING COUNT(*) > 1) d");
+                long dossiersRatedTwice = longOf(
+                        c,
+                        "SELECT COUNT(*) FROM (SELECT dossier_id FROM rating WHERE evaluated_agency_id = " + unitId
+                                + " GROUP BY dossier_id HAVING COUNT(*) > 1) d");
                 long lost = 0;
                 List<String> lostSamples = new ArrayList<>();
-                try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id"
-                        + " WHERE r.idempotency_key = ? AND d.code = ?")) {
+                try (PreparedStatement q =
+                        c.prepareStatement("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id"
+                                + " WHERE r.idempotency_key = ? AND d.code = ?")) {
                     for (Map.Entry<String, String> e : ratingsAcknowledged.entrySet()) {
                         q.setString(1, e.getKey());
                         q.setString(2, e.getValue());
@@ -699,11 +818,15 @@ public final class ClusterProof {
                         }
                     }
                 }
-                long inRollups = longOf(c, "SELECT COALESCE(SUM(answers), 0) FROM rating_rollup WHERE dimension = 'ALL' AND grain = 'Y'"
-                        + " AND reach = 'O' AND status = 'COUNTED' AND criterion = 'overall' AND unit_id = " + unitId);
+                long inRollups = longOf(
+                        c,
+                        "SELECT COALESCE(SUM(answers), 0) FROM rating_rollup WHERE dimension = 'ALL' AND grain = 'Y'"
+                                + " AND reach = 'O' AND status = 'COUNTED' AND criterion = 'overall' AND unit_id = "
+                                + unitId);
                 long loginsMissing = 0;
                 List<String> missingUsers = new ArrayList<>();
-                try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM audit_entry WHERE action = 'LOGIN_FAILED' AND subject = ?")) {
+                try (PreparedStatement q = c.prepareStatement(
+                        "SELECT COUNT(*) FROM audit_entry WHERE action = 'LOGIN_FAILED' AND subject = ?")) {
                     for (String user : loginsAcknowledged) {
                         q.setString(1, "user " + user);
                         try (ResultSet rs = q.executeQuery()) {
@@ -715,19 +838,22 @@ public final class ClusterProof {
                         }
                     }
                 }
-                long auditTwice = longOf(c, "SELECT COUNT(*) FROM (SELECT subject FROM audit_entry WHERE action = 'LOGIN_FAILED'"
-                        + " GROUP BY subject HAVING COUNT(*) > 1) t");
+                long auditTwice = longOf(
+                        c,
+                        "SELECT COUNT(*) FROM (SELECT subject FROM audit_entry WHERE action = 'LOGIN_FAILED'"
+                                + " GROUP BY subject HAVING COUNT(*) > 1) t");
                 AuditChainCheck.Result chain = AuditChainCheck.verify(c);
                 String syncWait;
                 String isolationGlobal;
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT @@global.wsrep_sync_wait, @@global.tx_isolation")) {
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT @@global.wsrep_sync_wait, @@global.tx_isolation")) {
                     rs.next();
                     syncWait = rs.getString(1);
                     isolationGlobal = rs.getString(2);
                 }
 
-                System.out.println("== Load (" + seconds + " s through HAProxy " + lb + ", log-ins and double sends straight to " + String.join(" ", apps)
-                        + ")");
+                System.out.println("== Load (" + seconds + " s through HAProxy " + lb
+                        + ", log-ins and double sends straight to " + String.join(" ", apps) + ")");
                 System.out.println(puts.line("dossier PUT"));
                 System.out.println(ratings.line("rating POST"));
                 System.out.println(doubles.line("rating double send"));
@@ -741,56 +867,77 @@ public final class ClusterProof {
                 System.out.println("== Ratings");
                 System.out.println("acknowledged (2xx, distinct ratings)  " + ratingsAcknowledged.size());
                 System.out.println("stored for the unit                   " + stored);
-                System.out.println("lost (acknowledged, not stored)       " + lost + (lostSamples.isEmpty() ? "" : " e.g. " + lostSamples));
+                System.out.println("lost (acknowledged, not stored)       " + lost
+                        + (lostSamples.isEmpty() ? "" : " e.g. " + lostSamples));
                 System.out.println("dossiers with two counted ratings     " + doubled);
                 System.out.println("dossiers with two stored ratings      " + dossiersRatedTwice);
                 System.out.println("== Follow-up e-mails");
                 System.out.println("rows of the unit by status            " + mailRows);
-                System.out.println("messages received by the SMTP sink    " + (smtp == null ? "(no sink)" : smtp.messages.get()));
-                System.out.println("sent rows received once / twice+ / 0  " + mailOnce + " / " + mailTwice + " / " + mailMissing);
+                System.out.println(
+                        "messages received by the SMTP sink    " + (smtp == null ? "(no sink)" : smtp.messages.get()));
+                System.out.println(
+                        "sent rows received once / twice+ / 0  " + mailOnce + " / " + mailTwice + " / " + mailMissing);
                 System.out.println("== Kiosks (chromium; handover on one node, tablet on another)");
-                System.out.println("cross-node push                       " + (kiosks == null ? "(no kiosks)" : kiosks.report()));
+                System.out.println(
+                        "cross-node push                       " + (kiosks == null ? "(no kiosks)" : kiosks.report()));
                 if (kiosks != null) {
                     kiosks.misses.stream().limit(3).forEach(m -> System.out.println("   not shown: " + m));
                 }
                 System.out.println("== Rollups");
-                System.out.println("rollup_pending after the load         " + pending + " (drained in " + String.format(Locale.ROOT, "%.1f", drainSeconds)
-                        + " s)");
+                System.out.println("rollup_pending after the load         " + pending + " (drained in "
+                        + String.format(Locale.ROOT, "%.1f", drainSeconds) + " s)");
                 System.out.println("counted ratings / in rollups          " + counted + " / " + inRollups);
                 System.out.println("== Audit chain");
                 System.out.println("entries checked                       " + chain.checked());
-                System.out.println("problems                              " + (chain.problems().isEmpty() ? "none" : chain.problems()));
-                System.out.println("acknowledged failed log-ins missing   " + loginsMissing + " of " + loginsAcknowledged.size()
-                        + (missingUsers.isEmpty() ? "" : " " + missingUsers.stream().limit(5).toList()));
+                System.out.println("problems                              "
+                        + (chain.problems().isEmpty() ? "none" : chain.problems()));
+                System.out.println(
+                        "acknowledged failed log-ins missing   " + loginsMissing + " of " + loginsAcknowledged.size()
+                                + (missingUsers.isEmpty()
+                                        ? ""
+                                        : " " + missingUsers.stream().limit(5).toList()));
                 System.out.println("failed log-ins with two entries       " + auditTwice);
                 System.out.println("== Galera");
-                System.out.println("isolation of app transactions seen    " + new TreeMap<>(Map.copyOf(isolation.entrySet().stream()
-                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())))));
-                System.out.println("server defaults                       tx_isolation=" + isolationGlobal + " wsrep_sync_wait=" + syncWait);
+                System.out.println("isolation of app transactions seen    "
+                        + new TreeMap<>(Map.copyOf(isolation.entrySet().stream()
+                                .collect(Collectors.toMap(
+                                        Map.Entry::getKey, e -> e.getValue().get())))));
+                System.out.println("server defaults                       tx_isolation=" + isolationGlobal
+                        + " wsrep_sync_wait=" + syncWait);
                 new TreeMap<>(wsrep).forEach((k, v) -> System.out.println("db " + k + " = " + v));
 
                 if (lost > 0) {
                     bad.add(lost + " acknowledged rating(s) lost");
                 }
                 if (doubled > 0 || dossiersRatedTwice > 0) {
-                    bad.add(doubled + " dossier(s) with two counted ratings, " + dossiersRatedTwice + " with two stored");
+                    bad.add(doubled + " dossier(s) with two counted ratings, " + dossiersRatedTwice
+                            + " with two stored");
                 }
                 if (pending != 0 || counted != inRollups) {
-                    bad.add("rollups differ from the ratings: " + inRollups + " vs " + counted + ", pending " + pending);
+                    bad.add("rollups differ from the ratings: " + inRollups + " vs " + counted + ", pending "
+                            + pending);
                 }
-                // "Wrong password" (?error) is answered only once the failure's entry was written; a password that could not
+                // "Wrong password" (?error) is answered only once the failure's entry was written; a password that
+                // could not
                 // be checked goes to ?unavailable, with no entry (ADR 085).
                 if (!chain.problems().isEmpty() || auditTwice > 0 || loginsMissing > 0) {
-                    bad.add("audit chain: " + chain.problems() + ", " + auditTwice + " entries twice, " + loginsMissing + " missing");
+                    bad.add("audit chain: " + chain.problems() + ", " + auditTwice + " entries twice, " + loginsMissing
+                            + " missing");
                 }
                 if (isolation.keySet().stream().anyMatch(l -> !l.equals("READ COMMITTED"))) {
                     bad.add("transactions not at READ COMMITTED: " + isolation.keySet());
                 }
                 if (smtp != null && (mailTwice > 0 || mailMissing > 0 || mailRows.getOrDefault("PENDING", 0L) > 0)) {
-                    bad.add("e-mails: " + mailTwice + " sent more than once, " + mailMissing + " marked sent but not received, "
-                            + mailRows.getOrDefault("PENDING", 0L) + " still pending");
+                    bad.add("e-mails: " + mailTwice + " sent more than once, " + mailMissing
+                            + " marked sent but not received, " + mailRows.getOrDefault("PENDING", 0L)
+                            + " still pending");
                 }
-                if (ratings.failed.get() + doubles.failed.get() + puts.failed.get() + handovers.failed.get() + surveyPages.failed.get() > 0) {
+                if (ratings.failed.get()
+                                + doubles.failed.get()
+                                + puts.failed.get()
+                                + handovers.failed.get()
+                                + surveyPages.failed.get()
+                        > 0) {
                     bad.add("requests refused or never acknowledged within 60 s");
                 }
             }
@@ -799,7 +946,8 @@ public final class ClusterProof {
         }
 
         static long longOf(Connection c, String sql) throws SQLException {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
                 return rs.getLong(1);
             }

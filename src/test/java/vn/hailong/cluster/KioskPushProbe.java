@@ -1,9 +1,11 @@
 package vn.hailong.cluster;
 
 import java.nio.file.Paths;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,7 @@ import com.microsoft.playwright.Playwright;
  */
 final class KioskPushProbe implements AutoCloseable {
 
-    record Tablet(String device, String counter, int node, Page page) {
-    }
+    record Tablet(String device, String counter, int node, Page page) {}
 
     private final Playwright playwright;
     private final Browser browser;
@@ -33,17 +34,27 @@ final class KioskPushProbe implements AutoCloseable {
     final ConcurrentLinkedQueue<String> misses = new ConcurrentLinkedQueue<>();
 
     KioskPushProbe() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                        .setArgs(List.of(
+                                "--headless",
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
     }
 
     /** Opens a one-time enrolment for the device (as an administrator's link would) and enrols a tablet on this node. */
     void enrol(Connection db, String device, String counter, int node, String nodeBase) throws Exception {
         byte[] random = new byte[32];
-        new java.security.SecureRandom().nextBytes(random);
-        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        new SecureRandom().nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         try (PreparedStatement s = db.prepareStatement("UPDATE kiosk_device SET enrolment_hash = UNHEX(SHA2(?, 256)), "
                 + "enrolment_expires_at = UTC_TIMESTAMP(6) + INTERVAL 15 MINUTE WHERE code = ?")) {
             s.setString(1, token);
@@ -52,9 +63,11 @@ final class KioskPushProbe implements AutoCloseable {
                 throw new IllegalStateException("no kiosk device " + device);
             }
         }
-        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)).newPage();
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))
+                .newPage();
         page.navigate(nodeBase + "/kiosk-device/enrol/" + token);
-        page.getByText("Xin mời ông/bà đánh giá mức độ hài lòng").waitFor(new Locator.WaitForOptions().setTimeout(120_000));
+        page.getByText("Xin mời ông/bà đánh giá mức độ hài lòng")
+                .waitFor(new Locator.WaitForOptions().setTimeout(120_000));
         tablets.add(new Tablet(device, counter, node, page));
     }
 
@@ -65,7 +78,8 @@ final class KioskPushProbe implements AutoCloseable {
             t.page().getByText("Hồ sơ …" + tail).waitFor(new Locator.WaitForOptions().setTimeout(10_000));
             millis.add((System.nanoTime() - startNanos) / 1_000_000);
         } catch (RuntimeException e) {
-            misses.add(dossier + " on " + t.device() + " (node " + t.node() + "): " + e.getClass().getSimpleName());
+            misses.add(dossier + " on " + t.device() + " (node " + t.node() + "): "
+                    + e.getClass().getSimpleName());
         }
     }
 
@@ -75,8 +89,8 @@ final class KioskPushProbe implements AutoCloseable {
         if (sorted.isEmpty()) {
             return "no samples; misses " + misses.size();
         }
-        return "samples %d, p50 %d ms, p95 %d ms, worst %d ms; not shown within 10 s %d".formatted(sorted.size(), pct(sorted, 50), pct(sorted, 95),
-                sorted.getLast(), misses.size());
+        return "samples %d, p50 %d ms, p95 %d ms, worst %d ms; not shown within 10 s %d"
+                .formatted(sorted.size(), pct(sorted, 50), pct(sorted, 95), sorted.getLast(), misses.size());
     }
 
     long p95() {

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,12 +44,16 @@ final class SmtpSink implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+        try (socket;
+                BufferedReader in = new BufferedReader(
+                        new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
                 OutputStream out = socket.getOutputStream()) {
             reply(out, "220 proof-sink ESMTP");
             String line;
             while ((line = in.readLine()) != null) {
-                String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line.toUpperCase(java.util.Locale.ROOT);
+                String cmd = line.length() >= 4
+                        ? line.substring(0, 4).toUpperCase(Locale.ROOT)
+                        : line.toUpperCase(Locale.ROOT);
                 switch (cmd) {
                     case "EHLO" -> reply(out, "250-proof-sink\r\n250 8BITMIME");
                     case "HELO" -> reply(out, "250 proof-sink");
@@ -56,7 +61,8 @@ final class SmtpSink implements AutoCloseable {
                         reply(out, "354 end with .");
                         StringBuilder data = new StringBuilder();
                         while ((line = in.readLine()) != null && !line.equals(".")) {
-                            data.append(line.startsWith("..") ? line.substring(1) : line).append("\r\n");
+                            data.append(line.startsWith("..") ? line.substring(1) : line)
+                                    .append("\r\n");
                         }
                         count(data.toString());
                         reply(out, "250 queued");
@@ -76,13 +82,17 @@ final class SmtpSink implements AutoCloseable {
     private void count(String raw) {
         String subject;
         try {
-            subject = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw.getBytes(StandardCharsets.ISO_8859_1)))
+            subject = new MimeMessage(
+                            Session.getInstance(new Properties()),
+                            new ByteArrayInputStream(raw.getBytes(StandardCharsets.ISO_8859_1)))
                     .getSubject();
         } catch (Exception e) {
             subject = "(unreadable) " + e;
         }
         messages.incrementAndGet();
-        bySubject.computeIfAbsent(String.valueOf(subject), k -> new AtomicInteger()).incrementAndGet();
+        bySubject
+                .computeIfAbsent(String.valueOf(subject), k -> new AtomicInteger())
+                .incrementAndGet();
     }
 
     private static void reply(OutputStream out, String text) throws IOException {

@@ -1,8 +1,5 @@
 package vn.hailong.dashboard;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -15,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -34,6 +32,9 @@ import vn.hailong.rating.RatingSubmission;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * The officer's own page: their counter's kiosk and today's handovers with whether each was
  * rated, never how; managers have the dashboard instead; officers still cannot rate.
@@ -43,14 +44,19 @@ class CounterDeskTest extends SpringBrowserlessTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DirectoryService directory;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     KioskDeviceService devices;
+
     @Autowired
     RatingService ratings;
+
     @Autowired
     CounterDeskService desks;
 
@@ -80,8 +86,12 @@ class CounterDeskTest extends SpringBrowserlessTest {
         rated = oneStop.sendsReturnedDossier(unit, now.minus(2, ChronoUnit.MINUTES));
         notRated = oneStop.sendsReturnedDossier(unit, now.minus(1, ChronoUnit.MINUTES));
         for (String dossier : List.of(rated, notRated)) {
-            assertThat(oneStop.api().post("/api/v1/counters/QD-" + suffix + "/handover", Map.of("dossierCode", dossier, "officerId", "cb-" + suffix))
-                    .status()).isBetween(200, 202);
+            assertThat(oneStop.api()
+                            .post(
+                                    "/api/v1/counters/QD-" + suffix + "/handover",
+                                    Map.of("dossierCode", dossier, "officerId", "cb-" + suffix))
+                            .status())
+                    .isBetween(200, 202);
         }
         Map<String, Object> rating = OneStopSoftware.rating(rated, "DISSATISFIED");
         rating.put("reasons", List.of("SLOW"));
@@ -102,17 +112,25 @@ class CounterDeskTest extends SpringBrowserlessTest {
         assertThat(desk.handovers()).extracting(HandoverToday::dossierCode).containsExactly(notRated, rated);
         assertThat(desk.handovers()).extracting(HandoverToday::rated).containsExactly(false, true);
         // The second handover replaced the untouched first one on the tablet; the second is shown now.
-        assertThat(desk.handovers()).extracting(HandoverToday::state).containsExactly(HandoverState.SHOWN, HandoverState.REPLACED);
-        assertThat(desk.kiosks()).singleElement().satisfies(k -> assertThat(k.state()).isEqualTo(CounterDeskService.KioskState.NOT_ENROLLED));
+        assertThat(desk.handovers())
+                .extracting(HandoverToday::state)
+                .containsExactly(HandoverState.SHOWN, HandoverState.REPLACED);
+        assertThat(desk.kiosks())
+                .singleElement()
+                .satisfies(k -> assertThat(k.state()).isEqualTo(CounterDeskService.KioskState.NOT_ENROLLED));
         // Another centre's counter is not theirs.
         assertThatThrownBy(() -> desks.today(otherCounter)).isInstanceOf(AccessDeniedException.class);
 
         navigate(CounterDeskView.class);
         String page = $(Div.class).id("counter-desk").getElement().getTextRecursively();
-        assertThat(page).contains("2 hồ sơ bàn giao tại quầy, 1 hồ sơ đã được người dân đánh giá")
+        assertThat(page)
+                .contains("2 hồ sơ bàn giao tại quầy, 1 hồ sơ đã được người dân đánh giá")
                 .contains("Chưa kích hoạt");
         // Whether, never how: no answer, reason or comment of the citizen.
-        assertThat(page).doesNotContain("Không hài lòng").doesNotContain("Giải quyết chậm").doesNotContain("bí mật")
+        assertThat(page)
+                .doesNotContain("Không hài lòng")
+                .doesNotContain("Giải quyết chậm")
+                .doesNotContain("bí mật")
                 .doesNotContain("Tỷ lệ hài lòng");
         @SuppressWarnings("unchecked")
         Grid<HandoverToday> grid = $(Grid.class).id("desk-handovers");
@@ -122,8 +140,16 @@ class CounterDeskTest extends SpringBrowserlessTest {
 
         // And an officer still cannot rate, through any channel.
         for (String channel : List.of("KIOSK", "QR", "PAPER")) {
-            assertThatThrownBy(() -> ratings.submit(new RatingSubmission(notRated, channel, UUID.randomUUID().toString(),
-                    Map.of("overall", "VERY_SATISFIED"), List.of(), null, null))).as(channel).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> ratings.submit(new RatingSubmission(
+                            notRated,
+                            channel,
+                            UUID.randomUUID().toString(),
+                            Map.of("overall", "VERY_SATISFIED"),
+                            List.of(),
+                            null,
+                            null)))
+                    .as(channel)
+                    .isInstanceOf(AccessDeniedException.class);
         }
     }
 
@@ -134,7 +160,7 @@ class CounterDeskTest extends SpringBrowserlessTest {
             assertThatThrownBy(() -> desks.counters()).as(role.name()).isInstanceOf(AccessDeniedException.class);
         }
         SecurityContextHolder.clearContext();
-        assertThatThrownBy(() -> desks.counters()).isInstanceOfAny(AccessDeniedException.class,
-                org.springframework.security.core.AuthenticationException.class);
+        assertThatThrownBy(() -> desks.counters())
+                .isInstanceOfAny(AccessDeniedException.class, AuthenticationException.class);
     }
 }

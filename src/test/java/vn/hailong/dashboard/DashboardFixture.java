@@ -72,8 +72,13 @@ public final class DashboardFixture {
      * Builds the province and waits for the rollups to take it in: they follow the ratings through
      * the outbox (ADR 070), a few milliseconds behind, and the figures tests compare must not race that.
      */
-    public DashboardFixture(DirectoryService directory, DossierIntakeService intake, RatingService ratingService, JdbcTemplate jdbc,
-            ApplicationEventPublisher events, RollupDrainer rollups) {
+    public DashboardFixture(
+            DirectoryService directory,
+            DossierIntakeService intake,
+            RatingService ratingService,
+            JdbcTemplate jdbc,
+            ApplicationEventPublisher events,
+            RollupDrainer rollups) {
         this.directory = directory;
         this.intake = intake;
         this.ratingService = ratingService;
@@ -81,11 +86,15 @@ public final class DashboardFixture {
         this.events = events;
         String suffix = TestData.uniqueSuffix();
         parent = TestData.agencyCode();
-        directory.upsertUnit(parent, new UnitChange("Sở Thử nghiệm Bảng điều khiển " + suffix, "DEPARTMENT", null, null, null, null, null));
+        directory.upsertUnit(
+                parent,
+                new UnitChange("Sở Thử nghiệm Bảng điều khiển " + suffix, "DEPARTMENT", null, null, null, null, null));
         child = TestData.agencyCode();
-        directory.upsertUnit(child, new UnitChange("Chi cục Thử nghiệm " + suffix, "OTHER", parent, null, null, null, null));
+        directory.upsertUnit(
+                child, new UnitChange("Chi cục Thử nghiệm " + suffix, "OTHER", parent, null, null, null, null));
         other = TestData.agencyCode();
-        directory.upsertUnit(other, new UnitChange("Xã Thử nghiệm khác " + suffix, "COMMUNE", null, null, null, null, null));
+        directory.upsertUnit(
+                other, new UnitChange("Xã Thử nghiệm khác " + suffix, "COMMUNE", null, null, null, null, null));
         parentId = directory.getUnit(parent).id();
         childId = directory.getUnit(child).id();
         otherId = directory.getUnit(other).id();
@@ -113,12 +122,22 @@ public final class DashboardFixture {
      * month before (on any day of this one) counts all of it.
      */
     static Instant lastMonth(int index, int hour) {
-        return LocalDate.now(ZONE).withDayOfMonth(1).minusMonths(1).atTime(hour, 10 + index).atZone(ZONE).toInstant();
+        return LocalDate.now(ZONE)
+                .withDayOfMonth(1)
+                .minusMonths(1)
+                .atTime(hour, 10 + index)
+                .atZone(ZONE)
+                .toInstant();
     }
 
     /** On the first day of this month a year ago (see {@link #lastMonth}). */
     static Instant lastYear(int index, int hour) {
-        return LocalDate.now(ZONE).withDayOfMonth(1).minusYears(1).atTime(hour, 20 + index).atZone(ZONE).toInstant();
+        return LocalDate.now(ZONE)
+                .withDayOfMonth(1)
+                .minusYears(1)
+                .atTime(hour, 20 + index)
+                .atZone(ZONE)
+                .toInstant();
     }
 
     private void build() {
@@ -129,13 +148,43 @@ public final class DashboardFixture {
             dossiers.add(returned(unit, thisMonth(i, 9 + i % 6), i % 5 == 1, officer, "1.00" + (4220 + i % 3)));
         }
         // Ratings now, through every channel; kiosk ratings of two dossiers superseded by phones.
-        rate(dossiers.get(0), "KIOSK", Map.of("overall", "VERY_SATISFIED", "attitude", "VERY_SATISFIED"), List.of(), null, "quay-1");
-        rate(dossiers.get(0), "QR", Map.of("overall", "DISSATISFIED", "attitude", "DISSATISFIED"), List.of("ATTITUDE"), "Cán bộ thờ ơ, không hướng dẫn", null);
+        rate(
+                dossiers.get(0),
+                "KIOSK",
+                Map.of("overall", "VERY_SATISFIED", "attitude", "VERY_SATISFIED"),
+                List.of(),
+                null,
+                "quay-1");
+        rate(
+                dossiers.get(0),
+                "QR",
+                Map.of("overall", "DISSATISFIED", "attitude", "DISSATISFIED"),
+                List.of("ATTITUDE"),
+                "Cán bộ thờ ơ, không hướng dẫn",
+                null);
         rate(dossiers.get(1), "KIOSK", Map.of("overall", "SATISFIED"), List.of(), null, "quay-1");
         rate(dossiers.get(1), "QR", Map.of("overall", "VERY_SATISFIED", "contacts", "NONE"), List.of(), null, null);
-        rate(dossiers.get(2), "KIOSK", Map.of("overall", "VERY_SATISFIED", "contacts", "ONCE"), List.of(), null, "quay-2");
-        rate(dossiers.get(3), "PORTAL", Map.of("overall", "SATISFIED", "convenience", "SATISFIED"), List.of(), null, null);
-        rate(dossiers.get(4), "PAPER", Map.of("overall", "DISSATISFIED", "contacts", "MORE"), List.of("SLOW", "EXTRA_DOCUMENTS"), "Trả kết quả chậm", null);
+        rate(
+                dossiers.get(2),
+                "KIOSK",
+                Map.of("overall", "VERY_SATISFIED", "contacts", "ONCE"),
+                List.of(),
+                null,
+                "quay-2");
+        rate(
+                dossiers.get(3),
+                "PORTAL",
+                Map.of("overall", "SATISFIED", "convenience", "SATISFIED"),
+                List.of(),
+                null,
+                null);
+        rate(
+                dossiers.get(4),
+                "PAPER",
+                Map.of("overall", "DISSATISFIED", "contacts", "MORE"),
+                List.of("SLOW", "EXTRA_DOCUMENTS"),
+                "Trả kết quả chậm",
+                null);
         rate(dossiers.get(5), "PHONE", Map.of("overall", "VERY_SATISFIED"), List.of(), null, null);
         rate(dossiers.get(8), "QR", Map.of("overall", "SATISFIED", "agencies", "COUNTER_ONLY"), List.of(), null, null);
         rate(dossiers.get(9), "KIOSK", Map.of("overall", "DISSATISFIED"), List.of("SLOW"), null, "quay-2");
@@ -149,7 +198,8 @@ public final class DashboardFixture {
         for (int i = 0; i < 6; i++) {
             DossierDetails d = returned(i % 2 == 0 ? parent : child, lastMonth(i, 10), i == 0, officerMany, "1.004220");
             if (i < 4) {
-                ratings.add(raw(d, lastMonth(i, 11 + i), i == 3 ? "DISSATISFIED" : "VERY_SATISFIED", i == 3 ? 0 : 2, null));
+                ratings.add(
+                        raw(d, lastMonth(i, 11 + i), i == 3 ? "DISSATISFIED" : "VERY_SATISFIED", i == 3 ? 0 : 2, null));
             }
         }
         for (int i = 0; i < 5; i++) {
@@ -167,16 +217,37 @@ public final class DashboardFixture {
         String code = TestData.dossierCode(unit, ++sequence);
         Instant received = returnedAt.minus(12, ChronoUnit.DAYS);
         Instant due = late ? returnedAt.minus(2, ChronoUnit.HOURS) : returnedAt.plus(3, ChronoUnit.DAYS);
-        return intake.upsert(code, new DossierSubmission(procedure, "Thủ tục thử " + procedure, null, unit, unit, null, "IN_PERSON",
-                "CITIZEN", "RETURNED", iso(received), iso(due), iso(returnedAt),
-                List.of(new OfficerPart(officer, "Cán bộ " + officer, "RETURNING")), 0)).dossier();
+        return intake.upsert(
+                        code,
+                        new DossierSubmission(
+                                procedure,
+                                "Thủ tục thử " + procedure,
+                                null,
+                                unit,
+                                unit,
+                                null,
+                                "IN_PERSON",
+                                "CITIZEN",
+                                "RETURNED",
+                                iso(received),
+                                iso(due),
+                                iso(returnedAt),
+                                List.of(new OfficerPart(officer, "Cán bộ " + officer, "RETURNING")),
+                                0))
+                .dossier();
     }
 
     static String iso(Instant i) {
         return i.atZone(ZONE).toOffsetDateTime().toString();
     }
 
-    RatingOutcome rate(DossierDetails d, String channel, Map<String, String> answers, List<String> reasons, String comment, String device) {
+    RatingOutcome rate(
+            DossierDetails d,
+            String channel,
+            Map<String, String> answers,
+            List<String> reasons,
+            String comment,
+            String device) {
         SecurityContext saved = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         if (Set.of("PORTAL", "PAPER", "PHONE").contains(channel)) {
@@ -184,8 +255,14 @@ public final class DashboardFixture {
         }
         SecurityContextHolder.setContext(context);
         try {
-            RatingOutcome outcome = ratingService.submit(new RatingSubmission(d.code(), channel, channel.toLowerCase() + "-" + UUID.randomUUID(),
-                    answers, reasons, comment, device));
+            RatingOutcome outcome = ratingService.submit(new RatingSubmission(
+                    d.code(),
+                    channel,
+                    channel.toLowerCase() + "-" + UUID.randomUUID(),
+                    answers,
+                    reasons,
+                    comment,
+                    device));
             ratings.add(outcome.ratingId());
             return outcome;
         } finally {
@@ -197,14 +274,30 @@ public final class DashboardFixture {
         UUID id = Ids.newId();
         byte[] hash = new byte[32];
         ThreadLocalRandom.current().nextBytes(hash);
-        jdbc.update("INSERT INTO rating (id, version, dossier_id, counted_dossier_id, evaluated_agency_id, procedure_id, channel, template_id, "
-                + "status, overall_option, overall_points, comment, submitted_at, device_id, idempotency_key, request_hash) "
-                + "VALUES (?, 0, ?, ?, ?, ?, ?, ?, 'COUNTED', ?, ?, NULL, ?, ?, ?, ?)", id.toString(), d.id().toString(), d.id().toString(),
-                d.evaluatedUnitId().toString(), d.procedureId().toString(), device == null ? "PAPER" : "KIOSK", TEMPLATE, overall, points,
-                Timestamp.valueOf(LocalDateTime.ofInstant(submittedAt, ZoneOffset.UTC)), device, "raw-" + id, hash);
-        jdbc.update("INSERT INTO rating_answer (rating_id, criterion_key, option_key, points) VALUES (?, 'overall', ?, ?)", id.toString(),
-                overall, points);
-        jdbc.update("INSERT INTO rating_answer (rating_id, criterion_key, option_key, points) VALUES (?, 'attitude', 'SATISFIED', 1)",
+        jdbc.update(
+                "INSERT INTO rating (id, version, dossier_id, counted_dossier_id, evaluated_agency_id, procedure_id, channel, template_id, "
+                        + "status, overall_option, overall_points, comment, submitted_at, device_id, idempotency_key, request_hash) "
+                        + "VALUES (?, 0, ?, ?, ?, ?, ?, ?, 'COUNTED', ?, ?, NULL, ?, ?, ?, ?)",
+                id.toString(),
+                d.id().toString(),
+                d.id().toString(),
+                d.evaluatedUnitId().toString(),
+                d.procedureId().toString(),
+                device == null ? "PAPER" : "KIOSK",
+                TEMPLATE,
+                overall,
+                points,
+                Timestamp.valueOf(LocalDateTime.ofInstant(submittedAt, ZoneOffset.UTC)),
+                device,
+                "raw-" + id,
+                hash);
+        jdbc.update(
+                "INSERT INTO rating_answer (rating_id, criterion_key, option_key, points) VALUES (?, 'overall', ?, ?)",
+                id.toString(),
+                overall,
+                points);
+        jdbc.update(
+                "INSERT INTO rating_answer (rating_id, criterion_key, option_key, points) VALUES (?, 'attitude', 'SATISFIED', 1)",
                 id.toString());
         events.publishEvent(new RatingSubmitted(id, d.id(), d.evaluatedUnitId(), null, overall, points, submittedAt));
         return id;
@@ -212,7 +305,8 @@ public final class DashboardFixture {
 
     /** Signs in as a new account of this role (of this unit, for unit roles) and returns its username. */
     public static String signIn(AccountService accounts, Role role, String unit) {
-        String username = role.name().toLowerCase() + "-" + TestData.uniqueSuffix().toLowerCase();
+        String username =
+                role.name().toLowerCase() + "-" + TestData.uniqueSuffix().toLowerCase();
         accounts.ensureAccount(username, "mat-khau-" + username, "Người dùng thử", role, unit);
         signInAs(accounts, username);
         return username;

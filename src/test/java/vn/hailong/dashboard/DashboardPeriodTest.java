@@ -1,14 +1,14 @@
 package vn.hailong.dashboard;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
 import vn.hailong.dashboard.DashboardPeriod.Kind;
 import vn.hailong.platform.InvalidInputException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Periods of the dashboard and the periods they are compared with. */
 class DashboardPeriodTest {
@@ -45,13 +45,17 @@ class DashboardPeriodTest {
         assertThat(p.days()).isEqualTo(10);
         assertThat(p.previous()).isEqualTo(DashboardPeriod.custom(d("2026-02-28"), d("2026-03-09")));
         assertThat(p.sameLastYear()).isEqualTo(DashboardPeriod.custom(d("2025-03-10"), d("2025-03-19")));
-        assertThat(DashboardPeriod.custom(d("2024-02-29"), d("2024-02-29")).sameLastYear().from()).isEqualTo(d("2023-02-28"));
+        assertThat(DashboardPeriod.custom(d("2024-02-29"), d("2024-02-29"))
+                        .sameLastYear()
+                        .from())
+                .isEqualTo(d("2023-02-28"));
     }
 
     @Test
     void a_period_ending_before_it_starts_is_refused_naming_the_field() {
         assertThatThrownBy(() -> DashboardPeriod.custom(d("2026-03-10"), d("2026-03-09")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("ends before");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("ends before");
     }
 
     @Test
@@ -65,7 +69,8 @@ class DashboardPeriodTest {
         assertThat(c.previous().label()).isEqualTo("Tháng 11/2026 (01/11–03/11)");
         assertThat(c.period().label()).isEqualTo("Tháng 12/2026");
         // On its last day a month still runs (today is not over); 31 days of March against February's 28.
-        DashboardPeriod.Comparison march = DashboardPeriod.containing(Kind.MONTH, d("2026-03-31")).comparedOn(d("2026-03-31"));
+        DashboardPeriod.Comparison march =
+                DashboardPeriod.containing(Kind.MONTH, d("2026-03-31")).comparedOn(d("2026-03-31"));
         assertThat(march.asOf()).isEqualTo(d("2026-03-31"));
         assertThat(march.previous()).isEqualTo(new DashboardPeriod(Kind.MONTH, d("2026-02-01"), d("2026-02-28")));
         assertThat(march.previous().label()).isEqualTo("Tháng 2/2026");
@@ -73,18 +78,22 @@ class DashboardPeriodTest {
 
     @Test
     void a_period_that_is_over_is_compared_whole_and_a_year_once() {
-        DashboardPeriod.Comparison november = DashboardPeriod.containing(Kind.MONTH, d("2026-11-15")).comparedOn(d("2026-12-03"));
+        DashboardPeriod.Comparison november =
+                DashboardPeriod.containing(Kind.MONTH, d("2026-11-15")).comparedOn(d("2026-12-03"));
         assertThat(november.asOf()).isNull();
         assertThat(november.previous()).isEqualTo(new DashboardPeriod(Kind.MONTH, d("2026-10-01"), d("2026-10-31")));
         assertThat(november.lastYearIsPrevious()).isFalse();
-        DashboardPeriod.Comparison year = DashboardPeriod.containing(Kind.YEAR, d("2025-05-05")).comparedOn(d("2026-12-03"));
+        DashboardPeriod.Comparison year =
+                DashboardPeriod.containing(Kind.YEAR, d("2025-05-05")).comparedOn(d("2026-12-03"));
         assertThat(year.lastYearIsPrevious()).isTrue();
         assertThat(year.previous().label()).isEqualTo("Năm 2024");
-        DashboardPeriod.Comparison running = DashboardPeriod.containing(Kind.YEAR, d("2026-05-05")).comparedOn(d("2026-12-03"));
+        DashboardPeriod.Comparison running =
+                DashboardPeriod.containing(Kind.YEAR, d("2026-05-05")).comparedOn(d("2026-12-03"));
         assertThat(running.previous().label()).isEqualTo("Năm 2025 (01/01–03/12)");
         assertThat(running.lastYearIsPrevious()).isTrue();
         // A custom period running today: its days so far against as many days before it.
-        DashboardPeriod.Comparison custom = DashboardPeriod.custom(d("2026-12-01"), d("2026-12-10")).comparedOn(d("2026-12-03"));
+        DashboardPeriod.Comparison custom =
+                DashboardPeriod.custom(d("2026-12-01"), d("2026-12-10")).comparedOn(d("2026-12-03"));
         assertThat(custom.current()).isEqualTo(DashboardPeriod.custom(d("2026-12-01"), d("2026-12-03")));
         assertThat(custom.previous()).isEqualTo(DashboardPeriod.custom(d("2026-11-21"), d("2026-11-23")));
     }

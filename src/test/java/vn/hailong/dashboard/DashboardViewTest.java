@@ -1,7 +1,5 @@
 package vn.hailong.dashboard;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.AfterEach;
@@ -13,23 +11,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeTable;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 
 import vn.hailong.HaiLongTest;
-
+import vn.hailong.aggregation.RollupDrainer;
+import vn.hailong.dashboard.ui.Chart;
 import vn.hailong.dashboard.ui.DashboardView;
 import vn.hailong.dashboard.ui.DossierRatingsView;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.intake.DossierIntakeService;
+import vn.hailong.rating.RatingFacts;
 import vn.hailong.rating.RatingService;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dashboard as a unit head uses it, without a browser: figures, scope, drill-down, comments. */
 @HaiLongTest
@@ -37,16 +41,22 @@ class DashboardViewTest extends SpringBrowserlessTest {
 
     @Autowired
     DirectoryService directory;
+
     @Autowired
     DossierIntakeService intake;
+
     @Autowired
     RatingService ratings;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
-    vn.hailong.aggregation.RollupDrainer rollups;
+    RollupDrainer rollups;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     AccountService accounts;
 
@@ -72,13 +82,19 @@ class DashboardViewTest extends SpringBrowserlessTest {
 
     /** The big number of a headline card. */
     String value(String id) {
-        return $(Div.class).id("card-" + id).getChildren().filter(c -> c.getElement().getClassList().contains("value")).findFirst()
-                .orElseThrow().getElement().getText();
+        return $(Div.class)
+                .id("card-" + id)
+                .getChildren()
+                .filter(c -> c.getElement().getClassList().contains("value"))
+                .findFirst()
+                .orElseThrow()
+                .getElement()
+                .getText();
     }
 
     void tab(String label) {
         @SuppressWarnings("unchecked")
-        com.vaadin.flow.component.radiobutton.RadioButtonGroup<String> panels = $(com.vaadin.flow.component.radiobutton.RadioButtonGroup.class).id("breakdowns");
+        RadioButtonGroup<String> panels = $(RadioButtonGroup.class).id("breakdowns");
         test(panels).selectItem(label);
     }
 
@@ -90,7 +106,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
     /** The dashboard on the running month (it opens on the last complete one), where the fixture's figures are. */
     DashboardView openOnThisMonth() {
         DashboardView view = navigate(DashboardView.class);
-        test($(com.vaadin.flow.component.datepicker.DatePicker.class).id("period-day")).setValue(LocalDate.now(DashboardFixture.ZONE));
+        test($(DatePicker.class).id("period-day")).setValue(LocalDate.now(DashboardFixture.ZONE));
         return view;
     }
 
@@ -99,8 +115,10 @@ class DashboardViewTest extends SpringBrowserlessTest {
         navigate(DashboardView.class);
         LocalDate today = LocalDate.now(DashboardFixture.ZONE);
         DashboardPeriod lastMonth = DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, today.minusMonths(1));
-        assertThat($(Paragraph.class).id("scope-label").getText()).isEqualTo("Toàn bộ phạm vi của bạn · " + lastMonth.label() + " (so với "
-                + lastMonth.previous().label() + " và " + lastMonth.sameLastYear().label() + ")");
+        assertThat($(Paragraph.class).id("scope-label").getText())
+                .isEqualTo("Toàn bộ phạm vi của bạn · " + lastMonth.label() + " (so với "
+                        + lastMonth.previous().label() + " và "
+                        + lastMonth.sameLastYear().label() + ")");
         assertThat($(Paragraph.class).withId("running-note").exists()).isFalse();
         // Last month: 6 returned, 4 rated (3 satisfied).
         assertThat(card("returned")).contains("6");
@@ -109,17 +127,26 @@ class DashboardViewTest extends SpringBrowserlessTest {
         openOnThisMonth();
         String dm = String.format("%02d/%02d", today.getDayOfMonth(), today.getMonthValue());
         String label = $(Paragraph.class).id("scope-label").getText();
-        assertThat(label).contains(DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, today).label() + ", tính đến " + dm)
+        assertThat(label)
+                .contains(DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, today)
+                                .label() + ", tính đến " + dm)
                 .contains(lastMonth.firstDays(today.getDayOfMonth()).label());
-        assertThat($(Paragraph.class).id("running-note").getText()).contains("tính đến hết ngày " + formatDay(today))
+        assertThat($(Paragraph.class).id("running-note").getText())
+                .contains("tính đến hết ngày " + formatDay(today))
                 .contains("cùng " + today.getDayOfMonth() + " ngày đầu");
         // 9 of 12 satisfied: the sample and its Wilson interval under the rate; each figure says what it counts by.
-        assertThat(card("satisfaction")).contains("75,0 %").contains("n = 12 · KTC 95 %: 46,8–91,1 %")
+        assertThat(card("satisfaction"))
+                .contains("75,0 %")
+                .contains("n = 12 · KTC 95 %: 46,8–91,1 %")
                 .contains("theo ngày đánh giá");
         assertThat(card("returned")).contains("theo ngày trả kết quả");
-        assertThat($(Paragraph.class).id("definitions").getText()).contains("theo ngày đánh giá").contains("theo kỳ trả kết quả");
+        assertThat($(Paragraph.class).id("definitions").getText())
+                .contains("theo ngày đánh giá")
+                .contains("theo kỳ trả kết quả");
         // The unit table carries the interval beside each rate.
-        assertThat(test(grid("by-unit")).getCellComponent(0, 5).getElement().getTextRecursively()).contains("75,0 %").contains("46,8–91,1 %");
+        assertThat(test(grid("by-unit")).getCellComponent(0, 5).getElement().getTextRecursively())
+                .contains("75,0 %")
+                .contains("46,8–91,1 %");
     }
 
     static String formatDay(LocalDate d) {
@@ -132,26 +159,35 @@ class DashboardViewTest extends SpringBrowserlessTest {
         @SuppressWarnings("unchecked")
         Select<DashboardPeriod.Kind> kind = $(Select.class).id("period-kind");
         test(kind).selectItem("Năm");
-        test($(com.vaadin.flow.component.datepicker.DatePicker.class).id("period-day")).setValue(LocalDate.now(DashboardFixture.ZONE).minusYears(1));
+        test($(DatePicker.class).id("period-day"))
+                .setValue(LocalDate.now(DashboardFixture.ZONE).minusYears(1));
         int year = LocalDate.now(DashboardFixture.ZONE).getYear() - 1;
-        assertThat($(Paragraph.class).id("scope-label").getText()).endsWith("Năm " + year + " (so với Năm " + (year - 1) + ")");
+        assertThat($(Paragraph.class).id("scope-label").getText())
+                .endsWith("Năm " + year + " (so với Năm " + (year - 1) + ")");
         assertThat(card("ratings")).contains("Năm trước: ").doesNotContain("Cùng kỳ năm trước");
     }
 
     @Test
     void the_charts_carry_the_figures_in_their_option_and_their_accessible_summary() {
         openOnThisMonth();
-        vn.hailong.dashboard.ui.Chart answers = $(vn.hailong.dashboard.ui.Chart.class).id("chart-answers");
+        Chart answers = $(Chart.class).id("chart-answers");
         // 5 very satisfied, 4 satisfied, 3 not satisfied of 12 counted ratings this month.
-        assertThat(answers.summary()).contains("12 lượt").contains("rất hài lòng 5 (41,7 %)").contains("hài lòng 4 (33,3 %)")
+        assertThat(answers.summary())
+                .contains("12 lượt")
+                .contains("rất hài lòng 5 (41,7 %)")
+                .contains("hài lòng 4 (33,3 %)")
                 .contains("không hài lòng 3 (25,0 %)");
         assertThat(answers.getElement().getAttribute("aria-label")).isEqualTo(answers.summary());
         assertThat(answers.getElement().getAttribute("role")).isEqualTo("img");
-        assertThat(answers.getElement().getAttribute("option")).contains("\"type\":\"bar\"").contains("[41.7,33.3,25.0]");
-        vn.hailong.dashboard.ui.Chart trend = $(vn.hailong.dashboard.ui.Chart.class).id("chart-rate-trend");
-        assertThat(trend.summary()).contains("hài lòng 75,0 % (năm trước 100,0 %)").contains("được đánh giá 85,7 %");
+        assertThat(answers.getElement().getAttribute("option"))
+                .contains("\"type\":\"bar\"")
+                .contains("[41.7,33.3,25.0]");
+        Chart trend = $(Chart.class).id("chart-rate-trend");
+        assertThat(trend.summary())
+                .contains("hài lòng 75,0 % (năm trước 100,0 %)")
+                .contains("được đánh giá 85,7 %");
         assertThat(trend.getElement().getAttribute("option")).contains("\"type\":\"line\"");
-        vn.hailong.dashboard.ui.Chart ratingsTrend = $(vn.hailong.dashboard.ui.Chart.class).id("chart-ratings-trend");
+        Chart ratingsTrend = $(Chart.class).id("chart-ratings-trend");
         // 12 this month and 4 last month; 5 in the same month a year ago.
         assertThat(ratingsTrend.summary()).contains("tổng 16 lượt").contains("năm trước 5");
 
@@ -159,7 +195,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
         test(grid("by-unit")).clickRow(0);
         test(grid("by-unit")).clickRow(test(grid("by-unit")).getRow(0).code().equals(f.child) ? 0 : 1);
         assertThat(value("returned")).isEqualTo("6");
-        assertThat($(vn.hailong.dashboard.ui.Chart.class).id("chart-answers").summary()).doesNotContain("12 lượt");
+        assertThat($(Chart.class).id("chart-answers").summary()).doesNotContain("12 lượt");
     }
 
     @Test
@@ -170,9 +206,14 @@ class DashboardViewTest extends SpringBrowserlessTest {
         // 12 ratings of 14 returned dossiers; 3 of 14 late.
         assertThat(card("coverage")).contains("85,7 %");
         // 9 of 12 satisfied this month, 3 of 4 last month, 5 of 5 a year ago.
-        assertThat(card("satisfaction")).contains("75,0 %").contains("Kỳ trước: 75,0 %").contains("Cùng kỳ năm trước: 100,0 %");
+        assertThat(card("satisfaction"))
+                .contains("75,0 %")
+                .contains("Kỳ trước: 75,0 %")
+                .contains("Cùng kỳ năm trước: 100,0 %");
         assertThat(card("late")).contains("21,4 %");
-        assertThat($(Paragraph.class).id("scope-label").getText()).startsWith("Toàn bộ phạm vi của bạn · Tháng ").contains("tính đến");
+        assertThat($(Paragraph.class).id("scope-label").getText())
+                .startsWith("Toàn bộ phạm vi của bạn · Tháng ")
+                .contains("tính đến");
     }
 
     @Test
@@ -181,8 +222,10 @@ class DashboardViewTest extends SpringBrowserlessTest {
         @SuppressWarnings("unchecked")
         TreeGrid<UnitNode> tree = $(TreeGrid.class).id("unit-tree");
         assertThat(tree.getTreeData().getRootItems()).extracting(UnitNode::code).containsExactly(f.parent);
-        assertThat(tree.getTreeData().getChildren(tree.getTreeData().getRootItems().getFirst()))
-                .extracting(UnitNode::code).containsExactly(f.child);
+        assertThat(tree.getTreeData()
+                        .getChildren(tree.getTreeData().getRootItems().getFirst()))
+                .extracting(UnitNode::code)
+                .containsExactly(f.child);
 
         Grid<BreakdownRow> units = grid("by-unit");
         assertThat(test(units).size()).isEqualTo(1);
@@ -219,8 +262,10 @@ class DashboardViewTest extends SpringBrowserlessTest {
         test(kind).selectItem("Quý");
         assertThat($(Paragraph.class).id("scope-label").getText()).contains("Quý ");
         test(kind).selectItem("Tùy chọn");
-        test($(com.vaadin.flow.component.datepicker.DatePicker.class).id("period-from")).setValue(LocalDate.now(DashboardFixture.ZONE).minusYears(1).withDayOfMonth(1));
-        test($(com.vaadin.flow.component.datepicker.DatePicker.class).id("period-to")).setValue(LocalDate.now(DashboardFixture.ZONE).minusYears(1).withDayOfMonth(28));
+        test($(DatePicker.class).id("period-from"))
+                .setValue(LocalDate.now(DashboardFixture.ZONE).minusYears(1).withDayOfMonth(1));
+        test($(DatePicker.class).id("period-to"))
+                .setValue(LocalDate.now(DashboardFixture.ZONE).minusYears(1).withDayOfMonth(28));
         assertThat(value("ratings")).isEqualTo("5");
     }
 
@@ -243,7 +288,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
 
         navigate("ho-so/" + f.dossiers.get(0).code(), DossierRatingsView.class);
         @SuppressWarnings("unchecked")
-        Grid<vn.hailong.rating.RatingFacts> dossierRatings = $(Grid.class).id("dossier-ratings");
+        Grid<RatingFacts> dossierRatings = $(Grid.class).id("dossier-ratings");
         assertThat(test(dossierRatings).size()).isEqualTo(2);
         assertThat(test(dossierRatings).getCellText(0, 2)).isEqualTo("Bị thay thế");
         assertThat(test(dossierRatings).getCellText(1, 2)).isEqualTo("Được tính");

@@ -1,7 +1,5 @@
 package vn.hailong.dashboard;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -15,8 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 
@@ -38,18 +36,24 @@ import vn.hailong.rating.RatingSubmission;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The dossier page links those who may dispute its rating to moderation, without a browser. */
 @HaiLongTest
 class DossierDisputeLinkViewTest extends SpringBrowserlessTest {
 
     @Autowired
     DirectoryService directory;
+
     @Autowired
     DossierIntakeService intake;
+
     @Autowired
     RatingService ratings;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     ModerationService moderation;
 
@@ -60,14 +64,36 @@ class DossierDisputeLinkViewTest extends SpringBrowserlessTest {
     @BeforeEach
     void aRatedDossierOfANewUnit() {
         unit = TestData.agencyCode();
-        directory.upsertUnit(unit, new UnitChange("Sở thử nghiệm liên kết kiểm duyệt", "DEPARTMENT", null, null, null, null, null));
+        directory.upsertUnit(
+                unit, new UnitChange("Sở thử nghiệm liên kết kiểm duyệt", "DEPARTMENT", null, null, null, null, null));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
-        dossier = intake.upsert(TestData.dossierCode(unit, 1), new DossierSubmission("1.004227", "Cấp giấy phép môi trường", null, unit,
-                unit, null, "IN_PERSON", "CITIZEN", "RETURNED", now.minusDays(5).toString(), now.plusDays(2).toString(),
-                now.minusHours(2).toString(), List.of(), 0)).dossier();
+        dossier = intake.upsert(
+                        TestData.dossierCode(unit, 1),
+                        new DossierSubmission(
+                                "1.004227",
+                                "Cấp giấy phép môi trường",
+                                null,
+                                unit,
+                                unit,
+                                null,
+                                "IN_PERSON",
+                                "CITIZEN",
+                                "RETURNED",
+                                now.minusDays(5).toString(),
+                                now.plusDays(2).toString(),
+                                now.minusHours(2).toString(),
+                                List.of(),
+                                0))
+                .dossier();
         SecurityContextHolder.clearContext();
-        rating = ratings.submit(new RatingSubmission(dossier.code(), "QR", "link-" + UUID.randomUUID(), Map.of("overall", "DISSATISFIED"),
-                List.of("OTHER"), "Lời lẽ thô tục", null));
+        rating = ratings.submit(new RatingSubmission(
+                dossier.code(),
+                "QR",
+                "link-" + UUID.randomUUID(),
+                Map.of("overall", "DISSATISFIED"),
+                List.of("OTHER"),
+                "Lời lẽ thô tục",
+                null));
     }
 
     @AfterEach

@@ -1,13 +1,18 @@
 package vn.hailong.dashboard;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -27,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import vn.hailong.HaiLongTest;
-
+import vn.hailong.aggregation.RollupDrainer;
 import vn.hailong.dashboard.ExportService.ExportFile;
 import vn.hailong.dashboard.ExportService.Format;
 import vn.hailong.directory.DirectoryService;
@@ -36,26 +41,36 @@ import vn.hailong.rating.RatingService;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Exports are read back (CSV, XLSX, PDF) and carry the dashboard's numbers, with its filters. */
 @HaiLongTest
 class ExportServiceTest {
 
     @Autowired
     DirectoryService directory;
+
     @Autowired
     DossierIntakeService intake;
+
     @Autowired
     RatingService ratings;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
-    vn.hailong.aggregation.RollupDrainer rollups;
+    RollupDrainer rollups;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     DashboardService dashboard;
+
     @Autowired
     ExportService exports;
 
@@ -68,7 +83,9 @@ class ExportServiceTest {
             f = new DashboardFixture(directory, intake, ratings, jdbc, events, rollups);
         }
         DashboardFixture.signIn(accounts, Role.UNIT_MANAGER, f.parent);
-        month = new Selection(DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, LocalDate.now(DashboardFixture.ZONE)), f.parentId);
+        month = new Selection(
+                DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, LocalDate.now(DashboardFixture.ZONE)),
+                f.parentId);
     }
 
     @AfterEach
@@ -79,7 +96,8 @@ class ExportServiceTest {
     static List<CSVRecord> csv(ExportFile file) throws Exception {
         byte[] bytes = file.content();
         assertThat(bytes[0]).isEqualTo((byte) 0xEF);
-        try (var parser = CSVFormat.RFC4180.parse(new InputStreamReader(new ByteArrayInputStream(bytes, 3, bytes.length - 3), StandardCharsets.UTF_8))) {
+        try (var parser = CSVFormat.RFC4180.parse(
+                new InputStreamReader(new ByteArrayInputStream(bytes, 3, bytes.length - 3), StandardCharsets.UTF_8))) {
             return parser.getRecords();
         }
     }
@@ -125,7 +143,10 @@ class ExportServiceTest {
             }
             assertThat(returned).isEqualTo(14);
             assertThat(counted).isEqualTo(12);
-            BreakdownRow own = dashboard.breakdown(month, Breakdown.UNIT).stream().filter(r -> r.code().equals(f.parent)).findFirst().orElseThrow();
+            BreakdownRow own = dashboard.breakdown(month, Breakdown.UNIT).stream()
+                    .filter(r -> r.code().equals(f.parent))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(happyRateOfParent).isEqualTo(own.figures().satisfactionRate());
         }
     }
@@ -133,31 +154,69 @@ class ExportServiceTest {
     @Test
     void the_ratings_export_lists_every_rating_with_its_status() throws Exception {
         List<CSVRecord> records = csv(exports.ratings(month, Format.CSV));
-        long inDatabase = jdbc.queryForObject("""
+        long inDatabase = jdbc.queryForObject(
+                """
                 SELECT COUNT(*) FROM rating WHERE evaluated_agency_id IN (?, ?)
-                  AND submitted_at >= ? AND submitted_at < ?""", Long.class, f.parentId.toString(), f.childId.toString(),
-                java.sql.Timestamp.valueOf(java.time.LocalDateTime.ofInstant(month.period().from().atStartOfDay(DashboardFixture.ZONE).toInstant(),
-                        java.time.ZoneOffset.UTC)),
-                java.sql.Timestamp.valueOf(java.time.LocalDateTime.ofInstant(month.period().to().plusDays(1).atStartOfDay(DashboardFixture.ZONE).toInstant(),
-                        java.time.ZoneOffset.UTC)));
+                  AND submitted_at >= ? AND submitted_at < ?""",
+                Long.class,
+                f.parentId.toString(),
+                f.childId.toString(),
+                Timestamp.valueOf(LocalDateTime.ofInstant(
+                        month.period()
+                                .from()
+                                .atStartOfDay(DashboardFixture.ZONE)
+                                .toInstant(),
+                        ZoneOffset.UTC)),
+                Timestamp.valueOf(LocalDateTime.ofInstant(
+                        month.period()
+                                .to()
+                                .plusDays(1)
+                                .atStartOfDay(DashboardFixture.ZONE)
+                                .toInstant(),
+                        ZoneOffset.UTC)));
         assertThat(records).hasSize((int) inDatabase + 1);
         assertThat(inDatabase).isEqualTo(14);
         // One header row; each label beside its code in a column of its own.
-        assertThat(records.get(0).toList().subList(0, 10)).containsExactly("Thời gian", "Mã hồ sơ", "Mã đơn vị", "Đơn vị", "Mã kênh", "Kênh",
-                "Mã trạng thái", "Trạng thái", "Mã đánh giá chung", "Đánh giá chung");
+        assertThat(records.get(0).toList().subList(0, 10))
+                .containsExactly(
+                        "Thời gian",
+                        "Mã hồ sơ",
+                        "Mã đơn vị",
+                        "Đơn vị",
+                        "Mã kênh",
+                        "Kênh",
+                        "Mã trạng thái",
+                        "Trạng thái",
+                        "Mã đánh giá chung",
+                        "Đánh giá chung");
         List<CSVRecord> data = records.subList(1, records.size());
-        assertThat(data).extracting(r -> r.get(7)).filteredOn("Bị thay thế"::equals).hasSize(2);
-        assertThat(data).extracting(r -> r.get(6)).filteredOn("SUPERSEDED"::equals).hasSize(2);
-        assertThat(data).extracting(r -> r.get(7)).filteredOn("Được tính"::equals).hasSize(12);
+        assertThat(data)
+                .extracting(r -> r.get(7))
+                .filteredOn("Bị thay thế"::equals)
+                .hasSize(2);
+        assertThat(data)
+                .extracting(r -> r.get(6))
+                .filteredOn("SUPERSEDED"::equals)
+                .hasSize(2);
+        assertThat(data)
+                .extracting(r -> r.get(7))
+                .filteredOn("Được tính"::equals)
+                .hasSize(12);
         assertThat(data).anyMatch(r -> r.get(4).equals("KIOSK") && r.get(5).equals("Thiết bị tại quầy"));
-        CSVRecord unhappy = data.stream().filter(r -> r.get(1).equals(f.unhappyDossier.code())).findFirst().orElseThrow();
+        CSVRecord unhappy = data.stream()
+                .filter(r -> r.get(1).equals(f.unhappyDossier.code()))
+                .findFirst()
+                .orElseThrow();
         assertThat(unhappy.get(8)).isEqualTo("DISSATISFIED");
         assertThat(unhappy.get(9)).isEqualTo("Không hài lòng");
-        assertThat(unhappy.toList()).contains("Trả kết quả chậm")
+        assertThat(unhappy.toList())
+                .contains("Trả kết quả chậm")
                 .anyMatch(c -> c.contains("SLOW") && c.contains("EXTRA_DOCUMENTS") && !c.contains("Giải quyết"))
-                .anyMatch(c -> c.contains("Giải quyết chậm, trễ hẹn") && c.contains("Yêu cầu bổ sung giấy tờ nhiều lần"));
+                .anyMatch(
+                        c -> c.contains("Giải quyết chậm, trễ hẹn") && c.contains("Yêu cầu bổ sung giấy tờ nhiều lần"));
         assertThat(unhappy.get(2)).isEqualTo(f.parent);
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(exports.ratings(month, Format.XLSX).content()))) {
+        try (XSSFWorkbook book = new XSSFWorkbook(
+                new ByteArrayInputStream(exports.ratings(month, Format.XLSX).content()))) {
             // The XLSX keeps a title row above its header row (for people); the CSV has only the header row.
             assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(records.size());
         }
@@ -165,17 +224,33 @@ class ExportServiceTest {
 
     @Test
     void the_ratings_csv_in_english_keeps_the_codes_and_translates_the_labels() throws Exception {
-        List<CSVRecord> records = csv(exports.ratings(month, Format.CSV, java.util.Locale.ENGLISH));
-        assertThat(records.get(0).toList().subList(0, 10)).containsExactly("Time", "Dossier code", "Unit code", "Unit", "Channel code", "Channel",
-                "Status code", "Status", "Overall answer code", "Overall answer");
-        assertThat(records.get(0).toList()).contains("Reason codes", "Reasons", "Comment").anyMatch(h -> h.endsWith("(points)"));
+        List<CSVRecord> records = csv(exports.ratings(month, Format.CSV, Locale.ENGLISH));
+        assertThat(records.get(0).toList().subList(0, 10))
+                .containsExactly(
+                        "Time",
+                        "Dossier code",
+                        "Unit code",
+                        "Unit",
+                        "Channel code",
+                        "Channel",
+                        "Status code",
+                        "Status",
+                        "Overall answer code",
+                        "Overall answer");
+        assertThat(records.get(0).toList())
+                .contains("Reason codes", "Reasons", "Comment")
+                .anyMatch(h -> h.endsWith("(points)"));
         List<CSVRecord> data = records.subList(1, records.size());
         assertThat(data).anyMatch(r -> r.get(4).equals("KIOSK") && r.get(5).equals("Counter tablet"));
         assertThat(data).anyMatch(r -> r.get(6).equals("COUNTED") && r.get(7).equals("Counted"));
-        CSVRecord unhappy = data.stream().filter(r -> r.get(1).equals(f.unhappyDossier.code())).findFirst().orElseThrow();
+        CSVRecord unhappy = data.stream()
+                .filter(r -> r.get(1).equals(f.unhappyDossier.code()))
+                .findFirst()
+                .orElseThrow();
         assertThat(unhappy.get(8)).isEqualTo("DISSATISFIED");
         assertThat(unhappy.get(9)).isNotEqualTo("Không hài lòng").isNotBlank();
-        assertThat(unhappy.toList()).anyMatch(c -> c.contains("SLOW") && c.contains("EXTRA_DOCUMENTS"))
+        assertThat(unhappy.toList())
+                .anyMatch(c -> c.contains("SLOW") && c.contains("EXTRA_DOCUMENTS"))
                 .anyMatch(c -> c.contains("Slow or late") && c.contains("Asked for documents again and again"))
                 .noneMatch(c -> c.contains("Giải quyết chậm"));
         // The citizen's own words stay as written.
@@ -195,10 +270,18 @@ class ExportServiceTest {
         String all = text.toString();
         assertThat(all).contains("Báo cáo mức độ hài lòng của người dân, tổ chức");
         assertThat(all).contains("Sở Thử nghiệm Bảng điều khiển");
-        assertThat(all).contains("Hồ sơ đã trả kết quả").contains("Tỷ lệ hài lòng").contains("Không hài lòng");
+        assertThat(all)
+                .contains("Hồ sơ đã trả kết quả")
+                .contains("Tỷ lệ hài lòng")
+                .contains("Không hài lòng");
         Headline h = dashboard.headline(month);
-        assertThat(all).contains(ReportPdf.percent(h.current().satisfactionRate())).contains("75,0 %");
-        assertThat(all).contains("Trả kết quả chậm").contains("Cán bộ thờ ơ, không hướng dẫn").contains("Giải quyết chậm, trễ hẹn");
+        assertThat(all)
+                .contains(ReportPdf.percent(h.current().satisfactionRate()))
+                .contains("75,0 %");
+        assertThat(all)
+                .contains("Trả kết quả chậm")
+                .contains("Cán bộ thờ ơ, không hướng dẫn")
+                .contains("Giải quyết chậm, trễ hẹn");
         assertThat(new String(file.content(), StandardCharsets.ISO_8859_1)).contains("DejaVuSans");
         reader.close();
     }
@@ -225,12 +308,16 @@ class ExportServiceTest {
     @Test
     void a_years_report_is_compared_once_with_the_year_before() throws Exception {
         int year = LocalDate.now(DashboardFixture.ZONE).getYear() - 1;
-        Selection lastYear = new Selection(DashboardPeriod.containing(DashboardPeriod.Kind.YEAR, LocalDate.of(year, 6, 1)), f.parentId);
+        Selection lastYear = new Selection(
+                DashboardPeriod.containing(DashboardPeriod.Kind.YEAR, LocalDate.of(year, 6, 1)), f.parentId);
         String all = pdfText(exports.report(lastYear).content());
         assertThat(all).contains("Năm " + year + " (so với Năm " + (year - 1) + ")");
-        assertThat(all).doesNotContain("Năm " + (year - 1) + " và Năm " + (year - 1)).doesNotContain("Cùng kỳ năm trước");
+        assertThat(all)
+                .doesNotContain("Năm " + (year - 1) + " và Năm " + (year - 1))
+                .doesNotContain("Cùng kỳ năm trước");
         // Three columns: the figure, this year, the year before; the fixture's 5 ratings a year ago, all satisfied.
-        assertThat(squeezed(all)).contains(squeezed("Chỉ tiêu Kỳ này: Năm " + year + " Năm trước: Năm " + (year - 1)))
+        assertThat(squeezed(all))
+                .contains(squeezed("Chỉ tiêu Kỳ này: Năm " + year + " Năm trước: Năm " + (year - 1)))
                 .contains(squeezed("Lượt đánh giá (theo ngày đánh giá) 5 0"))
                 .contains(squeezed("Tỷ lệ hài lòng: KTC 95 % 56,6–100,0 % —"));
     }
@@ -238,9 +325,14 @@ class ExportServiceTest {
     @Test
     void the_reports_channel_table_shares_out_the_ratings_and_shows_no_returned_dossiers() throws Exception {
         String all = squeezed(pdfText(exports.report(month).content()));
-        assertThat(all).contains(squeezed("Tháng " + LocalDate.now(DashboardFixture.ZONE).getMonthValue() + "/"
-                + LocalDate.now(DashboardFixture.ZONE).getYear() + ", tính đến"));
-        assertThat(all).contains(squeezed("Kênh Lượt đánh giá Tỷ lệ trong tổng số lượt Tỷ lệ hài lòng Khoảng tin cậy 95 % Không hài lòng"))
+        assertThat(all)
+                .contains(
+                        squeezed("Tháng " + LocalDate.now(DashboardFixture.ZONE).getMonthValue() + "/"
+                                + LocalDate.now(DashboardFixture.ZONE).getYear() + ", tính đến"));
+        assertThat(all)
+                .contains(
+                        squeezed(
+                                "Kênh Lượt đánh giá Tỷ lệ trong tổng số lượt Tỷ lệ hài lòng Khoảng tin cậy 95 % Không hài lòng"))
                 .doesNotContain(squeezed("Kênh Hồ sơ đã trả"));
         // The 12 counted ratings of the month, shared out by channel, each row with its rate and interval.
         List<BreakdownRow> rows = dashboard.breakdown(month, Breakdown.CHANNEL);
@@ -249,8 +341,12 @@ class ExportServiceTest {
         assertThat(rows).hasSize(5);
         for (BreakdownRow r : rows) {
             Figures fig = r.figures();
-            String line = r.label() + ReportPdf.count(fig.ratings()) + ReportPdf.percent(Figures.percent(fig.ratings(), sum))
-                    + ReportPdf.percent(fig.satisfactionRate()) + FigureFormat.interval(fig.satisfaction()) + fig.dissatisfied();
+            String line = r.label()
+                    + ReportPdf.count(fig.ratings())
+                    + ReportPdf.percent(Figures.percent(fig.ratings(), sum))
+                    + ReportPdf.percent(fig.satisfactionRate())
+                    + FigureFormat.interval(fig.satisfaction())
+                    + fig.dissatisfied();
             assertThat(all).as(r.label()).contains(squeezed(line));
         }
         assertThat(all).contains(squeezed("Điện thoại (mã QR) 4 33,3 % 75,0 % 30,1–95,4 % 1"));
@@ -260,21 +356,24 @@ class ExportServiceTest {
     void the_pdf_report_carries_three_charts_whose_figures_match_the_raw_ratings() throws Exception {
         byte[] pdf = exports.report(month).content();
         // Kept beside the screenshots, to be looked at.
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
-        java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "report.pdf"), pdf);
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(Path.of("target", "screenshots", "report.pdf"), pdf);
         PdfReader reader = new PdfReader(pdf);
         List<String> images = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         PdfTextExtractor extractor = new PdfTextExtractor(reader);
         for (int page = 1; page <= reader.getNumberOfPages(); page++) {
             text.append(extractor.getTextFromPage(page)).append('\n');
-            PdfDictionary resources = (PdfDictionary) PdfReader.getPdfObject(reader.getPageN(page).get(PdfName.RESOURCES));
-            PdfDictionary xobjects = resources == null ? null : (PdfDictionary) PdfReader.getPdfObject(resources.get(PdfName.XOBJECT));
+            PdfDictionary resources =
+                    (PdfDictionary) PdfReader.getPdfObject(reader.getPageN(page).get(PdfName.RESOURCES));
+            PdfDictionary xobjects =
+                    resources == null ? null : (PdfDictionary) PdfReader.getPdfObject(resources.get(PdfName.XOBJECT));
             if (xobjects != null) {
                 for (PdfName name : xobjects.getKeys()) {
                     PdfDictionary x = (PdfDictionary) PdfReader.getPdfObject(xobjects.get(name));
                     if (PdfName.IMAGE.equals(x.get(PdfName.SUBTYPE))) {
-                        images.add(x.getAsNumber(PdfName.WIDTH).intValue() + "x" + x.getAsNumber(PdfName.HEIGHT).intValue());
+                        images.add(x.getAsNumber(PdfName.WIDTH).intValue() + "x"
+                                + x.getAsNumber(PdfName.HEIGHT).intValue());
                     }
                 }
             }
@@ -287,35 +386,70 @@ class ExportServiceTest {
         // Each month of the trend caption against plain SQL over the raw tables.
         String in = "?, ?";
         for (int back = 0; back < 12; back++) {
-            java.time.YearMonth m = java.time.YearMonth.now(DashboardFixture.ZONE).minusMonths(back);
-            Object[] args = {f.parentId.toString(), f.childId.toString(), DashboardFiguresTest.utc(m.atDay(1).atStartOfDay(DashboardFixture.ZONE).toInstant()),
-                    DashboardFiguresTest.utc(m.plusMonths(1).atDay(1).atStartOfDay(DashboardFixture.ZONE).toInstant())};
-            long rated = jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE status = 'COUNTED' AND evaluated_agency_id IN (" + in
-                    + ") AND submitted_at >= ? AND submitted_at < ?", Long.class, args);
-            long happy = jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE status = 'COUNTED' AND overall_points > 0 AND evaluated_agency_id IN ("
-                    + in + ") AND submitted_at >= ? AND submitted_at < ?", Long.class, args);
-            long returned = jdbc.queryForObject("SELECT COUNT(*) FROM dossier WHERE evaluated_agency_id IN (" + in
-                    + ") AND returned_at >= ? AND returned_at < ?", Long.class, args);
+            YearMonth m = YearMonth.now(DashboardFixture.ZONE).minusMonths(back);
+            Object[] args = {
+                f.parentId.toString(),
+                f.childId.toString(),
+                DashboardFiguresTest.utc(
+                        m.atDay(1).atStartOfDay(DashboardFixture.ZONE).toInstant()),
+                DashboardFiguresTest.utc(m.plusMonths(1)
+                        .atDay(1)
+                        .atStartOfDay(DashboardFixture.ZONE)
+                        .toInstant())
+            };
+            long rated = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM rating WHERE status = 'COUNTED' AND evaluated_agency_id IN (" + in
+                            + ") AND submitted_at >= ? AND submitted_at < ?",
+                    Long.class,
+                    args);
+            long happy = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM rating WHERE status = 'COUNTED' AND overall_points > 0 AND evaluated_agency_id IN ("
+                            + in + ") AND submitted_at >= ? AND submitted_at < ?",
+                    Long.class,
+                    args);
+            long returned = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM dossier WHERE evaluated_agency_id IN (" + in
+                            + ") AND returned_at >= ? AND returned_at < ?",
+                    Long.class,
+                    args);
             String expected = String.format("%02d/%d", m.getMonthValue(), m.getYear()) + " "
-                    + ReportPdf.percent(UnitSatisfaction.rate(happy, rated)) + " / " + ReportPdf.percent(Figures.percent(rated, returned));
+                    + ReportPdf.percent(UnitSatisfaction.rate(happy, rated)) + " / "
+                    + ReportPdf.percent(Figures.percent(rated, returned));
             assertThat(all).as("trend month %s", m).contains(expected);
         }
-        assertThat(all).contains(String.format("%02d/%d", java.time.YearMonth.now(DashboardFixture.ZONE).getMonthValue(),
-                java.time.YearMonth.now(DashboardFixture.ZONE).getYear()) + " 75,0 % / 85,7 %");
+        assertThat(all)
+                .contains(String.format(
+                                "%02d/%d",
+                                YearMonth.now(DashboardFixture.ZONE).getMonthValue(),
+                                YearMonth.now(DashboardFixture.ZONE).getYear())
+                        + " 75,0 % / 85,7 %");
 
         // The answers chart's caption: counts of this month's counted ratings by overall answer.
         Headline h = dashboard.headline(month);
-        Object[] monthArgs = {f.parentId.toString(), f.childId.toString(),
-                DashboardFiguresTest.utc(month.period().from().atStartOfDay(DashboardFixture.ZONE).toInstant()),
-                DashboardFiguresTest.utc(month.period().to().plusDays(1).atStartOfDay(DashboardFixture.ZONE).toInstant())};
+        Object[] monthArgs = {
+            f.parentId.toString(),
+            f.childId.toString(),
+            DashboardFiguresTest.utc(
+                    month.period().from().atStartOfDay(DashboardFixture.ZONE).toInstant()),
+            DashboardFiguresTest.utc(month.period()
+                    .to()
+                    .plusDays(1)
+                    .atStartOfDay(DashboardFixture.ZONE)
+                    .toInstant())
+        };
         long[] byPoints = new long[3];
-        jdbc.query("SELECT overall_points, COUNT(*) FROM rating WHERE status = 'COUNTED' AND evaluated_agency_id IN (?, ?) "
-                + "AND submitted_at >= ? AND submitted_at < ? GROUP BY overall_points", rs -> {
+        jdbc.query(
+                "SELECT overall_points, COUNT(*) FROM rating WHERE status = 'COUNTED' AND evaluated_agency_id IN (?, ?) "
+                        + "AND submitted_at >= ? AND submitted_at < ? GROUP BY overall_points",
+                rs -> {
                     byPoints[rs.getInt(1)] = rs.getLong(2);
-                }, monthArgs);
-        assertThat(all).contains("rất hài lòng " + byPoints[2] + ", hài lòng " + byPoints[1] + ", không hài lòng " + byPoints[0] + " trên "
-                + (byPoints[0] + byPoints[1] + byPoints[2]) + " lượt");
-        assertThat(all).contains("Điểm trung bình kỳ này: Ông/bà hài lòng thế nào với việc giải quyết hồ sơ? "
-                + ReportPdf.average(h.current().average("overall")));
+                },
+                monthArgs);
+        assertThat(all)
+                .contains("rất hài lòng " + byPoints[2] + ", hài lòng " + byPoints[1] + ", không hài lòng "
+                        + byPoints[0] + " trên " + (byPoints[0] + byPoints[1] + byPoints[2]) + " lượt");
+        assertThat(all)
+                .contains("Điểm trung bình kỳ này: Ông/bà hài lòng thế nào với việc giải quyết hồ sơ? "
+                        + ReportPdf.average(h.current().average("overall")));
     }
 }

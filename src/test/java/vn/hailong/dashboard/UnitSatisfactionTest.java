@@ -1,8 +1,8 @@
 package vn.hailong.dashboard;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The satisfaction rate: satisfied ratings over counted ratings, in percent, half-up to one decimal. */
 class UnitSatisfactionTest {

@@ -1,8 +1,7 @@
 package vn.hailong.demo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,8 +21,11 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import vn.hailong.KeepsSecurityStrategy;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
+import vn.hailong.KeepsSecurityStrategy;
 import vn.hailong.dashboard.SatisfactionSummaryService;
 import vn.hailong.dashboard.UnitSatisfaction;
 import vn.hailong.demo.DemoPlan.PlannedDossier;
@@ -31,15 +34,22 @@ import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.intake.DossierStatus;
 import vn.hailong.security.AccountService;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The generator against the real schema, on a database of its own (a small demo: its own
  * properties make a separate application context). Guards the bulk JDBC inserts, which bypass
  * the entities: a schema change that breaks them fails here rather than on someone's first demo.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"hailong.demo.enabled=true", "hailong.demo.seed=42", "hailong.demo.dossiers=1500",
-                // The demo site's own kiosk-config, whose devices name the demo's counters.
-                "hailong.kiosk.config-dir=kiosk-config"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "hailong.demo.enabled=true",
+            "hailong.demo.seed=42",
+            "hailong.demo.dossiers=1500",
+            // The demo site's own kiosk-config, whose devices name the demo's counters.
+            "hailong.kiosk.config-dir=kiosk-config"
+        })
 @ActiveProfiles("test")
 // Its own context: close it afterwards and give the shared context its security strategy back.
 @DirtiesContext
@@ -54,8 +64,13 @@ class DemoDataGeneratorTest {
     private final Clock clock;
 
     @Autowired
-    DemoDataGeneratorTest(DemoDataGenerator generator, DossierIntakeService intake, SatisfactionSummaryService summaries,
-            AccountService accounts, JdbcTemplate jdbc, Clock clock) {
+    DemoDataGeneratorTest(
+            DemoDataGenerator generator,
+            DossierIntakeService intake,
+            SatisfactionSummaryService summaries,
+            AccountService accounts,
+            JdbcTemplate jdbc,
+            Clock clock) {
         this.generator = generator;
         this.intake = intake;
         this.summaries = summaries;
@@ -72,7 +87,10 @@ class DemoDataGeneratorTest {
     @Test
     void fills_the_province_at_start_up_and_a_second_run_changes_nothing() {
         Map<String, Object> before = counts();
-        assertThat(before).containsEntry("dossier", 1500L).containsEntry("survey_link", 1500L).containsEntry("user_account", 5L);
+        assertThat(before)
+                .containsEntry("dossier", 1500L)
+                .containsEntry("survey_link", 1500L)
+                .containsEntry("user_account", 5L);
 
         generator.run();
 
@@ -81,8 +99,8 @@ class DemoDataGeneratorTest {
 
     @Test
     void a_later_start_still_prints_where_to_begin_unrated_survey_links_and_the_log_ins() {
-        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(DemoDataGenerator.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen = new ch.qos.logback.core.read.ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(DemoDataGenerator.class);
+        ListAppender<ILoggingEvent> seen = new ListAppender<>();
         seen.start();
         logger.addAppender(seen);
         try {
@@ -90,14 +108,25 @@ class DemoDataGeneratorTest {
         } finally {
             logger.detachAppender(seen);
         }
-        List<String> lines = seen.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        List<String> lines =
+                seen.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Demo data already present"));
-        List<String> links = lines.stream().filter(l -> l.startsWith("Demo survey link (not yet rated): ")).toList();
+        List<String> links = lines.stream()
+                .filter(l -> l.startsWith("Demo survey link (not yet rated): "))
+                .toList();
         assertThat(links).hasSize(3).allSatisfy(l -> assertThat(l).contains("/r/"));
-        String code = links.getFirst().substring(links.getFirst().lastIndexOf("(dossier ") + "(dossier ".length(), links.getFirst().length() - 1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                Integer.class, code)).as("the link's dossier is not rated").isZero();
-        assertThat(lines.stream().filter(l -> l.startsWith("Demo log-in: "))).hasSize(DemoCatalogue.ACCOUNTS.size())
+        String code = links.getFirst()
+                .substring(
+                        links.getFirst().lastIndexOf("(dossier ") + "(dossier ".length(),
+                        links.getFirst().length() - 1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                        Integer.class,
+                        code))
+                .as("the link's dossier is not rated")
+                .isZero();
+        assertThat(lines.stream().filter(l -> l.startsWith("Demo log-in: ")))
+                .hasSize(DemoCatalogue.ACCOUNTS.size())
                 .anySatisfy(l -> assertThat(l).isEqualTo("Demo log-in: admin / admin123! (ADMIN)"));
     }
 
@@ -105,9 +134,11 @@ class DemoDataGeneratorTest {
     void every_demo_rating_is_in_the_ratings_feed_once() {
         Long ratings = jdbc.queryForObject("SELECT COUNT(*) FROM rating", Long.class);
         assertThat(ratings).isPositive();
-        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT rating_id) FROM rating_change WHERE kind = 'RECORDED'", Long.class))
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(DISTINCT rating_id) FROM rating_change WHERE kind = 'RECORDED'", Long.class))
                 .isEqualTo(ratings);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating_change WHERE kind = 'RECORDED'", Long.class)).isEqualTo(ratings);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating_change WHERE kind = 'RECORDED'", Long.class))
+                .isEqualTo(ratings);
     }
 
     @Test
@@ -117,16 +148,20 @@ class DemoDataGeneratorTest {
                 SELECT d.code AS device, c.code AS counter FROM kiosk_device d JOIN service_counter c ON c.id = d.counter_id
                 ORDER BY d.code""");
 
-        assertThat(devices).containsExactly(Map.of("device", "kiosk-q01", "counter", "TTPVHCC-H56-Q01"),
-                Map.of("device", "kiosk-q02", "counter", "TTPVHCC-H56-Q02"),
-                Map.of("device", "kiosk-q03", "counter", "TTPVHCC-H56-Q03"));
+        assertThat(devices)
+                .containsExactly(
+                        Map.of("device", "kiosk-q01", "counter", "TTPVHCC-H56-Q01"),
+                        Map.of("device", "kiosk-q02", "counter", "TTPVHCC-H56-Q02"),
+                        Map.of("device", "kiosk-q03", "counter", "TTPVHCC-H56-Q03"));
     }
 
     @Test
     void stored_dossiers_read_back_through_the_services_exactly_as_planned() {
         DemoPlan plan = DemoPlan.generate(42, 1500, LocalDate.now(clock), clock.getZone());
-        PlannedDossier planned = plan.dossiers().stream().filter(d -> d.status() == DossierStatus.RETURNED && d.rating() != null)
-                .findFirst().orElseThrow();
+        PlannedDossier planned = plan.dossiers().stream()
+                .filter(d -> d.status() == DossierStatus.RETURNED && d.rating() != null)
+                .findFirst()
+                .orElseThrow();
 
         DossierDetails stored = intake.get(planned.code());
 
@@ -135,26 +170,36 @@ class DemoDataGeneratorTest {
         assertThat(stored.returnedAt()).isEqualTo(planned.returnedAt());
         assertThat(stored.timeliness()).isEqualTo(planned.timeliness());
         assertThat(stored.officers()).hasSize(planned.officers().size());
-        Long ratings = jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE counted_dossier_id = ? AND submitted_at = ?", Long.class,
-                stored.id().toString(), DemoDataGenerator.utc(planned.rating().submittedAt()));
+        Long ratings = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM rating WHERE counted_dossier_id = ? AND submitted_at = ?",
+                Long.class,
+                stored.id().toString(),
+                DemoDataGenerator.utc(planned.rating().submittedAt()));
         assertThat(ratings).isEqualTo(1);
     }
 
     @Test
     void every_not_satisfied_demo_rating_has_its_follow_up_case_at_a_plausible_stage() {
-        Long dissatisfied = jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE status = 'COUNTED' AND overall_points = 0", Long.class);
+        Long dissatisfied = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM rating WHERE status = 'COUNTED' AND overall_points = 0", Long.class);
         assertThat(dissatisfied).isPositive();
         Long withCase = jdbc.queryForObject("""
                 SELECT COUNT(*) FROM rating r JOIN follow_up_case c ON c.rating_id = r.id AND c.responsible_unit_id = r.evaluated_agency_id
                 WHERE r.status = 'COUNTED' AND r.overall_points = 0""", Long.class);
         assertThat(withCase).isEqualTo(dissatisfied);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_case", Long.class)).isEqualTo(dissatisfied);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_case", Long.class))
+                .isEqualTo(dissatisfied);
         // closed ones carry an outcome; cases still open are recent
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_case WHERE status = 'CLOSED' AND outcome IS NULL", Long.class))
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM follow_up_case WHERE status = 'CLOSED' AND outcome IS NULL", Long.class))
                 .isZero();
-        assertThat(jdbc.queryForList("SELECT DISTINCT status FROM follow_up_case", String.class)).contains("CLOSED");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_case WHERE status = 'OPEN' AND opened_at < ?", Long.class,
-                DemoDataGenerator.utc(clock.instant().minus(java.time.Duration.ofDays(13))))).isZero();
+        assertThat(jdbc.queryForList("SELECT DISTINCT status FROM follow_up_case", String.class))
+                .contains("CLOSED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM follow_up_case WHERE status = 'OPEN' AND opened_at < ?",
+                        Long.class,
+                        DemoDataGenerator.utc(clock.instant().minus(Duration.ofDays(13)))))
+                .isZero();
     }
 
     @Test
@@ -164,15 +209,24 @@ class DemoDataGeneratorTest {
         LocalDate firstDay = today.minusMonths(12).plusDays(1);
         Instant from = firstDay.atStartOfDay(clock.getZone()).toInstant();
         DemoPlan plan = DemoPlan.generate(42, 1500, today, clock.getZone());
-        long returned = plan.dossiers().stream().filter(d -> d.returnedAt() != null && !d.returnedAt().isBefore(from)).count();
-        long rated = plan.dossiers().stream().filter(d -> d.rating() != null && !d.rating().submittedAt().isBefore(from)).count();
+        long returned = plan.dossiers().stream()
+                .filter(d -> d.returnedAt() != null && !d.returnedAt().isBefore(from))
+                .count();
+        long rated = plan.dossiers().stream()
+                .filter(d -> d.rating() != null && !d.rating().submittedAt().isBefore(from))
+                .count();
 
         List<UnitSatisfaction> units = summaries.summarize(firstDay, today);
 
         assertThat(units).hasSizeGreaterThan(30);
-        assertThat(units.stream().mapToLong(UnitSatisfaction::dossiersReturned).sum()).isEqualTo(returned);
+        assertThat(units.stream().mapToLong(UnitSatisfaction::dossiersReturned).sum())
+                .isEqualTo(returned);
         assertThat(units.stream().mapToLong(UnitSatisfaction::ratings).sum()).isEqualTo(rated);
-        assertThat(units.stream().map(UnitSatisfaction::satisfactionRate).distinct().count()).isGreaterThan(5);
+        assertThat(units.stream()
+                        .map(UnitSatisfaction::satisfactionRate)
+                        .distinct()
+                        .count())
+                .isGreaterThan(5);
     }
 
     private Map<String, Object> counts() {

@@ -1,7 +1,5 @@
 package vn.hailong.demo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,6 +25,8 @@ import vn.hailong.intake.OfficerRole;
 import vn.hailong.intake.Timeliness;
 import vn.hailong.rating.RatingChannel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The demo plan without Spring: determinism, consistent dates, codes, and believable proportions. */
 class DemoPlanTest {
 
@@ -50,21 +50,29 @@ class DemoPlanTest {
         assertThat(DemoCatalogue.COUNTERS).hasSizeBetween(6, 10);
         assertThat(PLAN.officers()).hasSizeBetween(40, 60);
         assertThat(DemoCatalogue.PROCEDURES).hasSizeBetween(70, 90);
-        List<String> procedureCodes = DemoCatalogue.PROCEDURES.stream().map(DemoCatalogue.ProcedureDef::code).toList();
+        List<String> procedureCodes = DemoCatalogue.PROCEDURES.stream()
+                .map(DemoCatalogue.ProcedureDef::code)
+                .toList();
         assertThat(procedureCodes).doesNotHaveDuplicates().allMatch(c -> c.matches("[12]\\.\\d{6}"));
         assertThat(DemoCatalogue.PROCEDURES).allSatisfy(p -> {
-            assertThat(p.department() == null || DemoCatalogue.DEPARTMENTS.stream().anyMatch(u -> u.code().equals(p.department())))
-                    .as(p.code()).isTrue();
+            assertThat(p.department() == null
+                            || DemoCatalogue.DEPARTMENTS.stream()
+                                    .anyMatch(u -> u.code().equals(p.department())))
+                    .as(p.code())
+                    .isTrue();
         });
         Set<String> unitCodes = new HashSet<>();
         unitCodes.add(DemoCatalogue.PROVINCE_CODE);
         unitCodes.add(DemoCatalogue.CENTRE_AGENCY_CODE);
         DemoCatalogue.DEPARTMENTS.forEach(u -> unitCodes.add(u.code()));
         DemoCatalogue.COMMUNES.forEach(u -> unitCodes.add(u.code()));
-        assertThat(unitCodes).hasSize(2 + DemoCatalogue.DEPARTMENTS.size() + DemoCatalogue.COMMUNES.size())
+        assertThat(unitCodes)
+                .hasSize(2 + DemoCatalogue.DEPARTMENTS.size() + DemoCatalogue.COMMUNES.size())
                 .allMatch(c -> AgencyCode.problemWith(c) == null);
         // Every department is received at some counter.
-        assertThat(DemoCatalogue.DEPARTMENTS).allMatch(u -> DemoCatalogue.COUNTERS.stream().anyMatch(c -> c.departments().contains(u.code())));
+        assertThat(DemoCatalogue.DEPARTMENTS)
+                .allMatch(u -> DemoCatalogue.COUNTERS.stream()
+                        .anyMatch(c -> c.departments().contains(u.code())));
         assertThat(DemoCatalogue.ACCOUNTS).allMatch(a -> a.password().length() >= 8);
         assertThat(PLAN.officers().stream().map(DemoPlan.Officer::name)).doesNotHaveDuplicates();
     }
@@ -99,7 +107,8 @@ class DemoPlanTest {
             assertThat(d.timeliness()).isEqualTo(Timeliness.of(d.dueAt(), d.returnedAt(), ZONE));
             if (d.returnedAt() != null) {
                 assertThat(d.returnedAt()).isAfterOrEqualTo(d.receivedAt()).isBefore(cutoff);
-                assertThat(d.officers().stream().map(DemoPlan.OfficerPart::role)).contains(OfficerRole.RETURNING);
+                assertThat(d.officers().stream().map(DemoPlan.OfficerPart::role))
+                        .contains(OfficerRole.RETURNING);
             } else {
                 assertThat(d.rating()).isNull();
                 assertThat(d.complaint()).isNull();
@@ -109,7 +118,9 @@ class DemoPlanTest {
             } else {
                 assertThat(d.dueAt()).isNotNull();
             }
-            assertThat(d.officers().stream().map(DemoPlan.OfficerPart::role)).contains(OfficerRole.RECEIVING).doesNotHaveDuplicates();
+            assertThat(d.officers().stream().map(DemoPlan.OfficerPart::role))
+                    .contains(OfficerRole.RECEIVING)
+                    .doesNotHaveDuplicates();
             if (d.rating() != null) {
                 assertThat(d.rating().submittedAt()).isAfter(d.returnedAt()).isBefore(cutoff);
                 assertThat(d.rating().submittedAt()).isBefore(d.returnedAt().plusSeconds(6 * 24 * 3600));
@@ -118,7 +129,9 @@ class DemoPlanTest {
                 assertThat(d.complaint().receivedAt()).isAfter(d.returnedAt()).isBefore(cutoff);
                 assertThat(d.complaint().deadline()).isAfter(d.complaint().receivedAt());
                 if (d.complaint().handledAt() != null) {
-                    assertThat(d.complaint().handledAt()).isAfter(d.complaint().receivedAt()).isBefore(cutoff);
+                    assertThat(d.complaint().handledAt())
+                            .isAfter(d.complaint().receivedAt())
+                            .isBefore(cutoff);
                 } else {
                     assertThat(d.complaint().complainantSatisfied()).isNull();
                 }
@@ -131,32 +144,48 @@ class DemoPlanTest {
         List<PlannedDossier> returned = only(d -> d.status() == DossierStatus.RETURNED);
         assertThat(share(returned, d -> d.timeliness() != Timeliness.LATE)).isBetween(0.95, 0.995);
         assertThat(share(returned, d -> d.timeliness() == Timeliness.EARLY)).isBetween(0.4, 0.8);
-        assertThat(share(DOSSIERS, d -> d.status() == DossierStatus.NOT_ACCEPTED)).isBetween(0.005, 0.03);
+        assertThat(share(DOSSIERS, d -> d.status() == DossierStatus.NOT_ACCEPTED))
+                .isBetween(0.005, 0.03);
         assertThat(share(DOSSIERS, d -> d.status() == DossierStatus.WITHDRAWN)).isBetween(0.002, 0.02);
-        List<PlannedDossier> open = only(d -> d.status() != DossierStatus.RETURNED && d.status() != DossierStatus.NOT_ACCEPTED
+        List<PlannedDossier> open = only(d -> d.status() != DossierStatus.RETURNED
+                && d.status() != DossierStatus.NOT_ACCEPTED
                 && d.status() != DossierStatus.WITHDRAWN);
         assertThat(open.size()).isBetween(200, 2000);
         // Open dossiers are mostly recent ones.
-        assertThat(share(open, d -> d.receivedAt().isAfter(PLAN.cutoff().minusSeconds(45L * 24 * 3600)))).isGreaterThan(0.8);
-        assertThat(share(DOSSIERS, d -> d.channel() == DossierChannel.IN_PERSON)).isBetween(0.45, 0.7);
+        assertThat(share(open, d -> d.receivedAt().isAfter(PLAN.cutoff().minusSeconds(45L * 24 * 3600))))
+                .isGreaterThan(0.8);
+        assertThat(share(DOSSIERS, d -> d.channel() == DossierChannel.IN_PERSON))
+                .isBetween(0.45, 0.7);
         assertThat(share(DOSSIERS, d -> d.channel() == DossierChannel.ONLINE)).isBetween(0.25, 0.5);
         assertThat(share(DOSSIERS, d -> d.channel() == DossierChannel.POSTAL)).isBetween(0.01, 0.08);
-        assertThat(share(DOSSIERS, d -> d.applicantKind() == ApplicantKind.CITIZEN)).isBetween(0.7, 0.92);
-        assertThat(share(DOSSIERS, d -> d.applicantKind() == ApplicantKind.BUSINESS)).isBetween(0.05, 0.25);
+        assertThat(share(DOSSIERS, d -> d.applicantKind() == ApplicantKind.CITIZEN))
+                .isBetween(0.7, 0.92);
+        assertThat(share(DOSSIERS, d -> d.applicantKind() == ApplicantKind.BUSINESS))
+                .isBetween(0.05, 0.25);
         // Both departments and communes, and some commune dossiers received by another commune.
-        assertThat(DOSSIERS.stream().map(PlannedDossier::competentUnit).distinct().count())
+        assertThat(DOSSIERS.stream()
+                        .map(PlannedDossier::competentUnit)
+                        .distinct()
+                        .count())
                 .isEqualTo(DemoCatalogue.DEPARTMENTS.size() + DemoCatalogue.COMMUNES.size());
         assertThat(only(d -> !d.receivingUnit().equals(d.competentUnit())
-                && !d.receivingUnit().equals(DemoCatalogue.CENTRE_AGENCY_CODE))).isNotEmpty();
+                        && !d.receivingUnit().equals(DemoCatalogue.CENTRE_AGENCY_CODE)))
+                .isNotEmpty();
     }
 
     @Test
     void ratings_are_mostly_satisfied_but_differ_by_unit_and_unhappy_ones_say_why() {
         List<PlannedDossier> returned = only(d -> d.status() == DossierStatus.RETURNED);
-        List<PlannedRating> ratings = returned.stream().map(PlannedDossier::rating).filter(r -> r != null).toList();
+        List<PlannedRating> ratings = returned.stream()
+                .map(PlannedDossier::rating)
+                .filter(r -> r != null)
+                .toList();
         assertThat((double) ratings.size() / returned.size()).isBetween(0.55, 0.75);
-        assertThat(ratings.stream().filter(PlannedRating::satisfied).count() / (double) ratings.size()).isBetween(0.95, 0.99);
-        long kioskOrQr = ratings.stream().filter(r -> r.channel() == RatingChannel.KIOSK || r.channel() == RatingChannel.QR).count();
+        assertThat(ratings.stream().filter(PlannedRating::satisfied).count() / (double) ratings.size())
+                .isBetween(0.95, 0.99);
+        long kioskOrQr = ratings.stream()
+                .filter(r -> r.channel() == RatingChannel.KIOSK || r.channel() == RatingChannel.QR)
+                .count();
         assertThat(kioskOrQr / (double) ratings.size()).isGreaterThan(0.6);
         assertThat(ratings.stream().map(PlannedRating::channel).distinct())
                 .contains(RatingChannel.KIOSK, RatingChannel.QR, RatingChannel.PORTAL, RatingChannel.PAPER);
@@ -170,15 +199,23 @@ class DemoPlanTest {
             }
             assertThat(r.deviceId() != null).isEqualTo(r.channel() == RatingChannel.KIOSK);
         }
-        assertThat(ratings.stream().filter(r -> !r.satisfied() && r.comment() != null).count())
+        assertThat(ratings.stream()
+                        .filter(r -> !r.satisfied() && r.comment() != null)
+                        .count())
                 .isGreaterThan(ratings.stream().filter(r -> !r.satisfied()).count() / 3);
         assertThat(ratings.stream().filter(r -> r.answers().size() > 1).count()).isGreaterThan(ratings.size() / 3);
 
         // Satisfaction per unit spreads out, so rankings mean something.
-        Map<String, List<PlannedRating>> byUnit = returned.stream().filter(d -> d.rating() != null)
-                .collect(Collectors.groupingBy(PlannedDossier::competentUnit, Collectors.mapping(PlannedDossier::rating, Collectors.toList())));
-        List<Double> rates = byUnit.values().stream().filter(l -> l.size() >= 100)
-                .map(l -> l.stream().filter(PlannedRating::satisfied).count() / (double) l.size()).sorted().toList();
+        Map<String, List<PlannedRating>> byUnit = returned.stream()
+                .filter(d -> d.rating() != null)
+                .collect(Collectors.groupingBy(
+                        PlannedDossier::competentUnit,
+                        Collectors.mapping(PlannedDossier::rating, Collectors.toList())));
+        List<Double> rates = byUnit.values().stream()
+                .filter(l -> l.size() >= 100)
+                .map(l -> l.stream().filter(PlannedRating::satisfied).count() / (double) l.size())
+                .sorted()
+                .toList();
         assertThat(rates.size()).isGreaterThan(20);
         assertThat(rates.getLast() - rates.getFirst()).isGreaterThan(0.03);
     }
@@ -188,9 +225,13 @@ class DemoPlanTest {
         List<PlannedDossier> withComplaint = only(d -> d.complaint() != null);
         assertThat(withComplaint.size()).isBetween(20, 200);
         assertThat(withComplaint.stream().map(d -> d.complaint().externalId())).doesNotHaveDuplicates();
-        long handled = withComplaint.stream().filter(d -> d.complaint().handledAt() != null).count();
+        long handled = withComplaint.stream()
+                .filter(d -> d.complaint().handledAt() != null)
+                .count();
         long onTime = withComplaint.stream()
-                .filter(d -> d.complaint().handledAt() != null && !d.complaint().handledAt().isAfter(d.complaint().deadline())).count();
+                .filter(d -> d.complaint().handledAt() != null
+                        && !d.complaint().handledAt().isAfter(d.complaint().deadline()))
+                .count();
         assertThat(onTime / (double) handled).isGreaterThan(0.8);
     }
 

@@ -2,7 +2,6 @@ package vn.hailong.e2e;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,8 +69,10 @@ public final class AppNode implements AutoCloseable {
         // the shared context keeps its own, which serves this node's requests as well.
         SecurityContextHolderStrategy shared = SecurityContextHolder.getContextHolderStrategy();
         try {
-            context = new SpringApplicationBuilder(HaiLongApplication.class).profiles("test")
-                    .listeners(listeners.toArray(ApplicationListener<?>[]::new)).run(args);
+            context = new SpringApplicationBuilder(HaiLongApplication.class)
+                    .profiles("test")
+                    .listeners(listeners.toArray(ApplicationListener<?>[]::new))
+                    .run(args);
         } finally {
             SecurityContextHolder.setContextHolderStrategy(shared);
         }

@@ -1,8 +1,5 @@
 package vn.hailong.e2e;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +27,9 @@ import vn.hailong.TestData;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Account management and the audit log in real chromium, with real log-ins through the form: an
  * administrator creates an account, its owner must replace the one-time password, a disabled
@@ -47,8 +47,10 @@ class AuditAndAccountsJourneyTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -59,11 +61,18 @@ class AuditAndAccountsJourneyTest {
     static void logIn(Page page, String username, String password) {
         page.locator("input[name=username]").fill(username);
         page.locator("input[name=password]").fill(password);
-        page.locator("vaadin-login-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
+        page.locator("vaadin-login-form")
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true))
+                .click();
     }
 
     List<Map<String, Object>> audit(String action, String actor) {
-        return jdbc.queryForList("SELECT seq, actor, subject, details FROM audit_entry WHERE action = ? AND actor = ? ORDER BY seq", action, actor);
+        return jdbc.queryForList(
+                "SELECT seq, actor, subject, details FROM audit_entry WHERE action = ? AND actor = ? ORDER BY seq",
+                action,
+                actor);
     }
 
     @Test
@@ -88,9 +97,13 @@ class AuditAndAccountsJourneyTest {
         page.locator("#new-username input").fill(user);
         page.locator("#new-display-name input").fill("Nguyễn Văn Thử");
         page.locator("#new-role").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Lãnh đạo đơn vị")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Lãnh đạo đơn vị"))
+                .click();
         page.locator("#new-unit input").fill(unit);
-        page.getByRole(AriaRole.OPTION).filter(new Locator.FilterOptions().setHasText(unit)).first().click();
+        page.getByRole(AriaRole.OPTION)
+                .filter(new Locator.FilterOptions().setHasText(unit))
+                .first()
+                .click();
         page.locator("#new-password input").fill("ngan1");
         page.locator("#create-account").click();
         assertThat(page.locator("#accounts-message")).containsText("ít nhất 10 ký tự");
@@ -108,7 +121,9 @@ class AuditAndAccountsJourneyTest {
         assertThat(accounts.mustChangePassword(user)).isTrue();
         assertThat(audit("ACCOUNT_CHANGED", admin)).last().satisfies(e -> {
             assertThat(e.get("subject")).isEqualTo("account " + user);
-            assertThat((String) e.get("details")).contains("created", "UNIT_MANAGER", unit).doesNotContain(initial);
+            assertThat((String) e.get("details"))
+                    .contains("created", "UNIT_MANAGER", unit)
+                    .doesNotContain(initial);
         });
         TestBrowser.screenshot(page, "accounts-created");
         Accessibility.assertNoSeriousViolations(page, "accounts");
@@ -142,7 +157,9 @@ class AuditAndAccountsJourneyTest {
         assertThat(owner).hasURL(Pattern.compile(".*/login.*"));
         logIn(owner, user, "Cua-toi-rieng-77");
         assertThat(owner).hasURL(Pattern.compile(".*/login\\?error.*"));
-        assertThat(audit("LOGIN_FAILED", user)).last().satisfies(e -> assertThat(e.get("details")).isEqualTo("DisabledException"));
+        assertThat(audit("LOGIN_FAILED", user))
+                .last()
+                .satisfies(e -> assertThat(e.get("details")).isEqualTo("DisabledException"));
 
         // The auditor mistypes the password once (recorded), then logs in: the chain is intact,
         // the log filters by user, and the CSV download holds it.
@@ -150,7 +167,8 @@ class AuditAndAccountsJourneyTest {
         audit.navigate(base() + "/nhat-ky-kiem-toan");
         logIn(audit, auditor, "wrong-password-1");
         assertThat(audit).hasURL(Pattern.compile(".*/login\\?error.*"));
-        assertThat(audit("LOGIN_FAILED", auditor)).singleElement()
+        assertThat(audit("LOGIN_FAILED", auditor))
+                .singleElement()
                 .satisfies(e -> assertThat(e.get("details")).isEqualTo("BadCredentialsException"));
         logIn(audit, auditor, PASSWORD);
         assertThat(audit.locator("#audit-verification")).containsText("Toàn vẹn");
@@ -161,11 +179,17 @@ class AuditAndAccountsJourneyTest {
         Accessibility.assertNoSeriousViolations(audit, "audit-log");
         Download csv = audit.waitForDownload(() -> audit.locator("#audit-csv").click());
         String text = Files.readString(csv.path(), StandardCharsets.UTF_8).substring(1);
-        List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(text)).getRecords();
+        List<CSVRecord> records =
+                CSVFormat.RFC4180.parse(new StringReader(text)).getRecords();
         assertThat(records.get(0).get(0)).isEqualTo("seq");
-        assertThat(records.subList(1, records.size())).allSatisfy(r -> assertThat(r.get(2)).contains(admin));
-        assertThat(records.subList(1, records.size())).extracting(r -> r.get(3)).contains("LOGIN_SUCCEEDED", "ACCOUNT_CHANGED");
-        assertThat(audit("EXPORT", auditor)).last().satisfies(e -> assertThat((String) e.get("details")).contains("user " + admin));
+        assertThat(records.subList(1, records.size()))
+                .allSatisfy(r -> assertThat(r.get(2)).contains(admin));
+        assertThat(records.subList(1, records.size()))
+                .extracting(r -> r.get(3))
+                .contains("LOGIN_SUCCEEDED", "ACCOUNT_CHANGED");
+        assertThat(audit("EXPORT", auditor))
+                .last()
+                .satisfies(e -> assertThat((String) e.get("details")).contains("user " + admin));
 
         // An auditor may not manage accounts.
         audit.navigate(base() + "/tai-khoan");

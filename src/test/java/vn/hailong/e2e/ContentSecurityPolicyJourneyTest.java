@@ -1,8 +1,5 @@
 package vn.hailong.e2e;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,12 +19,16 @@ import com.microsoft.playwright.options.AriaRole;
 
 import vn.hailong.HaiLongTest;
 import vn.hailong.TestData;
+import vn.hailong.aggregation.RollupDrainer;
 import vn.hailong.dashboard.DashboardFixture;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.rating.RatingService;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Vaadin pages still work under the Content-Security-Policy, in real chromium: log in, the
@@ -52,18 +53,25 @@ class ContentSecurityPolicyJourneyTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DirectoryService directory;
+
     @Autowired
     DossierIntakeService intake;
+
     @Autowired
     RatingService ratings;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
-    vn.hailong.aggregation.RollupDrainer rollups;
+    RollupDrainer rollups;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     AccountService accounts;
 
@@ -79,7 +87,8 @@ class ContentSecurityPolicyJourneyTest {
         List<String> policies = new ArrayList<>();
         Page page = desktop.newPage();
         page.onConsoleMessage(message -> {
-            if (message.text().contains("Content Security Policy") || message.text().contains("Content-Security-Policy")) {
+            if (message.text().contains("Content Security Policy")
+                    || message.text().contains("Content-Security-Policy")) {
                 console.add(message.text());
             }
         });
@@ -94,7 +103,11 @@ class ContentSecurityPolicyJourneyTest {
         TestBrowser.screenshot(page, "csp-login");
         page.locator("input[name=username]").fill(head);
         page.locator("input[name=password]").fill(PASSWORD);
-        page.locator("vaadin-login-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
+        page.locator("vaadin-login-form")
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true))
+                .click();
         page.navigate(base + "/bang-dieu-khien");
         assertThat(page.locator("#dashboard")).isVisible();
         TestBrowser.dashboardOnThisMonth(page);
@@ -107,7 +120,9 @@ class ContentSecurityPolicyJourneyTest {
         List<String> violations = new ArrayList<>(violations(page));
 
         page.navigate(base + "/open-data");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dữ liệu mở: chỉ số hài lòng của các đơn vị")))
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("Dữ liệu mở: chỉ số hài lòng của các đơn vị")))
                 .isVisible();
         TestBrowser.screenshot(page, "csp-open-data");
         violations.addAll(violations(page));
@@ -120,18 +135,22 @@ class ContentSecurityPolicyJourneyTest {
             }
         });
         tablet.navigate(base + "/kiosk");
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Máy tính bảng này chưa được đăng ký")))
+        assertThat(tablet.getByRole(
+                        AriaRole.HEADING, new Page.GetByRoleOptions().setName("Máy tính bảng này chưa được đăng ký")))
                 .isVisible();
         TestBrowser.screenshot(tablet, "csp-kiosk");
         violations.addAll(violations(tablet));
 
-        assertThat(policies).as("the pages were served with the policy").isNotEmpty()
+        assertThat(policies)
+                .as("the pages were served with the policy")
+                .isNotEmpty()
                 .allSatisfy(p -> assertThat(p).contains("script-src 'self' 'unsafe-inline' 'unsafe-eval'"));
         assertThat(violations).as("securitypolicyviolation events").isEmpty();
         assertThat(console).as("CSP messages in the console").isEmpty();
 
         // Both collectors work: a script from a foreign origin is refused and reported by each.
-        tablet.evaluate("() => { const s = document.createElement('script'); s.src = 'https://example.invalid/x.js'; document.head.appendChild(s); }");
+        tablet.evaluate(
+                "() => { const s = document.createElement('script'); s.src = 'https://example.invalid/x.js'; document.head.appendChild(s); }");
         tablet.waitForCondition(() -> !violations(tablet).isEmpty() && !console.isEmpty());
         assertThat(violations(tablet)).singleElement().asString().contains("script-src", "example.invalid");
         assertThat(console).singleElement().asString().contains("example.invalid");

@@ -1,8 +1,5 @@
 package vn.hailong.e2e;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
@@ -19,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.hazelcast.core.HazelcastInstance;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
 import vn.hailong.HaiLongTest;
@@ -29,6 +27,9 @@ import vn.hailong.kiosk.KioskDeviceService;
 import vn.hailong.kiosk.KioskFixture;
 import vn.hailong.platform.cluster.ClusterMessages;
 import vn.hailong.platform.embedded.EmbeddedMariaDb;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two app nodes clustered (ADR 086: an embedded Hazelcast member each, joined over TCP on
@@ -67,10 +68,20 @@ class CrossNodeKioskPushTest {
         int memberA = freePort();
         int memberB = freePort();
         String members = "--hailong.cluster.members=127.0.0.1:" + memberA + ",127.0.0.1:" + memberB;
-        nodeA = new AppNode(db.jdbcUrl(), "--hailong.cluster.enabled=true", "--hailong.cluster.port=" + memberA, members,
-                "--hailong.kiosk.cross-node-poll=PT10M").start();
-        nodeB = new AppNode(db.jdbcUrl(), "--hailong.cluster.enabled=true", "--hailong.cluster.port=" + memberB, members,
-                "--hailong.kiosk.cross-node-poll=PT10M").start();
+        nodeA = new AppNode(
+                        db.jdbcUrl(),
+                        "--hailong.cluster.enabled=true",
+                        "--hailong.cluster.port=" + memberA,
+                        members,
+                        "--hailong.kiosk.cross-node-poll=PT10M")
+                .start();
+        nodeB = new AppNode(
+                        db.jdbcUrl(),
+                        "--hailong.cluster.enabled=true",
+                        "--hailong.cluster.port=" + memberB,
+                        members,
+                        "--hailong.kiosk.cross-node-poll=PT10M")
+                .start();
     }
 
     @AfterAll
@@ -85,33 +96,46 @@ class CrossNodeKioskPushTest {
 
     @Test
     void a_handover_on_node_a_shows_its_survey_on_the_kiosk_of_node_b_at_once() {
-        assertThat(sharedContextMessages.clustered()).as("the default is a single node").isFalse();
-        assertThat(nodeB.bean(HazelcastInstance.class).getCluster().getMembers()).as("A and B joined").hasSize(2);
+        assertThat(sharedContextMessages.clustered())
+                .as("the default is a single node")
+                .isFalse();
+        assertThat(nodeB.bean(HazelcastInstance.class).getCluster().getMembers())
+                .as("A and B joined")
+                .hasSize(2);
 
         OneStopSoftware oneStop = new OneStopSoftware(port);
         KioskFixture site = KioskFixture.create(oneStop, directory, devices, 120, 3);
         Page tablet = browser.tablet(1280, 800).newPage();
         tablet.navigate(nodeB.base() + site.enrolmentPath(devices));
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(IDLE))).isVisible();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(IDLE)))
+                .isVisible();
 
         long worst = 0;
         for (int i = 0; i < 3; i++) {
             String dossier = oneStop.sendsReceivedDossier(site.unit());
             long start = System.nanoTime();
-            int status = new OneStopSoftware(nodeA.port()).api().post("/api/v1/counters/" + site.counterCode() + "/handover",
-                    Map.of("dossierCode", dossier, "officerId", "cb-09")).status();
+            int status = new OneStopSoftware(nodeA.port())
+                    .api()
+                    .post(
+                            "/api/v1/counters/" + site.counterCode() + "/handover",
+                            Map.of("dossierCode", dossier, "officerId", "cb-09"))
+                    .status();
             assertThat(status).isEqualTo(201);
-            tablet.getByText("Hồ sơ …" + dossier.substring(dossier.length() - 4)).waitFor(new Locator.WaitForOptions().setTimeout(10_000));
+            tablet.getByText("Hồ sơ …" + dossier.substring(dossier.length() - 4))
+                    .waitFor(new Locator.WaitForOptions().setTimeout(10_000));
             long millis = (System.nanoTime() - start) / 1_000_000;
             worst = Math.max(worst, millis);
-            System.out.println("Kiosk cross-node push (cluster on): handover on node A, survey on node B's kiosk after " + millis + " ms");
+            System.out.println("Kiosk cross-node push (cluster on): handover on node A, survey on node B's kiosk after "
+                    + millis + " ms");
             KioskJourneyTest.face(tablet, "Rất hài lòng").click();
             KioskJourneyTest.send(tablet).click();
             assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(IDLE)))
-                    .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+                    .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         }
         // Generous for a busy 2-core machine; the poll (10 min here) could not have delivered any of them.
-        assertThat(worst).as("handover on A → survey on B's kiosk, worst of 3, ms").isLessThan(2_000);
+        assertThat(worst)
+                .as("handover on A → survey on B's kiosk, worst of 3, ms")
+                .isLessThan(2_000);
         TestBrowser.screenshot(tablet, "kiosk-15-cross-node-push");
     }
 

@@ -1,8 +1,5 @@
 package vn.hailong.e2e;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,12 +23,16 @@ import com.microsoft.playwright.options.AriaRole;
 
 import vn.hailong.HaiLongTest;
 import vn.hailong.TestData;
+import vn.hailong.aggregation.RollupDrainer;
 import vn.hailong.dashboard.DashboardFixture;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.rating.RatingService;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A unit head's week in real chromium: log in, read the month's figures, drill down to a sub-unit,
@@ -49,18 +50,25 @@ class DashboardJourneyTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DirectoryService directory;
+
     @Autowired
     DossierIntakeService intake;
+
     @Autowired
     RatingService ratings;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
-    vn.hailong.aggregation.RollupDrainer rollups;
+    RollupDrainer rollups;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     AccountService accounts;
 
@@ -76,7 +84,11 @@ class DashboardJourneyTest {
         assertThat(page).hasURL(Pattern.compile(".*/login.*"));
         page.locator("input[name=username]").fill(head);
         page.locator("input[name=password]").fill(PASSWORD);
-        page.locator("vaadin-login-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
+        page.locator("vaadin-login-form")
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true))
+                .click();
 
         assertThat(page.locator("#dashboard")).isVisible();
         TestBrowser.dashboardOnThisMonth(page);
@@ -89,9 +101,14 @@ class DashboardJourneyTest {
         assertThat(page.locator("#chart-rate-trend svg")).isVisible();
         assertThat(page.locator("#chart-ratings-trend svg")).isVisible();
         assertThat(page.locator("#chart-answers")).hasAttribute("role", "img");
-        assertThat(page.locator("#chart-answers")).hasAttribute("aria-label", Pattern.compile(".*12 lượt.*không hài lòng 3 \\(25,0 %\\).*"));
-        assertThat(page.locator("#chart-rate-trend")).hasAttribute("aria-label", Pattern.compile(".*hài lòng 75,0 %.*được đánh giá 85,7 %.*"));
-        assertThat(page.locator("#chart-answers svg text").filter(new Locator.FilterOptions().setHasText("Không hài lòng")).first()).isVisible();
+        assertThat(page.locator("#chart-answers"))
+                .hasAttribute("aria-label", Pattern.compile(".*12 lượt.*không hài lòng 3 \\(25,0 %\\).*"));
+        assertThat(page.locator("#chart-rate-trend"))
+                .hasAttribute("aria-label", Pattern.compile(".*hài lòng 75,0 %.*được đánh giá 85,7 %.*"));
+        assertThat(page.locator("#chart-answers svg text")
+                        .filter(new Locator.FilterOptions().setHasText("Không hài lòng"))
+                        .first())
+                .isVisible();
         // The running month says so, with its sample and interval.
         assertThat(page.locator("#running-note")).containsText("cùng");
         assertThat(page.locator("#card-satisfaction")).containsText("n = 12 · KTC 95 %: 46,8–91,1 %");
@@ -113,28 +130,35 @@ class DashboardJourneyTest {
         page.setViewportSize(1440, 900);
         page.locator("#scope-all").click();
         assertThat(page.locator("#card-returned .value")).hasText("14");
-        Object cut = page.evaluate("() => ['#unit-tree', '#by-unit'].flatMap(id => [...document.querySelectorAll(id + ' vaadin-grid-cell-content')])"
-                + ".filter(e => e.offsetParent !== null && e.textContent.trim() && e.scrollWidth > e.clientWidth + 1)"
-                + ".map(e => e.textContent.trim())");
-        assertThat((List<?>) cut).as("texts cut off in the tree and the unit table at 1440 px").isEmpty();
+        Object cut = page.evaluate(
+                "() => ['#unit-tree', '#by-unit'].flatMap(id => [...document.querySelectorAll(id + ' vaadin-grid-cell-content')])"
+                        + ".filter(e => e.offsetParent !== null && e.textContent.trim() && e.scrollWidth > e.clientWidth + 1)"
+                        + ".map(e => e.textContent.trim())");
+        assertThat((List<?>) cut)
+                .as("texts cut off in the tree and the unit table at 1440 px")
+                .isEmpty();
         TestBrowser.screenshot(page, "dashboard-1440");
         cell(page, "#by-unit", f.parent).click();
         cell(page, "#by-unit", f.child).click();
         assertThat(page.locator("#card-returned .value")).hasText("6");
 
         // Export the table on screen (the sub-unit's row) and the PDF report.
-        Download csv = page.waitForDownload(() -> page.locator("#export-table-csv").click());
+        Download csv =
+                page.waitForDownload(() -> page.locator("#export-table-csv").click());
         String text = Files.readString(csv.path(), StandardCharsets.UTF_8).substring(1);
-        List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(text)).getRecords();
+        List<CSVRecord> records =
+                CSVFormat.RFC4180.parse(new StringReader(text)).getRecords();
         // One header row (no title row), then the sub-unit's row; the file's name says which unit.
         assertThat(csv.suggestedFilename()).contains(f.child);
         assertThat(records.get(0).get(0)).isEqualTo("Đơn vị");
         assertThat(records).hasSize(2);
         assertThat(records.get(1).get(1)).isEqualTo(f.child);
         assertThat(records.get(1).get(2)).isEqualTo("6");
-        Download pdf = page.waitForDownload(() -> page.locator("#export-report-pdf").click());
+        Download pdf =
+                page.waitForDownload(() -> page.locator("#export-report-pdf").click());
         assertThat(pdf.suggestedFilename()).startsWith("bao-cao-" + f.child).endsWith(".pdf");
-        assertThat(new String(Files.readAllBytes(pdf.path()), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(new String(Files.readAllBytes(pdf.path()), 0, 5, StandardCharsets.ISO_8859_1))
+                .isEqualTo("%PDF-");
 
         // Back to everything, the unhappy citizens' comments, then one dossier.
         page.locator("#scope-all").click();
@@ -152,7 +176,8 @@ class DashboardJourneyTest {
         Accessibility.assertNoSeriousViolations(page, "dashboard-hours");
 
         page.locator("#breakdowns").getByText("Ý kiến không hài lòng").click();
-        page.locator("#unhappy a", new Page.LocatorOptions().setHasText(f.unhappyDossier.code())).click();
+        page.locator("#unhappy a", new Page.LocatorOptions().setHasText(f.unhappyDossier.code()))
+                .click();
         assertThat(page.locator("#dossier-ratings")).isVisible();
         assertThat(page.locator("#dossier-facts")).containsText("Thủ tục thử");
         TestBrowser.screenshot(page, "dossier-ratings");
@@ -169,17 +194,25 @@ class DashboardJourneyTest {
         TestBrowser.screenshot(page, "dashboard-tablet-charts");
         // (A grid's own columns may scroll sideways inside it, and a chart's drawing is clipped to
         // its SVG box; the page itself must not.)
-        Object overflow = page.evaluate("() => [...document.querySelectorAll('#dashboard *')]"
-                + ".filter(e => !e.closest('vaadin-grid') && !(e instanceof SVGElement && e.ownerSVGElement))"
-                + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5)"
-                + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
-        assertThat((List<?>) overflow).as("elements reaching beyond the tablet's width").isEmpty();
+        Object overflow = page.evaluate(
+                "() => [...document.querySelectorAll('#dashboard *')]"
+                        + ".filter(e => !e.closest('vaadin-grid') && !(e instanceof SVGElement && e.ownerSVGElement))"
+                        + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5)"
+                        + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
+        assertThat((List<?>) overflow)
+                .as("elements reaching beyond the tablet's width")
+                .isEmpty();
     }
 
     /** The grid cell showing exactly {@code text}. */
     private static Locator cell(Page page, String grid, String text) {
         return page.locator(grid + " vaadin-grid-cell-content")
-                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^" + Pattern.quote(text).replace("\\Q", "").replace("\\E", "").replace(".", "\\.") + "$")))
+                .filter(new Locator.FilterOptions()
+                        .setHasText(Pattern.compile("^"
+                                + Pattern.quote(text)
+                                        .replace("\\Q", "")
+                                        .replace("\\E", "")
+                                        .replace(".", "\\.") + "$")))
                 // A grid keeps the cells of rows it no longer shows, hidden, for reuse.
                 .filter(new Locator.FilterOptions().setVisible(true));
     }

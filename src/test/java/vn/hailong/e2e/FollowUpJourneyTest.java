@@ -1,8 +1,5 @@
 package vn.hailong.e2e;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -37,6 +35,9 @@ import vn.hailong.rating.RatingSubmission;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * In real chromium: a citizen's "Không hài lòng" with consent becomes a case that the unit head
  * calls back, resolves and closes (the number disappears); and a disputed rating is excluded by a
@@ -47,8 +48,7 @@ import vn.hailong.security.Role;
 class FollowUpJourneyTest {
 
     /** A mobile number of this run's own (other tests in the shared database leave theirs). */
-    static final String NUMBER = "0912" + String.format("%06d", new java.util.Random().nextInt(1_000_000));
-
+    static final String NUMBER = "0912" + String.format("%06d", new Random().nextInt(1_000_000));
 
     @RegisterExtension
     static final TestBrowser browser = new TestBrowser();
@@ -57,10 +57,13 @@ class FollowUpJourneyTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     RatingService ratings;
 
@@ -75,7 +78,8 @@ class FollowUpJourneyTest {
         api = new ApiClient(port, HaiLongTest.API_KEY);
         base = "http://localhost:" + port;
         unit = TestData.agencyCode();
-        ApiClient.Response created = api.put("/api/v1/units/" + unit, Map.of("name", "Sở Tài nguyên và Môi trường thử", "kind", "DEPARTMENT"));
+        ApiClient.Response created = api.put(
+                "/api/v1/units/" + unit, Map.of("name", "Sở Tài nguyên và Môi trường thử", "kind", "DEPARTMENT"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         head = "e2e-head-" + TestData.uniqueSuffix().toLowerCase();
         accounts.ensureAccount(head, PASSWORD, "Trưởng phòng Thử", Role.UNIT_MANAGER, unit);
@@ -98,8 +102,11 @@ class FollowUpJourneyTest {
         citizen.setExtraHTTPHeaders(Map.of("X-Forwarded-For", "192.0.2.201"));
         Page phone = citizen.newPage();
         phone.navigate(link);
-        phone.locator("#q-overall").getByText("Không hài lòng", new Locator.GetByTextOptions().setExact(true)).tap();
-        phone.getByText("Giải quyết chậm, trễ hẹn", new Page.GetByTextOptions().setExact(true)).tap();
+        phone.locator("#q-overall")
+                .getByText("Không hài lòng", new Locator.GetByTextOptions().setExact(true))
+                .tap();
+        phone.getByText("Giải quyết chậm, trễ hẹn", new Page.GetByTextOptions().setExact(true))
+                .tap();
         phone.locator("#contact").check();
         phone.locator("#phone").fill(NUMBER.substring(0, 4) + " " + NUMBER.substring(4, 7) + " " + NUMBER.substring(7));
         phone.locator("#submit").tap();
@@ -117,7 +124,8 @@ class FollowUpJourneyTest {
         assertThat(page.locator("#case-rating")).containsText("Không hài lòng");
         assertThat(page.locator("#case-rating")).containsText("Giải quyết chậm, trễ hẹn");
         assertThat(page.locator("#dossier-link")).hasAttribute("href", "ho-so/" + code);
-        assertThat(page.locator("#contact-number")).hasText(NUMBER.substring(0, 4) + " " + NUMBER.substring(4, 7) + " " + NUMBER.substring(7));
+        assertThat(page.locator("#contact-number"))
+                .hasText(NUMBER.substring(0, 4) + " " + NUMBER.substring(4, 7) + " " + NUMBER.substring(7));
         assertThat(page.locator("#contact-number")).hasAttribute("href", "tel:" + NUMBER);
         String caseUrl = page.url();
         TestBrowser.screenshot(page, "followup-case");
@@ -132,17 +140,24 @@ class FollowUpJourneyTest {
 
         // Contacted, resolved (an outcome is required), closed.
         page.locator("#case-text").locator("textarea").fill("Đã gọi, người dân phải chờ 2 tuần vì thiếu giấy tờ");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đã liên hệ người dân")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đã liên hệ người dân"))
+                .click();
         assertThat(page.locator("#case-summary")).containsText("Đã liên hệ");
         assertThat(page.locator("#case-notes")).containsText("Đã gọi, người dân phải chờ 2 tuần");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đã giải quyết")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đã giải quyết"))
+                .click();
         assertThat(page.locator("#case-error")).containsText("Vui lòng nhập kết quả xử lý");
         TestBrowser.screenshot(page, "followup-outcome-required");
-        page.locator("#case-text").locator("textarea").fill("Đã hướng dẫn bổ sung giấy tờ qua điện thoại; hồ sơ trả đúng hạn mới");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đã giải quyết")).click();
+        page.locator("#case-text")
+                .locator("textarea")
+                .fill("Đã hướng dẫn bổ sung giấy tờ qua điện thoại; hồ sơ trả đúng hạn mới");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đã giải quyết"))
+                .click();
         assertThat(page.locator("#case-summary")).containsText("Đã giải quyết");
-        assertThat(page.locator("#contact-number")).hasText(NUMBER.substring(0, 4) + " " + NUMBER.substring(4, 7) + " " + NUMBER.substring(7));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đóng phản ánh")).click();
+        assertThat(page.locator("#contact-number"))
+                .hasText(NUMBER.substring(0, 4) + " " + NUMBER.substring(4, 7) + " " + NUMBER.substring(7));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đóng phản ánh"))
+                .click();
         assertThat(page.locator("#case-summary")).containsText("Đã đóng");
         assertThat(page.locator("#contact-number")).hasCount(0);
         assertThat(page.locator("#case-contact")).containsText("đã được xoá");
@@ -152,9 +167,13 @@ class FollowUpJourneyTest {
         Accessibility.assertNoSeriousViolations(page, "followup-closed");
 
         String caseId = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_contact WHERE case_id = ?", Integer.class, caseId)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_contact WHERE phone = ?", Integer.class, NUMBER)).isZero();
-        assertThat(jdbc.queryForObject("SELECT status FROM follow_up_case WHERE id = ?", String.class, caseId)).isEqualTo("CLOSED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM follow_up_contact WHERE case_id = ?", Integer.class, caseId))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_contact WHERE phone = ?", Integer.class, NUMBER))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT status FROM follow_up_case WHERE id = ?", String.class, caseId))
+                .isEqualTo("CLOSED");
     }
 
     @Test
@@ -174,13 +193,16 @@ class FollowUpJourneyTest {
         // The unit head finds the rating by its dossier and disputes it.
         page.navigate(base + "/kiem-duyet");
         page.locator("#dossier-code input").fill(abusive);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm"))
+                .click();
         assertThat(page.locator("#dossier-ratings")).containsText("Cán bộ *** làm việc như ***");
         page.locator("#dossier-ratings a").first().click();
         assertThat(page.locator("#rating-status")).hasText("Được tính");
         page.locator("#dispute-send").click();
         assertThat(page.locator("#moderation-error")).containsText("Vui lòng chọn lý do");
-        page.locator("#dispute-reason").getByText("Lời lẽ xúc phạm (abusive text)").click();
+        page.locator("#dispute-reason")
+                .getByText("Lời lẽ xúc phạm (abusive text)")
+                .click();
         page.locator("#dispute-note textarea").fill("Bình luận xúc phạm cán bộ tiếp nhận");
         TestBrowser.screenshot(page, "moderation-dispute");
         Accessibility.assertNoSeriousViolations(page, "moderation-dispute");
@@ -194,7 +216,8 @@ class FollowUpJourneyTest {
         assertThat(second.locator("#open-disputes")).containsText(abusive);
         TestBrowser.screenshot(second, "moderation-open");
         Accessibility.assertNoSeriousViolations(second, "moderation-open");
-        second.locator("#open-disputes a", new Page.LocatorOptions().setHasText(abusive)).click();
+        second.locator("#open-disputes a", new Page.LocatorOptions().setHasText(abusive))
+                .click();
         assertThat(second.locator("#decision-form")).containsText("Bình luận xúc phạm cán bộ tiếp nhận");
         second.locator("#decision-note textarea").fill("Đồng ý: lời lẽ không phù hợp");
         second.locator("#decision-uphold").click();
@@ -215,7 +238,10 @@ class FollowUpJourneyTest {
         assertThat(page.locator("#integrity")).containsText("đã loại qua kiểm duyệt: 1");
         page.locator("#integrity").scrollIntoViewIfNeeded();
         TestBrowser.screenshot(page, "moderation-dashboard-excluded");
-        assertThat(jdbc.queryForObject("SELECT status FROM rating WHERE id = ?", String.class, disputed.ratingId().toString()))
+        assertThat(jdbc.queryForObject(
+                        "SELECT status FROM rating WHERE id = ?",
+                        String.class,
+                        disputed.ratingId().toString()))
                 .isEqualTo("EXCLUDED");
     }
 
@@ -225,7 +251,11 @@ class FollowUpJourneyTest {
         assertThat(page).hasURL(Pattern.compile(".*/login.*"));
         page.locator("input[name=username]").fill(username);
         page.locator("input[name=password]").fill(PASSWORD);
-        page.locator("vaadin-login-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
+        page.locator("vaadin-login-form")
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true))
+                .click();
         // (Playwright turns the pattern into a JavaScript regex: no \\Q...\\E quoting.)
         assertThat(page).hasURL(Pattern.compile(".*" + path.replace(".", "\\.") + "(\\?continue)?$"));
         return page;
@@ -233,17 +263,39 @@ class FollowUpJourneyTest {
 
     private RatingOutcome rate(String code, String overall, String comment) {
         SecurityContextHolder.clearContext();
-        return ratings.submit(new RatingSubmission(code, "QR", "e2e-" + UUID.randomUUID(), Map.of("overall", overall),
-                overall.equals("DISSATISFIED") ? List.of("OTHER") : List.of(), comment, null));
+        return ratings.submit(new RatingSubmission(
+                code,
+                "QR",
+                "e2e-" + UUID.randomUUID(),
+                Map.of("overall", overall),
+                overall.equals("DISSATISFIED") ? List.of("OTHER") : List.of(),
+                comment,
+                null));
     }
 
     /** A dossier returned an hour ago; its survey link. */
     private String dossier(String code) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
         OffsetDateTime received = now.minusDays(10);
-        Map<String, Object> body = new HashMap<>(Map.of("procedureCode", "1.004227", "procedureName", "Cấp giấy phép môi trường",
-                "receivingUnit", unit, "competentUnit", unit, "channel", "IN_PERSON", "applicantKind", "CITIZEN", "status", "RETURNED",
-                "receivedAt", received.toString(), "dueAt", received.plusDays(14).toString()));
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "procedureCode",
+                "1.004227",
+                "procedureName",
+                "Cấp giấy phép môi trường",
+                "receivingUnit",
+                unit,
+                "competentUnit",
+                unit,
+                "channel",
+                "IN_PERSON",
+                "applicantKind",
+                "CITIZEN",
+                "status",
+                "RETURNED",
+                "receivedAt",
+                received.toString(),
+                "dueAt",
+                received.plusDays(14).toString()));
         body.put("returnedAt", now.minusHours(1).toString());
         ApiClient.Response response = api.put("/api/v1/dossiers/" + code, body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);

@@ -1,8 +1,6 @@
 package vn.hailong.e2e;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
@@ -11,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,6 +32,9 @@ import vn.hailong.index.MethodologyService;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The index end to end in chromium: a province manager computes a month, reviews the draft (a unit
  * without ratings is flagged), publishes it and opens a unit's explanation; the unit's manager sees
@@ -49,8 +51,10 @@ class IndexJourneyTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     MethodologyService methodologies;
 
@@ -64,9 +68,15 @@ class IndexJourneyTest {
         String manager = "e2e-tinh-" + TestData.uniqueSuffix().toLowerCase(Locale.ROOT);
         accounts.ensureAccount(manager, PASSWORD, "Nguyễn Thị Quản Lý", Role.PROVINCE_MANAGER, null);
         UserDetails user = accounts.loadUserByUsername(manager);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.getAuthorities()));
-        methodologies.addVersion(scheme, "H56", null, "Thử nghiệm trình duyệt", methodologies.forYear("default", 2026).definition().withMinimumRatings(0));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        methodologies.addVersion(
+                scheme,
+                "H56",
+                null,
+                "Thử nghiệm trình duyệt",
+                methodologies.forYear("default", 2026).definition().withMinimumRatings(0));
         SecurityContextHolder.clearContext();
 
         String unitA = unit(api, group, "Sở Tư pháp");
@@ -80,8 +90,11 @@ class IndexJourneyTest {
         rate(oneStop, dossier(oneStop, unitB, day, ++seq, 3), "VERY_SATISFIED");
         rate(oneStop, dossier(oneStop, unitB, day, ++seq, -2), "SATISFIED");
         dossier(oneStop, unitC, day, ++seq, 3);
-        assertThat(api.put("/api/v1/units/" + unitA + "/indicators/2026-08", Map.of("indicator5", 2, "indicator6", 2, "indicator9", 1.5))
-                .status()).isEqualTo(200);
+        assertThat(api.put(
+                                "/api/v1/units/" + unitA + "/indicators/2026-08",
+                                Map.of("indicator5", 2, "indicator6", 2, "indicator9", 1.5))
+                        .status())
+                .isEqualTo(200);
 
         // compute
         Page page = browser.desktop().newPage();
@@ -89,7 +102,10 @@ class IndexJourneyTest {
         logIn(page, manager);
         assertThat(page.locator("#compute")).isVisible();
         page.locator("#scheme").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(scheme).setExact(true)).click();
+        page.getByRole(
+                        AriaRole.OPTION,
+                        new Page.GetByRoleOptions().setName(scheme).setExact(true))
+                .click();
         page.locator("#period input").fill("2026-8");
         page.locator("#compute").click();
         assertThat(page.locator("#period")).hasAttribute("invalid", "");
@@ -107,7 +123,9 @@ class IndexJourneyTest {
         assertThat(rowC.get(1)).contains("Chưa có đánh giá").contains("Không xếp hạng");
         List<String> rowA = row(page, "#results", unitA);
         assertThat(rowA.getFirst()).contains("Sở Tư pháp").contains(unitA).contains(group);
-        assertThat(rowA.subList(2, 10)).containsExactly("4", "4", "75,00 %KTC 95 %: 30,06–95,45 %; n = 4", rowA.get(5), rowA.get(6), "27,38", "2", "—");
+        assertThat(rowA.subList(2, 10))
+                .containsExactly(
+                        "4", "4", "75,00 %KTC 95 %: 30,06–95,45 %; n = 4", rowA.get(5), rowA.get(6), "27,38", "2", "—");
         assertThat(row(page, "#results", unitB).get(8)).isEqualTo("1");
         page.locator("#review-title").scrollIntoViewIfNeeded();
         TestBrowser.screenshot(page, "index-1-draft-review");
@@ -174,13 +192,16 @@ class IndexJourneyTest {
         anonymous.navigate(base + "/open-data");
         assertThat(anonymous.locator("h1")).containsText("Dữ liệu mở");
         anonymous.locator("#open-data-period").click();
-        anonymous.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("2026-08 · " + scheme)).click();
+        anonymous
+                .getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("2026-08 · " + scheme))
+                .click();
         assertThat(anonymous.locator("#open-data-results")).containsText(unitA);
-        Download download = anonymous.waitForDownload(() -> anonymous.locator("#open-data-csv").click());
+        Download download = anonymous.waitForDownload(
+                () -> anonymous.locator("#open-data-csv").click());
         try {
             String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
             assertThat(csv).contains(unitA + ",Sở Tư pháp " + unitA + "," + group + ",4,4,75.00,");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
         TestBrowser.screenshot(anonymous, "index-6-open-data");
@@ -190,15 +211,17 @@ class IndexJourneyTest {
         Page phone = browser.phone().newPage();
         phone.navigate(base + "/open-data");
         phone.locator("#open-data-period").click();
-        phone.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("2026-08 · " + scheme)).click();
+        phone.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("2026-08 · " + scheme))
+                .click();
         assertThat(phone.locator("#open-data-results")).containsText(unitA);
         assertThat(phone.locator("#open-data-results")).containsText("KTC 95 %");
         phone.keyboard().press("Escape");
         phone.waitForTimeout(400);
         Number pageWidth = (Number) phone.evaluate("() => document.documentElement.scrollWidth");
-        org.assertj.core.api.Assertions.assertThat(pageWidth.intValue()).isLessThanOrEqualTo(390);
-        Number gridRight = (Number) phone.evaluate("() => document.querySelector('#open-data-results').getBoundingClientRect().right");
-        org.assertj.core.api.Assertions.assertThat(gridRight.doubleValue()).isLessThanOrEqualTo(390);
+        Assertions.assertThat(pageWidth.intValue()).isLessThanOrEqualTo(390);
+        Number gridRight = (Number)
+                phone.evaluate("() => document.querySelector('#open-data-results').getBoundingClientRect().right");
+        Assertions.assertThat(gridRight.doubleValue()).isLessThanOrEqualTo(390);
         TestBrowser.screenshot(phone, "index-6b-open-data-phone");
         phone.locator("#open-data-results").evaluate("g => g.$.table.scrollLeft = 10000");
         TestBrowser.screenshot(phone, "index-6c-open-data-phone-scrolled");
@@ -207,7 +230,10 @@ class IndexJourneyTest {
         rate(oneStop, dossier(oneStop, unitC, day, ++seq, 3), "VERY_SATISFIED");
         page.navigate(base + "/index");
         page.locator("#scheme").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(scheme).setExact(true)).click();
+        page.getByRole(
+                        AriaRole.OPTION,
+                        new Page.GetByRoleOptions().setName(scheme).setExact(true))
+                .click();
         page.locator("#period input").fill("2026-08");
         page.locator("#compute").click();
         assertThat(page.locator("#period")).containsText("đã công bố");
@@ -227,23 +253,30 @@ class IndexJourneyTest {
         assertThat(row(page, "#results", unitC).get(3)).isEqualTo("1");
         anonymous.navigate(base + "/open-data");
         anonymous.locator("#open-data-period").click();
-        anonymous.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("2026-08 · " + scheme)).click();
+        anonymous
+                .getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("2026-08 · " + scheme))
+                .click();
         assertThat(anonymous.locator("main")).containsText("Bổ sung đánh giá của Sở Ngoại vụ");
 
         // a new methodology version from a copy; broken rules are named, nothing is stored
         page.navigate(base + "/index/methodology");
         page.locator("#methodology-scheme").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(scheme).setExact(true)).click();
+        page.getByRole(
+                        AriaRole.OPTION,
+                        new Page.GetByRoleOptions().setName(scheme).setExact(true))
+                .click();
         assertThat(page.locator("#methodology-title")).containsText(scheme + " phiên bản 1");
         assertThat(page.locator("#methodology-rules")).containsText("satisfiedMinPoints");
         page.locator("#methodology-copy").click();
         String rules = page.locator("#methodology-definition textarea").inputValue();
-        page.locator("#methodology-definition textarea").fill(rules.replace("\"withinPeerGroups\" : true", "\"withinPeerGroups\" : \"có\""));
+        page.locator("#methodology-definition textarea")
+                .fill(rules.replace("\"withinPeerGroups\" : true", "\"withinPeerGroups\" : \"có\""));
         page.locator("#methodology-save").click();
         assertThat(page.locator("#methodology-definition")).hasAttribute("invalid", "");
         assertThat(page.locator("#methodology-definition")).containsText("withinPeerGroups");
         TestBrowser.screenshot(page, "index-8-methodology-error");
-        page.locator("#methodology-definition textarea").fill(rules.replace("\"withinPeerGroups\" : true", "\"withinPeerGroups\" : false"));
+        page.locator("#methodology-definition textarea")
+                .fill(rules.replace("\"withinPeerGroups\" : true", "\"withinPeerGroups\" : false"));
         page.locator("#methodology-name input").fill("Xếp hạng chung toàn tỉnh");
         page.locator("#methodology-year input").fill("2027");
         page.locator("#methodology-save").click();
@@ -273,8 +306,11 @@ class IndexJourneyTest {
 
     private static String unit(ApiClient api, String group, String name) {
         String code = TestData.agencyCode();
-        assertThat(api.put("/api/v1/units/" + code, Map.of("name", name + " " + code, "kind", "DEPARTMENT", "peerGroup", group))
-                .status()).isEqualTo(201);
+        assertThat(api.put(
+                                "/api/v1/units/" + code,
+                                Map.of("name", name + " " + code, "kind", "DEPARTMENT", "peerGroup", group))
+                        .status())
+                .isEqualTo(201);
         return code;
     }
 
@@ -300,13 +336,16 @@ class IndexJourneyTest {
         page.locator("input[name=username]").fill(username);
         page.locator("input[name=password]").fill(PASSWORD);
         page.locator("vaadin-login-form")
-                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true))
+                .click();
         assertThat(page.locator("vaadin-login-form")).hasCount(0);
     }
 
     private static Locator cell(Page page, String grid, String unitCode) {
-        return page.locator(grid + " vaadin-grid-cell-content").filter(new Locator.FilterOptions()
-                .setHas(page.locator("[id='unit-" + unitCode + "']")));
+        return page.locator(grid + " vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHas(page.locator("[id='unit-" + unitCode + "']")));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,10 +1,9 @@
 package vn.hailong.e2e;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -15,19 +14,33 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import vn.hailong.ApiClient;
 import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.TestData;
+import vn.hailong.aggregation.RollupDrainer;
 import vn.hailong.directory.DirectoryService;
+import vn.hailong.kiosk.AbandonedSurveys;
+import vn.hailong.kiosk.Branding;
 import vn.hailong.kiosk.KioskDeviceService;
 import vn.hailong.kiosk.KioskFixture;
+import vn.hailong.kiosk.UnboundRatings;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The counter kiosk in real chromium at tablet size: enrolment, the officer's handover switching
@@ -43,7 +56,7 @@ class KioskJourneyTest {
     static final TestBrowser browser = new TestBrowser();
 
     private static final String PASSWORD = "kiosk-Passw0rd!";
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -61,7 +74,7 @@ class KioskJourneyTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    vn.hailong.aggregation.RollupDrainer rollups;
+    RollupDrainer rollups;
 
     OneStopSoftware oneStop;
     String base;
@@ -77,7 +90,8 @@ class KioskJourneyTest {
         Page tablet = browser.tablet(1280, 800).newPage();
         tablet.navigate(base + "/kiosk");
 
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Máy tính bảng này chưa được đăng ký")))
+        assertThat(tablet.getByRole(
+                        AriaRole.HEADING, new Page.GetByRoleOptions().setName("Máy tính bảng này chưa được đăng ký")))
                 .isVisible();
         assertThat(tablet.locator("[data-q]")).hasCount(0);
         TestBrowser.screenshot(tablet, "kiosk-01-unenrolled");
@@ -95,10 +109,16 @@ class KioskJourneyTest {
         desktop.navigate(base + "/kiosks");
         desktop.locator("input[name=username]").fill(admin);
         desktop.locator("input[name=password]").fill(PASSWORD);
-        desktop.locator("vaadin-login-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
-        Locator row = desktop.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(site.deviceCode()));
+        desktop.locator("vaadin-login-form")
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true))
+                .click();
+        Locator row = desktop.locator("vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText(site.deviceCode()));
         assertThat(row).isVisible();
-        desktop.locator("vaadin-button[data-device='" + site.deviceCode() + "']").click();
+        desktop.locator("vaadin-button[data-device='" + site.deviceCode() + "']")
+                .click();
         Locator link = desktop.locator("[data-enrolment-link]");
         assertThat(link).isVisible();
         assertThat(desktop.locator(".kiosk-enrol-qr img")).isVisible();
@@ -111,7 +131,9 @@ class KioskJourneyTest {
         tablet.navigate(base + enrolPath);
         assertThat(tablet).hasURL(Pattern.compile(".*/kiosk$"));
         assertThat(tablet.getByText(site.centreName())).isVisible();
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Xin mời ông/bà đánh giá mức độ hài lòng")))
+        assertThat(tablet.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("Xin mời ông/bà đánh giá mức độ hài lòng")))
                 .isVisible();
         assertThat(tablet.context().cookies()).anySatisfy(c -> {
             assertThat(c.name).isEqualTo(KioskDeviceService.COOKIE);
@@ -126,7 +148,8 @@ class KioskJourneyTest {
         assertThat(handOver(site, dossier).status()).isEqualTo(201);
         assertThat(face(tablet, "Rất hài lòng")).isVisible();
         assertThat(tablet.getByText("Cấp giấy phép môi trường")).isVisible();
-        assertThat(tablet.getByText("Hồ sơ …" + dossier.substring(dossier.length() - 4))).isVisible();
+        assertThat(tablet.getByText("Hồ sơ …" + dossier.substring(dossier.length() - 4)))
+                .isVisible();
         assertThat(tablet.getByText(dossier)).hasCount(0);
         TestBrowser.screenshot(tablet, "kiosk-03-overall");
         Accessibility.assertNoSeriousViolations(tablet, "kiosk overall question");
@@ -140,20 +163,28 @@ class KioskJourneyTest {
         Accessibility.assertNoSeriousViolations(tablet, "kiosk details");
         send(tablet).click();
 
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!"))).isVisible();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!")))
+                .isVisible();
         TestBrowser.screenshot(tablet, "kiosk-05-thanks");
         Accessibility.assertNoSeriousViolations(tablet, "kiosk thank you");
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Xin mời ông/bà đánh giá mức độ hài lòng")))
+        assertThat(tablet.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("Xin mời ông/bà đánh giá mức độ hài lòng")))
                 .isVisible();
 
         waitForRatings(dossier, 1);
         assertThat(jdbc.queryForList("""
                 SELECT a.criterion_key, a.option_key FROM rating r JOIN dossier d ON d.id = r.dossier_id
                 JOIN rating_answer a ON a.rating_id = r.id WHERE d.code = ? AND r.channel = 'KIOSK' ORDER BY a.criterion_key""", dossier))
-                .containsExactly(Map.of("criterion_key", "attitude", "option_key", "SATISFIED"),
+                .containsExactly(
+                        Map.of("criterion_key", "attitude", "option_key", "SATISFIED"),
                         Map.of("criterion_key", "overall", "option_key", "VERY_SATISFIED"));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_handover h JOIN dossier d ON d.id = h.dossier_id "
-                + "WHERE d.code = ? AND h.ended_at IS NOT NULL", Integer.class, dossier)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM kiosk_handover h JOIN dossier d ON d.id = h.dossier_id "
+                                + "WHERE d.code = ? AND h.ended_at IS NOT NULL",
+                        Integer.class,
+                        dossier))
+                .isEqualTo(1);
         assertThat(outbox(tablet)).isZero();
     }
 
@@ -161,21 +192,30 @@ class KioskJourneyTest {
     void a_citizen_types_only_the_sequence_number_after_the_offered_prefix_and_no_message_moves_the_keys() {
         KioskFixture site = KioskFixture.create(oneStop, directory, devices, 60, 2);
         Page tablet = enrolledTablet(site, 800, 1280);
-        String dossier = oneStop.sendsDossierOfTodayReturned(site.unit(), java.time.Instant.now().minusSeconds(600));
+        String dossier =
+                oneStop.sendsDossierOfTodayReturned(site.unit(), Instant.now().minusSeconds(600));
         String notReturned = oneStop.sendsReceivedDossier(site.unit());
 
-        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nhập mã hồ sơ")).tap();
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nhập mã hồ sơ"))
+                .tap();
         Locator prefix = tablet.locator("[data-code-prefix]");
         assertThat(dossier).startsWith(prefix.getAttribute("data-code-prefix"));
-        Locator one = tablet.locator(".kiosk-keypad").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("1").setExact(true));
+        Locator one = tablet.locator(".kiosk-keypad")
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("1").setExact(true));
         double keyTop = topInPanel(one);
 
         // A dossier whose result is not returned yet is not opened, with a message that says why
         // (typed in full: it is not from today) — and the keys stay where they were.
         typeCode(tablet, notReturned);
-        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm hồ sơ")).tap();
-        assertThat(tablet.getByRole(AriaRole.ALERT)).hasText("Hồ sơ này chưa trả kết quả. Xin đánh giá khi nhận kết quả.");
-        assertThat(topInPanel(one)).as("the keys do not move when a code is typed or a message appears").isEqualTo(keyTop);
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm hồ sơ"))
+                .tap();
+        assertThat(tablet.getByRole(AriaRole.ALERT))
+                .hasText("Hồ sơ này chưa trả kết quả. Xin đánh giá khi nhận kết quả.");
+        assertThat(topInPanel(one))
+                .as("the keys do not move when a code is typed or a message appears")
+                .isEqualTo(keyTop);
         TestBrowser.screenshot(tablet, "kiosk-06-keypad-portrait");
         Accessibility.assertNoSeriousViolations(tablet, "kiosk keypad");
         assertLabelsContainTheVisibleText(tablet, "kiosk keypad");
@@ -185,9 +225,14 @@ class KioskJourneyTest {
         assertThat(tablet.getByRole(AriaRole.ALERT)).isHidden();
         assertThat(topInPanel(one)).isEqualTo(landscapeTop);
         for (String digit : List.of("0", "0", "0", "0")) {
-            tablet.locator(".kiosk-keypad").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(digit).setExact(true)).tap();
+            tablet.locator(".kiosk-keypad")
+                    .getByRole(
+                            AriaRole.BUTTON,
+                            new Locator.GetByRoleOptions().setName(digit).setExact(true))
+                    .tap();
         }
-        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm hồ sơ")).tap();
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm hồ sơ"))
+                .tap();
         assertThat(tablet.getByRole(AriaRole.ALERT)).containsText("Không tìm thấy hồ sơ với mã này.");
         assertThat(topInPanel(one)).isEqualTo(landscapeTop);
         TestBrowser.screenshot(tablet, "kiosk-27-keypad-not-found-landscape");
@@ -198,26 +243,37 @@ class KioskJourneyTest {
         prefix.tap();
         taps++;
         for (char digit : dossier.substring(dossier.length() - 4).toCharArray()) {
-            tablet.locator(".kiosk-keypad").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(String.valueOf(digit))
-                    .setExact(true)).tap();
+            tablet.locator(".kiosk-keypad")
+                    .getByRole(
+                            AriaRole.BUTTON,
+                            new Locator.GetByRoleOptions()
+                                    .setName(String.valueOf(digit))
+                                    .setExact(true))
+                    .tap();
             taps++;
         }
         assertThat(tablet.locator(".kiosk-display")).hasText(dossier);
-        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm hồ sơ")).tap();
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm hồ sơ"))
+                .tap();
         taps++;
         assertThat(taps).isEqualTo(6);
 
         face(tablet, "Hài lòng").tap();
         TestBrowser.screenshot(tablet, "kiosk-07-details-portrait");
         send(tablet).tap();
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!"))).isVisible();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!")))
+                .isVisible();
         waitForRatings(dossier, 1);
-        assertThat(jdbc.queryForObject("SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                String.class, dossier)).contains("KEYED_CODE");
+        assertThat(jdbc.queryForObject(
+                        "SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                        String.class,
+                        dossier))
+                .contains("KEYED_CODE");
     }
 
     @Test
-    void a_face_tapped_alone_and_walked_away_from_is_stored_as_not_sent_by_the_citizen_and_shows_on_the_integrity_panel() {
+    void
+            a_face_tapped_alone_and_walked_away_from_is_stored_as_not_sent_by_the_citizen_and_shows_on_the_integrity_panel() {
         KioskFixture site = KioskFixture.create(oneStop, directory, devices, 5, 2);
         Page tablet = enrolledTablet(site, 1280, 800);
         String dossier = oneStop.sendsReceivedDossier(site.unit());
@@ -227,22 +283,25 @@ class KioskJourneyTest {
 
         // The citizen never finds "Gửi đánh giá": after the idle timeout (5 s here) the answer is
         // stored as what it is, and counted.
-        assertThat(idleHeading(tablet)).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
-                .setTimeout(15_000));
+        assertThat(idleHeading(tablet)).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
         assertThat(tablet.locator("[data-q]")).hasCount(0);
         waitForRatings(dossier, 1);
         tablet.waitForFunction("() => JSON.parse(localStorage.getItem('hl-kiosk-outbox') || '[]').length === 0");
         assertThat(jdbc.queryForMap("""
-                SELECT r.overall_option, r.status, r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?""",
-                dossier)).containsEntry("overall_option", "DISSATISFIED").containsEntry("status", "COUNTED")
-                .hasEntrySatisfying("anomaly_flags", f -> assertThat((String) f).contains("NOT_SENT_BY_CITIZEN").contains("REASON_NOT_GIVEN"));
+                SELECT r.overall_option, r.status, r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?""", dossier))
+                .containsEntry("overall_option", "DISSATISFIED")
+                .containsEntry("status", "COUNTED")
+                .hasEntrySatisfying(
+                        "anomaly_flags",
+                        f -> assertThat((String) f)
+                                .contains("NOT_SENT_BY_CITIZEN")
+                                .contains("REASON_NOT_GIVEN"));
 
         // Handed over and never touched: nothing is stored.
         String untouched = oneStop.sendsReceivedDossier(site.unit());
         handOver(site, untouched);
         assertThat(dossierLine(tablet, untouched)).isVisible();
-        assertThat(idleHeading(tablet)).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
-                .setTimeout(15_000));
+        assertThat(idleHeading(tablet)).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
         tablet.waitForTimeout(1000);
         assertThat(ratingsOf(untouched)).isZero();
         // And one citizen says the dossier handed over is not theirs.
@@ -259,12 +318,17 @@ class KioskJourneyTest {
         desktop.navigate(base + "/bang-dieu-khien");
         desktop.locator("input[name=username]").fill(manager);
         desktop.locator("input[name=password]").fill(PASSWORD);
-        desktop.locator("vaadin-login-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
+        desktop.locator("vaadin-login-form")
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true))
+                .click();
         assertThat(desktop.locator("#dashboard")).isVisible();
         TestBrowser.dashboardOnThisMonth(desktop);
         desktop.locator("#breakdowns").getByText("Kiểm tra số liệu").click();
-        assertThat(desktop.locator("#integrity-kiosk")).containsText("không bấm “Gửi đánh giá” (được lưu và tính): 1, "
-                + "trong đó “Không hài lòng” chưa nêu lý do: 1");
+        assertThat(desktop.locator("#integrity-kiosk"))
+                .containsText("không bấm “Gửi đánh giá” (được lưu và tính): 1, "
+                        + "trong đó “Không hài lòng” chưa nêu lý do: 1");
         assertThat(desktop.locator("#integrity-kiosk")).containsText("“Không phải hồ sơ của tôi”: 1");
         desktop.locator("#integrity-kiosk").scrollIntoViewIfNeeded();
         TestBrowser.screenshot(desktop, "kiosk-22-integrity-panel-abandoned");
@@ -286,17 +350,20 @@ class KioskJourneyTest {
         waitForRatings(dossier, 1);
         assertThat(jdbc.queryForList("""
                 SELECT a.criterion_key FROM rating r JOIN dossier d ON d.id = r.dossier_id
-                JOIN rating_answer a ON a.rating_id = r.id WHERE d.code = ? ORDER BY a.criterion_key""", String.class, dossier))
-                .containsExactly("convenience", "overall");
-        assertThat(jdbc.queryForObject("SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                String.class, dossier)).contains("NOT_SENT_BY_CITIZEN").doesNotContain("REASON_NOT_GIVEN");
+                JOIN rating_answer a ON a.rating_id = r.id WHERE d.code = ? ORDER BY a.criterion_key""", String.class, dossier)).containsExactly("convenience", "overall");
+        assertThat(jdbc.queryForObject(
+                        "SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                        String.class,
+                        dossier))
+                .contains("NOT_SENT_BY_CITIZEN")
+                .doesNotContain("REASON_NOT_GIVEN");
     }
 
     @Test
     void where_the_site_discards_abandoned_surveys_a_face_tapped_alone_stores_nothing() {
         KioskFixture site = KioskFixture.create(oneStop, directory, devices, 5, 2);
         KioskFixture.asAdmin(() -> {
-            devices.configureAbandonedSurveys(site.deviceCode(), vn.hailong.kiosk.AbandonedSurveys.DISCARD);
+            devices.configureAbandonedSurveys(site.deviceCode(), AbandonedSurveys.DISCARD);
             return null;
         });
         Page tablet = enrolledTablet(site, 1280, 800);
@@ -305,8 +372,7 @@ class KioskJourneyTest {
         tablet.locator(".kiosk-face-satisfied").tap();
         assertThat(send(tablet)).isVisible();
 
-        assertThat(idleHeading(tablet)).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
-                .setTimeout(15_000));
+        assertThat(idleHeading(tablet)).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
         tablet.waitForTimeout(1000);
         assertThat(outbox(tablet)).isZero();
         assertThat(ratingsOf(dossier)).isZero();
@@ -320,7 +386,8 @@ class KioskJourneyTest {
         handOver(site, dossier);
 
         face(tablet, "Không hài lòng").click();
-        assertThat(tablet.getByText("Vì sao ông/bà chưa hài lòng?", new Page.GetByTextOptions().setExact(false))).isVisible();
+        assertThat(tablet.getByText("Vì sao ông/bà chưa hài lòng?", new Page.GetByTextOptions().setExact(false)))
+                .isVisible();
         send(tablet).click();
         assertThat(tablet.getByRole(AriaRole.ALERT)).hasText("Xin chọn ít nhất một lý do chưa hài lòng.");
         assertThat(outbox(tablet)).isZero();
@@ -329,10 +396,15 @@ class KioskJourneyTest {
 
         tablet.locator("[data-reason=SLOW]").click();
         send(tablet).click();
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(RECORDED))).isVisible();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(RECORDED)))
+                .isVisible();
         waitForRatings(dossier, 1);
-        assertThat(jdbc.queryForList("SELECT rr.reason_code FROM rating r JOIN dossier d ON d.id = r.dossier_id "
-                + "JOIN rating_reason rr ON rr.rating_id = r.id WHERE d.code = ?", String.class, dossier)).containsExactly("SLOW");
+        assertThat(jdbc.queryForList(
+                        "SELECT rr.reason_code FROM rating r JOIN dossier d ON d.id = r.dossier_id "
+                                + "JOIN rating_reason rr ON rr.rating_id = r.id WHERE d.code = ?",
+                        String.class,
+                        dossier))
+                .containsExactly("SLOW");
     }
 
     @Test
@@ -345,11 +417,13 @@ class KioskJourneyTest {
 
         site.revoke(devices);
 
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Máy tính bảng này chưa được đăng ký")))
+        assertThat(tablet.getByRole(
+                        AriaRole.HEADING, new Page.GetByRoleOptions().setName("Máy tính bảng này chưa được đăng ký")))
                 .isVisible();
         assertThat(tablet.locator("[data-q]")).hasCount(0);
         tablet.reload();
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Máy tính bảng này chưa được đăng ký")))
+        assertThat(tablet.getByRole(
+                        AriaRole.HEADING, new Page.GetByRoleOptions().setName("Máy tính bảng này chưa được đăng ký")))
                 .isVisible();
     }
 
@@ -361,17 +435,23 @@ class KioskJourneyTest {
         handOver(site, dossier);
         assertThat(face(tablet, "Rất hài lòng")).isVisible();
 
-        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Switch to English")).click();
-        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("A+ larger text")).click();
-        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("High contrast")).click();
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Switch to English"))
+                .click();
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("A+ larger text"))
+                .click();
+        tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("High contrast"))
+                .click();
 
         assertThat(face(tablet, "Very satisfied")).isVisible();
         assertThat(tablet.locator(".kiosk")).hasClass(Pattern.compile(".*kiosk-hc.*"));
         assertThat(tablet.locator("html")).hasAttribute("lang", "en");
-        double fontSize = ((Number) tablet.locator(".kiosk").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")).doubleValue();
+        double fontSize = ((Number) tablet.locator(".kiosk").evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+                .doubleValue();
         assertThat(fontSize).isGreaterThan(20);
-        for (Object height : (List<?>) tablet.locator(".kiosk button").evaluateAll(
-                "bs => bs.map(b => Math.min(b.getBoundingClientRect().height, b.getBoundingClientRect().width))")) {
+        for (Object height : (List<?>)
+                tablet.locator(".kiosk button")
+                        .evaluateAll(
+                                "bs => bs.map(b => Math.min(b.getBoundingClientRect().height, b.getBoundingClientRect().width))")) {
             assertThat(((Number) height).doubleValue()).as("touch target size").isGreaterThanOrEqualTo(64);
         }
         TestBrowser.screenshot(tablet, "kiosk-09-english-large-contrast-portrait");
@@ -379,7 +459,8 @@ class KioskJourneyTest {
     }
 
     @Test
-    void a_rating_completed_while_the_server_is_unreachable_is_kept_on_the_tablet_and_stored_exactly_once() throws Exception {
+    void a_rating_completed_while_the_server_is_unreachable_is_kept_on_the_tablet_and_stored_exactly_once()
+            throws Exception {
         KioskFixture site = KioskFixture.create(oneStop, directory, devices, 60, 2);
         try (CuttableProxy network = new CuttableProxy(port)) {
             Page tablet = enrolledTablet(site, network.base(), 1280, 800);
@@ -405,13 +486,14 @@ class KioskJourneyTest {
             tablet.waitForFunction("() => JSON.parse(localStorage.getItem('hl-kiosk-outbox') || '[]').length === 0");
             assertThat(tablet.locator("#kiosk-reconnecting")).isHidden();
             tablet.reload();
-            assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Xin mời ông/bà đánh giá mức độ hài lòng")))
+            assertThat(tablet.getByRole(
+                            AriaRole.HEADING,
+                            new Page.GetByRoleOptions().setName("Xin mời ông/bà đánh giá mức độ hài lòng")))
                     .isVisible();
             assertThat(ratingsOf(dossier)).isEqualTo(1);
             assertThat(jdbc.queryForList("""
                     SELECT a.criterion_key FROM rating r JOIN dossier d ON d.id = r.dossier_id
-                    JOIN rating_answer a ON a.rating_id = r.id WHERE d.code = ? AND r.channel = 'KIOSK' ORDER BY a.criterion_key""",
-                    String.class, dossier)).containsExactly("convenience", "overall");
+                    JOIN rating_answer a ON a.rating_id = r.id WHERE d.code = ? AND r.channel = 'KIOSK' ORDER BY a.criterion_key""", String.class, dossier)).containsExactly("convenience", "overall");
         }
     }
 
@@ -420,20 +502,27 @@ class KioskJourneyTest {
         KioskFixture site = KioskFixture.create(oneStop, directory, devices, 120, 2);
         String template = "kiosk-short-" + TestData.uniqueSuffix().toLowerCase();
         // A template with the overall question only (and the default's reasons).
-        tools.jackson.databind.node.ObjectNode definition = (tools.jackson.databind.node.ObjectNode) JSON.readTree(jdbc.queryForObject(
-                "SELECT definition FROM survey_template WHERE template_key = 'default' AND active ORDER BY revision DESC LIMIT 1", String.class));
-        tools.jackson.databind.node.ArrayNode overallOnly = JSON.createArrayNode();
+        ObjectNode definition = (ObjectNode) JSON.readTree(jdbc.queryForObject(
+                "SELECT definition FROM survey_template WHERE template_key = 'default' AND active ORDER BY revision DESC LIMIT 1",
+                String.class));
+        ArrayNode overallOnly = JSON.createArrayNode();
         definition.get("criteria").forEach(c -> {
             if (c.get("key").asString().equals("overall")) {
                 overallOnly.add(c);
             }
         });
         definition.set("criteria", overallOnly);
-        jdbc.update("INSERT INTO survey_template (id, version, template_key, revision, active, definition, created_at) "
-                + "VALUES (?, 0, ?, 1, TRUE, ?, NOW(6))", java.util.UUID.randomUUID().toString(), template, definition.toString());
+        jdbc.update(
+                "INSERT INTO survey_template (id, version, template_key, revision, active, definition, created_at) "
+                        + "VALUES (?, 0, ?, 1, TRUE, ?, NOW(6))",
+                UUID.randomUUID().toString(),
+                template,
+                definition.toString());
         KioskFixture.asAdmin(() -> {
-            devices.configureLook(site.deviceCode(), template, new vn.hailong.kiosk.Branding("Trung tâm Hành chính công huyện Hài Lòng",
-                    "HCC", "#9b1c1c"));
+            devices.configureLook(
+                    site.deviceCode(),
+                    template,
+                    new Branding("Trung tâm Hành chính công huyện Hài Lòng", "HCC", "#9b1c1c"));
             return null;
         });
         Page tablet = enrolledTablet(site, 800, 1280);
@@ -447,7 +536,8 @@ class KioskJourneyTest {
         String dossier = oneStop.sendsReceivedDossier(site.unit());
         handOver(site, dossier);
         face(tablet, "Không hài lòng").click();
-        assertThat(tablet.locator("[data-q=attitude]")).hasCount(0); // the device's template asks the overall question only
+        assertThat(tablet.locator("[data-q=attitude]"))
+                .hasCount(0); // the device's template asks the overall question only
 
         // "Lý do khác" opens the keyboard; without words the rating is not sent.
         tablet.locator("[data-other-reason]").click();
@@ -455,8 +545,10 @@ class KioskJourneyTest {
         send(tablet).click();
         assertThat(tablet.getByRole(AriaRole.ALERT)).containsText("Xin viết vài chữ về lý do khác");
         assertThat(outbox(tablet)).isZero();
-        for (Object size : (List<?>) tablet.locator(".kiosk-keyboard button").evaluateAll(
-                "bs => bs.map(b => Math.min(b.getBoundingClientRect().height, b.getBoundingClientRect().width))")) {
+        for (Object size : (List<?>)
+                tablet.locator(".kiosk-keyboard button")
+                        .evaluateAll(
+                                "bs => bs.map(b => Math.min(b.getBoundingClientRect().height, b.getBoundingClientRect().width))")) {
             assertThat(((Number) size).doubleValue()).as("key size").isGreaterThanOrEqualTo(64);
         }
         // "chờ lâu": c h ơ + huyền, space, l â u.
@@ -479,14 +571,18 @@ class KioskJourneyTest {
         TestBrowser.screenshot(tablet, "kiosk-18-other-reason-keyboard-landscape");
 
         send(tablet).click();
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(RECORDED))).isVisible();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(RECORDED)))
+                .isVisible();
         waitForRatings(dossier, 1);
         assertThat(jdbc.queryForMap("""
                 SELECT r.comment, t.template_key FROM rating r JOIN dossier d ON d.id = r.dossier_id
-                JOIN survey_template t ON t.id = r.template_id WHERE d.code = ?""", dossier))
-                .isEqualTo(Map.of("comment", "chờ lâu", "template_key", template));
-        assertThat(jdbc.queryForList("SELECT rr.reason_code FROM rating r JOIN dossier d ON d.id = r.dossier_id "
-                + "JOIN rating_reason rr ON rr.rating_id = r.id WHERE d.code = ?", String.class, dossier)).containsExactly("OTHER");
+                JOIN survey_template t ON t.id = r.template_id WHERE d.code = ?""", dossier)).isEqualTo(Map.of("comment", "chờ lâu", "template_key", template));
+        assertThat(jdbc.queryForList(
+                        "SELECT rr.reason_code FROM rating r JOIN dossier d ON d.id = r.dossier_id "
+                                + "JOIN rating_reason rr ON rr.rating_id = r.id WHERE d.code = ?",
+                        String.class,
+                        dossier))
+                .containsExactly("OTHER");
     }
 
     @Test
@@ -496,7 +592,7 @@ class KioskJourneyTest {
         assertThat(refusing.locator("[data-unbound]")).hasCount(0);
 
         KioskFixture.asAdmin(() -> {
-            devices.configureUnboundRatings(site.deviceCode(), vn.hailong.kiosk.UnboundRatings.STORE);
+            devices.configureUnboundRatings(site.deviceCode(), UnboundRatings.STORE);
             return null;
         });
         Page tablet = enrolledTablet(site, 1280, 800);
@@ -509,11 +605,17 @@ class KioskJourneyTest {
         face(tablet, "Hài lòng").click();
         TestBrowser.screenshot(tablet, "kiosk-20-general-rating-details");
         send(tablet).click();
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!"))).isVisible();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!")))
+                .isVisible();
         tablet.waitForFunction("() => JSON.parse(localStorage.getItem('hl-kiosk-outbox') || '[]').length === 0");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_unbound_rating WHERE device_id = ? AND overall_option = 'SATISFIED'",
-                Integer.class, site.device().id())).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE device_id = ?", Integer.class, site.deviceCode())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM kiosk_unbound_rating WHERE device_id = ? AND overall_option = 'SATISFIED'",
+                        Integer.class,
+                        site.device().id()))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rating WHERE device_id = ?", Integer.class, site.deviceCode()))
+                .isZero();
     }
 
     static final String RECORDED = "Chúng tôi đã ghi nhận ý kiến của ông/bà";
@@ -522,10 +624,16 @@ class KioskJourneyTest {
      * WCAG 2.5.3 (Label in Name): axe keeps this rule among its experimental ones, so it is asked for by name.
      */
     static void assertLabelsContainTheVisibleText(Page page, String what) {
-        com.deque.html.axecore.results.AxeResults results = new com.deque.html.axecore.playwright.AxeBuilder(page)
-                .withRules(List.of("label-content-name-mismatch")).analyze();
-        assertThat(results.getViolations()).as("label-content-name-mismatch on " + what)
-                .extracting(r -> r.getId() + " " + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).isEmpty();
+        AxeResults results = new AxeBuilder(page)
+                .withRules(List.of("label-content-name-mismatch"))
+                .analyze();
+        assertThat(results.getViolations())
+                .as("label-content-name-mismatch on " + what)
+                .extracting(r -> r.getId() + " "
+                        + r.getNodes().stream()
+                                .map(n -> String.valueOf(n.getTarget()))
+                                .toList())
+                .isEmpty();
     }
 
     @Test
@@ -556,18 +664,19 @@ class KioskJourneyTest {
 
         send(tablet).tap();
 
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(RECORDED))).isVisible();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(RECORDED)))
+                .isVisible();
         assertThat(tablet.locator(".kiosk-thanks")).containsText("Đơn vị sẽ xem xét");
         assertThat(tablet.locator(".kiosk-thanks")).containsText("gọi lại cho ông/bà");
-        assertThat(tablet.locator(".kiosk-thanks .kiosk-face-very-satisfied, .kiosk-thanks .kiosk-face-satisfied")).hasCount(0);
+        assertThat(tablet.locator(".kiosk-thanks .kiosk-face-very-satisfied, .kiosk-thanks .kiosk-face-satisfied"))
+                .hasCount(0);
         TestBrowser.screenshot(tablet, "kiosk-25-thanks-not-satisfied");
         Accessibility.assertNoSeriousViolations(tablet, "kiosk thank you after not satisfied");
         waitForRatings(dossier, 1);
         // The number is kept apart from the rating, with the follow-up case the rating opened.
         assertThat(jdbc.queryForObject("""
                 SELECT k.phone FROM follow_up_contact k JOIN follow_up_case c ON c.id = k.case_id
-                JOIN rating r ON r.id = c.rating_id JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?""", String.class, dossier))
-                .isEqualTo("0912345678");
+                JOIN rating r ON r.id = c.rating_id JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?""", String.class, dossier)).isEqualTo("0912345678");
         assertThat(outbox(tablet)).isZero();
     }
 
@@ -584,7 +693,8 @@ class KioskJourneyTest {
 
         send(tablet).tap();
 
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!"))).isVisible();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!")))
+                .isVisible();
         assertThat(tablet.locator(".kiosk-thanks .kiosk-face-satisfied")).isVisible();
         TestBrowser.screenshot(tablet, "kiosk-26-thanks-satisfied-portrait");
         Accessibility.assertNoSeriousViolations(tablet, "kiosk thank you after satisfied");
@@ -598,7 +708,8 @@ class KioskJourneyTest {
     }
 
     static Locator dossierLine(Page page, String dossier) {
-        return page.locator(".kiosk-code").filter(new Locator.FilterOptions().setHasText("…" + dossier.substring(dossier.length() - 4)));
+        return page.locator(".kiosk-code")
+                .filter(new Locator.FilterOptions().setHasText("…" + dossier.substring(dossier.length() - 4)));
     }
 
     @Test
@@ -629,8 +740,12 @@ class KioskJourneyTest {
         send(tablet).tap();
         assertThat(tablet.locator(".kiosk-thanks")).isVisible();
         waitForRatings(first, 1);
-        assertThat(jdbc.queryForList("SELECT rr.reason_code FROM rating r JOIN dossier d ON d.id = r.dossier_id "
-                + "JOIN rating_reason rr ON rr.rating_id = r.id WHERE d.code = ?", String.class, first)).containsExactly("ATTITUDE");
+        assertThat(jdbc.queryForList(
+                        "SELECT rr.reason_code FROM rating r JOIN dossier d ON d.id = r.dossier_id "
+                                + "JOIN rating_reason rr ON rr.rating_id = r.id WHERE d.code = ?",
+                        String.class,
+                        first))
+                .containsExactly("ATTITUDE");
 
         // After the thank-you the waiting dossier comes up by itself.
         assertThat(dossierLine(tablet, next)).isVisible();
@@ -644,7 +759,8 @@ class KioskJourneyTest {
         Page tablet = enrolledTablet(site, 800, 1280);
         String dossier = oneStop.sendsReceivedDossier(site.unit());
         handOver(site, dossier);
-        Locator notMine = tablet.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Không phải hồ sơ của tôi / Quay lại"));
+        Locator notMine = tablet.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Không phải hồ sơ của tôi / Quay lại"));
         assertThat(notMine).isVisible();
         TestBrowser.screenshot(tablet, "kiosk-23-overall-with-not-my-dossier-portrait");
         Accessibility.assertNoSeriousViolations(tablet, "kiosk overall with not my dossier");
@@ -655,8 +771,11 @@ class KioskJourneyTest {
         tablet.reload();
         assertThat(idleHeading(tablet)).isVisible();
         assertThat(tablet.locator(".kiosk-code")).hasCount(0);
-        assertThat(jdbc.queryForObject("SELECT h.outcome FROM kiosk_handover h JOIN dossier d ON d.id = h.dossier_id WHERE d.code = ?",
-                String.class, dossier)).isEqualTo("NOT_MINE");
+        assertThat(jdbc.queryForObject(
+                        "SELECT h.outcome FROM kiosk_handover h JOIN dossier d ON d.id = h.dossier_id WHERE d.code = ?",
+                        String.class,
+                        dossier))
+                .isEqualTo("NOT_MINE");
         assertThat(ratingsOf(dossier)).isZero();
 
         // Once a face is tapped the way out is gone: it would erase an answer in progress.
@@ -684,8 +803,7 @@ class KioskJourneyTest {
         String walkedAway = oneStop.sendsReceivedDossier(site.unit());
         handOver(site, walkedAway);
         assertThat(dossierLine(tablet, walkedAway)).isVisible();
-        assertThat(idleHeading(tablet)).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
-                .setTimeout(15_000));
+        assertThat(idleHeading(tablet)).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
         tablet.reload();
         assertThat(idleHeading(tablet)).isVisible();
         assertThat(tablet.locator(".kiosk-code")).hasCount(0);
@@ -696,12 +814,16 @@ class KioskJourneyTest {
 
     /** Where an element sits in the screen's panel, whatever the page's scroll. */
     static double topInPanel(Locator element) {
-        return ((Number) element.evaluate("e => e.getBoundingClientRect().top - e.closest('.kiosk-panel').getBoundingClientRect().top"))
+        return ((Number) element.evaluate(
+                        "e => e.getBoundingClientRect().top - e.closest('.kiosk-panel').getBoundingClientRect().top"))
                 .doubleValue();
     }
 
     static Locator keyboardKey(Page page, String key) {
-        return page.locator(".kiosk-keyboard").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(key).setExact(true));
+        return page.locator(".kiosk-keyboard")
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName(key).setExact(true));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -713,17 +835,23 @@ class KioskJourneyTest {
     Page enrolledTablet(KioskFixture site, String origin, int width, int height) {
         Page tablet = browser.tablet(width, height).newPage();
         tablet.navigate(origin + site.enrolmentPath(devices));
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Xin mời ông/bà đánh giá mức độ hài lòng")))
+        assertThat(tablet.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("Xin mời ông/bà đánh giá mức độ hài lòng")))
                 .isVisible();
         return tablet;
     }
 
     ApiClient.Response handOver(KioskFixture site, String dossier) {
-        return oneStop.api().post("/api/v1/counters/" + site.counterCode() + "/handover", Map.of("dossierCode", dossier, "officerId", "cb-07"));
+        return oneStop.api()
+                .post(
+                        "/api/v1/counters/" + site.counterCode() + "/handover",
+                        Map.of("dossierCode", dossier, "officerId", "cb-07"));
     }
 
     static Locator face(Page page, String label) {
-        return page.locator(".kiosk-face-button").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\S*\\s*" + label + "$")));
+        return page.locator(".kiosk-face-button")
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\S*\\s*" + label + "$")));
     }
 
     static Locator send(Page page) {
@@ -735,7 +863,10 @@ class KioskJourneyTest {
         for (char c : code.toCharArray()) {
             boolean letter = Character.isLetter(c);
             if (letter != letters) {
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(letter ? "Bàn phím chữ" : "Bàn phím số")).click();
+                page.getByRole(
+                                AriaRole.BUTTON,
+                                new Page.GetByRoleOptions().setName(letter ? "Bàn phím chữ" : "Bàn phím số"))
+                        .click();
                 letters = letter;
             }
             String name = switch (c) {
@@ -744,17 +875,23 @@ class KioskJourneyTest {
                 default -> String.valueOf(c);
             };
             page.locator(".kiosk-keypad, .kiosk-letters")
-                    .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true)).click();
+                    .getByRole(
+                            AriaRole.BUTTON,
+                            new Locator.GetByRoleOptions().setName(name).setExact(true))
+                    .click();
         }
     }
 
     static int outbox(Page page) {
-        return ((Number) page.evaluate("() => JSON.parse(localStorage.getItem('hl-kiosk-outbox') || '[]').length")).intValue();
+        return ((Number) page.evaluate("() => JSON.parse(localStorage.getItem('hl-kiosk-outbox') || '[]').length"))
+                .intValue();
     }
 
     int ratingsOf(String dossierCode) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                Integer.class, dossierCode);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                Integer.class,
+                dossierCode);
     }
 
     void waitForRatings(String dossierCode, int expected) {

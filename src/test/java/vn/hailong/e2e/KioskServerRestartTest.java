@@ -1,8 +1,5 @@
 package vn.hailong.e2e;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +27,9 @@ import vn.hailong.kiosk.KioskDeviceService;
 import vn.hailong.kiosk.KioskFixture;
 import vn.hailong.platform.embedded.EmbeddedMariaDb;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The kiosk's server really goes away and comes back: a second node of the application (its own
  * Spring context and Tomcat on a fixed port, the shared test database) serves the tablet, and is
@@ -46,7 +46,8 @@ class KioskServerRestartTest {
     @RegisterExtension
     static final TestBrowser browser = new TestBrowser();
 
-    private static final LocatorAssertions.IsVisibleOptions AFTER_RESTART = new LocatorAssertions.IsVisibleOptions().setTimeout(90_000);
+    private static final LocatorAssertions.IsVisibleOptions AFTER_RESTART =
+            new LocatorAssertions.IsVisibleOptions().setTimeout(90_000);
     private static final String IDLE = "Xin mời ông/bà đánh giá mức độ hài lòng";
 
     static AppNode node;
@@ -82,7 +83,8 @@ class KioskServerRestartTest {
         KioskFixture site = KioskFixture.create(oneStop, directory, devices, 120, 3);
         Page tablet = enrolledTablet(site);
         String dossier = oneStop.sendsReceivedDossier(site.unit());
-        assertThat(handOverOn(port, site, dossier)).isEqualTo(201); // on node A; the kiosk on node B learns it by its poll
+        assertThat(handOverOn(port, site, dossier))
+                .isEqualTo(201); // on node A; the kiosk on node B learns it by its poll
         KioskJourneyTest.face(tablet, "Rất hài lòng").click();
         assertThat(KioskJourneyTest.send(tablet)).isVisible();
 
@@ -98,23 +100,27 @@ class KioskServerRestartTest {
         TestBrowser.screenshot(tablet, "kiosk-11-server-down-rating-kept");
         Accessibility.assertNoSeriousViolations(tablet, "kiosk reconnecting while the server is down");
         assertThat(ratingsOf(dossier)).isZero();
-        String key = (String) tablet.evaluate("() => JSON.parse(localStorage.getItem('hl-kiosk-outbox'))[0].idempotencyKey");
+        String key =
+                (String) tablet.evaluate("() => JSON.parse(localStorage.getItem('hl-kiosk-outbox'))[0].idempotencyKey");
 
         // Started again on the same port: the tablet resends with the same key, forgets the rating
         // once acknowledged, and (its old session gone) reloads to the idle screen.
         node.start();
         waitForRatings(dossier, 1);
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(IDLE))).isVisible(AFTER_RESTART);
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(IDLE)))
+                .isVisible(AFTER_RESTART);
         tablet.waitForFunction("() => JSON.parse(localStorage.getItem('hl-kiosk-outbox') || '[]').length === 0");
         assertThat(reconnecting).isHidden();
         TestBrowser.screenshot(tablet, "kiosk-12-after-restart-idle");
         assertThat(ratingsOf(dossier)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT idempotency_key FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                String.class, dossier)).isEqualTo(key);
+        assertThat(jdbc.queryForObject(
+                        "SELECT idempotency_key FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                        String.class,
+                        dossier))
+                .isEqualTo(key);
         assertThat(jdbc.queryForList("""
                 SELECT a.criterion_key FROM rating r JOIN dossier d ON d.id = r.dossier_id
-                JOIN rating_answer a ON a.rating_id = r.id WHERE d.code = ? AND r.channel = 'KIOSK' ORDER BY a.criterion_key""",
-                String.class, dossier)).containsExactly("convenience", "overall");
+                JOIN rating_answer a ON a.rating_id = r.id WHERE d.code = ? AND r.channel = 'KIOSK' ORDER BY a.criterion_key""", String.class, dossier)).containsExactly("convenience", "overall");
     }
 
     @Test
@@ -143,13 +149,17 @@ class KioskServerRestartTest {
             route.abort("connectionreset");
         });
 
-        assertThat(handOverOn(port, site, dossier)).isEqualTo(201); // on node A; the kiosk on node B learns it by its poll
+        assertThat(handOverOn(port, site, dossier))
+                .isEqualTo(201); // on node A; the kiosk on node B learns it by its poll
         KioskJourneyTest.face(tablet, "Hài lòng").click();
         KioskJourneyTest.send(tablet).click();
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!"))).isVisible();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cảm ơn ông/bà!")))
+                .isVisible();
         waitForRatings(dossier, 1);
         assertThat(firstStatus.get()).isEqualTo(201);
-        assertThat(KioskJourneyTest.outbox(tablet)).as("kept: the server's answer was lost").isEqualTo(1);
+        assertThat(KioskJourneyTest.outbox(tablet))
+                .as("kept: the server's answer was lost")
+                .isEqualTo(1);
 
         node.stop();
         serverDown.set(true);
@@ -160,9 +170,12 @@ class KioskServerRestartTest {
         assertThat(KioskJourneyTest.outbox(tablet)).isEqualTo(1);
 
         node.start();
-        tablet.waitForFunction("() => JSON.parse(localStorage.getItem('hl-kiosk-outbox') || '[]').length === 0", null,
+        tablet.waitForFunction(
+                "() => JSON.parse(localStorage.getItem('hl-kiosk-outbox') || '[]').length === 0",
+                null,
                 new Page.WaitForFunctionOptions().setTimeout(90_000));
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(IDLE))).isVisible(AFTER_RESTART);
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(IDLE)))
+                .isVisible(AFTER_RESTART);
         assertThat(resentAfterRestart.get()).isPositive();
         assertThat(ratingsOf(dossier)).isEqualTo(1);
     }
@@ -180,9 +193,13 @@ class KioskServerRestartTest {
         KioskJourneyTest.face(tablet, "Rất hài lòng").waitFor(new Locator.WaitForOptions().setTimeout(10_000));
         long millis = (System.nanoTime() - start) / 1_000_000;
         // One poll interval (2 s) plus the push and rendering; a busy 2-core machine gets some slack.
-        assertThat(millis).as("handover on node A → survey on the kiosk of node B, ms").isLessThan(5_000);
-        System.out.println("Kiosk cross-node handover: recorded on node A, survey visible on the kiosk of node B after " + millis + " ms");
-        assertThat(tablet.getByText("Hồ sơ …" + dossier.substring(dossier.length() - 4))).isVisible();
+        assertThat(millis)
+                .as("handover on node A → survey on the kiosk of node B, ms")
+                .isLessThan(5_000);
+        System.out.println("Kiosk cross-node handover: recorded on node A, survey visible on the kiosk of node B after "
+                + millis + " ms");
+        assertThat(tablet.getByText("Hồ sơ …" + dossier.substring(dossier.length() - 4)))
+                .isVisible();
         TestBrowser.screenshot(tablet, "kiosk-14-cross-node-handover");
 
         KioskJourneyTest.face(tablet, "Rất hài lòng").click();
@@ -201,18 +218,25 @@ class KioskServerRestartTest {
     private Page enrolledTablet(KioskFixture site) {
         Page tablet = browser.tablet(1280, 800).newPage();
         tablet.navigate(node.base() + site.enrolmentPath(devices));
-        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(IDLE))).isVisible();
+        assertThat(tablet.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(IDLE)))
+                .isVisible();
         return tablet;
     }
 
     private static int handOverOn(int nodePort, KioskFixture site, String dossier) {
-        return new OneStopSoftware(nodePort).api().post("/api/v1/counters/" + site.counterCode() + "/handover",
-                Map.of("dossierCode", dossier, "officerId", "cb-09")).status();
+        return new OneStopSoftware(nodePort)
+                .api()
+                .post(
+                        "/api/v1/counters/" + site.counterCode() + "/handover",
+                        Map.of("dossierCode", dossier, "officerId", "cb-09"))
+                .status();
     }
 
     private int ratingsOf(String dossierCode) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                Integer.class, dossierCode);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                Integer.class,
+                dossierCode);
     }
 
     private void waitForRatings(String dossierCode, int expected) {

@@ -1,8 +1,8 @@
 package vn.hailong.e2e;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
 import vn.hailong.HaiLongTest;
@@ -20,6 +22,9 @@ import vn.hailong.TestData;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.LoginThrottlePolicy;
 import vn.hailong.security.Role;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Wrong passwords in real chromium: after a few, the log-in page says politely how long to wait
@@ -37,12 +42,15 @@ class LogInLockJourneyTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     LoginThrottlePolicy policy;
+
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     String base() {
         return "http://localhost:" + port;
@@ -69,8 +77,10 @@ class LogInLockJourneyTest {
             assertThat(page).hasURL(Pattern.compile(".*/login\\?error.*"));
         }
         // The test profile's locks last seconds; this one lasts as a production lock would (10 min).
-        jdbc.update("UPDATE login_throttle SET locked_until = ? WHERE subject = ?",
-                java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(10)), "A:" + manager);
+        jdbc.update(
+                "UPDATE login_throttle SET locked_until = ? WHERE subject = ?",
+                Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC).plusMinutes(10)),
+                "A:" + manager);
 
         // The right password now: refused, with the wait and whom to ask.
         page.navigate(base() + "/login");
@@ -78,7 +88,8 @@ class LogInLockJourneyTest {
         assertThat(page).hasURL(Pattern.compile(".*/login\\?locked.*"));
         // (the message lives in the log-in form's shadow DOM, which getByText reaches)
         assertThat(page.getByText("Tạm thời chưa thể đăng nhập")).isVisible();
-        assertThat(page.getByText(Pattern.compile("thử lại sau khoảng 10 phút, hoặc nhờ quản trị viên mở khoá"))).isVisible();
+        assertThat(page.getByText(Pattern.compile("thử lại sau khoảng 10 phút, hoặc nhờ quản trị viên mở khoá")))
+                .isVisible();
         TestBrowser.screenshot(page, "login-locked");
         Accessibility.assertNoSeriousViolations(page, "login-locked");
 
@@ -87,7 +98,8 @@ class LogInLockJourneyTest {
         Page busy = from("203.0.113.71");
         busy.navigate(base() + "/login?unavailable");
         assertThat(busy.getByText("Hệ thống đang bận")).isVisible();
-        assertThat(busy.getByText(Pattern.compile("Chưa kiểm tra được mật khẩu vì hệ thống tạm thời gián đoạn"))).isVisible();
+        assertThat(busy.getByText(Pattern.compile("Chưa kiểm tra được mật khẩu vì hệ thống tạm thời gián đoạn")))
+                .isVisible();
         assertThat(busy.getByText("Sai tên đăng nhập hoặc mật khẩu")).isHidden();
         TestBrowser.screenshot(busy, "login-unavailable");
         Accessibility.assertNoSeriousViolations(busy, "login-unavailable");
@@ -97,8 +109,10 @@ class LogInLockJourneyTest {
         desk.navigate(base() + "/tai-khoan");
         AuditAndAccountsJourneyTest.logIn(desk, admin, PASSWORD);
         assertThat(desk.locator("#accounts")).containsText("tạm khóa đăng nhập đến");
-        desk.locator("#accounts vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(manager))
-                .first().click();
+        desk.locator("#accounts vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText(manager))
+                .first()
+                .click();
         assertThat(desk.locator("#unlock-login")).isVisible();
         TestBrowser.screenshot(desk, "accounts-login-locked");
         desk.locator("#unlock-login").click();

@@ -1,8 +1,5 @@
 package vn.hailong.e2e;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,7 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -27,6 +27,7 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 
 import vn.hailong.ApiClient;
@@ -34,6 +35,9 @@ import vn.hailong.HaiLongTest;
 import vn.hailong.TestData;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The citizen's survey page in real chromium, as a citizen meets it after scanning the QR code on
@@ -47,7 +51,8 @@ class MobileSurveyJourneyTest {
     @RegisterExtension
     static final TestBrowser browser = new TestBrowser();
 
-    private static final String PROCEDURE = "Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất";
+    private static final String PROCEDURE =
+            "Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất";
     private static final AtomicInteger CITIZENS = new AtomicInteger();
 
     @LocalServerPort
@@ -68,7 +73,8 @@ class MobileSurveyJourneyTest {
         api = new ApiClient(port, HaiLongTest.API_KEY);
         base = "http://localhost:" + port;
         unit = TestData.agencyCode();
-        ApiClient.Response created = api.put("/api/v1/units/" + unit,
+        ApiClient.Response created = api.put(
+                "/api/v1/units/" + unit,
                 Map.of("name", "Sở Tài nguyên thử " + unit.substring(unit.lastIndexOf('.') + 1), "kind", "DEPARTMENT"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
@@ -95,29 +101,36 @@ class MobileSurveyJourneyTest {
         assertTouchTargets(phone);
         assertOverallQuestionAndSendOnFirstScreen(phone);
         TestBrowser.screenshot(phone, "mobile-survey");
-        phone.screenshot(new Page.ScreenshotOptions().setPath(TestBrowser.screenshotDir().resolve("mobile-survey-first-screen.png")));
+        phone.screenshot(new Page.ScreenshotOptions()
+                .setPath(TestBrowser.screenshotDir().resolve("mobile-survey-first-screen.png")));
         accessible(phone, "mobile-survey");
 
         // A+ makes every text larger (the root font size scales the page), without JavaScript.
         double before = fontSize(phone, "#q-overall legend");
         phone.locator("#text-larger").tap();
-        assertThat(phone.locator("html")).hasClass(java.util.regex.Pattern.compile(".*t115.*"));
+        assertThat(phone.locator("html")).hasClass(Pattern.compile(".*t115.*"));
         assertThat(fontSize(phone, "#q-overall legend")).isGreaterThan(before * 1.1);
         phone.locator("#text-larger").tap();
-        assertThat(phone.locator("html")).hasClass(java.util.regex.Pattern.compile(".*t130.*"));
+        assertThat(phone.locator("html")).hasClass(Pattern.compile(".*t130.*"));
         TestBrowser.screenshot(phone, "mobile-survey-larger-text");
         assertNoHorizontalScrolling(phone);
 
-        phone.locator("#q-overall").getByText("Rất hài lòng", new Locator.GetByTextOptions().setExact(true)).tap();
-        assertThat(phone.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Rất hài lòng")).first()).isChecked();
-        phone.locator("#q-attitude").getByText("Hài lòng", new Locator.GetByTextOptions().setExact(true)).tap();
+        phone.locator("#q-overall")
+                .getByText("Rất hài lòng", new Locator.GetByTextOptions().setExact(true))
+                .tap();
+        assertThat(phone.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Rất hài lòng"))
+                        .first())
+                .isChecked();
+        phone.locator("#q-attitude")
+                .getByText("Hài lòng", new Locator.GetByTextOptions().setExact(true))
+                .tap();
         phone.locator("#submit").tap();
 
         assertThat(phone.locator("#thank-you")).isVisible();
         assertThat(phone.locator("h1")).hasText("Xin cảm ơn!");
         // The larger text stays with the citizen through the post and the redirect.
-        assertThat(phone.locator("html")).hasClass(java.util.regex.Pattern.compile(".*t130.*"));
-        assertThat(phone).hasURL(java.util.regex.Pattern.compile(".*/r/[A-Za-z0-9_-]{22}/thanks\\?size=3$"));
+        assertThat(phone.locator("html")).hasClass(Pattern.compile(".*t130.*"));
+        assertThat(phone).hasURL(Pattern.compile(".*/r/[A-Za-z0-9_-]{22}/thanks\\?size=3$"));
         TestBrowser.screenshot(phone, "mobile-thank-you");
         accessible(phone, "mobile-thank-you");
         assertThat(ratingsOf(code)).isEqualTo(1);
@@ -139,8 +152,12 @@ class MobileSurveyJourneyTest {
         String code = TestData.dossierCode(unit, 5108);
         Page phone = citizen(browser.phone()).newPage();
         phone.navigate(dossier(code, "RETURNED", null));
-        phone.locator("#q-overall").getByText("Không hài lòng", new Locator.GetByTextOptions().setExact(true)).tap();
-        phone.locator("#q-attitude").getByText("Hài lòng", new Locator.GetByTextOptions().setExact(true)).tap();
+        phone.locator("#q-overall")
+                .getByText("Không hài lòng", new Locator.GetByTextOptions().setExact(true))
+                .tap();
+        phone.locator("#q-attitude")
+                .getByText("Hài lòng", new Locator.GetByTextOptions().setExact(true))
+                .tap();
         phone.locator("#submit").tap();
         assertThat(phone.locator("#reasons-error")).isVisible();
         // The error page is a GET (post/redirect/get): Back returns to the first page without a
@@ -154,7 +171,8 @@ class MobileSurveyJourneyTest {
         assertThat(phone.locator("#reasons-error")).isVisible();
         assertThat(ratingsOf(code)).isZero();
 
-        phone.getByText("Giải quyết chậm, trễ hẹn", new Page.GetByTextOptions().setExact(true)).tap();
+        phone.getByText("Giải quyết chậm, trễ hẹn", new Page.GetByTextOptions().setExact(true))
+                .tap();
         phone.locator("#submit").tap();
         assertThat(phone.locator("#thank-you")).isVisible();
         // Back through the error page to the first page (the whole history of this tab).
@@ -173,25 +191,36 @@ class MobileSurveyJourneyTest {
         String code = TestData.dossierCode(unit, 5109);
         Page phone = citizen(browser.phone()).newPage();
         phone.navigate(dossier(code, "RETURNED", null));
-        phone.locator("#q-overall").getByText("Không hài lòng", new Locator.GetByTextOptions().setExact(true)).tap();
-        phone.getByText("Thái độ cán bộ chưa tốt", new Page.GetByTextOptions().setExact(true)).tap();
+        phone.locator("#q-overall")
+                .getByText("Không hài lòng", new Locator.GetByTextOptions().setExact(true))
+                .tap();
+        phone.getByText("Thái độ cán bộ chưa tốt", new Page.GetByTextOptions().setExact(true))
+                .tap();
         phone.locator("#reason-detail").fill("Cán bộ không giải thích");
         phone.locator("#contact").check();
         phone.locator("#phone").fill("0912 345 678");
-        phone.locator("#q-contacts").getByText("Một lần", new Locator.GetByTextOptions().setExact(true)).tap();
+        phone.locator("#q-contacts")
+                .getByText("Một lần", new Locator.GetByTextOptions().setExact(true))
+                .tap();
         phone.locator("#comment").fill("Nên có thêm ghế chờ");
 
         // The switches' names start with what they show (speech input: "tap A+").
-        assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("A+ Tăng cỡ chữ").setExact(true))).isVisible();
-        assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English").setExact(true))).isVisible();
+        assertThat(phone.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("A+ Tăng cỡ chữ").setExact(true)))
+                .isVisible();
+        assertThat(phone.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("English").setExact(true)))
+                .isVisible();
         phone.locator("#text-larger").tap();
-        assertThat(phone.locator("html")).hasClass(java.util.regex.Pattern.compile(".*t115.*"));
+        assertThat(phone.locator("html")).hasClass(Pattern.compile(".*t115.*"));
         assertTicked(phone);
         accessible(phone, "mobile-larger-with-answers");
 
         phone.locator("#language").tap();
         assertThat(phone.locator("html")).hasAttribute("lang", "en");
-        assertThat(phone.locator("html")).hasClass(java.util.regex.Pattern.compile(".*t115.*"));
+        assertThat(phone.locator("html")).hasClass(Pattern.compile(".*t115.*"));
         assertThat(phone.locator("#submit")).hasText("Send");
         assertTicked(phone);
         TestBrowser.screenshot(phone, "mobile-english-with-answers");
@@ -208,8 +237,11 @@ class MobileSurveyJourneyTest {
         assertThat(phone.locator("#thank-you")).isVisible();
         assertThat(phone.locator("#follow-up-note")).isVisible();
         assertThat(ratingsOf(code)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT r.comment FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                String.class, code)).isEqualTo("Cán bộ không giải thích\n\nNên có thêm ghế chờ");
+        assertThat(jdbc.queryForObject(
+                        "SELECT r.comment FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                        String.class,
+                        code))
+                .isEqualTo("Cán bộ không giải thích\n\nNên có thêm ghế chờ");
     }
 
     private static void assertTicked(Page phone) {
@@ -232,13 +264,19 @@ class MobileSurveyJourneyTest {
         // The optional questions follow the send button, under a heading that says they are optional.
         assertThat(phone.locator("#more-title")).hasText("Câu hỏi thêm (không bắt buộc)");
         double send = phone.locator("#submit").boundingBox().y;
-        for (String q : List.of("#q-convenience", "#q-attitude", "#q-contacts", "#q-agencies", "#comment", "#submit-end")) {
-            assertThat(phone.locator(q).boundingBox().y).as(q + " below the first send button").isGreaterThan(send);
+        for (String q :
+                List.of("#q-convenience", "#q-attitude", "#q-contacts", "#q-agencies", "#comment", "#submit-end")) {
+            assertThat(phone.locator(q).boundingBox().y)
+                    .as(q + " below the first send button")
+                    .isGreaterThan(send);
         }
         // The "Lý do khác" hint only with the answer that asks for a reason.
         assertThat(phone.locator("#reason-detail-hint")).isHidden();
-        assertThat(phone.getByText("Nếu chọn “Lý do khác”", new Page.GetByTextOptions().setExact(false))).isHidden();
-        phone.locator("#q-overall").getByText("Không hài lòng", new Locator.GetByTextOptions().setExact(true)).tap();
+        assertThat(phone.getByText("Nếu chọn “Lý do khác”", new Page.GetByTextOptions().setExact(false)))
+                .isHidden();
+        phone.locator("#q-overall")
+                .getByText("Không hài lòng", new Locator.GetByTextOptions().setExact(true))
+                .tap();
         assertThat(phone.locator("#reason-detail-hint")).isVisible();
         phone.locator("#reason-OTHER").check();
         phone.locator("#submit").tap();
@@ -246,7 +284,9 @@ class MobileSurveyJourneyTest {
         assertThat(phone.locator("#reason-detail-error")).hasText("Vui lòng ghi rõ lý do");
         var reasons = phone.locator("#reasons").boundingBox();
         var error = phone.locator("#reason-detail-error").boundingBox();
-        assertThat(error.y - (reasons.y + reasons.height)).as("gap between the reasons and their error").isLessThan(120);
+        assertThat(error.y - (reasons.y + reasons.height))
+                .as("gap between the reasons and their error")
+                .isLessThan(120);
         assertThat(phone.locator("#comment-error")).hasCount(0);
         phone.locator("#errors a").first().tap();
         assertThat(phone.locator("#reason-detail")).isFocused();
@@ -258,7 +298,9 @@ class MobileSurveyJourneyTest {
         assertThat(phone.locator("#reasons-error")).isVisible();
         var chooseError = phone.locator("#reasons-error").boundingBox();
         var firstReason = phone.locator("#reason-SLOW").boundingBox();
-        assertThat(firstReason.y - chooseError.y).as("the error stands right above the reasons").isBetween(0.0, 120.0);
+        assertThat(firstReason.y - chooseError.y)
+                .as("the error stands right above the reasons")
+                .isBetween(0.0, 120.0);
 
         // In English too, at the smallest phone width with the largest text still no sideways scrolling.
         Page english = citizen(browser.phone()).newPage();
@@ -266,14 +308,15 @@ class MobileSurveyJourneyTest {
         assertOverallQuestionAndSendOnFirstScreen(english);
     }
 
-
     @Test
     void not_satisfied_needs_a_reason_and_may_leave_a_number_to_be_called() {
         String code = TestData.dossierCode(unit, 5102);
         Page phone = citizen(browser.phone()).newPage();
         phone.navigate(dossier(code, "RETURNED", null));
 
-        phone.locator("#q-overall").getByText("Không hài lòng", new Locator.GetByTextOptions().setExact(true)).tap();
+        phone.locator("#q-overall")
+                .getByText("Không hài lòng", new Locator.GetByTextOptions().setExact(true))
+                .tap();
         assertThat(phone.locator("#dissatisfied")).isVisible();
         assertThat(phone.locator("#reasons legend")).hasText("Vì sao ông/bà chưa hài lòng? (chọn ít nhất một lý do)");
         assertThat(phone.locator("#contact-block")).containsText("Tôi đồng ý để cơ quan gọi điện cho tôi về việc này");
@@ -284,7 +327,8 @@ class MobileSurveyJourneyTest {
         // The server says what is missing, next to the field and at the top, with the answer kept.
         assertThat(phone).hasTitle("Cần sửa: Đánh giá sự hài lòng");
         assertThat(phone.locator("#errors")).isFocused();
-        assertThat(phone.locator("#reasons-error")).hasText("Vui lòng chọn ít nhất một lý do, hoặc ghi lý do vào ô bên dưới");
+        assertThat(phone.locator("#reasons-error"))
+                .hasText("Vui lòng chọn ít nhất một lý do, hoặc ghi lý do vào ô bên dưới");
         assertThat(phone.locator("#reasons")).hasAttribute("aria-describedby", "reasons-error");
         assertThat(phone.locator("#q-overall-DISSATISFIED")).isChecked();
         assertThat(phone.locator("#dissatisfied")).isVisible();
@@ -295,7 +339,8 @@ class MobileSurveyJourneyTest {
         // The link in the summary takes the citizen to the first reason.
         phone.locator("#errors a").first().tap();
         assertThat(phone.locator("#reason-SLOW")).isFocused();
-        phone.getByText("Giải quyết chậm, trễ hẹn", new Page.GetByTextOptions().setExact(true)).tap();
+        phone.getByText("Giải quyết chậm, trễ hẹn", new Page.GetByTextOptions().setExact(true))
+                .tap();
         // The phone field appears once the citizen agrees to be called.
         assertThat(phone.locator("#phone")).isHidden();
         phone.locator("#contact").check();
@@ -331,7 +376,8 @@ class MobileSurveyJourneyTest {
         // A next step: the counter, and the hotline as a link that dials (hailong.survey-page.help).
         assertThat(phone.locator("#help")).containsText("Bộ phận Một cửa nơi đã nộp hồ sơ");
         assertThat(phone.locator("#hotline a")).hasAttribute("href", "tel:02743822000");
-        assertThat(phone.locator("#hotline")).containsText("Đường dây nóng Trung tâm Phục vụ hành chính công tỉnh: 0274 3822 000");
+        assertThat(phone.locator("#hotline"))
+                .containsText("Đường dây nóng Trung tâm Phục vụ hành chính công tỉnh: 0274 3822 000");
         assertThat(phone.locator("#hotline a").boundingBox().height).isGreaterThanOrEqualTo(44);
         TestBrowser.screenshot(phone, "mobile-expired");
         accessible(phone, "mobile-expired");
@@ -351,8 +397,17 @@ class MobileSurveyJourneyTest {
 
         String code = TestData.dossierCode(unit, 5104);
         String link = dossier(code, "RECEIVED", null);
-        api.post("/api/v1/ratings", Map.of("dossierCode", code, "channel", "PAPER", "idempotencyKey", "paper-" + code,
-                "answers", Map.of("overall", "SATISFIED")));
+        api.post(
+                "/api/v1/ratings",
+                Map.of(
+                        "dossierCode",
+                        code,
+                        "channel",
+                        "PAPER",
+                        "idempotencyKey",
+                        "paper-" + code,
+                        "answers",
+                        Map.of("overall", "SATISFIED")));
         phone.navigate(link);
         assertThat(phone.locator("#survey-notice")).containsText("Hồ sơ này đã được đánh giá");
         assertThat(phone.locator("#help")).containsText("Nếu không phải ông/bà đã đánh giá");
@@ -368,20 +423,25 @@ class MobileSurveyJourneyTest {
         phone.navigate(dossier(code, "SUPPLEMENT_REQUESTED", null));
         assertNoHorizontalScrolling(phone);
         TestBrowser.screenshot(phone, "mobile-320");
-        phone.screenshot(new Page.ScreenshotOptions().setPath(TestBrowser.screenshotDir().resolve("mobile-320-first-screen.png")));
+        phone.screenshot(new Page.ScreenshotOptions()
+                .setPath(TestBrowser.screenshotDir().resolve("mobile-320-first-screen.png")));
         accessible(phone, "mobile-320");
         phone.locator("#language").tap();
-        assertThat(phone.locator("#q-overall legend")).containsText("How satisfied are you with how your dossier was handled?");
+        assertThat(phone.locator("#q-overall legend"))
+                .containsText("How satisfied are you with how your dossier was handled?");
         assertThat(phone.locator("#dossier-ref")).containsText("Dossier …5105 · more documents needed, due");
         phone.locator("#text-larger").tap();
         phone.locator("#text-larger").tap();
         phone.locator("#text-larger").tap();
         assertThat(phone.locator("#text-larger")).hasCount(0);
         assertNoHorizontalScrolling(phone);
-        phone.locator("#q-overall").getByText("Not satisfied", new Locator.GetByTextOptions().setExact(true)).tap();
+        phone.locator("#q-overall")
+                .getByText("Not satisfied", new Locator.GetByTextOptions().setExact(true))
+                .tap();
         TestBrowser.screenshot(phone, "mobile-320-en-largest");
         phone.evaluate("() => window.scrollTo(0, 0)");
-        phone.screenshot(new Page.ScreenshotOptions().setPath(TestBrowser.screenshotDir().resolve("mobile-320-en-largest-top.png")));
+        phone.screenshot(new Page.ScreenshotOptions()
+                .setPath(TestBrowser.screenshotDir().resolve("mobile-320-en-largest-top.png")));
         accessible(phone, "mobile-320-en-largest");
     }
 
@@ -401,7 +461,7 @@ class MobileSurveyJourneyTest {
         phone.locator("#reason-OTHER").check();
         // A+ is a button of the form: the answers go along, without JavaScript too.
         phone.locator("#text-larger").click();
-        assertThat(phone.locator("html")).hasClass(java.util.regex.Pattern.compile(".*t115.*"));
+        assertThat(phone.locator("html")).hasClass(Pattern.compile(".*t115.*"));
         assertThat(phone.locator("#q-overall-DISSATISFIED")).isChecked();
         assertThat(phone.locator("#reason-OTHER")).isVisible();
         assertThat(phone.locator("#reason-OTHER")).isChecked();
@@ -426,11 +486,16 @@ class MobileSurveyJourneyTest {
         page.navigate(base + "/login");
         page.locator("input[name=username]").fill(officer);
         page.locator("input[name=password]").fill("Mob-passw0rd!");
-        page.locator("vaadin-login-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
-        assertThat(page).not().hasURL(java.util.regex.Pattern.compile(".*/login.*"));
+        page.locator("vaadin-login-form")
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true))
+                .click();
+        assertThat(page).not().hasURL(Pattern.compile(".*/login.*"));
 
         page.navigate(link);
-        assertThat(page.locator("#survey-notice")).containsText("Tài khoản cán bộ đang đăng nhập trên trình duyệt này không được phép đánh giá");
+        assertThat(page.locator("#survey-notice"))
+                .containsText("Tài khoản cán bộ đang đăng nhập trên trình duyệt này không được phép đánh giá");
         assertThat(page.locator("form")).hasCount(0);
         TestBrowser.screenshot(page, "mobile-staff-session");
         accessible(page, "mobile-staff-session");
@@ -444,15 +509,23 @@ class MobileSurveyJourneyTest {
      */
     private static void accessible(Page page, String what) {
         Accessibility.assertNoSeriousViolations(page, what);
-        AxeResults mismatch = new AxeBuilder(page).withRules(List.of("label-content-name-mismatch")).analyze();
-        assertThat(mismatch.getViolations()).as("label-content-name-mismatch on " + what)
-                .extracting(v -> v.getId() + " " + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
+        AxeResults mismatch = new AxeBuilder(page)
+                .withRules(List.of("label-content-name-mismatch"))
+                .analyze();
+        assertThat(mismatch.getViolations())
+                .as("label-content-name-mismatch on " + what)
+                .extracting(v -> v.getId() + " "
+                        + v.getNodes().stream()
+                                .map(n -> String.valueOf(n.getTarget()))
+                                .toList())
                 .isEmpty();
         // The rule ran (it applies only to controls named by aria-label, which the page no longer uses).
-        assertThat(java.util.stream.Stream.concat(
-                java.util.Objects.requireNonNullElse(mismatch.getPasses(), List.<Rule>of()).stream(),
-                java.util.Objects.requireNonNullElse(mismatch.getInapplicable(), List.<Rule>of()).stream()).map(Rule::getId))
-                .as("label-content-name-mismatch ran on " + what).contains("label-content-name-mismatch");
+        assertThat(Stream.concat(
+                                Objects.requireNonNullElse(mismatch.getPasses(), List.<Rule>of()).stream(),
+                                Objects.requireNonNullElse(mismatch.getInapplicable(), List.<Rule>of()).stream())
+                        .map(Rule::getId))
+                .as("label-content-name-mismatch ran on " + what)
+                .contains("label-content-name-mismatch");
     }
 
     /**
@@ -470,13 +543,13 @@ class MobileSurveyJourneyTest {
                   const reasons = document.getElementById('dissatisfied');
                   if (reasons && !reasons.classList.contains('open')) reasons.open = false;
                 }""");
-        assertThat(page.locator("html")).hasClass(java.util.regex.Pattern.compile(".*no-js.*"));
+        assertThat(page.locator("html")).hasClass(Pattern.compile(".*no-js.*"));
         accessible(page, what);
     }
 
     /** Back, as the phone's back button: never Chrome's "Confirm Form Resubmission" (ERR_CACHE_MISS) page. */
     private static void goBackSafely(Page page) {
-        com.microsoft.playwright.Response response = page.goBack();
+        Response response = page.goBack();
         assertThat(page.url()).as("after Back").doesNotStartWith("chrome-error:");
         if (response != null) {
             assertThat(response.status()).as("status after Back").isEqualTo(200);
@@ -490,17 +563,23 @@ class MobileSurveyJourneyTest {
         double viewport = ((Number) page.evaluate("() => window.innerHeight")).doubleValue();
         var overall = page.locator("#q-overall").boundingBox();
         var send = page.locator("#submit").boundingBox();
-        assertThat(overall.y + overall.height).as("bottom of the overall question").isLessThanOrEqualTo(viewport);
-        assertThat(send.y + send.height).as("bottom of the send button (viewport " + viewport + ")").isLessThanOrEqualTo(viewport);
+        assertThat(overall.y + overall.height)
+                .as("bottom of the overall question")
+                .isLessThanOrEqualTo(viewport);
+        assertThat(send.y + send.height)
+                .as("bottom of the send button (viewport " + viewport + ")")
+                .isLessThanOrEqualTo(viewport);
         assertThat(send.y).as("the send button follows the overall question").isGreaterThan(overall.y + overall.height);
     }
 
     private static double fontSize(Page page, String selector) {
-        return ((Number) page.locator(selector).evaluate("e => parseFloat(getComputedStyle(e).fontSize)")).doubleValue();
+        return ((Number) page.locator(selector).evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+                .doubleValue();
     }
 
     private static void assertNoHorizontalScrolling(Page page) {
-        Number overflow = (Number) page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Number overflow = (Number)
+                page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(overflow.intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
     }
 
@@ -508,15 +587,21 @@ class MobileSurveyJourneyTest {
     private static void assertTouchTargets(Page page) {
         for (Locator target : page.locator(".option:visible, .tool, #submit").all()) {
             var box = target.boundingBox();
-            assertThat(box.height).as("height of " + target.textContent().strip()).isGreaterThanOrEqualTo(48);
+            assertThat(box.height)
+                    .as("height of " + target.textContent().strip())
+                    .isGreaterThanOrEqualTo(48);
             assertThat(box.width).as("width of " + target.textContent().strip()).isGreaterThanOrEqualTo(48);
         }
-        assertThat(page.locator("#submit").boundingBox().width).as("send button width").isGreaterThan(300);
+        assertThat(page.locator("#submit").boundingBox().width)
+                .as("send button width")
+                .isGreaterThan(300);
     }
 
     private int ratingsOf(String code) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                Integer.class, code);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                Integer.class,
+                code);
     }
 
     /** Pushes a dossier through the API as the one-stop software does; answers its survey link on this test's server. */
@@ -524,9 +609,24 @@ class MobileSurveyJourneyTest {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7)).truncatedTo(ChronoUnit.SECONDS);
         OffsetDateTime received = (returnedAt != null ? returnedAt : now).minusDays(10);
         Map<String, Object> body = new HashMap<>(Map.of(
-                "procedureCode", "1.004227", "procedureName", PROCEDURE,
-                "receivingUnit", unit, "competentUnit", unit, "channel", "IN_PERSON", "applicantKind", "CITIZEN",
-                "status", status, "receivedAt", received.toString(), "dueAt", received.plusDays(14).toString()));
+                "procedureCode",
+                "1.004227",
+                "procedureName",
+                PROCEDURE,
+                "receivingUnit",
+                unit,
+                "competentUnit",
+                unit,
+                "channel",
+                "IN_PERSON",
+                "applicantKind",
+                "CITIZEN",
+                "status",
+                status,
+                "receivedAt",
+                received.toString(),
+                "dueAt",
+                received.plusDays(14).toString()));
         if ("RETURNED".equals(status)) {
             body.put("returnedAt", (returnedAt != null ? returnedAt : now.minusHours(1)).toString());
         }

@@ -1,7 +1,5 @@
 package vn.hailong.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +24,8 @@ import vn.hailong.OneStopSoftware;
 import vn.hailong.RollupProbe;
 import vn.hailong.platform.embedded.EmbeddedMariaDb;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A node killed with SIGKILL in the middle of a burst of ratings, while a second node (this test's
  * application) keeps running on the same database. Every rating that was acknowledged is stored;
@@ -49,7 +49,8 @@ class NodeKilledMidBurstTest {
     EmbeddedMariaDb db;
 
     @Test
-    void ratings_acknowledged_before_a_kill_9_are_stored_resends_store_the_rest_once_and_rollups_catch_up_within_10_s() throws Exception {
+    void ratings_acknowledged_before_a_kill_9_are_stored_resends_store_the_rest_once_and_rollups_catch_up_within_10_s()
+            throws Exception {
         OneStopSoftware survivor = new OneStopSoftware(port);
         String unit = survivor.registersUnit("COMMUNE");
         List<String> dossiers = Collections.synchronizedList(new ArrayList<>());
@@ -65,7 +66,9 @@ class NodeKilledMidBurstTest {
         } finally {
             setup.shutdownNow();
         }
-        List<Map<String, Object>> ratings = dossiers.stream().map(d -> OneStopSoftware.rating(d, "SATISFIED")).toList();
+        List<Map<String, Object>> ratings = dossiers.stream()
+                .map(d -> OneStopSoftware.rating(d, "SATISFIED"))
+                .toList();
 
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicInteger others = new AtomicInteger();
@@ -103,11 +106,15 @@ class NodeKilledMidBurstTest {
             }
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(RATINGS / 3);
-        assertThat(acknowledged.size()).as("the kill came before the burst ended").isLessThan(RATINGS);
+        assertThat(acknowledged.size())
+                .as("the kill came before the burst ended")
+                .isLessThan(RATINGS);
 
         // Every acknowledged rating is stored.
         for (String key : acknowledged) {
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE idempotency_key = ?", Integer.class, key)).as(key).isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE idempotency_key = ?", Integer.class, key))
+                    .as(key)
+                    .isEqualTo(1);
         }
         // The clients resend what was not acknowledged, to the surviving node: stored once, or replayed.
         for (Map<String, Object> rating : ratings) {

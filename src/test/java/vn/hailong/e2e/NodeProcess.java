@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A node of the application in a process of its own (this JVM's classpath, the test profile, the
@@ -41,13 +43,24 @@ public final class NodeProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "vn.hailong.HaiLongApplication", "--spring.profiles.active=test", "--server.port=" + port,
-                "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=root", "--spring.datasource.password=",
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx768m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "vn.hailong.HaiLongApplication",
+                "--spring.profiles.active=test",
+                "--server.port=" + port,
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=root",
+                "--spring.datasource.password=",
                 "--logging.level.root=warn"));
         command.addAll(List.of(extraArgs));
         Path log = Files.createTempFile(Path.of("target"), "node-" + port + "-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
                 .directory(new File(System.getProperty("user.dir")));
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -72,9 +85,10 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end; its exit code, or empty if it still runs after {@code within}. */
-    public java.util.OptionalInt awaitExit(Duration within) throws InterruptedException {
-        return process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? java.util.OptionalInt.of(process.exitValue())
-                : java.util.OptionalInt.empty();
+    public OptionalInt awaitExit(Duration within) throws InterruptedException {
+        return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)
+                ? OptionalInt.of(process.exitValue())
+                : OptionalInt.empty();
     }
 
     /** Everything the process wrote to its standard output and error so far, line by line. */
@@ -87,14 +101,17 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     private void awaitServing(Duration within) throws InterruptedException, IOException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("node process exited with " + process.exitValue() + ":\n" + tail());
             }
             try {
-                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/openapi")).build(),
+                HttpResponse<Void> answer = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/openapi"))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (answer.statusCode() == 200) {
                     return;

@@ -1,8 +1,5 @@
 package vn.hailong.e2e;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -23,6 +20,9 @@ import vn.hailong.TestData;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Paper forms keyed in chromium: a clerk keys a form (a mistake first, named on its field), keys
  * the same serial again (refused), a second clerk keys it blind with a different reason, and the
@@ -39,8 +39,10 @@ class PaperFormJourneyTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -53,7 +55,11 @@ class PaperFormJourneyTest {
     }
 
     static void choose(Page page, String criterion, String label) {
-        page.locator("#answer-" + criterion).getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName(label).setExact(true)).check();
+        page.locator("#answer-" + criterion)
+                .getByRole(
+                        AriaRole.RADIO,
+                        new Locator.GetByRoleOptions().setName(label).setExact(true))
+                .check();
     }
 
     static void keyForm(Page page, String serial, String dossierCode, String overall, String reason) {
@@ -63,7 +69,11 @@ class PaperFormJourneyTest {
         page.locator("#dossier-code input").fill(dossierCode);
         choose(page, "overall", overall);
         if (reason != null) {
-            page.locator("#reasons").getByRole(AriaRole.CHECKBOX, new Locator.GetByRoleOptions().setName(reason).setExact(true)).check();
+            page.locator("#reasons")
+                    .getByRole(
+                            AriaRole.CHECKBOX,
+                            new Locator.GetByRoleOptions().setName(reason).setExact(true))
+                    .check();
         }
         page.locator("#save").click();
     }
@@ -95,14 +105,23 @@ class PaperFormJourneyTest {
         page.locator("#save").click();
         assertThat(page.locator("#result")).containsText("Chưa lưu");
         assertThat(page.locator("#reasons")).hasAttribute("invalid", "");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM paper_form WHERE serial = ?", Long.class, serial)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM paper_form WHERE serial = ?", Long.class, serial))
+                .isZero();
 
-        page.locator("#reasons").getByRole(AriaRole.CHECKBOX, new Locator.GetByRoleOptions().setName("Giải quyết chậm, trễ hẹn")).check();
+        page.locator("#reasons")
+                .getByRole(AriaRole.CHECKBOX, new Locator.GetByRoleOptions().setName("Giải quyết chậm, trễ hẹn"))
+                .check();
         page.locator("#save").click();
         assertThat(page.locator("#result")).containsText("Đã lưu phiếu " + serial + " của hồ sơ " + dossier);
         assertThat(page.locator("#serial input")).hasValue("");
-        assertThat(page.locator("#answer-overall").getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("Không hài lòng")
-                .setExact(true))).not().isChecked();
+        assertThat(page.locator("#answer-overall")
+                        .getByRole(
+                                AriaRole.RADIO,
+                                new Locator.GetByRoleOptions()
+                                        .setName("Không hài lòng")
+                                        .setExact(true)))
+                .not()
+                .isChecked();
         TestBrowser.screenshot(page, "paper-form-keyed");
         Accessibility.assertNoSeriousViolations(page, "paper form");
 
@@ -110,8 +129,11 @@ class PaperFormJourneyTest {
         keyForm(page, serial, dossier, "Không hài lòng", "Giải quyết chậm, trễ hẹn");
         assertThat(page.locator("#serial")).hasAttribute("invalid", "");
         assertThat(page.locator("#serial")).containsText("đã được nhập");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                Long.class, dossier)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                        Long.class,
+                        dossier))
+                .isEqualTo(1);
 
         // The second clerk keys it blind, ticking another reason.
         Page second = browser.desktop().newPage();
@@ -137,7 +159,9 @@ class PaperFormJourneyTest {
         manager.locator("#breakdowns").getByText("Kiểm tra số liệu").click();
         assertThat(manager.locator("#integrity-paper-forms")).containsText("đã nhập 1");
         assertThat(manager.locator("#integrity-paper-forms")).containsText("hai lần nhập khác nhau: 1");
-        manager.locator("#integrity-paper-forms").getByText("Xem các phiếu khác nhau").click();
+        manager.locator("#integrity-paper-forms")
+                .getByText("Xem các phiếu khác nhau")
+                .click();
         assertThat(manager.locator("#paper-form-mismatches")).containsText(serial);
 
         // A clerk sees nothing of the managers' pages.

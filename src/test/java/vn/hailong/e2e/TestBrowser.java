@@ -3,6 +3,9 @@ package vn.hailong.e2e;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +46,14 @@ public final class TestBrowser implements BeforeAllCallback, AfterAllCallback, A
     /** Long enough for Vaadin dev mode's first page load on a busy 2-core machine. */
     public static final double TIMEOUT_MS = 30_000;
 
-    private static final List<String> ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+    private static final List<String> ARGS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
             "--disable-quic");
 
     /**
@@ -68,12 +77,14 @@ public final class TestBrowser implements BeforeAllCallback, AfterAllCallback, A
             throw new AssertionError("Browser tests need Debian's chromium at " + CHROMIUM
                     + ", which is missing. Install it with: apt-get install -y chromium");
         }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(ARGS));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(ARGS));
         PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
     }
 
@@ -84,7 +95,9 @@ public final class TestBrowser implements BeforeAllCallback, AfterAllCallback, A
             for (BrowserContext c : contexts) {
                 for (Page page : c.pages()) {
                     try {
-                        screenshot(page, "FAILED-" + context.getRequiredTestMethod().getName() + "-" + (++n));
+                        screenshot(
+                                page,
+                                "FAILED-" + context.getRequiredTestMethod().getName() + "-" + (++n));
                     } catch (RuntimeException e) {
                         // the page may be gone; the test's own failure is what matters
                     }
@@ -141,9 +154,8 @@ public final class TestBrowser implements BeforeAllCallback, AfterAllCallback, A
 
     /** A fresh context the size of an office laptop screen (1366×900), in Vietnamese. */
     public BrowserContext desktop() {
-        return newContext(new Browser.NewContextOptions()
-                .setViewportSize(1366, 900)
-                .setLocale("vi-VN"));
+        return newContext(
+                new Browser.NewContextOptions().setViewportSize(1366, 900).setLocale("vi-VN"));
     }
 
     /** A fresh context the size of a counter tablet (e.g. 1280×800 landscape, 800×1280 portrait), touch, in Vietnamese. */
@@ -163,14 +175,18 @@ public final class TestBrowser implements BeforeAllCallback, AfterAllCallback, A
         if (playwright == null) {
             throw new IllegalStateException("register TestBrowser as a static @RegisterExtension field");
         }
-        BrowserContext context = playwright.chromium().launchPersistentContext(userDataDir, new BrowserType.LaunchPersistentContextOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(ARGS)
-                .setViewportSize(width, height)
-                .setHasTouch(true)
-                .setLocale("vi-VN")
-                .setTimezoneId("Asia/Ho_Chi_Minh"));
+        BrowserContext context = playwright
+                .chromium()
+                .launchPersistentContext(
+                        userDataDir,
+                        new BrowserType.LaunchPersistentContextOptions()
+                                .setExecutablePath(CHROMIUM)
+                                .setHeadless(true)
+                                .setArgs(ARGS)
+                                .setViewportSize(width, height)
+                                .setHasTouch(true)
+                                .setLocale("vi-VN")
+                                .setTimezoneId("Asia/Ho_Chi_Minh"));
         context.addInitScript(HIDE_DEV_TOOLS);
         context.setDefaultTimeout(TIMEOUT_MS);
         context.setDefaultNavigationTimeout(TIMEOUT_MS);
@@ -195,11 +211,11 @@ public final class TestBrowser implements BeforeAllCallback, AfterAllCallback, A
      * today, where the test fixtures put their figures; waits until the headline says so.
      */
     public static void dashboardOnThisMonth(Page page) {
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         Locator day = page.locator("#period-day input");
-        day.fill(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(today));
+        day.fill(DateTimeFormatter.ofPattern("dd/MM/yyyy").format(today));
         day.press("Enter");
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#scope-label")).containsText("tính đến");
+        PlaywrightAssertions.assertThat(page.locator("#scope-label")).containsText("tính đến");
     }
 
     /** The folder screenshots go to. */

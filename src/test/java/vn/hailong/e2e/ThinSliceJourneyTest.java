@@ -1,8 +1,5 @@
 package vn.hailong.e2e;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,8 +25,12 @@ import com.microsoft.playwright.options.AriaRole;
 import vn.hailong.ApiClient;
 import vn.hailong.HaiLongTest;
 import vn.hailong.TestData;
+import vn.hailong.aggregation.RollupDrainer;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The thin slice end to end, in real chromium: the one-stop software pushes a returned dossier
@@ -52,7 +53,8 @@ class ThinSliceJourneyTest {
     int port;
 
     @Autowired
-    vn.hailong.aggregation.RollupDrainer rollups;
+    RollupDrainer rollups;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -91,7 +93,8 @@ class ThinSliceJourneyTest {
         assertThat(phone.locator("#thank-you")).isVisible();
 
         // (c) stored once, and the API tells the one-stop software it is rated
-        assertThat(api.get("/api/v1/dossiers/" + first).json().get("rated").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/dossiers/" + first).json().get("rated").asBoolean())
+                .isTrue();
         assertThat(ratingsOf(first)).isEqualTo(1);
 
         // (e) a second dossier, "not satisfied" with a reason
@@ -157,10 +160,11 @@ class ThinSliceJourneyTest {
         assertThat(desktop.locator("#dashboard")).hasCount(0);
         assertThat(desktop.locator("body")).not().containsText("Tỷ lệ hài lòng");
         TestBrowser.screenshot(desktop, "officer-denied");
-        desktop.locator("#access-denied-links a").filter(new Locator.FilterOptions().setHasText("Quầy của tôi")).click();
+        desktop.locator("#access-denied-links a")
+                .filter(new Locator.FilterOptions().setHasText("Quầy của tôi"))
+                .click();
         assertThat(desktop.locator("#counter-desk")).isVisible();
     }
-
 
     private void registerUnit(String code, String name) {
         ApiClient.Response response = api.put("/api/v1/units/" + code, Map.of("name", name, "kind", "DEPARTMENT"));
@@ -172,10 +176,26 @@ class ThinSliceJourneyTest {
         String unit = code.substring(0, code.indexOf('-'));
         OffsetDateTime now = OffsetDateTime.now(VIETNAM).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> body = new HashMap<>(Map.of(
-                "procedureCode", "1.009994", "procedureName", PROCEDURE,
-                "receivingUnit", unit, "competentUnit", unit, "channel", "IN_PERSON", "applicantKind", "CITIZEN",
-                "status", "RETURNED", "receivedAt", now.minusDays(10).toString(), "dueAt", now.plusDays(2).toString(),
-                "returnedAt", now.minusHours(1).toString()));
+                "procedureCode",
+                "1.009994",
+                "procedureName",
+                PROCEDURE,
+                "receivingUnit",
+                unit,
+                "competentUnit",
+                unit,
+                "channel",
+                "IN_PERSON",
+                "applicantKind",
+                "CITIZEN",
+                "status",
+                "RETURNED",
+                "receivedAt",
+                now.minusDays(10).toString(),
+                "dueAt",
+                now.plusDays(2).toString(),
+                "returnedAt",
+                now.minusHours(1).toString()));
         body.put("officers", List.of(Map.of("id", "cb-" + unit, "name", "Lê Thị Tiếp Nhận", "role", "RECEIVING")));
         ApiClient.Response response = api.put("/api/v1/dossiers/" + code, body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
@@ -186,8 +206,6 @@ class ThinSliceJourneyTest {
         return base + link.getRawPath();
     }
 
-
-
     /**
      * A regular expression matching {@code text} literally. Not {@link Pattern#quote}: Playwright
      * runs patterns as JavaScript regular expressions, which know no {@code \Q...\E}.
@@ -197,15 +215,19 @@ class ThinSliceJourneyTest {
     }
 
     private int ratingsOf(String dossierCode) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                Integer.class, dossierCode);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                Integer.class,
+                dossierCode);
     }
 
     private void logIn(Page page, String username) {
         page.locator("input[name=username]").fill(username);
         page.locator("input[name=password]").fill(PASSWORD);
         page.locator("vaadin-login-form")
-                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true))
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true))
                 .click();
     }
 

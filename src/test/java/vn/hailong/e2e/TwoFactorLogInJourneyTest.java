@@ -1,13 +1,10 @@
 package vn.hailong.e2e;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
-
 import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.commons.codec.binary.Base32;
@@ -21,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.test.context.TestPropertySource;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
@@ -29,11 +27,15 @@ import com.microsoft.playwright.Page;
 import vn.hailong.HaiLongTest;
 import vn.hailong.KeepsSecurityStrategy;
 import vn.hailong.TestData;
+import vn.hailong.receipt.QrImages;
 import vn.hailong.security.AccountAdminService;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.LoginThrottlePolicy;
 import vn.hailong.security.Role;
 import vn.hailong.security.TwoFactorService;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two-factor log-in as production has it (administrators and province managers), in real
@@ -52,18 +54,24 @@ class TwoFactorLogInJourneyTest {
     static final TestBrowser browser = new TestBrowser();
 
     private static final String PASSWORD = "e2e-Passw0rd!";
-    private static final TimeBasedOneTimePasswordGenerator APP = new TimeBasedOneTimePasswordGenerator(Duration.ofSeconds(30));
+    private static final TimeBasedOneTimePasswordGenerator APP =
+            new TimeBasedOneTimePasswordGenerator(Duration.ofSeconds(30));
 
     @LocalServerPort
     int port;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     AccountAdminService admin;
+
     @Autowired
     TwoFactorService twoFactor;
+
     @Autowired
     LoginThrottlePolicy policy;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -79,7 +87,7 @@ class TwoFactorLogInJourneyTest {
 
     Page logIn(String username, String address) {
         var context = browser.desktop();
-        context.setExtraHTTPHeaders(java.util.Map.of("X-Forwarded-For", address));
+        context.setExtraHTTPHeaders(Map.of("X-Forwarded-For", address));
         Page page = context.newPage();
         page.navigate(base() + "/bang-dieu-khien");
         AuditAndAccountsJourneyTest.logIn(page, username, PASSWORD);
@@ -99,8 +107,11 @@ class TwoFactorLogInJourneyTest {
         assertThat(page).hasURL(Pattern.compile(".*/xac-thuc-hai-buoc"));
         String secret = page.locator("#totp-secret").innerText();
         // The QR code carries the same secret, readable by a phone's camera.
-        String scanned = vn.hailong.receipt.QrImages.decodePng(page.locator("#totp-qr").screenshot());
-        assertThat(scanned).startsWith("otpauth://totp/").contains("secret=" + secret.replace(" ", "")).contains(manager);
+        String scanned = QrImages.decodePng(page.locator("#totp-qr").screenshot());
+        assertThat(scanned)
+                .startsWith("otpauth://totp/")
+                .contains("secret=" + secret.replace(" ", ""))
+                .contains(manager);
         TestBrowser.screenshot(page, "two-factor-enrol");
         Accessibility.assertNoSeriousViolations(page, "two-factor-enrol");
 
@@ -132,7 +143,8 @@ class TwoFactorLogInJourneyTest {
 
         // And with the app's code (the next one: the enrolment's was already used).
         Page third = logIn(manager, "10.0.0.23");
-        third.locator("#second-factor-code input").fill(code(secret, Instant.now().plusSeconds(30)));
+        third.locator("#second-factor-code input")
+                .fill(code(secret, Instant.now().plusSeconds(30)));
         third.locator("#verify-code").click();
         assertThat(third.locator("#dashboard")).isVisible();
 
@@ -142,17 +154,20 @@ class TwoFactorLogInJourneyTest {
         fourth.locator("#verify-code").click();
         assertThat(fourth.locator("#second-factor-message")).containsText("Mã không đúng");
 
-        assertThat(jdbc.queryForList("SELECT details FROM audit_entry WHERE action = 'LOGIN_SUCCEEDED' AND actor = ? ORDER BY seq",
-                String.class, manager)).contains("second factor: recovery code", "second factor: authenticator code");
+        assertThat(jdbc.queryForList(
+                        "SELECT details FROM audit_entry WHERE action = 'LOGIN_SUCCEEDED' AND actor = ? ORDER BY seq",
+                        String.class,
+                        manager))
+                .contains("second factor: recovery code", "second factor: authenticator code");
     }
 
     @Test
     void a_code_works_once_wrong_codes_lock_and_an_administrator_can_reset_the_app() throws Exception {
         String manager = "e2e-2fb-" + TestData.uniqueSuffix().toLowerCase();
         accounts.ensureAccount(manager, PASSWORD, "Lãnh đạo Sở", Role.PROVINCE_MANAGER, null);
-        var details = new org.springframework.security.web.authentication.WebAuthenticationDetails("203.0.113.50", null);
-        var pending = UsernamePasswordAuthenticationToken.authenticated(manager, null,
-                List.of(new SimpleGrantedAuthority(TwoFactorService.PENDING_AUTHORITY)));
+        var details = new WebAuthenticationDetails("203.0.113.50", null);
+        var pending = UsernamePasswordAuthenticationToken.authenticated(
+                manager, null, List.of(new SimpleGrantedAuthority(TwoFactorService.PENDING_AUTHORITY)));
         pending.setDetails(details);
         TwoFactorService.Enrolment enrolment = twoFactor.newEnrolment(manager);
         twoFactor.enrol(pending, enrolment.secret(), code(enrolment.secret(), Instant.now()));
@@ -161,15 +176,18 @@ class TwoFactorLogInJourneyTest {
         assertThat(twoFactor.verify(pending, next)).isEqualTo(TwoFactorService.Outcome.ACCEPTED);
         assertThat(twoFactor.verify(pending, next)).as("replayed").isEqualTo(TwoFactorService.Outcome.WRONG);
         for (int i = 1; i < policy.freeFailures(); i++) {
-            assertThat(twoFactor.verify(pending, wrongCode(enrolment.secret()))).isEqualTo(TwoFactorService.Outcome.WRONG);
+            assertThat(twoFactor.verify(pending, wrongCode(enrolment.secret())))
+                    .isEqualTo(TwoFactorService.Outcome.WRONG);
         }
-        assertThat(twoFactor.verify(pending, code(enrolment.secret(), Instant.now()))).as("even the right code, once locked")
+        assertThat(twoFactor.verify(pending, code(enrolment.secret(), Instant.now())))
+                .as("even the right code, once locked")
                 .isEqualTo(TwoFactorService.Outcome.LOCKED);
 
         String administrator = "e2e-adm-" + TestData.uniqueSuffix().toLowerCase();
         accounts.ensureAccount(administrator, PASSWORD, "Quản trị", Role.ADMIN, null);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(administrator, null,
-                List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        administrator, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
         try {
             assertThat(admin.resetTwoFactor(manager).twoFactorEnrolled()).isFalse();
         } finally {
@@ -181,7 +199,10 @@ class TwoFactorLogInJourneyTest {
 
     /** A six-digit code the app shows at no step around now. */
     static String wrongCode(String secret) throws Exception {
-        List<String> valid = List.of(code(secret, Instant.now().minusSeconds(30)), code(secret, Instant.now()), code(secret, Instant.now().plusSeconds(30)),
+        List<String> valid = List.of(
+                code(secret, Instant.now().minusSeconds(30)),
+                code(secret, Instant.now()),
+                code(secret, Instant.now().plusSeconds(30)),
                 code(secret, Instant.now().plusSeconds(60)));
         for (int candidate = 100000; ; candidate++) {
             if (!valid.contains(String.valueOf(candidate))) {

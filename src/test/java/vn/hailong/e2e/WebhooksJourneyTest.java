@@ -1,7 +1,5 @@
 package vn.hailong.e2e;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -23,6 +21,8 @@ import vn.hailong.security.Role;
 import vn.hailong.webhook.WebhookEndpointDetails;
 import vn.hailong.webhook.WebhookService;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 /** The administrator's Webhooks page in chromium at 1440 px: registering an endpoint shows its secret once and lists it. */
 @HaiLongTest
 @Tag("browser")
@@ -35,8 +35,10 @@ class WebhooksJourneyTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     WebhookService webhooks;
 
@@ -60,10 +62,13 @@ class WebhooksJourneyTest {
         assertThat(page.locator("#webhook-endpoints")).containsText("http://localhost:9/e2e-hook");
         TestBrowser.screenshot(page, "webhooks-page");
 
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("e2e", null,
-                AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "e2e", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
         try {
-            List<WebhookEndpointDetails> mine = webhooks.endpoints().stream().filter(e -> "e2e".equals(e.description())).toList();
+            List<WebhookEndpointDetails> mine = webhooks.endpoints().stream()
+                    .filter(e -> "e2e".equals(e.description()))
+                    .toList();
             mine.forEach(e -> webhooks.delete(e.id()));
         } finally {
             SecurityContextHolder.clearContext();

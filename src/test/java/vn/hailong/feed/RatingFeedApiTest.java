@@ -1,7 +1,5 @@
 package vn.hailong.feed;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -19,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +43,8 @@ import vn.hailong.security.AccountService;
 import vn.hailong.security.ApiKeyService;
 import vn.hailong.security.Role;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * GET /api/v1/ratings over real HTTP, read by a key limited to one unit: every change once, in
  * order, also while ratings arrive and change status, and also when a change commits after later
@@ -54,16 +55,22 @@ class RatingFeedApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApiKeyService keys;
+
     @Autowired
     RatingService ratings;
+
     @Autowired
     ModerationService moderation;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     RatingFeed feed;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -76,8 +83,7 @@ class RatingFeedApiTest {
     String provinceManager;
 
     /** A change as the feed told it: which rating, what happened, and the status after it. */
-    record Seen(String cursor, String rating, String kind, String to) {
-    }
+    record Seen(String cursor, String rating, String kind, String to) {}
 
     @BeforeEach
     void aUnitWithASubUnitAndAKeyForIt() {
@@ -102,20 +108,23 @@ class RatingFeedApiTest {
     }
 
     void logIn(String username, Role role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                List.of(new SimpleGrantedAuthority(role.authority()))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        username, null, List.of(new SimpleGrantedAuthority(role.authority()))));
     }
 
     void excluded(String ratingId) {
         logIn(unitManager, Role.UNIT_MANAGER);
-        DisputeDetails dispute = moderation.dispute(UUID.fromString(ratingId), DisputeReason.TEST_OR_DUPLICATE, "Trùng lặp");
+        DisputeDetails dispute =
+                moderation.dispute(UUID.fromString(ratingId), DisputeReason.TEST_OR_DUPLICATE, "Trùng lặp");
         logIn(provinceManager, Role.PROVINCE_MANAGER);
         moderation.decide(dispute.id(), true, "Đồng ý loại");
         SecurityContextHolder.clearContext();
     }
 
     JsonNode page(ApiClient client, String after, int limit) {
-        ApiClient.Response response = client.get("/api/v1/ratings?limit=" + limit + (after == null ? "" : "&after=" + after));
+        ApiClient.Response response =
+                client.get("/api/v1/ratings?limit=" + limit + (after == null ? "" : "&after=" + after));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
@@ -126,8 +135,11 @@ class RatingFeedApiTest {
         while (true) {
             JsonNode page = page(client, cursor, limit);
             for (JsonNode item : page.get("items")) {
-                seen.add(new Seen(item.get("cursor").asString(), item.get("rating").get("id").asString(),
-                        item.get("change").get("kind").asString(), item.get("change").get("to").asString()));
+                seen.add(new Seen(
+                        item.get("cursor").asString(),
+                        item.get("rating").get("id").asString(),
+                        item.get("change").get("kind").asString(),
+                        item.get("change").get("to").asString()));
                 items.add(item);
             }
             cursor = page.get("next").asString();
@@ -153,16 +165,19 @@ class RatingFeedApiTest {
         List<JsonNode> items = new ArrayList<>();
         readAll(scoped, null, 50, seen, items);
 
-        assertThat(seen).extracting(Seen::rating, Seen::kind, Seen::to).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(ratingId, "RECORDED", "COUNTED"),
-                org.assertj.core.groups.Tuple.tuple(ratingId, "STATUS_CHANGED", "EXCLUDED"));
+        assertThat(seen)
+                .extracting(Seen::rating, Seen::kind, Seen::to)
+                .containsExactly(
+                        Tuple.tuple(ratingId, "RECORDED", "COUNTED"),
+                        Tuple.tuple(ratingId, "STATUS_CHANGED", "EXCLUDED"));
         JsonNode recorded = items.get(0).get("rating");
         assertThat(recorded.get("dossierCode").asString()).isEqualTo(dossier);
         assertThat(recorded.get("unit").asString()).isEqualTo(child);
         assertThat(recorded.get("channel").asString()).isEqualTo("PORTAL");
         assertThat(recorded.get("status").asString()).isEqualTo("COUNTED");
         assertThat(recorded.get("overall").asString()).isEqualTo("DISSATISFIED");
-        assertThat(recorded.get("answers").toString()).contains("{\"criterion\":\"attitude\",\"option\":\"SATISFIED\",\"points\":1}");
+        assertThat(recorded.get("answers").toString())
+                .contains("{\"criterion\":\"attitude\",\"option\":\"SATISFIED\",\"points\":1}");
         assertThat(recorded.get("reasons").toString()).isEqualTo("[\"SLOW\"]");
         assertThat(recorded.get("comment").asString()).isEqualTo("Chờ quá lâu, gọi tôi […] hoặc […]");
         assertThat(recorded.get("history")).hasSize(1);
@@ -175,7 +190,11 @@ class RatingFeedApiTest {
         assertThat(excluded.get("status").asString()).isEqualTo("EXCLUDED");
         assertThat(excluded.get("history")).hasSize(2);
         String all = items.toString();
-        assertThat(all).doesNotContain("0912").doesNotContain("example.vn").doesNotContain("idempotency").doesNotContain("device");
+        assertThat(all)
+                .doesNotContain("0912")
+                .doesNotContain("example.vn")
+                .doesNotContain("idempotency")
+                .doesNotContain("device");
     }
 
     @Test
@@ -183,23 +202,32 @@ class RatingFeedApiTest {
         String start = readAll(scoped, null, 500, new ArrayList<>(), new ArrayList<>());
         String dossier = oneStop.sendsReceivedDossier(unit);
         SecurityContextHolder.clearContext();
-        RatingOutcome kiosk = ratings.submit(new RatingSubmission(dossier, "KIOSK", "kiosk-" + UUID.randomUUID(),
-                Map.of("overall", "SATISFIED"), List.of(), null, "tablet-1"));
-        RatingOutcome phone = ratings.submit(new RatingSubmission(dossier, "QR", "qr-" + UUID.randomUUID(),
-                Map.of("overall", "VERY_SATISFIED"), List.of(), null, null));
+        RatingOutcome kiosk = ratings.submit(new RatingSubmission(
+                dossier,
+                "KIOSK",
+                "kiosk-" + UUID.randomUUID(),
+                Map.of("overall", "SATISFIED"),
+                List.of(),
+                null,
+                "tablet-1"));
+        RatingOutcome phone = ratings.submit(new RatingSubmission(
+                dossier, "QR", "qr-" + UUID.randomUUID(), Map.of("overall", "VERY_SATISFIED"), List.of(), null, null));
         feed.sequenceNow();
 
         List<Seen> seen = new ArrayList<>();
         List<JsonNode> items = new ArrayList<>();
         readAll(scoped, start, 500, seen, items);
 
-        assertThat(seen).extracting(Seen::rating, Seen::kind, Seen::to).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(kiosk.ratingId().toString(), "RECORDED", "COUNTED"),
-                org.assertj.core.groups.Tuple.tuple(kiosk.ratingId().toString(), "STATUS_CHANGED", "SUPERSEDED"),
-                org.assertj.core.groups.Tuple.tuple(phone.ratingId().toString(), "RECORDED", "COUNTED"));
+        assertThat(seen)
+                .extracting(Seen::rating, Seen::kind, Seen::to)
+                .containsExactly(
+                        Tuple.tuple(kiosk.ratingId().toString(), "RECORDED", "COUNTED"),
+                        Tuple.tuple(kiosk.ratingId().toString(), "STATUS_CHANGED", "SUPERSEDED"),
+                        Tuple.tuple(phone.ratingId().toString(), "RECORDED", "COUNTED"));
         JsonNode superseded = items.get(1).get("change");
         assertThat(superseded.get("reason").asString()).isEqualTo("SUPERSEDED_BY_CITIZEN");
-        assertThat(superseded.get("relatedRatingId").asString()).isEqualTo(phone.ratingId().toString());
+        assertThat(superseded.get("relatedRatingId").asString())
+                .isEqualTo(phone.ratingId().toString());
     }
 
     @Test
@@ -224,8 +252,14 @@ class RatingFeedApiTest {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         // A rating whose transaction stays open after its change row is written.
         Future<UUID> slow = pool.submit(() -> new TransactionTemplate(transactions).execute(tx -> {
-            RatingOutcome outcome = ratings.submit(new RatingSubmission(slowDossier, "QR", "slow-" + UUID.randomUUID(),
-                    Map.of("overall", "SATISFIED"), List.of(), null, null));
+            RatingOutcome outcome = ratings.submit(new RatingSubmission(
+                    slowDossier,
+                    "QR",
+                    "slow-" + UUID.randomUUID(),
+                    Map.of("overall", "SATISFIED"),
+                    List.of(),
+                    null,
+                    null));
             inserted.countDown();
             try {
                 release.await(30, TimeUnit.SECONDS);
@@ -264,7 +298,8 @@ class RatingFeedApiTest {
             writers.add(pool.submit(() -> {
                 for (int i = 0; i < 15; i++) {
                     String id = rated(i % 2 == 0 ? unit : child, "SATISFIED");
-                    expected.computeIfAbsent(id, k -> Collections.synchronizedList(new ArrayList<>())).add("RECORDED:COUNTED");
+                    expected.computeIfAbsent(id, k -> Collections.synchronizedList(new ArrayList<>()))
+                            .add("RECORDED:COUNTED");
                     recorded.add(id);
                     if (writer == 0 && i % 5 == 0) {
                         rated(other, "SATISFIED"); // another unit: never seen by this key
@@ -309,7 +344,8 @@ class RatingFeedApiTest {
 
         assertThat(seen).extracting(Seen::cursor).doesNotHaveDuplicates();
         Map<String, List<String>> told = new LinkedHashMap<>();
-        seen.forEach(s -> told.computeIfAbsent(s.rating(), k -> new ArrayList<>()).add(s.kind() + ":" + s.to()));
+        seen.forEach(
+                s -> told.computeIfAbsent(s.rating(), k -> new ArrayList<>()).add(s.kind() + ":" + s.to()));
         assertThat(told).hasSize(45);
         assertThat(told).containsExactlyInAnyOrderEntriesOf(expected);
         assertThat(seen.stream().filter(s -> s.to().equals("EXCLUDED")).count()).isEqualTo(8);

@@ -1,7 +1,5 @@
 package vn.hailong.followup;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +13,6 @@ import vn.hailong.HaiLongTest;
 import vn.hailong.TestData;
 import vn.hailong.TestMail;
 import vn.hailong.directory.DirectoryService;
-import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.moderation.DisputeDetails;
 import vn.hailong.moderation.DisputeReason;
@@ -27,6 +24,8 @@ import vn.hailong.security.AccountService;
 import vn.hailong.security.ManagerContacts;
 import vn.hailong.security.Role;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * On the embedded MariaDB: moderation excluding a rating closes its follow-up case through the
  * {@code ModerationDecided} event, deleting the citizen's number; a reversal does not reopen it.
@@ -36,20 +35,28 @@ class ExcludedRatingCaseTest {
 
     @Autowired
     FollowUpService followUps;
+
     @Autowired
     FollowUpMailer mailer;
+
     @Autowired
     ModerationService moderation;
+
     @Autowired
     RatingService ratings;
+
     @Autowired
     DirectoryService directory;
+
     @Autowired
     DossierIntakeService intake;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     ManagerContacts contacts;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -78,7 +85,9 @@ class ExcludedRatingCaseTest {
 
     /** A "not satisfied" rating whose citizen left a number, and its (open) case. */
     FollowUpCaseDetails caseWithANumber(RatingOutcome rating) {
-        assertThat(followUps.keepContact(rating.ratingId(), MobileNumber.parse("0912345678").orElseThrow())).isTrue();
+        assertThat(followUps.keepContact(
+                        rating.ratingId(), MobileNumber.parse("0912345678").orElseThrow()))
+                .isTrue();
         fx.logIn(provinceManager, Role.PROVINCE_MANAGER);
         FollowUpCaseDetails opened = followUps.caseOfRating(rating.ratingId()).orElseThrow();
         assertThat(opened.status()).isEqualTo(CaseStatus.OPEN);
@@ -96,7 +105,9 @@ class ExcludedRatingCaseTest {
     }
 
     String mailStatus(UUID caseId) {
-        return jdbc.queryForObject("SELECT status FROM follow_up_mail WHERE case_id = ? AND kind = 'NEW_CASE'", String.class,
+        return jdbc.queryForObject(
+                "SELECT status FROM follow_up_mail WHERE case_id = ? AND kind = 'NEW_CASE'",
+                String.class,
                 caseId.toString());
     }
 
@@ -111,16 +122,24 @@ class ExcludedRatingCaseTest {
         FollowUpCaseDetails closed = followUps.find(opened.id());
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(closed.closedAt()).isNotNull();
-        assertThat(closed.outcome()).contains("loại khỏi số liệu").contains(dispute.id().toString())
-                .contains(DisputeReason.ABUSIVE_TEXT.label()).contains(provinceManager);
+        assertThat(closed.outcome())
+                .contains("loại khỏi số liệu")
+                .contains(dispute.id().toString())
+                .contains(DisputeReason.ABUSIVE_TEXT.label())
+                .contains(provinceManager);
         assertThat(closed.notes()).singleElement().satisfies(n -> {
             assertThat(n.author()).isEqualTo(FollowUpService.SYSTEM_AUTHOR);
             assertThat(n.text()).contains(dispute.id().toString());
         });
         assertThat(closed.contactAvailable()).isFalse();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_contact WHERE case_id = ?", Integer.class, opened.id().toString()))
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM follow_up_contact WHERE case_id = ?",
+                        Integer.class,
+                        opened.id().toString()))
                 .isZero();
-        assertThat(followUps.openCases(closed.responsibleUnitId())).extracting(FollowUpCaseDetails::id).doesNotContain(opened.id());
+        assertThat(followUps.openCases(closed.responsibleUnitId()))
+                .extracting(FollowUpCaseDetails::id)
+                .doesNotContain(opened.id());
 
         // The managers are not asked to follow up a case that closed before its e-mail went out. (Runs
         // until this row is done: the shared test database may hold older rows, sent a batch at a time.)
@@ -128,8 +147,11 @@ class ExcludedRatingCaseTest {
             mailer.sendPending();
         }
         assertThat(mailStatus(opened.id())).isEqualTo("SKIPPED");
-        assertThat(jdbc.queryForObject("SELECT last_error FROM follow_up_mail WHERE case_id = ? AND kind = 'NEW_CASE'", String.class,
-                opened.id().toString())).isEqualTo("the case was closed before its e-mail was sent");
+        assertThat(jdbc.queryForObject(
+                        "SELECT last_error FROM follow_up_mail WHERE case_id = ? AND kind = 'NEW_CASE'",
+                        String.class,
+                        opened.id().toString()))
+                .isEqualTo("the case was closed before its e-mail was sent");
         assertThat(TestMail.to(unitManagerEmail)).isEmpty();
     }
 
@@ -143,7 +165,11 @@ class ExcludedRatingCaseTest {
         FollowUpCaseDetails closed = followUps.find(opened.id());
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(closed.outcome()).isEqualTo("Đã xin lỗi người dân");
-        assertThat(closed.notes()).extracting(FollowUpCaseDetails.Note::text).singleElement().asString().contains(dispute.id().toString());
+        assertThat(closed.notes())
+                .extracting(FollowUpCaseDetails.Note::text)
+                .singleElement()
+                .asString()
+                .contains(dispute.id().toString());
         assertThat(closed.contactAvailable()).isFalse();
 
         // The reversal: the rating counts again, the case stays closed as it was.

@@ -1,8 +1,5 @@
 package vn.hailong.followup;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -12,13 +9,17 @@ import org.junit.jupiter.api.Test;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** The rules of a follow-up case, without Spring or a database. */
 class FollowUpCaseTest {
 
     static final Instant OPENED = Instant.parse("2026-11-16T02:00:00Z");
 
     FollowUpCase opened() {
-        return new FollowUpCase(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), OPENED, LocalDate.of(2026, 11, 23));
+        return new FollowUpCase(
+                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), OPENED, LocalDate.of(2026, 11, 23));
     }
 
     @Test

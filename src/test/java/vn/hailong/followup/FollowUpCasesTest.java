@@ -1,8 +1,5 @@
 package vn.hailong.followup;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -14,10 +11,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import vn.hailong.directory.DirectoryService;
 import vn.hailong.HaiLongTest;
+import vn.hailong.directory.DirectoryService;
 import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
+import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.rating.RatingOutcome;
 import vn.hailong.rating.RatingService;
@@ -25,22 +23,31 @@ import vn.hailong.security.AccountService;
 import vn.hailong.security.ManagerContacts;
 import vn.hailong.security.Role;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** The managers' list of cases, the case page, and who sees the citizen's number. */
 @HaiLongTest
 class FollowUpCasesTest {
 
     @Autowired
     FollowUpService followUps;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     DirectoryService directory;
+
     @Autowired
     DossierIntakeService intake;
+
     @Autowired
     RatingService ratings;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     ManagerContacts contacts;
 
@@ -65,7 +72,10 @@ class FollowUpCasesTest {
     UUID caseWithNumber(DossierDetails d, String phone) {
         RatingOutcome rating = fx.rate(d, "DISSATISFIED");
         followUps.keepContact(rating.ratingId(), MobileNumber.parse(phone).orElseThrow());
-        return jdbc.queryForObject("SELECT id FROM follow_up_case WHERE rating_id = ?", UUID.class, rating.ratingId().toString());
+        return jdbc.queryForObject(
+                "SELECT id FROM follow_up_case WHERE rating_id = ?",
+                UUID.class,
+                rating.ratingId().toString());
     }
 
     @Test
@@ -85,21 +95,31 @@ class FollowUpCasesTest {
             assertThat(page.details().contactAvailable()).as(role.name()).isTrue();
             assertThat(page.contactOwner()).as(role.name()).isFalse();
             assertThat(page.toString()).doesNotContain("0912000111");
-            assertThatThrownBy(() -> followUps.contactNumber(caseId)).as(role.name()).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> followUps.contactNumber(caseId))
+                    .as(role.name())
+                    .isInstanceOf(AccessDeniedException.class);
         }
     }
 
     @Test
     void closing_deletes_the_number_from_the_database() {
         UUID caseId = caseWithNumber(fx.dossier(unit, 2), "0987 111 222");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_contact WHERE phone = '0987111222'", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM follow_up_contact WHERE phone = '0987111222'", Integer.class))
+                .isEqualTo(1);
         fx.logIn(fx.account(Role.UNIT_MANAGER, unit, null), Role.UNIT_MANAGER);
         followUps.markContacted(caseId, "Đã gọi lại");
         followUps.resolve(caseId, "Đã hướng dẫn bổ sung hồ sơ");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_contact WHERE phone = '0987111222'", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM follow_up_contact WHERE phone = '0987111222'", Integer.class))
+                .isEqualTo(1);
         followUps.close(caseId, null);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_contact WHERE phone = '0987111222'", Integer.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_contact WHERE case_id = ?", Integer.class, caseId.toString())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM follow_up_contact WHERE phone = '0987111222'", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM follow_up_contact WHERE case_id = ?", Integer.class, caseId.toString()))
+                .isZero();
         assertThat(followUps.casePage(caseId).details().contactAvailable()).isFalse();
         assertThat(followUps.casePage(caseId).mayHandle()).isFalse();
     }
@@ -113,10 +133,12 @@ class FollowUpCasesTest {
 
         fx.logIn(fx.account(Role.UNIT_MANAGER, unit, null), Role.UNIT_MANAGER);
         assertThat(followUps.casePage(caseId).mayHandle()).isTrue();
-        assertThatThrownBy(() -> followUps.resolve(caseId, "  ")).isInstanceOf(InvalidInputException.class).hasMessageContaining("outcome");
+        assertThatThrownBy(() -> followUps.resolve(caseId, "  "))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("outcome");
         assertThatThrownBy(() -> followUps.addNote(caseId, "")).isInstanceOf(InvalidInputException.class);
         followUps.resolve(caseId, "Đã xin lỗi người dân");
-        assertThatThrownBy(() -> followUps.markContacted(caseId, null)).isInstanceOf(vn.hailong.platform.ConflictException.class);
+        assertThatThrownBy(() -> followUps.markContacted(caseId, null)).isInstanceOf(ConflictException.class);
     }
 
     @Test
@@ -134,26 +156,39 @@ class FollowUpCasesTest {
         assertThat(urgent.getFirst().dossierCode()).startsWith(unit);
         assertThat(urgent.getFirst().contactAvailable()).isTrue();
 
-        List<FollowUpService.CaseRow> newest = followUps.cases(new FollowUpService.CaseFilter(null, false, null,
-                FollowUpService.CaseFilter.Order.NEWEST));
+        List<FollowUpService.CaseRow> newest = followUps.cases(
+                new FollowUpService.CaseFilter(null, false, null, FollowUpService.CaseFilter.Order.NEWEST));
         assertThat(newest).extracting(FollowUpService.CaseRow::id).containsExactly(neighbours, late, fresh);
 
-        assertThat(followUps.cases(new FollowUpService.CaseFilter(null, true, null, FollowUpService.CaseFilter.Order.MOST_URGENT)))
-                .extracting(FollowUpService.CaseRow::id).containsExactly(late);
+        assertThat(followUps.cases(
+                        new FollowUpService.CaseFilter(null, true, null, FollowUpService.CaseFilter.Order.MOST_URGENT)))
+                .extracting(FollowUpService.CaseRow::id)
+                .containsExactly(late);
         UUID siblingId = directory.findUnit(sibling).orElseThrow().id();
-        assertThat(followUps.cases(new FollowUpService.CaseFilter(null, false, siblingId, FollowUpService.CaseFilter.Order.NEWEST)))
-                .extracting(FollowUpService.CaseRow::id).containsExactly(neighbours);
+        assertThat(followUps.cases(new FollowUpService.CaseFilter(
+                        null, false, siblingId, FollowUpService.CaseFilter.Order.NEWEST)))
+                .extracting(FollowUpService.CaseRow::id)
+                .containsExactly(neighbours);
         followUps.markContacted(fresh, null);
-        assertThat(followUps.cases(new FollowUpService.CaseFilter(CaseStatus.CONTACTED, false, null, FollowUpService.CaseFilter.Order.NEWEST)))
-                .extracting(FollowUpService.CaseRow::id).containsExactly(fresh);
-        assertThat(followUps.unitsWithCases()).extracting(FollowUpService.UnitOption::name).containsExactly("Phòng bên cạnh", "Phòng tiếp nhận");
+        assertThat(followUps.cases(new FollowUpService.CaseFilter(
+                        CaseStatus.CONTACTED, false, null, FollowUpService.CaseFilter.Order.NEWEST)))
+                .extracting(FollowUpService.CaseRow::id)
+                .containsExactly(fresh);
+        assertThat(followUps.unitsWithCases())
+                .extracting(FollowUpService.UnitOption::name)
+                .containsExactly("Phòng bên cạnh", "Phòng tiếp nhận");
 
         // A manager of the sibling unit sees its case only, and nothing when asking for another unit.
         fx.logIn(fx.account(Role.UNIT_MANAGER, sibling, null), Role.UNIT_MANAGER);
-        assertThat(followUps.cases(FollowUpService.CaseFilter.all())).extracting(FollowUpService.CaseRow::id).containsExactly(neighbours);
+        assertThat(followUps.cases(FollowUpService.CaseFilter.all()))
+                .extracting(FollowUpService.CaseRow::id)
+                .containsExactly(neighbours);
         UUID unitId = directory.findUnit(unit).orElseThrow().id();
-        assertThat(followUps.cases(new FollowUpService.CaseFilter(null, false, unitId, FollowUpService.CaseFilter.Order.NEWEST))).isEmpty();
+        assertThat(followUps.cases(
+                        new FollowUpService.CaseFilter(null, false, unitId, FollowUpService.CaseFilter.Order.NEWEST)))
+                .isEmpty();
         fx.logIn(fx.account(Role.OFFICER, unit, null), Role.OFFICER);
-        assertThatThrownBy(() -> followUps.cases(FollowUpService.CaseFilter.all())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> followUps.cases(FollowUpService.CaseFilter.all()))
+                .isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -24,7 +24,11 @@ import vn.hailong.security.ManagerContacts;
 import vn.hailong.security.Role;
 
 /** Units, dossiers, ratings and managers (with e-mail addresses of their own) for follow-up tests. */
-record FollowUpFixture(DirectoryService directory, DossierIntakeService intake, RatingService ratings, AccountService accounts,
+record FollowUpFixture(
+        DirectoryService directory,
+        DossierIntakeService intake,
+        RatingService ratings,
+        AccountService accounts,
         ManagerContacts contacts) {
 
     String unit(String name, String parentCode) {
@@ -35,15 +39,36 @@ record FollowUpFixture(DirectoryService directory, DossierIntakeService intake, 
 
     DossierDetails dossier(String unit, int sequence) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
-        return intake.upsert(TestData.dossierCode(unit, sequence), new DossierSubmission("1.004227", "Cấp giấy phép môi trường", null, unit,
-                unit, null, "IN_PERSON", "CITIZEN", "PROCESSING", now.minusDays(3).toString(), now.plusDays(5).toString(), null, List.of(),
-                0)).dossier();
+        return intake.upsert(
+                        TestData.dossierCode(unit, sequence),
+                        new DossierSubmission(
+                                "1.004227",
+                                "Cấp giấy phép môi trường",
+                                null,
+                                unit,
+                                unit,
+                                null,
+                                "IN_PERSON",
+                                "CITIZEN",
+                                "PROCESSING",
+                                now.minusDays(3).toString(),
+                                now.plusDays(5).toString(),
+                                null,
+                                List.of(),
+                                0))
+                .dossier();
     }
 
     RatingOutcome rate(DossierDetails d, String overall) {
         SecurityContextHolder.clearContext();
-        return ratings.submit(new RatingSubmission(d.code(), "QR", "fu-" + UUID.randomUUID(), Map.of("overall", overall),
-                overall.equals("DISSATISFIED") ? List.of("SLOW") : List.of(), null, null));
+        return ratings.submit(new RatingSubmission(
+                d.code(),
+                "QR",
+                "fu-" + UUID.randomUUID(),
+                Map.of("overall", overall),
+                overall.equals("DISSATISFIED") ? List.of("SLOW") : List.of(),
+                null,
+                null));
     }
 
     /** Creates an account (with an e-mail address when given) and returns its username. */
@@ -57,7 +82,8 @@ record FollowUpFixture(DirectoryService directory, DossierIntakeService intake, 
     }
 
     void logIn(String username, Role role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + role.name()))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        username, null, List.of(new SimpleGrantedAuthority("ROLE_" + role.name()))));
     }
 }

@@ -1,8 +1,7 @@
 package vn.hailong.followup;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +34,7 @@ import vn.hailong.security.AccountService;
 import vn.hailong.security.ManagerContacts;
 import vn.hailong.security.Role;
 
-import java.time.Clock;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** E-mails about follow-up cases, received by a real SMTP server (GreenMail) in the test JVM. */
 @HaiLongTest
@@ -42,24 +42,34 @@ class FollowUpMailTest {
 
     @Autowired
     FollowUpMailer mailer;
+
     @Autowired
     FollowUpService followUps;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     DirectoryService directory;
+
     @Autowired
     DossierIntakeService intake;
+
     @Autowired
     RatingService ratings;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     ManagerContacts contacts;
+
     @Autowired
     QuestionnaireService questionnaires;
+
     @Autowired
     FollowUpMailProperties properties;
+
     @Autowired
     Clock clock;
 
@@ -82,17 +92,22 @@ class FollowUpMailTest {
     }
 
     UUID caseOf(RatingOutcome rating) {
-        return jdbc.queryForObject("SELECT id FROM follow_up_case WHERE rating_id = ?", UUID.class, rating.ratingId().toString());
+        return jdbc.queryForObject(
+                "SELECT id FROM follow_up_case WHERE rating_id = ?",
+                UUID.class,
+                rating.ratingId().toString());
     }
 
     List<MimeMessage> about(String address, String dossierCode) {
-        return TestMail.to(address).stream().filter(m -> {
-            try {
-                return m.getSubject().contains(dossierCode);
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return TestMail.to(address).stream()
+                .filter(m -> {
+                    try {
+                        return m.getSubject().contains(dossierCode);
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     @Test
@@ -107,24 +122,32 @@ class FollowUpMailTest {
 
         RatingOutcome rating = fx.rate(dossier, "DISSATISFIED");
         UUID caseId = caseOf(rating);
-        assertThat(jdbc.queryForObject("SELECT status FROM follow_up_mail WHERE case_id = ? AND kind = 'NEW_CASE'", String.class,
-                caseId.toString())).isEqualTo("PENDING");
+        assertThat(jdbc.queryForObject(
+                        "SELECT status FROM follow_up_mail WHERE case_id = ? AND kind = 'NEW_CASE'",
+                        String.class,
+                        caseId.toString()))
+                .isEqualTo("PENDING");
 
         mailer.sendPending();
 
         List<MimeMessage> received = about(own, dossier.code());
         assertThat(received).hasSize(1);
         MimeMessage mail = received.getFirst();
-        assertThat(mail.getSubject()).isEqualTo("[Hài Lòng] Phản ánh mới: người dân không hài lòng với hồ sơ " + dossier.code());
+        assertThat(mail.getSubject())
+                .isEqualTo("[Hài Lòng] Phản ánh mới: người dân không hài lòng với hồ sơ " + dossier.code());
         String body = TestMail.body(mail);
-        assertThat(body).contains("Kính gửi lãnh đạo Phòng thử nghiệm thư")
+        assertThat(body)
+                .contains("Kính gửi lãnh đạo Phòng thử nghiệm thư")
                 .contains("đánh giá \"Không hài lòng\" đối với hồ sơ " + dossier.code())
                 .contains(properties.baseUrl() + "/theo-doi/" + caseId)
                 .contains("Hạn theo dõi, xử lý phản ánh:");
         assertThat(about(above, dossier.code())).hasSize(1);
         assertThat(about(elsewhere, dossier.code())).isEmpty();
-        assertThat(jdbc.queryForObject("SELECT status FROM follow_up_mail WHERE case_id = ? AND kind = 'NEW_CASE'", String.class,
-                caseId.toString())).isEqualTo("SENT");
+        assertThat(jdbc.queryForObject(
+                        "SELECT status FROM follow_up_mail WHERE case_id = ? AND kind = 'NEW_CASE'",
+                        String.class,
+                        caseId.toString()))
+                .isEqualTo("SENT");
 
         // Sent once: a second run has nothing to send for this case.
         mailer.sendPending();
@@ -132,7 +155,8 @@ class FollowUpMailTest {
     }
 
     @Test
-    void a_mail_server_that_is_down_fails_neither_the_rating_nor_the_case_and_the_mail_is_sent_later() throws Exception {
+    void a_mail_server_that_is_down_fails_neither_the_rating_nor_the_case_and_the_mail_is_sent_later()
+            throws Exception {
         String own = "truong-phong-" + suffix + "@example.vn";
         fx.account(Role.UNIT_MANAGER, unit, own);
         DossierDetails dossier = fx.dossier(unit, 2);
@@ -148,11 +172,14 @@ class FollowUpMailTest {
         JavaMailSenderImpl dead = new JavaMailSenderImpl();
         dead.setHost("127.0.0.1");
         dead.setPort(deadPort);
-        FollowUpMailer broken = new FollowUpMailer(jdbc, dead, contacts, directory, intake, ratings, questionnaires, properties, clock);
+        FollowUpMailer broken =
+                new FollowUpMailer(jdbc, dead, contacts, directory, intake, ratings, questionnaires, properties, clock);
         broken.sendPending();
 
-        Map<String, Object> row = jdbc.queryForMap("SELECT status, attempts, last_error, next_attempt_at > UTC_TIMESTAMP(6) AS later, "
-                + "claimed_until FROM follow_up_mail WHERE case_id = ? AND kind = 'NEW_CASE'", caseId.toString());
+        Map<String, Object> row = jdbc.queryForMap(
+                "SELECT status, attempts, last_error, next_attempt_at > UTC_TIMESTAMP(6) AS later, "
+                        + "claimed_until FROM follow_up_mail WHERE case_id = ? AND kind = 'NEW_CASE'",
+                caseId.toString());
         assertThat(row.get("status")).isEqualTo("PENDING");
         assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(1);
         assertThat((String) row.get("last_error")).isNotBlank();
@@ -164,11 +191,16 @@ class FollowUpMailTest {
         mailer.sendPending();
         assertThat(about(own, dossier.code())).isEmpty();
         // ... and sends it once its retry time has come.
-        jdbc.update("UPDATE follow_up_mail SET next_attempt_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE case_id = ?", caseId.toString());
+        jdbc.update(
+                "UPDATE follow_up_mail SET next_attempt_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE case_id = ?",
+                caseId.toString());
         mailer.sendPending();
         assertThat(about(own, dossier.code())).hasSize(1);
-        assertThat(jdbc.queryForObject("SELECT attempts FROM follow_up_mail WHERE case_id = ? AND kind = 'NEW_CASE'", Integer.class,
-                caseId.toString())).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "SELECT attempts FROM follow_up_mail WHERE case_id = ? AND kind = 'NEW_CASE'",
+                        Integer.class,
+                        caseId.toString()))
+                .isEqualTo(2);
     }
 
     @Test
@@ -182,22 +214,35 @@ class FollowUpMailTest {
         UUID resolvedCase = caseOf(fx.rate(resolved, "DISSATISFIED"));
         caseOf(fx.rate(inTime, "DISSATISFIED"));
         // Their deadlines passed (yesterday); one of them was resolved in time.
-        jdbc.update("UPDATE follow_up_case SET due_on = CURRENT_DATE - INTERVAL 1 DAY WHERE id IN (?, ?)", lateCase.toString(),
+        jdbc.update(
+                "UPDATE follow_up_case SET due_on = CURRENT_DATE - INTERVAL 1 DAY WHERE id IN (?, ?)",
+                lateCase.toString(),
                 resolvedCase.toString());
-        jdbc.update("UPDATE follow_up_case SET status = 'RESOLVED', outcome = 'Đã gọi lại', resolved_at = UTC_TIMESTAMP(6) WHERE id = ?",
+        jdbc.update(
+                "UPDATE follow_up_case SET status = 'RESOLVED', outcome = 'Đã gọi lại', resolved_at = UTC_TIMESTAMP(6) WHERE id = ?",
                 resolvedCase.toString());
 
         // Two nodes look for overdue cases and send at the same time, twice.
-        FollowUpMailer otherNode = new FollowUpMailer(jdbc, new JavaMailSenderImpl() {
-            {
-                setHost("127.0.0.1");
-                setPort(TestMail.server().getSmtp().getPort());
-            }
-        }, contacts, directory, intake, ratings, questionnaires, properties, clock);
+        FollowUpMailer otherNode = new FollowUpMailer(
+                jdbc,
+                new JavaMailSenderImpl() {
+                    {
+                        setHost("127.0.0.1");
+                        setPort(TestMail.server().getSmtp().getPort());
+                    }
+                },
+                contacts,
+                directory,
+                intake,
+                ratings,
+                questionnaires,
+                properties,
+                clock);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 2; round++) {
-                List<Callable<Integer>> jobs = List.of(() -> mailer.escalateOverdue() + mailer.sendPending(),
+                List<Callable<Integer>> jobs = List.of(
+                        () -> mailer.escalateOverdue() + mailer.sendPending(),
                         () -> otherNode.escalateOverdue() + otherNode.sendPending());
                 for (Future<Integer> f : pool.invokeAll(jobs)) {
                     f.get();
@@ -209,13 +254,18 @@ class FollowUpMailTest {
 
         List<MimeMessage> received = about(province, late.code());
         assertThat(received).hasSize(1);
-        assertThat(received.getFirst().getSubject()).isEqualTo("[Hài Lòng] Quá hạn xử lý phản ánh: hồ sơ " + late.code()
-                + " (Phòng thử nghiệm thư)");
-        assertThat(TestMail.body(received.getFirst())).contains("đã quá hạn xử lý").contains("Trạng thái hiện tại: Mới mở")
+        assertThat(received.getFirst().getSubject())
+                .isEqualTo("[Hài Lòng] Quá hạn xử lý phản ánh: hồ sơ " + late.code() + " (Phòng thử nghiệm thư)");
+        assertThat(TestMail.body(received.getFirst()))
+                .contains("đã quá hạn xử lý")
+                .contains("Trạng thái hiện tại: Mới mở")
                 .contains(properties.baseUrl() + "/theo-doi/" + lateCase);
         assertThat(about(province, resolved.code())).isEmpty();
         assertThat(about(province, inTime.code())).isEmpty();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_mail WHERE case_id = ? AND kind = 'ESCALATION'", Integer.class,
-                lateCase.toString())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM follow_up_mail WHERE case_id = ? AND kind = 'ESCALATION'",
+                        Integer.class,
+                        lateCase.toString()))
+                .isEqualTo(1);
     }
 }

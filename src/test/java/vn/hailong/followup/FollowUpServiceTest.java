@@ -1,8 +1,5 @@
 package vn.hailong.followup;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -36,6 +33,9 @@ import vn.hailong.rating.RatingSubmission;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** Follow-up cases on the embedded MariaDB: opened by ratings, handled by managers, contacts deleted on close. */
 @HaiLongTest
 class FollowUpServiceTest {
@@ -44,14 +44,19 @@ class FollowUpServiceTest {
 
     @Autowired
     FollowUpService followUps;
+
     @Autowired
     RatingService ratings;
+
     @Autowired
     DirectoryService directory;
+
     @Autowired
     DossierIntakeService intake;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -61,7 +66,8 @@ class FollowUpServiceTest {
     @BeforeEach
     void aDossierOfANewUnit() {
         unit = TestData.agencyCode();
-        directory.upsertUnit(unit, new UnitChange("Sở thử nghiệm theo dõi", "DEPARTMENT", null, null, null, null, null));
+        directory.upsertUnit(
+                unit, new UnitChange("Sở thử nghiệm theo dõi", "DEPARTMENT", null, null, null, null, null));
         dossier = newDossier(1);
     }
 
@@ -72,25 +78,48 @@ class FollowUpServiceTest {
 
     DossierDetails newDossier(int sequence) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
-        return intake.upsert(TestData.dossierCode(unit, sequence), new DossierSubmission("1.004227", "Cấp giấy phép môi trường",
-                null, unit, unit, null, "IN_PERSON", "CITIZEN", "PROCESSING", now.minusDays(3).toString(),
-                now.plusDays(5).toString(), null, List.of(), 0)).dossier();
+        return intake.upsert(
+                        TestData.dossierCode(unit, sequence),
+                        new DossierSubmission(
+                                "1.004227",
+                                "Cấp giấy phép môi trường",
+                                null,
+                                unit,
+                                unit,
+                                null,
+                                "IN_PERSON",
+                                "CITIZEN",
+                                "PROCESSING",
+                                now.minusDays(3).toString(),
+                                now.plusDays(5).toString(),
+                                null,
+                                List.of(),
+                                0))
+                .dossier();
     }
 
     RatingOutcome rate(DossierDetails d, String channel, String overall) {
-        return ratings.submit(new RatingSubmission(d.code(), channel, "fu-" + UUID.randomUUID(), Map.of("overall", overall),
-                overall.equals("DISSATISFIED") ? List.of("SLOW") : List.of(), null, channel.equals("KIOSK") ? "kiosk-1" : null));
+        return ratings.submit(new RatingSubmission(
+                d.code(),
+                channel,
+                "fu-" + UUID.randomUUID(),
+                Map.of("overall", overall),
+                overall.equals("DISSATISFIED") ? List.of("SLOW") : List.of(),
+                null,
+                channel.equals("KIOSK") ? "kiosk-1" : null));
     }
 
     void logInAs(Role role, String agencyCode) {
         String username = "fu-" + TestData.uniqueSuffix().toLowerCase();
         accounts.ensureAccount(username, "Fu-passw0rd!", "Người xử lý", role, agencyCode);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + role.name()))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        username, null, List.of(new SimpleGrantedAuthority("ROLE_" + role.name()))));
     }
 
     int contactRows(UUID caseId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_contact WHERE case_id = ?", Integer.class, caseId.toString());
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM follow_up_contact WHERE case_id = ?", Integer.class, caseId.toString());
     }
 
     @Test
@@ -104,25 +133,40 @@ class FollowUpServiceTest {
         LocalDate openedOn = rating.submittedAt().atZone(VIETNAM).toLocalDate();
         assertThat(opened.dueOn()).isEqualTo(new WorkingDays(Set.of()).after(openedOn, 5));
         assertThat(opened.contactAvailable()).isFalse();
-        assertThat(followUps.openCases(dossier.evaluatedUnitId())).extracting(FollowUpCaseDetails::id).containsExactly(opened.id());
+        assertThat(followUps.openCases(dossier.evaluatedUnitId()))
+                .extracting(FollowUpCaseDetails::id)
+                .containsExactly(opened.id());
     }
 
     @Test
     void satisfied_ratings_open_no_case_and_keep_no_number() {
         RatingOutcome rating = rate(dossier, "QR", "SATISFIED");
-        assertThat(followUps.keepContact(rating.ratingId(), MobileNumber.parse("0912345678").orElseThrow())).isFalse();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_case WHERE rating_id = ?", Integer.class,
-                rating.ratingId().toString())).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_contact WHERE phone = '0912345678' AND case_id IN "
-                + "(SELECT id FROM follow_up_case WHERE dossier_id = ?)", Integer.class, dossier.id().toString())).isZero();
+        assertThat(followUps.keepContact(
+                        rating.ratingId(), MobileNumber.parse("0912345678").orElseThrow()))
+                .isFalse();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM follow_up_case WHERE rating_id = ?",
+                        Integer.class,
+                        rating.ratingId().toString()))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM follow_up_contact WHERE phone = '0912345678' AND case_id IN "
+                                + "(SELECT id FROM follow_up_case WHERE dossier_id = ?)",
+                        Integer.class,
+                        dossier.id().toString()))
+                .isZero();
     }
 
     @Test
     void the_number_is_kept_apart_from_the_rating_and_deleted_when_the_case_closes() {
         RatingOutcome rating = rate(dossier, "QR", "DISSATISFIED");
-        assertThat(followUps.keepContact(rating.ratingId(), MobileNumber.parse("0987 654 321").orElseThrow())).isTrue();
+        assertThat(followUps.keepContact(
+                        rating.ratingId(), MobileNumber.parse("0987 654 321").orElseThrow()))
+                .isTrue();
         // A resend keeps one row.
-        assertThat(followUps.keepContact(rating.ratingId(), MobileNumber.parse("0987654321").orElseThrow())).isTrue();
+        assertThat(followUps.keepContact(
+                        rating.ratingId(), MobileNumber.parse("0987654321").orElseThrow()))
+                .isTrue();
 
         logInAs(Role.UNIT_MANAGER, unit);
         FollowUpCaseDetails c = followUps.caseOfRating(rating.ratingId()).orElseThrow();
@@ -130,8 +174,10 @@ class FollowUpServiceTest {
         assertThat(contactRows(c.id())).isEqualTo(1);
         assertThat(followUps.contactNumber(c.id())).hasValue("0987654321");
         assertThat(c.toString()).doesNotContain("0987654321");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE id = ? AND (comment LIKE '%0987%' OR device_id LIKE '%0987%')",
-                Integer.class, rating.ratingId().toString())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rating WHERE id = ? AND (comment LIKE '%0987%' OR device_id LIKE '%0987%')",
+                        Integer.class, rating.ratingId().toString()))
+                .isZero();
 
         followUps.markContacted(c.id(), "Đã gọi, người dân cho biết phải chờ lâu ở quầy");
         followUps.resolve(c.id(), "Bổ sung cán bộ giờ cao điểm");
@@ -139,12 +185,16 @@ class FollowUpServiceTest {
 
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(closed.outcome()).isEqualTo("Bổ sung cán bộ giờ cao điểm");
-        assertThat(closed.notes()).extracting(FollowUpCaseDetails.Note::text).containsExactly("Đã gọi, người dân cho biết phải chờ lâu ở quầy");
+        assertThat(closed.notes())
+                .extracting(FollowUpCaseDetails.Note::text)
+                .containsExactly("Đã gọi, người dân cho biết phải chờ lâu ở quầy");
         assertThat(closed.contactAvailable()).isFalse();
         assertThat(contactRows(c.id())).isZero();
         assertThat(followUps.contactNumber(c.id())).isEmpty();
         // A closed case takes no number any more.
-        assertThat(followUps.keepContact(rating.ratingId(), MobileNumber.parse("0987654321").orElseThrow())).isFalse();
+        assertThat(followUps.keepContact(
+                        rating.ratingId(), MobileNumber.parse("0987654321").orElseThrow()))
+                .isFalse();
         assertThat(followUps.openCases(dossier.evaluatedUnitId())).isEmpty();
     }
 

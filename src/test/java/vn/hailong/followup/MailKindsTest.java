@@ -1,7 +1,5 @@
 package vn.hailong.followup;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +7,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.hailong.HaiLongTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every kind of mail another module may queue is one the outbox's table takes: two branches that
@@ -25,7 +25,8 @@ class MailKindsTest {
         String clause = jdbc.queryForObject("""
                 SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS
                 WHERE CONSTRAINT_SCHEMA = DATABASE() AND CONSTRAINT_NAME = 'ck_follow_up_mail_kind'""", String.class);
-        Arrays.stream(MailOutbox.Kind.values()).forEach(kind -> assertThat(clause).as("kind %s", kind).contains("'" + kind.name() + "'"));
+        Arrays.stream(MailOutbox.Kind.values())
+                .forEach(kind -> assertThat(clause).as("kind %s", kind).contains("'" + kind.name() + "'"));
         assertThat(clause).contains("'NEW_CASE'", "'ESCALATION'");
     }
 }

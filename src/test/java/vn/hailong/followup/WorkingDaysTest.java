@@ -1,12 +1,12 @@
 package vn.hailong.followup;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.LocalDate;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WorkingDaysTest {
 
@@ -28,7 +28,10 @@ class WorkingDaysTest {
     @Test
     void configured_holidays_are_skipped() {
         // Tết 2027: 5–10 February off (Friday to Wednesday).
-        WorkingDays tet = new WorkingDays(Set.of(LocalDate.of(2027, 2, 5), LocalDate.of(2027, 2, 8), LocalDate.of(2027, 2, 9),
+        WorkingDays tet = new WorkingDays(Set.of(
+                LocalDate.of(2027, 2, 5),
+                LocalDate.of(2027, 2, 8),
+                LocalDate.of(2027, 2, 9),
                 LocalDate.of(2027, 2, 10)));
         assertThat(tet.after(LocalDate.of(2027, 2, 4), 1)).isEqualTo(LocalDate.of(2027, 2, 11));
         assertThat(tet.isWorkingDay(LocalDate.of(2027, 2, 9))).isFalse();
@@ -38,6 +41,7 @@ class WorkingDaysTest {
     @Test
     void zero_days_is_the_start_day_and_negative_days_are_refused() {
         assertThat(plain.after(LocalDate.of(2026, 11, 18), 0)).isEqualTo(LocalDate.of(2026, 11, 18));
-        assertThatThrownBy(() -> plain.after(LocalDate.of(2026, 11, 18), -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> plain.after(LocalDate.of(2026, 11, 18), -1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

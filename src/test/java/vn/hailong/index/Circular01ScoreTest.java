@@ -1,8 +1,5 @@
 package vn.hailong.index;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -14,12 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 class Circular01ScoreTest {
 
     final Circular01Rules rules = Circular01Rules.defaults();
 
     static List<Optional<BigDecimal>> averages(String... values) {
-        return Arrays.stream(values).map(v -> v == null ? Optional.<BigDecimal>empty() : Optional.of(new BigDecimal(v))).toList();
+        return Arrays.stream(values)
+                .map(v -> v == null ? Optional.<BigDecimal>empty() : Optional.of(new BigDecimal(v)))
+                .toList();
     }
 
     @Test
@@ -36,17 +38,18 @@ class Circular01ScoreTest {
 
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource({
-            "18, EXCELLENT",
-            "15.01, EXCELLENT",
-            "15, GOOD",
-            "15.00, GOOD",
-            "12, GOOD",
-            "11.99, FAIR",
-            "9, FAIR",
-            "8.99, AVERAGE",
-            "6, AVERAGE",
-            "5.99, WEAK",
-            "0, WEAK" })
+        "18, EXCELLENT",
+        "15.01, EXCELLENT",
+        "15, GOOD",
+        "15.00, GOOD",
+        "12, GOOD",
+        "11.99, FAIR",
+        "9, FAIR",
+        "8.99, AVERAGE",
+        "6, AVERAGE",
+        "5.99, WEAK",
+        "0, WEAK"
+    })
     void every_band_edge_of_the_default_bands_falls_on_the_right_side(String total, Circular01Band band) {
         assertThat(Circular01Bands.defaults().classify(new BigDecimal(total))).isEqualTo(band);
     }
@@ -82,10 +85,11 @@ class Circular01ScoreTest {
 
     @Test
     void the_band_classifies_the_rounded_total_so_a_total_rounding_to_whole_points_moves_14_7_to_15() {
-        var wholePoints = new Circular01Rules(2, Rounding.twoDecimalsHalfUp(), new Rounding(0, RoundingMode.HALF_UP),
-                Circular01Bands.defaults());
+        var wholePoints = new Circular01Rules(
+                2, Rounding.twoDecimalsHalfUp(), new Rounding(0, RoundingMode.HALF_UP), Circular01Bands.defaults());
 
-        var score = Circular01Score.of(averages("1.6", "1.7", "1.8", "1.9", "1.0", "2.0", "1.7", "2.0", "1.0"), wholePoints);
+        var score = Circular01Score.of(
+                averages("1.6", "1.7", "1.8", "1.9", "1.0", "2.0", "1.7", "2.0", "1.0"), wholePoints);
 
         assertThat(score.total()).hasToString("15");
         assertThat(score.band()).isEqualTo(Circular01Band.GOOD);
@@ -117,11 +121,13 @@ class Circular01ScoreTest {
 
     @Test
     void other_band_edges_come_from_the_configuration() {
-        var strict = new Circular01Bands(new BigDecimal("16"), new BigDecimal("13"), new BigDecimal("10"), new BigDecimal("7"));
-        var rulesWithStrictBands = new Circular01Rules(2, Rounding.twoDecimalsHalfUp(), Rounding.twoDecimalsHalfUp(), strict);
+        var strict = new Circular01Bands(
+                new BigDecimal("16"), new BigDecimal("13"), new BigDecimal("10"), new BigDecimal("7"));
+        var rulesWithStrictBands =
+                new Circular01Rules(2, Rounding.twoDecimalsHalfUp(), Rounding.twoDecimalsHalfUp(), strict);
 
-        var score = Circular01Score.of(averages("1.6", "1.7", "1.8", "1.9", "1.0", "2.0", "1.7", "2.0", "1.0"),
-                rulesWithStrictBands);
+        var score = Circular01Score.of(
+                averages("1.6", "1.7", "1.8", "1.9", "1.0", "2.0", "1.7", "2.0", "1.0"), rulesWithStrictBands);
 
         assertThat(score.band()).isEqualTo(Circular01Band.GOOD);
         assertThat(strict.classify(new BigDecimal("16"))).isEqualTo(Circular01Band.GOOD);
@@ -132,18 +138,22 @@ class Circular01ScoreTest {
 
     @Test
     void band_edges_that_do_not_decrease_are_refused() {
-        assertThatThrownBy(() -> new Circular01Bands(new BigDecimal("15"), new BigDecimal("9"), new BigDecimal("12"),
-                new BigDecimal("6"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Circular01Bands(new BigDecimal("11"), new BigDecimal("12"), new BigDecimal("9"),
-                new BigDecimal("6"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Circular01Bands(
+                        new BigDecimal("15"), new BigDecimal("9"), new BigDecimal("12"), new BigDecimal("6")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Circular01Bands(
+                        new BigDecimal("11"), new BigDecimal("12"), new BigDecimal("9"), new BigDecimal("6")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void an_average_outside_0_to_2_or_a_wrong_number_of_indicators_is_refused() {
         assertThatThrownBy(() -> Circular01Score.of(averages("2.01", "2", "2", "2", "2", "2", "2", "2", "2"), rules))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("indicator 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("indicator 1");
         assertThatThrownBy(() -> Circular01Score.of(averages("2", "2", "2", "2", "2", "2", "2", "2", "-0.01"), rules))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("indicator 9");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("indicator 9");
         assertThatThrownBy(() -> Circular01Score.of(averages("2", "2", "2", "2", "2", "2", "2", "2"), rules))
                 .isInstanceOf(IllegalArgumentException.class);
     }

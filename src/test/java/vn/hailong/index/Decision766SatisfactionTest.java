@@ -1,12 +1,12 @@
 package vn.hailong.index;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class Decision766SatisfactionTest {
 
@@ -18,14 +18,16 @@ class Decision766SatisfactionTest {
 
     static Decision766Rules rules(PointsCurve curve, String targetPercent) {
         var target = sixPointsAt(targetPercent);
-        return new Decision766Rules(target, target, target, curve, Rounding.twoDecimalsHalfUp(), Rounding.twoDecimalsHalfUp());
+        return new Decision766Rules(
+                target, target, target, curve, Rounding.twoDecimalsHalfUp(), Rounding.twoDecimalsHalfUp());
     }
 
     @Test
     void the_worked_example_2500_dossiers_with_30_dissatisfied_and_10_complained_or_late_is_98_4_percent() {
         int dissatisfied = 30;
         int complainedOrLate = 10;
-        var result = Decision766Satisfaction.of(new Decision766Counts(2500, dissatisfied + complainedOrLate, 0, 0, 0), defaults);
+        var result = Decision766Satisfaction.of(
+                new Decision766Counts(2500, dissatisfied + complainedOrLate, 0, 0, 0), defaults);
 
         assertThat(result.dossierSatisfaction().ratePercent()).contains(new BigDecimal("98.40"));
         // linear against 100%: 6 × 98.40 ÷ 100 = 5.904 → 5.90
@@ -57,25 +59,38 @@ class Decision766SatisfactionTest {
     void a_step_curve_gives_full_points_from_the_target_on_and_none_below_it() {
         var counts = new Decision766Counts(2500, 40, 0, 0, 0);
 
-        assertThat(Decision766Satisfaction.of(counts, rules(PointsCurve.STEP, "98.4")).dossierSatisfaction().points())
+        assertThat(Decision766Satisfaction.of(counts, rules(PointsCurve.STEP, "98.4"))
+                        .dossierSatisfaction()
+                        .points())
                 .contains(new BigDecimal("6.00"));
-        assertThat(Decision766Satisfaction.of(counts, rules(PointsCurve.STEP, "98.41")).dossierSatisfaction().points())
+        assertThat(Decision766Satisfaction.of(counts, rules(PointsCurve.STEP, "98.41"))
+                        .dossierSatisfaction()
+                        .points())
                 .contains(new BigDecimal("0.00"));
     }
 
     @Test
     void a_linear_curve_is_capped_at_the_target_and_proportional_below_it() {
         assertThat(Decision766Satisfaction.of(new Decision766Counts(2500, 40, 0, 0, 0), rules(PointsCurve.LINEAR, "90"))
-                .dossierSatisfaction().points()).contains(new BigDecimal("6.00"));
+                        .dossierSatisfaction()
+                        .points())
+                .contains(new BigDecimal("6.00"));
         // 45% of a 90% target: half the points
         assertThat(Decision766Satisfaction.of(new Decision766Counts(100, 55, 0, 0, 0), rules(PointsCurve.LINEAR, "90"))
-                .dossierSatisfaction().points()).contains(new BigDecimal("3.00"));
+                        .dossierSatisfaction()
+                        .points())
+                .contains(new BigDecimal("3.00"));
     }
 
     @Test
     void points_are_computed_from_the_rounded_published_rate() {
-        var wholePercent = new Decision766Rules(sixPointsAt("100"), sixPointsAt("100"), sixPointsAt("100"),
-                PointsCurve.LINEAR, new Rounding(0, RoundingMode.HALF_UP), Rounding.twoDecimalsHalfUp());
+        var wholePercent = new Decision766Rules(
+                sixPointsAt("100"),
+                sixPointsAt("100"),
+                sixPointsAt("100"),
+                PointsCurve.LINEAR,
+                new Rounding(0, RoundingMode.HALF_UP),
+                Rounding.twoDecimalsHalfUp());
 
         var result = Decision766Satisfaction.of(new Decision766Counts(3, 1, 0, 0, 0), wholePercent);
 

@@ -1,7 +1,5 @@
 package vn.hailong.index;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +19,8 @@ import vn.hailong.HaiLongTest;
 import vn.hailong.KeepsSecurityStrategy;
 import vn.hailong.index.ui.ExplainView;
 import vn.hailong.index.ui.OpenDataView;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A fresh installation, where nothing has been computed or published: its own application context
@@ -43,8 +43,10 @@ class EmptyIndexViewsTest extends SpringBrowserlessTest {
     void open_data_with_nothing_published_says_why_and_what_comes_and_offers_the_way_in() {
         assertThat(snapshots.published()).isEmpty();
         navigate(OpenDataView.class);
-        assertThat($(Paragraph.class).id("open-data-empty").getText()).startsWith("Chưa có kỳ nào được công bố.")
-                .contains("khi tỉnh công bố chỉ số của kỳ đầu tiên").contains("/api/v1/index");
+        assertThat($(Paragraph.class).id("open-data-empty").getText())
+                .startsWith("Chưa có kỳ nào được công bố.")
+                .contains("khi tỉnh công bố chỉ số của kỳ đầu tiên")
+                .contains("/api/v1/index");
         assertThat($(Anchor.class).id("open-data-back").getHref()).isEqualTo("login");
         // no empty chooser and no empty table
         assertThat($(Select.class).all()).isEmpty();
@@ -53,8 +55,9 @@ class EmptyIndexViewsTest extends SpringBrowserlessTest {
 
     @Test
     void the_province_with_nothing_computed_is_sent_to_compute_a_period() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("tinh-empty", null,
-                AuthorityUtils.createAuthorityList("ROLE_PROVINCE_MANAGER")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "tinh-empty", null, AuthorityUtils.createAuthorityList("ROLE_PROVINCE_MANAGER")));
         navigate(ExplainView.class);
         assertThat($(Paragraph.class).id("explain-empty").getText()).startsWith("Chưa có kỳ nào được tính.");
         assertThat($(Anchor.class).all()).extracting(Anchor::getHref).contains("index", "bang-dieu-khien", "open-data");

@@ -1,7 +1,5 @@
 package vn.hailong.index;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.List;
@@ -9,6 +7,8 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The published results' CSV (API and open data), opened back as a spreadsheet program would read it. */
 class IndexCsvTest {
@@ -29,7 +29,8 @@ class IndexCsvTest {
 
     @Test
     void ordinary_names_are_unchanged() throws Exception {
-        List<CSVRecord> records = parse(IndexCsv.of(List.of(result("Sở Tài nguyên và Môi trường, tỉnh Thử", "DEPARTMENT", 3))));
+        List<CSVRecord> records =
+                parse(IndexCsv.of(List.of(result("Sở Tài nguyên và Môi trường, tỉnh Thử", "DEPARTMENT", 3))));
 
         assertThat(records.getFirst().get("unit_name")).isEqualTo("Sở Tài nguyên và Môi trường, tỉnh Thử");
         assertThat(records.getFirst().get("rank_change")).isEqualTo("3");
@@ -43,10 +44,30 @@ class IndexCsvTest {
     }
 
     private static UnitResult result(String name, String peerGroup, int rankChange) {
-        UnitResult.Decision766Result d766 = new UnitResult.Decision766Result(null, null, null, new BigDecimal("17.50"), new BigDecimal("18"));
-        return new UnitResult("000.00.06.H56", name, peerGroup, 40, 32, new BigDecimal("87.50"),
-                UnitResult.SatisfactionSample.of(28, 32, 2), List.of(), List.of(), new BigDecimal("14.70"),
-                new BigDecimal("14.70"), Circular01Band.GOOD, List.of(), d766, new BigDecimal("31.94"), new BigDecimal("87.50"), "Nhóm II",
-                new BigDecimal("31.94"), 3, 1, rankChange, List.of());
+        UnitResult.Decision766Result d766 =
+                new UnitResult.Decision766Result(null, null, null, new BigDecimal("17.50"), new BigDecimal("18"));
+        return new UnitResult(
+                "000.00.06.H56",
+                name,
+                peerGroup,
+                40,
+                32,
+                new BigDecimal("87.50"),
+                UnitResult.SatisfactionSample.of(28, 32, 2),
+                List.of(),
+                List.of(),
+                new BigDecimal("14.70"),
+                new BigDecimal("14.70"),
+                Circular01Band.GOOD,
+                List.of(),
+                d766,
+                new BigDecimal("31.94"),
+                new BigDecimal("87.50"),
+                "Nhóm II",
+                new BigDecimal("31.94"),
+                3,
+                1,
+                rankChange,
+                List.of());
     }
 }

@@ -31,8 +31,18 @@ final class IndexFixture {
 
     String unit(String name) {
         String code = TestData.agencyCode();
-        ApiClient.Response r = oneStop.api().put("/api/v1/units/" + code,
-                Map.of("name", name + " " + code, "kind", "DEPARTMENT", "peerGroup", peerGroup, "validFrom", "2020-01-01"));
+        ApiClient.Response r = oneStop.api()
+                .put(
+                        "/api/v1/units/" + code,
+                        Map.of(
+                                "name",
+                                name + " " + code,
+                                "kind",
+                                "DEPARTMENT",
+                                "peerGroup",
+                                peerGroup,
+                                "validFrom",
+                                "2020-01-01"));
         if (r.status() != 201) {
             throw new IllegalStateException(r.body());
         }
@@ -54,7 +64,8 @@ final class IndexFixture {
     }
 
     /** A dossier due on {@code dueDay} at {@code dueTime} and returned on {@code returnedDay} at {@code returnedTime} (Vietnam). */
-    String dossierDueAndReturned(String unit, LocalDate dueDay, String dueTime, LocalDate returnedDay, String returnedTime) {
+    String dossierDueAndReturned(
+            String unit, LocalDate dueDay, String dueTime, LocalDate returnedDay, String returnedTime) {
         String code = TestData.dossierCode(unit, nextSequence());
         Map<String, Object> body = OneStopSoftware.dossier(unit, "RETURNED");
         body.put("receivedAt", OneStopSoftware.at(dueDay.minusDays(20), "09:00"));
@@ -84,18 +95,28 @@ final class IndexFixture {
     }
 
     void complaint(String dossier, LocalDate deadline, boolean onTime, boolean satisfied) {
-        ApiClient.Response r = oneStop.api().put("/api/v1/dossiers/" + dossier + "/complaints/pakn-" + TestData.uniqueSuffix(),
-                Map.of("receivedAt", OneStopSoftware.at(deadline.minusDays(10), "09:00"),
-                        "deadline", OneStopSoftware.at(deadline, "17:00"),
-                        "handledAt", OneStopSoftware.at(onTime ? deadline.minusDays(1) : deadline.plusDays(2), "09:00"),
-                        "aboutHandling", true, "complainantSatisfied", satisfied));
+        ApiClient.Response r = oneStop.api()
+                .put(
+                        "/api/v1/dossiers/" + dossier + "/complaints/pakn-" + TestData.uniqueSuffix(),
+                        Map.of(
+                                "receivedAt",
+                                OneStopSoftware.at(deadline.minusDays(10), "09:00"),
+                                "deadline",
+                                OneStopSoftware.at(deadline, "17:00"),
+                                "handledAt",
+                                OneStopSoftware.at(onTime ? deadline.minusDays(1) : deadline.plusDays(2), "09:00"),
+                                "aboutHandling",
+                                true,
+                                "complainantSatisfied",
+                                satisfied));
         if (r.status() != 200 && r.status() != 201) {
             throw new IllegalStateException(r.status() + " " + r.body());
         }
     }
 
     String account(Role role, String unit) {
-        String username = role.name().toLowerCase() + "-" + TestData.uniqueSuffix().toLowerCase();
+        String username =
+                role.name().toLowerCase() + "-" + TestData.uniqueSuffix().toLowerCase();
         accounts.ensureAccount(username, "mat-khau-" + username, "Cán bộ thử", role, unit);
         return username;
     }

@@ -1,7 +1,5 @@
 package vn.hailong.index;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.List;
 
@@ -24,16 +22,21 @@ import vn.hailong.index.ui.IndexReviewView;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The province's review page without a browser: a draft is marked as checked, and that is an audit entry. */
 @HaiLongTest
 class IndexReviewViewTest extends SpringBrowserlessTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     MethodologyService methodologies;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -49,7 +52,12 @@ class IndexReviewViewTest extends SpringBrowserlessTest {
         String manager = data.account(Role.PROVINCE_MANAGER, null);
         data.signIn(manager);
         String scheme = "rv-" + TestData.uniqueSuffix().toLowerCase();
-        methodologies.addVersion(scheme, null, null, "Xem", methodologies.forYear("default", 2026).definition());
+        methodologies.addVersion(
+                scheme,
+                null,
+                null,
+                "Xem",
+                methodologies.forYear("default", 2026).definition());
 
         navigate(IndexReviewView.class);
         @SuppressWarnings("unchecked")
@@ -61,7 +69,9 @@ class IndexReviewViewTest extends SpringBrowserlessTest {
 
         test($(Button.class).id("review")).click();
         assertThat($(Paragraph.class).id("review-summary").getText()).contains("Đã kiểm tra: " + manager);
-        List<String> log = jdbc.queryForList("SELECT action FROM audit_entry WHERE subject = ? ORDER BY seq", String.class,
+        List<String> log = jdbc.queryForList(
+                "SELECT action FROM audit_entry WHERE subject = ? ORDER BY seq",
+                String.class,
                 "index " + scheme + " 2026-04");
         assertThat(log).containsExactly("INDEX_COMPUTED", "INDEX_REVIEWED");
     }

@@ -1,7 +1,5 @@
 package vn.hailong.index;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
@@ -39,6 +38,8 @@ import vn.hailong.security.AccountService;
 import vn.hailong.security.ManagerContacts;
 import vn.hailong.security.Role;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The schedule on the application's own clock, set by the test: on the first working day of
  * December it computes November's draft once, however often and on however many nodes it is
@@ -56,7 +57,8 @@ class IndexScheduleTest {
     @TestConfiguration
     static class SettableClock {
 
-        static volatile Instant now = ZonedDateTime.of(2026, 11, 30, 16, 0, 0, 0, VIETNAM).toInstant();
+        static volatile Instant now =
+                ZonedDateTime.of(2026, 11, 30, 16, 0, 0, 0, VIETNAM).toInstant();
 
         @Bean
         @Primary
@@ -82,21 +84,28 @@ class IndexScheduleTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IndexSchedule schedule;
+
     @Autowired
     MailOutbox outbox;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     ManagerContacts contacts;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     EmbeddedMariaDb db;
 
     static void at(int month, int day, int hour) {
-        SettableClock.now = ZonedDateTime.of(2026, month, day, hour, 0, 0, 0, VIETNAM).toInstant();
+        SettableClock.now =
+                ZonedDateTime.of(2026, month, day, hour, 0, 0, 0, VIETNAM).toInstant();
     }
 
     /** Looks at the same moment: each its own thread (and connection), released together. */
@@ -124,17 +133,20 @@ class IndexScheduleTest {
     }
 
     List<MimeMessage> mailsTo(String address, String subjectPart) {
-        return TestMail.to(address).stream().filter(m -> {
-            try {
-                return m.getSubject().contains(subjectPart);
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return TestMail.to(address).stream()
+                .filter(m -> {
+                    try {
+                        return m.getSubject().contains(subjectPart);
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     @Test
-    void novembers_draft_is_computed_once_on_the_first_working_day_and_the_province_is_told_and_reminded_once() throws Exception {
+    void novembers_draft_is_computed_once_on_the_first_working_day_and_the_province_is_told_and_reminded_once()
+            throws Exception {
         at(11, 30, 16);
         IndexFixture data = new IndexFixture(port, accounts);
         String unit = data.unit("Sở lịch");
@@ -145,53 +157,85 @@ class IndexScheduleTest {
 
         // Monday 30 November: October's draft is still due (a node down on 2 November catches up); November's is not
         assertThat(schedule.runDue().computed()).containsExactly("default 2026-10");
-        String october = jdbc.queryForObject("SELECT id FROM index_snapshot WHERE scheme = 'default' AND period = '2026-10'", String.class);
+        String october = jdbc.queryForObject(
+                "SELECT id FROM index_snapshot WHERE scheme = 'default' AND period = '2026-10'", String.class);
         // Tuesday 1 December, 05:00: before run-at (06:00)
         at(12, 1, 5);
         assertThat(schedule.runDue().computed()).isEmpty();
 
-        // A second node of the application on the same database and the same clock (its own context, pool and timer bean)
-        try (AppNode second = new AppNode(db.jdbcUrl(), "--spring.main.sources=" + SettableClock.class.getName(),
-                "--hailong.index.schedule.enabled=false").start()) {
+        // A second node of the application on the same database and the same clock (its own context, pool and timer
+        // bean)
+        try (AppNode second = new AppNode(
+                        db.jdbcUrl(),
+                        "--spring.main.sources=" + SettableClock.class.getName(),
+                        "--hailong.index.schedule.enabled=false")
+                .start()) {
             IndexSchedule other = second.bean(IndexSchedule.class);
             MailOutbox otherOutbox = second.bean(MailOutbox.class);
-            assertThat(second.bean(Clock.class).instant()).as("the second node reads the test's clock").isEqualTo(SettableClock.now);
+            assertThat(second.bean(Clock.class).instant())
+                    .as("the second node reads the test's clock")
+                    .isEqualTo(SettableClock.now);
             at(12, 1, 7);
             List<IndexSchedule.Run> looks = atOnce(List.of(schedule, other, schedule, other));
             looks.add(schedule.runDue());
             looks.add(other.runDue());
-            assertThat(looks).flatExtracting(IndexSchedule.Run::computed).as("computed by exactly one look").containsExactly("default 2026-11");
-            List<Map<String, Object>> drafts = jdbc.queryForList("SELECT id, computed_by FROM index_snapshot WHERE scheme = 'default' AND period = '2026-11'");
-            assertThat(drafts).singleElement().satisfies(d -> assertThat(d.get("computed_by")).isEqualTo("system"));
-            assertThat(jdbc.queryForList("SELECT actor FROM audit_entry WHERE action = 'INDEX_COMPUTED' AND subject = 'index default 2026-11'",
-                    String.class)).containsExactly("system");
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM index_schedule_run WHERE kind = 'DRAFT' AND period = '2026-11'", Integer.class))
+            assertThat(looks)
+                    .flatExtracting(IndexSchedule.Run::computed)
+                    .as("computed by exactly one look")
+                    .containsExactly("default 2026-11");
+            List<Map<String, Object>> drafts = jdbc.queryForList(
+                    "SELECT id, computed_by FROM index_snapshot WHERE scheme = 'default' AND period = '2026-11'");
+            assertThat(drafts)
+                    .singleElement()
+                    .satisfies(d -> assertThat(d.get("computed_by")).isEqualTo("system"));
+            assertThat(jdbc.queryForList(
+                            "SELECT actor FROM audit_entry WHERE action = 'INDEX_COMPUTED' AND subject = 'index default 2026-11'",
+                            String.class))
+                    .containsExactly("system");
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM index_schedule_run WHERE kind = 'DRAFT' AND period = '2026-11'",
+                            Integer.class))
                     .isEqualTo(1);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM index_snapshot_gone", Integer.class)).as("no draft replaced").isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM index_snapshot_gone", Integer.class))
+                    .as("no draft replaced")
+                    .isZero();
 
             twice(outbox::sendDue, otherOutbox::sendDue);
             outbox.sendDue();
             assertThat(mailsTo(address, "tháng 11/2026")).singleElement().satisfies(m -> {
-                assertThat(TestMail.body(m)).contains("chưa được công bố", "/index", drafts.getFirst().get("id").toString());
+                assertThat(TestMail.body(m))
+                        .contains(
+                                "chưa được công bố",
+                                "/index",
+                                drafts.getFirst().get("id").toString());
             });
 
             // Tuesday 8 December: November's draft has waited five working days, not more; October's (30/11) more
             at(12, 8, 9);
-            assertThat(schedule.runDue().reminded()).extracting(Object::toString).containsExactly(october);
+            assertThat(schedule.runDue().reminded())
+                    .extracting(Object::toString)
+                    .containsExactly(october);
             // Wednesday 9 December: November's reminder, once
             at(12, 9, 9);
             List<IndexSchedule.Run> reminders = atOnce(List.of(schedule, other));
             reminders.add(other.runDue());
-            assertThat(reminders).flatExtracting(IndexSchedule.Run::reminded).extracting(Object::toString)
+            assertThat(reminders)
+                    .flatExtracting(IndexSchedule.Run::reminded)
+                    .extracting(Object::toString)
                     .containsExactly(drafts.getFirst().get("id").toString());
-            assertThat(reminders).flatExtracting(IndexSchedule.Run::computed).as("November is not computed again").isEmpty();
+            assertThat(reminders)
+                    .flatExtracting(IndexSchedule.Run::computed)
+                    .as("November is not computed again")
+                    .isEmpty();
             at(12, 10, 9);
             assertThat(schedule.runDue().reminded()).isEmpty();
             twice(outbox::sendDue, otherOutbox::sendDue);
             otherOutbox.sendDue();
-            assertThat(mailsTo(address, "Nhắc việc: bản nháp chỉ số kỳ 2026-11")).singleElement()
+            assertThat(mailsTo(address, "Nhắc việc: bản nháp chỉ số kỳ 2026-11"))
+                    .singleElement()
                     .satisfies(m -> assertThat(m.getSubject()).contains("chờ công bố từ 01/12/2026"));
-            assertThat(mailsTo(address, "Nhắc việc: bản nháp chỉ số kỳ 2026-10")).hasSize(1);
+            assertThat(mailsTo(address, "Nhắc việc: bản nháp chỉ số kỳ 2026-10"))
+                    .hasSize(1);
             assertThat(mailsTo(address, "tháng 11/2026")).hasSize(1);
         }
     }
@@ -213,7 +257,8 @@ class IndexScheduleTest {
         IndexSchedule.Run run = schedule.runDue();
         assertThat(run.computed()).isEmpty();
         assertThat(run.skipped()).containsExactly("default 2026-12");
-        assertThat(jdbc.queryForList("SELECT id FROM index_snapshot WHERE scheme = 'default' AND period = '2026-12'", String.class))
+        assertThat(jdbc.queryForList(
+                        "SELECT id FROM index_snapshot WHERE scheme = 'default' AND period = '2026-12'", String.class))
                 .containsExactly(id);
         assertThat(schedule.runDue().skipped()).as("decided once").isEmpty();
     }

@@ -1,13 +1,13 @@
 package vn.hailong.index;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +23,12 @@ import vn.hailong.HaiLongTest;
 import vn.hailong.TestData;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.NotFoundException;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Computing, publishing and explaining a period on the real database, with figures computed by
@@ -35,14 +39,19 @@ class IndexSnapshotTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     IndexSnapshotService snapshots;
+
     @Autowired
     MethodologyService methodologies;
+
     @Autowired
     UnitIndicatorService indicators;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -60,7 +69,12 @@ class IndexSnapshotTest {
         data.signIn(data.account(Role.PROVINCE_MANAGER, null));
         scheme = "t-" + TestData.uniqueSuffix().toLowerCase();
         // The units here have a handful of ratings: no minimum sample, so that they are ranked.
-        methodologies.addVersion(scheme, "H56", null, "Thử nghiệm", methodologies.forYear("default", 2026).definition().withMinimumRatings(0));
+        methodologies.addVersion(
+                scheme,
+                "H56",
+                null,
+                "Thử nghiệm",
+                methodologies.forYear("default", 2026).definition().withMinimumRatings(0));
 
         unitA = data.unit("Sở A");
         unitB = data.unit("Sở B");
@@ -78,7 +92,8 @@ class IndexSnapshotTest {
         data.rating(b1, "VERY_SATISFIED", null, null);
         data.rating(b2, "VERY_SATISFIED", null, null);
         data.dossier(unitC, MARCH, 3);
-        indicators.enter(unitA, "2026-03", Map.of(5, new BigDecimal("2"), 6, new BigDecimal("1.5"), 9, BigDecimal.ONE), "quý I");
+        indicators.enter(
+                unitA, "2026-03", Map.of(5, new BigDecimal("2"), 6, new BigDecimal("1.5"), 9, BigDecimal.ONE), "quý I");
     }
 
     @AfterEach
@@ -101,7 +116,9 @@ class IndexSnapshotTest {
         assertThat(m.definition().par().component()).isEqualTo(ParSurveyComponent.defaults());
         assertThat(m.definition().indicator(8).source()).isEqualTo(IndicatorSource.COMPLAINTS_ON_TIME);
         assertThatThrownBy(() -> methodologies.forYear("no-such-scheme", 2026))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("scheme"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors().getFirst().field()).isEqualTo("scheme"));
     }
 
     @Test
@@ -117,9 +134,18 @@ class IndexSnapshotTest {
         // 2 of 3 satisfied or very satisfied
         assertThat(a.satisfactionRate()).isEqualByComparingTo("66.67");
         // indicators: 1 = 2 = 8/4; 3 = 3/3; 4 absent; 5, 6, 9 entered; 7 = 3/3; 8 = one complaint, on time
-        assertThat(a.indicators()).extracting(UnitResult.IndicatorResult::average).containsExactly(new BigDecimal("2.00"),
-                new BigDecimal("2.00"), new BigDecimal("1.00"), null, new BigDecimal("2.00"), new BigDecimal("1.50"),
-                new BigDecimal("1.00"), new BigDecimal("2.00"), new BigDecimal("1.00"));
+        assertThat(a.indicators())
+                .extracting(UnitResult.IndicatorResult::average)
+                .containsExactly(
+                        new BigDecimal("2.00"),
+                        new BigDecimal("2.00"),
+                        new BigDecimal("1.00"),
+                        null,
+                        new BigDecimal("2.00"),
+                        new BigDecimal("1.50"),
+                        new BigDecimal("1.00"),
+                        new BigDecimal("2.00"),
+                        new BigDecimal("1.00"));
         assertThat(a.circular01Total()).isEqualByComparingTo("12.50");
         assertThat(a.circular01Band()).isEqualTo(Circular01Band.GOOD);
         assertThat(a.missingIndicators()).containsExactly(4);
@@ -157,18 +183,28 @@ class IndexSnapshotTest {
         assertThatThrownBy(() -> snapshots.publish(draft.id())).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> snapshots.discardDraft(draft.id())).isInstanceOf(ConflictException.class);
         // and the database itself refuses to delete it
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM index_snapshot WHERE id = ?", draft.id().toString()))
+        assertThatThrownBy(() -> jdbc.update(
+                        "DELETE FROM index_snapshot WHERE id = ?", draft.id().toString()))
                 .isInstanceOf(DataIntegrityViolationException.class);
 
         // new data and a new methodology version change nothing that was published
         data.rating(data.dossier(unitC, MARCH, 3), "DISSATISFIED", null, null);
         Methodology.Definition d = methodologies.forYear(scheme, 2026).definition();
-        methodologies.addVersion(scheme, "H56", 2026, "Trọng số mới", d.withPar(new Methodology.ParSurvey(
-                new ParSurveyComponent(new BigDecimal("20"), new BigDecimal("20"), Rounding.twoDecimalsHalfUp()), d.par().bands(),
-                d.par().bandBasis())));
+        methodologies.addVersion(
+                scheme,
+                "H56",
+                2026,
+                "Trọng số mới",
+                d.withPar(new Methodology.ParSurvey(
+                        new ParSurveyComponent(
+                                new BigDecimal("20"), new BigDecimal("20"), Rounding.twoDecimalsHalfUp()),
+                        d.par().bands(),
+                        d.par().bandBasis())));
         assertThat(methodologies.forYear(scheme, 2026).version()).isEqualTo(2);
-        assertThat(snapshots.publishedResults(scheme, "2026-03", data.peerGroup)).isEqualTo(before);
-        assertThat(snapshots.published(scheme, "2026-03").orElseThrow().methodologyVersion()).isEqualTo(1);
+        assertThat(snapshots.publishedResults(scheme, "2026-03", data.peerGroup))
+                .isEqualTo(before);
+        assertThat(snapshots.published(scheme, "2026-03").orElseThrow().methodologyVersion())
+                .isEqualTo(1);
 
         IndexSnapshotService.Recomputation again = snapshots.recompute(draft.id());
         assertThat(again.identical()).isTrue();
@@ -178,8 +214,10 @@ class IndexSnapshotTest {
     @Test
     void a_correction_replaces_the_published_figures_with_a_reason_and_keeps_the_old_ones() {
         assertThatThrownBy(() -> snapshots.computeCorrection(scheme, "2026-03"))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.getMessage()).contains("not published"));
-        IndexSnapshotService.Snapshot first = snapshots.publish(snapshots.compute(scheme, "2026-03").id());
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.getMessage()).contains("not published"));
+        IndexSnapshotService.Snapshot first =
+                snapshots.publish(snapshots.compute(scheme, "2026-03").id());
         List<UnitResult> before = snapshots.publishedResults(scheme, "2026-03", data.peerGroup);
 
         // an error is found: unit C's rating had not been pushed by the one-stop software
@@ -188,14 +226,18 @@ class IndexSnapshotTest {
         assertThat(draft.status()).isEqualTo(IndexSnapshotService.Status.DRAFT);
         assertThat(draft.inputsHash()).isNotEqualTo(first.inputsHash());
         // until the correction is published, the published figures stand
-        assertThat(snapshots.publishedResults(scheme, "2026-03", data.peerGroup)).isEqualTo(before);
+        assertThat(snapshots.publishedResults(scheme, "2026-03", data.peerGroup))
+                .isEqualTo(before);
         // it is not published as if the period were new, nor without a reason
         assertThatThrownBy(() -> snapshots.publish(draft.id())).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> snapshots.publishCorrection(draft.id(), "  "))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("reason"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors().getFirst().field()).isEqualTo("reason"));
         assertThat(snapshots.get(draft.id()).status()).isEqualTo(IndexSnapshotService.Status.DRAFT);
 
-        IndexSnapshotService.Snapshot corrected = snapshots.publishCorrection(draft.id(), "Thiếu đánh giá của Sở C do lỗi đồng bộ");
+        IndexSnapshotService.Snapshot corrected =
+                snapshots.publishCorrection(draft.id(), "Thiếu đánh giá của Sở C do lỗi đồng bộ");
         assertThat(corrected.status()).isEqualTo(IndexSnapshotService.Status.PUBLISHED);
         assertThat(corrected.corrects()).isEqualTo(first.id());
         assertThat(corrected.correctionReason()).isEqualTo("Thiếu đánh giá của Sở C do lỗi đồng bộ");
@@ -209,24 +251,34 @@ class IndexSnapshotTest {
         IndexSnapshotService.Snapshot old = snapshots.get(first.id());
         assertThat(old.status()).isEqualTo(IndexSnapshotService.Status.CORRECTED);
         assertThat(old.correctedBy()).isEqualTo(draft.id());
-        assertThat(snapshots.publicationHistory(scheme, "2026-03")).extracting(IndexSnapshotService.Snapshot::id)
+        assertThat(snapshots.publicationHistory(scheme, "2026-03"))
+                .extracting(IndexSnapshotService.Snapshot::id)
                 .containsExactly(draft.id(), first.id());
         assertThat(snapshots.explain(first.id(), unitC).result().ratings()).isZero();
         assertThat(snapshots.recompute(first.id()).identical()).isTrue();
-        assertThat(snapshots.published()).extracting(IndexSnapshotService.Snapshot::id).contains(draft.id()).doesNotContain(first.id());
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM index_snapshot WHERE id = ?", draft.id().toString()))
+        assertThat(snapshots.published())
+                .extracting(IndexSnapshotService.Snapshot::id)
+                .contains(draft.id())
+                .doesNotContain(first.id());
+        assertThatThrownBy(() -> jdbc.update(
+                        "DELETE FROM index_snapshot WHERE id = ?", draft.id().toString()))
                 .isInstanceOf(DataIntegrityViolationException.class);
         assertThatThrownBy(() -> snapshots.discardDraft(draft.id())).isInstanceOf(ConflictException.class);
 
         // a correction of the correction chains on; a second correction of the same one is refused
         IndexSnapshotService.Snapshot again = snapshots.computeCorrection(scheme, "2026-03");
-        assertThatThrownBy(() -> jdbc.update("""
+        assertThatThrownBy(
+                        () -> jdbc.update("""
                 INSERT INTO index_correction (snapshot_id, corrects_snapshot_id, scheme, period, reason, published_at, published_by)
                 VALUES (?, ?, ?, '2026-03', 'x', NOW(), 'test')""", again.id().toString(), first.id().toString(), scheme))
                 .isInstanceOf(DataIntegrityViolationException.class);
         snapshots.publishCorrection(again.id(), "Lần hai");
-        assertThat(snapshots.publicationHistory(scheme, "2026-03")).extracting(IndexSnapshotService.Snapshot::status).containsExactly(
-                IndexSnapshotService.Status.PUBLISHED, IndexSnapshotService.Status.CORRECTED, IndexSnapshotService.Status.CORRECTED);
+        assertThat(snapshots.publicationHistory(scheme, "2026-03"))
+                .extracting(IndexSnapshotService.Snapshot::status)
+                .containsExactly(
+                        IndexSnapshotService.Status.PUBLISHED,
+                        IndexSnapshotService.Status.CORRECTED,
+                        IndexSnapshotService.Status.CORRECTED);
     }
 
     @Test
@@ -234,9 +286,15 @@ class IndexSnapshotTest {
         Methodology.Definition d = methodologies.forYear(scheme, 2026).definition();
         // unit A's "attitude" answers: very satisfied, satisfied, dissatisfied → 2 of 3; its overall answers the same
         // unit B answered no criterion: no rate at all under this rule
-        methodologies.addVersion(scheme, "H56", 2026, "Theo thái độ",
-                d.withSatisfaction(new Methodology.SatisfactionRule("contacts", 2, d.satisfaction().rateRounding())));
-        Map<String, UnitResult> r = byCode(snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
+        methodologies.addVersion(
+                scheme,
+                "H56",
+                2026,
+                "Theo thái độ",
+                d.withSatisfaction(new Methodology.SatisfactionRule(
+                        "contacts", 2, d.satisfaction().rateRounding())));
+        Map<String, UnitResult> r = byCode(
+                snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
         // "contacts": NONE (2 points), ONCE (1), MORE (0): from 2 points only one of three
         assertThat(r.get(unitA).satisfactionRate()).isEqualByComparingTo("33.33");
         assertThat(r.get(unitB).satisfactionRate()).isNull();
@@ -248,8 +306,12 @@ class IndexSnapshotTest {
         Methodology.Definition d = methodologies.forYear(scheme, 2026).definition();
         String json = MethodologyService.toJson(d);
         assertThat(MethodologyService.parseDefinition(json)).isEqualTo(d);
-        Methodology v2 = methodologies.addVersion(scheme, " ", 2027, "Năm 2027", json.replace("\"satisfiedMinPoints\" : 1",
-                "\"satisfiedMinPoints\" : 2"));
+        Methodology v2 = methodologies.addVersion(
+                scheme,
+                " ",
+                2027,
+                "Năm 2027",
+                json.replace("\"satisfiedMinPoints\" : 1", "\"satisfiedMinPoints\" : 2"));
         assertThat(v2.version()).isEqualTo(2);
         assertThat(v2.province()).isNull();
         assertThat(v2.definition().satisfaction().satisfiedMinPoints()).isEqualTo(2);
@@ -257,19 +319,29 @@ class IndexSnapshotTest {
         assertThat(methodologies.forYear(scheme, 2026).version()).isEqualTo(1);
 
         assertThatThrownBy(() -> methodologies.addVersion(scheme, null, null, "x", "{ not json"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("definition"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors().getFirst().field()).isEqualTo("definition"));
         String eightTwice = json.replace("\"number\" : 9", "\"number\" : 8");
         assertThatThrownBy(() -> methodologies.addVersion(scheme, null, null, "x", eightTwice))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().getFirst().message())
-                        .contains("each once"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors().getFirst().message()).contains("each once"));
         String noRounding = json.replaceFirst("\"rateRounding\" : \\{[^}]*}", "\"rateRounding\" : null");
         assertThatThrownBy(() -> methodologies.addVersion(scheme, null, null, "x", noRounding))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().getFirst().message())
-                        .contains("satisfaction").contains("rateRounding"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors().getFirst().message())
+                                .contains("satisfaction")
+                                .contains("rateRounding"));
         assertThatThrownBy(() -> methodologies.addVersion(scheme, null, 1999, "x", json))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("year"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors().getFirst().field()).isEqualTo("year"));
         assertThatThrownBy(() -> methodologies.addVersion(scheme, null, null, " ", json))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("name"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors().getFirst().field()).isEqualTo("name"));
         assertThat(methodologies.versions(scheme)).hasSize(2);
     }
 
@@ -278,12 +350,17 @@ class IndexSnapshotTest {
         IndexSnapshotService.Snapshot first = snapshots.compute(scheme, "2026-03");
         IndexSnapshotService.Snapshot same = snapshots.compute(scheme, "2026-03");
         assertThat(same.inputsHash()).isEqualTo(first.inputsHash());
-        assertThatThrownBy(() -> snapshots.get(first.id())).isInstanceOf(vn.hailong.platform.NotFoundException.class);
+        assertThatThrownBy(() -> snapshots.get(first.id())).isInstanceOf(NotFoundException.class);
         indicators.enter(unitB, "2026", Map.of(5, BigDecimal.ONE), null);
         IndexSnapshotService.Snapshot changed = snapshots.compute(scheme, "2026-03");
         assertThat(changed.inputsHash()).isNotEqualTo(first.inputsHash());
         // the year's entry stands in for the month without its own
-        assertThat(byCode(snapshots.draftResults(changed.id())).get(unitB).indicators().get(4).average()).isEqualByComparingTo("1.00");
+        assertThat(byCode(snapshots.draftResults(changed.id()))
+                        .get(unitB)
+                        .indicators()
+                        .get(4)
+                        .average())
+                .isEqualByComparingTo("1.00");
     }
 
     @Test
@@ -292,13 +369,15 @@ class IndexSnapshotTest {
         LocalDate april = LocalDate.of(2026, 4, 8);
         data.rating(data.dossier(unitA, april, 2), "VERY_SATISFIED", null, null);
         data.rating(data.dossier(unitB, april, 2), "DISSATISFIED", null, null);
-        Map<String, UnitResult> r = byCode(snapshots.draftResults(snapshots.compute(scheme, "2026-04").id()));
+        Map<String, UnitResult> r = byCode(
+                snapshots.draftResults(snapshots.compute(scheme, "2026-04").id()));
         assertThat(r.get(unitA).rank()).isEqualTo(1);
         assertThat(r.get(unitA).rankChange()).isEqualTo(1);
         assertThat(r.get(unitB).rank()).isEqualTo(2);
         assertThat(r.get(unitB).rankChange()).isEqualTo(-1);
         // a quarter has no previous published quarter: no change
-        Map<String, UnitResult> q = byCode(snapshots.draftResults(snapshots.compute(scheme, "2026-Q2").id()));
+        Map<String, UnitResult> q = byCode(
+                snapshots.draftResults(snapshots.compute(scheme, "2026-Q2").id()));
         assertThat(q.get(unitA).rankChange()).isNull();
     }
 
@@ -321,8 +400,11 @@ class IndexSnapshotTest {
 
     @Test
     void unit_indicators_keep_their_history_and_refuse_values_outside_0_to_2() {
-        UnitIndicatorService.Entries e = indicators.enter(unitA, "2026-03",
-                Map.of(5, new BigDecimal("1"), 6, new BigDecimal("1.5"), 9, BigDecimal.ONE), "sửa chỉ số 5");
+        UnitIndicatorService.Entries e = indicators.enter(
+                unitA,
+                "2026-03",
+                Map.of(5, new BigDecimal("1"), 6, new BigDecimal("1.5"), 9, BigDecimal.ONE),
+                "sửa chỉ số 5");
         assertThat(e.values()).containsEntry(5, new BigDecimal("1.00"));
         assertThat(e.history()).first().satisfies(c -> {
             assertThat(c.indicator()).isEqualTo(5);
@@ -332,24 +414,34 @@ class IndexSnapshotTest {
         });
         assertThat(e.history()).hasSize(4);
         assertThatThrownBy(() -> indicators.enter(unitA, "2026-03", Map.of(6, new BigDecimal("2.5")), null))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         ex -> assertThat(ex.errors().getFirst().field()).isEqualTo("indicator6"));
         assertThatThrownBy(() -> indicators.enter(unitA, "2026-13", Map.of(6, BigDecimal.ONE), null))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         ex -> assertThat(ex.errors().getFirst().field()).isEqualTo("period"));
     }
 
     @Test
     void under_the_default_minimum_sample_units_with_a_handful_of_ratings_are_listed_but_not_ranked() {
-        methodologies.addVersion(scheme, null, 2026, "Cỡ mẫu 30", methodologies.forYear("default", 2026).definition());
-        Map<String, UnitResult> r = byCode(snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
+        methodologies.addVersion(
+                scheme,
+                null,
+                2026,
+                "Cỡ mẫu 30",
+                methodologies.forYear("default", 2026).definition());
+        Map<String, UnitResult> r = byCode(
+                snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
         assertThat(r.get(unitA).rank()).isNull();
         assertThat(r.get(unitA).flags()).contains("INSUFFICIENT_SAMPLE", "UNRANKED");
         assertThat(r.get(unitB).rank()).isNull();
         assertThat(r.get(unitB).parSurveyPoints()).isEqualByComparingTo("36.50");
         // B (36.50) before A (24.33) by the ranked figure, C (no ratings) last
         assertThat(snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()).stream()
-                .filter(u -> u.peerGroup().equals(data.peerGroup))).extracting(UnitResult::unitCode).containsExactly(unitB, unitA, unitC);
+                        .filter(u -> u.peerGroup().equals(data.peerGroup)))
+                .extracting(UnitResult::unitCode)
+                .containsExactly(unitB, unitA, unitC);
         assertThat(r.get(unitA).satisfaction().sampleSize()).isEqualTo(3);
         assertThat(r.get(unitA).satisfaction().satisfied()).isEqualTo(2);
     }
@@ -362,19 +454,29 @@ class IndexSnapshotTest {
         data.dossierDueAndReturned(unit, day.minusDays(1), "17:00", day.minusDays(1), "23:30");
         // 06:00 the next morning in Vietnam is still the due day in UTC: late by the date all the same
         data.dossierDueAndReturned(unit, day.minusDays(3), "17:00", day.minusDays(2), "06:00");
-        UnitResult byInstant = byCode(snapshots.draftResults(snapshots.compute(scheme, "2026-03").id())).get(unit);
-        assertThat(byInstant.indicators().getFirst().note()).isEqualTo("0 sớm hạn × 2 + 0 đúng hạn × 1 + 3 trễ hạn × 0");
+        UnitResult byInstant = byCode(snapshots.draftResults(
+                        snapshots.compute(scheme, "2026-03").id()))
+                .get(unit);
+        assertThat(byInstant.indicators().getFirst().note())
+                .isEqualTo("0 sớm hạn × 2 + 0 đúng hạn × 1 + 3 trễ hạn × 0");
         assertThat(byInstant.decision766().dossierSatisfaction().ratePercent()).isEqualByComparingTo("0.00");
 
         Methodology.Definition d = methodologies.forYear(scheme, 2026).definition();
-        methodologies.addVersion(scheme, null, 2026, "Theo ngày", d.withDossiers(new Methodology.DossierRules(Methodology.OnTimeBy.DUE_DATE,
-                d.dossiers().withoutDossiers())));
-        Map<String, UnitResult> r = byCode(snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
+        methodologies.addVersion(
+                scheme,
+                null,
+                2026,
+                "Theo ngày",
+                d.withDossiers(new Methodology.DossierRules(
+                        Methodology.OnTimeBy.DUE_DATE, d.dossiers().withoutDossiers())));
+        Map<String, UnitResult> r = byCode(
+                snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
         UnitResult byDate = r.get(unit);
         assertThat(byDate.indicators().getFirst().note()).isEqualTo("0 sớm hạn × 2 + 2 đúng hạn × 1 + 1 trễ hạn × 0");
         assertThat(byDate.decision766().dossierSatisfaction().ratePercent()).isEqualByComparingTo("66.67");
         // unit B's dossiers (returned 10:00, due three days later or a day before) read the same either way
-        assertThat(r.get(unitB).indicators().getFirst().note()).isEqualTo("1 sớm hạn × 2 + 0 đúng hạn × 1 + 1 trễ hạn × 0");
+        assertThat(r.get(unitB).indicators().getFirst().note())
+                .isEqualTo("1 sớm hạn × 2 + 0 đúng hạn × 1 + 1 trễ hạn × 0");
     }
 
     @Test
@@ -386,21 +488,37 @@ class IndexSnapshotTest {
         indicators.enter(unitC, "2026", Map.of(9, new BigDecimal("2")), null);
         Methodology.Definition d = methodologies.forYear(scheme, 2026).definition();
 
-        Map<String, UnitResult> perIndicator = byCode(snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
-        assertThat(entered(perIndicator.get(unitA))).containsExactly(new BigDecimal("2.00"), new BigDecimal("1.50"), new BigDecimal("1.00"));
+        Map<String, UnitResult> perIndicator = byCode(
+                snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
+        assertThat(entered(perIndicator.get(unitA)))
+                .containsExactly(new BigDecimal("2.00"), new BigDecimal("1.50"), new BigDecimal("1.00"));
         assertThat(entered(perIndicator.get(unitB))).containsExactly(new BigDecimal("1.00"), null, null);
-        assertThat(entered(perIndicator.get(unitC))).containsExactly(null, new BigDecimal("1.00"), new BigDecimal("2.00"));
+        assertThat(entered(perIndicator.get(unitC)))
+                .containsExactly(null, new BigDecimal("1.00"), new BigDecimal("2.00"));
 
-        methodologies.addVersion(scheme, null, 2026, "Cả kỳ", d.withUnitEntries(new Methodology.EntryRules(Methodology.EntryFallback.WHOLE_PERIOD)));
-        Map<String, UnitResult> whole = byCode(snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
+        methodologies.addVersion(
+                scheme,
+                null,
+                2026,
+                "Cả kỳ",
+                d.withUnitEntries(new Methodology.EntryRules(Methodology.EntryFallback.WHOLE_PERIOD)));
+        Map<String, UnitResult> whole = byCode(
+                snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
         assertThat(entered(whole.get(unitB))).containsExactly(new BigDecimal("1.00"), null, null);
         assertThat(entered(whole.get(unitC))).containsExactly(null, new BigDecimal("1.00"), null);
 
-        methodologies.addVersion(scheme, null, 2026, "Không", d.withUnitEntries(new Methodology.EntryRules(Methodology.EntryFallback.NONE)));
-        Map<String, UnitResult> none = byCode(snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
+        methodologies.addVersion(
+                scheme,
+                null,
+                2026,
+                "Không",
+                d.withUnitEntries(new Methodology.EntryRules(Methodology.EntryFallback.NONE)));
+        Map<String, UnitResult> none = byCode(
+                snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
         assertThat(entered(none.get(unitB))).containsExactly(null, null, null);
         assertThat(entered(none.get(unitC))).containsExactly(null, new BigDecimal("1.00"), null);
-        assertThat(entered(none.get(unitA))).containsExactly(new BigDecimal("2.00"), new BigDecimal("1.50"), new BigDecimal("1.00"));
+        assertThat(entered(none.get(unitA)))
+                .containsExactly(new BigDecimal("2.00"), new BigDecimal("1.50"), new BigDecimal("1.00"));
     }
 
     @Test
@@ -411,22 +529,28 @@ class IndexSnapshotTest {
                     assertThat(e.errors().getFirst().message()).contains("[5, 6, 9]");
                 });
         // "not entered" is always fine
-        indicators.enter(unitA, "2031-03", java.util.HashMap.newHashMap(1), null);
+        indicators.enter(unitA, "2031-03", HashMap.newHashMap(1), null);
         Methodology.Definition d = methodologies.forYear(scheme, 2031).definition();
         List<Methodology.Indicator> eightEntered = d.indicators().stream()
-                .map(i -> i.number() == 8 ? new Methodology.Indicator(8, IndicatorSource.UNIT_ENTRY, null) : i).toList();
+                .map(i -> i.number() == 8 ? new Methodology.Indicator(8, IndicatorSource.UNIT_ENTRY, null) : i)
+                .toList();
         methodologies.addVersion(scheme, null, 2031, "Chỉ số 8 do đơn vị nhập", d.withIndicators(eightEntered));
-        assertThat(indicators.enter(unitA, "2031-03", Map.of(8, BigDecimal.ONE), null).values()).containsEntry(8, new BigDecimal("1.00"));
-        UnitResult a = byCode(snapshots.draftResults(snapshots.compute(scheme, "2031-03").id())).get(unitA);
+        assertThat(indicators
+                        .enter(unitA, "2031-03", Map.of(8, BigDecimal.ONE), null)
+                        .values())
+                .containsEntry(8, new BigDecimal("1.00"));
+        UnitResult a = byCode(snapshots.draftResults(
+                        snapshots.compute(scheme, "2031-03").id()))
+                .get(unitA);
         assertThat(a.indicators().get(7).average()).isEqualByComparingTo("1.00");
         assertThat(a.indicators().get(7).source()).isEqualTo(IndicatorSource.UNIT_ENTRY);
     }
 
     private static List<BigDecimal> entered(UnitResult r) {
-        return java.util.stream.Stream.of(4, 5, 8).map(i -> r.indicators().get(i).average()).toList();
+        return Stream.of(4, 5, 8).map(i -> r.indicators().get(i).average()).toList();
     }
 
     static Map<String, UnitResult> byCode(List<UnitResult> results) {
-        return results.stream().collect(java.util.stream.Collectors.toMap(UnitResult::unitCode, r -> r));
+        return results.stream().collect(Collectors.toMap(UnitResult::unitCode, r -> r));
     }
 }

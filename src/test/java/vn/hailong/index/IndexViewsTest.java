@@ -1,10 +1,9 @@
 package vn.hailong.index;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -23,14 +23,19 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
 
 import vn.hailong.HaiLongTest;
 import vn.hailong.TestData;
+import vn.hailong.directory.AgencySummary;
 import vn.hailong.index.ui.ExplainView;
 import vn.hailong.index.ui.MethodologyView;
 import vn.hailong.index.ui.OpenDataView;
+import vn.hailong.index.ui.UnitIndicatorView;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The index's own pages without a browser: words instead of keys, intervals, the readable methodology and its form, empty states. */
 @HaiLongTest
@@ -38,12 +43,16 @@ class IndexViewsTest extends SpringBrowserlessTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     IndexSnapshotService snapshots;
+
     @Autowired
     MethodologyService methodologies;
+
     @Autowired
     UnitIndicatorService indicators;
 
@@ -57,13 +66,19 @@ class IndexViewsTest extends SpringBrowserlessTest {
         data.signIn(data.account(Role.PROVINCE_MANAGER, null));
         scheme = "v-" + TestData.uniqueSuffix().toLowerCase();
         // the default v2: minimum sample 30, so the three-rating unit below is not ranked
-        methodologies.addVersion(scheme, null, null, "Thử giao diện", methodologies.forYear("default", 2026).definition());
+        methodologies.addVersion(
+                scheme,
+                null,
+                null,
+                "Thử giao diện",
+                methodologies.forYear("default", 2026).definition());
         unitA = data.unit("Sở A");
         LocalDate march = LocalDate.of(2026, 3, 10);
         data.rating(data.dossier(unitA, march, 3), "VERY_SATISFIED", "VERY_SATISFIED", "NONE");
         data.rating(data.dossier(unitA, march, 3), "SATISFIED", "SATISFIED", "ONCE");
         data.rating(data.dossier(unitA, march, 3), "DISSATISFIED", "DISSATISFIED", "MORE");
-        indicators.enter(unitA, "2026-03", Map.of(5, new BigDecimal("2"), 6, new BigDecimal("1.5"), 9, BigDecimal.ONE), null);
+        indicators.enter(
+                unitA, "2026-03", Map.of(5, new BigDecimal("2"), 6, new BigDecimal("1.5"), 9, BigDecimal.ONE), null);
     }
 
     @AfterEach
@@ -73,7 +88,8 @@ class IndexViewsTest extends SpringBrowserlessTest {
 
     @Test
     void the_explanation_speaks_in_words_and_gives_the_rate_its_interval_and_sample() {
-        IndexSnapshotService.Snapshot s = snapshots.publish(snapshots.compute(scheme, "2026-03").id());
+        IndexSnapshotService.Snapshot s =
+                snapshots.publish(snapshots.compute(scheme, "2026-03").id());
         navigate(ExplainView.class);
         @SuppressWarnings("unchecked")
         Select<IndexSnapshotService.Snapshot> period = $(Select.class).id("explain-snapshot");
@@ -89,12 +105,14 @@ class IndexViewsTest extends SpringBrowserlessTest {
         String text = $(Div.class).id("explanation").getElement().getTextRecursively();
         assertThat(text).doesNotContain("'contacts'", "'attitude'", "PAR_SURVEY_POINTS", "LINEAR");
         // 2 of 3 satisfied: 66,67 %, Wilson 20,76–93,86 %
-        assertThat($(Paragraph.class).id("par").getText()).contains("66,67 % (KTC 95 %: 20,76–93,86 %; n = 3)")
+        assertThat($(Paragraph.class).id("par").getText())
+                .contains("66,67 % (KTC 95 %: 20,76–93,86 %; n = 3)")
                 .contains("dưới 30 lượt đánh giá không được xếp hạng");
         assertThat(text).contains("Chưa đủ số đánh giá").contains("3 lượt, cần tối thiểu 30 để được xếp hạng");
         @SuppressWarnings("unchecked")
         Grid<UnitResult.CriterionRate> criteria = $(Grid.class).id("criteria");
-        assertThat(java.util.stream.IntStream.range(0, test(criteria).size()).mapToObj(i -> test(criteria).getCellText(i, 0)))
+        assertThat(IntStream.range(0, test(criteria).size())
+                        .mapToObj(i -> test(criteria).getCellText(i, 0)))
                 .contains("Thái độ của cán bộ, công chức", "Số lần phải liên hệ để hoàn thiện hồ sơ");
     }
 
@@ -104,7 +122,10 @@ class IndexViewsTest extends SpringBrowserlessTest {
         data.signIn(data.account(Role.UNIT_MANAGER, lonely));
         navigate(ExplainView.class);
         assertThat($(Paragraph.class).id("explain-empty").getText()).startsWith("Chưa có kỳ nào được công bố.");
-        assertThat($(Anchor.class).all()).extracting(Anchor::getHref).contains("bang-dieu-khien", "open-data").doesNotContain("index");
+        assertThat($(Anchor.class).all())
+                .extracting(Anchor::getHref)
+                .contains("bang-dieu-khien", "open-data")
+                .doesNotContain("index");
     }
 
     @Test
@@ -116,8 +137,10 @@ class IndexViewsTest extends SpringBrowserlessTest {
         test(period).selectItem("2026-03 · " + scheme);
         @SuppressWarnings("unchecked")
         Grid<UnitResult> grid = $(Grid.class).id("open-data-results");
-        int row = java.util.stream.IntStream.range(0, test(grid).size())
-                .filter(i -> test(grid).getRow(i).unitCode().equals(unitA)).findFirst().orElseThrow();
+        int row = IntStream.range(0, test(grid).size())
+                .filter(i -> test(grid).getRow(i).unitCode().equals(unitA))
+                .findFirst()
+                .orElseThrow();
         Component rate = test(grid).getCellComponent(row, 3);
         assertThat(rate.getElement().getTextRecursively()).isEqualTo("66,67 %KTC 95 %: 20,76–93,86 %; n = 3");
         assertThat(test(grid).getCellText(row, 7)).isEqualTo("chưa đủ số đánh giá");
@@ -125,12 +148,11 @@ class IndexViewsTest extends SpringBrowserlessTest {
 
     @Test
     void entering_indicator_8_is_refused_next_to_the_field_with_the_reason() {
-        navigate(vn.hailong.index.ui.UnitIndicatorView.class);
+        navigate(UnitIndicatorView.class);
         @SuppressWarnings("unchecked")
-        com.vaadin.flow.component.combobox.ComboBox<vn.hailong.directory.AgencySummary> unit =
-                $(com.vaadin.flow.component.combobox.ComboBox.class).id("indicator-unit");
+        ComboBox<AgencySummary> unit = $(ComboBox.class).id("indicator-unit");
         test(unit).selectItem("Sở A " + unitA + " (" + unitA + ")");
-        test($(com.vaadin.flow.component.textfield.TextField.class).id("indicator-period")).setValue("2026-03");
+        test($(TextField.class).id("indicator-period")).setValue("2026-03");
         test($(BigDecimalField.class).id("indicator8")).setValue(BigDecimal.ONE);
         test($(Button.class).id("indicator-save")).click();
         BigDecimalField eight = $(BigDecimalField.class).id("indicator8");
@@ -147,10 +169,16 @@ class IndexViewsTest extends SpringBrowserlessTest {
         Select<String> schemes = $(Select.class).id("methodology-scheme");
         test(schemes).selectItem(scheme);
         String readable = $(Div.class).id("methodology-readable").getElement().getTextRecursively();
-        assertThat($(Paragraph.class).id("m-ranking-rule").getText()).contains("điểm khảo sát CCHC")
+        assertThat($(Paragraph.class).id("m-ranking-rule").getText())
+                .contains("điểm khảo sát CCHC")
                 .contains("dưới 30 lượt đánh giá trong kỳ được liệt kê \"chưa đủ số đánh giá\"");
         assertThat($(Paragraph.class).id("m-par-rule").getText()).contains("89,99 % vẫn vào Nhóm I");
-        assertThat(readable).contains("Tốt", "từ 12 đến 15", "Người dân đánh giá: số lần phải liên hệ để hoàn thiện hồ sơ", "Theo giờ hẹn trả")
+        assertThat(readable)
+                .contains(
+                        "Tốt",
+                        "từ 12 đến 15",
+                        "Người dân đánh giá: số lần phải liên hệ để hoàn thiện hồ sơ",
+                        "Theo giờ hẹn trả")
                 .doesNotContain("PAR_SURVEY_POINTS", "DOSSIER_TIMELINESS", "DUE_INSTANT", "contacts");
 
         test($(Button.class).id("methodology-edit")).click();
@@ -169,7 +197,9 @@ class IndexViewsTest extends SpringBrowserlessTest {
         test(fair).setValue(new BigDecimal("9"));
         @SuppressWarnings("unchecked")
         Select<Methodology.OnTimeBy> onTime = $(Select.class).id("m-dossiers-onTimeBy");
-        test(onTime).selectItem("theo ngày hẹn trả: trả trong ngày hẹn là đúng hạn (hẹn 17:00, trả 19:00 cùng ngày là đúng hạn)");
+        test(onTime)
+                .selectItem(
+                        "theo ngày hẹn trả: trả trong ngày hẹn là đúng hạn (hẹn 17:00, trả 19:00 cùng ngày là đúng hạn)");
         test($(Button.class).id("methodology-form-save")).click();
         Methodology v2 = methodologies.forYear(scheme, 2026);
         assertThat(v2.version()).isEqualTo(2);

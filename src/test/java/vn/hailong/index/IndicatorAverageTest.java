@@ -1,12 +1,12 @@
 package vn.hailong.index;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IndicatorAverageTest {
 
@@ -23,8 +23,8 @@ class IndicatorAverageTest {
 
     @Test
     void the_rounding_rule_comes_from_the_rules() {
-        var halfEven = new Circular01Rules(2, new Rounding(2, RoundingMode.HALF_EVEN), Rounding.twoDecimalsHalfUp(),
-                Circular01Bands.defaults());
+        var halfEven = new Circular01Rules(
+                2, new Rounding(2, RoundingMode.HALF_EVEN), Rounding.twoDecimalsHalfUp(), Circular01Bands.defaults());
 
         assertThat(IndicatorAverage.of(321, 200, halfEven)).contains(new BigDecimal("1.60"));
     }

@@ -1,12 +1,12 @@
 package vn.hailong.index;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ParSurveyComponentTest {
 
@@ -24,7 +24,8 @@ class ParSurveyComponentTest {
 
     @Test
     void points_are_capped_at_the_maximum() {
-        var generousWeight = new ParSurveyComponent(new BigDecimal("40"), new BigDecimal("36.5"), Rounding.twoDecimalsHalfUp());
+        var generousWeight =
+                new ParSurveyComponent(new BigDecimal("40"), new BigDecimal("36.5"), Rounding.twoDecimalsHalfUp());
 
         assertThat(generousWeight.points(BigDecimal.ONE)).isEqualTo(new BigDecimal("36.50"));
         assertThat(generousWeight.points(new BigDecimal("0.9"))).isEqualTo(new BigDecimal("36.00"));
@@ -32,21 +33,24 @@ class ParSurveyComponentTest {
 
     @Test
     void the_rounding_comes_from_the_configuration() {
-        var oneDecimalDown = new ParSurveyComponent(new BigDecimal("36.5"), new BigDecimal("36.5"),
-                new Rounding(1, RoundingMode.DOWN));
+        var oneDecimalDown = new ParSurveyComponent(
+                new BigDecimal("36.5"), new BigDecimal("36.5"), new Rounding(1, RoundingMode.DOWN));
 
         assertThat(oneDecimalDown.points(new BigDecimal("0.8394"))).isEqualTo(new BigDecimal("30.6"));
     }
 
     @Test
     void a_department_with_90_26_of_108_points_has_83_57_percent() {
-        assertThat(ministries.percentage(new BigDecimal("90.26"), new BigDecimal("108"))).isEqualTo(new BigDecimal("83.57"));
+        assertThat(ministries.percentage(new BigDecimal("90.26"), new BigDecimal("108")))
+                .isEqualTo(new BigDecimal("83.57"));
     }
 
     @Test
     void a_rate_given_as_a_percentage_is_refused() {
-        assertThatThrownBy(() -> ministries.points(new BigDecimal("83.57"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ministries.points(new BigDecimal("-0.01"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ministries.points(new BigDecimal("83.57")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ministries.points(new BigDecimal("-0.01")))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ministries.percentage(BigDecimal.ONE, BigDecimal.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }

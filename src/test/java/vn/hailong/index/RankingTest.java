@@ -1,8 +1,5 @@
 package vn.hailong.index;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import vn.hailong.index.Ranking.RankedUnit;
 import vn.hailong.index.Ranking.UnitScore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RankingTest {
 
@@ -46,24 +46,30 @@ class RankingTest {
 
     @Test
     void ties_are_listed_by_unit_code_whatever_the_input_order() {
-        var ranked = Ranking.rank(List.of(unit("000.00.09.H56", "80"), unit("000.00.01.H56", "80"), unit("000.00.05.H56", "80")));
+        var ranked = Ranking.rank(
+                List.of(unit("000.00.09.H56", "80"), unit("000.00.01.H56", "80"), unit("000.00.05.H56", "80")));
 
-        assertThat(ranked).extracting(RankedUnit::unitCode).containsExactly("000.00.01.H56", "000.00.05.H56", "000.00.09.H56");
+        assertThat(ranked)
+                .extracting(RankedUnit::unitCode)
+                .containsExactly("000.00.01.H56", "000.00.05.H56", "000.00.09.H56");
         assertThat(ranked).extracting(RankedUnit::rank).containsOnly(1);
     }
 
     @Test
     void a_unit_that_moved_from_9th_to_3rd_went_up_6_places_and_a_new_unit_has_no_change() {
-        var ranked = Ranking.rank(List.of(unit("A", "95"), unit("B", "94"), unit("C", "93"), unit("NEW", "50")),
+        var ranked = Ranking.rank(
+                List.of(unit("A", "95"), unit("B", "94"), unit("C", "93"), unit("NEW", "50")),
                 Map.of("A", 1, "B", 1, "C", 9, "GONE", 2));
 
-        assertThat(ranked).extracting(RankedUnit::rankChange)
+        assertThat(ranked)
+                .extracting(RankedUnit::rankChange)
                 .containsExactly(Optional.of(0), Optional.of(-1), Optional.of(6), Optional.empty());
     }
 
     @Test
     void without_a_previous_period_no_unit_has_a_change() {
-        assertThat(Ranking.rank(List.of(unit("A", "1")))).singleElement()
+        assertThat(Ranking.rank(List.of(unit("A", "1"))))
+                .singleElement()
                 .satisfies(u -> assertThat(u.rankChange()).isEmpty());
     }
 
@@ -90,7 +96,9 @@ class RankingTest {
                 // competition ranking: exactly rank − 1 units score higher
                 long better = ranked.stream().filter(b -> b.rank() < a.rank()).count();
                 assertThat(better).as(context).isEqualTo(a.rank() - 1);
-                long scoringHigher = units.stream().filter(u -> u.score().compareTo(a.score()) > 0).count();
+                long scoringHigher = units.stream()
+                        .filter(u -> u.score().compareTo(a.score()) > 0)
+                        .count();
                 assertThat(scoringHigher).as(context).isEqualTo(a.rank() - 1);
             }
             for (UnitScore a : units) {
@@ -126,7 +134,8 @@ class RankingTest {
 
             for (RankedUnit unit : current) {
                 Integer was = before.get(unit.unitCode());
-                assertThat(unit.rankChange()).as("seed " + seed)
+                assertThat(unit.rankChange())
+                        .as("seed " + seed)
                         .isEqualTo(was == null ? Optional.empty() : Optional.of(was - unit.rank()));
             }
         }

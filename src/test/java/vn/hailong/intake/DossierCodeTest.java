@@ -1,11 +1,11 @@
 package vn.hailong.intake;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Dossier codes: {@code {agency code}-{yyMMdd}-{daily sequence}}, e.g. 000.00.06.H56-231027-0361. */
 class DossierCodeTest {
@@ -19,7 +19,8 @@ class DossierCodeTest {
     @Test
     void a_code_with_an_impossible_date_is_refused() {
         assertThat(DossierCode.problemWith("000.00.06.H56-231341-0361")).contains("impossible date");
-        assertThatThrownBy(() -> new DossierCode("000.00.06.H56-231341-0361")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DossierCode("000.00.06.H56-231341-0361"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -29,14 +30,25 @@ class DossierCodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"000.00.06.H56-231027", "000.00.06.H56-231027-", "000.00.06.H56-231027-036",
-            "000.00.06.H56-231027-0361234"})
+    @ValueSource(
+            strings = {
+                "000.00.06.H56-231027",
+                "000.00.06.H56-231027-",
+                "000.00.06.H56-231027-036",
+                "000.00.06.H56-231027-0361234"
+            })
     void a_code_without_a_sequence_of_four_to_six_digits_is_refused(String code) {
         assertThat(DossierCode.problemWith(code)).contains("must look like");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"000.00.06.h56-231027-0361", "000..06.H56-231027-0361", "-231027-0361", "000.00.06.H56-23102-0361"})
+    @ValueSource(
+            strings = {
+                "000.00.06.h56-231027-0361",
+                "000..06.H56-231027-0361",
+                "-231027-0361",
+                "000.00.06.H56-23102-0361"
+            })
     void a_code_whose_agency_or_date_part_is_malformed_is_refused(String code) {
         assertThat(DossierCode.problemWith(code)).isNotNull();
     }

@@ -1,8 +1,5 @@
 package vn.hailong.intake;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
@@ -18,6 +15,9 @@ import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.TestData;
 import vn.hailong.platform.Ids;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The dossier table's own rules, checked with plain SQL on the embedded MariaDB. */
 @HaiLongTest
@@ -44,12 +44,20 @@ class DossierTableTest {
 
     void insertDossier(String code, Instant dueAt, Instant returnedAt) {
         String agency = references.get("receiving_agency_id").toString();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO dossier (id, version, code, procedure_id, receiving_agency_id, competent_agency_id, evaluated_agency_id,
                     channel, applicant_kind, status, received_at, due_at, returned_at, created_at, updated_at)
                 VALUES (?, 0, ?, ?, ?, ?, ?, 'IN_PERSON', 'CITIZEN', 'RETURNED', ?, ?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))""",
-                Ids.newId().toString(), code, references.get("procedure_id").toString(), agency, agency, agency,
-                Timestamp.from(RECEIVED), dueAt == null ? null : Timestamp.from(dueAt), returnedAt == null ? null : Timestamp.from(returnedAt));
+                Ids.newId().toString(),
+                code,
+                references.get("procedure_id").toString(),
+                agency,
+                agency,
+                agency,
+                Timestamp.from(RECEIVED),
+                dueAt == null ? null : Timestamp.from(dueAt),
+                returnedAt == null ? null : Timestamp.from(returnedAt));
     }
 
     int rows(String code) {
@@ -69,7 +77,8 @@ class DossierTableTest {
     void the_database_refuses_a_dossier_due_before_it_was_received() {
         String code = TestData.dossierCode(unit, 501);
 
-        assertThatThrownBy(() -> insertDossier(code, RECEIVED.minusSeconds(1), null)).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> insertDossier(code, RECEIVED.minusSeconds(1), null))
+                .isInstanceOf(DataIntegrityViolationException.class);
         assertThat(rows(code)).isZero();
     }
 
@@ -77,7 +86,8 @@ class DossierTableTest {
     void the_database_refuses_a_dossier_returned_before_it_was_received() {
         String code = TestData.dossierCode(unit, 502);
 
-        assertThatThrownBy(() -> insertDossier(code, null, RECEIVED.minusSeconds(1))).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> insertDossier(code, null, RECEIVED.minusSeconds(1)))
+                .isInstanceOf(DataIntegrityViolationException.class);
         assertThat(rows(code)).isZero();
     }
 

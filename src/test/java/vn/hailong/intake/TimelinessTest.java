@@ -1,13 +1,13 @@
 package vn.hailong.intake;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** "Trước hạn / đúng hạn / trễ hạn": early, on time and late, cut in the province's zone. */
 class TimelinessTest {
@@ -67,7 +67,8 @@ class TimelinessTest {
         // Due just after midnight in Hà Nội (still the 20th in UTC); returned late on the 20th, local time.
         Instant due = local("2026-11-21T00:30:00");
         Instant returned = local("2026-11-20T23:00:00");
-        assertThat(returned.atZone(ZoneOffset.UTC).toLocalDate()).isEqualTo(due.atZone(ZoneOffset.UTC).toLocalDate());
+        assertThat(returned.atZone(ZoneOffset.UTC).toLocalDate())
+                .isEqualTo(due.atZone(ZoneOffset.UTC).toLocalDate());
 
         assertThat(Timeliness.of(due, returned, HANOI)).isEqualTo(Timeliness.EARLY);
         assertThat(Timeliness.of(due, returned, ZoneOffset.UTC)).isEqualTo(Timeliness.ON_TIME);

@@ -1,7 +1,5 @@
 package vn.hailong.kiosk;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rules of a counter's handovers: shown, waiting behind a survey in progress, used up. */
 class CounterQueueTest {
@@ -31,7 +31,7 @@ class CounterQueueTest {
     }
 
     CounterQueue queue() {
-        return new CounterQueue(rows, () -> { });
+        return new CounterQueue(rows, () -> {});
     }
 
     @Test

@@ -13,11 +13,20 @@ import vn.hailong.TestData;
 import vn.hailong.directory.DirectoryService;
 
 /** A service centre with one counter and one registered kiosk device of its own, for one test. */
-public record KioskFixture(String unit, String centreCode, String centreName, String counterCode, String deviceCode,
+public record KioskFixture(
+        String unit,
+        String centreCode,
+        String centreName,
+        String counterCode,
+        String deviceCode,
         DeviceSummary device) {
 
-    public static KioskFixture create(OneStopSoftware oneStop, DirectoryService directory, KioskDeviceService devices,
-            int idleSeconds, int thankYouSeconds) {
+    public static KioskFixture create(
+            OneStopSoftware oneStop,
+            DirectoryService directory,
+            KioskDeviceService devices,
+            int idleSeconds,
+            int thankYouSeconds) {
         String unit = oneStop.registersUnit("SERVICE_CENTRE");
         String suffix = TestData.uniqueSuffix();
         String centre = "TT-" + suffix;
@@ -46,8 +55,8 @@ public record KioskFixture(String unit, String centreCode, String centreName, St
     public static <T> T asAdmin(Supplier<T> action) {
         SecurityContext before = SecurityContextHolder.getContext();
         SecurityContext admin = SecurityContextHolder.createEmptyContext();
-        admin.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("test-admin", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        admin.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "test-admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         SecurityContextHolder.setContext(admin);
         try {
             return action.get();

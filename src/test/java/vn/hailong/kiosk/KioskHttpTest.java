@@ -1,18 +1,18 @@
 package vn.hailong.kiosk;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,8 +29,18 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import vn.hailong.ApiClient;
 import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
+import vn.hailong.TestData;
+import vn.hailong.aggregation.RollupDrainer;
+import vn.hailong.dashboard.DashboardPeriod;
+import vn.hailong.dashboard.DashboardService;
+import vn.hailong.dashboard.Selection;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.rating.RatingService;
+import vn.hailong.security.AccountService;
+import vn.hailong.security.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The kiosk over real HTTP: the handover call of the one-stop software, enrolment by one-time
@@ -55,19 +65,21 @@ class KioskHttpTest {
     JdbcTemplate jdbc;
 
     @Autowired
-
-    vn.hailong.aggregation.RollupDrainer rollups;
+    RollupDrainer rollups;
 
     @Autowired
     RatingService ratings;
+
     @Autowired
-    vn.hailong.dashboard.DashboardService dashboard;
+    DashboardService dashboard;
+
     @Autowired
-    vn.hailong.security.AccountService accounts;
+    AccountService accounts;
 
     OneStopSoftware oneStop;
     KioskFixture site;
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeEach
     void setUp() {
@@ -88,13 +100,17 @@ class KioskHttpTest {
     void a_handover_binds_the_dossier_to_the_counter_for_ten_minutes() {
         String dossier = oneStop.sendsReceivedDossier(site.unit());
 
-        ApiClient.Response response = handOver(site.counterCode(), Map.of("dossierCode", dossier, "officerId", "cb-17"));
+        ApiClient.Response response =
+                handOver(site.counterCode(), Map.of("dossierCode", dossier, "officerId", "cb-17"));
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.json().get("dossierCode").asString()).isEqualTo(dossier);
         assertThat(response.json().get("state").asString()).isEqualTo("SHOWN");
-        Instant handedOver = OffsetDateTime.parse(response.json().get("handedOverAt").asString()).toInstant();
-        Instant expires = OffsetDateTime.parse(response.json().get("expiresAt").asString()).toInstant();
+        Instant handedOver = OffsetDateTime.parse(
+                        response.json().get("handedOverAt").asString())
+                .toInstant();
+        Instant expires = OffsetDateTime.parse(response.json().get("expiresAt").asString())
+                .toInstant();
         assertThat(Duration.between(handedOver, expires)).isEqualTo(Duration.ofMinutes(10));
         UUID counterId = directory.findCounter(site.counterCode()).orElseThrow().id();
         assertThat(kiosk.currentSurvey(counterId)).hasValueSatisfying(s -> {
@@ -113,8 +129,11 @@ class KioskHttpTest {
 
         UUID counterId = directory.findCounter(site.counterCode()).orElseThrow().id();
         assertThat(kiosk.currentSurvey(counterId).orElseThrow().dossierCode()).isEqualTo(second);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_handover WHERE counter_id = ? AND ended_at IS NULL",
-                Integer.class, counterId.toString())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM kiosk_handover WHERE counter_id = ? AND ended_at IS NULL",
+                        Integer.class,
+                        counterId.toString()))
+                .isEqualTo(1);
     }
 
     KioskDeviceInfo device() {
@@ -131,7 +150,10 @@ class KioskHttpTest {
         String first = oneStop.sendsReceivedDossier(site.unit());
         String second = oneStop.sendsReceivedDossier(site.unit());
         String third = oneStop.sendsReceivedDossier(site.unit());
-        String firstId = handOver(site.counterCode(), Map.of("dossierCode", first, "officerId", "cb-17")).json().get("handoverId").asString();
+        String firstId = handOver(site.counterCode(), Map.of("dossierCode", first, "officerId", "cb-17"))
+                .json()
+                .get("handoverId")
+                .asString();
         assertThat(kiosk.begin(device, UUID.fromString(firstId))).isTrue();
 
         ApiClient.Response queued = handOver(site.counterCode(), Map.of("dossierCode", second, "officerId", "cb-17"));
@@ -145,9 +167,13 @@ class KioskHttpTest {
         assertThat(behind.json().get("waitingAhead").asInt()).isEqualTo(1);
         // The same dossier handed over again: its waiting handover, nothing new.
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.json().get("handoverId").asString()).isEqualTo(queued.json().get("handoverId").asString());
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_handover WHERE counter_id = ?", Integer.class,
-                device.counterId().toString())).isEqualTo(3);
+        assertThat(again.json().get("handoverId").asString())
+                .isEqualTo(queued.json().get("handoverId").asString());
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM kiosk_handover WHERE counter_id = ?",
+                        Integer.class,
+                        device.counterId().toString()))
+                .isEqualTo(3);
         // The begun survey stays on the kiosk; nothing else is offered meanwhile.
         assertThat(outcomeOf(firstId)).isNull();
         assertThat(kiosk.currentSurvey(device.counterId())).isEmpty();
@@ -155,33 +181,49 @@ class KioskHttpTest {
         kiosk.finish(device, UUID.fromString(firstId), HandoverOutcome.SENT);
 
         assertThat(outcomeOf(firstId)).isEqualTo("SENT");
-        assertThat(kiosk.surveyToShow(device, false).orElseThrow().dossierCode()).isEqualTo(second);
+        assertThat(kiosk.surveyToShow(device, false).orElseThrow().dossierCode())
+                .isEqualTo(second);
         kiosk.finish(device, UUID.fromString(queued.json().get("handoverId").asString()), HandoverOutcome.ABANDONED);
-        assertThat(kiosk.surveyToShow(device, false).orElseThrow().dossierCode()).isEqualTo(third);
+        assertThat(kiosk.surveyToShow(device, false).orElseThrow().dossierCode())
+                .isEqualTo(third);
     }
 
     @Test
-    void a_handover_that_waited_and_is_shown_by_another_node_reaches_this_nodes_kiosk_pages_by_the_poll(@Autowired KioskSignals signals)
-            throws Exception {
+    void a_handover_that_waited_and_is_shown_by_another_node_reaches_this_nodes_kiosk_pages_by_the_poll(
+            @Autowired KioskSignals signals) throws Exception {
         KioskDeviceInfo device = device();
         String first = oneStop.sendsReceivedDossier(site.unit());
         String waited = oneStop.sendsReceivedDossier(site.unit());
-        String firstId = handOver(site.counterCode(), Map.of("dossierCode", first, "officerId", "cb-17")).json().get("handoverId").asString();
+        String firstId = handOver(site.counterCode(), Map.of("dossierCode", first, "officerId", "cb-17"))
+                .json()
+                .get("handoverId")
+                .asString();
         kiosk.begin(device, UUID.fromString(firstId));
-        String waitedId = handOver(site.counterCode(), Map.of("dossierCode", waited, "officerId", "cb-17")).json().get("handoverId").asString();
-        java.util.concurrent.LinkedBlockingQueue<KioskSignals.Signal> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        String waitedId = handOver(site.counterCode(), Map.of("dossierCode", waited, "officerId", "cb-17"))
+                .json()
+                .get("handoverId")
+                .asString();
+        LinkedBlockingQueue<KioskSignals.Signal> received = new LinkedBlockingQueue<>();
         Runnable stop = signals.listen(device.counterId(), device.id(), received::add);
         try {
             // Recorded long before the poll's look-back; another node ends the first and shows it now.
-            jdbc.update("UPDATE kiosk_handover SET ended_at = UTC_TIMESTAMP(6), outcome = 'SENT' WHERE id = ?", firstId);
-            jdbc.update("UPDATE kiosk_handover SET handed_over_at = UTC_TIMESTAMP(6) - INTERVAL 5 MINUTE, waiting = FALSE, "
-                    + "shown_at = UTC_TIMESTAMP(6) WHERE id = ?", waitedId);
+            jdbc.update(
+                    "UPDATE kiosk_handover SET ended_at = UTC_TIMESTAMP(6), outcome = 'SENT' WHERE id = ?", firstId);
+            jdbc.update(
+                    "UPDATE kiosk_handover SET handed_over_at = UTC_TIMESTAMP(6) - INTERVAL 5 MINUTE, waiting = FALSE, "
+                            + "shown_at = UTC_TIMESTAMP(6) WHERE id = ?",
+                    waitedId);
             signals.pollOtherNodes();
 
-            KioskSignals.Signal signal = received.poll(5, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(signal).isInstanceOfSatisfying(KioskSignals.HandedOver.class,
-                    h -> assertThat(h.handoverId()).isEqualTo(UUID.fromString(waitedId)));
-            assertThat(kiosk.shownSurvey(device.counterId(), UUID.fromString(waitedId)).orElseThrow().dossierCode()).isEqualTo(waited);
+            KioskSignals.Signal signal = received.poll(5, TimeUnit.SECONDS);
+            assertThat(signal)
+                    .isInstanceOfSatisfying(
+                            KioskSignals.HandedOver.class,
+                            h -> assertThat(h.handoverId()).isEqualTo(UUID.fromString(waitedId)));
+            assertThat(kiosk.shownSurvey(device.counterId(), UUID.fromString(waitedId))
+                            .orElseThrow()
+                            .dossierCode())
+                    .isEqualTo(waited);
         } finally {
             stop.run();
         }
@@ -192,21 +234,30 @@ class KioskHttpTest {
         KioskDeviceInfo device = device();
         String credential = enrol();
         String rated = oneStop.sendsReceivedDossier(site.unit());
-        String ratedId = handOver(site.counterCode(), Map.of("dossierCode", rated, "officerId", "cb-17")).json().get("handoverId").asString();
+        String ratedId = handOver(site.counterCode(), Map.of("dossierCode", rated, "officerId", "cb-17"))
+                .json()
+                .get("handoverId")
+                .asString();
         // The outbox delivers the rating; the handover is used up even if the page never said so.
         assertThat(post("/kiosk-device/ratings", """
-                {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "handoverId": "%s", "answers": {"overall": "SATISFIED"}}"""
-                .formatted(UUID.randomUUID(), rated, ratedId), credential, true).statusCode()).isEqualTo(201);
+                {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "handoverId": "%s", "answers": {"overall": "SATISFIED"}}""".formatted(UUID.randomUUID(), rated, ratedId), credential, true)
+                        .statusCode())
+                .isEqualTo(201);
         assertThat(outcomeOf(ratedId)).isEqualTo("SENT");
         assertThat(kiosk.surveyToShow(device, true)).isEmpty();
 
         // Begun, then the tablet reloads: the page just opened does not offer it again.
         String begun = oneStop.sendsReceivedDossier(site.unit());
         String waiting = oneStop.sendsReceivedDossier(site.unit());
-        String begunId = handOver(site.counterCode(), Map.of("dossierCode", begun, "officerId", "cb-17")).json().get("handoverId").asString();
+        String begunId = handOver(site.counterCode(), Map.of("dossierCode", begun, "officerId", "cb-17"))
+                .json()
+                .get("handoverId")
+                .asString();
         kiosk.begin(device, UUID.fromString(begunId));
         handOver(site.counterCode(), Map.of("dossierCode", waiting, "officerId", "cb-17"));
-        assertThat(kiosk.surveyToShow(device, false)).as("another page's survey in progress").isEmpty();
+        assertThat(kiosk.surveyToShow(device, false))
+                .as("another page's survey in progress")
+                .isEmpty();
 
         assertThat(kiosk.surveyToShow(device, true).orElseThrow().dossierCode()).isEqualTo(waiting);
         assertThat(outcomeOf(begunId)).isEqualTo("ABANDONED");
@@ -215,10 +266,14 @@ class KioskHttpTest {
     }
 
     @Test
-    void a_survey_left_unsent_is_stored_flagged_and_counted_and_refused_for_good_where_the_kiosk_discards_them() throws Exception {
+    void a_survey_left_unsent_is_stored_flagged_and_counted_and_refused_for_good_where_the_kiosk_discards_them()
+            throws Exception {
         String credential = enrol();
         String dossier = oneStop.sendsReceivedDossier(site.unit());
-        String handoverId = handOver(site.counterCode(), Map.of("dossierCode", dossier, "officerId", "cb-17")).json().get("handoverId").asString();
+        String handoverId = handOver(site.counterCode(), Map.of("dossierCode", dossier, "officerId", "cb-17"))
+                .json()
+                .get("handoverId")
+                .asString();
         String abandoned = """
                 {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "handoverId": "%s", "answers": {"overall": "DISSATISFIED"},
                  "reasons": [], "abandoned": true}""".formatted(UUID.randomUUID(), dossier, handoverId);
@@ -226,28 +281,52 @@ class KioskHttpTest {
         HttpResponse<String> stored = post("/kiosk-device/ratings", abandoned, credential, true);
 
         assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
-        assertThat(jdbc.queryForMap("SELECT r.status, r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                dossier)).containsEntry("status", "COUNTED")
-                .hasEntrySatisfying("anomaly_flags", f -> assertThat((String) f).contains("NOT_SENT_BY_CITIZEN").contains("REASON_NOT_GIVEN"));
+        assertThat(jdbc.queryForMap(
+                        "SELECT r.status, r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                        dossier))
+                .containsEntry("status", "COUNTED")
+                .hasEntrySatisfying(
+                        "anomaly_flags",
+                        f -> assertThat((String) f)
+                                .contains("NOT_SENT_BY_CITIZEN")
+                                .contains("REASON_NOT_GIVEN"));
         assertThat(outcomeOf(handoverId)).isEqualTo("ABANDONED");
         // A "not satisfied" opens its follow-up case as any other.
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_case c JOIN rating r ON r.id = c.rating_id "
-                + "JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?", Integer.class, dossier)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM follow_up_case c JOIN rating r ON r.id = c.rating_id "
+                                + "JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                        Integer.class,
+                        dossier))
+                .isEqualTo(1);
         // A sent "not satisfied" still needs its reason.
         String other = oneStop.sendsReceivedDossier(site.unit());
-        assertThat(post("/kiosk-device/ratings", abandoned.replace(dossier, other).replace("\"abandoned\": true", "\"abandoned\": false")
-                .replaceFirst("kiosk-[0-9a-f-]+", "kiosk-" + UUID.randomUUID()), credential, true).statusCode()).isEqualTo(422);
+        assertThat(post(
+                                "/kiosk-device/ratings",
+                                abandoned
+                                        .replace(dossier, other)
+                                        .replace("\"abandoned\": true", "\"abandoned\": false")
+                                        .replaceFirst("kiosk-[0-9a-f-]+", "kiosk-" + UUID.randomUUID()),
+                                credential,
+                                true)
+                        .statusCode())
+                .isEqualTo(422);
 
         KioskFixture.asAdmin(() -> {
             devices.configureAbandonedSurveys(site.deviceCode(), AbandonedSurveys.DISCARD);
             return null;
         });
-        HttpResponse<String> refused = post("/kiosk-device/ratings", abandoned.replace(dossier, other)
-                .replaceFirst("kiosk-[0-9a-f-]+", "kiosk-" + UUID.randomUUID()), credential, true);
+        HttpResponse<String> refused = post(
+                "/kiosk-device/ratings",
+                abandoned.replace(dossier, other).replaceFirst("kiosk-[0-9a-f-]+", "kiosk-" + UUID.randomUUID()),
+                credential,
+                true);
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("\"field\":\"abandoned\"");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                Integer.class, other)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                        Integer.class,
+                        other))
+                .isZero();
     }
 
     @Test
@@ -257,12 +336,22 @@ class KioskHttpTest {
         String rating = """
                 {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "answers": {"overall": "%s"}, "reasons": ["SLOW"]%s}""";
 
-        HttpResponse<String> noConsent = post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), unhappy, "DISSATISFIED",
-                ", \"phone\": \"0912345678\""), credential, true);
-        HttpResponse<String> badNumber = post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), unhappy, "DISSATISFIED",
-                ", \"contactConsent\": true, \"phone\": \"0123\""), credential, true);
-        HttpResponse<String> noNumber = post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), unhappy, "DISSATISFIED",
-                ", \"contactConsent\": true"), credential, true);
+        HttpResponse<String> noConsent = post(
+                "/kiosk-device/ratings",
+                rating.formatted(UUID.randomUUID(), unhappy, "DISSATISFIED", ", \"phone\": \"0912345678\""),
+                credential,
+                true);
+        HttpResponse<String> badNumber = post(
+                "/kiosk-device/ratings",
+                rating.formatted(
+                        UUID.randomUUID(), unhappy, "DISSATISFIED", ", \"contactConsent\": true, \"phone\": \"0123\""),
+                credential,
+                true);
+        HttpResponse<String> noNumber = post(
+                "/kiosk-device/ratings",
+                rating.formatted(UUID.randomUUID(), unhappy, "DISSATISFIED", ", \"contactConsent\": true"),
+                credential,
+                true);
 
         assertThat(noConsent.statusCode()).isEqualTo(422);
         assertThat(noConsent.body()).contains("\"field\":\"contactConsent\"");
@@ -271,22 +360,36 @@ class KioskHttpTest {
         assertThat(noNumber.statusCode()).isEqualTo(422);
         assertThat(noNumber.body()).contains("\"field\":\"phone\"");
         // Nothing half-written: no rating, no case, no number.
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                Integer.class, unhappy)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                        Integer.class,
+                        unhappy))
+                .isZero();
 
         String key = UUID.randomUUID().toString();
-        String withNumber = rating.formatted(key, unhappy, "DISSATISFIED", ", \"contactConsent\": true, \"phone\": \"+84 912 345 678\"");
-        assertThat(post("/kiosk-device/ratings", withNumber, credential, true).statusCode()).isEqualTo(201);
-        assertThat(post("/kiosk-device/ratings", withNumber, credential, true).statusCode()).isEqualTo(200);
+        String withNumber = rating.formatted(
+                key, unhappy, "DISSATISFIED", ", \"contactConsent\": true, \"phone\": \"+84 912 345 678\"");
+        assertThat(post("/kiosk-device/ratings", withNumber, credential, true).statusCode())
+                .isEqualTo(201);
+        assertThat(post("/kiosk-device/ratings", withNumber, credential, true).statusCode())
+                .isEqualTo(200);
         assertThat(jdbc.queryForList("""
                 SELECT k.phone FROM follow_up_contact k JOIN follow_up_case c ON c.id = k.case_id
-                JOIN rating r ON r.id = c.rating_id JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?""", String.class, unhappy))
-                .containsExactly("0912345678");
+                JOIN rating r ON r.id = c.rating_id JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?""", String.class, unhappy)).containsExactly("0912345678");
 
         // A happy answer asks for no reason and offers no call-back: a number sent with it is not kept.
         String happy = oneStop.sendsReceivedDossier(site.unit());
-        assertThat(post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), happy, "SATISFIED",
-                ", \"contactConsent\": true, \"phone\": \"0912345678\"").replace("[\"SLOW\"]", "[]"), credential, true).statusCode())
+        assertThat(post(
+                                "/kiosk-device/ratings",
+                                rating.formatted(
+                                                UUID.randomUUID(),
+                                                happy,
+                                                "SATISFIED",
+                                                ", \"contactConsent\": true, \"phone\": \"0912345678\"")
+                                        .replace("[\"SLOW\"]", "[]"),
+                                credential,
+                                true)
+                        .statusCode())
                 .isEqualTo(201);
         assertThat(jdbc.queryForObject("""
                 SELECT COUNT(*) FROM follow_up_contact k JOIN follow_up_case c ON c.id = k.case_id
@@ -297,7 +400,8 @@ class KioskHttpTest {
     void handover_errors_are_problems_naming_the_field() {
         String dossier = oneStop.sendsReceivedDossier(site.unit());
 
-        ApiClient.Response unknownCounter = handOver("NO-SUCH-COUNTER", Map.of("dossierCode", dossier, "officerId", "cb-1"));
+        ApiClient.Response unknownCounter =
+                handOver("NO-SUCH-COUNTER", Map.of("dossierCode", dossier, "officerId", "cb-1"));
         assertThat(unknownCounter.status()).isEqualTo(404);
         assertThat(unknownCounter.contentType()).startsWith("application/problem+json");
 
@@ -309,17 +413,21 @@ class KioskHttpTest {
         assertThat(noOfficer.status()).isEqualTo(400);
         assertThat(noOfficer.json().get("field").asString()).isEqualTo("officerId");
 
-        ApiClient.Response unknownDossier = handOver(site.counterCode(), Map.of("dossierCode", dossier + "9", "officerId", "cb-1"));
+        ApiClient.Response unknownDossier =
+                handOver(site.counterCode(), Map.of("dossierCode", dossier + "9", "officerId", "cb-1"));
         assertThat(unknownDossier.status()).isEqualTo(422);
         assertThat(unknownDossier.json().get("field").asString()).isEqualTo("dossierCode");
 
-        assertThat(oneStop.relays(OneStopSoftware.rating(dossier, "SATISFIED")).status()).isEqualTo(201);
+        assertThat(oneStop.relays(OneStopSoftware.rating(dossier, "SATISFIED")).status())
+                .isEqualTo(201);
         ApiClient.Response rated = handOver(site.counterCode(), Map.of("dossierCode", dossier, "officerId", "cb-1"));
         assertThat(rated.status()).isEqualTo(409);
         assertThat(rated.json().get("field").asString()).isEqualTo("dossierCode");
 
         ApiClient.Response noKey = new ApiClient(port, "wrong-key-0123456789abcdef0123456789abcdef")
-                .post("/api/v1/counters/" + site.counterCode() + "/handover", Map.of("dossierCode", dossier, "officerId", "cb-1"));
+                .post(
+                        "/api/v1/counters/" + site.counterCode() + "/handover",
+                        Map.of("dossierCode", dossier, "officerId", "cb-1"));
         assertThat(noKey.status()).isEqualTo(401);
     }
 
@@ -331,13 +439,20 @@ class KioskHttpTest {
         assertThat(first.statusCode()).isEqualTo(303);
         assertThat(first.headers().firstValue("Location")).hasValue("/kiosk");
         String setCookie = first.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(setCookie).startsWith(KioskDeviceService.COOKIE + "=").contains("HttpOnly").contains("SameSite=Strict")
-                .contains("Max-Age=").doesNotContain("Secure"); // plain http here; Secure when served over https
+        assertThat(setCookie)
+                .startsWith(KioskDeviceService.COOKIE + "=")
+                .contains("HttpOnly")
+                .contains("SameSite=Strict")
+                .contains("Max-Age=")
+                .doesNotContain("Secure"); // plain http here; Secure when served over https
         String credential = setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
-        assertThat(devices.authenticate(credential)).hasValueSatisfying(d -> assertThat(d.code()).isEqualTo(site.deviceCode()));
+        assertThat(devices.authenticate(credential))
+                .hasValueSatisfying(d -> assertThat(d.code()).isEqualTo(site.deviceCode()));
         // only hashes are stored
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_device WHERE credential_hash = ?", Integer.class,
-                (Object) credential.getBytes())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM kiosk_device WHERE credential_hash = ?", Integer.class, (Object)
+                                credential.getBytes()))
+                .isZero();
 
         HttpResponse<String> again = get(path, null);
         assertThat(again.statusCode()).isEqualTo(410);
@@ -358,8 +473,11 @@ class KioskHttpTest {
         assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
         assertThat(resent.statusCode()).isEqualTo(200);
         assertThat(resent.body()).contains("\"replayed\":true");
-        assertThat(jdbc.queryForList("SELECT r.channel, r.device_id, r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                dossier)).singleElement().satisfies(row -> {
+        assertThat(jdbc.queryForList(
+                        "SELECT r.channel, r.device_id, r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                        dossier))
+                .singleElement()
+                .satisfies(row -> {
                     assertThat(row.get("channel")).isEqualTo("KIOSK");
                     assertThat(row.get("device_id")).isEqualTo(site.deviceCode());
                     // sent without a handover: flagged for review (and still counted)
@@ -367,7 +485,9 @@ class KioskHttpTest {
                 });
 
         // The administrators' fleet view: online (seen at enrolment), one rating today.
-        assertThat(KioskFixture.asAdmin(devices::devices)).filteredOn(d -> d.code().equals(site.deviceCode())).singleElement()
+        assertThat(KioskFixture.asAdmin(devices::devices))
+                .filteredOn(d -> d.code().equals(site.deviceCode()))
+                .singleElement()
                 .satisfies(d -> {
                     assertThat(d.state()).isEqualTo(DeviceSummary.State.ENROLLED);
                     assertThat(d.online()).isTrue();
@@ -375,7 +495,9 @@ class KioskHttpTest {
                 });
         HttpResponse<String> heartbeat = post("/kiosk-device/heartbeat", "{\"unsentRatings\": 2}", credential, true);
         assertThat(heartbeat.statusCode()).isEqualTo(204);
-        assertThat(KioskFixture.asAdmin(devices::devices)).filteredOn(d -> d.code().equals(site.deviceCode())).singleElement()
+        assertThat(KioskFixture.asAdmin(devices::devices))
+                .filteredOn(d -> d.code().equals(site.deviceCode()))
+                .singleElement()
                 .satisfies(d -> assertThat(d.unsentRatings()).isEqualTo(2));
 
         String other = oneStop.sendsReceivedDossier(site.unit());
@@ -394,8 +516,12 @@ class KioskHttpTest {
         HttpResponse<String> revoked = post("/kiosk-device/ratings", rating, credential, true);
         assertThat(revoked.statusCode()).isEqualTo(401);
         assertThat(devices.authenticate(credential)).isEmpty();
-        assertThat(post("/kiosk-device/heartbeat", "{\"unsentRatings\": 0}", credential, true).statusCode()).isEqualTo(401);
-        assertThat(KioskFixture.asAdmin(devices::devices)).filteredOn(d -> d.code().equals(site.deviceCode())).singleElement()
+        assertThat(post("/kiosk-device/heartbeat", "{\"unsentRatings\": 0}", credential, true)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(KioskFixture.asAdmin(devices::devices))
+                .filteredOn(d -> d.code().equals(site.deviceCode()))
+                .singleElement()
                 .satisfies(d -> assertThat(d.state()).isEqualTo(DeviceSummary.State.REVOKED));
     }
 
@@ -403,19 +529,32 @@ class KioskHttpTest {
     void a_rating_sent_seconds_after_the_handover_is_flagged_for_review_but_counts() throws Exception {
         String credential = enrol();
         String dossier = oneStop.sendsReceivedDossier(site.unit());
-        String handoverId = handOver(site.counterCode(), Map.of("dossierCode", dossier, "officerId", "cb-17")).json().get("handoverId").asString();
+        String handoverId = handOver(site.counterCode(), Map.of("dossierCode", dossier, "officerId", "cb-17"))
+                .json()
+                .get("handoverId")
+                .asString();
 
-        HttpResponse<String> stored = post("/kiosk-device/ratings", """
-                {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "handoverId": "%s", "answers": {"overall": "VERY_SATISFIED"}}"""
-                .formatted(UUID.randomUUID(), dossier, handoverId), credential, true);
+        HttpResponse<String> stored =
+                post("/kiosk-device/ratings", """
+                {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "handoverId": "%s", "answers": {"overall": "VERY_SATISFIED"}}""".formatted(UUID.randomUUID(), dossier, handoverId), credential, true);
 
         assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
-        assertThat(jdbc.queryForObject("SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                String.class, dossier)).contains("FAST_AFTER_HANDOVER").doesNotContain("NO_HANDOVER");
-        assertThat(jdbc.queryForObject("SELECT r.status FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                String.class, dossier)).isEqualTo("COUNTED");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_handover WHERE id = ? AND ended_at IS NOT NULL", Integer.class,
-                handoverId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                        String.class,
+                        dossier))
+                .contains("FAST_AFTER_HANDOVER")
+                .doesNotContain("NO_HANDOVER");
+        assertThat(jdbc.queryForObject(
+                        "SELECT r.status FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                        String.class,
+                        dossier))
+                .isEqualTo("COUNTED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM kiosk_handover WHERE id = ? AND ended_at IS NOT NULL",
+                        Integer.class,
+                        handoverId))
+                .isEqualTo(1);
     }
 
     @Test
@@ -424,8 +563,10 @@ class KioskHttpTest {
 
         assertThat(manifest.statusCode()).isEqualTo(200);
         assertThat(manifest.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/manifest+json");
-        assertThat(ApiClient.JSON.readTree(manifest.body()).get("display").asString()).isEqualTo("fullscreen");
-        assertThat(ApiClient.JSON.readTree(manifest.body()).get("start_url").asString()).isEqualTo("/kiosk");
+        assertThat(ApiClient.JSON.readTree(manifest.body()).get("display").asString())
+                .isEqualTo("fullscreen");
+        assertThat(ApiClient.JSON.readTree(manifest.body()).get("start_url").asString())
+                .isEqualTo("/kiosk");
     }
 
     @Test
@@ -433,27 +574,45 @@ class KioskHttpTest {
         String credential = enrol();
         String dossier = oneStop.sendsReceivedDossier(site.unit());
         SecurityContext officer = SecurityContextHolder.createEmptyContext();
-        officer.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("canbo", null,
-                List.of(new SimpleGrantedAuthority("ROLE_OFFICER"))));
+        officer.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "canbo", null, List.of(new SimpleGrantedAuthority("ROLE_OFFICER"))));
         SecurityContextHolder.setContext(officer);
 
-        assertThatThrownBy(() -> kiosk.submit(credential, new KioskRating("kiosk-" + UUID.randomUUID(), dossier, null,
-                Map.of("overall", "VERY_SATISFIED"), List.of(), null))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> kiosk.submit(
+                        credential,
+                        new KioskRating(
+                                "kiosk-" + UUID.randomUUID(),
+                                dossier,
+                                null,
+                                Map.of("overall", "VERY_SATISFIED"),
+                                List.of(),
+                                null)))
+                .isInstanceOf(AccessDeniedException.class);
 
         SecurityContextHolder.clearContext();
-        assertThat(oneStop.api().get("/api/v1/dossiers/" + dossier).json().get("rated").asBoolean()).isFalse();
+        assertThat(oneStop.api()
+                        .get("/api/v1/dossiers/" + dossier)
+                        .json()
+                        .get("rated")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
     void a_typed_code_or_a_scanned_survey_link_finds_the_dossier() {
         KioskDeviceInfo device = device();
         String dossier = oneStop.sendsReturnedDossier(site.unit(), Instant.now().minus(Duration.ofDays(2)));
-        String link = oneStop.api().get("/api/v1/dossiers/" + dossier).json().get("surveyLink").asString();
+        String link = oneStop.api()
+                .get("/api/v1/dossiers/" + dossier)
+                .json()
+                .get("surveyLink")
+                .asString();
 
         assertThat(kiosk.lookUp(device, dossier.toLowerCase()).survey()).isNotNull();
         assertThat(kiosk.lookUp(device, link).survey().dossierCode()).isEqualTo(dossier);
         assertThat(kiosk.lookUp(device, dossier + "1").problem()).isEqualTo(KioskService.LookupProblem.UNKNOWN);
-        assertThat(oneStop.relays(OneStopSoftware.rating(dossier, "SATISFIED")).status()).isEqualTo(201);
+        assertThat(oneStop.relays(OneStopSoftware.rating(dossier, "SATISFIED")).status())
+                .isEqualTo(201);
         assertThat(kiosk.lookUp(device, dossier).problem()).isEqualTo(KioskService.LookupProblem.ALREADY_RATED);
     }
 
@@ -462,18 +621,23 @@ class KioskHttpTest {
         KioskDeviceInfo device = device();
         String notReturned = oneStop.sendsReceivedDossier(site.unit());
         String longAgo = oneStop.sendsReturnedDossier(site.unit(), Instant.now().minus(Duration.ofDays(31)));
-        String elsewhere = oneStop.sendsReturnedDossier(oneStop.registersUnit("SERVICE_CENTRE"), Instant.now().minus(Duration.ofDays(1)));
-        String today = oneStop.sendsDossierOfTodayReturned(site.unit(), Instant.now().minusSeconds(600));
+        String elsewhere = oneStop.sendsReturnedDossier(
+                oneStop.registersUnit("SERVICE_CENTRE"), Instant.now().minus(Duration.ofDays(1)));
+        String today =
+                oneStop.sendsDossierOfTodayReturned(site.unit(), Instant.now().minusSeconds(600));
 
         assertThat(kiosk.lookUp(device, notReturned).problem()).isEqualTo(KioskService.LookupProblem.NOT_RETURNED);
         assertThat(kiosk.lookUp(device, longAgo).problem()).isEqualTo(KioskService.LookupProblem.TOO_LATE);
         assertThat(kiosk.lookUp(device, elsewhere).problem()).isEqualTo(KioskService.LookupProblem.NOT_SERVED_HERE);
         assertThat(kiosk.lookUp(device, today).survey()).isNotNull();
         // Most codes need only their sequence number after the centre's agency code and today's date.
-        assertThat(kiosk.todaysCodePrefix(device)).hasValueSatisfying(prefix -> assertThat(today).startsWith(prefix)
-                .hasSize(prefix.length() + 4));
+        assertThat(kiosk.todaysCodePrefix(device))
+                .hasValueSatisfying(
+                        prefix -> assertThat(today).startsWith(prefix).hasSize(prefix.length() + 4));
         // A handover is the one-stop software's word: not subject to the keypad's rules.
-        assertThat(handOver(site.counterCode(), Map.of("dossierCode", notReturned, "officerId", "cb-17")).status()).isEqualTo(201);
+        assertThat(handOver(site.counterCode(), Map.of("dossierCode", notReturned, "officerId", "cb-17"))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -484,28 +648,46 @@ class KioskHttpTest {
         String rating = """
                 {"idempotencyKey": "kiosk-%s", "dossierCode": "%s", "answers": {"overall": "SATISFIED"}, "entry": "%s"}""";
 
-        assertThat(post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), keyed, "KEYED"), credential, true).statusCode())
+        assertThat(post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), keyed, "KEYED"), credential, true)
+                        .statusCode())
                 .isEqualTo(201);
-        assertThat(post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), scanned, "SCANNED"), credential, true).statusCode())
+        assertThat(post(
+                                "/kiosk-device/ratings",
+                                rating.formatted(UUID.randomUUID(), scanned, "SCANNED"),
+                                credential,
+                                true)
+                        .statusCode())
                 .isEqualTo(201);
-        HttpResponse<String> bad = post("/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), scanned, "GUESSED"), credential, true);
+        HttpResponse<String> bad = post(
+                "/kiosk-device/ratings", rating.formatted(UUID.randomUUID(), scanned, "GUESSED"), credential, true);
 
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("\"field\":\"entry\"");
-        assertThat(jdbc.queryForObject("SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                String.class, keyed)).contains("KEYED_CODE").contains("NO_HANDOVER");
-        assertThat(jdbc.queryForObject("SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
-                String.class, scanned)).contains("SCANNED_CODE");
+        assertThat(jdbc.queryForObject(
+                        "SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                        String.class,
+                        keyed))
+                .contains("KEYED_CODE")
+                .contains("NO_HANDOVER");
+        assertThat(jdbc.queryForObject(
+                        "SELECT r.anomaly_flags FROM rating r JOIN dossier d ON d.id = r.dossier_id WHERE d.code = ?",
+                        String.class,
+                        scanned))
+                .contains("SCANNED_CODE");
     }
 
     @Test
-    void a_rating_without_a_dossier_is_refused_by_default_and_stored_apart_uncounted_where_the_device_allows_it() throws Exception {
+    void a_rating_without_a_dossier_is_refused_by_default_and_stored_apart_uncounted_where_the_device_allows_it()
+            throws Exception {
         String credential = enrol();
         String unbound = """
                 {"idempotencyKey": "kiosk-%s", "dossierCode": "", "answers": {"overall": "DISSATISFIED"},
                  "reasons": ["SLOW"]}""".formatted(UUID.randomUUID());
-        Map<UUID, RatingService.RatingCounts> before = ratings.countsByUnit(Instant.EPOCH, Instant.now().plusSeconds(3600),
-                List.of(UUID.fromString(jdbc.queryForObject("SELECT id FROM agency WHERE code = ?", String.class, site.unit()))));
+        Map<UUID, RatingService.RatingCounts> before = ratings.countsByUnit(
+                Instant.EPOCH,
+                Instant.now().plusSeconds(3600),
+                List.of(UUID.fromString(
+                        jdbc.queryForObject("SELECT id FROM agency WHERE code = ?", String.class, site.unit()))));
 
         // Refuse (the default): 400 naming dossierCode, nothing stored.
         HttpResponse<String> refused = post("/kiosk-device/ratings", unbound, credential, true);
@@ -524,20 +706,30 @@ class KioskHttpTest {
         assertThat(stored.body()).contains("\"status\":\"UNBOUND\"");
         assertThat(resent.statusCode()).isEqualTo(200);
         assertThat(unboundOf(site)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE device_id = ?", Integer.class, site.deviceCode())).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_case WHERE rating_id = ?", Integer.class,
-                UUID.fromString(stored.body().replaceAll(".*\"ratingId\":\"([^\"]+)\".*", "$1")).toString())).isZero();
-        assertThat(ratings.countsByUnit(Instant.EPOCH, Instant.now().plusSeconds(3600),
-                List.of(UUID.fromString(jdbc.queryForObject("SELECT id FROM agency WHERE code = ?", String.class, site.unit())))))
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rating WHERE device_id = ?", Integer.class, site.deviceCode()))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM follow_up_case WHERE rating_id = ?",
+                        Integer.class,
+                        UUID.fromString(stored.body().replaceAll(".*\"ratingId\":\"([^\"]+)\".*", "$1"))
+                                .toString()))
+                .isZero();
+        assertThat(ratings.countsByUnit(
+                        Instant.EPOCH,
+                        Instant.now().plusSeconds(3600),
+                        List.of(UUID.fromString(jdbc.queryForObject(
+                                "SELECT id FROM agency WHERE code = ?", String.class, site.unit())))))
                 .isEqualTo(before);
-        assertThat(kiosk.unboundSurvey(devices.authenticate(credential).orElseThrow())).isPresent();
+        assertThat(kiosk.unboundSurvey(devices.authenticate(credential).orElseThrow()))
+                .isPresent();
         // ... and shown on the managers' integrity panel of the counter's unit
         assertThat(unboundOnTheIntegrityPanel(site)).isEqualTo(1);
 
         // Still checked like any rating: "not satisfied" needs a reason.
-        HttpResponse<String> noReason = post("/kiosk-device/ratings", """
-                {"idempotencyKey": "kiosk-%s", "dossierCode": "", "answers": {"overall": "DISSATISFIED"}, "reasons": []}"""
-                .formatted(UUID.randomUUID()), credential, true);
+        HttpResponse<String> noReason =
+                post("/kiosk-device/ratings", """
+                {"idempotencyKey": "kiosk-%s", "dossierCode": "", "answers": {"overall": "DISSATISFIED"}, "reasons": []}""".formatted(UUID.randomUUID()), credential, true);
         assertThat(noReason.statusCode()).isIn(400, 422);
         assertThat(unboundOf(site)).isEqualTo(1);
 
@@ -546,32 +738,40 @@ class KioskHttpTest {
             devices.configureUnboundRatings(site.deviceCode(), null);
             return null;
         });
-        assertThat(kiosk.unboundSurvey(devices.authenticate(credential).orElseThrow())).isEmpty();
-        assertThat(post("/kiosk-device/ratings", unbound.replace("kiosk-", "kiosk-x"), credential, true).statusCode()).isEqualTo(400);
+        assertThat(kiosk.unboundSurvey(devices.authenticate(credential).orElseThrow()))
+                .isEmpty();
+        assertThat(post("/kiosk-device/ratings", unbound.replace("kiosk-", "kiosk-x"), credential, true)
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     long unboundOnTheIntegrityPanel(KioskFixture site) {
         rollups.drainAll();
-        String manager = "unbound-" + vn.hailong.TestData.uniqueSuffix().toLowerCase();
-        accounts.ensureAccount(manager, "Mat-khau-2026x", "Sở Nội vụ", vn.hailong.security.Role.PROVINCE_MANAGER, null);
+        String manager = "unbound-" + TestData.uniqueSuffix().toLowerCase();
+        accounts.ensureAccount(manager, "Mat-khau-2026x", "Sở Nội vụ", Role.PROVINCE_MANAGER, null);
         var user = accounts.loadUserByUsername(manager);
-        var before = org.springframework.security.core.context.SecurityContextHolder.getContext();
-        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.getAuthorities()));
-        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        var before = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
         try {
-            UUID unit = UUID.fromString(jdbc.queryForObject("SELECT id FROM agency WHERE code = ?", String.class, site.unit()));
-            return dashboard.integrity(new vn.hailong.dashboard.Selection(vn.hailong.dashboard.DashboardPeriod.containing(
-                    vn.hailong.dashboard.DashboardPeriod.Kind.YEAR, java.time.LocalDate.now(vn.hailong.OneStopSoftware.ZONE)), unit))
+            UUID unit = UUID.fromString(
+                    jdbc.queryForObject("SELECT id FROM agency WHERE code = ?", String.class, site.unit()));
+            return dashboard
+                    .integrity(new Selection(
+                            DashboardPeriod.containing(DashboardPeriod.Kind.YEAR, LocalDate.now(OneStopSoftware.ZONE)),
+                            unit))
                     .unboundAtCounters();
         } finally {
-            org.springframework.security.core.context.SecurityContextHolder.setContext(before);
+            SecurityContextHolder.setContext(before);
         }
     }
 
     int unboundOf(KioskFixture site) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_unbound_rating WHERE device_id = ?", Integer.class, site.device().id());
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM kiosk_unbound_rating WHERE device_id = ?",
+                Integer.class,
+                site.device().id());
     }
 
     String enrol() {
@@ -585,7 +785,8 @@ class KioskHttpTest {
     }
 
     HttpResponse<String> get(String path, String credential) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET();
         if (credential != null) {
             request.header("Cookie", KioskDeviceService.COOKIE + "=" + credential);
         }
@@ -594,7 +795,8 @@ class KioskHttpTest {
 
     HttpResponse<String> post(String path, String json, String credential, boolean kioskHeader) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         if (credential != null) {
             request.header("Cookie", KioskDeviceService.COOKIE + "=" + credential);
         }

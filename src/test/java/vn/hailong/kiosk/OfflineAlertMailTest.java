@@ -1,7 +1,5 @@
 package vn.hailong.kiosk;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +29,8 @@ import vn.hailong.security.AccountService;
 import vn.hailong.security.ManagerContacts;
 import vn.hailong.security.Role;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A new offline alert is e-mailed, once, to the managers of the unit owning the kiosk's service
  * centre, through the follow-up module's outbox; received by a real SMTP server (GreenMail).
@@ -42,16 +43,22 @@ class OfflineAlertMailTest {
 
     @Autowired
     DirectoryService directory;
+
     @Autowired
     KioskDeviceService devices;
+
     @Autowired
     OfflineAlertService alerts;
+
     @Autowired
     MailOutbox outbox;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     ManagerContacts contacts;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -60,8 +67,10 @@ class OfflineAlertMailTest {
         KioskFixture site = KioskFixture.create(new OneStopSoftware(port), directory, devices, 60, 2);
         String path = site.enrolmentPath(devices);
         assertThat(devices.enrol(path.substring(path.lastIndexOf('/') + 1))).isPresent();
-        jdbc.update("UPDATE kiosk_device SET last_seen_at = ? WHERE code = ?",
-                LocalDateTime.ofInstant(OfflineRuleTest.at("2026-11-23T09:00:00"), ZoneOffset.UTC), site.deviceCode());
+        jdbc.update(
+                "UPDATE kiosk_device SET last_seen_at = ? WHERE code = ?",
+                LocalDateTime.ofInstant(OfflineRuleTest.at("2026-11-23T09:00:00"), ZoneOffset.UTC),
+                site.deviceCode());
         return site;
     }
 
@@ -73,23 +82,29 @@ class OfflineAlertMailTest {
     }
 
     UUID alertOf(KioskFixture site) {
-        return jdbc.queryForObject("SELECT id FROM kiosk_offline_alert WHERE device_id = ? AND closed_at IS NULL", UUID.class,
+        return jdbc.queryForObject(
+                "SELECT id FROM kiosk_offline_alert WHERE device_id = ? AND closed_at IS NULL",
+                UUID.class,
                 site.device().id());
     }
 
     String mailStatus(UUID alertId) {
-        return jdbc.queryForObject("SELECT status FROM follow_up_mail WHERE case_id = ? AND kind = 'KIOSK_OFFLINE'", String.class,
+        return jdbc.queryForObject(
+                "SELECT status FROM follow_up_mail WHERE case_id = ? AND kind = 'KIOSK_OFFLINE'",
+                String.class,
                 alertId.toString());
     }
 
     List<MimeMessage> about(String address, String deviceCode) {
-        return TestMail.to(address).stream().filter(m -> {
-            try {
-                return m.getSubject().contains(deviceCode);
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return TestMail.to(address).stream()
+                .filter(m -> {
+                    try {
+                        return m.getSubject().contains(deviceCode);
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     static <T> List<T> twice(Callable<T> action) throws Exception {
@@ -133,7 +148,8 @@ class OfflineAlertMailTest {
         twice(() -> alerts.check(late));
         alerts.check(late);
         UUID alertId = alertOf(site);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM follow_up_mail WHERE case_id = ?", Integer.class, alertId.toString()))
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM follow_up_mail WHERE case_id = ?", Integer.class, alertId.toString()))
                 .isEqualTo(1);
         assertThat(mailStatus(alertId)).isEqualTo("PENDING");
 
@@ -142,10 +158,11 @@ class OfflineAlertMailTest {
         List<MimeMessage> received = about(own, site.deviceCode());
         assertThat(received).hasSize(1);
         assertThat(received.getFirst().getSubject())
-                .isEqualTo("[Hài Lòng] Kiosk " + site.deviceCode() + " mất kết nối từ 09:00 23/11/2026 – " + site.centreName());
+                .isEqualTo("[Hài Lòng] Kiosk " + site.deviceCode() + " mất kết nối từ 09:00 23/11/2026 – "
+                        + site.centreName());
         assertThat(TestMail.body(received.getFirst()))
-                .contains("Máy đánh giá (kiosk) " + site.deviceCode() + " tại Quầy số 3 – Đất đai (" + site.counterCode() + "), "
-                        + site.centreName())
+                .contains("Máy đánh giá (kiosk) " + site.deviceCode() + " tại Quầy số 3 – Đất đai ("
+                        + site.counterCode() + "), " + site.centreName())
                 .contains("từ 09:00 23/11/2026")
                 .contains(outbox.link("/kiosks"));
         assertThat(about(elsewhere, site.deviceCode())).isEmpty();
@@ -164,7 +181,8 @@ class OfflineAlertMailTest {
 
         twoNodesSendUntilDone(alertId);
         assertThat(mailStatus(alertId)).isEqualTo("SKIPPED");
-        assertThat(jdbc.queryForObject("SELECT last_error FROM follow_up_mail WHERE case_id = ?", String.class, alertId.toString()))
+        assertThat(jdbc.queryForObject(
+                        "SELECT last_error FROM follow_up_mail WHERE case_id = ?", String.class, alertId.toString()))
                 .isEqualTo("no recipient has an e-mail address");
         assertThat(alertOf(site)).isEqualTo(alertId);
     }

@@ -1,8 +1,5 @@
 package vn.hailong.kiosk;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -31,6 +28,9 @@ import vn.hailong.directory.DirectoryService;
 import vn.hailong.e2e.TestBrowser;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A kiosk silent too long during opening hours raises one alert (also when nodes check at the same
@@ -63,7 +63,9 @@ class OfflineAlertTest {
     JdbcTemplate jdbc;
 
     @Test
-    void a_kiosk_silent_fifteen_minutes_in_opening_hours_raises_one_alert_shown_in_the_fleet_and_closed_when_heard_again() throws Exception {
+    void
+            a_kiosk_silent_fifteen_minutes_in_opening_hours_raises_one_alert_shown_in_the_fleet_and_closed_when_heard_again()
+                    throws Exception {
         KioskFixture site = KioskFixture.create(new OneStopSoftware(port), directory, devices, 60, 2);
         String path = site.enrolmentPath(devices);
         assertThat(devices.enrol(path.substring(path.lastIndexOf('/') + 1))).isPresent();
@@ -85,8 +87,12 @@ class OfflineAlertTest {
         nodes.shutdown();
         alerts.check(late);
         assertThat(openAlerts(site)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT offline_since FROM kiosk_offline_alert WHERE device_id = ?", LocalDateTime.class,
-                site.device().id()).toInstant(ZoneOffset.UTC)).isEqualTo(OfflineRuleTest.at("2026-11-23T09:00:00"));
+        assertThat(jdbc.queryForObject(
+                                "SELECT offline_since FROM kiosk_offline_alert WHERE device_id = ?",
+                                LocalDateTime.class,
+                                site.device().id())
+                        .toInstant(ZoneOffset.UTC))
+                .isEqualTo(OfflineRuleTest.at("2026-11-23T09:00:00"));
         assertThat(summary(site).offlineAlertSince()).isEqualTo(OfflineRuleTest.at("2026-11-23T09:00:00"));
 
         // The fleet view shows it.
@@ -96,7 +102,11 @@ class OfflineAlertTest {
         desktop.navigate("http://localhost:" + port + "/kiosks");
         desktop.locator("input[name=username]").fill(admin);
         desktop.locator("input[name=password]").fill("fleet-Passw0rd!");
-        desktop.locator("vaadin-login-form").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true)).click();
+        desktop.locator("vaadin-login-form")
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Đăng nhập").setExact(true))
+                .click();
         Locator badge = desktop.locator("[data-offline-alert='" + site.deviceCode() + "']");
         badge.scrollIntoViewIfNeeded();
         assertThat(badge).hasText("Cảnh báo: mất kết nối từ 23/11/2026 09:00");
@@ -109,8 +119,11 @@ class OfflineAlertTest {
         assertThat(summary(site).offlineAlertSince()).isNull();
         alerts.check(OfflineRuleTest.at("2026-11-23T09:45:00"));
         assertThat(openAlerts(site)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_offline_alert WHERE device_id = ? AND closed_at IS NOT NULL",
-                Integer.class, site.device().id())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM kiosk_offline_alert WHERE device_id = ? AND closed_at IS NOT NULL",
+                        Integer.class,
+                        site.device().id()))
+                .isEqualTo(1);
 
         // Revoked: its alert closes.
         site.revoke(devices);
@@ -131,16 +144,23 @@ class OfflineAlertTest {
 
     /** The kiosk's last heartbeat (stored in UTC, as Hibernate writes it). */
     private void heard(KioskFixture site, Instant at) {
-        jdbc.update("UPDATE kiosk_device SET last_seen_at = ? WHERE code = ?", LocalDateTime.ofInstant(at, ZoneOffset.UTC), site.deviceCode());
+        jdbc.update(
+                "UPDATE kiosk_device SET last_seen_at = ? WHERE code = ?",
+                LocalDateTime.ofInstant(at, ZoneOffset.UTC),
+                site.deviceCode());
     }
 
     private int openAlerts(KioskFixture site) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM kiosk_offline_alert WHERE device_id = ? AND closed_at IS NULL", Integer.class,
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM kiosk_offline_alert WHERE device_id = ? AND closed_at IS NULL",
+                Integer.class,
                 site.device().id());
     }
 
     private DeviceSummary summary(KioskFixture site) {
-        return KioskFixture.asAdmin(() -> devices.devices()).stream().filter(d -> d.code().equals(site.deviceCode())).findFirst()
+        return KioskFixture.asAdmin(() -> devices.devices()).stream()
+                .filter(d -> d.code().equals(site.deviceCode()))
+                .findFirst()
                 .orElseThrow();
     }
 }

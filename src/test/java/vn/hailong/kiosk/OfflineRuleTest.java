@@ -1,7 +1,5 @@
 package vn.hailong.kiosk;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,11 +10,17 @@ import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class OfflineRuleTest {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final OfflineRule RULE = new OfflineRule(Duration.ofMinutes(15), LocalTime.of(7, 0), LocalTime.of(17, 30),
-            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY), ZONE);
+    static final OfflineRule RULE = new OfflineRule(
+            Duration.ofMinutes(15),
+            LocalTime.of(7, 0),
+            LocalTime.of(17, 30),
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY),
+            ZONE);
 
     static Instant at(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(ZONE).toInstant();
@@ -25,8 +29,10 @@ class OfflineRuleTest {
     @Test
     void silent_fifteen_minutes_during_opening_hours_is_an_alert_since_the_last_heartbeat() {
         // 2026-11-23 is a Monday.
-        assertThat(RULE.alertSince(at("2026-11-23T10:15:00"), at("2026-11-23T10:00:00"))).contains(at("2026-11-23T10:00:00"));
-        assertThat(RULE.alertSince(at("2026-11-23T10:14:59"), at("2026-11-23T10:00:00"))).isEmpty();
+        assertThat(RULE.alertSince(at("2026-11-23T10:15:00"), at("2026-11-23T10:00:00")))
+                .contains(at("2026-11-23T10:00:00"));
+        assertThat(RULE.alertSince(at("2026-11-23T10:14:59"), at("2026-11-23T10:00:00")))
+                .isEmpty();
     }
 
     @Test
@@ -42,7 +48,9 @@ class OfflineRuleTest {
         Instant longAgo = at("2026-11-20T09:00:00");
         assertThat(RULE.alertSince(at("2026-11-23T06:59:59"), longAgo)).isEmpty();
         assertThat(RULE.alertSince(at("2026-11-23T17:30:00"), longAgo)).isEmpty();
-        assertThat(RULE.alertSince(at("2026-11-22T10:00:00"), longAgo)).as("Sunday").isEmpty();
+        assertThat(RULE.alertSince(at("2026-11-22T10:00:00"), longAgo))
+                .as("Sunday")
+                .isEmpty();
         assertThat(RULE.alertSince(at("2026-11-23T17:29:59"), longAgo)).contains(at("2026-11-23T07:00:00"));
     }
 }

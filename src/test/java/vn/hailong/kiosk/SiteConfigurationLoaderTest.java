@@ -1,7 +1,5 @@
 package vn.hailong.kiosk;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.StringReader;
 import java.util.List;
 
@@ -12,6 +10,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.TestData;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** kiosk-config applied to the database: entries created or updated, bad ones reported and skipped. */
 @HaiLongTest
@@ -51,15 +51,21 @@ class SiteConfigurationLoaderTest {
         List<String> problems = loader.apply(SiteConfiguration.parse("site.yaml", new StringReader(yaml)));
         List<String> again = loader.apply(SiteConfiguration.parse("site.yaml", new StringReader(yaml)));
 
-        assertThat(problems).singleElement().asString()
-                .startsWith("site.yaml:14: devices[1]: counter: unknown counter 'NO-SUCH-" + s + "'").endsWith("(entry skipped)");
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .startsWith("site.yaml:14: devices[1]: counter: unknown counter 'NO-SUCH-" + s + "'")
+                .endsWith("(entry skipped)");
         assertThat(again).isEqualTo(problems);
         List<DeviceSummary> list = KioskFixture.asAdmin(devices::devices);
-        assertThat(list).filteredOn(d -> d.code().equals("kiosk-a-" + s)).singleElement().satisfies(d -> {
-            assertThat(d.counterCode()).isEqualTo("Q-" + s);
-            assertThat(d.locale()).isEqualTo("en");
-            assertThat(d.idleTimeoutSeconds()).isEqualTo(45);
-        });
+        assertThat(list)
+                .filteredOn(d -> d.code().equals("kiosk-a-" + s))
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.counterCode()).isEqualTo("Q-" + s);
+                    assertThat(d.locale()).isEqualTo("en");
+                    assertThat(d.idleTimeoutSeconds()).isEqualTo(45);
+                });
         assertThat(list).noneMatch(d -> d.code().equals("kiosk-b-" + s));
     }
 }

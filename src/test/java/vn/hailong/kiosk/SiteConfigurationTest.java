@@ -1,11 +1,13 @@
 package vn.hailong.kiosk;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.StringReader;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+
+import vn.hailong.platform.FieldErrors;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SiteConfigurationTest {
 
@@ -14,7 +16,9 @@ class SiteConfigurationTest {
         SiteConfiguration.Site site = SiteConfiguration.read(Path.of("kiosk-config"));
 
         assertThat(site.problems()).isEmpty();
-        assertThat(site.devices()).extracting(SiteConfiguration.Device::code).contains("kiosk-q01", "kiosk-q02", "kiosk-q03");
+        assertThat(site.devices())
+                .extracting(SiteConfiguration.Device::code)
+                .contains("kiosk-q01", "kiosk-q02", "kiosk-q03");
         assertThat(site.devices().getFirst().idleTimeoutSeconds()).isEqualTo(60);
     }
 
@@ -37,12 +41,15 @@ class SiteConfigurationTest {
                     counter: Q1
                 """));
 
-        assertThat(site.counters()).singleElement().satisfies(c -> assertThat(c.where()).isEqualTo("site.yaml:2: counters[0]"));
+        assertThat(site.counters())
+                .singleElement()
+                .satisfies(c -> assertThat(c.where()).isEqualTo("site.yaml:2: counters[0]"));
         assertThat(site.devices()).extracting(SiteConfiguration.Device::code).containsExactly("kiosk-1", "kiosk-4");
-        assertThat(site.problems()).containsExactly(
-                "site.yaml:8: devices[1].counter: is required (entry skipped)",
-                "site.yaml:9: devices[1].idleTimeoutSeconds: 'soon' is not a whole number (entry skipped)",
-                "site.yaml:12: devices[2].colour: unknown field; expected [code, counter, locale, idleTimeoutSeconds, thankYouSeconds, template, branding, unboundRatings, abandonedSurveys] (entry skipped)");
+        assertThat(site.problems())
+                .containsExactly(
+                        "site.yaml:8: devices[1].counter: is required (entry skipped)",
+                        "site.yaml:9: devices[1].idleTimeoutSeconds: 'soon' is not a whole number (entry skipped)",
+                        "site.yaml:12: devices[2].colour: unknown field; expected [code, counter, locale, idleTimeoutSeconds, thankYouSeconds, template, branding, unboundRatings, abandonedSurveys] (entry skipped)");
     }
 
     @Test
@@ -67,15 +74,17 @@ class SiteConfigurationTest {
 
         assertThat(site.devices()).singleElement().satisfies(d -> {
             assertThat(d.template()).isEqualTo("short");
-            assertThat(d.branding()).isEqualTo(new Branding("Trung tâm Phục vụ hành chính công huyện", "HCC", "#9b1c1c"));
+            assertThat(d.branding())
+                    .isEqualTo(new Branding("Trung tâm Phục vụ hành chính công huyện", "HCC", "#9b1c1c"));
         });
-        assertThat(site.problems()).containsExactly(
-                "site.yaml:12: devices[1].branding.logo: unknown field; expected [centreName, logoText, colour] (entry skipped)",
-                "site.yaml:15: devices[2].branding: expected fields such as centreName:, logoText:, colour: (entry skipped)");
+        assertThat(site.problems())
+                .containsExactly(
+                        "site.yaml:12: devices[1].branding.logo: unknown field; expected [centreName, logoText, colour] (entry skipped)",
+                        "site.yaml:15: devices[2].branding: expected fields such as centreName:, logoText:, colour: (entry skipped)");
     }
 
     private static boolean isFine(Branding branding) {
-        vn.hailong.platform.FieldErrors errors = new vn.hailong.platform.FieldErrors();
+        FieldErrors errors = new FieldErrors();
         branding.check(errors);
         return errors.isEmpty();
     }
@@ -99,7 +108,11 @@ class SiteConfigurationTest {
                 """));
 
         assertThat(site.devices()).isEmpty();
-        assertThat(site.problems()).singleElement().asString().startsWith("broken.yaml:4: not valid YAML:").endsWith("(file skipped)");
+        assertThat(site.problems())
+                .singleElement()
+                .asString()
+                .startsWith("broken.yaml:4: not valid YAML:")
+                .endsWith("(file skipped)");
     }
 
     @Test
@@ -109,7 +122,8 @@ class SiteConfigurationTest {
                   - code: kiosk-1
                 """));
 
-        assertThat(site.problems()).containsExactly("site.yaml:1: unknown section 'kiosks'; expected centres, counters or devices");
+        assertThat(site.problems())
+                .containsExactly("site.yaml:1: unknown section 'kiosks'; expected centres, counters or devices");
     }
 
     @Test
@@ -126,8 +140,11 @@ class SiteConfigurationTest {
                     abandonedSurveys: sometimes
                 """));
 
-        assertThat(site.devices()).extracting(SiteConfiguration.Device::abandonedSurveys).containsExactly(AbandonedSurveys.DISCARD, null);
-        assertThat(site.problems()).containsExactly(
-                "site.yaml:9: devices[2].abandonedSurveys: 'sometimes': expected store or discard (entry skipped)");
+        assertThat(site.devices())
+                .extracting(SiteConfiguration.Device::abandonedSurveys)
+                .containsExactly(AbandonedSurveys.DISCARD, null);
+        assertThat(site.problems())
+                .containsExactly(
+                        "site.yaml:9: devices[2].abandonedSurveys: 'sometimes': expected store or discard (entry skipped)");
     }
 }

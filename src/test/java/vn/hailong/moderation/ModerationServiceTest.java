@@ -1,20 +1,22 @@
 package vn.hailong.moderation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -25,12 +27,14 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 
 import vn.hailong.HaiLongTest;
 import vn.hailong.TestData;
+import vn.hailong.aggregation.RollupDrainer;
 import vn.hailong.dashboard.DashboardPeriod;
 import vn.hailong.dashboard.DashboardService;
 import vn.hailong.dashboard.Figures;
 import vn.hailong.dashboard.Selection;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.directory.UnitChange;
+import vn.hailong.index.Methodology;
 import vn.hailong.index.internal.PeriodInputsReadModel;
 import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
@@ -46,6 +50,9 @@ import vn.hailong.rating.RatingSubmission;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** Disputes and decisions on the embedded MariaDB: a second person decides, the rating itself never changes but for its status. */
 @HaiLongTest
 @RecordApplicationEvents
@@ -55,22 +62,31 @@ class ModerationServiceTest {
 
     @Autowired
     ModerationService moderation;
+
     @Autowired
     RatingService ratings;
+
     @Autowired
     DirectoryService directory;
+
     @Autowired
     DossierIntakeService intake;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     DashboardService dashboard;
+
     @Autowired
     PeriodInputsReadModel indexInputs;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
-    vn.hailong.aggregation.RollupDrainer rollups;
+    RollupDrainer rollups;
+
     @Autowired
     ApplicationEvents events;
 
@@ -84,7 +100,11 @@ class ModerationServiceTest {
     @BeforeEach
     void aUnitWithItsManagers() {
         unit = TestData.agencyCode();
-        unitId = directory.upsertUnit(unit, new UnitChange("Sở thử nghiệm kiểm duyệt", "DEPARTMENT", null, null, null, null, null)).unit().id();
+        unitId = directory
+                .upsertUnit(
+                        unit, new UnitChange("Sở thử nghiệm kiểm duyệt", "DEPARTMENT", null, null, null, null, null))
+                .unit()
+                .id();
         unitManager = account(Role.UNIT_MANAGER, unit);
         provinceManager = account(Role.PROVINCE_MANAGER, null);
         secondProvinceManager = account(Role.PROVINCE_MANAGER, null);
@@ -102,23 +122,51 @@ class ModerationServiceTest {
     }
 
     void as(String username, Role role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + role.name()))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        username, null, List.of(new SimpleGrantedAuthority("ROLE_" + role.name()))));
     }
 
     /** A dossier returned two hours ago. */
     DossierDetails returnedDossier() {
         Instant returned = Instant.now().minus(2, ChronoUnit.HOURS);
         String iso = returned.atZone(VIETNAM).toOffsetDateTime().toString();
-        return intake.upsert(TestData.dossierCode(unit, ++sequence), new DossierSubmission("1.004227", "Cấp giấy phép môi trường", null, unit,
-                unit, null, "IN_PERSON", "CITIZEN", "RETURNED", returned.minus(5, ChronoUnit.DAYS).atZone(VIETNAM).toOffsetDateTime().toString(),
-                returned.plus(3, ChronoUnit.DAYS).atZone(VIETNAM).toOffsetDateTime().toString(), iso, List.of(), 0)).dossier();
+        return intake.upsert(
+                        TestData.dossierCode(unit, ++sequence),
+                        new DossierSubmission(
+                                "1.004227",
+                                "Cấp giấy phép môi trường",
+                                null,
+                                unit,
+                                unit,
+                                null,
+                                "IN_PERSON",
+                                "CITIZEN",
+                                "RETURNED",
+                                returned.minus(5, ChronoUnit.DAYS)
+                                        .atZone(VIETNAM)
+                                        .toOffsetDateTime()
+                                        .toString(),
+                                returned.plus(3, ChronoUnit.DAYS)
+                                        .atZone(VIETNAM)
+                                        .toOffsetDateTime()
+                                        .toString(),
+                                iso,
+                                List.of(),
+                                0))
+                .dossier();
     }
 
     RatingOutcome rate(DossierDetails d, String overall, String comment) {
         SecurityContextHolder.clearContext();
-        return ratings.submit(new RatingSubmission(d.code(), "QR", "mod-" + UUID.randomUUID(), Map.of("overall", overall),
-                overall.equals("DISSATISFIED") ? List.of("OTHER") : List.of(), comment, null));
+        return ratings.submit(new RatingSubmission(
+                d.code(),
+                "QR",
+                "mod-" + UUID.randomUUID(),
+                Map.of("overall", overall),
+                overall.equals("DISSATISFIED") ? List.of("OTHER") : List.of(),
+                comment,
+                null));
     }
 
     /** Every column of the rating row and of its answers and reasons, as bytes in hex. */
@@ -126,12 +174,24 @@ class ModerationServiceTest {
         String columns = jdbc.queryForList("""
                 SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'rating'
                 ORDER BY ordinal_position""", String.class).stream()
-                .map(c -> "HEX(CAST(`" + c + "` AS BINARY)) AS `" + c + "`").reduce((a, b) -> a + ", " + b).orElseThrow();
-        Map<String, Object> row = new java.util.TreeMap<>(jdbc.queryForMap("SELECT " + columns + " FROM rating WHERE id = ?", ratingId.toString()));
-        row.put("answers", jdbc.queryForList("SELECT HEX(CONCAT_WS('|', criterion_key, option_key, points)) FROM rating_answer WHERE rating_id = ? "
-                + "ORDER BY criterion_key", String.class, ratingId.toString()));
-        row.put("reasons", jdbc.queryForList("SELECT HEX(reason_code) FROM rating_reason WHERE rating_id = ? ORDER BY reason_code",
-                String.class, ratingId.toString()));
+                .map(c -> "HEX(CAST(`" + c + "` AS BINARY)) AS `" + c + "`")
+                .reduce((a, b) -> a + ", " + b)
+                .orElseThrow();
+        Map<String, Object> row =
+                new TreeMap<>(jdbc.queryForMap("SELECT " + columns + " FROM rating WHERE id = ?", ratingId.toString()));
+        row.put(
+                "answers",
+                jdbc.queryForList(
+                        "SELECT HEX(CONCAT_WS('|', criterion_key, option_key, points)) FROM rating_answer WHERE rating_id = ? "
+                                + "ORDER BY criterion_key",
+                        String.class,
+                        ratingId.toString()));
+        row.put(
+                "reasons",
+                jdbc.queryForList(
+                        "SELECT HEX(reason_code) FROM rating_reason WHERE rating_id = ? ORDER BY reason_code",
+                        String.class,
+                        ratingId.toString()));
         return row;
     }
 
@@ -145,9 +205,15 @@ class ModerationServiceTest {
 
     PeriodInputsReadModel.Counts indexCounts() {
         Instant now = Instant.now();
-        return indexInputs.counts(now.minus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.HOURS),
-                new PeriodInputsReadModel.Reading(1, vn.hailong.index.Methodology.OnTimeBy.DUE_INSTANT, 7 * 3600,
-                        vn.hailong.index.Methodology.EntryFallback.PER_INDICATOR), "2099", null).get(unitId);
+        return indexInputs
+                .counts(
+                        now.minus(1, ChronoUnit.DAYS),
+                        now.plus(1, ChronoUnit.HOURS),
+                        new PeriodInputsReadModel.Reading(
+                                1, Methodology.OnTimeBy.DUE_INSTANT, 7 * 3600, Methodology.EntryFallback.PER_INDICATOR),
+                        "2099",
+                        null)
+                .get(unitId);
     }
 
     @Test
@@ -160,7 +226,8 @@ class ModerationServiceTest {
         Map<String, Object> bytesBefore = ratingBytes(rating.ratingId());
 
         as(unitManager, Role.UNIT_MANAGER);
-        DisputeDetails dispute = moderation.dispute(rating.ratingId(), DisputeReason.ABUSIVE_TEXT, "Bình luận có lời lẽ xúc phạm cán bộ");
+        DisputeDetails dispute = moderation.dispute(
+                rating.ratingId(), DisputeReason.ABUSIVE_TEXT, "Bình luận có lời lẽ xúc phạm cán bộ");
         assertThat(dispute.kind()).isEqualTo(DisputeKind.EXCLUDE);
         assertThat(dispute.status()).isEqualTo(DisputeStatus.OPEN);
         assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.COUNTED);
@@ -174,15 +241,21 @@ class ModerationServiceTest {
         Map<String, Object> bytesAfter = ratingBytes(rating.ratingId());
         assertThat(bytesAfter.get("status")).isEqualTo(hex("EXCLUDED"));
         assertThat(bytesAfter.get("counted_dossier_id")).isNull();
-        Map<String, Object> sameBefore = new java.util.TreeMap<>(bytesBefore);
-        Map<String, Object> sameAfter = new java.util.TreeMap<>(bytesAfter);
+        Map<String, Object> sameBefore = new TreeMap<>(bytesBefore);
+        Map<String, Object> sameAfter = new TreeMap<>(bytesAfter);
         assertThat(bytesAfter.get("status_changed_at")).isNotNull();
         for (String changing : List.of("status", "counted_dossier_id", "version", "status_changed_at")) {
             sameBefore.remove(changing);
             sameAfter.remove(changing);
         }
-        assertThat(sameAfter).isEqualTo(sameBefore).containsKeys("comment", "overall_option", "submitted_at", "answers", "reasons");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE id = ?", Integer.class, rating.ratingId().toString())).isEqualTo(1);
+        assertThat(sameAfter)
+                .isEqualTo(sameBefore)
+                .containsKeys("comment", "overall_option", "submitted_at", "answers", "reasons");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rating WHERE id = ?",
+                        Integer.class,
+                        rating.ratingId().toString()))
+                .isEqualTo(1);
 
         // Rollups (dashboard): the rating leaves satisfaction and is counted as excluded.
         Figures after = today();
@@ -200,11 +273,16 @@ class ModerationServiceTest {
         assertThat(indexAfter.notSatisfied).isEqualTo(indexBefore.notSatisfied - 1);
 
         // Events: the rollups' RatingStatusChanged, and moderation's own for the audit log.
-        assertThat(events.stream(RatingStatusChanged.class).filter(e -> e.ratingId().equals(rating.ratingId())))
-                .containsExactly(new RatingStatusChanged(rating.ratingId(), RatingStatus.COUNTED, RatingStatus.EXCLUDED));
-        assertThat(events.stream(RatingDisputed.class).filter(e -> e.disputeId().equals(dispute.id()))).singleElement()
+        assertThat(events.stream(RatingStatusChanged.class)
+                        .filter(e -> e.ratingId().equals(rating.ratingId())))
+                .containsExactly(
+                        new RatingStatusChanged(rating.ratingId(), RatingStatus.COUNTED, RatingStatus.EXCLUDED));
+        assertThat(events.stream(RatingDisputed.class).filter(e -> e.disputeId().equals(dispute.id())))
+                .singleElement()
                 .satisfies(e -> assertThat(e.raisedBy()).isEqualTo(unitManager));
-        assertThat(events.stream(ModerationDecided.class).filter(e -> e.disputeId().equals(dispute.id()))).singleElement()
+        assertThat(events.stream(ModerationDecided.class)
+                        .filter(e -> e.disputeId().equals(dispute.id())))
+                .singleElement()
                 .satisfies(e -> {
                     assertThat(e.upheld()).isTrue();
                     assertThat(e.decidedBy()).isEqualTo(provinceManager);
@@ -230,15 +308,22 @@ class ModerationServiceTest {
         assertThatThrownBy(() -> moderation.decide(dispute.id(), true, null)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> ratings.exclude(rating.ratingId())).isInstanceOf(AccessDeniedException.class);
         assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.COUNTED);
-        assertThat(jdbc.queryForObject("SELECT status FROM rating_dispute WHERE id = ?", String.class, dispute.id().toString()))
+        assertThat(jdbc.queryForObject(
+                        "SELECT status FROM rating_dispute WHERE id = ?",
+                        String.class,
+                        dispute.id().toString()))
                 .isEqualTo("OPEN");
 
         // The database refuses it too.
-        assertThatThrownBy(() -> jdbc.update("UPDATE rating_dispute SET status = 'UPHELD', open_rating_id = NULL, decided_by = raised_by, "
-                + "decided_at = NOW() WHERE id = ?", dispute.id().toString())).isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.update(
+                        "UPDATE rating_dispute SET status = 'UPHELD', open_rating_id = NULL, decided_by = raised_by, "
+                                + "decided_at = NOW() WHERE id = ?",
+                        dispute.id().toString()))
+                .isInstanceOf(DataAccessException.class);
 
         as(secondProvinceManager, Role.PROVINCE_MANAGER);
-        assertThat(moderation.decide(dispute.id(), false, "Không đủ căn cứ").status()).isEqualTo(DisputeStatus.REJECTED);
+        assertThat(moderation.decide(dispute.id(), false, "Không đủ căn cứ").status())
+                .isEqualTo(DisputeStatus.REJECTED);
         assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.COUNTED);
         assertThatThrownBy(() -> moderation.decide(dispute.id(), true, null)).isInstanceOf(ConflictException.class);
     }
@@ -249,7 +334,8 @@ class ModerationServiceTest {
         String otherUnit = TestData.agencyCode();
         directory.upsertUnit(otherUnit, new UnitChange("Đơn vị khác", "DEPARTMENT", null, null, null, null, null));
         as(account(Role.UNIT_MANAGER, otherUnit), Role.UNIT_MANAGER);
-        assertThatThrownBy(() -> moderation.dispute(rating.ratingId(), DisputeReason.ABUSIVE_TEXT, null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> moderation.dispute(rating.ratingId(), DisputeReason.ABUSIVE_TEXT, null))
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> moderation.history(rating.ratingId())).isInstanceOf(NotFoundException.class);
         as(account(Role.OFFICER, unit), Role.OFFICER);
         assertThatThrownBy(() -> moderation.dispute(rating.ratingId(), DisputeReason.ABUSIVE_TEXT, null))
@@ -257,12 +343,15 @@ class ModerationServiceTest {
 
         as(unitManager, Role.UNIT_MANAGER);
         assertThatThrownBy(() -> moderation.dispute(rating.ratingId(), DisputeReason.OTHER, " "))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("note");
-        assertThatThrownBy(() -> moderation.dispute(rating.ratingId(), null, "x")).isInstanceOf(InvalidInputException.class);
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("note");
+        assertThatThrownBy(() -> moderation.dispute(rating.ratingId(), null, "x"))
+                .isInstanceOf(InvalidInputException.class);
         moderation.dispute(rating.ratingId(), DisputeReason.WRONG_DOSSIER, null);
         assertThatThrownBy(() -> moderation.dispute(rating.ratingId(), DisputeReason.ABUSIVE_TEXT, null))
                 .isInstanceOf(ConflictException.class);
-        assertThat(moderation.openDisputes()).anyMatch(d -> d.dispute().ratingId().equals(rating.ratingId()));
+        assertThat(moderation.openDisputes())
+                .anyMatch(d -> d.dispute().ratingId().equals(rating.ratingId()));
     }
 
     @Test
@@ -275,22 +364,28 @@ class ModerationServiceTest {
         assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.EXCLUDED);
 
         // The province manager who decided asks for the reversal; another person decides it.
-        DisputeDetails reversal = moderation.dispute(rating.ratingId(), DisputeReason.OTHER, "Hồ sơ đúng, đã kiểm tra lại");
+        DisputeDetails reversal =
+                moderation.dispute(rating.ratingId(), DisputeReason.OTHER, "Hồ sơ đúng, đã kiểm tra lại");
         assertThat(reversal.kind()).isEqualTo(DisputeKind.RESTORE);
         as(secondProvinceManager, Role.PROVINCE_MANAGER);
         moderation.decide(reversal.id(), true, "Khôi phục");
         assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.COUNTED);
-        assertThat(jdbc.queryForObject("SELECT counted_dossier_id = dossier_id FROM rating WHERE id = ?", Boolean.class,
-                rating.ratingId().toString())).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "SELECT counted_dossier_id = dossier_id FROM rating WHERE id = ?",
+                        Boolean.class,
+                        rating.ratingId().toString()))
+                .isTrue();
 
-        assertThat(moderation.history(rating.ratingId())).extracting(DisputeDetails::kind, DisputeDetails::status, DisputeDetails::decidedBy)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(DisputeKind.EXCLUDE, DisputeStatus.UPHELD, provinceManager),
-                        org.assertj.core.groups.Tuple.tuple(DisputeKind.RESTORE, DisputeStatus.UPHELD, secondProvinceManager));
+        assertThat(moderation.history(rating.ratingId()))
+                .extracting(DisputeDetails::kind, DisputeDetails::status, DisputeDetails::decidedBy)
+                .containsExactly(
+                        Tuple.tuple(DisputeKind.EXCLUDE, DisputeStatus.UPHELD, provinceManager),
+                        Tuple.tuple(DisputeKind.RESTORE, DisputeStatus.UPHELD, secondProvinceManager));
         as(account(Role.AUDITOR, null), Role.AUDITOR);
         assertThat(moderation.history(rating.ratingId())).hasSize(2);
     }
 
     static String hex(String text) {
-        return java.util.HexFormat.of().withUpperCase().formatHex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HexFormat.of().withUpperCase().formatHex(text.getBytes(StandardCharsets.UTF_8));
     }
 }

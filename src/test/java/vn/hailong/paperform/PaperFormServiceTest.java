@@ -1,8 +1,5 @@
 package vn.hailong.paperform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -46,6 +43,9 @@ import vn.hailong.security.AccountAdminService;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** Paper forms keyed in on the embedded MariaDB: one rating per form, the channel's rules, the blind second keying. */
 @HaiLongTest
 class PaperFormServiceTest {
@@ -54,16 +54,22 @@ class PaperFormServiceTest {
 
     @Autowired
     PaperFormService paperForms;
+
     @Autowired
     RatingService ratings;
+
     @Autowired
     DirectoryService directory;
+
     @Autowired
     DossierIntakeService intake;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     AccountAdminService accountAdmin;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -75,7 +81,8 @@ class PaperFormServiceTest {
     @BeforeEach
     void aUnitAndTwoClerks() {
         unit = TestData.agencyCode();
-        directory.upsertUnit(unit, new UnitChange("Sở thử nghiệm phiếu giấy", "DEPARTMENT", null, null, null, null, null));
+        directory.upsertUnit(
+                unit, new UnitChange("Sở thử nghiệm phiếu giấy", "DEPARTMENT", null, null, null, null, null));
         clerk = account(Role.DATA_ENTRY, unit);
         secondClerk = account(Role.DATA_ENTRY, null);
     }
@@ -92,16 +99,38 @@ class PaperFormServiceTest {
     }
 
     void as(String username, Role role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + role.name()))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        username, null, List.of(new SimpleGrantedAuthority("ROLE_" + role.name()))));
     }
 
     DossierDetails returnedDossier(String officerId) {
         Instant returned = Instant.now().minus(2, ChronoUnit.HOURS);
-        return intake.upsert(TestData.dossierCode(unit, ++sequence), new DossierSubmission("1.004227", "Cấp giấy phép môi trường", null, unit,
-                unit, null, "IN_PERSON", "CITIZEN", "RETURNED", returned.minus(5, ChronoUnit.DAYS).atZone(VIETNAM).toOffsetDateTime().toString(),
-                returned.plus(3, ChronoUnit.DAYS).atZone(VIETNAM).toOffsetDateTime().toString(), returned.atZone(VIETNAM).toOffsetDateTime().toString(),
-                List.of(new DossierSubmission.OfficerPart(officerId, "Cán bộ " + officerId, "RETURNING")), 0)).dossier();
+        return intake.upsert(
+                        TestData.dossierCode(unit, ++sequence),
+                        new DossierSubmission(
+                                "1.004227",
+                                "Cấp giấy phép môi trường",
+                                null,
+                                unit,
+                                unit,
+                                null,
+                                "IN_PERSON",
+                                "CITIZEN",
+                                "RETURNED",
+                                returned.minus(5, ChronoUnit.DAYS)
+                                        .atZone(VIETNAM)
+                                        .toOffsetDateTime()
+                                        .toString(),
+                                returned.plus(3, ChronoUnit.DAYS)
+                                        .atZone(VIETNAM)
+                                        .toOffsetDateTime()
+                                        .toString(),
+                                returned.atZone(VIETNAM).toOffsetDateTime().toString(),
+                                List.of(new DossierSubmission.OfficerPart(
+                                        officerId, "Cán bộ " + officerId, "RETURNING")),
+                                0))
+                .dossier();
     }
 
     static String serial() {
@@ -109,12 +138,17 @@ class PaperFormServiceTest {
     }
 
     static PaperFormEntry form(String serial, String dossierCode, String overall) {
-        return new PaperFormEntry(serial, dossierCode, Map.of("overall", overall),
-                overall.equals("DISSATISFIED") ? List.of("SLOW") : List.of(), null);
+        return new PaperFormEntry(
+                serial,
+                dossierCode,
+                Map.of("overall", overall),
+                overall.equals("DISSATISFIED") ? List.of("SLOW") : List.of(),
+                null);
     }
 
     long formsWithSerial(String serial) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM paper_form WHERE serial = ?", Long.class, serial.toUpperCase());
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM paper_form WHERE serial = ?", Long.class, serial.toUpperCase());
     }
 
     @Test
@@ -123,8 +157,12 @@ class PaperFormServiceTest {
         String serial = serial().toLowerCase();
         as(clerk, Role.DATA_ENTRY);
 
-        KeyedForm keyed = paperForms.keyIn(new PaperFormEntry(serial, "  " + dossier.code() + " ", Map.of("overall", "DISSATISFIED"),
-                List.of("SLOW"), "Chờ lâu quá"));
+        KeyedForm keyed = paperForms.keyIn(new PaperFormEntry(
+                serial,
+                "  " + dossier.code() + " ",
+                Map.of("overall", "DISSATISFIED"),
+                List.of("SLOW"),
+                "Chờ lâu quá"));
 
         assertThat(keyed.serial()).isEqualTo(serial.toUpperCase());
         RatingFacts rating = ratings.facts(keyed.ratingId()).orElseThrow();
@@ -133,9 +171,14 @@ class PaperFormServiceTest {
         assertThat(rating.dossierId()).isEqualTo(dossier.id());
         assertThat(rating.options()).containsEntry("overall", "DISSATISFIED");
         assertThat(rating.reasons()).containsExactly("SLOW");
-        assertThat(jdbc.queryForObject("SELECT keyed_by FROM paper_form WHERE serial = ?", String.class, keyed.serial())).isEqualTo(clerk);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'PAPER_FORM_KEYED' AND subject = ?", Long.class,
-                "paper-form:" + keyed.serial())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT keyed_by FROM paper_form WHERE serial = ?", String.class, keyed.serial()))
+                .isEqualTo(clerk);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_entry WHERE action = 'PAPER_FORM_KEYED' AND subject = ?",
+                        Long.class,
+                        "paper-form:" + keyed.serial()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -147,7 +190,8 @@ class PaperFormServiceTest {
         paperForms.keyIn(form(serial, first.code(), "SATISFIED"));
 
         assertThatThrownBy(() -> paperForms.keyIn(form(serial, second.code(), "SATISFIED")))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("serial"));
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.field()).isEqualTo("serial"));
         assertThat(ratings.ofDossier(second.id())).isEmpty();
         assertThat(formsWithSerial(serial)).isEqualTo(1);
     }
@@ -192,16 +236,28 @@ class PaperFormServiceTest {
         as(clerk, Role.DATA_ENTRY);
 
         assertThatThrownBy(() -> paperForms.keyIn(form("", dossier.code(), "SATISFIED")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting("field").contains("serial"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors()).extracting("field").contains("serial"));
         assertThatThrownBy(() -> paperForms.keyIn(form("PK 12/3", dossier.code(), "SATISFIED")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting("field").contains("serial"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors()).extracting("field").contains("serial"));
         assertThatThrownBy(() -> paperForms.keyIn(form(serial(), unit + "-000000-9999", "SATISFIED")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting("field").contains("dossierCode"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors()).extracting("field").contains("dossierCode"));
         String serial = serial();
-        assertThatThrownBy(() -> paperForms.keyIn(new PaperFormEntry(serial, dossier.code(), Map.of(), List.of(), null)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting("field").contains("answers.overall"));
-        assertThatThrownBy(() -> paperForms.keyIn(new PaperFormEntry(serial, dossier.code(), Map.of("overall", "DISSATISFIED"), List.of(), null)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting("field").contains("reasons"));
+        assertThatThrownBy(
+                        () -> paperForms.keyIn(new PaperFormEntry(serial, dossier.code(), Map.of(), List.of(), null)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors()).extracting("field").contains("answers.overall"));
+        assertThatThrownBy(() -> paperForms.keyIn(
+                        new PaperFormEntry(serial, dossier.code(), Map.of("overall", "DISSATISFIED"), List.of(), null)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors()).extracting("field").contains("reasons"));
 
         assertThat(ratings.ofDossier(dossier.id())).isEmpty();
         assertThat(formsWithSerial(serial)).isZero();
@@ -216,11 +272,16 @@ class PaperFormServiceTest {
         as(clerk, Role.DATA_ENTRY);
 
         assertThatThrownBy(() -> paperForms.keyIn(form(serial(), handled.code(), "VERY_SATISFIED")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting("field").containsExactly("dossierCode"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors()).extracting("field").containsExactly("dossierCode"));
         assertThat(ratings.ofDossier(handled.id())).isEmpty();
 
         as(secondClerk, Role.DATA_ENTRY);
-        assertThat(paperForms.keyIn(form(serial(), handled.code(), "VERY_SATISFIED")).ratingId()).isNotNull();
+        assertThat(paperForms
+                        .keyIn(form(serial(), handled.code(), "VERY_SATISFIED"))
+                        .ratingId())
+                .isNotNull();
     }
 
     @Test
@@ -232,17 +293,27 @@ class PaperFormServiceTest {
         as(otherClerk, Role.DATA_ENTRY);
 
         assertThatThrownBy(() -> paperForms.keyIn(form(serial(), dossier.code(), "SATISFIED")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting("field").containsExactly("dossierCode"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors()).extracting("field").containsExactly("dossierCode"));
     }
 
     @Test
     void a_data_entry_account_rates_through_no_other_channel_and_other_staff_cannot_key_forms() {
         DossierDetails dossier = returnedDossier("cb-6");
         as(clerk, Role.DATA_ENTRY);
-        assertThatThrownBy(() -> ratings.submit(new RatingSubmission(dossier.code(), "KIOSK", "kiosk-" + TestData.uniqueSuffix(),
-                Map.of("overall", "SATISFIED"), List.of(), null, null))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> ratings.submit(new RatingSubmission(
+                        dossier.code(),
+                        "KIOSK",
+                        "kiosk-" + TestData.uniqueSuffix(),
+                        Map.of("overall", "SATISFIED"),
+                        List.of(),
+                        null,
+                        null)))
+                .isInstanceOf(AccessDeniedException.class);
         as(account(Role.OFFICER, unit), Role.OFFICER);
-        assertThatThrownBy(() -> paperForms.keyIn(form(serial(), dossier.code(), "SATISFIED"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> paperForms.keyIn(form(serial(), dossier.code(), "SATISFIED")))
+                .isInstanceOf(AccessDeniedException.class);
         assertThat(ratings.ofDossier(dossier.id())).isEmpty();
     }
 
@@ -254,19 +325,30 @@ class PaperFormServiceTest {
         String disputedSerial = serial();
         as(clerk, Role.DATA_ENTRY);
         paperForms.keyIn(form(agreedSerial, agreed.code(), "SATISFIED"));
-        KeyedForm first = paperForms.keyIn(new PaperFormEntry(disputedSerial, disputed.code(), Map.of("overall", "DISSATISFIED"),
-                List.of("SLOW"), "Thái độ  chưa tốt"));
+        KeyedForm first = paperForms.keyIn(new PaperFormEntry(
+                disputedSerial,
+                disputed.code(),
+                Map.of("overall", "DISSATISFIED"),
+                List.of("SLOW"),
+                "Thái độ  chưa tốt"));
         assertThat(first.secondKeyingDue()).isTrue();
         assertThat(paperForms.awaitingSecondKeying()).extracting("serial").doesNotContain(agreedSerial, disputedSerial);
         assertThatThrownBy(() -> paperForms.keySecond(form(agreedSerial, agreed.code(), "SATISFIED")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting("field").containsExactly("serial"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors()).extracting("field").containsExactly("serial"));
 
         as(secondClerk, Role.DATA_ENTRY);
         assertThat(paperForms.awaitingSecondKeying()).extracting("serial").contains(agreedSerial, disputedSerial);
         CheckResult same = paperForms.keySecond(form(agreedSerial, agreed.code(), "SATISFIED"));
-        CheckResult different = paperForms.keySecond(new PaperFormEntry(disputedSerial, disputed.code(), Map.of("overall", "DISSATISFIED"),
-                List.of("ATTITUDE"), "thái độ chưa tốt"));
-        assertThatThrownBy(() -> paperForms.keySecond(form(agreedSerial, agreed.code(), "SATISFIED"))).isInstanceOf(ConflictException.class);
+        CheckResult different = paperForms.keySecond(new PaperFormEntry(
+                disputedSerial,
+                disputed.code(),
+                Map.of("overall", "DISSATISFIED"),
+                List.of("ATTITUDE"),
+                "thái độ chưa tốt"));
+        assertThatThrownBy(() -> paperForms.keySecond(form(agreedSerial, agreed.code(), "SATISFIED")))
+                .isInstanceOf(ConflictException.class);
 
         assertThat(same.matches()).isTrue();
         assertThat(different.matches()).isFalse();
@@ -274,7 +356,9 @@ class PaperFormServiceTest {
         assertThat(different.mismatchedFields()).containsExactly("reasons");
         assertThat(paperForms.awaitingSecondKeying()).extracting("serial").doesNotContain(agreedSerial, disputedSerial);
         // The first keying stays the counted rating: a supervisor compares the paper.
-        assertThat(ratings.ofDossier(disputed.id())).singleElement().satisfies(r -> assertThat(r.reasons()).containsExactly("SLOW"));
+        assertThat(ratings.ofDossier(disputed.id()))
+                .singleElement()
+                .satisfies(r -> assertThat(r.reasons()).containsExactly("SLOW"));
 
         as(account(Role.UNIT_MANAGER, unit), Role.UNIT_MANAGER);
         PaperFormService.Integrity integrity = paperForms.integrity();

@@ -1,10 +1,10 @@
 package vn.hailong.platform;
 
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
-import org.junit.jupiter.api.Test;
 
 /** One answer names every bad field; a request that cannot be read is a 400 even when it also breaks rules. */
 class FieldErrorsTest {
@@ -26,7 +26,9 @@ class FieldErrorsTest {
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class, errors::throwIfAny);
 
         assertThat(e.kind()).isEqualTo(InvalidInputException.Kind.MALFORMED);
-        assertThat(e.errors()).extracting(InvalidInputException.FieldError::field).containsExactly("status", "dueAt");
+        assertThat(e.errors())
+                .extracting(InvalidInputException.FieldError::field)
+                .containsExactly("status", "dueAt");
         assertThat(e.getMessage()).isEqualTo("status: unknown status; dueAt: dueAt is before receivedAt");
     }
 
@@ -40,7 +42,9 @@ class FieldErrorsTest {
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class, errors::throwIfAny);
 
         assertThat(e.kind()).isEqualTo(InvalidInputException.Kind.UNPROCESSABLE);
-        assertThat(e.errors()).extracting(InvalidInputException.FieldError::field).containsExactly("receivingUnit", "dueAt");
+        assertThat(e.errors())
+                .extracting(InvalidInputException.FieldError::field)
+                .containsExactly("receivingUnit", "dueAt");
     }
 
     @Test
@@ -51,6 +55,8 @@ class FieldErrorsTest {
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class, errors::throwIfAny);
 
         assertThat(e.kind()).isEqualTo(InvalidInputException.Kind.MALFORMED);
-        assertThat(e.errors()).extracting(InvalidInputException.FieldError::field).containsExactly("code");
+        assertThat(e.errors())
+                .extracting(InvalidInputException.FieldError::field)
+                .containsExactly("code");
     }
 }

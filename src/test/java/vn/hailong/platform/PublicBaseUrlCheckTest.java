@@ -1,7 +1,6 @@
 package vn.hailong.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,8 +13,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import vn.hailong.KeepsSecurityStrategy;
 import vn.hailong.HaiLongApplication;
+import vn.hailong.KeepsSecurityStrategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * In the prod profile the application does not start with a missing or local public base URL, and
@@ -27,13 +29,13 @@ import vn.hailong.HaiLongApplication;
 @ExtendWith(KeepsSecurityStrategy.class)
 class PublicBaseUrlCheckTest {
 
-    private final ApplicationContextRunner app = new ApplicationContextRunner()
-            .withUserConfiguration(PublicBaseUrlCheck.class, RestOfTheApplication.class);
+    private final ApplicationContextRunner app =
+            new ApplicationContextRunner().withUserConfiguration(PublicBaseUrlCheck.class, RestOfTheApplication.class);
 
     @Configuration(proxyBeanMethods = false)
     static class RestOfTheApplication {
 
-        static final java.util.concurrent.atomic.AtomicBoolean OPENED = new java.util.concurrent.atomic.AtomicBoolean();
+        static final AtomicBoolean OPENED = new AtomicBoolean();
 
         @Bean
         String database() {
@@ -45,26 +47,32 @@ class PublicBaseUrlCheckTest {
     @Test
     void prod_without_public_base_url_fails_before_any_other_bean_with_a_message_naming_the_variable() {
         RestOfTheApplication.OPENED.set(false);
-        app.withPropertyValues("spring.profiles.active=prod", "hailong.public-base-url=").run(context -> {
-            assertThat(context).hasFailed();
-            Throwable failure = context.getStartupFailure();
-            Throwable root = rootOf(failure);
-            assertThat(root).isInstanceOf(PublicBaseUrlCheck.PublicBaseUrlNotPublicException.class);
-            assertThat(RestOfTheApplication.OPENED).as("no other bean was created").isFalse();
-            assertThat(root.getMessage()).contains("PUBLIC_BASE_URL", "hailong.public-base-url", "prod", "it is missing");
-            FailureAnalysis analysis = new PublicBaseUrlFailureAnalyzer().analyze(failure);
-            assertThat(analysis.getDescription()).contains("PUBLIC_BASE_URL", "it is missing", "QR code");
-            assertThat(analysis.getAction()).contains("Set PUBLIC_BASE_URL");
-        });
+        app.withPropertyValues("spring.profiles.active=prod", "hailong.public-base-url=")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    Throwable failure = context.getStartupFailure();
+                    Throwable root = rootOf(failure);
+                    assertThat(root).isInstanceOf(PublicBaseUrlCheck.PublicBaseUrlNotPublicException.class);
+                    assertThat(RestOfTheApplication.OPENED)
+                            .as("no other bean was created")
+                            .isFalse();
+                    assertThat(root.getMessage())
+                            .contains("PUBLIC_BASE_URL", "hailong.public-base-url", "prod", "it is missing");
+                    FailureAnalysis analysis = new PublicBaseUrlFailureAnalyzer().analyze(failure);
+                    assertThat(analysis.getDescription()).contains("PUBLIC_BASE_URL", "it is missing", "QR code");
+                    assertThat(analysis.getAction()).contains("Set PUBLIC_BASE_URL");
+                });
     }
 
     @Test
     void prod_with_a_localhost_public_base_url_fails() {
-        for (String local : new String[] { "http://localhost:8080", "http://127.0.0.1:8080" }) {
-            app.withPropertyValues("spring.profiles.active=prod", "hailong.public-base-url=" + local).run(context -> {
-                assertThat(context).hasFailed();
-                assertThat(rootOf(context.getStartupFailure()).getMessage()).contains("PUBLIC_BASE_URL", local, "points at this machine");
-            });
+        for (String local : new String[] {"http://localhost:8080", "http://127.0.0.1:8080"}) {
+            app.withPropertyValues("spring.profiles.active=prod", "hailong.public-base-url=" + local)
+                    .run(context -> {
+                        assertThat(context).hasFailed();
+                        assertThat(rootOf(context.getStartupFailure()).getMessage())
+                                .contains("PUBLIC_BASE_URL", local, "points at this machine");
+                    });
         }
     }
 
@@ -77,7 +85,8 @@ class PublicBaseUrlCheckTest {
     @Test
     void the_default_demo_and_test_profiles_start_without_it() {
         app.run(context -> assertThat(context).hasNotFailed().hasBean("database"));
-        app.withPropertyValues("spring.profiles.active=demo").run(context -> assertThat(context).hasNotFailed());
+        app.withPropertyValues("spring.profiles.active=demo")
+                .run(context -> assertThat(context).hasNotFailed());
         app.withPropertyValues("spring.profiles.active=test", "hailong.public-base-url=http://localhost:8080")
                 .run(context -> assertThat(context).hasNotFailed());
     }
@@ -87,11 +96,17 @@ class PublicBaseUrlCheckTest {
         SpringApplication application = new SpringApplication(HaiLongApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
 
-        assertThatThrownBy(() -> application.run("--spring.profiles.active=prod", "--hailong.public-base-url=http://localhost:8080",
-                "--spring.datasource.url=jdbc:mariadb://127.0.0.1:9/never-opened"))
+        assertThatThrownBy(() -> application.run(
+                        "--spring.profiles.active=prod",
+                        "--hailong.public-base-url=http://localhost:8080",
+                        "--spring.datasource.url=jdbc:mariadb://127.0.0.1:9/never-opened"))
                 .isInstanceOf(PublicBaseUrlCheck.PublicBaseUrlNotPublicException.class);
-        assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START", "PUBLIC_BASE_URL (hailong.public-base-url)",
-                "points at this machine", "Set PUBLIC_BASE_URL");
+        assertThat(output.getOut() + output.getErr())
+                .contains(
+                        "APPLICATION FAILED TO START",
+                        "PUBLIC_BASE_URL (hailong.public-base-url)",
+                        "points at this machine",
+                        "Set PUBLIC_BASE_URL");
     }
 
     private static Throwable rootOf(Throwable t) {

@@ -1,8 +1,5 @@
 package vn.hailong.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.sql.SQLTransactionRollbackException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -10,6 +7,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.resilience.annotation.EnableResilientMethods;
@@ -17,6 +16,9 @@ import org.springframework.resilience.annotation.Retryable;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Retries of {@code @Retryable} methods (the handover path, ADR 085) count in {@code hailong.retries}
@@ -31,8 +33,10 @@ class RetriedMethodsMeterTest {
     private Writes writes;
 
     static SQLTransactionRollbackException certification() {
-        return new SQLTransactionRollbackException("WSREP detected deadlock/conflict and aborted the transaction. Try restarting the transaction",
-                "40001", 1213);
+        return new SQLTransactionRollbackException(
+                "WSREP detected deadlock/conflict and aborted the transaction. Try restarting the transaction",
+                "40001",
+                1213);
     }
 
     /** A write that loses a race as often as told (as a handover does to another node), then succeeds. */
@@ -61,15 +65,15 @@ class RetriedMethodsMeterTest {
         }
     }
 
-    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @Configuration(proxyBeanMethods = false)
     @EnableResilientMethods
     static class Config {
-        @org.springframework.context.annotation.Bean
+        @Bean
         Writes writes() {
             return new Writes();
         }
 
-        @org.springframework.context.annotation.Bean
+        @Bean
         RetriedMethodsMeter meter() {
             return new RetriedMethodsMeter();
         }
@@ -99,20 +103,30 @@ class RetriedMethodsMeterTest {
 
     @Test
     void an_exhausted_retry_counts_its_retries_only_and_a_refused_failure_counts_none() {
-        writes.lose(100, new PessimisticLockingFailureException("deadlock",
-                new SQLTransactionRollbackException("Deadlock found when trying to get lock; try restarting transaction", "40001", 1213)));
+        writes.lose(
+                100,
+                new PessimisticLockingFailureException(
+                        "deadlock",
+                        new SQLTransactionRollbackException(
+                                "Deadlock found when trying to get lock; try restarting transaction", "40001", 1213)));
         assertThatThrownBy(writes::handOver).isInstanceOf(PessimisticLockingFailureException.class);
         assertThat(writes.calls()).isEqualTo(4);
-        assertThat(count("deadlock")).as("3 attempts made again, not the 4 failures").isEqualTo(3);
+        assertThat(count("deadlock"))
+                .as("3 attempts made again, not the 4 failures")
+                .isEqualTo(3);
 
         writes.lose(100, new DataIntegrityViolationException("broken input"));
         assertThatThrownBy(writes::handOver).isInstanceOf(DataIntegrityViolationException.class);
         assertThat(writes.calls()).isEqualTo(1);
-        assertThat(all()).as("a failure the predicate does not retry is no retry").isEqualTo(3);
+        assertThat(all())
+                .as("a failure the predicate does not retry is no retry")
+                .isEqualTo(3);
     }
 
     private double all() {
-        return registry.find(Retries.RETRIES_METER).counters().stream().mapToDouble(c -> c.count()).sum();
+        return registry.find(Retries.RETRIES_METER).counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     private double count(String reason) {

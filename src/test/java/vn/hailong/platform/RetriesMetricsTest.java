@@ -1,7 +1,5 @@
 package vn.hailong.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +12,8 @@ import org.springframework.dao.PessimisticLockingFailureException;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every retry of {@link Retries} counts in {@code hailong.retries}, tagged with why the attempt before it failed. */
 class RetriesMetricsTest {
@@ -33,9 +33,11 @@ class RetriesMetricsTest {
     @Test
     void a_galera_certification_failure_and_a_deadlock_each_count_under_their_reason() {
         SQLException certification = new SQLTransactionRollbackException(
-                "WSREP detected deadlock/conflict and aborted the transaction. Try restarting the transaction", "40001", 1213);
-        SQLException deadlock = new SQLTransactionRollbackException("Deadlock found when trying to get lock; try restarting transaction",
-                "40001", 1213);
+                "WSREP detected deadlock/conflict and aborted the transaction. Try restarting the transaction",
+                "40001",
+                1213);
+        SQLException deadlock = new SQLTransactionRollbackException(
+                "Deadlock found when trying to get lock; try restarting transaction", "40001", 1213);
         AtomicInteger attempts = new AtomicInteger();
         String result = Retries.onWriteConflict(4).invoke(() -> switch (attempts.incrementAndGet()) {
             case 1 -> throw new PessimisticLockingFailureException("commit failed", certification);
@@ -49,23 +51,26 @@ class RetriesMetricsTest {
     }
 
     @Test
-    void a_duplicate_key_retried_by_the_duplicate_aware_template_counts_as_duplicate_and_a_first_success_counts_nothing() {
+    void
+            a_duplicate_key_retried_by_the_duplicate_aware_template_counts_as_duplicate_and_a_first_success_counts_nothing() {
         double allBefore = all();
         AtomicInteger attempts = new AtomicInteger();
         Retries.onWriteConflictOrDuplicate(2).invoke(() -> {
             if (attempts.incrementAndGet() == 1) {
-                throw new DataIntegrityViolationException("Duplicate entry", new SQLException("Duplicate entry 'x'", "23000", 1062));
+                throw new DataIntegrityViolationException(
+                        "Duplicate entry", new SQLException("Duplicate entry 'x'", "23000", 1062));
             }
         });
-        Retries.onWriteConflict(2).invoke(() -> {
-        });
+        Retries.onWriteConflict(2).invoke(() -> {});
         assertThat(count("duplicate")).isEqualTo(1);
         assertThat(all() - allBefore).as("one retry in all").isEqualTo(1);
     }
 
     /** All retries, whatever their reason (the global registry keeps other tests' counters). */
     private double all() {
-        return registry.find(Retries.RETRIES_METER).counters().stream().mapToDouble(c -> c.count()).sum();
+        return registry.find(Retries.RETRIES_METER).counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     private double count(String reason) {

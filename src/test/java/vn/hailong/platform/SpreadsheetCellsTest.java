@@ -1,19 +1,21 @@
 package vn.hailong.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.util.Arrays;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** OWASP's rule for CSV cells: text that a spreadsheet would evaluate gets a leading quote; numbers stay numbers. */
 class SpreadsheetCellsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"=HYPERLINK(\"http://x\",\"bấm\")", "+1+1", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1", "-5", "="})
+    @ValueSource(
+            strings = {"=HYPERLINK(\"http://x\",\"bấm\")", "+1+1", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1", "-5", "="
+            })
     void text_that_a_spreadsheet_would_evaluate_gets_a_leading_quote(String text) {
         assertThat(SpreadsheetCells.text(text)).isEqualTo("'" + text);
     }

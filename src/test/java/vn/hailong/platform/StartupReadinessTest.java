@@ -1,7 +1,5 @@
 package vn.hailong.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +10,8 @@ import org.springframework.boot.health.contributor.Status;
 
 import vn.hailong.platform.management.StartupHealth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The readiness probe's start-up member is out of service until the last start-up task is done. */
 class StartupReadinessTest {
 
@@ -21,15 +21,21 @@ class StartupReadinessTest {
         StartupTasks tasks = new StartupTasks(beans.getBeanProvider(StartupTask.class));
         StartupHealth health = new StartupHealth(tasks);
         List<Health> seenDuring = new ArrayList<>();
-        beans.registerSingleton("keys", StartupTask.of(StartupTask.Step.API_KEYS, () -> seenDuring.add(health.health())));
-        beans.registerSingleton("kiosks", StartupTask.of(StartupTask.Step.KIOSK_CONFIGURATION, () -> seenDuring.add(health.health())));
+        beans.registerSingleton(
+                "keys", StartupTask.of(StartupTask.Step.API_KEYS, () -> seenDuring.add(health.health())));
+        beans.registerSingleton(
+                "kiosks", StartupTask.of(StartupTask.Step.KIOSK_CONFIGURATION, () -> seenDuring.add(health.health())));
 
         assertThat(health.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
         assertThat(health.health().getDetails()).containsEntry("step", "NOT_STARTED");
         tasks.start();
 
-        assertThat(seenDuring).extracting(Health::getStatus).containsExactly(Status.OUT_OF_SERVICE, Status.OUT_OF_SERVICE);
-        assertThat(seenDuring).extracting(h -> h.getDetails().get("step")).containsExactly("API_KEYS", "KIOSK_CONFIGURATION");
+        assertThat(seenDuring)
+                .extracting(Health::getStatus)
+                .containsExactly(Status.OUT_OF_SERVICE, Status.OUT_OF_SERVICE);
+        assertThat(seenDuring)
+                .extracting(h -> h.getDetails().get("step"))
+                .containsExactly("API_KEYS", "KIOSK_CONFIGURATION");
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
     }
 

@@ -1,8 +1,5 @@
 package vn.hailong.rating;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +18,9 @@ import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.intake.DossierSubmission;
 import vn.hailong.platform.ConflictException;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** One counted rating per dossier across channels: the citizen's phone supersedes the kiosk. */
 @HaiLongTest
 class ChannelPrecedenceTest {
@@ -32,7 +32,8 @@ class ChannelPrecedenceTest {
     private DossierDetails dossier;
 
     @Autowired
-    ChannelPrecedenceTest(DirectoryService directory, DossierIntakeService intake, RatingService ratings, JdbcTemplate jdbc) {
+    ChannelPrecedenceTest(
+            DirectoryService directory, DossierIntakeService intake, RatingService ratings, JdbcTemplate jdbc) {
         this.directory = directory;
         this.intake = intake;
         this.ratings = ratings;
@@ -43,14 +44,35 @@ class ChannelPrecedenceTest {
     void aDossierWasReceived() {
         String unit = TestData.agencyCode();
         directory.upsertUnit(unit, new UnitChange("Sở thử nghiệm", "DEPARTMENT", null, null, null, null, null));
-        dossier = intake.upsert(TestData.dossierCode(unit, 3), new DossierSubmission("1.004227", "Cấp giấy phép môi trường",
-                null, unit, unit, null, "IN_PERSON", "CITIZEN", "RECEIVED", "2026-11-02T08:30:00+07:00", null, null,
-                List.of(), 0)).dossier();
+        dossier = intake.upsert(
+                        TestData.dossierCode(unit, 3),
+                        new DossierSubmission(
+                                "1.004227",
+                                "Cấp giấy phép môi trường",
+                                null,
+                                unit,
+                                unit,
+                                null,
+                                "IN_PERSON",
+                                "CITIZEN",
+                                "RECEIVED",
+                                "2026-11-02T08:30:00+07:00",
+                                null,
+                                null,
+                                List.of(),
+                                0))
+                .dossier();
     }
 
     RatingOutcome rate(String channel, String overall) {
-        return ratings.submit(new RatingSubmission(dossier.code(), channel, channel.toLowerCase() + "-" + UUID.randomUUID(),
-                Map.of("overall", overall), List.of(), null, null));
+        return ratings.submit(new RatingSubmission(
+                dossier.code(),
+                channel,
+                channel.toLowerCase() + "-" + UUID.randomUUID(),
+                Map.of("overall", overall),
+                List.of(),
+                null,
+                null));
     }
 
     String statusOf(UUID ratingId) {
@@ -67,10 +89,16 @@ class ChannelPrecedenceTest {
 
         assertThat(phone.status()).isEqualTo(RatingStatus.COUNTED);
         assertThat(statusOf(kiosk.ratingId())).isEqualTo("SUPERSEDED");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE dossier_id = ?", Integer.class, dossier.id().toString()))
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rating WHERE dossier_id = ?",
+                        Integer.class,
+                        dossier.id().toString()))
                 .isEqualTo(2);
-        assertThat(jdbc.queryForObject("SELECT overall_option FROM rating WHERE counted_dossier_id = ?", String.class,
-                dossier.id().toString())).isEqualTo("SATISFIED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT overall_option FROM rating WHERE counted_dossier_id = ?",
+                        String.class,
+                        dossier.id().toString()))
+                .isEqualTo("SATISFIED");
     }
 
     @Test

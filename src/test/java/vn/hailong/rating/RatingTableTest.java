@@ -1,8 +1,5 @@
 package vn.hailong.rating;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.platform.Ids;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The rating table's own rules, checked with plain SQL on the embedded MariaDB: they must hold
@@ -47,16 +47,27 @@ class RatingTableTest {
     /** Inserts a rating of the test's dossier; {@code counted} says whether it claims the counted slot. */
     void insertRating(String status, boolean counted) {
         Object dossierId = dossier.get("id").toString();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO rating (id, version, dossier_id, counted_dossier_id, evaluated_agency_id, procedure_id, channel,
                     template_id, status, overall_option, overall_points, submitted_at, idempotency_key, request_hash)
                 VALUES (?, 0, ?, ?, ?, ?, 'PAPER', ?, ?, 'SATISFIED', 1, UTC_TIMESTAMP(6), ?, ?)""",
-                Ids.newId().toString(), dossierId, counted ? dossierId : null, dossier.get("evaluated_agency_id").toString(),
-                dossier.get("procedure_id").toString(), DEFAULT_TEMPLATE_ID, status, "sql-" + UUID.randomUUID(), new byte[32]);
+                Ids.newId().toString(),
+                dossierId,
+                counted ? dossierId : null,
+                dossier.get("evaluated_agency_id").toString(),
+                dossier.get("procedure_id").toString(),
+                DEFAULT_TEMPLATE_ID,
+                status,
+                "sql-" + UUID.randomUUID(),
+                new byte[32]);
     }
 
     int rowsOfDossier() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE dossier_id = ?", Integer.class, dossier.get("id").toString());
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM rating WHERE dossier_id = ?",
+                Integer.class,
+                dossier.get("id").toString());
     }
 
     @Test
@@ -74,8 +85,11 @@ class RatingTableTest {
         insertRating("SUPERSEDED", false);
 
         assertThat(rowsOfDossier()).isEqualTo(2);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE counted_dossier_id = ?", Integer.class,
-                dossier.get("id").toString())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rating WHERE counted_dossier_id = ?",
+                        Integer.class,
+                        dossier.get("id").toString()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -92,15 +106,30 @@ class RatingTableTest {
 
     @Test
     void no_rating_table_has_a_column_for_the_citizens_identity_or_address() {
-        Set<String> forbidden = Set.of("ip", "address", "addr", "phone", "name", "citizen", "email", "user", "applicant",
-                "identity", "agent", "cccd", "cmnd");
+        Set<String> forbidden = Set.of(
+                "ip",
+                "address",
+                "addr",
+                "phone",
+                "name",
+                "citizen",
+                "email",
+                "user",
+                "applicant",
+                "identity",
+                "agent",
+                "cccd",
+                "cmnd");
 
         List<String> columns = jdbc.queryForList("""
                 SELECT CONCAT(table_name, '.', column_name) FROM information_schema.columns
                 WHERE table_schema = DATABASE() AND table_name IN ('rating', 'rating_answer', 'rating_reason')""", String.class);
 
         assertThat(columns).contains("rating.dossier_id", "rating.device_id", "rating_reason.reason_code");
-        assertThat(columns).noneMatch(column -> Arrays.stream(column.substring(column.indexOf('.') + 1).toLowerCase().split("_"))
-                .anyMatch(forbidden::contains));
+        assertThat(columns)
+                .noneMatch(column -> Arrays.stream(column.substring(column.indexOf('.') + 1)
+                                .toLowerCase()
+                                .split("_"))
+                        .anyMatch(forbidden::contains));
     }
 }

@@ -1,8 +1,5 @@
 package vn.hailong.receipt;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.awt.image.BufferedImage;
 import java.util.List;
 
@@ -10,11 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** QR codes of survey links: they scan back to the exact link, with a white quiet zone, at sizes that print. */
 class QrCodesTest {
 
-    static final String LINK = "https://hailong.hochiminhcity.gov.vn/r/" + new SurveyTokens(SurveyTokensTest.SECRET)
-            .tokenFor(SurveyTokensTest.DOSSIER);
+    static final String LINK = "https://hailong.hochiminhcity.gov.vn/r/"
+            + new SurveyTokens(SurveyTokensTest.SECRET).tokenFor(SurveyTokensTest.DOSSIER);
 
     @ParameterizedTest
     @ValueSource(ints = {64, 100, 256, 300, 1024})
@@ -39,7 +39,8 @@ class QrCodesTest {
         String svg = QrCodes.svg(LINK);
         int side = QrImages.side(svg);
 
-        assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + side + " " + side + "\"")
+        assertThat(svg)
+                .startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + side + " " + side + "\"")
                 .contains("shape-rendering=\"crispEdges\"")
                 .contains("<rect width=\"" + side + "\" height=\"" + side + "\" fill=\"#fff\"/>")
                 .endsWith("</svg>");
@@ -88,7 +89,9 @@ class QrCodesTest {
         }
         int codeWidth = right - left + 1;
         assertThat(codeWidth).as("a square code").isEqualTo(bottom - top + 1);
-        assertThat(codeWidth % modules).as("a whole number of pixels per module").isZero();
+        assertThat(codeWidth % modules)
+                .as("a whole number of pixels per module")
+                .isZero();
         int quietZone = QrCodes.QUIET_ZONE * codeWidth / modules;
         assertThat(left).isGreaterThanOrEqualTo(quietZone);
         assertThat(top).isGreaterThanOrEqualTo(quietZone);
@@ -127,7 +130,8 @@ class QrCodesTest {
     @ValueSource(ints = {Integer.MIN_VALUE, -1, 0, 63, 1025, 5000})
     void a_png_size_outside_64_to_1024_pixels_is_refused(int size) {
         assertThat(QrCodes.problemWithSize(size)).contains("between 64 and 1024");
-        assertThatThrownBy(() -> QrCodes.png(LINK, size)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> QrCodes.png(LINK, size))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("size must be between 64 and 1024 pixels");
     }
 
@@ -141,7 +145,8 @@ class QrCodesTest {
     void a_code_too_large_for_the_size_asked_is_refused_rather_than_shrunk_below_a_pixel_per_module() {
         String longText = "https://example.org/" + "x".repeat(200);
 
-        assertThatThrownBy(() -> QrCodes.png(longText, 64)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> QrCodes.png(longText, 64))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot hold");
         assertThat(QrImages.decodePng(QrCodes.png(longText, 512))).isEqualTo(longText);
     }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.imageio.ImageIO;
 
 import com.google.zxing.BarcodeFormat;
@@ -32,12 +31,10 @@ public final class QrImages {
     private static final Pattern PATH = Pattern.compile("<path fill=\"#000\" d=\"([^\"]*)\"/>");
     private static final Pattern RUN = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-(\\d+)z");
 
-    private QrImages() {
-    }
+    private QrImages() {}
 
     /** A horizontal run of dark modules: {@code length} modules from ({@code x}, {@code y}). */
-    public record Run(int x, int y, int length) {
-    }
+    public record Run(int x, int y, int length) {}
 
     /** The side of the SVG's view box, in modules. */
     public static int side(String svg) {
@@ -61,7 +58,8 @@ public final class QrImages {
             if (run.start() != end || !run.group(3).equals(run.group(4))) {
                 throw new IllegalArgumentException("unexpected path data at " + end + ": " + path.group(1));
             }
-            runs.add(new Run(Integer.parseInt(run.group(1)), Integer.parseInt(run.group(2)), Integer.parseInt(run.group(3))));
+            runs.add(new Run(
+                    Integer.parseInt(run.group(1)), Integer.parseInt(run.group(2)), Integer.parseInt(run.group(3))));
             end = run.end();
         }
         if (end != path.group(1).length()) {
@@ -102,8 +100,15 @@ public final class QrImages {
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
         try {
             // TRY_HARDER as a phone's scanner does: a screenshot of a scaled image is not a pure code.
-            return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
-                    DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            return new MultiFormatReader()
+                    .decode(
+                            bitmap,
+                            Map.of(
+                                    DecodeHintType.POSSIBLE_FORMATS,
+                                    List.of(BarcodeFormat.QR_CODE),
+                                    DecodeHintType.TRY_HARDER,
+                                    Boolean.TRUE))
+                    .getText();
         } catch (NotFoundException e) {
             throw new AssertionError("no QR code found in the image", e);
         }

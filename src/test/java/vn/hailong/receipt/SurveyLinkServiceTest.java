@@ -1,8 +1,6 @@
 package vn.hailong.receipt;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,6 +26,9 @@ import vn.hailong.survey.CitizenSurveyService;
 import vn.hailong.survey.SurveyAnswers;
 import vn.hailong.survey.SurveyPage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * Survey links on the database: issued once at registration, stored only as a hash, valid until a
  * while after the result is returned; forged, random and other dossiers' tokens never rate this
@@ -38,12 +39,16 @@ class SurveyLinkServiceTest {
 
     @Autowired
     SurveyLinkService links;
+
     @Autowired
     CitizenSurveyService surveys;
+
     @Autowired
     DirectoryService directory;
+
     @Autowired
     DossierIntakeService intake;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -59,9 +64,24 @@ class SurveyLinkServiceTest {
     DossierDetails dossier(String status, OffsetDateTime returnedAt) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
         OffsetDateTime received = (returnedAt != null ? returnedAt : now).minusDays(10);
-        return intake.upsert(TestData.dossierCode(unit, ++sequence), new DossierSubmission("1.004227", "Cấp giấy phép môi trường",
-                null, unit, unit, null, "IN_PERSON", "CITIZEN", status, received.toString(), received.plusDays(5).toString(),
-                returnedAt == null ? null : returnedAt.toString(), List.of(), 0)).dossier();
+        return intake.upsert(
+                        TestData.dossierCode(unit, ++sequence),
+                        new DossierSubmission(
+                                "1.004227",
+                                "Cấp giấy phép môi trường",
+                                null,
+                                unit,
+                                unit,
+                                null,
+                                "IN_PERSON",
+                                "CITIZEN",
+                                status,
+                                received.toString(),
+                                received.plusDays(5).toString(),
+                                returnedAt == null ? null : returnedAt.toString(),
+                                List.of(),
+                                0))
+                .dossier();
     }
 
     String token(DossierDetails d) {
@@ -76,15 +96,32 @@ class SurveyLinkServiceTest {
     void a_dossier_gets_its_link_when_first_registered_and_only_the_hash_is_stored() {
         DossierDetails d = dossier("RECEIVED", null);
         String token = token(d);
-        byte[] stored = jdbc.queryForObject("SELECT token_hash FROM survey_link WHERE dossier_id = ?", byte[].class, d.id().toString());
+        byte[] stored = jdbc.queryForObject(
+                "SELECT token_hash FROM survey_link WHERE dossier_id = ?", byte[].class, d.id().toString());
         assertThat(stored).isEqualTo(SurveyTokens.hash(token));
         // Registering the dossier again (an update) keeps the one link.
-        intake.upsert(d.code(), new DossierSubmission("1.004227", null, null, unit, unit, null, "IN_PERSON", "CITIZEN", "PROCESSING",
-                OffsetDateTime.now(ZoneOffset.ofHours(7)).minusDays(10).toString(),
-                OffsetDateTime.now(ZoneOffset.ofHours(7)).minusDays(5).toString(), null, List.of(), 0));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM survey_link WHERE dossier_id = ?", Integer.class, d.id().toString())).isEqualTo(1);
+        intake.upsert(
+                d.code(),
+                new DossierSubmission(
+                        "1.004227",
+                        null,
+                        null,
+                        unit,
+                        unit,
+                        null,
+                        "IN_PERSON",
+                        "CITIZEN",
+                        "PROCESSING",
+                        OffsetDateTime.now(ZoneOffset.ofHours(7)).minusDays(10).toString(),
+                        OffsetDateTime.now(ZoneOffset.ofHours(7)).minusDays(5).toString(),
+                        null,
+                        List.of(),
+                        0));
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM survey_link WHERE dossier_id = ?", Integer.class, d.id().toString()))
+                .isEqualTo(1);
         // The token itself is not stored: only its 32-byte SHA-256 (the table has no other text column).
-        assertThat(stored).hasSize(32).isNotEqualTo(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(stored).hasSize(32).isNotEqualTo(token.getBytes(StandardCharsets.US_ASCII));
         assertThat(links.resolve(token).state()).isEqualTo(LinkState.VALID);
         assertThat(links.resolve(token).dossierId()).isEqualTo(d.id());
     }
@@ -93,13 +130,18 @@ class SurveyLinkServiceTest {
     void a_link_is_valid_until_thirty_days_after_the_result_is_returned() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
         assertThat(links.resolve(token(dossier("PROCESSING", null))).state()).isEqualTo(LinkState.VALID);
-        assertThat(links.resolve(token(dossier("RETURNED", now.minusDays(29)))).state()).isEqualTo(LinkState.VALID);
+        assertThat(links.resolve(token(dossier("RETURNED", now.minusDays(29)))).state())
+                .isEqualTo(LinkState.VALID);
         DossierDetails expired = dossier("RETURNED", now.minusDays(31));
         assertThat(links.resolve(token(expired)).state()).isEqualTo(LinkState.EXPIRED);
         assertThat(surveys.open(token(expired)).state()).isEqualTo(SurveyPage.State.EXPIRED);
         assertThatThrownBy(() -> surveys.submit(token(expired), satisfied("exp-" + UUID.randomUUID())))
                 .isInstanceOf(ConflictException.class);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE dossier_id = ?", Integer.class, expired.id().toString())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rating WHERE dossier_id = ?",
+                        Integer.class,
+                        expired.id().toString()))
+                .isZero();
     }
 
     @Test
@@ -118,12 +160,16 @@ class SurveyLinkServiceTest {
         // One character changed, too short, too long, not base64url.
         String real = token(d);
         String flipped = (real.charAt(0) == 'A' ? 'B' : 'A') + real.substring(1);
-        for (String bad : List.of(flipped, real.substring(1), real + "A", real.replace(real.charAt(3), '+'), "", "../../etc/passwd")) {
+        for (String bad : List.of(
+                flipped, real.substring(1), real + "A", real.replace(real.charAt(3), '+'), "", "../../etc/passwd")) {
             assertThat(links.resolve(bad).state()).as(bad).isEqualTo(LinkState.UNKNOWN);
             assertThat(surveys.open(bad).state()).isEqualTo(SurveyPage.State.UNKNOWN);
         }
-        assertThatThrownBy(() -> surveys.submit(forged, satisfied("forged-" + UUID.randomUUID()))).isInstanceOf(ConflictException.class);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE dossier_id = ?", Integer.class, d.id().toString())).isZero();
+        assertThatThrownBy(() -> surveys.submit(forged, satisfied("forged-" + UUID.randomUUID())))
+                .isInstanceOf(ConflictException.class);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rating WHERE dossier_id = ?", Integer.class, d.id().toString()))
+                .isZero();
     }
 
     @Test
@@ -132,8 +178,16 @@ class SurveyLinkServiceTest {
         DossierDetails theirs = dossier("RECEIVED", null);
         assertThat(token(mine)).isNotEqualTo(token(theirs));
         surveys.submit(token(theirs), satisfied("other-" + UUID.randomUUID()));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE dossier_id = ?", Integer.class, mine.id().toString())).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE dossier_id = ?", Integer.class, theirs.id().toString())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rating WHERE dossier_id = ?",
+                        Integer.class,
+                        mine.id().toString()))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rating WHERE dossier_id = ?",
+                        Integer.class,
+                        theirs.id().toString()))
+                .isEqualTo(1);
         assertThat(surveys.open(token(mine)).state()).isEqualTo(SurveyPage.State.OPEN);
     }
 
@@ -146,8 +200,11 @@ class SurveyLinkServiceTest {
         assertThat(first.rating().replayed()).isFalse();
         assertThat(replay.rating().replayed()).isTrue();
         assertThat(replay.rating().ratingId()).isEqualTo(first.rating().ratingId());
-        assertThatThrownBy(() -> surveys.submit(token(d), satisfied("replay-" + UUID.randomUUID()))).isInstanceOf(ConflictException.class);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rating WHERE dossier_id = ?", Integer.class, d.id().toString())).isEqualTo(1);
+        assertThatThrownBy(() -> surveys.submit(token(d), satisfied("replay-" + UUID.randomUUID())))
+                .isInstanceOf(ConflictException.class);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rating WHERE dossier_id = ?", Integer.class, d.id().toString()))
+                .isEqualTo(1);
         assertThat(surveys.open(token(d)).state()).isEqualTo(SurveyPage.State.ALREADY_RATED);
     }
 }

@@ -1,8 +1,5 @@
 package vn.hailong.receipt;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -11,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Survey tokens: derived from a secret and the dossier id, short enough for a small QR code. */
 class SurveyTokensTest {
@@ -53,7 +53,8 @@ class SurveyTokensTest {
     @Test
     void a_secret_shorter_than_32_bytes_is_refused() {
         assertThatThrownBy(() -> new SurveyTokens("0123456789abcdef0123456789abcde"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("32 bytes");
     }
 
     @Test
@@ -66,8 +67,16 @@ class SurveyTokensTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"abcdefghijABCDEFGHIJ0", "abcdefghijABCDEFGHIJ012", "abcdefghijABCDEFGHIJ0+", "abcdefghijABCDEFGHIJ0/",
-            "abcdefghijABCDEFGHIJ0=", "abcdefghijABCDEFGHIJ0 ", "abcdefghijABCDEFGHIJ0ệ"})
+    @ValueSource(
+            strings = {
+                "abcdefghijABCDEFGHIJ0",
+                "abcdefghijABCDEFGHIJ012",
+                "abcdefghijABCDEFGHIJ0+",
+                "abcdefghijABCDEFGHIJ0/",
+                "abcdefghijABCDEFGHIJ0=",
+                "abcdefghijABCDEFGHIJ0 ",
+                "abcdefghijABCDEFGHIJ0ệ"
+            })
     void text_that_cannot_be_a_token_is_recognised_before_any_look_up(String text) {
         assertThat(SurveyTokens.looksLikeToken(text)).isFalse();
     }

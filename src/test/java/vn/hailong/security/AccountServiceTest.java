@@ -1,8 +1,5 @@
 package vn.hailong.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,6 +10,9 @@ import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.TestData;
 import vn.hailong.platform.InvalidInputException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Managers' accounts: passwords are stored only as adaptive hashes; unit roles need a unit. */
 @HaiLongTest
@@ -41,7 +41,8 @@ class AccountServiceTest {
 
         accounts.ensureAccount(username, raw, "Quản lý tỉnh", Role.PROVINCE_MANAGER, null);
 
-        String stored = jdbc.queryForObject("SELECT password_hash FROM user_account WHERE username = ?", String.class, username);
+        String stored = jdbc.queryForObject(
+                "SELECT password_hash FROM user_account WHERE username = ?", String.class, username);
         assertThat(stored).startsWith("{bcrypt}").doesNotContain(raw);
         assertThat(passwords.matches(raw, stored)).isTrue();
         assertThat(passwords.matches(raw + "x", stored)).isFalse();
@@ -55,8 +56,15 @@ class AccountServiceTest {
         accounts.ensureAccount(first, "cung-mot-mat-khau", "Một", Role.AUDITOR, null);
         accounts.ensureAccount(second, "cung-mot-mat-khau", "Hai", Role.AUDITOR, null);
 
-        assertThat(jdbc.queryForList("SELECT password_hash FROM user_account WHERE username IN (?, ?)", String.class, first, second)
-                .stream().distinct()).hasSize(2);
+        assertThat(jdbc
+                        .queryForList(
+                                "SELECT password_hash FROM user_account WHERE username IN (?, ?)",
+                                String.class,
+                                first,
+                                second)
+                        .stream()
+                        .distinct())
+                .hasSize(2);
     }
 
     @Test
@@ -70,7 +78,8 @@ class AccountServiceTest {
 
     @Test
     void unit_managers_and_officers_must_belong_to_a_unit() {
-        assertThatThrownBy(() -> accounts.ensureAccount(username(), "mat-khau-du-dai", "Trưởng", Role.UNIT_MANAGER, null))
+        assertThatThrownBy(
+                        () -> accounts.ensureAccount(username(), "mat-khau-du-dai", "Trưởng", Role.UNIT_MANAGER, null))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> accounts.ensureAccount(username(), "mat-khau-du-dai", "Cán bộ", Role.OFFICER, null))
                 .isInstanceOf(InvalidInputException.class);
@@ -82,7 +91,8 @@ class AccountServiceTest {
         String username = username();
         accounts.ensureAccount(username, "mat-khau-du-dai", "Cán bộ", Role.OFFICER, unit);
 
-        assertThat(accounts.loadUserByUsername(username).getAuthorities()).extracting(a -> a.getAuthority())
+        assertThat(accounts.loadUserByUsername(username).getAuthorities())
+                .extracting(a -> a.getAuthority())
                 .containsExactly("ROLE_OFFICER");
     }
 }

@@ -1,11 +1,12 @@
 package vn.hailong.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** API keys: 256 random bits, shown once, stored only as SHA-256. */
 class ApiKeysTest {
@@ -37,7 +38,7 @@ class ApiKeysTest {
 
     @Test
     void the_hash_is_sha256_of_the_key() {
-        assertThat(java.util.HexFormat.of().formatHex(ApiKeys.hash("abc")))
+        assertThat(HexFormat.of().formatHex(ApiKeys.hash("abc")))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 

@@ -1,8 +1,5 @@
 package vn.hailong.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +10,9 @@ import vn.hailong.KeepsSecurityStrategy;
 import vn.hailong.TestData;
 import vn.hailong.e2e.AppNode;
 import vn.hailong.platform.embedded.EmbeddedMariaDb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A fresh production installation gets its first administrator from configuration (a one-time
@@ -25,24 +25,35 @@ class FirstAdministratorTest {
 
     @Autowired
     EmbeddedMariaDb db;
+
     @Autowired
     AccountService accounts;
 
     @Test
     void a_fresh_database_gets_the_configured_administrator_once() {
         // A database of its own: the shared one has administrators already.
-        String fresh = db.jdbcUrl().replaceFirst("/[^/?]+\\?", "/first_admin_" + TestData.uniqueSuffix().toLowerCase() + "?");
-        try (AppNode node = new AppNode(fresh, "--hailong.security.first-admin.username=quantri",
+        String fresh = db.jdbcUrl()
+                .replaceFirst(
+                        "/[^/?]+\\?", "/first_admin_" + TestData.uniqueSuffix().toLowerCase() + "?");
+        try (AppNode node = new AppNode(
+                fresh,
+                "--hailong.security.first-admin.username=quantri",
                 "--hailong.security.first-admin.password=Khoi-tao-2026x")) {
             node.start();
             AccountService theirs = node.bean(AccountService.class);
-            assertThat(theirs.find("quantri")).hasValueSatisfying(a -> assertThat(a.role()).isEqualTo(Role.ADMIN));
-            assertThat(theirs.mustChangePassword("quantri")).as("a one-time password").isTrue();
+            assertThat(theirs.find("quantri"))
+                    .hasValueSatisfying(a -> assertThat(a.role()).isEqualTo(Role.ADMIN));
+            assertThat(theirs.mustChangePassword("quantri"))
+                    .as("a one-time password")
+                    .isTrue();
             JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'ACCOUNT_CHANGED' AND subject = 'account quantri'",
-                    Integer.class)).isEqualTo(1);
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM audit_entry WHERE action = 'ACCOUNT_CHANGED' AND subject = 'account quantri'",
+                            Integer.class))
+                    .isEqualTo(1);
             // The setting stays in place on later starts: an administrator exists, nothing more is created.
-            assertThat(theirs.ensureFirstAdministrator("nguoi-khac", "Khac-hoan-toan-2026")).isFalse();
+            assertThat(theirs.ensureFirstAdministrator("nguoi-khac", "Khac-hoan-toan-2026"))
+                    .isFalse();
             assertThat(theirs.find("nguoi-khac")).isEmpty();
         }
     }

@@ -1,7 +1,5 @@
 package vn.hailong.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,8 +22,12 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import vn.hailong.HaiLongTest;
 import vn.hailong.TestData;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Brute force against the managers' log-in over real HTTP, as an attacker and the real user would
@@ -38,20 +40,26 @@ import vn.hailong.TestData;
 class LoginProtectionTest {
 
     static final String PASSWORD = "Dung-mat-khau-2026";
-    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @LocalServerPort
     int port;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
     AccountAdminService admin;
+
     @Autowired
     LoginThrottlePolicy policy;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
+    MeterRegistry meters;
 
     double count(String meter) {
         return meters.get(meter).counter().count();
@@ -71,15 +79,25 @@ class LoginProtectionTest {
     /** Where a log-in attempt ended: "in" (the manager UI), "error" (wrong password), "locked" (refused, password unread). */
     String attempt(String username, String password, String address) throws Exception {
         String base = "http://localhost:" + port;
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("X-Forwarded-For", address).GET().build(),
+        HttpResponse<String> page = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("X-Forwarded-For", address)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher csrf = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
         assertThat(csrf.find()).as("the log-in page carries its CSRF token").isTrue();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password,
-                StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", SecurityMatrixTest.cookie(page))
-                .header("X-Forwarded-For", address).POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> login = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", SecurityMatrixTest.cookie(page))
+                        .header("X-Forwarded-For", address)
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(302);
         String location = login.headers().firstValue("Location").orElseThrow();
         if (location.endsWith("/login?locked")) {
@@ -113,17 +131,27 @@ class LoginProtectionTest {
         assertThat(count("hailong.login.locks") - locksBefore).isGreaterThanOrEqualTo(1);
         assertThat(count("hailong.login.refused") - refusedBefore).isEqualTo(50 - policy.freeFailures());
         assertThat(attempt(manager, PASSWORD, "203.0.113.7")).isEqualTo("locked");
-        assertThat(attempt(manager, PASSWORD, "198.51.100.9")).as("elsewhere is locked, whatever the address").isEqualTo("locked");
+        assertThat(attempt(manager, PASSWORD, "198.51.100.9"))
+                .as("elsewhere is locked, whatever the address")
+                .isEqualTo("locked");
 
         // Meanwhile the user at the office is not locked out.
         assertThat(attempt(manager, PASSWORD, "10.20.30.40")).isEqualTo("in");
 
-        // The lock and the counted failures are in the audit log; the refused guesses are counted, not logged one by one.
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'LOGIN_LOCKED' AND subject = ?", Integer.class,
-                "user " + manager)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'LOGIN_FAILED' AND subject = ?", Integer.class,
-                "user " + manager)).isEqualTo(policy.freeFailures());
-        assertThat(jdbc.queryForObject("SELECT refused FROM login_throttle WHERE subject = ?", Integer.class, "A:" + manager))
+        // The lock and the counted failures are in the audit log; the refused guesses are counted, not logged one by
+        // one.
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_entry WHERE action = 'LOGIN_LOCKED' AND subject = ?",
+                        Integer.class,
+                        "user " + manager))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_entry WHERE action = 'LOGIN_FAILED' AND subject = ?",
+                        Integer.class,
+                        "user " + manager))
+                .isEqualTo(policy.freeFailures());
+        assertThat(jdbc.queryForObject(
+                        "SELECT refused FROM login_throttle WHERE subject = ?", Integer.class, "A:" + manager))
                 .isEqualTo(50 - policy.freeFailures() + 2);
 
         // Once the attack stops and the lock runs out, the right password works from anywhere again.
@@ -145,21 +173,31 @@ class LoginProtectionTest {
     }
 
     Duration lockOf(String manager) {
-        return jdbc.queryForObject("SELECT TIMESTAMPDIFF(MICROSECOND, last_failure_at, locked_until) FROM login_throttle WHERE subject = ?",
-                (rs, i) -> Duration.ofNanos(rs.getLong(1) * 1000), "A:" + manager);
+        return jdbc.queryForObject(
+                "SELECT TIMESTAMPDIFF(MICROSECOND, last_failure_at, locked_until) FROM login_throttle WHERE subject = ?",
+                (rs, i) -> Duration.ofNanos(rs.getLong(1) * 1000),
+                "A:" + manager);
     }
 
     @Test
     void one_address_guessing_many_accounts_is_locked_too() throws Exception {
         String address = "192.0.2." + (10 + (int) (Math.random() * 200));
         for (int i = 0; i < policy.addressFreeFailures(); i++) {
-            assertThat(attempt("khong-co-" + TestData.uniqueSuffix().toLowerCase(Locale.ROOT), "x", address)).isEqualTo("error");
+            assertThat(attempt("khong-co-" + TestData.uniqueSuffix().toLowerCase(Locale.ROOT), "x", address))
+                    .isEqualTo("error");
         }
         String manager = provinceManager();
-        assertThat(attempt(manager, PASSWORD, address)).as("a fresh account, from the guessing address").isEqualTo("locked");
-        assertThat(attempt(manager, PASSWORD, "10.9.8.7")).as("the same account from elsewhere").isEqualTo("in");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'LOGIN_LOCKED' AND subject = ?", Integer.class,
-                "address " + address)).isEqualTo(1);
+        assertThat(attempt(manager, PASSWORD, address))
+                .as("a fresh account, from the guessing address")
+                .isEqualTo("locked");
+        assertThat(attempt(manager, PASSWORD, "10.9.8.7"))
+                .as("the same account from elsewhere")
+                .isEqualTo("in");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_entry WHERE action = 'LOGIN_LOCKED' AND subject = ?",
+                        Integer.class,
+                        "address " + address))
+                .isEqualTo(1);
     }
 
     @Test
@@ -172,33 +210,50 @@ class LoginProtectionTest {
 
         String administrator = "admin-" + TestData.uniqueSuffix().toLowerCase(Locale.ROOT);
         accounts.ensureAccount(administrator, PASSWORD, "Quản trị", Role.ADMIN, null);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(administrator, null,
-                List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
-        AccountAdminService.AccountRow row = admin.accounts().stream().filter(a -> a.username().equals(manager)).findFirst().orElseThrow();
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        administrator, null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        AccountAdminService.AccountRow row = admin.accounts().stream()
+                .filter(a -> a.username().equals(manager))
+                .findFirst()
+                .orElseThrow();
         assertThat(row.loginLocked()).isTrue();
         assertThat(admin.unlockLogIn(manager).loginLocked()).isFalse();
 
         assertThat(attempt(manager, PASSWORD, "203.0.113.9")).isEqualTo("in");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'ACCOUNT_CHANGED' AND subject = ? AND details = ?",
-                Integer.class, "account " + manager, "log-in lock lifted")).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_entry WHERE action = 'ACCOUNT_CHANGED' AND subject = ? AND details = ?",
+                        Integer.class,
+                        "account " + manager,
+                        "log-in lock lifted"))
+                .isEqualTo(1);
     }
 
     @Test
     void the_log_in_form_needs_its_csrf_token() throws Exception {
         String manager = provinceManager();
         String base = "http://localhost:" + port;
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         String session = SecurityMatrixTest.cookie(page);
         // A cross-site form: the right user name and password, but no token.
-        HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + manager + "&password=" + PASSWORD)).build(),
+        HttpResponse<String> forged = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", session)
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + manager + "&password=" + PASSWORD))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isNotEqualTo(200);
         assertThat(forged.headers().firstValue("Location").orElse("")).doesNotEndWith(base + "/");
         // The session it may have created is not logged in: the manager UI still sends it to the log-in page.
         String after = forged.headers().allValues("Set-Cookie").isEmpty() ? session : SecurityMatrixTest.cookie(forged);
-        HttpResponse<String> home = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/doi-mat-khau")).header("Cookie", after).GET().build(),
+        HttpResponse<String> home = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/doi-mat-khau"))
+                        .header("Cookie", after)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(home.statusCode()).isEqualTo(302);
         assertThat(home.headers().firstValue("Location").orElseThrow()).contains("/login");

@@ -1,16 +1,16 @@
 package vn.hailong.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 class LoginThrottlePolicyTest {
 
-    final LoginThrottlePolicy policy = new LoginThrottlePolicy(5, Duration.ofMinutes(1), Duration.ofHours(1), 20, Duration.ofDays(1),
-            Duration.ofDays(90));
+    final LoginThrottlePolicy policy = new LoginThrottlePolicy(
+            5, Duration.ofMinutes(1), Duration.ofHours(1), 20, Duration.ofDays(1), Duration.ofDays(90));
 
     @Test
     void a_few_mistypes_are_free_then_each_failure_doubles_the_lock_up_to_the_ceiling() {
@@ -33,9 +33,11 @@ class LoginThrottlePolicyTest {
 
     @Test
     void settings_that_would_not_protect_are_refused_at_start_up() {
-        assertThatThrownBy(() -> new LoginThrottlePolicy(0, Duration.ofMinutes(1), Duration.ofHours(1), 20, Duration.ofDays(1), Duration.ofDays(90)))
+        assertThatThrownBy(() -> new LoginThrottlePolicy(
+                        0, Duration.ofMinutes(1), Duration.ofHours(1), 20, Duration.ofDays(1), Duration.ofDays(90)))
                 .hasMessageContaining("free failures");
-        assertThatThrownBy(() -> new LoginThrottlePolicy(5, Duration.ofMinutes(2), Duration.ofMinutes(1), 20, Duration.ofDays(1),
-                Duration.ofDays(90))).hasMessageContaining("max-lock");
+        assertThatThrownBy(() -> new LoginThrottlePolicy(
+                        5, Duration.ofMinutes(2), Duration.ofMinutes(1), 20, Duration.ofDays(1), Duration.ofDays(90)))
+                .hasMessageContaining("max-lock");
     }
 }

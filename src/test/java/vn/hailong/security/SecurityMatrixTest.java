@@ -1,15 +1,16 @@
 package vn.hailong.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -38,6 +39,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
 
@@ -51,12 +54,23 @@ import vn.hailong.dashboard.DashboardService;
 import vn.hailong.dashboard.ExportService;
 import vn.hailong.dashboard.SatisfactionSummaryService;
 import vn.hailong.dashboard.Selection;
+import vn.hailong.dashboard.ui.CounterDeskView;
+import vn.hailong.dashboard.ui.DashboardView;
+import vn.hailong.dashboard.ui.DossierRatingsView;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.followup.FollowUpService;
 import vn.hailong.index.IndexSnapshotService;
 import vn.hailong.index.MethodologyService;
 import vn.hailong.index.UnitIndicatorService;
 import vn.hailong.kiosk.KioskDeviceService;
+import vn.hailong.moderation.ModerationService;
+import vn.hailong.paperform.PaperFormService;
+import vn.hailong.paperform.ui.PaperFormView;
+import vn.hailong.platform.NotFoundException;
+import vn.hailong.security.ui.AccessDeniedView;
+import vn.hailong.security.ui.LoginView;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole access matrix in one parameterised test: each role (and anonymous) × own unit / other
@@ -75,11 +89,26 @@ import vn.hailong.kiosk.KioskDeviceService;
 @HaiLongTest
 class SecurityMatrixTest extends SpringBrowserlessTest {
 
-    enum Who { ADMIN, PROVINCE_MANAGER, UNIT_MANAGER, AUDITOR, OFFICER, DATA_ENTRY, ANONYMOUS }
+    enum Who {
+        ADMIN,
+        PROVINCE_MANAGER,
+        UNIT_MANAGER,
+        AUDITOR,
+        OFFICER,
+        DATA_ENTRY,
+        ANONYMOUS
+    }
 
-    enum Unit { OWN, OTHER, NONE }
+    enum Unit {
+        OWN,
+        OTHER,
+        NONE
+    }
 
-    enum Outcome { ALLOWED, DENIED }
+    enum Outcome {
+        ALLOWED,
+        DENIED
+    }
 
     static final Set<Who> STAFF_READERS = EnumSet.of(Who.ADMIN, Who.PROVINCE_MANAGER, Who.UNIT_MANAGER, Who.AUDITOR);
     static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
@@ -119,7 +148,8 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
 
         @Override
         public String toString() {
-            return family + " · " + what + " · " + who + (unit == Unit.NONE ? "" : " · " + unit + " unit") + " → " + expected;
+            return family + " · " + what + " · " + who + (unit == Unit.NONE ? "" : " · " + unit + " unit") + " → "
+                    + expected;
         }
     }
 
@@ -151,32 +181,46 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     AccountService accounts;
+
     @Autowired
-    vn.hailong.paperform.PaperFormService paperForms;
+    PaperFormService paperForms;
+
     @Autowired
     AccountAdminService accountAdmin;
+
     @Autowired
     DirectoryService directory;
+
     @Autowired
     DashboardService dashboard;
+
     @Autowired
     ExportService exports;
+
     @Autowired
     SatisfactionSummaryService summaries;
+
     @Autowired
     IndexSnapshotService snapshots;
+
     @Autowired
     UnitIndicatorService indicators;
+
     @Autowired
     MethodologyService methodologies;
+
     @Autowired
     FollowUpService followUps;
+
     @Autowired
-    vn.hailong.moderation.ModerationService moderation;
+    ModerationService moderation;
+
     @Autowired
     KioskDeviceService kiosks;
+
     @Autowired
     AuditLog audit;
 
@@ -189,51 +233,77 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
 
     static Stream<Case> matrix() {
         List<Case> cases = new ArrayList<>();
-        cases.add(new Case("views", "every @Route has a rule and is registered with Vaadin", Who.ADMIN, Unit.NONE, Outcome.ALLOWED,
+        cases.add(new Case(
+                "views",
+                "every @Route has a rule and is registered with Vaadin",
+                Who.ADMIN,
+                Unit.NONE,
+                Outcome.ALLOWED,
                 (t, who, unit) -> t.routesMatchRules()));
         for (Class<?> view : routeClasses()) {
             Set<Who> allowed = VIEW_RULES.get(view.getSimpleName());
             for (Who who : Who.values()) {
                 if (allowed == null) {
-                    cases.add(new Case("views", view.getSimpleName() + " (no rule!)", who, Unit.NONE, Outcome.DENIED, (t, w, u) -> {
-                        throw new AssertionError("view " + view.getName() + " has no rule in SecurityMatrixTest.VIEW_RULES");
-                    }));
+                    cases.add(new Case(
+                            "views",
+                            view.getSimpleName() + " (no rule!)",
+                            who,
+                            Unit.NONE,
+                            Outcome.DENIED,
+                            (t, w, u) -> {
+                                throw new AssertionError(
+                                        "view " + view.getName() + " has no rule in SecurityMatrixTest.VIEW_RULES");
+                            }));
                     continue;
                 }
                 Outcome expected = allowed.contains(who) ? Outcome.ALLOWED : Outcome.DENIED;
-                if (view.getSimpleName().equals("FollowUpCaseView") || view.getSimpleName().equals("RatingModerationView")) {
+                if (view.getSimpleName().equals("FollowUpCaseView")
+                        || view.getSimpleName().equals("RatingModerationView")) {
                     boolean followUp = view.getSimpleName().equals("FollowUpCaseView");
                     for (Unit unit : List.of(Unit.OWN, Unit.OTHER)) {
-                        Outcome e = expected == Outcome.ALLOWED && !(who == Who.UNIT_MANAGER && unit == Unit.OTHER) ? Outcome.ALLOWED
+                        Outcome e = expected == Outcome.ALLOWED && !(who == Who.UNIT_MANAGER && unit == Unit.OTHER)
+                                ? Outcome.ALLOWED
                                 : Outcome.DENIED;
-                        cases.add(new Case("views", followUp ? "/theo-doi/{case}" : "/kiem-duyet/danh-gia/{rating}", who, unit, e,
+                        cases.add(new Case(
+                                "views",
+                                followUp ? "/theo-doi/{case}" : "/kiem-duyet/danh-gia/{rating}",
+                                who,
+                                unit,
+                                e,
                                 (t, w, u) -> t.openScopedView(view, followUp, u)));
                     }
                 } else if (view.getSimpleName().equals("DossierRatingsView")) {
                     for (Unit unit : List.of(Unit.OWN, Unit.OTHER)) {
-                        Outcome e = expected == Outcome.ALLOWED && !(who == Who.UNIT_MANAGER && unit == Unit.OTHER) ? Outcome.ALLOWED
+                        Outcome e = expected == Outcome.ALLOWED && !(who == Who.UNIT_MANAGER && unit == Unit.OTHER)
+                                ? Outcome.ALLOWED
                                 : Outcome.DENIED;
-                        cases.add(new Case("views", "/ho-so/{dossier}", who, unit, e, (t, w, u) -> t.openDossierView(u)));
+                        cases.add(
+                                new Case("views", "/ho-so/{dossier}", who, unit, e, (t, w, u) -> t.openDossierView(u)));
                     }
                 } else if (view.getSimpleName().equals("LandingView")) {
                     cases.add(new Case("views", "/", who, Unit.NONE, expected, (t, w, u) -> {
                         UI.getCurrent().navigate("");
                         Object landed = t.getCurrentView();
-                        Class<?> expectedPage = w == Who.OFFICER ? vn.hailong.dashboard.ui.CounterDeskView.class
-                                : w == Who.DATA_ENTRY ? vn.hailong.paperform.ui.PaperFormView.class
-                                : vn.hailong.dashboard.ui.DashboardView.class;
+                        Class<?> expectedPage = w == Who.OFFICER
+                                ? CounterDeskView.class
+                                : w == Who.DATA_ENTRY ? PaperFormView.class : DashboardView.class;
                         return expectedPage.isInstance(landed) ? Outcome.ALLOWED : t.deniedView();
                     }));
                 } else if (view.getSimpleName().equals("TwoFactorView")) {
                     String location = view.getAnnotation(Route.class).value();
-                    cases.add(new Case("views", "/" + location, who, Unit.NONE, expected,
-                            (t, w, u) -> {
-                                UI.getCurrent().navigate(location);
-                                return view.isInstance(t.getCurrentView()) ? Outcome.ALLOWED : Outcome.DENIED;
-                            }));
+                    cases.add(new Case("views", "/" + location, who, Unit.NONE, expected, (t, w, u) -> {
+                        UI.getCurrent().navigate(location);
+                        return view.isInstance(t.getCurrentView()) ? Outcome.ALLOWED : Outcome.DENIED;
+                    }));
                 } else {
                     String location = view.getAnnotation(Route.class).value();
-                    cases.add(new Case("views", "/" + location, who, Unit.NONE, expected, (t, w, u) -> t.openView(location, view)));
+                    cases.add(new Case(
+                            "views",
+                            "/" + location,
+                            who,
+                            Unit.NONE,
+                            expected,
+                            (t, w, u) -> t.openView(location, view)));
                 }
             }
         }
@@ -248,73 +318,221 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
         for (Unit unit : List.of(Unit.OWN, Unit.OTHER)) {
             boolean scoped = who == Who.UNIT_MANAGER && unit == Unit.OTHER;
             Outcome reader = STAFF_READERS.contains(who) && !scoped ? Outcome.ALLOWED : Outcome.DENIED;
-            Outcome handler = EnumSet.of(Who.ADMIN, Who.PROVINCE_MANAGER, Who.UNIT_MANAGER).contains(who) && !scoped ? Outcome.ALLOWED
+            Outcome handler = EnumSet.of(Who.ADMIN, Who.PROVINCE_MANAGER, Who.UNIT_MANAGER)
+                                    .contains(who)
+                            && !scoped
+                    ? Outcome.ALLOWED
                     : Outcome.DENIED;
-            cases.add(new Case("services", "dashboard headline", who, unit, reader,
+            cases.add(new Case(
+                    "services",
+                    "dashboard headline",
+                    who,
+                    unit,
+                    reader,
                     (t, w, u) -> call(() -> t.dashboard.headline(t.selection(u)))));
-            cases.add(new Case("services", "dashboard breakdown by officer", who, unit, reader,
+            cases.add(new Case(
+                    "services",
+                    "dashboard breakdown by officer",
+                    who,
+                    unit,
+                    reader,
                     (t, w, u) -> call(() -> t.dashboard.breakdown(t.selection(u), Breakdown.OFFICER))));
-            cases.add(new Case("services", "dashboard dossier page", who, unit, reader,
+            cases.add(new Case(
+                    "services",
+                    "dashboard dossier page",
+                    who,
+                    unit,
+                    reader,
                     (t, w, u) -> call(() -> t.dashboard.dossier(u == Unit.OWN ? f.ownDossier : f.otherDossier))));
-            cases.add(new Case("services", "export ratings CSV", who, unit, reader,
+            cases.add(new Case(
+                    "services",
+                    "export ratings CSV",
+                    who,
+                    unit,
+                    reader,
                     (t, w, u) -> call(() -> t.exports.ratings(t.selection(u), ExportService.Format.CSV))));
-            cases.add(new Case("services", "export PDF report", who, unit, reader, (t, w, u) -> call(() -> t.exports.report(t.selection(u)))));
+            cases.add(new Case(
+                    "services",
+                    "export PDF report",
+                    who,
+                    unit,
+                    reader,
+                    (t, w, u) -> call(() -> t.exports.report(t.selection(u)))));
             cases.add(new Case("services", "satisfaction summary lists the unit", who, unit, reader, (t, w, u) -> {
                 Outcome o = call(() -> t.summaries.lastMonths(2));
                 if (o == Outcome.DENIED) {
                     return o;
                 }
                 String code = u == Unit.OWN ? f.own : f.other;
-                return t.summaries.lastMonths(2).units().stream().anyMatch(s -> s.unitCode().equals(code)) ? Outcome.ALLOWED : Outcome.DENIED;
+                return t.summaries.lastMonths(2).units().stream()
+                                .anyMatch(s -> s.unitCode().equals(code))
+                        ? Outcome.ALLOWED
+                        : Outcome.DENIED;
             }));
-            cases.add(new Case("services", "unit indicators read", who, unit,
+            cases.add(new Case(
+                    "services",
+                    "unit indicators read",
+                    who,
+                    unit,
                     STAFF_READERS.contains(who) && !scoped ? Outcome.ALLOWED : Outcome.DENIED,
                     (t, w, u) -> call(() -> t.indicators.get(u == Unit.OWN ? f.own : f.other, "2026"))));
-            cases.add(new Case("services", "unit indicators enter", who, unit, handler, (t, w, u) -> call(
-                    () -> t.indicators.enter(u == Unit.OWN ? f.own : f.other, "2026", Map.of(5, new java.math.BigDecimal("1.5")), "ma trận"))));
-            cases.add(new Case("services", "follow-up case page", who, unit, reader,
+            cases.add(new Case(
+                    "services",
+                    "unit indicators enter",
+                    who,
+                    unit,
+                    handler,
+                    (t, w, u) -> call(() -> t.indicators.enter(
+                            u == Unit.OWN ? f.own : f.other, "2026", Map.of(5, new BigDecimal("1.5")), "ma trận"))));
+            cases.add(new Case(
+                    "services",
+                    "follow-up case page",
+                    who,
+                    unit,
+                    reader,
                     (t, w, u) -> callScoped(() -> t.followUps.casePage(u == Unit.OWN ? f.ownCase : f.otherCase))));
-            cases.add(new Case("services", "follow-up: add a note", who, unit, handler,
-                    (t, w, u) -> callScoped(() -> t.followUps.addNote(u == Unit.OWN ? f.ownCase : f.otherCase, "ma trận " + w))));
-            cases.add(new Case("services", "moderation: read a rating's case", who, unit, reader,
-                    (t, w, u) -> callScoped(() -> t.moderation.ratingCase(u == Unit.OWN ? f.ownRating : f.otherRating))));
+            cases.add(new Case(
+                    "services",
+                    "follow-up: add a note",
+                    who,
+                    unit,
+                    handler,
+                    (t, w, u) -> callScoped(
+                            () -> t.followUps.addNote(u == Unit.OWN ? f.ownCase : f.otherCase, "ma trận " + w))));
+            cases.add(new Case(
+                    "services",
+                    "moderation: read a rating's case",
+                    who,
+                    unit,
+                    reader,
+                    (t, w, u) ->
+                            callScoped(() -> t.moderation.ratingCase(u == Unit.OWN ? f.ownRating : f.otherRating))));
             // auditors read cases (never the citizen's number); handling them is for managers, below
             cases.add(new Case("services", "follow-up open cases of the unit", who, unit, reader, (t, w, u) -> {
                 Outcome o = call(() -> t.followUps.openCases(u == Unit.OWN ? f.ownId : f.otherId));
-                return o == Outcome.DENIED || t.followUps.openCases(u == Unit.OWN ? f.ownId : f.otherId).isEmpty() ? Outcome.DENIED
+                return o == Outcome.DENIED
+                                || t.followUps
+                                        .openCases(u == Unit.OWN ? f.ownId : f.otherId)
+                                        .isEmpty()
+                        ? Outcome.DENIED
                         : Outcome.ALLOWED;
             }));
         }
         Outcome admin = who == Who.ADMIN ? Outcome.ALLOWED : Outcome.DENIED;
         Outcome auditor = who == Who.ADMIN || who == Who.AUDITOR ? Outcome.ALLOWED : Outcome.DENIED;
-        Outcome provinceWide = EnumSet.of(Who.ADMIN, Who.PROVINCE_MANAGER, Who.AUDITOR).contains(who) ? Outcome.ALLOWED : Outcome.DENIED;
-        cases.add(new Case("services", "paper forms: keying figures and mismatches", who, Unit.NONE,
-                STAFF_READERS.contains(who) ? Outcome.ALLOWED : Outcome.DENIED, (t, w, u) -> call(() -> t.paperForms.integrity())));
-        cases.add(new Case("services", "paper forms: forms awaiting a second keying", who, Unit.NONE,
-                who == Who.DATA_ENTRY ? Outcome.ALLOWED : Outcome.DENIED, (t, w, u) -> call(() -> t.paperForms.awaitingSecondKeying())));
-        cases.add(new Case("services", "index snapshots explainable", who, Unit.NONE,
-                STAFF_READERS.contains(who) ? Outcome.ALLOWED : Outcome.DENIED, (t, w, u) -> call(() -> t.snapshots.explainable())));
-        cases.add(new Case("services", "index snapshots recent", who, Unit.NONE, provinceWide,
+        Outcome provinceWide =
+                EnumSet.of(Who.ADMIN, Who.PROVINCE_MANAGER, Who.AUDITOR).contains(who)
+                        ? Outcome.ALLOWED
+                        : Outcome.DENIED;
+        cases.add(new Case(
+                "services",
+                "paper forms: keying figures and mismatches",
+                who,
+                Unit.NONE,
+                STAFF_READERS.contains(who) ? Outcome.ALLOWED : Outcome.DENIED,
+                (t, w, u) -> call(() -> t.paperForms.integrity())));
+        cases.add(new Case(
+                "services",
+                "paper forms: forms awaiting a second keying",
+                who,
+                Unit.NONE,
+                who == Who.DATA_ENTRY ? Outcome.ALLOWED : Outcome.DENIED,
+                (t, w, u) -> call(() -> t.paperForms.awaitingSecondKeying())));
+        cases.add(new Case(
+                "services",
+                "index snapshots explainable",
+                who,
+                Unit.NONE,
+                STAFF_READERS.contains(who) ? Outcome.ALLOWED : Outcome.DENIED,
+                (t, w, u) -> call(() -> t.snapshots.explainable())));
+        cases.add(new Case(
+                "services",
+                "index snapshots recent",
+                who,
+                Unit.NONE,
+                provinceWide,
                 (t, w, u) -> call(() -> t.snapshots.recent(5))));
-        cases.add(new Case("services", "index methodology new version", who, Unit.NONE,
+        cases.add(new Case(
+                "services",
+                "index methodology new version",
+                who,
+                Unit.NONE,
                 who == Who.ADMIN || who == Who.PROVINCE_MANAGER ? Outcome.ALLOWED : Outcome.DENIED,
-                (t, w, u) -> call(() -> t.methodologies.addVersion("matrix-" + TestData.uniqueSuffix().toLowerCase(), null, null, "Ma trận",
-                        t.methodologies.forYear(MethodologyService.DEFAULT_SCHEME, 2026).definition()))));
-        cases.add(new Case("services", "kiosk devices list", who, Unit.NONE, provinceWide, (t, w, u) -> call(() -> t.kiosks.devices())));
-        cases.add(new Case("services", "kiosk device register", who, Unit.NONE, admin,
-                (t, w, u) -> call(() -> t.kiosks.register("m-" + TestData.uniqueSuffix(), f.counter, "vi", null, null))));
-        cases.add(new Case("services", "kiosk device enrolment link", who, Unit.NONE, admin,
+                (t, w, u) -> call(() -> t.methodologies.addVersion(
+                        "matrix-" + TestData.uniqueSuffix().toLowerCase(),
+                        null,
+                        null,
+                        "Ma trận",
+                        t.methodologies
+                                .forYear(MethodologyService.DEFAULT_SCHEME, 2026)
+                                .definition()))));
+        cases.add(new Case(
+                "services",
+                "kiosk devices list",
+                who,
+                Unit.NONE,
+                provinceWide,
+                (t, w, u) -> call(() -> t.kiosks.devices())));
+        cases.add(new Case(
+                "services",
+                "kiosk device register",
+                who,
+                Unit.NONE,
+                admin,
+                (t, w, u) ->
+                        call(() -> t.kiosks.register("m-" + TestData.uniqueSuffix(), f.counter, "vi", null, null))));
+        cases.add(new Case(
+                "services",
+                "kiosk device enrolment link",
+                who,
+                Unit.NONE,
+                admin,
                 (t, w, u) -> call(() -> t.kiosks.openEnrolment(f.device))));
-        cases.add(new Case("services", "kiosk device revoke", who, Unit.NONE, admin, (t, w, u) -> call(() -> t.kiosks.revoke(f.device))));
-        cases.add(new Case("services", "accounts list", who, Unit.NONE, admin, (t, w, u) -> call(() -> t.accountAdmin.accounts())));
-        cases.add(new Case("services", "account create", who, Unit.NONE, admin, (t, w, u) -> call(
-                () -> t.accountAdmin.create("m-" + TestData.uniqueSuffix().toLowerCase(), "Ma trận", Role.OFFICER, f.own, PASSWORD))));
-        cases.add(new Case("services", "account disable", who, Unit.NONE, admin,
+        cases.add(new Case(
+                "services",
+                "kiosk device revoke",
+                who,
+                Unit.NONE,
+                admin,
+                (t, w, u) -> call(() -> t.kiosks.revoke(f.device))));
+        cases.add(new Case(
+                "services",
+                "accounts list",
+                who,
+                Unit.NONE,
+                admin,
+                (t, w, u) -> call(() -> t.accountAdmin.accounts())));
+        cases.add(new Case(
+                "services",
+                "account create",
+                who,
+                Unit.NONE,
+                admin,
+                (t, w, u) -> call(() -> t.accountAdmin.create(
+                        "m-" + TestData.uniqueSuffix().toLowerCase(), "Ma trận", Role.OFFICER, f.own, PASSWORD))));
+        cases.add(new Case(
+                "services",
+                "account disable",
+                who,
+                Unit.NONE,
+                admin,
                 (t, w, u) -> call(() -> t.accountAdmin.setEnabled(f.users.get(Who.OFFICER), true))));
-        cases.add(new Case("services", "audit log entries", who, Unit.NONE, auditor,
+        cases.add(new Case(
+                "services",
+                "audit log entries",
+                who,
+                Unit.NONE,
+                auditor,
                 (t, w, u) -> call(() -> t.audit.entries(AuditLog.Query.all(), 5))));
-        cases.add(new Case("services", "audit log verify", who, Unit.NONE, auditor, (t, w, u) -> call(() -> t.audit.verify())));
-        cases.add(new Case("services", "audit log CSV", who, Unit.NONE, auditor, (t, w, u) -> call(() -> t.audit.csv(AuditLog.Query.all(), 5))));
+        cases.add(new Case(
+                "services", "audit log verify", who, Unit.NONE, auditor, (t, w, u) -> call(() -> t.audit.verify())));
+        cases.add(new Case(
+                "services",
+                "audit log CSV",
+                who,
+                Unit.NONE,
+                auditor,
+                (t, w, u) -> call(() -> t.audit.csv(AuditLog.Query.all(), 5))));
     }
 
     /** Each API family: only the API key opens it; a browser session of any role does not. */
@@ -328,17 +546,37 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
         families.put("other unit's data", "/api/v1/units/{other}");
         for (Map.Entry<String, String> family : families.entrySet()) {
             String path = family.getValue();
-            cases.add(new Case("api", "GET " + family.getKey() + (who == Who.ANONYMOUS ? " without a key" : " with the session of"), who,
-                    Unit.NONE, Outcome.DENIED, (t, w, u) -> t.api(path, w, null)));
+            cases.add(new Case(
+                    "api",
+                    "GET " + family.getKey() + (who == Who.ANONYMOUS ? " without a key" : " with the session of"),
+                    who,
+                    Unit.NONE,
+                    Outcome.DENIED,
+                    (t, w, u) -> t.api(path, w, null)));
             if (who == Who.ANONYMOUS) {
-                cases.add(new Case("api", "GET " + family.getKey() + " with a wrong key", who, Unit.NONE, Outcome.DENIED,
+                cases.add(new Case(
+                        "api",
+                        "GET " + family.getKey() + " with a wrong key",
+                        who,
+                        Unit.NONE,
+                        Outcome.DENIED,
                         (t, w, u) -> t.api(path, w, "wrong-key-0123456789abcdef0123456789abcdef")));
-                cases.add(new Case("api", "GET " + family.getKey() + " with the API key", who, Unit.NONE, Outcome.ALLOWED,
+                cases.add(new Case(
+                        "api",
+                        "GET " + family.getKey() + " with the API key",
+                        who,
+                        Unit.NONE,
+                        Outcome.ALLOWED,
                         (t, w, u) -> t.api(path, w, HaiLongTest.API_KEY)));
             }
         }
-        cases.add(new Case("api", "POST ratings" + (who == Who.ANONYMOUS ? " without a key" : " with the session of"), who, Unit.NONE,
-                Outcome.DENIED, (t, w, u) -> t.apiPost("/api/v1/ratings", w)));
+        cases.add(new Case(
+                "api",
+                "POST ratings" + (who == Who.ANONYMOUS ? " without a key" : " with the session of"),
+                who,
+                Unit.NONE,
+                Outcome.DENIED,
+                (t, w, u) -> t.apiPost("/api/v1/ratings", w)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -365,7 +603,7 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
     static Outcome callScoped(ThrowingRunnable action) throws Exception {
         try {
             return call(action);
-        } catch (vn.hailong.platform.NotFoundException e) {
+        } catch (NotFoundException e) {
             return Outcome.DENIED;
         }
     }
@@ -375,7 +613,8 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
     }
 
     Selection selection(Unit unit) {
-        return new Selection(DashboardPeriod.containing(DashboardPeriod.Kind.YEAR, LocalDate.now(OneStopSoftware.ZONE)),
+        return new Selection(
+                DashboardPeriod.containing(DashboardPeriod.Kind.YEAR, LocalDate.now(OneStopSoftware.ZONE)),
                 unit == Unit.OWN ? f.ownId : f.otherId);
     }
 
@@ -386,45 +625,52 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
 
     Outcome openDossierView(Unit unit) {
         UI.getCurrent().navigate("ho-so/" + (unit == Unit.OWN ? f.ownDossier : f.otherDossier));
-        if (!(getCurrentView() instanceof vn.hailong.dashboard.ui.DossierRatingsView)) {
+        if (!(getCurrentView() instanceof DossierRatingsView)) {
             return deniedView();
         }
         // the view opens, but another unit's dossier is not shown
-        return $(com.vaadin.flow.component.html.Paragraph.class).withId("dossier-facts").exists() ? Outcome.ALLOWED : Outcome.DENIED;
+        return $(Paragraph.class).withId("dossier-facts").exists() ? Outcome.ALLOWED : Outcome.DENIED;
     }
 
     /** A case or rating page: the view opens for staff, but another unit's case or rating is not shown. */
     Outcome openScopedView(Class<?> view, boolean followUp, Unit unit) {
-        UUID id = followUp ? (unit == Unit.OWN ? f.ownCase : f.otherCase) : (unit == Unit.OWN ? f.ownRating : f.otherRating);
+        UUID id = followUp
+                ? (unit == Unit.OWN ? f.ownCase : f.otherCase)
+                : (unit == Unit.OWN ? f.ownRating : f.otherRating);
         UI.getCurrent().navigate((followUp ? "theo-doi/" : "kiem-duyet/danh-gia/") + id);
         if (!view.isInstance(getCurrentView())) {
             return deniedView();
         }
         String title = followUp ? "Phản ánh về hồ sơ" : "Đánh giá hồ sơ";
-        return $(com.vaadin.flow.component.html.H2.class).all().stream().anyMatch(h -> h.getText().startsWith(title)) ? Outcome.ALLOWED
+        return $(H2.class).all().stream().anyMatch(h -> h.getText().startsWith(title))
+                ? Outcome.ALLOWED
                 : Outcome.DENIED;
     }
 
     /** A denied navigation ends on the log-in page (anonymous) or the access-denied page (logged in), nowhere else. */
     Outcome deniedView() {
         Object view = getCurrentView();
-        assertThat(view).isInstanceOfAny(vn.hailong.security.ui.LoginView.class, vn.hailong.security.ui.AccessDeniedView.class);
+        assertThat(view).isInstanceOfAny(LoginView.class, AccessDeniedView.class);
         return Outcome.DENIED;
     }
 
     Outcome routesMatchRules() {
         Set<String> registered = new TreeSet<>();
-        RouteConfiguration.forApplicationScope().getAvailableRoutes()
+        RouteConfiguration.forApplicationScope()
+                .getAvailableRoutes()
                 .forEach(r -> registered.add(r.getNavigationTarget().getSimpleName()));
         Set<String> scanned = new TreeSet<>();
         routeClasses().forEach(c -> scanned.add(c.getSimpleName()));
-        assertThat(registered).as("routes Vaadin knows = @Route classes scanned").isEqualTo(scanned);
+        assertThat(registered)
+                .as("routes Vaadin knows = @Route classes scanned")
+                .isEqualTo(scanned);
         assertThat(VIEW_RULES.keySet()).as("every view has a rule").containsAll(registered);
         return Outcome.ALLOWED;
     }
 
     Outcome api(String template, Who who, String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path(template))).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path(template)))
+                .GET();
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
@@ -439,8 +685,8 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"dossierCode\":\"" + f.ownDossier + "\",\"channel\":\"PORTAL\",\"idempotencyKey\":\"" + UUID.randomUUID()
-                                + "\",\"answers\":{\"overall\":\"VERY_SATISFIED\"}}"));
+                        "{\"dossierCode\":\"" + f.ownDossier + "\",\"channel\":\"PORTAL\",\"idempotencyKey\":\""
+                                + UUID.randomUUID() + "\",\"answers\":{\"overall\":\"VERY_SATISFIED\"}}"));
         if (who != Who.ANONYMOUS) {
             request.header("Cookie", session(who));
         }
@@ -449,12 +695,16 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
 
     static Outcome outcome(HttpResponse<String> response) {
         if (response.statusCode() == 401 || response.statusCode() == 403) {
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
             return Outcome.DENIED;
         }
         // past authorisation: an answer, or "nothing published for that period yet"
-        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).satisfiesAnyOf(s -> assertThat(s).isBetween(200, 299),
-                s -> assertThat(s).isEqualTo(404));
+        assertThat(response.statusCode())
+                .as(response.uri() + " " + response.body())
+                .satisfiesAnyOf(
+                        s -> assertThat(s).isBetween(200, 299),
+                        s -> assertThat(s).isEqualTo(404));
         return Outcome.ALLOWED;
     }
 
@@ -464,7 +714,8 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
 
     // ---------------------------------------------------------------- set-up
 
-    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     static List<Class<?>> routeClasses() {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
@@ -477,7 +728,7 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
                 throw new IllegalStateException(e);
             }
         }
-        classes.sort(java.util.Comparator.comparing(Class::getSimpleName));
+        classes.sort(Comparator.comparing(Class::getSimpleName));
         return classes;
     }
 
@@ -487,7 +738,9 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
             return;
         }
         UserDetails user = accounts.loadUserByUsername(f.users.get(who));
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }
 
     void fixture() throws Exception {
@@ -500,8 +753,8 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
         x.other = oneStop.registersUnit("COMMUNE");
         x.ownId = directory.findUnit(x.own).orElseThrow().id();
         x.otherId = directory.findUnit(x.other).orElseThrow().id();
-        x.ownDossier = oneStop.sendsReturnedDossier(x.own, java.time.Instant.now().minusSeconds(3600));
-        x.otherDossier = oneStop.sendsReturnedDossier(x.other, java.time.Instant.now().minusSeconds(3600));
+        x.ownDossier = oneStop.sendsReturnedDossier(x.own, Instant.now().minusSeconds(3600));
+        x.otherDossier = oneStop.sendsReturnedDossier(x.other, Instant.now().minusSeconds(3600));
         // an unhappy rating in each unit opens a follow-up case there
         for (String dossier : List.of(x.ownDossier, x.otherDossier)) {
             Map<String, Object> rating = OneStopSoftware.rating(dossier, "DISSATISFIED");
@@ -516,11 +769,17 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
             }
             String name = "mx-" + who.name().toLowerCase().replace('_', '-') + "-" + suffix;
             Role role = Role.valueOf(who.name());
-            accounts.ensureAccount(name, PASSWORD, "Ma trận " + who, role, role == Role.UNIT_MANAGER || role == Role.OFFICER ? x.own : null);
+            accounts.ensureAccount(
+                    name,
+                    PASSWORD,
+                    "Ma trận " + who,
+                    role,
+                    role == Role.UNIT_MANAGER || role == Role.OFFICER ? x.own : null);
             x.users.put(who, name);
         }
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("matrix-setup", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "matrix-setup", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
         String centre = "MX-C-" + suffix;
         directory.upsertCentre(centre, "Bộ phận một cửa ma trận", x.own);
         x.counter = "MX-Q-" + suffix;
@@ -528,8 +787,9 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
         x.device = kiosks.register("mx-" + suffix, x.counter, "vi", null, null).id();
         // read as the real admin account: the scope of a user comes from their stored account
         UserDetails admin = accounts.loadUserByUsername(x.users.get(Who.ADMIN));
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin, null,
-                admin.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
         var ownCase = followUps.openCases(x.ownId).getFirst();
         var otherCase = followUps.openCases(x.otherId).getFirst();
         x.ownCase = ownCase.id();
@@ -552,30 +812,43 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
     /** A real form log-in over HTTP; answers the session cookie. */
     String logIn(String username) throws Exception {
         String base = "http://localhost:" + port;
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+        HttpResponse<String> page = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         String cookie = cookie(page);
-        StringBuilder form = new StringBuilder("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
+        StringBuilder form = new StringBuilder("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
         Matcher csrf = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
         if (csrf.find()) {
             form.append("&_csrf=").append(URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
         }
-        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", cookie)
+                        .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).as("log-in of " + username).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        assertThat(login.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
         String session = login.headers().allValues("Set-Cookie").isEmpty() ? cookie : cookie(login);
         // the session is a real one: the manager UI answers it without sending it to the log-in page
-        HttpResponse<String> home = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/doi-mat-khau")).header("Cookie", session).GET().build(),
+        HttpResponse<String> home = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/doi-mat-khau"))
+                        .header("Cookie", session)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(home.statusCode()).as("session of " + username).isEqualTo(200);
         return session;
     }
 
     static String cookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).filter(c -> c.startsWith("JSESSIONID="))
-                .findFirst().orElseThrow(() -> new AssertionError("no session cookie from " + response.uri()));
+        return response.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.split(";", 2)[0])
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie from " + response.uri()));
     }
 }

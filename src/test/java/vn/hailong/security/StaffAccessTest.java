@@ -1,8 +1,5 @@
 package vn.hailong.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,6 +26,9 @@ import vn.hailong.dashboard.UnitSatisfaction;
 import vn.hailong.rating.RatingOutcome;
 import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingSubmission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What staff may do, called on the services directly (as a view would), with the staff member's
@@ -62,7 +62,8 @@ class StaffAccessTest {
     }
 
     String account(Role role, String unit) {
-        String username = role.name().toLowerCase() + "-" + TestData.uniqueSuffix().toLowerCase();
+        String username =
+                role.name().toLowerCase() + "-" + TestData.uniqueSuffix().toLowerCase();
         accounts.ensureAccount(username, "mat-khau-" + username, "Cán bộ thử", role, unit);
         return username;
     }
@@ -75,8 +76,14 @@ class StaffAccessTest {
     }
 
     static RatingSubmission rating(String dossierCode, String channel) {
-        return new RatingSubmission(dossierCode, channel, UUID.randomUUID().toString(), Map.of("overall", "VERY_SATISFIED"),
-                List.of(), null, "kiosk-01");
+        return new RatingSubmission(
+                dossierCode,
+                channel,
+                UUID.randomUUID().toString(),
+                Map.of("overall", "VERY_SATISFIED"),
+                List.of(),
+                null,
+                "kiosk-01");
     }
 
     static List<UnitSatisfaction> lastWeek(SatisfactionSummaryService summaries) {
@@ -98,7 +105,12 @@ class StaffAccessTest {
         assertThatThrownBy(() -> ratings.submit(rating(dossier, "KIOSK"))).isInstanceOf(AccessDeniedException.class);
 
         SecurityContextHolder.clearContext();
-        assertThat(oneStop.api().get("/api/v1/dossiers/" + dossier).json().get("rated").asBoolean()).isFalse();
+        assertThat(oneStop.api()
+                        .get("/api/v1/dossiers/" + dossier)
+                        .json()
+                        .get("rated")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -118,12 +130,16 @@ class StaffAccessTest {
         RatingOutcome outcome = ratings.submit(rating(dossier, "QR"));
 
         assertThat(outcome.replayed()).isFalse();
-        assertThat(oneStop.api().get("/api/v1/dossiers/" + dossier).json().get("rated").asBoolean()).isTrue();
+        assertThat(oneStop.api()
+                        .get("/api/v1/dossiers/" + dossier)
+                        .json()
+                        .get("rated")
+                        .asBoolean())
+                .isTrue();
     }
 
     /** Unit A with a sub-unit, and unit B; each returned a dossier an hour ago, and A and B have a rating. */
-    record Province(String a, String subA, String b) {
-    }
+    record Province(String a, String subA, String b) {}
 
     Province provinceWithFigures() {
         String a = oneStop.registersUnit("DEPARTMENT");
@@ -133,7 +149,8 @@ class StaffAccessTest {
         String dossierA = oneStop.sendsReturnedDossier(a, anHourAgo);
         oneStop.sendsReturnedDossier(subA, anHourAgo);
         String dossierB = oneStop.sendsReturnedDossier(b, anHourAgo);
-        assertThat(oneStop.relays(OneStopSoftware.rating(dossierA, "SATISFIED")).status()).isEqualTo(201);
+        assertThat(oneStop.relays(OneStopSoftware.rating(dossierA, "SATISFIED")).status())
+                .isEqualTo(201);
         Map<String, Object> unhappy = OneStopSoftware.rating(dossierB, "DISSATISFIED");
         unhappy.put("reasons", List.of("SLOW"));
         assertThat(oneStop.relays(unhappy).status()).isEqualTo(201);
@@ -148,7 +165,10 @@ class StaffAccessTest {
         List<UnitSatisfaction> rows = lastWeek(summaries);
 
         assertThat(codes(rows)).containsExactlyInAnyOrder(province.a(), province.subA());
-        UnitSatisfaction a = rows.stream().filter(r -> r.unitCode().equals(province.a())).findFirst().orElseThrow();
+        UnitSatisfaction a = rows.stream()
+                .filter(r -> r.unitCode().equals(province.a()))
+                .findFirst()
+                .orElseThrow();
         assertThat(a.dossiersReturned()).isEqualTo(1);
         assertThat(a.ratings()).isEqualTo(1);
         assertThat(a.satisfied()).isEqualTo(1);
@@ -171,7 +191,10 @@ class StaffAccessTest {
         List<UnitSatisfaction> rows = lastWeek(summaries);
 
         assertThat(codes(rows)).contains(province.a(), province.subA(), province.b());
-        UnitSatisfaction b = rows.stream().filter(r -> r.unitCode().equals(province.b())).findFirst().orElseThrow();
+        UnitSatisfaction b = rows.stream()
+                .filter(r -> r.unitCode().equals(province.b()))
+                .findFirst()
+                .orElseThrow();
         assertThat(b.ratings()).isEqualTo(1);
         assertThat(b.satisfied()).isZero();
         assertThat(b.satisfactionRate()).isEqualTo(0.0);
@@ -187,6 +210,7 @@ class StaffAccessTest {
 
     @Test
     void nobody_without_a_session_can_read_the_satisfaction_summary() {
-        assertThatThrownBy(() -> lastWeek(summaries)).isInstanceOfAny(AuthenticationException.class, AccessDeniedException.class);
+        assertThatThrownBy(() -> lastWeek(summaries))
+                .isInstanceOfAny(AuthenticationException.class, AccessDeniedException.class);
     }
 }

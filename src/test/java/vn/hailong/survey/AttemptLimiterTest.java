@@ -1,7 +1,5 @@
 package vn.hailong.survey;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -10,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import io.github.bucket4j.TimeMeter;
 
 import vn.hailong.platform.RateLimitBuckets;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class AttemptLimiterTest {
 
@@ -30,7 +30,9 @@ class AttemptLimiterTest {
     @Test
     void an_address_may_try_the_allowed_number_of_times_and_is_then_told_to_wait() {
         for (int i = 0; i < 5; i++) {
-            assertThat(limiter.attempt("203.0.113.7").allowed()).as("attempt " + (i + 1)).isTrue();
+            assertThat(limiter.attempt("203.0.113.7").allowed())
+                    .as("attempt " + (i + 1))
+                    .isTrue();
         }
         AttemptLimiter.Decision refused = limiter.attempt("203.0.113.7");
         assertThat(refused.allowed()).isFalse();

@@ -1,7 +1,5 @@
 package vn.hailong.survey;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.hailong.HaiLongTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Guessing survey tokens over HTTP: one address gets a polite 429 after the allowed attempts. */
 @HaiLongTest
@@ -24,8 +24,12 @@ class SurveyLinkAttemptsTest {
 
     HttpResponse<String> open(String token, String clientAddress) throws Exception {
         // Tomcat trusts X-Forwarded-For from loopback (a proxy in front of the app), as in production.
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/r/" + token))
-                .header("X-Forwarded-For", clientAddress).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/r/" + token))
+                        .header("X-Forwarded-For", clientAddress)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -19,8 +19,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class Receiver implements AutoCloseable {
 
-    record Request(String id, String timestamp, String signature, String body) {
-    }
+    record Request(String id, String timestamp, String signature, String body) {}
 
     final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger count = new AtomicInteger();
@@ -36,8 +35,11 @@ final class Receiver implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(new Request(exchange.getRequestHeaders().getFirst("webhook-id"), exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                    exchange.getRequestHeaders().getFirst("webhook-signature"), body));
+            requests.add(new Request(
+                    exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature"),
+                    body));
             int answer = answers.applyAsInt(count.incrementAndGet());
             if (answer < 0) {
                 try {

@@ -1,7 +1,6 @@
 package vn.hailong.webhook;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +18,8 @@ import vn.hailong.OneStopSoftware;
 import vn.hailong.e2e.AppNode;
 import vn.hailong.platform.embedded.EmbeddedMariaDb;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * No delivery is lost when the node that queued it stops: a second node of the application (its
  * own context, its own worker sending, on the shared test database) tries to deliver ratings while
@@ -35,8 +36,12 @@ class WebhookRestartTest {
 
     @BeforeAll
     static void startNode(@Autowired EmbeddedMariaDb db) {
-        node = new AppNode(db.jdbcUrl(), "--hailong.webhooks.dispatch=true", "--hailong.webhooks.poll=PT0.2S",
-                "--hailong.webhooks.retry-schedule=PT0.5S,PT1S,PT1S,PT2S,PT2S,PT5S,PT5S,PT10S", "--hailong.webhooks.disable-after=P1D")
+        node = new AppNode(
+                        db.jdbcUrl(),
+                        "--hailong.webhooks.dispatch=true",
+                        "--hailong.webhooks.poll=PT0.2S",
+                        "--hailong.webhooks.retry-schedule=PT0.5S,PT1S,PT1S,PT2S,PT2S,PT5S,PT5S,PT10S",
+                        "--hailong.webhooks.disable-after=P1D")
                 .start();
     }
 
@@ -54,8 +59,15 @@ class WebhookRestartTest {
             receiverPort = probe.port();
         }
         ApiClient manager = new ApiClient(port, WebhookDeliveryTest.MANAGER_KEY);
-        ApiClient.Response registration = manager.post("/api/v1/webhooks", Map.of("url", "http://localhost:" + receiverPort + "/hook",
-                "ownerEmail", "restart@example.vn", "eventTypes", List.of("rating.recorded")));
+        ApiClient.Response registration = manager.post(
+                "/api/v1/webhooks",
+                Map.of(
+                        "url",
+                        "http://localhost:" + receiverPort + "/hook",
+                        "ownerEmail",
+                        "restart@example.vn",
+                        "eventTypes",
+                        List.of("rating.recorded")));
         assertThat(registration.status()).isEqualTo(201);
         String endpointId = registration.json().get("endpoint").get("id").asString();
         try {
@@ -63,10 +75,12 @@ class WebhookRestartTest {
             // can only fail and retry until it is stopped.
             OneStopSoftware viaNode = new OneStopSoftware(port);
             String unit = viaNode.registersUnit("DEPARTMENT");
-            List<String> dossiers = new java.util.ArrayList<>();
+            List<String> dossiers = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 String dossier = viaNode.sendsReceivedDossier(unit);
-                assertThat(viaNode.relays(OneStopSoftware.rating(dossier, "SATISFIED")).status()).isEqualTo(201);
+                assertThat(viaNode.relays(OneStopSoftware.rating(dossier, "SATISFIED"))
+                                .status())
+                        .isEqualTo(201);
                 dossiers.add(dossier);
             }
             Thread.sleep(1000);
@@ -75,7 +89,9 @@ class WebhookRestartTest {
             try (Receiver receiver = new Receiver(receiverPort)) {
                 node.start();
                 long until = System.currentTimeMillis() + 60_000;
-                while (System.currentTimeMillis() < until && !dossiers.stream().allMatch(d -> !receiver.containing(d).isEmpty())) {
+                while (System.currentTimeMillis() < until
+                        && !dossiers.stream()
+                                .allMatch(d -> !receiver.containing(d).isEmpty())) {
                     Thread.sleep(200);
                 }
                 for (String dossier : dossiers) {

@@ -1,7 +1,5 @@
 package vn.hailong.webhook;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +20,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import vn.hailong.HaiLongTest;
 import vn.hailong.webhook.ui.WebhooksView;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The administrators' Webhooks page without a browser: a private address refused at the field, a registration showing its secret once. */
 @HaiLongTest
 class WebhooksViewTest extends SpringBrowserlessTest {
@@ -31,15 +31,18 @@ class WebhooksViewTest extends SpringBrowserlessTest {
 
     @AfterEach
     void cleanUp() {
-        webhooks.endpoints().stream().filter(e -> "view-test".equals(e.description())).forEach(e -> webhooks.delete(e.id()));
+        webhooks.endpoints().stream()
+                .filter(e -> "view-test".equals(e.description()))
+                .forEach(e -> webhooks.delete(e.id()));
         SecurityContextHolder.clearContext();
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void an_administrator_registers_an_endpoint_and_a_private_address_is_refused_at_the_url_field() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("admin-view", null,
-                AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "admin-view", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
         navigate(WebhooksView.class);
 
         test($(TextField.class).id("webhook-url")).setValue("http://192.168.1.20/hook");

@@ -1,14 +1,15 @@
 package vn.hailong.audit.ui;
 
+import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -17,13 +18,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-
-import jakarta.annotation.security.RolesAllowed;
 
 import vn.hailong.audit.AuditAction;
 import vn.hailong.audit.AuditLog;
@@ -36,15 +37,24 @@ import vn.hailong.audit.AuditLog;
 public class AuditLogView extends VerticalLayout {
 
     static final int LIMIT = 1000;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
-    static final Map<AuditAction, String> LABELS = Map.ofEntries(Map.entry(AuditAction.LOGIN_SUCCEEDED, "Đăng nhập"),
-            Map.entry(AuditAction.LOGIN_FAILED, "Đăng nhập thất bại"), Map.entry(AuditAction.LOGIN_LOCKED, "Khoá đăng nhập"), Map.entry(AuditAction.CONFIGURATION_CHANGED, "Thay đổi cấu hình"),
-            Map.entry(AuditAction.ACCOUNT_CHANGED, "Thay đổi tài khoản"), Map.entry(AuditAction.ENROLMENT, "Ghi danh thiết bị"),
-            Map.entry(AuditAction.MODERATION_DISPUTED, "Khiếu nại đánh giá"), Map.entry(AuditAction.MODERATION_DECIDED, "Quyết định kiểm duyệt"),
-            Map.entry(AuditAction.EXPORT, "Xuất dữ liệu"), Map.entry(AuditAction.ROLLUPS_REBUILT, "Tính lại số liệu tổng hợp"),
-            Map.entry(AuditAction.INDEX_COMPUTED, "Tính chỉ số (bản nháp)"), Map.entry(AuditAction.INDEX_REVIEWED, "Duyệt bản nháp chỉ số"),
-            Map.entry(AuditAction.INDEX_PUBLISHED, "Công bố chỉ số"), Map.entry(AuditAction.INDEX_CORRECTED, "Công bố bản đính chính"),
+    static final Map<AuditAction, String> LABELS = Map.ofEntries(
+            Map.entry(AuditAction.LOGIN_SUCCEEDED, "Đăng nhập"),
+            Map.entry(AuditAction.LOGIN_FAILED, "Đăng nhập thất bại"),
+            Map.entry(AuditAction.LOGIN_LOCKED, "Khoá đăng nhập"),
+            Map.entry(AuditAction.CONFIGURATION_CHANGED, "Thay đổi cấu hình"),
+            Map.entry(AuditAction.ACCOUNT_CHANGED, "Thay đổi tài khoản"),
+            Map.entry(AuditAction.ENROLMENT, "Ghi danh thiết bị"),
+            Map.entry(AuditAction.MODERATION_DISPUTED, "Khiếu nại đánh giá"),
+            Map.entry(AuditAction.MODERATION_DECIDED, "Quyết định kiểm duyệt"),
+            Map.entry(AuditAction.EXPORT, "Xuất dữ liệu"),
+            Map.entry(AuditAction.ROLLUPS_REBUILT, "Tính lại số liệu tổng hợp"),
+            Map.entry(AuditAction.INDEX_COMPUTED, "Tính chỉ số (bản nháp)"),
+            Map.entry(AuditAction.INDEX_REVIEWED, "Duyệt bản nháp chỉ số"),
+            Map.entry(AuditAction.INDEX_PUBLISHED, "Công bố chỉ số"),
+            Map.entry(AuditAction.INDEX_CORRECTED, "Công bố bản đính chính"),
             Map.entry(AuditAction.INDEX_DRAFT_DISCARDED, "Huỷ bản nháp chỉ số"),
             Map.entry(AuditAction.METHODOLOGY_CHANGED, "Thay đổi phương pháp tính"),
             Map.entry(AuditAction.INDICATOR_ENTERED, "Nhập chỉ số đơn vị"));
@@ -78,10 +88,16 @@ public class AuditLogView extends VerticalLayout {
         actor.addValueChangeListener(e -> refresh());
         Button verify = new Button("Kiểm tra lại tính toàn vẹn", e -> verify());
         verify.setId("audit-verify");
-        Anchor csv = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = audit.csv(query(), AuditLog.MAX_ROWS);
-            return new DownloadResponse(new java.io.ByteArrayInputStream(bytes), "nhat-ky-kiem-toan.csv", "text/csv;charset=UTF-8", bytes.length);
-        }), "Tải về (CSV)");
+        Anchor csv = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    byte[] bytes = audit.csv(query(), AuditLog.MAX_ROWS);
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(bytes),
+                            "nhat-ky-kiem-toan.csv",
+                            "text/csv;charset=UTF-8",
+                            bytes.length);
+                }),
+                "Tải về (CSV)");
         csv.setId("audit-csv");
         HorizontalLayout bar = new HorizontalLayout(from, to, action, actor, verify, csv);
         bar.setWrap(true);
@@ -89,19 +105,28 @@ public class AuditLogView extends VerticalLayout {
         verification.setId("audit-verification");
 
         grid.addColumn(AuditLog.Entry::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> TIME.format(e.at())).setHeader("Thời gian").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> TIME.format(e.at()))
+                .setHeader("Thời gian")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(AuditLog.Entry::actor).setHeader("Người thực hiện").setAutoWidth(true);
         grid.addColumn(e -> label(e.action())).setHeader("Thao tác").setAutoWidth(true);
         grid.addColumn(AuditLog.Entry::subject).setHeader("Đối tượng").setFlexGrow(2);
         grid.addColumn(AuditLog.Entry::details).setHeader("Chi tiết").setFlexGrow(3);
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addThemeVariants(
+                GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setId("audit-entries");
         grid.setSizeFull();
 
         setSizeFull();
-        add(new H2("Nhật ký kiểm toán"), new Paragraph("Mỗi mục được nối chuỗi băm SHA-256 với mục trước: sửa hoặc xóa một mục "
-                + "trong cơ sở dữ liệu sẽ bị phát hiện khi kiểm tra. Hiển thị " + LIMIT + " mục mới nhất theo bộ lọc; tệp CSV chứa tất cả."),
-                verification, bar, grid);
+        add(
+                new H2("Nhật ký kiểm toán"),
+                new Paragraph("Mỗi mục được nối chuỗi băm SHA-256 với mục trước: sửa hoặc xóa một mục "
+                        + "trong cơ sở dữ liệu sẽ bị phát hiện khi kiểm tra. Hiển thị " + LIMIT
+                        + " mục mới nhất theo bộ lọc; tệp CSV chứa tất cả."),
+                verification,
+                bar,
+                grid);
         refresh();
         verify();
     }
@@ -124,9 +149,13 @@ public class AuditLogView extends VerticalLayout {
 
     private void verify() {
         AuditLog.Verification v = audit.verify();
-        verification.setText(v.intact() ? "Toàn vẹn: đã kiểm tra " + v.entriesChecked() + " mục, không có sai lệch (chain intact)."
-                : "PHÁT HIỆN SAI LỆCH (tampering detected): " + String.join("; ", v.problems()));
-        verification.getStyle().set("color", v.intact() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+        verification.setText(
+                v.intact()
+                        ? "Toàn vẹn: đã kiểm tra " + v.entriesChecked() + " mục, không có sai lệch (chain intact)."
+                        : "PHÁT HIỆN SAI LỆCH (tampering detected): " + String.join("; ", v.problems()));
+        verification
+                .getStyle()
+                .set("color", v.intact() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
         verification.getStyle().set("font-weight", "600");
     }
 }

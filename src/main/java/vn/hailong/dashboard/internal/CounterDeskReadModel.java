@@ -27,16 +27,25 @@ public class CounterDeskReadModel {
         this.jdbc = jdbc;
     }
 
-    public record CounterRow(UUID id, String code, String name, String centreName) {
-    }
+    public record CounterRow(UUID id, String code, String name, String centreName) {}
 
-    public record DeviceRow(String code, @Nullable Instant enrolledAt, @Nullable Instant revokedAt, @Nullable Instant lastSeenAt,
-            int unsentRatings) {
-    }
+    public record DeviceRow(
+            String code,
+            @Nullable Instant enrolledAt,
+            @Nullable Instant revokedAt,
+            @Nullable Instant lastSeenAt,
+            int unsentRatings) {}
 
-    public record HandoverRow(Instant handedOverAt, String dossierCode, String officerId, @Nullable String officerName, boolean waiting,
-            @Nullable Instant endedAt, Instant expiresAt, @Nullable String outcome, boolean rated) {
-    }
+    public record HandoverRow(
+            Instant handedOverAt,
+            String dossierCode,
+            String officerId,
+            @Nullable String officerName,
+            boolean waiting,
+            @Nullable Instant endedAt,
+            Instant expiresAt,
+            @Nullable String outcome,
+            boolean rated) {}
 
     /** Counters of the service centres of these units, by code. */
     public List<CounterRow> counters(Collection<UUID> units) {
@@ -47,7 +56,8 @@ public class CounterDeskReadModel {
                 SELECT c.id, c.code, c.name, s.name AS centre FROM service_counter c JOIN service_centre s ON s.id = c.centre_id
                 WHERE s.agency_id IN (:units) ORDER BY c.code""")
                 .param("units", units.stream().map(UUID::toString).toList())
-                .query((rs, i) -> new CounterRow(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .query((rs, i) -> new CounterRow(
+                        UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
     }
 
@@ -57,8 +67,12 @@ public class CounterDeskReadModel {
                 SELECT code, enrolled_at, revoked_at, last_seen_at, unsent_ratings FROM kiosk_device
                 WHERE counter_id = :counter ORDER BY code""")
                 .param("counter", counterId.toString())
-                .query((rs, i) -> new DeviceRow(rs.getString(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)),
-                        instant(rs.getTimestamp(4)), rs.getInt(5)))
+                .query((rs, i) -> new DeviceRow(
+                        rs.getString(1),
+                        instant(rs.getTimestamp(2)),
+                        instant(rs.getTimestamp(3)),
+                        instant(rs.getTimestamp(4)),
+                        rs.getInt(5)))
                 .list();
     }
 
@@ -76,8 +90,16 @@ public class CounterDeskReadModel {
                 .param("counter", counterId.toString())
                 .param("from", utc(from))
                 .param("to", utc(to))
-                .query((rs, i) -> new HandoverRow(instant(rs.getTimestamp(1)), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), rs.getString(8), rs.getBoolean(9)))
+                .query((rs, i) -> new HandoverRow(
+                        instant(rs.getTimestamp(1)),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBoolean(5),
+                        instant(rs.getTimestamp(6)),
+                        instant(rs.getTimestamp(7)),
+                        rs.getString(8),
+                        rs.getBoolean(9)))
                 .list();
     }
 

@@ -37,17 +37,27 @@ final class BreakdownGrid extends Grid<BreakdownRow> {
         }
         number("Lượt đánh giá", r -> r.figures().ratings());
         if (dossiers || b == Breakdown.COUNTER) {
-            addColumn(r -> Format.percent(r.figures().coverage())).setHeader("Tỷ lệ đánh giá").setTextAlign(ColumnTextAlign.END);
+            addColumn(r -> Format.percent(r.figures().coverage()))
+                    .setHeader("Tỷ lệ đánh giá")
+                    .setTextAlign(ColumnTextAlign.END);
         }
-        addComponentColumn(r -> rate(r.figures())).setHeader(getTranslation("dashboard.column.rateWithInterval"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0)
-                .setComparator(r -> r.figures().satisfactionRate() == null ? -1 : r.figures().satisfactionRate());
+        addComponentColumn(r -> rate(r.figures()))
+                .setHeader(getTranslation("dashboard.column.rateWithInterval"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setComparator(r -> r.figures().satisfactionRate() == null
+                        ? -1
+                        : r.figures().satisfactionRate());
         number("Không hài lòng", r -> r.figures().dissatisfied());
         if (dossiers) {
-            addColumn(r -> Format.percent(r.figures().lateShare())).setHeader("Trễ hạn").setTextAlign(ColumnTextAlign.END);
+            addColumn(r -> Format.percent(r.figures().lateShare()))
+                    .setHeader("Trễ hạn")
+                    .setTextAlign(ColumnTextAlign.END);
         }
         if (b == Breakdown.UNIT) {
-            addItemClickListener(e -> unitClicked.accept(UUID.fromString(e.getItem().key())));
+            addItemClickListener(
+                    e -> unitClicked.accept(UUID.fromString(e.getItem().key())));
         }
         setId("by-" + b.name().toLowerCase(Locale.ROOT));
         setAllRowsVisible(true);
@@ -70,6 +80,9 @@ final class BreakdownGrid extends Grid<BreakdownRow> {
     }
 
     private void number(String header, Function<BreakdownRow, Long> value) {
-        addColumn(r -> Format.count(value.apply(r))).setHeader(header).setTextAlign(ColumnTextAlign.END).setComparator(value::apply);
+        addColumn(r -> Format.count(value.apply(r)))
+                .setHeader(header)
+                .setTextAlign(ColumnTextAlign.END)
+                .setComparator(value::apply);
     }
 }

@@ -8,8 +8,7 @@ import com.vaadin.flow.component.html.Span;
 /** A chart under its title, with its summary as a caption (hidden from screen readers: it is already the chart's name). */
 final class ChartFigure {
 
-    private ChartFigure() {
-    }
+    private ChartFigure() {}
 
     static Component of(String title, Chart chart) {
         Span caption = new Span();
@@ -26,7 +25,10 @@ final class ChartFigure {
     /** Draws {@code spec} and writes its summary into the figure's caption. */
     static void show(Chart chart, DashboardCharts.Spec spec) {
         chart.show(spec.option(), spec.summary());
-        chart.getParent().flatMap(p -> p.getChildren().filter(c -> c.hasClassName("chart-caption")).findFirst())
+        chart.getParent()
+                .flatMap(p -> p.getChildren()
+                        .filter(c -> c.hasClassName("chart-caption"))
+                        .findFirst())
                 .ifPresent(c -> ((Span) c).setText(spec.summary()));
     }
 }

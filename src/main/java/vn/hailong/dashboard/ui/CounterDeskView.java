@@ -3,6 +3,8 @@ package vn.hailong.dashboard.ui;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -18,8 +20,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
-
-import jakarta.annotation.security.RolesAllowed;
 
 import vn.hailong.dashboard.CounterDeskService;
 import vn.hailong.dashboard.CounterDeskService.Counter;
@@ -64,8 +64,11 @@ public class CounterDeskView extends Div {
         counter.setId("desk-counter");
         counter.setWidth("44rem");
         counter.getStyle().set("max-width", "100%");
-        Object chosen = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getAttribute(CHOSEN);
-        counter.setValue(counters.stream().filter(c -> c.id().equals(chosen)).findFirst().orElse(counters.getFirst()));
+        Object chosen = VaadinSession.getCurrent() == null
+                ? null
+                : VaadinSession.getCurrent().getAttribute(CHOSEN);
+        counter.setValue(
+                counters.stream().filter(c -> c.id().equals(chosen)).findFirst().orElse(counters.getFirst()));
         counter.addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 VaadinSession.getCurrent().setAttribute(CHOSEN, e.getValue().id());
@@ -81,14 +84,29 @@ public class CounterDeskView extends Div {
         kiosks.setId("desk-kiosks");
         kiosks.addClassName("cards");
         summary.setId("desk-summary");
-        handovers.addColumn(h -> Format.TIME.format(h.handedOverAt()).substring(11)).setHeader(getTranslation("officer.column.time"))
-                .setAutoWidth(true).setFlexGrow(0);
-        handovers.addColumn(HandoverToday::dossierCode).setHeader(getTranslation("officer.column.dossier")).setAutoWidth(true).setFlexGrow(0);
-        handovers.addColumn(HandoverToday::officer).setHeader(getTranslation("officer.column.officer")).setFlexGrow(1);
-        handovers.addColumn(h -> getTranslation("officer.handover." + h.state().name())).setHeader(getTranslation("officer.column.state"))
+        handovers
+                .addColumn(h -> Format.TIME.format(h.handedOverAt()).substring(11))
+                .setHeader(getTranslation("officer.column.time"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        handovers
+                .addColumn(HandoverToday::dossierCode)
+                .setHeader(getTranslation("officer.column.dossier"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        handovers
+                .addColumn(HandoverToday::officer)
+                .setHeader(getTranslation("officer.column.officer"))
+                .setFlexGrow(1);
+        handovers
+                .addColumn(h -> getTranslation("officer.handover." + h.state().name()))
+                .setHeader(getTranslation("officer.column.state"))
                 .setAutoWidth(true);
-        handovers.addColumn(h -> getTranslation(h.rated() ? "officer.rated.yes" : "officer.rated.no"))
-                .setHeader(getTranslation("officer.column.rated")).setAutoWidth(true).setFlexGrow(0);
+        handovers
+                .addColumn(h -> getTranslation(h.rated() ? "officer.rated.yes" : "officer.rated.no"))
+                .setHeader(getTranslation("officer.column.rated"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         handovers.setId("desk-handovers");
         handovers.setAllRowsVisible(true);
         handovers.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -96,7 +114,14 @@ public class CounterDeskView extends Div {
         Paragraph privacy = new Paragraph(getTranslation("officer.privacy"));
         privacy.addClassName("definitions");
         privacy.setId("desk-privacy");
-        add(filters, new H3(getTranslation("officer.kiosks")), kiosks, new H3(getTranslation("officer.today")), summary, handovers, privacy);
+        add(
+                filters,
+                new H3(getTranslation("officer.kiosks")),
+                kiosks,
+                new H3(getTranslation("officer.today")),
+                summary,
+                handovers,
+                privacy);
         refresh();
     }
 
@@ -122,7 +147,11 @@ public class CounterDeskView extends Div {
             card.addClassName("card");
             kiosks.add(card);
         }
-        summary.setText(getTranslation("officer.summary", Format.DAY.format(desk.day()), desk.handovers().size(), desk.rated()));
+        summary.setText(getTranslation(
+                "officer.summary",
+                Format.DAY.format(desk.day()),
+                desk.handovers().size(),
+                desk.rated()));
         handovers.setItems(desk.handovers());
     }
 

@@ -24,15 +24,23 @@ final class CriteriaPanel extends Div {
 
     CriteriaPanel(Map<String, String> criterionLabels) {
         this.criterionLabels = criterionLabels;
-        criteria.addColumn(e -> criterionLabels.getOrDefault(e.getKey(), e.getKey())).setHeader("Tiêu chí").setFlexGrow(3);
-        criteria.addColumn(e -> Format.average(e.getValue()[0])).setHeader("Kỳ này").setTextAlign(ColumnTextAlign.END);
-        criteriaPrevious = criteria.addColumn(e -> Format.average(e.getValue()[1])).setHeader("Kỳ trước").setTextAlign(ColumnTextAlign.END);
-        criteriaLastYear = criteria.addColumn(e -> Format.average(e.getValue()[2])).setHeader("Cùng kỳ năm trước")
+        criteria.addColumn(e -> criterionLabels.getOrDefault(e.getKey(), e.getKey()))
+                .setHeader("Tiêu chí")
+                .setFlexGrow(3);
+        criteria.addColumn(e -> Format.average(e.getValue()[0]))
+                .setHeader("Kỳ này")
+                .setTextAlign(ColumnTextAlign.END);
+        criteriaPrevious = criteria.addColumn(e -> Format.average(e.getValue()[1]))
+                .setHeader("Kỳ trước")
+                .setTextAlign(ColumnTextAlign.END);
+        criteriaLastYear = criteria.addColumn(e -> Format.average(e.getValue()[2]))
+                .setHeader("Cùng kỳ năm trước")
                 .setTextAlign(ColumnTextAlign.END);
         criteria.setId("criteria");
         criteria.setAllRowsVisible(true);
         criteria.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        Div charts = new Div(ChartFigure.of("Phân bố đánh giá chung (%)", answers),
+        Div charts = new Div(
+                ChartFigure.of("Phân bố đánh giá chung (%)", answers),
                 ChartFigure.of("Điểm trung bình theo tiêu chí (0–2)", criteriaChart));
         charts.addClassName("charts");
         add(charts, new H3("Điểm trung bình theo tiêu chí (0–2)"), criteria);
@@ -41,7 +49,11 @@ final class CriteriaPanel extends Div {
     void show(Headline h) {
         List<Map.Entry<String, Double[]>> rows = new ArrayList<>();
         for (String key : criterionLabels.keySet()) {
-            Double[] v = {h.current().average(key), h.previous().average(key), h.lastYear().average(key)};
+            Double[] v = {
+                h.current().average(key),
+                h.previous().average(key),
+                h.lastYear().average(key)
+            };
             if (v[0] != null || v[1] != null || v[2] != null) {
                 rows.add(Map.entry(key, v));
             }
@@ -49,7 +61,8 @@ final class CriteriaPanel extends Div {
         criteria.setItems(rows);
         // A year's period before is the same period a year earlier: one column, not two equal ones.
         criteriaLastYear.setVisible(!h.lastYearIsPrevious());
-        criteriaPrevious.setHeader(getTranslation(h.lastYearIsPrevious() ? "dashboard.column.previousYear" : "dashboard.column.previous"));
+        criteriaPrevious.setHeader(
+                getTranslation(h.lastYearIsPrevious() ? "dashboard.column.previousYear" : "dashboard.column.previous"));
         ChartFigure.show(answers, DashboardCharts.answers(h));
         ChartFigure.show(criteriaChart, DashboardCharts.criteria(h, criterionLabels));
     }

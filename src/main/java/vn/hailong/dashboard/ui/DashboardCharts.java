@@ -1,5 +1,7 @@
 package vn.hailong.dashboard.ui;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ final class DashboardCharts {
 
     /** This period, the period before, the same period last year: blue, grey, orange (distinct for colour-blind readers too). */
     static final String CURRENT = "#1565c0";
+
     static final String PREVIOUS = "#757575";
     static final String LAST_YEAR = "#e65100";
     static final String COVERAGE = "#2e7d32";
@@ -26,11 +29,9 @@ final class DashboardCharts {
     /** Lumo's font stack. */
     static final String FONT = "Roboto, 'Segoe UI', Helvetica, Arial, sans-serif";
 
-    private DashboardCharts() {
-    }
+    private DashboardCharts() {}
 
-    record Spec(Map<String, Object> option, String summary) {
-    }
+    record Spec(Map<String, Object> option, String summary) {}
 
     static String month(TrendPoint p) {
         return String.format("%02d/%d", p.month().getMonthValue(), p.month().getYear());
@@ -41,9 +42,19 @@ final class DashboardCharts {
         List<String> months = points.stream().map(DashboardCharts::month).toList();
         List<Object> series = List.of(
                 line("Hài lòng", CURRENT, false, points, p -> p.figures().satisfactionRate()),
-                line("Hài lòng (năm trước)", CURRENT, true, points, p -> p.yearBefore().satisfactionRate()),
+                line(
+                        "Hài lòng (năm trước)",
+                        CURRENT,
+                        true,
+                        points,
+                        p -> p.yearBefore().satisfactionRate()),
                 line("Được đánh giá", COVERAGE, false, points, p -> p.figures().coverage()),
-                line("Được đánh giá (năm trước)", COVERAGE, true, points, p -> p.yearBefore().coverage()));
+                line(
+                        "Được đánh giá (năm trước)",
+                        COVERAGE,
+                        true,
+                        points,
+                        p -> p.yearBefore().coverage()));
         Map<String, Object> option = base(" %");
         option.put("xAxis", Map.of("type", "category", "data", months, "boundaryGap", false));
         option.put("yAxis", Map.of("type", "value", "min", 0, "max", 100));
@@ -58,11 +69,21 @@ final class DashboardCharts {
         }
         TrendPoint last = points.getLast();
         StringBuilder s = new StringBuilder("Biểu đồ đường tỷ lệ hài lòng và tỷ lệ hồ sơ được đánh giá theo tháng, từ ")
-                .append(month(points.getFirst())).append(" đến ").append(month(last)).append(", so với cùng tháng năm trước. ");
-        s.append("Tháng ").append(month(last)).append(": hài lòng ").append(Format.percent(last.figures().satisfactionRate()))
-                .append(" (năm trước ").append(Format.percent(last.yearBefore().satisfactionRate())).append("), được đánh giá ")
-                .append(Format.percent(last.figures().coverage())).append(" (năm trước ")
-                .append(Format.percent(last.yearBefore().coverage())).append(").");
+                .append(month(points.getFirst()))
+                .append(" đến ")
+                .append(month(last))
+                .append(", so với cùng tháng năm trước. ");
+        s.append("Tháng ")
+                .append(month(last))
+                .append(": hài lòng ")
+                .append(Format.percent(last.figures().satisfactionRate()))
+                .append(" (năm trước ")
+                .append(Format.percent(last.yearBefore().satisfactionRate()))
+                .append("), được đánh giá ")
+                .append(Format.percent(last.figures().coverage()))
+                .append(" (năm trước ")
+                .append(Format.percent(last.yearBefore().coverage()))
+                .append(").");
         TrendPoint best = null;
         TrendPoint worst = null;
         for (TrendPoint p : points) {
@@ -73,8 +94,14 @@ final class DashboardCharts {
             }
         }
         if (best != null) {
-            s.append(" Cao nhất ").append(Format.percent(best.figures().satisfactionRate())).append(" (").append(month(best))
-                    .append("), thấp nhất ").append(Format.percent(worst.figures().satisfactionRate())).append(" (").append(month(worst))
+            s.append(" Cao nhất ")
+                    .append(Format.percent(best.figures().satisfactionRate()))
+                    .append(" (")
+                    .append(month(best))
+                    .append("), thấp nhất ")
+                    .append(Format.percent(worst.figures().satisfactionRate()))
+                    .append(" (")
+                    .append(month(worst))
                     .append(").");
         }
         return s.toString();
@@ -87,15 +114,32 @@ final class DashboardCharts {
         option.put("xAxis", Map.of("type", "category", "data", months));
         option.put("yAxis", Map.of("type", "value", "minInterval", 1));
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("series", List.of(
-                bar("Lượt đánh giá", CURRENT, points.stream().map(p -> (Object) p.figures().ratings()).toList(), null),
-                bar("Năm trước", LAST_YEAR, points.stream().map(p -> (Object) p.yearBefore().ratings()).toList(), null)));
+        option.put(
+                "series",
+                List.of(
+                        bar(
+                                "Lượt đánh giá",
+                                CURRENT,
+                                points.stream()
+                                        .map(p -> (Object) p.figures().ratings())
+                                        .toList(),
+                                null),
+                        bar(
+                                "Năm trước",
+                                LAST_YEAR,
+                                points.stream()
+                                        .map(p -> (Object) p.yearBefore().ratings())
+                                        .toList(),
+                                null)));
         long total = points.stream().mapToLong(p -> p.figures().ratings()).sum();
         long before = points.stream().mapToLong(p -> p.yearBefore().ratings()).sum();
-        String summary = points.isEmpty() ? "Lượt đánh giá theo tháng: không có số liệu."
-                : "Biểu đồ cột lượt đánh giá theo tháng, từ " + month(points.getFirst()) + " đến " + month(points.getLast()) + ": tổng "
+        String summary = points.isEmpty()
+                ? "Lượt đánh giá theo tháng: không có số liệu."
+                : "Biểu đồ cột lượt đánh giá theo tháng, từ " + month(points.getFirst()) + " đến "
+                        + month(points.getLast()) + ": tổng "
                         + Format.count(total) + " lượt (cùng các tháng năm trước " + Format.count(before) + "); tháng "
-                        + month(points.getLast()) + ": " + Format.count(points.getLast().figures().ratings()) + " lượt.";
+                        + month(points.getLast()) + ": "
+                        + Format.count(points.getLast().figures().ratings()) + " lượt.";
         return new Spec(option, summary);
     }
 
@@ -116,11 +160,14 @@ final class DashboardCharts {
         option.put("series", series);
         Figures c = h.current();
         List<Object> s = shares(c);
-        String summary = c.ratings() == 0 ? "Phân bố đánh giá chung: không có đánh giá trong kỳ."
-                : "Biểu đồ cột phân bố đánh giá chung, " + h.period().label() + ", " + Format.count(c.ratings()) + " lượt: rất hài lòng "
+        String summary = c.ratings() == 0
+                ? "Phân bố đánh giá chung: không có đánh giá trong kỳ."
+                : "Biểu đồ cột phân bố đánh giá chung, " + h.period().label() + ", " + Format.count(c.ratings())
+                        + " lượt: rất hài lòng "
                         + Format.count(c.verySatisfied()) + " (" + Format.percent((Double) s.get(0)) + "), hài lòng "
                         + Format.count(c.satisfied()) + " (" + Format.percent((Double) s.get(1)) + "), không hài lòng "
-                        + Format.count(c.dissatisfied()) + " (" + Format.percent((Double) s.get(2)) + "); so với kỳ trước và cùng kỳ năm trước.";
+                        + Format.count(c.dissatisfied()) + " (" + Format.percent((Double) s.get(2))
+                        + "); so với kỳ trước và cùng kỳ năm trước.";
         return new Spec(option, summary);
     }
 
@@ -128,36 +175,70 @@ final class DashboardCharts {
     static List<Object> shares(Figures f) {
         List<Object> s = new ArrayList<>();
         for (long n : new long[] {f.verySatisfied(), f.satisfied(), f.dissatisfied()}) {
-            s.add(f.ratings() == 0 ? null : java.math.BigDecimal.valueOf(n * 100L)
-                    .divide(java.math.BigDecimal.valueOf(f.ratings()), 1, java.math.RoundingMode.HALF_UP).doubleValue());
+            s.add(
+                    f.ratings() == 0
+                            ? null
+                            : BigDecimal.valueOf(n * 100L)
+                                    .divide(BigDecimal.valueOf(f.ratings()), 1, RoundingMode.HALF_UP)
+                                    .doubleValue());
         }
         return s;
     }
 
     /** Average points per criterion (0–2), horizontal bars, three periods. */
     static Spec criteria(Headline h, Map<String, String> labels) {
-        List<String> keys = labels.keySet().stream().filter(k -> h.current().average(k) != null || h.previous().average(k) != null
-                || h.lastYear().average(k) != null).toList();
+        List<String> keys = labels.keySet().stream()
+                .filter(k -> h.current().average(k) != null
+                        || h.previous().average(k) != null
+                        || h.lastYear().average(k) != null)
+                .toList();
         // Horizontal bars list the first category at the bottom: reversed, the questionnaire reads top-down.
         List<String> reversed = new ArrayList<>(keys).reversed();
         Map<String, Object> option = base("");
-        // Room for the questionnaire's long labels, wrapped on two or three lines (measured by ECharts, they overlap the bars).
+        // Room for the questionnaire's long labels, wrapped on two or three lines (measured by ECharts, they overlap
+        // the bars).
         option.put("grid", Map.of("left", 176, "right", 40, "top", 8, "bottom", 64, "containLabel", false));
-        option.put("yAxis", Map.of("type", "category", "data", reversed.stream().map(labels::get).toList(), "axisLabel",
-                Map.of("width", 164, "overflow", "break", "interval", 0, "lineHeight", 14)));
+        option.put(
+                "yAxis",
+                Map.of(
+                        "type",
+                        "category",
+                        "data",
+                        reversed.stream().map(labels::get).toList(),
+                        "axisLabel",
+                        Map.of("width", 164, "overflow", "break", "interval", 0, "lineHeight", 14)));
         option.put("xAxis", Map.of("type", "value", "min", 0, "max", 2, "interval", 0.5));
         option.put("tooltip", Map.of("trigger", "axis"));
         List<Object> bars = new ArrayList<>(List.of(
-                bar("Kỳ này", CURRENT, reversed.stream().map(k -> (Object) h.current().average(k)).toList(), "right"),
-                bar("Kỳ trước", PREVIOUS, reversed.stream().map(k -> (Object) h.previous().average(k)).toList(), null)));
+                bar(
+                        "Kỳ này",
+                        CURRENT,
+                        reversed.stream()
+                                .map(k -> (Object) h.current().average(k))
+                                .toList(),
+                        "right"),
+                bar(
+                        "Kỳ trước",
+                        PREVIOUS,
+                        reversed.stream()
+                                .map(k -> (Object) h.previous().average(k))
+                                .toList(),
+                        null)));
         if (!h.lastYearIsPrevious()) {
-            bars.add(bar("Cùng kỳ năm trước", LAST_YEAR, reversed.stream().map(k -> (Object) h.lastYear().average(k)).toList(), null));
+            bars.add(bar(
+                    "Cùng kỳ năm trước",
+                    LAST_YEAR,
+                    reversed.stream().map(k -> (Object) h.lastYear().average(k)).toList(),
+                    null));
         }
         option.put("series", bars);
-        List<String> parts = keys.stream().map(k -> labels.get(k) + " " + Format.average(h.current().average(k))).toList();
-        String summary = keys.isEmpty() ? "Điểm trung bình theo tiêu chí: không có số liệu."
-                : "Biểu đồ thanh điểm trung bình theo tiêu chí (0–2), " + h.period().label() + ": " + String.join("; ", parts)
-                        + ". Số liệu từng kỳ ở bảng bên dưới.";
+        List<String> parts = keys.stream()
+                .map(k -> labels.get(k) + " " + Format.average(h.current().average(k)))
+                .toList();
+        String summary = keys.isEmpty()
+                ? "Điểm trung bình theo tiêu chí: không có số liệu."
+                : "Biểu đồ thanh điểm trung bình theo tiêu chí (0–2), "
+                        + h.period().label() + ": " + String.join("; ", parts) + ". Số liệu từng kỳ ở bảng bên dưới.";
         return new Spec(option, summary);
     }
 
@@ -184,9 +265,29 @@ final class DashboardCharts {
         Map<String, Object> option = base("");
         option.put("grid", Map.of("left", 8, "right", 16, "top", 8, "bottom", 56, "containLabel", true));
         option.put("xAxis", Map.of("type", "category", "data", List.of(WEEKDAYS), "splitArea", Map.of("show", true)));
-        option.put("yAxis", Map.of("type", "category", "data", hours, "inverse", true, "splitArea", Map.of("show", true)));
-        option.put("visualMap", Map.of("min", 0, "max", max, "calculable", false, "orient", "horizontal", "left", "center", "bottom", 0,
-                "itemHeight", 120, "text", List.of("nhiều", "ít"), "inRange", Map.of("color", List.of("#e3f2fd", "#1565c0"))));
+        option.put(
+                "yAxis", Map.of("type", "category", "data", hours, "inverse", true, "splitArea", Map.of("show", true)));
+        option.put(
+                "visualMap",
+                Map.of(
+                        "min",
+                        0,
+                        "max",
+                        max,
+                        "calculable",
+                        false,
+                        "orient",
+                        "horizontal",
+                        "left",
+                        "center",
+                        "bottom",
+                        0,
+                        "itemHeight",
+                        120,
+                        "text",
+                        List.of("nhiều", "ít"),
+                        "inRange",
+                        Map.of("color", List.of("#e3f2fd", "#1565c0"))));
         option.put("tooltip", Map.of("trigger", "item"));
         option.put("legend", Map.of("show", false));
         Map<String, Object> series = new LinkedHashMap<>();
@@ -195,8 +296,10 @@ final class DashboardCharts {
         series.put("data", data);
         series.put("label", Map.of("show", true, "fontSize", 11));
         option.put("series", List.of(series));
-        String summary = total == 0 ? "Lượt đánh giá theo giờ và thứ: không có đánh giá trong kỳ."
-                : "Bản đồ nhiệt lượt đánh giá theo giờ trong ngày và thứ trong tuần: " + Format.count(total) + " lượt; nhiều nhất "
+        String summary = total == 0
+                ? "Lượt đánh giá theo giờ và thứ: không có đánh giá trong kỳ."
+                : "Bản đồ nhiệt lượt đánh giá theo giờ trong ngày và thứ trong tuần: " + Format.count(total)
+                        + " lượt; nhiều nhất "
                         + WEEKDAYS[busiest.weekday() - 1] + " " + String.format("%02d:00", busiest.hour()) + " ("
                         + Format.count(busiest.ratings()) + " lượt). Số lượt và tỷ lệ hài lòng từng ô ở bảng bên dưới.";
         return new Spec(option, summary);
@@ -213,8 +316,8 @@ final class DashboardCharts {
         return option;
     }
 
-    private static Map<String, Object> line(String name, String color, boolean dashed, List<TrendPoint> points,
-            Function<TrendPoint, Double> value) {
+    private static Map<String, Object> line(
+            String name, String color, boolean dashed, List<TrendPoint> points, Function<TrendPoint, Double> value) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("name", name);
         s.put("type", "line");

@@ -2,6 +2,10 @@ package vn.hailong.dashboard.ui;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
+
+import org.springframework.security.access.AccessDeniedException;
+
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -11,10 +15,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
-import jakarta.annotation.security.RolesAllowed;
-
-import org.springframework.security.access.AccessDeniedException;
 
 import vn.hailong.dashboard.DashboardService;
 import vn.hailong.dashboard.ExportService;
@@ -58,10 +58,12 @@ public class DashboardView extends Div {
         addClassName("dashboard");
         setId("dashboard");
 
-        add(new H2("Bảng điều khiển mức độ hài lòng"), new PeriodFilter(() -> selection.period(), dashboard::today, period -> {
-            selection = new Selection(period, selection.unitId());
-            refresh();
-        }));
+        add(
+                new H2("Bảng điều khiển mức độ hài lòng"),
+                new PeriodFilter(() -> selection.period(), dashboard::today, period -> {
+                    selection = new Selection(period, selection.unitId());
+                    refresh();
+                }));
         runningNote.setId("running-note");
         runningNote.addClassName("running-note");
         Paragraph definitions = new Paragraph(getTranslation("dashboard.definitions"));
@@ -75,7 +77,8 @@ public class DashboardView extends Div {
         this.details = new DetailPanels(dashboard, exports, paperForms, () -> selection, this::selectUnit);
         // The downloads and the tables take the page's whole width, below the tree: at 1440 px a unit
         // table beside the tree had room for unit names only on three lines.
-        Div below = new Div(new ExportBar(exports, () -> selection, format -> details.tableExport(selection, format)), details);
+        Div below = new Div(
+                new ExportBar(exports, () -> selection, format -> details.tableExport(selection, format)), details);
         below.addClassName("details");
         add(body, below);
         refresh();
@@ -102,15 +105,29 @@ public class DashboardView extends Div {
         try {
             Headline h = dashboard.headline(selection);
             UnitNode unit = scope.node(selection.unitId());
-            String scopeText = unit == null ? getTranslation("dashboard.period.scope.all") : getTranslation("dashboard.period.scope.unit", unit.name());
-            scopeLabel.setText(h.lastYearIsPrevious()
-                    ? getTranslation("dashboard.period.compared.one", scopeText, periodLabel(h), h.previousPeriod().label())
-                    : getTranslation("dashboard.period.compared.two", scopeText, periodLabel(h), h.previousPeriod().label(), h.lastYearPeriod().label()));
+            String scopeText = unit == null
+                    ? getTranslation("dashboard.period.scope.all")
+                    : getTranslation("dashboard.period.scope.unit", unit.name());
+            scopeLabel.setText(
+                    h.lastYearIsPrevious()
+                            ? getTranslation(
+                                    "dashboard.period.compared.one",
+                                    scopeText,
+                                    periodLabel(h),
+                                    h.previousPeriod().label())
+                            : getTranslation(
+                                    "dashboard.period.compared.two",
+                                    scopeText,
+                                    periodLabel(h),
+                                    h.previousPeriod().label(),
+                                    h.lastYearPeriod().label()));
             scopeLabel.addClassName("scope-label");
             scopeLabel.setId("scope-label");
             runningNote.setVisible(h.running());
             if (h.running()) {
-                runningNote.setText(getTranslation("dashboard.period.running.note", Format.DAY.format(h.asOf()),
+                runningNote.setText(getTranslation(
+                        "dashboard.period.running.note",
+                        Format.DAY.format(h.asOf()),
                         h.previousPeriod().days()));
             }
             cards.show(h);
@@ -118,14 +135,16 @@ public class DashboardView extends Div {
             trend.show(dashboard.trend(selection));
             details.show(selection);
         } catch (AccessDeniedException e) {
-            Notification.show("Bạn không có quyền xem đơn vị này (not in your scope)", 5000, Notification.Position.MIDDLE)
+            Notification.show(
+                            "Bạn không có quyền xem đơn vị này (not in your scope)", 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 
     /** "Tháng 12/2026, tính đến 04/12" while the period runs, else its plain label. */
     private String periodLabel(Headline h) {
-        return h.running() ? getTranslation("dashboard.period.running", h.period().label(), Format.SHORT_DAY.format(h.asOf()))
+        return h.running()
+                ? getTranslation("dashboard.period.running", h.period().label(), Format.SHORT_DAY.format(h.asOf()))
                 : h.period().label();
     }
 

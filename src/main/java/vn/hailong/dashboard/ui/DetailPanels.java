@@ -41,7 +41,11 @@ final class DetailPanels extends Div {
     private final IntegrityPanel integrity;
 
     /** {@code unitClicked}: a row of the unit table, to drill down. */
-    DetailPanels(DashboardService dashboard, ExportService exports, PaperFormService paperForms, Supplier<Selection> selection,
+    DetailPanels(
+            DashboardService dashboard,
+            ExportService exports,
+            PaperFormService paperForms,
+            Supplier<Selection> selection,
             Consumer<UUID> unitClicked) {
         this.dashboard = dashboard;
         this.exports = exports;
@@ -52,15 +56,21 @@ final class DetailPanels extends Div {
             breakdowns.put(b, grid);
             Component content = grid;
             if (b == Breakdown.OFFICER) {
-                content = new Div(new Paragraph("Chỉ hiện cán bộ có từ " + dashboard.officerMinRatings()
-                        + " lượt đánh giá trở lên trong kỳ."), grid);
+                content = new Div(
+                        new Paragraph("Chỉ hiện cán bộ có từ " + dashboard.officerMinRatings()
+                                + " lượt đánh giá trở lên trong kỳ."),
+                        grid);
             }
             if (b == Breakdown.COUNTER) {
-                content = new Div(new Paragraph("Hồ sơ được cán bộ bàn giao cho người dân tại quầy trong kỳ (theo lần bàn giao cuối), "
-                        + "và bao nhiêu hồ sơ trong số đó đã được đánh giá (tại quầy hay sau đó qua mã QR)."), grid);
+                content = new Div(
+                        new Paragraph(
+                                "Hồ sơ được cán bộ bàn giao cho người dân tại quầy trong kỳ (theo lần bàn giao cuối), "
+                                        + "và bao nhiêu hồ sơ trong số đó đã được đánh giá (tại quầy hay sau đó qua mã QR)."),
+                        grid);
             }
             if (b == Breakdown.UNIT) {
-                content = new Div(new Paragraph("Bấm vào một đơn vị để xem chi tiết đơn vị đó và các đơn vị trực thuộc."), grid);
+                content = new Div(
+                        new Paragraph("Bấm vào một đơn vị để xem chi tiết đơn vị đó và các đơn vị trực thuộc."), grid);
             }
             panels.put(b.label(), content);
         }

@@ -3,6 +3,10 @@ package vn.hailong.dashboard.ui;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
+
+import org.springframework.security.access.AccessDeniedException;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -16,8 +20,6 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-
-import jakarta.annotation.security.RolesAllowed;
 
 import vn.hailong.dashboard.DashboardService;
 import vn.hailong.dashboard.DossierView;
@@ -53,28 +55,51 @@ public class DossierRatingsView extends Div implements HasUrlParameter<String> {
             DossierView view = dashboard.dossier(code);
             var d = view.dossier();
             add(new H2("Hồ sơ " + d.code()));
-            Paragraph facts = new Paragraph(d.procedureName() + " · " + d.evaluatedUnitName() + " · tiếp nhận " + Format.time(d.receivedAt())
+            Paragraph facts = new Paragraph(d.procedureName() + " · " + d.evaluatedUnitName() + " · tiếp nhận "
+                    + Format.time(d.receivedAt())
                     + (d.dueAt() == null ? "" : " · hẹn trả " + Format.time(d.dueAt()))
                     + (d.returnedAt() == null ? " · chưa trả kết quả" : " · trả kết quả " + Format.time(d.returnedAt()))
-                    + (d.timeliness() == null ? "" : " (" + switch (d.timeliness()) {
-                        case EARLY -> "trước hạn";
-                        case ON_TIME -> "đúng hạn";
-                        case LATE -> "trễ hạn";
-                    } + ")"));
+                    + (d.timeliness() == null
+                            ? ""
+                            : " ("
+                                    + switch (d.timeliness()) {
+                                        case EARLY -> "trước hạn";
+                                        case ON_TIME -> "đúng hạn";
+                                        case LATE -> "trễ hạn";
+                                    }
+                                    + ")"));
             facts.setId("dossier-facts");
             add(facts);
             Grid<RatingFacts> ratings = new Grid<>();
-            ratings.addColumn(r -> Format.time(r.submittedAt())).setHeader("Thời gian").setAutoWidth(true);
+            ratings.addColumn(r -> Format.time(r.submittedAt()))
+                    .setHeader("Thời gian")
+                    .setAutoWidth(true);
             Map<String, String> options = dashboard.overallOptionLabels();
             Map<String, String> reasons = dashboard.reasonLabels();
-            ratings.addColumn(r -> DashboardService.channelLabel(r.channel().name())).setHeader("Kênh").setAutoWidth(true);
-            ratings.addColumn(r -> DashboardView.statusLabel(r.status().name())).setHeader("Trạng thái").setAutoWidth(true);
-            ratings.addColumn(r -> options.getOrDefault(r.overallOption(), r.overallOption())).setHeader("Đánh giá chung").setAutoWidth(true);
-            ratings.addColumn(r -> String.join(", ", r.reasons().stream().map(c -> reasons.getOrDefault(c, c)).toList())).setHeader("Lý do");
-            ratings.addColumn(r -> r.comment() == null ? "" : r.comment()).setHeader("Ý kiến").setFlexGrow(3);
-            Map<UUID, DisputeLink> links = moderation.disputeLinks(view.ratings().stream().map(RatingFacts::id).toList());
+            ratings.addColumn(r -> DashboardService.channelLabel(r.channel().name()))
+                    .setHeader("Kênh")
+                    .setAutoWidth(true);
+            ratings.addColumn(r -> DashboardView.statusLabel(r.status().name()))
+                    .setHeader("Trạng thái")
+                    .setAutoWidth(true);
+            ratings.addColumn(r -> options.getOrDefault(r.overallOption(), r.overallOption()))
+                    .setHeader("Đánh giá chung")
+                    .setAutoWidth(true);
+            ratings.addColumn(r -> String.join(
+                            ", ",
+                            r.reasons().stream()
+                                    .map(c -> reasons.getOrDefault(c, c))
+                                    .toList()))
+                    .setHeader("Lý do");
+            ratings.addColumn(r -> r.comment() == null ? "" : r.comment())
+                    .setHeader("Ý kiến")
+                    .setFlexGrow(3);
+            Map<UUID, DisputeLink> links = moderation.disputeLinks(
+                    view.ratings().stream().map(RatingFacts::id).toList());
             if (!links.isEmpty()) {
-                ratings.addComponentColumn(r -> disputeLink(r.id(), links.get(r.id()))).setHeader("Kiểm duyệt").setAutoWidth(true);
+                ratings.addComponentColumn(r -> disputeLink(r.id(), links.get(r.id())))
+                        .setHeader("Kiểm duyệt")
+                        .setAutoWidth(true);
             }
             ratings.setItems(view.ratings());
             ratings.setAllRowsVisible(true);
@@ -83,7 +108,7 @@ public class DossierRatingsView extends Div implements HasUrlParameter<String> {
             add(ratings);
         } catch (NotFoundException e) {
             add(new Paragraph("Không tìm thấy hồ sơ " + code + " (no such dossier)."));
-        } catch (org.springframework.security.access.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             add(new Paragraph("Hồ sơ này thuộc đơn vị ngoài phạm vi của bạn (outside your scope)."));
         }
     }
@@ -93,10 +118,12 @@ public class DossierRatingsView extends Div implements HasUrlParameter<String> {
         if (link == null) {
             return new Span();
         }
-        Anchor anchor = new Anchor("kiem-duyet/danh-gia/" + ratingId, switch (link) {
-            case RAISE -> "Đề nghị kiểm duyệt";
-            case SEE_OPEN -> "Xem đề nghị đang chờ quyết định";
-        });
+        Anchor anchor = new Anchor(
+                "kiem-duyet/danh-gia/" + ratingId,
+                switch (link) {
+                    case RAISE -> "Đề nghị kiểm duyệt";
+                    case SEE_OPEN -> "Xem đề nghị đang chờ quyết định";
+                });
         anchor.setId("dispute-" + ratingId);
         return anchor;
     }

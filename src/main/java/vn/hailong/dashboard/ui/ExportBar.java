@@ -21,7 +21,10 @@ final class ExportBar extends Div {
     private final Select<Locale> exportLanguage = new Select<>();
 
     /** {@code tableExport}: the table of the detail panel that shows, in that format. */
-    ExportBar(ExportService exports, Supplier<Selection> selection, Function<ExportService.Format, ExportService.ExportFile> tableExport) {
+    ExportBar(
+            ExportService exports,
+            Supplier<Selection> selection,
+            Function<ExportService.Format, ExportService.ExportFile> tableExport) {
         Span label = new Span("Tải về:");
         exportLanguage.setLabel(getTranslation("export.language"));
         exportLanguage.setItems(Format.VI, Locale.ENGLISH);
@@ -29,24 +32,38 @@ final class ExportBar extends Div {
         exportLanguage.setValue(Format.VI);
         exportLanguage.setId("export-language");
         exportLanguage.setWidth("16rem");
-        add(label,
+        add(
+                label,
                 download("export-table-csv", "Bảng đang xem (CSV)", () -> tableExport.apply(ExportService.Format.CSV)),
-                download("export-table-xlsx", "Bảng đang xem (Excel)", () -> tableExport.apply(ExportService.Format.XLSX)),
-                download("export-ratings-csv", "Danh sách đánh giá (CSV)",
+                download(
+                        "export-table-xlsx",
+                        "Bảng đang xem (Excel)",
+                        () -> tableExport.apply(ExportService.Format.XLSX)),
+                download(
+                        "export-ratings-csv",
+                        "Danh sách đánh giá (CSV)",
                         () -> exports.ratings(selection.get(), ExportService.Format.CSV, exportLanguage.getValue())),
-                download("export-ratings-xlsx", "Danh sách đánh giá (Excel)",
+                download(
+                        "export-ratings-xlsx",
+                        "Danh sách đánh giá (Excel)",
                         () -> exports.ratings(selection.get(), ExportService.Format.XLSX, exportLanguage.getValue())),
-                download("export-report-pdf", "Báo cáo PDF", () -> exports.report(selection.get())), exportLanguage);
+                download("export-report-pdf", "Báo cáo PDF", () -> exports.report(selection.get())),
+                exportLanguage);
         addClassName("exports");
         setId("exports");
     }
 
     private static Anchor download(String id, String text, Supplier<ExportService.ExportFile> export) {
-        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-            ExportService.ExportFile file = export.get();
-            return new DownloadResponse(new ByteArrayInputStream(file.content()), file.fileName(), file.contentType(),
-                    file.content().length);
-        }), text);
+        Anchor anchor = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    ExportService.ExportFile file = export.get();
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(file.content()),
+                            file.fileName(),
+                            file.contentType(),
+                            file.content().length);
+                }),
+                text);
         anchor.setId(id);
         return anchor;
     }

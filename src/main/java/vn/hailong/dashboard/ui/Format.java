@@ -13,12 +13,12 @@ final class Format {
 
     static final Locale VI = FigureFormat.VI;
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZONE);
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZONE);
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("dd/MM");
 
-    private Format() {
-    }
+    private Format() {}
 
     static String count(long n) {
         return FigureFormat.count(n);

@@ -25,24 +25,64 @@ final class HeadlineCards extends Div {
         boolean one = h.lastYearIsPrevious();
         String returnDay = getTranslation("dashboard.basis.returnDay");
         String ratingDay = getTranslation("dashboard.basis.ratingDay");
-        add(card("returned", "dashboard.card.returned", returnDay, Format.count(c.returned()), null, Format.count(p.returned()),
+        add(card(
+                "returned",
+                "dashboard.card.returned",
+                returnDay,
+                Format.count(c.returned()),
+                null,
+                Format.count(p.returned()),
                 one ? null : Format.count(y.returned())));
-        add(card("ratings", "dashboard.card.ratings", ratingDay, Format.count(c.ratings()), null, Format.count(p.ratings()),
+        add(card(
+                "ratings",
+                "dashboard.card.ratings",
+                ratingDay,
+                Format.count(c.ratings()),
+                null,
+                Format.count(p.ratings()),
                 one ? null : Format.count(y.ratings())));
-        add(card("coverage", "dashboard.card.coverage", null, Format.percent(c.coverage()), null, Format.percent(p.coverage()),
+        add(card(
+                "coverage",
+                "dashboard.card.coverage",
+                null,
+                Format.percent(c.coverage()),
+                null,
+                Format.percent(p.coverage()),
                 one ? null : Format.percent(y.coverage())));
-        add(card("satisfaction", "dashboard.card.satisfaction", ratingDay, Format.percent(c.satisfactionRate()),
-                c.ratings() == 0 ? null : getTranslation("dashboard.sample", Format.count(c.ratings()), Format.interval(c.satisfaction())),
-                rateWithSample(p), one ? null : rateWithSample(y)));
-        add(card("dissatisfied", "dashboard.card.dissatisfied", ratingDay, Format.count(c.dissatisfied()), null,
-                Format.count(p.dissatisfied()), one ? null : Format.count(y.dissatisfied())));
-        add(card("late", "dashboard.card.late", returnDay, Format.percent(c.lateShare()), null, Format.percent(p.lateShare()),
+        add(card(
+                "satisfaction",
+                "dashboard.card.satisfaction",
+                ratingDay,
+                Format.percent(c.satisfactionRate()),
+                c.ratings() == 0
+                        ? null
+                        : getTranslation(
+                                "dashboard.sample", Format.count(c.ratings()), Format.interval(c.satisfaction())),
+                rateWithSample(p),
+                one ? null : rateWithSample(y)));
+        add(card(
+                "dissatisfied",
+                "dashboard.card.dissatisfied",
+                ratingDay,
+                Format.count(c.dissatisfied()),
+                null,
+                Format.count(p.dissatisfied()),
+                one ? null : Format.count(y.dissatisfied())));
+        add(card(
+                "late",
+                "dashboard.card.late",
+                returnDay,
+                Format.percent(c.lateShare()),
+                null,
+                Format.percent(p.lateShare()),
                 one ? null : Format.percent(y.lateShare())));
     }
 
     private String rateWithSample(Figures f) {
-        return f.ratings() == 0 ? Format.percent(null)
-                : getTranslation("dashboard.sample.short", Format.percent(f.satisfactionRate()), Format.count(f.ratings()));
+        return f.ratings() == 0
+                ? Format.percent(null)
+                : getTranslation(
+                        "dashboard.sample.short", Format.percent(f.satisfactionRate()), Format.count(f.ratings()));
     }
 
     /**
@@ -50,7 +90,8 @@ final class HeadlineCards extends Div {
      * sample and interval under a rate, then the comparisons; {@code lastYear} null when the period
      * before is the same period a year earlier (a year).
      */
-    private Div card(String id, String labelKey, String basis, String value, String sample, String previous, String lastYear) {
+    private Div card(
+            String id, String labelKey, String basis, String value, String sample, String previous, String lastYear) {
         Span l = new Span(getTranslation(labelKey));
         l.addClassName("label");
         Div card = new Div(l);
@@ -67,8 +108,11 @@ final class HeadlineCards extends Div {
             s.addClassName("sample");
             card.add(s);
         }
-        Div compare = lastYear == null ? new Div(new Span(getTranslation("dashboard.card.previousYear", previous)))
-                : new Div(new Span(getTranslation("dashboard.card.previous", previous)), new Div(getTranslation("dashboard.card.lastYear", lastYear)));
+        Div compare = lastYear == null
+                ? new Div(new Span(getTranslation("dashboard.card.previousYear", previous)))
+                : new Div(
+                        new Span(getTranslation("dashboard.card.previous", previous)),
+                        new Div(getTranslation("dashboard.card.lastYear", lastYear)));
         compare.addClassName("compare");
         card.add(compare);
         card.addClassName("card");

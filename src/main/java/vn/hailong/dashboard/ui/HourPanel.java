@@ -21,8 +21,10 @@ final class HourPanel extends Div {
     private final Div hours = new Div();
 
     HourPanel() {
-        add(new Paragraph("Lượt đánh giá và tỷ lệ hài lòng theo giờ trong ngày và thứ trong tuần."),
-                ChartFigure.of("Lượt đánh giá theo giờ và thứ", hourChart), hours);
+        add(
+                new Paragraph("Lượt đánh giá và tỷ lệ hài lòng theo giờ trong ngày và thứ trong tuần."),
+                ChartFigure.of("Lượt đánh giá theo giờ và thứ", hourChart),
+                hours);
     }
 
     void show(List<HourCell> cells) {

@@ -1,12 +1,13 @@
 package vn.hailong.dashboard.ui;
 
+import jakarta.annotation.security.PermitAll;
+
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-
-import jakarta.annotation.security.PermitAll;
 
 /**
  * The address everyone lands on after logging in ({@code /}): not a page of its own (it used to
@@ -34,7 +35,7 @@ public class LandingView extends Div implements BeforeEnterObserver {
             event.forwardTo("nhap-phieu");
         } else {
             // A user with no role (e.g. waiting for the second factor) goes where the security says.
-            event.rerouteToError(com.vaadin.flow.router.AccessDeniedException.class);
+            event.rerouteToError(AccessDeniedException.class);
         }
     }
 }

@@ -67,8 +67,19 @@ final class PeriodFilter extends Div {
     static DatePicker.DatePickerI18n vietnameseDates() {
         return new DatePicker.DatePickerI18n()
                 .setDateFormat("dd/MM/yyyy")
-                .setMonthNames(List.of("Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6", "Tháng 7", "Tháng 8",
-                        "Tháng 9", "Tháng 10", "Tháng 11", "Tháng 12"))
+                .setMonthNames(List.of(
+                        "Tháng 1",
+                        "Tháng 2",
+                        "Tháng 3",
+                        "Tháng 4",
+                        "Tháng 5",
+                        "Tháng 6",
+                        "Tháng 7",
+                        "Tháng 8",
+                        "Tháng 9",
+                        "Tháng 10",
+                        "Tháng 11",
+                        "Tháng 12"))
                 .setWeekdays(List.of("Chủ nhật", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy"))
                 .setWeekdaysShort(List.of("CN", "T2", "T3", "T4", "T5", "T6", "T7"))
                 .setFirstDayOfWeek(1)

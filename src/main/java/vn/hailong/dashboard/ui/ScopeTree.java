@@ -66,7 +66,9 @@ final class ScopeTree extends Div {
         if (unitId != null && nodes.containsKey(unitId)) {
             UnitNode node = nodes.get(unitId);
             List<UnitNode> ancestors = new ArrayList<>();
-            for (UUID p = node.parentId(); p != null && nodes.containsKey(p); p = nodes.get(p).parentId()) {
+            for (UUID p = node.parentId();
+                    p != null && nodes.containsKey(p);
+                    p = nodes.get(p).parentId()) {
                 ancestors.add(nodes.get(p));
             }
             tree.expand(ancestors);

@@ -14,7 +14,8 @@ final class TrendPanel extends Div {
     private final Chart ratingsTrend = new Chart("chart-ratings-trend", "20rem");
 
     TrendPanel() {
-        Div charts = new Div(ChartFigure.of("Tỷ lệ hài lòng và tỷ lệ được đánh giá theo tháng", rateTrend),
+        Div charts = new Div(
+                ChartFigure.of("Tỷ lệ hài lòng và tỷ lệ được đánh giá theo tháng", rateTrend),
                 ChartFigure.of("Lượt đánh giá theo tháng", ratingsTrend));
         charts.addClassName("charts");
         add(new H3("Xu hướng theo tháng (so với cùng tháng năm trước)"), charts);

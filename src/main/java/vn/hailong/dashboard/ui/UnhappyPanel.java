@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.springframework.security.access.AccessDeniedException;
+
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -15,8 +17,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-
-import org.springframework.security.access.AccessDeniedException;
 
 import vn.hailong.dashboard.DashboardService;
 import vn.hailong.dashboard.Selection;
@@ -48,18 +48,31 @@ final class UnhappyPanel extends Div {
         text.setClearButtonVisible(true);
         text.addValueChangeListener(e -> refresh());
 
-        unhappy.addColumn(r -> Format.time(r.submittedAt())).setHeader("Thời gian").setAutoWidth(true).setFlexGrow(0);
-        unhappy.addComponentColumn(r -> new Anchor("ho-so/" + r.dossierCode(), r.dossierCode())).setHeader("Hồ sơ").setAutoWidth(true)
+        unhappy.addColumn(r -> Format.time(r.submittedAt()))
+                .setHeader("Thời gian")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        unhappy.addComponentColumn(r -> new Anchor("ho-so/" + r.dossierCode(), r.dossierCode()))
+                .setHeader("Hồ sơ")
+                .setAutoWidth(true)
                 .setFlexGrow(0);
         unhappy.addColumn(UnhappyRating::unitName).setHeader("Đơn vị").setFlexGrow(2);
-        unhappy.addColumn(r -> String.join(", ", r.reasons().stream().map(c -> reasonLabels.getOrDefault(c, c)).toList()))
-                .setHeader("Lý do").setFlexGrow(2);
+        unhappy.addColumn(r -> String.join(
+                        ", ",
+                        r.reasons().stream()
+                                .map(c -> reasonLabels.getOrDefault(c, c))
+                                .toList()))
+                .setHeader("Lý do")
+                .setFlexGrow(2);
         unhappy.addComponentColumn(r -> {
-            Span comment = new Span(r.comment() == null ? "" : r.comment());
-            comment.addClassName("comment");
-            return comment;
-        }).setHeader("Ý kiến").setFlexGrow(3);
-        unhappy.addColumn(r -> "COUNTED".equals(r.status()) ? "Được tính" : DashboardView.statusLabel(r.status())).setHeader("Trạng thái")
+                    Span comment = new Span(r.comment() == null ? "" : r.comment());
+                    comment.addClassName("comment");
+                    return comment;
+                })
+                .setHeader("Ý kiến")
+                .setFlexGrow(3);
+        unhappy.addColumn(r -> "COUNTED".equals(r.status()) ? "Được tính" : DashboardView.statusLabel(r.status()))
+                .setHeader("Trạng thái")
                 .setAutoWidth(true);
         unhappy.setId("unhappy");
         unhappy.setAllRowsVisible(true);

@@ -3,6 +3,10 @@ package vn.hailong.followup.ui;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import jakarta.annotation.security.RolesAllowed;
+
+import org.springframework.security.access.AccessDeniedException;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -21,10 +25,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-
-import jakarta.annotation.security.RolesAllowed;
-
-import org.springframework.security.access.AccessDeniedException;
 
 import vn.hailong.followup.CaseStatus;
 import vn.hailong.followup.FollowUpCaseDetails;
@@ -63,7 +63,9 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
         } catch (IllegalArgumentException | NotFoundException e) {
             removeAll();
             add(new RouterLink("← Danh sách phản ánh", FollowUpListView.class));
-            add(new Paragraph("Không tìm thấy phản ánh này, hoặc nó thuộc đơn vị ngoài phạm vi của bạn (no such case in your scope)."));
+            add(
+                    new Paragraph(
+                            "Không tìm thấy phản ánh này, hoặc nó thuộc đơn vị ngoài phạm vi của bạn (no such case in your scope)."));
         }
     }
 
@@ -76,12 +78,15 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
         H2 title = new H2("Phản ánh về hồ sơ " + page.dossierCode());
         title.setId("case-title");
         add(title);
-        Div summary = new Div(FollowUpLabels.status(c.status(), page.overdue()),
-                new Span(" " + page.unitName() + " · mở ngày " + FollowUpLabels.time(c.openedAt()) + " · hạn xử lý " + FollowUpLabels.day(c.dueOn())));
+        Div summary = new Div(
+                FollowUpLabels.status(c.status(), page.overdue()),
+                new Span(" " + page.unitName() + " · mở ngày " + FollowUpLabels.time(c.openedAt()) + " · hạn xử lý "
+                        + FollowUpLabels.day(c.dueOn())));
         summary.setId("case-summary");
         add(summary);
         if (page.overdue()) {
-            Paragraph late = new Paragraph("Phản ánh đã quá hạn xử lý và đã được báo lên Sở Nội vụ (overdue, escalated).");
+            Paragraph late =
+                    new Paragraph("Phản ánh đã quá hạn xử lý và đã được báo lên Sở Nội vụ (overdue, escalated).");
             late.addClassName("error");
             add(late);
         }
@@ -95,8 +100,12 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
         facts.add(term("Đánh giá chung"), value(FollowUpLabels.answer(r.overallOption())));
         facts.add(term("Lý do"), value(page.reasons().isEmpty() ? "(không nêu)" : String.join("; ", page.reasons())));
         facts.add(term("Ý kiến"), value(r.comment() == null ? "(không có)" : r.comment()));
-        facts.add(term("Kênh"), value(FollowUpLabels.channel(r.channel().name()) + " · " + FollowUpLabels.time(r.submittedAt())));
-        facts.add(term("Tình trạng đánh giá"), value(FollowUpLabels.ratingStatus(r.status().name())));
+        facts.add(
+                term("Kênh"),
+                value(FollowUpLabels.channel(r.channel().name()) + " · " + FollowUpLabels.time(r.submittedAt())));
+        facts.add(
+                term("Tình trạng đánh giá"),
+                value(FollowUpLabels.ratingStatus(r.status().name())));
         rating.add(facts);
         Anchor dossier = new Anchor("ho-so/" + page.dossierCode(), "Xem hồ sơ " + page.dossierCode());
         dossier.setId("dossier-link");
@@ -113,15 +122,18 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
             String number = followUps.contactNumber(caseId).orElse(null);
             if (number != null) {
                 contact.add(new Paragraph("Người dân đồng ý để đơn vị gọi lại về việc này:"));
-                Anchor phone = new Anchor("tel:" + number, number.substring(0, 4) + " " + number.substring(4, 7) + " " + number.substring(7));
+                Anchor phone = new Anchor(
+                        "tel:" + number,
+                        number.substring(0, 4) + " " + number.substring(4, 7) + " " + number.substring(7));
                 phone.addClassName("phone");
                 phone.setId("contact-number");
                 contact.add(new Div(phone));
                 contact.add(new Paragraph("Số này sẽ bị xoá khi đóng phản ánh."));
             }
         } else if (c.contactAvailable()) {
-            contact.add(new Paragraph("Người dân đã để lại số điện thoại. Chỉ lãnh đạo đơn vị phụ trách xem được số này "
-                    + "(only the responsible unit's managers see the number)."));
+            contact.add(
+                    new Paragraph("Người dân đã để lại số điện thoại. Chỉ lãnh đạo đơn vị phụ trách xem được số này "
+                            + "(only the responsible unit's managers see the number)."));
         } else if (c.status() == CaseStatus.CLOSED) {
             contact.add(new Paragraph("Không còn số điện thoại: số (nếu có) đã được xoá khi đóng phản ánh."));
         } else {
@@ -138,7 +150,9 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
         if (!c.notes().isEmpty()) {
             UnorderedList notes = new UnorderedList();
             notes.setId("case-notes");
-            c.notes().forEach(n -> notes.add(new ListItem(FollowUpLabels.time(n.writtenAt()) + " · " + n.author() + ": " + n.text())));
+            c.notes()
+                    .forEach(n -> notes.add(
+                            new ListItem(FollowUpLabels.time(n.writtenAt()) + " · " + n.author() + ": " + n.text())));
             handling.add(notes);
         }
         if (c.outcome() != null) {
@@ -157,7 +171,8 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
         Div actions = card("Cập nhật");
         actions.setId("case-actions");
         TextArea text = new TextArea("Ghi chú hoặc kết quả xử lý");
-        text.setHelperText("Cần nhập kết quả để chuyển sang \"Đã giải quyết\" hoặc để đóng một phản ánh chưa giải quyết.");
+        text.setHelperText(
+                "Cần nhập kết quả để chuyển sang \"Đã giải quyết\" hoặc để đóng một phản ánh chưa giải quyết.");
         text.setWidthFull();
         text.setMaxLength(2000);
         text.setId("case-text");
@@ -165,13 +180,22 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
         buttons.addClassName("actions");
         buttons.add(button("Thêm ghi chú", false, () -> followUps.addNote(caseId, text.getValue())));
         if (c.status().canMoveTo(CaseStatus.CONTACTED)) {
-            buttons.add(button("Đã liên hệ người dân", c.status() == CaseStatus.OPEN, () -> followUps.markContacted(caseId, text.getValue())));
+            buttons.add(button(
+                    "Đã liên hệ người dân",
+                    c.status() == CaseStatus.OPEN,
+                    () -> followUps.markContacted(caseId, text.getValue())));
         }
         if (c.status().canMoveTo(CaseStatus.RESOLVED)) {
-            buttons.add(button("Đã giải quyết", c.status() == CaseStatus.CONTACTED, () -> followUps.resolve(caseId, text.getValue())));
+            buttons.add(button(
+                    "Đã giải quyết",
+                    c.status() == CaseStatus.CONTACTED,
+                    () -> followUps.resolve(caseId, text.getValue())));
         }
         if (c.status().canMoveTo(CaseStatus.CLOSED)) {
-            buttons.add(button("Đóng phản ánh", c.status() == CaseStatus.RESOLVED, () -> followUps.close(caseId, text.getValue())));
+            buttons.add(button(
+                    "Đóng phản ánh",
+                    c.status() == CaseStatus.RESOLVED,
+                    () -> followUps.close(caseId, text.getValue())));
         }
         actions.add(text, buttons, error);
         return actions;
@@ -183,9 +207,10 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
                 action.get();
                 render();
             } catch (InvalidInputException ex) {
-                error.setText(ex.getMessage() != null && ex.getMessage().contains("outcome")
-                        ? "Vui lòng nhập kết quả xử lý (an outcome is required)."
-                        : "Vui lòng nhập nội dung (text is required).");
+                error.setText(
+                        ex.getMessage() != null && ex.getMessage().contains("outcome")
+                                ? "Vui lòng nhập kết quả xử lý (an outcome is required)."
+                                : "Vui lòng nhập nội dung (text is required).");
             } catch (ConflictException ex) {
                 error.setText("Phản ánh đã được người khác cập nhật; hãy tải lại trang (changed meanwhile).");
             } catch (AccessDeniedException ex) {

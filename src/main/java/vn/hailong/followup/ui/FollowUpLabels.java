@@ -16,8 +16,7 @@ public final class FollowUpLabels {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    private FollowUpLabels() {
-    }
+    private FollowUpLabels() {}
 
     public static Span status(CaseStatus status, boolean overdue) {
         Span badge = new Span(status.label() + (overdue ? " · quá hạn" : ""));

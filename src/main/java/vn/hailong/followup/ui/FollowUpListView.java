@@ -2,6 +2,8 @@ package vn.hailong.followup.ui;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -15,8 +17,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
-import jakarta.annotation.security.RolesAllowed;
 
 import vn.hailong.followup.CaseStatus;
 import vn.hailong.followup.FollowUpService;
@@ -73,17 +73,29 @@ public class FollowUpListView extends Div {
         filters.addClassName("filters");
         add(filters);
 
-        grid.addComponentColumn(r -> new Anchor("theo-doi/" + r.id(), r.dossierCode())).setHeader("Hồ sơ").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(r -> new Anchor("theo-doi/" + r.id(), r.dossierCode()))
+                .setHeader("Hồ sơ")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(CaseRow::unitName).setHeader("Đơn vị").setFlexGrow(2);
-        grid.addComponentColumn(r -> FollowUpLabels.status(r.status(), r.overdue())).setHeader("Trạng thái").setAutoWidth(true);
-        grid.addColumn(r -> FollowUpLabels.time(r.openedAt())).setHeader("Ngày mở").setAutoWidth(true);
-        grid.addColumn(r -> FollowUpLabels.day(r.dueOn())).setHeader("Hạn xử lý").setAutoWidth(true);
-        grid.addColumn(r -> r.contactAvailable() ? "Có số điện thoại" : "—").setHeader("Liên hệ").setAutoWidth(true);
+        grid.addComponentColumn(r -> FollowUpLabels.status(r.status(), r.overdue()))
+                .setHeader("Trạng thái")
+                .setAutoWidth(true);
+        grid.addColumn(r -> FollowUpLabels.time(r.openedAt()))
+                .setHeader("Ngày mở")
+                .setAutoWidth(true);
+        grid.addColumn(r -> FollowUpLabels.day(r.dueOn()))
+                .setHeader("Hạn xử lý")
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.contactAvailable() ? "Có số điện thoại" : "—")
+                .setHeader("Liên hệ")
+                .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText("Không có phản ánh nào theo điều kiện đã chọn.");
         grid.setAllRowsVisible(true);
         grid.setId("cases");
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("theo-doi/" + e.getItem().id())));
+        grid.addItemClickListener(e ->
+                getUI().ifPresent(ui -> ui.navigate("theo-doi/" + e.getItem().id())));
         add(count, grid);
         refresh();
     }

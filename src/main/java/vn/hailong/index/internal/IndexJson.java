@@ -14,8 +14,7 @@ public final class IndexJson {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    private IndexJson() {
-    }
+    private IndexJson() {}
 
     public static String write(Object value) {
         return MAPPER.writeValueAsString(value);

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,30 +48,40 @@ public class PeriodInputsReadModel {
     }
 
     /** A unit as the period sees it. */
-    public record Unit(UUID id, String code, String name, String peerGroup) {
-    }
+    public record Unit(UUID id, String code, String name, String peerGroup) {}
 
     /** The units to score: valid at some time in the period, except provinces and service centres. */
     public List<Unit> units(LocalDate start, LocalDate end) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT id, code, name, COALESCE(peer_group, kind) AS peer_group FROM agency
                 WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) AND kind NOT IN ('PROVINCE', 'SERVICE_CENTRE')
-                """, (rs, i) -> new Unit(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
-                rs.getString("peer_group")), end, start);
+                """,
+                (rs, i) -> new Unit(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getString("peer_group")),
+                end,
+                start);
     }
 
     /** Units by id (those with dossiers in the period but outside {@link #units}). */
-    public Map<UUID, Unit> unitsById(java.util.Collection<UUID> ids) {
+    public Map<UUID, Unit> unitsById(Collection<UUID> ids) {
         Map<UUID, Unit> result = new HashMap<>();
         if (ids.isEmpty()) {
             return result;
         }
-        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-        jdbc.query("SELECT id, code, name, COALESCE(peer_group, kind) AS peer_group FROM agency WHERE id IN (" + marks + ")",
+        String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+        jdbc.query(
+                "SELECT id, code, name, COALESCE(peer_group, kind) AS peer_group FROM agency WHERE id IN (" + marks
+                        + ")",
                 rs -> {
                     UUID id = rs.getObject("id", UUID.class);
-                    result.put(id, new Unit(id, rs.getString("code"), rs.getString("name"), rs.getString("peer_group")));
-                }, ids.stream().map(UUID::toString).toArray());
+                    result.put(
+                            id, new Unit(id, rs.getString("code"), rs.getString("name"), rs.getString("peer_group")));
+                },
+                ids.stream().map(UUID::toString).toArray());
         return result;
     }
 
@@ -83,9 +95,24 @@ public class PeriodInputsReadModel {
         final Map<Integer, BigDecimal> yearEntries = new TreeMap<>();
 
         public UnitInputs toInputs(Unit unit) {
-            return new UnitInputs(unit.code(), unit.name(), unit.peerGroup(), dossiers, early, onTime, late, ratings, satisfied,
-                    dissatisfied, withComplaint, notSatisfied, complaints, complaintsOnTime, complaintsNotSatisfiedOrLate,
-                    criteria, entries);
+            return new UnitInputs(
+                    unit.code(),
+                    unit.name(),
+                    unit.peerGroup(),
+                    dossiers,
+                    early,
+                    onTime,
+                    late,
+                    ratings,
+                    satisfied,
+                    dissatisfied,
+                    withComplaint,
+                    notSatisfied,
+                    complaints,
+                    complaintsOnTime,
+                    complaintsNotSatisfiedOrLate,
+                    criteria,
+                    entries);
         }
     }
 
@@ -97,9 +124,11 @@ public class PeriodInputsReadModel {
      * @param zoneOffsetSeconds  the province's offset from UTC, for calendar days
      * @param entryFallback      how the period's own entries fall back to its year's
      */
-    public record Reading(int satisfiedMinPoints, Methodology.OnTimeBy onTimeBy, int zoneOffsetSeconds,
-            Methodology.EntryFallback entryFallback) {
-    }
+    public record Reading(
+            int satisfiedMinPoints,
+            Methodology.OnTimeBy onTimeBy,
+            int zoneOffsetSeconds,
+            Methodology.EntryFallback entryFallback) {}
 
     /**
      * The counts per unit id for [from, to).
@@ -127,7 +156,10 @@ public class PeriodInputsReadModel {
                 return byUnit;
             });
             Map<UUID, Counts> byUnit = rest.get();
-            answers.get().forEach((unit, c) -> byUnit.computeIfAbsent(unit, k -> new Counts()).criteria.putAll(c.criteria));
+            answers.get()
+                    .forEach((unit, c) -> byUnit.computeIfAbsent(unit, k -> new Counts())
+                            .criteria
+                            .putAll(c.criteria));
             return byUnit;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
@@ -151,7 +183,8 @@ public class PeriodInputsReadModel {
     record Timeliness(String early, String onTime, String late) {
 
         Timeliness(Methodology.OnTimeBy by, int offsetSeconds) {
-            this(by == Methodology.OnTimeBy.DUE_INSTANT ? "d.timeliness = 'EARLY'" : days(offsetSeconds, "<"),
+            this(
+                    by == Methodology.OnTimeBy.DUE_INSTANT ? "d.timeliness = 'EARLY'" : days(offsetSeconds, "<"),
                     by == Methodology.OnTimeBy.DUE_INSTANT ? "d.timeliness = 'ON_TIME'" : days(offsetSeconds, "="),
                     by == Methodology.OnTimeBy.DUE_INSTANT ? "d.timeliness = 'LATE'" : days(offsetSeconds, ">"));
         }
@@ -165,7 +198,8 @@ public class PeriodInputsReadModel {
 
     /** Dossiers returned in the period by timeliness (covering index on returned_at, evaluated unit, timeliness). */
     private void dossiers(Map<UUID, Counts> byUnit, Timestamp start, Timestamp end, Timeliness t) {
-        jdbc.query("""
+        jdbc.query(
+                """
                 SELECT d.evaluated_agency_id AS unit, COUNT(*) AS dossiers,
                        COALESCE(SUM(%s), 0) AS early,
                        COALESCE(SUM(%s), 0) AS on_time,
@@ -173,19 +207,23 @@ public class PeriodInputsReadModel {
                 FROM dossier d
                 WHERE d.returned_at >= ? AND d.returned_at < ?
                 GROUP BY d.evaluated_agency_id
-                """.formatted(t.early(), t.onTime(), t.late()), rs -> {
-            Counts c = byUnit.computeIfAbsent(rs.getObject("unit", UUID.class), k -> new Counts());
-            c.dossiers = rs.getLong("dossiers");
-            c.early = rs.getLong("early");
-            c.onTime = rs.getLong("on_time");
-            c.late = rs.getLong("late");
-            c.notSatisfied += c.late;
-        }, start, end);
+                """.formatted(t.early(), t.onTime(), t.late()),
+                rs -> {
+                    Counts c = byUnit.computeIfAbsent(rs.getObject("unit", UUID.class), k -> new Counts());
+                    c.dossiers = rs.getLong("dossiers");
+                    c.early = rs.getLong("early");
+                    c.onTime = rs.getLong("on_time");
+                    c.late = rs.getLong("late");
+                    c.notSatisfied += c.late;
+                },
+                start,
+                end);
     }
 
     /** The counted ratings of those dossiers: how many, satisfied, "Không hài lòng". */
     private void ratings(Map<UUID, Counts> byUnit, Timestamp start, Timestamp end, int satisfiedMinPoints) {
-        jdbc.query("""
+        jdbc.query(
+                """
                 SELECT d.evaluated_agency_id AS unit, COUNT(*) AS ratings,
                        COALESCE(SUM(r.overall_points >= ?), 0) AS satisfied,
                        COALESCE(SUM(r.overall_points < ?), 0) AS dissatisfied
@@ -193,12 +231,17 @@ public class PeriodInputsReadModel {
                 JOIN dossier d ON d.id = r.counted_dossier_id
                 WHERE d.returned_at >= ? AND d.returned_at < ?
                 GROUP BY d.evaluated_agency_id
-                """, rs -> {
-            Counts c = byUnit.computeIfAbsent(rs.getObject("unit", UUID.class), k -> new Counts());
-            c.ratings = rs.getLong("ratings");
-            c.satisfied = rs.getLong("satisfied");
-            c.dissatisfied = rs.getLong("dissatisfied");
-        }, satisfiedMinPoints, satisfiedMinPoints, start, end);
+                """,
+                rs -> {
+                    Counts c = byUnit.computeIfAbsent(rs.getObject("unit", UUID.class), k -> new Counts());
+                    c.ratings = rs.getLong("ratings");
+                    c.satisfied = rs.getLong("satisfied");
+                    c.dissatisfied = rs.getLong("dissatisfied");
+                },
+                satisfiedMinPoints,
+                satisfiedMinPoints,
+                start,
+                end);
     }
 
     /**
@@ -206,8 +249,10 @@ public class PeriodInputsReadModel {
      * not late with a "Không hài lòng" counted rating or a complaint about handling, each once; and
      * how many dossiers have such a complaint.
      */
-    private void notSatisfied(Map<UUID, Counts> byUnit, Timestamp start, Timestamp end, int satisfiedMinPoints, Timeliness t) {
-        jdbc.query("""
+    private void notSatisfied(
+            Map<UUID, Counts> byUnit, Timestamp start, Timestamp end, int satisfiedMinPoints, Timeliness t) {
+        jdbc.query(
+                """
                 SELECT d.evaluated_agency_id AS unit, COALESCE(SUM(x.complaint), 0) AS with_complaint,
                        COALESCE(SUM(NOT COALESCE(%s, FALSE)), 0) AS not_late
                 FROM (SELECT dossier_id, MAX(complaint) AS complaint FROM (
@@ -219,17 +264,22 @@ public class PeriodInputsReadModel {
                 JOIN dossier d ON d.id = x.dossier_id
                 WHERE d.returned_at >= ? AND d.returned_at < ?
                 GROUP BY d.evaluated_agency_id
-                """.formatted(t.late()), rs -> {
-            Counts c = byUnit.computeIfAbsent(rs.getObject("unit", UUID.class), k -> new Counts());
-            c.withComplaint = rs.getLong("with_complaint");
-            c.notSatisfied += rs.getLong("not_late");
-        }, satisfiedMinPoints, start, end);
+                """.formatted(t.late()),
+                rs -> {
+                    Counts c = byUnit.computeIfAbsent(rs.getObject("unit", UUID.class), k -> new Counts());
+                    c.withComplaint = rs.getLong("with_complaint");
+                    c.notSatisfied += rs.getLong("not_late");
+                },
+                satisfiedMinPoints,
+                start,
+                end);
     }
 
     /** The counted ratings' answers per criterion (indicators 3, 4, 7 and the per-criterion rates). */
     private Map<UUID, Counts> answers(Timestamp start, Timestamp end, int satisfiedMinPoints) {
         Map<UUID, Counts> byUnit = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 SELECT d.evaluated_agency_id AS unit, a.criterion_key AS criterion, COUNT(*) AS answers,
                        SUM(a.points) AS points, SUM(a.points >= ?) AS satisfied
                 FROM rating_answer a
@@ -237,11 +287,17 @@ public class PeriodInputsReadModel {
                 JOIN dossier d ON d.id = r.counted_dossier_id
                 WHERE d.returned_at >= ? AND d.returned_at < ?
                 GROUP BY d.evaluated_agency_id, a.criterion_key
-                """, rs -> {
-            Counts c = byUnit.computeIfAbsent(rs.getObject("unit", UUID.class), k -> new Counts());
-            c.criteria.put(rs.getString("criterion"),
-                    new UnitInputs.CriterionCounts(rs.getLong("answers"), rs.getLong("points"), rs.getLong("satisfied")));
-        }, satisfiedMinPoints, start, end);
+                """,
+                rs -> {
+                    Counts c = byUnit.computeIfAbsent(rs.getObject("unit", UUID.class), k -> new Counts());
+                    c.criteria.put(
+                            rs.getString("criterion"),
+                            new UnitInputs.CriterionCounts(
+                                    rs.getLong("answers"), rs.getLong("points"), rs.getLong("satisfied")));
+                },
+                satisfiedMinPoints,
+                start,
+                end);
         return byUnit;
     }
 
@@ -250,7 +306,8 @@ public class PeriodInputsReadModel {
      * when the complainant was not satisfied, or it was handled late or not at all.
      */
     private void complaints(Map<UUID, Counts> byUnit, Timestamp start, Timestamp end) {
-        jdbc.query("""
+        jdbc.query(
+                """
                 SELECT d.evaluated_agency_id AS unit, COUNT(*) AS complaints,
                        COALESCE(SUM(c.handled_at IS NOT NULL AND c.handled_at <= c.deadline), 0) AS on_time,
                        COALESCE(SUM(c.handled_at IS NULL OR c.handled_at > c.deadline
@@ -259,24 +316,32 @@ public class PeriodInputsReadModel {
                 JOIN dossier d ON d.id = c.dossier_id
                 WHERE c.deadline >= ? AND c.deadline < ?
                 GROUP BY d.evaluated_agency_id
-                """, rs -> {
-            Counts c = byUnit.computeIfAbsent(rs.getObject("unit", UUID.class), k -> new Counts());
-            c.complaints = rs.getLong("complaints");
-            c.complaintsOnTime = rs.getLong("on_time");
-            c.complaintsNotSatisfiedOrLate = rs.getLong("not_ok");
-        }, start, end);
+                """,
+                rs -> {
+                    Counts c = byUnit.computeIfAbsent(rs.getObject("unit", UUID.class), k -> new Counts());
+                    c.complaints = rs.getLong("complaints");
+                    c.complaintsOnTime = rs.getLong("on_time");
+                    c.complaintsNotSatisfiedOrLate = rs.getLong("not_ok");
+                },
+                start,
+                end);
     }
 
     /** Entered indicators: the period's own, falling back to the containing year's as the methodology says. */
     private void entries(Map<UUID, Counts> byUnit, String period, String year, Methodology.EntryFallback fallback) {
         List<String> periods = year == null ? List.of(period) : List.of(period, year);
-        String marks = String.join(",", java.util.Collections.nCopies(periods.size(), "?"));
-        jdbc.query("SELECT agency_id, period, indicator, value FROM index_unit_indicator WHERE period IN (" + marks + ")", rs -> {
-            UUID unit = rs.getObject("agency_id", UUID.class);
-            Counts c = byUnit.computeIfAbsent(unit, k -> new Counts());
-            (period.equals(rs.getString("period")) ? c.ownEntries : c.yearEntries).put(rs.getInt("indicator"),
-                    rs.getBigDecimal("value").setScale(2, RoundingMode.HALF_UP));
-        }, periods.toArray());
+        String marks = String.join(",", Collections.nCopies(periods.size(), "?"));
+        jdbc.query(
+                "SELECT agency_id, period, indicator, value FROM index_unit_indicator WHERE period IN (" + marks + ")",
+                rs -> {
+                    UUID unit = rs.getObject("agency_id", UUID.class);
+                    Counts c = byUnit.computeIfAbsent(unit, k -> new Counts());
+                    (period.equals(rs.getString("period")) ? c.ownEntries : c.yearEntries)
+                            .put(
+                                    rs.getInt("indicator"),
+                                    rs.getBigDecimal("value").setScale(2, RoundingMode.HALF_UP));
+                },
+                periods.toArray());
         for (Counts c : byUnit.values()) {
             c.entries.putAll(fallback.resolve(c.ownEntries, c.yearEntries));
         }

@@ -6,17 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
+import vn.hailong.index.IndicatorSource;
+import vn.hailong.index.Rounding;
 import vn.hailong.index.UnitResult;
 
 /** Vietnamese number and time formats of the index views: 98,50 and 22/11/2026 09:30. */
 final class IndexFormat {
 
     static final Locale VI = Locale.forLanguageTag("vi-VN");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
-    private IndexFormat() {
-    }
+    private IndexFormat() {}
 
     static String number(BigDecimal value) {
         if (value == null) {
@@ -57,7 +60,7 @@ final class IndexFormat {
 
     /** What an indicator was computed from, in words (the stored note for the computed ones). */
     static String note(UnitResult.IndicatorResult i) {
-        if (i.source() == vn.hailong.index.IndicatorSource.CITIZEN_ANSWER) {
+        if (i.source() == IndicatorSource.CITIZEN_ANSWER) {
             return count(i.denominator()) + " câu trả lời về " + IndexLabels.criterion(i.criterion()) + ", tổng "
                     + (i.numerator() == null ? "0" : number(i.numerator())) + " điểm";
         }
@@ -85,15 +88,21 @@ final class IndexFormat {
 
     /** The TT 01 band's name, or why there is none. */
     static String band(UnitResult r) {
-        return r.circular01Band() == null ? "không xếp loại (không có hồ sơ)" : r.circular01Band().label();
+        return r.circular01Band() == null
+                ? "không xếp loại (không có hồ sơ)"
+                : r.circular01Band().label();
     }
 
     static String flags(UnitResult r) {
         StringBuilder s = new StringBuilder();
         for (String flag : r.flags()) {
             String label = IndexLabels.of("index.flag." + flag, flag)
-                    + (flag.equals(UnitResult.MISSING_INDICATORS) ? " " + r.missingIndicators().stream().map(String::valueOf)
-                            .collect(java.util.stream.Collectors.joining(", ")) : "");
+                    + (flag.equals(UnitResult.MISSING_INDICATORS)
+                            ? " "
+                                    + r.missingIndicators().stream()
+                                            .map(String::valueOf)
+                                            .collect(Collectors.joining(", "))
+                            : "");
             if (!s.isEmpty()) {
                 s.append(" · ");
             }
@@ -102,13 +111,13 @@ final class IndexFormat {
         return s.toString();
     }
 
-    static String source(vn.hailong.index.IndicatorSource source) {
+    static String source(IndicatorSource source) {
         String s = IndexLabels.of("source", source);
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** "đến 2 chữ số thập phân (làm tròn nửa lên)". */
-    static String rounding(vn.hailong.index.Rounding r) {
+    static String rounding(Rounding r) {
         return "đến " + r.scale() + " chữ số thập phân (" + IndexLabels.of("rounding", r.mode()) + ")";
     }
 }

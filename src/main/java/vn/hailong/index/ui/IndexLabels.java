@@ -13,16 +13,17 @@ import com.vaadin.flow.server.VaadinService;
  */
 final class IndexLabels {
 
-    private IndexLabels() {
-    }
+    private IndexLabels() {}
 
     static String of(String key, String fallback) {
         VaadinService service = VaadinService.getCurrent();
-        I18NProvider provider = service == null ? null : service.getInstantiator().getI18NProvider();
+        I18NProvider provider =
+                service == null ? null : service.getInstantiator().getI18NProvider();
         if (provider == null) {
             return fallback;
         }
-        Locale locale = UI.getCurrent() == null ? IndexFormat.VI : UI.getCurrent().getLocale();
+        Locale locale =
+                UI.getCurrent() == null ? IndexFormat.VI : UI.getCurrent().getLocale();
         String text = provider.getTranslation(key, locale);
         // Vaadin's provider answers "!{key}!"-style text for a missing key.
         return text == null || text.isBlank() || text.startsWith("!") ? fallback : text;

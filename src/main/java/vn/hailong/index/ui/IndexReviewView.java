@@ -2,6 +2,8 @@ package vn.hailong.index.ui;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -23,8 +25,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-
-import jakarta.annotation.security.RolesAllowed;
 
 import vn.hailong.index.IndexSnapshotService;
 import vn.hailong.index.MethodologyService;
@@ -54,7 +54,8 @@ public class IndexReviewView extends VerticalLayout {
     private final boolean canPublish;
     private IndexSnapshotService.Snapshot selected;
 
-    public IndexReviewView(IndexSnapshotService snapshots, MethodologyService methodologies, AuthenticationContext auth) {
+    public IndexReviewView(
+            IndexSnapshotService snapshots, MethodologyService methodologies, AuthenticationContext auth) {
         this.snapshots = snapshots;
         setWidthFull();
         boolean canChange = auth.hasAnyRole("ADMIN", "PROVINCE_MANAGER");
@@ -75,14 +76,19 @@ public class IndexReviewView extends VerticalLayout {
                 IndexSnapshotService.Snapshot s = snapshots.compute(scheme.getValue(), period.getValue());
                 refreshHistory();
                 show(s);
-                Notification.show("Đã tính kỳ " + s.period() + ": " + s.units() + " đơn vị, " + s.computeMillis() + " ms.", 4000,
-                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notification.show(
+                                "Đã tính kỳ " + s.period() + ": " + s.units() + " đơn vị, " + s.computeMillis()
+                                        + " ms.",
+                                4000,
+                                Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (InvalidInputException ex) {
                 period.setErrorMessage("Kỳ không hợp lệ: nhập 2026, 2026-Q3 hoặc 2026-07 (invalid period).");
                 period.setInvalid(true);
             } catch (ConflictException ex) {
-                period.setErrorMessage("Kỳ " + period.getValue() + " đã công bố; kết quả đã công bố không thay đổi. "
-                        + "Nếu phát hiện sai sót, bấm \"Tính bản đính chính\" (already published; compute a correction).");
+                period.setErrorMessage(
+                        "Kỳ " + period.getValue() + " đã công bố; kết quả đã công bố không thay đổi. "
+                                + "Nếu phát hiện sai sót, bấm \"Tính bản đính chính\" (already published; compute a correction).");
                 period.setInvalid(true);
                 correct.setVisible(true);
             }
@@ -94,11 +100,16 @@ public class IndexReviewView extends VerticalLayout {
                 correct.setVisible(false);
                 refreshHistory();
                 show(s);
-                Notification.show("Đã tính bản đính chính kỳ " + s.period() + ". Kết quả đã công bố vẫn giữ nguyên cho đến khi "
-                        + "bản đính chính được công bố.", 5000, Notification.Position.BOTTOM_START)
+                Notification.show(
+                                "Đã tính bản đính chính kỳ " + s.period()
+                                        + ". Kết quả đã công bố vẫn giữ nguyên cho đến khi "
+                                        + "bản đính chính được công bố.",
+                                5000,
+                                Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (InvalidInputException | ConflictException ex) {
-                period.setErrorMessage("Không tính được bản đính chính: kỳ chưa công bố hoặc không hợp lệ (" + ex.getMessage() + ").");
+                period.setErrorMessage(
+                        "Không tính được bản đính chính: kỳ chưa công bố hoặc không hợp lệ (" + ex.getMessage() + ").");
                 period.setInvalid(true);
             }
         });
@@ -112,21 +123,34 @@ public class IndexReviewView extends VerticalLayout {
         form.setVisible(canChange);
 
         history.addColumn(IndexSnapshotService.Snapshot::period).setHeader("Kỳ").setAutoWidth(true);
-        history.addColumn(s -> s.scheme() + " v" + s.methodologyVersion()).setHeader("Phương pháp").setAutoWidth(true);
+        history.addColumn(s -> s.scheme() + " v" + s.methodologyVersion())
+                .setHeader("Phương pháp")
+                .setAutoWidth(true);
         history.addColumn(IndexReviewView::statusText).setHeader("Trạng thái").setAutoWidth(true);
-        history.addColumn(IndexSnapshotService.Snapshot::units).setHeader("Đơn vị").setAutoWidth(true);
-        history.addColumn(s -> IndexFormat.time(s.computedAt()) + " · " + s.computedBy()).setHeader("Tính lúc").setAutoWidth(true);
-        history.addColumn(s -> s.publishedAt() == null ? "—" : IndexFormat.time(s.publishedAt()) + " · " + s.publishedBy())
-                .setHeader("Công bố lúc").setAutoWidth(true);
-        history.addColumn(s -> s.inputsHash().substring(0, 12) + "…").setHeader("Mã băm dữ liệu").setAutoWidth(true);
+        history.addColumn(IndexSnapshotService.Snapshot::units)
+                .setHeader("Đơn vị")
+                .setAutoWidth(true);
+        history.addColumn(s -> IndexFormat.time(s.computedAt()) + " · " + s.computedBy())
+                .setHeader("Tính lúc")
+                .setAutoWidth(true);
+        history.addColumn(s ->
+                        s.publishedAt() == null ? "—" : IndexFormat.time(s.publishedAt()) + " · " + s.publishedBy())
+                .setHeader("Công bố lúc")
+                .setAutoWidth(true);
+        history.addColumn(s -> s.inputsHash().substring(0, 12) + "…")
+                .setHeader("Mã băm dữ liệu")
+                .setAutoWidth(true);
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         // A few rows with a scroll bar, so that the draft under review stays near the top.
         history.setHeight("12em");
         history.setId("snapshots");
         history.addItemClickListener(e -> show(e.getItem()));
 
-        results = new ResultsGrid(true, r -> getUI().ifPresent(ui -> ui.navigate(ExplainView.class,
-                QueryParameters.of("snapshot", selected.id().toString()).merging("unit", r.unitCode()))));
+        results = new ResultsGrid(
+                true,
+                r -> getUI().ifPresent(ui -> ui.navigate(
+                        ExplainView.class,
+                        QueryParameters.of("snapshot", selected.id().toString()).merging("unit", r.unitCode()))));
         results.setId("results");
         results.setAllRowsVisible(true);
 
@@ -142,11 +166,17 @@ public class IndexReviewView extends VerticalLayout {
             try {
                 snapshots.review(selected.id(), null);
                 show(snapshots.get(selected.id()));
-                Notification.show("Đã ghi nhận bạn đã kiểm tra bản nháp kỳ " + selected.period() + ".", 4000,
-                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notification.show(
+                                "Đã ghi nhận bạn đã kiểm tra bản nháp kỳ " + selected.period() + ".",
+                                4000,
+                                Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (ConflictException ex) {
-                Notification.show("Bản nháp này đã được tính lại, huỷ hoặc công bố trong lúc bạn xem; hãy chọn lại (stale draft).", 5000,
-                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notification.show(
+                                "Bản nháp này đã được tính lại, huỷ hoặc công bố trong lúc bạn xem; hãy chọn lại (stale draft).",
+                                5000,
+                                Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
                 refreshHistory();
             }
         });
@@ -154,10 +184,17 @@ public class IndexReviewView extends VerticalLayout {
         reviewSummary.setId("review-summary");
         HorizontalLayout reviewHeader = new HorizontalLayout(reviewTitle, review, publish);
         reviewHeader.setAlignItems(FlexComponent.Alignment.CENTER);
-        add(new H2("Tính và công bố chỉ số hài lòng"),
-                new Paragraph("Tính một kỳ tạo bản nháp; kiểm tra từng đơn vị (bấm vào một dòng để xem giải thích), rồi công bố. "
-                        + "Kết quả đã công bố không bao giờ thay đổi."),
-                form, new H3("Các lần tính"), history, reviewHeader, reviewSummary, results);
+        add(
+                new H2("Tính và công bố chỉ số hài lòng"),
+                new Paragraph(
+                        "Tính một kỳ tạo bản nháp; kiểm tra từng đơn vị (bấm vào một dòng để xem giải thích), rồi công bố. "
+                                + "Kết quả đã công bố không bao giờ thay đổi."),
+                form,
+                new H3("Các lần tính"),
+                history,
+                reviewHeader,
+                reviewSummary,
+                results);
         refreshHistory();
     }
 
@@ -169,7 +206,8 @@ public class IndexReviewView extends VerticalLayout {
         selected = s;
         List<UnitResult> rows = snapshots.draftResults(s.id());
         results.setItems(rows);
-        long noRatings = rows.stream().filter(r -> r.flags().contains("NO_RATINGS")).count();
+        long noRatings =
+                rows.stream().filter(r -> r.flags().contains("NO_RATINGS")).count();
         boolean draft = s.status() == IndexSnapshotService.Status.DRAFT;
         reviewTitle.setText((draft ? "Bản nháp kỳ " : "Kết quả đã công bố kỳ ") + s.period() + " · " + s.scheme() + " v"
                 + s.methodologyVersion());
@@ -181,13 +219,18 @@ public class IndexReviewView extends VerticalLayout {
         publish.setVisible(draft && canPublish);
         review.setVisible(draft && canPublish);
         if (draft) {
-            List<String> reviewers = snapshots.reviews(s.id()).stream().map(IndexSnapshotService.Review::reviewedBy).toList();
-            reviewSummary.setText(reviewSummary.getText() + (reviewers.isEmpty() ? ". Chưa ai đánh dấu đã kiểm tra."
-                    : ". Đã kiểm tra: " + String.join(", ", reviewers) + "."));
+            List<String> reviewers = snapshots.reviews(s.id()).stream()
+                    .map(IndexSnapshotService.Review::reviewedBy)
+                    .toList();
+            reviewSummary.setText(reviewSummary.getText()
+                    + (reviewers.isEmpty()
+                            ? ". Chưa ai đánh dấu đã kiểm tra."
+                            : ". Đã kiểm tra: " + String.join(", ", reviewers) + "."));
         }
         if (publishAsCorrection) {
             reviewSummary.setText(reviewSummary.getText() + " Đây là bản đính chính: kỳ này đã công bố lúc "
-                    + IndexFormat.time(published.getFirst().publishedAt()) + "; khi công bố, bản này thay thế kết quả đó "
+                    + IndexFormat.time(published.getFirst().publishedAt())
+                    + "; khi công bố, bản này thay thế kết quả đó "
                     + "(kết quả cũ vẫn được lưu và công khai).");
         } else if (s.corrects() != null) {
             reviewSummary.setText(reviewSummary.getText() + " Bản đính chính, lý do: " + s.correctionReason());
@@ -212,17 +255,23 @@ public class IndexReviewView extends VerticalLayout {
         reason.setWidthFull();
         if (publishAsCorrection) {
             dialog.setHeaderTitle("Công bố bản đính chính kỳ " + selected.period() + "?");
-            dialog.add(new Paragraph("Bản này sẽ thay thế kết quả đã công bố của kỳ. Kết quả cũ vẫn được lưu, công khai và "
-                    + "ghi rõ là đã được đính chính, cùng lý do dưới đây. (The correction replaces the published figures; "
-                    + "the old ones stay visible with this reason.)"), reason);
+            dialog.add(
+                    new Paragraph(
+                            "Bản này sẽ thay thế kết quả đã công bố của kỳ. Kết quả cũ vẫn được lưu, công khai và "
+                                    + "ghi rõ là đã được đính chính, cùng lý do dưới đây. (The correction replaces the published figures; "
+                                    + "the old ones stay visible with this reason.)"),
+                    reason);
         } else {
             dialog.setHeaderTitle("Công bố kỳ " + selected.period() + "?");
-            dialog.add(new Paragraph("Sau khi công bố, kết quả kỳ này không thể sửa; sai sót chỉ được sửa bằng một bản đính chính "
-                    + "công khai. (Published results never change; errors are put right by a public correction.)"));
+            dialog.add(
+                    new Paragraph(
+                            "Sau khi công bố, kết quả kỳ này không thể sửa; sai sót chỉ được sửa bằng một bản đính chính "
+                                    + "công khai. (Published results never change; errors are put right by a public correction.)"));
         }
         Button yes = new Button("Công bố", e -> {
             try {
-                IndexSnapshotService.Snapshot s = publishAsCorrection ? snapshots.publishCorrection(selected.id(), reason.getValue())
+                IndexSnapshotService.Snapshot s = publishAsCorrection
+                        ? snapshots.publishCorrection(selected.id(), reason.getValue())
                         : snapshots.publish(selected.id());
                 refreshHistory();
                 show(s);
@@ -233,8 +282,11 @@ public class IndexReviewView extends VerticalLayout {
                 reason.setInvalid(true);
                 return;
             } catch (ConflictException ex) {
-                Notification.show("Kỳ này đã được công bố hoặc đính chính trong lúc bạn xem (already published or corrected).", 5000,
-                        Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notification.show(
+                                "Kỳ này đã được công bố hoặc đính chính trong lúc bạn xem (already published or corrected).",
+                                5000,
+                                Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
             dialog.close();
         });

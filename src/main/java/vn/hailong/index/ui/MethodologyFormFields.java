@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -27,33 +28,50 @@ import vn.hailong.index.PointsCurve;
 class MethodologyFormFields extends Div {
 
     private final Map<String, HasValidation> byPath = new LinkedHashMap<>();
-    private final BigDecimalField excellentAbove = number("circular01.bands.excellentAbove", "Xuất sắc: tổng điểm trên");
+    private final BigDecimalField excellentAbove =
+            number("circular01.bands.excellentAbove", "Xuất sắc: tổng điểm trên");
     private final BigDecimalField goodFrom = number("circular01.bands.goodFrom", "Tốt: từ");
     private final BigDecimalField fairFrom = number("circular01.bands.fairFrom", "Khá: từ");
-    private final BigDecimalField averageFrom = number("circular01.bands.averageFrom", "Trung bình: từ (dưới mức này là Yếu)");
-    private final BigDecimalField fullPercent = number("complaintsIndicator.fullPercent", "Chỉ số 8 được 2 điểm từ (% PAKN đúng hạn)");
-    private final BigDecimalField partialPercent = number("complaintsIndicator.partialPercent", "Chỉ số 8 được 1 điểm từ (%)");
-    private final IntegerField satisfiedMinPoints = integer("satisfaction.satisfiedMinPoints", "Hài lòng khi câu trả lời đạt từ (điểm)");
-    private final BigDecimalField dossierMax = number("decision766.dossierSatisfaction.maxPoints", "Hồ sơ hài lòng: điểm tối đa");
-    private final BigDecimalField dossierTarget = number("decision766.dossierSatisfaction.targetPercent", "Hồ sơ hài lòng: mục tiêu (%)");
-    private final BigDecimalField onTimeMax = number("decision766.complaintsOnTime.maxPoints", "PAKN đúng hạn: điểm tối đa");
-    private final BigDecimalField onTimeTarget = number("decision766.complaintsOnTime.targetPercent", "PAKN đúng hạn: mục tiêu (%)");
-    private final BigDecimalField complaintMax = number("decision766.complaintSatisfaction.maxPoints", "PAKN hài lòng: điểm tối đa");
-    private final BigDecimalField complaintTarget = number("decision766.complaintSatisfaction.targetPercent", "PAKN hài lòng: mục tiêu (%)");
-    private final Select<PointsCurve> curve = select("decision766.curve", "Cách tính điểm theo mục tiêu", "curve", PointsCurve.values());
+    private final BigDecimalField averageFrom =
+            number("circular01.bands.averageFrom", "Trung bình: từ (dưới mức này là Yếu)");
+    private final BigDecimalField fullPercent =
+            number("complaintsIndicator.fullPercent", "Chỉ số 8 được 2 điểm từ (% PAKN đúng hạn)");
+    private final BigDecimalField partialPercent =
+            number("complaintsIndicator.partialPercent", "Chỉ số 8 được 1 điểm từ (%)");
+    private final IntegerField satisfiedMinPoints =
+            integer("satisfaction.satisfiedMinPoints", "Hài lòng khi câu trả lời đạt từ (điểm)");
+    private final BigDecimalField dossierMax =
+            number("decision766.dossierSatisfaction.maxPoints", "Hồ sơ hài lòng: điểm tối đa");
+    private final BigDecimalField dossierTarget =
+            number("decision766.dossierSatisfaction.targetPercent", "Hồ sơ hài lòng: mục tiêu (%)");
+    private final BigDecimalField onTimeMax =
+            number("decision766.complaintsOnTime.maxPoints", "PAKN đúng hạn: điểm tối đa");
+    private final BigDecimalField onTimeTarget =
+            number("decision766.complaintsOnTime.targetPercent", "PAKN đúng hạn: mục tiêu (%)");
+    private final BigDecimalField complaintMax =
+            number("decision766.complaintSatisfaction.maxPoints", "PAKN hài lòng: điểm tối đa");
+    private final BigDecimalField complaintTarget =
+            number("decision766.complaintSatisfaction.targetPercent", "PAKN hài lòng: mục tiêu (%)");
+    private final Select<PointsCurve> curve =
+            select("decision766.curve", "Cách tính điểm theo mục tiêu", "curve", PointsCurve.values());
     private final BigDecimalField parWeight = number("par.component.weight", "Điểm khảo sát CCHC: trọng số");
     private final BigDecimalField parMax = number("par.component.maxPoints", "Điểm khảo sát CCHC: tối đa");
-    private final Select<Methodology.ParBandBasis> bandBasis = select("par.bandBasis", "Xếp nhóm CCHC theo", "bandBasis",
-            Methodology.ParBandBasis.values());
-    private final Select<Methodology.RankBy> rankBy = select("ranking.rankBy", "Xếp hạng theo", "rankBy", Methodology.RankBy.values());
+    private final Select<Methodology.ParBandBasis> bandBasis =
+            select("par.bandBasis", "Xếp nhóm CCHC theo", "bandBasis", Methodology.ParBandBasis.values());
+    private final Select<Methodology.RankBy> rankBy =
+            select("ranking.rankBy", "Xếp hạng theo", "rankBy", Methodology.RankBy.values());
     private final Checkbox withinPeerGroups = new Checkbox("Xếp hạng trong từng nhóm đơn vị");
-    private final IntegerField minimumRatings = integer("ranking.minimumRatings", "Cỡ mẫu tối thiểu để được xếp hạng (lượt đánh giá)");
-    private final Select<Methodology.OnTimeBy> onTimeBy = select("dossiers.onTimeBy", "Hồ sơ đúng hạn", "onTimeBy",
-            Methodology.OnTimeBy.values());
-    private final Select<Methodology.WithoutDossiers> withoutDossiers = select("dossiers.withoutDossiers", "Đơn vị không có hồ sơ",
-            "withoutDossiers", Methodology.WithoutDossiers.values());
-    private final Select<Methodology.EntryFallback> fallback = select("unitEntries.fallback", "Chỉ số nhập cho tháng, quý",
-            "fallback", Methodology.EntryFallback.values());
+    private final IntegerField minimumRatings =
+            integer("ranking.minimumRatings", "Cỡ mẫu tối thiểu để được xếp hạng (lượt đánh giá)");
+    private final Select<Methodology.OnTimeBy> onTimeBy =
+            select("dossiers.onTimeBy", "Hồ sơ đúng hạn", "onTimeBy", Methodology.OnTimeBy.values());
+    private final Select<Methodology.WithoutDossiers> withoutDossiers = select(
+            "dossiers.withoutDossiers",
+            "Đơn vị không có hồ sơ",
+            "withoutDossiers",
+            Methodology.WithoutDossiers.values());
+    private final Select<Methodology.EntryFallback> fallback = select(
+            "unitEntries.fallback", "Chỉ số nhập cho tháng, quý", "fallback", Methodology.EntryFallback.values());
     private final FormLayout parGroups = new FormLayout();
     private final List<TextField> groupNames = new ArrayList<>();
     private final List<BigDecimalField> groupFrom = new ArrayList<>();
@@ -61,12 +79,31 @@ class MethodologyFormFields extends Div {
     MethodologyFormFields() {
         setWidthFull();
         withinPeerGroups.setId("m-ranking-withinPeerGroups");
-        minimumRatings.setHelperText("Mặc định 30. Đơn vị có ít lượt hơn được liệt kê \"chưa đủ số đánh giá\", không xếp hạng; 0: không đặt.");
-        bandBasis.setHelperText("Theo điểm: 89,99 % vẫn vào Nhóm I (điểm làm tròn thành 90,00 %). Theo tỷ lệ: 89,99 % thuộc nhóm dưới.");
-        add(section("Xếp loại theo Thông tư 01/2018", excellentAbove, goodFrom, fairFrom, averageFrom, fullPercent, partialPercent),
-                section("Tỷ lệ hài lòng và Quyết định 766", satisfiedMinPoints, curve, dossierMax, dossierTarget, onTimeMax, onTimeTarget,
-                        complaintMax, complaintTarget),
-                section("Điểm khảo sát CCHC", parWeight, parMax, bandBasis), parGroups,
+        minimumRatings.setHelperText(
+                "Mặc định 30. Đơn vị có ít lượt hơn được liệt kê \"chưa đủ số đánh giá\", không xếp hạng; 0: không đặt.");
+        bandBasis.setHelperText(
+                "Theo điểm: 89,99 % vẫn vào Nhóm I (điểm làm tròn thành 90,00 %). Theo tỷ lệ: 89,99 % thuộc nhóm dưới.");
+        add(
+                section(
+                        "Xếp loại theo Thông tư 01/2018",
+                        excellentAbove,
+                        goodFrom,
+                        fairFrom,
+                        averageFrom,
+                        fullPercent,
+                        partialPercent),
+                section(
+                        "Tỷ lệ hài lòng và Quyết định 766",
+                        satisfiedMinPoints,
+                        curve,
+                        dossierMax,
+                        dossierTarget,
+                        onTimeMax,
+                        onTimeTarget,
+                        complaintMax,
+                        complaintTarget),
+                section("Điểm khảo sát CCHC", parWeight, parMax, bandBasis),
+                parGroups,
                 section("Xếp hạng", rankBy, minimumRatings, withinPeerGroups),
                 wide("Các quy tắc khác", onTimeBy, withoutDossiers, fallback));
         // Their choices are sentences: a field as wide as the form, so none is cut off.
@@ -123,14 +160,34 @@ class MethodologyFormFields extends Div {
     MethodologyEdits edits() {
         List<MethodologyEdits.Group> bands = new ArrayList<>();
         for (int i = 0; i < groupNames.size(); i++) {
-            bands.add(new MethodologyEdits.Group(groupNames.get(i).getValue(), groupFrom.get(i).getValue()));
+            bands.add(new MethodologyEdits.Group(
+                    groupNames.get(i).getValue(), groupFrom.get(i).getValue()));
         }
-        return new MethodologyEdits(excellentAbove.getValue(), goodFrom.getValue(), fairFrom.getValue(), averageFrom.getValue(),
-                fullPercent.getValue(), partialPercent.getValue(), satisfiedMinPoints.getValue(), dossierMax.getValue(),
-                dossierTarget.getValue(), onTimeMax.getValue(), onTimeTarget.getValue(), complaintMax.getValue(),
-                complaintTarget.getValue(), curve.getValue(), parWeight.getValue(), parMax.getValue(), bands, bandBasis.getValue(),
-                rankBy.getValue(), withinPeerGroups.getValue(), minimumRatings.getValue(), onTimeBy.getValue(),
-                withoutDossiers.getValue(), fallback.getValue());
+        return new MethodologyEdits(
+                excellentAbove.getValue(),
+                goodFrom.getValue(),
+                fairFrom.getValue(),
+                averageFrom.getValue(),
+                fullPercent.getValue(),
+                partialPercent.getValue(),
+                satisfiedMinPoints.getValue(),
+                dossierMax.getValue(),
+                dossierTarget.getValue(),
+                onTimeMax.getValue(),
+                onTimeTarget.getValue(),
+                complaintMax.getValue(),
+                complaintTarget.getValue(),
+                curve.getValue(),
+                parWeight.getValue(),
+                parMax.getValue(),
+                bands,
+                bandBasis.getValue(),
+                rankBy.getValue(),
+                withinPeerGroups.getValue(),
+                minimumRatings.getValue(),
+                onTimeBy.getValue(),
+                withoutDossiers.getValue(),
+                fallback.getValue());
     }
 
     void clearErrors() {
@@ -175,16 +232,18 @@ class MethodologyFormFields extends Div {
         return s;
     }
 
-    private static Div wide(String title, com.vaadin.flow.component.Component... fields) {
+    private static Div wide(String title, Component... fields) {
         FormLayout layout = new FormLayout(fields);
         layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         layout.setMaxWidth("48em");
         return new Div(new H4(title), layout);
     }
 
-    private static Div section(String title, com.vaadin.flow.component.Component... fields) {
+    private static Div section(String title, Component... fields) {
         FormLayout layout = new FormLayout(fields);
-        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2),
+        layout.setResponsiveSteps(
+                new FormLayout.ResponsiveStep("0", 1),
+                new FormLayout.ResponsiveStep("30em", 2),
                 new FormLayout.ResponsiveStep("60em", 3));
         return new Div(new H4(title), layout);
     }

@@ -2,11 +2,13 @@ package vn.hailong.index.ui;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -20,12 +22,11 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-
-import jakarta.annotation.security.RolesAllowed;
 
 import vn.hailong.index.Methodology;
 import vn.hailong.index.MethodologyEdits;
@@ -74,11 +75,19 @@ public class MethodologyView extends VerticalLayout {
         scheme.setId("methodology-scheme");
         scheme.addValueChangeListener(e -> refresh(null));
 
-        versions.addColumn(Methodology::version).setHeader("Phiên bản").setAutoWidth(true).setFlexGrow(0);
-        versions.addColumn(Methodology::name).setHeader("Tên").setFlexGrow(1);
-        versions.addColumn(m -> m.year() == null ? "mọi năm" : String.valueOf(m.year())).setHeader("Năm").setAutoWidth(true)
+        versions.addColumn(Methodology::version)
+                .setHeader("Phiên bản")
+                .setAutoWidth(true)
                 .setFlexGrow(0);
-        versions.addColumn(m -> m.province() == null ? "—" : m.province()).setHeader("Tỉnh").setWidth("7em").setFlexGrow(0);
+        versions.addColumn(Methodology::name).setHeader("Tên").setFlexGrow(1);
+        versions.addColumn(m -> m.year() == null ? "mọi năm" : String.valueOf(m.year()))
+                .setHeader("Năm")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        versions.addColumn(m -> m.province() == null ? "—" : m.province())
+                .setHeader("Tỉnh")
+                .setWidth("7em")
+                .setFlexGrow(0);
         versions.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         versions.setHeight("12em");
         versions.setId("methodology-versions");
@@ -99,8 +108,13 @@ public class MethodologyView extends VerticalLayout {
         // It scrolls, so keyboard users must be able to reach it.
         rules.getElement().setAttribute("tabindex", "0");
         rules.getElement().setAttribute("aria-label", "Quy tắc của phiên bản đang xem (JSON)");
-        rules.getStyle().set("max-height", "24em").set("overflow", "auto").set("font-size", "var(--lumo-font-size-s)")
-                .set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s)").set("width", "100%")
+        rules.getStyle()
+                .set("max-height", "24em")
+                .set("overflow", "auto")
+                .set("font-size", "var(--lumo-font-size-s)")
+                .set("background", "var(--lumo-contrast-5pct)")
+                .set("padding", "var(--lumo-space-s)")
+                .set("width", "100%")
                 .set("box-sizing", "border-box");
 
         name.setWidth("30em");
@@ -113,8 +127,9 @@ public class MethodologyView extends VerticalLayout {
         definition.setWidthFull();
         definition.setHeight("28em");
         definition.getStyle().set("font-family", "monospace");
-        definition.setHelperText("Sửa các giá trị cần thay đổi. Mỗi lần lưu tạo một phiên bản mới; phiên bản cũ và các kỳ đã công bố "
-                + "không thay đổi. (Saving creates a new version; published periods keep theirs.)");
+        definition.setHelperText(
+                "Sửa các giá trị cần thay đổi. Mỗi lần lưu tạo một phiên bản mới; phiên bản cũ và các kỳ đã công bố "
+                        + "không thay đổi. (Saving creates a new version; published periods keep theirs.)");
         Button save = new Button("Lưu thành phiên bản mới", e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("methodology-save");
@@ -141,31 +156,47 @@ public class MethodologyView extends VerticalLayout {
         formMeta.getStyle().set("flex-wrap", "wrap");
         form.setPadding(false);
         form.setId("methodology-form");
-        form.add(new H3("Phiên bản mới"), new Paragraph("Sửa các giá trị cần thay đổi. Khi lưu, các ô chưa hợp lệ được đánh dấu kèm lý do; "
-                + "chưa có gì được lưu cho đến khi mọi ô hợp lệ. Nguồn số liệu của các chỉ số và cách làm tròn giữ như phiên bản "
-                + "đang xem (đổi bằng JSON)."), formMeta, fields, new HorizontalLayout(formSave, formCancel));
+        form.add(
+                new H3("Phiên bản mới"),
+                new Paragraph("Sửa các giá trị cần thay đổi. Khi lưu, các ô chưa hợp lệ được đánh dấu kèm lý do; "
+                        + "chưa có gì được lưu cho đến khi mọi ô hợp lệ. Nguồn số liệu của các chỉ số và cách làm tròn giữ như phiên bản "
+                        + "đang xem (đổi bằng JSON)."),
+                formMeta,
+                fields,
+                new HorizontalLayout(formSave, formCancel));
         form.setVisible(false);
 
         // A native <details>: the committed frontend bundles have no vaadin-details, and this needs none.
         Div json = new Div();
         json.setId("methodology-json");
         json.setWidthFull();
-        com.vaadin.flow.dom.Element details = new com.vaadin.flow.dom.Element("details");
-        com.vaadin.flow.dom.Element summaryLine = new com.vaadin.flow.dom.Element("summary");
+        Element details = new Element("details");
+        Element summaryLine = new Element("summary");
         summaryLine.setText("Quy tắc dạng JSON (để xuất hoặc nhập)");
         details.appendChild(summaryLine, rules.getElement());
         json.getElement().appendChild(details);
         HorizontalLayout header = new HorizontalLayout(selectedTitle, edit, copy);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.getStyle().set("flex-wrap", "wrap");
-        add(new H2("Phương pháp tính chỉ số"),
-                new Paragraph("Mỗi phương pháp có nhiều phiên bản. Mỗi kỳ được tính theo phiên bản mới nhất áp dụng cho năm của kỳ, "
-                        + "và ghi lại phiên bản đó; thay đổi phương pháp không làm thay đổi kết quả đã công bố."),
-                scheme, versions, header, readable, json, form, editor);
+        add(
+                new H2("Phương pháp tính chỉ số"),
+                new Paragraph(
+                        "Mỗi phương pháp có nhiều phiên bản. Mỗi kỳ được tính theo phiên bản mới nhất áp dụng cho năm của kỳ, "
+                                + "và ghi lại phiên bản đó; thay đổi phương pháp không làm thay đổi kết quả đã công bố."),
+                scheme,
+                versions,
+                header,
+                readable,
+                json,
+                form,
+                editor);
         summary.setVisible(false);
         List<String> schemes = methodologies.schemes();
         if (!schemes.isEmpty()) {
-            scheme.setValue(schemes.contains(MethodologyService.DEFAULT_SCHEME) ? MethodologyService.DEFAULT_SCHEME : schemes.getFirst());
+            scheme.setValue(
+                    schemes.contains(MethodologyService.DEFAULT_SCHEME)
+                            ? MethodologyService.DEFAULT_SCHEME
+                            : schemes.getFirst());
         }
     }
 
@@ -215,11 +246,19 @@ public class MethodologyView extends VerticalLayout {
             return;
         }
         try {
-            Methodology created = methodologies.addVersion(scheme.getValue(), formProvince.getValue(), formYear.getValue(),
-                    formName.getValue(), selected.id(), fields.edits());
+            Methodology created = methodologies.addVersion(
+                    scheme.getValue(),
+                    formProvince.getValue(),
+                    formYear.getValue(),
+                    formName.getValue(),
+                    selected.id(),
+                    fields.edits());
             refresh(created);
-            Notification.show("Đã lưu " + created.scheme() + " phiên bản " + created.version() + ".", 4000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(
+                            "Đã lưu " + created.scheme() + " phiên bản " + created.version() + ".",
+                            4000,
+                            Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (InvalidInputException ex) {
             for (InvalidInputException.FieldError error : ex.errors()) {
                 switch (error.field()) {
@@ -263,14 +302,21 @@ public class MethodologyView extends VerticalLayout {
             return;
         }
         try {
-            Methodology created = methodologies.addVersion(scheme.getValue(), province.getValue(), year.getValue(), name.getValue(),
-                    definition.getValue());
+            Methodology created = methodologies.addVersion(
+                    scheme.getValue(), province.getValue(), year.getValue(), name.getValue(), definition.getValue());
             refresh(created);
-            Notification.show("Đã lưu " + created.scheme() + " phiên bản " + created.version() + ".", 4000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(
+                            "Đã lưu " + created.scheme() + " phiên bản " + created.version() + ".",
+                            4000,
+                            Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (InvalidInputException ex) {
-            String field = ex.errors().isEmpty() ? "definition" : ex.errors().getFirst().field();
-            String detail = ex.errors().isEmpty() ? ex.getMessage() : ex.errors().getFirst().message();
+            String field = ex.errors().isEmpty()
+                    ? "definition"
+                    : ex.errors().getFirst().field();
+            String detail = ex.errors().isEmpty()
+                    ? ex.getMessage()
+                    : ex.errors().getFirst().message();
             switch (field) {
                 case "name" -> {
                     name.setErrorMessage("Hãy đặt tên cho phiên bản (a name is required).");

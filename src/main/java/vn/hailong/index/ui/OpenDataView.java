@@ -34,8 +34,12 @@ public class OpenDataView extends Main {
     public OpenDataView(IndexSnapshotService snapshots) {
         this.snapshots = snapshots;
         // On a phone the page must not be wider than the screen: the table scrolls inside itself.
-        getStyle().set("padding", "var(--lumo-space-m)").set("display", "block").set("box-sizing", "border-box")
-                .set("max-width", "100vw").set("overflow-x", "hidden");
+        getStyle()
+                .set("padding", "var(--lumo-space-m)")
+                .set("display", "block")
+                .set("box-sizing", "border-box")
+                .set("max-width", "100vw")
+                .set("overflow-x", "hidden");
         List<IndexSnapshotService.Snapshot> published = snapshots.published();
         Select<IndexSnapshotService.Snapshot> period = new Select<>();
         period.setLabel("Kỳ đã công bố");
@@ -55,15 +59,22 @@ public class OpenDataView extends Main {
         about.getStyle().set("overflow-wrap", "anywhere");
         H1 title = new H1("Dữ liệu mở: chỉ số hài lòng của các đơn vị");
         title.getStyle().set("font-size", "var(--lumo-font-size-xxl)");
-        add(title, new Paragraph("Kết quả đã công bố theo Thông tư 01/2018/TT-VPCP, Quyết định 766/QĐ-TTg và bộ chỉ số CCHC của tỉnh. "
-                + "Tỷ lệ hài lòng kèm khoảng tin cậy 95 % (KTC) và số lượt đánh giá (n): tỷ lệ trên ít lượt đánh giá kém tin cậy. "
-                + "Open data: published satisfaction results per period, as CSV."), downloads, about, results);
+        add(
+                title,
+                new Paragraph(
+                        "Kết quả đã công bố theo Thông tư 01/2018/TT-VPCP, Quyết định 766/QĐ-TTg và bộ chỉ số CCHC của tỉnh. "
+                                + "Tỷ lệ hài lòng kèm khoảng tin cậy 95 % (KTC) và số lượt đánh giá (n): tỷ lệ trên ít lượt đánh giá kém tin cậy. "
+                                + "Open data: published satisfaction results per period, as CSV."),
+                downloads,
+                about,
+                results);
         if (published.isEmpty()) {
             downloads.setVisible(false);
             results.setVisible(false);
-            about.setText("Chưa có kỳ nào được công bố. Kết quả của các đơn vị sẽ có ở đây khi tỉnh công bố chỉ số của kỳ đầu tiên "
-                    + "(thường vào đầu tháng sau kỳ được tính); khi đó có thể xem trên trang này, tải CSV hoặc đọc qua API "
-                    + "/api/v1/index. Nothing has been published yet.");
+            about.setText(
+                    "Chưa có kỳ nào được công bố. Kết quả của các đơn vị sẽ có ở đây khi tỉnh công bố chỉ số của kỳ đầu tiên "
+                            + "(thường vào đầu tháng sau kỳ được tính); khi đó có thể xem trên trang này, tải CSV hoặc đọc qua API "
+                            + "/api/v1/index. Nothing has been published yet.");
             about.setId("open-data-empty");
             Anchor back = new Anchor("login", "Cán bộ: đăng nhập · Staff log-in");
             back.setId("open-data-back");
@@ -80,18 +91,26 @@ public class OpenDataView extends Main {
             return;
         }
         results.setItems(snapshots.publishedResults(s.scheme(), s.period(), null));
-        about.setText("Kỳ " + s.period() + ", phương pháp " + s.scheme() + " phiên bản " + s.methodologyVersion() + ", công bố lúc "
-                + IndexFormat.time(s.publishedAt()) + ". " + s.units() + " đơn vị. Mã băm SHA-256 dữ liệu đầu vào: " + s.inputsHash()
-                + (s.corrects() == null ? ""
-                        : ". Đây là bản đính chính (correction) thay cho kết quả công bố trước đó; lý do: " + s.correctionReason()));
+        about.setText("Kỳ " + s.period() + ", phương pháp " + s.scheme() + " phiên bản " + s.methodologyVersion()
+                + ", công bố lúc "
+                + IndexFormat.time(s.publishedAt()) + ". " + s.units() + " đơn vị. Mã băm SHA-256 dữ liệu đầu vào: "
+                + s.inputsHash()
+                + (s.corrects() == null
+                        ? ""
+                        : ". Đây là bản đính chính (correction) thay cho kết quả công bố trước đó; lý do: "
+                                + s.correctionReason()));
         if (csv != null) {
             downloads.remove(csv);
         }
         String file = "chi-so-hai-long-" + s.scheme() + "-" + s.period() + ".csv";
-        csv = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = IndexCsv.of(snapshots.publishedResults(s.scheme(), s.period(), null)).getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), file, "text/csv; charset=UTF-8", bytes.length);
-        }), "Tải CSV (" + s.period() + ")");
+        csv = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    byte[] bytes = IndexCsv.of(snapshots.publishedResults(s.scheme(), s.period(), null))
+                            .getBytes(StandardCharsets.UTF_8);
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(bytes), file, "text/csv; charset=UTF-8", bytes.length);
+                }),
+                "Tải CSV (" + s.period() + ")");
         csv.setId("open-data-csv");
         downloads.add(csv);
     }

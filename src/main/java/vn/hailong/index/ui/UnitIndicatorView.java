@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -23,8 +25,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
-import jakarta.annotation.security.RolesAllowed;
 
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.index.UnitIndicatorService;
@@ -85,11 +85,20 @@ public class UnitIndicatorView extends VerticalLayout {
 
         history.addColumn(c -> IndexFormat.time(c.changedAt())).setHeader("Lúc").setAutoWidth(true);
         history.addColumn(c -> "Chỉ số " + c.indicator()).setHeader("Chỉ số").setAutoWidth(true);
-        history.addColumn(c -> IndexFormat.number(c.previous())).setHeader("Giá trị cũ").setAutoWidth(true);
-        history.addColumn(c -> IndexFormat.number(c.value())).setHeader("Giá trị mới").setAutoWidth(true);
-        history.addColumn(UnitIndicatorService.Change::changedBy).setHeader("Người sửa").setAutoWidth(true);
-        history.addColumn(c -> c.note() == null ? "" : c.note()).setHeader("Ghi chú").setFlexGrow(2);
-        history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        history.addColumn(c -> IndexFormat.number(c.previous()))
+                .setHeader("Giá trị cũ")
+                .setAutoWidth(true);
+        history.addColumn(c -> IndexFormat.number(c.value()))
+                .setHeader("Giá trị mới")
+                .setAutoWidth(true);
+        history.addColumn(UnitIndicatorService.Change::changedBy)
+                .setHeader("Người sửa")
+                .setAutoWidth(true);
+        history.addColumn(c -> c.note() == null ? "" : c.note())
+                .setHeader("Ghi chú")
+                .setFlexGrow(2);
+        history.addThemeVariants(
+                GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         history.setAllRowsVisible(true);
         history.setId("indicator-history");
 
@@ -103,9 +112,12 @@ public class UnitIndicatorView extends VerticalLayout {
         columns.getStyle().set("gap", "var(--lumo-space-l)");
         columns.setWidthFull();
         columns.setFlexGrow(1, past);
-        add(new H2("Nhập chỉ số của đơn vị (Thông tư 01/2018)"),
-                new Paragraph("Các chỉ số 5, 6, 8, 9 do đơn vị tự đánh giá theo kỳ. Mỗi thay đổi được lưu lại: ai, lúc nào, giá trị trước."),
-                pick, columns);
+        add(
+                new H2("Nhập chỉ số của đơn vị (Thông tư 01/2018)"),
+                new Paragraph(
+                        "Các chỉ số 5, 6, 8, 9 do đơn vị tự đánh giá theo kỳ. Mỗi thay đổi được lưu lại: ai, lúc nào, giá trị trước."),
+                pick,
+                columns);
     }
 
     private void load() {
@@ -134,7 +146,8 @@ public class UnitIndicatorView extends VerticalLayout {
         try {
             show(indicators.enter(unit.getValue().code(), period.getValue(), values, note.getValue()));
             note.clear();
-            Notification.show("Đã lưu.", 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show("Đã lưu.", 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (InvalidInputException ex) {
             showErrors(ex);
         }
@@ -153,10 +166,12 @@ public class UnitIndicatorView extends VerticalLayout {
             } else if (error.field().startsWith("indicator")) {
                 BigDecimalField f = fields.get(Integer.parseInt(error.field().substring("indicator".length())));
                 if (f != null) {
-                    // Refused because the methodology computes it (indicator 8 from complaints by default), not for its value.
-                    f.setErrorMessage(error.message().contains("not entered per unit")
-                            ? "Phương pháp tính của năm này không lấy chỉ số này từ đơn vị nhập (chỉ số 8 được tính từ PAKN); hãy để trống."
-                            : "Giá trị từ 0 đến 2, tối đa 2 chữ số thập phân (0–2, two decimals).");
+                    // Refused because the methodology computes it (indicator 8 from complaints by default), not for its
+                    // value.
+                    f.setErrorMessage(
+                            error.message().contains("not entered per unit")
+                                    ? "Phương pháp tính của năm này không lấy chỉ số này từ đơn vị nhập (chỉ số 8 được tính từ PAKN); hãy để trống."
+                                    : "Giá trị từ 0 đến 2, tối đa 2 chữ số thập phân (0–2, two decimals).");
                     f.setInvalid(true);
                 }
             }

@@ -3,13 +3,13 @@ package vn.hailong.kiosk.ui;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import com.vaadin.flow.component.html.H1;
+import org.jspecify.annotations.Nullable;
+
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-
-import org.jspecify.annotations.Nullable;
 
 import vn.hailong.kiosk.KioskSurvey;
 
@@ -20,10 +20,16 @@ import vn.hailong.kiosk.KioskSurvey;
 final class IdleScreen extends KioskScreen {
 
     /** {@code unbound}: the site's survey without a dossier, when it accepts those. */
-    IdleScreen(KioskWords words, Runnable toKeypad, Runnable toScan, Optional<KioskSurvey> unbound, Consumer<KioskSurvey> start) {
+    IdleScreen(
+            KioskWords words,
+            Runnable toKeypad,
+            Runnable toScan,
+            Optional<KioskSurvey> unbound,
+            Consumer<KioskSurvey> start) {
         super("kiosk-idle", words);
         H1 title = new H1(t("Xin mời ông/bà đánh giá mức độ hài lòng", "Please tell us how well we served you"));
-        Paragraph hint = new Paragraph(t("Khi cán bộ trao trả hồ sơ, phiếu đánh giá sẽ tự hiện ra trên màn hình này.",
+        Paragraph hint = new Paragraph(t(
+                "Khi cán bộ trao trả hồ sơ, phiếu đánh giá sẽ tự hiện ra trên màn hình này.",
                 "When the officer hands your dossier over, the survey appears on this screen by itself."));
         hint.addClassName("kiosk-hint");
         Div ways = new Div();
@@ -33,11 +39,14 @@ final class IdleScreen extends KioskScreen {
         ways.add(keypad, scan);
         unbound.ifPresent(survey -> {
             // Only where the site allows it: a rating without a dossier, kept apart and never counted.
-            NativeButton general = big("", t("Đánh giá chung (không cần mã hồ sơ)", "General rating (no dossier code)"),
+            NativeButton general = big(
+                    "",
+                    t("Đánh giá chung (không cần mã hồ sơ)", "General rating (no dossier code)"),
                     () -> start.accept(survey));
             general.getElement().setAttribute("data-unbound", "");
-            general.getChildren().findFirst().ifPresent(icon -> icon.getElement().setProperty("innerHTML",
-                    KioskParts.face("SATISFIED")));
+            general.getChildren()
+                    .findFirst()
+                    .ifPresent(icon -> icon.getElement().setProperty("innerHTML", KioskParts.face("SATISFIED")));
             ways.add(general);
         });
         add(title, hint, ways);

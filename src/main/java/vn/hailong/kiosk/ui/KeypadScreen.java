@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Paragraph;
-
-import org.jspecify.annotations.Nullable;
 
 import vn.hailong.kiosk.KioskService;
 
@@ -54,7 +54,11 @@ final class KeypadScreen extends KioskScreen {
      * {@code lookUp} opens the typed dossier's survey or answers why it cannot (empty when the page
      * moved on); {@code codePrefix}: the centre's code and today's date, when known.
      */
-    KeypadScreen(KioskWords words, Input input, Optional<String> codePrefix, Function<String, Optional<String>> lookUp,
+    KeypadScreen(
+            KioskWords words,
+            Input input,
+            Optional<String> codePrefix,
+            Function<String, Optional<String>> lookUp,
             Runnable toIdle) {
         super("kiosk-keypad-screen", words);
         this.input = input;
@@ -77,8 +81,12 @@ final class KeypadScreen extends KioskScreen {
             });
             quick.addClassNames("kiosk-chip", "kiosk-code-prefix");
             quick.getElement().setAttribute("data-code-prefix", prefix);
-            KioskParts.label(quick, prefix + "… " + t("mã của trung tâm và ngày hôm nay; sau đó nhập 4 số cuối",
-                    "this centre's code and today's date; then type the last 4 digits"));
+            KioskParts.label(
+                    quick,
+                    prefix + "… "
+                            + t(
+                                    "mã của trung tâm và ngày hôm nay; sau đó nhập 4 số cuối",
+                                    "this centre's code and today's date; then type the last 4 digits"));
             add(quick);
         });
         renderKeys();
@@ -101,10 +109,12 @@ final class KeypadScreen extends KioskScreen {
         });
         back.addClassName("kiosk-key");
         KioskParts.label(back, t("Xoá một ký tự", "Delete one character"));
-        search = new NativeButton(t("Tìm hồ sơ", "Find dossier"), e -> lookUp.apply(input.typed).ifPresent(problem -> {
-            input.message = problem;
-            update();
-        }));
+        search = new NativeButton(
+                t("Tìm hồ sơ", "Find dossier"),
+                e -> lookUp.apply(input.typed).ifPresent(problem -> {
+                    input.message = problem;
+                    update();
+                }));
         search.addClassNames("kiosk-key", "kiosk-primary");
         actions.add(toggle, back, search);
         add(keys, actions, KioskParts.backToIdle(words, toIdle));
@@ -114,15 +124,26 @@ final class KeypadScreen extends KioskScreen {
     /** Why a typed or scanned code opens no survey, in the citizen's words. */
     static String whyNot(KioskWords w, KioskService.@Nullable LookupProblem problem) {
         return switch (problem) {
-            case ALREADY_RATED -> w.t("Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần.",
-                    "This dossier has been rated already. Each dossier is rated once.");
-            case NOT_RETURNED -> w.t("Hồ sơ này chưa trả kết quả. Xin đánh giá khi nhận kết quả.",
-                    "This dossier's result has not been returned yet. Please rate it when you receive the result.");
-            case NOT_SERVED_HERE -> w.t("Hồ sơ này không do trung tâm này tiếp nhận hay giải quyết. Xin đánh giá tại nơi nộp hồ sơ hoặc qua mã QR trên giấy hẹn.",
-                    "This centre did not receive or handle this dossier. Please rate it where you submitted it, or with the QR code on your receipt.");
-            case TOO_LATE -> w.t("Đã quá thời hạn đánh giá hồ sơ này tại quầy.", "This dossier can no longer be rated at the counter.");
-            case null, default -> w.t("Không tìm thấy hồ sơ với mã này. Xin kiểm tra lại mã trên giấy hẹn.",
-                    "No dossier has this code. Please check the code on your receipt.");
+            case ALREADY_RATED ->
+                w.t(
+                        "Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần.",
+                        "This dossier has been rated already. Each dossier is rated once.");
+            case NOT_RETURNED ->
+                w.t(
+                        "Hồ sơ này chưa trả kết quả. Xin đánh giá khi nhận kết quả.",
+                        "This dossier's result has not been returned yet. Please rate it when you receive the result.");
+            case NOT_SERVED_HERE ->
+                w.t(
+                        "Hồ sơ này không do trung tâm này tiếp nhận hay giải quyết. Xin đánh giá tại nơi nộp hồ sơ hoặc qua mã QR trên giấy hẹn.",
+                        "This centre did not receive or handle this dossier. Please rate it where you submitted it, or with the QR code on your receipt.");
+            case TOO_LATE ->
+                w.t(
+                        "Đã quá thời hạn đánh giá hồ sơ này tại quầy.",
+                        "This dossier can no longer be rated at the counter.");
+            case null, default ->
+                w.t(
+                        "Không tìm thấy hồ sơ với mã này. Xin kiểm tra lại mã trên giấy hẹn.",
+                        "No dossier has this code. Please check the code on your receipt.");
         };
     }
 
@@ -133,7 +154,8 @@ final class KeypadScreen extends KioskScreen {
 
     private void update() {
         String typed = input.typed;
-        display.setText(typed.isEmpty() ? t("ví dụ 000.00.06.H56-231027-0361", "e.g. 000.00.06.H56-231027-0361") : typed);
+        display.setText(
+                typed.isEmpty() ? t("ví dụ 000.00.06.H56-231027-0361", "e.g. 000.00.06.H56-231027-0361") : typed);
         display.setClassName("kiosk-placeholder", typed.isEmpty());
         keypadMessage.setText(input.message == null ? "" : input.message);
         keypadMessage.setClassName("kiosk-notice-empty", input.message == null);
@@ -155,11 +177,14 @@ final class KeypadScreen extends KioskScreen {
         for (String k : keyLabels) {
             NativeButton key = new NativeButton(k, e -> type(k));
             key.addClassName("kiosk-key");
-            key.getElement().setAttribute("aria-label", switch (k) {
-                case "." -> t("dấu chấm", "dot");
-                case "-" -> t("gạch ngang", "dash");
-                default -> k;
-            });
+            key.getElement()
+                    .setAttribute(
+                            "aria-label",
+                            switch (k) {
+                                case "." -> t("dấu chấm", "dot");
+                                case "-" -> t("gạch ngang", "dash");
+                                default -> k;
+                            });
             keys.add(key);
         }
     }

@@ -1,12 +1,12 @@
 package vn.hailong.kiosk.ui;
 
+import org.jspecify.annotations.Nullable;
+
 import com.vaadin.flow.component.HasStyle;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
-
-import org.jspecify.annotations.Nullable;
 
 import vn.hailong.kiosk.Branding;
 import vn.hailong.kiosk.KioskDeviceInfo;
@@ -69,7 +69,8 @@ final class KioskBar extends Header {
     /** The bar of {@code device} (none: the tablet is not enrolled) in the page's language. */
     void update(@Nullable KioskDeviceInfo device, KioskWords words) {
         Branding brand = device != null ? device.branding() : Branding.NONE;
-        centre.setText(device == null ? "Hài Lòng" : brand.centreName() != null ? brand.centreName() : device.centreName());
+        centre.setText(
+                device == null ? "Hài Lòng" : brand.centreName() != null ? brand.centreName() : device.centreName());
         logo.setText(brand.logoText() == null ? "" : brand.logoText());
         logo.setVisible(brand.logoText() != null);
         // The site's colour feeds the accent (buttons, the mark); high contrast still overrides it.

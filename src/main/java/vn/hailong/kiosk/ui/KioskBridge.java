@@ -26,8 +26,7 @@ final class KioskBridge extends Component {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Runnable onIdle = () -> {
-    };
+    private Runnable onIdle = () -> {};
 
     KioskBridge() {
         getElement().setAttribute("hidden", "");
@@ -65,9 +64,15 @@ final class KioskBridge extends Component {
     void beginSurvey(SurveyAnswers survey, boolean storesAbandoned) {
         KioskSurvey s = survey.current();
         Questionnaire.ReasonRule rule = s.questionnaire().reasonRule();
-        call("beginSurvey", survey.idempotencyKey(), s.dossierCode(), s.handoverId() == null ? null : s.handoverId().toString(),
-                rule == null ? null : rule.criterion(), JSON.valueToTree(rule == null ? List.of() : List.copyOf(rule.options())),
-                storesAbandoned, survey.entry() == null ? null : survey.entry().name());
+        call(
+                "beginSurvey",
+                survey.idempotencyKey(),
+                s.dossierCode(),
+                s.handoverId() == null ? null : s.handoverId().toString(),
+                rule == null ? null : rule.criterion(),
+                JSON.valueToTree(rule == null ? List.of() : List.copyOf(rule.options())),
+                storesAbandoned,
+                survey.entry() == null ? null : survey.entry().name());
     }
 
     /**
@@ -103,7 +108,8 @@ final class KioskBridge extends Component {
      * shown by that shell; no personal data).
      */
     void rememberPlace(KioskDeviceInfo device) {
-        String centre = device.branding().centreName() != null ? device.branding().centreName() : device.centreName();
+        String centre =
+                device.branding().centreName() != null ? device.branding().centreName() : device.centreName();
         call("rememberPlace", centre, device.counterName());
     }
 

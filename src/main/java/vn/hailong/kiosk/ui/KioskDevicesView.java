@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -27,8 +29,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
-import jakarta.annotation.security.RolesAllowed;
 
 import vn.hailong.directory.CounterSummary;
 import vn.hailong.kiosk.DeviceSummary;
@@ -77,12 +77,17 @@ public class KioskDevicesView extends VerticalLayout {
         idle.setMax(3600);
         Button add = new Button("Thêm / cập nhật (add / update)", e -> {
             try {
-                devices.register(code.getValue(), counter.getValue() == null ? null : counter.getValue().code(), locale.getValue(),
-                        idle.getValue(), null);
+                devices.register(
+                        code.getValue(),
+                        counter.getValue() == null ? null : counter.getValue().code(),
+                        locale.getValue(),
+                        idle.getValue(),
+                        null);
                 code.clear();
                 refresh();
             } catch (InvalidInputException ex) {
-                Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -93,33 +98,53 @@ public class KioskDevicesView extends VerticalLayout {
 
         // Actions first and frozen: reachable without scrolling sideways on a narrow screen.
         grid.addComponentColumn(d -> {
-            Button enrol = new Button("Đăng ký thiết bị", e -> showEnrolment(devices.openEnrolment(d.id())));
-            enrol.getElement().setAttribute("data-device", d.code());
-            Button revoke = new Button("Thu hồi", e -> {
-                devices.revoke(d.id());
-                Notification.show("Đã thu hồi " + d.code() + " (revoked)");
-                refresh();
-            });
-            revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            revoke.setEnabled(d.state() == DeviceSummary.State.ENROLLED || d.state() == DeviceSummary.State.ENROLMENT_OPEN);
-            return new HorizontalLayout(enrol, revoke);
-        }).setHeader("Thao tác").setAutoWidth(true).setFrozen(true);
-        grid.addColumn(DeviceSummary::code).setHeader("Thiết bị").setAutoWidth(true).setFrozen(true);
-        grid.addColumn(d -> d.counterCode() + " · " + d.counterName()).setHeader("Quầy").setAutoWidth(true);
+                    Button enrol = new Button("Đăng ký thiết bị", e -> showEnrolment(devices.openEnrolment(d.id())));
+                    enrol.getElement().setAttribute("data-device", d.code());
+                    Button revoke = new Button("Thu hồi", e -> {
+                        devices.revoke(d.id());
+                        Notification.show("Đã thu hồi " + d.code() + " (revoked)");
+                        refresh();
+                    });
+                    revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
+                    revoke.setEnabled(d.state() == DeviceSummary.State.ENROLLED
+                            || d.state() == DeviceSummary.State.ENROLMENT_OPEN);
+                    return new HorizontalLayout(enrol, revoke);
+                })
+                .setHeader("Thao tác")
+                .setAutoWidth(true)
+                .setFrozen(true);
+        grid.addColumn(DeviceSummary::code)
+                .setHeader("Thiết bị")
+                .setAutoWidth(true)
+                .setFrozen(true);
+        grid.addColumn(d -> d.counterCode() + " · " + d.counterName())
+                .setHeader("Quầy")
+                .setAutoWidth(true);
         grid.addColumn(d -> state(d.state())).setHeader("Trạng thái").setAutoWidth(true);
         grid.addColumn(d -> d.state() != DeviceSummary.State.ENROLLED ? "—" : d.online() ? "Trực tuyến" : "Mất kết nối")
-                .setHeader("Kết nối").setAutoWidth(true);
+                .setHeader("Kết nối")
+                .setAutoWidth(true);
         grid.addComponentColumn(d -> {
-            if (d.offlineAlertSince() == null) {
-                return new Span("—");
-            }
-            Span alert = new Span("Cảnh báo: mất kết nối từ " + TIME.format(d.offlineAlertSince().atZone(clock.getZone())));
-            alert.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
-            alert.getElement().setAttribute("data-offline-alert", d.code());
-            return alert;
-        }).setHeader("Cảnh báo").setAutoWidth(true);
-        grid.addColumn(DeviceSummary::ratingsToday).setHeader("Đánh giá hôm nay").setAutoWidth(true);
-        grid.addColumn(d -> d.lastSeenAt() == null ? "—" : TIME.format(d.lastSeenAt().atZone(clock.getZone()))).setHeader("Lần cuối thấy")
+                    if (d.offlineAlertSince() == null) {
+                        return new Span("—");
+                    }
+                    Span alert = new Span("Cảnh báo: mất kết nối từ "
+                            + TIME.format(d.offlineAlertSince().atZone(clock.getZone())));
+                    alert.getStyle()
+                            .set("color", "var(--lumo-error-text-color)")
+                            .set("font-weight", "600");
+                    alert.getElement().setAttribute("data-offline-alert", d.code());
+                    return alert;
+                })
+                .setHeader("Cảnh báo")
+                .setAutoWidth(true);
+        grid.addColumn(DeviceSummary::ratingsToday)
+                .setHeader("Đánh giá hôm nay")
+                .setAutoWidth(true);
+        grid.addColumn(d -> d.lastSeenAt() == null
+                        ? "—"
+                        : TIME.format(d.lastSeenAt().atZone(clock.getZone())))
+                .setHeader("Lần cuối thấy")
                 .setAutoWidth(true);
         grid.addColumn(DeviceSummary::unsentRatings).setHeader("Chưa gửi").setAutoWidth(true);
         grid.setAllRowsVisible(true);
@@ -146,21 +171,29 @@ public class KioskDevicesView extends VerticalLayout {
         dialog.setHeaderTitle("Đăng ký thiết bị " + link.deviceCode());
         // An <img> of the SVG, not inline markup: Vaadin's Html parses as HTML, which lowercases
         // viewBox to viewbox, and the code was then drawn 37 px wide in its box, too small to scan.
-        Image code = new Image("data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(
-                QrCodes.svg(link.url()).getBytes(StandardCharsets.UTF_8)), "Mã QR đăng ký thiết bị (enrolment QR code)");
+        Image code = new Image(
+                "data:image/svg+xml;base64,"
+                        + Base64.getEncoder()
+                                .encodeToString(QrCodes.svg(link.url()).getBytes(StandardCharsets.UTF_8)),
+                "Mã QR đăng ký thiết bị (enrolment QR code)");
         code.setWidth(QR_SIZE_PX + "px");
         code.setHeight(QR_SIZE_PX + "px");
         // Crisp module edges when the tablet's camera reads it off the screen.
-        code.getStyle().set("image-rendering", "pixelated").set("display", "block").set("background", "#ffffff");
+        code.getStyle()
+                .set("image-rendering", "pixelated")
+                .set("display", "block")
+                .set("background", "#ffffff");
         Div qr = new Div(code);
         qr.addClassName("kiosk-enrol-qr");
         Anchor anchor = new Anchor(link.url(), link.url());
         anchor.getElement().setAttribute("data-enrolment-link", "");
         dialog.add(new VerticalLayout(
-                new Paragraph("Quét mã bằng máy tính bảng tại quầy, hoặc mở liên kết một lần trên máy đó. Liên kết chỉ dùng được một lần, "
-                        + "đến " + TIME.format(link.expiresAt().atZone(clock.getZone())) + "."),
+                new Paragraph(
+                        "Quét mã bằng máy tính bảng tại quầy, hoặc mở liên kết một lần trên máy đó. Liên kết chỉ dùng được một lần, "
+                                + "đến " + TIME.format(link.expiresAt().atZone(clock.getZone())) + "."),
                 new Paragraph("Scan with the counter's tablet, or open the link once on it. One use only."),
-                qr, anchor));
+                qr,
+                anchor));
         dialog.getFooter().add(new Button("Đóng (close)", e -> dialog.close()));
         dialog.open();
     }

@@ -1,10 +1,10 @@
 package vn.hailong.kiosk.ui;
 
+import org.springframework.stereotype.Component;
+
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.communication.IndexHtmlRequestListener;
-
-import org.springframework.stereotype.Component;
 
 /**
  * The kiosk page's head: a web-app manifest (so the tablet installs it full-screen) and the
@@ -21,8 +21,12 @@ class KioskPageHead implements VaadinServiceInitListener {
                 var head = response.getDocument().head();
                 head.appendElement("link").attr("rel", "manifest").attr("href", "kiosk-device/manifest.webmanifest");
                 // Browsers that read no manifest icons (Safari's "Add to Home Screen") take this one.
-                head.appendElement("link").attr("rel", "apple-touch-icon").attr("href", "kiosk-device/icons/kiosk-192.png");
-                head.appendElement("meta").attr("name", "mobile-web-app-capable").attr("content", "yes");
+                head.appendElement("link")
+                        .attr("rel", "apple-touch-icon")
+                        .attr("href", "kiosk-device/icons/kiosk-192.png");
+                head.appendElement("meta")
+                        .attr("name", "mobile-web-app-capable")
+                        .attr("content", "yes");
                 head.appendElement("meta").attr("name", "theme-color").attr("content", "#0a5bd3");
             }
         });

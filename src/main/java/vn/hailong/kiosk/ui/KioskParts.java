@@ -10,8 +10,13 @@ import com.vaadin.flow.component.html.Paragraph;
 final class KioskParts {
 
     // Faces drawn as SVG (emoji fonts differ between tablets, and some have none); the mouth says it all.
-    private static final Map<String, String> MOUTHS = Map.of("VERY_SATISFIED", "M17 37 Q32 55 47 37 Z", "SATISFIED",
-            "M20 40 Q32 49 44 40", "DISSATISFIED", "M20 47 Q32 36 44 47");
+    private static final Map<String, String> MOUTHS = Map.of(
+            "VERY_SATISFIED",
+            "M17 37 Q32 55 47 37 Z",
+            "SATISFIED",
+            "M20 40 Q32 49 44 40",
+            "DISSATISFIED",
+            "M20 47 Q32 36 44 47");
     private static final String FACE_SVG = """
             <svg viewBox="0 0 64 64" width="1em" height="1em" aria-hidden="true" focusable="false">\
             <circle class="kiosk-face-disc" cx="32" cy="32" r="29" stroke="currentColor" stroke-width="3.5"/>\
@@ -29,8 +34,7 @@ final class KioskParts {
             <svg viewBox="0 0 24 24" width="1em" height="1em" fill="currentColor" aria-hidden="true" focusable="false">\
             <path d="M3 3h8v8H3zm2 2v4h4V5zm8-2h8v8h-8zm2 2v4h4V5zM3 13h8v8H3zm2 2v4h4v-4zm8-2h3v3h-3zm3 3h3v3h-3zm3-3h2v3h-2zm-6 6h3v2h-3zm6 0h2v2h-2z"/></svg>""";
 
-    private KioskParts() {
-    }
+    private KioskParts() {}
 
     /** The face of an answer ({@code VERY_SATISFIED}, …); a straight mouth for any other option. */
     static String face(String optionKey) {

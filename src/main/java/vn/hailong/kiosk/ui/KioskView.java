@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
 
+import org.jspecify.annotations.Nullable;
+
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -20,8 +22,6 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.shared.communication.PushMode;
-
-import org.jspecify.annotations.Nullable;
 
 import vn.hailong.kiosk.HandoverOutcome;
 import vn.hailong.kiosk.KioskDeviceInfo;
@@ -51,7 +51,15 @@ import vn.hailong.rating.Questionnaire;
 @StyleSheet("context://styles/kiosk.css")
 public class KioskView extends Div implements BeforeEnterObserver {
 
-    enum Screen { ENROL, IDLE, KEYPAD, SCAN, OVERALL, DETAILS, THANKS }
+    enum Screen {
+        ENROL,
+        IDLE,
+        KEYPAD,
+        SCAN,
+        OVERALL,
+        DETAILS,
+        THANKS
+    }
 
     private final KioskDeviceService devices;
     private final KioskService kiosk;
@@ -61,6 +69,7 @@ public class KioskView extends Div implements BeforeEnterObserver {
     private final Main main = new Main();
     /** What outlives a screen shown again: the typed code, the survey's answers. */
     private final KeypadScreen.Input keypad = new KeypadScreen.Input();
+
     private final SurveyAnswers survey = new SurveyAnswers();
     private @Nullable String credential;
     private @Nullable KioskDeviceInfo device;
@@ -71,6 +80,7 @@ public class KioskView extends Div implements BeforeEnterObserver {
     private @Nullable String scanMessage;
     /** The overall answer of the survey just sent, and whether a call-back was asked: the thank-you fits them. */
     private @Nullable String sentOverall;
+
     private boolean sentWithContact;
 
     public KioskView(KioskDeviceService devices, KioskService kiosk, KioskSignals signals) {
@@ -118,12 +128,15 @@ public class KioskView extends Div implements BeforeEnterObserver {
         ui.getReconnectDialogConfiguration().setReconnectInterval(2000);
         // A reload or reboot while the server is out of reach shows the outbox, not the browser's error page.
         bridge.rememberPlace(enrolled);
-        stopListening = signals.listen(enrolled.counterId(), enrolled.id(), signal -> ui.access(() -> {
-            switch (signal) {
-                case KioskSignals.HandedOver h -> handedOver(h);
-                case KioskSignals.Revoked r -> revoked();
-            }
-        }));
+        stopListening = signals.listen(
+                enrolled.counterId(),
+                enrolled.id(),
+                signal -> ui.access(() -> {
+                    switch (signal) {
+                        case KioskSignals.HandedOver h -> handedOver(h);
+                        case KioskSignals.Revoked r -> revoked();
+                    }
+                }));
         // A page just opened never brings back a survey that was begun on the page before it.
         kiosk.surveyToShow(enrolled, true).ifPresentOrElse(this::startSurvey, () -> show(Screen.IDLE));
     }
@@ -192,21 +205,42 @@ public class KioskView extends Div implements BeforeEnterObserver {
             bridge.forgetPlace();
             main.add(new EnrolScreen(words));
         } else {
-            main.add(switch (next) {
-                case IDLE -> new IdleScreen(words, this::openKeypad, () -> openScan(null), kiosk.unboundSurvey(enrolled),
-                        this::startSurvey);
-                case KEYPAD -> new KeypadScreen(words, keypad, kiosk.todaysCodePrefix(enrolled),
-                        code -> lookUp(code, KioskRating.Entry.KEYED), this::toIdle);
-                case SCAN -> new ScanScreen(words, scanMessage, code -> lookUp(code, KioskRating.Entry.SCANNED).ifPresent(this::openScan),
-                        this::openScan, this::typeInstead, this::toIdle);
-                case OVERALL, DETAILS -> new SurveyScreen(words, survey, next == Screen.DETAILS, bridge, surveyFlow(enrolled));
-                case THANKS -> new ThanksScreen(words, sentOverall, sentWithContact);
-                case ENROL -> throw new IllegalStateException();
-            });
+            main.add(
+                    switch (next) {
+                        case IDLE ->
+                            new IdleScreen(
+                                    words,
+                                    this::openKeypad,
+                                    () -> openScan(null),
+                                    kiosk.unboundSurvey(enrolled),
+                                    this::startSurvey);
+                        case KEYPAD ->
+                            new KeypadScreen(
+                                    words,
+                                    keypad,
+                                    kiosk.todaysCodePrefix(enrolled),
+                                    code -> lookUp(code, KioskRating.Entry.KEYED),
+                                    this::toIdle);
+                        case SCAN ->
+                            new ScanScreen(
+                                    words,
+                                    scanMessage,
+                                    code -> lookUp(code, KioskRating.Entry.SCANNED)
+                                            .ifPresent(this::openScan),
+                                    this::openScan,
+                                    this::typeInstead,
+                                    this::toIdle);
+                        case OVERALL, DETAILS ->
+                            new SurveyScreen(words, survey, next == Screen.DETAILS, bridge, surveyFlow(enrolled));
+                        case THANKS -> new ThanksScreen(words, sentOverall, sentWithContact);
+                        case ENROL -> throw new IllegalStateException();
+                    });
         }
-        int idleSeconds = enrolled == null ? 0
-                : next == Screen.THANKS ? enrolled.thankYouSeconds()
-                : next == Screen.IDLE || next == Screen.ENROL ? 0 : enrolled.idleTimeoutSeconds();
+        int idleSeconds = enrolled == null
+                ? 0
+                : next == Screen.THANKS
+                        ? enrolled.thankYouSeconds()
+                        : next == Screen.IDLE || next == Screen.ENROL ? 0 : enrolled.idleTimeoutSeconds();
         if (idleSeconds > 0) {
             bridge.startIdle(idleSeconds);
         } else {

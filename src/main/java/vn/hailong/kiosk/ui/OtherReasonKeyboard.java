@@ -40,7 +40,8 @@ final class OtherReasonKeyboard extends Div {
             return;
         }
         addClassName("kiosk-other");
-        Paragraph label = new Paragraph(words.t("Lý do khác — xin viết vài chữ:", "Other reason — please type a few words:"));
+        Paragraph label =
+                new Paragraph(words.t("Lý do khác — xin viết vài chữ:", "Other reason — please type a few words:"));
         label.setId("kiosk-other-label");
         label.addClassName("kiosk-other-label");
         otherText.addClassNames("kiosk-display", "kiosk-other-text");
@@ -55,11 +56,14 @@ final class OtherReasonKeyboard extends Div {
             for (String k : row) {
                 NativeButton key = new NativeButton(k, e -> type(survey.comment() + k));
                 key.addClassName("kiosk-kb-key");
-                key.getElement().setAttribute("aria-label", switch (k) {
-                    case "," -> words.t("dấu phẩy", "comma");
-                    case "." -> words.t("dấu chấm", "full stop");
-                    default -> k;
-                });
+                key.getElement()
+                        .setAttribute(
+                                "aria-label",
+                                switch (k) {
+                                    case "," -> words.t("dấu phẩy", "comma");
+                                    case "." -> words.t("dấu chấm", "full stop");
+                                    default -> k;
+                                });
                 line.add(key);
             }
             keyboard.add(line);
@@ -100,7 +104,8 @@ final class OtherReasonKeyboard extends Div {
 
     private void update() {
         String comment = survey.comment();
-        otherText.setText(comment.isEmpty() ? words.t("ví dụ: phải chờ lâu ở quầy", "e.g. a long wait at the counter") : comment);
+        otherText.setText(
+                comment.isEmpty() ? words.t("ví dụ: phải chờ lâu ở quầy", "e.g. a long wait at the counter") : comment);
         otherText.setClassName("kiosk-placeholder", comment.isEmpty());
         boolean vowel = VietnameseKeys.endsWithVowel(comment);
         for (int i = 0; i < toneKeys.size(); i++) {

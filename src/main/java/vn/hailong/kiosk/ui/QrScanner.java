@@ -18,9 +18,17 @@ import com.vaadin.flow.component.dependency.NpmPackage;
 public class QrScanner extends Component {
 
     public QrScanner(Consumer<String> onCode, Consumer<String> onFailure) {
-        getElement().addEventListener("code-scanned", e -> onCode.accept(e.getEventData().get("event.detail.text").asString()))
+        getElement()
+                .addEventListener(
+                        "code-scanned",
+                        e -> onCode.accept(
+                                e.getEventData().get("event.detail.text").asString()))
                 .addEventData("event.detail.text");
-        getElement().addEventListener("scan-failed", e -> onFailure.accept(e.getEventData().get("event.detail.reason").asString()))
+        getElement()
+                .addEventListener(
+                        "scan-failed",
+                        e -> onFailure.accept(
+                                e.getEventData().get("event.detail.reason").asString()))
                 .addEventData("event.detail.reason");
     }
 

@@ -2,10 +2,10 @@ package vn.hailong.kiosk.ui;
 
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.NativeButton;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * The receipt's QR code or barcode held to the camera ({@link QrScanner}). With a {@code message}
@@ -18,17 +18,28 @@ final class ScanScreen extends KioskScreen {
      * {@code onCode}: a code was read; {@code onProblem}: the camera cannot be used, with the words
      * to show; {@code toKeypad}: the citizen types the code instead.
      */
-    ScanScreen(KioskWords words, @Nullable String message, Consumer<String> onCode, Consumer<String> onProblem,
-            Runnable toKeypad, Runnable toIdle) {
+    ScanScreen(
+            KioskWords words,
+            @Nullable String message,
+            Consumer<String> onCode,
+            Consumer<String> onProblem,
+            Runnable toKeypad,
+            Runnable toIdle) {
         super("kiosk-scan-screen", words);
-        add(new H1(t("Đưa mã QR hoặc mã vạch trên giấy hẹn vào trước máy ảnh", "Hold the QR code or barcode of your receipt to the camera")));
+        add(new H1(t(
+                "Đưa mã QR hoặc mã vạch trên giấy hẹn vào trước máy ảnh",
+                "Hold the QR code or barcode of your receipt to the camera")));
         if (message != null) {
             add(KioskParts.notice(message));
         }
-        QrScanner scanner = new QrScanner(onCode, reason -> onProblem.accept(
-                t("Không mở được máy ảnh. Xin dùng bàn phím để nhập mã.", "The camera cannot be used. Please type the code instead.")));
+        QrScanner scanner = new QrScanner(
+                onCode,
+                reason -> onProblem.accept(t(
+                        "Không mở được máy ảnh. Xin dùng bàn phím để nhập mã.",
+                        "The camera cannot be used. Please type the code instead.")));
         scanner.addClassName("kiosk-camera");
-        NativeButton keypad = new NativeButton(t("Nhập mã bằng bàn phím", "Type the code instead"), e -> toKeypad.run());
+        NativeButton keypad =
+                new NativeButton(t("Nhập mã bằng bàn phím", "Type the code instead"), e -> toKeypad.run());
         keypad.addClassName("kiosk-secondary");
         add(scanner, keypad, KioskParts.backToIdle(words, toIdle));
         if (message == null) {

@@ -28,12 +28,14 @@ final class SurveyAnswers {
     private String idempotencyKey = "";
     /** How the dossier was found when there was no handover: typed or scanned (an integrity signal). */
     private KioskRating.@Nullable Entry entry;
+
     private final Map<String, String> answers = new LinkedHashMap<>();
     private final Set<String> reasons = new LinkedHashSet<>();
     /** The "other reason" text typed on the on-screen keyboard. */
     private String comment = "";
     /** The citizen asks to be called back (offered with the reasons only), and the number typed for it. */
     private boolean contactConsent;
+
     private String phone = "";
     /** What is missing before the survey can be sent, once the citizen tapped "send" too early. */
     private @Nullable String message;
@@ -57,7 +59,8 @@ final class SurveyAnswers {
         message = null;
     }
 
-    @Nullable KioskSurvey survey() {
+    @Nullable
+    KioskSurvey survey() {
         return survey;
     }
 
@@ -68,7 +71,8 @@ final class SurveyAnswers {
         return survey;
     }
 
-    @Nullable UUID handoverId() {
+    @Nullable
+    UUID handoverId() {
         return survey == null ? null : survey.handoverId();
     }
 
@@ -85,7 +89,8 @@ final class SurveyAnswers {
         return !answers.isEmpty();
     }
 
-    @Nullable String answer(String criterion) {
+    @Nullable
+    String answer(String criterion) {
         return answers.get(criterion);
     }
 
@@ -150,7 +155,8 @@ final class SurveyAnswers {
         phone = digits.length() > PHONE_MAX_DIGITS ? digits.substring(0, PHONE_MAX_DIGITS) : digits;
     }
 
-    @Nullable String message() {
+    @Nullable
+    String message() {
         return message;
     }
 
@@ -159,18 +165,23 @@ final class SurveyAnswers {
     }
 
     boolean complete() {
-        return answers.containsKey(Questionnaire.OVERALL) && (!reasonRequired() || !reasons.isEmpty()) && !otherWithoutText()
+        return answers.containsKey(Questionnaire.OVERALL)
+                && (!reasonRequired() || !reasons.isEmpty())
+                && !otherWithoutText()
                 && !consentWithoutNumber();
     }
 
     /** Why the survey cannot be sent yet, in the citizen's words. */
     String missing(KioskWords w) {
         return consentWithoutNumber() && !reasons.isEmpty() && !otherWithoutText()
-                ? w.t("Xin nhập đủ số điện thoại di động (10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09), hoặc bỏ chọn “gọi lại”.",
+                ? w.t(
+                        "Xin nhập đủ số điện thoại di động (10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09), hoặc bỏ chọn “gọi lại”.",
                         "Please type a full mobile number (10 digits starting with 03, 05, 07, 08 or 09), or unselect “call me back”.")
-                : otherWithoutText() ? w.t("Xin viết vài chữ về lý do khác (hoặc bỏ chọn “Lý do khác”).",
-                        "Please type a few words about the other reason (or unselect “Other reason”).")
-                : w.t("Xin chọn ít nhất một lý do chưa hài lòng.", "Please choose at least one reason.");
+                : otherWithoutText()
+                        ? w.t(
+                                "Xin viết vài chữ về lý do khác (hoặc bỏ chọn “Lý do khác”).",
+                                "Please type a few words about the other reason (or unselect “Other reason”).")
+                        : w.t("Xin chọn ít nhất một lý do chưa hài lòng.", "Please choose at least one reason.");
     }
 
     private boolean consentWithoutNumber() {

@@ -96,10 +96,13 @@ final class SurveyScreen extends KioskScreen {
         emoji.addClassName("kiosk-face");
         emoji.getElement().setAttribute("aria-hidden", "true");
         face.add(emoji, new Span(option.label().in(locale())));
-        face.addClassNames("kiosk-face-button", "kiosk-face-" + option.key().toLowerCase(Locale.ROOT).replace('_', '-'));
+        face.addClassNames(
+                "kiosk-face-button",
+                "kiosk-face-" + option.key().toLowerCase(Locale.ROOT).replace('_', '-'));
         face.getElement().setAttribute("data-q", overall.key());
         face.getElement().setAttribute("data-o", option.key());
-        face.getElement().setAttribute("aria-pressed", String.valueOf(option.key().equals(survey.answer(overall.key()))));
+        face.getElement()
+                .setAttribute("aria-pressed", String.valueOf(option.key().equals(survey.answer(overall.key()))));
         face.addClickListener(e -> {
             if (!survey.begun()) {
                 flow.firstAnswer();
@@ -123,8 +126,11 @@ final class SurveyScreen extends KioskScreen {
      */
     private NativeButton notMine(KioskSurvey shown) {
         boolean handedOver = shown.handoverId() != null;
-        NativeButton back = new NativeButton(handedOver ? t("Không phải hồ sơ của tôi / Quay lại", "Not my dossier / Back")
-                : t("← Quay lại", "← Back"), e -> {
+        NativeButton back = new NativeButton(
+                handedOver
+                        ? t("Không phải hồ sơ của tôi / Quay lại", "Not my dossier / Back")
+                        : t("← Quay lại", "← Back"),
+                e -> {
                     if (!survey.begun()) {
                         flow.notMine();
                     }
@@ -138,7 +144,9 @@ final class SurveyScreen extends KioskScreen {
         if (survey.reasonRequired()) {
             Div reasonBox = new Div();
             reasonBox.addClassName("kiosk-reasons");
-            H2 heading = new H2(t("Vì sao ông/bà chưa hài lòng? (chọn ít nhất một lý do)", "Why were you not satisfied? (choose at least one)"));
+            H2 heading = new H2(t(
+                    "Vì sao ông/bà chưa hài lòng? (chọn ít nhất một lý do)",
+                    "Why were you not satisfied? (choose at least one)"));
             heading.setId("kiosk-reasons-label");
             Div chips = new Div();
             chips.addClassName("kiosk-chips");
@@ -155,12 +163,17 @@ final class SurveyScreen extends KioskScreen {
             reasonBox.add(heading, chips, other, surveyMessage);
             add(reasonBox);
             other.render();
-            add(new CallBackOffer(words(), survey, () -> {
-                changed();
-                bridge.contact(survey);
-            }, bridge));
+            add(new CallBackOffer(
+                    words(),
+                    survey,
+                    () -> {
+                        changed();
+                        bridge.contact(survey);
+                    },
+                    bridge));
         }
-        Paragraph optional = new Paragraph(t("Các câu dưới đây không bắt buộc: bỏ qua câu nào cũng được.",
+        Paragraph optional = new Paragraph(t(
+                "Các câu dưới đây không bắt buộc: bỏ qua câu nào cũng được.",
                 "The questions below are optional: skip any of them."));
         optional.addClassName("kiosk-hint");
         add(optional);
@@ -236,14 +249,19 @@ final class SurveyScreen extends KioskScreen {
         for (Questionnaire.Option option : criterion.options()) {
             NativeButton b = new NativeButton(option.label().in(locale()), e -> {
                 survey.toggleAnswer(criterion.key(), option.key());
-                buttons.forEach(other -> other.getElement().setAttribute("aria-pressed",
-                        String.valueOf(other.getElement().getAttribute("data-o").equals(survey.answer(criterion.key())))));
+                buttons.forEach(other -> other.getElement()
+                        .setAttribute(
+                                "aria-pressed",
+                                String.valueOf(other.getElement()
+                                        .getAttribute("data-o")
+                                        .equals(survey.answer(criterion.key())))));
             });
             buttons.add(b);
             b.addClassName("kiosk-option");
             b.getElement().setAttribute("data-q", criterion.key());
             b.getElement().setAttribute("data-o", option.key());
-            b.getElement().setAttribute("aria-pressed", String.valueOf(option.key().equals(survey.answer(criterion.key()))));
+            b.getElement()
+                    .setAttribute("aria-pressed", String.valueOf(option.key().equals(survey.answer(criterion.key()))));
             options.add(b);
         }
         row.add(label, options);

@@ -18,8 +18,11 @@ final class VietnameseKeys {
 
     /** The tones in the order Vietnamese pupils learn them; each with its name for screen readers. */
     enum Tone {
-        SAC('\u0301', "dấu sắc", "acute"), HUYEN('\u0300', "dấu huyền", "grave"), HOI('\u0309', "dấu hỏi", "hook"),
-        NGA('\u0303', "dấu ngã", "tilde"), NANG('\u0323', "dấu nặng", "dot below");
+        SAC('\u0301', "dấu sắc", "acute"),
+        HUYEN('\u0300', "dấu huyền", "grave"),
+        HOI('\u0309', "dấu hỏi", "hook"),
+        NGA('\u0303', "dấu ngã", "tilde"),
+        NANG('\u0323', "dấu nặng", "dot below");
 
         final char mark;
         final String vi;
@@ -34,8 +37,7 @@ final class VietnameseKeys {
 
     private static final String TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323";
 
-    private VietnameseKeys() {
-    }
+    private VietnameseKeys() {}
 
     /** Whether the text ends with a vowel that can take a tone. */
     static boolean endsWithVowel(String text) {
@@ -53,7 +55,8 @@ final class VietnameseKeys {
         }
         String last = text.substring(text.length() - 1);
         String toneless = removeTone(last);
-        String toned = Normalizer.normalize(Normalizer.normalize(toneless, Normalizer.Form.NFD) + tone.mark, Normalizer.Form.NFC);
+        String toned = Normalizer.normalize(
+                Normalizer.normalize(toneless, Normalizer.Form.NFD) + tone.mark, Normalizer.Form.NFC);
         return text.substring(0, text.length() - 1) + toned;
     }
 

@@ -1,5 +1,6 @@
 package vn.hailong.kiosk.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +54,19 @@ class KioskDeviceController {
     /** Opening the one-time link enrols this browser: it receives the device cookie and goes to the kiosk page. */
     @GetMapping("/enrol/{token}")
     ResponseEntity<String> enrol(@PathVariable String token, HttpServletRequest request) {
-        return devices.enrol(token).map(credential -> ResponseEntity.status(HttpStatus.SEE_OTHER)
-                .header(HttpHeaders.SET_COOKIE, cookie(credential, devices.credentialLifetime().maxAge(), request).toString())
-                .header(HttpHeaders.LOCATION, request.getContextPath() + "/kiosk")
-                .cacheControl(CacheControl.noStore()).<String>build())
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.GONE).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                        .cacheControl(CacheControl.noStore()).body("""
+        return devices.enrol(token)
+                .map(credential -> ResponseEntity.status(HttpStatus.SEE_OTHER)
+                        .header(
+                                HttpHeaders.SET_COOKIE,
+                                cookie(credential, devices.credentialLifetime().maxAge(), request)
+                                        .toString())
+                        .header(HttpHeaders.LOCATION, request.getContextPath() + "/kiosk")
+                        .cacheControl(CacheControl.noStore())
+                        .<String>build())
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.GONE)
+                        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                        .cacheControl(CacheControl.noStore())
+                        .body("""
                                 <!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
                                 <title>Liên kết không còn hiệu lực</title>
                                 <body style="font-family:sans-serif;font-size:1.4rem;max-width:40rem;margin:3rem auto;padding:1rem">
@@ -76,7 +84,9 @@ class KioskDeviceController {
     @GetMapping(value = "/manifest.webmanifest", produces = "application/manifest+json")
     ResponseEntity<String> manifest(HttpServletRequest request) {
         String root = request.getContextPath();
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1))).body("""
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)))
+                .body("""
                 {"id": "%1$s/kiosk", "name": "Hài Lòng – Đánh giá tại quầy", "short_name": "Hài Lòng",
                  "description": "Đánh giá sự hài lòng tại Bộ phận Một cửa",
                  "start_url": "%1$s/kiosk", "scope": "%1$s/kiosk", "display": "fullscreen",
@@ -90,9 +100,13 @@ class KioskDeviceController {
     }
 
     /** The manifest's icons (static, the same for every site). */
-    @GetMapping(value = "/icons/{name:kiosk-192|kiosk-512|kiosk-maskable-512}.png", produces = MediaType.IMAGE_PNG_VALUE)
+    @GetMapping(
+            value = "/icons/{name:kiosk-192|kiosk-512|kiosk-maskable-512}.png",
+            produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> icon(@PathVariable String name) {
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofDays(7))).body(OfflineShell.resource("icons/" + name + ".png"));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(7)))
+                .body(OfflineShell.resource("icons/" + name + ".png"));
     }
 
     /**
@@ -106,7 +120,9 @@ class KioskDeviceController {
         // A worker script's policy binds the worker: it fetches the shell and the kiosk's own calls.
         // Replaces the machine paths' default-src 'none' (SecurityHeadersFilter), not added to it.
         response.setHeader("Content-Security-Policy", "default-src 'none'; connect-src 'self'");
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).header("Service-Worker-Allowed", request.getContextPath() + "/kiosk")
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noCache())
+                .header("Service-Worker-Allowed", request.getContextPath() + "/kiosk")
                 .body(OfflineShell.resource("kiosk-sw.js"));
     }
 
@@ -119,13 +135,19 @@ class KioskDeviceController {
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(OfflineShell.PAGE);
     }
 
-    record RatingRequest(String idempotencyKey, String dossierCode, @Nullable String handoverId, Map<String, String> answers,
-            @Nullable List<String> reasons, @Nullable String comment, @Nullable Boolean abandoned, @Nullable Boolean contactConsent,
-            @Nullable String phone, @Nullable String entry) {
-    }
+    record RatingRequest(
+            String idempotencyKey,
+            String dossierCode,
+            @Nullable String handoverId,
+            Map<String, String> answers,
+            @Nullable List<String> reasons,
+            @Nullable String comment,
+            @Nullable Boolean abandoned,
+            @Nullable Boolean contactConsent,
+            @Nullable String phone,
+            @Nullable String entry) {}
 
-    record RatingResponse(String ratingId, String dossierCode, String status, boolean replayed) {
-    }
+    record RatingResponse(String ratingId, String dossierCode, String status, boolean replayed) {}
 
     /**
      * A rating from the tablet's outbox: 201 stored, 200 a resend of one stored before. With
@@ -135,8 +157,10 @@ class KioskDeviceController {
      * or {@code contactConsent} when they do not go together).
      */
     @PostMapping("/ratings")
-    ResponseEntity<RatingResponse> rate(@CookieValue(name = KioskDeviceService.COOKIE, required = false) @Nullable String credential,
-            @RequestHeader(name = CLIENT_HEADER, required = false) @Nullable String client, @RequestBody RatingRequest body) {
+    ResponseEntity<RatingResponse> rate(
+            @CookieValue(name = KioskDeviceService.COOKIE, required = false) @Nullable String credential,
+            @RequestHeader(name = CLIENT_HEADER, required = false) @Nullable String client,
+            @RequestBody RatingRequest body) {
         requireClient(client);
         UUID handoverId = null;
         if (body.handoverId() != null && !body.handoverId().isBlank()) {
@@ -146,11 +170,25 @@ class KioskDeviceController {
                 throw InvalidInputException.malformed("handoverId", "handoverId is not a UUID");
             }
         }
-        RatingOutcome outcome = kiosk.submit(credential, new KioskRating(body.idempotencyKey(), body.dossierCode(), handoverId,
-                body.answers(), body.reasons(), body.comment(), Boolean.TRUE.equals(body.abandoned()),
-                Boolean.TRUE.equals(body.contactConsent()), body.phone(), entry(body.entry())));
+        RatingOutcome outcome = kiosk.submit(
+                credential,
+                new KioskRating(
+                        body.idempotencyKey(),
+                        body.dossierCode(),
+                        handoverId,
+                        body.answers(),
+                        body.reasons(),
+                        body.comment(),
+                        Boolean.TRUE.equals(body.abandoned()),
+                        Boolean.TRUE.equals(body.contactConsent()),
+                        body.phone(),
+                        entry(body.entry())));
         return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(new RatingResponse(outcome.ratingId().toString(), outcome.dossierCode(), outcome.status().name(), outcome.replayed()));
+                .body(new RatingResponse(
+                        outcome.ratingId().toString(),
+                        outcome.dossierCode(),
+                        outcome.status().name(),
+                        outcome.replayed()));
     }
 
     private static KioskRating.@Nullable Entry entry(@Nullable String entry) {
@@ -160,12 +198,12 @@ class KioskDeviceController {
         try {
             return KioskRating.Entry.valueOf(entry);
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.malformed("entry", "entry is KEYED or SCANNED (how the dossier code came in), or absent");
+            throw InvalidInputException.malformed(
+                    "entry", "entry is KEYED or SCANNED (how the dossier code came in), or absent");
         }
     }
 
-    record Heartbeat(int unsentRatings) {
-    }
+    record Heartbeat(int unsentRatings) {}
 
     /**
      * A sign of life, with how many ratings the tablet still holds unsent. 204, or 401 when not
@@ -173,15 +211,22 @@ class KioskDeviceController {
      * a fresh Max-Age (hailong.kiosk.credential-max-age), so the browser never reaches its cap.
      */
     @PostMapping("/heartbeat")
-    ResponseEntity<Void> heartbeat(@CookieValue(name = KioskDeviceService.COOKIE, required = false) @Nullable String credential,
-            @RequestHeader(name = CLIENT_HEADER, required = false) @Nullable String client, @RequestBody Heartbeat body,
+    ResponseEntity<Void> heartbeat(
+            @CookieValue(name = KioskDeviceService.COOKIE, required = false) @Nullable String credential,
+            @RequestHeader(name = CLIENT_HEADER, required = false) @Nullable String client,
+            @RequestBody Heartbeat body,
             HttpServletRequest request) {
         requireClient(client);
         return switch (devices.heartbeat(credential, body.unsentRatings())) {
             case REFUSED -> ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
             case SEEN -> ResponseEntity.noContent().build();
-            case RENEWED -> ResponseEntity.noContent()
-                    .header(HttpHeaders.SET_COOKIE, cookie(credential, devices.credentialLifetime().maxAge(), request).toString()).build();
+            case RENEWED ->
+                ResponseEntity.noContent()
+                        .header(
+                                HttpHeaders.SET_COOKIE,
+                                cookie(credential, devices.credentialLifetime().maxAge(), request)
+                                        .toString())
+                        .build();
         };
     }
 
@@ -191,12 +236,16 @@ class KioskDeviceController {
         }
     }
 
-    static class MissingClientHeaderException extends RuntimeException {
-    }
+    static class MissingClientHeaderException extends RuntimeException {}
 
     /** HttpOnly (scripts cannot read it), Secure when served over HTTPS, SameSite=Strict (never sent cross-site). */
     static ResponseCookie cookie(String credential, Duration maxAge, HttpServletRequest request) {
-        return ResponseCookie.from(KioskDeviceService.COOKIE, credential).httpOnly(true).secure(request.isSecure())
-                .sameSite("Strict").path(request.getContextPath().isEmpty() ? "/" : request.getContextPath()).maxAge(maxAge).build();
+        return ResponseCookie.from(KioskDeviceService.COOKIE, credential)
+                .httpOnly(true)
+                .secure(request.isSecure())
+                .sameSite("Strict")
+                .path(request.getContextPath().isEmpty() ? "/" : request.getContextPath())
+                .maxAge(maxAge)
+                .build();
     }
 }

@@ -33,10 +33,16 @@ class KioskProblemHandler {
 
     @ExceptionHandler
     ProblemDetail invalid(InvalidInputException e) {
-        HttpStatus status = e.kind() == InvalidInputException.Kind.MALFORMED ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
+        HttpStatus status = e.kind() == InvalidInputException.Kind.MALFORMED
+                ? HttpStatus.BAD_REQUEST
+                : HttpStatus.UNPROCESSABLE_CONTENT;
         ProblemDetail problem = problem(status, "Invalid rating", e.getMessage());
         problem.setProperty("field", e.errors().getFirst().field());
-        problem.setProperty("errors", e.errors().stream().map(err -> Map.of("field", err.field(), "message", err.message())).toList());
+        problem.setProperty(
+                "errors",
+                e.errors().stream()
+                        .map(err -> Map.of("field", err.field(), "message", err.message()))
+                        .toList());
         return problem;
     }
 
@@ -64,15 +70,20 @@ class KioskProblemHandler {
 
     @ExceptionHandler
     ProblemDetail missingHeader(KioskDeviceController.MissingClientHeaderException e) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden", "requests must come from the kiosk page (header "
-                + KioskDeviceController.CLIENT_HEADER + ")");
+        return problem(
+                HttpStatus.FORBIDDEN,
+                "Forbidden",
+                "requests must come from the kiosk page (header " + KioskDeviceController.CLIENT_HEADER + ")");
     }
 
     @ExceptionHandler
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         Optional<RequestBodyTooLargeException> tooLarge = RequestBodyTooLargeException.among(e);
         if (tooLarge.isPresent()) {
-            return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", RequestBodyTooLargeException.detail(tooLarge.get().limitBytes()));
+            return problem(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Request too large",
+                    RequestBodyTooLargeException.detail(tooLarge.get().limitBytes()));
         }
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request body is not valid JSON of a rating");
     }
@@ -86,7 +97,10 @@ class KioskProblemHandler {
         }
         log.error("Unexpected failure of a kiosk request", e);
         return ResponseEntity.internalServerError()
-                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The rating was not stored; the kiosk will send it again."));
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "Internal error",
+                        "The rating was not stored; the kiosk will send it again."));
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -23,12 +23,12 @@ final class OfflineShell {
 
     static {
         String html = new String(PAGE, StandardCharsets.UTF_8);
-        CONTENT_SECURITY_POLICY = "default-src 'none'; script-src " + hashOf(html, "script") + "; style-src " + hashOf(html, "style")
-                + "; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        CONTENT_SECURITY_POLICY =
+                "default-src 'none'; script-src " + hashOf(html, "script") + "; style-src " + hashOf(html, "style")
+                        + "; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 
-    private OfflineShell() {
-    }
+    private OfflineShell() {}
 
     static byte[] resource(String name) {
         try (InputStream in = OfflineShell.class.getClassLoader().getResourceAsStream("kiosk-device/" + name)) {
@@ -42,12 +42,14 @@ final class OfflineShell {
     }
 
     private static String hashOf(String html, String element) {
-        Matcher m = Pattern.compile("<" + element + ">(.*?)</" + element + ">", Pattern.DOTALL).matcher(html);
+        Matcher m = Pattern.compile("<" + element + ">(.*?)</" + element + ">", Pattern.DOTALL)
+                .matcher(html);
         if (!m.find()) {
             throw new IllegalStateException("offline.html has no inline " + element);
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(m.group(1).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(m.group(1).getBytes(StandardCharsets.UTF_8));
             return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -12,8 +12,7 @@ final class ModerationLabels {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    private ModerationLabels() {
-    }
+    private ModerationLabels() {}
 
     static String answer(String option) {
         return switch (option) {

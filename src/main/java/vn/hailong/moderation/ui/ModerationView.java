@@ -1,5 +1,7 @@
 package vn.hailong.moderation.ui;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -14,8 +16,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
-import jakarta.annotation.security.RolesAllowed;
 
 import vn.hailong.moderation.ModerationService;
 import vn.hailong.platform.NotFoundException;
@@ -37,20 +37,29 @@ public class ModerationView extends Div {
         this.moderation = moderation;
         addClassName("followup");
         add(new H2("Kiểm duyệt đánh giá"));
-        add(new Paragraph("Một đánh giá không bao giờ bị xoá hay sửa. Đề nghị loại một đánh giá (lời lẽ xúc phạm, nhầm hồ sơ, "
-                + "đánh giá thử hoặc trùng) cần một người thứ hai — lãnh đạo Sở Nội vụ — quyết định. Đánh giá bị loại vẫn hiện "
-                + "trong báo cáo, được ghi \"ĐÃ LOẠI (kiểm duyệt)\"."));
+        add(new Paragraph(
+                "Một đánh giá không bao giờ bị xoá hay sửa. Đề nghị loại một đánh giá (lời lẽ xúc phạm, nhầm hồ sơ, "
+                        + "đánh giá thử hoặc trùng) cần một người thứ hai — lãnh đạo Sở Nội vụ — quyết định. Đánh giá bị loại vẫn hiện "
+                        + "trong báo cáo, được ghi \"ĐÃ LOẠI (kiểm duyệt)\"."));
 
         Div open = new Div(new H3("Đề nghị chờ quyết định"));
         open.addClassName("card");
         Grid<ModerationService.OpenDispute> disputes = new Grid<>();
-        disputes.addComponentColumn(d -> new Anchor("kiem-duyet/danh-gia/" + d.dispute().ratingId(), d.dossierCode()))
-                .setHeader("Hồ sơ").setAutoWidth(true).setFlexGrow(0);
-        disputes.addColumn(ModerationService.OpenDispute::unitName).setHeader("Đơn vị").setFlexGrow(2);
+        disputes.addComponentColumn(
+                        d -> new Anchor("kiem-duyet/danh-gia/" + d.dispute().ratingId(), d.dossierCode()))
+                .setHeader("Hồ sơ")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        disputes.addColumn(ModerationService.OpenDispute::unitName)
+                .setHeader("Đơn vị")
+                .setFlexGrow(2);
         disputes.addColumn(d -> d.dispute().kind().name().equals("EXCLUDE") ? "Loại đánh giá" : "Khôi phục đánh giá")
-                .setHeader("Đề nghị").setAutoWidth(true);
+                .setHeader("Đề nghị")
+                .setAutoWidth(true);
         disputes.addColumn(d -> d.dispute().reason().label()).setHeader("Lý do").setFlexGrow(2);
-        disputes.addColumn(d -> d.dispute().raisedBy() + " · " + ModerationLabels.time(d.dispute().raisedAt())).setHeader("Người đề nghị")
+        disputes.addColumn(d -> d.dispute().raisedBy() + " · "
+                        + ModerationLabels.time(d.dispute().raisedAt()))
+                .setHeader("Người đề nghị")
                 .setAutoWidth(true);
         disputes.setItems(moderation.openDisputes());
         disputes.setEmptyStateText("Không có đề nghị nào đang chờ.");
@@ -70,12 +79,22 @@ public class ModerationView extends Div {
         find.addClickShortcut(Key.ENTER);
         Div row = new Div(code, find);
         row.addClassName("filters");
-        found.addComponentColumn(r -> new Anchor("kiem-duyet/danh-gia/" + r.id(), ModerationLabels.time(r.submittedAt())))
-                .setHeader("Thời gian").setAutoWidth(true);
-        found.addColumn(r -> ModerationLabels.channel(r.channel().name())).setHeader("Kênh").setAutoWidth(true);
-        found.addColumn(r -> ModerationLabels.answer(r.overallOption())).setHeader("Đánh giá chung").setAutoWidth(true);
-        found.addColumn(r -> ModerationLabels.ratingStatus(r.status().name())).setHeader("Tình trạng").setAutoWidth(true);
-        found.addColumn(r -> r.comment() == null ? "" : r.comment()).setHeader("Ý kiến").setFlexGrow(3);
+        found.addComponentColumn(
+                        r -> new Anchor("kiem-duyet/danh-gia/" + r.id(), ModerationLabels.time(r.submittedAt())))
+                .setHeader("Thời gian")
+                .setAutoWidth(true);
+        found.addColumn(r -> ModerationLabels.channel(r.channel().name()))
+                .setHeader("Kênh")
+                .setAutoWidth(true);
+        found.addColumn(r -> ModerationLabels.answer(r.overallOption()))
+                .setHeader("Đánh giá chung")
+                .setAutoWidth(true);
+        found.addColumn(r -> ModerationLabels.ratingStatus(r.status().name()))
+                .setHeader("Tình trạng")
+                .setAutoWidth(true);
+        found.addColumn(r -> r.comment() == null ? "" : r.comment())
+                .setHeader("Ý kiến")
+                .setFlexGrow(3);
         found.setAllRowsVisible(true);
         found.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         found.setVisible(false);
@@ -90,7 +109,10 @@ public class ModerationView extends Div {
             var ratings = moderation.ratingsOfDossier(code);
             found.setItems(ratings);
             found.setVisible(!ratings.isEmpty());
-            foundMessage.setText(ratings.isEmpty() ? "Hồ sơ này chưa có đánh giá." : "Chọn thời gian của đánh giá để xem và đề nghị kiểm duyệt.");
+            foundMessage.setText(
+                    ratings.isEmpty()
+                            ? "Hồ sơ này chưa có đánh giá."
+                            : "Chọn thời gian của đánh giá để xem và đề nghị kiểm duyệt.");
         } catch (NotFoundException e) {
             found.setVisible(false);
             foundMessage.setText("Không tìm thấy hồ sơ này trong phạm vi của bạn (no such dossier in your scope).");

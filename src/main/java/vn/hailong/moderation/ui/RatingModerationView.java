@@ -2,6 +2,10 @@ package vn.hailong.moderation.ui;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
+
+import org.springframework.security.access.AccessDeniedException;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -21,10 +25,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-
-import jakarta.annotation.security.RolesAllowed;
-
-import org.springframework.security.access.AccessDeniedException;
 
 import vn.hailong.moderation.DisputeDetails;
 import vn.hailong.moderation.DisputeKind;
@@ -56,7 +56,8 @@ public class RatingModerationView extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         try {
-            ratingId = UUID.fromString(event.getRouteParameters().get("ratingId").orElse(""));
+            ratingId =
+                    UUID.fromString(event.getRouteParameters().get("ratingId").orElse(""));
             render();
         } catch (IllegalArgumentException | NotFoundException e) {
             removeAll();
@@ -83,10 +84,16 @@ public class RatingModerationView extends Div implements BeforeEnterObserver {
         Div content = card("Nội dung đánh giá (không bao giờ bị sửa)");
         DescriptionList facts = new DescriptionList();
         facts.addClassName("facts");
-        facts.add(new DescriptionList.Term("Đánh giá chung"), new DescriptionList.Description(ModerationLabels.answer(r.overallOption())));
-        facts.add(new DescriptionList.Term("Ý kiến"), new DescriptionList.Description(r.comment() == null ? "(không có)" : r.comment()));
-        facts.add(new DescriptionList.Term("Kênh"),
-                new DescriptionList.Description(ModerationLabels.channel(r.channel().name()) + " · " + ModerationLabels.time(r.submittedAt())));
+        facts.add(
+                new DescriptionList.Term("Đánh giá chung"),
+                new DescriptionList.Description(ModerationLabels.answer(r.overallOption())));
+        facts.add(
+                new DescriptionList.Term("Ý kiến"),
+                new DescriptionList.Description(r.comment() == null ? "(không có)" : r.comment()));
+        facts.add(
+                new DescriptionList.Term("Kênh"),
+                new DescriptionList.Description(
+                        ModerationLabels.channel(r.channel().name()) + " · " + ModerationLabels.time(r.submittedAt())));
         content.add(facts, new Anchor("ho-so/" + rc.dossierCode(), "Xem hồ sơ " + rc.dossierCode()));
         add(content);
 
@@ -95,17 +102,28 @@ public class RatingModerationView extends Div implements BeforeEnterObserver {
             history.add(new Paragraph("Chưa có đề nghị nào."));
         } else {
             Grid<DisputeDetails> grid = new Grid<>();
-            grid.addColumn(d -> d.kind() == DisputeKind.EXCLUDE ? "Loại" : "Khôi phục").setHeader("Đề nghị").setAutoWidth(true);
-            grid.addColumn(d -> d.reason().label() + (d.note() == null ? "" : ": " + d.note())).setHeader("Lý do").setFlexGrow(3);
-            grid.addColumn(d -> d.raisedBy() + " · " + ModerationLabels.time(d.raisedAt())).setHeader("Người đề nghị").setAutoWidth(true);
+            grid.addColumn(d -> d.kind() == DisputeKind.EXCLUDE ? "Loại" : "Khôi phục")
+                    .setHeader("Đề nghị")
+                    .setAutoWidth(true);
+            grid.addColumn(d -> d.reason().label() + (d.note() == null ? "" : ": " + d.note()))
+                    .setHeader("Lý do")
+                    .setFlexGrow(3);
+            grid.addColumn(d -> d.raisedBy() + " · " + ModerationLabels.time(d.raisedAt()))
+                    .setHeader("Người đề nghị")
+                    .setAutoWidth(true);
             grid.addColumn(d -> switch (d.status()) {
-                case OPEN -> "Chờ quyết định";
-                case UPHELD -> "Chấp thuận";
-                case REJECTED -> "Bác bỏ";
-            }).setHeader("Quyết định").setAutoWidth(true);
-            grid.addColumn(d -> d.decidedBy() == null ? ""
-                    : d.decidedBy() + " · " + ModerationLabels.time(d.decidedAt()) + (d.decisionNote() == null ? "" : ": " + d.decisionNote()))
-                    .setHeader("Người quyết định").setFlexGrow(2);
+                        case OPEN -> "Chờ quyết định";
+                        case UPHELD -> "Chấp thuận";
+                        case REJECTED -> "Bác bỏ";
+                    })
+                    .setHeader("Quyết định")
+                    .setAutoWidth(true);
+            grid.addColumn(d -> d.decidedBy() == null
+                            ? ""
+                            : d.decidedBy() + " · " + ModerationLabels.time(d.decidedAt())
+                                    + (d.decisionNote() == null ? "" : ": " + d.decisionNote()))
+                    .setHeader("Người quyết định")
+                    .setFlexGrow(2);
             grid.setItems(rc.history());
             grid.setAllRowsVisible(true);
             grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -138,7 +156,8 @@ public class RatingModerationView extends Div implements BeforeEnterObserver {
         note.setWidthFull();
         note.setMaxLength(2000);
         note.setId("dispute-note");
-        Button send = new Button("Gửi đề nghị", e -> act(() -> moderation.dispute(ratingId, reason.getValue(), note.getValue())));
+        Button send = new Button(
+                "Gửi đề nghị", e -> act(() -> moderation.dispute(ratingId, reason.getValue(), note.getValue())));
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.setId("dispute-send");
         form.add(reason, note, send, error);
@@ -148,17 +167,21 @@ public class RatingModerationView extends Div implements BeforeEnterObserver {
     private Div decisionForm(DisputeDetails open) {
         Div form = card("Quyết định");
         form.setId("decision-form");
-        form.add(new Paragraph((open.kind() == DisputeKind.EXCLUDE ? "Đề nghị loại đánh giá" : "Đề nghị khôi phục đánh giá") + " của "
-                + open.raisedBy() + ": " + open.reason().label() + (open.note() == null ? "" : " — " + open.note())));
+        form.add(new Paragraph(
+                (open.kind() == DisputeKind.EXCLUDE ? "Đề nghị loại đánh giá" : "Đề nghị khôi phục đánh giá") + " của "
+                        + open.raisedBy() + ": " + open.reason().label()
+                        + (open.note() == null ? "" : " — " + open.note())));
         TextArea note = new TextArea("Ghi chú quyết định");
         note.setWidthFull();
         note.setMaxLength(2000);
         note.setId("decision-note");
-        Button uphold = new Button(open.kind() == DisputeKind.EXCLUDE ? "Chấp thuận: loại đánh giá" : "Chấp thuận: khôi phục đánh giá",
+        Button uphold = new Button(
+                open.kind() == DisputeKind.EXCLUDE ? "Chấp thuận: loại đánh giá" : "Chấp thuận: khôi phục đánh giá",
                 e -> act(() -> moderation.decide(open.id(), true, note.getValue())));
         uphold.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         uphold.setId("decision-uphold");
-        Button reject = new Button("Bác bỏ đề nghị", e -> act(() -> moderation.decide(open.id(), false, note.getValue())));
+        Button reject =
+                new Button("Bác bỏ đề nghị", e -> act(() -> moderation.decide(open.id(), false, note.getValue())));
         reject.setId("decision-reject");
         Div buttons = new Div(uphold, reject);
         buttons.addClassName("actions");
@@ -171,13 +194,16 @@ public class RatingModerationView extends Div implements BeforeEnterObserver {
             action.run();
             render();
         } catch (InvalidInputException e) {
-            error.setText(e.getMessage() != null && e.getMessage().contains("note")
-                    ? "Vui lòng ghi rõ lý do (a note is required with 'other')."
-                    : "Vui lòng chọn lý do (choose a reason).");
+            error.setText(
+                    e.getMessage() != null && e.getMessage().contains("note")
+                            ? "Vui lòng ghi rõ lý do (a note is required with 'other')."
+                            : "Vui lòng chọn lý do (choose a reason).");
         } catch (ConflictException e) {
-            error.setText("Đánh giá đã có đề nghị khác hoặc đã được quyết định; hãy tải lại trang (changed meanwhile).");
+            error.setText(
+                    "Đánh giá đã có đề nghị khác hoặc đã được quyết định; hãy tải lại trang (changed meanwhile).");
         } catch (AccessDeniedException e) {
-            error.setText("Người đề nghị không thể tự quyết định; cần một người thứ hai (a second person must decide).");
+            error.setText(
+                    "Người đề nghị không thể tự quyết định; cần một người thứ hai (a second person must decide).");
         }
     }
 

@@ -3,6 +3,8 @@ package vn.hailong.paperform.ui;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -13,8 +15,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
-import jakarta.annotation.security.RolesAllowed;
 
 import vn.hailong.paperform.PaperFormService;
 import vn.hailong.paperform.PaperFormService.Integrity;
@@ -44,16 +44,23 @@ public class PaperFormChecksView extends Div {
         Grid<Mismatch> grid = new Grid<>();
         grid.addColumn(Mismatch::serial).setHeader("Số sê-ri").setAutoWidth(true);
         grid.addColumn(Mismatch::dossierCode).setHeader("Mã hồ sơ").setAutoWidth(true);
-        grid.addColumn(m -> PaperFormLabels.fields(m.fields())).setHeader("Khác nhau ở").setFlexGrow(2);
-        grid.addColumn(m -> m.keyedBy() + " / " + m.secondKeyedBy()).setHeader("Người nhập (lần 1 / lần 2)").setAutoWidth(true);
-        grid.addColumn(m -> TIME.withZone(clock.getZone()).format(m.secondKeyedAt())).setHeader("Kiểm tra lúc").setAutoWidth(true);
+        grid.addColumn(m -> PaperFormLabels.fields(m.fields()))
+                .setHeader("Khác nhau ở")
+                .setFlexGrow(2);
+        grid.addColumn(m -> m.keyedBy() + " / " + m.secondKeyedBy())
+                .setHeader("Người nhập (lần 1 / lần 2)")
+                .setAutoWidth(true);
+        grid.addColumn(m -> TIME.withZone(clock.getZone()).format(m.secondKeyedAt()))
+                .setHeader("Kiểm tra lúc")
+                .setAutoWidth(true);
         grid.setItems(integrity.mismatches());
         grid.setEmptyStateText("Không có phiếu nào có hai lần nhập khác nhau.");
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setId("paper-form-mismatches");
         card.add(grid);
-        card.add(new Paragraph("Đối chiếu với phiếu giấy; nếu lần nhập đầu sai, đề nghị loại đánh giá đó ở trang Kiểm duyệt."));
+        card.add(new Paragraph(
+                "Đối chiếu với phiếu giấy; nếu lần nhập đầu sai, đề nghị loại đánh giá đó ở trang Kiểm duyệt."));
         add(card);
     }
 }

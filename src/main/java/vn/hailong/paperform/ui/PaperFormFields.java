@@ -47,7 +47,8 @@ class PaperFormFields extends Composite<Div> {
         ids.addClassName("filters");
         form.add(ids);
         for (Questionnaire.Criterion criterion : questionnaire.criteria()) {
-            RadioButtonGroup<Questionnaire.Option> group = new RadioButtonGroup<>(criterion.label().vi());
+            RadioButtonGroup<Questionnaire.Option> group =
+                    new RadioButtonGroup<>(criterion.label().vi());
             group.setItems(criterion.options());
             group.setItemLabelGenerator(o -> o.label().vi());
             group.setRequiredIndicatorVisible(criterion.required());
@@ -89,8 +90,10 @@ class PaperFormFields extends Composite<Div> {
     }
 
     PaperFormEntry entry() {
-        List<String> reasonCodes = reasons.getValue().stream().map(Questionnaire.Reason::code).toList();
-        return new PaperFormEntry(serial.getValue(), dossierCode.getValue(), answerKeys(), reasonCodes, comment.getValue());
+        List<String> reasonCodes =
+                reasons.getValue().stream().map(Questionnaire.Reason::code).toList();
+        return new PaperFormEntry(
+                serial.getValue(), dossierCode.getValue(), answerKeys(), reasonCodes, comment.getValue());
     }
 
     void clear() {
@@ -133,7 +136,10 @@ class PaperFormFields extends Composite<Div> {
             case "dossierCode" -> dossierCode;
             case "reasons" -> reasons;
             case "comment" -> comment;
-            default -> field != null && field.startsWith("answers.") ? answers.get(field.substring("answers.".length())) : null;
+            default ->
+                field != null && field.startsWith("answers.")
+                        ? answers.get(field.substring("answers.".length()))
+                        : null;
         };
         if (target == null) {
             return false;

@@ -6,15 +6,15 @@ import java.util.stream.Collectors;
 /** The names of a form's fields as a supervisor reads them in a mismatch. */
 final class PaperFormLabels {
 
-    private PaperFormLabels() {
-    }
+    private PaperFormLabels() {}
 
     static String field(String field) {
         return switch (field) {
             case "dossierCode" -> "mã hồ sơ";
             case "reasons" -> "lý do";
             case "comment" -> "ý kiến";
-            default -> field.startsWith("answers.") ? "câu hỏi \"" + field.substring("answers.".length()) + "\"" : field;
+            default ->
+                field.startsWith("answers.") ? "câu hỏi \"" + field.substring("answers.".length()) + "\"" : field;
         };
     }
 

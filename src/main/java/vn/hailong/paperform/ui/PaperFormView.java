@@ -1,5 +1,7 @@
 package vn.hailong.paperform.ui;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -11,8 +13,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
-import jakarta.annotation.security.RolesAllowed;
 
 import vn.hailong.paperform.PaperFormService;
 import vn.hailong.paperform.PaperFormService.KeyedForm;
@@ -36,9 +36,10 @@ public class PaperFormView extends Div {
         this.fields = new PaperFormFields(service.questionnaire());
         addClassName("followup");
         add(new H2("Nhập phiếu khảo sát giấy"));
-        add(new Paragraph("Chép đúng những gì người dân đánh dấu trên phiếu. Mỗi phiếu chỉ nhập một lần (theo số sê-ri); "
-                + "một số phiếu được chọn ngẫu nhiên để người khác nhập lại, không xem lần nhập đầu, nhằm phát hiện nhập sai. "
-                + "Bạn không được nhập phiếu của hồ sơ mình đã xử lý."));
+        add(new Paragraph(
+                "Chép đúng những gì người dân đánh dấu trên phiếu. Mỗi phiếu chỉ nhập một lần (theo số sê-ri); "
+                        + "một số phiếu được chọn ngẫu nhiên để người khác nhập lại, không xem lần nhập đầu, nhằm phát hiện nhập sai. "
+                        + "Bạn không được nhập phiếu của hồ sơ mình đã xử lý."));
         Div card = new Div(fields);
         card.addClassName("card");
         Button save = new Button("Lưu phiếu", e -> save());
@@ -60,7 +61,9 @@ public class PaperFormView extends Div {
             KeyedForm keyed = service.keyIn(fields.entry());
             fields.clear();
             result.setText("Đã lưu phiếu " + keyed.serial() + " của hồ sơ " + keyed.dossierCode() + "."
-                    + (keyed.secondKeyingDue() ? " Phiếu này được chọn để một người khác nhập lần hai: để riêng phiếu giấy ra." : ""));
+                    + (keyed.secondKeyingDue()
+                            ? " Phiếu này được chọn để một người khác nhập lần hai: để riêng phiếu giấy ra."
+                            : ""));
         } catch (InvalidInputException e) {
             failed(fields.show(e));
         } catch (ConflictException e) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -16,8 +18,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
-import jakarta.annotation.security.RolesAllowed;
 
 import vn.hailong.paperform.PaperFormService;
 import vn.hailong.paperform.PaperFormService.AwaitingCheck;
@@ -50,12 +50,16 @@ public class SecondKeyingView extends Div {
         this.fields = new PaperFormFields(service.questionnaire());
         addClassName("followup");
         add(new H2("Nhập lần hai (kiểm tra nhập liệu)"));
-        add(new Paragraph("Chọn một phiếu trong danh sách, lấy phiếu giấy có số sê-ri đó và nhập lại toàn bộ. "
-                + "Bạn không thấy lần nhập đầu; hệ thống so sánh hai lần nhập và báo các ô khác nhau cho người phụ trách."));
+        add(
+                new Paragraph(
+                        "Chọn một phiếu trong danh sách, lấy phiếu giấy có số sê-ri đó và nhập lại toàn bộ. "
+                                + "Bạn không thấy lần nhập đầu; hệ thống so sánh hai lần nhập và báo các ô khác nhau cho người phụ trách."));
         Div list = new Div(new H3("Phiếu chờ nhập lần hai"));
         list.addClassName("card");
         awaiting.addColumn(AwaitingCheck::serial).setHeader("Số sê-ri").setAutoWidth(true);
-        awaiting.addColumn(a -> TIME.withZone(zone).format(a.keyedAt())).setHeader("Nhập lần đầu lúc").setAutoWidth(true);
+        awaiting.addColumn(a -> TIME.withZone(zone).format(a.keyedAt()))
+                .setHeader("Nhập lần đầu lúc")
+                .setAutoWidth(true);
         awaiting.setEmptyStateText("Không có phiếu nào chờ bạn nhập lần hai.");
         awaiting.setAllRowsVisible(true);
         awaiting.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -93,9 +97,12 @@ public class SecondKeyingView extends Div {
             CheckResult checked = service.keySecond(fields.entry());
             fields.clear();
             fields.serial.setValue("");
-            result.setText(checked.matches() ? "Phiếu " + checked.serial() + ": hai lần nhập khớp nhau."
-                    : "Phiếu " + checked.serial() + ": hai lần nhập KHÁC nhau ở " + PaperFormLabels.fields(checked.mismatchedFields())
-                            + ". Người phụ trách sẽ đối chiếu với phiếu giấy.");
+            result.setText(
+                    checked.matches()
+                            ? "Phiếu " + checked.serial() + ": hai lần nhập khớp nhau."
+                            : "Phiếu " + checked.serial() + ": hai lần nhập KHÁC nhau ở "
+                                    + PaperFormLabels.fields(checked.mismatchedFields())
+                                    + ". Người phụ trách sẽ đối chiếu với phiếu giấy.");
             refresh();
         } catch (InvalidInputException e) {
             failed(fields.show(e));

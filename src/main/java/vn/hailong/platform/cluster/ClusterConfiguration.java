@@ -1,5 +1,6 @@
 package vn.hailong.platform.cluster;
 
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -34,13 +35,11 @@ class ClusterConfiguration {
     ClusterMessages singleNode() {
         return new ClusterMessages() {
             @Override
-            public void publish(String topic, String message) {
-            }
+            public void publish(String topic, String message) {}
 
             @Override
             public Runnable subscribe(String topic, Consumer<String> receiver) {
-                return () -> {
-                };
+                return () -> {};
             }
 
             @Override
@@ -54,8 +53,9 @@ class ClusterConfiguration {
     @ConditionalOnProperty(name = "hailong.cluster.enabled", havingValue = "true")
     HazelcastInstance clusterMember(ClusterProperties properties) {
         if (properties.memberList().isEmpty()) {
-            throw new IllegalStateException("hailong.cluster.enabled=true needs hailong.cluster.members (HAILONG_CLUSTER_MEMBERS): "
-                    + "the app nodes' host:port, e.g. 10.0.0.11:5701,10.0.0.12:5701");
+            throw new IllegalStateException(
+                    "hailong.cluster.enabled=true needs hailong.cluster.members (HAILONG_CLUSTER_MEMBERS): "
+                            + "the app nodes' host:port, e.g. 10.0.0.11:5701,10.0.0.12:5701");
         }
         Config config = new Config();
         config.setClusterName(properties.name());
@@ -80,7 +80,11 @@ class ClusterConfiguration {
         join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(2).setMembers(properties.memberList());
         config.getJetConfig().setEnabled(false);
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
-        log.info("Cluster member {} started on {}:{}; members now {}", properties.name(), properties.bindAddress(), properties.port(),
+        log.info(
+                "Cluster member {} started on {}:{}; members now {}",
+                properties.name(),
+                properties.bindAddress(),
+                properties.port(),
                 member.getCluster().getMembers().size());
         return member;
     }
@@ -88,8 +92,14 @@ class ClusterConfiguration {
     @Bean
     @ConditionalOnProperty(name = "hailong.cluster.enabled", havingValue = "true")
     ClusterMessages clusterMessages(HazelcastInstance member, MeterRegistry meters) {
-        Gauge.builder("hailong.cluster.members", member, m -> m.getLifecycleService().isRunning() ? m.getCluster().getMembers().size() : 0)
-                .description("app nodes in this node's cluster (itself included)").register(meters);
+        Gauge.builder(
+                        "hailong.cluster.members",
+                        member,
+                        m -> m.getLifecycleService().isRunning()
+                                ? m.getCluster().getMembers().size()
+                                : 0)
+                .description("app nodes in this node's cluster (itself included)")
+                .register(meters);
         return new ClusterMessages() {
             @Override
             public void publish(String topic, String message) {
@@ -107,7 +117,7 @@ class ClusterConfiguration {
             @Override
             public Runnable subscribe(String topic, Consumer<String> receiver) {
                 ITopic<String> t = member.getTopic(topic);
-                java.util.UUID id = t.addMessageListener(m -> {
+                UUID id = t.addMessageListener(m -> {
                     if (!m.getPublishingMember().localMember()) {
                         receiver.accept(m.getMessageObject());
                     }

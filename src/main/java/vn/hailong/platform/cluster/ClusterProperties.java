@@ -16,8 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param members the other members (and this one), {@code host:port}; joined over TCP only, never by multicast
  */
 @ConfigurationProperties("hailong.cluster")
-public record ClusterProperties(@DefaultValue("false") boolean enabled, @DefaultValue("hai-long") String name,
-        @DefaultValue("127.0.0.1") String bindAddress, @DefaultValue("5701") int port, @Nullable List<String> members) {
+public record ClusterProperties(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("hai-long") String name,
+        @DefaultValue("127.0.0.1") String bindAddress,
+        @DefaultValue("5701") int port,
+        @Nullable List<String> members) {
 
     public List<String> memberList() {
         return members == null ? List.of() : members;

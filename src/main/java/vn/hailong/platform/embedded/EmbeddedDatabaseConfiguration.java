@@ -2,9 +2,6 @@ package vn.hailong.platform.embedded;
 
 import java.nio.file.Path;
 
-
-import com.zaxxer.hikari.HikariDataSource;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -12,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Starts the embedded MariaDB when no {@code spring.datasource.url} is configured and the
@@ -24,7 +23,8 @@ import org.springframework.context.annotation.Configuration;
 public class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedMariaDb embeddedMariaDb(@Value("${hailong.embedded-db.base-dir}") String baseDir,
+    EmbeddedMariaDb embeddedMariaDb(
+            @Value("${hailong.embedded-db.base-dir}") String baseDir,
             @Value("${hailong.embedded-db.data-dir}") String dataDir,
             @Value("${hailong.embedded-db.port:0}") int port,
             @Value("${hailong.embedded-db.schema:hailong}") String schema) {
@@ -42,5 +42,4 @@ public class EmbeddedDatabaseConfiguration {
                 .password("")
                 .build();
     }
-
 }

@@ -1,6 +1,7 @@
 package vn.hailong.platform.embedded;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -60,12 +61,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             int actualPort = db.getConfiguration().getPort();
-            log.info("Embedded MariaDB on 127.0.0.1:{} with data in {} (started in {} ms)", actualPort,
-                    dataDir.toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
+            log.info(
+                    "Embedded MariaDB on 127.0.0.1:{} with data in {} (started in {} ms)",
+                    actualPort,
+                    dataDir.toAbsolutePath(),
+                    (System.nanoTime() - started) / 1_000_000);
             return new EmbeddedMariaDb(db, actualPort, schema);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Could not start the embedded MariaDB (data in " + dataDir.toAbsolutePath()
-                    + "). If another copy of the app uses that folder, stop it or set hailong.embedded-db.data-dir.", e);
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "Could not start the embedded MariaDB (data in " + dataDir.toAbsolutePath()
+                            + "). If another copy of the app uses that folder, stop it or set hailong.embedded-db.data-dir.",
+                    e);
         }
     }
 

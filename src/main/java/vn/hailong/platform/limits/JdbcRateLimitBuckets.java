@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
@@ -34,14 +33,16 @@ import vn.hailong.platform.RateLimitBuckets;
  * {@link #KEEP_AFTER_FULL}); {@link #deleteExpired(int)} removes those, so the table holds only the
  * addresses seen in the last minutes.
  */
-public final class JdbcRateLimitBuckets extends AbstractSelectForUpdateBasedProxyManager<String> implements RateLimitBuckets {
+public final class JdbcRateLimitBuckets extends AbstractSelectForUpdateBasedProxyManager<String>
+        implements RateLimitBuckets {
 
     static final Duration KEEP_AFTER_FULL = Duration.ofMinutes(1);
     /** The longest key: a purpose and an IPv6 address or an account name fit well within it. */
     public static final int KEY_MAX_LENGTH = 191;
 
     private final DataSource dataSource;
-    private final ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL);
+    private final ExpirationAfterWriteStrategy expiry =
+            ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL);
 
     public JdbcRateLimitBuckets(DataSource dataSource) {
         super(ClientSideConfig.getDefault());
@@ -57,7 +58,8 @@ public final class JdbcRateLimitBuckets extends AbstractSelectForUpdateBasedProx
     /** Removes up to {@code limit} rows whose buckets have been full for a while; returns how many. */
     public int deleteExpired(int limit) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement delete = c.prepareStatement("DELETE FROM rate_limit_bucket WHERE expires_at < ? LIMIT ?")) {
+                PreparedStatement delete =
+                        c.prepareStatement("DELETE FROM rate_limit_bucket WHERE expires_at < ? LIMIT ?")) {
             delete.setLong(1, System.currentTimeMillis());
             delete.setInt(2, limit);
             return delete.executeUpdate();
@@ -110,7 +112,8 @@ public final class JdbcRateLimitBuckets extends AbstractSelectForUpdateBasedProx
 
         @Override
         public LockAndGetResult tryLockAndGet(Optional<Long> timeout) {
-            try (PreparedStatement select = connection().prepareStatement("SELECT state FROM rate_limit_bucket WHERE bucket_key = ? FOR UPDATE")) {
+            try (PreparedStatement select = connection()
+                    .prepareStatement("SELECT state FROM rate_limit_bucket WHERE bucket_key = ? FOR UPDATE")) {
                 applyTimeout(select, timeout);
                 select.setString(1, key);
                 try (ResultSet rs = select.executeQuery()) {
@@ -124,8 +127,9 @@ public final class JdbcRateLimitBuckets extends AbstractSelectForUpdateBasedProx
         @Override
         public boolean tryInsertEmptyData(Optional<Long> timeout) {
             // IGNORE: another node may insert the same key at the same moment; then its row is locked next.
-            try (PreparedStatement insert = connection().prepareStatement(
-                    "INSERT IGNORE INTO rate_limit_bucket (bucket_key, state, expires_at) VALUES (?, NULL, ?)")) {
+            try (PreparedStatement insert = connection()
+                    .prepareStatement(
+                            "INSERT IGNORE INTO rate_limit_bucket (bucket_key, state, expires_at) VALUES (?, NULL, ?)")) {
                 applyTimeout(insert, timeout);
                 insert.setString(1, key);
                 insert.setLong(2, System.currentTimeMillis() + KEEP_AFTER_FULL.toMillis());
@@ -138,8 +142,8 @@ public final class JdbcRateLimitBuckets extends AbstractSelectForUpdateBasedProx
         @Override
         public void update(byte[] data, RemoteBucketState newState, Optional<Long> timeout) {
             long ttl = expiry.calculateTimeToLiveMillis(newState, currentTimeNanos());
-            try (PreparedStatement update = connection().prepareStatement(
-                    "UPDATE rate_limit_bucket SET state = ?, expires_at = ? WHERE bucket_key = ?")) {
+            try (PreparedStatement update = connection()
+                    .prepareStatement("UPDATE rate_limit_bucket SET state = ?, expires_at = ? WHERE bucket_key = ?")) {
                 applyTimeout(update, timeout);
                 update.setBytes(1, data);
                 update.setLong(2, System.currentTimeMillis() + Math.max(ttl, 0));

@@ -23,18 +23,28 @@ public final class CachedGauges {
 
     private static final Logger log = LoggerFactory.getLogger(CachedGauges.class);
 
-    private CachedGauges() {
-    }
+    private CachedGauges() {}
 
     /** Registers {@code name} (a {@code hailong.*} name) reading {@code query} at most every {@link #DEFAULT_MAX_AGE}. */
-    public static void register(MeterRegistry registry, String name, String description, String unit, Supplier<? extends Number> query) {
+    public static void register(
+            MeterRegistry registry, String name, String description, String unit, Supplier<? extends Number> query) {
         register(registry, name, description, unit, Tags.empty(), DEFAULT_MAX_AGE, query);
     }
 
-    public static void register(MeterRegistry registry, String name, String description, String unit, Tags tags, Duration maxAge,
+    public static void register(
+            MeterRegistry registry,
+            String name,
+            String description,
+            String unit,
+            Tags tags,
+            Duration maxAge,
             Supplier<? extends Number> query) {
         Cached cached = new Cached(name, maxAge, query);
-        Gauge.builder(name, cached, Cached::value).description(description).baseUnit(unit).tags(tags).strongReference(true)
+        Gauge.builder(name, cached, Cached::value)
+                .description(description)
+                .baseUnit(unit)
+                .tags(tags)
+                .strongReference(true)
                 .register(registry);
     }
 

@@ -1,6 +1,7 @@
 package vn.hailong.platform.management;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,7 +26,8 @@ import vn.hailong.platform.Retries;
 class DatabaseMeters implements MeterBinder {
 
     static final List<String> WSREP_COUNTERS = List.of("wsrep_local_cert_failures", "wsrep_local_bf_aborts");
-    static final List<String> RETRY_REASONS = List.of("certification", "deadlock", "lock_wait_timeout", "optimistic_lock", "duplicate", "other");
+    static final List<String> RETRY_REASONS =
+            List.of("certification", "deadlock", "lock_wait_timeout", "optimistic_lock", "duplicate", "other");
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseMeters.class);
 
@@ -46,19 +48,23 @@ class DatabaseMeters implements MeterBinder {
         Map<String, Long> status = new ConcurrentHashMap<>();
         long[] readAt = {0};
         for (String variable : WSREP_COUNTERS) {
-            String name = "hailong.galera." + variable.substring("wsrep_local_".length()).replace('_', '.');
-            CachedGauges.register(registry, name, "Galera " + variable + " of this node (since the server started)", null, () -> {
-                synchronized (status) {
-                    if (System.nanoTime() - readAt[0] > CachedGauges.DEFAULT_MAX_AGE.toNanos() || status.isEmpty()) {
-                        jdbc.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_local_cert_failures', 'wsrep_local_bf_aborts')",
-                                rs -> {
-                                    status.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT), rs.getLong(2));
-                                });
-                        readAt[0] = System.nanoTime();
-                    }
-                    return status.get(variable);
-                }
-            });
+            String name = "hailong.galera."
+                    + variable.substring("wsrep_local_".length()).replace('_', '.');
+            CachedGauges.register(
+                    registry, name, "Galera " + variable + " of this node (since the server started)", null, () -> {
+                        synchronized (status) {
+                            if (System.nanoTime() - readAt[0] > CachedGauges.DEFAULT_MAX_AGE.toNanos()
+                                    || status.isEmpty()) {
+                                jdbc.query(
+                                        "SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_local_cert_failures', 'wsrep_local_bf_aborts')",
+                                        rs -> {
+                                            status.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getLong(2));
+                                        });
+                                readAt[0] = System.nanoTime();
+                            }
+                            return status.get(variable);
+                        }
+                    });
         }
     }
 

@@ -32,8 +32,9 @@ class ManagementConfiguration {
     ManagementConfiguration(Environment environment) {
         // DISABLED (management.server.port=-1: no actuator at all) is allowed; SAME never is.
         if (ManagementPortType.get(environment) == ManagementPortType.SAME) {
-            throw new IllegalStateException("management.server.port (MANAGEMENT_PORT) must differ from server.port (PORT): the actuator"
-                    + " has no log-in and must never answer on the public port (README, \"Health and metrics\")");
+            throw new IllegalStateException(
+                    "management.server.port (MANAGEMENT_PORT) must differ from server.port (PORT): the actuator"
+                            + " has no log-in and must never answer on the public port (README, \"Health and metrics\")");
         }
     }
 
@@ -48,7 +49,8 @@ class ManagementConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain managementEndpoints(HttpSecurity http) throws Exception {
-        http.securityMatchers(m -> m.requestMatchers(ManagementConfiguration::onManagementServer).requestMatchers("/actuator", "/actuator/**"))
+        http.securityMatchers(m -> m.requestMatchers(ManagementConfiguration::onManagementServer)
+                        .requestMatchers("/actuator", "/actuator/**"))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -59,7 +61,8 @@ class ManagementConfiguration {
 
     /** Whether the request reached the management server (its own Tomcat and child context), whatever its path. */
     static boolean onManagementServer(HttpServletRequest request) {
-        WebApplicationContext context = WebApplicationContextUtils.findWebApplicationContext(request.getServletContext());
+        WebApplicationContext context =
+                WebApplicationContextUtils.findWebApplicationContext(request.getServletContext());
         return WebServerApplicationContext.hasServerNamespace(context, "management");
     }
 

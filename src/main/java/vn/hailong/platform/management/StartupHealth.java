@@ -21,7 +21,10 @@ public final class StartupHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        return tasks.done() ? Health.up().build()
-                : Health.outOfService().withDetail("step", tasks.currentStep().map(Enum::name).orElse("NOT_STARTED")).build();
+        return tasks.done()
+                ? Health.up().build()
+                : Health.outOfService()
+                        .withDetail("step", tasks.currentStep().map(Enum::name).orElse("NOT_STARTED"))
+                        .build();
     }
 }

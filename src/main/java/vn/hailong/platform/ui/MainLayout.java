@@ -1,5 +1,7 @@
 package vn.hailong.platform.ui;
 
+import jakarta.annotation.security.PermitAll;
+
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -12,8 +14,6 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-
-import jakarta.annotation.security.PermitAll;
 
 /**
  * The managers' frame: a side menu built from the views' {@code @Menu} annotations (so the

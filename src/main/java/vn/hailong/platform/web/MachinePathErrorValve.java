@@ -35,7 +35,8 @@ public class MachinePathErrorValve extends ErrorReportValve {
         // A request line Tomcat could not parse has no path: no browser sends one (browsers encode
         // what they send), so it is answered as a machine would want it.
         boolean unparsed = uri == null || uri.isEmpty();
-        if (status < 400 || response.getContentWritten() > 0
+        if (status < 400
+                || response.getContentWritten() > 0
                 || !(unparsed || MachinePaths.covers(ProblemOnlyConfiguration.MACHINE_PATHS, uri))) {
             super.report(request, response, throwable);
             return;
@@ -45,7 +46,13 @@ public class MachinePathErrorValve extends ErrorReportValve {
         }
         try {
             response.resetBuffer();
-            ProblemBodies.write(response.getResponse(), status, ProblemBodies.title(status), ProblemBodies.detail(status), null, null);
+            ProblemBodies.write(
+                    response.getResponse(),
+                    status,
+                    ProblemBodies.title(status),
+                    ProblemBodies.detail(status),
+                    null,
+                    null);
         } catch (IOException | IllegalStateException e) {
             log.debug("Could not write the problem for a request Tomcat refused", e);
         }

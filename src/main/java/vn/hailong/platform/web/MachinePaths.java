@@ -9,8 +9,7 @@ import org.jspecify.annotations.Nullable;
 /** Whether a request is for one of the machines' paths (given as prefixes ending in '/'). */
 final class MachinePaths {
 
-    private MachinePaths() {
-    }
+    private MachinePaths() {}
 
     static boolean covers(List<String> prefixes, HttpServletRequest request, @Nullable String uri) {
         if (uri == null) {
@@ -21,6 +20,7 @@ final class MachinePaths {
 
     /** {@code /api/x} and {@code /api} itself, but not {@code /apiary}. */
     static boolean covers(List<String> prefixes, String path) {
-        return prefixes.stream().anyMatch(prefix -> path.startsWith(prefix) || path.equals(prefix.substring(0, prefix.length() - 1)));
+        return prefixes.stream()
+                .anyMatch(prefix -> path.startsWith(prefix) || path.equals(prefix.substring(0, prefix.length() - 1)));
     }
 }

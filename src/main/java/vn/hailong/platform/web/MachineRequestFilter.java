@@ -1,6 +1,8 @@
 package vn.hailong.platform.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +59,13 @@ public final class MachineRequestFilter extends HttpFilter {
         }
         QueryStrings.Problem query = QueryStrings.check(request.getQueryString());
         if (query != null) {
-            ProblemBodies.write(request, response, HttpServletResponse.SC_BAD_REQUEST, "Invalid request", query.detail(), query.field());
+            ProblemBodies.write(
+                    request,
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    "Invalid request",
+                    query.detail(),
+                    query.field());
             return;
         }
         if (!hasBody(request)) {
@@ -66,15 +74,25 @@ public final class MachineRequestFilter extends HttpFilter {
         }
         String contentTypeProblem = contentTypeProblem(request.getHeader(HttpHeaders.CONTENT_TYPE));
         if (contentTypeProblem != null) {
-            ProblemBodies.write(request, response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-                    contentTypeProblem, HttpHeaders.CONTENT_TYPE);
+            ProblemBodies.write(
+                    request,
+                    response,
+                    HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported media type",
+                    contentTypeProblem,
+                    HttpHeaders.CONTENT_TYPE);
             return;
         }
         if (request.getContentLengthLong() > maxBodyBytes) {
             // Not read, so the connection cannot be reused: close it rather than swallow the body.
             response.setHeader(HttpHeaders.CONNECTION, "close");
-            ProblemBodies.write(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Request too large",
-                    RequestBodyTooLargeException.detail(maxBodyBytes), null);
+            ProblemBodies.write(
+                    request,
+                    response,
+                    HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "Request too large",
+                    RequestBodyTooLargeException.detail(maxBodyBytes),
+                    null);
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBodyBytes), response);
@@ -96,10 +114,12 @@ public final class MachineRequestFilter extends HttpFilter {
             return "Content-Type '" + header + "' is not a media type: send the body as application/json.";
         }
         if (type.isWildcardType() || type.isWildcardSubtype()) {
-            return "Content-Type '" + header + "' is a wildcard and names no format: send the body as application/json.";
+            return "Content-Type '" + header
+                    + "' is a wildcard and names no format: send the body as application/json.";
         }
         boolean json = type.getType().equals("application")
-                && (type.getSubtype().equals("json") || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
+                && (type.getSubtype().equals("json")
+                        || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
         if (!json) {
             return "Content-Type '" + header + "' is not supported: send the body as application/json.";
         }
@@ -130,10 +150,10 @@ public final class MachineRequestFilter extends HttpFilter {
         }
 
         @Override
-        public java.io.BufferedReader getReader() throws IOException {
+        public BufferedReader getReader() throws IOException {
             String encoding = getCharacterEncoding();
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-                    encoding == null ? StandardCharsets.UTF_8.name() : encoding));
+            return new BufferedReader(new InputStreamReader(
+                    getInputStream(), encoding == null ? StandardCharsets.UTF_8.name() : encoding));
         }
     }
 

@@ -26,18 +26,29 @@ public final class ProblemBodies {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ProblemBodies() {
-    }
+    private ProblemBodies() {}
 
-    public static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail,
-            @Nullable String field) throws IOException {
+    public static void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String title,
+            String detail,
+            @Nullable String field)
+            throws IOException {
         Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         write(response, status, title, detail, field, original instanceof String uri ? uri : request.getRequestURI());
     }
 
     /** For callers without a servlet request (Tomcat's error report valve); {@code instance} may be null. */
-    public static void write(HttpServletResponse response, int status, String title, String detail, @Nullable String field,
-            @Nullable String instance) throws IOException {
+    public static void write(
+            HttpServletResponse response,
+            int status,
+            String title,
+            String detail,
+            @Nullable String field,
+            @Nullable String instance)
+            throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
@@ -72,13 +83,16 @@ public final class ProblemBodies {
     /** A generic detail for statuses raised outside any handler that knows more. */
     public static String detail(int status) {
         return switch (status) {
-            case 400 -> "The request could not be read: check the path, the query string (percent-encoded UTF-8) and the headers.";
+            case 400 ->
+                "The request could not be read: check the path, the query string (percent-encoded UTF-8) and the headers.";
             case 404 -> "There is no resource at this path.";
             case 405 -> "This method is not allowed at this path.";
             case 413 -> "The request is too large.";
             case 415 -> "Send the body as application/json (UTF-8).";
-            default -> status >= 500 ? "The request could not be completed and was not acknowledged. Send the same request again."
-                    : "The request was refused: " + title(status) + ".";
+            default ->
+                status >= 500
+                        ? "The request could not be completed and was not acknowledged. Send the same request again."
+                        : "The request was refused: " + title(status) + ".";
         };
     }
 }

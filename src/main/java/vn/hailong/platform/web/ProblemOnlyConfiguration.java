@@ -25,7 +25,8 @@ class ProblemOnlyConfiguration {
 
     @Bean
     FilterRegistrationBean<ProblemOnlyFilter> problemOnlyFilter() {
-        FilterRegistrationBean<ProblemOnlyFilter> registration = new FilterRegistrationBean<>(new ProblemOnlyFilter(MACHINE_PATHS));
+        FilterRegistrationBean<ProblemOnlyFilter> registration =
+                new FilterRegistrationBean<>(new ProblemOnlyFilter(MACHINE_PATHS));
         // Mapped to every path because an error dispatch goes to /error: the filter itself looks at
         // the path the request (or the failed request) was for.
         registration.addUrlPatterns("/*");
@@ -38,9 +39,10 @@ class ProblemOnlyConfiguration {
 
     @Bean
     FilterRegistrationBean<MachineRequestFilter> machineRequestFilter(
-            @Value("${hailong.api.max-body-size:" + MachineRequestFilter.DEFAULT_MAX_BODY_BYTES + "B}") DataSize maxBodySize) {
-        FilterRegistrationBean<MachineRequestFilter> registration = new FilterRegistrationBean<>(
-                new MachineRequestFilter(MACHINE_PATHS, maxBodySize.toBytes()));
+            @Value("${hailong.api.max-body-size:" + MachineRequestFilter.DEFAULT_MAX_BODY_BYTES + "B}")
+                    DataSize maxBodySize) {
+        FilterRegistrationBean<MachineRequestFilter> registration =
+                new FilterRegistrationBean<>(new MachineRequestFilter(MACHINE_PATHS, maxBodySize.toBytes()));
         registration.addUrlPatterns("/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         // Right behind the problem-only filter (whose wrapper turns anything below into a problem),

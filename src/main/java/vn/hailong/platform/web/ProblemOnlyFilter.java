@@ -69,7 +69,11 @@ public final class ProblemOnlyFilter extends HttpFilter {
             }
             if (response.isCommitted()) {
                 // Part of an answer is on its way already; its status cannot change any more.
-                log.error("{} {} failed after its response was committed", request.getMethod(), request.getRequestURI(), e);
+                log.error(
+                        "{} {} failed after its response was committed",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        e);
                 throw e;
             }
             answerFailure(request, response, e);
@@ -80,26 +84,46 @@ public final class ProblemOnlyFilter extends HttpFilter {
         return MachinePaths.covers(prefixes, request, uri);
     }
 
-    private static void answerFailure(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
+    private static void answerFailure(HttpServletRequest request, HttpServletResponse response, Exception e)
+            throws IOException {
         Optional<Outage> outage = Outages.of(e);
         response.reset();
         Optional<RequestBodyTooLargeException> tooLarge = RequestBodyTooLargeException.among(e);
         if (tooLarge.isPresent()) {
-            write(request, response, HttpStatus.CONTENT_TOO_LARGE.value(), "Request too large",
+            write(
+                    request,
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE.value(),
+                    "Request too large",
                     RequestBodyTooLargeException.detail(tooLarge.get().limitBytes()));
         } else if (outage.isPresent()) {
-            log.warn("{} {} answered 503: {} ({})", request.getMethod(), request.getRequestURI(), outage.get(), rootMessage(e));
+            log.warn(
+                    "{} {} answered 503: {} ({})",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    outage.get(),
+                    rootMessage(e));
             response.setHeader(HttpHeaders.RETRY_AFTER, outage.get().retryAfterHeader());
-            write(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(), outage.get().title(), outage.get().detail());
+            write(
+                    request,
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE.value(),
+                    outage.get().title(),
+                    outage.get().detail());
         } else {
             log.error("{} {} failed outside its controller", request.getMethod(), request.getRequestURI(), e);
-            write(request, response, HttpStatus.INTERNAL_SERVER_ERROR.value(), "Internal error",
+            write(
+                    request,
+                    response,
+                    HttpStatus.INTERNAL_SERVER_ERROR.value(),
+                    "Internal error",
                     "The request could not be completed and was not acknowledged. Send the same request again.");
         }
     }
 
     /** Something reached the container's error handling after all: answer it here, not in Vaadin. */
-    private static void answerErrorDispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private static void answerErrorDispatch(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         Optional<Outage> outage = Outages.of(failure);
@@ -109,7 +133,12 @@ public final class ProblemOnlyFilter extends HttpFilter {
         response.reset();
         if (outage.isPresent()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, outage.get().retryAfterHeader());
-            write(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(), outage.get().title(), outage.get().detail());
+            write(
+                    request,
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE.value(),
+                    outage.get().title(),
+                    outage.get().detail());
             return;
         }
         // An error dispatch always means failure: never let it end in a success status.
@@ -117,7 +146,8 @@ public final class ProblemOnlyFilter extends HttpFilter {
         write(request, response, code, title(code), detail(code));
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
+    private static void write(
+            HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
             throws IOException {
         ProblemBodies.write(request, response, status, title, detail, null);
     }

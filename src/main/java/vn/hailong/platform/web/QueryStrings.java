@@ -12,11 +12,9 @@ import org.jspecify.annotations.Nullable;
 final class QueryStrings {
 
     /** What is wrong, and with which parameter ({@code query} when even its name cannot be read). */
-    record Problem(String field, String detail) {
-    }
+    record Problem(String field, String detail) {}
 
-    private QueryStrings() {
-    }
+    private QueryStrings() {}
 
     static @Nullable Problem check(@Nullable String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
@@ -62,8 +60,12 @@ final class QueryStrings {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

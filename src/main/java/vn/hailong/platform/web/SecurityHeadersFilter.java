@@ -41,21 +41,26 @@ public final class SecurityHeadersFilter extends HttpFilter {
      * @param frameAncestors the CSP {@code frame-ancestors} sources, {@code 'none'} for no framing
      * @param hstsMaxAge     how long browsers keep to HTTPS; zero sends no HSTS header
      */
-    public SecurityHeadersFilter(List<String> machinePrefixes, String frameAncestors, Duration hstsMaxAge, boolean hstsIncludeSubDomains) {
+    public SecurityHeadersFilter(
+            List<String> machinePrefixes, String frameAncestors, Duration hstsMaxAge, boolean hstsIncludeSubDomains) {
         this.machinePrefixes = List.copyOf(machinePrefixes);
         String ancestors = frameAncestors == null || frameAncestors.isBlank() ? "'none'" : frameAncestors.strip();
         this.pagePolicy = pagePolicy(ancestors);
-        this.machinePolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+        this.machinePolicy =
+                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
         this.frameOptions = ancestors.equals("'none'") ? "DENY" : ancestors.equals("'self'") ? "SAMEORIGIN" : null;
-        this.hsts = hstsMaxAge.isZero() || hstsMaxAge.isNegative() ? null
+        this.hsts = hstsMaxAge.isZero() || hstsMaxAge.isNegative()
+                ? null
                 : "max-age=" + hstsMaxAge.toSeconds() + (hstsIncludeSubDomains ? "; includeSubDomains" : "");
     }
 
     /** The policy of the Vaadin pages (and every other page without one of its own). */
     static String pagePolicy(String frameAncestors) {
-        return String.join("; ",
+        return String.join(
+                "; ",
                 "default-src 'self'",
-                // Vaadin Flow's bootstrap is an inline script and its client builds functions from what the server sends.
+                // Vaadin Flow's bootstrap is an inline script and its client builds functions from what the server
+                // sends.
                 "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
                 // Vaadin's components and Lumo set inline styles.
                 "style-src 'self' 'unsafe-inline'",

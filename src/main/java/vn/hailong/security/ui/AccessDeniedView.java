@@ -2,6 +2,8 @@ package vn.hailong.security.ui;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -17,8 +19,6 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * What a logged-in user sees when a page is not for their role: a plain Vietnamese explanation and

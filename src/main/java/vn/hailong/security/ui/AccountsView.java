@@ -1,9 +1,16 @@
 package vn.hailong.security.ui;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.annotation.security.RolesAllowed;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -21,8 +28,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
-import jakarta.annotation.security.RolesAllowed;
 
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.platform.ConflictException;
@@ -43,9 +48,19 @@ import vn.hailong.security.Role;
 @RolesAllowed("ADMIN")
 public class AccountsView extends VerticalLayout {
 
-    static final Map<Role, String> ROLES = Map.of(Role.ADMIN, "Quản trị viên", Role.PROVINCE_MANAGER, "Sở Nội vụ (toàn tỉnh)",
-            Role.UNIT_MANAGER, "Lãnh đạo đơn vị", Role.AUDITOR, "Kiểm tra viên", Role.OFFICER, "Cán bộ một cửa",
-            Role.DATA_ENTRY, "Nhập phiếu giấy");
+    static final Map<Role, String> ROLES = Map.of(
+            Role.ADMIN,
+            "Quản trị viên",
+            Role.PROVINCE_MANAGER,
+            "Sở Nội vụ (toàn tỉnh)",
+            Role.UNIT_MANAGER,
+            "Lãnh đạo đơn vị",
+            Role.AUDITOR,
+            "Kiểm tra viên",
+            Role.OFFICER,
+            "Cán bộ một cửa",
+            Role.DATA_ENTRY,
+            "Nhập phiếu giấy");
 
     private final AccountAdminService service;
     private final Grid<AccountRow> grid = new Grid<>();
@@ -58,8 +73,8 @@ public class AccountsView extends VerticalLayout {
     private final PasswordField password = new PasswordField("Mật khẩu ban đầu (dùng một lần)");
 
     private final H3 selectedTitle = new H3();
-    private static final java.time.format.DateTimeFormatter LOCKED_UNTIL = java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM")
-            .withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+    private static final DateTimeFormatter LOCKED_UNTIL =
+            DateTimeFormatter.ofPattern("HH:mm dd/MM").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private final Button toggle = new Button();
     private final Button unlockLogIn = new Button("Mở khóa đăng nhập (sau nhiều lần sai mật khẩu)");
@@ -81,13 +96,20 @@ public class AccountsView extends VerticalLayout {
         grid.addColumn(AccountRow::username).setHeader("Tên đăng nhập").setAutoWidth(true);
         grid.addColumn(AccountRow::displayName).setHeader("Họ tên").setAutoWidth(true);
         grid.addColumn(a -> ROLES.get(a.role())).setHeader("Vai trò").setAutoWidth(true);
-        grid.addColumn(a -> a.unitCode() == null ? "Toàn tỉnh" : a.unitName() + " (" + a.unitCode() + ")").setHeader("Đơn vị phụ trách")
+        grid.addColumn(a -> a.unitCode() == null ? "Toàn tỉnh" : a.unitName() + " (" + a.unitCode() + ")")
+                .setHeader("Đơn vị phụ trách")
                 .setFlexGrow(2);
-        grid.addColumn(a -> a.email() == null ? "—" : a.email()).setHeader("E-mail").setAutoWidth(true);
-        grid.addColumn(a -> (a.enabled() ? "Đang hoạt động" : "ĐÃ KHÓA") + (a.mustChangePassword() ? " · phải đổi mật khẩu" : "")
-                + (a.loginLocked() ? " · tạm khóa đăng nhập đến " + LOCKED_UNTIL.format(a.loginLockedUntil()) : "")
-                + (a.twoFactorEnrolled() ? " · xác thực hai bước" : ""))
-                .setHeader("Trạng thái").setAutoWidth(true);
+        grid.addColumn(a -> a.email() == null ? "—" : a.email())
+                .setHeader("E-mail")
+                .setAutoWidth(true);
+        grid.addColumn(a -> (a.enabled() ? "Đang hoạt động" : "ĐÃ KHÓA")
+                        + (a.mustChangePassword() ? " · phải đổi mật khẩu" : "")
+                        + (a.loginLocked()
+                                ? " · tạm khóa đăng nhập đến " + LOCKED_UNTIL.format(a.loginLockedUntil())
+                                : "")
+                        + (a.twoFactorEnrolled() ? " · xác thực hai bước" : ""))
+                .setHeader("Trạng thái")
+                .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setId("accounts");
         grid.setHeight("18rem");
@@ -97,7 +119,8 @@ public class AccountsView extends VerticalLayout {
         username.setHelperText("3–64 ký tự a-z 0-9 . _ -");
         displayName.setId("new-display-name");
         password.setId("new-password");
-        password.setHelperText("Ít nhất " + PasswordPolicy.MIN_LENGTH + " ký tự, có chữ và số; người dùng phải đổi khi đăng nhập lần đầu.");
+        password.setHelperText("Ít nhất " + PasswordPolicy.MIN_LENGTH
+                + " ký tự, có chữ và số; người dùng phải đổi khi đăng nhập lần đầu.");
         role.addValueChangeListener(e -> unit.setEnabled(needsUnit(e.getValue())));
         Button create = new Button("Tạo tài khoản", e -> create());
         create.setId("create-account");
@@ -106,33 +129,51 @@ public class AccountsView extends VerticalLayout {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40rem", 2));
 
         toggle.setId("toggle-enabled");
-        toggle.addClickListener(e -> act(() -> {
-            AccountRow a = grid.asSingleSelect().getValue();
-            return service.setEnabled(a.username(), !a.enabled());
-        }, a -> (a.enabled() ? "Đã mở khóa " : "Đã khóa ") + a.username()));
+        toggle.addClickListener(e -> act(
+                () -> {
+                    AccountRow a = grid.asSingleSelect().getValue();
+                    return service.setEnabled(a.username(), !a.enabled());
+                },
+                a -> (a.enabled() ? "Đã mở khóa " : "Đã khóa ") + a.username()));
         unlockLogIn.setId("unlock-login");
-        unlockLogIn.addClickListener(e -> act(() -> service.unlockLogIn(grid.asSingleSelect().getValue().username()),
+        unlockLogIn.addClickListener(e -> act(
+                () -> service.unlockLogIn(grid.asSingleSelect().getValue().username()),
                 a -> "Đã mở khóa đăng nhập cho " + a.username()));
         resetTwoFactor.setId("reset-two-factor");
-        resetTwoFactor.addClickListener(e -> act(() -> service.resetTwoFactor(grid.asSingleSelect().getValue().username()),
-                a -> "Đã đặt lại xác thực hai bước cho " + a.username() + "; người dùng cài lại ứng dụng khi đăng nhập."));
+        resetTwoFactor.addClickListener(e -> act(
+                () -> service.resetTwoFactor(grid.asSingleSelect().getValue().username()),
+                a -> "Đã đặt lại xác thực hai bước cho " + a.username()
+                        + "; người dùng cài lại ứng dụng khi đăng nhập."));
         resetPassword.setId("reset-password");
         resetPassword.setWidth("20rem");
-        Button reset = new Button("Đặt lại mật khẩu", e -> act(
-                () -> service.resetPassword(grid.asSingleSelect().getValue().username(), resetPassword.getValue()),
-                a -> "Đã đặt mật khẩu dùng một lần cho " + a.username() + "; người dùng phải đổi khi đăng nhập."));
+        Button reset = new Button(
+                "Đặt lại mật khẩu",
+                e -> act(
+                        () -> service.resetPassword(
+                                grid.asSingleSelect().getValue().username(), resetPassword.getValue()),
+                        a -> "Đã đặt mật khẩu dùng một lần cho " + a.username()
+                                + "; người dùng phải đổi khi đăng nhập."));
         reset.setId("reset");
-        Button assign = new Button("Lưu vai trò và đơn vị", e -> act(
-                () -> service.assign(grid.asSingleSelect().getValue().username(), editRole.getValue(),
-                        editUnit.getValue() == null ? null : editUnit.getValue().code()),
-                a -> "Đã lưu vai trò và đơn vị của " + a.username()));
+        Button assign = new Button(
+                "Lưu vai trò và đơn vị",
+                e -> act(
+                        () -> service.assign(
+                                grid.asSingleSelect().getValue().username(),
+                                editRole.getValue(),
+                                editUnit.getValue() == null
+                                        ? null
+                                        : editUnit.getValue().code()),
+                        a -> "Đã lưu vai trò và đơn vị của " + a.username()));
         assign.setId("assign");
         editRole.addValueChangeListener(e -> editUnit.setEnabled(needsUnit(e.getValue())));
         editEmail.setId("edit-email");
         editEmail.setWidth("24rem");
         editEmail.setHelperText("Thư báo phản ánh mới và phản ánh quá hạn; để trống nếu không nhận.");
-        Button saveEmail = new Button("Lưu e-mail", e -> act(() -> service.setEmail(grid.asSingleSelect().getValue().username(),
-                editEmail.getValue()), a -> "Đã lưu e-mail của " + a.username()));
+        Button saveEmail = new Button(
+                "Lưu e-mail",
+                e -> act(
+                        () -> service.setEmail(grid.asSingleSelect().getValue().username(), editEmail.getValue()),
+                        a -> "Đã lưu e-mail của " + a.username()));
         saveEmail.setId("save-email");
         HorizontalLayout emailRow = new HorizontalLayout(editEmail, saveEmail);
         emailRow.setAlignItems(Alignment.BASELINE);
@@ -143,13 +184,19 @@ public class AccountsView extends VerticalLayout {
         assignRow.setWrap(true);
         editOfficerId.setId("edit-officer-id");
         editOfficerId.setWidth("24rem");
-        editOfficerId.setHelperText("Nếu người này cũng xử lý hồ sơ: họ không được nhập phiếu giấy của hồ sơ mình đã xử lý.");
-        Button saveOfficerId = new Button("Lưu mã cán bộ", e -> act(() -> service.setOneStopOfficerId(
-                grid.asSingleSelect().getValue().username(), editOfficerId.getValue()), a -> "Đã lưu mã cán bộ của " + a.username()));
+        editOfficerId.setHelperText(
+                "Nếu người này cũng xử lý hồ sơ: họ không được nhập phiếu giấy của hồ sơ mình đã xử lý.");
+        Button saveOfficerId = new Button(
+                "Lưu mã cán bộ",
+                e -> act(
+                        () -> service.setOneStopOfficerId(
+                                grid.asSingleSelect().getValue().username(), editOfficerId.getValue()),
+                        a -> "Đã lưu mã cán bộ của " + a.username()));
         saveOfficerId.setId("save-officer-id");
         HorizontalLayout officerIdRow = new HorizontalLayout(editOfficerId, saveOfficerId);
         officerIdRow.setAlignItems(Alignment.BASELINE);
-        selectedPanel.add(selectedTitle, toggle, unlockLogIn, resetTwoFactor, resetRow, assignRow, emailRow, officerIdRow);
+        selectedPanel.add(
+                selectedTitle, toggle, unlockLogIn, resetTwoFactor, resetRow, assignRow, emailRow, officerIdRow);
         selectedPanel.setPadding(false);
         selectedPanel.setVisible(false);
         selectedPanel.setId("selected-account");
@@ -182,8 +229,15 @@ public class AccountsView extends VerticalLayout {
 
     private void create() {
         clearErrors();
-        act(true, () -> service.create(username.getValue(), displayName.getValue(), role.getValue(),
-                unit.getValue() == null ? null : unit.getValue().code(), password.getValue()), a -> {
+        act(
+                true,
+                () -> service.create(
+                        username.getValue(),
+                        displayName.getValue(),
+                        role.getValue(),
+                        unit.getValue() == null ? null : unit.getValue().code(),
+                        password.getValue()),
+                a -> {
                     username.clear();
                     displayName.clear();
                     password.clear();
@@ -202,23 +256,33 @@ public class AccountsView extends VerticalLayout {
         editUnit.setInvalid(false);
     }
 
-    private void act(java.util.function.Supplier<AccountRow> action, java.util.function.Function<AccountRow, String> done) {
+    private void act(Supplier<AccountRow> action, Function<AccountRow, String> done) {
         act(false, action, done);
     }
 
-    private void act(boolean creating, java.util.function.Supplier<AccountRow> action, java.util.function.Function<AccountRow, String> done) {
+    private void act(boolean creating, Supplier<AccountRow> action, Function<AccountRow, String> done) {
         clearErrors();
         try {
             AccountRow changed = action.get();
             resetPassword.clear();
             show(done.apply(changed), false);
             refresh();
-            grid.asSingleSelect().setValue(grid.getListDataView().getItems().filter(a -> a.id().equals(changed.id())).findFirst().orElse(null));
+            grid.asSingleSelect()
+                    .setValue(grid.getListDataView()
+                            .getItems()
+                            .filter(a -> a.id().equals(changed.id()))
+                            .findFirst()
+                            .orElse(null));
         } catch (InvalidInputException e) {
             for (InvalidInputException.FieldError error : e.errors()) {
                 markInvalid(creating, error.field(), error.message());
             }
-            show(e.errors().stream().map(InvalidInputException.FieldError::message).reduce((a, b) -> a + " · " + b).orElse(""), true);
+            show(
+                    e.errors().stream()
+                            .map(InvalidInputException.FieldError::message)
+                            .reduce((a, b) -> a + " · " + b)
+                            .orElse(""),
+                    true);
         } catch (ConflictException | NotFoundException e) {
             show(e.getMessage(), true);
         }
@@ -235,7 +299,7 @@ public class AccountsView extends VerticalLayout {
             case "oneStopOfficerId" -> editOfficerId;
             default -> null;
         };
-        if (target instanceof com.vaadin.flow.component.HasValidation v) {
+        if (target instanceof HasValidation v) {
             v.setErrorMessage(text);
             v.setInvalid(true);
         }
@@ -267,8 +331,13 @@ public class AccountsView extends VerticalLayout {
         editRole.setValue(a.role());
         editEmail.setValue(a.email() == null ? "" : a.email());
         editOfficerId.setValue(a.oneStopOfficerId() == null ? "" : a.oneStopOfficerId());
-        editUnit.setValue(a.unitCode() == null ? null
-                : service.units().stream().filter(u -> u.code().equals(a.unitCode())).findFirst().orElse(null));
+        editUnit.setValue(
+                a.unitCode() == null
+                        ? null
+                        : service.units().stream()
+                                .filter(u -> u.code().equals(a.unitCode()))
+                                .findFirst()
+                                .orElse(null));
         editUnit.setEnabled(needsUnit(a.role()));
     }
 }

@@ -1,5 +1,7 @@
 package vn.hailong.security.ui;
 
+import jakarta.annotation.security.PermitAll;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -8,8 +10,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
-import jakarta.annotation.security.PermitAll;
 
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.security.AccountService;
@@ -30,7 +30,8 @@ public class ChangePasswordView extends VerticalLayout {
         current.setId("current-password");
         PasswordField next = new PasswordField("Mật khẩu mới");
         next.setId("new-password");
-        next.setHelperText("Ít nhất " + PasswordPolicy.MIN_LENGTH + " ký tự, có cả chữ và số, không chứa tên đăng nhập.");
+        next.setHelperText(
+                "Ít nhất " + PasswordPolicy.MIN_LENGTH + " ký tự, có cả chữ và số, không chứa tên đăng nhập.");
         PasswordField again = new PasswordField("Nhập lại mật khẩu mới");
         again.setId("new-password-again");
         for (PasswordField field : new PasswordField[] {current, next, again}) {
@@ -63,7 +64,14 @@ public class ChangePasswordView extends VerticalLayout {
         });
         save.setId("change-password");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2("Đổi mật khẩu"), new Paragraph("Mật khẩu do quản trị viên đặt chỉ dùng một lần: hãy chọn mật khẩu của riêng mình. "
-                + "(Choose your own password.)"), current, next, again, save, result);
+        add(
+                new H2("Đổi mật khẩu"),
+                new Paragraph("Mật khẩu do quản trị viên đặt chỉ dùng một lần: hãy chọn mật khẩu của riêng mình. "
+                        + "(Choose your own password.)"),
+                current,
+                next,
+                again,
+                save,
+                result);
     }
 }

@@ -1,5 +1,10 @@
 package vn.hailong.security.ui;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.security.web.WebAttributes;
 
 import com.vaadin.flow.component.html.Anchor;
@@ -12,6 +17,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import vn.hailong.security.LoginThrottledException;
@@ -32,7 +38,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         login.setForgotPasswordButtonVisible(false);
         login.setI18n(vietnamese());
         // The published results are public: whoever reaches the log-in page without an account finds them here.
-        Anchor openData = new Anchor("open-data", "Xem kết quả đã công bố (dữ liệu mở) · Published results (open data)");
+        Anchor openData =
+                new Anchor("open-data", "Xem kết quả đã công bố (dữ liệu mở) · Published results (open data)");
         openData.setId("open-data-link");
         add(new H1("Hài Lòng"), new Paragraph("Đánh giá sự hài lòng · Satisfaction ratings"), login, openData);
     }
@@ -54,7 +61,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        java.util.Map<String, java.util.List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        Map<String, List<String>> parameters =
+                event.getLocation().getQueryParameters().getParameters();
         if (parameters.containsKey("locked")) {
             login.setI18n(locked(lockedMinutes()));
             login.setError(true);
@@ -68,10 +76,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     /** How long the lock that refused this browser's last attempt still runs, in whole minutes (at least 1). */
     private static long lockedMinutes() {
-        Object last = com.vaadin.flow.server.VaadinSession.getCurrent() == null ? null
-                : com.vaadin.flow.server.VaadinSession.getCurrent().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        Object last = VaadinSession.getCurrent() == null
+                ? null
+                : VaadinSession.getCurrent().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         if (last instanceof LoginThrottledException throttled) {
-            long seconds = java.time.Duration.between(java.time.Instant.now(), throttled.until()).toSeconds();
+            long seconds = Duration.between(Instant.now(), throttled.until()).toSeconds();
             return Math.max(1, (seconds + 59) / 60);
         }
         return 1;
@@ -92,8 +101,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         LoginI18n i18n = vietnamese();
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         error.setTitle("Tạm thời chưa thể đăng nhập");
-        error.setMessage("Đã nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau khoảng " + minutes + " phút, hoặc nhờ quản trị viên mở khoá. "
-                + "(Too many wrong passwords: try again in about " + minutes + " min, or ask an administrator to unlock the account.)");
+        error.setMessage("Đã nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau khoảng " + minutes
+                + " phút, hoặc nhờ quản trị viên mở khoá. " + "(Too many wrong passwords: try again in about " + minutes
+                + " min, or ask an administrator to unlock the account.)");
         i18n.setErrorMessage(error);
         return i18n;
     }

@@ -55,7 +55,8 @@ class PasswordChangeGate implements VaadinServiceInitListener {
             authentication.logout();
             return;
         }
-        if (event.getNavigationTarget() != ChangePasswordView.class && event.getNavigationTarget() != LoginView.class
+        if (event.getNavigationTarget() != ChangePasswordView.class
+                && event.getNavigationTarget() != LoginView.class
                 && accounts.mustChangePassword(auth.getName())) {
             event.forwardTo(ChangePasswordView.class);
         }

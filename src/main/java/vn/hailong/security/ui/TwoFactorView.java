@@ -3,6 +3,8 @@ package vn.hailong.security.ui;
 import java.util.Base64;
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -26,8 +28,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-
-import jakarta.annotation.security.PermitAll;
 
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.receipt.QrCodes;
@@ -93,23 +93,32 @@ public class TwoFactorView extends VerticalLayout implements BeforeEnterObserver
                 case ACCEPTED -> complete();
                 case WRONG -> {
                     code.clear();
-                    message.setText("Mã không đúng hoặc đã dùng. Nhập mã đang hiện trong ứng dụng. (Wrong or already used code.)");
+                    message.setText(
+                            "Mã không đúng hoặc đã dùng. Nhập mã đang hiện trong ứng dụng. (Wrong or already used code.)");
                 }
-                case LOCKED -> message.setText("Đã nhập sai nhiều lần: tạm thời chưa thể đăng nhập. Thử lại sau ít phút hoặc nhờ quản trị viên "
-                        + "mở khoá. (Too many wrong codes: try again later.)");
+                case LOCKED ->
+                    message.setText(
+                            "Đã nhập sai nhiều lần: tạm thời chưa thể đăng nhập. Thử lại sau ít phút hoặc nhờ quản trị viên "
+                                    + "mở khoá. (Too many wrong codes: try again later.)");
             }
         });
         verify.setId("verify-code");
         verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         verify.addClickShortcut(Key.ENTER);
-        add(new H2("Xác thực hai bước"), new Paragraph("Mở ứng dụng xác thực trên điện thoại (Google Authenticator, Microsoft Authenticator, "
-                + "FreeOTP…) và nhập mã 6 số của Hài Lòng. Mất điện thoại? Nhập một mã khôi phục, hoặc nhờ quản trị viên đặt lại."), code, verify,
+        add(
+                new H2("Xác thực hai bước"),
+                new Paragraph(
+                        "Mở ứng dụng xác thực trên điện thoại (Google Authenticator, Microsoft Authenticator, "
+                                + "FreeOTP…) và nhập mã 6 số của Hài Lòng. Mất điện thoại? Nhập một mã khôi phục, hoặc nhờ quản trị viên đặt lại."),
+                code,
+                verify,
                 message);
     }
 
     private void enrol(String username) {
         TwoFactorService.Enrolment enrolment = twoFactor.newEnrolment(username);
-        Image qr = new Image("data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(enrolment.uri(), 240)),
+        Image qr = new Image(
+                "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(enrolment.uri(), 240)),
                 "Mã QR để thêm tài khoản Hài Lòng vào ứng dụng xác thực");
         qr.setId("totp-qr");
         qr.setWidth("240px");
@@ -124,7 +133,8 @@ public class TwoFactorView extends VerticalLayout implements BeforeEnterObserver
         code.getElement().setAttribute("inputmode", "numeric");
         Button confirm = new Button("Bật xác thực hai bước · Turn on", e -> {
             try {
-                showRecoveryCodes(twoFactor.enrol(SecurityContextHolder.getContext().getAuthentication(), enrolment.secret(), code.getValue()));
+                showRecoveryCodes(twoFactor.enrol(
+                        SecurityContextHolder.getContext().getAuthentication(), enrolment.secret(), code.getValue()));
             } catch (InvalidInputException wrong) {
                 code.clear();
                 message.setText(wrong.errors().getFirst().message());
@@ -132,11 +142,17 @@ public class TwoFactorView extends VerticalLayout implements BeforeEnterObserver
         });
         confirm.setId("confirm-enrolment");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2("Bật xác thực hai bước"),
-                new Paragraph("Tài khoản của bạn cần thêm một bước khi đăng nhập. Cài một ứng dụng xác thực trên điện thoại (Google "
-                        + "Authenticator, Microsoft Authenticator, FreeOTP…), quét mã QR dưới đây hoặc nhập khoá bí mật, rồi nhập mã 6 số "
-                        + "ứng dụng hiện ra. (Your account needs a second log-in step: scan the code with an authenticator app.)"),
-                qr, new Paragraph(new Span("Khoá bí mật: "), secret), code, confirm, message);
+        add(
+                new H2("Bật xác thực hai bước"),
+                new Paragraph(
+                        "Tài khoản của bạn cần thêm một bước khi đăng nhập. Cài một ứng dụng xác thực trên điện thoại (Google "
+                                + "Authenticator, Microsoft Authenticator, FreeOTP…), quét mã QR dưới đây hoặc nhập khoá bí mật, rồi nhập mã 6 số "
+                                + "ứng dụng hiện ra. (Your account needs a second log-in step: scan the code with an authenticator app.)"),
+                qr,
+                new Paragraph(new Span("Khoá bí mật: "), secret),
+                code,
+                confirm,
+                message);
     }
 
     private void showRecoveryCodes(List<String> codes) {
@@ -148,18 +164,26 @@ public class TwoFactorView extends VerticalLayout implements BeforeEnterObserver
         Button done = new Button("Tôi đã lưu các mã — tiếp tục · Continue", e -> complete());
         done.setId("continue-after-enrolment");
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H1("Hài Lòng"), new H2("Đã bật xác thực hai bước"),
-                new Paragraph("Đây là " + codes.size() + " mã khôi phục. Mỗi mã dùng được một lần để đăng nhập khi không có điện thoại. "
-                        + "Hãy in hoặc chép lại và cất ở nơi an toàn: các mã chỉ hiện lần này. (Recovery codes, shown only now.)"),
-                list, done);
+        add(
+                new H1("Hài Lòng"),
+                new H2("Đã bật xác thực hai bước"),
+                new Paragraph(
+                        "Đây là " + codes.size()
+                                + " mã khôi phục. Mỗi mã dùng được một lần để đăng nhập khi không có điện thoại. "
+                                + "Hãy in hoặc chép lại và cất ở nơi an toàn: các mã chỉ hiện lần này. (Recovery codes, shown only now.)"),
+                list,
+                done);
     }
 
     /** Both factors given: the session now holds the role's authorities. */
     private void complete() {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(twoFactor.completed(SecurityContextHolder.getContext().getAuthentication()));
+        context.setAuthentication(
+                twoFactor.completed(SecurityContextHolder.getContext().getAuthentication()));
         SecurityContextHolder.setContext(context);
-        VaadinSession.getCurrent().getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        VaadinSession.getCurrent()
+                .getSession()
+                .setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
         // A fresh page load, so that the menu and every view see the new authorities.
         Object then = VaadinSession.getCurrent().getAttribute(CONTINUE_TO);
         VaadinSession.getCurrent().setAttribute(CONTINUE_TO, null);

@@ -12,6 +12,7 @@ public record Display(String lang, int size) {
 
     /** Text sizes (percent of the browser's default); A-/A+ step through them. */
     static final int[] PERCENT = {90, 100, 115, 130, 150};
+
     static final int DEFAULT_SIZE = 1;
 
     static Display of(String lang, String size) {

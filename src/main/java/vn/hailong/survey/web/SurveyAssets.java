@@ -54,7 +54,8 @@ class SurveyAssets {
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "css", StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                .cacheControl(
+                        CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
                 .body(new String(css, StandardCharsets.UTF_8));
     }
 }

@@ -24,11 +24,16 @@ public final class SurveyForm {
     static final String QUESTION_PREFIX = "q.";
 
     /** One radio button or check box. */
-    public record Choice(String id, String value, String label, boolean checked) {
-    }
+    public record Choice(String id, String value, String label, boolean checked) {}
 
     /** One question: a fieldset of radio buttons. {@code reasonsAfter}: the reasons follow it. */
-    public record Question(String key, String id, String legend, boolean optional, List<Choice> choices, String error,
+    public record Question(
+            String key,
+            String id,
+            String legend,
+            boolean optional,
+            List<Choice> choices,
+            String error,
             boolean reasonsAfter) {
 
         public String name() {
@@ -41,8 +46,7 @@ public final class SurveyForm {
     }
 
     /** A line of the error summary, linking to the field. */
-    public record ErrorLink(String href, String text) {
-    }
+    public record ErrorLink(String href, String text) {}
 
     final List<Question> questions = new ArrayList<>();
     final List<Choice> reasons = new ArrayList<>();
@@ -67,18 +71,31 @@ public final class SurveyForm {
         SurveyForm form = new SurveyForm();
         form.key = given.idempotencyKey();
         Map<String, String> answers = given.answers() == null ? Map.of() : given.answers();
-        String reasonCriterion = questionnaire.reasonRule() == null ? null : questionnaire.reasonRule().criterion();
+        String reasonCriterion = questionnaire.reasonRule() == null
+                ? null
+                : questionnaire.reasonRule().criterion();
         for (Questionnaire.Criterion c : questionnaire.criteria()) {
             List<Choice> choices = new ArrayList<>();
             for (Questionnaire.Option o : c.options()) {
-                choices.add(new Choice("q-" + c.key() + "-" + o.key(), o.key(), o.label().in(locale), o.key().equals(answers.get(c.key()))));
+                choices.add(new Choice(
+                        "q-" + c.key() + "-" + o.key(),
+                        o.key(),
+                        o.label().in(locale),
+                        o.key().equals(answers.get(c.key()))));
             }
-            form.questions.add(new Question(c.key(), "q-" + c.key(), c.label().in(locale), !c.required(), choices, null,
+            form.questions.add(new Question(
+                    c.key(),
+                    "q-" + c.key(),
+                    c.label().in(locale),
+                    !c.required(),
+                    choices,
+                    null,
                     c.key().equals(reasonCriterion)));
         }
         if (reasonCriterion == null && !form.questions.isEmpty()) {
             Question last = form.questions.removeLast();
-            form.questions.add(new Question(last.key(), last.id(), last.legend(), last.optional(), last.choices(), null, true));
+            form.questions.add(
+                    new Question(last.key(), last.id(), last.legend(), last.optional(), last.choices(), null, true));
         }
         if (questionnaire.reasonRule() != null) {
             form.reasonCriterion = QUESTION_PREFIX + reasonCriterion;
@@ -86,10 +103,12 @@ public final class SurveyForm {
         }
         List<String> chosen = given.reasons() == null ? List.of() : given.reasons();
         for (Questionnaire.Reason r : questionnaire.reasons()) {
-            form.reasons.add(new Choice("reason-" + r.code(), r.code(), r.label().in(locale), chosen.contains(r.code())));
+            form.reasons.add(
+                    new Choice("reason-" + r.code(), r.code(), r.label().in(locale), chosen.contains(r.code())));
         }
         form.reasonsOpen = questionnaire.reasonRequiredFor(answers);
-        form.reasonCodeRequired = questionnaire.reasonRule() != null && questionnaire.reasonRule().codeRequired();
+        form.reasonCodeRequired =
+                questionnaire.reasonRule() != null && questionnaire.reasonRule().codeRequired();
         form.reasonDetail = given.reasonDetail() == null ? "" : given.reasonDetail();
         form.comment = given.comment() == null ? "" : given.comment();
         form.consent = given.contactConsent();
@@ -112,7 +131,14 @@ public final class SurveyForm {
         for (Question q : pageOrder) {
             int i = questions.indexOf(q);
             if (byField.remove("answers." + q.key()) != null) {
-                q = new Question(q.key(), q.id(), q.legend(), q.optional(), q.choices(), texts.get("chooseAnswer"), q.reasonsAfter());
+                q = new Question(
+                        q.key(),
+                        q.id(),
+                        q.legend(),
+                        q.optional(),
+                        q.choices(),
+                        texts.get("chooseAnswer"),
+                        q.reasonsAfter());
                 questions.set(i, q);
                 summary.put("#" + q.choices().getFirst().id(), q.legend() + ": " + q.error());
             }
@@ -144,7 +170,11 @@ public final class SurveyForm {
             commentError = texts.get(commentProblem.contains("longer") ? "commentTooLong" : "describeReason");
             summary.put("#comment", commentError);
         }
-        reasonsOpen = reasonsOpen || reasonsError != null || reasonDetailError != null || phoneError != null || consentError != null;
+        reasonsOpen = reasonsOpen
+                || reasonsError != null
+                || reasonDetailError != null
+                || phoneError != null
+                || consentError != null;
         if (!byField.isEmpty()) {
             generalError = texts.get("tryAgain");
             summary.put("#submit", generalError);

@@ -18,7 +18,9 @@ record SurveyHelpProperties(String name, String phone) {
         name = name == null ? "" : name.strip();
         phone = phone == null ? "" : phone.strip();
         if (!phone.isEmpty() && !phone.matches("\\+?[0-9][0-9 .()-]{1,30}")) {
-            throw new IllegalArgumentException("hailong.survey-page.help.phone must be a phone number (digits, spaces, dots, dashes), not: " + phone);
+            throw new IllegalArgumentException(
+                    "hailong.survey-page.help.phone must be a phone number (digits, spaces, dots, dashes), not: "
+                            + phone);
         }
     }
 

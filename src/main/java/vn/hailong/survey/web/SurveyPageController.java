@@ -60,6 +60,7 @@ class SurveyPageController {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Set when this browser sent the rating of a link: Back then shows the thank-you, not "already rated". */
     static final String SENT_COOKIE = "HL-SURVEY-SENT";
+
     private static final Duration SENT_COOKIE_AGE = Duration.ofHours(2);
 
     private final CitizenSurveyService surveys;
@@ -75,8 +76,12 @@ class SurveyPageController {
     }
 
     @GetMapping("/r/{token}")
-    ModelAndView open(@PathVariable String token, @RequestParam(required = false) String lang,
-            @RequestParam(required = false) String size, HttpServletRequest request, HttpServletResponse response) {
+    ModelAndView open(
+            @PathVariable String token,
+            @RequestParam(required = false) String lang,
+            @RequestParam(required = false) String size,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Display display = Display.of(lang, size);
         SurveyPage page = surveys.open(token);
         if (page.state() == SurveyPage.State.ALREADY_RATED) {
@@ -90,13 +95,17 @@ class SurveyPageController {
         }
         SurveyDraft draft = surveys.draft(token)
                 .filter(d -> validKey(d.answers().idempotencyKey()))
-                .orElse(new SurveyDraft(new SurveyAnswers(newKey(), Map.of(), List.of(), "", "", false, ""), List.of()));
+                .orElse(new SurveyDraft(
+                        new SurveyAnswers(newKey(), Map.of(), List.of(), "", "", false, ""), List.of()));
         return form(display, token, page, draft.answers(), draft.errors(), request, response);
     }
 
     @PostMapping("/r/{token}")
-    ModelAndView submit(@PathVariable String token, @RequestParam MultiValueMap<String, String> params,
-            HttpServletRequest request, HttpServletResponse response) {
+    ModelAndView submit(
+            @PathVariable String token,
+            @RequestParam MultiValueMap<String, String> params,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Display display = Display.of(params.getFirst("lang"), params.getFirst("size"));
         String action = params.getFirst("do");
         Map<String, String> answers = new LinkedHashMap<>();
@@ -108,8 +117,14 @@ class SurveyPageController {
         List<String> reasons = params.getOrDefault("reason", List.of());
         String phone = params.getFirst("phone");
         String key = validKey(params.getFirst("key")) ? params.getFirst("key") : newKey();
-        SurveyAnswers given = new SurveyAnswers(key, answers, reasons, params.getFirst("reasonDetail"), params.getFirst("comment"),
-                "yes".equals(params.getFirst("contact")), phone == null ? "" : phone);
+        SurveyAnswers given = new SurveyAnswers(
+                key,
+                answers,
+                reasons,
+                params.getFirst("reasonDetail"),
+                params.getFirst("comment"),
+                "yes".equals(params.getFirst("contact")),
+                phone == null ? "" : phone);
         if (Display.isSwitch(action)) {
             // A-/A+ or the language: nothing is sent, everything ticked so far is kept.
             surveys.keepDraft(token, new SurveyDraft(given, List.of()));
@@ -123,7 +138,12 @@ class SurveyPageController {
                 thanks += (thanks.contains("?") ? "&" : "?") + "followup=1";
             }
             ResponseCookie sent = ResponseCookie.from(SENT_COOKIE, submitted.contactKept() ? "followup" : "1")
-                    .path("/r/" + token).maxAge(SENT_COOKIE_AGE).httpOnly(true).secure(request.isSecure()).sameSite("Lax").build();
+                    .path("/r/" + token)
+                    .maxAge(SENT_COOKIE_AGE)
+                    .httpOnly(true)
+                    .secure(request.isSecure())
+                    .sameSite("Lax")
+                    .build();
             response.addHeader(HttpHeaders.SET_COOKIE, sent.toString());
             return seeOther(thanks);
         } catch (InvalidInputException invalid) {
@@ -135,9 +155,17 @@ class SurveyPageController {
             // Rated meanwhile (another tab, the kiosk), or the link expired while the page was open:
             // the GET says so. Otherwise the key was used for other answers: a new key, and the
             // citizen sends again.
-            SurveyAnswers kept = new SurveyAnswers(newKey(), answers, reasons, given.reasonDetail(), given.comment(),
-                    given.contactConsent(), given.phone());
-            surveys.keepDraft(token, new SurveyDraft(kept, List.of(new InvalidInputException.FieldError("key", conflict.getMessage()))));
+            SurveyAnswers kept = new SurveyAnswers(
+                    newKey(),
+                    answers,
+                    reasons,
+                    given.reasonDetail(),
+                    given.comment(),
+                    given.contactConsent(),
+                    given.phone());
+            surveys.keepDraft(
+                    token,
+                    new SurveyDraft(kept, List.of(new InvalidInputException.FieldError("key", conflict.getMessage()))));
             return seeOther(form);
         } catch (AccessDeniedException staff) {
             // The GET tells the staff session that it may not rate.
@@ -147,9 +175,13 @@ class SurveyPageController {
 
     /** The thank-you page after post/redirect/get; for a link not rated yet, back to the survey. */
     @GetMapping("/r/{token}/thanks")
-    ModelAndView thanks(@PathVariable String token, @RequestParam(required = false) String lang,
-            @RequestParam(required = false) String size, @RequestParam(required = false) String followup,
-            HttpServletRequest request, HttpServletResponse response) {
+    ModelAndView thanks(
+            @PathVariable String token,
+            @RequestParam(required = false) String lang,
+            @RequestParam(required = false) String size,
+            @RequestParam(required = false) String followup,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Display display = Display.of(lang, size);
         SurveyPage page = surveys.open(token);
         if (page.state() == SurveyPage.State.OPEN) {
@@ -161,8 +193,8 @@ class SurveyPageController {
         return thanksPage(display, "/r/" + token + "/thanks", "1".equals(followup), request, response);
     }
 
-    private ModelAndView thanksPage(Display display, String path, boolean followUp, HttpServletRequest request,
-            HttpServletResponse response) {
+    private ModelAndView thanksPage(
+            Display display, String path, boolean followUp, HttpServletRequest request, HttpServletResponse response) {
         ModelAndView view = base(display, path, request, response);
         view.addObject("mode", "thanks");
         view.addObject("followUp", followUp);
@@ -181,7 +213,8 @@ class SurveyPageController {
             return null;
         }
         for (Cookie cookie : request.getCookies()) {
-            if (SENT_COOKIE.equals(cookie.getName()) && ("1".equals(cookie.getValue()) || "followup".equals(cookie.getValue()))) {
+            if (SENT_COOKIE.equals(cookie.getName())
+                    && ("1".equals(cookie.getValue()) || "followup".equals(cookie.getValue()))) {
                 return cookie.getValue();
             }
         }
@@ -192,8 +225,14 @@ class SurveyPageController {
         return key != null && key.matches("[A-Za-z0-9._:-]{8,100}");
     }
 
-    private ModelAndView form(Display display, String token, SurveyPage page, SurveyAnswers given,
-            List<InvalidInputException.FieldError> errors, HttpServletRequest request, HttpServletResponse response) {
+    private ModelAndView form(
+            Display display,
+            String token,
+            SurveyPage page,
+            SurveyAnswers given,
+            List<InvalidInputException.FieldError> errors,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Map<String, String> texts = SurveyTexts.in(display.lang());
         Locale locale = Locale.forLanguageTag(display.lang());
         SurveyForm form = SurveyForm.of(page.questionnaire(), given, texts, locale);
@@ -204,7 +243,8 @@ class SurveyPageController {
         view.addObject("procedure", page.procedureName());
         view.addObject("reference", texts.get("dossier") + page.dossierLastDigits() + " · " + status(page, texts));
         view.addObject("action", "/r/" + token);
-        view.addObject("title", (form.getErrors().isEmpty() ? "" : texts.get("errorTitlePrefix")) + texts.get("pageTitle"));
+        view.addObject(
+                "title", (form.getErrors().isEmpty() ? "" : texts.get("errorTitlePrefix")) + texts.get("pageTitle"));
         // Created now, before the body is written: the CSRF cookie must go out with the headers.
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         if (csrf != null) {
@@ -221,11 +261,17 @@ class SurveyPageController {
         }
         LocalDate due = page.dueDate();
         String pattern = due.getYear() == LocalDate.now(clock).getYear() ? "dd/MM" : "dd/MM/yyyy";
-        return status + ", " + texts.get("due") + " " + DateTimeFormatter.ofPattern(pattern).format(due);
+        return status + ", " + texts.get("due") + " "
+                + DateTimeFormatter.ofPattern(pattern).format(due);
     }
 
-    private ModelAndView notice(Display display, String token, String state, HttpServletRequest request,
-            HttpServletResponse response, HttpStatus status) {
+    private ModelAndView notice(
+            Display display,
+            String token,
+            String state,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status) {
         ModelAndView view = base(display, "/r/" + token, request, response);
         view.addObject("mode", "notice");
         view.addObject("notice", text(display, state));
@@ -250,7 +296,8 @@ class SurveyPageController {
         view.addObject("otherLang", display.otherLang());
         view.addObject("otherLangLabel", display.english() ? "Tiếng Việt" : "English");
         view.addObject("otherLangUrl", display.url(path, display.otherLang(), display.size()));
-        view.addObject("smallerUrl", display.canShrink() ? display.url(path, display.lang(), display.size() - 1) : null);
+        view.addObject(
+                "smallerUrl", display.canShrink() ? display.url(path, display.lang(), display.size() - 1) : null);
         view.addObject("largerUrl", display.canGrow() ? display.url(path, display.lang(), display.size() + 1) : null);
         view.addObject("canShrink", display.canShrink());
         view.addObject("canGrow", display.canGrow());
@@ -259,8 +306,10 @@ class SurveyPageController {
         // The page carries a one-time key and a CSRF token: never cached, never sent on as a referrer.
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'; script-src 'nonce-" + nonce
-                + "'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+        response.setHeader(
+                "Content-Security-Policy",
+                "default-src 'none'; style-src 'self'; script-src 'nonce-" + nonce
+                        + "'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
         return view;
     }
 

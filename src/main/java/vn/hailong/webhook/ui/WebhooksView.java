@@ -1,8 +1,8 @@
 package vn.hailong.webhook.ui;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -37,7 +37,8 @@ import vn.hailong.webhook.WebhookService;
 @RolesAllowed("ADMIN")
 public class WebhooksView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private final WebhookService webhooks;
     private final Grid<WebhookEndpointDetails> endpoints = new Grid<>(WebhookEndpointDetails.class, false);
@@ -67,17 +68,22 @@ public class WebhooksView extends VerticalLayout {
         deliveries.setId("webhook-deliveries");
         Button register = new Button("Đăng ký (register)", e -> {
             try {
-                WebhookService.Registered registered = webhooks.register(url.getValue(), description.getValue(), owner.getValue(),
-                        List.copyOf(types.getValue()));
+                WebhookService.Registered registered = webhooks.register(
+                        url.getValue(), description.getValue(), owner.getValue(), List.copyOf(types.getValue()));
                 secret.setText("Khóa ký (signing secret), chỉ hiện một lần — chép ngay: " + registered.secret());
                 url.clear();
                 description.clear();
                 refresh();
             } catch (InvalidInputException problem) {
-                problem.errors().stream().filter(f -> f.field().equals("url")).findFirst().ifPresentOrElse(f -> {
-                    url.setErrorMessage(f.message());
-                    url.setInvalid(true);
-                }, () -> url.setInvalid(false));
+                problem.errors().stream()
+                        .filter(f -> f.field().equals("url"))
+                        .findFirst()
+                        .ifPresentOrElse(
+                                f -> {
+                                    url.setErrorMessage(f.message());
+                                    url.setInvalid(true);
+                                },
+                                () -> url.setInvalid(false));
                 Notification.show(problem.getMessage(), 6000, Notification.Position.MIDDLE);
             }
         });
@@ -87,37 +93,68 @@ public class WebhooksView extends VerticalLayout {
         form.setWrap(true);
         add(form, types, secret);
 
-        endpoints.addColumn(WebhookEndpointDetails::url).setHeader("URL").setAutoWidth(true).setFlexGrow(1);
-        endpoints.addColumn(e -> String.join(", ", e.eventTypes())).setHeader("Sự kiện").setAutoWidth(true);
-        endpoints.addColumn(e -> e.enabled() ? "Đang bật" : "Đã tắt: " + e.disabledReason()).setHeader("Trạng thái").setAutoWidth(true);
-        endpoints.addColumn(e -> time(e.failingSince())).setHeader("Lỗi từ (failing since)").setAutoWidth(true);
-        endpoints.addComponentColumn(e -> {
-            Button toggle = new Button(e.enabled() ? "Tắt" : "Bật", click -> {
-                if (e.enabled()) {
-                    webhooks.disable(e.id());
-                } else {
-                    webhooks.enable(e.id());
-                }
-                refresh();
-            });
-            Button log = new Button("Nhật ký", click -> showLog(e));
-            return new HorizontalLayout(toggle, log);
-        }).setHeader("").setAutoWidth(true);
+        endpoints
+                .addColumn(WebhookEndpointDetails::url)
+                .setHeader("URL")
+                .setAutoWidth(true)
+                .setFlexGrow(1);
+        endpoints
+                .addColumn(e -> String.join(", ", e.eventTypes()))
+                .setHeader("Sự kiện")
+                .setAutoWidth(true);
+        endpoints
+                .addColumn(e -> e.enabled() ? "Đang bật" : "Đã tắt: " + e.disabledReason())
+                .setHeader("Trạng thái")
+                .setAutoWidth(true);
+        endpoints
+                .addColumn(e -> time(e.failingSince()))
+                .setHeader("Lỗi từ (failing since)")
+                .setAutoWidth(true);
+        endpoints
+                .addComponentColumn(e -> {
+                    Button toggle = new Button(e.enabled() ? "Tắt" : "Bật", click -> {
+                        if (e.enabled()) {
+                            webhooks.disable(e.id());
+                        } else {
+                            webhooks.enable(e.id());
+                        }
+                        refresh();
+                    });
+                    Button log = new Button("Nhật ký", click -> showLog(e));
+                    return new HorizontalLayout(toggle, log);
+                })
+                .setHeader("")
+                .setAutoWidth(true);
         endpoints.setAllRowsVisible(true);
         add(endpoints);
 
         deliveries.addColumn(d -> time(d.createdAt())).setHeader("Lúc").setAutoWidth(true);
-        deliveries.addColumn(WebhookDeliveryDetails::eventType).setHeader("Sự kiện").setAutoWidth(true);
-        deliveries.addColumn(WebhookDeliveryDetails::status).setHeader("Trạng thái").setAutoWidth(true);
-        deliveries.addColumn(WebhookDeliveryDetails::attempts).setHeader("Lần gửi").setAutoWidth(true);
-        deliveries.addColumn(d -> d.lastStatus() == null ? (d.lastError() == null ? "" : d.lastError())
-                : "HTTP " + d.lastStatus() + (d.lastResponse() == null ? "" : " · " + d.lastResponse()))
-                .setHeader("Trả lời gần nhất (last response)").setFlexGrow(1);
-        deliveries.addComponentColumn(d -> new Button("Gửi lại", click -> {
-            webhooks.redeliver(d.endpointId(), d.id());
-            Notification.show("Đã xếp hàng gửi lại " + d.messageId());
-            showLog(webhooks.find(d.endpointId()));
-        })).setHeader("").setAutoWidth(true);
+        deliveries
+                .addColumn(WebhookDeliveryDetails::eventType)
+                .setHeader("Sự kiện")
+                .setAutoWidth(true);
+        deliveries
+                .addColumn(WebhookDeliveryDetails::status)
+                .setHeader("Trạng thái")
+                .setAutoWidth(true);
+        deliveries
+                .addColumn(WebhookDeliveryDetails::attempts)
+                .setHeader("Lần gửi")
+                .setAutoWidth(true);
+        deliveries
+                .addColumn(d -> d.lastStatus() == null
+                        ? (d.lastError() == null ? "" : d.lastError())
+                        : "HTTP " + d.lastStatus() + (d.lastResponse() == null ? "" : " · " + d.lastResponse()))
+                .setHeader("Trả lời gần nhất (last response)")
+                .setFlexGrow(1);
+        deliveries
+                .addComponentColumn(d -> new Button("Gửi lại", click -> {
+                    webhooks.redeliver(d.endpointId(), d.id());
+                    Notification.show("Đã xếp hàng gửi lại " + d.messageId());
+                    showLog(webhooks.find(d.endpointId()));
+                }))
+                .setHeader("")
+                .setAutoWidth(true);
         deliveries.setHeight("24rem");
         add(logTitle, deliveries);
         refresh();

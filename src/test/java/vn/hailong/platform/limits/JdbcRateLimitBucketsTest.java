@@ -1,14 +1,11 @@
 package vn.hailong.platform.limits;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
@@ -21,18 +18,25 @@ import io.github.bucket4j.BucketConfiguration;
 import vn.hailong.HaiLongTest;
 import vn.hailong.TestData;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Two nodes (two instances on one database) share one budget per key, also when they race. */
 @HaiLongTest
 class JdbcRateLimitBucketsTest {
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JdbcTemplate jdbc;
 
     static BucketConfiguration tenPerMinute() {
         return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(10).refillGreedy(10, Duration.ofMinutes(1)).build()).build();
+                .addLimit(Bandwidth.builder()
+                        .capacity(10)
+                        .refillGreedy(10, Duration.ofMinutes(1))
+                        .build())
+                .build();
     }
 
     @Test
@@ -43,25 +47,31 @@ class JdbcRateLimitBucketsTest {
 
         int taken = 0;
         for (int i = 0; i < 12; i++) {
-            if ((i % 2 == 0 ? nodeA : nodeB).bucket(key, JdbcRateLimitBucketsTest::tenPerMinute).tryConsume(1)) {
+            if ((i % 2 == 0 ? nodeA : nodeB)
+                    .bucket(key, JdbcRateLimitBucketsTest::tenPerMinute)
+                    .tryConsume(1)) {
                 taken++;
             }
         }
 
         assertThat(taken).isEqualTo(10);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rate_limit_bucket WHERE bucket_key = ?", Long.class, key)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rate_limit_bucket WHERE bucket_key = ?", Long.class, key))
+                .isEqualTo(1);
     }
 
     @Test
     void racing_nodes_never_hand_out_more_than_the_budget() throws Exception {
-        List<JdbcRateLimitBuckets> nodes = List.of(new JdbcRateLimitBuckets(dataSource), new JdbcRateLimitBuckets(dataSource),
+        List<JdbcRateLimitBuckets> nodes = List.of(
+                new JdbcRateLimitBuckets(dataSource),
+                new JdbcRateLimitBuckets(dataSource),
                 new JdbcRateLimitBuckets(dataSource));
         String key = "test:" + TestData.uniqueSuffix();
         List<Future<Boolean>> attempts = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             for (int i = 0; i < 40; i++) {
                 JdbcRateLimitBuckets node = nodes.get(i % nodes.size());
-                attempts.add(pool.submit(() -> node.bucket(key, JdbcRateLimitBucketsTest::tenPerMinute).tryConsume(1)));
+                attempts.add(pool.submit(() ->
+                        node.bucket(key, JdbcRateLimitBucketsTest::tenPerMinute).tryConsume(1)));
             }
         }
         long granted = 0;
@@ -79,11 +89,18 @@ class JdbcRateLimitBucketsTest {
         String busy = "test:" + TestData.uniqueSuffix();
         buckets.bucket(quiet, JdbcRateLimitBucketsTest::tenPerMinute).tryConsume(1);
         buckets.bucket(busy, JdbcRateLimitBucketsTest::tenPerMinute).tryConsume(1);
-        jdbc.update("UPDATE rate_limit_bucket SET expires_at = ? WHERE bucket_key = ?", System.currentTimeMillis() - 1, quiet);
+        jdbc.update(
+                "UPDATE rate_limit_bucket SET expires_at = ? WHERE bucket_key = ?",
+                System.currentTimeMillis() - 1,
+                quiet);
 
         buckets.deleteExpired(1000);
 
-        assertThat(jdbc.queryForList("SELECT bucket_key FROM rate_limit_bucket WHERE bucket_key IN (?, ?)", String.class, quiet, busy))
+        assertThat(jdbc.queryForList(
+                        "SELECT bucket_key FROM rate_limit_bucket WHERE bucket_key IN (?, ?)",
+                        String.class,
+                        quiet,
+                        busy))
                 .containsExactly(busy);
     }
 }

@@ -1,7 +1,5 @@
 package vn.hailong.platform.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +10,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.hailong.ApiClient;
 import vn.hailong.HaiLongTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Over real HTTP: what no controller answers under the integrator API and the kiosk's outbox is a
@@ -26,7 +26,8 @@ class MachinePathErrorsTest {
     int port;
 
     // Follows redirects, as browsers' fetch and many HTTP libraries do: a redirect to a page would show as 200 here.
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
     @Test
     void an_unknown_api_path_is_a_404_problem_not_vaadins_page() throws Exception {
@@ -43,7 +44,8 @@ class MachinePathErrorsTest {
     }
 
     @Test
-    void a_request_refused_by_the_security_firewall_before_mvc_is_a_400_problem_not_a_redirect_to_the_login_page() throws Exception {
+    void a_request_refused_by_the_security_firewall_before_mvc_is_a_400_problem_not_a_redirect_to_the_login_page()
+            throws Exception {
         // A semicolon in the path: Spring Security's firewall rejects it in its filter, with sendError(400).
         HttpResponse<String> response = send("POST", "/api/v1/ratings;jsessionid=x", true);
 
@@ -59,7 +61,8 @@ class MachinePathErrorsTest {
 
     private HttpResponse<String> send(String method, String path, boolean withKey) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header("X-Hailong-Kiosk", "1")
+                .header("Content-Type", "application/json")
+                .header("X-Hailong-Kiosk", "1")
                 .method(method, HttpRequest.BodyPublishers.ofString("{}"));
         if (withKey) {
             request.header("Authorization", "Bearer " + HaiLongTest.API_KEY);
@@ -70,7 +73,9 @@ class MachinePathErrorsTest {
     private static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.uri().getPath()).as("not redirected").doesNotContain("login");
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(ApiClient.JSON.readTree(response.body()).get("status").asInt()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(ApiClient.JSON.readTree(response.body()).get("status").asInt())
+                .isEqualTo(status);
     }
 }

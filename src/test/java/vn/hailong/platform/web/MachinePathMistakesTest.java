@@ -1,7 +1,5 @@
 package vn.hailong.platform.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,6 +17,8 @@ import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.TestData;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Every mistake a client can make on the machines' paths (the integrator API, the kiosk's outbox),
  * sent over a plain socket so that nothing in a client library smooths it over, and each answered
@@ -34,12 +34,23 @@ class MachinePathMistakesTest {
     int port;
 
     @ParameterizedTest
-    @ValueSource(strings = {"GET /api/v1/no-such-resource", "PUT /api/v1/dossier/000.00.06.H56-261121-0001", "POST /api/v1/rating",
-            "GET /api", "GET /api/", "GET /api/v2/dossiers/X", "POST /kiosk-device/no-such-endpoint"})
+    @ValueSource(
+            strings = {
+                "GET /api/v1/no-such-resource",
+                "PUT /api/v1/dossier/000.00.06.H56-261121-0001",
+                "POST /api/v1/rating",
+                "GET /api",
+                "GET /api/",
+                "GET /api/v2/dossiers/X",
+                "POST /kiosk-device/no-such-endpoint"
+            })
     void a_path_no_route_matches_is_a_404_problem_even_for_a_browser(String request) throws Exception {
         String[] parts = request.split(" ");
 
-        RawHttp.Response response = send(parts[0], parts[1], withKey(Map.of("Accept", HTML, "Content-Type", "application/json")),
+        RawHttp.Response response = send(
+                parts[0],
+                parts[1],
+                withKey(Map.of("Accept", HTML, "Content-Type", "application/json")),
                 "{}".getBytes(StandardCharsets.UTF_8));
 
         assertProblem(response, 404);
@@ -55,7 +66,8 @@ class MachinePathMistakesTest {
 
     @Test
     void a_dossier_that_does_not_exist_is_a_404_problem_for_a_client_that_accepts_only_html() throws Exception {
-        RawHttp.Response response = send("GET", "/api/v1/dossiers/000.00.06.H56-261121-9999", withKey(Map.of("Accept", "text/html")), null);
+        RawHttp.Response response =
+                send("GET", "/api/v1/dossiers/000.00.06.H56-261121-9999", withKey(Map.of("Accept", "text/html")), null);
 
         assertProblem(response, 404);
     }
@@ -65,7 +77,8 @@ class MachinePathMistakesTest {
         OneStopSoftware oneStop = new OneStopSoftware(port);
         String code = oneStop.sendsReceivedDossier(oneStop.registersUnit("DEPARTMENT"));
 
-        RawHttp.Response response = send("GET", "/api/v1/dossiers/" + code, withKey(Map.of("Accept", "text/html")), null);
+        RawHttp.Response response =
+                send("GET", "/api/v1/dossiers/" + code, withKey(Map.of("Accept", "text/html")), null);
 
         assertProblem(response, 406);
     }
@@ -79,12 +92,27 @@ class MachinePathMistakesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"application/*", "*/*", "text/plain", "application/x-www-form-urlencoded", "application/xml",
-            "multipart/form-data; boundary=x", "nonsense", "application/json; charset=nonsense"})
+    @ValueSource(
+            strings = {
+                "application/*",
+                "*/*",
+                "text/plain",
+                "application/x-www-form-urlencoded",
+                "application/xml",
+                "multipart/form-data; boundary=x",
+                "nonsense",
+                "application/json; charset=nonsense"
+            })
     void a_body_that_is_not_json_is_a_415_problem(String contentType) throws Exception {
-        RawHttp.Response api = send("POST", "/api/v1/ratings", withKey(Map.of("Accept", HTML, "Content-Type", contentType)),
+        RawHttp.Response api = send(
+                "POST",
+                "/api/v1/ratings",
+                withKey(Map.of("Accept", HTML, "Content-Type", contentType)),
                 "{}".getBytes(StandardCharsets.UTF_8));
-        RawHttp.Response kiosk = send("POST", "/kiosk-device/ratings", Map.of("Content-Type", contentType, "X-Hailong-Kiosk", "1"),
+        RawHttp.Response kiosk = send(
+                "POST",
+                "/kiosk-device/ratings",
+                Map.of("Content-Type", contentType, "X-Hailong-Kiosk", "1"),
                 "{}".getBytes(StandardCharsets.UTF_8));
 
         assertProblem(api, 415);
@@ -93,7 +121,8 @@ class MachinePathMistakesTest {
 
     @Test
     void a_body_without_content_type_is_a_415_problem() throws Exception {
-        RawHttp.Response response = send("POST", "/api/v1/ratings", withKey(Map.of()), "{}".getBytes(StandardCharsets.UTF_8));
+        RawHttp.Response response =
+                send("POST", "/api/v1/ratings", withKey(Map.of()), "{}".getBytes(StandardCharsets.UTF_8));
 
         assertProblem(response, 415);
     }
@@ -102,11 +131,18 @@ class MachinePathMistakesTest {
     void a_body_over_the_limit_is_a_413_problem_whether_its_length_is_announced_or_not() throws Exception {
         byte[] big = bigJson(MachineRequestFilter.DEFAULT_MAX_BODY_BYTES + 1);
 
-        RawHttp.Response announced = send("POST", "/api/v1/ratings", withKey(Map.of("Content-Type", "application/json")), big);
-        RawHttp.Response chunked = send("POST", "/api/v1/ratings",
-                withKey(Map.of("Content-Type", "application/json", "Transfer-Encoding", "chunked")), chunk(big));
-        RawHttp.Response kiosk = send("POST", "/kiosk-device/ratings",
-                Map.of("Content-Type", "application/json", "X-Hailong-Kiosk", "1"), big);
+        RawHttp.Response announced =
+                send("POST", "/api/v1/ratings", withKey(Map.of("Content-Type", "application/json")), big);
+        RawHttp.Response chunked = send(
+                "POST",
+                "/api/v1/ratings",
+                withKey(Map.of("Content-Type", "application/json", "Transfer-Encoding", "chunked")),
+                chunk(big));
+        RawHttp.Response kiosk = send(
+                "POST",
+                "/kiosk-device/ratings",
+                Map.of("Content-Type", "application/json", "X-Hailong-Kiosk", "1"),
+                big);
 
         assertProblem(announced, 413);
         assertProblem(chunked, 413);
@@ -119,17 +155,32 @@ class MachinePathMistakesTest {
         // Valid JSON of the right size whose content the rating rules refuse: proof the body was read.
         byte[] near = bigJson(MachineRequestFilter.DEFAULT_MAX_BODY_BYTES - 10);
 
-        RawHttp.Response response = send("POST", "/api/v1/ratings", withKey(Map.of("Content-Type", "application/json")), near);
+        RawHttp.Response response =
+                send("POST", "/api/v1/ratings", withKey(Map.of("Content-Type", "application/json")), near);
 
         assertThat(response.status()).as(response.body()).isIn(400, 422);
         assertProblem(response, response.status());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/dossiers/%ZZ", "/api/v1/dossiers/%C3%28", "/api/v1/dossiers/a%2Fb", "/api/v1/dossiers/%00",
-            "/api/v1/dossiers/%", "/api/v1/dossiers/a%5Cb", "/api/v1/dossiers/..%2F..%2Fx", "/api/v1/dossiers/a;b",
-            "/api/v1/index?period=%FF", "/api/v1/index?period=%ZZ", "/api/v1/index?period=%C3%28&scheme=default",
-            "/api/v1/index?%=1", "/kiosk-device/enrol/%ZZ", "/kiosk-device/enrol/%C3%28", "/kiosk-device/enrol/x?y=%FF"})
+    @ValueSource(
+            strings = {
+                "/api/v1/dossiers/%ZZ",
+                "/api/v1/dossiers/%C3%28",
+                "/api/v1/dossiers/a%2Fb",
+                "/api/v1/dossiers/%00",
+                "/api/v1/dossiers/%",
+                "/api/v1/dossiers/a%5Cb",
+                "/api/v1/dossiers/..%2F..%2Fx",
+                "/api/v1/dossiers/a;b",
+                "/api/v1/index?period=%FF",
+                "/api/v1/index?period=%ZZ",
+                "/api/v1/index?period=%C3%28&scheme=default",
+                "/api/v1/index?%=1",
+                "/kiosk-device/enrol/%ZZ",
+                "/kiosk-device/enrol/%C3%28",
+                "/kiosk-device/enrol/x?y=%FF"
+            })
     void a_path_or_query_that_cannot_be_decoded_is_a_400_problem(String target) throws Exception {
         RawHttp.Response response = send("GET", target, withKey(Map.of("Accept", HTML, "X-Hailong-Kiosk", "1")), null);
 
@@ -139,7 +190,10 @@ class MachinePathMistakesTest {
     @Test
     void raw_bytes_that_are_not_utf_8_in_the_path_are_a_400_problem() throws Exception {
         // Latin-1 "é" sent as a single raw byte: not a valid URI character, not UTF-8.
-        String target = new String(new byte[] {'/', 'a', 'p', 'i', '/', 'v', '1', '/', 'd', 'o', 's', 's', 'i', 'e', 'r', 's', '/', (byte) 0xE9},
+        String target = new String(
+                new byte[] {
+                    '/', 'a', 'p', 'i', '/', 'v', '1', '/', 'd', 'o', 's', 's', 'i', 'e', 'r', 's', '/', (byte) 0xE9
+                },
                 StandardCharsets.ISO_8859_1);
 
         RawHttp.Response response = send("GET", target, withKey(Map.of("Accept", HTML)), null);
@@ -159,7 +213,11 @@ class MachinePathMistakesTest {
 
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.json().get("field").asString()).isEqualTo(field);
-        assertThat(oneStop.api().get("/api/v1/dossiers/" + TestData.dossierCode(unit, 1)).status()).as("nothing stored").isEqualTo(404);
+        assertThat(oneStop.api()
+                        .get("/api/v1/dossiers/" + TestData.dossierCode(unit, 1))
+                        .status())
+                .as("nothing stored")
+                .isEqualTo(404);
     }
 
     @Test
@@ -195,14 +253,16 @@ class MachinePathMistakesTest {
     void a_unit_date_outside_the_databases_range_is_a_400_problem_naming_the_field() throws Exception {
         ApiClient api = new ApiClient(port, HaiLongTest.API_KEY);
 
-        ApiClient.Response response = api.put("/api/v1/units/" + TestData.agencyCode(),
+        ApiClient.Response response = api.put(
+                "/api/v1/units/" + TestData.agencyCode(),
                 Map.of("name", "Đơn vị thử", "kind", "DEPARTMENT", "validFrom", "+999999999-12-31"));
 
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.json().get("field").asString()).isEqualTo("validFrom");
     }
 
-    private RawHttp.Response send(String method, String target, Map<String, String> headers, byte[] body) throws Exception {
+    private RawHttp.Response send(String method, String target, Map<String, String> headers, byte[] body)
+            throws Exception {
         return RawHttp.send(port, target, method, headers, body);
     }
 
@@ -227,7 +287,10 @@ class MachinePathMistakesTest {
         String text = new String(body, StandardCharsets.ISO_8859_1);
         while (at < text.length()) {
             int size = Math.min(8192, text.length() - at);
-            out.append(Integer.toHexString(size)).append("\r\n").append(text, at, at + size).append("\r\n");
+            out.append(Integer.toHexString(size))
+                    .append("\r\n")
+                    .append(text, at, at + size)
+                    .append("\r\n");
             at += size;
         }
         out.append("0\r\n\r\n");
@@ -235,7 +298,9 @@ class MachinePathMistakesTest {
     }
 
     static void assertProblem(RawHttp.Response response, int status) throws Exception {
-        assertThat(response.status()).as(response.headers() + "\n" + response.body()).isEqualTo(status);
+        assertThat(response.status())
+                .as(response.headers() + "\n" + response.body())
+                .isEqualTo(status);
         assertThat(response.header("Location")).as("never a redirect").isNull();
         assertThat(response.header("Content-Type")).as(response.body()).startsWith("application/problem+json");
         JsonNode body = ApiClient.JSON.readTree(response.body());

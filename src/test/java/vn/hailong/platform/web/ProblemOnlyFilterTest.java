@@ -1,7 +1,6 @@
 package vn.hailong.platform.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
@@ -18,6 +17,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Failures on machines' paths become problems, whichever way they leave the filter chain. */
 class ProblemOnlyFilterTest {
 
@@ -28,7 +29,8 @@ class ProblemOnlyFilterTest {
     @Test
     void an_outage_thrown_by_a_filter_below_is_503_with_retry_after() throws Exception {
         MockHttpServletResponse response = run(request("/api/v1/ratings"), (req, res) -> {
-            throw new CannotGetJdbcConnectionException("pool timed out", new java.sql.SQLTransientConnectionException("timeout"));
+            throw new CannotGetJdbcConnectionException(
+                    "pool timed out", new SQLTransientConnectionException("timeout"));
         });
 
         assertThat(response.getStatus()).isEqualTo(503);
@@ -76,7 +78,8 @@ class ProblemOnlyFilterTest {
         assertThat(chain.getRequest()).as("not passed on to Vaadin").isNull();
         assertThat(response.getStatus()).isEqualTo(500);
         assertProblem(response, 500);
-        assertThat(JSON.readTree(response.getContentAsString()).get("instance").asString()).isEqualTo("/api/v1/dossiers/X");
+        assertThat(JSON.readTree(response.getContentAsString()).get("instance").asString())
+                .isEqualTo("/api/v1/dossiers/X");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,15 +27,16 @@ final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
-    static Response send(int port, String requestLineTarget, String method, Map<String, String> headers, byte[] body) throws IOException {
+    static Response send(int port, String requestLineTarget, String method, Map<String, String> headers, byte[] body)
+            throws IOException {
         return send("127.0.0.1", port, requestLineTarget, method, headers, body);
     }
 
     /** Sends one request from {@code fromAddress} (a loopback address) and reads the whole answer. */
-    static Response send(String fromAddress, int port, String target, String method, Map<String, String> headers, byte[] body)
+    static Response send(
+            String fromAddress, int port, String target, String method, Map<String, String> headers, byte[] body)
             throws IOException {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
@@ -64,14 +66,16 @@ final class RawHttp {
         byte[] all = in.readAllBytes();
         int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
         String headPart = new String(all, 0, end < 0 ? all.length : end, StandardCharsets.ISO_8859_1);
-        byte[] bodyBytes = end < 0 ? new byte[0] : java.util.Arrays.copyOfRange(all, end + 4, all.length);
+        byte[] bodyBytes = end < 0 ? new byte[0] : Arrays.copyOfRange(all, end + 4, all.length);
         String[] lines = headPart.split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim(),
+                headers.merge(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim(),
                         (a, b) -> a + ", " + b);
             }
         }

@@ -1,7 +1,5 @@
 package vn.hailong.platform.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,6 +11,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Over real HTTP: the security headers on the Vaadin pages (log-in, kiosk, dashboard, open data),
@@ -31,8 +31,14 @@ class SecurityHeadersTest {
         RawHttp.Response response = get("127.0.0.1", path, Map.of("Accept", "text/html"));
 
         String csp = response.header("Content-Security-Policy");
-        assertThat(csp).as(path).contains("default-src 'self'", "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
-                "style-src 'self' 'unsafe-inline'", "object-src 'none'", "frame-ancestors 'none'");
+        assertThat(csp)
+                .as(path)
+                .contains(
+                        "default-src 'self'",
+                        "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+                        "style-src 'self' 'unsafe-inline'",
+                        "object-src 'none'",
+                        "frame-ancestors 'none'");
         assertCommonHeaders(response, path);
         assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
     }
@@ -41,14 +47,21 @@ class SecurityHeadersTest {
     void the_survey_page_keeps_its_own_stricter_policy() throws Exception {
         OneStopSoftware oneStop = new OneStopSoftware(port);
         String code = oneStop.sendsReceivedDossier(oneStop.registersUnit("DEPARTMENT"));
-        String link = oneStop.api().get("/api/v1/dossiers/" + code).json().get("surveyLink").asString();
+        String link = oneStop.api()
+                .get("/api/v1/dossiers/" + code)
+                .json()
+                .get("surveyLink")
+                .asString();
         String path = link.substring(link.indexOf("/r/"));
 
         RawHttp.Response response = get("127.0.0.1", path, Map.of("Accept", "text/html"));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(response.header("Content-Security-Policy")).startsWith("default-src 'none'").contains("script-src 'nonce-")
-                .contains("frame-ancestors 'none'").doesNotContain("unsafe");
+        assertThat(response.header("Content-Security-Policy"))
+                .startsWith("default-src 'none'")
+                .contains("script-src 'nonce-")
+                .contains("frame-ancestors 'none'")
+                .doesNotContain("unsafe");
         assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(response.header("Strict-Transport-Security")).isNull();
@@ -59,7 +72,10 @@ class SecurityHeadersTest {
     void machines_paths_get_a_policy_that_allows_nothing(String path) throws Exception {
         RawHttp.Response response = get("127.0.0.1", path, Map.of());
 
-        assertThat(response.header("Content-Security-Policy")).as(path).startsWith("default-src 'none'").contains("frame-ancestors 'none'");
+        assertThat(response.header("Content-Security-Policy"))
+                .as(path)
+                .startsWith("default-src 'none'")
+                .contains("frame-ancestors 'none'");
         assertCommonHeaders(response, path);
     }
 
@@ -73,17 +89,27 @@ class SecurityHeadersTest {
 
         assertThat(throughTrustedProxy.header("Strict-Transport-Security")).isEqualTo("max-age=31536000");
         assertThat(plain.header("Strict-Transport-Security")).isNull();
-        assertThat(fromAnUntrustedAddress.header("Strict-Transport-Security")).as("X-Forwarded-Proto of an untrusted client is ignored").isNull();
+        assertThat(fromAnUntrustedAddress.header("Strict-Transport-Security"))
+                .as("X-Forwarded-Proto of an untrusted client is ignored")
+                .isNull();
     }
 
     @Test
     void the_session_cookie_is_same_site_lax_http_only_and_secure_over_tls() throws Exception {
         RawHttp.Response plain = get("127.0.0.1", "/login", Map.of("Accept", "text/html"));
-        RawHttp.Response viaTls = get("127.0.0.1", "/login", Map.of("Accept", "text/html", "X-Forwarded-Proto", "https"));
+        RawHttp.Response viaTls =
+                get("127.0.0.1", "/login", Map.of("Accept", "text/html", "X-Forwarded-Proto", "https"));
 
-        assertThat(plain.header("Set-Cookie")).as(plain.headers().toString()).contains("JSESSIONID=").containsIgnoringCase("SameSite=Lax")
-                .containsIgnoringCase("HttpOnly").doesNotContainIgnoringCase("Secure");
-        assertThat(viaTls.header("Set-Cookie")).contains("JSESSIONID=").containsIgnoringCase("SameSite=Lax").containsIgnoringCase("Secure");
+        assertThat(plain.header("Set-Cookie"))
+                .as(plain.headers().toString())
+                .contains("JSESSIONID=")
+                .containsIgnoringCase("SameSite=Lax")
+                .containsIgnoringCase("HttpOnly")
+                .doesNotContainIgnoringCase("Secure");
+        assertThat(viaTls.header("Set-Cookie"))
+                .contains("JSESSIONID=")
+                .containsIgnoringCase("SameSite=Lax")
+                .containsIgnoringCase("Secure");
     }
 
     @ParameterizedTest
@@ -92,7 +118,9 @@ class SecurityHeadersTest {
         RawHttp.Response response = get("127.0.0.1", path, Map.of("Accept", "text/html"));
 
         String location = response.header("Location");
-        assertThat(location == null ? "" : location).as(response.status() + " " + path).doesNotContainIgnoringCase("jsessionid");
+        assertThat(location == null ? "" : location)
+                .as(response.status() + " " + path)
+                .doesNotContainIgnoringCase("jsessionid");
         assertThat(response.body()).doesNotContainIgnoringCase(";jsessionid=");
     }
 
@@ -100,7 +128,9 @@ class SecurityHeadersTest {
         assertThat(response.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
         assertThat(response.header("Referrer-Policy")).as(path).isEqualTo("same-origin");
         assertThat(response.header("Permissions-Policy")).as(path).contains("camera=(self)");
-        assertThat(response.header("Strict-Transport-Security")).as("not over plain HTTP").isNull();
+        assertThat(response.header("Strict-Transport-Security"))
+                .as("not over plain HTTP")
+                .isNull();
     }
 
     /** A loopback address other than 127.0.0.1: a client, not the trusted proxy. */

@@ -1,7 +1,5 @@
 package vn.hailong.platform.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -9,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.hailong.HaiLongTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Only the configured proxies (default: 127.0.0.1 and ::1) may say who the client is. A client on
@@ -28,14 +28,22 @@ class TrustedProxyTest {
         RawHttp.Response last = null;
         for (int i = 0; i < 40; i++) {
             String invented = "198.51.100." + (i + 1);
-            last = RawHttp.send(client, port, "/r/guess" + String.format("%017d", i), "GET", Map.of("X-Forwarded-For", invented), null);
+            last = RawHttp.send(
+                    client,
+                    port,
+                    "/r/guess" + String.format("%017d", i),
+                    "GET",
+                    Map.of("X-Forwarded-For", invented),
+                    null);
             if (last.status() == 429) {
                 break;
             }
             allowed++;
         }
 
-        assertThat(last.status()).as("refused as " + client + " whatever it claims").isEqualTo(429);
+        assertThat(last.status())
+                .as("refused as " + client + " whatever it claims")
+                .isEqualTo(429);
         assertThat(allowed).isBetween(30, 35);
     }
 
@@ -46,16 +54,32 @@ class TrustedProxyTest {
         // still pass: keep asking until the address is refused, as a guesser would.
         int refusedAt = -1;
         for (int i = 0; i < 60 && refusedAt < 0; i++) {
-            if (RawHttp.send("127.0.0.1", port, "/r/probe" + String.format("%017d", i), "GET", Map.of("X-Forwarded-For", first), null)
-                    .status() == 429) {
+            if (RawHttp.send(
+                                    "127.0.0.1",
+                                    port,
+                                    "/r/probe" + String.format("%017d", i),
+                                    "GET",
+                                    Map.of("X-Forwarded-For", first),
+                                    null)
+                            .status()
+                    == 429) {
                 refusedAt = i;
             }
         }
         // A client who put a made-up address in front of its own: the proxy appended the real one, which counts.
-        RawHttp.Response other = RawHttp.send("127.0.0.1", port, "/r/probeYYYYYYYYYYYYYYYY", "GET",
-                Map.of("X-Forwarded-For", first + ", 192.0.2." + ThreadLocalRandom.current().nextInt(1, 250)), null);
+        RawHttp.Response other = RawHttp.send(
+                "127.0.0.1",
+                port,
+                "/r/probeYYYYYYYYYYYYYYYY",
+                "GET",
+                Map.of(
+                        "X-Forwarded-For",
+                        first + ", 192.0.2." + ThreadLocalRandom.current().nextInt(1, 250)),
+                null);
 
         assertThat(refusedAt).as("the address is refused after its 30 attempts").isBetween(30, 59);
-        assertThat(other.status()).as("counted as its real address, not as the one it claimed").isNotEqualTo(429);
+        assertThat(other.status())
+                .as("counted as its real address, not as the one it claimed")
+                .isNotEqualTo(429);
     }
 }
