@@ -10,14 +10,19 @@
 # renames it into place, so an interrupted or concurrent run never leaves half a Node behind.
 # Prints the folder holding the node binary (what vaadin.node.folder must name).
 #
-#   HAILONG_NODE_DIR   where to put it (default ~/.cache/hailong/node-v$NODE_VERSION)
+# The build runs it at `initialize` (exec-maven-plugin, pom.xml) with vaadin.node.folder as its
+# argument, so `./mvnw`, a plain `mvn` and an IDE all get the same Node. A failure does not stop the
+# build: Vaadin needs Node only when a bundle in src/main/bundles/ is stale.
+#
+#   provision-node.sh [NODE_BIN_FOLDER]   (default ~/.cache/hailong/node-v$NODE_VERSION/bin)
 #   NPM_REGISTRY       registry to download from (default https://registry.npmjs.org)
 set -eu
 
 NODE_VERSION=24.17.0
 NPM_VERSION=11.13.0
 registry="${NPM_REGISTRY:-https://registry.npmjs.org}"
-dir="${HAILONG_NODE_DIR:-${HOME}/.cache/hailong/node-v${NODE_VERSION}}"
+bin="${1:-${HOME}/.cache/hailong/node-v${NODE_VERSION}/bin}"
+dir="$(dirname "$bin")"
 
 if [ -x "$dir/bin/node" ] && [ -f "$dir/lib/node_modules/npm/bin/npm-cli.js" ]; then
   echo "$dir/bin"
@@ -29,7 +34,7 @@ case "$(uname -s)-$(uname -m)" in
   Linux-aarch64) platform=linux-arm64 ;;
   *)
     echo "provision-node: no Node package for $(uname -s)-$(uname -m); install Node ${NODE_VERSION%%.*}+ and npm 11.3+" >&2
-    echo "and set HAILONG_NODE_DIR to its folder (the one holding bin/node)." >&2
+    echo "and pass its bin folder as -Dvaadin.node.folder=..." >&2
     exit 1 ;;
 esac
 
@@ -48,7 +53,8 @@ echo "provision-node: downloading Node $NODE_VERSION and npm $NPM_VERSION from $
 if ! fetch "$registry/node-$platform/-/node-$platform-$NODE_VERSION.tgz" "$tmp/node.tgz" \
     || ! fetch "$registry/npm/-/npm-$NPM_VERSION.tgz" "$tmp/npm.tgz"; then
   echo "provision-node: download from $registry failed; set NPM_REGISTRY to a reachable npm registry" >&2
-  echo "or install Node ${NODE_VERSION%%.*}+ with npm 11.3+ and set HAILONG_NODE_DIR to its folder." >&2
+  echo "or install Node ${NODE_VERSION%%.*}+ with npm 11.3+ and pass its bin folder as -Dvaadin.node.folder=..." >&2
+  echo "The build goes on; it works while src/main/bundles/ is current." >&2
   exit 1
 fi
 mkdir -p "$tmp/node/bin" "$tmp/node/lib/node_modules" "$tmp/x"

@@ -39,11 +39,9 @@ for p in mariadb-server mariadb-backup; do
 done
 JAR=$(ls target/hai-long-*.jar 2>/dev/null | grep -v -- '-plain' | head -1 || true)
 if [[ -z "$JAR" ]]; then ./mvnw -B -ntp -q package -DskipTests; JAR=$(ls target/hai-long-*.jar | head -1); fi
-# A Java 21+ as ./mvnw finds it: JAVA_HOME when it is one, else the first under /usr/lib/jvm.
-java21() { [[ -x $1/bin/java ]] && "$1/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; }
-if [[ -n ${JAVA_HOME:-} ]] && java21 "$JAVA_HOME"; then JAVA=$JAVA_HOME/bin/java
-else JAVA=; for j in /usr/lib/jvm/*; do if java21 "$j"; then JAVA=$j/bin/java; break; fi; done; fi
-[[ -n $JAVA ]] || fail "no Java 21+ (set JAVA_HOME)"
+# A Java 21+ as ./mvnw finds it (.mvn/jdk.sh: JAVA_HOME when it is one, else the newest under /usr/lib/jvm).
+JAVA=$(sh .mvn/jdk.sh)/bin/java || JAVA=
+[[ -x $JAVA ]] || fail "no Java 21+ (set JAVA_HOME)"
 
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }

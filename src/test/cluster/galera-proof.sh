@@ -51,12 +51,7 @@ if [[ ! -f "$JAR" ]]; then
   HAILONG_SKIP_NODE=${HAILONG_SKIP_NODE:-1} ./mvnw -B -ntp -q package -DskipTests
 fi
 # Java 21 or newer, found as ./mvnw finds it (the machines' default java is 17).
-java_major() { "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1; }
-if [[ -z "${JAVA_HOME:-}" ]] || (( $(java_major "$JAVA_HOME" || echo 0) < 21 )); then
-  for candidate in /usr/lib/jvm/*; do
-    if [[ -x "$candidate/bin/javac" ]] && (( $(java_major "$candidate" || echo 0) >= 21 )); then JAVA_HOME=$candidate; fi
-  done
-fi
+JAVA_HOME=$(sh .mvn/jdk.sh)
 JAVA=$JAVA_HOME/bin/java
 # The load and checks: a few test classes compiled against the app's classes and the test
 # dependencies (the driver, Playwright for the kiosks in chromium, Jakarta Mail for the SMTP sink).

