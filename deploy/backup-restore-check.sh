@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Tries the README's backup and point-in-time restore once, end to end, on this machine (loopback only):
+# Tries the backup and point-in-time restore of docs/operations.md once, end to end, on this machine (loopback only):
 #
 #   1. a MariaDB server "A" (Debian's mariadb-server, binary log on) and the production jar on it;
 #      ratings and audit entries through the API and the log-in page while it runs;
@@ -19,7 +19,7 @@
 # Needs: mariadb-server and mariadb-backup from apt (installed when missing and run as root), curl,
 # a JDK 21+ (./mvnw finds it). Everything lives in target/backup-check/ and is stopped at the end.
 # Debian's mariadb-backup 10.11 only backs up a 10.11 server, so this uses Debian's mariadbd, not
-# the embedded MariaDB 11.4 of the demo and the tests (see README "Production").
+# the embedded MariaDB 11.4 of the demo and the tests (see docs/operations.md "Production").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD

@@ -1,4 +1,4 @@
-// An example receiver of Hài Lòng's dossier.returned webhook (README, "Integrating"): it checks the
+// An example receiver of Hài Lòng's dossier.returned webhook (docs/api.md, "Integrating"): it checks the
 // Standard Webhooks signature and hands the survey link to the province's SMS or Zalo gateway
 // (here: prints it). Run with a JDK 21+, no build needed:
 //

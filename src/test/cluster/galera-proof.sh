@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The loopback Galera proof (README "Galera cluster proof", ADR 085): three mariadbd with Debian's
+# The loopback Galera proof (docs/operations.md "A Galera cluster", ADR 085): three mariadbd with Debian's
 # galera-4 on 127.0.0.1, the migrations run once, three app nodes on different members behind
 # HAProxy, a bounded mixed load (ClusterProof), one database node and one app node killed with
 # kill -9 during it, then the checks. Exits non-zero if anything is lost, doubled or inconsistent.

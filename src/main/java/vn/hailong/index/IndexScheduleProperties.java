@@ -8,7 +8,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code hailong.index.schedule.*}: the monthly draft and the reminder (README, "The index runs itself").
+ * {@code hailong.index.schedule.*}: the monthly draft and the reminder (docs/index-rules.md, "The index runs itself").
  *
  * @param enabled whether this node's timer looks for due work (every node may: the work is claimed once)
  * @param schemes the methodology schemes whose monthly draft is computed (default {@code default})

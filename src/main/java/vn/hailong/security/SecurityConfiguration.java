@@ -143,7 +143,7 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** The first administrator (README, Production): a fresh installation has no account otherwise. */
+    /** The first administrator (docs/operations.md, Production): a fresh installation has no account otherwise. */
     @Bean
     StartupTask provisionFirstAdministrator(AccountService accounts, Environment environment) {
         return StartupTask.of(StartupTask.Step.ACCOUNTS, () -> {

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The cluster of app nodes (README "Production", ADR 086). Off by default.
+ * The cluster of app nodes (docs/operations.md "Production", ADR 086). Off by default.
  *
  * @param enabled whether this node starts its cluster member
  * @param name the cluster's name: members of another name are not joined (a guard against mistakes, not a secret)

@@ -34,7 +34,7 @@ class ManagementConfiguration {
         if (ManagementPortType.get(environment) == ManagementPortType.SAME) {
             throw new IllegalStateException(
                     "management.server.port (MANAGEMENT_PORT) must differ from server.port (PORT): the actuator"
-                            + " has no log-in and must never answer on the public port (README, \"Health and metrics\")");
+                            + " has no log-in and must never answer on the public port (docs/operations.md, \"Health and metrics\")");
         }
     }
 

@@ -102,7 +102,7 @@ class ManagementEndpointsTest {
         HttpResponse<String> answer = get(managementPort, "/actuator/health");
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().allValues("Set-Cookie")).isEmpty();
-        // Only what the README lists is exposed.
+        // Only what docs/operations.md lists is exposed.
         assertThat(get(managementPort, "/actuator/env").statusCode()).isEqualTo(404);
         assertThat(get(managementPort, "/actuator/heapdump").statusCode()).isEqualTo(404);
     }
