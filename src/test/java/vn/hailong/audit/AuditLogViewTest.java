@@ -48,28 +48,28 @@ class AuditLogViewTest extends SpringBrowserlessTest {
                         "kiemtoan-view", null, AuthorityUtils.createAuthorityList("ROLE_AUDITOR")));
 
         navigate(AuditLogView.class);
-        assertThat($(Paragraph.class).id("audit-verification").getText()).startsWith("Toàn vẹn");
+        assertThat(find(Paragraph.class).id("audit-verification").getText()).startsWith("Toàn vẹn");
 
-        test($(TextField.class).id("audit-actor")).setValue(who);
+        test(find(TextField.class).id("audit-actor")).setValue(who);
         @SuppressWarnings("unchecked")
-        Grid<AuditLog.Entry> grid = $(Grid.class).id("audit-entries");
+        Grid<AuditLog.Entry> grid = find(Grid.class).id("audit-entries");
         assertThat(test(grid).size()).isEqualTo(2);
         @SuppressWarnings("unchecked")
-        Select<AuditAction> kind = $(Select.class).id("audit-action");
+        Select<AuditAction> kind = find(Select.class).id("audit-action");
         test(kind).selectItem("Xuất dữ liệu");
         assertThat(test(grid).size()).isEqualTo(1);
         assertThat(test(grid).getRow(0).subject()).isEqualTo("ratings (CSV)");
 
         try {
             jdbc.update("UPDATE audit_entry SET details = 'locale vi → vi' WHERE seq = ?", seq);
-            test($(Button.class).id("audit-verify")).click();
-            assertThat($(Paragraph.class).id("audit-verification").getText())
+            test(find(Button.class).id("audit-verify")).click();
+            assertThat(find(Paragraph.class).id("audit-verification").getText())
                     .startsWith("PHÁT HIỆN SAI LỆCH")
                     .contains("entry " + seq + " was altered");
         } finally {
             jdbc.update("UPDATE audit_entry SET details = 'locale vi → en' WHERE seq = ?", seq);
         }
-        test($(Button.class).id("audit-verify")).click();
-        assertThat($(Paragraph.class).id("audit-verification").getText()).startsWith("Toàn vẹn");
+        test(find(Button.class).id("audit-verify")).click();
+        assertThat(find(Paragraph.class).id("audit-verification").getText()).startsWith("Toàn vẹn");
     }
 }

@@ -122,7 +122,7 @@ class CounterDeskTest extends SpringBrowserlessTest {
         assertThatThrownBy(() -> desks.today(otherCounter)).isInstanceOf(AccessDeniedException.class);
 
         navigate(CounterDeskView.class);
-        String page = $(Div.class).id("counter-desk").getElement().getTextRecursively();
+        String page = find(Div.class).id("counter-desk").getElement().getTextRecursively();
         assertThat(page)
                 .contains("2 hồ sơ bàn giao tại quầy, 1 hồ sơ đã được người dân đánh giá")
                 .contains("Chưa kích hoạt");
@@ -133,7 +133,7 @@ class CounterDeskTest extends SpringBrowserlessTest {
                 .doesNotContain("bí mật")
                 .doesNotContain("Tỷ lệ hài lòng");
         @SuppressWarnings("unchecked")
-        Grid<HandoverToday> grid = $(Grid.class).id("desk-handovers");
+        Grid<HandoverToday> grid = find(Grid.class).id("desk-handovers");
         assertThat(test(grid).size()).isEqualTo(2);
         assertThat(test(grid).getCellText(1, 4)).isEqualTo("Đã được đánh giá");
         assertThat(test(grid).getCellText(0, 4)).isEqualTo("Chưa");

@@ -77,12 +77,12 @@ class DashboardViewTest extends SpringBrowserlessTest {
     }
 
     String card(String id) {
-        return $(Div.class).id("card-" + id).getElement().getTextRecursively();
+        return find(Div.class).id("card-" + id).getElement().getTextRecursively();
     }
 
     /** The big number of a headline card. */
     String value(String id) {
-        return $(Div.class)
+        return find(Div.class)
                 .id("card-" + id)
                 .getChildren()
                 .filter(c -> c.getElement().getClassList().contains("value"))
@@ -94,19 +94,19 @@ class DashboardViewTest extends SpringBrowserlessTest {
 
     void tab(String label) {
         @SuppressWarnings("unchecked")
-        RadioButtonGroup<String> panels = $(RadioButtonGroup.class).id("breakdowns");
+        RadioButtonGroup<String> panels = find(RadioButtonGroup.class).id("breakdowns");
         test(panels).selectItem(label);
     }
 
     @SuppressWarnings("unchecked")
     Grid<BreakdownRow> grid(String id) {
-        return $(Grid.class).id(id);
+        return find(Grid.class).id(id);
     }
 
     /** The dashboard on the running month (it opens on the last complete one), where the fixture's figures are. */
     DashboardView openOnThisMonth() {
         DashboardView view = navigate(DashboardView.class);
-        test($(DatePicker.class).id("period-day")).setValue(LocalDate.now(DashboardFixture.ZONE));
+        test(find(DatePicker.class).id("period-day")).setValue(LocalDate.now(DashboardFixture.ZONE));
         return view;
     }
 
@@ -115,23 +115,23 @@ class DashboardViewTest extends SpringBrowserlessTest {
         navigate(DashboardView.class);
         LocalDate today = LocalDate.now(DashboardFixture.ZONE);
         DashboardPeriod lastMonth = DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, today.minusMonths(1));
-        assertThat($(Paragraph.class).id("scope-label").getText())
+        assertThat(find(Paragraph.class).id("scope-label").getText())
                 .isEqualTo("Toàn bộ phạm vi của bạn · " + lastMonth.label() + " (so với "
                         + lastMonth.previous().label() + " và "
                         + lastMonth.sameLastYear().label() + ")");
-        assertThat($(Paragraph.class).withId("running-note").exists()).isFalse();
+        assertThat(find(Paragraph.class).withId("running-note").exists()).isFalse();
         // Last month: 6 returned, 4 rated (3 satisfied).
         assertThat(card("returned")).contains("6");
         assertThat(card("satisfaction")).contains("75,0 %").contains("n = 4 · KTC 95 %: 30,1–95,4 %");
 
         openOnThisMonth();
         String dm = String.format("%02d/%02d", today.getDayOfMonth(), today.getMonthValue());
-        String label = $(Paragraph.class).id("scope-label").getText();
+        String label = find(Paragraph.class).id("scope-label").getText();
         assertThat(label)
                 .contains(DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, today)
                                 .label() + ", tính đến " + dm)
                 .contains(lastMonth.firstDays(today.getDayOfMonth()).label());
-        assertThat($(Paragraph.class).id("running-note").getText())
+        assertThat(find(Paragraph.class).id("running-note").getText())
                 .contains("tính đến hết ngày " + formatDay(today))
                 .contains("cùng " + today.getDayOfMonth() + " ngày đầu");
         // 9 of 12 satisfied: the sample and its Wilson interval under the rate; each figure says what it counts by.
@@ -140,7 +140,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
                 .contains("n = 12 · KTC 95 %: 46,8–91,1 %")
                 .contains("theo ngày đánh giá");
         assertThat(card("returned")).contains("theo ngày trả kết quả");
-        assertThat($(Paragraph.class).id("definitions").getText())
+        assertThat(find(Paragraph.class).id("definitions").getText())
                 .contains("theo ngày đánh giá")
                 .contains("theo kỳ trả kết quả");
         // The unit table carries the interval beside each rate.
@@ -157,12 +157,12 @@ class DashboardViewTest extends SpringBrowserlessTest {
     void a_year_is_compared_once_with_the_year_before() {
         navigate(DashboardView.class);
         @SuppressWarnings("unchecked")
-        Select<DashboardPeriod.Kind> kind = $(Select.class).id("period-kind");
+        Select<DashboardPeriod.Kind> kind = find(Select.class).id("period-kind");
         test(kind).selectItem("Năm");
-        test($(DatePicker.class).id("period-day"))
+        test(find(DatePicker.class).id("period-day"))
                 .setValue(LocalDate.now(DashboardFixture.ZONE).minusYears(1));
         int year = LocalDate.now(DashboardFixture.ZONE).getYear() - 1;
-        assertThat($(Paragraph.class).id("scope-label").getText())
+        assertThat(find(Paragraph.class).id("scope-label").getText())
                 .endsWith("Năm " + year + " (so với Năm " + (year - 1) + ")");
         assertThat(card("ratings")).contains("Năm trước: ").doesNotContain("Cùng kỳ năm trước");
     }
@@ -170,7 +170,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
     @Test
     void the_charts_carry_the_figures_in_their_option_and_their_accessible_summary() {
         openOnThisMonth();
-        Chart answers = $(Chart.class).id("chart-answers");
+        Chart answers = find(Chart.class).id("chart-answers");
         // 5 very satisfied, 4 satisfied, 3 not satisfied of 12 counted ratings this month.
         assertThat(answers.summary())
                 .contains("12 lượt")
@@ -182,12 +182,12 @@ class DashboardViewTest extends SpringBrowserlessTest {
         assertThat(answers.getElement().getAttribute("option"))
                 .contains("\"type\":\"bar\"")
                 .contains("[41.7,33.3,25.0]");
-        Chart trend = $(Chart.class).id("chart-rate-trend");
+        Chart trend = find(Chart.class).id("chart-rate-trend");
         assertThat(trend.summary())
                 .contains("hài lòng 75,0 % (năm trước 100,0 %)")
                 .contains("được đánh giá 85,7 %");
         assertThat(trend.getElement().getAttribute("option")).contains("\"type\":\"line\"");
-        Chart ratingsTrend = $(Chart.class).id("chart-ratings-trend");
+        Chart ratingsTrend = find(Chart.class).id("chart-ratings-trend");
         // 12 this month and 4 last month; 5 in the same month a year ago.
         assertThat(ratingsTrend.summary()).contains("tổng 16 lượt").contains("năm trước 5");
 
@@ -195,7 +195,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
         test(grid("by-unit")).clickRow(0);
         test(grid("by-unit")).clickRow(test(grid("by-unit")).getRow(0).code().equals(f.child) ? 0 : 1);
         assertThat(value("returned")).isEqualTo("6");
-        assertThat($(Chart.class).id("chart-answers").summary()).doesNotContain("12 lượt");
+        assertThat(find(Chart.class).id("chart-answers").summary()).doesNotContain("12 lượt");
     }
 
     @Test
@@ -211,7 +211,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
                 .contains("Kỳ trước: 75,0 %")
                 .contains("Cùng kỳ năm trước: 100,0 %");
         assertThat(card("late")).contains("21,4 %");
-        assertThat($(Paragraph.class).id("scope-label").getText())
+        assertThat(find(Paragraph.class).id("scope-label").getText())
                 .startsWith("Toàn bộ phạm vi của bạn · Tháng ")
                 .contains("tính đến");
     }
@@ -220,7 +220,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
     void the_tree_shows_only_the_units_in_scope_and_a_click_drills_down() {
         DashboardView view = openOnThisMonth();
         @SuppressWarnings("unchecked")
-        TreeGrid<UnitNode> tree = $(TreeGrid.class).id("unit-tree");
+        TreeGrid<UnitNode> tree = find(TreeGrid.class).id("unit-tree");
         assertThat(tree.getTreeData().getRootItems()).extracting(UnitNode::code).containsExactly(f.parent);
         assertThat(tree.getTreeData()
                         .getChildren(tree.getTreeData().getRootItems().getFirst()))
@@ -230,7 +230,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
         Grid<BreakdownRow> units = grid("by-unit");
         assertThat(test(units).size()).isEqualTo(1);
         test(units).clickRow(0);
-        assertThat($(Paragraph.class).id("scope-label").getText()).contains("và các đơn vị trực thuộc");
+        assertThat(find(Paragraph.class).id("scope-label").getText()).contains("và các đơn vị trực thuộc");
         assertThat(test(units).size()).isEqualTo(2);
         // Drill down to the child: only its figures remain (6 returned this month).
         int childRow = test(units).getRow(0).code().equals(f.child) ? 0 : 1;
@@ -250,7 +250,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
         assertThat(test(grid("by-officer")).size()).isEqualTo(1);
         assertThat(test(grid("by-officer")).getCellText(0, 0)).isEqualTo("Cán bộ " + f.officerMany);
         tab("Giờ × thứ");
-        String hours = $(NativeTable.class).id("by-hour").getElement().getTextRecursively();
+        String hours = find(NativeTable.class).id("by-hour").getElement().getTextRecursively();
         assertThat(hours).contains("Thứ 2").contains("CN").contains("%");
     }
 
@@ -258,13 +258,13 @@ class DashboardViewTest extends SpringBrowserlessTest {
     void a_custom_period_and_a_quarter_are_picked() {
         navigate(DashboardView.class);
         @SuppressWarnings("unchecked")
-        Select<DashboardPeriod.Kind> kind = $(Select.class).id("period-kind");
+        Select<DashboardPeriod.Kind> kind = find(Select.class).id("period-kind");
         test(kind).selectItem("Quý");
-        assertThat($(Paragraph.class).id("scope-label").getText()).contains("Quý ");
+        assertThat(find(Paragraph.class).id("scope-label").getText()).contains("Quý ");
         test(kind).selectItem("Tùy chọn");
-        test($(DatePicker.class).id("period-from"))
+        test(find(DatePicker.class).id("period-from"))
                 .setValue(LocalDate.now(DashboardFixture.ZONE).minusYears(1).withDayOfMonth(1));
-        test($(DatePicker.class).id("period-to"))
+        test(find(DatePicker.class).id("period-to"))
                 .setValue(LocalDate.now(DashboardFixture.ZONE).minusYears(1).withDayOfMonth(28));
         assertThat(value("ratings")).isEqualTo("5");
     }
@@ -274,7 +274,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
         openOnThisMonth();
         tab("Ý kiến không hài lòng");
         @SuppressWarnings("unchecked")
-        Grid<UnhappyRating> unhappy = $(Grid.class).id("unhappy");
+        Grid<UnhappyRating> unhappy = find(Grid.class).id("unhappy");
         assertThat(test(unhappy).size()).isEqualTo(3);
         int row = -1;
         for (int i = 0; i < test(unhappy).size(); i++) {
@@ -288,7 +288,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
 
         navigate("ho-so/" + f.dossiers.get(0).code(), DossierRatingsView.class);
         @SuppressWarnings("unchecked")
-        Grid<RatingFacts> dossierRatings = $(Grid.class).id("dossier-ratings");
+        Grid<RatingFacts> dossierRatings = find(Grid.class).id("dossier-ratings");
         assertThat(test(dossierRatings).size()).isEqualTo(2);
         assertThat(test(dossierRatings).getCellText(0, 2)).isEqualTo("Bị thay thế");
         assertThat(test(dossierRatings).getCellText(1, 2)).isEqualTo("Được tính");

@@ -104,7 +104,7 @@ class DossierDisputeLinkViewTest extends SpringBrowserlessTest {
     @SuppressWarnings("unchecked")
     Grid<RatingFacts> ratingsOnTheDossierPage() {
         navigate("ho-so/" + dossier.code(), DossierRatingsView.class);
-        return $(Grid.class).id("dossier-ratings");
+        return find(Grid.class).id("dossier-ratings");
     }
 
     /** The link in the rating's row, last column ("Kiểm duyệt"). */
@@ -130,7 +130,7 @@ class DossierDisputeLinkViewTest extends SpringBrowserlessTest {
         assertThat(raise.getHref()).isEqualTo("kiem-duyet/danh-gia/" + rating.ratingId());
         // The link leads to the moderation page of the rating, with the form to dispute it.
         navigate(raise.getHref(), RatingModerationView.class);
-        assertThat($(Div.class).id("dispute-form").isVisible()).isTrue();
+        assertThat(find(Div.class).id("dispute-form").isVisible()).isTrue();
 
         moderation.dispute(rating.ratingId(), DisputeReason.ABUSIVE_TEXT, "Lời lẽ xúc phạm");
         Anchor open = linkOnTheDossierPage();
@@ -153,8 +153,8 @@ class DossierDisputeLinkViewTest extends SpringBrowserlessTest {
         directory.upsertUnit(other, new UnitChange("Đơn vị khác", "DEPARTMENT", null, null, null, null, null));
         DashboardFixture.signIn(accounts, Role.UNIT_MANAGER, other);
         navigate("ho-so/" + dossier.code(), DossierRatingsView.class);
-        assertThat($(Grid.class).all()).isEmpty();
-        assertThat($(Paragraph.class).all()).anyMatch(p -> p.getText().contains("ngoài phạm vi"));
+        assertThat(find(Grid.class).all()).isEmpty();
+        assertThat(find(Paragraph.class).all()).anyMatch(p -> p.getText().contains("ngoài phạm vi"));
         assertThat(moderation.disputeLinks(List.of(rating.ratingId()))).isEmpty();
     }
 }

@@ -43,14 +43,14 @@ class EmptyIndexViewsTest extends SpringBrowserlessTest {
     void open_data_with_nothing_published_says_why_and_what_comes_and_offers_the_way_in() {
         assertThat(snapshots.published()).isEmpty();
         navigate(OpenDataView.class);
-        assertThat($(Paragraph.class).id("open-data-empty").getText())
+        assertThat(find(Paragraph.class).id("open-data-empty").getText())
                 .startsWith("Chưa có kỳ nào được công bố.")
                 .contains("khi tỉnh công bố chỉ số của kỳ đầu tiên")
                 .contains("/api/v1/index");
-        assertThat($(Anchor.class).id("open-data-back").getHref()).isEqualTo("login");
+        assertThat(find(Anchor.class).id("open-data-back").getHref()).isEqualTo("login");
         // no empty chooser and no empty table
-        assertThat($(Select.class).all()).isEmpty();
-        assertThat($(Grid.class).all()).isEmpty();
+        assertThat(find(Select.class).all()).isEmpty();
+        assertThat(find(Grid.class).all()).isEmpty();
     }
 
     @Test
@@ -59,7 +59,9 @@ class EmptyIndexViewsTest extends SpringBrowserlessTest {
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                         "tinh-empty", null, AuthorityUtils.createAuthorityList("ROLE_PROVINCE_MANAGER")));
         navigate(ExplainView.class);
-        assertThat($(Paragraph.class).id("explain-empty").getText()).startsWith("Chưa có kỳ nào được tính.");
-        assertThat($(Anchor.class).all()).extracting(Anchor::getHref).contains("index", "bang-dieu-khien", "open-data");
+        assertThat(find(Paragraph.class).id("explain-empty").getText()).startsWith("Chưa có kỳ nào được tính.");
+        assertThat(find(Anchor.class).all())
+                .extracting(Anchor::getHref)
+                .contains("index", "bang-dieu-khien", "open-data");
     }
 }

@@ -61,14 +61,14 @@ class IndexReviewViewTest extends SpringBrowserlessTest {
 
         navigate(IndexReviewView.class);
         @SuppressWarnings("unchecked")
-        Select<String> schemes = $(Select.class).id("scheme");
+        Select<String> schemes = find(Select.class).id("scheme");
         test(schemes).selectItem(scheme);
-        test($(TextField.class).id("period")).setValue("2026-04");
-        test($(Button.class).id("compute")).click();
-        assertThat($(Paragraph.class).id("review-summary").getText()).contains("Chưa ai đánh dấu đã kiểm tra");
+        test(find(TextField.class).id("period")).setValue("2026-04");
+        test(find(Button.class).id("compute")).click();
+        assertThat(find(Paragraph.class).id("review-summary").getText()).contains("Chưa ai đánh dấu đã kiểm tra");
 
-        test($(Button.class).id("review")).click();
-        assertThat($(Paragraph.class).id("review-summary").getText()).contains("Đã kiểm tra: " + manager);
+        test(find(Button.class).id("review")).click();
+        assertThat(find(Paragraph.class).id("review-summary").getText()).contains("Đã kiểm tra: " + manager);
         List<String> log = jdbc.queryForList(
                 "SELECT action FROM audit_entry WHERE subject = ? ORDER BY seq",
                 String.class,

@@ -92,25 +92,25 @@ class IndexViewsTest extends SpringBrowserlessTest {
                 snapshots.publish(snapshots.compute(scheme, "2026-03").id());
         navigate(ExplainView.class);
         @SuppressWarnings("unchecked")
-        Select<IndexSnapshotService.Snapshot> period = $(Select.class).id("explain-snapshot");
+        Select<IndexSnapshotService.Snapshot> period = find(Select.class).id("explain-snapshot");
         test(period).selectItem("2026-03 · " + scheme + " v" + s.methodologyVersion() + " · đã công bố");
         @SuppressWarnings("unchecked")
-        Select<String> unit = $(Select.class).id("explain-unit");
+        Select<String> unit = find(Select.class).id("explain-unit");
         test(unit).selectItem("Sở A " + unitA);
 
         @SuppressWarnings("unchecked")
-        Grid<UnitResult.IndicatorResult> grid = $(Grid.class).id("indicators");
+        Grid<UnitResult.IndicatorResult> grid = find(Grid.class).id("indicators");
         String indicator3 = test(grid).getCellText(2, 2);
         assertThat(indicator3).isEqualTo("3 câu trả lời về số lần phải liên hệ để hoàn thiện hồ sơ, tổng 3 điểm");
-        String text = $(Div.class).id("explanation").getElement().getTextRecursively();
+        String text = find(Div.class).id("explanation").getElement().getTextRecursively();
         assertThat(text).doesNotContain("'contacts'", "'attitude'", "PAR_SURVEY_POINTS", "LINEAR");
         // 2 of 3 satisfied: 66,67 %, Wilson 20,76–93,86 %
-        assertThat($(Paragraph.class).id("par").getText())
+        assertThat(find(Paragraph.class).id("par").getText())
                 .contains("66,67 % (KTC 95 %: 20,76–93,86 %; n = 3)")
                 .contains("dưới 30 lượt đánh giá không được xếp hạng");
         assertThat(text).contains("Chưa đủ số đánh giá").contains("3 lượt, cần tối thiểu 30 để được xếp hạng");
         @SuppressWarnings("unchecked")
-        Grid<UnitResult.CriterionRate> criteria = $(Grid.class).id("criteria");
+        Grid<UnitResult.CriterionRate> criteria = find(Grid.class).id("criteria");
         assertThat(IntStream.range(0, test(criteria).size())
                         .mapToObj(i -> test(criteria).getCellText(i, 0)))
                 .contains("Thái độ của cán bộ, công chức", "Số lần phải liên hệ để hoàn thiện hồ sơ");
@@ -121,8 +121,8 @@ class IndexViewsTest extends SpringBrowserlessTest {
         String lonely = data.unit("Xã chưa có kỳ");
         data.signIn(data.account(Role.UNIT_MANAGER, lonely));
         navigate(ExplainView.class);
-        assertThat($(Paragraph.class).id("explain-empty").getText()).startsWith("Chưa có kỳ nào được công bố.");
-        assertThat($(Anchor.class).all())
+        assertThat(find(Paragraph.class).id("explain-empty").getText()).startsWith("Chưa có kỳ nào được công bố.");
+        assertThat(find(Anchor.class).all())
                 .extracting(Anchor::getHref)
                 .contains("bang-dieu-khien", "open-data")
                 .doesNotContain("index");
@@ -133,10 +133,10 @@ class IndexViewsTest extends SpringBrowserlessTest {
         snapshots.publish(snapshots.compute(scheme, "2026-03").id());
         navigate(OpenDataView.class);
         @SuppressWarnings("unchecked")
-        Select<IndexSnapshotService.Snapshot> period = $(Select.class).id("open-data-period");
+        Select<IndexSnapshotService.Snapshot> period = find(Select.class).id("open-data-period");
         test(period).selectItem("2026-03 · " + scheme);
         @SuppressWarnings("unchecked")
-        Grid<UnitResult> grid = $(Grid.class).id("open-data-results");
+        Grid<UnitResult> grid = find(Grid.class).id("open-data-results");
         int row = IntStream.range(0, test(grid).size())
                 .filter(i -> test(grid).getRow(i).unitCode().equals(unitA))
                 .findFirst()
@@ -150,15 +150,15 @@ class IndexViewsTest extends SpringBrowserlessTest {
     void entering_indicator_8_is_refused_next_to_the_field_with_the_reason() {
         navigate(UnitIndicatorView.class);
         @SuppressWarnings("unchecked")
-        ComboBox<AgencySummary> unit = $(ComboBox.class).id("indicator-unit");
+        ComboBox<AgencySummary> unit = find(ComboBox.class).id("indicator-unit");
         test(unit).selectItem("Sở A " + unitA + " (" + unitA + ")");
-        test($(TextField.class).id("indicator-period")).setValue("2026-03");
-        test($(BigDecimalField.class).id("indicator8")).setValue(BigDecimal.ONE);
-        test($(Button.class).id("indicator-save")).click();
-        BigDecimalField eight = $(BigDecimalField.class).id("indicator8");
+        test(find(TextField.class).id("indicator-period")).setValue("2026-03");
+        test(find(BigDecimalField.class).id("indicator8")).setValue(BigDecimal.ONE);
+        test(find(Button.class).id("indicator-save")).click();
+        BigDecimalField eight = find(BigDecimalField.class).id("indicator8");
         assertThat(eight.isInvalid()).isTrue();
         assertThat(eight.getErrorMessage()).contains("chỉ số 8 được tính từ PAKN");
-        assertThat($(BigDecimalField.class).id("indicator5").isInvalid()).isFalse();
+        assertThat(find(BigDecimalField.class).id("indicator5").isInvalid()).isFalse();
         assertThat(indicators.get(unitA, "2026-03").values()).doesNotContainKey(8);
     }
 
@@ -166,13 +166,14 @@ class IndexViewsTest extends SpringBrowserlessTest {
     void the_methodology_reads_as_sentences_and_its_form_names_the_field_at_fault() {
         navigate(MethodologyView.class);
         @SuppressWarnings("unchecked")
-        Select<String> schemes = $(Select.class).id("methodology-scheme");
+        Select<String> schemes = find(Select.class).id("methodology-scheme");
         test(schemes).selectItem(scheme);
-        String readable = $(Div.class).id("methodology-readable").getElement().getTextRecursively();
-        assertThat($(Paragraph.class).id("m-ranking-rule").getText())
+        String readable =
+                find(Div.class).id("methodology-readable").getElement().getTextRecursively();
+        assertThat(find(Paragraph.class).id("m-ranking-rule").getText())
                 .contains("điểm khảo sát CCHC")
                 .contains("dưới 30 lượt đánh giá trong kỳ được liệt kê \"chưa đủ số đánh giá\"");
-        assertThat($(Paragraph.class).id("m-par-rule").getText()).contains("89,99 % vẫn vào Nhóm I");
+        assertThat(find(Paragraph.class).id("m-par-rule").getText()).contains("89,99 % vẫn vào Nhóm I");
         assertThat(readable)
                 .contains(
                         "Tốt",
@@ -181,14 +182,14 @@ class IndexViewsTest extends SpringBrowserlessTest {
                         "Theo giờ hẹn trả")
                 .doesNotContain("PAR_SURVEY_POINTS", "DOSSIER_TIMELINESS", "DUE_INSTANT", "contacts");
 
-        test($(Button.class).id("methodology-edit")).click();
-        test($(IntegerField.class).id("m-ranking-minimumRatings")).setValue(-5);
-        test($(BigDecimalField.class).id("m-circular01-bands-fairFrom")).setValue(new BigDecimal("13"));
-        test($(Button.class).id("methodology-form-save")).click();
-        IntegerField minimum = $(IntegerField.class).id("m-ranking-minimumRatings");
+        test(find(Button.class).id("methodology-edit")).click();
+        test(find(IntegerField.class).id("m-ranking-minimumRatings")).setValue(-5);
+        test(find(BigDecimalField.class).id("m-circular01-bands-fairFrom")).setValue(new BigDecimal("13"));
+        test(find(Button.class).id("methodology-form-save")).click();
+        IntegerField minimum = find(IntegerField.class).id("m-ranking-minimumRatings");
         assertThat(minimum.isInvalid()).isTrue();
         assertThat(minimum.getErrorMessage()).contains("từ 0 đến 100000");
-        BigDecimalField fair = $(BigDecimalField.class).id("m-circular01-bands-fairFrom");
+        BigDecimalField fair = find(BigDecimalField.class).id("m-circular01-bands-fairFrom");
         assertThat(fair.isInvalid()).isTrue();
         assertThat(fair.getErrorMessage()).contains("thấp hơn loại Tốt");
         assertThat(methodologies.versions(scheme)).hasSize(1);
@@ -196,17 +197,17 @@ class IndexViewsTest extends SpringBrowserlessTest {
         test(minimum).setValue(50);
         test(fair).setValue(new BigDecimal("9"));
         @SuppressWarnings("unchecked")
-        Select<Methodology.OnTimeBy> onTime = $(Select.class).id("m-dossiers-onTimeBy");
+        Select<Methodology.OnTimeBy> onTime = find(Select.class).id("m-dossiers-onTimeBy");
         test(onTime)
                 .selectItem(
                         "theo ngày hẹn trả: trả trong ngày hẹn là đúng hạn (hẹn 17:00, trả 19:00 cùng ngày là đúng hạn)");
-        test($(Button.class).id("methodology-form-save")).click();
+        test(find(Button.class).id("methodology-form-save")).click();
         Methodology v2 = methodologies.forYear(scheme, 2026);
         assertThat(v2.version()).isEqualTo(2);
         assertThat(v2.definition().ranking().minimumRatings()).isEqualTo(50);
         assertThat(v2.definition().dossiers().onTimeBy()).isEqualTo(Methodology.OnTimeBy.DUE_DATE);
         assertThat(v2.definition().withMinimumRatings(30).withDossiers(Methodology.DossierRules.defaults()))
                 .isEqualTo(methodologies.versions(scheme).getLast().definition());
-        assertThat($(Paragraph.class).id("m-ranking-rule").getText()).contains("dưới 50 lượt");
+        assertThat(find(Paragraph.class).id("m-ranking-rule").getText()).contains("dưới 50 lượt");
     }
 }

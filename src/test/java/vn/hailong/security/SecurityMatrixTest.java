@@ -629,7 +629,7 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
             return deniedView();
         }
         // the view opens, but another unit's dossier is not shown
-        return $(Paragraph.class).withId("dossier-facts").exists() ? Outcome.ALLOWED : Outcome.DENIED;
+        return find(Paragraph.class).withId("dossier-facts").exists() ? Outcome.ALLOWED : Outcome.DENIED;
     }
 
     /** A case or rating page: the view opens for staff, but another unit's case or rating is not shown. */
@@ -642,7 +642,7 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
             return deniedView();
         }
         String title = followUp ? "Phản ánh về hồ sơ" : "Đánh giá hồ sơ";
-        return $(H2.class).all().stream().anyMatch(h -> h.getText().startsWith(title))
+        return find(H2.class).all().stream().anyMatch(h -> h.getText().startsWith(title))
                 ? Outcome.ALLOWED
                 : Outcome.DENIED;
     }

@@ -45,21 +45,21 @@ class WebhooksViewTest extends SpringBrowserlessTest {
                         "admin-view", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
         navigate(WebhooksView.class);
 
-        test($(TextField.class).id("webhook-url")).setValue("http://192.168.1.20/hook");
-        test($(TextField.class).id("webhook-description")).setValue("view-test");
-        test($(EmailField.class).id("webhook-owner")).setValue("owner@example.vn");
-        CheckboxGroup<String> events = $(CheckboxGroup.class).id("webhook-events");
+        test(find(TextField.class).id("webhook-url")).setValue("http://192.168.1.20/hook");
+        test(find(TextField.class).id("webhook-description")).setValue("view-test");
+        test(find(EmailField.class).id("webhook-owner")).setValue("owner@example.vn");
+        CheckboxGroup<String> events = find(CheckboxGroup.class).id("webhook-events");
         events.setValue(Set.of("dossier.returned"));
-        test($(Button.class).id("webhook-register")).click();
-        TextField url = $(TextField.class).id("webhook-url");
+        test(find(Button.class).id("webhook-register")).click();
+        TextField url = find(TextField.class).id("webhook-url");
         assertThat(url.isInvalid()).isTrue();
         assertThat(url.getErrorMessage()).contains("192.168.1.20");
 
         test(url).setValue("http://localhost:9/hook");
-        test($(Button.class).id("webhook-register")).click();
+        test(find(Button.class).id("webhook-register")).click();
 
-        assertThat($(Paragraph.class).id("webhook-secret").getText()).contains("whsec_");
-        Grid<WebhookEndpointDetails> grid = $(Grid.class).id("webhook-endpoints");
+        assertThat(find(Paragraph.class).id("webhook-secret").getText()).contains("whsec_");
+        Grid<WebhookEndpointDetails> grid = find(Grid.class).id("webhook-endpoints");
         assertThat(test(grid).size()).isGreaterThanOrEqualTo(1);
         assertThat(webhooks.endpoints()).anySatisfy(e -> {
             assertThat(e.url()).isEqualTo("http://localhost:9/hook");
