@@ -162,7 +162,7 @@ export DATABASE_POOL_SIZE=20
 # the proof's SMTP sink, whose mail job runs every 5 s here.
 export HAILONG_CLUSTER_ENABLED=true HAILONG_CLUSTER_BIND_ADDRESS=127.0.0.1
 export HAILONG_CLUSTER_MEMBERS="127.0.0.1:$((BASE + 91)),127.0.0.1:$((BASE + 92)),127.0.0.1:$((BASE + 93))"
-export SMTP_HOST=127.0.0.1 SMTP_PORT=$((BASE + 25)) HAILONG_FOLLOWUP_MAIL_POLL=PT5S
+export SMTP_HOST=127.0.0.1 SMTP_PORT=$((BASE + 25)) HAILONG_MAIL_POLL=PT5S
 log "migrating once: java -jar ... --migrate-only"
 DATABASE_URL=$(url_for 1) "$JAVA" -jar "$JAR" --spring.profiles.active=prod --migrate-only >"$WORK/migrate.log" 2>&1 \
   || { tail -40 "$WORK/migrate.log" >&2; exit 1; }

@@ -36,6 +36,8 @@ class SqlCouplingTest {
     private static final Path SOURCES = Path.of("src/main/java/vn/hailong");
     private static final Pattern CREATE_TABLE =
             Pattern.compile("CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?`?(\\w+)`?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RENAME_TABLE =
+            Pattern.compile("RENAME\\s+TABLE\\s+`?(\\w+)`?\\s+TO\\s+`?(\\w+)`?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DROP_TABLE =
             Pattern.compile("DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?`?(\\w+)`?", Pattern.CASE_INSENSITIVE);
     /** Java string literals and text blocks: SQL lives there, and words in comments do not count. */
@@ -164,6 +166,10 @@ class SqlCouplingTest {
                         .matcher(sql)
                         .results()
                         .forEach(m -> tables.add(m.group(1).toLowerCase(Locale.ROOT)));
+                RENAME_TABLE.matcher(sql).results().forEach(m -> {
+                    tables.remove(m.group(1).toLowerCase(Locale.ROOT));
+                    tables.add(m.group(2).toLowerCase(Locale.ROOT));
+                });
                 DROP_TABLE
                         .matcher(sql)
                         .results()

@@ -30,6 +30,7 @@ import vn.hailong.directory.DirectoryService;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.moderation.DisputeKind;
 import vn.hailong.moderation.ModerationDecided;
+import vn.hailong.notification.MailOutbox;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.rating.QuestionnaireService;
@@ -86,6 +87,7 @@ public class FollowUpService {
     private final RatingService ratings;
     private final QuestionnaireService questionnaires;
     private final ApplicationEventPublisher events;
+    private final MailOutbox outbox;
 
     FollowUpService(
             FollowUpCases cases,
@@ -99,8 +101,10 @@ public class FollowUpService {
             DossierIntakeService intake,
             RatingService ratings,
             QuestionnaireService questionnaires,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            MailOutbox outbox) {
         this.events = events;
+        this.outbox = outbox;
         this.contacts = contacts;
         this.directory = directory;
         this.intake = intake;
@@ -133,8 +137,8 @@ public class FollowUpService {
                 submitted.submittedAt(),
                 workingDays.after(openedOn, deadlineWorkingDays)));
         // The e-mail to the unit's managers is queued in the same transaction (never lost, and a
-        // mail server that is down cannot fail the rating); FollowUpMailer sends it.
-        FollowUpMailer.queue(jdbc, opened.getId(), FollowUpMailer.Kind.NEW_CASE, clock.instant());
+        // mail server that is down cannot fail the rating), composed when sent (FollowUpMailComposer).
+        outbox.queueToCompose(opened.getId(), MailOutbox.Kind.NEW_CASE);
         events.publishEvent(new FollowUpOpened(
                 opened.getId(),
                 submitted.ratingId(),

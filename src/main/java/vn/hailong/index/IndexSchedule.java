@@ -26,8 +26,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.hailong.followup.MailOutbox;
 import vn.hailong.followup.WorkingDays;
+import vn.hailong.notification.MailOutbox;
 import vn.hailong.security.ManagerContacts;
 import vn.hailong.security.Role;
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.CounterSummary;
 import vn.hailong.directory.DirectoryService;
-import vn.hailong.followup.MailOutbox;
+import vn.hailong.notification.MailOutbox;
 import vn.hailong.security.ManagerContacts;
 
 /**

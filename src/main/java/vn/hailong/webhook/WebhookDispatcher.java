@@ -27,7 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.hailong.followup.MailOutbox;
+import vn.hailong.notification.MailOutbox;
 import vn.hailong.platform.PolledWorker;
 
 /**

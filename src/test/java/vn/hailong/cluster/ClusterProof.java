@@ -747,7 +747,7 @@ public final class ClusterProof {
                 double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
                 String unitId = "(SELECT id FROM agency WHERE code = '" + unit + "')";
                 String unitMails =
-                        "FROM follow_up_mail m JOIN follow_up_case fc ON fc.id = m.case_id WHERE fc.responsible_unit_id = "
+                        "FROM mail_outbox m JOIN follow_up_case fc ON fc.id = m.about_id WHERE fc.responsible_unit_id = "
                                 + unitId;
                 // Mails: wait until none is pending (the nodes poll every 5 s here), at most 90 s.
                 long mailStart = System.nanoTime();
@@ -760,8 +760,8 @@ public final class ClusterProof {
                 Map<String, Long> mailRows = new TreeMap<>();
                 List<String> sentCodes = new ArrayList<>();
                 try (Statement q = c.createStatement();
-                        ResultSet rs = q.executeQuery("SELECT m.status, d.code FROM follow_up_mail m "
-                                + "JOIN follow_up_case fc ON fc.id = m.case_id JOIN dossier d ON d.id = fc.dossier_id WHERE fc.responsible_unit_id = "
+                        ResultSet rs = q.executeQuery("SELECT m.status, d.code FROM mail_outbox m "
+                                + "JOIN follow_up_case fc ON fc.id = m.about_id JOIN dossier d ON d.id = fc.dossier_id WHERE fc.responsible_unit_id = "
                                 + unitId)) {
                     while (rs.next()) {
                         mailRows.merge(rs.getString(1), 1L, Long::sum);

@@ -17,6 +17,7 @@ import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.moderation.DisputeDetails;
 import vn.hailong.moderation.DisputeReason;
 import vn.hailong.moderation.ModerationService;
+import vn.hailong.notification.MailOutbox;
 import vn.hailong.rating.RatingOutcome;
 import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingStatus;
@@ -37,7 +38,7 @@ class ExcludedRatingCaseTest {
     FollowUpService followUps;
 
     @Autowired
-    FollowUpMailer mailer;
+    MailOutbox mailer;
 
     @Autowired
     ModerationService moderation;
@@ -106,7 +107,7 @@ class ExcludedRatingCaseTest {
 
     String mailStatus(UUID caseId) {
         return jdbc.queryForObject(
-                "SELECT status FROM follow_up_mail WHERE case_id = ? AND kind = 'NEW_CASE'",
+                "SELECT status FROM mail_outbox WHERE about_id = ? AND kind = 'NEW_CASE'",
                 String.class,
                 caseId.toString());
     }
@@ -144,11 +145,11 @@ class ExcludedRatingCaseTest {
         // The managers are not asked to follow up a case that closed before its e-mail went out. (Runs
         // until this row is done: the shared test database may hold older rows, sent a batch at a time.)
         for (int run = 0; run < 100 && "PENDING".equals(mailStatus(opened.id())); run++) {
-            mailer.sendPending();
+            mailer.sendDue();
         }
         assertThat(mailStatus(opened.id())).isEqualTo("SKIPPED");
         assertThat(jdbc.queryForObject(
-                        "SELECT last_error FROM follow_up_mail WHERE case_id = ? AND kind = 'NEW_CASE'",
+                        "SELECT last_error FROM mail_outbox WHERE about_id = ? AND kind = 'NEW_CASE'",
                         String.class,
                         opened.id().toString()))
                 .isEqualTo("the case was closed before its e-mail was sent");

@@ -1,9 +1,6 @@
 package vn.hailong.followup;
 
-import java.net.ServerSocket;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import vn.hailong.HaiLongTest;
@@ -27,7 +23,7 @@ import vn.hailong.TestMail;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
-import vn.hailong.rating.QuestionnaireService;
+import vn.hailong.notification.MailOutbox;
 import vn.hailong.rating.RatingOutcome;
 import vn.hailong.rating.RatingService;
 import vn.hailong.security.AccountService;
@@ -41,7 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FollowUpMailTest {
 
     @Autowired
-    FollowUpMailer mailer;
+    MailOutbox mailer;
+
+    @Autowired
+    FollowUpEscalations escalations;
 
     @Autowired
     FollowUpService followUps;
@@ -63,15 +62,6 @@ class FollowUpMailTest {
 
     @Autowired
     ManagerContacts contacts;
-
-    @Autowired
-    QuestionnaireService questionnaires;
-
-    @Autowired
-    FollowUpMailProperties properties;
-
-    @Autowired
-    Clock clock;
 
     FollowUpFixture fx;
     String parent;
@@ -123,12 +113,12 @@ class FollowUpMailTest {
         RatingOutcome rating = fx.rate(dossier, "DISSATISFIED");
         UUID caseId = caseOf(rating);
         assertThat(jdbc.queryForObject(
-                        "SELECT status FROM follow_up_mail WHERE case_id = ? AND kind = 'NEW_CASE'",
+                        "SELECT status FROM mail_outbox WHERE about_id = ? AND kind = 'NEW_CASE'",
                         String.class,
                         caseId.toString()))
                 .isEqualTo("PENDING");
 
-        mailer.sendPending();
+        mailer.sendDue();
 
         List<MimeMessage> received = about(own, dossier.code());
         assertThat(received).hasSize(1);
@@ -139,72 +129,23 @@ class FollowUpMailTest {
         assertThat(body)
                 .contains("Kính gửi lãnh đạo Phòng thử nghiệm thư")
                 .contains("đánh giá \"Không hài lòng\" đối với hồ sơ " + dossier.code())
-                .contains(properties.baseUrl() + "/theo-doi/" + caseId)
+                .contains(mailer.link("/theo-doi/" + caseId))
                 .contains("Hạn theo dõi, xử lý phản ánh:");
         assertThat(about(above, dossier.code())).hasSize(1);
         assertThat(about(elsewhere, dossier.code())).isEmpty();
         assertThat(jdbc.queryForObject(
-                        "SELECT status FROM follow_up_mail WHERE case_id = ? AND kind = 'NEW_CASE'",
+                        "SELECT status FROM mail_outbox WHERE about_id = ? AND kind = 'NEW_CASE'",
                         String.class,
                         caseId.toString()))
                 .isEqualTo("SENT");
 
         // Sent once: a second run has nothing to send for this case.
-        mailer.sendPending();
+        mailer.sendDue();
         assertThat(about(own, dossier.code())).hasSize(1);
     }
 
     @Test
-    void a_mail_server_that_is_down_fails_neither_the_rating_nor_the_case_and_the_mail_is_sent_later()
-            throws Exception {
-        String own = "truong-phong-" + suffix + "@example.vn";
-        fx.account(Role.UNIT_MANAGER, unit, own);
-        DossierDetails dossier = fx.dossier(unit, 2);
-
-        RatingOutcome rating = fx.rate(dossier, "DISSATISFIED");
-        UUID caseId = caseOf(rating);
-
-        // A mailer whose SMTP server does not answer (a port nobody listens on).
-        int deadPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            deadPort = socket.getLocalPort();
-        }
-        JavaMailSenderImpl dead = new JavaMailSenderImpl();
-        dead.setHost("127.0.0.1");
-        dead.setPort(deadPort);
-        FollowUpMailer broken =
-                new FollowUpMailer(jdbc, dead, contacts, directory, intake, ratings, questionnaires, properties, clock);
-        broken.sendPending();
-
-        Map<String, Object> row = jdbc.queryForMap(
-                "SELECT status, attempts, last_error, next_attempt_at > UTC_TIMESTAMP(6) AS later, "
-                        + "claimed_until FROM follow_up_mail WHERE case_id = ? AND kind = 'NEW_CASE'",
-                caseId.toString());
-        assertThat(row.get("status")).isEqualTo("PENDING");
-        assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(1);
-        assertThat((String) row.get("last_error")).isNotBlank();
-        assertThat(((Number) row.get("later")).intValue()).isEqualTo(1);
-        assertThat(row.get("claimed_until")).isNull();
-        assertThat(about(own, dossier.code())).isEmpty();
-
-        // Not due yet: the working mailer leaves it for later ...
-        mailer.sendPending();
-        assertThat(about(own, dossier.code())).isEmpty();
-        // ... and sends it once its retry time has come.
-        jdbc.update(
-                "UPDATE follow_up_mail SET next_attempt_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE case_id = ?",
-                caseId.toString());
-        mailer.sendPending();
-        assertThat(about(own, dossier.code())).hasSize(1);
-        assertThat(jdbc.queryForObject(
-                        "SELECT attempts FROM follow_up_mail WHERE case_id = ? AND kind = 'NEW_CASE'",
-                        Integer.class,
-                        caseId.toString()))
-                .isEqualTo(2);
-    }
-
-    @Test
-    void an_overdue_case_is_escalated_to_the_province_managers_once_even_with_two_nodes() throws Exception {
+    void an_overdue_case_is_escalated_to_the_province_managers_once_even_by_two_jobs_at_once() throws Exception {
         String province = "so-noi-vu-" + suffix + "@example.vn";
         fx.account(Role.PROVINCE_MANAGER, null, province);
         DossierDetails late = fx.dossier(unit, 3);
@@ -222,28 +163,13 @@ class FollowUpMailTest {
                 "UPDATE follow_up_case SET status = 'RESOLVED', outcome = 'Đã gọi lại', resolved_at = UTC_TIMESTAMP(6) WHERE id = ?",
                 resolvedCase.toString());
 
-        // Two nodes look for overdue cases and send at the same time, twice.
-        FollowUpMailer otherNode = new FollowUpMailer(
-                jdbc,
-                new JavaMailSenderImpl() {
-                    {
-                        setHost("127.0.0.1");
-                        setPort(TestMail.server().getSmtp().getPort());
-                    }
-                },
-                contacts,
-                directory,
-                intake,
-                ratings,
-                questionnaires,
-                properties,
-                clock);
+        // Two jobs (as on two nodes) look for overdue cases and send at the same time, twice.
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 2; round++) {
                 List<Callable<Integer>> jobs = List.of(
-                        () -> mailer.escalateOverdue() + mailer.sendPending(),
-                        () -> otherNode.escalateOverdue() + otherNode.sendPending());
+                        () -> escalations.escalateOverdueNow() + mailer.sendDue(),
+                        () -> escalations.escalateOverdueNow() + mailer.sendDue());
                 for (Future<Integer> f : pool.invokeAll(jobs)) {
                     f.get();
                 }
@@ -259,13 +185,23 @@ class FollowUpMailTest {
         assertThat(TestMail.body(received.getFirst()))
                 .contains("đã quá hạn xử lý")
                 .contains("Trạng thái hiện tại: Mới mở")
-                .contains(properties.baseUrl() + "/theo-doi/" + lateCase);
+                .contains(mailer.link("/theo-doi/" + lateCase));
         assertThat(about(province, resolved.code())).isEmpty();
         assertThat(about(province, inTime.code())).isEmpty();
         assertThat(jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM follow_up_mail WHERE case_id = ? AND kind = 'ESCALATION'",
+                        "SELECT COUNT(*) FROM mail_outbox WHERE about_id = ? AND kind = 'ESCALATION'",
                         Integer.class,
                         lateCase.toString()))
                 .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT escalated_at IS NOT NULL FROM follow_up_case WHERE id = ?",
+                        Boolean.class,
+                        lateCase.toString()))
+                .isTrue();
+        assertThat(jdbc.queryForObject(
+                        "SELECT escalated_at IS NULL FROM follow_up_case WHERE id = ?",
+                        Boolean.class,
+                        resolvedCase.toString()))
+                .isTrue();
     }
 }

@@ -32,7 +32,7 @@ import vn.hailong.HaiLongTest;
 import vn.hailong.KeepsSecurityStrategy;
 import vn.hailong.TestMail;
 import vn.hailong.e2e.AppNode;
-import vn.hailong.followup.MailOutbox;
+import vn.hailong.notification.MailOutbox;
 import vn.hailong.platform.embedded.EmbeddedMariaDb;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.ManagerContacts;

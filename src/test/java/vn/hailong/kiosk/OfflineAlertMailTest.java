@@ -24,7 +24,7 @@ import vn.hailong.OneStopSoftware;
 import vn.hailong.TestData;
 import vn.hailong.TestMail;
 import vn.hailong.directory.DirectoryService;
-import vn.hailong.followup.MailOutbox;
+import vn.hailong.notification.MailOutbox;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.ManagerContacts;
 import vn.hailong.security.Role;
@@ -90,7 +90,7 @@ class OfflineAlertMailTest {
 
     String mailStatus(UUID alertId) {
         return jdbc.queryForObject(
-                "SELECT status FROM follow_up_mail WHERE case_id = ? AND kind = 'KIOSK_OFFLINE'",
+                "SELECT status FROM mail_outbox WHERE about_id = ? AND kind = 'KIOSK_OFFLINE'",
                 String.class,
                 alertId.toString());
     }
@@ -149,7 +149,7 @@ class OfflineAlertMailTest {
         alerts.check(late);
         UUID alertId = alertOf(site);
         assertThat(jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM follow_up_mail WHERE case_id = ?", Integer.class, alertId.toString()))
+                        "SELECT COUNT(*) FROM mail_outbox WHERE about_id = ?", Integer.class, alertId.toString()))
                 .isEqualTo(1);
         assertThat(mailStatus(alertId)).isEqualTo("PENDING");
 
@@ -182,7 +182,7 @@ class OfflineAlertMailTest {
         twoNodesSendUntilDone(alertId);
         assertThat(mailStatus(alertId)).isEqualTo("SKIPPED");
         assertThat(jdbc.queryForObject(
-                        "SELECT last_error FROM follow_up_mail WHERE case_id = ?", String.class, alertId.toString()))
+                        "SELECT last_error FROM mail_outbox WHERE about_id = ?", String.class, alertId.toString()))
                 .isEqualTo("no recipient has an e-mail address");
         assertThat(alertOf(site)).isEqualTo(alertId);
     }

@@ -1,4 +1,4 @@
-package vn.hailong.followup;
+package vn.hailong.notification;
 
 import java.util.Arrays;
 
@@ -21,12 +21,11 @@ class MailKindsTest {
     JdbcTemplate jdbc;
 
     @Test
-    void the_table_takes_every_kind_of_the_outbox_and_of_the_follow_ups() {
+    void the_table_takes_every_kind_of_the_outbox() {
         String clause = jdbc.queryForObject("""
                 SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS
-                WHERE CONSTRAINT_SCHEMA = DATABASE() AND CONSTRAINT_NAME = 'ck_follow_up_mail_kind'""", String.class);
+                WHERE CONSTRAINT_SCHEMA = DATABASE() AND CONSTRAINT_NAME = 'ck_mail_outbox_kind'""", String.class);
         Arrays.stream(MailOutbox.Kind.values())
                 .forEach(kind -> assertThat(clause).as("kind %s", kind).contains("'" + kind.name() + "'"));
-        assertThat(clause).contains("'NEW_CASE'", "'ESCALATION'");
     }
 }

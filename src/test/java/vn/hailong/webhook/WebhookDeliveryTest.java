@@ -28,8 +28,9 @@ import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.TestData;
 import vn.hailong.TestMail;
-import vn.hailong.followup.MailOutbox;
+import vn.hailong.followup.FollowUpEscalations;
 import vn.hailong.index.MethodologyService;
+import vn.hailong.notification.MailOutbox;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.ApiKeyService;
 import vn.hailong.security.Role;
@@ -54,6 +55,9 @@ class WebhookDeliveryTest {
 
     @Autowired
     MailOutbox mail;
+
+    @Autowired
+    FollowUpEscalations escalations;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -262,8 +266,8 @@ class WebhookDeliveryTest {
         jdbc.update(
                 "UPDATE follow_up_case SET due_on = DATE_SUB(CURDATE(), INTERVAL 2 DAY) WHERE rating_id = ?",
                 rated.json().get("ratingId").asString());
-        mail.escalateOverdueNow();
-        mail.escalateOverdueNow(); // a second run (or node) tells nothing more
+        escalations.escalateOverdueNow();
+        escalations.escalateOverdueNow(); // a second run (or node) tells nothing more
         webhooks.sendDueNow();
 
         List<Receiver.Request> told = receiver.containing(dossier);
