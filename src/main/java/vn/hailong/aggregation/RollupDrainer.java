@@ -22,6 +22,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hailong.platform.Ids;
+import vn.hailong.platform.LostTransaction;
 import vn.hailong.platform.Outages;
 import vn.hailong.platform.Retries;
 import vn.hailong.platform.TransientWriteConflict;
@@ -68,6 +69,9 @@ public class RollupDrainer implements SmartLifecycle {
 
     private volatile @Nullable Thread worker;
     private volatile boolean running;
+
+    /** Run between applying a batch and deleting it: only the test that plays a transaction aborted under the worker sets it. */
+    volatile @Nullable Runnable beforeDelete;
 
     RollupDrainer(
             RollupStore store,
@@ -239,6 +243,12 @@ public class RollupDrainer implements SmartLifecycle {
      * rating the worker cannot see yet stays queued with an attempt counted (never deleted unseen).
      */
     private void applyAndDelete(List<RollupStore.Pending> pending) {
+        // This transaction's token on the changes it takes, deleted with them: see LostTransaction.
+        UUID claim = Ids.newId();
+        List<UUID> taken = pending.stream().map(RollupStore.Pending::id).toList();
+        if (store.markClaimed(taken, claim) != taken.size()) {
+            throw new LostTransaction("a change taken by this worker is gone (applied by another node meanwhile)");
+        }
         Set<UUID> unseen = maintainer.apply(RollupMaintainer.Changes.of(pending));
         List<UUID> done = new ArrayList<>();
         for (RollupStore.Pending p : pending) {
@@ -251,7 +261,14 @@ public class RollupDrainer implements SmartLifecycle {
                 done.add(p.id());
             }
         }
-        store.deletePending(done);
+        Runnable hook = beforeDelete;
+        if (hook != null) {
+            hook.run();
+        }
+        if (store.deletePending(done, claim) != done.size()) {
+            throw new LostTransaction("the changes no longer carry this transaction's token: the transaction was"
+                    + " aborted under this worker and its statements since ran in another; rolled back to try again");
+        }
     }
 
     /**

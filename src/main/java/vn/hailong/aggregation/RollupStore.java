@@ -149,10 +149,27 @@ class RollupStore {
         return jdbc.update("UPDATE rollup_pending SET attempts = 0 WHERE attempts >= ?", maxAttempts);
     }
 
-    void deletePending(Collection<UUID> ids) {
-        if (!ids.isEmpty()) {
-            jdbc.update("DELETE FROM rollup_pending WHERE id IN (" + placeholders(ids) + ")", ids(ids));
+    /** Marks the changes this transaction took with its token; returns how many it marked. */
+    int markClaimed(Collection<UUID> ids, UUID claim) {
+        if (ids.isEmpty()) {
+            return 0;
         }
+        List<Object> args = new ArrayList<>();
+        args.add(claim.toString());
+        args.addAll(Arrays.asList(ids(ids)));
+        return jdbc.update(
+                "UPDATE rollup_pending SET claim = ? WHERE id IN (" + placeholders(ids) + ")", args.toArray());
+    }
+
+    /** Deletes the changes that still carry this transaction's token; returns how many. */
+    int deletePending(Collection<UUID> ids, UUID claim) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<Object> args = new ArrayList<>(Arrays.asList(ids(ids)));
+        args.add(claim.toString());
+        return jdbc.update(
+                "DELETE FROM rollup_pending WHERE id IN (" + placeholders(ids) + ") AND claim = ?", args.toArray());
     }
 
     /** Counts a failed attempt at one change; returns the attempts so far. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,32 @@ class RollupChangesNeverDroppedTest {
         assertThat(killed).as("connections killed mid-batch").isGreaterThanOrEqualTo(3);
         drainer.drainAll();
         assertCountedOnce(rating.ratingId());
+    }
+
+    @Test
+    void a_batch_whose_transaction_is_aborted_under_it_and_goes_on_in_another_is_rolled_back_and_applied_once() {
+        // As a Galera BF abort whose error reached no statement of the worker (issue 18's proof): the
+        // server rolls back the batch's writes, and the statements after it run in a new implicit one.
+        DossierDetails dossier = returnedDossier();
+        drainer.drainAll(); // the dossier's own change, so that the next batch is the rating's
+        UUID ratingId = Ids.newId();
+        storedRaw(dossier, ratingId);
+        AtomicInteger aborted = new AtomicInteger();
+        drainer.beforeDelete = () -> {
+            if (aborted.getAndIncrement() == 0) {
+                jdbc.execute("ROLLBACK");
+            }
+        };
+        try {
+            // One change for the rating (no other event names it), as its own transaction noted it.
+            store.insertPending(
+                    RollupOutbox.RATING, ratingId, Ids.newId(), Instant.now().minusSeconds(60));
+            drainer.drainAll();
+        } finally {
+            drainer.beforeDelete = null;
+        }
+        assertThat(aborted.get()).as("the batch was aborted once, then applied").isGreaterThanOrEqualTo(2);
+        assertCountedOnce(ratingId);
     }
 
     @Test
