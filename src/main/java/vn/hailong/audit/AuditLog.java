@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -53,7 +52,6 @@ public class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
     /** Audit times are shown and filtered in Vietnam time (no daylight saving). */
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     /** The most entries one query or export answers. */
     public static final int MAX_ROWS = 100_000;
 
@@ -171,13 +169,13 @@ public class AuditLog {
         List<Object> args = new ArrayList<>();
         if (query.from() != null) {
             where.append(" AND at >= ?");
-            args.add(Timestamp.valueOf(
-                    LocalDateTime.ofInstant(query.from().atStartOfDay(VIETNAM).toInstant(), ZoneOffset.UTC)));
+            args.add(Timestamp.valueOf(LocalDateTime.ofInstant(
+                    query.from().atStartOfDay(clock.getZone()).toInstant(), ZoneOffset.UTC)));
         }
         if (query.to() != null) {
             where.append(" AND at < ?");
             args.add(Timestamp.valueOf(LocalDateTime.ofInstant(
-                    query.to().plusDays(1).atStartOfDay(VIETNAM).toInstant(), ZoneOffset.UTC)));
+                    query.to().plusDays(1).atStartOfDay(clock.getZone()).toInstant(), ZoneOffset.UTC)));
         }
         if (query.action() != null) {
             where.append(" AND action = ?");

@@ -43,6 +43,7 @@ import vn.hailong.rating.Questionnaire;
 import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingFacts;
 import vn.hailong.rating.RatingService;
+import vn.hailong.rating.RatingWords;
 import vn.hailong.security.AccessScope;
 import vn.hailong.security.ScopeService;
 
@@ -184,10 +185,7 @@ public class DashboardService {
             }
             case COUNTER -> counters(units(selection), p);
             case CHANNEL ->
-                rows(
-                        grouped(RollupDimension.CHANNEL, units, p, Cellish::dimValue),
-                        k -> k,
-                        DashboardService::channelLabel);
+                rows(grouped(RollupDimension.CHANNEL, units, p, Cellish::dimValue), k -> k, RatingWords::channel);
         };
     }
 
@@ -572,18 +570,6 @@ public class DashboardService {
                 .sorted(Comparator.comparing((BreakdownRow r) -> -r.figures().ratings())
                         .thenComparing(BreakdownRow::label))
                 .toList();
-    }
-
-    /** A rating channel in Vietnamese (KIOSK → "Thiết bị tại quầy"). */
-    public static String channelLabel(String channel) {
-        return switch (channel) {
-            case "KIOSK" -> "Thiết bị tại quầy";
-            case "QR" -> "Điện thoại (mã QR)";
-            case "PORTAL" -> "Cổng dịch vụ công";
-            case "PAPER" -> "Phiếu giấy";
-            case "PHONE" -> "Khảo sát qua điện thoại";
-            default -> channel;
-        };
     }
 
     private static final class Builder {

@@ -25,6 +25,7 @@ import vn.hailong.directory.DirectoryService;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.rating.RatingFacts;
 import vn.hailong.rating.RatingService;
+import vn.hailong.rating.RatingWords;
 
 /**
  * Exports of what the dashboard shows, with its filters: each table as CSV or XLSX, the ratings
@@ -94,14 +95,14 @@ public class ExportService {
                 by == Breakdown.COUNTER ? "Hồ sơ bàn giao tại quầy" : "Hồ sơ đã trả",
                 "Lượt đánh giá",
                 "Tỷ lệ đánh giá (%)",
-                "Rất hài lòng",
-                "Hài lòng",
-                "Không hài lòng",
+                RatingWords.answer("VERY_SATISFIED", FigureFormat.VI),
+                RatingWords.answer("SATISFIED", FigureFormat.VI),
+                RatingWords.answer("DISSATISFIED", FigureFormat.VI),
                 "Tỷ lệ hài lòng (%)",
                 "Trễ hạn",
                 "Tỷ lệ trễ hạn (%)",
-                "Bị thay thế",
-                "Đã loại (kiểm duyệt)");
+                RatingWords.status("SUPERSEDED", FigureFormat.VI),
+                RatingWords.status("EXCLUDED", FigureFormat.VI));
         List<List<Object>> values = new ArrayList<>();
         for (BreakdownRow r : rows) {
             Figures f = r.figures();
@@ -198,9 +199,9 @@ public class ExportService {
                     unit == null ? null : unit.code(),
                     unit == null ? null : unit.name(),
                     channel,
-                    word("export.channel." + channel, language),
+                    RatingWords.channel(channel, language),
                     status,
-                    word("export.status." + status, language),
+                    RatingWords.status(status, language),
                     r.overallOption(),
                     r.overallOption() == null ? null : overall.getOrDefault(r.overallOption(), r.overallOption())));
             criteria.keySet().forEach(k -> row.add(r.points().get(k)));
@@ -245,16 +246,6 @@ public class ExportService {
         String name = "bao-cao-" + slug(selection) + ".pdf";
         publish("report", Format.PDF, selection, units.size() + procedures.size() + unhappy.size());
         return new ExportFile(name, Format.PDF.contentType, pdf);
-    }
-
-    static String statusLabel(String status) {
-        return switch (status) {
-            case "COUNTED" -> "Được tính";
-            case "SUPERSEDED" -> "Bị thay thế";
-            case "UNBOUND" -> "Chưa gắn hồ sơ";
-            case "EXCLUDED" -> "ĐÃ LOẠI (kiểm duyệt)";
-            default -> status;
-        };
     }
 
     private ExportFile file(

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 import org.jfree.chart.JFreeChart;
@@ -39,6 +40,8 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
+
+import vn.hailong.rating.RatingWords;
 
 /**
  * The charts of the PDF report, drawn on the server with JFreeChart as PNG images (twice the
@@ -116,7 +119,9 @@ final class ReportCharts {
     /** Shares of the overall answer in the three periods. */
     static Rendered answers(Headline h, int width, int height) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        String[] answers = {"Rất hài lòng", "Hài lòng", "Không hài lòng"};
+        String[] answers = Stream.of("VERY_SATISFIED", "SATISFIED", "DISSATISFIED")
+                .map(code -> RatingWords.answer(code, FigureFormat.VI))
+                .toArray(String[]::new);
         addShares(data, "Kỳ này", h.current(), answers);
         addShares(data, "Kỳ trước", h.previous(), answers);
         if (!h.lastYearIsPrevious()) {

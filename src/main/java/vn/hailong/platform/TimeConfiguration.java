@@ -15,9 +15,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class TimeConfiguration {
 
+    /** The default of {@code hailong.zone}: Vietnam has one zone, UTC+7, without daylight saving. */
+    static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
     @Bean
     @ConditionalOnMissingBean
-    Clock clock(@Value("${hailong.zone:Asia/Ho_Chi_Minh}") String zone) {
-        return Clock.system(ZoneId.of(zone));
+    Clock clock(@Value("${hailong.zone:}") String zone) {
+        return Clock.system(zone.isBlank() ? DEFAULT_ZONE : ZoneId.of(zone));
     }
 }

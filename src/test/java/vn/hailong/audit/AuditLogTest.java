@@ -3,6 +3,7 @@ package vn.hailong.audit;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -46,6 +47,9 @@ class AuditLogTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    Clock clock;
+
     static void signIn(String role) {
         SecurityContextHolder.getContext()
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
@@ -81,7 +85,7 @@ class AuditLogTest {
             assertThat(e.actor()).isEqualTo("bob");
             assertThat(e.seq()).isEqualTo(before + 2);
         });
-        LocalDate today = LocalDate.now(AuditLog.VIETNAM);
+        LocalDate today = LocalDate.now(clock);
         assertThat(audit.entries(new AuditLog.Query(today, today, null, "alice"), 10))
                 .extracting(AuditLog.Entry::subject)
                 .contains(marker);

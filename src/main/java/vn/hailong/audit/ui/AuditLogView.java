@@ -1,8 +1,6 @@
 package vn.hailong.audit.ui;
 
 import java.io.ByteArrayInputStream;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,6 +26,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import vn.hailong.audit.AuditAction;
 import vn.hailong.audit.AuditLog;
+import vn.hailong.platform.Formats;
 
 /** The audit log for the auditor: newest entries, a filter by action, a chain check and a CSV download. */
 @Route("nhat-ky-kiem-toan")
@@ -37,8 +36,6 @@ import vn.hailong.audit.AuditLog;
 public class AuditLogView extends VerticalLayout {
 
     static final int LIMIT = 1000;
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     static final Map<AuditAction, String> LABELS = Map.ofEntries(
             Map.entry(AuditAction.LOGIN_SUCCEEDED, "Đăng nhập"),
@@ -105,7 +102,7 @@ public class AuditLogView extends VerticalLayout {
         verification.setId("audit-verification");
 
         grid.addColumn(AuditLog.Entry::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> TIME.format(e.at()))
+        grid.addColumn(e -> Formats.ofCurrentPage().timeWithSeconds(e.at()))
                 .setHeader("Thời gian")
                 .setAutoWidth(true)
                 .setFlexGrow(0);

@@ -25,6 +25,7 @@ import vn.hailong.dashboard.CounterDeskService;
 import vn.hailong.dashboard.CounterDeskService.Counter;
 import vn.hailong.dashboard.CounterDeskService.Desk;
 import vn.hailong.dashboard.CounterDeskService.HandoverToday;
+import vn.hailong.platform.Formats;
 
 /**
  * An officer's own page ("Quầy của tôi"): their counter's kiosk, online or not, and today's
@@ -85,7 +86,7 @@ public class CounterDeskView extends Div {
         kiosks.addClassName("cards");
         summary.setId("desk-summary");
         handovers
-                .addColumn(h -> Format.TIME.format(h.handedOverAt()).substring(11))
+                .addColumn(h -> Formats.ofCurrentPage().hour(h.handedOverAt()))
                 .setHeader(getTranslation("officer.column.time"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);

@@ -12,6 +12,7 @@ import vn.hailong.dashboard.Figures;
 import vn.hailong.dashboard.Headline;
 import vn.hailong.dashboard.HourCell;
 import vn.hailong.dashboard.TrendPoint;
+import vn.hailong.rating.RatingWords;
 
 /**
  * The ECharts options of the dashboard's charts and the Vietnamese sentences that summarise them
@@ -143,7 +144,9 @@ final class DashboardCharts {
         return new Spec(option, summary);
     }
 
-    static final List<String> ANSWERS = List.of("Rất hài lòng", "Hài lòng", "Không hài lòng");
+    static final List<String> ANSWERS = List.of("VERY_SATISFIED", "SATISFIED", "DISSATISFIED").stream()
+            .map(RatingWords::answer)
+            .toList();
 
     /** Shares of the overall answer in this period, the period before and the same period last year. */
     static Spec answers(Headline h) {

@@ -91,16 +91,6 @@ public class DashboardView extends Div {
         refresh();
     }
 
-    static String statusLabel(String status) {
-        return switch (status) {
-            case "COUNTED" -> "Được tính";
-            case "SUPERSEDED" -> "Bị thay thế";
-            case "UNBOUND" -> "Chưa gắn hồ sơ";
-            case "EXCLUDED" -> "Đã loại (kiểm duyệt)";
-            default -> status;
-        };
-    }
-
     private void refresh() {
         try {
             Headline h = dashboard.headline(selection);

@@ -27,6 +27,7 @@ import vn.hailong.moderation.ModerationService;
 import vn.hailong.moderation.ModerationService.DisputeLink;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.rating.RatingFacts;
+import vn.hailong.rating.RatingWords;
 
 /**
  * A dossier and every rating of it (counted or not), reached from the dashboard's list of unhappy
@@ -76,10 +77,10 @@ public class DossierRatingsView extends Div implements HasUrlParameter<String> {
                     .setAutoWidth(true);
             Map<String, String> options = dashboard.overallOptionLabels();
             Map<String, String> reasons = dashboard.reasonLabels();
-            ratings.addColumn(r -> DashboardService.channelLabel(r.channel().name()))
+            ratings.addColumn(r -> RatingWords.channel(r.channel().name()))
                     .setHeader("Kênh")
                     .setAutoWidth(true);
-            ratings.addColumn(r -> DashboardView.statusLabel(r.status().name()))
+            ratings.addColumn(r -> RatingWords.status(r.status().name()))
                     .setHeader("Trạng thái")
                     .setAutoWidth(true);
             ratings.addColumn(r -> options.getOrDefault(r.overallOption(), r.overallOption()))

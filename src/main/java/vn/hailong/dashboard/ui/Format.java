@@ -1,20 +1,17 @@
 package vn.hailong.dashboard.ui;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import vn.hailong.dashboard.FigureFormat;
+import vn.hailong.platform.Formats;
 import vn.hailong.platform.SampleProportion;
 
 /** Vietnamese number style for the managers' screens: 1.234 and 98,5 % ({@link FigureFormat}). */
 final class Format {
 
     static final Locale VI = FigureFormat.VI;
-    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZONE);
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("dd/MM");
 
@@ -37,6 +34,6 @@ final class Format {
     }
 
     static String time(Instant i) {
-        return TIME.format(i);
+        return Formats.ofCurrentPage().time(i);
     }
 }

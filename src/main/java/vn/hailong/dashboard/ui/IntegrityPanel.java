@@ -16,6 +16,7 @@ import vn.hailong.dashboard.Figures;
 import vn.hailong.dashboard.Integrity;
 import vn.hailong.dashboard.Outlier;
 import vn.hailong.paperform.PaperFormService;
+import vn.hailong.rating.RatingWords;
 
 /**
  * The integrity signals ("Kiểm tra số liệu"): ratings superseded, unbound and excluded; kiosk
@@ -56,14 +57,14 @@ final class IntegrityPanel extends Div {
         paperForm.add(new Anchor("phieu-giay", "Xem các phiếu khác nhau"));
         paperForm.setId("integrity-paper-forms");
         add(paperForm);
-        add(new H3("Thiết bị tại quầy"));
+        add(new H3(RatingWords.channel("KIOSK")));
         Grid<BreakdownRow> devices = new Grid<>();
         devices.addColumn(BreakdownRow::label).setHeader("Thiết bị").setFlexGrow(2);
         devices.addColumn(r -> Format.count(r.figures().ratings()))
                 .setHeader("Lượt được tính")
                 .setTextAlign(ColumnTextAlign.END);
         devices.addColumn(r -> Format.count(r.figures().superseded()))
-                .setHeader("Bị thay thế")
+                .setHeader(RatingWords.status("SUPERSEDED"))
                 .setTextAlign(ColumnTextAlign.END);
         devices.addColumn(r -> Format.percent(supersededShare(r.figures())))
                 .setHeader("Tỷ lệ bị thay thế")

@@ -21,6 +21,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import vn.hailong.dashboard.DashboardService;
 import vn.hailong.dashboard.Selection;
 import vn.hailong.dashboard.UnhappyRating;
+import vn.hailong.rating.RatingWords;
 
 /** The "not satisfied" ratings, newest first (at most 200), by reason and words in the comment; each links to its dossier. */
 final class UnhappyPanel extends Div {
@@ -71,7 +72,7 @@ final class UnhappyPanel extends Div {
                 })
                 .setHeader("Ý kiến")
                 .setFlexGrow(3);
-        unhappy.addColumn(r -> "COUNTED".equals(r.status()) ? "Được tính" : DashboardView.statusLabel(r.status()))
+        unhappy.addColumn(r -> RatingWords.status(r.status()))
                 .setHeader("Trạng thái")
                 .setAutoWidth(true);
         unhappy.setId("unhappy");

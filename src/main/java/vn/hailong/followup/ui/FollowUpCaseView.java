@@ -32,6 +32,7 @@ import vn.hailong.followup.FollowUpService;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.rating.RatingWords;
 
 /**
  * One follow-up case: the citizen's rating, the number (for the case owner only), notes, and the
@@ -97,15 +98,14 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
         rating.setId("case-rating");
         DescriptionList facts = new DescriptionList();
         facts.addClassName("facts");
-        facts.add(term("Đánh giá chung"), value(FollowUpLabels.answer(r.overallOption())));
+        facts.add(term("Đánh giá chung"), value(RatingWords.answer(r.overallOption())));
         facts.add(term("Lý do"), value(page.reasons().isEmpty() ? "(không nêu)" : String.join("; ", page.reasons())));
         facts.add(term("Ý kiến"), value(r.comment() == null ? "(không có)" : r.comment()));
         facts.add(
                 term("Kênh"),
-                value(FollowUpLabels.channel(r.channel().name()) + " · " + FollowUpLabels.time(r.submittedAt())));
+                value(RatingWords.channel(r.channel().name()) + " · " + FollowUpLabels.time(r.submittedAt())));
         facts.add(
-                term("Tình trạng đánh giá"),
-                value(FollowUpLabels.ratingStatus(r.status().name())));
+                term("Tình trạng đánh giá"), value(RatingWords.status(r.status().name())));
         rating.add(facts);
         Anchor dossier = new Anchor("ho-so/" + page.dossierCode(), "Xem hồ sơ " + page.dossierCode());
         dossier.setId("dossier-link");

@@ -3,21 +3,18 @@ package vn.hailong.index.ui;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 import vn.hailong.index.IndicatorSource;
 import vn.hailong.index.Rounding;
 import vn.hailong.index.UnitResult;
+import vn.hailong.platform.Formats;
 
 /** Vietnamese number and time formats of the index views: 98,50 and 22/11/2026 09:30. */
 final class IndexFormat {
 
     static final Locale VI = Locale.forLanguageTag("vi-VN");
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private IndexFormat() {}
 
@@ -72,7 +69,7 @@ final class IndexFormat {
     }
 
     static String time(Instant instant) {
-        return instant == null ? "—" : TIME.format(instant);
+        return instant == null ? "—" : Formats.ofCurrentPage().time(instant);
     }
 
     static String rankChange(Integer change) {

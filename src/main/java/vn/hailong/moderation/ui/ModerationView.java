@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import vn.hailong.moderation.ModerationService;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.rating.RatingFacts;
+import vn.hailong.rating.RatingWords;
 
 /** Disputes awaiting a second person's decision, and finding a dossier's ratings to dispute one. */
 @Route("kiem-duyet")
@@ -83,13 +84,13 @@ public class ModerationView extends Div {
                         r -> new Anchor("kiem-duyet/danh-gia/" + r.id(), ModerationLabels.time(r.submittedAt())))
                 .setHeader("Thời gian")
                 .setAutoWidth(true);
-        found.addColumn(r -> ModerationLabels.channel(r.channel().name()))
+        found.addColumn(r -> RatingWords.channel(r.channel().name()))
                 .setHeader("Kênh")
                 .setAutoWidth(true);
-        found.addColumn(r -> ModerationLabels.answer(r.overallOption()))
+        found.addColumn(r -> RatingWords.answer(r.overallOption()))
                 .setHeader("Đánh giá chung")
                 .setAutoWidth(true);
-        found.addColumn(r -> ModerationLabels.ratingStatus(r.status().name()))
+        found.addColumn(r -> RatingWords.status(r.status().name()))
                 .setHeader("Tình trạng")
                 .setAutoWidth(true);
         found.addColumn(r -> r.comment() == null ? "" : r.comment())

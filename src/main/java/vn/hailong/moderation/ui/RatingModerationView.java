@@ -33,6 +33,7 @@ import vn.hailong.moderation.ModerationService;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.rating.RatingWords;
 
 /** One rating: its content, its dispute history, and the dispute or decision the current user may make. */
 @Route("kiem-duyet/danh-gia/:ratingId")
@@ -73,7 +74,7 @@ public class RatingModerationView extends Div implements BeforeEnterObserver {
         error.setText("");
         add(new RouterLink("← Kiểm duyệt đánh giá", ModerationView.class));
         add(new H2("Đánh giá hồ sơ " + rc.dossierCode()));
-        Span status = new Span(ModerationLabels.ratingStatus(r.status().name()));
+        Span status = new Span(RatingWords.status(r.status().name()));
         status.addClassName("fu-badge");
         if (r.status().name().equals("EXCLUDED")) {
             status.addClassName("excluded");
@@ -86,14 +87,14 @@ public class RatingModerationView extends Div implements BeforeEnterObserver {
         facts.addClassName("facts");
         facts.add(
                 new DescriptionList.Term("Đánh giá chung"),
-                new DescriptionList.Description(ModerationLabels.answer(r.overallOption())));
+                new DescriptionList.Description(RatingWords.answer(r.overallOption())));
         facts.add(
                 new DescriptionList.Term("Ý kiến"),
                 new DescriptionList.Description(r.comment() == null ? "(không có)" : r.comment()));
         facts.add(
                 new DescriptionList.Term("Kênh"),
                 new DescriptionList.Description(
-                        ModerationLabels.channel(r.channel().name()) + " · " + ModerationLabels.time(r.submittedAt())));
+                        RatingWords.channel(r.channel().name()) + " · " + ModerationLabels.time(r.submittedAt())));
         content.add(facts, new Anchor("ho-so/" + rc.dossierCode(), "Xem hồ sơ " + rc.dossierCode()));
         add(content);
 

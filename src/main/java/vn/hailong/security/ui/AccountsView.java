@@ -1,7 +1,5 @@
 package vn.hailong.security.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,6 +29,7 @@ import com.vaadin.flow.router.Route;
 
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.platform.ConflictException;
+import vn.hailong.platform.Formats;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.security.AccountAdminService;
@@ -73,8 +72,6 @@ public class AccountsView extends VerticalLayout {
     private final PasswordField password = new PasswordField("Mật khẩu ban đầu (dùng một lần)");
 
     private final H3 selectedTitle = new H3();
-    private static final DateTimeFormatter LOCKED_UNTIL =
-            DateTimeFormatter.ofPattern("HH:mm dd/MM").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private final Button toggle = new Button();
     private final Button unlockLogIn = new Button("Mở khóa đăng nhập (sau nhiều lần sai mật khẩu)");
@@ -105,7 +102,8 @@ public class AccountsView extends VerticalLayout {
         grid.addColumn(a -> (a.enabled() ? "Đang hoạt động" : "ĐÃ KHÓA")
                         + (a.mustChangePassword() ? " · phải đổi mật khẩu" : "")
                         + (a.loginLocked()
-                                ? " · tạm khóa đăng nhập đến " + LOCKED_UNTIL.format(a.loginLockedUntil())
+                                ? " · tạm khóa đăng nhập đến "
+                                        + Formats.ofCurrentPage().hourThenDay(a.loginLockedUntil())
                                 : "")
                         + (a.twoFactorEnrolled() ? " · xác thực hai bước" : ""))
                 .setHeader("Trạng thái")

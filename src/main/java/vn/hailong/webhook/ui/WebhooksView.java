@@ -1,8 +1,6 @@
 package vn.hailong.webhook.ui;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +20,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import vn.hailong.platform.Formats;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.webhook.WebhookDeliveryDetails;
 import vn.hailong.webhook.WebhookEndpointDetails;
@@ -36,9 +35,6 @@ import vn.hailong.webhook.WebhookService;
 @Menu(title = "Webhook", order = 60)
 @RolesAllowed("ADMIN")
 public class WebhooksView extends VerticalLayout {
-
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private final WebhookService webhooks;
     private final Grid<WebhookEndpointDetails> endpoints = new Grid<>(WebhookEndpointDetails.class, false);
@@ -170,6 +166,6 @@ public class WebhooksView extends VerticalLayout {
     }
 
     private static String time(Instant at) {
-        return at == null ? "" : TIME.format(at);
+        return Formats.ofCurrentPage().timeWithSeconds(at);
     }
 }
