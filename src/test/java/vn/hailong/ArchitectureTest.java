@@ -37,6 +37,24 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * The application's JSON is Jackson 3 ({@code tools.jackson}, Spring Boot 4's). Jackson 2 is in
+     * the jar only because swagger-core (springdoc's OpenAPI document) still needs it; nothing of ours
+     * may start using it, or two generations would serialize our types differently. Its annotations
+     * ({@code com.fasterxml.jackson.annotation}) are shared by both generations and allowed.
+     */
+    @Test
+    void the_application_uses_one_generation_of_jackson() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.fasterxml.jackson.databind..",
+                        "com.fasterxml.jackson.core..",
+                        "com.fasterxml.jackson.datatype..")
+                .check(CLASSES);
+    }
+
     @Test
     void rest_controllers_never_touch_repositories() {
         noClasses()
