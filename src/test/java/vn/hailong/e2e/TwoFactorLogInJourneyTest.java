@@ -106,7 +106,10 @@ class TwoFactorLogInJourneyTest {
         page.navigate(base() + "/bang-dieu-khien");
         assertThat(page).hasURL(Pattern.compile(".*/xac-thuc-hai-buoc"));
         String secret = page.locator("#totp-secret").innerText();
-        // The QR code carries the same secret, readable by a phone's camera.
+        // The QR code carries the same secret, readable by a phone's camera (once the browser has
+        // decoded the image: a screenshot taken before that is blank, seen once in CI).
+        page.waitForFunction("() => { const i = document.querySelector('#totp-qr');"
+                + " return i !== null && i.complete && i.naturalWidth > 0; }");
         String scanned = QrImages.decodePng(page.locator("#totp-qr").screenshot());
         assertThat(scanned)
                 .startsWith("otpauth://totp/")
