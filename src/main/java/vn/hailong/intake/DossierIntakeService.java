@@ -2,9 +2,7 @@ package vn.hailong.intake;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Comparator;
@@ -30,7 +28,6 @@ import vn.hailong.directory.DirectoryService;
 import vn.hailong.directory.ProcedureSummary;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.InvalidInputException;
-import vn.hailong.platform.LostTransaction;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Retries;
 import vn.hailong.platform.StorableTimes;
@@ -103,23 +100,7 @@ public class DossierIntakeService {
         dossier.describe(facts, clock.getZone(), now);
         Dossier saved = dossiers.saveAndFlush(dossier);
         events.publishEvent(new DossierRecorded(saved.getId(), saved.getCode(), existing.isEmpty(), saved.getStatus()));
-        // Last, after every listener's write: this transaction's write of the dossier is still there
-        // (ADR 104). Aborted under us and gone on in another transaction, the listeners' rows would
-        // commit without it, and the 201 or 200 would name facts nobody stored.
-        if (!stillWritten(saved)) {
-            throw new LostTransaction("the dossier's transaction was aborted under it; tried again");
-        }
         return new DossierUpsert(details(saved), existing.isEmpty(), true);
-    }
-
-    /** The row carries this transaction's write time (to the microsecond the column keeps). */
-    private boolean stillWritten(Dossier saved) {
-        Integer rows = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM dossier WHERE id = ? AND ABS(TIMESTAMPDIFF(MICROSECOND, updated_at, ?)) <= 1",
-                Integer.class,
-                saved.getId().toString(),
-                LocalDateTime.ofInstant(saved.getUpdatedAt(), ZoneOffset.UTC));
-        return rows != null && rows == 1;
     }
 
     private DossierFacts validate(DossierSubmission s) {

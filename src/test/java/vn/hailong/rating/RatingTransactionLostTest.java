@@ -1,4 +1,4 @@
-package vn.hailong;
+package vn.hailong.rating;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,31 +20,27 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import vn.hailong.KeepsSecurityStrategy;
+import vn.hailong.TestData;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.directory.UnitChange;
 import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
-import vn.hailong.intake.DossierIntakeService.DossierUpsert;
-import vn.hailong.intake.DossierRecorded;
 import vn.hailong.intake.DossierSubmission;
-import vn.hailong.rating.RatingOutcome;
-import vn.hailong.rating.RatingService;
-import vn.hailong.rating.RatingSubmission;
-import vn.hailong.rating.RatingSubmitted;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A write's transaction aborted under it after its main row was written, as a Galera BF abort whose
- * error reached no statement does (issue 18's proof, ADR 104): the server rolls the row back and
- * runs the listeners' statements in a new implicit transaction. The services read their row back
- * last, so they roll that half back too and try again, and their answer names what was stored, once.
+ * A rating's transaction aborted under it after the rating was written, as a Galera BF abort whose
+ * error reached no statement does (issue 18's proof, ADR 104): the server rolls the rating back and
+ * runs the listeners' statements in a new implicit transaction. The service reads the rating back
+ * last, so it rolls that half back too and tries again, and its answer names a stored rating, once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ExtendWith(KeepsSecurityStrategy.class)
-@Import(LostTransactionTest.Aborts.class)
-class LostTransactionTest {
+@Import(RatingTransactionLostTest.Aborts.class)
+class RatingTransactionLostTest {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -57,14 +53,12 @@ class LostTransactionTest {
         }
     }
 
-    /** Rolls back, once each, the transaction of a rating or a recording of the dossier it is told about, right after its write. */
+    /** Rolls back, once, the transaction of a rating of the dossier it is told about, right after the rating's write. */
     static class AbortOnce {
 
         final JdbcTemplate jdbc;
-        final AtomicInteger ratingsAborted = new AtomicInteger();
-        final AtomicInteger dossiersAborted = new AtomicInteger();
-        volatile UUID ratingOf;
-        volatile String recordingOf;
+        final AtomicInteger aborted = new AtomicInteger();
+        volatile UUID dossier;
 
         AbortOnce(JdbcTemplate jdbc) {
             this.jdbc = jdbc;
@@ -72,14 +66,7 @@ class LostTransactionTest {
 
         @EventListener
         void on(RatingSubmitted submitted) {
-            if (submitted.dossierId().equals(ratingOf) && ratingsAborted.getAndIncrement() == 0) {
-                jdbc.execute("ROLLBACK");
-            }
-        }
-
-        @EventListener
-        void on(DossierRecorded recorded) {
-            if (recorded.code().equals(recordingOf) && dossiersAborted.getAndIncrement() == 0) {
+            if (submitted.dossierId().equals(dossier) && aborted.getAndIncrement() == 0) {
                 jdbc.execute("ROLLBACK");
             }
         }
@@ -105,7 +92,7 @@ class LostTransactionTest {
         String unit = TestData.agencyCode();
         directory.upsertUnit(unit, new UnitChange("Phòng thử giao dịch mất", "OTHER", null, null, null, null, null));
         DossierDetails dossier = returnedDossier(unit);
-        abort.ratingOf = dossier.id();
+        abort.dossier = dossier.id();
 
         RatingOutcome outcome = ratings.submit(new RatingSubmission(
                 dossier.code(),
@@ -116,7 +103,7 @@ class LostTransactionTest {
                 null,
                 "kiosk-transaction-lost"));
 
-        assertThat(abort.ratingsAborted.get())
+        assertThat(abort.aborted.get())
                 .as("the first attempt was aborted, the second stored")
                 .isEqualTo(2);
         assertThat(jdbc.queryForObject(
@@ -137,60 +124,6 @@ class LostTransactionTest {
                 .as("no change of the rollups names a rating that was never stored")
                 .isZero();
         assertThat(outcome.replayed()).isFalse();
-    }
-
-    @Test
-    void a_dossier_whose_recording_was_aborted_under_it_is_stored_and_its_answer_says_so() {
-        String unit = TestData.agencyCode();
-        directory.upsertUnit(unit, new UnitChange("Phòng thử hồ sơ mất", "OTHER", null, null, null, null, null));
-        String code = TestData.dossierCode(unit, 2);
-        abort.recordingOf = code;
-
-        DossierUpsert first = intake.upsert(code, submission(unit, "RECEIVED", 0));
-        // An update aborted the same way: its new facts are stored, not only its listeners' rows.
-        abort.dossiersAborted.set(0);
-        DossierUpsert update = intake.upsert(code, submission(unit, "RETURNED", 1));
-
-        assertThat(abort.dossiersAborted.get())
-                .as("each recording aborted once, then stored")
-                .isEqualTo(2);
-        assertThat(first.created()).isTrue();
-        assertThat(update.changed()).isTrue();
-        assertThat(jdbc.queryForObject("SELECT status FROM dossier WHERE code = ?", String.class, code))
-                .isEqualTo("RETURNED");
-        assertThat(jdbc.queryForObject("SELECT supplement_requests FROM dossier WHERE code = ?", Integer.class, code))
-                .isEqualTo(1);
-        assertThat(jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM rollup_pending p WHERE p.subject IN ('D', 'A') AND NOT EXISTS "
-                                + "(SELECT 1 FROM dossier d WHERE d.id = p.subject_id)",
-                        Integer.class))
-                .as("no change of the rollups names a dossier that was never stored")
-                .isZero();
-    }
-
-    DossierSubmission submission(String unit, String status, int supplementRequests) {
-        Instant returned =
-                LocalDate.now(ZONE).minusDays(1).atTime(10, 0).atZone(ZONE).toInstant();
-        String iso = returned.atZone(ZONE).toOffsetDateTime().toString();
-        String received = returned.minus(10, ChronoUnit.DAYS)
-                .atZone(ZONE)
-                .toOffsetDateTime()
-                .toString();
-        return new DossierSubmission(
-                "1.004220",
-                "Thủ tục thử",
-                null,
-                unit,
-                unit,
-                null,
-                "IN_PERSON",
-                "CITIZEN",
-                status,
-                received,
-                iso,
-                "RETURNED".equals(status) ? iso : null,
-                List.of(),
-                supplementRequests);
     }
 
     DossierDetails returnedDossier(String unit) {
