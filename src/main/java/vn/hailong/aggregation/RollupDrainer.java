@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -64,6 +65,8 @@ public class RollupDrainer implements SmartLifecycle {
     private final Duration poll;
     private final Duration orphanedAfter;
     private final Semaphore signal = new Semaphore(0);
+    /** How long {@link #drainAll} waits for changes held by other transactions. */
+    static final Duration DRAIN_ALL_PATIENCE = Duration.ofSeconds(60);
     /** This node, for the life of its context: its worker takes its own rows at once, others' only when they are orphaned. */
     private final UUID node = Ids.newId();
 
@@ -202,16 +205,45 @@ public class RollupDrainer implements SmartLifecycle {
 
     /**
      * Applies every change waiting now, of every node, before returning: for operators and tests
-     * that must read converged rollups. Returns how many changes it applied.
+     * that must read converged rollups. Returns how many changes it applied. A change that another
+     * worker holds, or whose lock it could not get in time, is waited for rather than left behind;
+     * only parked changes ({@code max-attempts} failures) stay queued. Gives up with an exception
+     * after {@link #DRAIN_ALL_PATIENCE}, rather than claiming convergence it did not reach.
      */
     public int drainAll() {
+        long deadline = System.nanoTime() + DRAIN_ALL_PATIENCE.toNanos();
         int total = 0;
-        // Whatever their age (a test may have moved the clock back), and waiting for the rows that
-        // a worker is applying right now rather than skipping them.
-        for (int n; (n = drain(null, Duration.ofDays(-36_500), true)) > 0; ) {
+        while (true) {
+            int n;
+            try {
+                // Whatever their age (a test may have moved the clock back), and waiting for the
+                // rows that a worker is applying right now rather than skipping them.
+                n = drain(null, Duration.ofDays(-36_500), true);
+            } catch (RuntimeException e) {
+                if (!notTheChangesFault(e) || System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+                n = 0;
+            }
             total += n;
+            if (n > 0) {
+                continue;
+            }
+            Long left = transaction.execute(tx -> store.claimableCount(maxAttempts));
+            if (left == null || left == 0) {
+                return total;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new IllegalStateException(left + " rollup changes still queued after " + DRAIN_ALL_PATIENCE
+                        + ": held by a transaction that does not finish");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rollup changes were still queued", e);
+            }
         }
-        return total;
     }
 
     /** One batch: this node's rows ({@code origin} given) or orphaned ones; returns how many rows it took. */
@@ -320,11 +352,16 @@ public class RollupDrainer implements SmartLifecycle {
         int applied = 0;
         for (RollupStore.Pending p : pending) {
             try {
-                retry.invoke(() -> inTransaction(() -> {
-                    applyAndDelete(List.of(p));
-                    return null;
+                // Claimed in a transaction that has ended: locked again in this one, and skipped
+                // when another worker applied it meanwhile or holds it now.
+                boolean done = retry.invoke(() -> inTransaction(() -> {
+                    Optional<RollupStore.Pending> still = store.reclaimPending(p.id(), maxAttempts);
+                    still.ifPresent(q -> applyAndDelete(List.of(q)));
+                    return still.isPresent();
                 }));
-                applied++;
+                if (done) {
+                    applied++;
+                }
             } catch (RuntimeException e) {
                 if (notTheChangesFault(e)) {
                     // The rest waits for the next round; counting this against the change would end

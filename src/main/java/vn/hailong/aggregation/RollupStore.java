@@ -144,6 +144,27 @@ class RollupStore {
                 limit);
     }
 
+    /**
+     * Locks one change again in a transaction of its own (the one-by-one path claimed it in an
+     * earlier one): empty when it is gone (applied by another worker meanwhile) or locked by one now.
+     */
+    Optional<Pending> reclaimPending(UUID id, int maxAttempts) {
+        return jdbc
+                .query(
+                        "SELECT id, subject, subject_id, attempts FROM rollup_pending WHERE id = ? AND attempts < ?"
+                                + " FOR UPDATE SKIP LOCKED",
+                        (rs, i) -> new Pending(uuid(rs, 1), rs.getString(2).charAt(0), uuid(rs, 3), rs.getInt(4)),
+                        id.toString(),
+                        maxAttempts)
+                .stream()
+                .findFirst();
+    }
+
+    /** Changes a worker may still claim (not parked), of every node and age. */
+    long claimableCount(int maxAttempts) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM rollup_pending WHERE attempts < ?", Long.class, maxAttempts);
+    }
+
     /** Parked changes (failed {@code maxAttempts} times) are claimed again; returns how many. */
     int unparkPending(int maxAttempts) {
         return jdbc.update("UPDATE rollup_pending SET attempts = 0 WHERE attempts >= ?", maxAttempts);

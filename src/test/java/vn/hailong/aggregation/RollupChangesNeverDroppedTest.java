@@ -189,6 +189,41 @@ class RollupChangesNeverDroppedTest {
         assertCountedOnce(ratingId);
     }
 
+    @Test
+    void drain_all_waits_for_a_change_held_longer_than_a_lock_wait_instead_of_returning_without_it() throws Exception {
+        // The flake seen once in CI: drainAll's claim met the background worker's lock for more
+        // than innodb_lock_wait_timeout, fell back to the one-by-one path (SKIP LOCKED) and returned
+        // with the change still queued, so a reader of "converged" rollups missed it.
+        DossierDetails dossier = returnedDossier();
+        drainer.drainAll();
+        UUID ratingId = Ids.newId();
+        storedRaw(dossier, ratingId);
+        // Another node's change, young: this node's worker leaves it alone for orphaned-after (5 s).
+        store.insertPending(RollupOutbox.RATING, ratingId, Ids.newId(), Instant.now());
+        String change = jdbc.queryForObject(
+                "SELECT CAST(id AS CHAR) FROM rollup_pending WHERE subject_id = ?", String.class, ratingId.toString());
+        Connection holder = DriverManager.getConnection(db.jdbcUrl(), "root", "");
+        holder.setAutoCommit(false);
+        try (Statement s = holder.createStatement()) {
+            s.executeQuery("SELECT id FROM rollup_pending WHERE id = '" + change + "' FOR UPDATE")
+                    .close();
+        }
+        Thread release = Thread.ofVirtual().start(() -> {
+            try (holder) {
+                Thread.sleep(2_500); // well over the 1 s lock wait of this context
+                holder.rollback();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long started = System.nanoTime();
+        drainer.drainAll();
+        long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+        release.join();
+        assertThat(waitedMillis).as("drainAll waited for the lock's holder").isGreaterThanOrEqualTo(2_000);
+        assertCountedOnce(ratingId);
+    }
+
     // ---- helpers ----
 
     /** A transaction of another client holding every row of the ledger and the gaps between them, as a stalled commit would. */
