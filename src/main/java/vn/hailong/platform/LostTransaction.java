@@ -12,8 +12,9 @@ import org.springframework.dao.ConcurrencyFailureException;
  * without the rollups they stood for, and a rating's side effects could outlive the rating.
  *
  * <p>So a write path whose halves must go together checks, with its last statement, that its first
- * write is still there (the rollup worker deletes its changes only while they carry its token; a
- * rating is read back before its 201), and throws this otherwise: it is a lost race like a
+ * write is still there (the rollup worker deletes its changes only while they carry its token;
+ * every transaction that writes an entity counts its first one at commit, {@code
+ * platform.jpa.FirstWriteStillThere}), and throws this otherwise: it is a lost race like a
  * certification conflict ({@link TransientWriteConflict} retries it), and rolls back the new
  * transaction with the rest.
  */

@@ -39,7 +39,6 @@ import vn.hailong.intake.DossierRef;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.InvalidInputException;
-import vn.hailong.platform.LostTransaction;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Retries;
 
@@ -261,12 +260,7 @@ public class RatingService {
                 rating.getOverallOption(),
                 rating.getOverallPoints(),
                 now));
-        // Last, after every listener's write: the rating itself is still in this transaction. If the
-        // transaction was aborted under us and went on in another (LostTransaction), the listeners'
-        // writes would commit without the rating, and the 201 would name a rating nobody stored.
-        if (!ratings.existsById(rating.getId())) {
-            throw new LostTransaction("the rating's transaction was aborted under it; tried again");
-        }
+        // Its commit confirms the rating is still there (platform.jpa.FirstWriteStillThere, ADR 104).
         return outcome(rating, dossier.code(), false);
     }
 
