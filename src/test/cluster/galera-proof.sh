@@ -245,6 +245,14 @@ PIDS+=("$LOAD")
 # The kills count from the start of the load proper, after the tablets are enrolled.
 for _ in $(seq 1 300); do [[ -e "$WORK/load-started" ]] || ! kill -0 "$LOAD" 2>/dev/null && break; sleep 1; done
 sleep $((SECONDS_LOAD / 3)); log "kill -9 db3 (pid ${DB_PID[3]})"; kill -9 "${DB_PID[3]}"
+# 20 s later: is every app node still answering (its readiness probe), and what are its threads
+# doing (a node whose database member died once stopped answering altogether: issue 18)?
+( sleep 20
+  for i in 1 2 3; do
+    code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((BASE + 70 + i))/actuator/health/readiness" || true)
+    log "db3 killed 20 s ago: app$i readiness ${code:-none}"
+    "$(dirname "$JAVA")/jcmd" "${APP_PID[$i]}" Thread.print >"$WORK/threads-app$i-after-db3-kill.txt" 2>&1 || true
+  done ) &
 sleep $((SECONDS_LOAD / 2 - SECONDS_LOAD / 3)); log "kill -9 app2 (pid ${APP_PID[2]})"; kill -9 "${APP_PID[2]}"
 sleep $((SECONDS_LOAD * 2 / 3 - SECONDS_LOAD / 2)); log "db3: restarting (rejoins by IST)"; start_db 3
 set +e

@@ -170,7 +170,9 @@ class IndexOperationsApiController {
     @ApiResponse(
             responseCode = "409",
             description = "published already (publishing twice), or a stale draft: recomputed, discarded, "
-                    + "or computed under a methodology version no longer in force")
+                    + "or computed under a methodology version no longer in force; or (the problem names 'reviews') "
+                    + "the draft lacks the reviews, by someone other than the publisher, that "
+                    + "hailong.index.publication.reviews-required asks for (default 1)")
     @ApiResponse(responseCode = "422", description = "a reason for a period that is not published yet")
     SnapshotResponse publish(@PathVariable UUID id, @RequestBody(required = false) PublishRequest body) {
         return response(snapshots.publishDraft(id, body == null ? null : body.reason()), null, false);

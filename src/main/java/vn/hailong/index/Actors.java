@@ -18,10 +18,21 @@ final class Actors {
             return "system";
         }
         if (auth.getDetails() instanceof ApiKeyService.KeyHolder key && key.heldByAccount()) {
-            return auth.getName() + " (API key " + key.clientName() + ")";
+            return auth.getName() + KEY_SUFFIX + key.clientName() + ")";
         }
         return isIntegrator() ? "api:" + auth.getName() : auth.getName();
     }
+
+    /**
+     * The person behind an actor of {@link #current()}: a manager acting through their own API key
+     * is the same person as when signed in (so a review through the key is no second pair of eyes).
+     */
+    static String person(String actor) {
+        int key = actor.indexOf(KEY_SUFFIX);
+        return key < 0 ? actor : actor.substring(0, key);
+    }
+
+    private static final String KEY_SUFFIX = " (API key ";
 
     static boolean isIntegrator() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

@@ -40,7 +40,7 @@ import vn.hailong.security.Role;
  * and a node dying mid-act leaves nothing half done for the next look to trip over.
  */
 @Service
-@EnableConfigurationProperties(IndexScheduleProperties.class)
+@EnableConfigurationProperties({IndexScheduleProperties.class, IndexPublicationProperties.class})
 public class IndexSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(IndexSchedule.class);

@@ -123,6 +123,7 @@ public class IndexSnapshotService {
     private final ScopeService scopes;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final IndexPublicationProperties publication;
 
     IndexSnapshotService(
             JdbcTemplate jdbc,
@@ -130,8 +131,10 @@ public class IndexSnapshotService {
             MethodologyService methodologies,
             ScopeService scopes,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            IndexPublicationProperties publication) {
         this.events = events;
+        this.publication = publication;
         this.jdbc = jdbc;
         this.inputs = inputs;
         this.methodologies = methodologies;
@@ -886,7 +889,37 @@ public class IndexSnapshotService {
                     "stale draft: computed under " + s.scheme() + " v" + s.methodologyVersion() + ", but v"
                             + now.version() + " applies to " + s.period() + " now; compute the period again");
         }
+        int missing = reviewsStillNeeded(s.id());
+        if (missing > 0) {
+            throw new ConflictException(
+                    "reviews",
+                    "publishing needs " + publication.reviewsRequired()
+                            + " review(s) of the draft by someone other than the publisher; "
+                            + missing + " still missing (Cần người khác kiểm tra bản nháp trước khi công bố)");
+        }
         return s;
+    }
+
+    /**
+     * How many more reviews, by people other than the current user, the draft needs before the
+     * current user may publish it ({@code hailong.index.publication.reviews-required}); 0 when it
+     * may be published. One's own review counts for the others, never for oneself, and a person
+     * counts once, whether they reviewed signed in or through their API key.
+     */
+    @Transactional(readOnly = true)
+    public int reviewsStillNeeded(UUID snapshotId) {
+        String me = Actors.person(Actors.current());
+        long byOthers = jdbc
+                .queryForList(
+                        "SELECT reviewed_by FROM index_review WHERE snapshot_id = ?",
+                        String.class,
+                        snapshotId.toString())
+                .stream()
+                .map(Actors::person)
+                .filter(who -> !who.equals(me))
+                .distinct()
+                .count();
+        return (int) Math.max(0, publication.reviewsRequired() - byOthers);
     }
 
     private void deleteSnapshot(UUID id) {

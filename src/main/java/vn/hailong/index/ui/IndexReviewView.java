@@ -218,6 +218,8 @@ public class IndexReviewView extends VerticalLayout {
         publish.setText(publishAsCorrection ? "Công bố bản đính chính" : "Công bố kết quả");
         publish.setVisible(draft && canPublish);
         review.setVisible(draft && canPublish);
+        publish.setEnabled(true);
+        publish.setTooltipText(null);
         if (draft) {
             List<String> reviewers = snapshots.reviews(s.id()).stream()
                     .map(IndexSnapshotService.Review::reviewedBy)
@@ -226,6 +228,14 @@ public class IndexReviewView extends VerticalLayout {
                     + (reviewers.isEmpty()
                             ? ". Chưa ai đánh dấu đã kiểm tra."
                             : ". Đã kiểm tra: " + String.join(", ", reviewers) + "."));
+            // Four eyes (hailong.index.publication.reviews-required): the button says who is missing.
+            int missing = canPublish ? snapshots.reviewsStillNeeded(s.id()) : 0;
+            if (missing > 0) {
+                String needed = getTranslation("index.review.othersNeeded", missing);
+                publish.setEnabled(false);
+                publish.setTooltipText(needed);
+                reviewSummary.setText(reviewSummary.getText() + " " + needed);
+            }
         }
         if (publishAsCorrection) {
             reviewSummary.setText(reviewSummary.getText() + " Đây là bản đính chính: kỳ này đã công bố lúc "
@@ -283,7 +293,11 @@ public class IndexReviewView extends VerticalLayout {
                 return;
             } catch (ConflictException ex) {
                 Notification.show(
-                                "Kỳ này đã được công bố hoặc đính chính trong lúc bạn xem (already published or corrected).",
+                                "reviews".equals(ex.field())
+                                        ? getTranslation(
+                                                "index.review.othersNeeded",
+                                                snapshots.reviewsStillNeeded(selected.id()))
+                                        : "Kỳ này đã được công bố hoặc đính chính trong lúc bạn xem (already published or corrected).",
                                 5000,
                                 Notification.Position.MIDDLE)
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
