@@ -87,6 +87,27 @@ public class ApiClient extends AbstractEntity {
         this.active = true;
     }
 
+    /** Stops the key at once on this node (other nodes within ApiKeyService's cache time); rotating gives a new, active one. */
+    void revoke() {
+        this.active = false;
+    }
+
+    String keyPrefix() {
+        return keyPrefix;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    String unitCode() {
+        return unitCode;
+    }
+
+    boolean managesWebhooks() {
+        return managesWebhooks;
+    }
+
     public String getName() {
         return name;
     }

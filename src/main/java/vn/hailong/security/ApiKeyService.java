@@ -209,6 +209,11 @@ public class ApiKeyService {
         return holder;
     }
 
+    /** Forgets every key verified recently on this node: after a revocation, its next call is checked again. */
+    void forgetVerified() {
+        recentlyVerified.clear();
+    }
+
     private Optional<KeyHolder> holderOf(ApiClient client) {
         if (client.accountId() == null) {
             ApiCaller caller = client.caller();

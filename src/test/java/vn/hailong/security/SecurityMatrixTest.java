@@ -131,6 +131,7 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
             Map.entry("RatingModerationView", STAFF_READERS),
             Map.entry("KioskDevicesView", EnumSet.of(Who.ADMIN)),
             Map.entry("AccountsView", EnumSet.of(Who.ADMIN)),
+            Map.entry("ApiKeysView", EnumSet.of(Who.ADMIN)),
             Map.entry("AuditLogView", EnumSet.of(Who.ADMIN, Who.AUDITOR)),
             Map.entry("ChangePasswordView", LOGGED_IN),
             // The second log-in step: shown only to a user who owes the code (none here), anyone else is sent on.
@@ -190,6 +191,9 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
 
     @Autowired
     AccountAdminService accountAdmin;
+
+    @Autowired
+    ApiKeyAdminService apiKeyAdmin;
 
     @Autowired
     DirectoryService directory;
@@ -510,6 +514,16 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
                 admin,
                 (t, w, u) -> call(() -> t.accountAdmin.create(
                         "m-" + TestData.uniqueSuffix().toLowerCase(), "Ma trận", Role.OFFICER, f.own, PASSWORD))));
+        cases.add(new Case(
+                "services", "API keys list", who, Unit.NONE, admin, (t, w, u) -> call(() -> t.apiKeyAdmin.keys())));
+        cases.add(new Case(
+                "services",
+                "API key issue",
+                who,
+                Unit.NONE,
+                admin,
+                (t, w, u) -> call(() -> t.apiKeyAdmin.issueForIntegrator(
+                        "m-" + TestData.uniqueSuffix().toLowerCase(), null, false))));
         cases.add(new Case(
                 "services",
                 "account disable",
