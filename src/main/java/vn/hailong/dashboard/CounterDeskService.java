@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,8 +39,15 @@ public class CounterDeskService {
     private final ScopeService scopes;
     private final DirectoryService directory;
     private final Clock clock;
+    private final AccountService accounts;
 
-    CounterDeskService(CounterDeskReadModel queries, ScopeService scopes, DirectoryService directory, Clock clock) {
+    CounterDeskService(
+            CounterDeskReadModel queries,
+            ScopeService scopes,
+            DirectoryService directory,
+            Clock clock,
+            AccountService accounts) {
+        this.accounts = accounts;
         this.queries = queries;
         this.scopes = scopes;
         this.directory = directory;
@@ -85,6 +93,23 @@ public class CounterDeskService {
         return queries.counters(units()).stream()
                 .map(c -> new Counter(c.id(), c.code(), c.name(), c.centreName()))
                 .toList();
+    }
+
+    /**
+     * The counter the user works at, as far as the one-stop software tells: that of the latest
+     * handover under their account's one-stop officer id, when it is one of {@link #counters()}.
+     * Empty for an account without the id, or whose officer never handed a dossier over here.
+     */
+    public Optional<Counter> myCounter() {
+        Optional<String> officerId = scopes.currentAccount()
+                .flatMap(a -> accounts.oneStopOfficerId(a.username()))
+                .filter(id -> !id.isBlank());
+        if (officerId.isEmpty()) {
+            return Optional.empty();
+        }
+        return queries.latestCounterOf(officerId.get())
+                .flatMap(
+                        id -> counters().stream().filter(c -> c.id().equals(id)).findFirst());
     }
 
     /** A counter's kiosks and today's handovers; refused for a counter outside the user's unit. */

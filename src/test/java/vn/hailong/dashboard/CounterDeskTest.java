@@ -18,6 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
 
 import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
@@ -29,6 +30,7 @@ import vn.hailong.directory.DirectoryService;
 import vn.hailong.kiosk.KioskDeviceService;
 import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingSubmission;
+import vn.hailong.security.AccountAdminService;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
 
@@ -60,6 +62,9 @@ class CounterDeskTest extends SpringBrowserlessTest {
     @Autowired
     CounterDeskService desks;
 
+    @Autowired
+    AccountAdminService accountAdmin;
+
     OneStopSoftware oneStop;
     String unit;
     String otherUnit;
@@ -67,11 +72,12 @@ class CounterDeskTest extends SpringBrowserlessTest {
     UUID otherCounter;
     String rated;
     String notRated;
+    String suffix;
 
     @BeforeEach
     void aCentreWithAKioskAndTwoHandoversToday() {
         oneStop = new OneStopSoftware(port);
-        String suffix = TestData.uniqueSuffix();
+        suffix = TestData.uniqueSuffix();
         unit = oneStop.registersUnit("DEPARTMENT");
         otherUnit = oneStop.registersUnit("COMMUNE");
         directory.upsertCentre("TTD-" + suffix, "Trung tâm Một cửa thử " + suffix, unit);
@@ -151,6 +157,42 @@ class CounterDeskTest extends SpringBrowserlessTest {
                     .as(channel)
                     .isInstanceOf(AccessDeniedException.class);
         }
+    }
+
+    @Test
+    void the_page_opens_on_the_counter_of_the_officers_latest_handover() {
+        // A second counter in the same centre, where this officer handed a dossier over last.
+        DashboardFixture.signIn(accounts, Role.ADMIN, null);
+        UUID second = directory.upsertCounter("QD2-" + suffix, "Quầy số 2 – Hộ tịch", "TTD-" + suffix);
+        String officer = DashboardFixture.signIn(accounts, Role.OFFICER, unit);
+        DashboardFixture.signIn(accounts, Role.ADMIN, null);
+        accountAdmin.setOneStopOfficerId(officer, "cb2-" + suffix);
+        SecurityContextHolder.clearContext();
+        String dossier = oneStop.sendsReturnedDossier(unit, Instant.now().minus(30, ChronoUnit.SECONDS));
+        assertThat(oneStop.api()
+                        .post(
+                                "/api/v1/counters/QD2-" + suffix + "/handover",
+                                Map.of("dossierCode", dossier, "officerId", "cb2-" + suffix))
+                        .status())
+                .isBetween(200, 202);
+
+        DashboardFixture.signInAs(accounts, officer);
+        assertThat(desks.myCounter()).map(CounterDeskService.Counter::id).contains(second);
+        navigate(CounterDeskView.class);
+        @SuppressWarnings("unchecked")
+        Select<CounterDeskService.Counter> chosen = find(Select.class).id("desk-counter");
+        assertThat(chosen.getValue().id())
+                .as("not the first counter: the officer's")
+                .isEqualTo(second);
+        assertThat(chosen.getHelperText()).contains("gần nhất");
+        @SuppressWarnings("unchecked")
+        Grid<HandoverToday> grid = find(Grid.class).id("desk-handovers");
+        assertThat(test(grid).size()).isEqualTo(1);
+        assertThat(test(grid).getCellText(0, 1)).isEqualTo(dossier);
+
+        // An officer without a one-stop id (or who never handed over here) gets the first, as before.
+        DashboardFixture.signIn(accounts, Role.OFFICER, unit);
+        assertThat(desks.myCounter()).isEmpty();
     }
 
     @Test

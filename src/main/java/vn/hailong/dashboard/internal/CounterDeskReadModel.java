@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -77,6 +78,15 @@ public class CounterDeskReadModel {
     }
 
     /** A counter's handovers in [{@code from}, {@code to}), newest first, with whether the dossier has a counted rating. */
+    /** The counter of this one-stop officer's latest handover, if any (ix_kiosk_handover_officer). */
+    public Optional<UUID> latestCounterOf(String officerId) {
+        return jdbc.sql("SELECT counter_id FROM kiosk_handover WHERE officer_id = :officer"
+                        + " ORDER BY handed_over_at DESC LIMIT 1")
+                .param("officer", officerId)
+                .query((rs, i) -> UUID.fromString(rs.getString(1)))
+                .optional();
+    }
+
     public List<HandoverRow> handovers(UUID counterId, Instant from, Instant to) {
         return jdbc.sql("""
                 SELECT h.handed_over_at, d.code, h.officer_id, o.display_name, h.waiting, h.ended_at, h.expires_at, h.outcome,

@@ -1,6 +1,7 @@
 package vn.hailong.dashboard.ui;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -68,10 +69,20 @@ public class CounterDeskView extends Div {
         Object chosen = VaadinSession.getCurrent() == null
                 ? null
                 : VaadinSession.getCurrent().getAttribute(CHOSEN);
-        counter.setValue(
-                counters.stream().filter(c -> c.id().equals(chosen)).findFirst().orElse(counters.getFirst()));
+        // The counter chosen earlier in this session, else the one of the officer's latest
+        // handover (the one-stop software names the officer), else the first.
+        Optional<Counter> mine = desks.myCounter();
+        counter.setValue(counters.stream()
+                .filter(c -> c.id().equals(chosen))
+                .findFirst()
+                .or(() -> mine)
+                .orElse(counters.getFirst()));
+        if (chosen == null && mine.isPresent()) {
+            counter.setHelperText(getTranslation("officer.counter.mine"));
+        }
         counter.addValueChangeListener(e -> {
             if (e.getValue() != null) {
+                counter.setHelperText(null);
                 VaadinSession.getCurrent().setAttribute(CHOSEN, e.getValue().id());
                 refresh();
             }
