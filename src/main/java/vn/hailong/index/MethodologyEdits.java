@@ -1,19 +1,24 @@
 package vn.hailong.index;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import vn.hailong.platform.FieldErrors;
 
 /**
  * The values of a methodology a person edits in a form (bands, weights, curve, targets, the minimum
- * sample and the settings), checked field by field: each error names the field by its JSON path
- * ({@code circular01.bands.goodFrom}), with a message in Vietnamese for the official editing it.
- * What the form does not show (the indicators' sources, the roundings) is kept from the version it
- * starts from; the JSON import changes those.
+ * sample, the settings, where each indicator's value comes from and how every figure is rounded),
+ * checked field by field: each error names the field by its JSON path
+ * ({@code circular01.bands.goodFrom}, {@code indicators[4].source}, {@code
+ * decision766.pointsRounding.scale}), with a message in Vietnamese for the official editing it.
+ * What the form does not show (the maximum points of an indicator, the criterion of the
+ * satisfaction rate) is kept from the version it starts from; the JSON import changes those.
  */
 public record MethodologyEdits(
         BigDecimal excellentAbove,
@@ -39,12 +44,30 @@ public record MethodologyEdits(
         Integer minimumRatings,
         Methodology.OnTimeBy onTimeBy,
         Methodology.WithoutDossiers withoutDossiers,
-        Methodology.EntryFallback entryFallback) {
+        Methodology.EntryFallback entryFallback,
+        List<Source> indicators,
+        Map<String, Decimals> roundings) {
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");
+    /** The most decimals a rounding rule may keep (a figure to the millionth is already no figure to publish). */
+    static final int MAX_SCALE = 6;
+    /** The rounding rules the form shows, by their JSON path, in the order of the page. */
+    public static final List<String> ROUNDINGS = List.of(
+            "circular01.averageRounding",
+            "circular01.totalRounding",
+            "satisfaction.rateRounding",
+            "decision766.rateRounding",
+            "decision766.pointsRounding",
+            "par.component.rounding");
 
     /** A PAR group as typed: name and threshold may be missing, for the check to name. */
     public record Group(String name, BigDecimal fromPercent) {}
+
+    /** Where indicator {@code n} (the n-th of the list) takes its value from, as chosen; criterion for citizens' answers. */
+    public record Source(IndicatorSource source, String criterion) {}
+
+    /** A rounding rule as typed: decimals and how to round, either may be missing. */
+    public record Decimals(Integer scale, RoundingMode mode) {}
 
     public static MethodologyEdits of(Methodology.Definition d) {
         Circular01Bands b = d.circular01().bands();
@@ -75,7 +98,28 @@ public record MethodologyEdits(
                 d.ranking().minimumRatings(),
                 d.dossiers().onTimeBy(),
                 d.dossiers().withoutDossiers(),
-                d.unitEntries().fallback());
+                d.unitEntries().fallback(),
+                d.indicators().stream()
+                        .map(i -> new Source(i.source(), i.criterion()))
+                        .toList(),
+                roundingsOf(d));
+    }
+
+    private static Map<String, Decimals> roundingsOf(Methodology.Definition d) {
+        Map<String, Decimals> r = new LinkedHashMap<>();
+        List<Rounding> rules = List.of(
+                d.circular01().averageRounding(),
+                d.circular01().totalRounding(),
+                d.satisfaction().rateRounding(),
+                d.decision766().rateRounding(),
+                d.decision766().pointsRounding(),
+                d.par().component().rounding());
+        for (int i = 0; i < ROUNDINGS.size(); i++) {
+            r.put(
+                    ROUNDINGS.get(i),
+                    new Decimals(rules.get(i).scale(), rules.get(i).mode()));
+        }
+        return r;
     }
 
     /**
@@ -162,31 +206,73 @@ public record MethodologyEdits(
         required(errors, "dossiers.onTimeBy", onTimeBy);
         required(errors, "dossiers.withoutDossiers", withoutDossiers);
         required(errors, "unitEntries.fallback", entryFallback);
+        List<Methodology.Indicator> sources = new ArrayList<>();
+        if (indicators == null || indicators.size() != Circular01Rules.INDICATORS) {
+            errors.malformed("indicators", "Cần nguồn số liệu cho đủ 9 chỉ số.");
+        } else {
+            for (int i = 0; i < indicators.size(); i++) {
+                int number = i + 1;
+                Source chosen = indicators.get(i);
+                String field = "indicators[" + i + "]";
+                if (chosen == null || chosen.source() == null) {
+                    errors.malformed(field + ".source", "Chọn nguồn số liệu của chỉ số " + number + ".");
+                } else if (chosen.source() == IndicatorSource.UNIT_ENTRY
+                        && !UnitIndicatorService.ENTERED.contains(number)) {
+                    errors.malformed(
+                            field + ".source",
+                            "Chỉ các chỉ số " + UnitIndicatorService.ENTERED + " do đơn vị nhập; chỉ số " + number
+                                    + " lấy từ nguồn khác.");
+                } else if (chosen.source() == IndicatorSource.CITIZEN_ANSWER
+                        && (chosen.criterion() == null || chosen.criterion().isBlank())) {
+                    errors.malformed(
+                            field + ".criterion", "Chọn câu hỏi của phiếu đánh giá cho chỉ số " + number + ".");
+                } else {
+                    sources.add(new Methodology.Indicator(
+                            number,
+                            chosen.source(),
+                            chosen.source() == IndicatorSource.CITIZEN_ANSWER
+                                    ? chosen.criterion().strip()
+                                    : null));
+                }
+            }
+        }
+        Map<String, Rounding> rules = new LinkedHashMap<>();
+        for (String path : ROUNDINGS) {
+            Decimals typed = roundings == null ? null : roundings.get(path);
+            Integer scale = typed == null ? null : typed.scale();
+            RoundingMode mode = typed == null ? null : typed.mode();
+            if (scale == null || scale < 0 || scale > MAX_SCALE) {
+                errors.malformed(path + ".scale", "Nhập số chữ số thập phân từ 0 đến " + MAX_SCALE + ".");
+            }
+            if (mode == null || mode == RoundingMode.UNNECESSARY) {
+                errors.malformed(path + ".mode", "Chọn cách làm tròn.");
+            }
+            if (scale != null && scale >= 0 && scale <= MAX_SCALE && mode != null && mode != RoundingMode.UNNECESSARY) {
+                rules.put(path, new Rounding(scale, mode));
+            }
+        }
         errors.throwIfAny();
 
         Circular01Rules c01 = base.circular01();
-        Decision766Rules r = base.decision766();
-        return base.withCircular01(new Circular01Rules(
+        return base.withIndicators(sources)
+                .withCircular01(new Circular01Rules(
                         c01.indicatorMax(),
-                        c01.averageRounding(),
-                        c01.totalRounding(),
+                        rules.get("circular01.averageRounding"),
+                        rules.get("circular01.totalRounding"),
                         new Circular01Bands(excellentAbove, goodFrom, fairFrom, averageFrom)))
                 .withComplaintsIndicator(
                         new Methodology.ComplaintsIndicator(complaintsFullPercent, complaintsPartialPercent))
                 .withSatisfaction(new Methodology.SatisfactionRule(
-                        base.satisfaction().criterion(),
-                        satisfiedMinPoints,
-                        base.satisfaction().rateRounding()))
+                        base.satisfaction().criterion(), satisfiedMinPoints, rules.get("satisfaction.rateRounding")))
                 .withDecision766(new Decision766Rules(
                         new Decision766Rules.Target(dossierMaxPoints, dossierTargetPercent),
                         new Decision766Rules.Target(onTimeMaxPoints, onTimeTargetPercent),
                         new Decision766Rules.Target(complaintMaxPoints, complaintTargetPercent),
                         curve,
-                        r.rateRounding(),
-                        r.pointsRounding()))
+                        rules.get("decision766.rateRounding"),
+                        rules.get("decision766.pointsRounding")))
                 .withPar(new Methodology.ParSurvey(
-                        new ParSurveyComponent(
-                                parWeight, parMaxPoints, base.par().component().rounding()),
+                        new ParSurveyComponent(parWeight, parMaxPoints, rules.get("par.component.rounding")),
                         bands,
                         bandBasis))
                 .withRanking(new Methodology.RankingRule(rankBy, withinPeerGroups, minimumRatings))

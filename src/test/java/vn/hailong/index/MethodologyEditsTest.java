@@ -1,7 +1,11 @@
 package vn.hailong.index;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +51,9 @@ class MethodologyEditsTest {
                 30,
                 Methodology.OnTimeBy.DUE_DATE,
                 e.withoutDossiers(),
-                Methodology.EntryFallback.NONE);
+                Methodology.EntryFallback.NONE,
+                e.indicators(),
+                e.roundings());
         Methodology.Definition d = changed.applyTo(D);
         assertThat(d.decision766().dossierSatisfaction().targetPercent()).isEqualByComparingTo("95");
         assertThat(d.decision766().curve()).isEqualTo(PointsCurve.STEP);
@@ -88,7 +94,9 @@ class MethodologyEditsTest {
                 -1,
                 e.onTimeBy(),
                 e.withoutDossiers(),
-                e.entryFallback());
+                e.entryFallback(),
+                badSources(e.indicators()),
+                badRoundings(e.roundings()));
         assertThatThrownBy(() -> bad.applyTo(D))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
@@ -103,6 +111,77 @@ class MethodologyEditsTest {
                                         "decision766.curve",
                                         "par.bands[1].name",
                                         "par.bands[1].fromPercent",
-                                        "ranking.minimumRatings"));
+                                        "ranking.minimumRatings",
+                                        "indicators[0].source",
+                                        "indicators[2].criterion",
+                                        "indicators[6].source",
+                                        "decision766.pointsRounding.scale",
+                                        "par.component.rounding.mode"));
+    }
+
+    @Test
+    void sources_and_roundings_chosen_in_the_form_change_the_rules() {
+        MethodologyEdits e = MethodologyEdits.of(D);
+        List<MethodologyEdits.Source> sources = new ArrayList<>(e.indicators());
+        // Indicator 8 entered by the unit instead of computed from complaints; indicator 3 from another question.
+        sources.set(7, new MethodologyEdits.Source(IndicatorSource.UNIT_ENTRY, null));
+        sources.set(2, new MethodologyEdits.Source(IndicatorSource.CITIZEN_ANSWER, "attitude"));
+        Map<String, MethodologyEdits.Decimals> roundings = new LinkedHashMap<>(e.roundings());
+        roundings.put("decision766.pointsRounding", new MethodologyEdits.Decimals(1, RoundingMode.HALF_EVEN));
+        Methodology.Definition d = with(e, sources, roundings).applyTo(D);
+        assertThat(d.indicator(8).source()).isEqualTo(IndicatorSource.UNIT_ENTRY);
+        assertThat(d.indicator(3).criterion()).isEqualTo("attitude");
+        assertThat(d.enteredIndicators()).containsExactly(5, 6, 8, 9);
+        assertThat(d.decision766().pointsRounding()).isEqualTo(new Rounding(1, RoundingMode.HALF_EVEN));
+        assertThat(d.decision766().rateRounding()).isEqualTo(D.decision766().rateRounding());
+        assertThat(d.circular01()).isEqualTo(D.circular01());
+    }
+
+    static List<MethodologyEdits.Source> badSources(List<MethodologyEdits.Source> good) {
+        List<MethodologyEdits.Source> s = new ArrayList<>(good);
+        s.set(0, new MethodologyEdits.Source(null, null));
+        s.set(2, new MethodologyEdits.Source(IndicatorSource.CITIZEN_ANSWER, " "));
+        s.set(6, new MethodologyEdits.Source(IndicatorSource.UNIT_ENTRY, null)); // 7 is never entered
+        return s;
+    }
+
+    static Map<String, MethodologyEdits.Decimals> badRoundings(Map<String, MethodologyEdits.Decimals> good) {
+        Map<String, MethodologyEdits.Decimals> r = new LinkedHashMap<>(good);
+        r.put("decision766.pointsRounding", new MethodologyEdits.Decimals(9, RoundingMode.HALF_UP));
+        r.put("par.component.rounding", new MethodologyEdits.Decimals(2, null));
+        return r;
+    }
+
+    static MethodologyEdits with(
+            MethodologyEdits e,
+            List<MethodologyEdits.Source> sources,
+            Map<String, MethodologyEdits.Decimals> roundings) {
+        return new MethodologyEdits(
+                e.excellentAbove(),
+                e.goodFrom(),
+                e.fairFrom(),
+                e.averageFrom(),
+                e.complaintsFullPercent(),
+                e.complaintsPartialPercent(),
+                e.satisfiedMinPoints(),
+                e.dossierMaxPoints(),
+                e.dossierTargetPercent(),
+                e.onTimeMaxPoints(),
+                e.onTimeTargetPercent(),
+                e.complaintMaxPoints(),
+                e.complaintTargetPercent(),
+                e.curve(),
+                e.parWeight(),
+                e.parMaxPoints(),
+                e.parBands(),
+                e.bandBasis(),
+                e.rankBy(),
+                e.withinPeerGroups(),
+                e.minimumRatings(),
+                e.onTimeBy(),
+                e.withoutDossiers(),
+                e.entryFallback(),
+                sources,
+                roundings);
     }
 }

@@ -1,5 +1,6 @@
 package vn.hailong.index.ui;
 
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,12 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 
+import vn.hailong.index.Circular01Rules;
+import vn.hailong.index.IndicatorSource;
 import vn.hailong.index.Methodology;
 import vn.hailong.index.MethodologyEdits;
 import vn.hailong.index.PointsCurve;
+import vn.hailong.index.UnitIndicatorService;
 
 /**
  * The editable values of a methodology as form fields, one per rule, each found by the JSON path
@@ -72,6 +76,10 @@ class MethodologyFormFields extends Div {
             Methodology.WithoutDossiers.values());
     private final Select<Methodology.EntryFallback> fallback = select(
             "unitEntries.fallback", "Chỉ số nhập cho tháng, quý", "fallback", Methodology.EntryFallback.values());
+    private final List<Select<IndicatorSource>> sources = new ArrayList<>();
+    private final List<Select<String>> criteria = new ArrayList<>();
+    private final Map<String, IntegerField> scales = new LinkedHashMap<>();
+    private final Map<String, Select<RoundingMode>> modes = new LinkedHashMap<>();
     private final FormLayout parGroups = new FormLayout();
     private final List<TextField> groupNames = new ArrayList<>();
     private final List<BigDecimalField> groupFrom = new ArrayList<>();
@@ -105,7 +113,9 @@ class MethodologyFormFields extends Div {
                 section("Điểm khảo sát CCHC", parWeight, parMax, bandBasis),
                 parGroups,
                 section("Xếp hạng", rankBy, minimumRatings, withinPeerGroups),
-                wide("Các quy tắc khác", onTimeBy, withoutDossiers, fallback));
+                wide("Các quy tắc khác", onTimeBy, withoutDossiers, fallback),
+                sourcesSection(),
+                roundingsSection());
         // Their choices are sentences: a field as wide as the form, so none is cut off.
         bandBasis.setWidthFull();
         parGroups.setId("m-par-bands");
@@ -136,6 +146,26 @@ class MethodologyFormFields extends Div {
         onTimeBy.setValue(e.onTimeBy());
         withoutDossiers.setValue(e.withoutDossiers());
         fallback.setValue(e.entryFallback());
+        for (int i = 0; i < sources.size(); i++) {
+            MethodologyEdits.Source chosen = e.indicators().get(i);
+            String criterion = chosen.criterion();
+            if (criterion != null && !criterion.isBlank()) {
+                // A province's own question: offered as well, so that the version keeps it.
+                List<String> known = new ArrayList<>(CRITERIA);
+                if (!known.contains(criterion)) {
+                    known.add(criterion);
+                }
+                criteria.get(i).setItems(known);
+            }
+            sources.get(i).setValue(chosen.source());
+            criteria.get(i).setValue(criterion == null || criterion.isBlank() ? null : criterion);
+            criteria.get(i).setEnabled(chosen.source() == IndicatorSource.CITIZEN_ANSWER);
+        }
+        for (String path : MethodologyEdits.ROUNDINGS) {
+            MethodologyEdits.Decimals d = e.roundings().get(path);
+            scales.get(path).setValue(d == null ? null : d.scale());
+            modes.get(path).setValue(d == null ? null : d.mode());
+        }
         parGroups.removeAll();
         groupNames.clear();
         groupFrom.clear();
@@ -187,7 +217,112 @@ class MethodologyFormFields extends Div {
                 minimumRatings.getValue(),
                 onTimeBy.getValue(),
                 withoutDossiers.getValue(),
-                fallback.getValue());
+                fallback.getValue(),
+                chosenSources(),
+                chosenRoundings());
+    }
+
+    private List<MethodologyEdits.Source> chosenSources() {
+        List<MethodologyEdits.Source> chosen = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            chosen.add(new MethodologyEdits.Source(
+                    sources.get(i).getValue(), criteria.get(i).getValue()));
+        }
+        return chosen;
+    }
+
+    private Map<String, MethodologyEdits.Decimals> chosenRoundings() {
+        Map<String, MethodologyEdits.Decimals> chosen = new LinkedHashMap<>();
+        for (String path : MethodologyEdits.ROUNDINGS) {
+            chosen.put(
+                    path,
+                    new MethodologyEdits.Decimals(
+                            scales.get(path).getValue(), modes.get(path).getValue()));
+        }
+        return chosen;
+    }
+
+    /** The questions of the default questionnaire an indicator may take its value from. */
+    static final List<String> CRITERIA = List.of("overall", "convenience", "attitude", "contacts", "agencies");
+
+    /** Where each of the nine indicators takes its value from (and, for citizens' answers, which question). */
+    private Div sourcesSection() {
+        FormLayout layout = new FormLayout();
+        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+        for (int i = 0; i < Circular01Rules.INDICATORS; i++) {
+            int number = i + 1;
+            Select<IndicatorSource> source = new Select<>();
+            source.setLabel("Chỉ số " + number + ": nguồn số liệu");
+            source.setItems(
+                    UnitIndicatorService.ENTERED.contains(number)
+                            ? List.of(IndicatorSource.values())
+                            : List.of(
+                                    IndicatorSource.DOSSIER_TIMELINESS,
+                                    IndicatorSource.CITIZEN_ANSWER,
+                                    IndicatorSource.COMPLAINTS_ON_TIME));
+            source.setItemLabelGenerator(v -> IndexLabels.of("source", v));
+            String path = "indicators[" + i + "]";
+            source.setId("m-indicators-" + i + "-source");
+            byPath.put(path + ".source", source);
+            Select<String> criterion = new Select<>();
+            criterion.setLabel("Chỉ số " + number + ": câu hỏi (khi lấy từ người dân đánh giá)");
+            criterion.setItems(CRITERIA);
+            criterion.setItemLabelGenerator(IndexLabels::criterion);
+            criterion.setId("m-indicators-" + i + "-criterion");
+            criterion.setEmptySelectionAllowed(true);
+            criterion.setEmptySelectionCaption("—");
+            byPath.put(path + ".criterion", criterion);
+            source.addValueChangeListener(ev -> {
+                boolean asked = ev.getValue() == IndicatorSource.CITIZEN_ANSWER;
+                criterion.setEnabled(asked);
+                if (!asked) {
+                    criterion.clear();
+                }
+            });
+            sources.add(source);
+            criteria.add(criterion);
+            layout.add(source, criterion);
+        }
+        layout.setId("m-indicators");
+        return new Div(new H4("Nguồn số liệu của các chỉ số (Thông tư 01/2018)"), layout);
+    }
+
+    /** How each published figure is rounded: decimals and the rounding rule. */
+    private Div roundingsSection() {
+        FormLayout layout = new FormLayout();
+        layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+        Map<String, String> what = Map.of(
+                "circular01.averageRounding", "Điểm trung bình mỗi chỉ số",
+                "circular01.totalRounding", "Tổng điểm Thông tư 01",
+                "satisfaction.rateRounding", "Tỷ lệ hài lòng (%)",
+                "decision766.rateRounding", "Tỷ lệ theo Quyết định 766 (%)",
+                "decision766.pointsRounding", "Điểm theo Quyết định 766",
+                "par.component.rounding", "Điểm khảo sát CCHC");
+        for (String path : MethodologyEdits.ROUNDINGS) {
+            IntegerField scale = new IntegerField(what.get(path) + ": số chữ số thập phân");
+            // 0 to 6, checked when saved (the error names the field), so the field refuses nothing typed.
+            scale.setHelperText("0–6");
+            scale.setId("m-" + path.replace('.', '-') + "-scale");
+            byPath.put(path + ".scale", scale);
+            Select<RoundingMode> mode = new Select<>();
+            mode.setLabel(what.get(path) + ": cách làm tròn");
+            mode.setItems(List.of(
+                    RoundingMode.HALF_UP,
+                    RoundingMode.HALF_EVEN,
+                    RoundingMode.HALF_DOWN,
+                    RoundingMode.UP,
+                    RoundingMode.DOWN,
+                    RoundingMode.CEILING,
+                    RoundingMode.FLOOR));
+            mode.setItemLabelGenerator(v -> IndexLabels.of("rounding", v));
+            mode.setId("m-" + path.replace('.', '-') + "-mode");
+            byPath.put(path + ".mode", mode);
+            scales.put(path, scale);
+            modes.put(path, mode);
+            layout.add(scale, mode);
+        }
+        layout.setId("m-roundings");
+        return new Div(new H4("Làm tròn"), layout);
     }
 
     void clearErrors() {

@@ -159,8 +159,7 @@ public class MethodologyView extends VerticalLayout {
         form.add(
                 new H3("Phiên bản mới"),
                 new Paragraph("Sửa các giá trị cần thay đổi. Khi lưu, các ô chưa hợp lệ được đánh dấu kèm lý do; "
-                        + "chưa có gì được lưu cho đến khi mọi ô hợp lệ. Nguồn số liệu của các chỉ số và cách làm tròn giữ như phiên bản "
-                        + "đang xem (đổi bằng JSON)."),
+                        + "chưa có gì được lưu cho đến khi mọi ô hợp lệ."),
                 formMeta,
                 fields,
                 new HorizontalLayout(formSave, formCancel));
