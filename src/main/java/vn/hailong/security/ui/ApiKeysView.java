@@ -15,6 +15,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -225,18 +226,29 @@ public class ApiKeysView extends VerticalLayout {
     private void showOnce(IssuedKey issued) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("apikeys.once.title", issued.name()));
-        TextField key = new TextField();
+        // The whole key, wrapped and selectable at once: a text field cut it off.
+        Div key = new Div(issued.key());
         key.setId("issued-key");
-        key.setValue(issued.key());
-        key.setReadOnly(true);
-        key.setWidthFull();
+        key.getStyle()
+                .set("font-family", "monospace")
+                .set("font-size", "var(--lumo-font-size-l)")
+                .set("word-break", "break-all")
+                .set("user-select", "all")
+                .set("padding", "var(--lumo-space-s)")
+                .set("background", "var(--lumo-contrast-5pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
         Paragraph warning = new Paragraph(getTranslation("apikeys.once.warning"));
         warning.setId("issued-key-warning");
         dialog.add(warning, key);
+        Button copy = new Button(getTranslation("apikeys.once.copy"));
+        copy.setId("issued-key-copy");
+        copy.addClickListener(e -> copy.getElement()
+                .executeJs("return navigator.clipboard.writeText($0)", issued.key())
+                .then(ok -> copy.setText(getTranslation("apikeys.once.copied")), failed -> {}));
         Button done = new Button(getTranslation("apikeys.once.done"), e -> dialog.close());
         done.setId("issued-key-done");
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(done);
+        dialog.getFooter().add(copy, done);
         dialog.setWidth("40rem");
         dialog.open();
     }
