@@ -381,17 +381,4 @@ public class DossierIntakeService {
         dossiers.findAllById(ids).forEach(d -> codes.put(d.getId(), d.getCode()));
         return codes;
     }
-
-    /** Dossiers whose result was returned in [from, to), per evaluated unit, for these units. */
-    @Transactional(readOnly = true)
-    public Map<UUID, Long> returnedByUnit(Instant from, Instant to, Collection<UUID> units) {
-        if (units.isEmpty()) {
-            return Map.of();
-        }
-        Map<UUID, Long> result = new HashMap<>();
-        for (Object[] row : dossiers.countReturnedByUnit(from, to, units)) {
-            result.put((UUID) row[0], ((Number) row[1]).longValue());
-        }
-        return result;
-    }
 }

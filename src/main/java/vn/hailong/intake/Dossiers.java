@@ -1,8 +1,5 @@
 package vn.hailong.intake;
 
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,10 +14,4 @@ interface Dossiers extends JpaRepository<Dossier, UUID> {
             select new vn.hailong.intake.DossierRef(d.id, d.code, d.evaluatedAgencyId, d.procedureId)
             from Dossier d where d.code = :code""")
     Optional<DossierRef> findRefByCode(String code);
-
-    @Query("""
-            select d.evaluatedAgencyId, count(d) from Dossier d
-            where d.returnedAt >= :from and d.returnedAt < :to and d.evaluatedAgencyId in :units
-            group by d.evaluatedAgencyId""")
-    List<Object[]> countReturnedByUnit(Instant from, Instant to, Collection<UUID> units);
 }

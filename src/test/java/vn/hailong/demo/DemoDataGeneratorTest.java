@@ -26,8 +26,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
 import vn.hailong.KeepsSecurityStrategy;
-import vn.hailong.dashboard.SatisfactionSummaryService;
-import vn.hailong.dashboard.UnitSatisfaction;
+import vn.hailong.aggregation.RollupDrainer;
+import vn.hailong.dashboard.Breakdown;
+import vn.hailong.dashboard.DashboardPeriod;
+import vn.hailong.dashboard.DashboardService;
+import vn.hailong.dashboard.Figures;
+import vn.hailong.dashboard.Selection;
 import vn.hailong.demo.DemoPlan.PlannedDossier;
 import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
@@ -58,7 +62,8 @@ class DemoDataGeneratorTest {
 
     private final DemoDataGenerator generator;
     private final DossierIntakeService intake;
-    private final SatisfactionSummaryService summaries;
+    private final DashboardService dashboard;
+    private final RollupDrainer drainer;
     private final AccountService accounts;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -67,13 +72,15 @@ class DemoDataGeneratorTest {
     DemoDataGeneratorTest(
             DemoDataGenerator generator,
             DossierIntakeService intake,
-            SatisfactionSummaryService summaries,
+            DashboardService dashboard,
+            RollupDrainer drainer,
             AccountService accounts,
             JdbcTemplate jdbc,
             Clock clock) {
         this.generator = generator;
         this.intake = intake;
-        this.summaries = summaries;
+        this.dashboard = dashboard;
+        this.drainer = drainer;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -216,16 +223,18 @@ class DemoDataGeneratorTest {
                 .filter(d -> d.rating() != null && !d.rating().submittedAt().isBefore(from))
                 .count();
 
-        List<UnitSatisfaction> units = summaries.summarize(firstDay, today);
+        drainer.drainAll();
+        Selection year = new Selection(DashboardPeriod.custom(firstDay, today), null);
+        Figures province = dashboard.headline(year).current();
 
-        assertThat(units).hasSizeGreaterThan(30);
-        assertThat(units.stream().mapToLong(UnitSatisfaction::dossiersReturned).sum())
-                .isEqualTo(returned);
-        assertThat(units.stream().mapToLong(UnitSatisfaction::ratings).sum()).isEqualTo(rated);
-        assertThat(units.stream()
-                        .map(UnitSatisfaction::satisfactionRate)
+        assertThat(dashboard.unitTree()).hasSizeGreaterThan(30);
+        assertThat(province.returned()).isEqualTo(returned);
+        assertThat(province.ratings()).isEqualTo(rated);
+        assertThat(dashboard.breakdown(year, Breakdown.PROCEDURE).stream()
+                        .map(r -> r.figures().satisfactionRate())
                         .distinct()
                         .count())
+                .as("the demo's procedures are not all alike")
                 .isGreaterThan(5);
     }
 

@@ -52,7 +52,6 @@ import vn.hailong.dashboard.Breakdown;
 import vn.hailong.dashboard.DashboardPeriod;
 import vn.hailong.dashboard.DashboardService;
 import vn.hailong.dashboard.ExportService;
-import vn.hailong.dashboard.SatisfactionSummaryService;
 import vn.hailong.dashboard.Selection;
 import vn.hailong.dashboard.ui.CounterDeskView;
 import vn.hailong.dashboard.ui.DashboardView;
@@ -203,9 +202,6 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
 
     @Autowired
     ExportService exports;
-
-    @Autowired
-    SatisfactionSummaryService summaries;
 
     @Autowired
     IndexSnapshotService snapshots;
@@ -362,14 +358,13 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
                     unit,
                     reader,
                     (t, w, u) -> call(() -> t.exports.report(t.selection(u)))));
-            cases.add(new Case("services", "satisfaction summary lists the unit", who, unit, reader, (t, w, u) -> {
-                Outcome o = call(() -> t.summaries.lastMonths(2));
+            cases.add(new Case("services", "dashboard unit tree lists the unit", who, unit, reader, (t, w, u) -> {
+                Outcome o = call(() -> t.dashboard.unitTree());
                 if (o == Outcome.DENIED) {
                     return o;
                 }
                 String code = u == Unit.OWN ? f.own : f.other;
-                return t.summaries.lastMonths(2).units().stream()
-                                .anyMatch(s -> s.unitCode().equals(code))
+                return t.dashboard.unitTree().stream().anyMatch(n -> n.code().equals(code))
                         ? Outcome.ALLOWED
                         : Outcome.DENIED;
             }));

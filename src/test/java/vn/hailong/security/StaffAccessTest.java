@@ -21,8 +21,13 @@ import org.springframework.security.core.userdetails.UserDetails;
 import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.TestData;
-import vn.hailong.dashboard.SatisfactionSummaryService;
-import vn.hailong.dashboard.UnitSatisfaction;
+import vn.hailong.aggregation.RollupDrainer;
+import vn.hailong.dashboard.DashboardPeriod;
+import vn.hailong.dashboard.DashboardService;
+import vn.hailong.dashboard.Figures;
+import vn.hailong.dashboard.Selection;
+import vn.hailong.dashboard.UnitNode;
+import vn.hailong.directory.DirectoryService;
 import vn.hailong.rating.RatingOutcome;
 import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingSubmission;
@@ -47,7 +52,13 @@ class StaffAccessTest {
     RatingService ratings;
 
     @Autowired
-    SatisfactionSummaryService summaries;
+    DashboardService dashboard;
+
+    @Autowired
+    DirectoryService directory;
+
+    @Autowired
+    RollupDrainer drainer;
 
     OneStopSoftware oneStop;
 
@@ -86,13 +97,20 @@ class StaffAccessTest {
                 "kiosk-01");
     }
 
-    static List<UnitSatisfaction> lastWeek(SatisfactionSummaryService summaries) {
-        LocalDate today = LocalDate.now(OneStopSoftware.ZONE);
-        return summaries.summarize(today.minusDays(7), today);
+    /** The units the user may read on the dashboard, by code. */
+    List<String> visibleUnits() {
+        return dashboard.unitTree().stream().map(UnitNode::code).toList();
     }
 
-    static List<String> codes(List<UnitSatisfaction> rows) {
-        return rows.stream().map(UnitSatisfaction::unitCode).toList();
+    /** The dashboard's figures of a unit's subtree over the last week, once the rollups have caught up. */
+    Figures lastWeekOf(String unitCode) {
+        drainer.drainAll();
+        LocalDate today = LocalDate.now(OneStopSoftware.ZONE);
+        return dashboard
+                .headline(new Selection(
+                        DashboardPeriod.custom(today.minusDays(7), today),
+                        directory.getUnit(unitCode).id()))
+                .current();
     }
 
     @Test
@@ -162,17 +180,13 @@ class StaffAccessTest {
         Province province = provinceWithFigures();
         signIn(account(Role.UNIT_MANAGER, province.a()));
 
-        List<UnitSatisfaction> rows = lastWeek(summaries);
-
-        assertThat(codes(rows)).containsExactlyInAnyOrder(province.a(), province.subA());
-        UnitSatisfaction a = rows.stream()
-                .filter(r -> r.unitCode().equals(province.a()))
-                .findFirst()
-                .orElseThrow();
-        assertThat(a.dossiersReturned()).isEqualTo(1);
+        assertThat(visibleUnits()).containsExactlyInAnyOrder(province.a(), province.subA());
+        Figures a = lastWeekOf(province.a());
+        assertThat(a.returned()).as("A and its sub-unit").isEqualTo(2);
         assertThat(a.ratings()).isEqualTo(1);
-        assertThat(a.satisfied()).isEqualTo(1);
+        assertThat(a.happy()).isEqualTo(1);
         assertThat(a.satisfactionRate()).isEqualTo(100.0);
+        assertThatThrownBy(() -> lastWeekOf(province.b())).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -180,7 +194,8 @@ class StaffAccessTest {
         Province province = provinceWithFigures();
         signIn(account(Role.UNIT_MANAGER, province.subA()));
 
-        assertThat(codes(lastWeek(summaries))).containsExactly(province.subA());
+        assertThat(visibleUnits()).containsExactly(province.subA());
+        assertThatThrownBy(() -> lastWeekOf(province.a())).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -188,29 +203,25 @@ class StaffAccessTest {
         Province province = provinceWithFigures();
         signIn(account(Role.PROVINCE_MANAGER, null));
 
-        List<UnitSatisfaction> rows = lastWeek(summaries);
-
-        assertThat(codes(rows)).contains(province.a(), province.subA(), province.b());
-        UnitSatisfaction b = rows.stream()
-                .filter(r -> r.unitCode().equals(province.b()))
-                .findFirst()
-                .orElseThrow();
+        assertThat(visibleUnits()).contains(province.a(), province.subA(), province.b());
+        Figures b = lastWeekOf(province.b());
         assertThat(b.ratings()).isEqualTo(1);
-        assertThat(b.satisfied()).isZero();
+        assertThat(b.happy()).isZero();
         assertThat(b.satisfactionRate()).isEqualTo(0.0);
     }
 
     @Test
-    void an_officer_cannot_read_the_satisfaction_summary() {
+    void an_officer_cannot_read_the_satisfaction_figures() {
         String unit = oneStop.registersUnit("COMMUNE");
         signIn(account(Role.OFFICER, unit));
 
-        assertThatThrownBy(() -> lastWeek(summaries)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> dashboard.unitTree()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> lastWeekOf(unit)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
-    void nobody_without_a_session_can_read_the_satisfaction_summary() {
-        assertThatThrownBy(() -> lastWeek(summaries))
+    void nobody_without_a_session_can_read_the_satisfaction_figures() {
+        assertThatThrownBy(() -> dashboard.unitTree())
                 .isInstanceOfAny(AuthenticationException.class, AccessDeniedException.class);
     }
 }
