@@ -272,30 +272,9 @@ class LostTransactionTest {
     }
 
     DossierDetails returnedDossier(String unit) {
-        Instant returned =
-                LocalDate.now(ZONE).minusDays(1).atTime(10, 0).atZone(ZONE).toInstant();
-        String iso = returned.atZone(ZONE).toOffsetDateTime().toString();
-        String received = returned.minus(10, ChronoUnit.DAYS)
-                .atZone(ZONE)
-                .toOffsetDateTime()
-                .toString();
         return intake.upsert(
                         TestData.dossierCode(unit, 1),
-                        new DossierSubmission(
-                                "1.004220",
-                                "Thủ tục thử",
-                                null,
-                                unit,
-                                unit,
-                                null,
-                                "IN_PERSON",
-                                "CITIZEN",
-                                "RETURNED",
-                                received,
-                                iso,
-                                iso,
-                                List.of(),
-                                0))
+                        TestData.returnedDossier(unit, TestData.yesterdayAt(10), List.of()))
                 .dossier();
     }
 }

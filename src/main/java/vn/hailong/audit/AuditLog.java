@@ -25,6 +25,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -96,6 +97,11 @@ public class AuditLog {
 
     @EventListener
     void on(AbstractAuthenticationFailureEvent event) {
+        if (event.getException() instanceof AuthenticationServiceException) {
+            // The password was never checked (the database did not answer, ADR 085): no log-in
+            // was tried, and the entry could not be written either; the user is asked to try again.
+            return;
+        }
         String name = event.getAuthentication() == null
                 ? "?"
                 : String.valueOf(event.getAuthentication().getName());

@@ -1,7 +1,9 @@
 package vn.hailong.security;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
@@ -26,6 +28,18 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication attempt) {
+        try {
+            return throttled(attempt);
+        } catch (DataAccessException unreachable) {
+            // The throttle's own look-ups could not reach the database (a full pool, a cluster member
+            // going away): the password was not checked, so the user is told to try again
+            // (/login?unavailable, ADR 085) instead of getting the server's error page.
+            throw new InternalAuthenticationServiceException(
+                    "the log-in could not be checked: the database did not answer", unreachable);
+        }
+    }
+
+    private Authentication throttled(Authentication attempt) {
         String username = attempt.getName();
         String address = LoginProtection.addressOf(attempt);
         protection.lockedUntil(username, address).ifPresent(until -> {

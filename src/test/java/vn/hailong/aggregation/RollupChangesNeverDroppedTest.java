@@ -5,11 +5,9 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +29,6 @@ import vn.hailong.directory.DirectoryService;
 import vn.hailong.directory.UnitChange;
 import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
-import vn.hailong.intake.DossierSubmission;
 import vn.hailong.platform.Ids;
 import vn.hailong.platform.embedded.EmbeddedMariaDb;
 import vn.hailong.rating.RatingOutcome;
@@ -267,30 +264,9 @@ class RollupChangesNeverDroppedTest {
     }
 
     DossierDetails returnedDossier() {
-        Instant returned =
-                LocalDate.now(ZONE).minusDays(1).atTime(10, 0).atZone(ZONE).toInstant();
-        String iso = returned.atZone(ZONE).toOffsetDateTime().toString();
-        String received = returned.minus(10, ChronoUnit.DAYS)
-                .atZone(ZONE)
-                .toOffsetDateTime()
-                .toString();
         return intake.upsert(
                         TestData.dossierCode(unit, ++sequence),
-                        new DossierSubmission(
-                                "1.004220",
-                                "Thủ tục thử",
-                                null,
-                                unit,
-                                unit,
-                                null,
-                                "IN_PERSON",
-                                "CITIZEN",
-                                "RETURNED",
-                                received,
-                                iso,
-                                iso,
-                                List.of(),
-                                0))
+                        TestData.returnedDossier(unit, TestData.yesterdayAt(10), List.of()))
                 .dossier();
     }
 

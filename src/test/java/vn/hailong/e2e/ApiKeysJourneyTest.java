@@ -89,9 +89,8 @@ class ApiKeysJourneyTest {
         assertThat(page.content()).doesNotContain(key);
         Accessibility.assertNoSeriousViolations(page, "api keys");
 
-        page.locator("#api-key-list")
-                .getByText(name, new Locator.GetByTextOptions().setExact(true))
-                .click();
+        // The new key is selected and in view (the list may be long), ready to be rotated or revoked.
+        assertThat(page.locator("#selected-key")).containsText(name);
         page.locator("#revoke-key").click();
         assertThat(page.locator("#api-keys-message")).containsText("Đã thu hồi khoá " + name);
         assertThat(page.locator("#api-key-list")).containsText("ĐÃ THU HỒI");

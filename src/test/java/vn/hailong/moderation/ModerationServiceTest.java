@@ -38,7 +38,6 @@ import vn.hailong.index.Methodology;
 import vn.hailong.index.internal.PeriodInputsReadModel;
 import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
-import vn.hailong.intake.DossierSubmission;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
@@ -129,31 +128,9 @@ class ModerationServiceTest {
 
     /** A dossier returned two hours ago. */
     DossierDetails returnedDossier() {
-        Instant returned = Instant.now().minus(2, ChronoUnit.HOURS);
-        String iso = returned.atZone(VIETNAM).toOffsetDateTime().toString();
         return intake.upsert(
                         TestData.dossierCode(unit, ++sequence),
-                        new DossierSubmission(
-                                "1.004227",
-                                "Cấp giấy phép môi trường",
-                                null,
-                                unit,
-                                unit,
-                                null,
-                                "IN_PERSON",
-                                "CITIZEN",
-                                "RETURNED",
-                                returned.minus(5, ChronoUnit.DAYS)
-                                        .atZone(VIETNAM)
-                                        .toOffsetDateTime()
-                                        .toString(),
-                                returned.plus(3, ChronoUnit.DAYS)
-                                        .atZone(VIETNAM)
-                                        .toOffsetDateTime()
-                                        .toString(),
-                                iso,
-                                List.of(),
-                                0))
+                        TestData.returnedDossier(unit, Instant.now().minus(2, ChronoUnit.HOURS), List.of()))
                 .dossier();
     }
 

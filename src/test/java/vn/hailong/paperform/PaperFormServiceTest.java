@@ -105,31 +105,13 @@ class PaperFormServiceTest {
     }
 
     DossierDetails returnedDossier(String officerId) {
-        Instant returned = Instant.now().minus(2, ChronoUnit.HOURS);
         return intake.upsert(
                         TestData.dossierCode(unit, ++sequence),
-                        new DossierSubmission(
-                                "1.004227",
-                                "Cấp giấy phép môi trường",
-                                null,
+                        TestData.returnedDossier(
                                 unit,
-                                unit,
-                                null,
-                                "IN_PERSON",
-                                "CITIZEN",
-                                "RETURNED",
-                                returned.minus(5, ChronoUnit.DAYS)
-                                        .atZone(VIETNAM)
-                                        .toOffsetDateTime()
-                                        .toString(),
-                                returned.plus(3, ChronoUnit.DAYS)
-                                        .atZone(VIETNAM)
-                                        .toOffsetDateTime()
-                                        .toString(),
-                                returned.atZone(VIETNAM).toOffsetDateTime().toString(),
+                                Instant.now().minus(2, ChronoUnit.HOURS),
                                 List.of(new DossierSubmission.OfficerPart(
-                                        officerId, "Cán bộ " + officerId, "RETURNING")),
-                                0))
+                                        officerId, "Cán bộ " + officerId, "RETURNING"))))
                 .dossier();
     }
 

@@ -6,12 +6,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,9 @@ class LoginProtectionTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Autowired
     MeterRegistry meters;
@@ -106,7 +112,41 @@ class LoginProtectionTest {
         if (location.endsWith("/login?error")) {
             return "error";
         }
-        return "in";
+        if (location.endsWith("/login?unavailable")) {
+            return "unavailable";
+        }
+        // Logged in: on to the start page; anything else (an error page) is returned as it is.
+        return location.equals(base + "/") || location.equals("/") ? "in" : location;
+    }
+
+    @Test
+    void a_log_in_the_throttle_cannot_check_is_told_to_try_again_never_a_server_error() throws Exception {
+        String manager = provinceManager();
+        double failuresBefore = count("hailong.login.failures");
+        List<Connection> held = new ArrayList<>();
+        try {
+            // Every pooled connection taken, as a burst or a cluster member going away would: the
+            // throttle's look-up waits for one, then fails (seen in the cluster proof as a 500).
+            while (true) {
+                try {
+                    held.add(dataSource.getConnection());
+                } catch (SQLException exhausted) {
+                    break;
+                }
+            }
+            assertThat(held).as("the pool was taken").isNotEmpty();
+            assertThat(attempt(manager, PASSWORD, "10.20.30.41")).isEqualTo("unavailable");
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
+        assertThat(count("hailong.login.failures"))
+                .as("not counted as a wrong password")
+                .isEqualTo(failuresBefore);
+        assertThat(attempt(manager, PASSWORD, "10.20.30.41"))
+                .as("and once the pool is back")
+                .isEqualTo("in");
     }
 
     @Test

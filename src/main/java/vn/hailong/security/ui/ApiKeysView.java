@@ -133,6 +133,7 @@ public class ApiKeysView extends VerticalLayout {
             try {
                 KeyRow revoked = keys.revoke(selected().name());
                 refresh();
+                showRow(revoked.name());
                 show(getTranslation("apikeys.revokedNow", revoked.name()), false);
             } catch (NotFoundException ex) {
                 show(ex.getMessage(), true);
@@ -191,6 +192,7 @@ public class ApiKeysView extends VerticalLayout {
         try {
             IssuedKey issued = action.get();
             refresh();
+            showRow(issued.name());
             name.clear();
             show(getTranslation("apikeys.issued", issued.name()), false);
             showOnce(issued);
@@ -264,6 +266,18 @@ public class ApiKeysView extends VerticalLayout {
             selectedTitle.setText(getTranslation("apikeys.selected", k.name()));
             revoke.setEnabled(k.active());
         }
+    }
+
+    /** Selects the key and scrolls it into view: revoked keys sort last, below the active ones. */
+    private void showRow(String keyName) {
+        grid.getListDataView()
+                .getItems()
+                .filter(k -> k.name().equals(keyName))
+                .findFirst()
+                .ifPresent(k -> {
+                    grid.select(k);
+                    grid.scrollToItem(k);
+                });
     }
 
     private void refresh() {
