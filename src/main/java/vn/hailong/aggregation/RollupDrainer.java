@@ -220,7 +220,9 @@ public class RollupDrainer implements SmartLifecycle {
                 // rows that a worker is applying right now rather than skipping them.
                 n = drain(null, Duration.ofDays(-36_500), true);
             } catch (RuntimeException e) {
-                if (!notTheChangesFault(e) || System.nanoTime() - deadline >= 0) {
+                // The database away: nothing to wait for here (the caller retries); a lost race or a
+                // lock wait: try again until the patience runs out.
+                if (unreachable(e) || !notTheChangesFault(e) || System.nanoTime() - deadline >= 0) {
                     throw e;
                 }
                 n = 0;
