@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import vn.hailong.followup.CaseStatus;
 import vn.hailong.platform.Words;
 import vn.hailong.rating.RatingChannel;
 import vn.hailong.rating.RatingStatus;
@@ -50,6 +51,11 @@ class OneSourceOfWordsTest {
                     .as("en %s", status)
                     .isNotEqualTo(status.name());
         }
+        for (CaseStatus status : CaseStatus.values()) {
+            assertThat(status.label(Words.VI)).as("vi %s", status).isNotEqualTo(status.name());
+            assertThat(status.label(EN)).as("en %s", status).isNotEqualTo(status.name());
+        }
+        assertThat(CaseStatus.CONTACTED.label(Words.VI)).isEqualTo("Đã liên hệ");
         assertThat(RatingWords.channel("PHONE", Words.VI)).isEqualTo("Khảo sát qua điện thoại");
         assertThat(RatingWords.channel("PHONE", EN)).isEqualTo("Telephone survey");
         // A language the bundles do not have reads Vietnamese, the root, not the JVM's language.
@@ -66,6 +72,9 @@ class OneSourceOfWordsTest {
         }
         for (RatingStatus status : RatingStatus.values()) {
             words.add(RatingWords.status(status.name(), Words.VI));
+        }
+        for (CaseStatus status : CaseStatus.values()) {
+            words.add(status.label(Words.VI));
         }
         List<String> copies = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {

@@ -1,6 +1,9 @@
 package vn.hailong.followup;
 
+import java.util.Locale;
 import java.util.Set;
+
+import vn.hailong.platform.Words;
 
 /**
  * Where a follow-up case stands. It moves forward only: OPEN → CONTACTED → RESOLVED → CLOSED;
@@ -14,14 +17,13 @@ public enum CaseStatus {
 
     private static final Set<CaseStatus> NONE = Set.of();
 
-    /** How the screens and e-mails name the status. */
+    /** How the screens and e-mails name the status: {@code followup.status.*} in the bundles. */
     public String label() {
-        return switch (this) {
-            case OPEN -> "Mới mở";
-            case CONTACTED -> "Đã liên hệ";
-            case RESOLVED -> "Đã giải quyết";
-            case CLOSED -> "Đã đóng";
-        };
+        return label(Words.current());
+    }
+
+    public String label(Locale locale) {
+        return Words.code("followup.status", name(), locale);
     }
 
     /** The statuses a case in this status may move to. */

@@ -187,7 +187,8 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
         }
         if (c.status().canMoveTo(CaseStatus.RESOLVED)) {
             buttons.add(button(
-                    "Đã giải quyết",
+                    // Marks it as what the status says: the same word.
+                    CaseStatus.RESOLVED.label(),
                     c.status() == CaseStatus.CONTACTED,
                     () -> followUps.resolve(caseId, text.getValue())));
         }

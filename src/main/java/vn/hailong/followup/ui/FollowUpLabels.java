@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Span;
 
 import vn.hailong.followup.CaseStatus;
 import vn.hailong.platform.Formats;
+import vn.hailong.platform.Words;
 
 /** How follow-up screens word statuses, answers and dates (Vietnamese first). */
 public final class FollowUpLabels {
@@ -14,7 +15,7 @@ public final class FollowUpLabels {
     private FollowUpLabels() {}
 
     public static Span status(CaseStatus status, boolean overdue) {
-        Span badge = new Span(status.label() + (overdue ? " · quá hạn" : ""));
+        Span badge = new Span(status.label() + (overdue ? " · " + Words.of("followup.overdue") : ""));
         badge.addClassName("fu-badge");
         if (overdue) {
             badge.addClassName("overdue");
