@@ -4,12 +4,17 @@ import java.nio.file.Paths;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -31,6 +36,14 @@ final class KioskPushProbe implements AutoCloseable {
     private final Browser browser;
     final List<Tablet> tablets = new ArrayList<>();
     final ConcurrentLinkedQueue<Long> millis = new ConcurrentLinkedQueue<>();
+    /** Each sample with the time of day its handover was sent, for the slowest (do they follow the kills?). */
+    private final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
+
+    private record Sample(LocalTime sentAt, String tablet, int node, long millis) {}
+
+    /** Samples sent this long after the first are the warmed-up figure. */
+    static final int WARM_UP_SECONDS = 30;
+
     final ConcurrentLinkedQueue<String> misses = new ConcurrentLinkedQueue<>();
 
     KioskPushProbe() {
@@ -76,9 +89,15 @@ final class KioskPushProbe implements AutoCloseable {
         String tail = dossier.substring(dossier.length() - 4);
         try {
             t.page().getByText("Hồ sơ …" + tail).waitFor(new Locator.WaitForOptions().setTimeout(10_000));
-            millis.add((System.nanoTime() - startNanos) / 1_000_000);
+            long took = (System.nanoTime() - startNanos) / 1_000_000;
+            millis.add(took);
+            LocalTime sent = LocalTime.now(ZoneOffset.UTC)
+                    .minusNanos(System.nanoTime() - startNanos)
+                    .truncatedTo(ChronoUnit.SECONDS);
+            samples.add(new Sample(sent, t.device(), t.node(), took));
         } catch (RuntimeException e) {
-            misses.add(dossier + " on " + t.device() + " (node " + t.node() + "): "
+            misses.add(dossier + " on " + t.device() + " (node " + (t.node() + 1) + ", sent "
+                    + LocalTime.now(ZoneOffset.UTC).minusSeconds(10).truncatedTo(ChronoUnit.SECONDS) + " UTC): "
                     + e.getClass().getSimpleName());
         }
     }
@@ -89,8 +108,39 @@ final class KioskPushProbe implements AutoCloseable {
         if (sorted.isEmpty()) {
             return "no samples; misses " + misses.size();
         }
-        return "samples %d, p50 %d ms, p95 %d ms, worst %d ms; not shown within 10 s %d"
-                .formatted(sorted.size(), pct(sorted, 50), pct(sorted, 95), sorted.getLast(), misses.size());
+        String slowest = samples.stream()
+                .sorted(Comparator.comparingLong(Sample::millis).reversed())
+                .limit(6)
+                .map(x -> x.millis() + " ms at " + x.sentAt() + " (" + x.tablet() + ", node " + (x.node() + 1) + ")")
+                .collect(Collectors.joining("; "));
+        // The first seconds of load meet cold nodes (C1 only in the proof, first pushes, first
+        // topic messages): the run of 2026-12-07 02:30 had five of its six slowest samples there,
+        // not after the kills. Both figures are reported; the budget is for a node that has warmed up.
+        LocalTime first = samples.stream()
+                .map(Sample::sentAt)
+                .min(Comparator.naturalOrder())
+                .orElse(LocalTime.MIN);
+        List<Long> warm = samples.stream()
+                .filter(x -> !x.sentAt().isBefore(first.plusSeconds(WARM_UP_SECONDS)))
+                .map(Sample::millis)
+                .sorted()
+                .toList();
+        String afterWarmUp = warm.isEmpty()
+                ? "no samples"
+                : "samples %d, p50 %d ms, p95 %d ms, worst %d ms"
+                        .formatted(warm.size(), pct(warm, 50), pct(warm, 95), warm.getLast());
+        return ("samples %d, p50 %d ms, p95 %d ms, worst %d ms; not shown within 10 s %d%n"
+                        + "   after the first %d s of load: %s%n"
+                        + "   slowest (UTC, handover sent): %s")
+                .formatted(
+                        sorted.size(),
+                        pct(sorted, 50),
+                        pct(sorted, 95),
+                        sorted.getLast(),
+                        misses.size(),
+                        WARM_UP_SECONDS,
+                        afterWarmUp,
+                        slowest);
     }
 
     long p95() {
