@@ -160,14 +160,13 @@ public class ApiKeyAdminService {
     public IssuedKey rotate(String name) {
         ApiClient client = existing(name);
         KeyRow row = row(client);
-        if (row.heldByAccount()) {
-            String key = ApiKeys.generate();
-            keys.provisionForAccount(client.getName(), key, row.holder());
-            keys.forgetVerified();
-            return new IssuedKey(client.getName(), key);
-        }
         String key = ApiKeys.generate();
-        keys.provision(client.getName(), key, client.unitCode(), client.managesWebhooks());
+        if (row.heldByAccount()) {
+            keys.provisionForAccount(client.getName(), key, row.holder());
+        } else {
+            keys.provision(client.getName(), key, client.unitCode(), client.managesWebhooks());
+        }
+        keys.forgetVerified(); // the old key's cached verification goes with it
         return new IssuedKey(client.getName(), key);
     }
 
