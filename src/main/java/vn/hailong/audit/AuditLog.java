@@ -52,7 +52,6 @@ public class AuditLog {
     private static final RetryTemplate HEAD_RACES = Retries.onWriteConflict(4);
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
-    /** Audit times are shown and filtered in Vietnam time (no daylight saving). */
     /** The most entries one query or export answers. */
     public static final int MAX_ROWS = 100_000;
 

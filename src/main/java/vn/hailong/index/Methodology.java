@@ -30,7 +30,6 @@ public record Methodology(
         Objects.requireNonNull(definition, "definition");
     }
 
-    /** The rules themselves. */
     /**
      * The rules themselves. {@code dossiers} and {@code unitEntries} (and the newer keys inside
      * {@code par} and {@code ranking}) were added after the first versions were stored: a version

@@ -30,7 +30,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class LoadRunner {
 
     /** One client's own state, used by one thread only. */
-    public interface Client extends AutoCloseable {
+    public interface Client {
 
         /**
          * Performs operation number {@code op}; an exception means it failed (its message is kept
@@ -38,7 +38,6 @@ public final class LoadRunner {
          */
         void call(int op) throws Exception;
 
-        @Override
         default void close() throws Exception {}
     }
 

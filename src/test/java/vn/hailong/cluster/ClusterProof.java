@@ -719,21 +719,21 @@ public final class ClusterProof {
             }
         }
 
-        int verify() throws Exception {
-            Connection c = null;
+        /** A connection to the first member that answers (one may have been killed). */
+        private Connection anyMember() {
             for (String port : dbs) {
                 try {
-                    c = db(port);
-                    break;
+                    return db(port);
                 } catch (SQLException down) {
                     // the killed member
                 }
             }
-            if (c == null) {
-                throw new IllegalStateException("no member answers");
-            }
+            throw new IllegalStateException("no member answers");
+        }
+
+        int verify() throws Exception {
             List<String> bad = new ArrayList<>();
-            try (Connection member = c) {
+            try (Connection c = anyMember()) {
                 // Rollups: wait for the drain (rollup_pending empty), at most 60 s.
                 long drainStart = System.nanoTime();
                 long pending = -1;

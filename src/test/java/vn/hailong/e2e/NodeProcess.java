@@ -131,9 +131,14 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
-            kill();
+            try {
+                kill();
+            } catch (InterruptedException e) {
+                // the kill was sent; the caller's thread keeps its interrupt
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

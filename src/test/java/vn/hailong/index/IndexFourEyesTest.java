@@ -164,7 +164,7 @@ class IndexFourEyesTest extends SpringBrowserlessTest {
         IndexSnapshotService.Snapshot draft = snapshots.compute(scheme, "2026-07");
         navigate(IndexReviewView.class);
         @SuppressWarnings("unchecked")
-        Grid<IndexSnapshotService.Snapshot> history = find(Grid.class).id("snapshots");
+        Grid<IndexSnapshotService.Snapshot> history = snapshotsGrid();
         int row = 0;
         while (!test(history).getRow(row).id().equals(draft.id())) {
             row++;
@@ -180,11 +180,16 @@ class IndexFourEyesTest extends SpringBrowserlessTest {
         snapshots.review(draft.id(), null);
         data.signIn(publisher);
         navigate(IndexReviewView.class);
-        history = find(Grid.class).id("snapshots");
+        history = snapshotsGrid();
         test(history).clickRow(row);
         assertThat(find(Button.class).id("publish").isEnabled()).isTrue();
         assertThat(find(Paragraph.class).id("review-summary").getText())
                 .contains("Đã kiểm tra: " + colleague)
                 .doesNotContain("Cần thêm");
+    }
+
+    @SuppressWarnings("unchecked") // the query knows the component's class, not its item type
+    private Grid<IndexSnapshotService.Snapshot> snapshotsGrid() {
+        return find(Grid.class).id("snapshots");
     }
 }

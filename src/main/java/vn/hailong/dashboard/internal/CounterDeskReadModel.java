@@ -77,7 +77,6 @@ public class CounterDeskReadModel {
                 .list();
     }
 
-    /** A counter's handovers in [{@code from}, {@code to}), newest first, with whether the dossier has a counted rating. */
     /** The counter of this one-stop officer's latest handover, if any (ix_kiosk_handover_officer). */
     public Optional<UUID> latestCounterOf(String officerId) {
         return jdbc.sql("SELECT counter_id FROM kiosk_handover WHERE officer_id = :officer"
@@ -87,6 +86,7 @@ public class CounterDeskReadModel {
                 .optional();
     }
 
+    /** A counter's handovers in [{@code from}, {@code to}), newest first, with whether the dossier has a counted rating. */
     public List<HandoverRow> handovers(UUID counterId, Instant from, Instant to) {
         return jdbc.sql("""
                 SELECT h.handed_over_at, d.code, h.officer_id, o.display_name, h.waiting, h.ended_at, h.expires_at, h.outcome,

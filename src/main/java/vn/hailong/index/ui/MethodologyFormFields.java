@@ -57,25 +57,22 @@ class MethodologyFormFields extends Div {
     private final BigDecimalField complaintTarget =
             number("decision766.complaintSatisfaction.targetPercent", "PAKN hài lòng: mục tiêu (%)");
     private final Select<PointsCurve> curve =
-            select("decision766.curve", "Cách tính điểm theo mục tiêu", "curve", PointsCurve.values());
+            select("decision766.curve", "Cách tính điểm theo mục tiêu", "curve", PointsCurve.class);
     private final BigDecimalField parWeight = number("par.component.weight", "Điểm khảo sát CCHC: trọng số");
     private final BigDecimalField parMax = number("par.component.maxPoints", "Điểm khảo sát CCHC: tối đa");
     private final Select<Methodology.ParBandBasis> bandBasis =
-            select("par.bandBasis", "Xếp nhóm CCHC theo", "bandBasis", Methodology.ParBandBasis.values());
+            select("par.bandBasis", "Xếp nhóm CCHC theo", "bandBasis", Methodology.ParBandBasis.class);
     private final Select<Methodology.RankBy> rankBy =
-            select("ranking.rankBy", "Xếp hạng theo", "rankBy", Methodology.RankBy.values());
+            select("ranking.rankBy", "Xếp hạng theo", "rankBy", Methodology.RankBy.class);
     private final Checkbox withinPeerGroups = new Checkbox("Xếp hạng trong từng nhóm đơn vị");
     private final IntegerField minimumRatings =
             integer("ranking.minimumRatings", "Cỡ mẫu tối thiểu để được xếp hạng (lượt đánh giá)");
     private final Select<Methodology.OnTimeBy> onTimeBy =
-            select("dossiers.onTimeBy", "Hồ sơ đúng hạn", "onTimeBy", Methodology.OnTimeBy.values());
+            select("dossiers.onTimeBy", "Hồ sơ đúng hạn", "onTimeBy", Methodology.OnTimeBy.class);
     private final Select<Methodology.WithoutDossiers> withoutDossiers = select(
-            "dossiers.withoutDossiers",
-            "Đơn vị không có hồ sơ",
-            "withoutDossiers",
-            Methodology.WithoutDossiers.values());
-    private final Select<Methodology.EntryFallback> fallback = select(
-            "unitEntries.fallback", "Chỉ số nhập cho tháng, quý", "fallback", Methodology.EntryFallback.values());
+            "dossiers.withoutDossiers", "Đơn vị không có hồ sơ", "withoutDossiers", Methodology.WithoutDossiers.class);
+    private final Select<Methodology.EntryFallback> fallback =
+            select("unitEntries.fallback", "Chỉ số nhập cho tháng, quý", "fallback", Methodology.EntryFallback.class);
     private final List<Select<IndicatorSource>> sources = new ArrayList<>();
     private final List<Select<String>> criteria = new ArrayList<>();
     private final Map<String, IntegerField> scales = new LinkedHashMap<>();
@@ -356,11 +353,10 @@ class MethodologyFormFields extends Div {
         return f;
     }
 
-    @SafeVarargs
-    private <E extends Enum<E>> Select<E> select(String path, String label, String kind, E... values) {
+    private <E extends Enum<E>> Select<E> select(String path, String label, String kind, Class<E> type) {
         Select<E> s = new Select<>();
         s.setLabel(label);
-        s.setItems(values);
+        s.setItems(type.getEnumConstants());
         s.setItemLabelGenerator(v -> IndexLabels.of(kind, v));
         s.setId("m-" + path.replace('.', '-'));
         byPath.put(path, s);

@@ -72,7 +72,7 @@ class ClusterConfiguration {
         config.setProperty("hazelcast.max.no.heartbeat.seconds", "15");
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(properties.port()).setPortAutoIncrement(false);
-        network.getRestApiConfig().setEnabled(false);
+        // (Hazelcast's REST endpoint is off unless configured; its switch is deprecated for removal.)
         network.getMemcacheProtocolConfig().setEnabled(false);
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
