@@ -3,16 +3,10 @@ package vn.hailong.index;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -25,7 +19,6 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -34,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hailong.audit.AuditAction;
 import vn.hailong.audit.AuditEvent;
 import vn.hailong.index.internal.IndexJson;
+import vn.hailong.index.internal.IndexSnapshotStore;
 import vn.hailong.index.internal.PeriodInputsReadModel;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.Ids;
@@ -117,7 +111,7 @@ public class IndexSnapshotService {
             List<UnitInputs> units,
             Map<String, Integer> previousRanks) {}
 
-    private final JdbcTemplate jdbc;
+    private final IndexSnapshotStore store;
     private final PeriodInputsReadModel inputs;
     private final MethodologyService methodologies;
     private final ScopeService scopes;
@@ -126,7 +120,7 @@ public class IndexSnapshotService {
     private final IndexPublicationProperties publication;
 
     IndexSnapshotService(
-            JdbcTemplate jdbc,
+            IndexSnapshotStore store,
             PeriodInputsReadModel inputs,
             MethodologyService methodologies,
             ScopeService scopes,
@@ -135,7 +129,7 @@ public class IndexSnapshotService {
             IndexPublicationProperties publication) {
         this.events = events;
         this.publication = publication;
-        this.jdbc = jdbc;
+        this.store = store;
         this.inputs = inputs;
         this.methodologies = methodologies;
         this.scopes = scopes;
@@ -199,9 +193,7 @@ public class IndexSnapshotService {
         UUID id = Ids.newId();
         try {
             // First, so that a concurrent request with the same key waits on this row and then replays.
-            jdbc.update("""
-                    INSERT INTO index_compute_request (client, idempotency_key, scheme, period, correction, snapshot_id, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""", client, idempotencyKey, scheme, p, correction, id.toString(), utc(clock.instant()));
+            store.insertComputeRequest(client, idempotencyKey, scheme, p, correction, id, clock.instant());
         } catch (DuplicateKeyException concurrent) {
             return replay(client, idempotencyKey, scheme, p, correction).orElseThrow(() -> concurrent);
         }
@@ -209,17 +201,11 @@ public class IndexSnapshotService {
     }
 
     private Optional<Computation> replay(String client, String key, String scheme, String period, boolean correction) {
-        record Earlier(String scheme, String period, boolean correction, UUID snapshot) {}
-        List<Earlier> found = jdbc.query(
-                """
-                SELECT scheme, period, correction, snapshot_id FROM index_compute_request WHERE client = ? AND idempotency_key = ?""",
-                (rs, i) -> new Earlier(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getObject(4, UUID.class)),
-                client,
-                key);
+        Optional<IndexSnapshotStore.ComputeRequest> found = store.computeRequest(client, key);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Earlier e = found.getFirst();
+        IndexSnapshotStore.ComputeRequest e = found.get();
         if (!e.scheme().equals(scheme) || !e.period().equals(period) || e.correction() != correction) {
             throw InvalidInputException.unprocessable(
                     "idempotencyKey",
@@ -241,11 +227,7 @@ public class IndexSnapshotService {
 
     /** The drafts of a scheme waiting to be published (corrections' drafts included), oldest first. */
     List<Snapshot> waitingDrafts(String scheme) {
-        return jdbc.query(
-                SNAPSHOTS
-                        + " WHERE s.scheme = ? AND p.snapshot_id IS NULL AND c.snapshot_id IS NULL ORDER BY s.computed_at",
-                this::snapshot,
-                scheme);
+        return store.draftsOf(scheme);
     }
 
     /** A new draft of a period: a first computation of an unpublished one, or a correction of a published one. */
@@ -301,53 +283,16 @@ public class IndexSnapshotService {
         List<UUID> replaced = replaceDrafts(scheme, p.toString(), id);
         Instant now = clock.instant();
         long millis = (System.nanoTime() - started) / 1_000_000;
-        jdbc.update(
-                """
-                INSERT INTO index_snapshot (id, scheme, period, period_start, period_end, methodology_id, methodology_version,
-                    inputs_hash, units, computed_at, computed_by, compute_millis)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id.toString(),
-                scheme,
-                p.toString(),
-                p.start(),
-                p.end(),
-                methodology.id().toString(),
-                methodology.version(),
-                hash,
-                results.size(),
-                utc(now),
-                Actors.current(),
-                millis);
+        store.insertSnapshot(id, scheme, p, methodology, hash, results.size(), now, Actors.current(), millis);
         Map<String, UUID> idByCode = new HashMap<>();
         units.values().forEach(u -> idByCode.put(u.code(), u.id()));
         Map<String, UnitInputs> inputsByCode = new HashMap<>();
         sorted.forEach(u -> inputsByCode.put(u.unitCode(), u));
-        List<Object[]> rows = new ArrayList<>(results.size());
+        List<IndexSnapshotStore.NewUnit> rows = new ArrayList<>(results.size());
         for (UnitResult r : results) {
-            rows.add(new Object[] {
-                id.toString(),
-                idByCode.get(r.unitCode()).toString(),
-                r.unitCode(),
-                r.unitName(),
-                r.peerGroup(),
-                r.dossiers(),
-                r.ratings(),
-                r.satisfactionRate(),
-                r.circular01Total(),
-                r.circular01Band() == null ? null : r.circular01Band().name(),
-                r.decision766().totalPoints(),
-                r.parSurveyPoints(),
-                r.parBand(),
-                r.rank(),
-                r.rankChange(),
-                IndexJson.write(inputsByCode.get(r.unitCode())),
-                IndexJson.write(r)
-            });
+            rows.add(new IndexSnapshotStore.NewUnit(idByCode.get(r.unitCode()), inputsByCode.get(r.unitCode()), r));
         }
-        jdbc.batchUpdate("""
-                INSERT INTO index_snapshot_unit (snapshot_id, agency_id, unit_code, unit_name, peer_group, dossiers, ratings,
-                    satisfaction_rate, tt01_total, tt01_band, d766_points, par_points, par_band, unit_rank, rank_change, inputs, result)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        store.insertUnits(id, rows);
         Snapshot draft = get(id);
         long unrated =
                 results.stream().filter(r -> r.flags().contains("NO_RATINGS")).count();
@@ -392,9 +337,7 @@ public class IndexSnapshotService {
     public Snapshot publish(UUID snapshotId) {
         Snapshot s = publishable(snapshotId);
         try {
-            jdbc.update("""
-                    INSERT INTO index_publication (snapshot_id, scheme, period, published_at, published_by)
-                    VALUES (?, ?, ?, ?, ?)""", snapshotId.toString(), s.scheme(), s.period(), utc(clock.instant()), Actors.current());
+            store.insertPublication(snapshotId, s.scheme(), s.period(), clock.instant(), Actors.current());
         } catch (DuplicateKeyException e) {
             throw new ConflictException(
                     "period", s.period() + " is already published under scheme '" + s.scheme() + "'");
@@ -432,17 +375,8 @@ public class IndexSnapshotService {
                         s.period() + " is not published under scheme '" + s.scheme()
                                 + "'; publish the draft, not a correction"));
         try {
-            jdbc.update(
-                    """
-                    INSERT INTO index_correction (snapshot_id, corrects_snapshot_id, scheme, period, reason, published_at, published_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                    snapshotId.toString(),
-                    current.toString(),
-                    s.scheme(),
-                    s.period(),
-                    reason.strip(),
-                    utc(clock.instant()),
-                    Actors.current());
+            store.insertCorrection(
+                    snapshotId, current, s.scheme(), s.period(), reason.strip(), clock.instant(), Actors.current());
         } catch (DuplicateKeyException e) {
             throw new ConflictException(
                     "snapshot", "the published snapshot of " + s.period() + " was corrected in the meantime");
@@ -475,16 +409,7 @@ public class IndexSnapshotService {
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
     public Optional<Snapshot> currentDraft(String scheme, String period) {
         String p = IndexPeriod.parse(period, "period").toString();
-        return jdbc
-                .query(
-                        SNAPSHOTS
-                                + " WHERE s.scheme = ? AND s.period = ? AND p.snapshot_id IS NULL AND c.snapshot_id IS NULL"
-                                + " ORDER BY s.computed_at DESC LIMIT 1",
-                        this::snapshot,
-                        scheme,
-                        p)
-                .stream()
-                .findFirst();
+        return store.latestDraft(scheme, p);
     }
 
     /**
@@ -513,13 +438,7 @@ public class IndexSnapshotService {
     @Transactional(readOnly = true)
     public List<Snapshot> publicationHistory(String scheme, String period) {
         String p = IndexPeriod.parse(period, "period").toString();
-        return jdbc.query(
-                SNAPSHOTS
-                        + " WHERE s.scheme = ? AND s.period = ? AND (p.snapshot_id IS NOT NULL OR c.snapshot_id IS NOT NULL)"
-                        + " ORDER BY n.snapshot_id IS NOT NULL, COALESCE(p.published_at, c.published_at) DESC",
-                this::snapshot,
-                scheme,
-                p);
+        return store.publicationsOf(scheme, p);
     }
 
     /** Discards a draft. @throws ConflictException for a published snapshot */
@@ -530,7 +449,7 @@ public class IndexSnapshotService {
         if (s.isPublished()) {
             throw new ConflictException("snapshot", "a published snapshot cannot be discarded or changed");
         }
-        deleteSnapshot(snapshotId);
+        store.deleteDraft(snapshotId);
         remember(snapshotId, s.scheme(), s.period(), null);
         audit(AuditAction.INDEX_DRAFT_DISCARDED, s, "draft discarded");
     }
@@ -562,13 +481,7 @@ public class IndexSnapshotService {
         try {
             // MariaDB's client counts a row found by ON DUPLICATE KEY as "affected": the key's refusal tells a repeat
             // apart.
-            jdbc.update(
-                    "INSERT INTO index_review (snapshot_id, reviewed_by, inputs_hash, reviewed_at, note) VALUES (?, ?, ?, ?, ?)",
-                    snapshotId.toString(),
-                    who,
-                    s.inputsHash(),
-                    utc(clock.instant()),
-                    text);
+            store.insertReview(snapshotId, who, s.inputsHash(), clock.instant(), text);
             audit(AuditAction.INDEX_REVIEWED, s, "draft reviewed" + (text == null ? "" : "; note: " + text));
         } catch (DuplicateKeyException again) {
             // reviewed by this reviewer before: that review stands
@@ -583,45 +496,30 @@ public class IndexSnapshotService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
     public List<Review> reviews(UUID snapshotId) {
-        return jdbc.query(
-                "SELECT * FROM index_review WHERE snapshot_id = ? ORDER BY reviewed_at, reviewed_by",
-                (rs, i) -> new Review(
-                        rs.getObject("snapshot_id", UUID.class),
-                        rs.getString("reviewed_by"),
-                        rs.getString("inputs_hash"),
-                        instant(rs.getTimestamp("reviewed_at")),
-                        rs.getString("note")),
-                snapshotId.toString());
+        return store.reviewsOf(snapshotId);
     }
 
     private String reviewersOf(Snapshot s) {
-        List<String> who = jdbc.queryForList(
-                "SELECT reviewed_by FROM index_review WHERE snapshot_id = ? ORDER BY reviewed_at",
-                String.class,
-                s.id().toString());
+        List<String> who = store.reviewersOf(s.id());
         return who.isEmpty() ? "nobody" : String.join(", ", who);
     }
 
     @Transactional(readOnly = true)
     public Snapshot get(UUID snapshotId) {
-        return jdbc.query(SNAPSHOTS + " WHERE s.id = ?", this::snapshot, snapshotId.toString()).stream()
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("no snapshot " + snapshotId));
+        return store.snapshot(snapshotId).orElseThrow(() -> new NotFoundException("no snapshot " + snapshotId));
     }
 
     /** The latest snapshots (drafts and published), newest first, for review. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
     public List<Snapshot> recent(int limit) {
-        return jdbc.query(SNAPSHOTS + " ORDER BY s.computed_at DESC LIMIT ?", this::snapshot, limit);
+        return store.latest(limit);
     }
 
     /** The current published snapshot of every published period, newest period first: open data, no log-in needed. */
     @Transactional(readOnly = true)
     public List<Snapshot> published() {
-        return jdbc.query(
-                SNAPSHOTS + " WHERE " + CURRENT_PUBLICATION + " ORDER BY s.period_end DESC, s.period, s.scheme",
-                this::snapshot);
+        return store.currentPublications();
     }
 
     @Transactional(readOnly = true)
@@ -659,18 +557,10 @@ public class IndexSnapshotService {
      */
     private List<UnitResult> results(UUID snapshotId, String peerGroup) {
         Methodology methodology = methodologies.get(get(snapshotId).methodologyId());
-        String sql = "SELECT inputs, result FROM index_snapshot_unit WHERE snapshot_id = ?"
-                + (peerGroup == null ? "" : " AND peer_group = ?");
-        Object[] args = peerGroup == null
-                ? new Object[] {snapshotId.toString()}
-                : new Object[] {snapshotId.toString(), peerGroup};
-        List<UnitResult> results = new ArrayList<>(jdbc.query(
-                sql,
-                (rs, i) -> withSample(
-                        methodology,
-                        IndexJson.read(rs.getString("inputs"), UnitInputs.class),
-                        IndexJson.read(rs.getString("result"), UnitResult.class)),
-                args));
+        List<UnitResult> results = new ArrayList<>();
+        for (IndexSnapshotStore.Figures f : store.resultsOf(snapshotId, peerGroup)) {
+            results.add(withSample(methodology, f.inputs(), f.result()));
+        }
         results.sort(IndexCalculator.leagueOrder(methodology.definition().ranking()));
         return List.copyOf(results);
     }
@@ -695,16 +585,7 @@ public class IndexSnapshotService {
         if (s.status() == Status.DRAFT && !scope.allUnits()) {
             throw new AccessDeniedException("drafts are reviewed by the province");
         }
-        record Row(UUID agency, String inputs, String result) {}
-        Row row = jdbc
-                .query(
-                        "SELECT agency_id, inputs, result FROM index_snapshot_unit WHERE snapshot_id = ? AND unit_code = ?",
-                        (rs, i) -> new Row(
-                                rs.getObject("agency_id", UUID.class), rs.getString("inputs"), rs.getString("result")),
-                        snapshotId.toString(),
-                        unitCode)
-                .stream()
-                .findFirst()
+        IndexSnapshotStore.StoredUnit row = store.unitOf(snapshotId, unitCode)
                 .orElseThrow(() -> new NotFoundException("unit '" + unitCode + "' is not in snapshot " + s.period()));
         if (!scope.includes(row.agency())) {
             throw new AccessDeniedException("unit " + unitCode + " is not one of yours");
@@ -736,21 +617,13 @@ public class IndexSnapshotService {
     public List<Snapshot> explainable() {
         AccessScope scope = scopes.currentScope();
         if (scope.allUnits()) {
-            return jdbc.query(SNAPSHOTS + " ORDER BY s.computed_at DESC LIMIT 50", this::snapshot);
+            return store.latest(50);
         }
         if (scope.unitIds().isEmpty()) {
             return List.of();
         }
         // A unit head sees the published periods that list one of their units, nothing else.
-        String marks = String.join(",", Collections.nCopies(scope.unitIds().size(), "?"));
-        return jdbc
-                .query(
-                        SNAPSHOTS
-                                + " WHERE EXISTS (SELECT 1 FROM index_snapshot_unit u WHERE u.snapshot_id = s.id AND u.agency_id IN ("
-                                + marks + ")) ORDER BY s.computed_at DESC LIMIT 50",
-                        this::snapshot,
-                        scope.unitIds().stream().map(UUID::toString).toArray())
-                .stream()
+        return store.latestListingAnyOf(scope.unitIds(), 50).stream()
                 .filter(Snapshot::isPublished)
                 .toList();
     }
@@ -761,14 +634,11 @@ public class IndexSnapshotService {
     public Map<String, String> explainableUnits(UUID snapshotId) {
         AccessScope scope = scopes.currentScope();
         Map<String, String> units = new LinkedHashMap<>();
-        jdbc.query(
-                "SELECT agency_id, unit_code, unit_name FROM index_snapshot_unit WHERE snapshot_id = ? ORDER BY unit_name",
-                rs -> {
-                    if (scope.includes(rs.getObject("agency_id", UUID.class))) {
-                        units.put(rs.getString("unit_code"), rs.getString("unit_name"));
-                    }
-                },
-                snapshotId.toString());
+        for (IndexSnapshotStore.UnitName u : store.unitsOf(snapshotId)) {
+            if (scope.includes(u.agency())) {
+                units.put(u.code(), u.name());
+            }
+        }
         return units;
     }
 
@@ -784,17 +654,14 @@ public class IndexSnapshotService {
         List<UnitInputs> archived = new ArrayList<>();
         List<String> stored = new ArrayList<>();
         Map<String, Integer> previousRanks = new TreeMap<>();
-        jdbc.query(
-                "SELECT inputs, result FROM index_snapshot_unit WHERE snapshot_id = ? ORDER BY unit_code",
-                rs -> {
-                    archived.add(IndexJson.read(rs.getString("inputs"), UnitInputs.class));
-                    stored.add(rs.getString("result"));
-                    UnitResult r = IndexJson.read(rs.getString("result"), UnitResult.class);
-                    if (r.previousRank() != null) {
-                        previousRanks.put(r.unitCode(), r.previousRank());
-                    }
-                },
-                snapshotId.toString());
+        for (IndexSnapshotStore.Archived unit : store.archivedUnitsOf(snapshotId)) {
+            archived.add(unit.inputs());
+            stored.add(unit.storedResult());
+            UnitResult r = unit.result();
+            if (r.previousRank() != null) {
+                previousRanks.put(r.unitCode(), r.previousRank());
+            }
+        }
         List<UnitResult> again = IndexCalculator.compute(methodology.definition(), archived, previousRanks);
         String hash = hash(new CanonicalInputs(
                 s.scheme(), s.period(), methodology.id(), methodology.version(), archived, previousRanks));
@@ -807,53 +674,27 @@ public class IndexSnapshotService {
 
     private Map<String, Integer> publishedRanks(String scheme, String period) {
         Map<String, Integer> ranks = new HashMap<>();
-        publicationOf(scheme, period)
-                .ifPresent(id -> jdbc.query(
-                        "SELECT unit_code, unit_rank FROM index_snapshot_unit WHERE snapshot_id = ? AND unit_rank IS NOT NULL",
-                        rs -> {
-                            ranks.put(rs.getString("unit_code"), rs.getInt("unit_rank"));
-                        },
-                        id.toString()));
+        publicationOf(scheme, period).ifPresent(id -> ranks.putAll(store.ranksOf(id)));
         return ranks;
     }
 
     /** The period's current published snapshot: its publication, or the last correction of it. */
     private Optional<UUID> publicationOf(String scheme, String period) {
-        return jdbc
-                .queryForList(
-                        "SELECT s.id FROM index_snapshot s" + JOINS + " WHERE s.scheme = ? AND s.period = ? AND "
-                                + CURRENT_PUBLICATION,
-                        UUID.class,
-                        scheme,
-                        period)
-                .stream()
-                .findFirst();
+        return store.currentPublicationOf(scheme, period);
     }
 
     /** Deletes the period's drafts, remembering each as replaced by the new draft (a stale id then answers 409). */
     private List<UUID> replaceDrafts(String scheme, String period, UUID by) {
-        List<UUID> drafts = jdbc.queryForList(
-                "SELECT s.id FROM index_snapshot s" + JOINS
-                        + " WHERE s.scheme = ? AND s.period = ? AND p.snapshot_id IS NULL AND c.snapshot_id IS NULL",
-                UUID.class,
-                scheme,
-                period);
+        List<UUID> drafts = store.draftIdsOf(scheme, period);
         drafts.forEach(d -> {
-            deleteSnapshot(d);
+            store.deleteDraft(d);
             remember(d, scheme, period, by);
         });
         return drafts;
     }
 
     private void remember(UUID gone, String scheme, String period, UUID replacedBy) {
-        jdbc.update(
-                "INSERT INTO index_snapshot_gone (snapshot_id, scheme, period, replaced_by, gone_at, gone_by) VALUES (?, ?, ?, ?, ?, ?)",
-                gone.toString(),
-                scheme,
-                period,
-                replacedBy == null ? null : replacedBy.toString(),
-                utc(clock.instant()),
-                Actors.current());
+        store.markGone(gone, scheme, period, replacedBy, clock.instant(), Actors.current());
     }
 
     /**
@@ -861,16 +702,16 @@ public class IndexSnapshotService {
      * holds a stale id), not an unknown snapshot.
      */
     private void refuseGone(UUID snapshotId) {
-        List<String> gone = jdbc.query(
-                "SELECT period, replaced_by, gone_at FROM index_snapshot_gone WHERE snapshot_id = ?",
-                (rs, i) -> "stale draft: snapshot " + snapshotId + " of " + rs.getString("period") + " was "
-                        + (rs.getString("replaced_by") == null
-                                ? "discarded"
-                                : "replaced by a newer computation, snapshot " + rs.getString("replaced_by"))
-                        + ", at " + instant(rs.getTimestamp("gone_at")) + "; review and publish the current draft",
-                snapshotId.toString());
-        if (!gone.isEmpty()) {
-            throw new ConflictException("snapshot", gone.getFirst());
+        Optional<IndexSnapshotStore.Gone> gone = store.goneOf(snapshotId);
+        if (gone.isPresent()) {
+            IndexSnapshotStore.Gone g = gone.get();
+            throw new ConflictException(
+                    "snapshot",
+                    "stale draft: snapshot " + snapshotId + " of " + g.period() + " was "
+                            + (g.replacedBy() == null
+                                    ? "discarded"
+                                    : "replaced by a newer computation, snapshot " + g.replacedBy())
+                            + ", at " + g.goneAt() + "; review and publish the current draft");
         }
     }
 
@@ -909,63 +750,12 @@ public class IndexSnapshotService {
     @Transactional(readOnly = true)
     public int reviewsStillNeeded(UUID snapshotId) {
         String me = Actors.person(Actors.current());
-        long byOthers = jdbc
-                .queryForList(
-                        "SELECT reviewed_by FROM index_review WHERE snapshot_id = ?",
-                        String.class,
-                        snapshotId.toString())
-                .stream()
+        long byOthers = store.reviewersInAnyOrderOf(snapshotId).stream()
                 .map(Actors::person)
                 .filter(who -> !who.equals(me))
                 .distinct()
                 .count();
         return (int) Math.max(0, publication.reviewsRequired() - byOthers);
-    }
-
-    private void deleteSnapshot(UUID id) {
-        // Guarded twice: only drafts reach here, and the publication's foreign key refuses the
-        // header's deletion (rolling the whole transaction back) should a published one ever do.
-        jdbc.update("""
-                DELETE u FROM index_snapshot_unit u WHERE u.snapshot_id = ?
-                AND NOT EXISTS (SELECT 1 FROM index_publication p WHERE p.snapshot_id = u.snapshot_id)
-                AND NOT EXISTS (SELECT 1 FROM index_correction c WHERE c.snapshot_id = u.snapshot_id)""", id.toString());
-        jdbc.update("DELETE FROM index_snapshot WHERE id = ?", id.toString());
-    }
-
-    private static final String JOINS = " LEFT JOIN index_publication p ON p.snapshot_id = s.id"
-            + " LEFT JOIN index_correction c ON c.snapshot_id = s.id"
-            + " LEFT JOIN index_correction n ON n.corrects_snapshot_id = s.id";
-
-    /** Published (first or as a correction) and not corrected since. */
-    private static final String CURRENT_PUBLICATION =
-            "(p.snapshot_id IS NOT NULL OR c.snapshot_id IS NOT NULL) AND n.snapshot_id IS NULL";
-
-    private static final String SNAPSHOTS = "SELECT s.*, COALESCE(p.published_at, c.published_at) AS published_at,"
-            + " COALESCE(p.published_by, c.published_by) AS published_by, COALESCE(p.snapshot_id, c.snapshot_id) AS publication,"
-            + " c.corrects_snapshot_id AS corrects, c.reason AS correction_reason, n.snapshot_id AS corrected_by"
-            + " FROM index_snapshot s" + JOINS;
-
-    private Snapshot snapshot(ResultSet rs, int i) throws SQLException {
-        Timestamp published = rs.getTimestamp("published_at");
-        return new Snapshot(
-                rs.getObject("id", UUID.class),
-                rs.getString("scheme"),
-                rs.getString("period"),
-                rs.getObject("methodology_id", UUID.class),
-                rs.getInt("methodology_version"),
-                rs.getString("inputs_hash"),
-                rs.getInt("units"),
-                instant(rs.getTimestamp("computed_at")),
-                rs.getString("computed_by"),
-                rs.getLong("compute_millis"),
-                rs.getObject("publication") == null
-                        ? Status.DRAFT
-                        : rs.getObject("corrected_by") == null ? Status.PUBLISHED : Status.CORRECTED,
-                published == null ? null : instant(published),
-                rs.getString("published_by"),
-                rs.getObject("corrects", UUID.class),
-                rs.getString("correction_reason"),
-                rs.getObject("corrected_by", UUID.class));
     }
 
     static String hash(CanonicalInputs canonical) {
@@ -976,13 +766,5 @@ public class IndexSnapshotService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Timestamp utc(Instant instant) {
-        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
-    }
-
-    private static Instant instant(Timestamp utc) {
-        return utc.toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
 }
