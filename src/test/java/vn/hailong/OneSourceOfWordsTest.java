@@ -1,12 +1,19 @@
 package vn.hailong;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -22,12 +29,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One source of words and of the province's zone (issue 21, item 2): a rating's channel and status
  * have a word in each language of the bundles, and no Java source writes one of those words, or the
- * zone, a second time. Two copies had already come apart (the telephone channel had two names).
+ * zone, a second time. Two copies had already come apart (the telephone channel had two names). The
+ * citizen's pages (the kiosk, the survey page on the phone) take all their words from the bundles,
+ * in Vietnamese and in English.
  */
 class OneSourceOfWordsTest {
 
     private static final Path SOURCES = Path.of("src/main/java/vn/hailong");
     private static final Locale EN = Locale.ENGLISH;
+    private static final Path BUNDLES = Path.of("src/main/resources/vaadin-i18n");
+    /** The citizen's pages: their words are in the bundles, in both languages, none in code. */
+    private static final List<String> CITIZEN_PAGES = List.of("kiosk/ui", "survey/web");
+    /** The bundles' prefixes of those pages' words. */
+    private static final List<String> CITIZEN_PAGE_KEYS = List.of("kiosk.", "survey.page.");
+    /** A Vietnamese letter with a diacritic: what a Vietnamese word in code gives itself away by. */
+    private static final Pattern VIETNAMESE = Pattern.compile(
+            "[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Java's comments, text blocks (group 1), string literals (group 2) and character literals, in order. */
+    private static final Pattern TOKENS = Pattern.compile(
+            "(?s)/\\*.*?\\*/|//[^\n]*|\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\n]|\\\\.)*)\"|'(?:[^'\\\\\n]|\\\\.)+'");
+    /** Vietnamese string literals a citizen's page may keep in code, by file, and why. */
+    private static final Map<String, Set<String>> CITIZEN_PAGE_LITERALS = Map.of(
+            // The kiosk page's title: an annotation value (@PageTitle), which must be a constant.
+            "kiosk/ui/KioskView.java",
+            Set.of("Đánh giá hài lòng · Hài Lòng"),
+            // The on-screen keyboard's letter keys: letters to type, not words.
+            "kiosk/ui/VietnameseKeys.java",
+            Set.of("đ", "ă", "â", "ê", "ô", "ơ", "ư"));
+    /**
+     * Files in those folders that are not a citizen's page, and why. The administrators' list of
+     * kiosk devices is a managers' screen, Vietnamese-first like the others (platform.ui
+     * .VietnameseFirst), whose words, with their English in brackets, are not in the bundles yet.
+     */
+    private static final Set<String> NOT_CITIZEN_PAGES = Set.of("kiosk/ui/KioskDevicesView.java");
     /** Where a word may stand in code, and why. */
     private static final Set<String> ALLOWED = Set.of(
             // The paper-forms page's menu title: an annotation value, which must be a constant.
@@ -104,6 +139,135 @@ class OneSourceOfWordsTest {
         assertThat(code).contains("\"Được tính\"");
         assertThat(withoutComments("/** {@code COUNTED} → \"Được tính\" */ class Y {}"))
                 .doesNotContain("Được tính");
+    }
+
+    @Test
+    void the_citizens_pages_write_no_vietnamese_in_code() throws IOException {
+        List<String> words = new ArrayList<>();
+        for (String folder : CITIZEN_PAGES) {
+            try (Stream<Path> files = Files.walk(SOURCES.resolve(folder))) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    String name = SOURCES.relativize(file).toString().replace('\\', '/');
+                    if (NOT_CITIZEN_PAGES.contains(name)) {
+                        continue;
+                    }
+                    for (String literal : vietnameseLiterals(Files.readString(file))) {
+                        if (!CITIZEN_PAGE_LITERALS.getOrDefault(name, Set.of()).contains(literal)) {
+                            words.add(name + " writes \"" + literal + "\"");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(words)
+                .as("the kiosk's and the survey page's words are in the bundles (kiosk.*, survey.page.*)")
+                .isEmpty();
+    }
+
+    @Test
+    void the_guard_sees_a_vietnamese_literal() {
+        assertThat(vietnameseLiterals("""
+                        /** "Cảm ơn" in a comment is fine. */ class X { // and "Xin chào" here
+                          char q = '"'; String a = "key.only", b = "Xin chào", c = "say \\"ĐÚNG\\"", d = "x//y";
+                          String e = \"""
+                            Hồ sơ
+                            \""";
+                        }""")).containsExactly("Xin chào", "say \\\"ĐÚNG\\\"", "\n    Hồ sơ\n    ");
+        assertThat(vietnameseLiterals("class Y { String s = \"English only\"; }"))
+                .isEmpty();
+    }
+
+    @Test
+    void every_word_of_the_citizens_pages_has_english_and_is_a_sound_message() throws IOException {
+        Properties vietnamese = bundle("translations.properties");
+        Properties english = bundle("translations_en.properties");
+        for (String prefix : CITIZEN_PAGE_KEYS) {
+            Set<String> withoutEnglish = keys(vietnamese, prefix);
+            withoutEnglish.removeAll(keys(english, prefix));
+            Set<String> onlyEnglish = keys(english, prefix);
+            onlyEnglish.removeAll(keys(vietnamese, prefix));
+            assertThat(keys(vietnamese, prefix)).as(prefix).isNotEmpty();
+            assertThat(withoutEnglish)
+                    .as("%s* without English (it would show Vietnamese)", prefix)
+                    .isEmpty();
+            assertThat(onlyEnglish).as("%s* only in English", prefix).isEmpty();
+        }
+        List<String> unsound = new ArrayList<>();
+        for (Properties words : List.of(vietnamese, english)) {
+            for (String key : words.stringPropertyNames()) {
+                if (CITIZEN_PAGE_KEYS.stream().noneMatch(key::startsWith)) {
+                    continue;
+                }
+                String text = words.getProperty(key);
+                // With arguments the text is a MessageFormat pattern: an apostrophe is written ''.
+                // Without, it is shown as written: '' would show two.
+                boolean pattern = text.matches("(?s).*\\{\\d.*");
+                String apostrophes = text.replace("''", "");
+                if (pattern ? apostrophes.contains("'") : text.contains("''")) {
+                    unsound.add(key + "=" + text);
+                }
+            }
+        }
+        assertThat(unsound).as("apostrophes as MessageFormat reads them").isEmpty();
+        assertThat(Words.of("kiosk.keypad.codePrefix", EN, "000.00.06.H56-231027"))
+                .isEqualTo("000.00.06.H56-231027… this centre's code and today's date; then type the last 4 digits");
+        assertThat(Words.of("survey.page.STAFF", EN)).contains("on a citizen's behalf");
+        assertThat(Words.of("survey.page.errorTitlePrefix", Words.VI)).isEqualTo("Cần sửa: ");
+    }
+
+    @Test
+    void every_key_the_kiosk_writes_has_words() throws IOException {
+        Properties vietnamese = bundle("translations.properties");
+        Pattern call = Pattern.compile("\\bt\\(\\s*\"([^\"]+)\"");
+        List<String> missing = new ArrayList<>();
+        int keys = 0;
+        try (Stream<Path> files = Files.walk(SOURCES.resolve("kiosk/ui"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = call.matcher(withoutComments(Files.readString(file)));
+                while (m.find()) {
+                    keys++;
+                    if (!vietnamese.containsKey("kiosk." + m.group(1))) {
+                        missing.add(file.getFileName() + ": kiosk." + m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(keys).as("calls of KioskWords.t seen").isGreaterThan(50);
+        assertThat(missing)
+                .as("keys without words (the page would show the key)")
+                .isEmpty();
+    }
+
+    /** The string literals (and text blocks) of {@code source} with a Vietnamese letter, as written. */
+    static List<String> vietnameseLiterals(String source) {
+        List<String> found = new ArrayList<>();
+        Matcher token = TOKENS.matcher(source);
+        while (token.find()) {
+            String literal = token.group(1) != null ? token.group(1) : token.group(2);
+            if (literal != null && VIETNAMESE.matcher(literal).find()) {
+                found.add(literal);
+            }
+        }
+        return found;
+    }
+
+    private static Properties bundle(String file) throws IOException {
+        Properties words = new Properties();
+        try (Reader in = Files.newBufferedReader(BUNDLES.resolve(file), StandardCharsets.UTF_8)) {
+            words.load(in);
+        }
+        return words;
+    }
+
+    private static Set<String> keys(Properties words, String prefix) {
+        Set<String> keys = new TreeSet<>();
+        for (String key : words.stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                keys.add(key);
+            }
+        }
+        return keys;
     }
 
     /** The code without its comments: a comment may quote a word. */

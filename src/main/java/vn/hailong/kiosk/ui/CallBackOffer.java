@@ -29,9 +29,7 @@ final class CallBackOffer extends Div {
         this.survey = survey;
         this.changed = changed;
         addClassName("kiosk-consent");
-        NativeButton toggle = new NativeButton(words.t(
-                "Tôi muốn cán bộ gọi lại cho tôi (không bắt buộc)",
-                "I would like an officer to call me back (optional)"));
+        NativeButton toggle = new NativeButton(words.t("callBack.offer"));
         toggle.addClassNames("kiosk-chip", "kiosk-consent-toggle");
         toggle.getElement().setAttribute("data-consent", "");
         pressed(toggle);
@@ -60,18 +58,14 @@ final class CallBackOffer extends Div {
             return;
         }
         phoneBox.addClassName("kiosk-phone");
-        Paragraph label =
-                new Paragraph(words.t("Số điện thoại di động để gọi lại:", "Mobile number to call you back on:"));
+        Paragraph label = new Paragraph(words.t("callBack.numberLabel"));
         label.setId("kiosk-phone-label");
         label.addClassName("kiosk-other-label");
         phoneDisplay.addClassNames("kiosk-display", "kiosk-phone-number");
         phoneDisplay.getElement().setAttribute("role", "status");
         phoneDisplay.getElement().setAttribute("aria-live", "polite");
         phoneDisplay.getElement().setAttribute("aria-labelledby", "kiosk-phone-label");
-        Paragraph use = new Paragraph(
-                words.t(
-                        "Số chỉ dùng để gọi lại về ý kiến này, không gắn với phiếu đánh giá, và được xoá khi đơn vị xử lý xong.",
-                        "The number is used only to call you back about this feedback, is kept apart from the rating, and is deleted once the unit is done."));
+        Paragraph use = new Paragraph(words.t("callBack.numberUse"));
         use.addClassName("kiosk-hint");
         Div digits = new Div();
         digits.addClassNames("kiosk-keypad", "kiosk-phone-keys");
@@ -83,7 +77,7 @@ final class CallBackOffer extends Div {
             type(phone.isEmpty() ? "" : phone.substring(0, phone.length() - 1));
         });
         back.addClassName("kiosk-key");
-        KioskParts.label(back, words.t("Xoá một số", "Delete one digit"));
+        KioskParts.label(back, words.t("callBack.deleteDigit"));
         Span gap = new Span();
         gap.getElement().setAttribute("aria-hidden", "true");
         digits.add(gap, key("0"), back);
@@ -112,7 +106,7 @@ final class CallBackOffer extends Div {
                 : phone.length() <= 7
                         ? phone.substring(0, 4) + " " + phone.substring(4)
                         : phone.substring(0, 4) + " " + phone.substring(4, 7) + " " + phone.substring(7);
-        phoneDisplay.setText(phone.isEmpty() ? words.t("ví dụ 0912 345 678", "e.g. 0912 345 678") : shown);
+        phoneDisplay.setText(phone.isEmpty() ? words.t("callBack.numberExample") : shown);
         phoneDisplay.setClassName("kiosk-placeholder", phone.isEmpty());
     }
 }

@@ -8,12 +8,6 @@ final class EnrolScreen extends KioskScreen {
 
     EnrolScreen(KioskWords words) {
         super("kiosk-enrol", words);
-        add(
-                new H1(t("Máy tính bảng này chưa được đăng ký", "This tablet is not enrolled")),
-                new Paragraph(t(
-                        "Quản trị viên: mở mục “Thiết bị kiosk” trong trang quản lý, chọn “Đăng ký thiết bị” "
-                                + "và quét mã QR bằng máy tính bảng này (hoặc mở liên kết một lần).",
-                        "Administrator: open “Kiosk devices” in the management pages, choose “Enrol device” and scan the "
-                                + "QR code with this tablet (or open the one-time link).")));
+        add(new H1(t("enrol.title")), new Paragraph(t("enrol.howTo")));
     }
 }

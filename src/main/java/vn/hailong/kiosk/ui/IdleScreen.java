@@ -27,22 +27,17 @@ final class IdleScreen extends KioskScreen {
             Optional<KioskSurvey> unbound,
             Consumer<KioskSurvey> start) {
         super("kiosk-idle", words);
-        H1 title = new H1(t("Xin mời ông/bà đánh giá mức độ hài lòng", "Please tell us how well we served you"));
-        Paragraph hint = new Paragraph(t(
-                "Khi cán bộ trao trả hồ sơ, phiếu đánh giá sẽ tự hiện ra trên màn hình này.",
-                "When the officer hands your dossier over, the survey appears on this screen by itself."));
+        H1 title = new H1(t("idle.title"));
+        Paragraph hint = new Paragraph(t("idle.hint"));
         hint.addClassName("kiosk-hint");
         Div ways = new Div();
         ways.addClassName("kiosk-ways");
-        NativeButton keypad = big("⌨", t("Nhập mã hồ sơ", "Type the dossier code"), toKeypad);
-        NativeButton scan = big(null, t("Quét mã trên giấy hẹn", "Scan the code on your receipt"), toScan);
+        NativeButton keypad = big("⌨", t("idle.typeCode"), toKeypad);
+        NativeButton scan = big(null, t("idle.scanCode"), toScan);
         ways.add(keypad, scan);
         unbound.ifPresent(survey -> {
             // Only where the site allows it: a rating without a dossier, kept apart and never counted.
-            NativeButton general = big(
-                    "",
-                    t("Đánh giá chung (không cần mã hồ sơ)", "General rating (no dossier code)"),
-                    () -> start.accept(survey));
+            NativeButton general = big("", t("idle.generalRating"), () -> start.accept(survey));
             general.getElement().setAttribute("data-unbound", "");
             general.getChildren()
                     .findFirst()

@@ -62,11 +62,11 @@ final class KeypadScreen extends KioskScreen {
             Runnable toIdle) {
         super("kiosk-keypad-screen", words);
         this.input = input;
-        add(new H1(t("Nhập mã hồ sơ trên giấy hẹn", "Type the dossier code from your receipt")));
+        add(new H1(t("keypad.title")));
         display.addClassName("kiosk-display");
         display.getElement().setAttribute("role", "status");
         display.getElement().setAttribute("aria-live", "polite");
-        display.getElement().setAttribute("aria-label", t("Mã đã nhập", "Code typed"));
+        display.getElement().setAttribute("aria-label", t("keypad.typedCode"));
         keypadMessage.addClassName("kiosk-notice");
         keypadMessage.getElement().setAttribute("role", "alert");
         keypadMessage.addClassName("kiosk-keypad-message");
@@ -81,12 +81,7 @@ final class KeypadScreen extends KioskScreen {
             });
             quick.addClassNames("kiosk-chip", "kiosk-code-prefix");
             quick.getElement().setAttribute("data-code-prefix", prefix);
-            KioskParts.label(
-                    quick,
-                    prefix + "… "
-                            + t(
-                                    "mã của trung tâm và ngày hôm nay; sau đó nhập 4 số cuối",
-                                    "this centre's code and today's date; then type the last 4 digits"));
+            KioskParts.label(quick, t("keypad.codePrefix", prefix));
             add(quick);
         });
         renderKeys();
@@ -108,9 +103,9 @@ final class KeypadScreen extends KioskScreen {
             update();
         });
         back.addClassName("kiosk-key");
-        KioskParts.label(back, t("Xoá một ký tự", "Delete one character"));
+        KioskParts.label(back, t("key.deleteCharacter"));
         search = new NativeButton(
-                t("Tìm hồ sơ", "Find dossier"),
+                t("keypad.find"),
                 e -> lookUp.apply(input.typed).ifPresent(problem -> {
                     input.message = problem;
                     update();
@@ -124,38 +119,22 @@ final class KeypadScreen extends KioskScreen {
     /** Why a typed or scanned code opens no survey, in the citizen's words. */
     static String whyNot(KioskWords w, KioskService.@Nullable LookupProblem problem) {
         return switch (problem) {
-            case ALREADY_RATED ->
-                w.t(
-                        "Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần.",
-                        "This dossier has been rated already. Each dossier is rated once.");
-            case NOT_RETURNED ->
-                w.t(
-                        "Hồ sơ này chưa trả kết quả. Xin đánh giá khi nhận kết quả.",
-                        "This dossier's result has not been returned yet. Please rate it when you receive the result.");
-            case NOT_SERVED_HERE ->
-                w.t(
-                        "Hồ sơ này không do trung tâm này tiếp nhận hay giải quyết. Xin đánh giá tại nơi nộp hồ sơ hoặc qua mã QR trên giấy hẹn.",
-                        "This centre did not receive or handle this dossier. Please rate it where you submitted it, or with the QR code on your receipt.");
-            case TOO_LATE ->
-                w.t(
-                        "Đã quá thời hạn đánh giá hồ sơ này tại quầy.",
-                        "This dossier can no longer be rated at the counter.");
-            case null, default ->
-                w.t(
-                        "Không tìm thấy hồ sơ với mã này. Xin kiểm tra lại mã trên giấy hẹn.",
-                        "No dossier has this code. Please check the code on your receipt.");
+            case ALREADY_RATED -> w.t("lookup.alreadyRated");
+            case NOT_RETURNED -> w.t("lookup.notReturned");
+            case NOT_SERVED_HERE -> w.t("lookup.notServedHere");
+            case TOO_LATE -> w.t("lookup.tooLate");
+            case null, default -> w.t("lookup.notFound");
         };
     }
 
     private void labelToggle(NativeButton toggle) {
         toggle.setText(input.letters ? "123" : "ABC");
-        KioskParts.label(toggle, input.letters ? t("Bàn phím số", "Number keys") : t("Bàn phím chữ", "Letter keys"));
+        KioskParts.label(toggle, input.letters ? t("keypad.numberKeys") : t("keypad.letterKeys"));
     }
 
     private void update() {
         String typed = input.typed;
-        display.setText(
-                typed.isEmpty() ? t("ví dụ 000.00.06.H56-231027-0361", "e.g. 000.00.06.H56-231027-0361") : typed);
+        display.setText(typed.isEmpty() ? t("keypad.codeExample") : typed);
         display.setClassName("kiosk-placeholder", typed.isEmpty());
         keypadMessage.setText(input.message == null ? "" : input.message);
         keypadMessage.setClassName("kiosk-notice-empty", input.message == null);
@@ -181,8 +160,8 @@ final class KeypadScreen extends KioskScreen {
                     .setAttribute(
                             "aria-label",
                             switch (k) {
-                                case "." -> t("dấu chấm", "dot");
-                                case "-" -> t("gạch ngang", "dash");
+                                case "." -> t("keypad.dot");
+                                case "-" -> t("keypad.dash");
                                 default -> k;
                             });
             keys.add(key);

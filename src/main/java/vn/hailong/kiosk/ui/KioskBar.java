@@ -70,7 +70,9 @@ final class KioskBar extends Header {
     void update(@Nullable KioskDeviceInfo device, KioskWords words) {
         Branding brand = device != null ? device.branding() : Branding.NONE;
         centre.setText(
-                device == null ? "Hài Lòng" : brand.centreName() != null ? brand.centreName() : device.centreName());
+                device == null
+                        ? words.t("bar.appName")
+                        : brand.centreName() != null ? brand.centreName() : device.centreName());
         logo.setText(brand.logoText() == null ? "" : brand.logoText());
         logo.setVisible(brand.logoText() != null);
         // The site's colour feeds the accent (buttons, the mark); high contrast still overrides it.
@@ -81,11 +83,12 @@ final class KioskBar extends Header {
         }
         counter.setText(device != null ? device.counterName() : "");
         // The spoken name starts with the visible text (WCAG 2.5.3 Label in Name): "A+ chữ lớn hơn".
-        KioskParts.label(smaller, "A− " + words.t("chữ nhỏ hơn", "smaller text"));
-        KioskParts.label(larger, "A+ " + words.t("chữ lớn hơn", "larger text"));
-        KioskParts.label(contrast, words.t("Tương phản cao", "High contrast"));
-        language.setText(words.english() ? "Tiếng Việt" : "English");
-        KioskParts.label(language, words.english() ? "Chuyển sang tiếng Việt" : "Switch to English");
+        KioskParts.label(smaller, words.t("bar.smallerText"));
+        KioskParts.label(larger, words.t("bar.largerText"));
+        KioskParts.label(contrast, words.t("bar.highContrast"));
+        // The button is in the other language: "English" on the Vietnamese page, and back.
+        language.setText(words.t("bar.otherLanguage"));
+        KioskParts.label(language, words.t("bar.switchLanguage"));
         language.getElement().setAttribute("lang", words.english() ? "vi" : "en");
         applyLook();
     }

@@ -50,7 +50,7 @@ final class KioskParts {
 
     /** "← Back" to the idle screen (the keypad's and the camera's way out). */
     static NativeButton backToIdle(KioskWords words, Runnable toIdle) {
-        NativeButton back = new NativeButton(words.t("← Quay lại", "← Back"), e -> toIdle.run());
+        NativeButton back = new NativeButton(words.t("back"), e -> toIdle.run());
         back.addClassName("kiosk-secondary");
         return back;
     }

@@ -20,7 +20,8 @@ abstract class KioskScreen extends Div {
         return words;
     }
 
-    String t(String vi, String en) {
-        return words.t(vi, en);
+    /** The words of {@code kiosk.<key>} in the page's language (see {@link KioskWords#t}). */
+    String t(String key, Object... args) {
+        return words.t(key, args);
     }
 }

@@ -2,9 +2,12 @@ package vn.hailong.kiosk.ui;
 
 import java.util.Locale;
 
+import vn.hailong.platform.Words;
+
 /**
  * The kiosk page's language at this moment: Vietnamese unless the device's site or the citizen's
- * tap on "English" chose English. Every screen writes its words through {@link #t}.
+ * tap on "English" chose English. Every screen writes its words through {@link #t}, from the
+ * bundles ({@code kiosk.*} in {@code vaadin-i18n/translations*.properties}).
  */
 record KioskWords(Locale locale) {
 
@@ -24,7 +27,11 @@ record KioskWords(Locale locale) {
         return english() ? "en" : "vi";
     }
 
-    String t(String vi, String en) {
-        return english() ? en : vi;
+    /**
+     * The words of {@code kiosk.<key>} in this language, with {@code args} put in ({@code {0}}, …;
+     * a message with arguments is a MessageFormat pattern, one without is taken as it is).
+     */
+    String t(String key, Object... args) {
+        return Words.of("kiosk." + key, english() ? Locale.ENGLISH : Words.VI, args);
     }
 }

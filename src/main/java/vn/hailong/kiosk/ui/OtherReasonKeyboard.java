@@ -40,8 +40,7 @@ final class OtherReasonKeyboard extends Div {
             return;
         }
         addClassName("kiosk-other");
-        Paragraph label =
-                new Paragraph(words.t("Lý do khác — xin viết vài chữ:", "Other reason — please type a few words:"));
+        Paragraph label = new Paragraph(words.t("otherReason.label"));
         label.setId("kiosk-other-label");
         label.addClassName("kiosk-other-label");
         otherText.addClassNames("kiosk-display", "kiosk-other-text");
@@ -60,8 +59,8 @@ final class OtherReasonKeyboard extends Div {
                         .setAttribute(
                                 "aria-label",
                                 switch (k) {
-                                    case "," -> words.t("dấu phẩy", "comma");
-                                    case "." -> words.t("dấu chấm", "full stop");
+                                    case "," -> words.t("keyboard.comma");
+                                    case "." -> words.t("keyboard.fullStop");
                                     default -> k;
                                 });
                 line.add(key);
@@ -74,7 +73,7 @@ final class OtherReasonKeyboard extends Div {
             NativeButton key = new NativeButton("", e -> type(VietnameseKeys.withTone(survey.comment(), tone)));
             key.addClassNames("kiosk-kb-key", "kiosk-kb-tone");
             key.getElement().setAttribute("data-tone", tone.name().toLowerCase(Locale.ROOT));
-            key.getElement().setAttribute("aria-label", words.english() ? tone.en : tone.vi);
+            key.getElement().setAttribute("aria-label", toneName(tone));
             toneKeys.add(key);
             tones.add(key);
         }
@@ -83,17 +82,28 @@ final class OtherReasonKeyboard extends Div {
             type(comment.isEmpty() ? "" : comment.substring(0, comment.length() - 1));
         });
         back.addClassNames("kiosk-kb-key", "kiosk-kb-wide");
-        KioskParts.label(back, words.t("Xoá một ký tự", "Delete one character"));
+        KioskParts.label(back, words.t("key.deleteCharacter"));
         tones.add(back);
         keyboard.add(tones);
         Div last = new Div();
         last.addClassName("kiosk-kb-row");
-        NativeButton space = new NativeButton(words.t("dấu cách", "space"), e -> type(survey.comment() + " "));
+        NativeButton space = new NativeButton(words.t("keyboard.space"), e -> type(survey.comment() + " "));
         space.addClassNames("kiosk-kb-key", "kiosk-kb-space");
         last.add(space);
         keyboard.add(last);
         add(label, otherText, keyboard);
         update();
+    }
+
+    /** A tone key's name for screen readers. */
+    private String toneName(VietnameseKeys.Tone tone) {
+        return switch (tone) {
+            case SAC -> words.t("keyboard.tone.acute");
+            case HUYEN -> words.t("keyboard.tone.grave");
+            case HOI -> words.t("keyboard.tone.hook");
+            case NGA -> words.t("keyboard.tone.tilde");
+            case NANG -> words.t("keyboard.tone.dotBelow");
+        };
     }
 
     private void type(String text) {
@@ -104,8 +114,7 @@ final class OtherReasonKeyboard extends Div {
 
     private void update() {
         String comment = survey.comment();
-        otherText.setText(
-                comment.isEmpty() ? words.t("ví dụ: phải chờ lâu ở quầy", "e.g. a long wait at the counter") : comment);
+        otherText.setText(comment.isEmpty() ? words.t("otherReason.example") : comment);
         otherText.setClassName("kiosk-placeholder", comment.isEmpty());
         boolean vowel = VietnameseKeys.endsWithVowel(comment);
         for (int i = 0; i < toneKeys.size(); i++) {

@@ -26,20 +26,13 @@ final class ScanScreen extends KioskScreen {
             Runnable toKeypad,
             Runnable toIdle) {
         super("kiosk-scan-screen", words);
-        add(new H1(t(
-                "Đưa mã QR hoặc mã vạch trên giấy hẹn vào trước máy ảnh",
-                "Hold the QR code or barcode of your receipt to the camera")));
+        add(new H1(t("scan.title")));
         if (message != null) {
             add(KioskParts.notice(message));
         }
-        QrScanner scanner = new QrScanner(
-                onCode,
-                reason -> onProblem.accept(t(
-                        "Không mở được máy ảnh. Xin dùng bàn phím để nhập mã.",
-                        "The camera cannot be used. Please type the code instead.")));
+        QrScanner scanner = new QrScanner(onCode, reason -> onProblem.accept(t("scan.noCamera")));
         scanner.addClassName("kiosk-camera");
-        NativeButton keypad =
-                new NativeButton(t("Nhập mã bằng bàn phím", "Type the code instead"), e -> toKeypad.run());
+        NativeButton keypad = new NativeButton(t("scan.typeInstead"), e -> toKeypad.run());
         keypad.addClassName("kiosk-secondary");
         add(scanner, keypad, KioskParts.backToIdle(words, toIdle));
         if (message == null) {

@@ -174,14 +174,8 @@ final class SurveyAnswers {
     /** Why the survey cannot be sent yet, in the citizen's words. */
     String missing(KioskWords w) {
         return consentWithoutNumber() && !reasons.isEmpty() && !otherWithoutText()
-                ? w.t(
-                        "Xin nhập đủ số điện thoại di động (10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09), hoặc bỏ chọn “gọi lại”.",
-                        "Please type a full mobile number (10 digits starting with 03, 05, 07, 08 or 09), or unselect “call me back”.")
-                : otherWithoutText()
-                        ? w.t(
-                                "Xin viết vài chữ về lý do khác (hoặc bỏ chọn “Lý do khác”).",
-                                "Please type a few words about the other reason (or unselect “Other reason”).")
-                        : w.t("Xin chọn ít nhất một lý do chưa hài lòng.", "Please choose at least one reason.");
+                ? w.t("missing.phoneNumber")
+                : otherWithoutText() ? w.t("missing.otherReasonText") : w.t("missing.reason");
     }
 
     private boolean consentWithoutNumber() {

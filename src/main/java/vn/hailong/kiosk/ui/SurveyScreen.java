@@ -58,12 +58,12 @@ final class SurveyScreen extends KioskScreen {
         dossier.addClassName("kiosk-dossier");
         Span procedure = new Span(shown.procedureName());
         procedure.addClassName("kiosk-procedure");
-        Span code = new Span(t("Hồ sơ ", "Dossier ") + shown.dossierTail());
+        Span code = new Span(t("survey.dossier", shown.dossierTail()));
         code.addClassName("kiosk-code");
         dossier.add(procedure, code);
         if (shown.dossierCode().isEmpty()) {
             dossier.removeAll();
-            dossier.add(new Span(t("Đánh giá chung về trung tâm", "A general rating of the centre")));
+            dossier.add(new Span(t("survey.generalRating")));
         }
         add(dossier);
 
@@ -126,15 +126,11 @@ final class SurveyScreen extends KioskScreen {
      */
     private NativeButton notMine(KioskSurvey shown) {
         boolean handedOver = shown.handoverId() != null;
-        NativeButton back = new NativeButton(
-                handedOver
-                        ? t("Không phải hồ sơ của tôi / Quay lại", "Not my dossier / Back")
-                        : t("← Quay lại", "← Back"),
-                e -> {
-                    if (!survey.begun()) {
-                        flow.notMine();
-                    }
-                });
+        NativeButton back = new NativeButton(handedOver ? t("survey.notMine") : t("back"), e -> {
+            if (!survey.begun()) {
+                flow.notMine();
+            }
+        });
         back.addClassNames("kiosk-secondary", "kiosk-not-mine");
         back.getElement().setAttribute("data-not-mine", "");
         return back;
@@ -144,9 +140,7 @@ final class SurveyScreen extends KioskScreen {
         if (survey.reasonRequired()) {
             Div reasonBox = new Div();
             reasonBox.addClassName("kiosk-reasons");
-            H2 heading = new H2(t(
-                    "Vì sao ông/bà chưa hài lòng? (chọn ít nhất một lý do)",
-                    "Why were you not satisfied? (choose at least one)"));
+            H2 heading = new H2(t("survey.reasons"));
             heading.setId("kiosk-reasons-label");
             Div chips = new Div();
             chips.addClassName("kiosk-chips");
@@ -172,9 +166,7 @@ final class SurveyScreen extends KioskScreen {
                     },
                     bridge));
         }
-        Paragraph optional = new Paragraph(t(
-                "Các câu dưới đây không bắt buộc: bỏ qua câu nào cũng được.",
-                "The questions below are optional: skip any of them."));
+        Paragraph optional = new Paragraph(t("survey.optionalQuestions"));
         optional.addClassName("kiosk-hint");
         add(optional);
         for (Questionnaire.Criterion criterion : q.criteria()) {
@@ -189,7 +181,7 @@ final class SurveyScreen extends KioskScreen {
         if (surveyMessage.getParent().isEmpty()) {
             add(surveyMessage);
         }
-        NativeButton send = new NativeButton(t("Gửi đánh giá", "Send rating"), e -> send());
+        NativeButton send = new NativeButton(t("survey.send"), e -> send());
         send.addClassNames("kiosk-send", "kiosk-primary");
         send.getElement().setAttribute("data-send", "");
         add(send);

@@ -22,16 +22,9 @@ final class ThanksScreen extends KioskScreen {
         if ("DISSATISFIED".equals(overall)) {
             icon.getElement().setProperty("innerHTML", KioskParts.CHECK_SVG);
             icon.addClassNames("kiosk-thanks-icon", "kiosk-thanks-recorded");
-            add(
-                    icon,
-                    new H1(t("Chúng tôi đã ghi nhận ý kiến của ông/bà", "We have recorded your feedback")),
-                    new Paragraph(t(
-                            "Đơn vị sẽ xem xét và khắc phục. Cảm ơn ông/bà đã cho chúng tôi biết.",
-                            "The unit will review it and put things right. Thank you for telling us.")));
+            add(icon, new H1(t("thanks.recorded.title")), new Paragraph(t("thanks.recorded.text")));
             if (withContact) {
-                add(new Paragraph(t(
-                        "Cán bộ của đơn vị sẽ gọi lại cho ông/bà theo số đã để lại.",
-                        "An officer of the unit will call you back on the number you left.")));
+                add(new Paragraph(t("thanks.recorded.callBack")));
             }
             getElement().setAttribute("data-thanks", "recorded");
         } else {
@@ -40,12 +33,7 @@ final class ThanksScreen extends KioskScreen {
             icon.addClassNames(
                     "kiosk-thanks-icon",
                     "kiosk-face-" + mouth.toLowerCase(Locale.ROOT).replace('_', '-'));
-            add(
-                    icon,
-                    new H1(t("Cảm ơn ông/bà!", "Thank you!")),
-                    new Paragraph(t(
-                            "Ý kiến của ông/bà giúp chúng tôi phục vụ tốt hơn.",
-                            "Your opinion helps us serve you better.")));
+            add(icon, new H1(t("thanks.happy.title")), new Paragraph(t("thanks.happy.text")));
             getElement().setAttribute("data-thanks", "happy");
         }
     }

@@ -16,22 +16,21 @@ final class VietnameseKeys {
             List.of("z", "x", "c", "v", "b", "n", "m", ",", "."),
             List.of("ă", "â", "ê", "ô", "ơ", "ư"));
 
-    /** The tones in the order Vietnamese pupils learn them; each with its name for screen readers. */
+    /**
+     * The tones in the order Vietnamese pupils learn them (their names for screen readers are in
+     * the bundles, {@code kiosk.keyboard.tone.*}).
+     */
     enum Tone {
-        SAC('\u0301', "dấu sắc", "acute"),
-        HUYEN('\u0300', "dấu huyền", "grave"),
-        HOI('\u0309', "dấu hỏi", "hook"),
-        NGA('\u0303', "dấu ngã", "tilde"),
-        NANG('\u0323', "dấu nặng", "dot below");
+        SAC('\u0301'),
+        HUYEN('\u0300'),
+        HOI('\u0309'),
+        NGA('\u0303'),
+        NANG('\u0323');
 
         final char mark;
-        final String vi;
-        final String en;
 
-        Tone(char mark, String vi, String en) {
+        Tone(char mark) {
             this.mark = mark;
-            this.vi = vi;
-            this.en = en;
         }
     }
 

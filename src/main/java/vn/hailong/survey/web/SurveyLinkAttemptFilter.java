@@ -18,14 +18,19 @@ import vn.hailong.survey.AttemptLimiter;
  */
 class SurveyLinkAttemptFilter extends OncePerRequestFilter {
 
+    /** The polite page, in Vietnamese with the English below (the words: survey.page.tooMany*). */
     private static final String TOO_MANY = """
             <!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1"><title>Xin thử lại sau</title>
+            <meta name="viewport" content="width=device-width, initial-scale=1"><title>%s</title>
             <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.5}</style>
-            </head><body><h1>Xin vui lòng thử lại sau ít phút</h1>
-            <p>Có quá nhiều lượt mở phiếu đánh giá từ kết nối này. Ông/bà vui lòng đợi một chút rồi quét lại mã QR.</p>
-            <p lang="en">Too many survey links were opened from this connection. Please wait a moment and scan the QR code again.</p>
-            </body></html>""";
+            </head><body><h1>%s</h1>
+            <p>%s</p>
+            <p lang="en">%s</p>
+            </body></html>""".formatted(
+                    SurveyTexts.html("vi", "tooManyTitle"),
+                    SurveyTexts.html("vi", "tooManyHeading"),
+                    SurveyTexts.html("vi", "tooMany"),
+                    SurveyTexts.html("en", "tooMany"));
 
     private final AttemptLimiter limiter;
 

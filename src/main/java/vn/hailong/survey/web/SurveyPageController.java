@@ -294,7 +294,7 @@ class SurveyPageController {
         view.addObject("size", display.size());
         view.addObject("sizeClass", display.sizeClass());
         view.addObject("otherLang", display.otherLang());
-        view.addObject("otherLangLabel", display.english() ? "Tiếng Việt" : "English");
+        view.addObject("otherLangLabel", texts.get("otherLanguage"));
         view.addObject("otherLangUrl", display.url(path, display.otherLang(), display.size()));
         view.addObject(
                 "smallerUrl", display.canShrink() ? display.url(path, display.lang(), display.size() - 1) : null);

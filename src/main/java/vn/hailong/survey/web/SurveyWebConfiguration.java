@@ -54,13 +54,19 @@ class SurveyWebConfiguration {
         return http.build();
     }
 
-    /** A form sent without its CSRF token (cookie lost, or a post from another site). */
+    /**
+     * A form sent without its CSRF token (cookie lost, or a post from another site): the survey
+     * page's own words for it (FORBIDDEN), in Vietnamese and in English.
+     */
     private static final String STALE_FORM = """
             <!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1"><title>Vui lòng mở lại trang đánh giá</title>
+            <meta name="viewport" content="width=device-width, initial-scale=1"><title>%1$s</title>
             <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.5}</style>
-            </head><body><h1>Vui lòng mở lại trang đánh giá</h1>
-            <p id="survey-notice">Trang đánh giá đã quá hạn sử dụng. Vui lòng mở lại đường dẫn (quét lại mã QR) rồi gửi đánh giá.</p>
-            <p lang="en">This survey page has expired. Please open the link again (scan the QR code) and send your rating.</p>
-            </body></html>""";
+            </head><body><h1>%1$s</h1>
+            <p id="survey-notice">%2$s</p>
+            <p lang="en">%3$s</p>
+            </body></html>""".formatted(
+                    SurveyTexts.html("vi", "staleFormTitle"),
+                    SurveyTexts.html("vi", "FORBIDDEN"),
+                    SurveyTexts.html("en", "FORBIDDEN"));
 }
