@@ -6,6 +6,7 @@
 #
 #   src/test/cluster/galera-proof.sh            # builds the jar if missing, ~6 minutes in all
 #   PROOF_SECONDS=300 PROOF_PORT_BASE=25300 src/test/cluster/galera-proof.sh
+#   PROOF_JAVA_OPTS="-Xmx512m -XX:TieredStopAtLevel=1" src/test/cluster/galera-proof.sh   # the app nodes' JVM
 #
 # Needs root for apt-get (galera-4, mariadb-server, haproxy, rsync are installed when missing).
 # Everything listens on 127.0.0.1 only; everything it started is killed on exit.
@@ -15,6 +16,10 @@ ROOT=$(pwd)
 SECONDS_LOAD=${PROOF_SECONDS:-180}
 BASE=${PROOF_PORT_BASE:-24300}
 JAR=${PROOF_JAR:-$ROOT/target/hai-long-0.1.0-SNAPSHOT.jar}
+# The app nodes run with the JIT of the systemd unit (deploy/systemd: tiered, C1 and C2), in less
+# heap, as three share this machine. Until 2026-12-07 the proof ran them C1-only, which starts
+# sooner but kept them slow for longer (the push's first half-minute, issue 18).
+read -r -a APP_JAVA_OPTS <<<"${PROOF_JAVA_OPTS:--Xmx512m}"
 WORK=$(mktemp -d /tmp/galera-proof.XXXXXX)
 DB_USER=hailong
 DB_PASSWORD=proof-only-password
@@ -187,7 +192,7 @@ start_app() { # i [more env]
   local i=$1; shift
   # Each node its own management port (the actuator; the default 8081 is one per host).
   env DATABASE_URL="$(url_for "$i")" HAILONG_MIGRATIONS=validate HAILONG_CLUSTER_PORT=$((BASE + 90 + i)) MANAGEMENT_PORT=$((BASE + 70 + i)) "$@" \
-    "$JAVA" -Xmx512m -XX:TieredStopAtLevel=1 -jar "$JAR" --spring.profiles.active=prod --server.port=$((BASE + 80 + i)) \
+    "$JAVA" "${APP_JAVA_OPTS[@]}" -jar "$JAR" --spring.profiles.active=prod --server.port=$((BASE + 80 + i)) \
       --logging.level.org.springframework.core.retry=debug --logging.level.org.springframework.resilience=debug \
       >"$WORK/app$i.log" 2>&1 &
   APP_PID[$i]=$!

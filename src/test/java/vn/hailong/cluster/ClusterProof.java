@@ -548,6 +548,7 @@ public final class ClusterProof {
                                     continue;
                                 }
                                 long start = System.nanoTime();
+                                long answered;
                                 int status;
                                 try {
                                     status = send(
@@ -560,10 +561,11 @@ public final class ClusterProof {
                                 } catch (IOException gone) {
                                     status = -1;
                                 }
+                                answered = System.nanoTime();
                                 kioskHandovers.answer(Integer.toString(status));
                                 if (status == 201) {
                                     kioskHandovers.acknowledged.incrementAndGet();
-                                    kiosks.awaitSurvey(t, code(n), start);
+                                    kiosks.awaitSurvey(t, code(n), start, answered);
                                     break;
                                 }
                                 if (status == 202 || status / 100 == 4) {

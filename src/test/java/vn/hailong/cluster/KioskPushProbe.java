@@ -39,7 +39,11 @@ final class KioskPushProbe implements AutoCloseable {
     /** Each sample with the time of day its handover was sent, for the slowest (do they follow the kills?). */
     private final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
 
-    private record Sample(LocalTime sentAt, String tablet, int node, long millis) {}
+    /**
+     * One handover: sent at {@code sentAt}, {@code millis} from the call to the survey on the tablet,
+     * of which {@code callMillis} until the sending node answered 201 (the rest is the push).
+     */
+    private record Sample(LocalTime sentAt, String tablet, int node, long millis, long callMillis) {}
 
     /** Samples sent this long after the first are the warmed-up figure. */
     static final int WARM_UP_SECONDS = 30;
@@ -84,8 +88,11 @@ final class KioskPushProbe implements AutoCloseable {
         tablets.add(new Tablet(device, counter, node, page));
     }
 
-    /** Waits for the dossier's survey on the tablet; records the time since {@code startNanos}, or a miss. */
-    void awaitSurvey(Tablet t, String dossier, long startNanos) {
+    /**
+     * Waits for the dossier's survey on the tablet; records the time since {@code startNanos} (the
+     * handover call's start; {@code answeredNanos} its 201), or a miss.
+     */
+    void awaitSurvey(Tablet t, String dossier, long startNanos, long answeredNanos) {
         String tail = dossier.substring(dossier.length() - 4);
         try {
             t.page().getByText("Hồ sơ …" + tail).waitFor(new Locator.WaitForOptions().setTimeout(10_000));
@@ -94,7 +101,7 @@ final class KioskPushProbe implements AutoCloseable {
             LocalTime sent = LocalTime.now(ZoneOffset.UTC)
                     .minusNanos(System.nanoTime() - startNanos)
                     .truncatedTo(ChronoUnit.SECONDS);
-            samples.add(new Sample(sent, t.device(), t.node(), took));
+            samples.add(new Sample(sent, t.device(), t.node(), took, (answeredNanos - startNanos) / 1_000_000));
         } catch (RuntimeException e) {
             misses.add(dossier + " on " + t.device() + " (node " + (t.node() + 1) + ", sent "
                     + LocalTime.now(ZoneOffset.UTC).minusSeconds(10).truncatedTo(ChronoUnit.SECONDS) + " UTC): "
@@ -111,7 +118,8 @@ final class KioskPushProbe implements AutoCloseable {
         String slowest = samples.stream()
                 .sorted(Comparator.comparingLong(Sample::millis).reversed())
                 .limit(6)
-                .map(x -> x.millis() + " ms at " + x.sentAt() + " (" + x.tablet() + ", node " + (x.node() + 1) + ")")
+                .map(x -> x.millis() + " ms at " + x.sentAt() + " (" + x.tablet() + ", node " + (x.node() + 1)
+                        + ", call answered after " + x.callMillis() + " ms)")
                 .collect(Collectors.joining("; "));
         // The first seconds of load meet cold nodes (C1 only in the proof, first pushes, first
         // topic messages): the run of 2026-12-07 02:30 had five of its six slowest samples there,
@@ -120,17 +128,32 @@ final class KioskPushProbe implements AutoCloseable {
                 .map(Sample::sentAt)
                 .min(Comparator.naturalOrder())
                 .orElse(LocalTime.MIN);
-        List<Long> warm = samples.stream()
+        List<Sample> warmSamples = samples.stream()
                 .filter(x -> !x.sentAt().isBefore(first.plusSeconds(WARM_UP_SECONDS)))
-                .map(Sample::millis)
-                .sorted()
                 .toList();
+        List<Long> warm = warmSamples.stream().map(Sample::millis).sorted().toList();
+        // Where the time goes: the handover call on the sending node, or the way to the tablet.
+        List<Long> calls = samples.stream().map(Sample::callMillis).sorted().toList();
+        List<Long> pushes =
+                samples.stream().map(x -> x.millis() - x.callMillis()).sorted().toList();
+        List<Long> warmCalls =
+                warmSamples.stream().map(Sample::callMillis).sorted().toList();
         String afterWarmUp = warm.isEmpty()
                 ? "no samples"
                 : "samples %d, p50 %d ms, p95 %d ms, worst %d ms"
                         .formatted(warm.size(), pct(warm, 50), pct(warm, 95), warm.getLast());
+        String split =
+                "handover call p50 %d ms, p95 %d ms (after the first %d s: p95 %s ms); 201 to tablet p50 %d ms, p95 %d ms"
+                        .formatted(
+                                pct(calls, 50),
+                                pct(calls, 95),
+                                WARM_UP_SECONDS,
+                                warmCalls.isEmpty() ? "-" : Long.toString(pct(warmCalls, 95)),
+                                pct(pushes, 50),
+                                pct(pushes, 95));
         return ("samples %d, p50 %d ms, p95 %d ms, worst %d ms; not shown within 10 s %d%n"
                         + "   after the first %d s of load: %s%n"
+                        + "   of which: %s%n"
                         + "   slowest (UTC, handover sent): %s")
                 .formatted(
                         sorted.size(),
@@ -140,6 +163,7 @@ final class KioskPushProbe implements AutoCloseable {
                         misses.size(),
                         WARM_UP_SECONDS,
                         afterWarmUp,
+                        split,
                         slowest);
     }
 
