@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Component;
@@ -81,21 +80,17 @@ public class RollupDrainer implements SmartLifecycle {
             RollupMaintainer maintainer,
             Clock clock,
             PlatformTransactionManager transactions,
-            @Value("${hailong.rollups.drain.batch:500}") int batch,
-            @Value("${hailong.rollups.drain.poll:PT1S}") Duration poll,
-            @Value("${hailong.rollups.drain.orphaned-after:PT5S}") Duration orphanedAfter,
-            @Value("${hailong.rollups.drain.retries:8}") int retries,
-            @Value("${hailong.rollups.drain.max-attempts:5}") int maxAttempts,
-            @Value("${hailong.rollups.drain.parked-retry:PT5M}") Duration parkedRetry) {
-        this.retry = Retries.onWriteConflict(retries);
-        this.maxAttempts = maxAttempts;
-        this.parkedRetry = parkedRetry;
+            RollupProperties properties) {
+        RollupProperties.Drain drain = properties.drain();
+        this.retry = Retries.onWriteConflict(drain.retries());
+        this.maxAttempts = drain.maxAttempts();
+        this.parkedRetry = drain.parkedRetry();
         this.store = store;
         this.maintainer = maintainer;
         this.clock = clock;
-        this.batch = batch;
-        this.poll = poll;
-        this.orphanedAfter = orphanedAfter;
+        this.batch = drain.batch();
+        this.poll = drain.poll();
+        this.orphanedAfter = drain.orphanedAfter();
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }

@@ -17,7 +17,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -39,6 +39,7 @@ import vn.hailong.platform.Retries;
  * citizen's request never waits for it, and a failure here never fails a rating.
  */
 @Service
+@EnableConfigurationProperties(RollupProperties.class)
 public class RollupMaintainer {
 
     private static final Logger log = LoggerFactory.getLogger(RollupMaintainer.class);
@@ -60,10 +61,9 @@ public class RollupMaintainer {
             DirectoryService directory,
             Clock clock,
             PlatformTransactionManager transactions,
-            @Value("${hailong.rollups.sweep.look-back:P2D}") Duration sweepLookBack,
-            @Value("${hailong.rollups.sweep.settle:PT1M}") Duration sweepSettle) {
-        this.sweepLookBack = sweepLookBack;
-        this.sweepSettle = sweepSettle;
+            RollupProperties properties) {
+        this.sweepLookBack = properties.sweep().lookBack();
+        this.sweepSettle = properties.sweep().settle();
         this.store = store;
         this.directory = directory;
         this.clock = clock;

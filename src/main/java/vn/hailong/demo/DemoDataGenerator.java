@@ -21,8 +21,8 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,6 +62,7 @@ import vn.hailong.security.AccountService;
  */
 @Component
 @ConditionalOnProperty(name = "hailong.demo.enabled", havingValue = "true")
+@EnableConfigurationProperties(DemoProperties.class)
 class DemoDataGenerator implements StartupTask {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
@@ -91,8 +92,7 @@ class DemoDataGenerator implements StartupTask {
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
             Clock clock,
-            @Value("${hailong.demo.seed:20261122}") long seed,
-            @Value("${hailong.demo.dossiers:20000}") int dossierCount,
+            DemoProperties properties,
             RatingFeed feed) {
         this.feed = feed;
         this.directory = directory;
@@ -102,8 +102,8 @@ class DemoDataGenerator implements StartupTask {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
-        this.seed = seed;
-        this.dossierCount = dossierCount;
+        this.seed = properties.seed();
+        this.dossierCount = properties.dossiers();
     }
 
     /** What was written, for the log. */

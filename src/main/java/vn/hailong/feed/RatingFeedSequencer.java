@@ -1,11 +1,10 @@
 package vn.hailong.feed;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +28,7 @@ import vn.hailong.platform.Retries;
  * {@code hailong.feed.sequencer.settle} (0.2 s) for the commits that follow it.
  */
 @Component
+@EnableConfigurationProperties(FeedSequencerProperties.class)
 class RatingFeedSequencer implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
@@ -38,16 +38,13 @@ class RatingFeedSequencer implements SmartLifecycle {
     private final PolledWorker worker;
 
     RatingFeedSequencer(
-            JdbcTemplate jdbc,
-            PlatformTransactionManager transactions,
-            @Value("${hailong.feed.sequencer.batch:1000}") int batch,
-            @Value("${hailong.feed.sequencer.poll:PT1S}") Duration poll,
-            @Value("${hailong.feed.sequencer.settle:PT0.2S}") Duration settle) {
+            JdbcTemplate jdbc, PlatformTransactionManager transactions, FeedSequencerProperties properties) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.batch = properties.batch();
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.worker = new PolledWorker("rating-feed-sequencer", poll, batch, true, settle, this::sequence);
+        this.worker = new PolledWorker(
+                "rating-feed-sequencer", properties.poll(), batch, true, properties.settle(), this::sequence);
     }
 
     PolledWorker worker() {

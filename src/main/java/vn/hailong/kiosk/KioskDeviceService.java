@@ -12,7 +12,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -24,6 +23,7 @@ import vn.hailong.directory.CounterSummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.PublicBaseUrl;
 import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingService;
 
@@ -48,7 +48,7 @@ public class KioskDeviceService {
     private final QuestionnaireService questionnaires;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final String publicBaseUrl;
+    private final PublicBaseUrl publicBaseUrl;
     private final KioskMeters meters;
 
     KioskDeviceService(
@@ -61,7 +61,7 @@ public class KioskDeviceService {
             QuestionnaireService questionnaires,
             ApplicationEventPublisher events,
             Clock clock,
-            @Value("${hailong.public-base-url}") String publicBaseUrl) {
+            PublicBaseUrl publicBaseUrl) {
         this.meters = meters;
         this.devices = devices;
         this.offlineAlerts = offlineAlerts;
@@ -71,7 +71,7 @@ public class KioskDeviceService {
         this.questionnaires = questionnaires;
         this.events = events;
         this.clock = clock;
-        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     /** Registers a device, or changes its counter, locale and timeouts; its enrolment is kept. */
@@ -210,7 +210,7 @@ public class KioskDeviceService {
                 AuditAction.ENROLMENT,
                 "kiosk device " + device.getCode(),
                 "enrolment link opened, valid until " + expires));
-        return new EnrolmentLink(device.getCode(), publicBaseUrl + "/kiosk-device/enrol/" + token, expires);
+        return new EnrolmentLink(device.getCode(), publicBaseUrl.link("/kiosk-device/enrol/" + token), expires);
     }
 
     /** Revokes the device's credential (and any open enrolment link); its pages stop at once. */

@@ -2,6 +2,7 @@ package vn.hailong.kiosk;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        device may say otherwise (kiosk-config {@code unboundRatings})
  * @param abandonedSurveys a survey begun and left with an answer to the overall question: stored
  *        (flagged, counted) or discarded; a device may say otherwise (kiosk-config {@code abandonedSurveys})
+ * @param configDir the folder of the site's declarative configuration (centres, counters, kiosk
+ *        devices; kiosk-config/README.md), applied at start-up ({@link SiteConfigurationLoader});
+ *        empty or unset: none (the demo profile applies {@code kiosk-config/})
  */
 @ConfigurationProperties("hailong.kiosk")
 public record KioskProperties(
@@ -33,7 +37,8 @@ public record KioskProperties(
         @DefaultValue("P180D") Duration credentialMaxAge,
         @DefaultValue("P1D") Duration credentialRenewAfter,
         @DefaultValue("REFUSE") UnboundRatings unboundRatings,
-        @DefaultValue("STORE") AbandonedSurveys abandonedSurveys) {
+        @DefaultValue("STORE") AbandonedSurveys abandonedSurveys,
+        @Nullable String configDir) {
 
     public KioskProperties {
         // Fails the start-up (binding) with the rule's own message rather than a fleet that lapses later.

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -30,15 +30,12 @@ class SiteConfigurationLoader implements StartupTask {
 
     private final DirectoryService directory;
     private final KioskDeviceService devices;
-    private final String folder;
+    private final @Nullable String folder;
 
-    SiteConfigurationLoader(
-            DirectoryService directory,
-            KioskDeviceService devices,
-            @Value("${hailong.kiosk.config-dir:}") String folder) {
+    SiteConfigurationLoader(DirectoryService directory, KioskDeviceService devices, KioskProperties properties) {
         this.directory = directory;
         this.devices = devices;
-        this.folder = folder;
+        this.folder = properties.configDir();
     }
 
     /** After the demo data, whose counters the demo site's devices name. */
@@ -49,7 +46,7 @@ class SiteConfigurationLoader implements StartupTask {
 
     @Override
     public void run() {
-        if (folder.isBlank()) {
+        if (folder == null || folder.isBlank()) {
             return;
         }
         List<String> problems = apply(SiteConfiguration.read(Path.of(folder)));

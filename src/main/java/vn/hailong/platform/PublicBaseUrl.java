@@ -9,22 +9,38 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * The rule for {@code hailong.public-base-url} ({@code PUBLIC_BASE_URL}), the address printed in
  * every survey QR code on receipts and in kiosk enrolment links: an absolute http(s) address that a
  * citizen's phone or a counter tablet can reach. Without it every link silently points at
  * {@code http://localhost:8080}; the {@code prod} profile refuses to start instead
- * ({@link PublicBaseUrlCheck}).
+ * ({@link PublicBaseUrlCheck}, which reads the environment before any bean exists). The modules that
+ * build such links get it bound ({@link PublicBaseUrlConfiguration}).
+ *
+ * @param value the address, without a trailing slash: a link is the address followed by its path
  */
-public final class PublicBaseUrl {
+@ConfigurationProperties("hailong")
+public record PublicBaseUrl(@Name("public-base-url") String value) {
 
     public static final String PROPERTY = "hailong.public-base-url";
     public static final String VARIABLE = "PUBLIC_BASE_URL";
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
-    private PublicBaseUrl() {}
+    public PublicBaseUrl {
+        if (value == null) {
+            throw new IllegalArgumentException(PROPERTY + " (" + VARIABLE + ") is not set");
+        }
+        value = value.replaceAll("/+$", "");
+    }
+
+    /** The public address of {@code path} (which starts with a slash) in this installation. */
+    public String link(String path) {
+        return value + path;
+    }
 
     /** What is wrong with {@code value} as the public base URL, or nothing when it is usable. */
     public static Optional<String> problem(@Nullable String value) {

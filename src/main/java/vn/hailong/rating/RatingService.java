@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -20,7 +19,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.data.domain.PageRequest;
@@ -47,6 +46,7 @@ import vn.hailong.platform.Retries;
  * rating per dossier (a unique key in the database, so even two nodes racing cannot break it).
  */
 @Service
+@EnableConfigurationProperties(RatingPrecedence.class)
 public class RatingService {
 
     private static final RetryTemplate RACES = Retries.onWriteConflictOrDuplicate(4);
@@ -67,14 +67,14 @@ public class RatingService {
             ApplicationEventPublisher events,
             Clock clock,
             PlatformTransactionManager transactions,
-            @Value("${hailong.ratings.qr-supersedes-kiosk-within:P7D}") Duration qrSupersedesKioskWithin) {
+            RatingPrecedence precedence) {
         this.ratings = ratings;
         this.questionnaires = questionnaires;
         this.intake = intake;
         this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
-        this.precedence = new RatingPrecedence(qrSupersedesKioskWithin);
+        this.precedence = precedence;
     }
 
     /**

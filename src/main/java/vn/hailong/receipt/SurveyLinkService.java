@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -17,32 +17,32 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.intake.DossierRecorded;
+import vn.hailong.platform.PublicBaseUrl;
 
 /** Issues and resolves the survey link of each dossier (the link printed as a QR on the receipt). */
 @Service
+@EnableConfigurationProperties(SurveyLinkProperties.class)
 public class SurveyLinkService {
 
     private final JdbcTemplate jdbc;
     private final SurveyTokens tokens;
     private final DossierIntakeService intake;
     private final Clock clock;
-    private final String publicBaseUrl;
+    private final PublicBaseUrl publicBaseUrl;
     private final Duration validAfterReturn;
 
     SurveyLinkService(
             JdbcTemplate jdbc,
             DossierIntakeService intake,
             Clock clock,
-            @Value("${hailong.survey-links.secret}") String secret,
-            @Value("${hailong.public-base-url}") String publicBaseUrl,
-            @Value("${hailong.survey-links.valid-after-return:P30D}") Duration validAfterReturn) {
+            SurveyLinkProperties properties,
+            PublicBaseUrl publicBaseUrl) {
         this.jdbc = jdbc;
-        this.tokens = new SurveyTokens(secret);
+        this.tokens = new SurveyTokens(properties.secret());
         this.intake = intake;
         this.clock = clock;
-        this.publicBaseUrl =
-                publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
-        this.validAfterReturn = validAfterReturn;
+        this.publicBaseUrl = publicBaseUrl;
+        this.validAfterReturn = properties.validAfterReturn();
     }
 
     /** A new dossier gets its link in the same transaction that stores it. */
@@ -68,7 +68,7 @@ public class SurveyLinkService {
 
     /** The public address a citizen opens to rate this dossier. */
     public String linkFor(UUID dossierId) {
-        return publicBaseUrl + pathFor(dossierId);
+        return publicBaseUrl.link(pathFor(dossierId));
     }
 
     /** The link's path, for links inside this application. */

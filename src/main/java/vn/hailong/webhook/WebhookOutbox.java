@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -54,7 +53,7 @@ class WebhookOutbox {
     private final DirectoryService directory;
     private final SurveyLinkService links;
     private final Clock clock;
-    private final String publicBaseUrl;
+    private final PublicBaseUrl publicBaseUrl;
 
     WebhookOutbox(
             WebhookStore store,
@@ -64,7 +63,7 @@ class WebhookOutbox {
             DirectoryService directory,
             SurveyLinkService links,
             Clock clock,
-            @Value("${" + PublicBaseUrl.PROPERTY + "}") String publicBaseUrl) {
+            PublicBaseUrl publicBaseUrl) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.ratings = ratings;
@@ -72,8 +71,7 @@ class WebhookOutbox {
         this.directory = directory;
         this.links = links;
         this.clock = clock;
-        this.publicBaseUrl =
-                publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     @EventListener
@@ -207,8 +205,8 @@ class WebhookOutbox {
             data.put("correctionReason", published.correctionReason());
             // The API answers JSON, or CSV with Accept: text/csv, to a key of scope "index"; the open-data page needs
             // none.
-            data.put("results", publicBaseUrl + "/api/v1/index?" + query);
-            data.put("openData", publicBaseUrl + "/open-data");
+            data.put("results", publicBaseUrl.link("/api/v1/index?" + query));
+            data.put("openData", publicBaseUrl.link("/open-data"));
             return data;
         });
     }

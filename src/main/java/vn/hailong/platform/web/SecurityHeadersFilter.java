@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The security headers of every answer, pages, resources and API alike, set before anything else
  * runs so that no path is forgotten (Spring Security's header writers only cover its own chains,
@@ -38,11 +40,14 @@ public final class SecurityHeadersFilter extends HttpFilter {
     private final String hsts;
 
     /**
-     * @param frameAncestors the CSP {@code frame-ancestors} sources, {@code 'none'} for no framing
+     * @param frameAncestors the CSP {@code frame-ancestors} sources, {@code 'none'} for no framing (also when empty or null)
      * @param hstsMaxAge     how long browsers keep to HTTPS; zero sends no HSTS header
      */
     public SecurityHeadersFilter(
-            List<String> machinePrefixes, String frameAncestors, Duration hstsMaxAge, boolean hstsIncludeSubDomains) {
+            List<String> machinePrefixes,
+            @Nullable String frameAncestors,
+            Duration hstsMaxAge,
+            boolean hstsIncludeSubDomains) {
         this.machinePrefixes = List.copyOf(machinePrefixes);
         String ancestors = frameAncestors == null || frameAncestors.isBlank() ? "'none'" : frameAncestors.strip();
         this.pagePolicy = pagePolicy(ancestors);

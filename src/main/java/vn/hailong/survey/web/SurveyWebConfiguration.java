@@ -1,6 +1,6 @@
 package vn.hailong.survey.web;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,13 +14,14 @@ import vn.hailong.platform.RateLimitBuckets;
 import vn.hailong.survey.AttemptLimiter;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SurveyLinkAttemptProperties.class)
 class SurveyWebConfiguration {
 
     @Bean
     FilterRegistrationBean<SurveyLinkAttemptFilter> surveyLinkAttemptFilter(
-            @Value("${hailong.survey-links.attempts-per-minute:30}") int attemptsPerMinute, RateLimitBuckets buckets) {
+            SurveyLinkAttemptProperties properties, RateLimitBuckets buckets) {
         FilterRegistrationBean<SurveyLinkAttemptFilter> registration = new FilterRegistrationBean<>(
-                new SurveyLinkAttemptFilter(new AttemptLimiter(attemptsPerMinute, buckets)));
+                new SurveyLinkAttemptFilter(new AttemptLimiter(properties.attemptsPerMinute(), buckets)));
         registration.addUrlPatterns("/r/*");
         // Before Spring Security and Vaadin: a refused attempt costs nothing else.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
