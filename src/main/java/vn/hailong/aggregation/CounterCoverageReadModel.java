@@ -14,6 +14,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.hailong.platform.Roles;
+
 /**
  * Coverage by counter, from the kiosk's handovers: dossiers carry no counter, but the one-stop
  * software's handover call says at which counter a dossier was handed to the citizen. A dossier
@@ -30,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link RollupRebuild}.
  */
 @Service
-@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
+@PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
 @Transactional(readOnly = true)
 public class CounterCoverageReadModel {
 

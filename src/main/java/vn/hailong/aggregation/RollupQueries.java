@@ -12,6 +12,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.hailong.platform.Roles;
+
 /**
  * Reads the rollups for a period of days, from the fewest rows that cover it ({@link PeriodCover}:
  * whole years, quarters and months, and days at the edges), and for a subtree from its root's rows
@@ -19,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * dashboard does, through the security module's scope).
  */
 @Service
-@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
+@PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
 @Transactional(readOnly = true)
 public class RollupQueries {
 

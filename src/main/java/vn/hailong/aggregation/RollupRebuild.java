@@ -28,6 +28,7 @@ import vn.hailong.audit.AuditEvent;
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.directory.UnitMoved;
+import vn.hailong.platform.Roles;
 import vn.hailong.rating.Questionnaire;
 
 /**
@@ -62,7 +63,7 @@ public class RollupRebuild {
     }
 
     /** Rebuilds every unit's rollups; returns how many units. For ADMIN (or the system at start-up). */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     public int rebuildAll() {
         int units = rebuildEverything();
         events.publishEvent(AuditEvent.of(AuditAction.ROLLUPS_REBUILT, "rollups", units + " units rebuilt"));

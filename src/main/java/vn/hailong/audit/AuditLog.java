@@ -38,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hailong.platform.Ids;
 import vn.hailong.platform.Retries;
+import vn.hailong.platform.Roles;
 import vn.hailong.platform.SpreadsheetCells;
 
 /**
@@ -168,7 +169,7 @@ public class AuditLog {
     }
 
     /** The newest entries first that match the query, at most {@code limit}. */
-    @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+    @PreAuthorize(Roles.ADMIN_OR_AUDITOR)
     public List<Entry> entries(Query query, int limit) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
@@ -211,7 +212,7 @@ public class AuditLog {
     }
 
     /** Recomputes the whole chain from the first entry and compares it with the head. */
-    @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+    @PreAuthorize(Roles.ADMIN_OR_AUDITOR)
     public Verification verify() {
         List<String> problems = new ArrayList<>();
         long[] checked = {0};
@@ -254,7 +255,7 @@ public class AuditLog {
     }
 
     /** The latest entries matching the query (at most {@code limit}) as CSV in UTF-8 with a byte order mark. */
-    @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+    @PreAuthorize(Roles.ADMIN_OR_AUDITOR)
     public byte[] csv(Query query, int limit) {
         List<Entry> entries = entries(query, limit);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.hailong.dashboard.internal.CounterDeskReadModel;
 import vn.hailong.directory.DirectoryService;
+import vn.hailong.platform.Roles;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.ScopeService;
 
@@ -28,7 +29,7 @@ import vn.hailong.security.ScopeService;
  * them how, and can never rate (the rating service refuses staff).
  */
 @Service
-@PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
+@PreAuthorize(Roles.OFFICER_OR_ADMIN)
 @Transactional(readOnly = true)
 public class CounterDeskService {
 

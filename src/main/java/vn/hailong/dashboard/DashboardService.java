@@ -38,6 +38,7 @@ import vn.hailong.directory.ProcedureSummary;
 import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Roles;
 import vn.hailong.rating.Label;
 import vn.hailong.rating.Questionnaire;
 import vn.hailong.rating.QuestionnaireService;
@@ -55,7 +56,7 @@ import vn.hailong.security.ScopeService;
  */
 @Service
 @EnableConfigurationProperties(DashboardProperties.class)
-@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
+@PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
 // One read-only transaction (one pooled connection) per call, which the scope, directory and rollup
 // look-ups join, instead of one each.
 @Transactional(readOnly = true)

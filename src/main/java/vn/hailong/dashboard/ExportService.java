@@ -23,6 +23,7 @@ import vn.hailong.audit.AuditEvent;
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.intake.DossierIntakeService;
+import vn.hailong.platform.Roles;
 import vn.hailong.rating.RatingFacts;
 import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingWords;
@@ -33,7 +34,7 @@ import vn.hailong.rating.RatingWords;
  * export is published as an {@link AuditEvent} for the audit log.
  */
 @Service
-@PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
+@PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
 public class ExportService {
 
     /** The most ratings one export carries (about a year of a large province); the title says when cut. */

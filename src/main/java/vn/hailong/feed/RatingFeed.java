@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Roles;
 import vn.hailong.security.AccessScope;
 import vn.hailong.security.ScopeService;
 
@@ -53,7 +54,7 @@ public class RatingFeed {
      * @throws NotFoundException when {@code unit} is unknown or outside the caller's scope
      */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('INTEGRATOR', 'ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
+    @PreAuthorize(Roles.READERS_AND_INTEGRATORS)
     public RatingFeedPage page(@Nullable String after, @Nullable Integer limit, @Nullable String unit) {
         FieldErrors errors = new FieldErrors();
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {

@@ -33,6 +33,7 @@ import vn.hailong.moderation.ModerationDecided;
 import vn.hailong.notification.MailOutbox;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Roles;
 import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingFacts;
 import vn.hailong.rating.RatingService;
@@ -70,8 +71,6 @@ public class FollowUpService {
     /** The author of notes the application writes itself. */
     static final String SYSTEM_AUTHOR = "Hệ thống (system)";
 
-    private static final String HANDLERS = "hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER')";
-    private static final String READERS = "hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')";
     static final int LIST_LIMIT = 500;
 
     private final FollowUpCases cases;
@@ -213,7 +212,7 @@ public class FollowUpService {
 
     /** The case of a rating, if it opened one. */
     @Transactional(readOnly = true)
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public Optional<FollowUpCaseDetails> caseOfRating(UUID ratingId) {
         return cases.findByRatingId(ratingId)
                 .filter(c -> scope.currentScope().includes(c.getResponsibleUnitId()))
@@ -222,7 +221,7 @@ public class FollowUpService {
 
     /** The cases of a unit not closed yet, earliest deadline first. */
     @Transactional(readOnly = true)
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public List<FollowUpCaseDetails> openCases(UUID unitId) {
         if (!scope.currentScope().includes(unitId)) {
             return List.of();
@@ -233,7 +232,7 @@ public class FollowUpService {
     }
 
     @Transactional(readOnly = true)
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public FollowUpCaseDetails find(UUID caseId) {
         return details(load(caseId));
     }
@@ -245,7 +244,7 @@ public class FollowUpService {
      * @throws AccessDeniedException for anyone but the case owner (see the class comment)
      */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasRole('UNIT_MANAGER')")
+    @PreAuthorize(Roles.IS_UNIT_MANAGER)
     public Optional<String> contactNumber(UUID caseId) {
         FollowUpCase found = load(caseId);
         if (!isOwner(found)) {
@@ -261,7 +260,7 @@ public class FollowUpService {
     }
 
     @Transactional
-    @PreAuthorize(HANDLERS)
+    @PreAuthorize(Roles.MANAGERS)
     public FollowUpCaseDetails addNote(UUID caseId, String text) {
         FollowUpCase found = load(caseId);
         note(found, text);
@@ -270,7 +269,7 @@ public class FollowUpService {
 
     /** The citizen was called; {@code note} says what was said (optional). */
     @Transactional
-    @PreAuthorize(HANDLERS)
+    @PreAuthorize(Roles.MANAGERS)
     public FollowUpCaseDetails markContacted(UUID caseId, String note) {
         FollowUpCase found = load(caseId);
         found.markContacted(clock.instant());
@@ -281,7 +280,7 @@ public class FollowUpService {
     }
 
     @Transactional
-    @PreAuthorize(HANDLERS)
+    @PreAuthorize(Roles.MANAGERS)
     public FollowUpCaseDetails resolve(UUID caseId, String outcome) {
         FollowUpCase found = load(caseId);
         found.resolve(outcome, clock.instant());
@@ -290,7 +289,7 @@ public class FollowUpService {
 
     /** Closes the case and deletes the citizen's number with it. */
     @Transactional
-    @PreAuthorize(HANDLERS)
+    @PreAuthorize(Roles.MANAGERS)
     public FollowUpCaseDetails close(UUID caseId, String outcome) {
         FollowUpCase found = load(caseId);
         found.close(outcome, clock.instant());
@@ -352,7 +351,7 @@ public class FollowUpService {
      * gives an empty list.
      */
     @Transactional(readOnly = true)
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public List<CaseRow> cases(CaseFilter filter) {
         AccessScope visible = scope.currentScope();
         if (filter.unitId() != null && !visible.includes(filter.unitId())) {
@@ -435,7 +434,7 @@ public class FollowUpService {
 
     /** The units of the current user's scope that have cases, by name. */
     @Transactional(readOnly = true)
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public List<UnitOption> unitsWithCases() {
         AccessScope visible = scope.currentScope();
         return jdbc.queryForList("SELECT DISTINCT responsible_unit_id FROM follow_up_case", UUID.class).stream()
@@ -447,7 +446,7 @@ public class FollowUpService {
 
     /** A case with its rating (overall answer, reasons, comment) and what the current user may do. */
     @Transactional(readOnly = true)
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public CasePage casePage(UUID caseId) {
         FollowUpCase found = load(caseId);
         RatingFacts rating = ratings.facts(found.getRatingId()).orElseThrow();

@@ -33,6 +33,7 @@ import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.Ids;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Roles;
 import vn.hailong.security.AccessScope;
 import vn.hailong.security.ScopeService;
 
@@ -143,7 +144,7 @@ public class IndexSnapshotService {
      * @throws ConflictException if the period is already published under this scheme
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
     public Snapshot compute(String scheme, String period) {
         return computeDraft(scheme, period, false);
     }
@@ -156,7 +157,7 @@ public class IndexSnapshotService {
      * @throws ConflictException if the period is not published under this scheme
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
     public Snapshot computeCorrection(String scheme, String period) {
         return computeDraft(scheme, period, true);
     }
@@ -173,7 +174,7 @@ public class IndexSnapshotService {
      * @throws InvalidInputException naming {@code idempotencyKey} when it is malformed or was used for another period
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
     public Computation compute(String scheme, String period, boolean correction, String idempotencyKey) {
         if (idempotencyKey == null) {
             return new Computation(computeDraft(scheme, period, correction, Ids.newId()), false);
@@ -333,7 +334,7 @@ public class IndexSnapshotService {
      * @throws ConflictException if it is already published or the period has another published snapshot
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
     public Snapshot publish(UUID snapshotId) {
         Snapshot s = publishable(snapshotId);
         try {
@@ -360,7 +361,7 @@ public class IndexSnapshotService {
      *         (publish it normally), or another correction was published in the meantime
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
     public Snapshot publishCorrection(UUID snapshotId, String reason) {
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.malformed("reason", "a correction needs its reason");
@@ -406,7 +407,7 @@ public class IndexSnapshotService {
 
     /** The period's current draft (the one a publication would publish), if any. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
+    @PreAuthorize(Roles.PROVINCE_READERS)
     public Optional<Snapshot> currentDraft(String scheme, String period) {
         String p = IndexPeriod.parse(period, "period").toString();
         return store.latestDraft(scheme, p);
@@ -420,7 +421,7 @@ public class IndexSnapshotService {
      * @throws ConflictException published already, or a stale draft
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
     public Snapshot publishDraft(UUID snapshotId, String reason) {
         Snapshot s = publishable(snapshotId);
         boolean correction = publicationOf(s.scheme(), s.period()).isPresent();
@@ -443,7 +444,7 @@ public class IndexSnapshotService {
 
     /** Discards a draft. @throws ConflictException for a published snapshot */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
     public void discardDraft(UUID snapshotId) {
         Snapshot s = get(snapshotId);
         if (s.isPublished()) {
@@ -465,7 +466,7 @@ public class IndexSnapshotService {
      * @throws InvalidInputException naming {@code note} when it is longer than 1000 characters
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
     public Review review(UUID snapshotId, String note) {
         if (note != null && note.strip().length() > 1000) {
             throw InvalidInputException.malformed("note", "the note is longer than 1000 characters");
@@ -494,7 +495,7 @@ public class IndexSnapshotService {
 
     /** The reviews of a snapshot, oldest first. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
+    @PreAuthorize(Roles.PROVINCE_READERS)
     public List<Review> reviews(UUID snapshotId) {
         return store.reviewsOf(snapshotId);
     }
@@ -511,7 +512,7 @@ public class IndexSnapshotService {
 
     /** The latest snapshots (drafts and published), newest first, for review. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
+    @PreAuthorize(Roles.PROVINCE_READERS)
     public List<Snapshot> recent(int limit) {
         return store.latest(limit);
     }
@@ -546,7 +547,7 @@ public class IndexSnapshotService {
 
     /** The results of any snapshot (drafts too), for review by the province. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
+    @PreAuthorize(Roles.PROVINCE_READERS)
     public List<UnitResult> draftResults(UUID snapshotId) {
         return results(snapshotId, null);
     }
@@ -578,7 +579,7 @@ public class IndexSnapshotService {
      * snapshot is explained to anyone responsible for the unit, and to integrators.
      */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR', 'INTEGRATOR')")
+    @PreAuthorize(Roles.READERS_AND_INTEGRATORS)
     public Explanation explain(UUID snapshotId, String unitCode) {
         Snapshot s = get(snapshotId);
         AccessScope scope = Actors.isIntegrator() ? AccessScope.everything() : scopes.currentScope();
@@ -601,7 +602,7 @@ public class IndexSnapshotService {
 
     /** A unit's explanation in the published snapshot of a period. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR', 'INTEGRATOR')")
+    @PreAuthorize(Roles.READERS_AND_INTEGRATORS)
     public Explanation explainPublished(String scheme, String period, String unitCode) {
         IndexPeriod p = IndexPeriod.parse(period, "period");
         methodologies.forYear(scheme, p.year());
@@ -613,7 +614,7 @@ public class IndexSnapshotService {
 
     /** The snapshots a unit appears in that the current user may explain, newest first. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
+    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public List<Snapshot> explainable() {
         AccessScope scope = scopes.currentScope();
         if (scope.allUnits()) {
@@ -630,7 +631,7 @@ public class IndexSnapshotService {
 
     /** Codes and names of the units of a snapshot the current user may explain. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
+    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public Map<String, String> explainableUnits(UUID snapshotId) {
         AccessScope scope = scopes.currentScope();
         Map<String, String> units = new LinkedHashMap<>();
@@ -647,7 +648,7 @@ public class IndexSnapshotService {
      * compares the hash and every unit's result with what was stored.
      */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
+    @PreAuthorize(Roles.PROVINCE_READERS)
     public Recomputation recompute(UUID snapshotId) {
         Snapshot s = get(snapshotId);
         Methodology methodology = methodologies.get(s.methodologyId());

@@ -36,6 +36,7 @@ import vn.hailong.index.internal.IndexJson;
 import vn.hailong.platform.Ids;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Roles;
 
 /**
  * Methodologies as versioned, stored configuration. A methodology row is never changed: a new
@@ -140,7 +141,7 @@ public class MethodologyService {
      * snapshots keep the version they were computed with.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
     public Methodology addVersion(
             String scheme, String province, Integer year, String name, Methodology.Definition definition) {
         Objects.requireNonNull(definition, "definition");
@@ -192,7 +193,7 @@ public class MethodologyService {
      *         {@code year}, {@code scheme} or {@code name}
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
     public Methodology addVersion(String scheme, String province, Integer year, String name, String definitionJson) {
         checkYear(year);
         return addVersion(
@@ -210,7 +211,7 @@ public class MethodologyService {
      *         {@code ranking.minimumRatings}), or {@code year}, {@code scheme}, {@code name}
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
     public Methodology addVersion(
             String scheme, String province, Integer year, String name, UUID baseId, MethodologyEdits edits) {
         checkYear(year);

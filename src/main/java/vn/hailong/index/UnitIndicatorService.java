@@ -29,6 +29,7 @@ import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.Ids;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Roles;
 import vn.hailong.security.ScopeService;
 
 /**
@@ -81,7 +82,7 @@ public class UnitIndicatorService {
             List<Change> history) {}
 
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR', 'INTEGRATOR')")
+    @PreAuthorize(Roles.READERS_AND_INTEGRATORS)
     public Entries get(String agencyCode, String period) {
         IndexPeriod p = IndexPeriod.parse(period, "period");
         AgencySummary unit = visibleUnit(agencyCode);
@@ -97,7 +98,7 @@ public class UnitIndicatorService {
      * @throws vn.hailong.platform.InvalidInputException naming each bad field ({@code indicator5} …)
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'INTEGRATOR')")
+    @PreAuthorize(Roles.MANAGERS_AND_INTEGRATORS)
     public Entries enter(String agencyCode, String period, Map<Integer, BigDecimal> values, String note) {
         FieldErrors errors = new FieldErrors();
         IndexPeriod p = null;
@@ -221,7 +222,7 @@ public class UnitIndicatorService {
 
     /** The units the current user may enter indicators for (their scope), by code. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
+    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public List<AgencySummary> visibleUnits() {
         var scope = scopes.currentScope();
         return directory.allUnits().stream().filter(u -> scope.includes(u.id())).toList();

@@ -24,6 +24,7 @@ import vn.hailong.directory.DirectoryService;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.PublicBaseUrl;
+import vn.hailong.platform.Roles;
 import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingService;
 
@@ -75,7 +76,7 @@ public class KioskDeviceService {
     }
 
     /** Registers a device, or changes its counter, locale and timeouts; its enrolment is kept. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public DeviceSummary register(
             String code, String counterCode, String locale, Integer idleTimeoutSeconds, Integer thankYouSeconds) {
@@ -119,7 +120,7 @@ public class KioskDeviceService {
      *
      * @throws InvalidInputException naming {@code template} (no such active template) or {@code branding.*}
      */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public void configureLook(String code, @Nullable String templateKey, Branding branding) {
         KioskDevice device =
@@ -143,7 +144,7 @@ public class KioskDeviceService {
     }
 
     /** Whether the device stores ratings without a dossier (apart, never counted); null: the site's default. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public void configureUnboundRatings(String code, @Nullable UnboundRatings mode) {
         KioskDevice device =
@@ -157,7 +158,7 @@ public class KioskDeviceService {
     }
 
     /** Whether the device stores surveys begun and left (see {@link AbandonedSurveys}); null: the site's default. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public void configureAbandonedSurveys(String code, @Nullable AbandonedSurveys mode) {
         KioskDevice device =
@@ -170,7 +171,7 @@ public class KioskDeviceService {
                 "abandoned surveys " + (mode == null ? "site default" : mode)));
     }
 
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'AUDITOR')")
+    @PreAuthorize(Roles.PROVINCE_READERS)
     @Transactional(readOnly = true)
     public List<DeviceSummary> devices() {
         Map<UUID, CounterSummary> counters =
@@ -187,7 +188,7 @@ public class KioskDeviceService {
     }
 
     /** Every counter a device may stand at. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     public List<CounterSummary> counters() {
         return directory.allCounters();
     }
@@ -197,7 +198,7 @@ public class KioskDeviceService {
      * A new link replaces an unused earlier one. The device's current credential keeps working
      * until the link is used.
      */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public EnrolmentLink openEnrolment(UUID deviceId) {
         KioskDevice device =
@@ -214,7 +215,7 @@ public class KioskDeviceService {
     }
 
     /** Revokes the device's credential (and any open enrolment link); its pages stop at once. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public void revoke(UUID deviceId) {
         KioskDevice device =

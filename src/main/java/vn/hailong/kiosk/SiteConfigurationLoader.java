@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.Roles;
 import vn.hailong.platform.StartupTask;
 
 /**
@@ -60,7 +61,7 @@ class SiteConfigurationLoader implements StartupTask {
         SecurityContext system = SecurityContextHolder.createEmptyContext();
         // The site's files are written by its administrators; applying them is an administrator's act.
         system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "kiosk-config", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+                "kiosk-config", null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.ADMIN))));
         SecurityContextHolder.setContext(system);
         int applied = 0;
         try {

@@ -21,6 +21,7 @@ import vn.hailong.directory.DirectoryService;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Roles;
 import vn.hailong.rating.RatingFacts;
 import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingStatus;
@@ -42,10 +43,6 @@ import vn.hailong.security.ScopeService;
  */
 @Service
 public class ModerationService {
-
-    private static final String RAISERS = "hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER')";
-    private static final String DECIDERS = "hasAnyRole('ADMIN', 'PROVINCE_MANAGER')";
-    private static final String READERS = "hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')";
 
     private final RatingDisputes disputes;
     private final RatingService ratings;
@@ -88,7 +85,7 @@ public class ModerationService {
 
     /** The rating, its disputes (oldest first), and whether the current user may dispute or decide now. */
     @Transactional(readOnly = true)
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public RatingCase ratingCase(UUID ratingId) {
         RatingFacts rating = visibleRating(ratingId);
         List<DisputeDetails> history = disputes.findByRatingIdOrderByRaisedAt(ratingId).stream()
@@ -123,7 +120,7 @@ public class ModerationService {
      * @throws ConflictException when the rating has an open dispute, or neither counts nor is excluded
      */
     @Transactional
-    @PreAuthorize(RAISERS)
+    @PreAuthorize(Roles.MANAGERS)
     public DisputeDetails dispute(UUID ratingId, DisputeReason reason, String note) {
         RatingFacts rating = visibleRating(ratingId);
         DisputeKind kind = switch (rating.status()) {
@@ -166,7 +163,7 @@ public class ModerationService {
      * @throws AccessDeniedException when the decider raised the dispute
      */
     @Transactional
-    @PreAuthorize(DECIDERS)
+    @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
     public DisputeDetails decide(UUID disputeId, boolean uphold, String note) {
         RatingDispute dispute = disputes.findById(disputeId)
                 .filter(d -> scope.currentScope().includes(d.getUnitId()))
@@ -216,7 +213,7 @@ public class ModerationService {
      * rating for those who may not raise disputes (the auditor) are left out.
      */
     @Transactional(readOnly = true)
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public Map<UUID, DisputeLink> disputeLinks(Collection<UUID> ratingIds) {
         Role role = scope.currentAccount().map(AccountService.Account::role).orElse(null);
         Map<UUID, DisputeLink> links = new LinkedHashMap<>();
@@ -238,7 +235,7 @@ public class ModerationService {
 
     /** Disputes awaiting a decision in the current user's scope, oldest first. */
     @Transactional(readOnly = true)
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public List<OpenDispute> openDisputes() {
         AccessScope visible = scope.currentScope();
         List<RatingDispute> open = visible.allUnits()
@@ -262,7 +259,7 @@ public class ModerationService {
 
     /** The ratings of a dossier of the current user's scope (any status), to pick one to dispute. */
     @Transactional(readOnly = true)
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public List<RatingFacts> ratingsOfDossier(String dossierCode) {
         return intake.findRef(dossierCode == null ? "" : dossierCode.strip())
                 .filter(d -> scope.currentScope().includes(d.evaluatedUnitId()))
@@ -272,7 +269,7 @@ public class ModerationService {
 
     /** Every dispute of a rating, oldest first. */
     @Transactional(readOnly = true)
-    @PreAuthorize(READERS)
+    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public List<DisputeDetails> history(UUID ratingId) {
         visibleRating(ratingId);
         return disputes.findByRatingIdOrderByRaisedAt(ratingId).stream()

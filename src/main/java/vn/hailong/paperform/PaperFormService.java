@@ -34,6 +34,7 @@ import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Roles;
 import vn.hailong.rating.Questionnaire;
 import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingChannel;
@@ -135,7 +136,7 @@ public class PaperFormService {
      * @throws InvalidInputException naming every bad field (nothing stored)
      * @throws ConflictException when the serial was keyed already, or the dossier has its rating
      */
-    @PreAuthorize("hasRole('DATA_ENTRY')")
+    @PreAuthorize(Roles.IS_DATA_ENTRY)
     public KeyedForm keyIn(PaperFormEntry entry) {
         String clerk = currentUser();
         FieldErrors errors = new FieldErrors();
@@ -190,7 +191,7 @@ public class PaperFormService {
     }
 
     /** Forms waiting for a second keying that the current clerk may do (not their own, in their units). */
-    @PreAuthorize("hasRole('DATA_ENTRY')")
+    @PreAuthorize(Roles.IS_DATA_ENTRY)
     public List<AwaitingCheck> awaitingSecondKeying() {
         String clerk = currentUser();
         AccessScope scope = scopes.currentScope();
@@ -205,7 +206,7 @@ public class PaperFormService {
      * agree. A mismatch does not change the rating: a supervisor compares the paper (moderation can
      * then exclude a wrongly keyed rating).
      */
-    @PreAuthorize("hasRole('DATA_ENTRY')")
+    @PreAuthorize(Roles.IS_DATA_ENTRY)
     public CheckResult keySecond(PaperFormEntry entry) {
         String clerk = currentUser();
         FieldErrors errors = new FieldErrors();
@@ -248,7 +249,7 @@ public class PaperFormService {
     }
 
     /** Keyed forms, checks and mismatches in the current manager's units. */
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER', 'UNIT_MANAGER', 'AUDITOR')")
+    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public Integrity integrity() {
         return integrity(scopes.currentScope());
     }

@@ -40,6 +40,7 @@ import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Retries;
+import vn.hailong.platform.Roles;
 
 /**
  * Stores citizens' ratings: exactly once per submission (idempotency key) and at most one counted
@@ -311,7 +312,7 @@ public class RatingService {
      * @throws ConflictException when the rating is not counted
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
     public RatingFacts exclude(UUID ratingId) {
         Rating rating = ratings.findById(ratingId).orElseThrow(() -> new NotFoundException("no rating " + ratingId));
         rating.exclude(clock.instant());
@@ -326,7 +327,7 @@ public class RatingService {
      * @throws ConflictException when the rating is not excluded
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'PROVINCE_MANAGER')")
+    @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
     public RatingFacts restore(UUID ratingId) {
         Rating rating = ratings.findById(ratingId).orElseThrow(() -> new NotFoundException("no rating " + ratingId));
         rating.restore(clock.instant());

@@ -2,6 +2,8 @@ package vn.hailong.rating;
 
 import java.util.Set;
 
+import vn.hailong.platform.Roles;
+
 /**
  * Who may submit a rating through which channel. Ratings come from citizens, never from staff:
  * an officer's session can never submit, whatever the channel. Citizens are anonymous (the kiosk
@@ -10,18 +12,22 @@ import java.util.Set;
  */
 public final class RatingSubmissionPolicy {
 
-    public static final String INTEGRATOR = "ROLE_INTEGRATOR";
+    public static final String INTEGRATOR = "ROLE_" + Roles.INTEGRATOR;
     /** Keys in paper forms: the citizen's own answers on paper, never their own opinion. */
-    public static final String DATA_ENTRY = "ROLE_DATA_ENTRY";
+    public static final String DATA_ENTRY = "ROLE_" + Roles.DATA_ENTRY;
 
-    private static final Set<String> STAFF =
-            Set.of("ROLE_ADMIN", "ROLE_PROVINCE_MANAGER", "ROLE_UNIT_MANAGER", "ROLE_AUDITOR", "ROLE_OFFICER");
+    private static final Set<String> STAFF = Set.of(
+            "ROLE_" + Roles.ADMIN,
+            "ROLE_" + Roles.PROVINCE_MANAGER,
+            "ROLE_" + Roles.UNIT_MANAGER,
+            "ROLE_" + Roles.AUDITOR,
+            "ROLE_" + Roles.OFFICER);
 
     private RatingSubmissionPolicy() {}
 
     /** Why the caller may not submit through this channel, or {@code null} when they may. */
     public static String refusal(Set<String> authorities, RatingChannel channel) {
-        if (authorities.contains("ROLE_OFFICER")) {
+        if (authorities.contains("ROLE_" + Roles.OFFICER)) {
             return "officers cannot submit ratings";
         }
         if (authorities.contains(DATA_ENTRY) && authorities.stream().noneMatch(STAFF::contains)) {

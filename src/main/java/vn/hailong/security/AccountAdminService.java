@@ -25,6 +25,7 @@ import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Roles;
 
 /**
  * Account management for administrators: create, disable and enable, reset a password (a
@@ -84,7 +85,7 @@ public class AccountAdminService {
     }
 
     /** Every account, by user name. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional(readOnly = true)
     public List<AccountRow> accounts() {
         Map<UUID, AgencySummary> units =
@@ -96,7 +97,7 @@ public class AccountAdminService {
     }
 
     /** The units an account may be given, by code. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional(readOnly = true)
     public List<AgencySummary> units() {
         return directory.allUnits().stream()
@@ -108,7 +109,7 @@ public class AccountAdminService {
      * Creates an account with an initial one-time password. Unit managers and officers must be
      * given their unit; province-wide roles (administrator, province manager, auditor) have none.
      */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public AccountRow create(String username, String displayName, Role role, String unitCode, String initialPassword) {
         FieldErrors errors = new FieldErrors();
@@ -141,7 +142,7 @@ public class AccountAdminService {
     }
 
     /** Disables or enables an account; a disabled account cannot log in. Nobody disables themselves. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public AccountRow setEnabled(String username, boolean enabled) {
         UserAccount account = find(username);
@@ -161,7 +162,7 @@ public class AccountAdminService {
      * Lifts the lock that wrong passwords put on an account's log-ins (the user called: it was
      * them, or the attack is over). The password is unchanged; reset it too if it may be known.
      */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public AccountRow unlockLogIn(String username) {
         UserAccount account = find(username);
@@ -172,7 +173,7 @@ public class AccountAdminService {
     }
 
     /** A lost phone: the user's authenticator app and recovery codes are forgotten; they enrol again at the next log-in. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public AccountRow resetTwoFactor(String username) {
         UserAccount account = find(username);
@@ -183,7 +184,7 @@ public class AccountAdminService {
     }
 
     /** Sets a one-time password chosen by the administrator; the user must replace it at the next log-in. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public AccountRow resetPassword(String username, String oneTimePassword) {
         UserAccount account = find(username);
@@ -197,7 +198,7 @@ public class AccountAdminService {
     }
 
     /** Sets (blank: removes) the e-mail address follow-up notifications are sent to. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public AccountRow setEmail(String username, String email) {
         UserAccount account = find(username);
@@ -217,7 +218,7 @@ public class AccountAdminService {
      * Sets (blank: removes) the person's officer id in the one-stop software, for staff who also
      * handle dossiers: a data-entry clerk never keys the form of a dossier they handled.
      */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public AccountRow setOneStopOfficerId(String username, String officerId) {
         UserAccount account = find(username);
@@ -238,7 +239,7 @@ public class AccountAdminService {
     }
 
     /** Changes an account's role and unit (the root of the units it is responsible for). */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public AccountRow assign(String username, Role role, String unitCode) {
         UserAccount account = find(username);

@@ -18,6 +18,7 @@ import vn.hailong.directory.DirectoryService;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Roles;
 
 /**
  * API keys issued by an administrator on screen (ADR 105): a manager's key (scope {@code index},
@@ -83,7 +84,7 @@ public class ApiKeyAdminService {
     public record IssuedKey(String name, String key) {}
 
     /** Every key, active ones first, then by name. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional(readOnly = true)
     public List<KeyRow> keys() {
         return clients.findAll().stream()
@@ -98,7 +99,7 @@ public class ApiKeyAdminService {
      * @throws vn.hailong.platform.InvalidInputException naming {@code name} or {@code username}
      * @throws ConflictException naming {@code name} when a key of that name exists
      */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public IssuedKey issueForAccount(String name, String username) {
         FieldErrors errors = new FieldErrors();
@@ -132,7 +133,7 @@ public class ApiKeyAdminService {
      * Issues an integrator's key (the one-stop software): the whole v1 API, or one unit's subtree
      * (the ratings feed), or managing webhooks (never both).
      */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public IssuedKey issueForIntegrator(String name, @Nullable String unitCode, boolean managesWebhooks) {
         FieldErrors errors = new FieldErrors();
@@ -155,7 +156,7 @@ public class ApiKeyAdminService {
     }
 
     /** A new key for the same holder and scope; the old one stops. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public IssuedKey rotate(String name) {
         ApiClient client = existing(name);
@@ -171,7 +172,7 @@ public class ApiKeyAdminService {
     }
 
     /** Stops a key. Revoking a revoked key changes nothing. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public KeyRow revoke(String name) {
         ApiClient client = existing(name);

@@ -14,6 +14,7 @@ import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Roles;
 
 /**
  * Who is responsible for a unit, and how to reach them by e-mail (follow-up notifications). Kept
@@ -72,7 +73,7 @@ public class ManagerContacts {
 
     /** Sets (or, with a blank value, removes) an account's e-mail address. */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.IS_ADMIN)
     public void setEmail(String username, String email) {
         updateEmail(username, email);
     }

@@ -1,5 +1,7 @@
 package vn.hailong.security;
 
+import vn.hailong.platform.Roles;
+
 /** Roles of human users. Integrators are not users: they hold API keys (authority ROLE_INTEGRATOR). */
 public enum Role {
     /** Everything, including accounts and configuration. */
@@ -22,8 +24,8 @@ public enum Role {
         return "ROLE_" + name();
     }
 
-    public static final String INTEGRATOR_AUTHORITY = "ROLE_INTEGRATOR";
+    public static final String INTEGRATOR_AUTHORITY = "ROLE_" + Roles.INTEGRATOR;
 
     /** An integrator's key that may manage webhook endpoints over the API (as ADMIN does in the UI). */
-    public static final String WEBHOOK_MANAGER_AUTHORITY = "ROLE_WEBHOOK_MANAGER";
+    public static final String WEBHOOK_MANAGER_AUTHORITY = "ROLE_" + Roles.WEBHOOK_MANAGER;
 }

@@ -5,6 +5,8 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import vn.hailong.platform.Roles;
+
 /**
  * Which roles log in with a second factor (a code from an authenticator app, RFC 6238), and the
  * issuer name the app shows. Default: administrators and province managers; the demo profile
@@ -15,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("hailong.security.two-factor")
 public record TwoFactorPolicy(
-        @DefaultValue({"ADMIN", "PROVINCE_MANAGER"}) Set<Role> roles,
+        @DefaultValue({Roles.ADMIN, Roles.PROVINCE_MANAGER}) Set<Role> roles,
         @DefaultValue("Hài Lòng") String issuer) {
 
     public boolean requiredFor(Role role) {

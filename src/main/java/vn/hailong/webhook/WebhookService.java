@@ -21,6 +21,7 @@ import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.Ids;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Roles;
 
 /**
  * Webhook endpoints, managed by administrators (in the UI) and by API keys allowed to
@@ -29,7 +30,7 @@ import vn.hailong.platform.NotFoundException;
  */
 @Service
 @EnableConfigurationProperties(WebhookProperties.class)
-@PreAuthorize("hasAnyRole('ADMIN', 'WEBHOOK_MANAGER')")
+@PreAuthorize(Roles.WEBHOOK_MANAGERS)
 public class WebhookService {
 
     public static final int DESCRIPTION_MAX_LENGTH = 200;

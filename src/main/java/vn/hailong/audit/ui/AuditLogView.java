@@ -27,12 +27,13 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import vn.hailong.audit.AuditAction;
 import vn.hailong.audit.AuditLog;
 import vn.hailong.platform.Formats;
+import vn.hailong.platform.Roles;
 
 /** The audit log for the auditor: newest entries, a filter by action, a chain check and a CSV download. */
 @Route("nhat-ky-kiem-toan")
 @PageTitle("Nhật ký kiểm toán · Hài Lòng")
 @Menu(title = "Nhật ký kiểm toán", order = 8)
-@RolesAllowed({"AUDITOR", "ADMIN"})
+@RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
 public class AuditLogView extends VerticalLayout {
 
     static final int LIMIT = 1000;

@@ -27,6 +27,7 @@ import vn.hailong.dashboard.CounterDeskService.Counter;
 import vn.hailong.dashboard.CounterDeskService.Desk;
 import vn.hailong.dashboard.CounterDeskService.HandoverToday;
 import vn.hailong.platform.Formats;
+import vn.hailong.platform.Roles;
 
 /**
  * An officer's own page ("Quầy của tôi"): their counter's kiosk, online or not, and today's
@@ -35,7 +36,7 @@ import vn.hailong.platform.Formats;
 @Route("quay-cua-toi")
 @PageTitle("Quầy của tôi · Hài Lòng")
 @Menu(title = "Quầy của tôi", order = 0.5)
-@RolesAllowed({"OFFICER", "ADMIN"})
+@RolesAllowed({Roles.OFFICER, Roles.ADMIN})
 @StyleSheet("context://styles/dashboard.css")
 public class CounterDeskView extends Div {
 

@@ -22,6 +22,7 @@ import vn.hailong.dashboard.Headline;
 import vn.hailong.dashboard.Selection;
 import vn.hailong.dashboard.UnitNode;
 import vn.hailong.paperform.PaperFormService;
+import vn.hailong.platform.Roles;
 
 /**
  * The managers' dashboard: pick a period and a unit (the tree shows only what the user may see),
@@ -36,7 +37,7 @@ import vn.hailong.paperform.PaperFormService;
 @Route("bang-dieu-khien")
 @PageTitle("Bảng điều khiển · Hài Lòng")
 @Menu(title = "Bảng điều khiển", order = 0)
-@RolesAllowed({"ADMIN", "PROVINCE_MANAGER", "UNIT_MANAGER", "AUDITOR"})
+@RolesAllowed({Roles.ADMIN, Roles.PROVINCE_MANAGER, Roles.UNIT_MANAGER, Roles.AUDITOR})
 @StyleSheet("context://styles/dashboard.css")
 public class DashboardView extends Div {
 

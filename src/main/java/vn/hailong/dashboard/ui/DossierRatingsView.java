@@ -26,6 +26,7 @@ import vn.hailong.dashboard.DossierView;
 import vn.hailong.moderation.ModerationService;
 import vn.hailong.moderation.ModerationService.DisputeLink;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Roles;
 import vn.hailong.rating.RatingFacts;
 import vn.hailong.rating.RatingWords;
 
@@ -36,7 +37,7 @@ import vn.hailong.rating.RatingWords;
  */
 @Route("ho-so")
 @PageTitle("Hồ sơ · Hài Lòng")
-@RolesAllowed({"ADMIN", "PROVINCE_MANAGER", "UNIT_MANAGER", "AUDITOR"})
+@RolesAllowed({Roles.ADMIN, Roles.PROVINCE_MANAGER, Roles.UNIT_MANAGER, Roles.AUDITOR})
 public class DossierRatingsView extends Div implements HasUrlParameter<String> {
 
     private final DashboardService dashboard;

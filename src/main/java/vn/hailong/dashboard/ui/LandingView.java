@@ -9,6 +9,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
+import vn.hailong.platform.Roles;
+
 /**
  * The address everyone lands on after logging in ({@code /}): not a page of its own (it used to
  * show satisfaction per unit computed a third way) but the page the user may work in — the
@@ -26,11 +28,11 @@ public class LandingView extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (authentication.hasAnyRole("ADMIN", "PROVINCE_MANAGER", "UNIT_MANAGER", "AUDITOR")) {
+        if (authentication.hasAnyRole(Roles.ADMIN, Roles.PROVINCE_MANAGER, Roles.UNIT_MANAGER, Roles.AUDITOR)) {
             event.forwardTo(DashboardView.class);
-        } else if (authentication.hasRole("OFFICER")) {
+        } else if (authentication.hasRole(Roles.OFFICER)) {
             event.forwardTo(CounterDeskView.class);
-        } else if (authentication.hasRole("DATA_ENTRY")) {
+        } else if (authentication.hasRole(Roles.DATA_ENTRY)) {
             // By its address: the paper-form page belongs to module paperform, which the dashboard does not use.
             event.forwardTo("nhap-phieu");
         } else {

@@ -32,6 +32,7 @@ import vn.hailong.followup.FollowUpService;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Roles;
 import vn.hailong.rating.RatingWords;
 
 /**
@@ -40,7 +41,7 @@ import vn.hailong.rating.RatingWords;
  */
 @Route("theo-doi/:caseId")
 @PageTitle("Phản ánh · Hài Lòng")
-@RolesAllowed({"ADMIN", "PROVINCE_MANAGER", "UNIT_MANAGER", "AUDITOR"})
+@RolesAllowed({Roles.ADMIN, Roles.PROVINCE_MANAGER, Roles.UNIT_MANAGER, Roles.AUDITOR})
 @StyleSheet("styles/followup.css")
 public class FollowUpCaseView extends Div implements BeforeEnterObserver {
 

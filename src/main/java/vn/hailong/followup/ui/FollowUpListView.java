@@ -22,12 +22,13 @@ import vn.hailong.followup.CaseStatus;
 import vn.hailong.followup.FollowUpService;
 import vn.hailong.followup.FollowUpService.CaseFilter;
 import vn.hailong.followup.FollowUpService.CaseRow;
+import vn.hailong.platform.Roles;
 
 /** The cases of the manager's units: filters for status, overdue and unit; most urgent or newest first. */
 @Route("theo-doi")
 @PageTitle("Theo dõi phản ánh · Hài Lòng")
 @Menu(title = "Theo dõi phản ánh", order = 5)
-@RolesAllowed({"ADMIN", "PROVINCE_MANAGER", "UNIT_MANAGER", "AUDITOR"})
+@RolesAllowed({Roles.ADMIN, Roles.PROVINCE_MANAGER, Roles.UNIT_MANAGER, Roles.AUDITOR})
 @StyleSheet("styles/followup.css")
 public class FollowUpListView extends Div {
 

@@ -32,6 +32,7 @@ import vn.hailong.index.IndexSnapshotService;
 import vn.hailong.index.Methodology;
 import vn.hailong.index.UnitInputs;
 import vn.hailong.index.UnitResult;
+import vn.hailong.platform.Roles;
 
 /**
  * "Explain this score": for a unit and a snapshot, every indicator's inputs, exact and rounded
@@ -41,7 +42,7 @@ import vn.hailong.index.UnitResult;
 @Route("index/explain")
 @PageTitle("Giải thích điểm · Hài Lòng")
 @Menu(title = "Giải thích điểm", order = 3)
-@RolesAllowed({"ADMIN", "PROVINCE_MANAGER", "UNIT_MANAGER", "AUDITOR"})
+@RolesAllowed({Roles.ADMIN, Roles.PROVINCE_MANAGER, Roles.UNIT_MANAGER, Roles.AUDITOR})
 public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
 
     private final IndexSnapshotService snapshots;
@@ -55,7 +56,7 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
 
     public ExplainView(IndexSnapshotService snapshots, AuthenticationContext auth) {
         this.snapshots = snapshots;
-        this.province = auth.hasAnyRole("ADMIN", "PROVINCE_MANAGER");
+        this.province = auth.hasAnyRole(Roles.ADMIN, Roles.PROVINCE_MANAGER);
         setWidthFull();
         snapshot.setLabel("Kỳ");
         snapshot.setItemLabelGenerator(s -> s.period() + " · " + s.scheme() + " v" + s.methodologyVersion()

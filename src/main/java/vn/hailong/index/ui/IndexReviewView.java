@@ -31,6 +31,7 @@ import vn.hailong.index.MethodologyService;
 import vn.hailong.index.UnitResult;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.Roles;
 
 /**
  * The province computes a period, reviews the draft (units without ratings are flagged) and
@@ -39,7 +40,7 @@ import vn.hailong.platform.InvalidInputException;
 @Route("index")
 @PageTitle("Tính và công bố chỉ số · Hài Lòng")
 @Menu(title = "Tính và công bố chỉ số", order = 2)
-@RolesAllowed({"ADMIN", "PROVINCE_MANAGER", "AUDITOR"})
+@RolesAllowed({Roles.ADMIN, Roles.PROVINCE_MANAGER, Roles.AUDITOR})
 public class IndexReviewView extends VerticalLayout {
 
     private final IndexSnapshotService snapshots;
@@ -58,7 +59,7 @@ public class IndexReviewView extends VerticalLayout {
             IndexSnapshotService snapshots, MethodologyService methodologies, AuthenticationContext auth) {
         this.snapshots = snapshots;
         setWidthFull();
-        boolean canChange = auth.hasAnyRole("ADMIN", "PROVINCE_MANAGER");
+        boolean canChange = auth.hasAnyRole(Roles.ADMIN, Roles.PROVINCE_MANAGER);
         this.canPublish = canChange;
 
         Select<String> scheme = new Select<>();

@@ -32,6 +32,7 @@ import vn.hailong.index.Methodology;
 import vn.hailong.index.MethodologyEdits;
 import vn.hailong.index.MethodologyService;
 import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.Roles;
 
 /**
  * The methodologies: every version of a scheme as Vietnamese sentences and tables, and a new
@@ -42,7 +43,7 @@ import vn.hailong.platform.InvalidInputException;
 @Route("index/methodology")
 @PageTitle("Phương pháp tính chỉ số · Hài Lòng")
 @Menu(title = "Phương pháp tính", order = 4.5)
-@RolesAllowed({"ADMIN", "PROVINCE_MANAGER", "AUDITOR"})
+@RolesAllowed({Roles.ADMIN, Roles.PROVINCE_MANAGER, Roles.AUDITOR})
 public class MethodologyView extends VerticalLayout {
 
     private final MethodologyService methodologies;
@@ -67,7 +68,7 @@ public class MethodologyView extends VerticalLayout {
 
     public MethodologyView(MethodologyService methodologies, AuthenticationContext auth) {
         this.methodologies = methodologies;
-        this.canChange = auth.hasAnyRole("ADMIN", "PROVINCE_MANAGER");
+        this.canChange = auth.hasAnyRole(Roles.ADMIN, Roles.PROVINCE_MANAGER);
         setWidthFull();
 
         scheme.setLabel("Phương pháp");

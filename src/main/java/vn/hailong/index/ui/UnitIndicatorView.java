@@ -29,12 +29,13 @@ import com.vaadin.flow.router.Route;
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.index.UnitIndicatorService;
 import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.Roles;
 
 /** A unit's Circular 01 indicators 5, 6, 8, 9 for a period, entered by its manager, with every change listed. */
 @Route("index/indicators")
 @PageTitle("Nhập chỉ số đơn vị · Hài Lòng")
 @Menu(title = "Nhập chỉ số đơn vị", order = 4)
-@RolesAllowed({"ADMIN", "PROVINCE_MANAGER", "UNIT_MANAGER"})
+@RolesAllowed({Roles.ADMIN, Roles.PROVINCE_MANAGER, Roles.UNIT_MANAGER})
 public class UnitIndicatorView extends VerticalLayout {
 
     private static final Map<Integer, String> LABELS = Map.of(

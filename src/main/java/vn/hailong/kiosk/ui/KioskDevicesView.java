@@ -35,6 +35,7 @@ import vn.hailong.kiosk.DeviceSummary;
 import vn.hailong.kiosk.EnrolmentLink;
 import vn.hailong.kiosk.KioskDeviceService;
 import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.Roles;
 import vn.hailong.receipt.QrCodes;
 
 /**
@@ -44,7 +45,7 @@ import vn.hailong.receipt.QrCodes;
 @Route("kiosks")
 @PageTitle("Thiết bị kiosk · Hài Lòng")
 @Menu(title = "Thiết bị kiosk", order = 50)
-@RolesAllowed("ADMIN")
+@RolesAllowed(Roles.ADMIN)
 public class KioskDevicesView extends VerticalLayout {
 
     /** The enrolment QR on screen, CSS px: some 6 px per module for a typical link, easy for a tablet camera. */

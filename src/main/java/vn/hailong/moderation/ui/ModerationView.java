@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 
 import vn.hailong.moderation.ModerationService;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Roles;
 import vn.hailong.rating.RatingFacts;
 import vn.hailong.rating.RatingWords;
 
@@ -26,7 +27,7 @@ import vn.hailong.rating.RatingWords;
 @Route("kiem-duyet")
 @PageTitle("Kiểm duyệt đánh giá · Hài Lòng")
 @Menu(title = "Kiểm duyệt đánh giá", order = 6)
-@RolesAllowed({"ADMIN", "PROVINCE_MANAGER", "UNIT_MANAGER", "AUDITOR"})
+@RolesAllowed({Roles.ADMIN, Roles.PROVINCE_MANAGER, Roles.UNIT_MANAGER, Roles.AUDITOR})
 @StyleSheet("styles/followup.css")
 public class ModerationView extends Div {
 

@@ -33,12 +33,13 @@ import vn.hailong.moderation.ModerationService;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Roles;
 import vn.hailong.rating.RatingWords;
 
 /** One rating: its content, its dispute history, and the dispute or decision the current user may make. */
 @Route("kiem-duyet/danh-gia/:ratingId")
 @PageTitle("Kiểm duyệt một đánh giá · Hài Lòng")
-@RolesAllowed({"ADMIN", "PROVINCE_MANAGER", "UNIT_MANAGER", "AUDITOR"})
+@RolesAllowed({Roles.ADMIN, Roles.PROVINCE_MANAGER, Roles.UNIT_MANAGER, Roles.AUDITOR})
 @StyleSheet("styles/followup.css")
 public class RatingModerationView extends Div implements BeforeEnterObserver {
 

@@ -19,12 +19,13 @@ import com.vaadin.flow.router.Route;
 import vn.hailong.paperform.PaperFormService;
 import vn.hailong.paperform.PaperFormService.Integrity;
 import vn.hailong.paperform.PaperFormService.Mismatch;
+import vn.hailong.platform.Roles;
 
 /** Managers' view of paper-form keying: how many forms were keyed and checked, and where two keyings disagreed. */
 @Route("phieu-giay")
 @PageTitle("Kiểm tra nhập phiếu giấy · Hài Lòng")
 @Menu(title = "Phiếu giấy", order = 7)
-@RolesAllowed({"ADMIN", "PROVINCE_MANAGER", "UNIT_MANAGER", "AUDITOR"})
+@RolesAllowed({Roles.ADMIN, Roles.PROVINCE_MANAGER, Roles.UNIT_MANAGER, Roles.AUDITOR})
 @StyleSheet("styles/followup.css")
 public class PaperFormChecksView extends Div {
 

@@ -18,12 +18,13 @@ import vn.hailong.paperform.PaperFormService;
 import vn.hailong.paperform.PaperFormService.KeyedForm;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.Roles;
 
 /** The data-entry clerk's page: key one paper form after another. */
 @Route("nhap-phieu")
 @PageTitle("Nhập phiếu khảo sát giấy · Hài Lòng")
 @Menu(title = "Nhập phiếu giấy", order = 1)
-@RolesAllowed("DATA_ENTRY")
+@RolesAllowed(Roles.DATA_ENTRY)
 @StyleSheet("styles/followup.css")
 public class PaperFormView extends Div {
 

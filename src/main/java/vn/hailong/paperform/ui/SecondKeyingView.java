@@ -25,6 +25,7 @@ import vn.hailong.paperform.PaperFormService.CheckResult;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Roles;
 
 /**
  * The blind second keying: a clerk picks a form drawn for checking (not one they keyed) and keys
@@ -32,7 +33,7 @@ import vn.hailong.platform.NotFoundException;
  */
 @Route("nhap-phieu/lan-hai")
 @PageTitle("Nhập lần hai · Hài Lòng")
-@RolesAllowed("DATA_ENTRY")
+@RolesAllowed(Roles.DATA_ENTRY)
 @StyleSheet("styles/followup.css")
 public class SecondKeyingView extends Div {
 

@@ -32,6 +32,7 @@ import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.Formats;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Roles;
 import vn.hailong.security.AccountAdminService;
 import vn.hailong.security.AccountAdminService.AccountRow;
 import vn.hailong.security.PasswordPolicy;
@@ -44,7 +45,7 @@ import vn.hailong.security.Role;
 @Route("tai-khoan")
 @PageTitle("Tài khoản · Hài Lòng")
 @Menu(title = "Tài khoản", order = 9)
-@RolesAllowed("ADMIN")
+@RolesAllowed(Roles.ADMIN)
 public class AccountsView extends VerticalLayout {
 
     static final Map<Role, String> ROLES = Map.of(

@@ -32,6 +32,7 @@ import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.Formats;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Roles;
 import vn.hailong.security.AccountAdminService;
 import vn.hailong.security.AccountAdminService.AccountRow;
 import vn.hailong.security.ApiKeyAdminService;
@@ -46,7 +47,7 @@ import vn.hailong.security.ApiKeyAdminService.KeyRow;
 @Route("khoa-api")
 @PageTitle("Khoá API · Hài Lòng")
 @Menu(title = "Khoá API", order = 9.5)
-@RolesAllowed("ADMIN")
+@RolesAllowed(Roles.ADMIN)
 public class ApiKeysView extends VerticalLayout {
 
     enum Kind {

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 
 import vn.hailong.platform.Formats;
 import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.Roles;
 import vn.hailong.webhook.WebhookDeliveryDetails;
 import vn.hailong.webhook.WebhookEndpointDetails;
 import vn.hailong.webhook.WebhookService;
@@ -33,7 +34,7 @@ import vn.hailong.webhook.WebhookService;
 @Route("webhooks")
 @PageTitle("Webhook · Hài Lòng")
 @Menu(title = "Webhook", order = 60)
-@RolesAllowed("ADMIN")
+@RolesAllowed(Roles.ADMIN)
 public class WebhooksView extends VerticalLayout {
 
     private final WebhookService webhooks;
