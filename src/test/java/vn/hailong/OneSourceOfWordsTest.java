@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * have a word in each language of the bundles, and no Java source writes one of those words, or the
  * zone, a second time. Two copies had already come apart (the telephone channel had two names). The
  * citizen's pages (the kiosk, the survey page on the phone) take all their words from the bundles,
- * in Vietnamese and in English.
+ * in Vietnamese and in English; so do the managers' and administrators' screens, in Vietnamese only.
  */
 class OneSourceOfWordsTest {
 
@@ -42,6 +42,33 @@ class OneSourceOfWordsTest {
     private static final List<String> CITIZEN_PAGES = List.of("kiosk/ui", "survey/web");
     /** The bundles' prefixes of those pages' words. */
     private static final List<String> CITIZEN_PAGE_KEYS = List.of("kiosk.", "survey.page.");
+    /**
+     * The managers' and administrators' screens: Vietnamese only (platform.ui.VietnameseFirst), their
+     * words in the bundles, none in code. The kiosk devices' list is in kiosk/ui, scanned above.
+     */
+    private static final List<String> ADMINISTRATION_SCREENS = List.of(
+            // accounts, log-in, the second log-in step, the own password, API keys
+            "security/ui",
+            // the audit log
+            "audit/ui",
+            // the disputes and one rating's moderation
+            "moderation/ui",
+            // the follow-up cases
+            "followup/ui",
+            // webhook endpoints
+            "webhook/ui",
+            // keying paper forms and their checks
+            "paperform/ui");
+    /** The bundles' prefixes of those screens' words (Vietnamese only: no English needed). */
+    private static final List<String> ADMINISTRATION_SCREEN_KEYS = List.of(
+            "security.ui.",
+            "audit.ui.",
+            "moderation.ui.",
+            "followup.ui.",
+            "webhook.ui.",
+            "paperform.ui.",
+            // the kiosk devices' list: under the kiosk's prefix, but an administrators' screen
+            "kiosk.ui.devices.");
     /** A Vietnamese letter with a diacritic: what a Vietnamese word in code gives itself away by. */
     private static final Pattern VIETNAMESE = Pattern.compile(
             "[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]",
@@ -58,11 +85,46 @@ class OneSourceOfWordsTest {
             "kiosk/ui/VietnameseKeys.java",
             Set.of("đ", "ă", "â", "ê", "ô", "ơ", "ư"));
     /**
-     * Files in those folders that are not a citizen's page, and why. The administrators' list of
-     * kiosk devices is a managers' screen, Vietnamese-first like the others (platform.ui
-     * .VietnameseFirst), whose words, with their English in brackets, are not in the bundles yet.
+     * Vietnamese string literals the administration screens keep in code, by file: the pages'
+     * titles (@PageTitle) and the menu's titles (@Menu), annotation values, which must be constants.
      */
-    private static final Set<String> NOT_CITIZEN_PAGES = Set.of("kiosk/ui/KioskDevicesView.java");
+    private static final Map<String, Set<String>> ADMINISTRATION_SCREEN_LITERALS = Map.ofEntries(
+            // @PageTitle, @Menu
+            Map.entry("security/ui/AccountsView.java", Set.of("Tài khoản · Hài Lòng", "Tài khoản")),
+            // @PageTitle, @Menu
+            Map.entry("security/ui/ApiKeysView.java", Set.of("Khoá API · Hài Lòng", "Khoá API")),
+            // @PageTitle
+            Map.entry("security/ui/ChangePasswordView.java", Set.of("Đổi mật khẩu · Hài Lòng")),
+            // @PageTitle
+            Map.entry("security/ui/LoginView.java", Set.of("Đăng nhập · Hài Lòng")),
+            // @PageTitle
+            Map.entry("security/ui/TwoFactorView.java", Set.of("Xác thực hai bước · Hài Lòng")),
+            // @PageTitle, @Menu
+            Map.entry("audit/ui/AuditLogView.java", Set.of("Nhật ký kiểm toán · Hài Lòng", "Nhật ký kiểm toán")),
+            // @PageTitle, @Menu
+            Map.entry(
+                    "moderation/ui/ModerationView.java",
+                    Set.of("Kiểm duyệt đánh giá · Hài Lòng", "Kiểm duyệt đánh giá")),
+            // @PageTitle
+            Map.entry("moderation/ui/RatingModerationView.java", Set.of("Kiểm duyệt một đánh giá · Hài Lòng")),
+            // @PageTitle
+            Map.entry("followup/ui/FollowUpCaseView.java", Set.of("Phản ánh · Hài Lòng")),
+            // @PageTitle, @Menu
+            Map.entry("followup/ui/FollowUpListView.java", Set.of("Theo dõi phản ánh · Hài Lòng", "Theo dõi phản ánh")),
+            // @PageTitle
+            Map.entry("webhook/ui/WebhooksView.java", Set.of("Webhook · Hài Lòng")),
+            // @PageTitle, @Menu
+            Map.entry(
+                    "paperform/ui/PaperFormChecksView.java",
+                    Set.of("Kiểm tra nhập phiếu giấy · Hài Lòng", "Phiếu giấy")),
+            // @PageTitle, @Menu
+            Map.entry(
+                    "paperform/ui/PaperFormView.java",
+                    Set.of("Nhập phiếu khảo sát giấy · Hài Lòng", "Nhập phiếu giấy")),
+            // @PageTitle
+            Map.entry("paperform/ui/SecondKeyingView.java", Set.of("Nhập lần hai · Hài Lòng")),
+            // @PageTitle, @Menu
+            Map.entry("kiosk/ui/KioskDevicesView.java", Set.of("Thiết bị kiosk · Hài Lòng", "Thiết bị kiosk")));
     /** Where a word may stand in code, and why. */
     private static final Set<String> ALLOWED = Set.of(
             // The paper-forms page's menu title: an annotation value, which must be a constant.
@@ -144,16 +206,17 @@ class OneSourceOfWordsTest {
     @Test
     void the_citizens_pages_write_no_vietnamese_in_code() throws IOException {
         List<String> words = new ArrayList<>();
-        for (String folder : CITIZEN_PAGES) {
+        for (String folder : Stream.concat(CITIZEN_PAGES.stream(), ADMINISTRATION_SCREENS.stream())
+                .toList()) {
             try (Stream<Path> files = Files.walk(SOURCES.resolve(folder))) {
                 for (Path file :
                         files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     String name = SOURCES.relativize(file).toString().replace('\\', '/');
-                    if (NOT_CITIZEN_PAGES.contains(name)) {
-                        continue;
-                    }
                     for (String literal : vietnameseLiterals(Files.readString(file))) {
-                        if (!CITIZEN_PAGE_LITERALS.getOrDefault(name, Set.of()).contains(literal)) {
+                        if (!CITIZEN_PAGE_LITERALS.getOrDefault(name, Set.of()).contains(literal)
+                                && !ADMINISTRATION_SCREEN_LITERALS
+                                        .getOrDefault(name, Set.of())
+                                        .contains(literal)) {
                             words.add(name + " writes \"" + literal + "\"");
                         }
                     }
@@ -196,7 +259,8 @@ class OneSourceOfWordsTest {
         List<String> unsound = new ArrayList<>();
         for (Properties words : List.of(vietnamese, english)) {
             for (String key : words.stringPropertyNames()) {
-                if (CITIZEN_PAGE_KEYS.stream().noneMatch(key::startsWith)) {
+                if (CITIZEN_PAGE_KEYS.stream().noneMatch(key::startsWith)
+                        && ADMINISTRATION_SCREEN_KEYS.stream().noneMatch(key::startsWith)) {
                     continue;
                 }
                 String text = words.getProperty(key);
@@ -239,6 +303,41 @@ class OneSourceOfWordsTest {
                 .isEmpty();
     }
 
+    @Test
+    void every_key_the_administration_screens_write_has_words() throws IOException {
+        Properties vietnamese = bundle("translations.properties");
+        // A key, or the prefix of keys completed in code ("….role." + role.name(), Words.code's prefix).
+        Pattern key =
+                Pattern.compile("\"((?:security|audit|moderation|followup|webhook|paperform|kiosk)\\.ui\\.[\\w.]+)\"");
+        List<String> missing = new ArrayList<>();
+        int keys = 0;
+        for (String folder : Stream.concat(ADMINISTRATION_SCREENS.stream(), Stream.of("kiosk/ui"))
+                .toList()) {
+            try (Stream<Path> files = Files.walk(SOURCES.resolve(folder))) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher m = key.matcher(withoutComments(Files.readString(file)));
+                    while (m.find()) {
+                        keys++;
+                        String k = m.group(1);
+                        String prefix = k.endsWith(".") ? k : k + ".";
+                        if (!vietnamese.containsKey(k)
+                                && vietnamese.stringPropertyNames().stream().noneMatch(p -> p.startsWith(prefix))) {
+                            missing.add(file.getFileName() + ": " + k);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(keys).as("keys of the administration screens seen").isGreaterThan(250);
+        assertThat(missing)
+                .as("keys without words (the screen would show the key)")
+                .isEmpty();
+        assertThat(Words.of("security.ui.accounts.created", Words.VI, "nv.an", "Quản trị viên"))
+                .isEqualTo("Đã tạo tài khoản nv.an (Quản trị viên)");
+        assertThat(Words.of("followup.ui.list.count.capped", Words.VI)).isEqualTo(" (hiển thị tối đa 500)");
+    }
+
     /** The string literals (and text blocks) of {@code source} with a Vietnamese letter, as written. */
     static List<String> vietnameseLiterals(String source) {
         List<String> found = new ArrayList<>();
@@ -260,10 +359,11 @@ class OneSourceOfWordsTest {
         return words;
     }
 
+    /** The keys under {@code prefix} of a citizen's page (not the administration screens' among them). */
     private static Set<String> keys(Properties words, String prefix) {
         Set<String> keys = new TreeSet<>();
         for (String key : words.stringPropertyNames()) {
-            if (key.startsWith(prefix)) {
+            if (key.startsWith(prefix) && ADMINISTRATION_SCREEN_KEYS.stream().noneMatch(key::startsWith)) {
                 keys.add(key);
             }
         }

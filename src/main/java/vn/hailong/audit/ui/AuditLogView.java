@@ -2,7 +2,6 @@ package vn.hailong.audit.ui;
 
 import java.io.ByteArrayInputStream;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -28,6 +27,7 @@ import vn.hailong.audit.AuditAction;
 import vn.hailong.audit.AuditLog;
 import vn.hailong.platform.Formats;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.Words;
 
 /** The audit log for the auditor: newest entries, a filter by action, a chain check and a CSV download. */
 @Route("nhat-ky-kiem-toan")
@@ -38,40 +38,21 @@ public class AuditLogView extends VerticalLayout {
 
     static final int LIMIT = 1000;
 
-    static final Map<AuditAction, String> LABELS = Map.ofEntries(
-            Map.entry(AuditAction.LOGIN_SUCCEEDED, "Đăng nhập"),
-            Map.entry(AuditAction.LOGIN_FAILED, "Đăng nhập thất bại"),
-            Map.entry(AuditAction.LOGIN_LOCKED, "Khoá đăng nhập"),
-            Map.entry(AuditAction.CONFIGURATION_CHANGED, "Thay đổi cấu hình"),
-            Map.entry(AuditAction.ACCOUNT_CHANGED, "Thay đổi tài khoản"),
-            Map.entry(AuditAction.ENROLMENT, "Ghi danh thiết bị"),
-            Map.entry(AuditAction.MODERATION_DISPUTED, "Khiếu nại đánh giá"),
-            Map.entry(AuditAction.MODERATION_DECIDED, "Quyết định kiểm duyệt"),
-            Map.entry(AuditAction.EXPORT, "Xuất dữ liệu"),
-            Map.entry(AuditAction.ROLLUPS_REBUILT, "Tính lại số liệu tổng hợp"),
-            Map.entry(AuditAction.INDEX_COMPUTED, "Tính chỉ số (bản nháp)"),
-            Map.entry(AuditAction.INDEX_REVIEWED, "Duyệt bản nháp chỉ số"),
-            Map.entry(AuditAction.INDEX_PUBLISHED, "Công bố chỉ số"),
-            Map.entry(AuditAction.INDEX_CORRECTED, "Công bố bản đính chính"),
-            Map.entry(AuditAction.INDEX_DRAFT_DISCARDED, "Huỷ bản nháp chỉ số"),
-            Map.entry(AuditAction.METHODOLOGY_CHANGED, "Thay đổi phương pháp tính"),
-            Map.entry(AuditAction.INDICATOR_ENTERED, "Nhập chỉ số đơn vị"));
-
     private final AuditLog audit;
     private final Grid<AuditLog.Entry> grid = new Grid<>();
     private final Select<AuditAction> action = new Select<>();
     private final Paragraph verification = new Paragraph();
-    private final DatePicker from = new DatePicker("Từ ngày");
-    private final DatePicker to = new DatePicker("Đến ngày");
-    private final TextField actor = new TextField("Người thực hiện");
+    private final DatePicker from = new DatePicker(getTranslation("audit.ui.log.from"));
+    private final DatePicker to = new DatePicker(getTranslation("audit.ui.log.to"));
+    private final TextField actor = new TextField(getTranslation("audit.ui.log.actor"));
 
     public AuditLogView(AuditLog audit) {
         this.audit = audit;
-        action.setLabel("Loại thao tác");
+        action.setLabel(getTranslation("audit.ui.log.actionType"));
         action.setItems(AuditAction.values());
         action.setEmptySelectionAllowed(true);
-        action.setEmptySelectionCaption("Tất cả");
-        action.setItemLabelGenerator(a -> a == null ? "Tất cả" : LABELS.getOrDefault(a, a.name()));
+        action.setEmptySelectionCaption(getTranslation("audit.ui.log.all"));
+        action.setItemLabelGenerator(a -> a == null ? getTranslation("audit.ui.log.all") : label(a.name()));
         action.setId("audit-action");
         action.addValueChangeListener(e -> refresh());
         for (DatePicker date : new DatePicker[] {from, to}) {
@@ -84,7 +65,7 @@ public class AuditLogView extends VerticalLayout {
         actor.setClearButtonVisible(true);
         actor.setValueChangeMode(ValueChangeMode.LAZY);
         actor.addValueChangeListener(e -> refresh());
-        Button verify = new Button("Kiểm tra lại tính toàn vẹn", e -> verify());
+        Button verify = new Button(getTranslation("audit.ui.log.verify"), e -> verify());
         verify.setId("audit-verify");
         Anchor csv = new Anchor(
                 DownloadHandler.fromInputStream(event -> {
@@ -95,7 +76,7 @@ public class AuditLogView extends VerticalLayout {
                             "text/csv;charset=UTF-8",
                             bytes.length);
                 }),
-                "Tải về (CSV)");
+                getTranslation("audit.ui.log.csv"));
         csv.setId("audit-csv");
         HorizontalLayout bar = new HorizontalLayout(from, to, action, actor, verify, csv);
         bar.setWrap(true);
@@ -104,13 +85,21 @@ public class AuditLogView extends VerticalLayout {
 
         grid.addColumn(AuditLog.Entry::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> Formats.ofCurrentPage().timeWithSeconds(e.at()))
-                .setHeader("Thời gian")
+                .setHeader(getTranslation("audit.ui.log.column.time"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(AuditLog.Entry::actor).setHeader("Người thực hiện").setAutoWidth(true);
-        grid.addColumn(e -> label(e.action())).setHeader("Thao tác").setAutoWidth(true);
-        grid.addColumn(AuditLog.Entry::subject).setHeader("Đối tượng").setFlexGrow(2);
-        grid.addColumn(AuditLog.Entry::details).setHeader("Chi tiết").setFlexGrow(3);
+        grid.addColumn(AuditLog.Entry::actor)
+                .setHeader(getTranslation("audit.ui.log.actor"))
+                .setAutoWidth(true);
+        grid.addColumn(e -> label(e.action()))
+                .setHeader(getTranslation("audit.ui.log.column.action"))
+                .setAutoWidth(true);
+        grid.addColumn(AuditLog.Entry::subject)
+                .setHeader(getTranslation("audit.ui.log.column.subject"))
+                .setFlexGrow(2);
+        grid.addColumn(AuditLog.Entry::details)
+                .setHeader(getTranslation("audit.ui.log.column.details"))
+                .setFlexGrow(3);
         grid.addThemeVariants(
                 GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setId("audit-entries");
@@ -118,10 +107,8 @@ public class AuditLogView extends VerticalLayout {
 
         setSizeFull();
         add(
-                new H2("Nhật ký kiểm toán"),
-                new Paragraph("Mỗi mục được nối chuỗi băm SHA-256 với mục trước: sửa hoặc xóa một mục "
-                        + "trong cơ sở dữ liệu sẽ bị phát hiện khi kiểm tra. Hiển thị " + LIMIT
-                        + " mục mới nhất theo bộ lọc; tệp CSV chứa tất cả."),
+                new H2(getTranslation("audit.ui.log.title")),
+                new Paragraph(getTranslation("audit.ui.log.intro", String.valueOf(LIMIT))),
                 verification,
                 bar,
                 grid);
@@ -133,12 +120,9 @@ public class AuditLogView extends VerticalLayout {
         grid.setItems(audit.entries(query(), LIMIT));
     }
 
+    /** An action in words ({@code audit.ui.log.action.*}); one without a word, by its code. */
     private static String label(String action) {
-        try {
-            return LABELS.getOrDefault(AuditAction.valueOf(action), action);
-        } catch (IllegalArgumentException e) {
-            return action;
-        }
+        return Words.code("audit.ui.log.action", action, Words.current());
     }
 
     private AuditLog.Query query() {
@@ -149,8 +133,8 @@ public class AuditLogView extends VerticalLayout {
         AuditLog.Verification v = audit.verify();
         verification.setText(
                 v.intact()
-                        ? "Toàn vẹn: đã kiểm tra " + v.entriesChecked() + " mục, không có sai lệch (chain intact)."
-                        : "PHÁT HIỆN SAI LỆCH (tampering detected): " + String.join("; ", v.problems()));
+                        ? getTranslation("audit.ui.log.intact", String.valueOf(v.entriesChecked()))
+                        : getTranslation("audit.ui.log.tampered", String.join("; ", v.problems())));
         verification
                 .getStyle()
                 .set("color", v.intact() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");

@@ -64,10 +64,8 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
             render();
         } catch (IllegalArgumentException | NotFoundException e) {
             removeAll();
-            add(new RouterLink("← Danh sách phản ánh", FollowUpListView.class));
-            add(
-                    new Paragraph(
-                            "Không tìm thấy phản ánh này, hoặc nó thuộc đơn vị ngoài phạm vi của bạn (no such case in your scope)."));
+            add(new RouterLink(getTranslation("followup.ui.case.back"), FollowUpListView.class));
+            add(new Paragraph(getTranslation("followup.ui.case.notFound")));
         }
     }
 
@@ -76,77 +74,86 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
         FollowUpCaseDetails c = page.details();
         removeAll();
         error.setText("");
-        add(new RouterLink("← Danh sách phản ánh", FollowUpListView.class));
-        H2 title = new H2("Phản ánh về hồ sơ " + page.dossierCode());
+        add(new RouterLink(getTranslation("followup.ui.case.back"), FollowUpListView.class));
+        H2 title = new H2(getTranslation("followup.ui.case.title", page.dossierCode()));
         title.setId("case-title");
         add(title);
         Div summary = new Div(
                 FollowUpLabels.status(c.status(), page.overdue()),
-                new Span(" " + page.unitName() + " · mở ngày " + FollowUpLabels.time(c.openedAt()) + " · hạn xử lý "
-                        + FollowUpLabels.day(c.dueOn())));
+                new Span(getTranslation(
+                        "followup.ui.case.summary",
+                        page.unitName(),
+                        FollowUpLabels.time(c.openedAt()),
+                        FollowUpLabels.day(c.dueOn()))));
         summary.setId("case-summary");
         add(summary);
         if (page.overdue()) {
-            Paragraph late =
-                    new Paragraph("Phản ánh đã quá hạn xử lý và đã được báo lên Sở Nội vụ (overdue, escalated).");
+            Paragraph late = new Paragraph(getTranslation("followup.ui.case.overdue"));
             late.addClassName("error");
             add(late);
         }
 
         // The rating
         var r = page.rating();
-        Div rating = card("Đánh giá của người dân");
+        Div rating = card(getTranslation("followup.ui.case.ratingTitle"));
         rating.setId("case-rating");
         DescriptionList facts = new DescriptionList();
         facts.addClassName("facts");
-        facts.add(term("Đánh giá chung"), value(RatingWords.answer(r.overallOption())));
-        facts.add(term("Lý do"), value(page.reasons().isEmpty() ? "(không nêu)" : String.join("; ", page.reasons())));
-        facts.add(term("Ý kiến"), value(r.comment() == null ? "(không có)" : r.comment()));
+        facts.add(term(getTranslation("followup.ui.case.overall")), value(RatingWords.answer(r.overallOption())));
         facts.add(
-                term("Kênh"),
+                term(getTranslation("followup.ui.case.reasons")),
+                value(
+                        page.reasons().isEmpty()
+                                ? getTranslation("followup.ui.case.noReasons")
+                                : String.join("; ", page.reasons())));
+        facts.add(
+                term(getTranslation("followup.ui.case.comment")),
+                value(r.comment() == null ? getTranslation("followup.ui.case.noComment") : r.comment()));
+        facts.add(
+                term(getTranslation("followup.ui.case.channel")),
                 value(RatingWords.channel(r.channel().name()) + " · " + FollowUpLabels.time(r.submittedAt())));
         facts.add(
-                term("Tình trạng đánh giá"), value(RatingWords.status(r.status().name())));
+                term(getTranslation("followup.ui.case.ratingStatus")),
+                value(RatingWords.status(r.status().name())));
         rating.add(facts);
-        Anchor dossier = new Anchor("ho-so/" + page.dossierCode(), "Xem hồ sơ " + page.dossierCode());
+        Anchor dossier = new Anchor(
+                "ho-so/" + page.dossierCode(), getTranslation("followup.ui.case.viewDossier", page.dossierCode()));
         dossier.setId("dossier-link");
-        Anchor moderate = new Anchor("kiem-duyet/danh-gia/" + r.id(), "Đề nghị kiểm duyệt đánh giá này");
+        Anchor moderate = new Anchor("kiem-duyet/danh-gia/" + r.id(), getTranslation("followup.ui.case.moderate"));
         moderate.setId("moderation-link");
         Div links = new Div(dossier, new Span(" · "), moderate);
         rating.add(links);
         add(rating);
 
         // The citizen's number
-        Div contact = card("Liên hệ với người dân");
+        Div contact = card(getTranslation("followup.ui.case.contactTitle"));
         contact.setId("case-contact");
         if (c.contactAvailable() && page.contactOwner()) {
             String number = followUps.contactNumber(caseId).orElse(null);
             if (number != null) {
-                contact.add(new Paragraph("Người dân đồng ý để đơn vị gọi lại về việc này:"));
+                contact.add(new Paragraph(getTranslation("followup.ui.case.contact.consent")));
                 Anchor phone = new Anchor(
                         "tel:" + number,
                         number.substring(0, 4) + " " + number.substring(4, 7) + " " + number.substring(7));
                 phone.addClassName("phone");
                 phone.setId("contact-number");
                 contact.add(new Div(phone));
-                contact.add(new Paragraph("Số này sẽ bị xoá khi đóng phản ánh."));
+                contact.add(new Paragraph(getTranslation("followup.ui.case.contact.erasedOnClose")));
             }
         } else if (c.contactAvailable()) {
-            contact.add(
-                    new Paragraph("Người dân đã để lại số điện thoại. Chỉ lãnh đạo đơn vị phụ trách xem được số này "
-                            + "(only the responsible unit's managers see the number)."));
+            contact.add(new Paragraph(getTranslation("followup.ui.case.contact.managersOnly")));
         } else if (c.status() == CaseStatus.CLOSED) {
-            contact.add(new Paragraph("Không còn số điện thoại: số (nếu có) đã được xoá khi đóng phản ánh."));
+            contact.add(new Paragraph(getTranslation("followup.ui.case.contact.erased")));
         } else {
-            contact.add(new Paragraph("Người dân không để lại số điện thoại."));
+            contact.add(new Paragraph(getTranslation("followup.ui.case.contact.none")));
         }
         add(contact);
 
         // Notes and outcome
-        Div handling = card("Quá trình xử lý");
+        Div handling = card(getTranslation("followup.ui.case.handlingTitle"));
         handling.setId("case-handling");
         if (c.notes().isEmpty() && c.outcome() == null) {
-            handling.add(new Paragraph("Chưa có ghi chú."));
+            handling.add(new Paragraph(getTranslation("followup.ui.case.noNotes")));
         }
         if (!c.notes().isEmpty()) {
             UnorderedList notes = new UnorderedList();
@@ -157,7 +164,7 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
             handling.add(notes);
         }
         if (c.outcome() != null) {
-            Paragraph outcome = new Paragraph("Kết quả: " + c.outcome());
+            Paragraph outcome = new Paragraph(getTranslation("followup.ui.case.outcome", c.outcome()));
             outcome.setId("case-outcome");
             handling.add(outcome);
         }
@@ -169,20 +176,20 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
     }
 
     private Div actions(FollowUpCaseDetails c) {
-        Div actions = card("Cập nhật");
+        Div actions = card(getTranslation("followup.ui.case.updateTitle"));
         actions.setId("case-actions");
-        TextArea text = new TextArea("Ghi chú hoặc kết quả xử lý");
-        text.setHelperText(
-                "Cần nhập kết quả để chuyển sang \"Đã giải quyết\" hoặc để đóng một phản ánh chưa giải quyết.");
+        TextArea text = new TextArea(getTranslation("followup.ui.case.text"));
+        text.setHelperText(getTranslation("followup.ui.case.text.help", CaseStatus.RESOLVED.label()));
         text.setWidthFull();
         text.setMaxLength(2000);
         text.setId("case-text");
         Div buttons = new Div();
         buttons.addClassName("actions");
-        buttons.add(button("Thêm ghi chú", false, () -> followUps.addNote(caseId, text.getValue())));
+        buttons.add(button(
+                getTranslation("followup.ui.case.addNote"), false, () -> followUps.addNote(caseId, text.getValue())));
         if (c.status().canMoveTo(CaseStatus.CONTACTED)) {
             buttons.add(button(
-                    "Đã liên hệ người dân",
+                    getTranslation("followup.ui.case.markContacted"),
                     c.status() == CaseStatus.OPEN,
                     () -> followUps.markContacted(caseId, text.getValue())));
         }
@@ -195,7 +202,7 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
         }
         if (c.status().canMoveTo(CaseStatus.CLOSED)) {
             buttons.add(button(
-                    "Đóng phản ánh",
+                    getTranslation("followup.ui.case.close"),
                     c.status() == CaseStatus.RESOLVED,
                     () -> followUps.close(caseId, text.getValue())));
         }
@@ -211,12 +218,12 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
             } catch (InvalidInputException ex) {
                 error.setText(
                         ex.getMessage() != null && ex.getMessage().contains("outcome")
-                                ? "Vui lòng nhập kết quả xử lý (an outcome is required)."
-                                : "Vui lòng nhập nội dung (text is required).");
+                                ? getTranslation("followup.ui.case.error.outcomeRequired")
+                                : getTranslation("followup.ui.case.error.textRequired"));
             } catch (ConflictException ex) {
-                error.setText("Phản ánh đã được người khác cập nhật; hãy tải lại trang (changed meanwhile).");
+                error.setText(getTranslation("followup.ui.case.error.changedMeanwhile"));
             } catch (AccessDeniedException ex) {
-                error.setText("Bạn không có quyền cập nhật phản ánh này (not allowed).");
+                error.setText(getTranslation("followup.ui.case.error.notAllowed"));
             }
         });
         if (primary) {

@@ -23,6 +23,7 @@ import vn.hailong.followup.FollowUpService;
 import vn.hailong.followup.FollowUpService.CaseFilter;
 import vn.hailong.followup.FollowUpService.CaseRow;
 import vn.hailong.platform.Roles;
+import vn.hailong.rating.RatingWords;
 
 /** The cases of the manager's units: filters for status, overdue and unit; most urgent or newest first. */
 @Route("theo-doi")
@@ -34,8 +35,8 @@ public class FollowUpListView extends Div {
 
     private final FollowUpService followUps;
     private final Select<CaseStatus> status = new Select<>();
-    private final Checkbox overdue = new Checkbox("Chỉ phản ánh quá hạn");
-    private final ComboBox<FollowUpService.UnitOption> unit = new ComboBox<>("Đơn vị");
+    private final Checkbox overdue = new Checkbox(getTranslation("followup.ui.list.overdueOnly"));
+    private final ComboBox<FollowUpService.UnitOption> unit = new ComboBox<>(getTranslation("followup.ui.list.unit"));
     private final Select<CaseFilter.Order> order = new Select<>();
     private final Grid<CaseRow> grid = new Grid<>();
     private final Paragraph count = new Paragraph();
@@ -43,23 +44,23 @@ public class FollowUpListView extends Div {
     public FollowUpListView(FollowUpService followUps) {
         this.followUps = followUps;
         addClassName("followup");
-        add(new H2("Theo dõi người dân không hài lòng"));
-        add(new Paragraph("Mỗi đánh giá \"Không hài lòng\" mở một phản ánh cho đơn vị phụ trách, cần xử lý trong hạn. "
-                + "Chọn một dòng để xem và cập nhật."));
+        add(new H2(getTranslation("followup.ui.list.title")));
+        add(new Paragraph(getTranslation("followup.ui.list.intro", RatingWords.answer("DISSATISFIED"))));
 
-        status.setLabel("Trạng thái");
+        status.setLabel(getTranslation("followup.ui.list.status"));
         status.setItems(CaseStatus.values());
-        status.setItemLabelGenerator(s -> s == null ? "Tất cả" : s.label());
+        status.setItemLabelGenerator(s -> s == null ? getTranslation("followup.ui.list.all") : s.label());
         status.setEmptySelectionAllowed(true);
-        status.setEmptySelectionCaption("Tất cả");
+        status.setEmptySelectionCaption(getTranslation("followup.ui.list.all"));
         unit.setItems(followUps.unitsWithCases());
         unit.setItemLabelGenerator(FollowUpService.UnitOption::name);
         unit.setClearButtonVisible(true);
-        unit.setPlaceholder("Tất cả đơn vị");
+        unit.setPlaceholder(getTranslation("followup.ui.list.allUnits"));
         unit.setWidth("20rem");
-        order.setLabel("Sắp xếp");
+        order.setLabel(getTranslation("followup.ui.list.order"));
         order.setItems(CaseFilter.Order.values());
-        order.setItemLabelGenerator(o -> o == CaseFilter.Order.NEWEST ? "Mới nhất trước" : "Khẩn cấp nhất trước");
+        order.setItemLabelGenerator(o -> getTranslation(
+                o == CaseFilter.Order.NEWEST ? "followup.ui.list.order.NEWEST" : "followup.ui.list.order.MOST_URGENT"));
         order.setValue(CaseFilter.Order.MOST_URGENT);
         order.setWidth("14rem");
         status.addValueChangeListener(e -> refresh());
@@ -75,24 +76,26 @@ public class FollowUpListView extends Div {
         add(filters);
 
         grid.addComponentColumn(r -> new Anchor("theo-doi/" + r.id(), r.dossierCode()))
-                .setHeader("Hồ sơ")
+                .setHeader(getTranslation("followup.ui.list.column.dossier"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(CaseRow::unitName).setHeader("Đơn vị").setFlexGrow(2);
+        grid.addColumn(CaseRow::unitName)
+                .setHeader(getTranslation("followup.ui.list.unit"))
+                .setFlexGrow(2);
         grid.addComponentColumn(r -> FollowUpLabels.status(r.status(), r.overdue()))
-                .setHeader("Trạng thái")
+                .setHeader(getTranslation("followup.ui.list.status"))
                 .setAutoWidth(true);
         grid.addColumn(r -> FollowUpLabels.time(r.openedAt()))
-                .setHeader("Ngày mở")
+                .setHeader(getTranslation("followup.ui.list.column.opened"))
                 .setAutoWidth(true);
         grid.addColumn(r -> FollowUpLabels.day(r.dueOn()))
-                .setHeader("Hạn xử lý")
+                .setHeader(getTranslation("followup.ui.list.column.due"))
                 .setAutoWidth(true);
-        grid.addColumn(r -> r.contactAvailable() ? "Có số điện thoại" : "—")
-                .setHeader("Liên hệ")
+        grid.addColumn(r -> r.contactAvailable() ? getTranslation("followup.ui.list.hasNumber") : "—")
+                .setHeader(getTranslation("followup.ui.list.column.contact"))
                 .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setEmptyStateText("Không có phản ánh nào theo điều kiện đã chọn.");
+        grid.setEmptyStateText(getTranslation("followup.ui.list.noCases"));
         grid.setAllRowsVisible(true);
         grid.setId("cases");
         grid.addItemClickListener(e ->
@@ -106,8 +109,9 @@ public class FollowUpListView extends Div {
         var rows = followUps.cases(new CaseFilter(status.getValue(), overdue.getValue(), unitId, order.getValue()));
         grid.setItems(rows);
         long late = rows.stream().filter(CaseRow::overdue).count();
-        count.setText(rows.size() + " phản ánh" + (late > 0 ? ", trong đó " + late + " quá hạn" : "")
-                + (rows.size() >= 500 ? " (hiển thị tối đa 500)" : ""));
+        count.setText(getTranslation("followup.ui.list.count", String.valueOf(rows.size()))
+                + (late > 0 ? getTranslation("followup.ui.list.count.overdue", String.valueOf(late)) : "")
+                + (rows.size() >= 500 ? getTranslation("followup.ui.list.count.capped") : ""));
         count.setId("case-count");
     }
 }

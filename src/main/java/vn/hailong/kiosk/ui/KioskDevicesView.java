@@ -36,6 +36,7 @@ import vn.hailong.kiosk.EnrolmentLink;
 import vn.hailong.kiosk.KioskDeviceService;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.Words;
 import vn.hailong.receipt.QrCodes;
 
 /**
@@ -60,23 +61,23 @@ public class KioskDevicesView extends VerticalLayout {
     public KioskDevicesView(KioskDeviceService devices, Clock clock) {
         this.devices = devices;
         this.clock = clock;
-        add(new H2("Thiết bị kiosk (Kiosk devices)"));
+        add(new H2(getTranslation("kiosk.ui.devices.title")));
 
-        TextField code = new TextField("Mã thiết bị (device code)");
+        TextField code = new TextField(getTranslation("kiosk.ui.devices.code"));
         code.setMaxLength(64);
-        ComboBox<CounterSummary> counter = new ComboBox<>("Quầy (counter)");
+        ComboBox<CounterSummary> counter = new ComboBox<>(getTranslation("kiosk.ui.devices.counter"));
         counter.setItems(devices.counters());
         counter.setItemLabelGenerator(c -> c.code() + " · " + c.name() + " · " + c.centreName());
         counter.setWidth("28rem");
         Select<String> locale = new Select<>();
-        locale.setLabel("Ngôn ngữ (language)");
+        locale.setLabel(getTranslation("kiosk.ui.devices.locale"));
         locale.setItems(KioskDeviceService.LOCALES);
         locale.setValue("vi");
-        IntegerField idle = new IntegerField("Hết giờ chờ, giây (idle timeout, s)");
+        IntegerField idle = new IntegerField(getTranslation("kiosk.ui.devices.idleTimeout"));
         idle.setValue(60);
         idle.setMin(5);
         idle.setMax(3600);
-        Button add = new Button("Thêm / cập nhật (add / update)", e -> {
+        Button add = new Button(getTranslation("kiosk.ui.devices.add"), e -> {
             try {
                 devices.register(
                         code.getValue(),
@@ -99,11 +100,13 @@ public class KioskDevicesView extends VerticalLayout {
 
         // Actions first and frozen: reachable without scrolling sideways on a narrow screen.
         grid.addComponentColumn(d -> {
-                    Button enrol = new Button("Đăng ký thiết bị", e -> showEnrolment(devices.openEnrolment(d.id())));
+                    Button enrol = new Button(
+                            getTranslation("kiosk.ui.devices.enrol"),
+                            e -> showEnrolment(devices.openEnrolment(d.id())));
                     enrol.getElement().setAttribute("data-device", d.code());
-                    Button revoke = new Button("Thu hồi", e -> {
+                    Button revoke = new Button(getTranslation("kiosk.ui.devices.revoke"), e -> {
                         devices.revoke(d.id());
-                        Notification.show("Đã thu hồi " + d.code() + " (revoked)");
+                        Notification.show(getTranslation("kiosk.ui.devices.revoked", d.code()));
                         refresh();
                     });
                     revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -111,43 +114,50 @@ public class KioskDevicesView extends VerticalLayout {
                             || d.state() == DeviceSummary.State.ENROLMENT_OPEN);
                     return new HorizontalLayout(enrol, revoke);
                 })
-                .setHeader("Thao tác")
+                .setHeader(getTranslation("kiosk.ui.devices.column.actions"))
                 .setAutoWidth(true)
                 .setFrozen(true);
         grid.addColumn(DeviceSummary::code)
-                .setHeader("Thiết bị")
+                .setHeader(getTranslation("kiosk.ui.devices.column.device"))
                 .setAutoWidth(true)
                 .setFrozen(true);
         grid.addColumn(d -> d.counterCode() + " · " + d.counterName())
-                .setHeader("Quầy")
+                .setHeader(getTranslation("kiosk.ui.devices.column.counter"))
                 .setAutoWidth(true);
-        grid.addColumn(d -> state(d.state())).setHeader("Trạng thái").setAutoWidth(true);
-        grid.addColumn(d -> d.state() != DeviceSummary.State.ENROLLED ? "—" : d.online() ? "Trực tuyến" : "Mất kết nối")
-                .setHeader("Kết nối")
+        grid.addColumn(d -> state(d.state()))
+                .setHeader(getTranslation("kiosk.ui.devices.column.state"))
+                .setAutoWidth(true);
+        grid.addColumn(d -> d.state() != DeviceSummary.State.ENROLLED
+                        ? "—"
+                        : getTranslation(d.online() ? "kiosk.ui.devices.online" : "kiosk.ui.devices.offline"))
+                .setHeader(getTranslation("kiosk.ui.devices.column.connection"))
                 .setAutoWidth(true);
         grid.addComponentColumn(d -> {
                     if (d.offlineAlertSince() == null) {
                         return new Span("—");
                     }
-                    Span alert = new Span("Cảnh báo: mất kết nối từ "
-                            + TIME.format(d.offlineAlertSince().atZone(clock.getZone())));
+                    Span alert = new Span(getTranslation(
+                            "kiosk.ui.devices.offlineSince",
+                            TIME.format(d.offlineAlertSince().atZone(clock.getZone()))));
                     alert.getStyle()
                             .set("color", "var(--lumo-error-text-color)")
                             .set("font-weight", "600");
                     alert.getElement().setAttribute("data-offline-alert", d.code());
                     return alert;
                 })
-                .setHeader("Cảnh báo")
+                .setHeader(getTranslation("kiosk.ui.devices.column.alert"))
                 .setAutoWidth(true);
         grid.addColumn(DeviceSummary::ratingsToday)
-                .setHeader("Đánh giá hôm nay")
+                .setHeader(getTranslation("kiosk.ui.devices.column.ratingsToday"))
                 .setAutoWidth(true);
         grid.addColumn(d -> d.lastSeenAt() == null
                         ? "—"
                         : TIME.format(d.lastSeenAt().atZone(clock.getZone())))
-                .setHeader("Lần cuối thấy")
+                .setHeader(getTranslation("kiosk.ui.devices.column.lastSeen"))
                 .setAutoWidth(true);
-        grid.addColumn(DeviceSummary::unsentRatings).setHeader("Chưa gửi").setAutoWidth(true);
+        grid.addColumn(DeviceSummary::unsentRatings)
+                .setHeader(getTranslation("kiosk.ui.devices.column.unsent"))
+                .setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add(grid);
         refresh();
@@ -158,25 +168,20 @@ public class KioskDevicesView extends VerticalLayout {
     }
 
     private static String state(DeviceSummary.State state) {
-        return switch (state) {
-            case NOT_ENROLLED -> "Chưa đăng ký";
-            case ENROLMENT_OPEN -> "Đang chờ đăng ký";
-            case ENROLLED -> "Đã đăng ký";
-            case REVOKED -> "Đã thu hồi";
-        };
+        return Words.of("kiosk.ui.devices.state." + state.name());
     }
 
     private void showEnrolment(EnrolmentLink link) {
         refresh();
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Đăng ký thiết bị " + link.deviceCode());
+        dialog.setHeaderTitle(getTranslation("kiosk.ui.devices.enrolment.title", link.deviceCode()));
         // An <img> of the SVG, not inline markup: Vaadin's Html parses as HTML, which lowercases
         // viewBox to viewbox, and the code was then drawn 37 px wide in its box, too small to scan.
         Image code = new Image(
                 "data:image/svg+xml;base64,"
                         + Base64.getEncoder()
                                 .encodeToString(QrCodes.svg(link.url()).getBytes(StandardCharsets.UTF_8)),
-                "Mã QR đăng ký thiết bị (enrolment QR code)");
+                getTranslation("kiosk.ui.devices.enrolment.qrAlt"));
         code.setWidth(QR_SIZE_PX + "px");
         code.setHeight(QR_SIZE_PX + "px");
         // Crisp module edges when the tablet's camera reads it off the screen.
@@ -189,13 +194,13 @@ public class KioskDevicesView extends VerticalLayout {
         Anchor anchor = new Anchor(link.url(), link.url());
         anchor.getElement().setAttribute("data-enrolment-link", "");
         dialog.add(new VerticalLayout(
-                new Paragraph(
-                        "Quét mã bằng máy tính bảng tại quầy, hoặc mở liên kết một lần trên máy đó. Liên kết chỉ dùng được một lần, "
-                                + "đến " + TIME.format(link.expiresAt().atZone(clock.getZone())) + "."),
-                new Paragraph("Scan with the counter's tablet, or open the link once on it. One use only."),
+                new Paragraph(getTranslation(
+                        "kiosk.ui.devices.enrolment.instructions",
+                        TIME.format(link.expiresAt().atZone(clock.getZone())))),
+                new Paragraph(getTranslation("kiosk.ui.devices.enrolment.instructionsInEnglish")),
                 qr,
                 anchor));
-        dialog.getFooter().add(new Button("Đóng (close)", e -> dialog.close()));
+        dialog.getFooter().add(new Button(getTranslation("kiosk.ui.devices.enrolment.close"), e -> dialog.close()));
         dialog.open();
     }
 }

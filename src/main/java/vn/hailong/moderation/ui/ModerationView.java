@@ -38,64 +38,66 @@ public class ModerationView extends Div {
     public ModerationView(ModerationService moderation) {
         this.moderation = moderation;
         addClassName("followup");
-        add(new H2("Kiểm duyệt đánh giá"));
-        add(new Paragraph(
-                "Một đánh giá không bao giờ bị xoá hay sửa. Đề nghị loại một đánh giá (lời lẽ xúc phạm, nhầm hồ sơ, "
-                        + "đánh giá thử hoặc trùng) cần một người thứ hai — lãnh đạo Sở Nội vụ — quyết định. Đánh giá bị loại vẫn hiện "
-                        + "trong báo cáo, được ghi \"ĐÃ LOẠI (kiểm duyệt)\"."));
+        add(new H2(getTranslation("moderation.ui.disputes.title")));
+        add(new Paragraph(getTranslation("moderation.ui.disputes.intro", RatingWords.status("EXCLUDED"))));
 
-        Div open = new Div(new H3("Đề nghị chờ quyết định"));
+        Div open = new Div(new H3(getTranslation("moderation.ui.disputes.openTitle")));
         open.addClassName("card");
         Grid<ModerationService.OpenDispute> disputes = new Grid<>();
         disputes.addComponentColumn(
                         d -> new Anchor("kiem-duyet/danh-gia/" + d.dispute().ratingId(), d.dossierCode()))
-                .setHeader("Hồ sơ")
+                .setHeader(getTranslation("moderation.ui.disputes.column.dossier"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         disputes.addColumn(ModerationService.OpenDispute::unitName)
-                .setHeader("Đơn vị")
+                .setHeader(getTranslation("moderation.ui.disputes.column.unit"))
                 .setFlexGrow(2);
-        disputes.addColumn(d -> d.dispute().kind().name().equals("EXCLUDE") ? "Loại đánh giá" : "Khôi phục đánh giá")
-                .setHeader("Đề nghị")
+        disputes.addColumn(d -> getTranslation(
+                        d.dispute().kind().name().equals("EXCLUDE")
+                                ? "moderation.ui.disputes.request.exclude"
+                                : "moderation.ui.disputes.request.restore"))
+                .setHeader(getTranslation("moderation.ui.disputes.column.request"))
                 .setAutoWidth(true);
-        disputes.addColumn(d -> d.dispute().reason().label()).setHeader("Lý do").setFlexGrow(2);
+        disputes.addColumn(d -> d.dispute().reason().label())
+                .setHeader(getTranslation("moderation.ui.disputes.column.reason"))
+                .setFlexGrow(2);
         disputes.addColumn(d -> d.dispute().raisedBy() + " · "
                         + ModerationLabels.time(d.dispute().raisedAt()))
-                .setHeader("Người đề nghị")
+                .setHeader(getTranslation("moderation.ui.disputes.column.raisedBy"))
                 .setAutoWidth(true);
         disputes.setItems(moderation.openDisputes());
-        disputes.setEmptyStateText("Không có đề nghị nào đang chờ.");
+        disputes.setEmptyStateText(getTranslation("moderation.ui.disputes.noOpenDisputes"));
         disputes.setAllRowsVisible(true);
         disputes.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         disputes.setId("open-disputes");
         open.add(disputes);
         add(open);
 
-        Div search = new Div(new H3("Tìm đánh giá theo mã hồ sơ"));
+        Div search = new Div(new H3(getTranslation("moderation.ui.disputes.searchTitle")));
         search.addClassName("card");
-        TextField code = new TextField("Mã hồ sơ");
+        TextField code = new TextField(getTranslation("moderation.ui.disputes.dossierCode"));
         code.setPlaceholder("000.00.06.H56-231027-0361");
         code.setWidth("22rem");
         code.setId("dossier-code");
-        Button find = new Button("Tìm", e -> find(code.getValue()));
+        Button find = new Button(getTranslation("moderation.ui.disputes.find"), e -> find(code.getValue()));
         find.addClickShortcut(Key.ENTER);
         Div row = new Div(code, find);
         row.addClassName("filters");
         found.addComponentColumn(
                         r -> new Anchor("kiem-duyet/danh-gia/" + r.id(), ModerationLabels.time(r.submittedAt())))
-                .setHeader("Thời gian")
+                .setHeader(getTranslation("moderation.ui.disputes.column.time"))
                 .setAutoWidth(true);
         found.addColumn(r -> RatingWords.channel(r.channel().name()))
-                .setHeader("Kênh")
+                .setHeader(getTranslation("moderation.ui.disputes.column.channel"))
                 .setAutoWidth(true);
         found.addColumn(r -> RatingWords.answer(r.overallOption()))
-                .setHeader("Đánh giá chung")
+                .setHeader(getTranslation("moderation.ui.disputes.column.overall"))
                 .setAutoWidth(true);
         found.addColumn(r -> RatingWords.status(r.status().name()))
-                .setHeader("Tình trạng")
+                .setHeader(getTranslation("moderation.ui.disputes.column.status"))
                 .setAutoWidth(true);
         found.addColumn(r -> r.comment() == null ? "" : r.comment())
-                .setHeader("Ý kiến")
+                .setHeader(getTranslation("moderation.ui.disputes.column.comment"))
                 .setFlexGrow(3);
         found.setAllRowsVisible(true);
         found.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -113,11 +115,11 @@ public class ModerationView extends Div {
             found.setVisible(!ratings.isEmpty());
             foundMessage.setText(
                     ratings.isEmpty()
-                            ? "Hồ sơ này chưa có đánh giá."
-                            : "Chọn thời gian của đánh giá để xem và đề nghị kiểm duyệt.");
+                            ? getTranslation("moderation.ui.disputes.noRatings")
+                            : getTranslation("moderation.ui.disputes.pickRating"));
         } catch (NotFoundException e) {
             found.setVisible(false);
-            foundMessage.setText("Không tìm thấy hồ sơ này trong phạm vi của bạn (no such dossier in your scope).");
+            foundMessage.setText(getTranslation("moderation.ui.disputes.notFound"));
         }
     }
 }

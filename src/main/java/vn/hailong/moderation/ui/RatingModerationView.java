@@ -63,8 +63,8 @@ public class RatingModerationView extends Div implements BeforeEnterObserver {
             render();
         } catch (IllegalArgumentException | NotFoundException e) {
             removeAll();
-            add(new RouterLink("← Kiểm duyệt đánh giá", ModerationView.class));
-            add(new Paragraph("Không tìm thấy đánh giá này trong phạm vi của bạn (no such rating in your scope)."));
+            add(new RouterLink(getTranslation("moderation.ui.rating.back"), ModerationView.class));
+            add(new Paragraph(getTranslation("moderation.ui.rating.notFound")));
         }
     }
 
@@ -73,8 +73,8 @@ public class RatingModerationView extends Div implements BeforeEnterObserver {
         var r = rc.rating();
         removeAll();
         error.setText("");
-        add(new RouterLink("← Kiểm duyệt đánh giá", ModerationView.class));
-        add(new H2("Đánh giá hồ sơ " + rc.dossierCode()));
+        add(new RouterLink(getTranslation("moderation.ui.rating.back"), ModerationView.class));
+        add(new H2(getTranslation("moderation.ui.rating.title", rc.dossierCode())));
         Span status = new Span(RatingWords.status(r.status().name()));
         status.addClassName("fu-badge");
         if (r.status().name().equals("EXCLUDED")) {
@@ -83,48 +83,53 @@ public class RatingModerationView extends Div implements BeforeEnterObserver {
         status.setId("rating-status");
         add(new Div(status, new Span(" " + rc.unitName())));
 
-        Div content = card("Nội dung đánh giá (không bao giờ bị sửa)");
+        Div content = card(getTranslation("moderation.ui.rating.contentTitle"));
         DescriptionList facts = new DescriptionList();
         facts.addClassName("facts");
         facts.add(
-                new DescriptionList.Term("Đánh giá chung"),
+                new DescriptionList.Term(getTranslation("moderation.ui.rating.overall")),
                 new DescriptionList.Description(RatingWords.answer(r.overallOption())));
         facts.add(
-                new DescriptionList.Term("Ý kiến"),
-                new DescriptionList.Description(r.comment() == null ? "(không có)" : r.comment()));
+                new DescriptionList.Term(getTranslation("moderation.ui.rating.comment")),
+                new DescriptionList.Description(
+                        r.comment() == null ? getTranslation("moderation.ui.rating.noComment") : r.comment()));
         facts.add(
-                new DescriptionList.Term("Kênh"),
+                new DescriptionList.Term(getTranslation("moderation.ui.rating.channel")),
                 new DescriptionList.Description(
                         RatingWords.channel(r.channel().name()) + " · " + ModerationLabels.time(r.submittedAt())));
-        content.add(facts, new Anchor("ho-so/" + rc.dossierCode(), "Xem hồ sơ " + rc.dossierCode()));
+        content.add(
+                facts,
+                new Anchor(
+                        "ho-so/" + rc.dossierCode(),
+                        getTranslation("moderation.ui.rating.viewDossier", rc.dossierCode())));
         add(content);
 
-        Div history = card("Lịch sử kiểm duyệt");
+        Div history = card(getTranslation("moderation.ui.rating.historyTitle"));
         if (rc.history().isEmpty()) {
-            history.add(new Paragraph("Chưa có đề nghị nào."));
+            history.add(new Paragraph(getTranslation("moderation.ui.rating.noDisputes")));
         } else {
             Grid<DisputeDetails> grid = new Grid<>();
-            grid.addColumn(d -> d.kind() == DisputeKind.EXCLUDE ? "Loại" : "Khôi phục")
-                    .setHeader("Đề nghị")
+            grid.addColumn(d -> getTranslation(
+                            d.kind() == DisputeKind.EXCLUDE
+                                    ? "moderation.ui.rating.request.exclude"
+                                    : "moderation.ui.rating.request.restore"))
+                    .setHeader(getTranslation("moderation.ui.rating.request"))
                     .setAutoWidth(true);
             grid.addColumn(d -> d.reason().label() + (d.note() == null ? "" : ": " + d.note()))
-                    .setHeader("Lý do")
+                    .setHeader(getTranslation("moderation.ui.rating.reason"))
                     .setFlexGrow(3);
             grid.addColumn(d -> d.raisedBy() + " · " + ModerationLabels.time(d.raisedAt()))
-                    .setHeader("Người đề nghị")
+                    .setHeader(getTranslation("moderation.ui.rating.raisedBy"))
                     .setAutoWidth(true);
-            grid.addColumn(d -> switch (d.status()) {
-                        case OPEN -> "Chờ quyết định";
-                        case UPHELD -> "Chấp thuận";
-                        case REJECTED -> "Bác bỏ";
-                    })
-                    .setHeader("Quyết định")
+            grid.addColumn(d -> getTranslation(
+                            "moderation.ui.rating.decision." + d.status().name()))
+                    .setHeader(getTranslation("moderation.ui.rating.decision"))
                     .setAutoWidth(true);
             grid.addColumn(d -> d.decidedBy() == null
                             ? ""
                             : d.decidedBy() + " · " + ModerationLabels.time(d.decidedAt())
                                     + (d.decisionNote() == null ? "" : ": " + d.decisionNote()))
-                    .setHeader("Người quyết định")
+                    .setHeader(getTranslation("moderation.ui.rating.decidedBy"))
                     .setFlexGrow(2);
             grid.setItems(rc.history());
             grid.setAllRowsVisible(true);
@@ -139,27 +144,28 @@ public class RatingModerationView extends Div implements BeforeEnterObserver {
         } else if (rc.openDispute() != null && rc.mayDecide()) {
             add(decisionForm(rc.openDispute()));
         } else if (rc.openDispute() != null) {
-            Paragraph waiting = new Paragraph("Đề nghị đang chờ một người thứ hai (lãnh đạo Sở Nội vụ) quyết định "
-                    + "(awaiting a second person's decision).");
+            Paragraph waiting = new Paragraph(getTranslation("moderation.ui.rating.awaitingDecision"));
             waiting.setId("awaiting-decision");
             add(waiting);
         }
     }
 
     private Div disputeForm(boolean restore) {
-        Div form = card(restore ? "Đề nghị khôi phục đánh giá" : "Đề nghị loại đánh giá");
+        Div form = card(getTranslation(
+                restore ? "moderation.ui.rating.dispute.restore" : "moderation.ui.rating.dispute.exclude"));
         form.setId("dispute-form");
-        RadioButtonGroup<DisputeReason> reason = new RadioButtonGroup<>("Lý do");
+        RadioButtonGroup<DisputeReason> reason = new RadioButtonGroup<>(getTranslation("moderation.ui.rating.reason"));
         reason.setItems(DisputeReason.values());
         reason.setItemLabelGenerator(DisputeReason::label);
         reason.setId("dispute-reason");
-        TextArea note = new TextArea("Ghi chú");
-        note.setHelperText("Bắt buộc với \"Lý do khác\".");
+        TextArea note = new TextArea(getTranslation("moderation.ui.rating.note"));
+        note.setHelperText(getTranslation("moderation.ui.rating.note.help"));
         note.setWidthFull();
         note.setMaxLength(2000);
         note.setId("dispute-note");
         Button send = new Button(
-                "Gửi đề nghị", e -> act(() -> moderation.dispute(ratingId, reason.getValue(), note.getValue())));
+                getTranslation("moderation.ui.rating.send"),
+                e -> act(() -> moderation.dispute(ratingId, reason.getValue(), note.getValue())));
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.setId("dispute-send");
         form.add(reason, note, send, error);
@@ -167,23 +173,32 @@ public class RatingModerationView extends Div implements BeforeEnterObserver {
     }
 
     private Div decisionForm(DisputeDetails open) {
-        Div form = card("Quyết định");
+        Div form = card(getTranslation("moderation.ui.rating.decision"));
         form.setId("decision-form");
-        form.add(new Paragraph(
-                (open.kind() == DisputeKind.EXCLUDE ? "Đề nghị loại đánh giá" : "Đề nghị khôi phục đánh giá") + " của "
-                        + open.raisedBy() + ": " + open.reason().label()
-                        + (open.note() == null ? "" : " — " + open.note())));
-        TextArea note = new TextArea("Ghi chú quyết định");
+        form.add(new Paragraph(getTranslation(
+                        "moderation.ui.rating.openDispute",
+                        getTranslation(
+                                open.kind() == DisputeKind.EXCLUDE
+                                        ? "moderation.ui.rating.dispute.exclude"
+                                        : "moderation.ui.rating.dispute.restore"),
+                        open.raisedBy(),
+                        open.reason().label())
+                + (open.note() == null ? "" : " — " + open.note())));
+        TextArea note = new TextArea(getTranslation("moderation.ui.rating.decisionNote"));
         note.setWidthFull();
         note.setMaxLength(2000);
         note.setId("decision-note");
         Button uphold = new Button(
-                open.kind() == DisputeKind.EXCLUDE ? "Chấp thuận: loại đánh giá" : "Chấp thuận: khôi phục đánh giá",
+                getTranslation(
+                        open.kind() == DisputeKind.EXCLUDE
+                                ? "moderation.ui.rating.uphold.exclude"
+                                : "moderation.ui.rating.uphold.restore"),
                 e -> act(() -> moderation.decide(open.id(), true, note.getValue())));
         uphold.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         uphold.setId("decision-uphold");
-        Button reject =
-                new Button("Bác bỏ đề nghị", e -> act(() -> moderation.decide(open.id(), false, note.getValue())));
+        Button reject = new Button(
+                getTranslation("moderation.ui.rating.reject"),
+                e -> act(() -> moderation.decide(open.id(), false, note.getValue())));
         reject.setId("decision-reject");
         Div buttons = new Div(uphold, reject);
         buttons.addClassName("actions");
@@ -198,14 +213,12 @@ public class RatingModerationView extends Div implements BeforeEnterObserver {
         } catch (InvalidInputException e) {
             error.setText(
                     e.getMessage() != null && e.getMessage().contains("note")
-                            ? "Vui lòng ghi rõ lý do (a note is required with 'other')."
-                            : "Vui lòng chọn lý do (choose a reason).");
+                            ? getTranslation("moderation.ui.rating.error.noteRequired")
+                            : getTranslation("moderation.ui.rating.error.reasonRequired"));
         } catch (ConflictException e) {
-            error.setText(
-                    "Đánh giá đã có đề nghị khác hoặc đã được quyết định; hãy tải lại trang (changed meanwhile).");
+            error.setText(getTranslation("moderation.ui.rating.error.changedMeanwhile"));
         } catch (AccessDeniedException e) {
-            error.setText(
-                    "Người đề nghị không thể tự quyết định; cần một người thứ hai (a second person must decide).");
+            error.setText(getTranslation("moderation.ui.rating.error.secondPerson"));
         }
     }
 

@@ -34,34 +34,40 @@ public class PaperFormChecksView extends Div {
     public PaperFormChecksView(PaperFormService service, Clock clock) {
         addClassName("followup");
         Integrity integrity = service.integrity();
-        add(new H2("Kiểm tra nhập phiếu giấy"));
-        Paragraph figures = new Paragraph("Đã nhập " + integrity.keyed() + " phiếu; " + integrity.checked()
-                + " phiếu đã được người thứ hai nhập lại, " + integrity.awaitingCheck() + " phiếu đang chờ; "
-                + integrity.mismatched() + " phiếu có hai lần nhập khác nhau.");
+        add(new H2(getTranslation("paperform.ui.checks.title")));
+        Paragraph figures = new Paragraph(getTranslation(
+                "paperform.ui.checks.figures",
+                String.valueOf(integrity.keyed()),
+                String.valueOf(integrity.checked()),
+                String.valueOf(integrity.awaitingCheck()),
+                String.valueOf(integrity.mismatched())));
         figures.setId("paper-form-figures");
         add(figures);
-        Div card = new Div(new H3("Phiếu có hai lần nhập khác nhau"));
+        Div card = new Div(new H3(getTranslation("paperform.ui.checks.mismatchesTitle")));
         card.addClassName("card");
         Grid<Mismatch> grid = new Grid<>();
-        grid.addColumn(Mismatch::serial).setHeader("Số sê-ri").setAutoWidth(true);
-        grid.addColumn(Mismatch::dossierCode).setHeader("Mã hồ sơ").setAutoWidth(true);
+        grid.addColumn(Mismatch::serial)
+                .setHeader(getTranslation("paperform.ui.checks.column.serial"))
+                .setAutoWidth(true);
+        grid.addColumn(Mismatch::dossierCode)
+                .setHeader(getTranslation("paperform.ui.checks.column.dossier"))
+                .setAutoWidth(true);
         grid.addColumn(m -> PaperFormLabels.fields(m.fields()))
-                .setHeader("Khác nhau ở")
+                .setHeader(getTranslation("paperform.ui.checks.column.fields"))
                 .setFlexGrow(2);
         grid.addColumn(m -> m.keyedBy() + " / " + m.secondKeyedBy())
-                .setHeader("Người nhập (lần 1 / lần 2)")
+                .setHeader(getTranslation("paperform.ui.checks.column.keyedBy"))
                 .setAutoWidth(true);
         grid.addColumn(m -> TIME.withZone(clock.getZone()).format(m.secondKeyedAt()))
-                .setHeader("Kiểm tra lúc")
+                .setHeader(getTranslation("paperform.ui.checks.column.checkedAt"))
                 .setAutoWidth(true);
         grid.setItems(integrity.mismatches());
-        grid.setEmptyStateText("Không có phiếu nào có hai lần nhập khác nhau.");
+        grid.setEmptyStateText(getTranslation("paperform.ui.checks.noMismatches"));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setId("paper-form-mismatches");
         card.add(grid);
-        card.add(new Paragraph(
-                "Đối chiếu với phiếu giấy; nếu lần nhập đầu sai, đề nghị loại đánh giá đó ở trang Kiểm duyệt."));
+        card.add(new Paragraph(getTranslation("paperform.ui.checks.hint")));
         add(card);
     }
 }

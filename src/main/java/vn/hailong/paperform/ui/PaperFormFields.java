@@ -26,11 +26,12 @@ import vn.hailong.rating.Questionnaire;
  */
 class PaperFormFields extends Composite<Div> {
 
-    final TextField serial = new TextField("Số sê-ri của phiếu");
-    final TextField dossierCode = new TextField("Mã hồ sơ");
+    final TextField serial = new TextField(getTranslation("paperform.ui.fields.serial"));
+    final TextField dossierCode = new TextField(getTranslation("paperform.ui.fields.dossierCode"));
     private final Map<String, RadioButtonGroup<Questionnaire.Option>> answers = new LinkedHashMap<>();
-    private final CheckboxGroup<Questionnaire.Reason> reasons = new CheckboxGroup<>("Lý do chưa hài lòng");
-    private final TextArea comment = new TextArea("Ý kiến ghi trên phiếu");
+    private final CheckboxGroup<Questionnaire.Reason> reasons =
+            new CheckboxGroup<>(getTranslation("paperform.ui.fields.reasons"));
+    private final TextArea comment = new TextArea(getTranslation("paperform.ui.fields.comment"));
     private final Questionnaire questionnaire;
 
     PaperFormFields(Questionnaire questionnaire) {
@@ -38,10 +39,10 @@ class PaperFormFields extends Composite<Div> {
         Div form = getContent();
         form.addClassName("paper-form");
         serial.setId("serial");
-        serial.setHelperText("In ở góc phiếu, ví dụ PK-2026-000123");
+        serial.setHelperText(getTranslation("paperform.ui.fields.serial.help"));
         serial.setWidth("16rem");
         dossierCode.setId("dossier-code");
-        dossierCode.setHelperText("Gõ, hoặc quét mã vạch trên giấy tiếp nhận");
+        dossierCode.setHelperText(getTranslation("paperform.ui.fields.dossierCode.help"));
         dossierCode.setWidth("24rem");
         Div ids = new Div(serial, dossierCode);
         ids.addClassName("filters");
@@ -66,7 +67,7 @@ class PaperFormFields extends Composite<Div> {
         comment.setId("comment");
         comment.setMaxLength(Questionnaire.COMMENT_MAX_LENGTH);
         comment.setWidth("40rem");
-        comment.setHelperText("Chép nguyên văn; để trống nếu phiếu không ghi gì.");
+        comment.setHelperText(getTranslation("paperform.ui.fields.comment.help"));
         form.add(comment);
     }
 

@@ -3,6 +3,8 @@ package vn.hailong.paperform.ui;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import vn.hailong.platform.Words;
+
 /** The names of a form's fields as a supervisor reads them in a mismatch. */
 final class PaperFormLabels {
 
@@ -10,11 +12,13 @@ final class PaperFormLabels {
 
     static String field(String field) {
         return switch (field) {
-            case "dossierCode" -> "mã hồ sơ";
-            case "reasons" -> "lý do";
-            case "comment" -> "ý kiến";
+            case "dossierCode" -> Words.of("paperform.ui.fieldName.dossierCode");
+            case "reasons" -> Words.of("paperform.ui.fieldName.reasons");
+            case "comment" -> Words.of("paperform.ui.fieldName.comment");
             default ->
-                field.startsWith("answers.") ? "câu hỏi \"" + field.substring("answers.".length()) + "\"" : field;
+                field.startsWith("answers.")
+                        ? Words.of("paperform.ui.fieldName.answer", field.substring("answers.".length()))
+                        : field;
         };
     }
 

@@ -36,14 +36,11 @@ public class PaperFormView extends Div {
         this.service = service;
         this.fields = new PaperFormFields(service.questionnaire());
         addClassName("followup");
-        add(new H2("Nhập phiếu khảo sát giấy"));
-        add(new Paragraph(
-                "Chép đúng những gì người dân đánh dấu trên phiếu. Mỗi phiếu chỉ nhập một lần (theo số sê-ri); "
-                        + "một số phiếu được chọn ngẫu nhiên để người khác nhập lại, không xem lần nhập đầu, nhằm phát hiện nhập sai. "
-                        + "Bạn không được nhập phiếu của hồ sơ mình đã xử lý."));
+        add(new H2(getTranslation("paperform.ui.entry.title")));
+        add(new Paragraph(getTranslation("paperform.ui.entry.intro")));
         Div card = new Div(fields);
         card.addClassName("card");
-        Button save = new Button("Lưu phiếu", e -> save());
+        Button save = new Button(getTranslation("paperform.ui.entry.save"), e -> save());
         save.setId("save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickShortcut(Key.ENTER).listenOn(card);
@@ -51,7 +48,7 @@ public class PaperFormView extends Div {
         result.getElement().setAttribute("role", "status");
         card.add(save, result);
         add(card);
-        add(new Paragraph(new Anchor("nhap-phieu/lan-hai", "Nhập lần hai các phiếu được chọn kiểm tra →")));
+        add(new Paragraph(new Anchor("nhap-phieu/lan-hai", getTranslation("paperform.ui.entry.secondKeyingLink"))));
         fields.serial.focus();
     }
 
@@ -61,10 +58,8 @@ public class PaperFormView extends Div {
         try {
             KeyedForm keyed = service.keyIn(fields.entry());
             fields.clear();
-            result.setText("Đã lưu phiếu " + keyed.serial() + " của hồ sơ " + keyed.dossierCode() + "."
-                    + (keyed.secondKeyingDue()
-                            ? " Phiếu này được chọn để một người khác nhập lần hai: để riêng phiếu giấy ra."
-                            : ""));
+            result.setText(getTranslation("paperform.ui.entry.saved", keyed.serial(), keyed.dossierCode())
+                    + (keyed.secondKeyingDue() ? getTranslation("paperform.ui.entry.saved.secondKeyingDue") : ""));
         } catch (InvalidInputException e) {
             failed(fields.show(e));
         } catch (ConflictException e) {
@@ -74,6 +69,6 @@ public class PaperFormView extends Div {
 
     private void failed(String otherMessages) {
         result.addClassName("error");
-        result.setText("Chưa lưu: sửa các ô được đánh dấu. " + otherMessages);
+        result.setText(getTranslation("paperform.ui.entry.notSaved", otherMessages));
     }
 }

@@ -50,18 +50,17 @@ public class SecondKeyingView extends Div {
         this.zone = clock.getZone();
         this.fields = new PaperFormFields(service.questionnaire());
         addClassName("followup");
-        add(new H2("Nhập lần hai (kiểm tra nhập liệu)"));
-        add(
-                new Paragraph(
-                        "Chọn một phiếu trong danh sách, lấy phiếu giấy có số sê-ri đó và nhập lại toàn bộ. "
-                                + "Bạn không thấy lần nhập đầu; hệ thống so sánh hai lần nhập và báo các ô khác nhau cho người phụ trách."));
-        Div list = new Div(new H3("Phiếu chờ nhập lần hai"));
+        add(new H2(getTranslation("paperform.ui.secondKeying.title")));
+        add(new Paragraph(getTranslation("paperform.ui.secondKeying.intro")));
+        Div list = new Div(new H3(getTranslation("paperform.ui.secondKeying.awaitingTitle")));
         list.addClassName("card");
-        awaiting.addColumn(AwaitingCheck::serial).setHeader("Số sê-ri").setAutoWidth(true);
-        awaiting.addColumn(a -> TIME.withZone(zone).format(a.keyedAt()))
-                .setHeader("Nhập lần đầu lúc")
+        awaiting.addColumn(AwaitingCheck::serial)
+                .setHeader(getTranslation("paperform.ui.secondKeying.column.serial"))
                 .setAutoWidth(true);
-        awaiting.setEmptyStateText("Không có phiếu nào chờ bạn nhập lần hai.");
+        awaiting.addColumn(a -> TIME.withZone(zone).format(a.keyedAt()))
+                .setHeader(getTranslation("paperform.ui.secondKeying.column.keyedAt"))
+                .setAutoWidth(true);
+        awaiting.setEmptyStateText(getTranslation("paperform.ui.secondKeying.noneAwaiting"));
         awaiting.setAllRowsVisible(true);
         awaiting.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         awaiting.setId("awaiting");
@@ -76,14 +75,14 @@ public class SecondKeyingView extends Div {
         Div card = new Div(fields);
         card.addClassName("card");
         fields.serial.setReadOnly(true);
-        Button check = new Button("Lưu lần nhập thứ hai", e -> check());
+        Button check = new Button(getTranslation("paperform.ui.secondKeying.save"), e -> check());
         check.setId("save");
         check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         result.setId("result");
         result.getElement().setAttribute("role", "status");
         card.add(check, result);
         add(card);
-        add(new Paragraph(new Anchor("nhap-phieu", "← Nhập phiếu mới")));
+        add(new Paragraph(new Anchor("nhap-phieu", getTranslation("paperform.ui.secondKeying.newFormLink"))));
         refresh();
     }
 
@@ -100,10 +99,11 @@ public class SecondKeyingView extends Div {
             fields.serial.setValue("");
             result.setText(
                     checked.matches()
-                            ? "Phiếu " + checked.serial() + ": hai lần nhập khớp nhau."
-                            : "Phiếu " + checked.serial() + ": hai lần nhập KHÁC nhau ở "
-                                    + PaperFormLabels.fields(checked.mismatchedFields())
-                                    + ". Người phụ trách sẽ đối chiếu với phiếu giấy.");
+                            ? getTranslation("paperform.ui.secondKeying.matches", checked.serial())
+                            : getTranslation(
+                                    "paperform.ui.secondKeying.differs",
+                                    checked.serial(),
+                                    PaperFormLabels.fields(checked.mismatchedFields())));
             refresh();
         } catch (InvalidInputException e) {
             failed(fields.show(e));
@@ -117,6 +117,6 @@ public class SecondKeyingView extends Div {
 
     private void failed(String message) {
         result.addClassName("error");
-        result.setText("Chưa lưu. " + message);
+        result.setText(getTranslation("paperform.ui.secondKeying.notSaved", message));
     }
 }

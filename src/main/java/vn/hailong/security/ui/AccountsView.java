@@ -1,7 +1,6 @@
 package vn.hailong.security.ui;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -33,6 +32,7 @@ import vn.hailong.platform.Formats;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.Words;
 import vn.hailong.security.AccountAdminService;
 import vn.hailong.security.AccountAdminService.AccountRow;
 import vn.hailong.security.PasswordPolicy;
@@ -48,40 +48,32 @@ import vn.hailong.security.Role;
 @RolesAllowed(Roles.ADMIN)
 public class AccountsView extends VerticalLayout {
 
-    static final Map<Role, String> ROLES = Map.of(
-            Role.ADMIN,
-            "Quản trị viên",
-            Role.PROVINCE_MANAGER,
-            "Sở Nội vụ (toàn tỉnh)",
-            Role.UNIT_MANAGER,
-            "Lãnh đạo đơn vị",
-            Role.AUDITOR,
-            "Kiểm tra viên",
-            Role.OFFICER,
-            "Cán bộ một cửa",
-            Role.DATA_ENTRY,
-            "Nhập phiếu giấy");
+    /** A role in words ({@code security.ui.accounts.role.*}). */
+    static String role(Role role) {
+        return Words.of("security.ui.accounts.role." + role.name());
+    }
 
     private final AccountAdminService service;
     private final Grid<AccountRow> grid = new Grid<>();
     private final Paragraph message = new Paragraph();
 
-    private final TextField username = new TextField("Tên đăng nhập");
-    private final TextField displayName = new TextField("Họ tên");
+    private final TextField username = new TextField(getTranslation("security.ui.accounts.username"));
+    private final TextField displayName = new TextField(getTranslation("security.ui.accounts.displayName"));
     private final Select<Role> role = roleSelect("new-role");
     private final ComboBox<AgencySummary> unit = unitBox("new-unit");
-    private final PasswordField password = new PasswordField("Mật khẩu ban đầu (dùng một lần)");
+    private final PasswordField password = new PasswordField(getTranslation("security.ui.accounts.initialPassword"));
 
     private final H3 selectedTitle = new H3();
 
     private final Button toggle = new Button();
-    private final Button unlockLogIn = new Button("Mở khóa đăng nhập (sau nhiều lần sai mật khẩu)");
-    private final Button resetTwoFactor = new Button("Đặt lại xác thực hai bước (mất điện thoại)");
-    private final PasswordField resetPassword = new PasswordField("Mật khẩu mới (dùng một lần)");
+    private final Button unlockLogIn = new Button(getTranslation("security.ui.accounts.unlockLogIn"));
+    private final Button resetTwoFactor = new Button(getTranslation("security.ui.accounts.resetTwoFactor"));
+    private final PasswordField resetPassword =
+            new PasswordField(getTranslation("security.ui.accounts.oneTimePassword"));
     private final Select<Role> editRole = roleSelect("edit-role");
     private final ComboBox<AgencySummary> editUnit = unitBox("edit-unit");
-    private final TextField editEmail = new TextField("E-mail nhận thông báo phản ánh");
-    private final TextField editOfficerId = new TextField("Mã cán bộ trên phần mềm một cửa");
+    private final TextField editEmail = new TextField(getTranslation("security.ui.accounts.email"));
+    private final TextField editOfficerId = new TextField(getTranslation("security.ui.accounts.officerId"));
     private final VerticalLayout selectedPanel = new VerticalLayout();
 
     public AccountsView(AccountAdminService service) {
@@ -91,23 +83,36 @@ public class AccountsView extends VerticalLayout {
         editUnit.setItems(units);
         message.setId("accounts-message");
 
-        grid.addColumn(AccountRow::username).setHeader("Tên đăng nhập").setAutoWidth(true);
-        grid.addColumn(AccountRow::displayName).setHeader("Họ tên").setAutoWidth(true);
-        grid.addColumn(a -> ROLES.get(a.role())).setHeader("Vai trò").setAutoWidth(true);
-        grid.addColumn(a -> a.unitCode() == null ? "Toàn tỉnh" : a.unitName() + " (" + a.unitCode() + ")")
-                .setHeader("Đơn vị phụ trách")
+        grid.addColumn(AccountRow::username)
+                .setHeader(getTranslation("security.ui.accounts.username"))
+                .setAutoWidth(true);
+        grid.addColumn(AccountRow::displayName)
+                .setHeader(getTranslation("security.ui.accounts.displayName"))
+                .setAutoWidth(true);
+        grid.addColumn(a -> role(a.role()))
+                .setHeader(getTranslation("security.ui.accounts.role"))
+                .setAutoWidth(true);
+        grid.addColumn(a -> a.unitCode() == null
+                        ? getTranslation("security.ui.accounts.wholeProvince")
+                        : a.unitName() + " (" + a.unitCode() + ")")
+                .setHeader(getTranslation("security.ui.accounts.column.unit"))
                 .setFlexGrow(2);
         grid.addColumn(a -> a.email() == null ? "—" : a.email())
                 .setHeader("E-mail")
                 .setAutoWidth(true);
-        grid.addColumn(a -> (a.enabled() ? "Đang hoạt động" : "ĐÃ KHÓA")
-                        + (a.mustChangePassword() ? " · phải đổi mật khẩu" : "")
-                        + (a.loginLocked()
-                                ? " · tạm khóa đăng nhập đến "
-                                        + Formats.ofCurrentPage().hourThenDay(a.loginLockedUntil())
+        grid.addColumn(a -> (a.enabled()
+                                ? getTranslation("security.ui.accounts.state.enabled")
+                                : getTranslation("security.ui.accounts.state.disabled"))
+                        + (a.mustChangePassword()
+                                ? getTranslation("security.ui.accounts.state.mustChangePassword")
                                 : "")
-                        + (a.twoFactorEnrolled() ? " · xác thực hai bước" : ""))
-                .setHeader("Trạng thái")
+                        + (a.loginLocked()
+                                ? getTranslation(
+                                        "security.ui.accounts.state.logInLockedUntil",
+                                        Formats.ofCurrentPage().hourThenDay(a.loginLockedUntil()))
+                                : "")
+                        + (a.twoFactorEnrolled() ? getTranslation("security.ui.accounts.state.twoFactor") : ""))
+                .setHeader(getTranslation("security.ui.accounts.column.state"))
                 .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setId("accounts");
@@ -115,13 +120,13 @@ public class AccountsView extends VerticalLayout {
         grid.asSingleSelect().addValueChangeListener(e -> select(e.getValue()));
 
         username.setId("new-username");
-        username.setHelperText("3–64 ký tự a-z 0-9 . _ -");
+        username.setHelperText(getTranslation("security.ui.accounts.username.help"));
         displayName.setId("new-display-name");
         password.setId("new-password");
-        password.setHelperText("Ít nhất " + PasswordPolicy.MIN_LENGTH
-                + " ký tự, có chữ và số; người dùng phải đổi khi đăng nhập lần đầu.");
+        password.setHelperText(
+                getTranslation("security.ui.accounts.initialPassword.help", String.valueOf(PasswordPolicy.MIN_LENGTH)));
         role.addValueChangeListener(e -> unit.setEnabled(needsUnit(e.getValue())));
-        Button create = new Button("Tạo tài khoản", e -> create());
+        Button create = new Button(getTranslation("security.ui.accounts.create"), e -> create());
         create.setId("create-account");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FormLayout form = new FormLayout(username, displayName, role, unit, password);
@@ -133,28 +138,27 @@ public class AccountsView extends VerticalLayout {
                     AccountRow a = grid.asSingleSelect().getValue();
                     return service.setEnabled(a.username(), !a.enabled());
                 },
-                a -> (a.enabled() ? "Đã mở khóa " : "Đã khóa ") + a.username()));
+                a -> getTranslation(
+                        a.enabled() ? "security.ui.accounts.unlocked" : "security.ui.accounts.locked", a.username())));
         unlockLogIn.setId("unlock-login");
         unlockLogIn.addClickListener(e -> act(
                 () -> service.unlockLogIn(grid.asSingleSelect().getValue().username()),
-                a -> "Đã mở khóa đăng nhập cho " + a.username()));
+                a -> getTranslation("security.ui.accounts.logInUnlocked", a.username())));
         resetTwoFactor.setId("reset-two-factor");
         resetTwoFactor.addClickListener(e -> act(
                 () -> service.resetTwoFactor(grid.asSingleSelect().getValue().username()),
-                a -> "Đã đặt lại xác thực hai bước cho " + a.username()
-                        + "; người dùng cài lại ứng dụng khi đăng nhập."));
+                a -> getTranslation("security.ui.accounts.twoFactorReset", a.username())));
         resetPassword.setId("reset-password");
         resetPassword.setWidth("20rem");
         Button reset = new Button(
-                "Đặt lại mật khẩu",
+                getTranslation("security.ui.accounts.resetPassword"),
                 e -> act(
                         () -> service.resetPassword(
                                 grid.asSingleSelect().getValue().username(), resetPassword.getValue()),
-                        a -> "Đã đặt mật khẩu dùng một lần cho " + a.username()
-                                + "; người dùng phải đổi khi đăng nhập."));
+                        a -> getTranslation("security.ui.accounts.passwordReset", a.username())));
         reset.setId("reset");
         Button assign = new Button(
-                "Lưu vai trò và đơn vị",
+                getTranslation("security.ui.accounts.saveRoleAndUnit"),
                 e -> act(
                         () -> service.assign(
                                 grid.asSingleSelect().getValue().username(),
@@ -162,17 +166,17 @@ public class AccountsView extends VerticalLayout {
                                 editUnit.getValue() == null
                                         ? null
                                         : editUnit.getValue().code()),
-                        a -> "Đã lưu vai trò và đơn vị của " + a.username()));
+                        a -> getTranslation("security.ui.accounts.roleAndUnitSaved", a.username())));
         assign.setId("assign");
         editRole.addValueChangeListener(e -> editUnit.setEnabled(needsUnit(e.getValue())));
         editEmail.setId("edit-email");
         editEmail.setWidth("24rem");
-        editEmail.setHelperText("Thư báo phản ánh mới và phản ánh quá hạn; để trống nếu không nhận.");
+        editEmail.setHelperText(getTranslation("security.ui.accounts.email.help"));
         Button saveEmail = new Button(
-                "Lưu e-mail",
+                getTranslation("security.ui.accounts.saveEmail"),
                 e -> act(
                         () -> service.setEmail(grid.asSingleSelect().getValue().username(), editEmail.getValue()),
-                        a -> "Đã lưu e-mail của " + a.username()));
+                        a -> getTranslation("security.ui.accounts.emailSaved", a.username())));
         saveEmail.setId("save-email");
         HorizontalLayout emailRow = new HorizontalLayout(editEmail, saveEmail);
         emailRow.setAlignItems(Alignment.BASELINE);
@@ -183,14 +187,13 @@ public class AccountsView extends VerticalLayout {
         assignRow.setWrap(true);
         editOfficerId.setId("edit-officer-id");
         editOfficerId.setWidth("24rem");
-        editOfficerId.setHelperText(
-                "Nếu người này cũng xử lý hồ sơ: họ không được nhập phiếu giấy của hồ sơ mình đã xử lý.");
+        editOfficerId.setHelperText(getTranslation("security.ui.accounts.officerId.help"));
         Button saveOfficerId = new Button(
-                "Lưu mã cán bộ",
+                getTranslation("security.ui.accounts.saveOfficerId"),
                 e -> act(
                         () -> service.setOneStopOfficerId(
                                 grid.asSingleSelect().getValue().username(), editOfficerId.getValue()),
-                        a -> "Đã lưu mã cán bộ của " + a.username()));
+                        a -> getTranslation("security.ui.accounts.officerIdSaved", a.username())));
         saveOfficerId.setId("save-officer-id");
         HorizontalLayout officerIdRow = new HorizontalLayout(editOfficerId, saveOfficerId);
         officerIdRow.setAlignItems(Alignment.BASELINE);
@@ -200,7 +203,14 @@ public class AccountsView extends VerticalLayout {
         selectedPanel.setVisible(false);
         selectedPanel.setId("selected-account");
 
-        add(new H2("Tài khoản"), message, grid, selectedPanel, new H3("Tạo tài khoản mới"), form, create);
+        add(
+                new H2(getTranslation("security.ui.accounts.title")),
+                message,
+                grid,
+                selectedPanel,
+                new H3(getTranslation("security.ui.accounts.newAccount")),
+                form,
+                create);
         refresh();
     }
 
@@ -210,15 +220,15 @@ public class AccountsView extends VerticalLayout {
 
     private static Select<Role> roleSelect(String id) {
         Select<Role> select = new Select<>();
-        select.setLabel("Vai trò");
+        select.setLabel(Words.of("security.ui.accounts.role"));
         select.setItems(Role.values());
-        select.setItemLabelGenerator(ROLES::get);
+        select.setItemLabelGenerator(AccountsView::role);
         select.setId(id);
         return select;
     }
 
     private static ComboBox<AgencySummary> unitBox(String id) {
-        ComboBox<AgencySummary> box = new ComboBox<>("Đơn vị phụ trách (cả các đơn vị trực thuộc)");
+        ComboBox<AgencySummary> box = new ComboBox<>(Words.of("security.ui.accounts.unit"));
         box.setItemLabelGenerator(u -> u.code() + " · " + u.name());
         box.setClearButtonVisible(true);
         box.setId(id);
@@ -241,7 +251,7 @@ public class AccountsView extends VerticalLayout {
                     displayName.clear();
                     password.clear();
                     unit.clear();
-                    return "Đã tạo tài khoản " + a.username() + " (" + ROLES.get(a.role()) + ")";
+                    return getTranslation("security.ui.accounts.created", a.username(), role(a.role()));
                 });
     }
 
@@ -319,8 +329,8 @@ public class AccountsView extends VerticalLayout {
         if (a == null) {
             return;
         }
-        selectedTitle.setText("Tài khoản " + a.username() + " · " + a.displayName());
-        toggle.setText(a.enabled() ? "Khóa tài khoản" : "Mở khóa tài khoản");
+        selectedTitle.setText(getTranslation("security.ui.accounts.selected", a.username(), a.displayName()));
+        toggle.setText(getTranslation(a.enabled() ? "security.ui.accounts.lock" : "security.ui.accounts.unlock"));
         toggle.removeThemeVariants(ButtonVariant.LUMO_ERROR);
         if (a.enabled()) {
             toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);

@@ -162,7 +162,7 @@ public class ApiKeysView extends VerticalLayout {
     /** Whom the key acts as, and what it may reach. */
     private String scope(KeyRow k) {
         if (k.heldByAccount()) {
-            return getTranslation("apikeys.scope.account", k.holder(), AccountsView.ROLES.get(k.holderRole()));
+            return getTranslation("apikeys.scope.account", k.holder(), AccountsView.role(k.holderRole()));
         }
         if (k.unitCode() != null) {
             return getTranslation("apikeys.scope.unit", k.unitCode());

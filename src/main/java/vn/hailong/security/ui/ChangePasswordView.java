@@ -26,25 +26,25 @@ public class ChangePasswordView extends VerticalLayout {
 
     public ChangePasswordView(AccountService accounts) {
         setMaxWidth("32rem");
-        PasswordField current = new PasswordField("Mật khẩu hiện tại");
+        PasswordField current = new PasswordField(getTranslation("security.ui.changePassword.current"));
         current.setId("current-password");
-        PasswordField next = new PasswordField("Mật khẩu mới");
+        PasswordField next = new PasswordField(getTranslation("security.ui.changePassword.newPassword"));
         next.setId("new-password");
-        next.setHelperText(
-                "Ít nhất " + PasswordPolicy.MIN_LENGTH + " ký tự, có cả chữ và số, không chứa tên đăng nhập.");
-        PasswordField again = new PasswordField("Nhập lại mật khẩu mới");
+        next.setHelperText(getTranslation(
+                "security.ui.changePassword.newPassword.help", String.valueOf(PasswordPolicy.MIN_LENGTH)));
+        PasswordField again = new PasswordField(getTranslation("security.ui.changePassword.newPasswordAgain"));
         again.setId("new-password-again");
         for (PasswordField field : new PasswordField[] {current, next, again}) {
             field.setWidthFull();
         }
         Paragraph result = new Paragraph();
         result.setId("change-password-result");
-        Button save = new Button("Đổi mật khẩu", e -> {
+        Button save = new Button(getTranslation("security.ui.changePassword.change"), e -> {
             current.setInvalid(false);
             next.setInvalid(false);
             again.setInvalid(false);
             if (!next.getValue().equals(again.getValue())) {
-                again.setErrorMessage("Hai mật khẩu mới không giống nhau (the new passwords differ)");
+                again.setErrorMessage(getTranslation("security.ui.changePassword.passwordsDiffer"));
                 again.setInvalid(true);
                 return;
             }
@@ -53,7 +53,7 @@ public class ChangePasswordView extends VerticalLayout {
                 current.clear();
                 next.clear();
                 again.clear();
-                result.setText("Đã đổi mật khẩu. (Password changed.)");
+                result.setText(getTranslation("security.ui.changePassword.changed"));
                 getUI().ifPresent(ui -> ui.navigate(""));
             } catch (InvalidInputException ex) {
                 InvalidInputException.FieldError error = ex.errors().getFirst();
@@ -65,9 +65,8 @@ public class ChangePasswordView extends VerticalLayout {
         save.setId("change-password");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(
-                new H2("Đổi mật khẩu"),
-                new Paragraph("Mật khẩu do quản trị viên đặt chỉ dùng một lần: hãy chọn mật khẩu của riêng mình. "
-                        + "(Choose your own password.)"),
+                new H2(getTranslation("security.ui.changePassword.title")),
+                new Paragraph(getTranslation("security.ui.changePassword.intro")),
                 current,
                 next,
                 again,

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import vn.hailong.platform.Words;
 import vn.hailong.security.LoginThrottledException;
 
 /** Managers' log-in page (Vietnamese first). */
@@ -38,23 +39,26 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         login.setForgotPasswordButtonVisible(false);
         login.setI18n(vietnamese());
         // The published results are public: whoever reaches the log-in page without an account finds them here.
-        Anchor openData =
-                new Anchor("open-data", "Xem kết quả đã công bố (dữ liệu mở) · Published results (open data)");
+        Anchor openData = new Anchor("open-data", getTranslation("security.ui.login.openData"));
         openData.setId("open-data-link");
-        add(new H1("Hài Lòng"), new Paragraph("Đánh giá sự hài lòng · Satisfaction ratings"), login, openData);
+        add(
+                new H1(getTranslation("security.ui.login.appName")),
+                new Paragraph(getTranslation("security.ui.login.tagline")),
+                login,
+                openData);
     }
 
     private static LoginI18n vietnamese() {
         LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Form form = i18n.getForm();
-        form.setTitle("Đăng nhập quản lý");
-        form.setUsername("Tên đăng nhập");
-        form.setPassword("Mật khẩu");
-        form.setSubmit("Đăng nhập");
+        form.setTitle(Words.of("security.ui.login.form.title"));
+        form.setUsername(Words.of("security.ui.login.form.username"));
+        form.setPassword(Words.of("security.ui.login.form.password"));
+        form.setSubmit(Words.of("security.ui.login.form.submit"));
         i18n.setForm(form);
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        error.setTitle("Sai tên đăng nhập hoặc mật khẩu");
-        error.setMessage("Kiểm tra lại và thử lần nữa. (Wrong user name or password.)");
+        error.setTitle(Words.of("security.ui.login.error.title"));
+        error.setMessage(Words.of("security.ui.login.error.message"));
         i18n.setErrorMessage(error);
         return i18n;
     }
@@ -90,9 +94,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private static LoginI18n unavailable() {
         LoginI18n i18n = vietnamese();
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        error.setTitle("Hệ thống đang bận");
-        error.setMessage("Chưa kiểm tra được mật khẩu vì hệ thống tạm thời gián đoạn. Vui lòng thử lại sau ít phút. "
-                + "(The password could not be checked just now: please try again in a few minutes.)");
+        error.setTitle(Words.of("security.ui.login.unavailable.title"));
+        error.setMessage(Words.of("security.ui.login.unavailable.message"));
         i18n.setErrorMessage(error);
         return i18n;
     }
@@ -100,10 +103,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private static LoginI18n locked(long minutes) {
         LoginI18n i18n = vietnamese();
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        error.setTitle("Tạm thời chưa thể đăng nhập");
-        error.setMessage("Đã nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau khoảng " + minutes
-                + " phút, hoặc nhờ quản trị viên mở khoá. " + "(Too many wrong passwords: try again in about " + minutes
-                + " min, or ask an administrator to unlock the account.)");
+        error.setTitle(Words.of("security.ui.login.locked.title"));
+        error.setMessage(Words.of("security.ui.login.locked.message", String.valueOf(minutes)));
         i18n.setErrorMessage(error);
         return i18n;
     }

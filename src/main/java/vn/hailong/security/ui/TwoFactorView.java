@@ -69,47 +69,41 @@ public class TwoFactorView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         removeAll();
-        add(new H1("Hài Lòng"));
+        add(new H1(getTranslation("security.ui.login.appName")));
         if (twoFactor.enrolled(pending.getName())) {
             askForCode();
         } else {
             enrol(pending.getName());
         }
-        Button logOut = new Button("Đăng xuất · Log out", e -> authentication.logout());
+        Button logOut = new Button(getTranslation("security.ui.twoFactor.logOut"), e -> authentication.logout());
         logOut.setId("second-factor-log-out");
         logOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         add(logOut);
     }
 
     private void askForCode() {
-        TextField code = new TextField("Mã xác thực (6 số) hoặc mã khôi phục");
+        TextField code = new TextField(getTranslation("security.ui.twoFactor.code"));
         code.setId("second-factor-code");
         code.setWidthFull();
         code.setAutofocus(true);
         code.getElement().setAttribute("autocomplete", "one-time-code");
         code.getElement().setAttribute("inputmode", "numeric");
-        Button verify = new Button("Xác nhận · Confirm", e -> {
+        Button verify = new Button(getTranslation("security.ui.twoFactor.confirm"), e -> {
             switch (twoFactor.verify(SecurityContextHolder.getContext().getAuthentication(), code.getValue())) {
                 case ACCEPTED -> complete();
                 case WRONG -> {
                     code.clear();
-                    message.setText(
-                            "Mã không đúng hoặc đã dùng. Nhập mã đang hiện trong ứng dụng. (Wrong or already used code.)");
+                    message.setText(getTranslation("security.ui.twoFactor.wrongCode"));
                 }
-                case LOCKED ->
-                    message.setText(
-                            "Đã nhập sai nhiều lần: tạm thời chưa thể đăng nhập. Thử lại sau ít phút hoặc nhờ quản trị viên "
-                                    + "mở khoá. (Too many wrong codes: try again later.)");
+                case LOCKED -> message.setText(getTranslation("security.ui.twoFactor.tooManyWrongCodes"));
             }
         });
         verify.setId("verify-code");
         verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         verify.addClickShortcut(Key.ENTER);
         add(
-                new H2("Xác thực hai bước"),
-                new Paragraph(
-                        "Mở ứng dụng xác thực trên điện thoại (Google Authenticator, Microsoft Authenticator, "
-                                + "FreeOTP…) và nhập mã 6 số của Hài Lòng. Mất điện thoại? Nhập một mã khôi phục, hoặc nhờ quản trị viên đặt lại."),
+                new H2(getTranslation("security.ui.twoFactor.title")),
+                new Paragraph(getTranslation("security.ui.twoFactor.codeIntro")),
                 code,
                 verify,
                 message);
@@ -119,19 +113,19 @@ public class TwoFactorView extends VerticalLayout implements BeforeEnterObserver
         TwoFactorService.Enrolment enrolment = twoFactor.newEnrolment(username);
         Image qr = new Image(
                 "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(enrolment.uri(), 240)),
-                "Mã QR để thêm tài khoản Hài Lòng vào ứng dụng xác thực");
+                getTranslation("security.ui.twoFactor.qrAlt"));
         qr.setId("totp-qr");
         qr.setWidth("240px");
         qr.setHeight("240px");
         Span secret = new Span(enrolment.secret());
         secret.setId("totp-secret");
         secret.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-l)");
-        TextField code = new TextField("Mã 6 số đang hiện trong ứng dụng");
+        TextField code = new TextField(getTranslation("security.ui.twoFactor.enrolCode"));
         code.setId("enrol-code");
         code.setWidthFull();
         code.getElement().setAttribute("autocomplete", "one-time-code");
         code.getElement().setAttribute("inputmode", "numeric");
-        Button confirm = new Button("Bật xác thực hai bước · Turn on", e -> {
+        Button confirm = new Button(getTranslation("security.ui.twoFactor.turnOn"), e -> {
             try {
                 showRecoveryCodes(twoFactor.enrol(
                         SecurityContextHolder.getContext().getAuthentication(), enrolment.secret(), code.getValue()));
@@ -143,13 +137,10 @@ public class TwoFactorView extends VerticalLayout implements BeforeEnterObserver
         confirm.setId("confirm-enrolment");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(
-                new H2("Bật xác thực hai bước"),
-                new Paragraph(
-                        "Tài khoản của bạn cần thêm một bước khi đăng nhập. Cài một ứng dụng xác thực trên điện thoại (Google "
-                                + "Authenticator, Microsoft Authenticator, FreeOTP…), quét mã QR dưới đây hoặc nhập khoá bí mật, rồi nhập mã 6 số "
-                                + "ứng dụng hiện ra. (Your account needs a second log-in step: scan the code with an authenticator app.)"),
+                new H2(getTranslation("security.ui.twoFactor.enrolTitle")),
+                new Paragraph(getTranslation("security.ui.twoFactor.enrolIntro")),
                 qr,
-                new Paragraph(new Span("Khoá bí mật: "), secret),
+                new Paragraph(new Span(getTranslation("security.ui.twoFactor.secret")), secret),
                 code,
                 confirm,
                 message);
@@ -161,16 +152,13 @@ public class TwoFactorView extends VerticalLayout implements BeforeEnterObserver
         list.setId("recovery-codes");
         list.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-l)");
         codes.forEach(c -> list.add(new ListItem(c)));
-        Button done = new Button("Tôi đã lưu các mã — tiếp tục · Continue", e -> complete());
+        Button done = new Button(getTranslation("security.ui.twoFactor.savedContinue"), e -> complete());
         done.setId("continue-after-enrolment");
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(
-                new H1("Hài Lòng"),
-                new H2("Đã bật xác thực hai bước"),
-                new Paragraph(
-                        "Đây là " + codes.size()
-                                + " mã khôi phục. Mỗi mã dùng được một lần để đăng nhập khi không có điện thoại. "
-                                + "Hãy in hoặc chép lại và cất ở nơi an toàn: các mã chỉ hiện lần này. (Recovery codes, shown only now.)"),
+                new H1(getTranslation("security.ui.login.appName")),
+                new H2(getTranslation("security.ui.twoFactor.enrolledTitle")),
+                new Paragraph(getTranslation("security.ui.twoFactor.recoveryCodes", String.valueOf(codes.size()))),
                 list,
                 done);
     }

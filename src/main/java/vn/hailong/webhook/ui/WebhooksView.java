@@ -40,20 +40,20 @@ public class WebhooksView extends VerticalLayout {
     private final WebhookService webhooks;
     private final Grid<WebhookEndpointDetails> endpoints = new Grid<>(WebhookEndpointDetails.class, false);
     private final Grid<WebhookDeliveryDetails> deliveries = new Grid<>(WebhookDeliveryDetails.class, false);
-    private final H3 logTitle = new H3("Nhật ký gửi (delivery log)");
+    private final H3 logTitle = new H3(getTranslation("webhook.ui.webhooks.logTitle"));
 
     public WebhooksView(WebhookService webhooks) {
         this.webhooks = webhooks;
-        add(new H2("Webhook (gửi sự kiện cho hệ thống khác)"));
+        add(new H2(getTranslation("webhook.ui.webhooks.title")));
 
-        TextField url = new TextField("Địa chỉ nhận (URL)");
+        TextField url = new TextField(getTranslation("webhook.ui.webhooks.url"));
         url.setMaxLength(2000);
         url.setWidth("32rem");
-        TextField description = new TextField("Mô tả (description)");
+        TextField description = new TextField(getTranslation("webhook.ui.webhooks.description"));
         description.setMaxLength(WebhookService.DESCRIPTION_MAX_LENGTH);
-        EmailField owner = new EmailField("E-mail người phụ trách (owner)");
+        EmailField owner = new EmailField(getTranslation("webhook.ui.webhooks.owner"));
         owner.setWidth("18rem");
-        CheckboxGroup<String> types = new CheckboxGroup<>("Sự kiện (events)");
+        CheckboxGroup<String> types = new CheckboxGroup<>(getTranslation("webhook.ui.webhooks.events"));
         types.setItems(WebhookService.eventTypes());
         Paragraph secret = new Paragraph();
         url.setId("webhook-url");
@@ -63,11 +63,11 @@ public class WebhooksView extends VerticalLayout {
         secret.setId("webhook-secret");
         endpoints.setId("webhook-endpoints");
         deliveries.setId("webhook-deliveries");
-        Button register = new Button("Đăng ký (register)", e -> {
+        Button register = new Button(getTranslation("webhook.ui.webhooks.register"), e -> {
             try {
                 WebhookService.Registered registered = webhooks.register(
                         url.getValue(), description.getValue(), owner.getValue(), List.copyOf(types.getValue()));
-                secret.setText("Khóa ký (signing secret), chỉ hiện một lần — chép ngay: " + registered.secret());
+                secret.setText(getTranslation("webhook.ui.webhooks.secret", registered.secret()));
                 url.clear();
                 description.clear();
                 refresh();
@@ -97,27 +97,31 @@ public class WebhooksView extends VerticalLayout {
                 .setFlexGrow(1);
         endpoints
                 .addColumn(e -> String.join(", ", e.eventTypes()))
-                .setHeader("Sự kiện")
+                .setHeader(getTranslation("webhook.ui.webhooks.column.events"))
                 .setAutoWidth(true);
         endpoints
-                .addColumn(e -> e.enabled() ? "Đang bật" : "Đã tắt: " + e.disabledReason())
-                .setHeader("Trạng thái")
+                .addColumn(e -> e.enabled()
+                        ? getTranslation("webhook.ui.webhooks.enabled")
+                        : getTranslation("webhook.ui.webhooks.disabled", e.disabledReason()))
+                .setHeader(getTranslation("webhook.ui.webhooks.column.status"))
                 .setAutoWidth(true);
         endpoints
                 .addColumn(e -> time(e.failingSince()))
-                .setHeader("Lỗi từ (failing since)")
+                .setHeader(getTranslation("webhook.ui.webhooks.column.failingSince"))
                 .setAutoWidth(true);
         endpoints
                 .addComponentColumn(e -> {
-                    Button toggle = new Button(e.enabled() ? "Tắt" : "Bật", click -> {
-                        if (e.enabled()) {
-                            webhooks.disable(e.id());
-                        } else {
-                            webhooks.enable(e.id());
-                        }
-                        refresh();
-                    });
-                    Button log = new Button("Nhật ký", click -> showLog(e));
+                    Button toggle = new Button(
+                            getTranslation(e.enabled() ? "webhook.ui.webhooks.disable" : "webhook.ui.webhooks.enable"),
+                            click -> {
+                                if (e.enabled()) {
+                                    webhooks.disable(e.id());
+                                } else {
+                                    webhooks.enable(e.id());
+                                }
+                                refresh();
+                            });
+                    Button log = new Button(getTranslation("webhook.ui.webhooks.log"), click -> showLog(e));
                     return new HorizontalLayout(toggle, log);
                 })
                 .setHeader("")
@@ -125,29 +129,32 @@ public class WebhooksView extends VerticalLayout {
         endpoints.setAllRowsVisible(true);
         add(endpoints);
 
-        deliveries.addColumn(d -> time(d.createdAt())).setHeader("Lúc").setAutoWidth(true);
+        deliveries
+                .addColumn(d -> time(d.createdAt()))
+                .setHeader(getTranslation("webhook.ui.webhooks.column.at"))
+                .setAutoWidth(true);
         deliveries
                 .addColumn(WebhookDeliveryDetails::eventType)
-                .setHeader("Sự kiện")
+                .setHeader(getTranslation("webhook.ui.webhooks.column.events"))
                 .setAutoWidth(true);
         deliveries
                 .addColumn(WebhookDeliveryDetails::status)
-                .setHeader("Trạng thái")
+                .setHeader(getTranslation("webhook.ui.webhooks.column.status"))
                 .setAutoWidth(true);
         deliveries
                 .addColumn(WebhookDeliveryDetails::attempts)
-                .setHeader("Lần gửi")
+                .setHeader(getTranslation("webhook.ui.webhooks.column.attempts"))
                 .setAutoWidth(true);
         deliveries
                 .addColumn(d -> d.lastStatus() == null
                         ? (d.lastError() == null ? "" : d.lastError())
                         : "HTTP " + d.lastStatus() + (d.lastResponse() == null ? "" : " · " + d.lastResponse()))
-                .setHeader("Trả lời gần nhất (last response)")
+                .setHeader(getTranslation("webhook.ui.webhooks.column.lastResponse"))
                 .setFlexGrow(1);
         deliveries
-                .addComponentColumn(d -> new Button("Gửi lại", click -> {
+                .addComponentColumn(d -> new Button(getTranslation("webhook.ui.webhooks.redeliver"), click -> {
                     webhooks.redeliver(d.endpointId(), d.id());
-                    Notification.show("Đã xếp hàng gửi lại " + d.messageId());
+                    Notification.show(getTranslation("webhook.ui.webhooks.redelivered", d.messageId()));
                     showLog(webhooks.find(d.endpointId()));
                 }))
                 .setHeader("")
@@ -162,7 +169,7 @@ public class WebhooksView extends VerticalLayout {
     }
 
     private void showLog(WebhookEndpointDetails endpoint) {
-        logTitle.setText("Nhật ký gửi (delivery log): " + endpoint.url());
+        logTitle.setText(getTranslation("webhook.ui.webhooks.logTitleOf", endpoint.url()));
         deliveries.setItems(webhooks.deliveries(endpoint.id(), 100));
     }
 
