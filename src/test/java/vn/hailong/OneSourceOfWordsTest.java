@@ -38,8 +38,15 @@ class OneSourceOfWordsTest {
     private static final Path SOURCES = Path.of("src/main/java/vn/hailong");
     private static final Locale EN = Locale.ENGLISH;
     private static final Path BUNDLES = Path.of("src/main/resources/vaadin-i18n");
-    /** The citizen's pages: their words are in the bundles, in both languages, none in code. */
-    private static final List<String> CITIZEN_PAGES = List.of("kiosk/ui", "survey/web");
+    /**
+     * The folders whose words are in the bundles, none in code: the citizen's pages, in both
+     * languages; the managers' index screens (index.ui.*), in Vietnamese.
+     */
+    private static final List<String> CITIZEN_PAGES = List.of(
+            "kiosk/ui",
+            "survey/web",
+            // The managers' index screens and the open-data page: index.ui.* (Vietnamese only).
+            "index/ui");
     /** The bundles' prefixes of those pages' words. */
     private static final List<String> CITIZEN_PAGE_KEYS = List.of("kiosk.", "survey.page.");
     /**
@@ -83,7 +90,19 @@ class OneSourceOfWordsTest {
             Set.of("Đánh giá hài lòng · Hài Lòng"),
             // The on-screen keyboard's letter keys: letters to type, not words.
             "kiosk/ui/VietnameseKeys.java",
-            Set.of("đ", "ă", "â", "ê", "ô", "ơ", "ư"));
+            Set.of("đ", "ă", "â", "ê", "ô", "ơ", "ư"),
+            // The index screens' page titles and menu entries: annotation values (@PageTitle, @Menu), constants.
+            "index/ui/ExplainView.java",
+            Set.of("Giải thích điểm · Hài Lòng", "Giải thích điểm"),
+            "index/ui/IndexReviewView.java",
+            Set.of("Tính và công bố chỉ số · Hài Lòng", "Tính và công bố chỉ số"),
+            "index/ui/MethodologyView.java",
+            Set.of("Phương pháp tính chỉ số · Hài Lòng", "Phương pháp tính"),
+            "index/ui/UnitIndicatorView.java",
+            Set.of("Nhập chỉ số đơn vị · Hài Lòng", "Nhập chỉ số đơn vị"),
+            // The open-data page's title: an annotation value (@PageTitle), a constant.
+            "index/ui/OpenDataView.java",
+            Set.of("Dữ liệu mở: chỉ số hài lòng · Hài Lòng"));
     /**
      * Vietnamese string literals the administration screens keep in code, by file: the pages'
      * titles (@PageTitle) and the menu's titles (@Menu), annotation values, which must be constants.
@@ -224,7 +243,8 @@ class OneSourceOfWordsTest {
             }
         }
         assertThat(words)
-                .as("the kiosk's and the survey page's words are in the bundles (kiosk.*, survey.page.*)")
+                .as("the kiosk's, the survey page's and the index screens' words are in the bundles"
+                        + " (kiosk.*, survey.page.*, index.ui.*)")
                 .isEmpty();
     }
 
@@ -336,6 +356,44 @@ class OneSourceOfWordsTest {
         assertThat(Words.of("security.ui.accounts.created", Words.VI, "nv.an", "Quản trị viên"))
                 .isEqualTo("Đã tạo tài khoản nv.an (Quản trị viên)");
         assertThat(Words.of("followup.ui.list.count.capped", Words.VI)).isEqualTo(" (hiển thị tối đa 500)");
+    }
+
+    @Test
+    void every_key_the_index_screens_write_has_words() throws IOException {
+        Properties vietnamese = bundle("translations.properties");
+        Pattern key = Pattern.compile("\"(index\\.ui\\.[A-Za-z0-9.]*[A-Za-z0-9])\"");
+        List<String> missing = new ArrayList<>();
+        Set<String> written = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(SOURCES.resolve("index/ui"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = key.matcher(withoutComments(Files.readString(file)));
+                while (m.find()) {
+                    written.add(m.group(1));
+                    if (!vietnamese.containsKey(m.group(1))) {
+                        missing.add(file.getFileName() + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(written).as("index.ui.* keys the index screens write").hasSizeGreaterThan(250);
+        assertThat(missing)
+                .as("keys without words (the screen would show the key)")
+                .isEmpty();
+        Set<String> unused = keys(vietnamese, "index.ui.");
+        unused.removeAll(written);
+        assertThat(unused).as("index.ui.* words no screen writes").isEmpty();
+        List<String> unsound = new ArrayList<>();
+        for (String name : keys(vietnamese, "index.ui.")) {
+            String text = vietnamese.getProperty(name);
+            boolean pattern = text.matches("(?s).*\\{\\d.*");
+            if (pattern ? text.replace("''", "").contains("'") : text.contains("''")) {
+                unsound.add(name + "=" + text);
+            }
+        }
+        assertThat(unsound).as("apostrophes as MessageFormat reads them").isEmpty();
+        // A figure goes in as text, as the screen formatted it: MessageFormat groups no digits.
+        assertThat(Words.of("index.ui.review.computed", Words.VI, "2026-Q1", "1234", "56"))
+                .isEqualTo("Đã tính kỳ 2026-Q1: 1234 đơn vị, 56 ms.");
     }
 
     /** The string literals (and text blocks) of {@code source} with a Vietnamese letter, as written. */

@@ -38,6 +38,8 @@ import vn.hailong.platform.Roles;
  * "Explain this score": for a unit and a snapshot, every indicator's inputs, exact and rounded
  * average, the band, the Decision 766 ratios and points, the PAR points and the rank — what a
  * unit head needs to check or dispute their number. Unit managers see their own units, published only.
+ * Its words are {@code index.ui.explain.*} in the bundles; only the page title and the menu entry,
+ * annotation values that must be constants, stay here.
  */
 @Route("index/explain")
 @PageTitle("Giải thích điểm · Hài Lòng")
@@ -58,18 +60,21 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
         this.snapshots = snapshots;
         this.province = auth.hasAnyRole(Roles.ADMIN, Roles.PROVINCE_MANAGER);
         setWidthFull();
-        snapshot.setLabel("Kỳ");
-        snapshot.setItemLabelGenerator(s -> s.period() + " · " + s.scheme() + " v" + s.methodologyVersion()
-                + switch (s.status()) {
-                    case PUBLISHED -> " · đã công bố";
-                    case CORRECTED -> " · đã được đính chính";
-                    case DRAFT -> " · bản nháp";
-                });
+        snapshot.setLabel(getTranslation("index.ui.explain.period"));
+        snapshot.setItemLabelGenerator(s -> getTranslation(
+                switch (s.status()) {
+                    case PUBLISHED -> "index.ui.explain.snapshotPublished";
+                    case CORRECTED -> "index.ui.explain.snapshotCorrected";
+                    case DRAFT -> "index.ui.explain.snapshotDraft";
+                },
+                s.period(),
+                s.scheme(),
+                String.valueOf(s.methodologyVersion())));
         List<IndexSnapshotService.Snapshot> explainable = snapshots.explainable();
         snapshot.setItems(explainable);
         snapshot.setId("explain-snapshot");
         snapshot.setWidth("20em");
-        unit.setLabel("Đơn vị");
+        unit.setLabel(getTranslation("index.ui.explain.unit"));
         unit.setItemLabelGenerator(code -> unitNames.getOrDefault(code, code));
         unit.setId("explain-unit");
         unit.setWidth("28em");
@@ -86,7 +91,7 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
         hint.setId("explain-hint");
         HorizontalLayout choosers = new HorizontalLayout(snapshot, unit);
         choosers.getStyle().set("flex-wrap", "wrap");
-        add(new H2("Giải thích điểm của đơn vị"), choosers, hint, body);
+        add(new H2(getTranslation("index.ui.explain.title")), choosers, hint, body);
         if (explainable.isEmpty()) {
             choosers.setVisible(false);
             showEmpty();
@@ -99,17 +104,16 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
     private void showEmpty() {
         hint.removeAll();
         Paragraph why = new Paragraph(
-                province
-                        ? "Chưa có kỳ nào được tính. Điểm của một đơn vị được giải thích sau khi kỳ đó được tính (bản nháp) hoặc công bố."
-                        : "Chưa có kỳ nào được công bố. Điểm của đơn vị được giải thích ở đây sau khi tỉnh tính và công bố chỉ số của một kỳ "
-                                + "(thường vào đầu tháng sau).");
+                getTranslation(province ? "index.ui.explain.emptyForProvince" : "index.ui.explain.emptyForUnit"));
         why.setId("explain-empty");
         Div ways = new Div();
         ways.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)").set("flex-wrap", "wrap");
         if (province) {
-            ways.add(link("index", "Tính và công bố chỉ số"));
+            ways.add(link("index", getTranslation("index.ui.explain.toReview")));
         }
-        ways.add(link("bang-dieu-khien", "Về bảng điều khiển"), link("open-data", "Xem dữ liệu mở"));
+        ways.add(
+                link("bang-dieu-khien", getTranslation("index.ui.explain.toDashboard")),
+                link("open-data", getTranslation("index.ui.explain.toOpenData")));
         hint.add(why, ways);
     }
 
@@ -147,18 +151,16 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
         body.removeAll();
         hint.removeAll();
         if (snapshot.getValue() == null) {
-            hint.add(new Paragraph("Chọn một kỳ, rồi chọn đơn vị, để xem điểm được tính từ những số liệu nào."));
+            hint.add(new Paragraph(getTranslation("index.ui.explain.chooseSnapshot")));
             return;
         }
         if (unitNames.isEmpty()) {
-            hint.add(new Paragraph(
-                    "Kỳ " + snapshot.getValue().period() + " không có đơn vị nào bạn được xem. Hãy chọn kỳ khác, "
-                            + "hoặc đề nghị quản trị viên gán đơn vị cho tài khoản của bạn."));
+            hint.add(new Paragraph(getTranslation(
+                    "index.ui.explain.noUnitsInPeriod", snapshot.getValue().period())));
             return;
         }
         if (unit.getValue() == null) {
-            hint.add(new Paragraph(
-                    "Chọn đơn vị để xem giải thích điểm (" + unitNames.size() + " đơn vị trong kỳ này)."));
+            hint.add(new Paragraph(getTranslation("index.ui.explain.chooseUnit", String.valueOf(unitNames.size()))));
             return;
         }
         IndexSnapshotService.Explanation e =
@@ -167,85 +169,96 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
         UnitInputs in = e.inputs();
         Methodology.Definition m = e.methodology().definition();
 
-        H3 title = new H3(r.unitName() + " · kỳ " + e.snapshot().period());
-        Paragraph meta = new Paragraph("Phương pháp " + e.methodology().scheme() + " phiên bản "
-                + e.methodology().version() + " ("
-                + e.methodology().name() + "). "
-                + (e.snapshot().isPublished()
-                        ? "Công bố lúc " + IndexFormat.time(e.snapshot().publishedAt()) + "."
+        H3 title = new H3(getTranslation(
+                "index.ui.explain.unitInPeriod", r.unitName(), e.snapshot().period()));
+        Paragraph meta = new Paragraph(getTranslation(
+                "index.ui.explain.meta",
+                e.methodology().scheme(),
+                String.valueOf(e.methodology().version()),
+                e.methodology().name(),
+                e.snapshot().isPublished()
+                        ? getTranslation(
+                                        "index.ui.explain.publishedAt",
+                                        IndexFormat.time(e.snapshot().publishedAt()))
                                 + (e.snapshot().correctionReason() == null
                                         ? ""
-                                        : " Bản đính chính, lý do: "
-                                                + e.snapshot().correctionReason() + ".")
+                                        : " "
+                                                + getTranslation(
+                                                        "index.ui.explain.correctionReason",
+                                                        e.snapshot().correctionReason()))
                                 + (e.snapshot().status() == IndexSnapshotService.Status.CORRECTED
-                                        ? " Kết quả này đã được thay thế bằng một bản đính chính."
+                                        ? " " + getTranslation("index.ui.explain.replacedByCorrection")
                                         : "")
-                        : "Bản nháp, chưa công bố.")
-                + " Mã băm dữ liệu: " + e.snapshot().inputsHash());
+                        : getTranslation("index.ui.explain.draft"),
+                e.snapshot().inputsHash()));
         meta.getStyle().set("word-break", "break-all");
 
         FlexLayout cards = new FlexLayout(
-                card("Điểm TT 01/2018", IndexFormat.number(r.circular01Total()) + " / 18", IndexFormat.band(r)),
                 card(
-                        "QĐ 766 — nhóm hài lòng",
+                        getTranslation("index.ui.explain.cardCircular01"),
+                        IndexFormat.number(r.circular01Total()) + " / 18",
+                        IndexFormat.band(r)),
+                card(
+                        getTranslation("index.ui.explain.cardDecision766"),
                         IndexFormat.number(r.decision766().totalPoints()) + " / "
                                 + IndexFormat.number(r.decision766().maxPoints()),
-                        "3 tỷ lệ bên dưới"),
+                        getTranslation("index.ui.explain.cardDecision766Detail")),
                 card(
-                        "Tỷ lệ hài lòng",
+                        getTranslation("index.ui.explain.cardSatisfaction"),
                         IndexFormat.percent(r.satisfactionRate()),
-                        (r.satisfaction() == null || r.satisfaction().lowerPercent() == null
-                                        ? ""
-                                        : "KTC 95 %: "
-                                                + IndexFormat.number(
-                                                        r.satisfaction().lowerPercent()) + "–"
-                                                + IndexFormat.number(
-                                                        r.satisfaction().upperPercent()) + " % · ")
-                                + "n = " + IndexFormat.count(r.ratings()) + " lượt đánh giá / "
-                                + IndexFormat.count(r.dossiers()) + " hồ sơ"),
+                        satisfactionDetail(r)),
                 card(
-                        "Điểm khảo sát CCHC",
+                        getTranslation("index.ui.explain.cardParSurvey"),
                         IndexFormat.number(r.parSurveyPoints()) + " / "
                                 + IndexFormat.number(m.par().component().maxPoints()),
                         r.parBand() == null ? "—" : r.parBand()),
                 card(
-                        "Xếp hạng trong nhóm " + IndexLabels.peerGroup(r.peerGroup()),
+                        getTranslation("index.ui.explain.cardRank", IndexLabels.peerGroup(r.peerGroup())),
                         r.rank() == null
-                                ? (r.has(UnitResult.INSUFFICIENT_SAMPLE) ? "Chưa đủ số đánh giá" : "—")
-                                : "Hạng " + r.rank(),
+                                ? (r.has(UnitResult.INSUFFICIENT_SAMPLE)
+                                        ? getTranslation("index.ui.explain.insufficientSample")
+                                        : "—")
+                                : getTranslation("index.ui.explain.rank", String.valueOf(r.rank())),
                         r.has(UnitResult.INSUFFICIENT_SAMPLE)
-                                ? IndexFormat.count(r.ratings()) + " lượt, cần tối thiểu "
-                                        + IndexFormat.count(m.ranking().minimumRatings()) + " để được xếp hạng"
+                                ? getTranslation(
+                                        "index.ui.explain.minimumSample",
+                                        IndexFormat.count(r.ratings()),
+                                        IndexFormat.count(m.ranking().minimumRatings()))
                                 : IndexFormat.rankChange(r.rankChange())));
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-m)");
 
         Grid<UnitResult.IndicatorResult> indicators = new Grid<>();
         indicators
-                .addColumn(i -> "Chỉ số " + i.number())
-                .setHeader("Chỉ số")
+                .addColumn(i -> getTranslation("index.ui.explain.indicatorNumber", String.valueOf(i.number())))
+                .setHeader(getTranslation("index.ui.explain.indicator"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         indicators
                 .addColumn(i -> IndexFormat.source(i.source()))
-                .setHeader("Nguồn")
+                .setHeader(getTranslation("index.ui.explain.source"))
                 .setAutoWidth(true);
-        indicators.addColumn(IndexFormat::note).setHeader("Dữ liệu").setFlexGrow(2);
+        indicators
+                .addColumn(IndexFormat::note)
+                .setHeader(getTranslation("index.ui.explain.data"))
+                .setFlexGrow(2);
         indicators
                 .addColumn(i -> i.numerator() == null
                         ? "—"
                         : IndexFormat.number(i.numerator()) + " / " + IndexFormat.count(i.denominator()))
-                .setHeader("Tử số / mẫu số")
+                .setHeader(getTranslation("index.ui.explain.fraction"))
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         indicators
                 .addColumn(i -> IndexFormat.number(i.exact()))
-                .setHeader("Giá trị chính xác")
+                .setHeader(getTranslation("index.ui.explain.exact"))
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         indicators
-                .addColumn(i -> i.average() == null ? "thiếu (0)" : IndexFormat.number(i.average()))
-                .setHeader("Làm tròn (điểm)")
+                .addColumn(i -> i.average() == null
+                        ? getTranslation("index.ui.explain.missingIndicator")
+                        : IndexFormat.number(i.average()))
+                .setHeader(getTranslation("index.ui.explain.rounded"))
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         indicators.setItems(r.indicators());
@@ -254,77 +267,83 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
                 GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         indicators.setId("indicators");
 
-        Paragraph sum = new Paragraph("Tổng = " + IndexFormat.number(r.circular01Sum()) + " → làm tròn "
-                + IndexFormat.rounding(m.circular01().totalRounding())
-                + " = " + IndexFormat.number(r.circular01Total()) + " → xếp loại " + IndexFormat.band(r)
-                + " (Xuất sắc > "
-                + IndexFormat.number(m.circular01().bands().excellentAbove()) + "; Tốt "
-                + IndexFormat.number(m.circular01().bands().goodFrom())
-                + "–" + IndexFormat.number(m.circular01().bands().excellentAbove()) + "; Khá từ "
-                + IndexFormat.number(m.circular01().bands().fairFrom())
-                + "; Trung bình từ " + IndexFormat.number(m.circular01().bands().averageFrom())
-                + "). Mỗi trung bình được làm tròn "
-                + IndexFormat.rounding(m.circular01().averageRounding()) + " trước khi cộng; chỉ số thiếu tính 0.");
+        Paragraph sum = new Paragraph(getTranslation(
+                "index.ui.explain.circular01Sum",
+                IndexFormat.number(r.circular01Sum()),
+                IndexFormat.rounding(m.circular01().totalRounding()),
+                IndexFormat.number(r.circular01Total()),
+                IndexFormat.band(r),
+                IndexFormat.number(m.circular01().bands().excellentAbove()),
+                IndexFormat.number(m.circular01().bands().goodFrom()),
+                IndexFormat.number(m.circular01().bands().fairFrom()),
+                IndexFormat.number(m.circular01().bands().averageFrom()),
+                IndexFormat.rounding(m.circular01().averageRounding())));
         sum.setId("tt01-sum");
 
         UnitResult.Decision766Result d = r.decision766();
         Grid<Object[]> ratios = new Grid<>();
-        ratios.addColumn(o -> (String) o[0]).setHeader("Tỷ lệ (QĐ 766)").setFlexGrow(2);
+        ratios.addColumn(o -> (String) o[0])
+                .setHeader(getTranslation("index.ui.explain.ratioDecision766"))
+                .setFlexGrow(2);
         ratios.addColumn(o -> (String) o[1])
-                .setHeader("Tử số / mẫu số")
+                .setHeader(getTranslation("index.ui.explain.fraction"))
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         ratios.addColumn(o -> IndexFormat.percent((BigDecimal) o[2]))
-                .setHeader("Tỷ lệ")
+                .setHeader(getTranslation("index.ui.explain.ratio"))
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         ratios.addColumn(o -> IndexFormat.number((BigDecimal) o[3]) + " / " + IndexFormat.number((BigDecimal) o[4]))
-                .setHeader("Điểm")
+                .setHeader(getTranslation("index.ui.explain.points"))
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         ratios.setItems(List.of(
                 row(
-                        "Hồ sơ hài lòng (không: đánh giá Không hài lòng " + in.dissatisfiedRatings()
-                                + ", có PAKN về giải quyết " + in.dossiersWithComplaint() + ", trễ hạn " + in.late()
-                                + ")",
+                        getTranslation(
+                                "index.ui.explain.dossierSatisfaction",
+                                String.valueOf(in.dissatisfiedRatings()),
+                                String.valueOf(in.dossiersWithComplaint()),
+                                String.valueOf(in.late())),
                         d.dossierSatisfaction()),
-                row("PAKN xử lý đúng hạn", d.complaintsOnTime()),
-                row("PAKN hài lòng (không: không hài lòng hoặc trễ hạn)", d.complaintSatisfaction())));
+                row(getTranslation("index.ui.explain.complaintsOnTime"), d.complaintsOnTime()),
+                row(getTranslation("index.ui.explain.complaintSatisfaction"), d.complaintSatisfaction())));
         ratios.setAllRowsVisible(true);
         ratios.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         ratios.setId("ratios");
-        Paragraph curve = new Paragraph("Điểm = tối đa × f(tỷ lệ, mục tiêu): "
-                + IndexLabels.of("curve", m.decision766().curve())
-                + "; tỷ lệ và điểm làm tròn "
-                + IndexFormat.rounding(m.decision766().pointsRounding())
-                + ". Không có PAKN: hai tỷ lệ PAKN tính 100 %.");
+        Paragraph curve = new Paragraph(getTranslation(
+                "index.ui.explain.decision766Points",
+                IndexLabels.of("curve", m.decision766().curve()),
+                IndexFormat.rounding(m.decision766().pointsRounding())));
 
-        Paragraph par = new Paragraph("Điểm khảo sát CCHC = trọng số "
-                + IndexFormat.number(m.par().component().weight()) + " × tỷ lệ hài lòng "
-                + IndexFormat.rateWithInterval(r.satisfactionRate(), r.satisfaction()) + " = "
-                + IndexFormat.number(r.parSurveyPoints())
-                + " (tối đa " + IndexFormat.number(m.par().component().maxPoints()) + ", "
-                + IndexFormat.percent(r.parSurveyPercent()) + ", "
-                + (r.parBand() == null ? "chưa xếp nhóm" : r.parBand()) + "; nhóm xếp "
-                + IndexLabels.of("bandBasis", m.par().bandBasis())
-                + "). Xếp hạng theo " + IndexLabels.of("rankBy", m.ranking().rankBy())
-                + (m.ranking().withinPeerGroups()
-                        ? " trong nhóm " + IndexLabels.peerGroup(r.peerGroup())
-                        : " chung mọi đơn vị")
-                + "; điểm bằng nhau cùng hạng (1, 2, 2, 4)"
-                + (m.ranking().minimumRatings() > 0
-                        ? "; đơn vị có dưới " + IndexFormat.count(m.ranking().minimumRatings())
-                                + " lượt đánh giá không được xếp hạng"
-                        : "")
-                + (r.previousRank() == null ? "." : "; kỳ trước hạng " + r.previousRank() + "."));
+        Paragraph par = new Paragraph(getTranslation(
+                "index.ui.explain.parAndRanking",
+                IndexFormat.number(m.par().component().weight()),
+                IndexFormat.rateWithInterval(r.satisfactionRate(), r.satisfaction()),
+                IndexFormat.number(r.parSurveyPoints()),
+                IndexFormat.number(m.par().component().maxPoints()),
+                IndexFormat.percent(r.parSurveyPercent()),
+                r.parBand() == null ? getTranslation("index.ui.explain.parNoBand") : r.parBand(),
+                IndexLabels.of("bandBasis", m.par().bandBasis()),
+                IndexLabels.of("rankBy", m.ranking().rankBy()),
+                m.ranking().withinPeerGroups()
+                        ? getTranslation("index.ui.explain.withinPeerGroup", IndexLabels.peerGroup(r.peerGroup()))
+                        : getTranslation("index.ui.explain.acrossAllUnits"),
+                m.ranking().minimumRatings() > 0
+                        ? getTranslation(
+                                "index.ui.explain.unrankedBelow",
+                                IndexFormat.count(m.ranking().minimumRatings()))
+                        : "",
+                r.previousRank() == null
+                        ? ""
+                        : getTranslation("index.ui.explain.previousRank", String.valueOf(r.previousRank()))));
         par.setId("par");
 
         Grid<UnitResult.CriterionRate> criteria = new Grid<>();
         criteria.addColumn(c -> capitalised(IndexLabels.criterion(c.criterion())))
-                .setHeader("Tiêu chí")
+                .setHeader(getTranslation("index.ui.explain.criterion"))
                 .setAutoWidth(true);
         criteria.addColumn(c -> IndexFormat.count(c.satisfied()) + " / " + IndexFormat.count(c.answers()))
-                .setHeader("Hài lòng / trả lời")
+                .setHeader(getTranslation("index.ui.explain.satisfiedOfAnswers"))
                 .setTextAlign(ColumnTextAlign.END);
         criteria.addColumn(c -> IndexFormat.rateWithInterval(
                         c.ratePercent(),
@@ -334,7 +353,7 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
                                         c.satisfied(),
                                         c.answers(),
                                         c.ratePercent().scale())))
-                .setHeader("Tỷ lệ (KTC 95 %; n)")
+                .setHeader(getTranslation("index.ui.explain.rateWithInterval"))
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         criteria.setId("criteria");
@@ -346,16 +365,32 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
                 title,
                 meta,
                 cards,
-                new H3("9 chỉ số theo Thông tư 01/2018"),
+                new H3(getTranslation("index.ui.explain.circular01Heading")),
                 indicators,
                 sum,
-                new H3("Nhóm hài lòng theo Quyết định 766/QĐ-TTg"),
+                new H3(getTranslation("index.ui.explain.decision766Heading")),
                 ratios,
                 curve,
-                new H3("Khảo sát CCHC và xếp hạng"),
+                new H3(getTranslation("index.ui.explain.parHeading")),
                 par,
-                new H3("Tỷ lệ hài lòng theo tiêu chí"),
+                new H3(getTranslation("index.ui.explain.criteriaHeading")),
                 criteria);
+    }
+
+    /** "KTC 95 %: 88,10–95,30 % · n = 530 lượt đánh giá / 600 hồ sơ"; without an interval, the sample alone. */
+    private String satisfactionDetail(UnitResult r) {
+        String sample = getTranslation(
+                "index.ui.explain.cardSatisfactionSample",
+                IndexFormat.count(r.ratings()),
+                IndexFormat.count(r.dossiers()));
+        if (r.satisfaction() == null || r.satisfaction().lowerPercent() == null) {
+            return sample;
+        }
+        return getTranslation(
+                "index.ui.explain.cardSatisfactionInterval",
+                IndexFormat.number(r.satisfaction().lowerPercent()),
+                IndexFormat.number(r.satisfaction().upperPercent()),
+                sample);
     }
 
     private static Object[] row(String label, UnitResult.Ratio ratio) {

@@ -10,8 +10,12 @@ import vn.hailong.index.IndicatorSource;
 import vn.hailong.index.Rounding;
 import vn.hailong.index.UnitResult;
 import vn.hailong.platform.Formats;
+import vn.hailong.platform.Words;
 
-/** Vietnamese number and time formats of the index views: 98,50 and 22/11/2026 09:30. */
+/**
+ * Vietnamese number and time formats of the index views: 98,50 and 22/11/2026 09:30. The words
+ * are {@code index.ui.format.*} in the bundles; a number goes into them already formatted.
+ */
 final class IndexFormat {
 
     static final Locale VI = Locale.forLanguageTag("vi-VN");
@@ -51,15 +55,21 @@ final class IndexFormat {
         if (sample.lowerPercent() == null) {
             return "n = " + count(sample.sampleSize());
         }
-        return "KTC 95 %: " + number(sample.lowerPercent()) + "–" + number(sample.upperPercent()) + " %; n = "
-                + count(sample.sampleSize());
+        return Words.of(
+                "index.ui.format.interval",
+                number(sample.lowerPercent()),
+                number(sample.upperPercent()),
+                count(sample.sampleSize()));
     }
 
     /** What an indicator was computed from, in words (the stored note for the computed ones). */
     static String note(UnitResult.IndicatorResult i) {
         if (i.source() == IndicatorSource.CITIZEN_ANSWER) {
-            return count(i.denominator()) + " câu trả lời về " + IndexLabels.criterion(i.criterion()) + ", tổng "
-                    + (i.numerator() == null ? "0" : number(i.numerator())) + " điểm";
+            return Words.of(
+                    "index.ui.format.citizenAnswersNote",
+                    count(i.denominator()),
+                    IndexLabels.criterion(i.criterion()),
+                    i.numerator() == null ? "0" : number(i.numerator()));
         }
         return i.note();
     }
@@ -80,13 +90,15 @@ final class IndexFormat {
             return "=";
         }
         // "tăng 06 bậc" as the province writes it, with an arrow for the eye
-        return (change > 0 ? "▲ tăng " : "▼ giảm ") + String.format("%02d", Math.abs(change));
+        return Words.of(
+                change > 0 ? "index.ui.format.rankUp" : "index.ui.format.rankDown",
+                String.format("%02d", Math.abs(change)));
     }
 
     /** The TT 01 band's name, or why there is none. */
     static String band(UnitResult r) {
         return r.circular01Band() == null
-                ? "không xếp loại (không có hồ sơ)"
+                ? Words.of("index.ui.format.noBand")
                 : r.circular01Band().label();
     }
 
@@ -115,6 +127,6 @@ final class IndexFormat {
 
     /** "đến 2 chữ số thập phân (làm tròn nửa lên)". */
     static String rounding(Rounding r) {
-        return "đến " + r.scale() + " chữ số thập phân (" + IndexLabels.of("rounding", r.mode()) + ")";
+        return Words.of("index.ui.format.rounding", String.valueOf(r.scale()), IndexLabels.of("rounding", r.mode()));
     }
 }

@@ -32,10 +32,13 @@ import vn.hailong.index.UnitResult;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.Words;
 
 /**
  * The province computes a period, reviews the draft (units without ratings are flagged) and
  * publishes it; published snapshots stay listed, read-only. Auditors see the same, without the buttons.
+ * Its words are {@code index.ui.review.*} in the bundles; only the page title and the menu entry,
+ * annotation values that must be constants, stay here.
  */
 @Route("index")
 @PageTitle("Tính và công bố chỉ số · Hài Lòng")
@@ -48,9 +51,9 @@ public class IndexReviewView extends VerticalLayout {
     private final ResultsGrid results;
     private final H3 reviewTitle = new H3();
     private final Paragraph reviewSummary = new Paragraph();
-    private final Button publish = new Button("Công bố kết quả");
-    private final Button correct = new Button("Tính bản đính chính");
-    private final Button review = new Button("Đánh dấu đã kiểm tra");
+    private final Button publish = new Button(getTranslation("index.ui.review.publish"));
+    private final Button correct = new Button(getTranslation("index.ui.review.computeCorrection"));
+    private final Button review = new Button(getTranslation("index.ui.review.markReviewed"));
     private boolean publishAsCorrection;
     private final boolean canPublish;
     private IndexSnapshotService.Snapshot selected;
@@ -63,33 +66,34 @@ public class IndexReviewView extends VerticalLayout {
         this.canPublish = canChange;
 
         Select<String> scheme = new Select<>();
-        scheme.setLabel("Phương pháp");
+        scheme.setLabel(getTranslation("index.ui.review.scheme"));
         scheme.setItems(methodologies.schemes());
         scheme.setValue(MethodologyService.DEFAULT_SCHEME);
         scheme.setId("scheme");
-        TextField period = new TextField("Kỳ (năm, quý hoặc tháng)");
+        TextField period = new TextField(getTranslation("index.ui.review.period"));
         period.setPlaceholder("2026, 2026-Q3, 2026-07");
-        period.setHelperText("Ví dụ: 2026 · 2026-Q3 · 2026-07");
+        period.setHelperText(getTranslation("index.ui.review.periodExample"));
         period.setId("period");
-        Button compute = new Button("Tính toán", e -> {
+        Button compute = new Button(getTranslation("index.ui.review.compute"), e -> {
             period.setInvalid(false);
             try {
                 IndexSnapshotService.Snapshot s = snapshots.compute(scheme.getValue(), period.getValue());
                 refreshHistory();
                 show(s);
                 Notification.show(
-                                "Đã tính kỳ " + s.period() + ": " + s.units() + " đơn vị, " + s.computeMillis()
-                                        + " ms.",
+                                getTranslation(
+                                        "index.ui.review.computed",
+                                        s.period(),
+                                        String.valueOf(s.units()),
+                                        String.valueOf(s.computeMillis())),
                                 4000,
                                 Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (InvalidInputException ex) {
-                period.setErrorMessage("Kỳ không hợp lệ: nhập 2026, 2026-Q3 hoặc 2026-07 (invalid period).");
+                period.setErrorMessage(getTranslation("index.ui.review.invalidPeriod"));
                 period.setInvalid(true);
             } catch (ConflictException ex) {
-                period.setErrorMessage(
-                        "Kỳ " + period.getValue() + " đã công bố; kết quả đã công bố không thay đổi. "
-                                + "Nếu phát hiện sai sót, bấm \"Tính bản đính chính\" (already published; compute a correction).");
+                period.setErrorMessage(getTranslation("index.ui.review.alreadyPublished", period.getValue()));
                 period.setInvalid(true);
                 correct.setVisible(true);
             }
@@ -102,15 +106,12 @@ public class IndexReviewView extends VerticalLayout {
                 refreshHistory();
                 show(s);
                 Notification.show(
-                                "Đã tính bản đính chính kỳ " + s.period()
-                                        + ". Kết quả đã công bố vẫn giữ nguyên cho đến khi "
-                                        + "bản đính chính được công bố.",
+                                getTranslation("index.ui.review.correctionComputed", s.period()),
                                 5000,
                                 Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (InvalidInputException | ConflictException ex) {
-                period.setErrorMessage(
-                        "Không tính được bản đính chính: kỳ chưa công bố hoặc không hợp lệ (" + ex.getMessage() + ").");
+                period.setErrorMessage(getTranslation("index.ui.review.correctionRefused", ex.getMessage()));
                 period.setInvalid(true);
             }
         });
@@ -123,23 +124,27 @@ public class IndexReviewView extends VerticalLayout {
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setVisible(canChange);
 
-        history.addColumn(IndexSnapshotService.Snapshot::period).setHeader("Kỳ").setAutoWidth(true);
-        history.addColumn(s -> s.scheme() + " v" + s.methodologyVersion())
-                .setHeader("Phương pháp")
+        history.addColumn(IndexSnapshotService.Snapshot::period)
+                .setHeader(getTranslation("index.ui.review.historyPeriod"))
                 .setAutoWidth(true);
-        history.addColumn(IndexReviewView::statusText).setHeader("Trạng thái").setAutoWidth(true);
+        history.addColumn(s -> s.scheme() + " v" + s.methodologyVersion())
+                .setHeader(getTranslation("index.ui.review.scheme"))
+                .setAutoWidth(true);
+        history.addColumn(IndexReviewView::statusText)
+                .setHeader(getTranslation("index.ui.review.status"))
+                .setAutoWidth(true);
         history.addColumn(IndexSnapshotService.Snapshot::units)
-                .setHeader("Đơn vị")
+                .setHeader(getTranslation("index.ui.review.units"))
                 .setAutoWidth(true);
         history.addColumn(s -> IndexFormat.time(s.computedAt()) + " · " + s.computedBy())
-                .setHeader("Tính lúc")
+                .setHeader(getTranslation("index.ui.review.computedAt"))
                 .setAutoWidth(true);
         history.addColumn(s ->
                         s.publishedAt() == null ? "—" : IndexFormat.time(s.publishedAt()) + " · " + s.publishedBy())
-                .setHeader("Công bố lúc")
+                .setHeader(getTranslation("index.ui.review.publishedAt"))
                 .setAutoWidth(true);
         history.addColumn(s -> s.inputsHash().substring(0, 12) + "…")
-                .setHeader("Mã băm dữ liệu")
+                .setHeader(getTranslation("index.ui.review.inputsHash"))
                 .setAutoWidth(true);
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         // A few rows with a scroll bar, so that the draft under review stays near the top.
@@ -168,15 +173,12 @@ public class IndexReviewView extends VerticalLayout {
                 snapshots.review(selected.id(), null);
                 show(snapshots.get(selected.id()));
                 Notification.show(
-                                "Đã ghi nhận bạn đã kiểm tra bản nháp kỳ " + selected.period() + ".",
+                                getTranslation("index.ui.review.reviewed", selected.period()),
                                 4000,
                                 Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (ConflictException ex) {
-                Notification.show(
-                                "Bản nháp này đã được tính lại, huỷ hoặc công bố trong lúc bạn xem; hãy chọn lại (stale draft).",
-                                5000,
-                                Notification.Position.MIDDLE)
+                Notification.show(getTranslation("index.ui.review.staleDraft"), 5000, Notification.Position.MIDDLE)
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
                 refreshHistory();
             }
@@ -186,12 +188,10 @@ public class IndexReviewView extends VerticalLayout {
         HorizontalLayout reviewHeader = new HorizontalLayout(reviewTitle, review, publish);
         reviewHeader.setAlignItems(FlexComponent.Alignment.CENTER);
         add(
-                new H2("Tính và công bố chỉ số hài lòng"),
-                new Paragraph(
-                        "Tính một kỳ tạo bản nháp; kiểm tra từng đơn vị (bấm vào một dòng để xem giải thích), rồi công bố. "
-                                + "Kết quả đã công bố không bao giờ thay đổi."),
+                new H2(getTranslation("index.ui.review.title")),
+                new Paragraph(getTranslation("index.ui.review.intro")),
                 form,
-                new H3("Các lần tính"),
+                new H3(getTranslation("index.ui.review.historyHeading")),
                 history,
                 reviewHeader,
                 reviewSummary,
@@ -210,13 +210,20 @@ public class IndexReviewView extends VerticalLayout {
         long noRatings =
                 rows.stream().filter(r -> r.flags().contains("NO_RATINGS")).count();
         boolean draft = s.status() == IndexSnapshotService.Status.DRAFT;
-        reviewTitle.setText((draft ? "Bản nháp kỳ " : "Kết quả đã công bố kỳ ") + s.period() + " · " + s.scheme() + " v"
-                + s.methodologyVersion());
-        reviewSummary.setText(IndexFormat.count(rows.size()) + " đơn vị, trong đó " + IndexFormat.count(noRatings)
-                + " đơn vị chưa có đánh giá (không xếp hạng). Mã băm SHA-256 của dữ liệu đầu vào: " + s.inputsHash());
+        reviewTitle.setText(getTranslation(
+                draft ? "index.ui.review.draftTitle" : "index.ui.review.publishedTitle",
+                s.period(),
+                s.scheme(),
+                String.valueOf(s.methodologyVersion())));
+        reviewSummary.setText(getTranslation(
+                "index.ui.review.summary",
+                IndexFormat.count(rows.size()),
+                IndexFormat.count(noRatings),
+                s.inputsHash()));
         List<IndexSnapshotService.Snapshot> published = snapshots.publicationHistory(s.scheme(), s.period());
         publishAsCorrection = draft && !published.isEmpty();
-        publish.setText(publishAsCorrection ? "Công bố bản đính chính" : "Công bố kết quả");
+        publish.setText(
+                getTranslation(publishAsCorrection ? "index.ui.review.publishCorrection" : "index.ui.review.publish"));
         publish.setVisible(draft && canPublish);
         review.setVisible(draft && canPublish);
         publish.setEnabled(true);
@@ -227,8 +234,8 @@ public class IndexReviewView extends VerticalLayout {
                     .toList();
             reviewSummary.setText(reviewSummary.getText()
                     + (reviewers.isEmpty()
-                            ? ". Chưa ai đánh dấu đã kiểm tra."
-                            : ". Đã kiểm tra: " + String.join(", ", reviewers) + "."));
+                            ? getTranslation("index.ui.review.noReviews")
+                            : getTranslation("index.ui.review.reviewedBy", String.join(", ", reviewers))));
             // Four eyes (hailong.index.publication.reviews-required): the button says who is missing.
             int missing = canPublish ? snapshots.reviewsStillNeeded(s.id()) : 0;
             if (missing > 0) {
@@ -239,57 +246,58 @@ public class IndexReviewView extends VerticalLayout {
             }
         }
         if (publishAsCorrection) {
-            reviewSummary.setText(reviewSummary.getText() + " Đây là bản đính chính: kỳ này đã công bố lúc "
-                    + IndexFormat.time(published.getFirst().publishedAt())
-                    + "; khi công bố, bản này thay thế kết quả đó "
-                    + "(kết quả cũ vẫn được lưu và công khai).");
+            reviewSummary.setText(reviewSummary.getText() + " "
+                    + getTranslation(
+                            "index.ui.review.replacesPublished",
+                            IndexFormat.time(published.getFirst().publishedAt())));
         } else if (s.corrects() != null) {
-            reviewSummary.setText(reviewSummary.getText() + " Bản đính chính, lý do: " + s.correctionReason());
+            reviewSummary.setText(reviewSummary.getText() + " "
+                    + getTranslation("index.ui.review.correctionReason", s.correctionReason()));
         } else if (s.status() == IndexSnapshotService.Status.CORRECTED) {
-            reviewSummary.setText(reviewSummary.getText() + " Kết quả này đã được thay thế bằng một bản đính chính.");
+            reviewSummary.setText(
+                    reviewSummary.getText() + " " + getTranslation("index.ui.review.replacedByCorrection"));
         }
     }
 
     static String statusText(IndexSnapshotService.Snapshot s) {
-        return switch (s.status()) {
-            case DRAFT -> "Bản nháp — chờ duyệt";
-            case PUBLISHED -> s.corrects() == null ? "Đã công bố" : "Đã công bố (đính chính)";
-            case CORRECTED -> "Đã được đính chính";
-        };
+        return Words.of(
+                switch (s.status()) {
+                    case DRAFT -> "index.ui.review.statusDraft";
+                    case PUBLISHED ->
+                        s.corrects() == null
+                                ? "index.ui.review.statusPublished"
+                                : "index.ui.review.statusPublishedCorrection";
+                    case CORRECTED -> "index.ui.review.statusCorrected";
+                });
     }
 
     private void confirmPublish() {
         Dialog dialog = new Dialog();
-        TextArea reason = new TextArea("Lý do đính chính (bắt buộc)");
+        TextArea reason = new TextArea(getTranslation("index.ui.review.correctionReasonLabel"));
         reason.setId("correction-reason");
         reason.setMaxLength(1000);
         reason.setWidthFull();
         if (publishAsCorrection) {
-            dialog.setHeaderTitle("Công bố bản đính chính kỳ " + selected.period() + "?");
-            dialog.add(
-                    new Paragraph(
-                            "Bản này sẽ thay thế kết quả đã công bố của kỳ. Kết quả cũ vẫn được lưu, công khai và "
-                                    + "ghi rõ là đã được đính chính, cùng lý do dưới đây. (The correction replaces the published figures; "
-                                    + "the old ones stay visible with this reason.)"),
-                    reason);
+            dialog.setHeaderTitle(getTranslation("index.ui.review.confirmCorrectionTitle", selected.period()));
+            dialog.add(new Paragraph(getTranslation("index.ui.review.confirmCorrection")), reason);
         } else {
-            dialog.setHeaderTitle("Công bố kỳ " + selected.period() + "?");
-            dialog.add(
-                    new Paragraph(
-                            "Sau khi công bố, kết quả kỳ này không thể sửa; sai sót chỉ được sửa bằng một bản đính chính "
-                                    + "công khai. (Published results never change; errors are put right by a public correction.)"));
+            dialog.setHeaderTitle(getTranslation("index.ui.review.confirmPublishTitle", selected.period()));
+            dialog.add(new Paragraph(getTranslation("index.ui.review.confirmPublish")));
         }
-        Button yes = new Button("Công bố", e -> {
+        Button yes = new Button(getTranslation("index.ui.review.confirm"), e -> {
             try {
                 IndexSnapshotService.Snapshot s = publishAsCorrection
                         ? snapshots.publishCorrection(selected.id(), reason.getValue())
                         : snapshots.publish(selected.id());
                 refreshHistory();
                 show(s);
-                Notification.show("Đã công bố kỳ " + s.period() + ".", 4000, Notification.Position.BOTTOM_START)
+                Notification.show(
+                                getTranslation("index.ui.review.published", s.period()),
+                                4000,
+                                Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (InvalidInputException ex) {
-                reason.setErrorMessage("Hãy ghi lý do đính chính, tối đa 1000 ký tự (a reason is required).");
+                reason.setErrorMessage(getTranslation("index.ui.review.reasonRequired"));
                 reason.setInvalid(true);
                 return;
             } catch (ConflictException ex) {
@@ -298,7 +306,7 @@ public class IndexReviewView extends VerticalLayout {
                                         ? getTranslation(
                                                 "index.review.othersNeeded",
                                                 snapshots.reviewsStillNeeded(selected.id()))
-                                        : "Kỳ này đã được công bố hoặc đính chính trong lúc bạn xem (already published or corrected).",
+                                        : getTranslation("index.ui.review.publishedMeanwhile"),
                                 5000,
                                 Notification.Position.MIDDLE)
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -307,7 +315,7 @@ public class IndexReviewView extends VerticalLayout {
         });
         yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         yes.setId("confirm-publish");
-        dialog.getFooter().add(new Button("Huỷ", e -> dialog.close()), yes);
+        dialog.getFooter().add(new Button(getTranslation("index.ui.review.cancel"), e -> dialog.close()), yes);
         dialog.open();
     }
 }

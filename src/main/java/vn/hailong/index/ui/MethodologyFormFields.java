@@ -27,52 +27,72 @@ import vn.hailong.index.UnitIndicatorService;
 /**
  * The editable values of a methodology as form fields, one per rule, each found by the JSON path
  * the service names in its errors ({@code ranking.minimumRatings} → the field with id
- * {@code m-ranking-minimumRatings}).
+ * {@code m-ranking-minimumRatings}). Its words are {@code index.ui.methodologyForm.*} in the bundles.
  */
 class MethodologyFormFields extends Div {
 
     private final Map<String, HasValidation> byPath = new LinkedHashMap<>();
     private final BigDecimalField excellentAbove =
-            number("circular01.bands.excellentAbove", "Xuất sắc: tổng điểm trên");
-    private final BigDecimalField goodFrom = number("circular01.bands.goodFrom", "Tốt: từ");
-    private final BigDecimalField fairFrom = number("circular01.bands.fairFrom", "Khá: từ");
+            number("circular01.bands.excellentAbove", getTranslation("index.ui.methodologyForm.excellentAbove"));
+    private final BigDecimalField goodFrom =
+            number("circular01.bands.goodFrom", getTranslation("index.ui.methodologyForm.goodFrom"));
+    private final BigDecimalField fairFrom =
+            number("circular01.bands.fairFrom", getTranslation("index.ui.methodologyForm.fairFrom"));
     private final BigDecimalField averageFrom =
-            number("circular01.bands.averageFrom", "Trung bình: từ (dưới mức này là Yếu)");
+            number("circular01.bands.averageFrom", getTranslation("index.ui.methodologyForm.averageFrom"));
     private final BigDecimalField fullPercent =
-            number("complaintsIndicator.fullPercent", "Chỉ số 8 được 2 điểm từ (% PAKN đúng hạn)");
-    private final BigDecimalField partialPercent =
-            number("complaintsIndicator.partialPercent", "Chỉ số 8 được 1 điểm từ (%)");
+            number("complaintsIndicator.fullPercent", getTranslation("index.ui.methodologyForm.complaintsFullPercent"));
+    private final BigDecimalField partialPercent = number(
+            "complaintsIndicator.partialPercent", getTranslation("index.ui.methodologyForm.complaintsPartialPercent"));
     private final IntegerField satisfiedMinPoints =
-            integer("satisfaction.satisfiedMinPoints", "Hài lòng khi câu trả lời đạt từ (điểm)");
-    private final BigDecimalField dossierMax =
-            number("decision766.dossierSatisfaction.maxPoints", "Hồ sơ hài lòng: điểm tối đa");
-    private final BigDecimalField dossierTarget =
-            number("decision766.dossierSatisfaction.targetPercent", "Hồ sơ hài lòng: mục tiêu (%)");
-    private final BigDecimalField onTimeMax =
-            number("decision766.complaintsOnTime.maxPoints", "PAKN đúng hạn: điểm tối đa");
-    private final BigDecimalField onTimeTarget =
-            number("decision766.complaintsOnTime.targetPercent", "PAKN đúng hạn: mục tiêu (%)");
-    private final BigDecimalField complaintMax =
-            number("decision766.complaintSatisfaction.maxPoints", "PAKN hài lòng: điểm tối đa");
-    private final BigDecimalField complaintTarget =
-            number("decision766.complaintSatisfaction.targetPercent", "PAKN hài lòng: mục tiêu (%)");
+            integer("satisfaction.satisfiedMinPoints", getTranslation("index.ui.methodologyForm.satisfiedMinPoints"));
+    private final BigDecimalField dossierMax = number(
+            "decision766.dossierSatisfaction.maxPoints", getTranslation("index.ui.methodologyForm.dossierMaxPoints"));
+    private final BigDecimalField dossierTarget = number(
+            "decision766.dossierSatisfaction.targetPercent",
+            getTranslation("index.ui.methodologyForm.dossierTargetPercent"));
+    private final BigDecimalField onTimeMax = number(
+            "decision766.complaintsOnTime.maxPoints", getTranslation("index.ui.methodologyForm.onTimeMaxPoints"));
+    private final BigDecimalField onTimeTarget = number(
+            "decision766.complaintsOnTime.targetPercent",
+            getTranslation("index.ui.methodologyForm.onTimeTargetPercent"));
+    private final BigDecimalField complaintMax = number(
+            "decision766.complaintSatisfaction.maxPoints",
+            getTranslation("index.ui.methodologyForm.complaintMaxPoints"));
+    private final BigDecimalField complaintTarget = number(
+            "decision766.complaintSatisfaction.targetPercent",
+            getTranslation("index.ui.methodologyForm.complaintTargetPercent"));
     private final Select<PointsCurve> curve =
-            select("decision766.curve", "Cách tính điểm theo mục tiêu", "curve", PointsCurve.class);
-    private final BigDecimalField parWeight = number("par.component.weight", "Điểm khảo sát CCHC: trọng số");
-    private final BigDecimalField parMax = number("par.component.maxPoints", "Điểm khảo sát CCHC: tối đa");
-    private final Select<Methodology.ParBandBasis> bandBasis =
-            select("par.bandBasis", "Xếp nhóm CCHC theo", "bandBasis", Methodology.ParBandBasis.class);
-    private final Select<Methodology.RankBy> rankBy =
-            select("ranking.rankBy", "Xếp hạng theo", "rankBy", Methodology.RankBy.class);
-    private final Checkbox withinPeerGroups = new Checkbox("Xếp hạng trong từng nhóm đơn vị");
+            select("decision766.curve", getTranslation("index.ui.methodologyForm.curve"), "curve", PointsCurve.class);
+    private final BigDecimalField parWeight =
+            number("par.component.weight", getTranslation("index.ui.methodologyForm.parWeight"));
+    private final BigDecimalField parMax =
+            number("par.component.maxPoints", getTranslation("index.ui.methodologyForm.parMaxPoints"));
+    private final Select<Methodology.ParBandBasis> bandBasis = select(
+            "par.bandBasis",
+            getTranslation("index.ui.methodologyForm.bandBasis"),
+            "bandBasis",
+            Methodology.ParBandBasis.class);
+    private final Select<Methodology.RankBy> rankBy = select(
+            "ranking.rankBy", getTranslation("index.ui.methodologyForm.rankBy"), "rankBy", Methodology.RankBy.class);
+    private final Checkbox withinPeerGroups = new Checkbox(getTranslation("index.ui.methodologyForm.withinPeerGroups"));
     private final IntegerField minimumRatings =
-            integer("ranking.minimumRatings", "Cỡ mẫu tối thiểu để được xếp hạng (lượt đánh giá)");
-    private final Select<Methodology.OnTimeBy> onTimeBy =
-            select("dossiers.onTimeBy", "Hồ sơ đúng hạn", "onTimeBy", Methodology.OnTimeBy.class);
+            integer("ranking.minimumRatings", getTranslation("index.ui.methodologyForm.minimumRatings"));
+    private final Select<Methodology.OnTimeBy> onTimeBy = select(
+            "dossiers.onTimeBy",
+            getTranslation("index.ui.methodologyForm.onTimeBy"),
+            "onTimeBy",
+            Methodology.OnTimeBy.class);
     private final Select<Methodology.WithoutDossiers> withoutDossiers = select(
-            "dossiers.withoutDossiers", "Đơn vị không có hồ sơ", "withoutDossiers", Methodology.WithoutDossiers.class);
-    private final Select<Methodology.EntryFallback> fallback =
-            select("unitEntries.fallback", "Chỉ số nhập cho tháng, quý", "fallback", Methodology.EntryFallback.class);
+            "dossiers.withoutDossiers",
+            getTranslation("index.ui.methodologyForm.withoutDossiers"),
+            "withoutDossiers",
+            Methodology.WithoutDossiers.class);
+    private final Select<Methodology.EntryFallback> fallback = select(
+            "unitEntries.fallback",
+            getTranslation("index.ui.methodologyForm.entryFallback"),
+            "fallback",
+            Methodology.EntryFallback.class);
     private final List<Select<IndicatorSource>> sources = new ArrayList<>();
     private final List<Select<String>> criteria = new ArrayList<>();
     private final Map<String, IntegerField> scales = new LinkedHashMap<>();
@@ -84,13 +104,11 @@ class MethodologyFormFields extends Div {
     MethodologyFormFields() {
         setWidthFull();
         withinPeerGroups.setId("m-ranking-withinPeerGroups");
-        minimumRatings.setHelperText(
-                "Mặc định 30. Đơn vị có ít lượt hơn được liệt kê \"chưa đủ số đánh giá\", không xếp hạng; 0: không đặt.");
-        bandBasis.setHelperText(
-                "Theo điểm: 89,99 % vẫn vào Nhóm I (điểm làm tròn thành 90,00 %). Theo tỷ lệ: 89,99 % thuộc nhóm dưới.");
+        minimumRatings.setHelperText(getTranslation("index.ui.methodologyForm.minimumRatingsHelper"));
+        bandBasis.setHelperText(getTranslation("index.ui.methodologyForm.bandBasisHelper"));
         add(
                 section(
-                        "Xếp loại theo Thông tư 01/2018",
+                        getTranslation("index.ui.methodologyForm.circular01Section"),
                         excellentAbove,
                         goodFrom,
                         fairFrom,
@@ -98,7 +116,7 @@ class MethodologyFormFields extends Div {
                         fullPercent,
                         partialPercent),
                 section(
-                        "Tỷ lệ hài lòng và Quyết định 766",
+                        getTranslation("index.ui.methodologyForm.satisfactionSection"),
                         satisfiedMinPoints,
                         curve,
                         dossierMax,
@@ -107,10 +125,14 @@ class MethodologyFormFields extends Div {
                         onTimeTarget,
                         complaintMax,
                         complaintTarget),
-                section("Điểm khảo sát CCHC", parWeight, parMax, bandBasis),
+                section(getTranslation("index.ui.methodologyForm.parSection"), parWeight, parMax, bandBasis),
                 parGroups,
-                section("Xếp hạng", rankBy, minimumRatings, withinPeerGroups),
-                wide("Các quy tắc khác", onTimeBy, withoutDossiers, fallback),
+                section(
+                        getTranslation("index.ui.methodologyForm.rankingSection"),
+                        rankBy,
+                        minimumRatings,
+                        withinPeerGroups),
+                wide(getTranslation("index.ui.methodologyForm.otherRulesSection"), onTimeBy, withoutDossiers, fallback),
                 sourcesSection(),
                 roundingsSection());
         // Their choices are sentences: a field as wide as the form, so none is cut off.
@@ -168,11 +190,13 @@ class MethodologyFormFields extends Div {
         groupFrom.clear();
         byPath.keySet().removeIf(k -> k.startsWith("par.bands["));
         for (int i = 0; i < e.parBands().size(); i++) {
-            TextField name = new TextField("Nhóm CCHC " + (i + 1) + ": tên");
+            TextField name =
+                    new TextField(getTranslation("index.ui.methodologyForm.parBandName", String.valueOf(i + 1)));
             name.setValue(e.parBands().get(i).name());
             name.setId("m-par-bands-" + i + "-name");
             byPath.put("par.bands[" + i + "].name", name);
-            BigDecimalField from = new BigDecimalField("Nhóm CCHC " + (i + 1) + ": từ (%)");
+            BigDecimalField from =
+                    new BigDecimalField(getTranslation("index.ui.methodologyForm.parBandFrom", String.valueOf(i + 1)));
             from.setLocale(IndexFormat.VI);
             from.setValue(e.parBands().get(i).fromPercent());
             from.setId("m-par-bands-" + i + "-fromPercent");
@@ -249,7 +273,7 @@ class MethodologyFormFields extends Div {
         for (int i = 0; i < Circular01Rules.INDICATORS; i++) {
             int number = i + 1;
             Select<IndicatorSource> source = new Select<>();
-            source.setLabel("Chỉ số " + number + ": nguồn số liệu");
+            source.setLabel(getTranslation("index.ui.methodologyForm.indicatorSource", String.valueOf(number)));
             source.setItems(
                     UnitIndicatorService.ENTERED.contains(number)
                             ? List.of(IndicatorSource.values())
@@ -262,7 +286,7 @@ class MethodologyFormFields extends Div {
             source.setId("m-indicators-" + i + "-source");
             byPath.put(path + ".source", source);
             Select<String> criterion = new Select<>();
-            criterion.setLabel("Chỉ số " + number + ": câu hỏi (khi lấy từ người dân đánh giá)");
+            criterion.setLabel(getTranslation("index.ui.methodologyForm.indicatorCriterion", String.valueOf(number)));
             criterion.setItems(CRITERIA);
             criterion.setItemLabelGenerator(IndexLabels::criterion);
             criterion.setId("m-indicators-" + i + "-criterion");
@@ -281,7 +305,7 @@ class MethodologyFormFields extends Div {
             layout.add(source, criterion);
         }
         layout.setId("m-indicators");
-        return new Div(new H4("Nguồn số liệu của các chỉ số (Thông tư 01/2018)"), layout);
+        return new Div(new H4(getTranslation("index.ui.methodologyForm.sourcesSection")), layout);
     }
 
     /** How each published figure is rounded: decimals and the rounding rule. */
@@ -289,20 +313,20 @@ class MethodologyFormFields extends Div {
         FormLayout layout = new FormLayout();
         layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         Map<String, String> what = Map.of(
-                "circular01.averageRounding", "Điểm trung bình mỗi chỉ số",
-                "circular01.totalRounding", "Tổng điểm Thông tư 01",
-                "satisfaction.rateRounding", "Tỷ lệ hài lòng (%)",
-                "decision766.rateRounding", "Tỷ lệ theo Quyết định 766 (%)",
-                "decision766.pointsRounding", "Điểm theo Quyết định 766",
-                "par.component.rounding", "Điểm khảo sát CCHC");
+                "circular01.averageRounding", getTranslation("index.ui.methodologyForm.averageRounding"),
+                "circular01.totalRounding", getTranslation("index.ui.methodologyForm.totalRounding"),
+                "satisfaction.rateRounding", getTranslation("index.ui.methodologyForm.rateRounding"),
+                "decision766.rateRounding", getTranslation("index.ui.methodologyForm.decision766RateRounding"),
+                "decision766.pointsRounding", getTranslation("index.ui.methodologyForm.decision766PointsRounding"),
+                "par.component.rounding", getTranslation("index.ui.methodologyForm.parRounding"));
         for (String path : MethodologyEdits.ROUNDINGS) {
-            IntegerField scale = new IntegerField(what.get(path) + ": số chữ số thập phân");
+            IntegerField scale = new IntegerField(getTranslation("index.ui.methodologyForm.scale", what.get(path)));
             // 0 to 6, checked when saved (the error names the field), so the field refuses nothing typed.
             scale.setHelperText("0–6");
             scale.setId("m-" + path.replace('.', '-') + "-scale");
             byPath.put(path + ".scale", scale);
             Select<RoundingMode> mode = new Select<>();
-            mode.setLabel(what.get(path) + ": cách làm tròn");
+            mode.setLabel(getTranslation("index.ui.methodologyForm.mode", what.get(path)));
             mode.setItems(List.of(
                     RoundingMode.HALF_UP,
                     RoundingMode.HALF_EVEN,
@@ -319,7 +343,7 @@ class MethodologyFormFields extends Div {
             layout.add(scale, mode);
         }
         layout.setId("m-roundings");
-        return new Div(new H4("Làm tròn"), layout);
+        return new Div(new H4(getTranslation("index.ui.methodologyForm.roundingsSection")), layout);
     }
 
     void clearErrors() {

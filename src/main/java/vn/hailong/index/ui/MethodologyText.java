@@ -16,8 +16,13 @@ import vn.hailong.index.Circular01Bands;
 import vn.hailong.index.Decision766Rules;
 import vn.hailong.index.IndicatorSource;
 import vn.hailong.index.Methodology;
+import vn.hailong.platform.Words;
 
-/** A methodology's rules as Vietnamese sentences and tables, for a Home Affairs official to read. */
+/**
+ * A methodology's rules as Vietnamese sentences and tables, for a Home Affairs official to read.
+ * The words are {@code index.ui.methodologyText.*} in the bundles; the figures go into them
+ * already formatted.
+ */
 final class MethodologyText {
 
     private MethodologyText() {}
@@ -26,133 +31,158 @@ final class MethodologyText {
         int max = d.circular01().indicatorMax();
         Circular01Bands b = d.circular01().bands();
         target.add(
-                new H4("Điểm theo Thông tư 01/2018"),
+                new H4(w("index.ui.methodologyText.circular01Heading")),
                 sentence(
                         "tt01-rule",
-                        "Chín chỉ số, mỗi chỉ số tối đa " + max + " điểm (tổng tối đa " + max * 9
-                                + "). Trung bình mỗi chỉ số "
-                                + "được làm tròn "
-                                + IndexFormat.rounding(d.circular01().averageRounding())
-                                + " rồi cộng lại; tổng làm tròn "
-                                + IndexFormat.rounding(d.circular01().totalRounding())
-                                + ". Chỉ số không có số liệu tính 0 điểm và được ghi chú."),
+                        w(
+                                "index.ui.methodologyText.circular01Rule",
+                                String.valueOf(max),
+                                String.valueOf(max * 9),
+                                IndexFormat.rounding(d.circular01().averageRounding()),
+                                IndexFormat.rounding(d.circular01().totalRounding()))),
                 table(
                         "tt01-bands",
-                        List.of("Xếp loại", "Tổng điểm"),
+                        List.of(w("index.ui.methodologyText.band"), w("index.ui.methodologyText.bandTotal")),
                         List.of(
-                                List.of("Xuất sắc", "trên " + n(b.excellentAbove())),
-                                List.of("Tốt", "từ " + n(b.goodFrom()) + " đến " + n(b.excellentAbove())),
-                                List.of("Khá", "từ " + n(b.fairFrom()) + " đến dưới " + n(b.goodFrom())),
-                                List.of("Trung bình", "từ " + n(b.averageFrom()) + " đến dưới " + n(b.fairFrom())),
-                                List.of("Yếu", "dưới " + n(b.averageFrom())))));
+                                List.of(
+                                        w("index.ui.methodologyText.bandExcellent"),
+                                        w("index.ui.methodologyText.above", n(b.excellentAbove()))),
+                                List.of(
+                                        w("index.ui.methodologyText.bandGood"),
+                                        w("index.ui.methodologyText.fromTo", n(b.goodFrom()), n(b.excellentAbove()))),
+                                List.of(
+                                        w("index.ui.methodologyText.bandFair"),
+                                        w("index.ui.methodologyText.fromToBelow", n(b.fairFrom()), n(b.goodFrom()))),
+                                List.of(
+                                        w("index.ui.methodologyText.bandAverage"),
+                                        w("index.ui.methodologyText.fromToBelow", n(b.averageFrom()), n(b.fairFrom()))),
+                                List.of(
+                                        w("index.ui.methodologyText.bandWeak"),
+                                        w("index.ui.methodologyText.below", n(b.averageFrom()))))));
         List<List<String>> indicators = new ArrayList<>();
         for (Methodology.Indicator i : d.indicators()) {
             String source = IndexLabels.of("source", i.source());
             if (i.source() == IndicatorSource.CITIZEN_ANSWER) {
                 source += ": " + IndexLabels.criterion(i.criterion());
             } else if (i.source() == IndicatorSource.COMPLAINTS_ON_TIME) {
-                source += ": " + max + " điểm khi không có PAKN hoặc từ "
-                        + IndexFormat.percent(d.complaintsIndicator().fullPercent())
-                        + " xử lý đúng hạn, " + n(BigDecimal.valueOf(max).divide(BigDecimal.TWO)) + " từ "
-                        + IndexFormat.percent(d.complaintsIndicator().partialPercent())
-                        + ", còn lại 0";
+                source = w(
+                        "index.ui.methodologyText.complaintsSource",
+                        source,
+                        String.valueOf(max),
+                        IndexFormat.percent(d.complaintsIndicator().fullPercent()),
+                        n(BigDecimal.valueOf(max).divide(BigDecimal.TWO)),
+                        IndexFormat.percent(d.complaintsIndicator().partialPercent()));
             }
-            indicators.add(List.of("Chỉ số " + i.number(), capitalised(source)));
+            indicators.add(List.of(
+                    w("index.ui.methodologyText.indicatorNumber", String.valueOf(i.number())), capitalised(source)));
         }
-        target.add(table("tt01-indicators", List.of("Chỉ số", "Nguồn số liệu"), indicators));
+        target.add(table(
+                "tt01-indicators",
+                List.of(w("index.ui.methodologyText.indicator"), w("index.ui.methodologyText.indicatorSource")),
+                indicators));
 
         Methodology.SatisfactionRule sat = d.satisfaction();
         target.add(
-                new H4("Tỷ lệ hài lòng"),
+                new H4(w("index.ui.methodologyText.satisfactionHeading")),
                 sentence(
                         "satisfaction-rule",
-                        "Số câu trả lời về " + IndexLabels.criterion(sat.criterion())
-                                + " đạt từ " + sat.satisfiedMinPoints()
-                                + " điểm trở lên (hài lòng hoặc rất hài lòng), chia cho số câu trả lời, làm tròn "
-                                + IndexFormat.rounding(sat.rateRounding())
-                                + ". Mỗi tỷ lệ kèm khoảng tin cậy 95 % (Wilson) và số lượt đánh giá n."));
+                        w(
+                                "index.ui.methodologyText.satisfactionRule",
+                                IndexLabels.criterion(sat.criterion()),
+                                String.valueOf(sat.satisfiedMinPoints()),
+                                IndexFormat.rounding(sat.rateRounding()))));
 
         Decision766Rules r = d.decision766();
         target.add(
-                new H4("Nhóm hài lòng theo Quyết định 766/QĐ-TTg"),
+                new H4(w("index.ui.methodologyText.decision766Heading")),
                 table(
                         "d766-targets",
-                        List.of("Tỷ lệ", "Điểm tối đa", "Mục tiêu"),
+                        List.of(
+                                w("index.ui.methodologyText.ratio"),
+                                w("index.ui.methodologyText.maxPoints"),
+                                w("index.ui.methodologyText.target")),
                         List.of(
                                 List.of(
-                                        "Hồ sơ hài lòng",
+                                        w("index.ui.methodologyText.dossierSatisfaction"),
                                         n(r.dossierSatisfaction().maxPoints()),
                                         IndexFormat.percent(
                                                 r.dossierSatisfaction().targetPercent())),
                                 List.of(
-                                        "PAKN xử lý đúng hạn",
+                                        w("index.ui.methodologyText.complaintsOnTime"),
                                         n(r.complaintsOnTime().maxPoints()),
                                         IndexFormat.percent(r.complaintsOnTime().targetPercent())),
                                 List.of(
-                                        "PAKN hài lòng",
+                                        w("index.ui.methodologyText.complaintSatisfaction"),
                                         n(r.complaintSatisfaction().maxPoints()),
                                         IndexFormat.percent(
                                                 r.complaintSatisfaction().targetPercent())))),
                 sentence(
                         "d766-rule",
-                        "Điểm mỗi tỷ lệ: " + IndexLabels.of("curve", r.curve()) + "; tỷ lệ và điểm làm tròn "
-                                + IndexFormat.rounding(r.pointsRounding())
-                                + ". Một hồ sơ là không hài lòng khi có đánh giá \"Không hài lòng\", "
-                                + "có PAKN về việc giải quyết, hoặc trả kết quả trễ hạn. Không có PAKN: hai tỷ lệ PAKN tính 100 %."));
+                        w(
+                                "index.ui.methodologyText.decision766Rule",
+                                IndexLabels.of("curve", r.curve()),
+                                IndexFormat.rounding(r.pointsRounding()))));
 
         Methodology.ParSurvey par = d.par();
         List<List<String>> groups = par.bands().stream()
-                .map(g -> List.of(g.name(), "từ " + IndexFormat.percent(g.fromPercent())))
+                .map(g -> List.of(g.name(), w("index.ui.methodologyText.from", IndexFormat.percent(g.fromPercent()))))
                 .toList();
         target.add(
-                new H4("Điểm khảo sát trong Chỉ số CCHC"),
+                new H4(w("index.ui.methodologyText.parHeading")),
                 sentence(
                         "par-rule",
-                        "Điểm = " + n(par.component().weight()) + " × tỷ lệ hài lòng (đã làm tròn), tối đa "
-                                + n(par.component().maxPoints()) + " điểm. Xếp nhóm "
-                                + IndexLabels.of("bandBasis", par.bandBasis()) + "."),
-                table("par-groups", List.of("Nhóm", "Mức"), groups));
+                        w(
+                                "index.ui.methodologyText.parRule",
+                                n(par.component().weight()),
+                                n(par.component().maxPoints()),
+                                IndexLabels.of("bandBasis", par.bandBasis()))),
+                table(
+                        "par-groups",
+                        List.of(w("index.ui.methodologyText.parGroup"), w("index.ui.methodologyText.parGroupFrom")),
+                        groups));
 
         Methodology.RankingRule rank = d.ranking();
         target.add(
-                new H4("Xếp hạng"),
+                new H4(w("index.ui.methodologyText.rankingHeading")),
                 sentence(
                         "ranking-rule",
-                        "Xếp hạng theo " + IndexLabels.of("rankBy", rank.rankBy())
-                                + (rank.withinPeerGroups()
-                                        ? " trong từng nhóm đơn vị (sở, ban, ngành; xã, phường)"
-                                        : " chung mọi đơn vị")
-                                + "; điểm bằng nhau cùng hạng (1, 2, 2, 4). "
-                                + (rank.minimumRatings() > 0
-                                        ? "Cỡ mẫu tối thiểu: đơn vị có dưới " + IndexFormat.count(rank.minimumRatings())
-                                                + " lượt đánh giá trong kỳ được liệt kê \"chưa đủ số đánh giá\" và không xếp hạng."
-                                        : "Không đặt cỡ mẫu tối thiểu: mọi đơn vị có đánh giá đều được xếp hạng.")));
+                        w(
+                                "index.ui.methodologyText.rankingRule",
+                                IndexLabels.of("rankBy", rank.rankBy()),
+                                rank.withinPeerGroups()
+                                        ? w("index.ui.methodologyText.withinPeerGroups")
+                                        : w("index.ui.methodologyText.acrossAllUnits"),
+                                rank.minimumRatings() > 0
+                                        ? w(
+                                                "index.ui.methodologyText.minimumSample",
+                                                IndexFormat.count(rank.minimumRatings()))
+                                        : w("index.ui.methodologyText.noMinimumSample"))));
 
         target.add(
-                new H4("Các quy tắc khác"),
+                new H4(w("index.ui.methodologyText.otherRulesHeading")),
                 table(
                         "settings",
-                        List.of("Quy tắc", "Áp dụng"),
+                        List.of(w("index.ui.methodologyText.rule"), w("index.ui.methodologyText.applied")),
                         List.of(
                                 List.of(
-                                        "Hồ sơ đúng hạn",
+                                        w("index.ui.methodologyText.onTimeBy"),
                                         capitalised(IndexLabels.of(
                                                 "onTimeBy", d.dossiers().onTimeBy()))),
                                 List.of(
-                                        "Đơn vị không có hồ sơ trong kỳ",
+                                        w("index.ui.methodologyText.withoutDossiers"),
                                         capitalised(IndexLabels.of(
                                                 "withoutDossiers", d.dossiers().withoutDossiers()))),
                                 List.of(
-                                        "Chỉ số đơn vị nhập cho tháng, quý",
+                                        w("index.ui.methodologyText.entryFallback"),
                                         capitalised(IndexLabels.of(
                                                 "fallback", d.unitEntries().fallback()))),
                                 List.of(
-                                        "Chỉ số đơn vị được nhập",
-                                        "Chỉ số "
-                                                + d.enteredIndicators().stream()
+                                        w("index.ui.methodologyText.enteredIndicators"),
+                                        w(
+                                                "index.ui.methodologyText.enteredIndicatorsRule",
+                                                d.enteredIndicators().stream()
                                                         .map(String::valueOf)
-                                                        .collect(Collectors.joining(", "))
-                                                + "; các chỉ số khác bị từ chối khi nhập"))));
+                                                        .collect(Collectors.joining(", ")))))));
     }
 
     private static Paragraph sentence(String id, String text) {
@@ -196,6 +226,11 @@ final class MethodologyText {
             e.setAttribute("scope", "col");
         }
         return e;
+    }
+
+    /** The words of {@code key}, with {@code args} (already formatted: text, not numbers) put in. */
+    private static String w(String key, String... args) {
+        return Words.of(key, (Object[]) args);
     }
 
     private static String n(BigDecimal value) {

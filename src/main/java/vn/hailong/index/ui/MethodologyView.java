@@ -38,7 +38,8 @@ import vn.hailong.platform.Roles;
  * The methodologies: every version of a scheme as Vietnamese sentences and tables, and a new
  * version made from an existing one, through a form whose errors name the field, or from JSON (the
  * export/import form). Versions are never edited, so what was published stays explained by the
- * version it names.
+ * version it names. Its words are {@code index.ui.methodology.*} in the bundles; only the page
+ * title and the menu entry, annotation values that must be constants, stay here.
  */
 @Route("index/methodology")
 @PageTitle("Phương pháp tính chỉ số · Hài Lòng")
@@ -53,17 +54,17 @@ public class MethodologyView extends VerticalLayout {
     private final Paragraph summary = new Paragraph();
     private final Pre rules = new Pre();
     private final VerticalLayout editor = new VerticalLayout();
-    private final TextField name = new TextField("Tên phiên bản mới");
-    private final IntegerField year = new IntegerField("Áp dụng cho năm (để trống: mọi năm)");
-    private final TextField province = new TextField("Tỉnh (để trống: mọi tỉnh)");
-    private final TextArea definition = new TextArea("Quy tắc (JSON)");
+    private final TextField name = new TextField(getTranslation("index.ui.methodology.newName"));
+    private final IntegerField year = new IntegerField(getTranslation("index.ui.methodology.newYear"));
+    private final TextField province = new TextField(getTranslation("index.ui.methodology.newProvince"));
+    private final TextArea definition = new TextArea(getTranslation("index.ui.methodology.definition"));
     private final boolean canChange;
     private Methodology selected;
     private final Div readable = new Div();
     private final VerticalLayout form = new VerticalLayout();
-    private final TextField formName = new TextField("Tên phiên bản mới");
-    private final IntegerField formYear = new IntegerField("Áp dụng cho năm (để trống: mọi năm)");
-    private final TextField formProvince = new TextField("Tỉnh (để trống: mọi tỉnh)");
+    private final TextField formName = new TextField(getTranslation("index.ui.methodology.newName"));
+    private final IntegerField formYear = new IntegerField(getTranslation("index.ui.methodology.newYear"));
+    private final TextField formProvince = new TextField(getTranslation("index.ui.methodology.newProvince"));
     private final MethodologyFormFields fields = new MethodologyFormFields();
 
     public MethodologyView(MethodologyService methodologies, AuthenticationContext auth) {
@@ -71,22 +72,25 @@ public class MethodologyView extends VerticalLayout {
         this.canChange = auth.hasAnyRole(Roles.ADMIN, Roles.PROVINCE_MANAGER);
         setWidthFull();
 
-        scheme.setLabel("Phương pháp");
+        scheme.setLabel(getTranslation("index.ui.methodology.scheme"));
         scheme.setItems(methodologies.schemes());
         scheme.setId("methodology-scheme");
         scheme.addValueChangeListener(e -> refresh(null));
 
         versions.addColumn(Methodology::version)
-                .setHeader("Phiên bản")
+                .setHeader(getTranslation("index.ui.methodology.version"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        versions.addColumn(Methodology::name).setHeader("Tên").setFlexGrow(1);
-        versions.addColumn(m -> m.year() == null ? "mọi năm" : String.valueOf(m.year()))
-                .setHeader("Năm")
+        versions.addColumn(Methodology::name)
+                .setHeader(getTranslation("index.ui.methodology.name"))
+                .setFlexGrow(1);
+        versions.addColumn(m ->
+                        m.year() == null ? getTranslation("index.ui.methodology.everyYear") : String.valueOf(m.year()))
+                .setHeader(getTranslation("index.ui.methodology.year"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         versions.addColumn(m -> m.province() == null ? "—" : m.province())
-                .setHeader("Tỉnh")
+                .setHeader(getTranslation("index.ui.methodology.province"))
                 .setWidth("7em")
                 .setFlexGrow(0);
         versions.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -94,11 +98,11 @@ public class MethodologyView extends VerticalLayout {
         versions.setId("methodology-versions");
         versions.addItemClickListener(e -> show(e.getItem()));
 
-        Button edit = new Button("Sửa thành phiên bản mới", e -> openForm());
+        Button edit = new Button(getTranslation("index.ui.methodology.edit"), e -> openForm());
         edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         edit.setId("methodology-edit");
         edit.setVisible(canChange);
-        Button copy = new Button("Nhập JSON thành phiên bản mới", e -> openEditor());
+        Button copy = new Button(getTranslation("index.ui.methodology.importJson"), e -> openEditor());
         copy.setId("methodology-copy");
         copy.setVisible(canChange);
         readable.setId("methodology-readable");
@@ -108,7 +112,7 @@ public class MethodologyView extends VerticalLayout {
         rules.setId("methodology-rules");
         // It scrolls, so keyboard users must be able to reach it.
         rules.getElement().setAttribute("tabindex", "0");
-        rules.getElement().setAttribute("aria-label", "Quy tắc của phiên bản đang xem (JSON)");
+        rules.getElement().setAttribute("aria-label", getTranslation("index.ui.methodology.rulesLabel"));
         rules.getStyle()
                 .set("max-height", "24em")
                 .set("overflow", "auto")
@@ -128,18 +132,20 @@ public class MethodologyView extends VerticalLayout {
         definition.setWidthFull();
         definition.setHeight("28em");
         definition.getStyle().set("font-family", "monospace");
-        definition.setHelperText(
-                "Sửa các giá trị cần thay đổi. Mỗi lần lưu tạo một phiên bản mới; phiên bản cũ và các kỳ đã công bố "
-                        + "không thay đổi. (Saving creates a new version; published periods keep theirs.)");
-        Button save = new Button("Lưu thành phiên bản mới", e -> save());
+        definition.setHelperText(getTranslation("index.ui.methodology.definitionHelper"));
+        Button save = new Button(getTranslation("index.ui.methodology.save"), e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("methodology-save");
-        Button cancel = new Button("Huỷ", e -> editor.setVisible(false));
+        Button cancel = new Button(getTranslation("index.ui.methodology.cancel"), e -> editor.setVisible(false));
         HorizontalLayout meta = new HorizontalLayout(name, year, province);
         meta.setAlignItems(FlexComponent.Alignment.BASELINE);
         meta.getStyle().set("flex-wrap", "wrap");
         editor.setPadding(false);
-        editor.add(new H3("Phiên bản mới"), meta, definition, new HorizontalLayout(save, cancel));
+        editor.add(
+                new H3(getTranslation("index.ui.methodology.newVersion")),
+                meta,
+                definition,
+                new HorizontalLayout(save, cancel));
         editor.setVisible(false);
 
         formName.setWidth("30em");
@@ -148,19 +154,18 @@ public class MethodologyView extends VerticalLayout {
         formYear.setId("methodology-form-year");
         formYear.setWidth("16em");
         formProvince.setId("methodology-form-province");
-        Button formSave = new Button("Lưu thành phiên bản mới", e -> saveForm());
+        Button formSave = new Button(getTranslation("index.ui.methodology.save"), e -> saveForm());
         formSave.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         formSave.setId("methodology-form-save");
-        Button formCancel = new Button("Huỷ", e -> form.setVisible(false));
+        Button formCancel = new Button(getTranslation("index.ui.methodology.cancel"), e -> form.setVisible(false));
         HorizontalLayout formMeta = new HorizontalLayout(formName, formYear, formProvince);
         formMeta.setAlignItems(FlexComponent.Alignment.BASELINE);
         formMeta.getStyle().set("flex-wrap", "wrap");
         form.setPadding(false);
         form.setId("methodology-form");
         form.add(
-                new H3("Phiên bản mới"),
-                new Paragraph("Sửa các giá trị cần thay đổi. Khi lưu, các ô chưa hợp lệ được đánh dấu kèm lý do; "
-                        + "chưa có gì được lưu cho đến khi mọi ô hợp lệ."),
+                new H3(getTranslation("index.ui.methodology.newVersion")),
+                new Paragraph(getTranslation("index.ui.methodology.formIntro")),
                 formMeta,
                 fields,
                 new HorizontalLayout(formSave, formCancel));
@@ -172,17 +177,15 @@ public class MethodologyView extends VerticalLayout {
         json.setWidthFull();
         Element details = new Element("details");
         Element summaryLine = new Element("summary");
-        summaryLine.setText("Quy tắc dạng JSON (để xuất hoặc nhập)");
+        summaryLine.setText(getTranslation("index.ui.methodology.json"));
         details.appendChild(summaryLine, rules.getElement());
         json.getElement().appendChild(details);
         HorizontalLayout header = new HorizontalLayout(selectedTitle, edit, copy);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.getStyle().set("flex-wrap", "wrap");
         add(
-                new H2("Phương pháp tính chỉ số"),
-                new Paragraph(
-                        "Mỗi phương pháp có nhiều phiên bản. Mỗi kỳ được tính theo phiên bản mới nhất áp dụng cho năm của kỳ, "
-                                + "và ghi lại phiên bản đó; thay đổi phương pháp không làm thay đổi kết quả đã công bố."),
+                new H2(getTranslation("index.ui.methodology.title")),
+                new Paragraph(getTranslation("index.ui.methodology.intro")),
                 scheme,
                 versions,
                 header,
@@ -213,7 +216,8 @@ public class MethodologyView extends VerticalLayout {
     private void show(Methodology m) {
         selected = m;
         versions.select(m);
-        selectedTitle.setText(m.scheme() + " phiên bản " + m.version() + " — " + m.name());
+        selectedTitle.setText(
+                getTranslation("index.ui.methodology.versionTitle", m.scheme(), String.valueOf(m.version()), m.name()));
         Methodology.Definition d = m.definition();
         readable.removeAll();
         MethodologyText.render(readable, d);
@@ -227,7 +231,7 @@ public class MethodologyView extends VerticalLayout {
             return;
         }
         editor.setVisible(false);
-        formName.setValue(selected.name() + " (sửa đổi)");
+        formName.setValue(getTranslation("index.ui.methodology.amendedName", selected.name()));
         formName.setInvalid(false);
         formYear.setValue(selected.year());
         formYear.setInvalid(false);
@@ -241,7 +245,7 @@ public class MethodologyView extends VerticalLayout {
         formYear.setInvalid(false);
         fields.clearErrors();
         if (formYear.isInvalid() || (formYear.getValue() == null && !formYear.isEmpty())) {
-            formYear.setErrorMessage("Nhập một năm, ví dụ 2027, hoặc để trống.");
+            formYear.setErrorMessage(getTranslation("index.ui.methodology.yearNotANumber"));
             formYear.setInvalid(true);
             return;
         }
@@ -255,7 +259,8 @@ public class MethodologyView extends VerticalLayout {
                     fields.edits());
             refresh(created);
             Notification.show(
-                            "Đã lưu " + created.scheme() + " phiên bản " + created.version() + ".",
+                            getTranslation(
+                                    "index.ui.methodology.saved", created.scheme(), String.valueOf(created.version())),
                             4000,
                             Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -263,11 +268,11 @@ public class MethodologyView extends VerticalLayout {
             for (InvalidInputException.FieldError error : ex.errors()) {
                 switch (error.field()) {
                     case "name" -> {
-                        formName.setErrorMessage("Hãy đặt tên cho phiên bản.");
+                        formName.setErrorMessage(getTranslation("index.ui.methodology.nameRequired"));
                         formName.setInvalid(true);
                     }
                     case "year" -> {
-                        formYear.setErrorMessage("Năm từ 2000 đến 2100, hoặc để trống.");
+                        formYear.setErrorMessage(getTranslation("index.ui.methodology.yearOutOfRange"));
                         formYear.setInvalid(true);
                     }
                     default -> fields.showError(error.field(), error.message());
@@ -281,7 +286,7 @@ public class MethodologyView extends VerticalLayout {
             return;
         }
         form.setVisible(false);
-        name.setValue(selected.name() + " (sửa đổi)");
+        name.setValue(getTranslation("index.ui.methodology.amendedName", selected.name()));
         name.setInvalid(false);
         year.setValue(selected.year());
         year.setInvalid(false);
@@ -297,7 +302,7 @@ public class MethodologyView extends VerticalLayout {
         year.setInvalid(false);
         definition.setInvalid(false);
         if (year.isInvalid() || (year.getValue() == null && !year.isEmpty())) {
-            year.setErrorMessage("Nhập một năm, ví dụ 2027, hoặc để trống (a year or nothing).");
+            year.setErrorMessage(getTranslation("index.ui.methodology.jsonYearNotANumber"));
             year.setInvalid(true);
             return;
         }
@@ -306,7 +311,8 @@ public class MethodologyView extends VerticalLayout {
                     scheme.getValue(), province.getValue(), year.getValue(), name.getValue(), definition.getValue());
             refresh(created);
             Notification.show(
-                            "Đã lưu " + created.scheme() + " phiên bản " + created.version() + ".",
+                            getTranslation(
+                                    "index.ui.methodology.saved", created.scheme(), String.valueOf(created.version())),
                             4000,
                             Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -319,15 +325,15 @@ public class MethodologyView extends VerticalLayout {
                     : ex.errors().getFirst().message();
             switch (field) {
                 case "name" -> {
-                    name.setErrorMessage("Hãy đặt tên cho phiên bản (a name is required).");
+                    name.setErrorMessage(getTranslation("index.ui.methodology.jsonNameRequired"));
                     name.setInvalid(true);
                 }
                 case "year" -> {
-                    year.setErrorMessage("Năm từ 2000 đến 2100, hoặc để trống (" + detail + ").");
+                    year.setErrorMessage(getTranslation("index.ui.methodology.jsonYearOutOfRange", detail));
                     year.setInvalid(true);
                 }
                 default -> {
-                    definition.setErrorMessage("Quy tắc chưa hợp lệ: " + detail);
+                    definition.setErrorMessage(getTranslation("index.ui.methodology.definitionInvalid", detail));
                     definition.setInvalid(true);
                 }
             }

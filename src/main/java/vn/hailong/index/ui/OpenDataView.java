@@ -20,7 +20,11 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import vn.hailong.index.IndexCsv;
 import vn.hailong.index.IndexSnapshotService;
 
-/** Open data: the published results of every period, for anyone, with a CSV download. */
+/**
+ * Open data: the published results of every period, for anyone, with a CSV download. Its words
+ * are {@code index.ui.openData.*} in the bundles; only the page title, an annotation value that
+ * must be a constant, stays here.
+ */
 @Route(value = "open-data", autoLayout = false)
 @PageTitle("Dữ liệu mở: chỉ số hài lòng · Hài Lòng")
 @AnonymousAllowed
@@ -42,7 +46,7 @@ public class OpenDataView extends Main {
                 .set("overflow-x", "hidden");
         List<IndexSnapshotService.Snapshot> published = snapshots.published();
         Select<IndexSnapshotService.Snapshot> period = new Select<>();
-        period.setLabel("Kỳ đã công bố");
+        period.setLabel(getTranslation("index.ui.openData.period"));
         period.setItems(published);
         period.setItemLabelGenerator(s -> s.period() + " · " + s.scheme());
         period.setId("open-data-period");
@@ -57,26 +61,15 @@ public class OpenDataView extends Main {
         about.setId("open-data-about");
         // The SHA-256 is one long word: let it break instead of widening the page.
         about.getStyle().set("overflow-wrap", "anywhere");
-        H1 title = new H1("Dữ liệu mở: chỉ số hài lòng của các đơn vị");
+        H1 title = new H1(getTranslation("index.ui.openData.title"));
         title.getStyle().set("font-size", "var(--lumo-font-size-xxl)");
-        add(
-                title,
-                new Paragraph(
-                        "Kết quả đã công bố theo Thông tư 01/2018/TT-VPCP, Quyết định 766/QĐ-TTg và bộ chỉ số CCHC của tỉnh. "
-                                + "Tỷ lệ hài lòng kèm khoảng tin cậy 95 % (KTC) và số lượt đánh giá (n): tỷ lệ trên ít lượt đánh giá kém tin cậy. "
-                                + "Open data: published satisfaction results per period, as CSV."),
-                downloads,
-                about,
-                results);
+        add(title, new Paragraph(getTranslation("index.ui.openData.intro")), downloads, about, results);
         if (published.isEmpty()) {
             downloads.setVisible(false);
             results.setVisible(false);
-            about.setText(
-                    "Chưa có kỳ nào được công bố. Kết quả của các đơn vị sẽ có ở đây khi tỉnh công bố chỉ số của kỳ đầu tiên "
-                            + "(thường vào đầu tháng sau kỳ được tính); khi đó có thể xem trên trang này, tải CSV hoặc đọc qua API "
-                            + "/api/v1/index. Nothing has been published yet.");
+            about.setText(getTranslation("index.ui.openData.empty"));
             about.setId("open-data-empty");
-            Anchor back = new Anchor("login", "Cán bộ: đăng nhập · Staff log-in");
+            Anchor back = new Anchor("login", getTranslation("index.ui.openData.staffLogin"));
             back.setId("open-data-back");
             add(back);
         } else {
@@ -91,14 +84,15 @@ public class OpenDataView extends Main {
             return;
         }
         results.setItems(snapshots.publishedResults(s.scheme(), s.period(), null));
-        about.setText("Kỳ " + s.period() + ", phương pháp " + s.scheme() + " phiên bản " + s.methodologyVersion()
-                + ", công bố lúc "
-                + IndexFormat.time(s.publishedAt()) + ". " + s.units() + " đơn vị. Mã băm SHA-256 dữ liệu đầu vào: "
-                + s.inputsHash()
-                + (s.corrects() == null
-                        ? ""
-                        : ". Đây là bản đính chính (correction) thay cho kết quả công bố trước đó; lý do: "
-                                + s.correctionReason()));
+        about.setText(getTranslation(
+                "index.ui.openData.about",
+                s.period(),
+                s.scheme(),
+                String.valueOf(s.methodologyVersion()),
+                IndexFormat.time(s.publishedAt()),
+                String.valueOf(s.units()),
+                s.inputsHash(),
+                s.corrects() == null ? "" : getTranslation("index.ui.openData.aboutCorrection", s.correctionReason())));
         if (csv != null) {
             downloads.remove(csv);
         }
@@ -110,7 +104,7 @@ public class OpenDataView extends Main {
                     return new DownloadResponse(
                             new ByteArrayInputStream(bytes), file, "text/csv; charset=UTF-8", bytes.length);
                 }),
-                "Tải CSV (" + s.period() + ")");
+                getTranslation("index.ui.openData.download", s.period()));
         csv.setId("open-data-csv");
         downloads.add(csv);
     }

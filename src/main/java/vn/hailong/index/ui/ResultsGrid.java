@@ -11,13 +11,17 @@ import com.vaadin.flow.component.html.Span;
 
 import vn.hailong.index.UnitResult;
 
-/** The results of a snapshot, one row per unit, with a flag column for units that need a look. */
+/**
+ * The results of a snapshot, one row per unit, with a flag column for units that need a look. Its
+ * words are {@code index.ui.results.*} in the bundles.
+ */
 class ResultsGrid extends Grid<UnitResult> {
 
     ResultsGrid(boolean withFlags, Consumer<UnitResult> explain) {
         // Name, code and peer group in one cell (smaller below the name), so the figures fit a laptop screen.
         addComponentColumn(r -> {
-                    Span code = new Span(r.unitCode() + " · nhóm " + IndexLabels.peerGroup(r.peerGroup()));
+                    Span code = new Span(getTranslation(
+                            "index.ui.results.codeAndPeerGroup", r.unitCode(), IndexLabels.peerGroup(r.peerGroup())));
                     code.getStyle()
                             .set("display", "block")
                             .set("font-size", "var(--lumo-font-size-s)")
@@ -30,7 +34,7 @@ class ResultsGrid extends Grid<UnitResult> {
                     // Frozen: on a phone the figures scroll sideways under the unit's name, so every row stays
                     // readable.
                 })
-                .setHeader("Đơn vị")
+                .setHeader(getTranslation("index.ui.results.unit"))
                 .setWidth("12em")
                 .setFlexGrow(1)
                 .setComparator(UnitResult::unitName)
@@ -48,17 +52,17 @@ class ResultsGrid extends Grid<UnitResult> {
                         }
                         return s;
                     })
-                    .setHeader("Cần xem")
+                    .setHeader(getTranslation("index.ui.results.flags"))
                     .setWidth("10em")
                     .setFlexGrow(0);
         }
         addColumn(r -> IndexFormat.count(r.dossiers()))
-                .setHeader("Hồ sơ")
+                .setHeader(getTranslation("index.ui.results.dossiers"))
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true)
                 .setComparator(UnitResult::dossiers);
         addColumn(r -> IndexFormat.count(r.ratings()))
-                .setHeader("Đánh giá")
+                .setHeader(getTranslation("index.ui.results.ratings"))
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true)
                 .setComparator(UnitResult::ratings);
@@ -75,31 +79,33 @@ class ResultsGrid extends Grid<UnitResult> {
                     cell.getStyle().set("text-align", "end");
                     return cell;
                 })
-                .setHeader("Hài lòng (KTC 95 %)")
+                .setHeader(getTranslation("index.ui.results.satisfaction"))
                 .setTextAlign(ColumnTextAlign.END)
                 .setWidth("9.5em")
                 .setFlexGrow(0)
                 .setComparator(r -> r.satisfactionRate() == null ? BigDecimal.valueOf(-1) : r.satisfactionRate());
         addColumn(r -> IndexFormat.number(r.circular01Total()) + " · " + IndexFormat.band(r))
-                .setHeader("TT 01 /18")
+                .setHeader(getTranslation("index.ui.results.circular01"))
                 .setAutoWidth(true);
         addColumn(r -> IndexFormat.number(r.decision766().totalPoints()))
-                .setHeader("QĐ 766 /18")
+                .setHeader(getTranslation("index.ui.results.decision766"))
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         addColumn(r -> IndexFormat.number(r.parSurveyPoints()))
-                .setHeader("CCHC")
+                .setHeader(getTranslation("index.ui.results.parSurvey"))
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         addColumn(r -> r.rank() != null
                         ? r.rank().toString()
-                        : r.has(UnitResult.INSUFFICIENT_SAMPLE) ? "chưa đủ số đánh giá" : "—")
-                .setHeader("Hạng")
+                        : r.has(UnitResult.INSUFFICIENT_SAMPLE)
+                                ? getTranslation("index.ui.results.insufficientSample")
+                                : "—")
+                .setHeader(getTranslation("index.ui.results.rank"))
                 .setTextAlign(ColumnTextAlign.END)
                 .setWidth("7em")
                 .setFlexGrow(0);
         addColumn(r -> IndexFormat.rankChange(r.rankChange()))
-                .setHeader("Thay đổi")
+                .setHeader(getTranslation("index.ui.results.rankChange"))
                 .setAutoWidth(true);
         if (explain != null) {
             addItemClickListener(e -> explain.accept(e.getItem()));

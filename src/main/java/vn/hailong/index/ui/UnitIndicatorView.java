@@ -31,24 +31,29 @@ import vn.hailong.index.UnitIndicatorService;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.Roles;
 
-/** A unit's Circular 01 indicators 5, 6, 8, 9 for a period, entered by its manager, with every change listed. */
+/**
+ * A unit's Circular 01 indicators 5, 6, 8, 9 for a period, entered by its manager, with every
+ * change listed. Its words are {@code index.ui.unitIndicators.*} in the bundles; only the page
+ * title and the menu entry, annotation values that must be constants, stay here.
+ */
 @Route("index/indicators")
 @PageTitle("Nhập chỉ số đơn vị · Hài Lòng")
 @Menu(title = "Nhập chỉ số đơn vị", order = 4)
 @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_MANAGER, Roles.UNIT_MANAGER})
 public class UnitIndicatorView extends VerticalLayout {
 
+    /** The keys of the entered indicators' names. */
     private static final Map<Integer, String> LABELS = Map.of(
-            5, "Chỉ số 5 — Tiếp nhận, trả kết quả tại Bộ phận Một cửa",
-            6, "Chỉ số 6 — Công khai thủ tục hành chính",
-            8, "Chỉ số 8 — Xử lý phản ánh, kiến nghị (PAKN)",
-            9, "Chỉ số 9 — Tiến độ cung cấp dịch vụ công trực tuyến");
+            5, "index.ui.unitIndicators.indicator5",
+            6, "index.ui.unitIndicators.indicator6",
+            8, "index.ui.unitIndicators.indicator8",
+            9, "index.ui.unitIndicators.indicator9");
 
     private final UnitIndicatorService indicators;
-    private final ComboBox<AgencySummary> unit = new ComboBox<>("Đơn vị");
-    private final TextField period = new TextField("Kỳ");
+    private final ComboBox<AgencySummary> unit = new ComboBox<>(getTranslation("index.ui.unitIndicators.unit"));
+    private final TextField period = new TextField(getTranslation("index.ui.unitIndicators.period"));
     private final Map<Integer, BigDecimalField> fields = new HashMap<>();
-    private final TextField note = new TextField("Ghi chú (lý do thay đổi)");
+    private final TextField note = new TextField(getTranslation("index.ui.unitIndicators.note"));
     private final Grid<UnitIndicatorService.Change> history = new Grid<>();
 
     public UnitIndicatorView(UnitIndicatorService indicators) {
@@ -60,7 +65,7 @@ public class UnitIndicatorView extends VerticalLayout {
         unit.setId("indicator-unit");
         period.setPlaceholder("2026, 2026-Q3, 2026-07");
         period.setId("indicator-period");
-        Button load = new Button("Xem", e -> load());
+        Button load = new Button(getTranslation("index.ui.unitIndicators.load"), e -> load());
         load.setId("indicator-load");
         HorizontalLayout pick = new HorizontalLayout(unit, period, load);
         pick.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -68,10 +73,10 @@ public class UnitIndicatorView extends VerticalLayout {
         VerticalLayout form = new VerticalLayout();
         form.setPadding(false);
         for (int i : UnitIndicatorService.ENTERED) {
-            BigDecimalField f = new BigDecimalField(LABELS.get(i));
+            BigDecimalField f = new BigDecimalField(getTranslation(LABELS.get(i)));
             // Vietnamese decimal comma (1,5), whatever language the browser announces.
             f.setLocale(IndexFormat.VI);
-            f.setHelperText("Từ 0 đến 2 điểm, ví dụ 1,5; để trống nếu chưa có");
+            f.setHelperText(getTranslation("index.ui.unitIndicators.valueHelper"));
             f.setWidth("26em");
             f.setId("indicator" + i);
             fields.put(i, f);
@@ -79,24 +84,28 @@ public class UnitIndicatorView extends VerticalLayout {
         }
         note.setWidth("26em");
         note.setMaxLength(500);
-        Button save = new Button("Lưu", e -> save());
+        Button save = new Button(getTranslation("index.ui.unitIndicators.save"), e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("indicator-save");
         form.add(note, save);
 
-        history.addColumn(c -> IndexFormat.time(c.changedAt())).setHeader("Lúc").setAutoWidth(true);
-        history.addColumn(c -> "Chỉ số " + c.indicator()).setHeader("Chỉ số").setAutoWidth(true);
+        history.addColumn(c -> IndexFormat.time(c.changedAt()))
+                .setHeader(getTranslation("index.ui.unitIndicators.changedAt"))
+                .setAutoWidth(true);
+        history.addColumn(c -> getTranslation("index.ui.unitIndicators.indicatorNumber", String.valueOf(c.indicator())))
+                .setHeader(getTranslation("index.ui.unitIndicators.indicator"))
+                .setAutoWidth(true);
         history.addColumn(c -> IndexFormat.number(c.previous()))
-                .setHeader("Giá trị cũ")
+                .setHeader(getTranslation("index.ui.unitIndicators.previous"))
                 .setAutoWidth(true);
         history.addColumn(c -> IndexFormat.number(c.value()))
-                .setHeader("Giá trị mới")
+                .setHeader(getTranslation("index.ui.unitIndicators.value"))
                 .setAutoWidth(true);
         history.addColumn(UnitIndicatorService.Change::changedBy)
-                .setHeader("Người sửa")
+                .setHeader(getTranslation("index.ui.unitIndicators.changedBy"))
                 .setAutoWidth(true);
         history.addColumn(c -> c.note() == null ? "" : c.note())
-                .setHeader("Ghi chú")
+                .setHeader(getTranslation("index.ui.unitIndicators.noteColumn"))
                 .setFlexGrow(2);
         history.addThemeVariants(
                 GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -104,7 +113,8 @@ public class UnitIndicatorView extends VerticalLayout {
         history.setId("indicator-history");
 
         form.setWidth("27em");
-        VerticalLayout past = new VerticalLayout(new H3("Lịch sử thay đổi"), history);
+        VerticalLayout past =
+                new VerticalLayout(new H3(getTranslation("index.ui.unitIndicators.historyHeading")), history);
         past.setPadding(false);
         past.setWidth(null);
         past.getStyle().set("min-width", "22em");
@@ -114,9 +124,8 @@ public class UnitIndicatorView extends VerticalLayout {
         columns.setWidthFull();
         columns.setFlexGrow(1, past);
         add(
-                new H2("Nhập chỉ số của đơn vị (Thông tư 01/2018)"),
-                new Paragraph(
-                        "Các chỉ số 5, 6, 8, 9 do đơn vị tự đánh giá theo kỳ. Mỗi thay đổi được lưu lại: ai, lúc nào, giá trị trước."),
+                new H2(getTranslation("index.ui.unitIndicators.title")),
+                new Paragraph(getTranslation("index.ui.unitIndicators.intro")),
                 pick,
                 columns);
     }
@@ -124,7 +133,7 @@ public class UnitIndicatorView extends VerticalLayout {
     private void load() {
         clearErrors();
         if (unit.getValue() == null) {
-            unit.setErrorMessage("Chọn đơn vị (choose a unit).");
+            unit.setErrorMessage(getTranslation("index.ui.unitIndicators.chooseUnit"));
             unit.setInvalid(true);
             return;
         }
@@ -138,7 +147,7 @@ public class UnitIndicatorView extends VerticalLayout {
     private void save() {
         clearErrors();
         if (unit.getValue() == null) {
-            unit.setErrorMessage("Chọn đơn vị (choose a unit).");
+            unit.setErrorMessage(getTranslation("index.ui.unitIndicators.chooseUnit"));
             unit.setInvalid(true);
             return;
         }
@@ -147,7 +156,7 @@ public class UnitIndicatorView extends VerticalLayout {
         try {
             show(indicators.enter(unit.getValue().code(), period.getValue(), values, note.getValue()));
             note.clear();
-            Notification.show("Đã lưu.", 3000, Notification.Position.BOTTOM_START)
+            Notification.show(getTranslation("index.ui.unitIndicators.saved"), 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (InvalidInputException ex) {
             showErrors(ex);
@@ -162,7 +171,7 @@ public class UnitIndicatorView extends VerticalLayout {
     private void showErrors(InvalidInputException ex) {
         for (InvalidInputException.FieldError error : ex.errors()) {
             if (error.field().equals("period")) {
-                period.setErrorMessage("Kỳ không hợp lệ: 2026, 2026-Q3 hoặc 2026-07 (invalid period).");
+                period.setErrorMessage(getTranslation("index.ui.unitIndicators.invalidPeriod"));
                 period.setInvalid(true);
             } else if (error.field().startsWith("indicator")) {
                 BigDecimalField f = fields.get(Integer.parseInt(error.field().substring("indicator".length())));
@@ -171,8 +180,8 @@ public class UnitIndicatorView extends VerticalLayout {
                     // value.
                     f.setErrorMessage(
                             error.message().contains("not entered per unit")
-                                    ? "Phương pháp tính của năm này không lấy chỉ số này từ đơn vị nhập (chỉ số 8 được tính từ PAKN); hãy để trống."
-                                    : "Giá trị từ 0 đến 2, tối đa 2 chữ số thập phân (0–2, two decimals).");
+                                    ? getTranslation("index.ui.unitIndicators.notEntered")
+                                    : getTranslation("index.ui.unitIndicators.invalidValue"));
                     f.setInvalid(true);
                 }
             }
