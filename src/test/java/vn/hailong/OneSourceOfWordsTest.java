@@ -40,13 +40,17 @@ class OneSourceOfWordsTest {
     private static final Path BUNDLES = Path.of("src/main/resources/vaadin-i18n");
     /**
      * The folders whose words are in the bundles, none in code: the citizen's pages, in both
-     * languages; the managers' index screens (index.ui.*), in Vietnamese.
+     * languages; the managers' index screens (index.ui.*) and the dashboard (dashboard.*), in Vietnamese.
      */
     private static final List<String> CITIZEN_PAGES = List.of(
+            // The kiosk and the survey page on the phone.
             "kiosk/ui",
             "survey/web",
             // The managers' index screens and the open-data page: index.ui.* (Vietnamese only).
-            "index/ui");
+            "index/ui",
+            // The dashboard, its exports and the PDF report (managers' screens, Vietnamese only: their
+            // words are in the bundles too, dashboard.*, without English).
+            "dashboard");
     /** The bundles' prefixes of those pages' words. */
     private static final List<String> CITIZEN_PAGE_KEYS = List.of("kiosk.", "survey.page.");
     /**
@@ -102,7 +106,16 @@ class OneSourceOfWordsTest {
             Set.of("Nhập chỉ số đơn vị · Hài Lòng", "Nhập chỉ số đơn vị"),
             // The open-data page's title: an annotation value (@PageTitle), a constant.
             "index/ui/OpenDataView.java",
-            Set.of("Dữ liệu mở: chỉ số hài lòng · Hài Lòng"));
+            Set.of("Dữ liệu mở: chỉ số hài lòng · Hài Lòng"),
+            // The dashboard's page title and menu entry: annotation values (@PageTitle, @Menu), constants.
+            "dashboard/ui/DashboardView.java",
+            Set.of("Bảng điều khiển · Hài Lòng", "Bảng điều khiển"),
+            // The officer's page title and menu entry: annotation values (@PageTitle, @Menu), constants.
+            "dashboard/ui/CounterDeskView.java",
+            Set.of("Quầy của tôi · Hài Lòng", "Quầy của tôi"),
+            // The dossier page's title: an annotation value (@PageTitle), which must be a constant.
+            "dashboard/ui/DossierRatingsView.java",
+            Set.of("Hồ sơ · Hài Lòng"));
     /**
      * Vietnamese string literals the administration screens keep in code, by file: the pages'
      * titles (@PageTitle) and the menu's titles (@Menu), annotation values, which must be constants.

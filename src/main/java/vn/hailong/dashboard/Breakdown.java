@@ -1,20 +1,17 @@
 package vn.hailong.dashboard;
 
+import vn.hailong.platform.Words;
+
 /** How the dashboard breaks the figures down, with each breakdown's column header. */
 public enum Breakdown {
-    UNIT("Đơn vị"),
-    PROCEDURE("Thủ tục"),
-    COUNTER("Quầy"),
-    OFFICER("Cán bộ"),
-    CHANNEL("Kênh đánh giá");
+    UNIT,
+    PROCEDURE,
+    COUNTER,
+    OFFICER,
+    CHANNEL;
 
-    private final String label;
-
-    Breakdown(String label) {
-        this.label = label;
-    }
-
+    /** The column header, {@code dashboard.breakdown.<name>} of the bundles (Vietnamese). */
     public String label() {
-        return label;
+        return Words.of("dashboard.breakdown." + name(), Words.VI);
     }
 }

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.Words;
 
 /**
  * A period of the dashboard: a month, a quarter, a year or custom days, {@code from} and {@code to}
@@ -17,26 +18,20 @@ public record DashboardPeriod(Kind kind, LocalDate from, LocalDate to) {
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM");
 
     public enum Kind {
-        MONTH("Tháng"),
-        QUARTER("Quý"),
-        YEAR("Năm"),
-        CUSTOM("Tùy chọn");
+        MONTH,
+        QUARTER,
+        YEAR,
+        CUSTOM;
 
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-
+        /** The kind's name, {@code dashboard.period.kind.<name>} of the bundles (Vietnamese). */
         public String label() {
-            return label;
+            return Words.of("dashboard.period.kind." + name(), Words.VI);
         }
     }
 
     public DashboardPeriod {
         if (to.isBefore(from)) {
-            throw InvalidInputException.malformed(
-                    "to", "the period ends before it starts (ngày kết thúc trước ngày bắt đầu)");
+            throw InvalidInputException.malformed("to", Words.of("dashboard.period.endsBeforeStart", Words.VI));
         }
     }
 
@@ -149,9 +144,20 @@ public record DashboardPeriod(Kind kind, LocalDate from, LocalDate to) {
             return containing(kind, from).label() + " (" + SHORT.format(from) + "–" + SHORT.format(to) + ")";
         }
         return switch (kind) {
-            case MONTH -> "Tháng " + from.getMonthValue() + "/" + from.getYear();
-            case QUARTER -> "Quý " + ((from.getMonthValue() - 1) / 3 + 1) + "/" + from.getYear();
-            case YEAR -> "Năm " + from.getYear();
+            // Numbers as text: MessageFormat would write the year 2026 as "2.026".
+            case MONTH ->
+                Words.of(
+                        "dashboard.period.month",
+                        Words.VI,
+                        String.valueOf(from.getMonthValue()),
+                        String.valueOf(from.getYear()));
+            case QUARTER ->
+                Words.of(
+                        "dashboard.period.quarter",
+                        Words.VI,
+                        String.valueOf((from.getMonthValue() - 1) / 3 + 1),
+                        String.valueOf(from.getYear()));
+            case YEAR -> Words.of("dashboard.period.year", Words.VI, String.valueOf(from.getYear()));
             case CUSTOM -> DAY.format(from) + " – " + DAY.format(to);
         };
     }

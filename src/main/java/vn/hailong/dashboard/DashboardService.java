@@ -39,6 +39,7 @@ import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.Words;
 import vn.hailong.rating.Label;
 import vn.hailong.rating.Questionnaire;
 import vn.hailong.rating.QuestionnaireService;
@@ -263,7 +264,7 @@ public class DashboardService {
             rows.add(new BreakdownRow(
                     self.id().toString(),
                     self.code(),
-                    self.name() + " (trực tiếp)",
+                    Words.of("dashboard.breakdown.unitItself", Words.VI, self.name()),
                     own.get(self.id().toString())));
         }
         for (UUID head : heads) {
@@ -370,8 +371,10 @@ public class DashboardService {
         Subtrees units = wholes(selection);
         DashboardPeriod p = selection.period();
         Figures totals = total(units, p);
-        List<BreakdownRow> devices =
-                rows(grouped(RollupDimension.COUNTER, units, p, Cellish::dimValue), k -> k, k -> "Thiết bị " + k);
+        List<BreakdownRow> devices = rows(
+                grouped(RollupDimension.COUNTER, units, p, Cellish::dimValue),
+                k -> k,
+                k -> Words.of("dashboard.integrity.device", Words.VI, k));
         Map<String, Figures> officers = grouped(RollupDimension.OFFICER, units, p, Cellish::dimValue);
         Map<String, String> names = directory.officerNames(officers.keySet());
         Double expected = totals.coverage();

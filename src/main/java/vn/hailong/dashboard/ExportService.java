@@ -24,6 +24,7 @@ import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.Words;
 import vn.hailong.rating.RatingFacts;
 import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingWords;
@@ -84,24 +85,31 @@ public class ExportService {
     /** A breakdown table of the dashboard, as shown (officers below the minimum left out). */
     public ExportFile breakdown(Selection selection, Breakdown by, Format format) {
         List<BreakdownRow> rows = dashboard.breakdown(selection, by);
-        ExportTable table =
-                breakdownTable(filters(selection) + " · theo " + by.label().toLowerCase(), by, rows);
+        ExportTable table = breakdownTable(
+                vi(
+                        "dashboard.exports.breakdownTitle",
+                        filters(selection),
+                        by.label().toLowerCase()),
+                by,
+                rows);
         return file("bang-" + by.name().toLowerCase(), selection, format, table, rows.size(), "breakdown " + by);
     }
 
     static ExportTable breakdownTable(String title, Breakdown by, List<BreakdownRow> rows) {
         List<String> headers = List.of(
                 by.label(),
-                "Mã",
-                by == Breakdown.COUNTER ? "Hồ sơ bàn giao tại quầy" : "Hồ sơ đã trả",
-                "Lượt đánh giá",
-                "Tỷ lệ đánh giá (%)",
+                Words.of("dashboard.column.code", FigureFormat.VI),
+                Words.of(
+                        by == Breakdown.COUNTER ? "dashboard.column.handedOverAtCounter" : "dashboard.column.returned",
+                        FigureFormat.VI),
+                Words.of("dashboard.card.ratings", FigureFormat.VI),
+                Words.of("dashboard.exports.column.coveragePercent", FigureFormat.VI),
                 RatingWords.answer("VERY_SATISFIED", FigureFormat.VI),
                 RatingWords.answer("SATISFIED", FigureFormat.VI),
                 RatingWords.answer("DISSATISFIED", FigureFormat.VI),
-                "Tỷ lệ hài lòng (%)",
-                "Trễ hạn",
-                "Tỷ lệ trễ hạn (%)",
+                Words.of("dashboard.exports.column.satisfactionPercent", FigureFormat.VI),
+                Words.of("dashboard.column.late", FigureFormat.VI),
+                Words.of("dashboard.exports.column.latePercent", FigureFormat.VI),
                 RatingWords.status("SUPERSEDED", FigureFormat.VI),
                 RatingWords.status("EXCLUDED", FigureFormat.VI));
         List<List<Object>> values = new ArrayList<>();
@@ -130,15 +138,16 @@ public class ExportService {
         List<List<Object>> rows = new ArrayList<>();
         for (HourCell c : dashboard.hourGrid(selection)) {
             rows.add(Arrays.asList(
-                    c.weekday() == 7 ? "CN" : "Thứ " + (c.weekday() + 1),
-                    c.hour(),
-                    c.ratings(),
-                    c.happy(),
-                    c.satisfactionRate()));
+                    vi("dashboard.weekday." + c.weekday()), c.hour(), c.ratings(), c.happy(), c.satisfactionRate()));
         }
         ExportTable table = new ExportTable(
-                filters(selection) + " · theo giờ và thứ",
-                List.of("Thứ", "Giờ", "Lượt đánh giá", "Hài lòng", "Tỷ lệ hài lòng (%)"),
+                vi("dashboard.exports.hoursTitle", filters(selection)),
+                List.of(
+                        vi("dashboard.hours.weekday"),
+                        vi("dashboard.hours.hour"),
+                        vi("dashboard.card.ratings"),
+                        vi("dashboard.exports.column.happy"),
+                        vi("dashboard.exports.column.satisfactionPercent")),
                 rows);
         return file("gio-thu", selection, format, table, rows.size(), "hours");
     }
@@ -218,13 +227,19 @@ public class ExportService {
                     r.id().toString()));
             rows.add(row);
         }
-        String title = filters(selection) + " · đánh giá"
-                + (found.size() >= MAX_RATINGS ? " (chỉ " + MAX_RATINGS + " đánh giá đầu tiên)" : "");
+        // The title in Vietnamese whatever the language of the labels; the number as text (MessageFormat groups it).
+        String title = vi("dashboard.exports.ratingsTitle", filters(selection))
+                + (found.size() >= MAX_RATINGS ? vi("dashboard.exports.ratingsCut", String.valueOf(MAX_RATINGS)) : "");
         return file("danh-gia", selection, format, new ExportTable(title, headers, rows), rows.size(), "ratings");
     }
 
     private String word(String key, Locale language, Object... args) {
         return messages.getMessage(key, args, key, language);
+    }
+
+    /** The words of the tables' titles and of the hour table, Vietnamese. */
+    private String vi(String key, Object... args) {
+        return word(key, FigureFormat.VI, args);
     }
 
     /** The PDF report of the selection's period: headline figures, criteria, tables and comments. */
@@ -273,7 +288,7 @@ public class ExportService {
 
     String scopeName(Selection selection) {
         return selection.unitId() == null
-                ? "Toàn bộ phạm vi"
+                ? vi("dashboard.scope.all")
                 : directory
                         .findUnit(selection.unitId())
                         .map(u -> u.name() + " (" + u.code() + ")")

@@ -80,13 +80,17 @@ final class ReportCharts {
     }
 
     /** Satisfaction rate and coverage per month, solid, and the same months a year earlier, dashed. */
-    static Rendered trend(List<TrendPoint> points, int width, int height) {
+    static Rendered trend(ReportPdf.Words words, List<TrendPoint> points, int width, int height) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
+        String satisfaction = words.get("dashboard.card.satisfaction");
+        String satisfactionLastYear = words.get("dashboard.pdf.chart.satisfactionLastYear");
+        String coverage = words.get("dashboard.column.coverageRated");
+        String coverageLastYear = words.get("dashboard.pdf.chart.coverageLastYear");
         for (TrendPoint p : points) {
-            data.addValue(p.figures().satisfactionRate(), "Tỷ lệ hài lòng", month(p));
-            data.addValue(p.yearBefore().satisfactionRate(), "Tỷ lệ hài lòng, năm trước", month(p));
-            data.addValue(p.figures().coverage(), "Tỷ lệ được đánh giá", month(p));
-            data.addValue(p.yearBefore().coverage(), "Tỷ lệ được đánh giá, năm trước", month(p));
+            data.addValue(p.figures().satisfactionRate(), satisfaction, month(p));
+            data.addValue(p.yearBefore().satisfactionRate(), satisfactionLastYear, month(p));
+            data.addValue(p.figures().coverage(), coverage, month(p));
+            data.addValue(p.yearBefore().coverage(), coverageLastYear, month(p));
         }
         LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
         Color[] colors = {CURRENT, CURRENT, COVERAGE, COVERAGE};
@@ -108,33 +112,32 @@ final class ReportCharts {
             parts.add(month(p) + " " + ReportPdf.percent(p.figures().satisfactionRate()) + " / "
                     + ReportPdf.percent(p.figures().coverage()));
         }
-        String caption = "Tỷ lệ hài lòng / tỷ lệ được đánh giá theo tháng: " + String.join("; ", parts) + ".";
-        return render(
-                chart("Tỷ lệ hài lòng và tỷ lệ được đánh giá theo tháng (nét đứt: cùng tháng năm trước)", plot),
-                width,
-                height,
-                caption);
+        String caption = words.get("dashboard.pdf.chart.trendCaption", String.join("; ", parts));
+        return render(chart(words.get("dashboard.pdf.chart.trendTitle"), plot), width, height, caption);
     }
 
     /** Shares of the overall answer in the three periods. */
-    static Rendered answers(Headline h, int width, int height) {
+    static Rendered answers(ReportPdf.Words words, Headline h, int width, int height) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         String[] answers = Stream.of("VERY_SATISFIED", "SATISFIED", "DISSATISFIED")
                 .map(code -> RatingWords.answer(code, FigureFormat.VI))
                 .toArray(String[]::new);
-        addShares(data, "Kỳ này", h.current(), answers);
-        addShares(data, "Kỳ trước", h.previous(), answers);
+        addShares(data, words.get("dashboard.column.current"), h.current(), answers);
+        addShares(data, words.get("dashboard.column.previous"), h.previous(), answers);
         if (!h.lastYearIsPrevious()) {
-            addShares(data, "Cùng kỳ năm trước", h.lastYear(), answers);
+            addShares(data, words.get("dashboard.column.lastYear"), h.lastYear(), answers);
         }
         BarRenderer renderer = bars(CURRENT, PREVIOUS, LAST_YEAR);
         CategoryPlot plot = plot(data, renderer, PlotOrientation.VERTICAL, 0, 100, "%");
         Figures c = h.current();
-        String caption = "Đánh giá chung, " + h.period().label() + ": rất hài lòng "
-                + ReportPdf.count(c.verySatisfied()) + ", hài lòng "
-                + ReportPdf.count(c.satisfied()) + ", không hài lòng " + ReportPdf.count(c.dissatisfied()) + " trên "
-                + ReportPdf.count(c.ratings()) + " lượt.";
-        return render(chart("Phân bố đánh giá chung (%)", plot), width, height, caption);
+        String caption = words.get(
+                "dashboard.pdf.chart.answersCaption",
+                h.period().label(),
+                ReportPdf.count(c.verySatisfied()),
+                ReportPdf.count(c.satisfied()),
+                ReportPdf.count(c.dissatisfied()),
+                ReportPdf.count(c.ratings()));
+        return render(chart(words.get("dashboard.criteria.answersChart"), plot), width, height, caption);
     }
 
     private static void addShares(DefaultCategoryDataset data, String series, Figures f, String[] answers) {
@@ -145,17 +148,20 @@ final class ReportCharts {
     }
 
     /** Average points per criterion (0–2), horizontal bars, three periods. */
-    static Rendered criteria(Headline h, Map<String, String> labels, int width, int height) {
+    static Rendered criteria(ReportPdf.Words words, Headline h, Map<String, String> labels, int width, int height) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
+        String current = words.get("dashboard.column.current");
+        String previous = words.get("dashboard.column.previous");
+        String lastYear = words.get("dashboard.column.lastYear");
         List<String> parts = new ArrayList<>();
         labels.forEach((key, label) -> {
             if (h.current().average(key) != null
                     || h.previous().average(key) != null
                     || h.lastYear().average(key) != null) {
-                data.addValue(h.current().average(key), "Kỳ này", label);
-                data.addValue(h.previous().average(key), "Kỳ trước", label);
+                data.addValue(h.current().average(key), current, label);
+                data.addValue(h.previous().average(key), previous, label);
                 if (!h.lastYearIsPrevious()) {
-                    data.addValue(h.lastYear().average(key), "Cùng kỳ năm trước", label);
+                    data.addValue(h.lastYear().average(key), lastYear, label);
                 }
                 parts.add(label + " " + ReportPdf.average(h.current().average(key)));
             }
@@ -168,9 +174,10 @@ final class ReportCharts {
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         plot.getDomainAxis().setMaximumCategoryLabelLines(3);
         plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
-        String caption =
-                "Điểm trung bình kỳ này: " + (parts.isEmpty() ? "không có số liệu" : String.join("; ", parts)) + ".";
-        return render(chart("Điểm trung bình theo tiêu chí (0–2)", plot), width, height, caption);
+        String caption = words.get(
+                "dashboard.pdf.chart.criteriaCaption",
+                parts.isEmpty() ? words.get("dashboard.pdf.chart.noFigures") : String.join("; ", parts));
+        return render(chart(words.get("dashboard.criteria.title"), plot), width, height, caption);
     }
 
     private static BarRenderer bars(Color... colors) {

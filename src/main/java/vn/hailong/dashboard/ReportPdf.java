@@ -91,9 +91,9 @@ final class ReportPdf {
         String period = h.running()
                 ? words.get("dashboard.period.running", h.period().label(), SHORT_DAY.format(h.asOf()))
                 : h.period().label();
-        document.addTitle("Báo cáo mức độ hài lòng · " + scope + " · " + period);
+        document.addTitle(words.get("dashboard.pdf.documentTitle", scope, period));
         document.open();
-        document.add(new Paragraph("Báo cáo mức độ hài lòng của người dân, tổ chức", title));
+        document.add(new Paragraph(words.get("dashboard.pdf.title"), title));
         // A year's period before is the same year a year earlier: named once, one column.
         boolean one = h.lastYearIsPrevious();
         document.add(new Paragraph(
@@ -119,15 +119,16 @@ final class ReportPdf {
                     small));
         }
 
-        section(document, "Số liệu chính");
+        section(document, words.get("dashboard.pdf.section.figures"));
+        String indicator = words.get("dashboard.pdf.column.indicator");
         String[] columns = one
                 ? new String[] {
-                    "Chỉ tiêu",
+                    indicator,
                     words.get("report.column.current", period),
                     words.get("report.column.previousYear", h.previousPeriod().label())
                 }
                 : new String[] {
-                    "Chỉ tiêu",
+                    indicator,
                     words.get("report.column.current", period),
                     words.get("report.column.previous", h.previousPeriod().label()),
                     words.get("report.column.lastYear", h.lastYearPeriod().label())
@@ -135,30 +136,35 @@ final class ReportPdf {
         PdfPTable figures = table(one ? new float[] {4, 3, 3} : new float[] {4, 3, 3, 3}, columns);
         String returnDay = " (" + words.get("dashboard.basis.returnDay") + ")";
         String ratingDay = " (" + words.get("dashboard.basis.ratingDay") + ")";
-        comparison(figures, one, "Hồ sơ đã trả kết quả" + returnDay, f -> count(f.returned()), h);
-        comparison(figures, one, "Lượt đánh giá" + ratingDay, f -> count(f.ratings()), h);
-        comparison(figures, one, "Tỷ lệ hồ sơ được đánh giá", f -> percent(f.coverage()), h);
-        comparison(figures, one, "Tỷ lệ hài lòng" + ratingDay, f -> percent(f.satisfactionRate()), h);
-        comparison(figures, one, words.get("report.row.interval"), f -> FigureFormat.interval(f.satisfaction()), h);
-        comparison(figures, one, "Không hài lòng" + ratingDay, f -> count(f.dissatisfied()), h);
-        comparison(figures, one, "Tỷ lệ trễ hạn" + returnDay, f -> percent(f.lateShare()), h);
+        comparison(figures, one, words.get("dashboard.card.returned") + returnDay, f -> count(f.returned()), h);
+        comparison(figures, one, words.get("dashboard.card.ratings") + ratingDay, f -> count(f.ratings()), h);
+        comparison(figures, one, words.get("dashboard.card.coverage"), f -> percent(f.coverage()), h);
         comparison(
                 figures,
                 one,
-                "Đánh giá bị thay thế / đã loại",
+                words.get("dashboard.card.satisfaction") + ratingDay,
+                f -> percent(f.satisfactionRate()),
+                h);
+        comparison(figures, one, words.get("report.row.interval"), f -> FigureFormat.interval(f.satisfaction()), h);
+        comparison(figures, one, words.get("dashboard.card.dissatisfied") + ratingDay, f -> count(f.dissatisfied()), h);
+        comparison(figures, one, words.get("dashboard.card.late") + returnDay, f -> percent(f.lateShare()), h);
+        comparison(
+                figures,
+                one,
+                words.get("dashboard.pdf.row.supersededExcluded"),
                 f -> count(f.superseded()) + " / " + count(f.excluded()),
                 h);
         document.add(figures);
 
-        section(document, "Biểu đồ");
-        ReportCharts.Rendered lines = ReportCharts.trend(trend, 770, 230);
+        section(document, words.get("dashboard.pdf.section.charts"));
+        ReportCharts.Rendered lines = ReportCharts.trend(words, trend, 770, 230);
         document.add(image(lines));
         document.add(new Paragraph(lines.caption(), small));
         PdfPTable pair = new PdfPTable(2);
         pair.setWidthPercentage(100);
         pair.setSpacingBefore(6);
-        for (ReportCharts.Rendered chart :
-                List.of(ReportCharts.answers(h, 380, 230), ReportCharts.criteria(h, criterionLabels, 380, 230))) {
+        for (ReportCharts.Rendered chart : List.of(
+                ReportCharts.answers(words, h, 380, 230), ReportCharts.criteria(words, h, criterionLabels, 380, 230))) {
             PdfPCell cell = new PdfPCell();
             cell.setBorder(0);
             cell.addElement(image(chart));
@@ -167,9 +173,9 @@ final class ReportPdf {
         }
         document.add(pair);
 
-        section(document, "Điểm trung bình theo tiêu chí (0–2)");
+        section(document, words.get("dashboard.criteria.title"));
         String[] criteriaColumns = columns.clone();
-        criteriaColumns[0] = "Tiêu chí";
+        criteriaColumns[0] = words.get("dashboard.column.criterion");
         PdfPTable criteria = table(one ? new float[] {5, 3, 3} : new float[] {5, 3, 3, 3}, criteriaColumns);
         criterionLabels.forEach((key, label) -> {
             if (h.current().average(key) != null || h.previous().average(key) != null) {
@@ -178,15 +184,30 @@ final class ReportPdf {
         });
         document.add(criteria);
 
-        breakdown(document, "Theo đơn vị", "Đơn vị", units);
-        breakdown(document, "Theo thủ tục", "Thủ tục", procedures);
+        breakdown(
+                document,
+                words.get("dashboard.pdf.section.byUnit"),
+                words.get("dashboard.breakdown." + Breakdown.UNIT.name()),
+                units);
+        breakdown(
+                document,
+                words.get("dashboard.pdf.section.byProcedure"),
+                words.get("dashboard.breakdown." + Breakdown.PROCEDURE.name()),
+                procedures);
         channels(document, channels);
 
-        section(document, "Ý kiến của người dân không hài lòng (mới nhất trước, tối đa 50)");
+        section(document, words.get("dashboard.pdf.section.unhappy"));
         if (unhappy.isEmpty()) {
-            document.add(new Paragraph("Không có đánh giá không hài lòng trong kỳ.", body));
+            document.add(new Paragraph(words.get("dashboard.pdf.noUnhappy"), body));
         } else {
-            PdfPTable comments = table(new float[] {2, 3, 3, 3, 6}, "Thời gian", "Hồ sơ", "Đơn vị", "Lý do", "Ý kiến");
+            PdfPTable comments = table(
+                    new float[] {2, 3, 3, 3, 6},
+                    words.get("dashboard.column.time"),
+                    words.get("dashboard.column.dossier"),
+                    words.get("dashboard.column.unit"),
+                    words.get("dashboard.column.reasons"),
+                    words.get("dashboard.column.comment"));
+            String excluded = " " + words.get("dashboard.pdf.excludedMark");
             for (UnhappyRating r : unhappy) {
                 row(
                         comments,
@@ -198,16 +219,12 @@ final class ReportPdf {
                                 r.reasons().stream()
                                         .map(c -> reasonLabels.getOrDefault(c, c))
                                         .toList()),
-                        (r.comment() == null ? "" : r.comment())
-                                + ("EXCLUDED".equals(r.status()) ? " [đã loại qua kiểm duyệt]" : ""));
+                        (r.comment() == null ? "" : r.comment()) + ("EXCLUDED".equals(r.status()) ? excluded : ""));
             }
             document.add(comments);
         }
-        document.add(new Paragraph(
-                "Tỷ lệ hài lòng = (rất hài lòng + hài lòng) ÷ lượt đánh giá được tính. Tỷ lệ được đánh giá = "
-                        + "lượt đánh giá ÷ hồ sơ đã trả kết quả trong kỳ. Đánh giá bị thay thế hoặc đã loại vẫn được lưu, không tính vào tỷ lệ. "
-                        + words.get("dashboard.definitions"),
-                small));
+        document.add(
+                new Paragraph(words.get("dashboard.pdf.formulas") + " " + words.get("dashboard.definitions"), small));
         document.close();
         return out.toByteArray();
     }
@@ -229,13 +246,13 @@ final class ReportPdf {
         PdfPTable t = table(
                 new float[] {6, 2, 2, 2, 2, 3, 2, 2},
                 first,
-                "Hồ sơ đã trả",
-                "Lượt đánh giá",
-                "Tỷ lệ được đánh giá",
-                "Tỷ lệ hài lòng",
+                words.get("dashboard.column.returned"),
+                words.get("dashboard.card.ratings"),
+                words.get("dashboard.column.coverageRated"),
+                words.get("dashboard.card.satisfaction"),
                 words.get("dashboard.column.interval"),
-                "Không hài lòng",
-                "Tỷ lệ trễ hạn");
+                words.get("dashboard.card.dissatisfied"),
+                words.get("dashboard.card.late"));
         for (BreakdownRow r : rows) {
             Figures f = r.figures();
             row(
@@ -250,7 +267,7 @@ final class ReportPdf {
                     percent(f.lateShare()));
         }
         if (rows.isEmpty()) {
-            row(t, "Không có số liệu", "", "", "", "", "", "", "");
+            row(t, words.get("dashboard.pdf.noFigures"), "", "", "", "", "", "", "");
         }
         document.add(t);
     }
@@ -261,17 +278,17 @@ final class ReportPdf {
      * dossiers, coverage or lateness: it shares out the ratings.
      */
     private void channels(Document document, List<BreakdownRow> rows) {
-        section(document, "Theo kênh đánh giá");
+        section(document, words.get("dashboard.pdf.section.byChannel"));
         document.add(new Paragraph(words.get("report.channels.note"), small));
         long all = rows.stream().mapToLong(r -> r.figures().ratings()).sum();
         PdfPTable t = table(
                 new float[] {6, 2, 3, 2, 3, 2},
-                "Kênh",
-                "Lượt đánh giá",
+                words.get("dashboard.column.channel"),
+                words.get("dashboard.card.ratings"),
                 words.get("report.channels.share"),
-                "Tỷ lệ hài lòng",
+                words.get("dashboard.card.satisfaction"),
                 words.get("dashboard.column.interval"),
-                "Không hài lòng");
+                words.get("dashboard.card.dissatisfied"));
         for (BreakdownRow r : rows) {
             Figures f = r.figures();
             row(
@@ -284,7 +301,7 @@ final class ReportPdf {
                     count(f.dissatisfied()));
         }
         if (rows.isEmpty()) {
-            row(t, "Không có số liệu", "", "", "", "", "");
+            row(t, words.get("dashboard.pdf.noFigures"), "", "", "", "", "");
         }
         document.add(t);
     }

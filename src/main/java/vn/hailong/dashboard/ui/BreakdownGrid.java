@@ -26,19 +26,24 @@ final class BreakdownGrid extends Grid<BreakdownRow> {
     BreakdownGrid(Breakdown b, Consumer<UUID> unitClicked) {
         addColumn(BreakdownRow::label).setHeader(b.label()).setFlexGrow(4).setSortable(true);
         if (b == Breakdown.UNIT || b == Breakdown.PROCEDURE) {
-            addColumn(BreakdownRow::code).setHeader("Mã").setAutoWidth(true).setFlexGrow(0);
+            addColumn(BreakdownRow::code)
+                    .setHeader(getTranslation("dashboard.column.code"))
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
         }
         boolean dossiers = b == Breakdown.UNIT || b == Breakdown.PROCEDURE || b == Breakdown.OFFICER;
         if (dossiers) {
-            number("Hồ sơ đã trả", r -> r.figures().returned());
+            number(getTranslation("dashboard.column.returned"), r -> r.figures().returned());
         }
         if (b == Breakdown.COUNTER) {
-            number("Hồ sơ bàn giao tại quầy", r -> r.figures().returned());
+            number(
+                    getTranslation("dashboard.column.handedOverAtCounter"),
+                    r -> r.figures().returned());
         }
-        number("Lượt đánh giá", r -> r.figures().ratings());
+        number(getTranslation("dashboard.card.ratings"), r -> r.figures().ratings());
         if (dossiers || b == Breakdown.COUNTER) {
             addColumn(r -> Format.percent(r.figures().coverage()))
-                    .setHeader("Tỷ lệ đánh giá")
+                    .setHeader(getTranslation("dashboard.column.coverage"))
                     .setTextAlign(ColumnTextAlign.END);
         }
         addComponentColumn(r -> rate(r.figures()))
@@ -49,10 +54,10 @@ final class BreakdownGrid extends Grid<BreakdownRow> {
                 .setComparator(r -> r.figures().satisfactionRate() == null
                         ? -1
                         : r.figures().satisfactionRate());
-        number("Không hài lòng", r -> r.figures().dissatisfied());
+        number(getTranslation("dashboard.card.dissatisfied"), r -> r.figures().dissatisfied());
         if (dossiers) {
             addColumn(r -> Format.percent(r.figures().lateShare()))
-                    .setHeader("Trễ hạn")
+                    .setHeader(getTranslation("dashboard.column.late"))
                     .setTextAlign(ColumnTextAlign.END);
         }
         if (b == Breakdown.UNIT) {
@@ -63,7 +68,7 @@ final class BreakdownGrid extends Grid<BreakdownRow> {
         setAllRowsVisible(true);
         // Unit and procedure names and the headers wrap rather than end in "…": managers read them whole.
         addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        setEmptyStateText("Không có số liệu trong kỳ này.");
+        setEmptyStateText(getTranslation("dashboard.breakdown.none"));
     }
 
     /** A satisfaction rate over its 95 % interval, which says how far a small sample can be trusted. */

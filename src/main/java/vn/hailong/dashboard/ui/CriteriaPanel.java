@@ -25,25 +25,25 @@ final class CriteriaPanel extends Div {
     CriteriaPanel(Map<String, String> criterionLabels) {
         this.criterionLabels = criterionLabels;
         criteria.addColumn(e -> criterionLabels.getOrDefault(e.getKey(), e.getKey()))
-                .setHeader("Tiêu chí")
+                .setHeader(getTranslation("dashboard.column.criterion"))
                 .setFlexGrow(3);
         criteria.addColumn(e -> Format.average(e.getValue()[0]))
-                .setHeader("Kỳ này")
+                .setHeader(getTranslation("dashboard.column.current"))
                 .setTextAlign(ColumnTextAlign.END);
         criteriaPrevious = criteria.addColumn(e -> Format.average(e.getValue()[1]))
-                .setHeader("Kỳ trước")
+                .setHeader(getTranslation("dashboard.column.previous"))
                 .setTextAlign(ColumnTextAlign.END);
         criteriaLastYear = criteria.addColumn(e -> Format.average(e.getValue()[2]))
-                .setHeader("Cùng kỳ năm trước")
+                .setHeader(getTranslation("dashboard.column.lastYear"))
                 .setTextAlign(ColumnTextAlign.END);
         criteria.setId("criteria");
         criteria.setAllRowsVisible(true);
         criteria.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         Div charts = new Div(
-                ChartFigure.of("Phân bố đánh giá chung (%)", answers),
-                ChartFigure.of("Điểm trung bình theo tiêu chí (0–2)", criteriaChart));
+                ChartFigure.of(getTranslation("dashboard.criteria.answersChart"), answers),
+                ChartFigure.of(getTranslation("dashboard.criteria.title"), criteriaChart));
         charts.addClassName("charts");
-        add(charts, new H3("Điểm trung bình theo tiêu chí (0–2)"), criteria);
+        add(charts, new H3(getTranslation("dashboard.criteria.title")), criteria);
     }
 
     void show(Headline h) {

@@ -12,11 +12,13 @@ import vn.hailong.dashboard.Figures;
 import vn.hailong.dashboard.Headline;
 import vn.hailong.dashboard.HourCell;
 import vn.hailong.dashboard.TrendPoint;
+import vn.hailong.platform.Words;
 import vn.hailong.rating.RatingWords;
 
 /**
  * The ECharts options of the dashboard's charts and the Vietnamese sentences that summarise them
- * (each chart's accessible name and caption). Plain data in, plain maps out: no Vaadin here.
+ * (each chart's accessible name and caption), their words from the bundles ({@code dashboard.chart.*}).
+ * Plain data in, plain maps out: no Vaadin here.
  */
 final class DashboardCharts {
 
@@ -42,16 +44,26 @@ final class DashboardCharts {
     static Spec rateTrend(List<TrendPoint> points) {
         List<String> months = points.stream().map(DashboardCharts::month).toList();
         List<Object> series = List.of(
-                line("Hài lòng", CURRENT, false, points, p -> p.figures().satisfactionRate()),
                 line(
-                        "Hài lòng (năm trước)",
+                        Words.of("dashboard.chart.satisfied"),
+                        CURRENT,
+                        false,
+                        points,
+                        p -> p.figures().satisfactionRate()),
+                line(
+                        Words.of("dashboard.chart.satisfiedLastYear"),
                         CURRENT,
                         true,
                         points,
                         p -> p.yearBefore().satisfactionRate()),
-                line("Được đánh giá", COVERAGE, false, points, p -> p.figures().coverage()),
                 line(
-                        "Được đánh giá (năm trước)",
+                        Words.of("dashboard.chart.rated"),
+                        COVERAGE,
+                        false,
+                        points,
+                        p -> p.figures().coverage()),
+                line(
+                        Words.of("dashboard.chart.ratedLastYear"),
                         COVERAGE,
                         true,
                         points,
@@ -66,25 +78,17 @@ final class DashboardCharts {
 
     static String rateSummary(List<TrendPoint> points) {
         if (points.isEmpty()) {
-            return "Xu hướng theo tháng: không có số liệu.";
+            return Words.of("dashboard.chart.rateTrend.none");
         }
         TrendPoint last = points.getLast();
-        StringBuilder s = new StringBuilder("Biểu đồ đường tỷ lệ hài lòng và tỷ lệ hồ sơ được đánh giá theo tháng, từ ")
-                .append(month(points.getFirst()))
-                .append(" đến ")
-                .append(month(last))
-                .append(", so với cùng tháng năm trước. ");
-        s.append("Tháng ")
-                .append(month(last))
-                .append(": hài lòng ")
-                .append(Format.percent(last.figures().satisfactionRate()))
-                .append(" (năm trước ")
-                .append(Format.percent(last.yearBefore().satisfactionRate()))
-                .append("), được đánh giá ")
-                .append(Format.percent(last.figures().coverage()))
-                .append(" (năm trước ")
-                .append(Format.percent(last.yearBefore().coverage()))
-                .append(").");
+        StringBuilder s = new StringBuilder(Words.of(
+                "dashboard.chart.rateTrend.summary",
+                month(points.getFirst()),
+                month(last),
+                Format.percent(last.figures().satisfactionRate()),
+                Format.percent(last.yearBefore().satisfactionRate()),
+                Format.percent(last.figures().coverage()),
+                Format.percent(last.yearBefore().coverage())));
         TrendPoint best = null;
         TrendPoint worst = null;
         for (TrendPoint p : points) {
@@ -95,15 +99,13 @@ final class DashboardCharts {
             }
         }
         if (best != null) {
-            s.append(" Cao nhất ")
-                    .append(Format.percent(best.figures().satisfactionRate()))
-                    .append(" (")
-                    .append(month(best))
-                    .append("), thấp nhất ")
-                    .append(Format.percent(worst.figures().satisfactionRate()))
-                    .append(" (")
-                    .append(month(worst))
-                    .append(").");
+            s.append(' ')
+                    .append(Words.of(
+                            "dashboard.chart.rateTrend.extremes",
+                            Format.percent(best.figures().satisfactionRate()),
+                            month(best),
+                            Format.percent(worst.figures().satisfactionRate()),
+                            month(worst)));
         }
         return s.toString();
     }
@@ -119,14 +121,14 @@ final class DashboardCharts {
                 "series",
                 List.of(
                         bar(
-                                "Lượt đánh giá",
+                                Words.of("dashboard.card.ratings"),
                                 CURRENT,
                                 points.stream()
                                         .map(p -> (Object) p.figures().ratings())
                                         .toList(),
                                 null),
                         bar(
-                                "Năm trước",
+                                Words.of("dashboard.column.previousYear"),
                                 LAST_YEAR,
                                 points.stream()
                                         .map(p -> (Object) p.yearBefore().ratings())
@@ -135,12 +137,14 @@ final class DashboardCharts {
         long total = points.stream().mapToLong(p -> p.figures().ratings()).sum();
         long before = points.stream().mapToLong(p -> p.yearBefore().ratings()).sum();
         String summary = points.isEmpty()
-                ? "Lượt đánh giá theo tháng: không có số liệu."
-                : "Biểu đồ cột lượt đánh giá theo tháng, từ " + month(points.getFirst()) + " đến "
-                        + month(points.getLast()) + ": tổng "
-                        + Format.count(total) + " lượt (cùng các tháng năm trước " + Format.count(before) + "); tháng "
-                        + month(points.getLast()) + ": "
-                        + Format.count(points.getLast().figures().ratings()) + " lượt.";
+                ? Words.of("dashboard.chart.ratingsTrend.none")
+                : Words.of(
+                        "dashboard.chart.ratingsTrend.summary",
+                        month(points.getFirst()),
+                        month(points.getLast()),
+                        Format.count(total),
+                        Format.count(before),
+                        Format.count(points.getLast().figures().ratings()));
         return new Spec(option, summary);
     }
 
@@ -155,22 +159,37 @@ final class DashboardCharts {
         option.put("yAxis", Map.of("type", "value", "min", 0, "max", 100));
         option.put("tooltip", Map.of("trigger", "axis"));
         List<Object> series = new ArrayList<>(List.of(
-                bar("Kỳ này · " + h.period().label(), CURRENT, shares(h.current()), "top"),
-                bar("Kỳ trước · " + h.previousPeriod().label(), PREVIOUS, shares(h.previous()), null)));
+                bar(Words.of("dashboard.chart.currentPeriod", h.period().label()), CURRENT, shares(h.current()), "top"),
+                bar(
+                        Words.of(
+                                "dashboard.chart.previousPeriod",
+                                h.previousPeriod().label()),
+                        PREVIOUS,
+                        shares(h.previous()),
+                        null)));
         if (!h.lastYearIsPrevious()) {
-            series.add(bar("Cùng kỳ năm trước · " + h.lastYearPeriod().label(), LAST_YEAR, shares(h.lastYear()), null));
+            series.add(bar(
+                    Words.of(
+                            "dashboard.chart.lastYearPeriod", h.lastYearPeriod().label()),
+                    LAST_YEAR,
+                    shares(h.lastYear()),
+                    null));
         }
         option.put("series", series);
         Figures c = h.current();
         List<Object> s = shares(c);
         String summary = c.ratings() == 0
-                ? "Phân bố đánh giá chung: không có đánh giá trong kỳ."
-                : "Biểu đồ cột phân bố đánh giá chung, " + h.period().label() + ", " + Format.count(c.ratings())
-                        + " lượt: rất hài lòng "
-                        + Format.count(c.verySatisfied()) + " (" + Format.percent((Double) s.get(0)) + "), hài lòng "
-                        + Format.count(c.satisfied()) + " (" + Format.percent((Double) s.get(1)) + "), không hài lòng "
-                        + Format.count(c.dissatisfied()) + " (" + Format.percent((Double) s.get(2))
-                        + "); so với kỳ trước và cùng kỳ năm trước.";
+                ? Words.of("dashboard.chart.answers.none")
+                : Words.of(
+                        "dashboard.chart.answers.summary",
+                        h.period().label(),
+                        Format.count(c.ratings()),
+                        Format.count(c.verySatisfied()),
+                        Format.percent((Double) s.get(0)),
+                        Format.count(c.satisfied()),
+                        Format.percent((Double) s.get(1)),
+                        Format.count(c.dissatisfied()),
+                        Format.percent((Double) s.get(2)));
         return new Spec(option, summary);
     }
 
@@ -214,14 +233,14 @@ final class DashboardCharts {
         option.put("tooltip", Map.of("trigger", "axis"));
         List<Object> bars = new ArrayList<>(List.of(
                 bar(
-                        "Kỳ này",
+                        Words.of("dashboard.column.current"),
                         CURRENT,
                         reversed.stream()
                                 .map(k -> (Object) h.current().average(k))
                                 .toList(),
                         "right"),
                 bar(
-                        "Kỳ trước",
+                        Words.of("dashboard.column.previous"),
                         PREVIOUS,
                         reversed.stream()
                                 .map(k -> (Object) h.previous().average(k))
@@ -229,7 +248,7 @@ final class DashboardCharts {
                         null)));
         if (!h.lastYearIsPrevious()) {
             bars.add(bar(
-                    "Cùng kỳ năm trước",
+                    Words.of("dashboard.column.lastYear"),
                     LAST_YEAR,
                     reversed.stream().map(k -> (Object) h.lastYear().average(k)).toList(),
                     null));
@@ -239,13 +258,24 @@ final class DashboardCharts {
                 .map(k -> labels.get(k) + " " + Format.average(h.current().average(k)))
                 .toList();
         String summary = keys.isEmpty()
-                ? "Điểm trung bình theo tiêu chí: không có số liệu."
-                : "Biểu đồ thanh điểm trung bình theo tiêu chí (0–2), "
-                        + h.period().label() + ": " + String.join("; ", parts) + ". Số liệu từng kỳ ở bảng bên dưới.";
+                ? Words.of("dashboard.chart.criteria.none")
+                : Words.of("dashboard.chart.criteria.summary", h.period().label(), String.join("; ", parts));
         return new Spec(option, summary);
     }
 
-    static final String[] WEEKDAYS = {"Thứ 2", "Thứ 3", "Thứ 4", "Thứ 5", "Thứ 6", "Thứ 7", "CN"};
+    /** The weekday's name, 1 Monday … 7 Sunday ({@code dashboard.weekday.*}). */
+    static String weekday(int weekday) {
+        return Words.of("dashboard.weekday." + weekday);
+    }
+
+    /** Monday to Sunday. */
+    static List<String> weekdays() {
+        List<String> days = new ArrayList<>();
+        for (int d = 1; d <= 7; d++) {
+            days.add(weekday(d));
+        }
+        return days;
+    }
 
     /** Ratings per hour of day and weekday, as a heat map (darker: more ratings). */
     static Spec hours(List<HourCell> cells, int firstHour, int lastHour) {
@@ -267,7 +297,7 @@ final class DashboardCharts {
         }
         Map<String, Object> option = base("");
         option.put("grid", Map.of("left", 8, "right", 16, "top", 8, "bottom", 56, "containLabel", true));
-        option.put("xAxis", Map.of("type", "category", "data", List.of(WEEKDAYS), "splitArea", Map.of("show", true)));
+        option.put("xAxis", Map.of("type", "category", "data", weekdays(), "splitArea", Map.of("show", true)));
         option.put(
                 "yAxis", Map.of("type", "category", "data", hours, "inverse", true, "splitArea", Map.of("show", true)));
         option.put(
@@ -288,23 +318,25 @@ final class DashboardCharts {
                         "itemHeight",
                         120,
                         "text",
-                        List.of("nhiều", "ít"),
+                        List.of(Words.of("dashboard.chart.hours.more"), Words.of("dashboard.chart.hours.less")),
                         "inRange",
                         Map.of("color", List.of("#e3f2fd", "#1565c0"))));
         option.put("tooltip", Map.of("trigger", "item"));
         option.put("legend", Map.of("show", false));
         Map<String, Object> series = new LinkedHashMap<>();
-        series.put("name", "Lượt đánh giá");
+        series.put("name", Words.of("dashboard.card.ratings"));
         series.put("type", "heatmap");
         series.put("data", data);
         series.put("label", Map.of("show", true, "fontSize", 11));
         option.put("series", List.of(series));
         String summary = total == 0
-                ? "Lượt đánh giá theo giờ và thứ: không có đánh giá trong kỳ."
-                : "Bản đồ nhiệt lượt đánh giá theo giờ trong ngày và thứ trong tuần: " + Format.count(total)
-                        + " lượt; nhiều nhất "
-                        + WEEKDAYS[busiest.weekday() - 1] + " " + String.format("%02d:00", busiest.hour()) + " ("
-                        + Format.count(busiest.ratings()) + " lượt). Số lượt và tỷ lệ hài lòng từng ô ở bảng bên dưới.";
+                ? Words.of("dashboard.chart.hours.none")
+                : Words.of(
+                        "dashboard.chart.hours.summary",
+                        Format.count(total),
+                        weekday(busiest.weekday()),
+                        String.format("%02d:00", busiest.hour()),
+                        Format.count(busiest.ratings()));
         return new Spec(option, summary);
     }
 

@@ -60,7 +60,7 @@ public class DashboardView extends Div {
         setId("dashboard");
 
         add(
-                new H2("Bảng điều khiển mức độ hài lòng"),
+                new H2(getTranslation("dashboard.view.title")),
                 new PeriodFilter(() -> selection.period(), dashboard::today, period -> {
                     selection = new Selection(period, selection.unitId());
                     refresh();
@@ -126,8 +126,7 @@ public class DashboardView extends Div {
             trend.show(dashboard.trend(selection));
             details.show(selection);
         } catch (AccessDeniedException e) {
-            Notification.show(
-                            "Bạn không có quyền xem đơn vị này (not in your scope)", 5000, Notification.Position.MIDDLE)
+            Notification.show(getTranslation("dashboard.view.outOfScope"), 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }

@@ -26,13 +26,10 @@ import vn.hailong.paperform.PaperFormService;
  */
 final class DetailPanels extends Div {
 
-    static final String HOURS = "Giờ × thứ";
-    static final String UNHAPPY = "Ý kiến không hài lòng";
-    static final String INTEGRITY = "Kiểm tra số liệu";
-
     private final DashboardService dashboard;
     private final ExportService exports;
-    private final RadioButtonGroup<String> panelChoice = new RadioButtonGroup<>("Xem chi tiết theo");
+    private final RadioButtonGroup<String> panelChoice =
+            new RadioButtonGroup<>(getTranslation("dashboard.panel.choice"));
     private final Map<String, Component> panels = new LinkedHashMap<>();
     private final Div panel = new Div();
     private final Map<Breakdown, BreakdownGrid> breakdowns = new HashMap<>();
@@ -57,26 +54,21 @@ final class DetailPanels extends Div {
             Component content = grid;
             if (b == Breakdown.OFFICER) {
                 content = new Div(
-                        new Paragraph("Chỉ hiện cán bộ có từ " + dashboard.officerMinRatings()
-                                + " lượt đánh giá trở lên trong kỳ."),
+                        new Paragraph(getTranslation(
+                                "dashboard.panel.officerNote", String.valueOf(dashboard.officerMinRatings()))),
                         grid);
             }
             if (b == Breakdown.COUNTER) {
-                content = new Div(
-                        new Paragraph(
-                                "Hồ sơ được cán bộ bàn giao cho người dân tại quầy trong kỳ (theo lần bàn giao cuối), "
-                                        + "và bao nhiêu hồ sơ trong số đó đã được đánh giá (tại quầy hay sau đó qua mã QR)."),
-                        grid);
+                content = new Div(new Paragraph(getTranslation("dashboard.panel.counterNote")), grid);
             }
             if (b == Breakdown.UNIT) {
-                content = new Div(
-                        new Paragraph("Bấm vào một đơn vị để xem chi tiết đơn vị đó và các đơn vị trực thuộc."), grid);
+                content = new Div(new Paragraph(getTranslation("dashboard.panel.unitNote")), grid);
             }
             panels.put(b.label(), content);
         }
-        panels.put(HOURS, hours);
-        panels.put(UNHAPPY, unhappy);
-        panels.put(INTEGRITY, integrity);
+        panels.put(getTranslation("dashboard.panel.hours"), hours);
+        panels.put(getTranslation("dashboard.panel.unhappy"), unhappy);
+        panels.put(getTranslation("dashboard.panel.integrity"), integrity);
         panelChoice.setItems(panels.keySet());
         panelChoice.setId("breakdowns");
         panelChoice.addValueChangeListener(e -> {

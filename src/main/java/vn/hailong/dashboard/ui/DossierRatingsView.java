@@ -27,6 +27,7 @@ import vn.hailong.moderation.ModerationService;
 import vn.hailong.moderation.ModerationService.DisputeLink;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.Words;
 import vn.hailong.rating.RatingFacts;
 import vn.hailong.rating.RatingWords;
 
@@ -52,55 +53,54 @@ public class DossierRatingsView extends Div implements HasUrlParameter<String> {
     @Override
     public void setParameter(BeforeEvent event, String code) {
         removeAll();
-        add(new RouterLink("← Bảng điều khiển", DashboardView.class));
+        add(new RouterLink(getTranslation("dashboard.dossier.back"), DashboardView.class));
         try {
             DossierView view = dashboard.dossier(code);
             var d = view.dossier();
-            add(new H2("Hồ sơ " + d.code()));
-            Paragraph facts = new Paragraph(d.procedureName() + " · " + d.evaluatedUnitName() + " · tiếp nhận "
-                    + Format.time(d.receivedAt())
-                    + (d.dueAt() == null ? "" : " · hẹn trả " + Format.time(d.dueAt()))
-                    + (d.returnedAt() == null ? " · chưa trả kết quả" : " · trả kết quả " + Format.time(d.returnedAt()))
+            add(new H2(getTranslation("dashboard.dossier.title", d.code())));
+            Paragraph facts = new Paragraph(d.procedureName() + " · " + d.evaluatedUnitName() + " · "
+                    + getTranslation("dashboard.dossier.received", Format.time(d.receivedAt()))
+                    + (d.dueAt() == null ? "" : " · " + getTranslation("dashboard.dossier.due", Format.time(d.dueAt())))
+                    + " · "
+                    + (d.returnedAt() == null
+                            ? getTranslation("dashboard.dossier.notReturned")
+                            : getTranslation("dashboard.dossier.returned", Format.time(d.returnedAt())))
                     + (d.timeliness() == null
                             ? ""
                             : " ("
-                                    + switch (d.timeliness()) {
-                                        case EARLY -> "trước hạn";
-                                        case ON_TIME -> "đúng hạn";
-                                        case LATE -> "trễ hạn";
-                                    }
-                                    + ")"));
+                                    + getTranslation("dashboard.dossier.timeliness."
+                                            + d.timeliness().name()) + ")"));
             facts.setId("dossier-facts");
             add(facts);
             Grid<RatingFacts> ratings = new Grid<>();
             ratings.addColumn(r -> Format.time(r.submittedAt()))
-                    .setHeader("Thời gian")
+                    .setHeader(getTranslation("dashboard.column.time"))
                     .setAutoWidth(true);
             Map<String, String> options = dashboard.overallOptionLabels();
             Map<String, String> reasons = dashboard.reasonLabels();
             ratings.addColumn(r -> RatingWords.channel(r.channel().name()))
-                    .setHeader("Kênh")
+                    .setHeader(getTranslation("dashboard.column.channel"))
                     .setAutoWidth(true);
             ratings.addColumn(r -> RatingWords.status(r.status().name()))
-                    .setHeader("Trạng thái")
+                    .setHeader(getTranslation("dashboard.column.status"))
                     .setAutoWidth(true);
             ratings.addColumn(r -> options.getOrDefault(r.overallOption(), r.overallOption()))
-                    .setHeader("Đánh giá chung")
+                    .setHeader(getTranslation("dashboard.column.overall"))
                     .setAutoWidth(true);
             ratings.addColumn(r -> String.join(
                             ", ",
                             r.reasons().stream()
                                     .map(c -> reasons.getOrDefault(c, c))
                                     .toList()))
-                    .setHeader("Lý do");
+                    .setHeader(getTranslation("dashboard.column.reasons"));
             ratings.addColumn(r -> r.comment() == null ? "" : r.comment())
-                    .setHeader("Ý kiến")
+                    .setHeader(getTranslation("dashboard.column.comment"))
                     .setFlexGrow(3);
             Map<UUID, DisputeLink> links = moderation.disputeLinks(
                     view.ratings().stream().map(RatingFacts::id).toList());
             if (!links.isEmpty()) {
                 ratings.addComponentColumn(r -> disputeLink(r.id(), links.get(r.id())))
-                        .setHeader("Kiểm duyệt")
+                        .setHeader(getTranslation("dashboard.dossier.column.moderation"))
                         .setAutoWidth(true);
             }
             ratings.setItems(view.ratings());
@@ -109,9 +109,9 @@ public class DossierRatingsView extends Div implements HasUrlParameter<String> {
             ratings.setId("dossier-ratings");
             add(ratings);
         } catch (NotFoundException e) {
-            add(new Paragraph("Không tìm thấy hồ sơ " + code + " (no such dossier)."));
+            add(new Paragraph(getTranslation("dashboard.dossier.notFound", code)));
         } catch (AccessDeniedException e) {
-            add(new Paragraph("Hồ sơ này thuộc đơn vị ngoài phạm vi của bạn (outside your scope)."));
+            add(new Paragraph(getTranslation("dashboard.dossier.outOfScope")));
         }
     }
 
@@ -120,12 +120,8 @@ public class DossierRatingsView extends Div implements HasUrlParameter<String> {
         if (link == null) {
             return new Span();
         }
-        Anchor anchor = new Anchor(
-                "kiem-duyet/danh-gia/" + ratingId,
-                switch (link) {
-                    case RAISE -> "Đề nghị kiểm duyệt";
-                    case SEE_OPEN -> "Xem đề nghị đang chờ quyết định";
-                });
+        Anchor anchor =
+                new Anchor("kiem-duyet/danh-gia/" + ratingId, Words.of("dashboard.dossier.dispute." + link.name()));
         anchor.setId("dispute-" + ratingId);
         return anchor;
     }

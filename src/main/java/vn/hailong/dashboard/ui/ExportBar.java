@@ -25,29 +25,37 @@ final class ExportBar extends Div {
             ExportService exports,
             Supplier<Selection> selection,
             Function<ExportService.Format, ExportService.ExportFile> tableExport) {
-        Span label = new Span("Tải về:");
+        Span label = new Span(getTranslation("dashboard.exports.label"));
         exportLanguage.setLabel(getTranslation("export.language"));
         exportLanguage.setItems(Format.VI, Locale.ENGLISH);
-        exportLanguage.setItemLabelGenerator(l -> l.equals(Format.VI) ? "Tiếng Việt" : "English");
+        String vietnamese = getTranslation("dashboard.exports.language.vi");
+        String english = getTranslation("dashboard.exports.language.en");
+        exportLanguage.setItemLabelGenerator(l -> l.equals(Format.VI) ? vietnamese : english);
         exportLanguage.setValue(Format.VI);
         exportLanguage.setId("export-language");
         exportLanguage.setWidth("16rem");
         add(
                 label,
-                download("export-table-csv", "Bảng đang xem (CSV)", () -> tableExport.apply(ExportService.Format.CSV)),
+                download(
+                        "export-table-csv",
+                        getTranslation("dashboard.exports.tableCsv"),
+                        () -> tableExport.apply(ExportService.Format.CSV)),
                 download(
                         "export-table-xlsx",
-                        "Bảng đang xem (Excel)",
+                        getTranslation("dashboard.exports.tableXlsx"),
                         () -> tableExport.apply(ExportService.Format.XLSX)),
                 download(
                         "export-ratings-csv",
-                        "Danh sách đánh giá (CSV)",
+                        getTranslation("dashboard.exports.ratingsCsv"),
                         () -> exports.ratings(selection.get(), ExportService.Format.CSV, exportLanguage.getValue())),
                 download(
                         "export-ratings-xlsx",
-                        "Danh sách đánh giá (Excel)",
+                        getTranslation("dashboard.exports.ratingsXlsx"),
                         () -> exports.ratings(selection.get(), ExportService.Format.XLSX, exportLanguage.getValue())),
-                download("export-report-pdf", "Báo cáo PDF", () -> exports.report(selection.get())),
+                download(
+                        "export-report-pdf",
+                        getTranslation("dashboard.exports.reportPdf"),
+                        () -> exports.report(selection.get())),
                 exportLanguage);
         addClassName("exports");
         setId("exports");

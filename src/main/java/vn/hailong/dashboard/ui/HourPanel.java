@@ -15,15 +15,13 @@ import vn.hailong.dashboard.HourCell;
 /** Ratings and the satisfaction rate by hour of the day and day of the week, as a heat table and a chart. */
 final class HourPanel extends Div {
 
-    private static final String[] WEEKDAYS = {"Thứ 2", "Thứ 3", "Thứ 4", "Thứ 5", "Thứ 6", "Thứ 7", "CN"};
-
     private final Chart hourChart = new Chart("chart-hours", "24rem");
     private final Div hours = new Div();
 
     HourPanel() {
         add(
-                new Paragraph("Lượt đánh giá và tỷ lệ hài lòng theo giờ trong ngày và thứ trong tuần."),
-                ChartFigure.of("Lượt đánh giá theo giờ và thứ", hourChart),
+                new Paragraph(getTranslation("dashboard.hours.intro")),
+                ChartFigure.of(getTranslation("dashboard.hours.chart"), hourChart),
                 hours);
     }
 
@@ -40,11 +38,11 @@ final class HourPanel extends Div {
         NativeTable table = new NativeTable();
         table.addClassName("heat");
         table.setId("by-hour");
-        table.setCaptionText("Mỗi ô: số lượt đánh giá · tỷ lệ hài lòng");
+        table.setCaptionText(getTranslation("dashboard.hours.caption"));
         NativeTableRow head = table.getHead().addRow();
-        head.addHeaderCell().setText("Giờ");
-        for (String w : WEEKDAYS) {
-            head.addHeaderCell().setText(w);
+        head.addHeaderCell().setText(getTranslation("dashboard.hours.hour"));
+        for (int w = 1; w <= 7; w++) {
+            head.addHeaderCell().setText(getTranslation("dashboard.weekday." + w));
         }
         for (int hour = first; hour <= last; hour++) {
             NativeTableRow row = table.getBody().addRow();

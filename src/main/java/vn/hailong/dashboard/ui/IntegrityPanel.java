@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 
+import vn.hailong.dashboard.Breakdown;
 import vn.hailong.dashboard.BreakdownRow;
 import vn.hailong.dashboard.Figures;
 import vn.hailong.dashboard.Integrity;
@@ -35,94 +36,101 @@ final class IntegrityPanel extends Div {
     void show(Integrity i) {
         removeAll();
         Figures t = i.totals();
-        add(new Paragraph("Đánh giá tại quầy bị thay thế bởi đánh giá trên điện thoại của người dân: "
-                + Format.count(t.superseded()) + " · chưa gắn hồ sơ: "
-                + Format.count(t.unbound() + i.unboundAtCounters())
-                + " · đã loại qua kiểm duyệt: "
-                + Format.count(t.excluded()) + " (không tính vào tỷ lệ, vẫn được lưu)."));
-        Paragraph kiosk = new Paragraph("Phiếu tại quầy người dân bỏ dở, không bấm “Gửi đánh giá” (được lưu và tính): "
-                + Format.count(i.abandonedStored()) + ", trong đó “Không hài lòng” chưa nêu lý do: "
-                + Format.count(i.abandonedWithoutReason())
-                + " · hồ sơ người dân báo “Không phải hồ sơ của tôi”: " + Format.count(i.notMine())
-                + " · đánh giá qua mã hồ sơ nhập tay: " + Format.count(i.keyedCodes()) + ", quét mã: "
-                + Format.count(i.scannedCodes()) + ".");
+        add(new Paragraph(getTranslation(
+                "dashboard.integrity.ratings",
+                Format.count(t.superseded()),
+                Format.count(t.unbound() + i.unboundAtCounters()),
+                Format.count(t.excluded()))));
+        Paragraph kiosk = new Paragraph(getTranslation(
+                "dashboard.integrity.kiosk",
+                Format.count(i.abandonedStored()),
+                Format.count(i.abandonedWithoutReason()),
+                Format.count(i.notMine()),
+                Format.count(i.keyedCodes()),
+                Format.count(i.scannedCodes())));
         kiosk.setId("integrity-kiosk");
         add(kiosk);
         PaperFormService.Integrity paper = paperForms.integrity();
-        Paragraph paperForm =
-                new Paragraph("Phiếu giấy (mọi kỳ, trong phạm vi bạn phụ trách): đã nhập " + Format.count(paper.keyed())
-                        + " · được nhập lần hai để kiểm tra: " + Format.count(paper.checked()) + ", đang chờ: "
-                        + Format.count(paper.awaitingCheck())
-                        + " · hai lần nhập khác nhau: " + Format.count(paper.mismatched()) + ". ");
-        paperForm.add(new Anchor("phieu-giay", "Xem các phiếu khác nhau"));
+        Paragraph paperForm = new Paragraph(getTranslation(
+                        "dashboard.integrity.paperForms",
+                        Format.count(paper.keyed()),
+                        Format.count(paper.checked()),
+                        Format.count(paper.awaitingCheck()),
+                        Format.count(paper.mismatched()))
+                + " ");
+        paperForm.add(new Anchor("phieu-giay", getTranslation("dashboard.integrity.paperForms.link")));
         paperForm.setId("integrity-paper-forms");
         add(paperForm);
         add(new H3(RatingWords.channel("KIOSK")));
         Grid<BreakdownRow> devices = new Grid<>();
-        devices.addColumn(BreakdownRow::label).setHeader("Thiết bị").setFlexGrow(2);
+        devices.addColumn(BreakdownRow::label)
+                .setHeader(getTranslation("dashboard.integrity.column.device"))
+                .setFlexGrow(2);
         devices.addColumn(r -> Format.count(r.figures().ratings()))
-                .setHeader("Lượt được tính")
+                .setHeader(getTranslation("dashboard.integrity.column.counted"))
                 .setTextAlign(ColumnTextAlign.END);
         devices.addColumn(r -> Format.count(r.figures().superseded()))
                 .setHeader(RatingWords.status("SUPERSEDED"))
                 .setTextAlign(ColumnTextAlign.END);
         devices.addColumn(r -> Format.percent(supersededShare(r.figures())))
-                .setHeader("Tỷ lệ bị thay thế")
+                .setHeader(getTranslation("dashboard.integrity.column.supersededShare"))
                 .setTextAlign(ColumnTextAlign.END);
         devices.addColumn(r -> Format.percent(r.figures().satisfactionRate()))
-                .setHeader("Tỷ lệ hài lòng")
+                .setHeader(getTranslation("dashboard.card.satisfaction"))
                 .setTextAlign(ColumnTextAlign.END);
         devices.setItems(i.devices());
         devices.setAllRowsVisible(true);
         devices.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         devices.setId("integrity-devices");
-        devices.setEmptyStateText("Không có đánh giá từ thiết bị tại quầy trong kỳ này.");
+        devices.setEmptyStateText(getTranslation("dashboard.integrity.devices.none"));
         add(devices);
-        add(new H3("Cán bộ có tỷ lệ hồ sơ được đánh giá thấp bất thường"));
-        add(new Paragraph("Dưới một nửa tỷ lệ chung của phạm vi đang xem; chỉ xét cán bộ có đủ hồ sơ đã trả."));
+        add(new H3(getTranslation("dashboard.integrity.officers.title")));
+        add(new Paragraph(getTranslation("dashboard.integrity.officers.note")));
         Grid<Outlier> officers = new Grid<>();
-        officers.addColumn(Outlier::label).setHeader("Cán bộ").setFlexGrow(2);
+        officers.addColumn(Outlier::label)
+                .setHeader(getTranslation("dashboard.breakdown." + Breakdown.OFFICER.name()))
+                .setFlexGrow(2);
         officers.addColumn(o -> Format.count(o.returned()))
-                .setHeader("Hồ sơ đã trả")
+                .setHeader(getTranslation("dashboard.column.returned"))
                 .setTextAlign(ColumnTextAlign.END);
         officers.addColumn(o -> Format.count(o.ratings()))
-                .setHeader("Lượt đánh giá")
+                .setHeader(getTranslation("dashboard.card.ratings"))
                 .setTextAlign(ColumnTextAlign.END);
         officers.addColumn(o -> Format.percent(o.coverage()))
-                .setHeader("Tỷ lệ đánh giá")
+                .setHeader(getTranslation("dashboard.column.coverage"))
                 .setTextAlign(ColumnTextAlign.END);
         officers.addColumn(o -> Format.percent(o.expectedCoverage()))
-                .setHeader("Tỷ lệ chung")
+                .setHeader(getTranslation("dashboard.integrity.column.overallCoverage"))
                 .setTextAlign(ColumnTextAlign.END);
         officers.setItems(i.officers());
         officers.setAllRowsVisible(true);
         officers.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         officers.setId("integrity-officers");
-        officers.setEmptyStateText("Không có cán bộ nào bất thường.");
+        officers.setEmptyStateText(getTranslation("dashboard.integrity.officers.none"));
         add(officers);
-        add(new H3("Quầy có tỷ lệ hồ sơ được đánh giá thấp bất thường"));
-        add(
-                new Paragraph(
-                        "Tỷ lệ đánh giá của hồ sơ bàn giao tại quầy dưới một nửa tỷ lệ chung của các quầy; chỉ xét quầy có đủ hồ sơ bàn giao."));
+        add(new H3(getTranslation("dashboard.integrity.counters.title")));
+        add(new Paragraph(getTranslation("dashboard.integrity.counters.note")));
         Grid<Outlier> counters = new Grid<>();
-        counters.addColumn(Outlier::label).setHeader("Quầy").setFlexGrow(2);
+        counters.addColumn(Outlier::label)
+                .setHeader(getTranslation("dashboard.breakdown." + Breakdown.COUNTER.name()))
+                .setFlexGrow(2);
         counters.addColumn(o -> Format.count(o.returned()))
-                .setHeader("Hồ sơ bàn giao")
+                .setHeader(getTranslation("dashboard.integrity.column.handedOver"))
                 .setTextAlign(ColumnTextAlign.END);
         counters.addColumn(o -> Format.count(o.ratings()))
-                .setHeader("Lượt đánh giá")
+                .setHeader(getTranslation("dashboard.card.ratings"))
                 .setTextAlign(ColumnTextAlign.END);
         counters.addColumn(o -> Format.percent(o.coverage()))
-                .setHeader("Tỷ lệ đánh giá")
+                .setHeader(getTranslation("dashboard.column.coverage"))
                 .setTextAlign(ColumnTextAlign.END);
         counters.addColumn(o -> Format.percent(o.expectedCoverage()))
-                .setHeader("Tỷ lệ chung các quầy")
+                .setHeader(getTranslation("dashboard.integrity.column.countersCoverage"))
                 .setTextAlign(ColumnTextAlign.END);
         counters.setItems(i.counters());
         counters.setAllRowsVisible(true);
         counters.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         counters.setId("integrity-counters");
-        counters.setEmptyStateText("Không có quầy nào bất thường.");
+        counters.setEmptyStateText(getTranslation("dashboard.integrity.counters.none"));
         add(counters);
     }
 

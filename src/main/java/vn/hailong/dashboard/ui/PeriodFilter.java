@@ -1,6 +1,7 @@
 package vn.hailong.dashboard.ui;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -11,6 +12,7 @@ import com.vaadin.flow.component.select.Select;
 
 import vn.hailong.dashboard.DashboardPeriod;
 import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.Words;
 
 /**
  * The dashboard's period: a kind (month, quarter, year, custom) and the day it contains, or a
@@ -19,9 +21,9 @@ import vn.hailong.platform.InvalidInputException;
 final class PeriodFilter extends Div {
 
     private final Select<DashboardPeriod.Kind> kind = new Select<>();
-    private final DatePicker day = new DatePicker("Kỳ chứa ngày");
-    private final DatePicker from = new DatePicker("Từ ngày");
-    private final DatePicker to = new DatePicker("Đến ngày");
+    private final DatePicker day = new DatePicker(getTranslation("dashboard.filter.day"));
+    private final DatePicker from = new DatePicker(getTranslation("dashboard.filter.from"));
+    private final DatePicker to = new DatePicker(getTranslation("dashboard.filter.to"));
     private final Supplier<DashboardPeriod> current;
     private final Supplier<LocalDate> today;
     private final Consumer<DashboardPeriod> changed;
@@ -31,7 +33,7 @@ final class PeriodFilter extends Div {
         this.current = current;
         this.today = today;
         this.changed = changed;
-        kind.setLabel("Loại kỳ");
+        kind.setLabel(getTranslation("dashboard.filter.kind"));
         kind.setItems(DashboardPeriod.Kind.values());
         kind.setItemLabelGenerator(DashboardPeriod.Kind::label);
         kind.setValue(current.get().kind());
@@ -67,24 +69,21 @@ final class PeriodFilter extends Div {
     static DatePicker.DatePickerI18n vietnameseDates() {
         return new DatePicker.DatePickerI18n()
                 .setDateFormat("dd/MM/yyyy")
-                .setMonthNames(List.of(
-                        "Tháng 1",
-                        "Tháng 2",
-                        "Tháng 3",
-                        "Tháng 4",
-                        "Tháng 5",
-                        "Tháng 6",
-                        "Tháng 7",
-                        "Tháng 8",
-                        "Tháng 9",
-                        "Tháng 10",
-                        "Tháng 11",
-                        "Tháng 12"))
-                .setWeekdays(List.of("Chủ nhật", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy"))
-                .setWeekdaysShort(List.of("CN", "T2", "T3", "T4", "T5", "T6", "T7"))
+                .setMonthNames(numbered("dashboard.datePicker.month.", 1, 12))
+                .setWeekdays(numbered("dashboard.datePicker.weekday.", 0, 6))
+                .setWeekdaysShort(numbered("dashboard.datePicker.weekdayShort.", 0, 6))
                 .setFirstDayOfWeek(1)
-                .setToday("Hôm nay")
-                .setCancel("Hủy");
+                .setToday(Words.of("dashboard.datePicker.today", Words.VI))
+                .setCancel(Words.of("dashboard.datePicker.cancel", Words.VI));
+    }
+
+    /** The Vietnamese words of {@code prefix + first} to {@code prefix + last}, in order. */
+    private static List<String> numbered(String prefix, int first, int last) {
+        List<String> words = new ArrayList<>();
+        for (int n = first; n <= last; n++) {
+            words.add(Words.of(prefix + n, Words.VI));
+        }
+        return words;
     }
 
     private void periodChanged() {
@@ -103,7 +102,7 @@ final class PeriodFilter extends Div {
             changed.accept(period);
         } catch (InvalidInputException e) {
             to.setInvalid(true);
-            to.setErrorMessage("Ngày kết thúc trước ngày bắt đầu (the period ends before it starts)");
+            to.setErrorMessage(getTranslation("dashboard.filter.endsBeforeStart"));
         }
     }
 }

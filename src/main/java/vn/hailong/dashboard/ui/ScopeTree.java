@@ -34,7 +34,7 @@ final class ScopeTree extends Div {
             }
         }
         tree.setItems(roots, u -> children.getOrDefault(u.id(), List.of()));
-        tree.addHierarchyColumn(UnitNode::name).setHeader("Đơn vị (phạm vi của bạn)");
+        tree.addHierarchyColumn(UnitNode::name).setHeader(getTranslation("dashboard.scope.column"));
         tree.setId("unit-tree");
         tree.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         tree.addClassName("scope-tree");
@@ -46,7 +46,7 @@ final class ScopeTree extends Div {
                 selected.accept(e.getValue() == null ? null : e.getValue().id());
             }
         });
-        Button all = new Button("Toàn bộ phạm vi", e -> {
+        Button all = new Button(getTranslation("dashboard.scope.all"), e -> {
             tree.deselectAll();
             selected.accept(null);
         });

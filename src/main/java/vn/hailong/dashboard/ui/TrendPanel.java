@@ -15,10 +15,10 @@ final class TrendPanel extends Div {
 
     TrendPanel() {
         Div charts = new Div(
-                ChartFigure.of("Tỷ lệ hài lòng và tỷ lệ được đánh giá theo tháng", rateTrend),
-                ChartFigure.of("Lượt đánh giá theo tháng", ratingsTrend));
+                ChartFigure.of(getTranslation("dashboard.trend.rateChart"), rateTrend),
+                ChartFigure.of(getTranslation("dashboard.trend.ratingsChart"), ratingsTrend));
         charts.addClassName("charts");
-        add(new H3("Xu hướng theo tháng (so với cùng tháng năm trước)"), charts);
+        add(new H3(getTranslation("dashboard.trend.title")), charts);
     }
 
     void show(List<TrendPoint> trend) {

@@ -30,17 +30,18 @@ final class UnhappyPanel extends Div {
     private final Supplier<Selection> selection;
     private final Grid<UnhappyRating> unhappy = new Grid<>();
     private final Select<String> reason = new Select<>();
-    private final TextField text = new TextField("Tìm trong ý kiến");
+    private final TextField text = new TextField(getTranslation("dashboard.unhappy.search"));
 
     UnhappyPanel(DashboardService dashboard, Map<String, String> reasonLabels, Supplier<Selection> selection) {
         this.dashboard = dashboard;
         this.selection = selection;
-        reason.setLabel("Lý do");
+        reason.setLabel(getTranslation("dashboard.column.reasons"));
         List<String> codes = new ArrayList<>();
         codes.add("");
         codes.addAll(reasonLabels.keySet());
         reason.setItems(codes);
-        reason.setItemLabelGenerator(c -> c.isEmpty() ? "Tất cả lý do" : reasonLabels.getOrDefault(c, c));
+        String allReasons = getTranslation("dashboard.unhappy.allReasons");
+        reason.setItemLabelGenerator(c -> c.isEmpty() ? allReasons : reasonLabels.getOrDefault(c, c));
         reason.setValue("");
         reason.setId("unhappy-reason");
         reason.addValueChangeListener(e -> refresh());
@@ -50,38 +51,40 @@ final class UnhappyPanel extends Div {
         text.addValueChangeListener(e -> refresh());
 
         unhappy.addColumn(r -> Format.time(r.submittedAt()))
-                .setHeader("Thời gian")
+                .setHeader(getTranslation("dashboard.column.time"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         unhappy.addComponentColumn(r -> new Anchor("ho-so/" + r.dossierCode(), r.dossierCode()))
-                .setHeader("Hồ sơ")
+                .setHeader(getTranslation("dashboard.column.dossier"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        unhappy.addColumn(UnhappyRating::unitName).setHeader("Đơn vị").setFlexGrow(2);
+        unhappy.addColumn(UnhappyRating::unitName)
+                .setHeader(getTranslation("dashboard.column.unit"))
+                .setFlexGrow(2);
         unhappy.addColumn(r -> String.join(
                         ", ",
                         r.reasons().stream()
                                 .map(c -> reasonLabels.getOrDefault(c, c))
                                 .toList()))
-                .setHeader("Lý do")
+                .setHeader(getTranslation("dashboard.column.reasons"))
                 .setFlexGrow(2);
         unhappy.addComponentColumn(r -> {
                     Span comment = new Span(r.comment() == null ? "" : r.comment());
                     comment.addClassName("comment");
                     return comment;
                 })
-                .setHeader("Ý kiến")
+                .setHeader(getTranslation("dashboard.column.comment"))
                 .setFlexGrow(3);
         unhappy.addColumn(r -> RatingWords.status(r.status()))
-                .setHeader("Trạng thái")
+                .setHeader(getTranslation("dashboard.column.status"))
                 .setAutoWidth(true);
         unhappy.setId("unhappy");
         unhappy.setAllRowsVisible(true);
         unhappy.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
-        unhappy.setEmptyStateText("Không có đánh giá không hài lòng trong kỳ này.");
+        unhappy.setEmptyStateText(getTranslation("dashboard.unhappy.none"));
         HorizontalLayout filters = new HorizontalLayout(reason, text);
         filters.setAlignItems(HorizontalLayout.Alignment.BASELINE);
-        add(new Paragraph("Đánh giá \"Không hài lòng\", mới nhất trước (tối đa 200)."), filters, unhappy);
+        add(new Paragraph(getTranslation("dashboard.unhappy.intro")), filters, unhappy);
     }
 
     void refresh() {
