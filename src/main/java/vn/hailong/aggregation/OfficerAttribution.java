@@ -3,6 +3,8 @@ package vn.hailong.aggregation;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.OfficerRole;
 
@@ -18,7 +20,7 @@ final class OfficerAttribution {
 
     private OfficerAttribution() {}
 
-    static String pick(List<DossierDetails.Officer> officers) {
+    static @Nullable String pick(List<DossierDetails.Officer> officers) {
         return officers.stream()
                 .min(Comparator.<DossierDetails.Officer>comparingInt(o -> PREFERENCE.indexOf(o.role()))
                         .thenComparing(DossierDetails.Officer::id))

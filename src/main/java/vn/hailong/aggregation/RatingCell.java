@@ -2,6 +2,8 @@ package vn.hailong.aggregation;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Rating sums of one unit and one dimension value over a period, for one rating status and one
  * criterion: {@code answers} answers, {@code points} points in total, {@code p0}/{@code p1}/{@code p2}
@@ -9,7 +11,7 @@ import java.util.UUID;
  * {@code p1 + p2} the satisfied ones.
  */
 public record RatingCell(
-        UUID unitId,
+        @Nullable UUID unitId,
         String dimValue,
         String status,
         String criterion,

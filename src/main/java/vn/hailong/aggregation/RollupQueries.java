@@ -71,7 +71,7 @@ public class RollupQueries {
                 rs -> {
                     result.get(rs.getInt(1))
                             .add(new RatingCell(
-                                    RollupStore.uuid(rs, 2),
+                                    RollupStore.nullableUuid(rs, 2),
                                     rs.getString(3),
                                     rs.getString(4),
                                     rs.getString(5),
@@ -113,7 +113,7 @@ public class RollupQueries {
                 rs -> {
                     result.get(rs.getInt(1))
                             .add(new ReturnCell(
-                                    RollupStore.uuid(rs, 2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
+                                    RollupStore.nullableUuid(rs, 2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
                 },
                 args.toArray());
         return result;

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -250,7 +251,7 @@ public class RollupRebuild {
         });
     }
 
-    private List<UUID> chainFrom(UUID parent) {
+    private List<UUID> chainFrom(@Nullable UUID parent) {
         if (parent == null) {
             return List.of();
         }

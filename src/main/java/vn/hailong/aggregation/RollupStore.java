@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -162,7 +163,8 @@ class RollupStore {
 
     /** Changes a worker may still claim (not parked), of every node and age. */
     long claimableCount(int maxAttempts) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM rollup_pending WHERE attempts < ?", Long.class, maxAttempts);
+        return Objects.requireNonNull(
+                jdbc.queryForObject("SELECT COUNT(*) FROM rollup_pending WHERE attempts < ?", Long.class, maxAttempts));
     }
 
     /** Parked changes (failed {@code maxAttempts} times) are claimed again; returns how many. */
@@ -204,7 +206,7 @@ class RollupStore {
     }
 
     long pendingCount() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM rollup_pending", Long.class);
+        return Objects.requireNonNull(jdbc.queryForObject("SELECT COUNT(*) FROM rollup_pending", Long.class));
     }
 
     // ---- many ratings and dossiers at once (a batch of the worker) ----
@@ -477,12 +479,17 @@ class RollupStore {
                 rs.getLong(8));
     }
 
+    /** A NOT NULL uuid column (every id and unit here is one). */
     static UUID uuid(ResultSet rs, int column) throws SQLException {
-        String s = rs.getString(column);
-        return s == null ? null : UUID.fromString(s);
+        return UUID.fromString(Objects.requireNonNull(rs.getString(column)));
     }
 
     static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return UUID.fromString(Objects.requireNonNull(rs.getString(column)));
+    }
+
+    /** A uuid column that may be NULL (the unit of cells summed over the units). */
+    static @Nullable UUID nullableUuid(ResultSet rs, int column) throws SQLException {
         String s = rs.getString(column);
         return s == null ? null : UUID.fromString(s);
     }

@@ -4,4 +4,5 @@
  * reads them.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Aggregation (rollups)")
+@org.jspecify.annotations.NullMarked
 package vn.hailong.aggregation;

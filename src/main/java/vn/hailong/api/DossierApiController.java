@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,9 +55,9 @@ class DossierApiController {
             String status,
             int statusCode,
             OffsetDateTime receivedAt,
-            OffsetDateTime dueAt,
-            OffsetDateTime returnedAt,
-            String timeliness,
+            @Nullable OffsetDateTime dueAt,
+            @Nullable OffsetDateTime returnedAt,
+            @Nullable String timeliness,
             int supplementRequests,
             List<OfficerRef> officers,
             String surveyLink,
@@ -100,7 +101,7 @@ class DossierApiController {
                 d.applicantKind().name(),
                 d.status().name(),
                 d.status().syncCode(),
-                local(d.receivedAt()),
+                d.receivedAt().atZone(clock.getZone()).toOffsetDateTime(),
                 local(d.dueAt()),
                 local(d.returnedAt()),
                 d.timeliness() == null ? null : d.timeliness().name(),
@@ -113,7 +114,7 @@ class DossierApiController {
                 complaints);
     }
 
-    private OffsetDateTime local(Instant instant) {
+    private @Nullable OffsetDateTime local(@Nullable Instant instant) {
         return instant == null ? null : instant.atZone(clock.getZone()).toOffsetDateTime();
     }
 }

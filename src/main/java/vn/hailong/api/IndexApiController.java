@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,8 +41,8 @@ class IndexApiController {
     record MethodologyVersion(
             String scheme,
             int version,
-            String province,
-            Integer year,
+            @Nullable String province,
+            @Nullable Integer year,
             String name,
             Methodology.Definition definition) {}
 
@@ -65,16 +66,16 @@ class IndexApiController {
             String peerGroup,
             long dossiers,
             long ratings,
-            BigDecimal satisfactionRate,
-            UnitResult.SatisfactionSample satisfaction,
-            BigDecimal tt01Score,
-            String tt01Band,
-            String tt01BandLabel,
-            BigDecimal d766SatisfactionPoints,
-            BigDecimal parSurveyPoints,
-            String parBand,
-            Integer rank,
-            Integer rankChange,
+            @Nullable BigDecimal satisfactionRate,
+            UnitResult.@Nullable SatisfactionSample satisfaction,
+            @Nullable BigDecimal tt01Score,
+            @Nullable String tt01Band,
+            @Nullable String tt01BandLabel,
+            @Nullable BigDecimal d766SatisfactionPoints,
+            @Nullable BigDecimal parSurveyPoints,
+            @Nullable String parBand,
+            @Nullable Integer rank,
+            @Nullable Integer rankChange,
             List<String> flags) {
 
         static IndexRow of(UnitResult r) {
@@ -103,19 +104,19 @@ class IndexApiController {
             String scheme,
             String period,
             int methodologyVersion,
-            Instant publishedAt,
+            @Nullable Instant publishedAt,
             String inputsHash,
-            Correction correction,
-            String peerGroup,
+            @Nullable Correction correction,
+            @Nullable String peerGroup,
             List<IndexRow> units) {}
 
-    record Correction(String reason, int earlierPublications) {}
+    record Correction(@Nullable String reason, int earlierPublications) {}
 
     record ExplanationResponse(
             String scheme,
             String period,
             String status,
-            Instant publishedAt,
+            @Nullable Instant publishedAt,
             String inputsHash,
             MethodologyRef methodology,
             UnitInputs inputs,
@@ -126,12 +127,13 @@ class IndexApiController {
     /** The published results of a period under a scheme (default: the seeded one), optionally of one peer group. */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     IndexResponse index(
-            @RequestParam(required = false) String period,
-            @RequestParam(required = false) String scheme,
-            @RequestParam(required = false) String peerGroup) {
+            @RequestParam(required = false) @Nullable String period,
+            @RequestParam(required = false) @Nullable String scheme,
+            @RequestParam(required = false) @Nullable String peerGroup) {
         String s = scheme(scheme);
-        List<UnitResult> results = snapshots.publishedResults(s, required(period), blankToNull(peerGroup));
-        IndexSnapshotService.Snapshot snapshot = snapshots.published(s, period).orElseThrow();
+        String p = required(period);
+        List<UnitResult> results = snapshots.publishedResults(s, p, blankToNull(peerGroup));
+        IndexSnapshotService.Snapshot snapshot = snapshots.published(s, p).orElseThrow();
         Correction correction = snapshot.corrects() == null
                 ? null
                 : new Correction(
@@ -151,9 +153,9 @@ class IndexApiController {
     /** The same as CSV, for {@code Accept: text/csv}. */
     @GetMapping(produces = "text/csv")
     ResponseEntity<String> csv(
-            @RequestParam(required = false) String period,
-            @RequestParam(required = false) String scheme,
-            @RequestParam(required = false) String peerGroup) {
+            @RequestParam(required = false) @Nullable String period,
+            @RequestParam(required = false) @Nullable String scheme,
+            @RequestParam(required = false) @Nullable String peerGroup) {
         String s = scheme(scheme);
         String p = required(period);
         List<UnitResult> results = snapshots.publishedResults(s, p, blankToNull(peerGroup));
@@ -169,8 +171,8 @@ class IndexApiController {
     @GetMapping(value = "/units/{agencyCode}", produces = MediaType.APPLICATION_JSON_VALUE)
     ExplanationResponse explain(
             @PathVariable String agencyCode,
-            @RequestParam(required = false) String period,
-            @RequestParam(required = false) String scheme) {
+            @RequestParam(required = false) @Nullable String period,
+            @RequestParam(required = false) @Nullable String scheme) {
         IndexSnapshotService.Explanation e = snapshots.explainPublished(scheme(scheme), required(period), agencyCode);
         return new ExplanationResponse(
                 e.snapshot().scheme(),
@@ -187,18 +189,18 @@ class IndexApiController {
                 e.result());
     }
 
-    private static String required(String period) {
+    private static String required(@Nullable String period) {
         if (period == null || period.isBlank()) {
             throw InvalidInputException.malformed("period", "period is required: 2026, 2026-Q3 or 2026-07");
         }
         return period;
     }
 
-    private static String scheme(String scheme) {
+    private static String scheme(@Nullable String scheme) {
         return scheme == null || scheme.isBlank() ? MethodologyService.DEFAULT_SCHEME : scheme.strip();
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 }

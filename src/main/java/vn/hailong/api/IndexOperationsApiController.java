@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -51,14 +52,22 @@ class IndexOperationsApiController {
      * @param correction true for the draft of a correction of a published period
      * @param idempotencyKey the client's key for this computation: a retry with it answers the same draft
      */
-    record ComputeRequest(String scheme, String period, Boolean correction, String idempotencyKey) {}
+    record ComputeRequest(
+            @Nullable String scheme,
+            @Nullable String period,
+            @Nullable Boolean correction,
+            @Nullable String idempotencyKey) {}
 
-    record ReviewRequest(String note) {}
+    record ReviewRequest(@Nullable String note) {}
 
     /** {@code reason}: required when the period is published already (the draft is then its correction), else absent. */
-    record PublishRequest(String reason) {}
+    record PublishRequest(@Nullable String reason) {}
 
-    record ReviewResponse(String reviewedBy, Instant reviewedAt, String inputsHash, String note) {}
+    record ReviewResponse(
+            String reviewedBy,
+            Instant reviewedAt,
+            String inputsHash,
+            @Nullable String note) {}
 
     record SnapshotResponse(
             UUID id,
@@ -71,14 +80,14 @@ class IndexOperationsApiController {
             Instant computedAt,
             String computedBy,
             long computeMillis,
-            Instant publishedAt,
-            String publishedBy,
-            UUID corrects,
-            String correctionReason,
-            UUID correctedBy,
+            @Nullable Instant publishedAt,
+            @Nullable String publishedBy,
+            @Nullable UUID corrects,
+            @Nullable String correctionReason,
+            @Nullable UUID correctedBy,
             List<ReviewResponse> reviews,
-            Boolean replayed,
-            List<IndexApiController.IndexRow> results) {}
+            @Nullable Boolean replayed,
+            @Nullable List<IndexApiController.IndexRow> results) {}
 
     @PostMapping(value = "/drafts", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
@@ -120,7 +129,8 @@ class IndexOperationsApiController {
     @ApiResponse(responseCode = "200", description = "the draft with its reviews and results")
     @ApiResponse(responseCode = "404", description = "the period has no draft")
     SnapshotResponse currentDraft(
-            @RequestParam(required = false) String scheme, @RequestParam(required = false) String period) {
+            @RequestParam(required = false) @Nullable String scheme,
+            @RequestParam(required = false) @Nullable String period) {
         if (period == null || period.isBlank()) {
             throw InvalidInputException.malformed("period", "period is required: 2026, 2026-Q3 or 2026-07");
         }
@@ -152,7 +162,7 @@ class IndexOperationsApiController {
     @ApiResponse(
             responseCode = "409",
             description = "published already, or a stale draft (recomputed or discarded since)")
-    SnapshotResponse review(@PathVariable UUID id, @RequestBody(required = false) ReviewRequest body) {
+    SnapshotResponse review(@PathVariable UUID id, @RequestBody(required = false) @Nullable ReviewRequest body) {
         snapshots.review(id, body == null ? null : body.note());
         return response(snapshots.get(id), null, false);
     }
@@ -174,7 +184,7 @@ class IndexOperationsApiController {
                     + "the draft lacks the reviews, by someone other than the publisher, that "
                     + "hailong.index.publication.reviews-required asks for (default 1)")
     @ApiResponse(responseCode = "422", description = "a reason for a period that is not published yet")
-    SnapshotResponse publish(@PathVariable UUID id, @RequestBody(required = false) PublishRequest body) {
+    SnapshotResponse publish(@PathVariable UUID id, @RequestBody(required = false) @Nullable PublishRequest body) {
         return response(snapshots.publishDraft(id, body == null ? null : body.reason()), null, false);
     }
 
@@ -191,7 +201,8 @@ class IndexOperationsApiController {
                 .body(problem);
     }
 
-    private SnapshotResponse response(IndexSnapshotService.Snapshot s, Boolean replayed, boolean withResults) {
+    private SnapshotResponse response(
+            IndexSnapshotService.Snapshot s, @Nullable Boolean replayed, boolean withResults) {
         return new SnapshotResponse(
                 s.id(),
                 s.scheme(),
@@ -219,7 +230,7 @@ class IndexOperationsApiController {
                         : null);
     }
 
-    private static String scheme(String scheme) {
+    private static String scheme(@Nullable String scheme) {
         return scheme == null || scheme.isBlank() ? MethodologyService.DEFAULT_SCHEME : scheme.strip();
     }
 }

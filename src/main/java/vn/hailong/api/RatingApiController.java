@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,16 +28,16 @@ class RatingApiController {
     }
 
     record RatingRequest(
-            String dossierCode,
-            String channel,
-            String idempotencyKey,
-            Map<String, String> answers,
-            List<String> reasons,
-            String comment) {}
+            @Nullable String dossierCode,
+            @Nullable String channel,
+            @Nullable String idempotencyKey,
+            @Nullable Map<String, String> answers,
+            @Nullable List<String> reasons,
+            @Nullable String comment) {}
 
     record RatingResponse(
             String ratingId,
-            String dossierCode,
+            @Nullable String dossierCode,
             String status,
             String channel,
             Instant submittedAt,

@@ -3,6 +3,7 @@ package vn.hailong.api;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,23 +31,23 @@ class UnitApiController {
     }
 
     record UnitRequest(
-            String name,
-            String kind,
-            String parent,
-            String peerGroup,
-            String validFrom,
-            String validTo,
-            String successorOf) {}
+            @Nullable String name,
+            @Nullable String kind,
+            @Nullable String parent,
+            @Nullable String peerGroup,
+            @Nullable String validFrom,
+            @Nullable String validTo,
+            @Nullable String successorOf) {}
 
     record UnitResponse(
             String code,
             String name,
             String kind,
-            String parent,
-            String peerGroup,
+            @Nullable String parent,
+            @Nullable String peerGroup,
             LocalDate validFrom,
-            LocalDate validTo,
-            String successorOf) {}
+            @Nullable LocalDate validTo,
+            @Nullable String successorOf) {}
 
     /** Creates (201) or updates (200) the unit with this agency code. */
     @PutMapping("/{agencyCode}")
@@ -95,7 +96,7 @@ class UnitApiController {
                 predecessor);
     }
 
-    private static LocalDate date(FieldErrors errors, String field, String value) {
+    private static @Nullable LocalDate date(FieldErrors errors, String field, @Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

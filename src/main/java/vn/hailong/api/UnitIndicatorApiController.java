@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -28,19 +29,28 @@ class UnitIndicatorApiController {
 
     /** Each value 0–2 (at most two decimals) or null for "not entered"; a PUT replaces all four. */
     record IndicatorsRequest(
-            BigDecimal indicator5, BigDecimal indicator6, BigDecimal indicator8, BigDecimal indicator9, String note) {}
+            @Nullable BigDecimal indicator5,
+            @Nullable BigDecimal indicator6,
+            @Nullable BigDecimal indicator8,
+            @Nullable BigDecimal indicator9,
+            @Nullable String note) {}
 
     record ChangeResponse(
-            String field, BigDecimal previous, BigDecimal value, String changedBy, Instant changedAt, String note) {}
+            String field,
+            @Nullable BigDecimal previous,
+            @Nullable BigDecimal value,
+            String changedBy,
+            Instant changedAt,
+            @Nullable String note) {}
 
     record IndicatorsResponse(
             String unitCode,
             String unitName,
             String period,
-            BigDecimal indicator5,
-            BigDecimal indicator6,
-            BigDecimal indicator8,
-            BigDecimal indicator9,
+            @Nullable BigDecimal indicator5,
+            @Nullable BigDecimal indicator6,
+            @Nullable BigDecimal indicator8,
+            @Nullable BigDecimal indicator9,
             List<ChangeResponse> history) {}
 
     @PutMapping("/{period}")

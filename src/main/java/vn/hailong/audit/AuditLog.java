@@ -19,6 +19,7 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -154,7 +155,11 @@ public class AuditLog {
      * What the auditor asks for: a period of days (Vietnam time, both ends included, either may be
      * open), a kind of action and part of a user name; null means "any".
      */
-    public record Query(LocalDate from, LocalDate to, AuditAction action, String actor) {
+    public record Query(
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
+            @Nullable AuditAction action,
+            @Nullable String actor) {
 
         public static Query all() {
             return new Query(null, null, null, null);

@@ -27,4 +27,5 @@
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@org.jspecify.annotations.NullMarked
 package vn.hailong.audit;

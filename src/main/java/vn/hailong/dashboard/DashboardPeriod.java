@@ -5,6 +5,8 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.Words;
 
@@ -124,7 +126,7 @@ public record DashboardPeriod(Kind kind, LocalDate from, LocalDate to) {
      */
     public record Comparison(
             DashboardPeriod period,
-            LocalDate asOf,
+            @Nullable LocalDate asOf,
             DashboardPeriod current,
             DashboardPeriod previous,
             DashboardPeriod lastYear) {

@@ -12,12 +12,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -171,12 +173,14 @@ public class DashboardService {
                         rows.keySet().stream().map(UUID::fromString).toList());
                 yield rows(
                         rows,
-                        k -> names.containsKey(UUID.fromString(k))
-                                ? names.get(UUID.fromString(k)).code()
-                                : "",
-                        k -> names.containsKey(UUID.fromString(k))
-                                ? names.get(UUID.fromString(k)).name()
-                                : k);
+                        k -> {
+                            ProcedureSummary named = names.get(UUID.fromString(k));
+                            return named != null ? named.code() : "";
+                        },
+                        k -> {
+                            ProcedureSummary named = names.get(UUID.fromString(k));
+                            return named != null ? named.name() : k;
+                        });
             }
             case OFFICER -> {
                 Map<String, Figures> rows = grouped(RollupDimension.OFFICER, units, p, Cellish::dimValue);
@@ -259,13 +263,16 @@ public class DashboardService {
                         .toList()
                 : children.getOrDefault(selection.unitId(), List.of());
         List<BreakdownRow> rows = new ArrayList<>();
-        if (selection.unitId() != null && own.containsKey(selection.unitId().toString())) {
-            UnitNode self = nodes.get(selection.unitId());
+        Figures direct =
+                selection.unitId() == null ? null : own.get(selection.unitId().toString());
+        if (direct != null) {
+            // The selected unit is in scope (units() checked it), so it is in the tree.
+            UnitNode self = Objects.requireNonNull(nodes.get(selection.unitId()));
             rows.add(new BreakdownRow(
                     self.id().toString(),
                     self.code(),
                     Words.of("dashboard.breakdown.unitItself", Words.VI, self.name()),
-                    own.get(self.id().toString())));
+                    direct));
         }
         for (UUID head : heads) {
             Figures sum = Figures.NONE;
@@ -273,7 +280,7 @@ public class DashboardService {
                 sum = sum.plus(own.getOrDefault(u.toString(), Figures.NONE));
             }
             if (sum.returned() > 0 || sum.ratings() > 0 || sum.superseded() + sum.unbound() + sum.excluded() > 0) {
-                UnitNode n = nodes.get(head);
+                UnitNode n = Objects.requireNonNull(nodes.get(head)); // heads are nodes of the tree
                 rows.add(new BreakdownRow(head.toString(), n.code(), n.name(), sum));
             }
         }
@@ -340,7 +347,7 @@ public class DashboardService {
     }
 
     /** Ratings answered "not satisfied", newest first, with their reasons and comments. */
-    public List<UnhappyRating> unhappy(Selection selection, String reason, String text, int limit) {
+    public List<UnhappyRating> unhappy(Selection selection, @Nullable String reason, @Nullable String text, int limit) {
         Set<UUID> units = units(selection);
         ZoneId zone = clock.getZone();
         List<RatingFacts> found = ratings.unhappy(
@@ -357,8 +364,9 @@ public class DashboardService {
         return found.stream()
                 .map(r -> new UnhappyRating(
                         r.id(),
-                        codes.get(r.dossierId()),
-                        unitNames.get(r.unitId()),
+                        // rating.dossier_id and evaluated_agency_id: NOT NULL foreign keys, never deleted.
+                        Objects.requireNonNull(codes.get(r.dossierId())),
+                        Objects.requireNonNull(unitNames.get(r.unitId())),
                         r.submittedAt(),
                         r.channel().name(),
                         r.status().name(),
@@ -397,7 +405,9 @@ public class DashboardService {
         if (all.coverage() != null) {
             for (BreakdownRow r : counters) {
                 Figures c = r.figures();
-                if (c.returned() >= properties.outlierMinReturned() && c.coverage() < all.coverage() / 2) {
+                // With dossiers returned (outlierMinReturned of them) a counter has its coverage.
+                if (c.returned() >= properties.outlierMinReturned()
+                        && Objects.requireNonNull(c.coverage()) < all.coverage() / 2) {
                     counterOutliers.add(
                             new Outlier(r.key(), r.label(), c.returned(), c.ratings(), c.coverage(), all.coverage()));
                 }
@@ -454,13 +464,14 @@ public class DashboardService {
         }
         return rows(
                 rows,
-                k -> names.containsKey(UUID.fromString(k))
-                        ? names.get(UUID.fromString(k)).code()
-                        : "",
-                k -> names.containsKey(UUID.fromString(k))
-                        ? names.get(UUID.fromString(k)).name() + " · "
-                                + names.get(UUID.fromString(k)).centreName()
-                        : k);
+                k -> {
+                    var named = names.get(UUID.fromString(k));
+                    return named != null ? named.code() : "";
+                },
+                k -> {
+                    var named = names.get(UUID.fromString(k));
+                    return named != null ? named.name() + " · " + named.centreName() : k;
+                });
     }
 
     /** A dossier and its ratings, if its unit is in the user's scope. */
@@ -514,13 +525,15 @@ public class DashboardService {
 
     /** What rating and return cells have in common, to group both by the same key. */
     private interface Cellish {
+        /** Null where the cells sum the units (not {@code perUnit}). */
+        @Nullable
         UUID unitId();
 
         String dimValue();
 
-        static Cellish of(UUID unit, String value) {
+        static Cellish of(@Nullable UUID unit, String value) {
             return new Cellish() {
-                public UUID unitId() {
+                public @Nullable UUID unitId() {
                     return unit;
                 }
 
@@ -543,7 +556,7 @@ public class DashboardService {
                 RollupDimension.ALL,
                 Subtrees.eachOwn(units),
                 period,
-                c -> c.unitId().toString(),
+                c -> Objects.requireNonNull(c.unitId()).toString(), // perUnit: every cell has its unit
                 true);
     }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -234,7 +235,8 @@ public class ExportService {
     }
 
     private String word(String key, Locale language, Object... args) {
-        return messages.getMessage(key, args, key, language);
+        // With a default message (the key itself) Spring's MessageSource answers no null.
+        return Objects.requireNonNull(messages.getMessage(key, args, key, language));
     }
 
     /** The words of the tables' titles and of the hour table, Vietnamese. */

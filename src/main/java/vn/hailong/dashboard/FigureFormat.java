@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.SampleProportion;
 
 /** Vietnamese number style for what managers read (screens and the PDF): 1.234, 98,5 % and 46,8–91,1 %. */
@@ -17,11 +19,11 @@ public final class FigureFormat {
         return String.format(VI, "%,d", n);
     }
 
-    public static String percent(Double p) {
+    public static String percent(@Nullable Double p) {
         return p == null ? "—" : String.format(VI, "%.1f %%", p);
     }
 
-    public static String average(Double a) {
+    public static String average(@Nullable Double a) {
         return a == null ? "—" : String.format(VI, "%.2f", a);
     }
 

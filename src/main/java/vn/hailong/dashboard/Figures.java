@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.SampleProportion;
 
 /**
@@ -28,7 +30,7 @@ public record Figures(
     public record CriterionSum(long answers, long points) {
 
         /** Average points, half-up to two decimals, or null without answers. */
-        public Double average() {
+        public @Nullable Double average() {
             return answers == 0
                     ? null
                     : BigDecimal.valueOf(points)
@@ -45,7 +47,7 @@ public record Figures(
     }
 
     /** Satisfied or very satisfied over counted ratings, in percent (see {@link UnitSatisfaction#rate}). */
-    public Double satisfactionRate() {
+    public @Nullable Double satisfactionRate() {
         return UnitSatisfaction.rate(happy(), ratings);
     }
 
@@ -55,21 +57,21 @@ public record Figures(
     }
 
     /** Ratings over returned dossiers, in percent, half-up to one decimal; null without returned dossiers. */
-    public Double coverage() {
+    public @Nullable Double coverage() {
         return percent(ratings, returned);
     }
 
     /** Late over returned dossiers, in percent; null without returned dossiers. */
-    public Double lateShare() {
+    public @Nullable Double lateShare() {
         return percent(late, returned);
     }
 
-    public Double average(String criterion) {
+    public @Nullable Double average(String criterion) {
         CriterionSum sum = criteria.get(criterion);
         return sum == null ? null : sum.average();
     }
 
-    static Double percent(long part, long whole) {
+    static @Nullable Double percent(long part, long whole) {
         return whole == 0
                 ? null
                 : BigDecimal.valueOf(part * 100L)

@@ -2,6 +2,8 @@ package vn.hailong.dashboard;
 
 import java.time.LocalDate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The selected period's figures beside those it is compared with ({@link DashboardPeriod#comparedOn}):
  * {@code asOf} is the last day counted while the period runs (null once it is over), and then
@@ -15,7 +17,7 @@ public record Headline(
         Figures previous,
         DashboardPeriod lastYearPeriod,
         Figures lastYear,
-        LocalDate asOf) {
+        @Nullable LocalDate asOf) {
 
     public boolean running() {
         return asOf != null;

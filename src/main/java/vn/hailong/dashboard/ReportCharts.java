@@ -40,6 +40,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jspecify.annotations.Nullable;
 
 import vn.hailong.rating.RatingWords;
 
@@ -204,7 +205,7 @@ final class ReportCharts {
             PlotOrientation orientation,
             double min,
             double max,
-            String unit) {
+            @Nullable String unit) {
         CategoryAxis domain = new CategoryAxis();
         domain.setTickLabelFont(FONT.deriveFont(9f));
         NumberAxis range = new NumberAxis(unit);

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
@@ -348,11 +349,11 @@ final class ReportPdf {
         return String.format(VI, "%,d", n);
     }
 
-    static String percent(Double p) {
+    static String percent(@Nullable Double p) {
         return p == null ? "—" : String.format(VI, "%.1f %%", p);
     }
 
-    static String average(Double a) {
+    static String average(@Nullable Double a) {
         return a == null ? "—" : String.format(VI, "%.2f", a);
     }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /** A "not satisfied" rating as the dashboard lists it (its reasons as codes, its comment as given). */
 public record UnhappyRating(
         UUID ratingId,
@@ -13,4 +15,4 @@ public record UnhappyRating(
         String channel,
         String status,
         List<String> reasons,
-        String comment) {}
+        @Nullable String comment) {}

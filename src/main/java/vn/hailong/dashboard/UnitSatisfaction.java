@@ -3,6 +3,8 @@ package vn.hailong.dashboard;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One unit's figures for a period. {@code satisfactionRate} is satisfied-or-very-satisfied
  * ratings over counted ratings, as a percentage rounded half-up to one decimal, or null without
@@ -15,9 +17,9 @@ public record UnitSatisfaction(
         long dossiersReturned,
         long ratings,
         long satisfied,
-        Double satisfactionRate) {
+        @Nullable Double satisfactionRate) {
 
-    public static Double rate(long satisfied, long ratings) {
+    public static @Nullable Double rate(long satisfied, long ratings) {
         if (ratings == 0) {
             return null;
         }

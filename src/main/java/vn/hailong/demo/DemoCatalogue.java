@@ -3,6 +3,8 @@ package vn.hailong.demo;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.directory.AgencyKind;
 import vn.hailong.security.Role;
 
@@ -27,7 +29,13 @@ final class DemoCatalogue {
     static final String COMMUNE_GROUP = "COMMUNE";
 
     /** A unit of the demo province; {@code weight} is its share of commune-level dossiers (communes only). */
-    record Unit(String code, String name, AgencyKind kind, String parent, String peerGroup, double weight) {}
+    record Unit(
+            String code,
+            String name,
+            AgencyKind kind,
+            @Nullable String parent,
+            @Nullable String peerGroup,
+            double weight) {}
 
     /** A counter of the provincial centre and the departments whose procedures it receives. */
     record CounterDef(String code, String name, List<String> departments) {}
@@ -42,7 +50,7 @@ final class DemoCatalogue {
             String code,
             String name,
             String field,
-            String department,
+            @Nullable String department,
             int days,
             double weight,
             double online,
@@ -54,7 +62,12 @@ final class DemoCatalogue {
     }
 
     /** A demo log-in. */
-    record DemoAccount(String username, String password, String displayName, Role role, String agencyCode) {}
+    record DemoAccount(
+            String username,
+            String password,
+            String displayName,
+            Role role,
+            @Nullable String agencyCode) {}
 
     /** Demo log-ins (copied into the README): usernames, passwords, roles, units. */
     static final List<DemoAccount> ACCOUNTS = List.of(
@@ -786,7 +799,7 @@ final class DemoCatalogue {
             String code,
             String name,
             String field,
-            String department,
+            @Nullable String department,
             int days,
             double weight,
             double online,

@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -185,7 +187,7 @@ class DemoDataGenerator implements StartupTask {
         for (PlannedDossier d : plan.unratedRecentlyReturned(3)) {
             log.info(
                     "Demo survey link (not yet rated): {} (dossier {})",
-                    links.linkFor(w.dossierIds().get(d.code())),
+                    links.linkFor(Objects.requireNonNull(w.dossierIds().get(d.code()))),
                     d.code());
         }
         logInsOfTheDemo();
@@ -266,14 +268,15 @@ class DemoDataGenerator implements StartupTask {
         for (PlannedDossier d : plan.dossiers()) {
             UUID id = Ids.newId();
             dossierIds.put(d.code(), id);
-            UUID procedureId = procedureIds.get(d.procedureCode());
-            UUID competentId = unitIds.get(d.competentUnit());
+            // The plan's procedures, units and officers were all written above.
+            UUID procedureId = Objects.requireNonNull(procedureIds.get(d.procedureCode()));
+            UUID competentId = Objects.requireNonNull(unitIds.get(d.competentUnit()));
             Timeliness timeliness = Timeliness.of(d.dueAt(), d.returnedAt(), clock.getZone());
             dossierRows.add(new Object[] {
                 id.toString(),
                 d.code(),
                 procedureId.toString(),
-                unitIds.get(d.receivingUnit()).toString(),
+                Objects.requireNonNull(unitIds.get(d.receivingUnit())).toString(),
                 competentId.toString(),
                 competentId.toString(),
                 d.channel().name(),
@@ -290,14 +293,15 @@ class DemoDataGenerator implements StartupTask {
             for (OfficerPart part : d.officers()) {
                 officerRows.add(new Object[] {
                     id.toString(),
-                    officerIds.get(part.officerExternalId()).toString(),
+                    Objects.requireNonNull(officerIds.get(part.officerExternalId()))
+                            .toString(),
                     part.role().name()
                 });
             }
             switch (d.status()) {
                 case RETURNED -> {
                     returned++;
-                    switch (timeliness) {
+                    switch (Objects.requireNonNull(timeliness)) { // a returned dossier has a due date
                         case EARLY -> early++;
                         case ON_TIME -> onTime++;
                         case LATE -> late++;
@@ -485,7 +489,7 @@ class DemoDataGenerator implements StartupTask {
      * ({@code hibernate.jdbc.time_zone=UTC}). A LocalDateTime is sent as is, whatever the JVM's
      * default zone; a java.sql.Timestamp would be shifted by the driver into the JVM's zone.
      */
-    static LocalDateTime utc(Instant instant) {
+    static @Nullable LocalDateTime utc(@Nullable Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 

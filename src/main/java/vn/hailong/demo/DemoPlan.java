@@ -16,8 +16,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+
+import org.jspecify.annotations.Nullable;
 
 import vn.hailong.demo.DemoCatalogue.CounterDef;
 import vn.hailong.demo.DemoCatalogue.ProcedureDef;
@@ -71,7 +74,11 @@ final class DemoPlan {
             LocalDate.of(2031, 1, 23),
             LocalDate.of(2032, 2, 11));
 
-    record Officer(String externalId, String name, String unitCode, String counterCode) {}
+    record Officer(
+            String externalId,
+            String name,
+            String unitCode,
+            @Nullable String counterCode) {}
 
     record OfficerPart(String officerExternalId, OfficerRole role) {}
 
@@ -88,13 +95,13 @@ final class DemoPlan {
     record PlannedRating(
             RatingChannel channel,
             Instant submittedAt,
-            String deviceId,
+            @Nullable String deviceId,
             Map<String, String> answers,
             List<String> reasons,
-            String comment) {
+            @Nullable String comment) {
 
         String overall() {
-            return answers.get(OVERALL);
+            return Objects.requireNonNull(answers.get(OVERALL)); // every planned rating answers it
         }
 
         boolean satisfied() {
@@ -103,12 +110,12 @@ final class DemoPlan {
     }
 
     record PlannedComplaint(
-            String externalId,
+            @Nullable String externalId,
             Instant receivedAt,
             Instant deadline,
-            Instant handledAt,
+            @Nullable Instant handledAt,
             boolean aboutHandling,
-            Boolean complainantSatisfied) {}
+            @Nullable Boolean complainantSatisfied) {}
 
     record PlannedDossier(
             String code,
@@ -119,14 +126,14 @@ final class DemoPlan {
             ApplicantKind applicantKind,
             DossierStatus status,
             Instant receivedAt,
-            Instant dueAt,
-            Instant returnedAt,
-            Timeliness timeliness,
+            @Nullable Instant dueAt,
+            @Nullable Instant returnedAt,
+            @Nullable Timeliness timeliness,
             int supplementRequests,
             Instant updatedAt,
             List<OfficerPart> officers,
-            PlannedRating rating,
-            PlannedComplaint complaint) {}
+            @Nullable PlannedRating rating,
+            @Nullable PlannedComplaint complaint) {}
 
     private final ZoneId zone;
     private final LocalDate today;
@@ -196,7 +203,7 @@ final class DemoPlan {
         return dossiers.stream()
                 .filter(d -> d.status() == DossierStatus.RETURNED
                         && d.rating() == null
-                        && d.returnedAt().isAfter(since))
+                        && Objects.requireNonNull(d.returnedAt()).isAfter(since)) // RETURNED: it has the time
                 .sorted(Comparator.comparing(PlannedDossier::returnedAt)
                         .reversed()
                         .thenComparing(PlannedDossier::code))
@@ -260,7 +267,7 @@ final class DemoPlan {
     }
 
     private static Officer officer(
-            SplittableRandom r, Set<String> taken, int index, String unitCode, String counterCode) {
+            SplittableRandom r, Set<String> taken, int index, String unitCode, @Nullable String counterCode) {
         String name;
         do {
             boolean female = r.nextDouble() < 0.55;
@@ -277,24 +284,50 @@ final class DemoPlan {
     /** A dossier while it is being planned; codes are given once all are known. */
     private static final class Draft {
         final int index;
-        ProcedureDef procedure;
-        String receiving;
-        String competent;
-        DossierChannel channel;
-        ApplicantKind applicant;
+        final ProcedureDef procedure;
+        final String receiving;
+        final String competent;
+        final DossierChannel channel;
+        final ApplicantKind applicant;
+        final Instant receivedAt;
+        /** Set by plan(), on every path. */
+        @Nullable
         DossierStatus status;
-        Instant receivedAt;
-        Instant dueAt;
-        Instant returnedAt;
-        int supplements;
-        Instant updatedAt;
-        List<OfficerPart> officers = new ArrayList<>();
-        PlannedRating rating;
-        PlannedComplaint complaint;
-        String code;
 
-        Draft(int index) {
+        @Nullable
+        Instant dueAt;
+
+        @Nullable
+        Instant returnedAt;
+
+        int supplements;
+        /** Set by plan(), on every path. */
+        @Nullable
+        Instant updatedAt;
+
+        List<OfficerPart> officers = new ArrayList<>();
+
+        @Nullable
+        PlannedRating rating;
+
+        @Nullable
+        PlannedComplaint complaint;
+
+        Draft(
+                int index,
+                ProcedureDef procedure,
+                String receiving,
+                String competent,
+                DossierChannel channel,
+                ApplicantKind applicant,
+                Instant receivedAt) {
             this.index = index;
+            this.procedure = procedure;
+            this.receiving = receiving;
+            this.competent = competent;
+            this.channel = channel;
+            this.applicant = applicant;
+            this.receivedAt = receivedAt;
         }
     }
 
@@ -329,38 +362,39 @@ final class DemoPlan {
 
         List<Draft> drafts = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Draft d = new Draft(i);
             boolean communeLevel = r.nextDouble() < COMMUNE_SHARE;
-            d.procedure = communeLevel
+            ProcedureDef procedure = communeLevel
                     ? communeProcedures.get(pick(r, communeProcedureWeights))
                     : departmentProcedures.get(pick(r, departmentProcedureWeights));
-            d.competent = communeLevel
+            String competent = communeLevel
                     ? DemoCatalogue.COMMUNES.get(pick(r, communeWeights)).code()
-                    : d.procedure.department();
+                    : Objects.requireNonNull(procedure.department()); // not commune level: a department's
             double c = r.nextDouble();
-            d.channel = c < d.procedure.online()
+            DossierChannel channel = c < procedure.online()
                     ? DossierChannel.ONLINE
-                    : d.procedure.online() > 0 && c < d.procedure.online() + POSTAL_SHARE
+                    : procedure.online() > 0 && c < procedure.online() + POSTAL_SHARE
                             ? DossierChannel.POSTAL
                             : DossierChannel.IN_PERSON;
             double a = r.nextDouble();
-            d.applicant = a < d.procedure.business()
+            ApplicantKind applicant = a < procedure.business()
                     ? ApplicantKind.BUSINESS
-                    : a < d.procedure.business() + 0.01
+                    : a < procedure.business() + 0.01
                             ? ApplicantKind.STATE_AGENCY
-                            : a < d.procedure.business() + 0.025 ? ApplicantKind.OTHER : ApplicantKind.CITIZEN;
+                            : a < procedure.business() + 0.025 ? ApplicantKind.OTHER : ApplicantKind.CITIZEN;
+            String receiving;
             if (communeLevel) {
                 // Since July 2025 a commune centre receives dossiers of any commune of the province.
-                d.receiving = d.channel == DossierChannel.IN_PERSON && r.nextDouble() < 0.06
+                receiving = channel == DossierChannel.IN_PERSON && r.nextDouble() < 0.06
                         ? DemoCatalogue.COMMUNES.get(pick(r, communeWeights)).code()
-                        : d.competent;
+                        : competent;
             } else {
-                d.receiving = d.channel == DossierChannel.ONLINE ? d.competent : DemoCatalogue.CENTRE_AGENCY_CODE;
+                receiving = channel == DossierChannel.ONLINE ? competent : DemoCatalogue.CENTRE_AGENCY_CODE;
             }
-            LocalDate day = days.get(pick(r, d.channel == DossierChannel.ONLINE ? onlineDays : counterDays));
-            d.receivedAt = day.atTime(receiptTime(r, d.channel, isWorkingDay(day)))
+            LocalDate day = days.get(pick(r, channel == DossierChannel.ONLINE ? onlineDays : counterDays));
+            Instant receivedAt = day.atTime(receiptTime(r, channel, isWorkingDay(day)))
                     .atZone(zone)
                     .toInstant();
+            Draft d = new Draft(i, procedure, receiving, competent, channel, applicant, receivedAt);
             plan(r, d);
             drafts.add(d);
         }
@@ -373,7 +407,7 @@ final class DemoPlan {
         for (Draft d : drafts) {
             String day = d.receivedAt.atZone(zone).toLocalDate().format(YYMMDD);
             int sequence = sequences.merge(d.receiving + "-" + day, 1, Integer::sum);
-            d.code = d.receiving + "-" + day + "-" + String.format("%04d", sequence);
+            String code = d.receiving + "-" + day + "-" + String.format("%04d", sequence);
             PlannedComplaint complaint = d.complaint == null
                     ? null
                     : new PlannedComplaint(
@@ -384,19 +418,19 @@ final class DemoPlan {
                             d.complaint.aboutHandling(),
                             d.complaint.complainantSatisfied());
             result.add(new PlannedDossier(
-                    d.code,
+                    code,
                     d.procedure.code(),
                     d.receiving,
                     d.competent,
                     d.channel,
                     d.applicant,
-                    d.status,
+                    Objects.requireNonNull(d.status), // plan() sets status and updatedAt on every path
                     d.receivedAt,
                     d.dueAt,
                     d.returnedAt,
                     Timeliness.of(d.dueAt, d.returnedAt, zone),
                     d.supplements,
-                    d.updatedAt,
+                    Objects.requireNonNull(d.updatedAt),
                     List.copyOf(d.officers),
                     d.rating,
                     complaint));
@@ -415,7 +449,7 @@ final class DemoPlan {
 
     /** Decides what became of the dossier: status, due and return times, officers, rating, complaint. */
     private void plan(SplittableRandom r, Draft d) {
-        UnitProfile profile = profiles.get(d.competent);
+        UnitProfile profile = Objects.requireNonNull(profiles.get(d.competent)); // one per unit
         LocalDateTime received = LocalDateTime.ofInstant(d.receivedAt, zone);
         LocalDate start = received.toLocalDate();
         if (!isWorkingDay(start) || !received.toLocalTime().isBefore(LATE_RECEIPT)) {
@@ -435,7 +469,7 @@ final class DemoPlan {
         }
         d.dueAt = due;
         d.officers.add(new OfficerPart(receivingOfficer, OfficerRole.RECEIVING));
-        String processingOfficer = pick(r, officersByUnit.get(d.competent));
+        String processingOfficer = pick(r, Objects.requireNonNull(officersByUnit.get(d.competent)));
         d.officers.add(new OfficerPart(processingOfficer, OfficerRole.PROCESSING));
         double s = r.nextDouble();
         d.supplements = s < 0.003 ? 3 : s < 0.018 ? 2 : s < (d.procedure.days() >= 10 ? 0.12 : 0.06) ? 1 : 0;
@@ -521,29 +555,32 @@ final class DemoPlan {
 
     private String receivingOfficer(SplittableRandom r, Draft d) {
         if (d.procedure.communeLevel()) {
-            return pick(r, officersByUnit.get(d.receiving));
+            return pick(r, Objects.requireNonNull(officersByUnit.get(d.receiving)));
         }
         return switch (d.channel) {
-            case ONLINE -> pick(r, officersByUnit.get(d.competent));
-            case POSTAL -> pick(r, officersByCounter.get(DemoCatalogue.POSTAL_COUNTER));
-            case IN_PERSON -> pick(r, officersByCounter.get(counterOfDepartment.get(d.competent)));
+            case ONLINE -> pick(r, Objects.requireNonNull(officersByUnit.get(d.competent)));
+            case POSTAL -> pick(r, Objects.requireNonNull(officersByCounter.get(DemoCatalogue.POSTAL_COUNTER)));
+            case IN_PERSON ->
+                pick(r, Objects.requireNonNull(officersByCounter.get(counterOfDepartment.get(d.competent))));
         };
     }
 
     private String returningOfficer(SplittableRandom r, Draft d, String processingOfficer) {
         if (d.procedure.communeLevel()) {
-            return pick(r, officersByUnit.get(d.receiving));
+            return pick(r, Objects.requireNonNull(officersByUnit.get(d.receiving)));
         }
         return switch (d.channel) {
             case ONLINE -> processingOfficer;
-            case POSTAL -> pick(r, officersByCounter.get(DemoCatalogue.POSTAL_COUNTER));
-            case IN_PERSON -> pick(r, officersByCounter.get(counterOfDepartment.get(d.competent)));
+            case POSTAL -> pick(r, Objects.requireNonNull(officersByCounter.get(DemoCatalogue.POSTAL_COUNTER)));
+            case IN_PERSON ->
+                pick(r, Objects.requireNonNull(officersByCounter.get(counterOfDepartment.get(d.competent))));
         };
     }
 
     // ---------------------------------------------------------------- ratings and complaints
 
-    private PlannedRating rating(SplittableRandom r, Draft d, UnitProfile profile, Timeliness timeliness) {
+    private @Nullable PlannedRating rating(
+            SplittableRandom r, Draft d, UnitProfile profile, @Nullable Timeliness timeliness) {
         double channelFactor = switch (d.channel) {
             case IN_PERSON -> 1.1;
             case ONLINE -> 0.85;
@@ -576,7 +613,7 @@ final class DemoPlan {
             // Paper forms are keyed in later the same day or within a few days.
             case PAPER -> Duration.ofMinutes(60 + r.nextInt(60 * 24 * 3));
         };
-        Instant submittedAt = d.returnedAt.plus(delay);
+        Instant submittedAt = Objects.requireNonNull(d.returnedAt).plus(delay); // rated only once returned
         if (!submittedAt.isBefore(cutoff)) {
             return null;
         }
@@ -610,9 +647,9 @@ final class DemoPlan {
                 }
             }
             if (reasons.contains("OTHER")) {
-                comment = pick(r, DemoCatalogue.DISSATISFIED_COMMENTS.get("OTHER"));
+                comment = pick(r, Objects.requireNonNull(DemoCatalogue.DISSATISFIED_COMMENTS.get("OTHER")));
             } else if (r.nextDouble() < 0.6) {
-                comment = pick(r, DemoCatalogue.DISSATISFIED_COMMENTS.get(reasons.getFirst()));
+                comment = pick(r, Objects.requireNonNull(DemoCatalogue.DISSATISFIED_COMMENTS.get(reasons.getFirst())));
             }
         } else if (r.nextDouble() < 0.04) {
             List<String> praise = new ArrayList<>(
@@ -685,13 +722,14 @@ final class DemoPlan {
         };
     }
 
-    private PlannedComplaint complaint(SplittableRandom r, Draft d, Timeliness timeliness) {
+    private @Nullable PlannedComplaint complaint(SplittableRandom r, Draft d, @Nullable Timeliness timeliness) {
         boolean unhappy = d.rating != null && !d.rating.satisfied();
         double chance = unhappy ? 0.08 : timeliness == Timeliness.LATE ? 0.06 : 0.001;
         if (r.nextDouble() >= chance) {
             return null;
         }
-        LocalDate day = d.returnedAt.atZone(zone).toLocalDate().plusDays(1 + r.nextInt(10));
+        LocalDate day =
+                Objects.requireNonNull(d.returnedAt).atZone(zone).toLocalDate().plusDays(1 + r.nextInt(10));
         if (!isWorkingDay(day)) {
             day = nextWorkingDay(day);
         }

@@ -4,4 +4,5 @@
  * in the application depends on this module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+@org.jspecify.annotations.NullMarked
 package vn.hailong.demo;

@@ -9,6 +9,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.jpa.AbstractEntity;
 
 /**
@@ -34,28 +36,39 @@ public class Agency extends AbstractEntity {
     private AgencyKind kind;
 
     @Column(name = "parent_id", columnDefinition = "uuid")
-    private UUID parentId;
+    private @Nullable UUID parentId;
 
     @Column(name = "peer_group", length = PEER_GROUP_MAX_LENGTH)
-    private String peerGroup;
+    private @Nullable String peerGroup;
 
     @Column(name = "valid_from", nullable = false)
     private LocalDate validFrom;
 
     @Column(name = "valid_to")
-    private LocalDate validTo;
+    private @Nullable LocalDate validTo;
 
     @Column(name = "successor_of_id", columnDefinition = "uuid")
-    private UUID successorOfId;
+    private @Nullable UUID successorOfId;
 
     protected Agency() {}
 
-    Agency(AgencyCode code, LocalDate validFrom) {
+    Agency(
+            AgencyCode code,
+            LocalDate validFrom,
+            String name,
+            AgencyKind kind,
+            @Nullable UUID parentId,
+            @Nullable String peerGroup) {
         this.code = code.value();
         this.validFrom = validFrom;
+        apply(name, kind, parentId, peerGroup);
     }
 
-    void describe(String name, AgencyKind kind, UUID parentId, String peerGroup) {
+    void describe(String name, AgencyKind kind, @Nullable UUID parentId, @Nullable String peerGroup) {
+        apply(name, kind, parentId, peerGroup);
+    }
+
+    private void apply(String name, AgencyKind kind, @Nullable UUID parentId, @Nullable String peerGroup) {
         this.name = name;
         this.kind = kind;
         this.parentId = parentId;
@@ -82,11 +95,11 @@ public class Agency extends AbstractEntity {
         return kind;
     }
 
-    public UUID getParentId() {
+    public @Nullable UUID getParentId() {
         return parentId;
     }
 
-    public String getPeerGroup() {
+    public @Nullable String getPeerGroup() {
         return peerGroup;
     }
 
@@ -94,11 +107,11 @@ public class Agency extends AbstractEntity {
         return validFrom;
     }
 
-    public LocalDate getValidTo() {
+    public @Nullable LocalDate getValidTo() {
         return validTo;
     }
 
-    public UUID getSuccessorOfId() {
+    public @Nullable UUID getSuccessorOfId() {
         return successorOfId;
     }
 

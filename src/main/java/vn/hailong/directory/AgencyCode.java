@@ -2,6 +2,8 @@ package vn.hailong.directory;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An agency's identification code ("mã định danh", Decision 20/2020/QĐ-TTg): at most 35
  * characters, dot-separated groups of digits and capital letters, e.g. {@code 000.00.06.H56}.
@@ -19,7 +21,7 @@ public record AgencyCode(String value) {
     }
 
     /** Why the text is not an agency code, or {@code null} when it is one. */
-    public static String problemWith(String value) {
+    public static @Nullable String problemWith(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return "agency code is missing";
         }

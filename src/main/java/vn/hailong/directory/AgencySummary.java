@@ -3,14 +3,16 @@ package vn.hailong.directory;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /** An agency as other capabilities see it. */
 public record AgencySummary(
         UUID id,
         String code,
         String name,
         AgencyKind kind,
-        UUID parentId,
-        String peerGroup,
+        @Nullable UUID parentId,
+        @Nullable String peerGroup,
         LocalDate validFrom,
-        LocalDate validTo,
-        UUID successorOfId) {}
+        @Nullable LocalDate validTo,
+        @Nullable UUID successorOfId) {}

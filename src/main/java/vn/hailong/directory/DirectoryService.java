@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -130,9 +131,18 @@ public class DirectoryService {
                             + "'; a unit cannot be placed under its own sub-unit");
         }
         LocalDate validFrom = change.validFrom() != null ? change.validFrom() : LocalDate.now(clock);
-        Agency agency = existing.orElseGet(() -> new Agency(new AgencyCode(code), validFrom));
-        UUID formerParentId = agency.getParentId();
-        agency.describe(change.name().strip(), kind, parentId, blankToNull(change.peerGroup()));
+        // name and kind are required: past throwIfAny they are there.
+        String name = Objects.requireNonNull(change.name()).strip();
+        AgencyKind agencyKind = Objects.requireNonNull(kind);
+        String peerGroup = blankToNull(change.peerGroup());
+        UUID formerParentId = existing.isPresent() ? existing.get().getParentId() : null;
+        Agency agency;
+        if (existing.isPresent()) {
+            agency = existing.get();
+            agency.describe(name, agencyKind, parentId, peerGroup);
+        } else {
+            agency = new Agency(new AgencyCode(code), validFrom, name, agencyKind, parentId, peerGroup);
+        }
         if (change.validTo() != null) {
             agency.retire(change.validTo());
         }
@@ -223,7 +233,7 @@ public class DirectoryService {
      * at READ COMMITTED, or its snapshot would hide the row the first request committed.
      */
     @Transactional
-    public ProcedureSummary registerProcedure(String code, String name, String field) {
+    public ProcedureSummary registerProcedure(String code, @Nullable String name, @Nullable String field) {
         Optional<Procedure> known = procedures.findByCode(code);
         if (known.isPresent()) {
             Procedure p = known.get();
@@ -250,7 +260,7 @@ public class DirectoryService {
 
     /** Finds the officer with this one-stop id, registering or renaming them as needed (caller's transaction). */
     @Transactional
-    public UUID registerOfficer(String externalId, String displayName) {
+    public UUID registerOfficer(String externalId, @Nullable String displayName) {
         Optional<Officer> known = officers.findByExternalId(externalId);
         if (known.isPresent()) {
             Officer o = known.get();
@@ -359,8 +369,9 @@ public class DirectoryService {
                         c.getCode(),
                         c.getName(),
                         c.getCentreId(),
-                        byId.get(c.getCentreId()).getCode(),
-                        byId.get(c.getCentreId()).getName()))
+                        // centre_id is a NOT NULL foreign key: every counter's centre is there.
+                        Objects.requireNonNull(byId.get(c.getCentreId())).getCode(),
+                        Objects.requireNonNull(byId.get(c.getCentreId())).getName()))
                 .sorted(Comparator.comparing(CounterSummary::code))
                 .toList();
     }
@@ -371,7 +382,7 @@ public class DirectoryService {
                 c.getId(), c.getCode(), c.getName(), centre.getId(), centre.getCode(), centre.getName());
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 }

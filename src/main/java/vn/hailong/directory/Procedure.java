@@ -4,6 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.jpa.AbstractEntity;
 
 /** An administrative procedure ("thủ tục hành chính"), registered the first time a dossier names it. */
@@ -22,17 +24,17 @@ public class Procedure extends AbstractEntity {
     private String name;
 
     @Column(name = "field", length = FIELD_MAX_LENGTH)
-    private String field;
+    private @Nullable String field;
 
     protected Procedure() {}
 
-    Procedure(String code, String name, String field) {
+    Procedure(String code, String name, @Nullable String field) {
         this.code = code;
         this.name = name;
         this.field = field;
     }
 
-    void rename(String name, String field) {
+    void rename(String name, @Nullable String field) {
         this.name = name;
         if (field != null) {
             this.field = field;
@@ -47,7 +49,7 @@ public class Procedure extends AbstractEntity {
         return name;
     }
 
-    public String getField() {
+    public @Nullable String getField() {
         return field;
     }
 

@@ -2,4 +2,7 @@ package vn.hailong.directory;
 
 import java.util.UUID;
 
-public record ProcedureSummary(UUID id, String code, String name, String field) {}
+import org.jspecify.annotations.Nullable;
+
+public record ProcedureSummary(
+        UUID id, String code, String name, @Nullable String field) {}

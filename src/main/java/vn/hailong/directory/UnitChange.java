@@ -2,15 +2,17 @@ package vn.hailong.directory;
 
 import java.time.LocalDate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the one-stop software says about a unit. Fields are raw text; {@link DirectoryService}
  * validates them and names each bad one.
  */
 public record UnitChange(
-        String name,
-        String kind,
-        String parent,
-        String peerGroup,
-        LocalDate validFrom,
-        LocalDate validTo,
-        String successorOf) {}
+        @Nullable String name,
+        @Nullable String kind,
+        @Nullable String parent,
+        @Nullable String peerGroup,
+        @Nullable LocalDate validFrom,
+        @Nullable LocalDate validTo,
+        @Nullable String successorOf) {}

@@ -2,6 +2,8 @@ package vn.hailong.feed;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Takes contact details out of a citizen's comment before it leaves the system: e-mail addresses
  * and anything that looks like a phone number (8 or more digits, with spaces, dots, dashes or
@@ -17,7 +19,7 @@ public final class ContactDetails {
 
     private ContactDetails() {}
 
-    public static String removedFrom(String text) {
+    public static @Nullable String removedFrom(@Nullable String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }

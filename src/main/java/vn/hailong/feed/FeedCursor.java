@@ -3,6 +3,8 @@ package vn.hailong.feed;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.FieldErrors;
 
 /**
@@ -23,7 +25,7 @@ public record FeedCursor(long seq) {
     }
 
     /** Reads a cursor as a client sent it; a malformed one is a 400 naming {@code field}. */
-    public static FeedCursor parse(String token, String field) {
+    public static FeedCursor parse(@Nullable String token, String field) {
         if (token == null || token.isBlank()) {
             return START;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -84,7 +85,8 @@ public class RatingFeed {
 
         List<RatingFeedPage.Item> items = new ArrayList<>(changes.size());
         for (RatingFeedReadModel.ChangeRow change : changes) {
-            RatingFeedReadModel.RatingRow r = ratings.get(change.ratingId());
+            // rating_change.rating_id references a rating, and ratings are never deleted.
+            RatingFeedReadModel.RatingRow r = Objects.requireNonNull(ratings.get(change.ratingId()));
             List<RatingFeedPage.StatusEntry> statuses = history.getOrDefault(change.ratingId(), List.of()).stream()
                     .filter(h -> h.seq() <= change.seq())
                     .map(h -> new RatingFeedPage.StatusEntry(h.to(), h.at(), h.reason(), h.disputeKind(), h.related()))

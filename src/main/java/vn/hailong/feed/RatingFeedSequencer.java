@@ -3,6 +3,7 @@ package vn.hailong.feed;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
@@ -58,12 +59,17 @@ class RatingFeedSequencer implements SmartLifecycle {
      */
     int sequence() {
         return retry.invoke(() -> transaction.execute(tx -> {
-            Long last = jdbc.queryForObject(
-                    "SELECT last_seq FROM rating_feed_sequence WHERE id = 1 FOR UPDATE", Long.class);
+            // The one row (id 1) is created by the migration and never deleted; last_seq is NOT NULL.
+            long last = Objects.requireNonNull(jdbc.queryForObject(
+                    "SELECT last_seq FROM rating_feed_sequence WHERE id = 1 FOR UPDATE", Long.class));
             // A plain (consistent) read: it sees only committed rows and waits for no open transaction.
             // A locking read (an UPDATE's own WHERE) would wait for a rating still being written.
-            List<Long> waiting = jdbc.queryForList(
-                    "SELECT id FROM rating_change WHERE seq IS NULL ORDER BY id LIMIT ?", Long.class, batch);
+            List<Long> waiting = jdbc
+                    .queryForList(
+                            "SELECT id FROM rating_change WHERE seq IS NULL ORDER BY id LIMIT ?", Long.class, batch)
+                    .stream()
+                    .map(Objects::requireNonNull) // the primary key: never NULL
+                    .toList();
             if (waiting.isEmpty()) {
                 return 0;
             }

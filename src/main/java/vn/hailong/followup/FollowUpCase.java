@@ -10,6 +10,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.jpa.AbstractEntity;
@@ -44,16 +46,16 @@ class FollowUpCase extends AbstractEntity {
     private LocalDate dueOn;
 
     @Column(name = "contacted_at")
-    private Instant contactedAt;
+    private @Nullable Instant contactedAt;
 
     @Column(name = "resolved_at")
-    private Instant resolvedAt;
+    private @Nullable Instant resolvedAt;
 
     @Column(name = "closed_at")
-    private Instant closedAt;
+    private @Nullable Instant closedAt;
 
     @Column(length = OUTCOME_MAX_LENGTH)
-    private String outcome;
+    private @Nullable String outcome;
 
     protected FollowUpCase() {
         // for JPA
@@ -75,7 +77,7 @@ class FollowUpCase extends AbstractEntity {
     }
 
     /** The problem was dealt with; the outcome says how. */
-    void resolve(String outcomeText, Instant at) {
+    void resolve(@Nullable String outcomeText, Instant at) {
         String text = requireOutcome(outcomeText);
         moveTo(CaseStatus.RESOLVED);
         outcome = text;
@@ -86,7 +88,7 @@ class FollowUpCase extends AbstractEntity {
      * Closes the case for good. A resolved case keeps its outcome unless a new one is given; any
      * other case needs one (why it closes unresolved).
      */
-    void close(String outcomeText, Instant at) {
+    void close(@Nullable String outcomeText, Instant at) {
         boolean keepsOutcome = (outcomeText == null || outcomeText.isBlank()) && outcome != null;
         String text = keepsOutcome ? outcome : requireOutcome(outcomeText);
         moveTo(CaseStatus.CLOSED);
@@ -101,7 +103,7 @@ class FollowUpCase extends AbstractEntity {
         status = target;
     }
 
-    private static String requireOutcome(String text) {
+    private static String requireOutcome(@Nullable String text) {
         if (text == null || text.isBlank()) {
             throw InvalidInputException.unprocessable("outcome", "an outcome is required");
         }
@@ -137,18 +139,22 @@ class FollowUpCase extends AbstractEntity {
         return dueOn;
     }
 
+    @Nullable
     Instant getContactedAt() {
         return contactedAt;
     }
 
+    @Nullable
     Instant getResolvedAt() {
         return resolvedAt;
     }
 
+    @Nullable
     Instant getClosedAt() {
         return closedAt;
     }
 
+    @Nullable
     String getOutcome() {
         return outcome;
     }

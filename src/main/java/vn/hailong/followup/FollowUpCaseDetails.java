@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A follow-up case as others see it. Whether the citizen left a number is shown, never the number
  * itself: that is read apart, by {@link FollowUpService#contactNumber(UUID)}.
@@ -17,10 +19,10 @@ public record FollowUpCaseDetails(
         CaseStatus status,
         Instant openedAt,
         LocalDate dueOn,
-        Instant contactedAt,
-        Instant resolvedAt,
-        Instant closedAt,
-        String outcome,
+        @Nullable Instant contactedAt,
+        @Nullable Instant resolvedAt,
+        @Nullable Instant closedAt,
+        @Nullable String outcome,
         boolean contactAvailable,
         List<Note> notes) {
 

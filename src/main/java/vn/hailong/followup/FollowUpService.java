@@ -13,9 +13,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -256,6 +258,7 @@ public class FollowUpService {
                         String.class,
                         found.getId().toString())
                 .stream()
+                .map(Objects::requireNonNull) // phone is NOT NULL
                 .findFirst();
     }
 
@@ -299,7 +302,11 @@ public class FollowUpService {
     }
 
     /** How the list of cases is narrowed and ordered. */
-    public record CaseFilter(CaseStatus status, boolean overdueOnly, UUID unitId, Order order) {
+    public record CaseFilter(
+            @Nullable CaseStatus status,
+            boolean overdueOnly,
+            @Nullable UUID unitId,
+            Order order) {
 
         public enum Order {
             /** Overdue first, then the earliest deadline; closed cases last. */
@@ -421,7 +428,8 @@ public class FollowUpService {
                 .map(r -> new CaseRow(
                         r.id(),
                         r.ratingId(),
-                        codes.get(r.dossierId()),
+                        // dossier_id is a foreign key, and dossiers are never deleted.
+                        Objects.requireNonNull(codes.get(r.dossierId())),
                         r.unitId(),
                         names.computeIfAbsent(r.unitId(), this::unitName),
                         r.status(),
@@ -438,6 +446,7 @@ public class FollowUpService {
     public List<UnitOption> unitsWithCases() {
         AccessScope visible = scope.currentScope();
         return jdbc.queryForList("SELECT DISTINCT responsible_unit_id FROM follow_up_case", UUID.class).stream()
+                .map(Objects::requireNonNull) // NOT NULL
                 .filter(visible::includes)
                 .map(u -> new UnitOption(u, unitName(u)))
                 .sorted(Comparator.comparing(UnitOption::name))
@@ -462,7 +471,8 @@ public class FollowUpService {
         boolean mayHandle = role == Role.ADMIN || role == Role.PROVINCE_MANAGER || role == Role.UNIT_MANAGER;
         return new CasePage(
                 details(found),
-                intake.codesOf(List.of(found.getDossierId())).get(found.getDossierId()),
+                Objects.requireNonNull(
+                        intake.codesOf(List.of(found.getDossierId())).get(found.getDossierId())),
                 unitName(found.getResponsibleUnitId()),
                 rating,
                 reasons,

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Turns units' inputs into their results under one methodology: a pure function (no database, no
  * clock), so that a snapshot's archived inputs recompute to exactly its published numbers.
@@ -310,7 +312,11 @@ public final class IndexCalculator {
     }
 
     private static UnitResult.IndicatorResult averaged(
-            Methodology.Indicator def, BigDecimal numerator, long denominator, BigDecimal average, String note) {
+            Methodology.Indicator def,
+            BigDecimal numerator,
+            long denominator,
+            @Nullable BigDecimal average,
+            String note) {
         BigDecimal exact = denominator == 0
                 ? null
                 : numerator.divide(BigDecimal.valueOf(denominator), EXACT_SCALE, RoundingMode.HALF_UP);
@@ -335,7 +341,7 @@ public final class IndexCalculator {
      * default, {@value Methodology#OVERALL}), or another criterion's answers when the province
      * measures satisfaction on that one. Null without answers.
      */
-    static BigDecimal satisfactionRate(Methodology.SatisfactionRule sat, UnitInputs in) {
+    static @Nullable BigDecimal satisfactionRate(Methodology.SatisfactionRule sat, UnitInputs in) {
         if (Methodology.OVERALL.equals(sat.criterion())) {
             return in.ratings() == 0
                     ? null

@@ -3,6 +3,8 @@ package vn.hailong.index;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.SpreadsheetCells;
 
 /**
@@ -72,11 +74,11 @@ public final class IndexCsv {
         return csv.toString();
     }
 
-    private static String number(BigDecimal value) {
+    private static String number(@Nullable BigDecimal value) {
         return value == null ? "" : value.toPlainString();
     }
 
-    private static String field(String value) {
+    private static String field(@Nullable String value) {
         if (value == null) {
             return "";
         }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -126,7 +127,7 @@ public class IndexSchedule {
     }
 
     /** Runs an act in its own transaction; null when another node has it (or had it) already. */
-    private String claimed(Supplier<String> act) {
+    private @Nullable String claimed(Supplier<@Nullable String> act) {
         try {
             return transaction.execute(tx -> act.get());
         } catch (DuplicateKeyException | ConcurrencyFailureException theOtherNode) {
@@ -152,7 +153,7 @@ public class IndexSchedule {
         return true;
     }
 
-    private void record(String key, String outcome, UUID snapshot, String detail) {
+    private void record(String key, String outcome, @Nullable UUID snapshot, String detail) {
         jdbc.update(
                 "UPDATE index_schedule_run SET outcome = ?, snapshot_id = ?, detail = ? WHERE run_key = ?",
                 outcome,
@@ -161,7 +162,7 @@ public class IndexSchedule {
                 key);
     }
 
-    private String computeMonth(String scheme, YearMonth month) {
+    private @Nullable String computeMonth(String scheme, YearMonth month) {
         String period = month.toString();
         String key = "DRAFT " + scheme + " " + period;
         if (!claim(key, "DRAFT", scheme, period)) {
@@ -209,7 +210,7 @@ public class IndexSchedule {
         return "COMPUTED";
     }
 
-    private String remind(IndexSnapshotService.Snapshot draft, LocalDate computedOn) {
+    private @Nullable String remind(IndexSnapshotService.Snapshot draft, LocalDate computedOn) {
         String key = "REMINDER " + draft.id();
         if (!claim(key, "REMINDER", draft.scheme(), draft.period())) {
             return null;

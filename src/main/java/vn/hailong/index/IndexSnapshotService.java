@@ -13,10 +13,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -79,11 +81,11 @@ public class IndexSnapshotService {
             String computedBy,
             long computeMillis,
             Status status,
-            Instant publishedAt,
-            String publishedBy,
-            UUID corrects,
-            String correctionReason,
-            UUID correctedBy) {
+            @Nullable Instant publishedAt,
+            @Nullable String publishedBy,
+            @Nullable UUID corrects,
+            @Nullable String correctionReason,
+            @Nullable UUID correctedBy) {
 
         /** True for the published figures of the period and for the ones they replaced. */
         public boolean isPublished() {
@@ -175,7 +177,7 @@ public class IndexSnapshotService {
      */
     @Transactional
     @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
-    public Computation compute(String scheme, String period, boolean correction, String idempotencyKey) {
+    public Computation compute(String scheme, String period, boolean correction, @Nullable String idempotencyKey) {
         if (idempotencyKey == null) {
             return new Computation(computeDraft(scheme, period, correction, Ids.newId()), false);
         }
@@ -291,7 +293,11 @@ public class IndexSnapshotService {
         sorted.forEach(u -> inputsByCode.put(u.unitCode(), u));
         List<IndexSnapshotStore.NewUnit> rows = new ArrayList<>(results.size());
         for (UnitResult r : results) {
-            rows.add(new IndexSnapshotStore.NewUnit(idByCode.get(r.unitCode()), inputsByCode.get(r.unitCode()), r));
+            // Every result is of one of these units and these inputs (compute keeps their codes).
+            rows.add(new IndexSnapshotStore.NewUnit(
+                    Objects.requireNonNull(idByCode.get(r.unitCode())),
+                    Objects.requireNonNull(inputsByCode.get(r.unitCode())),
+                    r));
         }
         store.insertUnits(id, rows);
         Snapshot draft = get(id);
@@ -362,7 +368,7 @@ public class IndexSnapshotService {
      */
     @Transactional
     @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
-    public Snapshot publishCorrection(UUID snapshotId, String reason) {
+    public Snapshot publishCorrection(UUID snapshotId, @Nullable String reason) {
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.malformed("reason", "a correction needs its reason");
         }
@@ -400,7 +406,7 @@ public class IndexSnapshotService {
                 s.methodologyVersion(),
                 s.inputsHash(),
                 s.units(),
-                s.publishedAt(),
+                Objects.requireNonNull(s.publishedAt()), // a snapshot just published
                 s.corrects(),
                 s.correctionReason());
     }
@@ -422,7 +428,7 @@ public class IndexSnapshotService {
      */
     @Transactional
     @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
-    public Snapshot publishDraft(UUID snapshotId, String reason) {
+    public Snapshot publishDraft(UUID snapshotId, @Nullable String reason) {
         Snapshot s = publishable(snapshotId);
         boolean correction = publicationOf(s.scheme(), s.period()).isPresent();
         if (correction) {
@@ -456,7 +462,12 @@ public class IndexSnapshotService {
     }
 
     /** A province manager's review of a draft: who checked it, when, the inputs hash they saw, an optional note. */
-    public record Review(UUID snapshotId, String reviewedBy, String inputsHash, Instant reviewedAt, String note) {}
+    public record Review(
+            UUID snapshotId,
+            String reviewedBy,
+            String inputsHash,
+            Instant reviewedAt,
+            @Nullable String note) {}
 
     /**
      * Records that the current user reviewed a draft (checked its figures before publication).
@@ -467,7 +478,7 @@ public class IndexSnapshotService {
      */
     @Transactional
     @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
-    public Review review(UUID snapshotId, String note) {
+    public Review review(UUID snapshotId, @Nullable String note) {
         if (note != null && note.strip().length() > 1000) {
             throw InvalidInputException.malformed("note", "the note is longer than 1000 characters");
         }
@@ -536,7 +547,7 @@ public class IndexSnapshotService {
      * @throws NotFoundException when the period is not published under the scheme
      */
     @Transactional(readOnly = true)
-    public List<UnitResult> publishedResults(String scheme, String period, String peerGroup) {
+    public List<UnitResult> publishedResults(String scheme, String period, @Nullable String peerGroup) {
         IndexPeriod p = IndexPeriod.parse(period, "period");
         methodologies.forYear(scheme, p.year());
         UUID id = publicationOf(scheme, p.toString())
@@ -556,7 +567,7 @@ public class IndexSnapshotService {
      * A snapshot's results as a league table: in the order of the methodology's ranking rule
      * ({@link IndexCalculator#leagueOrder}), each with its satisfaction sample.
      */
-    private List<UnitResult> results(UUID snapshotId, String peerGroup) {
+    private List<UnitResult> results(UUID snapshotId, @Nullable String peerGroup) {
         Methodology methodology = methodologies.get(get(snapshotId).methodologyId());
         List<UnitResult> results = new ArrayList<>();
         for (IndexSnapshotStore.Figures f : store.resultsOf(snapshotId, peerGroup)) {
@@ -694,7 +705,7 @@ public class IndexSnapshotService {
         return drafts;
     }
 
-    private void remember(UUID gone, String scheme, String period, UUID replacedBy) {
+    private void remember(UUID gone, String scheme, String period, @Nullable UUID replacedBy) {
         store.markGone(gone, scheme, period, replacedBy, clock.instant(), Actors.current());
     }
 

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A versioned methodology: everything that turns a unit's counts into its published figures
  * (domain.md §2–§4). Stored as JSON ({@link Definition}) with its scheme, version, province and year.
@@ -20,7 +22,13 @@ import java.util.UUID;
  * @param year     the year it is for, or null for any year without a methodology of its own
  */
 public record Methodology(
-        UUID id, String scheme, int version, String province, Integer year, String name, Definition definition) {
+        UUID id,
+        String scheme,
+        int version,
+        @Nullable String province,
+        @Nullable Integer year,
+        String name,
+        Definition definition) {
 
     /** The satisfaction rule's criterion meaning the overall question ("Ông/Bà hài lòng … ?"). */
     public static final String OVERALL = "overall";
@@ -273,7 +281,8 @@ public record Methodology(
     }
 
     /** One Circular 01 indicator and where its value comes from ({@code criterion} for citizens' answers). */
-    public record Indicator(int number, IndicatorSource source, String criterion) {
+    public record Indicator(
+            int number, IndicatorSource source, @Nullable String criterion) {
 
         public Indicator {
             Objects.requireNonNull(source, "source");
@@ -327,7 +336,7 @@ public record Methodology(
         }
 
         /** The group of a percentage, or null when no group starts low enough. */
-        public String band(BigDecimal percent) {
+        public @Nullable String band(BigDecimal percent) {
             return bands.stream()
                     .filter(b -> percent.compareTo(b.fromPercent()) >= 0)
                     .map(ParBand::name)

@@ -7,7 +7,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import vn.hailong.platform.FieldErrors;
 
@@ -21,31 +24,31 @@ import vn.hailong.platform.FieldErrors;
  * satisfaction rate) is kept from the version it starts from; the JSON import changes those.
  */
 public record MethodologyEdits(
-        BigDecimal excellentAbove,
-        BigDecimal goodFrom,
-        BigDecimal fairFrom,
-        BigDecimal averageFrom,
-        BigDecimal complaintsFullPercent,
-        BigDecimal complaintsPartialPercent,
-        Integer satisfiedMinPoints,
-        BigDecimal dossierMaxPoints,
-        BigDecimal dossierTargetPercent,
-        BigDecimal onTimeMaxPoints,
-        BigDecimal onTimeTargetPercent,
-        BigDecimal complaintMaxPoints,
-        BigDecimal complaintTargetPercent,
-        PointsCurve curve,
-        BigDecimal parWeight,
-        BigDecimal parMaxPoints,
+        @Nullable BigDecimal excellentAbove,
+        @Nullable BigDecimal goodFrom,
+        @Nullable BigDecimal fairFrom,
+        @Nullable BigDecimal averageFrom,
+        @Nullable BigDecimal complaintsFullPercent,
+        @Nullable BigDecimal complaintsPartialPercent,
+        @Nullable Integer satisfiedMinPoints,
+        @Nullable BigDecimal dossierMaxPoints,
+        @Nullable BigDecimal dossierTargetPercent,
+        @Nullable BigDecimal onTimeMaxPoints,
+        @Nullable BigDecimal onTimeTargetPercent,
+        @Nullable BigDecimal complaintMaxPoints,
+        @Nullable BigDecimal complaintTargetPercent,
+        @Nullable PointsCurve curve,
+        @Nullable BigDecimal parWeight,
+        @Nullable BigDecimal parMaxPoints,
         List<Group> parBands,
-        Methodology.ParBandBasis bandBasis,
-        Methodology.RankBy rankBy,
+        Methodology.@Nullable ParBandBasis bandBasis,
+        Methodology.@Nullable RankBy rankBy,
         boolean withinPeerGroups,
-        Integer minimumRatings,
-        Methodology.OnTimeBy onTimeBy,
-        Methodology.WithoutDossiers withoutDossiers,
-        Methodology.EntryFallback entryFallback,
-        List<Source> indicators,
+        @Nullable Integer minimumRatings,
+        Methodology.@Nullable OnTimeBy onTimeBy,
+        Methodology.@Nullable WithoutDossiers withoutDossiers,
+        Methodology.@Nullable EntryFallback entryFallback,
+        @Nullable List<Source> indicators,
         Map<String, Decimals> roundings) {
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");
@@ -61,13 +64,15 @@ public record MethodologyEdits(
             "par.component.rounding");
 
     /** A PAR group as typed: name and threshold may be missing, for the check to name. */
-    public record Group(String name, BigDecimal fromPercent) {}
+    public record Group(@Nullable String name, @Nullable BigDecimal fromPercent) {}
 
     /** Where indicator {@code n} (the n-th of the list) takes its value from, as chosen; criterion for citizens' answers. */
-    public record Source(IndicatorSource source, String criterion) {}
+    public record Source(
+            @Nullable IndicatorSource source, @Nullable String criterion) {}
 
     /** A rounding rule as typed: decimals and how to round, either may be missing. */
-    public record Decimals(Integer scale, RoundingMode mode) {}
+    public record Decimals(
+            @Nullable Integer scale, @Nullable RoundingMode mode) {}
 
     public static MethodologyEdits of(Methodology.Definition d) {
         Circular01Bands b = d.circular01().bands();
@@ -103,6 +108,11 @@ public record MethodologyEdits(
                         .map(i -> new Source(i.source(), i.criterion()))
                         .toList(),
                 roundingsOf(d));
+    }
+
+    /** A rounding rule the checks above found in {@code rules}: past throwIfAny, every one of ROUNDINGS is. */
+    private static Rounding rule(Map<String, Rounding> rules, String path) {
+        return Objects.requireNonNull(rules.get(path), path);
     }
 
     private static Map<String, Decimals> roundingsOf(Methodology.Definition d) {
@@ -166,8 +176,8 @@ public record MethodologyEdits(
                     "Nhập số điểm từ 0 đến " + base.circular01().indicatorMax() + ".");
         }
         String[] ratios = {"dossierSatisfaction", "complaintsOnTime", "complaintSatisfaction"};
-        BigDecimal[] max = {dossierMaxPoints, onTimeMaxPoints, complaintMaxPoints};
-        BigDecimal[] target = {dossierTargetPercent, onTimeTargetPercent, complaintTargetPercent};
+        @Nullable BigDecimal[] max = {dossierMaxPoints, onTimeMaxPoints, complaintMaxPoints};
+        @Nullable BigDecimal[] target = {dossierTargetPercent, onTimeTargetPercent, complaintTargetPercent};
         for (int i = 0; i < 3; i++) {
             range(errors, "decision766." + ratios[i] + ".maxPoints", max[i], BigDecimal.ZERO, HUNDRED);
             range(errors, "decision766." + ratios[i] + ".targetPercent", target[i], BigDecimal.ZERO, HUNDRED);
@@ -231,7 +241,7 @@ public record MethodologyEdits(
                             number,
                             chosen.source(),
                             chosen.source() == IndicatorSource.CITIZEN_ANSWER
-                                    ? chosen.criterion().strip()
+                                    ? Objects.requireNonNull(chosen.criterion()).strip() // checked just above
                                     : null));
                 }
             }
@@ -254,33 +264,51 @@ public record MethodologyEdits(
         errors.throwIfAny();
 
         Circular01Rules c01 = base.circular01();
+        // Past throwIfAny every rounding of ROUNDINGS is in rules (a missing one is an error above).
         return base.withIndicators(sources)
                 .withCircular01(new Circular01Rules(
                         c01.indicatorMax(),
-                        rules.get("circular01.averageRounding"),
-                        rules.get("circular01.totalRounding"),
-                        new Circular01Bands(excellentAbove, goodFrom, fairFrom, averageFrom)))
-                .withComplaintsIndicator(
-                        new Methodology.ComplaintsIndicator(complaintsFullPercent, complaintsPartialPercent))
+                        rule(rules, "circular01.averageRounding"),
+                        rule(rules, "circular01.totalRounding"),
+                        new Circular01Bands(
+                                Objects.requireNonNull(excellentAbove),
+                                Objects.requireNonNull(goodFrom),
+                                Objects.requireNonNull(fairFrom),
+                                Objects.requireNonNull(averageFrom))))
+                .withComplaintsIndicator(new Methodology.ComplaintsIndicator(
+                        Objects.requireNonNull(complaintsFullPercent),
+                        Objects.requireNonNull(complaintsPartialPercent)))
                 .withSatisfaction(new Methodology.SatisfactionRule(
-                        base.satisfaction().criterion(), satisfiedMinPoints, rules.get("satisfaction.rateRounding")))
+                        base.satisfaction().criterion(),
+                        Objects.requireNonNull(satisfiedMinPoints),
+                        rule(rules, "satisfaction.rateRounding")))
                 .withDecision766(new Decision766Rules(
-                        new Decision766Rules.Target(dossierMaxPoints, dossierTargetPercent),
-                        new Decision766Rules.Target(onTimeMaxPoints, onTimeTargetPercent),
-                        new Decision766Rules.Target(complaintMaxPoints, complaintTargetPercent),
-                        curve,
-                        rules.get("decision766.rateRounding"),
-                        rules.get("decision766.pointsRounding")))
+                        new Decision766Rules.Target(
+                                Objects.requireNonNull(dossierMaxPoints), Objects.requireNonNull(dossierTargetPercent)),
+                        new Decision766Rules.Target(
+                                Objects.requireNonNull(onTimeMaxPoints), Objects.requireNonNull(onTimeTargetPercent)),
+                        new Decision766Rules.Target(
+                                Objects.requireNonNull(complaintMaxPoints),
+                                Objects.requireNonNull(complaintTargetPercent)),
+                        Objects.requireNonNull(curve),
+                        rule(rules, "decision766.rateRounding"),
+                        rule(rules, "decision766.pointsRounding")))
                 .withPar(new Methodology.ParSurvey(
-                        new ParSurveyComponent(parWeight, parMaxPoints, rules.get("par.component.rounding")),
+                        new ParSurveyComponent(
+                                Objects.requireNonNull(parWeight),
+                                Objects.requireNonNull(parMaxPoints),
+                                rule(rules, "par.component.rounding")),
                         bands,
-                        bandBasis))
-                .withRanking(new Methodology.RankingRule(rankBy, withinPeerGroups, minimumRatings))
-                .withDossiers(new Methodology.DossierRules(onTimeBy, withoutDossiers))
-                .withUnitEntries(new Methodology.EntryRules(entryFallback));
+                        Objects.requireNonNull(bandBasis)))
+                .withRanking(new Methodology.RankingRule(
+                        Objects.requireNonNull(rankBy), withinPeerGroups, Objects.requireNonNull(minimumRatings)))
+                .withDossiers(new Methodology.DossierRules(
+                        Objects.requireNonNull(onTimeBy), Objects.requireNonNull(withoutDossiers)))
+                .withUnitEntries(new Methodology.EntryRules(Objects.requireNonNull(entryFallback)));
     }
 
-    private static void range(FieldErrors errors, String field, BigDecimal value, BigDecimal min, BigDecimal max) {
+    private static void range(
+            FieldErrors errors, String field, @Nullable BigDecimal value, BigDecimal min, BigDecimal max) {
         if (value == null) {
             errors.malformed(field, "Nhập một số.");
         } else if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
@@ -288,7 +316,7 @@ public record MethodologyEdits(
         }
     }
 
-    private static void required(FieldErrors errors, String field, Object value) {
+    private static void required(FieldErrors errors, String field, @Nullable Object value) {
         if (value == null) {
             errors.malformed(field, "Chọn một giá trị.");
         }

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -89,7 +90,9 @@ public class MethodologyService {
     private Optional<UUID> latestFor(String scheme, int year) {
         return jdbc.queryForList("""
                 SELECT id FROM index_methodology WHERE scheme = ? AND (year = ? OR year IS NULL)
-                ORDER BY year IS NULL, version DESC LIMIT 1""", UUID.class, scheme, year).stream().findFirst();
+                ORDER BY year IS NULL, version DESC LIMIT 1""", UUID.class, scheme, year).stream()
+                .map(Objects::requireNonNull) // the primary key: never NULL
+                .findFirst();
     }
 
     @Transactional(readOnly = true)
@@ -112,6 +115,7 @@ public class MethodologyService {
                 .queryForList(
                         "SELECT id FROM index_methodology WHERE scheme = ? ORDER BY version DESC", UUID.class, scheme)
                 .stream()
+                .map(Objects::requireNonNull) // the primary key: never NULL
                 .map(this::get)
                 .toList();
     }
@@ -133,7 +137,9 @@ public class MethodologyService {
 
     @Transactional(readOnly = true)
     public List<String> schemes() {
-        return jdbc.queryForList("SELECT DISTINCT scheme FROM index_methodology ORDER BY scheme", String.class);
+        return jdbc.queryForList("SELECT DISTINCT scheme FROM index_methodology ORDER BY scheme", String.class).stream()
+                .map(Objects::requireNonNull) // scheme is NOT NULL
+                .toList();
     }
 
     /**
@@ -143,7 +149,11 @@ public class MethodologyService {
     @Transactional
     @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
     public Methodology addVersion(
-            String scheme, String province, Integer year, String name, Methodology.Definition definition) {
+            @Nullable String scheme,
+            @Nullable String province,
+            @Nullable Integer year,
+            @Nullable String name,
+            Methodology.Definition definition) {
         Objects.requireNonNull(definition, "definition");
         if (scheme == null || !SCHEME.matcher(scheme).matches()) {
             throw InvalidInputException.malformed("scheme", "scheme must be 1–40 of a-z, 0-9 and '-': " + scheme);
@@ -194,7 +204,12 @@ public class MethodologyService {
      */
     @Transactional
     @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
-    public Methodology addVersion(String scheme, String province, Integer year, String name, String definitionJson) {
+    public Methodology addVersion(
+            @Nullable String scheme,
+            @Nullable String province,
+            @Nullable Integer year,
+            @Nullable String name,
+            String definitionJson) {
         checkYear(year);
         return addVersion(
                 scheme,
@@ -213,14 +228,19 @@ public class MethodologyService {
     @Transactional
     @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
     public Methodology addVersion(
-            String scheme, String province, Integer year, String name, UUID baseId, MethodologyEdits edits) {
+            @Nullable String scheme,
+            @Nullable String province,
+            @Nullable Integer year,
+            @Nullable String name,
+            UUID baseId,
+            MethodologyEdits edits) {
         checkYear(year);
         Methodology.Definition definition = edits.applyTo(get(baseId).definition());
         return addVersion(
                 scheme, province == null || province.isBlank() ? null : province.strip(), year, name, definition);
     }
 
-    private static void checkYear(Integer year) {
+    private static void checkYear(@Nullable Integer year) {
         if (year != null && (year < 2000 || year > 2100)) {
             throw InvalidInputException.malformed("year", "year must be between 2000 and 2100 or empty: " + year);
         }

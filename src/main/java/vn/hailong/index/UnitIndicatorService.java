@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -99,7 +100,7 @@ public class UnitIndicatorService {
      */
     @Transactional
     @PreAuthorize(Roles.MANAGERS_AND_INTEGRATORS)
-    public Entries enter(String agencyCode, String period, Map<Integer, BigDecimal> values, String note) {
+    public Entries enter(String agencyCode, String period, Map<Integer, BigDecimal> values, @Nullable String note) {
         FieldErrors errors = new FieldErrors();
         IndexPeriod p = null;
         try {
@@ -116,7 +117,8 @@ public class UnitIndicatorService {
                 // Accepting it would store a value no computation reads (e.g. 8, computed from complaints by default).
                 errors.malformed(
                         field,
-                        "indicator " + e.getKey() + " is not entered per unit under the methodologies for " + p.year()
+                        "indicator " + e.getKey() + " is not entered per unit under the methodologies for "
+                                + Objects.requireNonNull(p).year() // without a period every indicator is enterable
                                 + " (they take indicators " + enterable + " from units' entries)");
             } else if (e.getValue() != null) {
                 if (e.getValue().signum() < 0 || e.getValue().compareTo(MAX) > 0) {
@@ -137,7 +139,7 @@ public class UnitIndicatorService {
         }
         errors.throwIfAny();
         AgencySummary unit = visibleUnit(agencyCode);
-        String code = p.toString();
+        String code = Objects.requireNonNull(p).toString(); // a bad period is an error above
         Entries before = read(unit, code);
         String who = Actors.current();
         Timestamp now = Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.SampleProportion;
 
 /**
@@ -29,22 +31,22 @@ public record UnitResult(
         String peerGroup,
         long dossiers,
         long ratings,
-        BigDecimal satisfactionRate,
-        SatisfactionSample satisfaction,
+        @Nullable BigDecimal satisfactionRate,
+        @Nullable SatisfactionSample satisfaction,
         List<CriterionRate> criterionRates,
         List<IndicatorResult> indicators,
         BigDecimal circular01Sum,
-        BigDecimal circular01Total,
-        Circular01Band circular01Band,
+        @Nullable BigDecimal circular01Total,
+        @Nullable Circular01Band circular01Band,
         List<Integer> missingIndicators,
         Decision766Result decision766,
-        BigDecimal parSurveyPoints,
-        BigDecimal parSurveyPercent,
-        String parBand,
-        BigDecimal rankScore,
-        Integer rank,
-        Integer previousRank,
-        Integer rankChange,
+        @Nullable BigDecimal parSurveyPoints,
+        @Nullable BigDecimal parSurveyPercent,
+        @Nullable String parBand,
+        @Nullable BigDecimal rankScore,
+        @Nullable Integer rank,
+        @Nullable Integer previousRank,
+        @Nullable Integer rankChange,
         List<String> flags) {
 
     /** Flags a reader needs to act on. */
@@ -60,7 +62,10 @@ public record UnitResult(
      * down, upper up); bounds null for an empty sample.
      */
     public record SatisfactionSample(
-            long satisfied, long sampleSize, BigDecimal lowerPercent, BigDecimal upperPercent) {
+            long satisfied,
+            long sampleSize,
+            @Nullable BigDecimal lowerPercent,
+            @Nullable BigDecimal upperPercent) {
 
         public static SatisfactionSample of(long satisfied, long sampleSize, int scale) {
             SampleProportion p = SampleProportion.of(satisfied, sampleSize);
@@ -114,7 +119,11 @@ public record UnitResult(
         return flags.contains(flag);
     }
 
-    public record CriterionRate(String criterion, long answers, long satisfied, BigDecimal ratePercent) {}
+    public record CriterionRate(
+            String criterion,
+            long answers,
+            long satisfied,
+            @Nullable BigDecimal ratePercent) {}
 
     /**
      * One indicator: its source, numerator and denominator (points and dossiers, or the entered
@@ -123,11 +132,11 @@ public record UnitResult(
     public record IndicatorResult(
             int number,
             IndicatorSource source,
-            String criterion,
-            BigDecimal numerator,
+            @Nullable String criterion,
+            @Nullable BigDecimal numerator,
             long denominator,
-            BigDecimal exact,
-            BigDecimal average,
+            @Nullable BigDecimal exact,
+            @Nullable BigDecimal average,
             String note) {}
 
     /** The Decision 766 satisfaction group: each ratio's parts, rate and points. */
@@ -135,14 +144,14 @@ public record UnitResult(
             Ratio dossierSatisfaction,
             Ratio complaintsOnTime,
             Ratio complaintSatisfaction,
-            BigDecimal totalPoints,
+            @Nullable BigDecimal totalPoints,
             BigDecimal maxPoints) {}
 
     public record Ratio(
             long part,
             long whole,
-            BigDecimal ratePercent,
-            BigDecimal points,
+            @Nullable BigDecimal ratePercent,
+            @Nullable BigDecimal points,
             BigDecimal maxPoints,
             BigDecimal targetPercent) {}
 }

@@ -7,6 +7,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.jpa.AbstractEntity;
 
 /**
@@ -30,27 +32,44 @@ public class Complaint extends AbstractEntity {
     private Instant deadline;
 
     @Column(name = "handled_at")
-    private Instant handledAt;
+    private @Nullable Instant handledAt;
 
     @Column(name = "about_handling", nullable = false)
     private boolean aboutHandling;
 
     @Column(name = "complainant_satisfied")
-    private Boolean complainantSatisfied;
+    private @Nullable Boolean complainantSatisfied;
 
     protected Complaint() {}
 
-    Complaint(UUID dossierId, String externalId) {
+    Complaint(
+            UUID dossierId,
+            String externalId,
+            Instant receivedAt,
+            Instant deadline,
+            @Nullable Instant handledAt,
+            boolean aboutHandling,
+            @Nullable Boolean complainantSatisfied) {
         this.dossierId = dossierId;
         this.externalId = externalId;
+        apply(receivedAt, deadline, handledAt, aboutHandling, complainantSatisfied);
     }
 
     void describe(
             Instant receivedAt,
             Instant deadline,
-            Instant handledAt,
+            @Nullable Instant handledAt,
             boolean aboutHandling,
-            Boolean complainantSatisfied) {
+            @Nullable Boolean complainantSatisfied) {
+        apply(receivedAt, deadline, handledAt, aboutHandling, complainantSatisfied);
+    }
+
+    private void apply(
+            Instant receivedAt,
+            Instant deadline,
+            @Nullable Instant handledAt,
+            boolean aboutHandling,
+            @Nullable Boolean complainantSatisfied) {
         this.receivedAt = receivedAt;
         this.deadline = deadline;
         this.handledAt = handledAt;

@@ -16,6 +16,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.jpa.AbstractEntity;
 
 /** A dossier ("hồ sơ") as the one-stop software last described it. */
@@ -54,14 +56,14 @@ public class Dossier extends AbstractEntity {
     private Instant receivedAt;
 
     @Column(name = "due_at")
-    private Instant dueAt;
+    private @Nullable Instant dueAt;
 
     @Column(name = "returned_at")
-    private Instant returnedAt;
+    private @Nullable Instant returnedAt;
 
     @Enumerated(EnumType.STRING)
     @Column(length = 10)
-    private Timeliness timeliness;
+    private @Nullable Timeliness timeliness;
 
     @Column(name = "supplement_requests", nullable = false)
     private int supplementRequests;
@@ -78,13 +80,18 @@ public class Dossier extends AbstractEntity {
 
     protected Dossier() {}
 
-    Dossier(DossierCode code, Instant now) {
+    Dossier(DossierCode code, DossierFacts facts, ZoneId zone, Instant now) {
         this.code = code.value();
         this.createdAt = now;
+        apply(facts, zone, now);
     }
 
     /** Replaces everything the one-stop software says about the dossier; timeliness follows from the dates. */
     void describe(DossierFacts facts, ZoneId zone, Instant now) {
+        apply(facts, zone, now);
+    }
+
+    private void apply(DossierFacts facts, ZoneId zone, Instant now) {
         this.procedureId = facts.procedureId();
         this.receivingAgencyId = facts.receivingAgencyId();
         this.competentAgencyId = facts.competentAgencyId();
@@ -157,15 +164,15 @@ public class Dossier extends AbstractEntity {
         return receivedAt;
     }
 
-    public Instant getDueAt() {
+    public @Nullable Instant getDueAt() {
         return dueAt;
     }
 
-    public Instant getReturnedAt() {
+    public @Nullable Instant getReturnedAt() {
         return returnedAt;
     }
 
-    public Timeliness getTimeliness() {
+    public @Nullable Timeliness getTimeliness() {
         return timeliness;
     }
 

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A dossier code as the one-stop software issues it: {@code {agency code}-{yyMMdd}-{sequence}},
  * e.g. {@code 000.00.06.H56-231027-0361}.
@@ -23,7 +25,7 @@ public record DossierCode(String value) {
     }
 
     /** Why the text is not a dossier code, or {@code null} when it is one. */
-    public static String problemWith(String value) {
+    public static @Nullable String problemWith(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return "dossier code is missing";
         }

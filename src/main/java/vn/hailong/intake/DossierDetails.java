@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /** A dossier as other capabilities and the API see it. */
 public record DossierDetails(
         UUID id,
@@ -22,9 +24,9 @@ public record DossierDetails(
         ApplicantKind applicantKind,
         DossierStatus status,
         Instant receivedAt,
-        Instant dueAt,
-        Instant returnedAt,
-        Timeliness timeliness,
+        @Nullable Instant dueAt,
+        @Nullable Instant returnedAt,
+        @Nullable Timeliness timeliness,
         int supplementRequests,
         List<Officer> officers,
         Instant updatedAt) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /** A dossier's validated facts, with every reference resolved to an id. */
 record DossierFacts(
         UUID procedureId,
@@ -14,7 +16,7 @@ record DossierFacts(
         ApplicantKind applicantKind,
         DossierStatus status,
         Instant receivedAt,
-        Instant dueAt,
-        Instant returnedAt,
+        @Nullable Instant dueAt,
+        @Nullable Instant returnedAt,
         int supplementRequests,
         Set<DossierOfficer> officers) {}

@@ -10,11 +10,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -96,8 +98,13 @@ public class DossierIntakeService {
         if (existing.isPresent() && existing.get().facts().equals(facts)) {
             return new DossierUpsert(details(existing.get()), false, false);
         }
-        Dossier dossier = existing.orElseGet(() -> new Dossier(code, now));
-        dossier.describe(facts, clock.getZone(), now);
+        Dossier dossier;
+        if (existing.isPresent()) {
+            dossier = existing.get();
+            dossier.describe(facts, clock.getZone(), now);
+        } else {
+            dossier = new Dossier(code, facts, clock.getZone(), now);
+        }
         Dossier saved = dossiers.saveAndFlush(dossier);
         events.publishEvent(new DossierRecorded(saved.getId(), saved.getCode(), existing.isEmpty(), saved.getStatus()));
         return new DossierUpsert(details(saved), existing.isEmpty(), true);
@@ -154,7 +161,7 @@ public class DossierIntakeService {
         AgencySummary receiving = unit(errors, "receivingUnit", s.receivingUnit(), true, units);
         AgencySummary competent = unit(errors, "competentUnit", s.competentUnit(), true, units);
         AgencySummary evaluated = unit(errors, "evaluatedUnit", s.evaluatedUnit(), false, units);
-        List<DossierSubmission.OfficerPart> parts = s.officers() == null ? List.of() : s.officers();
+        List<DossierSubmission.@Nullable OfficerPart> parts = s.officers() == null ? List.of() : s.officers();
         if (parts.size() > MAX_OFFICERS) {
             errors.malformed("officers", "at most " + MAX_OFFICERS + " officers per dossier");
         }
@@ -175,33 +182,35 @@ public class DossierIntakeService {
         }
         errors.throwIfAny();
 
-        // Only now, with everything valid, may we register procedures and officers.
-        ProcedureSummary procedure =
-                directory.registerProcedure(s.procedureCode(), s.procedureName(), s.procedureField());
+        // Only now, with everything valid, may we register procedures and officers. Past
+        // throwIfAny every required field is there (requireNonNull only says so to the checker).
+        ProcedureSummary procedure = directory.registerProcedure(
+                Objects.requireNonNull(s.procedureCode()), s.procedureName(), s.procedureField());
         Set<DossierOfficer> officers = new HashSet<>();
-        for (DossierSubmission.OfficerPart part : parts) {
-            UUID officerId = directory.registerOfficer(part.id(), part.name());
-            officers.add(new DossierOfficer(officerId, OfficerRole.valueOf(part.role())));
+        for (DossierSubmission.@Nullable OfficerPart listed : parts) {
+            DossierSubmission.OfficerPart part = Objects.requireNonNull(listed);
+            UUID officerId = directory.registerOfficer(Objects.requireNonNull(part.id()), part.name());
+            officers.add(new DossierOfficer(officerId, OfficerRole.valueOf(Objects.requireNonNull(part.role()))));
         }
         return new DossierFacts(
                 procedure.id(),
-                receiving.id(),
-                competent.id(),
+                Objects.requireNonNull(receiving).id(),
+                Objects.requireNonNull(competent).id(),
                 evaluated != null ? evaluated.id() : competent.id(),
-                channel,
-                applicantKind,
-                status,
-                receivedAt,
+                Objects.requireNonNull(channel),
+                Objects.requireNonNull(applicantKind),
+                Objects.requireNonNull(status),
+                Objects.requireNonNull(receivedAt),
                 dueAt,
                 returnedAt,
                 supplements,
                 Set.copyOf(officers));
     }
 
-    private AgencySummary unit(
+    private @Nullable AgencySummary unit(
             FieldErrors errors,
             String field,
-            String code,
+            @Nullable String code,
             boolean required,
             Map<String, Optional<AgencySummary>> known) {
         if (code == null || code.isBlank()) {
@@ -219,7 +228,8 @@ public class DossierIntakeService {
         return unit.get();
     }
 
-    private static <E extends Enum<E>> E parseEnum(FieldErrors errors, String field, String value, Class<E> type) {
+    private static <E extends Enum<E>> @Nullable E parseEnum(
+            FieldErrors errors, String field, @Nullable String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             errors.malformed(field, field + " is required; one of " + List.of(type.getEnumConstants()));
             return null;
@@ -233,7 +243,8 @@ public class DossierIntakeService {
         }
     }
 
-    private static Instant parseTime(FieldErrors errors, String field, String value, boolean required) {
+    private static @Nullable Instant parseTime(
+            FieldErrors errors, String field, @Nullable String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
                 errors.malformed(field, field + " is required (ISO-8601 with offset, e.g. 2026-11-02T08:30:00+07:00)");
@@ -262,6 +273,7 @@ public class DossierIntakeService {
      */
     public Optional<UUID> findId(String code) {
         return jdbc.queryForList("SELECT id FROM dossier WHERE code = ?", UUID.class, code).stream()
+                .map(Objects::requireNonNull) // the primary key: never NULL
                 .findFirst();
     }
 
@@ -293,12 +305,13 @@ public class DossierIntakeService {
         Map<UUID, DirectoryService.OfficerName> known = directory.officers(officerIds);
         List<DossierDetails.Officer> officers = d.getOfficers().stream()
                 .map(o -> new DossierDetails.Officer(
-                        known.get(o.getOfficerId()).externalId(),
-                        known.get(o.getOfficerId()).displayName(),
+                        Objects.requireNonNull(known.get(o.getOfficerId())).externalId(),
+                        Objects.requireNonNull(known.get(o.getOfficerId())).displayName(),
                         o.getRole()))
                 .sorted(Comparator.comparing(DossierDetails.Officer::role).thenComparing(DossierDetails.Officer::id))
                 .toList();
-        AgencySummary evaluated = units.get(d.getEvaluatedAgencyId());
+        // The three are NOT NULL references to units, which are never deleted (only closed).
+        AgencySummary evaluated = Objects.requireNonNull(units.get(d.getEvaluatedAgencyId()));
         return new DossierDetails(
                 d.getId(),
                 d.getCode(),
@@ -306,9 +319,9 @@ public class DossierIntakeService {
                 procedure.code(),
                 procedure.name(),
                 d.getReceivingAgencyId(),
-                units.get(d.getReceivingAgencyId()).code(),
+                Objects.requireNonNull(units.get(d.getReceivingAgencyId())).code(),
                 d.getCompetentAgencyId(),
-                units.get(d.getCompetentAgencyId()).code(),
+                Objects.requireNonNull(units.get(d.getCompetentAgencyId())).code(),
                 d.getEvaluatedAgencyId(),
                 evaluated.code(),
                 evaluated.name(),
@@ -357,13 +370,17 @@ public class DossierIntakeService {
             throw InvalidInputException.unprocessable(
                     "complaintId", "complaint '" + complaintId + "' belongs to another dossier");
         }
-        Complaint complaint = existing.orElseGet(() -> new Complaint(dossier.getId(), complaintId));
-        complaint.describe(
-                receivedAt,
-                deadline,
-                handledAt,
-                s.aboutHandling() == null || s.aboutHandling(),
-                s.complainantSatisfied());
+        Instant received = Objects.requireNonNull(receivedAt); // required: past throwIfAny
+        Instant due = Objects.requireNonNull(deadline);
+        boolean aboutHandling = s.aboutHandling() == null || s.aboutHandling();
+        Complaint complaint;
+        if (existing.isPresent()) {
+            complaint = existing.get();
+            complaint.describe(received, due, handledAt, aboutHandling, s.complainantSatisfied());
+        } else {
+            complaint = new Complaint(
+                    dossier.getId(), complaintId, received, due, handledAt, aboutHandling, s.complainantSatisfied());
+        }
         return complaints.save(complaint).details();
     }
 

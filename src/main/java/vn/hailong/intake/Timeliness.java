@@ -3,6 +3,8 @@ package vn.hailong.intake;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Whether a result was returned before, on or after its due date ("trước hạn / đúng hạn / trễ
  * hạn"). Derived from the dates, never entered by hand.
@@ -17,7 +19,7 @@ public enum Timeliness {
      * (in the province's zone) than the due day; otherwise on time. Without a due date, or
      * before the result is returned, there is no timeliness yet.
      */
-    public static Timeliness of(Instant dueAt, Instant returnedAt, ZoneId zone) {
+    public static @Nullable Timeliness of(@Nullable Instant dueAt, @Nullable Instant returnedAt, ZoneId zone) {
         if (dueAt == null || returnedAt == null) {
             return null;
         }

@@ -3,6 +3,8 @@ package vn.hailong.kiosk;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A kiosk device as the administrators' list shows it.
  *
@@ -16,12 +18,12 @@ public record DeviceSummary(
         String locale,
         int idleTimeoutSeconds,
         State state,
-        Instant enrolledAt,
-        Instant lastSeenAt,
+        @Nullable Instant enrolledAt,
+        @Nullable Instant lastSeenAt,
         int unsentRatings,
         boolean online,
         long ratingsToday,
-        Instant offlineAlertSince) {
+        @Nullable Instant offlineAlertSince) {
 
     public enum State {
         /** Registered, never enrolled (or enrolment link expired). */

@@ -10,6 +10,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.jpa.AbstractEntity;
 
 /**
@@ -47,20 +49,20 @@ class Handover extends AbstractEntity {
     private Instant expiresAt;
 
     @Column(name = "ended_at")
-    private Instant endedAt;
+    private @Nullable Instant endedAt;
 
     @Column(name = "waiting", nullable = false)
     private boolean waiting;
 
     @Column(name = "shown_at")
-    private Instant shownAt;
+    private @Nullable Instant shownAt;
 
     @Column(name = "started_at")
-    private Instant startedAt;
+    private @Nullable Instant startedAt;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "outcome", length = 20)
-    private HandoverOutcome outcome;
+    private @Nullable HandoverOutcome outcome;
 
     protected Handover() {}
 
@@ -118,10 +120,12 @@ class Handover extends AbstractEntity {
         }
     }
 
+    @Nullable
     HandoverOutcome getOutcome() {
         return outcome;
     }
 
+    @Nullable
     Instant getStartedAt() {
         return startedAt;
     }

@@ -9,6 +9,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.jpa.AbstractEntity;
 
 /**
@@ -37,60 +39,64 @@ class KioskDevice extends AbstractEntity {
     private int thankYouSeconds;
 
     @Column(name = "enrolment_hash", columnDefinition = "binary(32)")
-    private byte[] enrolmentHash;
+    private byte @Nullable [] enrolmentHash;
 
     @Column(name = "enrolment_expires_at")
-    private Instant enrolmentExpiresAt;
+    private @Nullable Instant enrolmentExpiresAt;
 
     @Column(name = "credential_hash", columnDefinition = "binary(32)")
-    private byte[] credentialHash;
+    private byte @Nullable [] credentialHash;
 
     /** When the credential was issued or last renewed: it lives hailong.kiosk.credential-max-age from then. */
     @Column(name = "credential_renewed_at")
-    private Instant credentialRenewedAt;
+    private @Nullable Instant credentialRenewedAt;
 
     @Column(name = "enrolled_at")
-    private Instant enrolledAt;
+    private @Nullable Instant enrolledAt;
 
     @Column(name = "revoked_at")
-    private Instant revokedAt;
+    private @Nullable Instant revokedAt;
 
     @Column(name = "last_seen_at")
-    private Instant lastSeenAt;
+    private @Nullable Instant lastSeenAt;
 
     @Column(name = "unsent_ratings", nullable = false)
     private int unsentRatings;
 
     @Column(name = "template_key", length = 40)
-    private String templateKey;
+    private @Nullable String templateKey;
 
     @Column(name = "brand_centre_name", length = Branding.CENTRE_NAME_MAX_LENGTH)
-    private String brandCentreName;
+    private @Nullable String brandCentreName;
 
     @Column(name = "brand_logo_text", length = Branding.LOGO_TEXT_MAX_LENGTH)
-    private String brandLogoText;
+    private @Nullable String brandLogoText;
 
     @Column(name = "brand_colour", length = 7, columnDefinition = "char(7)")
-    private String brandColour;
+    private @Nullable String brandColour;
 
     /** Null: the site's default ({@code hailong.kiosk.unbound-ratings}). */
     @Enumerated(EnumType.STRING)
     @Column(name = "unbound_ratings", length = 10)
-    private UnboundRatings unboundRatings;
+    private @Nullable UnboundRatings unboundRatings;
 
     /** Null: the site's default ({@code hailong.kiosk.abandoned-surveys}). */
     @Enumerated(EnumType.STRING)
     @Column(name = "abandoned_surveys", length = 10)
-    private AbandonedSurveys abandonedSurveys;
+    private @Nullable AbandonedSurveys abandonedSurveys;
 
     protected KioskDevice() {}
 
     KioskDevice(String code, UUID counterId, String locale, int idleTimeoutSeconds, int thankYouSeconds) {
         this.code = code;
-        configure(counterId, locale, idleTimeoutSeconds, thankYouSeconds);
+        set(counterId, locale, idleTimeoutSeconds, thankYouSeconds);
     }
 
     void configure(UUID counterId, String locale, int idleTimeoutSeconds, int thankYouSeconds) {
+        set(counterId, locale, idleTimeoutSeconds, thankYouSeconds);
+    }
+
+    private void set(UUID counterId, String locale, int idleTimeoutSeconds, int thankYouSeconds) {
         this.counterId = counterId;
         this.locale = locale;
         this.idleTimeoutSeconds = idleTimeoutSeconds;
@@ -136,6 +142,7 @@ class KioskDevice extends AbstractEntity {
         this.credentialRenewedAt = now;
     }
 
+    @Nullable
     Instant getCredentialRenewedAt() {
         return credentialRenewedAt;
     }
@@ -169,18 +176,22 @@ class KioskDevice extends AbstractEntity {
         return credentialHash != null;
     }
 
+    @Nullable
     Instant getEnrolledAt() {
         return enrolledAt;
     }
 
+    @Nullable
     Instant getRevokedAt() {
         return revokedAt;
     }
 
+    @Nullable
     Instant getLastSeenAt() {
         return lastSeenAt;
     }
 
+    @Nullable
     Instant getEnrolmentExpiresAt() {
         return enrolmentExpiresAt;
     }
@@ -190,13 +201,14 @@ class KioskDevice extends AbstractEntity {
     }
 
     /** The survey template and branding the tablet shows; null parts fall back to the defaults. */
-    void look(String templateKey, Branding branding) {
+    void look(@Nullable String templateKey, Branding branding) {
         this.templateKey = templateKey;
         this.brandCentreName = branding.centreName();
         this.brandLogoText = branding.logoText();
         this.brandColour = branding.colour();
     }
 
+    @Nullable
     String getTemplateKey() {
         return templateKey;
     }
@@ -205,18 +217,20 @@ class KioskDevice extends AbstractEntity {
         return new Branding(brandCentreName, brandLogoText, brandColour);
     }
 
-    void unboundRatings(UnboundRatings mode) {
+    void unboundRatings(@Nullable UnboundRatings mode) {
         this.unboundRatings = mode;
     }
 
-    void abandonedSurveys(AbandonedSurveys mode) {
+    void abandonedSurveys(@Nullable AbandonedSurveys mode) {
         this.abandonedSurveys = mode;
     }
 
+    @Nullable
     AbandonedSurveys getAbandonedSurveys() {
         return abandonedSurveys;
     }
 
+    @Nullable
     UnboundRatings getUnboundRatings() {
         return unboundRatings;
     }

@@ -79,7 +79,11 @@ public class KioskDeviceService {
     @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public DeviceSummary register(
-            String code, String counterCode, String locale, Integer idleTimeoutSeconds, Integer thankYouSeconds) {
+            String code,
+            @Nullable String counterCode,
+            @Nullable String locale,
+            @Nullable Integer idleTimeoutSeconds,
+            @Nullable Integer thankYouSeconds) {
         FieldErrors errors = new FieldErrors();
         if (code == null || !code.matches("[A-Za-z0-9._-]{1," + KioskDevice.CODE_MAX_LENGTH + "}")) {
             errors.malformed("code", "device code is required: 1 to 64 characters of A-Z a-z 0-9 . _ -");
@@ -256,7 +260,7 @@ public class KioskDeviceService {
 
     /** The enrolled device holding this credential, if it is still valid. */
     @Transactional(readOnly = true)
-    public Optional<KioskDeviceInfo> authenticate(String credential) {
+    public Optional<KioskDeviceInfo> authenticate(@Nullable String credential) {
         if (!Secrets.looksLikeSecret(credential)) {
             return Optional.empty();
         }
@@ -299,13 +303,13 @@ public class KioskDeviceService {
      * {@code credential-max-age}. A revoked or lapsed credential is refused and never renewed.
      */
     @Transactional
-    public HeartbeatAnswer heartbeat(String credential, int unsentRatings) {
+    public HeartbeatAnswer heartbeat(@Nullable String credential, int unsentRatings) {
         HeartbeatAnswer answer = answerHeartbeat(credential, unsentRatings);
         meters.heartbeats(answer).increment();
         return answer;
     }
 
-    private HeartbeatAnswer answerHeartbeat(String credential, int unsentRatings) {
+    private HeartbeatAnswer answerHeartbeat(@Nullable String credential, int unsentRatings) {
         if (!Secrets.looksLikeSecret(credential)) {
             return HeartbeatAnswer.REFUSED;
         }

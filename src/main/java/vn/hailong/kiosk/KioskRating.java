@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
  * {@code entry}: how a dossier without a handover was found (typed on the keypad or scanned).
  */
 public record KioskRating(
-        String idempotencyKey,
-        String dossierCode,
+        @Nullable String idempotencyKey,
+        @Nullable String dossierCode,
         @Nullable UUID handoverId,
-        Map<String, String> answers,
+        @Nullable Map<String, String> answers,
         @Nullable List<String> reasons,
         @Nullable String comment,
         boolean abandoned,

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -138,7 +139,8 @@ public class KioskService {
                     "officerId is required (the one-stop software's id of the officer, at most 64 characters)");
         }
         errors.throwIfAny();
-        DossierRef dossier = intake.findRef(dossierCode.strip())
+        // Both are required: past throwIfAny they are there.
+        DossierRef dossier = intake.findRef(Objects.requireNonNull(dossierCode).strip())
                 .orElseThrow(() -> InvalidInputException.unprocessable(
                         "dossierCode",
                         "no dossier with code '" + dossierCode + "'; send it with PUT /api/v1/dossiers/" + dossierCode
@@ -159,7 +161,11 @@ public class KioskService {
             return receipt(same.get(), counter, dossier.code(), queue, true);
         }
         Handover handover = new Handover(
-                counter.id(), dossier.id(), officerId.strip(), now, now.plus(properties.handoverValidFor()));
+                counter.id(),
+                dossier.id(),
+                Objects.requireNonNull(officerId).strip(),
+                now,
+                now.plus(properties.handoverValidFor()));
         CounterQueue.Placed placed = queue.add(handover, now);
         handovers.save(handover);
         if (placed == CounterQueue.Placed.SHOWN) {
@@ -363,7 +369,7 @@ public class KioskService {
             if (resolved.state() != LinkState.VALID) {
                 return new Lookup(null, LookupProblem.UNKNOWN);
             }
-            code = resolved.dossier().code();
+            code = resolved.knownDossier().code();
         }
         if (code.isEmpty() || code.length() > 64) {
             return new Lookup(null, LookupProblem.UNKNOWN);
@@ -521,7 +527,7 @@ public class KioskService {
         if (!typed) {
             throw InvalidInputException.unprocessable("phone", "required: a phone number to be called back on");
         }
-        return MobileNumber.parse(rating.phone())
+        return MobileNumber.parse(Objects.requireNonNull(rating.phone())) // typed
                 .orElseThrow(() -> InvalidInputException.malformed(
                         "phone", "not a Vietnamese mobile number (10 digits starting with 03, 05, 07, 08 or 09)"));
     }

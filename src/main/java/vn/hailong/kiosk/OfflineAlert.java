@@ -7,6 +7,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.jpa.AbstractEntity;
 
 /** A kiosk that stayed silent too long during opening hours; open until it is heard again. */
@@ -18,7 +20,7 @@ class OfflineAlert extends AbstractEntity {
     private UUID deviceId;
 
     @Column(name = "open_device_id", columnDefinition = "uuid")
-    private UUID openDeviceId;
+    private @Nullable UUID openDeviceId;
 
     @Column(name = "offline_since", nullable = false)
     private Instant offlineSince;
@@ -27,7 +29,7 @@ class OfflineAlert extends AbstractEntity {
     private Instant openedAt;
 
     @Column(name = "closed_at")
-    private Instant closedAt;
+    private @Nullable Instant closedAt;
 
     protected OfflineAlert() {}
 
@@ -55,6 +57,7 @@ class OfflineAlert extends AbstractEntity {
         return openedAt;
     }
 
+    @Nullable
     Instant getClosedAt() {
         return closedAt;
     }

@@ -6,6 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
+
 /** Random enrolment tokens and device credentials, and the SHA-256 hashes under which they are stored. */
 final class Secrets {
 
@@ -20,7 +23,8 @@ final class Secrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static boolean looksLikeSecret(String s) {
+    @Contract("null -> false")
+    static boolean looksLikeSecret(@Nullable String s) {
         return s != null
                 && s.length() == 43
                 && s.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');

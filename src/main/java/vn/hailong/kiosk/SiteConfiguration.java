@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -129,14 +130,19 @@ public final class SiteConfiguration {
                     continue;
                 }
                 Entry e = new Entry(name, field, entry, fields, problems);
-                switch (key) {
+                switch (Objects.requireNonNull(key)) { // one of the three sections (checked above)
                     case "centres" -> {
                         String code = e.required("code");
                         String centreName = e.required("name");
                         String agency = e.required("agency");
                         e.only("code", "name", "agency");
                         if (e.ok()) {
-                            centres.add(new Centre(code, centreName, agency, e.where()));
+                            // ok(): every required field was there
+                            centres.add(new Centre(
+                                    Objects.requireNonNull(code),
+                                    Objects.requireNonNull(centreName),
+                                    Objects.requireNonNull(agency),
+                                    e.where()));
                         }
                     }
                     case "counters" -> {
@@ -145,7 +151,11 @@ public final class SiteConfiguration {
                         String centre = e.required("centre");
                         e.only("code", "name", "centre");
                         if (e.ok()) {
-                            counters.add(new Counter(code, counterName, centre, e.where()));
+                            counters.add(new Counter(
+                                    Objects.requireNonNull(code),
+                                    Objects.requireNonNull(counterName),
+                                    Objects.requireNonNull(centre),
+                                    e.where()));
                         }
                     }
                     case "devices" -> {
@@ -169,7 +179,7 @@ public final class SiteConfiguration {
                                 unbound = UnboundRatings.valueOf(unboundText.toUpperCase(Locale.ROOT));
                             } catch (IllegalArgumentException bad) {
                                 e.problem(
-                                        fields.get("unboundRatings"),
+                                        Objects.requireNonNull(fields.get("unboundRatings")),
                                         "unboundRatings",
                                         "'" + unboundText + "': expected refuse or store");
                             }
@@ -181,7 +191,7 @@ public final class SiteConfiguration {
                                 abandoned = AbandonedSurveys.valueOf(abandonedText.toUpperCase(Locale.ROOT));
                             } catch (IllegalArgumentException bad) {
                                 e.problem(
-                                        fields.get("abandonedSurveys"),
+                                        Objects.requireNonNull(fields.get("abandonedSurveys")),
                                         "abandonedSurveys",
                                         "'" + abandonedText + "': expected store or discard");
                             }
@@ -198,7 +208,15 @@ public final class SiteConfiguration {
                                 "abandonedSurveys");
                         if (e.ok() && (b == null || b.ok())) {
                             devices.add(new Device(
-                                    code, counter, locale, idle, thanks, template, branding, unbound, abandoned,
+                                    Objects.requireNonNull(code),
+                                    Objects.requireNonNull(counter),
+                                    locale,
+                                    idle,
+                                    thanks,
+                                    template,
+                                    branding,
+                                    unbound,
+                                    abandoned,
                                     e.where()));
                         }
                     }
@@ -239,12 +257,14 @@ public final class SiteConfiguration {
             ok = false;
         }
 
+        /** The field's text, or null (and the entry not ok) when it is missing or empty. */
+        @Nullable
         String required(String name) {
             String value = optional(name);
             if (value == null && ok && !fields.containsKey(name)) {
                 problem(node, name, "is required");
             } else if (value == null && fields.containsKey(name)) {
-                problem(fields.get(name), name, "must not be empty");
+                problem(Objects.requireNonNull(fields.get(name)), name, "must not be empty");
             }
             return value;
         }
@@ -272,7 +292,7 @@ public final class SiteConfiguration {
             try {
                 return Integer.valueOf(text);
             } catch (NumberFormatException e) {
-                problem(fields.get(name), name, "'" + text + "' is not a whole number");
+                problem(Objects.requireNonNull(fields.get(name)), name, "'" + text + "' is not a whole number");
                 return null;
             }
         }

@@ -7,6 +7,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.jpa.AbstractEntity;
 
 /** A kiosk rating without a dossier, kept apart from counted ratings (see {@link UnboundRatings#STORE}). */
@@ -33,10 +35,10 @@ class UnboundRating extends AbstractEntity {
     private String answers;
 
     @Column(length = 400)
-    private String reasons;
+    private @Nullable String reasons;
 
     @Column(length = 2000)
-    private String comment;
+    private @Nullable String comment;
 
     @Column(name = "submitted_at", nullable = false)
     private Instant submittedAt;
@@ -56,8 +58,8 @@ class UnboundRating extends AbstractEntity {
             String overallOption,
             int overallPoints,
             String answers,
-            String reasons,
-            String comment,
+            @Nullable String reasons,
+            @Nullable String comment,
             Instant submittedAt,
             String idempotencyKey,
             byte[] requestHash) {

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -75,7 +76,8 @@ class UnboundRatingService {
         byte[] hash = hash(device.code() + "|" + answers + "|" + reasons + "|" + checked.comment());
         // The same key stored by another node a moment ago (a unique key refuses ours): look again.
         return RACES.invoke(() -> transaction.execute(tx -> {
-            var earlier = store.findByIdempotencyKey(rating.idempotencyKey());
+            // Checked above: past throwIfAny the key is there.
+            var earlier = store.findByIdempotencyKey(Objects.requireNonNull(rating.idempotencyKey()));
             if (earlier.isPresent()) {
                 if (!Arrays.equals(earlier.get().getRequestHash(), hash)) {
                     throw new ConflictException(
@@ -96,7 +98,7 @@ class UnboundRatingService {
                     reasons,
                     checked.comment(),
                     now,
-                    rating.idempotencyKey(),
+                    Objects.requireNonNull(rating.idempotencyKey()),
                     hash));
             return outcome(stored, false);
         }));

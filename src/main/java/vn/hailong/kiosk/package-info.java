@@ -3,4 +3,5 @@
  * to the counter's kiosk, and the citizen's journey on the tablet.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Counter kiosk")
+@org.jspecify.annotations.NullMarked
 package vn.hailong.kiosk;

@@ -3,6 +3,8 @@ package vn.hailong.moderation;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /** A dispute as the screens show it. */
 public record DisputeDetails(
         UUID id,
@@ -10,10 +12,10 @@ public record DisputeDetails(
         UUID unitId,
         DisputeKind kind,
         DisputeReason reason,
-        String note,
+        @Nullable String note,
         String raisedBy,
         Instant raisedAt,
         DisputeStatus status,
-        String decidedBy,
-        Instant decidedAt,
-        String decisionNote) {}
+        @Nullable String decidedBy,
+        @Nullable Instant decidedAt,
+        @Nullable String decisionNote) {}

@@ -3,6 +3,8 @@ package vn.hailong.moderation;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.rating.RatingStatus;
 
 /**
@@ -21,6 +23,6 @@ public record ModerationDecided(
         boolean upheld,
         String raisedBy,
         String decidedBy,
-        String note,
+        @Nullable String note,
         Instant decidedAt,
         RatingStatus ratingStatus) {}

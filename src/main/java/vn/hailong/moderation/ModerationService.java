@@ -5,8 +5,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
@@ -76,12 +78,16 @@ public class ModerationService {
             String unitName,
             List<DisputeDetails> history,
             boolean mayDispute,
-            DisputeDetails openDispute,
+            @Nullable DisputeDetails openDispute,
             boolean mayDecide) {}
 
     /** An open dispute in a list, with what identifies its rating to a person. */
     public record OpenDispute(
-            DisputeDetails dispute, String dossierCode, String unitName, String overallOption, String comment) {}
+            DisputeDetails dispute,
+            String dossierCode,
+            String unitName,
+            String overallOption,
+            @Nullable String comment) {}
 
     /** The rating, its disputes (oldest first), and whether the current user may dispute or decide now. */
     @Transactional(readOnly = true)
@@ -106,7 +112,9 @@ public class ModerationService {
                 && !open.raisedBy().equals(me);
         return new RatingCase(
                 rating,
-                intake.codesOf(List.of(rating.dossierId())).get(rating.dossierId()),
+                // rating.dossier_id: a NOT NULL foreign key, and dossiers are never deleted.
+                Objects.requireNonNull(
+                        intake.codesOf(List.of(rating.dossierId())).get(rating.dossierId())),
                 unitName(rating.unitId()),
                 history,
                 mayDispute,
@@ -121,7 +129,7 @@ public class ModerationService {
      */
     @Transactional
     @PreAuthorize(Roles.MANAGERS)
-    public DisputeDetails dispute(UUID ratingId, DisputeReason reason, String note) {
+    public DisputeDetails dispute(UUID ratingId, @Nullable DisputeReason reason, @Nullable String note) {
         RatingFacts rating = visibleRating(ratingId);
         DisputeKind kind = switch (rating.status()) {
             case COUNTED -> DisputeKind.EXCLUDE;
@@ -186,9 +194,9 @@ public class ModerationService {
                 dispute.getReason(),
                 uphold,
                 dispute.getRaisedBy(),
-                dispute.getDecidedBy(),
+                Objects.requireNonNull(dispute.getDecidedBy()), // decided just above
                 dispute.getDecisionNote(),
-                dispute.getDecidedAt(),
+                Objects.requireNonNull(dispute.getDecidedAt()),
                 after));
         events.publishEvent(AuditEvent.of(
                 AuditAction.MODERATION_DECIDED,
@@ -249,7 +257,7 @@ public class ModerationService {
                     Map<UUID, String> codes = intake.codesOf(List.of(r.dossierId()));
                     return new OpenDispute(
                             d.details(),
-                            codes.get(r.dossierId()),
+                            Objects.requireNonNull(codes.get(r.dossierId())), // as above
                             unitName(r.unitId()),
                             r.overallOption(),
                             r.comment());

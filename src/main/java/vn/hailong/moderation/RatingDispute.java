@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
 import vn.hailong.platform.ConflictException;
@@ -30,7 +31,7 @@ class RatingDispute extends AbstractEntity {
 
     /** The rating's id while open, null after: one open dispute per rating (unique key). */
     @Column(name = "open_rating_id", columnDefinition = "uuid")
-    private UUID openRatingId;
+    private @Nullable UUID openRatingId;
 
     @Column(name = "unit_id", nullable = false, updatable = false, columnDefinition = "uuid")
     private UUID unitId;
@@ -44,7 +45,7 @@ class RatingDispute extends AbstractEntity {
     private DisputeReason reason;
 
     @Column(updatable = false, length = NOTE_MAX_LENGTH)
-    private String note;
+    private @Nullable String note;
 
     @Column(name = "raised_by", nullable = false, updatable = false, length = 64)
     private String raisedBy;
@@ -57,13 +58,13 @@ class RatingDispute extends AbstractEntity {
     private DisputeStatus status;
 
     @Column(name = "decided_by", length = 64)
-    private String decidedBy;
+    private @Nullable String decidedBy;
 
     @Column(name = "decided_at")
-    private Instant decidedAt;
+    private @Nullable Instant decidedAt;
 
     @Column(name = "decision_note", length = NOTE_MAX_LENGTH)
-    private String decisionNote;
+    private @Nullable String decisionNote;
 
     protected RatingDispute() {
         // for JPA
@@ -73,8 +74,8 @@ class RatingDispute extends AbstractEntity {
             UUID ratingId,
             UUID unitId,
             DisputeKind kind,
-            DisputeReason reason,
-            String note,
+            @Nullable DisputeReason reason,
+            @Nullable String note,
             String raisedBy,
             Instant raisedAt) {
         if (reason == null) {
@@ -96,7 +97,7 @@ class RatingDispute extends AbstractEntity {
     }
 
     /** A second person decides; the one who raised the dispute never can. */
-    void decide(String decider, boolean uphold, String decisionText, Instant at) {
+    void decide(@Nullable String decider, boolean uphold, @Nullable String decisionText, Instant at) {
         if (status != DisputeStatus.OPEN) {
             throw new ConflictException("status", "this dispute was already decided (" + status + ")");
         }
@@ -110,7 +111,7 @@ class RatingDispute extends AbstractEntity {
         this.openRatingId = null;
     }
 
-    private static String optional(String text, String field) {
+    private static @Nullable String optional(@Nullable String text, String field) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -137,6 +138,7 @@ class RatingDispute extends AbstractEntity {
         return reason;
     }
 
+    @Nullable
     String getNote() {
         return note;
     }
@@ -153,14 +155,17 @@ class RatingDispute extends AbstractEntity {
         return status;
     }
 
+    @Nullable
     String getDecidedBy() {
         return decidedBy;
     }
 
+    @Nullable
     Instant getDecidedAt() {
         return decidedAt;
     }
 
+    @Nullable
     String getDecisionNote() {
         return decisionNote;
     }

@@ -3,6 +3,8 @@ package vn.hailong.moderation;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /** Published when a manager disputes a rating (for the audit log). */
 public record RatingDisputed(
         UUID disputeId,
@@ -10,6 +12,6 @@ public record RatingDisputed(
         UUID unitId,
         DisputeKind kind,
         DisputeReason reason,
-        String note,
+        @Nullable String note,
         String raisedBy,
         Instant raisedAt) {}

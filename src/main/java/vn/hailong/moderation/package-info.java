@@ -4,4 +4,5 @@
  * edits it, and every dispute and decision is kept.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Moderation")
+@org.jspecify.annotations.NullMarked
 package vn.hailong.moderation;

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -225,8 +226,9 @@ class MailDispatcher {
             MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
             helper.setFrom(properties.from());
             helper.setTo(to);
-            helper.setSubject(mail.subject());
-            helper.setText(mail.text(), false);
+            // Sent only when not skipped: a composed mail has its subject and text (ComposedMail.of).
+            helper.setSubject(Objects.requireNonNull(mail.subject()));
+            helper.setText(Objects.requireNonNull(mail.text()), false);
             messages.add(message);
         }
         sender.send(messages.toArray(MimeMessage[]::new));

@@ -5,4 +5,5 @@
  * vn.hailong.notification.MailComposer} composes when it is sent, as things then stand.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+@org.jspecify.annotations.NullMarked
 package vn.hailong.notification;

@@ -7,6 +7,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.jpa.AbstractEntity;
 
 /** One keyed paper form: which printed form, whose rating it became, who keyed it, and its check. */
@@ -36,16 +38,16 @@ class PaperForm extends AbstractEntity {
     private boolean secondKeyingDue;
 
     @Column(name = "second_keyed_by", length = 100)
-    private String secondKeyedBy;
+    private @Nullable String secondKeyedBy;
 
     @Column(name = "second_keyed_at")
-    private Instant secondKeyedAt;
+    private @Nullable Instant secondKeyedAt;
 
     @Column(name = "second_keying_matches")
-    private Boolean secondKeyingMatches;
+    private @Nullable Boolean secondKeyingMatches;
 
     @Column(name = "mismatched_fields", length = 1000)
-    private String mismatchedFields;
+    private @Nullable String mismatchedFields;
 
     protected PaperForm() {}
 
@@ -66,7 +68,7 @@ class PaperForm extends AbstractEntity {
         this.secondKeyingDue = secondKeyingDue;
     }
 
-    void recordSecondKeying(String by, Instant at, String mismatched) {
+    void recordSecondKeying(String by, Instant at, @Nullable String mismatched) {
         this.secondKeyedBy = by;
         this.secondKeyedAt = at;
         this.secondKeyingMatches = mismatched == null || mismatched.isEmpty();
@@ -105,18 +107,22 @@ class PaperForm extends AbstractEntity {
         return secondKeyedAt != null;
     }
 
+    @Nullable
     String getSecondKeyedBy() {
         return secondKeyedBy;
     }
 
+    @Nullable
     Instant getSecondKeyedAt() {
         return secondKeyedAt;
     }
 
+    @Nullable
     Boolean getSecondKeyingMatches() {
         return secondKeyingMatches;
     }
 
+    @Nullable
     String getMismatchedFields() {
         return mismatchedFields;
     }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -140,9 +141,12 @@ public class PaperFormService {
     public KeyedForm keyIn(PaperFormEntry entry) {
         String clerk = currentUser();
         FieldErrors errors = new FieldErrors();
-        String serial = checkedSerial(entry.serial(), errors);
-        DossierDetails dossier = checkedDossier(entry.dossierCode(), clerk, errors);
+        String checkedSerial = checkedSerial(entry.serial(), errors);
+        DossierDetails checkedDossier = checkedDossier(entry.dossierCode(), clerk, errors);
         errors.throwIfAny();
+        // Past throwIfAny both are there (a missing one is an error).
+        String serial = Objects.requireNonNull(checkedSerial);
+        DossierDetails dossier = Objects.requireNonNull(checkedDossier);
         Optional<PaperForm> keyed = forms.findBySerial(serial);
         if (keyed.isPresent()) {
             throw alreadyKeyed(keyed.get());
@@ -210,8 +214,9 @@ public class PaperFormService {
     public CheckResult keySecond(PaperFormEntry entry) {
         String clerk = currentUser();
         FieldErrors errors = new FieldErrors();
-        String serial = checkedSerial(entry.serial(), errors);
+        String checkedSerial = checkedSerial(entry.serial(), errors);
         errors.throwIfAny();
+        String serial = Objects.requireNonNull(checkedSerial); // past throwIfAny it is there
         return transaction.execute(tx -> {
             PaperForm form = forms.findBySerial(serial)
                     .orElseThrow(() ->
@@ -270,9 +275,10 @@ public class PaperFormService {
                     f.getSerial(),
                     code,
                     f.getKeyedBy(),
-                    f.getSecondKeyedBy(),
-                    f.getSecondKeyedAt(),
-                    List.of(f.getMismatchedFields().split(","))));
+                    // A mismatch was found by a second keying: it has its keyer, time and fields.
+                    Objects.requireNonNull(f.getSecondKeyedBy()),
+                    Objects.requireNonNull(f.getSecondKeyedAt()),
+                    List.of(Objects.requireNonNull(f.getMismatchedFields()).split(","))));
         }
         return new Integrity(counts.keyed(), counts.awaitingCheck(), counts.checked(), counts.mismatched(), shown);
     }
@@ -302,18 +308,18 @@ public class PaperFormService {
         return fields;
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s;
     }
 
     /** Comments compare without case and runs of white space: a second typist's line breaks are not a mismatch. */
-    private static String normalised(String comment) {
+    private static @Nullable String normalised(@Nullable String comment) {
         return comment == null || comment.isBlank()
                 ? null
                 : comment.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
-    private static String checkedSerial(String raw, FieldErrors errors) {
+    private static @Nullable String checkedSerial(@Nullable String raw, FieldErrors errors) {
         String serial = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
         if (serial.isEmpty()) {
             errors.malformed("serial", "Cần nhập số sê-ri của phiếu (serial required)");
@@ -329,7 +335,7 @@ public class PaperFormService {
         return serial;
     }
 
-    private DossierDetails checkedDossier(String rawCode, String clerk, FieldErrors errors) {
+    private @Nullable DossierDetails checkedDossier(@Nullable String rawCode, String clerk, FieldErrors errors) {
         String code = rawCode == null ? "" : rawCode.strip();
         if (code.isEmpty()) {
             errors.malformed("dossierCode", "Cần nhập mã hồ sơ (dossier code required)");
@@ -367,6 +373,8 @@ public class PaperFormService {
     }
 
     private static String currentUser() {
-        return SecurityContextHolder.getContext().getAuthentication().getName();
+        // Every caller is a @PreAuthorize'd method: a user is logged in.
+        return Objects.requireNonNull(SecurityContextHolder.getContext().getAuthentication())
+                .getName();
     }
 }

@@ -5,4 +5,5 @@
  * forms is keyed a second time, blind, by another person; mismatches reach the integrity panel.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Paper forms")
+@org.jspecify.annotations.NullMarked
 package vn.hailong.paperform;

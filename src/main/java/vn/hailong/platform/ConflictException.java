@@ -1,5 +1,7 @@
 package vn.hailong.platform;
 
+import java.util.Objects;
+
 /** The request is valid but clashes with what is already stored; nothing was changed. */
 public class ConflictException extends RuntimeException {
 
@@ -12,5 +14,11 @@ public class ConflictException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** Never null: the constructor takes the message. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 }

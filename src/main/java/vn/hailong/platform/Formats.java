@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import com.vaadin.flow.server.VaadinService;
@@ -52,32 +53,32 @@ public final class Formats {
     }
 
     /** 23/11/2026 09:05; "" for none. */
-    public String time(Instant at) {
+    public String time(@Nullable Instant at) {
         return at == null ? "" : time.format(at);
     }
 
     /** 23/11/2026 09:05:07 (logs and deliveries); "" for none. */
-    public String timeWithSeconds(Instant at) {
+    public String timeWithSeconds(@Nullable Instant at) {
         return at == null ? "" : timeWithSeconds.format(at);
     }
 
     /** 09:05 23/11 (a lock that ends today or soon); "" for none. */
-    public String hourThenDay(Instant at) {
+    public String hourThenDay(@Nullable Instant at) {
         return at == null ? "" : hourThenDay.format(at);
     }
 
     /** 09:05 (a moment of today); "" for none. */
-    public String hour(Instant at) {
+    public String hour(@Nullable Instant at) {
         return at == null ? "" : hour.format(at);
     }
 
     /** 23/11/2026; "" for none. */
-    public String day(LocalDate on) {
+    public String day(@Nullable LocalDate on) {
         return on == null ? "" : day.format(on);
     }
 
     /** The day of a moment, in the province's zone: 23/11/2026; "" for none. */
-    public String day(Instant at) {
+    public String day(@Nullable Instant at) {
         return at == null ? "" : day.format(at.atZone(zone));
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -47,7 +48,7 @@ public final class MigrateOnly {
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
     static class Step {
 
-        volatile MigrateResult result;
+        volatile @Nullable MigrateResult result;
 
         @Bean
         FlywayMigrationStrategy migrateAndRemember() {

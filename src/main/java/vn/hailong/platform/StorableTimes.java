@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The times and dates the database can store: MariaDB's DATETIME and DATE hold years 1000 to
  * 9999, while Java parses years up to ±999,999,999. A value outside is the client's mistake, a 400
@@ -31,7 +33,7 @@ public final class StorableTimes {
     }
 
     /** Records a malformed-field error unless the instant is storable; returns the instant, or null when it is not. */
-    public static Instant check(FieldErrors errors, String field, String given, Instant instant) {
+    public static @Nullable Instant check(FieldErrors errors, String field, String given, Instant instant) {
         if (storable(instant)) {
             return instant;
         }
@@ -40,7 +42,7 @@ public final class StorableTimes {
     }
 
     /** Records a malformed-field error unless the date is storable; returns the date, or null when it is not. */
-    public static LocalDate check(FieldErrors errors, String field, String given, LocalDate date) {
+    public static @Nullable LocalDate check(FieldErrors errors, String field, String given, LocalDate date) {
         if (storable(date)) {
             return date;
         }

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.resilience.retry.MethodRetryPredicate;
 
@@ -20,7 +21,7 @@ public class TransientWriteConflict implements MethodRetryPredicate {
     private static final int ER_LOCK_DEADLOCK = 1213;
 
     @Override
-    public boolean shouldRetry(Method method, Throwable failure) {
+    public boolean shouldRetry(@Nullable Method method, Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (isTransient(t)) {
                 return true;

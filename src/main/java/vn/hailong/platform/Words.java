@@ -1,6 +1,7 @@
 package vn.hailong.platform;
 
 import java.util.Locale;
+import java.util.Objects;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -32,7 +33,8 @@ public final class Words {
 
     /** The text of {@code key} in {@code locale}, with {@code args} put in; the key itself when no bundle has it. */
     public static String of(String key, Locale locale, Object... args) {
-        return BUNDLES.getMessage(key, args.length == 0 ? null : args, key, locale);
+        // With a default message (the key itself) Spring's MessageSource answers no null.
+        return Objects.requireNonNull(BUNDLES.getMessage(key, args.length == 0 ? null : args, key, locale));
     }
 
     /** The same in the current page's language (Vietnamese outside a page). */

@@ -3,4 +3,5 @@
  * run and the tests, identifiers and the error vocabulary that the API turns into problem details.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.jspecify.annotations.NullMarked
 package vn.hailong.platform;

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import vn.hailong.platform.FieldErrors;
 
@@ -20,7 +23,7 @@ public record Questionnaire(
         String key,
         int revision,
         List<Criterion> criteria,
-        ReasonRule reasonRule,
+        @Nullable ReasonRule reasonRule,
         List<Reason> reasons) {
 
     public static final String OVERALL = "overall";
@@ -59,10 +62,14 @@ public record Questionnaire(
     }
 
     /** Answers that passed the checks, in the template's order, with their points. */
-    public record CheckedAnswers(Map<String, Option> answers, List<String> reasons, String comment) {
+    public record CheckedAnswers(
+            Map<String, Option> answers,
+            List<String> reasons,
+            @Nullable String comment) {
 
+        /** The overall answer: every caller reads it past throwIfAny, and check requires it. */
         public Option overall() {
-            return answers.get(OVERALL);
+            return Objects.requireNonNull(answers.get(OVERALL), "no overall answer");
         }
     }
 
@@ -72,15 +79,20 @@ public record Questionnaire(
 
     public boolean reasonRequiredFor(Map<String, String> answers) {
         // An immutable set throws on contains(null), and an unanswered criterion needs no reason.
-        String answer = reasonRule == null ? null : answers.get(reasonRule.criterion());
-        return answer != null && reasonRule.options().contains(answer);
+        ReasonRule rule = reasonRule;
+        String answer = rule == null ? null : answers.get(rule.criterion());
+        return rule != null && answer != null && rule.options().contains(answer);
     }
 
     /**
      * Checks a citizen's answers; every problem is recorded in {@code errors} under a field name
      * such as {@code answers.overall} or {@code reasons}.
      */
-    public CheckedAnswers check(Map<String, String> answers, List<String> reasons, String comment, FieldErrors errors) {
+    public CheckedAnswers check(
+            @Nullable Map<String, String> answers,
+            @Nullable List<String> reasons,
+            @Nullable String comment,
+            FieldErrors errors) {
         return check(answers, reasons, comment, false, errors);
     }
 
@@ -89,9 +101,9 @@ public record Questionnaire(
      * that asks for a reason is taken without one (a survey the citizen left unsent, stored as it was).
      */
     public CheckedAnswers check(
-            Map<String, String> answers,
-            List<String> reasons,
-            String comment,
+            @Nullable Map<String, String> answers,
+            @Nullable List<String> reasons,
+            @Nullable String comment,
             boolean reasonMayBeMissing,
             FieldErrors errors) {
         Map<String, String> given = answers == null ? Map.of() : answers;
@@ -139,20 +151,22 @@ public record Questionnaire(
         if (text != null && text.length() > COMMENT_MAX_LENGTH) {
             errors.malformed("comment", "comment is longer than " + COMMENT_MAX_LENGTH + " characters");
         }
-        if (reasonRequiredFor(given)
+        ReasonRule rule = reasonRule; // a reason is required for an answer only under a rule
+        if (rule != null
+                && reasonRequiredFor(given)
                 && knownReasons.isEmpty()
-                && (text == null || reasonRule.codeRequired())
+                && (text == null || rule.codeRequired())
                 && !reasonMayBeMissing) {
             errors.unprocessable(
                     "reasons",
-                    (reasonRule.codeRequired()
+                    (rule.codeRequired()
                                     ? "a reason code (one of "
                                             + reasons().stream()
                                                     .map(Reason::code)
                                                     .toList() + ") is required"
                                     : "a reason (a reason code or a comment) is required")
-                            + " when the answer to '" + reasonRule.criterion() + "' is "
-                            + given.get(reasonRule.criterion()));
+                            + " when the answer to '" + rule.criterion() + "' is "
+                            + given.get(rule.criterion()));
         }
         if (knownReasons.contains(OTHER_REASON) && text == null) {
             errors.unprocessable("comment", "please describe the reason when choosing " + OTHER_REASON);

@@ -22,6 +22,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.jpa.AbstractEntity;
 
@@ -37,7 +39,7 @@ public class Rating extends AbstractEntity {
     private UUID dossierId;
 
     @Column(name = "counted_dossier_id", unique = true, columnDefinition = "uuid")
-    private UUID countedDossierId;
+    private @Nullable UUID countedDossierId;
 
     @Column(name = "evaluated_agency_id", nullable = false, columnDefinition = "uuid")
     private UUID evaluatedAgencyId;
@@ -63,17 +65,17 @@ public class Rating extends AbstractEntity {
     private int overallPoints;
 
     @Column(length = Questionnaire.COMMENT_MAX_LENGTH)
-    private String comment;
+    private @Nullable String comment;
 
     @Column(name = "submitted_at", nullable = false)
     private Instant submittedAt;
 
     /** When the status last changed after submission (null: never); lets the rollup sweep find changes whose event was lost. */
     @Column(name = "status_changed_at")
-    private Instant statusChangedAt;
+    private @Nullable Instant statusChangedAt;
 
     @Column(name = "device_id", length = 64)
-    private String deviceId;
+    private @Nullable String deviceId;
 
     @Column(name = "idempotency_key", nullable = false, unique = true, length = 100)
     private String idempotencyKey;
@@ -83,7 +85,7 @@ public class Rating extends AbstractEntity {
 
     /** Comma-separated {@link AnomalyFlag}s for later review; null when none. */
     @Column(name = "anomaly_flags", length = 200)
-    private String anomalyFlags;
+    private @Nullable String anomalyFlags;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "rating_answer", joinColumns = @JoinColumn(name = "rating_id"))
@@ -104,7 +106,7 @@ public class Rating extends AbstractEntity {
             Questionnaire questionnaire,
             Questionnaire.CheckedAnswers checked,
             Instant submittedAt,
-            String deviceId,
+            @Nullable String deviceId,
             String idempotencyKey,
             byte[] requestHash) {
         this.dossierId = dossierId;
@@ -127,7 +129,7 @@ public class Rating extends AbstractEntity {
         reasons.addAll(checked.reasons());
     }
 
-    void flag(Set<AnomalyFlag> flags) {
+    void flag(@Nullable Set<AnomalyFlag> flags) {
         this.anomalyFlags = flags == null || flags.isEmpty()
                 ? null
                 : flags.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
@@ -170,7 +172,7 @@ public class Rating extends AbstractEntity {
         this.countedDossierId = dossierId;
     }
 
-    public UUID getCountedDossierId() {
+    public @Nullable UUID getCountedDossierId() {
         return countedDossierId;
     }
 
@@ -218,7 +220,7 @@ public class Rating extends AbstractEntity {
         return Set.copyOf(reasons);
     }
 
-    public String getComment() {
+    public @Nullable String getComment() {
         return comment;
     }
 

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A stored rating as other capabilities read it (rollups, dashboard, moderation, exports).
  * {@code points} maps each answered criterion to the points its option earned.
@@ -19,8 +21,8 @@ public record RatingFacts(
         String overallOption,
         int overallPoints,
         Instant submittedAt,
-        String deviceId,
+        @Nullable String deviceId,
         Map<String, Integer> points,
         Map<String, String> options,
         Set<String> reasons,
-        String comment) {}
+        @Nullable String comment) {}

@@ -3,6 +3,7 @@ package vn.hailong.rating;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -35,7 +36,7 @@ class RatingMeters {
     void on(RatingSubmitted submitted) {
         // Every stored rating has its channel; an event replayed without one (a rebuild's, a test's) counts nothing.
         if (submitted.channel() != null) {
-            stored.get(submitted.channel()).increment();
+            Objects.requireNonNull(stored.get(submitted.channel())).increment(); // one per channel
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.retry.RetryTemplate;
@@ -144,7 +146,7 @@ public class RatingService {
 
     private RatingOutcome checkAndStore(
             RatingSubmission submission,
-            RatingChannel channel,
+            @Nullable RatingChannel channel,
             Set<AnomalyFlag> anomalyFlags,
             String templateKey,
             FieldErrors errors) {
@@ -165,13 +167,16 @@ public class RatingService {
                 submission.answers(), submission.reasons(), submission.comment(), reasonMayBeMissing, errors);
         errors.throwIfAny();
 
-        byte[] requestHash = requestHash(dossier.id(), channel, checked, submission.deviceId());
-        Precheck precheck = precheck(submission.idempotencyKey(), requestHash, dossier, channel);
+        // Past throwIfAny the dossier, the channel and the key are there (a missing one is an error).
+        DossierRef found = Objects.requireNonNull(dossier);
+        RatingChannel via = Objects.requireNonNull(channel);
+        byte[] requestHash = requestHash(found.id(), via, checked, submission.deviceId());
+        Precheck precheck = precheck(Objects.requireNonNull(submission.idempotencyKey()), requestHash, found, via);
         return precheck.earlier() != null
                 ? precheck.earlier()
                 : store(
-                        dossier,
-                        channel,
+                        found,
+                        via,
                         questionnaire,
                         checked,
                         submission,
@@ -181,7 +186,8 @@ public class RatingService {
     }
 
     /** What is stored already: an earlier outcome to answer with, or the id of a rating this one supersedes. */
-    private record Precheck(RatingOutcome earlier, UUID superseded) {}
+    private record Precheck(
+            @Nullable RatingOutcome earlier, @Nullable UUID superseded) {}
 
     private Precheck precheck(String idempotencyKey, byte[] requestHash, DossierRef dossier, RatingChannel channel) {
         // One query for the three questions (this key used before? the dossier's counted rating? an
@@ -234,7 +240,7 @@ public class RatingService {
             Questionnaire.CheckedAnswers checked,
             RatingSubmission submission,
             byte[] requestHash,
-            UUID superseded,
+            @Nullable UUID superseded,
             Set<AnomalyFlag> anomalyFlags) {
         Instant now = clock.instant();
         Rating rating = new Rating(
@@ -246,7 +252,7 @@ public class RatingService {
                 checked,
                 now,
                 submission.deviceId(),
-                submission.idempotencyKey(),
+                Objects.requireNonNull(submission.idempotencyKey()), // checked before store is called
                 requestHash);
         rating.flag(anomalyFlags);
         ratings.saveAndFlush(rating);
@@ -361,7 +367,12 @@ public class RatingService {
      */
     @Transactional(readOnly = true)
     public List<RatingFacts> unhappy(
-            Collection<UUID> units, Instant from, Instant to, String reason, String text, int limit) {
+            Collection<UUID> units,
+            Instant from,
+            Instant to,
+            @Nullable String reason,
+            @Nullable String text,
+            int limit) {
         if (units.isEmpty()) {
             return List.of();
         }
@@ -426,7 +437,7 @@ public class RatingService {
     }
 
     private static byte[] requestHash(
-            UUID dossierId, RatingChannel channel, Questionnaire.CheckedAnswers checked, String deviceId) {
+            UUID dossierId, RatingChannel channel, Questionnaire.CheckedAnswers checked, @Nullable String deviceId) {
         StringBuilder canonical = new StringBuilder()
                 .append(dossierId)
                 .append('|')

@@ -2,6 +2,8 @@ package vn.hailong.rating;
 
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.Roles;
 
 /**
@@ -26,7 +28,7 @@ public final class RatingSubmissionPolicy {
     private RatingSubmissionPolicy() {}
 
     /** Why the caller may not submit through this channel, or {@code null} when they may. */
-    public static String refusal(Set<String> authorities, RatingChannel channel) {
+    public static @Nullable String refusal(Set<String> authorities, RatingChannel channel) {
         if (authorities.contains("ROLE_" + Roles.OFFICER)) {
             return "officers cannot submit ratings";
         }

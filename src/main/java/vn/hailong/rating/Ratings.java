@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -41,7 +42,12 @@ interface Ratings extends JpaRepository<Rating, UUID> {
               and (:text is null or lower(r.comment) like :text)
             order by r.submittedAt desc, r.id desc""")
     List<Rating> findUnhappy(
-            Collection<UUID> units, Instant from, Instant to, String reason, String text, Pageable page);
+            Collection<UUID> units,
+            Instant from,
+            Instant to,
+            @Nullable String reason,
+            @Nullable String text,
+            Pageable page);
 
     List<Rating> findByDossierIdOrderBySubmittedAt(UUID dossierId);
 

@@ -11,6 +11,8 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
+import org.jspecify.annotations.Nullable;
+
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
@@ -159,7 +161,7 @@ public final class QrCodes {
     }
 
     /** Why a PNG cannot have this size, or null when it can. */
-    public static String problemWithSize(int size) {
+    public static @Nullable String problemWithSize(int size) {
         if (size < MIN_PNG_SIZE || size > MAX_PNG_SIZE) {
             return "size must be between " + MIN_PNG_SIZE + " and " + MAX_PNG_SIZE + " pixels (was " + size + ")";
         }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The printable rating slip of a dossier (A6): its QR code, its code, procedure and due date, and
  * how to rate, in Vietnamese and English. A self-contained page (inline style and QR, nothing to
@@ -11,7 +13,8 @@ import java.time.format.DateTimeFormatter;
  *
  * @param dueAt when the result is due, or null when not known; shown as a date in {@code zone}
  */
-public record RatingSlip(String dossierCode, String procedureName, Instant dueAt, ZoneId zone, String surveyLink) {
+public record RatingSlip(
+        String dossierCode, String procedureName, @Nullable Instant dueAt, ZoneId zone, String surveyLink) {
 
     public static final String INSTRUCTIONS_VI =
             "Quét mã QR bằng điện thoại để đánh giá mức độ hài lòng về việc giải quyết"

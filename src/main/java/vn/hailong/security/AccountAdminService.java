@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -68,15 +69,15 @@ public class AccountAdminService {
             String username,
             String displayName,
             Role role,
-            String unitCode,
-            String unitName,
+            @Nullable String unitCode,
+            @Nullable String unitName,
             boolean enabled,
             boolean mustChangePassword,
             Instant createdAt,
-            String email,
-            Instant loginLockedUntil,
+            @Nullable String email,
+            @Nullable Instant loginLockedUntil,
             boolean twoFactorEnrolled,
-            String oneStopOfficerId) {
+            @Nullable String oneStopOfficerId) {
 
         /** Whether wrong passwords have locked the account's log-ins from elsewhere for now (ADR 080). */
         public boolean loginLocked() {
@@ -111,7 +112,12 @@ public class AccountAdminService {
      */
     @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
-    public AccountRow create(String username, String displayName, Role role, String unitCode, String initialPassword) {
+    public AccountRow create(
+            @Nullable String username,
+            @Nullable String displayName,
+            @Nullable Role role,
+            @Nullable String unitCode,
+            String initialPassword) {
         FieldErrors errors = new FieldErrors();
         String name = username == null ? "" : username.strip();
         if (!name.matches(USERNAME_PATTERN)) {
@@ -130,8 +136,13 @@ public class AccountAdminService {
         if (accounts.findByUsername(name).isPresent()) {
             throw new ConflictException("username", "Tên đăng nhập '" + name + "' đã có (user name already taken)");
         }
-        UserAccount account =
-                new UserAccount(name, passwords.encode(initialPassword), display, role, unit, clock.instant());
+        UserAccount account = new UserAccount(
+                name,
+                passwords.encode(initialPassword),
+                display,
+                Objects.requireNonNull(role), // required: unitFor refused a missing one
+                unit,
+                clock.instant());
         account.setOneTimePassword(account.getPasswordHash(), clock.instant());
         accounts.saveAndFlush(account);
         audit(
@@ -220,7 +231,7 @@ public class AccountAdminService {
      */
     @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
-    public AccountRow setOneStopOfficerId(String username, String officerId) {
+    public AccountRow setOneStopOfficerId(String username, @Nullable String officerId) {
         UserAccount account = find(username);
         String value = officerId == null || officerId.isBlank() ? null : officerId.strip();
         if (value != null && value.length() > 64) {
@@ -241,7 +252,7 @@ public class AccountAdminService {
     /** Changes an account's role and unit (the root of the units it is responsible for). */
     @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
-    public AccountRow assign(String username, Role role, String unitCode) {
+    public AccountRow assign(String username, @Nullable Role role, @Nullable String unitCode) {
         UserAccount account = find(username);
         FieldErrors errors = new FieldErrors();
         UUID unit = unitFor(role, unitCode, errors);
@@ -252,14 +263,14 @@ public class AccountAdminService {
         }
         String before = describe(account.getRole(), account.getAgencyId());
         if (account.getRole() != role || !Objects.equals(account.getAgencyId(), unit)) {
-            account.assign(role, unit);
+            account.assign(Objects.requireNonNull(role), unit); // required: unitFor refused a missing one
             accounts.saveAndFlush(account);
             audit(account.getUsername(), "role/unit " + before + " → " + describe(role, unit));
         }
         return row(account);
     }
 
-    private UUID unitFor(Role role, String unitCode, FieldErrors errors) {
+    private @Nullable UUID unitFor(@Nullable Role role, @Nullable String unitCode, FieldErrors errors) {
         if (role == null) {
             errors.malformed("role", "Cần chọn vai trò (role required)");
             return null;
@@ -283,7 +294,7 @@ public class AccountAdminService {
         });
     }
 
-    private String describe(Role role, UUID unit) {
+    private String describe(@Nullable Role role, @Nullable UUID unit) {
         return role + "@"
                 + (unit == null
                         ? "-"
@@ -299,7 +310,7 @@ public class AccountAdminService {
         events.publishEvent(AuditEvent.of(AuditAction.ACCOUNT_CHANGED, "account " + username, details));
     }
 
-    private static String currentUser() {
+    private static @Nullable String currentUser() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null ? null : auth.getName();
     }

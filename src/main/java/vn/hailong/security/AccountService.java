@@ -1,9 +1,11 @@
 package vn.hailong.security;
 
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -47,7 +49,13 @@ public class AccountService implements UserDetailsService {
     }
 
     /** A user as the UI shows them. */
-    public record Account(UUID id, String username, String displayName, Role role, UUID agencyId, boolean enabled) {}
+    public record Account(
+            UUID id,
+            String username,
+            String displayName,
+            Role role,
+            @Nullable UUID agencyId,
+            boolean enabled) {}
 
     /**
      * Creates an account unless one with this username exists (then returns it unchanged).
@@ -55,7 +63,7 @@ public class AccountService implements UserDetailsService {
      */
     @Transactional
     public Account ensureAccount(
-            String username, String rawPassword, String displayName, Role role, String agencyCode) {
+            String username, String rawPassword, String displayName, Role role, @Nullable String agencyCode) {
         Optional<UserAccount> existing = accounts.findByUsername(username);
         if (existing.isPresent()) {
             return toAccount(existing.get());
@@ -147,7 +155,10 @@ public class AccountService implements UserDetailsService {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
-        String username = SecurityContextHolder.getContext().getAuthentication().getName();
+        // isAuthenticated(): there is an authentication.
+        String username = Objects.requireNonNull(
+                        SecurityContextHolder.getContext().getAuthentication())
+                .getName();
         UserAccount account =
                 accounts.findByUsername(username).orElseThrow(() -> new NotFoundException("no account " + username));
         if (currentPassword == null || !passwords.matches(currentPassword, account.getPasswordHash())) {

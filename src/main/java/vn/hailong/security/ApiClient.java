@@ -7,6 +7,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.jpa.AbstractEntity;
 
 /** An integrator (the one-stop software) holding an API key. Only the key's SHA-256 is stored. */
@@ -32,14 +34,14 @@ public class ApiClient extends AbstractEntity {
 
     /** The manager's account holding the key (null for an integrator): the key acts as that account. */
     @Column(name = "account_id", columnDefinition = "uuid")
-    private UUID accountId;
+    private @Nullable UUID accountId;
 
     /** {@code integrator} (the whole v1 API) or {@code index} (the index's paths, as the account). */
     @Column(nullable = false, length = 200)
     private String scopes = ApiKeyService.SCOPE_INTEGRATOR;
     /** The agency code whose subtree this key may read (ratings feed); null: every unit. */
     @Column(name = "unit_code", length = 40)
-    private String unitCode;
+    private @Nullable String unitCode;
 
     /** Whether this key may manage webhook endpoints (never together with a unit scope). */
     @Column(name = "manages_webhooks", nullable = false)
@@ -59,11 +61,12 @@ public class ApiClient extends AbstractEntity {
         return keyHash;
     }
 
-    void holdBy(UUID accountId, String scopes) {
+    void holdBy(@Nullable UUID accountId, String scopes) {
         this.accountId = accountId;
         this.scopes = scopes;
     }
 
+    @Nullable
     UUID accountId() {
         return accountId;
     }
@@ -72,7 +75,7 @@ public class ApiClient extends AbstractEntity {
         return scopes;
     }
 
-    void scope(String unitCode, boolean managesWebhooks) {
+    void scope(@Nullable String unitCode, boolean managesWebhooks) {
         this.unitCode = unitCode;
         this.managesWebhooks = managesWebhooks;
     }
@@ -100,6 +103,7 @@ public class ApiClient extends AbstractEntity {
         return createdAt;
     }
 
+    @Nullable
     String unitCode() {
         return unitCode;
     }

@@ -2,6 +2,7 @@ package vn.hailong.security;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -48,11 +49,13 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             // An integrator's key is the integrator; a manager's key acts as the account (its name
             // is what the scope of units and the audit log read), with its role and the index scope only.
             UsernamePasswordAuthenticationToken authentication = h.heldByAccount()
+                    // Held by an account (heldByAccount): the key has the account's name and role.
                     ? UsernamePasswordAuthenticationToken.authenticated(
-                            h.username(),
+                            Objects.requireNonNull(h.username()),
                             null,
                             List.of(
-                                    new SimpleGrantedAuthority(h.role().authority()),
+                                    new SimpleGrantedAuthority(
+                                            Objects.requireNonNull(h.role()).authority()),
                                     new SimpleGrantedAuthority(ApiKeyService.INDEX_SCOPE_AUTHORITY)))
                     // The integrator: its principal names it "api-client:NAME" and carries its unit and webhook scope.
                     : UsernamePasswordAuthenticationToken.authenticated(

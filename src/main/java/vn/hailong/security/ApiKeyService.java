@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -62,7 +63,12 @@ public class ApiKeyService {
      * on API calls.
      */
     public record KeyHolder(
-            String clientName, String scopes, String username, Role role, String unitCode, boolean managesWebhooks) {
+            String clientName,
+            String scopes,
+            @Nullable String username,
+            @Nullable Role role,
+            @Nullable String unitCode,
+            boolean managesWebhooks) {
 
         public boolean heldByAccount() {
             return username != null;
@@ -97,7 +103,7 @@ public class ApiKeyService {
      * @throws IllegalArgumentException when the account does not exist or the key is too weak
      */
     @Transactional
-    public void provisionForAccount(String clientName, String key, String username) {
+    public void provisionForAccount(String clientName, String key, @Nullable String username) {
         AccountService.Account account = accounts.find(username == null ? "" : username.strip())
                 .orElseThrow(() ->
                         new IllegalArgumentException("API key of '" + clientName + "': no account '" + username + "'"));
@@ -144,7 +150,7 @@ public class ApiKeyService {
      * webhooks sees every unit's events, so it cannot also be limited to a unit.
      */
     @Transactional
-    public void provision(String clientName, String key, String unitCode, boolean managesWebhooks) {
+    public void provision(String clientName, String key, @Nullable String unitCode, boolean managesWebhooks) {
         String unit = unitCode == null || unitCode.isBlank() ? null : unitCode.strip();
         if (unit != null && managesWebhooks) {
             throw new IllegalArgumentException(

@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
+import org.jspecify.annotations.Nullable;
+
 /** API key rules in plain Java: 256 random bits, shown once, stored as SHA-256. */
 public final class ApiKeys {
 
@@ -21,7 +23,7 @@ public final class ApiKeys {
     }
 
     /** Why this text cannot be an API key, or null. Short keys could be guessed. */
-    public static String problemWith(String key) {
+    public static @Nullable String problemWith(@Nullable String key) {
         if (key == null || key.length() < MIN_LENGTH) {
             return "an API key must be at least " + MIN_LENGTH + " characters long";
         }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -128,8 +129,9 @@ class LoginProtection {
         jdbc.update("""
                 INSERT INTO login_throttle (subject, failures, last_failure_at, locked_until) VALUES (?, 1, ?, NULL)
                 ON DUPLICATE KEY UPDATE failures = IF(last_failure_at <= ?, 1, failures + 1), last_failure_at = VALUES(last_failure_at)""", subject, at, forgottenBefore);
-        int failures =
-                jdbc.queryForObject("SELECT failures FROM login_throttle WHERE subject = ?", Integer.class, subject);
+        // The row was written just above; failures is NOT NULL.
+        int failures = Objects.requireNonNull(
+                jdbc.queryForObject("SELECT failures FROM login_throttle WHERE subject = ?", Integer.class, subject));
         Duration lock = isAddress ? policy.addressLockAfter(failures) : policy.accountLockAfter(failures);
         if (lock != null) {
             Instant until = now.plus(lock);
@@ -201,12 +203,12 @@ class LoginProtection {
     /** The subjects an attempt counts against: the account (usual places or elsewhere), and the address when elsewhere. */
     private List<String> subjectsOf(String name, @Nullable String address, Instant now) {
         boolean usual = address != null
-                && jdbc.queryForObject(
+                && Objects.requireNonNull(jdbc.queryForObject( // COUNT(*): never NULL
                                 "SELECT COUNT(*) FROM login_known_address WHERE username = ? AND address = ? AND last_success_at > ?",
                                 Integer.class,
                                 name,
                                 clip(address, 45),
-                                utc(now.minus(policy.usualPlaceFor())))
+                                utc(now.minus(policy.usualPlaceFor()))))
                         > 0;
         if (usual) {
             return List.of("K:" + name);

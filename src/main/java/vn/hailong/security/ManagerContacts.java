@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -85,7 +86,7 @@ public class ManagerContacts {
     }
 
     /** The address as stored: stripped, null for blank. @throws InvalidInputException naming {@code email} */
-    static String checkedEmail(String email) {
+    static @Nullable String checkedEmail(@Nullable String email) {
         String value = email == null || email.isBlank() ? null : email.strip();
         if (value != null
                 && (value.length() > EMAIL_MAX_LENGTH || !EMAIL.matcher(value).matches())) {

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes RFC 9457 problem bodies from the security filters, which run before Spring MVC. */
@@ -15,7 +17,8 @@ final class ProblemResponses {
 
     private ProblemResponses() {}
 
-    static void write(HttpServletResponse response, int status, String title, String detail, String field)
+    static void write(
+            HttpServletResponse response, int status, String title, @Nullable String detail, @Nullable String field)
             throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");

@@ -1,5 +1,6 @@
 package vn.hailong.security;
 
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
@@ -41,7 +42,10 @@ public class ScopeService {
         return switch (account.get().role()) {
             case ADMIN, PROVINCE_MANAGER, AUDITOR -> AccessScope.everything();
             case UNIT_MANAGER ->
-                new AccessScope(false, directory.subtreeOf(account.get().agencyId()));
+                // A unit manager's account belongs to a unit (refused without one when created).
+                new AccessScope(
+                        false,
+                        directory.subtreeOf(Objects.requireNonNull(account.get().agencyId())));
             case OFFICER -> AccessScope.nothing();
             // The dossiers whose paper forms the clerk may key: their unit's subtree, or the province.
             case DATA_ENTRY ->

@@ -1,5 +1,7 @@
 package vn.hailong.security;
 
+import java.util.Objects;
+
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -53,7 +55,9 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
             protection.failed(username, address);
             throw wrong;
         }
-        if (result.getAuthorities().stream()
+        // The password provider supports this token (a UsernamePasswordAuthenticationToken): it
+        // answers an authentication or throws, never null.
+        if (Objects.requireNonNull(result).getAuthorities().stream()
                 .anyMatch(a ->
                         twoFactor.roles().stream().anyMatch(r -> r.authority().equals(a.getAuthority())))) {
             // The code is still owed: until it is given, the user holds no role, and the count of

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,6 +23,7 @@ import org.apache.commons.codec.binary.Base32;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.lang.Contract;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -191,11 +193,15 @@ public class TwoFactorService {
     /** The authentication of a user who gave the right password and still owes the code. */
     static Authentication pending(Authentication password) {
         UsernamePasswordAuthenticationToken pending = UsernamePasswordAuthenticationToken.authenticated(
-                password.getPrincipal(), null, List.of(new SimpleGrantedAuthority(PENDING_AUTHORITY)));
+                // An authenticated password token has its principal (the user's details).
+                Objects.requireNonNull(password.getPrincipal()),
+                null,
+                List.of(new SimpleGrantedAuthority(PENDING_AUTHORITY)));
         pending.setDetails(password.getDetails());
         return pending;
     }
 
+    @Contract("null -> false")
     public static boolean isPending(@Nullable Authentication authentication) {
         return authentication != null
                 && authentication.getAuthorities().stream().anyMatch(a -> PENDING_AUTHORITY.equals(a.getAuthority()));
@@ -203,10 +209,10 @@ public class TwoFactorService {
 
     @Transactional(readOnly = true)
     public int recoveryCodesLeft(String username) {
-        return jdbc.queryForObject(
+        return Objects.requireNonNull(jdbc.queryForObject( // COUNT(*): never NULL
                 "SELECT COUNT(*) FROM login_recovery_code WHERE username = ? AND used_at IS NULL",
                 Integer.class,
-                username);
+                username));
     }
 
     /** A lost phone: the enrolment and its recovery codes go; the user enrols again at the next log-in. */

@@ -9,6 +9,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.jpa.AbstractEntity;
 
 /** A person who logs in to the manager UI. The password is stored only as an adaptive hash. */
@@ -31,7 +33,7 @@ public class UserAccount extends AbstractEntity {
 
     /** The root of the units this user is responsible for; null for province-wide roles. */
     @Column(name = "agency_id", columnDefinition = "uuid")
-    private UUID agencyId;
+    private @Nullable UUID agencyId;
 
     @Column(nullable = false)
     private boolean enabled;
@@ -44,19 +46,25 @@ public class UserAccount extends AbstractEntity {
     private boolean mustChangePassword;
 
     @Column(name = "password_changed_at")
-    private Instant passwordChangedAt;
+    private @Nullable Instant passwordChangedAt;
 
     // Where follow-up notifications go (optional; set by an administrator).
     @Column(name = "email")
-    private String email;
+    private @Nullable String email;
 
     /** The person's officer id in the one-stop software, when they also handle dossiers. */
     @Column(name = "one_stop_officer_id", length = 64)
-    private String oneStopOfficerId;
+    private @Nullable String oneStopOfficerId;
 
     protected UserAccount() {}
 
-    UserAccount(String username, String passwordHash, String displayName, Role role, UUID agencyId, Instant createdAt) {
+    UserAccount(
+            String username,
+            String passwordHash,
+            String displayName,
+            Role role,
+            @Nullable UUID agencyId,
+            Instant createdAt) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.displayName = displayName;
@@ -82,7 +90,7 @@ public class UserAccount extends AbstractEntity {
         return role;
     }
 
-    public UUID getAgencyId() {
+    public @Nullable UUID getAgencyId() {
         return agencyId;
     }
 
@@ -94,19 +102,19 @@ public class UserAccount extends AbstractEntity {
         return createdAt;
     }
 
-    public String getOneStopOfficerId() {
+    public @Nullable String getOneStopOfficerId() {
         return oneStopOfficerId;
     }
 
-    void setOneStopOfficerId(String oneStopOfficerId) {
+    void setOneStopOfficerId(@Nullable String oneStopOfficerId) {
         this.oneStopOfficerId = oneStopOfficerId;
     }
 
-    public String getEmail() {
+    public @Nullable String getEmail() {
         return email;
     }
 
-    void setEmail(String email) {
+    void setEmail(@Nullable String email) {
         this.email = email;
     }
 
@@ -114,6 +122,7 @@ public class UserAccount extends AbstractEntity {
         return mustChangePassword;
     }
 
+    @Nullable
     Instant getPasswordChangedAt() {
         return passwordChangedAt;
     }
@@ -136,7 +145,7 @@ public class UserAccount extends AbstractEntity {
         this.enabled = enabled;
     }
 
-    void assign(Role role, UUID agencyId) {
+    void assign(Role role, @Nullable UUID agencyId) {
         this.role = role;
         this.agencyId = agencyId;
     }

@@ -2,11 +2,13 @@ package vn.hailong.survey;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -74,13 +76,13 @@ public class CitizenSurveyService {
             ratings.accepts(nobody, RatingChannel.QR);
             return SurveyPage.closed(SurveyPage.State.UNKNOWN);
         }
-        if (!ratings.accepts(link.dossierId(), RatingChannel.QR)) {
+        if (!ratings.accepts(link.knownDossier().id(), RatingChannel.QR)) {
             return SurveyPage.closed(SurveyPage.State.ALREADY_RATED);
         }
         if (link.state() == LinkState.EXPIRED) {
             return SurveyPage.closed(SurveyPage.State.EXPIRED);
         }
-        DossierDetails dossier = link.dossier();
+        DossierDetails dossier = link.knownDossier();
         return new SurveyPage(
                 SurveyPage.State.OPEN,
                 dossier.procedureName(),
@@ -124,14 +126,14 @@ public class CitizenSurveyService {
         MobileNumber number = reasonAsked ? contact(given, errors) : null;
         errors.throwIfAny();
         RatingOutcome outcome = ratings.submit(new RatingSubmission(
-                link.dossier().code(),
+                link.knownDossier().code(),
                 RatingChannel.QR.name(),
                 given.idempotencyKey(),
                 given.answers(),
                 reasons,
                 comment,
                 null));
-        drafts.forget(link.dossierId());
+        drafts.forget(link.knownDossier().id());
         boolean kept = number != null && followUps.keepContact(outcome.ratingId(), number);
         return new Submitted(outcome, kept);
     }
@@ -140,7 +142,7 @@ public class CitizenSurveyService {
      * The rating's comment: the reason detail (only when a reason is asked) and then the general
      * comment, each kept within the limit on its own so the page can point at the one too long.
      */
-    private static String comment(SurveyAnswers given, boolean reasonAsked, FieldErrors errors) {
+    private static @Nullable String comment(SurveyAnswers given, boolean reasonAsked, FieldErrors errors) {
         String detail = reasonAsked
                         && given.reasonDetail() != null
                         && !given.reasonDetail().isBlank()
@@ -169,7 +171,7 @@ public class CitizenSurveyService {
         if (link.state() != LinkState.VALID) {
             return Optional.empty();
         }
-        return drafts.find(link.dossierId());
+        return drafts.find(link.knownDossier().id());
     }
 
     /**
@@ -184,15 +186,16 @@ public class CitizenSurveyService {
             return false;
         }
         ResolvedLink link = links.resolve(token);
-        if (link.state() != LinkState.VALID || !ratings.accepts(link.dossierId(), RatingChannel.QR)) {
+        if (link.state() != LinkState.VALID
+                || !ratings.accepts(link.knownDossier().id(), RatingChannel.QR)) {
             return false;
         }
-        drafts.keep(link.dossierId(), draft);
+        drafts.keep(link.knownDossier().id(), draft);
         return true;
     }
 
     /** The number to call, when consent was given with a valid one; {@code null} when none was asked. */
-    private static MobileNumber contact(SurveyAnswers given, FieldErrors errors) {
+    private static @Nullable MobileNumber contact(SurveyAnswers given, FieldErrors errors) {
         boolean typed = given.phone() != null && !given.phone().isBlank();
         if (!given.contactConsent()) {
             if (typed) {
@@ -204,7 +207,8 @@ public class CitizenSurveyService {
             errors.unprocessable("phone", "required: a phone number to be contacted on");
             return null;
         }
-        MobileNumber number = MobileNumber.parse(given.phone()).orElse(null);
+        MobileNumber number = MobileNumber.parse(Objects.requireNonNull(given.phone())) // typed
+                .orElse(null);
         if (number == null) {
             errors.malformed("phone", "not a Vietnamese mobile number (10 digits starting with 03, 05, 07, 08 or 09)");
         }

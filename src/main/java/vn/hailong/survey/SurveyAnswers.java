@@ -3,6 +3,8 @@ package vn.hailong.survey;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the citizen sent from the survey page. {@code idempotencyKey} is drawn once per page, so a
  * double tap or a resend stores one rating. {@code reasonDetail} is the text box next to the
@@ -14,19 +16,19 @@ public record SurveyAnswers(
         String idempotencyKey,
         Map<String, String> answers,
         List<String> reasons,
-        String reasonDetail,
-        String comment,
+        @Nullable String reasonDetail,
+        @Nullable String comment,
         boolean contactConsent,
-        String phone) {
+        @Nullable String phone) {
 
     /** Answers without a reason detail (everything goes in {@code comment}). */
     public SurveyAnswers(
             String idempotencyKey,
             Map<String, String> answers,
             List<String> reasons,
-            String comment,
+            @Nullable String comment,
             boolean contactConsent,
-            String phone) {
+            @Nullable String phone) {
         this(idempotencyKey, answers, reasons, null, comment, contactConsent, phone);
     }
 }

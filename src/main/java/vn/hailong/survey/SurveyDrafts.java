@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.lang.Contract;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -38,12 +41,12 @@ class SurveyDrafts {
 
     private record Content(
             String key,
-            Map<String, String> answers,
-            List<String> reasons,
-            String reasonDetail,
-            String comment,
+            @Nullable Map<String, String> answers,
+            @Nullable List<String> reasons,
+            @Nullable String reasonDetail,
+            @Nullable String comment,
             boolean consent,
-            String phone,
+            @Nullable String phone,
             List<InvalidInputException.FieldError> errors) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -94,11 +97,15 @@ class SurveyDrafts {
 
     Optional<SurveyDraft> find(UUID dossierId) {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<String> found = jdbc.queryForList(
-                "SELECT content FROM survey_draft WHERE dossier_id = ? AND expires_at > ?",
-                String.class,
-                dossierId.toString(),
-                now);
+        List<String> found = jdbc
+                .queryForList(
+                        "SELECT content FROM survey_draft WHERE dossier_id = ? AND expires_at > ?",
+                        String.class,
+                        dossierId.toString(),
+                        now)
+                .stream()
+                .map(Objects::requireNonNull) // content is NOT NULL
+                .toList();
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -132,7 +139,8 @@ class SurveyDrafts {
                 LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
-    private static String cut(String s, int max) {
+    @Contract("!null, _ -> !null")
+    private static @Nullable String cut(@Nullable String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -2,6 +2,8 @@ package vn.hailong.survey;
 
 import java.time.LocalDate;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.rating.Questionnaire;
 
 /**
@@ -10,11 +12,11 @@ import vn.hailong.rating.Questionnaire;
  */
 public record SurveyPage(
         State state,
-        String procedureName,
-        String dossierLastDigits,
-        String statusCode,
-        LocalDate dueDate,
-        Questionnaire questionnaire) {
+        @Nullable String procedureName,
+        @Nullable String dossierLastDigits,
+        @Nullable String statusCode,
+        @Nullable LocalDate dueDate,
+        @Nullable Questionnaire questionnaire) {
 
     public enum State {
         OPEN,

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -81,7 +82,8 @@ class WebhookOutbox {
             data.put("ratingId", submitted.ratingId().toString());
             data.put("dossierCode", dossierCode(submitted.dossierId()));
             data.put("unit", unitCode(submitted.evaluatedAgencyId()));
-            data.put("channel", submitted.channel().name());
+            // A submitted rating has its channel (only a replayed event may lack one; none is here).
+            data.put("channel", Objects.requireNonNull(submitted.channel()).name());
             data.put("status", "COUNTED");
             data.put("overall", submitted.overallOption());
             data.put("overallPoints", submitted.overallPoints());

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -69,6 +70,11 @@ class WebhookStore {
     static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
         LocalDateTime at = rs.getObject(column, LocalDateTime.class);
         return at == null ? null : at.toInstant(ZoneOffset.UTC);
+    }
+
+    /** A NOT NULL time column (created_at, next_attempt_at). */
+    static Instant requiredInstant(ResultSet rs, int column) throws SQLException {
+        return Objects.requireNonNull(instant(rs, column));
     }
 
     void insertEndpoint(
@@ -246,7 +252,7 @@ class WebhookStore {
                         rs.getString(4),
                         rs.getString(5),
                         rs.getInt(6),
-                        instant(rs, 7)))
+                        requiredInstant(rs, 7)))
                 .optional();
     }
 
@@ -319,8 +325,8 @@ class WebhookStore {
                 rs.getString(4),
                 rs.getString(5),
                 rs.getInt(6),
-                instant(rs, 7),
-                instant(rs, 8),
+                requiredInstant(rs, 7),
+                requiredInstant(rs, 8),
                 instant(rs, 9),
                 lastStatus,
                 rs.getString(11),
@@ -340,7 +346,7 @@ class WebhookStore {
                         rs.getString(7),
                         instant(rs, 8),
                         instant(rs, 9),
-                        instant(rs, 10)),
+                        requiredInstant(rs, 10)),
                 rs.getBytes(11));
     }
 

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Which webhook URLs may be called (against SSRF): absolute http(s) without user info, https only
  * when {@code requireHttps} (the {@code prod} profile), and a host whose every resolved address is
@@ -36,7 +38,7 @@ public record WebhookUrlPolicy(boolean requireHttps, Set<String> allowedHosts) {
     }
 
     /** Why this URL may not be called, or null when it may. */
-    public String refusal(String url, Resolver resolver) {
+    public @Nullable String refusal(@Nullable String url, Resolver resolver) {
         if (url == null || url.isBlank()) {
             return "url is required";
         }

@@ -3,4 +3,5 @@
  * system's events to endpoints an administrator registers, from a delivery outbox (ADR 098).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Webhooks")
+@org.jspecify.annotations.NullMarked
 package vn.hailong.webhook;

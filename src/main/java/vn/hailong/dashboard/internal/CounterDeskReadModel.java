@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -101,13 +102,13 @@ public class CounterDeskReadModel {
                 .param("from", utc(from))
                 .param("to", utc(to))
                 .query((rs, i) -> new HandoverRow(
-                        instant(rs.getTimestamp(1)),
+                        Objects.requireNonNull(instant(rs.getTimestamp(1))), // handed_over_at: NOT NULL
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
                         rs.getBoolean(5),
                         instant(rs.getTimestamp(6)),
-                        instant(rs.getTimestamp(7)),
+                        Objects.requireNonNull(instant(rs.getTimestamp(7))), // expires_at: NOT NULL
                         rs.getString(8),
                         rs.getBoolean(9)))
                 .list();

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.dashboard.Figures;
 import vn.hailong.dashboard.Headline;
 import vn.hailong.dashboard.HourCell;
@@ -91,14 +93,22 @@ final class DashboardCharts {
                 Format.percent(last.yearBefore().coverage())));
         TrendPoint best = null;
         TrendPoint worst = null;
+        Double bestRate = null;
+        Double worstRate = null;
         for (TrendPoint p : points) {
             Double r = p.figures().satisfactionRate();
             if (r != null) {
-                best = best == null || r > best.figures().satisfactionRate() ? p : best;
-                worst = worst == null || r < worst.figures().satisfactionRate() ? p : worst;
+                if (bestRate == null || r > bestRate) {
+                    best = p;
+                    bestRate = r;
+                }
+                if (worstRate == null || r < worstRate) {
+                    worst = p;
+                    worstRate = r;
+                }
             }
         }
-        if (best != null) {
+        if (best != null && worst != null) { // both or neither
             s.append(' ')
                     .append(Words.of(
                             "dashboard.chart.rateTrend.extremes",
@@ -329,7 +339,7 @@ final class DashboardCharts {
         series.put("data", data);
         series.put("label", Map.of("show", true, "fontSize", 11));
         option.put("series", List.of(series));
-        String summary = total == 0
+        String summary = busiest == null // total == 0
                 ? Words.of("dashboard.chart.hours.none")
                 : Words.of(
                         "dashboard.chart.hours.summary",
@@ -352,7 +362,11 @@ final class DashboardCharts {
     }
 
     private static Map<String, Object> line(
-            String name, String color, boolean dashed, List<TrendPoint> points, Function<TrendPoint, Double> value) {
+            String name,
+            String color,
+            boolean dashed,
+            List<TrendPoint> points,
+            Function<TrendPoint, @Nullable Double> value) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("name", name);
         s.put("type", "line");
@@ -364,7 +378,8 @@ final class DashboardCharts {
     }
 
     /** A bar series; {@code labelPosition} ("top", "right") shows each value beside its bar, null none. */
-    private static Map<String, Object> bar(String name, String color, List<Object> data, String labelPosition) {
+    private static Map<String, Object> bar(
+            String name, String color, List<Object> data, @Nullable String labelPosition) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("name", name);
         s.put("type", "bar");

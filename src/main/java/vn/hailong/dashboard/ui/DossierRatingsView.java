@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
 import com.vaadin.flow.component.Component;
@@ -116,7 +117,7 @@ public class DossierRatingsView extends Div implements HasUrlParameter<String> {
     }
 
     /** The rating's moderation page (route of {@code moderation.ui.RatingModerationView}, a module's internals, so by path). */
-    private static Component disputeLink(UUID ratingId, DisputeLink link) {
+    private static Component disputeLink(UUID ratingId, @Nullable DisputeLink link) {
         if (link == null) {
             return new Span();
         }

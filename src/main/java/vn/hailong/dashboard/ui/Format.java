@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.dashboard.FigureFormat;
 import vn.hailong.platform.Formats;
 import vn.hailong.platform.SampleProportion;
@@ -21,11 +23,11 @@ final class Format {
         return FigureFormat.count(n);
     }
 
-    static String percent(Double p) {
+    static String percent(@Nullable Double p) {
         return FigureFormat.percent(p);
     }
 
-    static String average(Double a) {
+    static String average(@Nullable Double a) {
         return FigureFormat.average(a);
     }
 

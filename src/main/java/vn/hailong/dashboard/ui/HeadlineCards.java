@@ -1,5 +1,7 @@
 package vn.hailong.dashboard.ui;
 
+import org.jspecify.annotations.Nullable;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 
@@ -91,7 +93,13 @@ final class HeadlineCards extends Div {
      * before is the same period a year earlier (a year).
      */
     private Div card(
-            String id, String labelKey, String basis, String value, String sample, String previous, String lastYear) {
+            String id,
+            String labelKey,
+            @Nullable String basis,
+            String value,
+            @Nullable String sample,
+            String previous,
+            @Nullable String lastYear) {
         Span l = new Span(getTranslation(labelKey));
         l.addClassName("label");
         Div card = new Div(l);

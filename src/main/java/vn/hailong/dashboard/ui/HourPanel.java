@@ -3,6 +3,7 @@ package vn.hailong.dashboard.ui;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeTable;
@@ -56,7 +57,8 @@ final class HourPanel extends Div {
                 } else {
                     Double rate = c.satisfactionRate();
                     cell.setText(Format.count(c.ratings()) + " · " + Format.percent(rate));
-                    cell.addClassName(rate >= 90 ? "band-high" : rate >= 70 ? "band-mid" : "band-low");
+                    double r = Objects.requireNonNull(rate); // there are ratings, so there is a rate
+                    cell.addClassName(r >= 90 ? "band-high" : r >= 70 ? "band-mid" : "band-low");
                 }
             }
         }

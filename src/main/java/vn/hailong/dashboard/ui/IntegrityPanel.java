@@ -3,6 +3,8 @@ package vn.hailong.dashboard.ui;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import org.jspecify.annotations.Nullable;
+
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -134,7 +136,7 @@ final class IntegrityPanel extends Div {
         add(counters);
     }
 
-    static Double supersededShare(Figures f) {
+    static @Nullable Double supersededShare(Figures f) {
         long all = f.ratings() + f.superseded();
         return all == 0
                 ? null

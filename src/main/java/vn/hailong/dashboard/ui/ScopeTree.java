@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -57,7 +59,8 @@ final class ScopeTree extends Div {
     }
 
     /** The unit of that id in the tree, or null (none, or not in scope). */
-    UnitNode node(UUID unitId) {
+    @Nullable
+    UnitNode node(@Nullable UUID unitId) {
         return unitId == null ? null : nodes.get(unitId);
     }
 

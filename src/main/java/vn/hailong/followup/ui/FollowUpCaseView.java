@@ -1,10 +1,12 @@
 package vn.hailong.followup.ui;
 
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
 import com.vaadin.flow.component.button.Button;
@@ -46,7 +48,7 @@ import vn.hailong.rating.RatingWords;
 public class FollowUpCaseView extends Div implements BeforeEnterObserver {
 
     private final FollowUpService followUps;
-    private UUID caseId;
+    private @Nullable UUID caseId;
     private final Paragraph error = new Paragraph();
 
     public FollowUpCaseView(FollowUpService followUps) {
@@ -69,8 +71,13 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
         }
     }
 
+    /** The case on show: set by beforeEnter before anything is rendered. */
+    private UUID caseId() {
+        return Objects.requireNonNull(caseId, "no case before beforeEnter");
+    }
+
     private void render() {
-        FollowUpService.CasePage page = followUps.casePage(caseId);
+        FollowUpService.CasePage page = followUps.casePage(caseId());
         FollowUpCaseDetails c = page.details();
         removeAll();
         error.setText("");
@@ -129,7 +136,7 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
         Div contact = card(getTranslation("followup.ui.case.contactTitle"));
         contact.setId("case-contact");
         if (c.contactAvailable() && page.contactOwner()) {
-            String number = followUps.contactNumber(caseId).orElse(null);
+            String number = followUps.contactNumber(caseId()).orElse(null);
             if (number != null) {
                 contact.add(new Paragraph(getTranslation("followup.ui.case.contact.consent")));
                 Anchor phone = new Anchor(
@@ -186,25 +193,25 @@ public class FollowUpCaseView extends Div implements BeforeEnterObserver {
         Div buttons = new Div();
         buttons.addClassName("actions");
         buttons.add(button(
-                getTranslation("followup.ui.case.addNote"), false, () -> followUps.addNote(caseId, text.getValue())));
+                getTranslation("followup.ui.case.addNote"), false, () -> followUps.addNote(caseId(), text.getValue())));
         if (c.status().canMoveTo(CaseStatus.CONTACTED)) {
             buttons.add(button(
                     getTranslation("followup.ui.case.markContacted"),
                     c.status() == CaseStatus.OPEN,
-                    () -> followUps.markContacted(caseId, text.getValue())));
+                    () -> followUps.markContacted(caseId(), text.getValue())));
         }
         if (c.status().canMoveTo(CaseStatus.RESOLVED)) {
             buttons.add(button(
                     // Marks it as what the status says: the same word.
                     CaseStatus.RESOLVED.label(),
                     c.status() == CaseStatus.CONTACTED,
-                    () -> followUps.resolve(caseId, text.getValue())));
+                    () -> followUps.resolve(caseId(), text.getValue())));
         }
         if (c.status().canMoveTo(CaseStatus.CLOSED)) {
             buttons.add(button(
                     getTranslation("followup.ui.case.close"),
                     c.status() == CaseStatus.RESOLVED,
-                    () -> followUps.close(caseId, text.getValue())));
+                    () -> followUps.close(caseId(), text.getValue())));
         }
         actions.add(text, buttons, error);
         return actions;

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -123,12 +124,16 @@ public class IndexSnapshotStore {
 
     /** The ids of a period's drafts. */
     public List<UUID> draftIdsOf(String scheme, String period) {
-        return jdbc.sql("SELECT s.id FROM index_snapshot s" + JOINS
+        return jdbc
+                .sql("SELECT s.id FROM index_snapshot s" + JOINS
                         + " WHERE s.scheme = :scheme AND s.period = :period AND " + DRAFT)
                 .param("scheme", scheme)
                 .param("period", period)
                 .query(UUID.class)
-                .list();
+                .list()
+                .stream()
+                .map(Objects::requireNonNull) // the primary key: never NULL
+                .toList();
     }
 
     /** The current published snapshot of every published period, newest period first. */
@@ -148,6 +153,7 @@ public class IndexSnapshotStore {
                 .query(UUID.class)
                 .list()
                 .stream()
+                .map(Objects::requireNonNull) // the primary key: never NULL
                 .findFirst();
     }
 
@@ -386,18 +392,26 @@ public class IndexSnapshotStore {
 
     /** Who reviewed a snapshot, first reviewer first. */
     public List<String> reviewersOf(UUID snapshotId) {
-        return jdbc.sql("SELECT reviewed_by FROM index_review WHERE snapshot_id = :snapshot ORDER BY reviewed_at")
+        return jdbc
+                .sql("SELECT reviewed_by FROM index_review WHERE snapshot_id = :snapshot ORDER BY reviewed_at")
                 .param("snapshot", snapshotId.toString())
                 .query(String.class)
-                .list();
+                .list()
+                .stream()
+                .map(Objects::requireNonNull) // reviewed_by is NOT NULL
+                .toList();
     }
 
     /** Who reviewed a snapshot, in no particular order. */
     public List<String> reviewersInAnyOrderOf(UUID snapshotId) {
-        return jdbc.sql("SELECT reviewed_by FROM index_review WHERE snapshot_id = :snapshot")
+        return jdbc
+                .sql("SELECT reviewed_by FROM index_review WHERE snapshot_id = :snapshot")
                 .param("snapshot", snapshotId.toString())
                 .query(String.class)
-                .list();
+                .list()
+                .stream()
+                .map(Objects::requireNonNull) // reviewed_by is NOT NULL
+                .toList();
     }
 
     // ---- drafts gone

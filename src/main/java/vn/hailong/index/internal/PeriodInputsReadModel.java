@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -136,7 +137,7 @@ public class PeriodInputsReadModel {
      * @param period the period's code, whose own unit entries apply
      * @param year   the containing year's code for a month or quarter (its entries are the fallback), else null
      */
-    public Map<UUID, Counts> counts(Instant from, Instant to, Reading reading, String period, String year) {
+    public Map<UUID, Counts> counts(Instant from, Instant to, Reading reading, String period, @Nullable String year) {
         Timestamp start = utc(from);
         Timestamp end = utc(to);
         int satisfiedMinPoints = reading.satisfiedMinPoints();
@@ -328,7 +329,8 @@ public class PeriodInputsReadModel {
     }
 
     /** Entered indicators: the period's own, falling back to the containing year's as the methodology says. */
-    private void entries(Map<UUID, Counts> byUnit, String period, String year, Methodology.EntryFallback fallback) {
+    private void entries(
+            Map<UUID, Counts> byUnit, String period, @Nullable String year, Methodology.EntryFallback fallback) {
         List<String> periods = year == null ? List.of(period) : List.of(period, year);
         String marks = String.join(",", Collections.nCopies(periods.size(), "?"));
         jdbc.query(

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.index.IndicatorSource;
 import vn.hailong.index.Rounding;
 import vn.hailong.index.UnitResult;
@@ -22,7 +24,7 @@ final class IndexFormat {
 
     private IndexFormat() {}
 
-    static String number(BigDecimal value) {
+    static String number(@Nullable BigDecimal value) {
         if (value == null) {
             return "—";
         }
@@ -32,12 +34,12 @@ final class IndexFormat {
         return f.format(value);
     }
 
-    static String percent(BigDecimal value) {
+    static String percent(@Nullable BigDecimal value) {
         return value == null ? "—" : number(value) + " %";
     }
 
     /** "92,45 % (KTC 95 %: 89,88–94,41 %; n = 530)": the rate with its interval and sample; "—" without a rate. */
-    static String rateWithInterval(BigDecimal rate, UnitResult.SatisfactionSample sample) {
+    static String rateWithInterval(@Nullable BigDecimal rate, UnitResult.@Nullable SatisfactionSample sample) {
         if (rate == null) {
             return sample == null ? "—" : "— (n = " + count(sample.sampleSize()) + ")";
         }
@@ -48,7 +50,7 @@ final class IndexFormat {
     }
 
     /** "KTC 95 %: 89,88–94,41 %; n = 530". */
-    static String interval(UnitResult.SatisfactionSample sample) {
+    static String interval(UnitResult.@Nullable SatisfactionSample sample) {
         if (sample == null) {
             return "";
         }
@@ -78,11 +80,11 @@ final class IndexFormat {
         return NumberFormat.getIntegerInstance(VI).format(value);
     }
 
-    static String time(Instant instant) {
+    static String time(@Nullable Instant instant) {
         return instant == null ? "—" : Formats.ofCurrentPage().time(instant);
     }
 
-    static String rankChange(Integer change) {
+    static String rankChange(@Nullable Integer change) {
         if (change == null) {
             return "—";
         }

@@ -1,5 +1,7 @@
 package vn.hailong.index.ui;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.Words;
 
 /**
@@ -17,7 +19,7 @@ final class IndexLabels {
     }
 
     /** A questionnaire criterion in words, e.g. "số lần phải liên hệ để hoàn thiện hồ sơ"; else the key in quotes. */
-    static String criterion(String key) {
+    static String criterion(@Nullable String key) {
         return key == null ? "—" : of("index.criterion." + key, "'" + key + "'");
     }
 

@@ -1,8 +1,11 @@
 package vn.hailong.index.ui;
 
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.annotation.security.RolesAllowed;
+
+import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -56,7 +59,7 @@ public class IndexReviewView extends VerticalLayout {
     private final Button review = new Button(getTranslation("index.ui.review.markReviewed"));
     private boolean publishAsCorrection;
     private final boolean canPublish;
-    private IndexSnapshotService.Snapshot selected;
+    private IndexSnapshotService.@Nullable Snapshot selected;
 
     public IndexReviewView(
             IndexSnapshotService snapshots, MethodologyService methodologies, AuthenticationContext auth) {
@@ -156,7 +159,8 @@ public class IndexReviewView extends VerticalLayout {
                 true,
                 r -> getUI().ifPresent(ui -> ui.navigate(
                         ExplainView.class,
-                        QueryParameters.of("snapshot", selected.id().toString()).merging("unit", r.unitCode()))));
+                        QueryParameters.of("snapshot", selected().id().toString())
+                                .merging("unit", r.unitCode()))));
         results.setId("results");
         results.setAllRowsVisible(true);
 
@@ -170,10 +174,11 @@ public class IndexReviewView extends VerticalLayout {
         review.setVisible(false);
         review.addClickListener(e -> {
             try {
-                snapshots.review(selected.id(), null);
-                show(snapshots.get(selected.id()));
+                snapshots.review(selected().id(), null);
+                show(snapshots.get(selected().id()));
                 Notification.show(
-                                getTranslation("index.ui.review.reviewed", selected.period()),
+                                getTranslation(
+                                        "index.ui.review.reviewed", selected().period()),
                                 4000,
                                 Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -271,6 +276,11 @@ public class IndexReviewView extends VerticalLayout {
                 });
     }
 
+    /** The snapshot on show: the results, review and publish act on one (they are hidden without). */
+    private IndexSnapshotService.Snapshot selected() {
+        return Objects.requireNonNull(selected, "no snapshot selected");
+    }
+
     private void confirmPublish() {
         Dialog dialog = new Dialog();
         TextArea reason = new TextArea(getTranslation("index.ui.review.correctionReasonLabel"));
@@ -278,17 +288,19 @@ public class IndexReviewView extends VerticalLayout {
         reason.setMaxLength(1000);
         reason.setWidthFull();
         if (publishAsCorrection) {
-            dialog.setHeaderTitle(getTranslation("index.ui.review.confirmCorrectionTitle", selected.period()));
+            dialog.setHeaderTitle(getTranslation(
+                    "index.ui.review.confirmCorrectionTitle", selected().period()));
             dialog.add(new Paragraph(getTranslation("index.ui.review.confirmCorrection")), reason);
         } else {
-            dialog.setHeaderTitle(getTranslation("index.ui.review.confirmPublishTitle", selected.period()));
+            dialog.setHeaderTitle(getTranslation(
+                    "index.ui.review.confirmPublishTitle", selected().period()));
             dialog.add(new Paragraph(getTranslation("index.ui.review.confirmPublish")));
         }
         Button yes = new Button(getTranslation("index.ui.review.confirm"), e -> {
             try {
                 IndexSnapshotService.Snapshot s = publishAsCorrection
-                        ? snapshots.publishCorrection(selected.id(), reason.getValue())
-                        : snapshots.publish(selected.id());
+                        ? snapshots.publishCorrection(selected().id(), reason.getValue())
+                        : snapshots.publish(selected().id());
                 refreshHistory();
                 show(s);
                 Notification.show(
@@ -305,7 +317,8 @@ public class IndexReviewView extends VerticalLayout {
                                 "reviews".equals(ex.field())
                                         ? getTranslation(
                                                 "index.review.othersNeeded",
-                                                snapshots.reviewsStillNeeded(selected.id()))
+                                                snapshots.reviewsStillNeeded(
+                                                        selected().id()))
                                         : getTranslation("index.ui.review.publishedMeanwhile"),
                                 5000,
                                 Notification.Position.MIDDLE)

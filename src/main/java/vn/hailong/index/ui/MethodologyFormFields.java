@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -166,7 +167,9 @@ class MethodologyFormFields extends Div {
         withoutDossiers.setValue(e.withoutDossiers());
         fallback.setValue(e.entryFallback());
         for (int i = 0; i < sources.size(); i++) {
-            MethodologyEdits.Source chosen = e.indicators().get(i);
+            // The form is filled from a version (MethodologyEdits.of): it has all nine sources.
+            MethodologyEdits.Source chosen =
+                    Objects.requireNonNull(e.indicators()).get(i);
             String criterion = chosen.criterion();
             if (criterion != null && !criterion.isBlank()) {
                 // A province's own question: offered as well, so that the version keeps it.
@@ -181,9 +184,10 @@ class MethodologyFormFields extends Div {
             criteria.get(i).setEnabled(chosen.source() == IndicatorSource.CITIZEN_ANSWER);
         }
         for (String path : MethodologyEdits.ROUNDINGS) {
-            MethodologyEdits.Decimals d = e.roundings().get(path);
-            scales.get(path).setValue(d == null ? null : d.scale());
-            modes.get(path).setValue(d == null ? null : d.mode());
+            MethodologyEdits.Decimals d = Objects.requireNonNull(e.roundings()).get(path);
+            // The fields of every rounding of ROUNDINGS are made in the constructor.
+            Objects.requireNonNull(scales.get(path)).setValue(d == null ? null : d.scale());
+            Objects.requireNonNull(modes.get(path)).setValue(d == null ? null : d.mode());
         }
         parGroups.removeAll();
         groupNames.clear();
@@ -258,7 +262,8 @@ class MethodologyFormFields extends Div {
             chosen.put(
                     path,
                     new MethodologyEdits.Decimals(
-                            scales.get(path).getValue(), modes.get(path).getValue()));
+                            Objects.requireNonNull(scales.get(path)).getValue(),
+                            Objects.requireNonNull(modes.get(path)).getValue()));
         }
         return chosen;
     }

@@ -1,8 +1,11 @@
 package vn.hailong.index.ui;
 
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.annotation.security.RolesAllowed;
+
+import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -59,7 +62,7 @@ public class MethodologyView extends VerticalLayout {
     private final TextField province = new TextField(getTranslation("index.ui.methodology.newProvince"));
     private final TextArea definition = new TextArea(getTranslation("index.ui.methodology.definition"));
     private final boolean canChange;
-    private Methodology selected;
+    private @Nullable Methodology selected;
     private final Div readable = new Div();
     private final VerticalLayout form = new VerticalLayout();
     private final TextField formName = new TextField(getTranslation("index.ui.methodology.newName"));
@@ -203,7 +206,7 @@ public class MethodologyView extends VerticalLayout {
         }
     }
 
-    private void refresh(Methodology show) {
+    private void refresh(@Nullable Methodology show) {
         List<Methodology> all = methodologies.versions(scheme.getValue());
         versions.setItems(all);
         if (show != null) {
@@ -255,7 +258,8 @@ public class MethodologyView extends VerticalLayout {
                     formProvince.getValue(),
                     formYear.getValue(),
                     formName.getValue(),
-                    selected.id(),
+                    // The form opens from a version on show (it is hidden without one).
+                    Objects.requireNonNull(selected).id(),
                     fields.edits());
             refresh(created);
             Notification.show(

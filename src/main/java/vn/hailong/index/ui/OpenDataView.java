@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -77,9 +79,9 @@ public class OpenDataView extends Main {
         }
     }
 
-    private Anchor csv;
+    private @Nullable Anchor csv;
 
-    private void show(IndexSnapshotService.Snapshot s) {
+    private void show(IndexSnapshotService.@Nullable Snapshot s) {
         if (s == null) {
             return;
         }

@@ -3,6 +3,8 @@ package vn.hailong.index.ui;
 import java.math.BigDecimal;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -17,7 +19,7 @@ import vn.hailong.index.UnitResult;
  */
 class ResultsGrid extends Grid<UnitResult> {
 
-    ResultsGrid(boolean withFlags, Consumer<UnitResult> explain) {
+    ResultsGrid(boolean withFlags, @Nullable Consumer<UnitResult> explain) {
         // Name, code and peer group in one cell (smaller below the name), so the figures fit a laptop screen.
         addComponentColumn(r -> {
                     Span code = new Span(getTranslation(

@@ -2,6 +2,8 @@ package vn.hailong.kiosk.ui;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;
@@ -123,7 +125,7 @@ final class KioskBridge extends Component {
         call("reveal", part.getElement());
     }
 
-    private void call(String function, Object... arguments) {
+    private void call(String function, @Nullable Object... arguments) {
         getElement().callJsFunction(function, arguments);
     }
 }

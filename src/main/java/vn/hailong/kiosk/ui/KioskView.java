@@ -1,6 +1,7 @@
 package vn.hailong.kiosk.ui;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -270,7 +271,8 @@ public class KioskView extends Div implements BeforeEnterObserver {
         if (!stillEnrolled()) {
             return Optional.empty();
         }
-        KioskService.Lookup lookup = kiosk.lookUp(device, code);
+        // The keypad and the scanner are shown to an enrolled device only.
+        KioskService.Lookup lookup = kiosk.lookUp(Objects.requireNonNull(device), code);
         if (lookup.survey() != null) {
             startSurvey(lookup.survey(), how);
             return Optional.empty();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -136,10 +137,10 @@ class KioskDeviceController {
     }
 
     record RatingRequest(
-            String idempotencyKey,
-            String dossierCode,
+            @Nullable String idempotencyKey,
+            @Nullable String dossierCode,
             @Nullable String handoverId,
-            Map<String, String> answers,
+            @Nullable Map<String, String> answers,
             @Nullable List<String> reasons,
             @Nullable String comment,
             @Nullable Boolean abandoned,
@@ -147,7 +148,7 @@ class KioskDeviceController {
             @Nullable String phone,
             @Nullable String entry) {}
 
-    record RatingResponse(String ratingId, String dossierCode, String status, boolean replayed) {}
+    record RatingResponse(String ratingId, @Nullable String dossierCode, String status, boolean replayed) {}
 
     /**
      * A rating from the tablet's outbox: 201 stored, 200 a resend of one stored before. With
@@ -224,7 +225,10 @@ class KioskDeviceController {
                 ResponseEntity.noContent()
                         .header(
                                 HttpHeaders.SET_COOKIE,
-                                cookie(credential, devices.credentialLifetime().maxAge(), request)
+                                cookie(
+                                                Objects.requireNonNull(credential), // RENEWED: a device's credential
+                                                devices.credentialLifetime().maxAge(),
+                                                request)
                                         .toString())
                         .build();
         };

@@ -3,6 +3,8 @@ package vn.hailong.moderation.ui;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.Formats;
 
 /** How moderation screens write days and times ({@link Formats}); statuses and answers are {@code RatingWords}. */
@@ -14,7 +16,7 @@ final class ModerationLabels {
         return Formats.ofCurrentPage().day(day);
     }
 
-    static String time(Instant at) {
+    static String time(@Nullable Instant at) {
         return Formats.ofCurrentPage().time(at);
     }
 }

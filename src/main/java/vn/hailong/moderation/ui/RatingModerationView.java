@@ -1,9 +1,11 @@
 package vn.hailong.moderation.ui;
 
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
 import com.vaadin.flow.component.button.Button;
@@ -44,7 +46,7 @@ import vn.hailong.rating.RatingWords;
 public class RatingModerationView extends Div implements BeforeEnterObserver {
 
     private final ModerationService moderation;
-    private UUID ratingId;
+    private @Nullable UUID ratingId;
     private final Paragraph error = new Paragraph();
 
     public RatingModerationView(ModerationService moderation) {
@@ -68,8 +70,13 @@ public class RatingModerationView extends Div implements BeforeEnterObserver {
         }
     }
 
+    /** The rating on show: set by beforeEnter before anything is rendered. */
+    private UUID ratingId() {
+        return Objects.requireNonNull(ratingId, "no rating before beforeEnter");
+    }
+
     private void render() {
-        ModerationService.RatingCase rc = moderation.ratingCase(ratingId);
+        ModerationService.RatingCase rc = moderation.ratingCase(ratingId());
         var r = rc.rating();
         removeAll();
         error.setText("");
@@ -165,7 +172,7 @@ public class RatingModerationView extends Div implements BeforeEnterObserver {
         note.setId("dispute-note");
         Button send = new Button(
                 getTranslation("moderation.ui.rating.send"),
-                e -> act(() -> moderation.dispute(ratingId, reason.getValue(), note.getValue())));
+                e -> act(() -> moderation.dispute(ratingId(), reason.getValue(), note.getValue())));
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.setId("dispute-send");
         form.add(reason, note, send, error);

@@ -3,6 +3,7 @@ package vn.hailong.platform.management;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,11 @@ public final class CachedGauges {
 
     /** Registers {@code name} (a {@code hailong.*} name) reading {@code query} at most every {@link #DEFAULT_MAX_AGE}. */
     public static void register(
-            MeterRegistry registry, String name, String description, String unit, Supplier<? extends Number> query) {
+            MeterRegistry registry,
+            String name,
+            String description,
+            @Nullable String unit,
+            Supplier<? extends Number> query) {
         register(registry, name, description, unit, Tags.empty(), DEFAULT_MAX_AGE, query);
     }
 
@@ -35,7 +40,7 @@ public final class CachedGauges {
             MeterRegistry registry,
             String name,
             String description,
-            String unit,
+            @Nullable String unit,
             Tags tags,
             Duration maxAge,
             Supplier<? extends Number> query) {

@@ -1,6 +1,7 @@
 package vn.hailong.platform.web;
 
 import java.io.IOException;
+import java.util.Objects;
 
 import org.apache.catalina.Host;
 import org.apache.catalina.connector.Request;
@@ -37,7 +38,8 @@ public class MachinePathErrorValve extends ErrorReportValve {
         boolean unparsed = uri == null || uri.isEmpty();
         if (status < 400
                 || response.getContentWritten() > 0
-                || !(unparsed || MachinePaths.covers(ProblemOnlyConfiguration.MACHINE_PATHS, uri))) {
+                || !(unparsed
+                        || MachinePaths.covers(ProblemOnlyConfiguration.MACHINE_PATHS, Objects.requireNonNull(uri)))) {
             super.report(request, response, throwable);
             return;
         }

@@ -36,8 +36,8 @@ public final class SecurityHeadersFilter extends HttpFilter {
     private final List<String> machinePrefixes;
     private final String pagePolicy;
     private final String machinePolicy;
-    private final String frameOptions;
-    private final String hsts;
+    private final @Nullable String frameOptions;
+    private final @Nullable String hsts;
 
     /**
      * @param frameAncestors the CSP {@code frame-ancestors} sources, {@code 'none'} for no framing (also when empty or null)

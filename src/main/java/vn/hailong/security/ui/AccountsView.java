@@ -1,10 +1,13 @@
 package vn.hailong.security.ui;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
+
+import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -293,7 +296,7 @@ public class AccountsView extends VerticalLayout {
                             .orElse(""),
                     true);
         } catch (ConflictException | NotFoundException e) {
-            show(e.getMessage(), true);
+            show(Objects.requireNonNull(e.getMessage()), true); // both always carry their message
         }
     }
 
@@ -324,7 +327,7 @@ public class AccountsView extends VerticalLayout {
         grid.setItems(service.accounts());
     }
 
-    private void select(AccountRow a) {
+    private void select(@Nullable AccountRow a) {
         selectedPanel.setVisible(a != null);
         if (a == null) {
             return;

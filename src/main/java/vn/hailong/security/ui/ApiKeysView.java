@@ -1,9 +1,12 @@
 package vn.hailong.security.ui;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
+
+import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -162,7 +165,9 @@ public class ApiKeysView extends VerticalLayout {
     /** Whom the key acts as, and what it may reach. */
     private String scope(KeyRow k) {
         if (k.heldByAccount()) {
-            return getTranslation("apikeys.scope.account", k.holder(), AccountsView.role(k.holderRole()));
+            // A key held by an account carries that account's role (KeyRow gets both from the account or neither).
+            return getTranslation(
+                    "apikeys.scope.account", k.holder(), AccountsView.role(Objects.requireNonNull(k.holderRole())));
         }
         if (k.unitCode() != null) {
             return getTranslation("apikeys.scope.unit", k.unitCode());
@@ -260,7 +265,7 @@ public class ApiKeysView extends VerticalLayout {
         return grid.asSingleSelect().getValue();
     }
 
-    private void select(KeyRow k) {
+    private void select(@Nullable KeyRow k) {
         selectedTitle.setVisible(k != null);
         selectedActions.setVisible(k != null);
         if (k != null) {

@@ -2,6 +2,7 @@ package vn.hailong.security.ui;
 
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.annotation.security.PermitAll;
 
@@ -89,7 +90,7 @@ public class TwoFactorView extends VerticalLayout implements BeforeEnterObserver
         code.getElement().setAttribute("autocomplete", "one-time-code");
         code.getElement().setAttribute("inputmode", "numeric");
         Button verify = new Button(getTranslation("security.ui.twoFactor.confirm"), e -> {
-            switch (twoFactor.verify(SecurityContextHolder.getContext().getAuthentication(), code.getValue())) {
+            switch (twoFactor.verify(pending(), code.getValue())) {
                 case ACCEPTED -> complete();
                 case WRONG -> {
                     code.clear();
@@ -127,8 +128,7 @@ public class TwoFactorView extends VerticalLayout implements BeforeEnterObserver
         code.getElement().setAttribute("inputmode", "numeric");
         Button confirm = new Button(getTranslation("security.ui.twoFactor.turnOn"), e -> {
             try {
-                showRecoveryCodes(twoFactor.enrol(
-                        SecurityContextHolder.getContext().getAuthentication(), enrolment.secret(), code.getValue()));
+                showRecoveryCodes(twoFactor.enrol(pending(), enrolment.secret(), code.getValue()));
             } catch (InvalidInputException wrong) {
                 code.clear();
                 message.setText(wrong.errors().getFirst().message());
@@ -163,11 +163,15 @@ public class TwoFactorView extends VerticalLayout implements BeforeEnterObserver
                 done);
     }
 
+    /** The log-in that owes its code: beforeEnter shows this view to no other (it forwards them away). */
+    private static Authentication pending() {
+        return Objects.requireNonNull(SecurityContextHolder.getContext().getAuthentication(), "no log-in");
+    }
+
     /** Both factors given: the session now holds the role's authorities. */
     private void complete() {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                twoFactor.completed(SecurityContextHolder.getContext().getAuthentication()));
+        context.setAuthentication(twoFactor.completed(pending()));
         SecurityContextHolder.setContext(context);
         VaadinSession.getCurrent()
                 .getSession()

@@ -1,5 +1,6 @@
 package vn.hailong.survey.web;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -15,7 +16,7 @@ public record Display(String lang, int size) {
 
     static final int DEFAULT_SIZE = 1;
 
-    static Display of(String lang, String size) {
+    static Display of(@Nullable String lang, @Nullable String size) {
         int level = DEFAULT_SIZE;
         if (size != null && size.matches("[0-9]")) {
             level = Math.min(PERCENT.length - 1, Integer.parseInt(size));
@@ -56,7 +57,7 @@ public record Display(String lang, int size) {
     }
 
     /** The display a switch button of the form asks for ({@code smaller}, {@code larger}, {@code lang}); itself otherwise. */
-    Display after(String action) {
+    Display after(@Nullable String action) {
         return switch (action == null ? "" : action) {
             case "smaller" -> new Display(lang, Math.max(0, size - 1));
             case "larger" -> new Display(lang, Math.min(PERCENT.length - 1, size + 1));
@@ -65,7 +66,7 @@ public record Display(String lang, int size) {
         };
     }
 
-    static boolean isSwitch(String action) {
+    static boolean isSwitch(@Nullable String action) {
         return "smaller".equals(action) || "larger".equals(action) || "lang".equals(action);
     }
 

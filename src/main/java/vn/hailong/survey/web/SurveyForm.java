@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.rating.Questionnaire;
 import vn.hailong.survey.SurveyAnswers;
@@ -33,7 +35,7 @@ public final class SurveyForm {
             String legend,
             boolean optional,
             List<Choice> choices,
-            String error,
+            @Nullable String error,
             boolean reasonsAfter) {
 
         public String name() {
@@ -51,26 +53,51 @@ public final class SurveyForm {
     final List<Question> questions = new ArrayList<>();
     final List<Choice> reasons = new ArrayList<>();
     final List<ErrorLink> errors = new ArrayList<>();
+
+    @Nullable
     String reasonCriterion;
+
+    @Nullable
     String reasonOptions;
+
     boolean reasonsOpen;
+
+    @Nullable
     String reasonsError;
+
     boolean reasonCodeRequired;
     String reasonDetail = "";
+
+    @Nullable
     String reasonDetailError;
+
     String comment = "";
+
+    @Nullable
     String commentError;
+
     boolean consent;
     String phone = "";
+
+    @Nullable
     String phoneError;
+
+    @Nullable
     String consentError;
+
+    @Nullable
     String generalError;
-    String key;
+
+    final String key;
+
+    private SurveyForm(String key) {
+        this.key = key;
+    }
 
     static SurveyForm of(Questionnaire questionnaire, SurveyAnswers given, Map<String, String> texts, Locale locale) {
-        SurveyForm form = new SurveyForm();
-        form.key = given.idempotencyKey();
+        SurveyForm form = new SurveyForm(given.idempotencyKey());
         Map<String, String> answers = given.answers() == null ? Map.of() : given.answers();
+        @Nullable
         String reasonCriterion = questionnaire.reasonRule() == null
                 ? null
                 : questionnaire.reasonRule().criterion();
@@ -202,7 +229,7 @@ public final class SurveyForm {
         return reasonDetail;
     }
 
-    public String getReasonDetailError() {
+    public @Nullable String getReasonDetailError() {
         return reasonDetailError;
     }
 
@@ -214,11 +241,11 @@ public final class SurveyForm {
         return errors;
     }
 
-    public String getReasonCriterion() {
+    public @Nullable String getReasonCriterion() {
         return reasonCriterion;
     }
 
-    public String getReasonOptions() {
+    public @Nullable String getReasonOptions() {
         return reasonOptions;
     }
 
@@ -226,7 +253,7 @@ public final class SurveyForm {
         return reasonsOpen;
     }
 
-    public String getReasonsError() {
+    public @Nullable String getReasonsError() {
         return reasonsError;
     }
 
@@ -234,7 +261,7 @@ public final class SurveyForm {
         return comment;
     }
 
-    public String getCommentError() {
+    public @Nullable String getCommentError() {
         return commentError;
     }
 
@@ -246,15 +273,15 @@ public final class SurveyForm {
         return phone;
     }
 
-    public String getPhoneError() {
+    public @Nullable String getPhoneError() {
         return phoneError;
     }
 
-    public String getConsentError() {
+    public @Nullable String getConsentError() {
         return consentError;
     }
 
-    public String getGeneralError() {
+    public @Nullable String getGeneralError() {
         return generalError;
     }
 

@@ -10,12 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -116,7 +118,8 @@ class SurveyPageController {
         });
         List<String> reasons = params.getOrDefault("reason", List.of());
         String phone = params.getFirst("phone");
-        String key = validKey(params.getFirst("key")) ? params.getFirst("key") : newKey();
+        String sentKey = params.getFirst("key");
+        String key = sentKey != null && validKey(sentKey) ? sentKey : newKey();
         SurveyAnswers given = new SurveyAnswers(
                 key,
                 answers,
@@ -208,7 +211,7 @@ class SurveyPageController {
         return new ModelAndView(redirect);
     }
 
-    private static String sentCookie(HttpServletRequest request) {
+    private static @Nullable String sentCookie(HttpServletRequest request) {
         if (request.getCookies() == null) {
             return null;
         }
@@ -221,7 +224,7 @@ class SurveyPageController {
         return null;
     }
 
-    private static boolean validKey(String key) {
+    private static boolean validKey(@Nullable String key) {
         return key != null && key.matches("[A-Za-z0-9._:-]{8,100}");
     }
 
@@ -235,7 +238,8 @@ class SurveyPageController {
             HttpServletResponse response) {
         Map<String, String> texts = SurveyTexts.in(display.lang());
         Locale locale = Locale.forLanguageTag(display.lang());
-        SurveyForm form = SurveyForm.of(page.questionnaire(), given, texts, locale);
+        // The form is shown for an open page only, which has its questionnaire and dossier.
+        SurveyForm form = SurveyForm.of(Objects.requireNonNull(page.questionnaire()), given, texts, locale);
         form.show(errors, texts);
         ModelAndView view = base(display, "/r/" + token, request, response);
         view.addObject("mode", "form");
@@ -255,7 +259,8 @@ class SurveyPageController {
     }
 
     private String status(SurveyPage page, Map<String, String> texts) {
-        String status = texts.getOrDefault("s." + page.statusCode(), page.statusCode());
+        String code = Objects.requireNonNull(page.statusCode()); // an open page's dossier status
+        String status = texts.getOrDefault("s." + code, code);
         if (page.returned() || page.dueDate() == null) {
             return status;
         }
@@ -318,7 +323,8 @@ class SurveyPageController {
     }
 
     private static String text(Display display, String key) {
-        return SurveyTexts.in(display.lang()).get(key);
+        // Every key has its text in both languages (OneSourceOfWordsTest).
+        return Objects.requireNonNull(SurveyTexts.in(display.lang()).get(key), key);
     }
 
     private static String newKey() {

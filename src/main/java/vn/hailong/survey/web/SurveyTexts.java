@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.web.util.HtmlUtils;
 
@@ -102,7 +103,8 @@ final class SurveyTexts {
 
     /** The text of {@code key} in {@code lang}, escaped for HTML (the plain pages without the template). */
     static String html(String lang, String key) {
-        return HtmlUtils.htmlEscape(in(lang).get(key), StandardCharsets.UTF_8.name());
+        // Every key has its text in both languages (OneSourceOfWordsTest).
+        return HtmlUtils.htmlEscape(Objects.requireNonNull(in(lang).get(key), key), StandardCharsets.UTF_8.name());
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.jspecify.annotations.Nullable;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
@@ -173,7 +175,7 @@ public class WebhooksView extends VerticalLayout {
         deliveries.setItems(webhooks.deliveries(endpoint.id(), 100));
     }
 
-    private static String time(Instant at) {
+    private static String time(@Nullable Instant at) {
         return Formats.ofCurrentPage().timeWithSeconds(at);
     }
 }
