@@ -1,12 +1,25 @@
 package vn.hailong;
 
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
+import org.springframework.security.access.annotation.Secured;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 /** Views stay thin: they call application services, never repositories or the database. */
 class ArchitectureTest {
@@ -63,6 +76,61 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .areAssignableTo(Repository.class)
+                .check(CLASSES);
+    }
+
+    /**
+     * One security style (issue 21, item 5): services are guarded by {@code @PreAuthorize} with a
+     * constant of {@code vn.hailong.platform.Roles}; {@code @RolesAllowed} is the views' (Vaadin's
+     * view access checker reads it), {@code @Secured} nobody's.
+     */
+    @Test
+    void services_are_guarded_by_pre_authorize_only() {
+        noClasses()
+                .that()
+                .areAnnotatedWith(Service.class)
+                .should()
+                .beAnnotatedWith(Secured.class)
+                .orShould()
+                .beAnnotatedWith(RolesAllowed.class)
+                .check(CLASSES);
+        noMethods()
+                .that()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(Service.class)
+                .should()
+                .beAnnotatedWith(Secured.class)
+                .orShould()
+                .beAnnotatedWith(RolesAllowed.class)
+                .check(CLASSES);
+        noClasses().should().beAnnotatedWith(Secured.class).check(CLASSES);
+        noMethods().should().beAnnotatedWith(Secured.class).check(CLASSES);
+    }
+
+    /**
+     * Where a service's methods share one rule it is written once, on the class; a method carries
+     * a {@code @PreAuthorize} of its own only when its rule differs (the method's annotation then
+     * takes precedence over the class's).
+     */
+    @Test
+    void a_method_never_repeats_the_rule_of_its_class() {
+        methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(PreAuthorize.class)
+                .should(new ArchCondition<JavaMethod>("not repeat the @PreAuthorize of its class") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        Optional<PreAuthorize> own = method.tryGetAnnotationOfType(PreAuthorize.class);
+                        String ofClass = method.getOwner()
+                                .getAnnotationOfType(PreAuthorize.class)
+                                .value();
+                        if (own.isPresent() && own.get().value().equals(ofClass)) {
+                            events.add(SimpleConditionEvent.violated(
+                                    method, method.getFullName() + " repeats its class's rule " + ofClass));
+                        }
+                    }
+                })
                 .check(CLASSES);
     }
 }

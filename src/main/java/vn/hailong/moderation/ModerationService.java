@@ -44,6 +44,7 @@ import vn.hailong.security.ScopeService;
  * {@link RatingService#restore}; a reversal is a new dispute of kind RESTORE, decided the same way.
  */
 @Service
+@PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
 public class ModerationService {
 
     private final RatingDisputes disputes;
@@ -91,7 +92,6 @@ public class ModerationService {
 
     /** The rating, its disputes (oldest first), and whether the current user may dispute or decide now. */
     @Transactional(readOnly = true)
-    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public RatingCase ratingCase(UUID ratingId) {
         RatingFacts rating = visibleRating(ratingId);
         List<DisputeDetails> history = disputes.findByRatingIdOrderByRaisedAt(ratingId).stream()
@@ -221,7 +221,6 @@ public class ModerationService {
      * rating for those who may not raise disputes (the auditor) are left out.
      */
     @Transactional(readOnly = true)
-    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public Map<UUID, DisputeLink> disputeLinks(Collection<UUID> ratingIds) {
         Role role = scope.currentAccount().map(AccountService.Account::role).orElse(null);
         Map<UUID, DisputeLink> links = new LinkedHashMap<>();
@@ -243,7 +242,6 @@ public class ModerationService {
 
     /** Disputes awaiting a decision in the current user's scope, oldest first. */
     @Transactional(readOnly = true)
-    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public List<OpenDispute> openDisputes() {
         AccessScope visible = scope.currentScope();
         List<RatingDispute> open = visible.allUnits()
@@ -267,7 +265,6 @@ public class ModerationService {
 
     /** The ratings of a dossier of the current user's scope (any status), to pick one to dispute. */
     @Transactional(readOnly = true)
-    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public List<RatingFacts> ratingsOfDossier(String dossierCode) {
         return intake.findRef(dossierCode == null ? "" : dossierCode.strip())
                 .filter(d -> scope.currentScope().includes(d.evaluatedUnitId()))
@@ -277,7 +274,6 @@ public class ModerationService {
 
     /** Every dispute of a rating, oldest first. */
     @Transactional(readOnly = true)
-    @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public List<DisputeDetails> history(UUID ratingId) {
         visibleRating(ratingId);
         return disputes.findByRatingIdOrderByRaisedAt(ratingId).stream()

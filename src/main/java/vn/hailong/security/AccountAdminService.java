@@ -34,6 +34,7 @@ import vn.hailong.platform.Roles;
  * change is published as an {@link AuditEvent}; no change ever records a password.
  */
 @Service
+@PreAuthorize(Roles.IS_ADMIN)
 public class AccountAdminService {
 
     static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._-]{2,63}";
@@ -86,7 +87,6 @@ public class AccountAdminService {
     }
 
     /** Every account, by user name. */
-    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional(readOnly = true)
     public List<AccountRow> accounts() {
         Map<UUID, AgencySummary> units =
@@ -98,7 +98,6 @@ public class AccountAdminService {
     }
 
     /** The units an account may be given, by code. */
-    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional(readOnly = true)
     public List<AgencySummary> units() {
         return directory.allUnits().stream()
@@ -110,7 +109,6 @@ public class AccountAdminService {
      * Creates an account with an initial one-time password. Unit managers and officers must be
      * given their unit; province-wide roles (administrator, province manager, auditor) have none.
      */
-    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public AccountRow create(
             @Nullable String username,
@@ -153,7 +151,6 @@ public class AccountAdminService {
     }
 
     /** Disables or enables an account; a disabled account cannot log in. Nobody disables themselves. */
-    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public AccountRow setEnabled(String username, boolean enabled) {
         UserAccount account = find(username);
@@ -173,7 +170,6 @@ public class AccountAdminService {
      * Lifts the lock that wrong passwords put on an account's log-ins (the user called: it was
      * them, or the attack is over). The password is unchanged; reset it too if it may be known.
      */
-    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public AccountRow unlockLogIn(String username) {
         UserAccount account = find(username);
@@ -184,7 +180,6 @@ public class AccountAdminService {
     }
 
     /** A lost phone: the user's authenticator app and recovery codes are forgotten; they enrol again at the next log-in. */
-    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public AccountRow resetTwoFactor(String username) {
         UserAccount account = find(username);
@@ -195,7 +190,6 @@ public class AccountAdminService {
     }
 
     /** Sets a one-time password chosen by the administrator; the user must replace it at the next log-in. */
-    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public AccountRow resetPassword(String username, String oneTimePassword) {
         UserAccount account = find(username);
@@ -209,7 +203,6 @@ public class AccountAdminService {
     }
 
     /** Sets (blank: removes) the e-mail address follow-up notifications are sent to. */
-    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public AccountRow setEmail(String username, String email) {
         UserAccount account = find(username);
@@ -229,7 +222,6 @@ public class AccountAdminService {
      * Sets (blank: removes) the person's officer id in the one-stop software, for staff who also
      * handle dossiers: a data-entry clerk never keys the form of a dossier they handled.
      */
-    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public AccountRow setOneStopOfficerId(String username, @Nullable String officerId) {
         UserAccount account = find(username);
@@ -250,7 +242,6 @@ public class AccountAdminService {
     }
 
     /** Changes an account's role and unit (the root of the units it is responsible for). */
-    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public AccountRow assign(String username, @Nullable Role role, @Nullable String unitCode) {
         UserAccount account = find(username);

@@ -31,6 +31,7 @@ import vn.hailong.platform.Roles;
  * only by an administrator, who logged in with theirs.
  */
 @Service
+@PreAuthorize(Roles.IS_ADMIN)
 public class ApiKeyAdminService {
 
     static final String NAME_PATTERN = "[a-z0-9][a-z0-9._-]{2,99}";
@@ -84,7 +85,6 @@ public class ApiKeyAdminService {
     public record IssuedKey(String name, String key) {}
 
     /** Every key, active ones first, then by name. */
-    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional(readOnly = true)
     public List<KeyRow> keys() {
         return clients.findAll().stream()
@@ -99,7 +99,6 @@ public class ApiKeyAdminService {
      * @throws vn.hailong.platform.InvalidInputException naming {@code name} or {@code username}
      * @throws ConflictException naming {@code name} when a key of that name exists
      */
-    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public IssuedKey issueForAccount(String name, String username) {
         FieldErrors errors = new FieldErrors();
@@ -133,7 +132,6 @@ public class ApiKeyAdminService {
      * Issues an integrator's key (the one-stop software): the whole v1 API, or one unit's subtree
      * (the ratings feed), or managing webhooks (never both).
      */
-    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public IssuedKey issueForIntegrator(String name, @Nullable String unitCode, boolean managesWebhooks) {
         FieldErrors errors = new FieldErrors();
@@ -156,7 +154,6 @@ public class ApiKeyAdminService {
     }
 
     /** A new key for the same holder and scope; the old one stops. */
-    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public IssuedKey rotate(String name) {
         ApiClient client = existing(name);
@@ -172,7 +169,6 @@ public class ApiKeyAdminService {
     }
 
     /** Stops a key. Revoking a revoked key changes nothing. */
-    @PreAuthorize(Roles.IS_ADMIN)
     @Transactional
     public KeyRow revoke(String name) {
         ApiClient client = existing(name);
