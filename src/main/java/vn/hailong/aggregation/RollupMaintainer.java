@@ -95,6 +95,7 @@ public class RollupMaintainer {
      * idempotent, so overlapping sweeps change nothing twice. Returns how many ratings and dossiers
      * it reconciled.
      */
+    // hailong.rollups.sweep.every's default is written here only (RollupProperties.Sweep does not hold it).
     @Scheduled(
             initialDelayString = "${hailong.rollups.sweep.every:PT5M}",
             fixedDelayString = "${hailong.rollups.sweep.every:PT5M}")

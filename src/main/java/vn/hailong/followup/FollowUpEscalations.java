@@ -51,6 +51,8 @@ public class FollowUpEscalations {
      *
      * @return how many cases were escalated now
      */
+    // hailong.followup.escalation-check's default is written here only (no record holds it,
+    // application.yaml does not repeat it).
     @Scheduled(
             fixedDelayString = "${hailong.followup.escalation-check:PT5M}",
             initialDelayString = "${hailong.followup.escalation-check:PT5M}")

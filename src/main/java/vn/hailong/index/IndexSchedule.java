@@ -81,9 +81,10 @@ public class IndexSchedule {
         this.clock = clock;
     }
 
+    // The interval is the bound IndexScheduleProperties.checkEvery (its default written there, once).
     @Scheduled(
-            fixedDelayString = "${hailong.index.schedule.check-every:PT15M}",
-            initialDelayString = "${hailong.index.schedule.check-every:PT15M}")
+            fixedDelayString = "#{@'hailong.index.schedule-vn.hailong.index.IndexScheduleProperties'.checkEvery()}",
+            initialDelayString = "#{@'hailong.index.schedule-vn.hailong.index.IndexScheduleProperties'.checkEvery()}")
     void onTimer() {
         if (properties.enabled()) {
             try {

@@ -165,7 +165,8 @@ public class KioskSignals {
         }
     }
 
-    @Scheduled(fixedDelayString = "${hailong.kiosk.cross-node-poll:PT2S}")
+    // The interval is the bound KioskProperties.crossNodePoll (its default written there, once).
+    @Scheduled(fixedDelayString = "#{@'hailong.kiosk-vn.hailong.kiosk.KioskProperties'.crossNodePoll()}")
     void pollOtherNodes() {
         Instant now = clock.instant();
         Instant since = lastPoll.minusSeconds(LOOK_BACK_SECONDS);

@@ -50,9 +50,11 @@ class OfflineAlertService {
         this.mail = mail;
     }
 
+    // The interval is the bound OfflineAlertProperties.checkEvery (its default written there, once).
     @Scheduled(
-            initialDelayString = "${hailong.kiosk.offline-alert.check-every:PT1M}",
-            fixedDelayString = "${hailong.kiosk.offline-alert.check-every:PT1M}")
+            initialDelayString =
+                    "#{@'hailong.kiosk.offline-alert-vn.hailong.kiosk.OfflineAlertProperties'.checkEvery()}",
+            fixedDelayString = "#{@'hailong.kiosk.offline-alert-vn.hailong.kiosk.OfflineAlertProperties'.checkEvery()}")
     void scheduledCheck() {
         check(clock.instant());
     }

@@ -117,6 +117,7 @@ class MailDispatcher {
      *
      * @return how many were sent
      */
+    // hailong.mail.poll's default is written here only (no record holds it, application.yaml does not repeat it).
     @Scheduled(fixedDelayString = "${hailong.mail.poll:PT30S}", initialDelayString = "${hailong.mail.poll:PT30S}")
     int sendPending() {
         Instant now = clock.instant();
