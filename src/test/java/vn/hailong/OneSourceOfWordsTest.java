@@ -157,6 +157,50 @@ class OneSourceOfWordsTest {
             Map.entry("paperform/ui/SecondKeyingView.java", Set.of("Nhập lần hai · Hài Lòng")),
             // @PageTitle, @Menu
             Map.entry("kiosk/ui/KioskDevicesView.java", Set.of("Thiết bị kiosk · Hài Lòng", "Thiết bị kiosk")));
+    /**
+     * The bundles' prefixes of the services' words (e-mails, validation and error messages, enum
+     * labels, the rating slip, the managers' frame): Vietnamese only, the English of a message in
+     * the same text where it has one. The whole of src/main/java is scanned for them.
+     */
+    private static final List<String> SERVICE_KEYS = List.of(
+            "followup.mail.",
+            "followup.note.",
+            "index.mail.",
+            "index.edit.",
+            "index.basis.",
+            "index.error.",
+            "index.circular01Band.",
+            // the kiosk's e-mail and web app manifest: under the kiosk's prefix, but not the citizen's page
+            "kiosk.mail.",
+            "kiosk.web.",
+            "moderation.disputeReason.",
+            "paperform.error.",
+            "platform.ui.",
+            "rating.error.",
+            "receipt.slip.",
+            "security.error.",
+            "security.password.",
+            "security.account.",
+            "webhook.mail.");
+    /**
+     * Vietnamese string literals the rest of the code keeps, by file, and why: data, not words.
+     * demo/DemoCatalogue.java is the demo's data as a whole and is not scanned.
+     */
+    private static final Map<String, Set<String>> SERVICE_LITERALS = Map.of(
+            // The product's name in the operator's console line of the migration step.
+            "HaiLongApplication.java",
+            Set.of("Hài Lòng: "),
+            // The issuer's default name in the authenticator app: the product's name, an annotation's constant.
+            "security/TwoFactorPolicy.java",
+            Set.of("Hài Lòng"),
+            // A procedure's field of the demo catalogue, compared (data).
+            "demo/DemoPlan.java",
+            Set.of("Đất đai"),
+            // The demo centre's name and a demo case's note (demo data, like DemoCatalogue).
+            "demo/DemoDataGenerator.java",
+            Set.of(
+                    "Trung tâm Phục vụ hành chính công tỉnh Khánh Hòa",
+                    "Đã gọi điện giải thích quy trình và thời hạn; công dân đồng ý với cách giải quyết (dữ liệu minh hoạ)."));
     /** Where a word may stand in code, and why. */
     private static final Set<String> ALLOWED = Set.of(
             // The paper-forms page's menu title: an annotation value, which must be a constant.
@@ -259,6 +303,78 @@ class OneSourceOfWordsTest {
                 .as("the kiosk's, the survey page's and the index screens' words are in the bundles"
                         + " (kiosk.*, survey.page.*, index.ui.*)")
                 .isEmpty();
+    }
+
+    @Test
+    void the_rest_of_the_code_writes_no_vietnamese() throws IOException {
+        List<String> scannedAbove = Stream.concat(CITIZEN_PAGES.stream(), ADMINISTRATION_SCREENS.stream())
+                .map(folder -> folder + "/")
+                .toList();
+        List<String> words = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String name = SOURCES.relativize(file).toString().replace('\\', '/');
+                if (name.equals("demo/DemoCatalogue.java")
+                        || scannedAbove.stream().anyMatch(name::startsWith)) {
+                    continue;
+                }
+                for (String literal : vietnameseLiterals(Files.readString(file))) {
+                    if (!SERVICE_LITERALS.getOrDefault(name, Set.of()).contains(literal)) {
+                        words.add(name + " writes \"" + literal + "\"");
+                    }
+                }
+            }
+        }
+        assertThat(words)
+                .as("the services' words (e-mails, errors, labels) are in the bundles: " + SERVICE_KEYS)
+                .isEmpty();
+    }
+
+    @Test
+    void every_key_the_services_write_has_words_and_is_a_sound_message() throws IOException {
+        Properties vietnamese = bundle("translations.properties");
+        // Words.of("key", …) or getTranslation("key", …); a key ending in '.' is a prefix completed in code.
+        Pattern call = Pattern.compile("(?:Words\\.of|getTranslation)\\(\\s*\"([\\w.]+)\"");
+        List<String> missing = new ArrayList<>();
+        Set<String> written = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = call.matcher(withoutComments(Files.readString(file)));
+                while (m.find()) {
+                    String k = m.group(1);
+                    if (SERVICE_KEYS.stream().noneMatch(k::startsWith)) {
+                        continue;
+                    }
+                    written.add(k);
+                    if (!vietnamese.containsKey(k)
+                            && (!k.endsWith(".")
+                                    || vietnamese.stringPropertyNames().stream().noneMatch(p -> p.startsWith(k)))) {
+                        missing.add(file.getFileName() + ": " + k);
+                    }
+                }
+            }
+        }
+        assertThat(written).as("keys of the services seen").hasSizeGreaterThan(80);
+        assertThat(missing)
+                .as("keys without words (the mail or message would show the key)")
+                .isEmpty();
+        List<String> unsound = new ArrayList<>();
+        for (String key : vietnamese.stringPropertyNames()) {
+            if (SERVICE_KEYS.stream().noneMatch(key::startsWith)) {
+                continue;
+            }
+            String text = vietnamese.getProperty(key);
+            boolean pattern = text.matches("(?s).*\\{\\d.*");
+            if (pattern ? text.replace("''", "").contains("'") : text.contains("''")) {
+                unsound.add(key + "=" + text);
+            }
+        }
+        assertThat(unsound).as("apostrophes as MessageFormat reads them").isEmpty();
+        assertThat(Words.of("security.error.noSuchAccount", Words.VI, "nv.an"))
+                .isEqualTo("Không có tài khoản 'nv.an' (no such account)");
+        assertThat(Words.of("paperform.error.sameClerk", Words.VI))
+                .isEqualTo(
+                        "Người nhập lần hai phải khác người nhập lần đầu (the second keying must be someone else's)");
     }
 
     @Test
@@ -434,7 +550,9 @@ class OneSourceOfWordsTest {
     private static Set<String> keys(Properties words, String prefix) {
         Set<String> keys = new TreeSet<>();
         for (String key : words.stringPropertyNames()) {
-            if (key.startsWith(prefix) && ADMINISTRATION_SCREEN_KEYS.stream().noneMatch(key::startsWith)) {
+            if (key.startsWith(prefix)
+                    && ADMINISTRATION_SCREEN_KEYS.stream().noneMatch(key::startsWith)
+                    && SERVICE_KEYS.stream().noneMatch(key::startsWith)) {
                 keys.add(key);
             }
         }

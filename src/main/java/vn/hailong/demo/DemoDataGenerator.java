@@ -221,6 +221,7 @@ class DemoDataGenerator implements StartupTask {
                     .id();
             unitIds.put(u.code(), id);
         }
+        // Demo data, like DemoCatalogue: the demo centre's name and, below, a resolved case's note.
         directory.upsertCentre(
                 DemoCatalogue.CENTRE_CODE,
                 "Trung tâm Phục vụ hành chính công tỉnh Khánh Hòa",

@@ -61,6 +61,7 @@ final class DemoPlan {
     /** Dossiers received after this time count from the next working day. */
     private static final LocalTime LATE_RECEIPT = LocalTime.of(16, 0);
 
+    /** Machine-facing, not for reading: the yyMMdd part of a demo dossier's code. */
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
     /** First day of the lunar new year (Tết), when offices close for about a week. */
     private static final List<LocalDate> TET = List.of(
@@ -492,7 +493,7 @@ final class DemoPlan {
             boolean receivedLately = d.receivedAt.isAfter(cutoff.minus(Duration.ofDays(1)));
             if (receivedLately && w < 0.5) {
                 d.status = DossierStatus.RECEIVED;
-            } else if (d.procedure.field().equals("Đất đai") && w < 0.3) {
+            } else if (d.procedure.field().equals("Đất đai") && w < 0.3) { // data: a field of DemoCatalogue
                 d.status = DossierStatus.FINANCIAL_OBLIGATION_REQUESTED;
             } else if (w < 0.12) {
                 d.status = DossierStatus.SUPPLEMENT_REQUESTED;

@@ -1,7 +1,6 @@
 package vn.hailong.followup;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,8 @@ import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.notification.ComposedMail;
 import vn.hailong.notification.MailComposer;
 import vn.hailong.notification.MailOutbox;
+import vn.hailong.platform.Formats;
+import vn.hailong.platform.Words;
 import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingFacts;
 import vn.hailong.rating.RatingService;
@@ -32,8 +33,6 @@ import vn.hailong.security.Role;
 @Component
 class FollowUpMailComposer implements MailComposer {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
     private final JdbcTemplate jdbc;
     private final ManagerContacts contacts;
     private final DirectoryService directory;
@@ -41,6 +40,7 @@ class FollowUpMailComposer implements MailComposer {
     private final RatingService ratings;
     private final QuestionnaireService questionnaires;
     private final MailOutbox outbox;
+    private final Formats formats;
 
     FollowUpMailComposer(
             JdbcTemplate jdbc,
@@ -49,7 +49,8 @@ class FollowUpMailComposer implements MailComposer {
             DossierIntakeService intake,
             RatingService ratings,
             QuestionnaireService questionnaires,
-            MailOutbox outbox) {
+            MailOutbox outbox,
+            Formats formats) {
         this.jdbc = jdbc;
         this.contacts = contacts;
         this.directory = directory;
@@ -57,6 +58,7 @@ class FollowUpMailComposer implements MailComposer {
         this.ratings = ratings;
         this.questionnaires = questionnaires;
         this.outbox = outbox;
+        this.formats = formats;
     }
 
     @Override
@@ -80,7 +82,7 @@ class FollowUpMailComposer implements MailComposer {
         String code = intake.codesOf(List.of(c.dossierId())).getOrDefault(c.dossierId(), "?");
         String unit = directory.findUnit(c.unitId()).map(AgencySummary::name).orElse("?");
         String link = outbox.link("/theo-doi/" + caseId);
-        String due = DAY.format(c.dueOn());
+        String due = formats.day(c.dueOn());
         if (kind == MailOutbox.Kind.NEW_CASE) {
             if (c.status() == CaseStatus.CLOSED) {
                 // Closed before its mail went out (its rating was excluded or superseded): nothing to follow up.
@@ -90,16 +92,10 @@ class FollowUpMailComposer implements MailComposer {
             if (to.isEmpty()) {
                 return ComposedMail.skip("no unit manager of the unit has an e-mail address");
             }
-            String subject = "[Hài Lòng] Phản ánh mới: người dân không hài lòng với hồ sơ " + code;
-            String text = "Kính gửi lãnh đạo " + unit + ",\n\n"
-                    + "Người dân đã đánh giá \"Không hài lòng\" đối với hồ sơ " + code + ".\n"
-                    + "Lý do: " + reasons(c.ratingId()) + "\n"
-                    + "Hạn theo dõi, xử lý phản ánh: " + due + ".\n\n"
-                    + "Xem phản ánh và cập nhật kết quả: " + link + "\n\n"
-                    + "Thư này được gửi tự động từ hệ thống Hài Lòng.\n\n"
-                    + "---\n"
-                    + "A citizen rated dossier " + code + " \"not satisfied\". Please follow it up by " + due + ": "
-                    + link + "\n";
+            // The mail is Vietnamese with an English summary, whatever the language of a page.
+            String subject = Words.of("followup.mail.newCase.subject", Words.VI, code);
+            String text =
+                    Words.of("followup.mail.newCase.text", Words.VI, code, unit, reasons(c.ratingId()), due, link);
             return ComposedMail.of(to, subject, text);
         }
         if (c.status() == CaseStatus.RESOLVED || c.status() == CaseStatus.CLOSED) {
@@ -109,16 +105,15 @@ class FollowUpMailComposer implements MailComposer {
         if (to.isEmpty()) {
             return ComposedMail.skip("no province manager has an e-mail address");
         }
-        String subject = "[Hài Lòng] Quá hạn xử lý phản ánh: hồ sơ " + code + " (" + unit + ")";
-        String text = "Kính gửi lãnh đạo Sở Nội vụ,\n\n"
-                + "Phản ánh \"Không hài lòng\" về hồ sơ " + code + " của " + unit + " đã quá hạn xử lý (hạn " + due
-                + ") mà chưa được giải quyết. Trạng thái hiện tại: "
-                + c.status().label() + ".\n\n"
-                + "Xem phản ánh: " + link + "\n\n"
-                + "Thư này được gửi tự động từ hệ thống Hài Lòng.\n\n"
-                + "---\n"
-                + "The follow-up of dossier " + code + " at " + unit + " is overdue (due " + due
-                + ") and not resolved: " + link + "\n";
+        String subject = Words.of("followup.mail.escalation.subject", Words.VI, code, unit);
+        String text = Words.of(
+                "followup.mail.escalation.text",
+                Words.VI,
+                code,
+                unit,
+                due,
+                c.status().label(),
+                link);
         return ComposedMail.of(to, subject, text);
     }
 
@@ -132,7 +127,7 @@ class FollowUpMailComposer implements MailComposer {
                 .map(code -> labels.getOrDefault(code, code))
                 .sorted()
                 .toList();
-        return named.isEmpty() ? "(không nêu)" : String.join("; ", named);
+        return named.isEmpty() ? Words.of("followup.mail.noReasons", Words.VI) : String.join("; ", named);
     }
 
     private static List<String> emails(List<ManagerContacts.Contact> people) {

@@ -36,6 +36,7 @@ import vn.hailong.notification.MailOutbox;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.Words;
 import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingFacts;
 import vn.hailong.rating.RatingService;
@@ -64,14 +65,10 @@ import vn.hailong.security.ScopeService;
 public class FollowUpService {
 
     static final String NOT_SATISFIED = "DISSATISFIED";
-    static final String SUPERSEDED_OUTCOME =
-            "Đánh giá này đã được thay bằng đánh giá của người dân qua mã QR (superseded by the citizen's own rating).";
-    /** The outcome of a case closed because moderation excluded its rating: the dispute, its reason, who decided. */
-    static final String EXCLUDED_OUTCOME =
-            "Đóng tự động: đánh giá đã bị loại khỏi số liệu theo quyết định kiểm duyệt (đề nghị %s, lý do: %s, "
-                    + "người quyết định: %s). Closed automatically: the rating was excluded by moderation (dispute %s).";
+    /** The outcome of a case closed because the citizen's own rating superseded its rating. */
+    static final String SUPERSEDED_OUTCOME = Words.of("followup.note.superseded", Words.VI);
     /** The author of notes the application writes itself. */
-    static final String SYSTEM_AUTHOR = "Hệ thống (system)";
+    static final String SYSTEM_AUTHOR = Words.of("followup.note.systemAuthor", Words.VI);
 
     static final int LIST_LIMIT = 500;
 
@@ -180,8 +177,14 @@ public class FollowUpService {
         cases.findByRatingId(decided.ratingId())
                 .filter(c -> c.getStatus() != CaseStatus.CLOSED)
                 .ifPresent(c -> {
-                    String why = EXCLUDED_OUTCOME.formatted(
-                            decided.disputeId(), decided.reason().label(), decided.decidedBy(), decided.disputeId());
+                    // The outcome of a case closed because moderation excluded its rating: the dispute, its reason, who
+                    // decided.
+                    String why = Words.of(
+                            "followup.note.excluded",
+                            Words.VI,
+                            String.valueOf(decided.disputeId()),
+                            decided.reason().label(),
+                            decided.decidedBy());
                     notes.save(new FollowUpNote(c.getId(), decided.decidedAt(), SYSTEM_AUTHOR, why));
                     c.close(c.getStatus() == CaseStatus.RESOLVED ? null : why, decided.decidedAt());
                     cases.save(c);

@@ -1,21 +1,17 @@
 package vn.hailong.index;
 
+import vn.hailong.platform.Words;
+
 /** The classification of a Circular 01/2018 unit score, best first. */
 public enum Circular01Band {
-    EXCELLENT("Xuất sắc"),
-    GOOD("Tốt"),
-    FAIR("Khá"),
-    AVERAGE("Trung bình"),
-    WEAK("Yếu");
+    EXCELLENT,
+    GOOD,
+    FAIR,
+    AVERAGE,
+    WEAK;
 
-    private final String label;
-
-    Circular01Band(String label) {
-        this.label = label;
-    }
-
-    /** The Vietnamese name used in reports. */
+    /** The Vietnamese name used in reports: {@code index.circular01Band.*} in the bundles. */
     public String label() {
-        return label;
+        return Words.of("index.circular01Band." + name(), Words.VI);
     }
 }

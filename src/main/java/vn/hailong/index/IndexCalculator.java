@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.hailong.platform.Words;
+
 /**
  * Turns units' inputs into their results under one methodology: a pure function (no database, no
  * clock), so that a snapshot's archived inputs recompute to exactly its published numbers.
@@ -252,7 +254,12 @@ public final class IndexCalculator {
                         BigDecimal.valueOf(points),
                         n,
                         IndicatorAverage.of(points, n, rules).orElse(null),
-                        in.early() + " sớm hạn × 2 + " + in.onTime() + " đúng hạn × 1 + " + in.late() + " trễ hạn × 0");
+                        Words.of(
+                                "index.basis.timeliness",
+                                Words.VI,
+                                String.valueOf(in.early()),
+                                String.valueOf(in.onTime()),
+                                String.valueOf(in.late())));
             }
             case CITIZEN_ANSWER -> {
                 UnitInputs.CriterionCounts c =
@@ -262,13 +269,25 @@ public final class IndexCalculator {
                         BigDecimal.valueOf(c.points()),
                         c.answers(),
                         IndicatorAverage.of(c.points(), c.answers(), rules).orElse(null),
-                        c.answers() + " câu trả lời '" + def.criterion() + "', tổng " + c.points() + " điểm");
+                        Words.of(
+                                "index.basis.answers",
+                                Words.VI,
+                                String.valueOf(c.answers()),
+                                String.valueOf(def.criterion()),
+                                String.valueOf(c.points())));
             }
             case UNIT_ENTRY -> {
                 BigDecimal entered = in.unitEntries().get(def.number());
                 yield entered == null
                         ? new UnitResult.IndicatorResult(
-                                def.number(), def.source(), null, null, 0, null, null, "chưa nhập")
+                                def.number(),
+                                def.source(),
+                                null,
+                                null,
+                                0,
+                                null,
+                                null,
+                                Words.of("index.basis.notEntered", Words.VI))
                         : new UnitResult.IndicatorResult(
                                 def.number(),
                                 def.source(),
@@ -277,7 +296,7 @@ public final class IndexCalculator {
                                 1,
                                 entered.setScale(EXACT_SCALE, RoundingMode.HALF_UP),
                                 rules.averageRounding().apply(entered),
-                                "đơn vị nhập");
+                                Words.of("index.basis.entered", Words.VI));
             }
             case COMPLAINTS_ON_TIME -> {
                 Methodology.ComplaintsIndicator t = method.complaintsIndicator();
@@ -304,9 +323,13 @@ public final class IndexCalculator {
                         percent,
                         rules.averageRounding().apply(value),
                         in.complaints() == 0
-                                ? "không có PAKN"
-                                : in.complaintsOnTime() + "/" + in.complaints() + " PAKN đúng hạn = "
-                                        + percent.stripTrailingZeros().toPlainString() + " %");
+                                ? Words.of("index.basis.noComplaints", Words.VI)
+                                : Words.of(
+                                        "index.basis.complaintsOnTime",
+                                        Words.VI,
+                                        String.valueOf(in.complaintsOnTime()),
+                                        String.valueOf(in.complaints()),
+                                        percent.stripTrailingZeros().toPlainString()));
             }
         };
     }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hailong.followup.WorkingDays;
 import vn.hailong.notification.MailOutbox;
+import vn.hailong.platform.Formats;
+import vn.hailong.platform.Words;
 import vn.hailong.security.ManagerContacts;
 import vn.hailong.security.Role;
 
@@ -45,7 +46,6 @@ import vn.hailong.security.Role;
 public class IndexSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(IndexSchedule.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** What one look did: the periods computed, skipped (already drafted or published) and the drafts reminded of. */
     public record Run(List<String> computed, List<String> skipped, List<UUID> reminded) {}
@@ -58,6 +58,7 @@ public class IndexSchedule {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Formats formats;
     private final String node = nodeName();
 
     IndexSchedule(
@@ -67,7 +68,8 @@ public class IndexSchedule {
             ManagerContacts contacts,
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            Formats formats) {
         this.snapshots = snapshots;
         this.properties = properties;
         this.calendar = new IndexScheduleCalendar(
@@ -79,6 +81,7 @@ public class IndexSchedule {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.formats = formats;
     }
 
     // The interval is the bound IndexScheduleProperties.checkEvery (its default written there, once).
@@ -188,20 +191,19 @@ public class IndexSchedule {
                 draft.id(),
                 MailOutbox.Kind.INDEX_DRAFT_READY,
                 provinceManagers(),
-                "[Hài Lòng] Bản nháp chỉ số hài lòng tháng " + monthText + " đã được tính – chờ duyệt và công bố",
-                "Kính gửi lãnh đạo Sở Nội vụ,\n\n"
-                        + "Hệ thống đã tự động tính bản nháp chỉ số hài lòng tháng " + monthText + " (phương pháp "
-                        + scheme + " v"
-                        + draft.methodologyVersion() + ", " + draft.units()
-                        + " đơn vị). Bản nháp chưa được công bố: đề nghị kiểm tra "
-                        + "từng đơn vị rồi công bố tại: " + outbox.link("/index") + "\n\n"
-                        + "Mã bản nháp: " + draft.id() + "\nMã băm dữ liệu đầu vào (SHA-256): " + draft.inputsHash()
-                        + "\n\n"
-                        + "Thư này được gửi tự động từ hệ thống Hài Lòng.\n\n---\n"
-                        + "The satisfaction index draft of " + period + " (" + scheme + " v"
-                        + draft.methodologyVersion() + ", "
-                        + draft.units() + " units) was computed automatically and awaits review and publication: "
-                        + outbox.link("/index") + " (snapshot " + draft.id() + ").\n");
+                // The mails are Vietnamese with an English summary: index.mail.* (figures as written, not grouped).
+                Words.of("index.mail.draftReady.subject", Words.VI, monthText),
+                Words.of(
+                        "index.mail.draftReady.text",
+                        Words.VI,
+                        monthText,
+                        scheme,
+                        String.valueOf(draft.methodologyVersion()),
+                        String.valueOf(draft.units()),
+                        outbox.link("/index"),
+                        String.valueOf(draft.id()),
+                        draft.inputsHash(),
+                        period));
         log.info(
                 "index schedule: computed the draft of {} {} ({} units) on node {}",
                 scheme,
@@ -221,19 +223,18 @@ public class IndexSchedule {
                 draft.id(),
                 MailOutbox.Kind.INDEX_DRAFT_WAITING,
                 provinceManagers(),
-                "[Hài Lòng] Nhắc việc: bản nháp chỉ số kỳ " + draft.period() + " chờ công bố từ "
-                        + DAY.format(computedOn),
-                "Kính gửi lãnh đạo Sở Nội vụ,\n\n"
-                        + "Bản nháp chỉ số hài lòng kỳ " + draft.period() + " (phương pháp " + draft.scheme() + " v"
-                        + draft.methodologyVersion() + ") được tính ngày " + DAY.format(computedOn) + " và đã chờ quá "
-                        + properties.remindAfterWorkingDays()
-                        + " ngày làm việc mà chưa được công bố. Đề nghị duyệt và công bố tại: "
-                        + outbox.link("/index") + "\n\nMã bản nháp: " + draft.id() + "\n\n"
-                        + "Thư này được gửi tự động từ hệ thống Hài Lòng.\n\n---\n"
-                        + "The index draft of " + draft.period() + " computed on " + computedOn
-                        + " has waited more than "
-                        + properties.remindAfterWorkingDays() + " working days unpublished: " + outbox.link("/index")
-                        + "\n");
+                Words.of("index.mail.draftWaiting.subject", Words.VI, draft.period(), formats.day(computedOn)),
+                Words.of(
+                        "index.mail.draftWaiting.text",
+                        Words.VI,
+                        draft.period(),
+                        draft.scheme(),
+                        String.valueOf(draft.methodologyVersion()),
+                        formats.day(computedOn),
+                        String.valueOf(properties.remindAfterWorkingDays()),
+                        outbox.link("/index"),
+                        String.valueOf(draft.id()),
+                        computedOn.toString()));
         return "REMINDED";
     }
 

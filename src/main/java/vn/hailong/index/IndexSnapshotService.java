@@ -36,6 +36,7 @@ import vn.hailong.platform.Ids;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.Words;
 import vn.hailong.security.AccessScope;
 import vn.hailong.security.ScopeService;
 
@@ -746,9 +747,11 @@ public class IndexSnapshotService {
         if (missing > 0) {
             throw new ConflictException(
                     "reviews",
-                    "publishing needs " + publication.reviewsRequired()
-                            + " review(s) of the draft by someone other than the publisher; "
-                            + missing + " still missing (Cần người khác kiểm tra bản nháp trước khi công bố)");
+                    Words.of(
+                            "index.error.reviewsMissing",
+                            Words.VI,
+                            String.valueOf(publication.reviewsRequired()),
+                            String.valueOf(missing)));
         }
         return s;
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import vn.hailong.platform.FieldErrors;
+import vn.hailong.platform.Words;
 
 /**
  * The values of a methodology a person edits in a form (bands, weights, curve, targets, the minimum
@@ -147,17 +148,17 @@ public record MethodologyEdits(
         if (excellentAbove != null && goodFrom != null && goodFrom.compareTo(excellentAbove) > 0) {
             errors.malformed(
                     "circular01.bands.goodFrom",
-                    "Loại Tốt phải bắt đầu không cao hơn mốc Xuất sắc (" + excellentAbove.toPlainString() + ").");
+                    Words.of("index.edit.goodAboveExcellent", Words.VI, excellentAbove.toPlainString()));
         }
         if (goodFrom != null && fairFrom != null && fairFrom.compareTo(goodFrom) >= 0) {
             errors.malformed(
                     "circular01.bands.fairFrom",
-                    "Loại Khá phải bắt đầu thấp hơn loại Tốt (" + goodFrom.toPlainString() + ").");
+                    Words.of("index.edit.fairNotBelowGood", Words.VI, goodFrom.toPlainString()));
         }
         if (fairFrom != null && averageFrom != null && averageFrom.compareTo(fairFrom) >= 0) {
             errors.malformed(
                     "circular01.bands.averageFrom",
-                    "Loại Trung bình phải bắt đầu thấp hơn loại Khá (" + fairFrom.toPlainString() + ").");
+                    Words.of("index.edit.averageNotBelowFair", Words.VI, fairFrom.toPlainString()));
         }
         range(errors, "complaintsIndicator.fullPercent", complaintsFullPercent, BigDecimal.ZERO, HUNDRED);
         range(errors, "complaintsIndicator.partialPercent", complaintsPartialPercent, BigDecimal.ZERO, HUNDRED);
@@ -166,14 +167,17 @@ public record MethodologyEdits(
                 && complaintsPartialPercent.compareTo(complaintsFullPercent) > 0) {
             errors.malformed(
                     "complaintsIndicator.partialPercent",
-                    "Mốc 1 điểm không được cao hơn mốc 2 điểm (" + complaintsFullPercent.toPlainString() + " %).");
+                    Words.of("index.edit.partialAboveFull", Words.VI, complaintsFullPercent.toPlainString()));
         }
         if (satisfiedMinPoints == null
                 || satisfiedMinPoints < 0
                 || satisfiedMinPoints > base.circular01().indicatorMax()) {
             errors.malformed(
                     "satisfaction.satisfiedMinPoints",
-                    "Nhập số điểm từ 0 đến " + base.circular01().indicatorMax() + ".");
+                    Words.of(
+                            "index.edit.satisfiedMinPoints",
+                            Words.VI,
+                            String.valueOf(base.circular01().indicatorMax())));
         }
         String[] ratios = {"dossierSatisfaction", "complaintsOnTime", "complaintSatisfaction"};
         @Nullable BigDecimal[] max = {dossierMaxPoints, onTimeMaxPoints, complaintMaxPoints};
@@ -182,7 +186,9 @@ public record MethodologyEdits(
             range(errors, "decision766." + ratios[i] + ".maxPoints", max[i], BigDecimal.ZERO, HUNDRED);
             range(errors, "decision766." + ratios[i] + ".targetPercent", target[i], BigDecimal.ZERO, HUNDRED);
             if (target[i] != null && target[i].signum() == 0) {
-                errors.malformed("decision766." + ratios[i] + ".targetPercent", "Mục tiêu phải lớn hơn 0 %.");
+                errors.malformed(
+                        "decision766." + ratios[i] + ".targetPercent",
+                        Words.of("index.edit.targetAboveZero", Words.VI));
             }
         }
         required(errors, "decision766.curve", curve);
@@ -194,9 +200,14 @@ public record MethodologyEdits(
             Group band = parBands.get(i);
             String field = "par.bands[" + i + "]";
             if (band.name() == null || band.name().isBlank()) {
-                errors.malformed(field + ".name", "Đặt tên cho nhóm, ví dụ \"Nhóm I\".");
+                errors.malformed(field + ".name", Words.of("index.edit.groupNameRequired", Words.VI));
             } else if (!names.add(band.name().strip())) {
-                errors.malformed(field + ".name", "Tên nhóm \"" + band.name().strip() + "\" đã dùng.");
+                errors.malformed(
+                        field + ".name",
+                        Words.of(
+                                "index.edit.groupNameTaken",
+                                Words.VI,
+                                band.name().strip()));
             }
             range(errors, field + ".fromPercent", band.fromPercent(), BigDecimal.ZERO, HUNDRED);
             if (band.name() != null && band.fromPercent() != null) {
@@ -210,32 +221,39 @@ public record MethodologyEdits(
                 || minimumRatings > Methodology.RankingRule.MAX_MINIMUM_RATINGS) {
             errors.malformed(
                     "ranking.minimumRatings",
-                    "Nhập số lượt đánh giá tối thiểu từ 0 đến " + Methodology.RankingRule.MAX_MINIMUM_RATINGS
-                            + " (0: không đặt mức tối thiểu).");
+                    Words.of(
+                            "index.edit.minimumRatings",
+                            Words.VI,
+                            String.valueOf(Methodology.RankingRule.MAX_MINIMUM_RATINGS)));
         }
         required(errors, "dossiers.onTimeBy", onTimeBy);
         required(errors, "dossiers.withoutDossiers", withoutDossiers);
         required(errors, "unitEntries.fallback", entryFallback);
         List<Methodology.Indicator> sources = new ArrayList<>();
         if (indicators == null || indicators.size() != Circular01Rules.INDICATORS) {
-            errors.malformed("indicators", "Cần nguồn số liệu cho đủ 9 chỉ số.");
+            errors.malformed("indicators", Words.of("index.edit.nineSources", Words.VI));
         } else {
             for (int i = 0; i < indicators.size(); i++) {
                 int number = i + 1;
                 Source chosen = indicators.get(i);
                 String field = "indicators[" + i + "]";
                 if (chosen == null || chosen.source() == null) {
-                    errors.malformed(field + ".source", "Chọn nguồn số liệu của chỉ số " + number + ".");
+                    errors.malformed(
+                            field + ".source", Words.of("index.edit.sourceRequired", Words.VI, String.valueOf(number)));
                 } else if (chosen.source() == IndicatorSource.UNIT_ENTRY
                         && !UnitIndicatorService.ENTERED.contains(number)) {
                     errors.malformed(
                             field + ".source",
-                            "Chỉ các chỉ số " + UnitIndicatorService.ENTERED + " do đơn vị nhập; chỉ số " + number
-                                    + " lấy từ nguồn khác.");
+                            Words.of(
+                                    "index.edit.notEntered",
+                                    Words.VI,
+                                    String.valueOf(UnitIndicatorService.ENTERED),
+                                    String.valueOf(number)));
                 } else if (chosen.source() == IndicatorSource.CITIZEN_ANSWER
                         && (chosen.criterion() == null || chosen.criterion().isBlank())) {
                     errors.malformed(
-                            field + ".criterion", "Chọn câu hỏi của phiếu đánh giá cho chỉ số " + number + ".");
+                            field + ".criterion",
+                            Words.of("index.edit.criterionRequired", Words.VI, String.valueOf(number)));
                 } else {
                     sources.add(new Methodology.Indicator(
                             number,
@@ -252,10 +270,10 @@ public record MethodologyEdits(
             Integer scale = typed == null ? null : typed.scale();
             RoundingMode mode = typed == null ? null : typed.mode();
             if (scale == null || scale < 0 || scale > MAX_SCALE) {
-                errors.malformed(path + ".scale", "Nhập số chữ số thập phân từ 0 đến " + MAX_SCALE + ".");
+                errors.malformed(path + ".scale", Words.of("index.edit.scale", Words.VI, String.valueOf(MAX_SCALE)));
             }
             if (mode == null || mode == RoundingMode.UNNECESSARY) {
-                errors.malformed(path + ".mode", "Chọn cách làm tròn.");
+                errors.malformed(path + ".mode", Words.of("index.edit.modeRequired", Words.VI));
             }
             if (scale != null && scale >= 0 && scale <= MAX_SCALE && mode != null && mode != RoundingMode.UNNECESSARY) {
                 rules.put(path, new Rounding(scale, mode));
@@ -310,15 +328,16 @@ public record MethodologyEdits(
     private static void range(
             FieldErrors errors, String field, @Nullable BigDecimal value, BigDecimal min, BigDecimal max) {
         if (value == null) {
-            errors.malformed(field, "Nhập một số.");
+            errors.malformed(field, Words.of("index.edit.numberRequired", Words.VI));
         } else if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            errors.malformed(field, "Nhập một số từ " + min.toPlainString() + " đến " + max.toPlainString() + ".");
+            errors.malformed(
+                    field, Words.of("index.edit.numberRange", Words.VI, min.toPlainString(), max.toPlainString()));
         }
     }
 
     private static void required(FieldErrors errors, String field, @Nullable Object value) {
         if (value == null) {
-            errors.malformed(field, "Chọn một giá trị.");
+            errors.malformed(field, Words.of("index.edit.valueRequired", Words.VI));
         }
     }
 }

@@ -34,6 +34,7 @@ import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Retries;
+import vn.hailong.platform.Words;
 import vn.hailong.rating.AnomalyFlag;
 import vn.hailong.rating.Questionnaire;
 import vn.hailong.rating.QuestionnaireService;
@@ -146,10 +147,7 @@ public class KioskService {
                         "no dossier with code '" + dossierCode + "'; send it with PUT /api/v1/dossiers/" + dossierCode
                                 + " first"));
         if (!ratings.accepts(dossier.id(), RatingChannel.KIOSK)) {
-            throw new ConflictException(
-                    "dossierCode",
-                    "dossier '" + dossier.code()
-                            + "' has already been rated and cannot be rated again (Mã hồ sơ đã được đánh giá, không thể đánh giá lại)");
+            throw new ConflictException("dossierCode", Words.of("rating.error.alreadyRated", Words.VI, dossier.code()));
         }
         // Taken under the counter's lock, so on one node time follows the order of the lock;
         // microseconds, as the column stores them, so the order compared here is the order stored.
@@ -418,6 +416,7 @@ public class KioskService {
         return directory
                 .findCounter(device.counterId())
                 .flatMap(c -> directory.ownerOfCentre(c.centreId()))
+                // Machine-facing, not for reading: the yyMMdd of a dossier code, as the one-stop software writes it.
                 .map(unit ->
                         unit.code() + "-" + LocalDate.now(clock).format(DateTimeFormatter.ofPattern("yyMMdd")) + "-");
     }

@@ -1,7 +1,5 @@
 package vn.hailong.kiosk;
 
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +9,8 @@ import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.CounterSummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.notification.MailOutbox;
+import vn.hailong.platform.Formats;
+import vn.hailong.platform.Words;
 import vn.hailong.security.ManagerContacts;
 
 /**
@@ -22,18 +22,16 @@ import vn.hailong.security.ManagerContacts;
 @Component
 class OfflineAlertMail {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
-
     private final MailOutbox outbox;
     private final DirectoryService directory;
     private final ManagerContacts contacts;
-    private final Clock clock;
+    private final Formats formats;
 
-    OfflineAlertMail(MailOutbox outbox, DirectoryService directory, ManagerContacts contacts, Clock clock) {
+    OfflineAlertMail(MailOutbox outbox, DirectoryService directory, ManagerContacts contacts, Formats formats) {
         this.outbox = outbox;
         this.directory = directory;
         this.contacts = contacts;
-        this.clock = clock;
+        this.formats = formats;
     }
 
     /** Queues the e-mail of an alert just opened, in the caller's transaction. */
@@ -45,21 +43,20 @@ class OfflineAlertMail {
                 .filter(e -> e != null && !e.isBlank())
                 .distinct()
                 .toList();
-        String since = WHEN.format(alert.getOfflineSince().atZone(clock.getZone()));
+        String since = formats.hourThenFullDay(alert.getOfflineSince());
         String centre = counter.map(CounterSummary::centreName).orElse("?");
         String where = counter.map(c -> c.name() + " (" + c.code() + "), " + c.centreName())
                 .orElse("?");
-        String subject = "[Hài Lòng] Kiosk " + device.getCode() + " mất kết nối từ " + since + " – " + centre;
-        String text = "Kính gửi lãnh đạo " + owner.map(AgencySummary::name).orElse("đơn vị") + ",\n\n"
-                + "Máy đánh giá (kiosk) " + device.getCode() + " tại " + where + " không gửi tín hiệu về hệ thống từ "
-                + since
-                + " trong giờ làm việc. Người dân tại quầy có thể không đánh giá được.\n"
-                + "Đề nghị kiểm tra nguồn điện, kết nối mạng và màn hình của máy; cảnh báo tự đóng khi máy kết nối lại.\n\n"
-                + "Quản trị viên xem danh sách thiết bị: " + outbox.link("/kiosks") + "\n\n"
-                + "Thư này được gửi tự động từ hệ thống Hài Lòng.\n\n"
-                + "---\n"
-                + "Kiosk " + device.getCode() + " at " + where + " has not been heard from since " + since
-                + " during opening hours. Please check its power, network and screen; the alert closes when it is back.\n";
+        // Vietnamese with an English summary: kiosk.mail.offline.* (no English bundle entry needed).
+        String subject = Words.of("kiosk.mail.offline.subject", Words.VI, device.getCode(), since, centre);
+        String text = Words.of(
+                "kiosk.mail.offline.text",
+                Words.VI,
+                owner.map(AgencySummary::name).orElseGet(() -> Words.of("kiosk.mail.offline.unit", Words.VI)),
+                device.getCode(),
+                where,
+                since,
+                outbox.link("/kiosks"));
         outbox.queue(alert.getId(), MailOutbox.Kind.KIOSK_OFFLINE, to, subject, text);
     }
 }

@@ -1,19 +1,16 @@
 package vn.hailong.moderation;
 
+import vn.hailong.platform.Words;
+
 /** Why a rating is disputed. OTHER needs a note saying what. */
 public enum DisputeReason {
-    ABUSIVE_TEXT("Lời lẽ xúc phạm (abusive text)"),
-    WRONG_DOSSIER("Nhầm hồ sơ (wrong dossier)"),
-    TEST_OR_DUPLICATE("Đánh giá thử / trùng lặp (test or duplicate)"),
-    OTHER("Lý do khác (other)");
+    ABUSIVE_TEXT,
+    WRONG_DOSSIER,
+    TEST_OR_DUPLICATE,
+    OTHER;
 
-    private final String label;
-
-    DisputeReason(String label) {
-        this.label = label;
-    }
-
+    /** Its words, Vietnamese then English: {@code moderation.disputeReason.*} in the bundles. */
     public String label() {
-        return label;
+        return Words.of("moderation.disputeReason." + name(), Words.VI);
     }
 }

@@ -3,7 +3,6 @@ package vn.hailong.paperform;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,9 +32,11 @@ import vn.hailong.intake.DossierDetails;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.FieldErrors;
+import vn.hailong.platform.Formats;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.Words;
 import vn.hailong.rating.Questionnaire;
 import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingChannel;
@@ -64,7 +65,6 @@ public class PaperFormService {
     static final Pattern SERIAL = Pattern.compile("[A-Z0-9._-]{1,40}");
 
     private static final String IDEMPOTENCY_PREFIX = "paper-form:";
-    private static final DateTimeFormatter KEYED_AT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     private final PaperForms forms;
     private final RatingService ratings;
@@ -74,6 +74,7 @@ public class PaperFormService {
     private final AccountService accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Formats formats;
     private final TransactionTemplate transaction;
     private final PaperFormProperties properties;
     private final RandomGenerator draw = new SecureRandom();
@@ -88,7 +89,8 @@ public class PaperFormService {
             ApplicationEventPublisher events,
             Clock clock,
             PlatformTransactionManager transactions,
-            PaperFormProperties properties) {
+            PaperFormProperties properties,
+            Formats formats) {
         this.forms = forms;
         this.ratings = ratings;
         this.questionnaires = questionnaires;
@@ -99,6 +101,7 @@ public class PaperFormService {
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
+        this.formats = formats;
     }
 
     /** What a clerk keys from one form. {@code answers} maps criterion keys to option keys, as the API's rating does. */
@@ -164,9 +167,7 @@ public class PaperFormService {
         } catch (ConflictException e) {
             if ("idempotencyKey".equals(e.field())) {
                 throw new ConflictException(
-                        "serial",
-                        "Phiếu số " + serial + " đã được nhập với câu trả lời khác " + "(form " + serial
-                                + " was keyed already, with other answers)");
+                        "serial", Words.of("paperform.error.keyedWithOtherAnswers", Words.VI, serial));
             }
             throw e;
         }
@@ -219,22 +220,19 @@ public class PaperFormService {
         String serial = Objects.requireNonNull(checkedSerial); // past throwIfAny it is there
         return transaction.execute(tx -> {
             PaperForm form = forms.findBySerial(serial)
-                    .orElseThrow(() ->
-                            new NotFoundException("Không có phiếu số " + serial + " (no keyed form " + serial + ")"));
+                    .orElseThrow(() -> new NotFoundException(Words.of("paperform.error.noSuchForm", Words.VI, serial)));
             if (!form.isSecondKeyingDue()) {
                 throw InvalidInputException.unprocessable(
-                        "serial", "Phiếu số " + serial + " không cần nhập lần hai (not drawn for a second keying)");
+                        "serial", Words.of("paperform.error.notDrawn", Words.VI, serial));
             }
             if (form.isSecondKeyed()) {
-                throw new ConflictException("serial", "Phiếu số " + serial + " đã được nhập lần hai (already checked)");
+                throw new ConflictException("serial", Words.of("paperform.error.alreadyChecked", Words.VI, serial));
             }
             if (form.getKeyedBy().equals(clerk)) {
-                throw InvalidInputException.unprocessable(
-                        "serial",
-                        "Người nhập lần hai phải khác người nhập lần đầu (the second keying must be someone else's)");
+                throw InvalidInputException.unprocessable("serial", Words.of("paperform.error.sameClerk", Words.VI));
             }
             if (!scopes.currentScope().includes(form.getUnitId())) {
-                throw new NotFoundException("Không có phiếu số " + serial + " (no keyed form " + serial + ")");
+                throw new NotFoundException(Words.of("paperform.error.noSuchForm", Words.VI, serial));
             }
             RatingFacts rating = ratings.facts(form.getRatingId()).orElseThrow();
             DossierDetails dossier = dossiers.find(form.getDossierId()).orElseThrow();
@@ -322,14 +320,11 @@ public class PaperFormService {
     private static @Nullable String checkedSerial(@Nullable String raw, FieldErrors errors) {
         String serial = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
         if (serial.isEmpty()) {
-            errors.malformed("serial", "Cần nhập số sê-ri của phiếu (serial required)");
+            errors.malformed("serial", Words.of("paperform.error.serialRequired", Words.VI));
             return null;
         }
         if (!SERIAL.matcher(serial).matches()) {
-            errors.malformed(
-                    "serial",
-                    "Số sê-ri chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới, tối đa 40 ký tự "
-                            + "(serial: letters, digits, . - _, at most 40)");
+            errors.malformed("serial", Words.of("paperform.error.serialMalformed", Words.VI));
             return null;
         }
         return serial;
@@ -338,15 +333,12 @@ public class PaperFormService {
     private @Nullable DossierDetails checkedDossier(@Nullable String rawCode, String clerk, FieldErrors errors) {
         String code = rawCode == null ? "" : rawCode.strip();
         if (code.isEmpty()) {
-            errors.malformed("dossierCode", "Cần nhập mã hồ sơ (dossier code required)");
+            errors.malformed("dossierCode", Words.of("paperform.error.dossierRequired", Words.VI));
             return null;
         }
         Optional<DossierDetails> found = dossiers.find(code);
         if (found.isEmpty() || !scopes.currentScope().includes(found.get().evaluatedUnitId())) {
-            errors.unprocessable(
-                    "dossierCode",
-                    "Không có hồ sơ mã '" + code + "' trong các đơn vị bạn được nhập phiếu "
-                            + "(no dossier with this code in your units)");
+            errors.unprocessable("dossierCode", Words.of("paperform.error.noSuchDossier", Words.VI, code));
             return null;
         }
         checkNotHandledBy(found.get(), clerk, errors);
@@ -357,19 +349,14 @@ public class PaperFormService {
         Optional<String> officerId = accounts.oneStopOfficerId(clerk);
         if (officerId.isPresent()
                 && dossier.officers().stream().anyMatch(o -> officerId.get().equals(o.id()))) {
-            errors.unprocessable(
-                    "dossierCode",
-                    "Bạn đã xử lý hồ sơ này: phiếu của hồ sơ phải do người khác nhập "
-                            + "(you handled this dossier; someone else must key its form)");
+            errors.unprocessable("dossierCode", Words.of("paperform.error.ownDossier", Words.VI));
         }
     }
 
     private ConflictException alreadyKeyed(PaperForm form) {
-        String at = KEYED_AT.withZone(clock.getZone()).format(form.getKeyedAt());
+        String at = formats.hourThenFullDay(form.getKeyedAt());
         return new ConflictException(
-                "serial",
-                "Phiếu số " + form.getSerial() + " đã được nhập lúc " + at + " (form " + form.getSerial()
-                        + " was keyed already)");
+                "serial", Words.of("paperform.error.alreadyKeyed", Words.VI, form.getSerial(), at));
     }
 
     private static String currentUser() {

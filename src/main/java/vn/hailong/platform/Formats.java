@@ -25,6 +25,9 @@ public final class Formats {
     private final DateTimeFormatter hourThenDay;
     private final DateTimeFormatter hour;
     private final DateTimeFormatter day;
+    private final DateTimeFormatter hourThenFullDay;
+    private final DateTimeFormatter shortDay;
+    private final DateTimeFormatter sortableTime;
 
     public Formats(Clock clock) {
         this.zone = clock.getZone();
@@ -34,6 +37,9 @@ public final class Formats {
         this.hourThenDay = DateTimeFormatter.ofPattern("HH:mm dd/MM").withZone(zone);
         this.hour = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
         this.day = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        this.hourThenFullDay = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(zone);
+        this.shortDay = DateTimeFormatter.ofPattern("dd/MM");
+        this.sortableTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
     }
 
     /**
@@ -80,5 +86,23 @@ public final class Formats {
     /** The day of a moment, in the province's zone: 23/11/2026; "" for none. */
     public String day(@Nullable Instant at) {
         return at == null ? "" : day.format(at.atZone(zone));
+    }
+
+    /** 09:05 23/11/2026 (when a form was keyed, since when a kiosk is silent); "" for none. */
+    public String hourThenFullDay(@Nullable Instant at) {
+        return at == null ? "" : hourThenFullDay.format(at);
+    }
+
+    /** 23/11 (a day of this year, the ends of a short period); "" for none. */
+    public String shortDay(@Nullable LocalDate on) {
+        return on == null ? "" : shortDay.format(on);
+    }
+
+    /**
+     * 2026-11-23 09:05, in the province's zone: a time that sorts as text (the exported tables'
+     * first column, which a spreadsheet reads as a date); "" for none.
+     */
+    public String sortableTime(@Nullable Instant at) {
+        return at == null ? "" : sortableTime.format(at);
     }
 }

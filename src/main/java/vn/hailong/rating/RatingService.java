@@ -43,6 +43,7 @@ import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Retries;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.Words;
 
 /**
  * Stores citizens' ratings: exactly once per submission (idempotency key) and at most one counted
@@ -225,10 +226,7 @@ public class RatingService {
                 || earlier.stream()
                         .anyMatch(r -> r.getStatus() == RatingStatus.EXCLUDED
                                 && dossier.id().equals(r.getDossierId()))) {
-            throw new ConflictException(
-                    "dossierCode",
-                    "dossier '" + dossier.code()
-                            + "' has already been rated and cannot be rated again (Mã hồ sơ đã được đánh giá, không thể đánh giá lại)");
+            throw new ConflictException("dossierCode", Words.of("rating.error.alreadyRated", Words.VI, dossier.code()));
         }
         return new Precheck(null, null);
     }

@@ -1,10 +1,13 @@
 package vn.hailong.receipt;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import org.jspecify.annotations.Nullable;
+
+import vn.hailong.platform.Formats;
+import vn.hailong.platform.Words;
 
 /**
  * The printable rating slip of a dossier (A6): its QR code, its code, procedure and due date, and
@@ -16,14 +19,10 @@ import org.jspecify.annotations.Nullable;
 public record RatingSlip(
         String dossierCode, String procedureName, @Nullable Instant dueAt, ZoneId zone, String surveyLink) {
 
-    public static final String INSTRUCTIONS_VI =
-            "Quét mã QR bằng điện thoại để đánh giá mức độ hài lòng về việc giải quyết"
-                    + " hồ sơ. Không cần đăng nhập, không ghi nhận danh tính.";
+    public static final String INSTRUCTIONS_VI = Words.of("receipt.slip.instructions", Words.VI);
     public static final String INSTRUCTIONS_EN =
             "Scan the QR code with your phone to rate how your dossier was handled."
                     + " No login; your rating is anonymous.";
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     private static final String STYLE = """
             @page { size: A6; margin: 8mm }
@@ -47,28 +46,37 @@ public record RatingSlip(
     public String html() {
         StringBuilder html = new StringBuilder(8192)
                 .append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"UTF-8\">\n")
-                .append("<title>Phiếu đánh giá hồ sơ ")
-                .append(escape(dossierCode))
+                .append("<title>")
+                .append(Words.of("receipt.slip.title", Words.VI, escape(dossierCode)))
                 .append("</title>\n")
                 .append("<style>\n")
                 .append(STYLE)
                 .append("</style>\n</head>\n<body>\n<main>\n")
-                .append("<h1>Đánh giá mức độ hài lòng<span lang=\"en\">Rate our service</span></h1>\n")
+                .append("<h1>")
+                .append(Words.of("receipt.slip.heading", Words.VI))
+                .append("<span lang=\"en\">Rate our service</span></h1>\n")
                 .append("<div class=\"qr\">")
                 .append(QrCodes.svg(surveyLink))
                 .append("</div>\n")
                 .append("<dl>\n")
-                .append("<dt>Mã hồ sơ / Dossier</dt><dd class=\"code\">")
+                .append("<dt>")
+                .append(Words.of("receipt.slip.dossier", Words.VI))
+                .append("</dt><dd class=\"code\">")
                 .append(escape(dossierCode))
                 .append("</dd>\n");
         if (procedureName != null && !procedureName.isBlank()) {
-            html.append("<dt>Thủ tục / Procedure</dt><dd>")
+            html.append("<dt>")
+                    .append(Words.of("receipt.slip.procedure", Words.VI))
+                    .append("</dt><dd>")
                     .append(escape(procedureName))
                     .append("</dd>\n");
         }
         if (dueAt != null) {
-            html.append("<dt>Hẹn trả / Due</dt><dd>")
-                    .append(DATE.format(dueAt.atZone(zone)))
+            // dd/MM/yyyy in the slip's zone, as the application writes a day.
+            html.append("<dt>")
+                    .append(Words.of("receipt.slip.due", Words.VI))
+                    .append("</dt><dd>")
+                    .append(new Formats(Clock.system(zone)).day(dueAt))
                     .append("</dd>\n");
         }
         return html.append("</dl>\n")

@@ -27,6 +27,7 @@ import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.Words;
 
 /**
  * Account management for administrators: create, disable and enable, reset a password (a
@@ -119,20 +120,17 @@ public class AccountAdminService {
         FieldErrors errors = new FieldErrors();
         String name = username == null ? "" : username.strip();
         if (!name.matches(USERNAME_PATTERN)) {
-            errors.malformed(
-                    "username",
-                    "Tên đăng nhập: 3–64 ký tự a-z 0-9 . _ -, bắt đầu bằng chữ hoặc số "
-                            + "(user name: 3 to 64 characters a-z 0-9 . _ -)");
+            errors.malformed("username", Words.of("security.error.usernameMalformed", Words.VI));
         }
         String display = displayName == null ? "" : displayName.strip();
         if (display.isEmpty() || display.length() > 200) {
-            errors.malformed("displayName", "Cần họ tên (1–200 ký tự) (display name required, at most 200 characters)");
+            errors.malformed("displayName", Words.of("security.error.displayNameRequired", Words.VI));
         }
         UUID unit = unitFor(role, unitCode, errors);
         PasswordPolicy.problem(initialPassword, name).ifPresent(p -> errors.malformed("password", p));
         errors.throwIfAny();
         if (accounts.findByUsername(name).isPresent()) {
-            throw new ConflictException("username", "Tên đăng nhập '" + name + "' đã có (user name already taken)");
+            throw new ConflictException("username", Words.of("security.error.usernameTaken", Words.VI, name));
         }
         UserAccount account = new UserAccount(
                 name,
@@ -155,8 +153,7 @@ public class AccountAdminService {
     public AccountRow setEnabled(String username, boolean enabled) {
         UserAccount account = find(username);
         if (!enabled && account.getUsername().equals(currentUser())) {
-            throw InvalidInputException.unprocessable(
-                    "enabled", "Không thể tự khóa tài khoản của mình (you cannot disable your own account)");
+            throw InvalidInputException.unprocessable("enabled", Words.of("security.error.disableSelf", Words.VI));
         }
         if (account.isEnabled() != enabled) {
             account.setEnabled(enabled);
@@ -228,7 +225,7 @@ public class AccountAdminService {
         String value = officerId == null || officerId.isBlank() ? null : officerId.strip();
         if (value != null && value.length() > 64) {
             throw InvalidInputException.malformed(
-                    "oneStopOfficerId", "Mã cán bộ dài quá 64 ký tự (officer id longer than 64 characters)");
+                    "oneStopOfficerId", Words.of("security.error.officerIdTooLong", Words.VI));
         }
         if (!Objects.equals(account.getOneStopOfficerId(), value)) {
             String before = account.getOneStopOfficerId();
@@ -249,8 +246,7 @@ public class AccountAdminService {
         UUID unit = unitFor(role, unitCode, errors);
         errors.throwIfAny();
         if (account.getUsername().equals(currentUser()) && role != Role.ADMIN) {
-            throw InvalidInputException.unprocessable(
-                    "role", "Không thể tự bỏ quyền quản trị của mình (you cannot remove your own administrator role)");
+            throw InvalidInputException.unprocessable("role", Words.of("security.error.demoteSelf", Words.VI));
         }
         String before = describe(account.getRole(), account.getAgencyId());
         if (account.getRole() != role || !Objects.equals(account.getAgencyId(), unit)) {
@@ -263,7 +259,7 @@ public class AccountAdminService {
 
     private @Nullable UUID unitFor(@Nullable Role role, @Nullable String unitCode, FieldErrors errors) {
         if (role == null) {
-            errors.malformed("role", "Cần chọn vai trò (role required)");
+            errors.malformed("role", Words.of("security.error.roleRequired", Words.VI));
             return null;
         }
         boolean needsUnit = role == Role.UNIT_MANAGER || role == Role.OFFICER;
@@ -275,12 +271,12 @@ public class AccountAdminService {
         }
         if (unitCode == null || unitCode.isBlank()) {
             if (needsUnit) {
-                errors.unprocessable("unit", "Vai trò này cần một đơn vị (this role must belong to a unit)");
+                errors.unprocessable("unit", Words.of("security.error.unitRequired", Words.VI));
             }
             return null;
         }
         return directory.findUnit(unitCode.strip()).map(AgencySummary::id).orElseGet(() -> {
-            errors.unprocessable("unit", "Không có đơn vị '" + unitCode.strip() + "' (unknown unit)");
+            errors.unprocessable("unit", Words.of("security.error.unknownUnit", Words.VI, unitCode.strip()));
             return null;
         });
     }
@@ -294,7 +290,8 @@ public class AccountAdminService {
 
     private UserAccount find(String username) {
         return accounts.findByUsername(username == null ? "" : username.strip())
-                .orElseThrow(() -> new NotFoundException("Không có tài khoản '" + username + "' (no such account)"));
+                .orElseThrow(() -> new NotFoundException(
+                        Words.of("security.error.noSuchAccount", Words.VI, String.valueOf(username))));
     }
 
     private void audit(String username, String details) {

@@ -24,6 +24,7 @@ import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.Words;
 
 /** Managers' accounts, and the look-up Spring Security uses at log-in. */
 @Service
@@ -109,8 +110,13 @@ public class AccountService implements UserDetailsService {
         if (accounts.existsByRole(Role.ADMIN)) {
             return false;
         }
-        UserAccount account =
-                new UserAccount(name, passwords.encode(password), "Quản trị viên", Role.ADMIN, null, clock.instant());
+        UserAccount account = new UserAccount(
+                name,
+                passwords.encode(password),
+                Words.of("security.account.firstAdminName", Words.VI),
+                Role.ADMIN,
+                null,
+                clock.instant());
         account.setOneTimePassword(account.getPasswordHash(), clock.instant());
         accounts.saveAndFlush(account);
         events.publishEvent(new AuditEvent(
@@ -163,14 +169,13 @@ public class AccountService implements UserDetailsService {
                 accounts.findByUsername(username).orElseThrow(() -> new NotFoundException("no account " + username));
         if (currentPassword == null || !passwords.matches(currentPassword, account.getPasswordHash())) {
             throw InvalidInputException.unprocessable(
-                    "currentPassword", "Mật khẩu hiện tại không đúng (current password is wrong)");
+                    "currentPassword", Words.of("security.error.currentPasswordWrong", Words.VI));
         }
         PasswordPolicy.problem(newPassword, username).ifPresent(p -> {
             throw InvalidInputException.malformed("newPassword", p);
         });
         if (newPassword.equals(currentPassword)) {
-            throw InvalidInputException.malformed(
-                    "newPassword", "Mật khẩu mới phải khác mật khẩu cũ (must differ from the current one)");
+            throw InvalidInputException.malformed("newPassword", Words.of("security.error.samePassword", Words.VI));
         }
         account.setOwnPassword(passwords.encode(newPassword), clock.instant());
         accounts.saveAndFlush(account);

@@ -19,6 +19,7 @@ import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.Words;
 
 /**
  * API keys issued by an administrator on screen (ADR 105): a manager's key (scope {@code index},
@@ -106,20 +107,13 @@ public class ApiKeyAdminService {
         String holder = username == null ? "" : username.strip();
         AccountService.Account account = accounts.find(holder).orElse(null);
         if (account == null) {
-            errors.unprocessable("username", "Không có tài khoản '" + holder + "' (no such account)");
+            errors.unprocessable("username", Words.of("security.error.noSuchAccount", Words.VI, holder));
         } else if (!account.enabled()) {
-            errors.unprocessable("username", "Tài khoản '" + holder + "' đang bị khoá (the account is disabled)");
+            errors.unprocessable("username", Words.of("security.error.accountDisabled", Words.VI, holder));
         } else if (!KEY_HOLDING_ROLES.contains(account.role())) {
-            errors.unprocessable(
-                    "username",
-                    "Chỉ quản trị viên, Sở Nội vụ và lãnh đạo đơn vị giữ khoá API "
-                            + "(only administrators, province and unit managers hold API keys)");
+            errors.unprocessable("username", Words.of("security.error.keyHoldingRoles", Words.VI));
         } else if (twoFactor.requiredFor(account.role()) && !twoFactor.enrolled(account.username())) {
-            errors.unprocessable(
-                    "username",
-                    "Tài khoản này phải đăng ký xác thực hai lớp trước khi được cấp khoá API "
-                            + "(the account must enrol its second factor first: a key must not open "
-                            + "what its password alone cannot)");
+            errors.unprocessable("username", Words.of("security.error.keyNeedsTwoFactor", Words.VI));
         }
         errors.throwIfAny();
         refuseTaken(clientName);
@@ -138,13 +132,10 @@ public class ApiKeyAdminService {
         String clientName = checkedName(name, errors);
         String unit = unitCode == null || unitCode.isBlank() ? null : unitCode.strip();
         if (unit != null && directory.findUnit(unit).isEmpty()) {
-            errors.unprocessable("unit", "Không có đơn vị mã '" + unit + "' (no such unit)");
+            errors.unprocessable("unit", Words.of("security.error.noSuchUnit", Words.VI, unit));
         }
         if (unit != null && managesWebhooks) {
-            errors.unprocessable(
-                    "managesWebhooks",
-                    "Khoá giới hạn trong một đơn vị không quản lý webhook được "
-                            + "(a key limited to a unit cannot manage webhooks)");
+            errors.unprocessable("managesWebhooks", Words.of("security.error.unitKeyWebhooks", Words.VI));
         }
         errors.throwIfAny();
         refuseTaken(clientName);
@@ -192,20 +183,14 @@ public class ApiKeyAdminService {
     private static String checkedName(String name, FieldErrors errors) {
         String clientName = name == null ? "" : name.strip();
         if (!clientName.matches(NAME_PATTERN)) {
-            errors.malformed(
-                    "name",
-                    "Tên khoá: 3–100 ký tự a-z 0-9 . _ -, bắt đầu bằng chữ hoặc số "
-                            + "(key name: 3 to 100 characters a-z 0-9 . _ -)");
+            errors.malformed("name", Words.of("security.error.keyNameMalformed", Words.VI));
         }
         return clientName;
     }
 
     private void refuseTaken(String clientName) {
         if (clients.findByName(clientName).isPresent()) {
-            throw new ConflictException(
-                    "name",
-                    "Đã có khoá tên '" + clientName + "'; cấp lại khoá đó hoặc chọn tên khác "
-                            + "(a key of this name exists: rotate it or choose another name)");
+            throw new ConflictException("name", Words.of("security.error.keyNameTaken", Words.VI, clientName));
         }
     }
 

@@ -16,6 +16,7 @@ import vn.hailong.directory.DirectoryService;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.Words;
 
 /**
  * Who is responsible for a unit, and how to reach them by e-mail (follow-up notifications). Kept
@@ -90,8 +91,7 @@ public class ManagerContacts {
         String value = email == null || email.isBlank() ? null : email.strip();
         if (value != null
                 && (value.length() > EMAIL_MAX_LENGTH || !EMAIL.matcher(value).matches())) {
-            throw InvalidInputException.malformed(
-                    "email", "Địa chỉ e-mail không hợp lệ (not an e-mail address): " + value);
+            throw InvalidInputException.malformed("email", Words.of("security.error.emailMalformed", Words.VI, value));
         }
         return value;
     }

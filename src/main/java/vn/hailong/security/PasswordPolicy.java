@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import vn.hailong.platform.Words;
+
 /**
  * What a password set through account management must satisfy. Length matters most (NIST SP
  * 800-63B): at least 10 characters, plus a letter and a digit so that a word or a date alone does
@@ -31,22 +33,21 @@ public final class PasswordPolicy {
     /** Why the password is refused (Vietnamese, then English), or empty when it is acceptable. */
     public static Optional<String> problem(String password, String username) {
         if (password == null || password.length() < MIN_LENGTH) {
-            return Optional.of("Mật khẩu cần ít nhất " + MIN_LENGTH + " ký tự (a password needs at least " + MIN_LENGTH
-                    + " characters)");
+            return Optional.of(Words.of("security.password.tooShort", Words.VI, String.valueOf(MIN_LENGTH)));
         }
         if (password.length() > MAX_LENGTH) {
-            return Optional.of("Mật khẩu dài quá " + MAX_LENGTH + " ký tự (at most " + MAX_LENGTH + " characters)");
+            return Optional.of(Words.of("security.password.tooLong", Words.VI, String.valueOf(MAX_LENGTH)));
         }
         if (password.codePoints().noneMatch(Character::isLetter)
                 || password.codePoints().noneMatch(Character::isDigit)) {
-            return Optional.of("Mật khẩu cần có cả chữ và số (needs both a letter and a digit)");
+            return Optional.of(Words.of("security.password.lettersAndDigits", Words.VI));
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (username != null && !username.isBlank() && lower.contains(username.toLowerCase(Locale.ROOT))) {
-            return Optional.of("Mật khẩu không được chứa tên đăng nhập (must not contain the user name)");
+            return Optional.of(Words.of("security.password.containsUsername", Words.VI));
         }
         if (COMMON.contains(lower) || password.chars().distinct().count() < 4) {
-            return Optional.of("Mật khẩu quá dễ đoán (too easy to guess)");
+            return Optional.of(Words.of("security.password.tooEasy", Words.VI));
         }
         return Optional.empty();
     }

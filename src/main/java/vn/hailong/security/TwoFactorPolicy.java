@@ -13,7 +13,8 @@ import vn.hailong.platform.Roles;
  * keeps simple log-ins.
  *
  * @param roles  the roles that must enrol and then give a code at every log-in
- * @param issuer the name the authenticator app shows next to the account
+ * @param issuer the name the authenticator app shows next to the account (default: the product's
+ *     name, an annotation's constant)
  */
 @ConfigurationProperties("hailong.security.two-factor")
 public record TwoFactorPolicy(

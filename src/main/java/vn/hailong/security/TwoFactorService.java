@@ -36,6 +36,7 @@ import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import vn.hailong.audit.AuditAction;
 import vn.hailong.audit.AuditEvent;
 import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.Words;
 
 /**
  * The second log-in factor: a six-digit code from an authenticator app (TOTP, RFC 6238: HMAC-SHA1,
@@ -120,9 +121,8 @@ public class TwoFactorService {
         String username = pending.getName();
         byte[] key = decode(secret);
         long step = acceptedStep(key, code)
-                .orElseThrow(() -> InvalidInputException.unprocessable(
-                        "code",
-                        "Mã không đúng: kiểm tra giờ trên điện thoại và nhập mã đang hiện (the code does not match)"));
+                .orElseThrow(() ->
+                        InvalidInputException.unprocessable("code", Words.of("security.error.codeMismatch", Words.VI)));
         jdbc.update(
                 "UPDATE user_account SET totp_secret = ?, totp_enrolled_at = ?, totp_last_step = ? WHERE username = ?",
                 key,

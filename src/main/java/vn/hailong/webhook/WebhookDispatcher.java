@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hailong.notification.MailOutbox;
 import vn.hailong.platform.PolledWorker;
+import vn.hailong.platform.Words;
 
 /**
  * Sends queued deliveries (ADR 098), on a worker thread of each node, never on a request thread.
@@ -198,15 +199,13 @@ class WebhookDispatcher implements SmartLifecycle {
                         endpoint.id(),
                         MailOutbox.Kind.WEBHOOK_DISABLED,
                         List.of(endpoint.ownerEmail()),
-                        "Webhook đã bị tắt (webhook disabled): " + endpoint.url(),
-                        """
-                                Địa chỉ webhook %s không nhận được sự kiện nào từ %s và đã bị tắt tự động.
-                                Kiểm tra máy nhận, rồi bật lại và gửi lại các sự kiện trong trang Webhook: %s
-
-                                The webhook endpoint %s has failed every delivery since %s and was disabled.
-                                Fix the receiver, then enable it again and redeliver from the Webhooks page.
-                                """.formatted(
-                                endpoint.url(), failingSince, mail.link("/webhooks"), endpoint.url(), failingSince));
+                        Words.of("webhook.mail.disabled.subject", Words.VI, endpoint.url()),
+                        Words.of(
+                                "webhook.mail.disabled.text",
+                                Words.VI,
+                                endpoint.url(),
+                                failingSince.toString(),
+                                mail.link("/webhooks")));
                 log.warn("webhook endpoint {} disabled: {}", endpoint.url(), reason);
             }
         });

@@ -30,6 +30,7 @@ import vn.hailong.kiosk.KioskDeviceService;
 import vn.hailong.kiosk.KioskRating;
 import vn.hailong.kiosk.KioskService;
 import vn.hailong.platform.InvalidInputException;
+import vn.hailong.platform.Words;
 import vn.hailong.rating.RatingOutcome;
 
 /**
@@ -69,12 +70,15 @@ class KioskDeviceController {
                         .cacheControl(CacheControl.noStore())
                         .body("""
                                 <!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-                                <title>Liên kết không còn hiệu lực</title>
+                                <title>%s</title>
                                 <body style="font-family:sans-serif;font-size:1.4rem;max-width:40rem;margin:3rem auto;padding:1rem">
-                                <h1>Liên kết đăng ký không còn hiệu lực</h1>
-                                <p>Liên kết đã được dùng hoặc đã hết hạn. Xin quản trị viên tạo liên kết mới.</p>
+                                <h1>%s</h1>
+                                <p>%s</p>
                                 <p lang="en">This enrolment link was already used or has expired. Ask an administrator for a new one.</p>
-                                </body></html>"""));
+                                </body></html>""".formatted(
+                                        Words.of("kiosk.web.enrolGone.title", Words.VI),
+                                        Words.of("kiosk.web.enrolGone.heading", Words.VI),
+                                        Words.of("kiosk.web.enrolGone.text", Words.VI))));
     }
 
     /**
@@ -88,8 +92,8 @@ class KioskDeviceController {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofHours(1)))
                 .body("""
-                {"id": "%1$s/kiosk", "name": "Hài Lòng – Đánh giá tại quầy", "short_name": "Hài Lòng",
-                 "description": "Đánh giá sự hài lòng tại Bộ phận Một cửa",
+                {"id": "%1$s/kiosk", "name": "%2$s", "short_name": "%3$s",
+                 "description": "%4$s",
                  "start_url": "%1$s/kiosk", "scope": "%1$s/kiosk", "display": "fullscreen",
                  "display_override": ["fullscreen", "standalone"], "orientation": "any",
                  "background_color": "#f6f8fb", "theme_color": "#0a5bd3", "lang": "vi",
@@ -97,7 +101,11 @@ class KioskDeviceController {
                   {"src": "%1$s/kiosk-device/icons/kiosk-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any"},
                   {"src": "%1$s/kiosk-device/icons/kiosk-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any"},
                   {"src": "%1$s/kiosk-device/icons/kiosk-maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"}
-                 ]}""".formatted(root));
+                 ]}""".formatted(
+                                root,
+                                Words.of("kiosk.web.manifest.name", Words.VI),
+                                Words.of("kiosk.web.manifest.shortName", Words.VI),
+                                Words.of("kiosk.web.manifest.description", Words.VI)));
     }
 
     /** The manifest's icons (static, the same for every site). */

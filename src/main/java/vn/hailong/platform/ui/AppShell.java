@@ -6,6 +6,8 @@ import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 
+import vn.hailong.platform.Words;
+
 /** The page shell of every view: Lumo (Vaadin 25 has no default theme) and our own small stylesheet. */
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet(Lumo.UTILITY_STYLESHEET)
@@ -15,7 +17,8 @@ public class AppShell implements AppShellConfigurator {
 
     @Override
     public void configurePage(AppShellSettings settings) {
-        settings.setPageTitle("Hài Lòng");
-        settings.addMetaTag("description", "Đánh giá sự hài lòng của người dân, tổ chức với dịch vụ hành chính công");
+        // The shell is the same for every page and language: its words in Vietnamese.
+        settings.setPageTitle(Words.of("platform.ui.shell.title", Words.VI));
+        settings.addMetaTag("description", Words.of("platform.ui.shell.description", Words.VI));
     }
 }

@@ -25,7 +25,7 @@ public class MainLayout extends AppLayout {
 
     public MainLayout(AuthenticationContext authentication) {
         setPrimarySection(Section.DRAWER);
-        Span brand = new Span("Hài Lòng");
+        Span brand = new Span(getTranslation("platform.ui.layout.brand"));
         brand.addClassName("brand");
         SideNav nav = new SideNav();
         MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(new SideNavItem(entry.title(), entry.path())));
@@ -36,7 +36,7 @@ public class MainLayout extends AppLayout {
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setPadding(true);
         Span user = new Span(authentication.getPrincipalName().orElse(""));
-        Button logout = new Button("Đăng xuất", e -> authentication.logout());
+        Button logout = new Button(getTranslation("platform.ui.layout.logout"), e -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         header.add(new DrawerToggle(), user, logout);
         header.expand(user);
