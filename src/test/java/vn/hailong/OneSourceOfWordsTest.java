@@ -272,6 +272,32 @@ class OneSourceOfWordsTest {
     }
 
     @Test
+    void the_times_people_read_are_written_by_formats() throws IOException {
+        // The formatters left in code are machine-facing, not for people to read (each says so).
+        Set<String> machineFacing = Set.of(
+                // the yyMMdd of a dossier code, as the one-stop software writes it
+                "kiosk/KioskService.java",
+                // the yyMMdd of a demo dossier's code
+                "demo/DemoPlan.java",
+                // the audit record's UTC time, in its English detail
+                "security/LoginProtection.java");
+        List<String> copies = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String name = SOURCES.relativize(file).toString().replace('\\', '/');
+                if (withoutComments(Files.readString(file)).contains("DateTimeFormatter.ofPattern(")
+                        && !name.equals("platform/Formats.java")
+                        && !machineFacing.contains(name)) {
+                    copies.add(name);
+                }
+            }
+        }
+        assertThat(copies)
+                .as("days and times for people are written by platform.Formats, in the Clock's zone")
+                .isEmpty();
+    }
+
+    @Test
     void the_guard_sees_a_copy() {
         String code = withoutComments("class X { // \"Được tính\" in a comment is fine\n String s = \"Được tính\"; }");
         assertThat(code).contains("\"Được tính\"");

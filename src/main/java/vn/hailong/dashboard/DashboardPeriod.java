@@ -2,11 +2,11 @@ package vn.hailong.dashboard;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.hailong.platform.Formats;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.Words;
 
@@ -15,9 +15,6 @@ import vn.hailong.platform.Words;
  * both included. It knows the period before it and the same period a year earlier.
  */
 public record DashboardPeriod(Kind kind, LocalDate from, LocalDate to) {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM");
 
     public enum Kind {
         MONTH,
@@ -143,7 +140,9 @@ public record DashboardPeriod(Kind kind, LocalDate from, LocalDate to) {
      */
     public String label() {
         if (partial()) {
-            return containing(kind, from).label() + " (" + SHORT.format(from) + "–" + SHORT.format(to) + ")";
+            return containing(kind, from).label() + " ("
+                    + Formats.ofCurrentPage().shortDay(from) + "–"
+                    + Formats.ofCurrentPage().shortDay(to) + ")";
         }
         return switch (kind) {
             // Numbers as text: MessageFormat would write the year 2026 as "2.026".
@@ -160,7 +159,9 @@ public record DashboardPeriod(Kind kind, LocalDate from, LocalDate to) {
                         String.valueOf((from.getMonthValue() - 1) / 3 + 1),
                         String.valueOf(from.getYear()));
             case YEAR -> Words.of("dashboard.period.year", Words.VI, String.valueOf(from.getYear()));
-            case CUSTOM -> DAY.format(from) + " – " + DAY.format(to);
+            case CUSTOM ->
+                Formats.ofCurrentPage().day(from) + " – "
+                        + Formats.ofCurrentPage().day(to);
         };
     }
 }

@@ -2,7 +2,6 @@ package vn.hailong.dashboard;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +23,7 @@ import vn.hailong.audit.AuditEvent;
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.intake.DossierIntakeService;
+import vn.hailong.platform.Formats;
 import vn.hailong.platform.Roles;
 import vn.hailong.platform.Words;
 import vn.hailong.rating.RatingFacts;
@@ -49,6 +49,7 @@ public class ExportService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MessageSource messages;
+    private final Formats formats;
 
     ExportService(
             DashboardService dashboard,
@@ -57,8 +58,10 @@ public class ExportService {
             DirectoryService directory,
             ApplicationEventPublisher events,
             Clock clock,
-            MessageSource messages) {
+            MessageSource messages,
+            Formats formats) {
         this.messages = messages;
+        this.formats = formats;
         this.dashboard = dashboard;
         this.ratings = ratings;
         this.intake = intake;
@@ -198,14 +201,14 @@ public class ExportService {
         for (String key : List.of("reasonCodes", "reasons", "comment", "device", "ratingId")) {
             headers.add(word("export.ratings." + key, language));
         }
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         List<List<Object>> rows = new ArrayList<>();
         for (RatingFacts r : found) {
             AgencySummary unit = unitsById.get(r.unitId());
             String channel = r.channel().name();
             String status = r.status().name();
             List<Object> row = new ArrayList<>(Arrays.asList(
-                    time.format(r.submittedAt()),
+                    // yyyy-MM-dd HH:mm in the province's zone: a time a spreadsheet sorts and reads as a date.
+                    formats.sortableTime(r.submittedAt()),
                     codes.get(r.dossierId()),
                     unit == null ? null : unit.code(),
                     unit == null ? null : unit.name(),
@@ -252,7 +255,7 @@ public class ExportService {
         List<BreakdownRow> channels = dashboard.breakdown(selection, Breakdown.CHANNEL);
         List<UnhappyRating> unhappy = dashboard.unhappy(selection, null, null, 50);
         ReportPdf.Words words = (key, args) -> messages.getMessage(key, args, FigureFormat.VI);
-        byte[] pdf = new ReportPdf(words, dashboard.criterionLabels(), dashboard.reasonLabels(), clock.getZone())
+        byte[] pdf = new ReportPdf(words, dashboard.criterionLabels(), dashboard.reasonLabels(), formats)
                 .render(
                         scopeName(selection),
                         headline,

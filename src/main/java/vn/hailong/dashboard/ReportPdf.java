@@ -5,8 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +23,8 @@ import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
+import vn.hailong.platform.Formats;
+
 /**
  * The PDF report of a unit's period. Text is set in DejaVu Sans, embedded from the application's
  * resources (a font with every Vietnamese letter: the standard PDF fonts have none of ư, ơ, ạ…).
@@ -37,7 +37,7 @@ final class ReportPdf {
 
     private final Map<String, String> criterionLabels;
     private final Map<String, String> reasonLabels;
-    private final DateTimeFormatter time;
+    private final Formats formats;
     private final Font body = new Font(REGULAR, 9);
     private final Font small = new Font(REGULAR, 8, Font.NORMAL, new Color(0x44, 0x44, 0x44));
     private final Font heading = new Font(BOLD, 12);
@@ -49,16 +49,13 @@ final class ReportPdf {
         String get(String key, Object... args);
     }
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("dd/MM");
-
     private final Words words;
 
-    ReportPdf(Words words, Map<String, String> criterionLabels, Map<String, String> reasonLabels, ZoneId zone) {
+    ReportPdf(Words words, Map<String, String> criterionLabels, Map<String, String> reasonLabels, Formats formats) {
         this.words = words;
         this.criterionLabels = criterionLabels;
         this.reasonLabels = reasonLabels;
-        this.time = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(zone);
+        this.formats = formats;
     }
 
     private static BaseFont font(String resource) {
@@ -90,7 +87,7 @@ final class ReportPdf {
         Document document = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
         PdfWriter.getInstance(document, out);
         String period = h.running()
-                ? words.get("dashboard.period.running", h.period().label(), SHORT_DAY.format(h.asOf()))
+                ? words.get("dashboard.period.running", h.period().label(), formats.shortDay(h.asOf()))
                 : h.period().label();
         document.addTitle(words.get("dashboard.pdf.documentTitle", scope, period));
         document.open();
@@ -115,7 +112,7 @@ final class ReportPdf {
             document.add(new Paragraph(
                     words.get(
                             "dashboard.period.running.note",
-                            DAY.format(h.asOf()),
+                            formats.day(h.asOf()),
                             h.previousPeriod().days()),
                     small));
         }
@@ -212,7 +209,7 @@ final class ReportPdf {
             for (UnhappyRating r : unhappy) {
                 row(
                         comments,
-                        time.format(r.submittedAt()),
+                        formats.time(r.submittedAt()),
                         r.dossierCode(),
                         r.unitName(),
                         String.join(

@@ -42,6 +42,7 @@ import vn.hailong.platform.management.CachedGauges;
 class LoginProtection {
 
     private static final RetryTemplate RACES = Retries.onWriteConflictOrDuplicate(4);
+    /** Machine-facing: the audit record's UTC time (English detail, as stored), not the province's time. */
     private static final DateTimeFormatter AUDIT_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 

@@ -161,10 +161,7 @@ public class CounterDeskView extends Div {
             kiosks.add(card);
         }
         summary.setText(getTranslation(
-                "officer.summary",
-                Format.DAY.format(desk.day()),
-                desk.handovers().size(),
-                desk.rated()));
+                "officer.summary", Format.day(desk.day()), desk.handovers().size(), desk.rated()));
         handovers.setItems(desk.handovers());
     }
 

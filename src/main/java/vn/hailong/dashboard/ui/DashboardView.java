@@ -118,7 +118,7 @@ public class DashboardView extends Div {
             if (h.running()) {
                 runningNote.setText(getTranslation(
                         "dashboard.period.running.note",
-                        Format.DAY.format(h.asOf()),
+                        Format.day(h.asOf()),
                         h.previousPeriod().days()));
             }
             cards.show(h);
@@ -134,7 +134,7 @@ public class DashboardView extends Div {
     /** "Tháng 12/2026, tính đến 04/12" while the period runs, else its plain label. */
     private String periodLabel(Headline h) {
         return h.running()
-                ? getTranslation("dashboard.period.running", h.period().label(), Format.SHORT_DAY.format(h.asOf()))
+                ? getTranslation("dashboard.period.running", h.period().label(), Format.shortDay(h.asOf()))
                 : h.period().label();
     }
 

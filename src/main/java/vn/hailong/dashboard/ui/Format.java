@@ -1,7 +1,7 @@
 package vn.hailong.dashboard.ui;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -14,8 +14,6 @@ import vn.hailong.platform.SampleProportion;
 final class Format {
 
     static final Locale VI = FigureFormat.VI;
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("dd/MM");
 
     private Format() {}
 
@@ -33,6 +31,16 @@ final class Format {
 
     static String interval(SampleProportion p) {
         return FigureFormat.interval(p);
+    }
+
+    /** 23/11/2026 ({@link Formats#day(LocalDate)}); "" for none. */
+    static String day(@Nullable LocalDate on) {
+        return Formats.ofCurrentPage().day(on);
+    }
+
+    /** 23/11 ({@link Formats#shortDay}); "" for none. */
+    static String shortDay(@Nullable LocalDate on) {
+        return Formats.ofCurrentPage().shortDay(on);
     }
 
     static String time(Instant i) {

@@ -1,8 +1,6 @@
 package vn.hailong.kiosk.ui;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -34,6 +32,7 @@ import vn.hailong.directory.CounterSummary;
 import vn.hailong.kiosk.DeviceSummary;
 import vn.hailong.kiosk.EnrolmentLink;
 import vn.hailong.kiosk.KioskDeviceService;
+import vn.hailong.platform.Formats;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.Roles;
 import vn.hailong.platform.Words;
@@ -52,15 +51,13 @@ public class KioskDevicesView extends VerticalLayout {
     /** The enrolment QR on screen, CSS px: some 6 px per module for a typical link, easy for a tablet camera. */
     static final int QR_SIZE_PX = 288;
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-
     private final KioskDeviceService devices;
-    private final Clock clock;
+    private final Formats formats;
     private final Grid<DeviceSummary> grid = new Grid<>(DeviceSummary.class, false);
 
-    public KioskDevicesView(KioskDeviceService devices, Clock clock) {
+    public KioskDevicesView(KioskDeviceService devices, Formats formats) {
         this.devices = devices;
-        this.clock = clock;
+        this.formats = formats;
         add(new H2(getTranslation("kiosk.ui.devices.title")));
 
         TextField code = new TextField(getTranslation("kiosk.ui.devices.code"));
@@ -136,9 +133,8 @@ public class KioskDevicesView extends VerticalLayout {
                     if (d.offlineAlertSince() == null) {
                         return new Span("—");
                     }
-                    Span alert = new Span(getTranslation(
-                            "kiosk.ui.devices.offlineSince",
-                            TIME.format(d.offlineAlertSince().atZone(clock.getZone()))));
+                    Span alert = new Span(
+                            getTranslation("kiosk.ui.devices.offlineSince", formats.time(d.offlineAlertSince())));
                     alert.getStyle()
                             .set("color", "var(--lumo-error-text-color)")
                             .set("font-weight", "600");
@@ -150,9 +146,7 @@ public class KioskDevicesView extends VerticalLayout {
         grid.addColumn(DeviceSummary::ratingsToday)
                 .setHeader(getTranslation("kiosk.ui.devices.column.ratingsToday"))
                 .setAutoWidth(true);
-        grid.addColumn(d -> d.lastSeenAt() == null
-                        ? "—"
-                        : TIME.format(d.lastSeenAt().atZone(clock.getZone())))
+        grid.addColumn(d -> d.lastSeenAt() == null ? "—" : formats.time(d.lastSeenAt()))
                 .setHeader(getTranslation("kiosk.ui.devices.column.lastSeen"))
                 .setAutoWidth(true);
         grid.addColumn(DeviceSummary::unsentRatings)
@@ -194,9 +188,8 @@ public class KioskDevicesView extends VerticalLayout {
         Anchor anchor = new Anchor(link.url(), link.url());
         anchor.getElement().setAttribute("data-enrolment-link", "");
         dialog.add(new VerticalLayout(
-                new Paragraph(getTranslation(
-                        "kiosk.ui.devices.enrolment.instructions",
-                        TIME.format(link.expiresAt().atZone(clock.getZone())))),
+                new Paragraph(
+                        getTranslation("kiosk.ui.devices.enrolment.instructions", formats.time(link.expiresAt()))),
                 new Paragraph(getTranslation("kiosk.ui.devices.enrolment.instructionsInEnglish")),
                 qr,
                 anchor));

@@ -1,8 +1,5 @@
 package vn.hailong.paperform.ui;
 
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
-
 import jakarta.annotation.security.RolesAllowed;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -19,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import vn.hailong.paperform.PaperFormService;
 import vn.hailong.paperform.PaperFormService.Integrity;
 import vn.hailong.paperform.PaperFormService.Mismatch;
+import vn.hailong.platform.Formats;
 import vn.hailong.platform.Roles;
 
 /** Managers' view of paper-form keying: how many forms were keyed and checked, and where two keyings disagreed. */
@@ -29,9 +27,7 @@ import vn.hailong.platform.Roles;
 @StyleSheet("styles/followup.css")
 public class PaperFormChecksView extends Div {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
-
-    public PaperFormChecksView(PaperFormService service, Clock clock) {
+    public PaperFormChecksView(PaperFormService service, Formats formats) {
         addClassName("followup");
         Integrity integrity = service.integrity();
         add(new H2(getTranslation("paperform.ui.checks.title")));
@@ -58,7 +54,7 @@ public class PaperFormChecksView extends Div {
         grid.addColumn(m -> m.keyedBy() + " / " + m.secondKeyedBy())
                 .setHeader(getTranslation("paperform.ui.checks.column.keyedBy"))
                 .setAutoWidth(true);
-        grid.addColumn(m -> TIME.withZone(clock.getZone()).format(m.secondKeyedAt()))
+        grid.addColumn(m -> formats.hourThenFullDay(m.secondKeyedAt()))
                 .setHeader(getTranslation("paperform.ui.checks.column.checkedAt"))
                 .setAutoWidth(true);
         grid.setItems(integrity.mismatches());

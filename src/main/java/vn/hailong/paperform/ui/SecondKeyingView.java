@@ -1,9 +1,5 @@
 package vn.hailong.paperform.ui;
 
-import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-
 import jakarta.annotation.security.RolesAllowed;
 
 import com.vaadin.flow.component.button.Button;
@@ -23,6 +19,7 @@ import vn.hailong.paperform.PaperFormService;
 import vn.hailong.paperform.PaperFormService.AwaitingCheck;
 import vn.hailong.paperform.PaperFormService.CheckResult;
 import vn.hailong.platform.ConflictException;
+import vn.hailong.platform.Formats;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
@@ -37,17 +34,15 @@ import vn.hailong.platform.Roles;
 @StyleSheet("styles/followup.css")
 public class SecondKeyingView extends Div {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
-
     private final PaperFormService service;
     private final PaperFormFields fields;
     private final Grid<AwaitingCheck> awaiting = new Grid<>();
     private final Paragraph result = new Paragraph();
-    private final ZoneId zone;
+    private final Formats formats;
 
-    public SecondKeyingView(PaperFormService service, Clock clock) {
+    public SecondKeyingView(PaperFormService service, Formats formats) {
         this.service = service;
-        this.zone = clock.getZone();
+        this.formats = formats;
         this.fields = new PaperFormFields(service.questionnaire());
         addClassName("followup");
         add(new H2(getTranslation("paperform.ui.secondKeying.title")));
@@ -57,7 +52,7 @@ public class SecondKeyingView extends Div {
         awaiting.addColumn(AwaitingCheck::serial)
                 .setHeader(getTranslation("paperform.ui.secondKeying.column.serial"))
                 .setAutoWidth(true);
-        awaiting.addColumn(a -> TIME.withZone(zone).format(a.keyedAt()))
+        awaiting.addColumn(a -> formats.hourThenFullDay(a.keyedAt()))
                 .setHeader(getTranslation("paperform.ui.secondKeying.column.keyedAt"))
                 .setAutoWidth(true);
         awaiting.setEmptyStateText(getTranslation("paperform.ui.secondKeying.noneAwaiting"));

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +33,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
 import vn.hailong.platform.ConflictException;
+import vn.hailong.platform.Formats;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.survey.CitizenSurveyService;
 import vn.hailong.survey.SurveyAnswers;
@@ -69,12 +69,19 @@ class SurveyPageController {
     private final SurveyAssets assets;
     private final SurveyHelpProperties help;
     private final Clock clock;
+    private final Formats formats;
 
-    SurveyPageController(CitizenSurveyService surveys, SurveyAssets assets, SurveyHelpProperties help, Clock clock) {
+    SurveyPageController(
+            CitizenSurveyService surveys,
+            SurveyAssets assets,
+            SurveyHelpProperties help,
+            Clock clock,
+            Formats formats) {
         this.surveys = surveys;
         this.assets = assets;
         this.help = help;
         this.clock = clock;
+        this.formats = formats;
     }
 
     @GetMapping("/r/{token}")
@@ -265,9 +272,8 @@ class SurveyPageController {
             return status;
         }
         LocalDate due = page.dueDate();
-        String pattern = due.getYear() == LocalDate.now(clock).getYear() ? "dd/MM" : "dd/MM/yyyy";
-        return status + ", " + texts.get("due") + " "
-                + DateTimeFormatter.ofPattern(pattern).format(due);
+        String day = due.getYear() == LocalDate.now(clock).getYear() ? formats.shortDay(due) : formats.day(due);
+        return status + ", " + texts.get("due") + " " + day;
     }
 
     private ModelAndView notice(
