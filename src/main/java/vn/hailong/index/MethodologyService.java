@@ -155,6 +155,8 @@ public class MethodologyService {
             @Nullable String name,
             Methodology.Definition definition) {
         Objects.requireNonNull(definition, "definition");
+        // "  " and "" mean no province, as null does: every entry point stores the same value.
+        String provinceOrNone = province == null || province.isBlank() ? null : province.strip();
         if (scheme == null || !SCHEME.matcher(scheme).matches()) {
             throw InvalidInputException.malformed("scheme", "scheme must be 1–40 of a-z, 0-9 and '-': " + scheme);
         }
@@ -173,7 +175,7 @@ public class MethodologyService {
                 id.toString(),
                 scheme,
                 version,
-                province,
+                provinceOrNone,
                 year,
                 name.strip(),
                 IndexJson.write(definition),
@@ -187,7 +189,7 @@ public class MethodologyService {
                 "version " + version + " created and in force for "
                         + (year == null ? "every year without a version of its own" : "year " + year)
                         + " (new computations; "
-                        + "published snapshots keep theirs); name '" + name.strip() + "', province " + province
+                        + "published snapshots keep theirs); name '" + name.strip() + "', province " + provinceOrNone
                         + "; replaces "
                         + (latest == null ? "nothing (new scheme)" : "v" + latest) + "; id " + id
                         + "; definition sha256 "
@@ -211,12 +213,7 @@ public class MethodologyService {
             @Nullable String name,
             String definitionJson) {
         checkYear(year);
-        return addVersion(
-                scheme,
-                province == null || province.isBlank() ? null : province.strip(),
-                year,
-                name,
-                parseDefinition(definitionJson));
+        return addVersion(scheme, province, year, name, parseDefinition(definitionJson));
     }
 
     /**
@@ -236,8 +233,7 @@ public class MethodologyService {
             MethodologyEdits edits) {
         checkYear(year);
         Methodology.Definition definition = edits.applyTo(get(baseId).definition());
-        return addVersion(
-                scheme, province == null || province.isBlank() ? null : province.strip(), year, name, definition);
+        return addVersion(scheme, province, year, name, definition);
     }
 
     private static void checkYear(@Nullable Integer year) {
