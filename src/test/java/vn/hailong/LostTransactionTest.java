@@ -85,14 +85,14 @@ class LostTransactionTest {
 
         @EventListener
         void on(RatingSubmitted submitted) {
-            if (submitted.dossierId().equals(ratingOf) && ratingsAborted.getAndIncrement() == 0) {
+            if (submitted.dossierId().value().equals(ratingOf) && ratingsAborted.getAndIncrement() == 0) {
                 jdbc.execute("ROLLBACK");
             }
         }
 
         @EventListener
         void on(RatingDisputed disputed) {
-            if (disputed.ratingId().equals(disputeOf) && disputesAborted.getAndIncrement() == 0) {
+            if (disputed.ratingId().value().equals(disputeOf) && disputesAborted.getAndIncrement() == 0) {
                 jdbc.execute("ROLLBACK");
             }
         }
@@ -131,7 +131,7 @@ class LostTransactionTest {
         String unit = TestData.agencyCode();
         directory.upsertUnit(unit, new UnitChange("Phòng thử giao dịch mất", "OTHER", null, null, null, null, null));
         DossierDetails dossier = returnedDossier(unit);
-        abort.ratingOf = dossier.id();
+        abort.ratingOf = dossier.id().value();
 
         RatingOutcome outcome = ratings.submit(new RatingSubmission(
                 dossier.code(),
@@ -214,11 +214,11 @@ class LostTransactionTest {
         SecurityContextHolder.getContext()
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                         manager, null, List.of(new SimpleGrantedAuthority("ROLE_" + Role.UNIT_MANAGER.name()))));
-        abort.disputeOf = rating.ratingId();
+        abort.disputeOf = rating.ratingId().value();
         try {
-            assertThatThrownBy(() -> moderation.dispute(rating.ratingId(), DisputeReason.WRONG_DOSSIER, "nhầm"))
+            assertThatThrownBy(() -> moderation.dispute(rating.ratingId().value(), DisputeReason.WRONG_DOSSIER, "nhầm"))
                     .isInstanceOf(LostTransaction.class);
-            assertThat(audited(rating.ratingId()))
+            assertThat(audited(rating.ratingId().value()))
                     .as("no audit entry of a dispute that was never stored")
                     .isZero();
             assertThat(jdbc.queryForObject(
@@ -227,7 +227,7 @@ class LostTransactionTest {
                             rating.ratingId().toString()))
                     .isZero();
 
-            moderation.dispute(rating.ratingId(), DisputeReason.WRONG_DOSSIER, "nhầm");
+            moderation.dispute(rating.ratingId().value(), DisputeReason.WRONG_DOSSIER, "nhầm");
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -236,7 +236,7 @@ class LostTransactionTest {
                         Integer.class,
                         rating.ratingId().toString()))
                 .isEqualTo(1);
-        assertThat(audited(rating.ratingId())).isEqualTo(1);
+        assertThat(audited(rating.ratingId().value())).isEqualTo(1);
     }
 
     int audited(UUID ratingId) {

@@ -39,23 +39,23 @@ class RollupOutbox {
 
     @EventListener
     void on(RatingSubmitted event) {
-        add(RATING, event.ratingId());
+        add(RATING, event.ratingId().value());
     }
 
     @EventListener
     void on(RatingSuperseded event) {
-        add(RATING, event.supersededRatingId());
+        add(RATING, event.supersededRatingId().value());
     }
 
     @EventListener
     void on(RatingStatusChanged event) {
-        add(RATING, event.ratingId());
+        add(RATING, event.ratingId().value());
     }
 
     @EventListener
     void on(DossierRecorded event) {
         // An update may have changed the dossier's officers, and with them whom its ratings count for.
-        add(event.created() ? DOSSIER : DOSSIER_WITH_RATINGS, event.dossierId());
+        add(event.created() ? DOSSIER : DOSSIER_WITH_RATINGS, event.dossierId().value());
     }
 
     private void add(char subject, UUID id) {

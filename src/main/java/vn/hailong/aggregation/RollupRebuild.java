@@ -30,6 +30,7 @@ import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.directory.UnitMoved;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.UnitId;
 import vn.hailong.rating.Questionnaire;
 
 /**
@@ -251,12 +252,12 @@ public class RollupRebuild {
         });
     }
 
-    private List<UUID> chainFrom(@Nullable UUID parent) {
+    private List<UUID> chainFrom(@Nullable UnitId parent) {
         if (parent == null) {
             return List.of();
         }
-        List<UUID> chain = new ArrayList<>(List.of(parent));
-        chain.addAll(directory.ancestorsOf(parent));
+        List<UUID> chain = new ArrayList<>(List.of(parent.value()));
+        chain.addAll(directory.ancestorsOf(parent.value()));
         return chain;
     }
 

@@ -87,7 +87,7 @@ class DossierApiController {
     }
 
     private DossierResponse response(DossierDetails d) {
-        return response(d, ratings.isRated(d.id()), intake.complaintsOf(d.id()));
+        return response(d, ratings.isRated(d.id().value()), intake.complaintsOf(d.id().value()));
     }
 
     private DossierResponse response(DossierDetails d, boolean rated, List<ComplaintDetails> complaints) {
@@ -109,7 +109,7 @@ class DossierApiController {
                 d.officers().stream()
                         .map(o -> new OfficerRef(o.id(), o.name(), o.role().name()))
                         .toList(),
-                links.linkFor(d.id()),
+                links.linkFor(d.id().value()),
                 rated,
                 complaints);
     }

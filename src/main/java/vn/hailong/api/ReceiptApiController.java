@@ -90,7 +90,11 @@ class ReceiptApiController {
     ResponseEntity<String> slip(@PathVariable String code) {
         DossierDetails dossier = intake.get(code);
         RatingSlip slip = new RatingSlip(
-                dossier.code(), dossier.procedureName(), dossier.dueAt(), clock.getZone(), links.linkFor(dossier.id()));
+                dossier.code(),
+                dossier.procedureName(),
+                dossier.dueAt(),
+                clock.getZone(),
+                links.linkFor(dossier.id().value()));
         return ResponseEntity.ok()
                 .contentType(HTML)
                 .cacheControl(CacheControl.noStore())

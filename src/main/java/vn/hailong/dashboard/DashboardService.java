@@ -358,15 +358,15 @@ public class DashboardService {
                 text,
                 limit);
         Map<UUID, String> codes =
-                intake.codesOf(found.stream().map(RatingFacts::dossierId).collect(Collectors.toSet()));
+                intake.codesOf(found.stream().map(r -> r.dossierId().value()).collect(Collectors.toSet()));
         Map<UUID, String> unitNames =
                 directory.allUnits().stream().collect(Collectors.toMap(AgencySummary::id, AgencySummary::name));
         return found.stream()
                 .map(r -> new UnhappyRating(
-                        r.id(),
+                        r.id().value(),
                         // rating.dossier_id and evaluated_agency_id: NOT NULL foreign keys, never deleted.
-                        Objects.requireNonNull(codes.get(r.dossierId())),
-                        Objects.requireNonNull(unitNames.get(r.unitId())),
+                        Objects.requireNonNull(codes.get(r.dossierId().value())),
+                        Objects.requireNonNull(unitNames.get(r.unitId().value())),
                         r.submittedAt(),
                         r.channel().name(),
                         r.status().name(),
@@ -478,10 +478,10 @@ public class DashboardService {
     public DossierView dossier(String code) {
         DossierDetails d =
                 intake.find(code).orElseThrow(() -> new NotFoundException("no dossier with code '" + code + "'"));
-        if (!scopes.currentScope().includes(d.evaluatedUnitId())) {
+        if (!scopes.currentScope().includes(d.evaluatedUnitId().value())) {
             throw new AccessDeniedException("dossier " + code + " belongs to a unit outside your scope");
         }
-        return new DossierView(d, ratings.ofDossier(d.id()));
+        return new DossierView(d, ratings.ofDossier(d.id().value()));
     }
 
     /** The units of a selection within the user's scope (the unit and those below it, or everything in scope). */

@@ -176,7 +176,7 @@ public class ExportService {
                 selection.period().to().plusDays(1).atStartOfDay(zone).toInstant(),
                 MAX_RATINGS);
         Map<UUID, String> codes =
-                intake.codesOf(found.stream().map(RatingFacts::dossierId).collect(Collectors.toSet()));
+                intake.codesOf(found.stream().map(r -> r.dossierId().value()).collect(Collectors.toSet()));
         Map<UUID, AgencySummary> unitsById =
                 directory.allUnits().stream().collect(Collectors.toMap(AgencySummary::id, u -> u));
         boolean english = "en".equals(language.getLanguage());
@@ -203,13 +203,13 @@ public class ExportService {
         }
         List<List<Object>> rows = new ArrayList<>();
         for (RatingFacts r : found) {
-            AgencySummary unit = unitsById.get(r.unitId());
+            AgencySummary unit = unitsById.get(r.unitId().value());
             String channel = r.channel().name();
             String status = r.status().name();
             List<Object> row = new ArrayList<>(Arrays.asList(
                     // yyyy-MM-dd HH:mm in the province's zone: a time a spreadsheet sorts and reads as a date.
                     formats.sortableTime(r.submittedAt()),
-                    codes.get(r.dossierId()),
+                    codes.get(r.dossierId().value()),
                     unit == null ? null : unit.code(),
                     unit == null ? null : unit.name(),
                     channel,

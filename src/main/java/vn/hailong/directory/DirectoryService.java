@@ -26,6 +26,7 @@ import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.Ids;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.platform.UnitId;
 
 /** Agencies, procedures and officers: who is who in a province's one-stop system. */
 @Service
@@ -152,7 +153,7 @@ public class DirectoryService {
         Agency saved = agencies.saveAndFlush(agency);
         if (existing.isPresent() && !Objects.equals(formerParentId, parentId)) {
             // What is summed under the units above it changes (the rollups' rows of units below).
-            events.publishEvent(new UnitMoved(saved.getId(), formerParentId, parentId));
+            events.publishEvent(new UnitMoved(UnitId.of(saved.getId()), unitId(formerParentId), unitId(parentId)));
         }
         return new UnitUpsert(saved.summary(), existing.isEmpty());
     }
@@ -384,5 +385,9 @@ public class DirectoryService {
 
     private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static @Nullable UnitId unitId(@Nullable UUID id) {
+        return id == null ? null : UnitId.of(id);
     }
 }

@@ -1,11 +1,11 @@
 package vn.hailong.directory;
 
-import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
+
+import vn.hailong.platform.UnitId;
 
 /** A unit was placed under another parent (either may be null: the top of the tree). Published after the change is stored. */
 public record UnitMoved(
-        UUID unitId,
-        @Nullable UUID formerParentId,
-        @Nullable UUID parentId) {}
+        UnitId unitId,
+        @Nullable UnitId formerParentId,
+        @Nullable UnitId parentId) {}

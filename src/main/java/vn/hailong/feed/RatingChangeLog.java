@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -13,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 import vn.hailong.moderation.DisputeKind;
 import vn.hailong.moderation.ModerationDecided;
+import vn.hailong.platform.UnitId;
 import vn.hailong.rating.RatingFacts;
+import vn.hailong.rating.RatingId;
 import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingStatus;
 import vn.hailong.rating.RatingSubmitted;
@@ -44,10 +45,10 @@ class RatingChangeLog {
     @EventListener
     void on(RatingSubmitted submitted) {
         // An event carries only what its publisher knew; a bulk load publishes ids alone: read the rest.
-        UUID unit = submitted.evaluatedAgencyId();
+        UnitId unit = submitted.evaluatedAgencyId();
         Instant at = submitted.submittedAt();
         if (unit == null || at == null) {
-            RatingFacts rating = ratings.facts(submitted.ratingId()).orElseThrow();
+            RatingFacts rating = ratings.facts(submitted.ratingId().value()).orElseThrow();
             unit = rating.unitId();
             at = rating.submittedAt();
         }
@@ -56,7 +57,8 @@ class RatingChangeLog {
 
     @EventListener
     void on(RatingSuperseded superseded) {
-        RatingFacts rating = ratings.facts(superseded.supersededRatingId()).orElseThrow();
+        RatingFacts rating =
+                ratings.facts(superseded.supersededRatingId().value()).orElseThrow();
         insertOnce(
                 rating.id(),
                 rating.unitId(),
@@ -74,7 +76,7 @@ class RatingChangeLog {
         if (!decided.upheld()) {
             return;
         }
-        RatingFacts rating = ratings.facts(decided.ratingId()).orElseThrow();
+        RatingFacts rating = ratings.facts(decided.ratingId().value()).orElseThrow();
         RatingStatus from = decided.kind() == DisputeKind.EXCLUDE ? RatingStatus.COUNTED : RatingStatus.EXCLUDED;
         insert(
                 rating.id(),
@@ -93,14 +95,14 @@ class RatingChangeLog {
      * delivered a second time (a replay, a second node) adds no second row, in the same one statement.
      */
     private void insertOnce(
-            UUID ratingId,
-            UUID unitId,
+            RatingId ratingId,
+            UnitId unitId,
             String kind,
             @Nullable String from,
             String to,
             @Nullable String reason,
             @Nullable String disputeKind,
-            @Nullable UUID related,
+            @Nullable RatingId related,
             Instant at) {
         write("""
                 INSERT INTO rating_change (rating_id, unit_id, kind, from_status, to_status, reason, dispute_kind, related_rating_id, occurred_at)
@@ -109,14 +111,14 @@ class RatingChangeLog {
     }
 
     private void insert(
-            UUID ratingId,
-            UUID unitId,
+            RatingId ratingId,
+            UnitId unitId,
             String kind,
             @Nullable String from,
             String to,
             @Nullable String reason,
             @Nullable String disputeKind,
-            @Nullable UUID related,
+            @Nullable RatingId related,
             Instant at) {
         write("""
                 INSERT INTO rating_change (rating_id, unit_id, kind, from_status, to_status, reason, dispute_kind, related_rating_id, occurred_at)
@@ -125,14 +127,14 @@ class RatingChangeLog {
 
     private void write(
             String sql,
-            UUID ratingId,
-            UUID unitId,
+            RatingId ratingId,
+            UnitId unitId,
             String kind,
             @Nullable String from,
             String to,
             @Nullable String reason,
             @Nullable String disputeKind,
-            @Nullable UUID related,
+            @Nullable RatingId related,
             Instant at) {
         jdbc.sql(sql)
                 .param("rating", ratingId.toString())

@@ -15,7 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.hailong.intake.DossierId;
 import vn.hailong.notification.MailOutbox;
+import vn.hailong.platform.UnitId;
+import vn.hailong.rating.RatingId;
 
 /**
  * Escalates overdue cases (past their deadline, still open or contacted) once each: marks the case
@@ -80,8 +83,12 @@ public class FollowUpEscalations {
                         == 1;
                 if (marked) {
                     outbox.queueToCompose(o.caseId(), MailOutbox.Kind.ESCALATION);
-                    events.publishEvent(
-                            new FollowUpOverdue(o.caseId(), o.ratingId(), o.dossierId(), o.unitId(), o.dueOn()));
+                    events.publishEvent(new FollowUpOverdue(
+                            o.caseId(),
+                            RatingId.of(o.ratingId()),
+                            DossierId.of(o.dossierId()),
+                            UnitId.of(o.unitId()),
+                            o.dueOn()));
                 }
                 return marked;
             });

@@ -124,14 +124,14 @@ public class FollowUpService {
     @EventListener
     void on(RatingSubmitted submitted) {
         if (!NOT_SATISFIED.equals(submitted.overallOption())
-                || cases.findByRatingId(submitted.ratingId()).isPresent()) {
+                || cases.findByRatingId(submitted.ratingId().value()).isPresent()) {
             return;
         }
         LocalDate openedOn = submitted.submittedAt().atZone(clock.getZone()).toLocalDate();
         FollowUpCase opened = cases.saveAndFlush(new FollowUpCase(
-                submitted.ratingId(),
-                submitted.dossierId(),
-                submitted.evaluatedAgencyId(),
+                submitted.ratingId().value(),
+                submitted.dossierId().value(),
+                submitted.evaluatedAgencyId().value(),
                 submitted.submittedAt(),
                 workingDays.after(openedOn, deadlineWorkingDays)));
         // The e-mail to the unit's managers is queued in the same transaction (never lost, and a
@@ -149,7 +149,7 @@ public class FollowUpService {
     /** A kiosk rating replaced by the citizen's own: its case (if any) closes, and its contact goes. */
     @EventListener
     void on(RatingSuperseded superseded) {
-        cases.findByRatingId(superseded.supersededRatingId())
+        cases.findByRatingId(superseded.supersededRatingId().value())
                 .filter(c -> c.getStatus() != CaseStatus.CLOSED)
                 .ifPresent(c -> {
                     c.close(SUPERSEDED_OUTCOME, clock.instant());
@@ -174,7 +174,7 @@ public class FollowUpService {
         if (!decided.upheld() || decided.kind() != DisputeKind.EXCLUDE) {
             return;
         }
-        cases.findByRatingId(decided.ratingId())
+        cases.findByRatingId(decided.ratingId().value())
                 .filter(c -> c.getStatus() != CaseStatus.CLOSED)
                 .ifPresent(c -> {
                     // The outcome of a case closed because moderation excluded its rating: the dispute, its reason, who

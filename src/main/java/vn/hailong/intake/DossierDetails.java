@@ -6,18 +6,20 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.hailong.platform.UnitId;
+
 /** A dossier as other capabilities and the API see it. */
 public record DossierDetails(
-        UUID id,
+        DossierId id,
         String code,
         UUID procedureId,
         String procedureCode,
         String procedureName,
-        UUID receivingUnitId,
+        UnitId receivingUnitId,
         String receivingUnit,
-        UUID competentUnitId,
+        UnitId competentUnitId,
         String competentUnit,
-        UUID evaluatedUnitId,
+        UnitId evaluatedUnitId,
         String evaluatedUnit,
         String evaluatedUnitName,
         DossierChannel channel,

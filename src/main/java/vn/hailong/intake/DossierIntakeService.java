@@ -33,6 +33,7 @@ import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Retries;
 import vn.hailong.platform.StorableTimes;
+import vn.hailong.platform.UnitId;
 
 /** Receives dossiers from the one-stop software and answers what is known about them. */
 @Service
@@ -106,7 +107,8 @@ public class DossierIntakeService {
             dossier = new Dossier(code, facts, clock.getZone(), now);
         }
         Dossier saved = dossiers.saveAndFlush(dossier);
-        events.publishEvent(new DossierRecorded(saved.getId(), saved.getCode(), existing.isEmpty(), saved.getStatus()));
+        events.publishEvent(new DossierRecorded(
+                DossierId.of(saved.getId()), saved.getCode(), existing.isEmpty(), saved.getStatus()));
         return new DossierUpsert(details(saved), existing.isEmpty(), true);
     }
 
@@ -313,16 +315,16 @@ public class DossierIntakeService {
         // The three are NOT NULL references to units, which are never deleted (only closed).
         AgencySummary evaluated = Objects.requireNonNull(units.get(d.getEvaluatedAgencyId()));
         return new DossierDetails(
-                d.getId(),
+                DossierId.of(d.getId()),
                 d.getCode(),
                 procedure.id(),
                 procedure.code(),
                 procedure.name(),
-                d.getReceivingAgencyId(),
+                UnitId.of(d.getReceivingAgencyId()),
                 Objects.requireNonNull(units.get(d.getReceivingAgencyId())).code(),
-                d.getCompetentAgencyId(),
+                UnitId.of(d.getCompetentAgencyId()),
                 Objects.requireNonNull(units.get(d.getCompetentAgencyId())).code(),
-                d.getEvaluatedAgencyId(),
+                UnitId.of(d.getEvaluatedAgencyId()),
                 evaluated.code(),
                 evaluated.name(),
                 d.getChannel(),

@@ -1,6 +1,4 @@
 package vn.hailong.intake;
 
-import java.util.UUID;
-
 /** Published when a dossier was created or its facts changed. */
-public record DossierRecorded(UUID dossierId, String code, boolean created, DossierStatus status) {}
+public record DossierRecorded(DossierId dossierId, String code, boolean created, DossierStatus status) {}

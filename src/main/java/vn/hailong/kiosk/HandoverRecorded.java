@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.hailong.intake.DossierId;
+
 /**
  * A dossier was handed over at a counter; the counter's kiosk switches to its survey, which is
  * carried along so the kiosk pages of this node need no query of their own.
@@ -11,5 +13,5 @@ import org.jspecify.annotations.Nullable;
 public record HandoverRecorded(
         UUID handoverId,
         UUID counterId,
-        UUID dossierId,
+        DossierId dossierId,
         @Nullable KioskSurvey survey) {}

@@ -27,6 +27,7 @@ import vn.hailong.directory.DirectoryService;
 import vn.hailong.followup.FollowUpService;
 import vn.hailong.followup.MobileNumber;
 import vn.hailong.intake.DossierDetails;
+import vn.hailong.intake.DossierId;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.intake.DossierRef;
 import vn.hailong.platform.ConflictException;
@@ -146,7 +147,7 @@ public class KioskService {
                         "dossierCode",
                         "no dossier with code '" + dossierCode + "'; send it with PUT /api/v1/dossiers/" + dossierCode
                                 + " first"));
-        if (!ratings.accepts(dossier.id(), RatingChannel.KIOSK)) {
+        if (!ratings.accepts(dossier.id().value(), RatingChannel.KIOSK)) {
             throw new ConflictException("dossierCode", Words.of("rating.error.alreadyRated", Words.VI, dossier.code()));
         }
         // Taken under the counter's lock, so on one node time follows the order of the lock;
@@ -154,13 +155,13 @@ public class KioskService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         CounterQueue queue = queueOf(counter.id());
         queue.settle(now).ifPresent(this::announce);
-        Optional<Handover> same = queue.ofDossier(dossier.id());
+        Optional<Handover> same = queue.ofDossier(dossier.id().value());
         if (same.isPresent()) {
             return receipt(same.get(), counter, dossier.code(), queue, true);
         }
         Handover handover = new Handover(
                 counter.id(),
-                dossier.id(),
+                dossier.id().value(),
                 Objects.requireNonNull(officerId).strip(),
                 now,
                 now.plus(properties.handoverValidFor()));
@@ -210,7 +211,7 @@ public class KioskService {
         events.publishEvent(new HandoverRecorded(
                 handover.getId(),
                 handover.getCounterId(),
-                handover.getDossierId(),
+                DossierId.of(handover.getDossierId()),
                 new KioskSurvey(
                         handover.getId(),
                         dossierCode,
@@ -246,7 +247,7 @@ public class KioskService {
 
     private Optional<KioskSurvey> surveyOf(Handover h) {
         return intake.find(h.getDossierId())
-                .filter(d -> ratings.accepts(d.id(), RatingChannel.KIOSK))
+                .filter(d -> ratings.accepts(d.id().value(), RatingChannel.KIOSK))
                 .map(d -> new KioskSurvey(
                         h.getId(),
                         d.code(),
@@ -377,13 +378,13 @@ public class KioskService {
             return new Lookup(null, LookupProblem.UNKNOWN);
         }
         DossierDetails d = found.get();
-        if (!ratings.accepts(d.id(), RatingChannel.KIOSK)) {
+        if (!ratings.accepts(d.id().value(), RatingChannel.KIOSK)) {
             return new Lookup(null, LookupProblem.ALREADY_RATED);
         }
         Set<UUID> served = servedUnits(device);
-        boolean servedHere = served.contains(d.receivingUnitId())
-                || served.contains(d.competentUnitId())
-                || served.contains(d.evaluatedUnitId());
+        boolean servedHere = served.contains(d.receivingUnitId().value())
+                || served.contains(d.competentUnitId().value())
+                || served.contains(d.evaluatedUnitId().value());
         Optional<KeypadRules.Refusal> refusal = keypad.refusal(d.status(), d.returnedAt(), servedHere, clock.instant());
         if (refusal.isPresent()) {
             return new Lookup(null, LookupProblem.valueOf(refusal.get().name()));
@@ -488,7 +489,7 @@ public class KioskService {
         if (number != null) {
             // The same rule as the phone page: kept apart, only if the rating opened a case (a
             // resend writes the same row again), deleted when the case closes.
-            followUps.keepContact(outcome.ratingId(), number);
+            followUps.keepContact(outcome.ratingId().value(), number);
         }
         if (rating.handoverId() != null) {
             // Usually the page has ended it already; this covers a page that went away meanwhile.

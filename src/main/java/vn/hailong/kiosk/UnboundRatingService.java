@@ -28,6 +28,7 @@ import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.Retries;
 import vn.hailong.rating.Questionnaire;
 import vn.hailong.rating.RatingChannel;
+import vn.hailong.rating.RatingId;
 import vn.hailong.rating.RatingOutcome;
 import vn.hailong.rating.RatingStatus;
 import vn.hailong.rating.RatingSubmissionPolicy;
@@ -110,7 +111,12 @@ class UnboundRatingService {
 
     private static RatingOutcome outcome(UnboundRating rating, boolean replayed) {
         return new RatingOutcome(
-                rating.getId(), null, RatingStatus.UNBOUND, RatingChannel.KIOSK, rating.getSubmittedAt(), replayed);
+                RatingId.of(rating.getId()),
+                null,
+                RatingStatus.UNBOUND,
+                RatingChannel.KIOSK,
+                rating.getSubmittedAt(),
+                replayed);
     }
 
     private static Set<String> authorities() {

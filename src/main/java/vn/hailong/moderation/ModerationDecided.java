@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.hailong.platform.UnitId;
+import vn.hailong.rating.RatingId;
 import vn.hailong.rating.RatingStatus;
 
 /**
@@ -16,8 +18,8 @@ import vn.hailong.rating.RatingStatus;
  */
 public record ModerationDecided(
         UUID disputeId,
-        UUID ratingId,
-        UUID unitId,
+        RatingId ratingId,
+        UnitId unitId,
         DisputeKind kind,
         DisputeReason reason,
         boolean upheld,

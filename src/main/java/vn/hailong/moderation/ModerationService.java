@@ -24,7 +24,9 @@ import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.UnitId;
 import vn.hailong.rating.RatingFacts;
+import vn.hailong.rating.RatingId;
 import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingStatus;
 import vn.hailong.security.AccessScope;
@@ -113,9 +115,9 @@ public class ModerationService {
         return new RatingCase(
                 rating,
                 // rating.dossier_id: a NOT NULL foreign key, and dossiers are never deleted.
-                Objects.requireNonNull(
-                        intake.codesOf(List.of(rating.dossierId())).get(rating.dossierId())),
-                unitName(rating.unitId()),
+                Objects.requireNonNull(intake.codesOf(List.of(rating.dossierId().value()))
+                        .get(rating.dossierId().value())),
+                unitName(rating.unitId().value()),
                 history,
                 mayDispute,
                 open,
@@ -141,7 +143,8 @@ public class ModerationService {
         if (disputes.existsByRatingIdAndStatus(ratingId, DisputeStatus.OPEN)) {
             throw new ConflictException("ratingId", "this rating already has a dispute awaiting its decision");
         }
-        RatingDispute dispute = new RatingDispute(ratingId, rating.unitId(), kind, reason, note, me(), clock.instant());
+        RatingDispute dispute =
+                new RatingDispute(ratingId, rating.unitId().value(), kind, reason, note, me(), clock.instant());
         try {
             disputes.saveAndFlush(dispute);
         } catch (DataIntegrityViolationException raced) {
@@ -150,7 +153,7 @@ public class ModerationService {
         }
         events.publishEvent(new RatingDisputed(
                 dispute.getId(),
-                ratingId,
+                RatingId.of(ratingId),
                 rating.unitId(),
                 kind,
                 dispute.getReason(),
@@ -188,8 +191,8 @@ public class ModerationService {
         }
         events.publishEvent(new ModerationDecided(
                 dispute.getId(),
-                dispute.getRatingId(),
-                dispute.getUnitId(),
+                RatingId.of(dispute.getRatingId()),
+                UnitId.of(dispute.getUnitId()),
                 dispute.getKind(),
                 dispute.getReason(),
                 uphold,
@@ -229,13 +232,15 @@ public class ModerationService {
         }
         AccessScope visible = scope.currentScope();
         for (UUID ratingId : ratingIds) {
-            ratings.facts(ratingId).filter(r -> visible.includes(r.unitId())).ifPresent(r -> {
-                if (disputes.existsByRatingIdAndStatus(ratingId, DisputeStatus.OPEN)) {
-                    links.put(ratingId, DisputeLink.SEE_OPEN);
-                } else if (r.status() == RatingStatus.COUNTED || r.status() == RatingStatus.EXCLUDED) {
-                    links.put(ratingId, DisputeLink.RAISE);
-                }
-            });
+            ratings.facts(ratingId)
+                    .filter(r -> visible.includes(r.unitId().value()))
+                    .ifPresent(r -> {
+                        if (disputes.existsByRatingIdAndStatus(ratingId, DisputeStatus.OPEN)) {
+                            links.put(ratingId, DisputeLink.SEE_OPEN);
+                        } else if (r.status() == RatingStatus.COUNTED || r.status() == RatingStatus.EXCLUDED) {
+                            links.put(ratingId, DisputeLink.RAISE);
+                        }
+                    });
         }
         return links;
     }
@@ -252,11 +257,12 @@ public class ModerationService {
         return open.stream()
                 .map(d -> {
                     RatingFacts r = ratings.facts(d.getRatingId()).orElseThrow();
-                    Map<UUID, String> codes = intake.codesOf(List.of(r.dossierId()));
+                    Map<UUID, String> codes =
+                            intake.codesOf(List.of(r.dossierId().value()));
                     return new OpenDispute(
                             d.details(),
-                            Objects.requireNonNull(codes.get(r.dossierId())), // as above
-                            unitName(r.unitId()),
+                            Objects.requireNonNull(codes.get(r.dossierId().value())), // as above
+                            unitName(r.unitId().value()),
                             r.overallOption(),
                             r.comment());
                 })
@@ -267,8 +273,8 @@ public class ModerationService {
     @Transactional(readOnly = true)
     public List<RatingFacts> ratingsOfDossier(String dossierCode) {
         return intake.findRef(dossierCode == null ? "" : dossierCode.strip())
-                .filter(d -> scope.currentScope().includes(d.evaluatedUnitId()))
-                .map(d -> ratings.ofDossier(d.id()))
+                .filter(d -> scope.currentScope().includes(d.evaluatedUnitId().value()))
+                .map(d -> ratings.ofDossier(d.id().value()))
                 .orElseThrow(() -> new NotFoundException("no dossier " + dossierCode));
     }
 
@@ -283,7 +289,7 @@ public class ModerationService {
 
     private RatingFacts visibleRating(UUID ratingId) {
         return ratings.facts(ratingId)
-                .filter(r -> scope.currentScope().includes(r.unitId()))
+                .filter(r -> scope.currentScope().includes(r.unitId().value()))
                 .orElseThrow(() -> new NotFoundException("no rating " + ratingId));
     }
 

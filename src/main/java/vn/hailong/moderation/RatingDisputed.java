@@ -5,11 +5,14 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.hailong.platform.UnitId;
+import vn.hailong.rating.RatingId;
+
 /** Published when a manager disputes a rating (for the audit log). */
 public record RatingDisputed(
         UUID disputeId,
-        UUID ratingId,
-        UUID unitId,
+        RatingId ratingId,
+        UnitId unitId,
         DisputeKind kind,
         DisputeReason reason,
         @Nullable String note,

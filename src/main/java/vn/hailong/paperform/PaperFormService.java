@@ -176,9 +176,9 @@ public class PaperFormService {
             transaction.executeWithoutResult(tx -> {
                 forms.saveAndFlush(new PaperForm(
                         serial,
-                        dossier.id(),
-                        dossier.evaluatedUnitId(),
-                        outcome.ratingId(),
+                        dossier.id().value(),
+                        dossier.evaluatedUnitId().value(),
+                        outcome.ratingId().value(),
                         clerk,
                         clock.instant(),
                         secondKeying));
@@ -192,7 +192,7 @@ public class PaperFormService {
             // Two clerks keyed the same form at once: one rating (the serial is its key), one row.
             throw forms.findBySerial(serial).map(this::alreadyKeyed).orElseThrow(() -> e);
         }
-        return new KeyedForm(serial, dossier.code(), outcome.ratingId(), secondKeying);
+        return new KeyedForm(serial, dossier.code(), outcome.ratingId().value(), secondKeying);
     }
 
     /** Forms waiting for a second keying that the current clerk may do (not their own, in their units). */
@@ -337,7 +337,7 @@ public class PaperFormService {
             return null;
         }
         Optional<DossierDetails> found = dossiers.find(code);
-        if (found.isEmpty() || !scopes.currentScope().includes(found.get().evaluatedUnitId())) {
+        if (found.isEmpty() || !scopes.currentScope().includes(found.get().evaluatedUnitId().value())) {
             errors.unprocessable("dossierCode", Words.of("paperform.error.noSuchDossier", Words.VI, code));
             return null;
         }

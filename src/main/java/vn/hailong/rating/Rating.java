@@ -24,7 +24,9 @@ import jakarta.persistence.Table;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.hailong.intake.DossierId;
 import vn.hailong.platform.ConflictException;
+import vn.hailong.platform.UnitId;
 import vn.hailong.platform.jpa.AbstractEntity;
 
 /**
@@ -232,9 +234,9 @@ public class Rating extends AbstractEntity {
             options.put(a.getCriterionKey(), a.getOptionKey());
         });
         return new RatingFacts(
-                getId(),
-                dossierId,
-                evaluatedAgencyId,
+                RatingId.of(getId()),
+                DossierId.of(dossierId),
+                UnitId.of(evaluatedAgencyId),
                 procedureId,
                 channel,
                 status,

@@ -7,14 +7,17 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.hailong.intake.DossierId;
+import vn.hailong.platform.UnitId;
+
 /**
  * A stored rating as other capabilities read it (rollups, dashboard, moderation, exports).
  * {@code points} maps each answered criterion to the points its option earned.
  */
 public record RatingFacts(
-        UUID id,
-        UUID dossierId,
-        UUID unitId,
+        RatingId id,
+        DossierId dossierId,
+        UnitId unitId,
         UUID procedureId,
         RatingChannel channel,
         RatingStatus status,

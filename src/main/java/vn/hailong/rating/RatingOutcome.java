@@ -1,7 +1,6 @@
 package vn.hailong.rating;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * stored this rating, in which case nothing new was written.
  */
 public record RatingOutcome(
-        UUID ratingId,
+        RatingId ratingId,
         @Nullable String dossierCode,
         RatingStatus status,
         RatingChannel channel,

@@ -171,7 +171,7 @@ public class RatingService {
         // Past throwIfAny the dossier, the channel and the key are there (a missing one is an error).
         DossierRef found = Objects.requireNonNull(dossier);
         RatingChannel via = Objects.requireNonNull(channel);
-        byte[] requestHash = requestHash(found.id(), via, checked, submission.deviceId());
+        byte[] requestHash = requestHash(found.id().value(), via, checked, submission.deviceId());
         Precheck precheck = precheck(Objects.requireNonNull(submission.idempotencyKey()), requestHash, found, via);
         return precheck.earlier() != null
                 ? precheck.earlier()
@@ -193,7 +193,8 @@ public class RatingService {
     private Precheck precheck(String idempotencyKey, byte[] requestHash, DossierRef dossier, RatingChannel channel) {
         // One query for the three questions (this key used before? the dossier's counted rating? an
         // excluded one?): a new rating, the common case, finds no row and loads nothing more.
-        List<Rating> earlier = ratings.findByIdempotencyKeyOrDossierId(idempotencyKey, dossier.id());
+        List<Rating> earlier = ratings.findByIdempotencyKeyOrDossierId(
+                idempotencyKey, dossier.id().value());
         Optional<Rating> sameKey = earlier.stream()
                 .filter(r -> r.getIdempotencyKey().equals(idempotencyKey))
                 .findFirst();
@@ -208,7 +209,7 @@ public class RatingService {
             return new Precheck(outcome(rating, dossier.code(), true), null);
         }
         Optional<Rating> counted = earlier.stream()
-                .filter(r -> dossier.id().equals(r.getCountedDossierId()))
+                .filter(r -> dossier.id().value().equals(r.getCountedDossierId()))
                 .findFirst();
         if (counted.isPresent()
                 && precedence.supersedes(
@@ -225,7 +226,7 @@ public class RatingService {
         if (counted.isPresent()
                 || earlier.stream()
                         .anyMatch(r -> r.getStatus() == RatingStatus.EXCLUDED
-                                && dossier.id().equals(r.getDossierId()))) {
+                                && dossier.id().value().equals(r.getDossierId()))) {
             throw new ConflictException("dossierCode", Words.of("rating.error.alreadyRated", Words.VI, dossier.code()));
         }
         return new Precheck(null, null);
@@ -242,8 +243,8 @@ public class RatingService {
             Set<AnomalyFlag> anomalyFlags) {
         Instant now = clock.instant();
         Rating rating = new Rating(
-                dossier.id(),
-                dossier.evaluatedUnitId(),
+                dossier.id().value(),
+                dossier.evaluatedUnitId().value(),
                 dossier.procedureId(),
                 channel,
                 questionnaire,
@@ -255,10 +256,11 @@ public class RatingService {
         rating.flag(anomalyFlags);
         ratings.saveAndFlush(rating);
         if (superseded != null) {
-            events.publishEvent(new RatingSuperseded(superseded, dossier.id(), rating.getId()));
+            events.publishEvent(
+                    new RatingSuperseded(RatingId.of(superseded), dossier.id(), RatingId.of(rating.getId())));
         }
         events.publishEvent(new RatingSubmitted(
-                rating.getId(),
+                RatingId.of(rating.getId()),
                 dossier.id(),
                 dossier.evaluatedUnitId(),
                 channel,
@@ -271,7 +273,7 @@ public class RatingService {
 
     private static RatingOutcome outcome(Rating rating, String dossierCode, boolean replayed) {
         return new RatingOutcome(
-                rating.getId(),
+                RatingId.of(rating.getId()),
                 dossierCode,
                 rating.getStatus(),
                 rating.getChannel(),
@@ -321,7 +323,8 @@ public class RatingService {
         Rating rating = ratings.findById(ratingId).orElseThrow(() -> new NotFoundException("no rating " + ratingId));
         rating.exclude(clock.instant());
         ratings.saveAndFlush(rating);
-        events.publishEvent(new RatingStatusChanged(ratingId, RatingStatus.COUNTED, RatingStatus.EXCLUDED));
+        events.publishEvent(
+                new RatingStatusChanged(RatingId.of(ratingId), RatingStatus.COUNTED, RatingStatus.EXCLUDED));
         return rating.facts();
     }
 
@@ -336,7 +339,8 @@ public class RatingService {
         Rating rating = ratings.findById(ratingId).orElseThrow(() -> new NotFoundException("no rating " + ratingId));
         rating.restore(clock.instant());
         ratings.saveAndFlush(rating);
-        events.publishEvent(new RatingStatusChanged(ratingId, RatingStatus.EXCLUDED, RatingStatus.COUNTED));
+        events.publishEvent(
+                new RatingStatusChanged(RatingId.of(ratingId), RatingStatus.EXCLUDED, RatingStatus.COUNTED));
         return rating.facts();
     }
 

@@ -1,6 +1,4 @@
 package vn.hailong.rating;
 
-import java.util.UUID;
-
 /** Published when a stored rating's status changed other than by supersession (excluded or restored by moderation). */
-public record RatingStatusChanged(UUID ratingId, RatingStatus from, RatingStatus to) {}
+public record RatingStatusChanged(RatingId ratingId, RatingStatus from, RatingStatus to) {}

@@ -1,15 +1,17 @@
 package vn.hailong.rating;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.hailong.intake.DossierId;
+import vn.hailong.platform.UnitId;
+
 /** Published once a rating is stored. Rollups, follow-up cases and the audit trail listen to it. */
 public record RatingSubmitted(
-        UUID ratingId,
-        UUID dossierId,
-        UUID evaluatedAgencyId,
+        RatingId ratingId,
+        DossierId dossierId,
+        UnitId evaluatedAgencyId,
         @Nullable RatingChannel channel,
         String overallOption,
         int overallPoints,

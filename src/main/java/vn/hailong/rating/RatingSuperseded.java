@@ -1,6 +1,6 @@
 package vn.hailong.rating;
 
-import java.util.UUID;
+import vn.hailong.intake.DossierId;
 
 /** Published when a counted rating stops counting because a later one (the citizen's phone) took its place. */
-public record RatingSuperseded(UUID supersededRatingId, UUID dossierId, UUID supersedingRatingId) {}
+public record RatingSuperseded(RatingId supersededRatingId, DossierId dossierId, RatingId supersedingRatingId) {}

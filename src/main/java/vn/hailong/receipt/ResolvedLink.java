@@ -23,6 +23,6 @@ public record ResolvedLink(LinkState state, @Nullable DossierDetails dossier) {
     }
 
     public @Nullable UUID dossierId() {
-        return dossier == null ? null : dossier.id();
+        return dossier == null ? null : dossier.id().value();
     }
 }

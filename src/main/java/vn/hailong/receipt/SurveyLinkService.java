@@ -49,7 +49,7 @@ public class SurveyLinkService {
     @EventListener
     void on(DossierRecorded recorded) {
         if (recorded.created()) {
-            issue(List.of(recorded.dossierId()));
+            issue(List.of(recorded.dossierId().value()));
         }
     }
 

@@ -76,7 +76,7 @@ public class CitizenSurveyService {
             ratings.accepts(nobody, RatingChannel.QR);
             return SurveyPage.closed(SurveyPage.State.UNKNOWN);
         }
-        if (!ratings.accepts(link.knownDossier().id(), RatingChannel.QR)) {
+        if (!ratings.accepts(link.knownDossier().id().value(), RatingChannel.QR)) {
             return SurveyPage.closed(SurveyPage.State.ALREADY_RATED);
         }
         if (link.state() == LinkState.EXPIRED) {
@@ -133,8 +133,9 @@ public class CitizenSurveyService {
                 reasons,
                 comment,
                 null));
-        drafts.forget(link.knownDossier().id());
-        boolean kept = number != null && followUps.keepContact(outcome.ratingId(), number);
+        drafts.forget(link.knownDossier().id().value());
+        boolean kept =
+                number != null && followUps.keepContact(outcome.ratingId().value(), number);
         return new Submitted(outcome, kept);
     }
 
@@ -171,7 +172,7 @@ public class CitizenSurveyService {
         if (link.state() != LinkState.VALID) {
             return Optional.empty();
         }
-        return drafts.find(link.knownDossier().id());
+        return drafts.find(link.knownDossier().id().value());
     }
 
     /**
@@ -187,10 +188,10 @@ public class CitizenSurveyService {
         }
         ResolvedLink link = links.resolve(token);
         if (link.state() != LinkState.VALID
-                || !ratings.accepts(link.knownDossier().id(), RatingChannel.QR)) {
+                || !ratings.accepts(link.knownDossier().id().value(), RatingChannel.QR)) {
             return false;
         }
-        drafts.keep(link.knownDossier().id(), draft);
+        drafts.keep(link.knownDossier().id().value(), draft);
         return true;
     }
 

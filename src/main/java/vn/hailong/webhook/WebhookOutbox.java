@@ -22,6 +22,7 @@ import vn.hailong.followup.FollowUpOpened;
 import vn.hailong.followup.FollowUpOverdue;
 import vn.hailong.index.IndexPublished;
 import vn.hailong.intake.DossierDetails;
+import vn.hailong.intake.DossierId;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.intake.DossierRecorded;
 import vn.hailong.intake.DossierStatus;
@@ -30,7 +31,9 @@ import vn.hailong.moderation.DisputeKind;
 import vn.hailong.moderation.ModerationDecided;
 import vn.hailong.platform.Ids;
 import vn.hailong.platform.PublicBaseUrl;
+import vn.hailong.platform.UnitId;
 import vn.hailong.rating.RatingFacts;
+import vn.hailong.rating.RatingId;
 import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingSubmitted;
 import vn.hailong.rating.RatingSuperseded;
@@ -95,7 +98,8 @@ class WebhookOutbox {
     @EventListener
     void on(RatingSuperseded superseded) {
         queue(WebhookEventType.RATING_STATUS_CHANGED, null, () -> {
-            RatingFacts rating = ratings.facts(superseded.supersededRatingId()).orElseThrow();
+            RatingFacts rating =
+                    ratings.facts(superseded.supersededRatingId().value()).orElseThrow();
             return statusChange(
                     rating,
                     "COUNTED",
@@ -113,7 +117,7 @@ class WebhookOutbox {
             return;
         }
         queue(WebhookEventType.RATING_STATUS_CHANGED, null, () -> {
-            RatingFacts rating = ratings.facts(decided.ratingId()).orElseThrow();
+            RatingFacts rating = ratings.facts(decided.ratingId().value()).orElseThrow();
             String from = decided.kind() == DisputeKind.EXCLUDE ? "COUNTED" : "EXCLUDED";
             return statusChange(
                     rating,
@@ -133,7 +137,7 @@ class WebhookOutbox {
         }
         // Told once per dossier, however often the one-stop software sends it again.
         queue(WebhookEventType.DOSSIER_RETURNED, "dossier.returned:" + recorded.dossierId(), () -> {
-            DossierDetails dossier = intake.find(recorded.dossierId()).orElseThrow();
+            DossierDetails dossier = intake.find(recorded.dossierId().value()).orElseThrow();
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("dossierCode", dossier.code());
             data.put("unit", dossier.evaluatedUnit());
@@ -142,8 +146,8 @@ class WebhookOutbox {
             data.put(
                     "returnedAt",
                     dossier.returnedAt() == null ? null : dossier.returnedAt().toString());
-            data.put("surveyLink", links.linkFor(dossier.id()));
-            data.put("rated", ratings.isRated(dossier.id()));
+            data.put("surveyLink", links.linkFor(dossier.id().value()));
+            data.put("rated", ratings.isRated(dossier.id().value()));
             return data;
         });
     }
@@ -223,7 +227,7 @@ class WebhookOutbox {
             String to,
             String reason,
             @Nullable String disputeKind,
-            @Nullable UUID related,
+            @Nullable RatingId related,
             Instant at) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("ratingId", rating.id().toString());
@@ -255,11 +259,11 @@ class WebhookOutbox {
         dispatcher.worker().wakeAfterCommit();
     }
 
-    private String dossierCode(UUID dossierId) {
-        return intake.codesOf(List.of(dossierId)).getOrDefault(dossierId, "");
+    private String dossierCode(DossierId dossierId) {
+        return intake.codesOf(List.of(dossierId.value())).getOrDefault(dossierId.value(), "");
     }
 
-    private String unitCode(UUID unitId) {
-        return directory.findUnit(unitId).map(u -> u.code()).orElse("");
+    private String unitCode(UnitId unitId) {
+        return directory.findUnit(unitId.value()).map(u -> u.code()).orElse("");
     }
 }

@@ -105,13 +105,13 @@ class RollupChangesNeverDroppedTest {
             // Well over the 2 attempts the worker used to allow before deleting the change: each
             // attempt waits 1 s for the lock (the batch, then the change on its own).
             Thread.sleep(6_000);
-            assertThat(pendingOf(rating.ratingId()))
+            assertThat(pendingOf(rating.ratingId().value()))
                     .as("the change is still queued, its lock waits not counted against it")
                     .isEqualTo(List.of(0));
             blocker.rollback();
         }
         drainer.drainAll();
-        assertCountedOnce(rating.ratingId());
+        assertCountedOnce(rating.ratingId().value());
     }
 
     @Test
@@ -132,14 +132,14 @@ class RollupChangesNeverDroppedTest {
                 }
                 Thread.sleep(50);
             }
-            assertThat(pendingOf(rating.ratingId()))
+            assertThat(pendingOf(rating.ratingId().value()))
                     .as("the change is still queued after its connection was killed, no attempt counted")
                     .isEqualTo(List.of(0));
             blocker.rollback();
         }
         assertThat(killed).as("connections killed mid-batch").isGreaterThanOrEqualTo(3);
         drainer.drainAll();
-        assertCountedOnce(rating.ratingId());
+        assertCountedOnce(rating.ratingId().value());
     }
 
     @Test

@@ -39,6 +39,7 @@ import vn.hailong.intake.DossierRecorded;
 import vn.hailong.intake.DossierSubmission;
 import vn.hailong.intake.DossierSubmission.OfficerPart;
 import vn.hailong.platform.Ids;
+import vn.hailong.rating.RatingId;
 import vn.hailong.rating.RatingOutcome;
 import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingSubmission;
@@ -285,7 +286,7 @@ class RollupConsistencyTest {
                     i % 2,
                     i % 3 == 0 ? "kiosk-r2" : null);
             events.publishEvent(new RatingSubmitted(
-                    id, dossiers.get(i).id(), dossiers.get(i).evaluatedUnitId(), null, null, 0, null));
+                    RatingId.of(id), dossiers.get(i).id(), dossiers.get(i).evaluatedUnitId(), null, null, 0, null));
         }
 
         // Dossiers change after the fact: one is returned at last, one moves to the other unit and day.
@@ -306,7 +307,7 @@ class RollupConsistencyTest {
                 "SELECT CAST(id AS CHAR) FROM rating WHERE evaluated_agency_id IN (?, ?)",
                 String.class,
                 units.stream().map(UUID::toString).toArray())) {
-            events.publishEvent(new RatingSubmitted(UUID.fromString(id), null, null, null, null, 0, null));
+            events.publishEvent(new RatingSubmitted(RatingId.of(UUID.fromString(id)), null, null, null, null, 0, null));
         }
         events.publishEvent(
                 new RatingSuperseded(kiosk.ratingId(), dossiers.get(0).id(), null));
@@ -412,8 +413,8 @@ class RollupConsistencyTest {
         units.forEach(rebuild::rebuild);
 
         assertRollupsEqualRecomputation();
-        maintainer.reconcileRating(r.ratingId());
-        maintainer.reconcileDossier(d.id());
+        maintainer.reconcileRating(r.ratingId().value());
+        maintainer.reconcileDossier(d.id().value());
         assertRollupsEqualRecomputation();
     }
 

@@ -31,6 +31,7 @@ import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.intake.DossierSubmission;
 import vn.hailong.intake.DossierSubmission.OfficerPart;
 import vn.hailong.platform.Ids;
+import vn.hailong.rating.RatingId;
 import vn.hailong.rating.RatingOutcome;
 import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingSubmission;
@@ -263,7 +264,7 @@ public final class DashboardFixture {
                     reasons,
                     comment,
                     device));
-            ratings.add(outcome.ratingId());
+            ratings.add(outcome.ratingId().value());
             return outcome;
         } finally {
             SecurityContextHolder.setContext(saved);
@@ -299,7 +300,8 @@ public final class DashboardFixture {
         jdbc.update(
                 "INSERT INTO rating_answer (rating_id, criterion_key, option_key, points) VALUES (?, 'attitude', 'SATISFIED', 1)",
                 id.toString());
-        events.publishEvent(new RatingSubmitted(id, d.id(), d.evaluatedUnitId(), null, overall, points, submittedAt));
+        events.publishEvent(
+                new RatingSubmitted(RatingId.of(id), d.id(), d.evaluatedUnitId(), null, overall, points, submittedAt));
         return id;
     }
 

@@ -266,7 +266,7 @@ class RatingFeedApiTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return outcome.ratingId();
+            return outcome.ratingId().value();
         }));
         assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
         String fast = rated(unit, "SATISFIED");

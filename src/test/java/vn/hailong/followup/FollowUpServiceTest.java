@@ -126,14 +126,16 @@ class FollowUpServiceTest {
     void a_not_satisfied_rating_opens_one_case_for_its_unit_due_in_five_working_days() {
         RatingOutcome rating = rate(dossier, "QR", "DISSATISFIED");
         logInAs(Role.PROVINCE_MANAGER, null);
-        FollowUpCaseDetails opened = followUps.caseOfRating(rating.ratingId()).orElseThrow();
+        FollowUpCaseDetails opened =
+                followUps.caseOfRating(rating.ratingId().value()).orElseThrow();
         assertThat(opened.status()).isEqualTo(CaseStatus.OPEN);
-        assertThat(opened.responsibleUnitId()).isEqualTo(dossier.evaluatedUnitId());
-        assertThat(opened.dossierId()).isEqualTo(dossier.id());
+        assertThat(opened.responsibleUnitId())
+                .isEqualTo(dossier.evaluatedUnitId().value());
+        assertThat(opened.dossierId()).isEqualTo(dossier.id().value());
         LocalDate openedOn = rating.submittedAt().atZone(VIETNAM).toLocalDate();
         assertThat(opened.dueOn()).isEqualTo(new WorkingDays(Set.of()).after(openedOn, 5));
         assertThat(opened.contactAvailable()).isFalse();
-        assertThat(followUps.openCases(dossier.evaluatedUnitId()))
+        assertThat(followUps.openCases(dossier.evaluatedUnitId().value()))
                 .extracting(FollowUpCaseDetails::id)
                 .containsExactly(opened.id());
     }
@@ -142,7 +144,8 @@ class FollowUpServiceTest {
     void satisfied_ratings_open_no_case_and_keep_no_number() {
         RatingOutcome rating = rate(dossier, "QR", "SATISFIED");
         assertThat(followUps.keepContact(
-                        rating.ratingId(), MobileNumber.parse("0912345678").orElseThrow()))
+                        rating.ratingId().value(),
+                        MobileNumber.parse("0912345678").orElseThrow()))
                 .isFalse();
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM follow_up_case WHERE rating_id = ?",
@@ -161,15 +164,18 @@ class FollowUpServiceTest {
     void the_number_is_kept_apart_from_the_rating_and_deleted_when_the_case_closes() {
         RatingOutcome rating = rate(dossier, "QR", "DISSATISFIED");
         assertThat(followUps.keepContact(
-                        rating.ratingId(), MobileNumber.parse("0987 654 321").orElseThrow()))
+                        rating.ratingId().value(),
+                        MobileNumber.parse("0987 654 321").orElseThrow()))
                 .isTrue();
         // A resend keeps one row.
         assertThat(followUps.keepContact(
-                        rating.ratingId(), MobileNumber.parse("0987654321").orElseThrow()))
+                        rating.ratingId().value(),
+                        MobileNumber.parse("0987654321").orElseThrow()))
                 .isTrue();
 
         logInAs(Role.UNIT_MANAGER, unit);
-        FollowUpCaseDetails c = followUps.caseOfRating(rating.ratingId()).orElseThrow();
+        FollowUpCaseDetails c =
+                followUps.caseOfRating(rating.ratingId().value()).orElseThrow();
         assertThat(c.contactAvailable()).isTrue();
         assertThat(contactRows(c.id())).isEqualTo(1);
         assertThat(followUps.contactNumber(c.id())).hasValue("0987654321");
@@ -193,23 +199,25 @@ class FollowUpServiceTest {
         assertThat(followUps.contactNumber(c.id())).isEmpty();
         // A closed case takes no number any more.
         assertThat(followUps.keepContact(
-                        rating.ratingId(), MobileNumber.parse("0987654321").orElseThrow()))
+                        rating.ratingId().value(),
+                        MobileNumber.parse("0987654321").orElseThrow()))
                 .isFalse();
-        assertThat(followUps.openCases(dossier.evaluatedUnitId())).isEmpty();
+        assertThat(followUps.openCases(dossier.evaluatedUnitId().value())).isEmpty();
     }
 
     @Test
     void only_managers_of_the_unit_see_its_cases() {
         RatingOutcome rating = rate(dossier, "QR", "DISSATISFIED");
         logInAs(Role.PROVINCE_MANAGER, null);
-        UUID caseId = followUps.caseOfRating(rating.ratingId()).orElseThrow().id();
+        UUID caseId =
+                followUps.caseOfRating(rating.ratingId().value()).orElseThrow().id();
 
         String otherUnit = TestData.agencyCode();
         directory.upsertUnit(otherUnit, new UnitChange("Sở khác", "DEPARTMENT", null, null, null, null, null));
         logInAs(Role.UNIT_MANAGER, otherUnit);
         assertThatThrownBy(() -> followUps.find(caseId)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> followUps.contactNumber(caseId)).isInstanceOf(NotFoundException.class);
-        assertThat(followUps.openCases(dossier.evaluatedUnitId())).isEmpty();
+        assertThat(followUps.openCases(dossier.evaluatedUnitId().value())).isEmpty();
 
         logInAs(Role.OFFICER, unit);
         assertThatThrownBy(() -> followUps.find(caseId)).isInstanceOf(AccessDeniedException.class);
@@ -222,9 +230,10 @@ class FollowUpServiceTest {
         RatingOutcome kiosk = rate(dossier, "KIOSK", "DISSATISFIED");
         RatingOutcome qr = rate(dossier, "QR", "SATISFIED");
         logInAs(Role.PROVINCE_MANAGER, null);
-        FollowUpCaseDetails kioskCase = followUps.caseOfRating(kiosk.ratingId()).orElseThrow();
+        FollowUpCaseDetails kioskCase =
+                followUps.caseOfRating(kiosk.ratingId().value()).orElseThrow();
         assertThat(kioskCase.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(kioskCase.outcome()).contains("superseded");
-        assertThat(followUps.caseOfRating(qr.ratingId())).isEmpty();
+        assertThat(followUps.caseOfRating(qr.ratingId().value())).isEmpty();
     }
 }

@@ -200,14 +200,15 @@ class ModerationServiceTest {
         rate(returnedDossier(), "SATISFIED", null);
         Figures before = today();
         PeriodInputsReadModel.Counts indexBefore = indexCounts();
-        Map<String, Object> bytesBefore = ratingBytes(rating.ratingId());
+        Map<String, Object> bytesBefore = ratingBytes(rating.ratingId().value());
 
         as(unitManager, Role.UNIT_MANAGER);
         DisputeDetails dispute = moderation.dispute(
-                rating.ratingId(), DisputeReason.ABUSIVE_TEXT, "Bình luận có lời lẽ xúc phạm cán bộ");
+                rating.ratingId().value(), DisputeReason.ABUSIVE_TEXT, "Bình luận có lời lẽ xúc phạm cán bộ");
         assertThat(dispute.kind()).isEqualTo(DisputeKind.EXCLUDE);
         assertThat(dispute.status()).isEqualTo(DisputeStatus.OPEN);
-        assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.COUNTED);
+        assertThat(ratings.facts(rating.ratingId().value()).orElseThrow().status())
+                .isEqualTo(RatingStatus.COUNTED);
 
         as(provinceManager, Role.PROVINCE_MANAGER);
         DisputeDetails decided = moderation.decide(dispute.id(), true, "Đồng ý loại");
@@ -215,7 +216,7 @@ class ModerationServiceTest {
         assertThat(decided.decidedBy()).isEqualTo(provinceManager);
 
         // Only the status changed (and the three columns that follow it); the rest is byte-identical.
-        Map<String, Object> bytesAfter = ratingBytes(rating.ratingId());
+        Map<String, Object> bytesAfter = ratingBytes(rating.ratingId().value());
         assertThat(bytesAfter.get("status")).isEqualTo(hex("EXCLUDED"));
         assertThat(bytesAfter.get("counted_dossier_id")).isNull();
         Map<String, Object> sameBefore = new TreeMap<>(bytesBefore);
@@ -267,24 +268,27 @@ class ModerationServiceTest {
                 });
 
         // The excluded rating still shows (e.g. on its dossier), and the dossier cannot be rated anew.
-        assertThat(ratings.ofDossier(abusive.id())).extracting(r -> r.status()).containsExactly(RatingStatus.EXCLUDED);
+        assertThat(ratings.ofDossier(abusive.id().value()))
+                .extracting(r -> r.status())
+                .containsExactly(RatingStatus.EXCLUDED);
         assertThatThrownBy(() -> rate(abusive, "SATISFIED", null)).isInstanceOf(ConflictException.class);
-        assertThat(ratings.isRated(abusive.id())).isTrue();
+        assertThat(ratings.isRated(abusive.id().value())).isTrue();
     }
 
     @Test
     void the_person_who_disputed_cannot_decide_and_a_unit_manager_never_decides() {
         RatingOutcome rating = rate(returnedDossier(), "DISSATISFIED", "thử");
         as(provinceManager, Role.PROVINCE_MANAGER);
-        DisputeDetails dispute = moderation.dispute(rating.ratingId(), DisputeReason.TEST_OR_DUPLICATE, null);
+        DisputeDetails dispute = moderation.dispute(rating.ratingId().value(), DisputeReason.TEST_OR_DUPLICATE, null);
 
         assertThatThrownBy(() -> moderation.decide(dispute.id(), true, null)).isInstanceOf(AccessDeniedException.class);
         as(unitManager, Role.UNIT_MANAGER);
         assertThatThrownBy(() -> moderation.decide(dispute.id(), true, null)).isInstanceOf(AccessDeniedException.class);
         as(account(Role.AUDITOR, null), Role.AUDITOR);
         assertThatThrownBy(() -> moderation.decide(dispute.id(), true, null)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> ratings.exclude(rating.ratingId())).isInstanceOf(AccessDeniedException.class);
-        assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.COUNTED);
+        assertThatThrownBy(() -> ratings.exclude(rating.ratingId().value())).isInstanceOf(AccessDeniedException.class);
+        assertThat(ratings.facts(rating.ratingId().value()).orElseThrow().status())
+                .isEqualTo(RatingStatus.COUNTED);
         assertThat(jdbc.queryForObject(
                         "SELECT status FROM rating_dispute WHERE id = ?",
                         String.class,
@@ -301,7 +305,8 @@ class ModerationServiceTest {
         as(secondProvinceManager, Role.PROVINCE_MANAGER);
         assertThat(moderation.decide(dispute.id(), false, "Không đủ căn cứ").status())
                 .isEqualTo(DisputeStatus.REJECTED);
-        assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.COUNTED);
+        assertThat(ratings.facts(rating.ratingId().value()).orElseThrow().status())
+                .isEqualTo(RatingStatus.COUNTED);
         assertThatThrownBy(() -> moderation.decide(dispute.id(), true, null)).isInstanceOf(ConflictException.class);
     }
 
@@ -311,55 +316,57 @@ class ModerationServiceTest {
         String otherUnit = TestData.agencyCode();
         directory.upsertUnit(otherUnit, new UnitChange("Đơn vị khác", "DEPARTMENT", null, null, null, null, null));
         as(account(Role.UNIT_MANAGER, otherUnit), Role.UNIT_MANAGER);
-        assertThatThrownBy(() -> moderation.dispute(rating.ratingId(), DisputeReason.ABUSIVE_TEXT, null))
+        assertThatThrownBy(() -> moderation.dispute(rating.ratingId().value(), DisputeReason.ABUSIVE_TEXT, null))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> moderation.history(rating.ratingId())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> moderation.history(rating.ratingId().value())).isInstanceOf(NotFoundException.class);
         as(account(Role.OFFICER, unit), Role.OFFICER);
-        assertThatThrownBy(() -> moderation.dispute(rating.ratingId(), DisputeReason.ABUSIVE_TEXT, null))
+        assertThatThrownBy(() -> moderation.dispute(rating.ratingId().value(), DisputeReason.ABUSIVE_TEXT, null))
                 .isInstanceOf(AccessDeniedException.class);
 
         as(unitManager, Role.UNIT_MANAGER);
-        assertThatThrownBy(() -> moderation.dispute(rating.ratingId(), DisputeReason.OTHER, " "))
+        assertThatThrownBy(() -> moderation.dispute(rating.ratingId().value(), DisputeReason.OTHER, " "))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("note");
-        assertThatThrownBy(() -> moderation.dispute(rating.ratingId(), null, "x"))
+        assertThatThrownBy(() -> moderation.dispute(rating.ratingId().value(), null, "x"))
                 .isInstanceOf(InvalidInputException.class);
-        moderation.dispute(rating.ratingId(), DisputeReason.WRONG_DOSSIER, null);
-        assertThatThrownBy(() -> moderation.dispute(rating.ratingId(), DisputeReason.ABUSIVE_TEXT, null))
+        moderation.dispute(rating.ratingId().value(), DisputeReason.WRONG_DOSSIER, null);
+        assertThatThrownBy(() -> moderation.dispute(rating.ratingId().value(), DisputeReason.ABUSIVE_TEXT, null))
                 .isInstanceOf(ConflictException.class);
         assertThat(moderation.openDisputes())
-                .anyMatch(d -> d.dispute().ratingId().equals(rating.ratingId()));
+                .anyMatch(d -> d.dispute().ratingId().equals(rating.ratingId().value()));
     }
 
     @Test
     void an_exclusion_is_reversed_only_by_another_dispute_and_decision_and_all_stay_as_history() {
         RatingOutcome rating = rate(returnedDossier(), "DISSATISFIED", "thử");
         as(unitManager, Role.UNIT_MANAGER);
-        DisputeDetails first = moderation.dispute(rating.ratingId(), DisputeReason.WRONG_DOSSIER, null);
+        DisputeDetails first = moderation.dispute(rating.ratingId().value(), DisputeReason.WRONG_DOSSIER, null);
         as(provinceManager, Role.PROVINCE_MANAGER);
         moderation.decide(first.id(), true, null);
-        assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.EXCLUDED);
+        assertThat(ratings.facts(rating.ratingId().value()).orElseThrow().status())
+                .isEqualTo(RatingStatus.EXCLUDED);
 
         // The province manager who decided asks for the reversal; another person decides it.
         DisputeDetails reversal =
-                moderation.dispute(rating.ratingId(), DisputeReason.OTHER, "Hồ sơ đúng, đã kiểm tra lại");
+                moderation.dispute(rating.ratingId().value(), DisputeReason.OTHER, "Hồ sơ đúng, đã kiểm tra lại");
         assertThat(reversal.kind()).isEqualTo(DisputeKind.RESTORE);
         as(secondProvinceManager, Role.PROVINCE_MANAGER);
         moderation.decide(reversal.id(), true, "Khôi phục");
-        assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.COUNTED);
+        assertThat(ratings.facts(rating.ratingId().value()).orElseThrow().status())
+                .isEqualTo(RatingStatus.COUNTED);
         assertThat(jdbc.queryForObject(
                         "SELECT counted_dossier_id = dossier_id FROM rating WHERE id = ?",
                         Boolean.class,
                         rating.ratingId().toString()))
                 .isTrue();
 
-        assertThat(moderation.history(rating.ratingId()))
+        assertThat(moderation.history(rating.ratingId().value()))
                 .extracting(DisputeDetails::kind, DisputeDetails::status, DisputeDetails::decidedBy)
                 .containsExactly(
                         Tuple.tuple(DisputeKind.EXCLUDE, DisputeStatus.UPHELD, provinceManager),
                         Tuple.tuple(DisputeKind.RESTORE, DisputeStatus.UPHELD, secondProvinceManager));
         as(account(Role.AUDITOR, null), Role.AUDITOR);
-        assertThat(moderation.history(rating.ratingId())).hasSize(2);
+        assertThat(moderation.history(rating.ratingId().value())).hasSize(2);
     }
 
     static String hex(String text) {

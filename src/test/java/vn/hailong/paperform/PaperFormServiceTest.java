@@ -174,7 +174,7 @@ class PaperFormServiceTest {
         assertThatThrownBy(() -> paperForms.keyIn(form(serial, second.code(), "SATISFIED")))
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.field()).isEqualTo("serial"));
-        assertThat(ratings.ofDossier(second.id())).isEmpty();
+        assertThat(ratings.ofDossier(second.id().value())).isEmpty();
         assertThat(formsWithSerial(serial)).isEqualTo(1);
     }
 
@@ -208,7 +208,7 @@ class PaperFormServiceTest {
 
         assertThat(Collections.frequency(outcomes, "stored")).isEqualTo(1);
         assertThat(outcomes).filteredOn(o -> !o.equals("stored")).allMatch(o -> o.equals("conflict:serial"));
-        assertThat(ratings.ofDossier(dossier.id())).hasSize(1);
+        assertThat(ratings.ofDossier(dossier.id().value())).hasSize(1);
         assertThat(formsWithSerial(serial)).isEqualTo(1);
     }
 
@@ -241,7 +241,7 @@ class PaperFormServiceTest {
                         InvalidInputException.class,
                         e -> assertThat(e.errors()).extracting("field").contains("reasons"));
 
-        assertThat(ratings.ofDossier(dossier.id())).isEmpty();
+        assertThat(ratings.ofDossier(dossier.id().value())).isEmpty();
         assertThat(formsWithSerial(serial)).isZero();
     }
 
@@ -257,7 +257,7 @@ class PaperFormServiceTest {
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.errors()).extracting("field").containsExactly("dossierCode"));
-        assertThat(ratings.ofDossier(handled.id())).isEmpty();
+        assertThat(ratings.ofDossier(handled.id().value())).isEmpty();
 
         as(secondClerk, Role.DATA_ENTRY);
         assertThat(paperForms
@@ -296,7 +296,7 @@ class PaperFormServiceTest {
         as(account(Role.OFFICER, unit), Role.OFFICER);
         assertThatThrownBy(() -> paperForms.keyIn(form(serial(), dossier.code(), "SATISFIED")))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(ratings.ofDossier(dossier.id())).isEmpty();
+        assertThat(ratings.ofDossier(dossier.id().value())).isEmpty();
     }
 
     @Test
@@ -338,7 +338,7 @@ class PaperFormServiceTest {
         assertThat(different.mismatchedFields()).containsExactly("reasons");
         assertThat(paperForms.awaitingSecondKeying()).extracting("serial").doesNotContain(agreedSerial, disputedSerial);
         // The first keying stays the counted rating: a supervisor compares the paper.
-        assertThat(ratings.ofDossier(disputed.id()))
+        assertThat(ratings.ofDossier(disputed.id().value()))
                 .singleElement()
                 .satisfies(r -> assertThat(r.reasons()).containsExactly("SLOW"));
 

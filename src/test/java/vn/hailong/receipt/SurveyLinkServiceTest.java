@@ -85,7 +85,7 @@ class SurveyLinkServiceTest {
     }
 
     String token(DossierDetails d) {
-        return links.pathFor(d.id()).substring("/r/".length());
+        return links.pathFor(d.id().value()).substring("/r/".length());
     }
 
     SurveyAnswers satisfied(String key) {
@@ -123,7 +123,7 @@ class SurveyLinkServiceTest {
         // The token itself is not stored: only its 32-byte SHA-256 (the table has no other text column).
         assertThat(stored).hasSize(32).isNotEqualTo(token.getBytes(StandardCharsets.US_ASCII));
         assertThat(links.resolve(token).state()).isEqualTo(LinkState.VALID);
-        assertThat(links.resolve(token).dossierId()).isEqualTo(d.id());
+        assertThat(links.resolve(token).dossierId()).isEqualTo(d.id().value());
     }
 
     @Test
@@ -155,7 +155,7 @@ class SurveyLinkServiceTest {
         }
         DossierDetails d = dossier("RECEIVED", null);
         // The right dossier, the wrong secret: what a forger without the server's secret can make.
-        String forged = new SurveyTokens("another-secret-of-at-least-32-bytes-0123456789").tokenFor(d.id());
+        String forged = new SurveyTokens("another-secret-of-at-least-32-bytes-0123456789").tokenFor(d.id().value());
         assertThat(links.resolve(forged).state()).isEqualTo(LinkState.UNKNOWN);
         // One character changed, too short, too long, not base64url.
         String real = token(d);

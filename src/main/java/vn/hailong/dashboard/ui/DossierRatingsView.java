@@ -98,9 +98,9 @@ public class DossierRatingsView extends Div implements HasUrlParameter<String> {
                     .setHeader(getTranslation("dashboard.column.comment"))
                     .setFlexGrow(3);
             Map<UUID, DisputeLink> links = moderation.disputeLinks(
-                    view.ratings().stream().map(RatingFacts::id).toList());
+                    view.ratings().stream().map(r -> r.id().value()).toList());
             if (!links.isEmpty()) {
-                ratings.addComponentColumn(r -> disputeLink(r.id(), links.get(r.id())))
+                ratings.addComponentColumn(r -> disputeLink(r.id().value(), links.get(r.id().value())))
                         .setHeader(getTranslation("dashboard.dossier.column.moderation"))
                         .setAutoWidth(true);
             }
