@@ -87,7 +87,7 @@ class DossierApiController {
     }
 
     private DossierResponse response(DossierDetails d) {
-        return response(d, ratings.isRated(d.id().value()), intake.complaintsOf(d.id().value()));
+        return response(d, ratings.isRated(d.id()), intake.complaintsOf(d.id()));
     }
 
     private DossierResponse response(DossierDetails d, boolean rated, List<ComplaintDetails> complaints) {

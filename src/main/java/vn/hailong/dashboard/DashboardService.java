@@ -481,7 +481,7 @@ public class DashboardService {
         if (!scopes.currentScope().includes(d.evaluatedUnitId().value())) {
             throw new AccessDeniedException("dossier " + code + " belongs to a unit outside your scope");
         }
-        return new DossierView(d, ratings.ofDossier(d.id().value()));
+        return new DossierView(d, ratings.ofDossier(d.id()));
     }
 
     /** The units of a selection within the user's scope (the unit and those below it, or everything in scope). */

@@ -48,7 +48,7 @@ class RatingChangeLog {
         UnitId unit = submitted.evaluatedAgencyId();
         Instant at = submitted.submittedAt();
         if (unit == null || at == null) {
-            RatingFacts rating = ratings.facts(submitted.ratingId().value()).orElseThrow();
+            RatingFacts rating = ratings.facts(submitted.ratingId()).orElseThrow();
             unit = rating.unitId();
             at = rating.submittedAt();
         }
@@ -57,8 +57,7 @@ class RatingChangeLog {
 
     @EventListener
     void on(RatingSuperseded superseded) {
-        RatingFacts rating =
-                ratings.facts(superseded.supersededRatingId().value()).orElseThrow();
+        RatingFacts rating = ratings.facts(superseded.supersededRatingId()).orElseThrow();
         insertOnce(
                 rating.id(),
                 rating.unitId(),
@@ -76,7 +75,7 @@ class RatingChangeLog {
         if (!decided.upheld()) {
             return;
         }
-        RatingFacts rating = ratings.facts(decided.ratingId().value()).orElseThrow();
+        RatingFacts rating = ratings.facts(decided.ratingId()).orElseThrow();
         RatingStatus from = decided.kind() == DisputeKind.EXCLUDE ? RatingStatus.COUNTED : RatingStatus.EXCLUDED;
         insert(
                 rating.id(),

@@ -20,6 +20,7 @@ import vn.hailong.platform.Formats;
 import vn.hailong.platform.Words;
 import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingFacts;
+import vn.hailong.rating.RatingId;
 import vn.hailong.rating.RatingService;
 import vn.hailong.security.ManagerContacts;
 import vn.hailong.security.Role;
@@ -123,7 +124,7 @@ class FollowUpMailComposer implements MailComposer {
                 .active(QuestionnaireService.DEFAULT_TEMPLATE)
                 .reasons()
                 .forEach(r -> labels.put(r.code(), r.label().vi()));
-        List<String> named = ratings.facts(ratingId).map(RatingFacts::reasons).orElse(Set.of()).stream()
+        List<String> named = ratings.facts(RatingId.of(ratingId)).map(RatingFacts::reasons).orElse(Set.of()).stream()
                 .map(code -> labels.getOrDefault(code, code))
                 .sorted()
                 .toList();

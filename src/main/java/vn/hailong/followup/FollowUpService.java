@@ -39,6 +39,7 @@ import vn.hailong.platform.Roles;
 import vn.hailong.platform.Words;
 import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingFacts;
+import vn.hailong.rating.RatingId;
 import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingSubmitted;
 import vn.hailong.rating.RatingSuperseded;
@@ -461,7 +462,7 @@ public class FollowUpService {
     @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public CasePage casePage(UUID caseId) {
         FollowUpCase found = load(caseId);
-        RatingFacts rating = ratings.facts(found.getRatingId()).orElseThrow();
+        RatingFacts rating = ratings.facts(RatingId.of(found.getRatingId())).orElseThrow();
         Map<String, String> labels = new HashMap<>();
         questionnaires
                 .active(QuestionnaireService.DEFAULT_TEMPLATE)

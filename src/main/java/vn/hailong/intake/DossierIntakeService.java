@@ -291,8 +291,8 @@ public class DossierIntakeService {
     }
 
     @Transactional(readOnly = true)
-    public Optional<DossierDetails> find(UUID id) {
-        return dossiers.findById(id).map(this::details);
+    public Optional<DossierDetails> find(DossierId id) {
+        return dossiers.findById(id.value()).map(this::details);
     }
 
     private DossierDetails details(Dossier d) {
@@ -387,8 +387,8 @@ public class DossierIntakeService {
     }
 
     @Transactional(readOnly = true)
-    public List<ComplaintDetails> complaintsOf(UUID dossierId) {
-        return complaints.findByDossierId(dossierId).stream()
+    public List<ComplaintDetails> complaintsOf(DossierId dossierId) {
+        return complaints.findByDossierId(dossierId.value()).stream()
                 .map(Complaint::details)
                 .toList();
     }

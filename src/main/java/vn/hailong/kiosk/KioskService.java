@@ -147,7 +147,7 @@ public class KioskService {
                         "dossierCode",
                         "no dossier with code '" + dossierCode + "'; send it with PUT /api/v1/dossiers/" + dossierCode
                                 + " first"));
-        if (!ratings.accepts(dossier.id().value(), RatingChannel.KIOSK)) {
+        if (!ratings.accepts(dossier.id(), RatingChannel.KIOSK)) {
             throw new ConflictException("dossierCode", Words.of("rating.error.alreadyRated", Words.VI, dossier.code()));
         }
         // Taken under the counter's lock, so on one node time follows the order of the lock;
@@ -204,7 +204,8 @@ public class KioskService {
 
     /** Tells the counter's kiosk pages (after commit) that this handover is shown now. */
     private void announce(Handover handover) {
-        intake.find(handover.getDossierId()).ifPresent(d -> announce(handover, d.code(), d.procedureName()));
+        intake.find(DossierId.of(handover.getDossierId()))
+                .ifPresent(d -> announce(handover, d.code(), d.procedureName()));
     }
 
     private void announce(Handover handover, String dossierCode, String procedureName) {
@@ -246,8 +247,8 @@ public class KioskService {
     }
 
     private Optional<KioskSurvey> surveyOf(Handover h) {
-        return intake.find(h.getDossierId())
-                .filter(d -> ratings.accepts(d.id().value(), RatingChannel.KIOSK))
+        return intake.find(DossierId.of(h.getDossierId()))
+                .filter(d -> ratings.accepts(d.id(), RatingChannel.KIOSK))
                 .map(d -> new KioskSurvey(
                         h.getId(),
                         d.code(),
@@ -378,7 +379,7 @@ public class KioskService {
             return new Lookup(null, LookupProblem.UNKNOWN);
         }
         DossierDetails d = found.get();
-        if (!ratings.accepts(d.id().value(), RatingChannel.KIOSK)) {
+        if (!ratings.accepts(d.id(), RatingChannel.KIOSK)) {
             return new Lookup(null, LookupProblem.ALREADY_RATED);
         }
         Set<UUID> served = servedUnits(device);

@@ -183,11 +183,13 @@ public class ModerationService {
         disputes.saveAndFlush(dispute);
         RatingStatus after;
         if (!uphold) {
-            after = ratings.facts(dispute.getRatingId()).orElseThrow().status();
+            after = ratings.facts(RatingId.of(dispute.getRatingId()))
+                    .orElseThrow()
+                    .status();
         } else if (dispute.getKind() == DisputeKind.EXCLUDE) {
-            after = ratings.exclude(dispute.getRatingId()).status();
+            after = ratings.exclude(RatingId.of(dispute.getRatingId())).status();
         } else {
-            after = ratings.restore(dispute.getRatingId()).status();
+            after = ratings.restore(RatingId.of(dispute.getRatingId())).status();
         }
         events.publishEvent(new ModerationDecided(
                 dispute.getId(),
@@ -232,7 +234,7 @@ public class ModerationService {
         }
         AccessScope visible = scope.currentScope();
         for (UUID ratingId : ratingIds) {
-            ratings.facts(ratingId)
+            ratings.facts(RatingId.of(ratingId))
                     .filter(r -> visible.includes(r.unitId().value()))
                     .ifPresent(r -> {
                         if (disputes.existsByRatingIdAndStatus(ratingId, DisputeStatus.OPEN)) {
@@ -256,7 +258,7 @@ public class ModerationService {
                         : disputes.findByStatusAndUnitIdInOrderByRaisedAt(DisputeStatus.OPEN, visible.unitIds());
         return open.stream()
                 .map(d -> {
-                    RatingFacts r = ratings.facts(d.getRatingId()).orElseThrow();
+                    RatingFacts r = ratings.facts(RatingId.of(d.getRatingId())).orElseThrow();
                     Map<UUID, String> codes =
                             intake.codesOf(List.of(r.dossierId().value()));
                     return new OpenDispute(
@@ -274,7 +276,7 @@ public class ModerationService {
     public List<RatingFacts> ratingsOfDossier(String dossierCode) {
         return intake.findRef(dossierCode == null ? "" : dossierCode.strip())
                 .filter(d -> scope.currentScope().includes(d.evaluatedUnitId().value()))
-                .map(d -> ratings.ofDossier(d.id().value()))
+                .map(d -> ratings.ofDossier(d.id()))
                 .orElseThrow(() -> new NotFoundException("no dossier " + dossierCode));
     }
 
@@ -288,7 +290,7 @@ public class ModerationService {
     }
 
     private RatingFacts visibleRating(UUID ratingId) {
-        return ratings.facts(ratingId)
+        return ratings.facts(RatingId.of(ratingId))
                 .filter(r -> scope.currentScope().includes(r.unitId().value()))
                 .orElseThrow(() -> new NotFoundException("no rating " + ratingId));
     }

@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.hailong.audit.AuditAction;
 import vn.hailong.audit.AuditEvent;
 import vn.hailong.intake.DossierDetails;
+import vn.hailong.intake.DossierId;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.FieldErrors;
@@ -41,6 +42,7 @@ import vn.hailong.rating.Questionnaire;
 import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingChannel;
 import vn.hailong.rating.RatingFacts;
+import vn.hailong.rating.RatingId;
 import vn.hailong.rating.RatingOutcome;
 import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingSubmission;
@@ -234,8 +236,9 @@ public class PaperFormService {
             if (!scopes.currentScope().includes(form.getUnitId())) {
                 throw new NotFoundException(Words.of("paperform.error.noSuchForm", Words.VI, serial));
             }
-            RatingFacts rating = ratings.facts(form.getRatingId()).orElseThrow();
-            DossierDetails dossier = dossiers.find(form.getDossierId()).orElseThrow();
+            RatingFacts rating = ratings.facts(RatingId.of(form.getRatingId())).orElseThrow();
+            DossierDetails dossier =
+                    dossiers.find(DossierId.of(form.getDossierId())).orElseThrow();
             checkNotHandledBy(dossier, clerk, errors);
             errors.throwIfAny();
             List<String> differences = differences(entry, dossier.code(), rating);
@@ -267,8 +270,9 @@ public class PaperFormService {
                 scope.allUnits() ? forms.latestMismatches() : forms.latestMismatchesIn(scope.unitIds());
         List<Mismatch> shown = new ArrayList<>();
         for (PaperForm f : latest) {
-            String code =
-                    dossiers.find(f.getDossierId()).map(DossierDetails::code).orElse("?");
+            String code = dossiers.find(DossierId.of(f.getDossierId()))
+                    .map(DossierDetails::code)
+                    .orElse("?");
             shown.add(new Mismatch(
                     f.getSerial(),
                     code,

@@ -35,6 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.hailong.intake.DossierId;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.intake.DossierRef;
 import vn.hailong.platform.ConflictException;
@@ -286,10 +287,10 @@ public class RatingService {
      * or a phone rating may still supersede its kiosk rating.
      */
     @Transactional(readOnly = true)
-    public boolean accepts(UUID dossierId, RatingChannel channel) {
-        return ratings.findByCountedDossierId(dossierId)
+    public boolean accepts(DossierId dossierId, RatingChannel channel) {
+        return ratings.findByCountedDossierId(dossierId.value())
                 .map(r -> precedence.supersedes(r.getChannel(), r.getSubmittedAt(), channel, clock.instant()))
-                .orElseGet(() -> !ratings.existsByDossierIdAndStatus(dossierId, RatingStatus.EXCLUDED));
+                .orElseGet(() -> !ratings.existsByDossierIdAndStatus(dossierId.value(), RatingStatus.EXCLUDED));
     }
 
     /** The overall answers of a device's latest ratings, newest first (anomaly rules of the kiosk). */
@@ -306,8 +307,8 @@ public class RatingService {
 
     /** Whether the dossier has its counted rating. */
     @Transactional(readOnly = true)
-    public boolean isRated(UUID dossierId) {
-        return ratings.isRated(dossierId);
+    public boolean isRated(DossierId dossierId) {
+        return ratings.isRated(dossierId.value());
     }
 
     /**
@@ -319,12 +320,12 @@ public class RatingService {
      */
     @Transactional
     @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
-    public RatingFacts exclude(UUID ratingId) {
-        Rating rating = ratings.findById(ratingId).orElseThrow(() -> new NotFoundException("no rating " + ratingId));
+    public RatingFacts exclude(RatingId ratingId) {
+        Rating rating =
+                ratings.findById(ratingId.value()).orElseThrow(() -> new NotFoundException("no rating " + ratingId));
         rating.exclude(clock.instant());
         ratings.saveAndFlush(rating);
-        events.publishEvent(
-                new RatingStatusChanged(RatingId.of(ratingId), RatingStatus.COUNTED, RatingStatus.EXCLUDED));
+        events.publishEvent(new RatingStatusChanged(ratingId, RatingStatus.COUNTED, RatingStatus.EXCLUDED));
         return rating.facts();
     }
 
@@ -335,12 +336,12 @@ public class RatingService {
      */
     @Transactional
     @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
-    public RatingFacts restore(UUID ratingId) {
-        Rating rating = ratings.findById(ratingId).orElseThrow(() -> new NotFoundException("no rating " + ratingId));
+    public RatingFacts restore(RatingId ratingId) {
+        Rating rating =
+                ratings.findById(ratingId.value()).orElseThrow(() -> new NotFoundException("no rating " + ratingId));
         rating.restore(clock.instant());
         ratings.saveAndFlush(rating);
-        events.publishEvent(
-                new RatingStatusChanged(RatingId.of(ratingId), RatingStatus.EXCLUDED, RatingStatus.COUNTED));
+        events.publishEvent(new RatingStatusChanged(ratingId, RatingStatus.EXCLUDED, RatingStatus.COUNTED));
         return rating.facts();
     }
 
@@ -359,8 +360,8 @@ public class RatingService {
 
     /** A stored rating, whatever its status. */
     @Transactional(readOnly = true)
-    public Optional<RatingFacts> facts(UUID ratingId) {
-        return ratings.findById(ratingId).map(Rating::facts);
+    public Optional<RatingFacts> facts(RatingId ratingId) {
+        return ratings.findById(ratingId.value()).map(Rating::facts);
     }
 
     /**
@@ -413,16 +414,18 @@ public class RatingService {
 
     /** Every rating of a dossier, oldest first, whatever its status. */
     @Transactional(readOnly = true)
-    public List<RatingFacts> ofDossier(UUID dossierId) {
-        return ratings.findByDossierIdOrderBySubmittedAt(dossierId).stream()
+    public List<RatingFacts> ofDossier(DossierId dossierId) {
+        return ratings.findByDossierIdOrderBySubmittedAt(dossierId.value()).stream()
                 .map(Rating::facts)
                 .toList();
     }
 
     /** Every stored rating of a dossier (counted or not). */
     @Transactional(readOnly = true)
-    public List<UUID> idsOfDossier(UUID dossierId) {
-        return ratings.findIdsByDossierId(dossierId);
+    public List<RatingId> idsOfDossier(DossierId dossierId) {
+        return ratings.findIdsByDossierId(dossierId.value()).stream()
+                .map(RatingId::of)
+                .toList();
     }
 
     /** Ratings of a unit: how many, and how many answered "satisfied" or "very satisfied" overall. */

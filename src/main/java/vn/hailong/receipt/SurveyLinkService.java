@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.hailong.intake.DossierDetails;
+import vn.hailong.intake.DossierId;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.intake.DossierRecorded;
 import vn.hailong.platform.PublicBaseUrl;
@@ -92,7 +93,7 @@ public class SurveyLinkService {
             return ResolvedLink.unknown();
         }
         UUID dossierId = found.getFirst();
-        DossierDetails dossier = intake.find(dossierId).orElse(null);
+        DossierDetails dossier = intake.find(DossierId.of(dossierId)).orElse(null);
         if (dossier == null) {
             return ResolvedLink.unknown();
         }

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import vn.hailong.followup.FollowUpService;
 import vn.hailong.followup.MobileNumber;
 import vn.hailong.intake.DossierDetails;
+import vn.hailong.intake.DossierId;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.FieldErrors;
@@ -71,12 +72,12 @@ public class CitizenSurveyService {
         if (link.state() == LinkState.UNKNOWN) {
             // The same look-ups as for a real link, so that the answer time does not tell a
             // prober whether a token exists.
-            UUID nobody = UUID.randomUUID();
+            DossierId nobody = DossierId.of(UUID.randomUUID());
             intake.find(nobody);
             ratings.accepts(nobody, RatingChannel.QR);
             return SurveyPage.closed(SurveyPage.State.UNKNOWN);
         }
-        if (!ratings.accepts(link.knownDossier().id().value(), RatingChannel.QR)) {
+        if (!ratings.accepts(link.knownDossier().id(), RatingChannel.QR)) {
             return SurveyPage.closed(SurveyPage.State.ALREADY_RATED);
         }
         if (link.state() == LinkState.EXPIRED) {
@@ -188,7 +189,7 @@ public class CitizenSurveyService {
         }
         ResolvedLink link = links.resolve(token);
         if (link.state() != LinkState.VALID
-                || !ratings.accepts(link.knownDossier().id().value(), RatingChannel.QR)) {
+                || !ratings.accepts(link.knownDossier().id(), RatingChannel.QR)) {
             return false;
         }
         drafts.keep(link.knownDossier().id().value(), draft);

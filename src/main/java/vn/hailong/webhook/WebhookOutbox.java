@@ -98,8 +98,7 @@ class WebhookOutbox {
     @EventListener
     void on(RatingSuperseded superseded) {
         queue(WebhookEventType.RATING_STATUS_CHANGED, null, () -> {
-            RatingFacts rating =
-                    ratings.facts(superseded.supersededRatingId().value()).orElseThrow();
+            RatingFacts rating = ratings.facts(superseded.supersededRatingId()).orElseThrow();
             return statusChange(
                     rating,
                     "COUNTED",
@@ -117,7 +116,7 @@ class WebhookOutbox {
             return;
         }
         queue(WebhookEventType.RATING_STATUS_CHANGED, null, () -> {
-            RatingFacts rating = ratings.facts(decided.ratingId().value()).orElseThrow();
+            RatingFacts rating = ratings.facts(decided.ratingId()).orElseThrow();
             String from = decided.kind() == DisputeKind.EXCLUDE ? "COUNTED" : "EXCLUDED";
             return statusChange(
                     rating,
@@ -137,7 +136,7 @@ class WebhookOutbox {
         }
         // Told once per dossier, however often the one-stop software sends it again.
         queue(WebhookEventType.DOSSIER_RETURNED, "dossier.returned:" + recorded.dossierId(), () -> {
-            DossierDetails dossier = intake.find(recorded.dossierId().value()).orElseThrow();
+            DossierDetails dossier = intake.find(recorded.dossierId()).orElseThrow();
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("dossierCode", dossier.code());
             data.put("unit", dossier.evaluatedUnit());
@@ -147,7 +146,7 @@ class WebhookOutbox {
                     "returnedAt",
                     dossier.returnedAt() == null ? null : dossier.returnedAt().toString());
             data.put("surveyLink", links.linkFor(dossier.id().value()));
-            data.put("rated", ratings.isRated(dossier.id().value()));
+            data.put("rated", ratings.isRated(dossier.id()));
             return data;
         });
     }

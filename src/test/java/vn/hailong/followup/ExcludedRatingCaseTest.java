@@ -104,8 +104,7 @@ class ExcludedRatingCaseTest {
                 moderation.dispute(rating.ratingId().value(), DisputeReason.ABUSIVE_TEXT, "Lời lẽ xúc phạm");
         fx.logIn(provinceManager, Role.PROVINCE_MANAGER);
         moderation.decide(dispute.id(), true, "Đồng ý loại");
-        assertThat(ratings.facts(rating.ratingId().value()).orElseThrow().status())
-                .isEqualTo(RatingStatus.EXCLUDED);
+        assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.EXCLUDED);
         return dispute;
     }
 
@@ -183,8 +182,7 @@ class ExcludedRatingCaseTest {
                 moderation.dispute(rating.ratingId().value(), DisputeReason.OTHER, "Nhầm, đánh giá hợp lệ");
         fx.logIn(secondProvinceManager, Role.PROVINCE_MANAGER);
         moderation.decide(reversal.id(), true, "Khôi phục");
-        assertThat(ratings.facts(rating.ratingId().value()).orElseThrow().status())
-                .isEqualTo(RatingStatus.COUNTED);
+        assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.COUNTED);
         FollowUpCaseDetails after = followUps.find(opened.id());
         assertThat(after.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(after.closedAt()).isEqualTo(closed.closedAt());

@@ -207,8 +207,7 @@ class ModerationServiceTest {
                 rating.ratingId().value(), DisputeReason.ABUSIVE_TEXT, "Bình luận có lời lẽ xúc phạm cán bộ");
         assertThat(dispute.kind()).isEqualTo(DisputeKind.EXCLUDE);
         assertThat(dispute.status()).isEqualTo(DisputeStatus.OPEN);
-        assertThat(ratings.facts(rating.ratingId().value()).orElseThrow().status())
-                .isEqualTo(RatingStatus.COUNTED);
+        assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.COUNTED);
 
         as(provinceManager, Role.PROVINCE_MANAGER);
         DisputeDetails decided = moderation.decide(dispute.id(), true, "Đồng ý loại");
@@ -268,11 +267,9 @@ class ModerationServiceTest {
                 });
 
         // The excluded rating still shows (e.g. on its dossier), and the dossier cannot be rated anew.
-        assertThat(ratings.ofDossier(abusive.id().value()))
-                .extracting(r -> r.status())
-                .containsExactly(RatingStatus.EXCLUDED);
+        assertThat(ratings.ofDossier(abusive.id())).extracting(r -> r.status()).containsExactly(RatingStatus.EXCLUDED);
         assertThatThrownBy(() -> rate(abusive, "SATISFIED", null)).isInstanceOf(ConflictException.class);
-        assertThat(ratings.isRated(abusive.id().value())).isTrue();
+        assertThat(ratings.isRated(abusive.id())).isTrue();
     }
 
     @Test
@@ -286,9 +283,8 @@ class ModerationServiceTest {
         assertThatThrownBy(() -> moderation.decide(dispute.id(), true, null)).isInstanceOf(AccessDeniedException.class);
         as(account(Role.AUDITOR, null), Role.AUDITOR);
         assertThatThrownBy(() -> moderation.decide(dispute.id(), true, null)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> ratings.exclude(rating.ratingId().value())).isInstanceOf(AccessDeniedException.class);
-        assertThat(ratings.facts(rating.ratingId().value()).orElseThrow().status())
-                .isEqualTo(RatingStatus.COUNTED);
+        assertThatThrownBy(() -> ratings.exclude(rating.ratingId())).isInstanceOf(AccessDeniedException.class);
+        assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.COUNTED);
         assertThat(jdbc.queryForObject(
                         "SELECT status FROM rating_dispute WHERE id = ?",
                         String.class,
@@ -305,8 +301,7 @@ class ModerationServiceTest {
         as(secondProvinceManager, Role.PROVINCE_MANAGER);
         assertThat(moderation.decide(dispute.id(), false, "Không đủ căn cứ").status())
                 .isEqualTo(DisputeStatus.REJECTED);
-        assertThat(ratings.facts(rating.ratingId().value()).orElseThrow().status())
-                .isEqualTo(RatingStatus.COUNTED);
+        assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.COUNTED);
         assertThatThrownBy(() -> moderation.decide(dispute.id(), true, null)).isInstanceOf(ConflictException.class);
     }
 
@@ -343,8 +338,7 @@ class ModerationServiceTest {
         DisputeDetails first = moderation.dispute(rating.ratingId().value(), DisputeReason.WRONG_DOSSIER, null);
         as(provinceManager, Role.PROVINCE_MANAGER);
         moderation.decide(first.id(), true, null);
-        assertThat(ratings.facts(rating.ratingId().value()).orElseThrow().status())
-                .isEqualTo(RatingStatus.EXCLUDED);
+        assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.EXCLUDED);
 
         // The province manager who decided asks for the reversal; another person decides it.
         DisputeDetails reversal =
@@ -352,8 +346,7 @@ class ModerationServiceTest {
         assertThat(reversal.kind()).isEqualTo(DisputeKind.RESTORE);
         as(secondProvinceManager, Role.PROVINCE_MANAGER);
         moderation.decide(reversal.id(), true, "Khôi phục");
-        assertThat(ratings.facts(rating.ratingId().value()).orElseThrow().status())
-                .isEqualTo(RatingStatus.COUNTED);
+        assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.COUNTED);
         assertThat(jdbc.queryForObject(
                         "SELECT counted_dossier_id = dossier_id FROM rating WHERE id = ?",
                         Boolean.class,

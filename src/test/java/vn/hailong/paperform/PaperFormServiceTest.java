@@ -36,6 +36,7 @@ import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.rating.RatingChannel;
 import vn.hailong.rating.RatingFacts;
+import vn.hailong.rating.RatingId;
 import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingStatus;
 import vn.hailong.rating.RatingSubmission;
@@ -147,7 +148,7 @@ class PaperFormServiceTest {
                 "Chờ lâu quá"));
 
         assertThat(keyed.serial()).isEqualTo(serial.toUpperCase());
-        RatingFacts rating = ratings.facts(keyed.ratingId()).orElseThrow();
+        RatingFacts rating = ratings.facts(RatingId.of(keyed.ratingId())).orElseThrow();
         assertThat(rating.channel()).isEqualTo(RatingChannel.PAPER);
         assertThat(rating.status()).isEqualTo(RatingStatus.COUNTED);
         assertThat(rating.dossierId()).isEqualTo(dossier.id());
@@ -174,7 +175,7 @@ class PaperFormServiceTest {
         assertThatThrownBy(() -> paperForms.keyIn(form(serial, second.code(), "SATISFIED")))
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.field()).isEqualTo("serial"));
-        assertThat(ratings.ofDossier(second.id().value())).isEmpty();
+        assertThat(ratings.ofDossier(second.id())).isEmpty();
         assertThat(formsWithSerial(serial)).isEqualTo(1);
     }
 
@@ -208,7 +209,7 @@ class PaperFormServiceTest {
 
         assertThat(Collections.frequency(outcomes, "stored")).isEqualTo(1);
         assertThat(outcomes).filteredOn(o -> !o.equals("stored")).allMatch(o -> o.equals("conflict:serial"));
-        assertThat(ratings.ofDossier(dossier.id().value())).hasSize(1);
+        assertThat(ratings.ofDossier(dossier.id())).hasSize(1);
         assertThat(formsWithSerial(serial)).isEqualTo(1);
     }
 
@@ -241,7 +242,7 @@ class PaperFormServiceTest {
                         InvalidInputException.class,
                         e -> assertThat(e.errors()).extracting("field").contains("reasons"));
 
-        assertThat(ratings.ofDossier(dossier.id().value())).isEmpty();
+        assertThat(ratings.ofDossier(dossier.id())).isEmpty();
         assertThat(formsWithSerial(serial)).isZero();
     }
 
@@ -257,7 +258,7 @@ class PaperFormServiceTest {
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.errors()).extracting("field").containsExactly("dossierCode"));
-        assertThat(ratings.ofDossier(handled.id().value())).isEmpty();
+        assertThat(ratings.ofDossier(handled.id())).isEmpty();
 
         as(secondClerk, Role.DATA_ENTRY);
         assertThat(paperForms
@@ -296,7 +297,7 @@ class PaperFormServiceTest {
         as(account(Role.OFFICER, unit), Role.OFFICER);
         assertThatThrownBy(() -> paperForms.keyIn(form(serial(), dossier.code(), "SATISFIED")))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(ratings.ofDossier(dossier.id().value())).isEmpty();
+        assertThat(ratings.ofDossier(dossier.id())).isEmpty();
     }
 
     @Test
@@ -338,7 +339,7 @@ class PaperFormServiceTest {
         assertThat(different.mismatchedFields()).containsExactly("reasons");
         assertThat(paperForms.awaitingSecondKeying()).extracting("serial").doesNotContain(agreedSerial, disputedSerial);
         // The first keying stays the counted rating: a supervisor compares the paper.
-        assertThat(ratings.ofDossier(disputed.id().value()))
+        assertThat(ratings.ofDossier(disputed.id()))
                 .singleElement()
                 .satisfies(r -> assertThat(r.reasons()).containsExactly("SLOW"));
 

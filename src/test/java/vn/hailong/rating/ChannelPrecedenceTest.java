@@ -82,8 +82,8 @@ class ChannelPrecedenceTest {
     @Test
     void a_phone_rating_supersedes_the_kiosk_rating_and_both_are_kept() {
         RatingOutcome kiosk = rate("KIOSK", "VERY_SATISFIED");
-        assertThat(ratings.accepts(dossier.id().value(), RatingChannel.QR)).isTrue();
-        assertThat(ratings.accepts(dossier.id().value(), RatingChannel.KIOSK)).isFalse();
+        assertThat(ratings.accepts(dossier.id(), RatingChannel.QR)).isTrue();
+        assertThat(ratings.accepts(dossier.id(), RatingChannel.KIOSK)).isFalse();
 
         RatingOutcome phone = rate("QR", "SATISFIED");
 
@@ -104,7 +104,7 @@ class ChannelPrecedenceTest {
     @Test
     void after_a_phone_rating_nothing_else_is_taken() {
         rate("QR", "SATISFIED");
-        assertThat(ratings.accepts(dossier.id().value(), RatingChannel.QR)).isFalse();
+        assertThat(ratings.accepts(dossier.id(), RatingChannel.QR)).isFalse();
         assertThatThrownBy(() -> rate("KIOSK", "VERY_SATISFIED")).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> rate("QR", "VERY_SATISFIED")).isInstanceOf(ConflictException.class);
     }
