@@ -216,7 +216,7 @@ class LostTransactionTest {
                         manager, null, List.of(new SimpleGrantedAuthority("ROLE_" + Role.UNIT_MANAGER.name()))));
         abort.disputeOf = rating.ratingId().value();
         try {
-            assertThatThrownBy(() -> moderation.dispute(rating.ratingId().value(), DisputeReason.WRONG_DOSSIER, "nhầm"))
+            assertThatThrownBy(() -> moderation.dispute(rating.ratingId(), DisputeReason.WRONG_DOSSIER, "nhầm"))
                     .isInstanceOf(LostTransaction.class);
             assertThat(audited(rating.ratingId().value()))
                     .as("no audit entry of a dispute that was never stored")
@@ -227,7 +227,7 @@ class LostTransactionTest {
                             rating.ratingId().toString()))
                     .isZero();
 
-            moderation.dispute(rating.ratingId().value(), DisputeReason.WRONG_DOSSIER, "nhầm");
+            moderation.dispute(rating.ratingId(), DisputeReason.WRONG_DOSSIER, "nhầm");
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -200,8 +200,9 @@ public class FollowUpService {
      * @return whether the number was kept
      */
     @Transactional
-    public boolean keepContact(UUID ratingId, MobileNumber number) {
-        Optional<FollowUpCase> found = cases.findByRatingId(ratingId).filter(c -> c.getStatus() != CaseStatus.CLOSED);
+    public boolean keepContact(RatingId ratingId, MobileNumber number) {
+        Optional<FollowUpCase> found =
+                cases.findByRatingId(ratingId.value()).filter(c -> c.getStatus() != CaseStatus.CLOSED);
         if (found.isEmpty()) {
             return false;
         }
@@ -219,8 +220,8 @@ public class FollowUpService {
     /** The case of a rating, if it opened one. */
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
-    public Optional<FollowUpCaseDetails> caseOfRating(UUID ratingId) {
-        return cases.findByRatingId(ratingId)
+    public Optional<FollowUpCaseDetails> caseOfRating(RatingId ratingId) {
+        return cases.findByRatingId(ratingId.value())
                 .filter(c -> scope.currentScope().includes(c.getResponsibleUnitId()))
                 .map(this::details);
     }

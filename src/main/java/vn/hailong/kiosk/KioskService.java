@@ -490,7 +490,7 @@ public class KioskService {
         if (number != null) {
             // The same rule as the phone page: kept apart, only if the rating opened a case (a
             // resend writes the same row again), deleted when the case closes.
-            followUps.keepContact(outcome.ratingId().value(), number);
+            followUps.keepContact(outcome.ratingId(), number);
         }
         if (rating.handoverId() != null) {
             // Usually the page has ended it already; this covers a page that went away meanwhile.

@@ -94,9 +94,9 @@ public class ModerationService {
 
     /** The rating, its disputes (oldest first), and whether the current user may dispute or decide now. */
     @Transactional(readOnly = true)
-    public RatingCase ratingCase(UUID ratingId) {
+    public RatingCase ratingCase(RatingId ratingId) {
         RatingFacts rating = visibleRating(ratingId);
-        List<DisputeDetails> history = disputes.findByRatingIdOrderByRaisedAt(ratingId).stream()
+        List<DisputeDetails> history = disputes.findByRatingIdOrderByRaisedAt(ratingId.value()).stream()
                 .map(RatingDispute::details)
                 .toList();
         DisputeDetails open = history.stream()
@@ -131,7 +131,7 @@ public class ModerationService {
      */
     @Transactional
     @PreAuthorize(Roles.MANAGERS)
-    public DisputeDetails dispute(UUID ratingId, @Nullable DisputeReason reason, @Nullable String note) {
+    public DisputeDetails dispute(RatingId ratingId, @Nullable DisputeReason reason, @Nullable String note) {
         RatingFacts rating = visibleRating(ratingId);
         DisputeKind kind = switch (rating.status()) {
             case COUNTED -> DisputeKind.EXCLUDE;
@@ -140,11 +140,11 @@ public class ModerationService {
                 throw new ConflictException(
                         "ratingId", "a " + rating.status() + " rating does not count; there is nothing to dispute");
         };
-        if (disputes.existsByRatingIdAndStatus(ratingId, DisputeStatus.OPEN)) {
+        if (disputes.existsByRatingIdAndStatus(ratingId.value(), DisputeStatus.OPEN)) {
             throw new ConflictException("ratingId", "this rating already has a dispute awaiting its decision");
         }
         RatingDispute dispute =
-                new RatingDispute(ratingId, rating.unitId().value(), kind, reason, note, me(), clock.instant());
+                new RatingDispute(ratingId.value(), rating.unitId().value(), kind, reason, note, me(), clock.instant());
         try {
             disputes.saveAndFlush(dispute);
         } catch (DataIntegrityViolationException raced) {
@@ -153,7 +153,7 @@ public class ModerationService {
         }
         events.publishEvent(new RatingDisputed(
                 dispute.getId(),
-                RatingId.of(ratingId),
+                ratingId,
                 rating.unitId(),
                 kind,
                 dispute.getReason(),
@@ -226,18 +226,18 @@ public class ModerationService {
      * rating for those who may not raise disputes (the auditor) are left out.
      */
     @Transactional(readOnly = true)
-    public Map<UUID, DisputeLink> disputeLinks(Collection<UUID> ratingIds) {
+    public Map<RatingId, DisputeLink> disputeLinks(Collection<RatingId> ratingIds) {
         Role role = scope.currentAccount().map(AccountService.Account::role).orElse(null);
-        Map<UUID, DisputeLink> links = new LinkedHashMap<>();
+        Map<RatingId, DisputeLink> links = new LinkedHashMap<>();
         if (role != Role.ADMIN && role != Role.PROVINCE_MANAGER && role != Role.UNIT_MANAGER) {
             return links;
         }
         AccessScope visible = scope.currentScope();
-        for (UUID ratingId : ratingIds) {
-            ratings.facts(RatingId.of(ratingId))
+        for (RatingId ratingId : ratingIds) {
+            ratings.facts(ratingId)
                     .filter(r -> visible.includes(r.unitId().value()))
                     .ifPresent(r -> {
-                        if (disputes.existsByRatingIdAndStatus(ratingId, DisputeStatus.OPEN)) {
+                        if (disputes.existsByRatingIdAndStatus(ratingId.value(), DisputeStatus.OPEN)) {
                             links.put(ratingId, DisputeLink.SEE_OPEN);
                         } else if (r.status() == RatingStatus.COUNTED || r.status() == RatingStatus.EXCLUDED) {
                             links.put(ratingId, DisputeLink.RAISE);
@@ -282,15 +282,15 @@ public class ModerationService {
 
     /** Every dispute of a rating, oldest first. */
     @Transactional(readOnly = true)
-    public List<DisputeDetails> history(UUID ratingId) {
+    public List<DisputeDetails> history(RatingId ratingId) {
         visibleRating(ratingId);
-        return disputes.findByRatingIdOrderByRaisedAt(ratingId).stream()
+        return disputes.findByRatingIdOrderByRaisedAt(ratingId.value()).stream()
                 .map(RatingDispute::details)
                 .toList();
     }
 
-    private RatingFacts visibleRating(UUID ratingId) {
-        return ratings.facts(RatingId.of(ratingId))
+    private RatingFacts visibleRating(RatingId ratingId) {
+        return ratings.facts(ratingId)
                 .filter(r -> scope.currentScope().includes(r.unitId().value()))
                 .orElseThrow(() -> new NotFoundException("no rating " + ratingId));
     }

@@ -135,8 +135,7 @@ public class CitizenSurveyService {
                 comment,
                 null));
         drafts.forget(link.knownDossier().id().value());
-        boolean kept =
-                number != null && followUps.keepContact(outcome.ratingId().value(), number);
+        boolean kept = number != null && followUps.keepContact(outcome.ratingId(), number);
         return new Submitted(outcome, kept);
     }
 

@@ -132,7 +132,7 @@ class DossierDisputeLinkViewTest extends SpringBrowserlessTest {
         navigate(raise.getHref(), RatingModerationView.class);
         assertThat(find(Div.class).id("dispute-form").isVisible()).isTrue();
 
-        moderation.dispute(rating.ratingId().value(), DisputeReason.ABUSIVE_TEXT, "Lời lẽ xúc phạm");
+        moderation.dispute(rating.ratingId(), DisputeReason.ABUSIVE_TEXT, "Lời lẽ xúc phạm");
         Anchor open = linkOnTheDossierPage();
         assertThat(open.getText()).isEqualTo("Xem đề nghị đang chờ quyết định");
         assertThat(open.getHref()).isEqualTo("kiem-duyet/danh-gia/" + rating.ratingId());
@@ -144,7 +144,7 @@ class DossierDisputeLinkViewTest extends SpringBrowserlessTest {
         Grid<RatingFacts> grid = ratingsOnTheDossierPage();
         assertThat(test(grid).size()).isEqualTo(1);
         assertThat(grid.getColumns()).hasSize(6).noneMatch(c -> "Kiểm duyệt".equals(c.getHeaderText()));
-        assertThat(moderation.disputeLinks(List.of(rating.ratingId().value()))).isEmpty();
+        assertThat(moderation.disputeLinks(List.of(rating.ratingId()))).isEmpty();
     }
 
     @Test
@@ -155,6 +155,6 @@ class DossierDisputeLinkViewTest extends SpringBrowserlessTest {
         navigate("ho-so/" + dossier.code(), DossierRatingsView.class);
         assertThat(find(Grid.class).all()).isEmpty();
         assertThat(find(Paragraph.class).all()).anyMatch(p -> p.getText().contains("ngoài phạm vi"));
-        assertThat(moderation.disputeLinks(List.of(rating.ratingId().value()))).isEmpty();
+        assertThat(moderation.disputeLinks(List.of(rating.ratingId()))).isEmpty();
     }
 }

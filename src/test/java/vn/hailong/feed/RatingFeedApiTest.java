@@ -36,6 +36,7 @@ import vn.hailong.OneStopSoftware;
 import vn.hailong.moderation.DisputeDetails;
 import vn.hailong.moderation.DisputeReason;
 import vn.hailong.moderation.ModerationService;
+import vn.hailong.rating.RatingId;
 import vn.hailong.rating.RatingOutcome;
 import vn.hailong.rating.RatingService;
 import vn.hailong.rating.RatingSubmission;
@@ -115,8 +116,8 @@ class RatingFeedApiTest {
 
     void excluded(String ratingId) {
         logIn(unitManager, Role.UNIT_MANAGER);
-        DisputeDetails dispute =
-                moderation.dispute(UUID.fromString(ratingId), DisputeReason.TEST_OR_DUPLICATE, "Trùng lặp");
+        DisputeDetails dispute = moderation.dispute(
+                RatingId.of(UUID.fromString(ratingId)), DisputeReason.TEST_OR_DUPLICATE, "Trùng lặp");
         logIn(provinceManager, Role.PROVINCE_MANAGER);
         moderation.decide(dispute.id(), true, "Đồng ý loại");
         SecurityContextHolder.clearContext();

@@ -87,12 +87,10 @@ class ExcludedRatingCaseTest {
     /** A "not satisfied" rating whose citizen left a number, and its (open) case. */
     FollowUpCaseDetails caseWithANumber(RatingOutcome rating) {
         assertThat(followUps.keepContact(
-                        rating.ratingId().value(),
-                        MobileNumber.parse("0912345678").orElseThrow()))
+                        rating.ratingId(), MobileNumber.parse("0912345678").orElseThrow()))
                 .isTrue();
         fx.logIn(provinceManager, Role.PROVINCE_MANAGER);
-        FollowUpCaseDetails opened =
-                followUps.caseOfRating(rating.ratingId().value()).orElseThrow();
+        FollowUpCaseDetails opened = followUps.caseOfRating(rating.ratingId()).orElseThrow();
         assertThat(opened.status()).isEqualTo(CaseStatus.OPEN);
         assertThat(opened.contactAvailable()).isTrue();
         return opened;
@@ -100,8 +98,7 @@ class ExcludedRatingCaseTest {
 
     DisputeDetails excluded(RatingOutcome rating) {
         fx.logIn(unitManager, Role.UNIT_MANAGER);
-        DisputeDetails dispute =
-                moderation.dispute(rating.ratingId().value(), DisputeReason.ABUSIVE_TEXT, "Lời lẽ xúc phạm");
+        DisputeDetails dispute = moderation.dispute(rating.ratingId(), DisputeReason.ABUSIVE_TEXT, "Lời lẽ xúc phạm");
         fx.logIn(provinceManager, Role.PROVINCE_MANAGER);
         moderation.decide(dispute.id(), true, "Đồng ý loại");
         assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.EXCLUDED);
@@ -178,8 +175,7 @@ class ExcludedRatingCaseTest {
 
         // The reversal: the rating counts again, the case stays closed as it was.
         fx.logIn(unitManager, Role.UNIT_MANAGER);
-        DisputeDetails reversal =
-                moderation.dispute(rating.ratingId().value(), DisputeReason.OTHER, "Nhầm, đánh giá hợp lệ");
+        DisputeDetails reversal = moderation.dispute(rating.ratingId(), DisputeReason.OTHER, "Nhầm, đánh giá hợp lệ");
         fx.logIn(secondProvinceManager, Role.PROVINCE_MANAGER);
         moderation.decide(reversal.id(), true, "Khôi phục");
         assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.COUNTED);
@@ -194,7 +190,7 @@ class ExcludedRatingCaseTest {
         RatingOutcome rating = fx.rate(fx.dossier(unit, ++sequence), "DISSATISFIED");
         FollowUpCaseDetails opened = caseWithANumber(rating);
         fx.logIn(unitManager, Role.UNIT_MANAGER);
-        DisputeDetails dispute = moderation.dispute(rating.ratingId().value(), DisputeReason.WRONG_DOSSIER, null);
+        DisputeDetails dispute = moderation.dispute(rating.ratingId(), DisputeReason.WRONG_DOSSIER, null);
         fx.logIn(provinceManager, Role.PROVINCE_MANAGER);
         moderation.decide(dispute.id(), false, "Không đủ căn cứ");
 

@@ -71,8 +71,7 @@ class FollowUpCasesTest {
 
     UUID caseWithNumber(DossierDetails d, String phone) {
         RatingOutcome rating = fx.rate(d, "DISSATISFIED");
-        followUps.keepContact(
-                rating.ratingId().value(), MobileNumber.parse(phone).orElseThrow());
+        followUps.keepContact(rating.ratingId(), MobileNumber.parse(phone).orElseThrow());
         return jdbc.queryForObject(
                 "SELECT id FROM follow_up_case WHERE rating_id = ?",
                 UUID.class,

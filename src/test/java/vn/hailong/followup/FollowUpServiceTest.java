@@ -126,8 +126,7 @@ class FollowUpServiceTest {
     void a_not_satisfied_rating_opens_one_case_for_its_unit_due_in_five_working_days() {
         RatingOutcome rating = rate(dossier, "QR", "DISSATISFIED");
         logInAs(Role.PROVINCE_MANAGER, null);
-        FollowUpCaseDetails opened =
-                followUps.caseOfRating(rating.ratingId().value()).orElseThrow();
+        FollowUpCaseDetails opened = followUps.caseOfRating(rating.ratingId()).orElseThrow();
         assertThat(opened.status()).isEqualTo(CaseStatus.OPEN);
         assertThat(opened.responsibleUnitId())
                 .isEqualTo(dossier.evaluatedUnitId().value());
@@ -144,8 +143,7 @@ class FollowUpServiceTest {
     void satisfied_ratings_open_no_case_and_keep_no_number() {
         RatingOutcome rating = rate(dossier, "QR", "SATISFIED");
         assertThat(followUps.keepContact(
-                        rating.ratingId().value(),
-                        MobileNumber.parse("0912345678").orElseThrow()))
+                        rating.ratingId(), MobileNumber.parse("0912345678").orElseThrow()))
                 .isFalse();
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM follow_up_case WHERE rating_id = ?",
@@ -164,18 +162,15 @@ class FollowUpServiceTest {
     void the_number_is_kept_apart_from_the_rating_and_deleted_when_the_case_closes() {
         RatingOutcome rating = rate(dossier, "QR", "DISSATISFIED");
         assertThat(followUps.keepContact(
-                        rating.ratingId().value(),
-                        MobileNumber.parse("0987 654 321").orElseThrow()))
+                        rating.ratingId(), MobileNumber.parse("0987 654 321").orElseThrow()))
                 .isTrue();
         // A resend keeps one row.
         assertThat(followUps.keepContact(
-                        rating.ratingId().value(),
-                        MobileNumber.parse("0987654321").orElseThrow()))
+                        rating.ratingId(), MobileNumber.parse("0987654321").orElseThrow()))
                 .isTrue();
 
         logInAs(Role.UNIT_MANAGER, unit);
-        FollowUpCaseDetails c =
-                followUps.caseOfRating(rating.ratingId().value()).orElseThrow();
+        FollowUpCaseDetails c = followUps.caseOfRating(rating.ratingId()).orElseThrow();
         assertThat(c.contactAvailable()).isTrue();
         assertThat(contactRows(c.id())).isEqualTo(1);
         assertThat(followUps.contactNumber(c.id())).hasValue("0987654321");
@@ -199,8 +194,7 @@ class FollowUpServiceTest {
         assertThat(followUps.contactNumber(c.id())).isEmpty();
         // A closed case takes no number any more.
         assertThat(followUps.keepContact(
-                        rating.ratingId().value(),
-                        MobileNumber.parse("0987654321").orElseThrow()))
+                        rating.ratingId(), MobileNumber.parse("0987654321").orElseThrow()))
                 .isFalse();
         assertThat(followUps.openCases(dossier.evaluatedUnitId().value())).isEmpty();
     }
@@ -209,8 +203,7 @@ class FollowUpServiceTest {
     void only_managers_of_the_unit_see_its_cases() {
         RatingOutcome rating = rate(dossier, "QR", "DISSATISFIED");
         logInAs(Role.PROVINCE_MANAGER, null);
-        UUID caseId =
-                followUps.caseOfRating(rating.ratingId().value()).orElseThrow().id();
+        UUID caseId = followUps.caseOfRating(rating.ratingId()).orElseThrow().id();
 
         String otherUnit = TestData.agencyCode();
         directory.upsertUnit(otherUnit, new UnitChange("Sở khác", "DEPARTMENT", null, null, null, null, null));
@@ -230,10 +223,9 @@ class FollowUpServiceTest {
         RatingOutcome kiosk = rate(dossier, "KIOSK", "DISSATISFIED");
         RatingOutcome qr = rate(dossier, "QR", "SATISFIED");
         logInAs(Role.PROVINCE_MANAGER, null);
-        FollowUpCaseDetails kioskCase =
-                followUps.caseOfRating(kiosk.ratingId().value()).orElseThrow();
+        FollowUpCaseDetails kioskCase = followUps.caseOfRating(kiosk.ratingId()).orElseThrow();
         assertThat(kioskCase.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(kioskCase.outcome()).contains("superseded");
-        assertThat(followUps.caseOfRating(qr.ratingId().value())).isEmpty();
+        assertThat(followUps.caseOfRating(qr.ratingId())).isEmpty();
     }
 }

@@ -204,7 +204,7 @@ class ModerationServiceTest {
 
         as(unitManager, Role.UNIT_MANAGER);
         DisputeDetails dispute = moderation.dispute(
-                rating.ratingId().value(), DisputeReason.ABUSIVE_TEXT, "Bình luận có lời lẽ xúc phạm cán bộ");
+                rating.ratingId(), DisputeReason.ABUSIVE_TEXT, "Bình luận có lời lẽ xúc phạm cán bộ");
         assertThat(dispute.kind()).isEqualTo(DisputeKind.EXCLUDE);
         assertThat(dispute.status()).isEqualTo(DisputeStatus.OPEN);
         assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.COUNTED);
@@ -276,7 +276,7 @@ class ModerationServiceTest {
     void the_person_who_disputed_cannot_decide_and_a_unit_manager_never_decides() {
         RatingOutcome rating = rate(returnedDossier(), "DISSATISFIED", "thử");
         as(provinceManager, Role.PROVINCE_MANAGER);
-        DisputeDetails dispute = moderation.dispute(rating.ratingId().value(), DisputeReason.TEST_OR_DUPLICATE, null);
+        DisputeDetails dispute = moderation.dispute(rating.ratingId(), DisputeReason.TEST_OR_DUPLICATE, null);
 
         assertThatThrownBy(() -> moderation.decide(dispute.id(), true, null)).isInstanceOf(AccessDeniedException.class);
         as(unitManager, Role.UNIT_MANAGER);
@@ -311,21 +311,21 @@ class ModerationServiceTest {
         String otherUnit = TestData.agencyCode();
         directory.upsertUnit(otherUnit, new UnitChange("Đơn vị khác", "DEPARTMENT", null, null, null, null, null));
         as(account(Role.UNIT_MANAGER, otherUnit), Role.UNIT_MANAGER);
-        assertThatThrownBy(() -> moderation.dispute(rating.ratingId().value(), DisputeReason.ABUSIVE_TEXT, null))
+        assertThatThrownBy(() -> moderation.dispute(rating.ratingId(), DisputeReason.ABUSIVE_TEXT, null))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> moderation.history(rating.ratingId().value())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> moderation.history(rating.ratingId())).isInstanceOf(NotFoundException.class);
         as(account(Role.OFFICER, unit), Role.OFFICER);
-        assertThatThrownBy(() -> moderation.dispute(rating.ratingId().value(), DisputeReason.ABUSIVE_TEXT, null))
+        assertThatThrownBy(() -> moderation.dispute(rating.ratingId(), DisputeReason.ABUSIVE_TEXT, null))
                 .isInstanceOf(AccessDeniedException.class);
 
         as(unitManager, Role.UNIT_MANAGER);
-        assertThatThrownBy(() -> moderation.dispute(rating.ratingId().value(), DisputeReason.OTHER, " "))
+        assertThatThrownBy(() -> moderation.dispute(rating.ratingId(), DisputeReason.OTHER, " "))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("note");
-        assertThatThrownBy(() -> moderation.dispute(rating.ratingId().value(), null, "x"))
+        assertThatThrownBy(() -> moderation.dispute(rating.ratingId(), null, "x"))
                 .isInstanceOf(InvalidInputException.class);
-        moderation.dispute(rating.ratingId().value(), DisputeReason.WRONG_DOSSIER, null);
-        assertThatThrownBy(() -> moderation.dispute(rating.ratingId().value(), DisputeReason.ABUSIVE_TEXT, null))
+        moderation.dispute(rating.ratingId(), DisputeReason.WRONG_DOSSIER, null);
+        assertThatThrownBy(() -> moderation.dispute(rating.ratingId(), DisputeReason.ABUSIVE_TEXT, null))
                 .isInstanceOf(ConflictException.class);
         assertThat(moderation.openDisputes())
                 .anyMatch(d -> d.dispute().ratingId().equals(rating.ratingId().value()));
@@ -335,14 +335,14 @@ class ModerationServiceTest {
     void an_exclusion_is_reversed_only_by_another_dispute_and_decision_and_all_stay_as_history() {
         RatingOutcome rating = rate(returnedDossier(), "DISSATISFIED", "thử");
         as(unitManager, Role.UNIT_MANAGER);
-        DisputeDetails first = moderation.dispute(rating.ratingId().value(), DisputeReason.WRONG_DOSSIER, null);
+        DisputeDetails first = moderation.dispute(rating.ratingId(), DisputeReason.WRONG_DOSSIER, null);
         as(provinceManager, Role.PROVINCE_MANAGER);
         moderation.decide(first.id(), true, null);
         assertThat(ratings.facts(rating.ratingId()).orElseThrow().status()).isEqualTo(RatingStatus.EXCLUDED);
 
         // The province manager who decided asks for the reversal; another person decides it.
         DisputeDetails reversal =
-                moderation.dispute(rating.ratingId().value(), DisputeReason.OTHER, "Hồ sơ đúng, đã kiểm tra lại");
+                moderation.dispute(rating.ratingId(), DisputeReason.OTHER, "Hồ sơ đúng, đã kiểm tra lại");
         assertThat(reversal.kind()).isEqualTo(DisputeKind.RESTORE);
         as(secondProvinceManager, Role.PROVINCE_MANAGER);
         moderation.decide(reversal.id(), true, "Khôi phục");
@@ -353,13 +353,13 @@ class ModerationServiceTest {
                         rating.ratingId().toString()))
                 .isTrue();
 
-        assertThat(moderation.history(rating.ratingId().value()))
+        assertThat(moderation.history(rating.ratingId()))
                 .extracting(DisputeDetails::kind, DisputeDetails::status, DisputeDetails::decidedBy)
                 .containsExactly(
                         Tuple.tuple(DisputeKind.EXCLUDE, DisputeStatus.UPHELD, provinceManager),
                         Tuple.tuple(DisputeKind.RESTORE, DisputeStatus.UPHELD, secondProvinceManager));
         as(account(Role.AUDITOR, null), Role.AUDITOR);
-        assertThat(moderation.history(rating.ratingId().value())).hasSize(2);
+        assertThat(moderation.history(rating.ratingId())).hasSize(2);
     }
 
     static String hex(String text) {

@@ -66,6 +66,7 @@ import vn.hailong.moderation.ModerationService;
 import vn.hailong.paperform.PaperFormService;
 import vn.hailong.paperform.ui.PaperFormView;
 import vn.hailong.platform.NotFoundException;
+import vn.hailong.rating.RatingId;
 import vn.hailong.security.ui.AccessDeniedView;
 import vn.hailong.security.ui.LoginView;
 
@@ -404,8 +405,8 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
                     who,
                     unit,
                     reader,
-                    (t, w, u) ->
-                            callScoped(() -> t.moderation.ratingCase(u == Unit.OWN ? f.ownRating : f.otherRating))));
+                    (t, w, u) -> callScoped(
+                            () -> t.moderation.ratingCase(RatingId.of(u == Unit.OWN ? f.ownRating : f.otherRating)))));
             // auditors read cases (never the citizen's number); handling them is for managers, below
             cases.add(new Case("services", "follow-up open cases of the unit", who, unit, reader, (t, w, u) -> {
                 Outcome o = call(() -> t.followUps.openCases(u == Unit.OWN ? f.ownId : f.otherId));

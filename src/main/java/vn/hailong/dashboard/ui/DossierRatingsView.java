@@ -1,7 +1,6 @@
 package vn.hailong.dashboard.ui;
 
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -30,6 +29,7 @@ import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
 import vn.hailong.platform.Words;
 import vn.hailong.rating.RatingFacts;
+import vn.hailong.rating.RatingId;
 import vn.hailong.rating.RatingWords;
 
 /**
@@ -97,10 +97,10 @@ public class DossierRatingsView extends Div implements HasUrlParameter<String> {
             ratings.addColumn(r -> r.comment() == null ? "" : r.comment())
                     .setHeader(getTranslation("dashboard.column.comment"))
                     .setFlexGrow(3);
-            Map<UUID, DisputeLink> links = moderation.disputeLinks(
-                    view.ratings().stream().map(r -> r.id().value()).toList());
+            Map<RatingId, DisputeLink> links = moderation.disputeLinks(
+                    view.ratings().stream().map(RatingFacts::id).toList());
             if (!links.isEmpty()) {
-                ratings.addComponentColumn(r -> disputeLink(r.id().value(), links.get(r.id().value())))
+                ratings.addComponentColumn(r -> disputeLink(r.id(), links.get(r.id())))
                         .setHeader(getTranslation("dashboard.dossier.column.moderation"))
                         .setAutoWidth(true);
             }
@@ -117,7 +117,7 @@ public class DossierRatingsView extends Div implements HasUrlParameter<String> {
     }
 
     /** The rating's moderation page (route of {@code moderation.ui.RatingModerationView}, a module's internals, so by path). */
-    private static Component disputeLink(UUID ratingId, @Nullable DisputeLink link) {
+    private static Component disputeLink(RatingId ratingId, @Nullable DisputeLink link) {
         if (link == null) {
             return new Span();
         }

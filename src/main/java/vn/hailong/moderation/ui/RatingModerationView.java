@@ -36,6 +36,7 @@ import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
+import vn.hailong.rating.RatingId;
 import vn.hailong.rating.RatingWords;
 
 /** One rating: its content, its dispute history, and the dispute or decision the current user may make. */
@@ -71,8 +72,8 @@ public class RatingModerationView extends Div implements BeforeEnterObserver {
     }
 
     /** The rating on show: set by beforeEnter before anything is rendered. */
-    private UUID ratingId() {
-        return Objects.requireNonNull(ratingId, "no rating before beforeEnter");
+    private RatingId ratingId() {
+        return RatingId.of(Objects.requireNonNull(ratingId, "no rating before beforeEnter"));
     }
 
     private void render() {
