@@ -109,7 +109,7 @@ class DossierApiController {
                 d.officers().stream()
                         .map(o -> new OfficerRef(o.id(), o.name(), o.role().name()))
                         .toList(),
-                links.linkFor(d.id().value()),
+                links.linkFor(d.id()),
                 rated,
                 complaints);
     }

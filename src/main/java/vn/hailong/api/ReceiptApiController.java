@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -23,6 +22,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import vn.hailong.intake.DossierDetails;
+import vn.hailong.intake.DossierId;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
@@ -90,11 +90,7 @@ class ReceiptApiController {
     ResponseEntity<String> slip(@PathVariable String code) {
         DossierDetails dossier = intake.get(code);
         RatingSlip slip = new RatingSlip(
-                dossier.code(),
-                dossier.procedureName(),
-                dossier.dueAt(),
-                clock.getZone(),
-                links.linkFor(dossier.id().value()));
+                dossier.code(), dossier.procedureName(), dossier.dueAt(), clock.getZone(), links.linkFor(dossier.id()));
         return ResponseEntity.ok()
                 .contentType(HTML)
                 .cacheControl(CacheControl.noStore())
@@ -103,7 +99,8 @@ class ReceiptApiController {
 
     /** The survey link, after one look-up that only checks the dossier exists. */
     private String linkOf(String code) {
-        UUID id = intake.findId(code).orElseThrow(() -> new NotFoundException("no dossier with code '" + code + "'"));
+        DossierId id =
+                intake.findId(code).orElseThrow(() -> new NotFoundException("no dossier with code '" + code + "'"));
         return links.linkFor(id);
     }
 

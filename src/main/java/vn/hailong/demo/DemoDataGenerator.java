@@ -42,6 +42,7 @@ import vn.hailong.directory.AgencyKind;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.directory.UnitChange;
 import vn.hailong.feed.RatingFeed;
+import vn.hailong.intake.DossierId;
 import vn.hailong.intake.Timeliness;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.Ids;
@@ -150,7 +151,7 @@ class DemoDataGenerator implements StartupTask {
                     ORDER BY d.returned_at DESC LIMIT 3""", rs -> {
                 log.info(
                         "Demo survey link (not yet rated): {} (dossier {})",
-                        links.linkFor(rs.getObject(1, UUID.class)),
+                        links.linkFor(DossierId.of(rs.getObject(1, UUID.class))),
                         rs.getString(2));
             });
             logInsOfTheDemo();
@@ -187,7 +188,8 @@ class DemoDataGenerator implements StartupTask {
         for (PlannedDossier d : plan.unratedRecentlyReturned(3)) {
             log.info(
                     "Demo survey link (not yet rated): {} (dossier {})",
-                    links.linkFor(Objects.requireNonNull(w.dossierIds().get(d.code()))),
+                    links.linkFor(
+                            DossierId.of(Objects.requireNonNull(w.dossierIds().get(d.code())))),
                     d.code());
         }
         logInsOfTheDemo();

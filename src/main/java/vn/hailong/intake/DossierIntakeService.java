@@ -273,9 +273,10 @@ public class DossierIntakeService {
      * A dossier's id by its code, as one auto-committed statement: no transaction (and so none of
      * the round trips that begin and end one). For hot read paths such as printing a receipt's QR.
      */
-    public Optional<UUID> findId(String code) {
+    public Optional<DossierId> findId(String code) {
         return jdbc.queryForList("SELECT id FROM dossier WHERE code = ?", UUID.class, code).stream()
                 .map(Objects::requireNonNull) // the primary key: never NULL
+                .map(DossierId::of)
                 .findFirst();
     }
 

@@ -68,13 +68,13 @@ public class SurveyLinkService {
     }
 
     /** The public address a citizen opens to rate this dossier. */
-    public String linkFor(UUID dossierId) {
+    public String linkFor(DossierId dossierId) {
         return publicBaseUrl.link(pathFor(dossierId));
     }
 
     /** The link's path, for links inside this application. */
-    public String pathFor(UUID dossierId) {
-        return "/r/" + tokens.tokenFor(dossierId);
+    public String pathFor(DossierId dossierId) {
+        return "/r/" + tokens.tokenFor(dossierId.value());
     }
 
     /**

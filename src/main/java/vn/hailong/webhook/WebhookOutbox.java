@@ -145,7 +145,7 @@ class WebhookOutbox {
             data.put(
                     "returnedAt",
                     dossier.returnedAt() == null ? null : dossier.returnedAt().toString());
-            data.put("surveyLink", links.linkFor(dossier.id().value()));
+            data.put("surveyLink", links.linkFor(dossier.id()));
             data.put("rated", ratings.isRated(dossier.id()));
             return data;
         });

@@ -85,7 +85,7 @@ class SurveyLinkServiceTest {
     }
 
     String token(DossierDetails d) {
-        return links.pathFor(d.id().value()).substring("/r/".length());
+        return links.pathFor(d.id()).substring("/r/".length());
     }
 
     SurveyAnswers satisfied(String key) {

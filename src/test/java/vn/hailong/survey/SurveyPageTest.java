@@ -73,7 +73,7 @@ class SurveyPageTest {
         citizen = "198.51.100." + ThreadLocalRandom.current().nextInt(1, 250);
         dossier = newDossier(
                 "PROCESSING", OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(5), null);
-        path = links.pathFor(dossier.id().value());
+        path = links.pathFor(dossier.id());
     }
 
     DossierDetails newDossier(String status, OffsetDateTime due, OffsetDateTime returned) {
@@ -517,15 +517,15 @@ class SurveyPageTest {
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
         DossierDetails old = newDossier("RETURNED", now.minusDays(45), now.minusDays(31));
-        HttpResponse<String> expired = get(links.pathFor(old.id().value()) + "?lang=en");
+        HttpResponse<String> expired = get(links.pathFor(old.id()) + "?lang=en");
         assertThat(expired.body())
                 .contains("This survey link has expired")
                 .doesNotContain("<form")
                 .contains("ask at the one-stop counter where you handed it in")
                 .contains("href=\"tel:02743822000\"");
         // Posting to an expired link stores nothing either.
-        HttpResponse<String> late = follow(post(
-                links.pathFor(old.id().value()), with(hiddenFields(get(path).body()), "q.overall", "SATISFIED")));
+        HttpResponse<String> late =
+                follow(post(links.pathFor(old.id()), with(hiddenFields(get(path).body()), "q.overall", "SATISFIED")));
         assertThat(late.body()).contains("Đường dẫn đánh giá đã hết hạn");
         assertThat(ratingsOf(old)).isZero();
     }
