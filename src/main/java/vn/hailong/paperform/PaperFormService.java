@@ -341,7 +341,8 @@ public class PaperFormService {
             return null;
         }
         Optional<DossierDetails> found = dossiers.find(code);
-        if (found.isEmpty() || !scopes.currentScope().includes(found.get().evaluatedUnitId().value())) {
+        if (found.isEmpty()
+                || !scopes.currentScope().includes(found.get().evaluatedUnitId().value())) {
             errors.unprocessable("dossierCode", Words.of("paperform.error.noSuchDossier", Words.VI, code));
             return null;
         }
