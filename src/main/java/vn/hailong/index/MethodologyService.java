@@ -3,15 +3,11 @@ package vn.hailong.index;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -20,8 +16,6 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,27 +45,18 @@ public class MethodologyService {
 
     private static final Pattern SCHEME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
-    private final JdbcTemplate jdbc;
+    private final MethodologyStore store;
     private final Clock clock;
     // Rows never change, so a version once read can be kept.
     private final Map<UUID, Methodology> byId = new ConcurrentHashMap<>();
 
     private final ApplicationEventPublisher events;
 
-    MethodologyService(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+    MethodologyService(MethodologyStore store, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
-        this.jdbc = jdbc;
+        this.store = store;
         this.clock = clock;
     }
-
-    private final RowMapper<Methodology> rows = (rs, i) -> new Methodology(
-            rs.getObject("id", UUID.class),
-            rs.getString("scheme"),
-            rs.getInt("version"),
-            rs.getString("province"),
-            (Integer) rs.getObject("year"),
-            rs.getString("name"),
-            IndexJson.read(rs.getString("definition"), Methodology.Definition.class));
 
     /**
      * The methodology of a scheme for a year: its latest version made for that year, or else its
@@ -82,17 +67,9 @@ public class MethodologyService {
     @Transactional(readOnly = true)
     public Methodology forYear(String scheme, int year) {
         checkScheme(scheme);
-        return get(latestFor(scheme, year)
+        return get(store.latestFor(scheme, year)
                 .orElseThrow(() -> InvalidInputException.unprocessable(
                         "scheme", "no methodology '" + scheme + "' for " + year + "; known schemes: " + schemes())));
-    }
-
-    private Optional<UUID> latestFor(String scheme, int year) {
-        return jdbc.queryForList("""
-                SELECT id FROM index_methodology WHERE scheme = ? AND (year = ? OR year IS NULL)
-                ORDER BY year IS NULL, version DESC LIMIT 1""", UUID.class, scheme, year).stream()
-                .map(Objects::requireNonNull) // the primary key: never NULL
-                .findFirst();
     }
 
     @Transactional(readOnly = true)
@@ -101,9 +78,7 @@ public class MethodologyService {
         if (cached != null) {
             return cached;
         }
-        Methodology m = jdbc.query("SELECT * FROM index_methodology WHERE id = ?", rows, id.toString()).stream()
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("no methodology " + id));
+        Methodology m = store.methodology(id).orElseThrow(() -> new NotFoundException("no methodology " + id));
         byId.put(id, m);
         return m;
     }
@@ -111,13 +86,7 @@ public class MethodologyService {
     /** Every version of a scheme, newest first. */
     @Transactional(readOnly = true)
     public List<Methodology> versions(String scheme) {
-        return jdbc
-                .queryForList(
-                        "SELECT id FROM index_methodology WHERE scheme = ? ORDER BY version DESC", UUID.class, scheme)
-                .stream()
-                .map(Objects::requireNonNull) // the primary key: never NULL
-                .map(this::get)
-                .toList();
+        return store.versionsOf(scheme).stream().map(this::get).toList();
     }
 
     /**
@@ -129,7 +98,7 @@ public class MethodologyService {
     public SortedSet<Integer> enteredIndicators(int year) {
         SortedSet<Integer> entered = new TreeSet<>();
         for (String scheme : schemes()) {
-            latestFor(scheme, year)
+            store.latestFor(scheme, year)
                     .ifPresent(id -> entered.addAll(get(id).definition().enteredIndicators()));
         }
         return entered;
@@ -137,9 +106,7 @@ public class MethodologyService {
 
     @Transactional(readOnly = true)
     public List<String> schemes() {
-        return jdbc.queryForList("SELECT DISTINCT scheme FROM index_methodology ORDER BY scheme", String.class).stream()
-                .map(Objects::requireNonNull) // scheme is NOT NULL
-                .toList();
+        return store.schemes();
     }
 
     /**
@@ -163,23 +130,19 @@ public class MethodologyService {
         if (name == null || name.isBlank()) {
             throw InvalidInputException.malformed("name", "name is required");
         }
-        Integer latest = jdbc.queryForObject(
-                "SELECT MAX(version) FROM index_methodology WHERE scheme = ?", Integer.class, scheme);
+        Integer latest = store.latestVersion(scheme);
         int version = latest == null ? 1 : latest + 1;
         UUID id = Ids.newId();
         // The unique key (scheme, version) settles two managers saving at once: one of them fails.
-        jdbc.update(
-                """
-                INSERT INTO index_methodology (id, scheme, version, province, year, name, definition, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id.toString(),
+        store.insert(
+                id,
                 scheme,
                 version,
                 provinceOrNone,
                 year,
                 name.strip(),
                 IndexJson.write(definition),
-                Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)),
+                clock.instant(),
                 Actors.current());
         // A version applies from its creation (the latest for a year wins): creating it is activating it.
         events.publishEvent(new AuditEvent(
