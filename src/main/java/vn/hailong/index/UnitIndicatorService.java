@@ -2,11 +2,8 @@ package vn.hailong.index;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +13,6 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -27,7 +23,6 @@ import vn.hailong.audit.AuditEvent;
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.platform.FieldErrors;
-import vn.hailong.platform.Ids;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
@@ -45,7 +40,7 @@ public class UnitIndicatorService {
 
     public static final BigDecimal MAX = new BigDecimal("2");
 
-    private final JdbcTemplate jdbc;
+    private final UnitIndicatorStore store;
     private final DirectoryService directory;
     private final ScopeService scopes;
     private final Clock clock;
@@ -55,7 +50,7 @@ public class UnitIndicatorService {
     private final MethodologyService methodologies;
 
     UnitIndicatorService(
-            JdbcTemplate jdbc,
+            UnitIndicatorStore store,
             DirectoryService directory,
             ScopeService scopes,
             Clock clock,
@@ -63,7 +58,7 @@ public class UnitIndicatorService {
             MethodologyService methodologies) {
         this.events = events;
         this.methodologies = methodologies;
-        this.jdbc = jdbc;
+        this.store = store;
         this.directory = directory;
         this.scopes = scopes;
         this.clock = clock;
@@ -142,7 +137,7 @@ public class UnitIndicatorService {
         String code = Objects.requireNonNull(p).toString(); // a bad period is an error above
         Entries before = read(unit, code);
         String who = Actors.current();
-        Timestamp now = Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        Instant now = clock.instant();
         for (int indicator : ENTERED) {
             BigDecimal previous = before.values().get(indicator);
             BigDecimal value =
@@ -151,24 +146,12 @@ public class UnitIndicatorService {
                 continue;
             }
             if (value == null) {
-                jdbc.update(
-                        "DELETE FROM index_unit_indicator WHERE agency_id = ? AND period = ? AND indicator = ?",
-                        unit.id().toString(),
-                        code,
-                        indicator);
+                store.clear(unit.id(), code, indicator);
             } else {
-                jdbc.update("""
-                        INSERT INTO index_unit_indicator (agency_id, period, indicator, value, entered_by, entered_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        ON DUPLICATE KEY UPDATE value = VALUES(value), entered_by = VALUES(entered_by), entered_at = VALUES(entered_at)""", unit.id().toString(), code, indicator, value, who, now);
+                store.put(unit.id(), code, indicator, value, who, now);
             }
-            jdbc.update(
-                    """
-                    INSERT INTO index_unit_indicator_change
-                    (id, agency_id, period, indicator, previous_value, new_value, note, changed_by, changed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    Ids.newId().toString(),
-                    unit.id().toString(),
+            store.recordChange(
+                    unit.id(),
                     code,
                     indicator,
                     previous,
@@ -188,27 +171,11 @@ public class UnitIndicatorService {
     private Entries read(AgencySummary unit, String period) {
         Map<Integer, BigDecimal> values = new LinkedHashMap<>();
         Map<Integer, String> by = new HashMap<>();
-        jdbc.query(
-                "SELECT indicator, value, entered_by FROM index_unit_indicator WHERE agency_id = ? AND period = ? ORDER BY indicator",
-                rs -> {
-                    values.put(rs.getInt("indicator"), rs.getBigDecimal("value"));
-                    by.put(rs.getInt("indicator"), rs.getString("entered_by"));
-                },
-                unit.id().toString(),
-                period);
-        List<Change> history = jdbc.query(
-                """
-                SELECT indicator, previous_value, new_value, changed_by, changed_at, note FROM index_unit_indicator_change
-                WHERE agency_id = ? AND period = ? ORDER BY changed_at DESC, indicator""",
-                (rs, i) -> new Change(
-                        rs.getInt("indicator"),
-                        rs.getBigDecimal("previous_value"),
-                        rs.getBigDecimal("new_value"),
-                        rs.getString("changed_by"),
-                        rs.getTimestamp("changed_at").toLocalDateTime().toInstant(ZoneOffset.UTC),
-                        rs.getString("note")),
-                unit.id().toString(),
-                period);
+        for (UnitIndicatorStore.Entered e : store.entered(unit.id(), period)) {
+            values.put(e.indicator(), e.value());
+            by.put(e.indicator(), e.enteredBy());
+        }
+        List<Change> history = store.history(unit.id(), period);
         return new Entries(unit.code(), unit.name(), period, values, by, history);
     }
 
