@@ -6,12 +6,9 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +19,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.lang.Contract;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -56,7 +52,7 @@ public class TwoFactorService {
     private static final String HMAC = "HmacSHA1";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcTemplate jdbc;
+    private final TwoFactorStore store;
     private final TwoFactorPolicy policy;
     private final LoginProtection protection;
     private final AccountService accounts;
@@ -65,13 +61,13 @@ public class TwoFactorService {
     private final TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator(STEP);
 
     TwoFactorService(
-            JdbcTemplate jdbc,
+            TwoFactorStore store,
             TwoFactorPolicy policy,
             LoginProtection protection,
             AccountService accounts,
             Clock clock,
             ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.policy = policy;
         this.protection = protection;
         this.accounts = accounts;
@@ -123,12 +119,7 @@ public class TwoFactorService {
         long step = acceptedStep(key, code)
                 .orElseThrow(() ->
                         InvalidInputException.unprocessable("code", Words.of("security.error.codeMismatch", Words.VI)));
-        jdbc.update(
-                "UPDATE user_account SET totp_secret = ?, totp_enrolled_at = ?, totp_last_step = ? WHERE username = ?",
-                key,
-                utc(clock.instant()),
-                step,
-                username);
+        store.enrol(username, key, clock.instant(), step);
         List<String> codes = newRecoveryCodes(username);
         protection.succeeded(username, LoginProtection.addressOf(pending));
         events.publishEvent(new AuditEvent(
@@ -151,22 +142,10 @@ public class TwoFactorService {
         if (typed.length() == 6 && key != null) {
             Optional<Long> step = acceptedStep(key, typed);
             // Once per step, whichever node sees it first.
-            accepted = step.isPresent()
-                    && jdbc.update(
-                                    "UPDATE user_account SET totp_last_step = ? WHERE username = ? "
-                                            + "AND (totp_last_step IS NULL OR totp_last_step < ?)",
-                                    step.get(),
-                                    username,
-                                    step.get())
-                            == 1;
+            accepted = step.isPresent() && store.acceptStep(username, step.get());
             how = "authenticator code";
         } else {
-            accepted = jdbc.update(
-                            "UPDATE login_recovery_code SET used_at = ? WHERE username = ? AND code_hash = ? AND used_at IS NULL",
-                            utc(clock.instant()),
-                            username,
-                            sha256(typed.toUpperCase(Locale.ROOT)))
-                    == 1;
+            accepted = store.useRecoveryCode(username, sha256(typed.toUpperCase(Locale.ROOT)), clock.instant());
             how = "recovery code";
         }
         if (!accepted) {
@@ -209,32 +188,25 @@ public class TwoFactorService {
 
     @Transactional(readOnly = true)
     public int recoveryCodesLeft(String username) {
-        return Objects.requireNonNull(jdbc.queryForObject( // COUNT(*): never NULL
-                "SELECT COUNT(*) FROM login_recovery_code WHERE username = ? AND used_at IS NULL",
-                Integer.class,
-                username));
+        return store.recoveryCodesLeft(username);
     }
 
     /** A lost phone: the enrolment and its recovery codes go; the user enrols again at the next log-in. */
     @Transactional
     boolean reset(String username) {
-        jdbc.update("DELETE FROM login_recovery_code WHERE username = ?", username);
-        return jdbc.update(
-                        "UPDATE user_account SET totp_secret = NULL, totp_enrolled_at = NULL, totp_last_step = NULL "
-                                + "WHERE username = ? AND totp_secret IS NOT NULL",
-                        username)
-                == 1;
+        store.deleteRecoveryCodes(username);
+        return store.clearEnrolment(username);
     }
 
     private List<String> newRecoveryCodes(String username) {
-        jdbc.update("DELETE FROM login_recovery_code WHERE username = ?", username);
+        store.deleteRecoveryCodes(username);
         List<String> codes = new ArrayList<>();
         Base32 base32 = new Base32();
         for (int i = 0; i < RECOVERY_CODES; i++) {
             byte[] random = new byte[5];
             RANDOM.nextBytes(random);
             String code = base32.encodeToString(random); // 8 characters, 40 bits
-            jdbc.update("INSERT INTO login_recovery_code (username, code_hash) VALUES (?, ?)", username, sha256(code));
+            store.insertRecoveryCode(username, sha256(code));
             codes.add(code.substring(0, 4) + "-" + code.substring(4));
         }
         return codes;
@@ -261,13 +233,7 @@ public class TwoFactorService {
     }
 
     private Optional<byte[]> secretOf(String username) {
-        return jdbc
-                .query(
-                        "SELECT totp_secret FROM user_account WHERE username = ? AND totp_secret IS NOT NULL",
-                        (rs, i) -> rs.getBytes(1),
-                        username)
-                .stream()
-                .findFirst();
+        return store.secretOf(username);
     }
 
     private static byte[] decode(String secret) {
@@ -284,9 +250,5 @@ public class TwoFactorService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Timestamp utc(Instant instant) {
-        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 }
