@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +24,7 @@ import vn.hailong.platform.PublicBaseUrl;
 @EnableConfigurationProperties(SurveyLinkProperties.class)
 public class SurveyLinkService {
 
-    private final JdbcTemplate jdbc;
+    private final SurveyLinkStore store;
     private final SurveyTokens tokens;
     private final DossierIntakeService intake;
     private final Clock clock;
@@ -33,12 +32,12 @@ public class SurveyLinkService {
     private final Duration validAfterReturn;
 
     SurveyLinkService(
-            JdbcTemplate jdbc,
+            SurveyLinkStore store,
             DossierIntakeService intake,
             Clock clock,
             SurveyLinkProperties properties,
             PublicBaseUrl publicBaseUrl) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.tokens = new SurveyTokens(properties.secret());
         this.intake = intake;
         this.clock = clock;
@@ -60,11 +59,11 @@ public class SurveyLinkService {
         // UTC wall time, as Hibernate stores Instants (hibernate.jdbc.time_zone=UTC); a
         // java.sql.Timestamp would be shifted by the JVM's default zone.
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        jdbc.batchUpdate(
-                "INSERT IGNORE INTO survey_link (dossier_id, token_hash, issued_at) VALUES (?, ?, ?)",
+        store.issue(
                 dossierIds.stream()
-                        .map(id -> new Object[] {id.toString(), SurveyTokens.hash(tokens.tokenFor(id)), now})
-                        .toList());
+                        .map(id -> new SurveyLinkStore.NewLink(id, SurveyTokens.hash(tokens.tokenFor(id))))
+                        .toList(),
+                now);
     }
 
     /** The public address a citizen opens to rate this dossier. */
@@ -85,10 +84,7 @@ public class SurveyLinkService {
     public ResolvedLink resolve(String token) {
         byte[] hash =
                 SurveyTokens.hash(SurveyTokens.looksLikeToken(token) ? token : "~".repeat(SurveyTokens.TOKEN_LENGTH));
-        List<UUID> found = jdbc.query(
-                "SELECT dossier_id FROM survey_link WHERE token_hash = ?",
-                (rs, i) -> UUID.fromString(rs.getString(1)),
-                (Object) hash);
+        List<UUID> found = store.dossiersOf(hash);
         if (found.isEmpty() || !SurveyTokens.looksLikeToken(token)) {
             return ResolvedLink.unknown();
         }
