@@ -17,13 +17,11 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.hailong.platform.FieldErrors;
-import vn.hailong.platform.Ids;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.UnitId;
@@ -38,7 +36,7 @@ public class DirectoryService {
     private final ServiceCentres centres;
     private final Counters counters;
     private final Clock clock;
-    private final JdbcTemplate jdbc;
+    private final DirectoryStore store;
     private final ApplicationEventPublisher events;
 
     DirectoryService(
@@ -48,7 +46,7 @@ public class DirectoryService {
             ServiceCentres centres,
             Counters counters,
             Clock clock,
-            JdbcTemplate jdbc,
+            DirectoryStore store,
             ApplicationEventPublisher events) {
         this.events = events;
         this.agencies = agencies;
@@ -57,7 +55,7 @@ public class DirectoryService {
         this.centres = centres;
         this.counters = counters;
         this.clock = clock;
-        this.jdbc = jdbc;
+        this.store = store;
     }
 
     /** Result of an upsert: the unit as stored, and whether it was created by this call. */
@@ -250,12 +248,7 @@ public class DirectoryService {
                     "procedure '" + code
                             + "' is not known yet; send procedureName with the first dossier that uses it");
         }
-        jdbc.update(
-                "INSERT IGNORE INTO admin_procedure (id, version, code, name, field) VALUES (?, 0, ?, ?, ?)",
-                Ids.newId().toString(),
-                code,
-                name.strip(),
-                field);
+        store.registerProcedureIfAbsent(code, name.strip(), field);
         return procedures.findByCode(code).orElseThrow().summary();
     }
 
@@ -272,11 +265,7 @@ public class DirectoryService {
             return o.getId();
         }
         String name = displayName == null || displayName.isBlank() ? externalId : displayName;
-        jdbc.update(
-                "INSERT IGNORE INTO officer (id, version, external_id, display_name) VALUES (?, 0, ?, ?)",
-                Ids.newId().toString(),
-                externalId,
-                name);
+        store.registerOfficerIfAbsent(externalId, name);
         return officers.findByExternalId(externalId).orElseThrow().getId();
     }
 
