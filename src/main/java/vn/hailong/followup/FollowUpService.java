@@ -1,13 +1,8 @@
 package vn.hailong.followup;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -75,7 +69,7 @@ public class FollowUpService {
 
     private final FollowUpCases cases;
     private final FollowUpNotes notes;
-    private final JdbcTemplate jdbc;
+    private final FollowUpStore store;
     private final ScopeService scope;
     private final Clock clock;
     private final WorkingDays workingDays;
@@ -91,7 +85,7 @@ public class FollowUpService {
     FollowUpService(
             FollowUpCases cases,
             FollowUpNotes notes,
-            JdbcTemplate jdbc,
+            FollowUpStore store,
             ScopeService scope,
             Clock clock,
             FollowUpProperties properties,
@@ -111,7 +105,7 @@ public class FollowUpService {
         this.questionnaires = questionnaires;
         this.cases = cases;
         this.notes = notes;
-        this.jdbc = jdbc;
+        this.store = store;
         this.scope = scope;
         this.clock = clock;
         this.workingDays = new WorkingDays(new HashSet<>(properties.holidays()));
@@ -206,14 +200,7 @@ public class FollowUpService {
         if (found.isEmpty()) {
             return false;
         }
-        // A resend of the same form writes the same row again.
-        jdbc.update(
-                """
-                INSERT INTO follow_up_contact (case_id, phone, consented_at) VALUES (?, ?, ?)
-                ON DUPLICATE KEY UPDATE phone = VALUES(phone)""",
-                found.get().getId().toString(),
-                number.national(),
-                LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        store.keepContact(found.get().getId(), number.national(), clock.instant());
         return true;
     }
 
@@ -257,14 +244,7 @@ public class FollowUpService {
         if (!isOwner(found)) {
             throw new AccessDeniedException("only the managers of the responsible unit see the citizen's number");
         }
-        return jdbc
-                .queryForList(
-                        "SELECT phone FROM follow_up_contact WHERE case_id = ?",
-                        String.class,
-                        found.getId().toString())
-                .stream()
-                .map(Objects::requireNonNull) // phone is NOT NULL
-                .findFirst();
+        return store.contactNumber(found.getId());
     }
 
     @Transactional
@@ -373,61 +353,12 @@ public class FollowUpService {
             return List.of();
         }
         LocalDate today = today();
-        StringBuilder sql = new StringBuilder("""
-                SELECT c.id, c.rating_id, c.dossier_id, c.responsible_unit_id, c.status, c.opened_at, c.due_on,
-                       EXISTS (SELECT 1 FROM follow_up_contact k WHERE k.case_id = c.id) AS contact
-                FROM follow_up_case c WHERE 1 = 1""");
-        List<Object> args = new ArrayList<>();
-        if (!visible.allUnits()) {
-            sql.append(" AND c.responsible_unit_id IN (")
-                    .append(String.join(
-                            ",", Collections.nCopies(visible.unitIds().size(), "?")))
-                    .append(")");
-            visible.unitIds().forEach(u -> args.add(u.toString()));
-        }
-        if (filter.unitId() != null) {
-            sql.append(" AND c.responsible_unit_id = ?");
-            args.add(filter.unitId().toString());
-        }
-        if (filter.status() != null) {
-            sql.append(" AND c.status = ?");
-            args.add(filter.status().name());
-        }
-        if (filter.overdueOnly()) {
-            sql.append(" AND c.status IN ('OPEN', 'CONTACTED') AND c.due_on < ?");
-            args.add(Date.valueOf(today));
-        }
-        if (filter.order() == CaseFilter.Order.NEWEST) {
-            sql.append(" ORDER BY c.opened_at DESC");
-        } else {
-            sql.append(
-                    " ORDER BY c.status = 'CLOSED', (c.status IN ('OPEN', 'CONTACTED') AND c.due_on < ?) DESC, c.due_on, c.opened_at");
-            args.add(Date.valueOf(today));
-        }
-        sql.append(" LIMIT ").append(LIST_LIMIT);
-        record Raw(
-                UUID id,
-                UUID ratingId,
-                UUID dossierId,
-                UUID unitId,
-                CaseStatus status,
-                Instant openedAt,
-                LocalDate dueOn,
-                boolean contact) {}
-        List<Raw> raw = jdbc.query(
-                sql.toString(),
-                (rs, i) -> new Raw(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class),
-                        rs.getObject(4, UUID.class),
-                        CaseStatus.valueOf(rs.getString(5)),
-                        rs.getTimestamp(6).toLocalDateTime().toInstant(ZoneOffset.UTC),
-                        rs.getDate(7).toLocalDate(),
-                        rs.getBoolean(8)),
-                args.toArray());
-        Map<UUID, String> codes =
-                intake.codesOf(raw.stream().map(Raw::dossierId).distinct().toList());
+        List<FollowUpStore.CaseListRow> raw =
+                store.cases(visible.allUnits() ? null : visible.unitIds(), filter, today, LIST_LIMIT);
+        Map<UUID, String> codes = intake.codesOf(raw.stream()
+                .map(FollowUpStore.CaseListRow::dossierId)
+                .distinct()
+                .toList());
         Map<UUID, String> names = new HashMap<>();
         return raw.stream()
                 .map(r -> new CaseRow(
@@ -450,8 +381,7 @@ public class FollowUpService {
     @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public List<UnitOption> unitsWithCases() {
         AccessScope visible = scope.currentScope();
-        return jdbc.queryForList("SELECT DISTINCT responsible_unit_id FROM follow_up_case", UUID.class).stream()
-                .map(Objects::requireNonNull) // NOT NULL
+        return store.unitsWithCases().stream()
                 .filter(visible::includes)
                 .map(u -> new UnitOption(u, unitName(u)))
                 .sorted(Comparator.comparing(UnitOption::name))
@@ -507,7 +437,7 @@ public class FollowUpService {
     }
 
     private void deleteContact(UUID caseId) {
-        jdbc.update("DELETE FROM follow_up_contact WHERE case_id = ?", caseId.toString());
+        store.deleteContact(caseId);
     }
 
     private void note(FollowUpCase found, String text) {
@@ -530,10 +460,7 @@ public class FollowUpService {
     }
 
     private FollowUpCaseDetails details(FollowUpCase c) {
-        boolean contact = Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT COUNT(*) > 0 FROM follow_up_contact WHERE case_id = ?",
-                Boolean.class,
-                c.getId().toString()));
+        boolean contact = store.hasContact(c.getId());
         List<FollowUpCaseDetails.Note> caseNotes = notes.findByCaseIdOrderByWrittenAt(c.getId()).stream()
                 .map(n -> new FollowUpCaseDetails.Note(n.getWrittenAt(), n.getAuthor(), n.getText()))
                 .toList();
