@@ -1,5 +1,6 @@
 package vn.hailong.directory;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,8 @@ import org.springframework.data.repository.query.Param;
 interface Agencies extends JpaRepository<Agency, UUID> {
 
     Optional<Agency> findByCode(String code);
+
+    List<Agency> findByCodeIn(Collection<String> codes);
 
     List<Agency> findAllByOrderByCode();
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -176,6 +177,28 @@ public class DirectoryService {
         return agencies.findByCode(code).map(Agency::summary);
     }
 
+    /**
+     * The units with these codes, in one query (a dossier names two or three); a code not known is
+     * absent from the answer. Keyed by the code as asked.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, AgencySummary> findUnits(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, AgencySummary> byStoredCode = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        agencies.findByCodeIn(codes).forEach(a -> byStoredCode.put(a.getCode(), a.summary()));
+        Map<String, AgencySummary> found = new HashMap<>();
+        for (String code : codes) {
+            AgencySummary unit = byStoredCode.get(code);
+            // The column's collation decides what matches (as findUnit's equality does); a code it
+            // matches in a way a case-blind look cannot see here is asked again alone.
+            Optional<AgencySummary> match = unit != null ? Optional.of(unit) : findUnit(code);
+            match.ifPresent(u -> found.put(code, u));
+        }
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public AgencySummary getUnit(String code) {
         return findUnit(code).orElseThrow(() -> new NotFoundException("no unit with code '" + code + "'"));
@@ -267,6 +290,46 @@ public class DirectoryService {
         String name = displayName == null || displayName.isBlank() ? externalId : displayName;
         store.registerOfficerIfAbsent(externalId, name);
         return officers.findByExternalId(externalId).orElseThrow().getId();
+    }
+
+    /** An officer as registered: our id, the one-stop software's id, the name shown. */
+    public record RegisteredOfficer(UUID id, String externalId, String displayName) {}
+
+    /**
+     * Finds the officers with these one-stop ids, registering or renaming them as
+     * {@link #registerOfficer} does, in the caller's transaction, with one query for those already
+     * known (every officer of a dossier, after their first): a dossier PUT names two or three.
+     *
+     * @param names each officer's display name by one-stop id; null or blank keeps the known name
+     * @return the officers keyed by the ids as given
+     */
+    @Transactional
+    public Map<String, RegisteredOfficer> registerOfficers(Map<String, @Nullable String> names) {
+        Map<String, RegisteredOfficer> registered = new HashMap<>();
+        if (names.isEmpty()) {
+            return registered;
+        }
+        Map<String, Officer> known = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        officers.findByExternalIdIn(names.keySet()).forEach(o -> known.put(o.getExternalId(), o));
+        names.forEach((externalId, displayName) -> {
+            Officer o = known.get(externalId);
+            if (o == null) {
+                // New (or matched by the collation in a way this look cannot see): one at a time, as before.
+                registered.put(externalId, registered(registerOfficer(externalId, displayName)));
+                return;
+            }
+            if (displayName != null && !displayName.isBlank() && !displayName.equals(o.getDisplayName())) {
+                o.rename(displayName);
+                officers.save(o);
+            }
+            registered.put(externalId, new RegisteredOfficer(o.getId(), o.getExternalId(), o.getDisplayName()));
+        });
+        return registered;
+    }
+
+    private RegisteredOfficer registered(UUID id) {
+        Officer o = officers.findById(id).orElseThrow();
+        return new RegisteredOfficer(o.getId(), o.getExternalId(), o.getDisplayName());
     }
 
     @Transactional(readOnly = true)

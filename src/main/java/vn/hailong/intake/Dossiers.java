@@ -3,11 +3,14 @@ package vn.hailong.intake;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 interface Dossiers extends JpaRepository<Dossier, UUID> {
 
+    /** With its officers in the same query (the collection is eager; a derived query would load it by a second one). */
+    @EntityGraph(attributePaths = "officers")
     Optional<Dossier> findByCode(String code);
 
     @Query("""

@@ -1,5 +1,9 @@
 package vn.hailong.platform.jpa;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +21,7 @@ import org.hibernate.event.spi.PostUpdateEvent;
 import org.hibernate.event.spi.PostUpdateEventListener;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
+import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
@@ -96,11 +101,17 @@ class FirstWriteStillThere {
             Check check = current();
             if (check == null) {
                 TransactionSynchronizationManager.registerSynchronization(
-                        new Check(written, persister.getEntityName(), hibernate));
+                        new Check(written, persister.getEntityName(), tableOf(persister), hibernate));
             } else if (check.entity == null) {
                 check.entity = written;
                 check.entityName = persister.getEntityName();
+                check.table = tableOf(persister);
             }
+        }
+
+        /** The entity's table, where the persister names one (every AbstractEntity here has one table). */
+        private static @Nullable String tableOf(EntityPersister persister) {
+            return persister instanceof AbstractEntityPersister single ? single.getTableName() : null;
         }
 
         private static @Nullable Check current() {
@@ -120,11 +131,16 @@ class FirstWriteStillThere {
         AbstractEntity entity;
 
         String entityName;
+
+        @Nullable
+        String table;
+
         final Session session;
 
-        Check(AbstractEntity entity, String entityName, Session session) {
+        Check(AbstractEntity entity, String entityName, @Nullable String table, Session session) {
             this.entity = entity;
             this.entityName = entityName;
+            this.table = table;
             this.session = session;
         }
 
@@ -144,15 +160,32 @@ class FirstWriteStillThere {
             if (first == null) {
                 return;
             }
-            Long rows = session.createSelectionQuery(
-                            "select count(*) from " + entityName + " e where e.id = :id and e.version = :version",
-                            Long.class)
-                    .setParameter("id", first.getId())
-                    .setParameter("version", first.getVersion())
-                    .getSingleResult();
+            String from = table;
+            // Plain JDBC on the session's connection where the table is known: the same count for
+            // a fraction of an HQL query's work (2.8 % of a dossier PUT's CPU as HQL, JFR 2026-12-07).
+            Long rows = from != null
+                    ? session.doReturningWork(connection -> countOf(connection, from, first))
+                    : session.createSelectionQuery(
+                                    "select count(*) from " + entityName
+                                            + " e where e.id = :id and e.version = :version",
+                                    Long.class)
+                            .setParameter("id", first.getId())
+                            .setParameter("version", first.getVersion())
+                            .getSingleResult();
             if (rows == null || rows != 1) {
                 throw new LostTransaction("the transaction was aborted under it (its write of " + entityName
                         + " is gone) and went on in another; rolled back to try again");
+            }
+        }
+
+        private static Long countOf(Connection connection, String table, AbstractEntity entity) throws SQLException {
+            try (PreparedStatement count =
+                    connection.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE id = ? AND version = ?")) {
+                count.setString(1, entity.getId().toString());
+                count.setObject(2, entity.getVersion());
+                try (ResultSet rs = count.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
             }
         }
     }
