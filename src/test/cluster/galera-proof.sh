@@ -7,6 +7,8 @@
 #   src/test/cluster/galera-proof.sh            # builds the jar if missing, ~6 minutes in all
 #   PROOF_SECONDS=300 PROOF_PORT_BASE=25300 src/test/cluster/galera-proof.sh
 #   PROOF_JAVA_OPTS=-Xmx512m src/test/cluster/galera-proof.sh   # the app nodes' JVM (default: C1 only)
+#   PROOF_AOT=1 src/test/cluster/galera-proof.sh   # the nodes from a JDK 25 AOT cache (a training run
+#                                                  # against member 1 after the migration, ~30-40 s more)
 #
 # Needs root for apt-get (galera-4, mariadb-server, haproxy, rsync are installed when missing).
 # Everything listens on 127.0.0.1 only; everything it started is killed on exit.
@@ -21,6 +23,9 @@ JAR=${PROOF_JAR:-$ROOT/target/hai-long-0.1.0-SNAPSHOT.jar}
 # had the same figures once warm (push p95 157 and 220 ms after the first 30 s) and a slower first
 # half-minute (p95 346 and 903 ms over the whole run), C2's compiler threads taking the cores.
 read -r -a APP_JAVA_OPTS <<<"${PROOF_JAVA_OPTS:--Xmx512m -XX:TieredStopAtLevel=1}"
+# PROOF_AOT=1 starts the app nodes from a JDK AOT cache made by a training run (below; needs Java 25):
+# opt-in, as it made the nodes start 2-3 times faster but not the push faster (docs/operations.md).
+AOT=${PROOF_AOT:-0}
 WORK=$(mktemp -d /tmp/galera-proof.XXXXXX)
 DB_USER=hailong
 DB_PASSWORD=proof-only-password
@@ -173,6 +178,29 @@ log "migrating once: java -jar ... --migrate-only"
 DATABASE_URL=$(url_for 1) "$JAVA" -jar "$JAR" --spring.profiles.active=prod --migrate-only >"$WORK/migrate.log" 2>&1 \
   || { tail -40 "$WORK/migrate.log" >&2; exit 1; }
 log "$(grep -o 'Hài Lòng: .*' "$WORK/migrate.log" || tail -1 "$WORK/migrate.log")"
+# The JDK's AOT cache (JEP 483/514/515, Java 25; Spring Boot's "AOT Cache"): the jar extracted, one
+# training run that starts the context against member 1 with the nodes' own settings and JVM options
+# and exits once it is refreshed (spring.context.exit=onRefresh), writing the classes it loaded and
+# linked (and the method profiles seen) to app.aot; the nodes then start from the extracted jar with
+# -XX:AOTCache. AOTMode=on: a node that cannot map the cache fails to start instead of going on
+# without it, so "AOT cache: on" in the report means every node used it.
+APP_JAR=$JAR
+AOT_NOTE="off (PROOF_AOT=0)"
+if [[ "$AOT" == 1 ]]; then
+  log "AOT cache: extracting the jar, training run against db1 (-XX:AOTCacheOutput, spring.context.exit=onRefresh)"
+  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >"$WORK/aot-extract.log" 2>&1 \
+    || { cat "$WORK/aot-extract.log" >&2; exit 1; }
+  APP_JAR=$WORK/app/$(basename "$JAR")
+  trained_from=$(date +%s)
+  env DATABASE_URL="$(url_for 1)" HAILONG_MIGRATIONS=validate HAILONG_CLUSTER_PORT=$((BASE + 91)) MANAGEMENT_PORT=$((BASE + 71)) \
+    "$JAVA" "${APP_JAVA_OPTS[@]}" -XX:AOTCacheOutput="$WORK/app.aot" -Dspring.context.exit=onRefresh \
+      -jar "$APP_JAR" --spring.profiles.active=prod --server.port=$((BASE + 81)) >"$WORK/aot-training.log" 2>&1 \
+    || { tail -40 "$WORK/aot-training.log" >&2; exit 1; }
+  [[ -s "$WORK/app.aot" ]] || { tail -40 "$WORK/aot-training.log" >&2; echo "no AOT cache written" >&2; exit 1; }
+  AOT_NOTE="on ($(( $(stat -c %s "$WORK/app.aot") / 1048576 )) MB, trained in $(( $(date +%s) - trained_from )) s with ${APP_JAVA_OPTS[*]})"
+  APP_JAVA_OPTS+=(-XX:AOTCache="$WORK/app.aot" -XX:AOTMode=on)
+  log "AOT cache: $AOT_NOTE"
+fi
 # A trace of the rollup outbox for the report (not part of the app): every row inserted into and
 # deleted from rollup_pending, with the member it happened on, so that a change missing from the
 # rollups can be followed (was it queued? which member's drainer deleted it, when?).
@@ -193,7 +221,7 @@ start_app() { # i [more env]
   local i=$1; shift
   # Each node its own management port (the actuator; the default 8081 is one per host).
   env DATABASE_URL="$(url_for "$i")" HAILONG_MIGRATIONS=validate HAILONG_CLUSTER_PORT=$((BASE + 90 + i)) MANAGEMENT_PORT=$((BASE + 70 + i)) "$@" \
-    "$JAVA" "${APP_JAVA_OPTS[@]}" -jar "$JAR" --spring.profiles.active=prod --server.port=$((BASE + 80 + i)) \
+    "$JAVA" "${APP_JAVA_OPTS[@]}" -jar "$APP_JAR" --spring.profiles.active=prod --server.port=$((BASE + 80 + i)) \
       --logging.level.org.springframework.core.retry=debug --logging.level.org.springframework.resilience=debug \
       >"$WORK/app$i.log" 2>&1 &
   APP_PID[$i]=$!
@@ -283,6 +311,10 @@ if [[ -n "$MISSING" ]]; then
   done
 fi
 echo "== Apps"
+echo "AOT cache: $AOT_NOTE; JVM options: ${APP_JAVA_OPTS[*]}"
+for i in 1 2 3; do
+  printf 'app%s: %s\n' "$i" "$(grep -o 'Started HaiLongApplication in .*' "$WORK/app$i.log" | head -1 || echo 'no start-up line')"
+done
 # Spring's retry logs at DEBUG (switched on above): "Preparing to retry" is an attempt made again
 # after a failure its predicate calls transient, "completed successfully after retry" one that
 # then succeeded, "exhausted" a retry that gave up (or a failure that was not worth retrying).
