@@ -38,9 +38,11 @@ import vn.hailong.directory.CounterSummary;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.directory.ProcedureSummary;
 import vn.hailong.intake.DossierDetails;
+import vn.hailong.intake.DossierId;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.UnitId;
 import vn.hailong.platform.Words;
 import vn.hailong.rating.Label;
 import vn.hailong.rating.Questionnaire;
@@ -351,21 +353,21 @@ public class DashboardService {
         Set<UUID> units = units(selection);
         ZoneId zone = clock.getZone();
         List<RatingFacts> found = ratings.unhappy(
-                units,
+                units.stream().map(UnitId::of).toList(),
                 selection.period().from().atStartOfDay(zone).toInstant(),
                 selection.period().to().plusDays(1).atStartOfDay(zone).toInstant(),
                 reason,
                 text,
                 limit);
-        Map<UUID, String> codes =
-                intake.codesOf(found.stream().map(r -> r.dossierId().value()).collect(Collectors.toSet()));
+        Map<DossierId, String> codes =
+                intake.codesOf(found.stream().map(RatingFacts::dossierId).collect(Collectors.toSet()));
         Map<UUID, String> unitNames =
                 directory.allUnits().stream().collect(Collectors.toMap(AgencySummary::id, AgencySummary::name));
         return found.stream()
                 .map(r -> new UnhappyRating(
                         r.id().value(),
                         // rating.dossier_id and evaluated_agency_id: NOT NULL foreign keys, never deleted.
-                        Objects.requireNonNull(codes.get(r.dossierId().value())),
+                        Objects.requireNonNull(codes.get(r.dossierId())),
                         Objects.requireNonNull(unitNames.get(r.unitId().value())),
                         r.submittedAt(),
                         r.channel().name(),

@@ -22,9 +22,11 @@ import vn.hailong.audit.AuditAction;
 import vn.hailong.audit.AuditEvent;
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
+import vn.hailong.intake.DossierId;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.platform.Formats;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.UnitId;
 import vn.hailong.platform.Words;
 import vn.hailong.rating.RatingFacts;
 import vn.hailong.rating.RatingService;
@@ -171,12 +173,12 @@ public class ExportService {
         ZoneId zone = clock.getZone();
         Set<UUID> units = dashboard.unitsOf(selection);
         List<RatingFacts> found = ratings.inPeriod(
-                units,
+                units.stream().map(UnitId::of).toList(),
                 selection.period().from().atStartOfDay(zone).toInstant(),
                 selection.period().to().plusDays(1).atStartOfDay(zone).toInstant(),
                 MAX_RATINGS);
-        Map<UUID, String> codes =
-                intake.codesOf(found.stream().map(r -> r.dossierId().value()).collect(Collectors.toSet()));
+        Map<DossierId, String> codes =
+                intake.codesOf(found.stream().map(RatingFacts::dossierId).collect(Collectors.toSet()));
         Map<UUID, AgencySummary> unitsById =
                 directory.allUnits().stream().collect(Collectors.toMap(AgencySummary::id, u -> u));
         boolean english = "en".equals(language.getLanguage());
@@ -209,7 +211,7 @@ public class ExportService {
             List<Object> row = new ArrayList<>(Arrays.asList(
                     // yyyy-MM-dd HH:mm in the province's zone: a time a spreadsheet sorts and reads as a date.
                     formats.sortableTime(r.submittedAt()),
-                    codes.get(r.dossierId().value()),
+                    codes.get(r.dossierId()),
                     unit == null ? null : unit.code(),
                     unit == null ? null : unit.name(),
                     channel,

@@ -393,8 +393,8 @@ class DemoDataGenerator implements StartupTask {
                 complaintRows);
 
         // Every dossier gets its survey link, as DossierIntakeService's event would have done.
-        List<UUID> ids = new ArrayList<>(dossierIds.size());
-        plan.dossiers().forEach(d -> ids.add(dossierIds.get(d.code())));
+        List<DossierId> ids = new ArrayList<>(dossierIds.size());
+        plan.dossiers().forEach(d -> ids.add(DossierId.of(Objects.requireNonNull(dossierIds.get(d.code())))));
         for (int from = 0; from < ids.size(); from += BATCH) {
             links.issue(ids.subList(from, Math.min(ids.size(), from + BATCH)));
         }

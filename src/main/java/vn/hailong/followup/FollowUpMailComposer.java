@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
+import vn.hailong.intake.DossierId;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.notification.ComposedMail;
 import vn.hailong.notification.MailComposer;
@@ -80,7 +81,8 @@ class FollowUpMailComposer implements MailComposer {
                         CaseStatus.valueOf(rs.getString(4)),
                         rs.getDate(5).toLocalDate()),
                 caseId.toString());
-        String code = intake.codesOf(List.of(c.dossierId())).getOrDefault(c.dossierId(), "?");
+        DossierId dossierId = DossierId.of(c.dossierId());
+        String code = intake.codesOf(List.of(dossierId)).getOrDefault(dossierId, "?");
         String unit = directory.findUnit(c.unitId()).map(AgencySummary::name).orElse("?");
         String link = outbox.link("/theo-doi/" + caseId);
         String due = formats.day(c.dueOn());

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
+import vn.hailong.intake.DossierId;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.moderation.DisputeKind;
 import vn.hailong.moderation.ModerationDecided;
@@ -355,9 +356,10 @@ public class FollowUpService {
         LocalDate today = today();
         List<FollowUpStore.CaseListRow> raw =
                 store.cases(visible.allUnits() ? null : visible.unitIds(), filter, today, LIST_LIMIT);
-        Map<UUID, String> codes = intake.codesOf(raw.stream()
+        Map<DossierId, String> codes = intake.codesOf(raw.stream()
                 .map(FollowUpStore.CaseListRow::dossierId)
                 .distinct()
+                .map(DossierId::of)
                 .toList());
         Map<UUID, String> names = new HashMap<>();
         return raw.stream()
@@ -365,7 +367,7 @@ public class FollowUpService {
                         r.id(),
                         r.ratingId(),
                         // dossier_id is a foreign key, and dossiers are never deleted.
-                        Objects.requireNonNull(codes.get(r.dossierId())),
+                        Objects.requireNonNull(codes.get(DossierId.of(r.dossierId()))),
                         r.unitId(),
                         names.computeIfAbsent(r.unitId(), this::unitName),
                         r.status(),
@@ -406,8 +408,8 @@ public class FollowUpService {
         boolean mayHandle = role == Role.ADMIN || role == Role.PROVINCE_MANAGER || role == Role.UNIT_MANAGER;
         return new CasePage(
                 details(found),
-                Objects.requireNonNull(
-                        intake.codesOf(List.of(found.getDossierId())).get(found.getDossierId())),
+                Objects.requireNonNull(intake.codesOf(List.of(DossierId.of(found.getDossierId())))
+                        .get(DossierId.of(found.getDossierId()))),
                 unitName(found.getResponsibleUnitId()),
                 rating,
                 reasons,

@@ -461,9 +461,10 @@ public class DossierIntakeService {
 
     /** Dossier codes by id. */
     @Transactional(readOnly = true)
-    public Map<UUID, String> codesOf(Collection<UUID> ids) {
-        Map<UUID, String> codes = new HashMap<>();
-        dossiers.findAllById(ids).forEach(d -> codes.put(d.getId(), d.getCode()));
+    public Map<DossierId, String> codesOf(Collection<DossierId> ids) {
+        Map<DossierId, String> codes = new HashMap<>();
+        dossiers.findAllById(ids.stream().map(DossierId::value).toList())
+                .forEach(d -> codes.put(DossierId.of(d.getId()), d.getCode()));
         return codes;
     }
 }

@@ -20,6 +20,7 @@ import vn.hailong.audit.AuditAction;
 import vn.hailong.audit.AuditEvent;
 import vn.hailong.directory.AgencySummary;
 import vn.hailong.directory.DirectoryService;
+import vn.hailong.intake.DossierId;
 import vn.hailong.intake.DossierIntakeService;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.NotFoundException;
@@ -115,8 +116,8 @@ public class ModerationService {
         return new RatingCase(
                 rating,
                 // rating.dossier_id: a NOT NULL foreign key, and dossiers are never deleted.
-                Objects.requireNonNull(intake.codesOf(List.of(rating.dossierId().value()))
-                        .get(rating.dossierId().value())),
+                Objects.requireNonNull(
+                        intake.codesOf(List.of(rating.dossierId())).get(rating.dossierId())),
                 unitName(rating.unitId().value()),
                 history,
                 mayDispute,
@@ -259,11 +260,10 @@ public class ModerationService {
         return open.stream()
                 .map(d -> {
                     RatingFacts r = ratings.facts(RatingId.of(d.getRatingId())).orElseThrow();
-                    Map<UUID, String> codes =
-                            intake.codesOf(List.of(r.dossierId().value()));
+                    Map<DossierId, String> codes = intake.codesOf(List.of(r.dossierId()));
                     return new OpenDispute(
                             d.details(),
-                            Objects.requireNonNull(codes.get(r.dossierId().value())), // as above
+                            Objects.requireNonNull(codes.get(r.dossierId())), // as above
                             unitName(r.unitId().value()),
                             r.overallOption(),
                             r.comment());

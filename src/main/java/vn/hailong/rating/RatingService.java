@@ -44,6 +44,7 @@ import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Retries;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.UnitId;
 import vn.hailong.platform.Words;
 
 /**
@@ -347,13 +348,15 @@ public class RatingService {
 
     /** Counted ratings and satisfied ratings per unit, for ratings submitted in [from, to). */
     @Transactional(readOnly = true)
-    public Map<UUID, RatingCounts> countsByUnit(Instant from, Instant to, Collection<UUID> units) {
+    public Map<UnitId, RatingCounts> countsByUnit(Instant from, Instant to, Collection<UnitId> units) {
         if (units.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, RatingCounts> result = new HashMap<>();
-        for (Object[] row : ratings.countByUnit(from, to, units)) {
-            result.put((UUID) row[0], new RatingCounts(((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
+        Map<UnitId, RatingCounts> result = new HashMap<>();
+        for (Object[] row : ratings.countByUnit(from, to, raw(units))) {
+            result.put(
+                    UnitId.of((UUID) row[0]),
+                    new RatingCounts(((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
         }
         return result;
     }
@@ -370,7 +373,7 @@ public class RatingService {
      */
     @Transactional(readOnly = true)
     public List<RatingFacts> unhappy(
-            Collection<UUID> units,
+            Collection<UnitId> units,
             Instant from,
             Instant to,
             @Nullable String reason,
@@ -390,7 +393,7 @@ public class RatingService {
                         + "%";
         return ratings
                 .findUnhappy(
-                        units,
+                        raw(units),
                         from,
                         to,
                         reason == null || reason.isBlank() ? null : reason,
@@ -403,11 +406,11 @@ public class RatingService {
 
     /** Every rating (whatever its status) of these units submitted in [from, to), oldest first, at most {@code limit}. */
     @Transactional(readOnly = true)
-    public List<RatingFacts> inPeriod(Collection<UUID> units, Instant from, Instant to, int limit) {
+    public List<RatingFacts> inPeriod(Collection<UnitId> units, Instant from, Instant to, int limit) {
         if (units.isEmpty()) {
             return List.of();
         }
-        return ratings.findInPeriod(units, from, to, PageRequest.of(0, limit)).stream()
+        return ratings.findInPeriod(raw(units), from, to, PageRequest.of(0, limit)).stream()
                 .map(Rating::facts)
                 .toList();
     }
@@ -430,6 +433,11 @@ public class RatingService {
 
     /** Ratings of a unit: how many, and how many answered "satisfied" or "very satisfied" overall. */
     public record RatingCounts(long ratings, long satisfied) {}
+
+    /** The units' UUIDs, for the repository's IN lists. */
+    private static List<UUID> raw(Collection<UnitId> units) {
+        return units.stream().map(UnitId::value).toList();
+    }
 
     private static Set<String> currentAuthorities() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

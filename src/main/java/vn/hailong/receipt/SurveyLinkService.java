@@ -49,19 +49,20 @@ public class SurveyLinkService {
     @EventListener
     void on(DossierRecorded recorded) {
         if (recorded.created()) {
-            issue(List.of(recorded.dossierId().value()));
+            issue(List.of(recorded.dossierId()));
         }
     }
 
     /** Issues links for these dossiers; dossiers that already have one keep it. */
     @Transactional
-    public void issue(Collection<UUID> dossierIds) {
+    public void issue(Collection<DossierId> dossierIds) {
         // UTC wall time, as Hibernate stores Instants (hibernate.jdbc.time_zone=UTC); a
         // java.sql.Timestamp would be shifted by the JVM's default zone.
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         store.issue(
                 dossierIds.stream()
-                        .map(id -> new SurveyLinkStore.NewLink(id, SurveyTokens.hash(tokens.tokenFor(id))))
+                        .map(id ->
+                                new SurveyLinkStore.NewLink(id.value(), SurveyTokens.hash(tokens.tokenFor(id.value()))))
                         .toList(),
                 now);
     }

@@ -259,7 +259,7 @@ class WebhookOutbox {
     }
 
     private String dossierCode(DossierId dossierId) {
-        return intake.codesOf(List.of(dossierId.value())).getOrDefault(dossierId.value(), "");
+        return intake.codesOf(List.of(dossierId)).getOrDefault(dossierId, "");
     }
 
     private String unitCode(UnitId unitId) {

@@ -35,6 +35,7 @@ import vn.hailong.dashboard.DashboardPeriod;
 import vn.hailong.dashboard.DashboardService;
 import vn.hailong.dashboard.Selection;
 import vn.hailong.directory.DirectoryService;
+import vn.hailong.platform.UnitId;
 import vn.hailong.rating.RatingService;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
@@ -683,11 +684,11 @@ class KioskHttpTest {
         String unbound = """
                 {"idempotencyKey": "kiosk-%s", "dossierCode": "", "answers": {"overall": "DISSATISFIED"},
                  "reasons": ["SLOW"]}""".formatted(UUID.randomUUID());
-        Map<UUID, RatingService.RatingCounts> before = ratings.countsByUnit(
+        Map<UnitId, RatingService.RatingCounts> before = ratings.countsByUnit(
                 Instant.EPOCH,
                 Instant.now().plusSeconds(3600),
-                List.of(UUID.fromString(
-                        jdbc.queryForObject("SELECT id FROM agency WHERE code = ?", String.class, site.unit()))));
+                List.of(UnitId.of(UUID.fromString(
+                        jdbc.queryForObject("SELECT id FROM agency WHERE code = ?", String.class, site.unit())))));
 
         // Refuse (the default): 400 naming dossierCode, nothing stored.
         HttpResponse<String> refused = post("/kiosk-device/ratings", unbound, credential, true);
@@ -718,8 +719,8 @@ class KioskHttpTest {
         assertThat(ratings.countsByUnit(
                         Instant.EPOCH,
                         Instant.now().plusSeconds(3600),
-                        List.of(UUID.fromString(jdbc.queryForObject(
-                                "SELECT id FROM agency WHERE code = ?", String.class, site.unit())))))
+                        List.of(UnitId.of(UUID.fromString(jdbc.queryForObject(
+                                "SELECT id FROM agency WHERE code = ?", String.class, site.unit()))))))
                 .isEqualTo(before);
         assertThat(kiosk.unboundSurvey(devices.authenticate(credential).orElseThrow()))
                 .isPresent();
