@@ -23,7 +23,6 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.retry.RetryTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,7 +53,7 @@ public class DossierIntakeService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
-    private final JdbcTemplate jdbc;
+    private final IntakeStore store;
 
     DossierIntakeService(
             Dossiers dossiers,
@@ -63,14 +62,14 @@ public class DossierIntakeService {
             Clock clock,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
-            JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+            IntakeStore store) {
         this.dossiers = dossiers;
         this.complaints = complaints;
         this.directory = directory;
         this.clock = clock;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
+        this.store = store;
         // Read committed (the pool's default, spring.datasource.hikari.transaction-isolation): when a
         // racing request registers the same new procedure or officer first, INSERT IGNORE yields to
         // it and the read that follows must see its row, which a REPEATABLE READ snapshot taken
@@ -314,13 +313,11 @@ public class DossierIntakeService {
 
     /**
      * A dossier's id by its code, as one auto-committed statement: no transaction (and so none of
-     * the round trips that begin and end one). For hot read paths such as printing a receipt's QR.
+     * the round trips that begin and end one). For hot read paths such as printing a receipt's QR;
+     * deliberately not {@code @Transactional}.
      */
     public Optional<DossierId> findId(String code) {
-        return jdbc.queryForList("SELECT id FROM dossier WHERE code = ?", UUID.class, code).stream()
-                .map(Objects::requireNonNull) // the primary key: never NULL
-                .map(DossierId::of)
-                .findFirst();
+        return store.idByCode(code).map(DossierId::of);
     }
 
     /** The facts a rating records about a dossier, with a single query. */
