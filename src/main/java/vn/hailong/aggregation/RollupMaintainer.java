@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.platform.Retries;
+import vn.hailong.platform.UnitId;
 
 /**
  * Keeps the rollups in step with ratings and dossiers. A change only names what changed (a rating,
@@ -189,8 +190,8 @@ public class RollupMaintainer {
                     own.addAll(rating.withOfficer(before.officer()).rows(before.status(), -1));
                 }
                 // The same change under every unit above (their rows of the units below); a rating never changes unit.
-                change.addAll(RollupRow.withAncestors(
-                        own, ancestors.computeIfAbsent(rating.unitId(), directory::ancestorsOf)));
+                change.addAll(
+                        RollupRow.withAncestors(own, ancestors.computeIfAbsent(rating.unitId(), this::ancestorsOf)));
                 record.put(id, new RollupStore.RatingEntry(rating.status(), rating.officer()));
             }
             store.add(RollupRow.merge(change));
@@ -211,11 +212,11 @@ public class RollupMaintainer {
                     // A dossier may move to another unit: each side counts under its own unit's ancestors.
                     if (after != null) {
                         change.addAll(ReturnRow.withAncestors(
-                                after.rows(1), ancestors.computeIfAbsent(after.unitId(), directory::ancestorsOf)));
+                                after.rows(1), ancestors.computeIfAbsent(after.unitId(), this::ancestorsOf)));
                     }
                     if (before != null) {
                         change.addAll(ReturnRow.withAncestors(
-                                before.rows(-1), ancestors.computeIfAbsent(before.unitId(), directory::ancestorsOf)));
+                                before.rows(-1), ancestors.computeIfAbsent(before.unitId(), this::ancestorsOf)));
                     }
                 }
                 // Written also when nothing changed: the sweep compares this time with the dossier's.
@@ -225,5 +226,11 @@ public class RollupMaintainer {
             store.recordDossiers(record, now);
         }
         return unseen;
+    }
+
+    private List<UUID> ancestorsOf(UUID unit) {
+        return directory.ancestorsOf(UnitId.of(unit)).stream()
+                .map(UnitId::value)
+                .toList();
     }
 }

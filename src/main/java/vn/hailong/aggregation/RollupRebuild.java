@@ -113,7 +113,7 @@ public class RollupRebuild {
     private boolean belowRowsMissing() {
         List<String> placed = directory.parentsOfAllUnits().entrySet().stream()
                 .filter(e -> e.getValue() != null)
-                .map(e -> e.getKey().toString())
+                .map(e -> e.getKey().value().toString())
                 .toList();
         if (placed.isEmpty()) {
             return false;
@@ -143,7 +143,7 @@ public class RollupRebuild {
      * the units below by the sum of their own rows.
      */
     public void rebuild(UUID unit) {
-        rebuildOwn(unit, directory.ancestorsOf(unit));
+        rebuildOwn(unit, raw(directory.ancestorsOf(UnitId.of(unit))));
         rebuildRowsBelow(unit);
     }
 
@@ -257,15 +257,23 @@ public class RollupRebuild {
             return List.of();
         }
         List<UUID> chain = new ArrayList<>(List.of(parent.value()));
-        chain.addAll(directory.ancestorsOf(parent.value()));
+        chain.addAll(raw(directory.ancestorsOf(parent)));
         return chain;
+    }
+
+    private static List<UUID> raw(List<UnitId> units) {
+        return units.stream().map(UnitId::value).toList();
     }
 
     /** Recomputes the rows of the units below of every unit that has some; returns how many units. */
     private int rebuildAllRowsBelow() {
-        Map<UUID, UUID> parents = directory.parentsOfAllUnits();
-        Set<UUID> heads = new HashSet<>(parents.values());
-        heads.remove(null);
+        Map<UnitId, @Nullable UnitId> parents = directory.parentsOfAllUnits();
+        Set<UUID> heads = new HashSet<>();
+        parents.values().forEach(parent -> {
+            if (parent != null) {
+                heads.add(parent.value());
+            }
+        });
         heads.forEach(this::rebuildRowsBelow);
         return heads.size();
     }
@@ -275,9 +283,10 @@ public class RollupRebuild {
      * transaction per unit). For the bench and for repairs; {@link #rebuildAll} calls it for every unit.
      */
     public void rebuildRowsBelow(UUID unit) {
-        List<String> below = directory.subtreeOf(unit).stream()
-                .filter(u -> !u.equals(unit))
-                .map(UUID::toString)
+        UnitId root = UnitId.of(unit);
+        List<String> below = directory.subtreeOf(root).stream()
+                .filter(u -> !u.equals(root))
+                .map(u -> u.value().toString())
                 .toList();
         String id = unit.toString();
         transaction.executeWithoutResult(tx -> {
@@ -330,7 +339,11 @@ public class RollupRebuild {
     }
 
     private List<UUID> unitsBelow(UUID unit) {
-        return directory.subtreeOf(unit).stream().filter(u -> !u.equals(unit)).toList();
+        UnitId root = UnitId.of(unit);
+        return directory.subtreeOf(root).stream()
+                .filter(u -> !u.equals(root))
+                .map(UnitId::value)
+                .toList();
     }
 
     private List<RollupRow> ownRatingsFromRaw(Collection<UUID> units) {

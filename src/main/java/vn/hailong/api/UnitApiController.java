@@ -18,6 +18,7 @@ import vn.hailong.directory.DirectoryService;
 import vn.hailong.directory.UnitChange;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.StorableTimes;
+import vn.hailong.platform.UnitId;
 
 /** Units (agencies) as the one-stop software registers them. */
 @RestController
@@ -78,11 +79,14 @@ class UnitApiController {
     private UnitResponse response(AgencySummary unit) {
         String parent = unit.parentId() == null
                 ? null
-                : directory.findUnit(unit.parentId()).map(AgencySummary::code).orElse(null);
+                : directory
+                        .findUnit(UnitId.of(unit.parentId()))
+                        .map(AgencySummary::code)
+                        .orElse(null);
         String predecessor = unit.successorOfId() == null
                 ? null
                 : directory
-                        .findUnit(unit.successorOfId())
+                        .findUnit(UnitId.of(unit.successorOfId()))
                         .map(AgencySummary::code)
                         .orElse(null);
         return new UnitResponse(

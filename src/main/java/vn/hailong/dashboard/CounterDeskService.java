@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.hailong.dashboard.internal.CounterDeskReadModel;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.UnitId;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.ScopeService;
 
@@ -168,8 +170,10 @@ public class CounterDeskService {
                 scopes.currentAccount().orElseThrow(() -> new AccessDeniedException("not logged in"));
         if (account.agencyId() == null) {
             // Province-wide accounts (an administrator helping an officer): every centre.
-            return Set.copyOf(directory.allUnitIds());
+            return directory.allUnitIds().stream().map(UnitId::value).collect(Collectors.toUnmodifiableSet());
         }
-        return Set.copyOf(directory.subtreeOf(account.agencyId()));
+        return directory.subtreeOf(UnitId.of(account.agencyId())).stream()
+                .map(UnitId::value)
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

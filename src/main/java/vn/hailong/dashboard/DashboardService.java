@@ -494,11 +494,15 @@ public class DashboardService {
     private Set<UUID> units(Selection selection) {
         AccessScope scope = scopeOf(selection);
         if (selection.unitId() != null) {
-            return directory.subtreeOf(selection.unitId()).stream()
+            return directory.subtreeOf(UnitId.of(selection.unitId())).stream()
+                    .map(UnitId::value)
                     .filter(scope::includes)
                     .collect(Collectors.toSet());
         }
-        return directory.allUnitIds().stream().filter(scope::includes).collect(Collectors.toSet());
+        return directory.allUnitIds().stream()
+                .map(UnitId::value)
+                .filter(scope::includes)
+                .collect(Collectors.toSet());
     }
 
     /**
@@ -511,7 +515,10 @@ public class DashboardService {
         if (selection.unitId() != null) {
             return Subtrees.under(selection.unitId());
         }
-        Map<UUID, UUID> parents = directory.parentsOfAllUnits();
+        Map<UUID, UUID> parents = new HashMap<>();
+        directory
+                .parentsOfAllUnits()
+                .forEach((unit, parent) -> parents.put(unit.value(), parent == null ? null : parent.value()));
         return Subtrees.of(
                 parents, parents.keySet().stream().filter(scope::includes).collect(Collectors.toSet()));
     }

@@ -297,7 +297,7 @@ public class ExportService {
         return selection.unitId() == null
                 ? vi("dashboard.scope.all")
                 : directory
-                        .findUnit(selection.unitId())
+                        .findUnit(UnitId.of(selection.unitId()))
                         .map(u -> u.name() + " (" + u.code() + ")")
                         .orElse("?");
     }
@@ -310,7 +310,7 @@ public class ExportService {
         String unit = selection.unitId() == null
                 ? "toan-bo"
                 : directory
-                        .findUnit(selection.unitId())
+                        .findUnit(UnitId.of(selection.unitId()))
                         .map(AgencySummary::code)
                         .orElse("don-vi");
         return unit + "-" + selection.period().from() + "-" + selection.period().to();

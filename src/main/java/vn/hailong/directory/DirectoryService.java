@@ -211,20 +211,20 @@ public class DirectoryService {
 
     /** Every unit's id, without loading the units (the scope of those who see everything). */
     @Transactional(readOnly = true)
-    public List<UUID> allUnitIds() {
-        return agencies.allIds();
+    public List<UnitId> allUnitIds() {
+        return agencies.allIds().stream().map(UnitId::of).toList();
     }
 
     @Transactional(readOnly = true)
-    public Optional<AgencySummary> findUnit(UUID id) {
-        return agencies.findById(id).map(Agency::summary);
+    public Optional<AgencySummary> findUnit(UnitId id) {
+        return agencies.findById(id.value()).map(Agency::summary);
     }
 
     /** The unit and every unit below it, the scope of a unit manager. */
     @Transactional(readOnly = true)
-    public Set<UUID> subtreeOf(UUID rootId) {
-        Set<UUID> result = new HashSet<>();
-        agencies.subtreeIds(rootId.toString()).forEach(id -> result.add(UUID.fromString(id)));
+    public Set<UnitId> subtreeOf(UnitId rootId) {
+        Set<UnitId> result = new HashSet<>();
+        agencies.subtreeIds(rootId.value().toString()).forEach(id -> result.add(UnitId.of(UUID.fromString(id))));
         // An unknown root is still its own subtree (as before: a scope never silently widens or vanishes).
         result.add(rootId);
         return result;
@@ -232,18 +232,19 @@ public class DirectoryService {
 
     /** The units above this one, nearest first (empty at the top, or for an unknown unit). */
     @Transactional(readOnly = true)
-    public List<UUID> ancestorsOf(UUID unitId) {
-        return agencies.ancestorIds(unitId.toString()).stream()
+    public List<UnitId> ancestorsOf(UnitId unitId) {
+        return agencies.ancestorIds(unitId.value().toString()).stream()
                 .map(UUID::fromString)
+                .map(UnitId::of)
                 .toList();
     }
 
     /** Every unit's parent (null at the top), keyed by the unit's id: the shape of the whole tree in one light query. */
     @Transactional(readOnly = true)
-    public Map<UUID, UUID> parentsOfAllUnits() {
-        Map<UUID, UUID> parents = new HashMap<>();
+    public Map<UnitId, @Nullable UnitId> parentsOfAllUnits() {
+        Map<UnitId, @Nullable UnitId> parents = new HashMap<>();
         for (Object[] link : agencies.parentLinks()) {
-            parents.put((UUID) link[0], (UUID) link[1]);
+            parents.put(UnitId.of((UUID) link[0]), unitId((UUID) link[1]));
         }
         return parents;
     }
@@ -408,7 +409,7 @@ public class DirectoryService {
     /** The unit that owns a service centre (its managers answer for the centre's counters and kiosks). */
     @Transactional(readOnly = true)
     public Optional<AgencySummary> ownerOfCentre(UUID centreId) {
-        return centres.findById(centreId).flatMap(c -> findUnit(c.getAgencyId()));
+        return centres.findById(centreId).flatMap(c -> findUnit(UnitId.of(c.getAgencyId())));
     }
 
     /** Every counter with its service centre, by code. */

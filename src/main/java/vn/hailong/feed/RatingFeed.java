@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +18,7 @@ import vn.hailong.directory.DirectoryService;
 import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.UnitId;
 import vn.hailong.security.AccessScope;
 import vn.hailong.security.ScopeService;
 
@@ -129,7 +131,7 @@ public class RatingFeed {
                 .map(u -> u.id())
                 .filter(scope::includes)
                 .orElseThrow(() -> new NotFoundException("no unit '" + unit + "' you may read"));
-        return directory.subtreeOf(root);
+        return directory.subtreeOf(UnitId.of(root)).stream().map(UnitId::value).collect(Collectors.toSet());
     }
 
     /**

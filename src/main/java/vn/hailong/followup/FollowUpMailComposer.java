@@ -18,6 +18,7 @@ import vn.hailong.notification.ComposedMail;
 import vn.hailong.notification.MailComposer;
 import vn.hailong.notification.MailOutbox;
 import vn.hailong.platform.Formats;
+import vn.hailong.platform.UnitId;
 import vn.hailong.platform.Words;
 import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingFacts;
@@ -83,7 +84,10 @@ class FollowUpMailComposer implements MailComposer {
                 caseId.toString());
         DossierId dossierId = DossierId.of(c.dossierId());
         String code = intake.codesOf(List.of(dossierId)).getOrDefault(dossierId, "?");
-        String unit = directory.findUnit(c.unitId()).map(AgencySummary::name).orElse("?");
+        String unit = directory
+                .findUnit(UnitId.of(c.unitId()))
+                .map(AgencySummary::name)
+                .orElse("?");
         String link = outbox.link("/theo-doi/" + caseId);
         String due = formats.day(c.dueOn());
         if (kind == MailOutbox.Kind.NEW_CASE) {

@@ -31,6 +31,7 @@ import vn.hailong.notification.MailOutbox;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.UnitId;
 import vn.hailong.platform.Words;
 import vn.hailong.rating.QuestionnaireService;
 import vn.hailong.rating.RatingFacts;
@@ -435,7 +436,7 @@ public class FollowUpService {
     }
 
     private String unitName(UUID unitId) {
-        return directory.findUnit(unitId).map(AgencySummary::name).orElse("?");
+        return directory.findUnit(UnitId.of(unitId)).map(AgencySummary::name).orElse("?");
     }
 
     private void deleteContact(UUID caseId) {

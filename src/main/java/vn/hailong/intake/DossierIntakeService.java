@@ -348,7 +348,7 @@ public class DossierIntakeService {
             if (unit != null) {
                 units.put(id, unit);
             } else {
-                directory.findUnit(id).ifPresent(u -> units.put(id, u));
+                directory.findUnit(UnitId.of(id)).ifPresent(u -> units.put(id, u));
             }
         }
         ProcedureSummary procedure =

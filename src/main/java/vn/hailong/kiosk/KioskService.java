@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,6 +36,7 @@ import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Retries;
+import vn.hailong.platform.UnitId;
 import vn.hailong.platform.Words;
 import vn.hailong.rating.AnomalyFlag;
 import vn.hailong.rating.Questionnaire;
@@ -404,7 +406,9 @@ public class KioskService {
         return directory
                 .findCounter(device.counterId())
                 .flatMap(c -> directory.ownerOfCentre(c.centreId()))
-                .map(unit -> directory.subtreeOf(unit.id()))
+                .map(unit -> directory.subtreeOf(UnitId.of(unit.id())).stream()
+                        .map(UnitId::value)
+                        .collect(Collectors.toSet()))
                 .orElse(Set.of());
     }
 

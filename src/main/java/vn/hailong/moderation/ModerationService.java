@@ -302,6 +302,6 @@ public class ModerationService {
     }
 
     private String unitName(UUID unitId) {
-        return directory.findUnit(unitId).map(AgencySummary::name).orElse("?");
+        return directory.findUnit(UnitId.of(unitId)).map(AgencySummary::name).orElse("?");
     }
 }

@@ -27,6 +27,7 @@ import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.UnitId;
 import vn.hailong.platform.Words;
 
 /**
@@ -285,7 +286,10 @@ public class AccountAdminService {
         return role + "@"
                 + (unit == null
                         ? "-"
-                        : directory.findUnit(unit).map(AgencySummary::code).orElse(unit.toString()));
+                        : directory
+                                .findUnit(UnitId.of(unit))
+                                .map(AgencySummary::code)
+                                .orElse(unit.toString()));
     }
 
     private UserAccount find(String username) {
@@ -306,7 +310,7 @@ public class AccountAdminService {
     private AccountRow row(UserAccount a) {
         AgencySummary unit = a.getAgencyId() == null
                 ? null
-                : directory.findUnit(a.getAgencyId()).orElse(null);
+                : directory.findUnit(UnitId.of(a.getAgencyId())).orElse(null);
         return row(a, unit == null ? Map.of() : Map.of(unit.id(), unit));
     }
 

@@ -16,6 +16,7 @@ import vn.hailong.directory.DirectoryService;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.UnitId;
 import vn.hailong.platform.Words;
 
 /**
@@ -109,7 +110,10 @@ public class ManagerContacts {
         UUID current = unitId;
         while (current != null && !line.contains(current)) {
             line.add(current);
-            current = directory.findUnit(current).map(AgencySummary::parentId).orElse(null);
+            current = directory
+                    .findUnit(UnitId.of(current))
+                    .map(AgencySummary::parentId)
+                    .orElse(null);
         }
         return line;
     }

@@ -2,12 +2,16 @@ package vn.hailong.security;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 import vn.hailong.directory.DirectoryService;
+import vn.hailong.platform.UnitId;
 
 /** Tells what the logged-in user may see. */
 @Service
@@ -32,7 +36,7 @@ public class ScopeService {
             }
             return directory
                     .findUnit(caller.unitCode())
-                    .map(u -> new AccessScope(false, directory.subtreeOf(u.id())))
+                    .map(u -> new AccessScope(false, subtreeOf(u.id())))
                     .orElse(AccessScope.nothing());
         }
         Optional<AccountService.Account> account = accounts.find(auth.getName());
@@ -44,16 +48,18 @@ public class ScopeService {
             case UNIT_MANAGER ->
                 // A unit manager's account belongs to a unit (refused without one when created).
                 new AccessScope(
-                        false,
-                        directory.subtreeOf(Objects.requireNonNull(account.get().agencyId())));
+                        false, subtreeOf(Objects.requireNonNull(account.get().agencyId())));
             case OFFICER -> AccessScope.nothing();
             // The dossiers whose paper forms the clerk may key: their unit's subtree, or the province.
             case DATA_ENTRY ->
                 account.get().agencyId() == null
                         ? AccessScope.everything()
-                        : new AccessScope(
-                                false, directory.subtreeOf(account.get().agencyId()));
+                        : new AccessScope(false, subtreeOf(account.get().agencyId()));
         };
+    }
+
+    private Set<UUID> subtreeOf(UUID unit) {
+        return directory.subtreeOf(UnitId.of(unit)).stream().map(UnitId::value).collect(Collectors.toSet());
     }
 
     public Optional<AccountService.Account> currentAccount() {

@@ -263,6 +263,6 @@ class WebhookOutbox {
     }
 
     private String unitCode(UnitId unitId) {
-        return directory.findUnit(unitId.value()).map(u -> u.code()).orElse("");
+        return directory.findUnit(unitId).map(u -> u.code()).orElse("");
     }
 }
