@@ -107,7 +107,7 @@ public class DashboardService {
     public List<UnitNode> unitTree() {
         AccessScope scope = scopes.currentScope();
         List<AgencySummary> visible = directory.allUnits().stream()
-                .filter(u -> scope.includes(u.id()))
+                .filter(u -> scope.includes(UnitId.of(u.id())))
                 .toList();
         Set<UUID> ids = visible.stream().map(AgencySummary::id).collect(Collectors.toSet());
         return visible.stream()
@@ -480,7 +480,7 @@ public class DashboardService {
     public DossierView dossier(String code) {
         DossierDetails d =
                 intake.find(code).orElseThrow(() -> new NotFoundException("no dossier with code '" + code + "'"));
-        if (!scopes.currentScope().includes(d.evaluatedUnitId().value())) {
+        if (!scopes.currentScope().includes(d.evaluatedUnitId())) {
             throw new AccessDeniedException("dossier " + code + " belongs to a unit outside your scope");
         }
         return new DossierView(d, ratings.ofDossier(d.id()));
@@ -495,13 +495,13 @@ public class DashboardService {
         AccessScope scope = scopeOf(selection);
         if (selection.unitId() != null) {
             return directory.subtreeOf(UnitId.of(selection.unitId())).stream()
-                    .map(UnitId::value)
                     .filter(scope::includes)
+                    .map(UnitId::value)
                     .collect(Collectors.toSet());
         }
         return directory.allUnitIds().stream()
-                .map(UnitId::value)
                 .filter(scope::includes)
+                .map(UnitId::value)
                 .collect(Collectors.toSet());
     }
 
@@ -520,13 +520,16 @@ public class DashboardService {
                 .parentsOfAllUnits()
                 .forEach((unit, parent) -> parents.put(unit.value(), parent == null ? null : parent.value()));
         return Subtrees.of(
-                parents, parents.keySet().stream().filter(scope::includes).collect(Collectors.toSet()));
+                parents,
+                parents.keySet().stream()
+                        .filter(u -> scope.includes(UnitId.of(u)))
+                        .collect(Collectors.toSet()));
     }
 
     /** The user's scope, once a selected unit is known to be in it. */
     private AccessScope scopeOf(Selection selection) {
         AccessScope scope = scopes.currentScope();
-        if (selection.unitId() != null && !scope.includes(selection.unitId())) {
+        if (selection.unitId() != null && !scope.includes(UnitId.of(selection.unitId()))) {
             throw new AccessDeniedException("unit outside your scope");
         }
         return scope;

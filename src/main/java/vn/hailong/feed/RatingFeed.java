@@ -124,14 +124,16 @@ public class RatingFeed {
     /** The units to read: null for every unit. */
     private @Nullable Set<UUID> units(AccessScope scope, @Nullable String unit) {
         if (unit == null || unit.isBlank()) {
-            return scope.allUnits() ? null : scope.unitIds();
+            return scope.allUnits()
+                    ? null
+                    : scope.unitIds().stream().map(UnitId::value).collect(Collectors.toSet());
         }
-        UUID root = directory
+        UnitId root = directory
                 .findUnit(unit.strip())
-                .map(u -> u.id())
+                .map(u -> UnitId.of(u.id()))
                 .filter(scope::includes)
                 .orElseThrow(() -> new NotFoundException("no unit '" + unit + "' you may read"));
-        return directory.subtreeOf(UnitId.of(root)).stream().map(UnitId::value).collect(Collectors.toSet());
+        return directory.subtreeOf(root).stream().map(UnitId::value).collect(Collectors.toSet());
     }
 
     /**

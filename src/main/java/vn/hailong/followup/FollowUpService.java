@@ -211,7 +211,7 @@ public class FollowUpService {
     @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public Optional<FollowUpCaseDetails> caseOfRating(RatingId ratingId) {
         return cases.findByRatingId(ratingId.value())
-                .filter(c -> scope.currentScope().includes(c.getResponsibleUnitId()))
+                .filter(c -> scope.currentScope().includes(UnitId.of(c.getResponsibleUnitId())))
                 .map(this::details);
     }
 
@@ -219,7 +219,7 @@ public class FollowUpService {
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public List<FollowUpCaseDetails> openCases(UUID unitId) {
-        if (!scope.currentScope().includes(unitId)) {
+        if (!scope.currentScope().includes(UnitId.of(unitId))) {
             return List.of();
         }
         return cases.findByResponsibleUnitIdAndStatusNotOrderByDueOn(unitId, CaseStatus.CLOSED).stream()
@@ -348,15 +348,20 @@ public class FollowUpService {
     @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public List<CaseRow> cases(CaseFilter filter) {
         AccessScope visible = scope.currentScope();
-        if (filter.unitId() != null && !visible.includes(filter.unitId())) {
+        if (filter.unitId() != null && !visible.includes(UnitId.of(filter.unitId()))) {
             return List.of();
         }
         if (!visible.allUnits() && visible.unitIds().isEmpty()) {
             return List.of();
         }
         LocalDate today = today();
-        List<FollowUpStore.CaseListRow> raw =
-                store.cases(visible.allUnits() ? null : visible.unitIds(), filter, today, LIST_LIMIT);
+        List<FollowUpStore.CaseListRow> raw = store.cases(
+                visible.allUnits()
+                        ? null
+                        : visible.unitIds().stream().map(UnitId::value).toList(),
+                filter,
+                today,
+                LIST_LIMIT);
         Map<DossierId, String> codes = intake.codesOf(raw.stream()
                 .map(FollowUpStore.CaseListRow::dossierId)
                 .distinct()
@@ -385,7 +390,7 @@ public class FollowUpService {
     public List<UnitOption> unitsWithCases() {
         AccessScope visible = scope.currentScope();
         return store.unitsWithCases().stream()
-                .filter(visible::includes)
+                .filter(u -> visible.includes(UnitId.of(u)))
                 .map(u -> new UnitOption(u, unitName(u)))
                 .sorted(Comparator.comparing(UnitOption::name))
                 .toList();
@@ -458,7 +463,7 @@ public class FollowUpService {
     /** A case the current user may handle; others are "not found", so their existence is not told. */
     private FollowUpCase load(UUID caseId) {
         return cases.findById(caseId)
-                .filter(c -> scope.currentScope().includes(c.getResponsibleUnitId()))
+                .filter(c -> scope.currentScope().includes(UnitId.of(c.getResponsibleUnitId())))
                 .orElseThrow(() -> new NotFoundException("no follow-up case " + caseId));
     }
 

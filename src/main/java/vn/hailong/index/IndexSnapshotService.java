@@ -36,6 +36,7 @@ import vn.hailong.platform.Ids;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.UnitId;
 import vn.hailong.platform.Words;
 import vn.hailong.security.AccessScope;
 import vn.hailong.security.ScopeService;
@@ -600,7 +601,7 @@ public class IndexSnapshotService {
         }
         IndexSnapshotStore.StoredUnit row = store.unitOf(snapshotId, unitCode)
                 .orElseThrow(() -> new NotFoundException("unit '" + unitCode + "' is not in snapshot " + s.period()));
-        if (!scope.includes(row.agency())) {
+        if (!scope.includes(UnitId.of(row.agency()))) {
             throw new AccessDeniedException("unit " + unitCode + " is not one of yours");
         }
         Methodology methodology = methodologies.get(s.methodologyId());
@@ -636,7 +637,9 @@ public class IndexSnapshotService {
             return List.of();
         }
         // A unit head sees the published periods that list one of their units, nothing else.
-        return store.latestListingAnyOf(scope.unitIds(), 50).stream()
+        return store
+                .latestListingAnyOf(scope.unitIds().stream().map(UnitId::value).toList(), 50)
+                .stream()
                 .filter(Snapshot::isPublished)
                 .toList();
     }
@@ -648,7 +651,7 @@ public class IndexSnapshotService {
         AccessScope scope = scopes.currentScope();
         Map<String, String> units = new LinkedHashMap<>();
         for (IndexSnapshotStore.UnitName u : store.unitsOf(snapshotId)) {
-            if (scope.includes(u.agency())) {
+            if (scope.includes(UnitId.of(u.agency()))) {
                 units.put(u.code(), u.name());
             }
         }

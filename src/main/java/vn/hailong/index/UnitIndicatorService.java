@@ -26,6 +26,7 @@ import vn.hailong.platform.FieldErrors;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.UnitId;
 import vn.hailong.security.ScopeService;
 
 /**
@@ -183,7 +184,7 @@ public class UnitIndicatorService {
         AgencySummary unit = directory
                 .findUnit(agencyCode)
                 .orElseThrow(() -> new NotFoundException("no unit with code '" + agencyCode + "'"));
-        if (!Actors.isIntegrator() && !scopes.currentScope().includes(unit.id())) {
+        if (!Actors.isIntegrator() && !scopes.currentScope().includes(UnitId.of(unit.id()))) {
             throw new AccessDeniedException("unit " + agencyCode + " is not one of yours");
         }
         return unit;
@@ -194,6 +195,8 @@ public class UnitIndicatorService {
     @PreAuthorize(Roles.MANAGERS_AND_AUDITORS)
     public List<AgencySummary> visibleUnits() {
         var scope = scopes.currentScope();
-        return directory.allUnits().stream().filter(u -> scope.includes(u.id())).toList();
+        return directory.allUnits().stream()
+                .filter(u -> scope.includes(UnitId.of(u.id())))
+                .toList();
     }
 }

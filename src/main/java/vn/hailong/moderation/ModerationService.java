@@ -178,7 +178,7 @@ public class ModerationService {
     @PreAuthorize(Roles.ADMIN_OR_PROVINCE)
     public DisputeDetails decide(UUID disputeId, boolean uphold, String note) {
         RatingDispute dispute = disputes.findById(disputeId)
-                .filter(d -> scope.currentScope().includes(d.getUnitId()))
+                .filter(d -> scope.currentScope().includes(UnitId.of(d.getUnitId())))
                 .orElseThrow(() -> new NotFoundException("no dispute " + disputeId));
         dispute.decide(me(), uphold, note, clock.instant());
         disputes.saveAndFlush(dispute);
@@ -235,15 +235,13 @@ public class ModerationService {
         }
         AccessScope visible = scope.currentScope();
         for (RatingId ratingId : ratingIds) {
-            ratings.facts(ratingId)
-                    .filter(r -> visible.includes(r.unitId().value()))
-                    .ifPresent(r -> {
-                        if (disputes.existsByRatingIdAndStatus(ratingId.value(), DisputeStatus.OPEN)) {
-                            links.put(ratingId, DisputeLink.SEE_OPEN);
-                        } else if (r.status() == RatingStatus.COUNTED || r.status() == RatingStatus.EXCLUDED) {
-                            links.put(ratingId, DisputeLink.RAISE);
-                        }
-                    });
+            ratings.facts(ratingId).filter(r -> visible.includes(r.unitId())).ifPresent(r -> {
+                if (disputes.existsByRatingIdAndStatus(ratingId.value(), DisputeStatus.OPEN)) {
+                    links.put(ratingId, DisputeLink.SEE_OPEN);
+                } else if (r.status() == RatingStatus.COUNTED || r.status() == RatingStatus.EXCLUDED) {
+                    links.put(ratingId, DisputeLink.RAISE);
+                }
+            });
         }
         return links;
     }
@@ -256,7 +254,9 @@ public class ModerationService {
                 ? disputes.findByStatusOrderByRaisedAt(DisputeStatus.OPEN)
                 : visible.unitIds().isEmpty()
                         ? List.of()
-                        : disputes.findByStatusAndUnitIdInOrderByRaisedAt(DisputeStatus.OPEN, visible.unitIds());
+                        : disputes.findByStatusAndUnitIdInOrderByRaisedAt(
+                                DisputeStatus.OPEN,
+                                visible.unitIds().stream().map(UnitId::value).toList());
         return open.stream()
                 .map(d -> {
                     RatingFacts r = ratings.facts(RatingId.of(d.getRatingId())).orElseThrow();
@@ -275,7 +275,7 @@ public class ModerationService {
     @Transactional(readOnly = true)
     public List<RatingFacts> ratingsOfDossier(String dossierCode) {
         return intake.findRef(dossierCode == null ? "" : dossierCode.strip())
-                .filter(d -> scope.currentScope().includes(d.evaluatedUnitId().value()))
+                .filter(d -> scope.currentScope().includes(d.evaluatedUnitId()))
                 .map(d -> ratings.ofDossier(d.id()))
                 .orElseThrow(() -> new NotFoundException("no dossier " + dossierCode));
     }
@@ -291,7 +291,7 @@ public class ModerationService {
 
     private RatingFacts visibleRating(RatingId ratingId) {
         return ratings.facts(ratingId)
-                .filter(r -> scope.currentScope().includes(r.unitId().value()))
+                .filter(r -> scope.currentScope().includes(r.unitId()))
                 .orElseThrow(() -> new NotFoundException("no rating " + ratingId));
     }
 

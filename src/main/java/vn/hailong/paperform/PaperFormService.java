@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,7 @@ import vn.hailong.platform.Formats;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 import vn.hailong.platform.Roles;
+import vn.hailong.platform.UnitId;
 import vn.hailong.platform.Words;
 import vn.hailong.rating.Questionnaire;
 import vn.hailong.rating.QuestionnaireService;
@@ -203,7 +205,7 @@ public class PaperFormService {
         String clerk = currentUser();
         AccessScope scope = scopes.currentScope();
         return forms.awaitingSecondKeying().stream()
-                .filter(f -> !f.getKeyedBy().equals(clerk) && scope.includes(f.getUnitId()))
+                .filter(f -> !f.getKeyedBy().equals(clerk) && scope.includes(UnitId.of(f.getUnitId())))
                 .map(f -> new AwaitingCheck(f.getSerial(), f.getKeyedAt()))
                 .toList();
     }
@@ -233,7 +235,7 @@ public class PaperFormService {
             if (form.getKeyedBy().equals(clerk)) {
                 throw InvalidInputException.unprocessable("serial", Words.of("paperform.error.sameClerk", Words.VI));
             }
-            if (!scopes.currentScope().includes(form.getUnitId())) {
+            if (!scopes.currentScope().includes(UnitId.of(form.getUnitId()))) {
                 throw new NotFoundException(Words.of("paperform.error.noSuchForm", Words.VI, serial));
             }
             RatingFacts rating = ratings.facts(RatingId.of(form.getRatingId())).orElseThrow();
@@ -265,9 +267,9 @@ public class PaperFormService {
         if (!scope.allUnits() && scope.unitIds().isEmpty()) {
             return new Integrity(0, 0, 0, 0, List.of());
         }
-        PaperForms.Counts counts = scope.allUnits() ? forms.counts() : forms.countsIn(scope.unitIds());
+        PaperForms.Counts counts = scope.allUnits() ? forms.counts() : forms.countsIn(raw(scope.unitIds()));
         List<PaperForm> latest =
-                scope.allUnits() ? forms.latestMismatches() : forms.latestMismatchesIn(scope.unitIds());
+                scope.allUnits() ? forms.latestMismatches() : forms.latestMismatchesIn(raw(scope.unitIds()));
         List<Mismatch> shown = new ArrayList<>();
         for (PaperForm f : latest) {
             String code = dossiers.find(DossierId.of(f.getDossierId()))
@@ -341,8 +343,7 @@ public class PaperFormService {
             return null;
         }
         Optional<DossierDetails> found = dossiers.find(code);
-        if (found.isEmpty()
-                || !scopes.currentScope().includes(found.get().evaluatedUnitId().value())) {
+        if (found.isEmpty() || !scopes.currentScope().includes(found.get().evaluatedUnitId())) {
             errors.unprocessable("dossierCode", Words.of("paperform.error.noSuchDossier", Words.VI, code));
             return null;
         }
@@ -368,5 +369,9 @@ public class PaperFormService {
         // Every caller is a @PreAuthorize'd method: a user is logged in.
         return Objects.requireNonNull(SecurityContextHolder.getContext().getAuthentication())
                 .getName();
+    }
+
+    private static List<UUID> raw(Collection<UnitId> units) {
+        return units.stream().map(UnitId::value).toList();
     }
 }

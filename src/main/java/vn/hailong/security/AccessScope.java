@@ -1,7 +1,8 @@
 package vn.hailong.security;
 
 import java.util.Set;
-import java.util.UUID;
+
+import vn.hailong.platform.UnitId;
 
 /**
  * The units a user may see: all of them (province-wide roles) or a subtree. Services filter by
@@ -9,7 +10,7 @@ import java.util.UUID;
  * A scope is always a whole subtree: whoever may see a unit may see every unit below it (the
  * dashboard reads a selected unit's figures together with those of the units below).
  */
-public record AccessScope(boolean allUnits, Set<UUID> unitIds) {
+public record AccessScope(boolean allUnits, Set<UnitId> unitIds) {
 
     public static AccessScope everything() {
         return new AccessScope(true, Set.of());
@@ -19,7 +20,7 @@ public record AccessScope(boolean allUnits, Set<UUID> unitIds) {
         return new AccessScope(false, Set.of());
     }
 
-    public boolean includes(UUID unitId) {
+    public boolean includes(UnitId unitId) {
         return allUnits || unitIds.contains(unitId);
     }
 }

@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -58,8 +57,8 @@ public class ScopeService {
         };
     }
 
-    private Set<UUID> subtreeOf(UUID unit) {
-        return directory.subtreeOf(UnitId.of(unit)).stream().map(UnitId::value).collect(Collectors.toSet());
+    private Set<UnitId> subtreeOf(UUID unit) {
+        return directory.subtreeOf(UnitId.of(unit));
     }
 
     public Optional<AccountService.Account> currentAccount() {
