@@ -1,10 +1,6 @@
 package vn.hailong;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TranslationsEnglishTest {
 
-    private static final Path BUNDLES = Path.of("src/main/resources/vaadin-i18n");
     /** A MessageFormat argument: {@code {0}}, {@code {1,number}}; group 1 its index. */
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)(?:,[^}]*)?}");
     /** The keys without English on purpose: the words of screens shown in Vietnamese only. */
@@ -70,8 +65,8 @@ class TranslationsEnglishTest {
 
     @Test
     void every_word_has_english_but_the_vietnamese_only_screens() throws IOException {
-        Properties vietnamese = bundle("translations.properties");
-        Properties english = bundle("translations_en.properties");
+        Properties vietnamese = OneSourceOfWordsTest.bundle("translations.properties");
+        Properties english = OneSourceOfWordsTest.bundle("translations_en.properties");
         Set<String> withoutEnglish = new TreeSet<>();
         for (String key : vietnamese.stringPropertyNames()) {
             if (!english.containsKey(key) && VIETNAMESE_ONLY.stream().noneMatch(key::startsWith)) {
@@ -101,8 +96,8 @@ class TranslationsEnglishTest {
 
     @Test
     void english_takes_the_same_values_as_vietnamese() throws IOException {
-        Properties vietnamese = bundle("translations.properties");
-        Properties english = bundle("translations_en.properties");
+        Properties vietnamese = OneSourceOfWordsTest.bundle("translations.properties");
+        Properties english = OneSourceOfWordsTest.bundle("translations_en.properties");
         List<String> differing = new ArrayList<>();
         for (String key : new TreeSet<>(english.stringPropertyNames())) {
             if (!vietnamese.containsKey(key)) {
@@ -121,7 +116,7 @@ class TranslationsEnglishTest {
 
     @Test
     void english_apostrophes_are_as_messageformat_reads_them() throws IOException {
-        Properties english = bundle("translations_en.properties");
+        Properties english = OneSourceOfWordsTest.bundle("translations_en.properties");
         List<String> unsound = new ArrayList<>();
         for (String key : new TreeSet<>(english.stringPropertyNames())) {
             String text = english.getProperty(key);
@@ -153,14 +148,5 @@ class TranslationsEnglishTest {
             indices.add(Integer.parseInt(m.group(1)));
         }
         return indices;
-    }
-
-    private static Properties bundle(String file) throws IOException {
-        Properties words = new Properties();
-        // Strict UTF-8: a byte the bundle's encoding does not allow fails the read.
-        try (Reader in = Files.newBufferedReader(BUNDLES.resolve(file), StandardCharsets.UTF_8)) {
-            words.load(in);
-        }
-        return words;
     }
 }
