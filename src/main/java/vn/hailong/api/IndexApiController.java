@@ -14,10 +14,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hailong.index.Explanation;
 import vn.hailong.index.IndexCsv;
 import vn.hailong.index.IndexSnapshotService;
 import vn.hailong.index.Methodology;
 import vn.hailong.index.MethodologyService;
+import vn.hailong.index.Snapshot;
 import vn.hailong.index.UnitInputs;
 import vn.hailong.index.UnitResult;
 import vn.hailong.platform.InvalidInputException;
@@ -133,7 +135,7 @@ class IndexApiController {
         String s = scheme(scheme);
         String p = required(period);
         List<UnitResult> results = snapshots.publishedResults(s, p, blankToNull(peerGroup));
-        IndexSnapshotService.Snapshot snapshot = snapshots.published(s, p).orElseThrow();
+        Snapshot snapshot = snapshots.published(s, p).orElseThrow();
         Correction correction = snapshot.corrects() == null
                 ? null
                 : new Correction(
@@ -173,7 +175,7 @@ class IndexApiController {
             @PathVariable String agencyCode,
             @RequestParam(required = false) @Nullable String period,
             @RequestParam(required = false) @Nullable String scheme) {
-        IndexSnapshotService.Explanation e = snapshots.explainPublished(scheme(scheme), required(period), agencyCode);
+        Explanation e = snapshots.explainPublished(scheme(scheme), required(period), agencyCode);
         return new ExplanationResponse(
                 e.snapshot().scheme(),
                 e.snapshot().period(),

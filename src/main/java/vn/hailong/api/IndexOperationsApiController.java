@@ -24,8 +24,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import vn.hailong.index.Computation;
+import vn.hailong.index.IndexComputationService;
+import vn.hailong.index.IndexPublicationService;
+import vn.hailong.index.IndexReviewService;
 import vn.hailong.index.IndexSnapshotService;
 import vn.hailong.index.MethodologyService;
+import vn.hailong.index.Snapshot;
 import vn.hailong.platform.InvalidInputException;
 import vn.hailong.platform.NotFoundException;
 
@@ -41,9 +46,19 @@ import vn.hailong.platform.NotFoundException;
 class IndexOperationsApiController {
 
     private final IndexSnapshotService snapshots;
+    private final IndexComputationService computations;
+    private final IndexReviewService reviews;
+    private final IndexPublicationService publications;
 
-    IndexOperationsApiController(IndexSnapshotService snapshots) {
+    IndexOperationsApiController(
+            IndexSnapshotService snapshots,
+            IndexComputationService computations,
+            IndexReviewService reviews,
+            IndexPublicationService publications) {
         this.snapshots = snapshots;
+        this.computations = computations;
+        this.reviews = reviews;
+        this.publications = publications;
     }
 
     /**
@@ -109,7 +124,7 @@ class IndexOperationsApiController {
         if (body.period() == null || body.period().isBlank()) {
             throw InvalidInputException.malformed("period", "period is required: 2026, 2026-Q3 or 2026-07");
         }
-        IndexSnapshotService.Computation c = snapshots.compute(
+        Computation c = computations.compute(
                 scheme(body.scheme()),
                 body.period().strip(),
                 Boolean.TRUE.equals(body.correction()),
@@ -163,7 +178,7 @@ class IndexOperationsApiController {
             responseCode = "409",
             description = "published already, or a stale draft (recomputed or discarded since)")
     SnapshotResponse review(@PathVariable UUID id, @RequestBody(required = false) @Nullable ReviewRequest body) {
-        snapshots.review(id, body == null ? null : body.note());
+        reviews.review(id, body == null ? null : body.note());
         return response(snapshots.get(id), null, false);
     }
 
@@ -185,7 +200,7 @@ class IndexOperationsApiController {
                     + "hailong.index.publication.reviews-required asks for (default 1)")
     @ApiResponse(responseCode = "422", description = "a reason for a period that is not published yet")
     SnapshotResponse publish(@PathVariable UUID id, @RequestBody(required = false) @Nullable PublishRequest body) {
-        return response(snapshots.publishDraft(id, body == null ? null : body.reason()), null, false);
+        return response(publications.publishDraft(id, body == null ? null : body.reason()), null, false);
     }
 
     /** Says which key may, instead of Spring's bare "Access Denied". */
@@ -201,8 +216,7 @@ class IndexOperationsApiController {
                 .body(problem);
     }
 
-    private SnapshotResponse response(
-            IndexSnapshotService.Snapshot s, @Nullable Boolean replayed, boolean withResults) {
+    private SnapshotResponse response(Snapshot s, @Nullable Boolean replayed, boolean withResults) {
         return new SnapshotResponse(
                 s.id(),
                 s.scheme(),
@@ -219,7 +233,7 @@ class IndexOperationsApiController {
                 s.corrects(),
                 s.correctionReason(),
                 s.correctedBy(),
-                snapshots.reviews(s.id()).stream()
+                reviews.reviews(s.id()).stream()
                         .map(r -> new ReviewResponse(r.reviewedBy(), r.reviewedAt(), r.inputsHash(), r.note()))
                         .toList(),
                 replayed,

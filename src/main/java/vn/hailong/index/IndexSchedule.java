@@ -51,6 +51,7 @@ public class IndexSchedule {
     public record Run(List<String> computed, List<String> skipped, List<UUID> reminded) {}
 
     private final IndexSnapshotService snapshots;
+    private final IndexComputationService computations;
     private final IndexScheduleProperties properties;
     private final IndexScheduleCalendar calendar;
     private final MailOutbox outbox;
@@ -63,6 +64,7 @@ public class IndexSchedule {
 
     IndexSchedule(
             IndexSnapshotService snapshots,
+            IndexComputationService computations,
             IndexScheduleProperties properties,
             MailOutbox outbox,
             ManagerContacts contacts,
@@ -71,6 +73,7 @@ public class IndexSchedule {
             Clock clock,
             Formats formats) {
         this.snapshots = snapshots;
+        this.computations = computations;
         this.properties = properties;
         this.calendar = new IndexScheduleCalendar(
                 new WorkingDays(new HashSet<>(properties.holidays())),
@@ -119,7 +122,7 @@ public class IndexSchedule {
             }
         });
         for (String scheme : properties.schemes()) {
-            for (IndexSnapshotService.Snapshot draft : snapshots.waitingDrafts(scheme)) {
+            for (Snapshot draft : snapshots.waitingDrafts(scheme)) {
                 LocalDate computedOn = LocalDate.ofInstant(draft.computedAt(), clock.getZone());
                 if (calendar.reminderDue(computedOn, now.toLocalDate())
                         && "REMINDED".equals(claimed(() -> remind(draft, computedOn)))) {
@@ -184,7 +187,7 @@ public class IndexSchedule {
             record(key, "SKIPPED", existing.get().id(), "a draft exists already");
             return "SKIPPED";
         }
-        IndexSnapshotService.Snapshot draft = snapshots.computeScheduled(scheme, period);
+        Snapshot draft = computations.computeScheduled(scheme, period);
         record(key, "COMPUTED", draft.id(), draft.units() + " units, " + draft.computeMillis() + " ms");
         String monthText = String.format("%02d/%d", month.getMonthValue(), month.getYear());
         outbox.queue(
@@ -213,7 +216,7 @@ public class IndexSchedule {
         return "COMPUTED";
     }
 
-    private @Nullable String remind(IndexSnapshotService.Snapshot draft, LocalDate computedOn) {
+    private @Nullable String remind(Snapshot draft, LocalDate computedOn) {
         String key = "REMINDER " + draft.id();
         if (!claim(key, "REMINDER", draft.scheme(), draft.period())) {
             return null;

@@ -25,7 +25,8 @@ import vn.hailong.ApiClient;
 import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.TestData;
-import vn.hailong.index.IndexSnapshotService;
+import vn.hailong.index.IndexComputationService;
+import vn.hailong.index.IndexPublicationService;
 import vn.hailong.index.MethodologyService;
 import vn.hailong.security.AccountService;
 import vn.hailong.security.Role;
@@ -43,7 +44,10 @@ class IndexApiTest {
     AccountService accounts;
 
     @Autowired
-    IndexSnapshotService snapshots;
+    IndexComputationService computations;
+
+    @Autowired
+    IndexPublicationService publications;
 
     @Autowired
     MethodologyService methodologies;
@@ -84,7 +88,7 @@ class IndexApiTest {
                                 Map.of("indicator5", 2, "indicator6", 1.5, "indicator9", 1, "note", "báo cáo tháng 7"))
                         .status())
                 .isEqualTo(200);
-        snapshots.publish(snapshots.compute(scheme, "2026-07").id());
+        publications.publish(computations.compute(scheme, "2026-07").id());
     }
 
     @AfterEach
@@ -116,8 +120,8 @@ class IndexApiTest {
         assertThat(first == null || first.isNull()).as("no correction yet").isTrue();
         rate(dossier(unitB, LocalDate.of(2026, 7, 20)), "DISSATISFIED");
         rate(dossier(unitB, LocalDate.of(2026, 7, 21)), "DISSATISFIED");
-        snapshots.publishCorrection(
-                snapshots.computeCorrection(scheme, "2026-07").id(), "Thiếu một đánh giá của Sở Y tế");
+        publications.publishCorrection(
+                computations.computeCorrection(scheme, "2026-07").id(), "Thiếu một đánh giá của Sở Y tế");
         ApiClient.Response r = api.get("/api/v1/index?period=2026-07&scheme=" + scheme + "&peerGroup=" + group);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("correction").get("reason").asString()).isEqualTo("Thiếu một đánh giá của Sở Y tế");

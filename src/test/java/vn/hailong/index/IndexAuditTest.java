@@ -39,7 +39,13 @@ class IndexAuditTest {
     AccountService accounts;
 
     @Autowired
-    IndexSnapshotService snapshots;
+    IndexComputationService computations;
+
+    @Autowired
+    IndexReviewService reviews;
+
+    @Autowired
+    IndexPublicationService publications;
 
     @Autowired
     MethodologyService methodologies;
@@ -91,14 +97,14 @@ class IndexAuditTest {
 
     @Test
     void compute_review_publish_and_correction_are_each_an_entry_with_who_and_what() {
-        IndexSnapshotService.Snapshot first = snapshots.compute(scheme, "2026-05");
-        IndexSnapshotService.Snapshot draft = snapshots.compute(scheme, "2026-05");
-        snapshots.review(draft.id(), "đã đối chiếu với báo cáo tháng");
-        snapshots.review(draft.id(), "đã đối chiếu với báo cáo tháng");
-        snapshots.publish(draft.id());
+        Snapshot first = computations.compute(scheme, "2026-05");
+        Snapshot draft = computations.compute(scheme, "2026-05");
+        reviews.review(draft.id(), "đã đối chiếu với báo cáo tháng");
+        reviews.review(draft.id(), "đã đối chiếu với báo cáo tháng");
+        publications.publish(draft.id());
         data.rating(data.dossier(unitB, MAY, 3), "DISSATISFIED", null, null);
-        IndexSnapshotService.Snapshot correction = snapshots.computeCorrection(scheme, "2026-05");
-        snapshots.publishCorrection(correction.id(), "Thiếu đánh giá của Sở B do lỗi đồng bộ");
+        Snapshot correction = computations.computeCorrection(scheme, "2026-05");
+        publications.publishCorrection(correction.id(), "Thiếu đánh giá của Sở B do lỗi đồng bộ");
 
         List<Map<String, Object>> log = entries("index " + scheme + " 2026-05");
         assertThat(log)
@@ -144,20 +150,20 @@ class IndexAuditTest {
 
     @Test
     void refused_acts_leave_no_entry_and_a_stale_or_discarded_draft_is_a_conflict() {
-        IndexSnapshotService.Snapshot replaced = snapshots.compute(scheme, "2026-05");
-        IndexSnapshotService.Snapshot current = snapshots.compute(scheme, "2026-05");
-        assertThatThrownBy(() -> snapshots.publish(replaced.id()))
+        Snapshot replaced = computations.compute(scheme, "2026-05");
+        Snapshot current = computations.compute(scheme, "2026-05");
+        assertThatThrownBy(() -> publications.publish(replaced.id()))
                 .isInstanceOfSatisfying(
                         ConflictException.class,
                         e -> assertThat(e.getMessage())
                                 .contains("stale draft", "replaced by a newer computation, snapshot " + current.id()));
-        assertThatThrownBy(() -> snapshots.review(replaced.id(), null)).isInstanceOf(ConflictException.class);
-        snapshots.discardDraft(current.id());
-        assertThatThrownBy(() -> snapshots.publish(current.id()))
+        assertThatThrownBy(() -> reviews.review(replaced.id(), null)).isInstanceOf(ConflictException.class);
+        publications.discardDraft(current.id());
+        assertThatThrownBy(() -> publications.publish(current.id()))
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.getMessage()).contains("discarded"));
 
-        IndexSnapshotService.Snapshot draft = snapshots.compute(scheme, "2026-05");
+        Snapshot draft = computations.compute(scheme, "2026-05");
         // a new methodology version in force makes the draft stale: its figures are not what the period would get now
         methodologies.addVersion(
                 scheme,
@@ -165,15 +171,15 @@ class IndexAuditTest {
                 2026,
                 "Năm 2026",
                 methodologies.forYear(scheme, 2026).definition());
-        assertThatThrownBy(() -> snapshots.publish(draft.id()))
+        assertThatThrownBy(() -> publications.publish(draft.id()))
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.getMessage()).contains("stale draft", "v2 applies"));
-        IndexSnapshotService.Snapshot again =
-                snapshots.publish(snapshots.compute(scheme, "2026-05").id());
-        assertThatThrownBy(() -> snapshots.publish(again.id())).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> snapshots.review(again.id(), null)).isInstanceOf(ConflictException.class);
-        IndexSnapshotService.Snapshot correction = snapshots.computeCorrection(scheme, "2026-05");
-        assertThatThrownBy(() -> snapshots.publishCorrection(correction.id(), " "))
+        Snapshot again =
+                publications.publish(computations.compute(scheme, "2026-05").id());
+        assertThatThrownBy(() -> publications.publish(again.id())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> reviews.review(again.id(), null)).isInstanceOf(ConflictException.class);
+        Snapshot correction = computations.computeCorrection(scheme, "2026-05");
+        assertThatThrownBy(() -> publications.publishCorrection(correction.id(), " "))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.errors().getFirst().field()).isEqualTo("reason"));

@@ -170,20 +170,20 @@ class IndexCalculatorTest {
 
     @Test
     void the_same_inputs_always_give_the_same_hash_and_any_change_another() {
-        var a = new IndexSnapshotService.CanonicalInputs(
+        var a = new IndexComputationService.CanonicalInputs(
                 "s",
                 "2026",
                 UUID.fromString("018f0000-0000-7000-8000-00000000a001"),
                 1,
                 List.of(unit("A", "G", 3, 2, 0, 0)),
                 new TreeMap<>(Map.of("A", 1)));
-        var same = new IndexSnapshotService.CanonicalInputs(
+        var same = new IndexComputationService.CanonicalInputs(
                 "s", "2026", a.methodologyId(), 1, List.of(unit("A", "G", 3, 2, 0, 0)), new TreeMap<>(Map.of("A", 1)));
-        var other = new IndexSnapshotService.CanonicalInputs(
+        var other = new IndexComputationService.CanonicalInputs(
                 "s", "2026", a.methodologyId(), 1, List.of(unit("A", "G", 3, 1, 0, 0)), new TreeMap<>(Map.of("A", 1)));
-        assertThat(IndexSnapshotService.hash(a))
-                .isEqualTo(IndexSnapshotService.hash(same))
+        assertThat(IndexComputationService.hash(a))
+                .isEqualTo(IndexComputationService.hash(same))
                 .hasSize(64);
-        assertThat(IndexSnapshotService.hash(other)).isNotEqualTo(IndexSnapshotService.hash(a));
+        assertThat(IndexComputationService.hash(other)).isNotEqualTo(IndexComputationService.hash(a));
     }
 }

@@ -54,7 +54,13 @@ class IndexFourEyesTest extends SpringBrowserlessTest {
     ApiKeyService keys;
 
     @Autowired
-    IndexSnapshotService snapshots;
+    IndexComputationService computations;
+
+    @Autowired
+    IndexReviewService reviews;
+
+    @Autowired
+    IndexPublicationService publications;
 
     @Autowired
     MethodologyService methodologies;
@@ -92,12 +98,12 @@ class IndexFourEyesTest extends SpringBrowserlessTest {
 
     @Test
     void a_draft_reviewed_only_by_its_publisher_is_not_published_and_one_colleagues_review_lets_it_be() {
-        IndexSnapshotService.Snapshot draft = snapshots.compute(scheme, "2026-06");
-        snapshots.review(draft.id(), "tôi đã xem");
-        assertThat(snapshots.reviewsStillNeeded(draft.id()))
+        Snapshot draft = computations.compute(scheme, "2026-06");
+        reviews.review(draft.id(), "tôi đã xem");
+        assertThat(reviews.reviewsStillNeeded(draft.id()))
                 .as("one's own review is not a second pair of eyes")
                 .isEqualTo(1);
-        assertThatThrownBy(() -> snapshots.publish(draft.id()))
+        assertThatThrownBy(() -> publications.publish(draft.id()))
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.field()).isEqualTo("reviews"));
         assertThat(jdbc.queryForObject(
@@ -107,13 +113,13 @@ class IndexFourEyesTest extends SpringBrowserlessTest {
                 .isZero();
 
         data.signIn(colleague);
-        assertThat(snapshots.reviewsStillNeeded(draft.id()))
+        assertThat(reviews.reviewsStillNeeded(draft.id()))
                 .as("the colleague may publish: the publisher's review is another person's")
                 .isZero();
-        snapshots.review(draft.id(), "đã đối chiếu");
+        reviews.review(draft.id(), "đã đối chiếu");
         data.signIn(publisher);
-        assertThat(snapshots.reviewsStillNeeded(draft.id())).isZero();
-        assertThat(snapshots.publish(draft.id()).isPublished()).isTrue();
+        assertThat(reviews.reviewsStillNeeded(draft.id())).isZero();
+        assertThat(publications.publish(draft.id()).isPublished()).isTrue();
         assertThat(jdbc.queryForObject(
                         "SELECT details FROM audit_entry WHERE action = 'INDEX_PUBLISHED' AND subject = ?",
                         String.class,
@@ -121,8 +127,8 @@ class IndexFourEyesTest extends SpringBrowserlessTest {
                 .contains("reviewed by " + publisher + ", " + colleague);
 
         // A correction is a publication too.
-        IndexSnapshotService.Snapshot correction = snapshots.computeCorrection(scheme, "2026-06");
-        assertThatThrownBy(() -> snapshots.publishCorrection(correction.id(), "Đồng bộ muộn"))
+        Snapshot correction = computations.computeCorrection(scheme, "2026-06");
+        assertThatThrownBy(() -> publications.publishCorrection(correction.id(), "Đồng bộ muộn"))
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.field()).isEqualTo("reviews"));
     }
@@ -142,8 +148,8 @@ class IndexFourEyesTest extends SpringBrowserlessTest {
 
         // Reviewed through the key, published signed in: the same person.
         data.signIn(publisher);
-        snapshots.review(UUID.fromString(id), "và trên màn hình");
-        assertThat(snapshots.reviewsStillNeeded(UUID.fromString(id))).isEqualTo(1);
+        reviews.review(UUID.fromString(id), "và trên màn hình");
+        assertThat(reviews.reviewsStillNeeded(UUID.fromString(id))).isEqualTo(1);
         SecurityContextHolder.clearContext();
 
         ApiClient.Response refused = province.send("POST", "/api/v1/index/snapshots/" + id + "/publish", null);
@@ -152,7 +158,7 @@ class IndexFourEyesTest extends SpringBrowserlessTest {
         assertThat(refused.json().get("field").asString()).isEqualTo("reviews");
 
         data.signIn(colleague);
-        snapshots.review(UUID.fromString(id), "người thứ hai");
+        reviews.review(UUID.fromString(id), "người thứ hai");
         SecurityContextHolder.clearContext();
         ApiClient.Response published = province.send("POST", "/api/v1/index/snapshots/" + id + "/publish", null);
         assertThat(published.status()).as(published.body()).isEqualTo(200);
@@ -161,10 +167,10 @@ class IndexFourEyesTest extends SpringBrowserlessTest {
 
     @Test
     void the_review_page_keeps_publish_disabled_and_says_who_is_missing() {
-        IndexSnapshotService.Snapshot draft = snapshots.compute(scheme, "2026-07");
+        Snapshot draft = computations.compute(scheme, "2026-07");
         navigate(IndexReviewView.class);
         @SuppressWarnings("unchecked")
-        Grid<IndexSnapshotService.Snapshot> history = snapshotsGrid();
+        Grid<Snapshot> history = snapshotsGrid();
         int row = 0;
         while (!test(history).getRow(row).id().equals(draft.id())) {
             row++;
@@ -177,7 +183,7 @@ class IndexFourEyesTest extends SpringBrowserlessTest {
                 .contains("Cần thêm 1 người khác (không phải người công bố) đánh dấu đã kiểm tra");
 
         data.signIn(colleague);
-        snapshots.review(draft.id(), null);
+        reviews.review(draft.id(), null);
         data.signIn(publisher);
         navigate(IndexReviewView.class);
         history = snapshotsGrid();
@@ -189,7 +195,7 @@ class IndexFourEyesTest extends SpringBrowserlessTest {
     }
 
     @SuppressWarnings("unchecked") // the query knows the component's class, not its item type
-    private Grid<IndexSnapshotService.Snapshot> snapshotsGrid() {
+    private Grid<Snapshot> snapshotsGrid() {
         return find(Grid.class).id("snapshots");
     }
 }

@@ -248,7 +248,7 @@ class IndexScheduleTest {
         data.signIn(data.account(Role.PROVINCE_MANAGER, null));
         String id;
         try {
-            id = snapshots.compute("default", "2026-12").id().toString();
+            id = computations.compute("default", "2026-12").id().toString();
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -264,7 +264,7 @@ class IndexScheduleTest {
     }
 
     @Autowired
-    IndexSnapshotService snapshots;
+    IndexComputationService computations;
 
     static void twice(Callable<Integer> one, Callable<Integer> other) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);

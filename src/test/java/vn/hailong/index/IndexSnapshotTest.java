@@ -47,6 +47,12 @@ class IndexSnapshotTest {
     IndexSnapshotService snapshots;
 
     @Autowired
+    IndexComputationService computations;
+
+    @Autowired
+    IndexPublicationService publications;
+
+    @Autowired
     MethodologyService methodologies;
 
     @Autowired
@@ -123,8 +129,8 @@ class IndexSnapshotTest {
 
     @Test
     void a_computed_month_holds_every_units_hand_computed_figures() {
-        IndexSnapshotService.Snapshot draft = snapshots.compute(scheme, "2026-03");
-        assertThat(draft.status()).isEqualTo(IndexSnapshotService.Status.DRAFT);
+        Snapshot draft = computations.compute(scheme, "2026-03");
+        assertThat(draft.status()).isEqualTo(SnapshotStatus.DRAFT);
         assertThat(draft.inputsHash()).hasSize(64);
         Map<String, UnitResult> r = byCode(snapshots.draftResults(draft.id()));
 
@@ -173,15 +179,15 @@ class IndexSnapshotTest {
 
     @Test
     void a_published_snapshot_never_changes_and_recomputes_to_the_same_numbers() {
-        IndexSnapshotService.Snapshot draft = snapshots.compute(scheme, "2026-03");
-        IndexSnapshotService.Snapshot published = snapshots.publish(draft.id());
-        assertThat(published.status()).isEqualTo(IndexSnapshotService.Status.PUBLISHED);
+        Snapshot draft = computations.compute(scheme, "2026-03");
+        Snapshot published = publications.publish(draft.id());
+        assertThat(published.status()).isEqualTo(SnapshotStatus.PUBLISHED);
         List<UnitResult> before = snapshots.publishedResults(scheme, "2026-03", data.peerGroup);
         assertThat(before).extracting(UnitResult::unitCode).containsExactly(unitB, unitA, unitC);
 
-        assertThatThrownBy(() -> snapshots.compute(scheme, "2026-03")).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> snapshots.publish(draft.id())).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> snapshots.discardDraft(draft.id())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> computations.compute(scheme, "2026-03")).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> publications.publish(draft.id())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> publications.discardDraft(draft.id())).isInstanceOf(ConflictException.class);
         // and the database itself refuses to delete it
         assertThatThrownBy(() -> jdbc.update(
                         "DELETE FROM index_snapshot WHERE id = ?", draft.id().toString()))
@@ -206,39 +212,38 @@ class IndexSnapshotTest {
         assertThat(snapshots.published(scheme, "2026-03").orElseThrow().methodologyVersion())
                 .isEqualTo(1);
 
-        IndexSnapshotService.Recomputation again = snapshots.recompute(draft.id());
+        Recomputation again = computations.recompute(draft.id());
         assertThat(again.identical()).isTrue();
         assertThat(again.recomputedHash()).isEqualTo(published.inputsHash());
     }
 
     @Test
     void a_correction_replaces_the_published_figures_with_a_reason_and_keeps_the_old_ones() {
-        assertThatThrownBy(() -> snapshots.computeCorrection(scheme, "2026-03"))
+        assertThatThrownBy(() -> computations.computeCorrection(scheme, "2026-03"))
                 .isInstanceOfSatisfying(
                         ConflictException.class, e -> assertThat(e.getMessage()).contains("not published"));
-        IndexSnapshotService.Snapshot first =
-                snapshots.publish(snapshots.compute(scheme, "2026-03").id());
+        Snapshot first =
+                publications.publish(computations.compute(scheme, "2026-03").id());
         List<UnitResult> before = snapshots.publishedResults(scheme, "2026-03", data.peerGroup);
 
         // an error is found: unit C's rating had not been pushed by the one-stop software
         data.rating(data.dossier(unitC, MARCH, 3), "VERY_SATISFIED", null, null);
-        IndexSnapshotService.Snapshot draft = snapshots.computeCorrection(scheme, "2026-03");
-        assertThat(draft.status()).isEqualTo(IndexSnapshotService.Status.DRAFT);
+        Snapshot draft = computations.computeCorrection(scheme, "2026-03");
+        assertThat(draft.status()).isEqualTo(SnapshotStatus.DRAFT);
         assertThat(draft.inputsHash()).isNotEqualTo(first.inputsHash());
         // until the correction is published, the published figures stand
         assertThat(snapshots.publishedResults(scheme, "2026-03", data.peerGroup))
                 .isEqualTo(before);
         // it is not published as if the period were new, nor without a reason
-        assertThatThrownBy(() -> snapshots.publish(draft.id())).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> snapshots.publishCorrection(draft.id(), "  "))
+        assertThatThrownBy(() -> publications.publish(draft.id())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> publications.publishCorrection(draft.id(), "  "))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.errors().getFirst().field()).isEqualTo("reason"));
-        assertThat(snapshots.get(draft.id()).status()).isEqualTo(IndexSnapshotService.Status.DRAFT);
+        assertThat(snapshots.get(draft.id()).status()).isEqualTo(SnapshotStatus.DRAFT);
 
-        IndexSnapshotService.Snapshot corrected =
-                snapshots.publishCorrection(draft.id(), "Thiếu đánh giá của Sở C do lỗi đồng bộ");
-        assertThat(corrected.status()).isEqualTo(IndexSnapshotService.Status.PUBLISHED);
+        Snapshot corrected = publications.publishCorrection(draft.id(), "Thiếu đánh giá của Sở C do lỗi đồng bộ");
+        assertThat(corrected.status()).isEqualTo(SnapshotStatus.PUBLISHED);
         assertThat(corrected.corrects()).isEqualTo(first.id());
         assertThat(corrected.correctionReason()).isEqualTo("Thiếu đánh giá của Sở C do lỗi đồng bộ");
         assertThat(snapshots.published(scheme, "2026-03").orElseThrow().id()).isEqualTo(draft.id());
@@ -248,37 +253,34 @@ class IndexSnapshotTest {
         assertThat(byCode(before).get(unitC).rank()).isNull();
 
         // the corrected snapshot is kept, listed, explainable and protected, with unchanged figures
-        IndexSnapshotService.Snapshot old = snapshots.get(first.id());
-        assertThat(old.status()).isEqualTo(IndexSnapshotService.Status.CORRECTED);
+        Snapshot old = snapshots.get(first.id());
+        assertThat(old.status()).isEqualTo(SnapshotStatus.CORRECTED);
         assertThat(old.correctedBy()).isEqualTo(draft.id());
         assertThat(snapshots.publicationHistory(scheme, "2026-03"))
-                .extracting(IndexSnapshotService.Snapshot::id)
+                .extracting(Snapshot::id)
                 .containsExactly(draft.id(), first.id());
         assertThat(snapshots.explain(first.id(), unitC).result().ratings()).isZero();
-        assertThat(snapshots.recompute(first.id()).identical()).isTrue();
+        assertThat(computations.recompute(first.id()).identical()).isTrue();
         assertThat(snapshots.published())
-                .extracting(IndexSnapshotService.Snapshot::id)
+                .extracting(Snapshot::id)
                 .contains(draft.id())
                 .doesNotContain(first.id());
         assertThatThrownBy(() -> jdbc.update(
                         "DELETE FROM index_snapshot WHERE id = ?", draft.id().toString()))
                 .isInstanceOf(DataIntegrityViolationException.class);
-        assertThatThrownBy(() -> snapshots.discardDraft(draft.id())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> publications.discardDraft(draft.id())).isInstanceOf(ConflictException.class);
 
         // a correction of the correction chains on; a second correction of the same one is refused
-        IndexSnapshotService.Snapshot again = snapshots.computeCorrection(scheme, "2026-03");
+        Snapshot again = computations.computeCorrection(scheme, "2026-03");
         assertThatThrownBy(
                         () -> jdbc.update("""
                 INSERT INTO index_correction (snapshot_id, corrects_snapshot_id, scheme, period, reason, published_at, published_by)
                 VALUES (?, ?, ?, '2026-03', 'x', NOW(), 'test')""", again.id().toString(), first.id().toString(), scheme))
                 .isInstanceOf(DataIntegrityViolationException.class);
-        snapshots.publishCorrection(again.id(), "Lần hai");
+        publications.publishCorrection(again.id(), "Lần hai");
         assertThat(snapshots.publicationHistory(scheme, "2026-03"))
-                .extracting(IndexSnapshotService.Snapshot::status)
-                .containsExactly(
-                        IndexSnapshotService.Status.PUBLISHED,
-                        IndexSnapshotService.Status.CORRECTED,
-                        IndexSnapshotService.Status.CORRECTED);
+                .extracting(Snapshot::status)
+                .containsExactly(SnapshotStatus.PUBLISHED, SnapshotStatus.CORRECTED, SnapshotStatus.CORRECTED);
     }
 
     @Test
@@ -294,7 +296,7 @@ class IndexSnapshotTest {
                 d.withSatisfaction(new Methodology.SatisfactionRule(
                         "contacts", 2, d.satisfaction().rateRounding())));
         Map<String, UnitResult> r = byCode(
-                snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
+                snapshots.draftResults(computations.compute(scheme, "2026-03").id()));
         // "contacts": NONE (2 points), ONCE (1), MORE (0): from 2 points only one of three
         assertThat(r.get(unitA).satisfactionRate()).isEqualByComparingTo("33.33");
         assertThat(r.get(unitB).satisfactionRate()).isNull();
@@ -347,12 +349,12 @@ class IndexSnapshotTest {
 
     @Test
     void recomputing_a_draft_replaces_it_and_the_hash_follows_the_inputs() {
-        IndexSnapshotService.Snapshot first = snapshots.compute(scheme, "2026-03");
-        IndexSnapshotService.Snapshot same = snapshots.compute(scheme, "2026-03");
+        Snapshot first = computations.compute(scheme, "2026-03");
+        Snapshot same = computations.compute(scheme, "2026-03");
         assertThat(same.inputsHash()).isEqualTo(first.inputsHash());
         assertThatThrownBy(() -> snapshots.get(first.id())).isInstanceOf(NotFoundException.class);
         indicators.enter(unitB, "2026", Map.of(5, BigDecimal.ONE), null);
-        IndexSnapshotService.Snapshot changed = snapshots.compute(scheme, "2026-03");
+        Snapshot changed = computations.compute(scheme, "2026-03");
         assertThat(changed.inputsHash()).isNotEqualTo(first.inputsHash());
         // the year's entry stands in for the month without its own
         assertThat(byCode(snapshots.draftResults(changed.id()))
@@ -365,37 +367,37 @@ class IndexSnapshotTest {
 
     @Test
     void the_rank_change_compares_with_the_previous_published_period_of_the_same_granularity() {
-        snapshots.publish(snapshots.compute(scheme, "2026-03").id());
+        publications.publish(computations.compute(scheme, "2026-03").id());
         LocalDate april = LocalDate.of(2026, 4, 8);
         data.rating(data.dossier(unitA, april, 2), "VERY_SATISFIED", null, null);
         data.rating(data.dossier(unitB, april, 2), "DISSATISFIED", null, null);
         Map<String, UnitResult> r = byCode(
-                snapshots.draftResults(snapshots.compute(scheme, "2026-04").id()));
+                snapshots.draftResults(computations.compute(scheme, "2026-04").id()));
         assertThat(r.get(unitA).rank()).isEqualTo(1);
         assertThat(r.get(unitA).rankChange()).isEqualTo(1);
         assertThat(r.get(unitB).rank()).isEqualTo(2);
         assertThat(r.get(unitB).rankChange()).isEqualTo(-1);
         // a quarter has no previous published quarter: no change
         Map<String, UnitResult> q = byCode(
-                snapshots.draftResults(snapshots.compute(scheme, "2026-Q2").id()));
+                snapshots.draftResults(computations.compute(scheme, "2026-Q2").id()));
         assertThat(q.get(unitA).rankChange()).isNull();
     }
 
     @Test
     void a_unit_manager_sees_only_published_explanations_of_their_own_units() {
-        UUID id = snapshots.compute(scheme, "2026-03").id();
+        UUID id = computations.compute(scheme, "2026-03").id();
         String manager = data.account(Role.UNIT_MANAGER, unitA);
         data.signIn(manager);
         assertThatThrownBy(() -> snapshots.explain(id, unitA)).isInstanceOf(AccessDeniedException.class);
         data.signIn(data.account(Role.PROVINCE_MANAGER, null));
-        snapshots.publish(id);
+        publications.publish(id);
         data.signIn(manager);
-        IndexSnapshotService.Explanation e = snapshots.explain(id, unitA);
+        Explanation e = snapshots.explain(id, unitA);
         assertThat(e.inputs().dossiers()).isEqualTo(4);
         assertThat(e.inputs().notSatisfiedDossiers()).isEqualTo(2);
         assertThat(e.methodology().version()).isEqualTo(1);
         assertThatThrownBy(() -> snapshots.explain(id, unitB)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> snapshots.compute(scheme, "2026-05")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> computations.compute(scheme, "2026-05")).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -432,13 +434,15 @@ class IndexSnapshotTest {
                 "Cỡ mẫu 30",
                 methodologies.forYear("default", 2026).definition());
         Map<String, UnitResult> r = byCode(
-                snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
+                snapshots.draftResults(computations.compute(scheme, "2026-03").id()));
         assertThat(r.get(unitA).rank()).isNull();
         assertThat(r.get(unitA).flags()).contains("INSUFFICIENT_SAMPLE", "UNRANKED");
         assertThat(r.get(unitB).rank()).isNull();
         assertThat(r.get(unitB).parSurveyPoints()).isEqualByComparingTo("36.50");
         // B (36.50) before A (24.33) by the ranked figure, C (no ratings) last
-        assertThat(snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()).stream()
+        assertThat(snapshots
+                        .draftResults(computations.compute(scheme, "2026-03").id())
+                        .stream()
                         .filter(u -> u.peerGroup().equals(data.peerGroup)))
                 .extracting(UnitResult::unitCode)
                 .containsExactly(unitB, unitA, unitC);
@@ -455,7 +459,7 @@ class IndexSnapshotTest {
         // 06:00 the next morning in Vietnam is still the due day in UTC: late by the date all the same
         data.dossierDueAndReturned(unit, day.minusDays(3), "17:00", day.minusDays(2), "06:00");
         UnitResult byInstant = byCode(snapshots.draftResults(
-                        snapshots.compute(scheme, "2026-03").id()))
+                        computations.compute(scheme, "2026-03").id()))
                 .get(unit);
         assertThat(byInstant.indicators().getFirst().note())
                 .isEqualTo("0 sớm hạn × 2 + 0 đúng hạn × 1 + 3 trễ hạn × 0");
@@ -470,7 +474,7 @@ class IndexSnapshotTest {
                 d.withDossiers(new Methodology.DossierRules(
                         Methodology.OnTimeBy.DUE_DATE, d.dossiers().withoutDossiers())));
         Map<String, UnitResult> r = byCode(
-                snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
+                snapshots.draftResults(computations.compute(scheme, "2026-03").id()));
         UnitResult byDate = r.get(unit);
         assertThat(byDate.indicators().getFirst().note()).isEqualTo("0 sớm hạn × 2 + 2 đúng hạn × 1 + 1 trễ hạn × 0");
         assertThat(byDate.decision766().dossierSatisfaction().ratePercent()).isEqualByComparingTo("66.67");
@@ -489,7 +493,7 @@ class IndexSnapshotTest {
         Methodology.Definition d = methodologies.forYear(scheme, 2026).definition();
 
         Map<String, UnitResult> perIndicator = byCode(
-                snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
+                snapshots.draftResults(computations.compute(scheme, "2026-03").id()));
         assertThat(entered(perIndicator.get(unitA)))
                 .containsExactly(new BigDecimal("2.00"), new BigDecimal("1.50"), new BigDecimal("1.00"));
         assertThat(entered(perIndicator.get(unitB))).containsExactly(new BigDecimal("1.00"), null, null);
@@ -503,7 +507,7 @@ class IndexSnapshotTest {
                 "Cả kỳ",
                 d.withUnitEntries(new Methodology.EntryRules(Methodology.EntryFallback.WHOLE_PERIOD)));
         Map<String, UnitResult> whole = byCode(
-                snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
+                snapshots.draftResults(computations.compute(scheme, "2026-03").id()));
         assertThat(entered(whole.get(unitB))).containsExactly(new BigDecimal("1.00"), null, null);
         assertThat(entered(whole.get(unitC))).containsExactly(null, new BigDecimal("1.00"), null);
 
@@ -514,7 +518,7 @@ class IndexSnapshotTest {
                 "Không",
                 d.withUnitEntries(new Methodology.EntryRules(Methodology.EntryFallback.NONE)));
         Map<String, UnitResult> none = byCode(
-                snapshots.draftResults(snapshots.compute(scheme, "2026-03").id()));
+                snapshots.draftResults(computations.compute(scheme, "2026-03").id()));
         assertThat(entered(none.get(unitB))).containsExactly(null, null, null);
         assertThat(entered(none.get(unitC))).containsExactly(null, new BigDecimal("1.00"), null);
         assertThat(entered(none.get(unitA)))
@@ -540,7 +544,7 @@ class IndexSnapshotTest {
                         .values())
                 .containsEntry(8, new BigDecimal("1.00"));
         UnitResult a = byCode(snapshots.draftResults(
-                        snapshots.compute(scheme, "2031-03").id()))
+                        computations.compute(scheme, "2031-03").id()))
                 .get(unitA);
         assertThat(a.indicators().get(7).average()).isEqualByComparingTo("1.00");
         assertThat(a.indicators().get(7).source()).isEqualTo(IndicatorSource.UNIT_ENTRY);

@@ -48,7 +48,10 @@ class IndexViewsTest extends SpringBrowserlessTest {
     AccountService accounts;
 
     @Autowired
-    IndexSnapshotService snapshots;
+    IndexComputationService computations;
+
+    @Autowired
+    IndexPublicationService publications;
 
     @Autowired
     MethodologyService methodologies;
@@ -88,11 +91,11 @@ class IndexViewsTest extends SpringBrowserlessTest {
 
     @Test
     void the_explanation_speaks_in_words_and_gives_the_rate_its_interval_and_sample() {
-        IndexSnapshotService.Snapshot s =
-                snapshots.publish(snapshots.compute(scheme, "2026-03").id());
+        Snapshot s =
+                publications.publish(computations.compute(scheme, "2026-03").id());
         navigate(ExplainView.class);
         @SuppressWarnings("unchecked")
-        Select<IndexSnapshotService.Snapshot> period = find(Select.class).id("explain-snapshot");
+        Select<Snapshot> period = find(Select.class).id("explain-snapshot");
         test(period).selectItem("2026-03 · " + scheme + " v" + s.methodologyVersion() + " · đã công bố");
         @SuppressWarnings("unchecked")
         Select<String> unit = find(Select.class).id("explain-unit");
@@ -130,10 +133,10 @@ class IndexViewsTest extends SpringBrowserlessTest {
 
     @Test
     void open_data_lists_the_interval_and_sample_and_says_chua_du_so_danh_gia_instead_of_a_rank() {
-        snapshots.publish(snapshots.compute(scheme, "2026-03").id());
+        publications.publish(computations.compute(scheme, "2026-03").id());
         navigate(OpenDataView.class);
         @SuppressWarnings("unchecked")
-        Select<IndexSnapshotService.Snapshot> period = find(Select.class).id("open-data-period");
+        Select<Snapshot> period = find(Select.class).id("open-data-period");
         test(period).selectItem("2026-03 · " + scheme);
         @SuppressWarnings("unchecked")
         Grid<UnitResult> grid = find(Grid.class).id("open-data-results");

@@ -21,12 +21,15 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.hailong.index.IndexComputationService;
 import vn.hailong.index.IndexPeriod;
+import vn.hailong.index.IndexPublicationService;
+import vn.hailong.index.IndexReviewService;
 import vn.hailong.index.IndexSnapshotService;
-import vn.hailong.index.IndexSnapshotService.Review;
-import vn.hailong.index.IndexSnapshotService.Snapshot;
-import vn.hailong.index.IndexSnapshotService.Status;
 import vn.hailong.index.Methodology;
+import vn.hailong.index.Review;
+import vn.hailong.index.Snapshot;
+import vn.hailong.index.SnapshotStatus;
 import vn.hailong.index.UnitInputs;
 import vn.hailong.index.UnitResult;
 
@@ -34,8 +37,10 @@ import vn.hailong.index.UnitResult;
  * The rows of the index's snapshots: {@code index_snapshot} and its {@code index_snapshot_unit}
  * rows, their {@code index_publication} or {@code index_correction}, the drafts' {@code index_review}
  * rows, the drafts gone ({@code index_snapshot_gone}) and the idempotent computations'
- * {@code index_compute_request}. Every SQL statement of {@link IndexSnapshotService}, which keeps
- * the rules, the transactions (these methods run in its), security and auditing.
+ * {@code index_compute_request}. Every SQL statement of the snapshot services
+ * ({@link IndexComputationService}, {@link IndexReviewService}, {@link IndexPublicationService} and
+ * {@link IndexSnapshotService}), which keep the rules, the transactions (these methods run in
+ * theirs), security and auditing.
  *
  * <p>Times are stored in UTC. The snapshot tables are insert-only: there is no UPDATE here, and the
  * only DELETE is a draft's ({@link #deleteDraft}). A unit's inputs and result are stored as JSON
@@ -500,8 +505,8 @@ public class IndexSnapshotStore {
                 rs.getString("computed_by"),
                 rs.getLong("compute_millis"),
                 rs.getObject("publication") == null
-                        ? Status.DRAFT
-                        : rs.getObject("corrected_by") == null ? Status.PUBLISHED : Status.CORRECTED,
+                        ? SnapshotStatus.DRAFT
+                        : rs.getObject("corrected_by") == null ? SnapshotStatus.PUBLISHED : SnapshotStatus.CORRECTED,
                 published == null ? null : instant(published),
                 rs.getString("published_by"),
                 rs.getObject("corrects", UUID.class),

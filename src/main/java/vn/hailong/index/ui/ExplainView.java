@@ -28,8 +28,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
+import vn.hailong.index.Explanation;
 import vn.hailong.index.IndexSnapshotService;
 import vn.hailong.index.Methodology;
+import vn.hailong.index.Snapshot;
+import vn.hailong.index.SnapshotStatus;
 import vn.hailong.index.UnitInputs;
 import vn.hailong.index.UnitResult;
 import vn.hailong.platform.Roles;
@@ -48,7 +51,7 @@ import vn.hailong.platform.Roles;
 public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
 
     private final IndexSnapshotService snapshots;
-    private final Select<IndexSnapshotService.Snapshot> snapshot = new Select<>();
+    private final Select<Snapshot> snapshot = new Select<>();
     private final Select<String> unit = new Select<>();
     private final Div body = new Div();
     private Map<String, String> unitNames = Map.of();
@@ -70,7 +73,7 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
                 s.period(),
                 s.scheme(),
                 String.valueOf(s.methodologyVersion())));
-        List<IndexSnapshotService.Snapshot> explainable = snapshots.explainable();
+        List<Snapshot> explainable = snapshots.explainable();
         snapshot.setItems(explainable);
         snapshot.setId("explain-snapshot");
         snapshot.setWidth("20em");
@@ -163,8 +166,7 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
             hint.add(new Paragraph(getTranslation("index.ui.explain.chooseUnit", String.valueOf(unitNames.size()))));
             return;
         }
-        IndexSnapshotService.Explanation e =
-                snapshots.explain(snapshot.getValue().id(), unit.getValue());
+        Explanation e = snapshots.explain(snapshot.getValue().id(), unit.getValue());
         UnitResult r = e.result();
         UnitInputs in = e.inputs();
         Methodology.Definition m = e.methodology().definition();
@@ -186,7 +188,7 @@ public class ExplainView extends VerticalLayout implements BeforeEnterObserver {
                                                 + getTranslation(
                                                         "index.ui.explain.correctionReason",
                                                         e.snapshot().correctionReason()))
-                                + (e.snapshot().status() == IndexSnapshotService.Status.CORRECTED
+                                + (e.snapshot().status() == SnapshotStatus.CORRECTED
                                         ? " " + getTranslation("index.ui.explain.replacedByCorrection")
                                         : "")
                         : getTranslation("index.ui.explain.draft"),

@@ -29,8 +29,14 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
+import vn.hailong.index.IndexComputationService;
+import vn.hailong.index.IndexPublicationService;
+import vn.hailong.index.IndexReviewService;
 import vn.hailong.index.IndexSnapshotService;
 import vn.hailong.index.MethodologyService;
+import vn.hailong.index.Review;
+import vn.hailong.index.Snapshot;
+import vn.hailong.index.SnapshotStatus;
 import vn.hailong.index.UnitResult;
 import vn.hailong.platform.ConflictException;
 import vn.hailong.platform.InvalidInputException;
@@ -50,7 +56,10 @@ import vn.hailong.platform.Words;
 public class IndexReviewView extends VerticalLayout {
 
     private final IndexSnapshotService snapshots;
-    private final Grid<IndexSnapshotService.Snapshot> history = new Grid<>();
+    private final IndexComputationService computations;
+    private final IndexReviewService reviews;
+    private final IndexPublicationService publications;
+    private final Grid<Snapshot> history = new Grid<>();
     private final ResultsGrid results;
     private final H3 reviewTitle = new H3();
     private final Paragraph reviewSummary = new Paragraph();
@@ -59,11 +68,19 @@ public class IndexReviewView extends VerticalLayout {
     private final Button review = new Button(getTranslation("index.ui.review.markReviewed"));
     private boolean publishAsCorrection;
     private final boolean canPublish;
-    private IndexSnapshotService.@Nullable Snapshot selected;
+    private @Nullable Snapshot selected;
 
     public IndexReviewView(
-            IndexSnapshotService snapshots, MethodologyService methodologies, AuthenticationContext auth) {
+            IndexSnapshotService snapshots,
+            IndexComputationService computations,
+            IndexReviewService reviews,
+            IndexPublicationService publications,
+            MethodologyService methodologies,
+            AuthenticationContext auth) {
         this.snapshots = snapshots;
+        this.computations = computations;
+        this.reviews = reviews;
+        this.publications = publications;
         setWidthFull();
         boolean canChange = auth.hasAnyRole(Roles.ADMIN, Roles.PROVINCE_MANAGER);
         this.canPublish = canChange;
@@ -80,7 +97,7 @@ public class IndexReviewView extends VerticalLayout {
         Button compute = new Button(getTranslation("index.ui.review.compute"), e -> {
             period.setInvalid(false);
             try {
-                IndexSnapshotService.Snapshot s = snapshots.compute(scheme.getValue(), period.getValue());
+                Snapshot s = computations.compute(scheme.getValue(), period.getValue());
                 refreshHistory();
                 show(s);
                 Notification.show(
@@ -103,7 +120,7 @@ public class IndexReviewView extends VerticalLayout {
         });
         correct.addClickListener(e -> {
             try {
-                IndexSnapshotService.Snapshot s = snapshots.computeCorrection(scheme.getValue(), period.getValue());
+                Snapshot s = computations.computeCorrection(scheme.getValue(), period.getValue());
                 period.setInvalid(false);
                 correct.setVisible(false);
                 refreshHistory();
@@ -127,7 +144,7 @@ public class IndexReviewView extends VerticalLayout {
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setVisible(canChange);
 
-        history.addColumn(IndexSnapshotService.Snapshot::period)
+        history.addColumn(Snapshot::period)
                 .setHeader(getTranslation("index.ui.review.historyPeriod"))
                 .setAutoWidth(true);
         history.addColumn(s -> s.scheme() + " v" + s.methodologyVersion())
@@ -136,7 +153,7 @@ public class IndexReviewView extends VerticalLayout {
         history.addColumn(IndexReviewView::statusText)
                 .setHeader(getTranslation("index.ui.review.status"))
                 .setAutoWidth(true);
-        history.addColumn(IndexSnapshotService.Snapshot::units)
+        history.addColumn(Snapshot::units)
                 .setHeader(getTranslation("index.ui.review.units"))
                 .setAutoWidth(true);
         history.addColumn(s -> IndexFormat.time(s.computedAt()) + " · " + s.computedBy())
@@ -174,7 +191,7 @@ public class IndexReviewView extends VerticalLayout {
         review.setVisible(false);
         review.addClickListener(e -> {
             try {
-                snapshots.review(selected().id(), null);
+                reviews.review(selected().id(), null);
                 show(snapshots.get(selected().id()));
                 Notification.show(
                                 getTranslation(
@@ -208,13 +225,13 @@ public class IndexReviewView extends VerticalLayout {
         history.setItems(snapshots.recent(20));
     }
 
-    private void show(IndexSnapshotService.Snapshot s) {
+    private void show(Snapshot s) {
         selected = s;
         List<UnitResult> rows = snapshots.draftResults(s.id());
         results.setItems(rows);
         long noRatings =
                 rows.stream().filter(r -> r.flags().contains("NO_RATINGS")).count();
-        boolean draft = s.status() == IndexSnapshotService.Status.DRAFT;
+        boolean draft = s.status() == SnapshotStatus.DRAFT;
         reviewTitle.setText(getTranslation(
                 draft ? "index.ui.review.draftTitle" : "index.ui.review.publishedTitle",
                 s.period(),
@@ -225,7 +242,7 @@ public class IndexReviewView extends VerticalLayout {
                 IndexFormat.count(rows.size()),
                 IndexFormat.count(noRatings),
                 s.inputsHash()));
-        List<IndexSnapshotService.Snapshot> published = snapshots.publicationHistory(s.scheme(), s.period());
+        List<Snapshot> published = snapshots.publicationHistory(s.scheme(), s.period());
         publishAsCorrection = draft && !published.isEmpty();
         publish.setText(
                 getTranslation(publishAsCorrection ? "index.ui.review.publishCorrection" : "index.ui.review.publish"));
@@ -234,15 +251,14 @@ public class IndexReviewView extends VerticalLayout {
         publish.setEnabled(true);
         publish.setTooltipText(null);
         if (draft) {
-            List<String> reviewers = snapshots.reviews(s.id()).stream()
-                    .map(IndexSnapshotService.Review::reviewedBy)
-                    .toList();
+            List<String> reviewers =
+                    reviews.reviews(s.id()).stream().map(Review::reviewedBy).toList();
             reviewSummary.setText(reviewSummary.getText()
                     + (reviewers.isEmpty()
                             ? getTranslation("index.ui.review.noReviews")
                             : getTranslation("index.ui.review.reviewedBy", String.join(", ", reviewers))));
             // Four eyes (hailong.index.publication.reviews-required): the button says who is missing.
-            int missing = canPublish ? snapshots.reviewsStillNeeded(s.id()) : 0;
+            int missing = canPublish ? reviews.reviewsStillNeeded(s.id()) : 0;
             if (missing > 0) {
                 String needed = getTranslation("index.review.othersNeeded", missing);
                 publish.setEnabled(false);
@@ -258,13 +274,13 @@ public class IndexReviewView extends VerticalLayout {
         } else if (s.corrects() != null) {
             reviewSummary.setText(reviewSummary.getText() + " "
                     + getTranslation("index.ui.review.correctionReason", s.correctionReason()));
-        } else if (s.status() == IndexSnapshotService.Status.CORRECTED) {
+        } else if (s.status() == SnapshotStatus.CORRECTED) {
             reviewSummary.setText(
                     reviewSummary.getText() + " " + getTranslation("index.ui.review.replacedByCorrection"));
         }
     }
 
-    static String statusText(IndexSnapshotService.Snapshot s) {
+    static String statusText(Snapshot s) {
         return Words.of(
                 switch (s.status()) {
                     case DRAFT -> "index.ui.review.statusDraft";
@@ -277,7 +293,7 @@ public class IndexReviewView extends VerticalLayout {
     }
 
     /** The snapshot on show: the results, review and publish act on one (they are hidden without). */
-    private IndexSnapshotService.Snapshot selected() {
+    private Snapshot selected() {
         return Objects.requireNonNull(selected, "no snapshot selected");
     }
 
@@ -298,9 +314,9 @@ public class IndexReviewView extends VerticalLayout {
         }
         Button yes = new Button(getTranslation("index.ui.review.confirm"), e -> {
             try {
-                IndexSnapshotService.Snapshot s = publishAsCorrection
-                        ? snapshots.publishCorrection(selected().id(), reason.getValue())
-                        : snapshots.publish(selected().id());
+                Snapshot s = publishAsCorrection
+                        ? publications.publishCorrection(selected().id(), reason.getValue())
+                        : publications.publish(selected().id());
                 refreshHistory();
                 show(s);
                 Notification.show(
@@ -317,7 +333,7 @@ public class IndexReviewView extends VerticalLayout {
                                 "reviews".equals(ex.field())
                                         ? getTranslation(
                                                 "index.review.othersNeeded",
-                                                snapshots.reviewsStillNeeded(
+                                                reviews.reviewsStillNeeded(
                                                         selected().id()))
                                         : getTranslation("index.ui.review.publishedMeanwhile"),
                                 5000,

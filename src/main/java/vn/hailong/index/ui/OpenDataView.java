@@ -21,6 +21,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import vn.hailong.index.IndexCsv;
 import vn.hailong.index.IndexSnapshotService;
+import vn.hailong.index.Snapshot;
 
 /**
  * Open data: the published results of every period, for anyone, with a CSV download. Its words
@@ -46,8 +47,8 @@ public class OpenDataView extends Main {
                 .set("box-sizing", "border-box")
                 .set("max-width", "100vw")
                 .set("overflow-x", "hidden");
-        List<IndexSnapshotService.Snapshot> published = snapshots.published();
-        Select<IndexSnapshotService.Snapshot> period = new Select<>();
+        List<Snapshot> published = snapshots.published();
+        Select<Snapshot> period = new Select<>();
         period.setLabel(getTranslation("index.ui.openData.period"));
         period.setItems(published);
         period.setItemLabelGenerator(s -> s.period() + " · " + s.scheme());
@@ -81,7 +82,7 @@ public class OpenDataView extends Main {
 
     private @Nullable Anchor csv;
 
-    private void show(IndexSnapshotService.@Nullable Snapshot s) {
+    private void show(@Nullable Snapshot s) {
         if (s == null) {
             return;
         }
