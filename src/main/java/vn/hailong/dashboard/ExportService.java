@@ -45,6 +45,9 @@ public class ExportService {
     static final int MAX_RATINGS = 200_000;
 
     private final DashboardService dashboard;
+    private final BreakdownService breakdowns;
+    private final RatingDetailService ratingDetails;
+    private final DashboardLabels labels;
     private final RatingService ratings;
     private final DossierIntakeService intake;
     private final DirectoryService directory;
@@ -55,6 +58,9 @@ public class ExportService {
 
     ExportService(
             DashboardService dashboard,
+            BreakdownService breakdowns,
+            RatingDetailService ratingDetails,
+            DashboardLabels labels,
             RatingService ratings,
             DossierIntakeService intake,
             DirectoryService directory,
@@ -62,14 +68,17 @@ public class ExportService {
             Clock clock,
             MessageSource messages,
             Formats formats) {
-        this.messages = messages;
-        this.formats = formats;
         this.dashboard = dashboard;
+        this.breakdowns = breakdowns;
+        this.ratingDetails = ratingDetails;
+        this.labels = labels;
         this.ratings = ratings;
         this.intake = intake;
         this.directory = directory;
         this.events = events;
         this.clock = clock;
+        this.messages = messages;
+        this.formats = formats;
     }
 
     public enum Format {
@@ -90,7 +99,7 @@ public class ExportService {
 
     /** A breakdown table of the dashboard, as shown (officers below the minimum left out). */
     public ExportFile breakdown(Selection selection, Breakdown by, Format format) {
-        List<BreakdownRow> rows = dashboard.breakdown(selection, by);
+        List<BreakdownRow> rows = breakdowns.breakdown(selection, by);
         ExportTable table = breakdownTable(
                 vi(
                         "dashboard.exports.breakdownTitle",
@@ -182,9 +191,9 @@ public class ExportService {
         Map<UUID, AgencySummary> unitsById =
                 directory.allUnits().stream().collect(Collectors.toMap(AgencySummary::id, u -> u));
         boolean english = "en".equals(language.getLanguage());
-        Map<String, String> criteria = dashboard.criterionLabels(english);
-        Map<String, String> overall = dashboard.overallOptionLabels(english);
-        Map<String, String> reasons = dashboard.reasonLabels(english);
+        Map<String, String> criteria = labels.criterionLabels(english);
+        Map<String, String> overall = labels.overallOptionLabels(english);
+        Map<String, String> reasons = labels.reasonLabels(english);
         List<String> headers = new ArrayList<>();
         for (String key : List.of(
                 "time",
@@ -252,12 +261,12 @@ public class ExportService {
     /** The PDF report of the selection's period: headline figures, criteria, tables and comments. */
     public ExportFile report(Selection selection) {
         Headline headline = dashboard.headline(selection);
-        List<BreakdownRow> units = dashboard.breakdown(selection, Breakdown.UNIT);
-        List<BreakdownRow> procedures = dashboard.breakdown(selection, Breakdown.PROCEDURE);
-        List<BreakdownRow> channels = dashboard.breakdown(selection, Breakdown.CHANNEL);
-        List<UnhappyRating> unhappy = dashboard.unhappy(selection, null, null, 50);
+        List<BreakdownRow> units = breakdowns.breakdown(selection, Breakdown.UNIT);
+        List<BreakdownRow> procedures = breakdowns.breakdown(selection, Breakdown.PROCEDURE);
+        List<BreakdownRow> channels = breakdowns.breakdown(selection, Breakdown.CHANNEL);
+        List<UnhappyRating> unhappy = ratingDetails.unhappy(selection, null, null, 50);
         ReportPdf.Words words = (key, args) -> messages.getMessage(key, args, FigureFormat.VI);
-        byte[] pdf = new ReportPdf(words, dashboard.criterionLabels(), dashboard.reasonLabels(), formats)
+        byte[] pdf = new ReportPdf(words, labels.criterionLabels(), labels.reasonLabels(), formats)
                 .render(
                         scopeName(selection),
                         headline,

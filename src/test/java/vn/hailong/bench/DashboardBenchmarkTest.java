@@ -31,6 +31,7 @@ import vn.hailong.TestData;
 import vn.hailong.aggregation.RollupRebuild;
 import vn.hailong.dashboard.Breakdown;
 import vn.hailong.dashboard.BreakdownRow;
+import vn.hailong.dashboard.BreakdownService;
 import vn.hailong.dashboard.DashboardPeriod;
 import vn.hailong.dashboard.DashboardService;
 import vn.hailong.dashboard.Headline;
@@ -76,6 +77,9 @@ class DashboardBenchmarkTest {
 
     @Autowired
     DashboardService dashboard;
+
+    @Autowired
+    BreakdownService breakdowns;
 
     @Autowired
     RollupRebuild rebuild;
@@ -165,7 +169,7 @@ class DashboardBenchmarkTest {
                 () -> naiveHeadlines(Set.of(oneUnit), unitQuarter.period(), zone)));
         rows.add(compare(
                 "breakdown by unit, province-year",
-                () -> dashboard.breakdown(provinceYear, Breakdown.UNIT),
+                () -> breakdowns.breakdown(provinceYear, Breakdown.UNIT),
                 () -> naiveByUnit(province, provinceYear.period(), zone)));
         rows.add(compare(
                 "trend, province, 12 months + year before",
@@ -173,7 +177,7 @@ class DashboardBenchmarkTest {
                 () -> naiveTrend(province, LocalDate.of(2024, 1, 1), LocalDate.of(2026, 1, 1), zone)));
         rows.add(compare(
                 "breakdown by procedure, province-year",
-                () -> dashboard.breakdown(provinceYear, Breakdown.PROCEDURE),
+                () -> breakdowns.breakdown(provinceYear, Breakdown.PROCEDURE),
                 () -> naiveByProcedure(province, provinceYear.period(), zone)));
         rows.add(compare(
                 "hour x weekday grid, province-year",
@@ -189,7 +193,7 @@ class DashboardBenchmarkTest {
                 () -> naiveHeadlines(province, customPeriod, zone)));
         rows.add(compare(
                 "custom 17/3-9/5, province, by procedure",
-                () -> dashboard.breakdown(provinceCustom, Breakdown.PROCEDURE),
+                () -> breakdowns.breakdown(provinceCustom, Breakdown.PROCEDURE),
                 () -> naiveByProcedure(province, customPeriod, zone)));
         rows.add(compare(
                 "custom 17/3-9/5, province, hour grid",
@@ -202,12 +206,12 @@ class DashboardBenchmarkTest {
         List<Object[]> reported = new ArrayList<>();
         reported.add(compare(
                 "custom 17/3-9/5, unit, by procedure",
-                () -> dashboard.breakdown(unitCustom, Breakdown.PROCEDURE),
+                () -> breakdowns.breakdown(unitCustom, Breakdown.PROCEDURE),
                 () -> naiveByProcedure(Set.of(oneUnit), customPeriod, zone)));
         // Same figures both ways for the procedure breakdowns too.
-        assertThat(sumRatings(dashboard.breakdown(unitCustom, Breakdown.PROCEDURE)))
+        assertThat(sumRatings(breakdowns.breakdown(unitCustom, Breakdown.PROCEDURE)))
                 .isEqualTo(naiveHeadline(Set.of(oneUnit), customPeriod, zone)[0]);
-        assertThat(sumRatings(dashboard.breakdown(provinceYear, Breakdown.PROCEDURE)))
+        assertThat(sumRatings(breakdowns.breakdown(provinceYear, Breakdown.PROCEDURE)))
                 .isEqualTo(naive[0]);
 
         report.section("timings, ms (goal: rollups p95 ≤ 100 ms and ≥ 50× faster than naive)");

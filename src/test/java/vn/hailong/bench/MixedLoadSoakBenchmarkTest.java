@@ -37,6 +37,7 @@ import vn.hailong.OneStopSoftware;
 import vn.hailong.RollupProbe;
 import vn.hailong.TestData;
 import vn.hailong.dashboard.Breakdown;
+import vn.hailong.dashboard.BreakdownService;
 import vn.hailong.dashboard.DashboardPeriod;
 import vn.hailong.dashboard.DashboardService;
 import vn.hailong.dashboard.Selection;
@@ -100,6 +101,9 @@ class MixedLoadSoakBenchmarkTest {
 
     @Autowired
     DashboardService dashboard;
+
+    @Autowired
+    BreakdownService breakdowns;
 
     @Autowired
     AccountService accounts;
@@ -275,7 +279,7 @@ class MixedLoadSoakBenchmarkTest {
             return counted(reads, op -> {
                 Object answer = switch (op % 4) {
                     case 0 -> dashboard.headline(year);
-                    case 1 -> dashboard.breakdown(year, Breakdown.UNIT);
+                    case 1 -> breakdowns.breakdown(year, Breakdown.UNIT);
                     case 2 -> dashboard.trend(year);
                     default -> dashboard.hourGrid(year);
                 };

@@ -58,7 +58,7 @@ class CounterCoverageTest {
     AccountService accounts;
 
     @Autowired
-    DashboardService dashboard;
+    BreakdownService breakdowns;
 
     private int sequence;
 
@@ -118,7 +118,7 @@ class CounterCoverageTest {
         DashboardFixture.signIn(accounts, Role.UNIT_MANAGER, unit);
         UUID unitId = directory.getUnit(unit).id();
         Selection month = new Selection(DashboardPeriod.containing(DashboardPeriod.Kind.MONTH, today), unitId);
-        List<BreakdownRow> rows = dashboard.breakdown(month, Breakdown.COUNTER);
+        List<BreakdownRow> rows = breakdowns.breakdown(month, Breakdown.COUNTER);
 
         Map<String, long[]> raw = recompute(
                 unitId,
@@ -148,7 +148,7 @@ class CounterCoverageTest {
         assertThat(rowA.label()).isEqualTo("Quầy A · Trung tâm thử " + suffix);
         assertThat(rows).extracting(BreakdownRow::key).doesNotContain(former.toString());
 
-        Integrity integrity = dashboard.integrity(month);
+        Integrity integrity = breakdowns.integrity(month);
         assertThat(integrity.counters()).extracting(Outlier::key).containsExactly(quiet.toString());
         assertThat(integrity.counters().getFirst().coverage()).isEqualTo(20.0);
         assertThat(integrity.counters().getFirst().expectedCoverage()).isEqualTo(54.5);

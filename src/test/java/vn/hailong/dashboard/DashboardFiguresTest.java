@@ -68,6 +68,12 @@ class DashboardFiguresTest {
     @Autowired
     DashboardService dashboard;
 
+    @Autowired
+    BreakdownService breakdowns;
+
+    @Autowired
+    RatingDetailService ratingDetails;
+
     /** One small province for the whole class: building it costs seconds. */
     static DashboardFixture f;
 
@@ -276,7 +282,7 @@ class DashboardFiguresTest {
         assertMatches(all, raw(f.parentSubtree(), longer, "", ""));
         assertThat(all.ratings()).isEqualTo(12 + 4 + 5);
         long byProcedure = 0;
-        for (BreakdownRow row : dashboard.breakdown(new Selection(longer, f.parentId), Breakdown.PROCEDURE)) {
+        for (BreakdownRow row : breakdowns.breakdown(new Selection(longer, f.parentId), Breakdown.PROCEDURE)) {
             assertMatchesBreakdown(
                     row.figures(),
                     raw(
@@ -294,10 +300,10 @@ class DashboardFiguresTest {
         DashboardFixture.signIn(accounts, Role.UNIT_MANAGER, f.parent);
         Selection s = new Selection(thisMonth(), null);
 
-        List<BreakdownRow> units = dashboard.breakdown(s, Breakdown.UNIT);
+        List<BreakdownRow> units = breakdowns.breakdown(s, Breakdown.UNIT);
         assertThat(units).extracting(BreakdownRow::key).containsExactly(f.parentId.toString());
         assertMatches(units.getFirst().figures(), raw(f.parentSubtree(), thisMonth(), "", ""));
-        List<BreakdownRow> drilled = dashboard.breakdown(new Selection(thisMonth(), f.parentId), Breakdown.UNIT);
+        List<BreakdownRow> drilled = breakdowns.breakdown(new Selection(thisMonth(), f.parentId), Breakdown.UNIT);
         assertThat(drilled)
                 .extracting(BreakdownRow::key)
                 .containsExactlyInAnyOrder(f.parentId.toString(), f.childId.toString());
@@ -305,7 +311,7 @@ class DashboardFiguresTest {
             assertMatches(row.figures(), raw(Set.of(UUID.fromString(row.key())), thisMonth(), "", ""));
         }
 
-        List<BreakdownRow> procedures = dashboard.breakdown(s, Breakdown.PROCEDURE);
+        List<BreakdownRow> procedures = breakdowns.breakdown(s, Breakdown.PROCEDURE);
         assertThat(procedures).hasSize(3);
         for (BreakdownRow row : procedures) {
             assertMatchesBreakdown(
@@ -318,18 +324,18 @@ class DashboardFiguresTest {
             assertThat(row.label()).startsWith("Thủ tục thử");
         }
 
-        for (BreakdownRow row : dashboard.breakdown(s, Breakdown.CHANNEL)) {
+        for (BreakdownRow row : breakdowns.breakdown(s, Breakdown.CHANNEL)) {
             Raw raw = raw(f.parentSubtree(), thisMonth(), " AND r.channel = '" + row.key() + "'", " AND FALSE");
             assertThat(row.figures().ratings()).isEqualTo(raw.ratings());
             assertThat(row.figures().happy()).isEqualTo(raw.happy());
             assertThat(row.figures().superseded()).isEqualTo(raw.superseded());
         }
-        assertThat(dashboard.breakdown(s, Breakdown.CHANNEL))
+        assertThat(breakdowns.breakdown(s, Breakdown.CHANNEL))
                 .extracting(BreakdownRow::key)
                 .containsExactlyInAnyOrder("KIOSK", "QR", "PORTAL", "PAPER", "PHONE");
 
         // Kiosk devices (the integrity panel); counters from handovers: CounterCoverageTest.
-        for (BreakdownRow row : dashboard.integrity(s).devices()) {
+        for (BreakdownRow row : breakdowns.integrity(s).devices()) {
             Raw raw = raw(f.parentSubtree(), thisMonth(), " AND r.device_id = '" + row.key() + "'", " AND FALSE");
             assertThat(row.figures().ratings()).isEqualTo(raw.ratings());
             assertThat(row.figures().superseded()).isEqualTo(raw.superseded());
@@ -345,7 +351,7 @@ class DashboardFiguresTest {
         DashboardPeriod custom =
                 DashboardPeriod.custom(today.withDayOfMonth(1).minusMonths(2).plusDays(3), today);
         Selection s = new Selection(custom, f.parentId);
-        List<BreakdownRow> procedures = dashboard.breakdown(s, Breakdown.PROCEDURE);
+        List<BreakdownRow> procedures = breakdowns.breakdown(s, Breakdown.PROCEDURE);
         assertThat(procedures).isNotEmpty();
         long ratings = 0;
         for (BreakdownRow row : procedures) {
@@ -361,7 +367,7 @@ class DashboardFiguresTest {
         assertThat(ratings)
                 .isEqualTo(raw(f.parentSubtree(), custom, "", "").ratings())
                 .isGreaterThan(12);
-        for (BreakdownRow row : dashboard.breakdown(s, Breakdown.CHANNEL)) {
+        for (BreakdownRow row : breakdowns.breakdown(s, Breakdown.CHANNEL)) {
             Raw raw = raw(f.parentSubtree(), custom, " AND r.channel = '" + row.key() + "'", " AND FALSE");
             assertThat(row.figures().ratings()).as(row.key()).isEqualTo(raw.ratings());
             assertThat(row.figures().superseded()).as(row.key()).isEqualTo(raw.superseded());
@@ -369,7 +375,7 @@ class DashboardFiguresTest {
         String byOfficer =
                 " AND EXISTS (SELECT 1 FROM dossier_officer x JOIN officer o ON o.id = x.officer_id WHERE x.dossier_id = %s AND o.external_id = '"
                         + f.officerMany + "')";
-        BreakdownRow officer = dashboard.breakdown(s, Breakdown.OFFICER).stream()
+        BreakdownRow officer = breakdowns.breakdown(s, Breakdown.OFFICER).stream()
                 .filter(r -> r.key().equals(f.officerMany))
                 .findFirst()
                 .orElseThrow();
@@ -383,7 +389,7 @@ class DashboardFiguresTest {
     @Test
     void officers_appear_only_from_the_minimum_number_of_ratings() {
         DashboardFixture.signIn(accounts, Role.PROVINCE_MANAGER, null);
-        List<BreakdownRow> officers = dashboard.breakdown(new Selection(thisMonth(), f.parentId), Breakdown.OFFICER);
+        List<BreakdownRow> officers = breakdowns.breakdown(new Selection(thisMonth(), f.parentId), Breakdown.OFFICER);
         // officerMany has 10 rated-or-not dossiers this month (8 counted ratings); officerFew only 2 ratings: hidden.
         assertThat(officers).extracting(BreakdownRow::key).containsExactly(f.officerMany);
         assertThat(officers.getFirst().label()).isEqualTo("Cán bộ " + f.officerMany);
@@ -393,7 +399,7 @@ class DashboardFiguresTest {
         assertMatchesBreakdown(
                 officers.getFirst().figures(),
                 raw(f.parentSubtree(), thisMonth(), byOfficer.formatted("r.dossier_id"), byOfficer.formatted("d.id")));
-        assertThat(officers.getFirst().figures().ratings()).isGreaterThanOrEqualTo(dashboard.officerMinRatings());
+        assertThat(officers.getFirst().figures().ratings()).isGreaterThanOrEqualTo(breakdowns.officerMinRatings());
     }
 
     @Test
@@ -416,22 +422,22 @@ class DashboardFiguresTest {
     void unhappy_ratings_newest_first_filtered_and_integrity_counts() {
         DashboardFixture.signIn(accounts, Role.UNIT_MANAGER, f.parent);
         Selection s = new Selection(thisMonth(), null);
-        List<UnhappyRating> all = dashboard.unhappy(s, null, null, 50);
+        List<UnhappyRating> all = ratingDetails.unhappy(s, null, null, 50);
         assertThat(all).extracting(UnhappyRating::dossierCode).doesNotContain((String) null);
         assertThat(all).hasSize((int) raw(f.parentSubtree(), thisMonth(), " AND overall_points = 0", "")
                 .unhappy());
         assertThat(all)
                 .isSortedAccordingTo(
                         Comparator.comparing(UnhappyRating::submittedAt).reversed());
-        assertThat(dashboard.unhappy(s, "EXTRA_DOCUMENTS", null, 50))
+        assertThat(ratingDetails.unhappy(s, "EXTRA_DOCUMENTS", null, 50))
                 .extracting(UnhappyRating::dossierCode)
                 .containsExactly(f.unhappyDossier.code());
-        assertThat(dashboard.unhappy(s, null, "chậm", 50))
+        assertThat(ratingDetails.unhappy(s, null, "chậm", 50))
                 .extracting(UnhappyRating::comment)
                 .containsExactly("Trả kết quả chậm");
-        assertThat(dashboard.unhappy(s, null, "thờ ơ", 50)).hasSize(1);
+        assertThat(ratingDetails.unhappy(s, null, "thờ ơ", 50)).hasSize(1);
 
-        Integrity integrity = dashboard.integrity(s);
+        Integrity integrity = breakdowns.integrity(s);
         assertThat(integrity.totals().superseded()).isEqualTo(2);
         assertThat(integrity.devices()).extracting(BreakdownRow::key).containsExactlyInAnyOrder("quay-1", "quay-2");
         assertThat(integrity.devices().stream()
@@ -450,7 +456,8 @@ class DashboardFiguresTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> dashboard.headline(new Selection(thisMonth(), f.otherId)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> dashboard.dossier(f.unhappyDossier.code())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> ratingDetails.dossier(f.unhappyDossier.code()))
+                .isInstanceOf(AccessDeniedException.class);
         assertThat(dashboard.unitTree()).extracting(UnitNode::id).containsExactly(f.childId);
         // Everything in scope is the child only: no figure of the parent or the other unit leaks in.
         assertMatches(

@@ -72,6 +72,9 @@ class ExportServiceTest {
     DashboardService dashboard;
 
     @Autowired
+    BreakdownService breakdowns;
+
+    @Autowired
     ExportService exports;
 
     static DashboardFixture f;
@@ -110,7 +113,7 @@ class ExportServiceTest {
         // One header row, no title row: the file's name carries the unit and the period.
         assertThat(records.get(0).get(0)).isEqualTo("Thủ tục");
         assertThat(file.fileName()).contains(month.period().from().toString());
-        List<BreakdownRow> rows = dashboard.breakdown(month, Breakdown.PROCEDURE);
+        List<BreakdownRow> rows = breakdowns.breakdown(month, Breakdown.PROCEDURE);
         assertThat(records).hasSize(rows.size() + 1);
         long ratingsSum = 0;
         for (int i = 0; i < rows.size(); i++) {
@@ -143,7 +146,7 @@ class ExportServiceTest {
             }
             assertThat(returned).isEqualTo(14);
             assertThat(counted).isEqualTo(12);
-            BreakdownRow own = dashboard.breakdown(month, Breakdown.UNIT).stream()
+            BreakdownRow own = breakdowns.breakdown(month, Breakdown.UNIT).stream()
                     .filter(r -> r.code().equals(f.parent))
                     .findFirst()
                     .orElseThrow();
@@ -335,7 +338,7 @@ class ExportServiceTest {
                                 "Kênh Lượt đánh giá Tỷ lệ trong tổng số lượt Tỷ lệ hài lòng Khoảng tin cậy 95 % Không hài lòng"))
                 .doesNotContain(squeezed("Kênh Hồ sơ đã trả"));
         // The 12 counted ratings of the month, shared out by channel, each row with its rate and interval.
-        List<BreakdownRow> rows = dashboard.breakdown(month, Breakdown.CHANNEL);
+        List<BreakdownRow> rows = breakdowns.breakdown(month, Breakdown.CHANNEL);
         long sum = rows.stream().mapToLong(r -> r.figures().ratings()).sum();
         assertThat(sum).isEqualTo(12);
         assertThat(rows).hasSize(5);

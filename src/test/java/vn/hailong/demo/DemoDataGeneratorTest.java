@@ -28,6 +28,7 @@ import ch.qos.logback.core.read.ListAppender;
 import vn.hailong.KeepsSecurityStrategy;
 import vn.hailong.aggregation.RollupDrainer;
 import vn.hailong.dashboard.Breakdown;
+import vn.hailong.dashboard.BreakdownService;
 import vn.hailong.dashboard.DashboardPeriod;
 import vn.hailong.dashboard.DashboardService;
 import vn.hailong.dashboard.Figures;
@@ -63,6 +64,7 @@ class DemoDataGeneratorTest {
     private final DemoDataGenerator generator;
     private final DossierIntakeService intake;
     private final DashboardService dashboard;
+    private final BreakdownService breakdowns;
     private final RollupDrainer drainer;
     private final AccountService accounts;
     private final JdbcTemplate jdbc;
@@ -73,6 +75,7 @@ class DemoDataGeneratorTest {
             DemoDataGenerator generator,
             DossierIntakeService intake,
             DashboardService dashboard,
+            BreakdownService breakdowns,
             RollupDrainer drainer,
             AccountService accounts,
             JdbcTemplate jdbc,
@@ -80,6 +83,7 @@ class DemoDataGeneratorTest {
         this.generator = generator;
         this.intake = intake;
         this.dashboard = dashboard;
+        this.breakdowns = breakdowns;
         this.drainer = drainer;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -230,7 +234,7 @@ class DemoDataGeneratorTest {
         assertThat(dashboard.unitTree()).hasSizeGreaterThan(30);
         assertThat(province.returned()).isEqualTo(returned);
         assertThat(province.ratings()).isEqualTo(rated);
-        assertThat(dashboard.breakdown(year, Breakdown.PROCEDURE).stream()
+        assertThat(breakdowns.breakdown(year, Breakdown.PROCEDURE).stream()
                         .map(r -> r.figures().satisfactionRate())
                         .distinct()
                         .count())

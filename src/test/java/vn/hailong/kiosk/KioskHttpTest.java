@@ -31,8 +31,8 @@ import vn.hailong.HaiLongTest;
 import vn.hailong.OneStopSoftware;
 import vn.hailong.TestData;
 import vn.hailong.aggregation.RollupDrainer;
+import vn.hailong.dashboard.BreakdownService;
 import vn.hailong.dashboard.DashboardPeriod;
-import vn.hailong.dashboard.DashboardService;
 import vn.hailong.dashboard.Selection;
 import vn.hailong.directory.DirectoryService;
 import vn.hailong.platform.UnitId;
@@ -72,7 +72,7 @@ class KioskHttpTest {
     RatingService ratings;
 
     @Autowired
-    DashboardService dashboard;
+    BreakdownService breakdowns;
 
     @Autowired
     AccountService accounts;
@@ -758,7 +758,7 @@ class KioskHttpTest {
         try {
             UUID unit = UUID.fromString(
                     jdbc.queryForObject("SELECT id FROM agency WHERE code = ?", String.class, site.unit()));
-            return dashboard
+            return breakdowns
                     .integrity(new Selection(
                             DashboardPeriod.containing(DashboardPeriod.Kind.YEAR, LocalDate.now(OneStopSoftware.ZONE)),
                             unit))

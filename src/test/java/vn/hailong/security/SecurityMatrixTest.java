@@ -49,9 +49,11 @@ import vn.hailong.OneStopSoftware;
 import vn.hailong.TestData;
 import vn.hailong.audit.AuditLog;
 import vn.hailong.dashboard.Breakdown;
+import vn.hailong.dashboard.BreakdownService;
 import vn.hailong.dashboard.DashboardPeriod;
 import vn.hailong.dashboard.DashboardService;
 import vn.hailong.dashboard.ExportService;
+import vn.hailong.dashboard.RatingDetailService;
 import vn.hailong.dashboard.Selection;
 import vn.hailong.dashboard.ui.CounterDeskView;
 import vn.hailong.dashboard.ui.DashboardView;
@@ -202,6 +204,12 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
     DashboardService dashboard;
 
     @Autowired
+    BreakdownService breakdowns;
+
+    @Autowired
+    RatingDetailService ratingDetails;
+
+    @Autowired
     ExportService exports;
 
     @Autowired
@@ -337,14 +345,14 @@ class SecurityMatrixTest extends SpringBrowserlessTest {
                     who,
                     unit,
                     reader,
-                    (t, w, u) -> call(() -> t.dashboard.breakdown(t.selection(u), Breakdown.OFFICER))));
+                    (t, w, u) -> call(() -> t.breakdowns.breakdown(t.selection(u), Breakdown.OFFICER))));
             cases.add(new Case(
                     "services",
                     "dashboard dossier page",
                     who,
                     unit,
                     reader,
-                    (t, w, u) -> call(() -> t.dashboard.dossier(u == Unit.OWN ? f.ownDossier : f.otherDossier))));
+                    (t, w, u) -> call(() -> t.ratingDetails.dossier(u == Unit.OWN ? f.ownDossier : f.otherDossier))));
             cases.add(new Case(
                     "services",
                     "export ratings CSV",

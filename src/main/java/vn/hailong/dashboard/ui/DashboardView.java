@@ -16,9 +16,12 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import vn.hailong.dashboard.BreakdownService;
+import vn.hailong.dashboard.DashboardLabels;
 import vn.hailong.dashboard.DashboardService;
 import vn.hailong.dashboard.ExportService;
 import vn.hailong.dashboard.Headline;
+import vn.hailong.dashboard.RatingDetailService;
 import vn.hailong.dashboard.Selection;
 import vn.hailong.dashboard.UnitNode;
 import vn.hailong.paperform.PaperFormService;
@@ -52,10 +55,16 @@ public class DashboardView extends Div {
 
     private Selection selection;
 
-    public DashboardView(DashboardService dashboard, ExportService exports, PaperFormService paperForms) {
+    public DashboardView(
+            DashboardService dashboard,
+            BreakdownService breakdowns,
+            RatingDetailService ratingDetails,
+            DashboardLabels labels,
+            ExportService exports,
+            PaperFormService paperForms) {
         this.dashboard = dashboard;
         this.selection = dashboard.defaultSelection();
-        this.criteria = new CriteriaPanel(dashboard.criterionLabels());
+        this.criteria = new CriteriaPanel(labels.criterionLabels());
         addClassName("dashboard");
         setId("dashboard");
 
@@ -75,7 +84,8 @@ public class DashboardView extends Div {
         scope = new ScopeTree(dashboard.unitTree(), this::selectUnit);
         Div body = new Div(scope, main);
         body.addClassName("body");
-        this.details = new DetailPanels(dashboard, exports, paperForms, () -> selection, this::selectUnit);
+        this.details = new DetailPanels(
+                dashboard, breakdowns, ratingDetails, labels, exports, paperForms, () -> selection, this::selectUnit);
         // The downloads and the tables take the page's whole width, below the tree: at 1440 px a unit
         // table beside the tree had room for unit names only on three lines.
         Div below = new Div(

@@ -14,8 +14,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 
 import vn.hailong.dashboard.Breakdown;
+import vn.hailong.dashboard.BreakdownService;
+import vn.hailong.dashboard.DashboardLabels;
 import vn.hailong.dashboard.DashboardService;
 import vn.hailong.dashboard.ExportService;
+import vn.hailong.dashboard.RatingDetailService;
 import vn.hailong.dashboard.Selection;
 import vn.hailong.paperform.PaperFormService;
 
@@ -27,6 +30,7 @@ import vn.hailong.paperform.PaperFormService;
 final class DetailPanels extends Div {
 
     private final DashboardService dashboard;
+    private final BreakdownService breakdownService;
     private final ExportService exports;
     private final RadioButtonGroup<String> panelChoice =
             new RadioButtonGroup<>(getTranslation("dashboard.panel.choice"));
@@ -40,13 +44,17 @@ final class DetailPanels extends Div {
     /** {@code unitClicked}: a row of the unit table, to drill down. */
     DetailPanels(
             DashboardService dashboard,
+            BreakdownService breakdownService,
+            RatingDetailService ratingDetails,
+            DashboardLabels labels,
             ExportService exports,
             PaperFormService paperForms,
             Supplier<Selection> selection,
             Consumer<UUID> unitClicked) {
         this.dashboard = dashboard;
+        this.breakdownService = breakdownService;
         this.exports = exports;
-        this.unhappy = new UnhappyPanel(dashboard, dashboard.reasonLabels(), selection);
+        this.unhappy = new UnhappyPanel(ratingDetails, labels.reasonLabels(), selection);
         this.integrity = new IntegrityPanel(paperForms);
         for (Breakdown b : Breakdown.values()) {
             BreakdownGrid grid = new BreakdownGrid(b, unitClicked);
@@ -55,7 +63,7 @@ final class DetailPanels extends Div {
             if (b == Breakdown.OFFICER) {
                 content = new Div(
                         new Paragraph(getTranslation(
-                                "dashboard.panel.officerNote", String.valueOf(dashboard.officerMinRatings()))),
+                                "dashboard.panel.officerNote", String.valueOf(breakdownService.officerMinRatings()))),
                         grid);
             }
             if (b == Breakdown.COUNTER) {
@@ -85,10 +93,10 @@ final class DetailPanels extends Div {
 
     /** Every panel's figures for the selection (also those not showing: a switch shows them at once). */
     void show(Selection selection) {
-        breakdowns.forEach((b, grid) -> grid.setItems(dashboard.breakdown(selection, b)));
+        breakdowns.forEach((b, grid) -> grid.setItems(breakdownService.breakdown(selection, b)));
         hours.show(dashboard.hourGrid(selection));
         unhappy.refresh();
-        integrity.show(dashboard.integrity(selection));
+        integrity.show(breakdownService.integrity(selection));
     }
 
     /** The table of the panel that shows, for "Bảng đang xem". */

@@ -21,8 +21,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 
-import vn.hailong.dashboard.DashboardService;
+import vn.hailong.dashboard.DashboardLabels;
 import vn.hailong.dashboard.DossierView;
+import vn.hailong.dashboard.RatingDetailService;
 import vn.hailong.moderation.ModerationService;
 import vn.hailong.moderation.ModerationService.DisputeLink;
 import vn.hailong.platform.NotFoundException;
@@ -42,11 +43,13 @@ import vn.hailong.rating.RatingWords;
 @RolesAllowed({Roles.ADMIN, Roles.PROVINCE_MANAGER, Roles.UNIT_MANAGER, Roles.AUDITOR})
 public class DossierRatingsView extends Div implements HasUrlParameter<String> {
 
-    private final DashboardService dashboard;
+    private final RatingDetailService ratingDetails;
+    private final DashboardLabels labels;
     private final ModerationService moderation;
 
-    public DossierRatingsView(DashboardService dashboard, ModerationService moderation) {
-        this.dashboard = dashboard;
+    public DossierRatingsView(RatingDetailService ratingDetails, DashboardLabels labels, ModerationService moderation) {
+        this.ratingDetails = ratingDetails;
+        this.labels = labels;
         this.moderation = moderation;
         addClassName("dashboard");
     }
@@ -56,7 +59,7 @@ public class DossierRatingsView extends Div implements HasUrlParameter<String> {
         removeAll();
         add(new RouterLink(getTranslation("dashboard.dossier.back"), DashboardView.class));
         try {
-            DossierView view = dashboard.dossier(code);
+            DossierView view = ratingDetails.dossier(code);
             var d = view.dossier();
             add(new H2(getTranslation("dashboard.dossier.title", d.code())));
             Paragraph facts = new Paragraph(d.procedureName() + " · " + d.evaluatedUnitName() + " · "
@@ -77,8 +80,8 @@ public class DossierRatingsView extends Div implements HasUrlParameter<String> {
             ratings.addColumn(r -> Format.time(r.submittedAt()))
                     .setHeader(getTranslation("dashboard.column.time"))
                     .setAutoWidth(true);
-            Map<String, String> options = dashboard.overallOptionLabels();
-            Map<String, String> reasons = dashboard.reasonLabels();
+            Map<String, String> options = labels.overallOptionLabels();
+            Map<String, String> reasons = labels.reasonLabels();
             ratings.addColumn(r -> RatingWords.channel(r.channel().name()))
                     .setHeader(getTranslation("dashboard.column.channel"))
                     .setAutoWidth(true);

@@ -18,7 +18,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
-import vn.hailong.dashboard.DashboardService;
+import vn.hailong.dashboard.RatingDetailService;
 import vn.hailong.dashboard.Selection;
 import vn.hailong.dashboard.UnhappyRating;
 import vn.hailong.rating.RatingWords;
@@ -26,14 +26,14 @@ import vn.hailong.rating.RatingWords;
 /** The "not satisfied" ratings, newest first (at most 200), by reason and words in the comment; each links to its dossier. */
 final class UnhappyPanel extends Div {
 
-    private final DashboardService dashboard;
+    private final RatingDetailService ratingDetails;
     private final Supplier<Selection> selection;
     private final Grid<UnhappyRating> unhappy = new Grid<>();
     private final Select<String> reason = new Select<>();
     private final TextField text = new TextField(getTranslation("dashboard.unhappy.search"));
 
-    UnhappyPanel(DashboardService dashboard, Map<String, String> reasonLabels, Supplier<Selection> selection) {
-        this.dashboard = dashboard;
+    UnhappyPanel(RatingDetailService ratingDetails, Map<String, String> reasonLabels, Supplier<Selection> selection) {
+        this.ratingDetails = ratingDetails;
         this.selection = selection;
         reason.setLabel(getTranslation("dashboard.column.reasons"));
         List<String> codes = new ArrayList<>();
@@ -89,7 +89,7 @@ final class UnhappyPanel extends Div {
 
     void refresh() {
         try {
-            unhappy.setItems(dashboard.unhappy(selection.get(), reason.getValue(), text.getValue(), 200));
+            unhappy.setItems(ratingDetails.unhappy(selection.get(), reason.getValue(), text.getValue(), 200));
         } catch (AccessDeniedException e) {
             unhappy.setItems(List.of());
         }
