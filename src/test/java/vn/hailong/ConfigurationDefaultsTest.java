@@ -85,45 +85,21 @@ class ConfigurationDefaultsTest {
             RollupMaintainer.sweep = PT5M / PT5M
             """;
 
-    private static final String PROD = """
-            SurveyDraftProperties = SurveyDraftProperties[draftTtl=PT1H]
-            SurveyHelpProperties = SurveyHelpProperties[name=, phone=]
-            FollowUpProperties = FollowUpProperties[deadlineWorkingDays=5, holidays=[]]
-            MailProperties = MailProperties[from=hai-long@localhost, baseUrl=http://localhost:8080, retryAfter=PT5M]
-            IndexScheduleProperties = IndexScheduleProperties[enabled=true, schemes=[default], holidays=[], runAt=06:00, remindAfterWorkingDays=5, checkEvery=PT15M]
-            DashboardProperties = DashboardProperties[defaultMonths=12, officerMinRatings=5, outlierMinReturned=10]
-            KioskProperties = KioskProperties[handoverValidFor=PT10M, enrolmentValidFor=PT15M, idleTimeout=PT1M, thankYou=PT6S, crossNodePoll=PT2S, credentialMaxAge=PT4320H, credentialRenewAfter=PT24H, unboundRatings=REFUSE, abandonedSurveys=STORE, configDir=]
-            AnomalyRules = AnomalyRules[fastAfterHandover=PT5S, burstWithin=PT2M, burstCount=5, opensAt=07:00, closesAt=17:30, openDays=[MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY], topStreak=10]
-            KeypadRules = KeypadRules[statuses=[RETURNED], servedUnits=CENTRE, returnedWithin=PT720H]
-            OfflineAlertProperties = OfflineAlertProperties[after=PT15M, checkEvery=PT1M]
-            WebhookProperties = WebhookProperties[secretKey=(none), retrySchedule=[PT5S, PT5M, PT30M, PT2H, PT5H, PT10H, PT10H], disableAfter=PT120H, timeout=PT15S, claimLease=PT2M, poll=PT1S, requireHttps=true, allowedHosts=[], dispatch=true, subscriptionsCache=PT5S]
-            MailDispatcher.sendPending = PT30S / PT30S
-            FollowUpEscalations.escalateOverdueNow = PT5M / PT5M
-            KioskSignals.pollOtherNodes = PT2S
-            OfflineAlertService.scheduledCheck = PT1M / PT1M
-            IndexSchedule.onTimer = PT15M / PT15M
-            RollupMaintainer.sweep = PT5M / PT5M
-            """;
+    /** The production profile: the demo's settings but for these. */
+    private static final String PROD = replacing(
+            DEMO,
+            "KioskProperties = KioskProperties[handoverValidFor=PT10M, enrolmentValidFor=PT15M, idleTimeout=PT1M, thankYou=PT6S, crossNodePoll=PT2S, credentialMaxAge=PT4320H, credentialRenewAfter=PT24H, unboundRatings=REFUSE, abandonedSurveys=STORE, configDir=]",
+            "WebhookProperties = WebhookProperties[secretKey=(none), retrySchedule=[PT5S, PT5M, PT30M, PT2H, PT5H, PT10H, PT10H], disableAfter=PT120H, timeout=PT15S, claimLease=PT2M, poll=PT1S, requireHttps=true, allowedHosts=[], dispatch=true, subscriptionsCache=PT5S]");
 
-    private static final String TEST = """
-            SurveyDraftProperties = SurveyDraftProperties[draftTtl=PT1H]
-            SurveyHelpProperties = SurveyHelpProperties[name=Trung tâm Phục vụ hành chính công tỉnh, phone=0274 3822 000]
-            FollowUpProperties = FollowUpProperties[deadlineWorkingDays=5, holidays=[]]
-            MailProperties = MailProperties[from=hai-long@localhost, baseUrl=http://localhost:8080, retryAfter=PT5M]
-            IndexScheduleProperties = IndexScheduleProperties[enabled=false, schemes=[default], holidays=[], runAt=06:00, remindAfterWorkingDays=5, checkEvery=PT15M]
-            DashboardProperties = DashboardProperties[defaultMonths=12, officerMinRatings=5, outlierMinReturned=10]
-            KioskProperties = KioskProperties[handoverValidFor=PT10M, enrolmentValidFor=PT15M, idleTimeout=PT1M, thankYou=PT6S, crossNodePoll=PT2S, credentialMaxAge=PT4320H, credentialRenewAfter=PT24H, unboundRatings=REFUSE, abandonedSurveys=STORE, configDir=]
-            AnomalyRules = AnomalyRules[fastAfterHandover=PT5S, burstWithin=PT2M, burstCount=5, opensAt=07:00, closesAt=17:30, openDays=[MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY], topStreak=10]
-            KeypadRules = KeypadRules[statuses=[RETURNED], servedUnits=CENTRE, returnedWithin=PT720H]
-            OfflineAlertProperties = OfflineAlertProperties[after=PT15M, checkEvery=PT1M]
-            WebhookProperties = WebhookProperties[secretKey=(hidden), retrySchedule=[PT0.2S, PT0.4S], disableAfter=PT0S, timeout=PT2S, claimLease=PT2M, poll=PT1S, requireHttps=false, allowedHosts=[localhost], dispatch=false, subscriptionsCache=PT5S]
-            MailDispatcher.sendPending = PT24H / PT24H
-            FollowUpEscalations.escalateOverdueNow = PT24H / PT24H
-            KioskSignals.pollOtherNodes = PT2S
-            OfflineAlertService.scheduledCheck = PT1M / PT1M
-            IndexSchedule.onTimer = PT15M / PT15M
-            RollupMaintainer.sweep = PT5M / PT5M
-            """;
+    /** The test profile: the demo's settings but for these. */
+    private static final String TEST = replacing(
+            DEMO,
+            "SurveyHelpProperties = SurveyHelpProperties[name=Trung tâm Phục vụ hành chính công tỉnh, phone=0274 3822 000]",
+            "IndexScheduleProperties = IndexScheduleProperties[enabled=false, schemes=[default], holidays=[], runAt=06:00, remindAfterWorkingDays=5, checkEvery=PT15M]",
+            "KioskProperties = KioskProperties[handoverValidFor=PT10M, enrolmentValidFor=PT15M, idleTimeout=PT1M, thankYou=PT6S, crossNodePoll=PT2S, credentialMaxAge=PT4320H, credentialRenewAfter=PT24H, unboundRatings=REFUSE, abandonedSurveys=STORE, configDir=]",
+            "WebhookProperties = WebhookProperties[secretKey=(hidden), retrySchedule=[PT0.2S, PT0.4S], disableAfter=PT0S, timeout=PT2S, claimLease=PT2M, poll=PT1S, requireHttps=false, allowedHosts=[localhost], dispatch=false, subscriptionsCache=PT5S]",
+            "MailDispatcher.sendPending = PT24H / PT24H",
+            "FollowUpEscalations.escalateOverdueNow = PT24H / PT24H");
 
     @Configuration(proxyBeanMethods = false)
     static class Nothing {}
@@ -210,5 +186,27 @@ class ConfigurationDefaultsTest {
             }
         }
         return values;
+    }
+
+    /**
+     * {@code base}'s lines with those named in {@code lines} (by what stands before " = ") replaced,
+     * in base's order: a profile's expected settings written as what differs from the demo's, each
+     * line still whole. A name base does not have is a mistake in the test, not a new line.
+     */
+    private static String replacing(String base, String... lines) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        base.lines().forEach(line -> byName.put(nameOf(line), line));
+        for (String line : lines) {
+            if (byName.replace(nameOf(line), line) == null) {
+                throw new IllegalArgumentException("no setting " + nameOf(line) + " to replace");
+            }
+        }
+        StringBuilder result = new StringBuilder();
+        byName.values().forEach(line -> result.append(line).append('\n'));
+        return result.toString();
+    }
+
+    private static String nameOf(String line) {
+        return line.substring(0, line.indexOf(" = "));
     }
 }

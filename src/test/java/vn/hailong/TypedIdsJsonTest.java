@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,27 @@ class TypedIdsJsonTest {
             String decidedBy,
             @Nullable String note,
             Instant decidedAt,
-            RatingStatus ratingStatus) {}
+            RatingStatus ratingStatus) {
+
+        /**
+         * The previous version's shape of {@code e}: the ids the raw UUIDs given, every other field
+         * e's (its eleven arguments written out a second time hid that only the two ids differ).
+         */
+        static RawModerationDecided withIds(UUID ratingId, UUID unitId, ModerationDecided e) {
+            return new RawModerationDecided(
+                    e.disputeId(),
+                    ratingId,
+                    unitId,
+                    e.kind(),
+                    e.reason(),
+                    e.upheld(),
+                    e.raisedBy(),
+                    e.decidedBy(),
+                    e.note(),
+                    e.decidedAt(),
+                    e.ratingStatus());
+        }
+    }
 
     record RawUnitMoved(
             UUID unitId,
@@ -84,24 +105,25 @@ class TypedIdsJsonTest {
 
     @Test
     void an_id_is_its_uuid_string() {
-        for (JsonMapper json : mappers()) {
-            assertThat(json.writeValueAsString(DossierId.of(DOSSIER))).isEqualTo("\"" + DOSSIER + "\"");
-            assertThat(json.writeValueAsString(RatingId.of(RATING))).isEqualTo("\"" + RATING + "\"");
-            assertThat(json.writeValueAsString(UnitId.of(UNIT))).isEqualTo("\"" + UNIT + "\"");
-            assertThat(json.readValue("\"" + DOSSIER + "\"", DossierId.class)).isEqualTo(DossierId.of(DOSSIER));
-            assertThat(json.readValue("\"" + RATING + "\"", RatingId.class)).isEqualTo(RatingId.of(RATING));
-            assertThat(json.readValue("\"" + UNIT + "\"", UnitId.class)).isEqualTo(UnitId.of(UNIT));
-        }
-        assertThat(DossierId.of(DOSSIER).toString()).isEqualTo(DOSSIER.toString());
-        assertThat(RatingId.of(RATING).toString()).isEqualTo(RATING.toString());
-        assertThat(UnitId.of(UNIT).toString()).isEqualTo(UNIT.toString());
-        assertThatThrownBy(() -> DossierId.of(nothing())).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> RatingId.of(nothing())).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> UnitId.of(nothing())).isInstanceOf(NullPointerException.class);
+        isItsUuidString(DOSSIER, DossierId::of, DossierId.class);
+        isItsUuidString(RATING, RatingId::of, RatingId.class);
+        isItsUuidString(UNIT, UnitId::of, UnitId.class);
     }
 
     @Test
     void events_with_typed_ids_are_written_as_before_and_json_written_before_reads_back() {
+        ModerationDecided decided = new ModerationDecided(
+                DISPUTE,
+                RatingId.of(RATING),
+                UnitId.of(UNIT),
+                DisputeKind.EXCLUDE,
+                DisputeReason.ABUSIVE_TEXT,
+                true,
+                "raiser",
+                "decider",
+                null,
+                AT,
+                RatingStatus.EXCLUDED);
         for (JsonMapper json : mappers()) {
             sameJson(
                     json,
@@ -129,32 +151,7 @@ class TypedIdsJsonTest {
                             AT,
                             LocalDate.of(2026, 11, 9)),
                     new RawFollowUpOpened(CASE, RATING, DOSSIER, UNIT, AT, LocalDate.of(2026, 11, 9)));
-            sameJson(
-                    json,
-                    new ModerationDecided(
-                            DISPUTE,
-                            RatingId.of(RATING),
-                            UnitId.of(UNIT),
-                            DisputeKind.EXCLUDE,
-                            DisputeReason.ABUSIVE_TEXT,
-                            true,
-                            "raiser",
-                            "decider",
-                            null,
-                            AT,
-                            RatingStatus.EXCLUDED),
-                    new RawModerationDecided(
-                            DISPUTE,
-                            RATING,
-                            UNIT,
-                            DisputeKind.EXCLUDE,
-                            DisputeReason.ABUSIVE_TEXT,
-                            true,
-                            "raiser",
-                            "decider",
-                            null,
-                            AT,
-                            RatingStatus.EXCLUDED));
+            sameJson(json, decided, RawModerationDecided.withIds(RATING, UNIT, decided));
             sameJson(
                     json,
                     new UnitMoved(UnitId.of(UNIT), null, UnitId.of(PARENT)),
@@ -170,6 +167,16 @@ class TypedIdsJsonTest {
                 .contains("\"ratingId\":\"" + RATING + "\"")
                 .contains("\"dossierId\":\"" + DOSSIER + "\"")
                 .contains("\"evaluatedAgencyId\":\"" + UNIT + "\"");
+    }
+
+    /** Written as its UUID's string by both mappers and read back from it; its toString too; no id of null. */
+    private <T> void isItsUuidString(UUID uuid, Function<UUID, T> of, Class<T> type) {
+        for (JsonMapper json : mappers()) {
+            assertThat(json.writeValueAsString(of.apply(uuid))).isEqualTo("\"" + uuid + "\"");
+            assertThat(json.readValue("\"" + uuid + "\"", type)).isEqualTo(of.apply(uuid));
+        }
+        assertThat(of.apply(uuid).toString()).isEqualTo(uuid.toString());
+        assertThatThrownBy(() -> of.apply(nothing())).isInstanceOf(NullPointerException.class);
     }
 
     private static void sameJson(JsonMapper json, Object typed, Object raw) {
