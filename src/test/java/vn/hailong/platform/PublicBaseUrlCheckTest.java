@@ -1,7 +1,5 @@
 package vn.hailong.platform;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
@@ -10,8 +8,6 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import vn.hailong.HaiLongApplication;
 import vn.hailong.KeepsSecurityStrategy;
@@ -31,18 +27,6 @@ class PublicBaseUrlCheckTest {
 
     private final ApplicationContextRunner app =
             new ApplicationContextRunner().withUserConfiguration(PublicBaseUrlCheck.class, RestOfTheApplication.class);
-
-    @Configuration(proxyBeanMethods = false)
-    static class RestOfTheApplication {
-
-        static final AtomicBoolean OPENED = new AtomicBoolean();
-
-        @Bean
-        String database() {
-            OPENED.set(true);
-            return "would be opened";
-        }
-    }
 
     @Test
     void prod_without_public_base_url_fails_before_any_other_bean_with_a_message_naming_the_variable() {

@@ -1,16 +1,13 @@
 package vn.hailong.platform.embedded;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import vn.hailong.KeepsSecurityStrategy;
+import vn.hailong.platform.RestOfTheApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,18 +26,6 @@ class DatabaseConfiguredCheckTest {
 
     private final ApplicationContextRunner packagedJar =
             app.withClassLoader(new FilteredClassLoader(EmbeddedDatabaseConfiguration.EMBEDDED_SERVER_CLASS));
-
-    @Configuration(proxyBeanMethods = false)
-    static class RestOfTheApplication {
-
-        static final AtomicBoolean OPENED = new AtomicBoolean();
-
-        @Bean
-        String database() {
-            OPENED.set(true);
-            return "would be opened";
-        }
-    }
 
     @Test
     void the_packaged_jar_without_a_database_url_fails_before_any_other_bean_with_a_message_naming_it() {
