@@ -323,13 +323,16 @@ public class DirectoryService {
                 o.rename(displayName);
                 officers.save(o);
             }
-            registered.put(externalId, new RegisteredOfficer(o.getId(), o.getExternalId(), o.getDisplayName()));
+            registered.put(externalId, registered(o));
         });
         return registered;
     }
 
     private RegisteredOfficer registered(UUID id) {
-        Officer o = officers.findById(id).orElseThrow();
+        return registered(officers.findById(id).orElseThrow());
+    }
+
+    private static RegisteredOfficer registered(Officer o) {
         return new RegisteredOfficer(o.getId(), o.getExternalId(), o.getDisplayName());
     }
 
